@@ -1,0 +1,225 @@
+"""The Cleaner: a configured, reusable sequence of stages; and the Result it returns."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Mapping, Sequence
+
+from .document import Document, Removal, Repair
+from .stage import Stage, StageConfigError, get_stage_class
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+__all__ = ["Cleaner", "Result", "DEFAULT_STAGES", "clean", "REPORT_VERSION"]
+
+#: The default pipeline, in order.  Repairs come first so that every later stage sees
+#: repaired words; whitespace comes last because it tidies around what others removed.
+DEFAULT_STAGES: tuple[str, ...] = (
+    "mojibake",
+    "lossy_repair",
+    "cookie_consent",
+    "share",
+    "related",
+    "tags",
+    "comments",
+    "caption",
+    "metadata",
+    "navigation",
+    "duplicates",
+    "whitespace",
+)
+
+REPORT_VERSION = 1
+
+
+@dataclass
+class Result:
+    """What cleaning one document produced."""
+
+    text: str
+    removed: list[Removal]
+    repairs: list[Repair]
+    lang: str | None
+    id: str | None = None
+    lang_method: str | None = None
+    input_chars: int = 0
+    #: set when the document could not be cleaned; ``text`` is then the input, unchanged
+    error: str | None = None
+    #: a limit (size, time) was hit: the document passed through unchanged
+    flags: list[str] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    def to_dict(self, *, include_text: bool = True) -> dict[str, Any]:
+        """The report record of this document (schema: docs/report-schema.md)."""
+        d: dict[str, Any] = {"version": REPORT_VERSION, "id": self.id}
+        if include_text:
+            d["text"] = self.text
+        d.update(
+            {
+                "status": "ok" if self.ok else "failed",
+                "lang": self.lang,
+                "lang_method": self.lang_method,
+                "input_chars": self.input_chars,
+                "output_chars": len(self.text),
+                "removed": [r.to_dict() for r in self.removed],
+                "repairs": [r.to_dict() for r in self.repairs],
+            }
+        )
+        if self.error is not None:
+            d["error"] = self.error
+        if self.flags:
+            d["flags"] = list(self.flags)
+        if self.metadata:
+            d["metadata"] = self.metadata
+        return d
+
+
+def _load_config_file(path: str | Path) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise StageConfigError(f"config file not found: {path}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise StageConfigError(f"config file {path}: {exc}") from None
+
+
+class Cleaner:
+    """A configured pipeline of stages; build once, call :meth:`clean` many times.
+
+    Configuration, lowest to highest precedence: the defaults, a TOML ``config`` (a path or
+    an already-parsed mapping), then keyword arguments::
+
+        # cleanscrape.toml
+        stages = ["mojibake", "lossy_repair", "navigation", "whitespace"]  # optional: order
+        disable = ["caption"]
+        lang = "fr"                     # optional: skip detection
+        [stages.duplicates]
+        min_chars = 30
+
+    ``stages`` may mix names and ready :class:`Stage` instances (that is how code plugs in a
+    stage without installing anything).
+    """
+
+    def __init__(
+        self,
+        stages: Sequence[str | Stage] | None = None,
+        *,
+        disable: Iterable[str] = (),
+        config: str | Path | Mapping[str, Any] | None = None,
+        stage_options: Mapping[str, Mapping[str, Any]] | None = None,
+        lang: str | None = None,
+    ) -> None:
+        cfg: dict[str, Any] = {}
+        if config is not None:
+            cfg = dict(config) if isinstance(config, Mapping) else _load_config_file(config)
+        unknown = set(cfg) - {"stages", "disable", "lang"}
+        if unknown:
+            raise StageConfigError(f"unknown config key(s): {', '.join(sorted(unknown))}")
+        options: dict[str, dict[str, Any]] = {}
+        raw_stages = cfg.get("stages")
+        order: Sequence[str | Stage]
+        if isinstance(raw_stages, Mapping):  # only per-stage tables, default order
+            options.update({k: dict(v) for k, v in raw_stages.items()})
+            order = DEFAULT_STAGES
+        else:
+            order = raw_stages or DEFAULT_STAGES
+        if stages is not None:
+            order = stages
+        for name, opts in (stage_options or {}).items():
+            options.setdefault(name, {}).update(opts)
+        disabled = set(cfg.get("disable", ())) | set(disable)
+        self.lang = lang or cfg.get("lang")
+        built: list[Stage] = []
+        for item in order:
+            if isinstance(item, Stage):
+                if item.name not in disabled:
+                    built.append(item)
+                continue
+            if item in disabled:
+                continue
+            built.append(get_stage_class(item)(**options.get(item, {})))
+        known = {s.name for s in built} | disabled
+        stray = set(options) - known
+        if stray:
+            raise StageConfigError(f"options given for stage(s) not in the pipeline: {', '.join(sorted(stray))}")
+        self.stages: list[Stage] = built
+
+    @property
+    def stage_names(self) -> list[str]:
+        return [s.name for s in self.stages]
+
+    def clean_document(self, doc: Document) -> Document:
+        """Run every stage on ``doc`` (in place) and return it."""
+        for stage in self.stages:
+            stage.process(doc)
+        return doc
+
+    def clean(self, text: str, *, id: str | None = None, lang: str | None = None,
+              metadata: Mapping[str, Any] | None = None) -> Result:
+        """Clean one text.  Never raises on bad text: a failure gives a failed Result."""
+        if not isinstance(text, str):
+            return self._failed(id, "" if text is None else str(text),
+                                f"text must be a string, got {type(text).__name__}", metadata)
+        doc = Document(text, id=id, lang=lang or self.lang, metadata=dict(metadata or {}))
+        if doc.lang:
+            doc.lang_method = "given"
+        try:
+            self.clean_document(doc)
+            out = doc.output_text()
+        except Exception as exc:  # one bad document must not stop a run
+            return self._failed(id, text, f"{type(exc).__name__}: {exc}", metadata)
+        return Result(
+            text=out,
+            removed=doc.removals,
+            repairs=doc.repairs,
+            lang=doc.lang,
+            id=id,
+            lang_method=doc.lang_method,
+            input_chars=len(text),
+            metadata=doc.metadata,
+        )
+
+    @staticmethod
+    def _failed(id: str | None, text: str, error: str, metadata: Mapping[str, Any] | None) -> Result:
+        return Result(text=text, removed=[], repairs=[], lang=None, id=id, input_chars=len(text),
+                      error=error, metadata=dict(metadata or {}))
+
+    def clean_many(self, texts: Iterable[str | tuple[str | None, str]]) -> Iterator[Result]:
+        """Clean a stream lazily, in order: items are texts or ``(id, text)`` pairs."""
+        for item in texts:
+            if isinstance(item, tuple):
+                doc_id, text = item
+                yield self.clean(text, id=doc_id)
+            else:
+                yield self.clean(item)
+
+
+def clean(text: str, **options: Any) -> Result:
+    """Clean one text with a default Cleaner (``options`` go to :class:`Cleaner`).
+
+    For many documents build a :class:`Cleaner` once and reuse it: building loads lexicons.
+    """
+    lang = options.pop("lang", None)
+    return _cached_cleaner(options).clean(text, lang=lang)
+
+
+_CLEANERS: dict[str, Cleaner] = {}
+
+
+def _cached_cleaner(options: dict[str, Any]) -> Cleaner:
+    if any(isinstance(s, Stage) for s in options.get("stages") or ()):
+        return Cleaner(**options)
+    key = repr(sorted(options.items()))
+    if key not in _CLEANERS:
+        _CLEANERS[key] = Cleaner(**options)
+    return _CLEANERS[key]

@@ -1,0 +1,345 @@
+"""The document model shared by every stage.
+
+A :class:`Document` holds the input text exactly as received and never changes it.
+Stages *mark* things on it: whole lines to remove, spans inside kept lines to remove,
+and repairs (a span of the input replaced by other text).  The output text is computed
+from the input and those marks by one function, :func:`apply_edits`, which is also what
+replays a report — so "output = input minus removals plus repairs" holds by construction.
+
+Lines are split on ``"\\n"`` only (U+2028, U+0085 and ``"\\r"`` stay inside lines: they can
+be part of mojibake, and a stray ``"\\r"`` is whitespace for the whitespace stage to report).
+Blocks are runs of non-blank lines separated by blank lines.  Both are computed once here;
+no stage splits the text its own way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator
+
+__all__ = ["Line", "Block", "Removal", "Repair", "Document", "apply_edits", "EditConflict"]
+
+
+class EditConflict(ValueError):
+    """A stage tried to mark a span that overlaps an existing removal or repair."""
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of the input: ``start``/``end`` are offsets of its content in the input
+    (the terminating ``"\\n"``, if any, is at ``end``)."""
+
+    index: int
+    start: int
+    end: int
+    #: the line's current text: the input slice with any repairs applied
+    text: str
+    block: int = -1
+    removed: bool = False
+
+    @property
+    def is_blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass(slots=True)
+class Block:
+    """A run of consecutive non-blank lines: ``first``..``last`` line indices, inclusive."""
+
+    index: int
+    first: int
+    last: int
+
+    @property
+    def line_indices(self) -> range:
+        return range(self.first, self.last + 1)
+
+
+@dataclass(slots=True)
+class Removal:
+    """A removed span of the input, with who removed it and why."""
+
+    stage: str
+    category: str
+    start: int
+    end: int
+    text: str
+    reason: str
+    #: index of the removed line, or of the line a partial removal sits in
+    line: int
+    score: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "stage": self.stage,
+            "category": self.category,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line + 1,
+            "text": self.text,
+            "reason": self.reason,
+        }
+        if self.score is not None:
+            d["score"] = round(self.score, 4)
+        return d
+
+
+@dataclass(slots=True)
+class Repair:
+    """A span of the input (``before``) replaced by ``after``."""
+
+    stage: str
+    category: str
+    start: int
+    end: int
+    before: str
+    after: str
+    reason: str
+    line: int
+    evidence: str = ""
+    runner_up: str | None = None
+    confidence: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "stage": self.stage,
+            "category": self.category,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line + 1,
+            "before": self.before,
+            "after": self.after,
+            "reason": self.reason,
+        }
+        if self.evidence:
+            d["evidence"] = self.evidence
+        if self.runner_up is not None:
+            d["runner_up"] = self.runner_up
+        if self.confidence is not None:
+            d["confidence"] = round(self.confidence, 4)
+        return d
+
+
+def apply_edits(text: str, removals: Iterable[tuple[int, int]], repairs: Iterable[tuple[int, int, str]]) -> str:
+    """Rebuild an output from an input and its edits (offsets into ``text``).
+
+    ``removals`` are ``(start, end)`` spans; ``repairs`` are ``(start, end, after)``.
+    Edits must not overlap.  This is the single definition of what a report means:
+    :meth:`Document.output_text` and report replay both call it.
+    """
+    edits = sorted(
+        [(s, e, "") for s, e in removals] + [(s, e, a) for s, e, a in repairs],
+        key=lambda x: (x[0], x[1]),
+    )
+    out: list[str] = []
+    pos = 0
+    for start, end, after in edits:
+        if start < pos:
+            raise EditConflict(f"overlapping edits at offset {start}")
+        out.append(text[pos:start])
+        out.append(after)
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+@dataclass
+class Document:
+    """Input text plus everything the stages decided about it."""
+
+    text: str
+    id: str | None = None
+    lang: str | None = None
+    #: how ``lang`` was decided (``"stopwords"``, ``"langdetect"``, ``"given"``, ``None``)
+    lang_method: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+    lines: list[Line] = field(init=False)
+    blocks: list[Block] = field(init=False)
+    _line_removals: dict[int, Removal] = field(init=False, default_factory=dict)
+    _span_removals: list[Removal] = field(init=False, default_factory=list)
+    #: repairs per line, kept sorted by start offset
+    _repairs: dict[int, list[Repair]] = field(init=False, default_factory=dict)
+    #: per-document scratch space shared between stages (e.g. lexicon hits), never reported
+    cache: dict[str, Any] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.lines = []
+        pos = 0
+        for i, piece in enumerate(self.text.split("\n")):
+            self.lines.append(Line(i, pos, pos + len(piece), piece))
+            pos += len(piece) + 1
+        self.blocks = []
+        current: Block | None = None
+        for line in self.lines:
+            if line.is_blank:
+                current = None
+                continue
+            if current is None:
+                current = Block(len(self.blocks), line.index, line.index)
+                self.blocks.append(current)
+            current.last = line.index
+            line.block = current.index
+
+    # ------------------------------------------------------------------ queries
+    def kept_lines(self) -> Iterator[Line]:
+        """Lines not removed so far, in order."""
+        return (line for line in self.lines if not line.removed)
+
+    def kept_nonblank_lines(self) -> Iterator[Line]:
+        return (line for line in self.lines if not line.removed and not line.is_blank)
+
+    def removal_of(self, line_index: int) -> Removal | None:
+        return self._line_removals.get(line_index)
+
+    @property
+    def removals(self) -> list[Removal]:
+        """Every removal, in input order."""
+        items = list(self._line_removals.values()) + [
+            r for r in self._span_removals if not self.lines[r.line].removed
+        ]
+        return sorted(items, key=lambda r: r.start)
+
+    @property
+    def repairs(self) -> list[Repair]:
+        """Every repair on a kept line, in input order (repairs on removed lines are moot)."""
+        items = [r for idx, reps in self._repairs.items() if not self.lines[idx].removed for r in reps]
+        return sorted(items, key=lambda r: r.start)
+
+    # ------------------------------------------------------------------ marking
+    def _line_span(self, index: int) -> tuple[int, int]:
+        """The input span a whole-line removal takes: the content and its newline."""
+        line = self.lines[index]
+        if index + 1 < len(self.lines):
+            return line.start, line.end + 1
+        return line.start, line.end
+
+    def remove_line(
+        self, index: int, *, stage: str, category: str, reason: str, score: float | None = None
+    ) -> bool:
+        """Mark line ``index`` removed.  Returns False (and changes nothing) if it already is."""
+        line = self.lines[index]
+        if line.removed:
+            return False
+        start, end = self._line_span(index)
+        line.removed = True
+        self._line_removals[index] = Removal(
+            stage, category, start, end, self.text[start:end], reason, index, score
+        )
+        return True
+
+    def remove_span(
+        self, start: int, end: int, *, stage: str, category: str, reason: str, score: float | None = None
+    ) -> bool:
+        """Mark a span inside one kept line (its newline included) removed.
+
+        Returns False if the line is already removed.  Raises :class:`EditConflict` if the
+        span crosses a line boundary or overlaps another removal or repair.
+        """
+        if not 0 <= start < end <= len(self.text):
+            raise EditConflict(f"span {start}:{end} outside the text")
+        index = self.line_at(start)
+        line = self.lines[index]
+        line_end = self._line_span(index)[1]
+        if end > line_end:
+            raise EditConflict(f"span {start}:{end} crosses the end of line {index + 1}")
+        if line.removed:
+            return False
+        for other in self._span_removals:
+            if other.start < end and start < other.end:
+                raise EditConflict(f"span {start}:{end} overlaps a removal at {other.start}:{other.end}")
+        for rep in self._repairs.get(index, ()):
+            if rep.start < end and start < rep.end:
+                raise EditConflict(f"span {start}:{end} overlaps a repair at {rep.start}:{rep.end}")
+        self._span_removals.append(
+            Removal(stage, category, start, end, self.text[start:end], reason, index, score)
+        )
+        return True
+
+    def line_at(self, offset: int) -> int:
+        """Index of the line containing input offset ``offset`` (a newline belongs to its line)."""
+        lo, hi = 0, len(self.lines) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.lines[mid].start <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def repair(
+        self,
+        index: int,
+        local_start: int,
+        local_end: int,
+        after: str,
+        *,
+        stage: str,
+        category: str,
+        reason: str,
+        evidence: str = "",
+        runner_up: str | None = None,
+        confidence: float | None = None,
+    ) -> Repair:
+        """Replace ``line.text[local_start:local_end]`` by ``after``.
+
+        Offsets are in the line's *current* text (which may already carry repairs); they are
+        mapped back to input offsets here.  A repair overlapping an earlier one on the same
+        line is merged with it, so the report never holds overlapping edits.
+        """
+        line = self.lines[index]
+        if not 0 <= local_start <= local_end <= len(line.text):
+            raise EditConflict(f"repair {local_start}:{local_end} outside line {index + 1}")
+        existing = self._repairs.setdefault(index, [])
+        # Walk the current text and the input side by side to map the local span back.
+        shift = 0  # current offset minus input offset, before the span
+        merged: list[Repair] = []
+        in_start = in_end = None
+        cur_lo = cur_hi = None
+        for rep in existing:
+            rep_cur_start = rep.start - line.start + shift
+            rep_cur_end = rep_cur_start + len(rep.after)
+            if rep_cur_end <= local_start and not (rep_cur_start == rep_cur_end == local_start):
+                shift += len(rep.after) - (rep.end - rep.start)
+                continue
+            if rep_cur_start >= local_end and not (rep_cur_start == rep_cur_end == local_end):
+                break
+            merged.append(rep)
+            cur_lo = rep_cur_start if cur_lo is None else cur_lo
+            cur_hi = rep_cur_end
+        if not merged:
+            in_start = line.start + local_start - shift
+            in_end = line.start + local_end - shift
+            before = self.text[in_start:in_end]
+            for other in self._span_removals:
+                if other.line == index and other.start < in_end and in_start < other.end:
+                    raise EditConflict(f"repair at {in_start}:{in_end} overlaps a removal")
+            rep = Repair(stage, category, in_start, in_end, before, after, reason, index,
+                         evidence, runner_up, confidence)
+        else:
+            lo = min(local_start, cur_lo)
+            hi = max(local_end, cur_hi)
+            in_start = min(merged[0].start, line.start + lo - shift)
+            last = merged[-1]
+            last_cur_end = last.start - line.start + shift + sum(
+                len(r.after) - (r.end - r.start) for r in merged[:-1]) + len(last.after)
+            in_end = max(last.end, last.end + (hi - last_cur_end))
+            cur_from = in_start - line.start + shift
+            cur_text = line.text
+            new_cur = cur_text[cur_from:local_start] + after + cur_text[local_end:hi]
+            for r in merged:
+                existing.remove(r)
+            rep = Repair(stage, category, in_start, in_end, self.text[in_start:in_end], new_cur,
+                         reason, index, evidence, runner_up, confidence)
+        existing.append(rep)
+        existing.sort(key=lambda r: r.start)
+        line.text = line.text[:local_start] + after + line.text[local_end:]
+        return rep
+
+    # ------------------------------------------------------------------ output
+    def output_text(self) -> str:
+        """The cleaned text: the input minus removals plus repairs."""
+        return apply_edits(
+            self.text,
+            [(r.start, r.end) for r in self.removals],
+            [(r.start, r.end, r.after) for r in self.repairs],
+        )

@@ -1,0 +1,138 @@
+"""The stage protocol and the stage registry.
+
+A stage is a small class with one job: it looks at a :class:`~cleanscrape.document.Document`
+and marks removals or repairs on it, each with a reason.  It is built once (with its
+options) and reused for every document, so expensive set-up (lexicons, automata, word
+lists) belongs in ``__init__`` or in a cached loader, never in :meth:`Stage.process`.
+
+Stages are found by name in a registry filled three ways:
+
+* built-in stages register themselves with :func:`register_stage` when
+  :mod:`cleanscrape.stages` is imported;
+* installed plugins declare an entry point in the ``cleanscrape.stages`` group
+  (``mystage = mypackage.module:MyStage``);
+* code can pass stage *instances* straight to ``Cleaner(stages=[...])``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from importlib.metadata import entry_points
+from typing import Any, ClassVar, TypeVar
+
+from .document import Document, Line
+
+__all__ = ["Stage", "register_stage", "get_stage_class", "available_stages", "StageConfigError"]
+
+ENTRY_POINT_GROUP = "cleanscrape.stages"
+
+
+class StageConfigError(ValueError):
+    """Unknown stage name or bad stage option."""
+
+
+class Stage:
+    """Base class of every stage.
+
+    Subclasses set ``name`` and ``categories`` and implement :meth:`process`.  Options are
+    declared as a dataclass named ``Options`` on the subclass; keyword arguments given to the
+    constructor (or a ``[stages.<name>]`` table in a TOML config) override its defaults and
+    are validated against it, so a typo in a config file is an error, not a silent no-op.
+    """
+
+    name: ClassVar[str] = ""
+    #: the report categories this stage may emit; the first is the default
+    categories: ClassVar[tuple[str, ...]] = ()
+
+    @dataclasses.dataclass(frozen=True)
+    class Options:
+        pass
+
+    def __init__(self, **options: Any) -> None:
+        fields = {f.name for f in dataclasses.fields(self.Options)}
+        unknown = sorted(set(options) - fields)
+        if unknown:
+            raise StageConfigError(
+                f"stage {self.name!r}: unknown option(s) {', '.join(unknown)}; "
+                f"known: {', '.join(sorted(fields)) or 'none'}"
+            )
+        try:
+            self.options = self.Options(**options)
+        except (TypeError, ValueError) as exc:
+            raise StageConfigError(f"stage {self.name!r}: {exc}") from exc
+
+    def process(self, doc: Document) -> None:
+        """Mark removals and/or repairs on ``doc``."""
+        raise NotImplementedError
+
+    # Helpers so stages never spell their own name or default category.
+    def remove_line(
+        self, doc: Document, line: Line | int, reason: str, *, category: str | None = None,
+        score: float | None = None,
+    ) -> bool:
+        index = line if isinstance(line, int) else line.index
+        return doc.remove_line(
+            index, stage=self.name, category=category or self.categories[0], reason=reason, score=score
+        )
+
+    def remove_span(
+        self, doc: Document, start: int, end: int, reason: str, *, category: str | None = None,
+        score: float | None = None,
+    ) -> bool:
+        return doc.remove_span(
+            start, end, stage=self.name, category=category or self.categories[0], reason=reason, score=score
+        )
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.options})"
+
+
+StageT = TypeVar("StageT", bound=type[Stage])
+
+_REGISTRY: dict[str, type[Stage]] = {}
+_entry_points_loaded = False
+
+
+def register_stage(cls: StageT) -> StageT:
+    """Class decorator: make a stage available by its ``name``."""
+    if not cls.name:
+        raise StageConfigError(f"{cls.__qualname__} has no name")
+    if not cls.categories:
+        raise StageConfigError(f"stage {cls.name!r} declares no categories")
+    _REGISTRY[cls.name] = cls
+    return cls
+
+
+def _load_entry_points() -> None:
+    global _entry_points_loaded
+    if _entry_points_loaded:
+        return
+    _entry_points_loaded = True
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        try:
+            cls = ep.load()
+        except Exception as exc:  # a broken plugin must not break the built-in stages
+            raise StageConfigError(f"plugin stage {ep.name!r} ({ep.value}) failed to load: {exc}") from exc
+        if not (isinstance(cls, type) and issubclass(cls, Stage)):
+            raise StageConfigError(f"plugin {ep.name!r} ({ep.value}) is not a Stage subclass")
+        _REGISTRY.setdefault(cls.name or ep.name, cls)
+
+
+def get_stage_class(name: str) -> type[Stage]:
+    from . import stages as _builtin  # noqa: F401  (registers the built-in stages)
+
+    if name not in _REGISTRY:
+        _load_entry_points()
+    try:
+        return _REGISTRY[name]
+    except KeyError:
+        raise StageConfigError(
+            f"unknown stage {name!r}; available: {', '.join(available_stages())}"
+        ) from None
+
+
+def available_stages() -> list[str]:
+    from . import stages as _builtin  # noqa: F401
+
+    _load_entry_points()
+    return sorted(_REGISTRY)
