@@ -30,6 +30,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "caption",
     "metadata",
     "navigation",
+    "main_content",
     "duplicates",
     "whitespace",
 )
