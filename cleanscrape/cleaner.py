@@ -101,11 +101,11 @@ class Cleaner:
     an already-parsed mapping), then keyword arguments::
 
         # cleanscrape.toml
-        stages = ["mojibake", "lossy_repair", "navigation", "whitespace"]  # optional: order
+        pipeline = ["mojibake", "lossy_repair", "navigation", "whitespace"]  # optional: order
         disable = ["caption"]
         lang = "fr"                     # optional: skip detection
-        [stages.duplicates]
-        min_chars = 30
+        [stages.whitespace]             # options of one stage
+        max_blank_lines = 2
 
     ``stages`` may mix names and ready :class:`Stage` instances (that is how code plugs in a
     stage without installing anything).
@@ -123,19 +123,14 @@ class Cleaner:
         cfg: dict[str, Any] = {}
         if config is not None:
             cfg = dict(config) if isinstance(config, Mapping) else _load_config_file(config)
-        unknown = set(cfg) - {"stages", "disable", "lang"}
+        unknown = set(cfg) - {"pipeline", "stages", "disable", "lang"}
         if unknown:
             raise StageConfigError(f"unknown config key(s): {', '.join(sorted(unknown))}")
-        options: dict[str, dict[str, Any]] = {}
-        raw_stages = cfg.get("stages")
-        order: Sequence[str | Stage]
-        if isinstance(raw_stages, Mapping):  # only per-stage tables, default order
-            options.update({k: dict(v) for k, v in raw_stages.items()})
-            order = DEFAULT_STAGES
-        else:
-            order = raw_stages or DEFAULT_STAGES
-        if stages is not None:
-            order = stages
+        stage_tables = cfg.get("stages", {})
+        if not isinstance(stage_tables, Mapping):
+            raise StageConfigError("config 'stages' must be a table of per-stage options; the order is 'pipeline'")
+        options: dict[str, dict[str, Any]] = {k: dict(v) for k, v in stage_tables.items()}
+        order: Sequence[str | Stage] = stages if stages is not None else cfg.get("pipeline") or DEFAULT_STAGES
         for name, opts in (stage_options or {}).items():
             options.setdefault(name, {}).update(opts)
         disabled = set(cfg.get("disable", ())) | set(disable)

@@ -1,0 +1,81 @@
+"""The Python API: clean(), Cleaner.clean(), Cleaner.clean_many(), Result.to_dict()."""
+
+from __future__ import annotations
+
+import itertools
+import json
+
+import cleanscrape
+from cleanscrape import Cleaner, Result, apply_edits
+
+RAW = (
+    "Rechercher\n\n"
+    "Le conseil municipal a voté mercredi la création de deux kilomètres de pistes cyclables.\n"
+    "Les travaux commenceront en septembre et dureront environ huit mois.\n\n\n"
+)
+
+
+def replay(raw: str, record: dict) -> str:
+    return apply_edits(
+        raw,
+        [(r["start"], r["end"]) for r in record["removed"]],
+        [(r["start"], r["end"], r["after"]) for r in record["repairs"]],
+    )
+
+
+def test_clean_returns_a_result_with_text_report_and_language() -> None:
+    result = cleanscrape.clean(RAW)
+    assert isinstance(result, Result) and result.ok
+    assert result.text.startswith("Le conseil municipal")
+    assert result.lang == "fr"
+    record = result.to_dict()
+    json.dumps(record)  # JSON-serialisable
+    assert record["status"] == "ok" and record["text"] == result.text
+    assert replay(RAW, record) == result.text
+    for removal in record["removed"]:
+        assert RAW[removal["start"]:removal["end"]] == removal["text"]
+        assert removal["reason"] and removal["stage"] and removal["category"]
+
+
+def test_clean_many_is_lazy_and_ordered() -> None:
+    cleaner = Cleaner(stages=["whitespace"])
+    seen: list[int] = []
+
+    def source():
+        for i in itertools.count():
+            seen.append(i)
+            yield (f"doc-{i}", f"  line {i}  ")
+
+    stream = cleaner.clean_many(source())
+    first_three = [next(stream) for _ in range(3)]
+    assert [r.id for r in first_three] == ["doc-0", "doc-1", "doc-2"]
+    assert [r.text for r in first_three] == ["line 0", "line 1", "line 2"]
+    assert len(seen) == 3  # nothing read ahead: constant memory on any stream
+
+
+def test_bad_input_gives_a_failed_result_not_an_exception() -> None:
+    result = Cleaner(stages=["whitespace"]).clean(None, id="broken")  # type: ignore[arg-type]
+    assert not result.ok and result.id == "broken"
+    assert "must be a string" in result.error
+    assert result.to_dict()["status"] == "failed"
+
+
+def test_a_failing_stage_fails_only_its_document() -> None:
+    class Exploding(cleanscrape.Stage):
+        name = "exploding"
+        categories = ("boilerplate",)
+
+        def process(self, doc):
+            if "boom" in doc.text:
+                raise RuntimeError("stage blew up")
+
+    cleaner = Cleaner(stages=[Exploding(), "whitespace"])
+    results = list(cleaner.clean_many([("a", " fine "), ("b", "boom"), ("c", " fine too ")]))
+    assert [r.id for r in results] == ["a", "b", "c"]
+    assert [r.ok for r in results] == [True, False, True]
+    assert results[1].text == "boom" and "stage blew up" in results[1].error
+
+
+def test_empty_document_is_fine() -> None:
+    result = cleanscrape.clean("")
+    assert result.ok and result.text == "" and result.removed == []
