@@ -1,0 +1,311 @@
+"""HTML → main text: charset decoding, trafilatura extraction, and a fallback.
+
+The HTML path runs in two parts, and the report keeps them apart:
+
+1. **extraction** (this module): the page bytes are decoded (:func:`decode_html`), parsed
+   once, and trafilatura keeps the main content.  What extraction dropped is not itemised
+   (trafilatura does not say why); it is summed up in ``metadata["extraction"]``:
+   extractor, mode, HTML and text sizes, charset and where it came from, the headline
+   taken off the top of the body;
+2. **cleaning**: the extracted text goes through :meth:`Cleaner.clean` like any scrape,
+   so every line the text stages remove after extraction is reported with its reason.
+
+trafilatura is imported on first use only: importing it costs ~0.5 s, and the CLI must
+start fast when no HTML is read.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Mapping
+from urllib.parse import urlsplit
+
+if TYPE_CHECKING:  # pragma: no cover
+    from lxml.html import HtmlElement
+
+    from .cleaner import Cleaner, Result
+
+__all__ = [
+    "EXTRACTION_MODES",
+    "ExtractOptions",
+    "Extraction",
+    "DecodedHtml",
+    "decode_html",
+    "charset_from_content_type",
+    "extract",
+    "clean_html",
+    "domain_of",
+]
+
+#: trafilatura's three trade-offs plus its fast path (no backup extractors)
+EXTRACTION_MODES = ("balanced", "precision", "recall", "fast")
+
+_MODE_ARGUMENTS: dict[str, dict[str, bool]] = {
+    "balanced": {},
+    "precision": {"favor_precision": True},
+    "recall": {"favor_recall": True},
+    "fast": {"fast": True},
+}
+
+
+@dataclass(frozen=True)
+class ExtractOptions:
+    """How HTML becomes text."""
+
+    #: one of :data:`EXTRACTION_MODES`
+    mode: str = "balanced"
+    #: keep the text of <table> elements (data tables are often the content)
+    tables: bool = True
+    #: keep user comments below the article
+    comments: bool = False
+    #: when trafilatura finds nothing, take trafilatura's baseline (JSON-LD article body,
+    #: <article>, paragraphs, then the page's visible text) rather than return nothing
+    fallback: bool = True
+    #: take the first line off the body when it repeats the page's <title>, og:title or an
+    #: <h1>: trafilatura keeps the headline in the body on many news pages, and a headline
+    #: is title metadata, not main text (it becomes ``metadata["title"]``)
+    drop_headline: bool = True
+
+    def __post_init__(self) -> None:
+        if self.mode not in EXTRACTION_MODES:
+            raise ValueError(f"unknown extraction mode {self.mode!r}; use one of {', '.join(EXTRACTION_MODES)}")
+
+
+@dataclass(frozen=True)
+class DecodedHtml:
+    text: str
+    charset: str | None
+    #: which evidence chose the charset: "bom", "http", "meta", "utf-8" (the bytes are valid
+    #: UTF-8), "detected" (charset_normalizer), "replace" (nothing fitted; bad bytes became
+    #: U+FFFD) or "str" (the caller gave text)
+    source: str
+
+
+@dataclass
+class Extraction:
+    """The text of one page and the record of how it was obtained."""
+
+    text: str
+    #: the ``metadata["extraction"]`` record
+    info: dict[str, Any]
+    title: str | None = None
+
+
+# ---------------------------------------------------------------------------- charsets
+
+# Labels that browsers decode as windows-1252 (WHATWG Encoding Standard): pages labelled
+# latin-1 use the 0x80-0x9F curly quotes and dashes that only cp1252 defines.
+_CP1252_LABELS = frozenset({"latin-1", "latin1", "iso-8859-1", "iso8859-1", "l1", "ascii", "us-ascii", "cp819",
+                            "iso_8859-1", "windows-1252", "cp1252", "x-cp1252"})
+
+_CHARSET_PARAM = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+# <meta charset="..."> and <meta http-equiv="Content-Type" content="...; charset=...">; the
+# HTML spec prescans the first 1024 bytes, real pages put the tag after long <head> scripts
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE
+)
+META_PRESCAN_BYTES = 8192
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _python_codec(label: str | bytes | None) -> str | None:
+    """A Python codec name for a charset label, or None for an unknown label."""
+    if not label:
+        return None
+    name = (label.decode("ascii", "replace") if isinstance(label, bytes) else label).strip().strip("\"'").lower()
+    if name in _CP1252_LABELS:
+        return "cp1252"
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def charset_from_content_type(value: str | bytes | None) -> str | None:
+    """The charset parameter of a Content-Type header (``text/html; charset=UTF-8``)."""
+    if not value:
+        return None
+    raw = value.encode("latin-1", "replace") if isinstance(value, str) else value
+    match = _CHARSET_PARAM.search(raw)
+    return match.group(1).decode("ascii") if match else None
+
+
+def _strict(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+_UNICODE_CODECS = frozenset({"utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32"})
+
+
+def decode_html(data: bytes | str, http_charset: str | None = None) -> DecodedHtml:
+    """Decode page bytes without creating mojibake.
+
+    Evidence in order: a byte-order mark, the HTTP header charset, the page's own
+    ``<meta charset>`` / ``http-equiv`` declaration, then detection.  A declared charset is
+    used only if the bytes decode under it without error; and a *single-byte* label
+    (latin-1, cp1252, koi8-r …) or any other legacy label loses to UTF-8 when the bytes are valid UTF-8 with non-ASCII
+    in them — mislabelled UTF-8 is common, while cp1252 text that happens to be valid UTF-8
+    would itself have to be mojibake ("Ã©"); the same holds, more strongly, for the legacy
+    multi-byte charsets (Shift_JIS, GBK …).
+    """
+    if isinstance(data, str):
+        return DecodedHtml(data, None, "str")
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            text = _strict(data, codec)
+            if text is not None:
+                return DecodedHtml(text, codec, "bom")
+    utf8 = _strict(data, "utf-8")
+    meta = _META_CHARSET.search(data, 0, META_PRESCAN_BYTES)
+    for source, label in (("http", http_charset), ("meta", meta.group(1) if meta else None)):
+        codec = _python_codec(label)
+        if codec is None:
+            continue
+        if utf8 is not None and codec not in _UNICODE_CODECS and not data.isascii():
+            return DecodedHtml(utf8, "utf-8", "utf-8")
+        text = _strict(data, codec)
+        if text is not None:
+            return DecodedHtml(text, codec, source)
+    if utf8 is not None:
+        return DecodedHtml(utf8, "utf-8", "utf-8")
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None and best.encoding:
+        return DecodedHtml(str(best), _python_codec(best.encoding) or best.encoding, "detected")
+    return DecodedHtml(data.decode("utf-8", "replace"), "utf-8", "replace")
+
+
+# ---------------------------------------------------------------------------- extraction
+
+_WORD = re.compile(r"\w+")
+#: a headline shorter than this many words must equal a title candidate exactly (a one- or
+#: two-word first line such as a section name can be contained in any <title>)
+HEADLINE_MIN_WORDS_CONTAINED = 3
+
+
+def _words(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def _title_candidates(tree: HtmlElement) -> list[str]:
+    """Texts a headline may repeat: <title>, og:/twitter: title, every <h1>."""
+    found = [el.text_content() for el in tree.iter("title", "h1")]
+    found += tree.xpath('//meta[@property="og:title" or @name="twitter:title"]/@content')
+    return [t.strip() for t in found if isinstance(t, str) and t.strip()]
+
+
+def _headline(first_line: str, candidates: list[str]) -> str | None:
+    """The candidate ``first_line`` repeats, if any (as words: case and punctuation aside)."""
+    line = _words(first_line)
+    if not line:
+        return None
+    for candidate in candidates:
+        words = _words(candidate)
+        if line == words:
+            return candidate
+        if line.count(" ") + 1 >= HEADLINE_MIN_WORDS_CONTAINED and f" {line} " in f" {words} ":
+            return candidate
+    return None
+
+
+def domain_of(url: str | None) -> str | None:
+    """The host of ``url``, lower-cased, without a leading ``www.``."""
+    if not url:
+        return None
+    host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
+    return host.removeprefix("www.") or None
+
+
+def _load_tree(html: str) -> HtmlElement | None:
+    from trafilatura.utils import load_html
+
+    return load_html(html)
+
+
+def extract(
+    html: str | bytes,
+    *,
+    url: str | None = None,
+    http_charset: str | None = None,
+    options: ExtractOptions = ExtractOptions(),
+) -> Extraction:
+    """Extract the main text of one page.  Never raises on bad HTML: the worst case is an
+    empty text with ``info["extractor"] == "none"``."""
+    import trafilatura
+
+    decoded = decode_html(html, http_charset)
+    info: dict[str, Any] = {
+        "extractor": "none",
+        "mode": options.mode,
+        "html_chars": len(decoded.text),
+        "chars": 0,
+        "url": url,
+        "charset": decoded.charset,
+        "charset_source": decoded.source,
+    }
+    tree = _load_tree(decoded.text)
+    if tree is None:
+        info["error"] = "not parseable as HTML"
+        return Extraction("", info)
+    text = trafilatura.extract(
+        tree,
+        url=url,
+        include_tables=options.tables,
+        include_comments=options.comments,
+        include_formatting=False,
+        **_MODE_ARGUMENTS[options.mode],
+    ) or ""
+    if text.strip():
+        info["extractor"] = "trafilatura"
+    elif options.fallback:
+        from trafilatura import baseline
+
+        text = baseline(tree)[1]
+        if text.strip():
+            info["extractor"] = "fallback-baseline"
+    candidates = _title_candidates(tree)
+    title = candidates[0] if candidates else None
+    if options.drop_headline and text:
+        first, _, rest = text.partition("\n")
+        headline = _headline(first, candidates)
+        if headline is not None:
+            info["headline"] = first
+            title = headline
+            text = rest
+    info["chars"] = len(text)
+    return Extraction(text, info, title)
+
+
+def clean_html(
+    cleaner: Cleaner,
+    html: str | bytes,
+    *,
+    id: str | None = None,
+    url: str | None = None,
+    http_charset: str | None = None,
+    metadata: Mapping[str, Any] | None = None,
+    options: ExtractOptions = ExtractOptions(),
+) -> Result:
+    """Extract one page, then clean the extracted text.
+
+    The Result's ``input_chars`` and offsets refer to the extracted text; what extraction
+    itself kept and dropped is in ``metadata["extraction"]``.  ``metadata["url"]`` and
+    ``metadata["domain"]`` are set for site-aware stages.
+    """
+    try:
+        extraction = extract(html, url=url, http_charset=http_charset, options=options)
+    except Exception as exc:  # one broken page must not stop a run
+        extraction = Extraction("", {"extractor": "none", "mode": options.mode, "url": url,
+                                     "error": f"{type(exc).__name__}: {exc}"})
+    meta: dict[str, Any] = dict(metadata or {})
+    meta.update({"url": url, "domain": domain_of(url), "extraction": extraction.info})
+    if extraction.title:
+        meta.setdefault("title", extraction.title)
+    return cleaner.clean(extraction.text, id=id, metadata=meta)
