@@ -290,48 +290,40 @@ class Document:
         if not 0 <= local_start <= local_end <= len(line.text):
             raise EditConflict(f"repair {local_start}:{local_end} outside line {index + 1}")
         existing = self._repairs.setdefault(index, [])
-        # Walk the current text and the input side by side to map the local span back.
-        shift = 0  # current offset minus input offset, before the span
+        # Walk the repairs in input order, tracking how far current offsets have drifted from
+        # input offsets, to find the ones the new span touches: those it overlaps, and an
+        # insertion at the same point as a new insertion (two insertions at one input offset
+        # would have no defined order in apply_edits).  Those are merged into the new repair.
+        shift = 0  # current offset minus input offset, before the merged span
+        drift = 0  # the same, accumulated over the merged repairs
+        lo, hi = local_start, local_end  # the merged span, in current offsets
         merged: list[Repair] = []
-        in_start = in_end = None
-        cur_lo = cur_hi = None
         for rep in existing:
-            rep_cur_start = rep.start - line.start + shift
-            rep_cur_end = rep_cur_start + len(rep.after)
-            if rep_cur_end <= local_start and not (rep_cur_start == rep_cur_end == local_start):
+            cur_start = rep.start - line.start + shift + drift
+            cur_end = cur_start + len(rep.after)
+            overlaps = cur_start < local_end and local_start < cur_end
+            same_point = (rep.start == rep.end and local_start == local_end
+                          and local_start in (cur_start, cur_end))
+            if overlaps or same_point:
+                merged.append(rep)
+                lo, hi = min(lo, cur_start), max(hi, cur_end)
+                drift += len(rep.after) - (rep.end - rep.start)
+            elif cur_end <= local_start:
                 shift += len(rep.after) - (rep.end - rep.start)
-                continue
-            if rep_cur_start >= local_end and not (rep_cur_start == rep_cur_end == local_end):
+            else:
                 break
-            merged.append(rep)
-            cur_lo = rep_cur_start if cur_lo is None else cur_lo
-            cur_hi = rep_cur_end
-        if not merged:
-            in_start = line.start + local_start - shift
-            in_end = line.start + local_end - shift
-            before = self.text[in_start:in_end]
-            for other in self._span_removals:
-                if other.line == index and other.start < in_end and in_start < other.end:
-                    raise EditConflict(f"repair at {in_start}:{in_end} overlaps a removal")
-            rep = Repair(stage, category, in_start, in_end, before, after, reason, index,
-                         evidence, runner_up, confidence)
-        else:
-            lo = min(local_start, cur_lo)
-            hi = max(local_end, cur_hi)
-            in_start = min(merged[0].start, line.start + lo - shift)
-            last = merged[-1]
-            last_cur_end = last.start - line.start + shift + sum(
-                len(r.after) - (r.end - r.start) for r in merged[:-1]) + len(last.after)
-            in_end = max(last.end, last.end + (hi - last_cur_end))
-            cur_from = in_start - line.start + shift
-            cur_text = line.text
-            new_cur = cur_text[cur_from:local_start] + after + cur_text[local_end:hi]
-            for r in merged:
-                existing.remove(r)
-            rep = Repair(stage, category, in_start, in_end, self.text[in_start:in_end], new_cur,
-                         reason, index, evidence, runner_up, confidence)
+        in_start = line.start + lo - shift
+        in_end = line.start + hi - shift - drift
+        for other in self._span_removals:
+            if other.line == index and other.start < in_end and in_start < other.end:
+                raise EditConflict(f"repair at {in_start}:{in_end} overlaps a removal")
+        rep = Repair(stage, category, in_start, in_end, self.text[in_start:in_end],
+                     line.text[lo:local_start] + after + line.text[local_end:hi],
+                     reason, index, evidence, runner_up, confidence)
+        for r in merged:
+            existing.remove(r)
         existing.append(rep)
-        existing.sort(key=lambda r: r.start)
+        existing.sort(key=lambda r: (r.start, r.end))
         line.text = line.text[:local_start] + after + line.text[local_end:]
         return rep
 

@@ -1,0 +1,251 @@
+"""The document model: apply_edits, and every way stages mark a Document.
+
+The central check is a model-based property test: random sequences of ``remove_line``,
+``remove_span`` and ``repair`` calls are mirrored on a simple model (each line as a list
+of characters tagged with their input offset, or ``None`` for inserted text), and after
+every call the Document must agree with the model and keep the report invariants:
+no overlapping edits, ``before``/``text`` equal to input slices, output = replay of the
+report.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleanscrape.document import Document, EditConflict, apply_edits
+
+#: multiply example counts for a long local run: HYPOTHESIS_SCALE=50 pytest tests/test_document.py
+SCALE = int(os.environ.get("HYPOTHESIS_SCALE", "1"))
+
+# Small alphabets make collisions (adjacent, nested, zero-width edits) frequent.
+LINE_CHARS = st.sampled_from(list("ab é\r\t?\ufffd\u2028"))
+TEXTS = st.lists(st.text(LINE_CHARS, max_size=8), min_size=1, max_size=5).map("\n".join)
+AFTER = st.text(st.sampled_from(list("xyZ é\u00e9")), max_size=4)
+
+
+# ---------------------------------------------------------------------- apply_edits
+@st.composite
+def text_with_edits(draw):
+    """A text and non-overlapping removals/repairs on it (zero-width repairs included)."""
+    text = draw(st.text(max_size=30))
+    cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=10)))
+    removals, repairs = [], []
+    pos = 0
+    for cut in cuts:
+        if cut < pos:
+            continue
+        end = draw(st.integers(cut, len(text)))
+        if draw(st.booleans()) and end > cut:
+            removals.append((cut, end))
+        else:
+            repairs.append((cut, end, draw(st.text(max_size=3))))
+        pos = end  # a zero-width repair may share its offset with the next edit
+    return text, removals, repairs
+
+
+def naive_apply(text, removals, repairs):
+    """Character-by-character reference for apply_edits."""
+    out = []
+    removed = {i for s, e in removals for i in range(s, e)}
+    inserts: dict[int, list[str]] = {}
+    replaced = set()
+    for s, e, after in repairs:
+        inserts.setdefault(s, []).append(after)
+        replaced.update(range(s, e))
+    for i in range(len(text) + 1):
+        out.extend(inserts.get(i, ()))
+        if i < len(text) and i not in removed and i not in replaced:
+            out.append(text[i])
+    return "".join(out)
+
+
+@settings(max_examples=200 * SCALE)
+@given(text_with_edits())
+def test_apply_edits_matches_a_character_level_reference(case):
+    text, removals, repairs = case
+    assert apply_edits(text, removals, repairs) == naive_apply(text, removals, repairs)
+
+
+@given(st.text(max_size=20))
+def test_apply_edits_without_edits_is_identity(text):
+    assert apply_edits(text, [], []) == text
+
+
+def test_apply_edits_rejects_overlap():
+    with pytest.raises(EditConflict):
+        apply_edits("abcdef", [(0, 3)], [(2, 4, "x")])
+
+
+# ---------------------------------------------------------------------- construction
+@given(st.text(max_size=40))
+def test_lines_tile_the_input(text):
+    doc = Document(text)
+    assert "\n".join(line.text for line in doc.lines) == text
+    for line in doc.lines:
+        assert doc.text[line.start:line.end] == line.text
+        assert doc.line_at(line.start) == line.index
+        if line.index + 1 < len(doc.lines):
+            assert doc.line_at(line.end) == line.index  # the newline belongs to its line
+    for block in doc.blocks:
+        assert all(not doc.lines[i].is_blank for i in block.line_indices)
+        assert all(doc.lines[i].block == block.index for i in block.line_indices)
+    assert doc.output_text() == text
+
+
+# ---------------------------------------------------------------------- model-based marking
+@dataclass
+class LineModel:
+    """A line as characters tagged with their input offset (None: inserted by a repair)."""
+
+    chars: list[tuple[int | None, str]]
+    newline: int | None  # input offset of the terminating newline, if any
+    removed: bool = False
+
+    @property
+    def text(self) -> str:
+        return "".join(c for _, c in self.chars)
+
+
+def build_model(doc: Document) -> list[LineModel]:
+    return [
+        LineModel(
+            [(line.start + i, c) for i, c in enumerate(line.text)],
+            line.end if line.index + 1 < len(doc.lines) else None,
+        )
+        for line in doc.lines
+    ]
+
+
+def model_output(model: list[LineModel], removed_offsets: set[int]) -> str:
+    out = []
+    for line in model:
+        if line.removed:
+            continue
+        out.extend(c for off, c in line.chars if off is None or off not in removed_offsets)
+        if line.newline is not None and line.newline not in removed_offsets:
+            out.append("\n")
+    return "".join(out)
+
+
+def snapshot(doc: Document):
+    return (
+        [(line.text, line.removed) for line in doc.lines],
+        [r.to_dict() for r in doc.removals],
+        [r.to_dict() for r in doc.repairs],
+        {i: [r.to_dict() for r in reps] for i, reps in doc._repairs.items() if reps},
+    )
+
+
+def check_invariants(doc: Document, model: list[LineModel], removed_offsets: set[int]) -> None:
+    for line, m in zip(doc.lines, model):
+        assert line.text == m.text
+        assert line.removed == m.removed
+    edits = [(r.start, r.end) for r in doc.removals] + [(r.start, r.end) for r in doc.repairs]
+    edits.sort()
+    for (s1, e1), (s2, e2) in zip(edits, edits[1:]):
+        assert e1 <= s2 or (s1 == e1 == s2), f"overlapping edits {s1}:{e1} and {s2}:{e2}"
+    for r in doc.removals:
+        assert r.text == doc.text[r.start:r.end]
+    for line_index, reps in doc._repairs.items():
+        line = doc.lines[line_index]
+        for r in reps:
+            assert r.before == doc.text[r.start:r.end]
+            assert line.start <= r.start <= r.end <= line.end
+    output = doc.output_text()
+    assert output == model_output(model, removed_offsets)
+    replay = apply_edits(
+        doc.text,
+        [(r["start"], r["end"]) for r in (x.to_dict() for x in doc.removals)],
+        [(r["start"], r["end"], r["after"]) for r in (x.to_dict() for x in doc.repairs)],
+    )
+    assert replay == output
+
+
+def near_a_removal(m: LineModel, lo: int, hi: int, removed_offsets: set[int]) -> bool:
+    """Whether current-text positions lo..hi touch a removed input character (a conflict
+    is legitimate only then)."""
+    window = m.chars[max(lo - 1, 0):hi + 1]
+    offsets = [off for off, _ in window if off is not None]
+    if hi >= len(m.chars) and m.newline is not None:
+        offsets.append(m.newline)
+    return any(off in removed_offsets for off in offsets)
+
+
+@settings(max_examples=400 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS, st.data())
+def test_marking_agrees_with_a_character_model(text, data):
+    doc = Document(text)
+    model = build_model(doc)
+    removed_offsets: set[int] = set()
+    check_invariants(doc, model, removed_offsets)
+    for _ in range(data.draw(st.integers(1, 12), label="steps")):
+        index = data.draw(st.integers(0, len(doc.lines) - 1), label="line")
+        m = model[index]
+        kind = data.draw(st.sampled_from(["repair", "repair", "repair", "span", "line"]), label="op")
+        before = snapshot(doc)
+        if kind == "line":
+            changed = doc.remove_line(index, stage="t", category="c", reason="r")
+            assert changed == (not m.removed)
+            m.removed = True
+        elif kind == "span":
+            line = doc.lines[index]
+            line_end = line.end + (1 if m.newline is not None else 0)
+            if line_end == line.start:
+                continue
+            start = data.draw(st.integers(line.start, line_end - 1), label="span start")
+            end = data.draw(st.integers(start + 1, line_end), label="span end")
+            try:
+                changed = doc.remove_span(start, end, stage="t", category="c", reason="r")
+            except EditConflict:
+                assert snapshot(doc) == before
+                assert removed_offsets & set(range(start, end)) or any(
+                    r.start < end and start < r.end or start < r.start == r.end < end
+                    for r in doc._repairs.get(index, ())
+                ), "spurious conflict"
+                continue
+            assert changed == (not m.removed)
+            if changed:
+                removed_offsets.update(range(start, end))
+        else:
+            lo = data.draw(st.integers(0, len(m.chars)), label="local start")
+            hi = data.draw(st.integers(lo, len(m.chars)), label="local end")
+            after = data.draw(AFTER, label="after")
+            try:
+                doc.repair(index, lo, hi, after, stage="t", category="c", reason="r")
+            except EditConflict:
+                assert snapshot(doc) == before
+                assert near_a_removal(m, lo, hi, removed_offsets), "spurious conflict"
+                continue
+            m.chars[lo:hi] = [(None, c) for c in after]
+        check_invariants(doc, model, removed_offsets)
+
+
+# ---------------------------------------------------------------------- regressions
+def test_repair_offsets_are_in_the_current_text():
+    doc = Document("abc def")
+    doc.repair(0, 0, 3, "xyzw", stage="t", category="c", reason="r")
+    doc.repair(0, 5, 8, "DEF", stage="t", category="c", reason="r")
+    assert doc.lines[0].text == "xyzw DEF"
+    assert [(r.before, r.after) for r in doc.repairs] == [("abc", "xyzw"), ("def", "DEF")]
+    assert doc.output_text() == "xyzw DEF"
+
+
+def test_overlapping_repairs_merge_into_one():
+    doc = Document("abcdef")
+    doc.repair(0, 1, 3, "XY", stage="t", category="c", reason="r")
+    doc.repair(0, 2, 5, "Q", stage="t", category="c", reason="r")
+    assert doc.lines[0].text == "aXQf"
+    assert [(r.start, r.end, r.before, r.after) for r in doc.repairs] == [(1, 5, "bcde", "XQ")]
+
+
+def test_repair_inside_a_removed_span_is_a_conflict():
+    doc = Document("abcdef")
+    doc.remove_span(1, 4, stage="t", category="c", reason="r")
+    with pytest.raises(EditConflict):
+        doc.repair(0, 2, 3, "X", stage="t", category="c", reason="r")
+    assert doc.output_text() == "aef"
