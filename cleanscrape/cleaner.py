@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from .document import Document, Removal, Repair
+from .limits import DEFAULT_MAX_DOC_CHARS, DEFAULT_MAX_DOC_SECONDS, Deadline, DocumentTimeout, Limits
 from .stage import Stage, StageConfigError, get_stage_class
 
 if sys.version_info >= (3, 11):
@@ -36,6 +38,8 @@ DEFAULT_STAGES: tuple[str, ...] = (
 )
 
 REPORT_VERSION = 1
+
+_log = logging.getLogger("cleanscrape")
 
 
 @dataclass
@@ -119,7 +123,10 @@ class Cleaner:
         config: str | Path | Mapping[str, Any] | None = None,
         stage_options: Mapping[str, Mapping[str, Any]] | None = None,
         lang: str | None = None,
+        max_doc_chars: int | None = DEFAULT_MAX_DOC_CHARS,
+        max_doc_seconds: float | None = DEFAULT_MAX_DOC_SECONDS,
     ) -> None:
+        self.limits = Limits(max_doc_chars, max_doc_seconds)  # docs/reliability.md
         cfg: dict[str, Any] = {}
         if config is not None:
             cfg = dict(config) if isinstance(config, Mapping) else _load_config_file(config)
@@ -154,10 +161,13 @@ class Cleaner:
     def stage_names(self) -> list[str]:
         return [s.name for s in self.stages]
 
-    def clean_document(self, doc: Document) -> Document:
-        """Run every stage on ``doc`` (in place) and return it."""
+    def clean_document(self, doc: Document, deadline: Deadline | None = None) -> Document:
+        """Run every stage on ``doc`` (in place) and return it; ``deadline`` is checked
+        between stages."""
         for stage in self.stages:
             stage.process(doc)
+            if deadline is not None:
+                deadline.check()
         return doc
 
     def clean(self, text: str, *, id: str | None = None, lang: str | None = None,
@@ -166,12 +176,19 @@ class Cleaner:
         if not isinstance(text, str):
             return self._failed(id, "" if text is None else str(text),
                                 f"text must be a string, got {type(text).__name__}", metadata)
+        too_large = self.limits.size_exceeded(text)
+        if too_large is not None:
+            return self._passed_through(id, text, "limit:size", too_large, metadata)
         doc = Document(text, id=id, lang=lang or self.lang, metadata=dict(metadata or {}))
         if doc.lang:
             doc.lang_method = "given"
         try:
-            self.clean_document(doc)
+            with self.limits.deadline() as deadline:
+                self.clean_document(doc, deadline)
             out = doc.output_text()
+        except DocumentTimeout:
+            return self._passed_through(id, text, "limit:time",
+                                        f"over max_doc_seconds={self.limits.max_doc_seconds}", metadata)
         except Exception as exc:  # one bad document must not stop a run
             return self._failed(id, text, f"{type(exc).__name__}: {exc}", metadata)
         return Result(
@@ -189,6 +206,14 @@ class Cleaner:
     def _failed(id: str | None, text: str, error: str, metadata: Mapping[str, Any] | None) -> Result:
         return Result(text=text, removed=[], repairs=[], lang=None, id=id, input_chars=len(text),
                       error=error, metadata=dict(metadata or {}))
+
+    @staticmethod
+    def _passed_through(id: str | None, text: str, flag: str, message: str,
+                        metadata: Mapping[str, Any] | None) -> Result:
+        """A document a limit stopped: its text unchanged, flagged, and said so in the log."""
+        _log.warning("document %r passed through unchanged (%s): %s", id, flag, message)
+        return Result(text=text, removed=[], repairs=[], lang=None, id=id, input_chars=len(text),
+                      flags=[flag], metadata=dict(metadata or {}))
 
     def clean_many(self, texts: Iterable[str | tuple[str | None, str]]) -> Iterator[Result]:
         """Clean a stream lazily, in order: items are texts or ``(id, text)`` pairs."""

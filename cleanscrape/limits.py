@@ -1,0 +1,121 @@
+"""Per-document limits: a document too large or too slow to clean passes through unchanged.
+
+A cleaner in front of a training pipeline or a search index must never stall a run on one
+pathological document (a 50 MB single line, a page of deeply repeated text that some
+heuristic handles in quadratic time).  Two limits bound the cost of one document:
+
+* ``max_doc_chars`` is checked before any work: a larger text is passed through as is;
+* ``max_doc_seconds`` bounds the stage loop.  In the main thread of a Unix process (the
+  CLI and its workers) a one-shot ``SIGALRM`` timer interrupts a stage in the middle
+  (``setitimer`` costs two system calls per document).  Elsewhere (other threads, Windows,
+  or when someone else's ``SIGALRM`` timer is already running) the clock is checked between
+  stages instead, which bounds the run but cannot cut a single stage short.
+
+A document that hits a limit keeps its input text, gets no removals or repairs, and is
+flagged ``limit:size`` or ``limit:time`` in :attr:`cleanscrape.Result.flags`.  The time
+limit is the one place where the output can depend on the machine: it is a safety net set
+far above the cost of any ordinary document, and ``None`` (or ``0`` on the CLI) turns it off.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+import time
+from dataclasses import dataclass
+from types import FrameType, TracebackType
+
+__all__ = ["Limits", "DocumentTimeout", "Deadline", "DEFAULT_MAX_DOC_CHARS", "DEFAULT_MAX_DOC_SECONDS"]
+
+#: Ten million characters: ~5-10 s of cleaning at the measured 1-2 MB/s per core; real pages
+#: are a few kilobytes, so anything this large is a dump or binary junk, not one page.
+DEFAULT_MAX_DOC_CHARS = 10_000_000
+#: Ordinary documents take milliseconds; one minute only catches runaway cases.
+DEFAULT_MAX_DOC_SECONDS = 60.0
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Per-document limits; ``None`` disables one."""
+
+    max_doc_chars: int | None = DEFAULT_MAX_DOC_CHARS
+    max_doc_seconds: float | None = DEFAULT_MAX_DOC_SECONDS
+
+    def __post_init__(self) -> None:
+        for name in ("max_doc_chars", "max_doc_seconds"):
+            value = getattr(self, name)
+            if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))
+                                      or not value > 0):  # NaN included
+                raise ValueError(f"{name} must be a positive number or None, got {value!r}")
+
+    def size_exceeded(self, text: str) -> str | None:
+        """A message if ``text`` is over the size limit, else None."""
+        if self.max_doc_chars is not None and len(text) > self.max_doc_chars:
+            return f"{len(text):,} characters > max_doc_chars={self.max_doc_chars:,}"
+        return None
+
+    def deadline(self) -> Deadline:
+        return Deadline(self.max_doc_seconds)
+
+
+class DocumentTimeout(BaseException):
+    """The time limit of one document ran out.
+
+    A ``BaseException`` (like ``KeyboardInterrupt``) so that a stage's own
+    ``except Exception`` cannot swallow it.
+    """
+
+
+class Deadline:
+    """A context manager bounding the time spent in its block.
+
+    Inside it, :meth:`check` raises :class:`DocumentTimeout` once the time is up; when the
+    alarm could be armed, the timeout is also raised asynchronously, wherever the main
+    thread is running Python code.
+    """
+
+    __slots__ = ("seconds", "_end", "_armed", "_previous_handler")
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds
+        self._end = float("inf")
+        self._armed = False
+        self._previous_handler: object = None
+
+    def __enter__(self) -> Deadline:
+        if self.seconds is None:
+            return self
+        self._end = time.monotonic() + self.seconds
+        if _can_use_alarm():
+            self._previous_handler = signal.signal(signal.SIGALRM, _raise_timeout)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+            self._armed = True
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if self._armed:
+            try:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+            finally:
+                signal.signal(signal.SIGALRM, self._previous_handler)  # type: ignore[arg-type]
+                self._armed = False
+
+    def check(self) -> None:
+        """Raise :class:`DocumentTimeout` if the time is up (the between-stages fallback)."""
+        if time.monotonic() > self._end:
+            raise DocumentTimeout(f"over max_doc_seconds={self.seconds}")
+
+
+def _can_use_alarm() -> bool:
+    """SIGALRM handlers can only be set from the main thread, and a timer someone else armed
+    (a test-timeout plugin, an application's own watchdog) must not be clobbered."""
+    return (
+        hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getitimer(signal.ITIMER_REAL)[0] == 0
+    )
+
+
+def _raise_timeout(signum: int, frame: FrameType | None) -> None:
+    raise DocumentTimeout("over max_doc_seconds (interrupted by SIGALRM)")
