@@ -249,3 +249,36 @@ def test_repair_inside_a_removed_span_is_a_conflict():
     with pytest.raises(EditConflict):
         doc.repair(0, 2, 3, "X", stage="t", category="c", reason="r")
     assert doc.output_text() == "aef"
+
+
+def test_two_insertions_at_one_point_keep_their_order():
+    """Regression: the second insertion was stored as a separate zero-width repair at the
+    same offset, and apply_edits put them in the wrong order (output "Z " for text " Z")."""
+    doc = Document("")
+    doc.repair(0, 0, 0, "Z", stage="t", category="c", reason="r")
+    doc.repair(0, 0, 0, " ", stage="t", category="c", reason="r")
+    assert doc.lines[0].text == " Z"
+    assert doc.output_text() == " Z"
+    assert [(r.start, r.end, r.after) for r in doc.repairs] == [(0, 0, " Z")]
+
+
+def test_edit_inside_merged_insertions_maps_to_input_offsets():
+    """Regression: a repair inside text built by two insertions at one point got input
+    offset -1."""
+    doc = Document("")
+    doc.repair(0, 0, 0, "ZZ", stage="t", category="c", reason="r")
+    doc.repair(0, 0, 0, "Z", stage="t", category="c", reason="r")
+    doc.repair(0, 1, 1, "y", stage="t", category="c", reason="r")
+    assert doc.lines[0].text == "ZyZZ" == doc.output_text()
+    assert all(0 <= r.start <= r.end <= 0 for r in doc.repairs)
+
+
+def test_merged_repair_over_a_removed_character_is_a_conflict():
+    """Regression: merging skipped the removal check, so the merged repair overlapped a
+    span removal and output_text() raised later, failing the whole document."""
+    doc = Document("?")
+    doc.repair(0, 1, 1, "Z", stage="t", category="c", reason="r")
+    doc.remove_span(0, 1, stage="t", category="c", reason="r")
+    with pytest.raises(EditConflict):
+        doc.repair(0, 0, 2, "", stage="t", category="c", reason="r")
+    assert doc.lines[0].text == "?Z" and doc.output_text() == "Z"
