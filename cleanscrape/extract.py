@@ -201,18 +201,19 @@ def _title_candidates(tree: HtmlElement) -> list[str]:
     return [t.strip() for t in found if isinstance(t, str) and t.strip()]
 
 
-def _headline(first_line: str, candidates: list[str]) -> str | None:
-    """The candidate ``first_line`` repeats, if any (as words: case and punctuation aside)."""
+def _headline(first_line: str, candidates: list[str]) -> bool:
+    """Whether ``first_line`` repeats a title candidate (as words: case and punctuation
+    aside), or a run of at least HEADLINE_MIN_WORDS_CONTAINED words of one
+    ("Headline | Site name")."""
     line = _words(first_line)
     if not line:
-        return None
+        return False
+    long_enough = line.count(" ") + 1 >= HEADLINE_MIN_WORDS_CONTAINED
     for candidate in candidates:
         words = _words(candidate)
-        if line == words:
-            return candidate
-        if line.count(" ") + 1 >= HEADLINE_MIN_WORDS_CONTAINED and f" {line} " in f" {words} ":
-            return candidate
-    return None
+        if line == words or (long_enough and f" {line} " in f" {words} "):
+            return True
+    return False
 
 
 def domain_of(url: str | None) -> str | None:
@@ -272,12 +273,11 @@ def extract(
             info["extractor"] = "fallback-baseline"
     candidates = _title_candidates(tree)
     title = candidates[0] if candidates else None
-    if options.drop_headline and text:
+    if options.drop_headline:
         first, _, rest = text.partition("\n")
-        headline = _headline(first, candidates)
-        if headline is not None:
-            info["headline"] = first
-            title = headline
+        # a page whose whole text is its headline keeps it: empty output would say less
+        if rest.strip() and _headline(first, candidates):
+            info["headline"] = title = first
             text = rest
     info["chars"] = len(text)
     return Extraction(text, info, title)

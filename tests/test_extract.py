@@ -1,0 +1,168 @@
+"""HTML → text: charset decoding order, trafilatura extraction, fallback, headline, and
+the hand-over to the Cleaner."""
+
+from __future__ import annotations
+
+import codecs
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cleanscrape import Cleaner
+from cleanscrape.extract import (
+    ExtractOptions,
+    charset_from_content_type,
+    clean_html,
+    decode_html,
+    domain_of,
+    extract,
+)
+
+HTML_DIR = Path(__file__).parent / "data" / "html"
+
+
+def page(name: str) -> bytes:
+    return (HTML_DIR / name).read_bytes()
+
+
+# ------------------------------------------------------------------ charsets
+
+def test_meta_latin1_label_decodes_as_cp1252() -> None:
+    decoded = decode_html(page("latin1_meta.html"))
+    assert (decoded.charset, decoded.source) == ("cp1252", "meta")
+    assert "l’été" in decoded.text and "—" in decoded.text
+
+
+def test_utf8_bytes_under_a_single_byte_label_stay_utf8() -> None:
+    decoded = decode_html(page("mislabelled_utf8.html"))
+    assert (decoded.charset, decoded.source) == ("utf-8", "utf-8")
+    assert "l’été" in decoded.text and "Ã" not in decoded.text
+
+
+def test_http_charset_wins_over_meta() -> None:
+    body = '<html><head><meta charset="utf-8"></head><body>Привет, мир</body></html>'.encode("koi8_r")
+    decoded = decode_html(body, http_charset="KOI8-R")
+    assert (decoded.charset, decoded.source) == ("koi8-r", "http")
+    assert "Привет, мир" in decoded.text
+
+
+def test_a_label_the_bytes_do_not_fit_is_skipped() -> None:
+    # labelled UTF-8 by the server, really cp1252 and undeclared in the page: strict UTF-8
+    # fails, so detection decides (on real prose; detection is weak on a few repeated words)
+    raw = page("latin1_meta.html").replace(b"; charset=iso-8859-1", b"")
+    decoded = decode_html(raw, http_charset="utf-8")
+    assert (decoded.charset, decoded.source) == ("cp1252", "detected")
+    assert "l’été" in decoded.text
+
+
+def test_bom_comes_first() -> None:
+    decoded = decode_html(codecs.BOM_UTF8 + "<p>naïve</p>".encode("utf-8"), http_charset="cp1252")
+    assert decoded.source == "bom" and decoded.text == "<p>naïve</p>"
+
+
+def test_text_input_is_not_redecoded() -> None:
+    decoded = decode_html("<p>déjà</p>", http_charset="cp1252")
+    assert (decoded.text, decoded.source) == ("<p>déjà</p>", "str")
+
+
+@pytest.mark.parametrize(
+    "header, expected",
+    [("text/html; charset=ISO-8859-1", "ISO-8859-1"), ('text/html; charset="utf-8"', "utf-8"),
+     ("text/html", None), (None, None)],
+)
+def test_charset_from_content_type(header: str | None, expected: str | None) -> None:
+    assert charset_from_content_type(header) == expected
+
+
+# ------------------------------------------------------------------ extraction
+
+def test_article_main_text_without_menus_and_headline() -> None:
+    result = extract(page("article.html"), url="https://www.valley-courier.example/news/flood")
+    assert result.info["extractor"] == "trafilatura"
+    assert result.info["headline"] == "River towns brace for the spring flood"
+    assert result.title == "River towns brace for the spring flood"
+    assert result.text.startswith("Residents of the lower valley")
+    assert "seep was under control" in result.text
+    for debris in ("Home", "Most read", "All rights reserved", "Cookie settings"):
+        assert debris not in result.text
+    assert result.info["chars"] == len(result.text)
+    assert result.info["charset_source"] == "meta"
+
+
+def test_headline_kept_when_asked() -> None:
+    result = extract(page("article.html"), options=ExtractOptions(drop_headline=False))
+    assert result.text.startswith("River towns brace for the spring flood\n")
+    assert "headline" not in result.info
+
+
+def test_a_page_that_is_only_its_headline_keeps_it() -> None:
+    html = "<html><head><title>Closed today</title></head><body><h1>Closed today</h1></body></html>"
+    assert extract(html).text == "Closed today"
+
+
+def test_fallback_when_trafilatura_finds_nothing() -> None:
+    result = extract(page("jsonld_only.html"), options=ExtractOptions(mode="precision"))
+    assert result.info["extractor"] == "fallback-baseline"
+    assert result.text.startswith("The harbour reopened to small boats")
+
+
+def test_no_fallback_gives_empty_text() -> None:
+    result = extract(page("jsonld_only.html"), options=ExtractOptions(mode="precision", fallback=False))
+    assert (result.text, result.info["extractor"]) == ("", "none")
+
+
+@pytest.mark.parametrize("junk", [b"", b"<", "<html></html>", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"])
+def test_junk_gives_empty_text(junk: bytes | str) -> None:
+    result = extract(junk)
+    assert result.text == "" and result.info["extractor"] == "none"
+
+
+def test_unknown_mode_is_rejected() -> None:
+    with pytest.raises(ValueError, match="unknown extraction mode"):
+        ExtractOptions(mode="greedy")
+
+
+@pytest.mark.parametrize(
+    "url, domain",
+    [("https://www.Example.org/a?b", "example.org"), ("http://news.example.co.uk:8080/", "news.example.co.uk"),
+     ("example.net/path", "example.net"), (None, None), ("", None)],
+)
+def test_domain_of(url: str | None, domain: str | None) -> None:
+    assert domain_of(url) == domain
+
+
+# ------------------------------------------------------------------ hand-over to the Cleaner
+
+def test_clean_html_reports_extraction_and_stages_separately() -> None:
+    cleaner = Cleaner(stages=["whitespace"])
+    result = clean_html(cleaner, page("article.html"), id="flood", url="https://www.valley-courier.example/news/flood",
+                        metadata={"source": "fixture"})
+    assert result.ok and result.id == "flood"
+    meta = result.metadata
+    assert (meta["url"], meta["domain"], meta["source"]) == (
+        "https://www.valley-courier.example/news/flood", "valley-courier.example", "fixture")
+    assert meta["title"] == "River towns brace for the spring flood"
+    assert meta["extraction"]["extractor"] == "trafilatura"
+    # the report's input is the extracted text: its size is what extraction produced
+    assert result.input_chars == meta["extraction"]["chars"]
+    assert result.text.startswith("Residents of the lower valley")
+
+
+def test_clean_html_survives_an_extractor_crash(monkeypatch: pytest.MonkeyPatch) -> None:
+    import cleanscrape.extract as module
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(module, "_load_tree", broken)
+    result = clean_html(Cleaner(stages=["whitespace"]), page("article.html"), id="x")
+    assert result.text == ""
+    assert result.metadata["extraction"]["error"] == "RuntimeError: boom"
+
+
+def test_importing_extract_does_not_import_trafilatura() -> None:
+    code = "import sys, cleanscrape.extract; print('trafilatura' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
