@@ -1,0 +1,125 @@
+"""WARC / WARC.gz reading: the HTML pages of response records, with their URL, date and
+HTTP charset.
+
+Only what cleaning needs is read here; decoding and extraction happen later (in the
+workers, see :mod:`cleanscrape.extract`), because they are the expensive part.  Records
+that carry no HTML page are skipped and counted by reason in :class:`WarcStats`, so a
+run can say what it left out; nothing in a broken file raises out of :func:`iter_warc_pages`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import BinaryIO, Iterator
+
+from ..extract import charset_from_content_type
+
+__all__ = ["WarcPage", "WarcStats", "iter_warc_pages", "HTML_MEDIA_TYPES"]
+
+#: response media types treated as HTML pages
+HTML_MEDIA_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+#: a payload without a Content-Type is HTML when its start says so
+_HTML_SNIFF = (b"<!doctype html", b"<html")
+_SNIFF_BYTES = 512
+#: the record types of WARC 1.1; anything else is a broken header
+WARC_RECORD_TYPES = frozenset({"warcinfo", "response", "resource", "request", "metadata", "revisit",
+                               "conversion", "continuation"})
+
+
+@dataclass(frozen=True)
+class WarcPage:
+    """One HTML response: the payload bytes as served, not yet decoded."""
+
+    id: str | None
+    url: str | None
+    date: str | None
+    #: the charset parameter of the HTTP Content-Type header, if any
+    http_charset: str | None
+    html: bytes
+
+
+@dataclass
+class WarcStats:
+    """What a WARC read produced and what it skipped, by reason."""
+
+    records: int = 0
+    pages: int = 0
+    skipped: dict[str, int] = field(default_factory=dict)
+    #: the error that ended the file early, if one did
+    error: str | None = None
+
+    def skip(self, reason: str) -> None:
+        self.skipped[reason] = self.skipped.get(reason, 0) + 1
+
+    @property
+    def skipped_total(self) -> int:
+        return sum(self.skipped.values())
+
+
+def _is_html(media_type: str | None, payload: bytes) -> bool:
+    if media_type:
+        return media_type.split(";", 1)[0].strip().lower() in HTML_MEDIA_TYPES
+    head = payload[:_SNIFF_BYTES].lstrip().lower()
+    return head.startswith(_HTML_SNIFF)
+
+
+def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None) -> Iterator[WarcPage]:
+    """Yield the HTML pages of the 2xx response records of a WARC (gzipped or not).
+
+    Skipped, counted in ``stats.skipped``: records that are not responses (requests,
+    metadata, revisits …), non-2xx responses, non-HTML payloads, and malformed records
+    (an unknown WARC-Type, a payload that cannot be read, a record cut short by the end
+    of the file).  A record whose *headers* are broken ends the file,
+    counted as ``"malformed: rest of file unreadable"``: WARC has no resync marker, so
+    everything after it is unreachable.
+    """
+    from warcio.archiveiterator import ArchiveIterator
+
+    stats = stats if stats is not None else WarcStats()
+    records = iter(ArchiveIterator(stream))
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            return
+        # warcio's header parser fails in assorted ways (ArchiveLoadFailed, AttributeError
+        # on a header cut short, zlib errors) and cannot resume after any of them
+        except Exception as exc:
+            stats.skip("malformed: rest of file unreadable")
+            stats.error = f"{type(exc).__name__}: {exc}"[:200]
+            return
+        stats.records += 1
+        if record.rec_type not in WARC_RECORD_TYPES:
+            stats.skip("malformed: bad WARC-Type")
+            continue
+        if record.rec_type != "response":
+            stats.skip(f"not a response ({record.rec_type})")
+            continue
+        http = record.http_headers
+        status = http.get_statuscode() if http is not None else None
+        if not (status or "").startswith("2"):
+            stats.skip("HTTP status not 2xx" if status else "no HTTP headers")
+            continue
+        try:
+            payload = record.content_stream().read()
+        except Exception:  # warcio surfaces bad chunking/compression as assorted errors
+            stats.skip("malformed: payload unreadable")
+            continue
+        # the record's byte reader counts down from Content-Length: left over means the
+        # file ended inside the record, and half a page would be cleaned as if whole
+        if getattr(record.raw_stream, "limit", 0) > 0:
+            stats.skip("malformed: truncated record")
+            continue
+        content_type = http.get_header("Content-Type")
+        if not _is_html(content_type, payload):
+            stats.skip("not HTML")
+            continue
+        headers = record.rec_headers
+        stats.pages += 1
+        yield WarcPage(
+            id=headers.get_header("WARC-Record-ID"),
+            url=headers.get_header("WARC-Target-URI"),
+            date=headers.get_header("WARC-Date"),
+            http_charset=charset_from_content_type(content_type),
+            html=payload,
+        )

@@ -1,0 +1,93 @@
+"""WARC reading: HTML responses kept with URL/date/charset; everything else skipped and
+counted by reason; broken files never raise."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from cleanscrape.io.warc import WarcStats, iter_warc_pages
+
+ARTICLE = (Path(__file__).parent / "data" / "html" / "article.html").read_bytes()
+LATIN1 = (Path(__file__).parent / "data" / "html" / "latin1_meta.html").read_bytes()
+
+
+def build_warc(*, gzip: bool) -> bytes:
+    """A small crawl: warcinfo, a request, two HTML pages (one cp1252 with its charset in the
+    HTTP header), an image, a 404 page and an HTML page without a Content-Type."""
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=gzip)
+
+    def response(url: str, body: bytes, headers: list[tuple[str, str]], status: str = "200 OK") -> None:
+        http = StatusAndHeaders(status, headers, protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=http))
+
+    writer.write_record(writer.create_warcinfo_record("test.warc", {"software": "cleanscrape tests"}))
+    request = StatusAndHeaders("GET /news/flood HTTP/1.1", [("Host", "courier.example")], is_http_request=True)
+    writer.write_record(writer.create_warc_record("https://courier.example/news/flood", "request",
+                                                  http_headers=request))
+    response("https://courier.example/news/flood", ARTICLE, [("Content-Type", "text/html; charset=utf-8")])
+    response("https://village.example/fete", LATIN1, [("Content-Type", "text/html; charset=ISO-8859-1")])
+    response("https://courier.example/logo.png", b"\x89PNG\r\n\x1a\n", [("Content-Type", "image/png")])
+    response("https://courier.example/gone", b"<html><body>Not found</body></html>",
+             [("Content-Type", "text/html")], status="404 Not Found")
+    response("https://courier.example/untyped", b"<!DOCTYPE html><html><body><p>untyped</p></body></html>", [])
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("gzip", [True, False])
+def test_html_responses_are_read_with_url_date_and_charset(gzip: bool) -> None:
+    stats = WarcStats()
+    pages = list(iter_warc_pages(io.BytesIO(build_warc(gzip=gzip)), stats))
+    assert [p.url for p in pages] == [
+        "https://courier.example/news/flood", "https://village.example/fete", "https://courier.example/untyped"]
+    assert pages[0].html == ARTICLE and pages[1].html == LATIN1
+    assert [p.http_charset for p in pages] == ["utf-8", "ISO-8859-1", None]
+    assert all(p.date and p.date.startswith("20") for p in pages)
+    assert all(p.id and p.id.startswith("<urn:uuid:") for p in pages)
+    assert stats.records == 7 and stats.pages == 3
+    assert stats.skipped == {"not a response (warcinfo)": 1, "not a response (request)": 1, "not HTML": 1,
+                             "HTTP status not 2xx": 1}
+    assert stats.error is None
+
+
+def test_garbage_after_the_last_record_ends_the_file_with_a_count() -> None:
+    data = build_warc(gzip=False) + b"this is not a WARC record\r\n\r\n"
+    stats = WarcStats()
+    pages = list(iter_warc_pages(io.BytesIO(data), stats))
+    assert len(pages) == 3
+    assert stats.skipped["malformed: rest of file unreadable"] == 1
+    assert "ArchiveLoadFailed" in stats.error
+
+
+def test_a_record_cut_short_is_skipped_not_cleaned_as_half_a_page() -> None:
+    data = build_warc(gzip=False)
+    cut = data.index(b"seep was under control")  # inside the first page's payload
+    stats = WarcStats()
+    pages = list(iter_warc_pages(io.BytesIO(data[:cut]), stats))
+    assert pages == []
+    assert stats.skipped["malformed: truncated record"] == 1
+
+
+def test_a_garbled_record_type_counts_as_malformed() -> None:
+    data = build_warc(gzip=False).replace(b"WARC-Type: warcinfo", b"WARC-Type: warcinf0", 1)
+    stats = WarcStats()
+    assert len(list(iter_warc_pages(io.BytesIO(data), stats))) == 3
+    assert stats.skipped["malformed: bad WARC-Type"] == 1
+
+
+@pytest.mark.parametrize("gzip", [True, False])
+def test_no_cut_point_makes_reading_raise(gzip: bool) -> None:
+    data = build_warc(gzip=gzip)
+    for cut in range(0, len(data), max(1, len(data) // 150)):
+        stats = WarcStats()
+        pages = list(iter_warc_pages(io.BytesIO(data[:cut]), stats))
+        # every page read whole, every record accounted for
+        assert all(p.html in (ARTICLE, LATIN1) or p.html.endswith(b"</html>") for p in pages)
+        assert stats.pages == len(pages)
+        unreadable = stats.skipped.get("malformed: rest of file unreadable", 0)
+        assert stats.pages + stats.skipped_total == stats.records + unreadable
