@@ -33,6 +33,9 @@ from ..features import LineFeatures, line_features
 from ..stage import Stage, register_stage
 
 
+_DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
+
+
 class Kind(str, Enum):
     GOOD = "good"
     NEAR = "near-good"
@@ -48,6 +51,8 @@ class _Line:
     kind: Kind
     #: length of the menu run the line belongs to (0: none)
     run: int = 0
+    #: how often the line's shape recurs in the document (0: not a record separator)
+    repeats: int = 0
 
 
 @register_stage
@@ -66,8 +71,12 @@ class MainContentStage(Stage):
         stopwords_high: float = 0.30
         #: this many short lines in a row without a sentence end make a menu
         menu_run: int = 3
+        #: a short line shape recurring this often separates records of a listing
+        record_repeats: int = 3
         #: what a bad line costs the region (in characters of good text)
         bad_line_cost: int = 40
+        #: an earlier candidate region this close to the best one is the article
+        region_share: float = 0.5
         #: lines between the title and the start of the region
         title_distance: int = 6
 
@@ -79,13 +88,14 @@ class MainContentStage(Stage):
             for kind in (self._classify(features[line.index]),)
         ]
         self._mark_menu_runs(lines)
+        self._mark_record_separators(lines, doc)
         if not any(item.local is Kind.BAD for item in lines):
             return  # no boilerplate evidence: leave the document as it is
         self._smooth(lines)
         first, last = self._region(lines)
         for pos, item in enumerate(lines):
             inside = first <= pos <= last
-            if inside and item.kind is Kind.GOOD:
+            if inside and item.local is not Kind.BAD:
                 continue
             reason = self._reason(item, inside)
             self.remove_line(doc, item.index, reason)
@@ -101,7 +111,9 @@ class MainContentStage(Stage):
             density = f.stopword_density
             if density >= opts.stopwords_high:
                 return Kind.GOOD if f.chars >= opts.length_high else Kind.NEAR
-            return Kind.NEAR if density >= opts.stopwords_low else Kind.BAD
+            # names, scores and figures thin out the stopwords of real sentences
+            floor = opts.stopwords_low / 2 if f.sentence_end else opts.stopwords_low
+            return Kind.NEAR if density >= floor else Kind.BAD
         if f.is_prose_like:
             return Kind.GOOD if f.chars >= opts.length_high else Kind.NEAR
         return Kind.BAD
@@ -119,6 +131,24 @@ class MainContentStage(Stage):
                     member.local = member.kind = Kind.BAD
                     member.run = len(run)
             run = []
+
+    def _mark_record_separators(self, lines: list[_Line], doc: Document) -> None:
+        """Short lines that recur with the same ending ("joe says:", "May 2, 2019 at 6:44
+        am", "Rating: 12 votes") are the headers of a listing: comments, teasers, search
+        results.  Each costs the region as much as a paragraph brings, so a listing of
+        short records never outweighs the article it follows."""
+        shapes: dict[str, list[_Line]] = {}
+        for item in lines:
+            f = item.features
+            if f.chars >= self.options.length_low or f.sentence_end or f.words < 2:
+                continue
+            last = doc.lines[item.index].text.split()[-1].lower().translate(_DIGITS_TO_ZERO)
+            shapes.setdefault(last, []).append(item)
+        for group in shapes.values():
+            if len(group) >= self.options.record_repeats:
+                for item in group:
+                    item.local = item.kind = Kind.BAD
+                    item.repeats = len(group)
 
     @staticmethod
     def _neighbour(lines: list[_Line], pos: int, step: int, skip: tuple[Kind, ...]) -> Kind | None:
@@ -158,18 +188,40 @@ class MainContentStage(Stage):
         for pos, kind in updates.items():
             lines[pos].kind = kind
 
+    def _value(self, item: _Line) -> int:
+        """What a line brings to the region: its length if prose, a cost if boilerplate."""
+        if item.repeats:
+            return -self.options.length_high
+        if item.local is Kind.BAD:
+            return -self.options.bad_line_cost
+        if item.local in (Kind.GOOD, Kind.NEAR):
+            return item.features.chars
+        return 0
+
     def _region(self, lines: list[_Line]) -> tuple[int, int]:
-        """The maximum-sum run of lines (Kadane), good lines adding their length."""
-        best, best_first, best_last = 0, 0, -1
+        """The main region: the first candidate run of lines whose sum reaches
+        ``region_share`` of the best one.
+
+        Candidates are the maximum-sum runs between the points where Kadane's running
+        sum drops to zero.  Comment threads and teasers of other stories come after the
+        article and can outweigh a short one, hence the earliest comparable candidate.
+        """
+        candidates: list[tuple[int, int, int]] = []  # (sum, first, last)
         total, first = 0, 0
         for pos, item in enumerate(lines):
-            value = item.features.chars if item.kind is Kind.GOOD else -self.options.bad_line_cost
             if total <= 0:
                 total, first = 0, pos
-            total += value
-            if total > best:
-                best, best_first, best_last = total, first, pos
-        return best_first, best_last
+                candidates.append((0, pos, pos - 1))
+            total += self._value(item)
+            if total > candidates[-1][0]:
+                candidates[-1] = (total, first, pos)
+        if not candidates:
+            return 0, -1
+        best = max(c[0] for c in candidates)
+        for total, first, last in candidates:
+            if total > 0 and total >= self.options.region_share * best:
+                return first, last
+        return 0, -1
 
     @staticmethod
     def _reason(item: _Line, inside: bool) -> str:
