@@ -1,0 +1,5 @@
+"""``python -m cleanscrape`` runs the command line."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,375 @@
+"""The ``cleanscrape`` command line.  Usage and behaviour are documented in docs/cli.md."""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import os
+import signal
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+import click
+
+from .cleaner import Cleaner
+from .io.readers import (
+    FORMATS,
+    STDIN,
+    InputFile,
+    ReadOptions,
+    ReadProgress,
+    detect_format,
+    expand_inputs,
+    iter_raw_records,
+)
+from .io.writers import Checkpoint, FileSink, FolderSink, OutputError, Sink, StreamSink
+from .parallel import Job, Outcome, clean_stream, default_workers
+from .stage import StageConfigError
+
+__all__ = ["main", "cli"]
+
+EXIT_OK = 0
+EXIT_RECORDS_FAILED = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
+EXIT_BROKEN_PIPE = 141
+#: failures printed one per line on stderr; beyond this only their count (the output
+#: and the report still mark every one)
+MAX_ERROR_LINES = 100
+CHECKPOINT_EVERY = 1000
+OUTPUT_FORMATS = ("jsonl", "text")
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C: stop cleanly, keep what was written for --resume."""
+
+
+def _raise_terminated(signum: int, frame: Any) -> None:
+    raise Terminated()
+
+
+def _split_names(values: tuple[str, ...]) -> list[str]:
+    return [name.strip() for value in values for name in value.split(",") if name.strip()]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="cleanscrape")
+def cli() -> None:
+    """Clean raw scraped web text into main text, with a report of every removal and repair."""
+
+
+@dataclass
+class Summary:
+    """Counters for the end-of-run line on stderr."""
+
+    documents: int = 0
+    failed: int = 0
+    empty: int = 0
+    input_errors: int = 0
+    bytes_in: int = 0
+    bytes_out: int = 0
+    removed: Counter = field(default_factory=Counter)
+    repaired: Counter = field(default_factory=Counter)
+    errors_printed: int = 0
+
+    def add(self, outcome: Outcome) -> None:
+        self.documents += 1
+        self.failed += outcome.error is not None
+        self.empty += outcome.empty
+        self.bytes_in += outcome.text_bytes_in
+        self.bytes_out += outcome.text_bytes_out
+        self.removed.update(outcome.removed)
+        self.repaired.update(outcome.repaired)
+
+    def error(self, message: str) -> None:
+        if self.errors_printed < MAX_ERROR_LINES:
+            click.echo(f"cleanscrape: error: {message}", err=True)
+        elif self.errors_printed == MAX_ERROR_LINES:
+            click.echo(f"cleanscrape: more than {MAX_ERROR_LINES} errors; the rest are only counted "
+                       "(every failed record is marked in the output and the report)", err=True)
+        self.errors_printed += 1
+
+    def line(self, seconds: float, resumed_from: int) -> str:
+        mb_in, mb_out = self.bytes_in / 1e6, self.bytes_out / 1e6
+        parts = [f"{self.documents} documents"]
+        if resumed_from:
+            parts[0] += f" (after {resumed_from} done by the interrupted run)"
+        parts.append(f"{self.failed} failed")
+        if self.input_errors:
+            parts.append(f"{self.input_errors} unreadable inputs")
+        parts.append(f"{self.empty} empty")
+        parts.append(f"text {mb_in:.2f} MB in, {mb_out:.2f} MB out")
+        parts.append(f"{seconds:.1f} s ({mb_in / seconds if seconds > 0 else 0:.2f} MB/s)")
+        removed = ", ".join(f"{k} {v}" for k, v in sorted(self.removed.items(), key=lambda kv: (-kv[1], kv[0])))
+        repaired = ", ".join(f"{k} {v}" for k, v in sorted(self.repaired.items(), key=lambda kv: (-kv[1], kv[0])))
+        parts.append(f"removed: {removed or 'nothing'}")
+        parts.append(f"repairs: {repaired or 'none'}")
+        return "cleanscrape: " + "; ".join(parts)
+
+
+@dataclass
+class Plan:
+    """Where the output goes, decided from -o and the inputs."""
+
+    kind: str  # "stream" | "file" | "folder"
+    path: Path | None
+    #: one format for a stream or file; None for a folder (each input mirrored)
+    output_format: str | None
+    text_headers: bool
+
+
+def _plan_output(output: str | None, to: str | None, inputs: list[str], forced_format: str | None) -> Plan:
+    arg_formats = [forced_format or ("text" if a == STDIN else detect_format(a)) for a in inputs if not os.path.isdir(a)]
+    several = len(inputs) > 1 or any(os.path.isdir(a) for a in inputs) or "text" not in arg_formats
+    if output is None or output == STDIN:
+        fmt = to or ("jsonl" if any(f != "text" for f in arg_formats) else "text")
+        return Plan("stream", None, fmt, several)
+    path = Path(output)
+    file_format = detect_format(output, default="") if not path.is_dir() else ""
+    if file_format:
+        fmt = to or FORMATS[file_format].mirror_as
+        return Plan("file", path, fmt, several)
+    if to:
+        raise click.UsageError(f"--to applies to one output file or stdout; {output} is a folder "
+                               "(each input is mirrored in its own format)")
+    return Plan("folder", path, None, False)
+
+
+def _fingerprint(**settings: Any) -> str:
+    """Identifies the arguments that shape the output, so --resume can refuse others."""
+    config = settings.get("config")
+    if config:
+        settings["config_sha256"] = hashlib.sha256(Path(config).read_bytes()).hexdigest()
+    return hashlib.sha256(json.dumps(settings, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _checkpoint_path(plan: Plan) -> Path:
+    assert plan.path is not None
+    if plan.kind == "folder":
+        return plan.path / ".cleanscrape-checkpoint.json"
+    return plan.path.with_name(f".{plan.path.name}.checkpoint.json")
+
+
+def _open_sinks(plan: Plan, report: str | None, state: dict[str, Any] | None) -> dict[str, Sink]:
+    sinks: dict[str, Any] = {}
+    resume = (state or {}).get("sinks", {})
+    if plan.kind == "stream":
+        sinks["output"] = StreamSink(sys.stdout.buffer, text_headers=plan.text_headers)
+    elif plan.kind == "file":
+        assert plan.path is not None
+        sinks["output"] = FileSink(plan.path, text_headers=plan.text_headers, resume=resume.get("output"))
+    else:
+        assert plan.path is not None
+        sinks["output"] = FolderSink(plan.path, resume=resume.get("output"))
+    if report:
+        sinks["report"] = FileSink(Path(report), resume=resume.get("report"))
+    return sinks
+
+
+def _input_size(inputs: list[str]) -> int | None:
+    """Total bytes of all inputs, for the ETA; None when stdin is among them."""
+    if STDIN in inputs:
+        return None
+    total = 0
+    for source in expand_inputs_quiet(inputs):
+        total += source.size() or 0
+    return total
+
+
+def expand_inputs_quiet(inputs: list[str]) -> Iterator[InputFile]:
+    try:
+        yield from expand_inputs(inputs)
+    except OSError:
+        return
+
+
+class _Progress:
+    """Documents, MB read, MB/s and ETA on stderr, through rich (imported only when shown)."""
+
+    def __init__(self, total_bytes: int | None, read: ReadProgress) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+        self._read = read
+        columns: list[Any] = [TextColumn("{task.fields[docs]} docs"), BarColumn(),
+                              TextColumn("{task.fields[mb]:.1f} MB"), TextColumn("{task.fields[rate]:.2f} MB/s"),
+                              TimeElapsedColumn()]
+        if total_bytes:
+            columns.append(TimeRemainingColumn())
+        # auto_refresh=False: no refresh thread, so forking workers stays safe
+        self._progress = Progress(*columns, console=Console(stderr=True), transient=True, auto_refresh=False)
+        self._task = self._progress.add_task("clean", total=total_bytes or None, docs=0, mb=0.0, rate=0.0)
+        self._start = time.perf_counter()
+        self._last = 0.0
+        self._progress.start()
+
+    def update(self, docs: int) -> None:
+        now = time.perf_counter()
+        if now - self._last < 0.2:
+            return
+        self._last = now
+        done = self._read.bytes_read
+        self._progress.update(self._task, completed=done, docs=docs, mb=done / 1e6,
+                              rate=done / 1e6 / max(now - self._start, 1e-9))
+        self._progress.refresh()
+
+    def stop(self) -> None:
+        self._progress.stop()
+
+
+@cli.command("clean")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("-o", "--output", metavar="OUT",
+              help="Output file (.jsonl or .txt, optionally .gz/.zst) or folder (mirrors the inputs). "
+                   "Default: stdout.")
+@click.option("--format", "input_format", type=click.Choice(sorted(FORMATS)), default=None,
+              help="Input format (default: by file extension; stdin: text).")
+@click.option("--to", "to", type=click.Choice(OUTPUT_FORMATS), default=None,
+              help="Output format for stdout or one output file (default: jsonl if an input is JSONL).")
+@click.option("--text-field", default="text", show_default=True, help="JSONL field holding the text.")
+@click.option("--id-field", default="id", show_default=True, help="JSONL field holding the id.")
+@click.option("--report", type=click.Path(dir_okay=False), help="Write one report record per document (JSONL).")
+@click.option("--stages", multiple=True, help="Comma-separated stage names, in order (default: all).")
+@click.option("--disable", multiple=True, help="Comma-separated stage names to skip.")
+@click.option("--config", type=click.Path(exists=True, dir_okay=False), help="TOML configuration file.")
+@click.option("--lang", default=None, help="Language of all documents (skips detection).")
+@click.option("-j", "--workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: all cores; 1: no pool).")
+@click.option("--resume", is_flag=True, help="Continue an interrupted run into the same -o.")
+@click.option("--keep-going/--fail-fast", default=True, show_default=True,
+              help="On a failed record: mark it and go on, or stop the run there.")
+@click.option("--checkpoint-every", type=click.IntRange(min=1), default=CHECKPOINT_EVERY, show_default=True,
+              help="Records between two --resume checkpoints.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary (errors are still printed).")
+def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str | None, to: str | None,
+                  text_field: str, id_field: str, report: str | None, stages: tuple[str, ...],
+                  disable: tuple[str, ...], config: str | None, lang: str | None, workers: int | None,
+                  resume: bool, keep_going: bool, checkpoint_every: int, quiet: bool) -> None:
+    """Clean INPUT... (text files, folders, JSONL, .gz/.zst, or - for stdin)."""
+    started = time.perf_counter()
+    input_list = list(inputs)
+    if input_list.count(STDIN) > 1:
+        raise click.UsageError("stdin (-) can be read only once")
+    plan = _plan_output(output, to, input_list, input_format)
+    if resume and plan.kind == "stream":
+        raise click.UsageError("--resume needs -o (a file or folder): stdout cannot be resumed")
+    stage_names = _split_names(stages) or None
+    try:
+        cleaner = Cleaner(stages=stage_names, disable=_split_names(disable), config=config, lang=lang)
+    except StageConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+
+    checkpoint: Checkpoint | None = None
+    state: dict[str, Any] | None = None
+    if plan.kind != "stream":
+        fingerprint = _fingerprint(
+            inputs=[os.path.abspath(a) if a != STDIN else a for a in input_list], format=input_format, to=to,
+            text_field=text_field, id_field=id_field, stages=stage_names, disable=_split_names(disable),
+            config=config, lang=lang, report=os.path.abspath(report) if report else None,
+            output=os.path.abspath(str(plan.path)),
+        )
+        checkpoint = Checkpoint(_checkpoint_path(plan), fingerprint)
+        try:
+            if resume:
+                state = checkpoint.load()
+                if state is None:
+                    click.echo(f"cleanscrape: no checkpoint at {checkpoint.path}: starting from the beginning",
+                               err=True)
+            else:
+                checkpoint.remove()
+        except OutputError as exc:
+            raise click.UsageError(str(exc)) from None
+
+    job = Job(ReadOptions(text_field=text_field, id_field=id_field), plan.output_format, report is not None)
+    summary = Summary()
+    read = ReadProgress()
+
+    def input_error(message: str) -> None:
+        summary.input_errors += 1
+        summary.error(message)
+
+    try:
+        sinks = _open_sinks(plan, report, state)
+    except OutputError as exc:
+        raise click.UsageError(str(exc)) from None
+    done = resumed_from = state["records"] if state else 0
+    raws = iter_raw_records(expand_inputs(input_list, input_format), on_error=input_error, progress=read)
+    if resumed_from:
+        raws = itertools.islice(raws, resumed_from, None)
+    progress = None
+    if not quiet and sys.stderr.isatty():
+        progress = _Progress(_input_size(input_list), read)
+    previous_sigterm = signal.signal(signal.SIGTERM, _raise_terminated)
+    exit_code = EXIT_OK
+    interrupted: KeyboardInterrupt | None = None
+    outcomes = clean_stream(cleaner, job, raws, workers=workers or default_workers())
+    try:
+        for outcome in outcomes:
+            sinks["output"].write(outcome.item)
+            if outcome.report is not None:
+                sinks["report"].write_bytes(outcome.report)
+            summary.add(outcome)
+            done += 1
+            if outcome.error is not None:
+                summary.error(outcome.error)
+                if not keep_going:
+                    raise click.Abort()
+            if checkpoint is not None and done % checkpoint_every == 0:
+                checkpoint.save(done, {name: sink.state() for name, sink in sinks.items()})
+            if progress is not None:
+                progress.update(done)
+    except (KeyboardInterrupt, click.Abort) as exc:
+        interrupted = exc if isinstance(exc, KeyboardInterrupt) else None
+        exit_code = (EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED) if interrupted \
+            else EXIT_RECORDS_FAILED
+    except BrokenPipeError:
+        # The reader of stdout went away (`| head`): stop quietly, as Unix tools do.
+        outcomes.close()
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit's flush
+        sys.exit(EXIT_BROKEN_PIPE)
+    finally:
+        outcomes.close()  # stops the workers if the loop ended early
+        signal.signal(signal.SIGTERM, previous_sigterm)
+        if progress is not None:
+            progress.stop()
+
+    if exit_code != EXIT_OK:
+        _stop_early(sinks, checkpoint, done, interrupted)
+    else:
+        for sink in sinks.values():
+            sink.commit()
+        if checkpoint is not None:
+            checkpoint.remove()
+        if summary.failed or summary.input_errors:
+            exit_code = EXIT_RECORDS_FAILED
+    if not quiet:
+        click.echo(summary.line(time.perf_counter() - started, resumed_from), err=True)
+    sys.exit(exit_code)
+
+
+def _stop_early(sinks: dict[str, Sink], checkpoint: Checkpoint | None, done: int,
+                interrupted: KeyboardInterrupt | None) -> None:
+    """Leave the run resumable: what was written stays in the temporary files, recorded
+    by a checkpoint; no final file is produced."""
+    if checkpoint is not None:
+        checkpoint.save(done, {name: sink.state() for name, sink in sinks.items()})
+    for sink in sinks.values():
+        sink.abandon()
+    why = "interrupted" if interrupted is not None else "stopped at the first failed record (--fail-fast)"
+    where = " run again with --resume to continue" if checkpoint is not None else ""
+    click.echo(f"cleanscrape: {why} after {done} records;{where or ' nothing was finalised'}", err=True)
+
+
+def main() -> None:
+    """Entry point of the ``cleanscrape`` script."""
+    cli(prog_name="cleanscrape")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,377 @@
+"""Input side of the CLI: find the input files, split them into raw records, decode records.
+
+Reading happens in two steps so that the expensive one runs in the worker processes:
+
+1. **split** (main process, cheap): an input file is cut into :class:`RawRecord` s — the
+   undecoded bytes of one JSONL line, or of one whole text file — tagged with where they
+   came from (``"dump.jsonl:17"``).  Nothing is parsed, so the reader runs far ahead of the
+   cleaner at little cost and sends plain bytes to the workers (PERF-NOTES §6).
+2. **decode** (worker): :func:`decode` turns a RawRecord into a :class:`Record` — id, text
+   (or HTML), pass-through fields — or into a Record carrying an ``error`` that names the
+   problem.  Decoding never raises: every raw record gives exactly one Record.
+
+Formats live in one table, :data:`FORMATS`, from name to :class:`InputFormat` (its split
+and decode functions and the file extensions that select it).  Adding a format (HTML,
+WARC) is adding an entry.  Compression is recognised by magic bytes, not by name, so a
+``.gz`` that is really plain text, or gzip on stdin, both work.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO, Callable, Iterable, Iterator
+
+import orjson
+
+__all__ = [
+    "RawRecord",
+    "Record",
+    "ReadOptions",
+    "InputFormat",
+    "InputFile",
+    "FORMATS",
+    "COMPRESSION_SUFFIXES",
+    "STDIN",
+    "InputError",
+    "detect_format",
+    "strip_compression_suffix",
+    "expand_inputs",
+    "open_input",
+    "iter_raw_records",
+    "decode",
+]
+
+STDIN = "-"
+COMPRESSION_SUFFIXES = (".gz", ".zst")
+_GZIP_MAGIC = b"\x1f\x8b"
+_ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+
+
+class InputError(ValueError):
+    """An input argument that cannot be read at all (missing file, unknown format)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """How to interpret records: which JSON fields hold the id and the text."""
+
+    text_field: str = "text"
+    id_field: str = "id"
+
+
+@dataclass(slots=True)
+class RawRecord:
+    """One undecoded input record, as cut out of its file by a splitter."""
+
+    #: where it came from, for messages: ``"dump.jsonl:17"``, ``"notes/a.txt"``, ``"stdin:3"``
+    location: str
+    #: the input format name (a key of :data:`FORMATS`)
+    format: str
+    payload: bytes
+    #: the name of the input file relative to the argument it was found under (for
+    #: mirroring output names and as the id of one-document-per-file inputs)
+    name: str
+
+
+@dataclass(slots=True)
+class Record:
+    """One decoded input record.  ``error`` set means it could not be decoded."""
+
+    location: str
+    format: str
+    name: str
+    id: str | None = None
+    text: str | None = None
+    html: str | None = None
+    #: the JSON object of a JSONL record, to pass through to the output unchanged
+    fields: dict[str, Any] | None = None
+    #: the JSON object did not fit orjson (huge integers, NaN): re-encode it with :mod:`json`
+    needs_stdlib_json: bool = False
+    error: str | None = None
+    #: the input bytes of a record that could not be decoded, to pass through
+    raw: bytes | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class InputFile:
+    """A file to read (or stdin), with the name it is known by and its format."""
+
+    path: str
+    name: str
+    format: str
+
+    @property
+    def is_stdin(self) -> bool:
+        return self.path == STDIN
+
+    def size(self) -> int | None:
+        """Bytes on disk (compressed size for compressed files); None for stdin."""
+        if self.is_stdin:
+            return None
+        try:
+            return os.path.getsize(self.path)
+        except OSError:
+            return None
+
+
+Splitter = Callable[[BinaryIO, InputFile], Iterator[RawRecord]]
+Decoder = Callable[[RawRecord, ReadOptions], Record]
+
+
+@dataclass(frozen=True)
+class InputFormat:
+    """A readable format: how to cut a file into records and how to decode one."""
+
+    name: str
+    split: Splitter
+    decode: Decoder
+    #: file name endings (after any compression suffix is removed) that select this format
+    extensions: tuple[str, ...] = ()
+    #: the output format a record of this format is written as in folder (mirror) mode
+    mirror_as: str = "text"
+    #: a file holds exactly one document (its output file is complete after it)
+    one_per_file: bool = False
+    #: one line for --help
+    description: str = ""
+
+
+# ------------------------------------------------------------------ decoding helpers
+
+def _decode_utf8(data: bytes, location: str) -> tuple[str | None, str | None]:
+    """Strict UTF-8: a text we cannot decode exactly is not guessed at, it is reported.
+    Returns ``(text, None)`` or ``(None, reason)`` naming the line and byte."""
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        return None, f"invalid UTF-8 at line {line}, byte {exc.start}: {exc.reason} ({data[exc.start:exc.start + 4]!r})"
+
+
+def _id_string(value: Any) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+# ------------------------------------------------------------------ text
+
+def _split_text(stream: BinaryIO, source: InputFile) -> Iterator[RawRecord]:
+    yield RawRecord(source.name, "text", stream.read(), source.name)
+
+
+def _decode_text(raw: RawRecord, options: ReadOptions) -> Record:
+    record = Record(raw.location, raw.format, raw.name, id=raw.name)
+    record.text, record.error = _decode_utf8(raw.payload, raw.location)
+    if record.error:
+        record.raw = raw.payload
+    return record
+
+
+# ------------------------------------------------------------------ JSONL
+
+def _split_jsonl(stream: BinaryIO, source: InputFile) -> Iterator[RawRecord]:
+    # Blank lines separate nothing and hold no record: they are skipped, not failed.
+    for number, line in enumerate(stream, 1):
+        if line.strip():
+            yield RawRecord(f"{source.name}:{number}", "jsonl", line, source.name)
+
+
+def _decode_jsonl(raw: RawRecord, options: ReadOptions) -> Record:
+    record = Record(raw.location, raw.format, raw.name)
+    line = raw.payload.rstrip(b"\r\n")
+    _, utf8_error = _decode_utf8(line, raw.location)
+    if utf8_error:
+        record.error, record.raw = utf8_error.replace(" at line 1,", " at"), line
+        return record
+    try:
+        obj = orjson.loads(line)
+    except orjson.JSONDecodeError:
+        # orjson refuses a few things JSON allows (integers beyond 64 bits, NaN, lone
+        # surrogates); the standard library takes them and also gives the clearer message.
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            record.error, record.raw = f"not valid JSON: {exc}", line
+            return record
+        record.needs_stdlib_json = True
+    if not isinstance(obj, dict):
+        record.error, record.raw = f"not a JSON object (got {type(obj).__name__})", line
+        return record
+    record.fields = obj
+    record.id = _id_string(obj.get(options.id_field))
+    if options.text_field not in obj:
+        record.error = f"no {options.text_field!r} field"
+        return record
+    text = obj[options.text_field]
+    if not isinstance(text, str):
+        record.error = f"field {options.text_field!r} is {type(text).__name__}, not a string"
+        return record
+    record.text = text
+    return record
+
+
+FORMATS: dict[str, InputFormat] = {
+    "jsonl": InputFormat("jsonl", _split_jsonl, _decode_jsonl, (".jsonl", ".ndjson", ".jsonlines"), "jsonl", False,
+                         'one JSON object per line, text in "text" (--text-field)'),
+    "text": InputFormat("text", _split_text, _decode_text, (".txt", ".text"), "text", True,
+                        "one document per file, UTF-8"),
+}
+
+
+def decode(raw: RawRecord, options: ReadOptions) -> Record:
+    """Decode a raw record with its format's decoder.  Never raises."""
+    try:
+        return FORMATS[raw.format].decode(raw, options)
+    except Exception as exc:  # a decoder bug must cost one record, not the run
+        return Record(raw.location, raw.format, raw.name, error=f"could not decode: {type(exc).__name__}: {exc}",
+                      raw=raw.payload)
+
+
+# ------------------------------------------------------------------ files
+
+def strip_compression_suffix(name: str) -> str:
+    for suffix in COMPRESSION_SUFFIXES:
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def detect_format(name: str, default: str = "text") -> str:
+    """The format a file name's extension selects (``default`` when none does)."""
+    base = strip_compression_suffix(name).lower()
+    for fmt in FORMATS.values():
+        if fmt.extensions and base.endswith(fmt.extensions):
+            return fmt.name
+    return default
+
+
+def expand_inputs(arguments: Iterable[str], forced_format: str | None = None) -> Iterator[InputFile]:
+    """The files named by the arguments: files as given, folders walked recursively in
+    sorted order (hidden entries skipped), ``-`` for stdin.  Lazy, so a missing file is
+    reported when the run reaches it, after the inputs before it were processed."""
+    for arg in arguments:
+        if arg == STDIN:
+            yield InputFile(STDIN, "stdin", forced_format or "text")
+        elif os.path.isdir(arg):
+            root = Path(arg)
+            for path in _walk_sorted(root):
+                name = path.relative_to(root).as_posix()
+                yield InputFile(str(path), name, forced_format or detect_format(name))
+        else:
+            yield InputFile(arg, os.path.basename(arg) or arg, forced_format or detect_format(arg))
+
+
+def _walk_sorted(root: Path) -> Iterator[Path]:
+    try:
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
+    except OSError as exc:
+        raise InputError(f"{root}: cannot list folder: {exc.strerror}") from None
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield from _walk_sorted(Path(entry.path))
+        elif entry.is_file():
+            yield Path(entry.path)
+
+
+class _CountingReader(io.RawIOBase):
+    """Counts the bytes read from the underlying (possibly compressed) file, for progress."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self._raw = raw
+        self.count = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        n = self._raw.readinto(buffer)
+        self.count += n or 0
+        return n
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()
+
+
+def open_input(source: InputFile) -> tuple[BinaryIO, _CountingReader]:
+    """Open a file or stdin for binary reading, decompressing gzip/zstd by magic bytes.
+    Returns the readable stream and the counter of raw bytes consumed."""
+    if source.is_stdin:
+        raw: BinaryIO = sys.stdin.buffer
+    else:
+        try:
+            raw = open(source.path, "rb")
+        except OSError as exc:
+            raise InputError(f"{source.path}: cannot open: {exc.strerror}") from None
+    counter = _CountingReader(raw)
+    buffered = io.BufferedReader(counter, buffer_size=1 << 16)
+    magic = buffered.peek(4)[:4]
+    if magic.startswith(_GZIP_MAGIC):
+        return gzip.GzipFile(fileobj=buffered, mode="rb"), counter  # type: ignore[return-value]
+    if magic.startswith(_ZSTD_MAGIC):
+        import zstandard
+
+        reader = zstandard.ZstdDecompressor().stream_reader(buffered, read_across_frames=True, closefd=True)
+        return io.BufferedReader(reader, buffer_size=1 << 16), counter  # type: ignore[arg-type]
+    return buffered, counter
+
+
+@dataclass
+class ReadProgress:
+    """Raw bytes consumed so far across all inputs (compressed bytes for compressed files)."""
+
+    done_bytes: int = 0
+    _current: _CountingReader | None = field(default=None, repr=False)
+
+    @property
+    def bytes_read(self) -> int:
+        return self.done_bytes + (self._current.count if self._current else 0)
+
+
+def iter_raw_records(
+    sources: Iterable[InputFile],
+    *,
+    on_error: Callable[[str], None],
+    progress: ReadProgress | None = None,
+) -> Iterator[RawRecord]:
+    """Raw records of every source, in order.  A source that cannot be opened or read is
+    reported through ``on_error`` (it holds no records) and the run goes on."""
+    sources_iter = iter(sources)
+    while True:
+        try:
+            source = next(sources_iter)
+        except StopIteration:
+            return
+        except InputError as exc:
+            on_error(str(exc))
+            continue
+        if source.format not in FORMATS:
+            on_error(f"{source.path}: unknown format {source.format!r}")
+            continue
+        try:
+            stream, counter = open_input(source)
+        except (InputError, OSError, EOFError) as exc:
+            on_error(str(exc) if isinstance(exc, InputError) else f"{source.path}: {exc}")
+            continue
+        if progress is not None:
+            progress._current = counter
+        try:
+            yield from FORMATS[source.format].split(stream, source)
+        except Exception as exc:
+            # A truncated or corrupt file (OSError, EOFError, zlib.error, ZstdError) ends
+            # that file only; the records read before the damage are kept.
+            on_error(f"{source.path}: read error: {type(exc).__name__}: {exc}")
+        finally:
+            if progress is not None:
+                progress.done_bytes += counter.count
+                progress._current = None
+            if not source.is_stdin:
+                stream.close()

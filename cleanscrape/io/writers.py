@@ -1,0 +1,396 @@
+"""Output side of the CLI: encoding records, compressed and atomic output files, checkpoints.
+
+Three kinds of destination (:class:`Sink`):
+
+* :class:`StreamSink` — stdout, written as records arrive;
+* :class:`FileSink` — one file (JSONL or text);
+* :class:`FolderSink` — a folder mirroring the inputs: one output file per input file,
+  same relative name, same format.
+
+Files are never half-written under their final name: each is written to a hidden
+temporary file in the same folder (``.NAME.partial``) and renamed when complete.  A name
+ending in ``.gz`` or ``.zst`` is compressed.  For ``--resume``, a sink reports its state
+at a checkpoint (file and byte offset reached, with the compressed stream closed at a
+frame boundary so the file can be truncated there and appended to) and can be reopened
+from that state.  :class:`Checkpoint` stores those states next to the output.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import orjson
+
+from ..cleaner import Result
+from .readers import Record
+
+__all__ = [
+    "encode_jsonl",
+    "encode_text",
+    "encode_report",
+    "failed_result",
+    "Sink",
+    "StreamSink",
+    "FileSink",
+    "FolderSink",
+    "Checkpoint",
+    "OutputError",
+    "partial_path",
+    "CHECKPOINT_VERSION",
+]
+
+CHECKPOINT_VERSION = 1
+
+
+class OutputError(OSError):
+    """An output that cannot be written."""
+
+
+# ------------------------------------------------------------------ encoding (runs in workers)
+
+def failed_result(record: Record) -> Result:
+    """The Result of a record that could not be decoded: nothing cleaned, input kept."""
+    text = record.text or ""
+    return Result(text=text, removed=[], repairs=[], lang=None, id=record.id,
+                  input_chars=len(text), error=f"{record.location}: {record.error}")
+
+
+def _dumps(obj: dict[str, Any], stdlib: bool) -> bytes:
+    if stdlib:
+        # ASCII escapes keep lone surrogates and the like representable in UTF-8 output.
+        return json.dumps(obj, ensure_ascii=True, separators=(",", ":")).encode("ascii") + b"\n"
+    return orjson.dumps(obj) + b"\n"
+
+
+def _raw_text(raw: bytes) -> str:
+    """Undecodable input shown as text: invalid bytes become ``\\xNN`` escapes."""
+    return raw.decode("utf-8", errors="backslashreplace")
+
+
+def encode_jsonl(record: Record, result: Result, text_field: str = "text") -> bytes:
+    """The output JSONL line of a record.
+
+    A JSON object passes through with its text field replaced by the cleaned text (the
+    input text when cleaning failed) and ``status`` (plus ``error``) added.  A record with
+    no JSON object (a text file, an undecodable line) becomes ``{"id", "text", "status"}``;
+    undecodable input is kept in ``raw``.
+    """
+    if record.fields is not None:
+        obj = dict(record.fields)
+        if result.ok:
+            obj[text_field] = result.text
+    else:
+        obj = {"id": record.id, "text": result.text if record.text is not None else None}
+    obj["status"] = "ok" if result.ok else "failed"
+    if not result.ok:
+        obj["error"] = result.error
+        if record.raw is not None and record.fields is None:
+            obj["raw"] = _raw_text(record.raw)
+    return _dumps(obj, record.needs_stdlib_json)
+
+
+def encode_text(record: Record, result: Result) -> bytes:
+    """The output of a record as text: the cleaned text with a final newline (none for an
+    empty text); a record that failed passes through unchanged (its raw bytes when they
+    could not be decoded)."""
+    if not result.ok:
+        if record.text is not None:
+            return record.text.encode("utf-8", errors="surrogatepass")
+        return record.raw or b""
+    text = result.text
+    if text and not text.endswith("\n"):
+        text += "\n"
+    return text.encode("utf-8", errors="surrogatepass")
+
+
+def encode_report(record: Record, result: Result) -> bytes:
+    """The report line of a record: ``Result.to_dict()`` without the text, plus ``source``."""
+    d = result.to_dict(include_text=False)
+    d["source"] = record.location
+    try:
+        return orjson.dumps(d) + b"\n"
+    except TypeError:  # stage metadata orjson cannot encode
+        return json.dumps(d, ensure_ascii=True, separators=(",", ":"), default=str).encode("ascii") + b"\n"
+
+
+# ------------------------------------------------------------------ compressed, atomic files
+
+def partial_path(path: Path) -> Path:
+    """The temporary name a file is written under until complete."""
+    return path.with_name(f".{path.name}.partial")
+
+
+class _FramedWriter:
+    """Writes plain, gzip or zstd (by the final name's suffix) to an open binary file.
+
+    :meth:`end_frame` closes the current gzip member / zstd frame, so that the file up to
+    the returned offset is a complete compressed stream that later frames can follow
+    (concatenated gzip members and zstd frames decode as one stream).
+    """
+
+    def __init__(self, fh: BinaryIO, name: str) -> None:
+        self._fh = fh
+        self._kind = "gz" if name.endswith(".gz") else "zst" if name.endswith(".zst") else ""
+        self._stream: Any = None
+        self._wrote_frame = False
+
+    def _open_frame(self) -> Any:
+        if self._stream is None:
+            if self._kind == "gz":
+                # mtime=0 and no file name: the same content gives the same bytes
+                self._stream = gzip.GzipFile(filename="", mode="wb", fileobj=self._fh, mtime=0, compresslevel=6)
+            elif self._kind == "zst":
+                import zstandard
+
+                self._stream = zstandard.ZstdCompressor(level=3).stream_writer(self._fh, closefd=False)
+            else:
+                self._stream = self._fh
+        return self._stream
+
+    def write(self, data: bytes) -> None:
+        if data:
+            self._open_frame().write(data)
+
+    def end_frame(self) -> int:
+        """Close the compressed frame, flush, and return the file offset reached."""
+        if self._stream is not None and self._stream is not self._fh:
+            self._stream.close()  # ends the gzip member / zstd frame; the file stays open
+            self._stream = None
+            self._wrote_frame = True
+        self._fh.flush()
+        return self._fh.tell()
+
+    def close(self) -> None:
+        if self._kind and not self._wrote_frame and self._stream is None:
+            self._open_frame()  # an empty output is still a valid (empty) compressed file
+        self.end_frame()
+
+
+class AtomicFile:
+    """A file written under a temporary name and renamed into place by :meth:`commit`."""
+
+    def __init__(self, path: Path, resume_offset: int | None = None) -> None:
+        self.path = path
+        self.temp = partial_path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if resume_offset is not None:
+                fh = open(self.temp, "r+b")
+                fh.truncate(resume_offset)
+                fh.seek(resume_offset)
+            else:
+                fh = open(self.temp, "wb")
+        except OSError as exc:
+            raise OutputError(f"{self.temp}: cannot write: {exc.strerror or exc}") from None
+        self._fh = fh
+        self._writer = _FramedWriter(fh, path.name)
+
+    def write(self, data: bytes) -> None:
+        self._writer.write(data)
+
+    def checkpoint(self) -> int:
+        return self._writer.end_frame()
+
+    def commit(self) -> None:
+        self._writer.close()
+        os.fsync(self._fh.fileno())
+        self._fh.close()
+        os.replace(self.temp, self.path)
+
+    def abandon(self) -> None:
+        """Stop writing; keep the temporary file (for --resume), never the final name."""
+        try:
+            self._writer.end_frame()
+        finally:
+            self._fh.close()
+
+
+# ------------------------------------------------------------------ sinks
+
+@dataclass
+class Item:
+    """One encoded output record, as a sink receives it."""
+
+    location: str
+    name: str
+    #: output format of ``data``: "jsonl" or "text"
+    format: str
+    data: bytes
+    #: the input file it came from is one document (a text file), not a stream of records
+    whole_file: bool
+
+
+class Sink:
+    """Where encoded records go.  ``state()`` is what a checkpoint needs to resume."""
+
+    def write(self, item: Item) -> None:
+        raise NotImplementedError
+
+    def state(self) -> dict[str, Any]:
+        return {}
+
+    def commit(self) -> None:
+        """Everything was written: make it final."""
+
+    def abandon(self) -> None:
+        """The run stopped early: flush what was written, leave no final file behind."""
+
+
+def _text_header(item: Item, first: bool) -> bytes:
+    # The convention of head(1)/tail(1): a blank line between documents, then "==> id <==".
+    return ("" if first else "\n").encode() + f"==> {item.name if item.whole_file else item.location} <==\n".encode(
+        "utf-8", errors="backslashreplace")
+
+
+class StreamSink(Sink):
+    """Writes to an already open binary stream (stdout), flushing after each batch."""
+
+    def __init__(self, stream: BinaryIO, *, text_headers: bool) -> None:
+        self._stream = stream
+        self._text_headers = text_headers
+        self._first = True
+
+    def write(self, item: Item) -> None:
+        if item.format == "text" and self._text_headers:
+            self._stream.write(_text_header(item, self._first))
+        self._first = False
+        self._stream.write(item.data)
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def commit(self) -> None:
+        self._stream.flush()
+
+    def abandon(self) -> None:
+        self._stream.flush()
+
+
+class FileSink(Sink):
+    """One output file (JSONL, or text with a header before each document)."""
+
+    def __init__(self, path: Path, *, text_headers: bool = False, resume: dict[str, Any] | None = None) -> None:
+        self.path = path
+        self._file = AtomicFile(path, resume["offset"] if resume else None)
+        self._text_headers = text_headers
+        self._first = not (resume and resume["offset"])
+
+    def write(self, item: Item) -> None:
+        if item.format == "text" and self._text_headers:
+            self._file.write(_text_header(item, self._first))
+        self._first = False
+        self._file.write(item.data)
+
+    def write_bytes(self, data: bytes) -> None:
+        """Append already encoded lines (the report)."""
+        self._file.write(data)
+
+    def state(self) -> dict[str, Any]:
+        return {"offset": self._file.checkpoint()}
+
+    def commit(self) -> None:
+        self._file.commit()
+
+    def abandon(self) -> None:
+        self._file.abandon()
+
+
+class FolderSink(Sink):
+    """A folder mirroring the inputs: the records of one input file go to one output file
+    of the same relative name (compressed if that name says so)."""
+
+    def __init__(self, root: Path, *, resume: dict[str, Any] | None = None) -> None:
+        self.root = root
+        self._current: AtomicFile | None = None
+        self._current_name: str | None = None
+        if resume and resume.get("current"):
+            self._current_name = resume["current"]
+            self._current = AtomicFile(self._dest(self._current_name), resume["offset"])
+
+    def _dest(self, name: str) -> Path:
+        return self.root / name
+
+    @staticmethod
+    def output_name(item: Item) -> str:
+        if item.name == "stdin":
+            return "stdin.jsonl" if item.format == "jsonl" else "stdin.txt"
+        return item.name
+
+    def write(self, item: Item) -> None:
+        name = self.output_name(item)
+        if name != self._current_name:
+            self._finish_current()
+            self._current_name = name
+            self._current = AtomicFile(self._dest(name))
+        assert self._current is not None
+        self._current.write(item.data)
+        if item.whole_file:
+            self._finish_current()
+
+    def _finish_current(self) -> None:
+        if self._current is not None:
+            self._current.commit()
+        self._current = None
+        self._current_name = None
+
+    def state(self) -> dict[str, Any]:
+        if self._current is None:
+            return {"current": None, "offset": 0}
+        return {"current": self._current_name, "offset": self._current.checkpoint()}
+
+    def commit(self) -> None:
+        self._finish_current()
+
+    def abandon(self) -> None:
+        if self._current is not None:
+            self._current.abandon()
+
+
+# ------------------------------------------------------------------ checkpoints
+
+class Checkpoint:
+    """The sidecar file that lets ``--resume`` continue a run.
+
+    It records how many input records are fully written and, for the output and the
+    report, the temporary file and byte offset they reached at that moment.  It is
+    replaced atomically, so a kill at any time leaves either the old or the new one.
+    ``fingerprint`` identifies the arguments that affect the output: resuming with
+    different ones is refused.
+    """
+
+    def __init__(self, path: Path, fingerprint: str) -> None:
+        self.path = path
+        self.fingerprint = fingerprint
+
+    def load(self) -> dict[str, Any] | None:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return None
+        except (OSError, ValueError) as exc:
+            raise OutputError(f"{self.path}: unreadable checkpoint: {exc}") from None
+        if data.get("version") != CHECKPOINT_VERSION:
+            raise OutputError(f"{self.path}: checkpoint version {data.get('version')!r} not supported")
+        if data.get("fingerprint") != self.fingerprint:
+            raise OutputError(
+                f"{self.path}: the interrupted run used different inputs or options; "
+                "rerun with the same arguments, or without --resume to start over"
+            )
+        return data
+
+    def save(self, records: int, sinks: dict[str, dict[str, Any]]) -> None:
+        data = {"version": CHECKPOINT_VERSION, "fingerprint": self.fingerprint, "records": records, "sinks": sinks}
+        temp = self.path.with_name(self.path.name + ".tmp")
+        temp.write_text(json.dumps(data), encoding="utf-8")
+        os.replace(temp, self.path)
+
+    def remove(self) -> None:
+        try:
+            self.path.unlink()
+        except FileNotFoundError:
+            pass
