@@ -1,0 +1,140 @@
+"""Duplicate content inside one document: the later copy goes, the first one stays.
+
+Scrapes repeat things: the title printed twice (page heading and article heading), the
+lead paragraph printed again under the article, a teaser of the article cut with "…",
+an image caption repeated in a gallery.  Three checks, cheapest first, over the lines
+still kept by earlier stages:
+
+``exact``
+    the normalised line (:func:`cleanscrape.lexicon.normalize`: case, spaces,
+    apostrophes and edge punctuation folded) equals an earlier one;
+``truncated``
+    the line ends with "..." or "…" and what precedes it starts another line
+    ("… a déclaré M. Lavrov à..." against the full sentence): the teaser goes,
+    wherever it stands;
+``near``
+    word sets overlap at ``near_overlap`` or more (Jaccard) with an earlier line:
+    the same paragraph with a word changed, a date added, a typo fixed.
+
+Cost stays near linear: exact copies are a dict lookup, teasers a bisection in the
+sorted normalised lines, and near copies are only compared within candidate pairs that
+share one of a few rare-ish words (a bottom-k sketch), at most ``max_candidates`` per line.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from ..document import Document
+from ..lexicon import normalize
+from ..stage import Stage, register_stage
+
+_ELLIPSES = ("...", "…")
+
+
+@dataclass(slots=True)
+class _Candidate:
+    index: int
+    norm: str
+    words: frozenset[str]
+
+
+@register_stage
+class DuplicatesStage(Stage):
+    name = "duplicates"
+    categories = ("duplicate",)
+
+    @dataclass(frozen=True)
+    class Options:
+        #: lines shorter than this (normalised) are never treated as duplicates: a repeated
+        #: "Share" or "Advert" is boilerplate, for the other stages to judge
+        min_chars: int = 20
+        #: a teaser must keep at least this much text before its ellipsis
+        min_teaser_chars: int = 20
+        #: word-set Jaccard overlap from which two lines are the same paragraph
+        near_overlap: float = 0.8
+        #: lines need this many distinct words for the near-copy check
+        near_min_words: int = 8
+        #: words per line used to find near-copy candidates (bottom-k sketch)
+        sketch_words: int = 4
+        #: near-copy comparisons per line, at most
+        max_candidates: int = 8
+
+    def process(self, doc: Document) -> None:
+        opts = self.options
+        candidates = [
+            _Candidate(line.index, norm, frozenset(norm.split()))
+            for line in doc.kept_nonblank_lines()
+            for norm in (normalize(line.text),)
+            if len(norm) >= opts.min_chars
+        ]
+        if len(candidates) < 2:
+            return
+        removed: set[int] = set()
+        self._exact(doc, candidates, removed)
+        self._truncated(doc, candidates, removed)
+        self._near(doc, [c for c in candidates if c.index not in removed], removed)
+
+    def _exact(self, doc: Document, candidates: list[_Candidate], removed: set[int]) -> None:
+        first_seen: dict[str, int] = {}
+        for cand in candidates:
+            original = first_seen.setdefault(cand.norm, cand.index)
+            if original != cand.index:
+                self.remove_line(doc, cand.index, f"exact copy of line {original + 1}")
+                removed.add(cand.index)
+
+    def _truncated(self, doc: Document, candidates: list[_Candidate], removed: set[int]) -> None:
+        kept = [c for c in candidates if c.index not in removed]
+        ordered = sorted((c.norm, c.index) for c in kept)
+        keys = [norm for norm, _ in ordered]
+        for cand in kept:
+            # normalize() trims edge punctuation, so the ellipsis is read from the raw line
+            raw = doc.lines[cand.index].text.rstrip()
+            ellipsis = next((e for e in _ELLIPSES if raw.endswith(e)), None)
+            if ellipsis is None:
+                continue
+            prefix = normalize(raw[: -len(ellipsis)])
+            if len(prefix) < self.options.min_teaser_chars:
+                continue
+            pos = bisect_left(keys, prefix)
+            while pos < len(keys) and keys[pos].startswith(prefix):
+                full_index = ordered[pos][1]
+                if full_index != cand.index and full_index not in removed and len(keys[pos]) > len(prefix):
+                    self.remove_line(doc, cand.index, f"truncated copy ({ellipsis}) of line {full_index + 1}")
+                    removed.add(cand.index)
+                    break
+                pos += 1
+
+    def _near(self, doc: Document, candidates: list[_Candidate], removed: set[int]) -> None:
+        opts = self.options
+        eligible = [c for c in candidates if len(c.words) >= opts.near_min_words]
+        if len(eligible) < 2:
+            return
+        # Two copies of a paragraph share its rare words; two different paragraphs do
+        # not.  Sketch each line by its rarest words that occur elsewhere at all.
+        frequency: dict[str, int] = {}
+        for cand in eligible:
+            for word in cand.words:
+                frequency[word] = frequency.get(word, 0) + 1
+        by_word: dict[str, list[_Candidate]] = {}
+        for cand in eligible:
+            sketch = sorted(cand.words, key=lambda w: (frequency[w] == 1, frequency[w], w))[: opts.sketch_words]
+            earlier: dict[int, _Candidate] = {}
+            for word in sketch:
+                for other in by_word.get(word, ()):
+                    if len(earlier) >= opts.max_candidates:
+                        break
+                    earlier.setdefault(other.index, other)
+                by_word.setdefault(word, []).append(cand)
+            for other in sorted(earlier.values(), key=lambda c: c.index):
+                if other.index in removed:
+                    continue
+                overlap = len(cand.words & other.words) / len(cand.words | other.words)
+                if overlap >= opts.near_overlap:
+                    self.remove_line(
+                        doc, cand.index, f"{overlap:.0%} word overlap with line {other.index + 1}",
+                        score=overlap,
+                    )
+                    removed.add(cand.index)
+                    break

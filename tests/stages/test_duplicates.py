@@ -1,0 +1,78 @@
+"""duplicates: later copies go with a reason naming the line they copy; first copies stay."""
+
+from __future__ import annotations
+
+from cleanscrape import Cleaner
+
+LEAD = (
+    "Les chefs de la diplomatie française ont réaffirmé jeudi leur priorité commune, "
+    "la lutte contre le terrorisme, a déclaré le ministre à l'issue d'un entretien."
+)
+SECOND = "Le ministre a rappelé que les deux pays devaient renforcer leur coopération sur ce dossier."
+TITLE = "Le Drian à Lavrov : «Nous faisons face à un ennemi commun»"
+
+
+def clean(text: str):
+    return Cleaner(stages=["duplicates"]).clean(text)
+
+
+def reasons(result) -> dict[int, str]:
+    return {r.line + 1: r.reason for r in result.removed}
+
+
+def test_repeated_title_keeps_the_first_copy():
+    result = clean(f"{TITLE}\n\n{TITLE}\n{LEAD}")
+    assert reasons(result) == {3: "exact copy of line 1"}
+    assert result.text == f"{TITLE}\n\n{LEAD}"
+
+
+def test_copy_differing_only_in_case_spacing_and_edge_punctuation_is_exact():
+    result = clean(f"{LEAD}\n{SECOND}\n  {LEAD.upper().rstrip('.')}  ")
+    assert reasons(result) == {3: "exact copy of line 1"}
+
+
+def test_truncated_teaser_after_the_full_paragraph():
+    teaser = LEAD[: LEAD.index("a déclaré") + len("a déclaré le")] + "..."
+    result = clean(f"{LEAD}\n{SECOND}\n{teaser}")
+    assert reasons(result) == {3: "truncated copy (...) of line 1"}
+
+
+def test_truncated_teaser_before_the_full_paragraph_also_goes():
+    teaser = LEAD[:60] + "…"
+    result = clean(f"{teaser}\n{SECOND}\n{LEAD}")
+    assert reasons(result) == {1: "truncated copy (…) of line 3"}
+
+
+def test_near_copy_names_the_overlap():
+    edited = LEAD.replace("jeudi", "mercredi")
+    result = clean(f"{LEAD}\n{SECOND}\n{edited}")
+    (removal,) = result.removed
+    assert removal.line + 1 == 3
+    assert removal.reason.endswith("word overlap with line 1")
+    assert removal.score is not None and 0.8 <= removal.score < 1
+
+
+def test_different_paragraphs_sharing_words_are_kept():
+    other = "Les chefs de la diplomatie russe ont démenti vendredi toute divergence sur la question syrienne."
+    text = f"{LEAD}\n{SECOND}\n{other}"
+    assert clean(text).text == text
+
+
+def test_short_repeated_lines_are_left_to_other_stages():
+    text = f"Partager\n{LEAD}\nPartager\nEllipsis...\nEllipsis..."
+    assert clean(text).removed == []
+
+
+def test_a_teaser_too_short_to_identify_is_kept():
+    text = f"{LEAD}\nLes...\n{SECOND}"
+    assert clean(text).text == text
+
+
+def test_lines_removed_by_an_earlier_stage_are_not_originals():
+    from cleanscrape.document import Document
+    from cleanscrape.stages.duplicates import DuplicatesStage
+
+    doc = Document(f"{TITLE}\n{LEAD}\n{TITLE}")
+    doc.remove_line(0, stage="navigation", category="navigation", reason="test")
+    DuplicatesStage().process(doc)
+    assert doc.output_text() == f"{LEAD}\n{TITLE}"
