@@ -1,0 +1,149 @@
+"""Candidate restorations of a damaged word, from the document and the word list.
+
+A damaged word is lower-cased and looked up by shape (see :mod:`.wordlist`), so
+"fran?ais" finds "français" and "c?té" finds "côté" (the intact "é" must match).  Each
+slot may be any letter of the language's alphabet, or an apostrophe inside the word.
+Two more readings of an inner slot cover apostrophes the word list splits off:
+
+* after an elided word ("l?homme" → "l’homme", "qu?il" → "qu’il": the rest must itself
+  be a word, possibly damaged too: "d??t?" → "d’été");
+* before a case suffix, in languages that write one after proper nouns
+  ("Ankara?da" → "Ankara’da").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .damage import is_slot
+from .language import LanguageData
+from .vocabulary import DocumentVocabulary
+from .wordlist import Wordlist, shape
+
+__all__ = ["Candidate", "CandidateFinder"]
+
+#: the apostrophe a lossy charset can lose (an ASCII "'" always survives)
+APOSTROPHE = "’"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A restoration of a lower-cased damaged word (page spelling, ’ for apostrophes)."""
+
+    text: str
+    frequency: float
+    in_document: int
+    #: "document", "word list", "elision" or "suffix"
+    how: str
+    #: the word-initial slot is a capital whose lower case is ASCII (Turkish "İ")
+    ascii_capital: str = ""
+
+
+class CandidateFinder:
+    """Finds candidates for damaged words of one document (results cached per word)."""
+
+    def __init__(self, data: LanguageData | None, words: Wordlist | None,
+                 vocabulary: DocumentVocabulary) -> None:
+        self.data = data
+        self.words = words
+        self.vocabulary = vocabulary
+        self._alphabet = frozenset(data.alphabet) if data else None
+        self._to_list_form = {page: listed for listed, page in data.equivalents} if data else {}
+        self._cache: dict[str, list[Candidate]] = {}
+
+    def frequency(self, word: str) -> float:
+        if self.words is None:
+            return 0.0
+        return self.words.frequency(word.replace(APOSTROPHE, "'"))
+
+    def find(self, lower: str) -> list[Candidate]:
+        """Candidates for ``lower`` (a lower-cased word with at least one slot)."""
+        cached = self._cache.get(lower)
+        if cached is None:
+            cached = self._cache[lower] = self._find(lower)
+        return cached
+
+    def _find(self, lower: str) -> list[Candidate]:
+        found: dict[str, Candidate] = {}
+        for cand in self._by_shape(lower):
+            found[cand.text] = cand
+        if self.data is not None:
+            for cand in self._ascii_capital(lower) + self._split_readings(lower):
+                if cand.text not in found or found[cand.text].frequency < cand.frequency:
+                    found[cand.text] = cand
+        return list(found.values())
+
+    def _by_shape(self, lower: str) -> list[Candidate]:
+        word_shape = shape(lower)
+        pool = set(self.vocabulary.words_of_shape(word_shape))
+        if self.words is not None:
+            pool.update(self.words.words_of_shape(word_shape))
+        out = []
+        for word in pool:
+            restored = self._fits(lower, word)
+            if restored is not None:
+                count = self.vocabulary.count(word)
+                out.append(Candidate(restored, self.frequency(word), count,
+                                     "document" if count else "word list"))
+        return out
+
+    def _fits(self, lower: str, word: str) -> str | None:
+        """``word`` spelled as it restores ``lower``, or None if it does not fit."""
+        chars = []
+        last = len(lower) - 1
+        for i, (have, cand) in enumerate(zip(lower, word)):
+            if is_slot(have):
+                if cand == "'":
+                    if i == 0 or i == last:
+                        return None
+                    cand = APOSTROPHE
+                elif self._alphabet is not None and cand not in self._alphabet:
+                    return None
+                chars.append(cand)
+            elif have == cand or self._to_list_form.get(have) == cand or (have == APOSTROPHE and cand == "'"):
+                chars.append(have)
+            else:
+                return None
+        return "".join(chars)
+
+    def _ascii_capital(self, lower: str) -> list[Candidate]:
+        if not is_slot(lower[0]) or not self.data.ascii_capitals:
+            return []
+        out = []
+        for capital in self.data.ascii_capitals:
+            rest = capital.lower() + lower[1:]
+            # "İ".lower() is "i" plus a combining dot; the word list spells it "i"
+            rest = rest.replace("i\u0307", "i")
+            subs = self.find(rest) if any(is_slot(c) for c in rest) else self._known(rest)
+            out += [Candidate(c.text, c.frequency, c.in_document, c.how, capital) for c in subs]
+        return out
+
+    def _known(self, word: str) -> list[Candidate]:
+        freq, count = self.frequency(word), self.vocabulary.count(word.replace(APOSTROPHE, "'"))
+        if freq or count:
+            return [Candidate(word, freq, count, "document" if count else "word list")]
+        return []
+
+    def _split_readings(self, lower: str) -> list[Candidate]:
+        out: list[Candidate] = []
+        for i in range(1, len(lower) - 1):
+            if not is_slot(lower[i]):
+                continue
+            left, right = lower[:i], lower[i + 1:]
+            if left in self.data.elisions:
+                subs = self.find(right) if any(is_slot(c) for c in right) else self._known(right)
+                out += [Candidate(left + APOSTROPHE + c.text, c.frequency, c.in_document, "elision")
+                        for c in subs]
+            if self.data.suffix_apostrophe and i >= 2:
+                suffixes = [s for s in self._suffixes_fitting(right)]
+                if suffixes:
+                    bases = self.find(left) if any(is_slot(c) for c in left) else (
+                        self._known(left) or [Candidate(left, 0.0, 0, "suffix")])
+                    out += [Candidate(b.text + APOSTROPHE + s, b.frequency, b.in_document, "suffix")
+                            for b in bases for s in suffixes]
+        return out
+
+    def _suffixes_fitting(self, right: str) -> list[str]:
+        return [s for s in self.data.suffix_apostrophe
+                if len(s) == len(right) and all(
+                    (is_slot(r) and ord(c) > 127) or r == c for r, c in zip(right, s))]

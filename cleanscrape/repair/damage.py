@@ -1,0 +1,80 @@
+"""Where a "?" (or U+FFFD) stands for a lost character, and where it is a real "?".
+
+U+FFFD is always a lost character.  A "?" is one only when its position says so: a real
+question mark ends a word and is followed by a space, the end of the line, or more
+punctuation ("Vraiment?", "Quoi ?", "?!", "???", "(?)"), and a URL's query string
+("page.php?id=3") is no text at all.  A "?" glued *before* a letter ("fran?ais",
+"?tats-Unis") is never punctuation in running text, so one such "?" outside a URL is the
+document-level evidence that damage is present; without it nothing is changed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+__all__ = ["SLOTS", "may_be_damaged", "is_damage_evidence", "DamagedRun", "damaged_runs", "is_slot"]
+
+SLOTS = "?\ufffd"
+
+#: a lost character certainly (U+FFFD) or a "?" with a letter right after it
+_EVIDENCE = re.compile(r"\ufffd|\?(?=[^\W\d_])")
+#: a run of letters and slots: one word as far as the damage is concerned
+_RUN = re.compile(r"(?:[^\W\d_]|[?\ufffd])+")
+_TOKEN = re.compile(r"\S+")
+#: tokens that are addresses, where "?" starts a query string
+_URLISH = re.compile(r"://|^www\.|\.[a-z]{2,4}/|[?&][\w%.-]*=|^[\w.+-]+@[\w-]+\.")
+
+
+def is_slot(char: str) -> bool:
+    return char == "?" or char == "\ufffd"
+
+
+def may_be_damaged(text: str) -> bool:
+    """The fast gate: False means no character of ``text`` can be a lost one."""
+    if "\ufffd" in text:
+        return True
+    return "?" in text and _EVIDENCE.search(text) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class DamagedRun:
+    """A run of letters and slots in a line, with at least one slot."""
+
+    start: int
+    end: int
+    text: str
+    #: the whitespace-delimited token the run sits in
+    token_start: int
+    token_end: int
+
+    @property
+    def letters(self) -> int:
+        return sum(1 for c in self.text if not is_slot(c))
+
+
+def damaged_runs(line: str) -> Iterator[DamagedRun]:
+    """Runs with a slot in ``line``, skipping URL-like tokens, left to right."""
+    for token in _TOKEN.finditer(line):
+        text = token.group()
+        if "?" not in text and "\ufffd" not in text:
+            continue
+        if _URLISH.search(text):
+            continue
+        for run in _RUN.finditer(text):
+            piece = run.group()
+            if "?" in piece or "\ufffd" in piece:
+                yield DamagedRun(token.start() + run.start(), token.start() + run.end(), piece,
+                                 token.start(), token.end())
+
+
+def is_damage_evidence(line: str) -> bool:
+    """True when ``line`` shows a lost character outside any URL."""
+    if not may_be_damaged(line):
+        return False
+    for token in _TOKEN.finditer(line):
+        text = token.group()
+        if ("?" in text or "\ufffd" in text) and not _URLISH.search(text) and _EVIDENCE.search(text):
+            return True
+    return False

@@ -1,0 +1,76 @@
+"""Per-language knowledge for lossy-charset repair, read from ``data/repair/languages.toml``."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+__all__ = ["LanguageData", "language_data", "supported_languages", "LOAN_LETTERS"]
+
+#: Latin letters any European page may hold in names and loanwords ("Müller" in French,
+#: "café" in German): possible readings of a lost letter, at a lower prior than the
+#: language's own letters.
+LOAN_LETTERS = "áàâäãåçéèêëíìîïñóòôöõøúùûüýÿ"
+
+
+@dataclass(frozen=True)
+class LanguageData:
+    lang: str
+    letters: str
+    #: (word-list form, page form) pairs
+    equivalents: tuple[tuple[str, str], ...] = ()
+    ascii_capitals: str = ""
+    elisions: frozenset[str] = frozenset()
+    suffix_apostrophe: frozenset[str] = frozenset()
+    one_letter_words: tuple[str, ...] = ()
+    quotes: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def alphabet(self) -> str:
+        """Every letter a lost character may be: the language's own first."""
+        variants = "".join(page for _, page in self.equivalents)
+        return self.letters + variants + "".join(c for c in LOAN_LETTERS if c not in self.letters)
+
+    def is_native(self, char: str) -> bool:
+        return char in self.letters or any(char == page for _, page in self.equivalents)
+
+    def lower(self, text: str) -> str:
+        """Lower-case ``text`` the way this language does (Turkish dotted/dotless i)."""
+        if self.lang in ("tr", "az"):
+            text = text.replace("I", "ı").replace("İ", "i")
+        return text.lower()
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, dict]:
+    path = resources.files("cleanscrape") / "data" / "repair" / "languages.toml"
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def supported_languages() -> tuple[str, ...]:
+    return tuple(sorted(_table()))
+
+
+@lru_cache(maxsize=None)
+def language_data(lang: str | None) -> LanguageData | None:
+    """The repair data of ``lang``, or None when there is none (no dictionary repair then)."""
+    entry = _table().get((lang or "").split("-")[0])
+    if entry is None:
+        return None
+    return LanguageData(
+        lang=lang.split("-")[0],
+        letters=entry["letters"],
+        equivalents=tuple(tuple(pair) for pair in entry.get("equivalents", ())),
+        ascii_capitals=entry.get("ascii_capitals", ""),
+        elisions=frozenset(entry.get("elisions", ())),
+        suffix_apostrophe=frozenset(entry.get("suffix_apostrophe", ())),
+        one_letter_words=tuple(entry.get("one_letter_words", ())),
+        quotes=tuple(tuple(pair) for pair in entry.get("quotes", ())),
+    )

@@ -1,0 +1,346 @@
+"""Choosing what a damaged run of a line was.
+
+Every reading of a run gets a plausibility score in log10 units, built from independent
+pieces of evidence multiplied together (added, in logs):
+
+* the word's frequency in the language's word list (wordfreq);
+* intact occurrences of the word in the same document (strongest: ×100, and more per
+  occurrence);
+* the charset evidence: a character the page's charset evidently kept was not lost
+  (×1/100 when the loss is shown to be the charset's, see :mod:`.charset`); a letter
+  foreign to the language is less likely than its own (×0.3); a lost ’ is unlikely on a
+  page that writes its apostrophes "'" (×0.03);
+* the position, for the readings in which a "?" is punctuation: a real question mark
+  ends a sentence ("Vraiment?" at the end of a line, before a capital) and is not
+  followed by ".", "," or a lower-case word; a lost quotation mark comes in pairs.
+
+The best reading wins when it changes something and has real support; otherwise the run
+is left as it is.  The runner-up and the winner's share of the total plausibility are
+reported with the repair.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from .candidates import APOSTROPHE, Candidate, CandidateFinder
+from .charset import CharsetEvidence
+from .damage import DamagedRun, is_slot
+from .language import LanguageData
+
+__all__ = ["Reading", "Resolution", "Resolver"]
+
+#: log10 factors; each is named for the evidence it weighs
+DOC_WORD_BONUS = 2.0
+DOC_WORD_PER_LOG_COUNT = 0.5
+DOC_ONLY_FREQUENCY = 1e-7
+UNKNOWN_FREQUENCY = 1e-8
+CHARSET_KEPT_PENALTY = -2.0
+LOAN_LETTER_PENALTY = -0.5
+ASCII_APOSTROPHE_PAGE_PENALTY = -1.5
+#: a real "?" in a line that shows damage elsewhere, before the position is weighed
+QUESTION_IN_DAMAGED_LINE = -1.0
+QUESTION_IN_INTACT_LINE = 1.0
+QUESTION_BEFORE_LOWERCASE = -2.5
+QUESTION_BEFORE_CLOSING = -0.5
+QUOTE_PRIOR = -2.5
+QUOTE_PAIRED = 1.5
+SUFFIX_ON_LOWERCASE = -3.0
+#: a lone slot: which one-letter word, dash or quotation mark it was
+LONE_LETTER_BEFORE_CAPITAL = -0.7
+LONE_DASH = -1.5
+LONE_QUESTION_BEFORE_CAPITAL = -1.0
+LONE_QUESTION_BEFORE_LOWERCASE = -3.0
+
+_SENTENCE_END = ".!?…:"
+_OPENERS = " \t\"'«“„‚‹([{*•-–—"
+_CLOSERS = "\"'»”“’›)]}"
+_IMPOSSIBLE = -math.inf
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A reading of a run: its replacement text and how plausible it is."""
+
+    text: str
+    score: float
+    reason: str
+    evidence: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    best: Reading
+    runner_up: Reading | None
+    confidence: float
+
+
+class Resolver:
+    """Resolves the damaged runs of one document."""
+
+    def __init__(self, data: LanguageData | None, finder: CandidateFinder, charset: CharsetEvidence) -> None:
+        self.data = data
+        self.finder = finder
+        self.charset = charset
+        self.lang = data.lang if data else "?"
+
+    def lower(self, text: str) -> str:
+        return self.data.lower(text) if self.data else text.lower()
+
+    # ---------------------------------------------------------------- entry point
+    def resolve(self, run: DamagedRun, line: str, line_damaged: bool) -> Resolution | None:
+        """The best reading of ``run`` if it changes the run; None to leave it alone."""
+        if run.letters == 0:
+            readings = self._lone_readings(run, line)
+        else:
+            readings = self._word_readings(run, line, line_damaged)
+        readings = [r for r in readings if r.score > _IMPOSSIBLE]
+        if not readings:
+            return None
+        readings.sort(key=lambda r: -r.score)
+        best = readings[0]
+        if best.text == run.text:
+            return None
+        runner_up = next((r for r in readings[1:] if r.text != best.text), None)
+        total = sum(10 ** (r.score - best.score) for r in readings)
+        return Resolution(best, runner_up, 1.0 / total)
+
+    # ---------------------------------------------------------------- words
+    def _word_readings(self, run: DamagedRun, line: str, line_damaged: bool) -> list[Reading]:
+        text = run.text
+        lead = len(text) - len(text.lstrip("?\ufffd"))
+        trail = len(text) - len(text.rstrip("?\ufffd"))
+        readings = self._fills(text, run, line, 0, len(text), "", "", 0.0)
+        if trail and text[-1] == "?":
+            prior = self._question_prior(run, line, line_damaged)
+            core_end = len(text) - trail if trail > 1 and text[-trail:].count("?") == trail else len(text) - 1
+            readings += self._fills(text, run, line, 0, core_end, "", text[core_end:], prior, question=True)
+        quote_pairs = self.data.quotes if self.data else ()
+        for opening, closing in quote_pairs[:1]:
+            if lead and self._at_token_start(run, line):
+                prior = QUOTE_PRIOR + (QUOTE_PAIRED if self._later_slot(line, run.end) else 0.0)
+                readings += self._fills(text, run, line, 1, len(text), opening, "", prior)
+                if trail and len(text) > 2:
+                    readings += self._fills(text, run, line, 1, len(text) - 1, opening, closing,
+                                            QUOTE_PRIOR + QUOTE_PAIRED)
+            if trail and self._at_token_end(run, line):
+                prior = QUOTE_PRIOR + (QUOTE_PAIRED if self._earlier_slot(line, run.start) else 0.0)
+                readings += self._fills(text, run, line, 0, len(text) - 1, "", closing, prior)
+        return readings
+
+    def _fills(self, text: str, run: DamagedRun, line: str, lo: int, hi: int, prefix: str, suffix: str,
+               prior: float, question: bool = False) -> list[Reading]:
+        """Readings where ``text[lo:hi]`` is a word (its slots filled) between ``prefix`` and
+        ``suffix`` (punctuation the outer slots stood for)."""
+        core = text[lo:hi]
+        if not core or all(is_slot(c) for c in core):
+            return []
+        punctuation = self._describe_punctuation(prefix, suffix, question)
+        if not any(is_slot(c) for c in core):
+            freq = self.finder.frequency(self.lower(core))
+            score = math.log10(max(freq, UNKNOWN_FREQUENCY)) + prior
+            return [Reading(prefix + core + suffix, score, punctuation, f"'{core}' frequency {freq:.2g}")]
+        out = []
+        sentence_start = self._sentence_start(line, run.start + lo) if lo == 0 else True
+        for cand in self.finder.find(self.lower(core)):
+            score = self._word_score(cand, core, run, line) + prior
+            if score == _IMPOSSIBLE:
+                continue
+            word = self._apply_case(core, cand, run, line, sentence_start)
+            if word is None:
+                continue
+            reason = self._describe_candidate(cand, core)
+            if punctuation:
+                reason = f"{reason}; {punctuation}"
+            out.append(Reading(prefix + word + suffix, score, reason, self._evidence(cand)))
+        return out
+
+    def _word_score(self, cand: Candidate, core: str, run: DamagedRun, line: str) -> float:
+        freq = cand.frequency or (DOC_ONLY_FREQUENCY if cand.in_document else 0.0)
+        if cand.how == "suffix" and not freq:
+            freq = UNKNOWN_FREQUENCY
+        if not freq:
+            return _IMPOSSIBLE
+        score = math.log10(freq)
+        if cand.in_document:
+            score += DOC_WORD_BONUS + DOC_WORD_PER_LOG_COUNT * math.log10(cand.in_document)
+        if cand.how == "suffix" and not (core[0].isupper() or core[0].isdigit()):
+            score += SUFFIX_ON_LOWERCASE
+        for have, got in zip(core, cand.text):
+            if not is_slot(have):
+                continue
+            if got == APOSTROPHE:
+                if self.charset.only_ascii_apostrophes:
+                    score += ASCII_APOSTROPHE_PAGE_PENALTY
+                continue
+            if self.data is not None and not self.data.is_native(got):
+                score += LOAN_LETTER_PENALTY
+            if self.charset.charset_loss and (self.charset.was_kept(got) or self.charset.was_kept(got.upper())):
+                score += CHARSET_KEPT_PENALTY
+        return score
+
+    # ---------------------------------------------------------------- lone slots
+    def _lone_readings(self, run: DamagedRun, line: str) -> list[Reading]:
+        """A run of slots alone between spaces: "?" for "à"/"è"/"é", a dash, a quote — or a
+        real "?" ("Quoi ?", "???", "?!")."""
+        if len(run.text) != 1 or run.text != "?" and run.text != "\ufffd":
+            return []
+        tail = line[run.end:run.token_end]
+        before = line[:run.token_start].rstrip()
+        following = line[run.token_end:].lstrip()
+        if run.start != run.token_start or not before:
+            return []  # "(?)", or a line that starts with "?": nothing to go on
+        readings: list[Reading] = []
+        real_question = run.text == "?"
+        if tail:  # "?," "?." ...: punctuation follows, so it is no question mark and no word
+            if tail[0] in ".,;:)" and self.data and self.data.quotes and not before.endswith(tuple(_SENTENCE_END)):
+                closing = self.data.quotes[0][1]
+                readings.append(Reading(closing, QUOTE_PRIOR + QUOTE_PAIRED, "lone '?' before punctuation read as a lost closing quotation mark"))
+            return readings
+        if not following:
+            return []  # end of line: a real question mark (or nothing to tell)
+        nxt = following[0]
+        if real_question:
+            keep = 0.0 if not nxt.isalpha() else (LONE_QUESTION_BEFORE_CAPITAL if nxt.isupper() else LONE_QUESTION_BEFORE_LOWERCASE)
+            readings.append(Reading(run.text, keep, "real question mark"))
+        sentence_start = self._sentence_start(line, run.start)
+        if self.data is not None and self.data.one_letter_words:
+            top = max(self.finder.frequency(w) for w in self.data.one_letter_words) or 1.0
+            for word in self.data.one_letter_words:
+                freq = self.finder.frequency(word)
+                if not freq or not (nxt.isalpha() or nxt.isdigit()):
+                    continue
+                score = math.log10(freq / top) + (LONE_LETTER_BEFORE_CAPITAL if nxt.isupper() else 0.0)
+                if self.charset.charset_loss and self.charset.was_kept(word):
+                    score += CHARSET_KEPT_PENALTY
+                shown = word.upper() if sentence_start else word
+                readings.append(Reading(shown, score, f"lone '?' between words read as the {self.lang} word '{word}'",
+                                        f"frequency {freq:.2g}"))
+        if before[-1].isalnum() or before[-1] in _CLOSERS:
+            readings.append(Reading("–", LONE_DASH, "lone '?' between words read as a lost dash"))
+        if self.data is not None and self.data.quotes and nxt.isalnum():
+            opening = self.data.quotes[0][0]
+            prior = QUOTE_PRIOR + (QUOTE_PAIRED if self._later_slot(line, run.end) else 0.0)
+            readings.append(Reading(opening, prior, "lone '?' before a word read as a lost opening quotation mark"))
+        return readings
+
+    # ---------------------------------------------------------------- position
+    def _question_prior(self, run: DamagedRun, line: str, line_damaged: bool) -> float:
+        """log10 plausibility that the run's last "?" is a real question mark."""
+        prior = QUESTION_IN_DAMAGED_LINE if line_damaged else QUESTION_IN_INTACT_LINE
+        tail = line[run.end:run.token_end]
+        if tail:
+            if tail[0] in ".,;:":
+                return _IMPOSSIBLE
+            if tail[0] == "!":
+                return prior
+            return prior + QUESTION_BEFORE_CLOSING
+        following = line[run.token_end:].lstrip()
+        if following and following[0].islower():
+            return prior + QUESTION_BEFORE_LOWERCASE
+        return prior
+
+    @staticmethod
+    def _at_token_start(run: DamagedRun, line: str) -> bool:
+        return all(c in _OPENERS for c in line[run.token_start:run.start])
+
+    @staticmethod
+    def _at_token_end(run: DamagedRun, line: str) -> bool:
+        return all(not c.isalnum() for c in line[run.end:run.token_end])
+
+    @staticmethod
+    def _later_slot(line: str, pos: int) -> bool:
+        """A slot after ``pos`` that may close a quotation (at a word's end or alone)."""
+        i = line.find("?", pos)
+        while i != -1:
+            if i + 1 == len(line) or not line[i + 1].isalpha():
+                return True
+            i = line.find("?", i + 1)
+        return False
+
+    @staticmethod
+    def _earlier_slot(line: str, pos: int) -> bool:
+        """A slot before ``pos`` that may open a quotation (at a word's start or alone)."""
+        i = line.rfind("?", 0, pos)
+        while i != -1:
+            if i == 0 or not line[i - 1].isalpha():
+                return True
+            i = line.rfind("?", 0, i)
+        return False
+
+    @staticmethod
+    def _sentence_start(line: str, pos: int) -> bool:
+        before = line[:pos].rstrip(_OPENERS)
+        if not before:
+            return True
+        last = before[-1]
+        if last == "?" and len(before) > 1 and before[-2].isalpha():
+            return False  # most likely a lost letter, not the end of a question
+        return last in _SENTENCE_END
+
+    # ---------------------------------------------------------------- case
+    def _apply_case(self, core: str, cand: Candidate, run: DamagedRun, line: str,
+                    sentence_start: bool) -> str | None:
+        letters = [c for c in core if not is_slot(c)]
+        all_caps = len(letters) >= 2 and all(c.isupper() for c in letters if c.isalpha())
+        out = []
+        for i, (have, got) in enumerate(zip(core, cand.text)):
+            if not is_slot(have):
+                out.append(have)
+                continue
+            if i == 0 and cand.ascii_capital:
+                out.append(cand.ascii_capital)
+                continue
+            upper = all_caps or (i == 0 and self._capital_start(core, cand, run, line, sentence_start))
+            if upper and got != APOSTROPHE:
+                big = got.upper()
+                if len(big) != 1 or big.isascii():
+                    return None  # no capital of this letter could have been lost (Turkish ı → I)
+                got = big
+            out.append(got)
+        return "".join(out)
+
+    def _capital_start(self, core: str, cand: Candidate, run: DamagedRun, line: str,
+                       sentence_start: bool) -> bool:
+        if sentence_start:
+            return True
+        if self.finder.vocabulary.capitalised_share(cand.text.replace(APOSTROPHE, "'")) >= 0.5:
+            return True
+        after = line[run.end:run.end + 2]
+        if len(after) == 2 and after[0] == "-" and after[1].isupper():
+            return True  # "?tats-Unis": the parts of a capitalised compound share its case
+        return False
+
+    # ---------------------------------------------------------------- reporting
+    def _describe_candidate(self, cand: Candidate, core: str) -> str:
+        if cand.how == "elision":
+            elided = cand.text.split(APOSTROPHE, 1)[0]
+            return f"lost apostrophe after the elided {self.lang} word '{elided}'"
+        if cand.how == "suffix":
+            return f"lost apostrophe before the {self.lang} case suffix '{cand.text.rsplit(APOSTROPHE, 1)[1]}'"
+        if cand.in_document:
+            return "lost letter restored from an intact occurrence in the document"
+        return f"lost letter restored from the {self.lang} word list"
+
+    @staticmethod
+    def _describe_punctuation(prefix: str, suffix: str, question: bool) -> str:
+        if question:
+            return "final '?' kept as a real question mark"
+        parts = []
+        if prefix:
+            parts.append(f"leading '?' read as a lost '{prefix}'")
+        if suffix:
+            parts.append(f"final '?' read as a lost '{suffix}'")
+        return "; ".join(parts)
+
+    def _evidence(self, cand: Candidate) -> str:
+        bits = []
+        if cand.frequency:
+            bits.append(f"{self.lang} word frequency {cand.frequency:.2g}")
+        if cand.in_document:
+            bits.append(f"seen intact {cand.in_document}× in the document")
+        if self.charset.charset_loss:
+            kept = "".join(sorted(c for c in self.charset.kept if c.isalpha()))
+            bits.append(f"the page's charset kept {kept}")
+        return "; ".join(bits)

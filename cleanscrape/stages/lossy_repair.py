@@ -1,0 +1,76 @@
+"""Restore characters lost to a charset that could not hold them ("fran?ais" → "français").
+
+When a page passes through a charset without "ç", the "ç" becomes "?" (or U+FFFD): no
+byte is left to decode, so ftfy cannot help.  This stage reads the lost characters back
+from language knowledge and context (see :mod:`cleanscrape.repair`):
+
+1. a fast gate: no U+FFFD and no "?" glued before a letter → nothing to do;
+2. the document must show damage outside URLs, or nothing is changed (real question
+   marks, "?!", "???", "(?)", query strings stay as they are);
+3. each run of letters and "?" is resolved from intact words elsewhere in the document,
+   the word list of the document's language, the page's charset evidence and the
+   position of the "?" (see :mod:`cleanscrape.repair.resolve`);
+4. every change is reported with its reason, evidence, runner-up and confidence.
+
+Without word-list data for the language only the document's own intact words are used.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..document import Document
+from ..lang import ensure_language
+from ..repair.candidates import CandidateFinder
+from ..repair.charset import CharsetEvidence
+from ..repair.damage import damaged_runs, is_damage_evidence, may_be_damaged
+from ..repair.language import language_data
+from ..repair.resolve import Resolver
+from ..repair.vocabulary import DocumentVocabulary
+from ..repair.wordlist import wordlist
+from ..stage import Stage, register_stage
+
+
+@register_stage
+class LossyRepairStage(Stage):
+    name = "lossy_repair"
+    categories = ("lossy_charset",)
+
+    @dataclass(frozen=True)
+    class Options:
+        #: below this confidence (the winner's share of all readings' plausibility) a
+        #: damaged word is left as it is
+        min_confidence: float = 0.0
+
+    def process(self, doc: Document) -> None:
+        if not may_be_damaged(doc.text):
+            return
+        lines = [line for line in doc.kept_lines() if line.text]
+        damaged = {line.index for line in lines if is_damage_evidence(line.text)}
+        if not damaged:
+            return
+        data = language_data(ensure_language(doc))
+        words = wordlist(data.lang) if data else None
+        texts = [line.text for line in lines]
+        lower = data.lower if data else str.lower
+        resolver = Resolver(
+            data,
+            CandidateFinder(data, words, DocumentVocabulary(texts, lower)),
+            CharsetEvidence.of_lines(texts),
+        )
+        for line in lines:
+            if not may_be_damaged(line.text) and "?" not in line.text:
+                continue
+            text = line.text
+            for run in reversed(list(damaged_runs(text))):
+                resolution = resolver.resolve(run, text, line.index in damaged)
+                if resolution is None or resolution.confidence < self.options.min_confidence:
+                    continue
+                best = resolution.best
+                doc.repair(
+                    line.index, run.start, run.end, best.text,
+                    stage=self.name, category=self.categories[0], reason=best.reason,
+                    evidence=best.evidence,
+                    runner_up=resolution.runner_up.text if resolution.runner_up else None,
+                    confidence=resolution.confidence,
+                )

@@ -1,0 +1,95 @@
+"""Repair mojibake ("franÃ§ais", "lâ€™homme", double-encoded "ÃƒÂ©") with ftfy, and
+normalise to NFC.
+
+ftfy costs about 1 MB/s (PERF-NOTES §2), so it runs only on lines a cheap pre-filter flags:
+a character that starts a UTF-8 sequence when read as Latin-1/cp1252 ("Â".."ô") followed
+by one that continues one (the cp1252 reading of bytes 0x80–0xBF).  Correct UTF-8 text
+almost never has that pair; mojibake always does.  ftfy is configured to fix encodings
+only: curly quotes, full-width characters, ligatures, HTML entities, line breaks and
+control characters are content, not damage, and stay as they are.
+
+Each changed word is reported on its own (the line before and after are aligned word by
+word), with ftfy's own explanation of the decoding it undid.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..document import Document
+from ..repair.spans import changed_spans
+from ..stage import Stage, register_stage
+
+
+def _continuation_chars() -> str:
+    """How bytes 0x80–0xBF read in cp1252 (C1 controls where cp1252 has no character)."""
+    chars = []
+    for byte in range(0x80, 0xC0):
+        try:
+            chars.append(bytes([byte]).decode("cp1252"))
+        except UnicodeDecodeError:
+            chars.append(chr(byte))
+    return "".join(chars)
+
+
+#: a UTF-8 lead byte read as cp1252, then a continuation byte read as cp1252
+MOJIBAKE_HINT = re.compile("[\u00c2-\u00f4][" + re.escape(_continuation_chars()) + "]")
+
+
+@lru_cache(maxsize=1)
+def _ftfy_config():
+    import ftfy
+
+    return ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        remove_control_chars=False,
+        normalization="NFC",
+        explain=True,
+    )
+
+
+@register_stage
+class MojibakeStage(Stage):
+    name = "mojibake"
+    categories = ("mojibake", "unicode_normalization")
+
+    @dataclass(frozen=True)
+    class Options:
+        normalize_nfc: bool = True
+
+    def process(self, doc: Document) -> None:
+        text = doc.text
+        suspect = MOJIBAKE_HINT.search(text) is not None
+        not_nfc = self.options.normalize_nfc and not text.isascii() and not unicodedata.is_normalized("NFC", text)
+        if not (suspect or not_nfc):
+            return
+        for line in doc.kept_lines():
+            if suspect and MOJIBAKE_HINT.search(line.text):
+                self._fix_mojibake(doc, line)
+            elif not_nfc and not unicodedata.is_normalized("NFC", line.text):
+                fixed = unicodedata.normalize("NFC", line.text)
+                self._report(doc, line, fixed, "Unicode normalisation to NFC", "", self.categories[1])
+
+    def _fix_mojibake(self, doc: Document, line) -> None:
+        import ftfy
+
+        fixed, steps = ftfy.fix_and_explain(line.text, config=_ftfy_config())
+        if fixed == line.text:
+            return
+        decodings = [f"{verb} {what}" for verb, what in steps or ()]
+        reason = "mojibake repaired by ftfy"
+        self._report(doc, line, fixed, reason, ", ".join(decodings), self.categories[0])
+
+    def _report(self, doc: Document, line, fixed: str, reason: str, evidence: str, category: str) -> None:
+        before = line.text
+        for start, end, after in reversed(list(changed_spans(before, fixed))):
+            doc.repair(line.index, start, end, after, stage=self.name, category=category,
+                       reason=reason, evidence=evidence)
