@@ -22,6 +22,7 @@ import gzip
 import io
 import json
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -175,6 +176,10 @@ def _decode_text(raw: RawRecord, options: ReadOptions) -> Record:
 
 # ------------------------------------------------------------------ JSONL
 
+#: a number orjson might not hold exactly (more than 18 digits); cheap to look for
+_LONG_DIGIT_RUN = re.compile(rb"[0-9]{19}")
+
+
 def _split_jsonl(stream: BinaryIO, source: InputFile) -> Iterator[RawRecord]:
     # Blank lines separate nothing and hold no record: they are skipped, not failed.
     for number, line in enumerate(stream, 1):
@@ -189,11 +194,15 @@ def _decode_jsonl(raw: RawRecord, options: ReadOptions) -> Record:
     if utf8_error:
         record.error, record.raw = utf8_error.replace(" at line 1,", " at"), line
         return record
-    try:
-        obj = orjson.loads(line)
-    except orjson.JSONDecodeError:
-        # orjson refuses a few things JSON allows (integers beyond 64 bits, NaN, lone
-        # surrogates); the standard library takes them and also gives the clearer message.
+    obj: Any = None
+    if not _LONG_DIGIT_RUN.search(line):
+        try:
+            obj = orjson.loads(line)
+        except orjson.JSONDecodeError:
+            pass
+    if obj is None:
+        # orjson turns integers beyond 64 bits into floats and refuses NaN and lone
+        # surrogates; the standard library keeps them (and words its errors better).
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:

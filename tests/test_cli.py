@@ -1,0 +1,191 @@
+"""The ``cleanscrape clean`` command: inputs, outputs, bad input, report, exit codes.
+
+Stages are pinned to ``whitespace`` (whose behaviour is simple and stable) so these tests
+check the command's plumbing, not the cleaning rules.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import zstandard
+from click.testing import CliRunner
+
+from cleanscrape import apply_edits
+from cleanscrape.cli import cli
+
+DATA = Path(__file__).parent / "data" / "cli"
+STAGES = ["--stages", "whitespace"]
+
+
+def run(args: list[str], stdin: bytes | None = None, workers: int = 1):
+    runner = CliRunner(mix_stderr=False) if "mix_stderr" in CliRunner.__init__.__code__.co_varnames else CliRunner()
+    return runner.invoke(cli, ["clean", *STAGES, "-j", str(workers), *args], input=stdin, catch_exceptions=False)
+
+
+def jsonl(data: bytes) -> list[dict]:
+    return [json.loads(line) for line in data.decode("utf-8").splitlines()]
+
+
+def test_jsonl_stdin_to_stdout_keeps_ids_order_and_fields() -> None:
+    result = run(["--format", "jsonl", "-"], stdin=(DATA / "records.jsonl").read_bytes())
+    assert result.exit_code == 0, result.stderr
+    out = jsonl(result.stdout_bytes)
+    assert [o["id"] for o in out] == ["r1", "r2", "r3", 4]
+    assert out[0] == {"id": "r1", "text": "Line one\n\nLine two", "url": "https://example.org/1",
+                      "meta": {"n": 1, "tags": ["a", "b"]}, "status": "ok"}
+    assert out[1]["lang"] == "fr" and list(out[1]) == ["text", "id", "lang", "status"]
+    assert out[2] == {"id": "r3", "text": "", "score": 0.5, "status": "ok"}
+    # an integer orjson cannot hold passes through exactly
+    assert out[3]["big"] == 123456789012345678901234567890 and out[3]["text"] == "numeric id"
+    assert "4 documents; 0 failed; 1 empty" in result.stderr
+
+
+def test_stdin_defaults_to_text() -> None:
+    result = run(["-"], stdin=b"  hello  \n\n\n\nworld\n")
+    assert result.exit_code == 0
+    assert result.stdout_bytes == b"hello\n\nworld\n"
+
+
+@pytest.mark.parametrize("compress", ["gz", "zst"])
+def test_compressed_inputs_are_read_by_content(tmp_path: Path, compress: str) -> None:
+    raw = (DATA / "records.jsonl").read_bytes()
+    packed = gzip.compress(raw) if compress == "gz" else zstandard.ZstdCompressor().compress(raw)
+    path = tmp_path / f"dump.jsonl.{compress}"
+    path.write_bytes(packed)
+    plain = run([str(DATA / "records.jsonl")])
+    result = run([str(path)])
+    assert result.exit_code == 0
+    assert result.stdout_bytes == plain.stdout_bytes
+    assert len(jsonl(result.stdout_bytes)) == 4
+
+
+@pytest.mark.parametrize("suffix", ["", ".gz", ".zst"])
+def test_output_file_compressed_by_name(tmp_path: Path, suffix: str) -> None:
+    out = tmp_path / f"out.jsonl{suffix}"
+    result = run([str(DATA / "records.jsonl"), "-o", str(out)])
+    assert result.exit_code == 0
+    data = out.read_bytes()
+    if suffix == ".gz":
+        data = gzip.decompress(data)
+    elif suffix == ".zst":
+        data = zstandard.ZstdDecompressor().stream_reader(data).read()
+    assert data == run([str(DATA / "records.jsonl")]).stdout_bytes
+    assert sorted(p.name for p in tmp_path.iterdir()) == [out.name]  # no temporary or checkpoint left
+
+
+def test_folder_input_to_folder_output_mirrors_names(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    shutil.copytree(DATA / "docs", src)
+    shutil.copy(DATA / "records.jsonl", src / "records.jsonl")
+    out = tmp_path / "out"
+    result = run([str(src), "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*"))
+    assert files == ["a.txt", "records.jsonl", "sub", "sub/b.txt"]  # hidden file skipped
+    assert (out / "a.txt").read_text() == "Home\nNews\n\nFirst document, indented.\n\nSecond paragraph.\n"
+    assert (out / "sub" / "b.txt").read_text() == "Only one line\n"
+    assert len(jsonl((out / "records.jsonl").read_bytes())) == 4
+
+
+def test_text_to_stdout_separates_documents_with_headers() -> None:
+    result = run([str(DATA / "docs")])
+    assert result.exit_code == 0
+    assert result.stdout == ("==> a.txt <==\nHome\nNews\n\nFirst document, indented.\n\nSecond paragraph.\n"
+                             "\n==> sub/b.txt <==\nOnly one line\n")
+
+
+def test_text_files_to_jsonl(tmp_path: Path) -> None:
+    result = run([str(DATA / "docs"), "--to", "jsonl"])
+    out = jsonl(result.stdout_bytes)
+    assert [(o["id"], o["status"]) for o in out] == [("a.txt", "ok"), ("sub/b.txt", "ok")]
+
+
+def test_bad_jsonl_records_each_give_one_failed_output_and_the_run_goes_on() -> None:
+    result = run([str(DATA / "bad.jsonl")])
+    assert result.exit_code == 1
+    out = jsonl(result.stdout_bytes)
+    assert [o["status"] for o in out] == ["ok", "failed", "failed", "failed", "failed", "failed", "ok"]
+    assert out[0]["text"] == "fine" and out[6]["text"] == "also fine"
+    errors = [o.get("error", "") for o in out]
+    assert errors[1].startswith("bad.jsonl:2: not valid JSON") and out[1]["raw"] == "this is not json"
+    assert errors[2] == "bad.jsonl:3: not a JSON object (got list)"
+    assert errors[3] == "bad.jsonl:4: no 'text' field" and out[3]["body"] == "x"
+    assert errors[4] == "bad.jsonl:5: field 'text' is list, not a string" and out[4]["text"] == ["a"]
+    assert errors[5].startswith("bad.jsonl:6: invalid UTF-8 at byte")
+    assert out[5]["raw"] == '{"id": "badutf8", "text": "caf\\xe9"}'
+    for message in errors[1:6]:
+        assert f"cleanscrape: error: {message}" in result.stderr
+
+
+def test_invalid_utf8_text_file_is_failed_and_passed_through(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run([str(DATA / "latin1.txt"), str(DATA / "docs" / "sub" / "b.txt"), "-o", str(out)])
+    assert result.exit_code == 1
+    assert "latin1.txt: invalid UTF-8 at line 2, byte 11" in result.stderr
+    assert (out / "latin1.txt").read_bytes() == (DATA / "latin1.txt").read_bytes()
+    assert (out / "b.txt").read_text() == "Only one line\n"
+
+
+def test_missing_file_is_reported_and_the_others_are_cleaned() -> None:
+    result = run(["/nonexistent/x.txt", str(DATA / "docs" / "sub" / "b.txt")])
+    assert result.exit_code == 1
+    assert "/nonexistent/x.txt: cannot open" in result.stderr
+    assert result.stdout == "==> b.txt <==\nOnly one line\n"
+
+
+def test_fail_fast_stops_without_final_output(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    result = run([str(DATA / "bad.jsonl"), "-o", str(out), "--fail-fast"])
+    assert result.exit_code == 1
+    assert not out.exists()
+    assert "stopped at the first failed record" in result.stderr
+
+
+def test_report_has_one_record_per_document_and_replays(tmp_path: Path) -> None:
+    report = tmp_path / "report.jsonl"
+    source = DATA / "records.jsonl"
+    result = run([str(source), "--report", str(report)])
+    assert result.exit_code == 0
+    inputs = [json.loads(line) for line in source.read_text().splitlines() if line.strip()]
+    outputs = jsonl(result.stdout_bytes)
+    records = jsonl(report.read_bytes())
+    assert [r["id"] for r in records] == ["r1", "r2", "r3", "4"]
+    assert [r["source"] for r in records] == ["records.jsonl:1", "records.jsonl:2", "records.jsonl:4",
+                                              "records.jsonl:5"]
+    for inp, out, rec in zip(inputs, outputs, records):
+        assert "text" not in rec and rec["status"] == "ok"
+        replayed = apply_edits(inp["text"], [(r["start"], r["end"]) for r in rec["removed"]],
+                               [(r["start"], r["end"], r["after"]) for r in rec["repairs"]])
+        assert replayed == out["text"]
+
+
+def test_report_marks_failures(tmp_path: Path) -> None:
+    report = tmp_path / "report.jsonl"
+    run([str(DATA / "bad.jsonl"), "--report", str(report)])
+    records = jsonl(report.read_bytes())
+    assert len(records) == 7
+    assert records[1]["status"] == "failed" and records[1]["error"].startswith("bad.jsonl:2:")
+
+
+@pytest.mark.parametrize("args", [
+    ["--stages", "no_such_stage", "-"],
+    ["--resume", "-"],
+    ["-", "-"],
+])
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    result = CliRunner().invoke(cli, ["clean", *args], input=b"x")
+    assert result.exit_code == 2
+
+
+def test_module_entry_point_runs() -> None:
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "cleanscrape", "clean", "--stages", "whitespace", "-j", "1", "-"],
+                          input=b" a \n", capture_output=True, check=True)
+    assert proc.stdout == b"a\n"
