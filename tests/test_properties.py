@@ -18,9 +18,10 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from invariants import assert_report_replays
 from strategies import documents, undamaged_documents
 
-from cleanscrape import Cleaner, Result, apply_edits
+from cleanscrape import Cleaner
 
 #: multiply example counts for a long local run: HYPOTHESIS_SCALE=20 pytest tests/test_properties.py
 SCALE = int(os.environ.get("HYPOTHESIS_SCALE", "1"))
@@ -30,26 +31,7 @@ PIPELINE = settings(max_examples=60 * SCALE, deadline=None,
 
 @pytest.fixture(scope="module")
 def cleaner() -> Cleaner:
-    from cleanscrape import DEFAULT_STAGES, available_stages  # TEMP until all default stages exist
-    return Cleaner(stages=[s for s in DEFAULT_STAGES if s in available_stages()])
-
-
-def assert_report_replays(raw: str, result: Result) -> None:
-    """The report alone reproduces the output, and quotes the input exactly."""
-    assert result.ok, result.error
-    record = result.to_dict()
-    for removal in record["removed"]:
-        assert raw[removal["start"]:removal["end"]] == removal["text"]
-        assert removal["reason"] and removal["stage"] and removal["category"]
-    for repair in record["repairs"]:
-        assert raw[repair["start"]:repair["end"]] == repair["before"]
-        assert repair["reason"] and repair["stage"] and repair["category"]
-    replay = apply_edits(
-        raw,
-        [(r["start"], r["end"]) for r in record["removed"]],
-        [(r["start"], r["end"], r["after"]) for r in record["repairs"]],
-    )
-    assert replay == result.text == record["text"]
+    return Cleaner()
 
 
 @PIPELINE
@@ -62,10 +44,6 @@ def test_report_replays_to_the_output(cleaner: Cleaner, raw: str) -> None:
 @given(documents(), st.sampled_from([None, "fr", "en", "de", "zh", "xx"]))
 def test_given_language_never_breaks_the_report(cleaner: Cleaner, raw: str, lang: str | None) -> None:
     assert_report_replays(raw, cleaner.clean(raw, lang=lang))
-
-
-def as_comparable(result: Result) -> dict[str, Any]:
-    return result.to_dict()
 
 
 @PIPELINE
@@ -84,7 +62,7 @@ def test_clean_many_gives_one_result_per_record_in_order(cleaner: Cleaner, raws:
 def test_cleaning_is_deterministic(cleaner: Cleaner, raw: str) -> None:
     first = cleaner.clean(raw, id="x").to_dict()
     assert cleaner.clean(raw, id="x").to_dict() == first
-    assert Cleaner(stages=cleaner.stage_names).clean(raw, id="x").to_dict() == first  # no state leaks between cleaners
+    assert Cleaner().clean(raw, id="x").to_dict() == first  # no state leaks between cleaners
 
 
 #: stages whose second pass may find more to do, with the reason (docs/reliability.md)

@@ -1,0 +1,128 @@
+"""What the fuzz targets share: turning fuzzer bytes into text, and running a target either
+under atheris (coverage-guided, when installed) or as a seeded random search.
+
+Every target module defines ``test_one_input(data: bytes) -> None`` that raises on a bug,
+and calls :func:`main` from its ``__main__`` block.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import random
+import sys
+import time
+from pathlib import Path
+from typing import Callable
+
+FUZZ_DIR = Path(__file__).resolve().parent
+#: every input that once crashed a target, replayed by tests/test_fuzz_regressions.py
+REGRESSIONS_DIR = FUZZ_DIR / "regressions"
+
+sys.path.insert(0, str(FUZZ_DIR.parent / "tests"))  # shared strategies and invariants
+
+from strategies import BOILERPLATE, DAMAGED, PROSE  # noqa: E402
+
+#: lines a fuzzer can splice in by reference (byte 0xFD then an index), so that it reaches
+#: the content-dependent stages without having to guess whole French sentences
+LINE_POOL = PROSE + BOILERPLATE + DAMAGED
+POOL_MARK = 0xFD
+
+
+def instrument_cleanscrape() -> None:
+    """Import cleanscrape (all its stages and readers) with atheris coverage instrumentation,
+    when atheris is installed and the run is coverage-guided.  Call before anything imports
+    cleanscrape."""
+    if "--random" in sys.argv or "pytest" in sys.modules:
+        return
+    try:
+        import atheris
+    except ImportError:
+        return
+    with atheris.instrument_imports(include=["cleanscrape"]):
+        import cleanscrape.io.readers  # noqa: F401
+        import cleanscrape.stages  # noqa: F401
+
+
+def text_from_bytes(data: bytes) -> str:
+    """Fuzzer bytes to text.  Invalid UTF-8 becomes lone surrogates (``surrogateescape``),
+    so the pipeline also sees the code points a JSON ``"\\udc80"`` escape produces;
+    ``0xFD n`` inserts line ``n`` of :data:`LINE_POOL`."""
+    parts: list[str] = []
+    pieces = data.split(bytes([POOL_MARK]))
+    parts.append(pieces[0].decode("utf-8", "surrogateescape"))
+    for piece in pieces[1:]:
+        if piece:
+            parts.append(LINE_POOL[piece[0] % len(LINE_POOL)])
+            piece = piece[1:]
+        parts.append(piece.decode("utf-8", "surrogateescape"))
+    return "".join(parts)
+
+
+def random_input(rng: random.Random) -> bytes:
+    """An input for the random search: pool lines, newlines and random bytes."""
+    out = bytearray()
+    for _ in range(rng.randrange(0, 40)):
+        kind = rng.random()
+        if kind < 0.4:
+            out += bytes([POOL_MARK, rng.randrange(256)])
+        elif kind < 0.6:
+            out += b"\n" * rng.randrange(1, 4)
+        elif kind < 0.8:
+            out += rng.choice([b" ", b"\t", b"\r", b"\xc3\xa9", b"?", b"\xef\xbf\xbd", b"\x00", b"\xc3"])
+        else:
+            out += rng.randbytes(rng.randrange(1, 30))
+    return bytes(out)
+
+
+def main(name: str, test_one_input: Callable[[bytes], None]) -> None:
+    """Run a target: under atheris with libFuzzer arguments, or ``--random SECONDS`` for a
+    seeded random search without atheris.  Either way the number of inputs tried is
+    written to ``--count-file`` (default: fuzz/logs/<name>.count) when the run ends."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--random", type=float, metavar="SECONDS")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--count-file", default=str(FUZZ_DIR / "logs" / f"{name}.count"))
+    args, libfuzzer_args = parser.parse_known_args()
+    counter = {"inputs": 0, "started": time.time()}
+
+    def counted(data: bytes) -> None:
+        counter["inputs"] += 1
+        if counter["inputs"] % 1000 == 0:
+            _write_count(args.count_file, counter)
+        test_one_input(data)
+
+    try:
+        if args.random is not None:
+            rng = random.Random(args.seed)
+            end = time.monotonic() + args.random
+            while time.monotonic() < end:
+                data = random_input(rng)
+                try:
+                    counted(data)
+                except BaseException:
+                    _save_crash(name, data)
+                    raise
+        else:
+            import atheris
+
+            atheris.Setup([sys.argv[0], *libfuzzer_args], counted)
+            atheris.Fuzz()
+    finally:
+        _write_count(args.count_file, counter)
+
+
+def _write_count(path: str, counter: dict) -> None:
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    elapsed = time.time() - counter["started"]
+    with open(path, "w") as fh:
+        fh.write(f"inputs_tried {counter['inputs']}\nseconds {elapsed:.0f}\n")
+
+
+def _save_crash(name: str, data: bytes) -> None:
+    folder = FUZZ_DIR / "crashes"
+    folder.mkdir(exist_ok=True)
+    path = folder / f"{name}-{hashlib.sha1(data).hexdigest()[:12]}"
+    path.write_bytes(data)
+    print(f"crashing input saved to {path}", file=sys.stderr)
