@@ -29,6 +29,9 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "related",
     "tags",
     "comments",
+    "newsletter",
+    "paywall",
+    "legal",  # before caption: "© 2019 X. All rights reserved" is a footer, not a photo credit
     "caption",
     "metadata",
     "navigation",

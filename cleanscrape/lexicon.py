@@ -1,32 +1,44 @@
-"""Boilerplate phrase lexicons: data files per language, matched in one pass.
+"""Boilerplate phrase lexicons: data files per language, matched in one pass per document.
 
 Each ``data/lexicons/<lang>.toml`` holds one table per category (``cookie_consent``,
-``share``, ``navigation`` …) with up to three phrase lists:
+``share``, ``navigation`` …) with up to five phrase lists (docs/lexicons.md):
 
 ``line``
-    the whole line, normalised, *is* the phrase ("rechercher", "tags:");
+    the whole line, normalised, *is* the phrase ("rechercher", "tags");
 ``prefix``
     the normalised line *starts with* the phrase ("lire aussi", "suivez-nous sur");
 ``contains``
-    the phrase occurs anywhere in the line, on word boundaries ("utilise des cookies").
+    the phrase occurs anywhere in the line, on word boundaries ("utilise des cookies");
+``line_near`` / ``contains_near``
+    like ``line`` / ``contains``, but too common to count alone ("ok", "cookies"): a stage
+    only acts on them next to a line it already removed for stronger evidence.
 
-Normalisation (:func:`normalize`) lower-cases, folds typographic apostrophes and
-whitespace runs, and trims bullets and punctuation at both ends, so the data files stay
-short and readable.  All phrases of a language go into one Aho-Corasick automaton; each
-document is scanned once and the hits are shared by every stage through
-:func:`line_hits` (PERF-NOTES §1: an automaton runs ~20× faster than a 500-way regex).
+How much a hit proves is decided by the stages (``stages/_lexicon_rules.py``); this module
+only finds the hits.
+
+Normalisation (:func:`normalize`) splits words glued at a lower→upper case change
+("Tout AccepterTout refuser" → "tout accepter tout refuser": scrapes drop the spaces
+between adjacent buttons), folds Latin diacritics ("Écoutez" and "Ecoutez" are both
+written), lower-cases, folds typographic apostrophes and whitespace runs, and trims
+bullets and punctuation at both line ends, so the data files stay short and readable.
+
+All phrases of a language go into one Aho-Corasick automaton, and each document is
+normalised and scanned *as a whole* once per language; the hits are shared by every stage
+through :func:`line_hits` (PERF-NOTES §1: an automaton runs ~20× faster than a 500-way regex).
 """
 
 from __future__ import annotations
 
-import re
 import sys
+import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable
 
 import ahocorasick
+import regex
 
 from .document import Document
 
@@ -35,18 +47,61 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-__all__ = ["Hit", "normalize", "Lexicon", "load_lexicon", "lexicon_languages", "line_hits", "KINDS"]
+__all__ = [
+    "Hit",
+    "normalize",
+    "Lexicon",
+    "load_lexicon",
+    "lexicon_languages",
+    "lexicon_langs_for",
+    "normalized_lines",
+    "line_hits",
+    "category_hits",
+    "KINDS",
+]
 
-KINDS = ("line", "prefix", "contains")
+KINDS = ("line", "prefix", "contains", "line_near", "contains_near")
+#: kinds whose phrase must span the whole normalised line
+WHOLE_LINE_KINDS = frozenset({"line", "line_near"})
+CONTAINS_KINDS = frozenset({"contains", "contains_near"})
 
 _EDGE = " \t\r\u00a0\u200b•·*|>»›<«‹-–—_=~:;,.!?()[]{}#/\\\"'’“”„"
-_SPACES = re.compile(r"\s+")
+#: a lower-case letter directly followed by an upper-case one: two words glued together
+_GLUED_WORDS = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
+#: horizontal whitespace runs (newlines are kept: the document is normalised as a whole)
+_HSPACES = regex.compile(r"[^\S\n]+")
+
+
+def _fold_table() -> dict[int, str]:
+    """Latin letters with diacritics → base letters (é → e, Ł stays: no decomposition)."""
+    table: dict[int, str] = {0x2019: "'", 0x00AD: ""}
+    for code in range(0x00C0, 0x0250):
+        base = unicodedata.normalize("NFKD", chr(code))[0]
+        if base != chr(code) and base.isascii():
+            table[code] = base
+    return table
+
+
+_FOLD = _fold_table()
+
+
+def _fold(text: str) -> str:
+    """Everything :func:`normalize` does except trimming the line ends."""
+    text = _GLUED_WORDS.sub(" ", text).translate(_FOLD).lower()
+    return _HSPACES.sub(" ", text)
 
 
 def normalize(text: str) -> str:
-    """Lower-case, fold apostrophes and spaces, and strip decoration at both ends."""
-    text = text.replace("’", "'").replace("\u00ad", "")
-    return _SPACES.sub(" ", text).strip(_EDGE).lower()
+    """Split glued words, fold diacritics, apostrophes and spaces, lower-case, and strip
+    decoration at both ends."""
+    return _fold(text).strip(_EDGE)
+
+
+def _phrase_key(phrase: str, kind: str) -> str:
+    # contains phrases keep their edge punctuation: "©" or "xinhua/" *are* the evidence
+    if kind in CONTAINS_KINDS:
+        return _fold(phrase).strip()
+    return normalize(phrase)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,14 +109,14 @@ class Hit:
     """A lexicon phrase found on a line."""
 
     category: str
-    kind: str  # "line" | "prefix" | "contains"
-    phrase: str
+    kind: str  # one of KINDS
+    phrase: str  # as written in the lexicon file
     lang: str
     start: int  # in the normalised line
     end: int
 
     def describe(self) -> str:
-        verb = {"line": "is", "prefix": "starts with", "contains": "contains"}[self.kind]
+        verb = {"line": "is", "line_near": "is", "prefix": "starts with"}.get(self.kind, "contains")
         return f"line {verb} {self.lang} {self.category} phrase {self.phrase!r}"
 
 
@@ -72,41 +127,55 @@ class Lexicon:
         self.lang = lang
         self.categories = sorted(tables)
         self._automaton = ahocorasick.Automaton()
-        entries: dict[str, list[tuple[str, str]]] = {}
+        # key -> (category, kind, phrase as written in the data file, for reasons)
+        entries: dict[str, list[tuple[str, str, str]]] = {}
         for category, kinds in tables.items():
             for kind, phrases in kinds.items():
                 if kind not in KINDS:
                     raise ValueError(f"lexicon {lang}/{category}: unknown list {kind!r} (use {KINDS})")
                 for phrase in phrases:
-                    key = normalize(phrase) if kind != "contains" else _SPACES.sub(" ", phrase.lower().replace("’", "'")).strip()
-                    if key:
-                        entries.setdefault(key, []).append((category, kind))
+                    key = _phrase_key(phrase, kind)
+                    targets = entries.setdefault(key, []) if key else []
+                    if key and not any(t[:2] == (category, kind) for t in targets):
+                        targets.append((category, kind, phrase))
         for key, targets in entries.items():
             self._automaton.add_word(key, (key, tuple(targets)))
         self.size = len(entries)
         if entries:
             self._automaton.make_automaton()
 
-    def match(self, normalized_line: str) -> list[Hit]:
-        if not self.size or not normalized_line:
-            return []
-        hits: list[Hit] = []
-        n = len(normalized_line)
-        for end_index, (key, targets) in self._automaton.iter(normalized_line):
-            start = end_index - len(key) + 1
+    def scan(self, text: str, line_starts: list[int], out: list[list[Hit]]) -> None:
+        """Add the hits in ``text`` (normalised lines joined by ``"\\n"``, line ``i``
+        starting at ``line_starts[i]``) to ``out[i]``."""
+        if not self.size or not text:
+            return
+        for end_index, (key, targets) in self._automaton.iter(text):
             end = end_index + 1
-            for category, kind in targets:
-                if kind == "line":
-                    ok = start == 0 and end == n
+            start = end - len(key)
+            i = bisect_right(line_starts, start) - 1
+            line_start = line_starts[i]
+            line_end = line_starts[i + 1] - 1 if i + 1 < len(line_starts) else len(text)
+            if end > line_end:  # a phrase never spans two lines
+                continue
+            at_line_start = start == line_start
+            at_line_end = end == line_end
+            open_left = at_line_start or not key[0].isalnum() or not text[start - 1].isalnum()
+            open_right = at_line_end or not key[-1].isalnum() or not text[end].isalnum()
+            for category, kind, phrase in targets:
+                if kind in WHOLE_LINE_KINDS:
+                    ok = at_line_start and at_line_end
                 elif kind == "prefix":
-                    ok = start == 0 and (end == n or not normalized_line[end].isalnum() or not key[-1].isalnum())
+                    ok = at_line_start and open_right
                 else:
-                    ok = (start == 0 or not normalized_line[start - 1].isalnum() or not key[0].isalnum()) and (
-                        end == n or not normalized_line[end].isalnum() or not key[-1].isalnum()
-                    )
+                    ok = open_left and open_right
                 if ok:
-                    hits.append(Hit(category, kind, key, self.lang, start, end))
-        return hits
+                    out[i].append(Hit(category, kind, phrase, self.lang, start - line_start, end - line_start))
+
+    def match(self, normalized_line: str) -> list[Hit]:
+        """Hits on one normalised line (tests and tools; stages use :func:`line_hits`)."""
+        out: list[list[Hit]] = [[]]
+        self.scan(normalized_line, [0], out)
+        return out[0]
 
 
 @lru_cache(maxsize=None)
@@ -134,6 +203,18 @@ def lexicon_langs_for(doc_lang: str | None) -> tuple[str, ...]:
     return (doc_lang,) if doc_lang == "en" else (doc_lang, "en")
 
 
+def normalized_lines(doc: Document) -> list[str]:
+    """:func:`normalize` of every line of ``doc`` (index-aligned with ``doc.lines``), computed
+    once per document on the whole text."""
+    cached = doc.cache.get("lexicon_normalized")
+    if cached is None:
+        cached = [piece.strip(_EDGE) for piece in _fold(doc.text).split("\n")]
+        if len(cached) != len(doc.lines):  # a case mapping produced a newline: go line by line
+            cached = [normalize(line.text) for line in doc.lines]
+        doc.cache["lexicon_normalized"] = cached
+    return cached
+
+
 def line_hits(doc: Document, langs: Iterable[str] | None = None) -> list[list[Hit]]:
     """Lexicon hits per line of ``doc`` (index-aligned with ``doc.lines``), computed once."""
     cached = doc.cache.get("lexicon_hits")
@@ -143,14 +224,34 @@ def line_hits(doc: Document, langs: Iterable[str] | None = None) -> list[list[Hi
         from .lang import ensure_language
 
         langs = lexicon_langs_for(ensure_language(doc))
-    lexicons = [load_lexicon(lang) for lang in langs]
-    result: list[list[Hit]] = []
-    for line in doc.lines:
-        norm = normalize(line.text)
-        hits: list[Hit] = []
-        if norm:
-            for lexicon in lexicons:
-                hits.extend(lexicon.match(norm))
-        result.append(hits)
+    lines = normalized_lines(doc)
+    starts: list[int] = []
+    pos = 0
+    for norm in lines:
+        starts.append(pos)
+        pos += len(norm) + 1
+    text = "\n".join(lines)
+    result: list[list[Hit]] = [[] for _ in lines]
+    langs = tuple(langs)
+    for lang in langs:
+        load_lexicon(lang).scan(text, starts, result)
+    if len(langs) > 1:  # a phrase in two lexicons ("international") is one piece of evidence
+        for i, hits in enumerate(result):
+            if len(hits) > 1:
+                seen: set[tuple[str, str, str, int]] = set()
+                result[i] = [h for h in hits if not ((h.category, h.kind, h.phrase, h.start) in seen
+                                                     or seen.add((h.category, h.kind, h.phrase, h.start)))]
     doc.cache["lexicon_hits"] = result
     return result
+
+
+def category_hits(doc: Document, category: str) -> dict[int, list[Hit]]:
+    """The hits of one category, by line index (only lines that have some)."""
+    index = doc.cache.get("lexicon_by_category")
+    if index is None:
+        index = {}
+        for i, hits in enumerate(line_hits(doc)):
+            for hit in hits:
+                index.setdefault(hit.category, {}).setdefault(i, []).append(hit)
+        doc.cache["lexicon_by_category"] = index
+    return index.get(category, {})

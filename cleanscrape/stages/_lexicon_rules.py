@@ -1,0 +1,254 @@
+"""What the lexicon-driven boilerplate stages share: how much a phrase hit proves.
+
+A phrase hit alone rarely condemns a line; how much it proves depends on the hit's kind
+and on the line around it (docs/lexicons.md):
+
+* ``line`` — the line *is* a boilerplate phrase ("Rechercher", "URL courte"): removed.
+* ``prefix`` — the line starts with one ("Lire aussi", "Dernière mise à jour"): removed when
+  a separator follows the phrase (``"Lire aussi : <title>"``, up to ``prefix_max_words``),
+  or when the whole line is a short fragment (no sentence end).  "Read also the report of
+  the commission, which …" is prose and stays.
+* ``contains`` — removed when the line is a short fragment (≤ ``short_words``, no sentence
+  end), or when several distinct phrases of the category pack it (cookie banners are long
+  but say "cookies", "consent", "accept all" and "privacy policy" in one paragraph).
+  A single phrase inside a long sentence is not enough.
+* Anything weaker (``line_near``, ``contains_near``, a prefix or phrase in a line too long to
+  judge alone) counts only within ``near_lines`` non-blank lines of a line already removed
+  for the same category: "OK" under a cookie banner, not "OK" in a dialogue.
+
+Lines left with nothing but decoration ("•", "|") next to a removed line go with it.
+
+Each concrete stage is a :class:`LexiconStage` with its category; category-specific
+structure (the list after a "Read also:" heading, the caption before a photo credit…) lives
+in the stage's own :meth:`LexiconStage.apply_structure`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from ..document import Document, Line
+from ..lexicon import Hit, category_hits, line_hits, normalized_lines
+from ..stage import Stage
+
+__all__ = [
+    "LexiconStage",
+    "is_sentence",
+    "is_title_like",
+    "word_count",
+    "previous_content_line",
+    "next_content_line",
+    "is_decoration",
+    "lines_after_heading",
+    "has_boilerplate_hits",
+    "WORD_CLASS_CATEGORIES",
+]
+
+#: lexicon categories that name word classes used as evidence by a rule (month names for
+#: datelines), not boilerplate: their hits never make a line "belong" to a widget
+WORD_CLASS_CATEGORIES = frozenset({"date_words"})
+
+#: what may follow a prefix phrase for the rest of the line to be "its" content
+PREFIX_SEPARATORS = frozenset(":|-–—>»›/•·")
+_SENTENCE_END = ".!?…"
+_CLOSERS = " \t\"'»”’)]\u00a0"
+
+
+def word_count(normalized: str) -> int:
+    return len(normalized.split())
+
+
+def is_sentence(text: str) -> bool:
+    """Does the line end like a sentence?  Boilerplate fragments ("Partager sur :",
+    "Suivez-nous sur Telegram") do not; prose does."""
+    return text.rstrip(_CLOSERS).endswith(tuple(_SENTENCE_END))
+
+
+def is_title_like(text: str, normalized: str, *, max_words: int = 25) -> bool:
+    """A headline-shaped line: a few words, not ending with a full stop (titles may end
+    with "?" or "!")."""
+    words = word_count(normalized)
+    return 2 <= words <= max_words and not text.rstrip(_CLOSERS).endswith((".", "…", ";", ","))
+
+
+def is_decoration(line: Line, normalized: str) -> bool:
+    """A non-blank line with nothing left once bullets and punctuation are trimmed."""
+    return not normalized and not line.is_blank
+
+
+def next_content_line(doc: Document, index: int) -> Line | None:
+    """The first non-blank line after ``index`` (removed or not: callers decide)."""
+    for j in range(index + 1, len(doc.lines)):
+        if not doc.lines[j].is_blank:
+            return doc.lines[j]
+    return None
+
+
+def previous_content_line(doc: Document, index: int) -> Line | None:
+    """The last non-blank line before ``index`` (removed or not: callers decide)."""
+    for j in range(index - 1, -1, -1):
+        if not doc.lines[j].is_blank:
+            return doc.lines[j]
+    return None
+
+
+def has_boilerplate_hits(hits: list[Hit], *, besides: str | None = None) -> bool:
+    """Does a line carry phrases of a boilerplate category (other than ``besides``)?"""
+    return any(h.category != besides and h.category not in WORD_CLASS_CATEGORIES for h in hits)
+
+
+def lines_after_heading(
+    doc: Document, index: int, category: str, accept: Callable[[Line, str], bool], max_items: int
+) -> list[Line]:
+    """The list under a heading line: the next lines that ``accept`` takes, blank lines
+    skipped before the first item only, stopping at a removed line or one that carries
+    another category's phrases (the next widget begins)."""
+    norms = normalized_lines(doc)
+    hits = line_hits(doc)
+    items: list[Line] = []
+    for line in doc.lines[index + 1:]:
+        if line.is_blank:
+            if items:
+                break
+            continue
+        if line.removed or len(items) >= max_items or has_boilerplate_hits(hits[line.index], besides=category):
+            break
+        if not accept(line, norms[line.index]):
+            break
+        items.append(line)
+    return items
+
+
+def _nonblank_ranks(doc: Document) -> list[int]:
+    """For each line, how many non-blank lines precede it (distance between lines ignoring
+    blank lines, which scrapes insert or drop at random)."""
+    ranks = doc.cache.get("nonblank_ranks")
+    if ranks is None:
+        ranks = []
+        count = 0
+        for line in doc.lines:
+            ranks.append(count)
+            if not line.is_blank:
+                count += 1
+        doc.cache["nonblank_ranks"] = ranks
+    return ranks
+
+
+@dataclass(frozen=True, slots=True)
+class _Verdict:
+    strong: bool
+    reason: str
+
+
+class LexiconStage(Stage):
+    """Base of the lexicon stages: remove lines whose phrase evidence for the stage's
+    category (``categories[0]``) is strong enough, then apply the stage's structural rules."""
+
+    @dataclass(frozen=True)
+    class Options:
+        #: a line with at most this many words and no sentence end is a "fragment"
+        short_words: int = 10
+        #: "Read also: <title>" — longest line a separated prefix may take
+        prefix_max_words: int = 40
+        #: distinct phrases that condemn a long line ...
+        dense_min_phrases: int = 3
+        #: ... when there is at least one per this many words
+        words_per_phrase: int = 40
+        #: weak evidence counts within this many non-blank lines of a removed line
+        near_lines: int = 2
+        #: longest line weak evidence may remove
+        near_max_words: int = 25
+
+    @property
+    def category(self) -> str:
+        return self.categories[0]
+
+    def process(self, doc: Document) -> None:
+        removed = self.remove_phrase_lines(doc)
+        removed.extend(self.apply_structure(doc, removed))
+        self.remove_decoration_next_to(doc, removed)
+
+    # ------------------------------------------------------------------ phrase evidence
+    def judge(self, line: Line, normalized: str, hits: list[Hit]) -> _Verdict | None:
+        """How much this line's hits of the category prove (None: nothing)."""
+        opts = self.options
+        words = word_count(normalized)
+        fragment = not is_sentence(line.text)
+        for hit in hits:
+            if hit.kind == "line":
+                return _Verdict(True, hit.describe())
+        for hit in hits:
+            if hit.kind != "prefix":
+                continue
+            rest = normalized[hit.end:].lstrip()
+            if rest[:1] in PREFIX_SEPARATORS and words <= opts.prefix_max_words:
+                return _Verdict(True, f"{hit.describe()} followed by {rest[:1]!r}")
+            if words <= opts.short_words and fragment:
+                return _Verdict(True, f"{hit.describe()} (a {words}-word fragment)")
+        phrases = sorted({h.phrase for h in hits if h.kind == "contains"})
+        if len(phrases) >= opts.dense_min_phrases and words <= len(phrases) * opts.words_per_phrase:
+            listed = ", ".join(repr(p) for p in phrases[:4]) + (", …" if len(phrases) > 4 else "")
+            return _Verdict(True, f"line contains {len(phrases)} {hits[0].lang} {self.category} phrases ({listed})")
+        if phrases and words <= opts.short_words and fragment:
+            hit = next(h for h in hits if h.kind == "contains")
+            return _Verdict(True, f"{hit.describe()} (a {words}-word fragment)")
+        if len(phrases) >= 2 and words <= 2 * opts.short_words:
+            return _Verdict(True, f"line contains {hits[0].lang} {self.category} phrases "
+                                  f"{phrases[0]!r} and {phrases[1]!r} ({words} words)")
+        if words <= opts.near_max_words:
+            return _Verdict(False, hits[0].describe())
+        return None
+
+    def remove_phrase_lines(self, doc: Document) -> list[int]:
+        """Remove lines with strong evidence, then weak ones next to removed ones."""
+        norms = normalized_lines(doc)
+        strong: list[int] = []
+        weak: dict[int, str] = {}
+        for index, hits in sorted(category_hits(doc, self.category).items()):
+            line = doc.lines[index]
+            if line.removed:
+                continue
+            verdict = self.judge(line, norms[index], hits)
+            if verdict is None:
+                continue
+            if verdict.strong:
+                self.remove_line(doc, line, verdict.reason)
+                strong.append(index)
+            else:
+                weak[index] = verdict.reason
+        removed = list(strong)
+        ranks = _nonblank_ranks(doc)
+        changed = True
+        while changed and weak and removed:
+            changed = False
+            for index in sorted(weak):
+                closest = min(removed, key=lambda a: abs(ranks[a] - ranks[index]))
+                if abs(ranks[closest] - ranks[index]) <= self.options.near_lines:
+                    reason = weak.pop(index)
+                    self.remove_line(doc, index, f"{reason}, next to removed {self.category} line {closest + 1}")
+                    removed.append(index)
+                    changed = True
+        return removed
+
+    # ------------------------------------------------------------------ structure
+    def apply_structure(self, doc: Document, removed: list[int]) -> list[int]:
+        """Category-specific rules run after the phrase rules; returns the lines removed."""
+        return []
+
+    def remove_decoration_next_to(self, doc: Document, removed: list[int]) -> None:
+        """Bullets or bars left on their own line right above or below a removed line."""
+        norms = normalized_lines(doc)
+        for index in sorted(removed):
+            for neighbour in doc.lines[max(index - 1, 0):index + 2]:
+                if not neighbour.removed and is_decoration(neighbour, norms[neighbour.index]):
+                    self.remove_line(doc, neighbour, f"decoration-only line next to removed {self.category} line {index + 1}")
+
+    # ------------------------------------------------------------------ helpers for subclasses
+    def heading_hit(self, hits: list[Hit], normalized: str) -> Hit | None:
+        """A hit that is the whole line: the line is a heading ("Tags:", "Lire aussi:")."""
+        for hit in hits:
+            if hit.category == self.category and hit.kind != "contains_near" and hit.start == 0 \
+                    and hit.end == len(normalized):
+                return hit
+        return None

@@ -1,0 +1,61 @@
+"""Image captions and photo credits: "photo ©Eric FEFERBERG / AFP", "(Xinhua/Dai Tianfang)",
+"© AFP 2019 Leonard Foeger", and the short caption line just before such a credit.
+
+Credits are recognised by phrases (©, "Foto:", "agency/" …).  The caption itself has no
+marker; it is taken only when it is short (a few words naming what the picture shows), is
+not a sentence and comes just before the credit, or before the one headline-shaped line
+that scrapes often print between caption and credit (caption, title, credit).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..document import Document, Line
+from ..lexicon import Hit, line_hits, normalized_lines
+from ..stage import register_stage
+from ._lexicon_rules import (
+    LexiconStage,
+    has_boilerplate_hits,
+    is_sentence,
+    is_title_like,
+    previous_content_line,
+    word_count,
+)
+
+
+@register_stage
+class CaptionStage(LexiconStage):
+    name = "caption"
+    categories = ("caption",)
+
+    @dataclass(frozen=True)
+    class Options(LexiconStage.Options):
+        #: longest caption line taken before a credit (headlines are usually longer)
+        max_caption_words: int = 6
+        #: longest headline stepped over between a caption and its credit
+        max_title_words: int = 25
+
+    def apply_structure(self, doc: Document, removed: list[int]) -> list[int]:
+        norms = normalized_lines(doc)
+        hits = line_hits(doc)
+        taken: list[int] = []
+        for credit in sorted(removed):
+            candidate = previous_content_line(doc, credit)
+            stepped_over: Line | None = None
+            if candidate is not None and not candidate.removed and not self.is_caption(candidate, norms, hits) \
+                    and is_title_like(candidate.text, norms[candidate.index], max_words=self.options.max_title_words):
+                stepped_over, candidate = candidate, previous_content_line(doc, candidate.index)
+            if candidate is None or candidate.removed or not self.is_caption(candidate, norms, hits):
+                continue
+            reason = f"short caption line before the credit line {credit + 1}"
+            if stepped_over is not None:
+                reason += f" and the title line {stepped_over.index + 1}"
+            self.remove_line(doc, candidate, reason)
+            taken.append(candidate.index)
+        return taken
+
+    def is_caption(self, line: Line, norms: list[str], hits: list[list[Hit]]) -> bool:
+        words = word_count(norms[line.index])
+        return (1 <= words <= self.options.max_caption_words and not is_sentence(line.text)
+                and not has_boilerplate_hits(hits[line.index]))

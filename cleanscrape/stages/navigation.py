@@ -1,0 +1,73 @@
+"""Navigation: search boxes, menus, section labels, breadcrumbs, "skip to content", "listen
+live" widgets.
+
+Phrases catch the labelled kinds ("Rechercher", "Page d'accueil >> International").  Section
+names ("Politics", "International") are common words, so the lexicon lists them as
+``line_near``: they go next to other navigation, and two structural rules catch the rest:
+
+* a menu: a run of at least ``min_menu_run`` consecutive section-name lines;
+* a label: a line of at most ``max_label_words`` words, not a sentence, sitting between two
+  lines already removed as boilerplate (this stage runs after the other lexicon stages).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..document import Document
+from ..lexicon import category_hits, normalized_lines
+from ..stage import register_stage
+from ._lexicon_rules import LexiconStage, is_sentence, word_count
+
+
+@register_stage
+class NavigationStage(LexiconStage):
+    name = "navigation"
+    categories = ("navigation",)
+
+    @dataclass(frozen=True)
+    class Options(LexiconStage.Options):
+        #: shortest run of section-name lines taken as a menu
+        min_menu_run: int = 3
+        #: longest line taken as a label between two removed lines
+        max_label_words: int = 4
+
+    def apply_structure(self, doc: Document, removed: list[int]) -> list[int]:
+        return self.remove_menu_runs(doc) + self.remove_labels_between_boilerplate(doc)
+
+    def remove_menu_runs(self, doc: Document) -> list[int]:
+        hits = category_hits(doc, self.category)
+        names = [i for i, line_hits in sorted(hits.items())
+                 if not doc.lines[i].removed and any(h.kind == "line_near" for h in line_hits)]
+        taken: list[int] = []
+        run: list[int] = []
+        for index in names + [-1]:
+            if run and index >= 0 and self._adjacent(doc, run[-1], index):
+                run.append(index)
+                continue
+            if len(run) >= self.options.min_menu_run:
+                for i in run:
+                    self.remove_line(doc, i, f"run of {len(run)} section-name lines (a menu) "
+                                             f"from line {run[0] + 1}")
+                taken.extend(run)
+            run = [index]
+        return taken
+
+    @staticmethod
+    def _adjacent(doc: Document, a: int, b: int) -> bool:
+        """Are lines ``a`` < ``b`` consecutive once blank lines are ignored?"""
+        return all(doc.lines[i].is_blank for i in range(a + 1, b))
+
+    def remove_labels_between_boilerplate(self, doc: Document) -> list[int]:
+        norms = normalized_lines(doc)
+        content = [line for line in doc.lines if not line.is_blank]
+        taken: list[int] = []
+        for before, line, after in zip(content, content[1:], content[2:]):
+            if line.removed or not (before.removed and after.removed):
+                continue
+            words = word_count(norms[line.index])
+            if 1 <= words <= self.options.max_label_words and not is_sentence(line.text):
+                self.remove_line(doc, line, f"{words}-word label between removed lines "
+                                            f"{before.index + 1} and {after.index + 1}")
+                taken.append(line.index)
+        return taken
