@@ -17,6 +17,7 @@ from typing import Any, Iterator
 import click
 
 from .cleaner import Cleaner
+from .limits import DEFAULT_MAX_DOC_CHARS, DEFAULT_MAX_DOC_SECONDS
 from .io.readers import (
     FORMATS,
     STDIN,
@@ -35,7 +36,6 @@ __all__ = ["main", "cli"]
 
 EXIT_OK = 0
 EXIT_RECORDS_FAILED = 1
-EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 EXIT_TERMINATED = 143
 EXIT_BROKEN_PIPE = 141
@@ -44,14 +44,6 @@ EXIT_BROKEN_PIPE = 141
 MAX_ERROR_LINES = 100
 CHECKPOINT_EVERY = 1000
 OUTPUT_FORMATS = ("jsonl", "text")
-
-
-class Terminated(KeyboardInterrupt):
-    """SIGTERM, handled like Ctrl-C: stop cleanly, keep what was written for --resume."""
-
-
-def _raise_terminated(signum: int, frame: Any) -> None:
-    raise Terminated()
 
 
 def _split_names(values: tuple[str, ...]) -> list[str]:
@@ -239,6 +231,11 @@ class _Progress:
 @click.option("--disable", multiple=True, help="Comma-separated stage names to skip.")
 @click.option("--config", type=click.Path(exists=True, dir_okay=False), help="TOML configuration file.")
 @click.option("--lang", default=None, help="Language of all documents (skips detection).")
+@click.option("--max-doc-chars", type=click.IntRange(min=0), default=DEFAULT_MAX_DOC_CHARS, show_default=True,
+              help="A longer document passes through unchanged, flagged limit:size (0: no limit).")
+@click.option("--max-doc-seconds", type=click.FloatRange(min=0), default=DEFAULT_MAX_DOC_SECONDS,
+              show_default=True,
+              help="A document taking longer passes through unchanged, flagged limit:time (0: no limit).")
 @click.option("-j", "--workers", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: all cores; 1: no pool).")
 @click.option("--resume", is_flag=True, help="Continue an interrupted run into the same -o.")
@@ -249,7 +246,8 @@ class _Progress:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary (errors are still printed).")
 def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str | None, to: str | None,
                   text_field: str, id_field: str, report: str | None, stages: tuple[str, ...],
-                  disable: tuple[str, ...], config: str | None, lang: str | None, workers: int | None,
+                  disable: tuple[str, ...], config: str | None, lang: str | None, max_doc_chars: int,
+                  max_doc_seconds: float, workers: int | None,
                   resume: bool, keep_going: bool, checkpoint_every: int, quiet: bool) -> None:
     """Clean INPUT... (text files, folders, JSONL, .gz/.zst, or - for stdin)."""
     started = time.perf_counter()
@@ -261,7 +259,8 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
         raise click.UsageError("--resume needs -o (a file or folder): stdout cannot be resumed")
     stage_names = _split_names(stages) or None
     try:
-        cleaner = Cleaner(stages=stage_names, disable=_split_names(disable), config=config, lang=lang)
+        cleaner = Cleaner(stages=stage_names, disable=_split_names(disable), config=config, lang=lang,
+                          max_doc_chars=max_doc_chars or None, max_doc_seconds=max_doc_seconds or None)
     except StageConfigError as exc:
         raise click.UsageError(str(exc)) from None
 
@@ -271,7 +270,8 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
         fingerprint = _fingerprint(
             inputs=[os.path.abspath(a) if a != STDIN else a for a in input_list], format=input_format, to=to,
             text_field=text_field, id_field=id_field, stages=stage_names, disable=_split_names(disable),
-            config=config, lang=lang, report=os.path.abspath(report) if report else None,
+            config=config, lang=lang, max_doc_chars=max_doc_chars, max_doc_seconds=max_doc_seconds,
+            report=os.path.abspath(report) if report else None,
             output=os.path.abspath(str(plan.path)),
         )
         checkpoint = Checkpoint(_checkpoint_path(plan), fingerprint)
@@ -305,65 +305,92 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
     progress = None
     if not quiet and sys.stderr.isatty():
         progress = _Progress(_input_size(input_list), read)
-    previous_sigterm = signal.signal(signal.SIGTERM, _raise_terminated)
-    exit_code = EXIT_OK
-    interrupted: KeyboardInterrupt | None = None
     outcomes = clean_stream(cleaner, job, raws, workers=workers or default_workers())
-    try:
-        for outcome in outcomes:
-            sinks["output"].write(outcome.item)
-            if outcome.report is not None:
-                sinks["report"].write_bytes(outcome.report)
-            summary.add(outcome)
-            done += 1
-            if outcome.error is not None:
-                summary.error(outcome.error)
-                if not keep_going:
-                    raise click.Abort()
-            if checkpoint is not None and done % checkpoint_every == 0:
-                checkpoint.save(done, {name: sink.state() for name, sink in sinks.items()})
+    stop: str | None = None  # why the run ended early: "signal", "fail-fast", "hard"
+    with _StopSignals() as signals:
+        try:
+            for outcome in outcomes:
+                sinks["output"].write(outcome.item)
+                if outcome.report is not None:
+                    sinks["report"].write_bytes(outcome.report)
+                summary.add(outcome)
+                done += 1
+                if outcome.error is not None:
+                    summary.error(outcome.error)
+                    if not keep_going:
+                        stop = "fail-fast"
+                        break
+                if checkpoint is not None and done % checkpoint_every == 0:
+                    checkpoint.save(done, {name: sink.state() for name, sink in sinks.items()})
+                if signals.received is not None:
+                    stop = "signal"
+                    break
+                if progress is not None:
+                    progress.update(done)
+        except KeyboardInterrupt:  # a second signal: stop now, mid-record
+            stop = "hard"
+        except BrokenPipeError:
+            # The reader of stdout went away (`| head`): stop quietly, as Unix tools do.
+            outcomes.close()
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit's flush
+            sys.exit(EXIT_BROKEN_PIPE)
+        finally:
+            outcomes.close()  # stops the workers if the loop ended early
             if progress is not None:
-                progress.update(done)
-    except (KeyboardInterrupt, click.Abort) as exc:
-        interrupted = exc if isinstance(exc, KeyboardInterrupt) else None
-        exit_code = (EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED) if interrupted \
-            else EXIT_RECORDS_FAILED
-    except BrokenPipeError:
-        # The reader of stdout went away (`| head`): stop quietly, as Unix tools do.
-        outcomes.close()
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit's flush
-        sys.exit(EXIT_BROKEN_PIPE)
-    finally:
-        outcomes.close()  # stops the workers if the loop ended early
-        signal.signal(signal.SIGTERM, previous_sigterm)
-        if progress is not None:
-            progress.stop()
+                progress.stop()
 
-    if exit_code != EXIT_OK:
-        _stop_early(sinks, checkpoint, done, interrupted)
-    else:
+    if stop is None:
         for sink in sinks.values():
             sink.commit()
         if checkpoint is not None:
             checkpoint.remove()
-        if summary.failed or summary.input_errors:
+        exit_code = EXIT_RECORDS_FAILED if summary.failed or summary.input_errors else EXIT_OK
+    else:
+        _stop_early(sinks, checkpoint, done, stop)
+        if stop == "fail-fast":
             exit_code = EXIT_RECORDS_FAILED
+        else:
+            exit_code = EXIT_TERMINATED if signals.received == signal.SIGTERM else EXIT_INTERRUPTED
     if not quiet:
         click.echo(summary.line(time.perf_counter() - started, resumed_from), err=True)
     sys.exit(exit_code)
 
 
-def _stop_early(sinks: dict[str, Sink], checkpoint: Checkpoint | None, done: int,
-                interrupted: KeyboardInterrupt | None) -> None:
+class _StopSignals:
+    """Ctrl-C / SIGTERM ask the run to stop after the record being written, so that the
+    outputs and the checkpoint agree; a second signal stops at once (the previous
+    checkpoint stays valid: --resume truncates anything written after it)."""
+
+    def __init__(self) -> None:
+        self.received: int | None = None
+        self._previous: dict[int, Any] = {}
+
+    def _handle(self, signum: int, frame: Any) -> None:
+        if self.received is not None:
+            raise KeyboardInterrupt()
+        self.received = signum
+
+    def __enter__(self) -> "_StopSignals":
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            self._previous[signum] = signal.signal(signum, self._handle)
+        return self
+
+    def __exit__(self, *exc_info: Any) -> None:
+        for signum, handler in self._previous.items():
+            signal.signal(signum, handler)
+
+
+def _stop_early(sinks: dict[str, Sink], checkpoint: Checkpoint | None, done: int, why: str) -> None:
     """Leave the run resumable: what was written stays in the temporary files, recorded
     by a checkpoint; no final file is produced."""
-    if checkpoint is not None:
+    if checkpoint is not None and why != "hard":  # a hard stop may be mid-record
         checkpoint.save(done, {name: sink.state() for name, sink in sinks.items()})
     for sink in sinks.values():
         sink.abandon()
-    why = "interrupted" if interrupted is not None else "stopped at the first failed record (--fail-fast)"
-    where = " run again with --resume to continue" if checkpoint is not None else ""
-    click.echo(f"cleanscrape: {why} after {done} records;{where or ' nothing was finalised'}", err=True)
+    what = {"signal": "interrupted", "hard": "interrupted (second signal: stopped at once)",
+            "fail-fast": "stopped at the first failed record (--fail-fast)"}[why]
+    resume = "; run again with --resume to continue" if checkpoint is not None else ""
+    click.echo(f"cleanscrape: {what} after {done} records; no final output was written{resume}", err=True)
 
 
 def main() -> None:

@@ -1,0 +1,175 @@
+"""Worker pool, interruption and --resume: order, identical output, crash isolation,
+no half-written output, resuming without duplicates or gaps."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import orjson
+import pytest
+
+from cleanscrape import Cleaner, Stage
+from cleanscrape.document import Document
+from cleanscrape.io.readers import RawRecord
+from cleanscrape.parallel import Job, clean_stream
+
+DATA = Path(__file__).parent / "data" / "cli"
+HELPER = DATA / "run_cli_with_test_stages.py"
+
+
+def make_raws(n: int, crash_at: int | None = None) -> list[RawRecord]:
+    raws = []
+    for i in range(n):
+        text = f"  document {i}  \n\n\n\nbody {'x' * (i % 7)}\n"
+        if i == crash_at:
+            text += "CRASH-ME\n"
+        line = orjson.dumps({"id": f"d{i}", "text": text, "n": i}) + b"\n"
+        raws.append(RawRecord(f"mem:{i + 1}", "jsonl", line, "mem"))
+    return raws
+
+
+class _CrashOnMarker(Stage):
+    """Kills its process on a marked document, as a segfaulting extension would."""
+
+    name = "crash_on_marker_inline"
+    categories = ("test",)
+
+    def process(self, doc: Document) -> None:
+        if "CRASH-ME" in doc.text:
+            os._exit(3)
+
+
+def test_several_workers_give_the_same_bytes_in_the_same_order() -> None:
+    cleaner = Cleaner(stages=["whitespace"])
+    job = Job(output_format="jsonl", with_report=True)
+    raws = make_raws(150)
+    serial = [(o.item.data, o.report) for o in clean_stream(cleaner, job, raws, workers=1)]
+    pooled = [(o.item.data, o.report) for o in clean_stream(cleaner, job, raws, workers=3, batch_records=4)]
+    assert pooled == serial
+    assert [json.loads(data)["id"] for data, _ in pooled] == [f"d{i}" for i in range(150)]
+
+
+def test_a_worker_crash_fails_only_the_record_that_caused_it() -> None:
+    cleaner = Cleaner(stages=[_CrashOnMarker(), "whitespace"])
+    job = Job(output_format="jsonl")
+    outcomes = list(clean_stream(cleaner, job, make_raws(80, crash_at=37), workers=2, batch_records=4))
+    records = [json.loads(o.item.data) for o in outcomes]
+    assert [r["id"] for r in records] == [f"d{i}" for i in range(80)]
+    failed = [r for r in records if r["status"] == "failed"]
+    assert [r["id"] for r in failed] == ["d37"]
+    assert "worker process died" in failed[0]["error"] and failed[0]["error"].startswith("mem:38:")
+    assert "CRASH-ME" in failed[0]["text"]  # the input passes through
+    expected = list(clean_stream(Cleaner(stages=["whitespace"]), job, make_raws(80), workers=1))
+    assert [o.item.data for i, o in enumerate(outcomes) if i != 37] == \
+           [o.item.data for i, o in enumerate(expected) if i != 37]
+
+
+# ------------------------------------------------------------------ the CLI, as a process
+
+def write_dump(path: Path, n: int) -> None:
+    with open(path, "wb") as fh:
+        for raw in make_raws(n):
+            fh.write(raw.payload)
+
+
+def cli_command(*args: str) -> list[str]:
+    return [sys.executable, str(HELPER), "clean", *args]
+
+
+def wait_for(path: Path, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while not path.exists():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{path} never appeared")
+        time.sleep(0.05)
+
+
+def reference_output(tmp_path: Path, dump: Path, stages: str) -> bytes:
+    out = tmp_path / "reference.jsonl"
+    subprocess.run(cli_command(str(dump), "-o", str(out), "--stages", stages, "-j", "1", "-q"), check=True)
+    return out.read_bytes()
+
+
+def test_crashing_record_in_the_cli_is_reported_and_the_run_completes(tmp_path: Path) -> None:
+    dump = tmp_path / "dump.jsonl"
+    raws = make_raws(40, crash_at=12)
+    dump.write_bytes(b"".join(r.payload for r in raws))
+    proc = subprocess.run(cli_command(str(dump), "--stages", "crash_on_marker,whitespace", "-j", "2"),
+                          capture_output=True, timeout=120)
+    assert proc.returncode == 1
+    records = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert len(records) == 40
+    assert [r["id"] for r in records if r["status"] == "failed"] == ["d12"]
+    assert b"dump.jsonl:13: worker process died" in proc.stderr
+
+
+@pytest.mark.parametrize("signum,code", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_signal_leaves_no_final_output_and_resume_completes_it(tmp_path: Path, signum: int, code: int) -> None:
+    dump = tmp_path / "dump.jsonl"
+    write_dump(dump, 120)
+    out = tmp_path / "out" / "clean.jsonl.gz"
+    report = tmp_path / "out" / "report.jsonl"
+    args = [str(dump), "-o", str(out), "--report", str(report), "--stages", "slow,whitespace",
+            "-j", "2", "--checkpoint-every", "10"]
+    proc = subprocess.Popen(cli_command(*args), stderr=subprocess.PIPE)
+    wait_for(out.parent / f".{out.name}.checkpoint.json")
+    proc.send_signal(signum)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == code, stderr
+    assert b"run again with --resume" in stderr
+    assert not out.exists() and not report.exists()
+    assert (out.parent / f".{out.name}.partial").exists()
+
+    subprocess.run(cli_command(*args, "--resume", "-q"), check=True, timeout=120)
+    expected = reference_output(tmp_path, dump, "slow,whitespace")
+    assert gzip.decompress(out.read_bytes()) == expected
+    assert [json.loads(line)["id"] for line in report.read_text().splitlines()] == [f"d{i}" for i in range(120)]
+    assert sorted(p.name for p in out.parent.iterdir()) == ["clean.jsonl.gz", "report.jsonl"]
+
+
+@pytest.mark.parametrize("output", ["clean.jsonl", "clean.jsonl.zst", "folder"])
+def test_resume_after_kill_neither_duplicates_nor_skips(tmp_path: Path, output: str) -> None:
+    dump = tmp_path / "dump.jsonl"
+    write_dump(dump, 150)
+    out = tmp_path / "out" / output
+    args = [str(dump), "-o", str(out), "--stages", "slow,whitespace", "-j", "2", "--checkpoint-every", "7"]
+    proc = subprocess.Popen(cli_command(*args), start_new_session=True, stderr=subprocess.DEVNULL)
+    checkpoint = out / ".cleanscrape-checkpoint.json" if output == "folder" else \
+        out.parent / f".{out.name}.checkpoint.json"
+    wait_for(checkpoint)
+    time.sleep(0.3)  # let it write past the checkpoint: the resume must cut that off
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    final = out / "dump.jsonl" if output == "folder" else out
+    assert not final.exists()
+    assert json.loads(checkpoint.read_text())["records"] > 0
+
+    subprocess.run(cli_command(*args, "--resume", "-q"), check=True, timeout=120)
+    data = final.read_bytes()
+    if output.endswith(".zst"):
+        import zstandard
+
+        data = zstandard.ZstdDecompressor().stream_reader(data, read_across_frames=True).read()
+    assert data == reference_output(tmp_path, dump, "slow,whitespace")
+    assert not checkpoint.exists()
+
+
+def test_resume_with_other_arguments_is_refused(tmp_path: Path) -> None:
+    dump = tmp_path / "dump.jsonl"
+    write_dump(dump, 80)
+    out = tmp_path / "clean.jsonl"
+    args = [str(dump), "-o", str(out), "--stages", "slow,whitespace", "-j", "1", "--checkpoint-every", "5"]
+    proc = subprocess.Popen(cli_command(*args), stderr=subprocess.DEVNULL)
+    wait_for(tmp_path / ".clean.jsonl.checkpoint.json")
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(timeout=30)
+    other = subprocess.run(cli_command(*args[:-2], "--resume", "--text-field", "body"), capture_output=True)
+    assert other.returncode == 2
+    assert b"different inputs or options" in other.stderr
