@@ -1,26 +1,32 @@
 """Main-content decision from structure alone: which lines belong to the article.
 
 No phrase lexicon is involved (the lexicon stages run before this one and catch what
-words give away); the evidence here is the shape of the text.  The method follows
-jusText (Pomikálek 2011) on our line model, with a region step added:
+words give away); the evidence here is the shape of the text.  The method starts from
+jusText's paragraph classes (Pomikálek 2011) on our line model and replaces its
+neighbour smoothing by two kinds of context:
 
-1. **Classify** every line from its own features (:mod:`cleanscrape.features`):
+1. **Classify** every line alone from its features (:mod:`cleanscrape.features`):
    ``good`` (long, sentence-like, stopword-rich), ``near`` (sentence-like but shorter
-   or sparser), ``short`` (too short to judge alone) or ``bad`` (long enough to judge,
-   yet no prose: labels, name lists, glued button rows).  Documents in a language
+   or sparser), ``short`` (too short to judge alone) or ``bad`` (long enough to judge
+   yet no prose, or a glued button row: "Tout AccepterTout refuser").  Languages
    without a stopword list are judged on punctuation and length only.
-2. **Smooth with context**, as jusText does: a short line between good lines is a
-   subheading or a short paragraph; between bad lines it is a menu item.  Near-good
-   lines next to good text are good.
-3. **Find the main region**: each line adds its length if good and subtracts a
-   per-line cost if bad; the maximum-sum run of lines (Finn et al.'s body-text
-   extraction, on lines instead of tags) is the article.  Good text far outside it
-   (comment threads, teasers of other stories, footers) is boilerplate; the title just
-   above it is kept.
+2. **Neighbour context**: a run of ``menu_run`` or more *labels* (short or Title-Cased
+   lines without a sentence end) is a menu, link list or headline list, where one
+   label alone between paragraphs is a subheading.  Short lines that end the same way
+   as several other short lines ("joe says:", "May 2, 2019 at 6:44 am") are *record
+   headers* of a listing: comments, teasers, search results.
+3. **Document context**: every line gets a value, its length if good or near, zero if
+   short, a cost if bad, a paragraph's worth (``length_high``) if a record header.  The
+   runs of maximum sum (Kadane; Finn et al.'s body-text extraction on lines instead of
+   tags) are the candidate regions; the earliest one reaching ``region_share`` of the
+   best is the article, because comment threads and teasers of other stories come
+   after it and can outweigh a short article.  Inside the region only bad lines go;
+   outside it everything goes except the title (the longest digit-free label in the
+   few lines above the region).
 
-A document with no ``bad`` line has no boilerplate evidence and is left untouched, so
-short prose never loses a sentence.  Each removal reports the score and the signals
-that decided it.
+A document without structural evidence of boilerplate (no menu run, record header,
+glued row, nor any line removed by an earlier stage) is left untouched: short prose
+never loses a sentence to a stopword count.
 """
 
 from __future__ import annotations
@@ -31,7 +37,6 @@ from enum import Enum
 from ..document import Document
 from ..features import LineFeatures, line_features
 from ..stage import Stage, register_stage
-
 
 _DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
 
@@ -47,11 +52,11 @@ class Kind(str, Enum):
 class _Line:
     index: int
     features: LineFeatures
-    local: Kind
     kind: Kind
-    #: length of the menu run the line belongs to (0: none)
-    run: int = 0
-    #: how often the line's shape recurs in the document (0: not a record separator)
+    #: why the line is bad, in words, when it is (else "")
+    signal: str = ""
+    #: the line is part of a menu run or is a record header
+    structural: bool = False
     repeats: int = 0
 
 
@@ -66,77 +71,109 @@ class MainContentStage(Stage):
         length_low: int = 70
         #: a sentence-like line this long with enough stopwords is good (jusText: 200)
         length_high: int = 200
-        #: stopword density of prose with our top-150 stopword lists
+        #: stopword density of prose with our top-150 stopword lists (jusText's longer
+        #: lists use 0.30 / 0.32); halved for lines that end like a sentence, because
+        #: names, scores and figures thin out the stopwords of real sentences
         stopwords_low: float = 0.25
         stopwords_high: float = 0.30
-        #: this many short lines in a row without a sentence end make a menu
-        menu_run: int = 3
-        #: a short line shape recurring this often separates records of a listing
+        #: share of capitalised words from which a line reads as a headline
+        title_case: float = 0.5
+        #: this many labels in a row make a menu
+        menu_run: int = 2
+        #: a short line ending recurring on this many distinct lines is a record header
         record_repeats: int = 3
         #: what a bad line costs the region (in characters of good text)
         bad_line_cost: int = 40
         #: an earlier candidate region this close to the best one is the article
         region_share: float = 0.5
-        #: lines between the title and the start of the region
+        #: how many lines above the region the title is looked for
         title_distance: int = 6
 
     def process(self, doc: Document) -> None:
         features = line_features(doc)
-        lines = [
-            _Line(line.index, features[line.index], kind, kind)
-            for line in doc.kept_nonblank_lines()
-            for kind in (self._classify(features[line.index]),)
-        ]
+        lines = [_Line(line.index, features[line.index], Kind.SHORT) for line in doc.kept_nonblank_lines()]
+        for item in lines:
+            self._classify(item)
         self._mark_menu_runs(lines)
         self._mark_record_separators(lines, doc)
-        if not any(item.local is Kind.BAD for item in lines):
+        if not (doc.removals or any(item.structural for item in lines)):
             return  # no boilerplate evidence: leave the document as it is
-        self._smooth(lines)
         first, last = self._region(lines)
+        title = self._title(lines, first, doc) if last >= first else None
+        span = f"lines {lines[first].index + 1}-{lines[last].index + 1}" if last >= first else "none found"
         for pos, item in enumerate(lines):
-            inside = first <= pos <= last
-            if inside and item.local is not Kind.BAD:
-                continue
-            reason = self._reason(item, inside)
-            self.remove_line(doc, item.index, reason)
+            if first <= pos <= last:
+                if item.kind is Kind.BAD:
+                    self._remove(doc, item, f"{item.signal}, inside the main text ({span})")
+            elif pos != title:
+                self._remove(doc, item, f"{item.signal or self._describe(item)}, outside the main text ({span})")
 
-    # ------------------------------------------------------------ classification
-    def _classify(self, f: LineFeatures) -> Kind:
+    def _remove(self, doc: Document, item: _Line, reason: str) -> None:
+        category = "navigation" if item.structural and not item.repeats else "boilerplate"
+        self.remove_line(doc, item.index, reason, category=category, score=float(self._value(item)))
+
+    # ------------------------------------------------------------ one line alone
+    def _classify(self, item: _Line) -> None:
         opts = self.options
+        f = item.features
         if f.glued and not f.is_prose_like and f.words <= 8:
-            return Kind.BAD
-        if f.chars < opts.length_low:
-            return Kind.SHORT
-        if f.has_stopwords:
+            item.kind = Kind.BAD
+            item.structural = True
+            item.signal = f"glued button row ({f.glued} lower-to-upper joins, no sentence punctuation)"
+        elif f.chars < opts.length_low:
+            item.kind = Kind.SHORT
+        elif f.has_stopwords:
             density = f.stopword_density
-            if density >= opts.stopwords_high:
-                return Kind.GOOD if f.chars >= opts.length_high else Kind.NEAR
-            # names, scores and figures thin out the stopwords of real sentences
             floor = opts.stopwords_low / 2 if f.sentence_end else opts.stopwords_low
-            return Kind.NEAR if density >= floor else Kind.BAD
-        if f.is_prose_like:
-            return Kind.GOOD if f.chars >= opts.length_high else Kind.NEAR
-        return Kind.BAD
+            if density >= opts.stopwords_high:
+                item.kind = Kind.GOOD if f.chars >= opts.length_high else Kind.NEAR
+            elif density >= floor:
+                item.kind = Kind.NEAR
+            else:
+                item.kind = Kind.BAD
+                item.signal = f"{f.chars} chars, stopword density {density:.2f} < {floor:.2f}: not prose"
+        elif f.is_prose_like:
+            item.kind = Kind.GOOD if f.chars >= opts.length_high else Kind.NEAR
+        else:
+            item.kind = Kind.BAD
+            item.signal = f"{f.chars} chars without sentence punctuation (no stopword list for this language)"
+
+    @staticmethod
+    def _describe(item: _Line) -> str:
+        f = item.features
+        density = f"stopword density {f.stopword_density:.2f}, " if f.has_stopwords else ""
+        end = "sentence end" if f.sentence_end else "no sentence end"
+        return f"{item.kind.value} line ({f.chars} chars, {density}{end})"
+
+    # ------------------------------------------------------------ neighbours
+    def _is_label(self, item: _Line) -> bool:
+        """A line that names something rather than says something: short, or
+        Title-Cased like a headline, and without a sentence end."""
+        f = item.features
+        if f.sentence_end:
+            return False
+        return f.chars < self.options.length_low or (
+            f.chars < self.options.length_high and f.capitalized_ratio >= self.options.title_case
+        )
 
     def _mark_menu_runs(self, lines: list[_Line]) -> None:
-        """Runs of short lines without sentence punctuation are menus, link lists or
-        button rows: judged bad together, where each alone would only be short."""
+        """Runs of labels are menus, link lists, headline lists or button rows: judged
+        bad together, where each alone would only be short (a subheading)."""
         run: list[_Line] = []
-        for item in lines + [None]:
-            if item is not None and item.local is Kind.SHORT and not item.features.sentence_end:
+        for item in [*lines, None]:
+            if item is not None and self._is_label(item):
                 run.append(item)
                 continue
             if len(run) >= self.options.menu_run:
                 for member in run:
-                    member.local = member.kind = Kind.BAD
-                    member.run = len(run)
+                    member.kind = Kind.BAD
+                    member.structural = True
+                    member.signal = f"menu run of {len(run)} labels (short or Title-Cased, no sentence end)"
             run = []
 
     def _mark_record_separators(self, lines: list[_Line], doc: Document) -> None:
-        """Short lines that recur with the same ending ("joe says:", "May 2, 2019 at 6:44
-        am", "Rating: 12 votes") are the headers of a listing: comments, teasers, search
-        results.  Each costs the region as much as a paragraph brings, so a listing of
-        short records never outweighs the article it follows."""
+        """Short lines that recur with the same last word ("joe says:", "May 2, 2019 at
+        6:44 am", "Rating: 12 votes") head the records of a listing."""
         shapes: dict[str, list[_Line]] = {}
         for item in lines:
             f = item.features
@@ -144,91 +181,56 @@ class MainContentStage(Stage):
                 continue
             last = doc.lines[item.index].text.split()[-1].lower().translate(_DIGITS_TO_ZERO)
             shapes.setdefault(last, []).append(item)
-        for group in shapes.values():
-            if len(group) >= self.options.record_repeats:
+        for last, group in shapes.items():
+            # distinct texts: a name repeated as heading and table-of-contents entry
+            # shares its last word with itself, not with other records
+            distinct = {doc.lines[item.index].text.strip() for item in group}
+            if len(distinct) >= self.options.record_repeats:
                 for item in group:
-                    item.local = item.kind = Kind.BAD
-                    item.repeats = len(group)
+                    item.kind = Kind.BAD
+                    item.structural = True
+                    item.repeats = len(distinct)
+                    item.signal = f"record header: one of {len(distinct)} short lines ending in {last!r}"
 
-    @staticmethod
-    def _neighbour(lines: list[_Line], pos: int, step: int, skip: tuple[Kind, ...]) -> Kind | None:
-        pos += step
-        while 0 <= pos < len(lines):
-            if lines[pos].kind not in skip:
-                return lines[pos].kind
-            pos += step
-        return None
-
-    def _smooth(self, lines: list[_Line]) -> None:
-        """jusText's context revision; a document edge counts as no evidence."""
-        updates: dict[int, Kind] = {}
-        for pos, item in enumerate(lines):
-            if item.kind is not Kind.SHORT:
-                continue
-            prev = self._neighbour(lines, pos, -1, (Kind.SHORT, Kind.NEAR))
-            nxt = self._neighbour(lines, pos, 1, (Kind.SHORT, Kind.NEAR))
-            sides = {prev, nxt} - {None}
-            if sides == {Kind.GOOD}:
-                updates[pos] = Kind.GOOD
-            elif sides == {Kind.BAD} or not sides:
-                updates[pos] = Kind.BAD
-            else:
-                prev_near = self._neighbour(lines, pos, -1, (Kind.SHORT,)) is Kind.NEAR
-                next_near = self._neighbour(lines, pos, 1, (Kind.SHORT,)) is Kind.NEAR
-                updates[pos] = Kind.GOOD if (prev is Kind.BAD and prev_near) or (nxt is Kind.BAD and next_near) else Kind.BAD
-        for pos, kind in updates.items():
-            lines[pos].kind = kind
-        updates = {}
-        for pos, item in enumerate(lines):
-            if item.kind is not Kind.NEAR:
-                continue
-            prev = self._neighbour(lines, pos, -1, (Kind.SHORT, Kind.NEAR))
-            nxt = self._neighbour(lines, pos, 1, (Kind.SHORT, Kind.NEAR))
-            updates[pos] = Kind.BAD if {prev, nxt} - {None} == {Kind.BAD} else Kind.GOOD
-        for pos, kind in updates.items():
-            lines[pos].kind = kind
-
+    # ------------------------------------------------------------ the document
     def _value(self, item: _Line) -> int:
         """What a line brings to the region: its length if prose, a cost if boilerplate."""
         if item.repeats:
             return -self.options.length_high
-        if item.local is Kind.BAD:
+        if item.kind is Kind.BAD:
             return -self.options.bad_line_cost
-        if item.local in (Kind.GOOD, Kind.NEAR):
+        if item.kind in (Kind.GOOD, Kind.NEAR):
             return item.features.chars
         return 0
 
     def _region(self, lines: list[_Line]) -> tuple[int, int]:
-        """The main region: the first candidate run of lines whose sum reaches
-        ``region_share`` of the best one.
-
-        Candidates are the maximum-sum runs between the points where Kadane's running
-        sum drops to zero.  Comment threads and teasers of other stories come after the
-        article and can outweigh a short one, hence the earliest comparable candidate.
-        """
+        """Positions (in ``lines``) of the first and last line of the main region."""
         candidates: list[tuple[int, int, int]] = []  # (sum, first, last)
-        total, first = 0, 0
+        total = 0
         for pos, item in enumerate(lines):
             if total <= 0:
-                total, first = 0, pos
+                total = 0
                 candidates.append((0, pos, pos - 1))
             total += self._value(item)
             if total > candidates[-1][0]:
-                candidates[-1] = (total, first, pos)
-        if not candidates:
-            return 0, -1
-        best = max(c[0] for c in candidates)
+                candidates[-1] = (total, candidates[-1][1], pos)
+        best = max((c[0] for c in candidates), default=0)
         for total, first, last in candidates:
             if total > 0 and total >= self.options.region_share * best:
                 return first, last
         return 0, -1
 
-    @staticmethod
-    def _reason(item: _Line, inside: bool) -> str:
-        f = item.features
-        where = "inside" if inside else "outside"
-        return (
-            f"{item.kind.value} line {where} the main region (alone: {item.local.value}; "
-            f"{f.chars} chars, stopword density {f.stopword_density:.2f}, "
-            f"{'sentence end' if f.sentence_end else 'no sentence end'})"
-        )
+    def _title(self, lines: list[_Line], first: int, doc: Document) -> int | None:
+        """Position of the article title: the longest label without digits (bylines
+        and datelines have them) among the few lines above the region."""
+        best: int | None = None
+        for pos in range(max(0, first - self.options.title_distance), first):
+            item = lines[pos]
+            if item.repeats or not self._is_label(item) or item.features.words < 3:
+                continue
+            text = doc.lines[item.index].text
+            if any(c.isdigit() for c in text):
+                continue
+            if best is None or item.features.chars >= lines[best].features.chars:
+                best = pos
+        return best
