@@ -37,6 +37,7 @@ __all__ = [
     "charset_from_content_type",
     "extract",
     "clean_html",
+    "extract_for_cleaning",
     "html_cleaner",
     "HTML_SKIPPED_STAGES",
     "domain_of",
@@ -304,6 +305,30 @@ def html_cleaner(cleaner: Cleaner) -> Cleaner:
     return derived
 
 
+def extract_for_cleaning(
+    html: str | bytes,
+    *,
+    url: str | None = None,
+    http_charset: str | None = None,
+    metadata: Mapping[str, Any] | None = None,
+    options: ExtractOptions = ExtractOptions(),
+) -> tuple[str, dict[str, Any]]:
+    """The text to clean and the metadata to clean it with: ``metadata`` plus ``url``,
+    ``domain`` (for site-aware stages), ``title`` and the ``extraction`` record.  Never
+    raises: a page that breaks the extractor gives an empty text and an ``error`` in the
+    record."""
+    try:
+        extraction = extract(html, url=url, http_charset=http_charset, options=options)
+    except Exception as exc:  # one broken page must not stop a run
+        extraction = Extraction("", {"extractor": "none", "mode": options.mode, "url": url,
+                                     "error": f"{type(exc).__name__}: {exc}"})
+    meta: dict[str, Any] = dict(metadata or {})
+    meta.update({"url": url, "domain": domain_of(url), "extraction": extraction.info})
+    if extraction.title:
+        meta.setdefault("title", extraction.title)
+    return extraction.text, meta
+
+
 def clean_html(
     cleaner: Cleaner,
     html: str | bytes,
@@ -317,16 +342,8 @@ def clean_html(
     """Extract one page, then clean the extracted text.
 
     The Result's ``input_chars`` and offsets refer to the extracted text; what extraction
-    itself kept and dropped is in ``metadata["extraction"]``.  ``metadata["url"]`` and
-    ``metadata["domain"]`` are set for site-aware stages.
+    itself kept and dropped is in ``metadata["extraction"]``.  Pass :func:`html_cleaner`
+    of your Cleaner to get the stage preset the CLI uses for HTML.
     """
-    try:
-        extraction = extract(html, url=url, http_charset=http_charset, options=options)
-    except Exception as exc:  # one broken page must not stop a run
-        extraction = Extraction("", {"extractor": "none", "mode": options.mode, "url": url,
-                                     "error": f"{type(exc).__name__}: {exc}"})
-    meta: dict[str, Any] = dict(metadata or {})
-    meta.update({"url": url, "domain": domain_of(url), "extraction": extraction.info})
-    if extraction.title:
-        meta.setdefault("title", extraction.title)
-    return cleaner.clean(extraction.text, id=id, metadata=meta)
+    text, meta = extract_for_cleaning(html, url=url, http_charset=http_charset, metadata=metadata, options=options)
+    return cleaner.clean(text, id=id, metadata=meta)

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from .cleaner import Cleaner, Result
+from .extract import ExtractOptions, extract_for_cleaning
 from .io.readers import FORMATS, RawRecord, ReadOptions, Record, decode
 from .io.writers import Item, encode_jsonl, encode_report, encode_text, failed_result
 
@@ -59,6 +60,10 @@ class Job:
     #: ``mirror_as`` format (folder output)
     output_format: str | None = None
     with_report: bool = False
+    #: how HTML pages become text (in the worker: extraction is the expensive part)
+    extract_options: ExtractOptions = ExtractOptions()
+    #: the Cleaner for extracted text (cleanscrape.extract.html_cleaner); None: the main one
+    html_cleaner: Cleaner | None = None
 
 
 @dataclass(slots=True)
@@ -83,12 +88,18 @@ def _utf8_len(text: str) -> int:
 def clean_raw(cleaner: Cleaner, job: Job, raw: RawRecord) -> Outcome:
     """Decode, clean and encode one raw record.  Never raises for bad input."""
     record = decode(raw, job.read_options)
-    if record.error is None:
-        result = cleaner.clean(record.text, id=record.id)
-        if result.error is not None:
-            result.error = f"{record.location}: {result.error}"
-    else:
-        result = failed_result(record)
+    if record.error is not None:
+        return _outcome(job, raw, record, failed_result(record))
+    metadata = None
+    if record.html is not None:  # a page: extract here, in the worker, then clean the text
+        attrs = record.attrs or {}
+        record.text, metadata = extract_for_cleaning(
+            record.html, url=attrs.get("url"), http_charset=attrs.get("http_charset"), metadata=attrs,
+            options=job.extract_options)
+        cleaner = job.html_cleaner or cleaner
+    result = cleaner.clean(record.text, id=record.id, metadata=metadata)
+    if result.error is not None:
+        result.error = f"{record.location}: {result.error}"
     return _outcome(job, raw, record, result)
 
 

@@ -33,6 +33,7 @@ import orjson
 __all__ = [
     "RawRecord",
     "Record",
+    "Skipped",
     "ReadOptions",
     "InputFormat",
     "InputFile",
@@ -64,6 +65,9 @@ class ReadOptions:
 
     text_field: str = "text"
     id_field: str = "id"
+    #: JSONL field holding a page's HTML: when set, records are HTML pages (extracted in
+    #: the worker, see cleanscrape.extract) and ``text_field`` receives the cleaned text
+    html_field: str | None = None
 
 
 @dataclass(slots=True)
@@ -78,6 +82,19 @@ class RawRecord:
     #: the name of the input file relative to the argument it was found under (for
     #: mirroring output names and as the id of one-document-per-file inputs)
     name: str
+    #: what the splitter knows about the record beyond its bytes (a WARC response's URL,
+    #: date and HTTP charset)
+    attrs: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """Records a splitter left out on purpose (a WARC's requests, images, broken records),
+    counted by reason for the run summary."""
+
+    location: str
+    reason: str
+    count: int = 1
 
 
 @dataclass(slots=True)
@@ -89,7 +106,12 @@ class Record:
     name: str
     id: str | None = None
     text: str | None = None
-    html: str | None = None
+    #: a page to extract before cleaning: bytes as served (the charset is decided at
+    #: extraction) or text; ``text`` then receives the extracted text
+    html: str | bytes | None = None
+    #: what the reader knows about a page beyond its content (``url``, ``date``,
+    #: ``http_charset``): used by extraction and kept in the report's metadata
+    attrs: dict[str, Any] | None = None
     #: the JSON object of a JSONL record, to pass through to the output unchanged
     fields: dict[str, Any] | None = None
     #: the JSON object did not fit orjson (huge integers, NaN): re-encode it with :mod:`json`
@@ -121,7 +143,7 @@ class InputFile:
             return None
 
 
-Splitter = Callable[[BinaryIO, InputFile], Iterator[RawRecord]]
+Splitter = Callable[[BinaryIO, InputFile], Iterator[RawRecord | Skipped]]
 Decoder = Callable[[RawRecord, ReadOptions], Record]
 
 
@@ -214,15 +236,40 @@ def _decode_jsonl(raw: RawRecord, options: ReadOptions) -> Record:
         return record
     record.fields = obj
     record.id = _id_string(obj.get(options.id_field))
-    if options.text_field not in obj:
-        record.error = f"no {options.text_field!r} field"
+    source_field = options.html_field or options.text_field
+    if source_field not in obj:
+        record.error = f"no {source_field!r} field"
         return record
-    text = obj[options.text_field]
+    text = obj[source_field]
     if not isinstance(text, str):
-        record.error = f"field {options.text_field!r} is {type(text).__name__}, not a string"
+        record.error = f"field {source_field!r} is {type(text).__name__}, not a string"
         return record
-    record.text = text
+    if options.html_field:
+        record.html = text
+        if isinstance(obj.get("url"), str):
+            record.attrs = {"url": obj["url"]}
+    else:
+        record.text = text
     return record
+
+
+# ------------------------------------------------------------------ HTML and WARC (pages, extracted in the worker)
+
+def _decode_html(raw: RawRecord, options: ReadOptions) -> Record:
+    # bytes as they are: the charset is decided at extraction (HTTP, <meta>, detection)
+    return Record(raw.location, raw.format, raw.name, id=raw.name, html=raw.payload)
+
+
+def _split_warc(stream: BinaryIO, source: InputFile) -> Iterator[RawRecord | Skipped]:
+    from .warc import split_warc  # warcio is imported only when a WARC is read
+
+    return split_warc(stream, source)
+
+
+def _decode_warc(raw: RawRecord, options: ReadOptions) -> Record:
+    from .warc import decode_warc
+
+    return decode_warc(raw)
 
 
 FORMATS: dict[str, InputFormat] = {
@@ -230,6 +277,10 @@ FORMATS: dict[str, InputFormat] = {
                          'one JSON object per line, text in "text" (--text-field)'),
     "text": InputFormat("text", _split_text, _decode_text, (".txt", ".text"), "text", True,
                         "one document per file, UTF-8"),
+    "html": InputFormat("html", _split_text, _decode_html, (".html", ".htm", ".xhtml"), "text", True,
+                        "one HTML page per file; main text extracted with trafilatura"),
+    "warc": InputFormat("warc", _split_warc, _decode_warc, (".warc",), "jsonl", False,
+                        "WARC (.warc, .warc.gz): the HTML pages of its responses"),
 }
 
 
@@ -350,9 +401,11 @@ def iter_raw_records(
     *,
     on_error: Callable[[str], None],
     progress: ReadProgress | None = None,
+    on_skip: Callable[[Skipped], None] | None = None,
 ) -> Iterator[RawRecord]:
     """Raw records of every source, in order.  A source that cannot be opened or read is
-    reported through ``on_error`` (it holds no records) and the run goes on."""
+    reported through ``on_error`` (it holds no records) and the run goes on; records a
+    splitter leaves out on purpose go to ``on_skip``."""
     sources_iter = iter(sources)
     while True:
         try:
@@ -373,7 +426,12 @@ def iter_raw_records(
         if progress is not None:
             progress._current = counter
         try:
-            yield from FORMATS[source.format].split(stream, source)
+            for item in FORMATS[source.format].split(stream, source):
+                if isinstance(item, Skipped):
+                    if on_skip is not None:
+                        on_skip(item)
+                else:
+                    yield item
         except Exception as exc:
             # A truncated or corrupt file (OSError, EOFError, zlib.error, ZstdError) ends
             # that file only; the records read before the damage are kept.

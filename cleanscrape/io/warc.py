@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from typing import BinaryIO, Iterator
 
 from ..extract import charset_from_content_type
+from .readers import InputFile, RawRecord, Record, Skipped
 
-__all__ = ["WarcPage", "WarcStats", "iter_warc_pages", "HTML_MEDIA_TYPES"]
+__all__ = ["WarcPage", "WarcStats", "iter_warc_pages", "split_warc", "decode_warc", "HTML_MEDIA_TYPES"]
 
 #: response media types treated as HTML pages
 HTML_MEDIA_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -123,3 +124,25 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None) -> Iterato
             http_charset=charset_from_content_type(content_type),
             html=payload,
         )
+
+
+# ---------------------------------------------------------------------------- as an input format
+
+def split_warc(stream: BinaryIO, source: InputFile) -> Iterator[RawRecord | Skipped]:
+    """The ``warc`` splitter of :mod:`cleanscrape.io.readers`: one RawRecord per HTML page
+    (location ``file:N``, N the record's number in the file), then the skip counts."""
+    stats = WarcStats()
+    for page in iter_warc_pages(stream, stats):
+        attrs = {"url": page.url, "date": page.date, "http_charset": page.http_charset, "warc_id": page.id}
+        yield RawRecord(f"{source.name}:{stats.records}", "warc", page.html, source.name, attrs=attrs)
+    for reason, count in stats.skipped.items():
+        yield Skipped(source.name, f"WARC record {reason}", count)
+
+
+def decode_warc(raw: RawRecord) -> Record:
+    """A WARC page as a Record: the id is the WARC-Record-ID; URL and date also go to the
+    output record (as pass-through fields)."""
+    attrs = raw.attrs or {}
+    fields = {"id": attrs.get("warc_id"), "url": attrs.get("url"), "date": attrs.get("date")}
+    return Record(raw.location, raw.format, raw.name, id=attrs.get("warc_id"), html=raw.payload,
+                  attrs=dict(attrs), fields=fields)
