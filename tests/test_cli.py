@@ -116,7 +116,7 @@ def test_bad_jsonl_records_each_give_one_failed_output_and_the_run_goes_on() -> 
     assert errors[2] == "bad.jsonl:3: not a JSON object (got list)"
     assert errors[3] == "bad.jsonl:4: no 'text' field" and out[3]["body"] == "x"
     assert errors[4] == "bad.jsonl:5: field 'text' is list, not a string" and out[4]["text"] == ["a"]
-    assert errors[5].startswith("bad.jsonl:6: invalid UTF-8 at byte")
+    assert errors[5].startswith("bad.jsonl:6: invalid UTF-8 at byte offset")
     assert out[5]["raw"] == '{"id": "badutf8", "text": "caf\\xe9"}'
     for message in errors[1:6]:
         assert f"cleanscrape: error: {message}" in result.stderr
@@ -126,7 +126,7 @@ def test_invalid_utf8_text_file_is_failed_and_passed_through(tmp_path: Path) -> 
     out = tmp_path / "out"
     result = run([str(DATA / "latin1.txt"), str(DATA / "docs" / "sub" / "b.txt"), "-o", str(out)])
     assert result.exit_code == 1
-    assert "latin1.txt: invalid UTF-8 at line 2, byte 11" in result.stderr
+    assert "latin1.txt: invalid UTF-8 at line 2, byte offset 11" in result.stderr
     assert (out / "latin1.txt").read_bytes() == (DATA / "latin1.txt").read_bytes()
     assert (out / "b.txt").read_text() == "Only one line\n"
 

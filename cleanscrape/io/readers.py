@@ -173,7 +173,7 @@ def _decode_utf8(data: bytes, location: str) -> tuple[str | None, str | None]:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        return None, f"invalid UTF-8 at line {line}, byte {exc.start}: {exc.reason} ({data[exc.start:exc.start + 4]!r})"
+        return None, f"invalid UTF-8 at line {line}, byte offset {exc.start}: {exc.reason} ({data[exc.start:exc.start + 4]!r})"
 
 
 def _id_string(value: Any) -> str | None:

@@ -1,0 +1,159 @@
+"""Readers and writers: format detection, folder walking, decompression by content,
+record decoding, atomic and resumable output files."""
+
+from __future__ import annotations
+
+import gzip
+import io
+from pathlib import Path
+
+import pytest
+import zstandard
+
+from cleanscrape.io.readers import (
+    InputFile,
+    RawRecord,
+    ReadOptions,
+    ReadProgress,
+    decode,
+    detect_format,
+    expand_inputs,
+    iter_raw_records,
+    open_input,
+)
+from cleanscrape.io.writers import AtomicFile, Checkpoint, FileSink, FolderSink, Item, OutputError, partial_path
+
+DATA = Path(__file__).parent / "data" / "cli"
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("a.jsonl", "jsonl"), ("a.JSONL.gz", "jsonl"), ("a.ndjson.zst", "jsonl"),
+    ("a.txt", "text"), ("a.txt.gz", "text"), ("README", "text"), ("jsonl", "text"),
+])
+def test_detect_format(name: str, expected: str) -> None:
+    assert detect_format(name) == expected
+
+
+def test_folders_are_walked_sorted_recursively_without_hidden_files() -> None:
+    found = list(expand_inputs([str(DATA / "docs")]))
+    assert [(f.name, f.format) for f in found] == [("a.txt", "text"), ("sub/b.txt", "text")]
+
+
+def test_forced_format_applies_to_every_file() -> None:
+    assert {f.format for f in expand_inputs([str(DATA / "docs")], "jsonl")} == {"jsonl"}
+
+
+@pytest.mark.parametrize("packer", [gzip.compress, zstandard.ZstdCompressor().compress, lambda b: b])
+def test_compression_is_recognised_by_content_not_name(tmp_path: Path, packer) -> None:
+    raw = (DATA / "records.jsonl").read_bytes()
+    path = tmp_path / "misnamed.txt"
+    path.write_bytes(packer(raw))
+    stream, counter = open_input(InputFile(str(path), "misnamed.txt", "jsonl"))
+    assert stream.read() == raw
+    assert counter.count == path.stat().st_size
+
+
+def test_jsonl_lines_become_raw_records_with_locations() -> None:
+    errors: list[str] = []
+    progress = ReadProgress()
+    raws = list(iter_raw_records(expand_inputs([str(DATA / "records.jsonl")]), on_error=errors.append,
+                                 progress=progress))
+    assert [r.location for r in raws] == ["records.jsonl:1", "records.jsonl:2", "records.jsonl:4",
+                                          "records.jsonl:5"]  # the blank line 3 holds no record
+    assert not errors
+    assert progress.bytes_read == (DATA / "records.jsonl").stat().st_size
+
+
+def test_truncated_gzip_keeps_what_was_read_and_reports_the_rest(tmp_path: Path) -> None:
+    packed = gzip.compress(b"".join(b'{"id": %d, "text": "t"}\n' % i for i in range(5000)))
+    path = tmp_path / "cut.jsonl.gz"
+    path.write_bytes(packed[: len(packed) // 2])
+    errors: list[str] = []
+    raws = list(iter_raw_records(expand_inputs([str(path)]), on_error=errors.append))
+    assert 0 < len(raws) < 5000
+    assert len(errors) == 1 and "cut.jsonl.gz: read error" in errors[0]
+
+
+def raw_jsonl(line: bytes) -> RawRecord:
+    return RawRecord("f.jsonl:1", "jsonl", line, "f.jsonl")
+
+
+@pytest.mark.parametrize("line,error", [
+    (b"nope\n", "not valid JSON: Expecting value: line 1 column 1 (char 0)"),
+    (b'"a string"\n', "not a JSON object (got str)"),
+    (b'{"id": 1}\n', "no 'text' field"),
+    (b'{"id": 1, "text": null}\n', "field 'text' is NoneType, not a string"),
+    (b'{"text": "caf\xe9"}\n', "invalid UTF-8 at byte offset 13: invalid continuation byte (b'\\xe9\"}')"),
+])
+def test_bad_jsonl_records_decode_to_an_error(line: bytes, error: str) -> None:
+    record = decode(raw_jsonl(line), ReadOptions())
+    assert record.error == error
+    assert record.text is None
+
+
+def test_jsonl_fields_and_custom_field_names() -> None:
+    record = decode(raw_jsonl(b'{"doc": "x", "body": "hello", "n": [1]}\r\n'), ReadOptions("body", "doc"))
+    assert (record.id, record.text, record.fields) == ("x", "hello", {"doc": "x", "body": "hello", "n": [1]})
+    assert decode(raw_jsonl(b'{"id": 7, "text": ""}'), ReadOptions()).id == "7"
+
+
+def test_text_decoding_is_strict_utf8() -> None:
+    record = decode(RawRecord("a.txt", "text", b"ok\nbad \xff here", "a.txt"), ReadOptions())
+    assert record.error == "invalid UTF-8 at line 2, byte offset 7: invalid start byte (b'\\xff he')"
+    assert record.raw == b"ok\nbad \xff here"
+
+
+def test_atomic_file_has_no_final_name_until_commit(tmp_path: Path) -> None:
+    path = tmp_path / "out.jsonl"
+    out = AtomicFile(path)
+    out.write(b"one\n")
+    assert not path.exists() and partial_path(path).exists()
+    out.commit()
+    assert path.read_bytes() == b"one\n" and not partial_path(path).exists()
+
+
+@pytest.mark.parametrize("name", ["out.jsonl", "out.jsonl.gz", "out.jsonl.zst"])
+def test_file_sink_resumes_at_the_checkpoint_offset(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+
+    def item(data: bytes) -> Item:
+        return Item("x:1", "x", "jsonl", data, whole_file=False)
+
+    sink = FileSink(path)
+    sink.write(item(b"a\n"))
+    state = sink.state()
+    sink.write(item(b"lost after the checkpoint\n"))
+    sink.abandon()
+    resumed = FileSink(path, resume=state)
+    resumed.write(item(b"b\n"))
+    resumed.commit()
+    data = path.read_bytes()
+    if name.endswith(".gz"):
+        data = gzip.decompress(data)
+    elif name.endswith(".zst"):
+        data = zstandard.ZstdDecompressor().stream_reader(io.BytesIO(data), read_across_frames=True).read()
+    assert data == b"a\nb\n"
+
+
+def test_empty_compressed_output_is_valid(tmp_path: Path) -> None:
+    path = tmp_path / "empty.jsonl.gz"
+    FileSink(path).commit()
+    assert gzip.decompress(path.read_bytes()) == b""
+
+
+def test_folder_sink_writes_one_file_per_input(tmp_path: Path) -> None:
+    sink = FolderSink(tmp_path)
+    sink.write(Item("a/x.txt", "a/x.txt", "text", b"x\n", whole_file=True))
+    assert (tmp_path / "a" / "x.txt").read_bytes() == b"x\n"
+    sink.write(Item("d.jsonl:1", "d.jsonl", "jsonl", b"1\n", whole_file=False))
+    sink.write(Item("d.jsonl:2", "d.jsonl", "jsonl", b"2\n", whole_file=False))
+    assert not (tmp_path / "d.jsonl").exists()
+    sink.commit()
+    assert (tmp_path / "d.jsonl").read_bytes() == b"1\n2\n"
+
+
+def test_checkpoint_refuses_a_different_run(tmp_path: Path) -> None:
+    Checkpoint(tmp_path / "cp.json", "aaa").save(3, {"output": {"offset": 10}})
+    assert Checkpoint(tmp_path / "cp.json", "aaa").load()["records"] == 3
+    with pytest.raises(OutputError, match="different inputs or options"):
+        Checkpoint(tmp_path / "cp.json", "bbb").load()
