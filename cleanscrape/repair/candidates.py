@@ -13,6 +13,7 @@ Two more readings of an inner slot cover apostrophes the word list splits off:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .damage import is_slot
@@ -21,6 +22,8 @@ from .vocabulary import DocumentVocabulary
 from .wordlist import Wordlist, shape
 
 __all__ = ["Candidate", "CandidateFinder"]
+
+_APOSTROPHES = re.compile(r"['’]")
 
 #: the apostrophe a lossy charset can lose (an ASCII "'" always survives)
 APOSTROPHE = "’"
@@ -90,12 +93,9 @@ class CandidateFinder:
     def _fits(self, lower: str, word: str) -> str | None:
         """``word`` spelled as it restores ``lower``, or None if it does not fit."""
         chars = []
-        last = len(lower) - 1
-        for i, (have, cand) in enumerate(zip(lower, word)):
+        for have, cand in zip(lower, word):
             if is_slot(have):
                 if cand == "'":
-                    if i == 0 or i == last:
-                        return None
                     cand = APOSTROPHE
                 elif self._alphabet is not None and cand not in self._alphabet:
                     return None
@@ -104,7 +104,18 @@ class CandidateFinder:
                 chars.append(have)
             else:
                 return None
-        return "".join(chars)
+        restored = "".join(chars)
+        for i, (have, got) in enumerate(zip(lower, restored)):
+            if is_slot(have) and got == APOSTROPHE and not self._apostrophe_fits(restored, i):
+                return None
+        return restored
+
+    def _apostrophe_fits(self, word: str, i: int) -> bool:
+        if self.data is None or i == 0 or i == len(word) - 1:
+            return False
+        left = _APOSTROPHES.split(word[:i])[-1]
+        right = _APOSTROPHES.split(word[i + 1:])[0]
+        return self.data.apostrophe_fits(left, right)
 
     def _ascii_capital(self, lower: str) -> list[Candidate]:
         if not is_slot(lower[0]) or not self.data.ascii_capitals:
@@ -127,19 +138,20 @@ class CandidateFinder:
     def _split_readings(self, lower: str) -> list[Candidate]:
         out: list[Candidate] = []
         for i in range(1, len(lower) - 1):
-            if not is_slot(lower[i]):
+            if not (is_slot(lower[i]) or lower[i] in "'’"):
                 continue
+            joint = APOSTROPHE if is_slot(lower[i]) else lower[i]
             left, right = lower[:i], lower[i + 1:]
             if left in self.data.elisions:
                 subs = self.find(right) if any(is_slot(c) for c in right) else self._known(right)
-                out += [Candidate(left + APOSTROPHE + c.text, c.frequency, c.in_document, "elision")
-                        for c in subs]
+                out += [Candidate(left + joint + c.text, c.frequency, c.in_document, "elision")
+                        for c in subs if c.text[0] in self.data.elides_before]
             if self.data.suffix_apostrophe and i >= 2:
-                suffixes = [s for s in self._suffixes_fitting(right)]
+                suffixes = self._suffixes_fitting(right)
                 if suffixes:
                     bases = self.find(left) if any(is_slot(c) for c in left) else (
                         self._known(left) or [Candidate(left, 0.0, 0, "suffix")])
-                    out += [Candidate(b.text + APOSTROPHE + s, b.frequency, b.in_document, "suffix")
+                    out += [Candidate(b.text + joint + s, b.frequency, b.in_document, "suffix")
                             for b in bases for s in suffixes]
         return out
 

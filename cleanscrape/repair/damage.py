@@ -14,14 +14,20 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-__all__ = ["SLOTS", "may_be_damaged", "is_damage_evidence", "DamagedRun", "damaged_runs", "is_slot"]
+__all__ = ["SLOTS", "may_be_damaged", "damage_evidence", "DamagedRun", "damaged_runs", "is_slot"]
 
 SLOTS = "?\ufffd"
 
-#: a lost character certainly (U+FFFD) or a "?" with a letter right after it
-_EVIDENCE = re.compile(r"\ufffd|\?(?=[^\W\d_])")
-#: a run of letters and slots: one word as far as the damage is concerned
-_RUN = re.compile(r"(?:[^\W\d_]|[?\ufffd])+")
+#: a lost character certainly: U+FFFD, a "?" with a letter right after it, or a "?" after
+#: a letter and before "," "." ";" ":" (a question mark never is)
+_EVIDENCE = re.compile(r"\ufffd|\?(?=[^\W\d_])|(?<=[^\W\d_])\?(?=[.,;:])")
+#: weaker evidence: a "?" glued to a word and followed by a lower-case word ("sar? attribuito",
+#: Italian loses mostly word-final letters); real questions are sometimes followed by one
+#: ("Vraiment? dit-il"), so it takes two of these
+_WEAK_EVIDENCE = re.compile(r"(?<=[^\W\d_])\? +(?=[^\W\d_])(?=[^\W\d_A-ZÀ-ÞĀ-ſ])")
+WEAK_EVIDENCE_NEEDED = 2
+#: a run of letters and slots, apostrophes inside: one word as far as the damage is concerned
+_RUN = re.compile(r"(?:[^\W\d_]|[?\ufffd])+(?:['’](?:[^\W\d_]|[?\ufffd])+)*")
 _TOKEN = re.compile(r"\S+")
 #: tokens that are addresses, where "?" starts a query string
 _URLISH = re.compile(r"://|^www\.|\.[a-z]{2,4}/|[?&][\w%.-]*=|^[\w.+-]+@[\w-]+\.")
@@ -35,7 +41,7 @@ def may_be_damaged(text: str) -> bool:
     """The fast gate: False means no character of ``text`` can be a lost one."""
     if "\ufffd" in text:
         return True
-    return "?" in text and _EVIDENCE.search(text) is not None
+    return "?" in text and (_EVIDENCE.search(text) is not None or _WEAK_EVIDENCE.search(text) is not None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +57,7 @@ class DamagedRun:
 
     @property
     def letters(self) -> int:
-        return sum(1 for c in self.text if not is_slot(c))
+        return sum(1 for c in self.text if c.isalpha())
 
 
 def damaged_runs(line: str) -> Iterator[DamagedRun]:
@@ -69,12 +75,15 @@ def damaged_runs(line: str) -> Iterator[DamagedRun]:
                                  token.start(), token.end())
 
 
-def is_damage_evidence(line: str) -> bool:
-    """True when ``line`` shows a lost character outside any URL."""
-    if not may_be_damaged(line):
-        return False
+def damage_evidence(line: str) -> float:
+    """How much ``line`` shows lost characters outside URLs: 1 per certain sign, 1/2 per
+    weak one (see ``WEAK_EVIDENCE_NEEDED``)."""
+    if not may_be_damaged(line) and "?" not in line:
+        return 0.0
+    score = 0.0
     for token in _TOKEN.finditer(line):
         text = token.group()
-        if ("?" in text or "\ufffd" in text) and not _URLISH.search(text) and _EVIDENCE.search(text):
-            return True
-    return False
+        if ("?" in text or "\ufffd" in text) and not _URLISH.search(text):
+            score += len(_EVIDENCE.findall(text))
+    score += len(_WEAK_EVIDENCE.findall(line)) / WEAK_EVIDENCE_NEEDED
+    return score

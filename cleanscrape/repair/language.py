@@ -28,9 +28,12 @@ class LanguageData:
     equivalents: tuple[tuple[str, str], ...] = ()
     ascii_capitals: str = ""
     elisions: frozenset[str] = frozenset()
+    elides_before: str = ""
     suffix_apostrophe: frozenset[str] = frozenset()
     one_letter_words: tuple[str, ...] = ()
     quotes: tuple[tuple[str, str], ...] = ()
+    spaced_quotes: bool = False
+    question_opening: str = ""
 
     @property
     def alphabet(self) -> str:
@@ -40,6 +43,12 @@ class LanguageData:
 
     def is_native(self, char: str) -> bool:
         return char in self.letters or any(char == page for _, page in self.equivalents)
+
+    def apostrophe_fits(self, left: str, right: str) -> bool:
+        """May an apostrophe join ``left`` and ``right`` (both lower-case) in this language?"""
+        if left in self.elisions and right[:1] and right[0] in self.elides_before:
+            return True
+        return left[:1].isalnum() and right in self.suffix_apostrophe
 
     def lower(self, text: str) -> str:
         """Lower-case ``text`` the way this language does (Turkish dotted/dotless i)."""
@@ -70,7 +79,10 @@ def language_data(lang: str | None) -> LanguageData | None:
         equivalents=tuple(tuple(pair) for pair in entry.get("equivalents", ())),
         ascii_capitals=entry.get("ascii_capitals", ""),
         elisions=frozenset(entry.get("elisions", ())),
+        elides_before=entry.get("elides_before", ""),
         suffix_apostrophe=frozenset(entry.get("suffix_apostrophe", ())),
         one_letter_words=tuple(entry.get("one_letter_words", ())),
         quotes=tuple(tuple(pair) for pair in entry.get("quotes", ())),
+        spaced_quotes=entry.get("spaced_quotes", False),
+        question_opening=entry.get("question_opening", ""),
     )

@@ -22,6 +22,7 @@ reported with the repair.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from .candidates import APOSTROPHE, Candidate, CandidateFinder
@@ -46,6 +47,7 @@ QUESTION_BEFORE_LOWERCASE = -2.5
 QUESTION_BEFORE_CLOSING = -0.5
 QUOTE_PRIOR = -2.5
 QUOTE_PAIRED = 1.5
+QUESTION_OPENING_PAIRED = -0.5
 SUFFIX_ON_LOWERCASE = -3.0
 #: a lone slot: which one-letter word, dash or quotation mark it was
 LONE_LETTER_BEFORE_CAPITAL = -0.7
@@ -74,6 +76,12 @@ class Resolution:
     best: Reading
     runner_up: Reading | None
     confidence: float
+
+
+def _slot_positions(line: str, lo: int, hi: int):
+    for i in range(lo, hi):
+        if line[i] == "?" or line[i] == "\ufffd":
+            yield i
 
 
 class Resolver:
@@ -116,17 +124,26 @@ class Resolver:
             prior = self._question_prior(run, line, line_damaged)
             core_end = len(text) - trail if trail > 1 and text[-trail:].count("?") == trail else len(text) - 1
             readings += self._fills(text, run, line, 0, core_end, "", text[core_end:], prior, question=True)
-        quote_pairs = self.data.quotes if self.data else ()
-        for opening, closing in quote_pairs[:1]:
-            if lead and self._at_token_start(run, line):
-                prior = QUOTE_PRIOR + (QUOTE_PAIRED if self._later_slot(line, run.end) else 0.0)
-                readings += self._fills(text, run, line, 1, len(text), opening, "", prior)
-                if trail and len(text) > 2:
-                    readings += self._fills(text, run, line, 1, len(text) - 1, opening, closing,
-                                            QUOTE_PRIOR + QUOTE_PAIRED)
+        if self.data is None or run.letters < 2:
+            return readings
+        if self.data.quotes and self._at_token_start(run, line) and lead:
+            opening, closing = self.data.quotes[0]
+            prior = QUOTE_PRIOR + (QUOTE_PAIRED if self._closing_slot_after(line, run.end) else 0.0)
+            readings += self._fills(text, run, line, 1, len(text), opening, "", prior)
             if trail and self._at_token_end(run, line):
-                prior = QUOTE_PRIOR + (QUOTE_PAIRED if self._earlier_slot(line, run.start) else 0.0)
-                readings += self._fills(text, run, line, 0, len(text) - 1, "", closing, prior)
+                readings += self._fills(text, run, line, 1, len(text) - 1, opening, closing,
+                                        QUOTE_PRIOR + QUOTE_PAIRED)
+        if self.data.quotes and self._at_token_end(run, line) and trail:
+            closing = self.data.quotes[0][1]
+            prior = QUOTE_PRIOR + (QUOTE_PAIRED if self._opening_slot_before(line, run.start) else 0.0)
+            readings += self._fills(text, run, line, 0, len(text) - 1, "", closing, prior)
+        opening = self.data.question_opening
+        if opening and lead and self._at_token_start(run, line) and self._sentence_start(line, run.start):
+            end = self._question_end_after(line, run.start + 1)
+            if end is not None:
+                readings += self._fills(text, run, line, 1, len(text), opening, "", QUESTION_OPENING_PAIRED)
+                if end == run.end - 1:
+                    readings += self._fills(text, run, line, 1, len(text) - 1, opening, "?", QUESTION_OPENING_PAIRED)
         return readings
 
     def _fills(self, text: str, run: DamagedRun, line: str, lo: int, hi: int, prefix: str, suffix: str,
@@ -194,7 +211,7 @@ class Resolver:
         readings: list[Reading] = []
         real_question = run.text == "?"
         if tail:  # "?," "?." ...: punctuation follows, so it is no question mark and no word
-            if tail[0] in ".,;:)" and self.data and self.data.quotes and not before.endswith(tuple(_SENTENCE_END)):
+            if tail[0] in ".,;:)" and self.data and self.data.spaced_quotes and not before.endswith(tuple(_SENTENCE_END)):
                 closing = self.data.quotes[0][1]
                 readings.append(Reading(closing, QUOTE_PRIOR + QUOTE_PAIRED, "lone '?' before punctuation read as a lost closing quotation mark"))
             return readings
@@ -219,9 +236,9 @@ class Resolver:
                                         f"frequency {freq:.2g}"))
         if before[-1].isalnum() or before[-1] in _CLOSERS:
             readings.append(Reading("–", LONE_DASH, "lone '?' between words read as a lost dash"))
-        if self.data is not None and self.data.quotes and nxt.isalnum():
+        if self.data is not None and self.data.spaced_quotes and nxt.isalnum():
             opening = self.data.quotes[0][0]
-            prior = QUOTE_PRIOR + (QUOTE_PAIRED if self._later_slot(line, run.end) else 0.0)
+            prior = QUOTE_PRIOR + (QUOTE_PAIRED if self._closing_slot_after(line, run.end) else 0.0)
             readings.append(Reading(opening, prior, "lone '?' before a word read as a lost opening quotation mark"))
         return readings
 
@@ -237,8 +254,8 @@ class Resolver:
                 return prior
             return prior + QUESTION_BEFORE_CLOSING
         following = line[run.token_end:].lstrip()
-        if following and following[0].islower():
-            return prior + QUESTION_BEFORE_LOWERCASE
+        if following and (following[0].islower() or following[0] in "?\ufffd"):
+            return prior + QUESTION_BEFORE_LOWERCASE  # the sentence goes on
         return prior
 
     @staticmethod
@@ -249,25 +266,35 @@ class Resolver:
     def _at_token_end(run: DamagedRun, line: str) -> bool:
         return all(not c.isalnum() for c in line[run.end:run.token_end])
 
-    @staticmethod
-    def _later_slot(line: str, pos: int) -> bool:
-        """A slot after ``pos`` that may close a quotation (at a word's end or alone)."""
-        i = line.find("?", pos)
-        while i != -1:
-            if i + 1 == len(line) or not line[i + 1].isalpha():
+    def _closing_slot_after(self, line: str, pos: int) -> bool:
+        """A slot after ``pos`` where a closing quotation mark could have been: at the end
+        of a word, or (spaced quotes) alone."""
+        for i in _slot_positions(line, pos, len(line)):
+            after_ok = i + 1 == len(line) or not line[i + 1].isalnum()
+            before_ok = i > 0 and (line[i - 1].isalnum() or line[i - 1] in ".!…" or
+                                   (self.data.spaced_quotes and line[i - 1] == " "))
+            if after_ok and before_ok:
                 return True
-            i = line.find("?", i + 1)
+        return False
+
+    def _opening_slot_before(self, line: str, pos: int) -> bool:
+        """A slot before ``pos`` where an opening quotation mark could have been."""
+        for i in _slot_positions(line, 0, pos):
+            before_ok = i == 0 or line[i - 1] in _OPENERS
+            after_ok = i + 1 < len(line) and (line[i + 1].isalnum() or
+                                              (self.data.spaced_quotes and line[i + 1] == " "))
+            if after_ok and before_ok:
+                return True
         return False
 
     @staticmethod
-    def _earlier_slot(line: str, pos: int) -> bool:
-        """A slot before ``pos`` that may open a quotation (at a word's start or alone)."""
-        i = line.rfind("?", 0, pos)
-        while i != -1:
-            if i == 0 or not line[i - 1].isalpha():
-                return True
-            i = line.rfind("?", 0, i)
-        return False
+    def _question_end_after(line: str, pos: int) -> int | None:
+        """Offset of the first "?" after ``pos`` that may end a question (before a space,
+        the end of the line or more punctuation)."""
+        for i in _slot_positions(line, pos, len(line)):
+            if line[i] == "?" and (i + 1 == len(line) or not line[i + 1].isalnum()) and line[i - 1].isalpha():
+                return i
+        return None
 
     @staticmethod
     def _sentence_start(line: str, pos: int) -> bool:
@@ -275,8 +302,8 @@ class Resolver:
         if not before:
             return True
         last = before[-1]
-        if last == "?" and len(before) > 1 and before[-2].isalpha():
-            return False  # most likely a lost letter, not the end of a question
+        if last == "?" or last == "\ufffd":
+            return False  # in a damaged line, most likely a lost letter, not the end of a question
         return last in _SENTENCE_END
 
     # ---------------------------------------------------------------- case
@@ -315,10 +342,11 @@ class Resolver:
     # ---------------------------------------------------------------- reporting
     def _describe_candidate(self, cand: Candidate, core: str) -> str:
         if cand.how == "elision":
-            elided = cand.text.split(APOSTROPHE, 1)[0]
+            elided = re.split("['’]", cand.text, maxsplit=1)[0]
             return f"lost apostrophe after the elided {self.lang} word '{elided}'"
         if cand.how == "suffix":
-            return f"lost apostrophe before the {self.lang} case suffix '{cand.text.rsplit(APOSTROPHE, 1)[1]}'"
+            suffix = re.split("['’]", cand.text)[-1]
+            return f"lost apostrophe before the {self.lang} case suffix '{suffix}'"
         if cand.in_document:
             return "lost letter restored from an intact occurrence in the document"
         return f"lost letter restored from the {self.lang} word list"

@@ -17,6 +17,7 @@ from .wordlist import shape
 __all__ = ["DocumentVocabulary"]
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_APOSTROPHES = re.compile(r"['’]")
 
 
 class DocumentVocabulary:
@@ -34,10 +35,13 @@ class DocumentVocabulary:
                     continue  # a fragment of a damaged word
                 word = match.group()
                 low = lower(word).replace("’", "'")
-                self.counts[low] += 1
-                self.spellings.setdefault(low, Counter())[word] += 1
-                if not low.isascii() or "'" in low:
-                    self._shapes.setdefault(shape(low), set()).add(low)
+                # "l'école" counts as "l'école" and as "école": the word list splits it so
+                for part in [low] + (_APOSTROPHES.split(low)[1:] if "'" in low else []):
+                    self.counts[part] += 1
+                    if not part.isascii() or "'" in part:
+                        self._shapes.setdefault(shape(part), set()).add(part)
+                for part, spelled in zip([low] + _APOSTROPHES.split(low)[1:], [word] + _APOSTROPHES.split(word)[1:]):
+                    self.spellings.setdefault(part, Counter())[spelled] += 1
 
     def count(self, word: str) -> int:
         return self.counts.get(word, 0)

@@ -23,7 +23,7 @@ from ..document import Document
 from ..lang import ensure_language
 from ..repair.candidates import CandidateFinder
 from ..repair.charset import CharsetEvidence
-from ..repair.damage import damaged_runs, is_damage_evidence, may_be_damaged
+from ..repair.damage import damage_evidence, damaged_runs, may_be_damaged
 from ..repair.language import language_data
 from ..repair.resolve import Resolver
 from ..repair.vocabulary import DocumentVocabulary
@@ -46,9 +46,10 @@ class LossyRepairStage(Stage):
         if not may_be_damaged(doc.text):
             return
         lines = [line for line in doc.kept_lines() if line.text]
-        damaged = {line.index for line in lines if is_damage_evidence(line.text)}
-        if not damaged:
+        evidence = {line.index: damage_evidence(line.text) for line in lines}
+        if sum(evidence.values()) < 1:
             return
+        damaged = {index for index, score in evidence.items() if score > 0}
         data = language_data(ensure_language(doc))
         words = wordlist(data.lang) if data else None
         texts = [line.text for line in lines]
@@ -59,7 +60,7 @@ class LossyRepairStage(Stage):
             CharsetEvidence.of_lines(texts),
         )
         for line in lines:
-            if not may_be_damaged(line.text) and "?" not in line.text:
+            if "?" not in line.text and "\ufffd" not in line.text:
                 continue
             text = line.text
             for run in reversed(list(damaged_runs(text))):
