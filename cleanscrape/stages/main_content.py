@@ -91,9 +91,15 @@ class MainContentStage(Stage):
 
     def process(self, doc: Document) -> None:
         features = line_features(doc)
-        lines = [_Line(line.index, features[line.index], Kind.SHORT) for line in doc.kept_nonblank_lines()]
+        # Lines removed by earlier stages stay in view as bad lines: they still separate
+        # the article from what follows it and belong to the menus they were part of.
+        lines = [_Line(line.index, features[line.index], Kind.SHORT) for line in doc.lines if not line.is_blank]
         for item in lines:
-            self._classify(item)
+            if doc.lines[item.index].removed:
+                item.kind = Kind.BAD
+                item.structural = True
+            else:
+                self._classify(item)
         self._mark_menu_runs(lines)
         self._mark_record_separators(lines, doc)
         if not (doc.removals or any(item.structural for item in lines)):
@@ -150,6 +156,8 @@ class MainContentStage(Stage):
         """A line that names something rather than says something: short, or
         Title-Cased like a headline, and without a sentence end."""
         f = item.features
+        if item.structural:
+            return True
         if f.sentence_end:
             return False
         return f.chars < self.options.length_low or (
@@ -221,12 +229,20 @@ class MainContentStage(Stage):
         return 0, -1
 
     def _title(self, lines: list[_Line], first: int, doc: Document) -> int | None:
-        """Position of the article title: the longest label without digits (bylines
-        and datelines have them) among the few lines above the region."""
+        """Position of the article title: the longest line of three words or more,
+        without a full stop and without digits (bylines and datelines have them),
+        among the few lines above the region."""
         best: int | None = None
         for pos in range(max(0, first - self.options.title_distance), first):
             item = lines[pos]
-            if item.repeats or not self._is_label(item) or item.features.words < 3:
+            f = item.features
+            if (
+                doc.lines[item.index].removed
+                or item.repeats
+                or f.words < 3
+                or f.chars >= self.options.length_high
+                or doc.lines[item.index].text.rstrip().endswith(".")
+            ):
                 continue
             text = doc.lines[item.index].text
             if any(c.isdigit() for c in text):
