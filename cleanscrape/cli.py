@@ -17,6 +17,7 @@ from typing import Any, Iterator
 import click
 
 from .cleaner import Cleaner
+from .extract import EXTRACTION_MODES, ExtractOptions, html_cleaner
 from .limits import DEFAULT_MAX_DOC_CHARS, DEFAULT_MAX_DOC_SECONDS
 from .io.readers import (
     FORMATS,
@@ -24,6 +25,7 @@ from .io.readers import (
     InputFile,
     ReadOptions,
     ReadProgress,
+    Skipped,
     detect_format,
     expand_inputs,
     iter_raw_records,
@@ -68,6 +70,8 @@ class Summary:
     bytes_out: int = 0
     removed: Counter = field(default_factory=Counter)
     repaired: Counter = field(default_factory=Counter)
+    #: records the readers left out on purpose (a WARC's non-HTML records), by reason
+    skipped: Counter = field(default_factory=Counter)
     errors_printed: int = 0
 
     def add(self, outcome: Outcome) -> None:
@@ -96,6 +100,8 @@ class Summary:
         if self.input_errors:
             parts.append(f"{self.input_errors} unreadable inputs")
         parts.append(f"{self.empty} empty")
+        if self.skipped:
+            parts.append("skipped: " + ", ".join(f"{k} {v}" for k, v in sorted(self.skipped.items())))
         parts.append(f"text {mb_in:.2f} MB in, {mb_out:.2f} MB out")
         parts.append(f"{seconds:.1f} s ({mb_in / seconds if seconds > 0 else 0:.2f} MB/s)")
         removed = ", ".join(f"{k} {v}" for k, v in sorted(self.removed.items(), key=lambda kv: (-kv[1], kv[0])))
@@ -226,6 +232,14 @@ class _Progress:
               help="Output format for stdout or one output file (default: jsonl if an input is JSONL).")
 @click.option("--text-field", default="text", show_default=True, help="JSONL field holding the text.")
 @click.option("--id-field", default="id", show_default=True, help="JSONL field holding the id.")
+@click.option("--html-field", default=None,
+              help="JSONL field holding page HTML: each page is extracted (trafilatura), then cleaned.")
+@click.option("--html-mode", type=click.Choice(EXTRACTION_MODES), default="balanced", show_default=True,
+              help="trafilatura's trade-off for HTML/WARC pages (docs/html.md).")
+@click.option("--html-tables/--no-html-tables", default=True, show_default=True,
+              help="Keep the text of tables in HTML/WARC pages.")
+@click.option("--html-comments/--no-html-comments", default=False, show_default=True,
+              help="Keep user comments below HTML/WARC pages.")
 @click.option("--report", type=click.Path(dir_okay=False), help="Write one report record per document (JSONL).")
 @click.option("--stages", multiple=True, help="Comma-separated stage names, in order (default: all).")
 @click.option("--disable", multiple=True, help="Comma-separated stage names to skip.")
@@ -245,7 +259,8 @@ class _Progress:
               help="Records between two --resume checkpoints.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary (errors are still printed).")
 def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str | None, to: str | None,
-                  text_field: str, id_field: str, report: str | None, stages: tuple[str, ...],
+                  text_field: str, id_field: str, html_field: str | None, html_mode: str, html_tables: bool,
+                  html_comments: bool, report: str | None, stages: tuple[str, ...],
                   disable: tuple[str, ...], config: str | None, lang: str | None, max_doc_chars: int,
                   max_doc_seconds: float, workers: int | None,
                   resume: bool, keep_going: bool, checkpoint_every: int, quiet: bool) -> None:
@@ -269,7 +284,8 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
     if plan.kind != "stream":
         fingerprint = _fingerprint(
             inputs=[os.path.abspath(a) if a != STDIN else a for a in input_list], format=input_format, to=to,
-            text_field=text_field, id_field=id_field, stages=stage_names, disable=_split_names(disable),
+            text_field=text_field, id_field=id_field, html_field=html_field, html_mode=html_mode,
+            html_tables=html_tables, html_comments=html_comments, stages=stage_names, disable=_split_names(disable),
             config=config, lang=lang, max_doc_chars=max_doc_chars, max_doc_seconds=max_doc_seconds,
             report=os.path.abspath(report) if report else None,
             output=os.path.abspath(str(plan.path)),
@@ -286,7 +302,10 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
         except OutputError as exc:
             raise click.UsageError(str(exc)) from None
 
-    job = Job(ReadOptions(text_field=text_field, id_field=id_field), plan.output_format, report is not None)
+    # Pages get the HTML stage preset (docs/html.md) unless --stages named the stages.
+    job = Job(ReadOptions(text_field=text_field, id_field=id_field, html_field=html_field), plan.output_format,
+              report is not None, ExtractOptions(mode=html_mode, tables=html_tables, comments=html_comments),
+              cleaner if stage_names else html_cleaner(cleaner))
     summary = Summary()
     read = ReadProgress()
 
@@ -299,7 +318,11 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
     except OutputError as exc:
         raise click.UsageError(str(exc)) from None
     done = resumed_from = state["records"] if state else 0
-    raws = iter_raw_records(expand_inputs(input_list, input_format), on_error=input_error, progress=read)
+    def skipped(item: Skipped) -> None:
+        summary.skipped[item.reason] += item.count
+
+    raws = iter_raw_records(expand_inputs(input_list, input_format), on_error=input_error, progress=read,
+                            on_skip=skipped)
     if resumed_from:
         raws = itertools.islice(raws, resumed_from, None)
     progress = None

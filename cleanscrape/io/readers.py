@@ -184,8 +184,8 @@ def _id_string(value: Any) -> str | None:
 
 # ------------------------------------------------------------------ text
 
-def _split_text(stream: BinaryIO, source: InputFile) -> Iterator[RawRecord]:
-    yield RawRecord(source.name, "text", stream.read(), source.name)
+def _split_whole_file(stream: BinaryIO, source: InputFile) -> Iterator[RawRecord]:
+    yield RawRecord(source.name, source.format, stream.read(), source.name)
 
 
 def _decode_text(raw: RawRecord, options: ReadOptions) -> Record:
@@ -275,9 +275,9 @@ def _decode_warc(raw: RawRecord, options: ReadOptions) -> Record:
 FORMATS: dict[str, InputFormat] = {
     "jsonl": InputFormat("jsonl", _split_jsonl, _decode_jsonl, (".jsonl", ".ndjson", ".jsonlines"), "jsonl", False,
                          'one JSON object per line, text in "text" (--text-field)'),
-    "text": InputFormat("text", _split_text, _decode_text, (".txt", ".text"), "text", True,
+    "text": InputFormat("text", _split_whole_file, _decode_text, (".txt", ".text"), "text", True,
                         "one document per file, UTF-8"),
-    "html": InputFormat("html", _split_text, _decode_html, (".html", ".htm", ".xhtml"), "text", True,
+    "html": InputFormat("html", _split_whole_file, _decode_html, (".html", ".htm", ".xhtml"), "text", True,
                         "one HTML page per file; main text extracted with trafilatura"),
     "warc": InputFormat("warc", _split_warc, _decode_warc, (".warc",), "jsonl", False,
                         "WARC (.warc, .warc.gz): the HTML pages of its responses"),
