@@ -25,6 +25,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from ..lang import stopwords
 from .candidates import APOSTROPHE, Candidate, CandidateFinder
 from .charset import CharsetEvidence
 from .damage import DamagedRun, is_slot
@@ -41,12 +42,15 @@ CHARSET_KEPT_PENALTY = -2.0
 LOAN_LETTER_PENALTY = -0.5
 ASCII_APOSTROPHE_PAGE_PENALTY = -1.5
 #: a real "?" in a line that shows damage elsewhere, before the position is weighed
-QUESTION_IN_DAMAGED_LINE = -1.0
+QUESTION_IN_DAMAGED_LINE = 0.0
 QUESTION_IN_INTACT_LINE = 1.0
-QUESTION_BEFORE_LOWERCASE = -2.5
+#: the "?" is where a sentence ends: before a capital, a digit, "!" or the end of the line
+#: (a word that lost its last letter at the end of a sentence is followed by ".")
+QUESTION_ENDS_SENTENCE = 0.5
+QUESTION_BEFORE_LOWERCASE = -3.0
 QUESTION_BEFORE_CLOSING = -0.5
-QUOTE_PRIOR = -2.5
-QUOTE_PAIRED = 1.5
+#: a lost quotation mark needs its partner: an unpaired one is never read
+QUOTE_PAIRED = -1.0
 QUESTION_OPENING_PAIRED = -0.5
 SUFFIX_ON_LOWERCASE = -3.0
 #: a lone slot: which one-letter word, dash or quotation mark it was
@@ -126,17 +130,15 @@ class Resolver:
             readings += self._fills(text, run, line, 0, core_end, "", text[core_end:], prior, question=True)
         if self.data is None or run.letters < 2:
             return readings
-        if self.data.quotes and self._at_token_start(run, line) and lead:
+        if self.data.quotes and not self.data.spaced_quotes:
             opening, closing = self.data.quotes[0]
-            prior = QUOTE_PRIOR + (QUOTE_PAIRED if self._closing_slot_after(line, run.end) else 0.0)
-            readings += self._fills(text, run, line, 1, len(text), opening, "", prior)
-            if trail and self._at_token_end(run, line):
-                readings += self._fills(text, run, line, 1, len(text) - 1, opening, closing,
-                                        QUOTE_PRIOR + QUOTE_PAIRED)
-        if self.data.quotes and self._at_token_end(run, line) and trail:
-            closing = self.data.quotes[0][1]
-            prior = QUOTE_PRIOR + (QUOTE_PAIRED if self._opening_slot_before(line, run.start) else 0.0)
-            readings += self._fills(text, run, line, 0, len(text) - 1, "", closing, prior)
+            if lead and self._at_token_start(run, line):
+                if trail and self._at_token_end(run, line):
+                    readings += self._fills(text, run, line, 1, len(text) - 1, opening, closing, QUOTE_PAIRED)
+                if self._closing_slot_after(line, run.end):
+                    readings += self._fills(text, run, line, 1, len(text), opening, "", QUOTE_PAIRED)
+            if trail and self._at_token_end(run, line) and self._opening_slot_before(line, run.start):
+                readings += self._fills(text, run, line, 0, len(text) - 1, "", closing, QUOTE_PAIRED)
         opening = self.data.question_opening
         if opening and lead and self._at_token_start(run, line) and self._sentence_start(line, run.start):
             end = self._question_end_after(line, run.start + 1)
@@ -199,34 +201,38 @@ class Resolver:
 
     # ---------------------------------------------------------------- lone slots
     def _lone_readings(self, run: DamagedRun, line: str) -> list[Reading]:
-        """A run of slots alone between spaces: "?" for "à"/"è"/"é", a dash, a quote — or a
-        real "?" ("Quoi ?", "???", "?!")."""
-        if len(run.text) != 1 or run.text != "?" and run.text != "\ufffd":
+        """A slot alone between spaces: "?" for "à"/"è"/"é", a dash, a spaced quotation mark
+        — or a real "?" ("Quoi ?", and "???", "?!", "(?)", which are never touched)."""
+        if len(run.text) != 1 or run.start != run.token_start:
             return []
         tail = line[run.end:run.token_end]
         before = line[:run.token_start].rstrip()
         following = line[run.token_end:].lstrip()
-        if run.start != run.token_start or not before:
-            return []  # "(?)", or a line that starts with "?": nothing to go on
-        readings: list[Reading] = []
-        real_question = run.text == "?"
+        if not before:
+            return []  # a line that starts with "?": nothing to go on
+        spaced_quotes = self.data is not None and self.data.spaced_quotes
         if tail:  # "?," "?." ...: punctuation follows, so it is no question mark and no word
-            if tail[0] in ".,;:)" and self.data and self.data.spaced_quotes and not before.endswith(tuple(_SENTENCE_END)):
+            if tail[0] in ".,;:)" and spaced_quotes and self._opening_slot_before(line, run.start):
                 closing = self.data.quotes[0][1]
-                readings.append(Reading(closing, QUOTE_PRIOR + QUOTE_PAIRED, "lone '?' before punctuation read as a lost closing quotation mark"))
-            return readings
+                return [Reading(closing, QUOTE_PAIRED, "lone '?' before punctuation read as the closing quotation mark of a pair")]
+            return []
         if not following:
             return []  # end of line: a real question mark (or nothing to tell)
         nxt = following[0]
-        if real_question:
-            keep = 0.0 if not nxt.isalpha() else (LONE_QUESTION_BEFORE_CAPITAL if nxt.isupper() else LONE_QUESTION_BEFORE_LOWERCASE)
+        sentence_follows = self._sentence_follows(following)
+        readings: list[Reading] = []
+        if run.text == "?":
+            if nxt.isalpha() and not sentence_follows:
+                keep = LONE_QUESTION_BEFORE_CAPITAL if nxt.isupper() else LONE_QUESTION_BEFORE_LOWERCASE
+            else:
+                keep = 0.0
             readings.append(Reading(run.text, keep, "real question mark"))
         sentence_start = self._sentence_start(line, run.start)
-        if self.data is not None and self.data.one_letter_words:
+        if self.data is not None and self.data.one_letter_words and (nxt.isalnum()):
             top = max(self.finder.frequency(w) for w in self.data.one_letter_words) or 1.0
             for word in self.data.one_letter_words:
                 freq = self.finder.frequency(word)
-                if not freq or not (nxt.isalpha() or nxt.isdigit()):
+                if not freq:
                     continue
                 score = math.log10(freq / top) + (LONE_LETTER_BEFORE_CAPITAL if nxt.isupper() else 0.0)
                 if self.charset.charset_loss and self.charset.was_kept(word):
@@ -236,11 +242,19 @@ class Resolver:
                                         f"frequency {freq:.2g}"))
         if before[-1].isalnum() or before[-1] in _CLOSERS:
             readings.append(Reading("–", LONE_DASH, "lone '?' between words read as a lost dash"))
-        if self.data is not None and self.data.spaced_quotes and nxt.isalnum():
-            opening = self.data.quotes[0][0]
-            prior = QUOTE_PRIOR + (QUOTE_PAIRED if self._closing_slot_after(line, run.end) else 0.0)
-            readings.append(Reading(opening, prior, "lone '?' before a word read as a lost opening quotation mark"))
+        if spaced_quotes and nxt.isalnum() and self._closing_slot_after(line, run.end):
+            readings.append(Reading(self.data.quotes[0][0], QUOTE_PAIRED,
+                                    "lone '?' before a word read as the opening quotation mark of a pair"))
         return readings
+
+    def _sentence_follows(self, following: str) -> bool:
+        """Does ``following`` start a new sentence: a capitalised function word ("Le", "Il",
+        "Pour"), not a name ("Paris")?"""
+        first = following.split(None, 1)[0]
+        word = first.strip(_CLOSERS + _OPENERS + ".,;:!?")
+        if not word[:1].isupper():
+            return False
+        return self.lower(word) in stopwords(self.lang)
 
     # ---------------------------------------------------------------- position
     def _question_prior(self, run: DamagedRun, line: str, line_damaged: bool) -> float:
@@ -251,12 +265,14 @@ class Resolver:
             if tail[0] in ".,;:":
                 return _IMPOSSIBLE
             if tail[0] == "!":
-                return prior
+                return prior + QUESTION_ENDS_SENTENCE
             return prior + QUESTION_BEFORE_CLOSING
         following = line[run.token_end:].lstrip()
         if following and (following[0].islower() or following[0] in "?\ufffd"):
             return prior + QUESTION_BEFORE_LOWERCASE  # the sentence goes on
-        return prior
+        if following and following[0].isupper() and not self._sentence_follows(following):
+            return prior  # a name may follow a word in mid-sentence
+        return prior + QUESTION_ENDS_SENTENCE
 
     @staticmethod
     def _at_token_start(run: DamagedRun, line: str) -> bool:
