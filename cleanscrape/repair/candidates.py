@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from .damage import is_slot
 from .language import LanguageData
+from .letter_model import LetterModel
 from .vocabulary import DocumentVocabulary
 from .wordlist import Wordlist, shape
 
@@ -36,19 +37,22 @@ class Candidate:
     text: str
     frequency: float
     in_document: int
-    #: "document", "word list", "elision" or "suffix"
+    #: "document", "word list", "elision", "suffix" or "letter model"
     how: str
     #: the word-initial slot is a capital whose lower case is ASCII (Turkish "İ")
     ascii_capital: str = ""
+    #: for "letter model" candidates: the probability of the letters chosen
+    likelihood: float = 1.0
 
 
 class CandidateFinder:
     """Finds candidates for damaged words of one document (results cached per word)."""
 
     def __init__(self, data: LanguageData | None, words: Wordlist | None,
-                 vocabulary: DocumentVocabulary) -> None:
+                 vocabulary: DocumentVocabulary, letters: LetterModel | None = None) -> None:
         self.data = data
         self.words = words
+        self.letters = letters
         self.vocabulary = vocabulary
         self._alphabet = frozenset(data.alphabet) if data else None
         self._to_list_form = {page: listed for listed, page in data.equivalents} if data else {}
@@ -74,7 +78,32 @@ class CandidateFinder:
             for cand in self._ascii_capital(lower) + self._split_readings(lower):
                 if cand.text not in found or found[cand.text].frequency < cand.frequency:
                     found[cand.text] = cand
+        if not found and self.letters is not None:
+            return self._spelled(lower)
         return list(found.values())
+
+    def _spelled(self, lower: str) -> list[Candidate]:
+        """Best and second-best spelling by the letter model, for words no list knows."""
+        chars = list(lower)
+        likelihood = 1.0
+        second: tuple[float, int, str] | None = None  # (ratio to best, slot, letter)
+        for i, char in enumerate(lower):
+            if not is_slot(char):
+                continue
+            ranked = sorted(self.letters.distribution(lower, i).items(), key=lambda kv: -kv[1])
+            if not ranked:
+                return []
+            chars[i] = ranked[0][0]
+            likelihood *= ranked[0][1]
+            if len(ranked) > 1 and (second is None or ranked[1][1] / ranked[0][1] > second[0]):
+                second = (ranked[1][1] / ranked[0][1], i, ranked[1][0])
+        best = "".join(chars)
+        out = [Candidate(best, 0.0, 0, "letter model", likelihood=likelihood)]
+        if second is not None:
+            ratio, i, letter = second
+            out.append(Candidate(best[:i] + letter + best[i + 1:], 0.0, 0, "letter model",
+                                 likelihood=likelihood * ratio))
+        return out
 
     def _by_shape(self, lower: str) -> list[Candidate]:
         word_shape = shape(lower)

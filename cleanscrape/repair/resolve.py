@@ -51,8 +51,12 @@ QUESTION_BEFORE_LOWERCASE = -3.0
 QUESTION_BEFORE_CLOSING = -0.5
 #: a lost quotation mark needs its partner: an unpaired one is never read
 QUOTE_PAIRED = -1.0
+#: two known words joined by a real "?" with the space missing
+GLUED_WORDS_PRIOR = -1.0
 QUESTION_OPENING_PAIRED = -0.5
 SUFFIX_ON_LOWERCASE = -3.0
+#: a word no list knows is spelled by the letter model only when its letters are this likely
+MIN_LETTER_MODEL_LIKELIHOOD = 0.2
 #: a lone slot: which one-letter word, dash or quotation mark it was
 LONE_LETTER_BEFORE_CAPITAL = -0.7
 LONE_DASH = -1.5
@@ -124,6 +128,7 @@ class Resolver:
         lead = len(text) - len(text.lstrip("?\ufffd"))
         trail = len(text) - len(text.rstrip("?\ufffd"))
         readings = self._fills(text, run, line, 0, len(text), "", "", 0.0)
+        readings += self._glued_words(text)
         if trail and text[-1] == "?":
             prior = self._question_prior(run, line, line_damaged)
             core_end = len(text) - trail if trail > 1 and text[-trail:].count("?") == trail else len(text) - 1
@@ -147,6 +152,21 @@ class Resolver:
                 if end == run.end - 1:
                     readings += self._fills(text, run, line, 1, len(text) - 1, opening, "?", QUESTION_OPENING_PAIRED)
         return readings
+
+    def _glued_words(self, text: str) -> list[Reading]:
+        """A real "?" between two intact words with no space ("Kdo je to?zeptal")."""
+        if sum(1 for c in text if is_slot(c)) != 1:
+            return []
+        i = text.index("?") if "?" in text else -1
+        left, right = text[:i], text[i + 1:]
+        if len(left) < 2 or len(right) < 2:
+            return []
+        f_left = self.finder.frequency(self.lower(left))
+        f_right = self.finder.frequency(self.lower(right))
+        if not (f_left and f_right):
+            return []
+        score = math.log10(f_left) + math.log10(f_right) + GLUED_WORDS_PRIOR
+        return [Reading(text, score, "a real '?' between two words")]
 
     def _fills(self, text: str, run: DamagedRun, line: str, lo: int, hi: int, prefix: str, suffix: str,
                prior: float, question: bool = False) -> list[Reading]:
@@ -177,6 +197,10 @@ class Resolver:
 
     def _word_score(self, cand: Candidate, core: str, run: DamagedRun, line: str) -> float:
         freq = cand.frequency or (DOC_ONLY_FREQUENCY if cand.in_document else 0.0)
+        if cand.how == "letter model":
+            if cand.likelihood < MIN_LETTER_MODEL_LIKELIHOOD:
+                return _IMPOSSIBLE
+            freq = UNKNOWN_FREQUENCY * cand.likelihood
         if cand.how == "suffix" and not freq:
             freq = UNKNOWN_FREQUENCY
         if not freq:
@@ -250,7 +274,7 @@ class Resolver:
     def _sentence_follows(self, following: str) -> bool:
         """Does ``following`` start a new sentence: a capitalised function word ("Le", "Il",
         "Pour"), not a name ("Paris")?"""
-        first = following.split(None, 1)[0]
+        first = re.split("['’]", following.split(None, 1)[0])[0]  # "L'enclave": "L"
         word = first.strip(_CLOSERS + _OPENERS + ".,;:!?")
         if not word[:1].isupper():
             return False
@@ -262,13 +286,17 @@ class Resolver:
         prior = QUESTION_IN_DAMAGED_LINE if line_damaged else QUESTION_IN_INTACT_LINE
         tail = line[run.end:run.token_end]
         if tail:
+            if tail.startswith(("...", "…")):
+                return prior
             if tail[0] in ".,;:":
                 return _IMPOSSIBLE
             if tail[0] == "!":
                 return prior + QUESTION_ENDS_SENTENCE
             return prior + QUESTION_BEFORE_CLOSING
         following = line[run.token_end:].lstrip()
-        if following and (following[0].islower() or following[0] in "?\ufffd"):
+        if following and following[0] in "?\ufffd":
+            return prior  # the next word lost its first letter: was it a capital?
+        if following and following[0].islower():
             return prior + QUESTION_BEFORE_LOWERCASE  # the sentence goes on
         if following and following[0].isupper() and not self._sentence_follows(following):
             return prior  # a name may follow a word in mid-sentence
@@ -287,8 +315,10 @@ class Resolver:
         of a word, or (spaced quotes) alone."""
         for i in _slot_positions(line, pos, len(line)):
             after_ok = i + 1 == len(line) or not line[i + 1].isalnum()
-            before_ok = i > 0 and (line[i - 1].isalnum() or line[i - 1] in ".!…" or
-                                   (self.data.spaced_quotes and line[i - 1] == " "))
+            if self.data.spaced_quotes:
+                before_ok = i > 0 and (line[i - 1].isalnum() or line[i - 1] in ".!…" or line[i - 1] == " ")
+            else:
+                before_ok = i > 0 and (line[i - 1] in ".!…" or self._known_word_before(line, i))
             if after_ok and before_ok:
                 return True
         return False
@@ -297,11 +327,31 @@ class Resolver:
         """A slot before ``pos`` where an opening quotation mark could have been."""
         for i in _slot_positions(line, 0, pos):
             before_ok = i == 0 or line[i - 1] in _OPENERS
-            after_ok = i + 1 < len(line) and (line[i + 1].isalnum() or
-                                              (self.data.spaced_quotes and line[i + 1] == " "))
+            if self.data.spaced_quotes:
+                after_ok = i + 1 < len(line) and (line[i + 1].isalnum() or line[i + 1] == " ")
+            else:
+                after_ok = self._known_word_at(line, i + 1)
             if after_ok and before_ok:
                 return True
         return False
+
+    def _known_word_before(self, line: str, pos: int) -> bool:
+        start = pos
+        while start > 0 and line[start - 1].isalpha():
+            start -= 1
+        if start == pos or (start > 0 and is_slot(line[start - 1])):
+            return False
+        return self.finder.frequency(self.lower(line[start:pos])) > 0
+
+    def _known_word_at(self, line: str, pos: int) -> bool:
+        """Does an intact listed word start at ``pos``?  (A "?" glued before it is then
+        not one of its letters, and may be a quotation mark.)"""
+        end = pos
+        while end < len(line) and line[end].isalpha():
+            end += 1
+        if end == pos or (end < len(line) and is_slot(line[end])):
+            return False
+        return self.finder.frequency(self.lower(line[pos:end])) > 0
 
     @staticmethod
     def _question_end_after(line: str, pos: int) -> int | None:
@@ -365,6 +415,8 @@ class Resolver:
             return f"lost apostrophe before the {self.lang} case suffix '{suffix}'"
         if cand.in_document:
             return "lost letter restored from an intact occurrence in the document"
+        if cand.how == "letter model":
+            return f"word not in the {self.lang} word list: lost letter spelled from the letters around it"
         return f"lost letter restored from the {self.lang} word list"
 
     @staticmethod
@@ -380,6 +432,8 @@ class Resolver:
 
     def _evidence(self, cand: Candidate) -> str:
         bits = []
+        if cand.how == "letter model":
+            bits.append(f"letter-model probability {cand.likelihood:.2g}")
         if cand.frequency:
             bits.append(f"{self.lang} word frequency {cand.frequency:.2g}")
         if cand.in_document:

@@ -47,6 +47,13 @@ class Wordlist:
             self._shapes = self._build_shapes()
         return self._shapes.get(word_shape, [])
 
+    def words_of_every_shape(self):
+        """Every listed word with a non-ASCII character or an apostrophe."""
+        if self._shapes is None:
+            self._shapes = self._build_shapes()
+        for words in self._shapes.values():
+            yield from words
+
     def _build_shapes(self) -> dict[str, list[str]]:
         shapes: dict[str, list[str]] = {}
         for word in self._frequencies:

@@ -25,6 +25,7 @@ from ..repair.candidates import CandidateFinder
 from ..repair.charset import CharsetEvidence
 from ..repair.damage import damage_evidence, damaged_runs, may_be_damaged
 from ..repair.language import language_data
+from ..repair.letter_model import letter_model
 from ..repair.resolve import Resolver
 from ..repair.vocabulary import DocumentVocabulary
 from ..repair.wordlist import wordlist
@@ -56,7 +57,8 @@ class LossyRepairStage(Stage):
         lower = data.lower if data else str.lower
         resolver = Resolver(
             data,
-            CandidateFinder(data, words, DocumentVocabulary(texts, lower)),
+            CandidateFinder(data, words, DocumentVocabulary(texts, lower),
+                            letter_model(data.lang) if data else None),
             CharsetEvidence.of_lines(texts),
         )
         for line in lines:

@@ -1,0 +1,94 @@
+"""Which letter a lost character most likely was, from the letters around it.
+
+Words missing from the word list (rare words, names, the long inflected forms of Turkish,
+Czech or Polish: "bu?ulanm??t?") still follow the language's spelling: in Turkish
+"lanm??t?" is "lanmıştı" by vowel harmony.  This model gives P(letter | two characters on
+each side), counted over the word list's word types (each non-ASCII letter, with its
+context in word-list shape so that neighbouring lost letters look the same as at lookup
+time), backing off to one character each side.
+
+Counting ~10^6 letters takes seconds, too slow for start-up, so the counts are built once
+by ``python -m cleanscrape.repair.letter_model`` into ``data/repair/letters/<lang>.json.gz``
+and loaded on first need.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+from collections import Counter, defaultdict
+from functools import lru_cache
+from importlib import resources
+
+from .language import language_data, supported_languages
+from .wordlist import shape, wordlist
+
+__all__ = ["LetterModel", "letter_model"]
+
+#: contexts seen fewer times than this fall back to a shorter one
+MIN_CONTEXT_COUNT = 4
+#: letters below this share of a context are dropped from the stored counts (keeps files small)
+MIN_SHARE = 0.01
+
+
+def _contexts(shaped: str, i: int) -> tuple[str, str]:
+    padded = "^^" + shaped + "$$"
+    j = i + 2
+    return padded[j - 2:j] + "_" + padded[j + 1:j + 3], padded[j - 1:j] + "_" + padded[j + 1:j + 2]
+
+
+class LetterModel:
+    def __init__(self, table: dict[str, dict[str, int]]) -> None:
+        self._table = table
+
+    def distribution(self, lower: str, i: int) -> dict[str, float]:
+        """P(letter) for slot ``i`` of ``lower`` (a lower-cased word with slots)."""
+        for key in _contexts(shape(lower), i):
+            counts = self._table.get(key)
+            if counts:
+                total = sum(counts.values())
+                if total >= MIN_CONTEXT_COUNT:
+                    return {c: n / total for c, n in counts.items()}
+        return {}
+
+
+def build(lang: str) -> dict[str, dict[str, int]]:
+    data = language_data(lang)
+    words = wordlist(lang)
+    alphabet = set(data.alphabet)
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for word in words.words_of_every_shape():
+        shaped = shape(word)
+        for i, char in enumerate(word):
+            if char in alphabet:
+                for key in _contexts(shaped, i):
+                    counts[key][char] += 1
+    table = {}
+    for key, counter in counts.items():
+        total = sum(counter.values())
+        kept = {c: n for c, n in counter.items() if n / total >= MIN_SHARE}
+        if total >= MIN_CONTEXT_COUNT:
+            table[key] = kept
+    return table
+
+
+@lru_cache(maxsize=None)
+def letter_model(lang: str) -> LetterModel | None:
+    path = resources.files("cleanscrape") / "data" / "repair" / "letters" / f"{lang}.json.gz"
+    if not path.is_file():
+        return None
+    with path.open("rb") as fh:
+        return LetterModel(json.loads(gzip.decompress(fh.read())))
+
+
+if __name__ == "__main__":  # python -m cleanscrape.repair.letter_model [LANG ...]
+    from pathlib import Path
+
+    out = Path(__file__).resolve().parent.parent / "data" / "repair" / "letters"
+    out.mkdir(exist_ok=True)
+    for lang in sys.argv[1:] or supported_languages():
+        table = build(lang)
+        blob = json.dumps(table, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        (out / f"{lang}.json.gz").write_bytes(gzip.compress(blob.encode("utf-8"), mtime=0))
+        print(lang, len(table), "contexts", file=sys.stderr)
