@@ -246,6 +246,8 @@ def _decode_jsonl(raw: RawRecord, options: ReadOptions) -> Record:
         return record
     if options.html_field:
         record.html = text
+        # the page is consumed: the output record carries the cleaned text, not the HTML
+        record.fields = {k: v for k, v in obj.items() if k != options.html_field}
         if isinstance(obj.get("url"), str):
             record.attrs = {"url": obj["url"]}
     else:
