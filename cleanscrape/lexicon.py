@@ -16,9 +16,9 @@ Each ``data/lexicons/<lang>.toml`` holds one table per category (``cookie_consen
 How much a hit proves is decided by the stages (``stages/_lexicon_rules.py``); this module
 only finds the hits.
 
-Normalisation (:func:`normalize`) splits words glued at a lower→upper case change
-("Tout AccepterTout refuser" → "tout accepter tout refuser": scrapes drop the spaces
-between adjacent buttons), folds Latin diacritics ("Écoutez" and "Ecoutez" are both
+Normalisation (:func:`normalize`) separates words glued at a lower→upper case change
+("Tout AccepterTout refuser" → "tout accepter|tout refuser", the bar being :data:`GLUE`:
+scrapes drop the spaces between adjacent buttons), folds Latin diacritics ("Écoutez" and "Ecoutez" are both
 written), lower-cases, folds typographic apostrophes and whitespace runs, and trims
 bullets and punctuation at both line ends, so the data files stay short and readable.
 
@@ -58,6 +58,7 @@ __all__ = [
     "line_hits",
     "category_hits",
     "KINDS",
+    "GLUE",
 ]
 
 KINDS = ("line", "prefix", "contains", "line_near", "contains_near")
@@ -68,6 +69,9 @@ CONTAINS_KINDS = frozenset({"contains", "contains_near"})
 _EDGE = " \t\r\u00a0\u200b•·*|>»›<«‹-–—_=~:;,.!?()[]{}#/\\\"'’“”„"
 #: a lower-case letter directly followed by an upper-case one: two words glued together
 _GLUED_WORDS = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
+#: what :func:`normalize` puts between glued words (U+2063 INVISIBLE SEPARATOR): a word
+#: boundary for phrases, but not a space, so rules can tell "Home > News" from "HomePod"
+GLUE = "\u2063"
 #: horizontal whitespace runs (newlines are kept: the document is normalised as a whole)
 _HSPACES = regex.compile(r"[^\S\n]+")
 
@@ -87,7 +91,7 @@ _FOLD = _fold_table()
 
 def _fold(text: str) -> str:
     """Everything :func:`normalize` does except trimming the line ends."""
-    text = _GLUED_WORDS.sub(" ", text).translate(_FOLD).lower()
+    text = _GLUED_WORDS.sub(GLUE, text).translate(_FOLD).lower()
     return _HSPACES.sub(" ", text)
 
 
@@ -98,9 +102,12 @@ def normalize(text: str) -> str:
 
 
 def _phrase_key(phrase: str, kind: str) -> str:
-    # contains phrases keep their edge punctuation: "©" or "xinhua/" *are* the evidence
+    # Contains phrases keep their edge punctuation ("©" and "xinhua/" *are* the evidence),
+    # prefixes their trailing one ("read:" must not take "Read all comments").
     if kind in CONTAINS_KINDS:
         return _fold(phrase).strip()
+    if kind == "prefix":
+        return _fold(phrase).lstrip(_EDGE).rstrip()
     return normalize(phrase)
 
 

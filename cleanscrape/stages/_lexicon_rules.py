@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..document import Document, Line
-from ..lexicon import Hit, category_hits, line_hits, normalized_lines
+from ..lexicon import GLUE, Hit, category_hits, line_hits, normalized_lines
 from ..stage import Stage
 
 __all__ = [
@@ -151,6 +151,8 @@ class LexiconStage(Stage):
         short_words: int = 10
         #: "Read also: <title>" — longest line a separated prefix may take
         prefix_max_words: int = 40
+        #: a prefix phrase of this many words condemns a line up to prefix_max_words alone
+        specific_prefix_words: int = 3
         #: distinct phrases that condemn a long line ...
         dense_min_phrases: int = 3
         #: ... when there is at least one per this many words
@@ -184,7 +186,12 @@ class LexiconStage(Stage):
             rest = normalized[hit.end:].lstrip()
             if rest[:1] in PREFIX_SEPARATORS and words <= opts.prefix_max_words:
                 return _Verdict(True, f"{hit.describe()} followed by {rest[:1]!r}")
-            if words <= opts.short_words and fragment:
+            # a phrase of three words or more is specific enough to open any short paragraph
+            # ("Wir verwenden Cookies, um …"); "Read also the report …" has only two
+            if word_count(hit.phrase) >= opts.specific_prefix_words and words <= opts.prefix_max_words:
+                return _Verdict(True, f"{hit.describe()} ({hit.phrase.count(' ') + 1}-word phrase)")
+            # "HomePod" is not "Home" + "Pod": a prefix glued to the next word proves nothing
+            if words <= opts.short_words and fragment and normalized[hit.end:hit.end + 1] != GLUE:
                 return _Verdict(True, f"{hit.describe()} (a {words}-word fragment)")
         phrases = sorted({h.phrase for h in hits if h.kind == "contains"})
         if len(phrases) >= opts.dense_min_phrases and words <= len(phrases) * opts.words_per_phrase:

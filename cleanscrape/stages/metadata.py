@@ -19,8 +19,11 @@ from ..lexicon import category_hits, normalized_lines
 from ..stage import register_stage
 from ._lexicon_rules import LexiconStage, next_content_line, previous_content_line
 
-#: tokens that are a date or a time by their shape alone (31.01.2017, 10h08, 10:09, 2019, 3pm)
-_DATE_SHAPE = re.compile(r"\d{1,4}(?:[./:h-]\d{1,4}){1,2}(?:h|am|pm)?|(?:19|20)\d\d|\d{1,2}(?:h|am|pm|st|nd|rd|th|er)")
+#: tokens that are a date or a time by their shape alone (31.01.2017, 31/01, 10h08, 10:09,
+#: 2019, 3pm); "113.40" is a price or a score, not a date: two parts need "/", ":" or "h"
+_DATE_SHAPE = re.compile(
+    r"\d{1,4}(?:[./-]\d{1,2}[./-]\d{2,4}|[/:h]\d{1,4})(?:h|am|pm)?|(?:19|20)\d\d|\d{1,2}(?:h|am|pm|st|nd|rd|th|er)"
+)
 _DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"\d{1,3}(?:[ .,']?\d{3})*|\d+")
 _TOKEN_EDGE = ",.;:()[]|/-–—•"
@@ -36,7 +39,7 @@ class MetadataStage(LexiconStage):
         #: longest dateline
         max_dateline_words: int = 10
         #: words other than dates and times a dateline may carry (agency, "le", "at")
-        max_dateline_other_words: int = 3
+        max_dateline_other_words: int = 2
 
     def apply_structure(self, doc: Document, removed: list[int]) -> list[int]:
         norms = normalized_lines(doc)
@@ -64,6 +67,8 @@ class MetadataStage(LexiconStage):
         return taken
 
     def dateline_reason(self, normalized: str, date_word_count: int) -> str | None:
+        if "@" in normalized:  # "— Name (@handle) November 18, 2019" signs an embedded post
+            return None
         tokens = [t.strip(_TOKEN_EDGE) for t in normalized.split()]
         tokens = [t for t in tokens if t]
         if not tokens or len(tokens) > self.options.max_dateline_words:
