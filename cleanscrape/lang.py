@@ -32,6 +32,8 @@ VOTE_MIN_MARGIN = 1.6
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _APOSTROPHE = re.compile(r"['’]")
+#: a word with a character lost to a lossy charset ("fran?ais" would vote as "fran", "ais")
+_DAMAGED_WORD = re.compile(r"\S*[?\ufffd]\S*")
 
 
 def tokenize_words(text: str) -> list[str]:
@@ -134,7 +136,7 @@ def detect_language(doc: Document) -> tuple[str | None, str | None]:
     sample = sample_text(doc)
     if not sample.strip():
         return None, None
-    best, best_hits, second_hits = _vote(sample)
+    best, best_hits, second_hits = _vote(_DAMAGED_WORD.sub(" ", sample))
     if best is not None and best_hits >= VOTE_MIN_HITS and best_hits >= VOTE_MIN_MARGIN * second_hits:
         return best, "stopwords"
     lang = _langdetect(sample)
