@@ -41,6 +41,7 @@ EXIT_RECORDS_FAILED = 1
 EXIT_INTERRUPTED = 130
 EXIT_TERMINATED = 143
 EXIT_BROKEN_PIPE = 141
+EXIT_IO_ERROR = 74  # sysexits EX_IOERR: an output could not be written (disk full, I/O error)
 #: failures printed one per line on stderr; beyond this only their count (the output
 #: and the report still mark every one)
 MAX_ERROR_LINES = 100
@@ -418,7 +419,15 @@ def _stop_early(sinks: dict[str, Sink], checkpoint: Checkpoint | None, done: int
 
 def main() -> None:
     """Entry point of the ``cleanscrape`` script."""
-    cli(prog_name="cleanscrape")
+    try:
+        cli(prog_name="cleanscrape")
+    except OSError as exc:
+        # Reading errors are reported per input and never get here: this is a write that
+        # failed.  The outputs were never renamed into place, and the last checkpoint
+        # still matches the start of the .partial files (--resume truncates the rest).
+        click.echo(f"cleanscrape: error: cannot write output: {exc}; no final output was written "
+                   "(with -o, run again with --resume once there is space)", err=True)
+        sys.exit(EXIT_IO_ERROR)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,73 @@
+"""Faults during a CLI run: a full disk, a worker killed from outside, a dump cut short.
+
+Whatever happens, a run either completes or stops with a clear message and no final
+output file (only the ``.partial`` files and the checkpoint --resume continues from); a
+resumed run gives exactly the bytes of an uninterrupted one.
+(Signals, --fail-fast and crashing stages: tests/test_parallel.py.)
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import orjson
+import pytest
+
+DISK_FULL_HELPER = Path(__file__).parent / "data" / "faults" / "run_cli_disk_full.py"
+CLI = [sys.executable, "-m", "cleanscrape.cli", "clean"]
+EXIT_IO_ERROR = 74
+
+
+def write_dump(path: Path, n: int) -> None:
+    with open(path, "wb") as fh:
+        for i in range(n):
+            text = f"  document {i}  \n\n\n\nbody {'x' * (i % 13)} {i}\n"
+            fh.write(orjson.dumps({"id": f"d{i}", "text": text}) + b"\n")
+
+
+def reference(tmp_path: Path, dump: Path, suffix: str = "") -> bytes:
+    out = tmp_path / f"reference.jsonl{suffix}"
+    subprocess.run([*CLI, str(dump), "-o", str(out), "--stages", "whitespace", "-j", "1", "-q"],
+                   check=True, timeout=120)
+    return out.read_bytes()
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_full_disk_on_stdout_is_a_clear_error(tmp_path: Path) -> None:
+    dump = tmp_path / "dump.jsonl"
+    write_dump(dump, 300)
+    with open("/dev/full", "wb") as full:
+        proc = subprocess.run([*CLI, str(dump), "--stages", "whitespace", "-j", "1"], stdout=full,
+                              stderr=subprocess.PIPE, timeout=120)
+    assert proc.returncode == EXIT_IO_ERROR, proc.stderr
+    assert b"No space left on device" in proc.stderr
+    assert b"Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("output", ["clean.jsonl", "clean.jsonl.gz"])
+def test_full_disk_leaves_no_final_output_and_resume_completes_it(tmp_path: Path, output: str) -> None:
+    dump = tmp_path / "dump.jsonl"
+    write_dump(dump, 400)
+    out = tmp_path / "out" / output
+    report = tmp_path / "out" / "report.jsonl"
+    args = [str(dump), "-o", str(out), "--report", str(report), "--stages", "whitespace", "-j", "2",
+            "--checkpoint-every", "25"]
+    proc = subprocess.run([sys.executable, str(DISK_FULL_HELPER), "clean", *args], capture_output=True,
+                          timeout=120, env={**os.environ, "CLEANSCRAPE_TEST_DISK_BYTES": "20000"})
+    assert proc.returncode == EXIT_IO_ERROR, proc.stderr
+    assert b"No space left on device" in proc.stderr and b"Traceback" not in proc.stderr
+    assert not out.exists() and not report.exists()  # nothing that looks complete
+
+    subprocess.run([*CLI, *args, "--resume", "-q"], check=True, timeout=120)
+    data = out.read_bytes()
+    if output.endswith(".gz"):
+        data = gzip.decompress(data)
+    assert data == reference(tmp_path, dump)
+    assert [json.loads(line)["id"] for line in report.read_text().splitlines()] == [f"d{i}" for i in range(400)]
