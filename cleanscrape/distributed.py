@@ -1,0 +1,79 @@
+"""Cleaning on a cluster: one function per partition for an existing distributed engine.
+
+When one machine is not enough, the engine you already run (Spark, Dask, Ray, Beam)
+distributes the JSONL lines; cleanscrape cleans each partition with the same code path as
+the CLI (:func:`cleanscrape.parallel.clean_raw`), so a line cleaned on a cluster is
+byte-for-byte the line ``cleanscrape clean --format jsonl`` writes.  The Cleaner is built
+once per worker process and reused across partitions.
+
+PySpark::
+
+    from cleanscrape.distributed import clean_jsonl_partition
+    sc.textFile("s3://bucket/dump/*.jsonl.gz") \\
+      .mapPartitions(clean_jsonl_partition) \\
+      .saveAsTextFile("s3://bucket/clean/")
+
+Dask::
+
+    import dask.bag as db
+    db.read_text("dump/*.jsonl.zst").map_partitions(clean_jsonl_partition).to_textfiles("clean/*.jsonl")
+
+Options (config file, field names, report lines) are keyword arguments; bind them with
+``functools.partial``.  See docs/cluster.md.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from .cleaner import Cleaner
+from .extract import ExtractOptions, html_cleaner
+from .io.readers import RawRecord, ReadOptions
+from .parallel import Job, clean_raw
+
+__all__ = ["clean_jsonl_partition"]
+
+
+@lru_cache(maxsize=8)
+def _worker_setup(config: str | None, text_field: str, id_field: str, html_field: str | None,
+                  with_report: bool) -> tuple[Cleaner, Job]:
+    cleaner = Cleaner(config=config)
+    job = Job(ReadOptions(text_field=text_field, id_field=id_field, html_field=html_field), "jsonl",
+              with_report, ExtractOptions(), html_cleaner(cleaner) if html_field else None)
+    return cleaner, job
+
+
+def clean_jsonl_partition(
+    lines: Iterable[str | bytes],
+    *,
+    config: str | None = None,
+    text_field: str = "text",
+    id_field: str = "id",
+    html_field: str | None = None,
+    with_report: bool = False,
+    partition: str = "partition",
+) -> Iterator[str]:
+    """Clean JSONL lines; yield one output JSONL line (no newline) per input line, in order.
+
+    With ``with_report=True`` each output line carries the report record under ``"report"``
+    (engines write one dataset; split it downstream).  A line that is not valid JSON, or
+    lacks the text field, gives a line with ``"status": "failed"`` and the reason, as the
+    CLI does: no record is ever dropped.
+    """
+    import orjson
+
+    cleaner, job = _worker_setup(config, text_field, id_field, html_field, with_report)
+    for number, line in enumerate(lines, start=1):
+        payload = line.encode("utf-8", "surrogatepass") if isinstance(line, str) else line
+        payload = payload.rstrip(b"\r\n")
+        if not payload.strip():
+            continue  # blank lines are not records in JSONL, as in the CLI reader
+        raw = RawRecord(f"{partition}:{number}", "jsonl", payload, partition)
+        outcome = clean_raw(cleaner, job, raw)
+        data = outcome.item.data.rstrip(b"\n")
+        if with_report and outcome.report is not None:
+            record = orjson.loads(data)
+            record["report"] = orjson.loads(outcome.report)
+            data = orjson.dumps(record)
+        yield data.decode("utf-8", "surrogatepass")
