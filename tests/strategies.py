@@ -73,14 +73,19 @@ def documents(draw: st.DrawFn, max_lines: int = 30) -> str:
     return "\n".join(lines) + draw(st.sampled_from(["", "\n", "\n\n"]))
 
 
-#: text with no damage a repair stage could mean: no "?", no U+FFFD, no mojibake letters
-#: (the Latin-1 look-alikes of UTF-8 lead bytes, Ã Â Å â € and friends)
-UNDAMAGED_CHARS = st.sampled_from(
-    list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,;:!'\"()-%/")
-    + list("éèêëàçôîïûüùöäßñíóúÉÈÇÀœæ«»’“”…—–")
-    + list("市议会周三投票决定中文日本語カタカナ한국어") + list("العربيةעברית") + list("русскийтекст")
+#: words with no damage a repair stage could mean: no "?", no U+FFFD, and no character
+#: soup where an accented capital or letter meets cp1252 punctuation ("Ç“" is the mojibake
+#: of "Ǔ": random strings over Latin-1 produce real mojibake)
+WORDS = sorted({w.strip(".,") for line in PROSE for w in line.split()} | {
+    "à", "où", "Ça", "Élysée", "naïve", "über", "Straße", "año", "çà", "ŒUVRE", "«", "»", "—", "–",
+    "“citation”", "l’école", "3,5", "%", "2024", "東京", "한국어", "ελληνικά",
+})
+undamaged_sentence = st.builds(
+    lambda words, end: " ".join(words) + end,
+    st.lists(st.sampled_from(WORDS), min_size=1, max_size=25),
+    st.sampled_from(["", ".", " !", ":", "…", " ;"]),
 )
-undamaged_line = st.one_of(prose_line, boilerplate_line, st.text(UNDAMAGED_CHARS, max_size=80))
+undamaged_line = st.one_of(prose_line, boilerplate_line, undamaged_sentence, blank_line)
 
 
 @st.composite
