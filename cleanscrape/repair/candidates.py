@@ -55,7 +55,10 @@ class CandidateFinder:
         self.letters = letters
         self.vocabulary = vocabulary
         self._alphabet = frozenset(data.alphabet) if data else None
-        self._to_list_form = {page: listed for listed, page in data.equivalents} if data else {}
+        self._to_list_form = {page: listed for listed, page in data.equivalents if len(listed) == 1} if data else {}
+        #: page letters the word list spells with several ASCII letters ("ß" as "ss")
+        self._list_spellings = [(listed, page) for listed, page in data.equivalents
+                                if len(listed) > 1] if data else []
         self._cache: dict[str, list[Candidate]] = {}
 
     def frequency(self, word: str) -> float:
@@ -75,7 +78,7 @@ class CandidateFinder:
         for cand in self._by_shape(lower):
             found[cand.text] = cand
         if self.data is not None:
-            for cand in self._ascii_capital(lower) + self._split_readings(lower):
+            for cand in self._ascii_capital(lower) + self._split_readings(lower) + self._respelled(lower):
                 if cand.text not in found or found[cand.text].frequency < cand.frequency:
                     found[cand.text] = cand
         if not found and self.letters is not None:
@@ -156,6 +159,20 @@ class CandidateFinder:
             rest = rest.replace("i\u0307", "i")
             subs = self.find(rest) if any(is_slot(c) for c in rest) else self._known(rest)
             out += [Candidate(c.text, c.frequency, c.in_document, c.how, capital) for c in subs]
+        return out
+
+    def _respelled(self, lower: str) -> list[Candidate]:
+        """Slots read as a letter the word list spells otherwise ("gro?e" → "grosse" → "große")."""
+        out = []
+        for listed, page in self._list_spellings:
+            for i, char in enumerate(lower):
+                if not is_slot(char):
+                    continue
+                variant = lower[:i] + listed + lower[i + 1:]
+                subs = self.find(variant) if any(is_slot(c) for c in variant) else self._known(variant)
+                out += [Candidate(c.text[:i] + page + c.text[i + len(listed):], c.frequency, c.in_document,
+                                  c.how, c.ascii_capital) for c in subs
+                        if c.text[i:i + len(listed)] == listed and c.how != "letter model"]
         return out
 
     def _known(self, word: str) -> list[Candidate]:

@@ -24,7 +24,7 @@ LOAN_LETTERS = "áàâäãåçéèêëíìîïñóòôöõøúùûüýÿ"
 class LanguageData:
     lang: str
     letters: str
-    #: (word-list form, page form) pairs
+    #: (word-list spelling, page spelling) pairs
     equivalents: tuple[tuple[str, str], ...] = ()
     ascii_capitals: str = ""
     elisions: frozenset[str] = frozenset()
