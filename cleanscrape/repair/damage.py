@@ -18,12 +18,14 @@ __all__ = ["SLOTS", "may_be_damaged", "damage_evidence", "DamagedRun", "damaged_
 
 SLOTS = "?\ufffd"
 
-#: a lost character certainly: U+FFFD, or a "?" with a letter right after it
-_EVIDENCE = re.compile(r"\ufffd|\?(?=[^\W\d_])")
-#: weaker evidence: a "?" glued to a word and followed by a lower-case word ("sar? attribuito",
-#: Italian loses mostly word-final letters) or by "," "." ";" ":"; real questions are
+#: a lost character certainly: U+FFFD, a "?" with a letter right after it, or one right
+#: after an elided word ("C'?", "l'?cole")
+_EVIDENCE = re.compile(r"\ufffd|\?(?=[^\W\d_])|(?<=[^\W\d_]['’])\?")
+#: weaker evidence: a "?" glued to a word or alone after one, and followed by a lower-case
+#: word ("sar? attribuito", "la terra ? probabilmente": Italian loses mostly word-final
+#: letters and "è") or by "," "." ";" ":"; real questions are
 #: sometimes followed by one ("Vraiment? dit-il", "Kim o?."), so it takes two of these
-_WEAK_EVIDENCE = re.compile(r"(?<=[^\W\d_])\?(?: +(?=[^\W\d_A-ZÀ-ÞĀ-ſ])|[,;:]|\.(?!\.))")
+_WEAK_EVIDENCE = re.compile(r"(?:(?<=[^\W\d_])|(?<=[^\W\d_] ))\?(?: +(?=[^\W\d_A-ZÀ-ÞĀ-ſ])|[,;:]|\.(?!\.))")
 WEAK_EVIDENCE_NEEDED = 2
 #: a run of letters and slots, apostrophes inside: one word as far as the damage is concerned
 _RUN = re.compile(r"(?:[^\W\d_]|[?\ufffd])+(?:['’](?:[^\W\d_]|[?\ufffd])+)*")

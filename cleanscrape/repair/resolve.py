@@ -232,8 +232,8 @@ class Resolver:
         tail = line[run.end:run.token_end]
         before = line[:run.token_start].rstrip()
         following = line[run.token_end:].lstrip()
-        if not before:
-            return []  # a line that starts with "?": nothing to go on
+        if not before and not (following[:1].islower() and following[:1].isalpha()):
+            return []  # a line that starts with "?" and no sentence after it: nothing to go on
         spaced_quotes = self.data is not None and self.data.spaced_quotes
         if tail:  # "?," "?." ...: punctuation follows, so it is no question mark and no word
             if tail[0] in ".,;:)" and spaced_quotes and self._opening_slot_before(line, run.start):
@@ -264,7 +264,7 @@ class Resolver:
                 shown = word.upper() if sentence_start else word
                 readings.append(Reading(shown, score, f"lone '?' between words read as the {self.lang} word '{word}'",
                                         f"frequency {freq:.2g}"))
-        if before[-1].isalnum() or before[-1] in _CLOSERS:
+        if before and (before[-1].isalnum() or before[-1] in _CLOSERS):
             readings.append(Reading("–", LONE_DASH, "lone '?' between words read as a lost dash"))
         if spaced_quotes and nxt.isalnum() and self._closing_slot_after(line, run.end):
             readings.append(Reading(self.data.quotes[0][0], QUOTE_PAIRED,
