@@ -1,0 +1,109 @@
+"""main_content: structural main-text decision (menus, listings, region, title)."""
+
+from __future__ import annotations
+
+from cleanscrape import Cleaner
+from cleanscrape.document import Document
+from cleanscrape.stages.main_content import MainContentStage
+
+PARAGRAPHS = [
+    "The city council voted on Tuesday to extend the night bus network to the northern "
+    "suburbs, after a year in which ridership on the existing lines grew by a third and "
+    "residents complained that the last trains left them with no way home.",
+    "Under the plan, four new routes will run every thirty minutes between midnight and "
+    "five in the morning, and the fares will be the same as during the day, which the "
+    "transport authority says will cost about two million a year.",
+    "Opponents argued that the money would be better spent on the ageing tram fleet, but "
+    "the motion passed with a clear majority and the first buses are expected to run in "
+    "the spring, once drivers have been hired and trained for the new shifts.",
+]
+TITLE = "Night buses to reach the northern suburbs"
+MENU = ["Home", "News", "Politics", "Sport", "Culture", "Contact"]
+SUBHEADING = "What happens next"
+
+
+def run(text: str, lang: str | None = "en"):
+    return Cleaner(stages=["main_content"]).clean(text, lang=lang)
+
+
+def removed_lines(result) -> dict[int, str]:
+    return {r.line + 1: r.reason for r in result.removed}
+
+
+def article(*parts: str) -> str:
+    return "\n\n".join(parts)
+
+
+def test_menu_before_the_article_goes_title_and_subheading_stay():
+    text = "\n".join(MENU) + "\n\n" + article(TITLE, PARAGRAPHS[0], SUBHEADING, PARAGRAPHS[1], PARAGRAPHS[2])
+    result = run(text)
+    gone = removed_lines(result)
+    assert sorted(gone) == list(range(1, len(MENU) + 1))
+    assert all(reason.startswith("menu run of") for reason in gone.values())
+    assert all(r.category == "navigation" for r in result.removed)
+    for kept in (TITLE, SUBHEADING, *PARAGRAPHS):
+        assert kept in result.text
+
+
+def test_reason_names_the_main_text_span():
+    text = "\n".join(MENU) + "\n\n" + article(*PARAGRAPHS)
+    (reason, *_) = removed_lines(run(text)).values()
+    assert reason.endswith("outside the main text (lines 8-12)")
+
+
+def test_comment_thread_after_the_article_goes():
+    comments = []
+    for name, minute, body in [
+        ("joe", 12, "Finally, I have been waiting for this for years."),
+        ("anna_k", 25, "Who is going to pay for the drivers though?"),
+        ("mike77", 41, "Great news for everyone working late shifts in the city."),
+    ]:
+        comments += [f"{name} says:", f"November 19, 2019 at 6:{minute} am", body]
+    text = article(*PARAGRAPHS) + "\n\n" + "\n".join(comments)
+    result = run(text)
+    assert result.text.rstrip() == article(*PARAGRAPHS)
+    assert any("record header" in r.reason for r in result.removed)
+
+
+def test_glued_button_row_goes():
+    text = article(*PARAGRAPHS) + "\n\nTout AccepterTout refuserParamétrer vos choix"
+    result = run(text)
+    assert "glued button row" in removed_lines(result)[7]
+    assert result.text.rstrip() == article(*PARAGRAPHS)
+
+
+def test_prose_without_boilerplate_evidence_is_unchanged():
+    text = article(*PARAGRAPHS) + "\nWhy now?\n" + "Statistics 2019: 4,512 km; 88 routes; 1,204 stops; 17 depots; 9 zones; 3 operators."
+    assert run(text).text == text
+
+
+def test_short_prose_with_a_question_is_unchanged():
+    text = "Il pleut depuis ce matin.\nOù est passé le chat ?\nIl dort sous le lit, comme toujours."
+    assert run(text, lang="fr").text == text
+
+
+def test_unknown_language_falls_back_to_structure():
+    text = "\n".join(MENU) + "\n\n" + article(*PARAGRAPHS)
+    result = run(text, lang="xx")
+    assert sorted(removed_lines(result)) == list(range(1, len(MENU) + 1))
+    assert all(p in result.text for p in PARAGRAPHS)
+
+
+def test_lines_removed_earlier_are_not_reported_twice():
+    doc = Document("\n".join(MENU) + "\n\n" + article(*PARAGRAPHS), lang="en")
+    doc.remove_line(0, stage="navigation", category="navigation", reason="lexicon")
+    MainContentStage().process(doc)
+    first = doc.removal_of(0)
+    assert first is not None and first.stage == "navigation"
+    assert {r.stage for r in doc.removals if r.line > 0} == {"main_content"}
+
+
+def test_headline_list_after_the_article_goes():
+    headlines = [
+        "Mayor Promises New Parks For Every District",
+        "Local Bakery Wins National Bread Award",
+        "Storm Warning Issued For The Weekend",
+    ]
+    text = article(*PARAGRAPHS) + "\n\n" + "\n".join(headlines)
+    result = run(text)
+    assert result.text.rstrip() == article(*PARAGRAPHS)
