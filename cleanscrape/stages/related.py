@@ -26,6 +26,9 @@ class RelatedStage(LexiconStage):
         max_list_items: int = 15
         #: longest line that still counts as a headline in such a list
         max_title_words: int = 25
+        # "Lesen Sie auch den Bericht …" is prose: related lead-ins need a separator or a
+        # short line, however many words they have
+        specific_prefix_words: int = 6
 
     def apply_structure(self, doc: Document, removed: list[int]) -> list[int]:
         norms = normalized_lines(doc)
