@@ -20,16 +20,39 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..document import Document
-from ..lang import ensure_language
+from ..lang import ensure_language, stopwords, tokenize_words
 from ..repair.candidates import CandidateFinder
 from ..repair.charset import CharsetEvidence
 from ..repair.damage import damage_evidence, damaged_runs, may_be_damaged
-from ..repair.language import language_data
+from ..repair.language import LanguageData, language_data, supported_languages
 from ..repair.letter_model import letter_model
 from ..repair.resolve import Resolver
 from ..repair.vocabulary import DocumentVocabulary
 from ..repair.wordlist import wordlist
 from ..stage import Stage, register_stage
+
+
+#: stopword hits a repair language needs to replace a detected language it has no data for
+MIN_FALLBACK_HITS = 3
+
+
+def repair_language(doc: Document) -> LanguageData | None:
+    """The repair data for ``doc``'s language.
+
+    Damage skews language identification towards neighbours (damaged Czech reads as
+    Slovak or Slovene).  When the detected language has no repair data, a language that
+    has some wins if more of the document's intact words are its stopwords.
+    """
+    detected = ensure_language(doc)
+    data = language_data(detected)
+    if data is not None or not detected:
+        return data
+    words = [w for line in doc.kept_lines() for w in tokenize_words(line.text)]
+    hits = {lang: sum(1 for w in words if w in stopwords(lang)) for lang in supported_languages() + (detected,)}
+    best = max(supported_languages(), key=lambda lang: hits[lang])
+    if hits[best] >= MIN_FALLBACK_HITS and hits[best] > hits[detected]:
+        return language_data(best)
+    return None
 
 
 @register_stage
@@ -51,7 +74,7 @@ class LossyRepairStage(Stage):
         if sum(evidence.values()) < 1:
             return
         damaged = {index for index, score in evidence.items() if score > 0}
-        data = language_data(ensure_language(doc))
+        data = repair_language(doc)
         words = wordlist(data.lang) if data else None
         texts = [line.text for line in lines]
         lower = data.lower if data else str.lower
