@@ -1,0 +1,161 @@
+"""Whole-command throughput and memory on a generated JSONL dump, 1 worker vs all cores.
+
+    .venv/bin/python -m pytest benchmarks/bench_dump.py --benchmark-only
+    CLEANSCRAPE_DUMP_MB=100,1000 .venv/bin/python -m pytest benchmarks/bench_dump.py --benchmark-only
+
+The dump repeats the benchmark documents (conftest: corpus_samples/, plus raw scrapes of
+the extraction yardstick when present) with fresh ids until it reaches each size in
+``CLEANSCRAPE_DUMP_MB`` (comma-separated; default ``2,8``).  ``cleanscrape clean`` runs
+as a subprocess, exactly as a user runs it; its wall time includes start-up.  Peak RSS is
+the largest sum, over the main process and its workers, of their resident memory sampled
+every 50 ms from /proc (shared copy-on-write pages count once per process, so this
+over-states real use).  ftfy is timed on the distinct documents and scaled by the number
+of repetitions (same text, same work).
+
+Targets: ``--workers 2`` ≥ 1.8× ``--workers 1`` on 2 cores; peak RSS ≤ 300 MB and flat
+(the largest dump within 10% of the smallest); byte-identical output for 1 and N workers.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import orjson
+import pytest
+from conftest import dirty_texts, ftfy_seconds, record_ratio
+
+from cleanscrape.parallel import default_workers
+
+SIZES_MB = [float(s) for s in os.environ.get("CLEANSCRAPE_DUMP_MB", "2,8").split(",") if s.strip()]
+CLEANSCRAPE = [sys.executable, "-m", "cleanscrape", "clean"]
+
+_results: dict[tuple[float, int], dict[str, float]] = {}
+
+
+def write_dump(path: Path, megabytes: float) -> int:
+    """Write a JSONL dump of at least ``megabytes``; returns the number of repetitions."""
+    texts = dirty_texts()
+    target = megabytes * 1e6
+    size = 0
+    repetition = 0
+    with open(path, "wb") as fh:
+        while size < target:
+            for i, text in enumerate(texts):
+                line = orjson.dumps({"id": f"r{repetition}-{i}", "text": text, "source": "bench"}) + b"\n"
+                fh.write(line)
+                size += len(line)
+            repetition += 1
+    return repetition
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as fh:
+                stat = fh.read()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(b")", 1)[1].split()[1])
+        if ppid == pid:
+            found.append(int(entry))
+    return found
+
+
+def _rss_bytes(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except OSError:
+        return 0
+
+
+class TreeRSS:
+    """Samples the summed RSS of a process and its descendants in a thread."""
+
+    def __init__(self, pid: int, interval: float = 0.05) -> None:
+        self.pid, self.interval, self.peak = pid, interval, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            tree, todo = [], [self.pid]
+            while todo:
+                pid = todo.pop()
+                tree.append(pid)
+                todo.extend(_children(pid))
+            self.peak = max(self.peak, sum(_rss_bytes(pid) for pid in tree))
+            self._stop.wait(self.interval)
+
+    def stop(self) -> int:
+        self._stop.set()
+        self._thread.join()
+        return self.peak
+
+
+@pytest.fixture(scope="module", params=SIZES_MB, ids=lambda mb: f"{mb:g}MB")
+def dump(request, tmp_path_factory) -> tuple[Path, float, int]:
+    if not Path("/proc/self/statm").exists():
+        pytest.skip("peak RSS is read from /proc (Linux)")
+    path = tmp_path_factory.mktemp("dump") / "dump.jsonl"
+    repetitions = write_dump(path, request.param)
+    return path, request.param, repetitions
+
+
+@pytest.mark.parametrize("workers", sorted({1, default_workers()}))
+def test_dump(benchmark, dump, workers: int) -> None:
+    path, size_mb, repetitions = dump
+    out = path.with_name(f"out-{workers}.jsonl")
+    peaks: list[int] = []
+
+    cpu: list[float] = []
+
+    def run() -> None:
+        proc = subprocess.Popen([*CLEANSCRAPE, str(path), "-o", str(out), "-q", "-j", str(workers)])
+        sampler = TreeRSS(proc.pid)
+        # wait4's usage includes the workers, which the command waits for
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        peaks.append(sampler.stop())
+        cpu.append(usage.ru_utime + usage.ru_stime)
+        assert proc.returncode == 0
+
+    benchmark.pedantic(run, rounds=1, iterations=1)
+    seconds = benchmark.stats.stats.min
+    mb = path.stat().st_size / 1e6
+    text_mb = repetitions * sum(len(t.encode("utf-8")) for t in dirty_texts()) / 1e6
+    ratio = record_ratio(benchmark, f"dump {size_mb:g} MB, {workers} worker(s)", text_mb, seconds,
+                         repetitions * ftfy_seconds("dirty"))
+    peak_mb = max(peaks) / 1e6
+    load = os.getloadavg()[0]
+    benchmark.extra_info.update({"dump_MB": round(mb, 1), "workers": workers, "peak_rss_MB": round(peak_mb, 1),
+                                 "cpu_s": round(cpu[0], 2), "load_average": load})
+    _results[(size_mb, workers)] = {"seconds": seconds, "peak_rss_MB": peak_mb, "ratio": ratio, "mb": mb}
+    # a busy machine makes wall time meaningless for scaling: say how busy it was
+    print(f"\ndump {size_mb:g} MB ({mb:.1f} MB JSONL), -j {workers}: {seconds:.1f} s wall, {cpu[0]:.1f} s CPU, "
+          f"{mb / seconds:.2f} MB/s, peak RSS {peak_mb:.0f} MB (all processes), load average {load:.1f}")
+    if len(SIZES_MB) > 1 and size_mb == max(SIZES_MB) and (min(SIZES_MB), workers) in _results:
+        small = _results[(min(SIZES_MB), workers)]
+        marginal = (mb - small["mb"]) / (seconds - small["seconds"])
+        benchmark.extra_info["marginal_MB_per_s"] = round(marginal, 3)
+        print(f"-j {workers}: {marginal:.2f} MB/s between the two sizes (start-up and word-list loading excluded)")
+
+    serial = path.with_name("out-1.jsonl")
+    if workers > 1 and serial.exists():
+        assert out.read_bytes() == serial.read_bytes(), "output differs between 1 and N workers"
+        speedup = _results[(size_mb, 1)]["seconds"] / seconds
+        benchmark.extra_info["speedup_vs_1_worker"] = round(speedup, 2)
+        print(f"dump {size_mb:g} MB: -j {workers} is {speedup:.2f}x -j 1 (output identical)")
+    if len(SIZES_MB) > 1 and size_mb == max(SIZES_MB) and (min(SIZES_MB), workers) in _results:
+        small = _results[(min(SIZES_MB), workers)]["peak_rss_MB"]
+        print(f"peak RSS, -j {workers}: {small:.0f} MB at {min(SIZES_MB):g} MB, {peak_mb:.0f} MB at {size_mb:g} MB "
+              f"({peak_mb / small - 1:+.0%})")
