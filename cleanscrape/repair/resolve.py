@@ -54,7 +54,6 @@ QUOTE_PAIRED = -1.0
 #: two known words joined by a real "?" with the space missing
 GLUED_WORDS_PRIOR = -1.0
 QUESTION_OPENING_PAIRED = -0.5
-SUFFIX_ON_LOWERCASE = -3.0
 #: a word no list knows is spelled by the letter model only when its letters are this likely
 MIN_LETTER_MODEL_LIKELIHOOD = 0.2
 #: a lone slot: which one-letter word, dash or quotation mark it was
@@ -208,20 +207,32 @@ class Resolver:
         score = math.log10(freq)
         if cand.in_document:
             score += DOC_WORD_BONUS + DOC_WORD_PER_LOG_COUNT * math.log10(cand.in_document)
-        if cand.how == "suffix" and not (core[0].isupper() or core[0].isdigit()):
-            score += SUFFIX_ON_LOWERCASE
-        for have, got in zip(core, cand.text):
+        for i, (have, got) in enumerate(zip(core, cand.text)):
             if not is_slot(have):
                 continue
             if got == APOSTROPHE:
                 if self.charset.only_ascii_apostrophes:
                     score += ASCII_APOSTROPHE_PAGE_PENALTY
+                if not self._elided(cand.text[:i]) and not self._proper_noun_start(core, cand.text[:i], run, line):
+                    return _IMPOSSIBLE  # a case suffix is split off proper nouns only
                 continue
             if self.data is not None and not self.data.is_native(got):
                 score += LOAN_LETTER_PENALTY
             if self.charset.charset_loss and (self.charset.was_kept(got) or self.charset.was_kept(got.upper())):
                 score += CHARSET_KEPT_PENALTY
         return score
+
+    def _proper_noun_start(self, core: str, base: str, run: DamagedRun, line: str) -> bool:
+        """Is ``base`` (the start of ``core``) a name: a capital not owed to the sentence
+        start, all capitals ("IMF"), a number, or a word no list has?"""
+        if core[0].isdigit() or (len(base) > 1 and base.isupper()):
+            return True
+        if not core[0].isupper():
+            return False
+        return not self._sentence_start(line, run.start) or not self.finder.frequency(self.lower(base))
+
+    def _elided(self, before_apostrophe: str) -> bool:
+        return self.data is not None and re.split("['’]", before_apostrophe)[-1] in self.data.elisions
 
     # ---------------------------------------------------------------- lone slots
     def _lone_readings(self, run: DamagedRun, line: str) -> list[Reading]:
@@ -336,22 +347,29 @@ class Resolver:
         return False
 
     def _known_word_before(self, line: str, pos: int) -> bool:
+        """Is the slot at ``pos`` glued after a listed word it cannot be a letter of?"""
         start = pos
         while start > 0 and line[start - 1].isalpha():
             start -= 1
         if start == pos or (start > 0 and is_slot(line[start - 1])):
             return False
-        return self.finder.frequency(self.lower(line[start:pos])) > 0
+        return self._quote_not_letter(line[start:pos], line[start:pos + 1])
 
     def _known_word_at(self, line: str, pos: int) -> bool:
-        """Does an intact listed word start at ``pos``?  (A "?" glued before it is then
-        not one of its letters, and may be a quotation mark.)"""
+        """Is the slot before ``pos`` glued to a listed word it cannot be a letter of?"""
         end = pos
         while end < len(line) and line[end].isalpha():
             end += 1
         if end == pos or (end < len(line) and is_slot(line[end])):
             return False
-        return self.finder.frequency(self.lower(line[pos:end])) > 0
+        return self._quote_not_letter(line[pos:end], line[pos - 1:end])
+
+    def _quote_not_letter(self, word: str, with_slot: str) -> bool:
+        """A slot glued to ``word`` is a quotation mark's only if ``word`` is listed and no
+        listed word has the slot as a letter ("?Wort", but not "?ey": "şey")."""
+        if not self.finder.frequency(self.lower(word)):
+            return False
+        return not any(c.how in ("word list", "document") for c in self.finder.find(self.lower(with_slot)))
 
     @staticmethod
     def _question_end_after(line: str, pos: int) -> int | None:
