@@ -1,0 +1,199 @@
+#!/usr/bin/env python3
+"""Quality report: the team's two yardsticks run through the installed CLI, with floors.
+
+    .venv/bin/python benchmarks/quality_report.py [--eval-dir DIR] [--cmd CMD]
+                                                  [--thresholds FILE] [--json OUT]
+
+``DIR`` (default: ``$CLEANSCRAPE_EVAL_DIR`` or ``/work/shared/eval``) holds
+``extraction/`` (boilerplate removal: raw scrape dumps with gold text or must-keep /
+must-drop snippets) and ``mojibake/`` (encoding repair, with clean prose that must come
+back unchanged), each with its own ``score.py`` and ``dev.jsonl``.  Both scorers drive
+``cleanscrape clean --format jsonl -`` (or ``--cmd``) over stdin/stdout, exactly as a user
+would run it.
+
+Printed: extraction P/R/F1 per source and per language (the scorer gives languages for
+the snippet source; for the gold source they are recomputed here from its per-document
+counts with the scorer's own formula), and the mojibake figures per kind and per
+language.  Every figure named in ``quality_thresholds.toml`` is checked: plain keys are
+floors, ``*_max`` keys ceilings.
+
+Exit status: 0 when all floors hold, or when the eval directory is absent (the report is
+skipped with a message: it is a development tool, not a test); 1 on a regression; 2 when
+a scorer could not run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_EVAL_DIR = Path(os.environ.get("CLEANSCRAPE_EVAL_DIR", "/work/shared/eval"))
+EXTRACTION_METRICS = ("precision", "recall", "f1")
+MOJIBAKE_METRICS = ("exact", "repair", "broken_words", "changed_docs", "worse")
+
+Figures = dict[str, dict[str, dict[str, Any]]]
+
+
+class ScorerError(RuntimeError):
+    """A scorer could not run or gave no usable output."""
+
+
+def default_cmd() -> str:
+    """The CLI installed next to this interpreter (the venv's), else the one on PATH."""
+    beside = Path(sys.executable).with_name("cleanscrape")
+    cli = str(beside) if beside.exists() else shutil.which("cleanscrape")
+    if cli is None:
+        raise ScorerError("no `cleanscrape` command found: install the package (pip install -e .)")
+    return f"{shlex.quote(cli)} clean --format jsonl -"
+
+
+def _load_module(path: Path, name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ScorerError(f"cannot import {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _run(argv: list[str]) -> str:
+    proc = subprocess.run(argv, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise ScorerError(f"{' '.join(argv[:2])} exited {proc.returncode}:\n{proc.stderr[-2000:]}")
+    return proc.stdout
+
+
+def extraction_figures(eval_dir: Path, cmd: str) -> dict[str, dict[str, Any]]:
+    """P/R/F1 per source and per language from extraction/score.py."""
+    folder = eval_dir / "extraction"
+    data = folder / "dev.jsonl"
+    with tempfile.TemporaryDirectory() as tmp:
+        summary_path = Path(tmp) / "summary.json"
+        _run([sys.executable, str(folder / "score.py"), "--data", str(data), "--cmd", cmd,
+              "--by-lang", "--n-bootstrap", "0", "--json", str(summary_path)])
+        summary = json.loads(summary_path.read_text(encoding="utf-8"))
+    if summary.get("missing"):
+        raise ScorerError(f"extraction: {summary['missing']} documents got no output")
+    figures = {
+        key: {"n": s["n"], **{m: s[m] for m in EXTRACTION_METRICS}}
+        for key, s in summary["scores"].items()
+    }
+    # The scorer splits only the snippet source by language; split the gold one here,
+    # with the scorer's own averaging, from the per-document counts it already wrote.
+    scorer = _load_module(folder / "score.py", "extraction_score")
+    langs = {}
+    with open(data, encoding="utf-8") as fh:
+        for line in fh:
+            record = json.loads(line)
+            langs[record["id"]] = str(record.get("lang"))
+    for key, s in summary["scores"].items():
+        if s.get("metric") != "shingle4":
+            continue
+        by_lang: dict[str, list] = {}
+        for doc_id, triple in s["per_doc"].items():
+            by_lang.setdefault(langs.get(doc_id, "None"), []).append(tuple(triple))
+        for lang, triples in sorted(by_lang.items()):
+            p, r, f = scorer.gold_prf(triples)
+            figures[f"{key}[{lang}]"] = {"n": len(triples), "precision": p, "recall": r, "f1": f}
+    return figures
+
+
+def mojibake_figures(eval_dir: Path, cmd: str) -> dict[str, dict[str, Any]]:
+    """Figures per group (ALL, kind=…, lang=…) from mojibake/score.py."""
+    folder = eval_dir / "mojibake"
+    out = _run([sys.executable, str(folder / "score.py"), "--data", str(folder / "dev.jsonl"),
+                "--cmd", cmd, "--json"])
+    groups = json.loads(out)["groups"]
+    names = sorted((n for n in groups if n == "ALL" or n.startswith(("kind=", "lang="))),
+                   key=lambda n: (n != "ALL", not n.startswith("kind="), n))
+    return {name: {"n": groups[name]["docs"], **{m: groups[name].get(m) for m in MOJIBAKE_METRICS}}
+            for name in names}
+
+
+def check(figures: Figures, thresholds: dict[str, Any]) -> list[str]:
+    """Every floor or ceiling of ``thresholds`` that ``figures`` break, in words."""
+    failures = []
+    for yardstick, tables in thresholds.items():
+        for key, limits in tables.items():
+            row = figures.get(yardstick, {}).get(key)
+            if row is None:
+                failures.append(f"{yardstick} {key}: no such figure in this run")
+                continue
+            for name, limit in limits.items():
+                metric, is_ceiling = (name[:-4], True) if name.endswith("_max") else (name, False)
+                value = row.get(metric)
+                if value is None:
+                    failures.append(f"{yardstick} {key} {metric}: not measured")
+                elif (value > limit) if is_ceiling else (value < limit):
+                    bound = "ceiling" if is_ceiling else "floor"
+                    failures.append(f"{yardstick} {key} {metric} = {value:.4g}, {bound} {limit}")
+    return failures
+
+
+def format_table(title: str, rows: dict[str, dict[str, Any]], metrics: tuple[str, ...]) -> str:
+    lines = [title, f"  {'':28}{'n':>5}" + "".join(f"{m:>14}" for m in metrics)]
+    for key, row in rows.items():
+        cells = "".join(
+            f"{'-':>14}" if row.get(m) is None else f"{row[m]:>14.3f}" for m in metrics
+        )
+        lines.append(f"  {key:28}{row['n']:>5}{cells}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL_DIR)
+    ap.add_argument("--cmd", help="cleaner command (default: the installed CLI, JSONL on stdin/stdout)")
+    ap.add_argument("--thresholds", type=Path, default=HERE / "quality_thresholds.toml")
+    ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    args = ap.parse_args(argv)
+
+    if not (args.eval_dir / "extraction" / "score.py").exists() or not (
+        args.eval_dir / "mojibake" / "score.py"
+    ).exists():
+        print(f"quality report skipped: no evaluation sets under {args.eval_dir}")
+        return 0
+    thresholds = tomllib.loads(args.thresholds.read_text(encoding="utf-8"))
+    try:
+        cmd = args.cmd or default_cmd()
+        figures: Figures = {
+            "extraction": extraction_figures(args.eval_dir, cmd),
+            "mojibake": mojibake_figures(args.eval_dir, cmd),
+        }
+    except ScorerError as exc:
+        print(f"quality report failed: {exc}", file=sys.stderr)
+        return 2
+    print(format_table("extraction (dev): per source and language", figures["extraction"], EXTRACTION_METRICS))
+    print()
+    print(format_table("mojibake (dev): per kind and language (%)", figures["mojibake"], MOJIBAKE_METRICS))
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=1, ensure_ascii=False), encoding="utf-8")
+    failures = check(figures, thresholds)
+    print()
+    if failures:
+        print(f"REGRESSION: {len(failures)} figure(s) past their limits in {args.thresholds.name}:")
+        for failure in failures:
+            print(f"  {failure}")
+        return 1
+    print(f"all figures within the limits of {args.thresholds.name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
