@@ -189,7 +189,8 @@ class CandidateFinder:
             joint = APOSTROPHE if is_slot(lower[i]) else lower[i]
             left, right = lower[:i], lower[i + 1:]
             if left in self.data.elisions:
-                subs = self.find(right) if any(is_slot(c) for c in right) else self._known(right)
+                subs = self.find(right) if any(is_slot(c) for c in right) else (
+                    self._known(right) or [Candidate(right, 0.0, 0, "elision")])
                 out += [Candidate(left + joint + c.text, c.frequency, c.in_document, "elision")
                         for c in subs if c.text[0] in self.data.elides_before]
             if self.data.suffix_apostrophe and i >= 2:

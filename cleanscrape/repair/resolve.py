@@ -54,8 +54,9 @@ QUOTE_PAIRED = -1.0
 #: two known words joined by a real "?" with the space missing
 GLUED_WORDS_PRIOR = -1.0
 QUESTION_OPENING_PAIRED = -0.5
-#: a word no list knows is spelled by the letter model only when its letters are this likely
-MIN_LETTER_MODEL_LIKELIHOOD = 0.2
+#: a word no list knows is spelled by the letter model only when its letters are this
+#: likely (geometric mean over the word's lost letters)
+MIN_LETTER_MODEL_LIKELIHOOD = 0.5
 #: a lone slot: which one-letter word, dash or quotation mark it was
 LONE_LETTER_BEFORE_CAPITAL = -0.7
 LONE_DASH = -1.5
@@ -139,7 +140,7 @@ class Resolver:
             if lead and self._at_token_start(run, line):
                 if trail and self._at_token_end(run, line):
                     readings += self._fills(text, run, line, 1, len(text) - 1, opening, closing, QUOTE_PAIRED)
-                if self._closing_slot_after(line, run.end):
+                if self._slot_at_word_end_after(line, run.end):
                     readings += self._fills(text, run, line, 1, len(text), opening, "", QUOTE_PAIRED)
             if trail and self._at_token_end(run, line) and self._opening_slot_before(line, run.start):
                 readings += self._fills(text, run, line, 0, len(text) - 1, "", closing, QUOTE_PAIRED)
@@ -197,11 +198,12 @@ class Resolver:
     def _word_score(self, cand: Candidate, core: str, run: DamagedRun, line: str) -> float:
         freq = cand.frequency or (DOC_ONLY_FREQUENCY if cand.in_document else 0.0)
         if cand.how == "letter model":
-            if cand.likelihood < MIN_LETTER_MODEL_LIKELIHOOD:
+            slots = sum(1 for c in core if is_slot(c))
+            if cand.likelihood ** (1 / slots) < MIN_LETTER_MODEL_LIKELIHOOD:
                 return _IMPOSSIBLE
             freq = UNKNOWN_FREQUENCY * cand.likelihood
-        if cand.how == "suffix" and not freq:
-            freq = UNKNOWN_FREQUENCY
+        if cand.how in ("suffix", "elision") and not freq:
+            freq = UNKNOWN_FREQUENCY  # a name after the apostrophe: "d’Unalaska"
         if not freq:
             return _IMPOSSIBLE
         score = math.log10(freq)
@@ -238,6 +240,8 @@ class Resolver:
     def _lone_readings(self, run: DamagedRun, line: str) -> list[Reading]:
         """A slot alone between spaces: "?" for "à"/"è"/"é", a dash, a spaced quotation mark
         — or a real "?" ("Quoi ?", and "???", "?!", "(?)", which are never touched)."""
+        if len(run.text) == 1 and run.start > run.token_start and line[run.start - 1] in ".!…":
+            return self._closing_after_punctuation(run, line)
         if len(run.text) != 1 or run.start != run.token_start:
             return []
         tail = line[run.end:run.token_end]
@@ -281,6 +285,15 @@ class Resolver:
             readings.append(Reading(self.data.quotes[0][0], QUOTE_PAIRED,
                                     "lone '?' before a word read as the opening quotation mark of a pair"))
         return readings
+
+    def _closing_after_punctuation(self, run: DamagedRun, line: str) -> list[Reading]:
+        """"Porto.?": a slot glued after a full stop closes a quotation opened earlier."""
+        if self.data is None or not self.data.quotes or run.end != run.token_end:
+            return []
+        if not any(i == 0 or line[i - 1] in _OPENERS for i in _slot_positions(line, 0, run.start)):
+            return []
+        closing = self.data.quotes[0][1]
+        return [Reading(closing, QUOTE_PAIRED, "'?' after a full stop read as the closing quotation mark of a pair")]
 
     def _sentence_follows(self, following: str) -> bool:
         """Does ``following`` start a new sentence: a capitalised function word ("Le", "Il",
@@ -372,6 +385,14 @@ class Resolver:
         return not any(c.how in ("word list", "document") for c in self.finder.find(self.lower(with_slot)))
 
     @staticmethod
+    def _slot_at_word_end_after(line: str, pos: int) -> bool:
+        """A slot after ``pos`` glued to the end of a word or punctuation."""
+        for i in _slot_positions(line, pos, len(line)):
+            if (i + 1 == len(line) or not line[i + 1].isalnum()) and i > 0 and not line[i - 1].isspace():
+                return True
+        return False
+
+    @staticmethod
     def _question_end_after(line: str, pos: int) -> int | None:
         """Offset of the first "?" after ``pos`` that may end a question (before a space,
         the end of the line or more punctuation)."""
@@ -395,7 +416,10 @@ class Resolver:
                     sentence_start: bool) -> str | None:
         letters = [c for c in core if not is_slot(c)]
         all_caps = len(letters) >= 2 and all(c.isupper() for c in letters if c.isalpha())
-        out = []
+        out: list[str] = []
+        if not all_caps and any(is_slot(a) and b.isupper() and got != APOSTROPHE
+                                for a, b, got in zip(core, core[1:], cand.text)):
+            return None  # "?Tomislav", "d?Unalaska": a letter before a capital starts no word
         for i, (have, got) in enumerate(zip(core, cand.text)):
             if not is_slot(have):
                 out.append(have)
