@@ -43,6 +43,7 @@ __all__ = [
     "lines_after_heading",
     "has_boilerplate_hits",
     "WORD_CLASS_CATEGORIES",
+    "Verdict",
 ]
 
 #: lexicon categories that name word classes used as evidence by a rule (month names for
@@ -136,7 +137,9 @@ def _nonblank_ranks(doc: Document) -> list[int]:
 
 
 @dataclass(frozen=True, slots=True)
-class _Verdict:
+class Verdict:
+    """What a line's phrase hits prove: enough alone (strong) or only next to removed lines."""
+
     strong: bool
     reason: str
 
@@ -172,39 +175,40 @@ class LexiconStage(Stage):
         self.remove_decoration_next_to(doc, removed)
 
     # ------------------------------------------------------------------ phrase evidence
-    def judge(self, line: Line, normalized: str, hits: list[Hit]) -> _Verdict | None:
+    def judge(self, line: Line, normalized: str, hits: list[Hit]) -> Verdict | None:
         """How much this line's hits of the category prove (None: nothing)."""
         opts = self.options
         words = word_count(normalized)
         fragment = not is_sentence(line.text)
         for hit in hits:
             if hit.kind == "line":
-                return _Verdict(True, hit.describe())
+                return Verdict(True, hit.describe())
         for hit in hits:
             if hit.kind != "prefix":
                 continue
             rest = normalized[hit.end:].lstrip()
-            if rest[:1] in PREFIX_SEPARATORS and words <= opts.prefix_max_words:
-                return _Verdict(True, f"{hit.describe()} followed by {rest[:1]!r}")
+            separator = hit.phrase.rstrip()[-1:] if hit.phrase.rstrip()[-1:] in PREFIX_SEPARATORS else rest[:1]
+            if separator and separator in PREFIX_SEPARATORS and words <= opts.prefix_max_words:
+                return Verdict(True, f"{hit.describe()} followed by {separator!r}")
             # a phrase of three words or more is specific enough to open any short paragraph
             # ("Wir verwenden Cookies, um …"); "Read also the report …" has only two
             if word_count(hit.phrase) >= opts.specific_prefix_words and words <= opts.prefix_max_words:
-                return _Verdict(True, f"{hit.describe()} ({hit.phrase.count(' ') + 1}-word phrase)")
+                return Verdict(True, f"{hit.describe()} ({hit.phrase.count(' ') + 1}-word phrase)")
             # "HomePod" is not "Home" + "Pod": a prefix glued to the next word proves nothing
             if words <= opts.short_words and fragment and normalized[hit.end:hit.end + 1] != GLUE:
-                return _Verdict(True, f"{hit.describe()} (a {words}-word fragment)")
+                return Verdict(True, f"{hit.describe()} (a {words}-word fragment)")
         phrases = sorted({h.phrase for h in hits if h.kind == "contains"})
         if len(phrases) >= opts.dense_min_phrases and words <= len(phrases) * opts.words_per_phrase:
             listed = ", ".join(repr(p) for p in phrases[:4]) + (", …" if len(phrases) > 4 else "")
-            return _Verdict(True, f"line contains {len(phrases)} {hits[0].lang} {self.category} phrases ({listed})")
+            return Verdict(True, f"line contains {len(phrases)} {hits[0].lang} {self.category} phrases ({listed})")
         if phrases and words <= opts.short_words and fragment:
             hit = next(h for h in hits if h.kind == "contains")
-            return _Verdict(True, f"{hit.describe()} (a {words}-word fragment)")
+            return Verdict(True, f"{hit.describe()} (a {words}-word fragment)")
         if len(phrases) >= 2 and words <= 2 * opts.short_words:
-            return _Verdict(True, f"line contains {hits[0].lang} {self.category} phrases "
+            return Verdict(True, f"line contains {hits[0].lang} {self.category} phrases "
                                   f"{phrases[0]!r} and {phrases[1]!r} ({words} words)")
         if words <= opts.near_max_words:
-            return _Verdict(False, hits[0].describe())
+            return Verdict(False, hits[0].describe())
         return None
 
     def remove_phrase_lines(self, doc: Document) -> list[int]:

@@ -1,7 +1,9 @@
 """Image captions and photo credits: "photo ©Eric FEFERBERG / AFP", "(Xinhua/Dai Tianfang)",
 "© AFP 2019 Leonard Foeger", and the short caption line just before such a credit.
 
-Credits are recognised by phrases (©, "Foto:", "agency/" …).  The caption itself has no
+Credits are recognised by phrases (©, "Foto:", "agency/" …).  A caption paragraph that ends
+with a credit ("… in der Weltspitze angekommen. (Foto: Privat)") goes whole when the credit
+marker is unmistakable (it carries ©, ":", "/" or "(") and closes the line.  The caption itself has no
 marker; it is taken only when it is short (a few words naming what the picture shows), is
 not a sentence and comes just before the credit, or before the one headline-shaped line
 that scrapes often print between caption and credit (caption, title, credit).
@@ -16,12 +18,17 @@ from ..lexicon import Hit, line_hits, normalized_lines
 from ..stage import register_stage
 from ._lexicon_rules import (
     LexiconStage,
+    Verdict,
     has_boilerplate_hits,
     is_sentence,
     is_title_like,
     previous_content_line,
     word_count,
 )
+
+#: characters that make a credit phrase unmistakable at the end of a line ("Foto:", "©",
+#: "dpa/", "(Bild"); "courtesy of" or "Getty" alone also end ordinary sentences
+_CREDIT_MARKS = "©:/("
 
 
 @register_stage
@@ -35,6 +42,22 @@ class CaptionStage(LexiconStage):
         max_caption_words: int = 6
         #: longest headline stepped over between a caption and its credit
         max_title_words: int = 25
+        #: longest credit closing a caption paragraph ("(Foto: dpa/Bernd Weissbrod)")
+        max_credit_words: int = 6
+        #: longest caption paragraph taken for its closing credit
+        max_credited_caption_words: int = 50
+
+    def judge(self, line: Line, normalized: str, hits: list[Hit]) -> Verdict | None:
+        verdict = super().judge(line, normalized, hits)
+        if verdict is not None and verdict.strong:
+            return verdict
+        if word_count(normalized) > self.options.max_credited_caption_words:
+            return verdict
+        for hit in hits:
+            if hit.kind == "contains" and any(c in hit.phrase for c in _CREDIT_MARKS) \
+                    and word_count(normalized[hit.start:]) <= self.options.max_credit_words:
+                return Verdict(True, f"line ends with the {hit.lang} credit phrase {hit.phrase!r}")
+        return verdict
 
     def apply_structure(self, doc: Document, removed: list[int]) -> list[int]:
         norms = normalized_lines(doc)
