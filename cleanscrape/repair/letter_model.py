@@ -2,10 +2,10 @@
 
 Words missing from the word list (rare words, names, the long inflected forms of Turkish,
 Czech or Polish: "bu?ulanm??t?") still follow the language's spelling: in Turkish
-"lanm??t?" is "lanmıştı" by vowel harmony.  This model gives P(letter | two characters on
+"lanm??t?" is "lanmıştı" by vowel harmony.  This model gives P(letter | the characters on
 each side), counted over the word list's word types (each non-ASCII letter, with its
 context in word-list shape so that neighbouring lost letters look the same as at lookup
-time), backing off to one character each side.
+time), backing off from three characters each side to two and one.
 
 Counting ~10^6 letters takes seconds, too slow for start-up, so the counts are built once
 by ``python -m cleanscrape.repair.letter_model`` into ``data/repair/letters/<lang>.json.gz``
@@ -32,10 +32,11 @@ MIN_CONTEXT_COUNT = 4
 MIN_SHARE = 0.01
 
 
-def _contexts(shaped: str, i: int) -> tuple[str, str]:
-    padded = "^^" + shaped + "$$"
-    j = i + 2
-    return padded[j - 2:j] + "_" + padded[j + 1:j + 3], padded[j - 1:j] + "_" + padded[j + 1:j + 2]
+def _contexts(shaped: str, i: int) -> tuple[str, ...]:
+    """Context keys of position ``i``, longest first: 3, 2 and 1 characters each side."""
+    padded = "^^^" + shaped + "$$$"
+    j = i + 3
+    return tuple(padded[j - n:j] + "_" + padded[j + 1:j + 1 + n] for n in (3, 2, 1))
 
 
 class LetterModel:
