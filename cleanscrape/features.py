@@ -50,6 +50,9 @@ class LineFeatures:
 
     #: length of the stripped line
     chars: int = 0
+    #: ``chars`` on the scale of space-separated scripts (see ``_UNSPACED_WORD_CHARS``)
+    length: int = 0
+    #: words; estimated from the length for scripts written without spaces
     words: int = 0
     #: words in the document language's stopword list
     stopwords: int = 0
@@ -81,6 +84,16 @@ class LineFeatures:
         return self.sentence_end or self.sentence_marks > 1 or self.commas > 1
 
 
+#: Chinese and Japanese are written without spaces between words: a line with CJK
+#: characters whose space-separated chunks average more characters than this is such a
+#: line.  A word there takes about two characters against about six (with its space)
+#: in Latin, Cyrillic or Greek script, so the line counts ``_UNSPACED_SCALE`` times its
+#: characters and one word per two characters.
+_UNSPACED_WORD_CHARS = 8
+_UNSPACED_SCALE = 3
+_CJK_START = "\u2e80"
+
+
 def _glued_counts(texts: list[str]) -> list[int]:
     """Glued-word counts per line, from one regex pass over the whole document."""
     counts = [0] * len(texts)
@@ -101,9 +114,12 @@ def _features(text: str, stop: frozenset[str], glued: int) -> LineFeatures:
     tokens = stripped.translate(_TO_SPACE).split()
     lowered = stripped.lower().translate(_TO_SPACE).split()
     last = stripped.rstrip(_CLOSERS)[-1:] if stripped.rstrip(_CLOSERS) else ""
+    chars = len(stripped)
+    unspaced = chars > _UNSPACED_WORD_CHARS * (stripped.count(" ") + 1) and max(stripped) >= _CJK_START
     return LineFeatures(
-        chars=len(stripped),
-        words=len(tokens),
+        chars=chars,
+        length=chars * _UNSPACED_SCALE if unspaced else chars,
+        words=chars // 2 if unspaced else len(tokens),
         stopwords=sum(map(stop.__contains__, lowered)),
         capitalized=sum(1 for t in tokens if t[0].isupper()),
         sentence_end=last in SENTENCE_END,

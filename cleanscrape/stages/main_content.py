@@ -126,20 +126,20 @@ class MainContentStage(Stage):
             item.kind = Kind.BAD
             item.structural = True
             item.signal = f"glued button row ({f.glued} lower-to-upper joins, no sentence punctuation)"
-        elif f.chars < opts.length_low:
+        elif f.length < opts.length_low:
             item.kind = Kind.SHORT
         elif f.has_stopwords:
             density = f.stopword_density
             floor = opts.stopwords_low / 2 if f.sentence_end else opts.stopwords_low
             if density >= opts.stopwords_high:
-                item.kind = Kind.GOOD if f.chars >= opts.length_high else Kind.NEAR
+                item.kind = Kind.GOOD if f.length >= opts.length_high else Kind.NEAR
             elif density >= floor:
                 item.kind = Kind.NEAR
             else:
                 item.kind = Kind.BAD
                 item.signal = f"{f.chars} chars, stopword density {density:.2f} < {floor:.2f}: not prose"
         elif f.is_prose_like:
-            item.kind = Kind.GOOD if f.chars >= opts.length_high else Kind.NEAR
+            item.kind = Kind.GOOD if f.length >= opts.length_high else Kind.NEAR
         else:
             item.kind = Kind.BAD
             item.signal = f"{f.chars} chars without sentence punctuation (no stopword list for this language)"
@@ -160,8 +160,8 @@ class MainContentStage(Stage):
             return True
         if f.sentence_end:
             return False
-        return f.chars < self.options.length_low or (
-            f.chars < self.options.length_high and f.capitalized_ratio >= self.options.title_case
+        return f.length < self.options.length_low or (
+            f.length < self.options.length_high and f.capitalized_ratio >= self.options.title_case
         )
 
     def _mark_menu_runs(self, lines: list[_Line]) -> None:
@@ -185,7 +185,7 @@ class MainContentStage(Stage):
         shapes: dict[str, list[_Line]] = {}
         for item in lines:
             f = item.features
-            if f.chars >= self.options.length_low or f.sentence_end or f.words < 2:
+            if f.length >= self.options.length_low or f.sentence_end or f.words < 2:
                 continue
             last = doc.lines[item.index].text.split()[-1].lower().translate(_DIGITS_TO_ZERO)
             shapes.setdefault(last, []).append(item)
@@ -208,7 +208,7 @@ class MainContentStage(Stage):
         if item.kind is Kind.BAD:
             return -self.options.bad_line_cost
         if item.kind in (Kind.GOOD, Kind.NEAR):
-            return item.features.chars
+            return item.features.length
         return 0
 
     def _region(self, lines: list[_Line]) -> tuple[int, int]:
@@ -240,13 +240,13 @@ class MainContentStage(Stage):
                 doc.lines[item.index].removed
                 or item.repeats
                 or f.words < 3
-                or f.chars >= self.options.length_high
+                or f.length >= self.options.length_high
                 or doc.lines[item.index].text.rstrip().endswith(".")
             ):
                 continue
             text = doc.lines[item.index].text
             if any(c.isdigit() for c in text):
                 continue
-            if best is None or item.features.chars >= lines[best].features.chars:
+            if best is None or item.features.length >= lines[best].features.length:
                 best = pos
         return best
