@@ -9,7 +9,7 @@ the extraction yardstick when present) with fresh ids until it reaches each size
 as a subprocess, exactly as a user runs it; its wall time includes start-up.  Peak RSS is
 the largest sum, over the main process and its workers, of their resident memory sampled
 every 50 ms from /proc (shared copy-on-write pages count once per process, so this
-over-states real use).  ftfy is timed on the distinct documents and scaled by the number
+over-states real use; the peak summed PSS, which splits shared pages, is printed too).  ftfy is timed on the distinct documents and scaled by the number
 of repetitions (same text, same work).
 
 Targets: ``--workers 2`` ≥ 1.8× ``--workers 1`` on 2 cores; peak RSS ≤ 300 MB and flat
@@ -22,7 +22,6 @@ import os
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import orjson
@@ -77,11 +76,23 @@ def _rss_bytes(pid: int) -> int:
         return 0
 
 
+def _pss_bytes(pid: int) -> int:
+    """Proportional set size: shared pages split between the processes sharing them."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as fh:
+            for line in fh:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
 class TreeRSS:
-    """Samples the summed RSS of a process and its descendants in a thread."""
+    """Samples the summed RSS (and PSS) of a process and its descendants in a thread."""
 
     def __init__(self, pid: int, interval: float = 0.05) -> None:
-        self.pid, self.interval, self.peak = pid, interval, 0
+        self.pid, self.interval, self.peak, self.peak_pss = pid, interval, 0, 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -94,6 +105,7 @@ class TreeRSS:
                 tree.append(pid)
                 todo.extend(_children(pid))
             self.peak = max(self.peak, sum(_rss_bytes(pid) for pid in tree))
+            self.peak_pss = max(self.peak_pss, sum(_pss_bytes(pid) for pid in tree))
             self._stop.wait(self.interval)
 
     def stop(self) -> int:
@@ -116,6 +128,7 @@ def test_dump(benchmark, dump, workers: int) -> None:
     path, size_mb, repetitions = dump
     out = path.with_name(f"out-{workers}.jsonl")
     peaks: list[int] = []
+    peaks_pss: list[int] = []
 
     cpu: list[float] = []
 
@@ -126,6 +139,7 @@ def test_dump(benchmark, dump, workers: int) -> None:
         _, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
         peaks.append(sampler.stop())
+        peaks_pss.append(sampler.peak_pss)
         cpu.append(usage.ru_utime + usage.ru_stime)
         assert proc.returncode == 0
 
@@ -136,13 +150,15 @@ def test_dump(benchmark, dump, workers: int) -> None:
     ratio = record_ratio(benchmark, f"dump {size_mb:g} MB, {workers} worker(s)", text_mb, seconds,
                          repetitions * ftfy_seconds("dirty"))
     peak_mb = max(peaks) / 1e6
+    peak_pss_mb = max(peaks_pss) / 1e6
     load = os.getloadavg()[0]
     benchmark.extra_info.update({"dump_MB": round(mb, 1), "workers": workers, "peak_rss_MB": round(peak_mb, 1),
-                                 "cpu_s": round(cpu[0], 2), "load_average": load})
+                                 "peak_pss_MB": round(peak_pss_mb, 1), "cpu_s": round(cpu[0], 2), "load_average": load})
     _results[(size_mb, workers)] = {"seconds": seconds, "peak_rss_MB": peak_mb, "ratio": ratio, "mb": mb}
     # a busy machine makes wall time meaningless for scaling: say how busy it was
     print(f"\ndump {size_mb:g} MB ({mb:.1f} MB JSONL), -j {workers}: {seconds:.1f} s wall, {cpu[0]:.1f} s CPU, "
-          f"{mb / seconds:.2f} MB/s, peak RSS {peak_mb:.0f} MB (all processes), load average {load:.1f}")
+          f"{mb / seconds:.2f} MB/s, peak RSS {peak_mb:.0f} MB / PSS {peak_pss_mb:.0f} MB (all processes), "
+          f"load average {load:.1f}")
     if len(SIZES_MB) > 1 and size_mb == max(SIZES_MB) and (min(SIZES_MB), workers) in _results:
         small = _results[(min(SIZES_MB), workers)]
         marginal = (mb - small["mb"]) / (seconds - small["seconds"])
