@@ -57,7 +57,7 @@ class LetterModel:
 def build(lang: str) -> dict[str, dict[str, int]]:
     data = language_data(lang)
     words = wordlist(lang)
-    alphabet = set(data.alphabet)
+    alphabet = {c for c in data.alphabet if data.is_native(c)}  # loanword letters only confuse it
     counts: dict[str, Counter] = defaultdict(Counter)
     for word in words.words_of_every_shape():
         shaped = shape(word)

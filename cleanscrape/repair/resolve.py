@@ -56,7 +56,7 @@ GLUED_WORDS_PRIOR = -1.0
 QUESTION_OPENING_PAIRED = -0.5
 #: a word no list knows is spelled by the letter model only when its letters are this
 #: likely (geometric mean over the word's lost letters)
-MIN_LETTER_MODEL_LIKELIHOOD = 0.5
+MIN_LETTER_MODEL_LIKELIHOOD = 0.3
 #: a lone slot: which one-letter word, dash or quotation mark it was
 LONE_LETTER_BEFORE_CAPITAL = -0.7
 LONE_DASH = -1.5
@@ -131,7 +131,8 @@ class Resolver:
         readings += self._glued_words(text)
         if trail and text[-1] == "?":
             prior = self._question_prior(run, line, line_damaged)
-            core_end = len(text) - trail if trail > 1 and text[-trail:].count("?") == trail else len(text) - 1
+            # "???" is punctuation; "??" after a word is more often two lost letters
+            core_end = len(text) - trail if trail > 2 and text[-trail:].count("?") == trail else len(text) - 1
             readings += self._fills(text, run, line, 0, core_end, "", text[core_end:], prior, question=True)
         if self.data is None or run.letters < 2:
             return readings
