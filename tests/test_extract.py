@@ -12,12 +12,14 @@ import pytest
 
 from cleanscrape import Cleaner
 from cleanscrape.extract import (
+    HTML_STAGE_OPTIONS,
     ExtractOptions,
     charset_from_content_type,
     clean_html,
     decode_html,
     domain_of,
     extract,
+    html_cleaner,
 )
 
 HTML_DIR = Path(__file__).parent / "data" / "html"
@@ -166,3 +168,69 @@ def test_importing_extract_does_not_import_trafilatura() -> None:
     code = "import sys, cleanscrape.extract; print('trafilatura' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+# ------------------------------------------------------------------ the HTML stage preset
+
+def test_html_cleaner_drops_main_content_and_overrides_options_without_touching_the_original() -> None:
+    cleaner = Cleaner(stages=["main_content", "duplicates", "whitespace"])
+    derived = html_cleaner(cleaner)
+    assert derived.stage_names == ["duplicates", "whitespace"]
+    duplicates = {s.name: s for s in derived.stages}["duplicates"]
+    assert duplicates.options.min_chars == HTML_STAGE_OPTIONS["duplicates"]["min_chars"]
+    assert {s.name: s for s in cleaner.stages}["duplicates"].options.min_chars != duplicates.options.min_chars
+    assert cleaner.stage_names == ["main_content", "duplicates", "whitespace"]
+    # stages without overrides are shared, not rebuilt
+    assert derived.stages[-1] is cleaner.stages[-1]
+
+
+def test_html_preset_keeps_short_lines_that_repeat_by_design() -> None:
+    day = "Pre-Workout Supplement\nDrink 20 minutes before your workout, with a glass of water and a banana.\n"
+    text = "".join(f"Day {n}\n{day}" for n in range(1, 4))
+    plain = Cleaner(stages=["duplicates"]).clean(text)
+    extracted = html_cleaner(Cleaner(stages=["duplicates"])).clean(text)
+    assert plain.text.count("Pre-Workout Supplement") == 1
+    assert extracted.text == text
+
+
+# ------------------------------------------------------------------ CLI
+
+def run_cli(args: list[str], stdin: bytes | None = None):
+    from click.testing import CliRunner
+
+    from cleanscrape.cli import cli
+
+    runner = CliRunner(mix_stderr=False) if "mix_stderr" in CliRunner.__init__.__code__.co_varnames else CliRunner()
+    return runner.invoke(cli, ["clean", "-j", "1", *args], input=stdin, catch_exceptions=False)
+
+
+def test_cli_jsonl_with_html_field() -> None:
+    import json
+
+    records = [{"id": "flood", "url": "https://www.valley-courier.example/news/flood", "html": page("article.html").decode()},
+               {"id": "empty", "html": ""}, {"id": "bad", "html": 42}]
+    stdin = "".join(json.dumps(r) + "\n" for r in records).encode()
+    result = run_cli(["--format", "jsonl", "--html-field", "html", "-"], stdin=stdin)
+    out = [json.loads(line) for line in result.stdout_bytes.decode().splitlines()]
+    assert [o["id"] for o in out] == ["flood", "empty", "bad"]
+    assert out[0]["text"].startswith("Residents of the lower valley") and "html" not in out[0]
+    assert out[0]["url"] == "https://www.valley-courier.example/news/flood" and out[0]["status"] == "ok"
+    assert (out[1]["text"], out[1]["status"]) == ("", "ok")
+    assert out[2]["status"] == "failed" and "'html' is int" in out[2]["error"]
+    assert result.exit_code == 1  # one record failed
+
+
+def test_cli_html_folder_report_separates_extraction_from_stages(tmp_path: Path) -> None:
+    import json
+
+    report = tmp_path / "report.jsonl"
+    result = run_cli(["--report", str(report), "-o", str(tmp_path / "out"), str(HTML_DIR)])
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "out" / "latin1_meta.html").read_text(encoding="utf-8").startswith(
+        "Le comité des fêtes a présenté samedi")
+    lines = {d["id"]: d for d in map(json.loads, report.read_text(encoding="utf-8").splitlines())}
+    flood = lines["article.html"]
+    extraction = flood["metadata"]["extraction"]
+    assert extraction["extractor"] == "trafilatura" and extraction["html_chars"] > extraction["chars"]
+    assert flood["input_chars"] == extraction["chars"]
+    assert lines["latin1_meta.html"]["metadata"]["extraction"]["charset"] == "cp1252"
