@@ -91,3 +91,33 @@ def test_no_cut_point_makes_reading_raise(gzip: bool) -> None:
         assert stats.pages == len(pages)
         unreadable = stats.skipped.get("malformed: rest of file unreadable", 0)
         assert stats.pages + stats.skipped_total == stats.records + unreadable
+
+
+def test_cli_cleans_html_records_and_counts_the_skipped(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from cleanscrape.cli import cli
+
+    # a WARC ending in garbage: the pages before it are cleaned, the rest is counted
+    warc = tmp_path / "crawl.warc.gz"
+    warc.write_bytes(build_warc(gzip=True) + b"\x1f\x8b not a gzip member")
+    report = tmp_path / "report.jsonl"
+    runner = CliRunner(mix_stderr=False) if "mix_stderr" in CliRunner.__init__.__code__.co_varnames else CliRunner()
+    result = runner.invoke(cli, ["clean", "-j", "1", "--report", str(report), str(warc)], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    out = [json.loads(line) for line in result.stdout_bytes.decode().splitlines()]
+    assert [o["url"] for o in out] == [
+        "https://courier.example/news/flood", "https://village.example/fete", "https://courier.example/untyped"]
+    assert all(o["status"] == "ok" and o["date"] and o["id"].startswith("<urn:uuid:") for o in out)
+    assert out[0]["text"].startswith("Residents of the lower valley")
+    assert "l’été" in out[1]["text"]
+    reports = [json.loads(line) for line in report.read_text(encoding="utf-8").splitlines()]
+    meta = reports[1]["metadata"]
+    assert (meta["domain"], meta["http_charset"]) == ("village.example", "ISO-8859-1")
+    assert (meta["extraction"]["charset"], meta["extraction"]["charset_source"]) == ("cp1252", "http")
+    assert "skipped: " in result.stderr
+    for reason in ("WARC record HTTP status not 2xx 1", "WARC record not HTML 1",
+                   "WARC record not a response (request) 1", "WARC record not a response (warcinfo) 1"):
+        assert reason in result.stderr

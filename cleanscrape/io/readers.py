@@ -162,6 +162,9 @@ class InputFormat:
     one_per_file: bool = False
     #: one line for --help
     description: str = ""
+    #: the splitter reads gzip itself: a WARC.gz has one gzip member per record, and warcio
+    #: reading them one by one loses one record to a corrupt member, not the whole file
+    reads_gzip: bool = False
 
 
 # ------------------------------------------------------------------ decoding helpers
@@ -282,7 +285,7 @@ FORMATS: dict[str, InputFormat] = {
     "html": InputFormat("html", _split_whole_file, _decode_html, (".html", ".htm", ".xhtml"), "text", True,
                         "one HTML page per file; main text extracted with trafilatura"),
     "warc": InputFormat("warc", _split_warc, _decode_warc, (".warc",), "jsonl", False,
-                        "WARC (.warc, .warc.gz): the HTML pages of its responses"),
+                        "WARC (.warc, .warc.gz): the HTML pages of its responses", reads_gzip=True),
 }
 
 
@@ -376,7 +379,7 @@ def open_input(source: InputFile) -> tuple[BinaryIO, _CountingReader]:
     counter = _CountingReader(raw)
     buffered = io.BufferedReader(counter, buffer_size=1 << 16)
     magic = buffered.peek(4)[:4]
-    if magic.startswith(_GZIP_MAGIC):
+    if magic.startswith(_GZIP_MAGIC) and not FORMATS[source.format].reads_gzip:
         return gzip.GzipFile(fileobj=buffered, mode="rb"), counter  # type: ignore[return-value]
     if magic.startswith(_ZSTD_MAGIC):
         import zstandard
