@@ -29,6 +29,7 @@ through :func:`line_hits` (PERF-NOTES §1: an automaton runs ~20× faster than a
 
 from __future__ import annotations
 
+import re
 import sys
 import unicodedata
 from bisect import bisect_right
@@ -57,11 +58,16 @@ __all__ = [
     "normalized_lines",
     "line_hits",
     "category_hits",
+    "word_class",
     "KINDS",
+    "WORD_CLASS_CATEGORIES",
     "GLUE",
 ]
 
 KINDS = ("line", "prefix", "contains", "line_near", "contains_near")
+#: categories that are word classes a rule looks words up in (month names for datelines),
+#: not boilerplate phrases: they are not matched, see :func:`word_class`
+WORD_CLASS_CATEGORIES = frozenset({"date_words"})
 #: kinds whose phrase must span the whole normalised line
 WHOLE_LINE_KINDS = frozenset({"line", "line_near"})
 CONTAINS_KINDS = frozenset({"contains", "contains_near"})
@@ -72,27 +78,20 @@ _GLUED_WORDS = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
 #: what :func:`normalize` puts between glued words (U+2063 INVISIBLE SEPARATOR): a word
 #: boundary for phrases, but not a space, so rules can tell "Home > News" from "HomePod"
 GLUE = "\u2063"
-#: horizontal whitespace runs (newlines are kept: the document is normalised as a whole)
-_HSPACES = regex.compile(r"[^\S\n]+")
 
 
-def _fold_table() -> dict[int, str]:
-    """Latin letters with diacritics → base letters (é → e, Ł stays: no decomposition)."""
-    table: dict[int, str] = {0x2019: "'", 0x00AD: ""}
-    for code in range(0x00C0, 0x0250):
-        base = unicodedata.normalize("NFKD", chr(code))[0]
-        if base != chr(code) and base.isascii():
-            table[code] = base
-    return table
-
-
-_FOLD = _fold_table()
+#: combining marks left by NFD: dropping them folds Latin diacritics ("Écoutez" = "Ecoutez")
+_COMBINING = re.compile("[\u0300-\u036f]")
+#: whitespace to fold: runs of two or more, and single tabs, no-break and other spaces
+#: (matching every single " " would cost more than the rest of normalisation)
+_FOLD_SPACES = re.compile(r"[^\S\n]{2,}|[^\S \n]")
 
 
 def _fold(text: str) -> str:
-    """Everything :func:`normalize` does except trimming the line ends."""
-    text = _GLUED_WORDS.sub(GLUE, text).translate(_FOLD).lower()
-    return _HSPACES.sub(" ", text)
+    """Everything :func:`normalize` does except trimming the line ends; keeps newlines."""
+    text = _GLUED_WORDS.sub(GLUE, text).replace("\u2019", "'").replace("\u00ad", "")
+    text = _COMBINING.sub("", unicodedata.normalize("NFD", text)).lower()
+    return _FOLD_SPACES.sub(" ", text)
 
 
 def normalize(text: str) -> str:
@@ -127,61 +126,85 @@ class Hit:
         return f"line {verb} {self.lang} {self.category} phrase {self.phrase!r}"
 
 
+Target = tuple[str, str, str]  # (category, kind, phrase as written in the data file)
+
+#: prefix phrases are found by their first characters, then checked with startswith
+_PREFIX_INDEX_CHARS = 3
+
+
 class Lexicon:
-    """All phrases of one language, compiled into one automaton."""
+    """All phrases of one language.
+
+    Whole-line phrases are one dictionary lookup per line, prefixes a lookup by their first
+    characters, and contains-phrases one Aho-Corasick automaton run over the whole document.
+    """
 
     def __init__(self, lang: str, tables: dict[str, dict[str, list[str]]]) -> None:
         self.lang = lang
         self.categories = sorted(tables)
+        self._whole: dict[str, list[Target]] = {}
+        self._prefixes: dict[str, list[tuple[str, list[Target]]]] = {}
         self._automaton = ahocorasick.Automaton()
-        # key -> (category, kind, phrase as written in the data file, for reasons)
-        entries: dict[str, list[tuple[str, str, str]]] = {}
+        contains: dict[str, list[Target]] = {}
+        prefixes: dict[str, list[Target]] = {}
+        self.word_classes: dict[str, frozenset[str]] = {
+            category: frozenset(normalize(word) for phrases in kinds.values() for word in phrases)
+            for category, kinds in tables.items() if category in WORD_CLASS_CATEGORIES
+        }
         for category, kinds in tables.items():
+            if category in WORD_CLASS_CATEGORIES:
+                continue
             for kind, phrases in kinds.items():
                 if kind not in KINDS:
                     raise ValueError(f"lexicon {lang}/{category}: unknown list {kind!r} (use {KINDS})")
+                table = self._whole if kind in WHOLE_LINE_KINDS else contains if kind in CONTAINS_KINDS else prefixes
                 for phrase in phrases:
                     key = _phrase_key(phrase, kind)
-                    targets = entries.setdefault(key, []) if key else []
+                    targets = table.setdefault(key, []) if key else []
                     if key and not any(t[:2] == (category, kind) for t in targets):
                         targets.append((category, kind, phrase))
-        for key, targets in entries.items():
+        for key, targets in prefixes.items():
+            self._prefixes.setdefault(key[:_PREFIX_INDEX_CHARS], []).append((key, targets))
+        for key, targets in contains.items():
             self._automaton.add_word(key, (key, tuple(targets)))
-        self.size = len(entries)
-        if entries:
+        self.size = len(self._whole) + len(prefixes) + len(contains)
+        if contains:
             self._automaton.make_automaton()
 
-    def scan(self, text: str, line_starts: list[int], out: list[list[Hit]]) -> None:
-        """Add the hits in ``text`` (normalised lines joined by ``"\\n"``, line ``i``
-        starting at ``line_starts[i]``) to ``out[i]``."""
-        if not self.size or not text:
+    def scan(self, lines: list[str], text: str, line_starts: list[int], out: list[list[Hit]]) -> None:
+        """Add the hits on ``lines`` (normalised; ``text`` is them joined by ``"\\n"``, line
+        ``i`` starting at ``line_starts[i]``) to ``out[i]``."""
+        lang = self.lang
+        whole, prefixes = self._whole, self._prefixes
+        for i, norm in enumerate(lines):
+            if not norm:
+                continue
+            for category, kind, phrase in whole.get(norm, ()):
+                out[i].append(Hit(category, kind, phrase, lang, 0, len(norm)))
+            for key, targets in prefixes.get(norm[:_PREFIX_INDEX_CHARS], ()):
+                end = len(key)
+                if norm.startswith(key) and (end == len(norm) or not key[-1].isalnum() or not norm[end].isalnum()):
+                    out[i].extend(Hit(category, kind, phrase, lang, 0, end) for category, kind, phrase in targets)
+        if len(self._automaton) == 0:
             return
         for end_index, (key, targets) in self._automaton.iter(text):
             end = end_index + 1
             start = end - len(key)
             i = bisect_right(line_starts, start) - 1
             line_start = line_starts[i]
-            line_end = line_starts[i + 1] - 1 if i + 1 < len(line_starts) else len(text)
+            line_end = line_start + len(lines[i])
             if end > line_end:  # a phrase never spans two lines
                 continue
-            at_line_start = start == line_start
-            at_line_end = end == line_end
-            open_left = at_line_start or not key[0].isalnum() or not text[start - 1].isalnum()
-            open_right = at_line_end or not key[-1].isalnum() or not text[end].isalnum()
-            for category, kind, phrase in targets:
-                if kind in WHOLE_LINE_KINDS:
-                    ok = at_line_start and at_line_end
-                elif kind == "prefix":
-                    ok = at_line_start and open_right
-                else:
-                    ok = open_left and open_right
-                if ok:
-                    out[i].append(Hit(category, kind, phrase, self.lang, start - line_start, end - line_start))
+            if (start == line_start or not key[0].isalnum() or not text[start - 1].isalnum()) and (
+                end == line_end or not key[-1].isalnum() or not text[end].isalnum()
+            ):
+                out[i].extend(Hit(category, kind, phrase, lang, start - line_start, end - line_start)
+                              for category, kind, phrase in targets)
 
     def match(self, normalized_line: str) -> list[Hit]:
         """Hits on one normalised line (tests and tools; stages use :func:`line_hits`)."""
         out: list[list[Hit]] = [[]]
-        self.scan(normalized_line, [0], out)
+        self.scan([normalized_line], normalized_line, [0], out)
         return out[0]
 
 
@@ -222,15 +245,25 @@ def normalized_lines(doc: Document) -> list[str]:
     return cached
 
 
+def _doc_langs(doc: Document) -> tuple[str, ...]:
+    from .lang import ensure_language
+
+    return lexicon_langs_for(ensure_language(doc))
+
+
+def word_class(doc: Document, category: str) -> frozenset[str]:
+    """The words of a word-class category (e.g. ``date_words``) in the lexicons used for
+    ``doc``, normalised."""
+    return frozenset().union(*(load_lexicon(lang).word_classes.get(category, ()) for lang in _doc_langs(doc)))
+
+
 def line_hits(doc: Document, langs: Iterable[str] | None = None) -> list[list[Hit]]:
     """Lexicon hits per line of ``doc`` (index-aligned with ``doc.lines``), computed once."""
     cached = doc.cache.get("lexicon_hits")
     if cached is not None:
         return cached
     if langs is None:
-        from .lang import ensure_language
-
-        langs = lexicon_langs_for(ensure_language(doc))
+        langs = _doc_langs(doc)
     lines = normalized_lines(doc)
     starts: list[int] = []
     pos = 0
@@ -241,7 +274,7 @@ def line_hits(doc: Document, langs: Iterable[str] | None = None) -> list[list[Hi
     result: list[list[Hit]] = [[] for _ in lines]
     langs = tuple(langs)
     for lang in langs:
-        load_lexicon(lang).scan(text, starts, result)
+        load_lexicon(lang).scan(lines, text, starts, result)
     if len(langs) > 1:  # a phrase in two lexicons ("international") is one piece of evidence
         for i, hits in enumerate(result):
             if len(hits) > 1:

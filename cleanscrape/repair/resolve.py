@@ -105,8 +105,13 @@ class Resolver:
         return self.data.lower(text) if self.data else text.lower()
 
     # ---------------------------------------------------------------- entry point
-    def resolve(self, run: DamagedRun, line: str, line_damaged: bool) -> Resolution | None:
-        """The best reading of ``run`` if it changes the run; None to leave it alone."""
+    def resolve(self, run: DamagedRun, line: str, line_damaged: bool, source: str | None = None) -> Resolution | None:
+        """The best reading of ``run`` if it changes the run; None to leave it alone.
+
+        ``line`` is the line as repaired so far (the context is read from it); ``source``
+        the line as received, where the partners of lost quotation marks are still slots.
+        """
+        self._source = source if source is not None else line
         if run.letters == 0:
             readings = self._lone_readings(run, line)
         else:
@@ -141,13 +146,13 @@ class Resolver:
             if lead and self._at_token_start(run, line):
                 if trail and self._at_token_end(run, line):
                     readings += self._fills(text, run, line, 1, len(text) - 1, opening, closing, QUOTE_PAIRED)
-                if self._slot_at_word_end_after(line, run.end):
+                if self._slot_at_word_end_after(self._source, run.end):
                     readings += self._fills(text, run, line, 1, len(text), opening, "", QUOTE_PAIRED)
-            if trail and self._at_token_end(run, line) and self._opening_slot_before(line, run.start):
+            if trail and self._at_token_end(run, line) and self._opening_slot_before(self._source, run.start):
                 readings += self._fills(text, run, line, 0, len(text) - 1, "", closing, QUOTE_PAIRED)
         opening = self.data.question_opening
         if opening and lead and self._at_token_start(run, line) and self._sentence_start(line, run.start):
-            end = self._question_end_after(line, run.start + 1)
+            end = self._question_end_after(self._source, run.start + 1)
             if end is not None:
                 readings += self._fills(text, run, line, 1, len(text), opening, "", QUESTION_OPENING_PAIRED)
                 if end == run.end - 1:
@@ -252,7 +257,7 @@ class Resolver:
             return []  # a line that starts with "?" and no sentence after it: nothing to go on
         spaced_quotes = self.data is not None and self.data.spaced_quotes
         if tail:  # "?," "?." ...: punctuation follows, so it is no question mark and no word
-            if tail[0] in ".,;:)" and spaced_quotes and self._opening_slot_before(line, run.start):
+            if tail[0] in ".,;:)" and spaced_quotes and self._opening_slot_before(self._source, run.start):
                 closing = self.data.quotes[0][1]
                 return [Reading(closing, QUOTE_PAIRED, "lone '?' before punctuation read as the closing quotation mark of a pair")]
             return []
@@ -282,7 +287,7 @@ class Resolver:
                                         f"frequency {freq:.2g}"))
         if before and (before[-1].isalnum() or before[-1] in _CLOSERS):
             readings.append(Reading("–", LONE_DASH, "lone '?' between words read as a lost dash"))
-        if spaced_quotes and nxt.isalnum() and self._closing_slot_after(line, run.end):
+        if spaced_quotes and nxt.isalnum() and self._closing_slot_after(self._source, run.end):
             readings.append(Reading(self.data.quotes[0][0], QUOTE_PAIRED,
                                     "lone '?' before a word read as the opening quotation mark of a pair"))
         return readings
@@ -291,7 +296,8 @@ class Resolver:
         """"Porto.?": a slot glued after a full stop closes a quotation opened earlier."""
         if self.data is None or not self.data.quotes or run.end != run.token_end:
             return []
-        if not any(i == 0 or line[i - 1] in _OPENERS for i in _slot_positions(line, 0, run.start)):
+        source = self._source
+        if not any(i == 0 or source[i - 1] in _OPENERS for i in _slot_positions(source, 0, run.start)):
             return []
         closing = self.data.quotes[0][1]
         return [Reading(closing, QUOTE_PAIRED, "'?' after a full stop read as the closing quotation mark of a pair")]
@@ -408,8 +414,10 @@ class Resolver:
         if not before:
             return True
         last = before[-1]
-        if last == "?" or last == "\ufffd":
-            return False  # in a damaged line, most likely a lost letter, not the end of a question
+        if last == "\ufffd":
+            return False  # a lost letter; a "?" still there after the repairs to its left is real
+        if last == "?" and not before[:-1].rstrip()[-1:].isalpha() and before[-2:-1] != " ":
+            return False  # "(?)", "???"
         return last in _SENTENCE_END
 
     # ---------------------------------------------------------------- case

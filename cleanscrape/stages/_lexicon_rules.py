@@ -42,13 +42,8 @@ __all__ = [
     "is_decoration",
     "lines_after_heading",
     "has_boilerplate_hits",
-    "WORD_CLASS_CATEGORIES",
     "Verdict",
 ]
-
-#: lexicon categories that name word classes used as evidence by a rule (month names for
-#: datelines), not boilerplate: their hits never make a line "belong" to a widget
-WORD_CLASS_CATEGORIES = frozenset({"date_words"})
 
 #: what may follow a prefix phrase for the rest of the line to be "its" content
 PREFIX_SEPARATORS = frozenset(":|-–—>»›/•·")
@@ -96,7 +91,7 @@ def previous_content_line(doc: Document, index: int) -> Line | None:
 
 def has_boilerplate_hits(hits: list[Hit], *, besides: str | None = None) -> bool:
     """Does a line carry phrases of a boilerplate category (other than ``besides``)?"""
-    return any(h.category != besides and h.category not in WORD_CLASS_CATEGORIES for h in hits)
+    return any(h.category != besides for h in hits)
 
 
 def lines_after_heading(

@@ -87,9 +87,12 @@ class LossyRepairStage(Stage):
         for line in lines:
             if "?" not in line.text and "\ufffd" not in line.text:
                 continue
-            text = line.text
-            for run in reversed(list(damaged_runs(text))):
-                resolution = resolver.resolve(run, text, line.index in damaged)
+            # Left to right, on the text repaired so far, so that context (a sentence end, a
+            # governing verb) is read repaired; every slot becomes one character, so the
+            # runs found on the original line keep their offsets.
+            source = line.text
+            for run in list(damaged_runs(source)):
+                resolution = resolver.resolve(run, line.text, line.index in damaged, source)
                 if resolution is None or resolution.confidence < self.options.min_confidence:
                     continue
                 best = resolution.best

@@ -80,6 +80,8 @@ class MainContentStage(Stage):
         title_case: float = 0.5
         #: this many labels in a row make a menu
         menu_run: int = 2
+        #: a label run this short between two paragraphs of the article is part of it
+        inline_list: int = 8
         #: a short line ending recurring on this many distinct lines is a record header
         record_repeats: int = 3
         #: what a bad line costs the region (in characters of good text)
@@ -100,16 +102,17 @@ class MainContentStage(Stage):
                 item.structural = True
             else:
                 self._classify(item)
-        self._mark_menu_runs(lines)
+        runs = self._mark_menu_runs(lines)
         self._mark_record_separators(lines, doc)
         if not (doc.removals or any(item.structural for item in lines)):
             return  # no boilerplate evidence: leave the document as it is
         first, last = self._region(lines)
         title = self._title(lines, first, doc) if last >= first else None
+        inline = self._inline_lists(lines, runs, first, last, doc)
         span = f"lines {lines[first].index + 1}-{lines[last].index + 1}" if last >= first else "none found"
         for pos, item in enumerate(lines):
             if first <= pos <= last:
-                if item.kind is Kind.BAD:
+                if item.kind is Kind.BAD and pos not in inline:
                     self._remove(doc, item, f"{item.signal}, inside the main text ({span})")
             elif pos != title:
                 self._remove(doc, item, f"{item.signal or self._describe(item)}, outside the main text ({span})")
@@ -164,20 +167,43 @@ class MainContentStage(Stage):
             f.length < self.options.length_high and f.capitalized_ratio >= self.options.title_case
         )
 
-    def _mark_menu_runs(self, lines: list[_Line]) -> None:
+    def _mark_menu_runs(self, lines: list[_Line]) -> list[range]:
         """Runs of labels are menus, link lists, headline lists or button rows: judged
-        bad together, where each alone would only be short (a subheading)."""
-        run: list[_Line] = []
-        for item in [*lines, None]:
+        bad together, where each alone would only be short (a subheading).  Returns the
+        runs as ranges of positions in ``lines``."""
+        runs: list[range] = []
+        start = 0
+        for pos, item in enumerate([*lines, None]):
             if item is not None and self._is_label(item):
-                run.append(item)
                 continue
-            if len(run) >= self.options.menu_run:
-                for member in run:
+            if pos - start >= self.options.menu_run:
+                runs.append(range(start, pos))
+                for member in lines[start:pos]:
                     member.kind = Kind.BAD
                     member.structural = True
-                    member.signal = f"menu run of {len(run)} labels (short or Title-Cased, no sentence end)"
-            run = []
+                    member.signal = f"menu run of {pos - start} labels (short or Title-Cased, no sentence end)"
+            start = pos + 1
+        return runs
+
+    def _inline_lists(self, lines: list[_Line], runs: list[range], first: int, last: int,
+                      doc: Document) -> set[int]:
+        """Positions of label runs that belong to the article: inside the region, with
+        prose right above and right below, no line of them removed by a lexicon stage,
+        and at most ``inline_list`` lines (ingredients, a table, a subheading with its
+        caption).  A menu inside the article is longer or carries lexicon evidence."""
+        kept: set[int] = set()
+        for run in runs:
+            if not (first < run.start and run.stop <= last) or len(run) > self.options.inline_list:
+                continue
+            if any(doc.lines[lines[pos].index].removed for pos in run):
+                continue
+            if all(self._is_prose(lines[pos]) for pos in (run.start - 1, run.stop)):
+                kept.update(run)
+        return kept
+
+    @staticmethod
+    def _is_prose(item: _Line) -> bool:
+        return item.kind in (Kind.GOOD, Kind.NEAR) or (item.kind is Kind.SHORT and item.features.sentence_end)
 
     def _mark_record_separators(self, lines: list[_Line], doc: Document) -> None:
         """Short lines that recur with the same last word ("joe says:", "May 2, 2019 at

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document
-from ..lexicon import category_hits, normalized_lines
+from ..lexicon import normalized_lines, word_class
 from ..stage import register_stage
 from ._lexicon_rules import LexiconStage, next_content_line, previous_content_line
 
@@ -43,7 +43,7 @@ class MetadataStage(LexiconStage):
 
     def apply_structure(self, doc: Document, removed: list[int]) -> list[int]:
         norms = normalized_lines(doc)
-        date_words = category_hits(doc, "date_words")
+        date_words = word_class(doc, "date_words")
         taken: list[int] = []
         for line in doc.lines:
             norm = norms[line.index]
@@ -57,22 +57,22 @@ class MetadataStage(LexiconStage):
                                                 "(a view or comment counter)")
                     taken.append(line.index)
                 continue
-            date_word_count = len(date_words.get(line.index, ()))
-            if not date_word_count and not _DIGIT.search(norm):
+            if not _DIGIT.search(norm):
                 continue
-            reason = self.dateline_reason(norm, date_word_count)
+            reason = self.dateline_reason(norm, date_words)
             if reason:
                 self.remove_line(doc, line, reason)
                 taken.append(line.index)
         return taken
 
-    def dateline_reason(self, normalized: str, date_word_count: int) -> str | None:
+    def dateline_reason(self, normalized: str, date_words: frozenset[str]) -> str | None:
         if "@" in normalized:  # "— Name (@handle) November 18, 2019" signs an embedded post
             return None
         tokens = [t.strip(_TOKEN_EDGE) for t in normalized.split()]
         tokens = [t for t in tokens if t]
         if not tokens or len(tokens) > self.options.max_dateline_words:
             return None
+        date_word_count = sum(1 for t in tokens if t in date_words)
         shaped = sum(1 for t in tokens if _DATE_SHAPE.fullmatch(t))
         if not shaped and not date_word_count:
             return None
