@@ -25,6 +25,7 @@ in the stage's own :meth:`LexiconStage.apply_structure`.
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 from typing import Callable
 
@@ -225,15 +226,21 @@ class LexiconStage(Stage):
                 weak[index] = verdict.reason
         removed = list(strong)
         ranks = _nonblank_ranks(doc)
+        # removed lines by rank, to find the nearest one to a weak line by bisection
+        anchors = sorted((ranks[i], i) for i in strong)
         changed = True
-        while changed and weak and removed:
+        while changed and weak and anchors:
             changed = False
             for index in sorted(weak):
-                closest = min(removed, key=lambda a: abs(ranks[a] - ranks[index]))
-                if abs(ranks[closest] - ranks[index]) <= self.options.near_lines:
+                rank = ranks[index]
+                pos = bisect_left(anchors, (rank, -1))
+                near = [a for a in anchors[max(pos - 1, 0):pos + 1] if abs(a[0] - rank) <= self.options.near_lines]
+                if near:
+                    closest = min(near, key=lambda a: abs(a[0] - rank))[1]
                     reason = weak.pop(index)
                     self.remove_line(doc, index, f"{reason}, next to removed {self.category} line {closest + 1}")
                     removed.append(index)
+                    insort(anchors, (rank, index))
                     changed = True
         return removed
 
