@@ -33,6 +33,8 @@ class LanguageData:
     one_letter_words: tuple[str, ...] = ()
     quotes: tuple[tuple[str, str], ...] = ()
     spaced_quotes: bool = False
+    infinitive_ending: str = ""
+    infinitive_governors: frozenset[str] = frozenset()
     question_opening: str = ""
 
     @property
@@ -84,5 +86,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         one_letter_words=tuple(entry.get("one_letter_words", ())),
         quotes=tuple(tuple(pair) for pair in entry.get("quotes", ())),
         spaced_quotes=entry.get("spaced_quotes", False),
+        infinitive_ending=entry.get("infinitive_ending", ""),
+        infinitive_governors=frozenset(entry.get("infinitive_governors", ())),
         question_opening=entry.get("question_opening", ""),
     )

@@ -41,6 +41,11 @@ UNKNOWN_FREQUENCY = 1e-8
 CHARSET_KEPT_PENALTY = -2.0
 LOAN_LETTER_PENALTY = -0.5
 ASCII_APOSTROPHE_PAGE_PENALTY = -1.5
+#: an infinitive ending for a lost last letter, after a word that governs one or not
+INFINITIVE_GOVERNED = 1.0
+INFINITIVE_UNGOVERNED = -1.0
+#: how many words back a governing word may stand ("może się nie być" …)
+GOVERNOR_REACH = 3
 #: a real "?" in a line that shows damage elsewhere, before the position is weighed
 QUESTION_IN_DAMAGED_LINE = 0.0
 QUESTION_IN_INTACT_LINE = 1.0
@@ -67,6 +72,7 @@ _SENTENCE_END = ".!?…:"
 _OPENERS = " \t\"'«“„‚‹([{*•-–—"
 _CLOSERS = "\"'»”“’›)]}"
 _IMPOSSIBLE = -math.inf
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +221,9 @@ class Resolver:
         score = math.log10(freq)
         if cand.in_document:
             score += DOC_WORD_BONUS + DOC_WORD_PER_LOG_COUNT * math.log10(cand.in_document)
+        if self.data is not None and self.data.infinitive_ending and is_slot(core[-1]) \
+                and cand.text.endswith(self.data.infinitive_ending):
+            score += INFINITIVE_GOVERNED if self._infinitive_governed(line, run.start) else INFINITIVE_UNGOVERNED
         for i, (have, got) in enumerate(zip(core, cand.text)):
             if not is_slot(have):
                 continue
@@ -238,6 +247,10 @@ class Resolver:
         if not core[0].isupper():
             return False
         return not self._sentence_start(line, run.start) or not self.finder.frequency(self.lower(base))
+
+    def _infinitive_governed(self, line: str, pos: int) -> bool:
+        words = _WORDS.findall(line[max(0, pos - 60):pos])[-GOVERNOR_REACH:]
+        return any(self.lower(w) in self.data.infinitive_governors for w in words)
 
     def _elided(self, before_apostrophe: str) -> bool:
         return self.data is not None and re.split("['’]", before_apostrophe)[-1] in self.data.elisions

@@ -197,7 +197,7 @@ class MainContentStage(Stage):
                 continue
             if any(doc.lines[lines[pos].index].removed for pos in run):
                 continue
-            if all(self._is_prose(lines[pos]) for pos in (run.start - 1, run.stop)):
+            if self._is_prose(lines[run.start - 1]) and lines[run.stop].kind in (Kind.GOOD, Kind.NEAR):
                 kept.update(run)
         return kept
 
@@ -233,8 +233,10 @@ class MainContentStage(Stage):
             return -self.options.length_high
         if item.kind is Kind.BAD:
             return -self.options.bad_line_cost
-        if item.kind in (Kind.GOOD, Kind.NEAR):
+        if item.kind is Kind.GOOD:
             return item.features.length
+        if item.kind is Kind.NEAR:
+            return item.features.length // 2
         return 0
 
     def _region(self, lines: list[_Line]) -> tuple[int, int]:
