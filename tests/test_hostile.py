@@ -13,8 +13,11 @@ import time
 from dataclasses import dataclass
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from invariants import assert_report_replays
 
-from cleanscrape import Cleaner, Stage
+from cleanscrape import Cleaner, Stage, apply_edits
 from cleanscrape.document import Document
 from cleanscrape.limits import DocumentTimeout, Limits
 
@@ -143,3 +146,41 @@ def test_time_limit_does_not_clobber_someone_elses_alarm() -> None:
 def test_time_limit_can_be_disabled() -> None:
     cleaner = Cleaner(stages=[SleepyStage(total_seconds=0.1)], max_doc_seconds=None)
     assert cleaner.clean("x").flags == []
+
+
+# ---------------------------------------------------------------------- long repetitive lines
+def _no_sequence_matcher(*args: object, **kwargs: object) -> None:
+    raise AssertionError("difflib.SequenceMatcher used on a long line")
+
+
+@pytest.mark.parametrize("unit", ["prÃ©sident dÃ©clarÃ© ", "prix Â\xa0€ dÃ©clarÃ© "])
+def test_long_repetitive_mojibake_line_is_aligned_without_sequence_matcher(
+        monkeypatch: pytest.MonkeyPatch, unit: str) -> None:
+    """Regression: the mojibake stage aligned a line and its fix with difflib, cubic on
+    repeated tokens (a 400-word line took 27 s, a 2,000-word one more than 5 minutes)."""
+    from cleanscrape.repair import spans
+
+    monkeypatch.setattr(spans.difflib, "SequenceMatcher", _no_sequence_matcher)
+    raw = unit * 2000
+    result = Cleaner(stages=["mojibake"], max_doc_seconds=None).clean(raw)
+    assert result.ok, result.error
+    assert "Ã" not in result.text and result.text.startswith("pr")
+    assert_report_replays(raw, result)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "é", "Ã©", " ", "\xa0", "  "]), max_size=40),
+       st.lists(st.sampled_from(["a", "b", "é", "Ã©", " ", "\xa0", "  "]), max_size=40),
+       st.sampled_from([0, 50, 250_000]))
+def test_changed_spans_replay_in_every_alignment_mode(before: list[str], after: list[str], max_pairs: int) -> None:
+    from cleanscrape.repair import spans
+
+    old, new = "".join(before), "".join(after)
+    original = spans.MAX_MATCHER_PAIRS
+    spans.MAX_MATCHER_PAIRS = max_pairs
+    try:
+        edits = list(spans.changed_spans(old, new))
+    finally:
+        spans.MAX_MATCHER_PAIRS = original
+    assert apply_edits(old, [], edits) == new
+    assert all(s1 <= e1 <= s2 for (s1, e1, _), (s2, _e, _a) in zip(edits, edits[1:]))

@@ -23,7 +23,40 @@ def changed_spans(before: str, after: str) -> Iterator[tuple[int, int, str]]:
     offsets = [0]
     for token in old:
         offsets.append(offsets[-1] + len(token))
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op != "equal":
-            yield offsets[i1], offsets[i2], "".join(new[j1:j2])
+    for i1, i2, j1, j2 in _differing_runs(old, new):
+        yield offsets[i1], offsets[i2], "".join(new[j1:j2])
+
+
+#: SequenceMatcher is cubic on long repetitive lines (a 400-word line of repeated mojibake
+#: took 27 s); beyond this many token pairs a cheaper alignment is used
+MAX_MATCHER_PAIRS = 250_000
+
+
+def _differing_runs(old: list[str], new: list[str]) -> Iterator[tuple[int, int, int, int]]:
+    """``(i1, i2, j1, j2)``: ``old[i1:i2]`` became ``new[j1:j2]``; everything between runs is
+    equal.  Any such runs replay exactly; the alignment only decides how fine they are."""
+    if len(old) == len(new):
+        # Same token structure (fixes changed words, not spacing): align by position.
+        i = 0
+        while i < len(old):
+            if old[i] == new[i]:
+                i += 1
+                continue
+            start = i
+            while i < len(old) and old[i] != new[i]:
+                i += 1
+            yield start, i, start, i
+    elif len(old) * len(new) <= MAX_MATCHER_PAIRS:
+        matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+            if op != "equal":
+                yield i1, i2, j1, j2
+    else:
+        # One run between the common prefix and suffix: coarse, but linear.
+        prefix = 0
+        while prefix < min(len(old), len(new)) and old[prefix] == new[prefix]:
+            prefix += 1
+        suffix = 0
+        while suffix < min(len(old), len(new)) - prefix and old[-1 - suffix] == new[-1 - suffix]:
+            suffix += 1
+        yield prefix, len(old) - suffix, prefix, len(new) - suffix
