@@ -59,6 +59,7 @@ __all__ = [
     "line_hits",
     "category_hits",
     "word_class",
+    "whole_line_phrases",
     "KINDS",
     "WORD_CLASS_CATEGORIES",
     "GLUE",
@@ -201,6 +202,11 @@ class Lexicon:
                 out[i].extend(Hit(category, kind, phrase, lang, start - line_start, end - line_start)
                               for category, kind, phrase in targets)
 
+    def whole_line_phrases(self, category: str) -> frozenset[str]:
+        """The normalised ``line`` phrases of ``category``."""
+        return frozenset(key for key, targets in self._whole.items()
+                         if any(t[0] == category and t[1] == "line" for t in targets))
+
     def match(self, normalized_line: str) -> list[Hit]:
         """Hits on one normalised line (tests and tools; stages use :func:`line_hits`)."""
         out: list[list[Hit]] = [[]]
@@ -255,6 +261,16 @@ def word_class(doc: Document, category: str) -> frozenset[str]:
     """The words of a word-class category (e.g. ``date_words``) in the lexicons used for
     ``doc``, normalised."""
     return frozenset().union(*(load_lexicon(lang).word_classes.get(category, ()) for lang in _doc_langs(doc)))
+
+
+def whole_line_phrases(doc: Document, category: str) -> frozenset[str]:
+    """The normalised ``line`` phrases of ``category`` in the lexicons used for ``doc``."""
+    return frozenset().union(*(_whole_line_phrases(lang, category) for lang in _doc_langs(doc)))
+
+
+@lru_cache(maxsize=None)
+def _whole_line_phrases(lang: str, category: str) -> frozenset[str]:
+    return load_lexicon(lang).whole_line_phrases(category)
 
 
 def line_hits(doc: Document, langs: Iterable[str] | None = None) -> list[list[Hit]]:

@@ -35,6 +35,8 @@ class LanguageData:
     spaced_quotes: bool = False
     infinitive_ending: str = ""
     infinitive_governors: frozenset[str] = frozenset()
+    #: (adjective ending, last letters of the nouns it agrees with) pairs
+    agreement: tuple[tuple[str, str], ...] = ()
     question_opening: str = ""
 
     @property
@@ -88,5 +90,6 @@ def language_data(lang: str | None) -> LanguageData | None:
         spaced_quotes=entry.get("spaced_quotes", False),
         infinitive_ending=entry.get("infinitive_ending", ""),
         infinitive_governors=frozenset(entry.get("infinitive_governors", ())),
+        agreement=tuple(tuple(pair) for pair in entry.get("agreement", ())),
         question_opening=entry.get("question_opening", ""),
     )

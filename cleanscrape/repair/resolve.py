@@ -44,6 +44,8 @@ ASCII_APOSTROPHE_PAGE_PENALTY = -1.5
 #: an infinitive ending for a lost last letter, after a word that governs one or not
 INFINITIVE_GOVERNED = 1.0
 INFINITIVE_UNGOVERNED = -1.0
+#: a lost last letter that makes the word agree with its noun
+AGREEMENT = 1.0
 #: how many words back a governing word may stand ("może się nie być" …)
 GOVERNOR_REACH = 3
 #: a real "?" in a line that shows damage elsewhere, before the position is weighed
@@ -73,6 +75,8 @@ _OPENERS = " \t\"'«“„‚‹([{*•-–—"
 _CLOSERS = "\"'»”“’›)]}"
 _IMPOSSIBLE = -math.inf
 _WORDS = re.compile(r"[^\W\d_]+")
+#: the next word, from its first to its last letter
+_NEXT_WORD = re.compile(r" ([^\W\d_](?:\S*[^\W\d_])?)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +228,9 @@ class Resolver:
         if self.data is not None and self.data.infinitive_ending and is_slot(core[-1]) \
                 and cand.text.endswith(self.data.infinitive_ending):
             score += INFINITIVE_GOVERNED if self._infinitive_governed(line, run.start) else INFINITIVE_UNGOVERNED
+        if self.data is not None and self.data.agreement and is_slot(core[-1]) \
+                and self._agrees(cand.text[-1], line, run):
+            score += AGREEMENT
         for i, (have, got) in enumerate(zip(core, cand.text)):
             if not is_slot(have):
                 continue
@@ -247,6 +254,22 @@ class Resolver:
         if not core[0].isupper():
             return False
         return not self._sentence_start(line, run.start) or not self.finder.frequency(self.lower(base))
+
+    def _agrees(self, ending: str, line: str, run: DamagedRun) -> bool:
+        """Does ``ending`` agree with the noun after the run (or, after a comma, before it)?"""
+        nouns = dict(self.data.agreement)
+        if ending not in nouns:
+            return False
+        following = _NEXT_WORD.match(line, run.end)
+        if following is not None:
+            if is_slot(line[following.end():following.end() + 1] or " "):
+                return False  # the noun's own last letter was lost
+            return following.group(1)[-1] in nouns[ending]
+        before = line[:run.start].rstrip()
+        if before.endswith(","):
+            previous = _WORDS.findall(before[-40:])
+            return bool(previous) and previous[-1][-1] in nouns[ending]
+        return False
 
     def _infinitive_governed(self, line: str, pos: int) -> bool:
         words = _WORDS.findall(line[max(0, pos - 60):pos])[-GOVERNOR_REACH:]

@@ -71,11 +71,11 @@ class MainContentStage(Stage):
         length_low: int = 70
         #: a sentence-like line this long with enough stopwords is good (jusText: 200)
         length_high: int = 200
-        #: stopword density of prose with our top-150 stopword lists (jusText's longer
-        #: lists use 0.30 / 0.32); halved for lines that end like a sentence, because
-        #: names, scores and figures thin out the stopwords of real sentences
-        stopwords_low: float = 0.25
-        stopwords_high: float = 0.30
+        #: stopword density relative to running text in the language (jusText's fixed
+        #: 0.30 / 0.32 suit its long lists and Western languages only); halved for lines
+        #: that end like a sentence: names, scores and figures thin out real sentences
+        stopwords_low: float = 0.5
+        stopwords_high: float = 0.6
         #: share of capitalised words from which a line reads as a headline
         title_case: float = 0.5
         #: this many labels in a row make a menu
@@ -132,15 +132,18 @@ class MainContentStage(Stage):
         elif f.length < opts.length_low:
             item.kind = Kind.SHORT
         elif f.has_stopwords:
-            density = f.stopword_density
+            ratio = f.stopword_ratio
             floor = opts.stopwords_low / 2 if f.sentence_end else opts.stopwords_low
-            if density >= opts.stopwords_high:
+            if ratio >= opts.stopwords_high:
                 item.kind = Kind.GOOD if f.length >= opts.length_high else Kind.NEAR
-            elif density >= floor:
+            elif ratio >= floor:
                 item.kind = Kind.NEAR
             else:
                 item.kind = Kind.BAD
-                item.signal = f"{f.chars} chars, stopword density {density:.2f} < {floor:.2f}: not prose"
+                item.signal = (
+                    f"{f.chars} chars, stopword density {f.stopword_density:.2f} = {ratio:.2f} of prose's"
+                    f" < {floor:.2f}: not prose"
+                )
         elif f.is_prose_like:
             item.kind = Kind.GOOD if f.length >= opts.length_high else Kind.NEAR
         else:
@@ -233,10 +236,8 @@ class MainContentStage(Stage):
             return -self.options.length_high
         if item.kind is Kind.BAD:
             return -self.options.bad_line_cost
-        if item.kind is Kind.GOOD:
+        if item.kind in (Kind.GOOD, Kind.NEAR):
             return item.features.length
-        if item.kind is Kind.NEAR:
-            return item.features.length // 2
         return 0
 
     def _region(self, lines: list[_Line]) -> tuple[int, int]:

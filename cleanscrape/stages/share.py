@@ -1,4 +1,5 @@
-"""Share and follow widgets: "Share on Facebook", "Suivez-nous sur Telegram", "URL courte".
+"""Share and follow widgets: "Share on Facebook", "Suivez-nous sur Telegram", "URL courte",
+and rows of button names ("Twitter LinkedIn Facebook Instagram").
 
 A sentence that mentions sharing or a platform ("The minister shared his view on Telegram
 with reporters.") carries no widget phrase and ends like a sentence: it stays.
@@ -6,6 +7,10 @@ with reporters.") carries no widget phrase and ends like a sentence: it stays.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from ..document import Document
+from ..lexicon import GLUE, normalized_lines, whole_line_phrases
 from ..stage import register_stage
 from ._lexicon_rules import LexiconStage
 
@@ -14,3 +19,27 @@ from ._lexicon_rules import LexiconStage
 class ShareStage(LexiconStage):
     name = "share"
     categories = ("share",)
+
+    @dataclass(frozen=True)
+    class Options(LexiconStage.Options):
+        #: fewest button names that make a row
+        min_button_row: int = 2
+        #: most button names in a row
+        max_button_row: int = 10
+
+    def apply_structure(self, doc: Document, removed: list[int]) -> list[int]:
+        """Rows made only of share-button names, each a ``line`` phrase of the lexicon."""
+        buttons = whole_line_phrases(doc, self.category)
+        norms = normalized_lines(doc)
+        taken: list[int] = []
+        longest = self.options.max_button_row * 12
+        for line in doc.lines:
+            norm = norms[line.index]
+            if line.removed or not norm or len(norm) > longest:
+                continue
+            names = norm.replace("|", " ").replace(GLUE, " ").split()
+            if self.options.min_button_row <= len(names) <= self.options.max_button_row \
+                    and all(name in buttons for name in names):
+                self.remove_line(doc, line, f"row of {len(names)} share-button names ({', '.join(names[:4])})")
+                taken.append(line.index)
+        return taken
