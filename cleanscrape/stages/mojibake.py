@@ -3,7 +3,7 @@ normalise to NFC.
 
 ftfy costs about 1 MB/s (PERF-NOTES §2), so it runs only on lines a cheap pre-filter flags:
 a character that starts a UTF-8 sequence when read as Latin-1/cp1252 ("Â".."ô") followed
-by one that continues one (the cp1252 reading of bytes 0x80–0xBF).  Correct UTF-8 text
+by one that continues one (the cp1252 or Latin-1 reading of bytes 0x80–0xBF).  Correct UTF-8 text
 almost never has that pair; mojibake always does.  ftfy is configured to fix encodings
 only: curly quotes, full-width characters, ligatures, HTML entities, line breaks and
 control characters are content, not damage, and stay as they are.
@@ -25,13 +25,13 @@ from ..stage import Stage, register_stage
 
 
 def _continuation_chars() -> str:
-    """How bytes 0x80–0xBF read in cp1252 (C1 controls where cp1252 has no character)."""
-    chars = []
-    for byte in range(0x80, 0xC0):
+    """How bytes 0x80–0xBF read in cp1252 and in Latin-1 (C1 controls)."""
+    chars = [chr(byte) for byte in range(0x80, 0xC0)]
+    for byte in range(0x80, 0xA0):
         try:
             chars.append(bytes([byte]).decode("cp1252"))
         except UnicodeDecodeError:
-            chars.append(chr(byte))
+            pass  # undefined in cp1252: read as the C1 control, already listed
     return "".join(chars)
 
 
