@@ -1,0 +1,89 @@
+"""Fuzz target: reading, decoding, cleaning and encoding input files, as the CLI does.
+
+The first byte picks the format (JSONL or text) and the compression (none, gzip, zstd, or
+either cut short at a point the second byte picks); the rest is the file content.  A bug
+is any exception escaping the reader or the per-record path (``clean_raw``), a record
+lost (uncompressed JSONL: one record per non-blank line), a failure message that does not
+name its record, or an output line that is not one line of valid UTF-8 JSON.
+
+Run (atheris; fuzz/jsonl.dict helps it build JSON)::
+
+    nice .venv/bin/python fuzz/fuzz_readers.py fuzz/corpus/readers -dict=fuzz/jsonl.dict \\
+        -max_total_time=900 -print_final_stats=1
+
+or ``--random SECONDS`` for a seeded random search without atheris.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from _harness import instrument_cleanscrape, main
+
+instrument_cleanscrape()
+
+import zstandard  # noqa: E402
+
+from cleanscrape import Cleaner  # noqa: E402
+from cleanscrape.io.readers import InputFile, RawRecord, ReadOptions, iter_raw_records  # noqa: E402
+from cleanscrape.parallel import Job, clean_raw  # noqa: E402
+
+FORMATS = ("jsonl", "text")
+COMPRESSIONS = ("none", "gzip", "zstd", "gzip-cut", "zstd-cut")
+
+
+@lru_cache(maxsize=1)
+def workdir() -> Path:
+    return Path(tempfile.mkdtemp(prefix="cleanscrape-fuzz-"))
+
+
+@lru_cache(maxsize=1)
+def cleaner() -> Cleaner:
+    # the stages have their own target; whitespace keeps this one fast and still edits text
+    return Cleaner(stages=["whitespace"])
+
+
+def compress(content: bytes, how: str, cut: int) -> bytes:
+    if how.startswith("gzip"):
+        packed = gzip.compress(content, mtime=0)
+    elif how.startswith("zstd"):
+        packed = zstandard.ZstdCompressor().compress(content)
+    else:
+        return content
+    return packed[: cut % max(len(packed), 1)] if how.endswith("-cut") else packed
+
+
+def test_one_input(data: bytes) -> None:
+    if len(data) < 2:
+        return
+    fmt = FORMATS[data[0] % len(FORMATS)]
+    how = COMPRESSIONS[(data[0] // len(FORMATS)) % len(COMPRESSIONS)]
+    content = data[2:]
+    path = workdir() / f"input.{fmt}"
+    path.write_bytes(compress(content, how, data[1]))
+    errors: list[str] = []
+    raws = [r for r in iter_raw_records([InputFile(str(path), path.name, fmt)], on_error=errors.append)
+            if isinstance(r, RawRecord)]
+    if how == "none":
+        expected = sum(1 for line in content.split(b"\n") if line.strip()) if fmt == "jsonl" else 1
+        assert len(raws) == expected and errors == [], (len(raws), expected, errors)
+    job = Job(ReadOptions(), output_format="jsonl", with_report=True)
+    for raw in raws:
+        outcome = clean_raw(cleaner(), job, raw)
+        if outcome.error is not None:
+            assert outcome.error.startswith(raw.location), outcome.error
+        line = outcome.item.data
+        assert line.endswith(b"\n") and line.count(b"\n") == 1, line
+        obj = json.loads(line.decode("utf-8"))
+        assert obj["status"] in ("ok", "failed")
+        assert outcome.report is not None and json.loads(outcome.report.decode("utf-8"))["source"] == raw.location
+
+
+if __name__ == "__main__":
+    main("fuzz_readers", test_one_input)
+    sys.exit(0)
