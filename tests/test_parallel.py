@@ -56,6 +56,22 @@ def test_several_workers_give_the_same_bytes_in_the_same_order() -> None:
     assert [json.loads(data)["id"] for data, _ in pooled] == [f"d{i}" for i in range(150)]
 
 
+def test_the_default_pipeline_gives_the_same_bytes_for_1_and_2_workers() -> None:
+    """Catches state carried from one document to the next in any stage: with two
+    workers each sees a different subset of the documents."""
+    samples = Path(__file__).parent.parent / "corpus_samples"
+    raws = [RawRecord(path.name, "text", path.read_bytes(), path.name)
+            for path in sorted(samples.glob("*.txt"))]
+    lines = (samples / "dump_mixed.jsonl").read_bytes().splitlines(keepends=True)
+    raws += [RawRecord(f"dump_mixed.jsonl:{i}", "jsonl", line, "dump_mixed.jsonl") for i, line in enumerate(lines, 1)]
+    raws = raws * 3
+    cleaner = Cleaner()
+    job = Job(output_format="jsonl", with_report=True)
+    serial = [(o.item.data, o.report) for o in clean_stream(cleaner, job, raws, workers=1)]
+    pooled = [(o.item.data, o.report) for o in clean_stream(cleaner, job, raws, workers=2, batch_records=2)]
+    assert pooled == serial
+
+
 def test_a_worker_crash_fails_only_the_record_that_caused_it() -> None:
     cleaner = Cleaner(stages=[_CrashOnMarker(), "whitespace"])
     job = Job(output_format="jsonl")
