@@ -12,16 +12,20 @@ The CLI side of these guarantees is in tests/test_faults.py.
 
 from __future__ import annotations
 
+import json
 import os
+from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from invariants import assert_report_replays
 from strategies import documents, undamaged_documents
 
 from cleanscrape import Cleaner
+from cleanscrape.cli import cli
 
 #: multiply example counts for a long local run: HYPOTHESIS_SCALE=20 pytest tests/test_properties.py
 SCALE = int(os.environ.get("HYPOTHESIS_SCALE", "1"))
@@ -91,3 +95,52 @@ def test_cleaning_the_output_again_changes_nothing(cleaner: Cleaner, raw: str) -
 def test_no_repairs_without_damage(cleaner: Cleaner, raw: str) -> None:
     result = cleaner.clean(raw)
     assert result.repairs == [], [r.to_dict() for r in result.repairs]
+
+
+# ---------------------------------------------------------------------- the CLI, JSONL in and out
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner, max_size=3),
+    max_leaves=5,
+)
+#: one JSONL line: a good record, a record with wrong types, or not JSON at all
+JSONL_LINES = st.one_of(
+    documents(max_lines=6).map(lambda text: {"text": text}),
+    st.builds(lambda doc_id, text: {"id": doc_id, "text": text}, JSON_VALUES, JSON_VALUES),
+    st.sampled_from([b"{", b"[1]", b"\xff\xfe\x00", b'{"text": "caf\xe9"}', b'{"text": "a\\ud800"}', b"null"]),
+)
+
+
+def encode_lines(lines: list[Any]) -> list[bytes]:
+    out = []
+    for i, line in enumerate(lines):
+        if isinstance(line, dict):
+            line = json.dumps({"n": i, **line}).encode()  # "n" tells the records apart
+        out.append(line)
+    return out
+
+
+def run_cli(dump: Path, workers: int) -> bytes:
+    result = CliRunner().invoke(cli, ["clean", "-q", "-j", str(workers), str(dump)], catch_exceptions=False)
+    assert result.exit_code in (0, 1), result.output
+    return result.stdout_bytes
+
+
+@settings(max_examples=25 * SCALE, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                 HealthCheck.function_scoped_fixture])
+@given(st.lists(JSONL_LINES, min_size=1, max_size=12))
+def test_cli_gives_one_record_per_input_line_in_order_with_any_workers(tmp_path: Path, lines: list[Any]) -> None:
+    raw_lines = encode_lines(lines)
+    dump = tmp_path / "dump.jsonl"
+    dump.write_bytes(b"\n".join(raw_lines) + b"\n")
+    out = run_cli(dump, workers=1)
+    records = [json.loads(line) for line in out.splitlines()]
+    assert len(records) == len(raw_lines)
+    for number, (line, record) in enumerate(zip(lines, records), 1):
+        if record["status"] == "failed":
+            assert record["error"].startswith(f"dump.jsonl:{number}:")
+        if isinstance(line, dict):
+            assert record["n"] == number - 1 and record.get("id") == line.get("id")
+            assert (record["status"] == "ok") == isinstance(line["text"], str)
+    assert run_cli(dump, workers=2) == out  # deterministic whatever the number of workers
