@@ -180,7 +180,9 @@ class Lexicon:
         for i, norm in enumerate(lines):
             if not norm:
                 continue
-            for category, kind, phrase in whole.get(norm, ()):
+            # "WhatsApp" is written "whatsapp" in the data files: try the line unglued too
+            targets = whole.get(norm) or (whole.get(norm.replace(GLUE, "")) if GLUE in norm else None)
+            for category, kind, phrase in targets or ():
                 out[i].append(Hit(category, kind, phrase, lang, 0, len(norm)))
             for key, targets in prefixes.get(norm[:_PREFIX_INDEX_CHARS], ()):
                 end = len(key)

@@ -41,6 +41,7 @@ __all__ = [
     "previous_content_line",
     "next_content_line",
     "is_decoration",
+    "in_url",
     "lines_after_heading",
     "has_boilerplate_hits",
     "Verdict",
@@ -67,6 +68,15 @@ def is_title_like(text: str, normalized: str, *, max_words: int = 25) -> bool:
     with "?" or "!")."""
     words = word_count(normalized)
     return 2 <= words <= max_words and not text.rstrip(_CLOSERS).endswith((".", "…", ";", ","))
+
+
+def in_url(normalized: str, start: int) -> bool:
+    """Is offset ``start`` inside a URL-like token ("forum.example.pl/index.php" holds the
+    credit phrase "/forum" by accident)?"""
+    left = normalized.rfind(" ", 0, start) + 1
+    right = normalized.find(" ", start)
+    token = normalized[left:] if right < 0 else normalized[left:right]
+    return "://" in token or token.startswith("www.") or ".php" in token or ".html" in token
 
 
 def is_decoration(line: Line, normalized: str) -> bool:
@@ -193,7 +203,11 @@ class LexiconStage(Stage):
             # "HomePod" is not "Home" + "Pod": a prefix glued to the next word proves nothing
             if words <= opts.short_words and fragment and normalized[hit.end:hit.end + 1] != GLUE:
                 return Verdict(True, f"{hit.describe()} (a {words}-word fragment)")
-        phrases = sorted({h.phrase for h in hits if h.kind == "contains"})
+        contains = [h for h in hits if h.kind == "contains"]
+        # "getty images" also holds "getty": overlapping phrases are one piece of evidence
+        phrases = sorted({h.phrase for h in contains
+                          if not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start
+                                     for o in contains)})
         if len(phrases) >= opts.dense_min_phrases and words <= len(phrases) * opts.words_per_phrase:
             listed = ", ".join(repr(p) for p in phrases[:4]) + (", …" if len(phrases) > 4 else "")
             return Verdict(True, f"line contains {len(phrases)} {hits[0].lang} {self.category} phrases ({listed})")
@@ -216,7 +230,8 @@ class LexiconStage(Stage):
             line = doc.lines[index]
             if line.removed:
                 continue
-            verdict = self.judge(line, norms[index], hits)
+            hits = [h for h in hits if h.kind not in ("contains", "contains_near") or not in_url(norms[index], h.start)]
+            verdict = self.judge(line, norms[index], hits) if hits else None
             if verdict is None:
                 continue
             if verdict.strong:

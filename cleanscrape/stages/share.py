@@ -37,7 +37,9 @@ class ShareStage(LexiconStage):
             norm = norms[line.index]
             if line.removed or not norm or len(norm) > longest:
                 continue
-            names = norm.replace("|", " ").replace(GLUE, " ").split()
+            # "WhatsApp" is one name, "FacebookTwitter" two
+            names = [part for word in norm.replace("|", " ").split()
+                     for part in ([word.replace(GLUE, "")] if word.replace(GLUE, "") in buttons else word.split(GLUE))]
             if self.options.min_button_row <= len(names) <= self.options.max_button_row \
                     and all(name in buttons for name in names):
                 self.remove_line(doc, line, f"row of {len(names)} share-button names ({', '.join(names[:4])})")

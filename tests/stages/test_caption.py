@@ -55,3 +55,20 @@ def test_short_caption_before_title_and_credit_goes() -> None:
 
 def test_short_line_without_a_credit_stays() -> None:
     assert_kept("caption", "fr", ["John Kerry et Sergueï Lavrov"])
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("de", "Nur die beiden Engländer waren zu stark. Maxi Taucher ist in der Weltspitze angekommen. (Foto: Privat)"),
+    ("en", "The protests kicked off in June and have strengthened in size (Image: GETTY )"),
+    ("de", "Bei der Beckenkippung nach hinten sinkt der Brustkorb ein. © Pferderevue"),
+])
+def test_caption_paragraph_closed_by_a_credit_goes(lang: str, line: str) -> None:
+    assert_removed("caption", lang, [line], [line])
+
+
+def test_sentence_ending_with_an_ordinary_phrase_stays() -> None:
+    assert_kept("caption", "en", ["The paintings were lent to the exhibition courtesy of the Getty."])
+
+
+def test_credit_phrase_inside_a_url_is_not_a_credit() -> None:
+    assert_kept("caption", "pl", ["Ci dwaj byli na forum [http://forum.example.pl/index.php?topic=367.0]"])

@@ -71,3 +71,9 @@ def test_label_between_two_removed_lines_goes() -> None:
 
 def test_glued_product_name_is_not_home() -> None:
     assert_kept("navigation", "en", ["HomePod", "Apple shipped the new speaker with a faster chip this week."])
+
+
+@pytest.mark.parametrize(("lang", "line"), [("de", "Start|Magazin|Coole Tipps|Magic Cleaning"),
+                                            ("en", "Home › News › Local")])
+def test_breadcrumb_with_bars_or_chevrons_goes(lang: str, line: str) -> None:
+    assert_removed("navigation", lang, [line], [line])
