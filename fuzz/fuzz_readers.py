@@ -38,8 +38,12 @@ COMPRESSIONS = ("none", "gzip", "zstd", "gzip-cut", "zstd-cut")
 
 
 @lru_cache(maxsize=1)
+def _workdir() -> tempfile.TemporaryDirectory:
+    return tempfile.TemporaryDirectory(prefix="cleanscrape-fuzz-")  # removed at exit
+
+
 def workdir() -> Path:
-    return Path(tempfile.mkdtemp(prefix="cleanscrape-fuzz-"))
+    return Path(_workdir().name)
 
 
 @lru_cache(maxsize=1)

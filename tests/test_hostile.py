@@ -248,13 +248,7 @@ def test_hostile_jsonl_through_the_default_pipeline_does_not_crash(tmp_path: Pat
     assert statuses == [expected for _, expected in HOSTILE_JSONL]
 
 
-@pytest.mark.parametrize("compression", [
-    "gz",
-    pytest.param("zst", marks=pytest.mark.xfail(strict=True, reason=(
-        "io/readers.py reads .zst with zstandard's stream_reader, which ends silently at a "
-        "frame cut short (python-zstandard 0.25): the run exits 0 with the records decoded so "
-        "far and no error; needs a decompressobj-based reader that checks .eof at end of input"))),
-])
+@pytest.mark.parametrize("compression", ["gz", "zst"])
 def test_truncated_compressed_dump_keeps_the_records_before_the_damage(tmp_path: Path, compression: str) -> None:
     import gzip
 
@@ -331,3 +325,26 @@ def test_pathological_documents_clean_and_replay(raw: str) -> None:
     result = Cleaner().clean(raw)
     assert result.flags == []
     assert_report_replays(raw, result)
+
+
+# ---------------------------------------------------------------------- fuzz targets, briefly
+FUZZ_DIR = Path(__file__).resolve().parent.parent / "fuzz"
+
+
+@pytest.mark.parametrize("target,random_inputs", [("fuzz_stages", 40), ("fuzz_readers", 300)])
+def test_fuzz_target_short_run(monkeypatch: pytest.MonkeyPatch, target: str, random_inputs: int) -> None:
+    """Every input that ever crashed a target (fuzz/regressions/), the seed corpus, and a
+    seeded random sample.  The long runs are in docs/reliability.md."""
+    import importlib
+    import random
+
+    monkeypatch.syspath_prepend(str(FUZZ_DIR))
+    module = importlib.import_module(target)
+    harness = importlib.import_module("_harness")
+    folder = target.removeprefix("fuzz_")
+    files = sorted((FUZZ_DIR / "regressions" / target).glob("*")) + sorted((FUZZ_DIR / "corpus" / folder).glob("*"))
+    assert files, "the seed corpus is missing"
+    rng = random.Random(7)
+    inputs = [path.read_bytes() for path in files] + [harness.random_input(rng) for _ in range(random_inputs)]
+    for data in inputs:
+        module.test_one_input(data)
