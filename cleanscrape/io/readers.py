@@ -366,6 +366,53 @@ class _CountingReader(io.RawIOBase):
         super().close()
 
 
+class _ZstdReader(io.RawIOBase):
+    """Decompresses concatenated zstd frames, and raises EOFError when the input ends
+    inside a frame: zstandard's ``stream_reader`` ends silently there, which would pass a
+    truncated dump off as complete."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        import zstandard
+
+        self._raw = raw
+        self._new_frame = zstandard.ZstdDecompressor().decompressobj
+        self._frame = self._new_frame()
+        self._in_frame = False
+        self._pending = memoryview(b"")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        while not self._pending:
+            chunk = self._raw.read(1 << 16)
+            if not chunk:
+                if self._in_frame:
+                    raise EOFError("zstd data ends inside a frame (truncated file)")
+                return 0
+            self._pending = memoryview(self._decompress(chunk))
+        n = min(len(buffer), len(self._pending))
+        buffer[:n] = self._pending[:n]
+        self._pending = self._pending[n:]
+        return n
+
+    def _decompress(self, chunk: bytes) -> bytes:
+        out = []
+        while chunk:
+            self._in_frame = True
+            out.append(self._frame.decompress(chunk))
+            if not self._frame.eof:
+                break
+            chunk = self._frame.unused_data  # the next frame starts here
+            self._frame = self._new_frame()
+            self._in_frame = False
+        return b"".join(out)
+
+    def close(self) -> None:
+        self._raw.close()
+        super().close()
+
+
 def open_input(source: InputFile) -> tuple[BinaryIO, _CountingReader]:
     """Open a file or stdin for binary reading, decompressing gzip/zstd by magic bytes.
     Returns the readable stream and the counter of raw bytes consumed."""
@@ -382,10 +429,7 @@ def open_input(source: InputFile) -> tuple[BinaryIO, _CountingReader]:
     if magic.startswith(_GZIP_MAGIC) and not FORMATS[source.format].reads_gzip:
         return gzip.GzipFile(fileobj=buffered, mode="rb"), counter  # type: ignore[return-value]
     if magic.startswith(_ZSTD_MAGIC):
-        import zstandard
-
-        reader = zstandard.ZstdDecompressor().stream_reader(buffered, read_across_frames=True, closefd=True)
-        return io.BufferedReader(reader, buffer_size=1 << 16), counter  # type: ignore[arg-type]
+        return io.BufferedReader(_ZstdReader(buffered), buffer_size=1 << 16), counter  # type: ignore[arg-type]
     return buffered, counter
 
 

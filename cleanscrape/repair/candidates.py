@@ -198,9 +198,21 @@ class CandidateFinder:
                 if suffixes:
                     bases = self.find(left) if any(is_slot(c) for c in left) else (
                         self._known(left) or [Candidate(left, 0.0, 0, "suffix")])
-                    out += [Candidate(b.text + joint + s, b.frequency, b.in_document, "suffix")
+                    out += [Candidate(b.text + joint + s, b.frequency, b.in_document, "suffix", b.ascii_capital,
+                                      self._letters_likelihood(right, s))
                             for b in bases for s in suffixes]
         return out
+
+    def _letters_likelihood(self, lower: str, filled: str) -> float:
+        """How likely the letter model finds the letters ``filled`` puts in ``lower``'s slots
+        (1 without a model): it tells "Ankara’dır" from "Ankara’dür" by vowel harmony."""
+        if self.letters is None:
+            return 1.0
+        likelihood = 1.0
+        for i, (have, got) in enumerate(zip(lower, filled)):
+            if is_slot(have):
+                likelihood *= self.letters.distribution(lower, i).get(got, 0.01)
+        return likelihood
 
     def _suffixes_fitting(self, right: str) -> list[str]:
         return [s for s in self.data.suffix_apostrophe

@@ -25,7 +25,8 @@ _EVIDENCE = re.compile(r"\ufffd|\?(?=[^\W\d_])|(?<=[^\W\d_]['’])\?")
 #: word ("sar? attribuito", "la terra ? probabilmente": Italian loses mostly word-final
 #: letters and "è") or by "," "." ";" ":"; real questions are
 #: sometimes followed by one ("Vraiment? dit-il", "Kim o?."), so it takes two of these
-_WEAK_EVIDENCE = re.compile(r"(?:(?<=[^\W\d_])|(?<=[^\W\d_] ))\?(?: +(?=[^\W\d_A-ZÀ-ÞĀ-ſ])|[,;:]|\.(?!\.))")
+_WEAK_EVIDENCE = re.compile(
+    r"(?:(?<=[^\W\d_])|(?<=[^\W\d_] )|(?<=[^\W\d_]\? ))\?(?: +(?=[^\W\d_A-ZÀ-ÞĀ-ſ])|[,;:]|\.(?!\.))")
 WEAK_EVIDENCE_NEEDED = 2
 #: a run of letters and slots, apostrophes inside: one word as far as the damage is concerned
 _RUN = re.compile(r"(?:[^\W\d_]|[?\ufffd])+(?:['’](?:[^\W\d_]|[?\ufffd])+)*")

@@ -74,6 +74,8 @@ _SENTENCE_END = ".!?…:"
 _OPENERS = " \t\"'«“„‚‹([{*•-–—"
 _CLOSERS = "\"'»”“’›)]}"
 _IMPOSSIBLE = -math.inf
+#: candidate sources that are known words, not spellings guessed by the letter model
+_LISTED = ("word list", "document", "elision", "suffix")
 _WORDS = re.compile(r"[^\W\d_]+")
 #: the next word, from its first to its last letter
 _NEXT_WORD = re.compile(r" ([^\W\d_](?:\S*[^\W\d_])?)")
@@ -87,6 +89,8 @@ class Reading:
     score: float
     reason: str
     evidence: str = ""
+    #: where a filled word came from (a :class:`Candidate`'s ``how``), if anywhere
+    how: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +155,8 @@ class Resolver:
             readings += self._fills(text, run, line, 0, core_end, "", text[core_end:], prior, question=True)
         if self.data is None or run.letters < 2:
             return readings
+        if any(r.how in _LISTED for r in readings):
+            return readings  # the slots can be letters of a known word: no quotation marks
         if self.data.quotes and not self.data.spaced_quotes:
             opening, closing = self.data.quotes[0]
             if lead and self._at_token_start(run, line):
@@ -208,7 +214,7 @@ class Resolver:
             reason = self._describe_candidate(cand, core)
             if punctuation:
                 reason = f"{reason}; {punctuation}"
-            out.append(Reading(prefix + word + suffix, score, reason, self._evidence(cand)))
+            out.append(Reading(prefix + word + suffix, score, reason, self._evidence(cand), cand.how))
         return out
 
     def _word_score(self, cand: Candidate, core: str, run: DamagedRun, line: str) -> float:
@@ -223,6 +229,8 @@ class Resolver:
         if not freq:
             return _IMPOSSIBLE
         score = math.log10(freq)
+        if cand.how == "suffix":
+            score += math.log10(cand.likelihood)
         if cand.in_document:
             score += DOC_WORD_BONUS + DOC_WORD_PER_LOG_COUNT * math.log10(cand.in_document)
         if self.data is not None and self.data.infinitive_ending and is_slot(core[-1]) \

@@ -6,12 +6,14 @@ and on the line around it (docs/lexicons.md):
 * ``line`` — the line *is* a boilerplate phrase ("Rechercher", "URL courte"): removed.
 * ``prefix`` — the line starts with one ("Lire aussi", "Dernière mise à jour"): removed when
   a separator follows the phrase (``"Lire aussi : <title>"``, up to ``prefix_max_words``),
-  or when the whole line is a short fragment (no sentence end).  "Read also the report of
-  the commission, which …" is prose and stays.
+  when the whole line is a short fragment (no sentence end), or when the phrase has
+  ``specific_prefix_words`` words ("Wir verwenden Cookies, um …").  "Read also the report
+  of the commission, which …" is prose and stays.
 * ``contains`` — removed when the line is a short fragment (≤ ``short_words``, no sentence
-  end), or when several distinct phrases of the category pack it (cookie banners are long
-  but say "cookies", "consent", "accept all" and "privacy policy" in one paragraph).
-  A single phrase inside a long sentence is not enough.
+  end), holds two distinct phrases in at most twice that, or is packed with several
+  (cookie banners are long but say "cookies", "consent", "accept all" and "privacy policy"
+  in one paragraph).  A single phrase inside a long sentence is not enough; overlapping
+  phrases ("getty images", "getty") count once, and phrases inside URLs not at all.
 * Anything weaker (``line_near``, ``contains_near``, a prefix or phrase in a line too long to
   judge alone) counts only within ``near_lines`` non-blank lines of a line already removed
   for the same category: "OK" under a cookie banner, not "OK" in a dialogue.

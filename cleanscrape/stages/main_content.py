@@ -107,6 +107,7 @@ class MainContentStage(Stage):
         if not (doc.removals or any(item.structural for item in lines)):
             return  # no boilerplate evidence: leave the document as it is
         first, last = self._region(lines)
+        first, last = self._cohesive_core(lines, first, last, doc)
         title = self._title(lines, first, doc) if last >= first else None
         inline = self._inline_lists(lines, runs, first, last, doc)
         span = f"lines {lines[first].index + 1}-{lines[last].index + 1}" if last >= first else "none found"
@@ -256,6 +257,51 @@ class MainContentStage(Stage):
             if total > 0 and total >= self.options.region_share * best:
                 return first, last
         return 0, -1
+
+    def _cohesive_core(self, lines: list[_Line], first: int, last: int, doc: Document) -> tuple[int, int]:
+        import os
+        cohesion = float(os.environ.get("COHESION", "0"))
+        if last < first or not cohesion:
+            return first, last
+        from ..lang import stopwords, tokenize_words
+        stop = stopwords(doc.lang)
+        if not stop:
+            return first, last
+        segments: list[list[int]] = []
+        current: list[int] = []
+        for pos in range(first, last + 1):
+            if lines[pos].kind is Kind.BAD:
+                if current:
+                    segments.append(current)
+                current = []
+            else:
+                current.append(pos)
+        if current:
+            segments.append(current)
+        if len(segments) < 2:
+            return first, last
+        def words(seg):
+            out = set()
+            for pos in seg:
+                out.update(w for w in tokenize_words(doc.lines[lines[pos].index].text) if len(w) > 3 and w not in stop)
+            return out
+        values = [sum(self._value(lines[p]) for p in seg) for seg in segments]
+        core = max(range(len(segments)), key=values.__getitem__)
+        vocab = words(segments[core])
+        lo = hi = core
+        while lo > 0:
+            w = words(segments[lo - 1])
+            if w and len(w & vocab) / len(w) < cohesion:
+                break
+            vocab |= w
+            lo -= 1
+        while hi < len(segments) - 1:
+            w = words(segments[hi + 1])
+            if w and len(w & vocab) / len(w) < cohesion:
+                break
+            vocab |= w
+            hi += 1
+        return segments[lo][0], segments[hi][-1]
 
     def _title(self, lines: list[_Line], first: int, doc: Document) -> int | None:
         """Position of the article title: the longest line of three words or more,
