@@ -43,7 +43,12 @@ def test_forced_format_applies_to_every_file() -> None:
     assert {f.format for f in expand_inputs([str(DATA / "docs")], "jsonl")} == {"jsonl"}
 
 
-@pytest.mark.parametrize("packer", [gzip.compress, zstandard.ZstdCompressor().compress, lambda b: b])
+def two_zstd_frames(data: bytes) -> bytes:
+    half = len(data) // 2
+    return zstandard.ZstdCompressor().compress(data[:half]) + zstandard.ZstdCompressor().compress(data[half:])
+
+
+@pytest.mark.parametrize("packer", [gzip.compress, zstandard.ZstdCompressor().compress, two_zstd_frames, lambda b: b])
 def test_compression_is_recognised_by_content_not_name(tmp_path: Path, packer) -> None:
     raw = (DATA / "records.jsonl").read_bytes()
     path = tmp_path / "misnamed.txt"
@@ -64,14 +69,15 @@ def test_jsonl_lines_become_raw_records_with_locations() -> None:
     assert progress.bytes_read == (DATA / "records.jsonl").stat().st_size
 
 
-def test_truncated_gzip_keeps_what_was_read_and_reports_the_rest(tmp_path: Path) -> None:
-    packed = gzip.compress(b"".join(b'{"id": %d, "text": "t"}\n' % i for i in range(5000)))
-    path = tmp_path / "cut.jsonl.gz"
+@pytest.mark.parametrize("suffix,packer", [("gz", gzip.compress), ("zst", zstandard.ZstdCompressor().compress)])
+def test_truncated_compressed_file_keeps_what_was_read_and_reports_the_rest(tmp_path: Path, suffix, packer) -> None:
+    packed = packer(b"".join(b'{"id": %d, "text": "t"}\n' % i for i in range(50000)))
+    path = tmp_path / f"cut.jsonl.{suffix}"
     path.write_bytes(packed[: len(packed) // 2])
     errors: list[str] = []
     raws = list(iter_raw_records(expand_inputs([str(path)]), on_error=errors.append))
-    assert 0 < len(raws) < 5000
-    assert len(errors) == 1 and "cut.jsonl.gz: read error" in errors[0]
+    assert 0 < len(raws) < 50000
+    assert len(errors) == 1 and f"cut.jsonl.{suffix}: read error" in errors[0]
 
 
 def raw_jsonl(line: bytes) -> RawRecord:
