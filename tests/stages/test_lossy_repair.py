@@ -1,0 +1,127 @@
+"""lossy_repair: letters and punctuation lost to a lossy charset ("fran?ais", U+FFFD).
+
+Cases are data (tests/data/repair/): ``cases.json`` holds damaged texts with their exact
+expected output and undamaged texts with real question marks and URLs, which must come
+out unchanged, in the nine languages with repair data; ``known_failures.json`` holds
+texts the stage still gets wrong, as strict xfails (fixing one turns the test red, so the
+case moves to ``cases.json``).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cleanscrape import Cleaner
+from cleanscrape.document import apply_edits
+from cleanscrape.stages import lossy_repair
+
+DATA = Path(__file__).parent.parent / "data"
+CASES = json.loads((DATA / "repair" / "cases.json").read_text(encoding="utf-8"))
+KNOWN_FAILURES = json.loads((DATA / "repair" / "known_failures.json").read_text(encoding="utf-8"))
+SEEDS = DATA / "seeds"
+
+
+@pytest.fixture(scope="module")
+def cleaner() -> Cleaner:
+    return Cleaner(stages=["mojibake", "lossy_repair"])
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c['lang']}-{i}" for i, c in enumerate(CASES)])
+def test_case(case: dict, cleaner: Cleaner) -> None:
+    assert cleaner.clean(case["text"], lang=case["lang"]).text == case["expected"], case["why"]
+
+
+@pytest.mark.parametrize("case", KNOWN_FAILURES, ids=[f"{c['lang']}-{i}" for i, c in enumerate(KNOWN_FAILURES)])
+@pytest.mark.xfail(strict=True, reason="known failure: see tests/data/repair/known_failures.json")
+def test_known_failure(case: dict, cleaner: Cleaner) -> None:
+    assert cleaner.clean(case["text"], lang=case["lang"]).text == case["gold"]
+
+
+def test_seed_003_gets_exactly_its_repairs(cleaner: Cleaner) -> None:
+    text = (SEEDS / "003_ed0140e1a063c6cd.txt").read_text(encoding="utf-8")
+    expected = json.loads((SEEDS / "003_ed0140e1a063c6cd.expected.json").read_text(encoding="utf-8"))["repairs"]
+    result = cleaner.clean(text)
+    got: dict[tuple[str, str], int] = {}
+    for repair in result.repairs:
+        got[(repair.before, repair.after)] = got.get((repair.before, repair.after), 0) + 1
+    assert got == {(r["from"], r["to"]): r["count"] for r in expected}
+
+
+def test_seed_004_keeps_its_real_question_mark(cleaner: Cleaner) -> None:
+    text = (SEEDS / "004_410961eb107209b8.txt").read_text(encoding="utf-8")
+    result = cleaner.clean(text)
+    assert "l'opposition?" in result.text
+    assert result.repairs == []
+
+
+def test_every_repair_says_why_and_replays(cleaner: Cleaner) -> None:
+    text = "Le pr?sident fran?ais ? Paris : l?homme a parl?. Voir https://example.fr/p?q=1 ici."
+    result = cleaner.clean(text, lang="fr")
+    assert result.text == "Le président français à Paris : l’homme a parlé. Voir https://example.fr/p?q=1 ici."
+    assert len(result.repairs) == 5  # one per word, never the whole line
+    for repair in result.repairs:
+        assert repair.stage == "lossy_repair" and repair.category == "lossy_charset"
+        assert repair.reason and repair.evidence
+        assert 0.0 < repair.confidence <= 1.0
+    assert apply_edits(text, [], [(r.start, r.end, r.after) for r in result.repairs]) == result.text
+    runner_ups = {r.before: r.runner_up for r in result.repairs}
+    assert runner_ups["parl?"] is not None  # "parlé" beat another reading, named in the report
+
+
+def test_an_intact_word_in_the_document_beats_the_word_list(cleaner: Cleaner) -> None:
+    # the word list prefers "près"; this page writes "prés" (meadows) intact
+    text = "Le pont est pr?s. Les prés sont verts et les pr?s sont fauchés."
+    assert cleaner.clean(text, lang="fr").text == "Le pont est prés. Les prés sont verts et les prés sont fauchés."
+
+
+def test_a_letter_the_charset_kept_was_not_lost(cleaner: Cleaner) -> None:
+    # "c?té" lost "ô" and kept "é": the charset holds é and ê, so "p?che" is not "pêche"
+    text = "Il est prêt, c?té jardin, la p?che."
+    assert cleaner.clean(text, lang="fr").text == "Il est prêt, côté jardin, la pèche."
+    # without that evidence the word list's first choice stands
+    assert cleaner.clean("Il est prêt, côté jardin, la p?che. Il a d?j? fini.", lang="fr").text == (
+        "Il est prêt, côté jardin, la pêche. Il a déjà fini.")
+
+
+def test_language_without_data_uses_only_the_document(cleaner: Cleaner) -> None:
+    text = "Jag talar français varje dag. Vi talar fran?ais nu och d?j? i morgon."
+    result = cleaner.clean(text, lang="sv")
+    assert result.text == "Jag talar français varje dag. Vi talar français nu och d?j? i morgon."
+
+
+def test_no_evidence_of_damage_changes_nothing(cleaner: Cleaner) -> None:
+    # word-final "?" only, before capitals: questions, not lost letters
+    text = "Est-ce vrai? Oui. Et lui? Non. Pourquoi pas?"
+    assert cleaner.clean(text, lang="fr").repairs == []
+
+
+def test_undamaged_text_skips_all_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(doc):
+        raise AssertionError("language detection must not run on undamaged text")
+
+    monkeypatch.setattr(lossy_repair, "ensure_language", fail)
+    cleaner = Cleaner(stages=["lossy_repair"])
+    assert cleaner.clean("Un texte sans dommage? Aucun. Voir https://a.fr/?q=1").repairs == []
+
+
+def test_confidence_floor_leaves_uncertain_words(cleaner: Cleaner) -> None:
+    strict = Cleaner(stages=[lossy_repair.LossyRepairStage(min_confidence=0.99)])
+    text = "Vl?da schv?lila n?vrh. Praha je hlavn? m?sto."
+    loose = cleaner.clean(text, lang="cs")
+    kept = strict.clean(text, lang="cs")
+    assert len(kept.repairs) < len(loose.repairs)
+    assert all(r.confidence >= 0.99 for r in kept.repairs)
+
+
+def test_damaged_czech_misread_as_slovak_is_repaired_as_czech(monkeypatch: pytest.MonkeyPatch) -> None:
+    def slovak(doc):
+        doc.lang, doc.lang_method = "sk", "langdetect"
+        return "sk"
+
+    monkeypatch.setattr(lossy_repair, "ensure_language", slovak)
+    text = "Vláda schv?lila n?vrh z?kona, který jsme v?era poslali. Je to tak a nen? to nic nov?ho."
+    result = Cleaner(stages=["lossy_repair"]).clean(text)
+    assert "schválila návrh zákona" in result.text
