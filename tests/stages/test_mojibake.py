@@ -1,0 +1,97 @@
+"""mojibake: UTF-8 read as cp1252/Latin-1 ("franÃ§ais"), double encoding, NFC."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from cleanscrape import Cleaner
+from cleanscrape.document import apply_edits
+from cleanscrape.stages import mojibake
+
+
+def as_cp1252(text: str) -> str:
+    """UTF-8 bytes read as cp1252, bytes cp1252 leaves undefined read as Latin-1 (the
+    "sloppy" reading browsers and ftfy use)."""
+    out = []
+    for byte in text.encode("utf-8"):
+        try:
+            out.append(bytes([byte]).decode("cp1252"))
+        except UnicodeDecodeError:
+            out.append(chr(byte))
+    return "".join(out)
+
+
+@pytest.fixture(scope="module")
+def cleaner() -> Cleaner:
+    return Cleaner(stages=["mojibake"])
+
+
+@pytest.mark.parametrize("text", [
+    "Le président français a rencontré l’équipe à Noël.",
+    "Die Straße ist schön, aber die Brücke ist größer.",
+    "Zażółć gęślą jaźń – powiedział.",
+    "Türkiye’nin başkenti Ankara’dır.",
+])
+def test_cp1252_mojibake_is_undone(text: str, cleaner: Cleaner) -> None:
+    assert cleaner.clean(as_cp1252(text)).text == text
+
+
+def test_double_encoding_is_undone(cleaner: Cleaner) -> None:
+    text = "Été chaud à Besançon."
+    assert cleaner.clean(as_cp1252(as_cp1252(text))).text == text
+
+
+def test_latin1_reading_with_c1_controls_is_undone(cleaner: Cleaner) -> None:
+    text = "Został ułaskawiony."  # ł is C5 82: 0x82 reads as a C1 control in Latin-1
+    assert cleaner.clean(text.encode("utf-8").decode("latin-1")).text == text
+
+
+def test_repairs_are_reported_word_by_word(cleaner: Cleaner) -> None:
+    broken = as_cp1252("Un café très chaud, dit-il.")
+    result = cleaner.clean(broken)
+    assert [(r.before, r.after) for r in result.repairs] == [("cafÃ©", "café"), ("trÃ¨s", "très")]
+    assert all(r.reason.startswith("mojibake repaired by ftfy") and r.evidence for r in result.repairs)
+    assert apply_edits(broken, [], [(r.start, r.end, r.after) for r in result.repairs]) == result.text
+
+
+@pytest.mark.parametrize("text", [
+    "Le français, l’homme, « les guillemets » et “the quotes”.",
+    "Ligatures ﬁne et largeur ＡＢＣ restent ; &amp; aussi.",
+    "Vraiment ? Oui. SÃO PAULO est écrit ainsi sur la page.",
+])
+def test_correct_text_is_not_rewritten(text: str, cleaner: Cleaner) -> None:
+    assert cleaner.clean(text).repairs == []
+
+
+def test_decomposed_text_is_normalised_to_nfc_and_reported(cleaner: Cleaner) -> None:
+    text = unicodedata.normalize("NFD", "Il a réussi à l’école.")
+    result = cleaner.clean(text)
+    assert result.text == unicodedata.normalize("NFC", text)
+    assert {r.category for r in result.repairs} == {"unicode_normalization"}
+    assert [r.after for r in result.repairs] == ["réussi", "à", "l’école."]
+
+
+def test_ftfy_runs_only_where_the_prefilter_flags(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ftfy
+
+    calls: list[str] = []
+    real = ftfy.fix_and_explain
+
+    def counting(text, *args, **kwargs):
+        calls.append(text)
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(ftfy, "fix_and_explain", counting)
+    cleaner = Cleaner(stages=["mojibake"])
+    cleaner.clean("Un texte propre, accentué, sans dégât.\nUne deuxième ligne.")
+    assert calls == []
+    cleaner.clean("Ligne propre.\nUn cafÃ© ici.\nAutre ligne propre.")
+    assert calls == ["Un cafÃ© ici."]
+
+
+def test_prefilter_pattern_flags_every_utf8_sequence_read_as_cp1252() -> None:
+    for char in "éàçôüßłęąśżźńšřžčěůıişğ’€–…":
+        assert mojibake.MOJIBAKE_HINT.search(as_cp1252(char)), char
+        assert mojibake.MOJIBAKE_HINT.search(char.encode("utf-8").decode("latin-1")), char
