@@ -102,10 +102,19 @@ class Extraction:
 
 # ---------------------------------------------------------------------------- charsets
 
-# Labels that browsers decode as windows-1252 (WHATWG Encoding Standard): pages labelled
-# latin-1 use the 0x80-0x9F curly quotes and dashes that only cp1252 defines.
-_CP1252_LABELS = frozenset({"latin-1", "latin1", "iso-8859-1", "iso8859-1", "l1", "ascii", "us-ascii", "cp819",
-                            "iso_8859-1", "windows-1252", "cp1252", "x-cp1252"})
+# Labels that browsers decode with a superset codec (WHATWG Encoding Standard): pages
+# labelled latin-1 use the 0x80-0x9F curly quotes and dashes that only cp1252 defines, pages
+# labelled gb2312 or shift_jis use characters only GB18030 or cp932 define.
+_SUPERSET_CODECS = {
+    **dict.fromkeys(("latin-1", "latin1", "iso-8859-1", "iso8859-1", "iso_8859-1", "l1", "cp819", "ascii",
+                     "us-ascii", "windows-1252", "cp1252", "x-cp1252"), "cp1252"),
+    **dict.fromkeys(("iso-8859-9", "iso8859-9", "latin5", "windows-1254"), "cp1254"),
+    **dict.fromkeys(("tis-620", "iso-8859-11", "windows-874"), "cp874"),
+    **dict.fromkeys(("gb2312", "gbk", "x-gbk", "gb_2312-80"), "gb18030"),
+    **dict.fromkeys(("shift_jis", "shift-jis", "sjis", "x-sjis", "ms_kanji", "windows-31j"), "cp932"),
+    **dict.fromkeys(("euc-kr", "ks_c_5601-1987", "windows-949"), "cp949"),
+    "big5": "big5hkscs",
+}
 
 _CHARSET_PARAM = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 # <meta charset="..."> and <meta http-equiv="Content-Type" content="...; charset=...">; the
@@ -123,8 +132,8 @@ def _python_codec(label: str | bytes | None) -> str | None:
     if not label:
         return None
     name = (label.decode("ascii", "replace") if isinstance(label, bytes) else label).strip().strip("\"'").lower()
-    if name in _CP1252_LABELS:
-        return "cp1252"
+    if name in _SUPERSET_CODECS:
+        return _SUPERSET_CODECS[name]
     try:
         return codecs.lookup(name).name
     except LookupError:
@@ -155,7 +164,9 @@ def decode_html(data: bytes | str, http_charset: str | None = None) -> DecodedHt
 
     Evidence in order: a byte-order mark, the HTTP header charset, the page's own
     ``<meta charset>`` / ``http-equiv`` declaration, then detection.  A declared charset is
-    used only if the bytes decode under it without error; and a *single-byte* label
+    used only if the bytes decode under it without error (labels browsers read as a
+    superset, latin-1 as cp1252 or gb2312 as GB18030, are read the same way); and a
+    *single-byte* label
     (latin-1, cp1252, koi8-r …) or any other legacy label loses to UTF-8 when the bytes are valid UTF-8 with non-ASCII
     in them — mislabelled UTF-8 is common, while cp1252 text that happens to be valid UTF-8
     would itself have to be mojibake ("Ã©"); the same holds, more strongly, for the legacy

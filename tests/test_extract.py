@@ -234,3 +234,12 @@ def test_cli_html_folder_report_separates_extraction_from_stages(tmp_path: Path)
     assert extraction["extractor"] == "trafilatura" and extraction["html_chars"] > extraction["chars"]
     assert flood["input_chars"] == extraction["chars"]
     assert lines["latin1_meta.html"]["metadata"]["extraction"]["charset"] == "cp1252"
+
+
+@pytest.mark.parametrize("label, text, codec", [
+    ("gb2312", "<p>中文网页，镕</p>", "gb18030"),      # 镕 is in GBK/GB18030, not in GB2312
+    ("shift_jis", "<p>日本語のページ①</p>", "cp932"),  # ① is a Windows extension of Shift_JIS
+])
+def test_legacy_labels_decode_with_the_superset_browsers_use(label: str, text: str, codec: str) -> None:
+    decoded = decode_html(text.encode(codec), http_charset=label)
+    assert (decoded.text, decoded.charset, decoded.source) == (text, codec, "http")
