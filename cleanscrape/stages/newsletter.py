@@ -5,6 +5,8 @@ An article sentence about subscribing is prose: one phrase inside it is not enou
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..stage import register_stage
 from ._lexicon_rules import LexiconStage
 
@@ -13,3 +15,9 @@ from ._lexicon_rules import LexiconStage
 class NewsletterStage(LexiconStage):
     name = "newsletter"
     categories = ("newsletter",)
+
+    @dataclass(frozen=True)
+    class Options(LexiconStage.Options):
+        # "Sign up for a Hulu account for $11.99 a month" is article text: a lead-in opens
+        # a paragraph alone only from four words ("Sign up for our newsletter")
+        specific_prefix_words: int = 4
