@@ -14,6 +14,7 @@ no stage splits the text its own way.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
@@ -141,6 +142,10 @@ def apply_edits(text: str, removals: Iterable[tuple[int, int]], repairs: Iterabl
         pos = end
     out.append(text[pos:])
     return "".join(out)
+
+
+def _edit_order(edit: Repair) -> tuple[int, int]:
+    return edit.start, edit.end
 
 
 @dataclass
@@ -322,8 +327,8 @@ class Document:
                      reason, index, evidence, runner_up, confidence)
         for r in merged:
             existing.remove(r)
-        existing.append(rep)
-        existing.sort(key=lambda r: (r.start, r.end))
+        # insort, not append + sort: a stage may make thousands of repairs on one long line
+        bisect.insort(existing, rep, key=_edit_order)
         line.text = line.text[:local_start] + after + line.text[local_end:]
         return rep
 
