@@ -13,7 +13,10 @@ from typing import Iterator
 
 __all__ = ["changed_spans"]
 
-_TOKENS = re.compile(r"\s+|\S+")
+#: tokens split on ASCII whitespace only: mojibake of a no-break space ("Â\xa0") and its
+#: repair ("\xa0") must stay one token each, so that most repaired lines keep their token
+#: count and align position by position
+_TOKENS = re.compile(r"[ \t\r\f\v]+|[^ \t\r\f\v]+")
 
 
 def changed_spans(before: str, after: str) -> Iterator[tuple[int, int, str]]:
