@@ -41,6 +41,7 @@ __all__ = ["Job", "Outcome", "clean_raw", "clean_stream", "default_workers", "BA
 BATCH_RECORDS = 16
 BATCH_BYTES = 1 << 20
 BATCHES_IN_FLIGHT_PER_WORKER = 3
+WORKER_DIED = "worker process died while cleaning this record (a crash in a stage?)"
 
 
 def default_workers() -> int:
@@ -86,7 +87,15 @@ def _utf8_len(text: str) -> int:
 
 
 def clean_raw(cleaner: Cleaner, job: Job, raw: RawRecord) -> Outcome:
-    """Decode, clean and encode one raw record.  Never raises for bad input."""
+    """Decode, clean and encode one raw record.  Never raises: whatever goes wrong costs
+    this record (marked failed, input passed through), not the run."""
+    try:
+        return _clean_raw(cleaner, job, raw)
+    except Exception as exc:  # extraction or encoding failing on an input nobody foresaw
+        return _failed_outcome(job, raw, f"{type(exc).__name__}: {exc}")
+
+
+def _clean_raw(cleaner: Cleaner, job: Job, raw: RawRecord) -> Outcome:
     record = decode(raw, job.read_options)
     if record.error is not None:
         return _outcome(job, raw, record, failed_result(record))
@@ -103,9 +112,9 @@ def clean_raw(cleaner: Cleaner, job: Job, raw: RawRecord) -> Outcome:
     return _outcome(job, raw, record, result)
 
 
-def _crashed_outcome(job: Job, raw: RawRecord) -> Outcome:
+def _failed_outcome(job: Job, raw: RawRecord, reason: str) -> Outcome:
     record = decode(raw, job.read_options)
-    record.error = "worker process died while cleaning this record (a crash in a stage?)"
+    record.error = reason
     return _outcome(job, raw, record, failed_result(record))
 
 
@@ -247,7 +256,7 @@ class _OrderedPool:
         except BrokenProcessPool:
             self._isolation.shutdown(wait=True)
             self._isolation = None
-            return _crashed_outcome(self.job, raw)
+            return _failed_outcome(self.job, raw, WORKER_DIED)
 
     def close(self, *, abort: bool) -> None:
         for executor in (self._executor, self._isolation):

@@ -87,6 +87,19 @@ def test_a_worker_crash_fails_only_the_record_that_caused_it() -> None:
            [o.item.data for i, o in enumerate(expected) if i != 37]
 
 
+def test_an_unforeseen_exception_costs_one_record(monkeypatch) -> None:
+    def broken_extraction(*args, **kwargs):
+        raise RuntimeError("extractor bug")
+
+    monkeypatch.setattr("cleanscrape.parallel.extract_for_cleaning", broken_extraction)
+    page = RawRecord("p.html", "html", b"<html><body><p>text</p></body></html>", "p.html")
+    outcomes = list(clean_stream(Cleaner(stages=["whitespace"]), Job(output_format="jsonl"),
+                                 [page, *make_raws(2)], workers=1))
+    records = [json.loads(o.item.data) for o in outcomes]
+    assert [r["status"] for r in records] == ["failed", "ok", "ok"]
+    assert records[0]["error"] == "p.html: RuntimeError: extractor bug"
+
+
 # ------------------------------------------------------------------ the CLI, as a process
 
 def write_dump(path: Path, n: int) -> None:
