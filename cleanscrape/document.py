@@ -303,7 +303,12 @@ class Document:
         drift = 0  # the same, accumulated over the merged repairs
         lo, hi = local_start, local_end  # the merged span, in current offsets
         merged: list[Repair] = []
-        for rep in existing:
+        walk: Iterable[Repair] = existing
+        line_drift = len(line.text) - (line.end - line.start)
+        if existing and local_start > existing[-1].end - line.start + line_drift:
+            # after every repair of the line (stages often repair left to right): no walk
+            walk, shift = (), line_drift
+        for rep in walk:
             cur_start = rep.start - line.start + shift + drift
             cur_end = cur_start + len(rep.after)
             overlaps = cur_start < local_end and local_start < cur_end

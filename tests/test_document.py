@@ -304,3 +304,25 @@ def test_many_repairs_on_one_line_stay_cheap(monkeypatch):
         doc.repair(0, 3 * i, 3 * i + 2, "AB", stage="t", category="c", reason="r")
     assert doc.output_text() == "AB " * n
     assert calls < 20 * n
+
+
+def test_repairs_left_to_right_do_not_rewalk_the_line():
+    """Regression: each repair walked all earlier repairs of its line to map offsets, so
+    4,000 left-to-right repairs (lossy_repair on a long line) cost 16 s.  Counted, not timed."""
+    visited = 0
+
+    class CountingList(list):
+        def __iter__(self):
+            nonlocal visited
+            for item in super().__iter__():
+                visited += 1
+                yield item
+
+    n = 4000
+    doc = Document("a?b " * n)
+    doc._repairs[0] = CountingList()
+    for i in range(n):
+        current = 4 * i + 2 * i  # each earlier repair made its word two characters longer
+        doc.repair(0, current, current + 3, "axxxb", stage="t", category="c", reason="r")
+    assert doc.output_text() == "axxxb " * n
+    assert visited < 10 * n
