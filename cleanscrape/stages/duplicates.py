@@ -13,18 +13,23 @@ still kept by earlier stages:
     ("… a déclaré M. Lavrov à..." against the full sentence): the teaser goes,
     wherever it stands;
 ``near``
-    word sets overlap at ``near_overlap`` or more (Jaccard) with an earlier line:
-    the same paragraph with a word changed, a date added, a typo fixed.
+    the line is ``near_similarity`` or more similar to an earlier one (rapidfuzz's
+    normalised Indel similarity) and has the same numbers: the same paragraph with a
+    word changed or a typo fixed.  Templated list items ("1 cup spinach, 2 eggs" /
+    "1 cup spinach, 3 eggs") differ in their numbers and stay.
 
 Cost stays near linear: exact copies are a dict lookup, teasers a bisection in the
 sorted normalised lines, and near copies are only compared within candidate pairs that
-share one of a few rare-ish words (a bottom-k sketch), at most ``max_candidates`` per line.
+share one of a few rare-ish words (a bottom-k sketch), at most ``max_candidates`` per line,
+each compared once by rapidfuzz.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+
+from rapidfuzz import fuzz
 
 from ..document import Document
 from ..lexicon import normalize
@@ -39,6 +44,12 @@ class _Candidate:
     norm: str
     words: frozenset[str]
 
+    @property
+    def numbers(self) -> list[str]:
+        """The line's numbers in order: list items that differ only in a quantity, a
+        score or a date are different items, not copies."""
+        return "".join(c if c.isdigit() else " " for c in self.norm).split()
+
 
 @register_stage
 class DuplicatesStage(Stage):
@@ -52,10 +63,13 @@ class DuplicatesStage(Stage):
         min_chars: int = 20
         #: a teaser must keep at least this much text before its ellipsis
         min_teaser_chars: int = 20
-        #: word-set Jaccard overlap from which two lines are the same paragraph
-        near_overlap: float = 0.8
-        #: lines need this many distinct words for the near-copy check
-        near_min_words: int = 8
+        #: character-level similarity (rapidfuzz ratio: 1 - normalised Indel distance)
+        #: from which two lines are the same paragraph
+        near_similarity: float = 0.9
+        #: lines need this many distinct words for the near-copy check: a paragraph,
+        #: not a templated item ("Vote for Anna on the last page!") where one changed
+        #: word is the whole content
+        near_min_words: int = 20
         #: words per line used to find near-copy candidates (bottom-k sketch)
         sketch_words: int = 4
         #: near-copy comparisons per line, at most
@@ -128,13 +142,13 @@ class DuplicatesStage(Stage):
                     earlier.setdefault(other.index, other)
                 by_word.setdefault(word, []).append(cand)
             for other in sorted(earlier.values(), key=lambda c: c.index):
-                if other.index in removed:
+                if other.index in removed or cand.numbers != other.numbers:
                     continue
-                overlap = len(cand.words & other.words) / len(cand.words | other.words)
-                if overlap >= opts.near_overlap:
+                similarity = fuzz.ratio(cand.norm, other.norm, score_cutoff=100 * opts.near_similarity) / 100
+                if similarity:
                     self.remove_line(
-                        doc, cand.index, f"{overlap:.0%} word overlap with line {other.index + 1}",
-                        score=overlap,
+                        doc, cand.index, f"{similarity:.0%} similar to line {other.index + 1}",
+                        score=similarity,
                     )
                     removed.add(cand.index)
                     break

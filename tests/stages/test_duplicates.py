@@ -43,13 +43,23 @@ def test_truncated_teaser_before_the_full_paragraph_also_goes():
     assert reasons(result) == {1: "truncated copy (…) of line 3"}
 
 
-def test_near_copy_names_the_overlap():
-    edited = LEAD.replace("jeudi", "mercredi")
+def test_near_copy_names_the_similarity():
+    edited = LEAD.replace("jeudi", "mercredi")  # 24 words: a paragraph
     result = clean(f"{LEAD}\n{SECOND}\n{edited}")
     (removal,) = result.removed
     assert removal.line + 1 == 3
-    assert removal.reason.endswith("word overlap with line 1")
-    assert removal.score is not None and 0.8 <= removal.score < 1
+    assert removal.reason.endswith("% similar to line 1")
+    assert removal.score is not None and 0.9 <= removal.score < 1
+
+
+def test_templated_items_differing_in_numbers_are_not_copies():
+    items = [
+        "Portion Fix Containers: 1 Green, 1 Red, 1 Yellow, 1 Orange, 1 tsp.",
+        "Portion Fix Containers: 1 Green, 2 Red, 1 Yellow, 1 Orange, 1 tsp.",
+        "Portion Fix Containers: 2 Green, 1 Red, 1 Yellow, 1 Orange, 1 tsp.",
+    ]
+    text = "\n".join(items)
+    assert clean(text).text == text
 
 
 def test_different_paragraphs_sharing_words_are_kept():
