@@ -8,7 +8,7 @@ headline, then the default stages minus the HTML preset).  Both are timed round-
 the same pages so that machine noise hits both alike; ratios are steadier than rates.
 
     .venv/bin/python -m pytest benchmarks/bench_html.py --benchmark-only
-    .venv/bin/python benchmarks/bench_html.py [FOLDER] [--limit N] [--rounds R]
+    .venv/bin/python benchmarks/bench_html.py [FOLDER] [--limit N] [--rounds R] [--mode fast]
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from typing import Callable
 import pytest
 
 from cleanscrape import DEFAULT_STAGES, Cleaner, available_stages
-from cleanscrape.extract import clean_html, html_cleaner
+from cleanscrape.extract import EXTRACTION_MODES, ExtractOptions, clean_html, html_cleaner
 
 EVAL_HTML = Path(os.environ.get("CLEANSCRAPE_EVAL_HTML", "/work/shared/eval/extraction/html"))
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "data" / "html"
@@ -47,16 +47,17 @@ def trafilatura_alone() -> Callable[[bytes], str]:
     return lambda page: trafilatura.extract(page, **TRAFILATURA_OPTIONS) or ""
 
 
-def cleanscrape_html() -> Callable[[bytes], str]:
+def cleanscrape_html(mode: str = "balanced") -> Callable[[bytes], str]:
     # the default pipeline as far as it is built today (stages land one by one)
     built = set(available_stages())
     cleaner = html_cleaner(Cleaner(stages=[s for s in DEFAULT_STAGES if s in built]))
-    return lambda page: clean_html(cleaner, page).text
+    options = ExtractOptions(mode=mode)
+    return lambda page: clean_html(cleaner, page, options=options).text
 
 
-def paired_rates(pages: list[bytes], rounds: int) -> dict[str, float]:
+def paired_rates(pages: list[bytes], rounds: int, mode: str = "balanced") -> dict[str, float]:
     """Pages/s of both paths, timed alternately per round; median over rounds."""
-    paths = {"trafilatura": trafilatura_alone(), "cleanscrape": cleanscrape_html()}
+    paths = {"trafilatura": trafilatura_alone(), "cleanscrape": cleanscrape_html(mode)}
     for run in paths.values():  # warm-up pass: imports, lexicons, language profiles
         for page in pages:
             run(page)
@@ -104,10 +105,11 @@ def main() -> None:
     parser.add_argument("folder", nargs="?", type=Path, default=EVAL_HTML if EVAL_HTML.is_dir() else FIXTURES)
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--mode", choices=EXTRACTION_MODES, default="balanced", help="cleanscrape's extraction mode")
     args = parser.parse_args()
     pages = load_pages(args.folder, args.limit)
-    rates = paired_rates(pages, args.rounds)
-    print(f"{len(pages)} pages from {args.folder}, median of {args.rounds} rounds: "
+    rates = paired_rates(pages, args.rounds, args.mode)
+    print(f"{len(pages)} pages from {args.folder}, median of {args.rounds} rounds, mode {args.mode}: "
           f"trafilatura {rates['trafilatura_pages_per_s']:.1f} pages/s, "
           f"cleanscrape {rates['cleanscrape_pages_per_s']:.1f} pages/s, ratio {rates['ratio']:.3f}")
 
