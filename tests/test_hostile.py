@@ -350,3 +350,17 @@ def test_fuzz_target_short_run(monkeypatch: pytest.MonkeyPatch, target: str, ran
     inputs = [path.read_bytes() for path in files] + [harness.random_input(rng) for _ in range(random_inputs)]
     for data in inputs:
         module.test_one_input(data)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 12), st.integers(0, 5), st.sampled_from(["a", "b", "c"])), max_size=15))
+def test_outermost_hits_match_the_pairwise_definition(spans: list[tuple[int, int, str]]) -> None:
+    """Regression companion: the sweep that replaced an all-pairs check (34 s on a line
+    with 9,000 hits) keeps exactly the hits no strictly longer hit contains."""
+    from cleanscrape.lexicon import Hit
+    from cleanscrape.stages._lexicon_rules import outermost_hits
+
+    hits = [Hit("caption", "contains", phrase, "en", start, start + length) for start, length, phrase in spans]
+    pairwise = [h for h in hits if not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start
+                                           for o in hits)]
+    assert sorted(outermost_hits(hits), key=id) == sorted(pairwise, key=id)

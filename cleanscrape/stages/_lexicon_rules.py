@@ -46,6 +46,7 @@ __all__ = [
     "in_url",
     "lines_after_heading",
     "has_boilerplate_hits",
+    "outermost_hits",
     "Verdict",
 ]
 
@@ -144,6 +145,23 @@ def _nonblank_ranks(doc: Document) -> list[int]:
     return ranks
 
 
+def outermost_hits(hits: list[Hit]) -> list[Hit]:
+    """The hits not inside a longer hit.  A sweep in start order, not all pairs: a long
+    one-line scrape of repeated text can hold thousands of hits (9,000 made the pairwise
+    check take 34 s)."""
+    kept: list[Hit] = []
+    reach = -1  # furthest end of the hits in earlier groups
+    ordered = sorted(hits, key=lambda h: (h.start, h.start - h.end))
+    group_start = 0
+    for i, hit in enumerate(ordered):
+        if i > group_start and (hit.start, hit.end) != (ordered[group_start].start, ordered[group_start].end):
+            reach = max(reach, ordered[group_start].end)
+            group_start = i
+        if reach < hit.end:
+            kept.append(hit)
+    return kept
+
+
 @dataclass(frozen=True, slots=True)
 class Verdict:
     """What a line's phrase hits prove: enough alone (strong) or only next to removed lines."""
@@ -207,9 +225,7 @@ class LexiconStage(Stage):
                 return Verdict(True, f"{hit.describe()} (a {words}-word fragment)")
         contains = [h for h in hits if h.kind == "contains"]
         # "getty images" also holds "getty": overlapping phrases are one piece of evidence
-        phrases = sorted({h.phrase for h in contains
-                          if not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start
-                                     for o in contains)})
+        phrases = sorted({h.phrase for h in outermost_hits(contains)})
         if len(phrases) >= opts.dense_min_phrases and words <= len(phrases) * opts.words_per_phrase:
             listed = ", ".join(repr(p) for p in phrases[:4]) + (", …" if len(phrases) > 4 else "")
             return Verdict(True, f"line contains {len(phrases)} {hits[0].lang} {self.category} phrases ({listed})")
