@@ -59,3 +59,9 @@ def test_list_stops_at_prose() -> None:
     paragraph = ("Le ministre a ensuite rappelé que la coopération entre les deux pays restait indispensable "
                  "pour la stabilité de la région.")
     assert_removed("related", "fr", ["Lire aussi:", TITLES[0], paragraph], ["Lire aussi:", TITLES[0]])
+
+
+def test_link_label_does_not_take_the_title_under_it() -> None:
+    title = "Stadtrat beschließt neuen Haushalt für Schulen und Straßen"
+    result = run_stage("related", "de", ["Zurück zur Übersicht", "", title])
+    assert [r.text.strip() for r in result.removed] == []
