@@ -31,6 +31,7 @@ class LanguageData:
     elides_before: str = ""
     suffix_apostrophe: frozenset[str] = frozenset()
     one_letter_words: tuple[str, ...] = ()
+    determiners: frozenset[str] = frozenset()
     quotes: tuple[tuple[str, str], ...] = ()
     spaced_quotes: bool = False
     infinitive_ending: str = ""
@@ -86,6 +87,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         elides_before=entry.get("elides_before", ""),
         suffix_apostrophe=frozenset(entry.get("suffix_apostrophe", ())),
         one_letter_words=tuple(entry.get("one_letter_words", ())),
+        determiners=frozenset(entry.get("determiners", ())),
         quotes=tuple(tuple(pair) for pair in entry.get("quotes", ())),
         spaced_quotes=entry.get("spaced_quotes", False),
         infinitive_ending=entry.get("infinitive_ending", ""),

@@ -58,6 +58,8 @@ QUESTION_BEFORE_LOWERCASE = -3.0
 QUESTION_BEFORE_CLOSING = -0.5
 #: a lost quotation mark needs its partner: an unpaired one is never read
 QUOTE_PAIRED = -1.0
+#: a slot where the quotation opened before it in the line can close
+QUOTE_CLOSES_OPEN = 0.5
 #: two known words joined by a real "?" with the space missing
 GLUED_WORDS_PRIOR = -1.0
 QUESTION_OPENING_PAIRED = -0.5
@@ -164,8 +166,11 @@ class Resolver:
                     readings += self._fills(text, run, line, 1, len(text) - 1, opening, closing, QUOTE_PAIRED)
                 if self._slot_at_word_end_after(self._source, run.end):
                     readings += self._fills(text, run, line, 1, len(text), opening, "", QUOTE_PAIRED)
-            if trail and self._at_token_end(run, line) and self._opening_slot_before(self._source, run.start):
-                readings += self._fills(text, run, line, 0, len(text) - 1, "", closing, QUOTE_PAIRED)
+            if trail and self._at_token_end(run, line):
+                if self._open_quotation(line, run.start):
+                    readings += self._fills(text, run, line, 0, len(text) - 1, "", closing, QUOTE_CLOSES_OPEN)
+                elif self._opening_slot_before(self._source, run.start):
+                    readings += self._fills(text, run, line, 0, len(text) - 1, "", closing, QUOTE_PAIRED)
         opening = self.data.question_opening
         if opening and lead and self._at_token_start(run, line) and self._sentence_start(line, run.start):
             end = self._question_end_after(self._source, run.start + 1)
@@ -317,7 +322,9 @@ class Resolver:
                 keep = 0.0
             readings.append(Reading(run.text, keep, "real question mark"))
         sentence_start = self._sentence_start(line, run.start)
-        if self.data is not None and self.data.one_letter_words and (nxt.isalnum()):
+        previous = _WORDS.findall(before[-30:])
+        after_determiner = bool(previous) and self.data is not None and self.lower(previous[-1]) in self.data.determiners
+        if self.data is not None and self.data.one_letter_words and nxt.isalnum() and not after_determiner:
             top = max(self.finder.frequency(w) for w in self.data.one_letter_words) or 1.0
             for word in self.data.one_letter_words:
                 freq = self.finder.frequency(word)
@@ -331,7 +338,10 @@ class Resolver:
                                         f"frequency {freq:.2g}"))
         if before and (before[-1].isalnum() or before[-1] in _CLOSERS):
             readings.append(Reading("–", LONE_DASH, "lone '?' between words read as a lost dash"))
-        if spaced_quotes and nxt.isalnum() and self._closing_slot_after(self._source, run.end):
+        if spaced_quotes and self._open_quotation(line, run.start):
+            readings.append(Reading(self.data.quotes[0][1], QUOTE_CLOSES_OPEN,
+                                    "lone '?' read as the closing quotation mark of one opened before"))
+        elif spaced_quotes and nxt.isalnum() and self._closing_slot_after(self._source, run.end):
             readings.append(Reading(self.data.quotes[0][0], QUOTE_PAIRED,
                                     "lone '?' before a word read as the opening quotation mark of a pair"))
         return readings
@@ -384,6 +394,11 @@ class Resolver:
     @staticmethod
     def _at_token_end(run: DamagedRun, line: str) -> bool:
         return all(not c.isalnum() for c in line[run.end:run.token_end])
+
+    def _open_quotation(self, line: str, pos: int) -> bool:
+        """Was a quotation opened (and not closed) before ``pos`` in the repaired line?"""
+        opening, closing = self.data.quotes[0]
+        return line.count(opening, 0, pos) > line.count(closing, 0, pos)
 
     def _closing_slot_after(self, line: str, pos: int) -> bool:
         """A slot after ``pos`` where a closing quotation mark could have been: at the end
