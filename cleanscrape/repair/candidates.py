@@ -81,8 +81,10 @@ class CandidateFinder:
             for cand in self._ascii_capital(lower) + self._split_readings(lower) + self._respelled(lower):
                 if cand.text not in found or found[cand.text].frequency < cand.frequency:
                     found[cand.text] = cand
-        if not found and self.letters is not None:
-            return self._spelled(lower)
+        if self.letters is not None and not any(c.how in ("word list", "document") for c in found.values()):
+            # no known word fits (an apostrophe split may, if the word is a name): spell it
+            for cand in self._spelled(lower):
+                found.setdefault(cand.text, cand)
         return list(found.values())
 
     def _spelled(self, lower: str) -> list[Candidate]:
