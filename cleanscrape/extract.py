@@ -213,8 +213,9 @@ def _words(text: str) -> str:
 
 
 def _title_candidates(tree: HtmlElement) -> list[str]:
-    """Texts a headline may repeat: <title>, og:/twitter: title, every <h1>."""
-    found = [el.text_content() for el in tree.iter("title", "h1")]
+    """Texts a headline may repeat: the document's <title> (not an SVG icon's), og:/twitter:
+    title, every <h1>."""
+    found = [el.text_content() for el in tree.xpath("//head/title | //h1")]
     found += tree.xpath('//meta[@property="og:title" or @name="twitter:title"]/@content')
     return [t.strip() for t in found if isinstance(t, str) and t.strip()]
 

@@ -243,3 +243,12 @@ def test_cli_html_folder_report_separates_extraction_from_stages(tmp_path: Path)
 def test_legacy_labels_decode_with_the_superset_browsers_use(label: str, text: str, codec: str) -> None:
     decoded = decode_html(text.encode(codec), http_charset=label)
     assert (decoded.text, decoded.charset, decoded.source) == (text, codec, "http")
+
+
+def test_an_icon_title_is_not_a_headline() -> None:
+    body = "".join(f"<p>Paragraph {n} of the article, long enough to be kept by the extractor as text.</p>"
+                   for n in range(6))
+    html = (f"<html><head><title>Harbour news</title></head><body><article><p>Share</p>"
+            f"<svg><title>Share</title></svg>{body}</article></body></html>")
+    result = extract(html, options=ExtractOptions(mode="recall"))
+    assert result.text.startswith("Share\n") and "headline" not in result.info
