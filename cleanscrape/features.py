@@ -121,7 +121,10 @@ def prose_stopword_density(lang: str | None) -> float:
         return 0.0
     from wordfreq import word_frequency
 
-    return sum(word_frequency(word, lang) for word in stop)
+    # The "small" list gives the same frequencies for these very common words and costs
+    # ~6 MB per language; the default ("best": the large list) loaded ~60 MB per language
+    # into every worker for one number.
+    return sum(word_frequency(word, lang, wordlist="small") for word in stop)
 
 
 def _features(text: str, stop: frozenset[str], prose_density: float, glued: int) -> LineFeatures:
