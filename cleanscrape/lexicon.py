@@ -73,7 +73,8 @@ WORD_CLASS_CATEGORIES = frozenset({"date_words"})
 WHOLE_LINE_KINDS = frozenset({"line", "line_near"})
 CONTAINS_KINDS = frozenset({"contains", "contains_near"})
 
-_EDGE = " \t\r\u00a0\u200b•·*|>»›<«‹-–—_=~:;,.!?()[]{}#/\\\"'’“”„"
+#: decoration trimmed at both ends of a line before matching (bullets, bars, arrows, punctuation)
+EDGE_CHARS = " \t\r\u00a0\u200b•·*|>»›<«‹-–—_=~:;,.!?()[]{}#/\\\"'’“”„"
 #: a lower-case letter directly followed by an upper-case one: two words glued together
 _GLUED_WORDS = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
 #: what :func:`normalize` puts between glued words (U+2063 INVISIBLE SEPARATOR): a word
@@ -98,7 +99,7 @@ def _fold(text: str) -> str:
 def normalize(text: str) -> str:
     """Split glued words, fold diacritics, apostrophes and spaces, lower-case, and strip
     decoration at both ends."""
-    return _fold(text).strip(_EDGE)
+    return _fold(text).strip(EDGE_CHARS)
 
 
 def _phrase_key(phrase: str, kind: str) -> str:
@@ -107,7 +108,7 @@ def _phrase_key(phrase: str, kind: str) -> str:
     if kind in CONTAINS_KINDS:
         return _fold(phrase).strip()
     if kind == "prefix":
-        return _fold(phrase).lstrip(_EDGE).rstrip()
+        return _fold(phrase).lstrip(EDGE_CHARS).rstrip()
     return normalize(phrase)
 
 
@@ -184,10 +185,13 @@ class Lexicon:
             targets = whole.get(norm) or (whole.get(norm.replace(GLUE, "")) if GLUE in norm else None)
             for category, kind, phrase in targets or ():
                 out[i].append(Hit(category, kind, phrase, lang, 0, len(norm)))
-            for key, targets in prefixes.get(norm[:_PREFIX_INDEX_CHARS], ()):
-                end = len(key)
-                if norm.startswith(key) and (end == len(norm) or not key[-1].isalnum() or not norm[end].isalnum()):
-                    out[i].extend(Hit(category, kind, phrase, lang, 0, end) for category, kind, phrase in targets)
+            # keys shorter than the index width ("by") are indexed whole
+            for width in range(1, _PREFIX_INDEX_CHARS + 1):
+                for key, targets in prefixes.get(norm[:width], ()):
+                    end = len(key)
+                    if (width == _PREFIX_INDEX_CHARS or end == width) and norm.startswith(key) and (
+                            end == len(norm) or not key[-1].isalnum() or not norm[end].isalnum()):
+                        out[i].extend(Hit(category, kind, phrase, lang, 0, end) for category, kind, phrase in targets)
         if len(self._automaton) == 0:
             return
         for end_index, (key, targets) in self._automaton.iter(text):
@@ -246,7 +250,7 @@ def normalized_lines(doc: Document) -> list[str]:
     once per document on the whole text."""
     cached = doc.cache.get("lexicon_normalized")
     if cached is None:
-        cached = [piece.strip(_EDGE) for piece in _fold(doc.text).split("\n")]
+        cached = [piece.strip(EDGE_CHARS) for piece in _fold(doc.text).split("\n")]
         if len(cached) != len(doc.lines):  # a case mapping produced a newline: go line by line
             cached = [normalize(line.text) for line in doc.lines]
         doc.cache["lexicon_normalized"] = cached

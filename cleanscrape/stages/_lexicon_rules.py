@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..document import Document, Line
-from ..lexicon import GLUE, Hit, category_hits, line_hits, normalized_lines
+from ..lexicon import EDGE_CHARS, GLUE, Hit, category_hits, line_hits, normalized_lines
 from ..stage import Stage
 
 __all__ = [
@@ -64,6 +64,11 @@ def is_sentence(text: str) -> bool:
     """Does the line end like a sentence?  Boilerplate fragments ("Partager sur :",
     "Suivez-nous sur Telegram") do not; prose does."""
     return text.rstrip(_CLOSERS).endswith(tuple(_SENTENCE_END))
+
+
+def _second_word_is_lower(text: str) -> bool:
+    words = text.strip(EDGE_CHARS).split(maxsplit=2)
+    return len(words) > 1 and words[1][:1].islower()
 
 
 def is_title_like(text: str, normalized: str, *, max_words: int = 25) -> bool:
@@ -220,8 +225,11 @@ class LexiconStage(Stage):
             # ("Wir verwenden Cookies, um …"); "Read also the report …" has only two
             if word_count(hit.phrase) >= opts.specific_prefix_words and words <= opts.prefix_max_words:
                 return Verdict(True, f"{hit.describe()} ({hit.phrase.count(' ') + 1}-word phrase)")
-            # "HomePod" is not "Home" + "Pod": a prefix glued to the next word proves nothing
-            if words <= opts.short_words and fragment and normalized[hit.end:hit.end + 1] != GLUE:
+            # "HomePod" is not "Home" + "Pod": a prefix glued to the next word proves nothing;
+            # a one-word lead-in opens a byline or a label ("By John Smith", "Ecoutez Radio
+            # Sputnik"), not a phrase going on in lower case ("By the numbers")
+            if words <= opts.short_words and fragment and normalized[hit.end:hit.end + 1] != GLUE \
+                    and not (" " not in hit.phrase.strip() and _second_word_is_lower(line.text)):
                 return Verdict(True, f"{hit.describe()} (a {words}-word fragment)")
         contains = [h for h in hits if h.kind == "contains"]
         # "getty images" also holds "getty": overlapping phrases are one piece of evidence

@@ -54,3 +54,8 @@ def test_bare_number_goes_only_next_to_removed_boilerplate() -> None:
                                   "Oct. 3 -- Ak-Chin Pavilion, Phoenix, AZ"])
 def test_embedded_post_signatures_prices_and_tour_dates_stay(line: str) -> None:
     assert_kept("metadata", "en", [line])
+
+
+def test_byline_goes_but_a_lower_case_phrase_after_by_stays() -> None:
+    assert_removed("metadata", "en", ["By John Smith"], ["By John Smith"])
+    assert_kept("metadata", "en", ["By the numbers"])
