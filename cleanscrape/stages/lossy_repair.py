@@ -17,6 +17,7 @@ Without word-list data for the language only the document's own intact words are
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..document import Document
@@ -34,25 +35,37 @@ from ..stage import Stage, register_stage
 
 #: stopword hits a repair language needs to replace a detected language it has no data for
 MIN_FALLBACK_HITS = 3
+#: a word with a lost character: it says nothing about the language
+_DAMAGED_WORD = re.compile(r"\S*[?\ufffd]\S*")
 
 
 def repair_language(doc: Document) -> LanguageData | None:
     """The repair data for ``doc``'s language.
 
     Damage skews language identification towards neighbours (damaged Czech reads as
-    Slovak or Slovene).  When the detected language has no repair data, a language that
-    has some wins if more of the document's intact words are its stopwords.
+    Slovak or Slovene).  When the detected language has no repair data, the supported
+    language with the most stopwords among the document's intact words replaces it if it
+    does at least as well as the detected one on both counts, stopwords and words its word
+    list knows, and better on one.
     """
     detected = ensure_language(doc)
     data = language_data(detected)
     if data is not None or not detected:
         return data
-    words = [w for line in doc.kept_lines() for w in tokenize_words(line.text)]
+    words = [w for line in doc.kept_lines() for w in tokenize_words(_DAMAGED_WORD.sub(" ", line.text))]
     hits = {lang: sum(1 for w in words if w in stopwords(lang)) for lang in supported_languages() + (detected,)}
     best = max(supported_languages(), key=lambda lang: hits[lang])
-    if hits[best] >= MIN_FALLBACK_HITS and hits[best] > hits[detected]:
+    if hits[best] < MIN_FALLBACK_HITS:
+        return None
+    evidence = (hits[best] - hits[detected], _known_words(best, words) - _known_words(detected, words))
+    if min(evidence) >= 0 and max(evidence) > 0:
         return language_data(best)
     return None
+
+
+def _known_words(lang: str, words: list[str]) -> int:
+    listed = wordlist(lang)
+    return 0 if listed is None else sum(1 for w in words if listed.frequency(w))
 
 
 @register_stage
