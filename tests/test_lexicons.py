@@ -1,0 +1,69 @@
+"""The lexicon data files: every language covers every category, with known lists only,
+and the matcher finds each kind of phrase where it should."""
+
+from __future__ import annotations
+
+import sys
+from importlib import resources
+
+import pytest
+
+from cleanscrape.document import Document
+from cleanscrape.lexicon import KINDS, WORD_CLASS_CATEGORIES, Lexicon, line_hits, load_lexicon, normalize
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+LANGUAGES = ["de", "en", "es", "fr", "it", "nl", "pl", "pt", "ru"]
+CATEGORIES = {"cookie_consent", "share", "related", "tags", "comments", "caption", "metadata", "navigation",
+              "newsletter", "legal", "paywall"}
+
+
+def tables(lang: str) -> dict:
+    path = resources.files("cleanscrape") / "data" / "lexicons" / f"{lang}.toml"
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_category_and_only_known_lists(lang: str) -> None:
+    data = tables(lang)
+    assert set(data) == CATEGORIES | WORD_CLASS_CATEGORIES
+    for category, lists in data.items():
+        assert set(lists) <= set(KINDS), (category, set(lists) - set(KINDS))
+        for phrases in lists.values():
+            assert all(isinstance(p, str) and normalize(p) for p in phrases), category
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_lexicon_loads(lang: str) -> None:
+    assert load_lexicon(lang).size > 300
+
+
+def test_unknown_list_is_an_error() -> None:
+    with pytest.raises(ValueError, match="unknown list"):
+        Lexicon("xx", {"share": {"starts": ["share"]}})
+
+
+def test_kinds_match_where_they_should() -> None:
+    lexicon = Lexicon("xx", {"related": {"line": ["lire aussi"], "prefix": ["read:"], "contains": ["cet article sur"]}})
+    assert [h.kind for h in lexicon.match(normalize("Lire aussi :"))] == ["line"]
+    assert [h.kind for h in lexicon.match(normalize("Read: the report"))] == ["prefix"]
+    assert lexicon.match(normalize("Read all comments")) == []
+    assert [h.kind for h in lexicon.match(normalize("Partagez cet article sur :"))] == ["contains"]
+    assert lexicon.match(normalize("dans cet article surprenant")) == []
+
+
+def test_normalize_folds_case_accents_glue_and_edges() -> None:
+    assert normalize("  • DERNIÈRE Mise à jour : ") == "derniere mise a jour"
+    assert normalize("Tout AccepterTout refuser") == "tout accepter\u2063tout refuser"
+
+
+def test_hits_are_computed_once_per_document_and_cover_english_too() -> None:
+    doc = Document("Rechercher\nShare on Facebook\nUn article.", lang="fr")
+    hits = line_hits(doc)
+    assert hits is line_hits(doc)
+    assert {(h.lang, h.category) for h in hits[0]} == {("fr", "navigation")}
+    assert ("en", "share") in {(h.lang, h.category) for h in hits[1]}
+    assert hits[2] == []
