@@ -164,10 +164,10 @@ def test_clean_html_survives_an_extractor_crash(monkeypatch: pytest.MonkeyPatch)
     assert result.metadata["extraction"]["error"] == "RuntimeError: boom"
 
 
-def test_importing_extract_does_not_import_trafilatura() -> None:
-    code = "import sys, cleanscrape.extract; print('trafilatura' in sys.modules)"
+def test_the_cli_imports_trafilatura_and_warcio_only_when_a_page_is_read() -> None:
+    code = "import sys, cleanscrape.cli; print(sorted({'trafilatura', 'warcio'} & set(sys.modules)))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "False"
+    assert out.strip() == "[]"
 
 
 # ------------------------------------------------------------------ the HTML stage preset
