@@ -37,6 +37,9 @@ class ShareStage(LexiconStage):
             norm = norms[line.index]
             if line.removed or not norm or len(norm) > longest:
                 continue
+            first = norm.split(" ", 1)[0].split("|", 1)[0]
+            if first not in buttons and first.split(GLUE, 1)[0] not in buttons:
+                continue
             # "WhatsApp" is one name, "FacebookTwitter" two
             names = [part for word in norm.replace("|", " ").split()
                      for part in ([word.replace(GLUE, "")] if word.replace(GLUE, "") in buttons else word.split(GLUE))]
