@@ -71,3 +71,34 @@ def test_full_disk_leaves_no_final_output_and_resume_completes_it(tmp_path: Path
         data = gzip.decompress(data)
     assert data == reference(tmp_path, dump)
     assert [json.loads(line)["id"] for line in report.read_text().splitlines()] == [f"d{i}" for i in range(400)]
+
+
+def children_of(pid: int) -> list[int]:
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += [int(child) for child in (task / "children").read_text().split()]
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_a_worker_killed_from_outside_costs_no_record(tmp_path: Path) -> None:
+    """The OOM killer (or an operator) kills a worker mid-run: its batches are cleaned again
+    and every record still comes out once, cleaned, in order."""
+    helper = Path(__file__).parent / "data" / "cli" / "run_cli_with_test_stages.py"
+    dump = tmp_path / "dump.jsonl"
+    write_dump(dump, 300)
+    out = tmp_path / "clean.jsonl"
+    proc = subprocess.Popen([sys.executable, str(helper), "clean", str(dump), "-o", str(out), "-q",
+                             "--stages", "slow,whitespace", "-j", "2", "--checkpoint-every", "10"],
+                            stderr=subprocess.PIPE)
+    checkpoint = tmp_path / ".clean.jsonl.checkpoint.json"
+    deadline = time.monotonic() + 60
+    while not checkpoint.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    workers = children_of(proc.pid)
+    assert workers, "no worker process found"
+    for worker in workers:  # every worker, so the pool certainly lost batches in flight
+        os.kill(worker, signal.SIGKILL)
+    _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 0, stderr
+    assert out.read_bytes() == reference(tmp_path, dump)
