@@ -16,13 +16,15 @@ neighbour smoothing by two kinds of context:
    as several other short lines ("joe says:", "May 2, 2019 at 6:44 am") are *record
    headers* of a listing: comments, teasers, search results.
 3. **Document context**: every line gets a value, its length if good or near, zero if
-   short, a cost if bad, a paragraph's worth (``length_high``) if a record header.  The
+   short, a cost if bad, a paragraph's worth (``length_high``) if a record header or a
+   line an earlier stage removed as a comments, related-stories or newsletter signpost
+   (what follows such a line is not the article).  The
    runs of maximum sum (Kadane; Finn et al.'s body-text extraction on lines instead of
    tags) are the candidate regions; the earliest one reaching ``region_share`` of the
    best is the article, because comment threads and teasers of other stories come
-   after it and can outweigh a short article.  Inside the region only bad lines go;
-   outside it everything goes except the title (the longest digit-free label in the
-   few lines above the region).
+   after it and can outweigh a short article.  Inside the region only bad lines go,
+   except short label runs between paragraphs (lists, tables); outside it everything
+   goes except the title (the longest digit-free line in the few lines above).
 
 A document without structural evidence of boilerplate (no menu run, record header,
 glued row, nor any line removed by an earlier stage) is left untouched: short prose
@@ -57,7 +59,9 @@ class _Line:
     signal: str = ""
     #: the line is part of a menu run or is a record header
     structural: bool = False
-    repeats: int = 0
+    #: the line opens or heads something other than the article (a record header, a
+    #: comments or related-stories signpost): it costs the region a paragraph
+    barrier: bool = False
 
 
 @register_stage
@@ -84,6 +88,10 @@ class MainContentStage(Stage):
         inline_list: int = 8
         #: a short line ending recurring on this many distinct lines is a record header
         record_repeats: int = 3
+        #: lines removed by earlier stages in these categories open a section that is not
+        #: the article (comment thread, other stories, sign-up box): each costs the region
+        #: a paragraph (``length_high``), like a record header
+        barrier_categories: tuple[str, ...] = ("comments", "related", "newsletter")
         #: what a bad line costs the region (in characters of good text)
         bad_line_cost: int = 40
         #: an earlier candidate region this close to the best one is the article
@@ -97,9 +105,11 @@ class MainContentStage(Stage):
         # the article from what follows it and belong to the menus they were part of.
         lines = [_Line(line.index, features[line.index], Kind.SHORT) for line in doc.lines if not line.is_blank]
         for item in lines:
-            if doc.lines[item.index].removed:
+            removal = doc.removal_of(item.index)
+            if removal is not None:
                 item.kind = Kind.BAD
                 item.structural = True
+                item.barrier = removal.category in self.options.barrier_categories
             else:
                 self._classify(item)
         runs = self._mark_menu_runs(lines)
@@ -107,7 +117,6 @@ class MainContentStage(Stage):
         if not (doc.removals or any(item.structural for item in lines)):
             return  # no boilerplate evidence: leave the document as it is
         first, last = self._region(lines)
-        first, last = self._cohesive_core(lines, first, last, doc)
         title = self._title(lines, first, doc) if last >= first else None
         inline = self._inline_lists(lines, runs, first, last, doc)
         span = f"lines {lines[first].index + 1}-{lines[last].index + 1}" if last >= first else "none found"
@@ -119,7 +128,7 @@ class MainContentStage(Stage):
                 self._remove(doc, item, f"{item.signal or self._describe(item)}, outside the main text ({span})")
 
     def _remove(self, doc: Document, item: _Line, reason: str) -> None:
-        category = "navigation" if item.structural and not item.repeats else "boilerplate"
+        category = "navigation" if item.structural and not item.barrier else "boilerplate"
         self.remove_line(doc, item.index, reason, category=category, score=float(self._value(item)))
 
     # ------------------------------------------------------------ one line alone
@@ -192,7 +201,8 @@ class MainContentStage(Stage):
     def _inline_lists(self, lines: list[_Line], runs: list[range], first: int, last: int,
                       doc: Document) -> set[int]:
         """Positions of label runs that belong to the article: inside the region, with
-        prose right above and right below, no line of them removed by a lexicon stage,
+        prose right above and a paragraph right below, no line of them removed by a
+        lexicon stage,
         and at most ``inline_list`` lines (ingredients, a table, a subheading with its
         caption).  A menu inside the article is longer or carries lexicon evidence."""
         kept: set[int] = set()
@@ -227,13 +237,13 @@ class MainContentStage(Stage):
                 for item in group:
                     item.kind = Kind.BAD
                     item.structural = True
-                    item.repeats = len(distinct)
+                    item.barrier = True
                     item.signal = f"record header: one of {len(distinct)} short lines ending in {last!r}"
 
     # ------------------------------------------------------------ the document
     def _value(self, item: _Line) -> int:
         """What a line brings to the region: its length if prose, a cost if boilerplate."""
-        if item.repeats:
+        if item.barrier:
             return -self.options.length_high
         if item.kind is Kind.BAD:
             return -self.options.bad_line_cost
@@ -258,51 +268,6 @@ class MainContentStage(Stage):
                 return first, last
         return 0, -1
 
-    def _cohesive_core(self, lines: list[_Line], first: int, last: int, doc: Document) -> tuple[int, int]:
-        import os
-        cohesion = float(os.environ.get("COHESION", "0"))
-        if last < first or not cohesion:
-            return first, last
-        from ..lang import stopwords, tokenize_words
-        stop = stopwords(doc.lang)
-        if not stop:
-            return first, last
-        segments: list[list[int]] = []
-        current: list[int] = []
-        for pos in range(first, last + 1):
-            if lines[pos].kind is Kind.BAD:
-                if current:
-                    segments.append(current)
-                current = []
-            else:
-                current.append(pos)
-        if current:
-            segments.append(current)
-        if len(segments) < 2:
-            return first, last
-        def words(seg):
-            out = set()
-            for pos in seg:
-                out.update(w for w in tokenize_words(doc.lines[lines[pos].index].text) if len(w) > 3 and w not in stop)
-            return out
-        values = [sum(self._value(lines[p]) for p in seg) for seg in segments]
-        core = max(range(len(segments)), key=values.__getitem__)
-        vocab = words(segments[core])
-        lo = hi = core
-        while lo > 0:
-            w = words(segments[lo - 1])
-            if w and len(w & vocab) / len(w) < cohesion:
-                break
-            vocab |= w
-            lo -= 1
-        while hi < len(segments) - 1:
-            w = words(segments[hi + 1])
-            if w and len(w & vocab) / len(w) < cohesion:
-                break
-            vocab |= w
-            hi += 1
-        return segments[lo][0], segments[hi][-1]
-
     def _title(self, lines: list[_Line], first: int, doc: Document) -> int | None:
         """Position of the article title: the longest line of three words or more,
         without a full stop and without digits (bylines and datelines have them),
@@ -313,7 +278,7 @@ class MainContentStage(Stage):
             f = item.features
             if (
                 doc.lines[item.index].removed
-                or item.repeats
+                or item.barrier
                 or f.words < 3
                 or f.length >= self.options.length_high
                 or doc.lines[item.index].text.rstrip().endswith(".")

@@ -107,3 +107,18 @@ def test_headline_list_after_the_article_goes():
     text = article(*PARAGRAPHS) + "\n\n" + "\n".join(headlines)
     result = run(text)
     assert result.text.rstrip() == article(*PARAGRAPHS)
+
+
+def test_a_comments_signpost_removed_earlier_ends_the_article():
+    comment = "I have been waiting for this for years and I am so glad that the council finally listened to us."
+    doc = Document(article(*PARAGRAPHS) + "\n\nComments\n" + comment, lang="en")
+    signpost = len(PARAGRAPHS) * 2
+    doc.remove_line(signpost, stage="comments", category="comments", reason="lexicon")
+    MainContentStage().process(doc)
+    assert doc.output_text().rstrip() == article(*PARAGRAPHS)
+    assert "outside the main text" in doc.removal_of(signpost + 1).reason
+    # the same signpost as an unremarkable removed line costs too little to stop the region
+    doc = Document(article(*PARAGRAPHS) + "\n\nComments\n" + comment, lang="en")
+    doc.remove_line(signpost, stage="navigation", category="navigation", reason="lexicon")
+    MainContentStage().process(doc)
+    assert comment in doc.output_text()
