@@ -150,11 +150,13 @@ class Resolver:
         trail = len(text) - len(text.rstrip("?\ufffd"))
         readings = self._fills(text, run, line, 0, len(text), "", "", 0.0)
         readings += self._glued_words(text)
-        if trail and text[-1] == "?":
+        # the last one, two or three "?" may be real ("Quoi?", "Onde??", "Qu???")
+        marks = [k for k in range(1, min(trail, 3) + 1) if text[len(text) - k:].count("?") == k]
+        if marks:
             prior = self._question_prior(run, line, line_damaged)
-            # "???" is punctuation; "??" after a word is more often two lost letters
-            core_end = len(text) - trail if trail > 2 and text[-trail:].count("?") == trail else len(text) - 1
-            readings += self._fills(text, run, line, 0, core_end, "", text[core_end:], prior, question=True)
+            for k in marks:
+                readings += self._fills(text, run, line, 0, len(text) - k, "", text[len(text) - k:], prior,
+                                        question=True)
         if self.data is None or run.letters < 2:
             return readings
         if any(r.how in _LISTED for r in readings):
@@ -176,8 +178,10 @@ class Resolver:
             end = self._question_end_after(self._source, run.start + 1)
             if end is not None:
                 readings += self._fills(text, run, line, 1, len(text), opening, "", QUESTION_OPENING_PAIRED)
-                if end == run.end - 1:
-                    readings += self._fills(text, run, line, 1, len(text) - 1, opening, "?", QUESTION_OPENING_PAIRED)
+                for k in marks:
+                    if run.end - k <= end < run.end:
+                        readings += self._fills(text, run, line, 1, len(text) - k, opening, text[len(text) - k:],
+                                                QUESTION_OPENING_PAIRED)
         return readings
 
     def _glued_words(self, text: str) -> list[Reading]:
@@ -297,6 +301,8 @@ class Resolver:
         — or a real "?" ("Quoi ?", and "???", "?!", "(?)", which are never touched)."""
         if len(run.text) == 1 and run.start > run.token_start and line[run.start - 1] in ".!…":
             return self._closing_after_punctuation(run, line)
+        if len(run.text) == 1 and line[run.start - 1:run.start] == "-" and line[run.end:run.end + 1] == "-":
+            return self._one_letter_readings("", "-", False)  # "c’est-?-dire", "prêt-?-porter"
         if len(run.text) != 1 or run.start != run.token_start:
             return []
         tail = line[run.end:run.token_end]
@@ -323,19 +329,8 @@ class Resolver:
             readings.append(Reading(run.text, keep, "real question mark"))
         sentence_start = self._sentence_start(line, run.start)
         previous = _WORDS.findall(before[-30:])
-        after_determiner = bool(previous) and self.data is not None and self.lower(previous[-1]) in self.data.determiners
-        if self.data is not None and self.data.one_letter_words and nxt.isalnum() and not after_determiner:
-            top = max(self.finder.frequency(w) for w in self.data.one_letter_words) or 1.0
-            for word in self.data.one_letter_words:
-                freq = self.finder.frequency(word)
-                if not freq:
-                    continue
-                score = math.log10(freq / top) + (LONE_LETTER_BEFORE_CAPITAL if nxt.isupper() else 0.0)
-                if self.charset.charset_loss and self.charset.was_kept(word):
-                    score += CHARSET_KEPT_PENALTY
-                shown = word.upper() if sentence_start else word
-                readings.append(Reading(shown, score, f"lone '?' between words read as the {self.lang} word '{word}'",
-                                        f"frequency {freq:.2g}"))
+        if nxt.isalnum():
+            readings += self._one_letter_readings(previous[-1] if previous else "", nxt, sentence_start)
         if before and (before[-1].isalnum() or before[-1] in _CLOSERS):
             readings.append(Reading("–", LONE_DASH, "lone '?' between words read as a lost dash"))
         if spaced_quotes and self._open_quotation(line, run.start):
@@ -355,6 +350,26 @@ class Resolver:
             return []
         closing = self.data.quotes[0][1]
         return [Reading(closing, QUOTE_PAIRED, "'?' after a full stop read as the closing quotation mark of a pair")]
+
+    def _one_letter_readings(self, word_before: str, nxt: str, sentence_start: bool) -> list[Reading]:
+        """The language's one-letter words for a lone slot; none right after a determiner."""
+        if self.data is None or not self.data.one_letter_words:
+            return []
+        if word_before and self.lower(word_before) in self.data.determiners:
+            return []
+        top = max(self.finder.frequency(w) for w in self.data.one_letter_words) or 1.0
+        readings = []
+        for word in self.data.one_letter_words:
+            freq = self.finder.frequency(word)
+            if not freq:
+                continue
+            score = math.log10(freq / top) + (LONE_LETTER_BEFORE_CAPITAL if nxt.isupper() else 0.0)
+            if self.charset.charset_loss and self.charset.was_kept(word):
+                score += CHARSET_KEPT_PENALTY
+            shown = word.upper() if sentence_start else word
+            readings.append(Reading(shown, score, f"lone '?' between words read as the {self.lang} word '{word}'",
+                                    f"frequency {freq:.2g}"))
+        return readings
 
     def _sentence_follows(self, following: str) -> bool:
         """Does ``following`` start a new sentence: a capitalised function word ("Le", "Il",
