@@ -167,6 +167,10 @@ class Lexicon:
                         targets.append((category, kind, phrase))
         for key, targets in prefixes.items():
             self._prefixes.setdefault(key[:_PREFIX_INDEX_CHARS], []).append((key, targets))
+            # "Quellen:" alone normalises to "quellen": the prefix "quellen:" is then the line
+            bare = key.rstrip(EDGE_CHARS)
+            if bare != key and bare:
+                self._whole.setdefault(bare, []).extend(t for t in targets if t not in self._whole.get(bare, ()))
         for key, targets in contains.items():
             self._automaton.add_word(key, (key, tuple(targets)))
         self.size = len(self._whole) + len(prefixes) + len(contains)
