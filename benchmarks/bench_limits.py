@@ -1,0 +1,49 @@
+"""Cost of the per-document limits, and of pathological documents (docs/reliability.md).
+
+    .venv/bin/python -m pytest benchmarks/bench_limits.py --benchmark-only
+
+* ``test_limit_overhead``: the corpus documents through the ``whitespace`` stage alone (so
+  the limits' share is visible), with the default limits and with none.  The time limit
+  arms and disarms a ``SIGALRM`` timer per document (about 15 µs, two thirds of it the two
+  ``signal.signal`` calls): well under 1% of the milliseconds a real page takes.
+* ``test_pathological``: one document each of the shapes that once took quadratic time
+  (a long line of repeated mojibake, a long line of lossy "?" words, a million tiny lines
+  scaled down), through the default pipeline with the limits off; time should grow
+  linearly with size.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import dirty_texts
+
+from cleanscrape import Cleaner
+
+ROUNDS = 5
+
+
+@pytest.mark.parametrize("limits", ["default", "off"])
+def test_limit_overhead(benchmark, limits: str) -> None:
+    options = {} if limits == "default" else {"max_doc_chars": None, "max_doc_seconds": None}
+    cleaner = Cleaner(stages=["whitespace"], **options)
+    texts = dirty_texts()
+    benchmark.pedantic(lambda: [cleaner.clean(t) for t in texts], rounds=ROUNDS, iterations=1)
+    benchmark.extra_info["us_per_doc"] = round(1e6 * benchmark.stats.stats.min / len(texts), 2)
+
+
+PATHOLOGICAL = {
+    "mojibake line": lambda n: "prÃ©sident dÃ©clarÃ© " * n,
+    "lossy line": lambda n: "La d?cision a ?t? prise apr?s les n?gociations. " * (n // 2),
+    "tiny lines": lambda n: "a\n" * (n * 10),
+}
+
+
+@pytest.mark.parametrize("size", [1000, 4000])
+@pytest.mark.parametrize("shape", sorted(PATHOLOGICAL))
+def test_pathological(benchmark, shape: str, size: int) -> None:
+    cleaner = Cleaner(max_doc_chars=None, max_doc_seconds=None)
+    text = PATHOLOGICAL[shape](size)
+    cleaner.clean(text)  # warm: lexicons, word lists
+    result = benchmark.pedantic(lambda: cleaner.clean(text), rounds=1, iterations=1)
+    assert result.ok and not result.flags
+    benchmark.extra_info["chars"] = len(text)
