@@ -395,6 +395,8 @@ class Resolver:
             return prior + QUESTION_BEFORE_CLOSING
         following = line[run.token_end:].lstrip()
         if following and following[0] in "?\ufffd":
+            if following[1:2] == " " and following[2:3].islower():
+                return prior + QUESTION_BEFORE_LOWERCASE  # "transport? ? l'hôpital": a lone "à" follows
             return prior  # the next word lost its first letter: was it a capital?
         if following and following[0].islower():
             return prior + QUESTION_BEFORE_LOWERCASE  # the sentence goes on
