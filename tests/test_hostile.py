@@ -364,3 +364,15 @@ def test_outermost_hits_match_the_pairwise_definition(spans: list[tuple[int, int
     pairwise = [h for h in hits if not any(o.start <= h.start and h.end <= o.end and o.end - o.start > h.end - h.start
                                            for o in hits)]
     assert sorted(outermost_hits(hits), key=id) == sorted(pairwise, key=id)
+
+
+def test_huge_record_in_a_dump_passes_through_and_the_next_is_cleaned(tmp_path: Path) -> None:
+    text = "word " * 2_400_000  # 12 million characters on one line, over the default limit
+    dump = tmp_path / "dump.jsonl"
+    dump.write_bytes(json.dumps({"id": "huge", "text": text}).encode() + b'\n{"id": "after", "text": " x "}\n')
+    report = tmp_path / "report.jsonl"
+    result = run_cli([str(dump), "--stages", "whitespace", "--report", str(report)])
+    assert result.exit_code == 0
+    huge, after = (json.loads(line) for line in result.stdout_bytes.splitlines())
+    assert huge["text"] == text and after["text"] == "x"
+    assert [json.loads(line).get("flags") for line in report.read_text().splitlines()] == [["limit:size"], None]
