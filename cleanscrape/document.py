@@ -289,7 +289,9 @@ class Document:
 
         Offsets are in the line's *current* text (which may already carry repairs); they are
         mapped back to input offsets here.  A repair overlapping an earlier one on the same
-        line is merged with it, so the report never holds overlapping edits.
+        line (or inserting at the very point an earlier insertion did) is merged with it, so
+        the report never holds overlapping or unordered edits; the merged repair carries the
+        latest stage and reason.
         """
         line = self.lines[index]
         if not 0 <= local_start <= local_end <= len(line.text):
