@@ -40,10 +40,23 @@ def is_slot(char: str) -> bool:
 
 
 def may_be_damaged(text: str) -> bool:
-    """The fast gate: False means no character of ``text`` can be a lost one."""
+    """The fast gate: False means no character of ``text`` can be a lost one.
+
+    Looks only around each "?" (a scan of the whole text with the evidence patterns runs
+    at ~20 MB/s; ``str.find`` at memory speed).
+    """
     if "\ufffd" in text:
         return True
-    return "?" in text and (_EVIDENCE.search(text) is not None or _WEAK_EVIDENCE.search(text) is not None)
+    i = text.find("?")
+    while i != -1:
+        after = text[i + 1:i + 3]
+        if after[:1].isalpha() or (after[:1] in ",;:." and i and text[i - 1].isalpha()):
+            return True
+        if after[:1] == " " and after[1:].isalpha() and after[1:].islower() and i and (
+                text[i - 1].isalpha() or text[i - 1] in " ?"):
+            return True
+        i = text.find("?", i + 1)
+    return False
 
 
 @dataclass(frozen=True, slots=True)
