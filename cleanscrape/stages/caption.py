@@ -3,10 +3,12 @@
 
 Credits are recognised by phrases (©, "Foto:", "agency/" …).  A caption paragraph that ends
 with a credit ("… in der Weltspitze angekommen. (Foto: Privat)") goes whole when the credit
-marker is unmistakable (it carries ©, ":", "/" or "(") and closes the line.  The caption itself has no
-marker; it is taken only when it is short (a few words naming what the picture shows), is
-not a sentence and comes just before the credit, or before the one headline-shaped line
-that scrapes often print between caption and credit (caption, title, credit).
+marker is unmistakable (it carries ©, ":", "/" or "(") and closes the line.
+
+A caption line without a credit has no marker; it is taken only when it is short (a few
+words naming what the picture shows), is not a sentence and comes just before a credit, or
+before the one headline-shaped line that scrapes often print between caption and credit
+(caption, title, credit).
 """
 
 from __future__ import annotations
