@@ -8,7 +8,8 @@ marker is unmistakable (it carries ©, ":", "/" or "(") and closes the line.
 A caption line without a credit has no marker; it is taken only when it is short (a few
 words naming what the picture shows), is not a sentence and comes just before a credit, or
 before the one headline-shaped line that scrapes often print between caption and credit
-(caption, title, credit).
+(caption, title, credit).  When the credit is a bare label ("Фото:") its text is on the next
+line, which goes instead, and the line above is left alone: it is usually a heading.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..document import Document, Line
-from ..lexicon import Hit, line_hits, normalized_lines
+from ..lexicon import Hit, category_hits, line_hits, normalized_lines
 from ..stage import register_stage
 from ._lexicon_rules import (
     LexiconStage,
@@ -24,6 +25,7 @@ from ._lexicon_rules import (
     has_boilerplate_hits,
     is_sentence,
     is_title_like,
+    next_content_line,
     previous_content_line,
     word_count,
 )
@@ -66,6 +68,11 @@ class CaptionStage(LexiconStage):
         hits = line_hits(doc)
         taken: list[int] = []
         for credit in sorted(removed):
+            if self.heading_hit(category_hits(doc, self.category).get(credit, []), norms[credit]):
+                # a bare "Фото:" / "Photo:" label: the credit's text is the next line, and
+                # the line above is whatever the picture illustrates (often a heading)
+                taken.extend(self.remove_credit_text_after(doc, credit, norms))
+                continue
             candidate = previous_content_line(doc, credit)
             stepped_over: Line | None = None
             if candidate is not None and not candidate.removed and not self.is_caption(candidate, norms, hits) \
@@ -79,6 +86,14 @@ class CaptionStage(LexiconStage):
             self.remove_line(doc, candidate, reason)
             taken.append(candidate.index)
         return taken
+
+    def remove_credit_text_after(self, doc: Document, label: int, norms: list[str]) -> list[int]:
+        following = next_content_line(doc, label)
+        if following is None or following.removed or is_sentence(following.text) \
+                or not 1 <= word_count(norms[following.index]) <= self.options.max_credit_words:
+            return []
+        self.remove_line(doc, following, f"credit text after the bare credit label on line {label + 1}")
+        return [following.index]
 
     def is_caption(self, line: Line, norms: list[str], hits: list[list[Hit]]) -> bool:
         words = word_count(norms[line.index])

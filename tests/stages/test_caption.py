@@ -72,3 +72,8 @@ def test_sentence_ending_with_an_ordinary_phrase_stays() -> None:
 
 def test_credit_phrase_inside_a_url_is_not_a_credit() -> None:
     assert_kept("caption", "pl", ["Ci dwaj byli na forum [http://forum.example.pl/index.php?topic=367.0]"])
+
+
+def test_bare_credit_label_takes_the_credit_text_below_not_the_heading_above() -> None:
+    result = run_stage("caption", "ru", ["Андрей Рудьков", "Фото:", "личный архив Андрея Рудькова"])
+    assert [r.text.strip() for r in result.removed] == ["Фото:", "личный архив Андрея Рудькова"]
