@@ -25,23 +25,34 @@ class DocumentVocabulary:
 
     def __init__(self, lines: list[str], lower) -> None:
         self.counts: Counter = Counter()
-        #: lower-cased word -> Counter of the spellings it was seen in ("Éric", "ÉRIC")
+        #: lower-cased word -> Counter of the spellings it was seen in ("Éric", "ÉRIC"); kept
+        #: for words with a non-ASCII letter, the only ones a restored word can be
         self.spellings: dict[str, Counter] = {}
         self._shapes: dict[str, set[str]] = {}
+        words: Counter = Counter()
         for line in lines:
             for match in _WORD.finditer(line):
-                end = match.end()
-                if end < len(line) and line[end] in SLOTS or match.start() > 0 and line[match.start() - 1] in SLOTS:
+                end, start = match.end(), match.start()
+                if (end < len(line) and line[end] in SLOTS) or (start > 0 and line[start - 1] in SLOTS):
                     continue  # a fragment of a damaged word
-                word = match.group()
-                low = lower(word).replace("’", "'")
-                # "l'école" counts as "l'école" and as "école": the word list splits it so
-                for part in [low] + (_APOSTROPHES.split(low)[1:] if "'" in low else []):
-                    self.counts[part] += 1
-                    if not part.isascii() or "'" in part:
-                        self._shapes.setdefault(shape(part), set()).add(part)
-                for part, spelled in zip([low] + _APOSTROPHES.split(low)[1:], [word] + _APOSTROPHES.split(word)[1:]):
-                    self.spellings.setdefault(part, Counter())[spelled] += 1
+                words[match.group()] += 1
+        for word, n in words.items():
+            low = lower(word).replace("’", "'")
+            if "'" not in low:
+                self._add(low, word, n)
+                continue
+            # "l'école" counts as "l'école" and as "école": the word list splits it so
+            self._add(low, word, n)
+            for part, spelled in zip(_APOSTROPHES.split(low)[1:], _APOSTROPHES.split(word)[1:]):
+                self._add(part, spelled, n)
+
+    def _add(self, low: str, spelled: str, n: int) -> None:
+        self.counts[low] += n
+        if not low.isascii():
+            self.spellings.setdefault(low, Counter())[spelled] += n
+            self._shapes.setdefault(shape(low), set()).add(low)
+        elif "'" in low:
+            self._shapes.setdefault(shape(low), set()).add(low)
 
     def count(self, word: str) -> int:
         return self.counts.get(word, 0)

@@ -18,6 +18,7 @@ Without word-list data for the language only the document's own intact words are
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ..document import Document
@@ -52,8 +53,8 @@ def repair_language(doc: Document) -> LanguageData | None:
     data = language_data(detected)
     if data is not None or not detected:
         return data
-    words = [w for line in doc.kept_lines() for w in tokenize_words(_DAMAGED_WORD.sub(" ", line.text))]
-    hits = {lang: sum(1 for w in words if w in stopwords(lang)) for lang in supported_languages() + (detected,)}
+    words = Counter(w for line in doc.kept_lines() for w in tokenize_words(_DAMAGED_WORD.sub(" ", line.text)))
+    hits = {lang: sum(n for w, n in words.items() if w in stopwords(lang)) for lang in supported_languages() + (detected,)}
     best = max(supported_languages(), key=lambda lang: hits[lang])
     if hits[best] < MIN_FALLBACK_HITS:
         return None
@@ -63,9 +64,9 @@ def repair_language(doc: Document) -> LanguageData | None:
     return None
 
 
-def _known_words(lang: str, words: list[str]) -> int:
+def _known_words(lang: str, words: Counter) -> int:
     listed = wordlist(lang)
-    return 0 if listed is None else sum(1 for w in words if listed.frequency(w))
+    return 0 if listed is None else sum(n for w, n in words.items() if listed.frequency(w))
 
 
 @register_stage
