@@ -117,9 +117,17 @@ class MainContentStage(Stage):
         if not (doc.removals or any(item.structural for item in lines)):
             return  # no boilerplate evidence: leave the document as it is
         first, last = self._region(lines)
-        title = self._title(lines, first, doc) if last >= first else None
+        if last < first:
+            return  # no prose anywhere: nothing to tell the article from boilerplate with
+        # Short sentences right at the edges add nothing to the sum but are the article's
+        # first or last words ("Why?", "He declined to comment."): nothing separates them.
+        while first > 0 and self._is_prose(lines[first - 1]):
+            first -= 1
+        while last + 1 < len(lines) and self._is_prose(lines[last + 1]):
+            last += 1
+        title = self._title(lines, first, doc)
         inline = self._inline_lists(lines, runs, first, last, doc)
-        span = f"lines {lines[first].index + 1}-{lines[last].index + 1}" if last >= first else "none found"
+        span = f"lines {lines[first].index + 1}-{lines[last].index + 1}"
         for pos, item in enumerate(lines):
             if first <= pos <= last:
                 if item.kind is Kind.BAD and pos not in inline:

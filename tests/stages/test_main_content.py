@@ -122,3 +122,18 @@ def test_a_comments_signpost_removed_earlier_ends_the_article():
     doc.remove_line(signpost, stage="navigation", category="navigation", reason="lexicon")
     MainContentStage().process(doc)
     assert comment in doc.output_text()
+
+
+def test_without_any_prose_nothing_is_removed():
+    # a lone short line left after an earlier stage removed the rest: no region, no verdict
+    doc = Document("Ceci est une légende ©\n\n\"Et ça ?\"", lang="fr")
+    doc.remove_line(0, stage="caption", category="caption", reason="test")
+    MainContentStage().process(doc)
+    assert [r.stage for r in doc.removals] == ["caption"]
+
+
+def test_short_sentences_at_the_edges_of_the_article_stay():
+    text = "\n".join(MENU) + "\n\nWhy now?\n" + article(*PARAGRAPHS) + "\nHe declined to comment."
+    result = run(text)
+    assert result.text.lstrip().startswith("Why now?\n")
+    assert result.text.endswith("He declined to comment.")
