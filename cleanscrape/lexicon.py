@@ -254,9 +254,8 @@ def normalized_lines(doc: Document) -> list[str]:
     once per document on the whole text."""
     cached = doc.cache.get("lexicon_normalized")
     if cached is None:
+        # folding never adds or removes a "\n", so the pieces stay aligned with doc.lines
         cached = [piece.strip(EDGE_CHARS) for piece in _fold(doc.text).split("\n")]
-        if len(cached) != len(doc.lines):  # a case mapping produced a newline: go line by line
-            cached = [normalize(line.text) for line in doc.lines]
         doc.cache["lexicon_normalized"] = cached
     return cached
 
