@@ -7,6 +7,8 @@ import sys
 from importlib import resources
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cleanscrape.document import Document
 from cleanscrape.lexicon import KINDS, WORD_CLASS_CATEGORIES, Lexicon, line_hits, load_lexicon, normalize
@@ -67,3 +69,12 @@ def test_hits_are_computed_once_per_document_and_cover_english_too() -> None:
     assert {(h.lang, h.category) for h in hits[0]} == {("fr", "navigation")}
     assert ("en", "share") in {(h.lang, h.category) for h in hits[1]}
     assert hits[2] == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
+def test_normalised_lines_stay_aligned_with_document_lines(text: str) -> None:
+    from cleanscrape.lexicon import normalized_lines
+
+    doc = Document(text)
+    assert len(normalized_lines(doc)) == len(doc.lines)
