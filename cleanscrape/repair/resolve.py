@@ -55,6 +55,8 @@ QUESTION_IN_INTACT_LINE = 1.0
 #: (a word that lost its last letter at the end of a sentence is followed by ".")
 QUESTION_ENDS_SENTENCE = 0.5
 QUESTION_BEFORE_LOWERCASE = -3.0
+#: "?," "?." after a word: rare in real text ("Kim o?."), the usual sign of a lost letter
+QUESTION_BEFORE_PUNCTUATION = -3.0
 QUESTION_BEFORE_CLOSING = -0.5
 #: a lost quotation mark needs its partner: an unpaired one is never read
 QUOTE_PAIRED = -1.0
@@ -71,6 +73,8 @@ LONE_LETTER_BEFORE_CAPITAL = -0.7
 LONE_DASH = -1.5
 LONE_QUESTION_BEFORE_CAPITAL = -1.0
 LONE_QUESTION_BEFORE_LOWERCASE = -3.0
+#: "?," "?." after a word: rare in real text ("Kim o?."), the usual sign of a lost letter
+QUESTION_BEFORE_PUNCTUATION = -3.0
 
 _SENTENCE_END = ".!?…:"
 _OPENERS = " \t\"'«“„‚‹([{*•-–—"
@@ -389,7 +393,7 @@ class Resolver:
             if tail.startswith(("...", "…")):
                 return prior
             if tail[0] in ".,;:":
-                return _IMPOSSIBLE
+                return prior + QUESTION_BEFORE_PUNCTUATION
             if tail[0] == "!":
                 return prior + QUESTION_ENDS_SENTENCE
             return prior + QUESTION_BEFORE_CLOSING
