@@ -255,7 +255,9 @@ def normalized_lines(doc: Document) -> list[str]:
     cached = doc.cache.get("lexicon_normalized")
     if cached is None:
         # folding never adds or removes a "\n", so the pieces stay aligned with doc.lines
-        cached = [piece.strip(EDGE_CHARS) for piece in _fold(doc.text).split("\n")]
+        # the lines' current text, not the input: repairs (mojibake, lost letters) run first
+        current = "\n".join(line.text for line in doc.lines)
+        cached = [piece.strip(EDGE_CHARS) for piece in _fold(current).split("\n")]
         doc.cache["lexicon_normalized"] = cached
     return cached
 
