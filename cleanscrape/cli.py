@@ -132,8 +132,10 @@ def _plan_output(output: str | None, to: str | None, inputs: list[str], forced_f
     path = Path(output)
     file_format = detect_format(output, default="") if not path.is_dir() else ""
     if file_format:
-        fmt = to or FORMATS[file_format].mirror_as
-        return Plan("file", path, fmt, several)
+        if file_format not in OUTPUT_FORMATS:
+            raise click.UsageError(f"-o {output}: cannot write {file_format}; name a .jsonl or .txt file "
+                                   "(optionally .gz/.zst), or a folder")
+        return Plan("file", path, to or file_format, several)
     if to:
         raise click.UsageError(f"--to applies to one output file or stdout; {output} is a folder "
                                "(each input is mirrored in its own format)")

@@ -176,6 +176,7 @@ def test_report_marks_failures(tmp_path: Path) -> None:
     ["--stages", "no_such_stage", "-"],
     ["--resume", "-"],
     ["-", "-"],
+    ["-", "-o", "out.html"],
 ])
 def test_usage_errors_exit_2(args: list[str]) -> None:
     result = CliRunner().invoke(cli, ["clean", *args], input=b"x")
