@@ -8,16 +8,25 @@ names ("Politics", "International") are common words, so the lexicon lists them 
 * a menu: a run of at least ``min_menu_run`` consecutive section-name lines;
 * a label: a line of at most ``max_label_words`` words, not a sentence, sitting between two
   lines already removed as boilerplate (this stage runs after the other lexicon stages).
+
+Breadcrumbs without a "Home" word ("Mensagens » Mensagens de Autoestima » Só quem se Ama…")
+are recognised by their shape: at least ``min_breadcrumb_steps`` short steps joined by
+chevrons.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..document import Document
 from ..lexicon import category_hits, normalized_lines
 from ..stage import register_stage
 from ._lexicon_rules import LexiconStage, is_sentence, word_count
+
+#: breadcrumb separators: "»", "›", ">>" and a spaced ">" (a bare ">" also appears in prose
+#: and code); "/" and "|" also join menus and dates, so they do not count here
+_CHEVRONS = re.compile(r"\s*(?:»|›|>>|\s>\s)\s*")
 
 
 @register_stage
@@ -31,9 +40,30 @@ class NavigationStage(LexiconStage):
         min_menu_run: int = 3
         #: longest line taken as a label between two removed lines
         max_label_words: int = 4
+        #: fewest steps (chevron-separated parts) of a breadcrumb ...
+        min_breadcrumb_steps: int = 3
+        #: ... each of at most this many words
+        max_breadcrumb_step_words: int = 8
 
     def apply_structure(self, doc: Document, removed: list[int]) -> list[int]:
-        return self.remove_menu_runs(doc) + self.remove_labels_between_boilerplate(doc)
+        return self.remove_menu_runs(doc) + self.remove_breadcrumbs(doc) + self.remove_labels_between_boilerplate(doc)
+
+    def remove_breadcrumbs(self, doc: Document) -> list[int]:
+        norms = normalized_lines(doc)
+        taken: list[int] = []
+        for line in doc.lines:
+            norm = norms[line.index]
+            if line.removed or not _CHEVRONS.search(norm):
+                continue
+            steps = [step for step in _CHEVRONS.split(norm) if step.strip()]
+            # the last step may be a title cut short ("Só quem se Ama…"), not a sentence
+            ending = line.text.rstrip()
+            sentence = is_sentence(ending) and not ending.endswith(("…", "..."))
+            if len(steps) >= self.options.min_breadcrumb_steps and not sentence \
+                    and all(word_count(step) <= self.options.max_breadcrumb_step_words for step in steps):
+                self.remove_line(doc, line, f"breadcrumb of {len(steps)} steps joined by chevrons")
+                taken.append(line.index)
+        return taken
 
     def remove_menu_runs(self, doc: Document) -> list[int]:
         hits = category_hits(doc, self.category)

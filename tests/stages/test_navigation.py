@@ -77,3 +77,12 @@ def test_glued_product_name_is_not_home() -> None:
                                             ("en", "Home › News › Local")])
 def test_breadcrumb_with_bars_or_chevrons_goes(lang: str, line: str) -> None:
     assert_removed("navigation", lang, [line], [line])
+
+
+def test_breadcrumb_without_a_home_word_goes() -> None:
+    line = "Mensagens » Mensagens de Autoestima » Só quem se Ama…"
+    assert_removed("navigation", "pt", [line], [line])
+
+
+def test_sentence_with_chevrons_stays() -> None:
+    assert_kept("navigation", "en", ["Prices rose from 3 > 4 > 5 dollars in a week, the report said."])
