@@ -66,6 +66,14 @@ class CandidateFinder:
             return 0.0
         return self.words.frequency(word.replace(APOSTROPHE, "'"))
 
+    def restores_known_word(self, lower: str) -> bool:
+        """Is ``lower``, which ends in a slot, unknown without its final slots and a known
+        word with them filled?"""
+        core = lower.rstrip("?\ufffd")
+        if core == lower or not core or self.frequency(core) or self.vocabulary.count(core):
+            return False
+        return any(c.how in ("word list", "document") for c in self.find(lower))
+
     def find(self, lower: str) -> list[Candidate]:
         """Candidates for ``lower`` (a lower-cased word with at least one slot)."""
         cached = self._cache.get(lower)

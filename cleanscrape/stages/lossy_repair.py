@@ -85,19 +85,24 @@ class LossyRepairStage(Stage):
             return
         lines = [line for line in doc.kept_lines() if line.text]
         evidence = {line.index: damage_evidence(line.text) for line in lines}
-        if sum(evidence.values()) < 1:
+        if not any(evidence.values()):
             return
-        damaged = {index for index, score in evidence.items() if score > 0}
         data = repair_language(doc)
         words = wordlist(data.lang) if data else None
         texts = [line.text for line in lines]
         lower = data.lower if data else str.lower
-        resolver = Resolver(
-            data,
-            CandidateFinder(data, words, DocumentVocabulary(texts, lower),
-                            letter_model(data.lang) if data else None),
-            CharsetEvidence.of_lines(texts),
-        )
+        finder = CandidateFinder(data, words, DocumentVocabulary(texts, lower),
+                                 letter_model(data.lang) if data else None)
+        if sum(evidence.values()) < 1:
+            # weak signs only: a word that is no word without its final letter and a known
+            # one with it ("titolarit?" → "titolarità") is a lost letter too
+            for line in lines:
+                evidence[line.index] += sum(1 for run in damaged_runs(line.text)
+                                            if finder.restores_known_word(lower(run.text)))
+            if sum(evidence.values()) < 1:
+                return
+        damaged = {index for index, score in evidence.items() if score > 0}
+        resolver = Resolver(data, finder, CharsetEvidence.of_lines(texts))
         for line in lines:
             if "?" not in line.text and "\ufffd" not in line.text:
                 continue
