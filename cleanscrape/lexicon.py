@@ -254,9 +254,10 @@ def normalized_lines(doc: Document) -> list[str]:
     once per document on the whole text."""
     cached = doc.cache.get("lexicon_normalized")
     if cached is None:
-        # folding never adds or removes a "\n", so the pieces stay aligned with doc.lines
-        # the lines' current text, not the input: repairs (mojibake, lost letters) run first
-        current = "\n".join(line.text for line in doc.lines)
+        # the lines' current text, not the input: repairs (mojibake, lost letters) run first;
+        # folding never adds or removes a "\n", and a repair's own newline is masked, so the
+        # pieces stay aligned with doc.lines
+        current = "\n".join(line.text.replace("\n", " ") for line in doc.lines)
         cached = [piece.strip(EDGE_CHARS) for piece in _fold(current).split("\n")]
         doc.cache["lexicon_normalized"] = cached
     return cached
