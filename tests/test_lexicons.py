@@ -78,3 +78,9 @@ def test_normalised_lines_stay_aligned_with_document_lines(text: str) -> None:
 
     doc = Document(text)
     assert len(normalized_lines(doc)) == len(doc.lines)
+
+
+def test_hits_are_found_on_the_repaired_text() -> None:
+    doc = Document("Rech?rcher\nUn article.", lang="fr")
+    doc.repair(0, 0, len("Rech?rcher"), "Rechercher", stage="test", category="test", reason="test")
+    assert [h.category for h in line_hits(doc)[0]] == ["navigation"]
