@@ -41,6 +41,8 @@ from ..features import LineFeatures, line_features
 from ..stage import Stage, register_stage
 
 _DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
+#: how many lines below a record header its body starts, at most ("joe says:", date, body)
+_RECORD_BODY_DISTANCE = 3
 
 
 class Kind(str, Enum):
@@ -230,19 +232,27 @@ class MainContentStage(Stage):
     def _mark_record_separators(self, lines: list[_Line], doc: Document) -> None:
         """Short lines that recur with the same last word ("joe says:", "May 2, 2019 at
         6:44 am", "Rating: 12 votes") head the records of a listing."""
-        shapes: dict[str, list[_Line]] = {}
-        for item in lines:
+        shapes: dict[str, list[int]] = {}
+        for pos, item in enumerate(lines):
             f = item.features
             if f.length >= self.options.length_low or f.sentence_end or f.words < 2:
                 continue
             last = doc.lines[item.index].text.split()[-1].lower().translate(_DIGITS_TO_ZERO)
-            shapes.setdefault(last, []).append(item)
+            shapes.setdefault(last, []).append(pos)
         for last, group in shapes.items():
             # distinct texts: a name repeated as heading and table-of-contents entry
             # shares its last word with itself, not with other records
-            distinct = {doc.lines[item.index].text.strip() for item in group}
-            if len(distinct) >= self.options.record_repeats:
-                for item in group:
+            distinct = {doc.lines[lines[pos].index].text.strip() for pos in group}
+            if len(distinct) < self.options.record_repeats:
+                continue
+            # a record is a header and a body: most headers have prose within a few
+            # lines below, where the items of a list (tour dates, specs) have more items
+            headed = sum(
+                any(self._is_prose(below) for below in lines[pos + 1:pos + 1 + _RECORD_BODY_DISTANCE])
+                for pos in group
+            )
+            if 2 * headed >= len(group):
+                for item in (lines[pos] for pos in group):
                     item.kind = Kind.BAD
                     item.structural = True
                     item.barrier = True
