@@ -26,6 +26,7 @@ each compared once by rapidfuzz.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
@@ -36,19 +37,20 @@ from ..lexicon import normalize
 from ..stage import Stage, register_stage
 
 _ELLIPSES = ("...", "…")
+_NUMBER = re.compile(r"\d+")
 
 
 @dataclass(slots=True)
 class _Candidate:
     index: int
     norm: str
-    words: frozenset[str]
+    words: frozenset[str] = frozenset()
 
     @property
     def numbers(self) -> list[str]:
         """The line's numbers in order: list items that differ only in a quantity, a
         score or a date are different items, not copies."""
-        return "".join(c if c.isdigit() else " " for c in self.norm).split()
+        return _NUMBER.findall(self.norm)
 
 
 @register_stage
@@ -77,9 +79,11 @@ class DuplicatesStage(Stage):
 
     def process(self, doc: Document) -> None:
         opts = self.options
+        # normalising only shortens a line: shorter raw lines need no normalising
         candidates = [
-            _Candidate(line.index, norm, frozenset(norm.split()))
+            _Candidate(line.index, norm)
             for line in doc.kept_nonblank_lines()
+            if len(line.text) >= opts.min_chars
             for norm in (normalize(line.text),)
             if len(norm) >= opts.min_chars
         ]
@@ -122,7 +126,12 @@ class DuplicatesStage(Stage):
 
     def _near(self, doc: Document, candidates: list[_Candidate], removed: set[int]) -> None:
         opts = self.options
-        eligible = [c for c in candidates if len(c.words) >= opts.near_min_words]
+        eligible = []
+        for cand in candidates:
+            if cand.norm.count(" ") + 1 >= opts.near_min_words:
+                cand.words = frozenset(cand.norm.split())
+                if len(cand.words) >= opts.near_min_words:
+                    eligible.append(cand)
         if len(eligible) < 2:
             return
         # Two copies of a paragraph share its rare words; two different paragraphs do
@@ -142,10 +151,10 @@ class DuplicatesStage(Stage):
                     earlier.setdefault(other.index, other)
                 by_word.setdefault(word, []).append(cand)
             for other in sorted(earlier.values(), key=lambda c: c.index):
-                if other.index in removed or cand.numbers != other.numbers:
+                if other.index in removed:
                     continue
                 similarity = fuzz.ratio(cand.norm, other.norm, score_cutoff=100 * opts.near_similarity) / 100
-                if similarity:
+                if similarity and cand.numbers == other.numbers:
                     self.remove_line(
                         doc, cand.index, f"{similarity:.0%} similar to line {other.index + 1}",
                         score=similarity,
