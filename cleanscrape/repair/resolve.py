@@ -39,6 +39,10 @@ DOC_WORD_PER_LOG_COUNT = 0.5
 DOC_ONLY_FREQUENCY = 1e-7
 UNKNOWN_FREQUENCY = 1e-8
 CHARSET_KEPT_PENALTY = -2.0
+#: where the loss is not the charset's, a letter the page writes intact elsewhere is its
+#: spelling (European "António" against Brazilian "Antônio"): × (1 + count), relative to the
+#: word's best-spelled candidate
+DOC_LETTER_WEIGHT = 1.0
 LOAN_LETTER_PENALTY = -0.5
 ASCII_APOSTROPHE_PAGE_PENALTY = -1.5
 #: an infinitive ending for a lost last letter, after a word that governs one or not
@@ -217,8 +221,12 @@ class Resolver:
             return [Reading(prefix + core + suffix, score, punctuation, f"'{core}' frequency {freq:.2g}")]
         out = []
         sentence_start = self._sentence_start(line, run.start + lo) if lo == 0 else True
-        for cand in self.finder.find(self.lower(core)):
-            score = self._word_score(cand, core, run, line) + prior
+        candidates = self.finder.find(self.lower(core))
+        spelling = {cand.text: self._page_spelling(cand, core) for cand in candidates}
+        best_spelling = max(spelling.values(), default=0.0)
+        for cand in candidates:
+            # the page's spelling weighs candidates against each other, not against other readings
+            score = self._word_score(cand, core, run, line) + prior + spelling[cand.text] - best_spelling
             if score == _IMPOSSIBLE:
                 continue
             word = self._apply_case(core, cand, run, line, sentence_start)
@@ -229,6 +237,14 @@ class Resolver:
                 reason = f"{reason}; {punctuation}"
             out.append(Reading(prefix + word + suffix, score, reason, self._evidence(cand), cand.how))
         return out
+
+    def _page_spelling(self, cand: Candidate, core: str) -> float:
+        """Where the loss is not the charset's, the letters the page writes intact elsewhere
+        are its spelling (European "António" against Brazilian "Antônio")."""
+        if self.charset.charset_loss or not self.charset.kept:
+            return 0.0
+        return sum(DOC_LETTER_WEIGHT * math.log10(1 + self.charset.kept.get(got, 0))
+                   for have, got in zip(core, cand.text) if is_slot(have))
 
     def _word_score(self, cand: Candidate, core: str, run: DamagedRun, line: str) -> float:
         freq = cand.frequency or (DOC_ONLY_FREQUENCY if cand.in_document else 0.0)
@@ -263,8 +279,9 @@ class Resolver:
                 continue
             if self.data is not None and not self.data.is_native(got):
                 score += LOAN_LETTER_PENALTY
-            if self.charset.charset_loss and (self.charset.was_kept(got) or self.charset.was_kept(got.upper())):
-                score += CHARSET_KEPT_PENALTY
+            if self.charset.charset_loss:
+                if self.charset.was_kept(got) or self.charset.was_kept(got.upper()):
+                    score += CHARSET_KEPT_PENALTY
         return score
 
     def _proper_noun_start(self, core: str, base: str, run: DamagedRun, line: str) -> bool:
