@@ -125,3 +125,10 @@ def test_damaged_czech_misread_as_slovak_is_repaired_as_czech(monkeypatch: pytes
     text = "Vláda schv?lila n?vrh z?kona, který jsme v?era poslali. Je to tak a nen? to nic nov?ho."
     result = Cleaner(stages=["lossy_repair"]).clean(text)
     assert "schválila návrh zákona" in result.text
+
+
+def test_the_pages_own_letters_choose_between_spellings(cleaner: Cleaner) -> None:
+    # a Brazilian spelling by default; a page that writes "ó" (European) gets "António"
+    assert "Antônio" in cleaner.clean("O ministro Ant?nio Costa falou da pol?tica.", lang="pt").text
+    text = "A política económica, disse o académico. O ministro Ant?nio Costa falou."
+    assert "António Costa" in cleaner.clean(text, lang="pt").text
