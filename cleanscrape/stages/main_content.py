@@ -22,9 +22,10 @@ neighbour smoothing by two kinds of context:
    runs of maximum sum (Kadane; Finn et al.'s body-text extraction on lines instead of
    tags) are the candidate regions; the earliest one reaching ``region_share`` of the
    best is the article, because comment threads and teasers of other stories come
-   after it and can outweigh a short article.  Inside the region only bad lines go,
-   except short label runs between paragraphs (lists, tables); outside it everything
-   goes except the title (the longest digit-free line in the few lines above).
+   after it and can outweigh a short article.  Inside the region only structurally bad
+   lines go (menu runs, record headers, glued rows), except short label runs between
+   paragraphs (lists, tables); outside it everything goes except the title (the
+   longest digit-free line in the few lines above).
 
 A document without structural evidence of boilerplate (no menu run, record header,
 glued row, nor any line removed by an earlier stage) is left untouched: short prose
@@ -132,7 +133,9 @@ class MainContentStage(Stage):
         span = f"lines {lines[first].index + 1}-{lines[last].index + 1}"
         for pos, item in enumerate(lines):
             if first <= pos <= last:
-                if item.kind is Kind.BAD and pos not in inline:
+                # inside the article only structure removes: a long line short of
+                # stopwords there is a table row, a list of names, a foreign quote
+                if item.structural and pos not in inline:
                     self._remove(doc, item, f"{item.signal}, inside the main text ({span})")
             elif pos != title:
                 self._remove(doc, item, f"{item.signal or self._describe(item)}, outside the main text ({span})")

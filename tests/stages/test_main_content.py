@@ -145,3 +145,10 @@ def test_list_items_ending_alike_are_not_record_headers():
     doc = Document(article(PARAGRAPHS[0], "\n".join(dates), PARAGRAPHS[1]), lang="en")
     MainContentStage().process(doc)
     assert not any("record header" in r.reason for r in doc.removals)
+
+
+def test_a_line_short_of_stopwords_inside_the_article_stays():
+    results = "Results: Nadal bt Khachanov 6-3, 7-6 (7); Rublev bt Bautista Agut 3-6, 6-3, 7-6 (0); Lopez/Granollers bt Khachanov/Rublev 6-4, 7-6 (5)."
+    text = "\n".join(MENU) + "\n\n" + article(PARAGRAPHS[0], results, PARAGRAPHS[1])
+    result = run(text)
+    assert results in result.text
