@@ -34,6 +34,7 @@ class LanguageData:
     determiners: frozenset[str] = frozenset()
     quotes: tuple[tuple[str, str], ...] = ()
     spaced_quotes: bool = False
+    space_before_question_mark: bool = False
     infinitive_ending: str = ""
     infinitive_governors: frozenset[str] = frozenset()
     #: (adjective ending, last letters of the nouns it agrees with) pairs
@@ -90,6 +91,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         determiners=frozenset(entry.get("determiners", ())),
         quotes=tuple(tuple(pair) for pair in entry.get("quotes", ())),
         spaced_quotes=entry.get("spaced_quotes", False),
+        space_before_question_mark=entry.get("space_before_question_mark", False),
         infinitive_ending=entry.get("infinitive_ending", ""),
         infinitive_governors=frozenset(entry.get("infinitive_governors", ())),
         agreement=tuple(tuple(pair) for pair in entry.get("agreement", ())),

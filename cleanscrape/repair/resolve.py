@@ -75,6 +75,9 @@ MIN_LETTER_MODEL_LIKELIHOOD = 0.3
 #: a lone slot: which one-letter word, dash or quotation mark it was
 LONE_LETTER_BEFORE_CAPITAL = -0.7
 LONE_DASH = -1.5
+LONE_DASH_STARTS_LINE = -0.5
+#: a real "?" standing apart from the word it ends, in a language that does not write so
+LONE_QUESTION_UNSPACED = -1.0
 LONE_QUESTION_BEFORE_CAPITAL = -1.0
 LONE_QUESTION_BEFORE_LOWERCASE = -3.0
 #: "?," "?." after a word: rare in real text ("Kim o?."), the usual sign of a lost letter
@@ -329,8 +332,8 @@ class Resolver:
         tail = line[run.end:run.token_end]
         before = line[:run.token_start].rstrip()
         following = line[run.token_end:].lstrip()
-        if not before and not (following[:1].islower() and following[:1].isalpha()):
-            return []  # a line that starts with "?" and no sentence after it: nothing to go on
+        if not before and not following[:1].isalpha():
+            return []  # a line that is "?" or starts "? 12": nothing to go on
         spaced_quotes = self.data is not None and self.data.spaced_quotes
         if tail:  # "?," "?." ...: punctuation follows, so it is no question mark and no word
             if tail[0] in ".,;:)" and spaced_quotes and self._opening_slot_before(self._source, run.start):
@@ -342,17 +345,21 @@ class Resolver:
         nxt = following[0]
         sentence_follows = self._sentence_follows(following)
         readings: list[Reading] = []
-        if run.text == "?":
+        if run.text == "?" and before:
             if nxt.isalpha() and not sentence_follows:
                 keep = LONE_QUESTION_BEFORE_CAPITAL if nxt.isupper() else LONE_QUESTION_BEFORE_LOWERCASE
             else:
                 keep = 0.0
+            if not self.data or not self.data.space_before_question_mark:
+                keep += LONE_QUESTION_UNSPACED  # "Co ?" is not how this language writes a question
             readings.append(Reading(run.text, keep, "real question mark"))
         sentence_start = self._sentence_start(line, run.start)
         previous = _WORDS.findall(before[-30:])
         if nxt.isalnum():
             readings += self._one_letter_readings(previous[-1] if previous else "", nxt, sentence_start)
-        if before and (before[-1].isalnum() or before[-1] in _CLOSERS):
+        if not before:  # "? Tak, oczywiście.": a dialogue line
+            readings.append(Reading("–", LONE_DASH_STARTS_LINE, "lone '?' opening a line read as a lost dash"))
+        elif before[-1].isalnum() or before[-1] in _CLOSERS:
             readings.append(Reading("–", LONE_DASH, "lone '?' between words read as a lost dash"))
         if spaced_quotes and self._open_quotation(line, run.start):
             readings.append(Reading(self.data.quotes[0][1], QUOTE_CLOSES_OPEN,
