@@ -15,7 +15,9 @@ neighbour smoothing by two kinds of context:
    label alone between paragraphs is a subheading.  Short lines that end the same way
    as several other short lines ("joe says:", "May 2, 2019 at 6:44 am") are *record
    headers* of a listing: comments, teasers, search results.
-3. **Document context**: every line gets a value, its length if good or near, zero if
+3. **Document context**: every line gets a value, its length if good or near (half of it
+   when the line is laid out unlike the bulk of the document's prose: inside a
+   multi-line block where most paragraphs stand alone), zero if
    short, a cost if bad, a paragraph's worth (``length_high``) if a record header or a
    line an earlier stage removed as a comments, related-stories or newsletter signpost
    (what follows such a line is not the article).  The
@@ -65,6 +67,8 @@ class _Line:
     #: the line opens or heads something other than the article (a record header, a
     #: comments or related-stories signpost): it costs the region a paragraph
     barrier: bool = False
+    #: prose laid out unlike the document's other prose (see ``_mark_layout``)
+    off_layout: bool = False
 
 
 @register_stage
@@ -95,6 +99,10 @@ class MainContentStage(Stage):
         #: the article (comment thread, other stories, sign-up box): each costs the region
         #: a paragraph (``length_high``), like a record header
         barrier_categories: tuple[str, ...] = ("comments", "related", "newsletter")
+        #: share of the prose standing alone in its block from which that is the
+        #: article's layout, and what prose laid out otherwise is worth
+        layout_share: float = 0.75
+        off_layout_weight: float = 0.5
         #: what a bad line costs the region (in characters of good text)
         bad_line_cost: int = 40
         #: an earlier candidate region this close to the best one is the article
@@ -119,6 +127,7 @@ class MainContentStage(Stage):
         self._mark_record_separators(lines, doc)
         if not (doc.removals or any(item.structural for item in lines)):
             return  # no boilerplate evidence: leave the document as it is
+        self._mark_layout(lines, doc)
         first, last = self._region(lines)
         if last < first:
             return  # no prose anywhere: nothing to tell the article from boilerplate with
@@ -262,6 +271,19 @@ class MainContentStage(Stage):
                     item.signal = f"record header: one of {len(distinct)} short lines ending in {last!r}"
 
     # ------------------------------------------------------------ the document
+    def _mark_layout(self, lines: list[_Line], doc: Document) -> None:
+        """An article's paragraphs share one layout.  When most of a document's prose
+        stands alone in its block (one paragraph per blank-line-separated block, as
+        ``<p>`` elements come out), prose inside multi-line blocks is laid out like list
+        items and teaser cards, and counts less toward the region."""
+        size = {block.index: block.last - block.first + 1 for block in doc.blocks}
+        prose = [item for item in lines if item.kind in (Kind.GOOD, Kind.NEAR)]
+        total = sum(item.features.length for item in prose)
+        alone = sum(item.features.length for item in prose if size[doc.lines[item.index].block] == 1)
+        if total and alone >= self.options.layout_share * total:
+            for item in prose:
+                item.off_layout = size[doc.lines[item.index].block] > 1
+
     def _value(self, item: _Line) -> int:
         """What a line brings to the region: its length if prose, a cost if boilerplate."""
         if item.barrier:
@@ -269,6 +291,8 @@ class MainContentStage(Stage):
         if item.kind is Kind.BAD:
             return -self.options.bad_line_cost
         if item.kind in (Kind.GOOD, Kind.NEAR):
+            if item.off_layout:
+                return int(item.features.length * self.options.off_layout_weight)
             return item.features.length
         return 0
 
