@@ -12,6 +12,11 @@ every 50 ms from /proc (shared copy-on-write pages count once per process, so th
 over-states real use; the peak summed PSS, which splits shared pages, is printed too).  ftfy is timed on the distinct documents and scaled by the number
 of repetitions (same text, same work).
 
+``test_scaling`` runs ``-j 1`` and ``-j N`` alternately ``CLEANSCRAPE_SCALING_ROUNDS``
+times (default 3) on the smallest dump, each round next to a pure-CPU-loop measurement of
+what N processes can get from the machine at that moment; medians of the paired ratios
+are steadier than one run of each on a shared machine.
+
 Targets: ``--workers 2`` ≥ 1.8× ``--workers 1`` on 2 cores; peak RSS ≤ 300 MB and flat
 (the largest dump within 10% of the smallest); byte-identical output for 1 and N workers.
 """
@@ -20,10 +25,10 @@ from __future__ import annotations
 
 import os
 import subprocess
+import statistics
 import sys
 import threading
 import time
-from functools import lru_cache
 from pathlib import Path
 
 import orjson
@@ -34,6 +39,8 @@ from cleanscrape.parallel import default_workers
 
 SIZES_MB = [float(s) for s in os.environ.get("CLEANSCRAPE_DUMP_MB", "2,8").split(",") if s.strip()]
 CLEANSCRAPE = [sys.executable, "-m", "cleanscrape", "clean"]
+
+SCALING_ROUNDS = int(os.environ.get("CLEANSCRAPE_SCALING_ROUNDS", "3"))
 
 _results: dict[tuple[float, int], dict[str, float]] = {}
 
@@ -123,7 +130,6 @@ def _spin(iterations: int) -> int:
     return total
 
 
-@lru_cache(maxsize=None)
 def machine_ceiling(workers: int) -> float:
     """How much faster N processes run a pure CPU loop than one, on this machine now: the
     ceiling for any N-worker speedup (on a shared machine it can be far below N)."""
@@ -203,3 +209,35 @@ def test_dump(benchmark, dump, workers: int) -> None:
         small = _results[(min(SIZES_MB), workers)]["peak_rss_MB"]
         print(f"peak RSS, -j {workers}: {small:.0f} MB at {min(SIZES_MB):g} MB, {peak_mb:.0f} MB at {size_mb:g} MB "
               f"({peak_mb / small - 1:+.0%})")
+
+
+def _wall(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=True)
+    return time.perf_counter() - start
+
+
+def test_scaling(benchmark, dump) -> None:
+    path, size_mb, _ = dump
+    workers = default_workers()
+    if size_mb != min(SIZES_MB) or workers < 2:
+        pytest.skip("scaling is measured once, on the smallest dump, with several cores")
+    speedups: list[float] = []
+    ceilings: list[float] = []
+
+    def rounds() -> None:
+        for round_number in range(SCALING_ROUNDS):
+            ceilings.append(machine_ceiling(workers))
+            commands = {j: [*CLEANSCRAPE, str(path), "-o", str(path.with_name(f"scaling-{j}.jsonl")), "-q", "-j", str(j)]
+                        for j in (1, workers)}
+            order = (1, workers) if round_number % 2 == 0 else (workers, 1)  # cancel drift in load
+            seconds = {j: _wall(commands[j]) for j in order}
+            speedups.append(seconds[1] / seconds[workers])
+
+    benchmark.pedantic(rounds, rounds=1, iterations=1)
+    speedup, ceiling = statistics.median(speedups), statistics.median(ceilings)
+    benchmark.extra_info.update({"speedup_median": round(speedup, 2), "speedups": [round(x, 2) for x in speedups],
+                                 "machine_ceiling_median": round(ceiling, 2)})
+    print(f"\nscaling on {size_mb:g} MB: -j {workers} vs -j 1, median of {SCALING_ROUNDS} paired rounds "
+          f"{speedup:.2f}x (rounds: {', '.join(f'{x:.2f}' for x in speedups)}); a pure CPU loop got "
+          f"{ceiling:.2f}x (rounds: {', '.join(f'{x:.2f}' for x in ceilings)})")
