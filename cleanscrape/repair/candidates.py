@@ -25,6 +25,9 @@ from .wordlist import Wordlist, shape
 __all__ = ["Candidate", "CandidateFinder"]
 
 _APOSTROPHES = re.compile(r"['’]")
+#: how much more frequent a word must be with its final letter restored than without it
+#: for the final "?" to count as a lost letter
+RESTORED_WORD_RATIO = 10.0
 
 #: the apostrophe a lossy charset can lose (an ASCII "'" always survives)
 APOSTROPHE = "’"
@@ -67,12 +70,13 @@ class CandidateFinder:
         return self.words.frequency(word.replace(APOSTROPHE, "'"))
 
     def restores_known_word(self, lower: str) -> bool:
-        """Is ``lower``, which ends in a slot, unknown without its final slots and a known
-        word with them filled?"""
+        """Is ``lower``, which ends in a slot, a known word with its final slots filled, and
+        a far rarer one (or none) without them ("pi?" → "più", not "pi")?"""
         core = lower.rstrip("?\ufffd")
-        if core == lower or not core or self.frequency(core) or self.vocabulary.count(core):
+        if core == lower or not core or self.vocabulary.count(core):
             return False
-        return any(c.how in ("word list", "document") for c in self.find(lower))
+        known = [c.frequency for c in self.find(lower) if c.how in ("word list", "document")]
+        return bool(known) and max(known) > RESTORED_WORD_RATIO * self.frequency(core)
 
     def find(self, lower: str) -> list[Candidate]:
         """Candidates for ``lower`` (a lower-cased word with at least one slot)."""

@@ -1,9 +1,12 @@
 """Image captions and photo credits: "photo ©Eric FEFERBERG / AFP", "(Xinhua/Dai Tianfang)",
 "© AFP 2019 Leonard Foeger", and the short caption line just before such a credit.
 
-Credits are recognised by phrases (©, "Foto:", "agency/" …).  A caption paragraph that ends
-with a credit ("… in der Weltspitze angekommen. (Foto: Privat)") goes whole when the credit
-marker is unmistakable (it carries ©, ":", "/" or "(") and closes the line.
+Credits are recognised by phrases (©, "Foto:", "agency/" …).  A caption that ends with a
+credit ("… in der Weltspitze angekommen. (Foto: Privat)") goes whole when the credit marker is
+unmistakable (it carries ©, ":", "/" or "(") and closes the line, and the text before the credit
+is caption-sized: at most ``max_credited_caption_words`` words in at most two sentences.  A
+paragraph that merely ends with a credit is article text: it stays whole (stages remove
+whole lines only, so the credit stays with it).
 
 A caption line without a credit has no marker; it is taken only when it is short (a few
 words naming what the picture shows), is not a sentence and comes just before a credit, or
@@ -14,6 +17,7 @@ line, which goes instead, and the line above is left alone: it is usually a head
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..document import Document, Line
@@ -33,6 +37,8 @@ from ._lexicon_rules import (
 #: characters that make a credit phrase unmistakable at the end of a line ("Foto:", "©",
 #: "dpa/", "(Bild"); "courtesy of" or "Getty" alone also end ordinary sentences
 _CREDIT_MARKS = "©:/("
+#: a sentence end followed by more text, in a normalised line
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'»”)\]]*\s+(?=\S)")
 
 
 @register_stage
@@ -48,20 +54,25 @@ class CaptionStage(LexiconStage):
         max_title_words: int = 25
         #: longest credit closing a caption paragraph ("(Foto: dpa/Bernd Weissbrod)")
         max_credit_words: int = 6
-        #: longest caption paragraph taken for its closing credit
-        max_credited_caption_words: int = 50
+        #: longest text before a closing credit for the line to be a caption, not a paragraph
+        max_credited_caption_words: int = 25
+        #: most sentences before a closing credit for the line to be a caption
+        max_credited_caption_sentences: int = 2
 
     def judge(self, line: Line, normalized: str, hits: list[Hit]) -> Verdict | None:
-        verdict = super().judge(line, normalized, hits)
-        if verdict is not None and verdict.strong:
-            return verdict
-        if word_count(normalized) > self.options.max_credited_caption_words:
-            return verdict
-        for hit in hits:
-            if hit.kind == "contains" and any(c in hit.phrase for c in _CREDIT_MARKS) \
-                    and word_count(normalized[hit.start:]) <= self.options.max_credit_words:
-                return Verdict(True, f"line ends with the {hit.lang} credit phrase {hit.phrase!r}")
-        return verdict
+        credit = [h for h in hits if h.kind == "contains"
+                  and word_count(normalized[h.start:]) <= self.options.max_credit_words]
+        if not credit or len(credit) < sum(1 for h in hits if h.kind != "contains_near"):
+            return super().judge(line, normalized, hits)
+        # every phrase sits in a credit closing the line: the text before it decides
+        body = normalized[:min(h.start for h in credit)]
+        if word_count(body) > self.options.max_credited_caption_words \
+                or len(_SENTENCE_BREAK.findall(body)) >= self.options.max_credited_caption_sentences:
+            return None
+        marked = next((h for h in credit if any(c in h.phrase for c in _CREDIT_MARKS)), None)
+        if marked is not None:
+            return Verdict(True, f"line ends with the {marked.lang} credit phrase {marked.phrase!r}")
+        return super().judge(line, normalized, hits)
 
     def apply_structure(self, doc: Document, removed: list[int]) -> list[int]:
         norms = normalized_lines(doc)

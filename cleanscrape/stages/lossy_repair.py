@@ -94,8 +94,8 @@ class LossyRepairStage(Stage):
         finder = CandidateFinder(data, words, DocumentVocabulary(texts, lower),
                                  letter_model(data.lang) if data else None)
         if sum(evidence.values()) < 1:
-            # weak signs only: a word that is no word without its final letter and a known
-            # one with it ("titolarit?" → "titolarità") is a lost letter too
+            # weak signs only: a word far more frequent with its final letter restored than
+            # without it ("titolarit?" → "titolarità", "pi?" → "più") is a lost letter too
             for line in lines:
                 evidence[line.index] += sum(1 for run in damaged_runs(line.text)
                                             if finder.restores_known_word(lower(run.text)))
