@@ -37,8 +37,9 @@ from ._lexicon_rules import (
 #: characters that make a credit phrase unmistakable at the end of a line ("Foto:", "©",
 #: "dpa/", "(Bild"); "courtesy of" or "Getty" alone also end ordinary sentences
 _CREDIT_MARKS = "©:/("
-#: a sentence end followed by more text, in a normalised line
-_SENTENCE_BREAK = re.compile(r"[.!?…][\"'»”)\]]*\s+(?=\S)")
+#: a sentence end followed by another sentence, in a normalised line; after a word of two
+#: letters or more ("U. Tischhauser" is an initial) and before a word ("Nov. 19" is a date)
+_SENTENCE_BREAK = re.compile(r"(?<=[^\W\d_]{2})[.!?…][\"'»”)\]]*\s+(?=[^\W\d_])")
 
 
 @register_stage
@@ -60,19 +61,22 @@ class CaptionStage(LexiconStage):
         max_credited_caption_sentences: int = 2
 
     def judge(self, line: Line, normalized: str, hits: list[Hit]) -> Verdict | None:
-        credit = [h for h in hits if h.kind == "contains"
-                  and word_count(normalized[h.start:]) <= self.options.max_credit_words]
-        if not credit or len(credit) < sum(1 for h in hits if h.kind != "contains_near"):
-            return super().judge(line, normalized, hits)
-        # every phrase sits in a credit closing the line: the text before it decides
-        body = normalized[:min(h.start for h in credit)]
-        if word_count(body) > self.options.max_credited_caption_words \
-                or len(_SENTENCE_BREAK.findall(body)) >= self.options.max_credited_caption_sentences:
-            return None
-        marked = next((h for h in credit if any(c in h.phrase for c in _CREDIT_MARKS)), None)
+        closing = [h for h in hits if h.kind == "contains"
+                   and word_count(normalized[h.start:]) <= self.options.max_credit_words]
+        if closing:
+            body = normalized[:min(h.start for h in closing)]
+            if word_count(body) > self.options.max_credited_caption_words \
+                    or len(_SENTENCE_BREAK.findall(body)) >= self.options.max_credited_caption_sentences:
+                # a paragraph that ends with a credit: the credit proves nothing about it
+                body_hits = [h for h in hits if h not in closing]
+                return super().judge(line, normalized, body_hits) if body_hits else None
+        verdict = super().judge(line, normalized, hits)
+        if verdict is not None and verdict.strong:
+            return verdict
+        marked = next((h for h in closing if any(c in h.phrase for c in _CREDIT_MARKS)), None)
         if marked is not None:
             return Verdict(True, f"line ends with the {marked.lang} credit phrase {marked.phrase!r}")
-        return super().judge(line, normalized, hits)
+        return verdict
 
     def apply_structure(self, doc: Document, removed: list[int]) -> list[int]:
         norms = normalized_lines(doc)

@@ -77,3 +77,16 @@ def test_credit_phrase_inside_a_url_is_not_a_credit() -> None:
 def test_bare_credit_label_takes_the_credit_text_below_not_the_heading_above() -> None:
     result = run_stage("caption", "ru", ["Андрей Рудьков", "Фото:", "личный архив Андрея Рудькова"])
     assert [r.text.strip() for r in result.removed] == ["Фото:", "личный архив Андрея Рудькова"]
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    # one long sentence: a paragraph, whatever credit closes it
+    ("de", "Gemeinsam mit Kindern der Grundschule, des Jugendclubs und Jugendlichen des Stadtrates eröffnete "
+           "der Oberbürgermeister am vergangenen Freitag nach langer Bauzeit den neuen Park im Norden der Stadt "
+           "(Foto: Stadt)"),
+    # three sentences: a paragraph, however short each is
+    ("de", "Die Lage entwickelte sich günstig. Viele Hänge wurden begangen. Auch steile Couloirs waren "
+           "stabil (Foto: R. Muster, 15.01.2022)."),
+])
+def test_paragraph_ending_with_a_credit_stays(lang: str, line: str) -> None:
+    assert_kept("caption", lang, [line])
