@@ -91,8 +91,9 @@ class MainContentStage(Stage):
         title_case: float = 0.5
         #: this many labels in a row make a menu
         menu_run: int = 2
-        #: a label run this short between two paragraphs of the article is part of it
-        inline_list: int = 8
+        #: a label run between two paragraphs of the article, without lexicon evidence,
+        #: is part of it (ingredients, a table) up to this many lines
+        inline_list: int = 30
         #: a short line ending recurring on this many distinct lines is a record header
         record_repeats: int = 3
         #: lines removed by earlier stages in these categories open a section that is not
@@ -226,7 +227,7 @@ class MainContentStage(Stage):
         prose right above and a paragraph right below, no line of them removed by a
         lexicon stage,
         and at most ``inline_list`` lines (ingredients, a table, a subheading with its
-        caption).  A menu inside the article is longer or carries lexicon evidence."""
+        caption).  A menu inside the article carries lexicon evidence or is longer."""
         kept: set[int] = set()
         for run in runs:
             if not (first < run.start and run.stop <= last) or len(run) > self.options.inline_list:
