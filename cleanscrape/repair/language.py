@@ -12,7 +12,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-__all__ = ["LanguageData", "language_data", "supported_languages", "LOAN_LETTERS"]
+__all__ = ["LanguageData", "language_data", "supported_languages", "LOAN_LETTERS", "Symbol", "symbols"]
 
 #: Latin letters any European page may hold in names and loanwords ("Müller" in French,
 #: "café" in German): possible readings of a lost letter, at a lower prior than the
@@ -96,4 +96,26 @@ def language_data(lang: str | None) -> LanguageData | None:
         infinitive_governors=frozenset(entry.get("infinitive_governors", ())),
         agreement=tuple(tuple(pair) for pair in entry.get("agreement", ())),
         question_opening=entry.get("question_opening", ""),
+    )
+
+
+@dataclass(frozen=True)
+class Symbol:
+    """A lost symbol and the neighbours that identify it (``data/repair/symbols.toml``)."""
+
+    char: str
+    #: whole words the "?" follows ("km?")
+    after_words: frozenset[str] = frozenset()
+    #: whole words the "?" precedes, right after a digit ("6?C")
+    after_digit_before_words: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=1)
+def symbols() -> tuple[Symbol, ...]:
+    path = resources.files("cleanscrape") / "data" / "repair" / "symbols.toml"
+    table = tomllib.loads(path.read_text(encoding="utf-8"))
+    return tuple(
+        Symbol(entry["char"], frozenset(entry.get("after_words", ())),
+               frozenset(entry.get("after_digit_before_words", ())))
+        for entry in table.values()
     )

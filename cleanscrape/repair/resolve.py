@@ -29,7 +29,7 @@ from ..lang import stopwords
 from .candidates import APOSTROPHE, Candidate, CandidateFinder
 from .charset import CharsetEvidence
 from .damage import DamagedRun, is_slot
-from .language import LanguageData
+from .language import LanguageData, symbols
 
 __all__ = ["Reading", "Resolution", "Resolver"]
 
@@ -66,6 +66,8 @@ QUESTION_BEFORE_CLOSING = -0.5
 QUOTE_PAIRED = -1.0
 #: a slot where the quotation opened before it in the line can close
 QUOTE_CLOSES_OPEN = 0.5
+#: a symbol its neighbours identify ("km?" → "km²")
+SYMBOL_IDENTIFIED = 0.0
 #: two known words joined by a real "?" with the space missing
 GLUED_WORDS_PRIOR = -1.0
 QUESTION_OPENING_PAIRED = -0.5
@@ -161,6 +163,7 @@ class Resolver:
         trail = len(text) - len(text.rstrip("?\ufffd"))
         readings = self._fills(text, run, line, 0, len(text), "", "", 0.0)
         readings += self._glued_words(text)
+        readings += self._symbols(run, line)
         # the last one, two or three "?" may be real ("Quoi?", "Onde??", "Qu???")
         marks = [k for k in range(1, min(trail, 3) + 1) if text[len(text) - k:].count("?") == k]
         if marks:
@@ -168,6 +171,15 @@ class Resolver:
             for k in marks:
                 readings += self._fills(text, run, line, 0, len(text) - k, "", text[len(text) - k:], prior,
                                         question=True)
+        opening = self.data.question_opening if self.data else ""
+        if opening and lead and self._at_token_start(run, line) and self._sentence_start(line, run.start):
+            end = self._question_end_after(self._source, run.start + 1)
+            if end is not None:
+                readings += self._fills(text, run, line, 1, len(text), opening, "", QUESTION_OPENING_PAIRED)
+                for k in marks:
+                    if run.end - k <= end < run.end:
+                        readings += self._fills(text, run, line, 1, len(text) - k, opening, text[len(text) - k:],
+                                                QUESTION_OPENING_PAIRED)
         if self.data is None or run.letters < 2:
             return readings
         if any(r.how in _LISTED for r in readings):
@@ -184,16 +196,22 @@ class Resolver:
                     readings += self._fills(text, run, line, 0, len(text) - 1, "", closing, QUOTE_CLOSES_OPEN)
                 elif self._opening_slot_before(self._source, run.start):
                     readings += self._fills(text, run, line, 0, len(text) - 1, "", closing, QUOTE_PAIRED)
-        opening = self.data.question_opening
-        if opening and lead and self._at_token_start(run, line) and self._sentence_start(line, run.start):
-            end = self._question_end_after(self._source, run.start + 1)
-            if end is not None:
-                readings += self._fills(text, run, line, 1, len(text), opening, "", QUESTION_OPENING_PAIRED)
-                for k in marks:
-                    if run.end - k <= end < run.end:
-                        readings += self._fills(text, run, line, 1, len(text) - k, opening, text[len(text) - k:],
-                                                QUESTION_OPENING_PAIRED)
         return readings
+
+    @staticmethod
+    def _symbols(run: DamagedRun, line: str) -> list[Reading]:
+        """A lost symbol its neighbours identify: "20 km?" → "20 km²", "6?C" → "6°C"."""
+        text = run.text
+        out = []
+        for symbol in symbols():
+            if len(text) > 1 and is_slot(text[-1]) and text[:-1] in symbol.after_words \
+                    and run.start == run.token_start and line[:run.start].rstrip()[-1:].isdigit():
+                out.append(Reading(text[:-1] + symbol.char, SYMBOL_IDENTIFIED,
+                                   f"'?' after '{text[:-1]}' read as a lost '{symbol.char}'"))
+            if is_slot(text[0]) and text[1:] in symbol.after_digit_before_words and line[run.start - 1:run.start].isdigit():
+                out.append(Reading(symbol.char + text[1:], SYMBOL_IDENTIFIED,
+                                   f"'?' between a number and '{text[1:]}' read as a lost '{symbol.char}'"))
+        return out
 
     def _glued_words(self, text: str) -> list[Reading]:
         """A real "?" between two intact words with no space ("Kdo je to?zeptal")."""
