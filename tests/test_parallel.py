@@ -140,6 +140,17 @@ def test_crashing_record_in_the_cli_is_reported_and_the_run_completes(tmp_path: 
     assert b"dump.jsonl:13: worker process died" in proc.stderr
 
 
+def test_workers_started_after_output_began_do_not_repeat_it(tmp_path: Path) -> None:
+    """A crash replaces workers mid-run; forked from a main process whose stdout buffer
+    holds unflushed records, they must not write those records again when they exit."""
+    dump = tmp_path / "dump.jsonl"
+    dump.write_bytes(b"".join(r.payload for r in make_raws(150, crash_at=120)))
+    proc = subprocess.run(cli_command(str(dump), "--stages", "crash_on_marker,whitespace", "-j", "2", "-q"),
+                          capture_output=True, timeout=120)
+    ids = [json.loads(line)["id"] for line in proc.stdout.splitlines()]
+    assert ids == [f"d{i}" for i in range(150)]
+
+
 @pytest.mark.parametrize("signum,code", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
 def test_signal_leaves_no_final_output_and_resume_completes_it(tmp_path: Path, signum: int, code: int) -> None:
     dump = tmp_path / "dump.jsonl"
