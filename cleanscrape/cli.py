@@ -331,6 +331,9 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
     progress = None
     if not quiet and sys.stderr.isatty():
         progress = _Progress(_input_size(input_list), read)
+    # A print() in a stage (in this process or a forked worker) must not land among the
+    # records on stdout: during the run, sys.stdout is stderr; the data keeps the real one.
+    data_stdout, sys.stdout = sys.stdout, sys.stderr
     outcomes = clean_stream(cleaner, job, raws, workers=workers or default_workers())
     stop: str | None = None  # why the run ended early: "signal", "fail-fast", "hard"
     with _StopSignals() as signals:
@@ -358,10 +361,12 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
         except BrokenPipeError:
             # The reader of stdout went away (`| head`): stop quietly, as Unix tools do.
             outcomes.close()
+            sys.stdout = data_stdout
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit's flush
             sys.exit(EXIT_BROKEN_PIPE)
         finally:
             outcomes.close()  # stops the workers if the loop ended early
+            sys.stdout = data_stdout
             if progress is not None:
                 progress.stop()
 

@@ -151,6 +151,16 @@ def test_workers_started_after_output_began_do_not_repeat_it(tmp_path: Path) -> 
     assert ids == [f"d{i}" for i in range(150)]
 
 
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_print_in_a_stage_goes_to_stderr_not_into_the_records(tmp_path: Path, workers: str) -> None:
+    dump = tmp_path / "dump.jsonl"
+    write_dump(dump, 30)
+    proc = subprocess.run(cli_command(str(dump), "--stages", "chatty,whitespace", "-j", workers, "-q"),
+                          capture_output=True, timeout=120, check=True)
+    assert [json.loads(line)["id"] for line in proc.stdout.splitlines()] == [f"d{i}" for i in range(30)]
+    assert proc.stderr.count(b"debug: ") == 30
+
+
 @pytest.mark.parametrize("signum,code", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
 def test_signal_leaves_no_final_output_and_resume_completes_it(tmp_path: Path, signum: int, code: int) -> None:
     dump = tmp_path / "dump.jsonl"

@@ -3,7 +3,8 @@ and crash handling (tests/test_parallel.py):
 
 * ``slow``: sleeps a little per document, so a run lasts long enough to be interrupted;
 * ``crash_on_marker``: kills its process (``os._exit``) on a document containing
-  ``CRASH-ME``, as a segfaulting extension would.
+  ``CRASH-ME``, as a segfaulting extension would;
+* ``chatty``: print()s a debugging line per document, as stages under development do.
 """
 
 from __future__ import annotations
@@ -38,6 +39,15 @@ class CrashOnMarkerStage(Stage):
     def process(self, doc: Document) -> None:
         if "CRASH-ME" in doc.text:
             os._exit(3)
+
+
+@register_stage
+class ChattyStage(Stage):
+    name = "chatty"
+    categories = ("test",)
+
+    def process(self, doc: Document) -> None:
+        print(f"debug: {len(doc.lines)} lines")
 
 
 if __name__ == "__main__":
