@@ -3,8 +3,13 @@
 Phrases catch the labelled kinds ("Dernière mise à jour", "Rédacteurs :", "min read").
 Two shapes need no label:
 
-* a dateline: a short line made of dates and times with at most a few other words
-  ("Xinhua | 31.01.2017 10h08", "Tuesday November 19, 2019");
+* a dateline: a short line naming one moment, made mostly of dates and times plus the few
+  words a dateline says besides them (``dateline_words``: "Updated", "Stand", "le", "à") and
+  at most one short source or byline at either end ("Xinhua | 31.01.2017 10h08", "Reuters
+  November 18, 2019 11:03 PM").  Other words elsewhere make it a sentence fragment ("Mitte
+  Januar 2022 hat", "Closed on Sun"); two days or two times joined by a dash, or two years
+  without a dateline word, make it a schedule or a period ("Tue – Sat 4PM", "Freitag: 9:00
+  Uhr – 13:00 Uhr", "29 November 2018 | 20 January 2019"), which pages print as content;
 * a counter: a bare number next to removed boilerplate ("URL courte" / "17303").
   A bare number elsewhere (a score, a list item) stays.
 """
@@ -19,14 +24,25 @@ from ..lexicon import normalized_lines, word_class
 from ..stage import register_stage
 from ._lexicon_rules import LexiconStage, next_content_line, previous_content_line
 
-#: tokens that are a date or a time by their shape alone (31.01.2017, 31/01, 10h08, 10:09,
-#: 2019, 3pm); "113.40" is a price or a score, not a date: two parts need "/", ":" or "h"
-_DATE_SHAPE = re.compile(
-    r"\d{1,4}(?:[./-]\d{1,2}[./-]\d{2,4}|[/:h]\d{1,4})(?:h|am|pm)?|(?:19|20)\d\d|\d{1,2}(?:h|am|pm|st|nd|rd|th|er)"
-)
+#: tokens that are a date or a time by their shape alone, by kind; "113.40" is a price or a
+#: score, not a date: two parts need "/", ":" or "h", or two digits after the first "."
+_SHAPES = {
+    "time": re.compile(r"\d{1,2}[:h.]\d{2}(?::\d{2})?(?:h|am|pm)?|\d{1,2}(?:h|am|pm)"),
+    "date": re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}/\d{1,2}"),
+    "year": re.compile(r"(?:19|20)\d\d"),
+    "day": re.compile(r"\d{1,2}(?:st|nd|rd|th|er)"),
+}
+_DASHES = frozenset("-–—")
 _DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"\d{1,3}(?:[ .,']?\d{3})*|\d+")
-_TOKEN_EDGE = ",.;:()[]|/-–—•"
+_TOKEN_EDGE = ",.;:()[]|/-–—•·∙"
+
+
+def _moment_kinds(words: list[tuple[str, str]]) -> set[str]:
+    """The kinds of date and time words in ``words``; a name right after a time belongs to
+    it ("1:01 pm", "9:00 Uhr")."""
+    return {kind for (before, _), (kind, _) in zip([("sep", "")] + words, words)
+            if kind in ("time", "date", "year") or kind == "named" and before != "time"}
 
 
 @register_stage
@@ -38,12 +54,13 @@ class MetadataStage(LexiconStage):
     class Options(LexiconStage.Options):
         #: longest dateline
         max_dateline_words: int = 10
-        #: words other than dates and times a dateline may carry (agency, "le", "at")
-        max_dateline_other_words: int = 2
+        #: longest source or byline set apart from a dateline's date ("Xinhua | …")
+        max_dateline_other_words: int = 3
 
     def apply_structure(self, doc: Document, removed: list[int]) -> list[int]:
         norms = normalized_lines(doc)
         date_words = word_class(doc, "date_words")
+        dateline_words = word_class(doc, "dateline_words")
         taken: list[int] = []
         for line in doc.lines:
             norm = norms[line.index]
@@ -59,27 +76,46 @@ class MetadataStage(LexiconStage):
                 continue
             if not _DIGIT.search(norm):
                 continue
-            reason = self.dateline_reason(norm, date_words)
+            reason = self.dateline_reason(norm, date_words, dateline_words)
             if reason:
                 self.remove_line(doc, line, reason)
                 taken.append(line.index)
         return taken
 
-    def dateline_reason(self, normalized: str, date_words: frozenset[str]) -> str | None:
+    def dateline_reason(self, normalized: str, date_words: frozenset[str],
+                        dateline_words: frozenset[str]) -> str | None:
         if "@" in normalized:  # "— Name (@handle) November 18, 2019" signs an embedded post
             return None
-        tokens = [t.strip(_TOKEN_EDGE) for t in normalized.split()]
-        tokens = [t for t in tokens if t]
-        if not tokens or len(tokens) > self.options.max_dateline_words:
+        # each word as (kind, text): a shape kind, "named" (month, weekday, "ago"), "label"
+        # (dateline word), "number", "other", or "sep" for a bare separator
+        words: list[tuple[str, str]] = []
+        for raw in normalized.split():
+            token = raw.strip(_TOKEN_EDGE)
+            if not token:
+                words.append(("sep", raw))
+                continue
+            kind = next((k for k, shape in _SHAPES.items() if shape.fullmatch(token)), None)
+            if kind is None:
+                kind = "named" if token in date_words else "label" if token in dateline_words \
+                    else "number" if token.isdigit() else "other"
+            words.append((kind, token))
+        kinds = [k for k, _ in words if k != "sep"]
+        if not kinds or len(kinds) > self.options.max_dateline_words:
             return None
-        date_word_count = sum(1 for t in tokens if t in date_words)
-        shaped = sum(1 for t in tokens if _DATE_SHAPE.fullmatch(t))
-        if not shaped and not date_word_count:
-            return None
+        named = kinds.count("named")
         # a plain day number counts only beside a month or weekday name ("Nov 18")
-        numbers = sum(1 for t in tokens if t.isdigit() and not _DATE_SHAPE.fullmatch(t)) if date_word_count else 0
-        others = sum(1 for t in tokens if t.isalpha()) - date_word_count
-        if shaped + date_word_count + numbers >= 2 and others <= self.options.max_dateline_other_words:
-            return (f"dateline: {shaped + numbers} date/time numbers and {date_word_count} date words "
-                    f"with {max(others, 0)} other words")
-        return None
+        dated = sum(1 for k in kinds if k in _SHAPES or k == "named" or named and k == "number")
+        others = [i for i, k in enumerate(kinds) if k == "other" or not named and k == "number"]
+        if dated < 2 or len(others) > min(dated, self.options.max_dateline_other_words):
+            return None
+        # other words only as one source or byline at either end, not inside the date
+        if others and (others[-1] - others[0] + 1 != len(others)
+                       or others[0] != 0 and others[-1] != len(kinds) - 1):
+            return None
+        if kinds.count("year") > 1 and "label" not in kinds:
+            return None  # two dates without "Updated": a period
+        for i, (kind, text) in enumerate(words):
+            if kind == "sep" and text in _DASHES and _moment_kinds(words[:i]) & _moment_kinds(words[i + 1:]):
+                return None  # "Tue – Sat", "9:00 Uhr – 13:00 Uhr": a span
+        return (f"dateline: {dated - named} date/time numbers and {named} date words"
+                + (f" with {len(others)} other words" if others else ""))

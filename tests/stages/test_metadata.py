@@ -59,3 +59,24 @@ def test_embedded_post_signatures_prices_and_tour_dates_stay(line: str) -> None:
 def test_byline_goes_but_a_lower_case_phrase_after_by_stays() -> None:
     assert_removed("metadata", "en", ["By John Smith"], ["By John Smith"])
     assert_kept("metadata", "en", ["By the numbers"])
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "Tue – Sat 4PM (Closed on Sun & Mon)"),  # opening hours: a span of days, other words inside
+    ("de", "Freitag: 9:00 Uhr – 13:00 Uhr"),  # a span of times
+    ("en", "29 November 2018 | 20 January 2019"),  # an exhibition's period: two dates, no dateline word
+    ("de", "Mitte Januar 2022 hat"),  # a sentence fragment: other words on both sides of the date
+])
+def test_schedules_periods_and_fragments_with_dates_stay(lang: str, line: str) -> None:
+    assert_kept("metadata", lang, [line])
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "Reuters November 18, 2019 11:03 PM"),  # a source before the date
+    ("en", "October 9, 2018 | by Olivia Larsen"),  # a byline after it
+    ("en", "Monday, November 18, 2019, 04:05 pm PT (07:05 pm ET)"),  # two times, not joined by a dash
+    ("de", "06.11.2023, 13.47 Uhr"),
+    ("es", "hace 3 horas"),
+])
+def test_datelines_with_a_source_or_time_zones_go(lang: str, line: str) -> None:
+    assert_removed("metadata", lang, [line], [line])
