@@ -250,6 +250,9 @@ class MainContentStage(Stage):
             f = item.features
             if f.length >= self.options.length_low or f.sentence_end or f.words < 2:
                 continue
+            removal = doc.removal_of(item.index)
+            if removal is not None and removal.category == "caption":
+                continue  # photo credits recur ("(Image: Getty)") but picture the article
             last = doc.lines[item.index].text.split()[-1].lower().translate(_DIGITS_TO_ZERO)
             shapes.setdefault(last, []).append(pos)
         for last, group in shapes.items():

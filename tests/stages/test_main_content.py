@@ -152,3 +152,16 @@ def test_a_line_short_of_stopwords_inside_the_article_stays():
     text = "\n".join(MENU) + "\n\n" + article(PARAGRAPHS[0], results, PARAGRAPHS[1])
     result = run(text)
     assert results in result.text
+
+
+def test_recurring_photo_credits_do_not_split_the_article():
+    credits = [f"Picture {n} of the new buses (Image: GETTY)" for n in (1, 2, 3)]
+    parts = [PARAGRAPHS[0], credits[0], PARAGRAPHS[1], credits[1], PARAGRAPHS[2], credits[2], PARAGRAPHS[0][:150] + "."]
+    doc = Document("\n".join(MENU) + "\n\n" + article(*parts), lang="en")
+    for line in doc.lines:
+        if line.text in credits:
+            doc.remove_line(line.index, stage="caption", category="caption", reason="credit")
+    MainContentStage().process(doc)
+    assert not any("record header" in r.reason for r in doc.removals)
+    for paragraph in PARAGRAPHS:
+        assert paragraph in doc.output_text()
