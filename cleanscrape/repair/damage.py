@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-__all__ = ["SLOTS", "may_be_damaged", "damage_evidence", "DamagedRun", "damaged_runs", "is_slot"]
+__all__ = ["SLOTS", "may_be_damaged", "damage_evidence", "lone_slot_signs", "DamagedRun", "damaged_runs", "is_slot"]
 
 SLOTS = "?\ufffd"
 
@@ -102,3 +102,12 @@ def damage_evidence(line: str) -> float:
             score += len(_EVIDENCE.findall(text))
     score += len(_WEAK_EVIDENCE.findall(line)) / WEAK_EVIDENCE_NEEDED
     return score
+
+
+#: a "?" standing alone between two lower-case words ("la terra ? probabilmente")
+_LONE_SLOT = re.compile(r"(?<=[^\W\d_] )\?(?= +[^\W\d_A-ZÀ-ÞĀ-ſ])")
+
+
+def lone_slot_signs(line: str) -> int:
+    """Lone "?" between lower-case words: each a weak sign of a lost one-letter word."""
+    return len(_LONE_SLOT.findall(line)) if "?" in line else 0

@@ -31,7 +31,7 @@ from .charset import CharsetEvidence
 from .damage import DamagedRun, is_slot
 from .language import LanguageData, symbols
 
-__all__ = ["Reading", "Resolution", "Resolver"]
+__all__ = ["Reading", "Resolution", "Resolver", "LISTED"]
 
 #: log10 factors; each is named for the evidence it weighs
 DOC_WORD_BONUS = 2.0
@@ -90,7 +90,7 @@ _OPENERS = " \t\"'«“„‚‹([{*•-–—"
 _CLOSERS = "\"'»”“’›)]}"
 _IMPOSSIBLE = -math.inf
 #: candidate sources that are known words, not spellings guessed by the letter model
-_LISTED = ("word list", "document", "elision", "suffix")
+LISTED = ("word list", "document", "elision", "suffix")
 _WORDS = re.compile(r"[^\W\d_]+")
 #: the next word, from its first to its last letter
 _NEXT_WORD = re.compile(r" ([^\W\d_](?:\S*[^\W\d_])?)")
@@ -182,7 +182,7 @@ class Resolver:
                                                 QUESTION_OPENING_PAIRED)
         if self.data is None or run.letters < 2:
             return readings
-        if any(r.how in _LISTED for r in readings):
+        if any(r.how in LISTED for r in readings):
             return readings  # the slots can be letters of a known word: no quotation marks
         if self.data.quotes and not self.data.spaced_quotes:
             opening, closing = self.data.quotes[0]

@@ -25,15 +25,17 @@ from ..document import Document
 from ..lang import ensure_language, stopwords, tokenize_words
 from ..repair.candidates import CandidateFinder
 from ..repair.charset import CharsetEvidence
-from ..repair.damage import damage_evidence, damaged_runs, may_be_damaged
+from ..repair.damage import damage_evidence, damaged_runs, lone_slot_signs, may_be_damaged
 from ..repair.language import LanguageData, language_data, supported_languages
 from ..repair.letter_model import letter_model
-from ..repair.resolve import Resolver
+from ..repair.resolve import LISTED, Resolver
 from ..repair.vocabulary import DocumentVocabulary
 from ..repair.wordlist import wordlist
 from ..stage import Stage, register_stage
 
 
+#: a word counts as damage evidence when its restoration is at least this sure
+MIN_EVIDENCE_CONFIDENCE = 0.5
 #: stopword hits a repair language needs to replace a detected language it has no data for
 MIN_FALLBACK_HITS = 3
 #: a word with a lost character: it says nothing about the language
@@ -93,16 +95,15 @@ class LossyRepairStage(Stage):
         lower = data.lower if data else str.lower
         finder = CandidateFinder(data, words, DocumentVocabulary(texts, lower),
                                  letter_model(data.lang) if data else None)
-        if sum(evidence.values()) < 1:
-            # weak signs only: a word far more frequent with its final letter restored than
-            # without it ("titolarit?" → "titolarità", "pi?" → "più") is a lost letter too
-            for line in lines:
-                evidence[line.index] += sum(1 for run in damaged_runs(line.text)
-                                            if finder.restores_known_word(lower(run.text)))
-            if sum(evidence.values()) < 1:
-                return
-        damaged = {index for index, score in evidence.items() if score > 0}
         resolver = Resolver(data, finder, CharsetEvidence.of_lines(texts))
+        if data is not None:
+            # With a word list, each sign is weighed by the words around it: real pages
+            # glue a "?" to the next word ("schmeckt ?Haben", "matéria?comunique").
+            evidence = {line.index: self._evidence(line.text, resolver, data) if evidence[line.index] else 0.0
+                        for line in lines}
+        if sum(evidence.values()) < 1:
+            return
+        damaged = {index for index, score in evidence.items() if score > 0}
         for line in lines:
             if "?" not in line.text and "\ufffd" not in line.text:
                 continue
@@ -122,3 +123,33 @@ class LossyRepairStage(Stage):
                     runner_up=resolution.runner_up.text if resolution.runner_up else None,
                     confidence=resolution.confidence,
                 )
+
+    @staticmethod
+    def _evidence(text: str, resolver: Resolver, data: LanguageData) -> float:
+        """How much ``text`` shows lost characters, word by word: 1 per U+FFFD; 1 per word
+        that a known word explains as lost letters (a "?" inside it, or at its edge when
+        the word is no word without it: "fran?ais", "?tats", "titolarit?"); 1/2 per lone
+        "?" between lower-case words.  In a line that kept its own accented letters, a "?"
+        at the edge of a known word is a real one with a space misplaced ("?les")."""
+        keeps_letters = any(c in data.letters for c in text)
+        finder = resolver.finder
+        score = lone_slot_signs(text) / 2
+        for run in damaged_runs(text):
+            if "\ufffd" in run.text:
+                score += 1
+                continue
+            if run.letters == 0:
+                continue
+            low = data.lower(run.text)
+            core = low.strip("?")
+            inner = "?" in core
+            if not inner and (finder.frequency(core) or finder.vocabulary.count(core)):
+                if run.text[0] != "?":  # "pi?": only if far more frequent restored ("più")
+                    if not finder.restores_known_word(low):
+                        continue
+                elif keeps_letters:  # "?les" in a line that kept its accents
+                    continue
+            resolution = resolver.resolve(run, text, False)
+            if resolution is not None and resolution.best.how in LISTED and resolution.confidence >= MIN_EVIDENCE_CONFIDENCE:
+                score += 1
+        return score
