@@ -6,8 +6,9 @@ when the language has no stopword list.  Callers then fall back to structure onl
 (:attr:`LineFeatures.has_stopwords` tells them which case they are in).
 
 Cost: one regex substitution and two ``str.split`` per line, one regex pass over the
-whole document for glued words, and C-level counting (``map``); no per-line regex loops (the pipeline's budget is ~5 MB/s
-per core).  The result is cached in ``doc.cache["line_features"]``.
+whole document for glued words, and C-level counting (``map``); no loops of regexes per
+line (the pipeline's budget is ~5 MB/s per core).  The result is cached in
+``doc.cache["line_features"]``.
 """
 
 from __future__ import annotations
@@ -36,7 +37,6 @@ _FIRST_CHAR = itemgetter(0)
 #: a lower-case letter directly followed by an upper-case one: two labels glued
 #: together by a scraper ("Tout AccepterTout refuser", "SubscribeSign In")
 _GLUED = re.compile(r"[a-zß-öø-ÿ][A-ZÀ-ÖØ-Þ]")
-
 
 
 @dataclass(slots=True)
