@@ -18,6 +18,10 @@ and on the line around it (docs/lexicons.md):
   judge alone) counts only within ``near_lines`` non-blank lines of a line already removed
   for the same category: "OK" under a cookie banner, not "OK" in a dialogue.
 
+A stage may narrow the evidence by the line's place (:meth:`LexiconStage.evidence`): a lone
+label between paragraphs is a subheading (``navigation``), a lead-in inside a list of items
+introduces an item (``newsletter``).
+
 Lines left with nothing but decoration ("•", "|") next to a removed line go with it.
 
 Each concrete stage is a :class:`LexiconStage` with its category; category-specific
@@ -257,13 +261,14 @@ class LexiconStage(Stage):
             if line.removed:
                 continue
             hits = [h for h in hits if h.kind not in ("contains", "contains_near") or not in_url(norms[index], h.start)]
+            hits, weak_counts = self.evidence(doc, index, hits, norms)
             verdict = self.judge(line, norms[index], hits) if hits else None
             if verdict is None:
                 continue
             if verdict.strong:
                 self.remove_line(doc, line, verdict.reason)
                 strong.append(index)
-            else:
+            elif weak_counts:
                 weak[index] = verdict.reason
         removed = list(strong)
         ranks = _nonblank_ranks(doc)
@@ -284,6 +289,12 @@ class LexiconStage(Stage):
                     insort(anchors, (rank, index))
                     changed = True
         return removed
+
+    def evidence(self, doc: Document, index: int, hits: list[Hit], norms: list[str]) -> tuple[list[Hit], bool]:
+        """The hits line ``index`` is judged by, and whether weak evidence may remove it.
+        Stages narrow this where a line's place says more than its words (a lone label
+        between paragraphs, an item of a list)."""
+        return hits, True
 
     # ------------------------------------------------------------------ structure
     def apply_structure(self, doc: Document, removed: list[int]) -> list[int]:

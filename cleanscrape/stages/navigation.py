@@ -9,6 +9,12 @@ names ("Politics", "International") are common words, so the lexicon lists them 
 * a label: a line of at most ``max_label_words`` words, not a sentence, sitting between two
   lines already removed as boilerplate (this stage runs after the other lexicon stages).
 
+A one-word line between two kept content lines (sentences, or lines of ``content_line_words``)
+is a lone label, likely a subheading ("More:" above a list, "All..." closing a teaser): weak
+evidence never takes it, and a ``line`` phrase only when the line does not go on with ":" or
+"…" ("Advertisement", "- Anzeige -").  Words that head article sections as often as menus
+("Staff", "Up next") are ``line_near`` in the lexicon.
+
 Breadcrumbs without a "Home" word ("Mensagens » Mensagens de Autoestima » Só quem se Ama…")
 are recognised by their shape: at least ``min_breadcrumb_steps`` short steps joined by
 chevrons.
@@ -17,16 +23,18 @@ chevrons.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..document import Document
-from ..lexicon import category_hits, normalized_lines
+from ..lexicon import Hit, category_hits, normalized_lines
 from ..stage import register_stage
-from ._lexicon_rules import LexiconStage, is_sentence, word_count
+from ._lexicon_rules import LexiconStage, is_sentence, next_content_line, previous_content_line, word_count
 
 #: breadcrumb separators: "»", "›", ">>" and a spaced ">" (a bare ">" also appears in prose
 #: and code); "/" and "|" also join menus and dates, so they do not count here
 _CHEVRONS = re.compile(r"\s*(?:»|›|>>|\s>\s)\s*")
+#: endings of a label that opens what follows or is cut short ("More:", "All...")
+_OPENERS = (":", "…", "...")
 
 
 @register_stage
@@ -44,6 +52,24 @@ class NavigationStage(LexiconStage):
         min_breadcrumb_steps: int = 3
         #: ... each of at most this many words
         max_breadcrumb_step_words: int = 8
+        #: a line of this many words, or a sentence, is content around a lone label
+        content_line_words: int = 6
+
+    def evidence(self, doc: Document, index: int, hits: list[Hit], norms: list[str]) -> tuple[list[Hit], bool]:
+        if not self.is_lone_label(doc, index, norms):
+            return hits, True
+        if doc.lines[index].text.rstrip().endswith(_OPENERS):
+            hits = [replace(h, kind="line_near") if h.kind == "line" and not h.phrase.endswith(_OPENERS) else h
+                    for h in hits]
+        return hits, False
+
+    def is_lone_label(self, doc: Document, index: int, norms: list[str]) -> bool:
+        """A one-word line between two kept content lines."""
+        if word_count(norms[index]) != 1:
+            return False
+        neighbours = (previous_content_line(doc, index), next_content_line(doc, index))
+        return all(n is not None and not n.removed and (
+            is_sentence(n.text) or word_count(norms[n.index]) >= self.options.content_line_words) for n in neighbours)
 
     def apply_structure(self, doc: Document, removed: list[int]) -> list[int]:
         return self.remove_menu_runs(doc) + self.remove_breadcrumbs(doc) + self.remove_labels_between_boilerplate(doc)

@@ -86,3 +86,17 @@ def test_breadcrumb_without_a_home_word_goes() -> None:
 
 def test_sentence_with_chevrons_stays() -> None:
     assert_kept("navigation", "en", ["Prices rose from 3 > 4 > 5 dollars in a week, the report said."])
+
+
+@pytest.mark.parametrize("line", ["STAFF", "More:", "All...", "UP NEXT"])
+def test_lone_label_between_paragraphs_stays(line: str) -> None:
+    assert_kept("navigation", "en", [line])
+
+
+@pytest.mark.parametrize("line", ["Advertisement", "- Advertisement -"])
+def test_advertisement_label_between_paragraphs_goes(line: str) -> None:
+    assert_removed("navigation", "en", [line], [line])
+
+
+def test_section_names_in_a_menu_run_still_go() -> None:
+    assert_removed("navigation", "en", ["Staff", "More", "Politics"], ["Staff", "More", "Politics"])

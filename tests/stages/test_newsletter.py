@@ -38,3 +38,14 @@ def test_sign_up_calls_go(lang: str) -> None:
 @pytest.mark.parametrize("lang", sorted(SENTENCES))
 def test_sentence_about_a_newsletter_stays(lang: str) -> None:
     assert_kept("newsletter", lang, [SENTENCES[lang]])
+
+
+def test_sign_up_lead_in_of_an_item_in_a_deal_list_stays() -> None:
+    assert_kept("newsletter", "en", ["Get the Disney+ bundle with ESPN+ for $12.99 a month",
+                                     "Sign up for Hulu with ads for $5.99 a month",
+                                     "Buy an annual Disney+ plan and save 16 percent"])
+
+
+def test_sign_up_call_between_widget_lines_still_goes() -> None:
+    assert_removed("newsletter", "en", ["Sign up for our weekly newsletter today", "Enter your email address"],
+                   ["Sign up for our weekly newsletter today", "Enter your email address"])
