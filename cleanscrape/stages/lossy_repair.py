@@ -17,12 +17,13 @@ Without word-list data for the language only the document's own intact words are
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 from ..document import Document
-from ..lang import ensure_language, stopwords, tokenize_words
+from ..lang import ensure_language, tokenize_words
 from ..repair.candidates import CandidateFinder
 from ..repair.charset import CharsetEvidence
 from ..repair.damage import damage_evidence, damaged_runs, lone_slot_signs, may_be_damaged
@@ -36,39 +37,41 @@ from ..stage import Stage, register_stage
 
 #: a word counts as damage evidence when its restoration is at least this sure
 MIN_EVIDENCE_CONFIDENCE = 0.5
-#: stopword hits a repair language needs to replace a detected language it has no data for
-MIN_FALLBACK_HITS = 3
+#: intact words the damaged lines need before they may overrule the detected language
+MIN_FALLBACK_WORDS = 3
+#: what a word missing from a word list counts as, in the language vote
+UNLISTED_FREQUENCY = 1e-8
 #: a word with a lost character: it says nothing about the language
 _DAMAGED_WORD = re.compile(r"\S*[?\ufffd]\S*")
 
 
-def repair_language(doc: Document) -> LanguageData | None:
+def repair_language(doc: Document, damaged_lines: list[str]) -> LanguageData | None:
     """The repair data for ``doc``'s language.
 
     Damage skews language identification towards neighbours (damaged Czech reads as
-    Slovak or Slovene).  When the detected language has no repair data, the supported
-    language with the most stopwords among the document's intact words replaces it if it
-    does at least as well as the detected one on both counts, stopwords and words its word
-    list knows, and better on one.
+    Slovak or Slovene), and a page may mix languages.  When the detected language has no
+    repair data, the damaged lines' own intact words choose: the language whose word list
+    makes them most likely (a unigram model over wordfreq's frequencies) wins if it has
+    repair data.  Only the damaged lines vote, so what other stages remove elsewhere on the
+    page cannot change the decision.
     """
     detected = ensure_language(doc)
     data = language_data(detected)
     if data is not None or not detected:
         return data
-    words = Counter(w for line in doc.kept_lines() for w in tokenize_words(_DAMAGED_WORD.sub(" ", line.text)))
-    hits = {lang: sum(n for w, n in words.items() if w in stopwords(lang)) for lang in supported_languages() + (detected,)}
-    best = max(supported_languages(), key=lambda lang: hits[lang])
-    if hits[best] < MIN_FALLBACK_HITS:
+    words = Counter(w for line in damaged_lines for w in tokenize_words(_DAMAGED_WORD.sub(" ", line)))
+    if sum(words.values()) < MIN_FALLBACK_WORDS:
         return None
-    evidence = (hits[best] - hits[detected], _known_words(best, words) - _known_words(detected, words))
-    if min(evidence) >= 0 and max(evidence) > 0:
-        return language_data(best)
-    return None
+    scores = {lang: _log_likelihood(lang, words) for lang in supported_languages() + (detected,)}
+    best = max(scores, key=lambda lang: scores[lang])
+    return language_data(best) if best != detected else None
 
 
-def _known_words(lang: str, words: Counter) -> int:
+def _log_likelihood(lang: str, words: Counter) -> float:
     listed = wordlist(lang)
-    return 0 if listed is None else sum(n for w, n in words.items() if listed.frequency(w))
+    if listed is None:
+        return -math.inf
+    return sum(n * math.log10(listed.frequency(w) + UNLISTED_FREQUENCY) for w, n in words.items())
 
 
 @register_stage
@@ -89,7 +92,7 @@ class LossyRepairStage(Stage):
         evidence = {line.index: damage_evidence(line.text) for line in lines}
         if not any(evidence.values()):
             return
-        data = repair_language(doc)
+        data = repair_language(doc, [line.text for line in lines if evidence[line.index]])
         words = wordlist(data.lang) if data else None
         texts = [line.text for line in lines]
         lower = data.lower if data else str.lower
