@@ -27,7 +27,15 @@ def changed_spans(before: str, after: str) -> Iterator[tuple[int, int, str]]:
     for token in old:
         offsets.append(offsets[-1] + len(token))
     for i1, i2, j1, j2 in _differing_runs(old, new):
-        yield offsets[i1], offsets[i2], "".join(new[j1:j2])
+        start, end = offsets[i1], offsets[i2]
+        was, now = before[start:end], "".join(new[j1:j2])
+        # unchanged whitespace at the edges (a no-break space) is layout, not the repair:
+        # the whitespace stage may remove it
+        while was and now and was[-1] == now[-1] and was[-1].isspace():
+            was, now, end = was[:-1], now[:-1], end - 1
+        while was and now and was[0] == now[0] and was[0].isspace():
+            was, now, start = was[1:], now[1:], start + 1
+        yield start, end, now
 
 
 #: SequenceMatcher is cubic on long repetitive lines (a 400-word line of repeated mojibake
