@@ -376,3 +376,26 @@ def test_huge_record_in_a_dump_passes_through_and_the_next_is_cleaned(tmp_path: 
     huge, after = (json.loads(line) for line in result.stdout_bytes.splitlines())
     assert huge["text"] == text and after["text"] == "x"
     assert [json.loads(line).get("flags") for line in report.read_text().splitlines()] == [["limit:size"], None]
+
+
+def test_a_word_full_of_lost_letters_does_not_explode(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression (found by fuzz_stages, fuzz/regressions/fuzz_stages/): respelling tried
+    every subset of a word's slots, 2^23 variants for a 23-slot word in a German document.
+    Counted, not timed: candidate searches are capped and the cap must not be reached."""
+    from cleanscrape.repair import candidates
+
+    searches = 0
+    original = candidates.CandidateFinder._find
+
+    def counted_find(self: candidates.CandidateFinder, lower: str) -> list:
+        nonlocal searches
+        searches += 1
+        if searches > 2000:
+            raise AssertionError("candidate search exploded")
+        return original(self, lower)
+
+    monkeypatch.setattr(candidates.CandidateFinder, "_find", counted_find)
+    raw = "Der Stadtrat hat am Mittwoch den Bau beschlossen. Stra" + "\ufffd" * 23 + "e"
+    result = Cleaner(stages=["lossy_repair"], max_doc_seconds=None).clean(raw, lang="de")
+    assert result.ok, result.error
+    assert_report_replays(raw, result)
