@@ -1,7 +1,8 @@
 """Hostile input and per-document limits: no crash, no hang, a clear message naming the record.
 
 Big inputs are built lazily inside the tests that need them (never at import time) and
-kept to sizes that run in well under a second.
+kept to sizes that run in a few seconds at most; the full-size figures (a million lines,
+multi-megabyte lines) are in docs/reliability.md and benchmarks/bench_limits.py.
 """
 
 from __future__ import annotations
