@@ -28,6 +28,8 @@ _APOSTROPHES = re.compile(r"['’]")
 #: how much more frequent a word must be with its final letter restored than without it
 #: for the final "?" to count as a lost letter
 RESTORED_WORD_RATIO = 10.0
+#: how much less likely a lost vowel is when it breaks vowel harmony (loanwords do)
+DISHARMONY = 0.1
 
 #: the apostrophe a lossy charset can lose (an ASCII "'" always survives)
 APOSTROPHE = "’"
@@ -66,6 +68,8 @@ class CandidateFinder:
         self._list_spellings = [(listed, page) for listed, page in data.equivalents
                                 if len(listed) > 1] if data else []
         self._cache: dict[str, list[Candidate]] = {}
+        self._harmony = dict(data.vowel_harmony) if data else {}
+        self._harmonic_vowels = frozenset("".join(self._harmony.values()) + "ö")  if self._harmony else frozenset()
 
     def frequency(self, word: str) -> float:
         if self.words is None:
@@ -110,7 +114,8 @@ class CandidateFinder:
         for i, char in enumerate(lower):
             if not is_slot(char):
                 continue
-            ranked = sorted(self.letters.distribution(lower, i).items(), key=lambda kv: -kv[1])
+            ranked = sorted(self._harmonised(self.letters.distribution(lower, i), chars[:i], lower[i + 1:]).items(),
+                            key=lambda kv: -kv[1])
             if not ranked:
                 return []
             chars[i] = ranked[0][0]
@@ -221,6 +226,23 @@ class CandidateFinder:
                                       self._letters_likelihood(right, s))
                             for b in bases for s in suffixes]
         return out
+
+    def _harmonised(self, distribution: dict[str, float], before: list[str], after: str) -> dict[str, float]:
+        """``distribution`` with the vowels that break vowel harmony with the last vowel
+        before the slot (or, in the first syllable, the first one after it) made unlikely
+        (× DISHARMONY), renormalised."""
+        if not self._harmony or not distribution:
+            return distribution
+        last = next((c for c in reversed(before) if c in self._harmony), None)
+        if last is None:
+            last = next((c for c in after if c in self._harmony), None)
+        if last is None:
+            return distribution
+        allowed = self._harmony[last]
+        weighted = {c: p * (DISHARMONY if c in self._harmonic_vowels and c not in allowed else 1.0)
+                    for c, p in distribution.items()}
+        total = sum(weighted.values())
+        return {c: p / total for c, p in weighted.items()}
 
     def _letters_likelihood(self, lower: str, filled: str) -> float:
         """How likely the letter model finds the letters ``filled`` puts in ``lower``'s slots

@@ -37,6 +37,8 @@ class LanguageData:
     space_before_question_mark: bool = False
     infinitive_ending: str = ""
     infinitive_governors: frozenset[str] = frozenset()
+    #: vowel -> the lost vowels that may follow it in a word (vowel harmony)
+    vowel_harmony: tuple[tuple[str, str], ...] = ()
     #: (adjective ending, last letters of the nouns it agrees with) pairs
     agreement: tuple[tuple[str, str], ...] = ()
     question_opening: str = ""
@@ -95,6 +97,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         infinitive_ending=entry.get("infinitive_ending", ""),
         infinitive_governors=frozenset(entry.get("infinitive_governors", ())),
         agreement=tuple(tuple(pair) for pair in entry.get("agreement", ())),
+        vowel_harmony=tuple(entry.get("vowel_harmony", {}).items()),
         question_opening=entry.get("question_opening", ""),
     )
 
