@@ -131,12 +131,13 @@ class LossyRepairStage(Stage):
     def _evidence(text: str, resolver: Resolver, data: LanguageData) -> float:
         """How much ``text`` shows lost characters, word by word: 1 per U+FFFD; 1 per word
         that a known word explains as lost letters (a "?" inside it, or at its edge when
-        the word is no word without it: "fran?ais", "?tats", "titolarit?"); 1/2 per lone
-        "?" between lower-case words.  In a line that kept its own accented letters, a "?"
+        the word is no word without it: "fran?ais", "?tats", "titolarit?"); 1 per lone "?"
+        between lower-case words (1/2 in French, which writes "Quoi ? dit-il").  In a line that kept its own accented letters, a "?"
         at the edge of a known word is a real one with a space misplaced ("?les")."""
         keeps_letters = any(c in data.letters for c in text)
         finder = resolver.finder
-        score = lone_slot_signs(text) / 2
+        # a lone "?" between lower-case words: French writes "Quoi ? dit-il", others do not
+        score = lone_slot_signs(text) * (0.5 if data.space_before_question_mark else 1.0)
         for run in damaged_runs(text):
             if "\ufffd" in run.text:
                 score += 1
