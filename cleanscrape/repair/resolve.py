@@ -164,8 +164,9 @@ class Resolver:
         readings = self._fills(text, run, line, 0, len(text), "", "", 0.0)
         readings += self._glued_words(text)
         readings += self._symbols(run, line)
-        # the last one, two or three "?" may be real ("Quoi?", "Onde??", "Qu???")
-        marks = [k for k in range(1, min(trail, 3) + 1) if text[len(text) - k:].count("?") == k]
+        # the last one, two or three "?" may be real ("Quoi?", "Onde??", "Qu???"), or all of them
+        marks = [k for k in range(1, trail + 1)
+                 if (k <= 3 or k == trail) and text[len(text) - k:].count("?") == k]
         if marks:
             prior = self._question_prior(run, line, line_damaged)
             for k in marks:
