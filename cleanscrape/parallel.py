@@ -259,20 +259,13 @@ class _OrderedPool:
             return _failed_outcome(self.job, raw, WORKER_DIED)
 
     def close(self, *, abort: bool) -> None:
+        """Stop the pools.  On ``abort`` the batches not yet handed to a worker are
+        dropped and the few already handed over (at most ``workers + 1`` per pool) are
+        waited for: killing a worker while it writes its results leaves half a message
+        in the result pipe, and the executor's thread then hangs the exit forever."""
         for executor in (self._executor, self._isolation):
-            if executor is None:
-                continue
-            if abort:
-                # Running batches are not waited for: stop the workers now.  (No public way
-                # before Python 3.14's terminate_workers().)
-                processes = list(getattr(executor, "_processes", {}).values())
-                executor.shutdown(wait=False, cancel_futures=True)
-                for process in processes:
-                    process.terminate()
-                for process in processes:
-                    process.join(5)
-            else:
-                executor.shutdown(wait=True)
+            if executor is not None:
+                executor.shutdown(wait=True, cancel_futures=abort)
 
 
 def clean_stream(
