@@ -18,7 +18,8 @@ neighbour smoothing by two kinds of context:
 3. **Document context**: every line gets a value, its length if good or near (half of it
    when the line is laid out unlike the bulk of the document's prose: inside a
    multi-line block where most paragraphs stand alone), zero if
-   short, a cost if bad, a paragraph's worth (``length_high``) if a record header or a
+   short, a cost if bad (a menu run costs at most ``menu_run_cost_cap`` in all: one
+   widget inside the article is one interruption), a paragraph's worth (``length_high``) if a record header or a
    line an earlier stage removed as a comments, related-stories or newsletter signpost
    (what follows such a line is not the article).  The
    runs of maximum sum (Kadane; Finn et al.'s body-text extraction on lines instead of
@@ -69,6 +70,9 @@ class _Line:
     barrier: bool = False
     #: prose laid out unlike the document's other prose (see ``_mark_layout``)
     off_layout: bool = False
+    #: what the line costs the region when bad (``bad_line_cost``, or its share of a
+    #: menu run's capped cost)
+    cost: float = 0.0
 
 
 @register_stage
@@ -106,6 +110,12 @@ class MainContentStage(Stage):
         off_layout_weight: float = 0.5
         #: what a bad line costs the region (in characters of good text)
         bad_line_cost: int = 40
+        #: what a whole menu run costs the region, at most: a widget inside the article
+        #: (job ads, a table of contents) is one interruption however many items it
+        #: lists, and must not cut the article in two.  A run holding a section
+        #: boundary (a record header, a comments or related-stories signpost) pays
+        #: in full: what follows it is not the article.
+        menu_run_cost_cap: int = 400
         #: an earlier candidate region this close to the best one is the article
         region_share: float = 0.5
         #: how many lines above the region the title is looked for
@@ -126,6 +136,7 @@ class MainContentStage(Stage):
                 self._classify(item)
         runs = self._mark_menu_runs(lines)
         self._mark_record_separators(lines, doc)
+        self._price_bad_lines(lines, runs)
         if not (doc.removals or any(item.structural for item in lines)):
             return  # no boilerplate evidence: leave the document as it is
         self._mark_layout(lines, doc)
@@ -288,12 +299,21 @@ class MainContentStage(Stage):
             for item in prose:
                 item.off_layout = size[doc.lines[item.index].block] > 1
 
-    def _value(self, item: _Line) -> int:
+    def _price_bad_lines(self, lines: list[_Line], runs: list[range]) -> None:
+        opts = self.options
+        for item in lines:
+            item.cost = opts.bad_line_cost
+        for run in runs:
+            if not any(lines[pos].barrier for pos in run):
+                for pos in run:
+                    lines[pos].cost = min(opts.bad_line_cost, opts.menu_run_cost_cap / len(run))
+
+    def _value(self, item: _Line) -> float:
         """What a line brings to the region: its length if prose, a cost if boilerplate."""
         if item.barrier:
             return -self.options.length_high
         if item.kind is Kind.BAD:
-            return -self.options.bad_line_cost
+            return -item.cost
         if item.kind in (Kind.GOOD, Kind.NEAR):
             if item.off_layout:
                 return int(item.features.length * self.options.off_layout_weight)

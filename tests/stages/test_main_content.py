@@ -165,3 +165,18 @@ def test_recurring_photo_credits_do_not_split_the_article():
     assert not any("record header" in r.reason for r in doc.removals)
     for paragraph in PARAGRAPHS:
         assert paragraph in doc.output_text()
+
+
+def test_long_widget_inside_the_article_does_not_cut_it():
+    # 40 job-ad labels cost far more than the paragraphs above them are worth one by
+    # one; as one widget their cost is capped, so the article stays whole
+    widget = [f"Engineer {n} (m/w/d) Zum Job" for n in range(40)]
+    closing = ("The transport authority will publish the timetables in January, and residents "
+               "can comment on the proposed stops until the end of the month at the town hall, "
+               "where the plans will be on display every weekday from nine in the morning.")
+    text = "\n".join(MENU) + "\n\n" + article(
+        TITLE, PARAGRAPHS[0], PARAGRAPHS[1], "\n".join(widget), PARAGRAPHS[2], closing)
+    result = run(text)
+    for kept in (*PARAGRAPHS, closing):
+        assert kept in result.text
+    assert widget[0] not in result.text
