@@ -190,3 +190,15 @@ def test_module_entry_point_runs() -> None:
     proc = subprocess.run([sys.executable, "-m", "cleanscrape", "clean", "--stages", "whitespace", "-j", "1", "-"],
                           input=b" a \n", capture_output=True, check=True)
     assert proc.stdout == b"a\n"
+
+
+def test_progress_display_runs_and_counts_bytes(capsys) -> None:
+    from cleanscrape.cli import _Progress
+    from cleanscrape.io.readers import ReadProgress
+
+    read = ReadProgress(done_bytes=2_000_000)
+    progress = _Progress(4_000_000, read)
+    progress.update(10)
+    progress.stop()
+    assert progress._progress.tasks[0].completed == 2_000_000
+    assert progress._progress.tasks[0].fields["docs"] == 10
