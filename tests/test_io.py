@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,18 @@ from cleanscrape.io.readers import (
     iter_raw_records,
     open_input,
 )
-from cleanscrape.io.writers import AtomicFile, Checkpoint, FileSink, FolderSink, Item, OutputError, partial_path
+from cleanscrape.cleaner import Result
+from cleanscrape.io.writers import (
+    AtomicFile,
+    Checkpoint,
+    FileSink,
+    FolderSink,
+    Item,
+    OutputError,
+    encode_jsonl,
+    encode_report,
+    partial_path,
+)
 
 DATA = Path(__file__).parent / "data" / "cli"
 
@@ -107,6 +119,21 @@ def test_text_decoding_is_strict_utf8() -> None:
     record = decode(RawRecord("a.txt", "text", b"ok\nbad \xff here", "a.txt"), ReadOptions())
     assert record.error == "invalid UTF-8 at line 2, byte offset 7: invalid start byte (b'\\xff he')"
     assert record.raw == b"ok\nbad \xff here"
+
+
+LINE_BREAKS_INSIDE = "a\u2028b\u2029c\x85d \u00e9"
+
+
+def test_jsonl_output_escapes_every_line_break_splitlines_knows() -> None:
+    # orjson writes U+2028, U+2029 and U+0085 raw; a str.splitlines reader would cut the
+    # record in pieces there
+    record = decode(raw_jsonl(b'{"id": "x\\u2028y", "text": "t"}'), ReadOptions())
+    result = Result(text=LINE_BREAKS_INSIDE, removed=[], repairs=[], lang=None, id=record.id)
+    for line in (encode_jsonl(record, result), encode_report(record, result)):
+        assert len(line.decode("utf-8").splitlines()) == 1
+        assert b"\\u2028" in line
+    assert json.loads(encode_jsonl(record, result)) == {"id": "x\u2028y", "text": LINE_BREAKS_INSIDE, "status": "ok"}
+    assert json.loads(encode_report(record, result))["id"] == "x\u2028y"
 
 
 def test_atomic_file_has_no_final_name_until_commit(tmp_path: Path) -> None:

@@ -60,11 +60,26 @@ def failed_result(record: Record) -> Result:
                   input_chars=len(text), error=f"{record.location}: {record.error}")
 
 
+#: line separators other than "\n" that orjson writes raw: ``str.splitlines`` readers
+#: (the eval scorers among them) split a record there and lose it.  In valid UTF-8 these
+#: byte sequences can only be these characters, and a JSON document holds them only
+#: inside strings, so replacing the bytes by their escapes is exact.
+_RAW_LINE_BREAKS = ((b"\xe2\x80\xa8", b"\\u2028"), (b"\xe2\x80\xa9", b"\\u2029"), (b"\xc2\x85", b"\\u0085"))
+
+
+def _orjson_line(obj: dict[str, Any]) -> bytes:
+    """One JSONL line with orjson, every line break in it escaped."""
+    data = orjson.dumps(obj)
+    for raw, escaped in _RAW_LINE_BREAKS:
+        data = data.replace(raw, escaped)
+    return data + b"\n"
+
+
 def _dumps(obj: dict[str, Any], stdlib: bool) -> bytes:
     if stdlib:
         # ASCII escapes keep lone surrogates and the like representable in UTF-8 output.
         return json.dumps(obj, ensure_ascii=True, separators=(",", ":")).encode("ascii") + b"\n"
-    return orjson.dumps(obj) + b"\n"
+    return _orjson_line(obj)
 
 
 def _raw_text(raw: bytes) -> str:
@@ -113,7 +128,7 @@ def encode_report(record: Record, result: Result) -> bytes:
     d = result.to_dict(include_text=False)
     d["source"] = record.location
     try:
-        return orjson.dumps(d) + b"\n"
+        return _orjson_line(d)
     except TypeError:  # stage metadata orjson cannot encode
         return json.dumps(d, ensure_ascii=True, separators=(",", ":"), default=str).encode("ascii") + b"\n"
 
