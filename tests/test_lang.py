@@ -1,0 +1,20 @@
+"""lang: the stopword vote decides ordinary prose, close languages included; langdetect is
+the fallback when the vote is weak."""
+
+from __future__ import annotations
+
+from cleanscrape.document import Document
+from cleanscrape.lang import detect_language
+
+SPANISH = ("El alcalde de la ciudad dijo que la obra en la plaza de armas se terminará en marzo, y que los "
+           "vecinos de la zona podrán usar el parque desde abril. ")
+
+def test_spanish_is_told_from_portuguese_and_italian_by_the_vote() -> None:
+    # "de", "la", "que", "el" are stopwords of several Romance languages: shared words alone
+    # would leave the vote split and call langdetect
+    assert detect_language(Document(SPANISH * 3)) == ("es", "stopwords")
+
+
+def test_a_few_latin_stopwords_in_japanese_text_do_not_decide() -> None:
+    text = "og ikke jeg har af hvad\n" * 2 + "サイトマップ プライバシーポリシー 免責事項 お問い合わせ ソフトウェア一般 " * 60
+    assert detect_language(Document(text)) == ("ja", "langdetect")
