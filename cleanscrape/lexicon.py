@@ -22,8 +22,8 @@ scrapes drop the spaces between adjacent buttons), folds Latin diacritics ("Éco
 written), lower-cases, folds typographic apostrophes and whitespace runs, and trims
 bullets and punctuation at both line ends, so the data files stay short and readable.
 
-All phrases of a language go into one Aho-Corasick automaton, and each document is
-normalised and scanned *as a whole* once per language; the hits are shared by every stage
+All phrases of a language (whole-line, prefix and contains alike) go into one Aho-Corasick
+automaton, and each document is normalised and scanned *as a whole* once per language; the hits are shared by every stage
 through :func:`line_hits` (PERF-NOTES §1: an automaton runs ~20× faster than a 500-way regex).
 """
 
@@ -57,6 +57,7 @@ __all__ = [
     "lexicon_langs_for",
     "normalized_lines",
     "line_hits",
+    "lines_matching",
     "category_hits",
     "word_class",
     "whole_line_phrases",
@@ -84,16 +85,17 @@ GLUE = "\u2063"
 
 #: combining marks left by NFD: dropping them folds Latin diacritics ("Écoutez" = "Ecoutez")
 _COMBINING = re.compile("[\u0300-\u036f]")
-#: whitespace to fold: runs of two or more, and single tabs, no-break and other spaces
-#: (matching every single " " would cost more than the rest of normalisation)
-_FOLD_SPACES = re.compile(r"[^\S\n]{2,}|[^\S \n]")
+#: whitespace other than " " and "\\n" (tabs, no-break and other spaces), folded to " " ...
+_OTHER_SPACES = re.compile("[\t\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+#: ... then runs of spaces to one (two literal passes cost half one pass of negated classes)
+_SPACE_RUNS = re.compile(" {2,}")
 
 
 def _fold(text: str) -> str:
     """Everything :func:`normalize` does except trimming the line ends; keeps newlines."""
     text = _GLUED_WORDS.sub(GLUE, text).replace("\u2019", "'").replace("\u00ad", "")
     text = _COMBINING.sub("", unicodedata.normalize("NFD", text)).lower()
-    return _FOLD_SPACES.sub(" ", text)
+    return _SPACE_RUNS.sub(" ", _OTHER_SPACES.sub(" ", text))
 
 
 def normalize(text: str) -> str:
@@ -128,89 +130,124 @@ class Hit:
         return f"line {verb} {self.lang} {self.category} phrase {self.phrase!r}"
 
 
-Target = tuple[str, str, str]  # (category, kind, phrase as written in the data file)
+#: (category, kind, phrase as written in the data file, language)
+Target = tuple[str, str, str, str]
 
-#: prefix phrases are found by their first characters, then checked with startswith
-_PREFIX_INDEX_CHARS = 3
+#: what an automaton key matches: a phrase anywhere, a line's start, or a whole line
+_ANYWHERE, _LINE_START, _WHOLE_LINE = 0, 1, 2
+_WRAPS = {_ANYWHERE: "{}", _LINE_START: "\n{}", _WHOLE_LINE: "\n{}\n"}
 
 
 class Lexicon:
-    """All phrases of one language.
+    """The phrases of one language (or of several, :meth:`merged`), in one Aho-Corasick
+    automaton run over the whole document.
 
-    Whole-line phrases are one dictionary lookup per line, prefixes a lookup by their first
-    characters, and contains-phrases one Aho-Corasick automaton run over the whole document.
+    A document is scanned as its normalised lines joined by ``"\\n"``, with a ``"\\n"`` at both
+    ends; a prefix is the key ``"\\n" + phrase`` (it matches at a line's start only) and a
+    whole-line phrase ``"\\n" + phrase + "\\n"``, so every kind is found in the same pass.
     """
 
     def __init__(self, lang: str, tables: dict[str, dict[str, list[str]]]) -> None:
         self.lang = lang
         self.categories = sorted(tables)
-        self._whole: dict[str, list[Target]] = {}
-        self._prefixes: dict[str, list[tuple[str, list[Target]]]] = {}
-        self._automaton = ahocorasick.Automaton()
-        contains: dict[str, list[Target]] = {}
-        prefixes: dict[str, list[Target]] = {}
         self.word_classes: dict[str, frozenset[str]] = {
             category: frozenset(normalize(word) for phrases in kinds.values() for word in phrases)
             for category, kinds in tables.items() if category in WORD_CLASS_CATEGORIES
         }
+        #: targets by (where the key matches, key)
+        self._keys: dict[tuple[int, str], list[Target]] = {}
+        self._lang_rank = {lang: 0}
         for category, kinds in tables.items():
             if category in WORD_CLASS_CATEGORIES:
                 continue
             for kind, phrases in kinds.items():
                 if kind not in KINDS:
                     raise ValueError(f"lexicon {lang}/{category}: unknown list {kind!r} (use {KINDS})")
-                table = self._whole if kind in WHOLE_LINE_KINDS else contains if kind in CONTAINS_KINDS else prefixes
+                where = _WHOLE_LINE if kind in WHOLE_LINE_KINDS else _ANYWHERE if kind in CONTAINS_KINDS else _LINE_START
                 for phrase in phrases:
                     key = _phrase_key(phrase, kind)
-                    targets = table.setdefault(key, []) if key else []
-                    if key and not any(t[:2] == (category, kind) for t in targets):
-                        targets.append((category, kind, phrase))
-        for key, targets in prefixes.items():
-            self._prefixes.setdefault(key[:_PREFIX_INDEX_CHARS], []).append((key, targets))
+                    if key:
+                        self._add((where, key), (category, kind, phrase, lang))
+        for (where, key), targets in list(self._keys.items()):
             # "Quellen:" alone normalises to "quellen": the prefix "quellen:" is then the line
             bare = key.rstrip(EDGE_CHARS)
-            if bare != key and bare:
-                self._whole.setdefault(bare, []).extend(t for t in targets if t not in self._whole.get(bare, ()))
-        for key, targets in contains.items():
-            self._automaton.add_word(key, (key, tuple(targets)))
-        self.size = len(self._whole) + len(prefixes) + len(contains)
-        if contains:
+            if where == _LINE_START and bare != key and bare:
+                for target in targets:
+                    self._add((_WHOLE_LINE, bare), target)
+        self._build()
+
+    @classmethod
+    def merged(cls, lexicons: Iterable[Lexicon]) -> Lexicon:
+        """One automaton for several lexicons; a phrase in two of them ("international") is
+        one piece of evidence, the first lexicon's."""
+        merged = cls.__new__(cls)
+        lexicons = list(lexicons)
+        merged.lang = "+".join(lex.lang for lex in lexicons)
+        merged.categories = sorted({c for lex in lexicons for c in lex.categories})
+        merged.word_classes = {}
+        merged._keys = {}
+        merged._lang_rank = {lex.lang: rank for rank, lex in enumerate(lexicons)}
+        for lex in lexicons:
+            for where_key, targets in lex._keys.items():
+                for target in targets:
+                    merged._add(where_key, target)
+        merged._build()
+        return merged
+
+    def _add(self, where_key: tuple[int, str], target: Target) -> None:
+        targets = self._keys.setdefault(where_key, [])
+        if not any(t[:2] == target[:2] and (t[3] == target[3] or t[2] == target[2]) for t in targets):
+            targets.append(target)
+
+    def _build(self) -> None:
+        self._automaton = ahocorasick.Automaton()
+        for (where, key), targets in self._keys.items():
+            self._automaton.add_word(_WRAPS[where].format(key), (where, key, tuple(targets)))
+        self.size = len(self._keys)
+        if self.size:
             self._automaton.make_automaton()
+        self._whole = {key: targets for (where, key), targets in self._keys.items() if where == _WHOLE_LINE}
 
     def scan(self, lines: list[str], text: str, line_starts: list[int], out: list[list[Hit]]) -> None:
-        """Add the hits on ``lines`` (normalised; ``text`` is them joined by ``"\\n"``, line
-        ``i`` starting at ``line_starts[i]``) to ``out[i]``."""
-        lang = self.lang
-        whole, prefixes = self._whole, self._prefixes
-        for i, norm in enumerate(lines):
-            if not norm:
-                continue
-            # "WhatsApp" is written "whatsapp" in the data files: try the line unglued too
-            targets = whole.get(norm) or (whole.get(norm.replace(GLUE, "")) if GLUE in norm else None)
-            for category, kind, phrase in targets or ():
-                out[i].append(Hit(category, kind, phrase, lang, 0, len(norm)))
-            # keys shorter than the index width ("by") are indexed whole
-            for width in range(1, _PREFIX_INDEX_CHARS + 1):
-                for key, targets in prefixes.get(norm[:width], ()):
-                    end = len(key)
-                    if (width == _PREFIX_INDEX_CHARS or end == width) and norm.startswith(key) and (
-                            end == len(norm) or not key[-1].isalnum() or not norm[end].isalnum()):
-                        out[i].extend(Hit(category, kind, phrase, lang, 0, end) for category, kind, phrase in targets)
-        if len(self._automaton) == 0:
+        """Add the hits on ``lines`` (normalised; ``text`` is ``"\\n"``, them joined by
+        ``"\\n"``, and ``"\\n"``; line ``i`` starts at ``line_starts[i]``) to ``out[i]``."""
+        if not self.size:
             return
-        for end_index, (key, targets) in self._automaton.iter(text):
+        found: dict[int, list[tuple[int, int, int, tuple[Target, ...]]]] = {}
+        for end_index, (where, key, targets) in self._automaton.iter(text):
             end = end_index + 1
+            if where == _WHOLE_LINE:
+                end -= 1  # the closing "\n" belongs to the next line
             start = end - len(key)
             i = bisect_right(line_starts, start) - 1
             line_start = line_starts[i]
             line_end = line_start + len(lines[i])
-            if end > line_end:  # a phrase never spans two lines
-                continue
-            if (start == line_start or not key[0].isalnum() or not text[start - 1].isalnum()) and (
-                end == line_end or not key[-1].isalnum() or not text[end].isalnum()
-            ):
-                out[i].extend(Hit(category, kind, phrase, lang, start - line_start, end - line_start)
-                              for category, kind, phrase in targets)
+            if where == _ANYWHERE:
+                if end > line_end:  # a phrase never spans two lines
+                    continue
+                if not ((start == line_start or not key[0].isalnum() or not text[start - 1].isalnum())
+                        and (end == line_end or not key[-1].isalnum() or not text[end].isalnum())):
+                    continue
+            elif where == _LINE_START and end < line_end and key[-1].isalnum() and text[end].isalnum():
+                continue  # "read" does not start "readers"
+            found.setdefault(i, []).append((where, start, end, targets))
+        if GLUE in text:
+            # "WhatsApp" is written "whatsapp" in the data files: try glued lines unglued too
+            for i, norm in enumerate(lines):
+                if GLUE in norm and all(m[0] != _WHOLE_LINE for m in found.get(i, ())):
+                    targets = tuple(self._whole.get(norm.replace(GLUE, ""), ()))
+                    if targets:
+                        found.setdefault(i, []).append((_WHOLE_LINE, line_starts[i], line_starts[i] + len(norm), targets))
+        for i, matches in found.items():
+            line_start = line_starts[i]
+            hits = [(where, start, end, target) for where, start, end, targets in matches for target in targets]
+            if len(hits) > 1:
+                # one lexicon after the other; whole-line phrases first, then prefixes, then
+                # phrases inside, in line order
+                rank = self._lang_rank
+                hits.sort(key=lambda h: (rank[h[3][3]], -h[0], h[2]))
+            out[i].extend(Hit(category, kind, phrase, lang, start - line_start, end - line_start)
+                          for _, start, end, (category, kind, phrase, lang) in hits)
 
     def whole_line_phrases(self, category: str) -> frozenset[str]:
         """The normalised ``line`` phrases of ``category``."""
@@ -220,7 +257,7 @@ class Lexicon:
     def match(self, normalized_line: str) -> list[Hit]:
         """Hits on one normalised line (tests and tools; stages use :func:`line_hits`)."""
         out: list[list[Hit]] = [[]]
-        self.scan([normalized_line], normalized_line, [0], out)
+        self.scan([normalized_line], f"\n{normalized_line}\n", [1], out)
         return out[0]
 
 
@@ -238,6 +275,12 @@ def load_lexicon(lang: str) -> Lexicon:
     path = resources.files("cleanscrape") / "data" / "lexicons" / f"{lang}.toml"
     tables = tomllib.loads(path.read_text(encoding="utf-8"))
     return Lexicon(lang, tables)
+
+
+@lru_cache(maxsize=None)
+def _lexicon_of(langs: tuple[str, ...]) -> Lexicon:
+    """The lexicon a document in ``langs`` is scanned with: one automaton, one pass."""
+    return load_lexicon(langs[0]) if len(langs) == 1 else Lexicon.merged(load_lexicon(lang) for lang in langs)
 
 
 def lexicon_langs_for(doc_lang: str | None) -> tuple[str, ...]:
@@ -285,6 +328,35 @@ def _whole_line_phrases(lang: str, category: str) -> frozenset[str]:
     return load_lexicon(lang).whole_line_phrases(category)
 
 
+def _joined(doc: Document) -> tuple[str, list[int]]:
+    """The normalised lines joined by ``"\\n"``, with a ``"\\n"`` at both ends, and where each
+    line starts in it; computed once per document."""
+    cached = doc.cache.get("lexicon_joined")
+    if cached is None:
+        lines = normalized_lines(doc)
+        starts: list[int] = []
+        pos = 1
+        for norm in lines:
+            starts.append(pos)
+            pos += len(norm) + 1
+        cached = ("\n" + "\n".join(lines) + "\n", starts)
+        doc.cache["lexicon_joined"] = cached
+    return cached
+
+
+def lines_matching(doc: Document, pattern: re.Pattern[str]) -> list[int]:
+    """Indices of the lines whose normalised text ``pattern`` matches, in order, found in one
+    pass over the whole document instead of one search per line (``pattern`` must not match
+    a newline)."""
+    text, starts = _joined(doc)
+    found: list[int] = []
+    for match in pattern.finditer(text):
+        index = bisect_right(starts, match.start()) - 1
+        if not found or found[-1] != index:
+            found.append(index)
+    return found
+
+
 def line_hits(doc: Document, langs: Iterable[str] | None = None) -> list[list[Hit]]:
     """Lexicon hits per line of ``doc`` (index-aligned with ``doc.lines``), computed once."""
     cached = doc.cache.get("lexicon_hits")
@@ -293,22 +365,9 @@ def line_hits(doc: Document, langs: Iterable[str] | None = None) -> list[list[Hi
     if langs is None:
         langs = _doc_langs(doc)
     lines = normalized_lines(doc)
-    starts: list[int] = []
-    pos = 0
-    for norm in lines:
-        starts.append(pos)
-        pos += len(norm) + 1
-    text = "\n".join(lines)
+    text, starts = _joined(doc)
     result: list[list[Hit]] = [[] for _ in lines]
-    langs = tuple(langs)
-    for lang in langs:
-        load_lexicon(lang).scan(lines, text, starts, result)
-    if len(langs) > 1:  # a phrase in two lexicons ("international") is one piece of evidence
-        for i, hits in enumerate(result):
-            if len(hits) > 1:
-                seen: set[tuple[str, str, str, int]] = set()
-                result[i] = [h for h in hits if not ((h.category, h.kind, h.phrase, h.start) in seen
-                                                     or seen.add((h.category, h.kind, h.phrase, h.start)))]
+    _lexicon_of(tuple(langs)).scan(lines, text, starts, result)
     doc.cache["lexicon_hits"] = result
     return result
 

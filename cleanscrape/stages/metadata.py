@@ -20,20 +20,22 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document
-from ..lexicon import normalized_lines, word_class
+from ..lexicon import lines_matching, normalized_lines, word_class
 from ..stage import register_stage
 from ._lexicon_rules import LexiconStage, next_content_line, previous_content_line
 
 #: tokens that are a date or a time by their shape alone, by kind; "113.40" is a price or a
 #: score, not a date: two parts need "/", ":" or "h", or two digits after the first "."
-_SHAPES = {
-    "time": re.compile(r"\d{1,2}[:h.]\d{2}(?::\d{2})?(?:h|am|pm)?|\d{1,2}(?:h|am|pm)"),
-    "date": re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}/\d{1,2}"),
-    "year": re.compile(r"(?:19|20)\d\d"),
-    "day": re.compile(r"\d{1,2}(?:st|nd|rd|th|er)"),
-}
+_SHAPE = re.compile(
+    r"(?P<time>\d{1,2}[:h.]\d{2}(?::\d{2})?(?:h|am|pm)?|\d{1,2}(?:h|am|pm))"
+    r"|(?P<date>\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}/\d{1,2})"
+    r"|(?P<year>(?:19|20)\d\d)"
+    r"|(?P<day>\d{1,2}(?:st|nd|rd|th|er))"
+)
+_SHAPE_KINDS = frozenset(_SHAPE.groupindex)
 _DASHES = frozenset("-–—")
-_DIGIT = re.compile(r"\d")
+#: a line with a digit (matched once per line: from its first digit to its end)
+_DIGIT_LINE = re.compile(r"\d[^\n]*")
 _NUMBER = re.compile(r"\d{1,3}(?:[ .,']?\d{3})*|\d+")
 _TOKEN_EDGE = ",.;:()[]|/-–—•·∙"
 
@@ -62,9 +64,9 @@ class MetadataStage(LexiconStage):
         date_words = word_class(doc, "date_words")
         dateline_words = word_class(doc, "dateline_words")
         taken: list[int] = []
-        for line in doc.lines:
-            norm = norms[line.index]
-            if line.removed or not norm or len(norm) > 12 * self.options.max_dateline_words:
+        for index in lines_matching(doc, _DIGIT_LINE):
+            line, norm = doc.lines[index], norms[index]
+            if line.removed or len(norm) > 12 * self.options.max_dateline_words:
                 continue
             if _NUMBER.fullmatch(norm):
                 neighbours = [n for n in (previous_content_line(doc, line.index), next_content_line(doc, line.index))
@@ -73,8 +75,6 @@ class MetadataStage(LexiconStage):
                     self.remove_line(doc, line, f"bare number next to removed line {neighbours[0].index + 1} "
                                                 "(a view or comment counter)")
                     taken.append(line.index)
-                continue
-            if not _DIGIT.search(norm):
                 continue
             reason = self.dateline_reason(norm, date_words, dateline_words)
             if reason:
@@ -94,8 +94,10 @@ class MetadataStage(LexiconStage):
             if not token:
                 words.append(("sep", raw))
                 continue
-            kind = next((k for k, shape in _SHAPES.items() if shape.fullmatch(token)), None)
-            if kind is None:
+            shape = _SHAPE.fullmatch(token)
+            if shape is not None:
+                kind = shape.lastgroup or "other"
+            else:
                 kind = "named" if token in date_words else "label" if token in dateline_words \
                     else "number" if token.isdigit() else "other"
             words.append((kind, token))
@@ -104,7 +106,7 @@ class MetadataStage(LexiconStage):
             return None
         named = kinds.count("named")
         # a plain day number counts only beside a month or weekday name ("Nov 18")
-        dated = sum(1 for k in kinds if k in _SHAPES or k == "named" or named and k == "number")
+        dated = sum(1 for k in kinds if k in _SHAPE_KINDS or k == "named" or named and k == "number")
         others = [i for i, k in enumerate(kinds) if k == "other" or not named and k == "number"]
         if dated < 2 or len(others) > min(dated, self.options.max_dateline_other_words):
             return None

@@ -26,13 +26,15 @@ import re
 from dataclasses import dataclass, replace
 
 from ..document import Document
-from ..lexicon import Hit, category_hits, normalized_lines
+from ..lexicon import Hit, category_hits, lines_matching, normalized_lines
 from ..stage import register_stage
 from ._lexicon_rules import LexiconStage, is_sentence, next_content_line, previous_content_line, word_count
 
 #: breadcrumb separators: "»", "›", ">>" and a spaced ">" (a bare ">" also appears in prose
 #: and code); "/" and "|" also join menus and dates, so they do not count here
 _CHEVRONS = re.compile(r"\s*(?:»|›|>>|\s>\s)\s*")
+#: one chevron in a normalised line (whose only whitespace is " ")
+_CHEVRON = re.compile(r"»|›|>>| > ")
 #: endings of a label that opens what follows or is cut short ("More:", "All...")
 _OPENERS = (":", "…", "...")
 
@@ -77,9 +79,9 @@ class NavigationStage(LexiconStage):
     def remove_breadcrumbs(self, doc: Document) -> list[int]:
         norms = normalized_lines(doc)
         taken: list[int] = []
-        for line in doc.lines:
-            norm = norms[line.index]
-            if line.removed or not _CHEVRONS.search(norm):
+        for index in lines_matching(doc, _CHEVRON):
+            line, norm = doc.lines[index], norms[index]
+            if line.removed:
                 continue
             steps = [step for step in _CHEVRONS.split(norm) if step.strip()]
             # the last step may be a title cut short ("Só quem se Ama…"), not a sentence
