@@ -310,6 +310,25 @@ class LexiconStage(Stage):
                     self.remove_line(doc, neighbour, f"decoration-only line next to removed {self.category} line {index + 1}")
 
     # ------------------------------------------------------------------ helpers for subclasses
+    def remove_lists_after_headings(self, doc: Document, removed: list[int], accept: Callable[[Line, str], bool],
+                                    max_items: int, items_name: Callable[[int], str]) -> list[int]:
+        """Under each removed line that is a heading of the category (its phrase is the whole
+        line: "Lire aussi :", "Tags"), the list :func:`lines_after_heading` finds; the reason
+        names the list by ``items_name(number of items)``."""
+        norms = normalized_lines(doc)
+        hits = category_hits(doc, self.category)
+        taken: list[int] = []
+        for index in sorted(removed):
+            heading = self.heading_hit(hits.get(index, []), norms[index])
+            if heading is None:
+                continue
+            items = lines_after_heading(doc, index, self.category, accept, max_items)
+            for line in items:
+                self.remove_line(doc, line, f"{items_name(len(items))} after a {heading.lang} {self.category} "
+                                            f"heading {heading.phrase!r} (line {index + 1})")
+                taken.append(line.index)
+        return taken
+
     def heading_hit(self, hits: list[Hit], normalized: str) -> Hit | None:
         """A hit that is the whole line: the line is a heading ("Tags:", "Lire aussi:")."""
         for hit in hits:

@@ -10,9 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..document import Document
-from ..lexicon import category_hits, normalized_lines
 from ..stage import register_stage
-from ._lexicon_rules import LexiconStage, is_title_like, lines_after_heading
+from ._lexicon_rules import LexiconStage, is_title_like
 
 
 @register_stage
@@ -31,20 +30,8 @@ class RelatedStage(LexiconStage):
         specific_prefix_words: int = 6
 
     def apply_structure(self, doc: Document, removed: list[int]) -> list[int]:
-        norms = normalized_lines(doc)
-        hits = category_hits(doc, self.category)
-        taken: list[int] = []
-        for index in sorted(removed):
-            heading = self.heading_hit(hits.get(index, []), norms[index])
-            if heading is None:
-                continue
-            items = lines_after_heading(
-                doc, index, self.category,
-                lambda line, norm: is_title_like(line.text, norm, max_words=self.options.max_title_words),
-                self.options.max_list_items,
-            )
-            for line in items:
-                self.remove_line(doc, line, f"list of {len(items)} short title lines after a "
-                                            f"{heading.lang} related heading {heading.phrase!r} (line {index + 1})")
-                taken.append(line.index)
-        return taken
+        return self.remove_lists_after_headings(
+            doc, removed,
+            lambda line, norm: is_title_like(line.text, norm, max_words=self.options.max_title_words),
+            self.options.max_list_items, lambda count: f"list of {count} short title lines",
+        )

@@ -9,9 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..document import Document, Line
-from ..lexicon import category_hits, normalized_lines
 from ..stage import register_stage
-from ._lexicon_rules import LexiconStage, is_sentence, lines_after_heading, word_count
+from ._lexicon_rules import LexiconStage, is_sentence, word_count
 
 _TAG_DELIMITERS = str.maketrans({c: "," for c in "|;·•/#"})
 
@@ -39,15 +38,5 @@ class TagsStage(LexiconStage):
         )
 
     def apply_structure(self, doc: Document, removed: list[int]) -> list[int]:
-        norms = normalized_lines(doc)
-        hits = category_hits(doc, self.category)
-        taken: list[int] = []
-        for index in sorted(removed):
-            heading = self.heading_hit(hits.get(index, []), norms[index])
-            if heading is None:
-                continue
-            for line in lines_after_heading(doc, index, self.category, self.is_tag_list, self.options.max_list_items):
-                self.remove_line(doc, line, f"tag list after a {heading.lang} tags heading "
-                                            f"{heading.phrase!r} (line {index + 1})")
-                taken.append(line.index)
-        return taken
+        return self.remove_lists_after_headings(doc, removed, self.is_tag_list, self.options.max_list_items,
+                                                lambda count: "tag list")
