@@ -45,12 +45,9 @@ class _Candidate:
     index: int
     norm: str
     words: frozenset[str] = frozenset()
-
-    @property
-    def numbers(self) -> list[str]:
-        """The line's numbers in order: list items that differ only in a quantity, a
-        score or a date are different items, not copies."""
-        return _NUMBER.findall(self.norm)
+    #: the line's numbers in order: list items that differ only in a quantity, a score
+    #: or a date are different items, not copies (found once per line, for the near check)
+    numbers: tuple[str, ...] = ()
 
 
 @register_stage
@@ -131,6 +128,7 @@ class DuplicatesStage(Stage):
             if cand.norm.count(" ") + 1 >= opts.near_min_words:
                 cand.words = frozenset(cand.norm.split())
                 if len(cand.words) >= opts.near_min_words:
+                    cand.numbers = tuple(_NUMBER.findall(cand.norm))
                     eligible.append(cand)
         if len(eligible) < 2:
             return
