@@ -46,6 +46,7 @@ __all__ = [
     "word_count",
     "previous_content_line",
     "next_content_line",
+    "content_index",
     "is_decoration",
     "in_url",
     "lines_after_heading",
@@ -96,20 +97,35 @@ def is_decoration(line: Line, normalized: str) -> bool:
     return not normalized and not line.is_blank
 
 
+def content_index(doc: Document) -> tuple[list[int], list[int]]:
+    """The indices of the non-blank lines, and for each line how many non-blank lines precede
+    it (distance between lines ignoring blank lines, which scrapes insert or drop at random);
+    computed once per document."""
+    cached = doc.cache.get("content_index")
+    if cached is None:
+        nonblank: list[int] = []
+        ranks: list[int] = []
+        for line in doc.lines:
+            ranks.append(len(nonblank))
+            if not line.is_blank:
+                nonblank.append(line.index)
+        cached = (nonblank, ranks)
+        doc.cache["content_index"] = cached
+    return cached
+
+
 def next_content_line(doc: Document, index: int) -> Line | None:
     """The first non-blank line after ``index`` (removed or not: callers decide)."""
-    for j in range(index + 1, len(doc.lines)):
-        if not doc.lines[j].is_blank:
-            return doc.lines[j]
-    return None
+    nonblank, ranks = content_index(doc)
+    rank = ranks[index] + (not doc.lines[index].is_blank)
+    return doc.lines[nonblank[rank]] if rank < len(nonblank) else None
 
 
 def previous_content_line(doc: Document, index: int) -> Line | None:
     """The last non-blank line before ``index`` (removed or not: callers decide)."""
-    for j in range(index - 1, -1, -1):
-        if not doc.lines[j].is_blank:
-            return doc.lines[j]
-    return None
+    nonblank, ranks = content_index(doc)
+    rank = ranks[index]
+    return doc.lines[nonblank[rank - 1]] if rank else None
 
 
 def has_boilerplate_hits(hits: list[Hit], *, besides: str | None = None) -> bool:
@@ -137,21 +153,6 @@ def lines_after_heading(
             break
         items.append(line)
     return items
-
-
-def _nonblank_ranks(doc: Document) -> list[int]:
-    """For each line, how many non-blank lines precede it (distance between lines ignoring
-    blank lines, which scrapes insert or drop at random)."""
-    ranks = doc.cache.get("nonblank_ranks")
-    if ranks is None:
-        ranks = []
-        count = 0
-        for line in doc.lines:
-            ranks.append(count)
-            if not line.is_blank:
-                count += 1
-        doc.cache["nonblank_ranks"] = ranks
-    return ranks
 
 
 def outermost_hits(hits: list[Hit]) -> list[Hit]:
@@ -271,7 +272,7 @@ class LexiconStage(Stage):
             elif weak_counts:
                 weak[index] = verdict.reason
         removed = list(strong)
-        ranks = _nonblank_ranks(doc)
+        ranks = content_index(doc)[1]
         # removed lines by rank, to find the nearest one to a weak line by bisection
         anchors = sorted((ranks[i], i) for i in strong)
         changed = True

@@ -28,7 +28,14 @@ from dataclasses import dataclass, replace
 from ..document import Document
 from ..lexicon import Hit, category_hits, lines_matching, normalized_lines
 from ..stage import register_stage
-from ._lexicon_rules import LexiconStage, is_sentence, next_content_line, previous_content_line, word_count
+from ._lexicon_rules import (
+    LexiconStage,
+    content_index,
+    is_sentence,
+    next_content_line,
+    previous_content_line,
+    word_count,
+)
 
 #: breadcrumb separators: "»", "›", ">>" and a spaced ">" (a bare ">" also appears in prose
 #: and code); "/" and "|" also join menus and dates, so they do not count here
@@ -113,12 +120,13 @@ class NavigationStage(LexiconStage):
 
     @staticmethod
     def _adjacent(doc: Document, a: int, b: int) -> bool:
-        """Are lines ``a`` < ``b`` consecutive once blank lines are ignored?"""
-        return all(doc.lines[i].is_blank for i in range(a + 1, b))
+        """Are non-blank lines ``a`` < ``b`` consecutive once blank lines are ignored?"""
+        ranks = content_index(doc)[1]
+        return ranks[b] == ranks[a] + 1
 
     def remove_labels_between_boilerplate(self, doc: Document) -> list[int]:
         norms = normalized_lines(doc)
-        content = [line for line in doc.lines if not line.is_blank]
+        content = [doc.lines[i] for i in content_index(doc)[0]]
         taken: list[int] = []
         for before, line, after in zip(content, content[1:], content[2:]):
             if line.removed or not (before.removed and after.removed):
