@@ -11,6 +11,14 @@ PERF-NOTES §6 measured near-2× on 2 cores at 8–32 per chunk); at most
 ``workers * BATCHES_IN_FLIGHT_PER_WORKER`` batches are in flight, so memory stays flat
 however fast the reader is.  Each worker gets the Cleaner once, when it starts.
 
+Before the pool forks, the main process warms the Cleaner (:func:`warm_up`: it cleans the
+sample documents of ``data/warmup/``, one per language with a lexicon, plus one that only
+langdetect can place) and freezes the garbage collector, so the workers share the
+language profiles, stopword tables, lexicon automata and feature tables copy-on-write
+instead of each loading its own.  The large per-language repair word lists stay lazy:
+the samples have no lost characters, and a worker loads only the lists its documents
+need.
+
 A worker that dies (a crash in a stage, the OOM killer) does not stop the run: the
 batches it may have been holding are cleaned again one record at a time in a fresh
 one-worker pool; the record that kills its worker again is marked failed ("worker
@@ -20,6 +28,7 @@ in this process and such a crash ends the run (``--resume`` continues it).
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -28,6 +37,7 @@ from collections import Counter, deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Iterable, Iterator
 
 from .cleaner import Cleaner, Result
@@ -35,12 +45,14 @@ from .extract import ExtractOptions, extract_for_cleaning
 from .io.readers import FORMATS, RawRecord, ReadOptions, Record, decode
 from .io.writers import Item, encode_jsonl, encode_report, encode_text, failed_result
 
-__all__ = ["Job", "Outcome", "clean_raw", "clean_stream", "default_workers", "BATCH_RECORDS", "BATCH_BYTES"]
+__all__ = ["Job", "Outcome", "clean_raw", "clean_stream", "default_workers", "warm_up", "BATCH_RECORDS",
+           "BATCH_BYTES"]
 
 #: records per batch sent to a worker, and the byte budget that closes a batch early
 BATCH_RECORDS = 16
 BATCH_BYTES = 1 << 20
 BATCHES_IN_FLIGHT_PER_WORKER = 3
+_BUILTIN_STAGES = "cleanscrape.stages."
 WORKER_DIED = "worker process died while cleaning this record (a crash in a stage?)"
 
 
@@ -139,6 +151,21 @@ def _outcome(job: Job, raw: RawRecord, record: Record, result: Result) -> Outcom
     return outcome
 
 
+def warm_up(cleaner: Cleaner) -> None:
+    """Load what cleaning needs (language profiles, stopwords, lexicon automata, feature
+    tables) by cleaning the built-in sample documents, so that forked workers inherit it.
+    Only the built-in stages run: a plugin stage's side effects (a print, a counter) must
+    not happen on documents that are not the user's."""
+    builtin = [stage for stage in cleaner.stages if type(stage).__module__.startswith(_BUILTIN_STAGES)]
+    if not builtin:
+        return
+    warm = Cleaner(stages=builtin, lang=cleaner.lang)
+    folder = resources.files("cleanscrape") / "data" / "warmup"
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".txt"):
+            warm.clean(entry.read_text(encoding="utf-8"))
+
+
 # ------------------------------------------------------------------ worker side
 
 _worker_state: tuple[Cleaner, Job] | None = None
@@ -204,6 +231,11 @@ class _OrderedPool:
 
     def __init__(self, cleaner: Cleaner, job: Job, workers: int) -> None:
         self.cleaner, self.job, self.workers = cleaner, job, workers
+        warm_up(cleaner)
+        # Frozen objects are never visited by a collection again: a worker's collector
+        # would otherwise write to every inherited object's header and copy its page.
+        gc.collect()
+        gc.freeze()
         self._executor = self._new_executor(workers)
         self._isolation: ProcessPoolExecutor | None = None
 
@@ -266,6 +298,7 @@ class _OrderedPool:
         for executor in (self._executor, self._isolation):
             if executor is not None:
                 executor.shutdown(wait=True, cancel_futures=abort)
+        gc.unfreeze()  # the caller's objects are collectable again
 
 
 def clean_stream(
