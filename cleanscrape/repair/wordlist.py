@@ -3,19 +3,41 @@
 A charset that cannot hold a character writes one "?" (or U+FFFD) per lost code point, so
 "français" becomes "fran?ais".  Indexing every word of the frequency list by its *shape*
 (each non-ASCII character and each apostrophe replaced by "?") turns candidate generation
-into one dict lookup, whatever the number of lost characters: no alphabet product to
+into one lookup, whatever the number of lost characters: no alphabet product to
 enumerate.
 
-wordfreq's own lookup (``zipf_frequency``) tokenizes and normalises on every call; the raw
-dict is ~6× faster (PERF-NOTES §4), and a word list is loaded once per language and
-process, on first need, because start-up time counts on every CLI run.
+Memory and start-up count on every CLI run, in every worker: wordfreq's own dict of the
+nine repair languages held ~3 million Python objects (~540 MB of RSS, 2-6 s to load and
+index).  Instead each language is one sorted, UTF-8 ``bytes`` table (a few MB), one line
+per word, ``shape TAB letters-in-the-slots TAB centibels``, sorted by shape so that the
+words of one shape are adjacent: a lookup is a binary search over the bytes (a word with
+no slot is its own shape, so plain frequencies use the same search).  The tables are
+generated from wordfreq into ``data/repair/words/<lang>.tsv.gz``, keeping the words at or
+above a frequency floor for plain ASCII words (:data:`MIN_PLAIN_ZIPF`), by ``python -m cleanscrape.repair.wordlist``;
+a language without a shipped table is built the same way from wordfreq on first need.
 """
 
 from __future__ import annotations
 
+import gzip
+import sys
 from functools import lru_cache
+from importlib import resources
+from typing import Iterator
 
-__all__ = ["Wordlist", "wordlist", "shape"]
+__all__ = ["Wordlist", "wordlist", "shape", "build_table"]
+
+#: plain ASCII words (no slot: never a candidate, only evidence of what a bare "pi" or the
+#: rest of "l?homme" is) rarer than this (Zipf scale: 1.0 is once per billion words) are
+#: left out of the tables, unless they hold a letter group a lost letter is listed as
+#: ("grosse" for "große"); words with a slot are all kept.  Measured on the dev set
+#: (docs/repair.md, "Word lists"): the same figures as the whole lists.
+MIN_PLAIN_ZIPF = 2.0
+#: looked-up shapes remembered per language (documents repeat their words)
+CACHED_SHAPES = 8192
+#: wordfreq stores frequencies in centibels: frequency = 10 ** (-centibels / 100)
+_FREQUENCY_OF_CENTIBELS = [10 ** (-cb / 100) for cb in range(1000)]
+
 
 def shape(word: str) -> str:
     """``word`` with every slot, apostrophe and non-ASCII character replaced by "?"."""
@@ -23,48 +45,123 @@ def shape(word: str) -> str:
     return word.replace("'", "?").encode("ascii", "replace").decode("ascii")
 
 
+def _fill(word_shape: str, letters: str) -> str:
+    """``word_shape`` with its "?" replaced, in order, by ``letters``."""
+    if not letters:
+        return word_shape
+    pieces = word_shape.split("?")
+    return "".join(p + l for p, l in zip(pieces, letters)) + pieces[-1]
+
+
 class Wordlist:
     """Frequencies of one language's words (lower-case, wordfreq's spelling)."""
 
-    def __init__(self, lang: str, frequencies: dict[str, float]) -> None:
+    def __init__(self, lang: str, table: bytes) -> None:
         self.lang = lang
-        self._frequencies = frequencies
-        self._shapes: dict[str, list[str]] | None = None
+        #: sorted lines "shape\tletters\tcentibels", each ending in "\n"
+        self._table = table
+        self._group = lru_cache(maxsize=CACHED_SHAPES)(self._lookup)
 
     def frequency(self, word: str) -> float:
-        return self._frequencies.get(word, 0.0)
+        for listed, freq in self._group(shape(word)):
+            if listed == word:
+                return freq
+        return 0.0
 
     def words_of_shape(self, word_shape: str) -> list[str]:
         """Every listed word whose shape is ``word_shape`` (which must contain a "?")."""
-        if self._shapes is None:
-            self._shapes = self._build_shapes()
-        return self._shapes.get(word_shape, [])
+        return [word for word, _ in self._group(word_shape)]
 
-    def words_of_every_shape(self):
+    def words_of_every_shape(self) -> Iterator[str]:
         """Every listed word with a non-ASCII character or an apostrophe."""
-        if self._shapes is None:
-            self._shapes = self._build_shapes()
-        for words in self._shapes.values():
-            yield from words
+        for line in self._table.decode("utf-8").splitlines():
+            word_shape, letters, _ = line.split("\t")
+            if letters:
+                yield _fill(word_shape, letters)
 
-    def _build_shapes(self) -> dict[str, list[str]]:
-        shapes: dict[str, list[str]] = {}
-        for word in self._frequencies:
-            if not word.isascii() or "'" in word:
-                key = shape(word)
-                found = shapes.get(key)
-                if found is None:
-                    shapes[key] = [word]
-                else:
-                    found.append(word)
-        return shapes
+    def _lookup(self, word_shape: str) -> tuple[tuple[str, float], ...]:
+        key = word_shape.encode("ascii", "replace") + b"\t"
+        table = self._table
+        start = _first_line_at_or_after(table, key)
+        out = []
+        while table.startswith(key, start):
+            end = table.index(b"\n", start)
+            _, letters, centibels = table[start:end].decode("utf-8").split("\t")
+            out.append((_fill(word_shape, letters), _FREQUENCY_OF_CENTIBELS[int(centibels)]))
+            start = end + 1
+        return tuple(out)
+
+
+def _first_line_at_or_after(table: bytes, key: bytes) -> int:
+    """Offset of the first line of the sorted ``table`` that is not below ``key``.
+
+    Lines compare as bytes; "\\t" sorts before every character of a shape, so the lines
+    of one shape follow every line of a shape it is a prefix of.
+    """
+    lo, hi = 0, len(table)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        start = table.rfind(b"\n", 0, mid) + 1
+        end = table.index(b"\n", start)
+        if table[start:end] < key:
+            lo = end + 1
+        else:
+            hi = start
+    return lo
+
+
+def build_table(lang: str, min_plain_zipf: float = MIN_PLAIN_ZIPF) -> bytes | None:
+    """The sorted table of ``lang`` from wordfreq (None when wordfreq has no list)."""
+    import wordfreq
+
+    path = wordfreq.available_languages().get(lang)
+    if path is None:
+        return None
+    from .language import language_data
+
+    data = language_data(lang)
+    respellings = [listed for listed, _ in data.equivalents if len(listed) > 1] if data else []
+    max_plain_centibels = round((9 - min_plain_zipf) * 100)
+    lines = []
+    for centibels, words in enumerate(wordfreq.read_cBpack(path)):
+        for word in words:
+            if "\t" in word or "\n" in word:
+                continue
+            word_shape = shape(word)
+            if (word_shape == word and centibels > max_plain_centibels
+                    and not any(listed in word for listed in respellings)):
+                continue
+            letters = "".join(c for c, s in zip(word, word_shape) if s == "?" and c != "?")
+            if len(letters) != word_shape.count("?"):
+                continue  # a "?" of its own: no slot can be told from it
+            lines.append(f"{word_shape}\t{letters}\t{centibels}\n".encode("utf-8"))
+    lines.sort()
+    return b"".join(lines)
+
+
+def _table_path(lang: str):
+    return resources.files("cleanscrape") / "data" / "repair" / "words" / f"{lang}.tsv.gz"
 
 
 @lru_cache(maxsize=None)
 def wordlist(lang: str) -> Wordlist | None:
     """The word list of ``lang`` (None when wordfreq has none), loaded once per process."""
-    import wordfreq
+    path = _table_path(lang)
+    if path.is_file():
+        with path.open("rb") as fh:
+            return Wordlist(lang, gzip.decompress(fh.read()))
+    table = build_table(lang)
+    return Wordlist(lang, table) if table is not None else None
 
-    if lang not in wordfreq.available_languages():
-        return None
-    return Wordlist(lang, wordfreq.get_frequency_dict(lang))
+
+if __name__ == "__main__":  # python -m cleanscrape.repair.wordlist [LANG ...]
+    from pathlib import Path
+
+    from .language import supported_languages
+
+    out = Path(__file__).resolve().parent.parent / "data" / "repair" / "words"
+    out.mkdir(exist_ok=True)
+    for lang in sys.argv[1:] or supported_languages():
+        table = build_table(lang)
+        (out / f"{lang}.tsv.gz").write_bytes(gzip.compress(table, compresslevel=9, mtime=0))
+        print(lang, table.count(b"\n"), "words", len(table), "bytes", file=sys.stderr)

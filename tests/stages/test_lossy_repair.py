@@ -132,3 +132,36 @@ def test_the_pages_own_letters_choose_between_spellings(cleaner: Cleaner) -> Non
     assert "Antônio" in cleaner.clean("O ministro Ant?nio Costa falou da pol?tica.", lang="pt").text
     text = "A política económica, disse o académico. O ministro Ant?nio Costa falou."
     assert "António Costa" in cleaner.clean(text, lang="pt").text
+
+
+def test_word_table_finds_every_word_of_a_shape_and_no_neighbour() -> None:
+    from cleanscrape.repair.wordlist import Wordlist
+
+    # shapes that are prefixes of one another sort next to each other: "ab" < "ab?" < "ab?c"
+    words = {"ab": 100, "abé": 250, "abè": 300, "abéc": 400, "ab'c": 410, "abd": 120, "zz": 500}
+    from cleanscrape.repair.wordlist import shape
+
+    lines = []
+    for word, centibels in words.items():
+        letters = "".join(c for c, s in zip(word, shape(word)) if s == "?")
+        lines.append(f"{shape(word)}\t{letters}\t{centibels}\n".encode())
+    table = Wordlist("xx", b"".join(sorted(lines)))
+    assert sorted(table.words_of_shape("ab?")) == ["abè", "abé"]
+    assert sorted(table.words_of_shape("ab?c")) == ["ab'c", "abéc"]
+    assert table.words_of_shape("a?") == []
+    assert table.frequency("abé") == pytest.approx(10 ** -2.5)
+    assert table.frequency("ab") == pytest.approx(10 ** -1.0)
+    assert table.frequency("zz") == pytest.approx(10 ** -5.0)
+    assert table.frequency("abc") == 0.0 and table.frequency("zzz") == 0.0
+    assert sorted(table.words_of_every_shape()) == ["ab'c", "abè", "abé", "abéc"]
+
+
+def test_shipped_word_tables_match_wordfreq_for_words_with_a_slot() -> None:
+    import wordfreq
+
+    from cleanscrape.repair.wordlist import wordlist
+
+    words = wordlist("fr")
+    for word in ("français", "été", "aujourd'hui", "à"):
+        assert words.frequency(word) == pytest.approx(wordfreq.word_frequency(word, "fr"), rel=0.03)
+    assert "français" in words.words_of_shape("fran?ais")
