@@ -9,13 +9,18 @@ the extraction yardstick when present) with fresh ids until it reaches each size
 as a subprocess, exactly as a user runs it; its wall time includes start-up.  Peak RSS is
 the largest sum, over the main process and its workers, of their resident memory sampled
 every 50 ms from /proc (shared copy-on-write pages count once per process, so this
-over-states real use; the peak summed PSS, which splits shared pages, is printed too).  ftfy is timed on the distinct documents and scaled by the number
-of repetitions (same text, same work).
+over-states real use: with N workers the main process's warmed tables, shared by all,
+count N + 1 times; the peak summed PSS, which splits shared pages, is the real use and is
+printed next to it).  With N workers the main process's own CPU time is printed too: it
+only splits, orders and writes, and must stay a small part of one core.  ftfy is timed on
+the distinct documents and scaled by the number of repetitions (same text, same work).
 
 ``test_scaling`` runs ``-j 1`` and ``-j N`` alternately ``CLEANSCRAPE_SCALING_ROUNDS``
 times (default 3) on the smallest dump, each round next to a pure-CPU-loop measurement of
 what N processes can get from the machine at that moment; medians of the paired ratios
-are steadier than one run of each on a shared machine.
+are steadier than one run of each on a shared machine.  It prints the speedup, the CPU
+loop's (machine contention), their per-round quotient (what is left is our overhead) and
+the CPU seconds of ``-j N`` over ``-j 1`` (the pool's own cost: warm-up, pickling, IPC).
 
 Targets: ``--workers 2`` ≥ 1.8× ``--workers 1`` on 2 cores; peak RSS ≤ 300 MB and flat
 (the largest dump within 10% of the smallest); byte-identical output for 1 and N workers.
@@ -85,6 +90,16 @@ def _rss_bytes(pid: int) -> int:
         return 0
 
 
+def _cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of one process (its own threads, not its children)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            fields = fh.read().rsplit(b")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _pss_bytes(pid: int) -> int:
     """Proportional set size: shared pages split between the processes sharing them."""
     try:
@@ -98,10 +113,12 @@ def _pss_bytes(pid: int) -> int:
 
 
 class TreeRSS:
-    """Samples the summed RSS (and PSS) of a process and its descendants in a thread."""
+    """Samples the summed RSS (and PSS) of a process and its descendants in a thread, and
+    the CPU time of the process itself (the main process: reading, ordering, writing)."""
 
     def __init__(self, pid: int, interval: float = 0.05) -> None:
         self.pid, self.interval, self.peak, self.peak_pss = pid, interval, 0, 0
+        self.main_cpu = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -115,6 +132,7 @@ class TreeRSS:
                 todo.extend(_children(pid))
             self.peak = max(self.peak, sum(_rss_bytes(pid) for pid in tree))
             self.peak_pss = max(self.peak_pss, sum(_pss_bytes(pid) for pid in tree))
+            self.main_cpu = _cpu_seconds(self.pid) or self.main_cpu
             self._stop.wait(self.interval)
 
     def stop(self) -> int:
@@ -162,6 +180,7 @@ def test_dump(benchmark, dump, workers: int) -> None:
     peaks_pss: list[int] = []
 
     cpu: list[float] = []
+    main_cpu: list[float] = []
 
     def run() -> None:
         proc = subprocess.Popen([*CLEANSCRAPE, str(path), "-o", str(out), "-q", "-j", str(workers)])
@@ -171,6 +190,7 @@ def test_dump(benchmark, dump, workers: int) -> None:
         proc.returncode = os.waitstatus_to_exitcode(status)
         peaks.append(sampler.stop())
         peaks_pss.append(sampler.peak_pss)
+        main_cpu.append(sampler.main_cpu)
         cpu.append(usage.ru_utime + usage.ru_stime)
         assert proc.returncode == 0
 
@@ -184,12 +204,18 @@ def test_dump(benchmark, dump, workers: int) -> None:
     peak_pss_mb = max(peaks_pss) / 1e6
     load = os.getloadavg()[0]
     benchmark.extra_info.update({"dump_MB": round(mb, 1), "workers": workers, "peak_rss_MB": round(peak_mb, 1),
-                                 "peak_pss_MB": round(peak_pss_mb, 1), "cpu_s": round(cpu[0], 2), "load_average": load})
-    _results[(size_mb, workers)] = {"seconds": seconds, "peak_rss_MB": peak_mb, "ratio": ratio, "mb": mb}
+                                 "peak_pss_MB": round(peak_pss_mb, 1), "cpu_s": round(cpu[0], 2),
+                                 "main_process_cpu_s": round(main_cpu[0], 2), "load_average": load})
+    _results[(size_mb, workers)] = {"seconds": seconds, "peak_rss_MB": peak_mb, "peak_pss_MB": peak_pss_mb,
+                                    "ratio": ratio, "mb": mb, "cpu_s": cpu[0]}
     # a busy machine makes wall time meaningless for scaling: say how busy it was
     print(f"\ndump {size_mb:g} MB ({mb:.1f} MB JSONL), -j {workers}: {seconds:.1f} s wall, {cpu[0]:.1f} s CPU, "
           f"{mb / seconds:.2f} MB/s, peak RSS {peak_mb:.0f} MB / PSS {peak_pss_mb:.0f} MB (all processes), "
           f"load average {load:.1f}")
+    if workers > 1:
+        # the main process only splits, orders and writes: it must stay a small part of a core
+        print(f"main process: {main_cpu[0]:.1f} s CPU ({main_cpu[0] / seconds:.0%} of a core over the run, "
+              f"start-up and warm-up included)")
     if len(SIZES_MB) > 1 and size_mb == max(SIZES_MB) and (min(SIZES_MB), workers) in _results:
         small = _results[(min(SIZES_MB), workers)]
         marginal = (mb - small["mb"]) / (seconds - small["seconds"])
@@ -202,19 +228,26 @@ def test_dump(benchmark, dump, workers: int) -> None:
         speedup = _results[(size_mb, 1)]["seconds"] / seconds
         benchmark.extra_info["speedup_vs_1_worker"] = round(speedup, 2)
         ceiling = machine_ceiling(workers)
-        benchmark.extra_info["machine_ceiling"] = round(ceiling, 2)
+        cpu_cost = cpu[0] / _results[(size_mb, 1)]["cpu_s"]
+        benchmark.extra_info.update({"machine_ceiling": round(ceiling, 2), "cpu_s_vs_1_worker": round(cpu_cost, 2)})
         print(f"dump {size_mb:g} MB: -j {workers} is {speedup:.2f}x -j 1 (output identical); a pure CPU loop "
-              f"gets {ceiling:.2f}x from {workers} processes on this machine right now")
+              f"gets {ceiling:.2f}x from {workers} processes on this machine right now "
+              f"({speedup / ceiling:.0%} of what the machine allows); -j {workers} spends {cpu_cost:.2f}x "
+              f"the CPU seconds of -j 1 (the cost of the pool itself)")
     if len(SIZES_MB) > 1 and size_mb == max(SIZES_MB) and (min(SIZES_MB), workers) in _results:
-        small = _results[(min(SIZES_MB), workers)]["peak_rss_MB"]
-        print(f"peak RSS, -j {workers}: {small:.0f} MB at {min(SIZES_MB):g} MB, {peak_mb:.0f} MB at {size_mb:g} MB "
-              f"({peak_mb / small - 1:+.0%})")
+        small = _results[(min(SIZES_MB), workers)]
+        print(f"peak RSS, -j {workers}: {small['peak_rss_MB']:.0f} MB at {min(SIZES_MB):g} MB, {peak_mb:.0f} MB at "
+              f"{size_mb:g} MB ({peak_mb / small['peak_rss_MB'] - 1:+.0%}); PSS {small['peak_pss_MB']:.0f} -> "
+              f"{peak_pss_mb:.0f} MB ({peak_pss_mb / small['peak_pss_MB'] - 1:+.0%})")
 
 
-def _wall(command: list[str]) -> float:
+def _wall_and_cpu(command: list[str]) -> tuple[float, float]:
+    """Wall time and CPU seconds of the command and every process it waited for."""
     start = time.perf_counter()
-    subprocess.run(command, check=True)
-    return time.perf_counter() - start
+    proc = subprocess.Popen(command)
+    _, status, usage = os.wait4(proc.pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
 
 
 def test_scaling(benchmark, dump) -> None:
@@ -224,6 +257,7 @@ def test_scaling(benchmark, dump) -> None:
         pytest.skip("scaling is measured once, on the smallest dump, with several cores")
     speedups: list[float] = []
     ceilings: list[float] = []
+    cpu_costs: list[float] = []
 
     def rounds() -> None:
         for round_number in range(SCALING_ROUNDS):
@@ -231,13 +265,21 @@ def test_scaling(benchmark, dump) -> None:
             commands = {j: [*CLEANSCRAPE, str(path), "-o", str(path.with_name(f"scaling-{j}.jsonl")), "-q", "-j", str(j)]
                         for j in (1, workers)}
             order = (1, workers) if round_number % 2 == 0 else (workers, 1)  # cancel drift in load
-            seconds = {j: _wall(commands[j]) for j in order}
-            speedups.append(seconds[1] / seconds[workers])
+            measured = {j: _wall_and_cpu(commands[j]) for j in order}
+            speedups.append(measured[1][0] / measured[workers][0])
+            cpu_costs.append(measured[workers][1] / measured[1][1])
 
     benchmark.pedantic(rounds, rounds=1, iterations=1)
     speedup, ceiling = statistics.median(speedups), statistics.median(ceilings)
+    # each round's speedup over the CPU loop's of the same moment: what is left is ours
+    efficiency = statistics.median(s / c for s, c in zip(speedups, ceilings))
+    cpu_cost = statistics.median(cpu_costs)
     benchmark.extra_info.update({"speedup_median": round(speedup, 2), "speedups": [round(x, 2) for x in speedups],
-                                 "machine_ceiling_median": round(ceiling, 2)})
+                                 "machine_ceiling_median": round(ceiling, 2),
+                                 "speedup_over_ceiling_median": round(efficiency, 2),
+                                 "cpu_s_vs_1_worker_median": round(cpu_cost, 2)})
     print(f"\nscaling on {size_mb:g} MB: -j {workers} vs -j 1, median of {SCALING_ROUNDS} paired rounds "
           f"{speedup:.2f}x (rounds: {', '.join(f'{x:.2f}' for x in speedups)}); a pure CPU loop got "
-          f"{ceiling:.2f}x (rounds: {', '.join(f'{x:.2f}' for x in ceilings)})")
+          f"{ceiling:.2f}x (rounds: {', '.join(f'{x:.2f}' for x in ceilings)}); ours over the loop's, per round: "
+          f"{efficiency:.0%} (machine contention is in the loop's figure, our overhead in this one); "
+          f"-j {workers} spends {cpu_cost:.2f}x the CPU seconds of -j 1")
