@@ -136,7 +136,8 @@ class CandidateFinder:
         if self.words is not None:
             pool.update(self.words.words_of_shape(word_shape))
         out = []
-        for word in pool:
+        # sorted: readings that tie keep one order whatever the hash seed (the same output on every run)
+        for word in sorted(pool):
             restored = self._fits(lower, word)
             if restored is not None:
                 count = self.vocabulary.count(word)

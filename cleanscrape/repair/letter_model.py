@@ -9,7 +9,9 @@ time), backing off from three characters each side to two and one.
 
 Counting ~10^6 letters takes seconds, too slow for start-up, so the counts are built once
 by ``python -m cleanscrape.repair.letter_model`` into ``data/repair/letters/<lang>.json.gz``
-and loaded on first need.
+and loaded on first need.  Each context's counts are one string, its letters then one
+character per count (``chr(count)``): a dict of small dicts cost twice the memory (Czech:
+41k contexts, 15 MB as dicts).
 """
 
 from __future__ import annotations
@@ -39,22 +41,37 @@ def _contexts(shaped: str, i: int) -> tuple[str, ...]:
     return tuple(padded[j - n:j] + "_" + padded[j + 1:j + 1 + n] for n in (3, 2, 1))
 
 
+#: code points a count skips: UTF-8 cannot hold the surrogates
+_SURROGATES, _SURROGATE_COUNT = 0xD800, 0x800
+
+
+def _pack(counts: dict[str, int]) -> str:
+    return "".join(counts) + "".join(chr(n if n < _SURROGATES else n + _SURROGATE_COUNT) for n in counts.values())
+
+
+def _unpack(packed: str) -> dict[str, int]:
+    half = len(packed) // 2
+    return {c: n if n < _SURROGATES else n - _SURROGATE_COUNT for c, n in zip(packed[:half], map(ord, packed[half:]))}
+
+
 class LetterModel:
-    def __init__(self, table: dict[str, dict[str, int]]) -> None:
+    def __init__(self, table: dict[str, str]) -> None:
+        #: context key -> packed counts (see :func:`_pack`)
         self._table = table
 
     def distribution(self, lower: str, i: int) -> dict[str, float]:
         """P(letter) for slot ``i`` of ``lower`` (a lower-cased word with slots)."""
         for key in _contexts(shape(lower), i):
-            counts = self._table.get(key)
-            if counts:
+            packed = self._table.get(key)
+            if packed:
+                counts = _unpack(packed)
                 total = sum(counts.values())
                 if total >= MIN_CONTEXT_COUNT:
                     return {c: n / total for c, n in counts.items()}
         return {}
 
 
-def build(lang: str) -> dict[str, dict[str, int]]:
+def build(lang: str) -> dict[str, str]:
     data = language_data(lang)
     words = wordlist(lang)
     alphabet = {c for c in data.alphabet if data.is_native(c)}  # loanword letters only confuse it
@@ -70,7 +87,7 @@ def build(lang: str) -> dict[str, dict[str, int]]:
         total = sum(counter.values())
         kept = {c: n for c, n in counter.items() if n / total >= MIN_SHARE}
         if total >= MIN_CONTEXT_COUNT:
-            table[key] = kept
+            table[key] = _pack(kept)
     return table
 
 
