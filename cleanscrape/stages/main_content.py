@@ -115,7 +115,7 @@ class MainContentStage(Stage):
         #: lists, and must not cut the article in two.  A run holding a section
         #: boundary (a record header, a comments or related-stories signpost) pays
         #: in full: what follows it is not the article.
-        menu_run_cost_cap: int = 400
+        menu_run_cost_cap: int = 500
         #: an earlier candidate region this close to the best one is the article
         region_share: float = 0.5
         #: how many lines above the region the title is looked for
