@@ -50,6 +50,8 @@ INFINITIVE_GOVERNED = 1.0
 INFINITIVE_UNGOVERNED = -1.0
 #: a lost last letter that makes the word agree with its noun
 AGREEMENT = 1.0
+#: a one-letter word holding an article before a noun of its gender ("à entrada")
+ONE_LETTER_AGREEMENT = 1.0
 #: how many words back a governing word may stand ("może się nie być" …)
 GOVERNOR_REACH = 3
 #: a real "?" in a line that shows damage elsewhere, before the position is weighed
@@ -113,6 +115,13 @@ class Resolution:
     best: Reading
     runner_up: Reading | None
     confidence: float
+
+
+def _ends_like(word: str, ending: str) -> bool:
+    """Does ``word`` end in ``ending``, a slot of it standing for any non-ASCII letter?"""
+    if len(word) < len(ending):
+        return False
+    return all(w == e or (is_slot(w) and not e.isascii()) for w, e in zip(word[-len(ending):], ending))
 
 
 def _slot_positions(line: str, lo: int, hi: int):
@@ -375,7 +384,8 @@ class Resolver:
         sentence_start = self._sentence_start(line, run.start)
         previous = _WORDS.findall(before[-30:])
         if nxt.isalnum():
-            readings += self._one_letter_readings(previous[-1] if previous else "", nxt, sentence_start)
+            word_after = following.split(None, 1)[0].rstrip(_CLOSERS + ".,;:!")
+            readings += self._one_letter_readings(previous[-1] if previous else "", word_after, sentence_start)
         if not before:  # "? Tak, oczywiście.": a dialogue line
             readings.append(Reading("–", LONE_DASH_STARTS_LINE, "lone '?' opening a line read as a lost dash"))
         elif before[-1].isalnum() or before[-1] in _CLOSERS:
@@ -398,25 +408,42 @@ class Resolver:
         closing = self.data.quotes[0][1]
         return [Reading(closing, QUOTE_PAIRED, "'?' after a full stop read as the closing quotation mark of a pair")]
 
-    def _one_letter_readings(self, word_before: str, nxt: str, sentence_start: bool) -> list[Reading]:
-        """The language's one-letter words for a lone slot; none right after a determiner."""
+    def _one_letter_readings(self, word_before: str, word_after: str, sentence_start: bool) -> list[Reading]:
+        """The language's one-letter words for a lone slot; none right after a determiner;
+        one holding an article is likelier before a noun of its gender."""
         if self.data is None or not self.data.one_letter_words:
             return []
         if word_before and self.lower(word_before) in self.data.determiners:
             return []
         top = max(self.finder.frequency(w) for w in self.data.one_letter_words) or 1.0
+        agreeing = self._agreeing_one_letter_words(word_before, word_after)
         readings = []
         for word in self.data.one_letter_words:
             freq = self.finder.frequency(word)
             if not freq:
                 continue
-            score = math.log10(freq / top) + (LONE_LETTER_BEFORE_CAPITAL if nxt.isupper() else 0.0)
+            score = math.log10(freq / top) + (LONE_LETTER_BEFORE_CAPITAL if word_after[:1].isupper() else 0.0)
+            if word in agreeing:
+                score += ONE_LETTER_AGREEMENT
             if self.charset.charset_loss and self.charset.was_kept(word):
                 score += CHARSET_KEPT_PENALTY
             shown = word.upper() if sentence_start else word
             readings.append(Reading(shown, score, f"lone '?' between words read as the {self.lang} word '{word}'",
                                     f"frequency {freq:.2g}"))
         return readings
+
+    def _agreeing_one_letter_words(self, word_before: str, word_after: str) -> set[str]:
+        """The one-letter words holding an article that agree with ``word_after``: a
+        lower-case word of three letters or more, not a determiner, with one of their noun
+        endings, lost letters matching any non-ASCII one ("à entrada", "à informa??o"; not
+        "é uma", "é a"); never after a word the language puts a verb after ("não é bonita")."""
+        low = self.lower(word_after)
+        if (len(low) < 3 or not word_after[:1].islower() or low in self.data.determiners
+                or self.lower(word_before) in self.data.before_verbs
+                or not all(c.isalpha() or is_slot(c) for c in low)):
+            return set()
+        return {word for word, endings in self.data.one_letter_agreement
+                if any(_ends_like(low, ending) for ending in endings)}
 
     def _sentence_follows(self, following: str) -> bool:
         """Does ``following`` start a new sentence: a capitalised function word ("Le", "Il",

@@ -165,3 +165,12 @@ def test_shipped_word_tables_match_wordfreq_for_words_with_a_slot() -> None:
     for word in ("français", "été", "aujourd'hui", "à"):
         assert words.frequency(word) == pytest.approx(wordfreq.word_frequency(word, "fr"), rel=0.03)
     assert "français" in words.words_of_shape("fran?ais")
+
+
+def test_portuguese_lone_slot_before_a_feminine_noun_is_the_contraction(cleaner: Cleaner) -> None:
+    # "à" holds an article: it goes before a noun of its gender, even one still damaged
+    assert "chegou à entrada" in cleaner.clean("Ele chegou ? entrada da casa e disse que n?o sabia.", lang="pt").text
+    assert "Devido à informação" in cleaner.clean("Devido ? informa??o recebida, ela ? muito feliz.", lang="pt").text
+    # ... but not before an article, nor after a word a verb follows
+    text = cleaner.clean("A casa ? uma beleza, n?o ? verdade que ? bonita.", lang="pt").text
+    assert "casa é uma" in text and "não é verdade" in text and "que é bonita" in text
