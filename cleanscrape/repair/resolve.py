@@ -64,6 +64,10 @@ QUESTION_BEFORE_LOWERCASE = -3.0
 #: "?," "?." after a word: rare in real text ("Kim o?."), the usual sign of a lost letter
 QUESTION_BEFORE_PUNCTUATION = -3.0
 QUESTION_BEFORE_CLOSING = -0.5
+#: the next word lost its first letter: mid-sentence words (lower-case) outnumber sentence
+#: openers by far, and a non-ASCII capital opening a sentence is rarer still
+#: ("lung? ?i joas?" is "lungă și joasă")
+QUESTION_BEFORE_SLOT = -1.0
 #: a lost quotation mark needs its partner: an unpaired one is never read
 QUOTE_PAIRED = -1.0
 #: a slot where the quotation opened before it in the line can close
@@ -471,7 +475,7 @@ class Resolver:
         if following and following[0] in "?\ufffd":
             if following[1:2] == " " and following[2:3].islower():
                 return prior + QUESTION_BEFORE_LOWERCASE  # "transport? ? l'hôpital": a lone "à" follows
-            return prior  # the next word lost its first letter: was it a capital?
+            return prior + QUESTION_BEFORE_SLOT
         if following and following[0].islower():
             return prior + QUESTION_BEFORE_LOWERCASE  # the sentence goes on
         if following and following[0].isupper() and not self._sentence_follows(following):

@@ -174,3 +174,10 @@ def test_portuguese_lone_slot_before_a_feminine_noun_is_the_contraction(cleaner:
     # ... but not before an article, nor after a word a verb follows
     text = cleaner.clean("A casa ? uma beleza, n?o ? verdade que ? bonita.", lang="pt").text
     assert "casa é uma" in text and "não é verdade" in text and "que é bonita" in text
+
+
+def test_a_final_slot_before_a_word_that_lost_its_first_letter_is_a_lost_letter(cleaner: Cleaner) -> None:
+    # "lung" and "lungă" are both words; the next word lost its first letter, which is far
+    # more often a lower-case one in mid-sentence than a capital after a real question
+    text = cleaner.clean("Noaptea dormea ?ntr-o odaie lung? ?i joas?, umed? ?i ?ntunecoas?.", lang="ro").text
+    assert "odaie lungă și joasă, umedă și întunecoasă." in text
