@@ -46,6 +46,21 @@ class LanguageData:
     one_letter_agreement: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: words a verb follows rather than a preposition ("não é", "que é"): no agreement then
     before_verbs: frozenset[str] = frozenset()
+    #: word -> ((side, neighbours), ...): side "after" or "before"; a neighbour starting
+    #: with "-" is an ending
+    contexts: tuple[tuple[str, tuple[tuple[str, frozenset[str]], ...]], ...] = ()
+
+    def context_fits(self, word: str, word_before: str, word_after: str) -> bool:
+        """Is ``word`` next to a neighbour it goes with (both neighbours lower-case)?"""
+        for listed, sides in self.contexts:
+            if listed != word:
+                continue
+            for side, neighbours in sides:
+                neighbour = word_before if side == "after" else word_after
+                if neighbour and (neighbour in neighbours
+                                  or any(n[0] == "-" and neighbour.endswith(n[1:]) for n in neighbours)):
+                    return True
+        return False
 
     @property
     def alphabet(self) -> str:
@@ -106,7 +121,15 @@ def language_data(lang: str | None) -> LanguageData | None:
         one_letter_agreement=tuple((word, tuple(endings.split()))
                                    for word, endings in entry.get("one_letter_agreement", ())),
         before_verbs=frozenset(entry.get("before_verbs", ())),
+        contexts=_contexts(entry.get("contexts", ())),
     )
+
+
+def _contexts(rows: list[list[str]]) -> tuple[tuple[str, tuple[tuple[str, frozenset[str]], ...]], ...]:
+    by_word: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for word, side, neighbours in rows:
+        by_word.setdefault(word, []).append((side, frozenset(neighbours.split())))
+    return tuple((word, tuple(sides)) for word, sides in by_word.items())
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,8 @@ INFINITIVE_GOVERNED = 1.0
 INFINITIVE_UNGOVERNED = -1.0
 #: a lost last letter that makes the word agree with its noun
 AGREEMENT = 1.0
+#: a word next to a neighbour it goes with (``contexts`` in languages.toml: "bylo jí")
+CONTEXT = 1.0
 #: a one-letter word holding an article before a noun of its gender ("à entrada")
 ONE_LETTER_AGREEMENT = 1.0
 #: how many words back a governing word may stand ("może się nie być" …)
@@ -303,6 +305,8 @@ class Resolver:
         if self.data is not None and self.data.agreement and is_slot(core[-1]) \
                 and self._agrees(cand.text[-1], line, run):
             score += AGREEMENT
+        if self.data is not None and self.data.contexts and self.data.context_fits(cand.text, *self._neighbours(line, run)):
+            score += CONTEXT
         for i, (have, got) in enumerate(zip(core, cand.text)):
             if not is_slot(have):
                 continue
@@ -327,6 +331,15 @@ class Resolver:
         if not core[0].isupper():
             return False
         return not self._sentence_start(line, run.start) or not self.finder.frequency(self.lower(base))
+
+    def _neighbours(self, line: str, run: DamagedRun) -> tuple[str, str]:
+        """The intact words right before and after ``run``'s word, lower-cased ("" when
+        punctuation or a damaged word is in between)."""
+        before = line[:run.token_start]
+        previous = re.search(r"(?:^|\s)([^\W\d_]+) $", before)
+        following = re.match(r" ([^\W\d_]+)(?=[\s,.;:!]|$)", line[run.token_end:])
+        return (self.lower(previous.group(1)) if previous else "",
+                self.lower(following.group(1)) if following else "")
 
     def _agrees(self, ending: str, line: str, run: DamagedRun) -> bool:
         """Does ``ending`` agree with the noun after the run (or, after a comma, before it)?"""

@@ -181,3 +181,10 @@ def test_a_final_slot_before_a_word_that_lost_its_first_letter_is_a_lost_letter(
     # more often a lower-case one in mid-sentence than a capital after a real question
     text = cleaner.clean("Noaptea dormea ?ntr-o odaie lung? ?i joas?, umed? ?i ?ntunecoas?.", lang="ro").text
     assert "odaie lungă și joasă, umedă și întunecoasă." in text
+
+
+def test_czech_clitic_order_chooses_the_pronoun(cleaner: Cleaner) -> None:
+    # frequency alone says "já"; a past tense before and the clitic order say "jí"
+    text = cleaner.clean("Tatínek nep?ijel. Bylo j? hodn? p?es dvacet a zd?lo se j?, že spí.", lang="cs").text
+    assert "Bylo jí hodně" in text and "zdálo se jí," in text
+    assert "A já jsem" in cleaner.clean("A j? jsem ?pln? zoufal?, ?ekl.", lang="cs").text
