@@ -405,6 +405,8 @@ class Resolver:
             readings += self._one_letter_readings(previous[-1] if previous else "", word_after, sentence_start)
         if not before:  # "? Tak, oczywiście.": a dialogue line
             readings.append(Reading("–", LONE_DASH_STARTS_LINE, "lone '?' opening a line read as a lost dash"))
+        elif before[-1] in ".!…":  # "świadomie. ? ale": a question mark follows no full stop
+            readings.append(Reading("–", LONE_DASH_STARTS_LINE, "lone '?' opening a sentence read as a lost dash"))
         elif before[-1].isalnum() or before[-1] in _CLOSERS:
             readings.append(Reading("–", LONE_DASH, "lone '?' between words read as a lost dash"))
         if spaced_quotes and self._open_quotation(line, run.start):

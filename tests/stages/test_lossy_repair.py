@@ -188,3 +188,9 @@ def test_czech_clitic_order_chooses_the_pronoun(cleaner: Cleaner) -> None:
     text = cleaner.clean("Tatínek nep?ijel. Bylo j? hodn? p?es dvacet a zd?lo se j?, že spí.", lang="cs").text
     assert "Bylo jí hodně" in text and "zdálo se jí," in text
     assert "A já jsem" in cleaner.clean("A j? jsem ?pln? zoufal?, ?ekl.", lang="cs").text
+
+
+def test_a_lone_slot_after_a_full_stop_is_a_dash(cleaner: Cleaner) -> None:
+    # a real question mark does not follow a full stop: it opens the next clause
+    text = cleaner.clean("Oleksy przekazywa? dokumenty ?wiadomie. ? ale no dobry jest.", lang="pl").text
+    assert "świadomie. – ale" in text
