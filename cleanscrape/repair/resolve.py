@@ -90,6 +90,7 @@ LONE_DASH_STARTS_LINE = -0.5
 LONE_QUESTION_UNSPACED = -1.0
 LONE_QUESTION_BEFORE_CAPITAL = -1.0
 LONE_QUESTION_BEFORE_LOWERCASE = -3.0
+LONE_QUESTION_BEFORE_DIGIT = -1.0
 #: "?," "?." after a word: rare in real text ("Kim o?."), the usual sign of a lost letter
 QUESTION_BEFORE_PUNCTUATION = -3.0
 
@@ -393,16 +394,19 @@ class Resolver:
         if run.text == "?" and before:
             if nxt.isalpha() and not sentence_follows:
                 keep = LONE_QUESTION_BEFORE_CAPITAL if nxt.isupper() else LONE_QUESTION_BEFORE_LOWERCASE
+            elif nxt.isdigit():  # "de 1949 ? 1976": few sentences open with a number
+                keep = LONE_QUESTION_BEFORE_DIGIT
             else:
                 keep = 0.0
             if not self.data or not self.data.space_before_question_mark:
                 keep += LONE_QUESTION_UNSPACED  # "Co ?" is not how this language writes a question
             readings.append(Reading(run.text, keep, "real question mark"))
         sentence_start = self._sentence_start(line, run.start)
-        previous = _WORDS.findall(before[-30:])
         if nxt.isalnum():
+            # the token right before: "de 1949 ? 1976" follows a number, not the determiner "de"
+            word_before = before.split()[-1].lstrip(_OPENERS) if before else ""
             word_after = following.split(None, 1)[0].rstrip(_CLOSERS + ".,;:!")
-            readings += self._one_letter_readings(previous[-1] if previous else "", word_after, sentence_start)
+            readings += self._one_letter_readings(word_before, word_after, sentence_start)
         if not before:  # "? Tak, oczywiście.": a dialogue line
             readings.append(Reading("–", LONE_DASH_STARTS_LINE, "lone '?' opening a line read as a lost dash"))
         elif before[-1] in ".!…":  # "świadomie. ? ale": a question mark follows no full stop

@@ -194,3 +194,9 @@ def test_a_lone_slot_after_a_full_stop_is_a_dash(cleaner: Cleaner) -> None:
     # a real question mark does not follow a full stop: it opens the next clause
     text = cleaner.clean("Oleksy przekazywa? dokumenty ?wiadomie. ? ale no dobry jest.", lang="pl").text
     assert "świadomie. – ale" in text
+
+
+def test_a_lone_slot_between_numbers_is_a_word(cleaner: Cleaner) -> None:
+    # few sentences open with a number; the word before the slot is the number, not "de"
+    text = cleaner.clean("Il fut professeur de 1949 ? 1976, doyen de la facult? de 1953 ? 1968.", lang="fr").text
+    assert "de 1949 à 1976" in text and "de 1953 à 1968." in text
