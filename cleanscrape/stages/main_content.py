@@ -27,8 +27,10 @@ neighbour smoothing by two kinds of context:
    best is the article, because comment threads and teasers of other stories come
    after it and can outweigh a short article.  Inside the region only structurally bad
    lines go (menu runs, record headers, glued rows), except short label runs between
-   paragraphs (lists, tables); outside it everything goes except the title (the
-   longest digit-free line in the few lines above).
+   paragraphs (lists, tables); outside it everything goes except the standfirst (the
+   nearest prose sentence above the region when a headline-like line stands right over
+   it, however many byline or offer lines separate it from the body) and the title (the
+   longest digit-free line in the few lines above the standfirst, or the region).
 
 A document without structural evidence of boilerplate (no menu run, record header,
 glued row, nor any line removed by an earlier stage) is left untouched: short prose
@@ -149,7 +151,8 @@ class MainContentStage(Stage):
             first -= 1
         while last + 1 < len(lines) and self._is_prose(lines[last + 1]):
             last += 1
-        title = self._title(lines, first, doc)
+        standfirst = self._standfirst(lines, first, doc)
+        title = self._title(lines, first if standfirst is None else standfirst, doc)
         inline = self._inline_lists(lines, runs, first, last, doc)
         span = f"lines {lines[first].index + 1}-{lines[last].index + 1}"
         for pos, item in enumerate(lines):
@@ -158,7 +161,7 @@ class MainContentStage(Stage):
                 # stopwords there is a table row, a list of names, a foreign quote
                 if item.structural and pos not in inline:
                     self._remove(doc, item, f"{item.signal}, inside the main text ({span})")
-            elif pos != title:
+            elif pos != title and pos != standfirst:
                 self._remove(doc, item, f"{item.signal or self._describe(item)}, outside the main text ({span})")
 
     def _remove(self, doc: Document, item: _Line, reason: str) -> None:
@@ -336,6 +339,39 @@ class MainContentStage(Stage):
             if total > 0 and total >= self.options.region_share * best:
                 return first, last
         return 0, -1
+
+    def _standfirst(self, lines: list[_Line], first: int, doc: Document) -> int | None:
+        """Position of the article's standfirst (dek): the nearest prose sentence above
+        the region when it sits right under a headline-like line.  Bylines, share rows,
+        author boxes and paywall offers often stand between the standfirst and the
+        body, however far; the headline right above it is what tells it from the
+        summary of another story (which follows a teaser's title the same way, but is
+        not the nearest prose above the article)."""
+        pos = first - 1
+        while pos >= 0 and not (lines[pos].kind in (Kind.GOOD, Kind.NEAR) and lines[pos].features.sentence_end):
+            pos -= 1
+        if pos < 0:
+            return None
+        above = pos - 1
+        while above >= 0 and self._is_metadata(doc, lines[above]):
+            above -= 1  # a dateline between headline and standfirst
+        if above < 0:
+            return None
+        headline = lines[above]
+        f = headline.features
+        if (
+            headline.kind in (Kind.GOOD, Kind.NEAR)
+            or f.words < 3
+            or f.length >= self.options.length_high
+            or doc.lines[headline.index].text.rstrip().endswith(".")
+        ):
+            return None
+        return pos
+
+    @staticmethod
+    def _is_metadata(doc: Document, item: _Line) -> bool:
+        removal = doc.removal_of(item.index)
+        return removal is not None and removal.category == "metadata"
 
     def _title(self, lines: list[_Line], first: int, doc: Document) -> int | None:
         """Position of the article title: the longest line of three words or more,

@@ -188,3 +188,16 @@ def test_long_widget_inside_the_article_does_not_cut_it():
     for kept in (*PARAGRAPHS, *closing):
         assert kept in result.text
     assert widget[0] not in result.text
+
+
+def test_standfirst_under_the_headline_stays_across_the_byline_box():
+    # headline, standfirst, then an author box and a subscription offer (a long menu run)
+    # before the body: the standfirst is the article's first sentence, not a teaser
+    standfirst = "Four new routes will run every thirty minutes from midnight, at daytime fares."
+    author_box = ["By Jane Doe", "Transport reporter", "Follow Jane", "Write to Jane",
+                  "Subscribe for 1 EUR", "Cancel anytime", "All articles", "Digital edition"]
+    text = "\n".join(MENU) + "\n\n" + article(TITLE, standfirst, "\n".join(author_box), *PARAGRAPHS)
+    result = run(text)
+    assert standfirst in result.text
+    assert TITLE in result.text
+    assert all(line not in result.text for line in author_box)
