@@ -37,6 +37,8 @@ class LanguageData:
     space_before_question_mark: bool = False
     infinitive_ending: str = ""
     infinitive_governors: frozenset[str] = frozenset()
+    #: person/conditional endings a past-tense governor may carry ("chciał" + "em")
+    infinitive_governor_endings: tuple[str, ...] = ()
     #: vowel -> the lost vowels that may follow it in a word (vowel harmony)
     vowel_harmony: tuple[tuple[str, str], ...] = ()
     #: (adjective ending, last letters of the nouns it agrees with) pairs
@@ -67,6 +69,14 @@ class LanguageData:
         """Every letter a lost character may be: the language's own first."""
         variants = "".join(page for _, page in self.equivalents)
         return self.letters + variants + "".join(c for c in LOAN_LETTERS if c not in self.letters)
+
+    def governs_infinitive(self, word: str) -> bool:
+        """Is ``word`` (lower-case) a listed governor, or a past-tense one with a person
+        or conditional ending ("chciałem", "musiałabym")?"""
+        if word in self.infinitive_governors:
+            return True
+        return any(word.endswith(ending) and word[:-len(ending)] in self.infinitive_governors
+                   for ending in self.infinitive_governor_endings)
 
     def is_native(self, char: str) -> bool:
         return char in self.letters or any(char == page for _, page in self.equivalents)
@@ -115,6 +125,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         space_before_question_mark=entry.get("space_before_question_mark", False),
         infinitive_ending=entry.get("infinitive_ending", ""),
         infinitive_governors=frozenset(entry.get("infinitive_governors", ())),
+        infinitive_governor_endings=tuple(entry.get("infinitive_governor_endings", ())),
         agreement=tuple(tuple(pair) for pair in entry.get("agreement", ())),
         vowel_harmony=tuple(entry.get("vowel_harmony", {}).items()),
         question_opening=entry.get("question_opening", ""),

@@ -360,7 +360,7 @@ class Resolver:
 
     def _infinitive_governed(self, line: str, pos: int) -> bool:
         words = _WORDS.findall(line[max(0, pos - 60):pos])[-GOVERNOR_REACH:]
-        return any(self.lower(w) in self.data.infinitive_governors for w in words)
+        return any(self.data.governs_infinitive(self.lower(w)) for w in words)
 
     def _elided(self, before_apostrophe: str) -> bool:
         return self.data is not None and re.split("['’]", before_apostrophe)[-1] in self.data.elisions

@@ -200,3 +200,9 @@ def test_a_lone_slot_between_numbers_is_a_word(cleaner: Cleaner) -> None:
     # few sentences open with a number; the word before the slot is the number, not "de"
     text = cleaner.clean("Il fut professeur de 1949 ? 1976, doyen de la facult? de 1953 ? 1968.", lang="fr").text
     assert "de 1949 à 1976" in text and "de 1953 à 1968." in text
+
+
+def test_a_past_tense_governor_with_a_person_ending_governs_the_infinitive(cleaner: Cleaner) -> None:
+    # "musiała" is listed; "musiałabym" is it with the conditional first-person ending
+    text = cleaner.clean("Musia?abym zagra? jak?? posta?, tak to jest.", lang="pl").text
+    assert "Musiałabym zagrać" in text
