@@ -44,6 +44,9 @@ class LanguageData:
     #: (adjective ending, last letters of the nouns it agrees with) pairs
     agreement: tuple[tuple[str, str], ...] = ()
     question_opening: str = ""
+    #: words every question has (Turkish "mi", "ne"): a "?" in a sentence without one is
+    #: unlikely a real one
+    question_words: frozenset[str] = frozenset()
     #: one-letter word -> endings of the nouns it goes before (it holds an article)
     one_letter_agreement: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: words a verb follows rather than a preposition ("não é", "que é"): no agreement then
@@ -129,6 +132,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         agreement=tuple(tuple(pair) for pair in entry.get("agreement", ())),
         vowel_harmony=tuple(entry.get("vowel_harmony", {}).items()),
         question_opening=entry.get("question_opening", ""),
+        question_words=frozenset(entry.get("question_words", ())),
         one_letter_agreement=tuple((word, tuple(endings.split()))
                                    for word, endings in entry.get("one_letter_agreement", ())),
         before_verbs=frozenset(entry.get("before_verbs", ())),

@@ -91,6 +91,10 @@ LONE_QUESTION_UNSPACED = -1.0
 LONE_QUESTION_BEFORE_CAPITAL = -1.0
 LONE_QUESTION_BEFORE_LOWERCASE = -3.0
 LONE_QUESTION_BEFORE_DIGIT = -1.0
+#: a real "?" right after a question word, or in a sentence without one, in a language
+#: that always writes one in a question (``question_words``: Turkish)
+QUESTION_AFTER_QUESTION_WORD = 1.0
+QUESTION_WITHOUT_QUESTION_WORD = -1.0
 #: "?," "?." after a word: rare in real text ("Kim o?."), the usual sign of a lost letter
 QUESTION_BEFORE_PUNCTUATION = -3.0
 
@@ -186,7 +190,10 @@ class Resolver:
         if marks:
             prior = self._question_prior(run, line, line_damaged)
             for k in marks:
-                readings += self._fills(text, run, line, 0, len(text) - k, "", text[len(text) - k:], prior,
+                prior_k = prior
+                if self.data is not None and self.data.question_words:
+                    prior_k += self._question_word_prior(text[:len(text) - k], line, run)
+                readings += self._fills(text, run, line, 0, len(text) - k, "", text[len(text) - k:], prior_k,
                                         question=True)
         opening = self.data.question_opening if self.data else ""
         if opening and lead and self._at_token_start(run, line) and self._sentence_start(line, run.start):
@@ -478,6 +485,27 @@ class Resolver:
         return self.lower(word) in stopwords(self.lang)
 
     # ---------------------------------------------------------------- position
+    def _question_word_prior(self, core: str, line: str, run: DamagedRun) -> float:
+        """log10 plausibility of a real "?" after ``core`` from the question words of a
+        language that always writes one in a question (Turkish "mi", "ne", "nasıl"): likelier
+        right after one, unlikely in a sentence with none (a word that may be one because
+        of its lost letters counts)."""
+        start = max(line.rfind(c, 0, run.token_start) for c in ".!?…:;\n") + 1
+        words = [self.lower(w) for w in line[start:run.token_start].split()] + [self.lower(core)]
+        words = [w.strip(_OPENERS + _CLOSERS + ",") for w in words]
+        if self.lower(core) in self.data.question_words:
+            return QUESTION_AFTER_QUESTION_WORD
+        if any(self._may_be_question_word(w) for w in words):
+            return 0.0
+        return QUESTION_WITHOUT_QUESTION_WORD
+
+    def _may_be_question_word(self, word: str) -> bool:
+        if word in self.data.question_words:
+            return True
+        if not any(map(is_slot, word)):
+            return False
+        return any(len(q) == len(word) and _ends_like(word, q) for q in self.data.question_words)
+
     def _question_prior(self, run: DamagedRun, line: str, line_damaged: bool) -> float:
         """log10 plausibility that the run's last "?" is a real question mark."""
         prior = QUESTION_IN_DAMAGED_LINE if line_damaged else QUESTION_IN_INTACT_LINE

@@ -206,3 +206,9 @@ def test_a_past_tense_governor_with_a_person_ending_governs_the_infinitive(clean
     # "musiała" is listed; "musiałabym" is it with the conditional first-person ending
     text = cleaner.clean("Musia?abym zagra? jak?? posta?, tak to jest.", lang="pl").text
     assert "Musiałabym zagrać" in text
+
+
+def test_turkish_questions_hold_a_question_word(cleaner: Cleaner) -> None:
+    # "mı" asks; "kitaplar?" before a name, in a sentence with no question word, lost its "ı"
+    text = cleaner.clean("Bunu bilen var m?? Evet, o ?ocuklar?n kitaplar? Ahmet ald?.", lang="tr").text
+    assert "var mı? Evet" in text and "çocukların kitapları Ahmet aldı." in text
