@@ -27,7 +27,8 @@ neighbour smoothing by two kinds of context:
    best is the article, because comment threads and teasers of other stories come
    after it and can outweigh a short article.  Inside the region only structurally bad
    lines go (menu runs, record headers, glued rows), except short label runs between
-   paragraphs (lists, tables); outside it everything goes except the standfirst (the
+   paragraphs or announced by a colon (lists, tables; a list the colon announces right
+   below the region joins it); outside it everything goes except the standfirst (the
    nearest prose sentence above the region when a headline-like line stands right over
    it, however many byline or offer lines separate it from the body) and the title (the
    longest digit-free line in the few lines above the standfirst, or the region).
@@ -153,6 +154,7 @@ class MainContentStage(Stage):
             last += 1
         standfirst = self._standfirst(lines, first, doc)
         title = self._title(lines, first if standfirst is None else standfirst, doc)
+        last = self._announced_list_end(lines, runs, last, doc)
         inline = self._inline_lists(lines, runs, first, last, doc)
         span = f"lines {lines[first].index + 1}-{lines[last].index + 1}"
         for pos, item in enumerate(lines):
@@ -244,13 +246,39 @@ class MainContentStage(Stage):
         caption).  A menu inside the article carries lexicon evidence or is longer."""
         kept: set[int] = set()
         for run in runs:
-            if not (first < run.start and run.stop <= last) or len(run) > self.options.inline_list:
+            if not (first < run.start and run.stop - 1 <= last) or not self._may_be_list(run, lines, doc):
                 continue
-            if any(doc.lines[lines[pos].index].removed for pos in run):
-                continue
-            if self._is_prose(lines[run.start - 1]) and lines[run.stop].kind in (Kind.GOOD, Kind.NEAR):
+            announced = self._announces_list(lines[run.start - 1], doc)
+            if announced or (
+                run.stop <= last
+                and self._is_prose(lines[run.start - 1])
+                and lines[run.stop].kind in (Kind.GOOD, Kind.NEAR)
+            ):
                 kept.update(run)
         return kept
+
+    def _may_be_list(self, run: range, lines: list[_Line], doc: Document) -> bool:
+        """Short enough for a list in an article, and no line of it removed by a lexicon
+        stage (a menu inside the article carries lexicon evidence or is longer)."""
+        return len(run) <= self.options.inline_list and not any(
+            doc.lines[lines[pos].index].removed for pos in run
+        )
+
+    @staticmethod
+    def _announces_list(item: _Line, doc: Document) -> bool:
+        """The line ends with a colon: it introduces what follows ("You will need:",
+        "The ten best phones of the year:")."""
+        return doc.lines[item.index].text.rstrip().endswith(":")
+
+    def _announced_list_end(self, lines: list[_Line], runs: list[range], last: int,
+                            doc: Document) -> int:
+        """The region's last position, extended over a label run right below it when
+        the region's last line announces it with a colon: a list that ends the article
+        has no paragraph below it to tell it from a menu, the colon does."""
+        for run in runs:
+            if run.start == last + 1 and self._announces_list(lines[last], doc) and self._may_be_list(run, lines, doc):
+                return run.stop - 1
+        return last
 
     @staticmethod
     def _is_prose(item: _Line) -> bool:

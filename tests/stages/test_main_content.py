@@ -201,3 +201,16 @@ def test_standfirst_under_the_headline_stays_across_the_byline_box():
     assert standfirst in result.text
     assert TITLE in result.text
     assert all(line not in result.text for line in author_box)
+
+
+def test_list_announced_by_a_colon_at_the_end_of_the_article_stays():
+    # the list ends the article, so no paragraph below tells it from a menu; the
+    # colon that announces it does.  The menu above the article still goes.
+    intro = "The council listed the four new night routes, which start running in the spring:"
+    routes = ["N1 Central Station to North Hill", "N2 Harbour to Lakeside",
+              "N3 University to Airport Road", "N4 Old Town to Riverside Park"]
+    text = "\n".join(MENU) + "\n\n" + article(TITLE, *PARAGRAPHS, intro, "\n".join(routes))
+    result = run(text)
+    for kept in (*PARAGRAPHS, intro, *routes):
+        assert kept in result.text
+    assert MENU[1] not in result.text
