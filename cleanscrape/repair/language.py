@@ -47,6 +47,8 @@ class LanguageData:
     #: words every question has (Turkish "mi", "ne"): a "?" in a sentence without one is
     #: unlikely a real one
     question_words: frozenset[str] = frozenset()
+    #: endings only nouns have, in a language that capitalises every noun (German)
+    noun_endings: tuple[str, ...] = ()
     #: one-letter word -> endings of the nouns it goes before (it holds an article)
     one_letter_agreement: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: words a verb follows rather than a preposition ("não é", "que é"): no agreement then
@@ -133,6 +135,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         vowel_harmony=tuple(entry.get("vowel_harmony", {}).items()),
         question_opening=entry.get("question_opening", ""),
         question_words=frozenset(entry.get("question_words", ())),
+        noun_endings=tuple(entry.get("noun_endings", ())),
         one_letter_agreement=tuple((word, tuple(endings.split()))
                                    for word, endings in entry.get("one_letter_agreement", ())),
         before_verbs=frozenset(entry.get("before_verbs", ())),

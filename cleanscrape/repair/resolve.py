@@ -655,7 +655,8 @@ class Resolver:
         after = line[run.end:run.end + 2]
         if len(after) == 2 and after[0] == "-" and after[1].isupper():
             return True  # "?tats-Unis": the parts of a capitalised compound share its case
-        return False
+        # German capitalises nouns: "?berraschung" is "Überraschung" anywhere in a sentence
+        return self.data is not None and bool(self.data.noun_endings) and cand.text.endswith(self.data.noun_endings)
 
     # ---------------------------------------------------------------- reporting
     def _describe_candidate(self, cand: Candidate, core: str) -> str:

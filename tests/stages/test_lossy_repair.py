@@ -212,3 +212,8 @@ def test_turkish_questions_hold_a_question_word(cleaner: Cleaner) -> None:
     # "mı" asks; "kitaplar?" before a name, in a sentence with no question word, lost its "ı"
     text = cleaner.clean("Bunu bilen var m?? Evet, o ?ocuklar?n kitaplar? Ahmet ald?.", lang="tr").text
     assert "var mı? Evet" in text and "çocukların kitapları Ahmet aldı." in text
+
+
+def test_german_nouns_keep_their_capital_mid_sentence(cleaner: Cleaner) -> None:
+    text = cleaner.clean("Das war eine gro?e ?berraschung f?r uns, und die ?bertragung lief ?berall gut.", lang="de").text
+    assert "große Überraschung für" in text and "die Übertragung lief überall gut" in text
