@@ -55,6 +55,8 @@ class LineFeatures:
     capitalized: int = 0
     #: the line ends like a sentence (".", "?", "…" possibly followed by a quote)
     sentence_end: bool = False
+    #: the line ends with a colon: it introduces what follows ("You will need:")
+    colon_end: bool = False
     #: sentence-ending characters anywhere in the line
     sentence_marks: int = 0
     commas: int = 0
@@ -144,6 +146,7 @@ def _features(text: str, stop: frozenset[str], prose_density: float, glued: int)
         stopwords=sum(map(stop.__contains__, lowered)),
         capitalized=sum(map(str.isupper, map(_FIRST_CHAR, tokens))),
         sentence_end=last != "" and last in SENTENCE_END,
+        colon_end=last == ":" or last == "：",
         sentence_marks=stripped.count(".") + stripped.count("!") + stripped.count("?") + stripped.count("。"),
         commas=stripped.count(",") + stripped.count("，") + stripped.count("、"),
         glued=glued,

@@ -154,8 +154,9 @@ class MainContentStage(Stage):
             last += 1
         standfirst = self._standfirst(lines, first, doc)
         title = self._title(lines, first if standfirst is None else standfirst, doc)
-        last = self._announced_list_end(lines, runs, last, doc)
-        inline = self._inline_lists(lines, runs, first, last, doc)
+        closing_list = self._closing_list(lines, runs, last, doc)
+        last = max(last, closing_list.stop - 1)
+        inline = self._inline_lists(lines, runs, first, last, doc) | set(closing_list)
         span = f"lines {lines[first].index + 1}-{lines[last].index + 1}"
         for pos, item in enumerate(lines):
             if first <= pos <= last:
@@ -213,7 +214,7 @@ class MainContentStage(Stage):
         f = item.features
         if item.structural:
             return True
-        if f.sentence_end:
+        if f.sentence_end or self._is_lead_in(item):
             return False
         return f.length < self.options.length_low or (
             f.length < self.options.length_high and f.capitalized_ratio >= self.options.title_case
@@ -248,7 +249,7 @@ class MainContentStage(Stage):
         for run in runs:
             if not (first < run.start and run.stop - 1 <= last) or not self._may_be_list(run, lines, doc):
                 continue
-            announced = self._announces_list(lines[run.start - 1], doc)
+            announced = self._announces_list(lines[run.start - 1])
             if announced or (
                 run.stop <= last
                 and self._is_prose(lines[run.start - 1])
@@ -265,20 +266,39 @@ class MainContentStage(Stage):
         )
 
     @staticmethod
-    def _announces_list(item: _Line, doc: Document) -> bool:
+    def _announces_list(item: _Line) -> bool:
         """The line ends with a colon: it introduces what follows ("You will need:",
         "The ten best phones of the year:")."""
-        return doc.lines[item.index].text.rstrip().endswith(":")
+        return item.features.colon_end
 
-    def _announced_list_end(self, lines: list[_Line], runs: list[range], last: int,
-                            doc: Document) -> int:
-        """The region's last position, extended over a label run right below it when
-        the region's last line announces it with a colon: a list that ends the article
-        has no paragraph below it to tell it from a menu, the colon does."""
+    def _is_lead_in(self, item: _Line) -> bool:
+        """A sentence that introduces what follows ("Here is our ranking, from the best
+        value to the most comfortable:"): it ends with a colon and reads like prose (five
+        words or more, as many stopwords as running text).  A list's own heading
+        ("Ingredients:", "Recommended by Dennis:") stays a label."""
+        f = item.features
+        return (
+            f.colon_end
+            and f.words >= 5
+            and f.has_stopwords
+            and f.stopword_ratio >= self.options.stopwords_high
+        )
+
+    def _closing_list(self, lines: list[_Line], runs: list[range], last: int, doc: Document) -> range:
+        """Positions of a list that ends the article: the labels right below the region
+        when its last line, or a lead-in sentence right after it, announces them with a
+        colon (a list at the end has no paragraph below it to tell it from a menu; the
+        colon does).  The list stops at the first line a lexicon stage removed: the
+        share row or related links that follow it belong to the same label run."""
+        lead_in = last + 1 if last + 1 < len(lines) and self._is_lead_in(lines[last + 1]) else last
+        if not self._announces_list(lines[lead_in]):
+            return range(last + 1, last + 1)
         for run in runs:
-            if run.start == last + 1 and self._announces_list(lines[last], doc) and self._may_be_list(run, lines, doc):
-                return run.stop - 1
-        return last
+            if run.start == lead_in + 1:
+                stop = next((pos for pos in run if doc.lines[lines[pos].index].removed), run.stop)
+                if stop - run.start <= self.options.inline_list:
+                    return range(lead_in, stop)
+        return range(last + 1, last + 1)
 
     @staticmethod
     def _is_prose(item: _Line) -> bool:

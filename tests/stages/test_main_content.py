@@ -214,3 +214,24 @@ def test_list_announced_by_a_colon_at_the_end_of_the_article_stays():
     for kept in (*PARAGRAPHS, intro, *routes):
         assert kept in result.text
     assert MENU[1] not in result.text
+
+
+def test_short_lead_in_sentence_with_a_colon_announces_the_closing_list():
+    # "These are the four new routes:" is too short to be prose on its own and would
+    # open the label run; read as a sentence ending with a colon, it announces the list
+    lead_in = "These are the four new routes:"
+    routes = ["N1 Central Station to North Hill", "N2 Harbour to Lakeside",
+              "N3 University to Airport Road", "N4 Old Town to Riverside Park"]
+    text = "\n".join(MENU) + "\n\n" + article(TITLE, *PARAGRAPHS, lead_in + "\n" + "\n".join(routes))
+    result = run(text)
+    for kept in (*PARAGRAPHS, lead_in, *routes):
+        assert kept in result.text
+    assert MENU[1] not in result.text
+
+
+def test_list_heading_with_a_colon_is_no_lead_in():
+    # "Read next:" heads a list of other stories: a label, not a sentence
+    others = ["Bus fares to rise by five percent", "New bridge opening delayed"]
+    text = "\n".join(MENU) + "\n\n" + article(TITLE, *PARAGRAPHS, "Read next:\n" + "\n".join(others))
+    result = run(text)
+    assert all(other not in result.text for other in others)
