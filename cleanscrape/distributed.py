@@ -61,8 +61,6 @@ def clean_jsonl_partition(
     lacks the text field, gives a line with ``"status": "failed"`` and the reason, as the
     CLI does: no record is ever dropped.
     """
-    import orjson
-
     cleaner, job = _worker_setup(config, text_field, id_field, html_field, with_report)
     for number, line in enumerate(lines, start=1):
         payload = line.encode("utf-8", "surrogatepass") if isinstance(line, str) else line
@@ -73,7 +71,7 @@ def clean_jsonl_partition(
         outcome = clean_raw(cleaner, job, raw)
         data = outcome.item.data.rstrip(b"\n")
         if with_report and outcome.report is not None:
-            record = orjson.loads(data)
-            record["report"] = orjson.loads(outcome.report)
-            data = orjson.dumps(record)
+            # Splice the encoded report into the encoded record rather than decoding and
+            # re-encoding both: the writer's escaping and big-integer handling stay intact.
+            data = data[:-1] + b',"report":' + outcome.report.rstrip(b"\n") + b"}"
         yield data.decode("utf-8", "surrogatepass")

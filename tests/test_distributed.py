@@ -38,7 +38,10 @@ def test_bad_lines_become_failed_records_not_gaps() -> None:
 
 
 def test_report_rides_along_when_asked() -> None:
-    out = [json.loads(line) for line in clean_jsonl_partition(['{"id": "x", "text": "  indented  "}'], with_report=True)]
-    assert out[0]["text"] == "indented"
+    lines = list(clean_jsonl_partition(['{"id": "x", "text": "  indented\u2028 ", "n": 123456789012345678901234}'],
+                                       with_report=True))
+    assert "\u2028" not in lines[0]  # line separators stay escaped: splitlines() readers see one record
+    out = [json.loads(line) for line in lines]
+    assert out[0]["text"] == "indented\u2028" and out[0]["n"] == 123456789012345678901234
     assert out[0]["report"]["id"] == "x"
     assert {r["category"] for r in out[0]["report"]["removed"]} == {"whitespace"}
