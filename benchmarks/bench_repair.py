@@ -16,6 +16,7 @@ from __future__ import annotations
 import time
 from functools import lru_cache
 
+import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-1252 codec)
 import pytest
 from conftest import clean_texts, megabytes, record_ratio
 
@@ -27,13 +28,7 @@ ROUNDS = 3
 
 
 def _sloppy_cp1252(text: str) -> str:
-    out = []
-    for byte in text.encode("utf-8"):
-        try:
-            out.append(bytes([byte]).decode("cp1252"))
-        except UnicodeDecodeError:
-            out.append(chr(byte))
-    return "".join(out)
+    return text.encode("utf-8").decode("sloppy-windows-1252")
 
 
 @lru_cache(maxsize=None)

@@ -15,7 +15,7 @@ no stage splits the text its own way.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from typing import Any, Iterable, Iterator
 
 __all__ = ["Line", "Block", "Removal", "Repair", "Document", "apply_edits", "EditConflict"]
@@ -56,8 +56,28 @@ class Block:
         return range(self.first, self.last + 1)
 
 
+class _ReportEntry:
+    """The report record of a removal or repair: its fields in order, the line 1-based,
+    optional fields left out while unset, scores rounded."""
+
+    __slots__ = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {}
+        for f in fields(self):  # type: ignore[arg-type]
+            value = getattr(self, f.name)
+            if f.name == "line":
+                value += 1
+            elif f.default is not MISSING and value == f.default:
+                continue
+            elif isinstance(value, float):
+                value = round(value, 4)
+            d[f.name] = value
+        return d
+
+
 @dataclass(slots=True)
-class Removal:
+class Removal(_ReportEntry):
     """A removed span of the input, with who removed it and why."""
 
     stage: str
@@ -70,23 +90,9 @@ class Removal:
     line: int
     score: float | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {
-            "stage": self.stage,
-            "category": self.category,
-            "start": self.start,
-            "end": self.end,
-            "line": self.line + 1,
-            "text": self.text,
-            "reason": self.reason,
-        }
-        if self.score is not None:
-            d["score"] = round(self.score, 4)
-        return d
-
 
 @dataclass(slots=True)
-class Repair:
+class Repair(_ReportEntry):
     """A span of the input (``before``) replaced by ``after``."""
 
     stage: str
@@ -100,25 +106,6 @@ class Repair:
     evidence: str = ""
     runner_up: str | None = None
     confidence: float | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {
-            "stage": self.stage,
-            "category": self.category,
-            "start": self.start,
-            "end": self.end,
-            "line": self.line + 1,
-            "before": self.before,
-            "after": self.after,
-            "reason": self.reason,
-        }
-        if self.evidence:
-            d["evidence"] = self.evidence
-        if self.runner_up is not None:
-            d["runner_up"] = self.runner_up
-        if self.confidence is not None:
-            d["confidence"] = round(self.confidence, 4)
-        return d
 
 
 def apply_edits(text: str, removals: Iterable[tuple[int, int]], repairs: Iterable[tuple[int, int, str]]) -> str:
