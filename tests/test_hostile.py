@@ -400,3 +400,26 @@ def test_a_word_full_of_lost_letters_does_not_explode(monkeypatch: pytest.Monkey
     result = Cleaner(stages=["lossy_repair"], max_doc_seconds=None).clean(raw, lang="de")
     assert result.ok, result.error
     assert_report_replays(raw, result)
+
+
+def test_split_readings_of_a_word_full_of_lost_letters_do_not_multiply(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression (found by fuzz_stages): in a language with apostrophe suffixes (Turkish)
+    every slot is a split point and the candidates of each part were multiplied at every
+    level: a 53-slot word ran for over 20 minutes.  Counted, not timed."""
+    from cleanscrape.repair import candidates
+
+    scored = 0
+    original = candidates.CandidateFinder._letters_likelihood
+
+    def counted(self: candidates.CandidateFinder, lower: str, filled: str) -> float:
+        nonlocal scored
+        scored += 1
+        if scored > 20000:
+            raise AssertionError("split readings exploded")
+        return original(self, lower, filled)
+
+    monkeypatch.setattr(candidates.CandidateFinder, "_letters_likelihood", counted)
+    raw = "Ankara'da bir toplantı yapıldı ve karar alındı. I" + "\ufffd" * 30 + "n"
+    result = Cleaner(stages=["lossy_repair"], max_doc_seconds=None).clean(raw, lang="tr")
+    assert result.ok, result.error
+    assert_report_replays(raw, result)

@@ -33,9 +33,10 @@ DISHARMONY = 0.1
 
 #: the apostrophe a lossy charset can lose (an ASCII "'" always survives)
 APOSTROPHE = "’"
-#: respelling tries every subset of a word's slots (2^slots variants): beyond this many
-#: slots it is skipped (a fuzzed word with 23 slots ran for over 20 minutes)
-MAX_RESPELLED_SLOTS = 4
+#: respelling and split readings combine the readings of a word's slots (respelling: 2^slots
+#: variants; split readings: candidates multiplied at every split point): beyond this many
+#: slots and apostrophes they are skipped (fuzzed words ran for over 20 minutes)
+MAX_COMBINED_SLOTS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +187,7 @@ class CandidateFinder:
 
     def _respelled(self, lower: str) -> list[Candidate]:
         """Slots read as a letter the word list spells otherwise ("gro?e" → "grosse" → "große")."""
-        if sum(map(is_slot, lower)) > MAX_RESPELLED_SLOTS:
+        if sum(map(is_slot, lower)) > MAX_COMBINED_SLOTS:
             return []
         out = []
         for listed, page in self._list_spellings:
@@ -207,6 +208,8 @@ class CandidateFinder:
         return []
 
     def _split_readings(self, lower: str) -> list[Candidate]:
+        if sum(1 for c in lower if is_slot(c) or c in "'’") > MAX_COMBINED_SLOTS:
+            return []
         out: list[Candidate] = []
         for i in range(1, len(lower) - 1):
             if not (is_slot(lower[i]) or lower[i] in "'’"):
