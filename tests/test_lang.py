@@ -18,3 +18,19 @@ def test_spanish_is_told_from_portuguese_and_italian_by_the_vote() -> None:
 def test_a_few_latin_stopwords_in_japanese_text_do_not_decide() -> None:
     text = "og ikke jeg har af hvad\n" * 2 + "サイトマップ プライバシーポリシー 免責事項 お問い合わせ ソフトウェア一般 " * 60
     assert detect_language(Document(text)) == ("ja", "langdetect")
+
+
+def test_batched_langdetect_gives_langdetect_probabilities_bit_for_bit() -> None:
+    from langdetect.detector import Detector
+
+    from cleanscrape.lang import _batched_detector_class, _langdetect_factory
+
+    samples = [SPANISH, "Ceci est un texte court, mais il dit assez.", "ok",
+               "Bırak z?rlas?n A?z?n? Kanatm?? m?y?m dudaklar? " * 5, "サイトマップ プライバシーポリシー 免責事項"]
+    for sample in samples:
+        reference, batched = Detector(_langdetect_factory()), _batched_detector_class()(_langdetect_factory())
+        reference.append(sample)
+        batched.append(sample)
+        # the list of every language's probability, not just the winner
+        reference.get_probabilities()
+        assert batched.get_probabilities() and batched.langprob == reference.langprob
