@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -134,13 +135,15 @@ class DuplicatesStage(Stage):
             return
         # Two copies of a paragraph share its rare words; two different paragraphs do
         # not.  Sketch each line by its rarest words that occur elsewhere at all.
-        frequency: dict[str, int] = {}
+        frequency: Counter[str] = Counter()
         for cand in eligible:
-            for word in cand.words:
-                frequency[word] = frequency.get(word, 0) + 1
+            frequency.update(cand.words)
+        # rarest first, words seen once last (they match nothing); keyed once per word so
+        # the per-line sort is a C-level dict lookup
+        rank = {word: (count == 1, count, word) for word, count in frequency.items()}
         by_word: dict[str, list[_Candidate]] = {}
         for cand in eligible:
-            sketch = sorted(cand.words, key=lambda w: (frequency[w] == 1, frequency[w], w))[: opts.sketch_words]
+            sketch = sorted(cand.words, key=rank.__getitem__)[: opts.sketch_words]
             earlier: dict[int, _Candidate] = {}
             for word in sketch:
                 for other in by_word.get(word, ()):
