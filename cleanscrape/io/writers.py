@@ -195,6 +195,11 @@ class AtomicFile:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             if resume_offset is not None:
+                if not self.temp.exists() and path.exists():
+                    # The interrupted run finished this file (renamed it into place) after
+                    # its last checkpoint: the final file starts with the checkpointed
+                    # bytes, so take it back and continue from the checkpoint as usual.
+                    os.replace(path, self.temp)
                 fh = open(self.temp, "r+b")
                 fh.truncate(resume_offset)
                 fh.seek(resume_offset)
