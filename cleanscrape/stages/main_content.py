@@ -143,7 +143,9 @@ class MainContentStage(Stage):
         if not (doc.removals or any(item.structural for item in lines)):
             return  # no boilerplate evidence: leave the document as it is
         self._mark_layout(lines, doc)
-        first, last = self._region(lines)
+        # every line's value is final here: the region and the removal scores share it
+        values = [self._value(item) for item in lines]
+        first, last = self._region(values)
         if last < first:
             return  # no prose anywhere: nothing to tell the article from boilerplate with
         # Short sentences right at the edges add nothing to the sum but are the article's
@@ -163,13 +165,14 @@ class MainContentStage(Stage):
                 # inside the article only structure removes: a long line short of
                 # stopwords there is a table row, a list of names, a foreign quote
                 if item.structural and pos not in inline:
-                    self._remove(doc, item, f"{item.signal}, inside the main text ({span})")
+                    self._remove(doc, item, values[pos], f"{item.signal}, inside the main text ({span})")
             elif pos != title and pos != standfirst:
-                self._remove(doc, item, f"{item.signal or self._describe(item)}, outside the main text ({span})")
+                self._remove(doc, item, values[pos],
+                             f"{item.signal or self._describe(item)}, outside the main text ({span})")
 
-    def _remove(self, doc: Document, item: _Line, reason: str) -> None:
+    def _remove(self, doc: Document, item: _Line, value: float, reason: str) -> None:
         category = "navigation" if item.structural and not item.barrier else "boilerplate"
-        self.remove_line(doc, item.index, reason, category=category, score=float(self._value(item)))
+        self.remove_line(doc, item.index, reason, category=category, score=float(value))
 
     # ------------------------------------------------------------ one line alone
     def _classify(self, item: _Line) -> None:
@@ -315,7 +318,7 @@ class MainContentStage(Stage):
             removal = doc.removal_of(item.index)
             if removal is not None and removal.category == "caption":
                 continue  # photo credits recur ("(Image: Getty)") but picture the article
-            last = doc.lines[item.index].text.split()[-1].lower().translate(_DIGITS_TO_ZERO)
+            last = doc.lines[item.index].text.rsplit(None, 1)[-1].lower().translate(_DIGITS_TO_ZERO)
             shapes.setdefault(last, []).append(pos)
         for last, group in shapes.items():
             # distinct texts: a name repeated as heading and table-of-contents entry
@@ -371,15 +374,16 @@ class MainContentStage(Stage):
             return item.features.length
         return 0
 
-    def _region(self, lines: list[_Line]) -> tuple[int, int]:
-        """Positions (in ``lines``) of the first and last line of the main region."""
+    def _region(self, values: list[float]) -> tuple[int, int]:
+        """Positions (in ``values``, aligned with the lines) of the first and last line of
+        the main region."""
         candidates: list[tuple[int, int, int]] = []  # (sum, first, last)
         total = 0
-        for pos, item in enumerate(lines):
+        for pos, value in enumerate(values):
             if total <= 0:
                 total = 0
                 candidates.append((0, pos, pos - 1))
-            total += self._value(item)
+            total += value
             if total > candidates[-1][0]:
                 candidates[-1] = (total, candidates[-1][1], pos)
         best = max((c[0] for c in candidates), default=0)
