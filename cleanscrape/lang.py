@@ -147,7 +147,7 @@ def _batched_detector_class():
                     prob = [p / total for p in prob]
                     if max(prob) > self.CONV_THRESHOLD or done >= self.ITERATION_LIMIT:
                         break
-                    a, b, c, d, e = choice(profiles), choice(profiles), choice(profiles), choice(profiles), choice(profiles)
+                    a, b, c, d, e = [choice(profiles) for _ in range(5)]
                     prob = [p * (w + qa) * (w + qb) * (w + qc) * (w + qd) * (w + qe)
                             for p, qa, qb, qc, qd, qe in zip(prob, a, b, c, d, e)]
                     done += 5
