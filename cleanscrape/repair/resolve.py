@@ -168,7 +168,8 @@ class Resolver:
         readings = [r for r in readings if r.score > _IMPOSSIBLE]
         if not readings:
             return None
-        readings.sort(key=lambda r: -r.score)
+        # ties broken by text: candidate sets iterate in hash order, which varies per process
+        readings.sort(key=lambda r: (-r.score, r.text))
         best = readings[0]
         if best.text == run.text:
             return None
