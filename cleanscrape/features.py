@@ -5,9 +5,8 @@ document's detected language (:func:`cleanscrape.lang.ensure_language`) and is z
 when the language has no stopword list.  Callers then fall back to structure only
 (:attr:`LineFeatures.has_stopwords` tells them which case they are in).
 
-Cost: one regex substitution and two ``str.split`` per line, one regex pass over the
-whole document for glued words, and C-level counting (``map``); no loops of regexes per
-line (the pipeline's budget is ~5 MB/s per core).  The result is cached in
+Cost: two regex passes over the whole document (word separators, glued words), two
+``str.split`` per line and C-level counting (``map``); no regex calls per line (the pipeline's budget is ~5 MB/s per core).  The result is cached in
 ``doc.cache["line_features"]``.
 """
 
@@ -32,6 +31,9 @@ _CLOSERS = "\"'”’»)]›」』"
 #: runs of anything but letters and digits separate words, so "monde," and "l'homme"
 #: count as words ("l", "homme") the way lang.tokenize_words counts them
 _NON_WORD = re.compile(r"[\W_]+")
+#: the same runs in a whole document's text with "_" already spaced, stopping at
+#: newlines (one pass per document; a class without alternation keeps the regex fast)
+_NON_WORD_IN_LINE = re.compile(r"[^\w\n]+")
 _FIRST_CHAR = itemgetter(0)
 
 #: a lower-case letter directly followed by an upper-case one: two labels glued
@@ -100,17 +102,28 @@ _UNSPACED_SCALE = 3
 _CJK_START = "\u2e80"
 
 
-def _glued_counts(texts: list[str]) -> list[int]:
-    """Glued-word counts per line, from one regex pass over the whole document."""
+def _glued_counts(joined: str, texts: list[str]) -> list[int]:
+    """Glued-word counts per line, from one regex pass over the whole document
+    (``joined``: ``texts`` joined by newlines)."""
     counts = [0] * len(texts)
     starts = []
     pos = 0
     for text in texts:
         starts.append(pos)
         pos += len(text) + 1
-    for match in _GLUED.finditer("\n".join(texts)):
+    for match in _GLUED.finditer(joined):
         counts[bisect_right(starts, match.start()) - 1] += 1
     return counts
+
+
+def _spaced_lines(joined: str, texts: list[str]) -> list[str]:
+    """Every line with its runs of non-word characters replaced by spaces, from one
+    regex pass over the whole document."""
+    spaced = _NON_WORD_IN_LINE.sub(" ", joined.replace("_", " ")).split("\n")
+    if len(spaced) != len(texts):
+        # a repair put a newline inside a line: the joined text no longer splits back
+        return [_NON_WORD.sub(" ", text) for text in texts]
+    return spaced
 
 
 @lru_cache(maxsize=None)
@@ -129,28 +142,26 @@ def prose_stopword_density(lang: str | None) -> float:
     return sum(word_frequency(word, lang, wordlist="small") for word in stop)
 
 
-def _features(text: str, stop: frozenset[str], prose_density: float, glued: int) -> LineFeatures:
-    stripped = text.strip()
-    if not stripped:
-        return LineFeatures()
-    spaced = _NON_WORD.sub(" ", stripped)
-    tokens = spaced.split()
-    lowered = spaced.lower().split()
+def _features(stripped: str, tokens: list[str], lowered: list[str], stop: frozenset[str],
+              prose_density: float, glued: int) -> LineFeatures:
+    """Features of one non-blank line: ``tokens`` are its words, ``lowered`` the same
+    words lower-cased."""
     last = stripped.rstrip(_CLOSERS)[-1:]
     chars = len(stripped)
     unspaced = chars > _UNSPACED_WORD_CHARS * (stripped.count(" ") + 1) and max(stripped) >= _CJK_START
+    # positional, in field order: keyword arguments slow the per-line construction
     return LineFeatures(
-        chars=chars,
-        length=chars * _UNSPACED_SCALE if unspaced else chars,
-        words=chars // 2 if unspaced else len(tokens),
-        stopwords=sum(map(stop.__contains__, lowered)),
-        capitalized=sum(map(str.isupper, map(_FIRST_CHAR, tokens))),
-        sentence_end=last != "" and last in SENTENCE_END,
-        colon_end=last == ":" or last == "：",
-        sentence_marks=stripped.count(".") + stripped.count("!") + stripped.count("?") + stripped.count("。"),
-        commas=stripped.count(",") + stripped.count("，") + stripped.count("、"),
-        glued=glued,
-        prose_density=prose_density,
+        chars,
+        chars * _UNSPACED_SCALE if unspaced else chars,
+        chars // 2 if unspaced else len(tokens),
+        sum(map(stop.__contains__, lowered)),
+        sum(map(str.isupper, map(_FIRST_CHAR, tokens))),
+        last != "" and last in SENTENCE_END,
+        last == ":" or last == "：",
+        stripped.count(".") + stripped.count("!") + stripped.count("?") + stripped.count("。"),
+        stripped.count(",") + stripped.count("，") + stripped.count("、"),
+        glued,
+        prose_density,
     )
 
 
@@ -163,7 +174,13 @@ def line_features(doc: Document) -> list[LineFeatures]:
     stop = stopwords(lang)
     prose_density = prose_stopword_density(lang) if stop else 0.0
     texts = [line.text for line in doc.lines]  # current text: repairs already applied
-    glued = _glued_counts(texts)
-    result = [_features(text, stop, prose_density, count) for text, count in zip(texts, glued)]
+    joined = "\n".join(texts)
+    glued = _glued_counts(joined, texts)
+    spaced = _spaced_lines(joined, texts)
+    result = [
+        _features(stripped, spaced_text.split(), spaced_text.lower().split(), stop, prose_density, count)
+        if (stripped := text.strip()) else LineFeatures()
+        for text, spaced_text, count in zip(texts, spaced, glued)
+    ]
     doc.cache["line_features"] = result
     return result
