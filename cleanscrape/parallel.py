@@ -247,7 +247,14 @@ class _OrderedPool:
         pending: deque[tuple[list[RawRecord], Future]] = deque()
         limit = self.workers * BATCHES_IN_FLIGHT_PER_WORKER
         for batch in batches:
-            pending.append((batch, self._executor.submit(_clean_batch, batch)))
+            try:
+                future = self._executor.submit(_clean_batch, batch)
+            except BrokenProcessPool:
+                # A worker died since the last collection: settle the batches in flight
+                # (in order) on a fresh pool, then hand this one to it.
+                yield from self._recover(pending)
+                future = self._executor.submit(_clean_batch, batch)
+            pending.append((batch, future))
             while len(pending) >= limit:
                 yield from self._collect(pending)
         while pending:
