@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 import json
+import logging
 import os
 import signal
 import sys
@@ -65,6 +67,8 @@ class Summary:
 
     documents: int = 0
     failed: int = 0
+    #: passed through unchanged by a limit
+    flagged: int = 0
     empty: int = 0
     input_errors: int = 0
     bytes_in: int = 0
@@ -78,18 +82,19 @@ class Summary:
     def add(self, outcome: Outcome) -> None:
         self.documents += 1
         self.failed += outcome.error is not None
+        self.flagged += outcome.warning is not None
         self.empty += outcome.empty
         self.bytes_in += outcome.text_bytes_in
         self.bytes_out += outcome.text_bytes_out
         self.removed.update(outcome.removed)
         self.repaired.update(outcome.repaired)
 
-    def error(self, message: str) -> None:
+    def error(self, message: str, kind: str = "error") -> None:
         if self.errors_printed < MAX_ERROR_LINES:
-            click.echo(f"cleanscrape: error: {message}", err=True)
+            click.echo(f"cleanscrape: {kind}: {message}", err=True)
         elif self.errors_printed == MAX_ERROR_LINES:
-            click.echo(f"cleanscrape: more than {MAX_ERROR_LINES} errors; the rest are only counted "
-                       "(every failed record is marked in the output and the report)", err=True)
+            click.echo(f"cleanscrape: more than {MAX_ERROR_LINES} errors and warnings; the rest are only counted "
+                       "(every failed or flagged record is marked in the output and the report)", err=True)
         self.errors_printed += 1
 
     def line(self, seconds: float, resumed_from: int) -> str:
@@ -98,6 +103,8 @@ class Summary:
         if resumed_from:
             parts[0] += f" (after {resumed_from} done by the interrupted run)"
         parts.append(f"{self.failed} failed")
+        if self.flagged:
+            parts.append(f"{self.flagged} passed through by a limit")
         if self.input_errors:
             parts.append(f"{self.input_errors} unreadable inputs")
         parts.append(f"{self.empty} empty")
@@ -336,7 +343,7 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
     data_stdout, sys.stdout = sys.stdout, sys.stderr
     outcomes = clean_stream(cleaner, job, raws, workers=workers or default_workers())
     stop: str | None = None  # why the run ended early: "signal", "fail-fast", "hard"
-    with _StopSignals() as signals:
+    with _StopSignals() as signals, _limit_log_replaced():
         try:
             for outcome in outcomes:
                 sinks["output"].write(outcome.item)
@@ -344,6 +351,8 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
                     sinks["report"].write_bytes(outcome.report)
                 summary.add(outcome)
                 done += 1
+                if outcome.warning is not None:
+                    summary.error(outcome.warning, kind="warning")
                 if outcome.error is not None:
                     summary.error(outcome.error)
                     if not keep_going:
@@ -385,6 +394,26 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
     if not quiet:
         click.echo(summary.line(time.perf_counter() - started, resumed_from), err=True)
     sys.exit(exit_code)
+
+
+@contextlib.contextmanager
+def _limit_log_replaced() -> Iterator[None]:
+    """The library logs a limit by document id; the CLI prints its own warning, naming the
+    record by ``file:line`` (Outcome.warning), so the library's line would only repeat it.
+    A filter on the logger (inherited by forked workers), removed after the run: the CLI
+    also runs inside other programs (tests, notebooks) whose logging must not change."""
+    library_log = logging.getLogger("cleanscrape")
+    drop_warnings = _DropWarnings()
+    library_log.addFilter(drop_warnings)
+    try:
+        yield
+    finally:
+        library_log.removeFilter(drop_warnings)
+
+
+class _DropWarnings(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno != logging.WARNING
 
 
 class _StopSignals:

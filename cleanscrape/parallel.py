@@ -53,6 +53,8 @@ BATCH_RECORDS = 16
 BATCH_BYTES = 1 << 20
 BATCHES_IN_FLIGHT_PER_WORKER = 3
 _BUILTIN_STAGES = "cleanscrape.stages."
+#: what each flag of :attr:`cleanscrape.Result.flags` means, in the CLI's own terms
+LIMIT_FLAG_MEANING = {"limit:size": "longer than --max-doc-chars", "limit:time": "took longer than --max-doc-seconds"}
 WORKER_DIED = "worker process died while cleaning this record (a crash in a stage?)"
 
 
@@ -87,6 +89,9 @@ class Outcome:
     report: bytes | None
     #: the failure, naming the record (``"dump.jsonl:17: not valid JSON ..."``)
     error: str | None = None
+    #: a limit let the record through unchanged, naming it (``"dump.jsonl:17: passed
+    #: through unchanged (limit:size: ...)"``); None otherwise
+    warning: str | None = None
     empty: bool = False
     text_bytes_in: int = 0
     text_bytes_out: int = 0
@@ -143,6 +148,9 @@ def _outcome(job: Job, raw: RawRecord, record: Record, result: Result) -> Outcom
         error=result.error,
         empty=record.text is not None and not record.text.strip(),
     )
+    if result.flags:
+        outcome.warning = f"{record.location}: passed through unchanged (" + \
+            "; ".join(f"{flag}: {LIMIT_FLAG_MEANING.get(flag, flag)}" for flag in result.flags) + ")"
     if result.ok:
         outcome.text_bytes_in = _utf8_len(record.text or "")
         outcome.text_bytes_out = _utf8_len(result.text)

@@ -304,6 +304,22 @@ def test_limit_flags_reach_the_cli_report(tmp_path: Path) -> None:
     assert flags == [None, ["limit:size"]]
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_limit_warning_names_the_record_by_file_and_line(tmp_path: Path, workers: int,
+                                                           caplog: pytest.LogCaptureFixture) -> None:
+    dump = tmp_path / "dump.jsonl"
+    dump.write_bytes(b'{"id": "small", "text": " a "}\n{"id": "big", "text": "%s"}\n' % (b"y " * 600))
+    result = run_cli([str(dump), "--stages", "whitespace", "--max-doc-chars", "1000"], workers=workers)
+    assert result.exit_code == 0
+    assert "cleanscrape: warning: dump.jsonl:2: passed through unchanged (limit:size: longer than --max-doc-chars)" \
+        in result.stderr
+    assert "1 passed through by a limit" in result.stderr
+    # the library's own log line (by id) is not repeated by the CLI, and is back after the run
+    assert "'big'" not in caplog.text and "'big'" not in result.stderr
+    Cleaner(stages=["whitespace"], max_doc_chars=10).clean("y " * 20, id="after-the-run")
+    assert "'after-the-run'" in caplog.text
+
+
 def test_every_unicode_category_survives_the_default_pipeline() -> None:
     import sys
     import unicodedata
