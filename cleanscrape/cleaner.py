@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import logging
 import sys
 from dataclasses import dataclass, field
@@ -101,6 +102,32 @@ def _load_config_file(path: str | Path) -> dict[str, Any]:
         raise StageConfigError(f"config file {path}: {exc}") from None
 
 
+class _Unset(enum.Enum):
+    UNSET = "unset"
+
+
+#: a keyword argument not given: the config file's value, else the default, applies
+UNSET = _Unset.UNSET
+_LIMIT_KEYS = {"max_doc_chars": DEFAULT_MAX_DOC_CHARS, "max_doc_seconds": DEFAULT_MAX_DOC_SECONDS}
+
+
+def _limits(cfg: Mapping[str, Any], **given: int | float | None | _Unset) -> Limits:
+    """Limits from the keyword arguments, else the config (where 0 turns a limit off, as on
+    the CLI: TOML has no null), else the defaults (docs/reliability.md)."""
+    values: dict[str, Any] = {}
+    for key, default in _LIMIT_KEYS.items():
+        value = given[key]
+        if value is UNSET:
+            value = cfg.get(key, default)
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and value == 0:
+                value = None
+        values[key] = value
+    try:
+        return Limits(**values)
+    except ValueError as exc:
+        raise StageConfigError(str(exc)) from None
+
+
 class Cleaner:
     """A configured pipeline of stages; build once, call :meth:`clean` many times.
 
@@ -111,6 +138,8 @@ class Cleaner:
         pipeline = ["mojibake", "lossy_repair", "navigation", "whitespace"]  # optional: order
         disable = ["caption"]
         lang = "fr"                     # optional: skip detection
+        max_doc_chars = 2_000_000       # optional: per-document limits (0: off)
+        max_doc_seconds = 10
         [stages.whitespace]             # options of one stage
         max_blank_lines = 2
 
@@ -126,16 +155,16 @@ class Cleaner:
         config: str | Path | Mapping[str, Any] | None = None,
         stage_options: Mapping[str, Mapping[str, Any]] | None = None,
         lang: str | None = None,
-        max_doc_chars: int | None = DEFAULT_MAX_DOC_CHARS,
-        max_doc_seconds: float | None = DEFAULT_MAX_DOC_SECONDS,
+        max_doc_chars: int | None | _Unset = UNSET,
+        max_doc_seconds: float | None | _Unset = UNSET,
     ) -> None:
-        self.limits = Limits(max_doc_chars, max_doc_seconds)  # docs/reliability.md
         cfg: dict[str, Any] = {}
         if config is not None:
             cfg = dict(config) if isinstance(config, Mapping) else _load_config_file(config)
-        unknown = set(cfg) - {"pipeline", "stages", "disable", "lang"}
+        unknown = set(cfg) - {"pipeline", "stages", "disable", "lang", *_LIMIT_KEYS}
         if unknown:
             raise StageConfigError(f"unknown config key(s): {', '.join(sorted(unknown))}")
+        self.limits = _limits(cfg, max_doc_chars=max_doc_chars, max_doc_seconds=max_doc_seconds)
         stage_tables = cfg.get("stages", {})
         if not isinstance(stage_tables, Mapping):
             raise StageConfigError("config 'stages' must be a table of per-stage options; the order is 'pipeline'")

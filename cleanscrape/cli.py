@@ -18,7 +18,7 @@ from typing import Any, Iterator
 
 import click
 
-from .cleaner import Cleaner
+from .cleaner import UNSET, Cleaner
 from .extract import EXTRACTION_MODES, ExtractOptions, html_cleaner
 from .limits import DEFAULT_MAX_DOC_CHARS, DEFAULT_MAX_DOC_SECONDS
 from .io.readers import (
@@ -255,11 +255,12 @@ class _Progress:
 @click.option("--disable", multiple=True, help="Comma-separated stage names to skip.")
 @click.option("--config", type=click.Path(exists=True, dir_okay=False), help="TOML configuration file.")
 @click.option("--lang", default=None, help="Language of all documents (skips detection).")
-@click.option("--max-doc-chars", type=click.IntRange(min=0), default=DEFAULT_MAX_DOC_CHARS, show_default=True,
-              help="A longer document passes through unchanged, flagged limit:size (0: no limit).")
-@click.option("--max-doc-seconds", type=click.FloatRange(min=0), default=DEFAULT_MAX_DOC_SECONDS,
-              show_default=True,
-              help="A document taking longer passes through unchanged, flagged limit:time (0: no limit).")
+@click.option("--max-doc-chars", type=click.IntRange(min=0), default=None,
+              help="A longer document passes through unchanged, flagged limit:size (0: no limit). "
+                   f"Default: the config's max_doc_chars, else {DEFAULT_MAX_DOC_CHARS:,}.")
+@click.option("--max-doc-seconds", type=click.FloatRange(min=0), default=None,
+              help="A document taking longer passes through unchanged, flagged limit:time (0: no limit). "
+                   f"Default: the config's max_doc_seconds, else {DEFAULT_MAX_DOC_SECONDS:g}.")
 @click.option("-j", "--workers", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: all cores; 1: no pool).")
 @click.option("--resume", is_flag=True, help="Continue an interrupted run into the same -o.")
@@ -271,8 +272,8 @@ class _Progress:
 def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str | None, to: str | None,
                   text_field: str, id_field: str, html_field: str | None, html_mode: str, html_tables: bool,
                   html_comments: bool, report: str | None, stages: tuple[str, ...],
-                  disable: tuple[str, ...], config: str | None, lang: str | None, max_doc_chars: int,
-                  max_doc_seconds: float, workers: int | None,
+                  disable: tuple[str, ...], config: str | None, lang: str | None, max_doc_chars: int | None,
+                  max_doc_seconds: float | None, workers: int | None,
                   resume: bool, keep_going: bool, checkpoint_every: int, quiet: bool) -> None:
     """Clean INPUT... (text files, folders, JSONL, .gz/.zst, or - for stdin)."""
     started = time.perf_counter()
@@ -285,7 +286,8 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
     stage_names = _split_names(stages) or None
     try:
         cleaner = Cleaner(stages=stage_names, disable=_split_names(disable), config=config, lang=lang,
-                          max_doc_chars=max_doc_chars or None, max_doc_seconds=max_doc_seconds or None)
+                          max_doc_chars=UNSET if max_doc_chars is None else max_doc_chars or None,
+                          max_doc_seconds=UNSET if max_doc_seconds is None else max_doc_seconds or None)
     except StageConfigError as exc:
         raise click.UsageError(str(exc)) from None
 
@@ -296,7 +298,8 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
             inputs=[os.path.abspath(a) if a != STDIN else a for a in input_list], format=input_format, to=to,
             text_field=text_field, id_field=id_field, html_field=html_field, html_mode=html_mode,
             html_tables=html_tables, html_comments=html_comments, stages=stage_names, disable=_split_names(disable),
-            config=config, lang=lang, max_doc_chars=max_doc_chars, max_doc_seconds=max_doc_seconds,
+            config=config, lang=lang, max_doc_chars=cleaner.limits.max_doc_chars,
+            max_doc_seconds=cleaner.limits.max_doc_seconds,
             report=os.path.abspath(report) if report else None,
             output=os.path.abspath(str(plan.path)),
         )

@@ -57,3 +57,40 @@ def test_bad_config_is_a_clear_error(config, message) -> None:
 def test_missing_config_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(StageConfigError, match="not found: .*nope.toml"):
         Cleaner(config=tmp_path / "nope.toml")
+
+
+def test_limits_come_from_the_config_unless_given() -> None:
+    from cleanscrape.limits import DEFAULT_MAX_DOC_CHARS, DEFAULT_MAX_DOC_SECONDS
+
+    assert Cleaner().limits.max_doc_chars == DEFAULT_MAX_DOC_CHARS
+    configured = Cleaner(config={"max_doc_chars": 50, "max_doc_seconds": 0})
+    assert configured.limits.max_doc_chars == 50 and configured.limits.max_doc_seconds is None  # 0: off
+    assert configured.clean("x " * 40, id="long").flags == ["limit:size"]
+    overridden = Cleaner(config={"max_doc_chars": 50}, max_doc_chars=None, max_doc_seconds=5)
+    assert overridden.limits.max_doc_chars is None and overridden.limits.max_doc_seconds == 5
+    assert Cleaner(config={"max_doc_seconds": 2.5}).limits.max_doc_seconds == 2.5
+    assert Cleaner(config={"max_doc_seconds": 2.5}).limits.max_doc_chars == DEFAULT_MAX_DOC_CHARS
+
+
+@pytest.mark.parametrize("value", [-1, "big", True])
+def test_a_bad_limit_in_the_config_is_a_clear_error(value: object) -> None:
+    with pytest.raises(StageConfigError, match="max_doc_chars"):
+        Cleaner(config={"max_doc_chars": value})
+
+
+def test_cli_flag_overrides_the_config_limit(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from cleanscrape.cli import cli
+
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('pipeline = ["whitespace"]\nmax_doc_chars = 10\n', encoding="utf-8")
+    doc = tmp_path / "doc.txt"
+    doc.write_text("  twenty-two characters  \n", encoding="utf-8")
+
+    def run(*extra: str) -> str:
+        return CliRunner().invoke(cli, ["clean", "-j", "1", "--to", "text", "--config", str(cfg), str(doc), *extra],
+                                  catch_exceptions=False).stdout
+
+    assert run() == "  twenty-two characters  \n"  # over the config's limit: passed through
+    assert run("--max-doc-chars", "0") == "twenty-two characters\n"
