@@ -21,14 +21,21 @@ def test_a_few_latin_stopwords_in_japanese_text_do_not_decide() -> None:
 
 
 def test_batched_langdetect_gives_langdetect_probabilities_bit_for_bit() -> None:
+    from langdetect import DetectorFactory
     from langdetect.detector import Detector
 
-    from cleanscrape.lang import _batched_detector_class, _langdetect_factory
+    from cleanscrape.lang import _batched_detector_class, _langdetect_factory, _langdetect_profiles
+
+    # langdetect's own factory, its profiles as it loads them (a list of floats per n-gram)
+    langdetect_factory = DetectorFactory()
+    langdetect_factory.load_profile(_langdetect_profiles())
+    langdetect_factory.set_seed(0)
+    assert langdetect_factory.langlist == _langdetect_factory().langlist
 
     samples = [SPANISH, "Ceci est un texte court, mais il dit assez.", "ok",
                "Bırak z?rlas?n A?z?n? Kanatm?? m?y?m dudaklar? " * 5, "サイトマップ プライバシーポリシー 免責事項"]
     for sample in samples:
-        reference, batched = Detector(_langdetect_factory()), _batched_detector_class()(_langdetect_factory())
+        reference, batched = Detector(langdetect_factory), _batched_detector_class()(_langdetect_factory())
         reference.append(sample)
         batched.append(sample)
         # the list of every language's probability, not just the winner
