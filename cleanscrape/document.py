@@ -35,12 +35,11 @@ class Line:
     end: int
     #: the line's current text: the input slice with any repairs applied
     text: str
+    #: ``text`` is empty or whitespace only (an attribute, not a property: stages ask it of
+    #: every line, often several times; :meth:`Document.repair` keeps it in step with ``text``)
+    is_blank: bool
     block: int = -1
     removed: bool = False
-
-    @property
-    def is_blank(self) -> bool:
-        return not self.text.strip()
 
 
 @dataclass(slots=True)
@@ -155,22 +154,24 @@ class Document:
     cache: dict[str, Any] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.lines = []
+        # one pass builds lines and blocks: this runs for every document, ~180 lines each
+        self.lines = lines = []
+        self.blocks = blocks = []
+        current: Block | None = None
         pos = 0
         for i, piece in enumerate(self.text.split("\n")):
-            self.lines.append(Line(i, pos, pos + len(piece), piece))
-            pos += len(piece) + 1
-        self.blocks = []
-        current: Block | None = None
-        for line in self.lines:
-            if line.is_blank:
+            end = pos + len(piece)
+            if piece.strip():
+                if current is None:
+                    current = Block(len(blocks), i, i)
+                    blocks.append(current)
+                else:
+                    current.last = i
+                lines.append(Line(i, pos, end, piece, False, current.index))
+            else:
                 current = None
-                continue
-            if current is None:
-                current = Block(len(self.blocks), line.index, line.index)
-                self.blocks.append(current)
-            current.last = line.index
-            line.block = current.index
+                lines.append(Line(i, pos, end, piece, True))
+            pos = end + 1
 
     # ------------------------------------------------------------------ queries
     def kept_lines(self) -> Iterator[Line]:
@@ -212,7 +213,9 @@ class Document:
         line = self.lines[index]
         if line.removed:
             return False
-        start, end = self._line_span(index)
+        # the span of _line_span, inlined: stages remove tens of thousands of lines per MB
+        start = line.start
+        end = line.end + 1 if index + 1 < len(self.lines) else line.end
         line.removed = True
         self._line_removals[index] = Removal(
             stage, category, start, end, self.text[start:end], reason, index, score
@@ -324,6 +327,7 @@ class Document:
         # insort, not append + sort: a stage may make thousands of repairs on one long line
         bisect.insort(existing, rep, key=_edit_order)
         line.text = line.text[:local_start] + after + line.text[local_end:]
+        line.is_blank = not line.text.strip()
         return rep
 
     # ------------------------------------------------------------------ output
