@@ -5,8 +5,9 @@ document's detected language (:func:`cleanscrape.lang.ensure_language`) and is z
 when the language has no stopword list.  Callers then fall back to structure only
 (:attr:`LineFeatures.has_stopwords` tells them which case they are in).
 
-Cost: two regex passes over the whole document (word separators, glued words), two
-``str.split`` per line and C-level counting (``map``); no regex calls per line (the pipeline's budget is ~5 MB/s per core).  The result is cached in
+Cost: two regex passes over the whole document (punctuation, glued words), one
+lower-casing of it, two ``str.split`` per line and C-level counting (``map``), all in one
+loop; no regex calls per line (the pipeline's budget is ~5 MB/s per core).  The result is cached in
 ``doc.cache["line_features"]``.
 """
 
@@ -31,9 +32,9 @@ _CLOSERS = "\"'”’»)]›」』"
 #: runs of anything but letters and digits separate words, so "monde," and "l'homme"
 #: count as words ("l", "homme") the way lang.tokenize_words counts them
 _NON_WORD = re.compile(r"[\W_]+")
-#: the same runs in a whole document's text with "_" already spaced, stopping at
-#: newlines (one pass per document; a class without alternation keeps the regex fast)
-_NON_WORD_IN_LINE = re.compile(r"[^\w\n]+")
+#: what separates words besides whitespace, in a whole document's text with "_" already
+#: spaced (one pass per document; a class without alternation keeps the regex fast)
+_PUNCTUATION = re.compile(r"[^\w\s]+")
 _FIRST_CHAR = itemgetter(0)
 
 #: a lower-case letter directly followed by an upper-case one: two labels glued
@@ -116,10 +117,13 @@ def _glued_counts(joined: str, texts: list[str]) -> list[int]:
     return counts
 
 
-def _spaced_lines(joined: str, texts: list[str]) -> list[str]:
-    """Every line with its runs of non-word characters replaced by spaces, from one
-    regex pass over the whole document."""
-    spaced = _NON_WORD_IN_LINE.sub(" ", joined.replace("_", " ")).split("\n")
+def _word_lines(joined: str, texts: list[str]) -> list[str]:
+    """Every line with its punctuation replaced by spaces, from one regex pass over the
+    whole document: ``str.split`` of a line then gives its words.  Only runs of
+    punctuation are substituted (whitespace already separates words for ``split``, and the
+    single spaces between words are most of the non-word runs of a text, so leaving them
+    halves the substitutions)."""
+    spaced = _PUNCTUATION.sub(" ", joined.replace("_", " ")).split("\n")
     if len(spaced) != len(texts):
         # a repair put a newline inside a line: the joined text no longer splits back
         return [_NON_WORD.sub(" ", text) for text in texts]
@@ -142,29 +146,6 @@ def prose_stopword_density(lang: str | None) -> float:
     return sum(word_frequency(word, lang, wordlist="small") for word in stop)
 
 
-def _features(stripped: str, tokens: list[str], lowered: list[str], stop: frozenset[str],
-              prose_density: float, glued: int) -> LineFeatures:
-    """Features of one non-blank line: ``tokens`` are its words, ``lowered`` the same
-    words lower-cased."""
-    last = stripped.rstrip(_CLOSERS)[-1:]
-    chars = len(stripped)
-    unspaced = chars > _UNSPACED_WORD_CHARS * (stripped.count(" ") + 1) and max(stripped) >= _CJK_START
-    # positional, in field order: keyword arguments slow the per-line construction
-    return LineFeatures(
-        chars,
-        chars * _UNSPACED_SCALE if unspaced else chars,
-        chars // 2 if unspaced else len(tokens),
-        sum(map(stop.__contains__, lowered)),
-        sum(map(str.isupper, map(_FIRST_CHAR, tokens))),
-        last != "" and last in SENTENCE_END,
-        last == ":" or last == "：",
-        stripped.count(".") + stripped.count("!") + stripped.count("?") + stripped.count("。"),
-        stripped.count(",") + stripped.count("，") + stripped.count("、"),
-        glued,
-        prose_density,
-    )
-
-
 def line_features(doc: Document) -> list[LineFeatures]:
     """Features of every line of ``doc`` (index-aligned with ``doc.lines``), computed once."""
     cached = doc.cache.get("line_features")
@@ -176,11 +157,35 @@ def line_features(doc: Document) -> list[LineFeatures]:
     texts = [line.text for line in doc.lines]  # current text: repairs already applied
     joined = "\n".join(texts)
     glued = _glued_counts(joined, texts)
-    spaced = _spaced_lines(joined, texts)
-    result = [
-        _features(stripped, spaced_text.split(), spaced_text.lower().split(), stop, prose_density, count)
-        if (stripped := text.strip()) else LineFeatures()
-        for text, spaced_text, count in zip(texts, spaced, glued)
-    ]
+    word_lines = _word_lines(joined, texts)
+    # lower-casing the whole text once: no case mapping looks across a line end
+    lowered_lines = "\n".join(word_lines).lower().split("\n")
+    is_stopword = stop.__contains__
+    result: list[LineFeatures] = []
+    append = result.append
+    # one loop without a call per line: this runs on every line of every document
+    for text, words_text, lowered, glued_count in zip(texts, word_lines, lowered_lines, glued):
+        stripped = text.strip()
+        if not stripped:
+            append(LineFeatures())
+            continue
+        words = words_text.split()
+        last = stripped.rstrip(_CLOSERS)[-1:]
+        chars = len(stripped)
+        unspaced = chars > _UNSPACED_WORD_CHARS * (stripped.count(" ") + 1) and max(stripped) >= _CJK_START
+        # positional, in field order: keyword arguments slow the per-line construction
+        append(LineFeatures(
+            chars,
+            chars * _UNSPACED_SCALE if unspaced else chars,
+            chars // 2 if unspaced else len(words),
+            sum(map(is_stopword, lowered.split())),
+            sum(map(str.isupper, map(_FIRST_CHAR, words))),
+            last != "" and last in SENTENCE_END,
+            last == ":" or last == "：",
+            stripped.count(".") + stripped.count("!") + stripped.count("?") + stripped.count("。"),
+            stripped.count(",") + stripped.count("，") + stripped.count("、"),
+            glued_count,
+            prose_density,
+        ))
     doc.cache["line_features"] = result
     return result
