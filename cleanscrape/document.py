@@ -150,7 +150,8 @@ class Document:
     _span_removals: list[Removal] = field(init=False, default_factory=list)
     #: repairs per line, kept sorted by start offset
     _repairs: dict[int, list[Repair]] = field(init=False, default_factory=dict)
-    #: per-document scratch space shared between stages (e.g. lexicon hits), never reported
+    #: per-document scratch space shared between stages (e.g. lexicon hits), never reported;
+    #: derived from the lines' text, so a repair empties it
     cache: dict[str, Any] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -328,6 +329,7 @@ class Document:
         bisect.insort(existing, rep, key=_edit_order)
         line.text = line.text[:local_start] + after + line.text[local_end:]
         line.is_blank = not line.text.strip()
+        self.cache.clear()  # everything cached is derived from the lines' text
         return rep
 
     # ------------------------------------------------------------------ output

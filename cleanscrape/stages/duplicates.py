@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from ..document import Document
-from ..lexicon import normalize
+from ..lexicon import normalize, normalized_lines
 from ..stage import Stage, register_stage
 
 _ELLIPSES = ("...", "…")
@@ -77,12 +77,15 @@ class DuplicatesStage(Stage):
 
     def process(self, doc: Document) -> None:
         opts = self.options
-        # normalising only shortens a line: shorter raw lines need no normalising
+        # the lexicon stages' normalised lines, computed once per document; a line a repair
+        # split with a newline is normalised alone (normalized_lines masks its newline)
+        norms = normalized_lines(doc)
         candidates = [
             _Candidate(line.index, norm)
             for line in doc.kept_nonblank_lines()
+            # normalising only shortens a line: shorter raw lines need no look
             if len(line.text) >= opts.min_chars
-            for norm in (normalize(line.text),)
+            for norm in (normalize(line.text) if "\n" in line.text else norms[line.index],)
             if len(norm) >= opts.min_chars
         ]
         if len(candidates) < 2:
