@@ -86,11 +86,13 @@ class MetadataStage(LexiconStage):
                         dateline_words: frozenset[str]) -> str | None:
         if "@" in normalized:  # "— Name (@handle) November 18, 2019" signs an embedded post
             return None
+        tokens = [(raw, raw.strip(_TOKEN_EDGE)) for raw in normalized.split()]
+        if sum(1 for _, token in tokens if token) > self.options.max_dateline_words:
+            return None  # too long for a dateline, whatever its words are
         # each word as (kind, text): a shape kind, "named" (month, weekday, "ago"), "label"
         # (dateline word), "number", "other", or "sep" for a bare separator
         words: list[tuple[str, str]] = []
-        for raw in normalized.split():
-            token = raw.strip(_TOKEN_EDGE)
+        for raw, token in tokens:
             if not token:
                 words.append(("sep", raw))
                 continue
