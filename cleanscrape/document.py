@@ -335,8 +335,12 @@ class Document:
     # ------------------------------------------------------------------ output
     def output_text(self) -> str:
         """The cleaned text: the input minus removals plus repairs."""
-        return apply_edits(
-            self.text,
-            [(r.start, r.end) for r in self.removals],
-            [(r.start, r.end, r.after) for r in self.repairs],
-        )
+        return self.output()[0]
+
+    def output(self) -> tuple[str, list[Removal], list[Repair]]:
+        """The cleaned text with the removals and repairs it is made of (each list gathered
+        and sorted once: a caller wanting all three should not pay for them twice)."""
+        removals, repairs = self.removals, self.repairs
+        text = apply_edits(self.text, [(r.start, r.end) for r in removals],
+                           [(r.start, r.end, r.after) for r in repairs])
+        return text, removals, repairs
