@@ -6,8 +6,9 @@ when the language has no stopword list.  Callers then fall back to structure onl
 (:attr:`LineFeatures.has_stopwords` tells them which case they are in).
 
 Cost: two regex passes over the whole document (punctuation, glued words), one
-lower-casing of it, two ``str.split`` per line and C-level counting (``map``), all in one
-loop; no regex calls per line (the pipeline's budget is ~5 MB/s per core).  The result is cached in
+``str.split`` per line, all in one loop, and the counts a decision needs (stopwords,
+capitalised words, punctuation) on first use, C-level (``map``, ``str.count``); no regex
+calls per line (the pipeline's budget is ~5 MB/s per core).  The result is cached in
 ``doc.cache["line_features"]``.
 """
 
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
 
@@ -44,7 +45,12 @@ _GLUED = re.compile(r"[a-zß-öø-ÿ][A-ZÀ-ÖØ-Þ]")
 
 @dataclass(slots=True)
 class LineFeatures:
-    """Structural facts about one line (all zero for a blank line)."""
+    """Structural facts about one line (all zero for a blank line).
+
+    The counts most lines are never asked for (stopwords, capitalised words, sentence
+    marks, commas) are counted on first use, from the line's text kept here: a decision
+    about a short label needs its length and ending, not its stopwords.
+    """
 
     #: length of the stripped line
     chars: int = 0
@@ -52,21 +58,42 @@ class LineFeatures:
     length: int = 0
     #: words; estimated from the length for scripts written without spaces
     words: int = 0
-    #: words in the document language's stopword list
-    stopwords: int = 0
-    #: words starting with an upper-case letter
-    capitalized: int = 0
     #: the line ends like a sentence (".", "?", "…" possibly followed by a quote)
     sentence_end: bool = False
     #: the line ends with a colon: it introduces what follows ("You will need:")
     colon_end: bool = False
-    #: sentence-ending characters anywhere in the line
-    sentence_marks: int = 0
-    commas: int = 0
     #: lower→upper transitions inside a word ("AccepterTout")
     glued: int = 0
     #: the stopword density of running text in the document language (0: no list)
     prose_density: float = 0.0
+    #: the stripped line, and the same with punctuation spaced (its words split on spaces)
+    text: str = ""
+    word_text: str = field(default="", repr=False, compare=False)
+    stopword_set: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+    _stopwords: int = field(default=-1, init=False, repr=False, compare=False)
+
+    @property
+    def stopwords(self) -> int:
+        """Words in the document language's stopword list."""
+        if self._stopwords < 0:
+            self._stopwords = sum(map(self.stopword_set.__contains__, self.word_text.lower().split()))
+        return self._stopwords
+
+    @property
+    def capitalized(self) -> int:
+        """Words starting with an upper-case letter."""
+        return sum(map(str.isupper, map(_FIRST_CHAR, self.word_text.split())))
+
+    @property
+    def sentence_marks(self) -> int:
+        """Sentence-ending characters anywhere in the line."""
+        text = self.text
+        return text.count(".") + text.count("!") + text.count("?") + text.count("。")
+
+    @property
+    def commas(self) -> int:
+        text = self.text
+        return text.count(",") + text.count("，") + text.count("、")
 
     @property
     def has_stopwords(self) -> bool:
@@ -158,18 +185,14 @@ def line_features(doc: Document) -> list[LineFeatures]:
     joined = "\n".join(texts)
     glued = _glued_counts(joined, texts)
     word_lines = _word_lines(joined, texts)
-    # lower-casing the whole text once: no case mapping looks across a line end
-    lowered_lines = "\n".join(word_lines).lower().split("\n")
-    is_stopword = stop.__contains__
     result: list[LineFeatures] = []
     append = result.append
     # one loop without a call per line: this runs on every line of every document
-    for text, words_text, lowered, glued_count in zip(texts, word_lines, lowered_lines, glued):
+    for text, word_text, glued_count in zip(texts, word_lines, glued):
         stripped = text.strip()
         if not stripped:
             append(LineFeatures())
             continue
-        words = words_text.split()
         last = stripped.rstrip(_CLOSERS)[-1:]
         chars = len(stripped)
         unspaced = chars > _UNSPACED_WORD_CHARS * (stripped.count(" ") + 1) and max(stripped) >= _CJK_START
@@ -177,15 +200,14 @@ def line_features(doc: Document) -> list[LineFeatures]:
         append(LineFeatures(
             chars,
             chars * _UNSPACED_SCALE if unspaced else chars,
-            chars // 2 if unspaced else len(words),
-            sum(map(is_stopword, lowered.split())),
-            sum(map(str.isupper, map(_FIRST_CHAR, words))),
+            chars // 2 if unspaced else len(word_text.split()),
             last != "" and last in SENTENCE_END,
             last == ":" or last == "：",
-            stripped.count(".") + stripped.count("!") + stripped.count("?") + stripped.count("。"),
-            stripped.count(",") + stripped.count("，") + stripped.count("、"),
             glued_count,
             prose_density,
+            stripped,
+            word_text,
+            stop,
         ))
     doc.cache["line_features"] = result
     return result
