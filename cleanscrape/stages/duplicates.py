@@ -141,12 +141,15 @@ class DuplicatesStage(Stage):
         frequency: Counter[str] = Counter()
         for cand in eligible:
             frequency.update(cand.words)
-        # rarest first, words seen once last (they match nothing); keyed once per word so
-        # the per-line sort is a C-level dict lookup
-        rank = {word: (count == 1, count, word) for word, count in frequency.items()}
+        # rarest first, ties alphabetical, words seen once last (they match nothing): each
+        # word's place in that order is ranked once, so a line's sketch is a sort of ints
+        by_count = sorted(sorted(frequency), key=frequency.__getitem__)
+        seen_once = list(frequency.values()).count(1)  # the least frequent: they lead by_count
+        ordered = by_count[seen_once:] + by_count[:seen_once]
+        rank = dict(zip(ordered, range(len(ordered))))
         by_word: dict[str, list[_Candidate]] = {}
         for cand in eligible:
-            sketch = sorted(cand.words, key=rank.__getitem__)[: opts.sketch_words]
+            sketch = [ordered[i] for i in sorted(map(rank.__getitem__, cand.words))[: opts.sketch_words]]
             earlier: dict[int, _Candidate] = {}
             for word in sketch:
                 for other in by_word.get(word, ()):
