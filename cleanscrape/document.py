@@ -147,7 +147,9 @@ class Document:
     lines: list[Line] = field(init=False)
     blocks: list[Block] = field(init=False)
     _line_removals: dict[int, Removal] = field(init=False, default_factory=dict)
-    _span_removals: list[Removal] = field(init=False, default_factory=list)
+    #: partial removals by line (a span never leaves its line, so overlaps are looked for
+    #: on one line only)
+    _span_removals: dict[int, list[Removal]] = field(init=False, default_factory=dict)
     #: repairs per line, kept sorted by start offset
     _repairs: dict[int, list[Repair]] = field(init=False, default_factory=dict)
     #: per-document scratch space shared between stages (e.g. lexicon hits), never reported;
@@ -189,7 +191,7 @@ class Document:
     def removals(self) -> list[Removal]:
         """Every removal, in input order."""
         items = list(self._line_removals.values()) + [
-            r for r in self._span_removals if not self.lines[r.line].removed
+            r for index, spans in self._span_removals.items() if not self.lines[index].removed for r in spans
         ]
         return sorted(items, key=lambda r: r.start)
 
@@ -240,16 +242,24 @@ class Document:
             raise EditConflict(f"span {start}:{end} crosses the end of line {index + 1}")
         if line.removed:
             return False
-        for other in self._span_removals:
+        spans = self._span_removals.setdefault(index, [])
+        for other in spans:
             if other.start < end and start < other.end:
                 raise EditConflict(f"span {start}:{end} overlaps a removal at {other.start}:{other.end}")
         for rep in self._repairs.get(index, ()):
             if rep.start < end and start < rep.end:
                 raise EditConflict(f"span {start}:{end} overlaps a repair at {rep.start}:{rep.end}")
-        self._span_removals.append(
+        spans.append(
             Removal(stage, category, start, end, self.text[start:end], reason, index, score)
         )
         return True
+
+    def is_removed(self, offset: int) -> bool:
+        """Is the input character at ``offset`` removed (by a line or a span removal)?"""
+        index = self.line_at(offset)
+        if self.lines[index].removed:
+            return True
+        return any(r.start <= offset < r.end for r in self._span_removals.get(index, ()))
 
     def line_at(self, offset: int) -> int:
         """Index of the line containing input offset ``offset`` (a newline belongs to its line)."""
@@ -317,8 +327,8 @@ class Document:
                 break
         in_start = line.start + lo - shift
         in_end = line.start + hi - shift - drift
-        for other in self._span_removals:
-            if other.line == index and other.start < in_end and in_start < other.end:
+        for other in self._span_removals.get(index, ()):
+            if other.start < in_end and in_start < other.end:
                 raise EditConflict(f"repair at {in_start}:{in_end} overlaps a removal")
         rep = Repair(stage, category, in_start, in_end, self.text[in_start:in_end],
                      line.text[lo:local_start] + after + line.text[local_end:hi],
