@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import MISSING, dataclass, field, fields
+from itertools import accumulate
 from typing import Any, Iterable, Iterator
 
-__all__ = ["Line", "Block", "Removal", "Repair", "Document", "apply_edits", "EditConflict"]
+__all__ = ["Line", "Block", "Removal", "Repair", "Document", "apply_edits", "line_starts", "EditConflict"]
 
 
 class EditConflict(ValueError):
@@ -130,6 +131,14 @@ def apply_edits(text: str, removals: Iterable[tuple[int, int]], repairs: Iterabl
     return "".join(out)
 
 
+def line_starts(lines: list[str], first: int = 0) -> list[int]:
+    """Where each of ``lines`` starts in their ``"\\n"``-joined text placed at offset
+    ``first`` (C-level: stages map whole-document regex matches to lines with it)."""
+    if not lines:
+        return []
+    return list(accumulate(map((1).__add__, map(len, lines[:-1])), initial=first))
+
+
 def _edit_order(edit: Repair) -> tuple[int, int]:
     return edit.start, edit.end
 
@@ -183,6 +192,13 @@ class Document:
 
     def kept_nonblank_lines(self) -> Iterator[Line]:
         return (line for line in self.lines if not line.removed and not line.is_blank)
+
+    def current_text(self) -> str:
+        """The lines' current text (repairs applied) joined by ``"\\n"``: the input itself
+        until something is repaired."""
+        if not self._repairs:
+            return self.text
+        return "\n".join([line.text for line in self.lines])
 
     def removal_of(self, line_index: int) -> Removal | None:
         return self._line_removals.get(line_index)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
 
-from .document import Document
+from .document import Document, line_starts
 from .lang import ensure_language, stopwords
 
 __all__ = ["LineFeatures", "line_features", "prose_stopword_density", "SENTENCE_END"]
@@ -134,13 +134,11 @@ def _glued_counts(joined: str, texts: list[str]) -> list[int]:
     """Glued-word counts per line, from one regex pass over the whole document
     (``joined``: ``texts`` joined by newlines)."""
     counts = [0] * len(texts)
-    starts = []
-    pos = 0
-    for text in texts:
-        starts.append(pos)
-        pos += len(text) + 1
-    for match in _GLUED.finditer(joined):
-        counts[bisect_right(starts, match.start()) - 1] += 1
+    found = [match.start() for match in _GLUED.finditer(joined)]
+    if found:
+        starts = line_starts(texts)
+        for offset in found:
+            counts[bisect_right(starts, offset) - 1] += 1
     return counts
 
 
@@ -182,7 +180,7 @@ def line_features(doc: Document) -> list[LineFeatures]:
     stop = stopwords(lang)
     prose_density = prose_stopword_density(lang) if stop else 0.0
     texts = [line.text for line in doc.lines]  # current text: repairs already applied
-    joined = "\n".join(texts)
+    joined = doc.current_text()
     glued = _glued_counts(joined, texts)
     word_lines = _word_lines(joined, texts)
     result: list[LineFeatures] = []

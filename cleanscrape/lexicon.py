@@ -41,7 +41,7 @@ from typing import Iterable
 import ahocorasick
 import regex
 
-from .document import Document
+from .document import Document, line_starts
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -302,7 +302,9 @@ def normalized_lines(doc: Document) -> list[str]:
         # the lines' current text, not the input: repairs (mojibake, lost letters) run first;
         # folding never adds or removes a "\n", and a repair's own newline is masked, so the
         # pieces stay aligned with doc.lines
-        current = "\n".join(line.text.replace("\n", " ") for line in doc.lines)
+        current = doc.current_text()
+        if current.count("\n") != len(doc.lines) - 1:
+            current = "\n".join([line.text.replace("\n", " ") for line in doc.lines])
         cached = [piece.strip(EDGE_CHARS) for piece in _fold(current).split("\n")]
         doc.cache["lexicon_normalized"] = cached
     return cached
@@ -336,12 +338,7 @@ def _joined(doc: Document) -> tuple[str, list[int]]:
     cached = doc.cache.get("lexicon_joined")
     if cached is None:
         lines = normalized_lines(doc)
-        starts: list[int] = []
-        pos = 1
-        for norm in lines:
-            starts.append(pos)
-            pos += len(norm) + 1
-        cached = ("\n" + "\n".join(lines) + "\n", starts)
+        cached = ("\n" + "\n".join(lines) + "\n", line_starts(lines, 1))
         doc.cache["lexicon_joined"] = cached
     return cached
 
