@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import MISSING, dataclass, field, fields
+from functools import lru_cache
 from itertools import accumulate
 from typing import Any, Iterable, Iterator
 
@@ -64,16 +65,23 @@ class _ReportEntry:
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {}
-        for f in fields(self):  # type: ignore[arg-type]
-            value = getattr(self, f.name)
-            if f.name == "line":
+        for name, default in _report_fields(type(self)):
+            value = getattr(self, name)
+            if name == "line":
                 value += 1
-            elif f.default is not MISSING and value == f.default:
+            elif default is not MISSING and value == default:
                 continue
             elif isinstance(value, float):
                 value = round(value, 4)
-            d[f.name] = value
+            d[name] = value
         return d
+
+
+@lru_cache(maxsize=None)
+def _report_fields(cls: type) -> tuple[tuple[str, Any], ...]:
+    """A report entry class's fields as (name, default), looked up once per class: a report
+    holds tens of thousands of entries per MB of input."""
+    return tuple((f.name, f.default) for f in fields(cls))
 
 
 @dataclass(slots=True)
