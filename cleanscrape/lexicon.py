@@ -156,8 +156,8 @@ class Lexicon:
             category: frozenset(normalize(word) for phrases in kinds.values() for word in phrases)
             for category, kinds in tables.items() if category in WORD_CLASS_CATEGORIES
         }
-        #: targets by (where the key matches, key)
-        self._keys: dict[tuple[int, str], list[Target]] = {}
+        #: targets by (where the key matches, key): lists while the lexicon is built, tuples after
+        self._keys: dict[tuple[int, str], list[Target] | tuple[Target, ...]] = {}
         self._lang_rank = {lang: 0}
         for category, kinds in tables.items():
             if category in WORD_CLASS_CATEGORIES:
@@ -202,9 +202,12 @@ class Lexicon:
             targets.append(target)
 
     def _build(self) -> None:
+        # built: the target lists become tuples, which the garbage collector stops tracking
+        # (tens of thousands of lists a full collection would walk in every long run)
+        self._keys = {where_key: tuple(targets) for where_key, targets in self._keys.items()}
         self._automaton = ahocorasick.Automaton()
         for (where, key), targets in self._keys.items():
-            self._automaton.add_word(_WRAPS[where].format(key), (where, key, tuple(targets)))
+            self._automaton.add_word(_WRAPS[where].format(key), (where, key, targets))
         self.size = len(self._keys)
         if self.size:
             self._automaton.make_automaton()
