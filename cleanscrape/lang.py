@@ -196,7 +196,10 @@ def detect_language(doc: Document) -> tuple[str | None, str | None]:
         return None, None
     # a word with a character lost to a lossy charset does not vote ("fran?ais" would vote
     # as "fran", "ais")
-    words = tokenize_words(" ".join(t for t in sample.split() if "?" not in t and "\ufffd" not in t))
+    voters = sample
+    if "?" in voters or "\ufffd" in voters:  # most samples have neither: no word-by-word pass
+        voters = " ".join(t for t in sample.split() if "?" not in t and "\ufffd" not in t)
+    words = tokenize_words(voters)
     best, best_votes, second_votes = _vote(words)
     if best is not None and best_votes >= VOTE_MIN_HITS and best_votes >= VOTE_MIN_MARGIN * second_votes \
             and best_votes >= VOTE_MIN_SHARE * len(words):
