@@ -236,13 +236,16 @@ class Lexicon:
             elif where == _LINE_START and end < line_end and key[-1].isalnum() and text[end].isalnum():
                 continue  # "read" does not start "readers"
             found.setdefault(i, []).append((where, start, end, targets))
-        if GLUE in text:
-            # "WhatsApp" is written "whatsapp" in the data files: try glued lines unglued too
-            for i, norm in enumerate(lines):
-                if GLUE in norm and all(m[0] != _WHOLE_LINE for m in found.get(i, ())):
-                    targets = tuple(self._whole.get(norm.replace(GLUE, ""), ()))
-                    if targets:
-                        found.setdefault(i, []).append((_WHOLE_LINE, line_starts[i], line_starts[i] + len(norm), targets))
+        # "WhatsApp" is written "whatsapp" in the data files: try glued lines unglued too
+        glue_at = text.find(GLUE)
+        while glue_at >= 0:
+            i = bisect_right(line_starts, glue_at) - 1
+            norm = lines[i]
+            if all(m[0] != _WHOLE_LINE for m in found.get(i, ())):
+                targets = tuple(self._whole.get(norm.replace(GLUE, ""), ()))
+                if targets:
+                    found.setdefault(i, []).append((_WHOLE_LINE, line_starts[i], line_starts[i] + len(norm), targets))
+            glue_at = text.find(GLUE, line_starts[i] + len(norm))  # the next glued line
         for i, matches in found.items():
             line_start = line_starts[i]
             hits = [(where, start, end, target) for where, start, end, targets in matches for target in targets]
