@@ -92,6 +92,7 @@ class LineFeatures:
 
     @property
     def commas(self) -> int:
+        """Commas, the ideographic ones included."""
         text = self.text
         return text.count(",") + text.count("，") + text.count("、")
 
