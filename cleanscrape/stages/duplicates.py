@@ -141,15 +141,15 @@ class DuplicatesStage(Stage):
         frequency: Counter[str] = Counter()
         for cand in eligible:
             frequency.update(cand.words)
-        # rarest first, ties alphabetical, words seen once last (they match nothing): each
-        # word's place in that order is ranked once, so a line's sketch is a sort of ints
-        by_count = sorted(sorted(frequency), key=frequency.__getitem__)
-        seen_once = list(frequency.values()).count(1)  # the least frequent: they lead by_count
-        ordered = by_count[seen_once:] + by_count[:seen_once]
-        rank = dict(zip(ordered, range(len(ordered))))
+        # Rarest first, ties alphabetical.  A word on one line only matches nothing, so it
+        # takes no place in a sketch; the shared words are ranked once for the document,
+        # which makes a line's sketch a sort of ints.
+        shared = sorted(sorted([word for word, count in frequency.items() if count > 1]),
+                        key=frequency.__getitem__)
+        rank = dict(zip(shared, range(1, len(shared) + 1)))  # no rank (None): not shared
         by_word: dict[str, list[_Candidate]] = {}
         for cand in eligible:
-            sketch = [ordered[i] for i in sorted(map(rank.__getitem__, cand.words))[: opts.sketch_words]]
+            sketch = [shared[i - 1] for i in sorted(filter(None, map(rank.get, cand.words)))[: opts.sketch_words]]
             earlier: dict[int, _Candidate] = {}
             for word in sketch:
                 for other in by_word.get(word, ()):
@@ -157,9 +157,10 @@ class DuplicatesStage(Stage):
                         break
                     earlier.setdefault(other.index, other)
                 by_word.setdefault(word, []).append(cand)
-            for other in sorted(earlier.values(), key=lambda c: c.index):
-                if other.index in removed:
+            for index in sorted(earlier):
+                if index in removed:
                     continue
+                other = earlier[index]
                 similarity = fuzz.ratio(cand.norm, other.norm, score_cutoff=100 * opts.near_similarity) / 100
                 if similarity and cand.numbers == other.numbers:
                     self.remove_line(
