@@ -217,7 +217,7 @@ class Cleaner:
         try:
             with self.limits.deadline() as deadline:
                 self.clean_document(doc, deadline)
-            out = doc.output_text()
+            out, removed, repairs = doc.output()
         except DocumentTimeout:
             return self._passed_through(id, text, "limit:time",
                                         f"over max_doc_seconds={self.limits.max_doc_seconds}", metadata)
@@ -225,8 +225,8 @@ class Cleaner:
             return self._failed(id, text, f"{type(exc).__name__}: {exc}", metadata)
         return Result(
             text=out,
-            removed=doc.removals,
-            repairs=doc.repairs,
+            removed=removed,
+            repairs=repairs,
             lang=doc.lang,
             id=id,
             lang_method=doc.lang_method,

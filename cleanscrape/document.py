@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import MISSING, dataclass, field, fields
+from functools import lru_cache
+from itertools import accumulate
 from typing import Any, Iterable, Iterator
 
-__all__ = ["Line", "Block", "Removal", "Repair", "Document", "apply_edits", "EditConflict"]
+__all__ = ["Line", "Block", "Removal", "Repair", "Document", "apply_edits", "line_starts", "EditConflict"]
 
 
 class EditConflict(ValueError):
@@ -35,12 +37,11 @@ class Line:
     end: int
     #: the line's current text: the input slice with any repairs applied
     text: str
+    #: ``text`` is empty or whitespace only (an attribute, not a property: stages ask it of
+    #: every line, often several times; :meth:`Document.repair` keeps it in step with ``text``)
+    is_blank: bool
     block: int = -1
     removed: bool = False
-
-    @property
-    def is_blank(self) -> bool:
-        return not self.text.strip()
 
 
 @dataclass(slots=True)
@@ -64,16 +65,23 @@ class _ReportEntry:
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {}
-        for f in fields(self):  # type: ignore[arg-type]
-            value = getattr(self, f.name)
-            if f.name == "line":
+        for name, default in _report_fields(type(self)):
+            value = getattr(self, name)
+            if name == "line":
                 value += 1
-            elif f.default is not MISSING and value == f.default:
+            elif default is not MISSING and value == default:
                 continue
             elif isinstance(value, float):
                 value = round(value, 4)
-            d[f.name] = value
+            d[name] = value
         return d
+
+
+@lru_cache(maxsize=None)
+def _report_fields(cls: type) -> tuple[tuple[str, Any], ...]:
+    """A report entry class's fields as (name, default), looked up once per class: a report
+    holds tens of thousands of entries per MB of input."""
+    return tuple((f.name, f.default) for f in fields(cls))
 
 
 @dataclass(slots=True)
@@ -131,6 +139,14 @@ def apply_edits(text: str, removals: Iterable[tuple[int, int]], repairs: Iterabl
     return "".join(out)
 
 
+def line_starts(lines: list[str], first: int = 0) -> list[int]:
+    """Where each of ``lines`` starts in their ``"\\n"``-joined text placed at offset
+    ``first`` (C-level: stages map whole-document regex matches to lines with it)."""
+    if not lines:
+        return []
+    return list(accumulate(map((1).__add__, map(len, lines[:-1])), initial=first))
+
+
 def _edit_order(edit: Repair) -> tuple[int, int]:
     return edit.start, edit.end
 
@@ -148,29 +164,34 @@ class Document:
     lines: list[Line] = field(init=False)
     blocks: list[Block] = field(init=False)
     _line_removals: dict[int, Removal] = field(init=False, default_factory=dict)
-    _span_removals: list[Removal] = field(init=False, default_factory=list)
+    #: partial removals by line (a span never leaves its line, so overlaps are looked for
+    #: on one line only)
+    _span_removals: dict[int, list[Removal]] = field(init=False, default_factory=dict)
     #: repairs per line, kept sorted by start offset
     _repairs: dict[int, list[Repair]] = field(init=False, default_factory=dict)
-    #: per-document scratch space shared between stages (e.g. lexicon hits), never reported
+    #: per-document scratch space shared between stages (e.g. lexicon hits), never reported;
+    #: derived from the lines' text, so a repair empties it
     cache: dict[str, Any] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.lines = []
+        # one pass builds lines and blocks: this runs for every document, ~180 lines each
+        self.lines = lines = []
+        self.blocks = blocks = []
+        current: Block | None = None
         pos = 0
         for i, piece in enumerate(self.text.split("\n")):
-            self.lines.append(Line(i, pos, pos + len(piece), piece))
-            pos += len(piece) + 1
-        self.blocks = []
-        current: Block | None = None
-        for line in self.lines:
-            if line.is_blank:
+            end = pos + len(piece)
+            if piece.strip():
+                if current is None:
+                    current = Block(len(blocks), i, i)
+                    blocks.append(current)
+                else:
+                    current.last = i
+                lines.append(Line(i, pos, end, piece, False, current.index))
+            else:
                 current = None
-                continue
-            if current is None:
-                current = Block(len(self.blocks), line.index, line.index)
-                self.blocks.append(current)
-            current.last = line.index
-            line.block = current.index
+                lines.append(Line(i, pos, end, piece, True))
+            pos = end + 1
 
     # ------------------------------------------------------------------ queries
     def kept_lines(self) -> Iterator[Line]:
@@ -180,6 +201,13 @@ class Document:
     def kept_nonblank_lines(self) -> Iterator[Line]:
         return (line for line in self.lines if not line.removed and not line.is_blank)
 
+    def current_text(self) -> str:
+        """The lines' current text (repairs applied) joined by ``"\\n"``: the input itself
+        until something is repaired."""
+        if not self._repairs:
+            return self.text
+        return "\n".join([line.text for line in self.lines])
+
     def removal_of(self, line_index: int) -> Removal | None:
         return self._line_removals.get(line_index)
 
@@ -187,7 +215,7 @@ class Document:
     def removals(self) -> list[Removal]:
         """Every removal, in input order."""
         items = list(self._line_removals.values()) + [
-            r for r in self._span_removals if not self.lines[r.line].removed
+            r for index, spans in self._span_removals.items() if not self.lines[index].removed for r in spans
         ]
         return sorted(items, key=lambda r: r.start)
 
@@ -212,7 +240,9 @@ class Document:
         line = self.lines[index]
         if line.removed:
             return False
-        start, end = self._line_span(index)
+        # the span of _line_span, inlined: stages remove tens of thousands of lines per MB
+        start = line.start
+        end = line.end + 1 if index + 1 < len(self.lines) else line.end
         line.removed = True
         self._line_removals[index] = Removal(
             stage, category, start, end, self.text[start:end], reason, index, score
@@ -236,16 +266,24 @@ class Document:
             raise EditConflict(f"span {start}:{end} crosses the end of line {index + 1}")
         if line.removed:
             return False
-        for other in self._span_removals:
+        spans = self._span_removals.setdefault(index, [])
+        for other in spans:
             if other.start < end and start < other.end:
                 raise EditConflict(f"span {start}:{end} overlaps a removal at {other.start}:{other.end}")
         for rep in self._repairs.get(index, ()):
             if rep.start < end and start < rep.end:
                 raise EditConflict(f"span {start}:{end} overlaps a repair at {rep.start}:{rep.end}")
-        self._span_removals.append(
+        spans.append(
             Removal(stage, category, start, end, self.text[start:end], reason, index, score)
         )
         return True
+
+    def is_removed(self, offset: int) -> bool:
+        """Is the input character at ``offset`` removed (by a line or a span removal)?"""
+        index = self.line_at(offset)
+        if self.lines[index].removed:
+            return True
+        return any(r.start <= offset < r.end for r in self._span_removals.get(index, ()))
 
     def line_at(self, offset: int) -> int:
         """Index of the line containing input offset ``offset`` (a newline belongs to its line)."""
@@ -313,8 +351,8 @@ class Document:
                 break
         in_start = line.start + lo - shift
         in_end = line.start + hi - shift - drift
-        for other in self._span_removals:
-            if other.line == index and other.start < in_end and in_start < other.end:
+        for other in self._span_removals.get(index, ()):
+            if other.start < in_end and in_start < other.end:
                 raise EditConflict(f"repair at {in_start}:{in_end} overlaps a removal")
         rep = Repair(stage, category, in_start, in_end, self.text[in_start:in_end],
                      line.text[lo:local_start] + after + line.text[local_end:hi],
@@ -324,13 +362,19 @@ class Document:
         # insort, not append + sort: a stage may make thousands of repairs on one long line
         bisect.insort(existing, rep, key=_edit_order)
         line.text = line.text[:local_start] + after + line.text[local_end:]
+        line.is_blank = not line.text.strip()
+        self.cache.clear()  # everything cached is derived from the lines' text
         return rep
 
     # ------------------------------------------------------------------ output
     def output_text(self) -> str:
         """The cleaned text: the input minus removals plus repairs."""
-        return apply_edits(
-            self.text,
-            [(r.start, r.end) for r in self.removals],
-            [(r.start, r.end, r.after) for r in self.repairs],
-        )
+        return self.output()[0]
+
+    def output(self) -> tuple[str, list[Removal], list[Repair]]:
+        """The cleaned text with the removals and repairs it is made of (each list gathered
+        and sorted once: a caller wanting all three should not pay for them twice)."""
+        removals, repairs = self.removals, self.repairs
+        text = apply_edits(self.text, [(r.start, r.end) for r in removals],
+                           [(r.start, r.end, r.after) for r in repairs])
+        return text, removals, repairs

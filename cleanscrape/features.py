@@ -5,8 +5,10 @@ document's detected language (:func:`cleanscrape.lang.ensure_language`) and is z
 when the language has no stopword list.  Callers then fall back to structure only
 (:attr:`LineFeatures.has_stopwords` tells them which case they are in).
 
-Cost: two regex passes over the whole document (word separators, glued words), two
-``str.split`` per line and C-level counting (``map``); no regex calls per line (the pipeline's budget is ~5 MB/s per core).  The result is cached in
+Cost: two regex passes over the whole document (punctuation, glued words), one
+``str.split`` per line, all in one loop, and the counts a decision needs (stopwords,
+capitalised words, punctuation) on first use, C-level (``map``, ``str.count``); no regex
+calls per line (the pipeline's budget is ~5 MB/s per core).  The result is cached in
 ``doc.cache["line_features"]``.
 """
 
@@ -14,11 +16,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
 
-from .document import Document
+from .document import Document, line_starts
 from .lang import ensure_language, stopwords
 
 __all__ = ["LineFeatures", "line_features", "prose_stopword_density", "SENTENCE_END"]
@@ -31,9 +33,9 @@ _CLOSERS = "\"'”’»)]›」』"
 #: runs of anything but letters and digits separate words, so "monde," and "l'homme"
 #: count as words ("l", "homme") the way lang.tokenize_words counts them
 _NON_WORD = re.compile(r"[\W_]+")
-#: the same runs in a whole document's text with "_" already spaced, stopping at
-#: newlines (one pass per document; a class without alternation keeps the regex fast)
-_NON_WORD_IN_LINE = re.compile(r"[^\w\n]+")
+#: what separates words besides whitespace, in a whole document's text with "_" already
+#: spaced (one pass per document; a class without alternation keeps the regex fast)
+_PUNCTUATION = re.compile(r"[^\w\s]+")
 _FIRST_CHAR = itemgetter(0)
 
 #: a lower-case letter directly followed by an upper-case one: two labels glued
@@ -43,7 +45,12 @@ _GLUED = re.compile(r"[a-zß-öø-ÿ][A-ZÀ-ÖØ-Þ]")
 
 @dataclass(slots=True)
 class LineFeatures:
-    """Structural facts about one line (all zero for a blank line)."""
+    """Structural facts about one line (all zero for a blank line).
+
+    The counts most lines are never asked for (stopwords, capitalised words, sentence
+    marks, commas) are counted on first use, from the line's text kept here: a decision
+    about a short label needs its length and ending, not its stopwords.
+    """
 
     #: length of the stripped line
     chars: int = 0
@@ -51,21 +58,43 @@ class LineFeatures:
     length: int = 0
     #: words; estimated from the length for scripts written without spaces
     words: int = 0
-    #: words in the document language's stopword list
-    stopwords: int = 0
-    #: words starting with an upper-case letter
-    capitalized: int = 0
     #: the line ends like a sentence (".", "?", "…" possibly followed by a quote)
     sentence_end: bool = False
     #: the line ends with a colon: it introduces what follows ("You will need:")
     colon_end: bool = False
-    #: sentence-ending characters anywhere in the line
-    sentence_marks: int = 0
-    commas: int = 0
     #: lower→upper transitions inside a word ("AccepterTout")
     glued: int = 0
     #: the stopword density of running text in the document language (0: no list)
     prose_density: float = 0.0
+    #: the stripped line, and the same with punctuation spaced (its words split on spaces)
+    text: str = ""
+    word_text: str = field(default="", repr=False, compare=False)
+    stopword_set: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+    _stopwords: int = field(default=-1, init=False, repr=False, compare=False)
+
+    @property
+    def stopwords(self) -> int:
+        """Words in the document language's stopword list."""
+        if self._stopwords < 0:
+            self._stopwords = sum(map(self.stopword_set.__contains__, self.word_text.lower().split()))
+        return self._stopwords
+
+    @property
+    def capitalized(self) -> int:
+        """Words starting with an upper-case letter."""
+        return sum(map(str.isupper, map(_FIRST_CHAR, self.word_text.split())))
+
+    @property
+    def sentence_marks(self) -> int:
+        """Sentence-ending characters anywhere in the line."""
+        text = self.text
+        return text.count(".") + text.count("!") + text.count("?") + text.count("。")
+
+    @property
+    def commas(self) -> int:
+        """Commas, the ideographic ones included."""
+        text = self.text
+        return text.count(",") + text.count("，") + text.count("、")
 
     @property
     def has_stopwords(self) -> bool:
@@ -106,20 +135,21 @@ def _glued_counts(joined: str, texts: list[str]) -> list[int]:
     """Glued-word counts per line, from one regex pass over the whole document
     (``joined``: ``texts`` joined by newlines)."""
     counts = [0] * len(texts)
-    starts = []
-    pos = 0
-    for text in texts:
-        starts.append(pos)
-        pos += len(text) + 1
-    for match in _GLUED.finditer(joined):
-        counts[bisect_right(starts, match.start()) - 1] += 1
+    found = [match.start() for match in _GLUED.finditer(joined)]
+    if found:
+        starts = line_starts(texts)
+        for offset in found:
+            counts[bisect_right(starts, offset) - 1] += 1
     return counts
 
 
-def _spaced_lines(joined: str, texts: list[str]) -> list[str]:
-    """Every line with its runs of non-word characters replaced by spaces, from one
-    regex pass over the whole document."""
-    spaced = _NON_WORD_IN_LINE.sub(" ", joined.replace("_", " ")).split("\n")
+def _word_lines(joined: str, texts: list[str]) -> list[str]:
+    """Every line with its punctuation replaced by spaces, from one regex pass over the
+    whole document: ``str.split`` of a line then gives its words.  Only runs of
+    punctuation are substituted (whitespace already separates words for ``split``, and the
+    single spaces between words are most of the non-word runs of a text, so leaving them
+    halves the substitutions)."""
+    spaced = _PUNCTUATION.sub(" ", joined.replace("_", " ")).split("\n")
     if len(spaced) != len(texts):
         # a repair put a newline inside a line: the joined text no longer splits back
         return [_NON_WORD.sub(" ", text) for text in texts]
@@ -142,29 +172,6 @@ def prose_stopword_density(lang: str | None) -> float:
     return sum(word_frequency(word, lang, wordlist="small") for word in stop)
 
 
-def _features(stripped: str, tokens: list[str], lowered: list[str], stop: frozenset[str],
-              prose_density: float, glued: int) -> LineFeatures:
-    """Features of one non-blank line: ``tokens`` are its words, ``lowered`` the same
-    words lower-cased."""
-    last = stripped.rstrip(_CLOSERS)[-1:]
-    chars = len(stripped)
-    unspaced = chars > _UNSPACED_WORD_CHARS * (stripped.count(" ") + 1) and max(stripped) >= _CJK_START
-    # positional, in field order: keyword arguments slow the per-line construction
-    return LineFeatures(
-        chars,
-        chars * _UNSPACED_SCALE if unspaced else chars,
-        chars // 2 if unspaced else len(tokens),
-        sum(map(stop.__contains__, lowered)),
-        sum(map(str.isupper, map(_FIRST_CHAR, tokens))),
-        last != "" and last in SENTENCE_END,
-        last == ":" or last == "：",
-        stripped.count(".") + stripped.count("!") + stripped.count("?") + stripped.count("。"),
-        stripped.count(",") + stripped.count("，") + stripped.count("、"),
-        glued,
-        prose_density,
-    )
-
-
 def line_features(doc: Document) -> list[LineFeatures]:
     """Features of every line of ``doc`` (index-aligned with ``doc.lines``), computed once."""
     cached = doc.cache.get("line_features")
@@ -174,13 +181,32 @@ def line_features(doc: Document) -> list[LineFeatures]:
     stop = stopwords(lang)
     prose_density = prose_stopword_density(lang) if stop else 0.0
     texts = [line.text for line in doc.lines]  # current text: repairs already applied
-    joined = "\n".join(texts)
+    joined = doc.current_text()
     glued = _glued_counts(joined, texts)
-    spaced = _spaced_lines(joined, texts)
-    result = [
-        _features(stripped, spaced_text.split(), spaced_text.lower().split(), stop, prose_density, count)
-        if (stripped := text.strip()) else LineFeatures()
-        for text, spaced_text, count in zip(texts, spaced, glued)
-    ]
+    word_lines = _word_lines(joined, texts)
+    result: list[LineFeatures] = []
+    append = result.append
+    # one loop without a call per line: this runs on every line of every document
+    for text, word_text, glued_count in zip(texts, word_lines, glued):
+        stripped = text.strip()
+        if not stripped:
+            append(LineFeatures())
+            continue
+        last = stripped.rstrip(_CLOSERS)[-1:]
+        chars = len(stripped)
+        unspaced = chars > _UNSPACED_WORD_CHARS * (stripped.count(" ") + 1) and max(stripped) >= _CJK_START
+        # positional, in field order: keyword arguments slow the per-line construction
+        append(LineFeatures(
+            chars,
+            chars * _UNSPACED_SCALE if unspaced else chars,
+            chars // 2 if unspaced else len(word_text.split()),
+            last != "" and last in SENTENCE_END,
+            last == ":" or last == "：",
+            glued_count,
+            prose_density,
+            stripped,
+            word_text,
+            stop,
+        ))
     doc.cache["line_features"] = result
     return result

@@ -41,7 +41,7 @@ from typing import Iterable
 import ahocorasick
 import regex
 
-from .document import Document
+from .document import Document, line_starts
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -94,8 +94,10 @@ _SPACE_RUNS = re.compile(" {2,}")
 def _fold(text: str) -> str:
     """Everything :func:`normalize` does except trimming the line ends; keeps newlines."""
     text = _GLUED_WORDS.sub(GLUE, text).replace("\u2019", "'").replace("\u00ad", "")
-    text = _COMBINING.sub("", unicodedata.normalize("NFD", text)).lower()
-    return _SPACE_RUNS.sub(" ", _OTHER_SPACES.sub(" ", text))
+    text = _OTHER_SPACES.sub(" ", _COMBINING.sub("", unicodedata.normalize("NFD", text)).lower())
+    # a regex scan stops at every space to look at the next character: test for a double
+    # space with str's fast search first (there is rarely one)
+    return _SPACE_RUNS.sub(" ", text) if "  " in text else text
 
 
 def normalize(text: str) -> str:
@@ -154,8 +156,8 @@ class Lexicon:
             category: frozenset(normalize(word) for phrases in kinds.values() for word in phrases)
             for category, kinds in tables.items() if category in WORD_CLASS_CATEGORIES
         }
-        #: targets by (where the key matches, key)
-        self._keys: dict[tuple[int, str], list[Target]] = {}
+        #: targets by (where the key matches, key): lists while the lexicon is built, tuples after
+        self._keys: dict[tuple[int, str], list[Target] | tuple[Target, ...]] = {}
         self._lang_rank = {lang: 0}
         for category, kinds in tables.items():
             if category in WORD_CLASS_CATEGORIES:
@@ -200,9 +202,12 @@ class Lexicon:
             targets.append(target)
 
     def _build(self) -> None:
+        # built: the target lists become tuples, which the garbage collector stops tracking
+        # (tens of thousands of lists a full collection would walk in every long run)
+        self._keys = {where_key: tuple(targets) for where_key, targets in self._keys.items()}
         self._automaton = ahocorasick.Automaton()
         for (where, key), targets in self._keys.items():
-            self._automaton.add_word(_WRAPS[where].format(key), (where, key, tuple(targets)))
+            self._automaton.add_word(_WRAPS[where].format(key), (where, key, targets))
         self.size = len(self._keys)
         if self.size:
             self._automaton.make_automaton()
@@ -231,13 +236,16 @@ class Lexicon:
             elif where == _LINE_START and end < line_end and key[-1].isalnum() and text[end].isalnum():
                 continue  # "read" does not start "readers"
             found.setdefault(i, []).append((where, start, end, targets))
-        if GLUE in text:
-            # "WhatsApp" is written "whatsapp" in the data files: try glued lines unglued too
-            for i, norm in enumerate(lines):
-                if GLUE in norm and all(m[0] != _WHOLE_LINE for m in found.get(i, ())):
-                    targets = tuple(self._whole.get(norm.replace(GLUE, ""), ()))
-                    if targets:
-                        found.setdefault(i, []).append((_WHOLE_LINE, line_starts[i], line_starts[i] + len(norm), targets))
+        # "WhatsApp" is written "whatsapp" in the data files: try glued lines unglued too
+        glue_at = text.find(GLUE)
+        while glue_at >= 0:
+            i = bisect_right(line_starts, glue_at) - 1
+            norm = lines[i]
+            if all(m[0] != _WHOLE_LINE for m in found.get(i, ())):
+                targets = tuple(self._whole.get(norm.replace(GLUE, ""), ()))
+                if targets:
+                    found.setdefault(i, []).append((_WHOLE_LINE, line_starts[i], line_starts[i] + len(norm), targets))
+            glue_at = text.find(GLUE, line_starts[i] + len(norm))  # the next glued line
         for i, matches in found.items():
             line_start = line_starts[i]
             hits = [(where, start, end, target) for where, start, end, targets in matches for target in targets]
@@ -300,7 +308,9 @@ def normalized_lines(doc: Document) -> list[str]:
         # the lines' current text, not the input: repairs (mojibake, lost letters) run first;
         # folding never adds or removes a "\n", and a repair's own newline is masked, so the
         # pieces stay aligned with doc.lines
-        current = "\n".join(line.text.replace("\n", " ") for line in doc.lines)
+        current = doc.current_text()
+        if current.count("\n") != len(doc.lines) - 1:
+            current = "\n".join([line.text.replace("\n", " ") for line in doc.lines])
         cached = [piece.strip(EDGE_CHARS) for piece in _fold(current).split("\n")]
         doc.cache["lexicon_normalized"] = cached
     return cached
@@ -334,12 +344,7 @@ def _joined(doc: Document) -> tuple[str, list[int]]:
     cached = doc.cache.get("lexicon_joined")
     if cached is None:
         lines = normalized_lines(doc)
-        starts: list[int] = []
-        pos = 1
-        for norm in lines:
-            starts.append(pos)
-            pos += len(norm) + 1
-        cached = ("\n" + "\n".join(lines) + "\n", starts)
+        cached = ("\n" + "\n".join(lines) + "\n", line_starts(lines, 1))
         doc.cache["lexicon_joined"] = cached
     return cached
 

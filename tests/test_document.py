@@ -326,3 +326,34 @@ def test_repairs_left_to_right_do_not_rewalk_the_line():
         doc.repair(0, current, current + 3, "axxxb", stage="t", category="c", reason="r")
     assert doc.output_text() == "axxxb " * n
     assert visited < 10 * n
+
+
+def test_is_blank_follows_repairs():
+    doc = Document("  \nword")
+    assert [line.is_blank for line in doc.lines] == [True, False]
+    doc.repair(0, 0, 0, "x", stage="test", category="test", reason="insert")
+    doc.repair(1, 0, 4, " ", stage="test", category="test", reason="blank out")
+    assert [line.is_blank for line in doc.lines] == [False, True]
+
+
+def test_a_repair_empties_the_shared_cache():
+    doc = Document("a\nb")
+    doc.cache["derived"] = ["a", "b"]
+    doc.repair(0, 0, 1, "c", stage="test", category="test", reason="test")
+    assert doc.cache == {}
+
+
+def test_is_removed_sees_line_and_span_removals():
+    doc = Document("one\ntwo  \nthree")
+    doc.remove_line(0, stage="test", category="test", reason="test")
+    doc.remove_span(8, 10, stage="test", category="test", reason="test")
+    assert [doc.is_removed(i) for i in range(len(doc.text))] == [i < 4 or 8 <= i < 10 for i in range(len(doc.text))]
+
+
+def test_output_gives_the_text_with_its_removals_and_repairs():
+    doc = Document("one\ntwo\nthree")
+    doc.remove_line(1, stage="test", category="test", reason="test")
+    doc.repair(2, 0, 1, "T", stage="test", category="test", reason="test")
+    text, removals, repairs = doc.output()
+    assert text == doc.output_text() == "one\nThree"
+    assert removals == doc.removals and repairs == doc.repairs

@@ -1,6 +1,11 @@
 """Per-line features: words are counted per line although the separators are found in
 one pass over the whole document."""
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from cleanscrape.document import Document
 from cleanscrape.features import LineFeatures, line_features
 
@@ -17,3 +22,25 @@ def test_line_repaired_with_a_newline_keeps_features_aligned():
     doc.repair(0, 5, 6, "\n", stage="test", category="test", reason="newline inserted")
     features = line_features(doc)
     assert [(f.words, f.capitalized) for f in features] == [(2, 0), (3, 1)]
+
+
+def _reference(text: str, lang: str) -> tuple:
+    """The features of one line computed alone, the plain way."""
+    from cleanscrape.lang import stopwords
+
+    stripped = text.strip()
+    words = re.sub(r"[\W_]+", " ", text).split()
+    stop = stopwords(lang)
+    return (len(stripped), sum(w.lower() in stop for w in words), sum(w[0].isupper() for w in words),
+            sum(stripped.count(c) for c in ".!?。"), sum(stripped.count(c) for c in ",，、"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(st.sampled_from(list("aZé_ ,.!?:\t\u00a0'«»—-ΣσλΛ\u3000漢字")), max_size=20), max_size=6))
+def test_whole_document_passes_agree_with_each_line_alone(texts):
+    doc = Document("\n".join(texts), lang="en")
+    for text, f in zip(texts, line_features(doc)):
+        chars, stop, capitalized, marks, commas = _reference(text, "en")
+        assert (f.chars, f.capitalized, f.sentence_marks, f.commas) == (chars, capitalized, marks, commas)
+        if f.length == f.chars:  # spaced script: words are counted, not estimated
+            assert (f.words, f.stopwords) == (len(re.sub(r"[\W_]+", " ", text).split()), stop)

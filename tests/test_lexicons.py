@@ -84,3 +84,12 @@ def test_hits_are_found_on_the_repaired_text() -> None:
     doc = Document("Rech?rcher\nUn article.", lang="fr")
     doc.repair(0, 0, len("Rech?rcher"), "Rechercher", stage="test", category="test", reason="test")
     assert [h.category for h in line_hits(doc)[0]] == ["navigation"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(st.sampled_from(list("aAzZéÉ ΣσİI\u0301\u00ad\u2019\t\u00a0  •-:.")), max_size=12), min_size=1, max_size=6))
+def test_normalised_lines_equal_each_line_normalised_alone(texts: list[str]) -> None:
+    # stages reuse normalized_lines(doc)[i] for normalize(line.text) (duplicates does)
+    from cleanscrape.lexicon import normalized_lines
+
+    assert normalized_lines(Document("\n".join(texts))) == [normalize(text) for text in texts]

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Callable
 
 from ..document import Document, Line
@@ -103,12 +104,9 @@ def content_index(doc: Document) -> tuple[list[int], list[int]]:
     computed once per document."""
     cached = doc.cache.get("content_index")
     if cached is None:
-        nonblank: list[int] = []
-        ranks: list[int] = []
-        for line in doc.lines:
-            ranks.append(len(nonblank))
-            if not line.is_blank:
-                nonblank.append(line.index)
+        is_content = [not line.is_blank for line in doc.lines]
+        nonblank = [index for index, content in enumerate(is_content) if content]
+        ranks = list(accumulate(is_content[:-1], initial=0))
         cached = (nonblank, ranks)
         doc.cache["content_index"] = cached
     return cached

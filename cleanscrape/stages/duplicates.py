@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from ..document import Document
-from ..lexicon import normalize
+from ..lexicon import normalize, normalized_lines
 from ..stage import Stage, register_stage
 
 _ELLIPSES = ("...", "…")
@@ -77,12 +77,15 @@ class DuplicatesStage(Stage):
 
     def process(self, doc: Document) -> None:
         opts = self.options
-        # normalising only shortens a line: shorter raw lines need no normalising
+        # the lexicon stages' normalised lines, computed once per document; a line a repair
+        # split with a newline is normalised alone (normalized_lines masks its newline)
+        norms = normalized_lines(doc)
         candidates = [
             _Candidate(line.index, norm)
             for line in doc.kept_nonblank_lines()
+            # normalising only shortens a line: shorter raw lines need no look
             if len(line.text) >= opts.min_chars
-            for norm in (normalize(line.text),)
+            for norm in (normalize(line.text) if "\n" in line.text else norms[line.index],)
             if len(norm) >= opts.min_chars
         ]
         if len(candidates) < 2:
@@ -138,12 +141,15 @@ class DuplicatesStage(Stage):
         frequency: Counter[str] = Counter()
         for cand in eligible:
             frequency.update(cand.words)
-        # rarest first, words seen once last (they match nothing); keyed once per word so
-        # the per-line sort is a C-level dict lookup
-        rank = {word: (count == 1, count, word) for word, count in frequency.items()}
+        # Rarest first, ties alphabetical.  A word on one line only matches nothing, so it
+        # takes no place in a sketch; the shared words are ranked once for the document,
+        # which makes a line's sketch a sort of ints.
+        shared = sorted(sorted([word for word, count in frequency.items() if count > 1]),
+                        key=frequency.__getitem__)
+        rank = dict(zip(shared, range(1, len(shared) + 1)))  # no rank (None): not shared
         by_word: dict[str, list[_Candidate]] = {}
         for cand in eligible:
-            sketch = sorted(cand.words, key=rank.__getitem__)[: opts.sketch_words]
+            sketch = [shared[i - 1] for i in sorted(filter(None, map(rank.get, cand.words)))[: opts.sketch_words]]
             earlier: dict[int, _Candidate] = {}
             for word in sketch:
                 for other in by_word.get(word, ()):
@@ -151,9 +157,10 @@ class DuplicatesStage(Stage):
                         break
                     earlier.setdefault(other.index, other)
                 by_word.setdefault(word, []).append(cand)
-            for other in sorted(earlier.values(), key=lambda c: c.index):
-                if other.index in removed:
+            for index in sorted(earlier):
+                if index in removed:
                     continue
+                other = earlier[index]
                 similarity = fuzz.ratio(cand.norm, other.norm, score_cutoff=100 * opts.near_similarity) / 100
                 if similarity and cand.numbers == other.numbers:
                     self.remove_line(

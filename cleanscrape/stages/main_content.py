@@ -161,6 +161,8 @@ class MainContentStage(Stage):
         inline = self._inline_lists(lines, runs, first, last, doc) | set(closing_list)
         span = f"lines {lines[first].index + 1}-{lines[last].index + 1}"
         for pos, item in enumerate(lines):
+            if doc.lines[item.index].removed:
+                continue  # an earlier stage's: no removal, so no reason to word
             if first <= pos <= last:
                 # inside the article only structure removes: a long line short of
                 # stopwords there is a table row, a list of names, a foreign quote

@@ -36,6 +36,7 @@ _SHAPE_KINDS = frozenset(_SHAPE.groupindex)
 _DASHES = frozenset("-–—")
 #: a line with a digit (matched once per line: from its first digit to its end)
 _DIGIT_LINE = re.compile(r"\d[^\n]*")
+_DIGIT_RUN = re.compile(r"\d+")
 _NUMBER = re.compile(r"\d{1,3}(?:[ .,']?\d{3})*|\d+")
 _TOKEN_EDGE = ",.;:()[]|/-–—•·∙"
 
@@ -86,11 +87,15 @@ class MetadataStage(LexiconStage):
                         dateline_words: frozenset[str]) -> str | None:
         if "@" in normalized:  # "— Name (@handle) November 18, 2019" signs an embedded post
             return None
+        tokens = [(raw, raw.strip(_TOKEN_EDGE)) for raw in normalized.split()]
+        if sum(1 for _, token in tokens if token) > self.options.max_dateline_words:
+            return None  # too long for a dateline, whatever its words are
+        if len(_DIGIT_RUN.findall(normalized)) < 2 and not any(token in date_words for _, token in tokens):
+            return None  # fewer than two date or time words ("17 comments", "Page 2")
         # each word as (kind, text): a shape kind, "named" (month, weekday, "ago"), "label"
         # (dateline word), "number", "other", or "sep" for a bare separator
         words: list[tuple[str, str]] = []
-        for raw in normalized.split():
-            token = raw.strip(_TOKEN_EDGE)
+        for raw, token in tokens:
             if not token:
                 words.append(("sep", raw))
                 continue

@@ -37,7 +37,7 @@ class ShareStage(LexiconStage):
             norm = norms[line.index]
             if line.removed or not norm or len(norm) > longest:
                 continue
-            first = norm.split(" ", 1)[0].split("|", 1)[0]
+            first = norm.partition(" ")[0].partition("|")[0]
             if first not in buttons and first.split(GLUE, 1)[0] not in buttons:
                 continue
             # "WhatsApp" is one name, "FacebookTwitter" two

@@ -54,7 +54,7 @@ class WhitespaceStage(Stage):
             if line.end > line.start or line.index + 1 < len(doc.lines):
                 self.remove_line(doc, line, reason)
         last_line = doc.lines[last]
-        if last + 1 < len(doc.lines) and not any(r.start <= last_line.end < r.end for r in doc.removals):
+        if last + 1 < len(doc.lines) and not doc.is_removed(last_line.end):
             self.remove_span(doc, last_line.end, last_line.end + 1, "newline after the last line")
         if self.options.strip_lines:
             for line in content:
