@@ -177,10 +177,6 @@ def _langdetect_factory():
     factory = DetectorFactory()
     factory.langlist, factory.word_lang_prob_map = _compact_profiles(_langdetect_profiles())
     factory.set_seed(0)  # langdetect samples n-grams at random: a fixed seed makes it deterministic
-    # The profiles are ~88k lists of floats, only ever read: as tuples the garbage collector
-    # stops tracking them, and every full collection of a long run no longer walks them
-    # (they were most of the objects a collection visited: ~65 ms each).
-    factory.word_lang_prob_map = {ngram: tuple(probs) for ngram, probs in factory.word_lang_prob_map.items()}
     return factory
 
 
@@ -189,7 +185,8 @@ def _compact_profiles(folder: str) -> tuple[list[str], dict[str, bytearray]]:
     files, same order, same arithmetic), but each n-gram keeps only its non-zero
     probabilities, packed as (language index, double) pairs.  langdetect keeps a list of
     ~55 floats per n-gram: ~65 MB for its 87,598 n-grams, which have 2.1 non-zero values
-    on average; packed, the table is ~17 MB."""
+    on average; packed, the table is ~17 MB, and holds no object the garbage collector
+    tracks (the lists were most of what a full collection of a long run walked)."""
     langs: list[str] = []
     packed: dict[str, bytearray] = {}
     for name in os.listdir(folder):
