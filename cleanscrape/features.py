@@ -14,17 +14,28 @@ calls per line (the pipeline's budget is ~5 MB/s per core).  The result is cache
 
 from __future__ import annotations
 
+import math
 import re
+import sys
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 from operator import itemgetter
+from pathlib import Path
 
 from .document import Document, line_starts
-from .lang import ensure_language, stopwords
+from .lang import ensure_language, stopword_table, stopwords
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
 
 __all__ = ["LineFeatures", "line_features", "prose_stopword_density", "SENTENCE_END"]
 
+#: per-language prose stopword densities, in data/stopwords/
+DENSITY_FILE = "prose_density.toml"
 #: characters that end a sentence (Latin, CJK, Devanagari, Arabic)
 SENTENCE_END = frozenset(".!?…。！？।؟")
 #: closing quotes and brackets that may follow a sentence end ("… la paix." »)
@@ -160,16 +171,28 @@ def _word_lines(joined: str, texts: list[str]) -> list[str]:
 def prose_stopword_density(lang: str | None) -> float:
     """Share of running text that the stopword list of ``lang`` covers: the summed
     wordfreq frequencies of its words (0.50 for English, 0.36 for Russian; 0 without a
-    list).  Computed once per language."""
-    stop = stopwords(lang)
-    if not stop:
+    list)."""
+    if not stopwords(lang):
         return 0.0
+    return _shipped_densities()[lang.split("-")[0]]  # type: ignore[union-attr]
+
+
+@lru_cache(maxsize=1)
+def _shipped_densities() -> dict[str, float]:
+    # Shipped, not computed at run time: wordfreq's "small" list costs ~6 MB per language
+    # in every worker process, for one number per language.
+    with (resources.files("cleanscrape") / "data" / "stopwords" / DENSITY_FILE).open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def compute_prose_densities() -> dict[str, float]:
+    """The densities of every shipped stopword list, from wordfreq (what
+    ``data/stopwords/prose_density.toml`` holds; ``python -m cleanscrape.features`` rewrites it
+    after a stopword list changes, and a test checks that it is current)."""
     from wordfreq import word_frequency
 
-    # The "small" list gives the same frequencies for these very common words and costs
-    # ~6 MB per language; the default ("best": the large list) loaded ~60 MB per language
-    # into every worker for one number.
-    return sum(word_frequency(word, lang, wordlist="small") for word in stop)
+    return {lang: math.fsum(word_frequency(word, lang, wordlist="small") for word in sorted(words))
+            for lang, words in sorted(stopword_table().items())}
 
 
 def line_features(doc: Document) -> list[LineFeatures]:
@@ -210,3 +233,11 @@ def line_features(doc: Document) -> list[LineFeatures]:
         ))
     doc.cache["line_features"] = result
     return result
+
+
+if __name__ == "__main__":
+    target = resources.files("cleanscrape") / "data" / "stopwords" / DENSITY_FILE
+    lines = ["# Share of running text each stopword list covers: the summed frequencies of its",
+             "# words in wordfreq's \"small\" list.  Written by `python -m cleanscrape.features`."]
+    lines += [f"{lang} = {density!r}" for lang, density in compute_prose_densities().items()]
+    Path(str(target)).write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -27,7 +27,7 @@ from importlib import resources
 
 from .document import Document
 
-__all__ = ["detect_language", "ensure_language", "stopwords", "tokenize_words"]
+__all__ = ["detect_language", "ensure_language", "stopword_table", "stopwords", "tokenize_words"]
 
 SAMPLE_CHARS = 2000
 #: one non-zero probability of a langdetect n-gram: language index, value
@@ -57,7 +57,8 @@ def tokenize_words(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=None)
-def _stopword_table() -> dict[str, frozenset[str]]:
+def stopword_table() -> dict[str, frozenset[str]]:
+    """Every shipped stopword list, by language."""
     table: dict[str, frozenset[str]] = {}
     folder = resources.files("cleanscrape") / "data" / "stopwords"
     for entry in folder.iterdir():
@@ -70,7 +71,7 @@ def _stopword_table() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=None)
 def _word_to_langs() -> dict[str, tuple[str, ...]]:
     index: dict[str, list[str]] = {}
-    for lang, words in _stopword_table().items():
+    for lang, words in stopword_table().items():
         for word in words:
             index.setdefault(word, []).append(lang)
     return {w: tuple(langs) for w, langs in index.items()}
@@ -80,7 +81,7 @@ def stopwords(lang: str | None) -> frozenset[str]:
     """The stopword set of ``lang`` (empty for unknown languages)."""
     if not lang:
         return frozenset()
-    return _stopword_table().get(lang.split("-")[0], frozenset())
+    return stopword_table().get(lang.split("-")[0], frozenset())
 
 
 def sample_text(doc: Document) -> str:

@@ -44,3 +44,15 @@ def test_whole_document_passes_agree_with_each_line_alone(texts):
         assert (f.chars, f.capitalized, f.sentence_marks, f.commas) == (chars, capitalized, marks, commas)
         if f.length == f.chars:  # spaced script: words are counted, not estimated
             assert (f.words, f.stopwords) == (len(re.sub(r"[\W_]+", " ", text).split()), stop)
+
+
+def test_shipped_prose_densities_are_current() -> None:
+    """The shipped densities (data/stopwords/prose_density.toml) are what wordfreq gives for
+    the shipped stopword lists: a list edited without `python -m cleanscrape.features` fails."""
+    import pytest
+
+    from cleanscrape.features import _shipped_densities, compute_prose_densities, prose_stopword_density
+
+    assert _shipped_densities() == pytest.approx(compute_prose_densities(), rel=1e-12)
+    assert 0.45 < prose_stopword_density("en") < 0.55 and prose_stopword_density("pt-BR") == _shipped_densities()["pt"]
+    assert prose_stopword_density("xx") == prose_stopword_density(None) == 0.0
