@@ -50,6 +50,9 @@ from ..stage import Stage, register_stage
 _DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
 #: how many lines below a record header its body starts, at most ("joe says:", date, body)
 _RECORD_BODY_DISTANCE = 3
+#: record headers that make a region below a comments signpost a comment thread (one
+#: alone may be the article's own byline repeated in a quote)
+_THREAD_HEADERS = 2
 
 
 class Kind(str, Enum):
@@ -71,6 +74,8 @@ class _Line:
     #: the line opens or heads something other than the article (a record header, a
     #: comments or related-stories signpost): it costs the region a paragraph
     barrier: bool = False
+    #: the line heads a record of a listing ("joe says:"; see ``_mark_record_separators``)
+    record_header: bool = False
     #: prose laid out unlike the document's other prose (see ``_mark_layout``)
     off_layout: bool = False
     #: what the line costs the region when bad (``bad_line_cost``, or its share of a
@@ -145,7 +150,7 @@ class MainContentStage(Stage):
         self._mark_layout(lines, doc)
         # every line's value is final here: the region and the removal scores share it
         values = [self._value(item) for item in lines]
-        first, last = self._region(values)
+        first, last = self._region(values, lines, doc)
         if last < first:
             return  # no prose anywhere: nothing to tell the article from boilerplate with
         # Short sentences right at the edges add nothing to the sum but are the article's
@@ -337,6 +342,7 @@ class MainContentStage(Stage):
                     item.kind = Kind.BAD
                     item.structural = True
                     item.barrier = True
+                    item.record_header = True
                     item.signal = f"record header: one of {len(distinct)} short lines ending in {last!r}"
 
     # ------------------------------------------------------------ the document
@@ -374,9 +380,10 @@ class MainContentStage(Stage):
             return item.features.length
         return 0
 
-    def _region(self, values: list[float]) -> tuple[int, int]:
+    def _region(self, values: list[float], lines: list[_Line], doc: Document) -> tuple[int, int]:
         """Positions (in ``values``, aligned with the lines) of the first and last line of
-        the main region."""
+        the main region.  A comment thread is never the article, however long: a
+        candidate below a comments signpost that holds record headers is left out."""
         candidates: list[tuple[int, int, int]] = []  # (sum, first, last)
         total = 0
         for pos, value in enumerate(values):
@@ -386,6 +393,15 @@ class MainContentStage(Stage):
             total += value
             if total > candidates[-1][0]:
                 candidates[-1] = (total, candidates[-1][1], pos)
+        if any(item.record_header for item in lines):
+            signpost = next(
+                (pos for pos, item in enumerate(lines) if self._is_comments_signpost(doc, item)), len(lines)
+            )
+            candidates = [
+                c for c in candidates
+                if not (c[1] > signpost
+                        and sum(item.record_header for item in lines[c[1]:c[2] + 1]) >= _THREAD_HEADERS)
+            ] or candidates
         best = max((c[0] for c in candidates), default=0)
         for total, first, last in candidates:
             if total > 0 and total >= self.options.region_share * best:
@@ -419,6 +435,11 @@ class MainContentStage(Stage):
         ):
             return None
         return pos
+
+    @staticmethod
+    def _is_comments_signpost(doc: Document, item: _Line) -> bool:
+        removal = doc.removal_of(item.index)
+        return removal is not None and removal.category == "comments"
 
     @staticmethod
     def _is_metadata(doc: Document, item: _Line) -> bool:

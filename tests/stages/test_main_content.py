@@ -124,6 +124,18 @@ def test_a_comments_signpost_removed_earlier_ends_the_article():
     assert comment in doc.output_text()
 
 
+def test_a_comment_thread_longer_than_the_article_is_not_the_article():
+    # a one-paragraph post, then a comments signpost and a thread worth far more text
+    thread = []
+    for name, day in [("Milan", 12), ("Catherine", 13), ("Alex", 17), ("Gary", 17)]:
+        thread += [f"{name} on September {day}, 2018 at 4:47 pm said:", "", PARAGRAPHS[1] + " " + PARAGRAPHS[2], ""]
+    doc = Document(article(TITLE, PARAGRAPHS[0], "Comments", *thread), lang="en")
+    signpost = 4
+    doc.remove_line(signpost, stage="comments", category="comments", reason="lexicon")
+    MainContentStage().process(doc)
+    assert doc.output_text().rstrip() == article(TITLE, PARAGRAPHS[0])
+
+
 def test_without_any_prose_nothing_is_removed():
     # a lone short line left after an earlier stage removed the rest: no region, no verdict
     doc = Document("Ceci est une légende ©\n\n\"Et ça ?\"", lang="fr")
