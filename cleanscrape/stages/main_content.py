@@ -154,10 +154,11 @@ class MainContentStage(Stage):
         if last < first:
             return  # no prose anywhere: nothing to tell the article from boilerplate with
         # Short sentences right at the edges add nothing to the sum but are the article's
-        # first or last words ("Why?", "He declined to comment."): nothing separates them.
-        while first > 0 and self._is_prose(lines[first - 1]):
+        # first or last words ("Why?", "He declined to comment."), and so are sentences
+        # too thin in stopwords to count (names, figures): nothing separates them.
+        while first > 0 and self._joins_edge(lines[first - 1]):
             first -= 1
-        while last + 1 < len(lines) and self._is_prose(lines[last + 1]):
+        while last + 1 < len(lines) and self._joins_edge(lines[last + 1]):
             last += 1
         standfirst = self._standfirst(lines, first, doc)
         title = self._title(lines, first if standfirst is None else standfirst, doc)
@@ -311,6 +312,13 @@ class MainContentStage(Stage):
     @staticmethod
     def _is_prose(item: _Line) -> bool:
         return item.kind in (Kind.GOOD, Kind.NEAR) or (item.kind is Kind.SHORT and item.features.sentence_end)
+
+    def _joins_edge(self, item: _Line) -> bool:
+        """Prose, or a sentence that failed the stopword count alone (not a menu, record
+        header or removed line): right at the article's edge it is the article's."""
+        return self._is_prose(item) or (
+            item.kind is Kind.BAD and not item.structural and item.features.sentence_end
+        )
 
     def _mark_record_separators(self, lines: list[_Line], doc: Document) -> None:
         """Short lines that recur with the same last word ("joe says:", "May 2, 2019 at

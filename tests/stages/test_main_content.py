@@ -151,6 +151,16 @@ def test_short_sentences_at_the_edges_of_the_article_stay():
     assert result.text.endswith("He declined to comment.")
 
 
+def test_a_sentence_of_names_and_figures_at_the_edge_of_the_article_stays():
+    # too few stopwords to count as prose alone, but it ends like a sentence right
+    # under the article's last paragraph: nothing separates it from the article
+    results = "Final standings: Arsenal 3 (Saka 12', Havertz 40'), Chelsea 1 (Palmer 77'), Fulham 2, Everton 0."
+    text = "\n".join(MENU) + "\n\n" + article(*PARAGRAPHS, results) + "\n\n" + "\n".join(MENU)
+    result = run(text)
+    assert results in result.text
+    assert all(kept in result.text for kept in PARAGRAPHS)
+
+
 def test_list_items_ending_alike_are_not_record_headers():
     venues = ["Amalie", "State Farm", "PNC", "PPL", "TD Garden", "Xcel", "Ball", "Moda"]
     dates = [f"June {day} – {venue} Center" for day, venue in enumerate(venues, start=9)]
