@@ -53,6 +53,8 @@ _RECORD_BODY_DISTANCE = 3
 #: record headers that make a region below a comments signpost a comment thread (one
 #: alone may be the article's own byline repeated in a quote)
 _THREAD_HEADERS = 2
+#: prose lines on each side that make a label run a list inside the text
+_LIST_CONTEXT = 2
 
 
 class Kind(str, Enum):
@@ -144,7 +146,7 @@ class MainContentStage(Stage):
                 self._classify(item)
         runs = self._mark_menu_runs(lines)
         self._mark_record_separators(lines, doc)
-        self._price_bad_lines(lines, runs)
+        self._price_bad_lines(lines, runs, doc)
         if not (doc.removals or any(item.structural for item in lines)):
             return  # no boilerplate evidence: leave the document as it is
         self._mark_layout(lines, doc)
@@ -258,7 +260,8 @@ class MainContentStage(Stage):
         for run in runs:
             if not (first < run.start and run.stop - 1 <= last) or not self._may_be_list(run, lines, doc):
                 continue
-            announced = self._announces_list(lines[run.start - 1])
+            # announced by the line above or by its own heading ("Ingredients:")
+            announced = self._announces_list(lines[run.start - 1]) or self._announces_list(lines[run.start])
             if announced or (
                 run.stop <= last
                 and self._is_prose(lines[run.start - 1])
@@ -367,14 +370,30 @@ class MainContentStage(Stage):
             for item in prose:
                 item.off_layout = size[doc.lines[item.index].block] > 1
 
-    def _price_bad_lines(self, lines: list[_Line], runs: list[range]) -> None:
+    def _price_bad_lines(self, lines: list[_Line], runs: list[range], doc: Document) -> None:
         opts = self.options
         for item in lines:
             item.cost = opts.bad_line_cost
         for run in runs:
             if not any(lines[pos].barrier for pos in run):
+                # a list running through the text (ingredients between the introduction
+                # and the method) is one interruption, like one bad line
+                cap = opts.bad_line_cost if self._within_prose(run, lines, doc) else opts.menu_run_cost_cap
                 for pos in run:
-                    lines[pos].cost = min(opts.bad_line_cost, opts.menu_run_cost_cap / len(run))
+                    lines[pos].cost = min(opts.bad_line_cost, cap / len(run))
+
+    def _within_prose(self, run: range, lines: list[_Line], doc: Document) -> bool:
+        """The run may be a list and sits inside running text: two prose lines right
+        above it and two right below, the first a paragraph.  Teaser cards alternate
+        label runs with single summaries and do not qualify."""
+        above = lines[run.start - _LIST_CONTEXT:run.start] if run.start >= _LIST_CONTEXT else []
+        below = lines[run.stop:run.stop + _LIST_CONTEXT]
+        return (
+            len(above) == len(below) == _LIST_CONTEXT
+            and lines[run.stop].kind in (Kind.GOOD, Kind.NEAR)
+            and all(self._is_prose(item) for item in (*above, *below))
+            and self._may_be_list(run, lines, doc)
+        )
 
     def _value(self, item: _Line) -> float:
         """What a line brings to the region: its length if prose, a cost if boilerplate."""

@@ -161,6 +161,31 @@ def test_a_sentence_of_names_and_figures_at_the_edge_of_the_article_stays():
     assert all(kept in result.text for kept in PARAGRAPHS)
 
 
+INGREDIENTS = ["1 kg beef liver", "3 large onions", "2 apples", "400 ml beef stock", "250 ml red wine",
+               "4 tbsp olive oil", "40 g butter", "Pepper", "Salt", "2 tsp instant stock", "Gravy thickener",
+               "Fresh parsley"]
+
+
+def test_a_short_introduction_above_a_long_ingredient_list_stays():
+    intro = ["It is properly wintry outside for the first time in years, and the garden is white again.",
+             "So we are cooking something hearty today: it is quick to make and it tastes even better the day after."]
+    method = ["Trim the liver with a sharp knife and cut it into bite-sized pieces before you start.",
+              "Fry the pieces in the olive oil over a high heat until they are well browned on every side.",
+              PARAGRAPHS[0], PARAGRAPHS[1]]
+    text = "\n".join(MENU) + "\n\n" + article(*intro) + "\n\n" + "\n".join(INGREDIENTS) + "\n\n" + article(*method)
+    result = run(text)
+    for kept in (*intro, *INGREDIENTS, *method):
+        assert kept in result.text
+
+
+def test_a_list_under_its_own_heading_with_a_colon_stays():
+    items = ["Ingredients:", "1 kg beef liver", "3 large onions", "2 apples", "Salt and pepper"]
+    text = "\n".join(MENU) + "\n\n" + article(PARAGRAPHS[0], "\n".join(items), "Serves four.", PARAGRAPHS[1], PARAGRAPHS[2])
+    result = run(text)
+    for kept in (*items, PARAGRAPHS[0], PARAGRAPHS[1]):
+        assert kept in result.text
+
+
 def test_list_items_ending_alike_are_not_record_headers():
     venues = ["Amalie", "State Farm", "PNC", "PPL", "TD Garden", "Xcel", "Ball", "Moda"]
     dates = [f"June {day} – {venue} Center" for day, venue in enumerate(venues, start=9)]
