@@ -55,6 +55,10 @@ _RECORD_BODY_DISTANCE = 3
 _THREAD_HEADERS = 2
 #: prose lines on each side that make a label run a list inside the text
 _LIST_CONTEXT = 2
+#: a headline has at most this many words
+_HEADLINE_WORDS = 20
+#: a line ending with one of these goes on in the next line
+_CONTINUED = ",;，、；"
 
 
 class Kind(str, Enum):
@@ -78,6 +82,8 @@ class _Line:
     barrier: bool = False
     #: the line heads a record of a listing ("joe says:"; see ``_mark_record_separators``)
     record_header: bool = False
+    #: one of a stack of headlines (see ``_mark_headline_stacks``)
+    headline: bool = False
     #: prose laid out unlike the document's other prose (see ``_mark_layout``)
     off_layout: bool = False
     #: what the line costs the region when bad (``bad_line_cost``, or its share of a
@@ -105,6 +111,8 @@ class MainContentStage(Stage):
         title_case: float = 0.5
         #: this many labels in a row make a menu
         menu_run: int = 2
+        #: this many headline-shaped lines on consecutive lines are a headline list
+        headline_stack: int = 3
         #: a label run between two paragraphs of the article, without lexicon evidence,
         #: is part of it (ingredients, a table) up to this many lines
         inline_list: int = 30
@@ -144,6 +152,7 @@ class MainContentStage(Stage):
                 item.barrier = removal.category in self.options.barrier_categories
             else:
                 self._classify(item)
+        self._mark_headline_stacks(lines, doc)
         runs = self._mark_menu_runs(lines)
         self._mark_record_separators(lines, doc)
         self._price_bad_lines(lines, runs, doc)
@@ -223,13 +232,49 @@ class MainContentStage(Stage):
         """A line that names something rather than says something: short, or
         Title-Cased like a headline, and without a sentence end."""
         f = item.features
-        if item.structural:
+        if item.structural or item.headline:
             return True
         if f.sentence_end or self._is_lead_in(item):
             return False
         return f.length < self.options.length_low or (
             f.length < self.options.length_high and f.capitalized_ratio >= self.options.title_case
         )
+
+    def _is_headline_shaped(self, item: _Line, text: str) -> bool:
+        """Says something without being a sentence, in a headline's few words: no
+        sentence end, no comma or semicolon carrying it on, no table cells, and no more
+        stopwords than running text (headlines drop articles and auxiliaries)."""
+        f = item.features
+        return (
+            not f.sentence_end
+            and f.words <= _HEADLINE_WORDS
+            and f.length < self.options.length_high
+            and text[-1:] not in _CONTINUED
+            and "\t" not in text
+            and not (f.has_stopwords and f.stopword_ratio >= 1.0)
+            and not self._is_lead_in(item)
+        )
+
+    def _mark_headline_stacks(self, lines: list[_Line], doc: Document) -> None:
+        """Headline-shaped lines stacked on consecutive lines, ``headline_stack`` or more,
+        are a list of other stories ("Prince Andrew: BT and three universities abandon
+        ties with duke"), whatever their capitals: they are labels.  An article's
+        paragraphs stand apart, and its sentences end."""
+        start = 0
+        previous = -2
+        for pos, item in enumerate([*lines, None]):
+            shaped = item is not None and self._is_headline_shaped(item, doc.lines[item.index].text.strip())
+            if shaped and item.index == previous + 1 and pos > start:
+                previous = item.index
+                continue
+            stack = lines[start:pos]
+            # lines an earlier stage removed (a dateline, a share button) may stand
+            # between the headlines but are none
+            if sum(not doc.lines[member.index].removed for member in stack) >= self.options.headline_stack:
+                for member in stack:
+                    member.headline = True
+            start = pos if shaped else pos + 1
+            previous = item.index if item is not None else -2
 
     def _mark_menu_runs(self, lines: list[_Line]) -> list[range]:
         """Runs of labels are menus, link lists, headline lists or button rows: judged

@@ -109,6 +109,27 @@ def test_headline_list_after_the_article_goes():
     assert result.text.rstrip() == article(*PARAGRAPHS)
 
 
+def test_headlines_in_sentence_case_stacked_after_the_article_go():
+    headlines = [
+        "Prince Andrew: BT and three universities abandon ties with duke after TV interview",
+        "Babies and mothers died in what may be worst ever maternity scandal, report finds",
+        "Lottery: UK ticket holder wins the record jackpot prize",
+    ]
+    text = article(*PARAGRAPHS) + "\n\n" + "\n".join(headlines)
+    result = run(text)
+    assert result.text.rstrip() == article(*PARAGRAPHS)
+
+
+def test_lines_of_a_poem_inside_the_article_stay():
+    # stacked, sentence-less lines between paragraphs are a list or verse of the article
+    verse = ["The night bus hums along the empty road", "past shuttered shops and sleeping trams",
+             "and carries the last of us back home"]
+    text = "\n".join(MENU) + "\n\n" + article(PARAGRAPHS[0], "\n".join(verse), PARAGRAPHS[1], PARAGRAPHS[2])
+    result = run(text)
+    for kept in (*verse, *PARAGRAPHS):
+        assert kept in result.text
+
+
 def test_a_comments_signpost_removed_earlier_ends_the_article():
     comment = "I have been waiting for this for years and I am so glad that the council finally listened to us."
     doc = Document(article(*PARAGRAPHS) + "\n\nComments\n" + comment, lang="en")
