@@ -40,6 +40,8 @@ never loses a sentence to a stopword count.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 
@@ -80,8 +82,8 @@ class _Line:
     #: the line opens or heads something other than the article (a record header, a
     #: comments or related-stories signpost): it costs the region a paragraph
     barrier: bool = False
-    #: the line heads a record of a listing ("joe says:"; see ``_mark_record_separators``)
-    record_header: bool = False
+    #: the category of an earlier stage's removal of the line (None: not removed)
+    removed_as: str | None = None
     #: one of a stack of headlines (see ``_mark_headline_stacks``)
     headline: bool = False
     #: prose laid out unlike the document's other prose (see ``_mark_layout``)
@@ -89,6 +91,18 @@ class _Line:
     #: what the line costs the region when bad (``bad_line_cost``, or its share of a
     #: menu run's capped cost)
     cost: float = 0.0
+
+
+def _consecutive(items: list[_Line]) -> Iterator[list[_Line]]:
+    """``items`` cut into runs on consecutive lines of the document."""
+    run: list[_Line] = []
+    for item in items:
+        if run and item.index != run[-1].index + 1:
+            yield run
+            run = []
+        run.append(item)
+    if run:
+        yield run
 
 
 @register_stage
@@ -143,25 +157,27 @@ class MainContentStage(Stage):
         features = line_features(doc)
         # Lines removed by earlier stages stay in view as bad lines: they still separate
         # the article from what follows it and belong to the menus they were part of.
-        lines = [_Line(line.index, features[line.index], Kind.SHORT) for line in doc.lines if not line.is_blank]
+        # (a blank line's features are all zero)
+        lines = [_Line(index, f, Kind.SHORT) for index, f in enumerate(features) if f.chars]
         for item in lines:
             removal = doc.removal_of(item.index)
             if removal is not None:
                 item.kind = Kind.BAD
                 item.structural = True
+                item.removed_as = removal.category
                 item.barrier = removal.category in self.options.barrier_categories
             else:
                 self._classify(item)
         self._mark_headline_stacks(lines, doc)
         runs = self._mark_menu_runs(lines)
-        self._mark_record_separators(lines, doc)
+        headers = self._mark_record_separators(lines, doc)
         self._price_bad_lines(lines, runs, doc)
-        if not (doc.removals or any(item.structural for item in lines)):
+        if not (any(item.structural for item in lines) or doc.removals):
             return  # no boilerplate evidence: leave the document as it is
         self._mark_layout(lines, doc)
         # every line's value is final here: the region and the removal scores share it
-        values = [self._value(item) for item in lines]
-        first, last = self._region(values, lines, doc)
+        values = self._values(lines)
+        first, last = self._region(values, lines, headers, doc)
         if last < first:
             return  # no prose anywhere: nothing to tell the article from boilerplate with
         # Short sentences right at the edges add nothing to the sum but are the article's
@@ -234,25 +250,17 @@ class MainContentStage(Stage):
         f = item.features
         if item.structural or item.headline:
             return True
-        if f.sentence_end or self._is_lead_in(item):
+        if f.sentence_end or (f.colon_end and self._is_lead_in(item)):
             return False
         return f.length < self.options.length_low or (
             f.length < self.options.length_high and f.capitalized_ratio >= self.options.title_case
         )
 
-    def _is_headline_shaped(self, item: _Line, text: str) -> bool:
-        """Says something without being a sentence, in a headline's few words: no
-        sentence end, no comma or semicolon carrying it on, no table cells, and no more
-        stopwords than running text (headlines drop articles and auxiliaries)."""
-        f = item.features
-        return (
-            not f.sentence_end
-            and f.words <= _HEADLINE_WORDS
-            and f.length < self.options.length_high
-            and text[-1:] not in _CONTINUED
-            and "\t" not in text
-            and not (f.has_stopwords and f.stopword_ratio >= 1.0)
-            and not self._is_lead_in(item)
+    def _is_headline_text(self, item: _Line, doc: Document) -> bool:
+        """No comma or semicolon carrying the line on, no table cells, no lead-in."""
+        text = doc.lines[item.index].text.strip()
+        return text[-1:] not in _CONTINUED and "\t" not in text and not (
+            item.features.colon_end and self._is_lead_in(item)
         )
 
     def _mark_headline_stacks(self, lines: list[_Line], doc: Document) -> None:
@@ -260,21 +268,28 @@ class MainContentStage(Stage):
         are a list of other stories ("Prince Andrew: BT and three universities abandon
         ties with duke"), whatever their capitals: they are labels.  An article's
         paragraphs stand apart, and its sentences end."""
-        start = 0
-        previous = -2
-        for pos, item in enumerate([*lines, None]):
-            shaped = item is not None and self._is_headline_shaped(item, doc.lines[item.index].text.strip())
-            if shaped and item.index == previous + 1 and pos > start:
-                previous = item.index
+        high = self.options.length_high
+        # says something without being a sentence, in a headline's few words, and with
+        # no more stopwords than running text (headlines drop articles and auxiliaries)
+        shaped = [
+            item for item in lines
+            if not (f := item.features).sentence_end and f.words <= _HEADLINE_WORDS and f.length < high
+            and not (f.prose_density and f.stopwords >= f.prose_density * f.words)
+        ]
+        low = self.options.length_low
+        for stack in _consecutive(shaped):
+            # a stack of short lines is a menu already: only one holding a longer line
+            # is worth the look at the text
+            if len(stack) < self.options.headline_stack or not any(
+                item.features.length >= low and not item.structural for item in stack
+            ):
                 continue
-            stack = lines[start:pos]
-            # lines an earlier stage removed (a dateline, a share button) may stand
-            # between the headlines but are none
-            if sum(not doc.lines[member.index].removed for member in stack) >= self.options.headline_stack:
-                for member in stack:
-                    member.headline = True
-            start = pos if shaped else pos + 1
-            previous = item.index if item is not None else -2
+            for headlines in _consecutive([item for item in stack if self._is_headline_text(item, doc)]):
+                # lines an earlier stage removed (a dateline, a share button) may stand
+                # between the headlines but are none
+                if sum(not doc.lines[item.index].removed for item in headlines) >= self.options.headline_stack:
+                    for item in headlines:
+                        item.headline = True
 
     def _mark_menu_runs(self, lines: list[_Line]) -> list[range]:
         """Runs of labels are menus, link lists, headline lists or button rows: judged
@@ -282,8 +297,9 @@ class MainContentStage(Stage):
         runs as ranges of positions in ``lines``."""
         runs: list[range] = []
         start = 0
-        for pos, item in enumerate([*lines, None]):
-            if item is not None and self._is_label(item):
+        is_label = self._is_label
+        for pos, label in enumerate([*map(is_label, lines), False]):
+            if label:
                 continue
             if pos - start >= self.options.menu_run:
                 runs.append(range(start, pos))
@@ -368,20 +384,26 @@ class MainContentStage(Stage):
             item.kind is Kind.BAD and not item.structural and item.features.sentence_end
         )
 
-    def _mark_record_separators(self, lines: list[_Line], doc: Document) -> None:
+    def _mark_record_separators(self, lines: list[_Line], doc: Document) -> list[int]:
         """Short lines that recur with the same last word ("joe says:", "May 2, 2019 at
-        6:44 am", "Rating: 12 votes") head the records of a listing."""
+        6:44 am", "Rating: 12 votes") head the records of a listing.  Returns their
+        positions, in order."""
+        headers: list[int] = []
         shapes: dict[str, list[int]] = {}
-        for pos, item in enumerate(lines):
-            f = item.features
-            if f.length >= self.options.length_low or f.sentence_end or f.words < 2:
-                continue
-            removal = doc.removal_of(item.index)
-            if removal is not None and removal.category == "caption":
+        length_low = self.options.length_low
+        candidates = [
+            pos for pos, item in enumerate(lines)
+            if item.features.length < length_low and not item.features.sentence_end and item.features.words >= 2
+        ]
+        for pos in candidates:
+            item = lines[pos]
+            if item.removed_as == "caption":
                 continue  # photo credits recur ("(Image: Getty)") but picture the article
             last = doc.lines[item.index].text.rsplit(None, 1)[-1].lower().translate(_DIGITS_TO_ZERO)
             shapes.setdefault(last, []).append(pos)
         for last, group in shapes.items():
+            if len(group) < self.options.record_repeats:
+                continue
             # distinct texts: a name repeated as heading and table-of-contents entry
             # shares its last word with itself, not with other records
             distinct = {doc.lines[lines[pos].index].text.strip() for pos in group}
@@ -394,12 +416,13 @@ class MainContentStage(Stage):
                 for pos in group
             )
             if 2 * headed >= len(group):
+                headers += group
                 for item in (lines[pos] for pos in group):
                     item.kind = Kind.BAD
                     item.structural = True
                     item.barrier = True
-                    item.record_header = True
                     item.signal = f"record header: one of {len(distinct)} short lines ending in {last!r}"
+        return sorted(headers)
 
     # ------------------------------------------------------------ the document
     def _mark_layout(self, lines: list[_Line], doc: Document) -> None:
@@ -440,22 +463,27 @@ class MainContentStage(Stage):
             and self._may_be_list(run, lines, doc)
         )
 
-    def _value(self, item: _Line) -> float:
-        """What a line brings to the region: its length if prose, a cost if boilerplate."""
-        if item.barrier:
-            return -self.options.length_high
-        if item.kind is Kind.BAD:
-            return -item.cost
-        if item.kind in (Kind.GOOD, Kind.NEAR):
-            if item.off_layout:
-                return int(item.features.length * self.options.off_layout_weight)
-            return item.features.length
-        return 0
+    def _values(self, lines: list[_Line]) -> list[float]:
+        """What each line brings to the region: its length if prose (part of it when laid
+        out unlike the article), a cost if boilerplate, a paragraph's worth off if it
+        opens another section, nothing if short."""
+        barrier = -self.options.length_high
+        weight = self.options.off_layout_weight
+        return [
+            barrier if item.barrier
+            else -item.cost if item.kind is Kind.BAD
+            else 0 if item.kind is Kind.SHORT
+            else int(item.features.length * weight) if item.off_layout
+            else item.features.length
+            for item in lines
+        ]
 
-    def _region(self, values: list[float], lines: list[_Line], doc: Document) -> tuple[int, int]:
+    def _region(self, values: list[float], lines: list[_Line], headers: list[int],
+                doc: Document) -> tuple[int, int]:
         """Positions (in ``values``, aligned with the lines) of the first and last line of
         the main region.  A comment thread is never the article, however long: a
-        candidate below a comments signpost that holds record headers is left out."""
+        candidate below a comments signpost that holds record headers (``headers``: their
+        positions, in order) is left out."""
         candidates: list[tuple[int, int, int]] = []  # (sum, first, last)
         total = 0
         for pos, value in enumerate(values):
@@ -465,14 +493,14 @@ class MainContentStage(Stage):
             total += value
             if total > candidates[-1][0]:
                 candidates[-1] = (total, candidates[-1][1], pos)
-        if any(item.record_header for item in lines):
+        if len(headers) >= _THREAD_HEADERS:
             signpost = next(
-                (pos for pos, item in enumerate(lines) if self._is_comments_signpost(doc, item)), len(lines)
+                (pos for pos, item in enumerate(lines) if item.removed_as == "comments"), len(lines)
             )
             candidates = [
                 c for c in candidates
                 if not (c[1] > signpost
-                        and sum(item.record_header for item in lines[c[1]:c[2] + 1]) >= _THREAD_HEADERS)
+                        and bisect_right(headers, c[2]) - bisect_left(headers, c[1]) >= _THREAD_HEADERS)
             ] or candidates
         best = max((c[0] for c in candidates), default=0)
         for total, first, last in candidates:
@@ -493,7 +521,7 @@ class MainContentStage(Stage):
         if pos < 0:
             return None
         above = pos - 1
-        while above >= 0 and self._is_metadata(doc, lines[above]):
+        while above >= 0 and lines[above].removed_as == "metadata":
             above -= 1  # a dateline between headline and standfirst
         if above < 0:
             return None
@@ -507,16 +535,6 @@ class MainContentStage(Stage):
         ):
             return None
         return pos
-
-    @staticmethod
-    def _is_comments_signpost(doc: Document, item: _Line) -> bool:
-        removal = doc.removal_of(item.index)
-        return removal is not None and removal.category == "comments"
-
-    @staticmethod
-    def _is_metadata(doc: Document, item: _Line) -> bool:
-        removal = doc.removal_of(item.index)
-        return removal is not None and removal.category == "metadata"
 
     def _title(self, lines: list[_Line], first: int, doc: Document) -> int | None:
         """Position of the article title: the longest line of three words or more,
