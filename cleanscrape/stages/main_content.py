@@ -12,23 +12,29 @@ neighbour smoothing by two kinds of context:
    without a stopword list are judged on punctuation and length only.
 2. **Neighbour context**: a run of ``menu_run`` or more *labels* (short or Title-Cased
    lines without a sentence end) is a menu, link list or headline list, where one
-   label alone between paragraphs is a subheading.  Short lines that end the same way
+   label alone between paragraphs is a subheading.  Sentence-less lines of a headline's
+   few words stacked on consecutive lines (``headline_stack`` or more) are labels too,
+   whatever their capitals: a list of other stories.  Short lines that end the same way
    as several other short lines ("joe says:", "May 2, 2019 at 6:44 am") are *record
    headers* of a listing: comments, teasers, search results.
 3. **Document context**: every line gets a value, its length if good or near (half of it
    when the line is laid out unlike the bulk of the document's prose: inside a
    multi-line block where most paragraphs stand alone), zero if
    short, a cost if bad (a menu run costs at most ``menu_run_cost_cap`` in all: one
-   widget inside the article is one interruption), a paragraph's worth (``length_high``) if a record header or a
-   line an earlier stage removed as a comments, related-stories or newsletter signpost
-   (what follows such a line is not the article).  The
+   widget inside the article is one interruption; a list with two prose lines on
+   either side, one bad line's worth), a paragraph's worth (``length_high``) if a record
+   header or a line an earlier stage removed as a comments, related-stories or
+   newsletter signpost (what follows such a line is not the article).  The
    runs of maximum sum (Kadane; Finn et al.'s body-text extraction on lines instead of
-   tags) are the candidate regions; the earliest one reaching ``region_share`` of the
+   tags) are the candidate regions, except a comment thread (record headers below a
+   comments signpost); the earliest one reaching ``region_share`` of the
    best is the article, because comment threads and teasers of other stories come
-   after it and can outweigh a short article.  Inside the region only structurally bad
+   after it and can outweigh a short article.  Sentences at its edges join it, even
+   thin in stopwords (names, figures).  Inside the region only structurally bad
    lines go (menu runs, record headers, glued rows), except short label runs between
-   paragraphs or announced by a colon (lists, tables; a list the colon announces right
-   below the region joins it); outside it everything goes except the standfirst (the
+   paragraphs or announced by a colon, above or as their own heading (lists, tables; a
+   list the colon announces right below the region joins it); outside it everything
+   goes except the standfirst (the
    nearest prose sentence above the region when a headline-like line stands right over
    it, however many byline or offer lines separate it from the body) and the title (the
    longest digit-free line in the few lines above the standfirst, or the region).
