@@ -94,8 +94,8 @@ class _Line:
     headline: bool = False
     #: prose laid out unlike the document's other prose (see ``_mark_layout``)
     off_layout: bool = False
-    #: what the line costs the region when bad (``bad_line_cost``, or its share of a
-    #: menu run's capped cost)
+    #: what the line costs the region when bad: its share of a menu run's capped cost
+    #: (0: not in a capped run, ``bad_line_cost``)
     cost: float = 0.0
 
 
@@ -250,17 +250,19 @@ class MainContentStage(Stage):
         return f"{item.kind.value} line ({f.chars} chars, {density}{end})"
 
     # ------------------------------------------------------------ neighbours
-    def _is_label(self, item: _Line) -> bool:
-        """A line that names something rather than says something: short, or
-        Title-Cased like a headline, and without a sentence end."""
-        f = item.features
-        if item.structural or item.headline:
-            return True
-        if f.sentence_end or (f.colon_end and self._is_lead_in(item)):
-            return False
-        return f.length < self.options.length_low or (
-            f.length < self.options.length_high and f.capitalized_ratio >= self.options.title_case
-        )
+    def _labels(self, lines: list[_Line]) -> list[bool]:
+        """Which lines name something rather than say something: short, or Title-Cased
+        like a headline, or stacked headlines, and without a sentence end; lines removed
+        or judged structural before are labels too."""
+        low, high, title_case = self.options.length_low, self.options.length_high, self.options.title_case
+        return [
+            item.structural or item.headline or (
+                not (f := item.features).sentence_end
+                and not (f.colon_end and self._is_lead_in(item))
+                and (f.length < low or (f.length < high and f.capitalized_ratio >= title_case))
+            )
+            for item in lines
+        ]
 
     def _is_headline_text(self, item: _Line, doc: Document) -> bool:
         """No comma or semicolon carrying the line on, no table cells, no lead-in."""
@@ -303,8 +305,7 @@ class MainContentStage(Stage):
         runs as ranges of positions in ``lines``."""
         runs: list[range] = []
         start = 0
-        is_label = self._is_label
-        for pos, label in enumerate([*map(is_label, lines), False]):
+        for pos, label in enumerate([*self._labels(lines), False]):
             if label:
                 continue
             if pos - start >= self.options.menu_run:
@@ -446,8 +447,6 @@ class MainContentStage(Stage):
 
     def _price_bad_lines(self, lines: list[_Line], runs: list[range], doc: Document) -> None:
         opts = self.options
-        for item in lines:
-            item.cost = opts.bad_line_cost
         for run in runs:
             if not any(lines[pos].barrier for pos in run):
                 # a list running through the text (ingredients between the introduction
@@ -474,10 +473,11 @@ class MainContentStage(Stage):
         out unlike the article), a cost if boilerplate, a paragraph's worth off if it
         opens another section, nothing if short."""
         barrier = -self.options.length_high
+        bad = self.options.bad_line_cost
         weight = self.options.off_layout_weight
         return [
             barrier if item.barrier
-            else -item.cost if item.kind is Kind.BAD
+            else -(item.cost or bad) if item.kind is Kind.BAD
             else 0 if item.kind is Kind.SHORT
             else int(item.features.length * weight) if item.off_layout
             else item.features.length
