@@ -282,7 +282,7 @@ class MainContentStage(Stage):
         shaped = [
             item for item in lines
             if not (f := item.features).sentence_end and f.words <= _HEADLINE_WORDS and f.length < high
-            and not (f.prose_density and f.stopwords >= f.prose_density * f.words)
+            and not (f.prose_density and f.words and f.stopwords >= f.prose_density * f.words)
         ]
         low = self.options.length_low
         for stack in _consecutive(shaped):
