@@ -12,23 +12,29 @@ neighbour smoothing by two kinds of context:
    without a stopword list are judged on punctuation and length only.
 2. **Neighbour context**: a run of ``menu_run`` or more *labels* (short or Title-Cased
    lines without a sentence end) is a menu, link list or headline list, where one
-   label alone between paragraphs is a subheading.  Short lines that end the same way
+   label alone between paragraphs is a subheading.  Sentence-less lines of a headline's
+   few words stacked on consecutive lines (``headline_stack`` or more) are labels too,
+   whatever their capitals: a list of other stories.  Short lines that end the same way
    as several other short lines ("joe says:", "May 2, 2019 at 6:44 am") are *record
    headers* of a listing: comments, teasers, search results.
 3. **Document context**: every line gets a value, its length if good or near (half of it
    when the line is laid out unlike the bulk of the document's prose: inside a
    multi-line block where most paragraphs stand alone), zero if
    short, a cost if bad (a menu run costs at most ``menu_run_cost_cap`` in all: one
-   widget inside the article is one interruption), a paragraph's worth (``length_high``) if a record header or a
-   line an earlier stage removed as a comments, related-stories or newsletter signpost
-   (what follows such a line is not the article).  The
+   widget inside the article is one interruption; a list with two prose lines on
+   either side, one bad line's worth), a paragraph's worth (``length_high``) if a record
+   header or a line an earlier stage removed as a comments, related-stories or
+   newsletter signpost (what follows such a line is not the article).  The
    runs of maximum sum (Kadane; Finn et al.'s body-text extraction on lines instead of
-   tags) are the candidate regions; the earliest one reaching ``region_share`` of the
+   tags) are the candidate regions, except a comment thread (record headers below a
+   comments signpost); the earliest one reaching ``region_share`` of the
    best is the article, because comment threads and teasers of other stories come
-   after it and can outweigh a short article.  Inside the region only structurally bad
+   after it and can outweigh a short article.  Sentences at its edges join it, even
+   thin in stopwords (names, figures).  Inside the region only structurally bad
    lines go (menu runs, record headers, glued rows), except short label runs between
-   paragraphs or announced by a colon (lists, tables; a list the colon announces right
-   below the region joins it); outside it everything goes except the standfirst (the
+   paragraphs or announced by a colon, above or as their own heading (lists, tables; a
+   list the colon announces right below the region joins it); outside it everything
+   goes except the standfirst (the
    nearest prose sentence above the region when a headline-like line stands right over
    it, however many byline or offer lines separate it from the body) and the title (the
    longest digit-free line in the few lines above the standfirst, or the region).
@@ -40,6 +46,8 @@ never loses a sentence to a stopword count.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
 
@@ -50,6 +58,15 @@ from ..stage import Stage, register_stage
 _DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
 #: how many lines below a record header its body starts, at most ("joe says:", date, body)
 _RECORD_BODY_DISTANCE = 3
+#: record headers that make a region below a comments signpost a comment thread (one
+#: alone may be the article's own byline repeated in a quote)
+_THREAD_HEADERS = 2
+#: prose lines on each side that make a label run a list inside the text
+_LIST_CONTEXT = 2
+#: a headline has at most this many words
+_HEADLINE_WORDS = 20
+#: a line ending with one of these goes on in the next line
+_CONTINUED = ",;，、；"
 
 
 class Kind(str, Enum):
@@ -71,11 +88,27 @@ class _Line:
     #: the line opens or heads something other than the article (a record header, a
     #: comments or related-stories signpost): it costs the region a paragraph
     barrier: bool = False
+    #: the category of an earlier stage's removal of the line (None: not removed)
+    removed_as: str | None = None
+    #: one of a stack of headlines (see ``_mark_headline_stacks``)
+    headline: bool = False
     #: prose laid out unlike the document's other prose (see ``_mark_layout``)
     off_layout: bool = False
-    #: what the line costs the region when bad (``bad_line_cost``, or its share of a
-    #: menu run's capped cost)
+    #: what the line costs the region when bad: its share of a menu run's capped cost
+    #: (0: not in a capped run, ``bad_line_cost``)
     cost: float = 0.0
+
+
+def _consecutive(items: list[_Line]) -> Iterator[list[_Line]]:
+    """``items`` cut into runs on consecutive lines of the document."""
+    run: list[_Line] = []
+    for item in items:
+        if run and item.index != run[-1].index + 1:
+            yield run
+            run = []
+        run.append(item)
+    if run:
+        yield run
 
 
 @register_stage
@@ -98,6 +131,8 @@ class MainContentStage(Stage):
         title_case: float = 0.5
         #: this many labels in a row make a menu
         menu_run: int = 2
+        #: this many headline-shaped lines on consecutive lines are a headline list
+        headline_stack: int = 3
         #: a label run between two paragraphs of the article, without lexicon evidence,
         #: is part of it (ingredients, a table) up to this many lines
         inline_list: int = 30
@@ -128,31 +163,35 @@ class MainContentStage(Stage):
         features = line_features(doc)
         # Lines removed by earlier stages stay in view as bad lines: they still separate
         # the article from what follows it and belong to the menus they were part of.
-        lines = [_Line(line.index, features[line.index], Kind.SHORT) for line in doc.lines if not line.is_blank]
+        # (a blank line's features are all zero)
+        lines = [_Line(index, f, Kind.SHORT) for index, f in enumerate(features) if f.chars]
         for item in lines:
             removal = doc.removal_of(item.index)
             if removal is not None:
                 item.kind = Kind.BAD
                 item.structural = True
+                item.removed_as = removal.category
                 item.barrier = removal.category in self.options.barrier_categories
             else:
                 self._classify(item)
+        self._mark_headline_stacks(lines, doc)
         runs = self._mark_menu_runs(lines)
-        self._mark_record_separators(lines, doc)
-        self._price_bad_lines(lines, runs)
-        if not (doc.removals or any(item.structural for item in lines)):
+        headers = self._mark_record_separators(lines, doc)
+        self._price_bad_lines(lines, runs, doc)
+        if not (any(item.structural for item in lines) or doc.removals):
             return  # no boilerplate evidence: leave the document as it is
         self._mark_layout(lines, doc)
         # every line's value is final here: the region and the removal scores share it
-        values = [self._value(item) for item in lines]
-        first, last = self._region(values)
+        values = self._values(lines)
+        first, last = self._region(values, lines, headers, doc)
         if last < first:
             return  # no prose anywhere: nothing to tell the article from boilerplate with
         # Short sentences right at the edges add nothing to the sum but are the article's
-        # first or last words ("Why?", "He declined to comment."): nothing separates them.
-        while first > 0 and self._is_prose(lines[first - 1]):
+        # first or last words ("Why?", "He declined to comment."), and so are sentences
+        # too thin in stopwords to count (names, figures): nothing separates them.
+        while first > 0 and self._joins_edge(lines[first - 1]):
             first -= 1
-        while last + 1 < len(lines) and self._is_prose(lines[last + 1]):
+        while last + 1 < len(lines) and self._joins_edge(lines[last + 1]):
             last += 1
         standfirst = self._standfirst(lines, first, doc)
         title = self._title(lines, first if standfirst is None else standfirst, doc)
@@ -213,17 +252,54 @@ class MainContentStage(Stage):
         return f"{item.kind.value} line ({f.chars} chars, {density}{end})"
 
     # ------------------------------------------------------------ neighbours
-    def _is_label(self, item: _Line) -> bool:
-        """A line that names something rather than says something: short, or
-        Title-Cased like a headline, and without a sentence end."""
-        f = item.features
-        if item.structural:
-            return True
-        if f.sentence_end or self._is_lead_in(item):
-            return False
-        return f.length < self.options.length_low or (
-            f.length < self.options.length_high and f.capitalized_ratio >= self.options.title_case
+    def _labels(self, lines: list[_Line]) -> list[bool]:
+        """Which lines name something rather than say something: short, or Title-Cased
+        like a headline, or stacked headlines, and without a sentence end; lines removed
+        or judged structural before are labels too."""
+        low, high, title_case = self.options.length_low, self.options.length_high, self.options.title_case
+        return [
+            item.structural or item.headline or (
+                not (f := item.features).sentence_end
+                and not (f.colon_end and self._is_lead_in(item))
+                and (f.length < low or (f.length < high and f.capitalized_ratio >= title_case))
+            )
+            for item in lines
+        ]
+
+    def _is_headline_text(self, item: _Line, doc: Document) -> bool:
+        """No comma or semicolon carrying the line on, no table cells, no lead-in."""
+        text = doc.lines[item.index].text.strip()
+        return text[-1:] not in _CONTINUED and "\t" not in text and not (
+            item.features.colon_end and self._is_lead_in(item)
         )
+
+    def _mark_headline_stacks(self, lines: list[_Line], doc: Document) -> None:
+        """Headline-shaped lines stacked on consecutive lines, ``headline_stack`` or more,
+        are a list of other stories ("Prince Andrew: BT and three universities abandon
+        ties with duke"), whatever their capitals: they are labels.  An article's
+        paragraphs stand apart, and its sentences end."""
+        high = self.options.length_high
+        # says something without being a sentence, in a headline's few words, and with
+        # no more stopwords than running text (headlines drop articles and auxiliaries)
+        shaped = [
+            item for item in lines
+            if not (f := item.features).sentence_end and f.words <= _HEADLINE_WORDS and f.length < high
+            and not (f.prose_density and f.words and f.stopwords >= f.prose_density * f.words)
+        ]
+        low = self.options.length_low
+        for stack in _consecutive(shaped):
+            # a stack of short lines is a menu already: only one holding a longer line
+            # is worth the look at the text
+            if len(stack) < self.options.headline_stack or not any(
+                item.features.length >= low and not item.structural for item in stack
+            ):
+                continue
+            for headlines in _consecutive([item for item in stack if self._is_headline_text(item, doc)]):
+                # lines an earlier stage removed (a dateline, a share button) may stand
+                # between the headlines but are none
+                if sum(not doc.lines[item.index].removed for item in headlines) >= self.options.headline_stack:
+                    for item in headlines:
+                        item.headline = True
 
     def _mark_menu_runs(self, lines: list[_Line]) -> list[range]:
         """Runs of labels are menus, link lists, headline lists or button rows: judged
@@ -231,8 +307,8 @@ class MainContentStage(Stage):
         runs as ranges of positions in ``lines``."""
         runs: list[range] = []
         start = 0
-        for pos, item in enumerate([*lines, None]):
-            if item is not None and self._is_label(item):
+        for pos, label in enumerate([*self._labels(lines), False]):
+            if label:
                 continue
             if pos - start >= self.options.menu_run:
                 runs.append(range(start, pos))
@@ -254,7 +330,8 @@ class MainContentStage(Stage):
         for run in runs:
             if not (first < run.start and run.stop - 1 <= last) or not self._may_be_list(run, lines, doc):
                 continue
-            announced = self._announces_list(lines[run.start - 1])
+            # announced by the line above or by its own heading ("Ingredients:")
+            announced = self._announces_list(lines[run.start - 1]) or self._announces_list(lines[run.start])
             if announced or (
                 run.stop <= last
                 and self._is_prose(lines[run.start - 1])
@@ -309,20 +386,33 @@ class MainContentStage(Stage):
     def _is_prose(item: _Line) -> bool:
         return item.kind in (Kind.GOOD, Kind.NEAR) or (item.kind is Kind.SHORT and item.features.sentence_end)
 
-    def _mark_record_separators(self, lines: list[_Line], doc: Document) -> None:
+    def _joins_edge(self, item: _Line) -> bool:
+        """Prose, or a sentence that failed the stopword count alone (not a menu, record
+        header or removed line): right at the article's edge it is the article's."""
+        return self._is_prose(item) or (
+            item.kind is Kind.BAD and not item.structural and item.features.sentence_end
+        )
+
+    def _mark_record_separators(self, lines: list[_Line], doc: Document) -> list[int]:
         """Short lines that recur with the same last word ("joe says:", "May 2, 2019 at
-        6:44 am", "Rating: 12 votes") head the records of a listing."""
+        6:44 am", "Rating: 12 votes") head the records of a listing.  Returns their
+        positions, in order."""
+        headers: list[int] = []
         shapes: dict[str, list[int]] = {}
-        for pos, item in enumerate(lines):
-            f = item.features
-            if f.length >= self.options.length_low or f.sentence_end or f.words < 2:
-                continue
-            removal = doc.removal_of(item.index)
-            if removal is not None and removal.category == "caption":
+        length_low = self.options.length_low
+        candidates = [
+            pos for pos, item in enumerate(lines)
+            if item.features.length < length_low and not item.features.sentence_end and item.features.words >= 2
+        ]
+        for pos in candidates:
+            item = lines[pos]
+            if item.removed_as == "caption":
                 continue  # photo credits recur ("(Image: Getty)") but picture the article
             last = doc.lines[item.index].text.rsplit(None, 1)[-1].lower().translate(_DIGITS_TO_ZERO)
             shapes.setdefault(last, []).append(pos)
         for last, group in shapes.items():
+            if len(group) < self.options.record_repeats:
+                continue
             # distinct texts: a name repeated as heading and table-of-contents entry
             # shares its last word with itself, not with other records
             distinct = {doc.lines[lines[pos].index].text.strip() for pos in group}
@@ -335,11 +425,13 @@ class MainContentStage(Stage):
                 for pos in group
             )
             if 2 * headed >= len(group):
+                headers += group
                 for item in (lines[pos] for pos in group):
                     item.kind = Kind.BAD
                     item.structural = True
                     item.barrier = True
                     item.signal = f"record header: one of {len(distinct)} short lines ending in {last!r}"
+        return sorted(headers)
 
     # ------------------------------------------------------------ the document
     def _mark_layout(self, lines: list[_Line], doc: Document) -> None:
@@ -355,30 +447,51 @@ class MainContentStage(Stage):
             for item in prose:
                 item.off_layout = size[doc.lines[item.index].block] > 1
 
-    def _price_bad_lines(self, lines: list[_Line], runs: list[range]) -> None:
+    def _price_bad_lines(self, lines: list[_Line], runs: list[range], doc: Document) -> None:
         opts = self.options
-        for item in lines:
-            item.cost = opts.bad_line_cost
         for run in runs:
             if not any(lines[pos].barrier for pos in run):
+                # a list running through the text (ingredients between the introduction
+                # and the method) is one interruption, like one bad line
+                cap = opts.bad_line_cost if self._within_prose(run, lines, doc) else opts.menu_run_cost_cap
                 for pos in run:
-                    lines[pos].cost = min(opts.bad_line_cost, opts.menu_run_cost_cap / len(run))
+                    lines[pos].cost = min(opts.bad_line_cost, cap / len(run))
 
-    def _value(self, item: _Line) -> float:
-        """What a line brings to the region: its length if prose, a cost if boilerplate."""
-        if item.barrier:
-            return -self.options.length_high
-        if item.kind is Kind.BAD:
-            return -item.cost
-        if item.kind in (Kind.GOOD, Kind.NEAR):
-            if item.off_layout:
-                return int(item.features.length * self.options.off_layout_weight)
-            return item.features.length
-        return 0
+    def _within_prose(self, run: range, lines: list[_Line], doc: Document) -> bool:
+        """The run may be a list and sits inside running text: two prose lines right
+        above it and two right below, the first a paragraph.  Teaser cards alternate
+        label runs with single summaries and do not qualify."""
+        above = lines[run.start - _LIST_CONTEXT:run.start] if run.start >= _LIST_CONTEXT else []
+        below = lines[run.stop:run.stop + _LIST_CONTEXT]
+        return (
+            len(above) == len(below) == _LIST_CONTEXT
+            and lines[run.stop].kind in (Kind.GOOD, Kind.NEAR)
+            and all(self._is_prose(item) for item in (*above, *below))
+            and self._may_be_list(run, lines, doc)
+        )
 
-    def _region(self, values: list[float]) -> tuple[int, int]:
+    def _values(self, lines: list[_Line]) -> list[float]:
+        """What each line brings to the region: its length if prose (part of it when laid
+        out unlike the article), a cost if boilerplate, a paragraph's worth off if it
+        opens another section, nothing if short."""
+        barrier = -self.options.length_high
+        bad = self.options.bad_line_cost
+        weight = self.options.off_layout_weight
+        return [
+            barrier if item.barrier
+            else -(item.cost or bad) if item.kind is Kind.BAD
+            else 0 if item.kind is Kind.SHORT
+            else int(item.features.length * weight) if item.off_layout
+            else item.features.length
+            for item in lines
+        ]
+
+    def _region(self, values: list[float], lines: list[_Line], headers: list[int],
+                doc: Document) -> tuple[int, int]:
         """Positions (in ``values``, aligned with the lines) of the first and last line of
-        the main region."""
+        the main region.  A comment thread is never the article, however long: a
+        candidate below a comments signpost that holds record headers (``headers``: their
+        positions, in order) is left out."""
         candidates: list[tuple[int, int, int]] = []  # (sum, first, last)
         total = 0
         for pos, value in enumerate(values):
@@ -388,6 +501,15 @@ class MainContentStage(Stage):
             total += value
             if total > candidates[-1][0]:
                 candidates[-1] = (total, candidates[-1][1], pos)
+        if len(headers) >= _THREAD_HEADERS:
+            signpost = next(
+                (pos for pos, item in enumerate(lines) if item.removed_as == "comments"), len(lines)
+            )
+            candidates = [
+                c for c in candidates
+                if not (c[1] > signpost
+                        and bisect_right(headers, c[2]) - bisect_left(headers, c[1]) >= _THREAD_HEADERS)
+            ] or candidates
         best = max((c[0] for c in candidates), default=0)
         for total, first, last in candidates:
             if total > 0 and total >= self.options.region_share * best:
@@ -407,7 +529,7 @@ class MainContentStage(Stage):
         if pos < 0:
             return None
         above = pos - 1
-        while above >= 0 and self._is_metadata(doc, lines[above]):
+        while above >= 0 and lines[above].removed_as == "metadata":
             above -= 1  # a dateline between headline and standfirst
         if above < 0:
             return None
@@ -421,11 +543,6 @@ class MainContentStage(Stage):
         ):
             return None
         return pos
-
-    @staticmethod
-    def _is_metadata(doc: Document, item: _Line) -> bool:
-        removal = doc.removal_of(item.index)
-        return removal is not None and removal.category == "metadata"
 
     def _title(self, lines: list[_Line], first: int, doc: Document) -> int | None:
         """Position of the article title: the longest line of three words or more,

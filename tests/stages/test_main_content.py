@@ -109,6 +109,27 @@ def test_headline_list_after_the_article_goes():
     assert result.text.rstrip() == article(*PARAGRAPHS)
 
 
+def test_headlines_in_sentence_case_stacked_after_the_article_go():
+    headlines = [
+        "Prince Andrew: BT and three universities abandon ties with duke after TV interview",
+        "Babies and mothers died in what may be worst ever maternity scandal, report finds",
+        "Lottery: UK ticket holder wins the record jackpot prize",
+    ]
+    text = article(*PARAGRAPHS) + "\n\n" + "\n".join(headlines)
+    result = run(text)
+    assert result.text.rstrip() == article(*PARAGRAPHS)
+
+
+def test_lines_of_a_poem_inside_the_article_stay():
+    # stacked, sentence-less lines between paragraphs are a list or verse of the article
+    verse = ["The night bus hums along the empty road", "past shuttered shops and sleeping trams",
+             "and carries the last of us back home"]
+    text = "\n".join(MENU) + "\n\n" + article(PARAGRAPHS[0], "\n".join(verse), PARAGRAPHS[1], PARAGRAPHS[2])
+    result = run(text)
+    for kept in (*verse, *PARAGRAPHS):
+        assert kept in result.text
+
+
 def test_a_comments_signpost_removed_earlier_ends_the_article():
     comment = "I have been waiting for this for years and I am so glad that the council finally listened to us."
     doc = Document(article(*PARAGRAPHS) + "\n\nComments\n" + comment, lang="en")
@@ -124,6 +145,18 @@ def test_a_comments_signpost_removed_earlier_ends_the_article():
     assert comment in doc.output_text()
 
 
+def test_a_comment_thread_longer_than_the_article_is_not_the_article():
+    # a one-paragraph post, then a comments signpost and a thread worth far more text
+    thread = []
+    for name, day in [("Milan", 12), ("Catherine", 13), ("Alex", 17), ("Gary", 17)]:
+        thread += [f"{name} on September {day}, 2018 at 4:47 pm said:", "", PARAGRAPHS[1] + " " + PARAGRAPHS[2], ""]
+    doc = Document(article(TITLE, PARAGRAPHS[0], "Comments", *thread), lang="en")
+    signpost = 4
+    doc.remove_line(signpost, stage="comments", category="comments", reason="lexicon")
+    MainContentStage().process(doc)
+    assert doc.output_text().rstrip() == article(TITLE, PARAGRAPHS[0])
+
+
 def test_without_any_prose_nothing_is_removed():
     # a lone short line left after an earlier stage removed the rest: no region, no verdict
     doc = Document("Ceci est une légende ©\n\n\"Et ça ?\"", lang="fr")
@@ -137,6 +170,41 @@ def test_short_sentences_at_the_edges_of_the_article_stay():
     result = run(text)
     assert result.text.lstrip().startswith("Why now?\n")
     assert result.text.endswith("He declined to comment.")
+
+
+def test_a_sentence_of_names_and_figures_at_the_edge_of_the_article_stays():
+    # too few stopwords to count as prose alone, but it ends like a sentence right
+    # under the article's last paragraph: nothing separates it from the article
+    results = "Final standings: Arsenal 3 (Saka 12', Havertz 40'), Chelsea 1 (Palmer 77'), Fulham 2, Everton 0."
+    text = "\n".join(MENU) + "\n\n" + article(*PARAGRAPHS, results) + "\n\n" + "\n".join(MENU)
+    result = run(text)
+    assert results in result.text
+    assert all(kept in result.text for kept in PARAGRAPHS)
+
+
+INGREDIENTS = ["1 kg beef liver", "3 large onions", "2 apples", "400 ml beef stock", "250 ml red wine",
+               "4 tbsp olive oil", "40 g butter", "Pepper", "Salt", "2 tsp instant stock", "Gravy thickener",
+               "Fresh parsley"]
+
+
+def test_a_short_introduction_above_a_long_ingredient_list_stays():
+    intro = ["It is properly wintry outside for the first time in years, and the garden is white again.",
+             "So we are cooking something hearty today: it is quick to make and it tastes even better the day after."]
+    method = ["Trim the liver with a sharp knife and cut it into bite-sized pieces before you start.",
+              "Fry the pieces in the olive oil over a high heat until they are well browned on every side.",
+              PARAGRAPHS[0], PARAGRAPHS[1]]
+    text = "\n".join(MENU) + "\n\n" + article(*intro) + "\n\n" + "\n".join(INGREDIENTS) + "\n\n" + article(*method)
+    result = run(text)
+    for kept in (*intro, *INGREDIENTS, *method):
+        assert kept in result.text
+
+
+def test_a_list_under_its_own_heading_with_a_colon_stays():
+    items = ["Ingredients:", "1 kg beef liver", "3 large onions", "2 apples", "Salt and pepper"]
+    text = "\n".join(MENU) + "\n\n" + article(PARAGRAPHS[0], "\n".join(items), "Serves four.", PARAGRAPHS[1], PARAGRAPHS[2])
+    result = run(text)
+    for kept in (*items, PARAGRAPHS[0], PARAGRAPHS[1]):
+        assert kept in result.text
 
 
 def test_list_items_ending_alike_are_not_record_headers():
