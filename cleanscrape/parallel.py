@@ -11,13 +11,12 @@ PERF-NOTES §6 measured near-2× on 2 cores at 8–32 per chunk); at most
 ``workers * BATCHES_IN_FLIGHT_PER_WORKER`` batches are in flight, so memory stays flat
 however fast the reader is.  Each worker gets the Cleaner once, when it starts.
 
-Before the pool forks, the main process warms the Cleaner (:func:`warm_up`: it cleans the
-sample documents of ``data/warmup/``, one per language with a lexicon, plus one that only
-langdetect can place) and freezes the garbage collector, so the workers share the
-language profiles, stopword tables, lexicon automata and feature tables copy-on-write
-instead of each loading its own.  The large per-language repair word lists stay lazy:
-the samples have no lost characters, and a worker loads only the lists its documents
-need.
+The main process does not load the stages' tables (lexicon automata, stopwords, language
+profiles, repair word lists): each worker loads what its documents need, in parallel with
+the others.  Sharing them copy-on-write from a warmed main process was tried: it saved
+~20 MB of summed PSS but cost ~45 MB of summed RSS (every process counts the shared pages)
+and a second of serial start-up; measured on an 8 MB dump with 2 workers, peak summed RSS
+290 → 246 MB, PSS 186 → 207 MB (docs/cli.md).
 
 A worker that dies (a crash in a stage, the OOM killer) does not stop the run: the
 batches it may have been holding are cleaned again one record at a time in a fresh
@@ -37,7 +36,6 @@ from collections import Counter, deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from importlib import resources
 from typing import Iterable, Iterator
 
 from .cleaner import Cleaner, Result
@@ -45,14 +43,13 @@ from .extract import ExtractOptions, extract_for_cleaning
 from .io.readers import FORMATS, RawRecord, ReadOptions, Record, decode
 from .io.writers import Item, encode_jsonl, encode_report, encode_text, failed_result
 
-__all__ = ["Job", "Outcome", "clean_raw", "clean_stream", "default_workers", "warm_up", "BATCH_RECORDS",
+__all__ = ["Job", "Outcome", "clean_raw", "clean_stream", "default_workers", "BATCH_RECORDS",
            "BATCH_BYTES"]
 
 #: records per batch sent to a worker, and the byte budget that closes a batch early
 BATCH_RECORDS = 16
 BATCH_BYTES = 1 << 20
 BATCHES_IN_FLIGHT_PER_WORKER = 3
-_BUILTIN_STAGES = "cleanscrape.stages."
 #: what each flag of :attr:`cleanscrape.Result.flags` means, in the CLI's own terms
 LIMIT_FLAG_MEANING = {"limit:size": "longer than --max-doc-chars", "limit:time": "took longer than --max-doc-seconds"}
 WORKER_DIED = "worker process died while cleaning this record (a crash in a stage?)"
@@ -159,21 +156,6 @@ def _outcome(job: Job, raw: RawRecord, record: Record, result: Result) -> Outcom
     return outcome
 
 
-def warm_up(cleaner: Cleaner) -> None:
-    """Load what cleaning needs (language profiles, stopwords, lexicon automata, feature
-    tables) by cleaning the built-in sample documents, so that forked workers inherit it.
-    Only the built-in stages run: a plugin stage's side effects (a print, a counter) must
-    not happen on documents that are not the user's."""
-    builtin = [stage for stage in cleaner.stages if type(stage).__module__.startswith(_BUILTIN_STAGES)]
-    if not builtin:
-        return
-    warm = Cleaner(stages=builtin, lang=cleaner.lang)
-    folder = resources.files("cleanscrape") / "data" / "warmup"
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".txt"):
-            warm.clean(entry.read_text(encoding="utf-8"))
-
-
 # ------------------------------------------------------------------ worker side
 
 _worker_state: tuple[Cleaner, Job] | None = None
@@ -239,9 +221,9 @@ class _OrderedPool:
 
     def __init__(self, cleaner: Cleaner, job: Job, workers: int) -> None:
         self.cleaner, self.job, self.workers = cleaner, job, workers
-        warm_up(cleaner)
         # Frozen objects are never visited by a collection again: a worker's collector
-        # would otherwise write to every inherited object's header and copy its page.
+        # would otherwise write to every inherited object's header (the imported modules)
+        # and copy its page.
         gc.collect()
         gc.freeze()
         self._executor = self._new_executor(workers)

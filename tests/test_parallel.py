@@ -18,7 +18,7 @@ import pytest
 from cleanscrape import Cleaner, Stage
 from cleanscrape.document import Document
 from cleanscrape.io.readers import RawRecord
-from cleanscrape.parallel import Job, clean_stream, warm_up
+from cleanscrape.parallel import Job, clean_stream
 
 DATA = Path(__file__).parent / "data" / "cli"
 HELPER = DATA / "run_cli_with_test_stages.py"
@@ -72,34 +72,23 @@ def test_the_default_pipeline_gives_the_same_bytes_for_1_and_2_workers() -> None
     assert pooled == serial
 
 
-class _Counting(Stage):
-    name = "counting_inline"
-    categories = ("test",)
-    calls = 0
-
-    def process(self, doc: Document) -> None:
-        _Counting.calls += 1
-
-
-def test_warm_up_runs_only_built_in_stages() -> None:
-    warm_up(Cleaner(stages=[_Counting(), "whitespace"]))
-    assert _Counting.calls == 0
-
-
-def test_warm_up_loads_the_shared_tables_but_not_the_repair_word_lists() -> None:
-    """What the workers inherit from the warmed main process; a fresh interpreter, so that
-    nothing another test loaded counts."""
+def test_the_main_process_of_a_pool_loads_no_stage_tables() -> None:
+    """The workers load the lexicons and language profiles their documents need; the main
+    process only reads, orders and writes (a fresh interpreter, so that nothing another test
+    loaded counts)."""
     script = (
         "from cleanscrape import Cleaner\n"
-        "from cleanscrape.lexicon import lexicon_languages, load_lexicon\n"
-        "from cleanscrape.parallel import warm_up\n"
-        "from cleanscrape.repair.wordlist import wordlist\n"
-        "warm_up(Cleaner())\n"
-        "print(load_lexicon.cache_info().currsize, len(lexicon_languages()), wordlist.cache_info().currsize)\n"
+        "from cleanscrape.io.readers import RawRecord\n"
+        "from cleanscrape.lang import _langdetect_factory\n"
+        "from cleanscrape.lexicon import load_lexicon\n"
+        "from cleanscrape.parallel import Job, clean_stream\n"
+        "text = 'Le gouvernement a annoncé mardi une réforme de la loi sur le logement.\\nRechercher\\n'\n"
+        "raws = [RawRecord(f'mem:{i}', 'text', text.encode(), 'mem') for i in range(8)]\n"
+        "out = list(clean_stream(Cleaner(), Job(output_format='text'), raws, workers=2))\n"
+        "print(len(out), load_lexicon.cache_info().currsize, _langdetect_factory.cache_info().currsize)\n"
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120)
-    lexicons, languages, wordlists = map(int, out.stdout.split())
-    assert (lexicons, wordlists) == (languages, 0)
+    assert out.stdout.split() == ["8", "0", "0"]
 
 
 def test_a_worker_crash_fails_only_the_record_that_caused_it() -> None:
