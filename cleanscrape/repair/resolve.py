@@ -74,6 +74,20 @@ QUESTION_BEFORE_SLOT = -1.0
 QUOTE_PAIRED = -1.0
 #: a slot where the quotation opened before it in the line can close
 QUOTE_CLOSES_OPEN = 0.5
+#: glued quotation marks ("?bola branca?" → "«bola branca»"): an opening slot and the
+#: closing slot after it are read as a pair when the words inside are likelier without the
+#: slots than with them as letters, by this much (log10) at each end ...
+QUOTE_PAIR_MARGIN = 0.3
+#: ... and then the pair's reading is the one taken
+QUOTE_PAIR_TAKEN = 3.0
+#: a single word between the marks has at least this many letters (short words with a lost
+#: first and last letter abound: "?at?" is "šatů", "?tie?" "știe?")
+MIN_QUOTED_WORD = 4
+#: ... and a one-letter word at an end must be this much likelier still ("?o" is "«o",
+#: "?i" Czech "či")
+SHORT_QUOTED_WORD = 1.0
+#: slots as letters no list knows and the letter model cannot spell
+NO_SPELLING_FREQUENCY = UNKNOWN_FREQUENCY / 100
 #: a symbol its neighbours identify ("km?" → "km²")
 SYMBOL_IDENTIFIED = 0.0
 #: two known words joined by a real "?" with the space missing
@@ -105,6 +119,9 @@ _IMPOSSIBLE = -math.inf
 #: candidate sources that are known words, not spellings guessed by the letter model
 LISTED = ("word list", "document", "elision", "suffix")
 _WORDS = re.compile(r"[^\W\d_]+")
+#: a word after an opening slot / before a closing one (its own lost letters included)
+_WORD_AFTER = re.compile(r"(?:[^\W\d_]|[?\ufffd])*[^\W\d_](?:[^\W\d_]|[?\ufffd])*")
+_WORD_BEFORE = re.compile(r"(?:[^\W\d_]|[?\ufffd])*[^\W\d_](?:[^\W\d_]|[?\ufffd])*$")
 #: the next word, from its first to its last letter
 _NEXT_WORD = re.compile(r" ([^\W\d_](?:\S*[^\W\d_])?)")
 
@@ -149,6 +166,7 @@ class Resolver:
         self.finder = finder
         self.charset = charset
         self.lang = data.lang if data else "?"
+        self._pairs_of: tuple[str, frozenset[int], frozenset[int]] = ("", frozenset(), frozenset())
 
     def lower(self, text: str) -> str:
         return self.data.lower(text) if self.data else text.lower()
@@ -205,6 +223,7 @@ class Resolver:
                     if run.end - k <= end < run.end:
                         readings += self._fills(text, run, line, 1, len(text) - k, opening, text[len(text) - k:],
                                                 QUESTION_OPENING_PAIRED)
+        readings += self._paired_quote_readings(run, line)
         if self.data is None or run.letters < 2:
             return readings
         if any(r.how in LISTED for r in readings):
@@ -222,6 +241,108 @@ class Resolver:
                 elif self._opening_slot_before(self._source, run.start):
                     readings += self._fills(text, run, line, 0, len(text) - 1, "", closing, QUOTE_PAIRED)
         return readings
+
+    def _paired_quote_readings(self, run: DamagedRun, line: str) -> list[Reading]:
+        """The run between glued quotation marks that pair up in the line ("?bola branca?")."""
+        if self.data is None or not self.data.quotes or self.data.spaced_quotes:
+            return []
+        openers, closers = self._quote_pairs(self._source)
+        text = run.text
+        lo = 1 if run.start in openers and run.start == run.token_start else 0
+        hi = len(text) - 1 if run.end - 1 in closers and len(text) > 1 else len(text)
+        if lo == 0 and hi == len(text):
+            return []
+        opening, closing = self.data.quotes[0]
+        return self._fills(text, run, line, lo, hi, opening if lo else "", closing if hi < len(text) else "",
+                           QUOTE_PAIR_TAKEN)
+
+    def _quote_pairs(self, source: str) -> tuple[frozenset[int], frozenset[int]]:
+        """Offsets of the slots of ``source`` read as glued quotation marks: an opening one
+        (at a word's start, after a space or the line start) and the next closing one (at a
+        word's end, before a space, punctuation or the line end), when the words they touch
+        are likelier (word list, document) without the slots than with them as letters."""
+        if self._pairs_of[0] == source:
+            return self._pairs_of[1], self._pairs_of[2]
+        openers: set[int] = set()
+        closers: set[int] = set()
+        pending: int | None = None
+        for i in _slot_positions(source, 0, len(source)):
+            before = source[i - 1] if i else " "
+            after = source[i + 1] if i + 1 < len(source) else " "
+            if (before.isspace() or before in "([") and after.isalpha():
+                pending = i
+            elif before.isspace() and not after.isspace():
+                pending = None  # a lone slot before punctuation closes it ("?rom?ni ?,")
+            elif pending is not None and (before.isalpha() or before in ".!…") \
+                    and (after.isspace() or after in ",.;:)!"):
+                if self._pair_margin(source, pending, i) > 0:
+                    openers.add(pending)
+                    closers.add(i)
+                pending = None
+        self._pairs_of = (source, frozenset(openers), frozenset(closers))
+        return self._pairs_of[1], self._pairs_of[2]
+
+    def _pair_margin(self, source: str, opener: int, closer: int) -> float:
+        """How much likelier (log10) the words at ``opener`` and ``closer`` are without the
+        slots than with them as letters (or, at the closing end, as a real question mark;
+        at the opening end, as the language's question opening); -inf when either end alone
+        is likelier otherwise."""
+        first = _WORD_AFTER.match(source, opener + 1)
+        last = _WORD_BEFORE.search(source, 0, closer)
+        if first is None or last is None:
+            return _IMPOSSIBLE
+        one_word = last.start() <= opener + 1
+        inner_first = first.group().removesuffix(source[closer]) if first.end() == closer + 1 else first.group()
+        inner_last = inner_first if one_word else last.group()
+        if len(inner_last) < 2:
+            return _IMPOSSIBLE  # "j?" is "já", "d?" "dá"
+        if one_word and len(inner_first) < MIN_QUOTED_WORD:
+            return _IMPOSSIBLE
+        if one_word:  # "?downsizing?": the slots as letters are both the word's
+            token = source[opener:closer + 1]
+            question = bool(self.data.question_opening)  # "?Verdad?" is "¿Verdad?"
+            ends = ((inner_first, token, question), (inner_last, token, question))
+        else:
+            # a real "?" may close the last word where a sentence may end; "¿" open the first
+            after = source[closer + 1:closer + 3]
+            question = not after or after[0] in "!?" or (after[0].isspace() and not after[1:].islower())
+            ends = ((inner_first, source[opener] + inner_first, bool(self.data.question_opening)),
+                    (inner_last, inner_last + source[closer], question))
+        margins = []
+        for inner, as_letters, other_mark in ends:
+            listed = self._known_frequency(as_letters)
+            bare = self._inner_frequency(inner, listed)
+            if not bare:
+                return _IMPOSSIBLE
+            rival = max(listed, self._spelled_frequency(as_letters), bare if other_mark else 0.0, NO_SPELLING_FREQUENCY)
+            # one letter after an opening slot ("?o", "?i") is a word's rest as often as a word
+            short = SHORT_QUOTED_WORD if len(inner) == 1 else 0.0
+            margins.append(math.log10(bare) - math.log10(rival) - short)
+        return min(margins) - QUOTE_PAIR_MARGIN
+
+    def _inner_frequency(self, word: str, as_letters: float) -> float:
+        """How likely ``word`` is between quotation marks: its frequency, or for an intact word
+        no list knows (a foreign word, a name: "«downsizing»") where no listed word has the
+        slots as letters either, that of an unknown word."""
+        known = self._known_frequency(word)
+        if known or as_letters or any(is_slot(c) for c in word):
+            return known
+        return UNKNOWN_FREQUENCY
+
+    def _spelled_frequency(self, word: str) -> float:
+        """How likely ``word``'s slots are letters of a word no list knows: an unknown word's
+        frequency times the letter model's probability of its likeliest spelling (0 when
+        it has none: "?downsizing?" gets only unlikely letters, "?ntunecoas?" sure ones)."""
+        low = self.lower(word)
+        return UNKNOWN_FREQUENCY * max((c.likelihood for c in self.finder.find(low) if c.how == "letter model"),
+                                       default=0.0)
+
+    def _known_frequency(self, word: str) -> float:
+        """The frequency of ``word`` or, with slots, of its likeliest listed reading (0: none)."""
+        low = self.lower(word)
+        if not any(is_slot(c) for c in low):
+            return self.finder.frequency(low) or (DOC_ONLY_FREQUENCY if self.finder.vocabulary.count(low) else 0.0)
+        return max((c.frequency or DOC_ONLY_FREQUENCY for c in self.finder.find(low) if c.how in LISTED), default=0.0)
 
     @staticmethod
     def _symbols(run: DamagedRun, line: str) -> list[Reading]:
