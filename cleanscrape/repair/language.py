@@ -43,6 +43,14 @@ class LanguageData:
     vowel_harmony: tuple[tuple[str, str], ...] = ()
     #: (adjective ending, last letters of the nouns it agrees with) pairs
     agreement: tuple[tuple[str, str], ...] = ()
+    #: (ending of a subject word, endings of the past participles it agrees with) pairs, and
+    #: the subject words (relative pronouns) they apply to; a participle is recognised by
+    #: its verb: the stem with ``participle_infinitive`` is a word ("chodíval" → "chodívat")
+    participle_agreement: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    participle_subjects: frozenset[str] = frozenset()
+    participle_infinitive: str = ""
+    #: words between a subject and its participle that show another subject ("které jsem")
+    participle_auxiliaries: frozenset[str] = frozenset()
     question_opening: str = ""
     #: words every question has (Turkish "mi", "ne"): a "?" in a sentence without one is
     #: unlikely a real one
@@ -133,6 +141,11 @@ def language_data(lang: str | None) -> LanguageData | None:
         infinitive_governor_endings=tuple(entry.get("infinitive_governor_endings", ())),
         agreement=tuple(tuple(pair) for pair in entry.get("agreement", ())),
         vowel_harmony=tuple(entry.get("vowel_harmony", {}).items()),
+        participle_agreement=tuple((ending, tuple(participles.split()))
+                                   for ending, participles in entry.get("participle_agreement", ())),
+        participle_subjects=frozenset(entry.get("participle_subjects", ())),
+        participle_infinitive=entry.get("participle_infinitive", ""),
+        participle_auxiliaries=frozenset(entry.get("participle_auxiliaries", ())),
         question_opening=entry.get("question_opening", ""),
         question_words=frozenset(entry.get("question_words", ())),
         noun_endings=tuple(entry.get("noun_endings", ())),

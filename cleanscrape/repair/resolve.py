@@ -50,6 +50,13 @@ INFINITIVE_GOVERNED = 1.0
 INFINITIVE_UNGOVERNED = -1.0
 #: a lost last letter that makes the word agree with its noun
 AGREEMENT = 1.0
+#: how many words after a relative pronoun its participle may stand
+PARTICIPLE_REACH = 5
+#: the noun an adjective agrees with has at least this many letters (shorter words after
+#: it are pronouns, verbs, conjunctions: "má", "mě", "že")
+MIN_AGREEING_NOUN = 3
+#: an adjective with one form for every gender ("stropní"): the noun comes after it
+SOFT_ADJECTIVE_ENDING = "í"
 #: a word next to a neighbour it goes with (``contexts`` in languages.toml: "bylo jí")
 CONTEXT = 1.0
 #: a one-letter word holding an article before a noun of its gender ("à entrada")
@@ -432,7 +439,10 @@ class Resolver:
         if self.data is not None and self.data.infinitive_ending and is_slot(core[-1]) \
                 and cand.text.endswith(self.data.infinitive_ending):
             score += INFINITIVE_GOVERNED if self._infinitive_governed(line, run.start) else INFINITIVE_UNGOVERNED
-        if self.data is not None and self.data.agreement and is_slot(core[-1]) \
+        participle = self._participle_agreement(cand.text, core, line, run)
+        if participle is not None:
+            score += AGREEMENT if participle else 0.0
+        elif self.data is not None and self.data.agreement and is_slot(core[-1]) \
                 and self._agrees(cand.text[-1], line, run):
             score += AGREEMENT
         if self.data is not None and self.data.contexts and self.data.context_fits(cand.text, *self._neighbours(line, run)):
@@ -472,20 +482,46 @@ class Resolver:
                 self.lower(following.group(1)) if following else "")
 
     def _agrees(self, ending: str, line: str, run: DamagedRun) -> bool:
-        """Does ``ending`` agree with the noun after the run (or, after a comma, before it)?"""
+        """Does ``ending`` agree with its noun: the one before a comma right before the run
+        (a relative pronoun: "muž, který"), else the one after the run ("malá sestra")?"""
         nouns = dict(self.data.agreement)
         if ending not in nouns:
             return False
-        following = _NEXT_WORD.match(line, run.end)
-        if following is not None:
-            if is_slot(line[following.end():following.end() + 1] or " "):
-                return False  # the noun's own last letter was lost
-            return following.group(1)[-1] in nouns[ending]
         before = line[:run.start].rstrip()
         if before.endswith(","):
             previous = _WORDS.findall(before[-40:])
-            return bool(previous) and previous[-1][-1] in nouns[ending]
-        return False
+            if previous and previous[-1][-1] not in nouns:  # "krásný, zlý archanděl": a list of adjectives
+                return previous[-1][-1] in nouns[ending]
+        following = _NEXT_WORD.match(line, run.end)
+        if following is not None and following.group(1).endswith(SOFT_ADJECTIVE_ENDING):
+            # "silná stropní lampa": an adjective of one form for every gender stands between
+            further = _NEXT_WORD.match(line, following.end())
+            following = further or following
+        if following is None:
+            return False
+        if is_slot(line[following.end():following.end() + 1] or " "):
+            return False  # the noun's own last letter was lost
+        if len(following.group(1)) < MIN_AGREEING_NOUN:
+            return False  # "jediná má", "jasně že": a pronoun or a verb, not a noun
+        return following.group(1)[-1] in nouns[ending]
+
+    def _participle_agreement(self, word: str, core: str, line: str, run: DamagedRun) -> bool | None:
+        """Does the subject word ``word`` agree with the past participle of its clause
+        ("který chodíval")? None when it is no subject word or no participle follows."""
+        if self.data is None or word not in self.data.participle_subjects or not is_slot(core[-1]):
+            return None
+        clause = re.split(r"[,.;:!?\ufffd()\"]", line[run.end:], maxsplit=1)[0]
+        for following in clause.split()[:PARTICIPLE_REACH]:
+            low = self.lower(following)
+            if low in self.data.participle_auxiliaries:
+                return None
+            for ending, participles in self.data.participle_agreement:
+                for participle in participles:
+                    stem = low[:-len(participle)]
+                    if low.endswith(participle) and len(stem) >= 2 \
+                            and self.finder.frequency(stem + self.data.participle_infinitive):
+                        return word.endswith(ending)
+        return None
 
     def _infinitive_governed(self, line: str, pos: int) -> bool:
         words = _WORDS.findall(line[max(0, pos - 60):pos])[-GOVERNOR_REACH:]

@@ -74,6 +74,11 @@ def _log_likelihood(lang: str, words: Counter) -> float:
     return sum(n * math.log10(listed.frequency(w) + UNLISTED_FREQUENCY) for w, n in words.items())
 
 
+def _next_token_of(runs: list, k: int) -> bool:
+    """Is the run after ``runs[k]`` in the token right after it (or its own token)?"""
+    return runs[k + 1].token_start <= runs[k].token_end + 1
+
+
 @register_stage
 class LossyRepairStage(Stage):
     name = "lossy_repair"
@@ -114,8 +119,21 @@ class LossyRepairStage(Stage):
             # governing verb) is read repaired; every slot becomes one character, so the
             # runs found on the original line keep their offsets.
             source = line.text
-            for run in list(damaged_runs(source)):
-                resolution = resolver.resolve(run, line.text, line.index in damaged, source)
+            line_damaged = line.index in damaged
+            runs = list(damaged_runs(source))
+            resolutions = [None] * len(runs)
+            repaired = source
+            for k, run in enumerate(runs):
+                resolutions[k] = resolution = resolver.resolve(run, repaired, line_damaged, source)
+                if resolution is not None:
+                    repaired = repaired[:run.start] + resolution.best.text + repaired[run.end:]
+            # Again, with the words after each run read repaired too: an adjective agrees
+            # with the noun after it, a clitic goes with the word after it ("malá ?ena").
+            for k, run in enumerate(runs):
+                if k + 1 < len(runs) and _next_token_of(runs, k):
+                    context = repaired[:run.start] + source[run.start:run.end] + repaired[run.end:]
+                    resolutions[k] = resolver.resolve(run, context, line_damaged, source)
+            for run, resolution in zip(runs, resolutions):
                 if resolution is None or resolution.confidence < self.options.min_confidence:
                     continue
                 best = resolution.best
