@@ -227,7 +227,7 @@ class CandidateFinder:
                     bases = self.find(left) if any(is_slot(c) for c in left) else (
                         self._known(left) or [Candidate(left, 0.0, 0, "suffix")])
                     out += [Candidate(b.text + joint + s, b.frequency, b.in_document, "suffix", b.ascii_capital,
-                                      self._letters_likelihood(right, s))
+                                      self._letters_likelihood(right, s) * self._suffix_harmony(b.text, right, s))
                             for b in bases for s in suffixes]
         return out
 
@@ -247,6 +247,19 @@ class CandidateFinder:
                     for c, p in distribution.items()}
         total = sum(weighted.values())
         return {c: p / total for c, p in weighted.items()}
+
+    def _suffix_harmony(self, base: str, lower: str, suffix: str) -> float:
+        """× DISHARMONY for each lost vowel of a case suffix that breaks vowel harmony with
+        the base's last vowel ("Bakan’ın", not "Bakan’ün"; "Enstitüsü’nün", not "’nın")."""
+        last = next((c for c in reversed(base) if c in self._harmony), None)
+        if last is None:
+            return 1.0
+        allowed = self._harmony[last]
+        factor = 1.0
+        for have, got in zip(lower, suffix):
+            if is_slot(have) and got in self._harmonic_vowels and got not in allowed:
+                factor *= DISHARMONY
+        return factor
 
     def _letters_likelihood(self, lower: str, filled: str) -> float:
         """How likely the letter model finds the letters ``filled`` puts in ``lower``'s slots
