@@ -613,6 +613,8 @@ class Resolver:
             score = math.log10(freq / top) + (LONE_LETTER_BEFORE_CAPITAL if word_after[:1].isupper() else 0.0)
             if word in agreeing:
                 score += ONE_LETTER_AGREEMENT
+            if self.data.contexts and self.data.context_fits(word, self.lower(word_before), self.lower(word_after)):
+                score += CONTEXT
             if self.charset.charset_loss and self.charset.was_kept(word):
                 score += CHARSET_KEPT_PENALTY
             shown = word.upper() if sentence_start else word
