@@ -51,6 +51,10 @@ class LanguageData:
     participle_infinitive: str = ""
     #: words between a subject and its participle that show another subject ("které jsem")
     participle_auxiliaries: frozenset[str] = frozenset()
+    #: words only one regional spelling writes, and (its letter, the other's) pairs
+    #: (European Portuguese "facto", "actual": "ó" and "é" where Brazilian writes "ô", "ê")
+    regional_markers: frozenset[str] = frozenset()
+    regional_letters: tuple[tuple[str, str], ...] = ()
     question_opening: str = ""
     #: words every question has (Turkish "mi", "ne"): a "?" in a sentence without one is
     #: unlikely a real one
@@ -147,6 +151,8 @@ def language_data(lang: str | None) -> LanguageData | None:
         participle_infinitive=entry.get("participle_infinitive", ""),
         participle_auxiliaries=frozenset(entry.get("participle_auxiliaries", ())),
         question_opening=entry.get("question_opening", ""),
+        regional_markers=frozenset(entry.get("regional_markers", ())),
+        regional_letters=tuple(tuple(pair) for pair in entry.get("regional_letters", ())),
         question_words=frozenset(entry.get("question_words", ())),
         noun_endings=tuple(entry.get("noun_endings", ())),
         one_letter_agreement=tuple((word, tuple(endings.split()))

@@ -44,6 +44,8 @@ CHARSET_KEPT_PENALTY = -2.0
 #: word's best-spelled candidate
 DOC_LETTER_WEIGHT = 1.0
 LOAN_LETTER_PENALTY = -0.5
+#: a letter of the regional spelling the page's intact words show (``regional_markers``)
+REGIONAL_LETTER = 1.0
 ASCII_APOSTROPHE_PAGE_PENALTY = -1.5
 #: an infinitive ending for a lost last letter, after a word that governs one or not
 INFINITIVE_GOVERNED = 1.0
@@ -174,6 +176,7 @@ class Resolver:
         self.charset = charset
         self.lang = data.lang if data else "?"
         self._pairs_of: tuple[str, frozenset[int], frozenset[int]] = ("", frozenset(), frozenset())
+        self._regional: bool | None = None
 
     def lower(self, text: str) -> str:
         return self.data.lower(text) if self.data else text.lower()
@@ -396,7 +399,8 @@ class Resolver:
         out = []
         sentence_start = self._sentence_start(line, run.start + lo) if lo == 0 else True
         candidates = self.finder.find(self.lower(core))
-        spelling = {cand.text: self._page_spelling(cand, core) for cand in candidates}
+        texts = {cand.text for cand in candidates}
+        spelling = {cand.text: self._page_spelling(cand, core, texts) for cand in candidates}
         best_spelling = max(spelling.values(), default=0.0)
         for cand in candidates:
             # the page's spelling weighs candidates against each other, not against other readings
@@ -412,13 +416,29 @@ class Resolver:
             out.append(Reading(prefix + word + suffix, score, reason, self._evidence(cand), cand.how))
         return out
 
-    def _page_spelling(self, cand: Candidate, core: str) -> float:
-        """Where the loss is not the charset's, the letters the page writes intact elsewhere
-        are its spelling (European "António" against Brazilian "Antônio")."""
+    def _page_spelling(self, cand: Candidate, core: str, others: set[str]) -> float:
+        """The page's spelling: where the loss is not the charset's, the letters the page
+        writes intact elsewhere (European "António" against Brazilian "Antônio"); and the
+        letters of the regional spelling its intact words show, where ``others`` (the
+        candidates) hold the other spelling ("actual", "facto" are European: "fenómeno", not
+        "fenômeno"; but "avô" and "avó" are two words)."""
+        regional = 0.0
+        if self._regional_spelling():
+            variants = dict(self.data.regional_letters)
+            regional = sum(REGIONAL_LETTER for i, (have, got) in enumerate(zip(core, cand.text))
+                           if is_slot(have) and got in variants
+                           and cand.text[:i] + variants[got] + cand.text[i + 1:] in others)
         if self.charset.charset_loss or not self.charset.kept:
-            return 0.0
-        return sum(DOC_LETTER_WEIGHT * math.log10(1 + self.charset.kept.get(got, 0))
-                   for have, got in zip(core, cand.text) if is_slot(have))
+            return regional
+        return regional + sum(DOC_LETTER_WEIGHT * math.log10(1 + self.charset.kept.get(got, 0))
+                              for have, got in zip(core, cand.text) if is_slot(have))
+
+    def _regional_spelling(self) -> bool:
+        """Does the page write one of the language's regional spellings (``regional_markers``)?"""
+        if self._regional is None:
+            self._regional = self.data is not None and any(
+                self.finder.vocabulary.count(word) for word in self.data.regional_markers)
+        return self._regional
 
     def _word_score(self, cand: Candidate, core: str, run: DamagedRun, line: str) -> float:
         freq = cand.frequency or (DOC_ONLY_FREQUENCY if cand.in_document else 0.0)
