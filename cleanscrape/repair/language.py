@@ -55,6 +55,8 @@ class LanguageData:
     #: (European Portuguese "facto", "actual": "ó" and "é" where Brazilian writes "ô", "ê")
     regional_markers: frozenset[str] = frozenset()
     regional_letters: tuple[tuple[str, str], ...] = ()
+    #: (case ending, prepositions governing that case) pairs
+    preposition_cases: tuple[tuple[str, frozenset[str]], ...] = ()
     question_opening: str = ""
     #: words every question has (Turkish "mi", "ne"): a "?" in a sentence without one is
     #: unlikely a real one
@@ -151,6 +153,8 @@ def language_data(lang: str | None) -> LanguageData | None:
         participle_infinitive=entry.get("participle_infinitive", ""),
         participle_auxiliaries=frozenset(entry.get("participle_auxiliaries", ())),
         question_opening=entry.get("question_opening", ""),
+        preposition_cases=tuple((ending, frozenset(words.split()))
+                                for ending, words in entry.get("preposition_cases", ())),
         regional_markers=frozenset(entry.get("regional_markers", ())),
         regional_letters=tuple(tuple(pair) for pair in entry.get("regional_letters", ())),
         question_words=frozenset(entry.get("question_words", ())),

@@ -52,6 +52,12 @@ INFINITIVE_GOVERNED = 1.0
 INFINITIVE_UNGOVERNED = -1.0
 #: a lost last letter that makes the word agree with its noun
 AGREEMENT = 1.0
+#: a lost last letter that makes the case a preposition governs ("przed kolacją" is the
+#: only grammatical reading, however rarer than "kolację")
+CASE_GOVERNED = 2.0
+#: how many words back a preposition may govern the case of a word (with words agreeing
+#: with it between: "z każdą książką")
+PREPOSITION_REACH = 3
 #: how many words after a relative pronoun its participle may stand
 PARTICIPLE_REACH = 5
 #: the noun an adjective agrees with has at least this many letters (shorter words after
@@ -459,6 +465,9 @@ class Resolver:
         if self.data is not None and self.data.infinitive_ending and is_slot(core[-1]) \
                 and cand.text.endswith(self.data.infinitive_ending):
             score += INFINITIVE_GOVERNED if self._infinitive_governed(line, run.start) else INFINITIVE_UNGOVERNED
+        if self.data is not None and self.data.preposition_cases and is_slot(core[-1]) and cand.how in LISTED \
+                and self._case_governed(cand.text, line, run):
+            score += CASE_GOVERNED
         participle = self._participle_agreement(cand.text, core, line, run)
         if participle is not None:
             score += AGREEMENT if participle else 0.0
@@ -542,6 +551,23 @@ class Resolver:
                             and self.finder.frequency(stem + self.data.participle_infinitive):
                         return word.endswith(ending)
         return None
+
+    def _case_governed(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Does ``word``'s last letter make the case the preposition before it governs
+        ("z wodą", "przed chwilą", "na ścianę")?  Words agreeing with it may stand between
+        ("z każdą książką", "z panią Zosią")."""
+        ending = next((e for e, _ in self.data.preposition_cases if word.endswith(e)), None)
+        if ending is None:
+            return False
+        clause = re.split(r"[,.;:!?\"()]", line[:run.token_start])[-1].split()
+        for previous in reversed(clause[-PREPOSITION_REACH:]):
+            low = self.lower(previous)
+            governing = next((e for e, words in self.data.preposition_cases if low in words), None)
+            if governing is not None:
+                return governing == ending
+            if not (low.endswith(ending) or is_slot(low[-1:])):
+                return False
+        return False
 
     def _infinitive_governed(self, line: str, pos: int) -> bool:
         words = _WORDS.findall(line[max(0, pos - 60):pos])[-GOVERNOR_REACH:]
