@@ -123,15 +123,19 @@ class LossyRepairStage(Stage):
             runs = list(damaged_runs(source))
             resolutions = [None] * len(runs)
             repaired = source
+            words_repaired = source  # the same, lone slots left as they came
             for k, run in enumerate(runs):
                 resolutions[k] = resolution = resolver.resolve(run, repaired, line_damaged, source)
                 if resolution is not None:
                     repaired = repaired[:run.start] + resolution.best.text + repaired[run.end:]
+                    if run.letters:
+                        words_repaired = words_repaired[:run.start] + resolution.best.text + words_repaired[run.end:]
             # Again, with the words after each run read repaired too: an adjective agrees
             # with the noun after it, a clitic goes with the word after it ("malá ?ena").
+            # A lone slot after it stays a slot: what it was is read from this word's side.
             for k, run in enumerate(runs):
                 if k + 1 < len(runs) and _next_token_of(runs, k):
-                    context = repaired[:run.start] + source[run.start:run.end] + repaired[run.end:]
+                    context = repaired[:run.start] + source[run.start:run.end] + words_repaired[run.end:]
                     resolutions[k] = resolver.resolve(run, context, line_damaged, source)
             for run, resolution in zip(runs, resolutions):
                 if resolution is None or resolution.confidence < self.options.min_confidence:
