@@ -37,6 +37,8 @@ class LanguageData:
     space_before_question_mark: bool = False
     infinitive_ending: str = ""
     infinitive_governors: frozenset[str] = frozenset()
+    #: governors that may follow the infinitive ("startować będą")
+    infinitive_governors_after: frozenset[str] = frozenset()
     #: person/conditional endings a past-tense governor may carry ("chciał" + "em")
     infinitive_governor_endings: tuple[str, ...] = ()
     #: vowel -> the lost vowels that may follow it in a word (vowel harmony)
@@ -144,6 +146,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         space_before_question_mark=entry.get("space_before_question_mark", False),
         infinitive_ending=entry.get("infinitive_ending", ""),
         infinitive_governors=frozenset(entry.get("infinitive_governors", ())),
+        infinitive_governors_after=frozenset(entry.get("infinitive_governors_after", ())),
         infinitive_governor_endings=tuple(entry.get("infinitive_governor_endings", ())),
         agreement=tuple(tuple(pair) for pair in entry.get("agreement", ())),
         vowel_harmony=tuple(entry.get("vowel_harmony", {}).items()),

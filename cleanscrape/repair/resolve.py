@@ -70,7 +70,9 @@ CONTEXT = 1.0
 #: a one-letter word holding an article before a noun of its gender ("à entrada")
 ONE_LETTER_AGREEMENT = 1.0
 #: how many words back a governing word may stand ("może się nie być" …)
-GOVERNOR_REACH = 3
+GOVERNOR_REACH = 4
+#: ... and how many after it ("startować będą", "wymyślić coś można")
+GOVERNOR_REACH_AFTER = 2
 #: a real "?" in a line that shows damage elsewhere, before the position is weighed
 QUESTION_IN_DAMAGED_LINE = 0.0
 QUESTION_IN_INTACT_LINE = 1.0
@@ -464,7 +466,7 @@ class Resolver:
             score += DOC_WORD_BONUS + DOC_WORD_PER_LOG_COUNT * math.log10(cand.in_document)
         if self.data is not None and self.data.infinitive_ending and is_slot(core[-1]) \
                 and cand.text.endswith(self.data.infinitive_ending):
-            score += INFINITIVE_GOVERNED if self._infinitive_governed(line, run.start) else INFINITIVE_UNGOVERNED
+            score += INFINITIVE_GOVERNED if self._infinitive_governed(line, run) else INFINITIVE_UNGOVERNED
         if self.data is not None and self.data.preposition_cases and is_slot(core[-1]) and cand.how in LISTED \
                 and self._case_governed(cand.text, line, run):
             score += CASE_GOVERNED
@@ -569,9 +571,15 @@ class Resolver:
                 return False
         return False
 
-    def _infinitive_governed(self, line: str, pos: int) -> bool:
-        words = _WORDS.findall(line[max(0, pos - 60):pos])[-GOVERNOR_REACH:]
-        return any(self.data.governs_infinitive(self.lower(w)) for w in words)
+    def _infinitive_governed(self, line: str, run: DamagedRun) -> bool:
+        """Is a governing word within reach before the run in its clause ("mógł sobie na to
+        pozwolić"), or a future auxiliary or modal right after it ("startować będą")?"""
+        clause = re.split(r"[,.;:!?\"()]", line[max(0, run.start - 80):run.token_start])[-1]
+        words = _WORDS.findall(clause)[-GOVERNOR_REACH:]
+        if any(self.data.governs_infinitive(self.lower(w)) for w in words):
+            return True
+        after = _WORDS.findall(re.split(r"[,.;:!?\"()]", line[run.token_end:run.token_end + 40])[0])
+        return any(self.lower(w) in self.data.infinitive_governors_after for w in after[:GOVERNOR_REACH_AFTER])
 
     def _elided(self, before_apostrophe: str) -> bool:
         return self.data is not None and re.split("['’]", before_apostrophe)[-1] in self.data.elisions
