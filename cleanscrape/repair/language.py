@@ -57,6 +57,8 @@ class LanguageData:
     #: (European Portuguese "facto", "actual": "ó" and "é" where Brazilian writes "ô", "ê")
     regional_markers: frozenset[str] = frozenset()
     regional_letters: tuple[tuple[str, str], ...] = ()
+    #: (verb ending, subject pronouns it agrees with) pairs
+    subject_endings: tuple[tuple[str, frozenset[str]], ...] = ()
     #: (case ending, prepositions governing that case) pairs
     preposition_cases: tuple[tuple[str, frozenset[str]], ...] = ()
     question_opening: str = ""
@@ -156,6 +158,8 @@ def language_data(lang: str | None) -> LanguageData | None:
         participle_infinitive=entry.get("participle_infinitive", ""),
         participle_auxiliaries=frozenset(entry.get("participle_auxiliaries", ())),
         question_opening=entry.get("question_opening", ""),
+        subject_endings=tuple((ending, frozenset(words.split()))
+                              for ending, words in entry.get("subject_endings", ())),
         preposition_cases=tuple((ending, frozenset(words.split()))
                                 for ending, words in entry.get("preposition_cases", ())),
         regional_markers=frozenset(entry.get("regional_markers", ())),

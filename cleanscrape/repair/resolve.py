@@ -470,6 +470,9 @@ class Resolver:
         if self.data is not None and self.data.preposition_cases and is_slot(core[-1]) and cand.how in LISTED \
                 and self._case_governed(cand.text, line, run):
             score += CASE_GOVERNED
+        if self.data is not None and self.data.subject_endings and is_slot(core[-1]) and cand.how in LISTED \
+                and self._subject_agrees(cand.text, line, run):
+            score += AGREEMENT
         participle = self._participle_agreement(cand.text, core, line, run)
         if participle is not None:
             score += AGREEMENT if participle else 0.0
@@ -569,6 +572,19 @@ class Resolver:
                 return governing == ending
             if not (low.endswith(ending) or is_slot(low[-1:])):
                 return False
+        return False
+
+    def _subject_agrees(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Does ``word``'s last letter make the person of a subject before it in its clause
+        ("ja stracę", "ludzie siedzą")?"""
+        ending = next((e for e, _ in self.data.subject_endings if word.endswith(e)), None)
+        if ending is None:
+            return False
+        clause = re.split(r"[,.;:!?\"()–-]", line[:run.token_start])[-1].split()
+        for previous in reversed(clause[-GOVERNOR_REACH:]):
+            subject = next((e for e, words in self.data.subject_endings if self.lower(previous) in words), None)
+            if subject is not None:
+                return subject == ending
         return False
 
     def _infinitive_governed(self, line: str, run: DamagedRun) -> bool:
