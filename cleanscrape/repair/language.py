@@ -57,6 +57,9 @@ class LanguageData:
     #: (European Portuguese "facto", "actual": "ó" and "é" where Brazilian writes "ô", "ê")
     regional_markers: frozenset[str] = frozenset()
     regional_letters: tuple[tuple[str, str], ...] = ()
+    #: the ending of adverbs made from adjectives ("-ě"), and clitics they go before
+    adverb_ending: str = ""
+    adverb_before: frozenset[str] = frozenset()
     #: (verb ending, subject pronouns it agrees with) pairs
     subject_endings: tuple[tuple[str, frozenset[str]], ...] = ()
     #: (case ending, prepositions governing that case) pairs
@@ -158,6 +161,8 @@ def language_data(lang: str | None) -> LanguageData | None:
         participle_infinitive=entry.get("participle_infinitive", ""),
         participle_auxiliaries=frozenset(entry.get("participle_auxiliaries", ())),
         question_opening=entry.get("question_opening", ""),
+        adverb_ending=entry.get("adverb_ending", ""),
+        adverb_before=frozenset(entry.get("adverb_before", ())),
         subject_endings=tuple((ending, frozenset(words.split()))
                               for ending, words in entry.get("subject_endings", ())),
         preposition_cases=tuple((ending, frozenset(words.split()))

@@ -58,6 +58,8 @@ CASE_GOVERNED = 2.0
 #: how many words back a preposition may govern the case of a word (with words agreeing
 #: with it between: "z każdą książką")
 PREPOSITION_REACH = 3
+#: adverbs from adjectives are at least this long (shorter words in "-ě" are pronouns: "ně")
+MIN_ADVERB = 4
 #: how many words after a relative pronoun its participle may stand
 PARTICIPLE_REACH = 5
 #: the noun an adjective agrees with has at least this many letters (shorter words after
@@ -473,6 +475,10 @@ class Resolver:
         if self.data is not None and self.data.subject_endings and is_slot(core[-1]) and cand.how in LISTED \
                 and self._subject_agrees(cand.text, line, run):
             score += AGREEMENT
+        if self.data is not None and self.data.adverb_ending and is_slot(core[-1]) \
+                and cand.text.endswith(self.data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
+                and self._before_verb(line, run):
+            score += AGREEMENT
         participle = self._participle_agreement(cand.text, core, line, run)
         if participle is not None:
             score += AGREEMENT if participle else 0.0
@@ -572,6 +578,26 @@ class Resolver:
                 return governing == ending
             if not (low.endswith(ending) or is_slot(low[-1:])):
                 return False
+        return False
+
+    def _before_verb(self, line: str, run: DamagedRun) -> bool:
+        """Is the word after the run a verb or a clitic, which an adverb goes before and an
+        adjective does not ("zamyšleně přikývl", "nenápadně zjistit", "aktivně mi")?  A verb
+        form is known by its partner: an infinitive whose past participle is a word
+        ("zjistit" → "zjistil") or the reverse ("přikývl" → "přikývt" is none, but
+        "pozorovali" → "pozorovat")."""
+        following = _NEXT_WORD.match(line, run.token_end) if line[run.end:run.token_end] == "" else None
+        if following is None or is_slot(line[following.end():following.end() + 1] or " "):
+            return False
+        low = self.lower(following.group(1))
+        if low in self.data.adverb_before:
+            return True
+        infinitive = self.data.participle_infinitive
+        if low.endswith(infinitive) and len(low) > 3:
+            return bool(self.finder.frequency(low[:-len(infinitive)] + "l"))
+        for ending in ("l", "la", "lo", "li", "ly"):
+            if low.endswith(ending) and len(low) > len(ending) + 2:
+                return bool(self.finder.frequency(low[:-len(ending)] + infinitive))
         return False
 
     def _subject_agrees(self, word: str, line: str, run: DamagedRun) -> bool:
