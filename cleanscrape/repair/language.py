@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -32,6 +32,8 @@ class LanguageData:
     suffix_apostrophe: frozenset[str] = frozenset()
     one_letter_words: tuple[str, ...] = ()
     determiners: frozenset[str] = frozenset()
+    #: one-letter word -> words it never precedes (French "à le" is always "au")
+    never_before: dict[str, frozenset[str]] = field(default_factory=dict)
     quotes: tuple[tuple[str, str], ...] = ()
     spaced_quotes: bool = False
     space_before_question_mark: bool = False
@@ -146,6 +148,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         suffix_apostrophe=frozenset(entry.get("suffix_apostrophe", ())),
         one_letter_words=tuple(entry.get("one_letter_words", ())),
         determiners=frozenset(entry.get("determiners", ())),
+        never_before={word: frozenset(words.split()) for word, words in entry.get("never_before", ())},
         quotes=tuple(tuple(pair) for pair in entry.get("quotes", ())),
         spaced_quotes=entry.get("spaced_quotes", False),
         space_before_question_mark=entry.get("space_before_question_mark", False),

@@ -650,6 +650,8 @@ class Resolver:
         if not following:
             return []  # end of line: a real question mark (or nothing to tell)
         nxt = following[0]
+        if is_slot(nxt) and following[1:2].isalpha():
+            nxt = "X"  # the next word lost its first letter: a word all the same, of either case
         sentence_follows = self._sentence_follows(following)
         readings: list[Reading] = []
         if run.text == "?" and before:
@@ -699,13 +701,14 @@ class Resolver:
             return []
         if word_before and self.lower(word_before) in self.data.determiners:
             return []
+        after = self.lower(word_after)
         top = max(self.finder.frequency(w) for w in self.data.one_letter_words) or 1.0
         agreeing = self._agreeing_one_letter_words(word_before, word_after)
         readings = []
         for word in self.data.one_letter_words:
             freq = self.finder.frequency(word)
-            if not freq:
-                continue
+            if not freq or after in self.data.never_before.get(word, ()):
+                continue  # "à le" is always "au"
             score = math.log10(freq / top) + (LONE_LETTER_BEFORE_CAPITAL if word_after[:1].isupper() else 0.0)
             if word in agreeing:
                 score += ONE_LETTER_AGREEMENT
@@ -865,8 +868,7 @@ class Resolver:
                 return i
         return None
 
-    @staticmethod
-    def _sentence_start(line: str, pos: int) -> bool:
+    def _sentence_start(self, line: str, pos: int) -> bool:
         before = line[:pos].rstrip(_OPENERS)
         if not before:
             return True
@@ -875,6 +877,9 @@ class Resolver:
             return False  # a lost letter; a "?" still there after the repairs to its left is real
         if last == "?" and not before[:-1].rstrip()[-1:].isalpha() and before[-2:-1] != " ":
             return False  # "(?)", "???"
+        if last == "?" and before[-2:-1] == " " and self.data is not None \
+                and self.lower(before[:-1].split()[-1:][0] if before[:-1].split() else "") in self.data.determiners:
+            return False  # "un ? état": a lost mark after a determiner ends no sentence
         return last in _SENTENCE_END
 
     # ---------------------------------------------------------------- case

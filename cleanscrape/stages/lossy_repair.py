@@ -133,10 +133,17 @@ class LossyRepairStage(Stage):
             # Again, with the words after each run read repaired too: an adjective agrees
             # with the noun after it, a clitic goes with the word after it ("malá ?ena").
             # A lone slot after it stays a slot: what it was is read from this word's side.
+            # A run whose reading changed changes the left context of the runs after it
+            # ("un ? ?tat" read "un « état" opens a quotation "? ce" then closes).
+            final = repaired
+            left_changed = False
             for k, run in enumerate(runs):
-                if k + 1 < len(runs) and _next_token_of(runs, k):
-                    context = repaired[:run.start] + source[run.start:run.end] + words_repaired[run.end:]
+                if left_changed or (k + 1 < len(runs) and _next_token_of(runs, k)):
+                    context = final[:run.start] + source[run.start:run.end] + words_repaired[run.end:]
                     resolutions[k] = resolver.resolve(run, context, line_damaged, source)
+                    text = resolutions[k].best.text if resolutions[k] is not None else source[run.start:run.end]
+                    left_changed = left_changed or final[run.start:run.end] != text
+                    final = final[:run.start] + text + final[run.end:]
             for run, resolution in zip(runs, resolutions):
                 if resolution is None or resolution.confidence < self.options.min_confidence:
                     continue
