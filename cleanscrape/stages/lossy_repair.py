@@ -39,6 +39,11 @@ from ..stage import Stage, register_stage
 MIN_EVIDENCE_CONFIDENCE = 0.5
 #: intact words the damaged lines need before they may overrule the detected language
 MIN_FALLBACK_WORDS = 3
+#: below this many characters the detected language is checked against the intact words
+#: even when it has repair data ...
+SHORT_DOCUMENT = 400
+#: ... and replaced when another language makes them this much likelier (log10)
+SHORT_DOCUMENT_MARGIN = 2.0
 #: what a word missing from a word list counts as, in the language vote
 UNLISTED_FREQUENCY = 1e-8
 #: a word with a lost character: it says nothing about the language
@@ -49,21 +54,28 @@ def repair_language(doc: Document, damaged_lines: list[str]) -> LanguageData | N
     """The repair data for ``doc``'s language.
 
     Damage skews language identification towards neighbours (damaged Czech reads as
-    Slovak or Slovene), and a page may mix languages.  When the detected language has no
-    repair data, the damaged lines' own intact words choose: the language whose word list
+    Slovak or Slovene), a short text misleads it, and a page may mix languages.  When the
+    detected language has no repair data (or none was detected), the damaged lines' own
+    intact words choose: the language whose word list
     makes them most likely (a unigram model over wordfreq's frequencies) wins if it has
-    repair data.  Only the damaged lines vote, so what other stages remove elsewhere on the
-    page cannot change the decision.
+    repair data.  In a short text they overrule a detected language that has repair data
+    only when another makes them far likelier.  Only the damaged lines vote, so what other
+    stages remove elsewhere on the page cannot change the decision.
     """
     detected = ensure_language(doc)
     data = language_data(detected)
-    if data is not None or not detected:
+    if data is not None and len(doc.text) >= SHORT_DOCUMENT:
         return data
     words = Counter(w for line in damaged_lines for w in tokenize_words(_DAMAGED_WORD.sub(" ", line)))
     if sum(words.values()) < MIN_FALLBACK_WORDS:
-        return None
-    scores = {lang: _log_likelihood(lang, words) for lang in supported_languages() + (detected,)}
+        return data
+    candidates = supported_languages() + ((detected,) if detected and data is None else ())
+    scores = {lang: _log_likelihood(lang, words) for lang in candidates}
     best = max(scores, key=lambda lang: scores[lang])
+    if data is not None:
+        # a short text, where detection errs most ("A d?ti m?te?" read as Romanian): the
+        # detected language stands unless the intact words say otherwise clearly
+        return language_data(best) if scores[best] - scores[detected] >= SHORT_DOCUMENT_MARGIN else data
     return language_data(best) if best != detected else None
 
 
