@@ -37,6 +37,15 @@ APOSTROPHE = "’"
 #: variants; split readings: candidates multiplied at every split point): beyond this many
 #: slots and apostrophes they are skipped (fuzzed words ran for over 20 minutes)
 MAX_COMBINED_SLOTS = 4
+#: a word no list knows takes the lost letters of a beginning of it that listed words
+#: start with (its stem) when that beginning is this long ...
+MIN_STEM = 4
+#: ... with this many letters after its last slot ...
+MIN_STEM_TAIL = 2
+#: ... or, in a language that builds words by suffixing, is a listed word this long
+MIN_STEM_WORD = 5
+#: ... reading at most this many of those words
+MAX_STEM_WORDS = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,15 +117,19 @@ class CandidateFinder:
         return list(found.values())
 
     def _spelled(self, lower: str) -> list[Candidate]:
-        """Best and second-best spelling by the letter model, for words no list knows."""
+        """Best and second-best spelling by the letter model, for words no list knows; the
+        lost letters of a beginning that listed words start with are theirs (a stem:
+        "m?r?ldand?" finds "mırıl…", "ba?bakanl???yla" "başbakanlığı")."""
         chars = list(lower)
         likelihood = 1.0
         second: tuple[float, int, str] | None = None  # (ratio to best, slot, letter)
+        stem = self._stem_letters(lower)
         for i, char in enumerate(lower):
             if not is_slot(char):
                 continue
-            ranked = sorted(self._harmonised(self.letters.distribution(lower, i), chars[:i], lower[i + 1:]).items(),
-                            key=lambda kv: -kv[1])
+            distribution = stem.get(i) or self._harmonised(self.letters.distribution(lower, i), chars[:i],
+                                                            lower[i + 1:])
+            ranked = sorted(distribution.items(), key=lambda kv: -kv[1])
             if not ranked:
                 return []
             chars[i] = ranked[0][0]
@@ -130,6 +143,40 @@ class CandidateFinder:
             out.append(Candidate(best[:i] + letter + best[i + 1:], 0.0, 0, "letter model",
                                  likelihood=likelihood * ratio))
         return out
+
+    def _stem_letters(self, lower: str) -> dict[int, dict[str, float]]:
+        """For each slot in the longest beginning of ``lower`` (at least ``MIN_STEM``
+        characters) that listed words start with, the letters those words have there,
+        weighted by frequency."""
+        if self.words is None or self._alphabet is None:
+            return {}
+        for end in range(len(lower) - 1, MIN_STEM - 1, -1):
+            prefix = lower[:end]
+            slots = [i for i, c in enumerate(prefix) if is_slot(c)]
+            if not slots:
+                return {}
+            words = [(word, freq) for word, freq in self.words.words_starting(shape(prefix), MAX_STEM_WORDS)
+                     if all(c == word[i] if not is_slot(c) else word[i] in self._alphabet or word[i] == "'"
+                            for i, c in enumerate(prefix))]
+            if end - slots[-1] - 1 < MIN_STEM_TAIL:
+                # "ger?" starts "gerä…" as well as "gerç…": without letters after the slot to
+                # decide, only a whole word counts, in a language that builds words by
+                # suffixing ("b??a??yla" is "bıçağı" + "yla"; Romanian "egal?nd" is no "egală")
+                if not self.data.suffixing or end < MIN_STEM_WORD:
+                    continue
+                words = [(word, freq) for word, freq in words if len(word) == end]
+            if not words:
+                continue
+            total = sum(freq for _, freq in words)
+            stem: dict[int, dict[str, float]] = {}
+            for i in slots:
+                letters: dict[str, float] = {}
+                for word, freq in words:
+                    letter = APOSTROPHE if word[i] == "'" else word[i]
+                    letters[letter] = letters.get(letter, 0.0) + freq / total
+                stem[i] = letters
+            return stem
+        return {}
 
     def _by_shape(self, lower: str) -> list[Candidate]:
         word_shape = shape(lower)

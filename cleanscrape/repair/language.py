@@ -43,6 +43,8 @@ class LanguageData:
     infinitive_governors_after: frozenset[str] = frozenset()
     #: person/conditional endings a past-tense governor may carry ("chciał" + "em")
     infinitive_governor_endings: tuple[str, ...] = ()
+    #: words are built by stacking suffixes on a word ("bıçağı" + "yla")
+    suffixing: bool = False
     #: vowel -> the lost vowels that may follow it in a word (vowel harmony)
     vowel_harmony: tuple[tuple[str, str], ...] = ()
     #: (adjective ending, last letters of the nouns it agrees with) pairs
@@ -158,6 +160,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         infinitive_governor_endings=tuple(entry.get("infinitive_governor_endings", ())),
         agreement=tuple(tuple(pair) for pair in entry.get("agreement", ())),
         vowel_harmony=tuple(entry.get("vowel_harmony", {}).items()),
+        suffixing=entry.get("suffixing", False),
         participle_agreement=tuple((ending, tuple(participles.split()))
                                    for ending, participles in entry.get("participle_agreement", ())),
         participle_subjects=frozenset(entry.get("participle_subjects", ())),
