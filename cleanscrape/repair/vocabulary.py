@@ -19,6 +19,8 @@ __all__ = ["DocumentVocabulary"]
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _APOSTROPHES = re.compile(r"['’]")
 #: the text before a word that opens a sentence: nothing, or a sentence end and openers
+#: how far back the sentence end before a word is looked for ('." « ' and the like)
+SENTENCE_START_REACH = 8
 _SENTENCE_START = re.compile(r"(?:^|[.!?…:]\s+)[\"'«“„‚‹(\[\-–—\s]*$")
 
 
@@ -39,7 +41,8 @@ class DocumentVocabulary:
                 end, start = match.end(), match.start()
                 if (end < len(line) and line[end] in SLOTS) or (start > 0 and line[start - 1] in SLOTS):
                     continue  # a fragment of a damaged word
-                words[match.group(), _SENTENCE_START.search(line, 0, start) is not None] += 1
+                opens = _SENTENCE_START.search(line, max(0, start - SENTENCE_START_REACH), start) is not None
+                words[match.group(), opens] += 1
         for (word, opens), n in words.items():
             low = lower(word).replace("’", "'")
             if "'" not in low:

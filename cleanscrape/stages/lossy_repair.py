@@ -41,7 +41,7 @@ MIN_EVIDENCE_CONFIDENCE = 0.5
 MIN_FALLBACK_WORDS = 3
 #: below this many characters the detected language is checked against the intact words
 #: even when it has repair data ...
-SHORT_DOCUMENT = 400
+SHORT_DOCUMENT = 200
 #: ... and replaced when another language makes them this much likelier (log10)
 SHORT_DOCUMENT_MARGIN = 2.0
 #: what a word missing from a word list counts as, in the language vote
