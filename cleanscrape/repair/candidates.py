@@ -267,7 +267,8 @@ class CandidateFinder:
                 subs = self.find(right) if any(is_slot(c) for c in right) else (
                     self._known(right) or [Candidate(right, 0.0, 0, "elision")])
                 out += [Candidate(left + joint + c.text, c.frequency, c.in_document, "elision")
-                        for c in subs if c.text[0] in self.data.elides_before]
+                        for c in subs if c.text[0] in self.data.elides_before
+                        and (len(c.text) > 1 or c.text in self.data.one_letter_after_elision)]
             if self.data.suffix_apostrophe and i >= 2:
                 suffixes = self._suffixes_fitting(right)
                 if suffixes:

@@ -29,6 +29,8 @@ class LanguageData:
     ascii_capitals: str = ""
     elisions: frozenset[str] = frozenset()
     elides_before: str = ""
+    #: the one-letter words an elided word may stand before ("l’a", "s’y"; not "n’e": "née")
+    one_letter_after_elision: frozenset[str] = frozenset()
     suffix_apostrophe: frozenset[str] = frozenset()
     one_letter_words: tuple[str, ...] = ()
     determiners: frozenset[str] = frozenset()
@@ -147,6 +149,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         ascii_capitals=entry.get("ascii_capitals", ""),
         elisions=frozenset(entry.get("elisions", ())),
         elides_before=entry.get("elides_before", ""),
+        one_letter_after_elision=frozenset(entry.get("one_letter_after_elision", ())),
         suffix_apostrophe=frozenset(entry.get("suffix_apostrophe", ())),
         one_letter_words=tuple(entry.get("one_letter_words", ())),
         determiners=frozenset(entry.get("determiners", ())),
@@ -198,8 +201,15 @@ class Symbol:
     char: str
     #: whole words the "?" follows ("km?")
     after_words: frozenset[str] = frozenset()
-    #: whole words the "?" precedes, right after a digit ("6?C")
+    #: whole words the "?" precedes, right after a digit ("6?C", "2 ?C")
     after_digit_before_words: frozenset[str] = frozenset()
+    #: whole words the "?" follows, before a number ("n? 12" → "n° 12")
+    before_digit_after_words: frozenset[str] = frozenset()
+    #: the symbol as some languages write it (Portuguese "nº", French "n°")
+    char_by_language: tuple[tuple[str, str], ...] = ()
+
+    def char_in(self, lang: str) -> str:
+        return dict(self.char_by_language).get(lang, self.char)
 
 
 @lru_cache(maxsize=1)
@@ -208,6 +218,8 @@ def symbols() -> tuple[Symbol, ...]:
     table = tomllib.loads(path.read_text(encoding="utf-8"))
     return tuple(
         Symbol(entry["char"], frozenset(entry.get("after_words", ())),
-               frozenset(entry.get("after_digit_before_words", ())))
+               frozenset(entry.get("after_digit_before_words", ())),
+               frozenset(entry.get("before_digit_after_words", ())),
+               tuple(entry.get("char_by_language", {}).items()))
         for entry in table.values()
     )

@@ -364,19 +364,27 @@ class Resolver:
             return self.finder.frequency(low) or (DOC_ONLY_FREQUENCY if self.finder.vocabulary.count(low) else 0.0)
         return max((c.frequency or DOC_ONLY_FREQUENCY for c in self.finder.find(low) if c.how in LISTED), default=0.0)
 
-    @staticmethod
-    def _symbols(run: DamagedRun, line: str) -> list[Reading]:
-        """A lost symbol its neighbours identify: "20 km?" → "20 km²", "6?C" → "6°C"."""
+    def _symbols(self, run: DamagedRun, line: str) -> list[Reading]:
+        """A lost symbol its neighbours identify: "20 km?" → "20 km²", "6?C" and "2 ?C" →
+        "6°C", "2 °C", "n? 12" → "n° 12"."""
         text = run.text
         out = []
+        at_token_start = run.start == run.token_start
+        before = line[:run.start]
+        after_digit = before[-1:].isdigit() or (at_token_start and before.rstrip()[-1:].isdigit())
         for symbol in symbols():
+            char = symbol.char_in(self.lang)
             if len(text) > 1 and is_slot(text[-1]) and text[:-1] in symbol.after_words \
-                    and run.start == run.token_start and line[:run.start].rstrip()[-1:].isdigit():
-                out.append(Reading(text[:-1] + symbol.char, SYMBOL_IDENTIFIED,
-                                   f"'?' after '{text[:-1]}' read as a lost '{symbol.char}'"))
-            if is_slot(text[0]) and text[1:] in symbol.after_digit_before_words and line[run.start - 1:run.start].isdigit():
-                out.append(Reading(symbol.char + text[1:], SYMBOL_IDENTIFIED,
-                                   f"'?' between a number and '{text[1:]}' read as a lost '{symbol.char}'"))
+                    and at_token_start and before.rstrip()[-1:].isdigit():
+                out.append(Reading(text[:-1] + char, SYMBOL_IDENTIFIED,
+                                   f"'?' after '{text[:-1]}' read as a lost '{char}'"))
+            if is_slot(text[0]) and text[1:] in symbol.after_digit_before_words and after_digit:
+                out.append(Reading(char + text[1:], SYMBOL_IDENTIFIED,
+                                   f"'?' between a number and '{text[1:]}' read as a lost '{char}'"))
+            if len(text) > 1 and is_slot(text[-1]) and text[:-1] in symbol.before_digit_after_words \
+                    and at_token_start and run.end == run.token_end and line[run.end + 1:run.end + 2].isdigit():
+                out.append(Reading(text[:-1] + char, SYMBOL_IDENTIFIED,
+                                   f"'?' after '{text[:-1]}' before a number read as a lost '{char}'"))
         return out
 
     def _glued_words(self, text: str) -> list[Reading]:
