@@ -30,6 +30,8 @@ _APOSTROPHES = re.compile(r"['’]")
 RESTORED_WORD_RATIO = 10.0
 #: how much less likely a lost vowel is when it breaks vowel harmony (loanwords do)
 DISHARMONY = 0.1
+#: ... and a case suffix's vowel against its base's, which harmony always rules
+SUFFIX_DISHARMONY = 0.01
 
 #: the apostrophe a lossy charset can lose (an ASCII "'" always survives)
 APOSTROPHE = "’"
@@ -297,7 +299,7 @@ class CandidateFinder:
         return {c: p / total for c, p in weighted.items()}
 
     def _suffix_harmony(self, base: str, lower: str, suffix: str) -> float:
-        """× DISHARMONY for each lost vowel of a case suffix that breaks vowel harmony with
+        """× SUFFIX_DISHARMONY for each lost vowel of a case suffix that breaks vowel harmony with
         the base's last vowel ("Bakan’ın", not "Bakan’ün"; "Enstitüsü’nün", not "’nın")."""
         last = next((c for c in reversed(base) if c in self._harmony), None)
         if last is None:
@@ -306,7 +308,7 @@ class CandidateFinder:
         factor = 1.0
         for have, got in zip(lower, suffix):
             if is_slot(have) and got in self._harmonic_vowels and got not in allowed:
-                factor *= DISHARMONY
+                factor *= SUFFIX_DISHARMONY
         return factor
 
     def _letters_likelihood(self, lower: str, filled: str) -> float:
