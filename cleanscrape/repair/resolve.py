@@ -893,7 +893,7 @@ class Resolver:
     # ---------------------------------------------------------------- case
     def _apply_case(self, core: str, cand: Candidate, run: DamagedRun, line: str,
                     sentence_start: bool) -> str | None:
-        letters = [c for c in core if not is_slot(c)]
+        letters = [c for c in core if c.isalpha()]  # "C'?" is no all-capitals word
         all_caps = len(letters) >= 2 and all(c.isupper() for c in letters if c.isalpha())
         out: list[str] = []
         if not all_caps and any(is_slot(a) and b.isupper() and got != APOSTROPHE
