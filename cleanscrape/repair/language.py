@@ -199,8 +199,9 @@ class Symbol:
     """A lost symbol and the neighbours that identify it (``data/repair/symbols.toml``)."""
 
     char: str
-    #: whole words the "?" follows ("km?")
+    #: whole words the "?" follows ("km?"), after a number or after one of ``after_words_after``
     after_words: frozenset[str] = frozenset()
+    after_words_after: frozenset[str] = frozenset()
     #: whole words the "?" precedes, right after a digit ("6?C", "2 ?C")
     after_digit_before_words: frozenset[str] = frozenset()
     #: whole words the "?" follows, before a number ("n? 12" → "n° 12")
@@ -217,7 +218,7 @@ def symbols() -> tuple[Symbol, ...]:
     path = resources.files("cleanscrape") / "data" / "repair" / "symbols.toml"
     table = tomllib.loads(path.read_text(encoding="utf-8"))
     return tuple(
-        Symbol(entry["char"], frozenset(entry.get("after_words", ())),
+        Symbol(entry["char"], frozenset(entry.get("after_words", ())), frozenset(entry.get("after_words_after", ())),
                frozenset(entry.get("after_digit_before_words", ())),
                frozenset(entry.get("before_digit_after_words", ())),
                tuple(entry.get("char_by_language", {}).items()))

@@ -235,7 +235,7 @@ class Resolver:
                 readings += self._fills(text, run, line, 0, len(text) - k, "", text[len(text) - k:], prior_k,
                                         question=True)
         opening = self.data.question_opening if self.data else ""
-        if opening and lead and self._at_token_start(run, line) and self._sentence_start(line, run.start):
+        if opening and lead and self._at_token_start(run, line) and self._question_may_open(line, run.start):
             end = self._question_end_after(self._source, run.start + 1)
             if end is not None:
                 readings += self._fills(text, run, line, 1, len(text), opening, "", QUESTION_OPENING_PAIRED)
@@ -374,8 +374,9 @@ class Resolver:
         after_digit = before[-1:].isdigit() or (at_token_start and before.rstrip()[-1:].isdigit())
         for symbol in symbols():
             char = symbol.char_in(self.lang)
-            if len(text) > 1 and is_slot(text[-1]) and text[:-1] in symbol.after_words \
-                    and at_token_start and before.rstrip()[-1:].isdigit():
+            if len(text) > 1 and is_slot(text[-1]) and text[:-1] in symbol.after_words and at_token_start \
+                    and (before.rstrip()[-1:].isdigit() or self.lower(before.split()[-1:][0] if before.split() else "")
+                         in symbol.after_words_after):
                 out.append(Reading(text[:-1] + char, SYMBOL_IDENTIFIED,
                                    f"'?' after '{text[:-1]}' read as a lost '{char}'"))
             if is_slot(text[0]) and text[1:] in symbol.after_digit_before_words and after_digit:
@@ -875,6 +876,11 @@ class Resolver:
             if line[i] == "?" and (i + 1 == len(line) or not line[i + 1].isalnum()) and line[i - 1].isalpha():
                 return i
         return None
+
+    def _question_may_open(self, line: str, pos: int) -> bool:
+        """May a question open at ``pos``: at a sentence start, or after ";" or "," (Spanish
+        "…del departamento; ¿Cómo es posible?")?"""
+        return self._sentence_start(line, pos) or line[:pos].rstrip(_OPENERS)[-1:] in (";", ",")
 
     def _sentence_start(self, line: str, pos: int) -> bool:
         before = line[:pos].rstrip(_OPENERS)
