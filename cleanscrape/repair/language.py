@@ -66,6 +66,8 @@ class LanguageData:
     #: the ending of adverbs made from adjectives ("-ě"), and clitics they go before
     adverb_ending: str = ""
     adverb_before: frozenset[str] = frozenset()
+    #: words a verb never follows ("na stůl", not "na stál")
+    prepositions: frozenset[str] = frozenset()
     #: (verb ending, subject pronouns it agrees with) pairs
     subject_endings: tuple[tuple[str, frozenset[str]], ...] = ()
     #: (case ending, prepositions governing that case) pairs
@@ -172,6 +174,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         question_opening=entry.get("question_opening", ""),
         adverb_ending=entry.get("adverb_ending", ""),
         adverb_before=frozenset(entry.get("adverb_before", ())),
+        prepositions=frozenset(entry.get("prepositions", ())),
         subject_endings=tuple((ending, frozenset(words.split()))
                               for ending, words in entry.get("subject_endings", ())),
         preposition_cases=tuple((ending, frozenset(words.split()))

@@ -58,6 +58,8 @@ CASE_GOVERNED = 2.0
 #: how many words back a preposition may govern the case of a word (with words agreeing
 #: with it between: "z każdą książką")
 PREPOSITION_REACH = 3
+#: a past participle right after a preposition ("na stál" for "na stůl")
+VERB_AFTER_PREPOSITION = -1.0
 #: adverbs from adjectives are at least this long (shorter words in "-ě" are pronouns: "ně")
 MIN_ADVERB = 4
 #: how many words after a relative pronoun its participle may stand
@@ -484,6 +486,9 @@ class Resolver:
         if self.data is not None and self.data.subject_endings and is_slot(core[-1]) and cand.how in LISTED \
                 and self._subject_agrees(cand.text, line, run):
             score += AGREEMENT
+        if self.data is not None and self.data.prepositions and cand.how in LISTED \
+                and self._verb_after_preposition(cand.text, line, run):
+            score += VERB_AFTER_PREPOSITION
         if self.data is not None and self.data.adverb_ending and is_slot(core[-1]) \
                 and cand.text.endswith(self.data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
                 and self._before_verb(line, run):
@@ -589,6 +594,21 @@ class Resolver:
                 return False
         return False
 
+    def _verb_after_preposition(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Is ``word`` a past participle ("stál": "stát" is listed) right after a
+        preposition ("na st?l")?"""
+        previous = line[:run.token_start].split()[-1:]
+        if not previous or self.lower(previous[0]) not in self.data.prepositions:
+            return False
+        return self._is_participle(word)
+
+    def _is_participle(self, word: str) -> bool:
+        infinitive = self.data.participle_infinitive
+        for ending in ("l", "la", "lo", "li", "ly"):
+            if word.endswith(ending) and len(word) > len(ending) + 2:
+                return bool(self.finder.frequency(word[:-len(ending)] + infinitive))
+        return False
+
     def _before_verb(self, line: str, run: DamagedRun) -> bool:
         """Is the word after the run a verb or a clitic, which an adverb goes before and an
         adjective does not ("zamyšleně přikývl", "nenápadně zjistit", "aktivně mi")?  A verb
@@ -604,10 +624,7 @@ class Resolver:
         infinitive = self.data.participle_infinitive
         if low.endswith(infinitive) and len(low) > 3:
             return bool(self.finder.frequency(low[:-len(infinitive)] + "l"))
-        for ending in ("l", "la", "lo", "li", "ly"):
-            if low.endswith(ending) and len(low) > len(ending) + 2:
-                return bool(self.finder.frequency(low[:-len(ending)] + infinitive))
-        return False
+        return self._is_participle(low)
 
     def _subject_agrees(self, word: str, line: str, run: DamagedRun) -> bool:
         """Does ``word``'s last letter make the person of a subject before it in its clause
