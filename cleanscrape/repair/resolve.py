@@ -580,7 +580,7 @@ class Resolver:
     def _case_governed(self, word: str, line: str, run: DamagedRun) -> bool:
         """Does ``word``'s last letter make the case the preposition before it governs
         ("z wodą", "przed chwilą", "na ścianę")?  Words agreeing with it may stand between
-        ("z każdą książką", "z panią Zosią")."""
+        ("z każdą książką", "z panią Zosią", "przez taką gówniarę")."""
         ending = next((e for e, _ in self.data.preposition_cases if word.endswith(e)), None)
         if ending is None:
             return False
@@ -590,7 +590,8 @@ class Resolver:
             governing = next((e for e, words in self.data.preposition_cases if low in words), None)
             if governing is not None:
                 return governing == ending
-            if not (low.endswith(ending) or is_slot(low[-1:])):
+            # an adjective between ends in "-ą" in the accusative too ("przez taką gówniarę")
+            if not (any(low.endswith(e) for e, _ in self.data.preposition_cases) or is_slot(low[-1:])):
                 return False
         return False
 
