@@ -60,6 +60,9 @@ CASE_GOVERNED = 2.0
 PREPOSITION_REACH = 3
 #: a past participle right after a preposition ("na stál" for "na stůl")
 VERB_AFTER_PREPOSITION = -1.0
+#: a word inside a name (capitalised words around it) is a capital when rarer than this
+#: (common words follow names too: "Ankara Üniversitesi üyesi")
+NAME_MAX_FREQUENCY = 1e-4
 #: adverbs from adjectives are at least this long (shorter words in "-ě" are pronouns: "ně")
 MIN_ADVERB = 4
 #: how many words after a relative pronoun its participle may stand
@@ -948,8 +951,32 @@ class Resolver:
         after = line[run.end:run.end + 2]
         if len(after) == 2 and after[0] == "-" and after[1].isupper():
             return True  # "?tats-Unis": the parts of a capitalised compound share its case
-        # German capitalises nouns: "?berraschung" is "Überraschung" anywhere in a sentence
-        return self.data is not None and bool(self.data.noun_endings) and cand.text.endswith(self.data.noun_endings)
+        if self.data is None:
+            return False
+        if self.data.noun_endings:
+            # German capitalises nouns: "?berraschung" is "Überraschung" anywhere in a sentence
+            return cand.text.endswith(self.data.noun_endings)
+        return self._in_name(line, cand, run)
+
+    def _in_name(self, line: str, cand: Candidate, run: DamagedRun) -> bool:
+        """Is the word part of a name: a rare word (not a function word) with capitalised
+        words in mid-sentence on both sides or two before it ("Ali Talip ?zdemir",
+        "Miguel ?ngel Pichetto")?  Not in a language that capitalises every noun."""
+        if (run.start != run.token_start or cand.frequency >= NAME_MAX_FREQUENCY
+                or cand.text in stopwords(self.lang)):
+            return False
+        before = line[:run.token_start].split()
+        capitalised_before = 0
+        for word in reversed(before[-2:]):
+            if not (word[:1].isupper() and word.isalpha() and self.lower(word) not in stopwords(self.lang)):
+                break
+            capitalised_before += 1
+        if not capitalised_before or self._sentence_start(line, line.rfind(before[-1], 0, run.token_start)):
+            return False  # no name before, or it opens the sentence
+        following = line[run.token_end:].split()[:1]
+        capitalised_after = bool(following) and line[run.end:run.token_end] == "" \
+            and following[0].rstrip(",.;:")[:1].isupper() and following[0].rstrip(",.;:").isalpha()
+        return capitalised_before + capitalised_after >= 2
 
     # ---------------------------------------------------------------- reporting
     def _describe_candidate(self, cand: Candidate, core: str) -> str:
