@@ -39,8 +39,8 @@ from ..stage import Stage, register_stage
 MIN_EVIDENCE_CONFIDENCE = 0.5
 #: intact words the damaged lines need before they may overrule the detected language
 MIN_FALLBACK_WORDS = 3
-#: below this many characters the detected language is checked against the intact words
-#: even when it has repair data ...
+#: when the damaged lines (each counted once) are shorter than this, the detected language
+#: is checked against their intact words even when it has repair data ...
 SHORT_DOCUMENT = 200
 #: ... and replaced when another language makes them this much likelier (log10)
 SHORT_DOCUMENT_MARGIN = 2.0
@@ -58,13 +58,14 @@ def repair_language(doc: Document, damaged_lines: list[str]) -> LanguageData | N
     detected language has no repair data (or none was detected), the damaged lines' own
     intact words choose: the language whose word list
     makes them most likely (a unigram model over wordfreq's frequencies) wins if it has
-    repair data.  In a short text they overrule a detected language that has repair data
-    only when another makes them far likelier.  Only the damaged lines vote, so what other
+    repair data.  When they are short they overrule a detected language that has repair
+    data too, but only when another makes them far likelier.  Only the damaged lines vote, so what other
     stages remove elsewhere on the page cannot change the decision.
     """
     detected = ensure_language(doc)
     data = language_data(detected)
-    if data is not None and len(doc.text) >= SHORT_DOCUMENT:
+    # distinct lines: what the duplicates stage removes must not change the decision
+    if data is not None and sum(map(len, set(damaged_lines))) >= SHORT_DOCUMENT:
         return data
     words = Counter(w for line in damaged_lines for w in tokenize_words(_DAMAGED_WORD.sub(" ", line)))
     if sum(words.values()) < MIN_FALLBACK_WORDS:
