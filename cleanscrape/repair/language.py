@@ -72,6 +72,8 @@ class LanguageData:
     subject_endings: tuple[tuple[str, frozenset[str]], ...] = ()
     #: (case ending, prepositions governing that case) pairs
     preposition_cases: tuple[tuple[str, frozenset[str]], ...] = ()
+    #: verbs of saying that follow a quoted question in lower case ("olur mu? dedi")
+    speech_verbs: frozenset[str] = frozenset()
     question_opening: str = ""
     #: words every question has (Turkish "mi", "ne"): a "?" in a sentence without one is
     #: unlikely a real one
@@ -172,6 +174,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         participle_infinitive=entry.get("participle_infinitive", ""),
         participle_auxiliaries=frozenset(entry.get("participle_auxiliaries", ())),
         question_opening=entry.get("question_opening", ""),
+        speech_verbs=frozenset(entry.get("speech_verbs", ())),
         adverb_ending=entry.get("adverb_ending", ""),
         adverb_before=frozenset(entry.get("adverb_before", ())),
         prepositions=frozenset(entry.get("prepositions", ())),

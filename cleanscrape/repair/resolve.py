@@ -813,6 +813,8 @@ class Resolver:
                 return prior + QUESTION_BEFORE_LOWERCASE  # "transport? ? l'hôpital": a lone "à" follows
             return prior + QUESTION_BEFORE_SLOT
         if following and following[0].islower():
+            if self.data is not None and self.lower(following.split()[0].rstrip(".,;:!?")) in self.data.speech_verbs:
+                return prior  # "olur mu? dedi": a quoted question, then who asked it
             return prior + QUESTION_BEFORE_LOWERCASE  # the sentence goes on
         if following and following[0].isupper() and not self._sentence_follows(following):
             return prior  # a name may follow a word in mid-sentence
