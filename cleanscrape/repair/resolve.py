@@ -330,7 +330,7 @@ class Resolver:
         else:
             # a real "?" may close the last word where a sentence may end; "¿" open the first
             after = source[closer + 1:closer + 3]
-            question = not after or after[0] in "!?" or (after[0].isspace() and not after[1:].islower())
+            question = not after or after[0] in "!?" or (after[0].isspace() and (after[1:2].isupper() or not after[1:2]))
             ends = ((inner_first, source[opener] + inner_first, bool(self.data.question_opening)),
                     (inner_last, inner_last + source[closer], question))
         margins = []
