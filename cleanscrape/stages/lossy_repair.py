@@ -190,8 +190,9 @@ class LossyRepairStage(Stage):
             core = low.strip("?")
             inner = "?" in core
             if not inner and (finder.frequency(core) or finder.vocabulary.count(core)):
-                if run.text[0] != "?":  # "pi?": only if far more frequent restored ("più")
-                    if not finder.restores_known_word(low):
+                if run.text[0] != "?":  # "pi?": only if far more frequent restored ("più"), or
+                    # written so intact elsewhere on the page ("Otworzy?" beside "Otworzył")
+                    if not finder.restores_known_word(low) and not any(c.in_document for c in finder.find(low)):
                         continue
                 elif keeps_letters:  # "?les" in a line that kept its accents
                     continue
