@@ -30,6 +30,8 @@ _APOSTROPHES = re.compile(r"['’]")
 RESTORED_WORD_RATIO = 10.0
 #: how much less likely a lost vowel is when it breaks vowel harmony (loanwords do)
 DISHARMONY = 0.1
+#: ... and a case suffix's vowel against its base's, which harmony always rules
+SUFFIX_DISHARMONY = 0.01
 
 #: the apostrophe a lossy charset can lose (an ASCII "'" always survives)
 APOSTROPHE = "’"
@@ -37,6 +39,15 @@ APOSTROPHE = "’"
 #: variants; split readings: candidates multiplied at every split point): beyond this many
 #: slots and apostrophes they are skipped (fuzzed words ran for over 20 minutes)
 MAX_COMBINED_SLOTS = 4
+#: a word no list knows takes the lost letters of a beginning of it that listed words
+#: start with (its stem) when that beginning is this long ...
+MIN_STEM = 4
+#: ... with this many letters after its last slot ...
+MIN_STEM_TAIL = 2
+#: ... or, in a language that builds words by suffixing, is a listed word this long
+MIN_STEM_WORD = 5
+#: ... reading at most this many of those words
+MAX_STEM_WORDS = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,15 +119,19 @@ class CandidateFinder:
         return list(found.values())
 
     def _spelled(self, lower: str) -> list[Candidate]:
-        """Best and second-best spelling by the letter model, for words no list knows."""
+        """Best and second-best spelling by the letter model, for words no list knows; the
+        lost letters of a beginning that listed words start with are theirs (a stem:
+        "m?r?ldand?" finds "mırıl…", "ba?bakanl???yla" "başbakanlığı")."""
         chars = list(lower)
         likelihood = 1.0
         second: tuple[float, int, str] | None = None  # (ratio to best, slot, letter)
+        stem = self._stem_letters(lower)
         for i, char in enumerate(lower):
             if not is_slot(char):
                 continue
-            ranked = sorted(self._harmonised(self.letters.distribution(lower, i), chars[:i], lower[i + 1:]).items(),
-                            key=lambda kv: -kv[1])
+            distribution = stem.get(i) or self._harmonised(self.letters.distribution(lower, i), chars[:i],
+                                                            lower[i + 1:])
+            ranked = sorted(distribution.items(), key=lambda kv: -kv[1])
             if not ranked:
                 return []
             chars[i] = ranked[0][0]
@@ -130,6 +145,40 @@ class CandidateFinder:
             out.append(Candidate(best[:i] + letter + best[i + 1:], 0.0, 0, "letter model",
                                  likelihood=likelihood * ratio))
         return out
+
+    def _stem_letters(self, lower: str) -> dict[int, dict[str, float]]:
+        """For each slot in the longest beginning of ``lower`` (at least ``MIN_STEM``
+        characters) that listed words start with, the letters those words have there,
+        weighted by frequency."""
+        if self.words is None or self._alphabet is None:
+            return {}
+        for end in range(len(lower) - 1, MIN_STEM - 1, -1):
+            prefix = lower[:end]
+            slots = [i for i, c in enumerate(prefix) if is_slot(c)]
+            if not slots:
+                return {}
+            words = [(word, freq) for word, freq in self.words.words_starting(shape(prefix), MAX_STEM_WORDS)
+                     if all(c == word[i] if not is_slot(c) else word[i] in self._alphabet or word[i] == "'"
+                            for i, c in enumerate(prefix))]
+            if end - slots[-1] - 1 < MIN_STEM_TAIL:
+                # "ger?" starts "gerä…" as well as "gerç…": without letters after the slot to
+                # decide, only a whole word counts, in a language that builds words by
+                # suffixing ("b??a??yla" is "bıçağı" + "yla"; Romanian "egal?nd" is no "egală")
+                if not self.data.suffixing or end < MIN_STEM_WORD:
+                    continue
+                words = [(word, freq) for word, freq in words if len(word) == end]
+            if not words:
+                continue
+            total = sum(freq for _, freq in words)
+            stem: dict[int, dict[str, float]] = {}
+            for i in slots:
+                letters: dict[str, float] = {}
+                for word, freq in words:
+                    letter = APOSTROPHE if word[i] == "'" else word[i]
+                    letters[letter] = letters.get(letter, 0.0) + freq / total
+                stem[i] = letters
+            return stem
+        return {}
 
     def _by_shape(self, lower: str) -> list[Candidate]:
         word_shape = shape(lower)
@@ -220,14 +269,15 @@ class CandidateFinder:
                 subs = self.find(right) if any(is_slot(c) for c in right) else (
                     self._known(right) or [Candidate(right, 0.0, 0, "elision")])
                 out += [Candidate(left + joint + c.text, c.frequency, c.in_document, "elision")
-                        for c in subs if c.text[0] in self.data.elides_before]
+                        for c in subs if c.text[0] in self.data.elides_before
+                        and (len(c.text) > 1 or c.text in self.data.one_letter_after_elision)]
             if self.data.suffix_apostrophe and i >= 2:
                 suffixes = self._suffixes_fitting(right)
                 if suffixes:
                     bases = self.find(left) if any(is_slot(c) for c in left) else (
                         self._known(left) or [Candidate(left, 0.0, 0, "suffix")])
                     out += [Candidate(b.text + joint + s, b.frequency, b.in_document, "suffix", b.ascii_capital,
-                                      self._letters_likelihood(right, s))
+                                      self._letters_likelihood(right, s) * self._suffix_harmony(b.text, right, s))
                             for b in bases for s in suffixes]
         return out
 
@@ -247,6 +297,19 @@ class CandidateFinder:
                     for c, p in distribution.items()}
         total = sum(weighted.values())
         return {c: p / total for c, p in weighted.items()}
+
+    def _suffix_harmony(self, base: str, lower: str, suffix: str) -> float:
+        """× SUFFIX_DISHARMONY for each lost vowel of a case suffix that breaks vowel harmony with
+        the base's last vowel ("Bakan’ın", not "Bakan’ün"; "Enstitüsü’nün", not "’nın")."""
+        last = next((c for c in reversed(base) if c in self._harmony), None)
+        if last is None:
+            return 1.0
+        allowed = self._harmony[last]
+        factor = 1.0
+        for have, got in zip(lower, suffix):
+            if is_slot(have) and got in self._harmonic_vowels and got not in allowed:
+                factor *= SUFFIX_DISHARMONY
+        return factor
 
     def _letters_likelihood(self, lower: str, filled: str) -> float:
         """How likely the letter model finds the letters ``filled`` puts in ``lower``'s slots

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -29,20 +29,51 @@ class LanguageData:
     ascii_capitals: str = ""
     elisions: frozenset[str] = frozenset()
     elides_before: str = ""
+    #: the one-letter words an elided word may stand before ("l’a", "s’y"; not "n’e": "née")
+    one_letter_after_elision: frozenset[str] = frozenset()
     suffix_apostrophe: frozenset[str] = frozenset()
     one_letter_words: tuple[str, ...] = ()
     determiners: frozenset[str] = frozenset()
+    #: one-letter word -> words it never precedes (French "à le" is always "au")
+    never_before: dict[str, frozenset[str]] = field(default_factory=dict)
     quotes: tuple[tuple[str, str], ...] = ()
     spaced_quotes: bool = False
     space_before_question_mark: bool = False
     infinitive_ending: str = ""
     infinitive_governors: frozenset[str] = frozenset()
+    #: governors that may follow the infinitive ("startować będą")
+    infinitive_governors_after: frozenset[str] = frozenset()
     #: person/conditional endings a past-tense governor may carry ("chciał" + "em")
     infinitive_governor_endings: tuple[str, ...] = ()
+    #: words are built by stacking suffixes on a word ("bıçağı" + "yla")
+    suffixing: bool = False
     #: vowel -> the lost vowels that may follow it in a word (vowel harmony)
     vowel_harmony: tuple[tuple[str, str], ...] = ()
     #: (adjective ending, last letters of the nouns it agrees with) pairs
     agreement: tuple[tuple[str, str], ...] = ()
+    #: (ending of a subject word, endings of the past participles it agrees with) pairs, and
+    #: the subject words (relative pronouns) they apply to; a participle is recognised by
+    #: its verb: the stem with ``participle_infinitive`` is a word ("chodíval" → "chodívat")
+    participle_agreement: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    participle_subjects: frozenset[str] = frozenset()
+    participle_infinitive: str = ""
+    #: words between a subject and its participle that show another subject ("které jsem")
+    participle_auxiliaries: frozenset[str] = frozenset()
+    #: words only one regional spelling writes, and (its letter, the other's) pairs
+    #: (European Portuguese "facto", "actual": "ó" and "é" where Brazilian writes "ô", "ê")
+    regional_markers: frozenset[str] = frozenset()
+    regional_letters: tuple[tuple[str, str], ...] = ()
+    #: the ending of adverbs made from adjectives ("-ě"), and clitics they go before
+    adverb_ending: str = ""
+    adverb_before: frozenset[str] = frozenset()
+    #: words a verb never follows ("na stůl", not "na stál")
+    prepositions: frozenset[str] = frozenset()
+    #: (verb ending, subject pronouns it agrees with) pairs
+    subject_endings: tuple[tuple[str, frozenset[str]], ...] = ()
+    #: (case ending, prepositions governing that case) pairs
+    preposition_cases: tuple[tuple[str, frozenset[str]], ...] = ()
+    #: verbs of saying that follow a quoted question in lower case ("olur mu? dedi")
+    speech_verbs: frozenset[str] = frozenset()
     question_opening: str = ""
     #: words every question has (Turkish "mi", "ne"): a "?" in a sentence without one is
     #: unlikely a real one
@@ -122,18 +153,37 @@ def language_data(lang: str | None) -> LanguageData | None:
         ascii_capitals=entry.get("ascii_capitals", ""),
         elisions=frozenset(entry.get("elisions", ())),
         elides_before=entry.get("elides_before", ""),
+        one_letter_after_elision=frozenset(entry.get("one_letter_after_elision", ())),
         suffix_apostrophe=frozenset(entry.get("suffix_apostrophe", ())),
         one_letter_words=tuple(entry.get("one_letter_words", ())),
         determiners=frozenset(entry.get("determiners", ())),
+        never_before={word: frozenset(words.split()) for word, words in entry.get("never_before", ())},
         quotes=tuple(tuple(pair) for pair in entry.get("quotes", ())),
         spaced_quotes=entry.get("spaced_quotes", False),
         space_before_question_mark=entry.get("space_before_question_mark", False),
         infinitive_ending=entry.get("infinitive_ending", ""),
         infinitive_governors=frozenset(entry.get("infinitive_governors", ())),
+        infinitive_governors_after=frozenset(entry.get("infinitive_governors_after", ())),
         infinitive_governor_endings=tuple(entry.get("infinitive_governor_endings", ())),
         agreement=tuple(tuple(pair) for pair in entry.get("agreement", ())),
         vowel_harmony=tuple(entry.get("vowel_harmony", {}).items()),
+        suffixing=entry.get("suffixing", False),
+        participle_agreement=tuple((ending, tuple(participles.split()))
+                                   for ending, participles in entry.get("participle_agreement", ())),
+        participle_subjects=frozenset(entry.get("participle_subjects", ())),
+        participle_infinitive=entry.get("participle_infinitive", ""),
+        participle_auxiliaries=frozenset(entry.get("participle_auxiliaries", ())),
         question_opening=entry.get("question_opening", ""),
+        speech_verbs=frozenset(entry.get("speech_verbs", ())),
+        adverb_ending=entry.get("adverb_ending", ""),
+        adverb_before=frozenset(entry.get("adverb_before", ())),
+        prepositions=frozenset(entry.get("prepositions", ())),
+        subject_endings=tuple((ending, frozenset(words.split()))
+                              for ending, words in entry.get("subject_endings", ())),
+        preposition_cases=tuple((ending, frozenset(words.split()))
+                                for ending, words in entry.get("preposition_cases", ())),
+        regional_markers=frozenset(entry.get("regional_markers", ())),
+        regional_letters=tuple(tuple(pair) for pair in entry.get("regional_letters", ())),
         question_words=frozenset(entry.get("question_words", ())),
         noun_endings=tuple(entry.get("noun_endings", ())),
         one_letter_agreement=tuple((word, tuple(endings.split()))
@@ -155,10 +205,18 @@ class Symbol:
     """A lost symbol and the neighbours that identify it (``data/repair/symbols.toml``)."""
 
     char: str
-    #: whole words the "?" follows ("km?")
+    #: whole words the "?" follows ("km?"), after a number or after one of ``after_words_after``
     after_words: frozenset[str] = frozenset()
-    #: whole words the "?" precedes, right after a digit ("6?C")
+    after_words_after: frozenset[str] = frozenset()
+    #: whole words the "?" precedes, right after a digit ("6?C", "2 ?C")
     after_digit_before_words: frozenset[str] = frozenset()
+    #: whole words the "?" follows, before a number ("n? 12" → "n° 12")
+    before_digit_after_words: frozenset[str] = frozenset()
+    #: the symbol as some languages write it (Portuguese "nº", French "n°")
+    char_by_language: tuple[tuple[str, str], ...] = ()
+
+    def char_in(self, lang: str) -> str:
+        return dict(self.char_by_language).get(lang, self.char)
 
 
 @lru_cache(maxsize=1)
@@ -166,7 +224,9 @@ def symbols() -> tuple[Symbol, ...]:
     path = resources.files("cleanscrape") / "data" / "repair" / "symbols.toml"
     table = tomllib.loads(path.read_text(encoding="utf-8"))
     return tuple(
-        Symbol(entry["char"], frozenset(entry.get("after_words", ())),
-               frozenset(entry.get("after_digit_before_words", ())))
+        Symbol(entry["char"], frozenset(entry.get("after_words", ())), frozenset(entry.get("after_words_after", ())),
+               frozenset(entry.get("after_digit_before_words", ())),
+               frozenset(entry.get("before_digit_after_words", ())),
+               tuple(entry.get("char_by_language", {}).items()))
         for entry in table.values()
     )

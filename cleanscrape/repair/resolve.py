@@ -44,18 +44,42 @@ CHARSET_KEPT_PENALTY = -2.0
 #: word's best-spelled candidate
 DOC_LETTER_WEIGHT = 1.0
 LOAN_LETTER_PENALTY = -0.5
+#: a letter of the regional spelling the page's intact words show (``regional_markers``)
+REGIONAL_LETTER = 1.0
 ASCII_APOSTROPHE_PAGE_PENALTY = -1.5
 #: an infinitive ending for a lost last letter, after a word that governs one or not
 INFINITIVE_GOVERNED = 1.0
 INFINITIVE_UNGOVERNED = -1.0
 #: a lost last letter that makes the word agree with its noun
 AGREEMENT = 1.0
+#: a lost last letter that makes the case a preposition governs ("przed kolacją" is the
+#: only grammatical reading, however rarer than "kolację")
+CASE_GOVERNED = 2.0
+#: how many words back a preposition may govern the case of a word (with words agreeing
+#: with it between: "z każdą książką")
+PREPOSITION_REACH = 3
+#: a past participle right after a preposition ("na stál" for "na stůl")
+VERB_AFTER_PREPOSITION = -1.0
+#: a word inside a name (capitalised words around it) is a capital when rarer than this
+#: (common words follow names too: "Ankara Üniversitesi üyesi")
+NAME_MAX_FREQUENCY = 1e-4
+#: adverbs from adjectives are at least this long (shorter words in "-ě" are pronouns: "ně")
+MIN_ADVERB = 4
+#: how many words after a relative pronoun its participle may stand
+PARTICIPLE_REACH = 5
+#: the noun an adjective agrees with has at least this many letters (shorter words after
+#: it are pronouns, verbs, conjunctions: "má", "mě", "že")
+MIN_AGREEING_NOUN = 3
+#: an adjective with one form for every gender ("stropní"): the noun comes after it
+SOFT_ADJECTIVE_ENDING = "í"
 #: a word next to a neighbour it goes with (``contexts`` in languages.toml: "bylo jí")
 CONTEXT = 1.0
 #: a one-letter word holding an article before a noun of its gender ("à entrada")
 ONE_LETTER_AGREEMENT = 1.0
 #: how many words back a governing word may stand ("może się nie być" …)
-GOVERNOR_REACH = 3
+GOVERNOR_REACH = 4
+#: ... and how many after it ("startować będą", "wymyślić coś można")
+GOVERNOR_REACH_AFTER = 2
 #: a real "?" in a line that shows damage elsewhere, before the position is weighed
 QUESTION_IN_DAMAGED_LINE = 0.0
 QUESTION_IN_INTACT_LINE = 1.0
@@ -74,6 +98,20 @@ QUESTION_BEFORE_SLOT = -1.0
 QUOTE_PAIRED = -1.0
 #: a slot where the quotation opened before it in the line can close
 QUOTE_CLOSES_OPEN = 0.5
+#: glued quotation marks ("?bola branca?" → "«bola branca»"): an opening slot and the
+#: closing slot after it are read as a pair when the words inside are likelier without the
+#: slots than with them as letters, by this much (log10) at each end ...
+QUOTE_PAIR_MARGIN = 0.3
+#: ... and then the pair's reading is the one taken
+QUOTE_PAIR_TAKEN = 3.0
+#: a single word between the marks has at least this many letters (short words with a lost
+#: first and last letter abound: "?at?" is "šatů", "?tie?" "știe?")
+MIN_QUOTED_WORD = 4
+#: ... and a one-letter word at an end must be this much likelier still ("?o" is "«o",
+#: "?i" Czech "či")
+SHORT_QUOTED_WORD = 1.0
+#: slots as letters no list knows and the letter model cannot spell
+NO_SPELLING_FREQUENCY = UNKNOWN_FREQUENCY / 100
 #: a symbol its neighbours identify ("km?" → "km²")
 SYMBOL_IDENTIFIED = 0.0
 #: two known words joined by a real "?" with the space missing
@@ -105,6 +143,9 @@ _IMPOSSIBLE = -math.inf
 #: candidate sources that are known words, not spellings guessed by the letter model
 LISTED = ("word list", "document", "elision", "suffix")
 _WORDS = re.compile(r"[^\W\d_]+")
+#: a word after an opening slot / before a closing one (its own lost letters included)
+_WORD_AFTER = re.compile(r"(?:[^\W\d_]|[?\ufffd])*[^\W\d_](?:[^\W\d_]|[?\ufffd])*")
+_WORD_BEFORE = re.compile(r"(?:[^\W\d_]|[?\ufffd])*[^\W\d_](?:[^\W\d_]|[?\ufffd])*$")
 #: the next word, from its first to its last letter
 _NEXT_WORD = re.compile(r" ([^\W\d_](?:\S*[^\W\d_])?)")
 
@@ -149,6 +190,8 @@ class Resolver:
         self.finder = finder
         self.charset = charset
         self.lang = data.lang if data else "?"
+        self._pairs_of: tuple[str, frozenset[int], frozenset[int]] = ("", frozenset(), frozenset())
+        self._regional: bool | None = None
 
     def lower(self, text: str) -> str:
         return self.data.lower(text) if self.data else text.lower()
@@ -197,7 +240,7 @@ class Resolver:
                 readings += self._fills(text, run, line, 0, len(text) - k, "", text[len(text) - k:], prior_k,
                                         question=True)
         opening = self.data.question_opening if self.data else ""
-        if opening and lead and self._at_token_start(run, line) and self._sentence_start(line, run.start):
+        if opening and lead and self._at_token_start(run, line) and self._question_may_open(line, run.start):
             end = self._question_end_after(self._source, run.start + 1)
             if end is not None:
                 readings += self._fills(text, run, line, 1, len(text), opening, "", QUESTION_OPENING_PAIRED)
@@ -205,6 +248,7 @@ class Resolver:
                     if run.end - k <= end < run.end:
                         readings += self._fills(text, run, line, 1, len(text) - k, opening, text[len(text) - k:],
                                                 QUESTION_OPENING_PAIRED)
+        readings += self._paired_quote_readings(run, line)
         if self.data is None or run.letters < 2:
             return readings
         if any(r.how in LISTED for r in readings):
@@ -223,19 +267,130 @@ class Resolver:
                     readings += self._fills(text, run, line, 0, len(text) - 1, "", closing, QUOTE_PAIRED)
         return readings
 
-    @staticmethod
-    def _symbols(run: DamagedRun, line: str) -> list[Reading]:
-        """A lost symbol its neighbours identify: "20 km?" → "20 km²", "6?C" → "6°C"."""
+    def _paired_quote_readings(self, run: DamagedRun, line: str) -> list[Reading]:
+        """The run between glued quotation marks that pair up in the line ("?bola branca?")."""
+        if self.data is None or not self.data.quotes or self.data.spaced_quotes:
+            return []
+        openers, closers = self._quote_pairs(self._source)
+        text = run.text
+        lo = 1 if run.start in openers and run.start == run.token_start else 0
+        hi = len(text) - 1 if run.end - 1 in closers and len(text) > 1 else len(text)
+        if lo == 0 and hi == len(text):
+            return []
+        opening, closing = self.data.quotes[0]
+        return self._fills(text, run, line, lo, hi, opening if lo else "", closing if hi < len(text) else "",
+                           QUOTE_PAIR_TAKEN)
+
+    def _quote_pairs(self, source: str) -> tuple[frozenset[int], frozenset[int]]:
+        """Offsets of the slots of ``source`` read as glued quotation marks: an opening one
+        (at a word's start, after a space or the line start) and the next closing one (at a
+        word's end, before a space, punctuation or the line end), when the words they touch
+        are likelier (word list, document) without the slots than with them as letters."""
+        if self._pairs_of[0] == source:
+            return self._pairs_of[1], self._pairs_of[2]
+        openers: set[int] = set()
+        closers: set[int] = set()
+        pending: int | None = None
+        for i in _slot_positions(source, 0, len(source)):
+            before = source[i - 1] if i else " "
+            after = source[i + 1] if i + 1 < len(source) else " "
+            if (before.isspace() or before in "([") and after.isalpha():
+                pending = i
+            elif before.isspace() and not after.isspace():
+                pending = None  # a lone slot before punctuation closes it ("?rom?ni ?,")
+            elif pending is not None and (before.isalpha() or before in ".!…") \
+                    and (after.isspace() or after in ",.;:)!"):
+                if self._pair_margin(source, pending, i) > 0:
+                    openers.add(pending)
+                    closers.add(i)
+                pending = None
+        self._pairs_of = (source, frozenset(openers), frozenset(closers))
+        return self._pairs_of[1], self._pairs_of[2]
+
+    def _pair_margin(self, source: str, opener: int, closer: int) -> float:
+        """How much likelier (log10) the words at ``opener`` and ``closer`` are without the
+        slots than with them as letters (or, at the closing end, as a real question mark;
+        at the opening end, as the language's question opening); -inf when either end alone
+        is likelier otherwise."""
+        first = _WORD_AFTER.match(source, opener + 1)
+        last = _WORD_BEFORE.search(source, 0, closer)
+        if first is None or last is None:
+            return _IMPOSSIBLE
+        one_word = last.start() <= opener + 1
+        inner_first = first.group().removesuffix(source[closer]) if first.end() == closer + 1 else first.group()
+        inner_last = inner_first if one_word else last.group()
+        if len(inner_last) < 2:
+            return _IMPOSSIBLE  # "j?" is "já", "d?" "dá"
+        if one_word and len(inner_first) < MIN_QUOTED_WORD:
+            return _IMPOSSIBLE
+        if one_word:  # "?downsizing?": the slots as letters are both the word's
+            token = source[opener:closer + 1]
+            question = bool(self.data.question_opening)  # "?Verdad?" is "¿Verdad?"
+            ends = ((inner_first, token, question), (inner_last, token, question))
+        else:
+            # a real "?" may close the last word where a sentence may end; "¿" open the first
+            after = source[closer + 1:closer + 3]
+            question = not after or after[0] in "!?" or (after[0].isspace() and (after[1:2].isupper() or not after[1:2]))
+            ends = ((inner_first, source[opener] + inner_first, bool(self.data.question_opening)),
+                    (inner_last, inner_last + source[closer], question))
+        margins = []
+        for inner, as_letters, other_mark in ends:
+            listed = self._known_frequency(as_letters)
+            bare = self._inner_frequency(inner, listed)
+            if not bare:
+                return _IMPOSSIBLE
+            rival = max(listed, self._spelled_frequency(as_letters), bare if other_mark else 0.0, NO_SPELLING_FREQUENCY)
+            # one letter after an opening slot ("?o", "?i") is a word's rest as often as a word
+            short = SHORT_QUOTED_WORD if len(inner) == 1 else 0.0
+            margins.append(math.log10(bare) - math.log10(rival) - short)
+        return min(margins) - QUOTE_PAIR_MARGIN
+
+    def _inner_frequency(self, word: str, as_letters: float) -> float:
+        """How likely ``word`` is between quotation marks: its frequency, or for an intact word
+        no list knows (a foreign word, a name: "«downsizing»") where no listed word has the
+        slots as letters either, that of an unknown word."""
+        known = self._known_frequency(word)
+        if known or as_letters or any(is_slot(c) for c in word):
+            return known
+        return UNKNOWN_FREQUENCY
+
+    def _spelled_frequency(self, word: str) -> float:
+        """How likely ``word``'s slots are letters of a word no list knows: an unknown word's
+        frequency times the letter model's probability of its likeliest spelling (0 when
+        it has none: "?downsizing?" gets only unlikely letters, "?ntunecoas?" sure ones)."""
+        low = self.lower(word)
+        return UNKNOWN_FREQUENCY * max((c.likelihood for c in self.finder.find(low) if c.how == "letter model"),
+                                       default=0.0)
+
+    def _known_frequency(self, word: str) -> float:
+        """The frequency of ``word`` or, with slots, of its likeliest listed reading (0: none)."""
+        low = self.lower(word)
+        if not any(is_slot(c) for c in low):
+            return self.finder.frequency(low) or (DOC_ONLY_FREQUENCY if self.finder.vocabulary.count(low) else 0.0)
+        return max((c.frequency or DOC_ONLY_FREQUENCY for c in self.finder.find(low) if c.how in LISTED), default=0.0)
+
+    def _symbols(self, run: DamagedRun, line: str) -> list[Reading]:
+        """A lost symbol its neighbours identify: "20 km?" → "20 km²", "6?C" and "2 ?C" →
+        "6°C", "2 °C", "n? 12" → "n° 12"."""
         text = run.text
         out = []
+        at_token_start = run.start == run.token_start
+        before = line[:run.start]
+        after_digit = before[-1:].isdigit() or (at_token_start and before.rstrip()[-1:].isdigit())
         for symbol in symbols():
-            if len(text) > 1 and is_slot(text[-1]) and text[:-1] in symbol.after_words \
-                    and run.start == run.token_start and line[:run.start].rstrip()[-1:].isdigit():
-                out.append(Reading(text[:-1] + symbol.char, SYMBOL_IDENTIFIED,
-                                   f"'?' after '{text[:-1]}' read as a lost '{symbol.char}'"))
-            if is_slot(text[0]) and text[1:] in symbol.after_digit_before_words and line[run.start - 1:run.start].isdigit():
-                out.append(Reading(symbol.char + text[1:], SYMBOL_IDENTIFIED,
-                                   f"'?' between a number and '{text[1:]}' read as a lost '{symbol.char}'"))
+            char = symbol.char_in(self.lang)
+            if len(text) > 1 and is_slot(text[-1]) and text[:-1] in symbol.after_words and at_token_start \
+                    and (before.rstrip()[-1:].isdigit() or self.lower(before.split()[-1:][0] if before.split() else "")
+                         in symbol.after_words_after):
+                out.append(Reading(text[:-1] + char, SYMBOL_IDENTIFIED,
+                                   f"'?' after '{text[:-1]}' read as a lost '{char}'"))
+            if is_slot(text[0]) and text[1:] in symbol.after_digit_before_words and after_digit:
+                out.append(Reading(char + text[1:], SYMBOL_IDENTIFIED,
+                                   f"'?' between a number and '{text[1:]}' read as a lost '{char}'"))
+            if len(text) > 1 and is_slot(text[-1]) and text[:-1] in symbol.before_digit_after_words \
+                    and at_token_start and run.end == run.token_end and line[run.end + 1:run.end + 2].isdigit():
+                out.append(Reading(text[:-1] + char, SYMBOL_IDENTIFIED,
+                                   f"'?' after '{text[:-1]}' before a number read as a lost '{char}'"))
         return out
 
     def _glued_words(self, text: str) -> list[Reading]:
@@ -268,7 +423,8 @@ class Resolver:
         out = []
         sentence_start = self._sentence_start(line, run.start + lo) if lo == 0 else True
         candidates = self.finder.find(self.lower(core))
-        spelling = {cand.text: self._page_spelling(cand, core) for cand in candidates}
+        texts = {cand.text for cand in candidates}
+        spelling = {cand.text: self._page_spelling(cand, core, texts) for cand in candidates}
         best_spelling = max(spelling.values(), default=0.0)
         for cand in candidates:
             # the page's spelling weighs candidates against each other, not against other readings
@@ -284,13 +440,29 @@ class Resolver:
             out.append(Reading(prefix + word + suffix, score, reason, self._evidence(cand), cand.how))
         return out
 
-    def _page_spelling(self, cand: Candidate, core: str) -> float:
-        """Where the loss is not the charset's, the letters the page writes intact elsewhere
-        are its spelling (European "António" against Brazilian "Antônio")."""
+    def _page_spelling(self, cand: Candidate, core: str, others: set[str]) -> float:
+        """The page's spelling: where the loss is not the charset's, the letters the page
+        writes intact elsewhere (European "António" against Brazilian "Antônio"); and the
+        letters of the regional spelling its intact words show, where ``others`` (the
+        candidates) hold the other spelling ("actual", "facto" are European: "fenómeno", not
+        "fenômeno"; but "avô" and "avó" are two words)."""
+        regional = 0.0
+        if self._regional_spelling():
+            variants = dict(self.data.regional_letters)
+            regional = sum(REGIONAL_LETTER for i, (have, got) in enumerate(zip(core, cand.text))
+                           if is_slot(have) and got in variants
+                           and cand.text[:i] + variants[got] + cand.text[i + 1:] in others)
         if self.charset.charset_loss or not self.charset.kept:
-            return 0.0
-        return sum(DOC_LETTER_WEIGHT * math.log10(1 + self.charset.kept.get(got, 0))
-                   for have, got in zip(core, cand.text) if is_slot(have))
+            return regional
+        return regional + sum(DOC_LETTER_WEIGHT * math.log10(1 + self.charset.kept.get(got, 0))
+                              for have, got in zip(core, cand.text) if is_slot(have))
+
+    def _regional_spelling(self) -> bool:
+        """Does the page write one of the language's regional spellings (``regional_markers``)?"""
+        if self._regional is None:
+            self._regional = self.data is not None and any(
+                self.finder.vocabulary.count(word) for word in self.data.regional_markers)
+        return self._regional
 
     def _word_score(self, cand: Candidate, core: str, run: DamagedRun, line: str) -> float:
         freq = cand.frequency or (DOC_ONLY_FREQUENCY if cand.in_document else 0.0)
@@ -310,8 +482,24 @@ class Resolver:
             score += DOC_WORD_BONUS + DOC_WORD_PER_LOG_COUNT * math.log10(cand.in_document)
         if self.data is not None and self.data.infinitive_ending and is_slot(core[-1]) \
                 and cand.text.endswith(self.data.infinitive_ending):
-            score += INFINITIVE_GOVERNED if self._infinitive_governed(line, run.start) else INFINITIVE_UNGOVERNED
-        if self.data is not None and self.data.agreement and is_slot(core[-1]) \
+            score += INFINITIVE_GOVERNED if self._infinitive_governed(line, run) else INFINITIVE_UNGOVERNED
+        if self.data is not None and self.data.preposition_cases and is_slot(core[-1]) and cand.how in LISTED \
+                and self._case_governed(cand.text, line, run):
+            score += CASE_GOVERNED
+        if self.data is not None and self.data.subject_endings and is_slot(core[-1]) and cand.how in LISTED \
+                and self._subject_agrees(cand.text, line, run):
+            score += AGREEMENT
+        if self.data is not None and self.data.prepositions and cand.how in LISTED \
+                and self._verb_after_preposition(cand.text, line, run):
+            score += VERB_AFTER_PREPOSITION
+        if self.data is not None and self.data.adverb_ending and is_slot(core[-1]) \
+                and cand.text.endswith(self.data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
+                and self._before_verb(line, run):
+            score += AGREEMENT
+        participle = self._participle_agreement(cand.text, core, line, run)
+        if participle is not None:
+            score += AGREEMENT if participle else 0.0
+        elif self.data is not None and self.data.agreement and is_slot(core[-1]) \
                 and self._agrees(cand.text[-1], line, run):
             score += AGREEMENT
         if self.data is not None and self.data.contexts and self.data.context_fits(cand.text, *self._neighbours(line, run)):
@@ -351,24 +539,119 @@ class Resolver:
                 self.lower(following.group(1)) if following else "")
 
     def _agrees(self, ending: str, line: str, run: DamagedRun) -> bool:
-        """Does ``ending`` agree with the noun after the run (or, after a comma, before it)?"""
+        """Does ``ending`` agree with its noun: the one before a comma right before the run
+        (a relative pronoun: "muž, který"), else the one after the run ("malá sestra")?"""
         nouns = dict(self.data.agreement)
         if ending not in nouns:
             return False
-        following = _NEXT_WORD.match(line, run.end)
-        if following is not None:
-            if is_slot(line[following.end():following.end() + 1] or " "):
-                return False  # the noun's own last letter was lost
-            return following.group(1)[-1] in nouns[ending]
         before = line[:run.start].rstrip()
         if before.endswith(","):
             previous = _WORDS.findall(before[-40:])
-            return bool(previous) and previous[-1][-1] in nouns[ending]
+            if previous and previous[-1][-1] not in nouns:  # "krásný, zlý archanděl": a list of adjectives
+                return previous[-1][-1] in nouns[ending]
+        following = _NEXT_WORD.match(line, run.end)
+        if following is not None and following.group(1).endswith(SOFT_ADJECTIVE_ENDING):
+            # "silná stropní lampa": an adjective of one form for every gender stands between
+            further = _NEXT_WORD.match(line, following.end())
+            following = further or following
+        if following is None:
+            return False
+        if is_slot(line[following.end():following.end() + 1] or " "):
+            return False  # the noun's own last letter was lost
+        if len(following.group(1)) < MIN_AGREEING_NOUN:
+            return False  # "jediná má", "jasně že": a pronoun or a verb, not a noun
+        return following.group(1)[-1] in nouns[ending]
+
+    def _participle_agreement(self, word: str, core: str, line: str, run: DamagedRun) -> bool | None:
+        """Does the subject word ``word`` agree with the past participle of its clause
+        ("který chodíval")? None when it is no subject word or no participle follows."""
+        if self.data is None or word not in self.data.participle_subjects or not is_slot(core[-1]):
+            return None
+        clause = re.split(r"[,.;:!?\ufffd()\"]", line[run.end:], maxsplit=1)[0]
+        for following in clause.split()[:PARTICIPLE_REACH]:
+            low = self.lower(following)
+            if low in self.data.participle_auxiliaries:
+                return None
+            for ending, participles in self.data.participle_agreement:
+                for participle in participles:
+                    stem = low[:-len(participle)]
+                    if low.endswith(participle) and len(stem) >= 2 \
+                            and self.finder.frequency(stem + self.data.participle_infinitive):
+                        return word.endswith(ending)
+        return None
+
+    def _case_governed(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Does ``word``'s last letter make the case the preposition before it governs
+        ("z wodą", "przed chwilą", "na ścianę")?  Words agreeing with it may stand between
+        ("z każdą książką", "z panią Zosią", "przez taką gówniarę")."""
+        ending = next((e for e, _ in self.data.preposition_cases if word.endswith(e)), None)
+        if ending is None:
+            return False
+        clause = re.split(r"[,.;:!?\"()]", line[:run.token_start])[-1].split()
+        for previous in reversed(clause[-PREPOSITION_REACH:]):
+            low = self.lower(previous)
+            governing = next((e for e, words in self.data.preposition_cases if low in words), None)
+            if governing is not None:
+                return governing == ending
+            # an adjective between ends in "-ą" in the accusative too ("przez taką gówniarę")
+            if not (any(low.endswith(e) for e, _ in self.data.preposition_cases) or is_slot(low[-1:])):
+                return False
         return False
 
-    def _infinitive_governed(self, line: str, pos: int) -> bool:
-        words = _WORDS.findall(line[max(0, pos - 60):pos])[-GOVERNOR_REACH:]
-        return any(self.data.governs_infinitive(self.lower(w)) for w in words)
+    def _verb_after_preposition(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Is ``word`` a past participle ("stál": "stát" is listed) right after a
+        preposition ("na st?l")?"""
+        previous = line[:run.token_start].split()[-1:]
+        if not previous or self.lower(previous[0]) not in self.data.prepositions:
+            return False
+        return self._is_participle(word)
+
+    def _is_participle(self, word: str) -> bool:
+        infinitive = self.data.participle_infinitive
+        for ending in ("l", "la", "lo", "li", "ly"):
+            if word.endswith(ending) and len(word) > len(ending) + 2:
+                return bool(self.finder.frequency(word[:-len(ending)] + infinitive))
+        return False
+
+    def _before_verb(self, line: str, run: DamagedRun) -> bool:
+        """Is the word after the run a verb or a clitic, which an adverb goes before and an
+        adjective does not ("zamyšleně přikývl", "nenápadně zjistit", "aktivně mi")?  A verb
+        form is known by its partner: an infinitive whose past participle is a word
+        ("zjistit" → "zjistil") or the reverse ("přikývl" → "přikývt" is none, but
+        "pozorovali" → "pozorovat")."""
+        following = _NEXT_WORD.match(line, run.token_end) if line[run.end:run.token_end] == "" else None
+        if following is None or is_slot(line[following.end():following.end() + 1] or " "):
+            return False
+        low = self.lower(following.group(1))
+        if low in self.data.adverb_before:
+            return True
+        infinitive = self.data.participle_infinitive
+        if low.endswith(infinitive) and len(low) > 3:
+            return bool(self.finder.frequency(low[:-len(infinitive)] + "l"))
+        return self._is_participle(low)
+
+    def _subject_agrees(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Does ``word``'s last letter make the person of a subject before it in its clause
+        ("ja stracę", "ludzie siedzą")?"""
+        ending = next((e for e, _ in self.data.subject_endings if word.endswith(e)), None)
+        if ending is None:
+            return False
+        clause = re.split(r"[,.;:!?\"()–-]", line[:run.token_start])[-1].split()
+        for previous in reversed(clause[-GOVERNOR_REACH:]):
+            subject = next((e for e, words in self.data.subject_endings if self.lower(previous) in words), None)
+            if subject is not None:
+                return subject == ending
+        return False
+
+    def _infinitive_governed(self, line: str, run: DamagedRun) -> bool:
+        """Is a governing word within reach before the run in its clause ("mógł sobie na to
+        pozwolić"), or a future auxiliary or modal right after it ("startować będą")?"""
+        clause = re.split(r"[,.;:!?\"()]", line[max(0, run.start - 80):run.token_start])[-1]
+        words = _WORDS.findall(clause)[-GOVERNOR_REACH:]
+        if any(self.data.governs_infinitive(self.lower(w)) for w in words):
+            return True
+        after = _WORDS.findall(re.split(r"[,.;:!?\"()]", line[run.token_end:run.token_end + 40])[0])
+        return any(self.lower(w) in self.data.infinitive_governors_after for w in after[:GOVERNOR_REACH_AFTER])
 
     def _elided(self, before_apostrophe: str) -> bool:
         return self.data is not None and re.split("['’]", before_apostrophe)[-1] in self.data.elisions
@@ -397,6 +680,8 @@ class Resolver:
         if not following:
             return []  # end of line: a real question mark (or nothing to tell)
         nxt = following[0]
+        if is_slot(nxt) and following[1:2].isalpha():
+            nxt = "X"  # the next word lost its first letter: a word all the same, of either case
         sentence_follows = self._sentence_follows(following)
         readings: list[Reading] = []
         if run.text == "?" and before:
@@ -446,16 +731,19 @@ class Resolver:
             return []
         if word_before and self.lower(word_before) in self.data.determiners:
             return []
+        after = self.lower(word_after)
         top = max(self.finder.frequency(w) for w in self.data.one_letter_words) or 1.0
         agreeing = self._agreeing_one_letter_words(word_before, word_after)
         readings = []
         for word in self.data.one_letter_words:
             freq = self.finder.frequency(word)
-            if not freq:
-                continue
+            if not freq or after in self.data.never_before.get(word, ()):
+                continue  # "à le" is always "au"
             score = math.log10(freq / top) + (LONE_LETTER_BEFORE_CAPITAL if word_after[:1].isupper() else 0.0)
             if word in agreeing:
                 score += ONE_LETTER_AGREEMENT
+            if self.data.contexts and self.data.context_fits(word, self.lower(word_before), self.lower(word_after)):
+                score += CONTEXT
             if self.charset.charset_loss and self.charset.was_kept(word):
                 score += CHARSET_KEPT_PENALTY
             shown = word.upper() if sentence_start else word
@@ -525,6 +813,8 @@ class Resolver:
                 return prior + QUESTION_BEFORE_LOWERCASE  # "transport? ? l'hôpital": a lone "à" follows
             return prior + QUESTION_BEFORE_SLOT
         if following and following[0].islower():
+            if self.data is not None and self.lower(following.split()[0].rstrip(".,;:!?")) in self.data.speech_verbs:
+                return prior  # "olur mu? dedi": a quoted question, then who asked it
             return prior + QUESTION_BEFORE_LOWERCASE  # the sentence goes on
         if following and following[0].isupper() and not self._sentence_follows(following):
             return prior  # a name may follow a word in mid-sentence
@@ -610,8 +900,12 @@ class Resolver:
                 return i
         return None
 
-    @staticmethod
-    def _sentence_start(line: str, pos: int) -> bool:
+    def _question_may_open(self, line: str, pos: int) -> bool:
+        """May a question open at ``pos``: at a sentence start, or after ";" or "," (Spanish
+        "…del departamento; ¿Cómo es posible?")?"""
+        return self._sentence_start(line, pos) or line[:pos].rstrip(_OPENERS)[-1:] in (";", ",")
+
+    def _sentence_start(self, line: str, pos: int) -> bool:
         before = line[:pos].rstrip(_OPENERS)
         if not before:
             return True
@@ -620,12 +914,15 @@ class Resolver:
             return False  # a lost letter; a "?" still there after the repairs to its left is real
         if last == "?" and not before[:-1].rstrip()[-1:].isalpha() and before[-2:-1] != " ":
             return False  # "(?)", "???"
+        if last == "?" and before[-2:-1] == " " and self.data is not None \
+                and self.lower(before[:-1].split()[-1:][0] if before[:-1].split() else "") in self.data.determiners:
+            return False  # "un ? état": a lost mark after a determiner ends no sentence
         return last in _SENTENCE_END
 
     # ---------------------------------------------------------------- case
     def _apply_case(self, core: str, cand: Candidate, run: DamagedRun, line: str,
                     sentence_start: bool) -> str | None:
-        letters = [c for c in core if not is_slot(c)]
+        letters = [c for c in core if c.isalpha()]  # "C'?" is no all-capitals word
         all_caps = len(letters) >= 2 and all(c.isupper() for c in letters if c.isalpha())
         out: list[str] = []
         if not all_caps and any(is_slot(a) and b.isupper() and got != APOSTROPHE
@@ -656,8 +953,32 @@ class Resolver:
         after = line[run.end:run.end + 2]
         if len(after) == 2 and after[0] == "-" and after[1].isupper():
             return True  # "?tats-Unis": the parts of a capitalised compound share its case
-        # German capitalises nouns: "?berraschung" is "Überraschung" anywhere in a sentence
-        return self.data is not None and bool(self.data.noun_endings) and cand.text.endswith(self.data.noun_endings)
+        if self.data is None:
+            return False
+        if self.data.noun_endings:
+            # German capitalises nouns: "?berraschung" is "Überraschung" anywhere in a sentence
+            return cand.text.endswith(self.data.noun_endings)
+        return self._in_name(line, cand, run)
+
+    def _in_name(self, line: str, cand: Candidate, run: DamagedRun) -> bool:
+        """Is the word part of a name: a rare word (not a function word) with capitalised
+        words in mid-sentence on both sides or two before it ("Ali Talip ?zdemir",
+        "Miguel ?ngel Pichetto")?  Not in a language that capitalises every noun."""
+        if (run.start != run.token_start or cand.frequency >= NAME_MAX_FREQUENCY
+                or cand.text in stopwords(self.lang)):
+            return False
+        before = line[:run.token_start].split()
+        capitalised_before = 0
+        for word in reversed(before[-2:]):
+            if not (word[:1].isupper() and word.isalpha() and self.lower(word) not in stopwords(self.lang)):
+                break
+            capitalised_before += 1
+        if not capitalised_before or self._sentence_start(line, line.rfind(before[-1], 0, run.token_start)):
+            return False  # no name before, or it opens the sentence
+        following = line[run.token_end:].split()[:1]
+        capitalised_after = bool(following) and line[run.end:run.token_end] == "" \
+            and following[0].rstrip(",.;:")[:1].isupper() and following[0].rstrip(",.;:").isalpha()
+        return capitalised_before + capitalised_after >= 2
 
     # ---------------------------------------------------------------- reporting
     def _describe_candidate(self, cand: Candidate, core: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from typing import Iterator
 
 __all__ = ["changed_spans"]
@@ -29,13 +30,18 @@ def changed_spans(before: str, after: str) -> Iterator[tuple[int, int, str]]:
     for i1, i2, j1, j2 in _differing_runs(old, new):
         start, end = offsets[i1], offsets[i2]
         was, now = before[start:end], "".join(new[j1:j2])
-        # unchanged whitespace at the edges (a no-break space) is layout, not the repair:
-        # the whitespace stage may remove it
-        while was and now and was[-1] == now[-1] and was[-1].isspace():
+        # unchanged whitespace or invisible characters at the edges (a no-break space, a
+        # byte-order mark) are layout, not the repair: the whitespace stage may remove them
+        while was and now and was[-1] == now[-1] and _layout(was[-1]):
             was, now, end = was[:-1], now[:-1], end - 1
-        while was and now and was[0] == now[0] and was[0].isspace():
+        while was and now and was[0] == now[0] and _layout(was[0]):
             was, now, start = was[1:], now[1:], start + 1
         yield start, end, now
+
+
+def _layout(char: str) -> bool:
+    """Whitespace, or a format or control character ("\ufeff", "\u200b", "\x7f")."""
+    return char.isspace() or unicodedata.category(char) in ("Cf", "Cc")
 
 
 #: SequenceMatcher is cubic on long repetitive lines (a 400-word line of repeated mojibake

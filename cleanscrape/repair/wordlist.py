@@ -72,6 +72,20 @@ class Wordlist:
         """Every listed word whose shape is ``word_shape`` (which must contain a "?")."""
         return [word for word, _ in self._group(word_shape)]
 
+    def words_starting(self, prefix_shape: str, limit: int) -> list[tuple[str, float]]:
+        """Up to ``limit`` listed words (with their frequencies) whose shape starts with
+        ``prefix_shape``: the lines of one shape prefix are adjacent in the sorted table."""
+        key = prefix_shape.encode("ascii", "replace")
+        table = self._table
+        start = _first_line_at_or_after(table, key)
+        out = []
+        while table.startswith(key, start) and len(out) < limit:
+            end = table.index(b"\n", start)
+            word_shape, letters, centibels = table[start:end].decode("utf-8").split("\t")
+            out.append((_fill(word_shape, letters), _FREQUENCY_OF_CENTIBELS[int(centibels)]))
+            start = end + 1
+        return out
+
     def words_of_every_shape(self) -> Iterator[str]:
         """Every listed word with a non-ASCII character or an apostrophe."""
         for line in self._table.decode("utf-8").splitlines():

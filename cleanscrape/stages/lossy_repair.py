@@ -39,6 +39,11 @@ from ..stage import Stage, register_stage
 MIN_EVIDENCE_CONFIDENCE = 0.5
 #: intact words the damaged lines need before they may overrule the detected language
 MIN_FALLBACK_WORDS = 3
+#: when the damaged lines (each counted once) are shorter than this, the detected language
+#: is checked against their intact words even when it has repair data ...
+SHORT_DOCUMENT = 200
+#: ... and replaced when another language makes them this much likelier (log10)
+SHORT_DOCUMENT_MARGIN = 2.0
 #: what a word missing from a word list counts as, in the language vote
 UNLISTED_FREQUENCY = 1e-8
 #: a word with a lost character: it says nothing about the language
@@ -49,21 +54,29 @@ def repair_language(doc: Document, damaged_lines: list[str]) -> LanguageData | N
     """The repair data for ``doc``'s language.
 
     Damage skews language identification towards neighbours (damaged Czech reads as
-    Slovak or Slovene), and a page may mix languages.  When the detected language has no
-    repair data, the damaged lines' own intact words choose: the language whose word list
+    Slovak or Slovene), a short text misleads it, and a page may mix languages.  When the
+    detected language has no repair data (or none was detected), the damaged lines' own
+    intact words choose: the language whose word list
     makes them most likely (a unigram model over wordfreq's frequencies) wins if it has
-    repair data.  Only the damaged lines vote, so what other stages remove elsewhere on the
-    page cannot change the decision.
+    repair data.  When they are short they overrule a detected language that has repair
+    data too, but only when another makes them far likelier.  Only the damaged lines vote, so what other
+    stages remove elsewhere on the page cannot change the decision.
     """
     detected = ensure_language(doc)
     data = language_data(detected)
-    if data is not None or not detected:
+    # distinct lines: what the duplicates stage removes must not change the decision
+    if data is not None and sum(map(len, set(damaged_lines))) >= SHORT_DOCUMENT:
         return data
     words = Counter(w for line in damaged_lines for w in tokenize_words(_DAMAGED_WORD.sub(" ", line)))
     if sum(words.values()) < MIN_FALLBACK_WORDS:
-        return None
-    scores = {lang: _log_likelihood(lang, words) for lang in supported_languages() + (detected,)}
+        return data
+    candidates = supported_languages() + ((detected,) if detected and data is None else ())
+    scores = {lang: _log_likelihood(lang, words) for lang in candidates}
     best = max(scores, key=lambda lang: scores[lang])
+    if data is not None:
+        # a short text, where detection errs most ("A d?ti m?te?" read as Romanian): the
+        # detected language stands unless the intact words say otherwise clearly
+        return language_data(best) if scores[best] - scores[detected] >= SHORT_DOCUMENT_MARGIN else data
     return language_data(best) if best != detected else None
 
 
@@ -72,6 +85,11 @@ def _log_likelihood(lang: str, words: Counter) -> float:
     if listed is None:
         return -math.inf
     return sum(n * math.log10(listed.frequency(w) + UNLISTED_FREQUENCY) for w, n in words.items())
+
+
+def _next_token_of(runs: list, k: int) -> bool:
+    """Is the run after ``runs[k]`` in the token right after it (or its own token)?"""
+    return runs[k + 1].token_start <= runs[k].token_end + 1
 
 
 @register_stage
@@ -114,8 +132,32 @@ class LossyRepairStage(Stage):
             # governing verb) is read repaired; every slot becomes one character, so the
             # runs found on the original line keep their offsets.
             source = line.text
-            for run in list(damaged_runs(source)):
-                resolution = resolver.resolve(run, line.text, line.index in damaged, source)
+            line_damaged = line.index in damaged
+            runs = list(damaged_runs(source))
+            resolutions = [None] * len(runs)
+            repaired = source
+            words_repaired = source  # the same, lone slots left as they came
+            for k, run in enumerate(runs):
+                resolutions[k] = resolution = resolver.resolve(run, repaired, line_damaged, source)
+                if resolution is not None:
+                    repaired = repaired[:run.start] + resolution.best.text + repaired[run.end:]
+                    if run.letters:
+                        words_repaired = words_repaired[:run.start] + resolution.best.text + words_repaired[run.end:]
+            # Again, with the words after each run read repaired too: an adjective agrees
+            # with the noun after it, a clitic goes with the word after it ("malá ?ena").
+            # A lone slot after it stays a slot: what it was is read from this word's side.
+            # A run whose reading changed changes the left context of the runs after it
+            # ("un ? ?tat" read "un « état" opens a quotation "? ce" then closes).
+            final = repaired
+            left_changed = False
+            for k, run in enumerate(runs):
+                if left_changed or (k + 1 < len(runs) and _next_token_of(runs, k)):
+                    context = final[:run.start] + source[run.start:run.end] + words_repaired[run.end:]
+                    resolutions[k] = resolver.resolve(run, context, line_damaged, source)
+                    text = resolutions[k].best.text if resolutions[k] is not None else source[run.start:run.end]
+                    left_changed = left_changed or final[run.start:run.end] != text
+                    final = final[:run.start] + text + final[run.end:]
+            for run, resolution in zip(runs, resolutions):
                 if resolution is None or resolution.confidence < self.options.min_confidence:
                     continue
                 best = resolution.best
@@ -148,8 +190,9 @@ class LossyRepairStage(Stage):
             core = low.strip("?")
             inner = "?" in core
             if not inner and (finder.frequency(core) or finder.vocabulary.count(core)):
-                if run.text[0] != "?":  # "pi?": only if far more frequent restored ("più")
-                    if not finder.restores_known_word(low):
+                if run.text[0] != "?":  # "pi?": only if far more frequent restored ("più"), or
+                    # written so intact elsewhere on the page ("Otworzy?" beside "Otworzył")
+                    if not finder.restores_known_word(low) and not any(c.in_document for c in finder.find(low)):
                         continue
                 elif keeps_letters:  # "?les" in a line that kept its accents
                     continue

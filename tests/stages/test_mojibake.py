@@ -90,3 +90,11 @@ def test_prefilter_pattern_flags_every_utf8_sequence_read_as_cp1252() -> None:
     for char in "éàçôüßłęąśżźńšřžčěůışğ’€–…«»":
         assert mojibake.MOJIBAKE_HINT.search(as_cp1252(char)), char
         assert mojibake.MOJIBAKE_HINT.search(char.encode("utf-8").decode("latin-1")), char
+
+
+def test_invisible_characters_at_a_repaired_word_edge_are_left_to_the_whitespace_stage() -> None:
+    # the repair of "Â\x80" must not span the byte-order mark after it, which the whitespace
+    # stage removes (the two edits overlapped: EditConflict)
+    result = Cleaner(stages=["mojibake", "whitespace"]).clean("Â\x80\ufeff")
+    assert result.ok, result.error
+    assert "\ufeff" not in result.text
