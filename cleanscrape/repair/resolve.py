@@ -58,6 +58,8 @@ CASE_GOVERNED = 2.0
 #: how many words back a preposition may govern the case of a word (with words agreeing
 #: with it between: "z każdą książką")
 PREPOSITION_REACH = 3
+#: ... and only for a word with this many letters before its case ending
+MIN_CASE_STEM = 2
 #: a past participle right after a preposition ("na stál" for "na stůl")
 VERB_AFTER_PREPOSITION = -1.0
 #: a word inside a name (capitalised words around it) is a capital when rarer than this
@@ -483,8 +485,8 @@ class Resolver:
         if self.data is not None and self.data.infinitive_ending and is_slot(core[-1]) \
                 and cand.text.endswith(self.data.infinitive_ending):
             score += INFINITIVE_GOVERNED if self._infinitive_governed(line, run) else INFINITIVE_UNGOVERNED
-        if self.data is not None and self.data.preposition_cases and is_slot(core[-1]) and cand.how in LISTED \
-                and self._case_governed(cand.text, line, run):
+        if self.data is not None and self.data.preposition_cases and cand.how in LISTED \
+                and self._case_governed(cand.text, core, line, run):
             score += CASE_GOVERNED
         if self.data is not None and self.data.subject_endings and is_slot(core[-1]) and cand.how in LISTED \
                 and self._subject_agrees(cand.text, line, run):
@@ -580,13 +582,15 @@ class Resolver:
                         return word.endswith(ending)
         return None
 
-    def _case_governed(self, word: str, line: str, run: DamagedRun) -> bool:
-        """Does ``word``'s last letter make the case the preposition before it governs
-        ("z wodą", "przed chwilą", "na ścianę")?  Words agreeing with it may stand between
-        ("z każdą książką", "z panią Zosią", "przez taką gówniarę")."""
+    def _case_governed(self, word: str, core: str, line: str, run: DamagedRun) -> bool:
+        """Does ``word``'s ending, holding a lost letter, make the case the preposition
+        before it governs ("z wodą", "przed chwilą", "na ścianę"; Czech "v zoufalém",
+        "s kovovým")?  Words agreeing with it may stand between ("z każdą książką",
+        "z panią Zosią", "przez taką gówniarę")."""
         ending = next((e for e, _ in self.data.preposition_cases if word.endswith(e)), None)
-        if ending is None:
-            return False
+        if ending is None or not any(is_slot(c) for c in core[-len(ending):]) \
+                or len(word) - len(ending) < MIN_CASE_STEM:
+            return False  # "s tím" is a pronoun, not "tým" (team)
         clause = re.split(r"[,.;:!?\"()]", line[:run.token_start])[-1].split()
         for previous in reversed(clause[-PREPOSITION_REACH:]):
             low = self.lower(previous)
