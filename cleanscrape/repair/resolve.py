@@ -962,27 +962,40 @@ class Resolver:
         if self.data.noun_endings:
             # German capitalises nouns: "?berraschung" is "Überraschung" anywhere in a sentence
             return cand.text.endswith(self.data.noun_endings)
+        suffix = re.search(r"['’]([^\W\d_]+)$", cand.text)
+        if suffix is not None and self.lower(suffix.group(1)) in self.data.suffix_apostrophe:
+            return True  # Turkish splits a case suffix off proper nouns only: "?elebi'yi"
         return self._in_name(line, cand, run)
 
     def _in_name(self, line: str, cand: Candidate, run: DamagedRun) -> bool:
-        """Is the word part of a name: a rare word (not a function word) with capitalised
-        words in mid-sentence on both sides or two before it ("Ali Talip ?zdemir",
-        "Miguel ?ngel Pichetto")?  Not in a language that capitalises every noun."""
+        """Is the word part of a name: a rare word (not a function word) right after a
+        capitalised word in mid-sentence, with another one before that or after the word
+        ("Ali Talip ?zdemir", "Miguel ?ngel Pichetto"; in a list of names: "Behzat Kulur,
+        Erol ?im?ek,")?  Not one before a name ("la défunte ?pouse René Jacquin"), nor in a
+        language that capitalises every noun."""
         if (run.start != run.token_start or cand.frequency >= NAME_MAX_FREQUENCY
                 or cand.text in stopwords(self.lang)):
             return False
         before = line[:run.token_start].split()
-        capitalised_before = 0
-        for word in reversed(before[-2:]):
-            if not (word[:1].isupper() and word.isalpha() and self.lower(word) not in stopwords(self.lang)):
-                break
-            capitalised_before += 1
-        if not capitalised_before or self._sentence_start(line, line.rfind(before[-1], 0, run.token_start)):
-            return False  # no name before, or it opens the sentence
-        following = line[run.token_end:].split()[:1]
-        capitalised_after = bool(following) and line[run.end:run.token_end] == "" \
-            and following[0].rstrip(",.;:")[:1].isupper() and following[0].rstrip(",.;:").isalpha()
+        if not before or not self._name_word(before[-1]) \
+                or self._sentence_start(line, line.rfind(before[-1], 0, run.token_start)):
+            return False  # no name right before, or a capital owed to the sentence start
+        # the name may be the next in a list ("Kulur, Erol ?im?ek")
+        capitalised_before = 1 + (len(before) > 1 and self._name_word(before[-2].rstrip(",;")))
+        capitalised_after = 0
+        if line[run.end:run.token_end] == "":  # no punctuation closes the name at the word
+            for word in line[run.token_end:].split()[:2]:
+                if not self._name_word(word.rstrip(",.;:")):
+                    break
+                capitalised_after += 1
+                if word[-1:] in ",.;:":
+                    break
         return capitalised_before + capitalised_after >= 2
+
+    def _name_word(self, word: str) -> bool:
+        """A capitalised word, not a function word ("Erol", "Esin’le")."""
+        return word[:1].isupper() and word.replace("'", "").replace(APOSTROPHE, "").isalpha() \
+            and self.lower(word) not in stopwords(self.lang)
 
     # ---------------------------------------------------------------- reporting
     def _describe_candidate(self, cand: Candidate, core: str) -> str:
