@@ -49,8 +49,8 @@ class LanguageData:
     suffixing: bool = False
     #: vowel -> the lost vowels that may follow it in a word (vowel harmony)
     vowel_harmony: tuple[tuple[str, str], ...] = ()
-    #: (adjective ending, last letters of the nouns it agrees with) pairs
-    agreement: tuple[tuple[str, str], ...] = ()
+    #: (adjective ending, endings of the nouns it agrees with) pairs
+    agreement: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: (ending of a subject word, endings of the past participles it agrees with) pairs, and
     #: the subject words (relative pronouns) they apply to; a participle is recognised by
     #: its verb: the stem with ``participle_infinitive`` is a word ("chodíval" → "chodívat")
@@ -114,6 +114,17 @@ class LanguageData:
         return any(word.endswith(ending) and word[:-len(ending)] in self.infinitive_governors
                    for ending in self.infinitive_governor_endings)
 
+    def agreeing_ending(self, noun: str) -> str | None:
+        """The adjective ending that agrees with ``noun``, known by the longest noun ending
+        listed in ``agreement`` ("radost" is feminine by "-ost", "most" masculine by "-t":
+        an ending of several letters needs two letters before it)."""
+        best, longest = None, 0
+        for ending, noun_endings in self.agreement:
+            for tail in noun_endings:
+                if len(tail) > longest and noun.endswith(tail) and (len(tail) == 1 or len(noun) - len(tail) >= 2):
+                    best, longest = ending, len(tail)
+        return best
+
     def is_native(self, char: str) -> bool:
         return char in self.letters or any(char == page for _, page in self.equivalents)
 
@@ -165,7 +176,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         infinitive_governors=frozenset(entry.get("infinitive_governors", ())),
         infinitive_governors_after=frozenset(entry.get("infinitive_governors_after", ())),
         infinitive_governor_endings=tuple(entry.get("infinitive_governor_endings", ())),
-        agreement=tuple(tuple(pair) for pair in entry.get("agreement", ())),
+        agreement=tuple((ending, tuple(nouns.split())) for ending, nouns in entry.get("agreement", ())),
         vowel_harmony=tuple(entry.get("vowel_harmony", {}).items()),
         suffixing=entry.get("suffixing", False),
         participle_agreement=tuple((ending, tuple(participles.split()))

@@ -550,7 +550,7 @@ class Resolver:
         if before.endswith(","):
             previous = _WORDS.findall(before[-40:])
             if previous and previous[-1][-1] not in nouns:  # "krásný, zlý archanděl": a list of adjectives
-                return previous[-1][-1] in nouns[ending]
+                return self.data.agreeing_ending(self.lower(previous[-1])) == ending
         following = _NEXT_WORD.match(line, run.end)
         if following is not None and following.group(1).endswith(SOFT_ADJECTIVE_ENDING):
             # "silná stropní lampa": an adjective of one form for every gender stands between
@@ -562,7 +562,7 @@ class Resolver:
             return False  # the noun's own last letter was lost
         if len(following.group(1)) < MIN_AGREEING_NOUN:
             return False  # "jediná má", "jasně že": a pronoun or a verb, not a noun
-        return following.group(1)[-1] in nouns[ending]
+        return self.data.agreeing_ending(self.lower(following.group(1))) == ending
 
     def _participle_agreement(self, word: str, core: str, line: str, run: DamagedRun) -> bool | None:
         """Does the subject word ``word`` agree with the past participle of its clause
