@@ -106,6 +106,9 @@ QUOTE_CLOSES_OPEN = 0.5
 QUOTE_PAIR_MARGIN = 0.3
 #: ... and then the pair's reading is the one taken
 QUOTE_PAIR_TAKEN = 3.0
+#: a lone (spaced) opening quotation mark is taken too when a lone slot that can only close
+#: one (before punctuation) follows within this many words
+SURE_PAIR_WORDS = 6
 #: a single word between the marks has at least this many letters (short words with a lost
 #: first and last letter abound: "?at?" is "šatů", "?tie?" "știe?")
 MIN_QUOTED_WORD = 4
@@ -714,9 +717,20 @@ class Resolver:
             readings.append(Reading(self.data.quotes[0][1], QUOTE_CLOSES_OPEN,
                                     "lone '?' read as the closing quotation mark of one opened before"))
         elif spaced_quotes and nxt.isalnum() and self._closing_slot_after(self._source, run.end):
-            readings.append(Reading(self.data.quotes[0][0], QUOTE_PAIRED,
+            sure = self._lone_closer_after(self._source, run.end)
+            readings.append(Reading(self.data.quotes[0][0], QUOTE_PAIR_TAKEN if sure else QUOTE_PAIRED,
                                     "lone '?' before a word read as the opening quotation mark of a pair"))
         return readings
+
+    def _lone_closer_after(self, line: str, pos: int) -> bool:
+        """Is the next lone slot after ``pos``, within a few words, one that can only be a
+        closing quotation mark: standing alone before punctuation ("un aspect ? formel ?.",
+        "le mot ? indépendante ?, qui")?  The opening one then pairs with it."""
+        for i in _slot_positions(line, pos, len(line)):
+            if line[i - 1] != " " or (i + 1 < len(line) and line[i + 1].isalnum()):
+                continue  # a slot inside a word
+            return len(line[pos:i].split()) <= SURE_PAIR_WORDS and i + 1 < len(line) and line[i + 1] in ".,;:)"
+        return False
 
     def _closing_after_punctuation(self, run: DamagedRun, line: str) -> list[Reading]:
         """"Porto.?": a slot glued after a full stop closes a quotation opened earlier."""
