@@ -175,8 +175,9 @@ class LossyRepairStage(Stage):
         that a known word explains as lost letters (a "?" inside it, or at its edge when
         the word is no word without it: "fran?ais", "?tats", "titolarit?"); 1 per lone "?"
         between lower-case words (1/2 in French, which writes "Quoi ? dit-il").  In a line that kept its own accented letters, a "?"
-        at the edge of a known word is a real one with a space misplaced ("?les")."""
-        keeps_letters = any(c in data.letters for c in text)
+        at the edge of a known word is a real one with a space misplaced ("?les"); the
+        sentence counts, not the line: one sentence of a line may be damaged, the next
+        intact."""
         finder = resolver.finder
         # a lone "?" between lower-case words: French writes "Quoi ? dit-il", others do not
         score = lone_slot_signs(text) * (0.5 if data.space_before_question_mark else 1.0)
@@ -194,9 +195,20 @@ class LossyRepairStage(Stage):
                     # written so intact elsewhere on the page ("Otworzy?" beside "Otworzył")
                     if not finder.restores_known_word(low) and not any(c.in_document for c in finder.find(low)):
                         continue
-                elif keeps_letters:  # "?les" in a line that kept its accents
-                    continue
+                elif _sentence_keeps_letters(text, run.start, run.end, data.letters):
+                    continue  # "?les" in a sentence that kept its accents
             resolution = resolver.resolve(run, text, False)
             if resolution is not None and resolution.best.how in LISTED and resolution.confidence >= MIN_EVIDENCE_CONFIDENCE:
                 score += 1
         return score
+
+
+_SENTENCE_BREAK = re.compile(r"[.!…]\s")
+
+
+def _sentence_keeps_letters(text: str, start: int, end: int, letters: str) -> bool:
+    """Does the sentence around ``text[start:end]`` hold one of ``letters`` intact?"""
+    opening = max((m.end() for m in _SENTENCE_BREAK.finditer(text, 0, start)), default=0)
+    closing = _SENTENCE_BREAK.search(text, end)
+    sentence = text[opening:closing.start() + 1 if closing else len(text)]
+    return any(c in letters for c in sentence)
