@@ -50,6 +50,8 @@ ASCII_APOSTROPHE_PAGE_PENALTY = -1.5
 #: an infinitive ending for a lost last letter, after a word that governs one or not
 INFINITIVE_GOVERNED = 1.0
 INFINITIVE_UNGOVERNED = -1.0
+#: ... and less still right after a name, its likely subject ("Stefan ugrał", not "ugrać")
+INFINITIVE_AFTER_NAME = -1.0
 #: a lost last letter that makes the word agree with its noun
 AGREEMENT = 1.0
 #: a lost last letter that makes the case a preposition governs ("przed kolacją" is the
@@ -487,7 +489,12 @@ class Resolver:
             score += DOC_WORD_BONUS + DOC_WORD_PER_LOG_COUNT * math.log10(cand.in_document)
         if self.data is not None and self.data.infinitive_ending and is_slot(core[-1]) \
                 and cand.text.endswith(self.data.infinitive_ending):
-            score += INFINITIVE_GOVERNED if self._infinitive_governed(line, run) else INFINITIVE_UNGOVERNED
+            if self._infinitive_governed(line, run):
+                score += INFINITIVE_GOVERNED
+            else:
+                score += INFINITIVE_UNGOVERNED
+                if self._after_name(line, run):
+                    score += INFINITIVE_AFTER_NAME
         if self.data is not None and self.data.preposition_cases and cand.how in LISTED \
                 and self._case_governed(cand.text, core, line, run):
             score += CASE_GOVERNED
@@ -659,6 +666,11 @@ class Resolver:
             return True
         after = _WORDS.findall(re.split(r"[,.;:!?\"()]", line[run.token_end:run.token_end + 40])[0])
         return any(self.lower(w) in self.data.infinitive_governors_after for w in after[:GOVERNOR_REACH_AFTER])
+
+    def _after_name(self, line: str, run: DamagedRun) -> bool:
+        """Does a name stand right before the run ("Stefan ugra?", "Solana zwiedza?")?"""
+        previous = line[:run.token_start].split()[-1:]
+        return bool(previous) and line[:run.token_start].endswith(" ") and self._name_word(previous[0])
 
     def _elided(self, before_apostrophe: str) -> bool:
         return self.data is not None and re.split("['’]", before_apostrophe)[-1] in self.data.elisions
