@@ -572,6 +572,8 @@ class Resolver:
             return False  # the noun's own last letter was lost
         if len(following.group(1)) < MIN_AGREEING_NOUN:
             return False  # "jediná má", "jasně že": a pronoun or a verb, not a noun
+        if self._is_participle(self.lower(following.group(1))):
+            return False  # "zvědavě pozorovali": a verb agrees with no adjective
         return self.data.agreeing_ending(self.lower(following.group(1))) == ending
 
     def _participle_agreement(self, word: str, core: str, line: str, run: DamagedRun) -> bool | None:
