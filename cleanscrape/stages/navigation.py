@@ -23,7 +23,7 @@ chevrons.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..document import Document
 from ..lexicon import Hit, category_hits, lines_matching, normalized_lines
@@ -68,7 +68,7 @@ class NavigationStage(LexiconStage):
         if not self.is_lone_label(doc, index, norms):
             return hits, True
         if doc.lines[index].text.rstrip().endswith(_OPENERS):
-            hits = [replace(h, kind="line_near") if h.kind == "line" and not h.phrase.endswith(_OPENERS) else h
+            hits = [h._replace(kind="line_near") if h.kind == "line" and not h.phrase.endswith(_OPENERS) else h
                     for h in hits]
         return hits, False
 
