@@ -365,11 +365,14 @@ def _joined(doc: Document) -> tuple[str, list[int]]:
     return cached
 
 
-def lines_matching(doc: Document, pattern: re.Pattern[str]) -> list[int]:
+def lines_matching(doc: Document, pattern: re.Pattern[str], needles: Iterable[str] = ()) -> list[int]:
     """Indices of the lines whose normalised text ``pattern`` matches, in order, found in one
     pass over the whole document instead of one search per line (``pattern`` must not match
-    a newline)."""
+    a newline).  ``needles``: literal strings of which every match holds one; a document
+    holding none of them is not scanned (a string search runs ~50× faster than a regex)."""
     text, starts = _joined(doc)
+    if needles and not any(needle in text for needle in needles):
+        return []
     found: list[int] = []
     for match in pattern.finditer(text):
         index = bisect_right(starts, match.start()) - 1

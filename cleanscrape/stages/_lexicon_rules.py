@@ -34,7 +34,7 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from ..document import Document, Line
 from ..lexicon import EDGE_CHARS, GLUE, Hit, category_hits, line_hits, normalized_lines
@@ -170,8 +170,7 @@ def outermost_hits(hits: list[Hit]) -> list[Hit]:
     return kept
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
+class Verdict(NamedTuple):
     """What a line's phrase hits prove: enough alone (strong) or only next to removed lines."""
 
     strong: bool
@@ -211,12 +210,12 @@ class LexiconStage(Stage):
     # ------------------------------------------------------------------ phrase evidence
     def judge(self, line: Line, normalized: str, hits: list[Hit]) -> Verdict | None:
         """How much this line's hits of the category prove (None: nothing)."""
-        opts = self.options
-        words = word_count(normalized)
-        fragment = not is_sentence(line.text)
         for hit in hits:
             if hit.kind == "line":
                 return Verdict(True, hit.describe())
+        opts = self.options
+        words = word_count(normalized)
+        fragment = not is_sentence(line.text)
         for hit in hits:
             if hit.kind != "prefix":
                 continue
