@@ -33,8 +33,14 @@ class ShareStage(LexiconStage):
         norms = normalized_lines(doc)
         taken: list[int] = []
         longest = self.options.max_button_row * 12
-        for line in doc.lines:
-            norm = norms[line.index]
+        # a row starts with a name, whole or glued to the next ("FacebookTwitter"): the first
+        # word up to a glue is a name or the start of a glued one ("whats" of "WhatsApp");
+        # one comprehension over the lines picks those, the rules below look at them only
+        heads = buttons.union(name.split(GLUE, 1)[0] for name in buttons)
+        starting_with_name = [index for index, norm in enumerate(norms)
+                              if norm.partition(" ")[0].partition("|")[0].partition(GLUE)[0] in heads]
+        for index in starting_with_name:
+            line, norm = doc.lines[index], norms[index]
             if line.removed or not norm or len(norm) > longest:
                 continue
             first = norm.partition(" ")[0].partition("|")[0]
