@@ -123,6 +123,10 @@ class LineFeatures:
         return self.sentence_end or self.sentence_marks > 1 or self.commas > 1
 
 
+#: the features of every blank line: one shared instance (a third of a scrape's lines are
+#: blank, and nothing a blank line has is ever counted or changed)
+_BLANK = LineFeatures()
+
 #: Chinese and Japanese are written without spaces between words: a line with CJK
 #: characters whose space-separated chunks average more characters than this is such a
 #: line.  A word there takes about two characters against about six (with its space)
@@ -192,7 +196,7 @@ def line_features(doc: Document) -> list[LineFeatures]:
     for text, word_text, glued_count in zip(texts, word_lines, glued):
         stripped = text.strip()
         if not stripped:
-            append(LineFeatures())
+            append(_BLANK)
             continue
         last = stripped.rstrip(_CLOSERS)[-1:]
         chars = len(stripped)
