@@ -24,7 +24,8 @@ bullets and punctuation at both line ends, so the data files stay short and read
 
 All phrases of a language (whole-line, prefix and contains alike) go into one Aho-Corasick
 automaton, and each document is normalised and scanned *as a whole* once per language; the hits are shared by every stage
-through :func:`line_hits` (PERF-NOTES §1: an automaton runs ~20× faster than a 500-way regex).
+through :func:`hits_by_line` (only the lines that have some), :func:`category_hits` and
+:func:`line_hits` (PERF-NOTES §1: an automaton runs ~20× faster than a 500-way regex).
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ __all__ = [
     "lexicon_langs_for",
     "normalized_lines",
     "line_hits",
+    "hits_by_line",
     "lines_matching",
     "category_hits",
     "word_class",
@@ -281,7 +283,7 @@ class Lexicon:
                          if any(t[0] == category and t[1] == "line" for t in targets))
 
     def match(self, normalized_line: str) -> list[Hit]:
-        """Hits on one normalised line (tests and tools; stages use :func:`line_hits`)."""
+        """Hits on one normalised line (tests and tools; stages use :func:`hits_by_line`)."""
         return self.scan([normalized_line], f"\n{normalized_line}\n", [1]).get(0, [])
 
 
@@ -381,9 +383,9 @@ def lines_matching(doc: Document, pattern: re.Pattern[str], needles: Iterable[st
     return found
 
 
-def _hits_by_line(doc: Document) -> dict[int, list[Hit]]:
-    """Lexicon hits of ``doc`` by line index, for the lines that have some; one scan per
-    document."""
+def hits_by_line(doc: Document) -> dict[int, list[Hit]]:
+    """Lexicon hits of ``doc`` by line index, for the lines that have some (most have none:
+    a rule asking about a few lines looks them up here); one scan per document."""
     cached = doc.cache.get("lexicon_hits_by_line")
     if cached is None:
         text, starts = _joined(doc)
@@ -397,7 +399,7 @@ def line_hits(doc: Document) -> list[list[Hit]]:
     cached = doc.cache.get("lexicon_hits")
     if cached is None:
         cached = [[] for _ in doc.lines]
-        for index, hits in _hits_by_line(doc).items():
+        for index, hits in hits_by_line(doc).items():
             cached[index] = hits
         doc.cache["lexicon_hits"] = cached
     return cached
@@ -408,7 +410,7 @@ def category_hits(doc: Document, category: str) -> dict[int, list[Hit]]:
     index = doc.cache.get("lexicon_by_category")
     if index is None:
         index = {}
-        by_line = _hits_by_line(doc)
+        by_line = hits_by_line(doc)
         for i in sorted(by_line):
             for hit in by_line[i]:
                 index.setdefault(hit.category, {}).setdefault(i, []).append(hit)

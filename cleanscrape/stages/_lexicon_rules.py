@@ -34,10 +34,10 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import Callable, NamedTuple
+from typing import Callable, Iterable, NamedTuple
 
 from ..document import Document, Line
-from ..lexicon import EDGE_CHARS, GLUE, Hit, category_hits, line_hits, normalized_lines
+from ..lexicon import EDGE_CHARS, GLUE, Hit, category_hits, hits_by_line, normalized_lines
 from ..stage import Stage
 
 __all__ = [
@@ -126,7 +126,7 @@ def previous_content_line(doc: Document, index: int) -> Line | None:
     return doc.lines[nonblank[rank - 1]] if rank else None
 
 
-def has_boilerplate_hits(hits: list[Hit], *, besides: str | None = None) -> bool:
+def has_boilerplate_hits(hits: Iterable[Hit], *, besides: str | None = None) -> bool:
     """Does a line carry phrases of a boilerplate category (other than ``besides``)?"""
     return any(h.category != besides for h in hits)
 
@@ -138,14 +138,14 @@ def lines_after_heading(
     skipped before the first item only, stopping at a removed line or one that carries
     another category's phrases (the next widget begins)."""
     norms = normalized_lines(doc)
-    hits = line_hits(doc)
+    hits = hits_by_line(doc)
     items: list[Line] = []
     for line in doc.lines[index + 1:]:
         if line.is_blank:
             if items:
                 break
             continue
-        if line.removed or len(items) >= max_items or has_boilerplate_hits(hits[line.index], besides=category):
+        if line.removed or len(items) >= max_items or has_boilerplate_hits(hits.get(line.index, ()), besides=category):
             break
         if not accept(line, norms[line.index]):
             break
