@@ -413,6 +413,12 @@ def category_hits(doc: Document, category: str) -> dict[int, list[Hit]]:
         by_line = hits_by_line(doc)
         for i in sorted(by_line):
             for hit in by_line[i]:
-                index.setdefault(hit.category, {}).setdefault(i, []).append(hit)
+                lines = index.get(hit.category)
+                if lines is None:  # not setdefault: it would build a dict and a list per hit
+                    index[hit.category] = {i: [hit]}
+                elif i in lines:
+                    lines[i].append(hit)
+                else:
+                    lines[i] = [hit]
         doc.cache["lexicon_by_category"] = index
     return index.get(category, {})
