@@ -59,6 +59,7 @@ __all__ = [
     "line_hits",
     "hits_by_line",
     "lines_matching",
+    "lines_starting_with",
     "category_hits",
     "word_class",
     "whole_line_phrases",
@@ -343,12 +344,22 @@ def _doc_langs(doc: Document) -> tuple[str, ...]:
 def word_class(doc: Document, category: str) -> frozenset[str]:
     """The words of a word-class category (e.g. ``date_words``) in the lexicons used for
     ``doc``, normalised."""
-    return frozenset().union(*(load_lexicon(lang).word_classes.get(category, ()) for lang in _doc_langs(doc)))
+    return _word_class_of(_doc_langs(doc), category)
+
+
+@lru_cache(maxsize=None)
+def _word_class_of(langs: tuple[str, ...], category: str) -> frozenset[str]:
+    return frozenset().union(*(load_lexicon(lang).word_classes.get(category, ()) for lang in langs))
 
 
 def whole_line_phrases(doc: Document, category: str) -> frozenset[str]:
     """The normalised ``line`` phrases of ``category`` in the lexicons used for ``doc``."""
-    return frozenset().union(*(_whole_line_phrases(lang, category) for lang in _doc_langs(doc)))
+    return _whole_line_phrases_of(_doc_langs(doc), category)
+
+
+@lru_cache(maxsize=None)
+def _whole_line_phrases_of(langs: tuple[str, ...], category: str) -> frozenset[str]:
+    return frozenset().union(*(_whole_line_phrases(lang, category) for lang in langs))
 
 
 @lru_cache(maxsize=None)
@@ -392,6 +403,22 @@ def hits_by_line(doc: Document) -> dict[int, list[Hit]]:
         cached = _lexicon_of(_doc_langs(doc)).scan(normalized_lines(doc), text, starts)
         doc.cache["lexicon_hits_by_line"] = cached
     return cached
+
+
+#: the first word of each line in :func:`_joined`'s text: up to a space, a "|" or a glue
+_FIRST_WORD = re.compile("\n([^ |\n" + GLUE + "]*)")
+
+
+def lines_starting_with(doc: Document, words: frozenset[str]) -> list[int]:
+    """Indices of the lines whose normalised text starts with one of ``words`` (a word
+    ending at a space, a "|", a glue or the line's end), in order: one regex pass gives every
+    line's first word, and a set intersection skips the document when none is in ``words``."""
+    text, _ = _joined(doc)
+    firsts = _FIRST_WORD.findall(text, 0, len(text) - 1)
+    present = words.intersection(firsts)
+    if not present:
+        return []
+    return [index for index, first in enumerate(firsts) if first in present]
 
 
 def line_hits(doc: Document) -> list[list[Hit]]:
