@@ -215,6 +215,11 @@ class LexiconStage(Stage):
                 return Verdict(True, hit.describe())
         opts = self.options
         words = word_count(normalized)
+        kinds = {hit.kind for hit in hits}
+        if "prefix" not in kinds and "contains" not in kinds:
+            # weak kinds only ("line_near", "contains_near", most lines of a menu): what the
+            # rules below would conclude, without working out what they need
+            return Verdict(False, hits[0].describe()) if words <= opts.near_max_words else None
         fragment = not is_sentence(line.text)
         for hit in hits:
             if hit.kind != "prefix":
