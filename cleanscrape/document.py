@@ -208,6 +208,10 @@ class Document:
             return self.text
         return "\n".join([line.text for line in self.lines])
 
+    def removed_line_indices(self) -> Iterable[int]:
+        """Indices of the lines removed so far, in the order they were removed."""
+        return self._line_removals.keys()
+
     def removal_of(self, line_index: int) -> Removal | None:
         return self._line_removals.get(line_index)
 

@@ -49,9 +49,11 @@ _NON_WORD = re.compile(r"[\W_]+")
 _PUNCTUATION = re.compile(r"[^\w\s]+")
 _FIRST_CHAR = itemgetter(0)
 
-#: a lower-case letter directly followed by an upper-case one: two labels glued
-#: together by a scraper ("Tout AccepterTout refuser", "SubscribeSign In")
-_GLUED = re.compile(r"[a-zß-öø-ÿ][A-ZÀ-ÖØ-Þ]")
+#: an upper-case letter directly after a lower-case one: two labels glued together by a
+#: scraper ("Tout AccepterTout refuser", "SubscribeSign In").  The upper-case letter comes
+#: first in the pattern so that the scan looks for the rare character (~2.5× faster than
+#: "[a-z][A-Z]", which starts a match attempt at nearly every letter)
+_GLUED = re.compile(r"[A-ZÀ-ÖØ-Þ](?<=[a-zß-öø-ÿ].)")
 
 
 @dataclass(slots=True)
@@ -131,6 +133,10 @@ class LineFeatures:
         """Has sentence punctuation: a sentence end, or commas between clauses."""
         return self.sentence_end or self.sentence_marks > 1 or self.commas > 1
 
+
+#: the features of every blank line: one shared instance (a third of a scrape's lines are
+#: blank, and nothing a blank line has is ever counted or changed)
+_BLANK = LineFeatures()
 
 #: Chinese and Japanese are written without spaces between words: a line with CJK
 #: characters whose space-separated chunks average more characters than this is such a
@@ -213,7 +219,7 @@ def line_features(doc: Document) -> list[LineFeatures]:
     for text, word_text, glued_count in zip(texts, word_lines, glued):
         stripped = text.strip()
         if not stripped:
-            append(LineFeatures())
+            append(_BLANK)
             continue
         last = stripped.rstrip(_CLOSERS)[-1:]
         chars = len(stripped)

@@ -24,7 +24,8 @@ bullets and punctuation at both line ends, so the data files stay short and read
 
 All phrases of a language (whole-line, prefix and contains alike) go into one Aho-Corasick
 automaton, and each document is normalised and scanned *as a whole* once per language; the hits are shared by every stage
-through :func:`line_hits` (PERF-NOTES §1: an automaton runs ~20× faster than a 500-way regex).
+through :func:`hits_by_line` (only the lines that have some), :func:`category_hits` and
+:func:`line_hits` (PERF-NOTES §1: an automaton runs ~20× faster than a 500-way regex).
 """
 
 from __future__ import annotations
@@ -33,10 +34,9 @@ import re
 import sys
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 import ahocorasick
 import regex
@@ -57,7 +57,9 @@ __all__ = [
     "lexicon_langs_for",
     "normalized_lines",
     "line_hits",
+    "hits_by_line",
     "lines_matching",
+    "lines_starting_with",
     "category_hits",
     "word_class",
     "whole_line_phrases",
@@ -116,9 +118,10 @@ def _phrase_key(phrase: str, kind: str) -> str:
     return normalize(phrase)
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A lexicon phrase found on a line."""
+class Hit(NamedTuple):
+    """A lexicon phrase found on a line (a named tuple: a document has one per phrase
+    occurrence, tens of thousands per MB, and a tuple is built ~3× faster than a frozen
+    dataclass)."""
 
     category: str
     kind: str  # one of KINDS
@@ -138,6 +141,8 @@ Target = tuple[str, str, str, str]
 #: what an automaton key matches: a phrase anywhere, a line's start, or a whole line
 _ANYWHERE, _LINE_START, _WHOLE_LINE = 0, 1, 2
 _WRAPS = {_ANYWHERE: "{}", _LINE_START: "\n{}", _WHOLE_LINE: "\n{}\n"}
+#: a Hit from a target plus its offsets (``target + (start, end)``), without a call per field
+_new_hit = partial(tuple.__new__, Hit)
 
 
 class Lexicon:
@@ -207,35 +212,46 @@ class Lexicon:
         self._keys = {where_key: tuple(targets) for where_key, targets in self._keys.items()}
         self._automaton = ahocorasick.Automaton()
         for (where, key), targets in self._keys.items():
-            self._automaton.add_word(_WRAPS[where].format(key), (where, key, targets))
+            # what the scan needs of a match, worked out once per key instead of per match:
+            # the key's length, and whether its ends must fall on word boundaries
+            self._automaton.add_word(_WRAPS[where].format(key),
+                                     (where, len(key), key[0].isalnum(), key[-1].isalnum(), targets))
         self.size = len(self._keys)
         if self.size:
             self._automaton.make_automaton()
         self._whole = {key: targets for (where, key), targets in self._keys.items() if where == _WHOLE_LINE}
 
-    def scan(self, lines: list[str], text: str, line_starts: list[int], out: list[list[Hit]]) -> None:
-        """Add the hits on ``lines`` (normalised; ``text`` is ``"\\n"``, them joined by
-        ``"\\n"``, and ``"\\n"``; line ``i`` starts at ``line_starts[i]``) to ``out[i]``."""
+    def scan(self, lines: list[str], text: str, line_starts: list[int]) -> dict[int, list[Hit]]:
+        """The hits on ``lines`` (normalised; ``text`` is ``"\\n"``, them joined by ``"\\n"``,
+        and ``"\\n"``; line ``i`` starts at ``line_starts[i]``), by line index, for the lines
+        that have some."""
         if not self.size:
-            return
+            return {}
         found: dict[int, list[tuple[int, int, int, tuple[Target, ...]]]] = {}
-        for end_index, (where, key, targets) in self._automaton.iter(text):
-            end = end_index + 1
+        for end_index, (where, length, word_at_start, word_at_end, targets) in self._automaton.iter(text):
             if where == _WHOLE_LINE:
-                end -= 1  # the closing "\n" belongs to the next line
-            start = end - len(key)
-            i = bisect_right(line_starts, start) - 1
-            line_start = line_starts[i]
-            line_end = line_start + len(lines[i])
-            if where == _ANYWHERE:
-                if end > line_end:  # a phrase never spans two lines
-                    continue
-                if not ((start == line_start or not key[0].isalnum() or not text[start - 1].isalnum())
-                        and (end == line_end or not key[-1].isalnum() or not text[end].isalnum())):
-                    continue
-            elif where == _LINE_START and end < line_end and key[-1].isalnum() and text[end].isalnum():
-                continue  # "read" does not start "readers"
-            found.setdefault(i, []).append((where, start, end, targets))
+                end = end_index  # the closing "\n" belongs to the next line
+                start = end - length
+                i = bisect_right(line_starts, start) - 1
+            else:
+                end = end_index + 1
+                start = end - length
+                i = bisect_right(line_starts, start) - 1
+                line_end = line_starts[i] + len(lines[i])
+                if where == _ANYWHERE:
+                    if end > line_end:  # a phrase never spans two lines
+                        continue
+                    if word_at_start and start != line_starts[i] and text[start - 1].isalnum():
+                        continue
+                    if word_at_end and end != line_end and text[end].isalnum():
+                        continue
+                elif word_at_end and end < line_end and text[end].isalnum():
+                    continue  # "read" does not start "readers"
+            matches = found.get(i)
+            if matches is None:
+                found[i] = [(where, start, end, targets)]
+            else:
+                matches.append((where, start, end, targets))
         # "WhatsApp" is written "whatsapp" in the data files: try glued lines unglued too
         glue_at = text.find(GLUE)
         while glue_at >= 0:
@@ -246,16 +262,21 @@ class Lexicon:
                 if targets:
                     found.setdefault(i, []).append((_WHOLE_LINE, line_starts[i], line_starts[i] + len(norm), targets))
             glue_at = text.find(GLUE, line_starts[i] + len(norm))  # the next glued line
+        hits_by_line: dict[int, list[Hit]] = {}
+        rank = self._lang_rank
         for i, matches in found.items():
             line_start = line_starts[i]
+            if len(matches) == 1 and len(matches[0][3]) == 1:
+                _, start, end, (target,) = matches[0]
+                hits_by_line[i] = [_new_hit(target + (start - line_start, end - line_start))]
+                continue
             hits = [(where, start, end, target) for where, start, end, targets in matches for target in targets]
-            if len(hits) > 1:
-                # one lexicon after the other; whole-line phrases first, then prefixes, then
-                # phrases inside, in line order
-                rank = self._lang_rank
-                hits.sort(key=lambda h: (rank[h[3][3]], -h[0], h[2]))
-            out[i].extend(Hit(category, kind, phrase, lang, start - line_start, end - line_start)
-                          for _, start, end, (category, kind, phrase, lang) in hits)
+            # one lexicon after the other; whole-line phrases first, then prefixes, then
+            # phrases inside, in line order
+            hits.sort(key=lambda h: (rank[h[3][3]], -h[0], h[2]))
+            hits_by_line[i] = [_new_hit(target + (start - line_start, end - line_start))
+                               for _, start, end, target in hits]
+        return hits_by_line
 
     def whole_line_phrases(self, category: str) -> frozenset[str]:
         """The normalised ``line`` phrases of ``category``."""
@@ -263,10 +284,8 @@ class Lexicon:
                          if any(t[0] == category and t[1] == "line" for t in targets))
 
     def match(self, normalized_line: str) -> list[Hit]:
-        """Hits on one normalised line (tests and tools; stages use :func:`line_hits`)."""
-        out: list[list[Hit]] = [[]]
-        self.scan([normalized_line], f"\n{normalized_line}\n", [1], out)
-        return out[0]
+        """Hits on one normalised line (tests and tools; stages use :func:`hits_by_line`)."""
+        return self.scan([normalized_line], f"\n{normalized_line}\n", [1]).get(0, [])
 
 
 @lru_cache(maxsize=None)
@@ -325,12 +344,22 @@ def _doc_langs(doc: Document) -> tuple[str, ...]:
 def word_class(doc: Document, category: str) -> frozenset[str]:
     """The words of a word-class category (e.g. ``date_words``) in the lexicons used for
     ``doc``, normalised."""
-    return frozenset().union(*(load_lexicon(lang).word_classes.get(category, ()) for lang in _doc_langs(doc)))
+    return _word_class_of(_doc_langs(doc), category)
+
+
+@lru_cache(maxsize=None)
+def _word_class_of(langs: tuple[str, ...], category: str) -> frozenset[str]:
+    return frozenset().union(*(load_lexicon(lang).word_classes.get(category, ()) for lang in langs))
 
 
 def whole_line_phrases(doc: Document, category: str) -> frozenset[str]:
     """The normalised ``line`` phrases of ``category`` in the lexicons used for ``doc``."""
-    return frozenset().union(*(_whole_line_phrases(lang, category) for lang in _doc_langs(doc)))
+    return _whole_line_phrases_of(_doc_langs(doc), category)
+
+
+@lru_cache(maxsize=None)
+def _whole_line_phrases_of(langs: tuple[str, ...], category: str) -> frozenset[str]:
+    return frozenset().union(*(_whole_line_phrases(lang, category) for lang in langs))
 
 
 @lru_cache(maxsize=None)
@@ -349,11 +378,14 @@ def _joined(doc: Document) -> tuple[str, list[int]]:
     return cached
 
 
-def lines_matching(doc: Document, pattern: re.Pattern[str]) -> list[int]:
+def lines_matching(doc: Document, pattern: re.Pattern[str], needles: Iterable[str] = ()) -> list[int]:
     """Indices of the lines whose normalised text ``pattern`` matches, in order, found in one
     pass over the whole document instead of one search per line (``pattern`` must not match
-    a newline)."""
+    a newline).  ``needles``: literal strings of which every match holds one; a document
+    holding none of them is not scanned (a string search runs ~50× faster than a regex)."""
     text, starts = _joined(doc)
+    if needles and not any(needle in text for needle in needles):
+        return []
     found: list[int] = []
     for match in pattern.finditer(text):
         index = bisect_right(starts, match.start()) - 1
@@ -362,19 +394,42 @@ def lines_matching(doc: Document, pattern: re.Pattern[str]) -> list[int]:
     return found
 
 
-def line_hits(doc: Document, langs: Iterable[str] | None = None) -> list[list[Hit]]:
+def hits_by_line(doc: Document) -> dict[int, list[Hit]]:
+    """Lexicon hits of ``doc`` by line index, for the lines that have some (most have none:
+    a rule asking about a few lines looks them up here); one scan per document."""
+    cached = doc.cache.get("lexicon_hits_by_line")
+    if cached is None:
+        text, starts = _joined(doc)
+        cached = _lexicon_of(_doc_langs(doc)).scan(normalized_lines(doc), text, starts)
+        doc.cache["lexicon_hits_by_line"] = cached
+    return cached
+
+
+#: the first word of each line in :func:`_joined`'s text: up to a space, a "|" or a glue
+_FIRST_WORD = re.compile("\n([^ |\n" + GLUE + "]*)")
+
+
+def lines_starting_with(doc: Document, words: frozenset[str]) -> list[int]:
+    """Indices of the lines whose normalised text starts with one of ``words`` (a word
+    ending at a space, a "|", a glue or the line's end), in order: one regex pass gives every
+    line's first word, and a set intersection skips the document when none is in ``words``."""
+    text, _ = _joined(doc)
+    firsts = _FIRST_WORD.findall(text, 0, len(text) - 1)
+    present = words.intersection(firsts)
+    if not present:
+        return []
+    return [index for index, first in enumerate(firsts) if first in present]
+
+
+def line_hits(doc: Document) -> list[list[Hit]]:
     """Lexicon hits per line of ``doc`` (index-aligned with ``doc.lines``), computed once."""
     cached = doc.cache.get("lexicon_hits")
-    if cached is not None:
-        return cached
-    if langs is None:
-        langs = _doc_langs(doc)
-    lines = normalized_lines(doc)
-    text, starts = _joined(doc)
-    result: list[list[Hit]] = [[] for _ in lines]
-    _lexicon_of(tuple(langs)).scan(lines, text, starts, result)
-    doc.cache["lexicon_hits"] = result
-    return result
+    if cached is None:
+        cached = [[] for _ in doc.lines]
+        for index, hits in hits_by_line(doc).items():
+            cached[index] = hits
+        doc.cache["lexicon_hits"] = cached
+    return cached
 
 
 def category_hits(doc: Document, category: str) -> dict[int, list[Hit]]:
@@ -382,8 +437,15 @@ def category_hits(doc: Document, category: str) -> dict[int, list[Hit]]:
     index = doc.cache.get("lexicon_by_category")
     if index is None:
         index = {}
-        for i, hits in enumerate(line_hits(doc)):
-            for hit in hits:
-                index.setdefault(hit.category, {}).setdefault(i, []).append(hit)
+        by_line = hits_by_line(doc)
+        for i in sorted(by_line):
+            for hit in by_line[i]:
+                lines = index.get(hit.category)
+                if lines is None:  # not setdefault: it would build a dict and a list per hit
+                    index[hit.category] = {i: [hit]}
+                elif i in lines:
+                    lines[i].append(hit)
+                else:
+                    lines[i] = [hit]
         doc.cache["lexicon_by_category"] = index
     return index.get(category, {})

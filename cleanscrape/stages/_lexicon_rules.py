@@ -34,10 +34,10 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import Callable
+from typing import Callable, Iterable, NamedTuple
 
 from ..document import Document, Line
-from ..lexicon import EDGE_CHARS, GLUE, Hit, category_hits, line_hits, normalized_lines
+from ..lexicon import EDGE_CHARS, GLUE, Hit, category_hits, hits_by_line, normalized_lines
 from ..stage import Stage
 
 __all__ = [
@@ -126,7 +126,7 @@ def previous_content_line(doc: Document, index: int) -> Line | None:
     return doc.lines[nonblank[rank - 1]] if rank else None
 
 
-def has_boilerplate_hits(hits: list[Hit], *, besides: str | None = None) -> bool:
+def has_boilerplate_hits(hits: Iterable[Hit], *, besides: str | None = None) -> bool:
     """Does a line carry phrases of a boilerplate category (other than ``besides``)?"""
     return any(h.category != besides for h in hits)
 
@@ -138,14 +138,14 @@ def lines_after_heading(
     skipped before the first item only, stopping at a removed line or one that carries
     another category's phrases (the next widget begins)."""
     norms = normalized_lines(doc)
-    hits = line_hits(doc)
+    hits = hits_by_line(doc)
     items: list[Line] = []
     for line in doc.lines[index + 1:]:
         if line.is_blank:
             if items:
                 break
             continue
-        if line.removed or len(items) >= max_items or has_boilerplate_hits(hits[line.index], besides=category):
+        if line.removed or len(items) >= max_items or has_boilerplate_hits(hits.get(line.index, ()), besides=category):
             break
         if not accept(line, norms[line.index]):
             break
@@ -170,8 +170,7 @@ def outermost_hits(hits: list[Hit]) -> list[Hit]:
     return kept
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
+class Verdict(NamedTuple):
     """What a line's phrase hits prove: enough alone (strong) or only next to removed lines."""
 
     strong: bool
@@ -211,12 +210,17 @@ class LexiconStage(Stage):
     # ------------------------------------------------------------------ phrase evidence
     def judge(self, line: Line, normalized: str, hits: list[Hit]) -> Verdict | None:
         """How much this line's hits of the category prove (None: nothing)."""
-        opts = self.options
-        words = word_count(normalized)
-        fragment = not is_sentence(line.text)
         for hit in hits:
             if hit.kind == "line":
                 return Verdict(True, hit.describe())
+        opts = self.options
+        words = word_count(normalized)
+        kinds = {hit.kind for hit in hits}
+        if "prefix" not in kinds and "contains" not in kinds:
+            # weak kinds only ("line_near", "contains_near", most lines of a menu): what the
+            # rules below would conclude, without working out what they need
+            return Verdict(False, hits[0].describe()) if words <= opts.near_max_words else None
+        fragment = not is_sentence(line.text)
         for hit in hits:
             if hit.kind != "prefix":
                 continue

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document, Line
-from ..lexicon import Hit, category_hits, line_hits, normalized_lines
+from ..lexicon import Hit, category_hits, hits_by_line, normalized_lines
 from ..stage import register_stage
 from ._lexicon_rules import (
     LexiconStage,
@@ -80,7 +80,7 @@ class CaptionStage(LexiconStage):
 
     def apply_structure(self, doc: Document, removed: list[int]) -> list[int]:
         norms = normalized_lines(doc)
-        hits = line_hits(doc)
+        hits = hits_by_line(doc)
         taken: list[int] = []
         for credit in sorted(removed):
             if self.heading_hit(category_hits(doc, self.category).get(credit, []), norms[credit]):
@@ -110,7 +110,7 @@ class CaptionStage(LexiconStage):
         self.remove_line(doc, following, f"credit text after the bare credit label on line {label + 1}")
         return [following.index]
 
-    def is_caption(self, line: Line, norms: list[str], hits: list[list[Hit]]) -> bool:
+    def is_caption(self, line: Line, norms: list[str], hits: dict[int, list[Hit]]) -> bool:
         words = word_count(norms[line.index])
         return (1 <= words <= self.options.max_caption_words and not is_sentence(line.text)
-                and not has_boilerplate_hits(hits[line.index]))
+                and not has_boilerplate_hits(hits.get(line.index, ())))

@@ -87,15 +87,16 @@ class MetadataStage(LexiconStage):
                         dateline_words: frozenset[str]) -> str | None:
         if "@" in normalized:  # "— Name (@handle) November 18, 2019" signs an embedded post
             return None
-        tokens = [(raw, raw.strip(_TOKEN_EDGE)) for raw in normalized.split()]
-        if sum(1 for _, token in tokens if token) > self.options.max_dateline_words:
+        raws = normalized.split()
+        stripped = [raw.strip(_TOKEN_EDGE) for raw in raws]
+        if len(stripped) - stripped.count("") > self.options.max_dateline_words:
             return None  # too long for a dateline, whatever its words are
-        if len(_DIGIT_RUN.findall(normalized)) < 2 and not any(token in date_words for _, token in tokens):
+        if len(_DIGIT_RUN.findall(normalized)) < 2 and date_words.isdisjoint(stripped):
             return None  # fewer than two date or time words ("17 comments", "Page 2")
         # each word as (kind, text): a shape kind, "named" (month, weekday, "ago"), "label"
         # (dateline word), "number", "other", or "sep" for a bare separator
         words: list[tuple[str, str]] = []
-        for raw, token in tokens:
+        for raw, token in zip(raws, stripped):
             if not token:
                 words.append(("sep", raw))
                 continue

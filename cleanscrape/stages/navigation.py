@@ -23,7 +23,7 @@ chevrons.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..document import Document
 from ..lexicon import Hit, category_hits, lines_matching, normalized_lines
@@ -40,8 +40,10 @@ from ._lexicon_rules import (
 #: breadcrumb separators: "»", "›", ">>" and a spaced ">" (a bare ">" also appears in prose
 #: and code); "/" and "|" also join menus and dates, so they do not count here
 _CHEVRONS = re.compile(r"\s*(?:»|›|>>|\s>\s)\s*")
-#: one chevron in a normalised line (whose only whitespace is " ")
+#: one chevron in a normalised line (whose only whitespace is " "), and the characters one
+#: must hold
 _CHEVRON = re.compile(r"»|›|>>| > ")
+_CHEVRON_CHARS = ("»", "›", ">")
 #: endings of a label that opens what follows or is cut short ("More:", "All...")
 _OPENERS = (":", "…", "...")
 
@@ -68,7 +70,7 @@ class NavigationStage(LexiconStage):
         if not self.is_lone_label(doc, index, norms):
             return hits, True
         if doc.lines[index].text.rstrip().endswith(_OPENERS):
-            hits = [replace(h, kind="line_near") if h.kind == "line" and not h.phrase.endswith(_OPENERS) else h
+            hits = [h._replace(kind="line_near") if h.kind == "line" and not h.phrase.endswith(_OPENERS) else h
                     for h in hits]
         return hits, False
 
@@ -86,7 +88,7 @@ class NavigationStage(LexiconStage):
     def remove_breadcrumbs(self, doc: Document) -> list[int]:
         norms = normalized_lines(doc)
         taken: list[int] = []
-        for index in lines_matching(doc, _CHEVRON):
+        for index in lines_matching(doc, _CHEVRON, _CHEVRON_CHARS):
             line, norm = doc.lines[index], norms[index]
             if line.removed:
                 continue
@@ -125,15 +127,20 @@ class NavigationStage(LexiconStage):
         return ranks[b] == ranks[a] + 1
 
     def remove_labels_between_boilerplate(self, doc: Document) -> list[int]:
+        """Short lines whose neighbours (blank lines aside) are both removed: found from the
+        removed lines, not by walking every line.  Removing such a label makes no other line
+        one (its neighbours are removed already), so the removed lines are looked up once."""
         norms = normalized_lines(doc)
-        content = [doc.lines[i] for i in content_index(doc)[0]]
+        nonblank, ranks = content_index(doc)
+        removed = {ranks[i] for i in doc.removed_line_indices() if not doc.lines[i].is_blank}
         taken: list[int] = []
-        for before, line, after in zip(content, content[1:], content[2:]):
-            if line.removed or not (before.removed and after.removed):
+        for rank in sorted(removed):
+            if rank + 1 in removed or rank + 2 not in removed:
                 continue
+            line = doc.lines[nonblank[rank + 1]]
             words = word_count(norms[line.index])
             if 1 <= words <= self.options.max_label_words and not is_sentence(line.text):
                 self.remove_line(doc, line, f"{words}-word label between removed lines "
-                                            f"{before.index + 1} and {after.index + 1}")
+                                            f"{nonblank[rank] + 1} and {nonblank[rank + 2] + 1}")
                 taken.append(line.index)
         return taken

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..document import Document
-from ..lexicon import Hit, line_hits
+from ..lexicon import Hit, hits_by_line
 from ..stage import register_stage
 from ._lexicon_rules import LexiconStage, word_count
 
@@ -40,7 +40,7 @@ class NewsletterStage(LexiconStage):
         phrase strong enough to count alone?"""
         if word_count(norms[index]) < self.options.content_line_words or not 0 < index < len(doc.lines) - 1:
             return False
-        hits = line_hits(doc)
+        hits = hits_by_line(doc)
         neighbours = (doc.lines[index - 1], doc.lines[index + 1])
         return all(not n.removed and word_count(norms[n.index]) >= self.options.content_line_words
-                   and all(h.kind.endswith("_near") for h in hits[n.index]) for n in neighbours)
+                   and all(h.kind.endswith("_near") for h in hits.get(n.index, ())) for n in neighbours)

@@ -8,11 +8,19 @@ with reporters.") carries no widget phrase and ends like a sentence: it stays.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..document import Document
-from ..lexicon import GLUE, normalized_lines, whole_line_phrases
+from ..lexicon import GLUE, lines_starting_with, normalized_lines, whole_line_phrases
 from ..stage import register_stage
 from ._lexicon_rules import LexiconStage
+
+
+@lru_cache(maxsize=None)
+def _row_starts(buttons: frozenset[str]) -> frozenset[str]:
+    """The words a row of ``buttons`` may start with: a name, or the part of a glued name
+    before its glue ("whats" of "whats\u2063app")."""
+    return buttons.union(name.split(GLUE, 1)[0] for name in buttons)
 
 
 @register_stage
@@ -33,8 +41,11 @@ class ShareStage(LexiconStage):
         norms = normalized_lines(doc)
         taken: list[int] = []
         longest = self.options.max_button_row * 12
-        for line in doc.lines:
-            norm = norms[line.index]
+        # a row starts with a name, whole or glued to the next ("FacebookTwitter"): its first
+        # word up to a glue is a name or the start of a glued one ("whats" of "WhatsApp");
+        # the rules below look at those lines only
+        for index in lines_starting_with(doc, _row_starts(buttons)):
+            line, norm = doc.lines[index], norms[index]
             if line.removed or not norm or len(norm) > longest:
                 continue
             first = norm.partition(" ")[0].partition("|")[0]
