@@ -74,6 +74,9 @@ class LanguageData:
     preposition_cases: tuple[tuple[str, frozenset[str]], ...] = ()
     #: verbs of saying that follow a quoted question in lower case ("olur mu? dedi")
     speech_verbs: frozenset[str] = frozenset()
+    #: verbs of stating that follow quoted speech after a comma ("…», disse ele"): a lost
+    #: mark glued between the speech and that comma closes the quotation
+    attribution_verbs: frozenset[str] = frozenset()
     question_opening: str = ""
     #: words every question has (Turkish "mi", "ne"): a "?" in a sentence without one is
     #: unlikely a real one
@@ -186,6 +189,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         participle_auxiliaries=frozenset(entry.get("participle_auxiliaries", ())),
         question_opening=entry.get("question_opening", ""),
         speech_verbs=frozenset(entry.get("speech_verbs", ())),
+        attribution_verbs=frozenset(entry.get("attribution_verbs", ())),
         adverb_ending=entry.get("adverb_ending", ""),
         adverb_before=frozenset(entry.get("adverb_before", ())),
         prepositions=frozenset(entry.get("prepositions", ())),

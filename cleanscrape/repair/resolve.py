@@ -108,6 +108,9 @@ QUOTE_CLOSES_OPEN = 0.5
 QUOTE_PAIR_MARGIN = 0.3
 #: ... and then the pair's reading is the one taken
 QUOTE_PAIR_TAKEN = 3.0
+#: a glued slot between a word and the comma before a verb of stating ("grito?, disse")
+#: closes a quotation: statements, unlike questions, are what such verbs report
+QUOTE_BEFORE_ATTRIBUTION = 3.0
 #: a lone (spaced) opening quotation mark is taken too when a lone slot that can only close
 #: one (before punctuation) follows within this many words
 SURE_PAIR_WORDS = 6
@@ -256,6 +259,9 @@ class Resolver:
                         readings += self._fills(text, run, line, 1, len(text) - k, opening, text[len(text) - k:],
                                                 QUESTION_OPENING_PAIRED)
         readings += self._paired_quote_readings(run, line)
+        if trail == 1 and run.end == run.token_end - 1 and self._before_attribution(line, run.end - 1):
+            readings += self._fills(text, run, line, 0, len(text) - 1, "", self.data.quotes[0][1],
+                                    QUOTE_BEFORE_ATTRIBUTION)
         if self.data is None or run.letters < 2:
             return readings
         if any(r.how in LISTED for r in readings):
@@ -338,7 +344,9 @@ class Resolver:
             # a real "?" may close the last word where a sentence may end; "¿" open the first
             after = source[closer + 1:closer + 3]
             question = not after or after[0] in "!?" or (after[0].isspace() and (after[1:2].isupper() or not after[1:2]))
-            ends = ((inner_first, source[opener] + inner_first, bool(self.data.question_opening)),
+            # a question opening pairs with a question mark: none before a verb of stating
+            opening_question = bool(self.data.question_opening) and not self._before_attribution(source, closer)
+            ends = ((inner_first, source[opener] + inner_first, opening_question),
                     (inner_last, inner_last + source[closer], question))
         margins = []
         for inner, as_letters, other_mark in ends:
@@ -735,6 +743,19 @@ class Resolver:
             readings.append(Reading(self.data.quotes[0][0], QUOTE_PAIR_TAKEN if sure else QUOTE_PAIRED,
                                     "lone '?' before a word read as the opening quotation mark of a pair"))
         return readings
+
+    def _before_attribution(self, line: str, slot: int) -> bool:
+        """Is the slot at ``slot`` glued between a word and a comma that a verb of stating
+        follows ("mostrarem as suas capacidades?, afirmou")?"""
+        if self.data is None or not self.data.attribution_verbs or not self.data.quotes:
+            return False
+        if line[slot + 1:slot + 3] != ", " or not line[slot - 1:slot].isalpha():
+            return False
+        following = line[slot + 3:].split(None, 1)
+        if not following:
+            return False
+        verb = self.lower(following[0].split("-")[0].rstrip(".,;:!?"))  # "disse-nos"
+        return verb in self.data.attribution_verbs
 
     def _lone_closer_after(self, line: str, pos: int) -> bool:
         """Is the next lone slot after ``pos``, within a few words, one that can only be a
