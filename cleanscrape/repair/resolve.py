@@ -262,6 +262,9 @@ class Resolver:
         if trail == 1 and run.end == run.token_end - 1 and self._before_attribution(line, run.end - 1):
             readings += self._fills(text, run, line, 0, len(text) - 1, "", self.data.quotes[0][1],
                                     QUOTE_BEFORE_ATTRIBUTION)
+        if lead == 1 and self._at_token_start(run, line) and self._attributed_closer_after(line, run.start + 1):
+            readings += self._fills(text, run, line, 1, len(text), self.data.quotes[0][0], "",
+                                    QUOTE_BEFORE_ATTRIBUTION)
         if self.data is None or run.letters < 2:
             return readings
         if any(r.how in LISTED for r in readings):
@@ -756,6 +759,16 @@ class Resolver:
             return False
         verb = self.lower(following[0].split("-")[0].rstrip(".,;:!?"))  # "disse-nos"
         return verb in self.data.attribution_verbs
+
+    def _attributed_closer_after(self, line: str, pos: int) -> bool:
+        """Is the next glued slot after ``pos`` at a word's edge one before a verb of stating
+        ("?Já perdemos … figurinhas?, desabafou"), with no slot opening a word before it?"""
+        for i in _slot_positions(line, pos, len(line)):
+            if i + 1 < len(line) and line[i + 1].isalpha() and (line[i - 1].isspace() or line[i - 1] in _OPENERS):
+                return False  # another quotation (or word) opens first
+            if self._before_attribution(line, i):
+                return True
+        return False
 
     def _lone_closer_after(self, line: str, pos: int) -> bool:
         """Is the next lone slot after ``pos``, within a few words, one that can only be a
