@@ -148,6 +148,8 @@ QUESTION_BEFORE_PUNCTUATION = -3.0
 
 _SENTENCE_END = ".!?…:"
 _OPENERS = " \t\"'«“„‚‹([{*•-–—"
+#: quotation marks glued to the word they open
+_QUOTE_OPENERS = "«“„\"'"
 _CLOSERS = "\"'»”“’›)]}"
 _IMPOSSIBLE = -math.inf
 #: candidate sources that are known words, not spellings guessed by the letter model
@@ -701,6 +703,8 @@ class Resolver:
         tail = line[run.end:run.token_end]
         before = line[:run.token_start].rstrip()
         following = line[run.token_end:].lstrip()
+        if following[:1] in _QUOTE_OPENERS and following[1:2].isalpha():
+            following = following[1:]  # "devido ? «entrada»": the word after opens a quotation
         if not before and not following[:1].isalpha():
             return []  # a line that is "?" or starts "? 12": nothing to go on
         spaced_quotes = self.data is not None and self.data.spaced_quotes
