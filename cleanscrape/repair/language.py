@@ -63,6 +63,8 @@ class LanguageData:
     #: (European Portuguese "facto", "actual": "ó" and "é" where Brazilian writes "ô", "ê")
     regional_markers: frozenset[str] = frozenset()
     regional_letters: tuple[tuple[str, str], ...] = ()
+    #: the letters the regional letters stand before (a nasal: "António", "fenómeno")
+    regional_letters_before: str = ""
     #: the ending of adverbs made from adjectives ("-ě"), and clitics they go before
     adverb_ending: str = ""
     adverb_before: frozenset[str] = frozenset()
@@ -199,6 +201,7 @@ def language_data(lang: str | None) -> LanguageData | None:
                                 for ending, words in entry.get("preposition_cases", ())),
         regional_markers=frozenset(entry.get("regional_markers", ())),
         regional_letters=tuple(tuple(pair) for pair in entry.get("regional_letters", ())),
+        regional_letters_before=entry.get("regional_letters_before", ""),
         question_words=frozenset(entry.get("question_words", ())),
         noun_endings=tuple(entry.get("noun_endings", ())),
         one_letter_agreement=tuple((word, tuple(endings.split()))

@@ -45,7 +45,7 @@ CHARSET_KEPT_PENALTY = -2.0
 DOC_LETTER_WEIGHT = 1.0
 LOAN_LETTER_PENALTY = -0.5
 #: a letter of the regional spelling the page's intact words show (``regional_markers``)
-REGIONAL_LETTER = 1.0
+REGIONAL_LETTER = 2.0
 ASCII_APOSTROPHE_PAGE_PENALTY = -1.5
 #: an infinitive ending for a lost last letter, after a word that governs one or not
 INFINITIVE_GOVERNED = 1.0
@@ -471,6 +471,7 @@ class Resolver:
             variants = dict(self.data.regional_letters)
             regional = sum(REGIONAL_LETTER for i, (have, got) in enumerate(zip(core, cand.text))
                            if is_slot(have) and got in variants
+                           and i + 1 < len(cand.text) and cand.text[i + 1] in self.data.regional_letters_before
                            and cand.text[:i] + variants[got] + cand.text[i + 1:] in others)
         if self.charset.charset_loss or not self.charset.kept:
             return regional
