@@ -5,8 +5,8 @@ survives anywhere in such a page, a "?" in it was not an "é" (seed 003 lost ç,
 kept é, è, ê, à).  That is only proof when the loss is a charset's: a page pieced together
 from damaged and undamaged sources (a damaged title over an intact body) keeps "é" in one
 place and loses it in another.  The two are told apart by the damaged words themselves: a
-word that lost one character but kept another non-ASCII one ("c?té") went through the lossy
-charset whole, so the charset is known to hold what survived.
+word that lost one character inside it but kept another non-ASCII one ("c?té") went through
+the lossy charset whole, so the charset is known to hold what survived.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ class CharsetEvidence:
                 apostrophes.update(_between_letters(line, mark))
             if not charset_loss and any(c in line for c in SLOTS):
                 charset_loss = any(
-                    any(c in word for c in SLOTS) and any(ord(c) > 127 and c.isalpha() and c != "\ufffd" for c in word)
+                    _slot_between_letters(word) and any(ord(c) > 127 and c.isalpha() and c != "\ufffd" for c in word)
                     for word in line.split()
                 )
         return cls(kept, charset_loss, apostrophes)
@@ -61,6 +61,12 @@ class CharsetEvidence:
     def only_ascii_apostrophes(self) -> bool:
         """The page writes "l'homme": a lost character between letters is no apostrophe."""
         return self.apostrophes.get("'", 0) >= 2 and not self.typographic_apostrophe_seen
+
+
+def _slot_between_letters(word: str) -> bool:
+    """A slot inside ``word`` ("c?té"): one at its end may be a real question mark ("tú?"),
+    which proves nothing about the charset."""
+    return any(word[i] in SLOTS and word[i - 1].isalpha() and word[i + 1].isalpha() for i in range(1, len(word) - 1))
 
 
 def _between_letters(line: str, mark: str) -> Counter:

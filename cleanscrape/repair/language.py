@@ -63,6 +63,8 @@ class LanguageData:
     #: (European Portuguese "facto", "actual": "ó" and "é" where Brazilian writes "ô", "ê")
     regional_markers: frozenset[str] = frozenset()
     regional_letters: tuple[tuple[str, str], ...] = ()
+    #: the letters the regional letters stand before (a nasal: "António", "fenómeno")
+    regional_letters_before: str = ""
     #: the ending of adverbs made from adjectives ("-ě"), and clitics they go before
     adverb_ending: str = ""
     adverb_before: frozenset[str] = frozenset()
@@ -74,6 +76,9 @@ class LanguageData:
     preposition_cases: tuple[tuple[str, frozenset[str]], ...] = ()
     #: verbs of saying that follow a quoted question in lower case ("olur mu? dedi")
     speech_verbs: frozenset[str] = frozenset()
+    #: verbs of stating that follow quoted speech after a comma ("…», disse ele"): a lost
+    #: mark glued between the speech and that comma closes the quotation
+    attribution_verbs: frozenset[str] = frozenset()
     question_opening: str = ""
     #: words every question has (Turkish "mi", "ne"): a "?" in a sentence without one is
     #: unlikely a real one
@@ -186,6 +191,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         participle_auxiliaries=frozenset(entry.get("participle_auxiliaries", ())),
         question_opening=entry.get("question_opening", ""),
         speech_verbs=frozenset(entry.get("speech_verbs", ())),
+        attribution_verbs=frozenset(entry.get("attribution_verbs", ())),
         adverb_ending=entry.get("adverb_ending", ""),
         adverb_before=frozenset(entry.get("adverb_before", ())),
         prepositions=frozenset(entry.get("prepositions", ())),
@@ -195,6 +201,7 @@ def language_data(lang: str | None) -> LanguageData | None:
                                 for ending, words in entry.get("preposition_cases", ())),
         regional_markers=frozenset(entry.get("regional_markers", ())),
         regional_letters=tuple(tuple(pair) for pair in entry.get("regional_letters", ())),
+        regional_letters_before=entry.get("regional_letters_before", ""),
         question_words=frozenset(entry.get("question_words", ())),
         noun_endings=tuple(entry.get("noun_endings", ())),
         one_letter_agreement=tuple((word, tuple(endings.split()))

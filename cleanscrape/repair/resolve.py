@@ -45,7 +45,7 @@ CHARSET_KEPT_PENALTY = -2.0
 DOC_LETTER_WEIGHT = 1.0
 LOAN_LETTER_PENALTY = -0.5
 #: a letter of the regional spelling the page's intact words show (``regional_markers``)
-REGIONAL_LETTER = 1.0
+REGIONAL_LETTER = 2.0
 ASCII_APOSTROPHE_PAGE_PENALTY = -1.5
 #: an infinitive ending for a lost last letter, after a word that governs one or not
 INFINITIVE_GOVERNED = 1.0
@@ -108,6 +108,9 @@ QUOTE_CLOSES_OPEN = 0.5
 QUOTE_PAIR_MARGIN = 0.3
 #: ... and then the pair's reading is the one taken
 QUOTE_PAIR_TAKEN = 3.0
+#: a glued slot between a word and the comma before a verb of stating ("grito?, disse")
+#: closes a quotation: statements, unlike questions, are what such verbs report
+QUOTE_BEFORE_ATTRIBUTION = 3.0
 #: a lone (spaced) opening quotation mark is taken too when a lone slot that can only close
 #: one (before punctuation) follows within this many words
 SURE_PAIR_WORDS = 6
@@ -145,6 +148,8 @@ QUESTION_BEFORE_PUNCTUATION = -3.0
 
 _SENTENCE_END = ".!?…:"
 _OPENERS = " \t\"'«“„‚‹([{*•-–—"
+#: quotation marks glued to the word they open
+_QUOTE_OPENERS = "«“„\"'"
 _CLOSERS = "\"'»”“’›)]}"
 _IMPOSSIBLE = -math.inf
 #: candidate sources that are known words, not spellings guessed by the letter model
@@ -256,6 +261,12 @@ class Resolver:
                         readings += self._fills(text, run, line, 1, len(text) - k, opening, text[len(text) - k:],
                                                 QUESTION_OPENING_PAIRED)
         readings += self._paired_quote_readings(run, line)
+        if trail == 1 and run.end == run.token_end - 1 and self._before_attribution(line, run.end - 1):
+            readings += self._fills(text, run, line, 0, len(text) - 1, "", self.data.quotes[0][1],
+                                    QUOTE_BEFORE_ATTRIBUTION)
+        if lead == 1 and self._at_token_start(run, line) and self._attributed_closer_after(line, run.start + 1):
+            readings += self._fills(text, run, line, 1, len(text), self.data.quotes[0][0], "",
+                                    QUOTE_BEFORE_ATTRIBUTION)
         if self.data is None or run.letters < 2:
             return readings
         if any(r.how in LISTED for r in readings):
@@ -338,7 +349,9 @@ class Resolver:
             # a real "?" may close the last word where a sentence may end; "¿" open the first
             after = source[closer + 1:closer + 3]
             question = not after or after[0] in "!?" or (after[0].isspace() and (after[1:2].isupper() or not after[1:2]))
-            ends = ((inner_first, source[opener] + inner_first, bool(self.data.question_opening)),
+            # a question opening pairs with a question mark: none before a verb of stating
+            opening_question = bool(self.data.question_opening) and not self._before_attribution(source, closer)
+            ends = ((inner_first, source[opener] + inner_first, opening_question),
                     (inner_last, inner_last + source[closer], question))
         margins = []
         for inner, as_letters, other_mark in ends:
@@ -458,6 +471,7 @@ class Resolver:
             variants = dict(self.data.regional_letters)
             regional = sum(REGIONAL_LETTER for i, (have, got) in enumerate(zip(core, cand.text))
                            if is_slot(have) and got in variants
+                           and i + 1 < len(cand.text) and cand.text[i + 1] in self.data.regional_letters_before
                            and cand.text[:i] + variants[got] + cand.text[i + 1:] in others)
         if self.charset.charset_loss or not self.charset.kept:
             return regional
@@ -690,6 +704,8 @@ class Resolver:
         tail = line[run.end:run.token_end]
         before = line[:run.token_start].rstrip()
         following = line[run.token_end:].lstrip()
+        if following[:1] in _QUOTE_OPENERS and following[1:2].isalpha():
+            following = following[1:]  # "devido ? «entrada»": the word after opens a quotation
         if not before and not following[:1].isalpha():
             return []  # a line that is "?" or starts "? 12": nothing to go on
         spaced_quotes = self.data is not None and self.data.spaced_quotes
@@ -735,6 +751,29 @@ class Resolver:
             readings.append(Reading(self.data.quotes[0][0], QUOTE_PAIR_TAKEN if sure else QUOTE_PAIRED,
                                     "lone '?' before a word read as the opening quotation mark of a pair"))
         return readings
+
+    def _before_attribution(self, line: str, slot: int) -> bool:
+        """Is the slot at ``slot`` glued between a word and a comma that a verb of stating
+        follows ("mostrarem as suas capacidades?, afirmou")?"""
+        if self.data is None or not self.data.attribution_verbs or not self.data.quotes:
+            return False
+        if line[slot + 1:slot + 3] != ", " or not line[slot - 1:slot].isalpha():
+            return False
+        following = line[slot + 3:].split(None, 1)
+        if not following:
+            return False
+        verb = self.lower(following[0].split("-")[0].rstrip(".,;:!?"))  # "disse-nos"
+        return verb in self.data.attribution_verbs
+
+    def _attributed_closer_after(self, line: str, pos: int) -> bool:
+        """Is the next glued slot after ``pos`` at a word's edge one before a verb of stating
+        ("?Já perdemos … figurinhas?, desabafou"), with no slot opening a word before it?"""
+        for i in _slot_positions(line, pos, len(line)):
+            if i + 1 < len(line) and line[i + 1].isalpha() and (line[i - 1].isspace() or line[i - 1] in _OPENERS):
+                return False  # another quotation (or word) opens first
+            if self._before_attribution(line, i):
+                return True
+        return False
 
     def _lone_closer_after(self, line: str, pos: int) -> bool:
         """Is the next lone slot after ``pos``, within a few words, one that can only be a

@@ -86,6 +86,14 @@ def test_a_letter_the_charset_kept_was_not_lost(cleaner: Cleaner) -> None:
         "Il est prêt, côté jardin, la pêche. Il a déjà fini.")
 
 
+def test_a_real_question_mark_after_a_kept_letter_proves_no_charset(cleaner: Cleaner) -> None:
+    # "¿Y tú?" keeps "ú" before a real "?": that is no word that went through a lossy
+    # charset, so the intact "ó" elsewhere does not rule out a lost "ó"
+    text = "¿Y tú? La canción terminó. El equipo jug? bien y el portero se lesion? en la segunda parte."
+    assert cleaner.clean(text, lang="es").text == (
+        "¿Y tú? La canción terminó. El equipo jugó bien y el portero se lesionó en la segunda parte.")
+
+
 def test_language_without_data_uses_only_the_document(cleaner: Cleaner) -> None:
     text = "Jag talar français varje dag. Vi talar fran?ais nu och d?j? i morgon."
     result = cleaner.clean(text, lang="sv")
