@@ -53,6 +53,7 @@ from enum import Enum
 
 from ..document import Document
 from ..features import LineFeatures, line_features
+from ..lexicon import line_hits
 from ..stage import Stage, register_stage
 
 _DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
@@ -158,6 +159,11 @@ class MainContentStage(Stage):
         region_share: float = 0.5
         #: how many lines above the region the title is looked for
         title_distance: int = 6
+        #: phrases of these lexicon categories, too weak in a paragraph for their stage,
+        #: mark a line after the article's last paragraph as an offer, not the article
+        #: ("Need more space? Subscribe to our sister title…"); empty: no tail zone.
+        #: Not ``comments``: news stories end "He declined to comment."
+        tail_categories: tuple[str, ...] = ("newsletter", "share", "paywall", "related")
 
     def process(self, doc: Document) -> None:
         features = line_features(doc)
@@ -197,12 +203,15 @@ class MainContentStage(Stage):
         title = self._title(lines, first if standfirst is None else standfirst, doc)
         closing_list = self._closing_list(lines, runs, last, doc)
         last = max(last, closing_list.stop - 1)
+        tail = self._tail(lines, first, last, doc)
         inline = self._inline_lists(lines, runs, first, last, doc) | set(closing_list)
         span = f"lines {lines[first].index + 1}-{lines[last].index + 1}"
         for pos, item in enumerate(lines):
             if doc.lines[item.index].removed:
                 continue  # an earlier stage's: no removal, so no reason to word
-            if first <= pos <= last:
+            if pos in tail:
+                self._remove(doc, item, values[pos], f"{tail[pos]}, after the article's last paragraph ({span})")
+            elif first <= pos <= last:
                 # inside the article only structure removes: a long line short of
                 # stopwords there is a table row, a list of names, a foreign quote
                 if item.structural and pos not in inline:
@@ -381,6 +390,36 @@ class MainContentStage(Stage):
                 if stop - run.start <= self.options.inline_list:
                     return range(lead_in, stop)
         return range(last + 1, last + 1)
+
+    def _tail(self, lines: list[_Line], first: int, last: int, doc: Document) -> dict[int, str]:
+        """The region's closing lines that are offers and notes, not the article, by
+        position, with the reason: lines carrying a phrase of ``tail_categories`` that
+        its stage found too weak alone ("Need more space? Subscribe to our sister
+        title…", "Follow him on Twitter"), and labels among them.  Right after the
+        last paragraph the same phrase that a sentence inside the article may use
+        ends it."""
+        categories = self.options.tail_categories
+        if not categories:
+            return {}
+        hits = line_hits(doc)
+        tail: dict[int, str] = {}
+        labels: list[int] = []  # short lines below the highest offer found so far
+        pos = last
+        while pos > first:
+            item = lines[pos]
+            if not doc.lines[item.index].removed:
+                found = [h for h in hits[item.index] if h.category in categories and not h.kind.endswith("_near")]
+                # a paragraph may close the article asking for comments: it takes two
+                if len({h.phrase for h in found}) >= (2 if item.kind is Kind.GOOD else 1):
+                    tail.update((label, "short line among offers") for label in labels)
+                    labels.clear()
+                    tail[pos] = found[0].describe()
+                elif item.kind is Kind.SHORT and not item.features.sentence_end:
+                    labels.append(pos)
+                else:
+                    break
+            pos -= 1
+        return tail
 
     @staticmethod
     def _is_prose(item: _Line) -> bool:

@@ -303,3 +303,25 @@ def test_list_heading_with_a_colon_is_no_lead_in():
     text = "\n".join(MENU) + "\n\n" + article(TITLE, *PARAGRAPHS, "Read next:\n" + "\n".join(others))
     result = run(text)
     assert all(other not in result.text for other in others)
+
+
+def test_offers_after_the_last_paragraph_go():
+    offers = [
+        "Need more buses? Subscribe to our sister title for the latest news from the city!",
+        "Newsletter",
+        "Follow us on Facebook and Instagram for the latest updates.",
+    ]
+    text = "\n".join(MENU) + "\n\n" + article(*PARAGRAPHS, *offers)
+    result = run(text)
+    gone = removed_lines(result)
+    assert all(offer not in result.text for offer in offers)
+    assert all(PARAGRAPH in result.text for PARAGRAPH in PARAGRAPHS)
+    assert any("subscribe to" in reason and "after the article's last paragraph" in reason
+               for reason in gone.values())
+
+
+def test_a_closing_paragraph_naming_one_offer_stays():
+    closing = (PARAGRAPHS[2] + " Residents who want to follow the work can subscribe to the council's "
+               "minutes, which are published every month on the city's website.")
+    text = "\n".join(MENU) + "\n\n" + article(PARAGRAPHS[0], PARAGRAPHS[1], closing)
+    assert closing in run(text).text
