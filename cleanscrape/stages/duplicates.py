@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from ..document import Document
+from ..features import line_features
 from ..lexicon import normalize, normalized_lines
 from ..stage import Stage, register_stage
 
@@ -58,8 +59,10 @@ class DuplicatesStage(Stage):
 
     @dataclass(frozen=True)
     class Options:
-        #: lines shorter than this (normalised) are never treated as duplicates: a repeated
-        #: "Share" or "Advert" is boilerplate, for the other stages to judge
+        #: lines shorter than this (normalised; characters of scripts written without
+        #: spaces count three, as in the line features: "商品の改造が商標法違反に！？" is a
+        #: title) are never treated as duplicates: a repeated "Share" or "Advert" is
+        #: boilerplate, for the other stages to judge
         min_chars: int = 20
         #: a teaser must keep at least this much text before its ellipsis
         min_teaser_chars: int = 20
@@ -80,13 +83,14 @@ class DuplicatesStage(Stage):
         # the lexicon stages' normalised lines, computed once per document; a line a repair
         # split with a newline is normalised alone (normalized_lines masks its newline)
         norms = normalized_lines(doc)
+        features = line_features(doc)
         candidates = [
             _Candidate(line.index, norm)
             for line in doc.kept_nonblank_lines()
-            # normalising only shortens a line: shorter raw lines need no look
-            if len(line.text) >= opts.min_chars
+            # normalising only shortens a line: shorter lines need no look
+            if (f := features[line.index]).length >= opts.min_chars
             for norm in (normalize(line.text) if "\n" in line.text else norms[line.index],)
-            if len(norm) >= opts.min_chars
+            if len(norm) * f.length >= opts.min_chars * f.chars
         ]
         if len(candidates) < 2:
             return

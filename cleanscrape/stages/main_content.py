@@ -17,9 +17,10 @@ neighbour smoothing by two kinds of context:
    whatever their capitals: a list of other stories.  Short lines that end the same way
    as several other short lines ("joe says:", "May 2, 2019 at 6:44 am") are *record
    headers* of a listing: comments, teasers, search results.
-3. **Document context**: every line gets a value, its length if good or near (half of it
+3. **Document context**: every line gets a value, its length if good or near (nothing
    when the line is laid out unlike the bulk of the document's prose: inside a
-   multi-line block where most paragraphs stand alone), zero if
+   multi-line block where most paragraphs stand alone; such lines join the article
+   only as its neighbours, never draw it toward a teaser block), zero if
    short, a cost if bad (a menu run costs at most ``menu_run_cost_cap`` in all: one
    widget inside the article is one interruption; a list with two prose lines on
    either side, one bad line's worth), a paragraph's worth (``length_high``) if a record
@@ -144,9 +145,11 @@ class MainContentStage(Stage):
         #: a paragraph (``length_high``), like a record header
         barrier_categories: tuple[str, ...] = ("comments", "related", "newsletter")
         #: share of the prose standing alone in its block from which that is the
-        #: article's layout, and what prose laid out otherwise is worth
+        #: article's layout, and what prose laid out otherwise is worth (teaser cards,
+        #: title and summary on consecutive lines: half their length still drew the
+        #: region over the gap to them)
         layout_share: float = 0.75
-        off_layout_weight: float = 0.5
+        off_layout_weight: float = 0.0
         #: what a bad line costs the region (in characters of good text)
         bad_line_cost: int = 40
         #: what a whole menu run costs the region, at most: a widget inside the article
@@ -200,7 +203,7 @@ class MainContentStage(Stage):
         while last + 1 < len(lines) and self._joins_edge(lines[last + 1]):
             last += 1
         standfirst = self._standfirst(lines, first, doc)
-        title = self._title(lines, first if standfirst is None else standfirst, doc)
+        titles = self._titles(lines, first if standfirst is None else standfirst, doc)
         closing_list = self._closing_list(lines, runs, last, doc)
         last = max(last, closing_list.stop - 1)
         tail = self._tail(lines, first, last, doc)
@@ -216,7 +219,7 @@ class MainContentStage(Stage):
                 # stopwords there is a table row, a list of names, a foreign quote
                 if item.structural and pos not in inline:
                     self._remove(doc, item, values[pos], f"{item.signal}, inside the main text ({span})")
-            elif pos != title and pos != standfirst:
+            elif pos not in titles and pos != standfirst:
                 self._remove(doc, item, values[pos],
                              f"{item.signal or self._describe(item)}, outside the main text ({span})")
 
@@ -477,7 +480,8 @@ class MainContentStage(Stage):
         """An article's paragraphs share one layout.  When most of a document's prose
         stands alone in its block (one paragraph per blank-line-separated block, as
         ``<p>`` elements come out), prose inside multi-line blocks is laid out like list
-        items and teaser cards, and counts less toward the region."""
+        items and teaser cards, and counts less toward the region (by default nothing:
+        it stays when it is inside the region or touches its edges)."""
         size = {block.index: block.last - block.first + 1 for block in doc.blocks}
         prose = [item for item in lines if item.kind in (Kind.GOOD, Kind.NEAR)]
         total = sum(item.features.length for item in prose)
@@ -583,11 +587,12 @@ class MainContentStage(Stage):
             return None
         return pos
 
-    def _title(self, lines: list[_Line], first: int, doc: Document) -> int | None:
-        """Position of the article title: the longest line of three words or more,
+    def _titles(self, lines: list[_Line], first: int, doc: Document) -> set[int]:
+        """Positions of the article title: the longest line of three words or more,
         without a full stop and without digits (bylines and datelines have them),
-        among the few lines above the region."""
-        best: int | None = None
+        among the few lines above the region, and its copies there (a repeated title
+        is the ``duplicates`` stage's to report, as a copy of the first)."""
+        candidates: list[int] = []
         for pos in range(max(0, first - self.options.title_distance), first):
             item = lines[pos]
             f = item.features
@@ -602,6 +607,9 @@ class MainContentStage(Stage):
             text = doc.lines[item.index].text
             if any(c.isdigit() for c in text):
                 continue
-            if best is None or item.features.length >= lines[best].features.length:
-                best = pos
-        return best
+            candidates.append(pos)
+        if not candidates:
+            return set()
+        best = max(reversed(candidates), key=lambda pos: lines[pos].features.length)
+        title = doc.lines[lines[best].index].text.strip()
+        return {pos for pos in candidates if doc.lines[lines[pos].index].text.strip() == title}

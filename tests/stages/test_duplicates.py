@@ -86,3 +86,16 @@ def test_lines_removed_by_an_earlier_stage_are_not_originals():
     doc.remove_line(0, stage="navigation", category="navigation", reason="test")
     DuplicatesStage().process(doc)
     assert doc.output_text() == f"{LEAD}\n{TITLE}"
+
+
+def test_repeated_short_title_in_a_script_without_spaces_goes():
+    # 14 characters, worth three times as many in a script written without spaces
+    title = "商品の改造が商標法違反に！？"
+    body = "先日、不正に改造したスマートフォンを販売したとして、商標法違反の疑いで男性が逮捕されました。"
+    result = Cleaner(stages=["duplicates"]).clean(f"{title}\n{title}\n\n{body}", lang="ja")
+    assert reasons(result) == {2: "exact copy of line 1"}
+
+
+def test_repeated_short_label_stays_for_other_stages():
+    result = clean(f"Partager\n{LEAD}\nPartager\n{SECOND}")
+    assert reasons(result) == {}

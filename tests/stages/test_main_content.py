@@ -139,7 +139,9 @@ def test_a_comments_signpost_removed_earlier_ends_the_article():
     assert doc.output_text().rstrip() == article(*PARAGRAPHS)
     assert "outside the main text" in doc.removal_of(signpost + 1).reason
     # the same signpost as an unremarkable removed line costs too little to stop the region
-    doc = Document(article(*PARAGRAPHS) + "\n\nComments\n" + comment, lang="en")
+    # (the comment stands alone like the paragraphs: laid out in the signpost's block, it
+    # would not count toward the region at all)
+    doc = Document(article(*PARAGRAPHS) + "\n\nComments\n\n" + comment, lang="en")
     doc.remove_line(signpost, stage="navigation", category="navigation", reason="lexicon")
     MainContentStage().process(doc)
     assert comment in doc.output_text()
