@@ -12,6 +12,10 @@ still kept by earlier stages:
     the line ends with "..." or "…" and what precedes it starts another line
     ("… a déclaré M. Lavrov à..." against the full sentence): the teaser goes,
     wherever it stands;
+``joined``
+    the line is other kept lines run together (a page's whole article body repeated as
+    one line, as structured data or a print version put it): it goes, whichever copy
+    comes first, since the separate lines keep the paragraphs;
 ``near``
     the line is ``near_similarity`` or more similar to an earlier one (rapidfuzz's
     normalised Indel similarity) and has the same numbers: the same paragraph with a
@@ -40,6 +44,8 @@ from ..stage import Stage, register_stage
 
 _ELLIPSES = ("...", "…")
 _NUMBER = re.compile(r"\d+")
+#: how a joined copy's pieces are found: by their first characters
+_JOINED_ANCHOR = 20
 
 
 @dataclass(slots=True)
@@ -77,6 +83,10 @@ class DuplicatesStage(Stage):
         sketch_words: int = 4
         #: near-copy comparisons per line, at most
         max_candidates: int = 8
+        #: a line this long (normalised) may be other lines run together; they must cover
+        #: ``joined_coverage`` of it, two lines at least
+        joined_min_chars: int = 400
+        joined_coverage: float = 0.9
 
     def process(self, doc: Document) -> None:
         opts = self.options
@@ -95,7 +105,8 @@ class DuplicatesStage(Stage):
         if len(candidates) < 2:
             return
         removed: set[int] = set()
-        self._exact(doc, candidates, removed)
+        self._joined(doc, candidates, removed)
+        self._exact(doc, [c for c in candidates if c.index not in removed], removed)
         self._truncated(doc, candidates, removed)
         self._near(doc, [c for c in candidates if c.index not in removed], removed)
 
@@ -105,6 +116,49 @@ class DuplicatesStage(Stage):
             original = first_seen.setdefault(cand.norm, cand.index)
             if original != cand.index:
                 self.remove_line(doc, cand.index, f"exact copy of line {original + 1}")
+                removed.add(cand.index)
+
+    def _joined(self, doc: Document, candidates: list[_Candidate], removed: set[int]) -> None:
+        opts = self.options
+        long = [c for c in candidates if len(c.norm) >= opts.joined_min_chars]
+        if not long:
+            return
+        # a joined copy starts with its first piece, another line: most documents have
+        # none, and are told by the lines' first characters alone
+        anchors = Counter(doc.lines[c.index].text.lstrip()[:_JOINED_ANCHOR] for c in candidates)
+        long = [c for c in long if anchors[doc.lines[c.index].text.lstrip()[:_JOINED_ANCHOR]] > 1]
+        if not long:
+            return
+        texts = {c.index: doc.lines[c.index].text.strip() for c in candidates}
+        by_start: dict[str, list[int]] = {}
+        for index, text in texts.items():
+            by_start.setdefault(text[:_JOINED_ANCHOR], []).append(index)
+        for cand in long:
+            text = texts[cand.index]
+            # what the pieces may leave uncovered (spaces, a short heading): past it the
+            # line is not a joined copy, and the search stops
+            budget = (1 - opts.joined_coverage) * len(text)
+            pieces: list[int] = []
+            pos = uncovered = 0
+            while pos < len(text) and uncovered <= budget:
+                piece = next((i for i in by_start.get(text[pos:pos + _JOINED_ANCHOR], ())
+                              if i != cand.index and i not in removed and len(texts[i]) < len(text)
+                              and text.startswith(texts[i], pos)), None)
+                if piece is None:
+                    # no piece starts here: on to the next word
+                    following = text.find(" ", pos)
+                    following = len(text) if following < 0 else following + 1
+                    uncovered += following - pos
+                else:
+                    pieces.append(piece)
+                    following = pos + len(texts[piece])
+                    while following < len(text) and text[following].isspace():
+                        following += 1  # the space between two pieces
+                pos = following
+            if len(pieces) >= 2 and uncovered <= budget:
+                lines = sorted(pieces)
+                self.remove_line(doc, cand.index, f"copy of {len(lines)} kept lines run together "
+                                                  f"(lines {lines[0] + 1}-{lines[-1] + 1})")
                 removed.add(cand.index)
 
     def _truncated(self, doc: Document, candidates: list[_Candidate], removed: set[int]) -> None:
