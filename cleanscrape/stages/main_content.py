@@ -51,6 +51,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
+from itertools import islice
 
 from ..document import Document
 from ..features import LineFeatures, line_features
@@ -69,6 +70,11 @@ _LIST_CONTEXT = 2
 _HEADLINE_WORDS = 20
 #: a line ending with one of these goes on in the next line
 _CONTINUED = ",;，、；"
+
+
+def _is_name(first: str, second: str) -> bool:
+    """Two words that may be a person's name: both capitalised, letters only."""
+    return first[:1].isupper() and second[:1].isupper() and first.isalpha() and second.isalpha()
 
 
 class Kind(str, Enum):
@@ -167,6 +173,10 @@ class MainContentStage(Stage):
         #: ("Need more space? Subscribe to our sister title…"); empty: no tail zone.
         #: Not ``comments``: news stories end "He declined to comment."
         tail_categories: tuple[str, ...] = ("newsletter", "share", "paywall", "related")
+        #: the author's box is looked for among the region's last lines, this many, and
+        #: the byline's names among the lines this far above the region (0: no box)
+        author_box_lines: int = 3
+        byline_distance: int = 40
 
     def process(self, doc: Document) -> None:
         features = line_features(doc)
@@ -207,6 +217,7 @@ class MainContentStage(Stage):
         closing_list = self._closing_list(lines, runs, last, doc)
         last = max(last, closing_list.stop - 1)
         tail = self._tail(lines, first, last, doc)
+        tail.update(self._author_box(lines, first, min(tail, default=last + 1) - 1, doc))
         inline = self._inline_lists(lines, runs, first, last, doc) | set(closing_list)
         span = f"lines {lines[first].index + 1}-{lines[last].index + 1}"
         for pos, item in enumerate(lines):
@@ -423,6 +434,53 @@ class MainContentStage(Stage):
                     break
             pos -= 1
         return tail
+
+    def _author_box(self, lines: list[_Line], first: int, last: int, doc: Document) -> dict[int, str]:
+        """The author's box closing the region, by position, with the reason: among the
+        region's last ``author_box_lines`` lines, one that starts with the name of a
+        byline above the article ("Eric Song is IGN's deal curator…" under "By Eric Song,
+        IGN Staff", removed by ``metadata``), or a short heading ending with a name shown
+        above the article that the next line repeats ("Über Moritz Bachmann" / "Als Sales
+        Manager bildet Moritz Bachmann…"), and what follows it.  A name is two
+        capitalised words; names of things (a country, a company) are in menus and
+        headlines as much as in bylines, hence the byline or the repetition."""
+        opts = self.options
+        box_lines = list(islice(
+            (pos for pos in range(last, first, -1) if not doc.lines[lines[pos].index].removed),
+            opts.author_box_lines,
+        ))
+        if not box_lines:
+            return {}
+        above = [lines[pos] for pos in range(max(0, first - opts.byline_distance), first)]
+        for pos in reversed(box_lines):  # earliest first: the box runs to the region's end
+            item = lines[pos]
+            words = doc.lines[item.index].text.split()
+            if len(words) >= 3 and _is_name(words[0], words[1]) and self._named_above(
+                f"{words[0]} {words[1]}", above, doc, byline=True
+            ):
+                named = f"starts with the byline's name {words[0]} {words[1]!r}"
+            elif (item.kind is Kind.SHORT and not item.features.sentence_end and 2 < len(words) <= 4
+                  and _is_name(words[-2], words[-1]) and pos < last
+                  and f"{words[-2]} {words[-1]}" in doc.lines[lines[pos + 1].index].text
+                  and self._named_above(f"{words[-2]} {words[-1]}", above, doc, byline=False)):
+                named = f"heading ending with the name {words[-2]} {words[-1]!r}, repeated below"
+            else:
+                continue
+            return {
+                box: f"author's box ({named}, line {lines[pos].index + 1})"
+                for box in range(pos, last + 1) if not doc.lines[lines[box].index].removed
+            }
+        return {}
+
+    def _named_above(self, name: str, above: list[_Line], doc: Document, *, byline: bool) -> bool:
+        """Does a line above the article show ``name``: a byline (a short line removed by
+        ``metadata``), or with ``byline`` False any line shorter than a paragraph?"""
+        if byline:
+            above = [item for item in above
+                     if item.removed_as == "metadata" and item.features.length < self.options.length_low]
+        else:
+            above = [item for item in above if item.features.length < self.options.length_high]
+        return any(name in doc.lines[item.index].text for item in above)
 
     @staticmethod
     def _is_prose(item: _Line) -> bool:

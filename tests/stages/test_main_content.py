@@ -327,3 +327,29 @@ def test_a_closing_paragraph_naming_one_offer_stays():
                "minutes, which are published every month on the city's website.")
     text = "\n".join(MENU) + "\n\n" + article(PARAGRAPHS[0], PARAGRAPHS[1], closing)
     assert closing in run(text).text
+
+
+def test_the_author_box_after_the_article_goes():
+    bio = "Jane Porter is a transport reporter at the Daily Courier, covering buses, trams and bikes."
+    text = article("By Jane Porter, staff", TITLE, *PARAGRAPHS, bio)
+    doc = Document(text, lang="en")
+    doc.remove_line(0, stage="metadata", category="metadata", reason="byline")
+    MainContentStage().process(doc)
+    assert bio not in doc.output_text()
+    assert "author's box (starts with the byline's name Jane 'Porter'" in doc.removal_of(text.split("\n").index(bio)).reason
+    assert all(paragraph in doc.output_text() for paragraph in PARAGRAPHS)
+
+
+def test_an_about_the_author_heading_and_its_text_go():
+    box = ["Über Jane Porter", "Als Reporterin schreibt Jane Porter seit zehn Jahren über den Verkehr der Stadt."]
+    text = "\n".join(MENU) + "\n\n" + article("Von Jane Porter, 12. Mai", TITLE, *PARAGRAPHS, *box)
+    result = run(text)
+    assert all(line not in result.text for line in box)
+    assert all(paragraph in result.text for paragraph in PARAGRAPHS)
+
+
+def test_a_last_paragraph_starting_with_a_name_from_the_menu_stays():
+    menu = ["Home", "North Shore", "Politics", "Sport"]
+    closing = "North Shore residents will be the first to use the new routes, the council said on Tuesday."
+    text = "\n".join(menu) + "\n\n" + article(TITLE, *PARAGRAPHS, closing)
+    assert closing in run(text).text
