@@ -68,8 +68,17 @@ _THREAD_HEADERS = 2
 _LIST_CONTEXT = 2
 #: a headline has at most this many words
 _HEADLINE_WORDS = 20
+#: lexicon categories whose headings introduce links, not the article's lists
+_LINK_LIST_CATEGORIES = frozenset({"navigation", "related"})
 #: a line ending with one of these goes on in the next line
 _CONTINUED = ",;，、；"
+
+
+def _is_link_heading(item: _Line, doc: Document) -> bool:
+    """A heading of links a lexicon knows ("More:", "Read more"), left by its stage
+    (the colon may introduce one link of the article's own): it heads no list of the
+    article."""
+    return any(hit.kind == "line" and hit.category in _LINK_LIST_CATEGORIES for hit in line_hits(doc)[item.index])
 
 
 def _is_name(first: str, second: str) -> bool:
@@ -354,7 +363,7 @@ class MainContentStage(Stage):
             if not (first < run.start and run.stop - 1 <= last) or not self._may_be_list(run, lines, doc):
                 continue
             # announced by the line above or by its own heading ("Ingredients:")
-            announced = self._announces_list(lines[run.start - 1]) or self._announces_list(lines[run.start])
+            announced = self._announces_list(lines[run.start - 1], doc) or self._announces_list(lines[run.start], doc)
             if announced or (
                 run.stop <= last
                 and self._is_prose(lines[run.start - 1])
@@ -366,15 +375,17 @@ class MainContentStage(Stage):
     def _may_be_list(self, run: range, lines: list[_Line], doc: Document) -> bool:
         """Short enough for a list in an article, and no line of it removed by a lexicon
         stage (a menu inside the article carries lexicon evidence or is longer)."""
-        return len(run) <= self.options.inline_list and not any(
+        return len(run) <= self.options.inline_list and not _is_link_heading(lines[run.start], doc) and not any(
             doc.lines[lines[pos].index].removed for pos in run
         )
 
     @staticmethod
-    def _announces_list(item: _Line) -> bool:
+    def _announces_list(item: _Line, doc: Document) -> bool:
         """The line ends with a colon: it introduces what follows ("You will need:",
-        "The ten best phones of the year:")."""
-        return item.features.colon_end
+        "The ten best phones of the year:"), unless it is a link-list heading a lexicon
+        knows ("More:", "Read more:"): its stage leaves it alone, since the colon may
+        introduce one link of the article's own, but it announces no article list."""
+        return item.features.colon_end and not _is_link_heading(item, doc)
 
     def _is_lead_in(self, item: _Line) -> bool:
         """A sentence that introduces what follows ("Here is our ranking, from the best
@@ -396,7 +407,7 @@ class MainContentStage(Stage):
         colon does).  The list stops at the first line a lexicon stage removed: the
         share row or related links that follow it belong to the same label run."""
         lead_in = last + 1 if last + 1 < len(lines) and self._is_lead_in(lines[last + 1]) else last
-        if not self._announces_list(lines[lead_in]):
+        if not self._announces_list(lines[lead_in], doc):
             return range(last + 1, last + 1)
         for run in runs:
             if run.start == lead_in + 1:

@@ -353,3 +353,20 @@ def test_a_last_paragraph_starting_with_a_name_from_the_menu_stays():
     closing = "North Shore residents will be the first to use the new routes, the council said on Tuesday."
     text = "\n".join(menu) + "\n\n" + article(TITLE, *PARAGRAPHS, closing)
     assert closing in run(text).text
+
+
+def test_links_under_a_more_heading_inside_the_article_go():
+    links = ["More:", "Tram drivers vote to strike over new rosters", "City hall opens its doors for a weekend",
+             "Mayor promises cheaper parking near stations"]
+    text = "\n".join(MENU) + "\n\n" + article(TITLE, PARAGRAPHS[0], PARAGRAPHS[1], "\n".join(links), PARAGRAPHS[2])
+    result = run(text)
+    assert all(link not in result.text for link in links[1:])
+    assert all(paragraph in result.text for paragraph in PARAGRAPHS)
+
+
+def test_a_list_under_its_own_colon_heading_inside_the_article_stays():
+    items = ["Night line N1: Central Station to Northgate", "Night line N2: Central Station to Hillside"]
+    text = "\n".join(MENU) + "\n\n" + article(TITLE, PARAGRAPHS[0], "\n".join(["The new routes:", *items]),
+                                             PARAGRAPHS[1], PARAGRAPHS[2])
+    result = run(text)
+    assert all(item in result.text for item in items)
