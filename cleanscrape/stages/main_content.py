@@ -433,7 +433,9 @@ class MainContentStage(Stage):
         while pos > first:
             item = lines[pos]
             if not doc.lines[item.index].removed:
-                found = [h for h in hits[item.index] if h.category in categories and not h.kind.endswith("_near")]
+                # a one-word lead-in ("More", "Follow") starts sentences as often as offers
+                found = [h for h in hits[item.index] if h.category in categories and not h.kind.endswith("_near")
+                         and not (h.kind == "prefix" and " " not in h.phrase.strip())]
                 # a paragraph may close the article asking for comments: it takes two
                 if len({h.phrase for h in found}) >= (2 if item.kind is Kind.GOOD else 1):
                     tail.update((label, "short line among offers") for label in labels)
