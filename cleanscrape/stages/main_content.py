@@ -53,6 +53,8 @@ from dataclasses import dataclass
 from enum import Enum
 from itertools import islice
 
+import regex
+
 from ..document import Document
 from ..features import LineFeatures, line_features
 from ..lexicon import line_hits
@@ -68,6 +70,10 @@ _THREAD_HEADERS = 2
 _LIST_CONTEXT = 2
 #: a headline has at most this many words
 _HEADLINE_WORDS = 20
+#: a headline glued to a summary has this many words at least
+_TEASER_TITLE_WORDS = 4
+#: a headline's last word ending in four lower-case letters, and the summary glued to it
+_TEASER_JOIN = regex.compile(r"\p{Ll}{4}(?=\p{Lu})")
 #: lexicon categories whose headings introduce links, not the article's lists
 _LINK_LIST_CATEGORIES = frozenset({"navigation", "related"})
 #: a line ending with one of these goes on in the next line
@@ -79,6 +85,19 @@ def _is_link_heading(item: _Line, doc: Document) -> bool:
     (the colon may introduce one link of the article's own): it heads no list of the
     article."""
     return any(hit.kind == "line" and hit.category in _LINK_LIST_CATEGORIES for hit in line_hits(doc)[item.index])
+
+
+def _is_glued_teaser(text: str) -> bool:
+    """A teaser card scraped without the break between its title and its summary
+    ("Customers Leave Without Paying $690 Bill At Troy SteakhouseA party of six left…"):
+    a headline of ``_TEASER_TITLE_WORDS`` or more words, capitalised beyond German
+    prose's nouns, whose last word ends in lower-case letters glued to the sentence
+    after it (camel-cased names do not: "Mc|Pherson", "Air|Pods", "Mac|Book")."""
+    join = _TEASER_JOIN.search(text)
+    if join is None:
+        return False
+    head = text[:join.end()].split()
+    return len(head) >= _TEASER_TITLE_WORDS and sum(word[:1].isupper() for word in head) > 0.75 * len(head)
 
 
 def _is_name(first: str, second: str) -> bool:
@@ -109,7 +128,8 @@ class _Line:
     removed_as: str | None = None
     #: one of a stack of headlines (see ``_mark_headline_stacks``)
     headline: bool = False
-    #: prose laid out unlike the document's other prose (see ``_mark_layout``)
+    #: prose laid out unlike the document's other prose (see ``_mark_layout``), or a
+    #: teaser card glued to its summary (``_is_glued_teaser``)
     off_layout: bool = False
     #: what the line costs the region when bad: its share of a menu run's capped cost
     #: (0: not in a capped run, ``bad_line_cost``)
@@ -275,6 +295,9 @@ class MainContentStage(Stage):
         else:
             item.kind = Kind.BAD
             item.signal = f"{f.chars} chars without sentence punctuation (no stopword list for this language)"
+        if f.glued and item.kind in (Kind.GOOD, Kind.NEAR):
+            # counts toward the region like prose laid out unlike the article
+            item.off_layout = _is_glued_teaser(f.text)
 
     @staticmethod
     def _describe(item: _Line) -> str:
@@ -559,7 +582,7 @@ class MainContentStage(Stage):
         alone = sum(item.features.length for item in prose if size[doc.lines[item.index].block] == 1)
         if total and alone >= self.options.layout_share * total:
             for item in prose:
-                item.off_layout = size[doc.lines[item.index].block] > 1
+                item.off_layout = item.off_layout or size[doc.lines[item.index].block] > 1
 
     def _price_bad_lines(self, lines: list[_Line], runs: list[range], doc: Document) -> None:
         opts = self.options

@@ -370,3 +370,25 @@ def test_a_list_under_its_own_colon_heading_inside_the_article_stays():
                                              PARAGRAPHS[1], PARAGRAPHS[2])
     result = run(text)
     assert all(item in result.text for item in items)
+
+
+def test_teaser_cards_glued_to_their_summaries_do_not_draw_the_region():
+    teasers = [
+        "Customers Leave Without Paying Their Bill At Downtown SteakhouseA party of six left the restaurant "
+        "without paying a bill of nearly seven hundred dollars, the owner said on Sunday.",
+        "Mayor Says Move For Health Benefits Will Not StandThe mayor said it was underhanded for the council "
+        "to vote itself health benefits for life without a public hearing on the matter.",
+        "Couple Finds Old Newspapers During Home RenovationA couple renovating their house found newspapers "
+        "dating back to the forties inside the walls of the kitchen and the attic.",
+    ]
+    text = "\n".join(MENU) + "\n\n" + "\n".join(teasers) + "\n" + "\n".join(MENU) + "\n\n" + article(TITLE, *PARAGRAPHS[:2])
+    result = run(text)
+    assert all(teaser not in result.text for teaser in teasers)
+    assert all(paragraph in result.text for paragraph in PARAGRAPHS[:2])
+
+
+def test_a_paragraph_with_camel_cased_names_counts_in_full():
+    paragraph = ("Singer Hugh McPherson and Rep. David McKinley visited the new MacBook store with the WeWork "
+                 "founders on Tuesday, and all of them said the night buses would help the staff get home.")
+    text = "\n".join(MENU) + "\n\n" + article(TITLE, paragraph, *PARAGRAPHS)
+    assert paragraph in run(text).text
