@@ -1,7 +1,9 @@
-"""Main-content decision from structure alone: which lines belong to the article.
+"""Main-content decision from structure: which lines belong to the article.
 
-No phrase lexicon is involved (the lexicon stages run before this one and catch what
-words give away); the evidence here is the shape of the text.  The method starts from
+The stage has no phrases of its own (the lexicon stages run before this one and catch
+what words give away); the evidence here is the shape of the text, and the lexicon
+stages' hits only where a line's place makes a phrase too weak for its stage count (an
+offer after the last paragraph, a link heading over a list).  The method starts from
 jusText's paragraph classes (Pomikálek 2011) on our line model and replaces its
 neighbour smoothing by two kinds of context:
 
@@ -38,7 +40,11 @@ neighbour smoothing by two kinds of context:
    goes except the standfirst (the
    nearest prose sentence above the region when a headline-like line stands right over
    it, however many byline or offer lines separate it from the body) and the title (the
-   longest digit-free line in the few lines above the standfirst, or the region).
+   longest digit-free line in the few lines above the standfirst, or the region, with
+   its copies there).  The region ends before its tail: offers after the last paragraph
+   (lines carrying a newsletter, share, paywall or related phrase too weak for its own
+   stage) and the author's box (a line starting with the byline's name, or a heading
+   naming the author that the next line repeats).
 
 A document without structural evidence of boilerplate (no menu run, record header,
 glued row, nor any line removed by an earlier stage) is left untouched: short prose
