@@ -12,6 +12,10 @@ still kept by earlier stages:
     the line ends with "..." or "…" and what precedes it starts another line
     ("… a déclaré M. Lavrov à..." against the full sentence): the teaser goes,
     wherever it stands;
+``joined``
+    the line is other kept lines run together (a page's whole article body repeated as
+    one line, as structured data or a print version put it): it goes, whichever copy
+    comes first, since the separate lines keep the paragraphs;
 ``near``
     the line is ``near_similarity`` or more similar to an earlier one (rapidfuzz's
     normalised Indel similarity) and has the same numbers: the same paragraph with a
@@ -34,11 +38,14 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from ..document import Document
+from ..features import line_features
 from ..lexicon import normalize, normalized_lines
 from ..stage import Stage, register_stage
 
 _ELLIPSES = ("...", "…")
 _NUMBER = re.compile(r"\d+")
+#: how a joined copy's pieces are found: by their first characters
+_JOINED_ANCHOR = 20
 
 
 @dataclass(slots=True)
@@ -58,8 +65,10 @@ class DuplicatesStage(Stage):
 
     @dataclass(frozen=True)
     class Options:
-        #: lines shorter than this (normalised) are never treated as duplicates: a repeated
-        #: "Share" or "Advert" is boilerplate, for the other stages to judge
+        #: lines shorter than this (normalised; characters of scripts written without
+        #: spaces count three, as in the line features: "商品の改造が商標法違反に！？" is a
+        #: title) are never treated as duplicates: a repeated "Share" or "Advert" is
+        #: boilerplate, for the other stages to judge
         min_chars: int = 20
         #: a teaser must keep at least this much text before its ellipsis
         min_teaser_chars: int = 20
@@ -74,24 +83,30 @@ class DuplicatesStage(Stage):
         sketch_words: int = 4
         #: near-copy comparisons per line, at most
         max_candidates: int = 8
+        #: a line this long (normalised) may be other lines run together; they must cover
+        #: ``joined_coverage`` of it, two lines at least
+        joined_min_chars: int = 400
+        joined_coverage: float = 0.9
 
     def process(self, doc: Document) -> None:
         opts = self.options
         # the lexicon stages' normalised lines, computed once per document; a line a repair
         # split with a newline is normalised alone (normalized_lines masks its newline)
         norms = normalized_lines(doc)
+        features = line_features(doc)
         candidates = [
             _Candidate(line.index, norm)
             for line in doc.kept_nonblank_lines()
-            # normalising only shortens a line: shorter raw lines need no look
-            if len(line.text) >= opts.min_chars
+            # normalising only shortens a line: shorter lines need no look
+            if (f := features[line.index]).length >= opts.min_chars
             for norm in (normalize(line.text) if "\n" in line.text else norms[line.index],)
-            if len(norm) >= opts.min_chars
+            if len(norm) * f.length >= opts.min_chars * f.chars
         ]
         if len(candidates) < 2:
             return
         removed: set[int] = set()
-        self._exact(doc, candidates, removed)
+        self._joined(doc, candidates, removed)
+        self._exact(doc, [c for c in candidates if c.index not in removed], removed)
         self._truncated(doc, candidates, removed)
         self._near(doc, [c for c in candidates if c.index not in removed], removed)
 
@@ -101,6 +116,49 @@ class DuplicatesStage(Stage):
             original = first_seen.setdefault(cand.norm, cand.index)
             if original != cand.index:
                 self.remove_line(doc, cand.index, f"exact copy of line {original + 1}")
+                removed.add(cand.index)
+
+    def _joined(self, doc: Document, candidates: list[_Candidate], removed: set[int]) -> None:
+        opts = self.options
+        long = [c for c in candidates if len(c.norm) >= opts.joined_min_chars]
+        if not long:
+            return
+        # a joined copy starts with its first piece, another line: most documents have
+        # none, and are told by the lines' first characters alone
+        anchors = Counter(doc.lines[c.index].text.lstrip()[:_JOINED_ANCHOR] for c in candidates)
+        long = [c for c in long if anchors[doc.lines[c.index].text.lstrip()[:_JOINED_ANCHOR]] > 1]
+        if not long:
+            return
+        texts = {c.index: doc.lines[c.index].text.strip() for c in candidates}
+        by_start: dict[str, list[int]] = {}
+        for index, text in texts.items():
+            by_start.setdefault(text[:_JOINED_ANCHOR], []).append(index)
+        for cand in long:
+            text = texts[cand.index]
+            # what the pieces may leave uncovered (spaces, a short heading): past it the
+            # line is not a joined copy, and the search stops
+            budget = (1 - opts.joined_coverage) * len(text)
+            pieces: list[int] = []
+            pos = uncovered = 0
+            while pos < len(text) and uncovered <= budget:
+                piece = next((i for i in by_start.get(text[pos:pos + _JOINED_ANCHOR], ())
+                              if i != cand.index and i not in removed and len(texts[i]) < len(text)
+                              and text.startswith(texts[i], pos)), None)
+                if piece is None:
+                    # no piece starts here: on to the next word
+                    following = text.find(" ", pos)
+                    following = len(text) if following < 0 else following + 1
+                    uncovered += following - pos
+                else:
+                    pieces.append(piece)
+                    following = pos + len(texts[piece])
+                    while following < len(text) and text[following].isspace():
+                        following += 1  # the space between two pieces
+                pos = following
+            if len(pieces) >= 2 and uncovered <= budget:
+                lines = sorted(pieces)
+                self.remove_line(doc, cand.index, f"copy of {len(lines)} kept lines run together "
+                                                  f"(lines {lines[0] + 1}-{lines[-1] + 1})")
                 removed.add(cand.index)
 
     def _truncated(self, doc: Document, candidates: list[_Candidate], removed: set[int]) -> None:

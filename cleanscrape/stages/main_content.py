@@ -1,7 +1,9 @@
-"""Main-content decision from structure alone: which lines belong to the article.
+"""Main-content decision from structure: which lines belong to the article.
 
-No phrase lexicon is involved (the lexicon stages run before this one and catch what
-words give away); the evidence here is the shape of the text.  The method starts from
+The stage has no phrases of its own (the lexicon stages run before this one and catch
+what words give away); the evidence here is the shape of the text, and the lexicon
+stages' hits only where a line's place makes a phrase too weak for its stage count (an
+offer after the last paragraph, a link heading over a list).  The method starts from
 jusText's paragraph classes (Pomikálek 2011) on our line model and replaces its
 neighbour smoothing by two kinds of context:
 
@@ -17,9 +19,10 @@ neighbour smoothing by two kinds of context:
    whatever their capitals: a list of other stories.  Short lines that end the same way
    as several other short lines ("joe says:", "May 2, 2019 at 6:44 am") are *record
    headers* of a listing: comments, teasers, search results.
-3. **Document context**: every line gets a value, its length if good or near (half of it
+3. **Document context**: every line gets a value, its length if good or near (nothing
    when the line is laid out unlike the bulk of the document's prose: inside a
-   multi-line block where most paragraphs stand alone), zero if
+   multi-line block where most paragraphs stand alone; such lines join the article
+   only as its neighbours, never draw it toward a teaser block), zero if
    short, a cost if bad (a menu run costs at most ``menu_run_cost_cap`` in all: one
    widget inside the article is one interruption; a list with two prose lines on
    either side, one bad line's worth), a paragraph's worth (``length_high``) if a record
@@ -37,7 +40,11 @@ neighbour smoothing by two kinds of context:
    goes except the standfirst (the
    nearest prose sentence above the region when a headline-like line stands right over
    it, however many byline or offer lines separate it from the body) and the title (the
-   longest digit-free line in the few lines above the standfirst, or the region).
+   longest digit-free line in the few lines above the standfirst, or the region, with
+   its copies there).  The region ends before its tail: offers after the last paragraph
+   (lines carrying a newsletter, share, paywall or related phrase too weak for its own
+   stage) and the author's box (a line starting with the byline's name, or a heading
+   naming the author that the next line repeats).
 
 A document without structural evidence of boilerplate (no menu run, record header,
 glued row, nor any line removed by an earlier stage) is left untouched: short prose
@@ -50,9 +57,13 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
+from itertools import islice
+
+import regex
 
 from ..document import Document
 from ..features import LineFeatures, line_features
+from ..lexicon import line_hits
 from ..stage import Stage, register_stage
 
 _DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
@@ -65,8 +76,39 @@ _THREAD_HEADERS = 2
 _LIST_CONTEXT = 2
 #: a headline has at most this many words
 _HEADLINE_WORDS = 20
+#: a headline glued to a summary has this many words at least
+_TEASER_TITLE_WORDS = 4
+#: a headline's last word ending in four lower-case letters, and the summary glued to it
+_TEASER_JOIN = regex.compile(r"\p{Ll}{4}(?=\p{Lu})")
+#: lexicon categories whose headings introduce links, not the article's lists
+_LINK_LIST_CATEGORIES = frozenset({"navigation", "related"})
 #: a line ending with one of these goes on in the next line
 _CONTINUED = ",;，、；"
+
+
+def _is_link_heading(item: _Line, doc: Document) -> bool:
+    """A heading of links a lexicon knows ("More:", "Read more"), left by its stage
+    (the colon may introduce one link of the article's own): it heads no list of the
+    article."""
+    return any(hit.kind == "line" and hit.category in _LINK_LIST_CATEGORIES for hit in line_hits(doc)[item.index])
+
+
+def _is_glued_teaser(text: str) -> bool:
+    """A teaser card scraped without the break between its title and its summary
+    ("Customers Leave Without Paying $690 Bill At Troy SteakhouseA party of six left…"):
+    a headline of ``_TEASER_TITLE_WORDS`` or more words, capitalised beyond German
+    prose's nouns, whose last word ends in lower-case letters glued to the sentence
+    after it (camel-cased names do not: "Mc|Pherson", "Air|Pods", "Mac|Book")."""
+    join = _TEASER_JOIN.search(text)
+    if join is None:
+        return False
+    head = text[:join.end()].split()
+    return len(head) >= _TEASER_TITLE_WORDS and sum(word[:1].isupper() for word in head) > 0.75 * len(head)
+
+
+def _is_name(first: str, second: str) -> bool:
+    """Two words that may be a person's name: both capitalised, letters only."""
+    return first[:1].isupper() and second[:1].isupper() and first.isalpha() and second.isalpha()
 
 
 class Kind(str, Enum):
@@ -92,7 +134,8 @@ class _Line:
     removed_as: str | None = None
     #: one of a stack of headlines (see ``_mark_headline_stacks``)
     headline: bool = False
-    #: prose laid out unlike the document's other prose (see ``_mark_layout``)
+    #: prose laid out unlike the document's other prose (see ``_mark_layout``), or a
+    #: teaser card glued to its summary (``_is_glued_teaser``)
     off_layout: bool = False
     #: what the line costs the region when bad: its share of a menu run's capped cost
     #: (0: not in a capped run, ``bad_line_cost``)
@@ -143,9 +186,11 @@ class MainContentStage(Stage):
         #: a paragraph (``length_high``), like a record header
         barrier_categories: tuple[str, ...] = ("comments", "related", "newsletter")
         #: share of the prose standing alone in its block from which that is the
-        #: article's layout, and what prose laid out otherwise is worth
+        #: article's layout, and what prose laid out otherwise is worth (teaser cards,
+        #: title and summary on consecutive lines: half their length still drew the
+        #: region over the gap to them)
         layout_share: float = 0.75
-        off_layout_weight: float = 0.5
+        off_layout_weight: float = 0.0
         #: what a bad line costs the region (in characters of good text)
         bad_line_cost: int = 40
         #: what a whole menu run costs the region, at most: a widget inside the article
@@ -158,6 +203,15 @@ class MainContentStage(Stage):
         region_share: float = 0.5
         #: how many lines above the region the title is looked for
         title_distance: int = 6
+        #: phrases of these lexicon categories, too weak in a paragraph for their stage,
+        #: mark a line after the article's last paragraph as an offer, not the article
+        #: ("Need more space? Subscribe to our sister title…"); empty: no tail zone.
+        #: Not ``comments``: news stories end "He declined to comment."
+        tail_categories: tuple[str, ...] = ("newsletter", "share", "paywall", "related")
+        #: the author's box is looked for among the region's last lines, this many, and
+        #: the byline's names among the lines this far above the region (0: no box)
+        author_box_lines: int = 3
+        byline_distance: int = 40
 
     def process(self, doc: Document) -> None:
         features = line_features(doc)
@@ -194,20 +248,24 @@ class MainContentStage(Stage):
         while last + 1 < len(lines) and self._joins_edge(lines[last + 1]):
             last += 1
         standfirst = self._standfirst(lines, first, doc)
-        title = self._title(lines, first if standfirst is None else standfirst, doc)
+        titles = self._titles(lines, first if standfirst is None else standfirst, doc)
         closing_list = self._closing_list(lines, runs, last, doc)
         last = max(last, closing_list.stop - 1)
+        tail = self._tail(lines, first, last, doc)
+        tail.update(self._author_box(lines, first, min(tail, default=last + 1) - 1, doc))
         inline = self._inline_lists(lines, runs, first, last, doc) | set(closing_list)
         span = f"lines {lines[first].index + 1}-{lines[last].index + 1}"
         for pos, item in enumerate(lines):
             if doc.lines[item.index].removed:
                 continue  # an earlier stage's: no removal, so no reason to word
-            if first <= pos <= last:
+            if pos in tail:
+                self._remove(doc, item, values[pos], f"{tail[pos]}, after the article's last paragraph ({span})")
+            elif first <= pos <= last:
                 # inside the article only structure removes: a long line short of
                 # stopwords there is a table row, a list of names, a foreign quote
                 if item.structural and pos not in inline:
                     self._remove(doc, item, values[pos], f"{item.signal}, inside the main text ({span})")
-            elif pos != title and pos != standfirst:
+            elif pos not in titles and pos != standfirst:
                 self._remove(doc, item, values[pos],
                              f"{item.signal or self._describe(item)}, outside the main text ({span})")
 
@@ -243,6 +301,9 @@ class MainContentStage(Stage):
         else:
             item.kind = Kind.BAD
             item.signal = f"{f.chars} chars without sentence punctuation (no stopword list for this language)"
+        if f.glued and item.kind in (Kind.GOOD, Kind.NEAR):
+            # counts toward the region like prose laid out unlike the article
+            item.off_layout = _is_glued_teaser(f.text)
 
     @staticmethod
     def _describe(item: _Line) -> str:
@@ -331,7 +392,7 @@ class MainContentStage(Stage):
             if not (first < run.start and run.stop - 1 <= last) or not self._may_be_list(run, lines, doc):
                 continue
             # announced by the line above or by its own heading ("Ingredients:")
-            announced = self._announces_list(lines[run.start - 1]) or self._announces_list(lines[run.start])
+            announced = self._announces_list(lines[run.start - 1], doc) or self._announces_list(lines[run.start], doc)
             if announced or (
                 run.stop <= last
                 and self._is_prose(lines[run.start - 1])
@@ -343,15 +404,17 @@ class MainContentStage(Stage):
     def _may_be_list(self, run: range, lines: list[_Line], doc: Document) -> bool:
         """Short enough for a list in an article, and no line of it removed by a lexicon
         stage (a menu inside the article carries lexicon evidence or is longer)."""
-        return len(run) <= self.options.inline_list and not any(
+        return len(run) <= self.options.inline_list and not _is_link_heading(lines[run.start], doc) and not any(
             doc.lines[lines[pos].index].removed for pos in run
         )
 
     @staticmethod
-    def _announces_list(item: _Line) -> bool:
+    def _announces_list(item: _Line, doc: Document) -> bool:
         """The line ends with a colon: it introduces what follows ("You will need:",
-        "The ten best phones of the year:")."""
-        return item.features.colon_end
+        "The ten best phones of the year:"), unless it is a link-list heading a lexicon
+        knows ("More:", "Read more:"): its stage leaves it alone, since the colon may
+        introduce one link of the article's own, but it announces no article list."""
+        return item.features.colon_end and not _is_link_heading(item, doc)
 
     def _is_lead_in(self, item: _Line) -> bool:
         """A sentence that introduces what follows ("Here is our ranking, from the best
@@ -373,7 +436,7 @@ class MainContentStage(Stage):
         colon does).  The list stops at the first line a lexicon stage removed: the
         share row or related links that follow it belong to the same label run."""
         lead_in = last + 1 if last + 1 < len(lines) and self._is_lead_in(lines[last + 1]) else last
-        if not self._announces_list(lines[lead_in]):
+        if not self._announces_list(lines[lead_in], doc):
             return range(last + 1, last + 1)
         for run in runs:
             if run.start == lead_in + 1:
@@ -381,6 +444,85 @@ class MainContentStage(Stage):
                 if stop - run.start <= self.options.inline_list:
                     return range(lead_in, stop)
         return range(last + 1, last + 1)
+
+    def _tail(self, lines: list[_Line], first: int, last: int, doc: Document) -> dict[int, str]:
+        """The region's closing lines that are offers and notes, not the article, by
+        position, with the reason: lines carrying a phrase of ``tail_categories`` that
+        its stage found too weak alone ("Need more space? Subscribe to our sister
+        title…", "Follow him on Twitter"), and labels among them.  Right after the
+        last paragraph the same phrase that a sentence inside the article may use
+        ends it."""
+        categories = self.options.tail_categories
+        if not categories:
+            return {}
+        hits = line_hits(doc)
+        tail: dict[int, str] = {}
+        labels: list[int] = []  # short lines below the highest offer found so far
+        pos = last
+        while pos > first:
+            item = lines[pos]
+            if not doc.lines[item.index].removed:
+                # a one-word lead-in ("More", "Follow") starts sentences as often as offers
+                found = [h for h in hits[item.index] if h.category in categories and not h.kind.endswith("_near")
+                         and not (h.kind == "prefix" and " " not in h.phrase.strip())]
+                # a paragraph may close the article asking for comments: it takes two
+                if len({h.phrase for h in found}) >= (2 if item.kind is Kind.GOOD else 1):
+                    tail.update((label, "short line among offers") for label in labels)
+                    labels.clear()
+                    tail[pos] = found[0].describe()
+                elif item.kind is Kind.SHORT and not item.features.sentence_end:
+                    labels.append(pos)
+                else:
+                    break
+            pos -= 1
+        return tail
+
+    def _author_box(self, lines: list[_Line], first: int, last: int, doc: Document) -> dict[int, str]:
+        """The author's box closing the region, by position, with the reason: among the
+        region's last ``author_box_lines`` lines, one that starts with the name of a
+        byline above the article ("Eric Song is IGN's deal curator…" under "By Eric Song,
+        IGN Staff", removed by ``metadata``), or a short heading ending with a name shown
+        above the article that the next line repeats ("Über Moritz Bachmann" / "Als Sales
+        Manager bildet Moritz Bachmann…"), and what follows it.  A name is two
+        capitalised words; names of things (a country, a company) are in menus and
+        headlines as much as in bylines, hence the byline or the repetition."""
+        opts = self.options
+        box_lines = list(islice(
+            (pos for pos in range(last, first, -1) if not doc.lines[lines[pos].index].removed),
+            opts.author_box_lines,
+        ))
+        if not box_lines:
+            return {}
+        above = [lines[pos] for pos in range(max(0, first - opts.byline_distance), first)]
+        for pos in reversed(box_lines):  # earliest first: the box runs to the region's end
+            item = lines[pos]
+            words = doc.lines[item.index].text.split()
+            if len(words) >= 3 and _is_name(words[0], words[1]) and self._named_above(
+                f"{words[0]} {words[1]}", above, doc, byline=True
+            ):
+                named = f"starts with the byline's name {words[0]} {words[1]!r}"
+            elif (item.kind is Kind.SHORT and not item.features.sentence_end and 2 < len(words) <= 4
+                  and _is_name(words[-2], words[-1]) and pos < last
+                  and f"{words[-2]} {words[-1]}" in doc.lines[lines[pos + 1].index].text
+                  and self._named_above(f"{words[-2]} {words[-1]}", above, doc, byline=False)):
+                named = f"heading ending with the name {words[-2]} {words[-1]!r}, repeated below"
+            else:
+                continue
+            return {
+                box: f"author's box ({named}, line {lines[pos].index + 1})"
+                for box in range(pos, last + 1) if not doc.lines[lines[box].index].removed
+            }
+        return {}
+
+    def _named_above(self, name: str, above: list[_Line], doc: Document, *, byline: bool) -> bool:
+        """Does a line above the article show ``name``: a byline (a short line removed by
+        ``metadata``), or with ``byline`` False any line shorter than a paragraph?"""
+        if byline:
+            above = [item for item in above
+                     if item.removed_as == "metadata" and item.features.length < self.options.length_low]
+        else:
+            above = [item for item in above if item.features.length < self.options.length_high]
+        return any(name in doc.lines[item.index].text for item in above)
 
     @staticmethod
     def _is_prose(item: _Line) -> bool:
@@ -438,14 +580,15 @@ class MainContentStage(Stage):
         """An article's paragraphs share one layout.  When most of a document's prose
         stands alone in its block (one paragraph per blank-line-separated block, as
         ``<p>`` elements come out), prose inside multi-line blocks is laid out like list
-        items and teaser cards, and counts less toward the region."""
+        items and teaser cards, and counts less toward the region (by default nothing:
+        it stays when it is inside the region or touches its edges)."""
         size = {block.index: block.last - block.first + 1 for block in doc.blocks}
         prose = [item for item in lines if item.kind in (Kind.GOOD, Kind.NEAR)]
         total = sum(item.features.length for item in prose)
         alone = sum(item.features.length for item in prose if size[doc.lines[item.index].block] == 1)
         if total and alone >= self.options.layout_share * total:
             for item in prose:
-                item.off_layout = size[doc.lines[item.index].block] > 1
+                item.off_layout = item.off_layout or size[doc.lines[item.index].block] > 1
 
     def _price_bad_lines(self, lines: list[_Line], runs: list[range], doc: Document) -> None:
         opts = self.options
@@ -544,11 +687,12 @@ class MainContentStage(Stage):
             return None
         return pos
 
-    def _title(self, lines: list[_Line], first: int, doc: Document) -> int | None:
-        """Position of the article title: the longest line of three words or more,
+    def _titles(self, lines: list[_Line], first: int, doc: Document) -> set[int]:
+        """Positions of the article title: the longest line of three words or more,
         without a full stop and without digits (bylines and datelines have them),
-        among the few lines above the region."""
-        best: int | None = None
+        among the few lines above the region, and its copies there (a repeated title
+        is the ``duplicates`` stage's to report, as a copy of the first)."""
+        candidates: list[int] = []
         for pos in range(max(0, first - self.options.title_distance), first):
             item = lines[pos]
             f = item.features
@@ -563,6 +707,9 @@ class MainContentStage(Stage):
             text = doc.lines[item.index].text
             if any(c.isdigit() for c in text):
                 continue
-            if best is None or item.features.length >= lines[best].features.length:
-                best = pos
-        return best
+            candidates.append(pos)
+        if not candidates:
+            return set()
+        best = max(reversed(candidates), key=lambda pos: lines[pos].features.length)
+        title = doc.lines[lines[best].index].text.strip()
+        return {pos for pos in candidates if doc.lines[lines[pos].index].text.strip() == title}

@@ -86,3 +86,36 @@ def test_lines_removed_by_an_earlier_stage_are_not_originals():
     doc.remove_line(0, stage="navigation", category="navigation", reason="test")
     DuplicatesStage().process(doc)
     assert doc.output_text() == f"{LEAD}\n{TITLE}"
+
+
+def test_repeated_short_title_in_a_script_without_spaces_goes():
+    # 14 characters, worth three times as many in a script written without spaces
+    title = "商品の改造が商標法違反に！？"
+    body = "先日、不正に改造したスマートフォンを販売したとして、商標法違反の疑いで男性が逮捕されました。"
+    result = Cleaner(stages=["duplicates"]).clean(f"{title}\n{title}\n\n{body}", lang="ja")
+    assert reasons(result) == {2: "exact copy of line 1"}
+
+
+def test_repeated_short_label_stays_for_other_stages():
+    result = clean(f"Partager\n{LEAD}\nPartager\n{SECOND}")
+    assert reasons(result) == {}
+
+
+def test_kept_lines_run_together_into_one_line_go_as_a_joined_copy():
+    third = ("Les deux ministres ont en outre placé cette rencontre dans la continuité de leur premier "
+             "entretien, qui s'était déroulé à Moscou au mois de juin de l'année dernière.")
+    heading = "Une reprise"
+    body = [LEAD, SECOND, heading, third]
+    joined = " ".join(body)  # the article body again, as structured data gives it
+    result = clean("\n\n".join([*body, joined]))
+    assert reasons(result) == {9: "copy of 3 kept lines run together (lines 1-7)"}
+    assert result.text.rstrip() == "\n\n".join(body)
+
+
+def test_a_paragraph_quoting_one_earlier_line_is_no_joined_copy():
+    long = (f"{LEAD} Le ministre russe a ensuite détaillé les groupes visés, la coopération "
+            "entre les services de renseignement et le calendrier des prochaines rencontres, "
+            "qui devraient avoir lieu avant la fin de l'année, à Paris puis à Moscou, selon "
+            "les deux délégations, qui ont salué un climat de confiance retrouvé.")
+    result = clean(f"{LEAD}\n\n{SECOND}\n\n{long}")
+    assert reasons(result) == {}

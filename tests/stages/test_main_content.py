@@ -139,7 +139,9 @@ def test_a_comments_signpost_removed_earlier_ends_the_article():
     assert doc.output_text().rstrip() == article(*PARAGRAPHS)
     assert "outside the main text" in doc.removal_of(signpost + 1).reason
     # the same signpost as an unremarkable removed line costs too little to stop the region
-    doc = Document(article(*PARAGRAPHS) + "\n\nComments\n" + comment, lang="en")
+    # (the comment stands alone like the paragraphs: laid out in the signpost's block, it
+    # would not count toward the region at all)
+    doc = Document(article(*PARAGRAPHS) + "\n\nComments\n\n" + comment, lang="en")
     doc.remove_line(signpost, stage="navigation", category="navigation", reason="lexicon")
     MainContentStage().process(doc)
     assert comment in doc.output_text()
@@ -303,3 +305,90 @@ def test_list_heading_with_a_colon_is_no_lead_in():
     text = "\n".join(MENU) + "\n\n" + article(TITLE, *PARAGRAPHS, "Read next:\n" + "\n".join(others))
     result = run(text)
     assert all(other not in result.text for other in others)
+
+
+def test_offers_after_the_last_paragraph_go():
+    offers = [
+        "Need more buses? Subscribe to our sister title for the latest news from the city!",
+        "Newsletter",
+        "Follow us on Facebook and Instagram for the latest updates.",
+    ]
+    text = "\n".join(MENU) + "\n\n" + article(*PARAGRAPHS, *offers)
+    result = run(text)
+    gone = removed_lines(result)
+    assert all(offer not in result.text for offer in offers)
+    assert all(PARAGRAPH in result.text for PARAGRAPH in PARAGRAPHS)
+    assert any("subscribe to" in reason and "after the article's last paragraph" in reason
+               for reason in gone.values())
+
+
+def test_a_closing_paragraph_naming_one_offer_stays():
+    closing = (PARAGRAPHS[2] + " Residents who want to follow the work can subscribe to the council's "
+               "minutes, which are published every month on the city's website.")
+    text = "\n".join(MENU) + "\n\n" + article(PARAGRAPHS[0], PARAGRAPHS[1], closing)
+    assert closing in run(text).text
+
+
+def test_the_author_box_after_the_article_goes():
+    bio = "Jane Porter is a transport reporter at the Daily Courier, covering buses, trams and bikes."
+    text = article("By Jane Porter, staff", TITLE, *PARAGRAPHS, bio)
+    doc = Document(text, lang="en")
+    doc.remove_line(0, stage="metadata", category="metadata", reason="byline")
+    MainContentStage().process(doc)
+    assert bio not in doc.output_text()
+    assert "author's box (starts with the byline's name Jane 'Porter'" in doc.removal_of(text.split("\n").index(bio)).reason
+    assert all(paragraph in doc.output_text() for paragraph in PARAGRAPHS)
+
+
+def test_an_about_the_author_heading_and_its_text_go():
+    box = ["Über Jane Porter", "Als Reporterin schreibt Jane Porter seit zehn Jahren über den Verkehr der Stadt."]
+    text = "\n".join(MENU) + "\n\n" + article("Von Jane Porter, 12. Mai", TITLE, *PARAGRAPHS, *box)
+    result = run(text)
+    assert all(line not in result.text for line in box)
+    assert all(paragraph in result.text for paragraph in PARAGRAPHS)
+
+
+def test_a_last_paragraph_starting_with_a_name_from_the_menu_stays():
+    menu = ["Home", "North Shore", "Politics", "Sport"]
+    closing = "North Shore residents will be the first to use the new routes, the council said on Tuesday."
+    text = "\n".join(menu) + "\n\n" + article(TITLE, *PARAGRAPHS, closing)
+    assert closing in run(text).text
+
+
+def test_links_under_a_more_heading_inside_the_article_go():
+    links = ["More:", "Tram drivers vote to strike over new rosters", "City hall opens its doors for a weekend",
+             "Mayor promises cheaper parking near stations"]
+    text = "\n".join(MENU) + "\n\n" + article(TITLE, PARAGRAPHS[0], PARAGRAPHS[1], "\n".join(links), PARAGRAPHS[2])
+    result = run(text)
+    assert all(link not in result.text for link in links[1:])
+    assert all(paragraph in result.text for paragraph in PARAGRAPHS)
+
+
+def test_a_list_under_its_own_colon_heading_inside_the_article_stays():
+    items = ["Night line N1: Central Station to Northgate", "Night line N2: Central Station to Hillside"]
+    text = "\n".join(MENU) + "\n\n" + article(TITLE, PARAGRAPHS[0], "\n".join(["The new routes:", *items]),
+                                             PARAGRAPHS[1], PARAGRAPHS[2])
+    result = run(text)
+    assert all(item in result.text for item in items)
+
+
+def test_teaser_cards_glued_to_their_summaries_do_not_draw_the_region():
+    teasers = [
+        "Customers Leave Without Paying Their Bill At Downtown SteakhouseA party of six left the restaurant "
+        "without paying a bill of nearly seven hundred dollars, the owner said on Sunday.",
+        "Mayor Says Move For Health Benefits Will Not StandThe mayor said it was underhanded for the council "
+        "to vote itself health benefits for life without a public hearing on the matter.",
+        "Couple Finds Old Newspapers During Home RenovationA couple renovating their house found newspapers "
+        "dating back to the forties inside the walls of the kitchen and the attic.",
+    ]
+    text = "\n".join(MENU) + "\n\n" + "\n".join(teasers) + "\n" + "\n".join(MENU) + "\n\n" + article(TITLE, *PARAGRAPHS[:2])
+    result = run(text)
+    assert all(teaser not in result.text for teaser in teasers)
+    assert all(paragraph in result.text for paragraph in PARAGRAPHS[:2])
+
+
+def test_a_paragraph_with_camel_cased_names_counts_in_full():
+    paragraph = ("Singer Hugh McPherson and Rep. David McKinley visited the new MacBook store with the WeWork "
+                 "founders on Tuesday, and all of them said the night buses would help the staff get home.")
+    text = "\n".join(MENU) + "\n\n" + article(TITLE, paragraph, *PARAGRAPHS)
+    assert paragraph in run(text).text
