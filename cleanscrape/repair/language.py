@@ -59,6 +59,11 @@ class LanguageData:
     participle_infinitive: str = ""
     #: words between a subject and its participle that show another subject ("které jsem")
     participle_auxiliaries: frozenset[str] = frozenset()
+    #: past participles of the copula ("byl", "byla"), whose adjective after them agrees
+    #: with them as a participle agrees with its subject, and the words that may stand
+    #: between ("byl jsem šťastný", "bylo to dobré", "byl sice opravdu malý")
+    copulas: frozenset[str] = frozenset()
+    copula_between: frozenset[str] = frozenset()
     #: words only one regional spelling writes, and (its letter, the other's) pairs
     #: (European Portuguese "facto", "actual": "ó" and "é" where Brazilian writes "ô", "ê")
     regional_markers: frozenset[str] = frozenset()
@@ -189,6 +194,8 @@ def language_data(lang: str | None) -> LanguageData | None:
         participle_subjects=frozenset(entry.get("participle_subjects", ())),
         participle_infinitive=entry.get("participle_infinitive", ""),
         participle_auxiliaries=frozenset(entry.get("participle_auxiliaries", ())),
+        copulas=frozenset(entry.get("copulas", ())),
+        copula_between=frozenset(entry.get("copula_between", ())),
         question_opening=entry.get("question_opening", ""),
         speech_verbs=frozenset(entry.get("speech_verbs", ())),
         attribution_verbs=frozenset(entry.get("attribution_verbs", ())),

@@ -71,6 +71,8 @@ NAME_MAX_FREQUENCY = 1e-4
 MIN_ADVERB = 4
 #: how many words after a relative pronoun its participle may stand
 PARTICIPLE_REACH = 5
+#: how far back a copula may stand before its predicate adjective ("byl sice opravdu malý")
+COPULA_REACH = 4
 #: the noun an adjective agrees with has at least this many letters (shorter words after
 #: it are pronouns, verbs, conjunctions: "má", "mě", "že")
 MIN_AGREEING_NOUN = 3
@@ -523,8 +525,9 @@ class Resolver:
                 and self._before_verb(line, run):
             score += AGREEMENT
         participle = self._participle_agreement(cand.text, core, line, run)
-        if participle is not None:
-            score += AGREEMENT if participle else 0.0
+        predicate = self._predicate_agreement(cand.text, core, line, run) if participle is None else None
+        if participle is not None or predicate is not None:
+            score += AGREEMENT if participle or predicate else 0.0
         elif self.data is not None and self.data.agreement and is_slot(core[-1]) \
                 and self._agrees(cand.text[-1], line, run):
             score += AGREEMENT
@@ -606,6 +609,30 @@ class Resolver:
                     if low.endswith(participle) and len(stem) >= 2 \
                             and self.finder.frequency(stem + self.data.participle_infinitive):
                         return word.endswith(ending)
+        return None
+
+    def _predicate_agreement(self, word: str, core: str, line: str, run: DamagedRun) -> bool | None:
+        """Does the adjective ``word`` after a copula agree with it as a participle with its
+        subject ("byl šťastný", "byla to dlouhá", "bylo opravdu dobré")?  None when its lost
+        last letter makes no agreeing ending or no copula stands before it in its clause."""
+        if self.data is None or not self.data.copulas or not is_slot(core[-1]) \
+                or not any(word.endswith(ending) for ending, _ in self.data.participle_agreement):
+            return None
+        following = _NEXT_WORD.match(line, run.token_end) if line[run.end:run.token_end] == "" else None
+        if following is not None:
+            low = self.lower(following.group(1))
+            if len(low) >= MIN_AGREEING_NOUN and low not in self.data.prepositions \
+                    and low not in self.data.copula_between and not low.endswith(self.data.adverb_ending):
+                return None  # "bylo demokratický stát", "byly stejně spokojené": its noun or adjective follows
+        clause = re.split(r"[,.;:!?\ufffd()\"]", line[:run.token_start])[-1].split()
+        for previous in reversed(clause[-COPULA_REACH:]):
+            low = self.lower(previous)
+            if low in self.data.copulas:
+                return any(word.endswith(ending) and low.endswith(participles)
+                           for ending, participles in self.data.participle_agreement)
+            if low not in self.data.copula_between and not (
+                    low.endswith(self.data.adverb_ending) and len(low) >= MIN_ADVERB):
+                return None
         return None
 
     def _case_governed(self, word: str, core: str, line: str, run: DamagedRun) -> bool:
