@@ -57,6 +57,9 @@ class LanguageData:
     participle_agreement: tuple[tuple[str, tuple[str, ...]], ...] = ()
     participle_subjects: frozenset[str] = frozenset()
     participle_infinitive: str = ""
+    #: the infinitive ending of a participle whose stem ends in a consonant ("přikývl" →
+    #: "přikývnout", "vytáhla" → "vytáhnout")
+    participle_infinitive_after_consonant: str = ""
     #: words between a subject and its participle that show another subject ("které jsem")
     participle_auxiliaries: frozenset[str] = frozenset()
     #: past participles of the copula ("byl", "byla"), whose adjective after them agrees
@@ -193,6 +196,7 @@ def language_data(lang: str | None) -> LanguageData | None:
                                    for ending, participles in entry.get("participle_agreement", ())),
         participle_subjects=frozenset(entry.get("participle_subjects", ())),
         participle_infinitive=entry.get("participle_infinitive", ""),
+        participle_infinitive_after_consonant=entry.get("participle_infinitive_after_consonant", ""),
         participle_auxiliaries=frozenset(entry.get("participle_auxiliaries", ())),
         copulas=frozenset(entry.get("copulas", ())),
         copula_between=frozenset(entry.get("copula_between", ())),

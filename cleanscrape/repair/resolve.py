@@ -161,6 +161,8 @@ _WORDS = re.compile(r"[^\W\d_]+")
 _WORD_AFTER = re.compile(r"(?:[^\W\d_]|[?\ufffd])*[^\W\d_](?:[^\W\d_]|[?\ufffd])*")
 _WORD_BEFORE = re.compile(r"(?:[^\W\d_]|[?\ufffd])*[^\W\d_](?:[^\W\d_]|[?\ufffd])*$")
 #: the next word, from its first to its last letter
+#: a participle stem ending in none of these takes the consonant-stem infinitive ("přikýv")
+_VOWELS = "aeiouyáéěíóúůý"
 _NEXT_WORD = re.compile(r" ([^\W\d_](?:\S*[^\W\d_])?)")
 
 
@@ -606,8 +608,7 @@ class Resolver:
             for ending, participles in self.data.participle_agreement:
                 for participle in participles:
                     stem = low[:-len(participle)]
-                    if low.endswith(participle) and len(stem) >= 2 \
-                            and self.finder.frequency(stem + self.data.participle_infinitive):
+                    if low.endswith(participle) and len(stem) >= 2 and self._has_infinitive(stem):
                         return word.endswith(ending)
         return None
 
@@ -664,18 +665,26 @@ class Resolver:
         return self._is_participle(word)
 
     def _is_participle(self, word: str) -> bool:
-        infinitive = self.data.participle_infinitive
         for ending in ("l", "la", "lo", "li", "ly"):
             if word.endswith(ending) and len(word) > len(ending) + 2:
-                return bool(self.finder.frequency(word[:-len(ending)] + infinitive))
+                return self._has_infinitive(word[:-len(ending)])
         return False
+
+    def _has_infinitive(self, stem: str) -> bool:
+        """Is ``stem`` (a past participle without its ending) a verb's: is its infinitive a
+        word ("chodíva" → "chodívat"; after a consonant "přikýv" → "přikývnout")?"""
+        if self.finder.frequency(stem + self.data.participle_infinitive):
+            return True
+        after_consonant = self.data.participle_infinitive_after_consonant
+        return bool(after_consonant) and stem[-1] not in _VOWELS \
+            and bool(self.finder.frequency(stem + after_consonant))
 
     def _before_verb(self, line: str, run: DamagedRun) -> bool:
         """Is the word after the run a verb or a clitic, which an adverb goes before and an
         adjective does not ("zamyšleně přikývl", "nenápadně zjistit", "aktivně mi")?  A verb
         form is known by its partner: an infinitive whose past participle is a word
-        ("zjistit" → "zjistil") or the reverse ("přikývl" → "přikývt" is none, but
-        "pozorovali" → "pozorovat")."""
+        ("zjistit" → "zjistil") or the reverse ("pozorovali" → "pozorovat", "přikývl" →
+        "přikývnout")."""
         following = _NEXT_WORD.match(line, run.token_end) if line[run.end:run.token_end] == "" else None
         if following is None or is_slot(line[following.end():following.end() + 1] or " "):
             return False
