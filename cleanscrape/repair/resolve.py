@@ -69,6 +69,9 @@ VERB_AFTER_PREPOSITION = -1.0
 NAME_MAX_FREQUENCY = 1e-4
 #: adverbs from adjectives are at least this long (shorter words in "-ě" are pronouns: "ně")
 MIN_ADVERB = 4
+#: an adverb in "-ě" right before a verb: an adjective there would need a noun after it, and
+#: a noun there is no subject of the verb in a form it agrees with ("zamyšleně přikývl")
+ADVERB_BEFORE_VERB = 2.0
 #: how many words after a relative pronoun its participle may stand
 PARTICIPLE_REACH = 5
 #: how far back a copula may stand before its predicate adjective ("byl sice opravdu malý")
@@ -525,7 +528,7 @@ class Resolver:
         if self.data is not None and self.data.adverb_ending and is_slot(core[-1]) \
                 and cand.text.endswith(self.data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
                 and self._before_verb(line, run):
-            score += AGREEMENT
+            score += ADVERB_BEFORE_VERB
         participle = self._participle_agreement(cand.text, core, line, run)
         predicate = self._predicate_agreement(cand.text, core, line, run) if participle is None else None
         if participle is not None or predicate is not None:
@@ -684,9 +687,13 @@ class Resolver:
         adjective does not ("zamyšleně přikývl", "nenápadně zjistit", "aktivně mi")?  A verb
         form is known by its partner: an infinitive whose past participle is a word
         ("zjistit" → "zjistil") or the reverse ("pozorovali" → "pozorovat", "přikývl" →
-        "přikývnout")."""
+        "přikývnout").  Not right after a preposition, which governs a noun ("na oddělení
+        se", "po šesté se")."""
         following = _NEXT_WORD.match(line, run.token_end) if line[run.end:run.token_end] == "" else None
         if following is None or is_slot(line[following.end():following.end() + 1] or " "):
+            return False
+        previous = line[:run.token_start].split()[-1:]
+        if previous and self.lower(previous[0]) in self.data.prepositions:
             return False
         low = self.lower(following.group(1))
         if low in self.data.adverb_before:
