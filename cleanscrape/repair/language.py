@@ -66,6 +66,8 @@ class LanguageData:
     #: with them as a participle agrees with its subject, and the words that may stand
     #: between ("byl jsem šťastný", "bylo to dobré", "byl sice opravdu malý")
     copulas: frozenset[str] = frozenset()
+    #: (adjective ending, demonstratives of that gender and number) pairs ("ta druhá")
+    determiner_agreement: tuple[tuple[str, frozenset[str]], ...] = ()
     copula_between: frozenset[str] = frozenset()
     #: words only one regional spelling writes, and (its letter, the other's) pairs
     #: (European Portuguese "facto", "actual": "ó" and "é" where Brazilian writes "ô", "ê")
@@ -138,6 +140,10 @@ class LanguageData:
                     best, longest = ending, len(tail)
         return best
 
+    def determiners_ending(self, word: str) -> str | None:
+        """The adjective ending the demonstrative ``word`` agrees with, or None."""
+        return next((ending for ending, words in self.determiner_agreement if word in words), None)
+
     def is_native(self, char: str) -> bool:
         return char in self.letters or any(char == page for _, page in self.equivalents)
 
@@ -199,6 +205,8 @@ def language_data(lang: str | None) -> LanguageData | None:
         participle_infinitive_after_consonant=entry.get("participle_infinitive_after_consonant", ""),
         participle_auxiliaries=frozenset(entry.get("participle_auxiliaries", ())),
         copulas=frozenset(entry.get("copulas", ())),
+        determiner_agreement=tuple((ending, frozenset(words.split()))
+                                   for ending, words in entry.get("determiner_agreement", ())),
         copula_between=frozenset(entry.get("copula_between", ())),
         question_opening=entry.get("question_opening", ""),
         speech_verbs=frozenset(entry.get("speech_verbs", ())),

@@ -583,6 +583,9 @@ class Resolver:
             previous = _WORDS.findall(before[-40:])
             if previous and previous[-1][-1] not in nouns:  # "krásný, zlý archanděl": a list of adjectives
                 return self.data.agreeing_ending(self.lower(previous[-1])) == ending
+        determiner = self._determiner_ending(line, run)
+        if determiner is not None:
+            return determiner == ending
         following = _NEXT_WORD.match(line, run.end)
         if following is not None and following.group(1).endswith(SOFT_ADJECTIVE_ENDING):
             # "silná stropní lampa": an adjective of one form for every gender stands between
@@ -597,6 +600,17 @@ class Resolver:
         if self._is_participle(self.lower(following.group(1))):
             return False  # "zvědavě pozorovali": a verb agrees with no adjective
         return self.data.agreeing_ending(self.lower(following.group(1))) == ending
+
+    def _determiner_ending(self, line: str, run: DamagedRun) -> str | None:
+        """The ending a demonstrative right before or after the run shows ("ta druhá",
+        "celá ta cesta", "ten starý"), or None."""
+        previous = line[:run.token_start].split()[-1:] if line[:run.token_start].endswith(" ") else []
+        following = _NEXT_WORD.match(line, run.token_end) if line[run.end:run.token_end] == "" else None
+        for word in previous + ([following.group(1)] if following else []):
+            ending = self.data.determiners_ending(self.lower(word))
+            if ending is not None:
+                return ending
+        return None
 
     def _participle_agreement(self, word: str, core: str, line: str, run: DamagedRun) -> bool | None:
         """Does the subject word ``word`` agree with the past participle of its clause
