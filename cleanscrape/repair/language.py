@@ -69,6 +69,10 @@ class LanguageData:
     #: (adjective ending, demonstratives of that gender and number) pairs ("ta druhá")
     determiner_agreement: tuple[tuple[str, frozenset[str]], ...] = ()
     copula_between: frozenset[str] = frozenset()
+    #: present forms of the copula ("je", "jsou"): the predicate agrees with the subject before them
+    present_copulas: frozenset[str] = frozenset()
+    #: the neuter pronoun subject after a present copula ("je to krásné")
+    neuter_subject: str = ""
     #: words only one regional spelling writes, and (its letter, the other's) pairs
     #: (European Portuguese "facto", "actual": "ó" and "é" where Brazilian writes "ô", "ê")
     regional_markers: frozenset[str] = frozenset()
@@ -208,6 +212,8 @@ def language_data(lang: str | None) -> LanguageData | None:
         determiner_agreement=tuple((ending, frozenset(words.split()))
                                    for ending, words in entry.get("determiner_agreement", ())),
         copula_between=frozenset(entry.get("copula_between", ())),
+        present_copulas=frozenset(entry.get("present_copulas", ())),
+        neuter_subject=entry.get("neuter_subject", ""),
         question_opening=entry.get("question_opening", ""),
         speech_verbs=frozenset(entry.get("speech_verbs", ())),
         attribution_verbs=frozenset(entry.get("attribution_verbs", ())),

@@ -76,6 +76,8 @@ ADVERB_BEFORE_VERB = 2.0
 PARTICIPLE_REACH = 5
 #: how far back a copula may stand before its predicate adjective ("byl sice opravdu malý")
 COPULA_REACH = 4
+#: a word before a present copula this long may be its subject ("léky jsou"; not "jak je")
+MIN_SUBJECT = 4
 #: the noun an adjective agrees with has at least this many letters (shorter words after
 #: it are pronouns, verbs, conjunctions: "má", "mě", "že")
 MIN_AGREEING_NOUN = 3
@@ -643,11 +645,22 @@ class Resolver:
                     and low not in self.data.copula_between and not low.endswith(self.data.adverb_ending):
                 return None  # "bylo demokratický stát", "byly stejně spokojené": its noun or adjective follows
         clause = re.split(r"[,.;:!?\ufffd()\"]", line[:run.token_start])[-1].split()
-        for previous in reversed(clause[-COPULA_REACH:]):
-            low = self.lower(previous)
+        for i in range(len(clause) - 1, max(-1, len(clause) - 1 - COPULA_REACH), -1):
+            low = self.lower(clause[i])
             if low in self.data.copulas:
                 return any(word.endswith(ending) and low.endswith(participles)
                            for ending, participles in self.data.participle_agreement)
+            if low in self.data.present_copulas:
+                # the present tense shows no gender: its subject does, "to" after it ("je to
+                # krásné") or a noun right before it ("město je skvělé"; not "jak je")
+                if self.data.neuter_subject in clause[i + 1:]:
+                    subject = self.data.neuter_subject
+                else:
+                    subject = self.lower(clause[i - 1]) if i > 0 else ""
+                    if len(subject) < MIN_SUBJECT or not subject.isalpha() or subject in self.data.copula_between:
+                        return None
+                ending = self.data.agreeing_ending(subject)
+                return None if ending is None else word.endswith(ending)
             if low not in self.data.copula_between and not (
                     low.endswith(self.data.adverb_ending) and len(low) >= MIN_ADVERB):
                 return None
