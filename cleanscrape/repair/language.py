@@ -82,6 +82,8 @@ class LanguageData:
     #: the ending of adverbs made from adjectives ("-ě"), and clitics they go before
     adverb_ending: str = ""
     adverb_before: frozenset[str] = frozenset()
+    #: endings only adjectives have, which an adverb may stand before ("stejně opálená")
+    adjective_endings: tuple[str, ...] = ()
     #: words a verb never follows ("na stůl", not "na stál")
     prepositions: frozenset[str] = frozenset()
     #: (verb ending, subject pronouns it agrees with) pairs
@@ -219,6 +221,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         attribution_verbs=frozenset(entry.get("attribution_verbs", ())),
         adverb_ending=entry.get("adverb_ending", ""),
         adverb_before=frozenset(entry.get("adverb_before", ())),
+        adjective_endings=tuple(entry.get("adjective_endings", ())),
         prepositions=frozenset(entry.get("prepositions", ())),
         subject_endings=tuple((ending, frozenset(words.split()))
                               for ending, words in entry.get("subject_endings", ())),

@@ -72,6 +72,11 @@ MIN_ADVERB = 4
 #: an adverb in "-ě" right before a verb: an adjective there would need a noun after it, and
 #: a noun there is no subject of the verb in a form it agrees with ("zamyšleně přikývl")
 ADVERB_BEFORE_VERB = 2.0
+#: an adverb in "-ě" right before an adjective weighs as much as the adjective form that
+#: agrees with it: the next adjective's ending is evidence for both ("krásně kulaté")
+ADVERB_BEFORE_ADJECTIVE = AGREEMENT
+#: shorter words with an adjective's ending are pronouns and nouns ("která", "moje")
+MIN_ADJECTIVE = 5
 #: how many words after a relative pronoun its participle may stand
 PARTICIPLE_REACH = 5
 #: how far back a copula may stand before its predicate adjective ("byl sice opravdu malý")
@@ -531,6 +536,10 @@ class Resolver:
                 and cand.text.endswith(self.data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
                 and self._before_verb(line, run):
             score += ADVERB_BEFORE_VERB
+        elif self.data is not None and self.data.adverb_ending and is_slot(core[-1]) \
+                and cand.text.endswith(self.data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
+                and self._before_adjective(line, run):
+            score += ADVERB_BEFORE_ADJECTIVE
         participle = self._participle_agreement(cand.text, core, line, run)
         predicate = self._predicate_agreement(cand.text, core, line, run) if participle is None else None
         if participle is not None or predicate is not None:
@@ -729,6 +738,15 @@ class Resolver:
         if low.endswith(infinitive) and len(low) > 3:
             return bool(self.finder.frequency(low[:-len(infinitive)] + "l"))
         return self._is_participle(low)
+
+    def _before_adjective(self, line: str, run: DamagedRun) -> bool:
+        """Is the word after the run an adjective (``adjective_endings``), which an adverb
+        may modify ("stejně opálená", "krásně kulaté") as an adjective may agree with it?"""
+        following = _NEXT_WORD.match(line, run.token_end) if line[run.end:run.token_end] == "" else None
+        if following is None or is_slot(line[following.end():following.end() + 1] or " "):
+            return False
+        low = self.lower(following.group(1))
+        return len(low) >= MIN_ADJECTIVE and low.endswith(self.data.adjective_endings)
 
     def _subject_agrees(self, word: str, line: str, run: DamagedRun) -> bool:
         """Does ``word``'s last letter make the person of a subject before it in its clause
