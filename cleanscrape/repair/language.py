@@ -57,8 +57,22 @@ class LanguageData:
     participle_agreement: tuple[tuple[str, tuple[str, ...]], ...] = ()
     participle_subjects: frozenset[str] = frozenset()
     participle_infinitive: str = ""
+    #: the infinitive ending of a participle whose stem ends in a consonant ("přikývl" →
+    #: "přikývnout", "vytáhla" → "vytáhnout")
+    participle_infinitive_after_consonant: str = ""
     #: words between a subject and its participle that show another subject ("které jsem")
     participle_auxiliaries: frozenset[str] = frozenset()
+    #: past participles of the copula ("byl", "byla"), whose adjective after them agrees
+    #: with them as a participle agrees with its subject, and the words that may stand
+    #: between ("byl jsem šťastný", "bylo to dobré", "byl sice opravdu malý")
+    copulas: frozenset[str] = frozenset()
+    #: (adjective ending, demonstratives of that gender and number) pairs ("ta druhá")
+    determiner_agreement: tuple[tuple[str, frozenset[str]], ...] = ()
+    copula_between: frozenset[str] = frozenset()
+    #: present forms of the copula ("je", "jsou"): the predicate agrees with the subject before them
+    present_copulas: frozenset[str] = frozenset()
+    #: the neuter pronoun subject after a present copula ("je to krásné")
+    neuter_subject: str = ""
     #: words only one regional spelling writes, and (its letter, the other's) pairs
     #: (European Portuguese "facto", "actual": "ó" and "é" where Brazilian writes "ô", "ê")
     regional_markers: frozenset[str] = frozenset()
@@ -68,6 +82,8 @@ class LanguageData:
     #: the ending of adverbs made from adjectives ("-ě"), and clitics they go before
     adverb_ending: str = ""
     adverb_before: frozenset[str] = frozenset()
+    #: endings only adjectives have, which an adverb may stand before ("stejně opálená")
+    adjective_endings: tuple[str, ...] = ()
     #: words a verb never follows ("na stůl", not "na stál")
     prepositions: frozenset[str] = frozenset()
     #: (verb ending, subject pronouns it agrees with) pairs
@@ -130,6 +146,10 @@ class LanguageData:
                     best, longest = ending, len(tail)
         return best
 
+    def determiners_ending(self, word: str) -> str | None:
+        """The adjective ending the demonstrative ``word`` agrees with, or None."""
+        return next((ending for ending, words in self.determiner_agreement if word in words), None)
+
     def is_native(self, char: str) -> bool:
         return char in self.letters or any(char == page for _, page in self.equivalents)
 
@@ -188,12 +208,20 @@ def language_data(lang: str | None) -> LanguageData | None:
                                    for ending, participles in entry.get("participle_agreement", ())),
         participle_subjects=frozenset(entry.get("participle_subjects", ())),
         participle_infinitive=entry.get("participle_infinitive", ""),
+        participle_infinitive_after_consonant=entry.get("participle_infinitive_after_consonant", ""),
         participle_auxiliaries=frozenset(entry.get("participle_auxiliaries", ())),
+        copulas=frozenset(entry.get("copulas", ())),
+        determiner_agreement=tuple((ending, frozenset(words.split()))
+                                   for ending, words in entry.get("determiner_agreement", ())),
+        copula_between=frozenset(entry.get("copula_between", ())),
+        present_copulas=frozenset(entry.get("present_copulas", ())),
+        neuter_subject=entry.get("neuter_subject", ""),
         question_opening=entry.get("question_opening", ""),
         speech_verbs=frozenset(entry.get("speech_verbs", ())),
         attribution_verbs=frozenset(entry.get("attribution_verbs", ())),
         adverb_ending=entry.get("adverb_ending", ""),
         adverb_before=frozenset(entry.get("adverb_before", ())),
+        adjective_endings=tuple(entry.get("adjective_endings", ())),
         prepositions=frozenset(entry.get("prepositions", ())),
         subject_endings=tuple((ending, frozenset(words.split()))
                               for ending, words in entry.get("subject_endings", ())),

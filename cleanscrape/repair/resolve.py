@@ -69,8 +69,20 @@ VERB_AFTER_PREPOSITION = -1.0
 NAME_MAX_FREQUENCY = 1e-4
 #: adverbs from adjectives are at least this long (shorter words in "-ě" are pronouns: "ně")
 MIN_ADVERB = 4
+#: an adverb in "-ě" right before a verb: an adjective there would need a noun after it, and
+#: a noun there is no subject of the verb in a form it agrees with ("zamyšleně přikývl")
+ADVERB_BEFORE_VERB = 2.0
+#: an adverb in "-ě" right before an adjective weighs as much as the adjective form that
+#: agrees with it: the next adjective's ending is evidence for both ("krásně kulaté")
+ADVERB_BEFORE_ADJECTIVE = AGREEMENT
+#: shorter words with an adjective's ending are pronouns and nouns ("která", "moje")
+MIN_ADJECTIVE = 5
 #: how many words after a relative pronoun its participle may stand
 PARTICIPLE_REACH = 5
+#: how far back a copula may stand before its predicate adjective ("byl sice opravdu malý")
+COPULA_REACH = 4
+#: a word before a present copula this long may be its subject ("léky jsou"; not "jak je")
+MIN_SUBJECT = 4
 #: the noun an adjective agrees with has at least this many letters (shorter words after
 #: it are pronouns, verbs, conjunctions: "má", "mě", "že")
 MIN_AGREEING_NOUN = 3
@@ -159,6 +171,8 @@ _WORDS = re.compile(r"[^\W\d_]+")
 _WORD_AFTER = re.compile(r"(?:[^\W\d_]|[?\ufffd])*[^\W\d_](?:[^\W\d_]|[?\ufffd])*")
 _WORD_BEFORE = re.compile(r"(?:[^\W\d_]|[?\ufffd])*[^\W\d_](?:[^\W\d_]|[?\ufffd])*$")
 #: the next word, from its first to its last letter
+#: a participle stem ending in none of these takes the consonant-stem infinitive ("přikýv")
+_VOWELS = "aeiouyáéěíóúůý"
 _NEXT_WORD = re.compile(r" ([^\W\d_](?:\S*[^\W\d_])?)")
 
 
@@ -521,10 +535,15 @@ class Resolver:
         if self.data is not None and self.data.adverb_ending and is_slot(core[-1]) \
                 and cand.text.endswith(self.data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
                 and self._before_verb(line, run):
-            score += AGREEMENT
+            score += ADVERB_BEFORE_VERB
+        elif self.data is not None and self.data.adverb_ending and is_slot(core[-1]) \
+                and cand.text.endswith(self.data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
+                and self._before_adjective(line, run):
+            score += ADVERB_BEFORE_ADJECTIVE
         participle = self._participle_agreement(cand.text, core, line, run)
-        if participle is not None:
-            score += AGREEMENT if participle else 0.0
+        predicate = self._predicate_agreement(cand.text, core, line, run) if participle is None else None
+        if participle is not None or predicate is not None:
+            score += AGREEMENT if participle or predicate else 0.0
         elif self.data is not None and self.data.agreement and is_slot(core[-1]) \
                 and self._agrees(cand.text[-1], line, run):
             score += AGREEMENT
@@ -575,6 +594,9 @@ class Resolver:
             previous = _WORDS.findall(before[-40:])
             if previous and previous[-1][-1] not in nouns:  # "krásný, zlý archanděl": a list of adjectives
                 return self.data.agreeing_ending(self.lower(previous[-1])) == ending
+        determiner = self._determiner_ending(line, run)
+        if determiner is not None:
+            return determiner == ending
         following = _NEXT_WORD.match(line, run.end)
         if following is not None and following.group(1).endswith(SOFT_ADJECTIVE_ENDING):
             # "silná stropní lampa": an adjective of one form for every gender stands between
@@ -590,6 +612,17 @@ class Resolver:
             return False  # "zvědavě pozorovali": a verb agrees with no adjective
         return self.data.agreeing_ending(self.lower(following.group(1))) == ending
 
+    def _determiner_ending(self, line: str, run: DamagedRun) -> str | None:
+        """The ending a demonstrative right before or after the run shows ("ta druhá",
+        "celá ta cesta", "ten starý"), or None."""
+        previous = line[:run.token_start].split()[-1:] if line[:run.token_start].endswith(" ") else []
+        following = _NEXT_WORD.match(line, run.token_end) if line[run.end:run.token_end] == "" else None
+        for word in previous + ([following.group(1)] if following else []):
+            ending = self.data.determiners_ending(self.lower(word))
+            if ending is not None:
+                return ending
+        return None
+
     def _participle_agreement(self, word: str, core: str, line: str, run: DamagedRun) -> bool | None:
         """Does the subject word ``word`` agree with the past participle of its clause
         ("který chodíval")? None when it is no subject word or no participle follows."""
@@ -603,9 +636,43 @@ class Resolver:
             for ending, participles in self.data.participle_agreement:
                 for participle in participles:
                     stem = low[:-len(participle)]
-                    if low.endswith(participle) and len(stem) >= 2 \
-                            and self.finder.frequency(stem + self.data.participle_infinitive):
+                    if low.endswith(participle) and len(stem) >= 2 and self._has_infinitive(stem):
                         return word.endswith(ending)
+        return None
+
+    def _predicate_agreement(self, word: str, core: str, line: str, run: DamagedRun) -> bool | None:
+        """Does the adjective ``word`` after a copula agree with it as a participle with its
+        subject ("byl šťastný", "byla to dlouhá", "bylo opravdu dobré")?  None when its lost
+        last letter makes no agreeing ending or no copula stands before it in its clause."""
+        if self.data is None or not self.data.copulas or not is_slot(core[-1]) \
+                or not any(word.endswith(ending) for ending, _ in self.data.participle_agreement):
+            return None
+        following = _NEXT_WORD.match(line, run.token_end) if line[run.end:run.token_end] == "" else None
+        if following is not None:
+            low = self.lower(following.group(1))
+            if len(low) >= MIN_AGREEING_NOUN and low not in self.data.prepositions \
+                    and low not in self.data.copula_between and not low.endswith(self.data.adverb_ending):
+                return None  # "bylo demokratický stát", "byly stejně spokojené": its noun or adjective follows
+        clause = re.split(r"[,.;:!?\ufffd()\"]", line[:run.token_start])[-1].split()
+        for i in range(len(clause) - 1, max(-1, len(clause) - 1 - COPULA_REACH), -1):
+            low = self.lower(clause[i])
+            if low in self.data.copulas:
+                return any(word.endswith(ending) and low.endswith(participles)
+                           for ending, participles in self.data.participle_agreement)
+            if low in self.data.present_copulas:
+                # the present tense shows no gender: its subject does, "to" after it ("je to
+                # krásné") or a noun right before it ("město je skvělé"; not "jak je")
+                if self.data.neuter_subject in clause[i + 1:]:
+                    subject = self.data.neuter_subject
+                else:
+                    subject = self.lower(clause[i - 1]) if i > 0 else ""
+                    if len(subject) < MIN_SUBJECT or not subject.isalpha() or subject in self.data.copula_between:
+                        return None
+                ending = self.data.agreeing_ending(subject)
+                return None if ending is None else word.endswith(ending)
+            if low not in self.data.copula_between and not (
+                    low.endswith(self.data.adverb_ending) and len(low) >= MIN_ADVERB):
+                return None
         return None
 
     def _case_governed(self, word: str, core: str, line: str, run: DamagedRun) -> bool:
@@ -637,20 +704,32 @@ class Resolver:
         return self._is_participle(word)
 
     def _is_participle(self, word: str) -> bool:
-        infinitive = self.data.participle_infinitive
         for ending in ("l", "la", "lo", "li", "ly"):
             if word.endswith(ending) and len(word) > len(ending) + 2:
-                return bool(self.finder.frequency(word[:-len(ending)] + infinitive))
+                return self._has_infinitive(word[:-len(ending)])
         return False
+
+    def _has_infinitive(self, stem: str) -> bool:
+        """Is ``stem`` (a past participle without its ending) a verb's: is its infinitive a
+        word ("chodíva" → "chodívat"; after a consonant "přikýv" → "přikývnout")?"""
+        if self.finder.frequency(stem + self.data.participle_infinitive):
+            return True
+        after_consonant = self.data.participle_infinitive_after_consonant
+        return bool(after_consonant) and stem[-1] not in _VOWELS \
+            and bool(self.finder.frequency(stem + after_consonant))
 
     def _before_verb(self, line: str, run: DamagedRun) -> bool:
         """Is the word after the run a verb or a clitic, which an adverb goes before and an
         adjective does not ("zamyšleně přikývl", "nenápadně zjistit", "aktivně mi")?  A verb
         form is known by its partner: an infinitive whose past participle is a word
-        ("zjistit" → "zjistil") or the reverse ("přikývl" → "přikývt" is none, but
-        "pozorovali" → "pozorovat")."""
+        ("zjistit" → "zjistil") or the reverse ("pozorovali" → "pozorovat", "přikývl" →
+        "přikývnout").  Not right after a preposition, which governs a noun ("na oddělení
+        se", "po šesté se")."""
         following = _NEXT_WORD.match(line, run.token_end) if line[run.end:run.token_end] == "" else None
         if following is None or is_slot(line[following.end():following.end() + 1] or " "):
+            return False
+        previous = line[:run.token_start].split()[-1:]
+        if previous and self.lower(previous[0]) in self.data.prepositions:
             return False
         low = self.lower(following.group(1))
         if low in self.data.adverb_before:
@@ -659,6 +738,15 @@ class Resolver:
         if low.endswith(infinitive) and len(low) > 3:
             return bool(self.finder.frequency(low[:-len(infinitive)] + "l"))
         return self._is_participle(low)
+
+    def _before_adjective(self, line: str, run: DamagedRun) -> bool:
+        """Is the word after the run an adjective (``adjective_endings``), which an adverb
+        may modify ("stejně opálená", "krásně kulaté") as an adjective may agree with it?"""
+        following = _NEXT_WORD.match(line, run.token_end) if line[run.end:run.token_end] == "" else None
+        if following is None or is_slot(line[following.end():following.end() + 1] or " "):
+            return False
+        low = self.lower(following.group(1))
+        return len(low) >= MIN_ADJECTIVE and low.endswith(self.data.adjective_endings)
 
     def _subject_agrees(self, word: str, line: str, run: DamagedRun) -> bool:
         """Does ``word``'s last letter make the person of a subject before it in its clause
