@@ -63,7 +63,7 @@ import regex
 
 from ..document import Document
 from ..features import LineFeatures, line_features
-from ..lexicon import line_hits
+from ..lexicon import hits_by_line
 from ..stage import Stage, register_stage
 
 _DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
@@ -90,7 +90,8 @@ def _is_link_heading(item: _Line, doc: Document) -> bool:
     """A heading of links a lexicon knows ("More:", "Read more"), left by its stage
     (the colon may introduce one link of the article's own): it heads no list of the
     article."""
-    return any(hit.kind == "line" and hit.category in _LINK_LIST_CATEGORIES for hit in line_hits(doc)[item.index])
+    return any(hit.kind == "line" and hit.category in _LINK_LIST_CATEGORIES
+               for hit in hits_by_line(doc).get(item.index, ()))
 
 
 def _is_glued_teaser(text: str) -> bool:
@@ -341,26 +342,35 @@ class MainContentStage(Stage):
         paragraphs stand apart, and its sentences end."""
         high = self.options.length_high
         # says something without being a sentence, in a headline's few words, and with
-        # no more stopwords than running text (headlines drop articles and auxiliaries)
-        shaped = [
+        # no more stopwords than running text (headlines drop articles and auxiliaries);
+        # the stopwords are counted only in stacks that pass without them, since a part
+        # of a stack too thin to be one is none either
+        for shaped in self._stacks([
             item for item in lines
             if not (f := item.features).sentence_end and f.words <= _HEADLINE_WORDS and f.length < high
-            and not (f.prose_density and f.words and f.stopwords >= f.prose_density * f.words)
-        ]
+        ]):
+            for stack in self._stacks([
+                item for item in shaped
+                if not ((f := item.features).prose_density and f.words and f.stopwords >= f.prose_density * f.words)
+            ]):
+                for headlines in _consecutive([item for item in stack if self._is_headline_text(item, doc)]):
+                    # lines an earlier stage removed (a dateline, a share button) may stand
+                    # between the headlines but are none
+                    if sum(not doc.lines[item.index].removed for item in headlines) >= self.options.headline_stack:
+                        for item in headlines:
+                            item.headline = True
+
+    def _stacks(self, items: list[_Line]) -> Iterator[list[_Line]]:
+        """``items`` cut into runs on consecutive lines, those of ``headline_stack`` lines
+        or more holding a line of ``length_low`` or more not structural: a stack of short
+        lines is a menu already, only one holding a longer line is worth the look at the
+        text."""
         low = self.options.length_low
-        for stack in _consecutive(shaped):
-            # a stack of short lines is a menu already: only one holding a longer line
-            # is worth the look at the text
-            if len(stack) < self.options.headline_stack or not any(
+        for stack in _consecutive(items):
+            if len(stack) >= self.options.headline_stack and any(
                 item.features.length >= low and not item.structural for item in stack
             ):
-                continue
-            for headlines in _consecutive([item for item in stack if self._is_headline_text(item, doc)]):
-                # lines an earlier stage removed (a dateline, a share button) may stand
-                # between the headlines but are none
-                if sum(not doc.lines[item.index].removed for item in headlines) >= self.options.headline_stack:
-                    for item in headlines:
-                        item.headline = True
+                yield stack
 
     def _mark_menu_runs(self, lines: list[_Line]) -> list[range]:
         """Runs of labels are menus, link lists, headline lists or button rows: judged
@@ -455,7 +465,7 @@ class MainContentStage(Stage):
         categories = self.options.tail_categories
         if not categories:
             return {}
-        hits = line_hits(doc)
+        hits = hits_by_line(doc)
         tail: dict[int, str] = {}
         labels: list[int] = []  # short lines below the highest offer found so far
         pos = last
@@ -463,7 +473,7 @@ class MainContentStage(Stage):
             item = lines[pos]
             if not doc.lines[item.index].removed:
                 # a one-word lead-in ("More", "Follow") starts sentences as often as offers
-                found = [h for h in hits[item.index] if h.category in categories and not h.kind.endswith("_near")
+                found = [h for h in hits.get(item.index, ()) if h.category in categories and not h.kind.endswith("_near")
                          and not (h.kind == "prefix" and " " not in h.phrase.strip())]
                 # a paragraph may close the article asking for comments: it takes two
                 if len({h.phrase for h in found}) >= (2 if item.kind is Kind.GOOD else 1):
@@ -542,16 +552,11 @@ class MainContentStage(Stage):
         headers: list[int] = []
         shapes: dict[str, list[int]] = {}
         length_low = self.options.length_low
-        candidates = [
-            pos for pos, item in enumerate(lines)
-            if item.features.length < length_low and not item.features.sentence_end and item.features.words >= 2
-        ]
-        for pos in candidates:
-            item = lines[pos]
-            if item.removed_as == "caption":
-                continue  # photo credits recur ("(Image: Getty)") but picture the article
-            last = doc.lines[item.index].text.rsplit(None, 1)[-1].lower().translate(_DIGITS_TO_ZERO)
-            shapes.setdefault(last, []).append(pos)
+        for pos, item in enumerate(lines):
+            f = item.features
+            # photo credits recur ("(Image: Getty)") but picture the article
+            if f.length < length_low and not f.sentence_end and f.words >= 2 and item.removed_as != "caption":
+                shapes.setdefault(f.text.rsplit(None, 1)[-1].lower().translate(_DIGITS_TO_ZERO), []).append(pos)
         for last, group in shapes.items():
             if len(group) < self.options.record_repeats:
                 continue
