@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from itertools import chain
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -53,9 +54,6 @@ class _Candidate:
     index: int
     norm: str
     words: frozenset[str] = frozenset()
-    #: the line's numbers in order: list items that differ only in a quantity, a score
-    #: or a date are different items, not copies (found once per line, for the near check)
-    numbers: tuple[str, ...] = ()
 
 
 @register_stage
@@ -190,15 +188,12 @@ class DuplicatesStage(Stage):
             if cand.norm.count(" ") + 1 >= opts.near_min_words:
                 cand.words = frozenset(cand.norm.split())
                 if len(cand.words) >= opts.near_min_words:
-                    cand.numbers = tuple(_NUMBER.findall(cand.norm))
                     eligible.append(cand)
         if len(eligible) < 2:
             return
         # Two copies of a paragraph share its rare words; two different paragraphs do
         # not.  Sketch each line by its rarest words that occur elsewhere at all.
-        frequency: Counter[str] = Counter()
-        for cand in eligible:
-            frequency.update(cand.words)
+        frequency = Counter(chain.from_iterable(cand.words for cand in eligible))
         # Rarest first, ties alphabetical.  A word on one line only matches nothing, so it
         # takes no place in a sketch; the shared words are ranked once for the document,
         # which makes a line's sketch a sort of ints.
@@ -220,7 +215,9 @@ class DuplicatesStage(Stage):
                     continue
                 other = earlier[index]
                 similarity = fuzz.ratio(cand.norm, other.norm, score_cutoff=100 * opts.near_similarity) / 100
-                if similarity and cand.numbers == other.numbers:
+                # list items that differ only in a quantity, a score or a date are
+                # different items, not copies (numbers read only for the rare similar pair)
+                if similarity and _NUMBER.findall(cand.norm) == _NUMBER.findall(other.norm):
                     self.remove_line(
                         doc, cand.index, f"{similarity:.0%} similar to line {other.index + 1}",
                         score=similarity,

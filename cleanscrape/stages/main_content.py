@@ -219,7 +219,9 @@ class MainContentStage(Stage):
         # Lines removed by earlier stages stay in view as bad lines: they still separate
         # the article from what follows it and belong to the menus they were part of.
         # (a blank line's features are all zero)
-        lines = [_Line(index, f, Kind.SHORT) for index, f in enumerate(features) if f.chars]
+        short = Kind.SHORT
+        lines = [_Line(index, f, short) for index, f in enumerate(features) if f.chars]
+        low = self.options.length_low
         for item in lines:
             removal = doc.removal_of(item.index)
             if removal is not None:
@@ -227,8 +229,9 @@ class MainContentStage(Stage):
                 item.structural = True
                 item.removed_as = removal.category
                 item.barrier = removal.category in self.options.barrier_categories
-            else:
+            elif item.features.length >= low or item.features.glued:
                 self._classify(item)
+            # else short, as _classify would find: most lines, spared the call
         self._mark_headline_stacks(lines, doc)
         runs = self._mark_menu_runs(lines)
         headers = self._mark_record_separators(lines, doc)
