@@ -565,7 +565,7 @@ class MainContentStage(Stage):
                 continue
             # distinct texts: a name repeated as heading and table-of-contents entry
             # shares its last word with itself, not with other records
-            distinct = {doc.lines[lines[pos].index].text.strip() for pos in group}
+            distinct = {lines[pos].features.text for pos in group}
             if len(distinct) < self.options.record_repeats:
                 continue
             # a record is a header and a body: most headers have prose within a few
