@@ -200,16 +200,17 @@ class DuplicatesStage(Stage):
         shared = sorted(sorted([word for word, count in frequency.items() if count > 1]),
                         key=frequency.__getitem__)
         rank = dict(zip(shared, range(1, len(shared) + 1)))  # no rank (None): not shared
-        by_word: dict[str, list[_Candidate]] = {}
+        # lines by the ranks of their sketch's words (a rank stands for its word)
+        by_rank: dict[int, list[_Candidate]] = {}
         for cand in eligible:
-            sketch = [shared[i - 1] for i in sorted(filter(None, map(rank.get, cand.words)))[: opts.sketch_words]]
+            sketch = sorted(filter(None, map(rank.get, cand.words)))[: opts.sketch_words]
             earlier: dict[int, _Candidate] = {}
-            for word in sketch:
-                for other in by_word.get(word, ()):
+            for word_rank in sketch:
+                for other in by_rank.get(word_rank, ()):
                     if len(earlier) >= opts.max_candidates:
                         break
                     earlier.setdefault(other.index, other)
-                by_word.setdefault(word, []).append(cand)
+                by_rank.setdefault(word_rank, []).append(cand)
             for index in sorted(earlier):
                 if index in removed:
                     continue
