@@ -561,7 +561,9 @@ class MainContentStage(Stage):
             f = item.features
             # photo credits recur ("(Image: Getty)") but picture the article
             if f.length < length_low and not f.sentence_end and f.words >= 2 and item.removed_as != "caption":
-                shapes.setdefault(f.text.rsplit(None, 1)[-1].lower().translate(_DIGITS_TO_ZERO), []).append(pos)
+                last = f.text.rsplit(None, 1)[-1].lower()
+                # most last words are letters only, with no digit to fold (translate is slow)
+                shapes.setdefault(last if last.isalpha() else last.translate(_DIGITS_TO_ZERO), []).append(pos)
         for last, group in shapes.items():
             if len(group) < self.options.record_repeats:
                 continue
