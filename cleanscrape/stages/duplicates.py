@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from itertools import chain
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -53,9 +54,6 @@ class _Candidate:
     index: int
     norm: str
     words: frozenset[str] = frozenset()
-    #: the line's numbers in order: list items that differ only in a quantity, a score
-    #: or a date are different items, not copies (found once per line, for the near check)
-    numbers: tuple[str, ...] = ()
 
 
 @register_stage
@@ -190,37 +188,37 @@ class DuplicatesStage(Stage):
             if cand.norm.count(" ") + 1 >= opts.near_min_words:
                 cand.words = frozenset(cand.norm.split())
                 if len(cand.words) >= opts.near_min_words:
-                    cand.numbers = tuple(_NUMBER.findall(cand.norm))
                     eligible.append(cand)
         if len(eligible) < 2:
             return
         # Two copies of a paragraph share its rare words; two different paragraphs do
         # not.  Sketch each line by its rarest words that occur elsewhere at all.
-        frequency: Counter[str] = Counter()
-        for cand in eligible:
-            frequency.update(cand.words)
+        frequency = Counter(chain.from_iterable(cand.words for cand in eligible))
         # Rarest first, ties alphabetical.  A word on one line only matches nothing, so it
         # takes no place in a sketch; the shared words are ranked once for the document,
         # which makes a line's sketch a sort of ints.
         shared = sorted(sorted([word for word, count in frequency.items() if count > 1]),
                         key=frequency.__getitem__)
         rank = dict(zip(shared, range(1, len(shared) + 1)))  # no rank (None): not shared
-        by_word: dict[str, list[_Candidate]] = {}
+        # lines by the ranks of their sketch's words (a rank stands for its word)
+        by_rank: dict[int, list[_Candidate]] = {}
         for cand in eligible:
-            sketch = [shared[i - 1] for i in sorted(filter(None, map(rank.get, cand.words)))[: opts.sketch_words]]
+            sketch = sorted(filter(None, map(rank.get, cand.words)))[: opts.sketch_words]
             earlier: dict[int, _Candidate] = {}
-            for word in sketch:
-                for other in by_word.get(word, ()):
+            for word_rank in sketch:
+                for other in by_rank.get(word_rank, ()):
                     if len(earlier) >= opts.max_candidates:
                         break
                     earlier.setdefault(other.index, other)
-                by_word.setdefault(word, []).append(cand)
+                by_rank.setdefault(word_rank, []).append(cand)
             for index in sorted(earlier):
                 if index in removed:
                     continue
                 other = earlier[index]
                 similarity = fuzz.ratio(cand.norm, other.norm, score_cutoff=100 * opts.near_similarity) / 100
-                if similarity and cand.numbers == other.numbers:
+                # list items that differ only in a quantity, a score or a date are
+                # different items, not copies (numbers read only for the rare similar pair)
+                if similarity and _NUMBER.findall(cand.norm) == _NUMBER.findall(other.norm):
                     self.remove_line(
                         doc, cand.index, f"{similarity:.0%} similar to line {other.index + 1}",
                         score=similarity,

@@ -63,7 +63,7 @@ import regex
 
 from ..document import Document
 from ..features import LineFeatures, line_features
-from ..lexicon import line_hits
+from ..lexicon import hits_by_line
 from ..stage import Stage, register_stage
 
 _DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
@@ -79,7 +79,9 @@ _HEADLINE_WORDS = 20
 #: a headline glued to a summary has this many words at least
 _TEASER_TITLE_WORDS = 4
 #: a headline's last word ending in four lower-case letters, and the summary glued to it
-_TEASER_JOIN = regex.compile(r"\p{Ll}{4}(?=\p{Lu})")
+#: (matched at the summary's capital: the scan looks for the rare character first, ~8×
+#: faster than matching the lower-case letters first)
+_TEASER_JOIN = regex.compile(r"(?<=\p{Ll}{4})\p{Lu}")
 #: lexicon categories whose headings introduce links, not the article's lists
 _LINK_LIST_CATEGORIES = frozenset({"navigation", "related"})
 #: a line ending with one of these goes on in the next line
@@ -90,7 +92,8 @@ def _is_link_heading(item: _Line, doc: Document) -> bool:
     """A heading of links a lexicon knows ("More:", "Read more"), left by its stage
     (the colon may introduce one link of the article's own): it heads no list of the
     article."""
-    return any(hit.kind == "line" and hit.category in _LINK_LIST_CATEGORIES for hit in line_hits(doc)[item.index])
+    return any(hit.kind == "line" and hit.category in _LINK_LIST_CATEGORIES
+               for hit in hits_by_line(doc).get(item.index, ()))
 
 
 def _is_glued_teaser(text: str) -> bool:
@@ -102,7 +105,7 @@ def _is_glued_teaser(text: str) -> bool:
     join = _TEASER_JOIN.search(text)
     if join is None:
         return False
-    head = text[:join.end()].split()
+    head = text[:join.start()].split()
     return len(head) >= _TEASER_TITLE_WORDS and sum(word[:1].isupper() for word in head) > 0.75 * len(head)
 
 
@@ -218,7 +221,9 @@ class MainContentStage(Stage):
         # Lines removed by earlier stages stay in view as bad lines: they still separate
         # the article from what follows it and belong to the menus they were part of.
         # (a blank line's features are all zero)
-        lines = [_Line(index, f, Kind.SHORT) for index, f in enumerate(features) if f.chars]
+        short = Kind.SHORT
+        lines = [_Line(index, f, short) for index, f in enumerate(features) if f.chars]
+        low = self.options.length_low
         for item in lines:
             removal = doc.removal_of(item.index)
             if removal is not None:
@@ -226,8 +231,9 @@ class MainContentStage(Stage):
                 item.structural = True
                 item.removed_as = removal.category
                 item.barrier = removal.category in self.options.barrier_categories
-            else:
+            elif item.features.length >= low or item.features.glued:
                 self._classify(item)
+            # else short, as _classify would find: most lines, spared the call
         self._mark_headline_stacks(lines, doc)
         runs = self._mark_menu_runs(lines)
         headers = self._mark_record_separators(lines, doc)
@@ -341,26 +347,35 @@ class MainContentStage(Stage):
         paragraphs stand apart, and its sentences end."""
         high = self.options.length_high
         # says something without being a sentence, in a headline's few words, and with
-        # no more stopwords than running text (headlines drop articles and auxiliaries)
-        shaped = [
+        # no more stopwords than running text (headlines drop articles and auxiliaries);
+        # the stopwords are counted only in stacks that pass without them, since a part
+        # of a stack too thin to be one is none either
+        for shaped in self._stacks([
             item for item in lines
             if not (f := item.features).sentence_end and f.words <= _HEADLINE_WORDS and f.length < high
-            and not (f.prose_density and f.words and f.stopwords >= f.prose_density * f.words)
-        ]
+        ]):
+            for stack in self._stacks([
+                item for item in shaped
+                if not ((f := item.features).prose_density and f.words and f.stopwords >= f.prose_density * f.words)
+            ]):
+                for headlines in _consecutive([item for item in stack if self._is_headline_text(item, doc)]):
+                    # lines an earlier stage removed (a dateline, a share button) may stand
+                    # between the headlines but are none
+                    if sum(not doc.lines[item.index].removed for item in headlines) >= self.options.headline_stack:
+                        for item in headlines:
+                            item.headline = True
+
+    def _stacks(self, items: list[_Line]) -> Iterator[list[_Line]]:
+        """``items`` cut into runs on consecutive lines, those of ``headline_stack`` lines
+        or more holding a line of ``length_low`` or more not structural: a stack of short
+        lines is a menu already, only one holding a longer line is worth the look at the
+        text."""
         low = self.options.length_low
-        for stack in _consecutive(shaped):
-            # a stack of short lines is a menu already: only one holding a longer line
-            # is worth the look at the text
-            if len(stack) < self.options.headline_stack or not any(
+        for stack in _consecutive(items):
+            if len(stack) >= self.options.headline_stack and any(
                 item.features.length >= low and not item.structural for item in stack
             ):
-                continue
-            for headlines in _consecutive([item for item in stack if self._is_headline_text(item, doc)]):
-                # lines an earlier stage removed (a dateline, a share button) may stand
-                # between the headlines but are none
-                if sum(not doc.lines[item.index].removed for item in headlines) >= self.options.headline_stack:
-                    for item in headlines:
-                        item.headline = True
+                yield stack
 
     def _mark_menu_runs(self, lines: list[_Line]) -> list[range]:
         """Runs of labels are menus, link lists, headline lists or button rows: judged
@@ -455,7 +470,7 @@ class MainContentStage(Stage):
         categories = self.options.tail_categories
         if not categories:
             return {}
-        hits = line_hits(doc)
+        hits = hits_by_line(doc)
         tail: dict[int, str] = {}
         labels: list[int] = []  # short lines below the highest offer found so far
         pos = last
@@ -463,7 +478,7 @@ class MainContentStage(Stage):
             item = lines[pos]
             if not doc.lines[item.index].removed:
                 # a one-word lead-in ("More", "Follow") starts sentences as often as offers
-                found = [h for h in hits[item.index] if h.category in categories and not h.kind.endswith("_near")
+                found = [h for h in hits.get(item.index, ()) if h.category in categories and not h.kind.endswith("_near")
                          and not (h.kind == "prefix" and " " not in h.phrase.strip())]
                 # a paragraph may close the article asking for comments: it takes two
                 if len({h.phrase for h in found}) >= (2 if item.kind is Kind.GOOD else 1):
@@ -542,22 +557,19 @@ class MainContentStage(Stage):
         headers: list[int] = []
         shapes: dict[str, list[int]] = {}
         length_low = self.options.length_low
-        candidates = [
-            pos for pos, item in enumerate(lines)
-            if item.features.length < length_low and not item.features.sentence_end and item.features.words >= 2
-        ]
-        for pos in candidates:
-            item = lines[pos]
-            if item.removed_as == "caption":
-                continue  # photo credits recur ("(Image: Getty)") but picture the article
-            last = doc.lines[item.index].text.rsplit(None, 1)[-1].lower().translate(_DIGITS_TO_ZERO)
-            shapes.setdefault(last, []).append(pos)
+        for pos, item in enumerate(lines):
+            f = item.features
+            # photo credits recur ("(Image: Getty)") but picture the article
+            if f.length < length_low and not f.sentence_end and f.words >= 2 and item.removed_as != "caption":
+                last = f.text.rsplit(None, 1)[-1].lower()
+                # most last words are letters only, with no digit to fold (translate is slow)
+                shapes.setdefault(last if last.isalpha() else last.translate(_DIGITS_TO_ZERO), []).append(pos)
         for last, group in shapes.items():
             if len(group) < self.options.record_repeats:
                 continue
             # distinct texts: a name repeated as heading and table-of-contents entry
             # shares its last word with itself, not with other records
-            distinct = {doc.lines[lines[pos].index].text.strip() for pos in group}
+            distinct = {lines[pos].features.text for pos in group}
             if len(distinct) < self.options.record_repeats:
                 continue
             # a record is a header and a body: most headers have prose within a few
