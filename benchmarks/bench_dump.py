@@ -1,7 +1,8 @@
 """Whole-command throughput and memory on a generated JSONL dump, 1 worker vs all cores.
 
     .venv/bin/python -m pytest benchmarks/bench_dump.py --benchmark-only
-    CLEANSCRAPE_DUMP_MB=100,1000 .venv/bin/python -m pytest benchmarks/bench_dump.py --benchmark-only
+    CLEANSCRAPE_DUMP_MB=100,1000 CLEANSCRAPE_DUMP_WORKERS=2 .venv/bin/python -m pytest \
+        benchmarks/bench_dump.py --benchmark-only -k test_dump -s
 
 The dump repeats the benchmark documents (conftest: corpus_samples/, plus raw scrapes of
 the extraction yardstick when present) with fresh ids until it reaches each size in
@@ -46,6 +47,10 @@ SIZES_MB = [float(s) for s in os.environ.get("CLEANSCRAPE_DUMP_MB", "2,8").split
 CLEANSCRAPE = [sys.executable, "-m", "cleanscrape", "clean"]
 
 SCALING_ROUNDS = int(os.environ.get("CLEANSCRAPE_SCALING_ROUNDS", "3"))
+#: worker counts of test_dump (comma-separated; default 1 and all cores): a memory check on a
+#: 1 GB dump only needs the -j N run
+DUMP_WORKERS = sorted({int(n) for n in os.environ.get("CLEANSCRAPE_DUMP_WORKERS", "").split(",") if n.strip()}
+                      or {1, default_workers()})
 
 _results: dict[tuple[float, int], dict[str, float]] = {}
 
@@ -172,7 +177,7 @@ def dump(request, tmp_path_factory) -> tuple[Path, float, int]:
     return path, request.param, repetitions
 
 
-@pytest.mark.parametrize("workers", sorted({1, default_workers()}))
+@pytest.mark.parametrize("workers", DUMP_WORKERS)
 def test_dump(benchmark, dump, workers: int) -> None:
     path, size_mb, repetitions = dump
     out = path.with_name(f"out-{workers}.jsonl")
