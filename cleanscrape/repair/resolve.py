@@ -1132,6 +1132,12 @@ class Resolver:
                 or cand.text in stopwords(self.lang)):
             return False
         before = line[:run.token_start].split()
+        if before and self.lower(before[-1]) in self.data.speech_verbs \
+                and line[run.end:run.token_end][:1] in ("", ".", ",", "!", ";", ":") \
+                and not any(len(suffix) >= 2 and cand.text.endswith(suffix) for suffix in self.data.suffix_apostrophe):
+            # the subject put after a verb of saying, closing its clause ("dedi ?akir."); a
+            # subject takes no case suffix ("dedi ?aresizlikle." is an adverbial)
+            return True
         if not before or not self._name_word(before[-1]) \
                 or self._sentence_start(line, line.rfind(before[-1], 0, run.token_start)):
             return False  # no name right before, or a capital owed to the sentence start
