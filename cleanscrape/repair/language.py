@@ -92,6 +92,9 @@ class LanguageData:
     preposition_cases: tuple[tuple[str, frozenset[str]], ...] = ()
     #: verbs of saying that follow a quoted question in lower case ("olur mu? dedi")
     speech_verbs: frozenset[str] = frozenset()
+    #: participles of stating whose clause's subject, a rare word closing its clause right
+    #: after them, is the speaker's name ("… kaydeden ?ahin, …")
+    reporting_participles: frozenset[str] = frozenset()
     #: verbs of stating that follow quoted speech after a comma ("…», disse ele"): a lost
     #: mark glued between the speech and that comma closes the quotation
     attribution_verbs: frozenset[str] = frozenset()
@@ -218,6 +221,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         neuter_subject=entry.get("neuter_subject", ""),
         question_opening=entry.get("question_opening", ""),
         speech_verbs=frozenset(entry.get("speech_verbs", ())),
+        reporting_participles=frozenset(entry.get("reporting_participles", ())),
         attribution_verbs=frozenset(entry.get("attribution_verbs", ())),
         adverb_ending=entry.get("adverb_ending", ""),
         adverb_before=frozenset(entry.get("adverb_before", ())),

@@ -1132,11 +1132,11 @@ class Resolver:
                 or cand.text in stopwords(self.lang)):
             return False
         before = line[:run.token_start].split()
-        if before and self.lower(before[-1]) in self.data.speech_verbs \
+        if before and self.lower(before[-1]) in self.data.speech_verbs | self.data.reporting_participles \
                 and line[run.end:run.token_end][:1] in ("", ".", ",", "!", ";", ":") \
                 and not any(len(suffix) >= 2 and cand.text.endswith(suffix) for suffix in self.data.suffix_apostrophe):
-            # the subject put after a verb of saying, closing its clause ("dedi ?akir."); a
-            # subject takes no case suffix ("dedi ?aresizlikle." is an adverbial)
+            # the subject put after a verb of saying, closing its clause ("dedi ?akir.", "…
+            # kaydeden ?ahin,"); a subject takes no case suffix ("dedi ?aresizlikle.")
             return True
         if not before or not self._name_word(before[-1]) \
                 or self._sentence_start(line, line.rfind(before[-1], 0, run.token_start)):
