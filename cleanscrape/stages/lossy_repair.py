@@ -31,7 +31,7 @@ from ..repair.language import LanguageData, language_data, supported_languages
 from ..repair.letter_model import letter_model
 from ..repair.resolve import LISTED, Resolver
 from ..repair.vocabulary import DocumentVocabulary
-from ..repair.wordlist import wordlist
+from ..repair.wordlist import shape, wordlist
 from ..stage import Stage, register_stage
 
 
@@ -48,6 +48,8 @@ SHORT_DOCUMENT_MARGIN = 2.0
 UNLISTED_FREQUENCY = 1e-8
 #: a word with a lost character: it says nothing about the language
 _DAMAGED_WORD = re.compile(r"\S*[?\ufffd]\S*")
+#: a damaged word's letters and lost ones, without the punctuation around it
+_SLOTTED_CORE = re.compile(r"[^\W\d_]*[?\ufffd][^\W\d_?\ufffd]*(?:[?\ufffd][^\W\d_?\ufffd]*)*")
 
 
 def repair_language(doc: Document, damaged_lines: list[str]) -> LanguageData | None:
@@ -60,7 +62,8 @@ def repair_language(doc: Document, damaged_lines: list[str]) -> LanguageData | N
     makes them most likely (a unigram model over wordfreq's frequencies) wins if it has
     repair data.  When they are short they overrule a detected language that has repair
     data too, but only when another makes them far likelier.  Only the damaged lines vote, so what other
-    stages remove elsewhere on the page cannot change the decision.
+    stages remove elsewhere on the page cannot change the decision.  With too few intact
+    words and no language detected, the damaged words themselves vote by their shapes.
     """
     detected = ensure_language(doc)
     data = language_data(detected)
@@ -69,7 +72,7 @@ def repair_language(doc: Document, damaged_lines: list[str]) -> LanguageData | N
         return data
     words = Counter(w for line in damaged_lines for w in tokenize_words(_DAMAGED_WORD.sub(" ", line)))
     if sum(words.values()) < MIN_FALLBACK_WORDS:
-        return data
+        return data if data is not None else _language_of_damaged_words(damaged_lines)
     candidates = supported_languages() + ((detected,) if detected and data is None else ())
     scores = {lang: _log_likelihood(lang, words) for lang in candidates}
     best = max(scores, key=lambda lang: scores[lang])
@@ -78,6 +81,28 @@ def repair_language(doc: Document, damaged_lines: list[str]) -> LanguageData | N
         # detected language stands unless the intact words say otherwise clearly
         return language_data(best) if scores[best] - scores[detected] >= SHORT_DOCUMENT_MARGIN else data
     return language_data(best) if best != detected else None
+
+
+def _language_of_damaged_words(damaged_lines: list[str]) -> LanguageData | None:
+    """Too few intact words and no language detected ("A��r�, a��r�."): the language
+    whose word list spells the damaged words themselves, each by its likeliest word of the
+    same shape (their lost letters are its non-ASCII ones), if any spells them at all."""
+    damaged = Counter(w.lower() for line in damaged_lines for w in _DAMAGED_WORD.findall(line))
+    shapes = Counter()
+    for word, n in damaged.items():
+        core = _SLOTTED_CORE.search(word)
+        if core is not None:
+            shapes[shape(core.group().replace("\ufffd", "?"))] += n
+    best, best_score = None, 0.0
+    for lang in supported_languages():
+        listed = wordlist(lang)
+        if listed is None:
+            continue
+        score = sum(n * math.log10(max((listed.frequency(w) for w in listed.words_of_shape(s)), default=0.0)
+                                   / UNLISTED_FREQUENCY + 1) for s, n in shapes.items())
+        if score > best_score:
+            best, best_score = lang, score
+    return language_data(best) if best is not None else None
 
 
 def _log_likelihood(lang: str, words: Counter) -> float:

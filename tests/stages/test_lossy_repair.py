@@ -40,6 +40,17 @@ def test_known_failure(case: dict, cleaner: Cleaner) -> None:
     assert cleaner.clean(case["text"], lang=case["lang"]).text == case["gold"]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("\ufffdok g\ufffdzel.", "Çok güzel."),
+    ("Dzi\ufffdkuj\ufffd bardzo.", "Dziękuję bardzo."),
+    ("Warum? Na ja.", "Warum? Na ja."),
+])
+def test_language_from_damaged_words_when_too_few_are_intact(text: str, expected: str, cleaner: Cleaner) -> None:
+    """No language given and too few intact words to tell it: the word list that spells the
+    damaged words themselves chooses; real question marks give it nothing to go on."""
+    assert cleaner.clean(text).text == expected
+
+
 def test_seed_003_gets_exactly_its_repairs(cleaner: Cleaner) -> None:
     text = (SEEDS / "003_ed0140e1a063c6cd.txt").read_text(encoding="utf-8")
     expected = json.loads((SEEDS / "003_ed0140e1a063c6cd.expected.json").read_text(encoding="utf-8"))["repairs"]
