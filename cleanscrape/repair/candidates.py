@@ -109,7 +109,8 @@ class CandidateFinder:
         for cand in self._by_shape(lower):
             found[cand.text] = cand
         if self.data is not None:
-            for cand in self._ascii_capital(lower) + self._split_readings(lower) + self._respelled(lower):
+            for cand in (self._ascii_capital(lower) + self._split_readings(lower) + self._respelled(lower)
+                         + self._compound_numeral(lower)):
                 if cand.text not in found or found[cand.text].frequency < cand.frequency:
                     found[cand.text] = cand
         if self.letters is not None and not any(c.how in ("word list", "document") for c in found.values()):
@@ -250,6 +251,27 @@ class CandidateFinder:
                         if c.text[i:i + len(listed)] == listed and c.how != "letter model"]
         return out
 
+    def _compound_numeral(self, lower: str) -> list[Candidate]:
+        """A number written as one word of number words ("ikiy?zk?rkyedi" = "iki" + "yüz" +
+        "kırk" + "yedi"), each part with its own lost letters: vowel harmony does not cross
+        the parts, and no list holds every compound. Counted as listed, as rare as its rarest part."""
+        numerals = self.data.compound_numerals
+        if not numerals:
+            return []
+        # parts[i]: a spelling of lower[:i] as number words, with the rarest part's frequency
+        parts: list[tuple[str, float, int] | None] = [("", 1.0, 0)] + [None] * len(lower)
+        for end in range(1, len(lower) + 1):
+            for numeral in numerals:
+                start = end - len(numeral)
+                if start < 0 or parts[start] is None or not _fits(lower[start:end], numeral):
+                    continue
+                text, freq, count = parts[start]
+                parts[end] = (text + numeral, min(freq, self.frequency(numeral)), count + 1)
+                break
+        if parts[-1] is None or parts[-1][2] < 2 or not parts[-1][1]:
+            return []
+        return [Candidate(parts[-1][0], parts[-1][1], 0, "word list")]
+
     def _known(self, word: str) -> list[Candidate]:
         freq, count = self.frequency(word), self.vocabulary.count(word.replace(APOSTROPHE, "'"))
         if freq or count:
@@ -326,3 +348,9 @@ class CandidateFinder:
         return [s for s in self.data.suffix_apostrophe
                 if len(s) == len(right) and all(
                     (is_slot(r) and ord(c) > 127) or r == c for r, c in zip(right, s))]
+
+
+def _fits(damaged: str, word: str) -> bool:
+    """Does ``word`` spell ``damaged``: its letters where they are kept, a non-ASCII letter
+    in each slot?"""
+    return all(got == have or (is_slot(have) and not got.isascii()) for have, got in zip(damaged, word))

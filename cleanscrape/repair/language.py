@@ -47,6 +47,8 @@ class LanguageData:
     infinitive_governor_endings: tuple[str, ...] = ()
     #: words are built by stacking suffixes on a word ("bıçağı" + "yla")
     suffixing: bool = False
+    #: number words a number written as one word is made of ("ikiyüzkırkyedi")
+    compound_numerals: tuple[str, ...] = ()
     #: vowel -> the lost vowels that may follow it in a word (vowel harmony)
     vowel_harmony: tuple[tuple[str, str], ...] = ()
     #: (adjective ending, endings of the nouns it agrees with) pairs
@@ -207,6 +209,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         agreement=tuple((ending, tuple(nouns.split())) for ending, nouns in entry.get("agreement", ())),
         vowel_harmony=tuple(entry.get("vowel_harmony", {}).items()),
         suffixing=entry.get("suffixing", False),
+        compound_numerals=tuple(entry.get("compound_numerals", ())),
         participle_agreement=tuple((ending, tuple(participles.split()))
                                    for ending, participles in entry.get("participle_agreement", ())),
         participle_subjects=frozenset(entry.get("participle_subjects", ())),
