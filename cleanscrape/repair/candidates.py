@@ -33,6 +33,8 @@ DISHARMONY = 0.1
 #: ... and a case suffix's vowel against its base's, which harmony always rules
 SUFFIX_DISHARMONY = 0.01
 
+#: the shortest beginning a softened final consonant may follow ("kıza" + "k")
+MIN_SOFTENED_STEM = 4
 #: the apostrophe a lossy charset can lose (an ASCII "'" always survives)
 APOSTROPHE = "’"
 #: respelling and split readings combine the readings of a word's slots (respelling: 2^slots
@@ -130,8 +132,8 @@ class CandidateFinder:
         for i, char in enumerate(lower):
             if not is_slot(char):
                 continue
-            distribution = stem.get(i) or self._harmonised(self.letters.distribution(lower, i), chars[:i],
-                                                            lower[i + 1:])
+            distribution = stem.get(i) or self._softened(lower, i) or self._harmonised(
+                self.letters.distribution(lower, i), chars[:i], lower[i + 1:])
             ranked = sorted(distribution.items(), key=lambda kv: -kv[1])
             if not ranked:
                 return []
@@ -146,6 +148,17 @@ class CandidateFinder:
             out.append(Candidate(best[:i] + letter + best[i + 1:], 0.0, 0, "letter model",
                                  likelihood=likelihood * ratio))
         return out
+
+    def _softened(self, lower: str, i: int) -> dict[str, float]:
+        """The slot at ``i`` as the softened final consonant of a listed word before a
+        suffix's vowel (Turkish "kızak" + "a" → "kızağa", "porsuk" → "porsu?unu")."""
+        if i < MIN_SOFTENED_STEM or i + 1 >= len(lower) or lower[i - 1] not in self._harmony \
+                or lower[i + 1] not in self._harmony or any(is_slot(c) for c in lower[:i]):
+            return {}  # a short word ("erik") ends too many beginnings ("eri?emeyece?i")
+        for plain, soft in self.data.softened_finals:
+            if self.frequency(lower[:i] + plain):
+                return {soft: 1.0}
+        return {}
 
     def _stem_letters(self, lower: str) -> dict[int, dict[str, float]]:
         """For each slot in the longest beginning of ``lower`` (at least ``MIN_STEM``

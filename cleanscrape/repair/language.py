@@ -49,6 +49,8 @@ class LanguageData:
     suffixing: bool = False
     #: number words a number written as one word is made of ("ikiyüzkırkyedi")
     compound_numerals: tuple[str, ...] = ()
+    #: (final consonant, its softened form before a vowel) pairs ("kızak" → "kızağa")
+    softened_finals: tuple[tuple[str, str], ...] = ()
     #: vowel -> the lost vowels that may follow it in a word (vowel harmony)
     vowel_harmony: tuple[tuple[str, str], ...] = ()
     #: (adjective ending, endings of the nouns it agrees with) pairs
@@ -210,6 +212,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         vowel_harmony=tuple(entry.get("vowel_harmony", {}).items()),
         suffixing=entry.get("suffixing", False),
         compound_numerals=tuple(entry.get("compound_numerals", ())),
+        softened_finals=tuple(tuple(pair) for pair in entry.get("softened_finals", ())),
         participle_agreement=tuple((ending, tuple(participles.split()))
                                    for ending, participles in entry.get("participle_agreement", ())),
         participle_subjects=frozenset(entry.get("participle_subjects", ())),
