@@ -63,7 +63,7 @@ import regex
 
 from ..document import Document
 from ..features import LineFeatures, line_features
-from ..lexicon import category_hits, hits_by_line
+from ..lexicon import Hit, category_hits, hits_by_line, normalize, word_class
 from ..stage import Stage, register_stage
 
 _DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
@@ -93,6 +93,15 @@ def _is_count(text: str, phrase_start: int) -> bool:
     normalised text: the number and the space before the phrase normalise as they are)."""
     count = text.lstrip()[:phrase_start].strip()
     return count.isdigit()
+
+
+def _dates(hit: Hit, doc: Document) -> bool:
+    """A metadata phrase that dates the text ("3 hours ago", "updated on"): the
+    article's last sentence may say when ("He died two days ago."); only the notes
+    under it name people ("Reporting by", "… contributed reporting")."""
+    words = normalize(hit.phrase).split()
+    return any(word in word_class(doc, "date_words") or word in word_class(doc, "dateline_words")
+               for word in words)
 
 
 def _is_link_heading(item: _Line, doc: Document) -> bool:
@@ -216,9 +225,11 @@ class MainContentStage(Stage):
         title_distance: int = 6
         #: phrases of these lexicon categories, too weak in a paragraph for their stage,
         #: mark a line after the article's last paragraph as an offer, not the article
-        #: ("Need more space? Subscribe to our sister title…"); empty: no tail zone.
+        #: ("Need more space? Subscribe to our sister title…"), or as a note about its
+        #: writing ("Reporting by …", "… contributed reporting"; not a time phrase, see
+        #: ``_dates``); empty: no tail zone.
         #: Not ``comments``: news stories end "He declined to comment."
-        tail_categories: tuple[str, ...] = ("newsletter", "share", "paywall", "related")
+        tail_categories: tuple[str, ...] = ("newsletter", "share", "paywall", "related", "metadata")
         #: the author's box is looked for among the region's last lines, this many, and
         #: the byline's names among the lines this far above the region (0: no box)
         author_box_lines: int = 3
@@ -514,7 +525,8 @@ class MainContentStage(Stage):
             if not doc.lines[item.index].removed:
                 # a one-word lead-in ("More", "Follow") starts sentences as often as offers
                 found = [h for h in hits.get(item.index, ()) if h.category in categories and not h.kind.endswith("_near")
-                         and not (h.kind == "prefix" and " " not in h.phrase.strip())]
+                         and not (h.kind == "prefix" and " " not in h.phrase.strip())
+                         and not (h.category == "metadata" and _dates(h, doc))]
                 # a paragraph may close the article asking for comments: it takes two
                 if len({h.phrase for h in found}) >= (2 if item.kind is Kind.GOOD else 1):
                     tail.update((label, "short line among offers") for label in labels)

@@ -329,6 +329,19 @@ def test_a_closing_paragraph_naming_one_offer_stays():
     assert closing in run(text).text
 
 
+def test_contribution_notes_after_the_article_go_a_dated_last_sentence_stays():
+    notes = ["Jane Porter contributed reporting from the town hall.",
+             "(Reporting by Jane Porter; Editing by Tom Brown)"]
+    text = "\n".join(MENU) + "\n\n" + article(*PARAGRAPHS, *notes)
+    result = run(text)
+    assert all(note not in result.text for note in notes)
+    assert all(paragraph in result.text for paragraph in PARAGRAPHS)
+    # a time phrase of the same category dates the story; it marks no note
+    dated = "The first drivers were hired two days ago."
+    text = "\n".join(MENU) + "\n\n" + article(*PARAGRAPHS, dated)
+    assert dated in run(text).text
+
+
 def test_the_author_box_after_the_article_goes():
     bio = "Jane Porter is a transport reporter at the Daily Courier, covering buses, trams and bikes."
     text = article("By Jane Porter, staff", TITLE, *PARAGRAPHS, bio)
