@@ -63,7 +63,7 @@ import regex
 
 from ..document import Document
 from ..features import LineFeatures, line_features
-from ..lexicon import hits_by_line
+from ..lexicon import Hit, category_hits, hits_by_line, normalize, word_class
 from ..stage import Stage, register_stage
 
 _DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
@@ -86,6 +86,22 @@ _TEASER_JOIN = regex.compile(r"(?<=\p{Ll}{4})\p{Lu}")
 _LINK_LIST_CATEGORIES = frozenset({"navigation", "related"})
 #: a line ending with one of these goes on in the next line
 _CONTINUED = ",;，、；"
+
+
+def _is_count(text: str, phrase_start: int) -> bool:
+    """The line holds only a number before ``phrase_start`` (an offset in its
+    normalised text: the number and the space before the phrase normalise as they are)."""
+    count = text.lstrip()[:phrase_start].strip()
+    return count.isdigit()
+
+
+def _dates(hit: Hit, doc: Document) -> bool:
+    """A metadata phrase that dates the text ("3 hours ago", "updated on"): the
+    article's last sentence may say when ("He died two days ago."); only the notes
+    under it name people ("Reporting by", "… contributed reporting")."""
+    words = normalize(hit.phrase).split()
+    return any(word in word_class(doc, "date_words") or word in word_class(doc, "dateline_words")
+               for word in words)
 
 
 def _is_link_heading(item: _Line, doc: Document) -> bool:
@@ -133,7 +149,8 @@ class _Line:
     #: the line opens or heads something other than the article (a record header, a
     #: comments or related-stories signpost): it costs the region a paragraph
     barrier: bool = False
-    #: the category of an earlier stage's removal of the line (None: not removed)
+    #: the category of an earlier stage's removal of the line (None: not removed), or
+    #: "comments" for a comment thread's heading (``_mark_thread_headings``)
     removed_as: str | None = None
     #: one of a stack of headlines (see ``_mark_headline_stacks``)
     headline: bool = False
@@ -208,9 +225,11 @@ class MainContentStage(Stage):
         title_distance: int = 6
         #: phrases of these lexicon categories, too weak in a paragraph for their stage,
         #: mark a line after the article's last paragraph as an offer, not the article
-        #: ("Need more space? Subscribe to our sister title…"); empty: no tail zone.
+        #: ("Need more space? Subscribe to our sister title…"), or as a note about its
+        #: writing ("Reporting by …", "… contributed reporting"; not a time phrase, see
+        #: ``_dates``); empty: no tail zone.
         #: Not ``comments``: news stories end "He declined to comment."
-        tail_categories: tuple[str, ...] = ("newsletter", "share", "paywall", "related")
+        tail_categories: tuple[str, ...] = ("newsletter", "share", "paywall", "related", "metadata")
         #: the author's box is looked for among the region's last lines, this many, and
         #: the byline's names among the lines this far above the region (0: no box)
         author_box_lines: int = 3
@@ -234,6 +253,7 @@ class MainContentStage(Stage):
             elif item.features.length >= low or item.features.glued:
                 self._classify(item)
             # else short, as _classify would find: most lines, spared the call
+        thread_headings = self._mark_thread_headings(lines, doc)
         self._mark_headline_stacks(lines, doc)
         runs = self._mark_menu_runs(lines)
         headers = self._mark_record_separators(lines, doc)
@@ -243,7 +263,7 @@ class MainContentStage(Stage):
         self._mark_layout(lines, doc)
         # every line's value is final here: the region and the removal scores share it
         values = self._values(lines)
-        first, last = self._region(values, lines, headers, doc)
+        first, last = self._region(values, lines, headers, thread_headings)
         if last < first:
             return  # no prose anywhere: nothing to tell the article from boilerplate with
         # Short sentences right at the edges add nothing to the sum but are the article's
@@ -274,6 +294,32 @@ class MainContentStage(Stage):
             elif pos not in titles and pos != standfirst:
                 self._remove(doc, item, values[pos],
                              f"{item.signal or self._describe(item)}, outside the main text ({span})")
+
+    @staticmethod
+    def _mark_thread_headings(lines: list[_Line], doc: Document) -> list[int]:
+        """Mark the headings of comment threads that count the comments and name the post
+        ("10 thoughts on “<title>”", "4 Gedanken zu „<title>“") as comments signposts, and
+        return their positions: the `comments` stage leaves them when the title makes them
+        long, yet only a thread follows such a heading.  Only a count before the phrase
+        makes it a heading ("His thoughts on “…”" is prose); a bare count ("5 Kommentare")
+        also stands under the headline, as a link to the thread."""
+        indices = {
+            index for index, hits in category_hits(doc, "comments").items()
+            if not doc.lines[index].removed and any(
+                hit.kind == "contains" and hit.start and _is_count(doc.lines[index].text, hit.start)
+                for hit in hits)
+        }
+        if not indices:
+            return []
+        positions = [pos for pos, item in enumerate(lines) if item.index in indices]
+        for pos in positions:
+            item = lines[pos]
+            item.kind = Kind.BAD
+            item.structural = True
+            item.barrier = True
+            item.removed_as = "comments"
+            item.signal = "comment thread heading (a count and a comments phrase)"
+        return positions
 
     def _remove(self, doc: Document, item: _Line, value: float, reason: str) -> None:
         category = "navigation" if item.structural and not item.barrier else "boilerplate"
@@ -479,7 +525,8 @@ class MainContentStage(Stage):
             if not doc.lines[item.index].removed:
                 # a one-word lead-in ("More", "Follow") starts sentences as often as offers
                 found = [h for h in hits.get(item.index, ()) if h.category in categories and not h.kind.endswith("_near")
-                         and not (h.kind == "prefix" and " " not in h.phrase.strip())]
+                         and not (h.kind == "prefix" and " " not in h.phrase.strip())
+                         and not (h.category == "metadata" and _dates(h, doc))]
                 # a paragraph may close the article asking for comments: it takes two
                 if len({h.phrase for h in found}) >= (2 if item.kind is Kind.GOOD else 1):
                     tail.update((label, "short line among offers") for label in labels)
@@ -642,11 +689,14 @@ class MainContentStage(Stage):
         ]
 
     def _region(self, values: list[float], lines: list[_Line], headers: list[int],
-                doc: Document) -> tuple[int, int]:
+                thread_headings: list[int]) -> tuple[int, int]:
         """Positions (in ``values``, aligned with the lines) of the first and last line of
         the main region.  A comment thread is never the article, however long: a
         candidate below a comments signpost that holds record headers (``headers``: their
-        positions, in order) is left out."""
+        positions, in order) is left out, and a region running on past a comment thread's
+        heading (``thread_headings``, positions in order) into record headers ends above
+        it (the thread's replies are prose like the post's).  Other comments signposts do
+        not cut the region: "Comments" labels also stand under the headline."""
         candidates: list[tuple[int, int, int]] = []  # (sum, first, last)
         total = 0
         for pos, value in enumerate(values):
@@ -668,6 +718,10 @@ class MainContentStage(Stage):
         best = max((c[0] for c in candidates), default=0)
         for total, first, last in candidates:
             if total > 0 and total >= self.options.region_share * best:
+                for heading in thread_headings:
+                    if first < heading <= last and (
+                            bisect_right(headers, last) - bisect_left(headers, heading) >= _THREAD_HEADERS):
+                        return first, heading - 1
                 return first, last
         return 0, -1
 

@@ -329,6 +329,19 @@ def test_a_closing_paragraph_naming_one_offer_stays():
     assert closing in run(text).text
 
 
+def test_contribution_notes_after_the_article_go_a_dated_last_sentence_stays():
+    notes = ["Jane Porter contributed reporting from the town hall.",
+             "(Reporting by Jane Porter; Editing by Tom Brown)"]
+    text = "\n".join(MENU) + "\n\n" + article(*PARAGRAPHS, *notes)
+    result = run(text)
+    assert all(note not in result.text for note in notes)
+    assert all(paragraph in result.text for paragraph in PARAGRAPHS)
+    # a time phrase of the same category dates the story; it marks no note
+    dated = "The first drivers were hired two days ago."
+    text = "\n".join(MENU) + "\n\n" + article(*PARAGRAPHS, dated)
+    assert dated in run(text).text
+
+
 def test_the_author_box_after_the_article_goes():
     bio = "Jane Porter is a transport reporter at the Daily Courier, covering buses, trams and bikes."
     text = article("By Jane Porter, staff", TITLE, *PARAGRAPHS, bio)
@@ -392,3 +405,24 @@ def test_a_paragraph_with_camel_cased_names_counts_in_full():
                  "founders on Tuesday, and all of them said the night buses would help the staff get home.")
     text = "\n".join(MENU) + "\n\n" + article(TITLE, paragraph, *PARAGRAPHS)
     assert paragraph in run(text).text
+
+
+def test_a_counted_comment_thread_heading_ends_the_article():
+    # WordPress: "3 thoughts on “<title>”", too long for the comments stage to take, then
+    # records whose replies are prose like the post's
+    thread = []
+    for name, minute in [("Gaye", 17), ("Pamela Wilson", 21), ("Jan Smith", 35)]:
+        thread += [name, f"August 8, 2018 at 3:{minute} pm", "", PARAGRAPHS[1], ""]
+    heading = f"3 thoughts on “{TITLE} after a year of complaints from residents”"
+    text = article(TITLE, *PARAGRAPHS, heading, *thread)
+    result = Cleaner(stages=["comments", "main_content"]).clean(text, lang="en")
+    # without the heading as a signpost the region would run on over it (a long line)
+    assert result.text.rstrip() == article(TITLE, *PARAGRAPHS)
+
+
+def test_comment_phrases_without_a_count_are_no_thread_heading():
+    quote = "His thoughts on “night buses for everyone” were shared by most members of the council."
+    text = article(TITLE, "5 Comments", *PARAGRAPHS[:2], quote, PARAGRAPHS[2])
+    result = Cleaner(stages=["comments", "main_content"]).clean(text, lang="en")
+    for kept in (TITLE, quote, *PARAGRAPHS):
+        assert kept in result.text
