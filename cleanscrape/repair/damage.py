@@ -30,7 +30,12 @@ _WEAK_EVIDENCE = re.compile(
 WEAK_EVIDENCE_NEEDED = 2
 #: a run of letters and slots, apostrophes inside: one word as far as the damage is concerned
 _RUN = re.compile(r"(?:[^\W\d_]|[?\ufffd])+(?:['’](?:[^\W\d_]|[?\ufffd])+)*")
-_TOKEN = re.compile(r"\S+")
+#: a token: a run of anything but whitespace and the zero-width layout characters (a
+#: zero-width space, a BOM) that the whitespace stage strips as layout — a word right after
+#: one stands at the line start once the line is cleaned, and must read so the first time
+_TOKEN = re.compile(r"[^\s\u200b\ufeff]+")
+#: what ends a token's left context: whitespace and the same zero-width layout
+TRAILING_LAYOUT = re.compile(r"[\s\u200b\ufeff]+$")
 #: tokens that are addresses, where "?" starts a query string
 _URLISH = re.compile(r"://|^www\.|\.[a-z]{2,4}/|[?&][\w%.-]*=|^[\w.+-]+@[\w-]+\.")
 

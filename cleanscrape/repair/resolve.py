@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from ..lang import stopwords
 from .candidates import APOSTROPHE, Candidate, CandidateFinder
 from .charset import CharsetEvidence
-from .damage import DamagedRun, is_slot
+from .damage import TRAILING_LAYOUT, DamagedRun, is_slot
 from .language import LanguageData, symbols
 
 __all__ = ["Reading", "Resolution", "Resolver", "LISTED"]
@@ -790,7 +790,7 @@ class Resolver:
         if len(run.text) != 1 or run.start != run.token_start:
             return []
         tail = line[run.end:run.token_end]
-        before = line[:run.token_start].rstrip()
+        before = TRAILING_LAYOUT.sub("", line[:run.token_start])
         following = line[run.token_end:].lstrip()
         if following[:1] in _QUOTE_OPENERS and following[1:2].isalpha():
             following = following[1:]  # "devido ? «entrada»": the word after opens a quotation

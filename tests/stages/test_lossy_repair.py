@@ -254,3 +254,13 @@ def test_tied_readings_do_not_depend_on_the_hash_seed() -> None:
         for seed in (1, 2, 3, 4)
     }
     assert len(outputs) == 1
+
+
+@pytest.mark.parametrize("raw", ["\ufeff\ufffd\x85A", "\u200b\ufeff?\x85Tak, oczywiście."])
+def test_a_slot_after_zero_width_layout_reads_as_at_the_line_start(cleaner: Cleaner, raw: str) -> None:
+    """Regression (found by hypothesis): the whitespace stage strips a leading BOM or
+    zero-width space as layout, so a slot after one must be read as opening the line the
+    first time, or a second clean repairs what the first left."""
+    once = cleaner.clean(raw)
+    twice = cleaner.clean(once.text, lang=once.lang)
+    assert twice.repairs == [] and twice.text == once.text
