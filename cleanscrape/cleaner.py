@@ -243,7 +243,7 @@ class Cleaner:
     def _passed_through(id: str | None, text: str, flag: str, message: str,
                         metadata: Mapping[str, Any] | None) -> Result:
         """A document a limit stopped: its text unchanged, flagged, and said so in the log."""
-        _log.warning("document %r passed through unchanged (%s): %s", id, flag, message)
+        _log.warning("document %r passed through unchanged (%s): %s", id, flag, message, extra={"limit_flag": flag})
         return Result(text=text, removed=[], repairs=[], lang=None, id=id, input_chars=len(text),
                       flags=[flag], metadata=dict(metadata or {}))
 

@@ -406,17 +406,20 @@ def _limit_log_replaced() -> Iterator[None]:
     A filter on the logger (inherited by forked workers), removed after the run: the CLI
     also runs inside other programs (tests, notebooks) whose logging must not change."""
     library_log = logging.getLogger("cleanscrape")
-    drop_warnings = _DropWarnings()
-    library_log.addFilter(drop_warnings)
+    drop_limit_lines = _DropLimitLines()
+    library_log.addFilter(drop_limit_lines)
     try:
         yield
     finally:
-        library_log.removeFilter(drop_warnings)
+        library_log.removeFilter(drop_limit_lines)
 
 
-class _DropWarnings(logging.Filter):
+class _DropLimitLines(logging.Filter):
+    """Only the limit lines (tagged ``limit_flag`` by the Cleaner): any other library
+    message still reaches the user."""
+
     def filter(self, record: logging.LogRecord) -> bool:
-        return record.levelno != logging.WARNING
+        return not hasattr(record, "limit_flag")
 
 
 class _StopSignals:
