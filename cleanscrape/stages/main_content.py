@@ -62,8 +62,8 @@ from itertools import islice
 import regex
 
 from ..document import Document
-from ..features import LineFeatures, line_features
-from ..lexicon import Hit, category_hits, hits_by_line, normalize, word_class
+from ..features import SENTENCE_END, LineFeatures, line_features
+from ..lexicon import Hit, category_hits, hits_by_line, normalize, normalized_lines, word_class
 from ..stage import Stage, register_stage
 
 _DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
@@ -84,6 +84,9 @@ _TEASER_TITLE_WORDS = 4
 _TEASER_JOIN = regex.compile(r"(?<=\p{Ll}{4})\p{Lu}")
 #: lexicon categories whose headings introduce links, not the article's lists
 _LINK_LIST_CATEGORIES = frozenset({"navigation", "related"})
+#: what may stand between a sentence's end and the next sentence's first word (spaces, the
+#: lexicon's mark between glued words, opening quotes and brackets)
+_OPENERS = " \u2063\"'“„«‹([¿¡"
 #: a line ending with one of these goes on in the next line
 _CONTINUED = ",;，、；"
 
@@ -102,6 +105,15 @@ def _dates(hit: Hit, doc: Document) -> bool:
     words = normalize(hit.phrase).split()
     return any(word in word_class(doc, "date_words") or word in word_class(doc, "dateline_words")
                for word in words)
+
+
+def _opens_sentence(hit: Hit, doc: Document, index: int) -> bool:
+    """The phrase starts the line or a sentence in it.  An offer speaks to the reader in
+    the imperative ("Need more space? Subscribe to our sister title…", "Follow him on
+    Twitter"); inside a sentence the same words report ("how many services consumers
+    will sign up for", "the company said in its newsletter")."""
+    before = normalized_lines(doc)[index][:hit.start].rstrip(_OPENERS)
+    return not before or before[-1] in SENTENCE_END
 
 
 def _is_link_heading(item: _Line, doc: Document) -> bool:
@@ -527,8 +539,12 @@ class MainContentStage(Stage):
                 found = [h for h in hits.get(item.index, ()) if h.category in categories and not h.kind.endswith("_near")
                          and not (h.kind == "prefix" and " " not in h.phrase.strip())
                          and not (h.category == "metadata" and _dates(h, doc))]
-                # a paragraph may close the article asking for comments: it takes two
-                if len({h.phrase for h in found}) >= (2 if item.kind is Kind.GOOD else 1):
+                # a paragraph may close the article asking for comments: it takes two; and
+                # one of them must open a sentence, as an offer does, unless it is a note
+                # on the writing (those name the reporters: "… contributed reporting")
+                if len({h.phrase for h in found}) >= (2 if item.kind is Kind.GOOD else 1) and any(
+                        h.kind != "contains" or h.category == "metadata" or _opens_sentence(h, doc, item.index)
+                        for h in found):
                     tail.update((label, "short line among offers") for label in labels)
                     labels.clear()
                     tail[pos] = found[0].describe()

@@ -329,6 +329,17 @@ def test_a_closing_paragraph_naming_one_offer_stays():
     assert closing in run(text).text
 
 
+def test_a_closing_sentence_reporting_an_offer_phrase_stays():
+    # the phrase inside the sentence reports; an offer opens its sentence in the imperative
+    for closing in ("About forty thousand residents are expected to sign up for the night pass.",
+                    "The council said in its newsletter that the fares would not change."):
+        text = "\n".join(MENU) + "\n\n" + article(*PARAGRAPHS, closing)
+        assert closing in run(text).text
+    offer = "Want the latest? Sign up for our city newsletter."
+    text = "\n".join(MENU) + "\n\n" + article(*PARAGRAPHS, offer)
+    assert offer not in run(text).text
+
+
 def test_contribution_notes_after_the_article_go_a_dated_last_sentence_stays():
     notes = ["Jane Porter contributed reporting from the town hall.",
              "(Reporting by Jane Porter; Editing by Tom Brown)"]
