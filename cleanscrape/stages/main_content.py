@@ -34,7 +34,9 @@ neighbour smoothing by two kinds of context:
    best is the article, because comment threads and teasers of other stories come
    after it and can outweigh a short article.  Sentences at its edges join it, even
    thin in stopwords (names, figures).  Inside the region only structurally bad
-   lines go (menu runs, record headers, glued rows), except short label runs between
+   lines go (menu runs, record headers, glued rows; not a shape the article's own
+   headings share: one camel-cased join, or headers ending with a topic word and no
+   figure), except short label runs between
    paragraphs or announced by a colon, above or as their own heading (lists, tables; a
    list the colon announces right below the region joins it); outside it everything
    goes except the standfirst (the
@@ -158,6 +160,13 @@ class _Line:
     signal: str = ""
     #: the line is part of a menu run or is a record header
     structural: bool = False
+    #: structural only by a shape the article's own headings share, so it goes outside
+    #: the article and stays inside it: one lower-to-upper join ("MacBook Pro",
+    #: "(@RobertMaguire_)" under a quoted tweet), or a record header ending with a word
+    #: and without a figure (subheadings on the article's topic: "Making spiced pear
+    #: jam" / "Giving the gift of homemade jam"; comment headers carry a date, a time or
+    #: a count)
+    shape_only: bool = False
     #: the line opens or heads something other than the article (a record header, a
     #: comments or related-stories signpost): it costs the region a paragraph
     barrier: bool = False
@@ -301,7 +310,7 @@ class MainContentStage(Stage):
             elif first <= pos <= last:
                 # inside the article only structure removes: a long line short of
                 # stopwords there is a table row, a list of names, a foreign quote
-                if item.structural and pos not in inline:
+                if item.structural and not item.shape_only and pos not in inline:
                     self._remove(doc, item, values[pos], f"{item.signal}, inside the main text ({span})")
             elif pos not in titles and pos != standfirst:
                 self._remove(doc, item, values[pos],
@@ -345,6 +354,7 @@ class MainContentStage(Stage):
             item.kind = Kind.BAD
             item.structural = True
             item.signal = f"glued button row ({f.glued} lower-to-upper joins, no sentence punctuation)"
+            item.shape_only = f.glued == 1
         elif f.length < opts.length_low:
             item.kind = Kind.SHORT
         elif f.has_stopwords:
@@ -450,6 +460,7 @@ class MainContentStage(Stage):
                     member.kind = Kind.BAD
                     member.structural = True
                     member.signal = f"menu run of {pos - start} labels (short or Title-Cased, no sentence end)"
+                    member.shape_only = False
             start = pos + 1
         return runs
 
@@ -643,7 +654,11 @@ class MainContentStage(Stage):
             )
             if 2 * headed >= len(group):
                 headers += group
+                topical = last.isalpha()
                 for item in (lines[pos] for pos in group):
+                    # a line in a menu run or removed earlier stays boilerplate anywhere
+                    item.shape_only = (topical and (item.shape_only or not item.structural)
+                                       and not any(c.isdigit() for c in item.features.text))
                     item.kind = Kind.BAD
                     item.structural = True
                     item.barrier = True

@@ -217,6 +217,32 @@ def test_list_items_ending_alike_are_not_record_headers():
     assert not any("record header" in r.reason for r in doc.removals)
 
 
+def test_subheadings_ending_alike_inside_the_article_stay():
+    # they share the article's topic word, like record headers share "says:"; without a
+    # date or count they are the article's headings, not a listing's
+    headings = ["Where the night buses run", "Who pays for the night buses",
+                "When to expect the night buses", "Driver hired for the new buses"]
+    parts = [PARAGRAPHS[0]]
+    for heading, paragraph in zip(headings, [*PARAGRAPHS, PARAGRAPHS[0]]):
+        parts += [heading, paragraph]
+    result = run("\n".join(MENU) + "\n\n" + article(*parts))
+    assert all(heading in result.text for heading in headings[:3])
+    # comment headers with a date are a listing's, inside the region or not
+    comments = [f"{name} on May {day}, 2019 at 6:44 am" for name, day in (("joe", 2), ("ann", 3), ("bo", 4))]
+    parts = [PARAGRAPHS[0]]
+    for header, paragraph in zip(comments, PARAGRAPHS):
+        parts += [header, paragraph]
+    result = run("\n".join(MENU) + "\n\n" + article(*parts))
+    assert not any(header in result.text for header in comments)
+
+
+def test_a_camel_cased_name_inside_the_article_stays():
+    product = "Apple AirPods with wireless charging case"
+    text = "\n".join(MENU) + "\n\n" + article(PARAGRAPHS[0], product, PARAGRAPHS[1], PARAGRAPHS[2])
+    assert product in run(text).text
+    assert "Tout AccepterTout refuser" not in run("Tout AccepterTout refuser\n\n" + text).text
+
+
 def test_a_line_short_of_stopwords_inside_the_article_stays():
     results = "Results: Nadal bt Khachanov 6-3, 7-6 (7); Rublev bt Bautista Agut 3-6, 6-3, 7-6 (0); Lopez/Granollers bt Khachanov/Rublev 6-4, 7-6 (5)."
     text = "\n".join(MENU) + "\n\n" + article(PARAGRAPHS[0], results, PARAGRAPHS[1])
