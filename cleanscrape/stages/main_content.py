@@ -39,7 +39,8 @@ neighbour smoothing by two kinds of context:
    figure), except short label runs between
    paragraphs or announced by a colon, above or as their own heading (lists, tables; a
    list the colon announces right below the region joins it); outside it everything
-   goes except the standfirst (the
+   goes except the first paragraph right above a related or sign-up box the region
+   starts under, the standfirst (the
    nearest prose sentence above the region when a headline-like line stands right over
    it, however many byline or offer lines separate it from the body) and the title (the
    longest digit-free line in the few lines above the standfirst, or the region, with
@@ -294,6 +295,7 @@ class MainContentStage(Stage):
             first -= 1
         while last + 1 < len(lines) and self._joins_edge(lines[last + 1]):
             last += 1
+        first = self._lead_above_box(lines, first)
         standfirst = self._standfirst(lines, first, doc)
         titles = self._titles(lines, first if standfirst is None else standfirst, doc)
         closing_list = self._closing_list(lines, runs, last, doc)
@@ -755,6 +757,25 @@ class MainContentStage(Stage):
                         return first, heading - 1
                 return first, last
         return 0, -1
+
+    def _lead_above_box(self, lines: list[_Line], first: int) -> int:
+        """Position of the article's first line: the paragraph right above a box that an
+        earlier stage removed as other stories or a sign-up offer ("Related articles"
+        and its two headlines after the first paragraph), when the region starts right
+        below the box.  The box costs the region a paragraph per line, so a lead of one
+        paragraph never outweighs it; a paragraph (``good``, with a sentence end, laid
+        out like the article) right against the box is the article's, where the summary
+        of another story would be shorter or stand in a teaser card."""
+        boxes = tuple(c for c in self.options.barrier_categories if c != "comments")
+        pos = first - 1
+        while pos >= 0 and lines[pos].removed_as in boxes:
+            pos -= 1
+        if pos == first - 1 or pos < 0:
+            return first
+        lead = lines[pos]
+        if lead.kind is Kind.GOOD and lead.features.sentence_end and not lead.off_layout:
+            return pos
+        return first
 
     def _standfirst(self, lines: list[_Line], first: int, doc: Document) -> int | None:
         """Position of the article's standfirst (dek): the nearest prose sentence above

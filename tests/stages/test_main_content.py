@@ -286,6 +286,17 @@ def test_long_widget_inside_the_article_does_not_cut_it():
     assert widget[0] not in result.text
 
 
+def test_the_first_paragraph_above_a_related_box_stays():
+    related = ["Related articles", "Night trams return to the old town",
+               "Bus drivers vote on new contract"]
+    lead = PARAGRAPHS[0] + " The vote followed a long debate in which every party spoke."
+    body = [*PARAGRAPHS, *PARAGRAPHS[1:]]  # worth more than twice the lead
+    text = "\n".join(MENU) + "\n\n" + article(lead, "\n".join(related), *body)
+    result = Cleaner(stages=["related", "main_content"]).clean(text, lang="en")
+    assert lead in result.text and all(paragraph in result.text for paragraph in body)
+    assert not any(line in result.text for line in related)
+
+
 def test_standfirst_under_the_headline_stays_across_the_byline_box():
     # headline, standfirst, then an author box and a subscription offer (a long menu run)
     # before the body: the standfirst is the article's first sentence, not a teaser
