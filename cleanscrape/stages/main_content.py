@@ -796,9 +796,13 @@ class MainContentStage(Stage):
             return None
         headline = lines[above]
         f = headline.features
+        # a byline or dateline right under the sentence is the dek's own place: under
+        # it, a headline of two words will do ("Unstillbares Heimweh"); elsewhere two
+        # words are as often a label over a copyright line or a teaser's summary
+        bylined = pos + 1 < first and all(lines[p].removed_as == "metadata" for p in range(pos + 1, first))
         if (
             headline.kind in (Kind.GOOD, Kind.NEAR)
-            or f.words < 3
+            or f.words < (2 if bylined else 3)
             or f.length >= self.options.length_high
             or doc.lines[headline.index].text.rstrip().endswith(".")
         ):

@@ -297,6 +297,14 @@ def test_the_first_paragraph_above_a_related_box_stays():
     assert not any(line in result.text for line in related)
 
 
+def test_standfirst_under_a_two_word_headline_stays_above_its_dateline():
+    standfirst = "The council wants the night buses to reach every suburb by spring, and the drivers agree."
+    text = "\n".join([*MENU, "Night buses", standfirst, "Jane Porter, 18 September 2019"]) + "\n\n" + article(*PARAGRAPHS, *PARAGRAPHS[:2])
+    result = Cleaner(stages=["metadata", "main_content"]).clean(text, lang="en")
+    assert standfirst in result.text
+    assert "18 September 2019" not in result.text
+
+
 def test_standfirst_under_the_headline_stays_across_the_byline_box():
     # headline, standfirst, then an author box and a subscription offer (a long menu run)
     # before the body: the standfirst is the article's first sentence, not a teaser
