@@ -32,15 +32,18 @@ neighbour smoothing by two kinds of context:
    tags) are the candidate regions, except a comment thread (record headers below a
    comments signpost); the earliest one reaching ``region_share`` of the
    best is the article, because comment threads and teasers of other stories come
-   after it and can outweigh a short article.  Sentences at its edges join it, even
+   after it and can outweigh a short article.  A box of other stories or an offer set
+   into the story (lines an earlier stage removed as related or newsletter) costs a
+   paragraph per line and cuts it: the paragraph right above a box the region starts
+   under, and the text after a box right below the region when a paragraph follows it,
+   are the article's.  Sentences at its edges join it, even
    thin in stopwords (names, figures).  Inside the region only structurally bad
    lines go (menu runs, record headers, glued rows; not a shape the article's own
    headings share: one camel-cased join, or headers ending with a topic word and no
    figure), except short label runs between
    paragraphs or announced by a colon, above or as their own heading (lists, tables; a
    list the colon announces right below the region joins it); outside it everything
-   goes except the first paragraph right above a related or sign-up box the region
-   starts under, the standfirst (the
+   goes except the standfirst (the
    nearest prose sentence above the region when a headline-like line stands right over
    it, however many byline or offer lines separate it from the body) and the title (the
    longest digit-free line in the few lines above the standfirst, or the region, with
@@ -288,6 +291,9 @@ class MainContentStage(Stage):
         first, last = self._region(values, lines, headers, thread_headings)
         if last < first:
             return  # no prose anywhere: nothing to tell the article from boilerplate with
+        # a box of other stories or an offer set into the article cuts it
+        first = self._lead_above_box(lines, first)
+        last = self._text_below_boxes(lines, last, values)
         # Short sentences right at the edges add nothing to the sum but are the article's
         # first or last words ("Why?", "He declined to comment."), and so are sentences
         # too thin in stopwords to count (names, figures): nothing separates them.
@@ -295,7 +301,6 @@ class MainContentStage(Stage):
             first -= 1
         while last + 1 < len(lines) and self._joins_edge(lines[last + 1]):
             last += 1
-        first = self._lead_above_box(lines, first)
         standfirst = self._standfirst(lines, first, doc)
         titles = self._titles(lines, first if standfirst is None else standfirst, doc)
         closing_list = self._closing_list(lines, runs, last, doc)
@@ -766,16 +771,49 @@ class MainContentStage(Stage):
         paragraph never outweighs it; a paragraph (``good``, with a sentence end, laid
         out like the article) right against the box is the article's, where the summary
         of another story would be shorter or stand in a teaser card."""
-        boxes = tuple(c for c in self.options.barrier_categories if c != "comments")
+        boxes = self._box_categories()
         pos = first - 1
         while pos >= 0 and lines[pos].removed_as in boxes:
             pos -= 1
-        if pos == first - 1 or pos < 0:
+        if pos == first - 1 or pos < 0 or not self._is_paragraph(lines[pos]):
             return first
-        lead = lines[pos]
-        if lead.kind is Kind.GOOD and lead.features.sentence_end and not lead.off_layout:
-            return pos
-        return first
+        return pos
+
+    def _box_categories(self) -> tuple[str, ...]:
+        """Removal categories of a box set into an article (other stories, a sign-up
+        offer); a comments signpost opens the thread, below the article."""
+        return tuple(c for c in self.options.barrier_categories if c != "comments")
+
+    @staticmethod
+    def _is_paragraph(item: _Line) -> bool:
+        """A paragraph of the article: long prose with a sentence end, laid out like it."""
+        return item.kind is Kind.GOOD and item.features.sentence_end and not item.off_layout
+
+    def _text_below_boxes(self, lines: list[_Line], last: int, values: list[float]) -> int:
+        """Position of the article's last line: past a box right below the region that an
+        earlier stage removed as other stories or a sign-up offer ("Related" and two
+        headlines in the middle of a story), when a paragraph (``good``, with a sentence
+        end, laid out like the article) follows it, the text after the box is the
+        article's, as far as it adds to the region (up to the next box or barrier),
+        and so on past the next box.  The box costs the region a paragraph per line,
+        more than the story's next paragraphs may bring back before its end."""
+        boxes = self._box_categories()
+        while True:
+            pos = last + 1
+            while pos < len(lines) and lines[pos].removed_as in boxes:
+                pos += 1
+            if pos == last + 1 or pos == len(lines) or not self._is_paragraph(lines[pos]):
+                return last
+            total = best = 0.0
+            end = last
+            while pos < len(lines) and lines[pos].removed_as not in boxes and not lines[pos].barrier:
+                total += values[pos]
+                if total > best:
+                    best, end = total, pos
+                pos += 1
+            if end == last:
+                return last
+            last = end
 
     def _standfirst(self, lines: list[_Line], first: int, doc: Document) -> int | None:
         """Position of the article's standfirst (dek): the nearest prose sentence above

@@ -297,6 +297,16 @@ def test_the_first_paragraph_above_a_related_box_stays():
     assert not any(line in result.text for line in related)
 
 
+def test_the_paragraphs_below_a_related_box_in_the_middle_of_the_story_stay():
+    related = ["Related", "Night trams return to the old town", "Bus drivers vote on new contract"]
+    head = [*PARAGRAPHS, *PARAGRAPHS[:2]]  # worth more than the rest, which the box cut off
+    rest = [PARAGRAPHS[2] + " Residents can still comment on the timetable until the end of the month."]
+    text = "\n".join(MENU) + "\n\n" + article(*head, "\n".join(related), *rest, "\n".join(MENU))
+    result = Cleaner(stages=["related", "main_content"]).clean(text, lang="en")
+    assert all(paragraph in result.text for paragraph in head + rest)
+    assert not any(line in result.text for line in related)
+
+
 def test_standfirst_under_a_two_word_headline_stays_above_its_dateline():
     standfirst = "The council wants the night buses to reach every suburb by spring, and the drivers agree."
     text = "\n".join([*MENU, "Night buses", standfirst, "Jane Porter, 18 September 2019"]) + "\n\n" + article(*PARAGRAPHS, *PARAGRAPHS[:2])
