@@ -93,6 +93,8 @@ _LINK_LIST_CATEGORIES = frozenset({"navigation", "related"})
 #: what may stand between a sentence's end and the next sentence's first word (spaces, the
 #: lexicon's mark between glued words, opening quotes and brackets)
 _OPENERS = " \u2063\"'“„«‹([¿¡"
+#: words after a two-word lead-in ("Follow the", "Join our") from which it opens an offer
+_OFFER_WORDS = 4
 #: a line ending with one of these goes on in the next line
 _CONTINUED = ",;，、；"
 
@@ -120,6 +122,22 @@ def _opens_sentence(hit: Hit, doc: Document, index: int) -> bool:
     will sign up for", "the company said in its newsletter")."""
     before = normalized_lines(doc)[index][:hit.start].rstrip(_OPENERS)
     return not before or before[-1] in SENTENCE_END
+
+
+def _leads_into_an_offer(hit: Hit, doc: Document, index: int) -> bool:
+    """A prefix phrase that may open an offer: three words or more ("sign up for"), or
+    two that lead into what is offered, a colon or ``_OFFER_WORDS`` more words ("Follow
+    The New York Times Opinion section on Facebook", "Join our Space Forums to keep
+    talking…", "Don't miss: …").  One word ("More", "Follow") or two leading into
+    little ("Don't miss it!", "Follow the money.", "Join the club.") are as often the
+    story's own last words."""
+    words = len(hit.phrase.split())
+    if words >= 3:
+        return True
+    if words < 2:
+        return False
+    rest = normalized_lines(doc)[index][hit.end:]
+    return rest.lstrip().startswith(":") or len(rest.split()) >= _OFFER_WORDS
 
 
 def _is_link_heading(item: _Line, doc: Document) -> bool:
@@ -553,9 +571,11 @@ class MainContentStage(Stage):
         while pos > first:
             item = lines[pos]
             if not doc.lines[item.index].removed:
-                # a one-word lead-in ("More", "Follow") starts sentences as often as offers
+                # a one-word lead-in ("More", "Follow") starts sentences as often as offers,
+                # and a two-word one that leads into little closes stories ("Don't miss
+                # it!", "Follow the money.")
                 found = [h for h in hits.get(item.index, ()) if h.category in categories and not h.kind.endswith("_near")
-                         and not (h.kind == "prefix" and " " not in h.phrase.strip())
+                         and not (h.kind == "prefix" and not _leads_into_an_offer(h, doc, item.index))
                          and not (h.category == "metadata" and _dates(h, doc))]
                 # a paragraph may close the article asking for comments: it takes two; and
                 # one of them must open a sentence, as an offer does, unless it is a note

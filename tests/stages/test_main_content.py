@@ -386,8 +386,10 @@ def test_a_closing_paragraph_naming_one_offer_stays():
 
 def test_a_closing_sentence_reporting_an_offer_phrase_stays():
     # the phrase inside the sentence reports; an offer opens its sentence in the imperative
+    # and a two-word lead-in that leads into little is the story's own closing line
     for closing in ("About forty thousand residents are expected to sign up for the night pass.",
-                    "The council said in its newsletter that the fares would not change."):
+                    "The council said in its newsletter that the fares would not change.",
+                    "Follow the money.", "Don't miss it!"):
         text = "\n".join(MENU) + "\n\n" + article(*PARAGRAPHS, closing)
         assert closing in run(text).text
     offer = "Want the latest? Sign up for our city newsletter."
