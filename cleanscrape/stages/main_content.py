@@ -414,14 +414,16 @@ class MainContentStage(Stage):
     # ------------------------------------------------------------ neighbours
     def _labels(self, lines: list[_Line]) -> list[bool]:
         """Which lines name something rather than say something: short, or Title-Cased
-        like a headline, or stacked headlines, and without a sentence end; lines removed
-        or judged structural before are labels too."""
+        like a headline, or stacked headlines, and without a sentence end, nor cells
+        separated by tabs (a table's header or row: the table is the article's when it
+        stands in it); lines removed or judged structural before are labels too."""
         low, high, title_case = self.options.length_low, self.options.length_high, self.options.title_case
         return [
             item.structural or item.headline or (
                 not (f := item.features).sentence_end
                 and not (f.colon_end and self._is_lead_in(item))
                 and (f.length < low or (f.length < high and f.capitalized_ratio >= title_case))
+                and "\t" not in f.text  # cells: a table's header or row, not a label
             )
             for item in lines
         ]

@@ -243,6 +243,16 @@ def test_a_camel_cased_name_inside_the_article_stays():
     assert "Tout AccepterTout refuser" not in run("Tout AccepterTout refuser\n\n" + text).text
 
 
+def test_a_table_inside_the_article_stays_with_its_header_row():
+    table = ["The new lines", "Night line\tRuns\tStops\tDrivers",
+             "N1\t4 a night\t31\t12 drivers, 2 of them new. Fares as by day.",
+             "N2\t3 a night\t27\t9 drivers, 1 of them new. Fares as by day.",
+             "N3\t3 a night\t22\t8 drivers, none new. Fares as by day."]
+    text = "\n".join(MENU) + "\n\n" + article(TITLE, PARAGRAPHS[0], "\n".join(table), PARAGRAPHS[1], PARAGRAPHS[2])
+    result = run(text)
+    assert all(row in result.text for row in table)
+
+
 def test_a_line_short_of_stopwords_inside_the_article_stays():
     results = "Results: Nadal bt Khachanov 6-3, 7-6 (7); Rublev bt Bautista Agut 3-6, 6-3, 7-6 (0); Lopez/Granollers bt Khachanov/Rublev 6-4, 7-6 (5)."
     text = "\n".join(MENU) + "\n\n" + article(PARAGRAPHS[0], results, PARAGRAPHS[1])
