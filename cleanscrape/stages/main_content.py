@@ -42,7 +42,8 @@ neighbour smoothing by two kinds of context:
    headings share: one camel-cased join, or headers ending with a topic word and no
    figure), except short label runs between
    paragraphs or announced by a colon, above or as their own heading (lists, tables; a
-   list the colon announces right below the region joins it); outside it everything
+   list the colon announces right below the region joins it, and so do the items of a
+   numbered list the region ends in whose count goes on below it); outside it everything
    goes except the standfirst (the
    nearest prose sentence above the region when a headline-like line stands right over
    it, however many byline or offer lines separate it from the body) and the title (the
@@ -95,6 +96,12 @@ _LINK_LIST_CATEGORIES = frozenset({"navigation", "related"})
 _OPENERS = " \u2063\"'“„«‹([¿¡"
 #: words after a two-word lead-in ("Follow the", "Join our") from which it opens an offer
 _OFFER_WORDS = 4
+#: a numbered item's number ("3) Polistil…", "4. Blade Runner…"), and the lines an item may
+#: take before the next (its link, a line of description) counted from it
+_ITEM_NUMBER = regex.compile(r"\s*(\d{1,3})[.)]\s+\S")
+_ITEM_SPAN = 4
+#: numbered items in a row inside the region that make the list its own
+_ITEMS_INSIDE = 3
 #: a line ending with one of these goes on in the next line
 _CONTINUED = ",;，、；"
 
@@ -323,9 +330,11 @@ class MainContentStage(Stage):
         titles = self._titles(lines, first if standfirst is None else standfirst, doc)
         closing_list = self._closing_list(lines, runs, last, doc)
         last = max(last, closing_list.stop - 1)
+        enumeration = self._enumeration_after(lines, last, doc)
+        last = max(last, enumeration.stop - 1)
         tail = self._tail(lines, first, last, doc)
         tail.update(self._author_box(lines, first, min(tail, default=last + 1) - 1, doc))
-        inline = self._inline_lists(lines, runs, first, last, doc) | set(closing_list)
+        inline = self._inline_lists(lines, runs, first, last, doc) | set(closing_list) | set(enumeration)
         span = f"lines {lines[first].index + 1}-{lines[last].index + 1}"
         for pos, item in enumerate(lines):
             if doc.lines[item.index].removed:
@@ -555,6 +564,42 @@ class MainContentStage(Stage):
                 if stop - run.start <= self.options.inline_list:
                     return range(lead_in, stop)
         return range(last + 1, last + 1)
+
+    def _enumeration_after(self, lines: list[_Line], last: int, doc: Document) -> range:
+        """Positions of the numbered list the region ends in, past its last line: when
+        ``_ITEMS_INSIDE`` numbered items count up to the region's end ("7) …", "8) …",
+        "9) …", each within ``_ITEM_SPAN`` lines of the one before) and the count goes
+        on right below it ("10) …", "11) …", no line between removed by a lexicon
+        stage), the items that follow are the same list, however menu-like they look,
+        up to the last item's line.  Menus are not numbered, and a numbered list of
+        other stories ("Most read: 1. …") does not start inside the article."""
+        def number(pos: int) -> int | None:
+            match = _ITEM_NUMBER.match(lines[pos].features.text)
+            return int(match.group(1)) if match else None
+
+        pos = next((p for p in range(last, max(-1, last - _ITEM_SPAN), -1) if number(p) is not None), None)
+        if pos is None:
+            return range(last + 1, last + 1)
+        count = number(pos)
+        above = pos
+        for expected in range(count - 1, count - _ITEMS_INSIDE, -1):  # its predecessors
+            above = next((p for p in range(above - 1, max(-1, above - 1 - _ITEM_SPAN), -1)
+                          if number(p) == expected), None)
+            if above is None:
+                return range(last + 1, last + 1)
+        item = pos
+        while True:
+            following = next((p for p in range(item + 1, min(len(lines), item + 1 + _ITEM_SPAN))
+                              if number(p) == count + 1), None)
+            if following is None or any(
+                    doc.lines[lines[p].index].removed for p in range(item + 1, following + 1)):
+                break
+            item, count = following, count + 1
+        if item <= last:
+            return range(last + 1, last + 1)
+        # the last item's own line: what follows it may be its link as well as the
+        # heading of the next widget
+        return range(last + 1, item + 1)
 
     def _tail(self, lines: list[_Line], first: int, last: int, doc: Document) -> dict[int, str]:
         """The region's closing lines that are offers and notes, not the article, by

@@ -455,6 +455,19 @@ def test_links_under_a_more_heading_inside_the_article_go():
     assert all(paragraph in result.text for paragraph in PARAGRAPHS)
 
 
+def test_a_numbered_list_the_article_ends_in_goes_on_past_the_region():
+    # items with their links; the tenth is long enough to break the run of labels, and
+    # those after it look like a menu but for their numbers
+    items = [f"{n}) Night line N{n} to the northern suburbs" for n in range(1, 15)]
+    items[9] = "10) a night line from the station to the northern suburbs, every thirty minutes"
+    lines = [line for n, item in enumerate(items, start=1) for line in (item, f"https://example.org/n{n}")]
+    text = ("\n".join(MENU) + "\n\n" + article(TITLE, *PARAGRAPHS, "These are the new lines:")
+            + "\n\n" + "\n\n".join(lines) + "\n\n" + "\n".join(MENU))
+    result = run(text)
+    assert all(item in result.text for item in items)
+    assert "Contact" not in result.text
+
+
 def test_a_list_under_its_own_colon_heading_inside_the_article_stays():
     items = ["Night line N1: Central Station to Northgate", "Night line N2: Central Station to Hillside"]
     text = "\n".join(MENU) + "\n\n" + article(TITLE, PARAGRAPHS[0], "\n".join(["The new routes:", *items]),
