@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import gc
 import logging
 import sys
 from dataclasses import dataclass, field
@@ -205,6 +206,20 @@ class Cleaner:
     def clean(self, text: str, *, id: str | None = None, lang: str | None = None,
               metadata: Mapping[str, Any] | None = None) -> Result:
         """Clean one text.  Never raises on bad text: a failure gives a failed Result."""
+        # A document allocates tens of thousands of small objects (lines, features, hits,
+        # removals) that reference counting frees; left on, the cyclic collector would
+        # also walk what survives and every table loaded so far many times per document,
+        # for nothing (~9% of the pipeline's time on the extraction dev set).  It collects
+        # again between documents: re-enabled, it runs at the next allocation.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._clean(text, id, lang, metadata)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _clean(self, text: str, id: str | None, lang: str | None, metadata: Mapping[str, Any] | None) -> Result:
         if not isinstance(text, str):
             return self._failed(id, "" if text is None else str(text),
                                 f"text must be a string, got {type(text).__name__}", metadata)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 import json
 
@@ -74,6 +75,32 @@ def test_a_failing_stage_fails_only_its_document() -> None:
     assert [r.id for r in results] == ["a", "b", "c"]
     assert [r.ok for r in results] == [True, False, True]
     assert results[1].text == "boom" and "stage blew up" in results[1].error
+
+
+def test_clean_restores_the_garbage_collector_state() -> None:
+    """The collector pauses while a document is cleaned (its objects are freed by reference
+    counting), and is left as the caller had it, a failed document included."""
+
+    class Checking(cleanscrape.Stage):
+        name = "checking"
+        categories = ("boilerplate",)
+
+        def process(self, doc):
+            assert not gc.isenabled()
+            if "boom" in doc.text:
+                raise RuntimeError("stage blew up")
+
+    cleaner = Cleaner(stages=[Checking()])
+    was_enabled = gc.isenabled()
+    try:
+        gc.enable()
+        assert cleaner.clean("fine").ok and gc.isenabled()
+        assert not cleaner.clean("boom").ok and gc.isenabled()
+        gc.disable()
+        assert cleaner.clean("fine").ok and not gc.isenabled()
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def test_empty_document_is_fine() -> None:

@@ -16,12 +16,20 @@ from .wordlist import shape
 
 __all__ = ["DocumentVocabulary"]
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_WORD_PATTERN = r"[^\W\d_]+(?:['’][^\W\d_]+)*"
+_WORD = re.compile(_WORD_PATTERN)
 _APOSTROPHES = re.compile(r"['’]")
 #: the text before a word that opens a sentence: nothing, or a sentence end and openers
 #: how far back the sentence end before a word is looked for ('." « ' and the like)
 SENTENCE_START_REACH = 8
-_SENTENCE_START = re.compile(r"(?:^|[.!?…:]\s+)[\"'«“„‚‹(\[\-–—\s]*$")
+_OPENERS = r"[\"'«“„‚‹(\[\-–—\s]"
+_SENTENCE_START = re.compile(r"(?:^|[.!?…:]\s+)" + _OPENERS + "*$")
+#: the words that open a sentence, found in one pass over lines joined by newlines: the
+#: same test as _SENTENCE_START looking back SENTENCE_START_REACH characters before each
+#: word (a line's start and openers, or a sentence end, a space and openers; a match
+#: reaching back over a newline finds a word that opens its line anyway)
+_OPENING_WORD = re.compile(rf"(?:^{_OPENERS}{{0,{SENTENCE_START_REACH}}}|[.!?…:]\s{_OPENERS}{{0,{SENTENCE_START_REACH - 2}}})"
+                           rf"({_WORD_PATTERN})", re.MULTILINE)
 
 
 class DocumentVocabulary:
@@ -36,7 +44,20 @@ class DocumentVocabulary:
         #: (word, opens a sentence) -> count: a capital opening a sentence says nothing of
         #: the word's own case ("În 1945 …" does not make "în" a name)
         words: Counter = Counter()
+        # The lines without a slot have no fragment of a damaged word to skip: their words,
+        # and those opening a sentence, are counted in two regex passes over them all
+        # instead of a look back from every word (most lines of a document).
+        intact = "\n".join([line for line in lines if "?" not in line and "\ufffd" not in line])
+        opening = Counter(_OPENING_WORD.findall(intact))
+        for word, n in Counter(_WORD.findall(intact)).items():
+            opens = opening.get(word, 0)
+            if opens:
+                words[word, True] += opens
+            if n > opens:
+                words[word, False] += n - opens
         for line in lines:
+            if "?" not in line and "\ufffd" not in line:
+                continue
             for match in _WORD.finditer(line):
                 end, start = match.end(), match.start()
                 if (end < len(line) and line[end] in SLOTS) or (start > 0 and line[start - 1] in SLOTS):
