@@ -139,6 +139,10 @@ SYMBOL_IDENTIFIED = 0.0
 #: two known words joined by a real "?" with the space missing
 GLUED_WORDS_PRIOR = -1.0
 QUESTION_OPENING_PAIRED = -0.5
+#: a doubled or tripled real "?" ("Quoi??", "Onde???") is rarer than a single one: a listed
+#: word's lost last letter before one real "?" ("Será?" written "Ser??") is read before it
+#: (after a word no list knows, "Biener???", the letter model's guesses are no rival)
+EMPHATIC_QUESTION = -1.0
 #: a word no list knows is spelled by the letter model only when its letters are this
 #: likely (geometric mean over the word's lost letters)
 MIN_LETTER_MODEL_LIKELIHOOD = 0.3
@@ -261,6 +265,8 @@ class Resolver:
             prior = self._question_prior(run, line, line_damaged)
             for k in marks:
                 prior_k = prior
+                if k > 1 and self._known_frequency(text[:len(text) - k]):
+                    prior_k += EMPHATIC_QUESTION
                 if self.data is not None and self.data.question_words:
                     prior_k += self._question_word_prior(text[:len(text) - k], line, run)
                 readings += self._fills(text, run, line, 0, len(text) - k, "", text[len(text) - k:], prior_k,
