@@ -807,6 +807,10 @@ class Resolver:
             if tail[0] in ".,;:)" and spaced_quotes and self._opening_slot_before(self._source, run.start):
                 closing = self.data.quotes[0][1]
                 return [Reading(closing, QUOTE_PAIRED, "lone '?' before punctuation read as the closing quotation mark of a pair")]
+            if tail[0] in ".,;:)" and self.data is not None and self.data.quotes and self._open_quotation(line, run.start):
+                # "„român ?," : the quotation opened before it closes, set apart from its last word
+                return [Reading(self.data.quotes[0][1], QUOTE_CLOSES_OPEN,
+                                "lone '?' before punctuation read as the closing quotation mark of one opened before")]
             return []
         if not following:
             return []  # end of line: a real question mark (or nothing to tell)
@@ -837,8 +841,10 @@ class Resolver:
             readings.append(Reading("–", LONE_DASH_STARTS_LINE, "lone '?' opening a sentence read as a lost dash"))
         elif before[-1].isalnum() or before[-1] in _CLOSERS:
             readings.append(Reading("–", LONE_DASH, "lone '?' between words read as a lost dash"))
-        if spaced_quotes and self._open_quotation(line, run.start):
-            readings.append(Reading(self.data.quotes[0][1], QUOTE_CLOSES_OPEN,
+        if self.data is not None and self.data.quotes and self._open_quotation(line, run.start):
+            # set apart from its last word only where the language spaces its quotation marks;
+            # elsewhere as rare as a quotation mark in the wrong place ("„român ? ar")
+            readings.append(Reading(self.data.quotes[0][1], QUOTE_CLOSES_OPEN if spaced_quotes else QUOTE_PAIRED,
                                     "lone '?' read as the closing quotation mark of one opened before"))
         elif spaced_quotes and nxt.isalnum() and self._closing_slot_after(self._source, run.end):
             sure = self._lone_closer_after(self._source, run.end)
