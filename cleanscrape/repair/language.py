@@ -108,6 +108,10 @@ class LanguageData:
     question_words: frozenset[str] = frozenset()
     #: endings only nouns have, in a language that capitalises every noun (German)
     noun_endings: tuple[str, ...] = ()
+    #: word -> ((words before it, words after it), ...): the word is written with a capital
+    #: right after one of the first (an elided word without its apostrophe), unless one of the
+    #: second follows (French "l’État", "les États membres"; "l’état de santé")
+    capital_senses: dict[str, tuple[tuple[frozenset[str], frozenset[str]], ...]] = field(default_factory=dict)
     #: one-letter word -> endings of the nouns it goes before (it holds an article)
     one_letter_agreement: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: words a verb follows rather than a preposition ("não é", "que é"): no agreement then
@@ -242,11 +246,19 @@ def language_data(lang: str | None) -> LanguageData | None:
         regional_letters_before=entry.get("regional_letters_before", ""),
         question_words=frozenset(entry.get("question_words", ())),
         noun_endings=tuple(entry.get("noun_endings", ())),
+        capital_senses=_capital_senses(entry.get("capital_senses", ())),
         one_letter_agreement=tuple((word, tuple(endings.split()))
                                    for word, endings in entry.get("one_letter_agreement", ())),
         before_verbs=frozenset(entry.get("before_verbs", ())),
         contexts=_contexts(entry.get("contexts", ())),
     )
+
+
+def _capital_senses(rows: list[list[str]]) -> dict[str, tuple[tuple[frozenset[str], frozenset[str]], ...]]:
+    by_word: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
+    for word, before, not_after in rows:
+        by_word.setdefault(word, []).append((frozenset(before.split()), frozenset(not_after.split())))
+    return {word: tuple(rows) for word, rows in by_word.items()}
 
 
 def _contexts(rows: list[list[str]]) -> tuple[tuple[str, tuple[tuple[str, frozenset[str]], ...]], ...]:

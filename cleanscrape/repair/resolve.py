@@ -1106,7 +1106,8 @@ class Resolver:
             if i == 0 and cand.ascii_capital:
                 out.append(cand.ascii_capital)
                 continue
-            upper = all_caps or (i == 0 and self._capital_start(core, cand, run, line, sentence_start))
+            upper = all_caps or (i == 0 and self._capital_start(core, cand, run, line, sentence_start)) \
+                or (i > 1 and cand.text[i - 1] in "'" + APOSTROPHE and self._capital_after_elision(cand, run, line))
             if upper and got != APOSTROPHE:
                 big = got.upper()
                 if len(big) != 1 or big.isascii():
@@ -1126,6 +1127,8 @@ class Resolver:
             return True  # "?tats-Unis": the parts of a capitalised compound share its case
         if self.data is None:
             return False
+        if self.data.capital_senses and self._capital_sense(cand.text, run, line):
+            return True
         if self.data.noun_endings:
             # German capitalises nouns: "?berraschung" is "Überraschung" anywhere in a sentence
             return cand.text.endswith(self.data.noun_endings)
@@ -1133,6 +1136,33 @@ class Resolver:
         if suffix is not None and self.lower(suffix.group(1)) in self.data.suffix_apostrophe:
             return True  # Turkish splits a case suffix off proper nouns only: "?elebi'yi"
         return self._in_name(line, cand, run)
+
+    def _capital_after_elision(self, cand: Candidate, run: DamagedRun, line: str) -> bool:
+        """Is the word after an elided one ("l’?tat") written with a capital: as the page
+        writes it elsewhere, or in the sense the language capitalises ("l’État")?"""
+        bare = cand.text.replace(APOSTROPHE, "'").rpartition("'")[2]
+        return self.finder.vocabulary.capitalised_share(bare) >= 0.5 or (
+            self.data is not None and bool(self.data.capital_senses) and self._capital_sense(cand.text, run, line))
+
+    def _capital_sense(self, word: str, run: DamagedRun, line: str) -> bool:
+        """Is ``word`` where the language writes it with a capital (``capital_senses``:
+        French "l’État", "chef d’État", "les États membres"; not "l’état de santé")?"""
+        elided, _, bare = word.replace(APOSTROPHE, "'").rpartition("'")
+        senses = self.data.capital_senses.get(self.lower(bare))
+        if senses is None:
+            return False
+        if elided:
+            before = self.lower(elided)
+        elif run.start > run.token_start:
+            before = self.lower(line[run.token_start:run.start].rstrip("'" + APOSTROPHE))
+        else:
+            words = line[:run.token_start].split()
+            before = self.lower(words[-1].strip(_OPENERS + _CLOSERS)) if words else ""
+        tail = line[run.end:run.token_end]
+        following = tail[1:] if tail.startswith("-") else line[run.token_end:]
+        after = re.split(r"['’\s]", following.strip().lstrip(_OPENERS), maxsplit=1)[0]
+        after = self.lower(after.rstrip(_CLOSERS + ".,;:!?"))
+        return any(before in befores and after not in not_after for befores, not_after in senses)
 
     def _in_name(self, line: str, cand: Candidate, run: DamagedRun) -> bool:
         """Is the word part of a name: a rare word (not a function word) right after a
