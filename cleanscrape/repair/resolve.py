@@ -123,6 +123,9 @@ QUOTE_PAIR_TAKEN = 3.0
 #: a glued slot between a word and the comma before a verb of stating ("grito?, disse")
 #: closes a quotation: statements, unlike questions, are what such verbs report
 QUOTE_BEFORE_ATTRIBUTION = 3.0
+#: a lone slot after a colon, before a capital: a quotation opens there far more often than
+#: a sentence with "À" (spaced quotation marks: "elle écrit : « J'ai …")
+QUOTE_AFTER_COLON = 0.0
 #: a lone (spaced) opening quotation mark is taken too when a lone slot that can only close
 #: one (before punctuation) follows within this many words
 SURE_PAIR_WORDS = 6
@@ -287,6 +290,13 @@ class Resolver:
         if lead == 1 and self._at_token_start(run, line) and self._attributed_closer_after(line, run.start + 1):
             readings += self._fills(text, run, line, 1, len(text), self.data.quotes[0][0], "",
                                     QUOTE_BEFORE_ATTRIBUTION)
+        # no letter goes before a capital: a quotation opens the sentence ("disse: ?Onze milhões
+        # …", "?A NASA …"), its closing mark sentences or lines away
+        opens_sentence = self.data is not None and self.data.quotes and not self.data.spaced_quotes \
+            and lead == 1 and text[1:2].isupper() and self._at_token_start(run, line) \
+            and self._sentence_start(line, run.start)
+        if opens_sentence:
+            readings += self._fills(text, run, line, 1, len(text), self.data.quotes[0][0], "", QUOTE_PAIRED)
         if self.data is None or run.letters < 2:
             return readings
         if any(r.how in LISTED for r in readings):
@@ -296,7 +306,7 @@ class Resolver:
             if lead and self._at_token_start(run, line):
                 if trail and self._at_token_end(run, line):
                     readings += self._fills(text, run, line, 1, len(text) - 1, opening, closing, QUOTE_PAIRED)
-                if self._slot_at_word_end_after(self._source, run.end):
+                if self._slot_at_word_end_after(self._source, run.end) and not opens_sentence:
                     readings += self._fills(text, run, line, 1, len(text), opening, "", QUOTE_PAIRED)
             if trail and self._at_token_end(run, line):
                 if self._open_quotation(line, run.start):
@@ -819,7 +829,8 @@ class Resolver:
             nxt = "X"  # the next word lost its first letter: a word all the same, of either case
         sentence_follows = self._sentence_follows(following)
         readings: list[Reading] = []
-        if run.text == "?" and before:
+        after_colon = before.endswith(":")
+        if run.text == "?" and before and not after_colon:  # "dit : ? Oui": no question opens so
             if nxt.isalpha() and not sentence_follows:
                 keep = LONE_QUESTION_BEFORE_CAPITAL if nxt.isupper() else LONE_QUESTION_BEFORE_LOWERCASE
             elif nxt.isdigit():  # "de 1949 ? 1976": few sentences open with a number
@@ -841,7 +852,11 @@ class Resolver:
             readings.append(Reading("–", LONE_DASH_STARTS_LINE, "lone '?' opening a sentence read as a lost dash"))
         elif before[-1].isalnum() or before[-1] in _CLOSERS:
             readings.append(Reading("–", LONE_DASH, "lone '?' between words read as a lost dash"))
-        if self.data is not None and self.data.quotes and self._open_quotation(line, run.start):
+        if spaced_quotes and after_colon and nxt.isupper() and not self._open_quotation(line, run.start):
+            # "elle écrit : ? J'ai …": what a colon announces, a quotation opening a sentence
+            readings.append(Reading(self.data.quotes[0][0], QUOTE_AFTER_COLON,
+                                    "lone '?' after a colon read as an opening quotation mark"))
+        elif self.data is not None and self.data.quotes and self._open_quotation(line, run.start):
             # set apart from its last word only where the language spaces its quotation marks;
             # elsewhere as rare as a quotation mark in the wrong place ("„român ? ar")
             readings.append(Reading(self.data.quotes[0][1], QUOTE_CLOSES_OPEN if spaced_quotes else QUOTE_PAIRED,
