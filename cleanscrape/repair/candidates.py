@@ -33,6 +33,9 @@ DISHARMONY = 0.1
 #: ... and a case suffix's vowel against its base's, which harmony always rules
 SUFFIX_DISHARMONY = 0.01
 
+#: a paradigm's form no list has, against the listed form of the same word (a rarer form,
+#: or the list would have it)
+SIBLING_SHARE = 0.1
 #: the shortest beginning a softened final consonant may follow ("kıza" + "k")
 MIN_SOFTENED_STEM = 4
 #: the apostrophe a lossy charset can lose (an ASCII "'" always survives)
@@ -119,7 +122,30 @@ class CandidateFinder:
             # no known word fits (an apostrophe split may, if the word is a name): spell it
             for cand in self._spelled(lower):
                 found.setdefault(cand.text, cand)
+        if self.data is not None and self.data.paradigm_endings:
+            for cand in list(found.values()):
+                for sibling in self._siblings(lower, cand):
+                    found.setdefault(sibling.text, sibling)
         return list(found.values())
+
+    def _siblings(self, lower: str, cand: Candidate) -> list[Candidate]:
+        """Forms of ``cand``'s paradigm its lost letters may hold that no list has: the
+        word list lacks the rarer forms of rare words ("dřevnatým" but not "v dřevnatém"),
+        which context rules (the case a preposition governs) may then choose."""
+        out = []
+        for group in self.data.paradigm_endings:
+            ending = next((e for e in group if cand.text.endswith(e)), None)
+            if ending is None:
+                continue
+            stem = cand.text[:len(cand.text) - len(ending)]
+            for other in group:
+                if other == ending or len(other) != len(ending):
+                    continue
+                if all(a == b or is_slot(c) for a, b, c in zip(ending, other, lower[len(stem):])):
+                    out.append(Candidate(stem + other, cand.frequency * SIBLING_SHARE, 0, cand.how,
+                                         cand.ascii_capital, cand.likelihood * SIBLING_SHARE
+                                         if cand.how == "letter model" else cand.likelihood))
+        return out
 
     def _spelled(self, lower: str) -> list[Candidate]:
         """Best and second-best spelling by the letter model, for words no list knows; the

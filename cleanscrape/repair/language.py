@@ -108,6 +108,12 @@ class LanguageData:
     question_words: frozenset[str] = frozenset()
     #: endings only nouns have, in a language that capitalises every noun (German)
     noun_endings: tuple[str, ...] = ()
+    #: groups of endings of one paradigm that differ in one non-ASCII letter (Czech
+    #: adjectives' locative "-ém" and instrumental "-ým"): a listed word's sibling is a word
+    paradigm_endings: tuple[tuple[str, ...], ...] = ()
+    #: words that may stand between a preposition and the word whose case it governs without
+    #: agreeing with it (indeclinable possessives: Czech "o jeho neobvyklém chování")
+    case_transparent: frozenset[str] = frozenset()
     #: word -> ((words before it, words after it), ...): the word is written with a capital
     #: right after one of the first (an elided word without its apostrophe), unless one of the
     #: second follows (French "l’État", "les États membres"; "l’état de santé")
@@ -246,6 +252,8 @@ def language_data(lang: str | None) -> LanguageData | None:
         regional_letters_before=entry.get("regional_letters_before", ""),
         question_words=frozenset(entry.get("question_words", ())),
         noun_endings=tuple(entry.get("noun_endings", ())),
+        paradigm_endings=tuple(tuple(group.split()) for group in entry.get("paradigm_endings", ())),
+        case_transparent=frozenset(entry.get("case_transparent", ())),
         capital_senses=_capital_senses(entry.get("capital_senses", ())),
         one_letter_agreement=tuple((word, tuple(endings.split()))
                                    for word, endings in entry.get("one_letter_agreement", ())),

@@ -706,8 +706,10 @@ class Resolver:
             governing = next((e for e, words in self.data.preposition_cases if low in words), None)
             if governing is not None:
                 return governing == ending
-            # an adjective between ends in "-ą" in the accusative too ("przez taką gówniarę")
-            if not (any(low.endswith(e) for e, _ in self.data.preposition_cases) or is_slot(low[-1:])):
+            # an adjective between ends in "-ą" in the accusative too ("przez taką gówniarę");
+            # an indeclinable possessive agrees with nothing ("o jeho neobvyklém")
+            if not (any(low.endswith(e) for e, _ in self.data.preposition_cases) or is_slot(low[-1:])
+                    or low in self.data.case_transparent):
                 return False
         return False
 
