@@ -139,8 +139,9 @@ SHORT_QUOTED_WORD = 1.0
 NO_SPELLING_FREQUENCY = UNKNOWN_FREQUENCY / 100
 #: a symbol its neighbours identify ("km?" → "km²")
 SYMBOL_IDENTIFIED = 0.0
-#: two known words joined by a real "?" with the space missing
-GLUED_WORDS_PRIOR = -1.0
+#: two known words joined by a real "?" with the space missing: a typo, far rarer than a
+#: word whose lost letter the "?" is, however frequent the two words ("la?que" is "laïque")
+GLUED_WORDS_PRIOR = -2.0
 QUESTION_OPENING_PAIRED = -0.5
 #: a doubled or tripled real "?" ("Quoi??", "Onde???") is rarer than a single one: a listed
 #: word's lost last letter before one real "?" ("Será?" written "Ser??") is read before it
