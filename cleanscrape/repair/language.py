@@ -111,6 +111,8 @@ class LanguageData:
     #: groups of endings of one paradigm that differ in one non-ASCII letter (Czech
     #: adjectives' locative "-ém" and instrumental "-ým"): a listed word's sibling is a word
     paradigm_endings: tuple[tuple[str, ...], ...] = ()
+    #: names no common word spells, lower-cased: written with a capital anywhere
+    proper_nouns: frozenset[str] = frozenset()
     #: words that may stand between a preposition and the word whose case it governs without
     #: agreeing with it (indeclinable possessives: Czech "o jeho neobvyklém chování")
     case_transparent: frozenset[str] = frozenset()
@@ -253,6 +255,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         question_words=frozenset(entry.get("question_words", ())),
         noun_endings=tuple(entry.get("noun_endings", ())),
         paradigm_endings=tuple(tuple(group.split()) for group in entry.get("paradigm_endings", ())),
+        proper_nouns=frozenset(entry.get("proper_nouns", ())),
         case_transparent=frozenset(entry.get("case_transparent", ())),
         capital_senses=_capital_senses(entry.get("capital_senses", ())),
         one_letter_agreement=tuple((word, tuple(endings.split()))

@@ -1147,6 +1147,8 @@ class Resolver:
             return False
         if self.data.capital_senses and self._capital_sense(cand.text, run, line):
             return True
+        if self.lower(cand.text) in self.data.proper_nouns:
+            return True  # "el ?frica central": a name, wherever it stands
         if self.data.noun_endings:
             # German capitalises nouns: "?berraschung" is "Überraschung" anywhere in a sentence
             return cand.text.endswith(self.data.noun_endings)
@@ -1159,8 +1161,12 @@ class Resolver:
         """Is the word after an elided one ("l’?tat") written with a capital: as the page
         writes it elsewhere, or in the sense the language capitalises ("l’État")?"""
         bare = cand.text.replace(APOSTROPHE, "'").rpartition("'")[2]
-        return self.finder.vocabulary.capitalised_share(bare) >= 0.5 or (
-            self.data is not None and bool(self.data.capital_senses) and self._capital_sense(cand.text, run, line))
+        if self.finder.vocabulary.capitalised_share(bare) >= 0.5:
+            return True
+        if self.data is None:
+            return False
+        return self.lower(bare) in self.data.proper_nouns or (
+            bool(self.data.capital_senses) and self._capital_sense(cand.text, run, line))
 
     def _capital_sense(self, word: str, run: DamagedRun, line: str) -> bool:
         """Is ``word`` where the language writes it with a capital (``capital_senses``:
