@@ -153,6 +153,8 @@ MIN_LETTER_MODEL_LIKELIHOOD = 0.3
 #: a lone slot: which one-letter word, dash or quotation mark it was
 LONE_LETTER_BEFORE_CAPITAL = -0.7
 LONE_DASH = -1.5
+#: a slot between two digits: the en dash of a range ("1878–1879")
+NUMBER_RANGE = 0.0
 LONE_DASH_STARTS_LINE = -0.5
 #: a real "?" standing apart from the word it ends, in a language that does not write so
 LONE_QUESTION_UNSPACED = -1.0
@@ -804,6 +806,9 @@ class Resolver:
         — or a real "?" ("Quoi ?", and "???", "?!", "(?)", which are never touched)."""
         if len(run.text) == 1 and run.start > run.token_start and line[run.start - 1] in ".!…":
             return self._closing_after_punctuation(run, line)
+        if len(run.text) == 1 and line[run.start - 1:run.start].isdigit() and line[run.end:run.end + 1].isdigit():
+            # "1878?1879": a range of numbers; no question mark stands between two digits
+            return [Reading("–", NUMBER_RANGE, "'?' between two numbers read as a lost en dash")]
         if len(run.text) == 1 and line[run.start - 1:run.start] == "-" and line[run.end:run.end + 1] == "-":
             return self._one_letter_readings("", "-", False)  # "c’est-?-dire", "prêt-?-porter"
         if len(run.text) != 1 or run.start != run.token_start:
