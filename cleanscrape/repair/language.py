@@ -111,6 +111,10 @@ class LanguageData:
     #: groups of endings of one paradigm that differ in one non-ASCII letter (Czech
     #: adjectives' locative "-ém" and instrumental "-ým"): a listed word's sibling is a word
     paradigm_endings: tuple[tuple[str, ...], ...] = ()
+    #: the masculine and feminine ordinal indicators ("1º", "1ª"), and the endings of
+    #: feminine nouns, which take the feminine one
+    ordinal_indicators: tuple[str, ...] = ()
+    feminine_endings: tuple[str, ...] = ()
     #: names no common word spells, lower-cased: written with a capital anywhere
     proper_nouns: frozenset[str] = frozenset()
     #: words that may stand between a preposition and the word whose case it governs without
@@ -256,6 +260,8 @@ def language_data(lang: str | None) -> LanguageData | None:
         noun_endings=tuple(entry.get("noun_endings", ())),
         paradigm_endings=tuple(tuple(group.split()) for group in entry.get("paradigm_endings", ())),
         proper_nouns=frozenset(entry.get("proper_nouns", ())),
+        ordinal_indicators=tuple(entry.get("ordinal_indicators", ())),
+        feminine_endings=tuple(entry.get("feminine_endings", ())),
         case_transparent=frozenset(entry.get("case_transparent", ())),
         capital_senses=_capital_senses(entry.get("capital_senses", ())),
         one_letter_agreement=tuple((word, tuple(endings.split()))

@@ -155,6 +155,10 @@ LONE_LETTER_BEFORE_CAPITAL = -0.7
 LONE_DASH = -1.5
 #: a slot between two digits: the en dash of a range ("1878–1879")
 NUMBER_RANGE = 0.0
+#: a slot glued after a number, in a language that writes ordinals so ("2ª Divisão") ...
+ORDINAL_INDICATOR = 0.0
+#: ... of a few digits (a year is no ordinal)
+MAX_ORDINAL_DIGITS = 3
 LONE_DASH_STARTS_LINE = -0.5
 #: a real "?" standing apart from the word it ends, in a language that does not write so
 LONE_QUESTION_UNSPACED = -1.0
@@ -809,6 +813,12 @@ class Resolver:
         if len(run.text) == 1 and line[run.start - 1:run.start].isdigit() and line[run.end:run.end + 1].isdigit():
             # "1878?1879": a range of numbers; no question mark stands between two digits
             return [Reading("–", NUMBER_RANGE, "'?' between two numbers read as a lost en dash")]
+        if len(run.text) == 1 and self.data is not None and self.data.ordinal_indicators \
+                and line[run.token_start:run.start].isdigit() and run.start - run.token_start <= MAX_ORDINAL_DIGITS \
+                and all(not c.isalnum() for c in line[run.end:run.token_end]) and line[run.token_end:].strip() \
+                and not self._sentence_follows(line[run.token_end:].strip()):
+            # "2? Divisão", "6?,": an ordinal; "2003? Claro" and "tens 3? Eu" end questions
+            return [self._ordinal_indicator(run, line)]
         if len(run.text) == 1 and line[run.start - 1:run.start] == "-" and line[run.end:run.end + 1] == "-":
             return self._one_letter_readings("", "-", False)  # "c’est-?-dire", "prêt-?-porter"
         if len(run.text) != 1 or run.start != run.token_start:
@@ -874,6 +884,18 @@ class Resolver:
             readings.append(Reading(self.data.quotes[0][0], QUOTE_PAIR_TAKEN if sure else QUOTE_PAIRED,
                                     "lone '?' before a word read as the opening quotation mark of a pair"))
         return readings
+
+    def _ordinal_indicator(self, run: DamagedRun, line: str) -> Reading:
+        """"2? Divisão", "1? lugar": a slot glued after a number is the ordinal indicator,
+        feminine before a noun with a feminine ending or after a feminine ordinal earlier in
+        the line ("3ª a 6?" is "6ª"), masculine otherwise."""
+        masculine, feminine = self.data.ordinal_indicators
+        following = _NEXT_WORD.match(line, run.token_end)
+        word = self.lower(following.group(1)) if following else ""
+        feminine_word = len(word) > 1 and any(_ends_like(word, ending) for ending in self.data.feminine_endings)
+        after_feminine = re.search(r"\d" + feminine + r"\W+\S{0,3}\W*$", line[:run.start]) is not None
+        char = feminine if feminine_word or after_feminine else masculine
+        return Reading(char, ORDINAL_INDICATOR, f"'?' after a number read as the ordinal indicator '{char}'")
 
     def _before_attribution(self, line: str, slot: int) -> bool:
         """Is the slot at ``slot`` glued between a word and a comma that a verb of stating
