@@ -1024,6 +1024,8 @@ class Resolver:
                 return prior + QUESTION_ENDS_SENTENCE
             return prior + QUESTION_BEFORE_CLOSING
         following = line[run.token_end:].lstrip()
+        if following[:1] in _QUOTE_OPENERS and following[1:2].isalpha():
+            following = following[1:]  # "será «um importante …»": the word the quotation opens
         if following and following[0] in "?\ufffd":
             if following[1:2] == " " and following[2:3].islower():
                 return prior + QUESTION_BEFORE_LOWERCASE  # "transport? ? l'hôpital": a lone "à" follows
