@@ -173,7 +173,7 @@ QUESTION_WITHOUT_QUESTION_WORD = -1.0
 QUESTION_BEFORE_PUNCTUATION = -3.0
 
 _SENTENCE_END = ".!?…:"
-_OPENERS = " \t\"'«“„‚‹([{*•-–—"
+_OPENERS = " \t\"'`«“„‚‹([{*•-–—"
 #: quotation marks glued to the word they open
 _QUOTE_OPENERS = "«“„\"'"
 _CLOSERS = "\"'»”“’›)]}"
