@@ -115,6 +115,12 @@ class LanguageData:
     #: feminine nouns, which take the feminine one
     ordinal_indicators: tuple[str, ...] = ()
     feminine_endings: tuple[str, ...] = ()
+    #: in a language that capitalises every noun, words only a noun phrase follows (articles,
+    #: possessives, contracted prepositions): a word right after one, or after one and an
+    #: inflected adjective, with no capitalised word after it, is the noun; the articles
+    #: that are relative pronouns too ("der", "die", "das") count only before an adjective
+    noun_determiners: frozenset[str] = frozenset()
+    noun_determiners_before_adjective: frozenset[str] = frozenset()
     #: names no common word spells, lower-cased: written with a capital anywhere
     proper_nouns: frozenset[str] = frozenset()
     #: words that may stand between a preposition and the word whose case it governs without
@@ -260,6 +266,9 @@ def language_data(lang: str | None) -> LanguageData | None:
         noun_endings=tuple(entry.get("noun_endings", ())),
         paradigm_endings=tuple(tuple(group.split()) for group in entry.get("paradigm_endings", ())),
         proper_nouns=frozenset(entry.get("proper_nouns", ())),
+        noun_determiners=frozenset(entry.get("noun_determiners", ())),
+        noun_determiners_before_adjective=frozenset(entry.get("noun_determiners", ()))
+        | frozenset(entry.get("noun_determiners_before_adjective", ())),
         ordinal_indicators=tuple(entry.get("ordinal_indicators", ())),
         feminine_endings=tuple(entry.get("feminine_endings", ())),
         case_transparent=frozenset(entry.get("case_transparent", ())),

@@ -150,6 +150,9 @@ EMPHATIC_QUESTION = -1.0
 #: a word no list knows is spelled by the letter model only when its letters are this
 #: likely (geometric mean over the word's lost letters)
 MIN_LETTER_MODEL_LIKELIHOOD = 0.3
+#: the endings of an inflected (attributive) adjective in a language whose nouns take
+#: capitals ("der blutigste Überfall", "einen großen Hut")
+ADJECTIVE_INFLECTIONS = ("e", "en", "er", "es", "em")
 #: a lone slot: which one-letter word, dash or quotation mark it was
 LONE_LETTER_BEFORE_CAPITAL = -0.7
 LONE_DASH = -1.5
@@ -1179,12 +1182,38 @@ class Resolver:
         if self.lower(cand.text) in self.data.proper_nouns:
             return True  # "el ?frica central": a name, wherever it stands
         if self.data.noun_endings:
-            # German capitalises nouns: "?berraschung" is "Überraschung" anywhere in a sentence
-            return cand.text.endswith(self.data.noun_endings)
+            # German capitalises nouns: "?berraschung" is "Überraschung" anywhere in a sentence,
+            # and so is the word a determiner opens a noun phrase for ("meiner ?lbremse")
+            return cand.text.endswith(self.data.noun_endings) or self._heads_noun_phrase(run, line)
         suffix = re.search(r"['’]([^\W\d_]+)$", cand.text)
         if suffix is not None and self.lower(suffix.group(1)) in self.data.suffix_apostrophe:
             return True  # Turkish splits a case suffix off proper nouns only: "?elebi'yi"
         return self._in_name(line, cand, run)
+
+    def _heads_noun_phrase(self, run: DamagedRun, line: str) -> bool:
+        """Is the word the noun of a phrase a determiner opens: right after it ("meiner
+        ?lbremse wurden") or after it and an inflected adjective ("der blutigste ?berfall
+        in"), with no capitalised word after it (then it is an adjective: "die ?berzeugte
+        Frau")?"""
+        if run.start != run.token_start or not (self.data.noun_determiners or self.data.noun_determiners_before_adjective):
+            return False
+        clause = re.split(r"[,.;:!?\"()«»„“]", line[:run.token_start])[-1].split()
+        if not clause:
+            return False
+        if line[run.end:run.token_end] == "":
+            # a capitalised word after it, or after an inflected adjective after it, is the
+            # noun ("einen ?bergroßen Hut", "ein ?berm??ig großer Hut")
+            after = line[run.token_end:].split()[:2]
+            if after and after[0][:1].isupper():
+                return False
+            if len(after) == 2 and after[0].rstrip(".,;:!?").lower().endswith(ADJECTIVE_INFLECTIONS) \
+                    and after[0][-1:].isalpha() and after[1][:1].isupper():
+                return False
+        previous = self.lower(clause[-1])
+        if previous in self.data.noun_determiners:
+            return True
+        return len(clause) > 1 and clause[-1].islower() and previous.endswith(ADJECTIVE_INFLECTIONS) \
+            and self.lower(clause[-2]) in self.data.noun_determiners_before_adjective
 
     def _capital_after_elision(self, cand: Candidate, run: DamagedRun, line: str) -> bool:
         """Is the word after an elided one ("l’?tat") written with a capital: as the page
