@@ -121,6 +121,9 @@ class LanguageData:
     #: that are relative pronouns too ("der", "die", "das") count only before an adjective
     noun_determiners: frozenset[str] = frozenset()
     noun_determiners_before_adjective: frozenset[str] = frozenset()
+    #: number words: a one-letter word may stand between two of them ("une à deux") though
+    #: the first is an article as well
+    numerals: frozenset[str] = frozenset()
     #: names no common word spells, lower-cased: written with a capital anywhere
     proper_nouns: frozenset[str] = frozenset()
     #: words that may stand between a preposition and the word whose case it governs without
@@ -266,6 +269,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         noun_endings=tuple(entry.get("noun_endings", ())),
         paradigm_endings=tuple(tuple(group.split()) for group in entry.get("paradigm_endings", ())),
         proper_nouns=frozenset(entry.get("proper_nouns", ())),
+        numerals=frozenset(entry.get("numerals", ())),
         noun_determiners=frozenset(entry.get("noun_determiners", ())),
         noun_determiners_before_adjective=frozenset(entry.get("noun_determiners", ()))
         | frozenset(entry.get("noun_determiners_before_adjective", ())),

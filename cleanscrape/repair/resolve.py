@@ -948,7 +948,8 @@ class Resolver:
         one holding an article is likelier before a noun of its gender."""
         if self.data is None or not self.data.one_letter_words:
             return []
-        if word_before and self.lower(word_before) in self.data.determiners:
+        if word_before and self.lower(word_before) in self.data.determiners \
+                and not self._numeral_range(word_before, word_after):
             return []
         after = self.lower(word_after)
         top = max(self.finder.frequency(w) for w in self.data.one_letter_words) or 1.0
@@ -969,6 +970,12 @@ class Resolver:
             readings.append(Reading(shown, score, f"lone '?' between words read as the {self.lang} word '{word}'",
                                     f"frequency {freq:.2g}"))
         return readings
+
+    def _numeral_range(self, word_before: str, word_after: str) -> bool:
+        """Do two numerals stand around the slot ("une ? deux semaines": "une à deux"), the
+        first of which is also an article?"""
+        return bool(self.data.numerals) and self.lower(word_before) in self.data.numerals \
+            and self.lower(word_after) in self.data.numerals
 
     def _agreeing_one_letter_words(self, word_before: str, word_after: str) -> set[str]:
         """The one-letter words holding an article that agree with ``word_after``: a
