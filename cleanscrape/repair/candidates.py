@@ -28,8 +28,9 @@ _APOSTROPHES = re.compile(r"['’]")
 #: how much more frequent a word must be with its final letter restored than without it
 #: for the final "?" to count as a lost letter
 RESTORED_WORD_RATIO = 10.0
-#: how much less likely a lost vowel is when it breaks vowel harmony (loanwords do)
-DISHARMONY = 0.1
+#: how much less likely a lost vowel is when it breaks vowel harmony (loanwords do, but the
+#: letter model's odds for a common letter sequence, "t?r" as "tır", are no reason to)
+DISHARMONY = 0.01
 #: ... and a case suffix's vowel against its base's, which harmony always rules
 SUFFIX_DISHARMONY = 0.01
 
