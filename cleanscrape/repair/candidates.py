@@ -357,6 +357,11 @@ class CandidateFinder:
         allowed = self._harmony[last]
         weighted = {c: p * (DISHARMONY if c in self._harmonic_vowels and c not in allowed else 1.0)
                     for c, p in distribution.items()}
+        vowels = [p for c, p in distribution.items() if c in self._harmonic_vowels]
+        if vowels and not any(c in distribution for c in allowed):
+            # a context seen too rarely to hold the harmonic vowel ("m?r" has only "ü", "ö"
+            # behind it in the list): it takes the place of the vowel proposed against harmony
+            weighted.update((c, max(vowels)) for c in allowed)
         total = sum(weighted.values())
         return {c: p / total for c, p in weighted.items()}
 
