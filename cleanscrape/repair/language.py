@@ -312,6 +312,9 @@ class Symbol:
     before_digit_after_words: frozenset[str] = frozenset()
     #: the symbol as some languages write it (Portuguese "nº", French "n°")
     char_by_language: tuple[tuple[str, str], ...] = ()
+    #: a "?" standing alone right after a number, before no number, may be the symbol
+    #: ("100 ? de reserva" → "100 € de reserva")
+    alone_after_number: bool = False
 
     def char_in(self, lang: str) -> str:
         return dict(self.char_by_language).get(lang, self.char)
@@ -325,6 +328,6 @@ def symbols() -> tuple[Symbol, ...]:
         Symbol(entry["char"], frozenset(entry.get("after_words", ())), frozenset(entry.get("after_words_after", ())),
                frozenset(entry.get("after_digit_before_words", ())),
                frozenset(entry.get("before_digit_after_words", ())),
-               tuple(entry.get("char_by_language", {}).items()))
+               tuple(entry.get("char_by_language", {}).items()), entry.get("alone_after_number", False))
         for entry in table.values()
     )

@@ -139,6 +139,8 @@ SHORT_QUOTED_WORD = 1.0
 NO_SPELLING_FREQUENCY = UNKNOWN_FREQUENCY / 100
 #: a symbol its neighbours identify ("km?" → "km²")
 SYMBOL_IDENTIFIED = 0.0
+#: a symbol a number takes after it ("100 ? de" → "100 €"), against a dash there (× 0.03)
+SYMBOL_AFTER_NUMBER = -1.0
 #: two known words joined by a real "?" with the space missing: a typo, far rarer than a
 #: word whose lost letter the "?" is, however frequent the two words ("la?que" is "laïque")
 GLUED_WORDS_PRIOR = -2.0
@@ -191,6 +193,7 @@ _WORD_BEFORE = re.compile(r"(?:[^\W\d_]|[?\ufffd])*[^\W\d_](?:[^\W\d_]|[?\ufffd]
 #: a participle stem ending in none of these takes the consonant-stem infinitive ("přikýv")
 _VOWELS = "aeiouyáéěíóúůý"
 _NEXT_WORD = re.compile(r" ([^\W\d_](?:\S*[^\W\d_])?)")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -849,7 +852,7 @@ class Resolver:
         if is_slot(nxt) and following[1:2].isalpha():
             nxt = "X"  # the next word lost its first letter: a word all the same, of either case
         sentence_follows = self._sentence_follows(following)
-        readings: list[Reading] = []
+        readings: list[Reading] = self._lone_symbols(before, following)
         after_colon = before.endswith(":")
         if run.text == "?" and before and not after_colon:  # "dit : ? Oui": no question opens so
             if nxt.isalpha() and not sentence_follows:
@@ -887,6 +890,22 @@ class Resolver:
             readings.append(Reading(self.data.quotes[0][0], QUOTE_PAIR_TAKEN if sure else QUOTE_PAIRED,
                                     "lone '?' before a word read as the opening quotation mark of a pair"))
         return readings
+
+    def _lone_symbols(self, before: str, following: str) -> list[Reading]:
+        """A lone slot after a number: a symbol its next word identifies ("9 ? C" → "9 ° C")
+        or one a number takes ("100 ? de reserva" → "100 € de reserva")."""
+        previous = before.split()[-1:]
+        if not previous or not _NUMBER.fullmatch(previous[0]) or following[:1].isdigit():
+            return []
+        word_after = following.split(None, 1)[0].rstrip(".,;:!)") if following else ""
+        out = []
+        for symbol in symbols():
+            char = symbol.char_in(self.lang)
+            if word_after in symbol.after_digit_before_words:
+                out.append(Reading(char, SYMBOL_IDENTIFIED, f"lone '?' between a number and '{word_after}' read as a lost '{char}'"))
+            elif symbol.alone_after_number:
+                out.append(Reading(char, SYMBOL_AFTER_NUMBER, f"lone '?' after a number read as a lost '{char}'"))
+        return out
 
     def _ordinal_indicator(self, run: DamagedRun, line: str) -> Reading:
         """"2? Divisão", "1? lugar": a slot glued after a number is the ordinal indicator,
