@@ -280,6 +280,8 @@ class Resolver:
         if marks:
             prior = self._question_prior(run, line, line_damaged)
             for k in marks:
+                if self.data is not None and self.lower(text[:len(text) - k]) in self.data.prepositions:
+                    continue  # "(v z???)": a preposition ends no question, it wants its noun
                 prior_k = prior
                 if k > 1 and self._known_frequency(text[:len(text) - k]):
                     prior_k += EMPHATIC_QUESTION
