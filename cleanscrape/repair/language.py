@@ -124,6 +124,11 @@ class LanguageData:
     #: number words: a one-letter word may stand between two of them ("une à deux") though
     #: the first is an article as well
     numerals: frozenset[str] = frozenset()
+    #: verbs of saying that follow quoted speech in lower case, after its "?" or "!" too
+    #: ('"…vás?" řekl primář')
+    saying_verbs: frozenset[str] = frozenset()
+    #: conjunctions that end no clause; with the prepositions, no real "?" follows them
+    conjunctions: frozenset[str] = frozenset()
     #: names no common word spells, lower-cased: written with a capital anywhere
     proper_nouns: frozenset[str] = frozenset()
     #: words that may stand between a preposition and the word whose case it governs without
@@ -140,6 +145,11 @@ class LanguageData:
     #: word -> ((side, neighbours), ...): side "after" or "before"; a neighbour starting
     #: with "-" is an ending
     contexts: tuple[tuple[str, tuple[tuple[str, frozenset[str]], ...]], ...] = ()
+
+    @property
+    def never_final(self) -> frozenset[str]:
+        """Words that end no clause, so no real question mark follows them."""
+        return self.prepositions | self.conjunctions
 
     def context_fits(self, word: str, word_before: str, word_after: str) -> bool:
         """Is ``word`` next to a neighbour it goes with (both neighbours lower-case)?"""
@@ -269,6 +279,8 @@ def language_data(lang: str | None) -> LanguageData | None:
         noun_endings=tuple(entry.get("noun_endings", ())),
         paradigm_endings=tuple(tuple(group.split()) for group in entry.get("paradigm_endings", ())),
         proper_nouns=frozenset(entry.get("proper_nouns", ())),
+        saying_verbs=frozenset(entry.get("saying_verbs", ())),
+        conjunctions=frozenset(entry.get("conjunctions", ())),
         numerals=frozenset(entry.get("numerals", ())),
         noun_determiners=frozenset(entry.get("noun_determiners", ())),
         noun_determiners_before_adjective=frozenset(entry.get("noun_determiners", ()))

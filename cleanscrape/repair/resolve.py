@@ -280,8 +280,8 @@ class Resolver:
         if marks:
             prior = self._question_prior(run, line, line_damaged)
             for k in marks:
-                if self.data is not None and self.lower(text[:len(text) - k]) in self.data.prepositions:
-                    continue  # "(v z???)": a preposition ends no question, it wants its noun
+                if self.data is not None and self.lower(text[:len(text) - k]) in self.data.never_final:
+                    continue  # "(v z???)", "a? ?ije": a preposition or conjunction ends no question
                 prior_k = prior
                 if k > 1 and self._known_frequency(text[:len(text) - k]):
                     prior_k += EMPHATIC_QUESTION
@@ -1197,7 +1197,9 @@ class Resolver:
     def _capital_start(self, core: str, cand: Candidate, run: DamagedRun, line: str,
                        sentence_start: bool) -> bool:
         if sentence_start:
-            return True
+            # '"…vás?" ?ekl primář': the verb of saying after quoted speech goes on its sentence
+            return not (self.data is not None and self.lower(cand.text) in self.data.saying_verbs
+                        and line[:run.start].rstrip()[-1:] in _CLOSERS)
         if self.finder.vocabulary.capitalised_share(cand.text.replace(APOSTROPHE, "'")) >= 0.5:
             return True
         after = line[run.end:run.end + 2]
