@@ -217,8 +217,10 @@ class LossyRepairStage(Stage):
             inner = "?" in core
             if not inner and (finder.frequency(core) or finder.vocabulary.count(core)):
                 if run.text[0] != "?":  # "pi?": only if far more frequent restored ("più"), or
-                    # written so intact elsewhere on the page ("Otworzy?" beside "Otworzył")
-                    if not finder.restores_known_word(low) and not any(c.in_document for c in finder.find(low)):
+                    # written so intact elsewhere on the page ("Otworzy?" beside "Otworzył"), or
+                    # where no question ends: before a lower-case word ("Cominci? l'attesa")
+                    if not finder.restores_known_word(low) and not any(c.in_document for c in finder.find(low)) \
+                            and not _NO_QUESTION_AFTER.match(text, run.token_end):
                         continue
                 elif _sentence_keeps_letters(text, run.start, run.end, data.letters):
                     continue  # "?les" in a sentence that kept its accents
@@ -229,6 +231,8 @@ class LossyRepairStage(Stage):
 
 
 _SENTENCE_BREAK = re.compile(r"[.!…]\s")
+#: what follows a word whose final "?" is no question mark: a lower-case word
+_NO_QUESTION_AFTER = re.compile(r" [^\W\d_A-ZÀ-ÞĀ-ſ]")
 
 
 def _sentence_keeps_letters(text: str, start: int, end: int, letters: str) -> bool:
