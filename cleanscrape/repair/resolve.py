@@ -295,7 +295,9 @@ class Resolver:
             if end is not None:
                 readings += self._fills(text, run, line, 1, len(text), opening, "", QUESTION_OPENING_PAIRED)
                 for k in marks:
-                    if run.end - k <= end < run.end:
+                    # the question ends in the run's last "?"s: any of them may be the real ones
+                    # ("?Qu???" is "¿Qué??", its first final "?" a lost "é")
+                    if run.end - trail <= end < run.end:
                         readings += self._fills(text, run, line, 1, len(text) - k, opening, text[len(text) - k:],
                                                 QUESTION_OPENING_PAIRED)
         readings += self._paired_quote_readings(run, line)
