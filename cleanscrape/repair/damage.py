@@ -23,10 +23,11 @@ SLOTS = "?\ufffd"
 _EVIDENCE = re.compile(r"\ufffd|\?(?=[^\W\d_])|(?<=[^\W\d_]['’])\?")
 #: weaker evidence: a "?" glued to a word or alone after one, and followed by a lower-case
 #: word ("sar? attribuito", "la terra ? probabilmente": Italian loses mostly word-final
-#: letters and "è") or by "," "." ";" ":"; real questions are
+#: letters and "è") or by "," "." ";" ":", also after another "?" ("przytakn??."); real questions are
 #: sometimes followed by one ("Vraiment? dit-il", "Kim o?."), so it takes two of these
 _WEAK_EVIDENCE = re.compile(
-    r"(?:(?<=[^\W\d_])|(?<=[^\W\d_] )|(?<=[^\W\d_]\? ))\?(?: +(?=[^\W\d_A-ZÀ-ÞĀ-ſ])|[,;:]|\.(?!\.))")
+    r"(?:(?<=[^\W\d_])|(?<=[^\W\d_] )|(?<=[^\W\d_]\? ))\?(?: +(?=[^\W\d_A-ZÀ-ÞĀ-ſ])|[,;:]|\.(?!\.))"
+    r"|(?<=[^\W\d_]\?)\?(?=[,;:]|\.(?!\.))")
 WEAK_EVIDENCE_NEEDED = 2
 #: a run of letters and slots, apostrophes inside: one word as far as the damage is concerned
 _RUN = re.compile(r"(?:[^\W\d_]|[?\ufffd])+(?:['’](?:[^\W\d_]|[?\ufffd])+)*")
@@ -55,13 +56,21 @@ def may_be_damaged(text: str) -> bool:
     i = text.find("?")
     while i != -1:
         after = text[i + 1:i + 3]
-        if after[:1].isalpha() or (after[:1] in ",;:." and i and text[i - 1].isalpha()):
+        if after[:1].isalpha() or (after[:1] in ",;:." and _after_word(text, i)):
             return True
         if after[:1] == " " and after[1:].isalpha() and after[1:].islower() and i and (
                 text[i - 1].isalpha() or text[i - 1] in " ?"):
             return True
         i = text.find("?", i + 1)
     return False
+
+
+def _after_word(text: str, i: int) -> bool:
+    """Does the "?" at ``i`` end a word, alone or with other "?" ("o?.", "przytakn??.")?"""
+    j = i - 1
+    while j >= 0 and text[j] == "?":
+        j -= 1
+    return j >= 0 and text[j].isalpha()
 
 
 @dataclass(frozen=True, slots=True)
