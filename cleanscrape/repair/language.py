@@ -129,6 +129,9 @@ class LanguageData:
     saying_verbs: frozenset[str] = frozenset()
     #: conjunctions that end no clause; with the prepositions, no real "?" follows them
     conjunctions: frozenset[str] = frozenset()
+    #: elided negations and the words that complete them in the clause after ("n’" …
+    #: "pas"): without one, the elided reading is no negation ("n?es entre" is "nées")
+    negation_partners: dict[str, frozenset[str]] = field(default_factory=dict)
     #: names no common word spells, lower-cased: written with a capital anywhere
     proper_nouns: frozenset[str] = frozenset()
     #: words that may stand between a preposition and the word whose case it governs without
@@ -279,6 +282,8 @@ def language_data(lang: str | None) -> LanguageData | None:
         noun_endings=tuple(entry.get("noun_endings", ())),
         paradigm_endings=tuple(tuple(group.split()) for group in entry.get("paradigm_endings", ())),
         proper_nouns=frozenset(entry.get("proper_nouns", ())),
+        negation_partners={word: frozenset(partners.split())
+                           for word, partners in entry.get("negation_partners", {}).items()},
         saying_verbs=frozenset(entry.get("saying_verbs", ())),
         conjunctions=frozenset(entry.get("conjunctions", ())),
         numerals=frozenset(entry.get("numerals", ())),

@@ -541,6 +541,8 @@ class Resolver:
             freq = UNKNOWN_FREQUENCY * cand.likelihood
         if cand.how in ("suffix", "elision") and not freq:
             freq = UNKNOWN_FREQUENCY  # a name after the apostrophe: "d’Unalaska"
+        if cand.how == "elision" and self.data is not None and self._negation_unpaired(cand.text, line, run):
+            return _IMPOSSIBLE  # "les divergences n?es entre …": no "pas" follows, "nées"
         if not freq:
             return _IMPOSSIBLE
         score = math.log10(freq)
@@ -597,6 +599,17 @@ class Resolver:
                 if self.charset.was_kept(got) or self.charset.was_kept(got.upper()):
                     score += CHARSET_KEPT_PENALTY
         return score
+
+    def _negation_unpaired(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Is ``word`` an elided negation ("n’es") whose other part ("pas", "jamais" after it,
+        "rien", "personne" before it …; ``negation_partners``) stands nowhere in its clause?"""
+        elided = re.split("['’]", word, maxsplit=1)[0]
+        partners = self.data.negation_partners.get(self.lower(elided))
+        if not partners:
+            return False
+        clause = re.split(r"[,.;:!?«»()]", line[:run.token_start])[-1] + " " \
+            + re.split(r"[,.;:!?«»()]", line[run.end:], maxsplit=1)[0]
+        return not any(re.split("['’]", self.lower(w))[0] in partners for w in clause.split())
 
     def _proper_noun_start(self, core: str, base: str, run: DamagedRun, line: str) -> bool:
         """Is ``base`` (the start of ``core``) a name: a capital not owed to the sentence
