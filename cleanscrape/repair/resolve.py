@@ -1064,8 +1064,8 @@ class Resolver:
         if tail:
             if tail.startswith(("...", "…")):
                 return prior
-            if tail[0] in ".,;:":
-                return prior + QUESTION_BEFORE_PUNCTUATION
+            if tail[0] in ".,;:" or (tail[0] == "-" and tail[1:2].isalnum()):
+                return prior + QUESTION_BEFORE_PUNCTUATION  # "Kim o?.", "pr?-ménopausiques"
             if tail[0] == "!":
                 return prior + QUESTION_ENDS_SENTENCE
             return prior + QUESTION_BEFORE_CLOSING
