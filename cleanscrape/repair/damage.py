@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-__all__ = ["SLOTS", "may_be_damaged", "damage_evidence", "lone_slot_signs", "DamagedRun", "damaged_runs", "is_slot"]
+__all__ = ["SLOTS", "may_be_damaged", "damage_evidence", "lone_slot_signs", "lost_question_marks", "DamagedRun",
+           "damaged_runs", "is_slot"]
 
 SLOTS = "?\ufffd"
 
@@ -120,6 +121,18 @@ def damage_evidence(line: str) -> float:
 
 #: a "?" standing alone between two lower-case words ("la terra ? probabilmente")
 _LONE_SLOT = re.compile(r"(?<=[^\W\d_] )\?(?= +[^\W\d_A-ZÀ-ÞĀ-ſ])")
+
+
+#: a "?" certainly lost (glued before a letter, or after an elided word)
+_QUESTION_MARK_EVIDENCE = re.compile(r"\?(?=[^\W\d_])|(?<=[^\W\d_]['’])\?")
+
+
+def lost_question_marks(line: str) -> int:
+    """How many "?" of ``line`` outside URLs are certainly lost characters."""
+    if "?" not in line:
+        return 0
+    return sum(len(_QUESTION_MARK_EVIDENCE.findall(token.group())) for token in _TOKEN.finditer(line)
+               if "?" in token.group() and not _URLISH.search(token.group()))
 
 
 def lone_slot_signs(line: str) -> int:
