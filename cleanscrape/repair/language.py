@@ -127,8 +127,9 @@ class LanguageData:
     #: verbs of saying that follow quoted speech in lower case, after its "?" or "!" too
     #: ('"…vás?" řekl primář')
     saying_verbs: frozenset[str] = frozenset()
-    #: conjunctions that end no clause; with the prepositions, no real "?" follows them
-    conjunctions: frozenset[str] = frozenset()
+    #: words that end no clause (conjunctions, articles, contracted prepositions); with the
+    #: prepositions, no real "?" follows them
+    non_final: frozenset[str] = frozenset()
     #: elided negations and the words that complete them in the clause after ("n’" …
     #: "pas"): without one, the elided reading is no negation ("n?es entre" is "nées")
     negation_partners: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -152,7 +153,7 @@ class LanguageData:
     @property
     def never_final(self) -> frozenset[str]:
         """Words that end no clause, so no real question mark follows them."""
-        return self.prepositions | self.conjunctions
+        return self.prepositions | self.non_final
 
     def context_fits(self, word: str, word_before: str, word_after: str) -> bool:
         """Is ``word`` next to a neighbour it goes with (both neighbours lower-case)?"""
@@ -285,7 +286,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         negation_partners={word: frozenset(partners.split())
                            for word, partners in entry.get("negation_partners", {}).items()},
         saying_verbs=frozenset(entry.get("saying_verbs", ())),
-        conjunctions=frozenset(entry.get("conjunctions", ())),
+        non_final=frozenset(entry.get("non_final", ())),
         numerals=frozenset(entry.get("numerals", ())),
         noun_determiners=frozenset(entry.get("noun_determiners", ())),
         noun_determiners_before_adjective=frozenset(entry.get("noun_determiners", ()))
