@@ -27,7 +27,7 @@ _EVIDENCE = re.compile(r"\ufffd|\?(?=[^\W\d_])|(?<=[^\W\d_]['’])\?")
 #: letters and "è") or by "," "." ";" ":", also after another "?" ("przytakn??."); real questions are
 #: sometimes followed by one ("Vraiment? dit-il", "Kim o?."), so it takes two of these
 _WEAK_EVIDENCE = re.compile(
-    r"(?:(?<=[^\W\d_])|(?<=[^\W\d_] )|(?<=[^\W\d_]\? ))\?(?: +(?=[^\W\d_A-ZÀ-ÞĀ-ſ])|[,;:]|\.(?!\.))"
+    r"(?:(?<=[^\W\d_])|(?<=[^\W\d_] )|(?<=[^\W\d_]\? )|(?<=[^\W\d_][.!…] ))\?(?: +(?=[^\W\d_A-ZÀ-ÞĀ-ſ])|[,;:]|\.(?!\.))"
     r"|(?<=[^\W\d_]\?)\?(?=[,;:]|\.(?!\.))")
 WEAK_EVIDENCE_NEEDED = 2
 #: a run of letters and slots, apostrophes inside: one word as far as the damage is concerned
@@ -119,8 +119,9 @@ def damage_evidence(line: str) -> float:
     return score
 
 
-#: a "?" standing alone between two lower-case words ("la terra ? probabilmente")
-_LONE_SLOT = re.compile(r"(?<=[^\W\d_] )\?(?= +[^\W\d_A-ZÀ-ÞĀ-ſ])")
+#: a "?" standing alone between two lower-case words ("la terra ? probabilmente"), or after
+#: a sentence's end before one, where no question mark stands ("in mano serba. ? finita")
+_LONE_SLOT = re.compile(r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_][.!…] ))\?(?= +[^\W\d_A-ZÀ-ÞĀ-ſ])")
 
 
 #: a "?" certainly lost (glued before a letter, or after an elided word)
