@@ -316,6 +316,12 @@ class Resolver:
             readings += self._fills(text, run, line, 1, len(text), self.data.quotes[0][0], "", QUOTE_PAIRED)
         if self.data is None or run.letters < 2:
             return readings
+        # a quotation the line opened closes where its stretch ends, before punctuation, even
+        # after a word a letter there would make ("Eu só tive de ler?, o que": "ler»,", not "lerá")
+        closes_open = bool(self.data.quotes) and not self.data.spaced_quotes and trail == 1 \
+            and line[run.end:run.end + 1] in (",", ".", ";", ":", "!") and self._open_quotation(line, run.start)
+        if closes_open:
+            readings += self._fills(text, run, line, 0, len(text) - 1, "", self.data.quotes[0][1], QUOTE_CLOSES_OPEN)
         if any(r.how in LISTED for r in readings):
             return readings  # the slots can be letters of a known word: no quotation marks
         if self.data.quotes and not self.data.spaced_quotes:
@@ -327,7 +333,8 @@ class Resolver:
                     readings += self._fills(text, run, line, 1, len(text), opening, "", QUOTE_PAIRED)
             if trail and self._at_token_end(run, line):
                 if self._open_quotation(line, run.start):
-                    readings += self._fills(text, run, line, 0, len(text) - 1, "", closing, QUOTE_CLOSES_OPEN)
+                    if not closes_open:
+                        readings += self._fills(text, run, line, 0, len(text) - 1, "", closing, QUOTE_CLOSES_OPEN)
                 elif self._opening_slot_before(self._source, run.start):
                     readings += self._fills(text, run, line, 0, len(text) - 1, "", closing, QUOTE_PAIRED)
         return readings
