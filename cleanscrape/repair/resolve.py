@@ -158,13 +158,13 @@ ADJECTIVE_INFLECTIONS = ("e", "en", "er", "es", "em")
 #: a lone slot: which one-letter word, dash or quotation mark it was
 LONE_LETTER_BEFORE_CAPITAL = -0.7
 LONE_DASH = -1.5
+LONE_DASH_STARTS_LINE = -0.5
 #: a slot between two digits: the en dash of a range ("1878–1879")
 NUMBER_RANGE = 0.0
 #: a slot glued after a number, in a language that writes ordinals so ("2ª Divisão") ...
 ORDINAL_INDICATOR = 0.0
 #: ... of a few digits (a year is no ordinal)
 MAX_ORDINAL_DIGITS = 3
-LONE_DASH_STARTS_LINE = -0.5
 #: a real "?" standing apart from the word it ends, in a language that does not write so
 LONE_QUESTION_UNSPACED = -1.0
 LONE_QUESTION_BEFORE_CAPITAL = -1.0
@@ -865,7 +865,8 @@ class Resolver:
             if tail[0] in ".,;:)" and spaced_quotes and self._opening_slot_before(self._source, run.start):
                 closing = self.data.quotes[0][1]
                 return [Reading(closing, QUOTE_PAIRED, "lone '?' before punctuation read as the closing quotation mark of a pair")]
-            if tail[0] in ".,;:)" and self.data is not None and self.data.quotes and self._open_quotation(line, run.start):
+            if tail[0] in ".,;:)" and self.data is not None and self.data.quotes \
+                    and self._open_quotation(line, run.start):
                 # "„român ?," : the quotation opened before it closes, set apart from its last word
                 return [Reading(self.data.quotes[0][1], QUOTE_CLOSES_OPEN,
                                 "lone '?' before punctuation read as the closing quotation mark of one opened before")]
@@ -926,7 +927,8 @@ class Resolver:
         for symbol in symbols():
             char = symbol.char_in(self.lang)
             if word_after in symbol.after_digit_before_words:
-                out.append(Reading(char, SYMBOL_IDENTIFIED, f"lone '?' between a number and '{word_after}' read as a lost '{char}'"))
+                out.append(Reading(char, SYMBOL_IDENTIFIED,
+                                   f"lone '?' between a number and '{word_after}' read as a lost '{char}'"))
             elif symbol.alone_after_number:
                 out.append(Reading(char, SYMBOL_AFTER_NUMBER, f"lone '?' after a number read as a lost '{char}'"))
         return out
@@ -1247,7 +1249,7 @@ class Resolver:
         ?lbremse wurden") or after it and an inflected adjective ("der blutigste ?berfall
         in"), with no capitalised word after it (then it is an adjective: "die ?berzeugte
         Frau")?"""
-        if run.start != run.token_start or not (self.data.noun_determiners or self.data.noun_determiners_before_adjective):
+        if run.start != run.token_start or not self.data.noun_determiners_before_adjective:
             return False
         clause = re.split(r"[,.;:!?\"()«»„“]", line[:run.token_start])[-1].split()
         if not clause:
