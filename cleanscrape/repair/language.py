@@ -133,6 +133,9 @@ class LanguageData:
     #: elided negations and the words that complete them in the clause after ("n’" …
     #: "pas"): without one, the elided reading is no negation ("n?es entre" is "nées")
     negation_partners: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: words a question ends with in a language that spaces its "?" ("Combien ?", "Et alors ?"):
+    #: a lone "?" after one is a real question mark
+    question_enders: frozenset[str] = frozenset()
     #: names no common word spells, lower-cased: written with a capital anywhere
     proper_nouns: frozenset[str] = frozenset()
     #: words that may stand between a preposition and the word whose case it governs without
@@ -283,6 +286,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         noun_endings=tuple(entry.get("noun_endings", ())),
         paradigm_endings=tuple(tuple(group.split()) for group in entry.get("paradigm_endings", ())),
         proper_nouns=frozenset(entry.get("proper_nouns", ())),
+        question_enders=frozenset(entry.get("question_enders", ())),
         negation_partners={word: frozenset(partners.split())
                            for word, partners in entry.get("negation_partners", {}).items()},
         saying_verbs=frozenset(entry.get("saying_verbs", ())),

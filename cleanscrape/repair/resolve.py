@@ -888,6 +888,8 @@ class Resolver:
                 keep = 0.0
             if not self.data or not self.data.space_before_question_mark:
                 keep += LONE_QUESTION_UNSPACED  # "Co ?" is not how this language writes a question
+            elif before.split()[-1].lower() in self.data.question_enders:
+                keep += QUESTION_AFTER_QUESTION_WORD  # "Combien ? Cet article", "Et alors ? Secourue"
             readings.append(Reading(run.text, keep, "real question mark"))
         sentence_start = self._sentence_start(line, run.start)
         if nxt.isalnum():
