@@ -215,6 +215,10 @@ class Resolution:
     confidence: float
 
 
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and word.isalpha()
+
+
 def _ends_like(word: str, ending: str) -> bool:
     """Does ``word`` end in ``ending``, a slot of it standing for any non-ASCII letter?"""
     if len(word) < len(ending):
@@ -1253,6 +1257,8 @@ class Resolver:
         Frau")?"""
         if run.start != run.token_start or not self.data.noun_determiners_before_adjective:
             return False
+        if self._between_listed_nouns(run, line):
+            return True
         clause = re.split(r"[,.;:!?\"()«»„“]", line[:run.token_start])[-1].split()
         if not clause:
             return False
@@ -1270,6 +1276,14 @@ class Resolver:
             return True
         return len(clause) > 1 and clause[-1].islower() and previous.endswith(ADJECTIVE_INFLECTIONS) \
             and self.lower(clause[-2]) in self.data.noun_determiners_before_adjective
+
+    def _between_listed_nouns(self, run: DamagedRun, line: str) -> bool:
+        """Does the word stand in a list between two capitalised words, nouns where every noun
+        takes a capital ("viel Zeit, ?rger, Stress und Geld")?"""
+        before = line[:run.token_start].split()
+        after = line[run.token_end:].split()
+        return line[run.end:run.token_end] == "," and bool(before) and before[-1].endswith(",") \
+            and _capitalised(before[-1].rstrip(",")) and bool(after) and _capitalised(after[0].rstrip(",.;:"))
 
     def _capital_after_elision(self, cand: Candidate, run: DamagedRun, line: str) -> bool:
         """Is the word after an elided one ("l’?tat") written with a capital: as the page
