@@ -28,11 +28,15 @@ _APOSTROPHES = re.compile(r"['’]")
 #: how much more frequent a word must be with its final letter restored than without it
 #: for the final "?" to count as a lost letter
 RESTORED_WORD_RATIO = 10.0
-#: how much less likely a lost vowel is when it breaks vowel harmony (loanwords do)
-DISHARMONY = 0.1
+#: how much less likely a lost vowel is when it breaks vowel harmony (loanwords do, but the
+#: letter model's odds for a common letter sequence, "t?r" as "tır", are no reason to)
+DISHARMONY = 0.01
 #: ... and a case suffix's vowel against its base's, which harmony always rules
 SUFFIX_DISHARMONY = 0.01
 
+#: a paradigm's form no list has, against the listed form of the same word (a rarer form,
+#: or the list would have it)
+SIBLING_SHARE = 0.1
 #: the shortest beginning a softened final consonant may follow ("kıza" + "k")
 MIN_SOFTENED_STEM = 4
 #: the apostrophe a lossy charset can lose (an ASCII "'" always survives)
@@ -119,7 +123,30 @@ class CandidateFinder:
             # no known word fits (an apostrophe split may, if the word is a name): spell it
             for cand in self._spelled(lower):
                 found.setdefault(cand.text, cand)
+        if self.data is not None and self.data.paradigm_endings:
+            for cand in list(found.values()):
+                for sibling in self._siblings(lower, cand):
+                    found.setdefault(sibling.text, sibling)
         return list(found.values())
+
+    def _siblings(self, lower: str, cand: Candidate) -> list[Candidate]:
+        """Forms of ``cand``'s paradigm its lost letters may hold that no list has: the
+        word list lacks the rarer forms of rare words ("dřevnatým" but not "v dřevnatém"),
+        which context rules (the case a preposition governs) may then choose."""
+        out = []
+        for group in self.data.paradigm_endings:
+            ending = next((e for e in group if cand.text.endswith(e)), None)
+            if ending is None:
+                continue
+            stem = cand.text[:len(cand.text) - len(ending)]
+            for other in group:
+                if other == ending or len(other) != len(ending):
+                    continue
+                if all(a == b or is_slot(c) for a, b, c in zip(ending, other, lower[len(stem):])):
+                    out.append(Candidate(stem + other, cand.frequency * SIBLING_SHARE, 0, cand.how,
+                                         cand.ascii_capital, cand.likelihood * SIBLING_SHARE
+                                         if cand.how == "letter model" else cand.likelihood))
+        return out
 
     def _spelled(self, lower: str) -> list[Candidate]:
         """Best and second-best spelling by the letter model, for words no list knows; the
@@ -330,6 +357,11 @@ class CandidateFinder:
         allowed = self._harmony[last]
         weighted = {c: p * (DISHARMONY if c in self._harmonic_vowels and c not in allowed else 1.0)
                     for c, p in distribution.items()}
+        vowels = [p for c, p in distribution.items() if c in self._harmonic_vowels]
+        if vowels and not any(c in distribution for c in allowed):
+            # a context seen too rarely to hold the harmonic vowel ("m?r" has only "ü", "ö"
+            # behind it in the list): it takes the place of the vowel proposed against harmony
+            weighted.update((c, max(vowels)) for c in allowed)
         total = sum(weighted.values())
         return {c: p / total for c, p in weighted.items()}
 

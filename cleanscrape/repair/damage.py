@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-__all__ = ["SLOTS", "may_be_damaged", "damage_evidence", "lone_slot_signs", "DamagedRun", "damaged_runs", "is_slot"]
+__all__ = ["SLOTS", "may_be_damaged", "damage_evidence", "lone_slot_signs", "lost_question_marks", "DamagedRun",
+           "damaged_runs", "is_slot"]
 
 SLOTS = "?\ufffd"
 
@@ -23,10 +24,11 @@ SLOTS = "?\ufffd"
 _EVIDENCE = re.compile(r"\ufffd|\?(?=[^\W\d_])|(?<=[^\W\d_]['’])\?")
 #: weaker evidence: a "?" glued to a word or alone after one, and followed by a lower-case
 #: word ("sar? attribuito", "la terra ? probabilmente": Italian loses mostly word-final
-#: letters and "è") or by "," "." ";" ":"; real questions are
+#: letters and "è") or by "," "." ";" ":", also after another "?" ("przytakn??."); real questions are
 #: sometimes followed by one ("Vraiment? dit-il", "Kim o?."), so it takes two of these
 _WEAK_EVIDENCE = re.compile(
-    r"(?:(?<=[^\W\d_])|(?<=[^\W\d_] )|(?<=[^\W\d_]\? ))\?(?: +(?=[^\W\d_A-ZÀ-ÞĀ-ſ])|[,;:]|\.(?!\.))")
+    r"(?:(?<=[^\W\d_])|(?<=[^\W\d_] )|(?<=[^\W\d_]\? )|(?<=[^\W\d_][.!…] ))\?(?: +(?=[^\W\d_A-ZÀ-ÞĀ-ſ])|[,;:]|\.(?!\.))"
+    r"|(?<=[^\W\d_]\?)\?(?=[,;:]|\.(?!\.))")
 WEAK_EVIDENCE_NEEDED = 2
 #: a run of letters and slots, apostrophes inside: one word as far as the damage is concerned
 _RUN = re.compile(r"(?:[^\W\d_]|[?\ufffd])+(?:['’](?:[^\W\d_]|[?\ufffd])+)*")
@@ -55,13 +57,21 @@ def may_be_damaged(text: str) -> bool:
     i = text.find("?")
     while i != -1:
         after = text[i + 1:i + 3]
-        if after[:1].isalpha() or (after[:1] in ",;:." and i and text[i - 1].isalpha()):
+        if after[:1].isalpha() or (after[:1] in ",;:." and _after_word(text, i)):
             return True
         if after[:1] == " " and after[1:].isalpha() and after[1:].islower() and i and (
                 text[i - 1].isalpha() or text[i - 1] in " ?"):
             return True
         i = text.find("?", i + 1)
     return False
+
+
+def _after_word(text: str, i: int) -> bool:
+    """Does the "?" at ``i`` end a word, alone or with other "?" ("o?.", "przytakn??.")?"""
+    j = i - 1
+    while j >= 0 and text[j] == "?":
+        j -= 1
+    return j >= 0 and text[j].isalpha()
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,8 +119,21 @@ def damage_evidence(line: str) -> float:
     return score
 
 
-#: a "?" standing alone between two lower-case words ("la terra ? probabilmente")
-_LONE_SLOT = re.compile(r"(?<=[^\W\d_] )\?(?= +[^\W\d_A-ZÀ-ÞĀ-ſ])")
+#: a "?" standing alone between two lower-case words ("la terra ? probabilmente"), or after
+#: a sentence's end before one, where no question mark stands ("in mano serba. ? finita")
+_LONE_SLOT = re.compile(r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_][.!…] ))\?(?= +[^\W\d_A-ZÀ-ÞĀ-ſ])")
+
+
+#: a "?" certainly lost (glued before a letter, or after an elided word)
+_QUESTION_MARK_EVIDENCE = re.compile(r"\?(?=[^\W\d_])|(?<=[^\W\d_]['’])\?")
+
+
+def lost_question_marks(line: str) -> int:
+    """How many "?" of ``line`` outside URLs are certainly lost characters."""
+    if "?" not in line:
+        return 0
+    return sum(len(_QUESTION_MARK_EVIDENCE.findall(token.group())) for token in _TOKEN.finditer(line)
+               if "?" in token.group() and not _URLISH.search(token.group()))
 
 
 def lone_slot_signs(line: str) -> int:

@@ -108,6 +108,43 @@ class LanguageData:
     question_words: frozenset[str] = frozenset()
     #: endings only nouns have, in a language that capitalises every noun (German)
     noun_endings: tuple[str, ...] = ()
+    #: groups of endings of one paradigm that differ in one non-ASCII letter (Czech
+    #: adjectives' locative "-ém" and instrumental "-ým"): a listed word's sibling is a word
+    paradigm_endings: tuple[tuple[str, ...], ...] = ()
+    #: the masculine and feminine ordinal indicators ("1º", "1ª"), and the endings of
+    #: feminine nouns, which take the feminine one
+    ordinal_indicators: tuple[str, ...] = ()
+    feminine_endings: tuple[str, ...] = ()
+    #: in a language that capitalises every noun, words only a noun phrase follows (articles,
+    #: possessives, contracted prepositions): a word right after one, or after one and an
+    #: inflected adjective, with no capitalised word after it, is the noun; the articles
+    #: that are relative pronouns too ("der", "die", "das") count only before an adjective
+    noun_determiners: frozenset[str] = frozenset()
+    noun_determiners_before_adjective: frozenset[str] = frozenset()
+    #: number words: a one-letter word may stand between two of them ("une à deux") though
+    #: the first is an article as well
+    numerals: frozenset[str] = frozenset()
+    #: verbs of saying that follow quoted speech in lower case, after its "?" or "!" too
+    #: ('"…vás?" řekl primář')
+    saying_verbs: frozenset[str] = frozenset()
+    #: words that end no clause (conjunctions, articles, contracted prepositions); with the
+    #: prepositions, no real "?" follows them
+    non_final: frozenset[str] = frozenset()
+    #: elided negations and the words that complete them in the clause after ("n’" …
+    #: "pas"): without one, the elided reading is no negation ("n?es entre" is "nées")
+    negation_partners: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: words a question ends with in a language that spaces its "?" ("Combien ?", "Et alors ?"):
+    #: a lone "?" after one is a real question mark
+    question_enders: frozenset[str] = frozenset()
+    #: names no common word spells, lower-cased: written with a capital anywhere
+    proper_nouns: frozenset[str] = frozenset()
+    #: words that may stand between a preposition and the word whose case it governs without
+    #: agreeing with it (indeclinable possessives: Czech "o jeho neobvyklém chování")
+    case_transparent: frozenset[str] = frozenset()
+    #: word -> ((words before it, words after it), ...): the word is written with a capital
+    #: right after one of the first (an elided word without its apostrophe), unless one of the
+    #: second follows (French "l’État", "les États membres"; "l’état de santé")
+    capital_senses: dict[str, tuple[tuple[frozenset[str], frozenset[str]], ...]] = field(default_factory=dict)
     #: one-letter word -> endings of the nouns it goes before (it holds an article)
     one_letter_agreement: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: words a verb follows rather than a preposition ("não é", "que é"): no agreement then
@@ -115,6 +152,11 @@ class LanguageData:
     #: word -> ((side, neighbours), ...): side "after" or "before"; a neighbour starting
     #: with "-" is an ending
     contexts: tuple[tuple[str, tuple[tuple[str, frozenset[str]], ...]], ...] = ()
+
+    @property
+    def never_final(self) -> frozenset[str]:
+        """Words that end no clause, so no real question mark follows them."""
+        return self.prepositions | self.non_final
 
     def context_fits(self, word: str, word_before: str, word_after: str) -> bool:
         """Is ``word`` next to a neighbour it goes with (both neighbours lower-case)?"""
@@ -242,11 +284,33 @@ def language_data(lang: str | None) -> LanguageData | None:
         regional_letters_before=entry.get("regional_letters_before", ""),
         question_words=frozenset(entry.get("question_words", ())),
         noun_endings=tuple(entry.get("noun_endings", ())),
+        paradigm_endings=tuple(tuple(group.split()) for group in entry.get("paradigm_endings", ())),
+        proper_nouns=frozenset(entry.get("proper_nouns", ())),
+        question_enders=frozenset(entry.get("question_enders", ())),
+        negation_partners={word: frozenset(partners.split())
+                           for word, partners in entry.get("negation_partners", {}).items()},
+        saying_verbs=frozenset(entry.get("saying_verbs", ())),
+        non_final=frozenset(entry.get("non_final", ())),
+        numerals=frozenset(entry.get("numerals", ())),
+        noun_determiners=frozenset(entry.get("noun_determiners", ())),
+        noun_determiners_before_adjective=frozenset(entry.get("noun_determiners", ()))
+        | frozenset(entry.get("noun_determiners_before_adjective", ())),
+        ordinal_indicators=tuple(entry.get("ordinal_indicators", ())),
+        feminine_endings=tuple(entry.get("feminine_endings", ())),
+        case_transparent=frozenset(entry.get("case_transparent", ())),
+        capital_senses=_capital_senses(entry.get("capital_senses", ())),
         one_letter_agreement=tuple((word, tuple(endings.split()))
                                    for word, endings in entry.get("one_letter_agreement", ())),
         before_verbs=frozenset(entry.get("before_verbs", ())),
         contexts=_contexts(entry.get("contexts", ())),
     )
+
+
+def _capital_senses(rows: list[list[str]]) -> dict[str, tuple[tuple[frozenset[str], frozenset[str]], ...]]:
+    by_word: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
+    for word, before, not_after in rows:
+        by_word.setdefault(word, []).append((frozenset(before.split()), frozenset(not_after.split())))
+    return {word: tuple(rows) for word, rows in by_word.items()}
 
 
 def _contexts(rows: list[list[str]]) -> tuple[tuple[str, tuple[tuple[str, frozenset[str]], ...]], ...]:
@@ -270,6 +334,9 @@ class Symbol:
     before_digit_after_words: frozenset[str] = frozenset()
     #: the symbol as some languages write it (Portuguese "nº", French "n°")
     char_by_language: tuple[tuple[str, str], ...] = ()
+    #: a "?" standing alone right after a number, before no number, may be the symbol
+    #: ("100 ? de reserva" → "100 € de reserva")
+    alone_after_number: bool = False
 
     def char_in(self, lang: str) -> str:
         return dict(self.char_by_language).get(lang, self.char)
@@ -283,6 +350,6 @@ def symbols() -> tuple[Symbol, ...]:
         Symbol(entry["char"], frozenset(entry.get("after_words", ())), frozenset(entry.get("after_words_after", ())),
                frozenset(entry.get("after_digit_before_words", ())),
                frozenset(entry.get("before_digit_after_words", ())),
-               tuple(entry.get("char_by_language", {}).items()))
+               tuple(entry.get("char_by_language", {}).items()), entry.get("alone_after_number", False))
         for entry in table.values()
     )

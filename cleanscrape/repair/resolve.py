@@ -123,6 +123,9 @@ QUOTE_PAIR_TAKEN = 3.0
 #: a glued slot between a word and the comma before a verb of stating ("grito?, disse")
 #: closes a quotation: statements, unlike questions, are what such verbs report
 QUOTE_BEFORE_ATTRIBUTION = 3.0
+#: a lone slot after a colon, before a capital: a quotation opens there far more often than
+#: a sentence with "À" (spaced quotation marks: "elle écrit : « J'ai …")
+QUOTE_AFTER_COLON = 0.0
 #: a lone (spaced) opening quotation mark is taken too when a lone slot that can only close
 #: one (before punctuation) follows within this many words
 SURE_PAIR_WORDS = 6
@@ -136,16 +139,32 @@ SHORT_QUOTED_WORD = 1.0
 NO_SPELLING_FREQUENCY = UNKNOWN_FREQUENCY / 100
 #: a symbol its neighbours identify ("km?" → "km²")
 SYMBOL_IDENTIFIED = 0.0
-#: two known words joined by a real "?" with the space missing
-GLUED_WORDS_PRIOR = -1.0
+#: a symbol a number takes after it ("100 ? de" → "100 €"), against a dash there (× 0.03)
+SYMBOL_AFTER_NUMBER = -1.0
+#: two known words joined by a real "?" with the space missing: a typo, far rarer than a
+#: word whose lost letter the "?" is, however frequent the two words ("la?que" is "laïque")
+GLUED_WORDS_PRIOR = -2.0
 QUESTION_OPENING_PAIRED = -0.5
+#: a doubled or tripled real "?" ("Quoi??", "Onde???") is rarer than a single one: a listed
+#: word's lost last letter before one real "?" ("Será?" written "Ser??") is read before it
+#: (after a word no list knows, "Biener???", the letter model's guesses are no rival)
+EMPHATIC_QUESTION = -1.0
 #: a word no list knows is spelled by the letter model only when its letters are this
 #: likely (geometric mean over the word's lost letters)
 MIN_LETTER_MODEL_LIKELIHOOD = 0.3
+#: the endings of an inflected (attributive) adjective in a language whose nouns take
+#: capitals ("der blutigste Überfall", "einen großen Hut")
+ADJECTIVE_INFLECTIONS = ("e", "en", "er", "es", "em")
 #: a lone slot: which one-letter word, dash or quotation mark it was
 LONE_LETTER_BEFORE_CAPITAL = -0.7
 LONE_DASH = -1.5
 LONE_DASH_STARTS_LINE = -0.5
+#: a slot between two digits: the en dash of a range ("1878–1879")
+NUMBER_RANGE = 0.0
+#: a slot glued after a number, in a language that writes ordinals so ("2ª Divisão") ...
+ORDINAL_INDICATOR = 0.0
+#: ... of a few digits (a year is no ordinal)
+MAX_ORDINAL_DIGITS = 3
 #: a real "?" standing apart from the word it ends, in a language that does not write so
 LONE_QUESTION_UNSPACED = -1.0
 LONE_QUESTION_BEFORE_CAPITAL = -1.0
@@ -159,7 +178,7 @@ QUESTION_WITHOUT_QUESTION_WORD = -1.0
 QUESTION_BEFORE_PUNCTUATION = -3.0
 
 _SENTENCE_END = ".!?…:"
-_OPENERS = " \t\"'«“„‚‹([{*•-–—"
+_OPENERS = " \t\"'`«“„‚‹([{*•-–—"
 #: quotation marks glued to the word they open
 _QUOTE_OPENERS = "«“„\"'"
 _CLOSERS = "\"'»”“’›)]}"
@@ -174,6 +193,7 @@ _WORD_BEFORE = re.compile(r"(?:[^\W\d_]|[?\ufffd])*[^\W\d_](?:[^\W\d_]|[?\ufffd]
 #: a participle stem ending in none of these takes the consonant-stem infinitive ("přikýv")
 _VOWELS = "aeiouyáéěíóúůý"
 _NEXT_WORD = re.compile(r" ([^\W\d_](?:\S*[^\W\d_])?)")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +213,10 @@ class Resolution:
     best: Reading
     runner_up: Reading | None
     confidence: float
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and word.isalpha()
 
 
 def _ends_like(word: str, ending: str) -> bool:
@@ -260,7 +284,11 @@ class Resolver:
         if marks:
             prior = self._question_prior(run, line, line_damaged)
             for k in marks:
+                if self.data is not None and self.lower(text[:len(text) - k]) in self.data.never_final:
+                    continue  # "(v z???)", "a? ?ije": a preposition or conjunction ends no question
                 prior_k = prior
+                if k > 1 and self._known_frequency(text[:len(text) - k]):
+                    prior_k += EMPHATIC_QUESTION
                 if self.data is not None and self.data.question_words:
                     prior_k += self._question_word_prior(text[:len(text) - k], line, run)
                 readings += self._fills(text, run, line, 0, len(text) - k, "", text[len(text) - k:], prior_k,
@@ -271,7 +299,9 @@ class Resolver:
             if end is not None:
                 readings += self._fills(text, run, line, 1, len(text), opening, "", QUESTION_OPENING_PAIRED)
                 for k in marks:
-                    if run.end - k <= end < run.end:
+                    # the question ends in the run's last "?"s: any of them may be the real ones
+                    # ("?Qu???" is "¿Qué??", its first final "?" a lost "é")
+                    if run.end - trail <= end < run.end:
                         readings += self._fills(text, run, line, 1, len(text) - k, opening, text[len(text) - k:],
                                                 QUESTION_OPENING_PAIRED)
         readings += self._paired_quote_readings(run, line)
@@ -281,8 +311,21 @@ class Resolver:
         if lead == 1 and self._at_token_start(run, line) and self._attributed_closer_after(line, run.start + 1):
             readings += self._fills(text, run, line, 1, len(text), self.data.quotes[0][0], "",
                                     QUOTE_BEFORE_ATTRIBUTION)
+        # no letter goes before a capital: a quotation opens the sentence ("disse: ?Onze milhões
+        # …", "?A NASA …"), its closing mark sentences or lines away
+        opens_sentence = self.data is not None and self.data.quotes and not self.data.spaced_quotes \
+            and lead == 1 and text[1:2].isupper() and self._at_token_start(run, line) \
+            and self._sentence_start(line, run.start)
+        if opens_sentence:
+            readings += self._fills(text, run, line, 1, len(text), self.data.quotes[0][0], "", QUOTE_PAIRED)
         if self.data is None or run.letters < 2:
             return readings
+        # a quotation the line opened closes where its stretch ends, before punctuation, even
+        # after a word a letter there would make ("Eu só tive de ler?, o que": "ler»,", not "lerá")
+        closes_open = bool(self.data.quotes) and not self.data.spaced_quotes and trail == 1 \
+            and line[run.end:run.end + 1] in (",", ".", ";", ":", "!") and self._open_quotation(line, run.start)
+        if closes_open:
+            readings += self._fills(text, run, line, 0, len(text) - 1, "", self.data.quotes[0][1], QUOTE_CLOSES_OPEN)
         if any(r.how in LISTED for r in readings):
             return readings  # the slots can be letters of a known word: no quotation marks
         if self.data.quotes and not self.data.spaced_quotes:
@@ -290,11 +333,12 @@ class Resolver:
             if lead and self._at_token_start(run, line):
                 if trail and self._at_token_end(run, line):
                     readings += self._fills(text, run, line, 1, len(text) - 1, opening, closing, QUOTE_PAIRED)
-                if self._slot_at_word_end_after(self._source, run.end):
+                if self._slot_at_word_end_after(self._source, run.end) and not opens_sentence:
                     readings += self._fills(text, run, line, 1, len(text), opening, "", QUOTE_PAIRED)
             if trail and self._at_token_end(run, line):
                 if self._open_quotation(line, run.start):
-                    readings += self._fills(text, run, line, 0, len(text) - 1, "", closing, QUOTE_CLOSES_OPEN)
+                    if not closes_open:
+                        readings += self._fills(text, run, line, 0, len(text) - 1, "", closing, QUOTE_CLOSES_OPEN)
                 elif self._opening_slot_before(self._source, run.start):
                     readings += self._fills(text, run, line, 0, len(text) - 1, "", closing, QUOTE_PAIRED)
         return readings
@@ -508,6 +552,8 @@ class Resolver:
             freq = UNKNOWN_FREQUENCY * cand.likelihood
         if cand.how in ("suffix", "elision") and not freq:
             freq = UNKNOWN_FREQUENCY  # a name after the apostrophe: "d’Unalaska"
+        if cand.how == "elision" and self.data is not None and self._negation_unpaired(cand.text, line, run):
+            return _IMPOSSIBLE  # "les divergences n?es entre …": no "pas" follows, "nées"
         if not freq:
             return _IMPOSSIBLE
         score = math.log10(freq)
@@ -564,6 +610,17 @@ class Resolver:
                 if self.charset.was_kept(got) or self.charset.was_kept(got.upper()):
                     score += CHARSET_KEPT_PENALTY
         return score
+
+    def _negation_unpaired(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Is ``word`` an elided negation ("n’es") whose other part ("pas", "jamais" after it,
+        "rien", "personne" before it …; ``negation_partners``) stands nowhere in its clause?"""
+        elided = re.split("['’]", word, maxsplit=1)[0]
+        partners = self.data.negation_partners.get(self.lower(elided))
+        if not partners:
+            return False
+        clause = re.split(r"[,.;:!?«»()]", line[:run.token_start])[-1] + " " \
+            + re.split(r"[,.;:!?«»()]", line[run.end:], maxsplit=1)[0]
+        return not any(re.split("['’]", self.lower(w))[0] in partners for w in clause.split())
 
     def _proper_noun_start(self, core: str, base: str, run: DamagedRun, line: str) -> bool:
         """Is ``base`` (the start of ``core``) a name: a capital not owed to the sentence
@@ -690,8 +747,10 @@ class Resolver:
             governing = next((e for e, words in self.data.preposition_cases if low in words), None)
             if governing is not None:
                 return governing == ending
-            # an adjective between ends in "-ą" in the accusative too ("przez taką gówniarę")
-            if not (any(low.endswith(e) for e, _ in self.data.preposition_cases) or is_slot(low[-1:])):
+            # an adjective between ends in "-ą" in the accusative too ("przez taką gówniarę");
+            # an indeclinable possessive agrees with nothing ("o jeho neobvyklém")
+            if not (any(low.endswith(e) for e, _ in self.data.preposition_cases) or is_slot(low[-1:])
+                    or low in self.data.case_transparent):
                 return False
         return False
 
@@ -785,6 +844,15 @@ class Resolver:
         — or a real "?" ("Quoi ?", and "???", "?!", "(?)", which are never touched)."""
         if len(run.text) == 1 and run.start > run.token_start and line[run.start - 1] in ".!…":
             return self._closing_after_punctuation(run, line)
+        if len(run.text) == 1 and line[run.start - 1:run.start].isdigit() and line[run.end:run.end + 1].isdigit():
+            # "1878?1879": a range of numbers; no question mark stands between two digits
+            return [Reading("–", NUMBER_RANGE, "'?' between two numbers read as a lost en dash")]
+        if len(run.text) == 1 and self.data is not None and self.data.ordinal_indicators \
+                and line[run.token_start:run.start].isdigit() and run.start - run.token_start <= MAX_ORDINAL_DIGITS \
+                and all(not c.isalnum() for c in line[run.end:run.token_end]) and line[run.token_end:].strip() \
+                and not self._sentence_follows(line[run.token_end:].strip()):
+            # "2? Divisão", "6?,": an ordinal; "2003? Claro" and "tens 3? Eu" end questions
+            return [self._ordinal_indicator(run, line)]
         if len(run.text) == 1 and line[run.start - 1:run.start] == "-" and line[run.end:run.end + 1] == "-":
             return self._one_letter_readings("", "-", False)  # "c’est-?-dire", "prêt-?-porter"
         if len(run.text) != 1 or run.start != run.token_start:
@@ -801,6 +869,11 @@ class Resolver:
             if tail[0] in ".,;:)" and spaced_quotes and self._opening_slot_before(self._source, run.start):
                 closing = self.data.quotes[0][1]
                 return [Reading(closing, QUOTE_PAIRED, "lone '?' before punctuation read as the closing quotation mark of a pair")]
+            if tail[0] in ".,;:)" and self.data is not None and self.data.quotes \
+                    and self._open_quotation(line, run.start):
+                # "„român ?," : the quotation opened before it closes, set apart from its last word
+                return [Reading(self.data.quotes[0][1], QUOTE_CLOSES_OPEN,
+                                "lone '?' before punctuation read as the closing quotation mark of one opened before")]
             return []
         if not following:
             return []  # end of line: a real question mark (or nothing to tell)
@@ -808,8 +881,9 @@ class Resolver:
         if is_slot(nxt) and following[1:2].isalpha():
             nxt = "X"  # the next word lost its first letter: a word all the same, of either case
         sentence_follows = self._sentence_follows(following)
-        readings: list[Reading] = []
-        if run.text == "?" and before:
+        readings: list[Reading] = self._lone_symbols(before, following)
+        after_colon = before.endswith(":")
+        if run.text == "?" and before and not after_colon:  # "dit : ? Oui": no question opens so
             if nxt.isalpha() and not sentence_follows:
                 keep = LONE_QUESTION_BEFORE_CAPITAL if nxt.isupper() else LONE_QUESTION_BEFORE_LOWERCASE
             elif nxt.isdigit():  # "de 1949 ? 1976": few sentences open with a number
@@ -818,6 +892,8 @@ class Resolver:
                 keep = 0.0
             if not self.data or not self.data.space_before_question_mark:
                 keep += LONE_QUESTION_UNSPACED  # "Co ?" is not how this language writes a question
+            elif before.split()[-1].lower() in self.data.question_enders:
+                keep += QUESTION_AFTER_QUESTION_WORD  # "Combien ? Cet article", "Et alors ? Secourue"
             readings.append(Reading(run.text, keep, "real question mark"))
         sentence_start = self._sentence_start(line, run.start)
         if nxt.isalnum():
@@ -831,14 +907,49 @@ class Resolver:
             readings.append(Reading("–", LONE_DASH_STARTS_LINE, "lone '?' opening a sentence read as a lost dash"))
         elif before[-1].isalnum() or before[-1] in _CLOSERS:
             readings.append(Reading("–", LONE_DASH, "lone '?' between words read as a lost dash"))
-        if spaced_quotes and self._open_quotation(line, run.start):
-            readings.append(Reading(self.data.quotes[0][1], QUOTE_CLOSES_OPEN,
+        if spaced_quotes and after_colon and nxt.isupper() and not self._open_quotation(line, run.start):
+            # "elle écrit : ? J'ai …": what a colon announces, a quotation opening a sentence
+            readings.append(Reading(self.data.quotes[0][0], QUOTE_AFTER_COLON,
+                                    "lone '?' after a colon read as an opening quotation mark"))
+        elif self.data is not None and self.data.quotes and self._open_quotation(line, run.start):
+            # set apart from its last word only where the language spaces its quotation marks;
+            # elsewhere as rare as a quotation mark in the wrong place ("„român ? ar")
+            readings.append(Reading(self.data.quotes[0][1], QUOTE_CLOSES_OPEN if spaced_quotes else QUOTE_PAIRED,
                                     "lone '?' read as the closing quotation mark of one opened before"))
         elif spaced_quotes and nxt.isalnum() and self._closing_slot_after(self._source, run.end):
             sure = self._lone_closer_after(self._source, run.end)
             readings.append(Reading(self.data.quotes[0][0], QUOTE_PAIR_TAKEN if sure else QUOTE_PAIRED,
                                     "lone '?' before a word read as the opening quotation mark of a pair"))
         return readings
+
+    def _lone_symbols(self, before: str, following: str) -> list[Reading]:
+        """A lone slot after a number: a symbol its next word identifies ("9 ? C" → "9 ° C")
+        or one a number takes ("100 ? de reserva" → "100 € de reserva")."""
+        previous = before.split()[-1:]
+        if not previous or not _NUMBER.fullmatch(previous[0]) or following[:1].isdigit():
+            return []
+        word_after = following.split(None, 1)[0].rstrip(".,;:!)") if following else ""
+        out = []
+        for symbol in symbols():
+            char = symbol.char_in(self.lang)
+            if word_after in symbol.after_digit_before_words:
+                out.append(Reading(char, SYMBOL_IDENTIFIED,
+                                   f"lone '?' between a number and '{word_after}' read as a lost '{char}'"))
+            elif symbol.alone_after_number:
+                out.append(Reading(char, SYMBOL_AFTER_NUMBER, f"lone '?' after a number read as a lost '{char}'"))
+        return out
+
+    def _ordinal_indicator(self, run: DamagedRun, line: str) -> Reading:
+        """"2? Divisão", "1? lugar": a slot glued after a number is the ordinal indicator,
+        feminine before a noun with a feminine ending or after a feminine ordinal earlier in
+        the line ("3ª a 6?" is "6ª"), masculine otherwise."""
+        masculine, feminine = self.data.ordinal_indicators
+        following = _NEXT_WORD.match(line, run.token_end)
+        word = self.lower(following.group(1)) if following else ""
+        feminine_word = len(word) > 1 and any(_ends_like(word, ending) for ending in self.data.feminine_endings)
+        after_feminine = re.search(r"\d" + feminine + r"\W+\S{0,3}\W*$", line[:run.start]) is not None
+        char = feminine if feminine_word or after_feminine else masculine
+        return Reading(char, ORDINAL_INDICATOR, f"'?' after a number read as the ordinal indicator '{char}'")
 
     def _before_attribution(self, line: str, slot: int) -> bool:
         """Is the slot at ``slot`` glued between a word and a comma that a verb of stating
@@ -888,7 +999,8 @@ class Resolver:
         one holding an article is likelier before a noun of its gender."""
         if self.data is None or not self.data.one_letter_words:
             return []
-        if word_before and self.lower(word_before) in self.data.determiners:
+        if word_before and self.lower(word_before) in self.data.determiners \
+                and not self._numeral_range(word_before, word_after):
             return []
         after = self.lower(word_after)
         top = max(self.finder.frequency(w) for w in self.data.one_letter_words) or 1.0
@@ -909,6 +1021,12 @@ class Resolver:
             readings.append(Reading(shown, score, f"lone '?' between words read as the {self.lang} word '{word}'",
                                     f"frequency {freq:.2g}"))
         return readings
+
+    def _numeral_range(self, word_before: str, word_after: str) -> bool:
+        """Do two numerals stand around the slot ("une ? deux semaines": "une à deux"), the
+        first of which is also an article?"""
+        return bool(self.data.numerals) and self.lower(word_before) in self.data.numerals \
+            and self.lower(word_after) in self.data.numerals
 
     def _agreeing_one_letter_words(self, word_before: str, word_after: str) -> set[str]:
         """The one-letter words holding an article that agree with ``word_after``: a
@@ -961,12 +1079,14 @@ class Resolver:
         if tail:
             if tail.startswith(("...", "…")):
                 return prior
-            if tail[0] in ".,;:":
-                return prior + QUESTION_BEFORE_PUNCTUATION
+            if tail[0] in ".,;:" or (tail[0] == "-" and tail[1:2].isalnum()):
+                return prior + QUESTION_BEFORE_PUNCTUATION  # "Kim o?.", "pr?-ménopausiques"
             if tail[0] == "!":
                 return prior + QUESTION_ENDS_SENTENCE
             return prior + QUESTION_BEFORE_CLOSING
         following = line[run.token_end:].lstrip()
+        if following[:1] in _QUOTE_OPENERS and following[1:2].isalpha():
+            following = following[1:]  # "será «um importante …»": the word the quotation opens
         if following and following[0] in "?\ufffd":
             if following[1:2] == " " and following[2:3].islower():
                 return prior + QUESTION_BEFORE_LOWERCASE  # "transport? ? l'hôpital": a lone "à" follows
@@ -1094,7 +1214,8 @@ class Resolver:
             if i == 0 and cand.ascii_capital:
                 out.append(cand.ascii_capital)
                 continue
-            upper = all_caps or (i == 0 and self._capital_start(core, cand, run, line, sentence_start))
+            upper = all_caps or (i == 0 and self._capital_start(core, cand, run, line, sentence_start)) \
+                or (i > 1 and cand.text[i - 1] in "'" + APOSTROPHE and self._capital_after_elision(cand, run, line))
             if upper and got != APOSTROPHE:
                 big = got.upper()
                 if len(big) != 1 or big.isascii():
@@ -1106,7 +1227,9 @@ class Resolver:
     def _capital_start(self, core: str, cand: Candidate, run: DamagedRun, line: str,
                        sentence_start: bool) -> bool:
         if sentence_start:
-            return True
+            # '"…vás?" ?ekl primář': the verb of saying after quoted speech goes on its sentence
+            return not (self.data is not None and self.lower(cand.text) in self.data.saying_verbs
+                        and line[:run.start].rstrip()[-1:] in _CLOSERS)
         if self.finder.vocabulary.capitalised_share(cand.text.replace(APOSTROPHE, "'")) >= 0.5:
             return True
         after = line[run.end:run.end + 2]
@@ -1114,13 +1237,84 @@ class Resolver:
             return True  # "?tats-Unis": the parts of a capitalised compound share its case
         if self.data is None:
             return False
+        if self.data.capital_senses and self._capital_sense(cand.text, run, line):
+            return True
+        if self.lower(cand.text) in self.data.proper_nouns:
+            return True  # "el ?frica central": a name, wherever it stands
         if self.data.noun_endings:
-            # German capitalises nouns: "?berraschung" is "Überraschung" anywhere in a sentence
-            return cand.text.endswith(self.data.noun_endings)
+            # German capitalises nouns: "?berraschung" is "Überraschung" anywhere in a sentence,
+            # and so is the word a determiner opens a noun phrase for ("meiner ?lbremse")
+            return cand.text.endswith(self.data.noun_endings) or self._heads_noun_phrase(run, line)
         suffix = re.search(r"['’]([^\W\d_]+)$", cand.text)
         if suffix is not None and self.lower(suffix.group(1)) in self.data.suffix_apostrophe:
             return True  # Turkish splits a case suffix off proper nouns only: "?elebi'yi"
         return self._in_name(line, cand, run)
+
+    def _heads_noun_phrase(self, run: DamagedRun, line: str) -> bool:
+        """Is the word the noun of a phrase a determiner opens: right after it ("meiner
+        ?lbremse wurden") or after it and an inflected adjective ("der blutigste ?berfall
+        in"), with no capitalised word after it (then it is an adjective: "die ?berzeugte
+        Frau")?"""
+        if run.start != run.token_start or not self.data.noun_determiners_before_adjective:
+            return False
+        if self._between_listed_nouns(run, line):
+            return True
+        clause = re.split(r"[,.;:!?\"()«»„“]", line[:run.token_start])[-1].split()
+        if not clause:
+            return False
+        if line[run.end:run.token_end] == "":
+            # a capitalised word after it, or after an inflected adjective after it, is the
+            # noun ("einen ?bergroßen Hut", "ein ?berm??ig großer Hut")
+            after = line[run.token_end:].split()[:2]
+            if after and after[0][:1].isupper():
+                return False
+            if len(after) == 2 and after[0].rstrip(".,;:!?").lower().endswith(ADJECTIVE_INFLECTIONS) \
+                    and after[0][-1:].isalpha() and after[1][:1].isupper():
+                return False
+        previous = self.lower(clause[-1])
+        if previous in self.data.noun_determiners:
+            return True
+        return len(clause) > 1 and clause[-1].islower() and previous.endswith(ADJECTIVE_INFLECTIONS) \
+            and self.lower(clause[-2]) in self.data.noun_determiners_before_adjective
+
+    def _between_listed_nouns(self, run: DamagedRun, line: str) -> bool:
+        """Does the word stand in a list between two capitalised words, nouns where every noun
+        takes a capital ("viel Zeit, ?rger, Stress und Geld")?"""
+        before = line[:run.token_start].split()
+        after = line[run.token_end:].split()
+        return line[run.end:run.token_end] == "," and bool(before) and before[-1].endswith(",") \
+            and _capitalised(before[-1].rstrip(",")) and bool(after) and _capitalised(after[0].rstrip(",.;:"))
+
+    def _capital_after_elision(self, cand: Candidate, run: DamagedRun, line: str) -> bool:
+        """Is the word after an elided one ("l’?tat") written with a capital: as the page
+        writes it elsewhere, or in the sense the language capitalises ("l’État")?"""
+        bare = cand.text.replace(APOSTROPHE, "'").rpartition("'")[2]
+        if self.finder.vocabulary.capitalised_share(bare) >= 0.5:
+            return True
+        if self.data is None:
+            return False
+        return self.lower(bare) in self.data.proper_nouns or (
+            bool(self.data.capital_senses) and self._capital_sense(cand.text, run, line))
+
+    def _capital_sense(self, word: str, run: DamagedRun, line: str) -> bool:
+        """Is ``word`` where the language writes it with a capital (``capital_senses``:
+        French "l’État", "chef d’État", "les États membres"; not "l’état de santé")?"""
+        elided, _, bare = word.replace(APOSTROPHE, "'").rpartition("'")
+        senses = self.data.capital_senses.get(self.lower(bare))
+        if senses is None:
+            return False
+        if elided:
+            before = self.lower(elided)
+        elif run.start > run.token_start:
+            before = self.lower(line[run.token_start:run.start].rstrip("'" + APOSTROPHE))
+        else:
+            words = line[:run.token_start].split()
+            before = self.lower(words[-1].strip(_OPENERS + _CLOSERS)) if words else ""
+        tail = line[run.end:run.token_end]
+        following = tail[1:] if tail.startswith("-") else line[run.token_end:]
+        after = re.split(r"['’\s]", following.strip().lstrip(_OPENERS), maxsplit=1)[0]
+        after = self.lower(after.rstrip(_CLOSERS + ".,;:!?"))
+        return any(before in befores and after not in not_after for befores, not_after in senses)
 
     def _in_name(self, line: str, cand: Candidate, run: DamagedRun) -> bool:
         """Is the word part of a name: a rare word (not a function word) right after a

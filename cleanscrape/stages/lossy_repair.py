@@ -26,7 +26,7 @@ from ..document import Document
 from ..lang import ensure_language, tokenize_words
 from ..repair.candidates import CandidateFinder
 from ..repair.charset import CharsetEvidence
-from ..repair.damage import damage_evidence, damaged_runs, lone_slot_signs, may_be_damaged
+from ..repair.damage import damage_evidence, damaged_runs, lone_slot_signs, lost_question_marks, may_be_damaged
 from ..repair.language import LanguageData, language_data, supported_languages
 from ..repair.letter_model import letter_model
 from ..repair.resolve import LISTED, Resolver
@@ -37,6 +37,9 @@ from ..stage import Stage, register_stage
 
 #: a word counts as damage evidence when its restoration is at least this sure
 MIN_EVIDENCE_CONFIDENCE = 0.5
+#: on a page that lost characters as U+FFFD, how many "?" glued before a letter show that it
+#: lost some as "?" too (one is as likely a typo)
+MIN_LOST_QUESTION_MARKS = 2
 #: intact words the damaged lines need before they may overrule the detected language
 MIN_FALLBACK_WORDS = 3
 #: when the damaged lines (each counted once) are shorter than this, the detected language
@@ -150,6 +153,11 @@ class LossyRepairStage(Stage):
         if sum(evidence.values()) < 1:
             return
         damaged = {index for index, score in evidence.items() if score > 0}
+        # A page that lost characters as U+FFFD (a decoder's replacement) lost them so, unless
+        # its "?" show a loss of their own ("d?j? pr?par? un d�ner"): a stray glued "?" is a
+        # real one there ("Why?", "?eredesindiye"), and only runs with a U+FFFD are read.
+        replaced = any("\ufffd" in line.text for line in lines) \
+            and sum(lost_question_marks(line.text) for line in lines) < MIN_LOST_QUESTION_MARKS
         for line in lines:
             if "?" not in line.text and "\ufffd" not in line.text:
                 continue
@@ -158,7 +166,7 @@ class LossyRepairStage(Stage):
             # runs found on the original line keep their offsets.
             source = line.text
             line_damaged = line.index in damaged
-            runs = list(damaged_runs(source))
+            runs = [run for run in damaged_runs(source) if not replaced or "\ufffd" in run.text]
             resolutions = [None] * len(runs)
             repaired = source
             words_repaired = source  # the same, lone slots left as they came
@@ -217,8 +225,10 @@ class LossyRepairStage(Stage):
             inner = "?" in core
             if not inner and (finder.frequency(core) or finder.vocabulary.count(core)):
                 if run.text[0] != "?":  # "pi?": only if far more frequent restored ("più"), or
-                    # written so intact elsewhere on the page ("Otworzy?" beside "Otworzył")
-                    if not finder.restores_known_word(low) and not any(c.in_document for c in finder.find(low)):
+                    # written so intact elsewhere on the page ("Otworzy?" beside "Otworzył"), or
+                    # where no question ends: before a lower-case word ("Cominci? l'attesa")
+                    if not finder.restores_known_word(low) and not any(c.in_document for c in finder.find(low)) \
+                            and not _NO_QUESTION_AFTER.match(text, run.token_end):
                         continue
                 elif _sentence_keeps_letters(text, run.start, run.end, data.letters):
                     continue  # "?les" in a sentence that kept its accents
@@ -229,6 +239,8 @@ class LossyRepairStage(Stage):
 
 
 _SENTENCE_BREAK = re.compile(r"[.!…]\s")
+#: what follows a word whose final "?" is no question mark: a lower-case word
+_NO_QUESTION_AFTER = re.compile(r" [^\W\d_A-ZÀ-ÞĀ-ſ]")
 
 
 def _sentence_keeps_letters(text: str, start: int, end: int, letters: str) -> bool:
