@@ -152,6 +152,12 @@ class LossyRepairStage(Stage):
                         for line in lines}
         if sum(evidence.values()) < 1:
             return
+        if doc.source_words is not None and data is not None:
+            # Whether the page is damaged was decided from the page alone (a site's words
+            # never make a real "?" a lost letter); which word a damaged one was may draw on
+            # what earlier documents of its source wrote intact.
+            finder = CandidateFinder(data, words, finder.vocabulary, finder.letters, doc.source_words)
+            resolver = Resolver(data, finder, resolver.charset)
         damaged = {index for index, score in evidence.items() if score > 0}
         # A page that lost characters as U+FFFD (a decoder's replacement) lost them so, unless
         # its "?" show a loss of their own ("d?j? pr?par? un d�ner"): a stray glued "?" is a
