@@ -8,7 +8,9 @@ from language knowledge and context (see :mod:`cleanscrape.repair`):
 2. the document must show damage outside URLs, or nothing is changed (real question
    marks, "?!", "???", "(?)", query strings stay as they are);
 3. each run of letters and "?" is resolved from intact words elsewhere in the document,
-   the word list of the document's language, the page's charset evidence and the
+   in a stream the intact words of earlier documents of its source
+   (``doc.source_words``, :mod:`cleanscrape.repair.source_memory`; step 2 never sees
+   them), the word list of the document's language, the page's charset evidence and the
    position of the "?" (see :mod:`cleanscrape.repair.resolve`);
 4. every change is reported with its reason, evidence, runner-up and confidence.
 
