@@ -44,6 +44,8 @@ DEFAULT_STAGES: tuple[str, ...] = (
 )
 
 REPORT_VERSION = 1
+#: an item of :meth:`Cleaner.clean_many`: a text, ``(id, text)`` or ``(id, text, metadata)``
+StreamItem = str | tuple[str | None, str] | tuple[str | None, str, Mapping[str, Any]]
 
 _log = logging.getLogger("cleanscrape")
 
@@ -284,8 +286,7 @@ class Cleaner:
         return Result(text=text, removed=[], repairs=[], lang=None, id=id, input_chars=len(text),
                       flags=[flag], metadata=dict(metadata or {}))
 
-    def clean_many(self, texts: Iterable[str | tuple[str | None, str] | tuple[str | None, str, Mapping[str, Any]]],
-                   ) -> Iterator[Result]:
+    def clean_many(self, texts: Iterable[StreamItem]) -> Iterator[Result]:
         """Clean a stream lazily, in order: items are texts, ``(id, text)`` pairs or
         ``(id, text, metadata)`` triples.
 

@@ -250,7 +250,7 @@ class CandidateFinder:
         """``word`` (a known word, as the lists spell it) restoring a damaged one as ``restored``."""
         freq, count = self.frequency(word), self.vocabulary.count(word)
         in_source = self.source_words.count(word) if self.source_words is not None else 0
-        how = "document" if count else "word list" if freq else "source"
+        how = "document" if count else "source" if in_source and not freq else "word list"
         return Candidate(restored, freq, count, how, in_source=in_source)
 
     def _fits(self, lower: str, word: str) -> str | None:
