@@ -12,6 +12,7 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from .document import Document, Removal, Repair
 from .limits import DEFAULT_MAX_DOC_CHARS, DEFAULT_MAX_DOC_SECONDS, Deadline, DocumentTimeout, Limits
+from .repair.source_memory import SourceMemory, source_of
 from .stage import Stage, StageConfigError, get_stage_class
 
 if sys.version_info >= (3, 11):
@@ -43,6 +44,8 @@ DEFAULT_STAGES: tuple[str, ...] = (
 )
 
 REPORT_VERSION = 1
+#: an item of :meth:`Cleaner.clean_many`: a text, ``(id, text)`` or ``(id, text, metadata)``
+StreamItem = str | tuple[str | None, str] | tuple[str | None, str, Mapping[str, Any]]
 
 _log = logging.getLogger("cleanscrape")
 
@@ -141,11 +144,16 @@ class Cleaner:
         lang = "fr"                     # optional: skip detection
         max_doc_chars = 2_000_000       # optional: per-document limits (0: off)
         max_doc_seconds = 10
+        source_memory = false           # optional: no memory of a stream's sources (default on)
         [stages.whitespace]             # options of one stage
         max_blank_lines = 2
 
     ``stages`` may mix names and ready :class:`Stage` instances (that is how code plugs in a
     stage without installing anything).
+
+    ``source_memory`` (default on): :meth:`clean_many` and the CLI's streams remember, per
+    source, the intact words of the documents cleaned so far, for the repair of the next
+    (:mod:`cleanscrape.repair.source_memory`); :meth:`clean` alone remembers nothing.
     """
 
     def __init__(
@@ -158,11 +166,12 @@ class Cleaner:
         lang: str | None = None,
         max_doc_chars: int | None | _Unset = UNSET,
         max_doc_seconds: float | None | _Unset = UNSET,
+        source_memory: bool | None = None,
     ) -> None:
         cfg: dict[str, Any] = {}
         if config is not None:
             cfg = dict(config) if isinstance(config, Mapping) else _load_config_file(config)
-        unknown = set(cfg) - {"pipeline", "stages", "disable", "lang", *_LIMIT_KEYS}
+        unknown = set(cfg) - {"pipeline", "stages", "disable", "lang", "source_memory", *_LIMIT_KEYS}
         if unknown:
             raise StageConfigError(f"unknown config key(s): {', '.join(sorted(unknown))}")
         self.limits = _limits(cfg, max_doc_chars=max_doc_chars, max_doc_seconds=max_doc_seconds)
@@ -175,6 +184,8 @@ class Cleaner:
             options.setdefault(name, {}).update(opts)
         disabled = set(cfg.get("disable", ())) | set(disable)
         self.lang = lang or cfg.get("lang")
+        #: streams remember the intact words of each source's earlier documents
+        self.source_memory: bool = bool(cfg.get("source_memory", True) if source_memory is None else source_memory)
         built: list[Stage] = []
         for item in order:
             if isinstance(item, Stage):
@@ -204,8 +215,14 @@ class Cleaner:
         return doc
 
     def clean(self, text: str, *, id: str | None = None, lang: str | None = None,
-              metadata: Mapping[str, Any] | None = None) -> Result:
-        """Clean one text.  Never raises on bad text: a failure gives a failed Result."""
+              metadata: Mapping[str, Any] | None = None, memory: SourceMemory | None = None,
+              source: str | None = None) -> Result:
+        """Clean one text.  Never raises on bad text: a failure gives a failed Result.
+
+        With a ``memory``, the repair may use what earlier documents of the text's source
+        (``source``, else :func:`~cleanscrape.repair.source_memory.source_of` ``metadata``:
+        its ``source``, else the host of its ``url``) wrote intact, and the text's own
+        intact words are remembered once it is cleaned."""
         # A document allocates tens of thousands of small objects (lines, features, hits,
         # removals) that reference counting frees; left on, the cyclic collector would
         # also walk what survives and every table loaded so far many times per document,
@@ -214,12 +231,15 @@ class Cleaner:
         collecting = gc.isenabled()
         gc.disable()
         try:
-            return self._clean(text, id, lang, metadata)
+            if memory is None or not self.source_memory:
+                return self._clean(text, id, lang, metadata, None)
+            return self._clean(text, id, lang, metadata, (memory, source or source_of(metadata)))
         finally:
             if collecting:
                 gc.enable()
 
-    def _clean(self, text: str, id: str | None, lang: str | None, metadata: Mapping[str, Any] | None) -> Result:
+    def _clean(self, text: str, id: str | None, lang: str | None, metadata: Mapping[str, Any] | None,
+               remembered: tuple[SourceMemory, str | None] | None) -> Result:
         if not isinstance(text, str):
             return self._failed(id, "" if text is None else str(text),
                                 f"text must be a string, got {type(text).__name__}", metadata)
@@ -229,10 +249,14 @@ class Cleaner:
         doc = Document(text, id=id, lang=lang or self.lang, metadata=dict(metadata or {}))
         if doc.lang:
             doc.lang_method = "given"
+        if remembered is not None:
+            doc.source_words = remembered[0].recall(remembered[1])
         try:
             with self.limits.deadline() as deadline:
                 self.clean_document(doc, deadline)
             out, removed, repairs = doc.output()
+            if remembered is not None:
+                remembered[0].learn(remembered[1], doc)
         except DocumentTimeout:
             return self._passed_through(id, text, "limit:time",
                                         f"over max_doc_seconds={self.limits.max_doc_seconds}", metadata)
@@ -262,14 +286,25 @@ class Cleaner:
         return Result(text=text, removed=[], repairs=[], lang=None, id=id, input_chars=len(text),
                       flags=[flag], metadata=dict(metadata or {}))
 
-    def clean_many(self, texts: Iterable[str | tuple[str | None, str]]) -> Iterator[Result]:
-        """Clean a stream lazily, in order: items are texts or ``(id, text)`` pairs."""
-        for item in texts:
+    def clean_many(self, texts: Iterable[StreamItem]) -> Iterator[Result]:
+        """Clean a stream lazily, in order: items are texts, ``(id, text)`` pairs or
+        ``(id, text, metadata)`` triples.
+
+        Documents with a source in their metadata (``source``, or a ``url``'s host) are
+        repaired with what earlier documents of that source wrote intact, within runs of
+        :data:`~cleanscrape.parallel.BATCH_RECORDS` consecutive items: the memory starts
+        empty at each run, as in the CLI's batches."""
+        from .parallel import BATCH_RECORDS  # parallel builds on this module
+
+        memory = SourceMemory()
+        for n, item in enumerate(texts):
+            if n % BATCH_RECORDS == 0:
+                memory = SourceMemory()
             if isinstance(item, tuple):
-                doc_id, text = item
-                yield self.clean(text, id=doc_id)
+                doc_id, text, *metadata = item
+                yield self.clean(text, id=doc_id, metadata=metadata[0] if metadata else None, memory=memory)
             else:
-                yield self.clean(item)
+                yield self.clean(item, memory=memory)
 
 
 def clean(text: str, **options: Any) -> Result:

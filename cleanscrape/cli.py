@@ -261,6 +261,9 @@ class _Progress:
 @click.option("--max-doc-seconds", type=click.FloatRange(min=0), default=None,
               help="A document taking longer passes through unchanged, flagged limit:time (0: no limit). "
                    f"Default: the config's max_doc_seconds, else {DEFAULT_MAX_DOC_SECONDS:g}.")
+@click.option("--source-memory/--no-source-memory", default=None,
+              help="Repair a record with the words earlier records of its source (JSONL 'source' field, "
+                   "else the URL's host) wrote intact, within a batch of records (default: on).")
 @click.option("-j", "--workers", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: all cores; 1: no pool).")
 @click.option("--resume", is_flag=True, help="Continue an interrupted run into the same -o.")
@@ -273,7 +276,7 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
                   text_field: str, id_field: str, html_field: str | None, html_mode: str, html_tables: bool,
                   html_comments: bool, report: str | None, stages: tuple[str, ...],
                   disable: tuple[str, ...], config: str | None, lang: str | None, max_doc_chars: int | None,
-                  max_doc_seconds: float | None, workers: int | None,
+                  max_doc_seconds: float | None, source_memory: bool | None, workers: int | None,
                   resume: bool, keep_going: bool, checkpoint_every: int, quiet: bool) -> None:
     """Clean INPUT... (text files, folders, JSONL, .gz/.zst, or - for stdin)."""
     started = time.perf_counter()
@@ -287,7 +290,8 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
     try:
         cleaner = Cleaner(stages=stage_names, disable=_split_names(disable), config=config, lang=lang,
                           max_doc_chars=UNSET if max_doc_chars is None else max_doc_chars or None,
-                          max_doc_seconds=UNSET if max_doc_seconds is None else max_doc_seconds or None)
+                          max_doc_seconds=UNSET if max_doc_seconds is None else max_doc_seconds or None,
+                          source_memory=source_memory)
     except StageConfigError as exc:
         raise click.UsageError(str(exc)) from None
 
@@ -299,7 +303,7 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
             text_field=text_field, id_field=id_field, html_field=html_field, html_mode=html_mode,
             html_tables=html_tables, html_comments=html_comments, stages=stage_names, disable=_split_names(disable),
             config=config, lang=lang, max_doc_chars=cleaner.limits.max_doc_chars,
-            max_doc_seconds=cleaner.limits.max_doc_seconds,
+            max_doc_seconds=cleaner.limits.max_doc_seconds, source_memory=cleaner.source_memory,
             report=os.path.abspath(report) if report else None,
             output=os.path.abspath(str(plan.path)),
         )

@@ -18,7 +18,10 @@ import bisect
 from dataclasses import MISSING, dataclass, field, fields
 from functools import lru_cache
 from itertools import accumulate
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
+
+if TYPE_CHECKING:
+    from .repair.source_memory import SourceWords
 
 __all__ = ["Line", "Block", "Removal", "Repair", "Document", "apply_edits", "line_starts", "EditConflict"]
 
@@ -172,6 +175,9 @@ class Document:
     #: per-document scratch space shared between stages (e.g. lexicon hits), never reported;
     #: derived from the lines' text, so a repair empties it
     cache: dict[str, Any] = field(init=False, default_factory=dict)
+    #: what earlier documents of the same source wrote intact, for the repair stages
+    #: (:mod:`cleanscrape.repair.source_memory`); None: cleaned without memory
+    source_words: SourceWords | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         # one pass builds lines and blocks: this runs for every document, ~180 lines each

@@ -18,6 +18,15 @@ the others.  Sharing them copy-on-write from a warmed main process was tried: it
 and a second of serial start-up; measured on an 8 MB dump with 2 workers, peak summed RSS
 290 → 246 MB, PSS 186 → 207 MB (docs/cli.md).
 
+Records go in batches with any number of workers, closed by ``BATCH_RECORDS`` or
+``BATCH_BYTES`` alone, and each batch is cleaned in order with a fresh
+:class:`~cleanscrape.repair.source_memory.SourceMemory`: the repair of a record may use
+the intact words of the earlier records of its source *in its batch* (up to
+``BATCH_RECORDS`` consecutive records), never more, so 1 and N workers see the same
+memory.  Two runs differ only where batch boundaries differ: ``--resume`` starts a new
+batch at the record it resumes from, and a record cleaned again alone after a worker
+died (below) is cleaned without memory.
+
 A worker that dies (a crash in a stage, the OOM killer) does not stop the run: the
 batches it may have been holding are cleaned again one record at a time in a fresh
 one-worker pool; the record that kills its worker again is marked failed ("worker
@@ -42,6 +51,7 @@ from .cleaner import Cleaner, Result
 from .extract import ExtractOptions, extract_for_cleaning
 from .io.readers import FORMATS, RawRecord, ReadOptions, Record, decode
 from .io.writers import Item, encode_jsonl, encode_report, encode_text, failed_result
+from .repair.source_memory import SourceMemory, source_of
 
 __all__ = ["Job", "Outcome", "clean_raw", "clean_stream", "default_workers", "BATCH_RECORDS",
            "BATCH_BYTES"]
@@ -100,16 +110,17 @@ def _utf8_len(text: str) -> int:
     return len(text.encode("utf-8", errors="surrogatepass"))
 
 
-def clean_raw(cleaner: Cleaner, job: Job, raw: RawRecord) -> Outcome:
-    """Decode, clean and encode one raw record.  Never raises: whatever goes wrong costs
-    this record (marked failed, input passed through), not the run."""
+def clean_raw(cleaner: Cleaner, job: Job, raw: RawRecord, memory: SourceMemory | None = None) -> Outcome:
+    """Decode, clean and encode one raw record (with ``memory``: the earlier records of its
+    batch).  Never raises: whatever goes wrong costs this record (marked failed, input
+    passed through), not the run."""
     try:
-        return _clean_raw(cleaner, job, raw)
+        return _clean_raw(cleaner, job, raw, memory)
     except Exception as exc:  # extraction or encoding failing on an input nobody foresaw
         return _failed_outcome(job, raw, f"{type(exc).__name__}: {exc}")
 
 
-def _clean_raw(cleaner: Cleaner, job: Job, raw: RawRecord) -> Outcome:
+def _clean_raw(cleaner: Cleaner, job: Job, raw: RawRecord, memory: SourceMemory | None) -> Outcome:
     record = decode(raw, job.read_options)
     if record.error is not None:
         return _outcome(job, raw, record, failed_result(record))
@@ -120,7 +131,9 @@ def _clean_raw(cleaner: Cleaner, job: Job, raw: RawRecord) -> Outcome:
             record.html, url=attrs.get("url"), http_charset=attrs.get("http_charset"), metadata=attrs,
             options=job.extract_options)
         cleaner = job.html_cleaner or cleaner
-    result = cleaner.clean(record.text, id=record.id, metadata=metadata)
+    # a JSONL record's "source" or "url" field, a page's URL
+    source = source_of(record.fields) or source_of(record.attrs)
+    result = cleaner.clean(record.text, id=record.id, metadata=metadata, memory=memory, source=source)
     if result.error is not None:
         result.error = f"{record.location}: {result.error}"
     return _outcome(job, raw, record, result)
@@ -190,7 +203,13 @@ def _die_with_parent() -> None:
 def _clean_batch(batch: list[RawRecord]) -> list[Outcome]:
     assert _worker_state is not None, "worker not initialised"
     cleaner, job = _worker_state
-    return [clean_raw(cleaner, job, raw) for raw in batch]
+    return _clean_in_order(cleaner, job, batch)
+
+
+def _clean_in_order(cleaner: Cleaner, job: Job, batch: list[RawRecord]) -> list[Outcome]:
+    """One batch, in order, with a memory of its own sources."""
+    memory = SourceMemory()
+    return [clean_raw(cleaner, job, raw, memory) for raw in batch]
 
 
 # ------------------------------------------------------------------ main side
@@ -309,8 +328,11 @@ def clean_stream(
 ) -> Iterator[Outcome]:
     """Clean raw records, yielding their Outcomes in input order."""
     if workers <= 1:
-        for raw in raws:
-            yield clean_raw(cleaner, job, raw)
+        # the same batches as the workers get: the same memory, the same output
+        for batch in _batches(raws, batch_records, batch_bytes):
+            memory = SourceMemory()
+            for raw in batch:
+                yield clean_raw(cleaner, job, raw, memory)
         return
     pool = _OrderedPool(cleaner, job, workers)
     finished = False

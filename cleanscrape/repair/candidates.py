@@ -1,4 +1,5 @@
-"""Candidate restorations of a damaged word, from the document and the word list.
+"""Candidate restorations of a damaged word, from the document, the earlier documents of
+its source (:mod:`.source_memory`) and the word list.
 
 A damaged word is lower-cased and looked up by shape (see :mod:`.wordlist`), so
 "fran?ais" finds "français" and "c?té" finds "côté" (the intact "é" must match).  Each
@@ -19,10 +20,11 @@ from dataclasses import dataclass
 from .damage import is_slot
 from .language import LanguageData
 from .letter_model import LetterModel
+from .source_memory import SourceWords
 from .vocabulary import DocumentVocabulary
 from .wordlist import Wordlist, shape
 
-__all__ = ["Candidate", "CandidateFinder"]
+__all__ = ["Candidate", "CandidateFinder", "KNOWN"]
 
 _APOSTROPHES = re.compile(r"['’]")
 #: how much more frequent a word must be with its final letter restored than without it
@@ -54,6 +56,8 @@ MIN_STEM_TAIL = 2
 MIN_STEM_WORD = 5
 #: ... reading at most this many of those words
 MAX_STEM_WORDS = 200
+#: how a candidate known as a whole word was found (the others are spelled or split)
+KNOWN = ("word list", "document", "source")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,23 +67,28 @@ class Candidate:
     text: str
     frequency: float
     in_document: int
-    #: "document", "word list", "elision", "suffix" or "letter model"
+    #: "document", "source" (only earlier documents of the source wrote it), "word list",
+    #: "elision", "suffix" or "letter model"
     how: str
     #: the word-initial slot is a capital whose lower case is ASCII (Turkish "İ")
     ascii_capital: str = ""
     #: for "letter model" candidates: the probability of the letters chosen
     likelihood: float = 1.0
+    #: earlier documents of the same source that wrote the word intact
+    in_source: int = 0
 
 
 class CandidateFinder:
     """Finds candidates for damaged words of one document (results cached per word)."""
 
     def __init__(self, data: LanguageData | None, words: Wordlist | None,
-                 vocabulary: DocumentVocabulary, letters: LetterModel | None = None) -> None:
+                 vocabulary: DocumentVocabulary, letters: LetterModel | None = None,
+                 source_words: SourceWords | None = None) -> None:
         self.data = data
         self.words = words
         self.letters = letters
         self.vocabulary = vocabulary
+        self.source_words = source_words
         self._alphabet = frozenset(data.alphabet) if data else None
         self._to_list_form = {page: listed for listed, page in data.equivalents if len(listed) == 1} if data else {}
         #: page letters the word list spells with several ASCII letters ("ß" as "ss")
@@ -100,7 +109,7 @@ class CandidateFinder:
         core = lower.rstrip("?\ufffd")
         if core == lower or not core or self.vocabulary.count(core):
             return False
-        known = [c.frequency for c in self.find(lower) if c.how in ("word list", "document")]
+        known = [c.frequency for c in self.find(lower) if c.how in KNOWN]
         return bool(known) and max(known) > RESTORED_WORD_RATIO * self.frequency(core)
 
     def find(self, lower: str) -> list[Candidate]:
@@ -120,7 +129,8 @@ class CandidateFinder:
                 if cand.text not in found or found[cand.text].frequency < cand.frequency:
                     found[cand.text] = cand
         if self.letters is not None and not any(c.how in ("word list", "document") for c in found.values()):
-            # no known word fits (an apostrophe split may, if the word is a name): spell it
+            # no known word fits (an apostrophe split may, if the word is a name): spell it;
+            # a word only earlier documents of the source wrote competes with the spelling
             for cand in self._spelled(lower):
                 found.setdefault(cand.text, cand)
         if self.data is not None and self.data.paradigm_endings:
@@ -226,15 +236,22 @@ class CandidateFinder:
         pool = set(self.vocabulary.words_of_shape(word_shape))
         if self.words is not None:
             pool.update(self.words.words_of_shape(word_shape))
+        if self.source_words is not None:
+            pool.update(self.source_words.words_of_shape(word_shape))
         out = []
         # sorted: readings that tie keep one order whatever the hash seed (the same output on every run)
         for word in sorted(pool):
             restored = self._fits(lower, word)
             if restored is not None:
-                count = self.vocabulary.count(word)
-                out.append(Candidate(restored, self.frequency(word), count,
-                                     "document" if count else "word list"))
+                out.append(self._candidate(restored, word))
         return out
+
+    def _candidate(self, restored: str, word: str) -> Candidate:
+        """``word`` (a known word, as the lists spell it) restoring a damaged one as ``restored``."""
+        freq, count = self.frequency(word), self.vocabulary.count(word)
+        in_source = self.source_words.count(word) if self.source_words is not None else 0
+        how = "document" if count else "source" if in_source and not freq else "word list"
+        return Candidate(restored, freq, count, how, in_source=in_source)
 
     def _fits(self, lower: str, word: str) -> str | None:
         """``word`` spelled as it restores ``lower``, or None if it does not fit."""
@@ -272,7 +289,8 @@ class CandidateFinder:
             # "İ".lower() is "i" plus a combining dot; the word list spells it "i"
             rest = rest.replace("i\u0307", "i")
             subs = self.find(rest) if any(is_slot(c) for c in rest) else self._known(rest)
-            out += [Candidate(c.text, c.frequency, c.in_document, c.how, capital) for c in subs]
+            out += [Candidate(c.text, c.frequency, c.in_document, c.how, capital, in_source=c.in_source)
+                    for c in subs]
         return out
 
     def _respelled(self, lower: str) -> list[Candidate]:
@@ -287,7 +305,7 @@ class CandidateFinder:
                 variant = lower[:i] + listed + lower[i + 1:]
                 subs = self.find(variant) if any(is_slot(c) for c in variant) else self._known(variant)
                 out += [Candidate(c.text[:i] + page + c.text[i + len(listed):], c.frequency, c.in_document,
-                                  c.how, c.ascii_capital) for c in subs
+                                  c.how, c.ascii_capital, in_source=c.in_source) for c in subs
                         if c.text[i:i + len(listed)] == listed and c.how != "letter model"]
         return out
 
@@ -313,10 +331,8 @@ class CandidateFinder:
         return [Candidate(parts[-1][0], parts[-1][1], 0, "word list")]
 
     def _known(self, word: str) -> list[Candidate]:
-        freq, count = self.frequency(word), self.vocabulary.count(word.replace(APOSTROPHE, "'"))
-        if freq or count:
-            return [Candidate(word, freq, count, "document" if count else "word list")]
-        return []
+        candidate = self._candidate(word, word.replace(APOSTROPHE, "'"))
+        return [candidate] if candidate.frequency or candidate.in_document or candidate.in_source else []
 
     def _split_readings(self, lower: str) -> list[Candidate]:
         if sum(1 for c in lower if is_slot(c) or c in "'’") > MAX_COMBINED_SLOTS:
@@ -330,7 +346,8 @@ class CandidateFinder:
             if left in self.data.elisions:
                 subs = self.find(right) if any(is_slot(c) for c in right) else (
                     self._known(right) or [Candidate(right, 0.0, 0, "elision")])
-                out += [Candidate(left + joint + c.text, c.frequency, c.in_document, "elision")
+                out += [Candidate(left + joint + c.text, c.frequency, c.in_document, "elision",
+                                  in_source=c.in_source)
                         for c in subs if c.text[0] in self.data.elides_before
                         and (len(c.text) > 1 or c.text in self.data.one_letter_after_elision)]
             if self.data.suffix_apostrophe and i >= 2:
@@ -339,7 +356,8 @@ class CandidateFinder:
                     bases = self.find(left) if any(is_slot(c) for c in left) else (
                         self._known(left) or [Candidate(left, 0.0, 0, "suffix")])
                     out += [Candidate(b.text + joint + s, b.frequency, b.in_document, "suffix", b.ascii_capital,
-                                      self._letters_likelihood(right, s) * self._suffix_harmony(b.text, right, s))
+                                      self._letters_likelihood(right, s) * self._suffix_harmony(b.text, right, s),
+                                      b.in_source)
                             for b in bases for s in suffixes]
         return out
 

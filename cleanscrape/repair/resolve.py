@@ -5,7 +5,8 @@ pieces of evidence multiplied together (added, in logs):
 
 * the word's frequency in the language's word list (wordfreq);
 * intact occurrences of the word in the same document (strongest: ×100, and more per
-  occurrence);
+  occurrence); else in earlier documents of the same source (×10, and more per document;
+  see :mod:`.source_memory`);
 * the charset evidence: a character the page's charset evidently kept was not lost
   (×1/100 when the loss is shown to be the charset's, see :mod:`.charset`); a letter
   foreign to the language is less likely than its own (×0.3); a lost ’ is unlikely on a
@@ -26,7 +27,7 @@ import re
 from dataclasses import dataclass
 
 from ..lang import stopwords
-from .candidates import APOSTROPHE, Candidate, CandidateFinder
+from .candidates import APOSTROPHE, KNOWN, Candidate, CandidateFinder
 from .charset import CharsetEvidence
 from .damage import TRAILING_LAYOUT, DamagedRun, is_slot
 from .language import LanguageData, symbols
@@ -37,6 +38,14 @@ __all__ = ["Reading", "Resolution", "Resolver", "LISTED"]
 DOC_WORD_BONUS = 2.0
 DOC_WORD_PER_LOG_COUNT = 0.5
 DOC_ONLY_FREQUENCY = 1e-7
+#: a word earlier documents of the same source wrote intact: ×10, and √ per document.  A
+#: tier below the document's own words: a memory spans at most a batch of the stream
+#: (BATCH_RECORDS documents), so √15 × 10 ≈ 39 < 100, one intact occurrence in the page.
+#: Above the word list: a name or rare word the site writes (×10 lifts a source-only word,
+#: 1e-7, past the letter model's guesses, ≤ 1e-8) or a word the site spells one way
+#: ("António") over a listed one ten times as frequent, not more.
+SOURCE_WORD_BONUS = 1.0
+SOURCE_WORD_PER_LOG_COUNT = 0.5
 UNKNOWN_FREQUENCY = 1e-8
 CHARSET_KEPT_PENALTY = -2.0
 #: where the loss is not the charset's, a letter the page writes intact elsewhere is its
@@ -184,7 +193,7 @@ _QUOTE_OPENERS = "«“„\"'"
 _CLOSERS = "\"'»”“’›)]}"
 _IMPOSSIBLE = -math.inf
 #: candidate sources that are known words, not spellings guessed by the letter model
-LISTED = ("word list", "document", "elision", "suffix")
+LISTED = KNOWN + ("elision", "suffix")
 _WORDS = re.compile(r"[^\W\d_]+")
 #: a word after an opening slot / before a closing one (its own lost letters included)
 _WORD_AFTER = re.compile(r"(?:[^\W\d_]|[?\ufffd])*[^\W\d_](?:[^\W\d_]|[?\ufffd])*")
@@ -544,7 +553,7 @@ class Resolver:
         return self._regional
 
     def _word_score(self, cand: Candidate, core: str, run: DamagedRun, line: str) -> float:
-        freq = cand.frequency or (DOC_ONLY_FREQUENCY if cand.in_document else 0.0)
+        freq = cand.frequency or (DOC_ONLY_FREQUENCY if cand.in_document or cand.in_source else 0.0)
         if cand.how == "letter model":
             slots = sum(1 for c in core if is_slot(c))
             if cand.likelihood ** (1 / slots) < MIN_LETTER_MODEL_LIKELIHOOD:
@@ -561,6 +570,8 @@ class Resolver:
             score += math.log10(cand.likelihood)
         if cand.in_document:
             score += DOC_WORD_BONUS + DOC_WORD_PER_LOG_COUNT * math.log10(cand.in_document)
+        elif cand.in_source:
+            score += SOURCE_WORD_BONUS + SOURCE_WORD_PER_LOG_COUNT * math.log10(cand.in_source)
         if self.data is not None and self.data.infinitive_ending and is_slot(core[-1]) \
                 and cand.text.endswith(self.data.infinitive_ending):
             if self._infinitive_governed(line, run):
@@ -1160,7 +1171,7 @@ class Resolver:
         listed word has the slot as a letter ("?Wort", but not "?ey": "şey")."""
         if not self.finder.frequency(self.lower(word)):
             return False
-        return not any(c.how in ("word list", "document") for c in self.finder.find(self.lower(with_slot)))
+        return not any(c.how in KNOWN for c in self.finder.find(self.lower(with_slot)))
 
     @staticmethod
     def _slot_at_word_end_after(line: str, pos: int) -> bool:
@@ -1362,6 +1373,8 @@ class Resolver:
             return f"lost apostrophe before the {self.lang} case suffix '{suffix}'"
         if cand.in_document:
             return "lost letter restored from an intact occurrence in the document"
+        if cand.in_source:
+            return "lost letter restored from intact occurrences in earlier documents of the same source"
         if cand.how == "letter model":
             return f"word not in the {self.lang} word list: lost letter spelled from the letters around it"
         return f"lost letter restored from the {self.lang} word list"
@@ -1385,6 +1398,10 @@ class Resolver:
             bits.append(f"{self.lang} word frequency {cand.frequency:.2g}")
         if cand.in_document:
             bits.append(f"seen intact {cand.in_document}× in the document")
+        if cand.in_source:
+            documents = "document" if cand.in_source == 1 else "documents"
+            bits.append(f"seen intact in {cand.in_source} earlier {documents} of source "
+                        f"{self.finder.source_words.source}")
         if self.charset.charset_loss:
             kept = "".join(sorted(c for c in self.charset.kept if c.isalpha()))
             bits.append(f"the page's charset kept {kept}")

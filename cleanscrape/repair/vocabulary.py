@@ -14,7 +14,7 @@ from collections import Counter
 from .damage import SLOTS
 from .wordlist import shape
 
-__all__ = ["DocumentVocabulary"]
+__all__ = ["DocumentVocabulary", "restorable_words"]
 
 _WORD_PATTERN = r"[^\W\d_]+(?:['’][^\W\d_]+)*"
 _WORD = re.compile(_WORD_PATTERN)
@@ -96,3 +96,19 @@ class DocumentVocabulary:
         if not seen:
             return 0.0  # never seen, or only opening sentences
         return sum(n for w, n in seen.items() if w[:1].isupper()) / sum(seen.values())
+
+
+def restorable_words(lines: list[str], lower) -> set[str]:
+    """The intact words of ``lines`` with a non-ASCII letter (the only ones a lost letter
+    restores), lower-cased and split at apostrophes as :class:`DocumentVocabulary` counts
+    them; lines with a slot are skipped whole, and all-ASCII lines cost one check."""
+    intact = "\n".join([line for line in lines if not line.isascii() and "?" not in line and "\ufffd" not in line])
+    words: set[str] = set()
+    for word in set(_WORD.findall(intact)):
+        if word.isascii():
+            continue
+        low = lower(word).replace("’", "'")
+        words.add(low)
+        if "'" in low:
+            words.update(part for part in _APOSTROPHES.split(low)[1:] if not part.isascii())
+    return words

@@ -8,7 +8,9 @@ from language knowledge and context (see :mod:`cleanscrape.repair`):
 2. the document must show damage outside URLs, or nothing is changed (real question
    marks, "?!", "???", "(?)", query strings stay as they are);
 3. each run of letters and "?" is resolved from intact words elsewhere in the document,
-   the word list of the document's language, the page's charset evidence and the
+   in a stream the intact words of earlier documents of its source
+   (``doc.source_words``, :mod:`cleanscrape.repair.source_memory`; step 2 never sees
+   them), the word list of the document's language, the page's charset evidence and the
    position of the "?" (see :mod:`cleanscrape.repair.resolve`);
 4. every change is reported with its reason, evidence, runner-up and confidence.
 
@@ -152,6 +154,12 @@ class LossyRepairStage(Stage):
                         for line in lines}
         if sum(evidence.values()) < 1:
             return
+        if doc.source_words is not None and data is not None:
+            # Whether the page is damaged was decided from the page alone (a site's words
+            # never make a real "?" a lost letter); which word a damaged one was may draw on
+            # what earlier documents of its source wrote intact.
+            finder = CandidateFinder(data, words, finder.vocabulary, finder.letters, doc.source_words)
+            resolver = Resolver(data, finder, resolver.charset)
         damaged = {index for index, score in evidence.items() if score > 0}
         # A page that lost characters as U+FFFD (a decoder's replacement) lost them so, unless
         # its "?" show a loss of their own ("d?j? pr?par? un d�ner"): a stray glued "?" is a
