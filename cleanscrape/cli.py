@@ -270,7 +270,7 @@ class _Progress:
 @click.option("--keep-going/--fail-fast", default=True, show_default=True,
               help="On a failed record: mark it and go on, or stop the run there.")
 @click.option("--checkpoint-every", type=click.IntRange(min=1), default=CHECKPOINT_EVERY, show_default=True,
-              help="Records between two --resume checkpoints.")
+              help="Records between two --resume checkpoints (each at the end of a batch of records).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary (errors are still printed).")
 def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str | None, to: str | None,
                   text_field: str, id_field: str, html_field: str | None, html_mode: str, html_tables: bool,
@@ -335,6 +335,7 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
     except OutputError as exc:
         raise click.UsageError(str(exc)) from None
     done = resumed_from = state["records"] if state else 0
+    next_checkpoint = done + checkpoint_every
     def skipped(item: Skipped) -> None:
         summary.skipped[item.reason] += item.count
 
@@ -365,11 +366,15 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
                     if not keep_going:
                         stop = "fail-fast"
                         break
-                if checkpoint is not None and done % checkpoint_every == 0:
-                    checkpoint.save(done, {name: sink.state() for name, sink in sinks.items()})
-                if signals.received is not None:
-                    stop = "signal"
-                    break
+                # Checkpoints and signal stops fall between batches: a resumed run then forms
+                # the same batches, so the source memory (parallel.py) gives the same output.
+                if outcome.batch_end:
+                    if checkpoint is not None and done >= next_checkpoint:
+                        checkpoint.save(done, {name: sink.state() for name, sink in sinks.items()})
+                        next_checkpoint = done + checkpoint_every
+                    if signals.received is not None:
+                        stop = "signal"
+                        break
                 if progress is not None:
                     progress.update(done)
         except KeyboardInterrupt:  # a second signal: stop now, mid-record

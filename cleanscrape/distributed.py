@@ -3,8 +3,9 @@
 When one machine is not enough, the engine you already run (Spark, Dask, Ray, Beam)
 distributes the JSONL lines; cleanscrape cleans each partition with the same code path as
 the CLI (:func:`cleanscrape.parallel.clean_raw`), so a line cleaned on a cluster is
-byte-for-byte the line ``cleanscrape clean --format jsonl`` writes.  The Cleaner is built
-once per worker process and reused across partitions.
+byte-for-byte the line ``cleanscrape clean --format jsonl --no-source-memory`` writes (the
+source memory spans a batch of the CLI's stream; records here are cleaned one by one).  The
+Cleaner is built once per worker process and reused across partitions.
 
 PySpark::
 

@@ -23,9 +23,11 @@ Records go in batches with any number of workers, closed by ``BATCH_RECORDS`` or
 :class:`~cleanscrape.repair.source_memory.SourceMemory`: the repair of a record may use
 the intact words of the earlier records of its source *in its batch* (up to
 ``BATCH_RECORDS`` consecutive records), never more, so 1 and N workers see the same
-memory.  Two runs differ only where batch boundaries differ: ``--resume`` starts a new
-batch at the record it resumes from, and a record cleaned again alone after a worker
-died (below) is cleaned without memory.
+memory.  ``--resume`` keeps the batches: the CLI saves its checkpoints, and stops on a
+signal, only after a batch's last record (:attr:`Outcome.batch_end`), so a resumed run
+starts where a batch started and forms the same batches after it.  What is left: a run
+stopped by ``--fail-fast`` resumes right after the failed record, mid-batch, and a record
+cleaned again alone after a worker died (below) is cleaned without memory.
 
 A worker that dies (a crash in a stage, the OOM killer) does not stop the run: the
 batches it may have been holding are cleaned again one record at a time in a fresh
@@ -100,6 +102,9 @@ class Outcome:
     #: through unchanged (limit:size: ...)"``); None otherwise
     warning: str | None = None
     empty: bool = False
+    #: the last record of its batch: the records up to here are a run's possible resume
+    #: point (a batch's source memory, see above, starts afresh after it)
+    batch_end: bool = False
     text_bytes_in: int = 0
     text_bytes_out: int = 0
     removed: Counter = field(default_factory=Counter)
@@ -209,7 +214,9 @@ def _clean_batch(batch: list[RawRecord]) -> list[Outcome]:
 def _clean_in_order(cleaner: Cleaner, job: Job, batch: list[RawRecord]) -> list[Outcome]:
     """One batch, in order, with a memory of its own sources."""
     memory = SourceMemory()
-    return [clean_raw(cleaner, job, raw, memory) for raw in batch]
+    outcomes = [clean_raw(cleaner, job, raw, memory) for raw in batch]
+    outcomes[-1].batch_end = True
+    return outcomes
 
 
 # ------------------------------------------------------------------ main side
@@ -290,8 +297,9 @@ class _OrderedPool:
             if future.done() and not future.cancelled() and future.exception() is None:
                 yield from future.result()
             else:
-                for raw in batch:
-                    yield self._clean_isolated(raw)
+                redone = [self._clean_isolated(raw) for raw in batch]
+                redone[-1].batch_end = True
+                yield from redone
         if self._isolation is not None:
             self._isolation.shutdown(wait=True)
             self._isolation = None
@@ -330,9 +338,7 @@ def clean_stream(
     if workers <= 1:
         # the same batches as the workers get: the same memory, the same output
         for batch in _batches(raws, batch_records, batch_bytes):
-            memory = SourceMemory()
-            for raw in batch:
-                yield clean_raw(cleaner, job, raw, memory)
+            yield from _clean_in_order(cleaner, job, batch)
         return
     pool = _OrderedPool(cleaner, job, workers)
     finished = False

@@ -243,3 +243,31 @@ def test_resume_with_other_arguments_is_refused(tmp_path: Path) -> None:
     other = subprocess.run(cli_command(*args[:-2], "--resume", "--text-field", "body"), capture_output=True)
     assert other.returncode == 2
     assert b"different inputs or options" in other.stderr
+
+
+def test_a_resumed_run_keeps_the_batches_and_so_the_source_memory(tmp_path: Path) -> None:
+    """Checkpoints fall only between batches (16 records): a run resumed from one forms
+    the same batches, so a damaged record whose batch taught it a word is repaired as in
+    an uninterrupted run (a checkpoint mid-batch would restart the memory there)."""
+    teaches = "La directrice de l'école, Noëlie Martin, a accueilli les parents hier matin devant le portail."
+    damaged = "Selon No?lie Martin, la rénovation de l'?cole a d?j? commenc? et sera termin?e avant l'?t?."
+    dump = tmp_path / "dump.jsonl"
+    dump.write_bytes(b"".join(orjson.dumps({"id": f"d{i}", "source": "ecole.example",
+                                            "text": teaches if i % 16 == 0 else damaged}) + b"\n"
+                              for i in range(64)))
+    stages = "mojibake,lossy_repair,whitespace"
+    reference = tmp_path / "reference.jsonl"
+    subprocess.run(cli_command(str(dump), "-o", str(reference), "--stages", stages, "-j", "1", "-q"), check=True)
+    assert reference.read_text(encoding="utf-8").count("Selon Noëlie") == 60
+
+    out = tmp_path / "clean.jsonl"
+    args = [str(dump), "-o", str(out), "--stages", f"slow,{stages}", "-j", "1", "--checkpoint-every", "5"]
+    proc = subprocess.Popen(cli_command(*args), stderr=subprocess.DEVNULL)
+    checkpoint = tmp_path / ".clean.jsonl.checkpoint.json"
+    wait_for(checkpoint)
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(timeout=60)
+    assert json.loads(checkpoint.read_text())["records"] % 16 == 0
+
+    subprocess.run(cli_command(*args, "--resume", "-q"), check=True, timeout=120)
+    assert out.read_bytes() == reference.read_bytes()
