@@ -139,3 +139,20 @@ def test_the_memory_is_bounded(monkeypatch) -> None:
 ])
 def test_the_source_of_a_record(metadata, source) -> None:
     assert source_of(metadata) == source
+
+
+def test_documents_wait_uncounted_only_up_to_the_bound(monkeypatch) -> None:
+    """Words are counted when a damaged document asks, or when more documents wait than
+    MAX_PENDING_DOCUMENTS (a scope longer than a batch keeps no more lines than that);
+    either way the counts are those of counting each document at once."""
+    monkeypatch.setattr(source_memory, "MAX_PENDING_DOCUMENTS", 2)
+    cleaner = Cleaner(stages=["whitespace"])
+    memory = SourceMemory()
+    for text in ("Noëlie à l'école.", "Éric et Noëlie.", "Hélène, Noëlie."):
+        cleaner.clean(text, metadata={"source": "s"}, memory=memory)
+    words = memory.recall("s")
+    assert words is not None and words.documents == 3
+    assert len(words._pending) == 0  # the third document went over the bound
+    cleaner.clean("Zoé.", metadata={"source": "s"}, memory=memory)
+    assert len(words._pending) == 1
+    assert words.count("noëlie") == 3 and words.count("zoé") == 1 and not words._pending

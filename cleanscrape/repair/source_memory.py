@@ -14,12 +14,16 @@ Only the words a restoration can produce are kept: those with a non-ASCII letter
 character is never plain ASCII), lower-cased, each with the number of earlier documents
 that wrote it intact.  The lines that hold a "?" or U+FFFD, or that a
 stage repaired, teach nothing: their words are guesses or fragments.
+
+Few documents are damaged, so the words are counted only when a damaged document of the
+source asks for them: until then a document's lines wait as they are (at most
+``MAX_PENDING_DOCUMENTS`` per source), which saves the counting on nearly every batch.
 """
 
 from __future__ import annotations
 
 from collections import Counter, OrderedDict
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Mapping
 from urllib.parse import urlsplit
 
 from .language import language_data
@@ -35,6 +39,9 @@ __all__ = ["SourceMemory", "SourceWords", "source_of", "MAX_SOURCES", "MAX_WORDS
 MAX_SOURCES = 64
 #: distinct words remembered per source; once full, new words are not added
 MAX_WORDS_PER_SOURCE = 20_000
+#: documents whose lines may wait, per source, before their words are counted anyway
+#: (bounds a scope that lives longer than a batch; a batch holds at most BATCH_RECORDS = 16)
+MAX_PENDING_DOCUMENTS = 16
 
 
 def source_of(metadata: Mapping[str, Any] | None) -> str | None:
@@ -61,23 +68,41 @@ class SourceWords:
     def __init__(self, source: str) -> None:
         self.source = source
         self.documents = 0
-        #: lower-cased word -> number of earlier documents that wrote it intact
-        self.counts: Counter = Counter()
+        self._counts: Counter = Counter()
         self._shapes: dict[str, set[str]] = {}
+        #: documents not counted yet: their teaching lines and their language's lower()
+        self._pending: list[tuple[list[str], Callable[[str], str]]] = []
+
+    @property
+    def counts(self) -> Counter:
+        """Lower-cased word -> number of earlier documents that wrote it intact."""
+        self._count_pending()
+        return self._counts
 
     def count(self, word: str) -> int:
         return self.counts.get(word, 0)
 
     def words_of_shape(self, word_shape: str) -> set[str]:
+        self._count_pending()
         return self._shapes.get(word_shape, set())
 
-    def add_document(self, words: set[str]) -> None:
+    def add_document(self, lines: list[str], lower: Callable[[str], str]) -> None:
+        """Remember a document by the lines that may teach (no slot, not repaired)."""
         self.documents += 1
-        for word in sorted(words):  # sorted: which words fit under the cap does not hang on hashing
-            if word not in self.counts and len(self.counts) >= MAX_WORDS_PER_SOURCE:
-                continue
-            self.counts[word] += 1
-            self._shapes.setdefault(shape(word), set()).add(word)
+        self._pending.append((lines, lower))
+        if len(self._pending) > MAX_PENDING_DOCUMENTS:  # a batch's documents all wait
+            self._count_pending()
+
+    def _count_pending(self) -> None:
+        # in the order the documents came: the cap keeps the same words as counting each
+        # document at once would
+        for lines, lower in self._pending:
+            for word in sorted(restorable_words(lines, lower)):  # sorted: the cap does not hang on hashing
+                if word not in self._counts and len(self._counts) >= MAX_WORDS_PER_SOURCE:
+                    continue
+                self._counts[word] += 1
+                self._shapes.setdefault(shape(word), set()).add(word)
+        self._pending.clear()
 
 
 class SourceMemory:
@@ -100,19 +125,12 @@ class SourceMemory:
         """Remember the intact words of ``doc``, cleaned without error."""
         if source is None:
             return
-        words = _restorable_words(doc)
         if source not in self._sources:
             if len(self._sources) >= MAX_SOURCES:
                 self._sources.popitem(last=False)
             self._sources[source] = SourceWords(source)
         self._sources.move_to_end(source)
-        self._sources[source].add_document(words)
-
-
-def _restorable_words(doc: Document) -> set[str]:
-    """The words of ``doc`` a restoration could produce, from its lines that hold no slot
-    and that no stage repaired, lower-cased as its language does."""
-    repaired = {repair.line for repair in doc.repairs}
-    data = language_data(doc.lang)
-    return restorable_words([line.text for line in doc.lines if line.index not in repaired],
-                            data.lower if data else str.lower)
+        repaired = {repair.line for repair in doc.repairs}
+        data = language_data(doc.lang)
+        self._sources[source].add_document([line.text for line in doc.lines if line.index not in repaired],
+                                           data.lower if data else str.lower)
