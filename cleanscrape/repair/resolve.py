@@ -158,6 +158,10 @@ QUESTION_OPENING_PAIRED = -0.5
 #: word's lost last letter before one real "?" ("Será?" written "Ser??") is read before it
 #: (after a word no list knows, "Biener???", the letter model's guesses are no rival)
 EMPHATIC_QUESTION = -1.0
+#: ... and more so a doubled one when its first "?" may be the word's lost last letter
+#: making a listed word before a single real one ("chod???" is "chodíš?" more often than
+#: "chodí??", "m???" "máš?"; a tripled one stays emphatic either way: "prezent???")
+EMPHATIC_QUESTION_AFTER_LETTER = -1.0
 #: a word no list knows is spelled by the letter model only when its letters are this
 #: likely (geometric mean over the word's lost letters)
 MIN_LETTER_MODEL_LIKELIHOOD = 0.3
@@ -298,6 +302,8 @@ class Resolver:
                 prior_k = prior
                 if k > 1 and self._known_frequency(text[:len(text) - k]):
                     prior_k += EMPHATIC_QUESTION
+                    if k == 2 and self._known_frequency(text[:len(text) - 1]):
+                        prior_k += EMPHATIC_QUESTION_AFTER_LETTER
                 if self.data is not None and self.data.question_words:
                     prior_k += self._question_word_prior(text[:len(text) - k], line, run)
                 readings += self._fills(text, run, line, 0, len(text) - k, "", text[len(text) - k:], prior_k,
