@@ -72,6 +72,7 @@ class LanguageData:
     copulas: frozenset[str] = frozenset()
     #: (adjective ending, demonstratives of that gender and number) pairs ("ta druhá")
     determiner_agreement: tuple[tuple[str, frozenset[str]], ...] = ()
+    personal_pronouns: frozenset[str] = frozenset()
     copula_between: frozenset[str] = frozenset()
     #: present forms of the copula ("je", "jsou"): the predicate agrees with the subject before them
     present_copulas: frozenset[str] = frozenset()
@@ -291,6 +292,7 @@ def language_data(lang: str | None) -> LanguageData | None:
                            for word, partners in entry.get("negation_partners", {}).items()},
         saying_verbs=frozenset(entry.get("saying_verbs", ())),
         non_final=frozenset(entry.get("non_final", ())),
+        personal_pronouns=frozenset(entry.get("personal_pronouns", ())),
         numerals=frozenset(entry.get("numerals", ())),
         noun_determiners=frozenset(entry.get("noun_determiners", ())),
         noun_determiners_before_adjective=frozenset(entry.get("noun_determiners", ()))

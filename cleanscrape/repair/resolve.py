@@ -608,7 +608,7 @@ class Resolver:
         if participle is not None or predicate is not None:
             score += AGREEMENT if participle or predicate else 0.0
         elif self.data is not None and self.data.agreement and is_slot(core[-1]) \
-                and self._agrees(cand.text[-1], line, run):
+                and cand.text not in self.data.personal_pronouns and self._agrees(cand.text[-1], line, run):
             score += AGREEMENT
         if self.data is not None and self.data.contexts and self.data.context_fits(cand.text, *self._neighbours(line, run)):
             score += CONTEXT
