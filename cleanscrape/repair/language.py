@@ -185,6 +185,11 @@ class LanguageData:
         return any(word.endswith(ending) and word[:-len(ending)] in self.infinitive_governors
                    for ending in self.infinitive_governor_endings)
 
+    @property
+    def article_holders(self) -> frozenset[str]:
+        """The one-letter words that hold an article ("à"): those of ``one_letter_agreement``."""
+        return frozenset(word for word, _ in self.one_letter_agreement)
+
     def agreeing_ending(self, noun: str) -> str | None:
         """The adjective ending that agrees with ``noun``, known by the longest noun ending
         listed in ``agreement`` ("radost" is feminine by "-ost", "most" masculine by "-t":

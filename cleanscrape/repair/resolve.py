@@ -101,6 +101,9 @@ SOFT_ADJECTIVE_ENDING = "í"
 CONTEXT = 1.0
 #: a one-letter word holding an article before a noun of its gender ("à entrada")
 ONE_LETTER_AGREEMENT = 1.0
+#: ... and less likely after a name: the preposition it holds is governed by a verb, noun or
+#: adjective before it; a name before a lone slot is more often the subject of "é"
+ONE_LETTER_ARTICLE_AFTER_NAME = -1.0
 #: how many words back a governing word may stand ("może się nie być" …)
 GOVERNOR_REACH = 4
 #: ... and how many after it ("startować będą", "wymyślić coś można")
@@ -917,7 +920,8 @@ class Resolver:
             # the token right before: "de 1949 ? 1976" follows a number, not the determiner "de"
             word_before = before.split()[-1].lstrip(_OPENERS) if before else ""
             word_after = following.split(None, 1)[0].rstrip(_CLOSERS + ".,;:!")
-            readings += self._one_letter_readings(word_before, word_after, sentence_start)
+            readings += self._one_letter_readings(word_before, word_after, sentence_start,
+                                                  after_name=self._name_before(before))
         if not before:  # "? Tak, oczywiście.": a dialogue line
             readings.append(Reading("–", LONE_DASH_STARTS_LINE, "lone '?' opening a line read as a lost dash"))
         elif before[-1] in ".!…":  # "świadomie. ? ale": a question mark follows no full stop
@@ -1011,9 +1015,11 @@ class Resolver:
         closing = self.data.quotes[0][1]
         return [Reading(closing, QUOTE_PAIRED, "'?' after a full stop read as the closing quotation mark of a pair")]
 
-    def _one_letter_readings(self, word_before: str, word_after: str, sentence_start: bool) -> list[Reading]:
+    def _one_letter_readings(self, word_before: str, word_after: str, sentence_start: bool,
+                             after_name: bool = False) -> list[Reading]:
         """The language's one-letter words for a lone slot; none right after a determiner;
-        one holding an article is likelier before a noun of its gender."""
+        one holding an article is likelier before a noun of its gender, and less likely
+        after a name, which governs no preposition ("A URV ? produzida" is "é")."""
         if self.data is None or not self.data.one_letter_words:
             return []
         if word_before and self.lower(word_before) in self.data.determiners \
@@ -1030,6 +1036,8 @@ class Resolver:
             score = math.log10(freq / top) + (LONE_LETTER_BEFORE_CAPITAL if word_after[:1].isupper() else 0.0)
             if word in agreeing:
                 score += ONE_LETTER_AGREEMENT
+            if after_name and word in self.data.article_holders:
+                score += ONE_LETTER_ARTICLE_AFTER_NAME
             if self.data.contexts and self.data.context_fits(word, self.lower(word_before), self.lower(word_after)):
                 score += CONTEXT
             if self.charset.charset_loss and self.charset.was_kept(word):
@@ -1038,6 +1046,16 @@ class Resolver:
             readings.append(Reading(shown, score, f"lone '?' between words read as the {self.lang} word '{word}'",
                                     f"frequency {freq:.2g}"))
         return readings
+
+    @staticmethod
+    def _name_before(before: str) -> bool:
+        """Does a name end ``before``: a capitalised word (or one closing a bracket) in
+        mid-sentence, not after a comma ("Em Lagoa, ? inaugurada" may be "à noite" too)?"""
+        tokens = before.split()
+        if len(tokens) < 2 or re.search(r"[.!?:…]$", tokens[-2]):
+            return False
+        word = tokens[-1].lstrip(_OPENERS).rstrip(")")
+        return word[:1].isupper() and word.isalpha()
 
     def _numeral_range(self, word_before: str, word_after: str) -> bool:
         """Do two numerals stand around the slot ("une ? deux semaines": "une à deux"), the
