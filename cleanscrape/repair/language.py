@@ -72,6 +72,7 @@ class LanguageData:
     copulas: frozenset[str] = frozenset()
     #: (adjective ending, demonstratives of that gender and number) pairs ("ta druhá")
     determiner_agreement: tuple[tuple[str, frozenset[str]], ...] = ()
+    personal_pronouns: frozenset[str] = frozenset()
     copula_between: frozenset[str] = frozenset()
     #: present forms of the copula ("je", "jsou"): the predicate agrees with the subject before them
     present_copulas: frozenset[str] = frozenset()
@@ -184,6 +185,11 @@ class LanguageData:
         return any(word.endswith(ending) and word[:-len(ending)] in self.infinitive_governors
                    for ending in self.infinitive_governor_endings)
 
+    @property
+    def article_holders(self) -> frozenset[str]:
+        """The one-letter words that hold an article ("à"): those of ``one_letter_agreement``."""
+        return frozenset(word for word, _ in self.one_letter_agreement)
+
     def agreeing_ending(self, noun: str) -> str | None:
         """The adjective ending that agrees with ``noun``, known by the longest noun ending
         listed in ``agreement`` ("radost" is feminine by "-ost", "most" masculine by "-t":
@@ -291,6 +297,7 @@ def language_data(lang: str | None) -> LanguageData | None:
                            for word, partners in entry.get("negation_partners", {}).items()},
         saying_verbs=frozenset(entry.get("saying_verbs", ())),
         non_final=frozenset(entry.get("non_final", ())),
+        personal_pronouns=frozenset(entry.get("personal_pronouns", ())),
         numerals=frozenset(entry.get("numerals", ())),
         noun_determiners=frozenset(entry.get("noun_determiners", ())),
         noun_determiners_before_adjective=frozenset(entry.get("noun_determiners", ()))

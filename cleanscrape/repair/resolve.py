@@ -101,6 +101,9 @@ SOFT_ADJECTIVE_ENDING = "í"
 CONTEXT = 1.0
 #: a one-letter word holding an article before a noun of its gender ("à entrada")
 ONE_LETTER_AGREEMENT = 1.0
+#: ... and less likely after a name: the preposition it holds is governed by a verb, noun or
+#: adjective before it; a name before a lone slot is more often the subject of "é"
+ONE_LETTER_ARTICLE_AFTER_NAME = -1.0
 #: how many words back a governing word may stand ("może się nie być" …)
 GOVERNOR_REACH = 4
 #: ... and how many after it ("startować będą", "wymyślić coś można")
@@ -158,6 +161,10 @@ QUESTION_OPENING_PAIRED = -0.5
 #: word's lost last letter before one real "?" ("Será?" written "Ser??") is read before it
 #: (after a word no list knows, "Biener???", the letter model's guesses are no rival)
 EMPHATIC_QUESTION = -1.0
+#: ... and more so a doubled one when its first "?" may be the word's lost last letter
+#: making a listed word before a single real one ("chod???" is "chodíš?" more often than
+#: "chodí??", "m???" "máš?"; a tripled one stays emphatic either way: "prezent???")
+EMPHATIC_QUESTION_AFTER_LETTER = -1.0
 #: a word no list knows is spelled by the letter model only when its letters are this
 #: likely (geometric mean over the word's lost letters)
 MIN_LETTER_MODEL_LIKELIHOOD = 0.3
@@ -298,6 +305,8 @@ class Resolver:
                 prior_k = prior
                 if k > 1 and self._known_frequency(text[:len(text) - k]):
                     prior_k += EMPHATIC_QUESTION
+                    if k == 2 and self._known_frequency(text[:len(text) - 1]):
+                        prior_k += EMPHATIC_QUESTION_AFTER_LETTER
                 if self.data is not None and self.data.question_words:
                     prior_k += self._question_word_prior(text[:len(text) - k], line, run)
                 readings += self._fills(text, run, line, 0, len(text) - k, "", text[len(text) - k:], prior_k,
@@ -602,7 +611,7 @@ class Resolver:
         if participle is not None or predicate is not None:
             score += AGREEMENT if participle or predicate else 0.0
         elif self.data is not None and self.data.agreement and is_slot(core[-1]) \
-                and self._agrees(cand.text[-1], line, run):
+                and cand.text not in self.data.personal_pronouns and self._agrees(cand.text[-1], line, run):
             score += AGREEMENT
         if self.data is not None and self.data.contexts and self.data.context_fits(cand.text, *self._neighbours(line, run)):
             score += CONTEXT
@@ -911,7 +920,8 @@ class Resolver:
             # the token right before: "de 1949 ? 1976" follows a number, not the determiner "de"
             word_before = before.split()[-1].lstrip(_OPENERS) if before else ""
             word_after = following.split(None, 1)[0].rstrip(_CLOSERS + ".,;:!")
-            readings += self._one_letter_readings(word_before, word_after, sentence_start)
+            readings += self._one_letter_readings(word_before, word_after, sentence_start,
+                                                  after_name=self._name_before(before))
         if not before:  # "? Tak, oczywiście.": a dialogue line
             readings.append(Reading("–", LONE_DASH_STARTS_LINE, "lone '?' opening a line read as a lost dash"))
         elif before[-1] in ".!…":  # "świadomie. ? ale": a question mark follows no full stop
@@ -1005,9 +1015,11 @@ class Resolver:
         closing = self.data.quotes[0][1]
         return [Reading(closing, QUOTE_PAIRED, "'?' after a full stop read as the closing quotation mark of a pair")]
 
-    def _one_letter_readings(self, word_before: str, word_after: str, sentence_start: bool) -> list[Reading]:
+    def _one_letter_readings(self, word_before: str, word_after: str, sentence_start: bool,
+                             after_name: bool = False) -> list[Reading]:
         """The language's one-letter words for a lone slot; none right after a determiner;
-        one holding an article is likelier before a noun of its gender."""
+        one holding an article is likelier before a noun of its gender, and less likely
+        after a name, which governs no preposition ("A URV ? produzida" is "é")."""
         if self.data is None or not self.data.one_letter_words:
             return []
         if word_before and self.lower(word_before) in self.data.determiners \
@@ -1024,6 +1036,8 @@ class Resolver:
             score = math.log10(freq / top) + (LONE_LETTER_BEFORE_CAPITAL if word_after[:1].isupper() else 0.0)
             if word in agreeing:
                 score += ONE_LETTER_AGREEMENT
+            if after_name and word in self.data.article_holders:
+                score += ONE_LETTER_ARTICLE_AFTER_NAME
             if self.data.contexts and self.data.context_fits(word, self.lower(word_before), self.lower(word_after)):
                 score += CONTEXT
             if self.charset.charset_loss and self.charset.was_kept(word):
@@ -1032,6 +1046,16 @@ class Resolver:
             readings.append(Reading(shown, score, f"lone '?' between words read as the {self.lang} word '{word}'",
                                     f"frequency {freq:.2g}"))
         return readings
+
+    @staticmethod
+    def _name_before(before: str) -> bool:
+        """Does a name end ``before``: a capitalised word (or one closing a bracket) in
+        mid-sentence, not after a comma ("Em Lagoa, ? inaugurada" may be "à noite" too)?"""
+        tokens = before.split()
+        if len(tokens) < 2 or re.search(r"[.!?:…]$", tokens[-2]):
+            return False
+        word = tokens[-1].lstrip(_OPENERS).rstrip(")")
+        return word[:1].isupper() and word.isalpha()
 
     def _numeral_range(self, word_before: str, word_after: str) -> bool:
         """Do two numerals stand around the slot ("une ? deux semaines": "une à deux"), the

@@ -134,7 +134,9 @@ class LossyRepairStage(Stage):
         min_confidence: float = 0.0
 
     def process(self, doc: Document) -> None:
-        if not may_be_damaged(doc.text):
+        # the current text: an earlier stage may have written the U+FFFD (ftfy replaces a
+        # lone surrogate), and a second run would read it
+        if not may_be_damaged(doc.current_text()):
             return
         lines = [line for line in doc.kept_lines() if line.text]
         evidence = {line.index: damage_evidence(line.text) for line in lines}

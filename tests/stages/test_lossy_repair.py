@@ -264,3 +264,11 @@ def test_a_slot_after_zero_width_layout_reads_as_at_the_line_start(cleaner: Clea
     once = cleaner.clean(raw)
     twice = cleaner.clean(once.text, lang=once.lang)
     assert twice.repairs == [] and twice.text == once.text
+
+
+def test_reads_a_replacement_character_an_earlier_stage_wrote() -> None:
+    """ftfy replaces a lone surrogate by U+FFFD: the stage reads the current text, not the
+    input, so a second run finds nothing left to do."""
+    cleaner = Cleaner(stages=["mojibake", "lossy_repair"])
+    once = cleaner.clean("\ud800Ã\x80")
+    assert cleaner.clean(once.text, lang=once.lang).repairs == []
