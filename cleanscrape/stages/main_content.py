@@ -61,6 +61,7 @@ never loses a sentence to a stopword count.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum
@@ -492,10 +493,11 @@ class MainContentStage(Stage):
                 continue
             if pos - start >= self.options.menu_run:
                 runs.append(range(start, pos))
+                signal = f"menu run of {pos - start} labels (short or Title-Cased, no sentence end)"
                 for member in lines[start:pos]:
                     member.kind = Kind.BAD
                     member.structural = True
-                    member.signal = f"menu run of {pos - start} labels (short or Title-Cased, no sentence end)"
+                    member.signal = signal
                     member.shape_only = False
             start = pos + 1
         return runs
@@ -703,7 +705,7 @@ class MainContentStage(Stage):
         6:44 am", "Rating: 12 votes") head the records of a listing.  Returns their
         positions, in order."""
         headers: list[int] = []
-        shapes: dict[str, list[int]] = {}
+        shapes: defaultdict[str, list[int]] = defaultdict(list)
         length_low = self.options.length_low
         for pos, item in enumerate(lines):
             f = item.features
@@ -711,7 +713,7 @@ class MainContentStage(Stage):
             if f.length < length_low and not f.sentence_end and f.words >= 2 and item.removed_as != "caption":
                 last = f.text.rsplit(None, 1)[-1].lower()
                 # most last words are letters only, with no digit to fold (translate is slow)
-                shapes.setdefault(last if last.isalpha() else last.translate(_DIGITS_TO_ZERO), []).append(pos)
+                shapes[last if last.isalpha() else last.translate(_DIGITS_TO_ZERO)].append(pos)
         for last, group in shapes.items():
             if len(group) < self.options.record_repeats:
                 continue
