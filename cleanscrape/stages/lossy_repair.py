@@ -77,7 +77,7 @@ def repair_language(doc: Document, damaged_lines: list[str]) -> LanguageData | N
         return data
     words = Counter(w for line in damaged_lines for w in tokenize_words(_DAMAGED_WORD.sub(" ", line)))
     if sum(words.values()) < MIN_FALLBACK_WORDS:
-        return data if data is not None else _language_of_damaged_words(damaged_lines)
+        return data if data is not None else _language_of_damaged_words(damaged_lines, words)
     candidates = supported_languages() + ((detected,) if detected and data is None else ())
     scores = {lang: _log_likelihood(lang, words) for lang in candidates}
     best = max(scores, key=lambda lang: scores[lang])
@@ -88,10 +88,14 @@ def repair_language(doc: Document, damaged_lines: list[str]) -> LanguageData | N
     return language_data(best) if best != detected else None
 
 
-def _language_of_damaged_words(damaged_lines: list[str]) -> LanguageData | None:
+def _language_of_damaged_words(damaged_lines: list[str], intact: Counter) -> LanguageData | None:
     """Too few intact words and no language detected ("A��r�, a��r�."): the language
     whose word list spells the damaged words themselves, each by its likeliest word of the
-    same shape (their lost letters are its non-ASCII ones), if any spells them at all."""
+    same shape (their lost letters are its non-ASCII ones), if any spells them at all.
+
+    The few intact words vote too, on the same scale: a word this stage restored is intact
+    when the output is cleaned again, and must keep the language it was restored in
+    ("??b ?a" → "??b ça" as French; alone, "??b" would read as Czech "Žáb")."""
     damaged = Counter(w.lower() for line in damaged_lines for w in _DAMAGED_WORD.findall(line))
     shapes = Counter()
     for word, n in damaged.items():
@@ -104,7 +108,8 @@ def _language_of_damaged_words(damaged_lines: list[str]) -> LanguageData | None:
         if listed is None:
             continue
         score = sum(n * math.log10(max((listed.frequency(w) for w in listed.words_of_shape(s)), default=0.0)
-                                   / UNLISTED_FREQUENCY + 1) for s, n in shapes.items())
+                                   / UNLISTED_FREQUENCY + 1) for s, n in shapes.items()) \
+            + sum(n * math.log10(listed.frequency(w) / UNLISTED_FREQUENCY + 1) for w, n in intact.items())
         if score > best_score:
             best, best_score = lang, score
     return language_data(best) if best is not None else None
