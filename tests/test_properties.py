@@ -76,6 +76,12 @@ NOT_IDEMPOTENT = {
                     "line kept between a paragraph and its copy is outside the region once the "
                     "copy is gone",
 }
+#: ... and stages excused only for inputs of one kind: (which inputs, the reason)
+NOT_IDEMPOTENT_FOR = {
+    "lossy_repair": (lambda raw: "\ufffd" in raw,
+                     "a page that lost letters as U+FFFD keeps a stray glued '?' as a real one; once "
+                     "the U+FFFD are restored, the second pass cannot know the loss was U+FFFD"),
+}
 
 
 @PIPELINE
@@ -83,7 +89,8 @@ NOT_IDEMPOTENT = {
 def test_cleaning_the_output_again_changes_nothing(cleaner: Cleaner, raw: str) -> None:
     once = cleaner.clean(raw)
     twice = cleaner.clean(once.text, lang=once.lang)
-    second = twice.removed + twice.repairs
+    second = [r for r in twice.removed + twice.repairs
+              if not (r.stage in NOT_IDEMPOTENT_FOR and NOT_IDEMPOTENT_FOR[r.stage][0](raw))]
     excused = any(r.stage in NOT_IDEMPOTENT for r in second)
     # whitespace tidying around what an excused stage removed is part of that removal
     unexplained = [r for r in second
