@@ -72,6 +72,7 @@ class LanguageData:
     copulas: frozenset[str] = frozenset()
     #: (adjective ending, demonstratives of that gender and number) pairs ("ta druhá")
     determiner_agreement: tuple[tuple[str, frozenset[str]], ...] = ()
+    #: pronouns whose last letter looks like an adjective ending ("já"): no agreement
     personal_pronouns: frozenset[str] = frozenset()
     copula_between: frozenset[str] = frozenset()
     #: present forms of the copula ("je", "jsou"): the predicate agrees with the subject before them
