@@ -3,8 +3,8 @@ normalise to NFC.
 
 ftfy costs about 1 MB/s (PERF-NOTES §2), so it runs only on lines a cheap pre-filter flags:
 a character that starts a UTF-8 sequence when read as Latin-1/cp1252 ("Â".."ô") followed
-by one that continues one (the cp1252 or Latin-1 reading of bytes 0x80–0xBF).  Correct UTF-8 text
-almost never has that pair; mojibake always does.  ftfy is configured to fix encodings
+by one that continues one (the cp1252 or Latin-1 reading of bytes 0x80–0xBF), or a C1
+control character.  Correct UTF-8 text almost never has either; mojibake always does.  ftfy is configured to fix encodings
 only: curly quotes, full-width characters, ligatures, HTML entities, line breaks and
 control characters are content, not damage, and stay as they are.
 
@@ -35,8 +35,11 @@ def _continuation_chars() -> str:
     return "".join(chars)
 
 
-#: a UTF-8 lead byte read as cp1252, then a continuation byte read as cp1252
-MOJIBAKE_HINT = re.compile("[\u00c2-\u00f4][" + re.escape(_continuation_chars()) + "]")
+#: a UTF-8 lead byte read as cp1252, then a continuation byte read as cp1252; or a C1
+#: control alone, which text never holds but a cp1252 byte read as Latin-1 leaves ("5\x80"
+#: for "5€"): flagged only after a lead character, it was fixed on a second run once
+#: lossy_repair had written one before it ("A\ufffd\x80" -> "Aï\x80")
+MOJIBAKE_HINT = re.compile("[\u00c2-\u00f4][" + re.escape(_continuation_chars()) + "]|[\x80-\x9f]")
 
 
 @lru_cache(maxsize=1)

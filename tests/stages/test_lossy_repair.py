@@ -278,8 +278,9 @@ def test_a_word_restored_in_a_short_text_keeps_its_language_on_a_second_run(clea
     """With no language detected, the damaged words choose one; once restored, "ça" is an
     intact word and votes for the language it was restored in, so the second run does not
     read the "??b" left alone as Czech "Žáb" (hypothesis: '??b\\x85?a')."""
-    for raw in ("??b ?a", "??b\x85?a"):
+    once = cleaner.clean("??b ?a")
+    assert once.text == "??b ça"
+    for raw in ("??b ?a", "??b\x85?a"):  # (the mojibake stage reads "\x85" as cp1252 "…")
         once = cleaner.clean(raw)
-        assert "ça" in once.text
         twice = cleaner.clean(once.text, lang=once.lang)
         assert twice.repairs == [] and twice.text == once.text

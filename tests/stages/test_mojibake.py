@@ -98,3 +98,14 @@ def test_invisible_characters_at_a_repaired_word_edge_are_left_to_the_whitespace
     result = Cleaner(stages=["mojibake", "whitespace"]).clean("Â\x80\ufeff")
     assert result.ok, result.error
     assert "\ufeff" not in result.text
+
+
+def test_a_c1_control_is_repaired_on_the_first_run() -> None:
+    """A C1 control is a cp1252 byte read as Latin-1 ("5\\x80" for "5€"). Flagged only after
+    a lead character, it was left alone until lossy_repair wrote one before it, and then
+    repaired by a second run (hypothesis: "A\\ufffd\\x80" -> "Aï\\x80" -> "Aï€")."""
+    cleaner = Cleaner(stages=["mojibake", "lossy_repair"])
+    assert cleaner.clean("Prix : 5\x80 seulement.").text == "Prix : 5€ seulement."
+    once = cleaner.clean("Le conseil municipal a voté la création de pistes cyclables.\nA\ufffd\x80")
+    assert "\x80" not in once.text
+    assert cleaner.clean(once.text, lang=once.lang).repairs == []
