@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from cleanscrape import Cleaner
 from cleanscrape.document import Document
 from cleanscrape.stages.main_content import MainContentStage
@@ -98,23 +100,15 @@ def test_lines_removed_earlier_are_not_reported_twice():
     assert {r.stage for r in doc.removals if r.line > 0} == {"main_content"}
 
 
-def test_headline_list_after_the_article_goes():
-    headlines = [
-        "Mayor Promises New Parks For Every District",
-        "Local Bakery Wins National Bread Award",
-        "Storm Warning Issued For The Weekend",
-    ]
-    text = article(*PARAGRAPHS) + "\n\n" + "\n".join(headlines)
-    result = run(text)
-    assert result.text.rstrip() == article(*PARAGRAPHS)
-
-
-def test_headlines_in_sentence_case_stacked_after_the_article_go():
-    headlines = [
-        "Prince Andrew: BT and three universities abandon ties with duke after TV interview",
-        "Babies and mothers died in what may be worst ever maternity scandal, report finds",
-        "Lottery: UK ticket holder wins the record jackpot prize",
-    ]
+@pytest.mark.parametrize("headlines", [
+    ["Mayor Promises New Parks For Every District",
+     "Local Bakery Wins National Bread Award",
+     "Storm Warning Issued For The Weekend"],
+    ["Prince Andrew: BT and three universities abandon ties with duke after TV interview",
+     "Babies and mothers died in what may be worst ever maternity scandal, report finds",
+     "Lottery: UK ticket holder wins the record jackpot prize"],
+], ids=["title-case", "sentence-case"])
+def test_headline_list_stacked_after_the_article_goes(headlines):
     text = article(*PARAGRAPHS) + "\n\n" + "\n".join(headlines)
     result = run(text)
     assert result.text.rstrip() == article(*PARAGRAPHS)
