@@ -72,10 +72,12 @@ def repair_language(doc: Document, damaged_lines: list[str]) -> LanguageData | N
     """
     detected = ensure_language(doc)
     data = language_data(detected)
-    # distinct lines: what the duplicates stage removes must not change the decision
-    if data is not None and sum(map(len, set(damaged_lines))) >= SHORT_DOCUMENT:
+    # distinct lines: what the duplicates and main_content stages remove (a repeated line,
+    # one copy of a repeated label) must not change the decision on a second run
+    distinct = set(damaged_lines)
+    if data is not None and sum(map(len, distinct)) >= SHORT_DOCUMENT:
         return data
-    words = Counter(w for line in damaged_lines for w in tokenize_words(_DAMAGED_WORD.sub(" ", line)))
+    words = Counter(w for line in distinct for w in tokenize_words(_DAMAGED_WORD.sub(" ", line)))
     if sum(words.values()) < MIN_FALLBACK_WORDS:
         return data if data is not None else _language_of_damaged_words(damaged_lines, words)
     candidates = supported_languages() + ((detected,) if detected and data is None else ())

@@ -284,3 +284,15 @@ def test_a_word_restored_in_a_short_text_keeps_its_language_on_a_second_run(clea
         once = cleaner.clean(raw)
         twice = cleaner.clean(once.text, lang=once.lang)
         assert twice.repairs == [] and twice.text == once.text
+
+
+def test_a_repeated_line_votes_on_the_language_once() -> None:
+    """The language vote counts distinct damaged lines: main_content removes one copy of
+    a repeated label, and a second run must decide as the first (hypothesis: four copies of
+    ':::A\\u2028\\ud7fc?AA' voted Portuguese, three French)."""
+    cleaner = Cleaner()  # the whole pipeline: main_content removes the copy
+    prose = "Le conseil municipal a voté mercredi la création de deux kilomètres de pistes cyclables."
+    label = ":::A\u2028\ud7fc?AA"
+    once = cleaner.clean("\n".join([label] * 3 + [prose] * 6 + [label]))
+    twice = cleaner.clean(once.text, lang=once.lang)
+    assert twice.repairs == [] and twice.text == once.text
