@@ -644,9 +644,15 @@ class Resolver:
 
     def _proper_noun_start(self, core: str, base: str, run: DamagedRun, line: str) -> bool:
         """Is ``base`` (the start of ``core``) a name: a capital not owed to the sentence
-        start, all capitals ("IMF"), a number, or a word no list has?"""
+        start, all capitals ("IMF"), a number, or a word no list has?  A lost first letter
+        hides the capital: in a language that splits a case suffix off names only, a listed
+        base of such a word is one when no listed word spells the whole ("?zmir?de" is
+        "İzmir’de"; "?ok?a" is "çokça", not "Çok’a")."""
         if core[0].isdigit() or (len(base) > 1 and base.isupper()):
             return True
+        if is_slot(core[0]) and self.data is not None and self.data.suffix_apostrophe:
+            return bool(self.finder.frequency(self.lower(base))) and not any(
+                c.how in KNOWN and APOSTROPHE not in c.text for c in self.finder.find(self.lower(core)))
         if not core[0].isupper():
             return False
         return not self._sentence_start(line, run.start) or not self.finder.frequency(self.lower(base))
