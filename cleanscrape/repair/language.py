@@ -140,6 +140,9 @@ class LanguageData:
     question_enders: frozenset[str] = frozenset()
     #: names no common word spells, lower-cased: written with a capital anywhere
     proper_nouns: frozenset[str] = frozenset()
+    #: inflectional endings a name takes after its last letter (German genitive "-s":
+    #: "Österreichs")
+    proper_noun_endings: tuple[str, ...] = ()
     #: words that may stand between a preposition and the word whose case it governs without
     #: agreeing with it (indeclinable possessives: Czech "o jeho neobvyklém chování")
     case_transparent: frozenset[str] = frozenset()
@@ -201,6 +204,11 @@ class LanguageData:
                 if len(tail) > longest and noun.endswith(tail) and (len(tail) == 1 or len(noun) - len(tail) >= 2):
                     best, longest = ending, len(tail)
         return best
+
+    def is_proper_noun(self, word: str) -> bool:
+        """Is ``word`` (lower-case) a listed name, or one with an inflectional ending?"""
+        return word in self.proper_nouns or any(
+            word.endswith(ending) and word[:-len(ending)] in self.proper_nouns for ending in self.proper_noun_endings)
 
     def determiners_ending(self, word: str) -> str | None:
         """The adjective ending the demonstrative ``word`` agrees with, or None."""
@@ -293,6 +301,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         noun_endings=tuple(entry.get("noun_endings", ())),
         paradigm_endings=tuple(tuple(group.split()) for group in entry.get("paradigm_endings", ())),
         proper_nouns=frozenset(entry.get("proper_nouns", ())),
+        proper_noun_endings=tuple(entry.get("proper_noun_endings", ())),
         question_enders=frozenset(entry.get("question_enders", ())),
         negation_partners={word: frozenset(partners.split())
                            for word, partners in entry.get("negation_partners", {}).items()},

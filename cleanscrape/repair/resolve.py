@@ -1280,8 +1280,8 @@ class Resolver:
             return False
         if self.data.capital_senses and self._capital_sense(cand.text, run, line):
             return True
-        if self.lower(cand.text) in self.data.proper_nouns:
-            return True  # "el ?frica central": a name, wherever it stands
+        if self.data.is_proper_noun(self.lower(cand.text)):
+            return True  # "el ?frica central", "im Süden ?sterreichs": a name, wherever it stands
         if self.data.noun_endings:
             # German capitalises nouns: "?berraschung" is "Überraschung" anywhere in a sentence,
             # and so is the word a determiner opens a noun phrase for ("meiner ?lbremse")
@@ -1334,7 +1334,7 @@ class Resolver:
             return True
         if self.data is None:
             return False
-        return self.lower(bare) in self.data.proper_nouns or (
+        return self.data.is_proper_noun(self.lower(bare)) or (
             bool(self.data.capital_senses) and self._capital_sense(cand.text, run, line))
 
     def _capital_sense(self, word: str, run: DamagedRun, line: str) -> bool:
