@@ -96,6 +96,9 @@ class LanguageData:
     subject_endings: tuple[tuple[str, frozenset[str]], ...] = ()
     #: (case ending, prepositions governing that case) pairs
     preposition_cases: tuple[tuple[str, frozenset[str]], ...] = ()
+    #: (adjective case ending, noun endings) pairs: after a preposition and an adjective in
+    #: the case it governs, the noun has none of these endings ("v malém domě", not "domů")
+    case_excluded_endings: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: verbs of saying that follow a quoted question in lower case ("olur mu? dedi")
     speech_verbs: frozenset[str] = frozenset()
     #: participles of stating whose clause's subject, a rare word closing its clause right
@@ -294,6 +297,8 @@ def language_data(lang: str | None) -> LanguageData | None:
                               for ending, words in entry.get("subject_endings", ())),
         preposition_cases=tuple((ending, frozenset(words.split()))
                                 for ending, words in entry.get("preposition_cases", ())),
+        case_excluded_endings=tuple((ending, tuple(nouns.split()))
+                                    for ending, nouns in entry.get("case_excluded_endings", ())),
         regional_markers=frozenset(entry.get("regional_markers", ())),
         regional_letters=tuple(tuple(pair) for pair in entry.get("regional_letters", ())),
         regional_letters_before=entry.get("regional_letters_before", ""),

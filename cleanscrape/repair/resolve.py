@@ -66,6 +66,8 @@ AGREEMENT = 1.0
 #: a lost last letter that makes the case a preposition governs ("przed kolacją" is the
 #: only grammatical reading, however rarer than "kolację")
 CASE_GOVERNED = 2.0
+#: ... and one that makes an ending no noun of that case has ("v malém domů")
+CASE_EXCLUDED = -2.0
 #: how many words back a preposition may govern the case of a word (with words agreeing
 #: with it between: "z każdą książką")
 PREPOSITION_REACH = 3
@@ -592,6 +594,9 @@ class Resolver:
         if self.data is not None and self.data.preposition_cases and cand.how in LISTED \
                 and self._case_governed(cand.text, core, line, run):
             score += CASE_GOVERNED
+        if self.data is not None and self.data.case_excluded_endings and is_slot(core[-1]) and cand.how in LISTED \
+                and self._case_excluded(cand.text, line, run):
+            score += CASE_EXCLUDED
         if self.data is not None and self.data.subject_endings and is_slot(core[-1]) and cand.how in LISTED \
                 and self._subject_agrees(cand.text, line, run):
             score += AGREEMENT
@@ -778,6 +783,19 @@ class Resolver:
             if not (any(low.endswith(e) for e, _ in self.data.preposition_cases) or is_slot(low[-1:])
                     or low in self.data.case_transparent):
                 return False
+        return False
+
+    def _case_excluded(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Does ``word`` end as no noun does in the case of the preposition right before it,
+        or before an adjective in that case before it ("na dom?", "v malém dom?": the
+        locative is "domě"; "domů" is a genitive plural or the adverb)?"""
+        clause = [self.lower(w) for w in re.split(r"[,.;:!?\"()]", line[:run.token_start])[-1].split()[-2:]]
+        governed = dict(self.data.preposition_cases)
+        for case, nouns in self.data.case_excluded_endings:
+            prepositions = governed.get(case, frozenset())
+            if word.endswith(nouns) and clause and (clause[-1] in prepositions or (
+                    len(clause) == 2 and clause[-1].endswith(case) and clause[-2] in prepositions)):
+                return True
         return False
 
     def _verb_after_preposition(self, word: str, line: str, run: DamagedRun) -> bool:
