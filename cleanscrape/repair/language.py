@@ -94,6 +94,14 @@ class LanguageData:
     prepositions: frozenset[str] = frozenset()
     #: (verb ending, subject pronouns it agrees with) pairs
     subject_endings: tuple[tuple[str, frozenset[str]], ...] = ()
+    #: (first-person singular verb ending, third-person endings) pairs a lost last letter
+    #: tells apart ("intentaré"/"intentará")
+    person_endings: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: the first-person singular reflexive clitics ("mi"), and (form ending, infinitive
+    #: endings, reflexive infinitive endings) triples that find a form's infinitives
+    #: ("arrenderò" → "arrendere", "arrendersi")
+    reflexive_clitics: frozenset[str] = frozenset()
+    pronominal_infinitives: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()
     #: (case ending, prepositions governing that case) pairs
     preposition_cases: tuple[tuple[str, frozenset[str]], ...] = ()
     #: (adjective case ending, noun endings) pairs: after a preposition and an adjective in
@@ -295,6 +303,10 @@ def language_data(lang: str | None) -> LanguageData | None:
         prepositions=frozenset(entry.get("prepositions", ())),
         subject_endings=tuple((ending, frozenset(words.split()))
                               for ending, words in entry.get("subject_endings", ())),
+        person_endings=tuple((first, tuple(thirds.split())) for first, thirds in entry.get("person_endings", ())),
+        reflexive_clitics=frozenset(entry.get("reflexive_clitics", ())),
+        pronominal_infinitives=tuple((form, tuple(bare.split()), tuple(reflexive.split()))
+                                     for form, bare, reflexive in entry.get("pronominal_infinitives", ())),
         preposition_cases=tuple((ending, frozenset(words.split()))
                                 for ending, words in entry.get("preposition_cases", ())),
         case_excluded_endings=tuple((ending, tuple(nouns.split()))

@@ -600,6 +600,9 @@ class Resolver:
         if self.data is not None and self.data.subject_endings and is_slot(core[-1]) and cand.how in LISTED \
                 and self._subject_agrees(cand.text, line, run):
             score += AGREEMENT
+        if self.data is not None and self.data.person_endings and is_slot(core[-1]) and cand.how in LISTED \
+                and self._first_person_form(cand.text) and self._pronominal_after_reflexive(cand.text, line, run):
+            score += AGREEMENT
         if self.data is not None and self.data.prepositions and cand.how in LISTED \
                 and self._verb_after_preposition(cand.text, line, run):
             score += VERB_AFTER_PREPOSITION
@@ -862,6 +865,29 @@ class Resolver:
             subject = next((e for e, words in self.data.subject_endings if self.lower(previous) in words), None)
             if subject is not None:
                 return subject == ending
+        return False
+
+    def _first_person_form(self, word: str) -> bool:
+        """Is ``word`` a first-person singular verb form whose third-person partner, its
+        last letter apart, is a word too ("intentaré"/"intentará", "arrenderò"/"arrenderà")?"""
+        return any(word.endswith(first) and len(word) > len(first)
+                   and any(self.finder.frequency(word[:-len(first)] + third) for third in thirds)
+                   for first, thirds in self.data.person_endings)
+
+    def _pronominal_after_reflexive(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Is ``word`` a pronominal verb (its infinitive with the reflexive attached commoner
+        than without: "arrendersi" against "arrendere") right after the first-person
+        reflexive clitic ("Non mi arrenderò"), which then agrees with its subject?"""
+        previous = line[:run.token_start].split()[-1:]
+        if not previous or not line[:run.token_start].endswith(" ") \
+                or self.lower(previous[0]) not in self.data.reflexive_clitics:
+            return False
+        for form, bare, reflexive in self.data.pronominal_infinitives:
+            if word.endswith(form):
+                stem = word[:-len(form)]
+                if max(self.finder.frequency(stem + end) for end in reflexive) \
+                        > max(self.finder.frequency(stem + end) for end in bare):
+                    return True
         return False
 
     def _infinitive_governed(self, line: str, run: DamagedRun) -> bool:
