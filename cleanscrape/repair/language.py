@@ -95,8 +95,10 @@ class LanguageData:
     #: (verb ending, subject pronouns it agrees with) pairs
     subject_endings: tuple[tuple[str, frozenset[str]], ...] = ()
     #: (first-person singular verb ending, third-person endings) pairs a lost last letter
-    #: tells apart ("intentaré"/"intentará")
+    #: tells apart ("intentaré"/"intentará"), and the first-person words whose absence
+    #: makes a page a third-person story
     person_endings: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    first_person_words: frozenset[str] = frozenset()
     #: the first-person singular reflexive clitics ("mi"), and (form ending, infinitive
     #: endings, reflexive infinitive endings) triples that find a form's infinitives
     #: ("arrenderò" → "arrendere", "arrendersi")
@@ -304,6 +306,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         subject_endings=tuple((ending, frozenset(words.split()))
                               for ending, words in entry.get("subject_endings", ())),
         person_endings=tuple((first, tuple(thirds.split())) for first, thirds in entry.get("person_endings", ())),
+        first_person_words=frozenset(entry.get("first_person_words", ())),
         reflexive_clitics=frozenset(entry.get("reflexive_clitics", ())),
         pronominal_infinitives=tuple((form, tuple(bare.split()), tuple(reflexive.split()))
                                      for form, bare, reflexive in entry.get("pronominal_infinitives", ())),

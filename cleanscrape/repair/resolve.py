@@ -63,6 +63,12 @@ INFINITIVE_UNGOVERNED = -1.0
 INFINITIVE_AFTER_NAME = -1.0
 #: a lost last letter that makes the word agree with its noun
 AGREEMENT = 1.0
+#: a first-person singular verb form on a page that writes no first-person word: a story
+#: told in the third person, whose subject-less verbs are the third person's
+FIRST_PERSON_ON_THIRD_PERSON_PAGE = -0.5
+#: the shortest verb form whose person a lost last letter is read by: a form of one
+#: syllable ("sé", "dé") is another mood or person too (the subjunctive "dé" is the third's)
+MIN_PERSON_FORM = 3
 #: a lost last letter that makes the case a preposition governs ("przed kolacją" is the
 #: only grammatical reading, however rarer than "kolację")
 CASE_GOVERNED = 2.0
@@ -260,6 +266,7 @@ class Resolver:
         self.lang = data.lang if data else "?"
         self._pairs_of: tuple[str, frozenset[int], frozenset[int]] = ("", frozenset(), frozenset())
         self._regional: bool | None = None
+        self._first_person: bool | None = None
 
     def lower(self, text: str) -> str:
         return self.data.lower(text) if self.data else text.lower()
@@ -601,8 +608,11 @@ class Resolver:
                 and self._subject_agrees(cand.text, line, run):
             score += AGREEMENT
         if self.data is not None and self.data.person_endings and is_slot(core[-1]) and cand.how in LISTED \
-                and self._first_person_form(cand.text) and self._pronominal_after_reflexive(cand.text, line, run):
-            score += AGREEMENT
+                and self._first_person_form(cand.text):
+            if self._pronominal_after_reflexive(cand.text, line, run):
+                score += AGREEMENT
+            elif not self._first_person_page():
+                score += FIRST_PERSON_ON_THIRD_PERSON_PAGE
         if self.data is not None and self.data.prepositions and cand.how in LISTED \
                 and self._verb_after_preposition(cand.text, line, run):
             score += VERB_AFTER_PREPOSITION
@@ -870,9 +880,15 @@ class Resolver:
     def _first_person_form(self, word: str) -> bool:
         """Is ``word`` a first-person singular verb form whose third-person partner, its
         last letter apart, is a word too ("intentaré"/"intentará", "arrenderò"/"arrenderà")?"""
-        return any(word.endswith(first) and len(word) > len(first)
-                   and any(self.finder.frequency(word[:-len(first)] + third) for third in thirds)
-                   for first, thirds in self.data.person_endings)
+        return len(word) >= MIN_PERSON_FORM and any(
+            word.endswith(first) and any(self.finder.frequency(word[:-len(first)] + third) for third in thirds)
+            for first, thirds in self.data.person_endings)
+
+    def _first_person_page(self) -> bool:
+        """Does the page write a first-person pronoun, clitic or possessive (``first_person_words``)?"""
+        if self._first_person is None:
+            self._first_person = any(self.finder.vocabulary.count(word) for word in self.data.first_person_words)
+        return self._first_person
 
     def _pronominal_after_reflexive(self, word: str, line: str, run: DamagedRun) -> bool:
         """Is ``word`` a pronominal verb (its infinitive with the reflexive attached commoner
