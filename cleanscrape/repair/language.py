@@ -79,6 +79,10 @@ class LanguageData:
     present_copulas: frozenset[str] = frozenset()
     #: the neuter pronoun subject after a present copula ("je to krásné")
     neuter_subject: str = ""
+    #: the plural present copulas ("jsou"), and the plural endings of a predicate adjective,
+    #: the one of most genders first (Czech "-é": masculine inanimate and feminine)
+    plural_copulas: frozenset[str] = frozenset()
+    plural_predicate_endings: tuple[str, ...] = ()
     #: words only one regional spelling writes, and (its letter, the other's) pairs
     #: (European Portuguese "facto", "actual": "ó" and "é" where Brazilian writes "ô", "ê")
     regional_markers: frozenset[str] = frozenset()
@@ -295,6 +299,8 @@ def language_data(lang: str | None) -> LanguageData | None:
         copula_between=frozenset(entry.get("copula_between", ())),
         present_copulas=frozenset(entry.get("present_copulas", ())),
         neuter_subject=entry.get("neuter_subject", ""),
+        plural_copulas=frozenset(entry.get("plural_copulas", ())),
+        plural_predicate_endings=tuple(entry.get("plural_predicate_endings", ())),
         question_opening=entry.get("question_opening", ""),
         speech_verbs=frozenset(entry.get("speech_verbs", ())),
         reporting_participles=frozenset(entry.get("reporting_participles", ())),

@@ -762,14 +762,21 @@ class Resolver:
                            for ending, participles in self.data.participle_agreement)
             if low in self.data.present_copulas:
                 # the present tense shows no gender: its subject does, "to" after it ("je to
-                # krásné") or a noun right before it ("město je skvělé"; not "jak je")
+                # krásné") or a noun right before it ("město je skvělé"; not "jak je", nor a
+                # preposition's noun: "hotely na horách jsou")
+                plural = low in self.data.plural_copulas
                 if self.data.neuter_subject in clause[i + 1:]:
                     subject = self.data.neuter_subject
                 else:
                     subject = self.lower(clause[i - 1]) if i > 0 else ""
-                    if len(subject) < MIN_SUBJECT or not subject.isalpha() or subject in self.data.copula_between:
-                        return None
-                ending = self.data.agreeing_ending(subject)
+                    if len(subject) < MIN_SUBJECT or not subject.isalpha() or subject in self.data.copula_between \
+                            or (i > 1 and self.lower(clause[i - 2]) in self.data.prepositions):
+                        subject = ""
+                ending = self.data.agreeing_ending(subject) if subject else None
+                if plural and ending not in self.data.plural_predicate_endings:
+                    # no plural subject before the plural copula: the plural of masculine
+                    # inanimate and feminine subjects, the commonest ("hotely na horách jsou plné")
+                    return word.endswith(self.data.plural_predicate_endings[0])
                 return None if ending is None else word.endswith(ending)
             if low not in self.data.copula_between and not (
                     low.endswith(self.data.adverb_ending) and len(low) >= MIN_ADVERB):
