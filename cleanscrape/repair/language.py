@@ -94,6 +94,10 @@ class LanguageData:
     adverb_before: frozenset[str] = frozenset()
     #: endings only adjectives have, which an adverb may stand before ("stejně opálená")
     adjective_endings: tuple[str, ...] = ()
+    #: reflexive pronouns, which a verb follows ("se stará"), and (present-tense endings,
+    #: infinitive endings) pairs that tell a verb form ("stará" → "starat")
+    reflexive_pronouns: frozenset[str] = frozenset()
+    present_endings: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
     #: words a verb never follows ("na stůl", not "na stál")
     prepositions: frozenset[str] = frozenset()
     #: (verb ending, subject pronouns it agrees with) pairs
@@ -309,6 +313,9 @@ def language_data(lang: str | None) -> LanguageData | None:
         adverb_before=frozenset(entry.get("adverb_before", ())),
         adjective_endings=tuple(entry.get("adjective_endings", ())),
         prepositions=frozenset(entry.get("prepositions", ())),
+        reflexive_pronouns=frozenset(entry.get("reflexive_pronouns", ())),
+        present_endings=tuple((tuple(endings.split()), tuple(infinitives.split()))
+                              for endings, infinitives in entry.get("present_endings", ())),
         subject_endings=tuple((ending, frozenset(words.split()))
                               for ending, words in entry.get("subject_endings", ())),
         person_endings=tuple((first, tuple(thirds.split())) for first, thirds in entry.get("person_endings", ())),

@@ -69,6 +69,11 @@ FIRST_PERSON_ON_THIRD_PERSON_PAGE = -0.5
 #: the shortest verb form whose person a lost last letter is read by: a form of one
 #: syllable ("sé", "dé") is another mood or person too (the subjunctive "dé" is the third's)
 MIN_PERSON_FORM = 3
+#: a lost last letter that makes a present-tense verb right after a reflexive pronoun
+#: ("se stará", not the adjective "staré")
+VERB_AFTER_REFLEXIVE = 1.0
+#: the shortest such verb form ("dá" is a form of "dát", not of "dat")
+MIN_REFLEXIVE_VERB = 4
 #: a lost last letter that makes the case a preposition governs ("przed kolacją" is the
 #: only grammatical reading, however rarer than "kolację")
 CASE_GOVERNED = 2.0
@@ -613,6 +618,9 @@ class Resolver:
                 score += AGREEMENT
             elif not self._first_person_page():
                 score += FIRST_PERSON_ON_THIRD_PERSON_PAGE
+        if self.data is not None and self.data.reflexive_pronouns and is_slot(core[-1]) and cand.how in LISTED \
+                and self._verb_after_reflexive(cand.text, line, run):
+            score += VERB_AFTER_REFLEXIVE
         if self.data is not None and self.data.prepositions and cand.how in LISTED \
                 and self._verb_after_preposition(cand.text, line, run):
             score += VERB_AFTER_PREPOSITION
@@ -825,6 +833,17 @@ class Resolver:
         if not previous or self.lower(previous[0]) not in self.data.prepositions:
             return False
         return self._is_participle(word)
+
+    def _verb_after_reflexive(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Is ``word`` a present-tense verb form (``present_endings``: its infinitive is a
+        word, "stará" → "starat") right after a reflexive pronoun ("se stará o")?"""
+        previous = line[:run.token_start].split()[-1:]
+        if len(word) < MIN_REFLEXIVE_VERB or not previous or not line[:run.token_start].endswith(" ") \
+                or self.lower(previous[0]) not in self.data.reflexive_pronouns:
+            return False
+        return any(word.endswith(ending) and any(self.finder.frequency(word[:-len(ending)] + infinitive)
+                                                 for infinitive in infinitives)
+                   for endings, infinitives in self.data.present_endings for ending in endings)
 
     def _is_participle(self, word: str) -> bool:
         for ending in ("l", "la", "lo", "li", "ly"):
