@@ -32,6 +32,9 @@ _WEAK_EVIDENCE = re.compile(
 WEAK_EVIDENCE_NEEDED = 2
 #: a run of letters and slots, apostrophes inside: one word as far as the damage is concerned
 _RUN = re.compile(r"(?:[^\W\d_]|[?\ufffd])+(?:['’](?:[^\W\d_]|[?\ufffd])+)*")
+#: the same where only U+FFFD is a slot: the "?" of a page that lost its characters as U+FFFD
+#: are real ones, and no part of a word ("Sie?\ufffd," is "Sie?“,", not "Sieß“,")
+_REPLACED_RUN = re.compile(r"(?:[^\W\d_]|\ufffd)+(?:['’](?:[^\W\d_]|\ufffd)+)*")
 #: a token: a run of anything but whitespace and the zero-width layout characters (a
 #: zero-width space, a BOM) that the whitespace stage strips as layout — a word right after
 #: one stands at the line start once the line is cleaned, and must read so the first time
@@ -90,17 +93,20 @@ class DamagedRun:
         return sum(1 for c in self.text if c.isalpha())
 
 
-def damaged_runs(line: str) -> Iterator[DamagedRun]:
-    """Runs with a slot in ``line``, skipping URL-like tokens, left to right."""
+def damaged_runs(line: str, replaced: bool = False) -> Iterator[DamagedRun]:
+    """Runs with a slot in ``line``, skipping URL-like tokens, left to right; with
+    ``replaced`` (the page lost characters as U+FFFD), U+FFFD is the only slot."""
+    slots = "\ufffd" if replaced else SLOTS
+    pattern = _REPLACED_RUN if replaced else _RUN
     for token in _TOKEN.finditer(line):
         text = token.group()
-        if "?" not in text and "\ufffd" not in text:
+        if not any(slot in text for slot in slots):
             continue
         if _URLISH.search(text):
             continue
-        for run in _RUN.finditer(text):
+        for run in pattern.finditer(text):
             piece = run.group()
-            if "?" in piece or "\ufffd" in piece:
+            if any(slot in piece for slot in slots):
                 yield DamagedRun(token.start() + run.start(), token.start() + run.end(), piece,
                                  token.start(), token.end())
 

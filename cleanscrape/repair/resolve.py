@@ -954,7 +954,7 @@ class Resolver:
     def _lone_readings(self, run: DamagedRun, line: str) -> list[Reading]:
         """A slot alone between spaces: "?" for "à"/"è"/"é", a dash, a spaced quotation mark
         — or a real "?" ("Quoi ?", and "???", "?!", "(?)", which are never touched)."""
-        if len(run.text) == 1 and run.start > run.token_start and line[run.start - 1] in ".!…":
+        if len(run.text) == 1 and run.start > run.token_start and line[run.start - 1] in ".!…?":
             return self._closing_after_punctuation(run, line)
         if len(run.text) == 1 and line[run.start - 1:run.start].isdigit() and line[run.end:run.end + 1].isdigit():
             # "1878?1879": a range of numbers; no question mark stands between two digits
@@ -1098,13 +1098,21 @@ class Resolver:
         return False
 
     def _closing_after_punctuation(self, run: DamagedRun, line: str) -> list[Reading]:
-        """"Porto.?": a slot glued after a full stop closes a quotation opened earlier."""
-        if self.data is None or not self.data.quotes or run.end != run.token_end:
-            return []
-        source = self._source
-        if not any(i == 0 or source[i - 1] in _OPENERS for i in _slot_positions(source, 0, run.start)):
+        """"Porto.?": a slot glued after a full stop closes a quotation opened earlier; so
+        does one after a real question mark, before a comma or a space ("Sie?\ufffd, fragte sie": a
+        "?" is real only where the page lost its characters as U+FFFD)."""
+        if self.data is None or not self.data.quotes:
             return []
         closing = self.data.quotes[0][1]
+        if line[run.start - 1] == "?":
+            if line[run.end:run.token_end] in ("", ",") and self._open_quotation(line, run.start):
+                return [Reading(closing, QUOTE_CLOSES_OPEN,
+                                "slot after a question mark read as the closing quotation mark of one opened before")]
+            return []
+        source = self._source
+        if run.end != run.token_end \
+                or not any(i == 0 or source[i - 1] in _OPENERS for i in _slot_positions(source, 0, run.start)):
+            return []
         return [Reading(closing, QUOTE_PAIRED, "'?' after a full stop read as the closing quotation mark of a pair")]
 
     def _one_letter_readings(self, word_before: str, word_after: str, sentence_start: bool,

@@ -172,7 +172,7 @@ class LossyRepairStage(Stage):
         damaged = {index for index, score in evidence.items() if score > 0}
         # A page that lost characters as U+FFFD (a decoder's replacement) lost them so, unless
         # its "?" show a loss of their own ("d?j? pr?par? un d�ner"): a stray glued "?" is a
-        # real one there ("Why?", "?eredesindiye"), and only runs with a U+FFFD are read.
+        # real one there ("Why?", "?eredesindiye", "Sie?\ufffd,"), and only U+FFFD are slots.
         replaced = any("\ufffd" in line.text for line in lines) \
             and sum(lost_question_marks(line.text) for line in lines) < MIN_LOST_QUESTION_MARKS
         for line in lines:
@@ -183,7 +183,7 @@ class LossyRepairStage(Stage):
             # runs found on the original line keep their offsets.
             source = line.text
             line_damaged = line.index in damaged
-            runs = [run for run in damaged_runs(source) if not replaced or "\ufffd" in run.text]
+            runs = list(damaged_runs(source, replaced))
             resolutions = [None] * len(runs)
             repaired = source
             words_repaired = source  # the same, lone slots left as they came
