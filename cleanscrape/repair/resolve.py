@@ -358,6 +358,7 @@ class Resolver:
             and line[run.end:run.end + 1] in (",", ".", ";", ":", "!") and self._open_quotation(line, run.start)
         if closes_open:
             readings += self._fills(text, run, line, 0, len(text) - 1, "", self.data.quotes[0][1], QUOTE_CLOSES_OPEN)
+        readings += self._quoted_question_readings(run, line, lead, trail)
         if any(r.how in LISTED for r in readings):
             return readings  # the slots can be letters of a known word: no quotation marks
         if self.data.quotes and not self.data.spaced_quotes:
@@ -374,6 +375,20 @@ class Resolver:
                 elif self._opening_slot_before(self._source, run.start):
                     readings += self._fills(text, run, line, 0, len(text) - 1, "", closing, QUOTE_PAIRED)
         return readings
+
+    def _quoted_question_readings(self, run: DamagedRun, line: str, lead: int, trail: int) -> list[Reading]:
+        """A quotation closing after the question it quotes, before a comma: no real "?"
+        stands between a question mark and a comma, so "„Wer sind Sie??, fragte sie" is
+        "Sie?“,"; "?Warum??, fragte sie" opens it too ("„Warum?“,")."""
+        if not self.data.quotes or self.data.spaced_quotes or trail < 2 or run.text[-2] != "?" \
+                or line[run.end:run.end + 1] != ",":
+            return []
+        opening, closing = self.data.quotes[0]
+        opens = lead == 1 and self._at_token_start(run, line)
+        if not opens and not self._open_quotation(line, run.start):
+            return []
+        return self._fills(run.text, run, line, 1 if opens else 0, len(run.text) - 2, opening if opens else "",
+                           "?" + closing, QUOTE_CLOSES_OPEN, question=True)
 
     def _paired_quote_readings(self, run: DamagedRun, line: str) -> list[Reading]:
         """The run between glued quotation marks that pair up in the line ("?bola branca?")."""
@@ -1505,6 +1520,8 @@ class Resolver:
 
     @staticmethod
     def _describe_punctuation(prefix: str, suffix: str, question: bool) -> str:
+        if question and suffix.strip("?"):
+            return f"a real question mark, then the final '?' read as a lost '{suffix.strip('?')}'"
         if question:
             return "final '?' kept as a real question mark"
         parts = []
