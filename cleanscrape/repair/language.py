@@ -112,7 +112,8 @@ class LanguageData:
     #: ("arrenderò" → "arrendere", "arrendersi")
     reflexive_clitics: frozenset[str] = frozenset()
     pronominal_infinitives: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()
-    #: (case ending, prepositions governing that case) pairs
+    #: (case ending, words governing that case) pairs: prepositions, and quantifiers that
+    #: govern the genitive plural; the data may give one entry several endings
     preposition_cases: tuple[tuple[str, frozenset[str]], ...] = ()
     #: (adjective case ending, noun endings) pairs: after a preposition and an adjective in
     #: the case it governs, the noun has none of these endings ("v malém domě", not "domů")
@@ -324,7 +325,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         pronominal_infinitives=tuple((form, tuple(bare.split()), tuple(reflexive.split()))
                                      for form, bare, reflexive in entry.get("pronominal_infinitives", ())),
         preposition_cases=tuple((ending, frozenset(words.split()))
-                                for ending, words in entry.get("preposition_cases", ())),
+                                for endings, words in entry.get("preposition_cases", ()) for ending in endings.split()),
         case_excluded_endings=tuple((ending, tuple(nouns.split()))
                                     for ending, nouns in entry.get("case_excluded_endings", ())),
         regional_markers=frozenset(entry.get("regional_markers", ())),

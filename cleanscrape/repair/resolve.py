@@ -815,18 +815,24 @@ class Resolver:
         if ending is None or not any(is_slot(c) for c in core[-len(ending):]) \
                 or len(word) - len(ending) < MIN_CASE_STEM:
             return False  # "s tím" is a pronoun, not "tým" (team)
+        return ending in self._governed_endings(line, run)
+
+    def _governed_endings(self, line: str, run: DamagedRun) -> frozenset[str]:
+        """The endings that the word governing the run's word gives it: a preposition, or
+        a quantifier (noun and adjectives: "mnoho starých mostů"), within reach before it in
+        its clause, with only words agreeing with it between; empty without one."""
         clause = re.split(r"[,.;:!?\"()]", line[:run.token_start])[-1].split()
         for previous in reversed(clause[-PREPOSITION_REACH:]):
             low = self.lower(previous)
-            governing = next((e for e, words in self.data.preposition_cases if low in words), None)
-            if governing is not None:
-                return governing == ending
+            governed = frozenset(e for e, words in self.data.preposition_cases if low in words)
+            if governed:
+                return governed
             # an adjective between ends in "-ą" in the accusative too ("przez taką gówniarę");
             # an indeclinable possessive agrees with nothing ("o jeho neobvyklém")
             if not (any(low.endswith(e) for e, _ in self.data.preposition_cases) or is_slot(low[-1:])
                     or low in self.data.case_transparent):
-                return False
-        return False
+                return frozenset()
+        return frozenset()
 
     def _case_excluded(self, word: str, line: str, run: DamagedRun) -> bool:
         """Does ``word`` end as no noun does in the case of the preposition right before it,
