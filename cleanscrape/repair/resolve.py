@@ -886,13 +886,13 @@ class Resolver:
         adjective does not ("zamyšleně přikývl", "nenápadně zjistit", "aktivně mi")?  A verb
         form is known by its partner: an infinitive whose past participle is a word
         ("zjistit" → "zjistil") or the reverse ("pozorovali" → "pozorovat", "přikývl" →
-        "přikývnout").  Not right after a preposition, which governs a noun ("na oddělení
-        se", "po šesté se")."""
+        "přikývnout").  Not right after a preposition or a quantifier, which governs a noun
+        ("na oddělení se", "po šesté se", "několik starých mostů je")."""
         following = _NEXT_WORD.match(line, run.token_end) if line[run.end:run.token_end] == "" else None
         if following is None or is_slot(line[following.end():following.end() + 1] or " "):
             return False
         previous = line[:run.token_start].split()[-1:]
-        if previous and self.lower(previous[0]) in self.data.prepositions:
+        if (previous and self.lower(previous[0]) in self.data.prepositions) or self._governed_endings(line, run):
             return False
         low = self.lower(following.group(1))
         if low in self.data.adverb_before:
