@@ -688,15 +688,22 @@ class Resolver:
         start, all capitals ("IMF"), a number, or a word no list has?  A lost first letter
         hides the capital: in a language that splits a case suffix off names only, a listed
         base of such a word is one when no listed word spells the whole ("?zmir?de" is
-        "İzmir’de"; "?ok?a" is "çokça", not "Çok’a")."""
+        "İzmir’de"; "?ok?a" is "çokça", not "Çok’a"); so is a listed base whose capital the
+        sentence start may owe ("Sivas?tan doğar" is "Sivas’tan")."""
         if core[0].isdigit() or (len(base) > 1 and base.isupper()):
             return True
-        if is_slot(core[0]) and self.data is not None and self.data.suffix_apostrophe:
-            return bool(self.finder.frequency(self.lower(base))) and not any(
-                c.how in KNOWN and APOSTROPHE not in c.text for c in self.finder.find(self.lower(core)))
+        suffixing_names = self.data is not None and bool(self.data.suffix_apostrophe)
+        if is_slot(core[0]) and suffixing_names:
+            return bool(self.finder.frequency(self.lower(base))) and not self._spelled_whole(core)
         if not core[0].isupper():
             return False
-        return not self._sentence_start(line, run.start) or not self.finder.frequency(self.lower(base))
+        if not self._sentence_start(line, run.start) or not self.finder.frequency(self.lower(base)):
+            return True
+        return suffixing_names and not self._spelled_whole(core)
+
+    def _spelled_whole(self, core: str) -> bool:
+        """Does a listed word spell all of ``core``, its slots as letters?"""
+        return any(c.how in KNOWN and APOSTROPHE not in c.text for c in self.finder.find(self.lower(core)))
 
     def _neighbours(self, line: str, run: DamagedRun) -> tuple[str, str]:
         """The intact words right before and after ``run``'s word, lower-cased ("" when
