@@ -314,8 +314,11 @@ class Resolver:
         if marks:
             prior = self._question_prior(run, line, line_damaged)
             for k in marks:
-                if self.data is not None and self.lower(text[:len(text) - k]) in self.data.never_final:
+                stem = self.lower(text[:len(text) - k])
+                if self.data is not None and stem in self.data.never_final:
                     continue  # "(v z???)", "a? ?ije": a preposition or conjunction ends no question
+                if self.data is not None and len(stem) == 1 and stem in self.data.elisions:
+                    continue  # "N? ? Genève": an elided consonant is no word, its frequency that of "n’"
                 prior_k = prior
                 if k > 1 and self._known_frequency(text[:len(text) - k]):
                     prior_k += EMPHATIC_QUESTION
