@@ -66,6 +66,9 @@ class LanguageData:
     participle_infinitive_after_consonant: str = ""
     #: words between a subject and its participle that show another subject ("které jsem")
     participle_auxiliaries: frozenset[str] = frozenset()
+    #: endings of a noun that is the subject when it follows a participle agreeing with it,
+    #: as no object ends ("nechala sestra": the accusative is "sestru")
+    participle_subject_endings: tuple[str, ...] = ()
     #: past participles of the copula ("byl", "byla"), whose adjective after them agrees
     #: with them as a participle agrees with its subject, and the words that may stand
     #: between ("byl jsem šťastný", "bylo to dobré", "byl sice opravdu malý")
@@ -298,6 +301,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         participle_infinitive=entry.get("participle_infinitive", ""),
         participle_infinitive_after_consonant=entry.get("participle_infinitive_after_consonant", ""),
         participle_auxiliaries=frozenset(entry.get("participle_auxiliaries", ())),
+        participle_subject_endings=tuple(entry.get("participle_subject_endings", ())),
         copulas=frozenset(entry.get("copulas", ())),
         determiner_agreement=tuple((ending, frozenset(words.split()))
                                    for ending, words in entry.get("determiner_agreement", ())),

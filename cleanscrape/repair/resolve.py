@@ -759,11 +759,13 @@ class Resolver:
 
     def _participle_agreement(self, word: str, core: str, line: str, run: DamagedRun) -> bool | None:
         """Does the subject word ``word`` agree with the past participle of its clause
-        ("který chodíval")? None when it is no subject word or no participle follows."""
+        ("který chodíval")? None when it is no subject word or no participle follows, or
+        when the participle's own subject follows it ("dopis, který mu nechala sestra": the
+        pronoun is its object, and takes its gender from the noun before the comma)."""
         if self.data is None or word not in self.data.participle_subjects or not is_slot(core[-1]):
             return None
-        clause = re.split(r"[,.;:!?\ufffd()\"]", line[run.end:], maxsplit=1)[0]
-        for following in clause.split()[:PARTICIPLE_REACH]:
+        clause = re.split(r"[,.;:!?\ufffd()\"]", line[run.end:], maxsplit=1)[0].split()
+        for i, following in enumerate(clause[:PARTICIPLE_REACH]):
             low = self.lower(following)
             if low in self.data.participle_auxiliaries:
                 return None
@@ -771,8 +773,23 @@ class Resolver:
                 for participle in participles:
                     stem = low[:-len(participle)]
                     if low.endswith(participle) and len(stem) >= 2 and self._has_infinitive(stem):
+                        if self._subject_after_participle(low, ending, clause[i + 1:i + 2]):
+                            return None
                         return word.endswith(ending)
         return None
+
+    def _subject_after_participle(self, participle: str, ending: str, after: list[str]) -> bool:
+        """Is the word right after ``participle`` a noun agreeing with it (its ``ending``)
+        in a form only a subject takes (``participle_subject_endings``: "nechala sestra";
+        "nakládal písek" may be its object)?  Not after a copula, whose noun is the
+        predicate ("která byla učitelka")."""
+        if not after or participle in self.data.copulas:
+            return False
+        noun = self.lower(after[0])
+        if len(noun) < MIN_AGREEING_NOUN or not noun.isalpha() or self._is_participle(noun) \
+                or not noun.endswith(self.data.participle_subject_endings):
+            return False
+        return self.data.agreeing_ending(noun) == ending
 
     def _predicate_agreement(self, word: str, core: str, line: str, run: DamagedRun) -> bool | None:
         """Does the adjective ``word`` after a copula agree with it as a participle with its
