@@ -43,6 +43,9 @@ class LanguageData:
     infinitive_governors: frozenset[str] = frozenset()
     #: governors that may follow the infinitive ("startować będą")
     infinitive_governors_after: frozenset[str] = frozenset()
+    #: (infinitive ending, endings of its past participle) pairs: an infinitive is known by
+    #: its participle in the word list ("číst" → "četl"), where its ending holds no lost letter
+    infinitive_participles: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: person/conditional endings a past-tense governor may carry ("chciał" + "em")
     infinitive_governor_endings: tuple[str, ...] = ()
     #: words are built by stacking suffixes on a word ("bıçağı" + "yla")
@@ -290,6 +293,8 @@ def language_data(lang: str | None) -> LanguageData | None:
         infinitive_governors=frozenset(entry.get("infinitive_governors", ())),
         infinitive_governors_after=frozenset(entry.get("infinitive_governors_after", ())),
         infinitive_governor_endings=tuple(entry.get("infinitive_governor_endings", ())),
+        infinitive_participles=tuple((ending, tuple(participles.split()))
+                                     for ending, participles in entry.get("infinitive_participles", ())),
         agreement=tuple((ending, tuple(nouns.split())) for ending, nouns in entry.get("agreement", ())),
         vowel_harmony=tuple(entry.get("vowel_harmony", {}).items()),
         suffixing=entry.get("suffixing", False),

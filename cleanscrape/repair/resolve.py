@@ -621,6 +621,9 @@ class Resolver:
                 score += INFINITIVE_UNGOVERNED
                 if self._after_name(line, run):
                     score += INFINITIVE_AFTER_NAME
+        elif self.data is not None and self.data.infinitive_participles and cand.how in LISTED \
+                and self._is_infinitive(cand.text) and self._infinitive_governed(line, run):
+            score += INFINITIVE_GOVERNED  # "začal číst", not the noun "část"
         if self.data is not None and self.data.preposition_cases and cand.how in LISTED \
                 and self._case_governed(cand.text, core, line, run):
             score += CASE_GOVERNED
@@ -898,6 +901,13 @@ class Resolver:
             if word.endswith(ending) and len(word) > len(ending) + 2:
                 return self._has_infinitive(word[:-len(ending)])
         return False
+
+    def _is_infinitive(self, word: str) -> bool:
+        """Is ``word`` an infinitive: is its past participle a word (``infinitive_participles``:
+        "dělat" → "dělal", "spát" → "spal", "číst" → "četl"; not the noun "část")?"""
+        return any(word.endswith(ending) and len(word) > len(ending) + 1
+                   and any(self.finder.frequency(word[:-len(ending)] + participle) for participle in participles)
+                   for ending, participles in self.data.infinitive_participles)
 
     def _has_infinitive(self, stem: str) -> bool:
         """Is ``stem`` (a past participle without its ending) a verb's: is its infinitive a
