@@ -934,9 +934,8 @@ class Resolver:
         low = self.lower(following.group(1))
         if low in self.data.adverb_before:
             return True
-        infinitive = self.data.participle_infinitive
-        if low.endswith(infinitive) and len(low) > 3:
-            return bool(self.finder.frequency(low[:-len(infinitive)] + "l"))
+        if low.endswith(self.data.participle_infinitive) and len(low) > 3:
+            return self._is_infinitive(low)
         return self._is_participle(low)
 
     def _before_adjective(self, line: str, run: DamagedRun) -> bool:
