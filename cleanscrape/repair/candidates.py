@@ -125,7 +125,7 @@ class CandidateFinder:
             found[cand.text] = cand
         if self.data is not None:
             for cand in (self._ascii_capital(lower) + self._split_readings(lower) + self._respelled(lower)
-                         + self._compound_numeral(lower)):
+                         + self._compound_numeral(lower) + self._apocope(lower)):
                 if cand.text not in found or found[cand.text].frequency < cand.frequency:
                     found[cand.text] = cand
         if self.letters is not None and not any(c.how in ("word list", "document") for c in found.values()):
@@ -333,6 +333,14 @@ class CandidateFinder:
     def _known(self, word: str) -> list[Candidate]:
         candidate = self._candidate(word, word.replace(APOSTROPHE, "'"))
         return [candidate] if candidate.frequency or candidate.in_document or candidate.in_source else []
+
+    def _apocope(self, lower: str) -> list[Candidate]:
+        """A final slot as the apostrophe of a word written so (``apocopes``: "po?" is
+        "po’"), as frequent as the word list's apostrophe-less spelling of it."""
+        base = lower[:-1]
+        if not is_slot(lower[-1]) or base not in self.data.apocopes:
+            return []
+        return [self._candidate(base + APOSTROPHE, base)]
 
     def _split_readings(self, lower: str) -> list[Candidate]:
         if sum(1 for c in lower if is_slot(c) or c in "'’") > MAX_COMBINED_SLOTS:

@@ -31,6 +31,8 @@ class LanguageData:
     elides_before: str = ""
     #: the one-letter words an elided word may stand before ("l’a", "s’y"; not "n’e": "née")
     one_letter_after_elision: frozenset[str] = frozenset()
+    #: words written with a final apostrophe for a lost syllable ("po’" for "poco")
+    apocopes: frozenset[str] = frozenset()
     suffix_apostrophe: frozenset[str] = frozenset()
     one_letter_words: tuple[str, ...] = ()
     determiners: frozenset[str] = frozenset()
@@ -280,6 +282,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         equivalents=tuple(tuple(pair) for pair in entry.get("equivalents", ())),
         ascii_capitals=entry.get("ascii_capitals", ""),
         elisions=frozenset(entry.get("elisions", ())),
+        apocopes=frozenset(entry.get("apocopes", ())),
         elides_before=entry.get("elides_before", ""),
         one_letter_after_elision=frozenset(entry.get("one_letter_after_elision", ())),
         suffix_apostrophe=frozenset(entry.get("suffix_apostrophe", ())),

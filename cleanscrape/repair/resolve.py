@@ -668,6 +668,8 @@ class Resolver:
             if got == APOSTROPHE:
                 if self.charset.only_ascii_apostrophes:
                     score += ASCII_APOSTROPHE_PAGE_PENALTY
+                if i == len(cand.text) - 1 and self.data is not None and cand.text[:i] in self.data.apocopes:
+                    continue  # "un po’"
                 if not self._elided(cand.text[:i]) and not self._proper_noun_start(core, cand.text[:i], run, line):
                     return _IMPOSSIBLE  # a case suffix is split off proper nouns only
                 continue
