@@ -124,9 +124,13 @@ def _log_likelihood(lang: str, words: Counter) -> float:
     return sum(n * math.log10(listed.frequency(w) + UNLISTED_FREQUENCY) for w, n in words.items())
 
 
-def _next_token_of(runs: list, k: int) -> bool:
-    """Is the run after ``runs[k]`` in the token right after it (or its own token)?"""
-    return runs[k + 1].token_start <= runs[k].token_end + 1
+def _damage_follows(line: str, runs: list, k: int) -> bool:
+    """Is there a run after ``runs[k]`` in the token right after it (or its own token), or
+    further in its clause (no ",", ".", ";", ":", "!" between)?"""
+    if k + 1 >= len(runs):
+        return False
+    return runs[k + 1].token_start <= runs[k].token_end + 1 \
+        or not _CLAUSE_BREAK.search(line, runs[k].end, runs[k + 1].token_start)
 
 
 @register_stage
@@ -194,14 +198,16 @@ class LossyRepairStage(Stage):
                     if run.letters:
                         words_repaired = words_repaired[:run.start] + resolution.best.text + words_repaired[run.end:]
             # Again, with the words after each run read repaired too: an adjective agrees
-            # with the noun after it, a clitic goes with the word after it ("malá ?ena").
+            # with the noun after it, a clitic goes with the word after it ("malá ?ena"),
+            # a relative pronoun with the participle of its clause, unless the participle's
+            # own subject follows it ("kter? zasadila babi?ka").
             # A lone slot after it stays a slot: what it was is read from this word's side.
             # A run whose reading changed changes the left context of the runs after it
             # ("un ? ?tat" read "un « état" opens a quotation "? ce" then closes).
             final = repaired
             left_changed = False
             for k, run in enumerate(runs):
-                if left_changed or (k + 1 < len(runs) and _next_token_of(runs, k)):
+                if left_changed or _damage_follows(source, runs, k):
                     context = final[:run.start] + source[run.start:run.end] + words_repaired[run.end:]
                     resolutions[k] = resolver.resolve(run, context, line_damaged, source)
                     text = resolutions[k].best.text if resolutions[k] is not None else source[run.start:run.end]
@@ -256,6 +262,7 @@ class LossyRepairStage(Stage):
 
 
 _SENTENCE_BREAK = re.compile(r"[.!…]\s")
+_CLAUSE_BREAK = re.compile(r"[,.;:!…]\s")
 #: what follows a word whose final "?" is no question mark: a lower-case word
 _NO_QUESTION_AFTER = re.compile(r" [^\W\d_A-ZÀ-ÞĀ-ſ]")
 
