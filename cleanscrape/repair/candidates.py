@@ -355,8 +355,11 @@ class CandidateFinder:
                 if suffixes:
                     bases = self.find(left) if any(is_slot(c) for c in left) else (
                         self._known(left) or [Candidate(left, 0.0, 0, "suffix")])
+                    # a base no list knows brings its letters' likelihood: the letter model's
+                    # runner-up "akgündız" (against harmony) must not tie with "akgündüz"
                     out += [Candidate(b.text + joint + s, b.frequency, b.in_document, "suffix", b.ascii_capital,
-                                      self._letters_likelihood(right, s) * self._suffix_harmony(b.text, right, s),
+                                      b.likelihood * self._letters_likelihood(right, s)
+                                      * self._suffix_harmony(b.text, right, s),
                                       b.in_source)
                             for b in bases for s in suffixes]
         return out
