@@ -210,6 +210,8 @@ _WORD_BEFORE = re.compile(r"(?:[^\W\d_]|[?\ufffd])*[^\W\d_](?:[^\W\d_]|[?\ufffd]
 _VOWELS = "aeiouyáéěíóúůý"
 _NEXT_WORD = re.compile(r" ([^\W\d_](?:\S*[^\W\d_])?)")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+#: a sentence's end inside a line: its punctuation, closing marks, a space and the next word
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'»”)\]]*\s+[\"'«“„(\[]*[^\W\d_]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -934,8 +936,12 @@ class Resolver:
                                     "lone '?' after a colon read as an opening quotation mark"))
         elif self.data is not None and self.data.quotes and self._open_quotation(line, run.start):
             # set apart from its last word only where the language spaces its quotation marks;
-            # elsewhere as rare as a quotation mark in the wrong place ("„român ? ar")
-            readings.append(Reading(self.data.quotes[0][1], QUOTE_CLOSES_OPEN if spaced_quotes else QUOTE_PAIRED,
+            # elsewhere as rare as a quotation mark in the wrong place ("„român ? ar"); a
+            # quotation of whole sentences closes where one ends, not before a lower-case word
+            # that goes on with the sentence ("le droit de « collecter (...). Les clubs jouent
+            # les uns contre les autres ? deux reprises" is "à")
+            closes = spaced_quotes and not (nxt.islower() and self._quotes_sentence_end(line, run.start))
+            readings.append(Reading(self.data.quotes[0][1], QUOTE_CLOSES_OPEN if closes else QUOTE_PAIRED,
                                     "lone '?' read as the closing quotation mark of one opened before"))
         elif spaced_quotes and nxt.isalnum() and self._closing_slot_after(self._source, run.end):
             sure = self._lone_closer_after(self._source, run.end)
@@ -1146,6 +1152,11 @@ class Resolver:
         """Was a quotation opened (and not closed) before ``pos`` in the repaired line?"""
         opening, closing = self.data.quotes[0]
         return line.count(opening, 0, pos) > line.count(closing, 0, pos)
+
+    def _quotes_sentence_end(self, line: str, pos: int) -> bool:
+        """Does a sentence end between the quotation left open before ``pos`` and ``pos``?"""
+        opened = line.rfind(self.data.quotes[0][0], 0, pos)
+        return _SENTENCE_BREAK.search(line, opened, pos) is not None
 
     def _closing_slot_after(self, line: str, pos: int) -> bool:
         """A slot after ``pos`` where a closing quotation mark could have been: at the end
