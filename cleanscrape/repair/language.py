@@ -157,8 +157,9 @@ class LanguageData:
 
     @property
     def never_final(self) -> frozenset[str]:
-        """Words that end no clause, so no real question mark follows them."""
-        return self.prepositions | self.non_final
+        """Words that end no clause, so no real question mark follows them; elided forms
+        ("d", "qu", "dell") stand only before their apostrophe ("avait d? vendre" is "dû")."""
+        return self.prepositions | self.non_final | self.elisions
 
     def context_fits(self, word: str, word_before: str, word_after: str) -> bool:
         """Is ``word`` next to a neighbour it goes with (both neighbours lower-case)?"""
