@@ -876,7 +876,11 @@ class Resolver:
             # "2? Divisão", "6?,": an ordinal; "2003? Claro" and "tens 3? Eu" end questions
             return [self._ordinal_indicator(run, line)]
         if len(run.text) == 1 and line[run.start - 1:run.start] == "-" and line[run.end:run.end + 1] == "-":
-            return self._one_letter_readings("", "-", False)  # "c’est-?-dire", "prêt-?-porter"
+            # "c’est-?-dire", "prêt-?-porter": what links a compound is a preposition, never a
+            # verb (Portuguese "é"): the one-letter words holding an article, where there are any
+            readings = self._one_letter_readings("", "-", False)
+            holders = self.data.article_holders if self.data is not None else frozenset()
+            return [r for r in readings if r.text in holders] if holders else readings
         if len(run.text) != 1 or run.start != run.token_start:
             return []
         tail = line[run.end:run.token_end]
