@@ -79,7 +79,11 @@ def repair_language(doc: Document, damaged_lines: list[str]) -> LanguageData | N
         return data
     words = Counter(w for line in distinct for w in tokenize_words(_DAMAGED_WORD.sub(" ", line)))
     if sum(words.values()) < MIN_FALLBACK_WORDS:
-        return data if data is not None else _language_of_damaged_words(damaged_lines, words)
+        if data is not None and not _detected_from_few_words(doc):
+            return data
+        # nothing detected, or detected from one or two words ("Kim. Ni?in. Ger?ekten mi?"
+        # read as German): the damaged words' shapes vote with them
+        return _language_of_damaged_words(damaged_lines, words) or data
     candidates = supported_languages() + ((detected,) if detected and data is None else ())
     scores = {lang: _log_likelihood(lang, words) for lang in candidates}
     best = max(scores, key=lambda lang: scores[lang])
@@ -88,6 +92,19 @@ def repair_language(doc: Document, damaged_lines: list[str]) -> LanguageData | N
         # detected language stands unless the intact words say otherwise clearly
         return language_data(best) if scores[best] - scores[detected] >= SHORT_DOCUMENT_MARGIN else data
     return language_data(best) if best != detected else None
+
+
+def _detected_from_few_words(doc: Document) -> bool:
+    """Was ``doc``'s language detected (not given) from fewer than ``MIN_FALLBACK_WORDS``
+    intact words in all?"""
+    if doc.lang_method == "given":
+        return False
+    count = 0
+    for line in doc.kept_lines():
+        count += len(tokenize_words(_DAMAGED_WORD.sub(" ", line.text)))
+        if count >= MIN_FALLBACK_WORDS:
+            return False
+    return True
 
 
 def _language_of_damaged_words(damaged_lines: list[str], intact: Counter) -> LanguageData | None:
@@ -99,18 +116,24 @@ def _language_of_damaged_words(damaged_lines: list[str], intact: Counter) -> Lan
     when the output is cleaned again, and must keep the language it was restored in
     ("??b ?a" → "??b ça" as French; alone, "??b" would read as Czech "Žáb")."""
     damaged = Counter(w.lower() for line in damaged_lines for w in _DAMAGED_WORD.findall(line))
-    shapes = Counter()
+    shapes: Counter[tuple[str, ...]] = Counter()
     for word, n in damaged.items():
         core = _SLOTTED_CORE.search(word)
-        if core is not None:
-            shapes[shape(core.group().replace("\ufffd", "?"))] += n
+        if core is None:
+            continue
+        text = core.group().replace("\ufffd", "\0")
+        bare = text.rstrip("?")
+        if "?" not in bare and "\0" not in bare:
+            continue  # its only "?" end it, maybe a real question ("Kim bilir?", "o?."): no vote
+        # a final "?" may be a lost letter or a real one ("Ni?in?"): the word votes by either
+        shapes[tuple(dict.fromkeys(shape(form.replace("\0", "?")) for form in (text, bare)))] += n
     best, best_score = None, 0.0
     for lang in supported_languages():
         listed = wordlist(lang)
         if listed is None:
             continue
-        score = sum(n * math.log10(max((listed.frequency(w) for w in listed.words_of_shape(s)), default=0.0)
-                                   / UNLISTED_FREQUENCY + 1) for s, n in shapes.items()) \
+        score = sum(n * math.log10(max((listed.frequency(w) for s in forms for w in listed.words_of_shape(s)),
+                                       default=0.0) / UNLISTED_FREQUENCY + 1) for forms, n in shapes.items()) \
             + sum(n * math.log10(listed.frequency(w) / UNLISTED_FREQUENCY + 1) for w, n in intact.items())
         if score > best_score:
             best, best_score = lang, score
