@@ -900,6 +900,12 @@ class Resolver:
                 # "„român ?," : the quotation opened before it closes, set apart from its last word
                 return [Reading(self.data.quotes[0][1], QUOTE_CLOSES_OPEN,
                                 "lone '?' before punctuation read as the closing quotation mark of one opened before")]
+            if tail[0] in ".,;:)" and before and self.data is not None:
+                # "isto ?, à beira", "paroquial ?, sem dúvida": a one-letter word that may end a
+                # clause (the verb "é"; a preposition, "à", never does)
+                word_before = before.split()[-1].lstrip(_OPENERS)
+                return [r for r in self._one_letter_readings(word_before, "", self._sentence_start(line, run.start))
+                        if self.lower(r.text) not in self.data.never_final]
             return []
         if not following:
             return []  # end of line: a real question mark (or nothing to tell)
