@@ -387,19 +387,31 @@ class Resolver:
         openers: set[int] = set()
         closers: set[int] = set()
         pending: int | None = None
+        best: tuple[float, int] | None = None  # the pending opener's likeliest closer so far
+
+        def settle() -> None:
+            if pending is not None and best is not None:
+                openers.add(pending)
+                closers.add(best[1])
+
         for i in _slot_positions(source, 0, len(source)):
             before = source[i - 1] if i else " "
             after = source[i + 1] if i + 1 < len(source) else " "
             if (before.isspace() or before in "([") and after.isalpha():
-                pending = i
+                settle()
+                pending, best = i, None
             elif before.isspace() and not after.isspace():
-                pending = None  # a lone slot before punctuation closes it ("?rom?ni ?,")
+                settle()  # a lone slot before punctuation closes it ("?rom?ni ?,")
+                pending, best = None, None
             elif pending is not None and (before.isalpha() or before in ".!…") \
                     and (after.isspace() or after in ",.;:)!"):
-                if self._pair_margin(source, pending, i) > 0:
-                    openers.add(pending)
-                    closers.add(i)
-                pending = None
+                # of the closing slots before the next opening one, the one whose word is
+                # likeliest without it: "?O programa ter? a??o … informa??o?, diz" closes at
+                # "informação", whose "?" is no letter, not at "ter", which "terá" may be
+                margin = self._pair_margin(source, pending, i)
+                if margin > 0 and (best is None or margin > best[0]):
+                    best = (margin, i)
+        settle()
         self._pairs_of = (source, frozenset(openers), frozenset(closers))
         return self._pairs_of[1], self._pairs_of[2]
 
