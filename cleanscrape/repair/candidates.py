@@ -161,7 +161,12 @@ class CandidateFinder:
     def _spelled(self, lower: str) -> list[Candidate]:
         """Best and second-best spelling by the letter model, for words no list knows; the
         lost letters of a beginning that listed words start with are theirs (a stem:
-        "m?r?ldand?" finds "mırıl…", "ba?bakanl???yla" "başbakanlığı")."""
+        "m?r?ldand?" finds "mırıl…", "ba?bakanl???yla" "başbakanlığı").  None for a word
+        that kept a letter foreign to the language: the model, counted over its own letters,
+        reads it as one more of them (German "?á" was spelled "äá")."""
+        if self.data is not None and any(not c.isascii() and not is_slot(c) and not self.data.is_native(c)
+                                         for c in lower):
+            return []
         chars = list(lower)
         likelihood = 1.0
         second: tuple[float, int, str] | None = None  # (ratio to best, slot, letter)
