@@ -299,3 +299,20 @@ def test_a_repeated_line_votes_on_the_language_once() -> None:
     once = cleaner.clean("\n".join([label] * 3 + [prose] * 6 + [label]))
     twice = cleaner.clean(once.text, lang=once.lang)
     assert twice.repairs == [] and twice.text == once.text
+
+
+@pytest.mark.parametrize("stray", [
+    "B\ud800é\xa0P",  # a second run read "Béé" (Czech)
+    "\ud800á\xa0",  # ... "Äá" (German)
+    "\ud800A\x80",  # ... "„A" (German)
+])
+def test_a_line_too_short_to_vote_keeps_its_reading_on_a_second_run(stray: str, cleaner: Cleaner) -> None:
+    """A damaged line with too few words of its own to vote reads alone, as it will when
+    the output is cleaned again once the other damaged lines are repaired: read with the
+    French line before it, it was left as French left it, and alone a second run read it
+    otherwise (hypothesis; a lone surrogate becomes U+FFFD in the mojibake stage)."""
+    raw = ("Der Stadtrat hat am Mittwoch den Bau von zwei Kilometern neuer Radwege beschlossen.\n"
+           "La d?cision a ?t? prise apr?s de longues n?gociations.\n" + stray)
+    once = cleaner.clean(raw)
+    twice = cleaner.clean(once.text, lang=once.lang)
+    assert twice.repairs == [] and twice.text == once.text
