@@ -299,6 +299,7 @@ class Resolver:
         # the last one, two or three "?" may be real ("Quoi?", "Onde??", "Qu???"), or all of them
         marks = [k for k in range(1, trail + 1)
                  if (k <= 3 or k == trail) and text[len(text) - k:].count("?") == k]
+        questions: list[Reading] = []  # a word and a real "?" after it
         if marks:
             prior = self._question_prior(run, line, line_damaged)
             for k in marks:
@@ -311,8 +312,9 @@ class Resolver:
                         prior_k += EMPHATIC_QUESTION_AFTER_LETTER
                 if self.data is not None and self.data.question_words:
                     prior_k += self._question_word_prior(text[:len(text) - k], line, run)
-                readings += self._fills(text, run, line, 0, len(text) - k, "", text[len(text) - k:], prior_k,
-                                        question=True)
+                questions += self._fills(text, run, line, 0, len(text) - k, "", text[len(text) - k:], prior_k,
+                                         question=True)
+        readings += questions
         opening = self.data.question_opening if self.data else ""
         if opening and lead and self._at_token_start(run, line) and self._question_may_open(line, run.start):
             end = self._question_end_after(self._source, run.start + 1)
@@ -346,8 +348,11 @@ class Resolver:
             and line[run.end:run.end + 1] in (",", ".", ";", ":", "!") and self._open_quotation(line, run.start)
         if closes_open:
             readings += self._fills(text, run, line, 0, len(text) - 1, "", self.data.quotes[0][1], QUOTE_CLOSES_OPEN)
-        if any(r.how in LISTED for r in readings):
-            return readings  # the slots can be letters of a known word: no quotation marks
+        asked = {id(r) for r in questions}
+        if any(r.how in LISTED and id(r) not in asked for r in readings):
+            # the slots can be letters of a known word: no quotation marks (a known word before
+            # a real "?" is no such reason: "una «reivindicación hist?rica? del" closes it)
+            return readings
         if self.data.quotes and not self.data.spaced_quotes:
             opening, closing = self.data.quotes[0]
             if lead and self._at_token_start(run, line):
