@@ -143,6 +143,8 @@ class LanguageData:
     #: words that may stand between a preposition and the word whose case it governs without
     #: agreeing with it (indeclinable possessives: Czech "o jeho neobvyklém chování")
     case_transparent: frozenset[str] = frozenset()
+    #: adjective ending -> endings of the nouns right after it that show its case
+    case_agreement: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: word -> ((words before it, words after it), ...): the word is written with a capital
     #: right after one of the first (an elided word without its apostrophe), unless one of the
     #: second follows (French "l’État", "les États membres"; "l’état de santé")
@@ -307,6 +309,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         ordinal_indicators=tuple(entry.get("ordinal_indicators", ())),
         feminine_endings=tuple(entry.get("feminine_endings", ())),
         case_transparent=frozenset(entry.get("case_transparent", ())),
+        case_agreement=tuple((ending, tuple(nouns.split())) for ending, nouns in entry.get("case_agreement", ())),
         capital_senses=_capital_senses(entry.get("capital_senses", ())),
         one_letter_agreement=tuple((word, tuple(endings.split()))
                                    for word, endings in entry.get("one_letter_agreement", ())),

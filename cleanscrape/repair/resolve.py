@@ -71,6 +71,9 @@ CASE_GOVERNED = 2.0
 PREPOSITION_REACH = 3
 #: ... and only for a word with this many letters before its case ending
 MIN_CASE_STEM = 2
+#: a noun whose ending shows the case an adjective before it takes has this many letters
+#: (shorter words after an adjective are pronouns and verbs: "jsem", "tím")
+MIN_CASE_NOUN = 4
 #: a past participle right after a preposition ("na stál" for "na stůl")
 VERB_AFTER_PREPOSITION = -1.0
 #: a word inside a name (capitalised words around it) is a capital when rarer than this
@@ -611,6 +614,9 @@ class Resolver:
         if self.data is not None and self.data.preposition_cases and cand.how in LISTED \
                 and self._case_governed(cand.text, core, line, run):
             score += CASE_GOVERNED
+        if self.data is not None and self.data.case_agreement and cand.how in LISTED \
+                and self._case_agrees(cand.text, core, line, run):
+            score += AGREEMENT
         if self.data is not None and self.data.subject_endings and is_slot(core[-1]) and cand.how in LISTED \
                 and self._subject_agrees(cand.text, line, run):
             score += AGREEMENT
@@ -792,6 +798,23 @@ class Resolver:
                     or low in self.data.case_transparent):
                 return False
         return False
+
+    def _case_agrees(self, word: str, core: str, line: str, run: DamagedRun) -> bool:
+        """Does ``word``'s ending, holding a lost letter, make the case the noun right after
+        it shows by its own ending (``case_agreement``: Czech "letmým pohledem", "v pijavém
+        papíře")?"""
+        ending = next((e for e, _ in self.data.case_agreement if word.endswith(e)), None)
+        if ending is None or not any(is_slot(c) for c in core[-len(ending):]) or line[run.end:run.token_end] \
+                or len(word) - len(ending) < MIN_CASE_STEM:
+            return False  # "tím způsobem" is a pronoun, not "tým" (team)
+        following = _NEXT_WORD.match(line, run.token_end)
+        if following is None or is_slot(line[following.end():following.end() + 1] or " "):
+            return False  # the noun's own ending was lost
+        noun = self.lower(following.group(1))
+        if len(noun) < MIN_CASE_NOUN or noun.endswith(tuple(self.data.adjective_endings)) \
+                or noun in self.data.participle_auxiliaries:
+            return False  # a pronoun or an auxiliary ("o kterém jsem"), or an adjective stacked before the noun
+        return noun.endswith(dict(self.data.case_agreement)[ending])
 
     def _verb_after_preposition(self, word: str, line: str, run: DamagedRun) -> bool:
         """Is ``word`` a past participle ("stál": "stát" is listed) right after a
