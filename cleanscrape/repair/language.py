@@ -40,6 +40,8 @@ class LanguageData:
     spaced_quotes: bool = False
     space_before_question_mark: bool = False
     infinitive_ending: str = ""
+    #: the endings of infinitives, which "à" governs ("à rester à"): no single quoted word
+    infinitive_endings: tuple[str, ...] = ()
     infinitive_governors: frozenset[str] = frozenset()
     #: governors that may follow the infinitive ("startować będą")
     infinitive_governors_after: frozenset[str] = frozenset()
@@ -257,6 +259,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         spaced_quotes=entry.get("spaced_quotes", False),
         space_before_question_mark=entry.get("space_before_question_mark", False),
         infinitive_ending=entry.get("infinitive_ending", ""),
+        infinitive_endings=tuple(entry.get("infinitive_endings", ())),
         infinitive_governors=frozenset(entry.get("infinitive_governors", ())),
         infinitive_governors_after=frozenset(entry.get("infinitive_governors_after", ())),
         infinitive_governor_endings=tuple(entry.get("infinitive_governor_endings", ())),

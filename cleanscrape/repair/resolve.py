@@ -1054,11 +1054,18 @@ class Resolver:
     def _lone_closer_after(self, line: str, pos: int) -> bool:
         """Is the next lone slot after ``pos``, within a few words, one that can only be a
         closing quotation mark: standing alone before punctuation ("un aspect ? formel ?.",
-        "le mot ? indépendante ?, qui")?  The opening one then pairs with it."""
+        "le mot ? indépendante ?, qui"), or right after a single word that is no infinitive
+        (one word set apart by two lone slots is quoted: "de droit ? romain ? et", "le poids
+        ? sec ? des navires"; "à rester à" holds an infinitive ``à`` governs)?  The opening
+        one then pairs with it."""
         for i in _slot_positions(line, pos, len(line)):
             if line[i - 1] != " " or (i + 1 < len(line) and line[i + 1].isalnum()):
                 continue  # a slot inside a word
-            return len(line[pos:i].split()) <= SURE_PAIR_WORDS and i + 1 < len(line) and line[i + 1] in ".,;:)"
+            words = line[pos:i].split()
+            if len(words) == 1 and words[0].isalpha() and i + 1 < len(line) and line[i + 1] == " " \
+                    and not self.lower(words[0]).endswith(self.data.infinitive_endings):
+                return True
+            return len(words) <= SURE_PAIR_WORDS and i + 1 < len(line) and line[i + 1] in ".,;:)"
         return False
 
     def _closing_after_punctuation(self, run: DamagedRun, line: str) -> list[Reading]:
