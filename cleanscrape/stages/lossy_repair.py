@@ -73,7 +73,8 @@ def repair_language(doc: Document, damaged_lines: list[str]) -> LanguageData | N
     repair data.  When they are short they overrule a detected language that has repair
     data too, but only when another makes them far likelier.  Only the damaged lines vote, so what other
     stages remove elsewhere on the page cannot change the decision.  With too few intact
-    words and no language detected, the damaged words themselves vote by their shapes.
+    words and no language detected, or one detected from too few words in the whole
+    document, the damaged words themselves vote by their shapes.
     """
     detected = ensure_language(doc)
     data = language_data(detected)
@@ -82,7 +83,7 @@ def repair_language(doc: Document, damaged_lines: list[str]) -> LanguageData | N
     distinct = set(damaged_lines)
     if data is not None and sum(map(len, distinct)) >= SHORT_DOCUMENT:
         return data
-    words = Counter(w for line in distinct for w in tokenize_words(_DAMAGED_WORD.sub(" ", line)))
+    words = Counter(w for line in distinct for w in _intact_words(line))
     if sum(words.values()) < MIN_FALLBACK_WORDS:
         if data is not None and not _detected_from_few_words(doc):
             return data
@@ -106,16 +107,17 @@ def _detected_from_few_words(doc: Document) -> bool:
         return False
     count = 0
     for line in doc.kept_lines():
-        count += len(tokenize_words(_DAMAGED_WORD.sub(" ", line.text)))
+        count += len(_intact_words(line.text))
         if count >= MIN_FALLBACK_WORDS:
             return False
     return True
 
 
 def _language_of_damaged_words(damaged_lines: list[str], intact: Counter) -> LanguageData | None:
-    """Too few intact words and no language detected ("A��r�, a��r�."): the language
-    whose word list spells the damaged words themselves, each by its likeliest word of the
-    same shape (their lost letters are its non-ASCII ones), if any spells them at all.
+    """Too few intact words and no language detected ("A��r�, a��r�."), or one detected
+    from too few: the language whose word list spells the damaged words themselves, each by
+    its likeliest word of the same shape that keeps its kept letters (their lost letters are
+    its non-ASCII ones), if any spells them well enough (``MIN_SHAPE_VOTE``).
 
     The few intact words vote too, on the same scale: a word this stage restored is intact
     when the output is cleaned again, and must keep the language it was restored in
@@ -163,6 +165,7 @@ def _intact_words(text: str) -> list[str]:
 
 
 def _key(data: LanguageData | None) -> str | None:
+    """What tells repair languages apart (None: no repair data)."""
     return data.lang if data is not None else None
 
 
