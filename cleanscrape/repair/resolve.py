@@ -1054,16 +1054,18 @@ class Resolver:
     def _lone_closer_after(self, line: str, pos: int) -> bool:
         """Is the next lone slot after ``pos``, within a few words, one that can only be a
         closing quotation mark: standing alone before punctuation ("un aspect ? formel ?.",
-        "le mot ? indépendante ?, qui"), or right after a single word that is no infinitive
-        (one word set apart by two lone slots is quoted: "de droit ? romain ? et", "le poids
-        ? sec ? des navires"; "à rester à" holds an infinitive ``à`` governs)?  The opening
+        "le mot ? indépendante ?, qui"), or right after a single lower-case word that is no
+        infinitive (one word set apart by two lone slots is quoted: "de droit ? romain ? et",
+        "le poids ? sec ? des navires"; "à rester à" holds an infinitive ``à`` governs,
+        "arrivé ? Paris ? 20 heures" a name, "peu ? peu ? la" a doubled word)?  The opening
         one then pairs with it."""
         for i in _slot_positions(line, pos, len(line)):
             if line[i - 1] != " " or (i + 1 < len(line) and line[i + 1].isalnum()):
                 continue  # a slot inside a word
             words = line[pos:i].split()
-            if len(words) == 1 and words[0].isalpha() and i + 1 < len(line) and line[i + 1] == " " \
-                    and not self.lower(words[0]).endswith(self.data.infinitive_endings):
+            if len(words) == 1 and words[0].isalpha() and words[0].islower() and line[i + 1:i + 2] == " " \
+                    and not words[0].endswith(self.data.infinitive_endings) \
+                    and line[:pos].split()[-2:-1] != words:
                 return True
             return len(words) <= SURE_PAIR_WORDS and i + 1 < len(line) and line[i + 1] in ".,;:)"
         return False
