@@ -184,6 +184,8 @@ NUMBER_RANGE = 0.0
 ORDINAL_INDICATOR = 0.0
 #: ... of a few digits (a year is no ordinal)
 MAX_ORDINAL_DIGITS = 3
+#: a lone slot after a determiner and such a number: its ordinal indicator ("el 14 ? país")
+ORDINAL_AFTER_DETERMINER = 1.0
 #: a real "?" standing apart from the word it ends, in a language that does not write so
 LONE_QUESTION_UNSPACED = -1.0
 LONE_QUESTION_BEFORE_CAPITAL = -1.0
@@ -954,6 +956,11 @@ class Resolver:
             nxt = "X"  # the next word lost its first letter: a word all the same, of either case
         sentence_follows = self._sentence_follows(following)
         readings: list[Reading] = self._lone_symbols(before, following)
+        if self._number_after_determiner(before):
+            # "el 14 ? país": a determiner opens a noun phrase an ordinal may begin, and no
+            # currency or unit follows an article and a number
+            ordinal = self._ordinal_indicator(run, line)
+            readings.append(Reading(ordinal.text, ORDINAL_AFTER_DETERMINER, ordinal.reason))
         after_colon = before.endswith(":")
         if run.text == "?" and before and not after_colon:  # "dit : ? Oui": no question opens so
             if nxt.isalpha() and not sentence_follows:
@@ -1015,6 +1022,15 @@ class Resolver:
             elif symbol.alone_after_number:
                 out.append(Reading(char, SYMBOL_AFTER_NUMBER, f"lone '?' after a number read as a lost '{char}'"))
         return out
+
+    def _number_after_determiner(self, before: str) -> bool:
+        """Does ``before`` end in a number of a few digits after a determiner ("el 14"), in a
+        language that writes ordinals with an indicator?"""
+        if self.data is None or not self.data.ordinal_indicators:
+            return False
+        tokens = before.split()
+        return len(tokens) >= 2 and tokens[-1].isdigit() and len(tokens[-1]) <= MAX_ORDINAL_DIGITS \
+            and self.lower(tokens[-2]) in self.data.determiners
 
     def _ordinal_indicator(self, run: DamagedRun, line: str) -> Reading:
         """"2? Divisão", "1? lugar": a slot glued after a number is the ordinal indicator,
