@@ -100,6 +100,11 @@ MIN_SUBJECT = 4
 MIN_AGREEING_NOUN = 3
 #: an adjective with one form for every gender ("stropní"): the noun comes after it
 SOFT_ADJECTIVE_ENDING = "í"
+#: the Turkish question particle written apart with a vowel against the harmony of the
+#: word before it ("Gördün mı"; "mı" is 11× as frequent as "mü" in the word list): as a
+#: vowel against harmony inside a word (the exceptions, words of back vowels that take
+#: front suffixes, "saat mi", take an ASCII "i", which no charset loses)
+PARTICLE_DISHARMONY = -2.0
 #: a word next to a neighbour it goes with (``contexts`` in languages.toml: "bylo jí")
 CONTEXT = 1.0
 #: a one-letter word holding an article before a noun of its gender ("à entrada")
@@ -642,6 +647,8 @@ class Resolver:
             score += AGREEMENT
         if self.data is not None and self.data.contexts and self.data.context_fits(cand.text, *self._neighbours(line, run)):
             score += CONTEXT
+        if self.data is not None and self.data.vowel_harmony and self._particle_against_harmony(cand.text, core, line, run):
+            score += PARTICLE_DISHARMONY
         for i, (have, got) in enumerate(zip(core, cand.text)):
             if not is_slot(have):
                 continue
@@ -657,6 +664,17 @@ class Resolver:
                 if self.charset.was_kept(got) or self.charset.was_kept(got.upper()):
                     score += CHARSET_KEPT_PENALTY
         return score
+
+    def _particle_against_harmony(self, word: str, core: str, line: str, run: DamagedRun) -> bool:
+        """Is ``word`` the question particle ("mı", "mü", "mısın" …: a ``question_words``
+        entry in "m") with a lost vowel against the harmony of the word before it, which it
+        follows though written apart ("Gördün m?" is "mü", "roman m?" "mı")?"""
+        if word not in self.data.question_words or word[:1] != "m" or len(core) < 2 or not is_slot(core[1]):
+            return False
+        previous = self._neighbours(line, run)[0]
+        last = next((c for c in reversed(previous) if c in "aeıioöuü"), None)
+        allowed = dict(self.data.vowel_harmony).get(last, "") if last else ""
+        return bool(allowed) and word[1] not in allowed
 
     def _negation_unpaired(self, word: str, line: str, run: DamagedRun) -> bool:
         """Is ``word`` an elided negation ("n’es") whose other part ("pas", "jamais" after it,
