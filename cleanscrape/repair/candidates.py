@@ -161,7 +161,12 @@ class CandidateFinder:
     def _spelled(self, lower: str) -> list[Candidate]:
         """Best and second-best spelling by the letter model, for words no list knows; the
         lost letters of a beginning that listed words start with are theirs (a stem:
-        "m?r?ldand?" finds "mırıl…", "ba?bakanl???yla" "başbakanlığı")."""
+        "m?r?ldand?" finds "mırıl…", "ba?bakanl???yla" "başbakanlığı").  None for a word
+        that kept a letter foreign to the language: the model, counted over its own letters,
+        reads it as one more of them (German "?á" was spelled "äá")."""
+        if self.data is not None and any(not c.isascii() and not is_slot(c) and not self.data.is_native(c)
+                                         for c in lower):
+            return []
         chars = list(lower)
         likelihood = 1.0
         second: tuple[float, int, str] | None = None  # (ratio to best, slot, letter)
@@ -363,8 +368,11 @@ class CandidateFinder:
                 if suffixes:
                     bases = self.find(left) if any(is_slot(c) for c in left) else (
                         self._known(left) or [Candidate(left, 0.0, 0, "suffix")])
+                    # a base no list knows brings its letters' likelihood: the letter model's
+                    # runner-up "akgündız" (against harmony) must not tie with "akgündüz"
                     out += [Candidate(b.text + joint + s, b.frequency, b.in_document, "suffix", b.ascii_capital,
-                                      self._letters_likelihood(right, s) * self._suffix_harmony(b.text, right, s),
+                                      b.likelihood * self._letters_likelihood(right, s)
+                                      * self._suffix_harmony(b.text, right, s),
                                       b.in_source)
                             for b in bases for s in suffixes]
         return out

@@ -42,6 +42,8 @@ class LanguageData:
     spaced_quotes: bool = False
     space_before_question_mark: bool = False
     infinitive_ending: str = ""
+    #: the endings of infinitives, which "à" governs ("à rester à"): no single quoted word
+    infinitive_endings: tuple[str, ...] = ()
     infinitive_governors: frozenset[str] = frozenset()
     #: governors that may follow the infinitive ("startować będą")
     infinitive_governors_after: frozenset[str] = frozenset()
@@ -176,6 +178,8 @@ class LanguageData:
     #: words that may stand between a preposition and the word whose case it governs without
     #: agreeing with it (indeclinable possessives: Czech "o jeho neobvyklém chování")
     case_transparent: frozenset[str] = frozenset()
+    #: adjective ending -> endings of the nouns right after it that show its case
+    case_agreement: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: word -> ((words before it, words after it), ...): the word is written with a capital
     #: right after one of the first (an elided word without its apostrophe), unless one of the
     #: second follows (French "l’État", "les États membres"; "l’état de santé")
@@ -190,8 +194,9 @@ class LanguageData:
 
     @property
     def never_final(self) -> frozenset[str]:
-        """Words that end no clause, so no real question mark follows them."""
-        return self.prepositions | self.non_final
+        """Words that end no clause, so no real question mark follows them; elided forms
+        ("d", "qu", "dell") stand only before their apostrophe ("avait d? vendre" is "dû")."""
+        return self.prepositions | self.non_final | self.elisions
 
     def context_fits(self, word: str, word_before: str, word_after: str) -> bool:
         """Is ``word`` next to a neighbour it goes with (both neighbours lower-case)?"""
@@ -293,6 +298,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         spaced_quotes=entry.get("spaced_quotes", False),
         space_before_question_mark=entry.get("space_before_question_mark", False),
         infinitive_ending=entry.get("infinitive_ending", ""),
+        infinitive_endings=tuple(entry.get("infinitive_endings", ())),
         infinitive_governors=frozenset(entry.get("infinitive_governors", ())),
         infinitive_governors_after=frozenset(entry.get("infinitive_governors_after", ())),
         infinitive_governor_endings=tuple(entry.get("infinitive_governor_endings", ())),
@@ -361,6 +367,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         ordinal_indicators=tuple(entry.get("ordinal_indicators", ())),
         feminine_endings=tuple(entry.get("feminine_endings", ())),
         case_transparent=frozenset(entry.get("case_transparent", ())),
+        case_agreement=tuple((ending, tuple(nouns.split())) for ending, nouns in entry.get("case_agreement", ())),
         capital_senses=_capital_senses(entry.get("capital_senses", ())),
         one_letter_agreement=tuple((word, tuple(endings.split()))
                                    for word, endings in entry.get("one_letter_agreement", ())),

@@ -84,6 +84,9 @@ CASE_EXCLUDED = -2.0
 PREPOSITION_REACH = 3
 #: ... and only for a word with this many letters before its case ending
 MIN_CASE_STEM = 2
+#: a noun whose ending shows the case an adjective before it takes has this many letters
+#: (shorter words after an adjective are pronouns and verbs: "jsem", "tím")
+MIN_CASE_NOUN = 4
 #: a past participle right after a preposition ("na stál" for "na stůl")
 VERB_AFTER_PREPOSITION = -1.0
 #: a word inside a name (capitalised words around it) is a capital when rarer than this
@@ -110,6 +113,11 @@ MIN_SUBJECT = 4
 MIN_AGREEING_NOUN = 3
 #: an adjective with one form for every gender ("stropní"): the noun comes after it
 SOFT_ADJECTIVE_ENDING = "í"
+#: the Turkish question particle written apart with a vowel against the harmony of the
+#: word before it ("Gördün mı"; "mı" is 11× as frequent as "mü" in the word list): as a
+#: vowel against harmony inside a word (the exceptions, words of back vowels that take
+#: front suffixes, "saat mi", take an ASCII "i", which no charset loses)
+PARTICLE_DISHARMONY = -2.0
 #: a word next to a neighbour it goes with (``contexts`` in languages.toml: "bylo jí")
 CONTEXT = 1.0
 #: a one-letter word holding an article before a noun of its gender ("à entrada")
@@ -194,6 +202,8 @@ NUMBER_RANGE = 0.0
 ORDINAL_INDICATOR = 0.0
 #: ... of a few digits (a year is no ordinal)
 MAX_ORDINAL_DIGITS = 3
+#: a lone slot after a determiner and such a number: its ordinal indicator ("el 14 ? país")
+ORDINAL_AFTER_DETERMINER = 1.0
 #: a real "?" standing apart from the word it ends, in a language that does not write so
 LONE_QUESTION_UNSPACED = -1.0
 LONE_QUESTION_BEFORE_CAPITAL = -1.0
@@ -223,6 +233,8 @@ _WORD_BEFORE = re.compile(r"(?:[^\W\d_]|[?\ufffd])*[^\W\d_](?:[^\W\d_]|[?\ufffd]
 _VOWELS = "aeiouyáéěíóúůý"
 _NEXT_WORD = re.compile(r" ([^\W\d_](?:\S*[^\W\d_])?)")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+#: a sentence's end inside a line: its punctuation, closing marks, a space and the next word
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'»”)\]]*\s+[\"'«“„(\[]*[^\W\d_]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,6 +323,7 @@ class Resolver:
         # the last one, two or three "?" may be real ("Quoi?", "Onde??", "Qu???"), or all of them
         marks = [k for k in range(1, trail + 1)
                  if (k <= 3 or k == trail) and text[len(text) - k:].count("?") == k]
+        questions: list[Reading] = []  # a word and a real "?" after it
         if marks:
             prior = self._question_prior(run, line, line_damaged)
             for k in marks:
@@ -326,8 +339,9 @@ class Resolver:
                         prior_k += EMPHATIC_QUESTION_AFTER_LETTER
                 if self.data is not None and self.data.question_words:
                     prior_k += self._question_word_prior(text[:len(text) - k], line, run)
-                readings += self._fills(text, run, line, 0, len(text) - k, "", text[len(text) - k:], prior_k,
-                                        question=True)
+                questions += self._fills(text, run, line, 0, len(text) - k, "", text[len(text) - k:], prior_k,
+                                         question=True)
+        readings += questions
         opening = self.data.question_opening if self.data else ""
         if opening and lead and self._at_token_start(run, line) and self._question_may_open(line, run.start):
             end = self._question_end_after(self._source, run.start + 1)
@@ -362,8 +376,11 @@ class Resolver:
         if closes_open:
             readings += self._fills(text, run, line, 0, len(text) - 1, "", self.data.quotes[0][1], QUOTE_CLOSES_OPEN)
         readings += self._quoted_question_readings(run, line, lead, trail)
-        if any(r.how in LISTED for r in readings):
-            return readings  # the slots can be letters of a known word: no quotation marks
+        asked = {id(r) for r in questions}
+        if any(r.how in LISTED and id(r) not in asked for r in readings):
+            # the slots can be letters of a known word: no quotation marks (a known word before
+            # a real "?" is no such reason: "una «reivindicación hist?rica? del" closes it)
+            return readings
         if self.data.quotes and not self.data.spaced_quotes:
             opening, closing = self.data.quotes[0]
             if lead and self._at_token_start(run, line):
@@ -417,19 +434,31 @@ class Resolver:
         openers: set[int] = set()
         closers: set[int] = set()
         pending: int | None = None
+        best: tuple[float, int] | None = None  # the pending opener's likeliest closer so far
+
+        def settle() -> None:
+            if pending is not None and best is not None:
+                openers.add(pending)
+                closers.add(best[1])
+
         for i in _slot_positions(source, 0, len(source)):
             before = source[i - 1] if i else " "
             after = source[i + 1] if i + 1 < len(source) else " "
             if (before.isspace() or before in "([") and after.isalpha():
-                pending = i
+                settle()
+                pending, best = i, None
             elif before.isspace() and not after.isspace():
-                pending = None  # a lone slot before punctuation closes it ("?rom?ni ?,")
+                settle()  # a lone slot before punctuation closes it ("?rom?ni ?,")
+                pending, best = None, None
             elif pending is not None and (before.isalpha() or before in ".!…") \
                     and (after.isspace() or after in ",.;:)!"):
-                if self._pair_margin(source, pending, i) > 0:
-                    openers.add(pending)
-                    closers.add(i)
-                pending = None
+                # of the closing slots before the next opening one, the one whose word is
+                # likeliest without it: "?O programa ter? a??o … informa??o?, diz" closes at
+                # "informação", whose "?" is no letter, not at "ter", which "terá" may be
+                margin = self._pair_margin(source, pending, i)
+                if margin > 0 and (best is None or margin > best[0]):
+                    best = (margin, i)
+        settle()
         self._pairs_of = (source, frozenset(openers), frozenset(closers))
         return self._pairs_of[1], self._pairs_of[2]
 
@@ -630,6 +659,9 @@ class Resolver:
         if self.data is not None and self.data.case_excluded_endings and is_slot(core[-1]) and cand.how in LISTED \
                 and self._case_excluded(cand.text, line, run):
             score += CASE_EXCLUDED
+        if self.data is not None and self.data.case_agreement and cand.how in LISTED \
+                and self._case_agrees(cand.text, core, line, run):
+            score += AGREEMENT
         if self.data is not None and self.data.subject_endings and is_slot(core[-1]) and cand.how in LISTED \
                 and self._subject_agrees(cand.text, line, run):
             score += AGREEMENT
@@ -662,6 +694,8 @@ class Resolver:
             score += AGREEMENT
         if self.data is not None and self.data.contexts and self.data.context_fits(cand.text, *self._neighbours(line, run)):
             score += CONTEXT
+        if self.data is not None and self.data.vowel_harmony and self._particle_against_harmony(cand.text, core, line, run):
+            score += PARTICLE_DISHARMONY
         for i, (have, got) in enumerate(zip(core, cand.text)):
             if not is_slot(have):
                 continue
@@ -679,6 +713,17 @@ class Resolver:
                 if self.charset.was_kept(got) or self.charset.was_kept(got.upper()):
                     score += CHARSET_KEPT_PENALTY
         return score
+
+    def _particle_against_harmony(self, word: str, core: str, line: str, run: DamagedRun) -> bool:
+        """Is ``word`` the question particle ("mı", "mü", "mısın" …: a ``question_words``
+        entry in "m") with a lost vowel against the harmony of the word before it, which it
+        follows though written apart ("Gördün m?" is "mü", "roman m?" "mı")?"""
+        if word not in self.data.question_words or word[:1] != "m" or len(core) < 2 or not is_slot(core[1]):
+            return False
+        previous = self._neighbours(line, run)[0]
+        last = next((c for c in reversed(previous) if c in "aeıioöuü"), None)
+        allowed = dict(self.data.vowel_harmony).get(last, "") if last else ""
+        return bool(allowed) and word[1] not in allowed
 
     def _negation_unpaired(self, word: str, line: str, run: DamagedRun) -> bool:
         """Is ``word`` an elided negation ("n’es") whose other part ("pas", "jamais" after it,
@@ -879,6 +924,23 @@ class Resolver:
                 return True
         return False
 
+    def _case_agrees(self, word: str, core: str, line: str, run: DamagedRun) -> bool:
+        """Does ``word``'s ending, holding a lost letter, make the case the noun right after
+        it shows by its own ending (``case_agreement``: Czech "letmým pohledem", "v pijavém
+        papíře")?"""
+        ending = next((e for e, _ in self.data.case_agreement if word.endswith(e)), None)
+        if ending is None or not any(is_slot(c) for c in core[-len(ending):]) or line[run.end:run.token_end] \
+                or len(word) - len(ending) < MIN_CASE_STEM:
+            return False  # "tím způsobem" is a pronoun, not "tým" (team)
+        following = _NEXT_WORD.match(line, run.token_end)
+        if following is None or is_slot(line[following.end():following.end() + 1] or " "):
+            return False  # the noun's own ending was lost
+        noun = self.lower(following.group(1))
+        if len(noun) < MIN_CASE_NOUN or noun.endswith(tuple(self.data.adjective_endings)) \
+                or noun in self.data.participle_auxiliaries:
+            return False  # a pronoun or an auxiliary ("o kterém jsem"), or an adjective stacked before the noun
+        return noun.endswith(dict(self.data.case_agreement)[ending])
+
     def _verb_after_preposition(self, word: str, line: str, run: DamagedRun) -> bool:
         """Is ``word`` a past participle ("stál": "stát" is listed) right after a
         preposition ("na st?l")?"""
@@ -1025,7 +1087,11 @@ class Resolver:
             # "2? Divisão", "6?,": an ordinal; "2003? Claro" and "tens 3? Eu" end questions
             return [self._ordinal_indicator(run, line)]
         if len(run.text) == 1 and line[run.start - 1:run.start] == "-" and line[run.end:run.end + 1] == "-":
-            return self._one_letter_readings("", "-", False)  # "c’est-?-dire", "prêt-?-porter"
+            # "c’est-?-dire", "prêt-?-porter": what links a compound is a preposition, never a
+            # verb (Portuguese "é"): the one-letter words holding an article, where there are any
+            readings = self._one_letter_readings("", "-", False)
+            holders = self.data.article_holders if self.data is not None else frozenset()
+            return [r for r in readings if r.text in holders] if holders else readings
         if len(run.text) != 1 or run.start != run.token_start:
             return []
         tail = line[run.end:run.token_end]
@@ -1045,6 +1111,12 @@ class Resolver:
                 # "„român ?," : the quotation opened before it closes, set apart from its last word
                 return [Reading(self.data.quotes[0][1], QUOTE_CLOSES_OPEN,
                                 "lone '?' before punctuation read as the closing quotation mark of one opened before")]
+            if tail[0] in ".,;:)" and before and self.data is not None:
+                # "isto ?, à beira", "paroquial ?, sem dúvida": a one-letter word that may end a
+                # clause (the verb "é"; a preposition, "à", never does)
+                word_before = before.split()[-1].lstrip(_OPENERS)
+                return [r for r in self._one_letter_readings(word_before, "", self._sentence_start(line, run.start))
+                        if self.lower(r.text) not in self.data.never_final]
             return []
         if not following:
             return []  # end of line: a real question mark (or nothing to tell)
@@ -1053,6 +1125,11 @@ class Resolver:
             nxt = "X"  # the next word lost its first letter: a word all the same, of either case
         sentence_follows = self._sentence_follows(following)
         readings: list[Reading] = self._lone_symbols(before, following)
+        if self._number_after_determiner(before):
+            # "el 14 ? país": a determiner opens a noun phrase an ordinal may begin, and no
+            # currency or unit follows an article and a number
+            ordinal = self._ordinal_indicator(run, line)
+            readings.append(Reading(ordinal.text, ORDINAL_AFTER_DETERMINER, ordinal.reason))
         after_colon = before.endswith(":")
         if run.text == "?" and before and not after_colon:  # "dit : ? Oui": no question opens so
             if nxt.isalpha() and not sentence_follows:
@@ -1085,8 +1162,12 @@ class Resolver:
                                     "lone '?' after a colon read as an opening quotation mark"))
         elif self.data is not None and self.data.quotes and self._open_quotation(line, run.start):
             # set apart from its last word only where the language spaces its quotation marks;
-            # elsewhere as rare as a quotation mark in the wrong place ("„român ? ar")
-            readings.append(Reading(self.data.quotes[0][1], QUOTE_CLOSES_OPEN if spaced_quotes else QUOTE_PAIRED,
+            # elsewhere as rare as a quotation mark in the wrong place ("„român ? ar"); a
+            # quotation of whole sentences closes where one ends, not before a lower-case word
+            # that goes on with the sentence ("le droit de « collecter (...). Les clubs jouent
+            # les uns contre les autres ? deux reprises" is "à")
+            closes = spaced_quotes and not (nxt.islower() and self._quotes_sentence_end(line, run.start))
+            readings.append(Reading(self.data.quotes[0][1], QUOTE_CLOSES_OPEN if closes else QUOTE_PAIRED,
                                     "lone '?' read as the closing quotation mark of one opened before"))
         elif spaced_quotes and nxt.isalnum() and self._closing_slot_after(self._source, run.end):
             sure = self._lone_closer_after(self._source, run.end)
@@ -1110,6 +1191,15 @@ class Resolver:
             elif symbol.alone_after_number:
                 out.append(Reading(char, SYMBOL_AFTER_NUMBER, f"lone '?' after a number read as a lost '{char}'"))
         return out
+
+    def _number_after_determiner(self, before: str) -> bool:
+        """Does ``before`` end in a number of a few digits after a determiner ("el 14"), in a
+        language that writes ordinals with an indicator?"""
+        if self.data is None or not self.data.ordinal_indicators:
+            return False
+        tokens = before.split()
+        return len(tokens) >= 2 and tokens[-1].isdigit() and len(tokens[-1]) <= MAX_ORDINAL_DIGITS \
+            and self.lower(tokens[-2]) in self.data.determiners
 
     def _ordinal_indicator(self, run: DamagedRun, line: str) -> Reading:
         """"2? Divisão", "1? lugar": a slot glued after a number is the ordinal indicator,
@@ -1149,11 +1239,20 @@ class Resolver:
     def _lone_closer_after(self, line: str, pos: int) -> bool:
         """Is the next lone slot after ``pos``, within a few words, one that can only be a
         closing quotation mark: standing alone before punctuation ("un aspect ? formel ?.",
-        "le mot ? indépendante ?, qui")?  The opening one then pairs with it."""
+        "le mot ? indépendante ?, qui"), or right after a single lower-case word that is no
+        infinitive (one word set apart by two lone slots is quoted: "de droit ? romain ? et",
+        "le poids ? sec ? des navires"; "à rester à" holds an infinitive ``à`` governs,
+        "arrivé ? Paris ? 20 heures" a name, "peu ? peu ? la" a doubled word)?  The opening
+        one then pairs with it."""
         for i in _slot_positions(line, pos, len(line)):
             if line[i - 1] != " " or (i + 1 < len(line) and line[i + 1].isalnum()):
                 continue  # a slot inside a word
-            return len(line[pos:i].split()) <= SURE_PAIR_WORDS and i + 1 < len(line) and line[i + 1] in ".,;:)"
+            words = line[pos:i].split()
+            if len(words) == 1 and words[0].isalpha() and words[0].islower() and line[i + 1:i + 2] == " " \
+                    and not words[0].endswith(self.data.infinitive_endings) \
+                    and line[:pos].split()[-2:-1] != words:
+                return True
+            return len(words) <= SURE_PAIR_WORDS and i + 1 < len(line) and line[i + 1] in ".,;:)"
         return False
 
     def _closing_after_punctuation(self, run: DamagedRun, line: str) -> list[Reading]:
@@ -1305,6 +1404,11 @@ class Resolver:
         """Was a quotation opened (and not closed) before ``pos`` in the repaired line?"""
         opening, closing = self.data.quotes[0]
         return line.count(opening, 0, pos) > line.count(closing, 0, pos)
+
+    def _quotes_sentence_end(self, line: str, pos: int) -> bool:
+        """Does a sentence end between the quotation left open before ``pos`` and ``pos``?"""
+        opened = line.rfind(self.data.quotes[0][0], 0, pos)
+        return _SENTENCE_BREAK.search(line, opened, pos) is not None
 
     def _closing_slot_after(self, line: str, pos: int) -> bool:
         """A slot after ``pos`` where a closing quotation mark could have been: at the end

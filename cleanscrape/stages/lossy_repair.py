@@ -32,6 +32,7 @@ from ..repair.damage import damage_evidence, damaged_runs, lone_slot_signs, lost
 from ..repair.language import LanguageData, language_data, supported_languages
 from ..repair.letter_model import letter_model
 from ..repair.resolve import LISTED, Resolver
+from ..repair.source_memory import SourceWords
 from ..repair.vocabulary import DocumentVocabulary
 from ..repair.wordlist import shape, wordlist
 from ..stage import Stage, register_stage
@@ -51,6 +52,10 @@ SHORT_DOCUMENT = 200
 SHORT_DOCUMENT_MARGIN = 2.0
 #: what a word missing from a word list counts as, in the language vote
 UNLISTED_FREQUENCY = 1e-8
+#: the least a language must score (log10 likelihood ratio against unlisted words) for the
+#: damaged words' shapes to choose it: one word 100× likelier than an unlisted one.  Below
+#: it the shapes say nothing ("b?é" is listed only as Czech "béé", 2.5e-8)
+MIN_SHAPE_VOTE = 2.0
 #: a word with a lost character: it says nothing about the language
 _DAMAGED_WORD = re.compile(r"\S*[?\ufffd]\S*")
 #: a damaged word's letters and lost ones, without the punctuation around it
@@ -68,7 +73,8 @@ def repair_language(doc: Document, damaged_lines: list[str]) -> LanguageData | N
     repair data.  When they are short they overrule a detected language that has repair
     data too, but only when another makes them far likelier.  Only the damaged lines vote, so what other
     stages remove elsewhere on the page cannot change the decision.  With too few intact
-    words and no language detected, the damaged words themselves vote by their shapes.
+    words and no language detected, or one detected from too few words in the whole
+    document, the damaged words themselves vote by their shapes.
     """
     detected = ensure_language(doc)
     data = language_data(detected)
@@ -77,9 +83,13 @@ def repair_language(doc: Document, damaged_lines: list[str]) -> LanguageData | N
     distinct = set(damaged_lines)
     if data is not None and sum(map(len, distinct)) >= SHORT_DOCUMENT:
         return data
-    words = Counter(w for line in distinct for w in tokenize_words(_DAMAGED_WORD.sub(" ", line)))
+    words = Counter(w for line in distinct for w in _intact_words(line))
     if sum(words.values()) < MIN_FALLBACK_WORDS:
-        return data if data is not None else _language_of_damaged_words(damaged_lines, words)
+        if data is not None and not _detected_from_few_words(doc):
+            return data
+        # nothing detected, or detected from one or two words ("Kim. Ni?in. Ger?ekten mi?"
+        # read as German): the damaged words' shapes vote with them
+        return _language_of_damaged_words(damaged_lines, words) or data
     candidates = supported_languages() + ((detected,) if detected and data is None else ())
     scores = {lang: _log_likelihood(lang, words) for lang in candidates}
     best = max(scores, key=lambda lang: scores[lang])
@@ -90,31 +100,56 @@ def repair_language(doc: Document, damaged_lines: list[str]) -> LanguageData | N
     return language_data(best) if best != detected else None
 
 
+def _detected_from_few_words(doc: Document) -> bool:
+    """Was ``doc``'s language detected (not given) from fewer than ``MIN_FALLBACK_WORDS``
+    intact words in all?"""
+    if doc.lang_method == "given":
+        return False
+    count = 0
+    for line in doc.kept_lines():
+        count += len(_intact_words(line.text))
+        if count >= MIN_FALLBACK_WORDS:
+            return False
+    return True
+
+
 def _language_of_damaged_words(damaged_lines: list[str], intact: Counter) -> LanguageData | None:
-    """Too few intact words and no language detected ("A��r�, a��r�."): the language
-    whose word list spells the damaged words themselves, each by its likeliest word of the
-    same shape (their lost letters are its non-ASCII ones), if any spells them at all.
+    """Too few intact words and no language detected ("A��r�, a��r�."), or one detected
+    from too few: the language whose word list spells the damaged words themselves, each by
+    its likeliest word of the same shape that keeps its kept letters (their lost letters are
+    its non-ASCII ones), if any spells them well enough (``MIN_SHAPE_VOTE``).
 
     The few intact words vote too, on the same scale: a word this stage restored is intact
     when the output is cleaned again, and must keep the language it was restored in
     ("??b ?a" → "??b ça" as French; alone, "??b" would read as Czech "Žáb")."""
     damaged = Counter(w.lower() for line in damaged_lines for w in _DAMAGED_WORD.findall(line))
-    shapes = Counter()
+    forms: Counter[tuple[str, ...]] = Counter()
     for word, n in damaged.items():
         core = _SLOTTED_CORE.search(word)
-        if core is not None:
-            shapes[shape(core.group().replace("\ufffd", "?"))] += n
-    best, best_score = None, 0.0
+        if core is None:
+            continue
+        bare = core.group().rstrip("?")
+        if "?" not in bare and "\ufffd" not in bare:
+            continue  # its only "?" end it, maybe a real question ("Kim bilir?", "o?."): no vote
+        # a final "?" may be a lost letter or a real one ("Ni?in?"): the word votes by either
+        forms[tuple(dict.fromkeys(form.replace("\ufffd", "?") for form in (core.group(), bare)))] += n
+    best, best_score = None, MIN_SHAPE_VOTE
     for lang in supported_languages():
         listed = wordlist(lang)
         if listed is None:
             continue
-        score = sum(n * math.log10(max((listed.frequency(w) for w in listed.words_of_shape(s)), default=0.0)
-                                   / UNLISTED_FREQUENCY + 1) for s, n in shapes.items()) \
+        score = sum(n * math.log10(max((listed.frequency(w) for form in spellings
+                                        for w in listed.words_of_shape(shape(form)) if _spells(w, form)),
+                                       default=0.0) / UNLISTED_FREQUENCY + 1) for spellings, n in forms.items()) \
             + sum(n * math.log10(listed.frequency(w) / UNLISTED_FREQUENCY + 1) for w, n in intact.items())
         if score > best_score:
             best, best_score = lang, score
     return language_data(best) if best is not None else None
+
+
+def _spells(word: str, form: str) -> bool:
+    """Does ``word`` keep ``form``'s intact letters ("b?é" is no "běž")?"""
+    return len(word) == len(form) and all(f == "?" or f == w for f, w in zip(form, word))
 
 
 def _log_likelihood(lang: str, words: Counter) -> float:
@@ -122,6 +157,29 @@ def _log_likelihood(lang: str, words: Counter) -> float:
     if listed is None:
         return -math.inf
     return sum(n * math.log10(listed.frequency(w) + UNLISTED_FREQUENCY) for w, n in words.items())
+
+
+def _intact_words(text: str) -> list[str]:
+    """The words of ``text`` that lost no character."""
+    return tokenize_words(_DAMAGED_WORD.sub(" ", text))
+
+
+def _key(data: LanguageData | None) -> str | None:
+    """What tells repair languages apart (None: no repair data)."""
+    return data.lang if data is not None else None
+
+
+def _resolver(data: LanguageData | None, texts: list[str], charset: CharsetEvidence,
+              source_words: SourceWords | None = None, finder: CandidateFinder | None = None) -> Resolver:
+    """A resolver for ``data``'s language over the document's lines ``texts`` (reusing
+    ``finder``'s vocabulary and letter model, with the source's words, when given)."""
+    if finder is not None:
+        finder = CandidateFinder(data, finder.words, finder.vocabulary, finder.letters, source_words)
+    else:
+        finder = CandidateFinder(data, wordlist(data.lang) if data else None,
+                                 DocumentVocabulary(texts, data.lower if data else str.lower),
+                                 letter_model(data.lang) if data else None)
+    return Resolver(data, finder, charset)
 
 
 def _damage_follows(line: str, runs: list, k: int) -> bool:
@@ -153,26 +211,35 @@ class LossyRepairStage(Stage):
         evidence = {line.index: damage_evidence(line.text) for line in lines}
         if not any(evidence.values()):
             return
-        data = repair_language(doc, [line.text for line in lines if evidence[line.index]])
-        words = wordlist(data.lang) if data else None
+        # Damaged lines with words enough of their own to vote choose the language together;
+        # a line with fewer chooses alone, as it will alone when the output is cleaned again
+        # once the others are repaired ("B�é P" read with a damaged French line was left as
+        # French left it; alone, a second run read it as Czech).
+        damaged_lines = [line for line in lines if evidence[line.index]]
+        votes = {line.index for line in damaged_lines if len(_intact_words(line.text)) >= MIN_FALLBACK_WORDS}
+        pooled = repair_language(doc, [line.text for line in damaged_lines if line.index in votes]) if votes else None
+        language_of = {line.index: pooled if line.index in votes else repair_language(doc, [line.text])
+                       for line in damaged_lines}
         texts = [line.text for line in lines]
-        lower = data.lower if data else str.lower
-        finder = CandidateFinder(data, words, DocumentVocabulary(texts, lower),
-                                 letter_model(data.lang) if data else None)
-        resolver = Resolver(data, finder, CharsetEvidence.of_lines(texts))
-        if data is not None:
-            # With a word list, each sign is weighed by the words around it: real pages
-            # glue a "?" to the next word ("schmeckt ?Haben", "matéria?comunique").
-            evidence = {line.index: self._evidence(line.text, resolver, data) if evidence[line.index] else 0.0
-                        for line in lines}
+        charset = CharsetEvidence.of_lines(texts)
+        resolvers = {_key(data): _resolver(data, texts, charset) for data in language_of.values()}
+        resolver_of = {index: resolvers[_key(data)] for index, data in language_of.items()}
+        # With a word list, each sign is weighed by the words around it: real pages glue a "?"
+        # to the next word ("schmeckt ?Haben", "matéria?comunique").
+        evidence = {line.index: self._evidence(line.text, resolver_of[line.index], resolver_of[line.index].data)
+                    if evidence[line.index] and resolver_of[line.index].data is not None else evidence[line.index]
+                    for line in lines}
         if sum(evidence.values()) < 1:
             return
-        if doc.source_words is not None and data is not None:
+        if doc.source_words is not None:
             # Whether the page is damaged was decided from the page alone (a site's words
             # never make a real "?" a lost letter); which word a damaged one was may draw on
             # what earlier documents of its source wrote intact.
-            finder = CandidateFinder(data, words, finder.vocabulary, finder.letters, doc.source_words)
-            resolver = Resolver(data, finder, resolver.charset)
+            resolvers = {key: _resolver(resolver.data, texts, charset, doc.source_words, resolver.finder)
+                         if resolver.data is not None else resolver for key, resolver in resolvers.items()}
+            resolver_of = {index: resolvers[_key(data)] for index, data in language_of.items()}
+        # a line whose "?" showed no damage alone: the language most damaged lines chose
+        default = resolvers[Counter(map(_key, language_of.values())).most_common(1)[0][0]]
         damaged = {index for index, score in evidence.items() if score > 0}
         # A page that lost characters as U+FFFD (a decoder's replacement) lost them so, unless
         # its "?" show a loss of their own ("d?j? pr?par? un d�ner"): a stray glued "?" is a
@@ -187,6 +254,7 @@ class LossyRepairStage(Stage):
             # runs found on the original line keep their offsets.
             source = line.text
             line_damaged = line.index in damaged
+            resolver = resolver_of.get(line.index, default)
             runs = list(damaged_runs(source, replaced))
             resolutions = [None] * len(runs)
             repaired = source

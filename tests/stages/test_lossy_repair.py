@@ -44,10 +44,13 @@ def test_known_failure(case: dict, cleaner: Cleaner) -> None:
     ("\ufffdok g\ufffdzel.", "Çok güzel."),
     ("Dzi\ufffdkuj\ufffd bardzo.", "Dziękuję bardzo."),
     ("Warum? Na ja.", "Warum? Na ja."),
+    ("Kim? Ger?ekten g?zel.", "Kim? Gerçekten güzel."),  # detected as German from "Kim" alone
+    ("Kim? Ni?in? Ne zaman?", "Kim? Niçin? Ne zaman?"),  # "Ni?in?" votes as "ni?in" too
 ])
 def test_language_from_damaged_words_when_too_few_are_intact(text: str, expected: str, cleaner: Cleaner) -> None:
-    """No language given and too few intact words to tell it: the word list that spells the
-    damaged words themselves chooses; real question marks give it nothing to go on."""
+    """No language given, or one detected from one or two intact words: the word list that
+    spells the damaged words themselves chooses with them; real question marks give it
+    nothing to go on (a word whose only "?" end it does not vote)."""
     assert cleaner.clean(text).text == expected
 
 
@@ -294,5 +297,22 @@ def test_a_repeated_line_votes_on_the_language_once() -> None:
     prose = "Le conseil municipal a voté mercredi la création de deux kilomètres de pistes cyclables."
     label = ":::A\u2028\ud7fc?AA"
     once = cleaner.clean("\n".join([label] * 3 + [prose] * 6 + [label]))
+    twice = cleaner.clean(once.text, lang=once.lang)
+    assert twice.repairs == [] and twice.text == once.text
+
+
+@pytest.mark.parametrize("stray", [
+    "B\ud800é\xa0P",  # a second run read "Béé" (Czech)
+    "\ud800á\xa0",  # ... "Äá" (German)
+    "\ud800A\x80",  # ... "„A" (German)
+])
+def test_a_line_too_short_to_vote_keeps_its_reading_on_a_second_run(stray: str, cleaner: Cleaner) -> None:
+    """A damaged line with too few words of its own to vote reads alone, as it will when
+    the output is cleaned again once the other damaged lines are repaired: read with the
+    French line before it, it was left as French left it, and alone a second run read it
+    otherwise (hypothesis; a lone surrogate becomes U+FFFD in the mojibake stage)."""
+    raw = ("Der Stadtrat hat am Mittwoch den Bau von zwei Kilometern neuer Radwege beschlossen.\n"
+           "La d?cision a ?t? prise apr?s de longues n?gociations.\n" + stray)
+    once = cleaner.clean(raw)
     twice = cleaner.clean(once.text, lang=once.lang)
     assert twice.repairs == [] and twice.text == once.text
