@@ -400,6 +400,13 @@ class Symbol:
     #: a "?" standing alone right after a number, before no number, may be the symbol
     #: ("100 ? de reserva" → "100 € de reserva")
     alone_after_number: bool = False
+    #: the languages whose prices take this sign, and the words after a price that make it a
+    #: rate ("par mois"), per language: a lone "?" between a number and one is the sign
+    price_languages: frozenset[str] = frozenset()
+    rate_words_by_language: tuple[tuple[str, frozenset[str]], ...] = ()
+
+    def rate_words(self, lang: str) -> frozenset[str]:
+        return dict(self.rate_words_by_language).get(lang, frozenset())
 
     def char_in(self, lang: str) -> str:
         return dict(self.char_by_language).get(lang, self.char)
@@ -413,6 +420,8 @@ def symbols() -> tuple[Symbol, ...]:
         Symbol(entry["char"], frozenset(entry.get("after_words", ())), frozenset(entry.get("after_words_after", ())),
                frozenset(entry.get("after_digit_before_words", ())),
                frozenset(entry.get("before_digit_after_words", ())),
-               tuple(entry.get("char_by_language", {}).items()), entry.get("alone_after_number", False))
+               tuple(entry.get("char_by_language", {}).items()), entry.get("alone_after_number", False),
+               frozenset(entry.get("price_languages", ())),
+               tuple((lang, frozenset(words)) for lang, words in entry.get("rate_words_by_language", {}).items()))
         for entry in table.values()
     )

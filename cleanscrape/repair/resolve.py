@@ -30,7 +30,7 @@ from ..lang import stopwords
 from .candidates import APOSTROPHE, KNOWN, Candidate, CandidateFinder
 from .charset import CharsetEvidence
 from .damage import TRAILING_LAYOUT, DamagedRun, is_slot
-from .language import LanguageData, symbols
+from .language import LanguageData, Symbol, symbols
 
 __all__ = ["Reading", "Resolution", "Resolver", "LISTED"]
 
@@ -166,6 +166,9 @@ NO_SPELLING_FREQUENCY = UNKNOWN_FREQUENCY / 100
 SYMBOL_IDENTIFIED = 0.0
 #: a symbol a number takes after it ("100 ? de" → "100 €"), against a dash there (× 0.03)
 SYMBOL_AFTER_NUMBER = -1.0
+#: ... and the sign of a price where the page's currency is written so, before punctuation
+#: or a word that makes the price a rate ("900 ? par mois"), above any one-letter word
+SYMBOL_PRICE = 1.0
 #: two known words joined by a real "?" with the space missing: a typo, far rarer than a
 #: word whose lost letter the "?" is, however frequent the two words ("la?que" is "laïque")
 GLUED_WORDS_PRIOR = -2.0
@@ -223,6 +226,8 @@ _WORD_BEFORE = re.compile(r"(?:[^\W\d_]|[?\ufffd])*[^\W\d_](?:[^\W\d_]|[?\ufffd]
 _VOWELS = "aeiouyáéěíóúůý"
 _NEXT_WORD = re.compile(r" ([^\W\d_](?:\S*[^\W\d_])?)")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+#: a number that may be a year ("né en 1977 ? Meulan", "Nel 2003 ? stato"): no price
+_YEAR = re.compile(r"1\d{3}|20\d{2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -1045,6 +1050,8 @@ class Resolver:
                 # "„român ?," : the quotation opened before it closes, set apart from its last word
                 return [Reading(self.data.quotes[0][1], QUOTE_CLOSES_OPEN,
                                 "lone '?' before punctuation read as the closing quotation mark of one opened before")]
+            if tail[0] in ".,;:!)":  # "recibirá 500 ?.": a price
+                return self._price_signs(before, "")
             return []
         if not following:
             return []  # end of line: a real question mark (or nothing to tell)
@@ -1107,9 +1114,28 @@ class Resolver:
             if word_after in symbol.after_digit_before_words:
                 out.append(Reading(char, SYMBOL_IDENTIFIED,
                                    f"lone '?' between a number and '{word_after}' read as a lost '{char}'"))
+            elif symbol.alone_after_number and self.lower(word_after) in symbol.rate_words(self.lang) \
+                    and self._price_number(symbol, previous[0]):
+                out.append(Reading(char, SYMBOL_PRICE,
+                                   f"lone '?' between a number and '{word_after}' read as the price's '{char}'"))
             elif symbol.alone_after_number:
                 out.append(Reading(char, SYMBOL_AFTER_NUMBER, f"lone '?' after a number read as a lost '{char}'"))
         return out
+
+    def _price_signs(self, before: str, word_after: str) -> list[Reading]:
+        """A lone slot between a number and punctuation ("recibirá 500 ?."): no real "?"
+        stands before a full stop, so it is the sign of a price, where the page's currency
+        is written with one."""
+        previous = before.split()[-1:]
+        return [Reading(symbol.char_in(self.lang), SYMBOL_PRICE,
+                        f"lone '?' between a number and punctuation read as the price's '{symbol.char_in(self.lang)}'")
+                for symbol in symbols()
+                if symbol.alone_after_number and previous and self._price_number(symbol, previous[0])]
+
+    def _price_number(self, symbol: Symbol, number: str) -> bool:
+        """Is ``number`` a price in a language whose prices take ``symbol``: a number, no year?"""
+        return self.lang in symbol.price_languages and _NUMBER.fullmatch(number) is not None \
+            and not _YEAR.fullmatch(number)
 
     def _ordinal_indicator(self, run: DamagedRun, line: str) -> Reading:
         """"2? Divisão", "1? lugar": a slot glued after a number is the ordinal indicator,
