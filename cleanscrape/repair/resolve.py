@@ -426,7 +426,8 @@ class Resolver:
             before = source[i - 1] if i else " "
             after = source[i + 1] if i + 1 < len(source) else " "
             if (before.isspace() or before in "([") and after.isalpha():
-                pending = i
+                if not self._identified_symbol(source, i):  # "38 ?C, co? je": "°C", then "což"
+                    pending = i
             elif before.isspace() and not after.isspace():
                 pending = None  # a lone slot before punctuation closes it ("?rom?ni ?,")
             elif pending is not None and (before.isalpha() or before in ".!…") \
@@ -437,6 +438,15 @@ class Resolver:
                 pending = None
         self._pairs_of = (source, frozenset(openers), frozenset(closers))
         return self._pairs_of[1], self._pairs_of[2]
+
+    @staticmethod
+    def _identified_symbol(source: str, slot: int) -> bool:
+        """Is the slot at ``slot``, at a word's start, a symbol its neighbours identify
+        ("38 ?C": a number before, a temperature scale after), so no quotation mark?"""
+        scale = re.match(r"[^\W\d_]+", source[slot + 1:])
+        after_number = source[:slot].rstrip()[-1:].isdigit()
+        return after_number and scale is not None \
+            and any(scale.group() in symbol.after_digit_before_words for symbol in symbols())
 
     def _pair_margin(self, source: str, opener: int, closer: int) -> float:
         """How much likelier (log10) the words at ``opener`` and ``closer`` are without the
