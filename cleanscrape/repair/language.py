@@ -147,6 +147,8 @@ class LanguageData:
     #: feminine nouns, which take the feminine one
     ordinal_indicators: tuple[str, ...] = ()
     feminine_endings: tuple[str, ...] = ()
+    #: the ordinal indicator follows an abbreviating point ("2.º", "3.ª")
+    ordinal_point: bool = False
     #: in a language that capitalises every noun, words only a noun phrase follows (articles,
     #: possessives, contracted prepositions): a word right after one, or after one and an
     #: inflected adjective, with no capitalised word after it, is the noun; the articles
@@ -360,6 +362,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         | frozenset(entry.get("noun_determiners_before_adjective", ())),
         ordinal_indicators=tuple(entry.get("ordinal_indicators", ())),
         feminine_endings=tuple(entry.get("feminine_endings", ())),
+        ordinal_point=entry.get("ordinal_point", False),
         case_transparent=frozenset(entry.get("case_transparent", ())),
         capital_senses=_capital_senses(entry.get("capital_senses", ())),
         one_letter_agreement=tuple((word, tuple(endings.split()))

@@ -1028,6 +1028,11 @@ class Resolver:
     def _lone_readings(self, run: DamagedRun, line: str) -> list[Reading]:
         """A slot alone between spaces: "?" for "à"/"è"/"é", a dash, a spaced quotation mark
         — or a real "?" ("Quoi ?", and "???", "?!", "(?)", which are never touched)."""
+        if len(run.text) == 1 and self.data is not None and self.data.ordinal_point and run.end == run.token_end \
+                and re.fullmatch(r"\d{1,%d}\." % MAX_ORDINAL_DIGITS, line[run.token_start:run.start]) \
+                and line[run.token_end:].strip():
+            # "el 2.? clasificado", "Artigo 3.? O presente": the indicator after its point
+            return [self._ordinal_indicator(run, line)]
         if len(run.text) == 1 and run.start > run.token_start and line[run.start - 1] in ".!…?":
             return self._closing_after_punctuation(run, line)
         if len(run.text) == 1 and line[run.start - 1:run.start].isdigit() and line[run.end:run.end + 1].isdigit():
@@ -1150,10 +1155,13 @@ class Resolver:
     def _ordinal_indicator(self, run: DamagedRun, line: str) -> Reading:
         """"2? Divisão", "1? lugar": a slot glued after a number is the ordinal indicator,
         feminine before a noun with a feminine ending or after a feminine ordinal earlier in
-        the line ("3ª a 6?" is "6ª"), masculine otherwise."""
+        the line ("3ª a 6?" is "6ª"), masculine otherwise; where a sentence follows, the
+        noun is the heading's before the number ("Artículo 5.? Las" is "5.º", "Cláusula 2.?" "2.ª")."""
         masculine, feminine = self.data.ordinal_indicators
         following = _NEXT_WORD.match(line, run.token_end)
         word = self.lower(following.group(1)) if following else ""
+        if self._sentence_follows(line[run.token_end:].strip()):
+            word = self.lower((line[:run.token_start].split()[-1:] or [""])[0])
         feminine_word = len(word) > 1 and any(_ends_like(word, ending) for ending in self.data.feminine_endings)
         after_feminine = re.search(r"\d" + feminine + r"\W+\S{0,3}\W*$", line[:run.start]) is not None
         char = feminine if feminine_word or after_feminine else masculine
