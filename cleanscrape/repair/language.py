@@ -408,6 +408,14 @@ class Symbol:
     price_languages: frozenset[str] = frozenset()
     rate_words_by_language: tuple[tuple[str, frozenset[str]], ...] = ()
 
+    #: the languages whose statutes number their sections with the symbol, and the words
+    #: of a subsection reference after the number ("§ 5 Abs. 2"), per language
+    heading_languages: frozenset[str] = frozenset()
+    heading_words_by_language: tuple[tuple[str, frozenset[str]], ...] = ()
+
+    def heading_words(self, lang: str) -> frozenset[str]:
+        return dict(self.heading_words_by_language).get(lang, frozenset())
+
     def rate_words(self, lang: str) -> frozenset[str]:
         return dict(self.rate_words_by_language).get(lang, frozenset())
 
@@ -425,6 +433,8 @@ def symbols() -> tuple[Symbol, ...]:
                frozenset(entry.get("before_digit_after_words", ())),
                tuple(entry.get("char_by_language", {}).items()), entry.get("alone_after_number", False),
                frozenset(entry.get("price_languages", ())),
-               tuple((lang, frozenset(words)) for lang, words in entry.get("rate_words_by_language", {}).items()))
+               tuple((lang, frozenset(words)) for lang, words in entry.get("rate_words_by_language", {}).items()),
+               frozenset(entry.get("heading_languages", ())),
+               tuple((lang, frozenset(words)) for lang, words in entry.get("heading_words_by_language", {}).items()))
         for entry in table.values()
     )

@@ -1053,6 +1053,10 @@ class Resolver:
         following = line[run.token_end:].lstrip()
         if following[:1] in _QUOTE_OPENERS and following[1:2].isalpha():
             following = following[1:]  # "devido ? «entrada»": the word after opens a quotation
+        if not before or before[-1] in ".!…":
+            section = self._section_signs(following)
+            if section:
+                return section  # "? 3 Diese Verordnung": a statute's section
         if not before and not following[:1].isalpha():
             return []  # a line that is "?" or starts "? 12": nothing to go on
         spaced_quotes = self.data is not None and self.data.spaced_quotes
@@ -1136,6 +1140,21 @@ class Resolver:
             elif symbol.alone_after_number:
                 out.append(Reading(char, SYMBOL_AFTER_NUMBER, f"lone '?' after a number read as a lost '{char}'"))
         return out
+
+    def _section_signs(self, following: str) -> list[Reading]:
+        """A lone slot opening a line or sentence before a number that a sentence or a
+        subsection reference follows: a statute's section sign ("? 3 Diese Verordnung",
+        "? 5 odst. 1", "? 3. Ustawa")."""
+        heading = re.match(r"\d{1,4}[a-z]?\.? +([^\W\d_]+)", following)
+        if heading is None or self.data is None:
+            return []
+        word = heading.group(1)
+        # a capital after the number opens a sentence, where no noun takes one
+        sentence = self._sentence_follows(word) or (word[:1].isupper() and not self.data.noun_endings)
+        return [Reading(symbol.char, SYMBOL_IDENTIFIED, f"lone '?' before a section's number read as '{symbol.char}'")
+                for symbol in symbols()
+                if self.lang in symbol.heading_languages
+                and (sentence or self.lower(word) in symbol.heading_words(self.lang))]
 
     def _price_signs(self, before: str, word_after: str) -> list[Reading]:
         """A lone slot between a number and punctuation ("recibirá 500 ?."): no real "?"
