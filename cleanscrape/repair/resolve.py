@@ -514,7 +514,7 @@ class Resolver:
 
     def _symbols(self, run: DamagedRun, line: str) -> list[Reading]:
         """A lost symbol its neighbours identify: "20 km?" → "20 km²", "6?C" and "2 ?C" →
-        "6°C", "2 °C", "n? 12" → "n° 12"."""
+        "6°C", "2 °C" (Turkish "38 ?C?ye" → "38 °C’ye"), "n? 12" → "n° 12"."""
         text = run.text
         out = []
         at_token_start = run.start == run.token_start
@@ -530,6 +530,13 @@ class Resolver:
             if is_slot(text[0]) and text[1:] in symbol.after_digit_before_words and after_digit:
                 out.append(Reading(char + text[1:], SYMBOL_IDENTIFIED,
                                    f"'?' between a number and '{text[1:]}' read as a lost '{char}'"))
+            if is_slot(text[0]) and text[1:2] in symbol.after_digit_before_words and after_digit \
+                    and len(text) > 3 and is_slot(text[2]) and self.data is not None \
+                    and self.lower(text[3:]) in self.data.suffix_apostrophe:
+                # "38 ?C?ye": the scale takes a case suffix after an apostrophe (Turkish "°C’ye")
+                out.append(Reading(char + text[1] + APOSTROPHE + text[3:], SYMBOL_IDENTIFIED,
+                                   f"'?' between a number and '{text[1]}' read as a lost '{char}', "
+                                   "the next as the apostrophe before its suffix"))
             if len(text) > 1 and is_slot(text[-1]) and text[:-1] in symbol.before_digit_after_words \
                     and at_token_start and run.end == run.token_end and line[run.end + 1:run.end + 2].isdigit():
                 out.append(Reading(text[:-1] + char, SYMBOL_IDENTIFIED,
