@@ -1035,6 +1035,10 @@ class Resolver:
     def _lone_readings(self, run: DamagedRun, line: str) -> list[Reading]:
         """A slot alone between spaces: "?" for "à"/"è"/"é", a dash, a spaced quotation mark
         — or a real "?" ("Quoi ?", and "???", "?!", "(?)", which are never touched)."""
+        if len(run.text) == 1 and run.start > run.token_start and run.end == run.token_end:
+            glued = self._glued_price_signs(run, line)
+            if glued:
+                return glued  # "cuesta 15? por persona": a price, no ordinal "15º"
         if len(run.text) == 1 and self.data is not None and self.data.ordinal_point and run.end == run.token_end \
                 and re.fullmatch(r"\d{1,%d}\." % MAX_ORDINAL_DIGITS, line[run.token_start:run.start]) \
                 and line[run.token_end:].strip():
@@ -1162,6 +1166,20 @@ class Resolver:
                 for symbol in symbols()
                 if self.lang in symbol.heading_languages
                 and (sentence or self.lower(word) in symbol.heading_words(self.lang))]
+
+    def _glued_price_signs(self, run: DamagedRun, line: str) -> list[Reading]:
+        """A slot glued after a number, before a word that makes a price a rate ("650? par
+        mois", "15? por persona"): the price's sign, as when set apart."""
+        number = line[run.token_start:run.start]
+        following = _NEXT_WORD.match(line, run.token_end)
+        if following is None:
+            return []
+        word = self.lower(following.group(1))
+        return [Reading(symbol.char_in(self.lang), SYMBOL_PRICE,
+                        f"'?' between a number and '{word}' read as the price's '{symbol.char_in(self.lang)}'")
+                for symbol in symbols()
+                if symbol.alone_after_number and word in symbol.rate_words(self.lang)
+                and self._price_number(symbol, number)]
 
     def _price_signs(self, before: str, word_after: str) -> list[Reading]:
         """A lone slot between a number and punctuation ("recibirá 500 ?."): no real "?"
