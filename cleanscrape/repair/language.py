@@ -149,6 +149,9 @@ class LanguageData:
     feminine_endings: tuple[str, ...] = ()
     #: the ordinal indicator follows an abbreviating point ("2.º", "3.ª")
     ordinal_point: bool = False
+    #: singular articles (with their prepositions) that a number set apart from its ordinal
+    #: indicator follows ("el 14 º país"): no price takes a singular article
+    ordinal_articles: frozenset[str] = frozenset()
     #: in a language that capitalises every noun, words only a noun phrase follows (articles,
     #: possessives, contracted prepositions): a word right after one, or after one and an
     #: inflected adjective, with no capitalised word after it, is the noun; the articles
@@ -363,6 +366,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         ordinal_indicators=tuple(entry.get("ordinal_indicators", ())),
         feminine_endings=tuple(entry.get("feminine_endings", ())),
         ordinal_point=entry.get("ordinal_point", False),
+        ordinal_articles=frozenset(entry.get("ordinal_articles", ())),
         case_transparent=frozenset(entry.get("case_transparent", ())),
         capital_senses=_capital_senses(entry.get("capital_senses", ())),
         one_letter_agreement=tuple((word, tuple(endings.split()))

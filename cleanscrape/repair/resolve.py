@@ -1089,6 +1089,8 @@ class Resolver:
         if is_slot(nxt) and following[1:2].isalpha():
             nxt = "X"  # the next word lost its first letter: a word all the same, of either case
         sentence_follows = self._sentence_follows(following)
+        if self._ordinal_set_apart(before, following):
+            return [self._ordinal_indicator(run, line)]  # "fue el 14 ? país": "14 º país"
         readings: list[Reading] = self._lone_symbols(before, following)
         after_colon = before.endswith(":")
         if run.text == "?" and before and not after_colon:  # "dit : ? Oui": no question opens so
@@ -1130,6 +1132,17 @@ class Resolver:
             readings.append(Reading(self.data.quotes[0][0], QUOTE_PAIR_TAKEN if sure else QUOTE_PAIRED,
                                     "lone '?' before a word read as the opening quotation mark of a pair"))
         return readings
+
+    def _ordinal_set_apart(self, before: str, following: str) -> bool:
+        """Does a singular article and a number of a few digits stand before the slot, and a
+        lower-case word after it ("el 14 ? país", "la 4 ? temporada"), no article nor a word
+        making a price a rate (Portuguese "vende a 30 ? o quilo", "a 30 ? por mês")?"""
+        words = before.split()[-2:]
+        noun = re.match(r"[^\W\d_]+", following)
+        return self.data is not None and bool(self.data.ordinal_articles) and len(words) == 2 \
+            and self.lower(words[0]) in self.data.ordinal_articles and words[1].isdigit() \
+            and len(words[1]) <= MAX_ORDINAL_DIGITS and noun is not None and noun.group().islower() \
+            and len(noun.group()) >= 3 and not any(noun.group() in s.rate_words(self.lang) for s in symbols())
 
     def _lone_symbols(self, before: str, following: str) -> list[Reading]:
         """A lone slot after a number: a symbol its next word identifies ("9 ? C" → "9 ° C")
