@@ -149,6 +149,11 @@ class LanguageData:
     #: feminine nouns, which take the feminine one
     ordinal_indicators: tuple[str, ...] = ()
     feminine_endings: tuple[str, ...] = ()
+    #: the ordinal indicator follows an abbreviating point ("2.º", "3.ª")
+    ordinal_point: bool = False
+    #: singular articles (with their prepositions) that a number set apart from its ordinal
+    #: indicator follows ("el 14 º país"): no price takes a singular article
+    ordinal_articles: frozenset[str] = frozenset()
     #: in a language that capitalises every noun, words only a noun phrase follows (articles,
     #: possessives, contracted prepositions): a word right after one, or after one and an
     #: inflected adjective, with no capitalised word after it, is the noun; the articles
@@ -366,6 +371,8 @@ def language_data(lang: str | None) -> LanguageData | None:
         | frozenset(entry.get("noun_determiners_before_adjective", ())),
         ordinal_indicators=tuple(entry.get("ordinal_indicators", ())),
         feminine_endings=tuple(entry.get("feminine_endings", ())),
+        ordinal_point=entry.get("ordinal_point", False),
+        ordinal_articles=frozenset(entry.get("ordinal_articles", ())),
         case_transparent=frozenset(entry.get("case_transparent", ())),
         case_agreement=tuple((ending, tuple(nouns.split())) for ending, nouns in entry.get("case_agreement", ())),
         capital_senses=_capital_senses(entry.get("capital_senses", ())),
@@ -407,6 +414,21 @@ class Symbol:
     #: a "?" standing alone right after a number, before no number, may be the symbol
     #: ("100 ? de reserva" → "100 € de reserva")
     alone_after_number: bool = False
+    #: the languages whose prices take this sign, and the words after a price that make it a
+    #: rate ("par mois"), per language: a lone "?" between a number and one is the sign
+    price_languages: frozenset[str] = frozenset()
+    rate_words_by_language: tuple[tuple[str, frozenset[str]], ...] = ()
+
+    #: the languages whose statutes number their sections with the symbol, and the words
+    #: of a subsection reference after the number ("§ 5 Abs. 2"), per language
+    heading_languages: frozenset[str] = frozenset()
+    heading_words_by_language: tuple[tuple[str, frozenset[str]], ...] = ()
+
+    def heading_words(self, lang: str) -> frozenset[str]:
+        return dict(self.heading_words_by_language).get(lang, frozenset())
+
+    def rate_words(self, lang: str) -> frozenset[str]:
+        return dict(self.rate_words_by_language).get(lang, frozenset())
 
     def char_in(self, lang: str) -> str:
         return dict(self.char_by_language).get(lang, self.char)
@@ -420,6 +442,10 @@ def symbols() -> tuple[Symbol, ...]:
         Symbol(entry["char"], frozenset(entry.get("after_words", ())), frozenset(entry.get("after_words_after", ())),
                frozenset(entry.get("after_digit_before_words", ())),
                frozenset(entry.get("before_digit_after_words", ())),
-               tuple(entry.get("char_by_language", {}).items()), entry.get("alone_after_number", False))
+               tuple(entry.get("char_by_language", {}).items()), entry.get("alone_after_number", False),
+               frozenset(entry.get("price_languages", ())),
+               tuple((lang, frozenset(words)) for lang, words in entry.get("rate_words_by_language", {}).items()),
+               frozenset(entry.get("heading_languages", ())),
+               tuple((lang, frozenset(words)) for lang, words in entry.get("heading_words_by_language", {}).items()))
         for entry in table.values()
     )

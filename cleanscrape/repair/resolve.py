@@ -30,7 +30,7 @@ from ..lang import stopwords
 from .candidates import APOSTROPHE, KNOWN, Candidate, CandidateFinder
 from .charset import CharsetEvidence
 from .damage import TRAILING_LAYOUT, DamagedRun, is_slot
-from .language import LanguageData, symbols
+from .language import LanguageData, Symbol, symbols
 
 __all__ = ["Reading", "Resolution", "Resolver", "LISTED"]
 
@@ -174,6 +174,9 @@ NO_SPELLING_FREQUENCY = UNKNOWN_FREQUENCY / 100
 SYMBOL_IDENTIFIED = 0.0
 #: a symbol a number takes after it ("100 ? de" → "100 €"), against a dash there (× 0.03)
 SYMBOL_AFTER_NUMBER = -1.0
+#: ... and the sign of a price where the page's currency is written so, before punctuation
+#: or a word that makes the price a rate ("900 ? par mois"), above any one-letter word
+SYMBOL_PRICE = 1.0
 #: two known words joined by a real "?" with the space missing: a typo, far rarer than a
 #: word whose lost letter the "?" is, however frequent the two words ("la?que" is "laïque")
 GLUED_WORDS_PRIOR = -2.0
@@ -202,8 +205,6 @@ NUMBER_RANGE = 0.0
 ORDINAL_INDICATOR = 0.0
 #: ... of a few digits (a year is no ordinal)
 MAX_ORDINAL_DIGITS = 3
-#: a lone slot after a determiner and such a number: its ordinal indicator ("el 14 ? país")
-ORDINAL_AFTER_DETERMINER = 1.0
 #: a real "?" standing apart from the word it ends, in a language that does not write so
 LONE_QUESTION_UNSPACED = -1.0
 LONE_QUESTION_BEFORE_CAPITAL = -1.0
@@ -235,6 +236,8 @@ _NEXT_WORD = re.compile(r" ([^\W\d_](?:\S*[^\W\d_])?)")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 #: a sentence's end inside a line: its punctuation, closing marks, a space and the next word
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'»”)\]]*\s+[\"'«“„(\[]*[^\W\d_]")
+#: a number that may be a year ("né en 1977 ? Meulan", "Nel 2003 ? stato"): no price
+_YEAR = re.compile(r"1\d{3}|20\d{2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -445,8 +448,9 @@ class Resolver:
             before = source[i - 1] if i else " "
             after = source[i + 1] if i + 1 < len(source) else " "
             if (before.isspace() or before in "([") and after.isalpha():
-                settle()
-                pending, best = i, None
+                if not self._identified_symbol(source, i):  # "38 ?C, co? je": "°C", then "což"
+                    settle()
+                    pending, best = i, None
             elif before.isspace() and not after.isspace():
                 settle()  # a lone slot before punctuation closes it ("?rom?ni ?,")
                 pending, best = None, None
@@ -461,6 +465,15 @@ class Resolver:
         settle()
         self._pairs_of = (source, frozenset(openers), frozenset(closers))
         return self._pairs_of[1], self._pairs_of[2]
+
+    @staticmethod
+    def _identified_symbol(source: str, slot: int) -> bool:
+        """Is the slot at ``slot``, at a word's start, a symbol its neighbours identify
+        ("38 ?C": a number before, a temperature scale after), so no quotation mark?"""
+        scale = re.match(r"[^\W\d_]+", source[slot + 1:])
+        after_number = source[:slot].rstrip()[-1:].isdigit()
+        return after_number and scale is not None \
+            and any(scale.group() in symbol.after_digit_before_words for symbol in symbols())
 
     def _pair_margin(self, source: str, opener: int, closer: int) -> float:
         """How much likelier (log10) the words at ``opener`` and ``closer`` are without the
@@ -528,7 +541,7 @@ class Resolver:
 
     def _symbols(self, run: DamagedRun, line: str) -> list[Reading]:
         """A lost symbol its neighbours identify: "20 km?" → "20 km²", "6?C" and "2 ?C" →
-        "6°C", "2 °C", "n? 12" → "n° 12"."""
+        "6°C", "2 °C" (Turkish "38 ?C?ye" → "38 °C’ye"), "n? 12" → "n° 12"."""
         text = run.text
         out = []
         at_token_start = run.start == run.token_start
@@ -544,6 +557,13 @@ class Resolver:
             if is_slot(text[0]) and text[1:] in symbol.after_digit_before_words and after_digit:
                 out.append(Reading(char + text[1:], SYMBOL_IDENTIFIED,
                                    f"'?' between a number and '{text[1:]}' read as a lost '{char}'"))
+            if is_slot(text[0]) and text[1:2] in symbol.after_digit_before_words and after_digit \
+                    and len(text) > 3 and is_slot(text[2]) and self.data is not None \
+                    and self.lower(text[3:]) in self.data.suffix_apostrophe:
+                # "38 ?C?ye": the scale takes a case suffix after an apostrophe (Turkish "°C’ye")
+                out.append(Reading(char + text[1] + APOSTROPHE + text[3:], SYMBOL_IDENTIFIED,
+                                   f"'?' between a number and '{text[1]}' read as a lost '{char}', "
+                                   "the next as the apostrophe before its suffix"))
             if len(text) > 1 and is_slot(text[-1]) and text[:-1] in symbol.before_digit_after_words \
                     and at_token_start and run.end == run.token_end and line[run.end + 1:run.end + 2].isdigit():
                 out.append(Reading(text[:-1] + char, SYMBOL_IDENTIFIED,
@@ -1075,6 +1095,15 @@ class Resolver:
     def _lone_readings(self, run: DamagedRun, line: str) -> list[Reading]:
         """A slot alone between spaces: "?" for "à"/"è"/"é", a dash, a spaced quotation mark
         — or a real "?" ("Quoi ?", and "???", "?!", "(?)", which are never touched)."""
+        if len(run.text) == 1 and run.start > run.token_start and run.end == run.token_end:
+            glued = self._glued_price_signs(run, line)
+            if glued:
+                return glued  # "cuesta 15? por persona": a price, no ordinal "15º"
+        if len(run.text) == 1 and self.data is not None and self.data.ordinal_point and run.end == run.token_end \
+                and re.fullmatch(r"\d{1,%d}\." % MAX_ORDINAL_DIGITS, line[run.token_start:run.start]) \
+                and line[run.token_end:].strip():
+            # "el 2.? clasificado", "Artigo 3.? O presente": the indicator after its point
+            return [self._ordinal_indicator(run, line)]
         if len(run.text) == 1 and run.start > run.token_start and line[run.start - 1] in ".!…?":
             return self._closing_after_punctuation(run, line)
         if len(run.text) == 1 and line[run.start - 1:run.start].isdigit() and line[run.end:run.end + 1].isdigit():
@@ -1099,6 +1128,10 @@ class Resolver:
         following = line[run.token_end:].lstrip()
         if following[:1] in _QUOTE_OPENERS and following[1:2].isalpha():
             following = following[1:]  # "devido ? «entrada»": the word after opens a quotation
+        if not before or before[-1] in ".!…":
+            section = self._section_signs(following)
+            if section:
+                return section  # "? 3 Diese Verordnung": a statute's section
         if not before and not following[:1].isalpha():
             return []  # a line that is "?" or starts "? 12": nothing to go on
         spaced_quotes = self.data is not None and self.data.spaced_quotes
@@ -1111,6 +1144,10 @@ class Resolver:
                 # "„român ?," : the quotation opened before it closes, set apart from its last word
                 return [Reading(self.data.quotes[0][1], QUOTE_CLOSES_OPEN,
                                 "lone '?' before punctuation read as the closing quotation mark of one opened before")]
+            if tail[0] in ".,;:!)":  # "recibirá 500 ?.": a price
+                prices = self._price_signs(before, "")
+                if prices:
+                    return prices
             if tail[0] in ".,;:)" and before and self.data is not None:
                 # "isto ?, à beira", "paroquial ?, sem dúvida": a one-letter word that may end a
                 # clause (the verb "é"; a preposition, "à", never does)
@@ -1124,12 +1161,9 @@ class Resolver:
         if is_slot(nxt) and following[1:2].isalpha():
             nxt = "X"  # the next word lost its first letter: a word all the same, of either case
         sentence_follows = self._sentence_follows(following)
+        if self._ordinal_set_apart(before, following):
+            return [self._ordinal_indicator(run, line)]  # "fue el 14 ? país": "14 º país"
         readings: list[Reading] = self._lone_symbols(before, following)
-        if self._number_after_determiner(before):
-            # "el 14 ? país": a determiner opens a noun phrase an ordinal may begin, and no
-            # currency or unit follows an article and a number
-            ordinal = self._ordinal_indicator(run, line)
-            readings.append(Reading(ordinal.text, ORDINAL_AFTER_DETERMINER, ordinal.reason))
         after_colon = before.endswith(":")
         if run.text == "?" and before and not after_colon:  # "dit : ? Oui": no question opens so
             if nxt.isalpha() and not sentence_follows:
@@ -1175,6 +1209,17 @@ class Resolver:
                                     "lone '?' before a word read as the opening quotation mark of a pair"))
         return readings
 
+    def _ordinal_set_apart(self, before: str, following: str) -> bool:
+        """Does a singular article and a number of a few digits stand before the slot, and a
+        lower-case word after it ("el 14 ? país", "la 4 ? temporada"), no article nor a word
+        making a price a rate (Portuguese "vende a 30 ? o quilo", "a 30 ? por mês")?"""
+        words = before.split()[-2:]
+        noun = re.match(r"[^\W\d_]+", following)
+        return self.data is not None and bool(self.data.ordinal_articles) and len(words) == 2 \
+            and self.lower(words[0]) in self.data.ordinal_articles and words[1].isdigit() \
+            and len(words[1]) <= MAX_ORDINAL_DIGITS and noun is not None and noun.group().islower() \
+            and len(noun.group()) >= 3 and not any(noun.group() in s.rate_words(self.lang) for s in symbols())
+
     def _lone_symbols(self, before: str, following: str) -> list[Reading]:
         """A lone slot after a number: a symbol its next word identifies ("9 ? C" → "9 ° C")
         or one a number takes ("100 ? de reserva" → "100 € de reserva")."""
@@ -1188,26 +1233,68 @@ class Resolver:
             if word_after in symbol.after_digit_before_words:
                 out.append(Reading(char, SYMBOL_IDENTIFIED,
                                    f"lone '?' between a number and '{word_after}' read as a lost '{char}'"))
+            elif symbol.alone_after_number and self.lower(word_after) in symbol.rate_words(self.lang) \
+                    and self._price_number(symbol, previous[0]):
+                out.append(Reading(char, SYMBOL_PRICE,
+                                   f"lone '?' between a number and '{word_after}' read as the price's '{char}'"))
             elif symbol.alone_after_number:
                 out.append(Reading(char, SYMBOL_AFTER_NUMBER, f"lone '?' after a number read as a lost '{char}'"))
         return out
 
-    def _number_after_determiner(self, before: str) -> bool:
-        """Does ``before`` end in a number of a few digits after a determiner ("el 14"), in a
-        language that writes ordinals with an indicator?"""
-        if self.data is None or not self.data.ordinal_indicators:
-            return False
-        tokens = before.split()
-        return len(tokens) >= 2 and tokens[-1].isdigit() and len(tokens[-1]) <= MAX_ORDINAL_DIGITS \
-            and self.lower(tokens[-2]) in self.data.determiners
+    def _section_signs(self, following: str) -> list[Reading]:
+        """A lone slot opening a line or sentence before a number that a sentence or a
+        subsection reference follows: a statute's section sign ("? 3 Diese Verordnung",
+        "? 5 odst. 1", "? 3. Ustawa")."""
+        heading = re.match(r"\d{1,4}[a-z]?\.? +([^\W\d_]+)", following)
+        if heading is None or self.data is None:
+            return []
+        word = heading.group(1)
+        # a capital after the number opens a sentence, where no noun takes one
+        sentence = self._sentence_follows(word) or (word[:1].isupper() and not self.data.noun_endings)
+        return [Reading(symbol.char, SYMBOL_IDENTIFIED, f"lone '?' before a section's number read as '{symbol.char}'")
+                for symbol in symbols()
+                if self.lang in symbol.heading_languages
+                and (sentence or self.lower(word) in symbol.heading_words(self.lang))]
+
+    def _glued_price_signs(self, run: DamagedRun, line: str) -> list[Reading]:
+        """A slot glued after a number, before a word that makes a price a rate ("650? par
+        mois", "15? por persona"): the price's sign, as when set apart."""
+        number = line[run.token_start:run.start]
+        following = _NEXT_WORD.match(line, run.token_end)
+        if following is None:
+            return []
+        word = self.lower(following.group(1))
+        return [Reading(symbol.char_in(self.lang), SYMBOL_PRICE,
+                        f"'?' between a number and '{word}' read as the price's '{symbol.char_in(self.lang)}'")
+                for symbol in symbols()
+                if symbol.alone_after_number and word in symbol.rate_words(self.lang)
+                and self._price_number(symbol, number)]
+
+    def _price_signs(self, before: str, word_after: str) -> list[Reading]:
+        """A lone slot between a number and punctuation ("recibirá 500 ?."): no real "?"
+        stands before a full stop, so it is the sign of a price, where the page's currency
+        is written with one."""
+        previous = before.split()[-1:]
+        return [Reading(symbol.char_in(self.lang), SYMBOL_PRICE,
+                        f"lone '?' between a number and punctuation read as the price's '{symbol.char_in(self.lang)}'")
+                for symbol in symbols()
+                if symbol.alone_after_number and previous and self._price_number(symbol, previous[0])]
+
+    def _price_number(self, symbol: Symbol, number: str) -> bool:
+        """Is ``number`` a price in a language whose prices take ``symbol``: a number, no year?"""
+        return self.lang in symbol.price_languages and _NUMBER.fullmatch(number) is not None \
+            and not _YEAR.fullmatch(number)
 
     def _ordinal_indicator(self, run: DamagedRun, line: str) -> Reading:
         """"2? Divisão", "1? lugar": a slot glued after a number is the ordinal indicator,
         feminine before a noun with a feminine ending or after a feminine ordinal earlier in
-        the line ("3ª a 6?" is "6ª"), masculine otherwise."""
+        the line ("3ª a 6?" is "6ª"), masculine otherwise; where a sentence follows, the
+        noun is the heading's before the number ("Artículo 5.? Las" is "5.º", "Cláusula 2.?" "2.ª")."""
         masculine, feminine = self.data.ordinal_indicators
         following = _NEXT_WORD.match(line, run.token_end)
         word = self.lower(following.group(1)) if following else ""
+        if self._sentence_follows(line[run.token_end:].strip()):
+            word = self.lower((line[:run.token_start].split()[-1:] or [""])[0])
         feminine_word = len(word) > 1 and any(_ends_like(word, ending) for ending in self.data.feminine_endings)
         after_feminine = re.search(r"\d" + feminine + r"\W+\S{0,3}\W*$", line[:run.start]) is not None
         char = feminine if feminine_word or after_feminine else masculine
