@@ -175,6 +175,12 @@ class LanguageData:
     #: words a question ends with in a language that spaces its "?" ("Combien ?", "Et alors ?"):
     #: a lone "?" after one is a real question mark
     question_enders: frozenset[str] = frozenset()
+    #: interrogatives a question opens with ("pourquoi", Romanian "de ce"; phrases are
+    #: lower-case words separated by spaces) and, where a question may open with a verb and
+    #: its subject pronoun inverted, the endings of that first word ("-t-il", "-ils"): the
+    #: last "?" of such a sentence, where it ends, is a real question mark
+    question_openers: tuple[tuple[str, ...], ...] = ()
+    question_opener_endings: tuple[str, ...] = ()
     #: names no common word spells, lower-cased: written with a capital anywhere
     proper_nouns: frozenset[str] = frozenset()
     #: inflectional endings a name takes after its last letter (German genitive "-s":
@@ -360,6 +366,8 @@ def language_data(lang: str | None) -> LanguageData | None:
         proper_nouns=frozenset(entry.get("proper_nouns", ())),
         proper_noun_endings=tuple(entry.get("proper_noun_endings", ())),
         question_enders=frozenset(entry.get("question_enders", ())),
+        question_openers=tuple(tuple(phrase.split()) for phrase in entry.get("question_openers", ())),
+        question_opener_endings=tuple(entry.get("question_opener_endings", ())),
         negation_partners={word: frozenset(partners.split())
                            for word, partners in entry.get("negation_partners", {}).items()},
         saying_verbs=frozenset(entry.get("saying_verbs", ())),

@@ -236,6 +236,12 @@ _NEXT_WORD = re.compile(r" ([^\W\d_](?:\S*[^\W\d_])?)")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 #: a sentence's end inside a line: its punctuation, closing marks, a space and the next word
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'»”)\]]*\s+[\"'«“„(\[]*[^\W\d_]")
+#: where a sentence surely ends: a full stop, "!" or "…" (closing marks after it) and a space
+#: (a "?" may be a lost letter)
+_SURE_SENTENCE_END = re.compile(r"[.!…][\"'»”)\]]*\s+")
+#: what follows a "?" that may end a sentence: closing marks, then the line end, or a space
+#: and the next sentence's first letter (after its opening marks), to be a capital
+_AFTER_SENTENCE_END = re.compile(r"[\"'»”)\]]*(?:\s*\Z|\s+[\s\"'«“„(\[¿¡*•\-–—]*([^\W\d_]))")
 #: a number that may be a year ("né en 1977 ? Meulan", "Nel 2003 ? stato"): no price
 _YEAR = re.compile(r"1\d{3}|20\d{2}")
 
@@ -276,6 +282,12 @@ def _slot_positions(line: str, lo: int, hi: int):
             yield i
 
 
+def _spells(word: str, target: str) -> bool:
+    """Is ``word`` ``target`` with some of its non-ASCII letters lost to slots ("c?nd": "când")?"""
+    return len(word) == len(target) and all(
+        a == b or (is_slot(a) and not b.isascii()) for a, b in zip(word, target))
+
+
 class Resolver:
     """Resolves the damaged runs of one document."""
 
@@ -302,7 +314,7 @@ class Resolver:
         if run.letters == 0:
             readings = self._lone_readings(run, line)
         else:
-            readings = self._word_readings(run, line, line_damaged)
+            readings = self._asked_question(run, self._word_readings(run, line, line_damaged))
         readings = [r for r in readings if r.score > _IMPOSSIBLE]
         if not readings:
             return None
@@ -455,7 +467,7 @@ class Resolver:
                 settle()  # a lone slot before punctuation closes it ("?rom?ni ?,")
                 pending, best = None, None
             elif pending is not None and (before.isalpha() or before in ".!…") \
-                    and (after.isspace() or after in ",.;:)!"):
+                    and (after.isspace() or after in ",.;:)!") and not self._ends_question(source, i):
                 # of the closing slots before the next opening one, the one whose word is
                 # likeliest without it: "?O programa ter? a??o … informa??o?, diz" closes at
                 # "informação", whose "?" is no letter, not at "ter", which "terá" may be
@@ -1123,6 +1135,9 @@ class Resolver:
             return [r for r in readings if r.text in holders] if holders else readings
         if len(run.text) != 1 or run.start != run.token_start:
             return []
+        if self.data is not None and self.data.space_before_question_mark and run.end == run.token_end \
+                and self._ends_question(self._source, run.start):
+            return []  # "Pourquoi … qu’avant ? Selon une étude": the question's own "?"
         tail = line[run.end:run.token_end]
         before = TRAILING_LAYOUT.sub("", line[:run.token_start])
         following = line[run.token_end:].lstrip()
@@ -1431,6 +1446,93 @@ class Resolver:
         return self.lower(word) in stopwords(self.lang)
 
     # ---------------------------------------------------------------- position
+    def _ends_question(self, source: str, pos: int) -> bool:
+        """Is the "?" at ``pos`` of the line as received a question's own: the last "?" that
+        ends (a capital or the line end after it) a sentence opening with an interrogative
+        (``question_openers``, ``question_opener_endings``: "Pourquoi … lisent-ils … qu?avant ?
+        Selon", "De ce … ?nainte? Potrivit")?  Sentences are told apart by sure ends only (".",
+        "!", "…"), as any "?" may be a lost letter.  Not after a capitalised word in mid-sentence:
+        a name before another capitalised word lost its last letter ("Kiedy Pawe? Kowalski",
+        "Quando Nicol? Barella")."""
+        if self.data is None or not self.data.question_openers or source[pos] != "?" \
+                or not self._may_end_sentence(source, pos):
+            return False
+        start = self._sure_sentence_start(source, pos)
+        end = _SURE_SENTENCE_END.search(source, pos)
+        if any(source[i] == "?" and self._may_end_sentence(source, i)
+               for i in _slot_positions(source, pos + 1, end.start() if end else len(source))):
+            return False  # "Pourquoi aller ? Paris … ? Je": the question ends further on
+        words = source[start:pos].split()
+        if len(words) > 1 and words[-1].lstrip(_OPENERS)[:1].isupper():
+            return False
+        return self._opens_question(source[start:pos])
+
+    @staticmethod
+    def _may_end_sentence(source: str, pos: int) -> bool:
+        """Is the slot at ``pos`` followed (past closing marks) by the line end, or a space
+        and a capital?"""
+        after = _AFTER_SENTENCE_END.match(source, pos + 1)
+        return after is not None and (after.group(1) is None or after.group(1).isupper())
+
+    @staticmethod
+    def _sure_sentence_start(source: str, pos: int) -> int:
+        """Where the sentence holding ``pos`` starts: after the last sure end before it."""
+        end = pos
+        while True:
+            end = max(source.rfind(mark, 0, end) for mark in ".!…")
+            if end < 0:
+                return 0
+            found = _SURE_SENTENCE_END.match(source, end)
+            if found is not None and found.end() <= pos:
+                return found.end()
+
+    def _opens_question(self, sentence: str) -> bool:
+        """Is ``sentence`` a question by its opening: an interrogative or the language's
+        question opening ("¿", or a slot glued before an interrogative: "?C?mo")?  Where the
+        language inverts a question's subject pronoun (``question_opener_endings``: French
+        "Faut-il", "Est-ce"), a first word so inverted, or an interrogative with such a word
+        after it ("Pourquoi les élèves lisent-ils"): an interrogative before a plain subject
+        opens a clause ("Quand il est arrivé ? Paris," is "à Paris")."""
+        sentence = sentence.lstrip(_OPENERS)
+        opening = self.data.question_opening
+        if opening and sentence[:1] == opening:
+            return True
+        if opening and is_slot(sentence[:1]) and sentence[1:2].isalpha():
+            sentence = sentence[1:]
+        words = [self.lower(w.rstrip(",;:")) for w in sentence.split()]
+        if not words:
+            return False
+        endings = self.data.question_opener_endings
+        inverted = [bool(endings) and "-" in w and w.endswith(endings) for w in words]
+        if inverted[0]:
+            return True
+        opens = any(len(words) >= len(phrase) and all(_spells(w, p) for w, p in zip(words, phrase))
+                    for phrase in self.data.question_openers)
+        return opens and (not endings or any(inverted))
+
+    def _asked_question(self, run: DamagedRun, readings: list[Reading]) -> list[Reading]:
+        """Readings of ``run`` that keep its word's last "?" where that is a question's own
+        (``_ends_question``): no quotation mark there, nor a letter when the word before it
+        is a listed one; nor is the word's leading slot before lower-case letters an opening
+        quotation mark when that "?" is its only other slot ("De ce … ?nainte? Potrivit",
+        "\ufffdnainte?": "înainte?", never "„nainte”")."""
+        source = self._source
+        slots = list(_slot_positions(source, run.token_start, run.token_end))
+        if not slots or self.data is None or not self._ends_question(source, slots[-1]):
+            return readings
+        if run.end - 1 == slots[-1]:
+            if any(r.text.endswith("?") and r.how in LISTED for r in readings):
+                readings = [r for r in readings if r.text.endswith("?")]
+            elif self.data.quotes:
+                closings = tuple(closing for _, closing in self.data.quotes)
+                readings = [r for r in readings if not r.text.endswith(closings)]
+        if len(slots) == 2 and run.start == slots[0] and self._at_token_start(run, source) \
+                and source[slots[0] + 1:slots[1]].isalpha() and source[slots[0] + 1:slots[1]].islower() \
+                and self.data.quotes:
+            openings = tuple(opening for opening, _ in self.data.quotes)
+            readings = [r for r in readings if not r.text.startswith(openings)]
+        return readings
+
     def _question_word_prior(self, core: str, line: str, run: DamagedRun) -> float:
         """log10 plausibility of a real "?" after ``core`` from the question words of a
         language that always writes one in a question (Turkish "mi", "ne", "nasıl"): likelier
