@@ -23,6 +23,8 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable
 
 from ..document import Document
 from ..lang import ensure_language, tokenize_words
@@ -33,7 +35,7 @@ from ..repair.language import LanguageData, language_data, supported_languages
 from ..repair.letter_model import letter_model
 from ..repair.resolve import LISTED, Resolver
 from ..repair.vocabulary import DocumentVocabulary
-from ..repair.wordlist import shape, wordlist
+from ..repair.wordlist import MIN_PLAIN_ZIPF, shape, wordlist
 from ..stage import Stage, register_stage
 
 
@@ -118,10 +120,38 @@ def _language_of_damaged_words(damaged_lines: list[str], intact: Counter) -> Lan
 
 
 def _log_likelihood(lang: str, words: Counter) -> float:
-    listed = wordlist(lang)
-    if listed is None:
+    frequency = _vote_frequency(lang)
+    if frequency is None:
         return -math.inf
-    return sum(n * math.log10(listed.frequency(w) + UNLISTED_FREQUENCY) for w, n in words.items())
+    return sum(n * math.log10(frequency(w) + UNLISTED_FREQUENCY) for w, n in words.items())
+
+
+@lru_cache(maxsize=None)
+def _vote_frequency(lang: str) -> Callable[[str], float] | None:
+    """How often ``lang`` uses a word, as its word list says (None without a list).
+
+    A language without repair data (English, the detected language of most pages) only
+    votes: building its word list, indexed by shapes it never looks up, was ~0.3 s of
+    every worker's start-up.  Its frequencies are read from wordfreq's list directly,
+    keeping the words, and the values, its word list would hold: every word with a
+    non-ASCII letter or an apostrophe, plain ASCII words only at or above
+    ``MIN_PLAIN_ZIPF`` (the vote's words are runs of letters: the "?", tab and newline
+    a word list also leaves out never come up)."""
+    if language_data(lang) is not None:
+        listed = wordlist(lang)
+        return listed.frequency if listed is not None else None
+    import wordfreq
+
+    path = wordfreq.available_languages().get(lang)
+    if path is None:
+        return None
+    max_plain_centibels = round((9 - MIN_PLAIN_ZIPF) * 100)
+    frequencies: dict[str, float] = {}
+    for centibels, words in enumerate(wordfreq.read_cBpack(path)):
+        if centibels > max_plain_centibels:
+            words = [w for w in words if "'" in w or not w.isascii()]
+        frequencies.update(dict.fromkeys(words, 10 ** (-centibels / 100)))
+    return lambda word: frequencies.get(word, 0.0)
 
 
 def _next_token_of(runs: list, k: int) -> bool:
