@@ -189,6 +189,26 @@ def test_shipped_word_tables_match_wordfreq_for_words_with_a_slot() -> None:
     assert "français" in words.words_of_shape("fran?ais")
 
 
+def test_language_vote_reads_a_language_without_repair_data_as_its_word_list() -> None:
+    # English has no repair data: the vote builds a table of the words it may ask about
+    # only, and must get the word list's values for them (a plain word below the word
+    # list's floor is missing from both; "ⅱ" is a word without being letters)
+    import wordfreq
+
+    from cleanscrape.lang import tokenize_words
+    from cleanscrape.repair.wordlist import Wordlist, build_table
+
+    listed = Wordlist("en", build_table("en"))
+    frequency = lossy_repair._vote_frequency("en")
+    pack = wordfreq.get_frequency_list("en")
+    sample = [word for bucket in pack for word in bucket[::10] if tokenize_words(word) == [word]]
+    sample += ["ⅱ", "café", "naïve", "qzxjv"]
+    assert any(frequency(w) == 0.0 for w in sample) and any(frequency(w) > 0.0 for w in sample)
+    assert [frequency(w) for w in sample] == [listed.frequency(w) for w in sample]
+    assert frequency("ⅱ") > 0.0 and frequency("café") > 0.0
+    assert lossy_repair._vote_frequency("xx") is None
+
+
 def test_portuguese_lone_slot_before_a_feminine_noun_is_the_contraction(cleaner: Cleaner) -> None:
     # "à" holds an article: it goes before a noun of its gender, even one still damaged
     assert "chegou à entrada" in cleaner.clean("Ele chegou ? entrada da casa e disse que n?o sabia.", lang="pt").text
