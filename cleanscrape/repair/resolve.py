@@ -1325,8 +1325,11 @@ class Resolver:
         following = line[slot + 3:].split(None, 1)
         if not following:
             return False
-        verb = self.lower(following[0].split("-")[0].rstrip(".,;:!?"))  # "disse-nos"
-        return verb in self.data.attribution_verbs
+        verb = self.lower(following[0].split("-")[0].rstrip(".,;:!"))  # "disse-nos"
+        if verb.rstrip("?") in self.data.attribution_verbs:
+            return True
+        # the verb may have lost letters itself ("suficiente?, lament? el"), not read yet
+        return any(is_slot(c) for c in verb) and any(_spells(verb, v) for v in self.data.attribution_verbs)
 
     def _attributed_closer_after(self, line: str, pos: int) -> bool:
         """Is the next glued slot after ``pos`` at a word's edge one before a verb of stating
