@@ -1118,6 +1118,9 @@ class Resolver:
             return [self._ordinal_indicator(run, line)]
         if len(run.text) == 1 and run.start > run.token_start and line[run.start - 1] in ".!…?":
             return self._closing_after_punctuation(run, line)
+        if len(run.text) == 1 and run.start > run.token_start and line[run.start - 1] == "," \
+                and run.end == run.token_end:
+            return self._closing_after_comma(run, line)
         if len(run.text) == 1 and line[run.start - 1:run.start].isdigit() and line[run.end:run.end + 1].isdigit():
             # "1878?1879": a range of numbers; no question mark stands between two digits
             return [Reading("–", NUMBER_RANGE, "'?' between two numbers read as a lost en dash")]
@@ -1377,6 +1380,23 @@ class Resolver:
                 or not any(i == 0 or source[i - 1] in _OPENERS for i in _slot_positions(source, 0, run.start)):
             return []
         return [Reading(closing, QUOTE_PAIRED, "'?' after a full stop read as the closing quotation mark of a pair")]
+
+    def _closing_after_comma(self, run: DamagedRun, line: str) -> list[Reading]:
+        """"ale nestačilo to,? ?ekl trenér": a slot glued after a comma, before a word that
+        goes on with the sentence (lower-case, or a verb of saying that lost its first
+        letter), closes the quotation the line opened, where the comma goes inside it (Czech
+        "„…, ale nestačilo to,“ řekl"); no letter and no real "?" follows a comma."""
+        if self.data is None or not self.data.quotes or self.data.spaced_quotes \
+                or not self._open_quotation(line, run.start):
+            return []
+        following = re.match(r" (\S+)", line[run.end:])
+        if following is None:
+            return []
+        word = self.lower(following.group(1).rstrip(".,;:!"))
+        if not (word[:1].islower() or any(_spells(word, verb) for verb in self.data.saying_verbs)):
+            return []
+        return [Reading(self.data.quotes[0][1], QUOTE_CLOSES_OPEN,
+                        "'?' after a comma read as the closing quotation mark of one opened before")]
 
     def _one_letter_readings(self, word_before: str, word_after: str, sentence_start: bool,
                              after_name: bool = False) -> list[Reading]:
