@@ -136,6 +136,8 @@ class LanguageData:
     #: verbs of stating that follow quoted speech after a comma ("…», disse ele"): a lost
     #: mark glued between the speech and that comma closes the quotation
     attribution_verbs: frozenset[str] = frozenset()
+    #: auxiliaries of a compound tense the verb of stating may follow ("», a regretté")
+    attribution_auxiliaries: frozenset[str] = frozenset()
     question_opening: str = ""
     #: words every question has (Turkish "mi", "ne"): a "?" in a sentence without one is
     #: unlikely a real one
@@ -339,6 +341,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         speech_verbs=frozenset(entry.get("speech_verbs", ())),
         reporting_participles=frozenset(entry.get("reporting_participles", ())),
         attribution_verbs=frozenset(entry.get("attribution_verbs", ())),
+        attribution_auxiliaries=frozenset(entry.get("attribution_auxiliaries", ())),
         adverb_ending=entry.get("adverb_ending", ""),
         adverb_before=frozenset(entry.get("adverb_before", ())),
         adjective_endings=tuple(entry.get("adjective_endings", ())),

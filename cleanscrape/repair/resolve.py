@@ -1222,7 +1222,8 @@ class Resolver:
             readings.append(Reading(self.data.quotes[0][1], QUOTE_CLOSES_OPEN if closes else QUOTE_PAIRED,
                                     "lone '?' read as the closing quotation mark of one opened before"))
         elif spaced_quotes and nxt.isalnum() and self._closing_slot_after(self._source, run.end):
-            sure = self._lone_closer_after(self._source, run.end)
+            sure = self._lone_closer_after(self._source, run.end) \
+                or (nxt.isupper() and sentence_start and self._lone_attributed_closer_after(self._source, run.end))
             readings.append(Reading(self.data.quotes[0][0], QUOTE_PAIR_TAKEN if sure else QUOTE_PAIRED,
                                     "lone '?' before a word read as the opening quotation mark of a pair"))
         return readings
@@ -1320,15 +1321,25 @@ class Resolver:
 
     def _before_attribution(self, line: str, slot: int) -> bool:
         """Is the slot at ``slot`` glued between a word and a comma that a verb of stating
-        follows ("mostrarem as suas capacidades?, afirmou")?"""
+        follows ("mostrarem as suas capacidades?, afirmou"), where quotation marks are glued
+        (French "donn?, a dit" is "donné")?"""
+        return self.data is not None and not self.data.spaced_quotes and line[slot - 1:slot].isalpha() \
+            and self._attribution_after(line, slot + 1)
+
+    def _attribution_after(self, line: str, pos: int) -> bool:
+        """Do a comma and a verb of stating follow at ``pos`` (", afirmou", ", a regretté",
+        ", a-t-il dit")?"""
         if self.data is None or not self.data.attribution_verbs or not self.data.quotes:
             return False
-        if line[slot + 1:slot + 3] != ", " or not line[slot - 1:slot].isalpha():
+        if line[pos:pos + 2] != ", ":
             return False
-        following = line[slot + 3:].split(None, 1)
-        if not following:
+        following = line[pos + 2:].split(None, 2)
+        words = [self.lower(word.split("-")[0].rstrip(".,;:!")) for word in following]  # "disse-nos"
+        if len(words) > 1 and words[0] in self.data.attribution_auxiliaries:
+            words = words[1:]  # "a regretté", "a-t-il dit"
+        if not words:
             return False
-        verb = self.lower(following[0].split("-")[0].rstrip(".,;:!"))  # "disse-nos"
+        verb = words[0]
         if verb.rstrip("?") in self.data.attribution_verbs:
             return True
         # the verb may have lost letters itself ("suficiente?, lament? el"), not read yet
@@ -1361,6 +1372,20 @@ class Resolver:
                     and line[:pos].split()[-2:-1] != words:
                 return True
             return len(words) <= SURE_PAIR_WORDS and i + 1 < len(line) and line[i + 1] in ".,;:)"
+        return False
+
+    def _lone_attributed_closer_after(self, line: str, pos: int) -> bool:
+        """Is a later lone slot one before a comma and a verb of stating ("? On a tout
+        donné, mais ça n’a pas suffi ?, a regretté l’entraîneur"), with no lone slot before
+        other punctuation first, which would close the quotation there?  A sentence opened
+        by a lone slot is then the quoted statement, no dialogue line opened by a dash."""
+        for i in _slot_positions(line, pos, len(line)):
+            if line[i - 1] != " " or (i + 1 < len(line) and line[i + 1].isalnum()):
+                continue  # a slot inside a word
+            if self._attribution_after(line, i + 1):
+                return True
+            if i + 1 < len(line) and line[i + 1] in ".,;:)":
+                return False
         return False
 
     def _closing_after_punctuation(self, run: DamagedRun, line: str) -> list[Reading]:
