@@ -403,7 +403,7 @@ class Resolver:
                     readings += self._fills(text, run, line, 1, len(text) - 1, opening, closing, QUOTE_PAIRED)
                 if self._slot_at_word_end_after(self._source, run.end) and not opens_sentence:
                     readings += self._fills(text, run, line, 1, len(text), opening, "", QUOTE_PAIRED)
-            if trail and self._at_token_end(run, line):
+            if trail and self._at_token_end(run, line) and not self._asking_after(line, run.end):
                 if self._open_quotation(line, run.start):
                     if not closes_open:
                         readings += self._fills(text, run, line, 0, len(text) - 1, "", closing, QUOTE_CLOSES_OPEN)
@@ -1329,21 +1329,29 @@ class Resolver:
     def _attribution_after(self, line: str, pos: int) -> bool:
         """Do a comma and a verb of stating follow at ``pos`` (", afirmou", ", a regretté",
         ", a-t-il dit")?"""
-        if self.data is None or not self.data.attribution_verbs or not self.data.quotes:
+        if self.data is None or not self.data.quotes:
             return False
-        if line[pos:pos + 2] != ", ":
+        return self._reporting_verb_after(line, pos, self.data.attribution_verbs)
+
+    def _asking_after(self, line: str, pos: int) -> bool:
+        """Do a comma and a verb of asking follow at ``pos`` ("¿Vienes?, preguntó")?"""
+        return self.data is not None and self._reporting_verb_after(line, pos, self.data.asking_verbs)
+
+    def _reporting_verb_after(self, line: str, pos: int, verbs: frozenset[str]) -> bool:
+        """Do a comma and one of ``verbs`` follow at ``pos``, perhaps after an auxiliary?"""
+        if not verbs or line[pos:pos + 2] != ", ":
             return False
         following = line[pos + 2:].split(None, 2)
         words = [self.lower(word.split("-")[0].rstrip(".,;:!")) for word in following]  # "disse-nos"
-        if len(words) > 1 and words[0] in self.data.attribution_auxiliaries:
+        if len(words) > 1 and words[0] in self.data.before_reporting_verb:
             words = words[1:]  # "a regretté", "a-t-il dit"
         if not words:
             return False
         verb = words[0]
-        if verb.rstrip("?") in self.data.attribution_verbs:
+        if verb.rstrip("?") in verbs:
             return True
         # the verb may have lost letters itself ("suficiente?, lament? el"), not read yet
-        return any(is_slot(c) for c in verb) and any(_spells(verb, v) for v in self.data.attribution_verbs)
+        return any(is_slot(c) for c in verb) and any(_spells(verb, v) for v in verbs)
 
     def _attributed_closer_after(self, line: str, pos: int) -> bool:
         """Is the next glued slot after ``pos`` at a word's edge one before a verb of stating
@@ -1609,6 +1617,8 @@ class Resolver:
         if tail:
             if tail.startswith(("...", "…")):
                 return prior
+            if self._asking_after(line, run.end):
+                return prior + QUESTION_ENDS_SENTENCE  # "¿Vienes?, preguntó": who asked it follows
             if tail[0] in ".,;:" or (tail[0] == "-" and tail[1:2].isalnum()):
                 return prior + QUESTION_BEFORE_PUNCTUATION  # "Kim o?.", "pr?-ménopausiques"
             if tail[0] == "!":
