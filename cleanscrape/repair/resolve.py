@@ -1217,8 +1217,10 @@ class Resolver:
             # elsewhere as rare as a quotation mark in the wrong place ("„român ? ar"); a
             # quotation of whole sentences closes where one ends, not before a lower-case word
             # that goes on with the sentence ("le droit de « collecter (...). Les clubs jouent
-            # les uns contre les autres ? deux reprises" is "à")
-            closes = spaced_quotes and not (nxt.islower() and self._quotes_sentence_end(line, run.start))
+            # les uns contre les autres ? deux reprises" is "à"), nor before a later lone slot
+            # that closes it before a verb of stating ("« Nous irons ? Paris … ?, a déclaré")
+            closes = spaced_quotes and not (nxt.islower() and self._quotes_sentence_end(line, run.start)) \
+                and not self._lone_attributed_closer_after(self._source, run.end)
             readings.append(Reading(self.data.quotes[0][1], QUOTE_CLOSES_OPEN if closes else QUOTE_PAIRED,
                                     "lone '?' read as the closing quotation mark of one opened before"))
         elif spaced_quotes and nxt.isalnum() and self._closing_slot_after(self._source, run.end):
