@@ -414,9 +414,11 @@ class Resolver:
     def _quoted_question_readings(self, run: DamagedRun, line: str, lead: int, trail: int) -> list[Reading]:
         """A quotation closing after the question it quotes, before a comma: no real "?"
         stands between a question mark and a comma, so "„Wer sind Sie??, fragte sie" is
-        "Sie?“,"; "?Warum??, fragte sie" opens it too ("„Warum?“,")."""
+        "Sie?“,"; "?Warum??, fragte sie" opens it too ("„Warum?“,"); or before the
+        lower-case verb of saying that goes on with the sentence ("do kina?? zeptala se"
+        is "kina?“ zeptala")."""
         if not self.data.quotes or self.data.spaced_quotes or trail < 2 or run.text[-2] != "?" \
-                or line[run.end:run.end + 1] != ",":
+                or not (line[run.end:run.end + 1] == "," or self._saying_follows(line, run.end)):
             return []
         opening, closing = self.data.quotes[0]
         opens = lead == 1 and self._at_token_start(run, line)
@@ -1416,19 +1418,22 @@ class Resolver:
             return []
         return [Reading(closing, QUOTE_PAIRED, "'?' after a full stop read as the closing quotation mark of a pair")]
 
+    def _saying_follows(self, line: str, pos: int) -> bool:
+        """Does a lower-case word, or a verb of saying that lost its first letter ("?ekl"),
+        follow the space at ``pos``, going on with the sentence a quotation ended in?"""
+        following = re.match(r" (\S+)", line[pos:])
+        if following is None:
+            return False
+        word = self.lower(following.group(1).rstrip(".,;:!"))
+        return word[:1].islower() or any(_spells(word, verb) for verb in self.data.saying_verbs)
+
     def _closing_after_comma(self, run: DamagedRun, line: str) -> list[Reading]:
         """"ale nestačilo to,? ?ekl trenér": a slot glued after a comma, before a word that
         goes on with the sentence (lower-case, or a verb of saying that lost its first
         letter), closes the quotation the line opened, where the comma goes inside it (Czech
         "„…, ale nestačilo to,“ řekl"); no letter and no real "?" follows a comma."""
         if self.data is None or not self.data.quotes or self.data.spaced_quotes \
-                or not self._open_quotation(line, run.start):
-            return []
-        following = re.match(r" (\S+)", line[run.end:])
-        if following is None:
-            return []
-        word = self.lower(following.group(1).rstrip(".,;:!"))
-        if not (word[:1].islower() or any(_spells(word, verb) for verb in self.data.saying_verbs)):
+                or not self._open_quotation(line, run.start) or not self._saying_follows(line, run.end):
             return []
         return [Reading(self.data.quotes[0][1], QUOTE_CLOSES_OPEN,
                         "'?' after a comma read as the closing quotation mark of one opened before")]
