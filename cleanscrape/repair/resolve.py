@@ -424,8 +424,15 @@ class Resolver:
         opens = lead == 1 and self._at_token_start(run, line)
         if not opens and not self._open_quotation(line, run.start):
             return []
-        return self._fills(run.text, run, line, 1 if opens else 0, len(run.text) - 2, opening if opens else "",
-                           "?" + closing, QUOTE_CLOSES_OPEN, question=True)
+        lo, prefix = (1, opening) if opens else (0, "")
+        readings = self._fills(run.text, run, line, lo, len(run.text) - 2, prefix, "?" + closing, QUOTE_CLOSES_OPEN,
+                               question=True)
+        if re.match(r" [-–—?\ufffd] ", line[run.end:]):
+            # before the dash of its attribution the quotation closes either way, and the first
+            # slot may be a letter ("„Nie poddam si?? ? powiedziała" is "się” –"), as before
+            # a comma (closes_open); not before a mere lower-case word ("vr?t?? s námi")
+            readings += self._fills(run.text, run, line, lo, len(run.text) - 1, prefix, closing, QUOTE_CLOSES_OPEN)
+        return readings
 
     def _paired_quote_readings(self, run: DamagedRun, line: str) -> list[Reading]:
         """The run between glued quotation marks that pair up in the line ("?bola branca?")."""
@@ -1420,8 +1427,9 @@ class Resolver:
 
     def _saying_follows(self, line: str, pos: int) -> bool:
         """Does a lower-case word, or a verb of saying that lost its first letter ("?ekl"),
-        follow the space at ``pos``, going on with the sentence a quotation ended in?"""
-        following = re.match(r" (\S+)", line[pos:])
+        follow the space at ``pos`` (perhaps after a dash: Polish "„…?” – zapytała"), going on
+        with the sentence a quotation ended in?"""
+        following = re.match(r" (?:[-–—?\ufffd] )?(\S+)", line[pos:])
         if following is None:
             return False
         word = self.lower(following.group(1).rstrip(".,;:!"))
