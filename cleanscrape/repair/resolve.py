@@ -372,7 +372,7 @@ class Resolver:
         if trail == 1 and run.end == run.token_end - 1 and self._before_attribution(line, run.end - 1):
             readings += self._fills(text, run, line, 0, len(text) - 1, "", self.data.quotes[0][1],
                                     QUOTE_BEFORE_ATTRIBUTION)
-        if lead == 1 and self._at_token_start(run, line) and self._attributed_closer_after(line, run.start + 1):
+        if lead == 1 and self._at_token_start(run, line) and self._attributed_closer_after(self._source, run.start + 1):
             readings += self._fills(text, run, line, 1, len(text), self.data.quotes[0][0], "",
                                     QUOTE_BEFORE_ATTRIBUTION)
         # no letter goes before a capital: a quotation opens the sentence ("disse: ?Onze milhões
@@ -1334,7 +1334,8 @@ class Resolver:
         """Is the slot at ``slot`` glued between a word and a comma that a verb of stating
         follows ("mostrarem as suas capacidades?, afirmou"), where quotation marks are glued
         (French "donn?, a dit" is "donné")?"""
-        return self.data is not None and not self.data.spaced_quotes and line[slot - 1:slot].isalpha() \
+        before = line[slot - 1:slot]  # a letter, or a slot for one ("seguir as??, nos dijo")
+        return self.data is not None and not self.data.spaced_quotes and (before.isalpha() or is_slot(before)) \
             and self._attribution_after(line, slot + 1)
 
     def _attribution_after(self, line: str, pos: int) -> bool:
