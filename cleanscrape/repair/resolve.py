@@ -369,7 +369,7 @@ class Resolver:
                         readings += self._fills(text, run, line, 1, len(text) - k, opening, text[len(text) - k:],
                                                 QUESTION_OPENING_PAIRED)
         readings += self._paired_quote_readings(run, line)
-        if trail == 1 and run.end == run.token_end - 1 and self._before_attribution(line, run.end - 1):
+        if trail and run.end == run.token_end - 1 and self._before_attribution(line, run.end - 1):
             readings += self._fills(text, run, line, 0, len(text) - 1, "", self.data.quotes[0][1],
                                     QUOTE_BEFORE_ATTRIBUTION)
         if lead == 1 and self._at_token_start(run, line) and self._attributed_closer_after(self._source, run.start + 1):
@@ -1335,7 +1335,12 @@ class Resolver:
         follows ("mostrarem as suas capacidades?, afirmou"), where quotation marks are glued
         (French "donn?, a dit" is "donné")?"""
         before = line[slot - 1:slot]  # a letter, or a slot for one ("seguir as??, nos dijo")
+        # a word of one letter is no quotation's end ("B?, dice Nauges" is "Bè"), and an
+        # apocope's final slot is its apostrophe ("Be?, disse" is "Be’")
+        word = _WORD_BEFORE.search(line, 0, slot)
+        letters = sum(c.isalpha() for c in word.group()) if word else 0
         return self.data is not None and not self.data.spaced_quotes and (before.isalpha() or is_slot(before)) \
+            and letters >= 2 and self.lower(word.group()) not in self.data.apocopes \
             and self._attribution_after(line, slot + 1)
 
     def _attribution_after(self, line: str, pos: int) -> bool:
