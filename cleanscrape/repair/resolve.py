@@ -418,7 +418,7 @@ class Resolver:
         lower-case verb of saying that goes on with the sentence ("do kina?? zeptala se"
         is "kina?“ zeptala")."""
         if not self.data.quotes or self.data.spaced_quotes or trail < 2 or run.text[-2] != "?" \
-                or not (line[run.end:run.end + 1] == "," or self._saying_follows(line, run.end)):
+                or not (line[run.end:run.end + 1] == "," or self._saying_follows(line, run.end, any_word=False)):
             return []
         opening, closing = self.data.quotes[0]
         opens = lead == 1 and self._at_token_start(run, line)
@@ -1431,15 +1431,17 @@ class Resolver:
             return []
         return [Reading(closing, QUOTE_PAIRED, "'?' after a full stop read as the closing quotation mark of a pair")]
 
-    def _saying_follows(self, line: str, pos: int) -> bool:
-        """Does a lower-case word, or a verb of saying that lost its first letter ("?ekl"),
-        follow the space at ``pos`` (perhaps after a dash: Polish "„…?” – zapytała"), going on
-        with the sentence a quotation ended in?"""
-        following = re.match(r" (?:[-–—?\ufffd] )?(\S+)", line[pos:])
+    def _saying_follows(self, line: str, pos: int, any_word: bool = True) -> bool:
+        """Does a verb of saying (perhaps one that lost its first letter: "?ekl"), or with
+        ``any_word`` or after a dash (Polish "„…?” – zapytała") any lower-case word, follow
+        the space at ``pos``, going on with the sentence a quotation ended in?"""
+        following = re.match(r" ([-–—?\ufffd] )?(\S+)", line[pos:])
         if following is None:
             return False
-        word = self.lower(following.group(1).rstrip(".,;:!"))
-        return word[:1].islower() or any(_spells(word, verb) for verb in self.data.saying_verbs)
+        word = self.lower(following.group(2).rstrip(".,;:!"))
+        if any(_spells(word, verb) for verb in self.data.saying_verbs):
+            return True
+        return word[:1].islower() and (any_word or following.group(1) is not None)
 
     def _closing_after_comma(self, run: DamagedRun, line: str) -> list[Reading]:
         """"ale nestačilo to,? ?ekl trenér": a slot glued after a comma, before a word that
