@@ -1411,6 +1411,8 @@ class Resolver:
                 return True
             if i + 1 < len(line) and line[i + 1] in ".,;:)":
                 return False
+            if line[:i].rstrip()[-1:] in (".", "!", "…", ":"):
+                return False  # "? Paris, le maire … plan. ? Nous investirons ?, a-t-il": that one opens it
         return False
 
     def _closing_after_punctuation(self, run: DamagedRun, line: str) -> list[Reading]:
