@@ -369,7 +369,7 @@ class Resolver:
                         readings += self._fills(text, run, line, 1, len(text) - k, opening, text[len(text) - k:],
                                                 QUESTION_OPENING_PAIRED)
         readings += self._paired_quote_readings(run, line)
-        if trail and run.end == run.token_end - 1 and self._before_attribution(line, run.end - 1):
+        if 0 < trail <= 2 and run.end == run.token_end - 1 and self._before_attribution(line, run.end - 1):
             readings += self._fills(text, run, line, 0, len(text) - 1, "", self.data.quotes[0][1],
                                     QUOTE_BEFORE_ATTRIBUTION)
         if lead == 1 and self._at_token_start(run, line) and self._attributed_closer_after(self._source, run.start + 1):
