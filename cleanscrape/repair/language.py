@@ -136,6 +136,13 @@ class LanguageData:
     #: verbs of stating that follow quoted speech after a comma ("…», disse ele"): a lost
     #: mark glued between the speech and that comma closes the quotation
     attribution_verbs: frozenset[str] = frozenset()
+    #: verbs of asking that follow a quoted question after a comma where the language
+    #: opens its questions ("¿Vienes?, preguntó"): a slot glued before that comma is the
+    #: question's own "?", no closing quotation mark
+    asking_verbs: frozenset[str] = frozenset()
+    #: auxiliaries of a compound tense and clitic pronouns the verb of stating or asking may
+    #: follow ("», a regretté", "?, le preguntó")
+    before_reporting_verb: frozenset[str] = frozenset()
     question_opening: str = ""
     #: words every question has (Turkish "mi", "ne"): a "?" in a sentence without one is
     #: unlikely a real one
@@ -339,6 +346,8 @@ def language_data(lang: str | None) -> LanguageData | None:
         speech_verbs=frozenset(entry.get("speech_verbs", ())),
         reporting_participles=frozenset(entry.get("reporting_participles", ())),
         attribution_verbs=frozenset(entry.get("attribution_verbs", ())),
+        before_reporting_verb=frozenset(entry.get("before_reporting_verb", ())),
+        asking_verbs=frozenset(entry.get("asking_verbs", ())),
         adverb_ending=entry.get("adverb_ending", ""),
         adverb_before=frozenset(entry.get("adverb_before", ())),
         adjective_endings=tuple(entry.get("adjective_endings", ())),

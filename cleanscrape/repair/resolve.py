@@ -369,10 +369,10 @@ class Resolver:
                         readings += self._fills(text, run, line, 1, len(text) - k, opening, text[len(text) - k:],
                                                 QUESTION_OPENING_PAIRED)
         readings += self._paired_quote_readings(run, line)
-        if trail == 1 and run.end == run.token_end - 1 and self._before_attribution(line, run.end - 1):
+        if 0 < trail <= 2 and run.end == run.token_end - 1 and self._before_attribution(line, run.end - 1):
             readings += self._fills(text, run, line, 0, len(text) - 1, "", self.data.quotes[0][1],
                                     QUOTE_BEFORE_ATTRIBUTION)
-        if lead == 1 and self._at_token_start(run, line) and self._attributed_closer_after(line, run.start + 1):
+        if lead == 1 and self._at_token_start(run, line) and self._attributed_closer_after(self._source, run.start + 1):
             readings += self._fills(text, run, line, 1, len(text), self.data.quotes[0][0], "",
                                     QUOTE_BEFORE_ATTRIBUTION)
         # no letter goes before a capital: a quotation opens the sentence ("disse: ?Onze milhões
@@ -403,7 +403,7 @@ class Resolver:
                     readings += self._fills(text, run, line, 1, len(text) - 1, opening, closing, QUOTE_PAIRED)
                 if self._slot_at_word_end_after(self._source, run.end) and not opens_sentence:
                     readings += self._fills(text, run, line, 1, len(text), opening, "", QUOTE_PAIRED)
-            if trail and self._at_token_end(run, line):
+            if trail and self._at_token_end(run, line) and not self._asking_after(line, run.end):
                 if self._open_quotation(line, run.start):
                     if not closes_open:
                         readings += self._fills(text, run, line, 0, len(text) - 1, "", closing, QUOTE_CLOSES_OPEN)
@@ -414,16 +414,25 @@ class Resolver:
     def _quoted_question_readings(self, run: DamagedRun, line: str, lead: int, trail: int) -> list[Reading]:
         """A quotation closing after the question it quotes, before a comma: no real "?"
         stands between a question mark and a comma, so "„Wer sind Sie??, fragte sie" is
-        "Sie?“,"; "?Warum??, fragte sie" opens it too ("„Warum?“,")."""
+        "Sie?“,"; "?Warum??, fragte sie" opens it too ("„Warum?“,"); or before the
+        lower-case verb of saying that goes on with the sentence ("do kina?? zeptala se"
+        is "kina?“ zeptala")."""
         if not self.data.quotes or self.data.spaced_quotes or trail < 2 or run.text[-2] != "?" \
-                or line[run.end:run.end + 1] != ",":
+                or not (line[run.end:run.end + 1] == "," or self._saying_follows(line, run.end, any_word=False)):
             return []
         opening, closing = self.data.quotes[0]
         opens = lead == 1 and self._at_token_start(run, line)
         if not opens and not self._open_quotation(line, run.start):
             return []
-        return self._fills(run.text, run, line, 1 if opens else 0, len(run.text) - 2, opening if opens else "",
-                           "?" + closing, QUOTE_CLOSES_OPEN, question=True)
+        lo, prefix = (1, opening) if opens else (0, "")
+        readings = self._fills(run.text, run, line, lo, len(run.text) - 2, prefix, "?" + closing, QUOTE_CLOSES_OPEN,
+                               question=True)
+        if re.match(r" [-–—?\ufffd] ", line[run.end:]):
+            # before the dash of its attribution the quotation closes either way, and the first
+            # slot may be a letter ("„Nie poddam si?? ? powiedziała" is "się” –"), as before
+            # a comma (closes_open); not before a mere lower-case word ("vr?t?? s námi")
+            readings += self._fills(run.text, run, line, lo, len(run.text) - 1, prefix, closing, QUOTE_CLOSES_OPEN)
+        return readings
 
     def _paired_quote_readings(self, run: DamagedRun, line: str) -> list[Reading]:
         """The run between glued quotation marks that pair up in the line ("?bola branca?")."""
@@ -1118,6 +1127,9 @@ class Resolver:
             return [self._ordinal_indicator(run, line)]
         if len(run.text) == 1 and run.start > run.token_start and line[run.start - 1] in ".!…?":
             return self._closing_after_punctuation(run, line)
+        if len(run.text) == 1 and run.start > run.token_start and line[run.start - 1] == "," \
+                and run.end == run.token_end:
+            return self._closing_after_comma(run, line)
         if len(run.text) == 1 and line[run.start - 1:run.start].isdigit() and line[run.end:run.end + 1].isdigit():
             # "1878?1879": a range of numbers; no question mark stands between two digits
             return [Reading("–", NUMBER_RANGE, "'?' between two numbers read as a lost en dash")]
@@ -1214,12 +1226,15 @@ class Resolver:
             # elsewhere as rare as a quotation mark in the wrong place ("„român ? ar"); a
             # quotation of whole sentences closes where one ends, not before a lower-case word
             # that goes on with the sentence ("le droit de « collecter (...). Les clubs jouent
-            # les uns contre les autres ? deux reprises" is "à")
-            closes = spaced_quotes and not (nxt.islower() and self._quotes_sentence_end(line, run.start))
+            # les uns contre les autres ? deux reprises" is "à"), nor before a later lone slot
+            # that closes it before a verb of stating ("« Nous irons ? Paris … ?, a déclaré")
+            closes = spaced_quotes and not (nxt.islower() and self._quotes_sentence_end(line, run.start)) \
+                and not self._lone_attributed_closer_after(self._source, run.end)
             readings.append(Reading(self.data.quotes[0][1], QUOTE_CLOSES_OPEN if closes else QUOTE_PAIRED,
                                     "lone '?' read as the closing quotation mark of one opened before"))
         elif spaced_quotes and nxt.isalnum() and self._closing_slot_after(self._source, run.end):
-            sure = self._lone_closer_after(self._source, run.end)
+            sure = self._lone_closer_after(self._source, run.end) \
+                or (nxt.isupper() and sentence_start and self._lone_attributed_closer_after(self._source, run.end))
             readings.append(Reading(self.data.quotes[0][0], QUOTE_PAIR_TAKEN if sure else QUOTE_PAIRED,
                                     "lone '?' before a word read as the opening quotation mark of a pair"))
         return readings
@@ -1317,16 +1332,43 @@ class Resolver:
 
     def _before_attribution(self, line: str, slot: int) -> bool:
         """Is the slot at ``slot`` glued between a word and a comma that a verb of stating
-        follows ("mostrarem as suas capacidades?, afirmou")?"""
-        if self.data is None or not self.data.attribution_verbs or not self.data.quotes:
+        follows ("mostrarem as suas capacidades?, afirmou"), where quotation marks are glued
+        (French "donn?, a dit" is "donné")?"""
+        before = line[slot - 1:slot]  # a letter, or a slot for one ("seguir as??, nos dijo")
+        # a word of one letter is no quotation's end ("B?, dice Nauges" is "Bè"), and an
+        # apocope's final slot is its apostrophe ("Be?, disse" is "Be’")
+        word = _WORD_BEFORE.search(line, 0, slot)
+        letters = sum(c.isalpha() for c in word.group()) if word else 0
+        return self.data is not None and not self.data.spaced_quotes and (before.isalpha() or is_slot(before)) \
+            and letters >= 2 and self.lower(word.group()) not in self.data.apocopes \
+            and self._attribution_after(line, slot + 1)
+
+    def _attribution_after(self, line: str, pos: int) -> bool:
+        """Do a comma and a verb of stating follow at ``pos`` (", afirmou", ", a regretté",
+        ", a-t-il dit")?"""
+        if self.data is None or not self.data.quotes:
             return False
-        if line[slot + 1:slot + 3] != ", " or not line[slot - 1:slot].isalpha():
+        return self._reporting_verb_after(line, pos, self.data.attribution_verbs)
+
+    def _asking_after(self, line: str, pos: int) -> bool:
+        """Do a comma and a verb of asking follow at ``pos`` ("¿Vienes?, preguntó")?"""
+        return self.data is not None and self._reporting_verb_after(line, pos, self.data.asking_verbs)
+
+    def _reporting_verb_after(self, line: str, pos: int, verbs: frozenset[str]) -> bool:
+        """Do a comma and one of ``verbs`` follow at ``pos``, perhaps after an auxiliary?"""
+        if not verbs or line[pos:pos + 2] != ", ":
             return False
-        following = line[slot + 3:].split(None, 1)
-        if not following:
+        following = line[pos + 2:].split(None, 2)
+        words = [self.lower(word.split("-")[0].rstrip(".,;:!")) for word in following]  # "disse-nos"
+        if len(words) > 1 and words[0] in self.data.before_reporting_verb:
+            words = words[1:]  # "a regretté", "a-t-il dit"
+        if not words:
             return False
-        verb = self.lower(following[0].split("-")[0].rstrip(".,;:!?"))  # "disse-nos"
-        return verb in self.data.attribution_verbs
+        verb = words[0]
+        if verb.rstrip("?") in verbs:
+            return True
+        # the verb may have lost letters itself ("suficiente?, lament? el"), not read yet
+        return any(is_slot(c) for c in verb) and any(_spells(verb, v) for v in verbs)
 
     def _attributed_closer_after(self, line: str, pos: int) -> bool:
         """Is the next glued slot after ``pos`` at a word's edge one before a verb of stating
@@ -1357,6 +1399,22 @@ class Resolver:
             return len(words) <= SURE_PAIR_WORDS and i + 1 < len(line) and line[i + 1] in ".,;:)"
         return False
 
+    def _lone_attributed_closer_after(self, line: str, pos: int) -> bool:
+        """Is a later lone slot one before a comma and a verb of stating ("? On a tout
+        donné, mais ça n’a pas suffi ?, a regretté l’entraîneur"), with no lone slot before
+        other punctuation first, which would close the quotation there?  A sentence opened
+        by a lone slot is then the quoted statement, no dialogue line opened by a dash."""
+        for i in _slot_positions(line, pos, len(line)):
+            if line[i - 1] != " " or (i + 1 < len(line) and line[i + 1].isalnum()):
+                continue  # a slot inside a word
+            if self._attribution_after(line, i + 1):
+                return True
+            if i + 1 < len(line) and line[i + 1] in ".,;:)":
+                return False
+            if line[:i].rstrip()[-1:] in (".", "!", "…", ":"):
+                return False  # "? Paris, le maire … plan. ? Nous investirons ?, a-t-il": that one opens it
+        return False
+
     def _closing_after_punctuation(self, run: DamagedRun, line: str) -> list[Reading]:
         """"Porto.?": a slot glued after a full stop closes a quotation opened earlier; so
         does one after a real question mark, before a comma or a space ("Sie?\ufffd, fragte sie": a
@@ -1374,6 +1432,29 @@ class Resolver:
                 or not any(i == 0 or source[i - 1] in _OPENERS for i in _slot_positions(source, 0, run.start)):
             return []
         return [Reading(closing, QUOTE_PAIRED, "'?' after a full stop read as the closing quotation mark of a pair")]
+
+    def _saying_follows(self, line: str, pos: int, any_word: bool = True) -> bool:
+        """Does a verb of saying (perhaps one that lost its first letter: "?ekl"), or with
+        ``any_word`` or after a dash (Polish "„…?” – zapytała") any lower-case word, follow
+        the space at ``pos``, going on with the sentence a quotation ended in?"""
+        following = re.match(r" ([-–—?\ufffd] )?(\S+)", line[pos:])
+        if following is None:
+            return False
+        word = self.lower(following.group(2).rstrip(".,;:!"))
+        if any(_spells(word, verb) for verb in self.data.saying_verbs):
+            return True
+        return word[:1].islower() and (any_word or following.group(1) is not None)
+
+    def _closing_after_comma(self, run: DamagedRun, line: str) -> list[Reading]:
+        """"ale nestačilo to,? ?ekl trenér": a slot glued after a comma, before a word that
+        goes on with the sentence (lower-case, or a verb of saying that lost its first
+        letter), closes the quotation the line opened, where the comma goes inside it (Czech
+        "„…, ale nestačilo to,“ řekl"); no letter and no real "?" follows a comma."""
+        if self.data is None or not self.data.quotes or self.data.spaced_quotes \
+                or not self._open_quotation(line, run.start) or not self._saying_follows(line, run.end):
+            return []
+        return [Reading(self.data.quotes[0][1], QUOTE_CLOSES_OPEN,
+                        "'?' after a comma read as the closing quotation mark of one opened before")]
 
     def _one_letter_readings(self, word_before: str, word_after: str, sentence_start: bool,
                              after_name: bool = False) -> list[Reading]:
@@ -1561,6 +1642,8 @@ class Resolver:
         if tail:
             if tail.startswith(("...", "…")):
                 return prior
+            if self._asking_after(line, run.end):
+                return prior + QUESTION_ENDS_SENTENCE  # "¿Vienes?, preguntó": who asked it follows
             if tail[0] in ".,;:" or (tail[0] == "-" and tail[1:2].isalnum()):
                 return prior + QUESTION_BEFORE_PUNCTUATION  # "Kim o?.", "pr?-ménopausiques"
             if tail[0] == "!":
