@@ -1172,7 +1172,7 @@ class Resolver:
                 return [Reading(self.data.quotes[0][1], QUOTE_CLOSES_OPEN,
                                 "lone '?' before punctuation read as the closing quotation mark of one opened before")]
             if tail[0] in ".,;:!)":  # "recibirá 500 ?.": a price
-                prices = self._price_signs(before, "")
+                prices = self._price_signs(before)
                 if prices:
                     return prices
             if tail[0] in ".,;:)" and before and self.data is not None:
@@ -1300,7 +1300,7 @@ class Resolver:
                 if symbol.alone_after_number and word in symbol.rate_words(self.lang)
                 and self._price_number(symbol, number)]
 
-    def _price_signs(self, before: str, word_after: str) -> list[Reading]:
+    def _price_signs(self, before: str) -> list[Reading]:
         """A lone slot between a number and punctuation ("recibirá 500 ?."): no real "?"
         stands before a full stop, so it is the sign of a price, where the page's currency
         is written with one."""
