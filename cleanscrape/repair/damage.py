@@ -49,6 +49,12 @@ def is_slot(char: str) -> bool:
     return char == "?" or char == "\ufffd"
 
 
+def spells(word: str, target: str) -> bool:
+    """Is ``word`` ``target`` with some of its non-ASCII letters lost to slots ("c?nd": "când")?"""
+    return len(word) == len(target) and all(
+        a == b or (is_slot(a) and not b.isascii()) for a, b in zip(word, target))
+
+
 def may_be_damaged(text: str) -> bool:
     """The fast gate: False means no character of ``text`` can be a lost one.
 

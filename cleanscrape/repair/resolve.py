@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from ..lang import stopwords
 from .candidates import APOSTROPHE, KNOWN, Candidate, CandidateFinder
 from .charset import CharsetEvidence
-from .damage import TRAILING_LAYOUT, DamagedRun, is_slot
+from .damage import TRAILING_LAYOUT, DamagedRun, is_slot, spells
 from .language import LanguageData, Symbol, symbols
 
 __all__ = ["Reading", "Resolution", "Resolver", "LISTED"]
@@ -280,12 +280,6 @@ def _slot_positions(line: str, lo: int, hi: int):
     for i in range(lo, hi):
         if line[i] == "?" or line[i] == "\ufffd":
             yield i
-
-
-def _spells(word: str, target: str) -> bool:
-    """Is ``word`` ``target`` with some of its non-ASCII letters lost to slots ("c?nd": "când")?"""
-    return len(word) == len(target) and all(
-        a == b or (is_slot(a) and not b.isascii()) for a, b in zip(word, target))
 
 
 class Resolver:
@@ -1368,7 +1362,7 @@ class Resolver:
         if verb.rstrip("?") in verbs:
             return True
         # the verb may have lost letters itself ("suficiente?, lament? el"), not read yet
-        return any(is_slot(c) for c in verb) and any(_spells(verb, v) for v in verbs)
+        return any(is_slot(c) for c in verb) and any(spells(verb, v) for v in verbs)
 
     def _attributed_closer_after(self, line: str, pos: int) -> bool:
         """Is the next glued slot after ``pos`` at a word's edge one before a verb of stating
@@ -1441,7 +1435,7 @@ class Resolver:
         if following is None:
             return False
         word = self.lower(following.group(2).rstrip(".,;:!"))
-        if any(_spells(word, verb) for verb in self.data.saying_verbs):
+        if any(spells(word, verb) for verb in self.data.saying_verbs):
             return True
         return word[:1].islower() and (any_word or following.group(1) is not None)
 
@@ -1587,7 +1581,7 @@ class Resolver:
         inverted = [bool(endings) and "-" in w and w.endswith(endings) for w in words]
         if inverted[0]:
             return True
-        opens = any(len(words) >= len(phrase) and all(_spells(w, p) for w, p in zip(words, phrase))
+        opens = any(len(words) >= len(phrase) and all(spells(w, p) for w, p in zip(words, phrase))
                     for phrase in self.data.question_openers)
         return opens and (not endings or any(inverted))
 

@@ -124,6 +124,16 @@ def _first_line_at_or_after(table: bytes, key: bytes) -> int:
     return lo
 
 
+def table_line(word: str, centibels: int) -> bytes | None:
+    """``word``'s line in a table: its shape, the letters its slots hold, its frequency in
+    centibels (None for a word with a "?" of its own: no slot can be told from it)."""
+    word_shape = shape(word)
+    letters = "".join(c for c, s in zip(word, word_shape) if s == "?" and c != "?")
+    if len(letters) != word_shape.count("?"):
+        return None
+    return f"{word_shape}\t{letters}\t{centibels}\n".encode("utf-8")
+
+
 def build_table(lang: str, min_plain_zipf: float = MIN_PLAIN_ZIPF) -> bytes | None:
     """The sorted table of ``lang`` from wordfreq (None when wordfreq has no list)."""
     import wordfreq
@@ -145,10 +155,9 @@ def build_table(lang: str, min_plain_zipf: float = MIN_PLAIN_ZIPF) -> bytes | No
             if (word_shape == word and centibels > max_plain_centibels
                     and not any(listed in word for listed in respellings)):
                 continue
-            letters = "".join(c for c, s in zip(word, word_shape) if s == "?" and c != "?")
-            if len(letters) != word_shape.count("?"):
-                continue  # a "?" of its own: no slot can be told from it
-            lines.append(f"{word_shape}\t{letters}\t{centibels}\n".encode("utf-8"))
+            line = table_line(word, centibels)
+            if line is not None:
+                lines.append(line)
     lines.sort()
     return b"".join(lines)
 

@@ -30,13 +30,13 @@ from ..document import Document
 from ..lang import ensure_language, tokenize_words
 from ..repair.candidates import CandidateFinder
 from ..repair.charset import CharsetEvidence
-from ..repair.damage import damage_evidence, damaged_runs, lone_slot_signs, lost_question_marks, may_be_damaged
+from ..repair.damage import damage_evidence, damaged_runs, lone_slot_signs, lost_question_marks, may_be_damaged, spells
 from ..repair.language import LanguageData, language_data, supported_languages
 from ..repair.letter_model import letter_model
 from ..repair.resolve import LISTED, Resolver
 from ..repair.source_memory import SourceWords
 from ..repair.vocabulary import DocumentVocabulary
-from ..repair.wordlist import MIN_PLAIN_ZIPF, Wordlist, shape, wordlist
+from ..repair.wordlist import MIN_PLAIN_ZIPF, Wordlist, shape, table_line, wordlist
 from ..stage import Stage, register_stage
 
 
@@ -141,17 +141,12 @@ def _language_of_damaged_words(damaged_lines: list[str], intact: Counter) -> Lan
         if listed is None:
             continue
         score = sum(n * math.log10(max((listed.frequency(w) for form in spellings
-                                        for w in listed.words_of_shape(shape(form)) if _spells(w, form)),
+                                        for w in listed.words_of_shape(shape(form)) if spells(form, w)),
                                        default=0.0) / UNLISTED_FREQUENCY + 1) for spellings, n in forms.items()) \
             + sum(n * math.log10(listed.frequency(w) / UNLISTED_FREQUENCY + 1) for w, n in intact.items())
         if score > best_score:
             best, best_score = lang, score
     return language_data(best) if best is not None else None
-
-
-def _spells(word: str, form: str) -> bool:
-    """Does ``word`` keep ``form``'s intact letters ("b?é" is no "běž")?"""
-    return len(word) == len(form) and all(f == "?" or f == w for f, w in zip(form, word))
 
 
 def _log_likelihood(lang: str, words: Counter) -> float:
@@ -185,17 +180,11 @@ def _vote_frequency(lang: str) -> Callable[[str], float] | None:
         if centibels <= max_plain_centibels:  # a plain word is its own shape, with no letters in slots
             lines += [f"{word}\t\t{centibels}\n".encode() for word in words if word.isascii() and word.isalpha()]
         # letters, or what tokenize_words keeps whole all the same ("ⅱ")
-        lines += [_table_line(word, centibels) for word in words
-                  if not word.isascii() and (word.isalpha() or tokenize_words(word) == [word])]
+        lines += [line for word in words
+                  if not word.isascii() and (word.isalpha() or tokenize_words(word) == [word])
+                  and (line := table_line(word, centibels)) is not None]
     lines.sort()
     return Wordlist(lang, b"".join(lines)).frequency
-
-
-def _table_line(word: str, centibels: int) -> bytes:
-    """The line of ``word`` in a word list's table (:mod:`cleanscrape.repair.wordlist`)."""
-    slotted = shape(word)
-    letters = "".join(c for c, s in zip(word, slotted) if s == "?")
-    return f"{slotted}\t{letters}\t{centibels}\n".encode()
 
 
 def _intact_words(text: str) -> list[str]:
