@@ -206,6 +206,10 @@ class LanguageData:
     one_letter_agreement: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: words a verb follows rather than a preposition ("não é", "que é"): no agreement then
     before_verbs: frozenset[str] = frozenset()
+    #: feminine participle ending -> its masculine ending: a word so ending whose masculine
+    #: form is at least as frequent is a participle, no noun ("é usada", not "à usada";
+    #: "à entrada", "entrado" being rare)
+    feminine_participles: tuple[tuple[str, str], ...] = ()
     #: word -> ((side, neighbours), ...): side "after" or "before"; a neighbour starting
     #: with "-" is an ending
     contexts: tuple[tuple[str, tuple[tuple[str, frozenset[str]], ...]], ...] = ()
@@ -396,6 +400,8 @@ def language_data(lang: str | None) -> LanguageData | None:
         one_letter_agreement=tuple((word, tuple(endings.split()))
                                    for word, endings in entry.get("one_letter_agreement", ())),
         before_verbs=frozenset(entry.get("before_verbs", ())),
+        feminine_participles=tuple((feminine, masculine)
+                                   for feminine, masculine in entry.get("feminine_participles", ())),
         contexts=_contexts(entry.get("contexts", ())),
     )
 

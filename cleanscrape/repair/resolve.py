@@ -1502,14 +1502,26 @@ class Resolver:
         """The one-letter words holding an article that agree with ``word_after``: a
         lower-case word of three letters or more, not a determiner, with one of their noun
         endings, lost letters matching any non-ASCII one ("à entrada", "à informa??o"; not
-        "é uma", "é a"); never after a word the language puts a verb after ("não é bonita")."""
+        "é uma", "é a"); never after a word the language puts a verb after ("não é bonita"),
+        nor before a participle ("A energia nuclear ? usada" is "é")."""
         low = self.lower(word_after)
         if (len(low) < 3 or not word_after[:1].islower() or low in self.data.determiners
                 or self.lower(word_before) in self.data.before_verbs
-                or not all(c.isalpha() or is_slot(c) for c in low)):
+                or not all(c.isalpha() or is_slot(c) for c in low) or self._feminine_participle(low)):
             return set()
         return {word for word, endings in self.data.one_letter_agreement
                 if any(_ends_like(low, ending) for ending in endings)}
+
+    def _feminine_participle(self, word: str) -> bool:
+        """Is ``word`` (lower-case, intact) a feminine participle rather than a noun: its
+        masculine form at least as frequent in the word list ("usada" / "usado", not
+        "entrada" / "entrado")?"""
+        for feminine, masculine in self.data.feminine_participles:
+            if word.endswith(feminine) and len(word) > len(feminine) + 1:
+                frequency = self.finder.frequency(word)
+                if frequency and self.finder.frequency(word[:-len(feminine)] + masculine) >= frequency:
+                    return True
+        return False
 
     def _sentence_follows(self, following: str) -> bool:
         """Does ``following`` start a new sentence: a capitalised function word ("Le", "Il",
