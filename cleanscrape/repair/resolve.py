@@ -1824,6 +1824,8 @@ class Resolver:
         suffix = re.search(r"['’]([^\W\d_]+)$", cand.text)
         if suffix is not None and self.lower(suffix.group(1)) in self.data.suffix_apostrophe:
             return True  # Turkish splits a case suffix off proper nouns only: "?elebi'yi"
+        if self.data.suffix_apostrophe and core in self.finder.vocabulary.damaged_before_apostrophe:
+            return True  # "çadırda ?ura ekmek" where the page writes "?ura'n?n": its name again
         return self._in_name(line, cand, run)
 
     def _heads_noun_phrase(self, run: DamagedRun, line: str) -> bool:
