@@ -149,6 +149,11 @@ class LanguageData:
     question_words: frozenset[str] = frozenset()
     #: endings only nouns have, in a language that capitalises every noun (German)
     noun_endings: tuple[str, ...] = ()
+    #: a noun-only ending with the linking "s" of a compound ("-ungs-" of "Überzeugungsarbeit"):
+    #: the compound is a noun unless its last part is an adjective's (``adjective_heads``:
+    #: "handlungsfähig", "beziehungsweise", "reibungslos")
+    noun_links: tuple[str, ...] = ()
+    adjective_heads: tuple[str, ...] = ()
     #: groups of endings of one paradigm that differ in one non-ASCII letter (Czech
     #: adjectives' locative "-ém" and instrumental "-ým"): a listed word's sibling is a word
     paradigm_endings: tuple[tuple[str, ...], ...] = ()
@@ -375,6 +380,8 @@ def language_data(lang: str | None) -> LanguageData | None:
         regional_letters_before=entry.get("regional_letters_before", ""),
         question_words=frozenset(entry.get("question_words", ())),
         noun_endings=tuple(entry.get("noun_endings", ())),
+        noun_links=tuple(entry.get("noun_links", ())),
+        adjective_heads=tuple(entry.get("adjective_heads", ())),
         paradigm_endings=tuple(tuple(group.split()) for group in entry.get("paradigm_endings", ())),
         proper_nouns=frozenset(entry.get("proper_nouns", ())),
         proper_noun_endings=tuple(entry.get("proper_noun_endings", ())),

@@ -1820,13 +1820,30 @@ class Resolver:
         if self.data.noun_endings:
             # German capitalises nouns: "?berraschung" is "Überraschung" anywhere in a sentence,
             # and so is the word a determiner opens a noun phrase for ("meiner ?lbremse")
-            return cand.text.endswith(self.data.noun_endings) or self._heads_noun_phrase(run, line)
+            return cand.text.endswith(self.data.noun_endings) or self._linked_compound_noun(self.lower(cand.text)) \
+                or self._heads_noun_phrase(run, line)
         suffix = re.search(r"['’]([^\W\d_]+)$", cand.text)
         if suffix is not None and self.lower(suffix.group(1)) in self.data.suffix_apostrophe:
             return True  # Turkish splits a case suffix off proper nouns only: "?elebi'yi"
         if self.data.suffix_apostrophe and core in self.finder.vocabulary.damaged_before_apostrophe:
             return True  # "çadırda ?ura ekmek" where the page writes "?ura'n?n": its name again
         return self._in_name(line, cand, run)
+
+    def _linked_compound_noun(self, word: str) -> bool:
+        """Is ``word`` a compound whose first part is a noun joined by its linking "s"
+        ("überzeugungsarbeit"), and whose last part, at least three letters, no adjective's
+        ("handlungsfähige", "bildungspolitisch")?"""
+        for link in self.data.noun_links:
+            at = word.find(link, 2)
+            if at < 0 or len(word) - at - len(link) < 3:
+                continue
+            stem = word
+            for inflection in ADJECTIVE_INFLECTIONS:
+                if stem.endswith(inflection) and stem[:-len(inflection)].endswith(self.data.adjective_heads):
+                    stem = stem[:-len(inflection)]
+                    break
+            return not stem.endswith(self.data.adjective_heads)
+        return False
 
     def _heads_noun_phrase(self, run: DamagedRun, line: str) -> bool:
         """Is the word the noun of a phrase a determiner opens: right after it ("meiner
