@@ -209,6 +209,8 @@ class LanguageData:
     capital_senses: dict[str, tuple[tuple[frozenset[str], frozenset[str]], ...]] = field(default_factory=dict)
     #: one-letter word -> endings of the nouns it goes before (it holds an article)
     one_letter_agreement: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: "and": a word no list knows after it and a name is a name too ("Yeltsin ve ?ernomirdin")
+    name_conjunctions: frozenset[str] = frozenset()
     #: words a verb follows rather than a preposition ("não é", "que é"): no agreement then
     before_verbs: frozenset[str] = frozenset()
     #: feminine participle ending -> its masculine ending: a word so ending whose masculine
@@ -406,6 +408,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         capital_senses=_capital_senses(entry.get("capital_senses", ())),
         one_letter_agreement=tuple((word, tuple(endings.split()))
                                    for word, endings in entry.get("one_letter_agreement", ())),
+        name_conjunctions=frozenset(entry.get("name_conjunctions", ())),
         before_verbs=frozenset(entry.get("before_verbs", ())),
         feminine_participles=tuple((feminine, masculine)
                                    for feminine, masculine in entry.get("feminine_participles", ())),
