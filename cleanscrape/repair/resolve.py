@@ -1827,7 +1827,29 @@ class Resolver:
             return True  # Turkish splits a case suffix off proper nouns only: "?elebi'yi"
         if self.data.suffix_apostrophe and core in self.finder.vocabulary.damaged_before_apostrophe:
             return True  # "çadırda ?ura ekmek" where the page writes "?ura'n?n": its name again
-        return self._in_name(line, cand, run)
+        return self._in_name(line, cand, run) or self._opens_listed_name(line, cand, run)
+
+    def _opens_listed_name(self, line: str, cand: Candidate, run: DamagedRun) -> bool:
+        """Does the word open the next name of a list of names: after a comma or "and" closing
+        a name of two capitalised words, before a capitalised word ("Nurullah Eren, ?emsi
+        Ara?, Behzat Kulur", "Cavit Erkut, ?zg?r ILS ve", "Behzat Kulur ve ?zg?r Ta?")?  A
+        function word there goes on the sentence ("Isabel Cruz, da Associação")."""
+        if run.start != run.token_start or line[run.end:run.token_end] != "" or cand.text in stopwords(self.lang):
+            return False
+        before = line[:run.token_start].split()
+        after = line[run.token_end:].split()[:1]
+        if before and self.lower(before[-1]) in self.data.name_conjunctions:
+            before = before[:-1]
+        elif before and before[-1].endswith(","):
+            before[-1] = before[-1][:-1]
+        else:
+            return False
+        if len(before) < 2 or not after:
+            return False
+        first, second, following = before[-2], before[-1], after[0].rstrip(",.;:")
+        return self._name_word(first) and self._name_word(second) and following[:1].isupper() \
+            and all(c.isalpha() or is_slot(c) for c in following) \
+            and not self._sentence_start(line, line.rfind(first, 0, run.token_start))
 
     def _linked_compound_noun(self, word: str) -> bool:
         """Is ``word`` a compound whose first part is a noun joined by its linking "s"
