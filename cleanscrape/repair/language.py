@@ -60,6 +60,10 @@ class LanguageData:
     softened_finals: tuple[tuple[str, str], ...] = ()
     #: vowel -> the lost vowels that may follow it in a word (vowel harmony)
     vowel_harmony: tuple[tuple[str, str], ...] = ()
+    #: the vowel classes a suffix agrees with its stem in (Turkish back "aıou", front "eiöü"):
+    #: a word ends in a suffix only if the suffix's vowel is of its stem's last vowel's class
+    #: ("şahin" is no "şah" + "-in", which would be "şahın")
+    vowel_classes: tuple[str, ...] = ()
     #: (adjective ending, endings of the nouns it agrees with) pairs
     agreement: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: (ending of a subject word, endings of the past participles it agrees with) pairs, and
@@ -335,6 +339,7 @@ def language_data(lang: str | None) -> LanguageData | None:
                                      for ending, participles in entry.get("infinitive_participles", ())),
         agreement=tuple((ending, tuple(nouns.split())) for ending, nouns in entry.get("agreement", ())),
         vowel_harmony=tuple(entry.get("vowel_harmony", {}).items()),
+        vowel_classes=tuple(entry.get("vowel_classes", ())),
         suffixing=entry.get("suffixing", False),
         compound_numerals=tuple(entry.get("compound_numerals", ())),
         softened_finals=tuple(tuple(pair) for pair in entry.get("softened_finals", ())),

@@ -1945,7 +1945,8 @@ class Resolver:
         before = line[:run.token_start].split()
         if before and self.lower(before[-1]) in self.data.speech_verbs | self.data.reporting_participles \
                 and line[run.end:run.token_end][:1] in ("", ".", ",", "!", ";", ":") \
-                and not any(len(suffix) >= 2 and cand.text.endswith(suffix) for suffix in self.data.suffix_apostrophe):
+                and not any(len(suffix) >= 2 and cand.text.endswith(suffix) and self._harmonic_suffix(cand.text, suffix)
+                            for suffix in self.data.suffix_apostrophe):
             # the subject put after a verb of saying, closing its clause ("dedi ?akir.", "…
             # kaydeden ?ahin,"); a subject takes no case suffix ("dedi ?aresizlikle.")
             return True
@@ -1977,6 +1978,16 @@ class Resolver:
         name = before[-2]
         return self._name_word(name) and not name.isupper() \
             and not self._sentence_start(line, line.rfind(name, 0, run.token_start))
+
+    def _harmonic_suffix(self, word: str, suffix: str) -> bool:
+        """May ``word`` end in the case suffix ``suffix``: is the suffix's first vowel of the
+        class of its stem's last vowel (``vowel_classes``; "çaresizlik-le", not "şah-in")?
+        True where the language lists no classes."""
+        stem_vowels = [c for c in word[:-len(suffix)] if any(c in group for group in self.data.vowel_classes)]
+        suffix_vowels = [c for c in suffix if any(c in group for group in self.data.vowel_classes)]
+        if not stem_vowels or not suffix_vowels:
+            return True
+        return any(stem_vowels[-1] in group and suffix_vowels[0] in group for group in self.data.vowel_classes)
 
     def _name_word(self, word: str) -> bool:
         """A capitalised word, not a function word ("Erol", "Esin’le")."""
