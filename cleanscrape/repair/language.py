@@ -213,6 +213,10 @@ class LanguageData:
     capital_senses: dict[str, tuple[tuple[frozenset[str], frozenset[str]], ...]] = field(default_factory=dict)
     #: one-letter word -> endings of the nouns it goes before (it holds an article)
     one_letter_agreement: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: plural endings, in a language that capitalises every word of a name but its function
+    #: words (Spanish "Órdenes Militares"; French capitalises the first only: "l’École
+    #: nationale"): a plural word before a capitalised plural one is a word of a name
+    name_plural_endings: tuple[str, ...] = ()
     #: "and": a word no list knows after it and a name is a name too ("Yeltsin ve ?ernomirdin")
     name_conjunctions: frozenset[str] = frozenset()
     #: words a verb follows rather than a preposition ("não é", "que é"): no agreement then
@@ -414,6 +418,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         one_letter_agreement=tuple((word, tuple(endings.split()))
                                    for word, endings in entry.get("one_letter_agreement", ())),
         name_conjunctions=frozenset(entry.get("name_conjunctions", ())),
+        name_plural_endings=tuple(entry.get("name_plural_endings", ())),
         before_verbs=frozenset(entry.get("before_verbs", ())),
         feminine_participles=tuple((feminine, masculine)
                                    for feminine, masculine in entry.get("feminine_participles", ())),

@@ -1827,7 +1827,25 @@ class Resolver:
             return True  # Turkish splits a case suffix off proper nouns only: "?elebi'yi"
         if self.data.suffix_apostrophe and core in self.finder.vocabulary.damaged_before_apostrophe:
             return True  # "çadırda ?ura ekmek" where the page writes "?ura'n?n": its name again
-        return self._in_name(line, cand, run) or self._opens_listed_name(line, cand, run)
+        return self._in_name(line, cand, run) or self._opens_listed_name(line, cand, run) \
+            or self._plural_name_word(line, cand, run)
+
+    def _plural_name_word(self, line: str, cand: Candidate, run: DamagedRun) -> bool:
+        """In a language that capitalises every word of a name but its function words
+        (Spanish, Portuguese; ``name_plural_endings``), is a plural word right before a
+        capitalised plural word in mid-sentence, the adjective or noun agreeing with it in a
+        name ("las ?rdenes Militares", "dos Negócios Estrangeiros")?  A first name or a
+        surname after a common noun, which stays lower-case ("el guitarrista Paul"), is no
+        plural."""
+        if not self.data.name_plural_endings or run.start != run.token_start or line[run.end:run.token_end] != "" \
+                or cand.text in stopwords(self.lang) or not cand.text.endswith(self.data.name_plural_endings):
+            return False
+        after = line[run.token_end:].split()[:1]
+        if not after:
+            return False
+        following = after[0].rstrip(",.;:)")
+        return following[:1].isupper() and following[1:].islower() and following.endswith(self.data.name_plural_endings) \
+            and following.isalpha() and self.finder.frequency(self.lower(following)) > 0
 
     def _opens_listed_name(self, line: str, cand: Candidate, run: DamagedRun) -> bool:
         """Does the word open the next name of a list of names: after a comma or "and" closing
