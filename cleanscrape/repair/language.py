@@ -217,6 +217,9 @@ class LanguageData:
     #: words (Spanish "Órdenes Militares"; French capitalises the first only: "l’École
     #: nationale"): a plural word before a capitalised plural one is a word of a name
     name_plural_endings: tuple[str, ...] = ()
+    #: months as a date writes them after a day's number and its ordinal point, in lower case
+    #: (Czech "2. února"): the point ends no sentence there
+    date_months: frozenset[str] = frozenset()
     #: "and": a word no list knows after it and a name is a name too ("Yeltsin ve ?ernomirdin")
     name_conjunctions: frozenset[str] = frozenset()
     #: words a verb follows rather than a preposition ("não é", "que é"): no agreement then
@@ -418,6 +421,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         one_letter_agreement=tuple((word, tuple(endings.split()))
                                    for word, endings in entry.get("one_letter_agreement", ())),
         name_conjunctions=frozenset(entry.get("name_conjunctions", ())),
+        date_months=frozenset(entry.get("date_months", ())),
         name_plural_endings=tuple(entry.get("name_plural_endings", ())),
         before_verbs=frozenset(entry.get("before_verbs", ())),
         feminine_participles=tuple((feminine, masculine)

@@ -218,6 +218,8 @@ QUESTION_WITHOUT_QUESTION_WORD = -1.0
 QUESTION_BEFORE_PUNCTUATION = -3.0
 
 _SENTENCE_END = ".!?…:"
+#: a day's number and its ordinal point right before a word ("2. února")
+_DAY_ORDINAL_BEFORE = re.compile(r"(?<!\d)\d{1,2}\.\s+\Z")
 _OPENERS = " \t\"'`«“„‚‹([{*•-–—"
 #: quotation marks glued to the word they open
 _QUOTE_OPENERS = "«“„\"'"
@@ -1803,6 +1805,8 @@ class Resolver:
     def _capital_start(self, core: str, cand: Candidate, run: DamagedRun, line: str,
                        sentence_start: bool) -> bool:
         if sentence_start:
+            if self._month_after_day(cand, run, line):
+                return False  # "2. ?nora 2006": the day's ordinal point ends no sentence
             # '"…vás?" ?ekl primář': the verb of saying after quoted speech goes on its sentence
             return not (self.data is not None and self.lower(cand.text) in self.data.saying_verbs
                         and line[:run.start].rstrip()[-1:] in _CLOSERS)
@@ -1846,6 +1850,13 @@ class Resolver:
         following = after[0].rstrip(",.;:)")
         return following[:1].isupper() and following[1:].islower() and following.endswith(self.data.name_plural_endings) \
             and following.isalpha() and self.finder.frequency(self.lower(following)) > 0
+
+    def _month_after_day(self, cand: Candidate, run: DamagedRun, line: str) -> bool:
+        """Is the word a month right after a day's number and its ordinal point, in a
+        language that writes dates so and its months in lower case (``date_months``: Czech
+        "2. února 2006", "24. června")?"""
+        return self.data is not None and self.lower(cand.text) in self.data.date_months \
+            and _DAY_ORDINAL_BEFORE.search(line, 0, run.token_start) is not None
 
     def _opens_listed_name(self, line: str, cand: Candidate, run: DamagedRun) -> bool:
         """Does the word open the next name of a list of names: after a comma or "and" closing
