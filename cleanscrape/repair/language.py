@@ -220,6 +220,10 @@ class LanguageData:
     #: months as a date writes them after a day's number and its ordinal point, in lower case
     #: (Czech "2. února"): the point ends no sentence there
     date_months: frozenset[str] = frozenset()
+    #: forms of the subjunctive that a lost accent confuses with the indicative (Spanish
+    #: "esté"/"está"), and the words before "que" that govern it ("espera que", "para que")
+    subjunctive_forms: frozenset[str] = frozenset()
+    subjunctive_governors: frozenset[str] = frozenset()
     #: "and": a word no list knows after it and a name is a name too ("Yeltsin ve ?ernomirdin")
     name_conjunctions: frozenset[str] = frozenset()
     #: words a verb follows rather than a preposition ("não é", "que é"): no agreement then
@@ -421,6 +425,8 @@ def language_data(lang: str | None) -> LanguageData | None:
         one_letter_agreement=tuple((word, tuple(endings.split()))
                                    for word, endings in entry.get("one_letter_agreement", ())),
         name_conjunctions=frozenset(entry.get("name_conjunctions", ())),
+        subjunctive_forms=frozenset(entry.get("subjunctive_forms", ())),
+        subjunctive_governors=frozenset(entry.get("subjunctive_governors", ())),
         date_months=frozenset(entry.get("date_months", ())),
         name_plural_endings=tuple(entry.get("name_plural_endings", ())),
         before_verbs=frozenset(entry.get("before_verbs", ())),

@@ -120,6 +120,11 @@ SOFT_ADJECTIVE_ENDING = "í"
 PARTICLE_DISHARMONY = -2.0
 #: a word next to a neighbour it goes with (``contexts`` in languages.toml: "bylo jí")
 CONTEXT = 1.0
+#: how many words back from a verb the "que" of a subjunctive clause is looked for
+SUBJUNCTIVE_REACH = 5
+#: a subjunctive form in a clause whose governor requires the mood (as a case after its
+#: preposition: the indicative is 13-16× commoner in the word list)
+SUBJUNCTIVE_GOVERNED = 2.0
 #: a one-letter word holding an article before a noun of its gender ("à entrada")
 ONE_LETTER_AGREEMENT = 1.0
 #: ... and less likely after a name: the preposition it holds is governed by a verb, noun or
@@ -731,6 +736,8 @@ class Resolver:
             score += AGREEMENT
         if self.data is not None and self.data.contexts and self.data.context_fits(cand.text, *self._neighbours(line, run)):
             score += CONTEXT
+        if self.data is not None and cand.text in self.data.subjunctive_forms and self._subjunctive_clause(line, run):
+            score += SUBJUNCTIVE_GOVERNED
         if self.data is not None and self.data.vowel_harmony and self._particle_against_harmony(cand.text, core, line, run):
             score += PARTICLE_DISHARMONY
         for i, (have, got) in enumerate(zip(core, cand.text)):
@@ -794,6 +801,15 @@ class Resolver:
     def _spelled_whole(self, core: str) -> bool:
         """Does a listed word spell all of ``core``, its slots as letters?"""
         return any(c.how in KNOWN and APOSTROPHE not in c.text for c in self.finder.find(self.lower(core)))
+
+    def _subjunctive_clause(self, line: str, run: DamagedRun) -> bool:
+        """Is the word in a clause that "que" opens after a word governing the subjunctive,
+        within its clause and SUBJUNCTIVE_REACH words (``subjunctive_governors``: Spanish
+        "espera que Nelson Mandela esté", "para que", "es necesario que"; "que al
+        principio está" after no governor)?"""
+        words = re.split(r"[,.;:!?\"()«»“”]", line[:run.token_start])[-1].split()[-SUBJUNCTIVE_REACH:]
+        return any(self.lower(word) == "que" and i > 0 and self.lower(words[i - 1]) in self.data.subjunctive_governors
+                   for i, word in enumerate(words))
 
     def _neighbours(self, line: str, run: DamagedRun) -> tuple[str, str]:
         """The intact words right before and after ``run``'s word, lower-cased ("" when
