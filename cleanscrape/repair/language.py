@@ -224,6 +224,13 @@ class LanguageData:
     #: "esté"/"está"), and the words before "que" that govern it ("espera que", "para que")
     subjunctive_forms: frozenset[str] = frozenset()
     subjunctive_governors: frozenset[str] = frozenset()
+    #: clitic pronouns a lost letter confuses with a conjunction (Romanian "îi"/"și"), the
+    #: words after which one opens a predicate (relatives: "unde îi", "care îi"), and the
+    #: endings that show the verb after it (not those of participles and nouns)
+    clitic_pronouns: frozenset[str] = frozenset()
+    clitic_subjects: frozenset[str] = frozenset()
+    verb_endings: tuple[str, ...] = ()
+    non_verb_endings: tuple[str, ...] = ()
     #: "and": a word no list knows after it and a name is a name too ("Yeltsin ve ?ernomirdin")
     name_conjunctions: frozenset[str] = frozenset()
     #: words a verb follows rather than a preposition ("não é", "que é"): no agreement then
@@ -425,6 +432,10 @@ def language_data(lang: str | None) -> LanguageData | None:
         one_letter_agreement=tuple((word, tuple(endings.split()))
                                    for word, endings in entry.get("one_letter_agreement", ())),
         name_conjunctions=frozenset(entry.get("name_conjunctions", ())),
+        clitic_pronouns=frozenset(entry.get("clitic_pronouns", ())),
+        clitic_subjects=frozenset(entry.get("clitic_subjects", ())),
+        verb_endings=tuple(entry.get("verb_endings", ())),
+        non_verb_endings=tuple(entry.get("non_verb_endings", ())),
         subjunctive_forms=frozenset(entry.get("subjunctive_forms", ())),
         subjunctive_governors=frozenset(entry.get("subjunctive_governors", ())),
         date_months=frozenset(entry.get("date_months", ())),

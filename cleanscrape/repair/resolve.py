@@ -120,6 +120,8 @@ SOFT_ADJECTIVE_ENDING = "í"
 PARTICLE_DISHARMONY = -2.0
 #: a word next to a neighbour it goes with (``contexts`` in languages.toml: "bylo jí")
 CONTEXT = 1.0
+#: a clitic pronoun between its subject and a verb (Romanian "îi" against "și", 35× commoner)
+CLITIC_BEFORE_VERB = 2.0
 #: how many words back from a verb the "que" of a subjunctive clause is looked for
 SUBJUNCTIVE_REACH = 5
 #: a subjunctive form in a clause whose governor requires the mood (as a case after its
@@ -738,6 +740,8 @@ class Resolver:
             score += CONTEXT
         if self.data is not None and cand.text in self.data.subjunctive_forms and self._subjunctive_clause(line, run):
             score += SUBJUNCTIVE_GOVERNED
+        if self.data is not None and cand.text in self.data.clitic_pronouns and self._clitic_position(line, run):
+            score += CLITIC_BEFORE_VERB
         if self.data is not None and self.data.vowel_harmony and self._particle_against_harmony(cand.text, core, line, run):
             score += PARTICLE_DISHARMONY
         for i, (have, got) in enumerate(zip(core, cand.text)):
@@ -801,6 +805,27 @@ class Resolver:
     def _spelled_whole(self, core: str) -> bool:
         """Does a listed word spell all of ``core``, its slots as letters?"""
         return any(c.how in KNOWN and APOSTROPHE not in c.text for c in self.finder.find(self.lower(core)))
+
+    def _clitic_position(self, line: str, run: DamagedRun) -> bool:
+        """Does the word stand where a clitic pronoun does, between its subject and its verb:
+        after a capitalised word (a name, or the subject opening the sentence) or a relative
+        (``clitic_subjects``),
+        right before a lower-case word with a verb's ending (``verb_endings``, not a
+        participle's or a noun's: ``non_verb_endings``): Romanian "Stănică îi întinse",
+        "unde îi eliberă", where the conjunction "și" would join the subject to no second
+        one?"""
+        if run.start != run.token_start or line[run.end:run.token_end] != "":
+            return False
+        before = line[:run.token_start].split()[-1:]
+        after = line[run.token_end:].split()[:1]
+        if not before or not after:
+            return False
+        previous, following = before[0], after[0].rstrip(",.;:!?")
+        # a capitalised word opening the sentence is its subject too ("Femeia îi"), not a
+        # function word ("Dar și")
+        subject = self.lower(previous) in self.data.clitic_subjects or self._name_word(previous)
+        return subject and following.isalpha() and following.islower() and following not in stopwords(self.lang) \
+            and following.endswith(self.data.verb_endings) and not following.endswith(self.data.non_verb_endings)
 
     def _subjunctive_clause(self, line: str, run: DamagedRun) -> bool:
         """Is the word in a clause that "que" opens after a word governing the subjunctive,
