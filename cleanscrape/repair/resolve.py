@@ -1506,6 +1506,8 @@ class Resolver:
         after = self.lower(word_after)
         top = max(self.finder.frequency(w) for w in self.data.one_letter_words) or 1.0
         agreeing = self._agreeing_one_letter_words(word_before, word_after)
+        # a real "?" may end the word after ("Vens hoje ? noite?"); a slot inside it stays
+        context_after = after.rstrip("?") if after.rstrip("?").isalpha() else after
         readings = []
         for word in self.data.one_letter_words:
             freq = self.finder.frequency(word)
@@ -1516,7 +1518,7 @@ class Resolver:
                 score += ONE_LETTER_AGREEMENT
             if after_name and word in self.data.article_holders:
                 score += ONE_LETTER_ARTICLE_AFTER_NAME
-            if self.data.contexts and self.data.context_fits(word, self.lower(word_before), self.lower(word_after)):
+            if self.data.contexts and self.data.context_fits(word, self.lower(word_before), context_after):
                 score += CONTEXT
             if self.charset.charset_loss and self.charset.was_kept(word):
                 score += CHARSET_KEPT_PENALTY
