@@ -231,6 +231,8 @@ class LanguageData:
     clitic_subjects: frozenset[str] = frozenset()
     verb_endings: tuple[str, ...] = ()
     non_verb_endings: tuple[str, ...] = ()
+    #: singular articles and demonstratives opening a sentence's subject ("A entrada é")
+    subject_determiners: frozenset[str] = frozenset()
     #: "and": a word no list knows after it and a name is a name too ("Yeltsin ve ?ernomirdin")
     name_conjunctions: frozenset[str] = frozenset()
     #: words a verb follows rather than a preposition ("não é", "que é"): no agreement then
@@ -432,6 +434,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         one_letter_agreement=tuple((word, tuple(endings.split()))
                                    for word, endings in entry.get("one_letter_agreement", ())),
         name_conjunctions=frozenset(entry.get("name_conjunctions", ())),
+        subject_determiners=frozenset(entry.get("subject_determiners", ())),
         clitic_pronouns=frozenset(entry.get("clitic_pronouns", ())),
         clitic_subjects=frozenset(entry.get("clitic_subjects", ())),
         verb_endings=tuple(entry.get("verb_endings", ())),

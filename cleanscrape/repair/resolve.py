@@ -1247,7 +1247,7 @@ class Resolver:
             word_before = before.split()[-1].lstrip(_OPENERS) if before else ""
             word_after = following.split(None, 1)[0].rstrip(_CLOSERS + ".,;:!")
             readings += self._one_letter_readings(word_before, word_after, sentence_start,
-                                                  after_name=self._name_before(before))
+                                                  after_name=self._name_before(before) or self._subject_before(before))
         if not before:  # "? Tak, oczywiście.": a dialogue line
             readings.append(Reading("–", LONE_DASH_STARTS_LINE, "lone '?' opening a line read as a lost dash"))
         elif before[-1] in ".!…":  # "świadomie. ? ale": a question mark follows no full stop
@@ -1516,7 +1516,8 @@ class Resolver:
             score = math.log10(freq / top) + (LONE_LETTER_BEFORE_CAPITAL if word_after[:1].isupper() else 0.0)
             if word in agreeing:
                 score += ONE_LETTER_AGREEMENT
-            if after_name and word in self.data.article_holders:
+            if after_name and word in self.data.article_holders \
+                    and not self.data.context_fits(word, self.lower(word_before), ""):
                 score += ONE_LETTER_ARTICLE_AFTER_NAME
             if self.data.contexts and self.data.context_fits(word, self.lower(word_before), context_after):
                 score += CONTEXT
@@ -1536,6 +1537,19 @@ class Resolver:
             return False
         word = tokens[-1].lstrip(_OPENERS).rstrip(")")
         return word[:1].isupper() and word.isalpha()
+
+    def _subject_before(self, before: str) -> bool:
+        """Does ``before`` end in the subject opening its sentence, a singular article and a
+        lower-case noun (``subject_determiners``: "A entrada ? gratuita", "O mar ?
+        cristalino"), whose verb the lone slot is rather than a preposition?  A noun that
+        governs one keeps it ("O acesso à praia": ``contexts``)."""
+        if not self.data.subject_determiners:
+            return False
+        tokens = before.split()
+        if len(tokens) < 2 or (len(tokens) > 2 and not re.search(r"[.!?:…][\"'»”)]*$", tokens[-3])):
+            return False
+        article, noun = tokens[-2].lstrip(_OPENERS), tokens[-1]
+        return self.lower(article) in self.data.subject_determiners and noun.isalpha() and noun.islower()
 
     def _numeral_range(self, word_before: str, word_after: str) -> bool:
         """Do two numerals stand around the slot ("une ? deux semaines": "une à deux"), the
