@@ -217,6 +217,8 @@ class LanguageData:
     #: words (Spanish "Órdenes Militares"; French capitalises the first only: "l’École
     #: nationale"): a plural word before a capitalised plural one is a word of a name
     name_plural_endings: tuple[str, ...] = ()
+    #: adjectives that go before their noun ("los últimos Juegos"), never a name's last word
+    prenominal_adjectives: frozenset[str] = frozenset()
     #: months as a date writes them after a day's number and its ordinal point, in lower case
     #: (Czech "2. února"): the point ends no sentence there
     date_months: frozenset[str] = frozenset()
@@ -443,6 +445,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         subjunctive_governors=frozenset(entry.get("subjunctive_governors", ())),
         date_months=frozenset(entry.get("date_months", ())),
         name_plural_endings=tuple(entry.get("name_plural_endings", ())),
+        prenominal_adjectives=frozenset(entry.get("prenominal_adjectives", ())),
         before_verbs=frozenset(entry.get("before_verbs", ())),
         feminine_participles=tuple((feminine, masculine)
                                    for feminine, masculine in entry.get("feminine_participles", ())),

@@ -1897,10 +1897,12 @@ class Resolver:
         capitalised plural word in mid-sentence, the adjective or noun agreeing with it in a
         name ("las ?rdenes Militares", "dos Negócios Estrangeiros")?  A first name or a
         surname after a common noun, which stays lower-case ("el guitarrista Paul"), is no
-        plural."""
+        plural; an adjective that goes before its noun qualifies the name after it
+        (``prenominal_adjectives``: "los últimos Juegos Olímpicos")."""
         if not self.data.name_plural_endings or run.start != run.token_start or line[run.end:run.token_end] != "" \
-                or cand.text in stopwords(self.lang) or not cand.text.endswith(self.data.name_plural_endings):
-            return False
+                or cand.text in stopwords(self.lang) or not cand.text.endswith(self.data.name_plural_endings) \
+                or cand.text in self.data.prenominal_adjectives:
+            return False  # "los últimos Juegos Olímpicos": an adjective before the name it qualifies
         after = line[run.token_end:].split()[:1]
         if not after:
             return False
