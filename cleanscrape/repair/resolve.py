@@ -1919,9 +1919,11 @@ class Resolver:
 
     def _opens_listed_name(self, line: str, cand: Candidate, run: DamagedRun) -> bool:
         """Does the word open the next name of a list of names: after a comma or "and" closing
-        a name of two capitalised words, before a capitalised word ("Nurullah Eren, ?emsi
-        Ara?, Behzat Kulur", "Cavit Erkut, ?zg?r ILS ve", "Behzat Kulur ve ?zg?r Ta?")?  A
-        function word there goes on the sentence ("Isabel Cruz, da Associação")."""
+        a name of two capitalised words that itself follows a comma, before a capitalised word
+        ("Dalar, Nurullah Eren, ?emsi Ara?, Behzat Kulur", "Karada?, Cavit Erkut, ?zg?r ILS
+        ve", "Ara?, Behzat Kulur ve ?zg?r Ta?")?  Not an apposition to a single name ("com
+        Jorge Petiz, ?rbitro Internacional"), nor a function word ("Isabel Cruz, da
+        Associação")."""
         if run.start != run.token_start or line[run.end:run.token_end] != "" or cand.text in stopwords(self.lang):
             return False
         before = line[:run.token_start].split()
@@ -1932,8 +1934,8 @@ class Resolver:
             before[-1] = before[-1][:-1]
         else:
             return False
-        if len(before) < 2 or not after:
-            return False
+        if len(before) < 3 or not after or not before[-3].endswith(","):
+            return False  # a list has an item before the name ("Jorge Petiz, ?rbitro da FIFA" is no list)
         first, second, following = before[-2], before[-1], after[0].rstrip(",.;:")
         return self._name_word(first) and self._name_word(second) and following[:1].isupper() \
             and all(c.isalpha() or is_slot(c) for c in following) \
