@@ -60,6 +60,10 @@ class LanguageData:
     softened_finals: tuple[tuple[str, str], ...] = ()
     #: vowel -> the lost vowels that may follow it in a word (vowel harmony)
     vowel_harmony: tuple[tuple[str, str], ...] = ()
+    #: the vowel classes a suffix agrees with its stem in (Turkish back "aıou", front "eiöü"):
+    #: a word ends in a suffix only if the suffix's vowel is of its stem's last vowel's class
+    #: ("şahin" is no "şah" + "-in", which would be "şahın")
+    vowel_classes: tuple[str, ...] = ()
     #: (adjective ending, endings of the nouns it agrees with) pairs
     agreement: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: (ending of a subject word, endings of the past participles it agrees with) pairs, and
@@ -149,6 +153,11 @@ class LanguageData:
     question_words: frozenset[str] = frozenset()
     #: endings only nouns have, in a language that capitalises every noun (German)
     noun_endings: tuple[str, ...] = ()
+    #: a noun-only ending with the linking "s" of a compound ("-ungs-" of "Überzeugungsarbeit"):
+    #: the compound is a noun unless its last part is an adjective's (``adjective_heads``:
+    #: "handlungsfähig", "beziehungsweise", "reibungslos")
+    noun_links: tuple[str, ...] = ()
+    adjective_heads: tuple[str, ...] = ()
     #: groups of endings of one paradigm that differ in one non-ASCII letter (Czech
     #: adjectives' locative "-ém" and instrumental "-ým"): a listed word's sibling is a word
     paradigm_endings: tuple[tuple[str, ...], ...] = ()
@@ -204,8 +213,36 @@ class LanguageData:
     capital_senses: dict[str, tuple[tuple[frozenset[str], frozenset[str]], ...]] = field(default_factory=dict)
     #: one-letter word -> endings of the nouns it goes before (it holds an article)
     one_letter_agreement: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: plural endings, in a language that capitalises every word of a name but its function
+    #: words (Spanish "Órdenes Militares"; French capitalises the first only: "l’École
+    #: nationale"): a plural word before a capitalised plural one is a word of a name
+    name_plural_endings: tuple[str, ...] = ()
+    #: adjectives that go before their noun ("los últimos Juegos"), never a name's last word
+    prenominal_adjectives: frozenset[str] = frozenset()
+    #: months as a date writes them after a day's number and its ordinal point, in lower case
+    #: (Czech "2. února"): the point ends no sentence there
+    date_months: frozenset[str] = frozenset()
+    #: forms of the subjunctive that a lost accent confuses with the indicative (Spanish
+    #: "esté"/"está"), and the words before "que" that govern it ("espera que", "para que")
+    subjunctive_forms: frozenset[str] = frozenset()
+    subjunctive_governors: frozenset[str] = frozenset()
+    #: clitic pronouns a lost letter confuses with a conjunction (Romanian "îi"/"și"), the
+    #: words after which one opens a predicate (relatives: "unde îi", "care îi"), and the
+    #: endings that show the verb after it (not those of participles and nouns)
+    clitic_pronouns: frozenset[str] = frozenset()
+    clitic_subjects: frozenset[str] = frozenset()
+    verb_endings: tuple[str, ...] = ()
+    non_verb_endings: tuple[str, ...] = ()
+    #: singular articles and demonstratives opening a sentence's subject ("A entrada é")
+    subject_determiners: frozenset[str] = frozenset()
+    #: "and": a word no list knows after it and a name is a name too ("Yeltsin ve ?ernomirdin")
+    name_conjunctions: frozenset[str] = frozenset()
     #: words a verb follows rather than a preposition ("não é", "que é"): no agreement then
     before_verbs: frozenset[str] = frozenset()
+    #: feminine participle ending -> its masculine ending: a word so ending whose masculine
+    #: form is at least as frequent is a participle, no noun ("é usada", not "à usada";
+    #: "à entrada", "entrado" being rare)
+    feminine_participles: tuple[tuple[str, str], ...] = ()
     #: word -> ((side, neighbours), ...): side "after" or "before"; a neighbour starting
     #: with "-" is an ending
     contexts: tuple[tuple[str, tuple[tuple[str, frozenset[str]], ...]], ...] = ()
@@ -324,6 +361,7 @@ def language_data(lang: str | None) -> LanguageData | None:
                                      for ending, participles in entry.get("infinitive_participles", ())),
         agreement=tuple((ending, tuple(nouns.split())) for ending, nouns in entry.get("agreement", ())),
         vowel_harmony=tuple(entry.get("vowel_harmony", {}).items()),
+        vowel_classes=tuple(entry.get("vowel_classes", ())),
         suffixing=entry.get("suffixing", False),
         compound_numerals=tuple(entry.get("compound_numerals", ())),
         softened_finals=tuple(tuple(pair) for pair in entry.get("softened_finals", ())),
@@ -371,6 +409,8 @@ def language_data(lang: str | None) -> LanguageData | None:
         regional_letters_before=entry.get("regional_letters_before", ""),
         question_words=frozenset(entry.get("question_words", ())),
         noun_endings=tuple(entry.get("noun_endings", ())),
+        noun_links=tuple(entry.get("noun_links", ())),
+        adjective_heads=tuple(entry.get("adjective_heads", ())),
         paradigm_endings=tuple(tuple(group.split()) for group in entry.get("paradigm_endings", ())),
         proper_nouns=frozenset(entry.get("proper_nouns", ())),
         proper_noun_endings=tuple(entry.get("proper_noun_endings", ())),
@@ -395,7 +435,20 @@ def language_data(lang: str | None) -> LanguageData | None:
         capital_senses=_capital_senses(entry.get("capital_senses", ())),
         one_letter_agreement=tuple((word, tuple(endings.split()))
                                    for word, endings in entry.get("one_letter_agreement", ())),
+        name_conjunctions=frozenset(entry.get("name_conjunctions", ())),
+        subject_determiners=frozenset(entry.get("subject_determiners", ())),
+        clitic_pronouns=frozenset(entry.get("clitic_pronouns", ())),
+        clitic_subjects=frozenset(entry.get("clitic_subjects", ())),
+        verb_endings=tuple(entry.get("verb_endings", ())),
+        non_verb_endings=tuple(entry.get("non_verb_endings", ())),
+        subjunctive_forms=frozenset(entry.get("subjunctive_forms", ())),
+        subjunctive_governors=frozenset(entry.get("subjunctive_governors", ())),
+        date_months=frozenset(entry.get("date_months", ())),
+        name_plural_endings=tuple(entry.get("name_plural_endings", ())),
+        prenominal_adjectives=frozenset(entry.get("prenominal_adjectives", ())),
         before_verbs=frozenset(entry.get("before_verbs", ())),
+        feminine_participles=tuple((feminine, masculine)
+                                   for feminine, masculine in entry.get("feminine_participles", ())),
         contexts=_contexts(entry.get("contexts", ())),
     )
 

@@ -120,6 +120,13 @@ SOFT_ADJECTIVE_ENDING = "í"
 PARTICLE_DISHARMONY = -2.0
 #: a word next to a neighbour it goes with (``contexts`` in languages.toml: "bylo jí")
 CONTEXT = 1.0
+#: a clitic pronoun between its subject and a verb (Romanian "îi" against "și", 35× commoner)
+CLITIC_BEFORE_VERB = 2.0
+#: how many words back from a verb the "que" of a subjunctive clause is looked for
+SUBJUNCTIVE_REACH = 5
+#: a subjunctive form in a clause whose governor requires the mood (as a case after its
+#: preposition: the indicative is 13-16× commoner in the word list)
+SUBJUNCTIVE_GOVERNED = 2.0
 #: a one-letter word holding an article before a noun of its gender ("à entrada")
 ONE_LETTER_AGREEMENT = 1.0
 #: ... and less likely after a name: the preposition it holds is governed by a verb, noun or
@@ -218,6 +225,8 @@ QUESTION_WITHOUT_QUESTION_WORD = -1.0
 QUESTION_BEFORE_PUNCTUATION = -3.0
 
 _SENTENCE_END = ".!?…:"
+#: a day's number and its ordinal point right before a word ("2. února")
+_DAY_ORDINAL_BEFORE = re.compile(r"(?<!\d)\d{1,2}\.\s+\Z")
 _OPENERS = " \t\"'`«“„‚‹([{*•-–—"
 #: quotation marks glued to the word they open
 _QUOTE_OPENERS = "«“„\"'"
@@ -729,6 +738,10 @@ class Resolver:
             score += AGREEMENT
         if self.data is not None and self.data.contexts and self.data.context_fits(cand.text, *self._neighbours(line, run)):
             score += CONTEXT
+        if self.data is not None and cand.text in self.data.subjunctive_forms and self._subjunctive_clause(line, run):
+            score += SUBJUNCTIVE_GOVERNED
+        if self.data is not None and cand.text in self.data.clitic_pronouns and self._clitic_position(line, run):
+            score += CLITIC_BEFORE_VERB
         if self.data is not None and self.data.vowel_harmony and self._particle_against_harmony(cand.text, core, line, run):
             score += PARTICLE_DISHARMONY
         for i, (have, got) in enumerate(zip(core, cand.text)):
@@ -792,6 +805,36 @@ class Resolver:
     def _spelled_whole(self, core: str) -> bool:
         """Does a listed word spell all of ``core``, its slots as letters?"""
         return any(c.how in KNOWN and APOSTROPHE not in c.text for c in self.finder.find(self.lower(core)))
+
+    def _clitic_position(self, line: str, run: DamagedRun) -> bool:
+        """Does the word stand where a clitic pronoun does, between its subject and its verb:
+        after a capitalised word (a name, or the subject opening the sentence) or a relative
+        (``clitic_subjects``),
+        right before a lower-case word with a verb's ending (``verb_endings``, not a
+        participle's or a noun's: ``non_verb_endings``): Romanian "Stănică îi întinse",
+        "unde îi eliberă", where the conjunction "și" would join the subject to no second
+        one?"""
+        if run.start != run.token_start or line[run.end:run.token_end] != "":
+            return False
+        before = line[:run.token_start].split()[-1:]
+        after = line[run.token_end:].split()[:1]
+        if not before or not after:
+            return False
+        previous, following = before[0], after[0].rstrip(",.;:!?")
+        # a capitalised word opening the sentence is its subject too ("Femeia îi"), not a
+        # function word ("Dar și")
+        subject = self.lower(previous) in self.data.clitic_subjects or self._name_word(previous)
+        return subject and following.isalpha() and following.islower() and following not in stopwords(self.lang) \
+            and following.endswith(self.data.verb_endings) and not following.endswith(self.data.non_verb_endings)
+
+    def _subjunctive_clause(self, line: str, run: DamagedRun) -> bool:
+        """Is the word in a clause that "que" opens after a word governing the subjunctive,
+        within its clause and SUBJUNCTIVE_REACH words (``subjunctive_governors``: Spanish
+        "espera que Nelson Mandela esté", "para que", "es necesario que"; "que al
+        principio está" after no governor)?"""
+        words = re.split(r"[,.;:!?\"()«»“”]", line[:run.token_start])[-1].split()[-SUBJUNCTIVE_REACH:]
+        return any(self.lower(word) == "que" and i > 0 and self.lower(words[i - 1]) in self.data.subjunctive_governors
+                   for i, word in enumerate(words))
 
     def _neighbours(self, line: str, run: DamagedRun) -> tuple[str, str]:
         """The intact words right before and after ``run``'s word, lower-cased ("" when
@@ -1204,7 +1247,7 @@ class Resolver:
             word_before = before.split()[-1].lstrip(_OPENERS) if before else ""
             word_after = following.split(None, 1)[0].rstrip(_CLOSERS + ".,;:!")
             readings += self._one_letter_readings(word_before, word_after, sentence_start,
-                                                  after_name=self._name_before(before))
+                                                  after_name=self._name_before(before) or self._subject_before(before))
         if not before:  # "? Tak, oczywiście.": a dialogue line
             readings.append(Reading("–", LONE_DASH_STARTS_LINE, "lone '?' opening a line read as a lost dash"))
         elif before[-1] in ".!…":  # "świadomie. ? ale": a question mark follows no full stop
@@ -1463,6 +1506,8 @@ class Resolver:
         after = self.lower(word_after)
         top = max(self.finder.frequency(w) for w in self.data.one_letter_words) or 1.0
         agreeing = self._agreeing_one_letter_words(word_before, word_after)
+        # a real "?" may end the word after ("Vens hoje ? noite?"); a slot inside it stays
+        context_after = after.rstrip("?") if after.rstrip("?").isalpha() else after
         readings = []
         for word in self.data.one_letter_words:
             freq = self.finder.frequency(word)
@@ -1471,9 +1516,10 @@ class Resolver:
             score = math.log10(freq / top) + (LONE_LETTER_BEFORE_CAPITAL if word_after[:1].isupper() else 0.0)
             if word in agreeing:
                 score += ONE_LETTER_AGREEMENT
-            if after_name and word in self.data.article_holders:
+            if after_name and word in self.data.article_holders \
+                    and not self.data.context_fits(word, self.lower(word_before), ""):
                 score += ONE_LETTER_ARTICLE_AFTER_NAME
-            if self.data.contexts and self.data.context_fits(word, self.lower(word_before), self.lower(word_after)):
+            if self.data.contexts and self.data.context_fits(word, self.lower(word_before), context_after):
                 score += CONTEXT
             if self.charset.charset_loss and self.charset.was_kept(word):
                 score += CHARSET_KEPT_PENALTY
@@ -1492,6 +1538,19 @@ class Resolver:
         word = tokens[-1].lstrip(_OPENERS).rstrip(")")
         return word[:1].isupper() and word.isalpha()
 
+    def _subject_before(self, before: str) -> bool:
+        """Does ``before`` end in the subject opening its sentence, a singular article and a
+        lower-case noun (``subject_determiners``: "A entrada ? gratuita", "O mar ?
+        cristalino"), whose verb the lone slot is rather than a preposition?  A noun that
+        governs one keeps it ("O acesso à praia": ``contexts``)."""
+        if not self.data.subject_determiners:
+            return False
+        tokens = before.split()
+        if len(tokens) < 2 or (len(tokens) > 2 and not re.search(r"[.!?:…][\"'»”)]*$", tokens[-3])):
+            return False
+        article, noun = tokens[-2].lstrip(_OPENERS), tokens[-1]
+        return self.lower(article) in self.data.subject_determiners and noun.isalpha() and noun.islower()
+
     def _numeral_range(self, word_before: str, word_after: str) -> bool:
         """Do two numerals stand around the slot ("une ? deux semaines": "une à deux"), the
         first of which is also an article?"""
@@ -1502,14 +1561,26 @@ class Resolver:
         """The one-letter words holding an article that agree with ``word_after``: a
         lower-case word of three letters or more, not a determiner, with one of their noun
         endings, lost letters matching any non-ASCII one ("à entrada", "à informa??o"; not
-        "é uma", "é a"); never after a word the language puts a verb after ("não é bonita")."""
+        "é uma", "é a"); never after a word the language puts a verb after ("não é bonita"),
+        nor before a participle ("A energia nuclear ? usada" is "é")."""
         low = self.lower(word_after)
         if (len(low) < 3 or not word_after[:1].islower() or low in self.data.determiners
                 or self.lower(word_before) in self.data.before_verbs
-                or not all(c.isalpha() or is_slot(c) for c in low)):
+                or not all(c.isalpha() or is_slot(c) for c in low) or self._feminine_participle(low)):
             return set()
         return {word for word, endings in self.data.one_letter_agreement
                 if any(_ends_like(low, ending) for ending in endings)}
+
+    def _feminine_participle(self, word: str) -> bool:
+        """Is ``word`` (lower-case, intact) a feminine participle rather than a noun: its
+        masculine form at least as frequent in the word list ("usada" / "usado", not
+        "entrada" / "entrado")?"""
+        for feminine, masculine in self.data.feminine_participles:
+            if word.endswith(feminine) and len(word) > len(feminine) + 1:
+                frequency = self.finder.frequency(word)
+                if frequency and self.finder.frequency(word[:-len(feminine)] + masculine) >= frequency:
+                    return True
+        return False
 
     def _sentence_follows(self, following: str) -> bool:
         """Does ``following`` start a new sentence: a capitalised function word ("Le", "Il",
@@ -1791,6 +1862,8 @@ class Resolver:
     def _capital_start(self, core: str, cand: Candidate, run: DamagedRun, line: str,
                        sentence_start: bool) -> bool:
         if sentence_start:
+            if self._month_after_day(cand, run, line):
+                return False  # "2. ?nora 2006": the day's ordinal point ends no sentence
             # '"…vás?" ?ekl primář': the verb of saying after quoted speech goes on its sentence
             return not (self.data is not None and self.lower(cand.text) in self.data.saying_verbs
                         and line[:run.start].rstrip()[-1:] in _CLOSERS)
@@ -1808,11 +1881,81 @@ class Resolver:
         if self.data.noun_endings:
             # German capitalises nouns: "?berraschung" is "Überraschung" anywhere in a sentence,
             # and so is the word a determiner opens a noun phrase for ("meiner ?lbremse")
-            return cand.text.endswith(self.data.noun_endings) or self._heads_noun_phrase(run, line)
+            return cand.text.endswith(self.data.noun_endings) or self._linked_compound_noun(self.lower(cand.text)) \
+                or self._heads_noun_phrase(run, line)
         suffix = re.search(r"['’]([^\W\d_]+)$", cand.text)
         if suffix is not None and self.lower(suffix.group(1)) in self.data.suffix_apostrophe:
             return True  # Turkish splits a case suffix off proper nouns only: "?elebi'yi"
-        return self._in_name(line, cand, run)
+        if self.data.suffix_apostrophe and core in self.finder.vocabulary.damaged_before_apostrophe:
+            return True  # "çadırda ?ura ekmek" where the page writes "?ura'n?n": its name again
+        return self._in_name(line, cand, run) or self._opens_listed_name(line, cand, run) \
+            or self._plural_name_word(line, cand, run)
+
+    def _plural_name_word(self, line: str, cand: Candidate, run: DamagedRun) -> bool:
+        """In a language that capitalises every word of a name but its function words
+        (Spanish, Portuguese; ``name_plural_endings``), is a plural word right before a
+        capitalised plural word in mid-sentence, the adjective or noun agreeing with it in a
+        name ("las ?rdenes Militares", "dos Negócios Estrangeiros")?  A first name or a
+        surname after a common noun, which stays lower-case ("el guitarrista Paul"), is no
+        plural; an adjective that goes before its noun qualifies the name after it
+        (``prenominal_adjectives``: "los últimos Juegos Olímpicos")."""
+        if not self.data.name_plural_endings or run.start != run.token_start or line[run.end:run.token_end] != "" \
+                or cand.text in stopwords(self.lang) or not cand.text.endswith(self.data.name_plural_endings) \
+                or cand.text in self.data.prenominal_adjectives:
+            return False  # "los últimos Juegos Olímpicos": an adjective before the name it qualifies
+        after = line[run.token_end:].split()[:1]
+        if not after:
+            return False
+        following = after[0].rstrip(",.;:)")
+        return following[:1].isupper() and following[1:].islower() and following.endswith(self.data.name_plural_endings) \
+            and following.isalpha() and self.finder.frequency(self.lower(following)) > 0
+
+    def _month_after_day(self, cand: Candidate, run: DamagedRun, line: str) -> bool:
+        """Is the word a month right after a day's number and its ordinal point, in a
+        language that writes dates so and its months in lower case (``date_months``: Czech
+        "2. února 2006", "24. června")?"""
+        return self.data is not None and self.lower(cand.text) in self.data.date_months \
+            and _DAY_ORDINAL_BEFORE.search(line, 0, run.token_start) is not None
+
+    def _opens_listed_name(self, line: str, cand: Candidate, run: DamagedRun) -> bool:
+        """Does the word open the next name of a list of names: after a comma or "and" closing
+        a name of two capitalised words that itself follows a comma, before a capitalised word
+        ("Dalar, Nurullah Eren, ?emsi Ara?, Behzat Kulur", "Karada?, Cavit Erkut, ?zg?r ILS
+        ve", "Ara?, Behzat Kulur ve ?zg?r Ta?")?  Not an apposition to a single name ("com
+        Jorge Petiz, ?rbitro Internacional"), nor a function word ("Isabel Cruz, da
+        Associação")."""
+        if run.start != run.token_start or line[run.end:run.token_end] != "" or cand.text in stopwords(self.lang):
+            return False
+        before = line[:run.token_start].split()
+        after = line[run.token_end:].split()[:1]
+        if before and self.lower(before[-1]) in self.data.name_conjunctions:
+            before = before[:-1]
+        elif before and before[-1].endswith(","):
+            before[-1] = before[-1][:-1]
+        else:
+            return False
+        if len(before) < 3 or not after or not before[-3].endswith(","):
+            return False  # a list has an item before the name ("Jorge Petiz, ?rbitro da FIFA" is no list)
+        first, second, following = before[-2], before[-1], after[0].rstrip(",.;:")
+        return self._name_word(first) and self._name_word(second) and following[:1].isupper() \
+            and all(c.isalpha() or is_slot(c) for c in following) \
+            and not self._sentence_start(line, line.rfind(first, 0, run.token_start))
+
+    def _linked_compound_noun(self, word: str) -> bool:
+        """Is ``word`` a compound whose first part is a noun joined by its linking "s"
+        ("überzeugungsarbeit"), and whose last part, at least three letters, no adjective's
+        ("handlungsfähige", "bildungspolitisch")?"""
+        for link in self.data.noun_links:
+            at = word.find(link, 2)
+            if at < 0 or len(word) - at - len(link) < 3:
+                continue
+            stem = word
+            for inflection in ADJECTIVE_INFLECTIONS:
+                if stem.endswith(inflection) and stem[:-len(inflection)].endswith(self.data.adjective_heads):
+                    stem = stem[:-len(inflection)]
+                    break
+            return not stem.endswith(self.data.adjective_heads)
+        return False
 
     def _heads_noun_phrase(self, run: DamagedRun, line: str) -> bool:
         """Is the word the noun of a phrase a determiner opens: right after it ("meiner
@@ -1892,9 +2035,12 @@ class Resolver:
         before = line[:run.token_start].split()
         if before and self.lower(before[-1]) in self.data.speech_verbs | self.data.reporting_participles \
                 and line[run.end:run.token_end][:1] in ("", ".", ",", "!", ";", ":") \
-                and not any(len(suffix) >= 2 and cand.text.endswith(suffix) for suffix in self.data.suffix_apostrophe):
+                and not any(len(suffix) >= 2 and cand.text.endswith(suffix) and self._harmonic_suffix(cand.text, suffix)
+                            for suffix in self.data.suffix_apostrophe):
             # the subject put after a verb of saying, closing its clause ("dedi ?akir.", "…
             # kaydeden ?ahin,"); a subject takes no case suffix ("dedi ?aresizlikle.")
+            return True
+        if self._coordinated_with_name(before, cand, run, line):
             return True
         if not before or not self._name_word(before[-1]) \
                 or self._sentence_start(line, line.rfind(before[-1], 0, run.token_start)):
@@ -1910,6 +2056,28 @@ class Resolver:
                 if word[-1:] in ",.;:":
                     break
         return capitalised_before + capitalised_after >= 2
+
+    def _coordinated_with_name(self, before: list[str], cand: Candidate, run: DamagedRun, line: str) -> bool:
+        """Is the word one no list knows, joined by "and" to a name in mid-sentence
+        ("Yeltsin ve ?ernomirdin", "entre Paris et ?vreux")?  A common word after a name and
+        "and" goes on the sentence ("Ankara ve çevresi"); one no list knows is a name far
+        more often (in the dev gold and the team's sentences, 35 capitalised against 4)."""
+        if cand.frequency or cand.in_document or len(before) < 2 \
+                or self.lower(before[-1]) not in self.data.name_conjunctions:
+            return False
+        name = before[-2]
+        return self._name_word(name) and not name.isupper() \
+            and not self._sentence_start(line, line.rfind(name, 0, run.token_start))
+
+    def _harmonic_suffix(self, word: str, suffix: str) -> bool:
+        """May ``word`` end in the case suffix ``suffix``: is the suffix's first vowel of the
+        class of its stem's last vowel (``vowel_classes``; "çaresizlik-le", not "şah-in")?
+        True where the language lists no classes."""
+        stem_vowels = [c for c in word[:-len(suffix)] if any(c in group for group in self.data.vowel_classes)]
+        suffix_vowels = [c for c in suffix if any(c in group for group in self.data.vowel_classes)]
+        if not stem_vowels or not suffix_vowels:
+            return True
+        return any(stem_vowels[-1] in group and suffix_vowels[0] in group for group in self.data.vowel_classes)
 
     def _name_word(self, word: str) -> bool:
         """A capitalised word, not a function word ("Erol", "Esin’le")."""

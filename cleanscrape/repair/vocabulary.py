@@ -19,6 +19,10 @@ __all__ = ["DocumentVocabulary", "restorable_words"]
 _WORD_PATTERN = r"[^\W\d_]+(?:['’][^\W\d_]+)*"
 _WORD = re.compile(_WORD_PATTERN)
 _APOSTROPHES = re.compile(r"['’]")
+#: a damaged word (a slot among its letters) written before an apostrophe and its suffix
+#: ("?ura'n?n"): the base, as damaged
+_DAMAGED_BEFORE_APOSTROPHE = re.compile(r"(?<![^\W\d_?\ufffd])((?:[^\W\d_]|[?\ufffd])*[?\ufffd](?:[^\W\d_]|[?\ufffd])*)"
+                                        r"['’](?:[^\W\d_]|[?\ufffd])")
 #: the text before a word that opens a sentence: nothing, or a sentence end and openers
 #: how far back the sentence end before a word is looked for ('." « ' and the like)
 SENTENCE_START_REACH = 8
@@ -55,9 +59,14 @@ class DocumentVocabulary:
                 words[word, True] += opens
             if n > opens:
                 words[word, False] += n - opens
+        #: damaged words written before an apostrophe and a suffix, as damaged ("?ura" of
+        #: "?ura'n?n"): in a language that splits a suffix off names only, the page's name
+        self.damaged_before_apostrophe: set[str] = set()
         for line in lines:
             if "?" not in line and "\ufffd" not in line:
                 continue
+            if "'" in line or "’" in line:
+                self.damaged_before_apostrophe.update(_DAMAGED_BEFORE_APOSTROPHE.findall(line))
             for match in _WORD.finditer(line):
                 end, start = match.end(), match.start()
                 if (end < len(line) and line[end] in SLOTS) or (start > 0 and line[start - 1] in SLOTS):
