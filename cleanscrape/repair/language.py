@@ -209,6 +209,26 @@ class LanguageData:
     #: word -> ((side, neighbours), ...): side "after" or "before"; a neighbour starting
     #: with "-" is an ending
     contexts: tuple[tuple[str, tuple[tuple[str, frozenset[str]], ...]], ...] = ()
+    #: (adjective ending, feminine case endings, masculine case endings) of a noun ending in a
+    #: consonant: feminine when the word list holds its feminine forms far more ("noci")
+    consonant_noun_gender: tuple[str, tuple[str, ...], tuple[str, ...]] | None = None
+    #: letter -> the letter it is before an ending ("stůl" → "stolu", "píseň" → "písni")
+    stem_alternations: tuple[tuple[str, str], ...] = ()
+    #: the vowel a stem loses before an ending ("láhev" → "láhve", "pes" → "psa")
+    mobile_vowel: str = ""
+
+    def noun_stems(self, noun: str) -> list[str]:
+        """The stems ``noun`` (ending in a consonant) may take before a case ending: itself,
+        without its mobile vowel, and both with ``stem_alternations``."""
+        stems = [noun]
+        if self.mobile_vowel and len(noun) >= 3 and noun[-2] == self.mobile_vowel:
+            stems.append(noun[:-2] + noun[-1])
+        alternations = dict(self.stem_alternations)
+        for stem in list(stems):
+            altered = "".join(alternations.get(c, c) for c in stem)
+            if altered != stem:
+                stems.append(altered)
+        return stems
 
     @property
     def never_final(self) -> frozenset[str]:
@@ -397,7 +417,17 @@ def language_data(lang: str | None) -> LanguageData | None:
                                    for word, endings in entry.get("one_letter_agreement", ())),
         before_verbs=frozenset(entry.get("before_verbs", ())),
         contexts=_contexts(entry.get("contexts", ())),
+        consonant_noun_gender=_consonant_noun_gender(entry.get("consonant_noun_gender")),
+        stem_alternations=tuple((letter, stem) for letter, stem in entry.get("stem_alternations", ())),
+        mobile_vowel=entry.get("mobile_vowel", ""),
     )
+
+
+def _consonant_noun_gender(row: list[str] | None) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
+    if not row:
+        return None
+    ending, feminine, masculine = row
+    return ending, tuple(feminine.split()), tuple(masculine.split())
 
 
 def _capital_senses(rows: list[list[str]]) -> dict[str, tuple[tuple[frozenset[str], frozenset[str]], ...]]:

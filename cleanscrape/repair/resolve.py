@@ -111,6 +111,9 @@ MIN_SUBJECT = 4
 #: the noun an adjective agrees with has at least this many letters (shorter words after
 #: it are pronouns, verbs, conjunctions: "má", "mě", "že")
 MIN_AGREEING_NOUN = 3
+#: a noun ending in a consonant is feminine when its feminine forms are this many times
+#: commoner in the word list than its masculine ones ("věci" against "věcem", a dative plural)
+FEMININE_PARADIGM_RATIO = 10.0
 #: an adjective with one form for every gender ("stropní"): the noun comes after it
 SOFT_ADJECTIVE_ENDING = "í"
 #: the Turkish question particle written apart with a vowel against the harmony of the
@@ -812,7 +815,7 @@ class Resolver:
         if before.endswith(","):
             previous = _WORDS.findall(before[-40:])
             if previous and previous[-1][-1] not in nouns:  # "krásný, zlý archanděl": a list of adjectives
-                return self.data.agreeing_ending(self.lower(previous[-1])) == ending
+                return self._agreeing_ending(self.lower(previous[-1])) == ending
         determiner = self._determiner_ending(line, run)
         if determiner is not None:
             return determiner == ending
@@ -829,7 +832,21 @@ class Resolver:
             return False  # "jediná má", "jasně že": a pronoun or a verb, not a noun
         if self._is_participle(self.lower(following.group(1))):
             return False  # "zvědavě pozorovali": a verb agrees with no adjective
-        return self.data.agreeing_ending(self.lower(following.group(1))) == ending
+        return self._agreeing_ending(self.lower(following.group(1))) == ending
+
+    def _agreeing_ending(self, noun: str) -> str | None:
+        """The adjective ending that agrees with ``noun`` (lower-case): by its ending, or, for
+        a noun ending in a consonant, by its paradigm in the word list (``consonant_noun_gender``:
+        "noc" is feminine, its "noci" and "nocí" common, a "nocu" or "nocem" rare)."""
+        ending = self.data.agreeing_ending(noun)
+        gender = self.data.consonant_noun_gender
+        if gender is None or ending is None or noun[-1:] in _VOWELS or not noun.isalpha():
+            return ending
+        feminine_ending, feminine, masculine = gender
+        stems = self.data.noun_stems(noun)
+        as_feminine = max(min(self.finder.frequency(stem + e) for e in feminine) for stem in stems)
+        as_masculine = max(self.finder.frequency(stem + e) for stem in stems for e in masculine)
+        return feminine_ending if as_feminine > FEMININE_PARADIGM_RATIO * as_masculine else ending
 
     def _determiner_ending(self, line: str, run: DamagedRun) -> str | None:
         """The ending a demonstrative right before or after the run shows ("ta druhá",
