@@ -212,6 +212,9 @@ class LanguageData:
     #: (adjective ending, feminine case endings, masculine case endings) of a noun ending in a
     #: consonant: feminine when the word list holds its feminine forms far more ("noci")
     consonant_noun_gender: tuple[str, tuple[str, ...], tuple[str, ...]] | None = None
+    #: the endings of an adjective that agrees with the noun after it as the adjective before
+    #: it does ("velké nahé ženské tělo")
+    stacked_adjective_endings: tuple[str, ...] = ()
     #: letter -> the letter it is before an ending ("stůl" → "stolu", "píseň" → "písni")
     stem_alternations: tuple[tuple[str, str], ...] = ()
     #: the vowel a stem loses before an ending ("láhev" → "láhve", "pes" → "psa")
@@ -420,6 +423,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         consonant_noun_gender=_consonant_noun_gender(entry.get("consonant_noun_gender")),
         stem_alternations=tuple((letter, stem) for letter, stem in entry.get("stem_alternations", ())),
         mobile_vowel=entry.get("mobile_vowel", ""),
+        stacked_adjective_endings=tuple(entry.get("stacked_adjective_endings", ())),
     )
 
 

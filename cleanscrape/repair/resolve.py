@@ -114,6 +114,13 @@ MIN_AGREEING_NOUN = 3
 #: a noun ending in a consonant is feminine when its feminine forms are this many times
 #: commoner in the word list than its masculine ones ("věci" against "věcem", a dative plural)
 FEMININE_PARADIGM_RATIO = 10.0
+#: an adjective between an agreeing word and its noun has at least this many letters ("nahé")
+MIN_STACKED_ADJECTIVE = 4
+#: at most this many adjectives stand between an agreeing word and its noun
+MAX_STACKED_ADJECTIVES = 2
+#: an adjective before another is read as agreeing with it only when its adverb ("krásně")
+#: is less than this share of its own frequency ("jině" is a misspelling, "krásně" a word)
+ADVERB_SIBLING_RATIO = 0.1
 #: an adjective with one form for every gender ("stropní"): the noun comes after it
 SOFT_ADJECTIVE_ENDING = "í"
 #: the Turkish question particle written apart with a vowel against the harmony of the
@@ -728,7 +735,7 @@ class Resolver:
         if participle is not None or predicate is not None:
             score += AGREEMENT if participle or predicate else 0.0
         elif self.data is not None and self.data.agreement and is_slot(core[-1]) \
-                and cand.text not in self.data.personal_pronouns and self._agrees(cand.text[-1], line, run):
+                and cand.text not in self.data.personal_pronouns and self._agrees(cand.text, line, run):
             score += AGREEMENT
         if self.data is not None and self.data.contexts and self.data.context_fits(cand.text, *self._neighbours(line, run)):
             score += CONTEXT
@@ -805,9 +812,11 @@ class Resolver:
         return (self.lower(previous.group(1)) if previous else "",
                 self.lower(following.group(1)) if following else "")
 
-    def _agrees(self, ending: str, line: str, run: DamagedRun) -> bool:
-        """Does ``ending`` agree with its noun: the one before a comma right before the run
-        (a relative pronoun: "muž, který"), else the one after the run ("malá sestra")?"""
+    def _agrees(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Does the ending of ``word`` agree with its noun: the one before a comma right
+        before the run (a relative pronoun: "muž, který"), else the one after the run ("malá
+        sestra"), past the adjectives agreeing with it ("velké nahé ženské tělo")?"""
+        ending = word[-1]
         nouns = dict(self.data.agreement)
         if ending not in nouns:
             return False
@@ -828,11 +837,43 @@ class Resolver:
             return False
         if is_slot(line[following.end():following.end() + 1] or " "):
             return False  # the noun's own last letter was lost
+        stacked = self._stacked_adjective(self.lower(following.group(1)))
+        if stacked is not None and self.finder.frequency(word[:-1] + self.data.adverb_ending) \
+                >= ADVERB_SIBLING_RATIO * self.finder.frequency(word):
+            return False  # "krásně kulaté slunce" or "husté černé vlasy": the adverb may modify it
+        for _ in range(MAX_STACKED_ADJECTIVES):
+            if stacked is None:
+                break
+            # "velké nahé ženské tělo": the adjectives between agree with the same noun
+            further = _NEXT_WORD.match(line, following.end())
+            if further is None or is_slot(line[further.end():further.end() + 1] or " ") \
+                    or len(further.group(1)) < MIN_AGREEING_NOUN:
+                return stacked == ending  # no noun after it: it shows the ending alone
+            following = further
+            stacked = self._stacked_adjective(self.lower(following.group(1)))
         if len(following.group(1)) < MIN_AGREEING_NOUN:
             return False  # "jediná má", "jasně že": a pronoun or a verb, not a noun
         if self._is_participle(self.lower(following.group(1))):
             return False  # "zvědavě pozorovali": a verb agrees with no adjective
         return self._agreeing_ending(self.lower(following.group(1))) == ending
+
+    def _stacked_adjective(self, word: str) -> str | None:
+        """The ending of ``word`` (lower-case) if it is an adjective in an agreeing ending
+        (``stacked_adjective_endings``: "nahé" before "ženské tělo"), else None: not a
+        present-tense verb ("která hledá": "hledat" is listed), nor a word that may stand
+        between a copula and its adjective ("také")."""
+        ending = word[-1:]
+        if ending not in self.data.stacked_adjective_endings or len(word) < MIN_STACKED_ADJECTIVE \
+                or word in self.data.copula_between or self._is_present_verb(word):
+            return None
+        return ending
+
+    def _is_present_verb(self, word: str) -> bool:
+        """Is ``word`` a present-tense verb form, its infinitive listed (``present_endings``:
+        "hledá" → "hledat")?"""
+        return any(word.endswith(ending) and any(self.finder.frequency(word[:-len(ending)] + infinitive)
+                                                 for infinitive in infinitives)
+                   for endings, infinitives in self.data.present_endings for ending in endings)
 
     def _agreeing_ending(self, noun: str) -> str | None:
         """The adjective ending that agrees with ``noun`` (lower-case): by its ending, or, for
