@@ -215,6 +215,8 @@ class LanguageData:
     #: the endings of an adjective that agrees with the noun after it as the adjective before
     #: it does ("velké nahé ženské tělo")
     stacked_adjective_endings: tuple[str, ...] = ()
+    #: endings only verb forms take ("oddychuje")
+    verb_endings: tuple[str, ...] = ()
     #: letter -> the letter it is before an ending ("stůl" → "stolu", "píseň" → "písni")
     stem_alternations: tuple[tuple[str, str], ...] = ()
     #: the vowel a stem loses before an ending ("láhev" → "láhve", "pes" → "psa")
@@ -424,6 +426,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         stem_alternations=tuple((letter, stem) for letter, stem in entry.get("stem_alternations", ())),
         mobile_vowel=entry.get("mobile_vowel", ""),
         stacked_adjective_endings=tuple(entry.get("stacked_adjective_endings", ())),
+        verb_endings=tuple(entry.get("verb_endings", ())),
     )
 
 

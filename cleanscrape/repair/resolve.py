@@ -118,6 +118,8 @@ FEMININE_PARADIGM_RATIO = 10.0
 MIN_STACKED_ADJECTIVE = 4
 #: at most this many adjectives stand between an agreeing word and its noun
 MAX_STACKED_ADJECTIVES = 2
+#: a present-tense verb form keeps a stem of at least this many letters before its ending
+MIN_PRESENT_STEM = 3
 #: an adjective before another is read as agreeing with it only when its adverb ("krásně")
 #: is less than this share of its own frequency ("jině" is a misspelling, "krásně" a word)
 ADVERB_SIBLING_RATIO = 0.1
@@ -869,10 +871,13 @@ class Resolver:
         return ending
 
     def _is_present_verb(self, word: str) -> bool:
-        """Is ``word`` a present-tense verb form, its infinitive listed (``present_endings``:
-        "hledá" → "hledat")?"""
-        return any(word.endswith(ending) and any(self.finder.frequency(word[:-len(ending)] + infinitive)
-                                                 for infinitive in infinitives)
+        """Is ``word`` a present-tense verb form: its infinitive listed (``present_endings``:
+        "hledá" → "hledat"; a stem of 3 letters or more: "nám" is no verb), or in an ending
+        only verbs take (``verb_endings``: "oddychuje")?"""
+        if word.endswith(self.data.verb_endings) and len(word) > MIN_PRESENT_STEM + 2:
+            return True
+        return any(word.endswith(ending) and len(word) - len(ending) >= MIN_PRESENT_STEM
+                   and any(self.finder.frequency(word[:-len(ending)] + infinitive) for infinitive in infinitives)
                    for endings, infinitives in self.data.present_endings for ending in endings)
 
     def _agreeing_ending(self, noun: str) -> str | None:
@@ -1093,7 +1098,7 @@ class Resolver:
             return True
         if low.endswith(self.data.participle_infinitive) and len(low) > 3:
             return self._is_infinitive(low)
-        return self._is_participle(low)
+        return self._is_participle(low) or self._is_present_verb(low)
 
     def _before_adjective(self, line: str, run: DamagedRun) -> bool:
         """Is the word after the run an adjective (``adjective_endings``), which an adverb
