@@ -217,6 +217,13 @@ class LanguageData:
     stacked_adjective_endings: tuple[str, ...] = ()
     #: endings only verb forms take ("oddychuje")
     verb_endings: tuple[str, ...] = ()
+    #: conjunctions joining predicate adjectives that agree alike ("starý a unavený")
+    predicate_coordinators: frozenset[str] = frozenset()
+
+    @property
+    def predicate_endings(self) -> frozenset[str]:
+        """The last letters of the adjectives agreeing with a participle's subject ("ý", "á" …)."""
+        return frozenset(ending for ending, _ in self.participle_agreement)
     #: letter -> the letter it is before an ending ("stůl" → "stolu", "píseň" → "písni")
     stem_alternations: tuple[tuple[str, str], ...] = ()
     #: the vowel a stem loses before an ending ("láhev" → "láhve", "pes" → "psa")
@@ -427,6 +434,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         mobile_vowel=entry.get("mobile_vowel", ""),
         stacked_adjective_endings=tuple(entry.get("stacked_adjective_endings", ())),
         verb_endings=tuple(entry.get("verb_endings", ())),
+        predicate_coordinators=frozenset(entry.get("predicate_coordinators", ())),
     )
 
 

@@ -976,8 +976,13 @@ class Resolver:
                     # inanimate and feminine subjects, the commonest ("hotely na horách jsou plné")
                     return word.endswith(self.data.plural_predicate_endings[0])
                 return None if ending is None else word.endswith(ending)
+            if low in self.data.predicate_coordinators and i > 0 \
+                    and self.lower(clause[i - 1])[-1:] in self.data.predicate_endings:
+                continue  # "cítil se starý a unavený": both agree with the copula's subject
             if low not in self.data.copula_between and not (
-                    low.endswith(self.data.adverb_ending) and len(low) >= MIN_ADVERB):
+                    low.endswith(self.data.adverb_ending) and len(low) >= MIN_ADVERB) \
+                    and not (i + 1 < len(clause) and self.lower(clause[i + 1]) in self.data.predicate_coordinators
+                             and low[-1:] in self.data.predicate_endings):
                 return None
         return None
 
