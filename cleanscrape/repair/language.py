@@ -219,6 +219,8 @@ class LanguageData:
     verb_endings: tuple[str, ...] = ()
     #: conjunctions joining predicate adjectives that agree alike ("starý a unavený")
     predicate_coordinators: frozenset[str] = frozenset()
+    #: verbs whose clause a manner adverb ends ("dodala zadumaně."): the verbs of saying and these
+    adverb_after_verbs: frozenset[str] = frozenset()
 
     @property
     def predicate_endings(self) -> frozenset[str]:
@@ -435,6 +437,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         stacked_adjective_endings=tuple(entry.get("stacked_adjective_endings", ())),
         verb_endings=tuple(entry.get("verb_endings", ())),
         predicate_coordinators=frozenset(entry.get("predicate_coordinators", ())),
+        adverb_after_verbs=frozenset(entry.get("saying_verbs", ())) | frozenset(entry.get("manner_verbs", ())),
     )
 
 

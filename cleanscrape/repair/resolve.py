@@ -118,6 +118,10 @@ FEMININE_PARADIGM_RATIO = 10.0
 MIN_STACKED_ADJECTIVE = 4
 #: at most this many adjectives stand between an agreeing word and its noun
 MAX_STACKED_ADJECTIVES = 2
+#: a manner adverb ending its clause, its verb of saying or manner this many words before it
+#: at most ("zvolal poutník nadšeně"), rather than an adjective
+ADVERB_AFTER_VERB = 1.0
+ADVERB_VERB_REACH = 3
 #: a present-tense verb form keeps a stem of at least this many letters before its ending
 MIN_PRESENT_STEM = 3
 #: an adjective before another is read as agreeing with it only when its adverb ("krásně")
@@ -732,6 +736,10 @@ class Resolver:
                 and cand.text.endswith(self.data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
                 and self._before_adjective(line, run):
             score += ADVERB_BEFORE_ADJECTIVE
+        if self.data is not None and self.data.adverb_after_verbs and is_slot(core[-1]) \
+                and cand.text.endswith(self.data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
+                and self._ends_verb_clause(line, run):
+            score += ADVERB_AFTER_VERB
         participle = self._participle_agreement(cand.text, core, line, run)
         predicate = self._predicate_agreement(cand.text, core, line, run) if participle is None else None
         if participle is not None or predicate is not None:
@@ -1104,6 +1112,17 @@ class Resolver:
         if low.endswith(self.data.participle_infinitive) and len(low) > 3:
             return self._is_infinitive(low)
         return self._is_participle(low) or self._is_present_verb(low)
+
+    def _ends_verb_clause(self, line: str, run: DamagedRun) -> bool:
+        """Does the run end a clause (punctuation or a conjunction after it) whose verb, within
+        reach before it, takes a manner adverb (``adverb_after_verbs``, the verbs of saying
+        among them: "dodala zadumaně.", "zvolal poutník nadšeně.", "tváří se lhostejně a")?"""
+        after = line[run.token_end:].lstrip()
+        following = _WORDS.match(after)
+        if following is not None and self.lower(following.group(0)) not in self.data.predicate_coordinators:
+            return False  # "zvolal nadšený dav": a noun after it
+        clause = re.split(r"[,.;:!?\"()]", line[:run.token_start])[-1].split()
+        return any(self.lower(word) in self.data.adverb_after_verbs for word in clause[-ADVERB_VERB_REACH:])
 
     def _before_adjective(self, line: str, run: DamagedRun) -> bool:
         """Is the word after the run an adjective (``adjective_endings``), which an adverb
