@@ -1044,6 +1044,12 @@ class Resolver:
                 or len(word) - len(ending) < MIN_CASE_STEM:
             return False  # "tím způsobem" is a pronoun, not "tým" (team)
         following = _NEXT_WORD.match(line, run.token_end)
+        if following is not None and self.lower(following.group(1)) in self.data.predicate_coordinators:
+            # "tvrdým a hlubokým spánkem": an adjective joined to it agrees with the same noun
+            joined = _NEXT_WORD.match(line, following.end())
+            if joined is None or not self.lower(joined.group(1)).endswith(tuple(self.data.adjective_endings)):
+                return False
+            following = _NEXT_WORD.match(line, joined.end())
         if following is None or is_slot(line[following.end():following.end() + 1] or " "):
             return False  # the noun's own ending was lost
         noun = self.lower(following.group(1))
