@@ -219,6 +219,9 @@ class LanguageData:
     verb_endings: tuple[str, ...] = ()
     #: conjunctions joining predicate adjectives that agree alike ("starý a unavený")
     predicate_coordinators: frozenset[str] = frozenset()
+    #: (participle stem ending, infinitive root): the participle's stem is another root's
+    #: ("šel", "přišla" of "jít", "přijít"; "chtěl" of "chtít")
+    participle_stem_roots: tuple[tuple[str, str], ...] = ()
     #: verbs whose clause a manner adverb ends ("dodala zadumaně."): the verbs of saying and these
     adverb_after_verbs: frozenset[str] = frozenset()
 
@@ -437,6 +440,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         stacked_adjective_endings=tuple(entry.get("stacked_adjective_endings", ())),
         verb_endings=tuple(entry.get("verb_endings", ())),
         predicate_coordinators=frozenset(entry.get("predicate_coordinators", ())),
+        participle_stem_roots=tuple((tail, root) for tail, root in entry.get("participle_stem_roots", ())),
         adverb_after_verbs=frozenset(entry.get("saying_verbs", ())) | frozenset(entry.get("manner_verbs", ())),
     )
 

@@ -1092,9 +1092,13 @@ class Resolver:
 
     def _has_infinitive(self, stem: str) -> bool:
         """Is ``stem`` (a past participle without its ending) a verb's: is its infinitive a
-        word ("chodíva" → "chodívat"; after a consonant "přikýv" → "přikývnout")?"""
+        word ("chodíva" → "chodívat"; after a consonant "přikýv" → "přikývnout"; a stem of
+        another root, ``participle_stem_roots``: "seše" → "sejít")?"""
         if self.finder.frequency(stem + self.data.participle_infinitive):
             return True
+        for tail, root in self.data.participle_stem_roots:
+            if stem.endswith(tail) and self.finder.frequency(stem[:-len(tail)] + root + self.data.participle_infinitive):
+                return True  # "sešel" → "sejít", "chtěl" → "chtít"
         after_consonant = self.data.participle_infinitive_after_consonant
         return bool(after_consonant) and stem[-1] not in _VOWELS \
             and bool(self.finder.frequency(stem + after_consonant))
