@@ -831,7 +831,9 @@ class Resolver:
         if ending not in nouns:
             return False
         before = line[:run.start].rstrip()
-        if before.endswith(","):
+        if before.endswith(",") and word in self.data.participle_subjects:
+            # a relative pronoun; any other adjective after a comma opens its own noun
+            # phrase ("'pracovat', druhé veslo")
             previous = _WORDS.findall(before[-40:])
             if previous and previous[-1][-1] not in nouns:  # "krásný, zlý archanděl": a list of adjectives
                 return self._agreeing_ending(self.lower(previous[-1])) == ending
