@@ -865,8 +865,8 @@ class Resolver:
             stacked = self._stacked_adjective(self.lower(following.group(1)))
         if len(following.group(1)) < MIN_AGREEING_NOUN:
             return False  # "jediná má", "jasně že": a pronoun or a verb, not a noun
-        if self._is_participle(self.lower(following.group(1))):
-            return False  # "zvědavě pozorovali": a verb agrees with no adjective
+        if self._is_participle(self.lower(following.group(1))) or self._is_present_verb(self.lower(following.group(1))):
+            return False  # "zvědavě pozorovali", "možná kontroluje": a verb agrees with no adjective
         return self._agreeing_ending(self.lower(following.group(1))) == ending
 
     def _stacked_adjective(self, word: str) -> str | None:
