@@ -841,6 +841,15 @@ class Resolver:
         if determiner is not None:
             return determiner == ending
         following = _NEXT_WORD.match(line, run.end)
+        if following is not None and self.lower(following.group(1)) in self.data.predicate_coordinators \
+                and not line[run.end:following.start()].strip():
+            # "štíhlý a atraktivní muž": an adjective joined to it agrees with the same noun
+            joined = _NEXT_WORD.match(line, following.end())
+            if joined is None or self._is_present_verb(self.lower(joined.group(1))) \
+                    or not (joined.group(1).endswith(SOFT_ADJECTIVE_ENDING)
+                            or self._stacked_adjective(self.lower(joined.group(1)))):
+                return False  # "zdraví a záleží": a verb joined, a predicate
+            following = joined
         if following is not None and following.group(1).endswith(SOFT_ADJECTIVE_ENDING):
             # "silná stropní lampa": an adjective of one form for every gender stands between
             further = _NEXT_WORD.match(line, following.end())
