@@ -222,6 +222,8 @@ class LanguageData:
     #: (participle stem ending, infinitive root): the participle's stem is another root's
     #: ("šel", "přišla" of "jít", "přijít"; "chtěl" of "chtít")
     participle_stem_roots: tuple[tuple[str, str], ...] = ()
+    #: (endings of a passive participle's short form, the ending of its long form)
+    passive_participle_endings: tuple[tuple[str, ...], str] = ((), "")
     #: verbs whose clause a manner adverb ends ("dodala zadumaně."): the verbs of saying and these
     adverb_after_verbs: frozenset[str] = frozenset()
 
@@ -441,8 +443,16 @@ def language_data(lang: str | None) -> LanguageData | None:
         verb_endings=tuple(entry.get("verb_endings", ())),
         predicate_coordinators=frozenset(entry.get("predicate_coordinators", ())),
         participle_stem_roots=tuple((tail, root) for tail, root in entry.get("participle_stem_roots", ())),
+        passive_participle_endings=_passive_participle_endings(entry.get("passive_participle_endings")),
         adverb_after_verbs=frozenset(entry.get("saying_verbs", ())) | frozenset(entry.get("manner_verbs", ())),
     )
+
+
+def _passive_participle_endings(row: list[str] | None) -> tuple[tuple[str, ...], str]:
+    if not row:
+        return (), ""
+    endings, long_ending = row
+    return tuple(endings.split()), long_ending
 
 
 def _consonant_noun_gender(row: list[str] | None) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:

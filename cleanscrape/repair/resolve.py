@@ -1132,7 +1132,18 @@ class Resolver:
             return True
         if low.endswith(self.data.participle_infinitive) and len(low) > 3:
             return self._is_infinitive(low)
-        return self._is_participle(low) or self._is_present_verb(low)
+        return self._is_participle(low) or self._is_present_verb(low) or self._is_passive_participle(low)
+
+    def _is_passive_participle(self, word: str) -> bool:
+        """Is ``word`` the short form of a passive participle, its long adjective form listed
+        (``passive_participle_endings``: "vyzdobena" → "vyzdobený"; "bohatě vyzdobena")?  Its
+        "-n-" or "-t-" follows a vowel ("-en", "-án", "-yt"): "hrozny" is a noun, not "hrozný"."""
+        endings, long_ending = self.data.passive_participle_endings
+        return any(word.endswith(ending) and len(word) - len(ending) >= MIN_PRESENT_STEM
+                   and word[len(word) - len(ending) - 1] in _VOWELS
+                   and bool(self.finder.frequency(word[:len(word) - len(ending)] + ending.rstrip(_VOWELS + "y")
+                                                  + long_ending))
+                   for ending in endings) if endings else False
 
     def _ends_verb_clause(self, line: str, run: DamagedRun) -> bool:
         """Does the run end a clause (punctuation or a conjunction after it) whose verb, within
