@@ -740,6 +740,9 @@ class Resolver:
                 and cand.text.endswith(self.data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
                 and self._ends_verb_clause(line, run):
             score += ADVERB_AFTER_VERB
+        if self.data is not None and self.data.consonant_noun_gender and cand.how in LISTED \
+                and self._noun_determined(self.lower(cand.text), line, run):
+            score += AGREEMENT
         participle = self._participle_agreement(cand.text, core, line, run)
         predicate = self._predicate_agreement(cand.text, core, line, run) if participle is None else None
         if participle is not None or predicate is not None:
@@ -898,6 +901,15 @@ class Resolver:
         return any(word.endswith(ending) and len(word) - len(ending) >= MIN_PRESENT_STEM
                    and any(self.finder.frequency(word[:-len(ending)] + infinitive) for infinitive in infinitives)
                    for endings, infinitives in self.data.present_endings for ending in endings)
+
+    def _noun_determined(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Is ``word``, a noun ending in a consonant, of the gender of the demonstrative right
+        before it ("ten pláč", not the feminine "pláž"; "ta noc")?"""
+        previous = line[:run.token_start].split()[-1:] if line[:run.token_start].endswith(" ") else []
+        if not previous or len(word) < MIN_AGREEING_NOUN or not word.isalpha() or word[-1] in _VOWELS:
+            return False
+        determiner = self.data.determiners_ending(self.lower(previous[0]))
+        return determiner is not None and self._agreeing_ending(word) == determiner
 
     def _agreeing_ending(self, noun: str) -> str | None:
         """The adjective ending that agrees with ``noun`` (lower-case): by its ending, or, for
