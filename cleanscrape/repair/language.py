@@ -231,6 +231,9 @@ class LanguageData:
     def predicate_endings(self) -> frozenset[str]:
         """The last letters of the adjectives agreeing with a participle's subject ("ý", "á" …)."""
         return frozenset(ending for ending, _ in self.participle_agreement)
+    #: (adjective ending, singular case endings, masculine case endings) of a noun ending in a
+    #: consonant that is the genitive plural of a feminine in "-a" ("květin" of "květina")
+    genitive_plural_forms: tuple[str, tuple[str, ...], tuple[str, ...]] | None = None
     #: letter -> the letter it is before an ending ("stůl" → "stolu", "píseň" → "písni")
     stem_alternations: tuple[tuple[str, str], ...] = ()
     #: the vowel a stem loses before an ending ("láhev" → "láhve", "pes" → "psa")
@@ -437,6 +440,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         before_verbs=frozenset(entry.get("before_verbs", ())),
         contexts=_contexts(entry.get("contexts", ())),
         consonant_noun_gender=_consonant_noun_gender(entry.get("consonant_noun_gender")),
+        genitive_plural_forms=_consonant_noun_gender(entry.get("genitive_plural_forms")),
         stem_alternations=tuple((letter, stem) for letter, stem in entry.get("stem_alternations", ())),
         mobile_vowel=entry.get("mobile_vowel", ""),
         stacked_adjective_endings=tuple(entry.get("stacked_adjective_endings", ())),

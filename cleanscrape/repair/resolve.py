@@ -839,7 +839,7 @@ class Resolver:
             # phrase ("'pracovat', druhé veslo")
             previous = _WORDS.findall(before[-40:])
             if previous and previous[-1][-1] not in nouns:  # "krásný, zlý archanděl": a list of adjectives
-                return self._agreeing_ending(self.lower(previous[-1])) == ending
+                return self._agreeing_ending(self.lower(previous[-1]), antecedent=True) == ending
         determiner = self._determiner_ending(line, run)
         if determiner is not None:
             return determiner == ending
@@ -911,10 +911,13 @@ class Resolver:
         determiner = self.data.determiners_ending(self.lower(previous[0]))
         return determiner is not None and self._agreeing_ending(word) == determiner
 
-    def _agreeing_ending(self, noun: str) -> str | None:
+    def _agreeing_ending(self, noun: str, antecedent: bool = False) -> str | None:
         """The adjective ending that agrees with ``noun`` (lower-case): by its ending, or, for
         a noun ending in a consonant, by its paradigm in the word list (``consonant_noun_gender``:
-        "noc" is feminine, its "noci" and "nocí" common, a "nocu" or "nocem" rare)."""
+        "noc" is feminine, its "noci" and "nocí" common, a "nocu" or "nocem" rare).  The
+        ``antecedent`` of a relative pronoun may be a genitive plural ("květin, které"); an
+        adjective before a genitive plural is a genitive plural itself ("-ých"), or does not
+        agree with it ("plný holek")."""
         ending = self.data.agreeing_ending(noun)
         gender = self.data.consonant_noun_gender
         if gender is None or ending is None or noun[-1:] in _VOWELS or not noun.isalpha():
@@ -923,7 +926,17 @@ class Resolver:
         stems = self.data.noun_stems(noun)
         as_feminine = max(min(self.finder.frequency(stem + e) for e in feminine) for stem in stems)
         as_masculine = max(self.finder.frequency(stem + e) for stem in stems for e in masculine)
-        return feminine_ending if as_feminine > FEMININE_PARADIGM_RATIO * as_masculine else ending
+        if as_feminine > FEMININE_PARADIGM_RATIO * as_masculine:
+            return feminine_ending
+        if antecedent and self.data.genitive_plural_forms is not None:
+            # "květin, které": the genitive plural of a feminine in "-a", known by its
+            # instrumental singular ("květinou") where no masculine form is listed
+            plural_ending, singular, masculine = self.data.genitive_plural_forms
+            as_plural = max(self.finder.frequency(stem + e) for stem in stems for e in singular)
+            as_masculine = max(self.finder.frequency(stem + e) for stem in stems for e in masculine)
+            if as_plural > FEMININE_PARADIGM_RATIO * as_masculine:
+                return plural_ending
+        return ending
 
     def _determiner_ending(self, line: str, run: DamagedRun) -> str | None:
         """The ending a demonstrative right before or after the run shows ("ta druhá",
