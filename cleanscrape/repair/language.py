@@ -246,6 +246,48 @@ class LanguageData:
     #: word -> ((side, neighbours), ...): side "after" or "before"; a neighbour starting
     #: with "-" is an ending
     contexts: tuple[tuple[str, tuple[tuple[str, frozenset[str]], ...]], ...] = ()
+    #: (adjective ending, feminine case endings, masculine case endings) of a noun ending in a
+    #: consonant: feminine when the word list holds its feminine forms far more ("noci")
+    consonant_noun_gender: tuple[str, tuple[str, ...], tuple[str, ...]] | None = None
+    #: the endings of an adjective that agrees with the noun after it as the adjective before
+    #: it does ("velké nahé ženské tělo")
+    stacked_adjective_endings: tuple[str, ...] = ()
+    #: endings only verb forms take ("oddychuje")
+    verb_endings: tuple[str, ...] = ()
+    #: conjunctions joining predicate adjectives that agree alike ("starý a unavený")
+    predicate_coordinators: frozenset[str] = frozenset()
+    #: (participle stem ending, infinitive root): the participle's stem is another root's
+    #: ("šel", "přišla" of "jít", "přijít"; "chtěl" of "chtít")
+    participle_stem_roots: tuple[tuple[str, str], ...] = ()
+    #: (endings of a passive participle's short form, the ending of its long form)
+    passive_participle_endings: tuple[tuple[str, ...], str] = ((), "")
+    #: verbs whose clause a manner adverb ends ("dodala zadumaně."): the verbs of saying and these
+    adverb_after_verbs: frozenset[str] = frozenset()
+
+    @property
+    def predicate_endings(self) -> frozenset[str]:
+        """The last letters of the adjectives agreeing with a participle's subject ("ý", "á" …)."""
+        return frozenset(ending for ending, _ in self.participle_agreement)
+    #: (adjective ending, singular case endings, masculine case endings) of a noun ending in a
+    #: consonant that is the genitive plural of a feminine in "-a" ("květin" of "květina")
+    genitive_plural_forms: tuple[str, tuple[str, ...], tuple[str, ...]] | None = None
+    #: letter -> the letter it is before an ending ("stůl" → "stolu", "píseň" → "písni")
+    stem_alternations: tuple[tuple[str, str], ...] = ()
+    #: the vowel a stem loses before an ending ("láhev" → "láhve", "pes" → "psa")
+    mobile_vowel: str = ""
+
+    def noun_stems(self, noun: str) -> list[str]:
+        """The stems ``noun`` (ending in a consonant) may take before a case ending: itself,
+        without its mobile vowel, and both with ``stem_alternations``."""
+        stems = [noun]
+        if self.mobile_vowel and len(noun) >= 3 and noun[-2] == self.mobile_vowel:
+            stems.append(noun[:-2] + noun[-1])
+        alternations = dict(self.stem_alternations)
+        for stem in list(stems):
+            altered = "".join(alternations.get(c, c) for c in stem)
+            if altered != stem:
+                stems.append(altered)
+        return stems
 
     @property
     def never_final(self) -> frozenset[str]:
@@ -450,7 +492,31 @@ def language_data(lang: str | None) -> LanguageData | None:
         feminine_participles=tuple((feminine, masculine)
                                    for feminine, masculine in entry.get("feminine_participles", ())),
         contexts=_contexts(entry.get("contexts", ())),
+        consonant_noun_gender=_consonant_noun_gender(entry.get("consonant_noun_gender")),
+        genitive_plural_forms=_consonant_noun_gender(entry.get("genitive_plural_forms")),
+        stem_alternations=tuple((letter, stem) for letter, stem in entry.get("stem_alternations", ())),
+        mobile_vowel=entry.get("mobile_vowel", ""),
+        stacked_adjective_endings=tuple(entry.get("stacked_adjective_endings", ())),
+        verb_endings=tuple(entry.get("verb_endings", ())),
+        predicate_coordinators=frozenset(entry.get("predicate_coordinators", ())),
+        participle_stem_roots=tuple((tail, root) for tail, root in entry.get("participle_stem_roots", ())),
+        passive_participle_endings=_passive_participle_endings(entry.get("passive_participle_endings")),
+        adverb_after_verbs=frozenset(entry.get("saying_verbs", ())) | frozenset(entry.get("manner_verbs", ())),
     )
+
+
+def _passive_participle_endings(row: list[str] | None) -> tuple[tuple[str, ...], str]:
+    if not row:
+        return (), ""
+    endings, long_ending = row
+    return tuple(endings.split()), long_ending
+
+
+def _consonant_noun_gender(row: list[str] | None) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:
+    if not row:
+        return None
+    ending, feminine, masculine = row
+    return ending, tuple(feminine.split()), tuple(masculine.split())
 
 
 def _capital_senses(rows: list[list[str]]) -> dict[str, tuple[tuple[frozenset[str], frozenset[str]], ...]]:

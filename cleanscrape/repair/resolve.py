@@ -111,6 +111,22 @@ MIN_SUBJECT = 4
 #: the noun an adjective agrees with has at least this many letters (shorter words after
 #: it are pronouns, verbs, conjunctions: "má", "mě", "že")
 MIN_AGREEING_NOUN = 3
+#: a noun ending in a consonant is feminine when its feminine forms are this many times
+#: commoner in the word list than its masculine ones ("věci" against "věcem", a dative plural)
+FEMININE_PARADIGM_RATIO = 10.0
+#: an adjective between an agreeing word and its noun has at least this many letters ("nahé")
+MIN_STACKED_ADJECTIVE = 4
+#: at most this many adjectives stand between an agreeing word and its noun
+MAX_STACKED_ADJECTIVES = 2
+#: a manner adverb ending its clause, its verb of saying or manner this many words before it
+#: at most ("zvolal poutník nadšeně"), rather than an adjective
+ADVERB_AFTER_VERB = 1.0
+ADVERB_VERB_REACH = 3
+#: a present-tense verb form keeps a stem of at least this many letters before its ending
+MIN_PRESENT_STEM = 3
+#: an adjective before another is read as agreeing with it only when its adverb ("krásně")
+#: is less than this share of its own frequency ("jině" is a misspelling, "krásně" a word)
+ADVERB_SIBLING_RATIO = 0.1
 #: an adjective with one form for every gender ("stropní"): the noun comes after it
 SOFT_ADJECTIVE_ENDING = "í"
 #: the Turkish question particle written apart with a vowel against the harmony of the
@@ -729,12 +745,19 @@ class Resolver:
                 and cand.text.endswith(self.data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
                 and self._before_adjective(line, run):
             score += ADVERB_BEFORE_ADJECTIVE
+        if self.data is not None and self.data.adverb_after_verbs and is_slot(core[-1]) \
+                and cand.text.endswith(self.data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
+                and self._ends_verb_clause(line, run):
+            score += ADVERB_AFTER_VERB
+        if self.data is not None and self.data.consonant_noun_gender and cand.how in LISTED \
+                and self._noun_determined(self.lower(cand.text), line, run):
+            score += AGREEMENT
         participle = self._participle_agreement(cand.text, core, line, run)
         predicate = self._predicate_agreement(cand.text, core, line, run) if participle is None else None
         if participle is not None or predicate is not None:
             score += AGREEMENT if participle or predicate else 0.0
         elif self.data is not None and self.data.agreement and is_slot(core[-1]) \
-                and cand.text not in self.data.personal_pronouns and self._agrees(cand.text[-1], line, run):
+                and cand.text not in self.data.personal_pronouns and self._agrees(cand.text, line, run):
             score += AGREEMENT
         if self.data is not None and self.data.contexts and self.data.context_fits(cand.text, *self._neighbours(line, run)):
             score += CONTEXT
@@ -845,21 +868,34 @@ class Resolver:
         return (self.lower(previous.group(1)) if previous else "",
                 self.lower(following.group(1)) if following else "")
 
-    def _agrees(self, ending: str, line: str, run: DamagedRun) -> bool:
-        """Does ``ending`` agree with its noun: the one before a comma right before the run
-        (a relative pronoun: "muž, který"), else the one after the run ("malá sestra")?"""
+    def _agrees(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Does the ending of ``word`` agree with its noun: the one before a comma right
+        before the run (a relative pronoun: "muž, který"), else the one after the run ("malá
+        sestra"), past the adjectives agreeing with it ("velké nahé ženské tělo")?"""
+        ending = word[-1]
         nouns = dict(self.data.agreement)
         if ending not in nouns:
             return False
         before = line[:run.start].rstrip()
-        if before.endswith(","):
+        if before.endswith(",") and word in self.data.participle_subjects:
+            # a relative pronoun; any other adjective after a comma opens its own noun
+            # phrase ("'pracovat', druhé veslo")
             previous = _WORDS.findall(before[-40:])
             if previous and previous[-1][-1] not in nouns:  # "krásný, zlý archanděl": a list of adjectives
-                return self.data.agreeing_ending(self.lower(previous[-1])) == ending
+                return self._agreeing_ending(self.lower(previous[-1]), antecedent=True) == ending
         determiner = self._determiner_ending(line, run)
         if determiner is not None:
             return determiner == ending
         following = _NEXT_WORD.match(line, run.end)
+        if following is not None and self.lower(following.group(1)) in self.data.predicate_coordinators \
+                and not line[run.end:following.start()].strip():
+            # "štíhlý a atraktivní muž": an adjective joined to it agrees with the same noun
+            joined = _NEXT_WORD.match(line, following.end())
+            if joined is None or self._is_present_verb(self.lower(joined.group(1))) \
+                    or not (joined.group(1).endswith(SOFT_ADJECTIVE_ENDING)
+                            or self._stacked_adjective(self.lower(joined.group(1)))):
+                return False  # "zdraví a záleží": a verb joined, a predicate
+            following = joined
         if following is not None and following.group(1).endswith(SOFT_ADJECTIVE_ENDING):
             # "silná stropní lampa": an adjective of one form for every gender stands between
             further = _NEXT_WORD.match(line, following.end())
@@ -868,11 +904,82 @@ class Resolver:
             return False
         if is_slot(line[following.end():following.end() + 1] or " "):
             return False  # the noun's own last letter was lost
+        stacked = self._stacked_adjective(self.lower(following.group(1)))
+        if stacked is not None and self.finder.frequency(word[:-1] + self.data.adverb_ending) \
+                >= ADVERB_SIBLING_RATIO * self.finder.frequency(word):
+            return False  # "krásně kulaté slunce" or "husté černé vlasy": the adverb may modify it
+        for _ in range(MAX_STACKED_ADJECTIVES):
+            if stacked is None:
+                break
+            # "velké nahé ženské tělo": the adjectives between agree with the same noun
+            further = _NEXT_WORD.match(line, following.end())
+            if further is None or is_slot(line[further.end():further.end() + 1] or " ") \
+                    or len(further.group(1)) < MIN_AGREEING_NOUN:
+                return stacked == ending  # no noun after it: it shows the ending alone
+            following = further
+            stacked = self._stacked_adjective(self.lower(following.group(1)))
         if len(following.group(1)) < MIN_AGREEING_NOUN:
             return False  # "jediná má", "jasně že": a pronoun or a verb, not a noun
-        if self._is_participle(self.lower(following.group(1))):
-            return False  # "zvědavě pozorovali": a verb agrees with no adjective
-        return self.data.agreeing_ending(self.lower(following.group(1))) == ending
+        if self._is_participle(self.lower(following.group(1))) or self._is_present_verb(self.lower(following.group(1))):
+            return False  # "zvědavě pozorovali", "možná kontroluje": a verb agrees with no adjective
+        return self._agreeing_ending(self.lower(following.group(1))) == ending
+
+    def _stacked_adjective(self, word: str) -> str | None:
+        """The ending of ``word`` (lower-case) if it is an adjective in an agreeing ending
+        (``stacked_adjective_endings``: "nahé" before "ženské tělo"), else None: not a
+        present-tense verb ("která hledá": "hledat" is listed), nor a word that may stand
+        between a copula and its adjective ("také")."""
+        ending = word[-1:]
+        if ending not in self.data.stacked_adjective_endings or len(word) < MIN_STACKED_ADJECTIVE \
+                or word in self.data.copula_between or self._is_present_verb(word):
+            return None
+        return ending
+
+    def _is_present_verb(self, word: str) -> bool:
+        """Is ``word`` a present-tense verb form: its infinitive listed (``present_endings``:
+        "hledá" → "hledat"; a stem of 3 letters or more: "nám" is no verb), or in an ending
+        only verbs take (``verb_endings``: "oddychuje")?"""
+        if word.endswith(self.data.verb_endings) and len(word) > MIN_PRESENT_STEM + 2:
+            return True
+        return any(word.endswith(ending) and len(word) - len(ending) >= MIN_PRESENT_STEM
+                   and any(self.finder.frequency(word[:-len(ending)] + infinitive) for infinitive in infinitives)
+                   for endings, infinitives in self.data.present_endings for ending in endings)
+
+    def _noun_determined(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Is ``word``, a noun ending in a consonant, of the gender of the demonstrative right
+        before it ("ten pláč", not the feminine "pláž"; "ta noc")?"""
+        previous = line[:run.token_start].split()[-1:] if line[:run.token_start].endswith(" ") else []
+        if not previous or len(word) < MIN_AGREEING_NOUN or not word.isalpha() or word[-1] in _VOWELS:
+            return False
+        determiner = self.data.determiners_ending(self.lower(previous[0]))
+        return determiner is not None and self._agreeing_ending(word) == determiner
+
+    def _agreeing_ending(self, noun: str, antecedent: bool = False) -> str | None:
+        """The adjective ending that agrees with ``noun`` (lower-case): by its ending, or, for
+        a noun ending in a consonant, by its paradigm in the word list (``consonant_noun_gender``:
+        "noc" is feminine, its "noci" and "nocí" common, a "nocu" or "nocem" rare).  The
+        ``antecedent`` of a relative pronoun may be a genitive plural ("květin, které"); an
+        adjective before a genitive plural is a genitive plural itself ("-ých"), or does not
+        agree with it ("plný holek")."""
+        ending = self.data.agreeing_ending(noun)
+        gender = self.data.consonant_noun_gender
+        if gender is None or ending is None or noun[-1:] in _VOWELS or not noun.isalpha():
+            return ending
+        feminine_ending, feminine, masculine = gender
+        stems = self.data.noun_stems(noun)
+        as_feminine = max(min(self.finder.frequency(stem + e) for e in feminine) for stem in stems)
+        as_masculine = max(self.finder.frequency(stem + e) for stem in stems for e in masculine)
+        if as_feminine > FEMININE_PARADIGM_RATIO * as_masculine:
+            return feminine_ending
+        if antecedent and self.data.genitive_plural_forms is not None:
+            # "květin, které": the genitive plural of a feminine in "-a", known by its
+            # instrumental singular ("květinou") where no masculine form is listed
+            plural_ending, singular, masculine = self.data.genitive_plural_forms
+            as_plural = max(self.finder.frequency(stem + e) for stem in stems for e in singular)
+            as_masculine = max(self.finder.frequency(stem + e) for stem in stems for e in masculine)
+            if as_plural > FEMININE_PARADIGM_RATIO * as_masculine:
+                return plural_ending
+        return ending
 
     def _determiner_ending(self, line: str, run: DamagedRun) -> str | None:
         """The ending a demonstrative right before or after the run shows ("ta druhá",
@@ -956,8 +1063,13 @@ class Resolver:
                     # inanimate and feminine subjects, the commonest ("hotely na horách jsou plné")
                     return word.endswith(self.data.plural_predicate_endings[0])
                 return None if ending is None else word.endswith(ending)
+            if low in self.data.predicate_coordinators and i > 0 \
+                    and self.lower(clause[i - 1])[-1:] in self.data.predicate_endings:
+                continue  # "cítil se starý a unavený": both agree with the copula's subject
             if low not in self.data.copula_between and not (
-                    low.endswith(self.data.adverb_ending) and len(low) >= MIN_ADVERB):
+                    low.endswith(self.data.adverb_ending) and len(low) >= MIN_ADVERB) \
+                    and not (i + 1 < len(clause) and self.lower(clause[i + 1]) in self.data.predicate_coordinators
+                             and low[-1:] in self.data.predicate_endings):
                 return None
         return None
 
@@ -1011,6 +1123,12 @@ class Resolver:
                 or len(word) - len(ending) < MIN_CASE_STEM:
             return False  # "tím způsobem" is a pronoun, not "tým" (team)
         following = _NEXT_WORD.match(line, run.token_end)
+        if following is not None and self.lower(following.group(1)) in self.data.predicate_coordinators:
+            # "tvrdým a hlubokým spánkem": an adjective joined to it agrees with the same noun
+            joined = _NEXT_WORD.match(line, following.end())
+            if joined is None or not self.lower(joined.group(1)).endswith(tuple(self.data.adjective_endings)):
+                return False
+            following = _NEXT_WORD.match(line, joined.end())
         if following is None or is_slot(line[following.end():following.end() + 1] or " "):
             return False  # the noun's own ending was lost
         noun = self.lower(following.group(1))
@@ -1053,9 +1171,13 @@ class Resolver:
 
     def _has_infinitive(self, stem: str) -> bool:
         """Is ``stem`` (a past participle without its ending) a verb's: is its infinitive a
-        word ("chodíva" → "chodívat"; after a consonant "přikýv" → "přikývnout")?"""
+        word ("chodíva" → "chodívat"; after a consonant "přikýv" → "přikývnout"; a stem of
+        another root, ``participle_stem_roots``: "seše" → "sejít")?"""
         if self.finder.frequency(stem + self.data.participle_infinitive):
             return True
+        for tail, root in self.data.participle_stem_roots:
+            if stem.endswith(tail) and self.finder.frequency(stem[:-len(tail)] + root + self.data.participle_infinitive):
+                return True  # "sešel" → "sejít", "chtěl" → "chtít"
         after_consonant = self.data.participle_infinitive_after_consonant
         return bool(after_consonant) and stem[-1] not in _VOWELS \
             and bool(self.finder.frequency(stem + after_consonant))
@@ -1078,7 +1200,29 @@ class Resolver:
             return True
         if low.endswith(self.data.participle_infinitive) and len(low) > 3:
             return self._is_infinitive(low)
-        return self._is_participle(low)
+        return self._is_participle(low) or self._is_present_verb(low) or self._is_passive_participle(low)
+
+    def _is_passive_participle(self, word: str) -> bool:
+        """Is ``word`` the short form of a passive participle, its long adjective form listed
+        (``passive_participle_endings``: "vyzdobena" → "vyzdobený"; "bohatě vyzdobena")?  Its
+        "-n-" or "-t-" follows a vowel ("-en", "-án", "-yt"): "hrozny" is a noun, not "hrozný"."""
+        endings, long_ending = self.data.passive_participle_endings
+        return any(word.endswith(ending) and len(word) - len(ending) >= MIN_PRESENT_STEM
+                   and word[len(word) - len(ending) - 1] in _VOWELS
+                   and bool(self.finder.frequency(word[:len(word) - len(ending)] + ending.rstrip(_VOWELS + "y")
+                                                  + long_ending))
+                   for ending in endings) if endings else False
+
+    def _ends_verb_clause(self, line: str, run: DamagedRun) -> bool:
+        """Does the run end a clause (punctuation or a conjunction after it) whose verb, within
+        reach before it, takes a manner adverb (``adverb_after_verbs``, the verbs of saying
+        among them: "dodala zadumaně.", "zvolal poutník nadšeně.", "tváří se lhostejně a")?"""
+        after = line[run.token_end:].lstrip()
+        following = _WORDS.match(after)
+        if following is not None and self.lower(following.group(0)) not in self.data.predicate_coordinators:
+            return False  # "zvolal nadšený dav": a noun after it
+        clause = re.split(r"[,.;:!?\"()]", line[:run.token_start])[-1].split()
+        return any(self.lower(word) in self.data.adverb_after_verbs for word in clause[-ADVERB_VERB_REACH:])
 
     def _before_adjective(self, line: str, run: DamagedRun) -> bool:
         """Is the word after the run an adjective (``adjective_endings``), which an adverb
