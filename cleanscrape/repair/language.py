@@ -226,11 +226,12 @@ class LanguageData:
     #: "esté"/"está"), and the words before "que" that govern it ("espera que", "para que")
     subjunctive_forms: frozenset[str] = frozenset()
     subjunctive_governors: frozenset[str] = frozenset()
-    #: clitic pronouns a lost letter confuses with a conjunction (Romanian "îi"/"și"), the
-    #: words after which one opens a predicate (relatives: "unde îi", "care îi"), and the
-    #: endings that show the verb after it (not those of participles and nouns)
+    #: clitic pronouns a lost letter confuses with a conjunction (Romanian "îi"/"și"), and the
+    #: words after which one opens a predicate (relatives: "unde îi", "care îi")
     clitic_pronouns: frozenset[str] = frozenset()
     clitic_subjects: frozenset[str] = frozenset()
+    #: endings that show a verb form (Romanian "întinse", Czech "oddychuje"), less those of
+    #: the participles and nouns among them ("-ată", "-rea"): see ``shows_verb``
     verb_endings: tuple[str, ...] = ()
     non_verb_endings: tuple[str, ...] = ()
     #: singular articles and demonstratives opening a sentence's subject ("A entrada é")
@@ -252,8 +253,6 @@ class LanguageData:
     #: the endings of an adjective that agrees with the noun after it as the adjective before
     #: it does ("velké nahé ženské tělo")
     stacked_adjective_endings: tuple[str, ...] = ()
-    #: endings only verb forms take ("oddychuje")
-    verb_endings: tuple[str, ...] = ()
     #: conjunctions joining predicate adjectives that agree alike ("starý a unavený")
     predicate_coordinators: frozenset[str] = frozenset()
     #: (participle stem ending, infinitive root): the participle's stem is another root's
@@ -312,6 +311,10 @@ class LanguageData:
         """Every letter a lost character may be: the language's own first."""
         variants = "".join(page for _, page in self.equivalents)
         return self.letters + variants + "".join(c for c in LOAN_LETTERS if c not in self.letters)
+
+    def shows_verb(self, word: str) -> bool:
+        """Does ``word`` end as only verb forms do (``verb_endings`` less ``non_verb_endings``)?"""
+        return word.endswith(self.verb_endings) and not word.endswith(self.non_verb_endings)
 
     def governs_infinitive(self, word: str) -> bool:
         """Is ``word`` (lower-case) a listed governor, or a past-tense one with a person
@@ -497,7 +500,6 @@ def language_data(lang: str | None) -> LanguageData | None:
         stem_alternations=tuple((letter, stem) for letter, stem in entry.get("stem_alternations", ())),
         mobile_vowel=entry.get("mobile_vowel", ""),
         stacked_adjective_endings=tuple(entry.get("stacked_adjective_endings", ())),
-        verb_endings=tuple(entry.get("verb_endings", ())),
         predicate_coordinators=frozenset(entry.get("predicate_coordinators", ())),
         participle_stem_roots=tuple((tail, root) for tail, root in entry.get("participle_stem_roots", ())),
         passive_participle_endings=_passive_participle_endings(entry.get("passive_participle_endings")),

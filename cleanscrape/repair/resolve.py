@@ -848,7 +848,7 @@ class Resolver:
         # function word ("Dar și")
         subject = self.lower(previous) in self.data.clitic_subjects or self._name_word(previous)
         return subject and following.isalpha() and following.islower() and following not in stopwords(self.lang) \
-            and following.endswith(self.data.verb_endings) and not following.endswith(self.data.non_verb_endings)
+            and self.data.shows_verb(following)
 
     def _subjunctive_clause(self, line: str, run: DamagedRun) -> bool:
         """Is the word in a clause that "que" opens after a word governing the subjunctive,
@@ -939,7 +939,7 @@ class Resolver:
         """Is ``word`` a present-tense verb form: its infinitive listed (``present_endings``:
         "hledá" → "hledat"; a stem of 3 letters or more: "nám" is no verb), or in an ending
         only verbs take (``verb_endings``: "oddychuje")?"""
-        if word.endswith(self.data.verb_endings) and len(word) > MIN_PRESENT_STEM + 2:
+        if self.data.shows_verb(word) and len(word) > MIN_PRESENT_STEM + 2:
             return True
         return any(word.endswith(ending) and len(word) - len(ending) >= MIN_PRESENT_STEM
                    and any(self.finder.frequency(word[:-len(ending)] + infinitive) for infinitive in infinitives)
