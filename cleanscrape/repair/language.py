@@ -152,6 +152,10 @@ class LanguageData:
     #: groups of endings of one paradigm that differ in one non-ASCII letter (Czech
     #: adjectives' locative "-ém" and instrumental "-ým"): a listed word's sibling is a word
     paradigm_endings: tuple[tuple[str, ...], ...] = ()
+    #: endings of another paradigm whose listed form on the same stem shows that the word
+    #: is not of the one ``paradigm_endings`` describe (Polish "-ego": "własną" is an
+    #: adjective, whose accusative is "-ą" too, so it has no "-ę" sibling)
+    paradigm_blocking_endings: tuple[str, ...] = ()
     #: the masculine and feminine ordinal indicators ("1º", "1ª"), and the endings of
     #: feminine nouns, which take the feminine one
     ordinal_indicators: tuple[str, ...] = ()
@@ -372,6 +376,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         question_words=frozenset(entry.get("question_words", ())),
         noun_endings=tuple(entry.get("noun_endings", ())),
         paradigm_endings=tuple(tuple(group.split()) for group in entry.get("paradigm_endings", ())),
+        paradigm_blocking_endings=tuple(entry.get("paradigm_blocking_endings", ())),
         proper_nouns=frozenset(entry.get("proper_nouns", ())),
         proper_noun_endings=tuple(entry.get("proper_noun_endings", ())),
         question_enders=frozenset(entry.get("question_enders", ())),
