@@ -125,6 +125,19 @@ class LanguageData:
     #: (case ending, words governing that case) pairs: prepositions, and quantifiers that
     #: govern the genitive plural; the data may give one entry several endings
     preposition_cases: tuple[tuple[str, frozenset[str]], ...] = ()
+    #: the case ending a transitive verb gives the noun right after it, its object (Polish
+    #: accusative "-ę": "wylizałam łyżeczkę"), and (case ending, verbs) pairs of verbs that
+    #: govern another case (the copulas and gestures: "była Ukrainką", "skinął głową", by
+    #: their infinitives), for the nouns whose nominative ends in ``object_nominative``
+    #: (Polish "-a": "łyżeczka"; a verb form has none: "startować będą")
+    object_ending: str = ""
+    object_nominative: str = ""
+    verb_cases: tuple[tuple[str, frozenset[str]], ...] = ()
+    #: a past form's endings, longest first, and (letter, letters) its stem's last letter
+    #: alternates with in the infinitive ("milcza-ł" → "milczeć", "zamknę-ła" → "zamknąć"):
+    #: a word is a past form when its infinitive is listed
+    past_endings: tuple[str, ...] = ()
+    past_stem_alternations: tuple[tuple[str, str], ...] = ()
     #: (adjective case ending, noun endings) pairs: after a preposition and an adjective in
     #: the case it governs, the noun has none of these endings ("v malém domě", not "domů")
     case_excluded_endings: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -366,6 +379,11 @@ def language_data(lang: str | None) -> LanguageData | None:
         reflexive_clitics=frozenset(entry.get("reflexive_clitics", ())),
         pronominal_infinitives=tuple((form, tuple(bare.split()), tuple(reflexive.split()))
                                      for form, bare, reflexive in entry.get("pronominal_infinitives", ())),
+        object_ending=entry.get("object_ending", ""),
+        object_nominative=entry.get("object_nominative", ""),
+        verb_cases=tuple((ending, frozenset(words.split())) for ending, words in entry.get("verb_cases", ())),
+        past_endings=tuple(entry.get("past_endings", ())),
+        past_stem_alternations=tuple((a, b) for a, b in entry.get("past_stem_alternations", ())),
         preposition_cases=tuple((ending, frozenset(words.split()))
                                 for endings, words in entry.get("preposition_cases", ()) for ending in endings.split()),
         case_excluded_endings=tuple((ending, tuple(nouns.split()))

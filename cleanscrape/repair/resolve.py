@@ -84,6 +84,9 @@ CASE_EXCLUDED = -2.0
 PREPOSITION_REACH = 3
 #: ... and only for a word with this many letters before its case ending
 MIN_CASE_STEM = 2
+#: a noun's nominative is at least this share of its accusative's or instrumental's frequency
+#: (nouns 0.18-3.6 on the word list; a verb form's misspelt "nominative", "będa", 0.003-0.05)
+NOMINATIVE_SHARE = 0.1
 #: a noun whose ending shows the case an adjective before it takes has this many letters
 #: (shorter words after an adjective are pronouns and verbs: "jsem", "tím")
 MIN_CASE_NOUN = 4
@@ -691,6 +694,9 @@ class Resolver:
         if self.data is not None and self.data.preposition_cases and cand.how in LISTED \
                 and self._case_governed(cand.text, core, line, run):
             score += CASE_GOVERNED
+        if self.data is not None and self.data.object_ending and is_slot(core[-1]) and cand.how in LISTED \
+                and len(cand.text) > MIN_CASE_STEM + 1 and self._verb_governs(cand.text, line, run):
+            score += AGREEMENT
         if self.data is not None and self.data.case_excluded_endings and is_slot(core[-1]) and cand.how in LISTED \
                 and self._case_excluded(cand.text, line, run):
             score += CASE_EXCLUDED
@@ -945,6 +951,46 @@ class Resolver:
                     or low in self.data.case_transparent):
                 return frozenset()
         return frozenset()
+
+    def _verb_governs(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Does ``word``'s last letter, on a noun (``object_nominative``), make the case the
+        verb right before it governs: a transitive verb's object (``object_ending``: "wylizałam łyżeczkę", "zagotować wodę")
+        or the case of ``verb_cases`` ("była Ukrainką", "skinął głową")?  Not where a
+        preposition governs it ("potknął się o dachówkę")."""
+        before = line[:run.token_start]
+        previous = before.split()[-1:]
+        if not previous or not before.endswith(" ") or not previous[0].isalpha() \
+                or self._governed_endings(line, run):
+            return False
+        infinitive = self._infinitive_of(self.lower(previous[0]))
+        if infinitive is None:
+            return False
+        governed = next((ending for ending, verbs in self.data.verb_cases if infinitive in verbs),
+                        self.data.object_ending)
+        if not word.endswith(governed):
+            return False
+        # a noun of the declension these endings belong to: its nominative is about as
+        # common as these forms ("łyżeczka"); a verb form's "nominative" is at most a
+        # misspelling without diacritics ("będa" for "będą"), a few hundredths of it
+        stem = word[:-len(governed)]
+        forms = max(self.finder.frequency(stem + ending)
+                    for ending in (self.data.object_ending, *(e for e, _ in self.data.verb_cases)))
+        return self.finder.frequency(stem + self.data.object_nominative) >= NOMINATIVE_SHARE * forms > 0
+
+    def _infinitive_of(self, word: str) -> str | None:
+        """The listed infinitive of ``word``, an infinitive whose past form is listed
+        ("zagotować": "zagotował") or a past form (``past_endings``, its stem's letter
+        alternating as ``past_stem_alternations`` say: "milczał" → "milczeć"); else None."""
+        ending = self.data.infinitive_ending
+        if word.endswith(ending) and len(word) > MIN_CASE_STEM + 2:
+            return word if self.finder.frequency(word[:-len(ending)] + self.data.past_endings[-1]) else None
+        past = next((e for e in self.data.past_endings if word.endswith(e)), None)
+        stem = word[:-len(past)] if past else ""
+        if len(stem) < MIN_CASE_STEM + 1:
+            return None
+        stems = [stem] + [stem[:-1] + infinitive for past_letter, infinitive in self.data.past_stem_alternations
+                          if stem.endswith(past_letter)]
+        return next((s + ending for s in stems if self.finder.frequency(s + ending)), None)
 
     def _case_excluded(self, word: str, line: str, run: DamagedRun) -> bool:
         """Does ``word`` end as no noun does in the case of the preposition right before it,
