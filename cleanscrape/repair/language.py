@@ -112,6 +112,18 @@ class LanguageData:
     prepositions: frozenset[str] = frozenset()
     #: (verb ending, subject pronouns it agrees with) pairs
     subject_endings: tuple[tuple[str, frozenset[str]], ...] = ()
+    #: what shows a verb form's person for its coordinated verbs: (ending, forms) pairs
+    #: of listed forms ("jestem", "są") and of past endings with a person ("łem", "li"),
+    #: and the first person's present ending with its third plural's ("zamykam" /
+    #: "zamykają"); the words that open another clause, with a subject of its own ("że")
+    person_words: tuple[tuple[str, frozenset[str]], ...] = ()
+    past_person_endings: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    present_first_person: tuple[str, str] = ("", "")
+    subordinators: frozenset[str] = frozenset()
+    #: a present tense's second person singular endings, and (stem end, alternant) pairs
+    #: its consonant alternates by ("pomog-ę" → "pomożesz"): a present stem is known by it
+    second_person_endings: tuple[str, ...] = ()
+    second_person_alternations: tuple[tuple[str, str], ...] = ()
     #: (first-person singular verb ending, third-person endings) pairs a lost last letter
     #: tells apart ("intentaré"/"intentará"), and the first-person words whose absence
     #: makes a page a third-person story
@@ -372,6 +384,13 @@ def language_data(lang: str | None) -> LanguageData | None:
         reflexive_pronouns=frozenset(entry.get("reflexive_pronouns", ())),
         present_endings=tuple((tuple(endings.split()), tuple(infinitives.split()))
                               for endings, infinitives in entry.get("present_endings", ())),
+        person_words=tuple((ending, frozenset(words.split())) for ending, words in entry.get("person_words", ())),
+        past_person_endings=tuple((ending, tuple(forms.split()))
+                                  for ending, forms in entry.get("past_person_endings", ())),
+        present_first_person=tuple(entry.get("present_first_person", ("", ""))),
+        subordinators=frozenset(entry.get("subordinators", ())),
+        second_person_endings=tuple(entry.get("second_person_endings", ())),
+        second_person_alternations=tuple((a, b) for a, b in entry.get("second_person_alternations", ())),
         subject_endings=tuple((ending, frozenset(words.split()))
                               for ending, words in entry.get("subject_endings", ())),
         person_endings=tuple((first, tuple(thirds.split())) for first, thirds in entry.get("person_endings", ())),

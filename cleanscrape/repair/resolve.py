@@ -87,6 +87,8 @@ MIN_CASE_STEM = 2
 #: a noun's nominative is at least this share of its accusative's or instrumental's frequency
 #: (nouns 0.18-3.6 on the word list; a verb form's misspelt "nominative", "będa", 0.003-0.05)
 NOMINATIVE_SHARE = 0.1
+#: the shortest verb form whose person the sentence's other verbs decide ("będę"; not "tę")
+MIN_PERSON_VERB = 4
 #: a noun whose ending shows the case an adjective before it takes has this many letters
 #: (shorter words after an adjective are pronouns and verbs: "jsem", "tím")
 MIN_CASE_NOUN = 4
@@ -229,6 +231,11 @@ _IMPOSSIBLE = -math.inf
 #: candidate sources that are known words, not spellings guessed by the letter model
 LISTED = KNOWN + ("elision", "suffix")
 _WORDS = re.compile(r"[^\W\d_]+")
+#: where a sentence or a clause ends: a "?" (or U+FFFD) only before a capital, as a slot
+#: stands at a word's end as often as a question's mark
+_CLAUSE_STOP = re.compile(r"[.!…;:]|[?\ufffd](?=\s+[\"'«“„(\[]*(\w))")
+#: punctuation around a word in a line split at spaces
+_TOKEN_PUNCTUATION = ".,;:!\"'«»„”“()[]…–—-"
 #: a word after an opening slot / before a closing one (its own lost letters included)
 _WORD_AFTER = re.compile(r"(?:[^\W\d_]|[?\ufffd])*[^\W\d_](?:[^\W\d_]|[?\ufffd])*")
 _WORD_BEFORE = re.compile(r"(?:[^\W\d_]|[?\ufffd])*[^\W\d_](?:[^\W\d_]|[?\ufffd])*$")
@@ -706,6 +713,9 @@ class Resolver:
         if self.data is not None and self.data.subject_endings and is_slot(core[-1]) and cand.how in LISTED \
                 and self._subject_agrees(cand.text, line, run):
             score += AGREEMENT
+        if self.data is not None and self.data.subject_endings and self.data.past_person_endings \
+                and is_slot(core[-1]) and cand.how in LISTED and self._person_in_sentence(cand.text, line, run):
+            score += AGREEMENT
         if self.data is not None and self.data.person_endings and is_slot(core[-1]) and cand.how in LISTED \
                 and self._first_person_form(cand.text):
             if self._pronominal_after_reflexive(cand.text, line, run):
@@ -967,12 +977,14 @@ class Resolver:
             return False
         governed = next((ending for ending, verbs in self.data.verb_cases if infinitive in verbs),
                         self.data.object_ending)
-        if not word.endswith(governed):
-            return False
-        # a noun of the declension these endings belong to: its nominative is about as
-        # common as these forms ("łyżeczka"); a verb form's "nominative" is at most a
-        # misspelling without diacritics ("będa" for "będą"), a few hundredths of it
-        stem = word[:-len(governed)]
+        return word.endswith(governed) and self._declined_noun(word[:-len(governed)])
+
+    def _declined_noun(self, stem: str) -> bool:
+        """Is ``stem`` a noun's of the declension whose accusative and instrumental are
+        ``object_ending`` and ``verb_cases``' endings: is its nominative
+        (``object_nominative``) about as common as those forms ("łyżeczka")?  A verb
+        form's "nominative" is at most a misspelling without diacritics ("będa" for
+        "będą"), a few hundredths of it."""
         forms = max(self.finder.frequency(stem + ending)
                     for ending in (self.data.object_ending, *(e for e, _ in self.data.verb_cases)))
         return self.finder.frequency(stem + self.data.object_nominative) >= NOMINATIVE_SHARE * forms > 0
@@ -1104,6 +1116,67 @@ class Resolver:
             if subject is not None:
                 return subject == ending
         return False
+
+    def _person_in_sentence(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Is ``word`` a present form (``subject_endings``: "-ę" first person singular, "-ą"
+        third plural; no noun that ends so, "łyżeczkę") of the person of
+        the sure verb forms elsewhere in its sentence, between the subordinating
+        conjunctions around it (``subordinators``: another clause has its own subject),
+        which coordinated verbs share ("gaszę światło i zamykam drzwi", "odezwą się i
+        podziękują")?  A form is sure when intact and of one person only: a past form
+        with a person ending (``past_person_endings``: "zrobiłem", "zrobili"), a listed
+        form (``person_words``: "jestem", "są"), a present form ("myślę", "myślą": its
+        second person is listed), a first person in "-m" whose third plural in "-ją" is
+        listed ("zamykam")."""
+        endings = dict(self.data.subject_endings)
+        ending = next((e for e in endings if word.endswith(e)), None)
+        if ending is None or len(word) < MIN_PERSON_VERB or not self._present_stem(word[:-len(ending)]) \
+                or self._declined_noun(word[:-len(ending)]):
+            return False  # "postawę" is the noun's, though "postawisz" is listed
+        stops = [m.start() for m in _CLAUSE_STOP.finditer(line)
+                 if m.group(1) is None or m.group(1)[0].isupper()]
+        start = max((i + 1 for i in stops if i < run.token_start), default=0)
+        end = min((i for i in stops if i >= run.end), default=len(line))
+        persons: set[str] = set()
+        for side in (line[start:run.token_start].split()[::-1], line[run.token_end:end].split()):
+            for token in side:
+                low = self.lower(token.strip(_TOKEN_PUNCTUATION))
+                if low in self.data.subordinators:
+                    break
+                if any(is_slot(c) for c in token) or not self.finder.vocabulary.count(low):
+                    continue  # damaged, or repaired here (its reading may be wrong)
+                person = self._sure_person(low)
+                if person is not None:
+                    persons.add(person)
+        return persons == {ending}
+
+    def _present_stem(self, stem: str) -> bool:
+        """Is ``stem`` a present tense's: is its second person singular listed
+        (``second_person_endings``, after the stem's consonant alternates as
+        ``second_person_alternations`` say: "myśl-ę" → "myślisz", "pomog-ę" → "pomożesz",
+        "będ-ę" → "będziesz")?  No noun has one ("łyżeczk-ę")."""
+        stems = [stem] + [stem[:-len(a)] + b for a, b in self.data.second_person_alternations if stem.endswith(a)]
+        return any(self.finder.frequency(s + e) for s in stems for e in self.data.second_person_endings)
+
+    def _sure_person(self, word: str) -> str | None:
+        """The ``subject_endings`` ending of the person an intact verb form ``word`` shows
+        beyond doubt, or None (see :meth:`_person_in_sentence`)."""
+        listed = next((e for e, words in self.data.person_words if word in words), None)
+        if listed is not None:
+            return listed
+        if len(word) < MIN_PERSON_VERB:
+            return None
+        past = next((e for e, forms in self.data.past_person_endings if word.endswith(forms)), None)
+        if past is not None:
+            return past if self._infinitive_of(word) else None
+        endings = [e for e, _ in self.data.subject_endings]
+        for ending in endings:
+            if word.endswith(ending):
+                return ending if self._present_stem(word[:-len(ending)]) else None
+        first, third = self.data.present_first_person
+        if first and word.endswith(first) and self.finder.frequency(word[:-len(first)] + third):
+            return endings[0]
+        return None
 
     def _first_person_form(self, word: str) -> bool:
         """Is ``word`` a first-person singular verb form whose third-person partner, its
