@@ -964,19 +964,24 @@ class Resolver:
 
     def _verb_governs(self, word: str, line: str, run: DamagedRun) -> bool:
         """Does ``word``'s last letter, on a noun (``object_nominative``), make the case the
-        verb right before it governs: a transitive verb's object (``object_ending``: "wylizałam łyżeczkę", "zagotować wodę")
-        or the case of ``verb_cases`` ("była Ukrainką", "skinął głową")?  Not where a
-        preposition governs it ("potknął się o dachówkę")."""
+        verb right before it governs: a transitive verb's object (``object_ending``:
+        "wylizałam łyżeczkę", "zagotować wodę") or the case of ``verb_cases`` ("była
+        Ukrainką", "skinął głową"; after the reflexive pronoun, whose verb takes no
+        accusative object: "bawię się obrączką")?  Not where a preposition governs it
+        ("potknął się o dachówkę")."""
         before = line[:run.token_start]
         previous = before.split()[-1:]
         if not previous or not before.endswith(" ") or not previous[0].isalpha() \
                 or self._governed_endings(line, run):
             return False
-        infinitive = self._infinitive_of(self.lower(previous[0]))
-        if infinitive is None:
-            return False
-        governed = next((ending for ending, verbs in self.data.verb_cases if infinitive in verbs),
-                        self.data.object_ending)
+        low = self.lower(previous[0])
+        governed = next((ending for ending, verbs in self.data.verb_cases if low in verbs), None)
+        if governed is None:
+            infinitive = self._infinitive_of(low)
+            if infinitive is None:
+                return False
+            governed = next((ending for ending, verbs in self.data.verb_cases if infinitive in verbs),
+                            self.data.object_ending)
         return word.endswith(governed) and self._declined_noun(word[:-len(governed)])
 
     def _declined_noun(self, stem: str) -> bool:
