@@ -123,6 +123,10 @@ class LanguageData:
     #: a present tense's second person singular endings, and (stem end, alternant) pairs
     #: its consonant alternates by ("pomog-ę" → "pomożesz"): a present stem is known by it
     second_person_endings: tuple[str, ...] = ()
+    #: the endings the third singular takes in the plural persons ("" for itself: "chwyta",
+    #: "chwytamy"), and what it takes in the second singular ("chwytasz")
+    present_person_endings: tuple[str, ...] = ()
+    second_person_from_third: str = ""
     second_person_alternations: tuple[tuple[str, str], ...] = ()
     #: (first-person singular verb ending, third-person endings) pairs a lost last letter
     #: tells apart ("intentaré"/"intentará"), and the first-person words whose absence
@@ -390,6 +394,8 @@ def language_data(lang: str | None) -> LanguageData | None:
         present_first_person=tuple(entry.get("present_first_person", ("", ""))),
         subordinators=frozenset(entry.get("subordinators", ())),
         second_person_endings=tuple(entry.get("second_person_endings", ())),
+        present_person_endings=tuple(entry.get("present_person_endings", ())),
+        second_person_from_third=entry.get("second_person_from_third", ""),
         second_person_alternations=tuple((a, b) for a, b in entry.get("second_person_alternations", ())),
         subject_endings=tuple((ending, frozenset(words.split()))
                               for ending, words in entry.get("subject_endings", ())),

@@ -978,7 +978,7 @@ class Resolver:
         governed = next((ending for ending, verbs in self.data.verb_cases if low in verbs), None)
         if governed is None:
             infinitive = self._infinitive_of(low)
-            if infinitive is None:
+            if infinitive is None and not self._present_form(low):
                 return False
             governed = next((ending for ending, verbs in self.data.verb_cases if infinitive in verbs),
                             self.data.object_ending)
@@ -1154,6 +1154,20 @@ class Resolver:
                 if person is not None:
                     persons.add(person)
         return persons == {ending}
+
+    def _present_form(self, word: str) -> bool:
+        """Is ``word`` a present-tense form: a first singular or third plural of a present
+        stem ("piją"), or a third singular, or its plural persons
+        (``present_person_endings``: "mamy"), whose second singular adds
+        ``second_person_from_third`` ("chwyta" → "chwytasz", "mamy" → "masz")?"""
+        if len(word) < MIN_PERSON_VERB - 1:
+            return False
+        ending = next((e for e, _ in self.data.subject_endings if word.endswith(e)), None)
+        if ending is not None:
+            return self._present_stem(word[:-len(ending)])
+        return any(word.endswith(ending) and len(word) - len(ending) >= MIN_CASE_STEM
+                   and self.finder.frequency(word[:len(word) - len(ending)] + self.data.second_person_from_third)
+                   for ending in self.data.present_person_endings)
 
     def _present_stem(self, stem: str) -> bool:
         """Is ``stem`` a present tense's: is its second person singular listed
