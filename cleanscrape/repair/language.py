@@ -112,6 +112,9 @@ class LanguageData:
     prepositions: frozenset[str] = frozenset()
     #: (verb ending, subject pronouns it agrees with) pairs
     subject_endings: tuple[tuple[str, frozenset[str]], ...] = ()
+    #: (verb ending, noun endings) pairs: nouns of these endings are subjects of that person
+    #: (Polish masculine personal plurals "-cy", "-si", "-owie": "rodacy", "najlepsi")
+    plural_subject_endings: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: what shows a verb form's person for its coordinated verbs: (ending, forms) pairs
     #: of listed forms ("jestem", "są") and of past endings with a person ("łem", "li"),
     #: and the first person's present ending with its third plural's ("zamykam" /
@@ -388,6 +391,8 @@ def language_data(lang: str | None) -> LanguageData | None:
         reflexive_pronouns=frozenset(entry.get("reflexive_pronouns", ())),
         present_endings=tuple((tuple(endings.split()), tuple(infinitives.split()))
                               for endings, infinitives in entry.get("present_endings", ())),
+        plural_subject_endings=tuple((ending, tuple(nouns.split()))
+                                     for ending, nouns in entry.get("plural_subject_endings", ())),
         person_words=tuple((ending, frozenset(words.split())) for ending, words in entry.get("person_words", ())),
         past_person_endings=tuple((ending, tuple(forms.split()))
                                   for ending, forms in entry.get("past_person_endings", ())),

@@ -989,10 +989,13 @@ class Resolver:
         ``object_ending`` and ``verb_cases``' endings: is its nominative
         (``object_nominative``) about as common as those forms ("łyżeczka")?  A verb
         form's "nominative" is at most a misspelling without diacritics ("będa" for
-        "będą"), a few hundredths of it."""
+        "będą"), a few hundredths of it, or a verb's third singular, known by its second
+        ("trafia": "trafiasz")."""
         forms = max(self.finder.frequency(stem + ending)
                     for ending in (self.data.object_ending, *(e for e, _ in self.data.verb_cases)))
-        return self.finder.frequency(stem + self.data.object_nominative) >= NOMINATIVE_SHARE * forms > 0
+        nominative = stem + self.data.object_nominative
+        return self.finder.frequency(nominative) >= NOMINATIVE_SHARE * forms > 0 \
+            and not self.finder.frequency(nominative + self.data.second_person_from_third)  # "trafia": "trafiasz"
 
     def _infinitive_of(self, word: str) -> str | None:
         """The listed infinitive of ``word``, an infinitive whose past form is listed
@@ -1111,7 +1114,9 @@ class Resolver:
 
     def _subject_agrees(self, word: str, line: str, run: DamagedRun) -> bool:
         """Does ``word``'s last letter make the person of a subject before it in its clause
-        ("ja stracę", "ludzie siedzą")?"""
+        ("ja stracę", "ludzie siedzą", "rodacy go lubią"), or, where none stands there, of
+        a subject after it ("jakimi kategoriami myślą Anglicy", "trafią do niej
+        najlepsi")?"""
         ending = next((e for e, _ in self.data.subject_endings if word.endswith(e)), None)
         if ending is None:
             return False
@@ -1120,7 +1125,32 @@ class Resolver:
             subject = next((e for e, words in self.data.subject_endings if self.lower(previous) in words), None)
             if subject is not None:
                 return subject == ending
+        # a plural noun, or a subject after the word, where the word is a present form
+        # (not "to są naprawdę bardzo zdolni ludzie", "Istotą Ja jest")
+        stem = word[:-len(ending)]
+        if not self.data.plural_subject_endings or len(word) < MIN_PERSON_VERB or not self._present_stem(stem) \
+                or self._declined_noun(stem):
+            return False  # "niż" is no "nią" after "uczniowie czytają dziś mniej"
+        after = [] if line[run.end:run.token_end] else \
+            re.split(r"[,.;:!?\"()–-]", line[run.token_end:])[0].split()
+        for neighbour in [*reversed(clause[-GOVERNOR_REACH:]), *after[:GOVERNOR_REACH]]:
+            subject = self._subject_person(self.lower(neighbour))
+            if subject is not None:
+                return subject == ending
         return False
+
+    def _subject_person(self, word: str) -> str | None:
+        """The ending of the person of ``word`` as a subject: a listed subject
+        (``subject_endings``), or a masculine personal plural (``plural_subject_endings``:
+        "rodacy", "najlepsi", "panowie"; not a feminine genitive in "-cy", "pracy": its
+        accusative "pracę" is listed)."""
+        listed = next((e for e, words in self.data.subject_endings if word in words), None)
+        if listed is not None or len(word) < MIN_PERSON_VERB + 1:
+            return listed
+        for ending, plurals in self.data.plural_subject_endings:
+            if word.endswith(plurals) and not self.finder.frequency(word[:-1] + self.data.object_ending):
+                return ending
+        return None
 
     def _person_in_sentence(self, word: str, line: str, run: DamagedRun) -> bool:
         """Is ``word`` a present form (``subject_endings``: "-ę" first person singular, "-ą"
