@@ -141,6 +141,10 @@ QUESTION_IN_INTACT_LINE = 1.0
 #: (a word that lost its last letter at the end of a sentence is followed by ".")
 QUESTION_ENDS_SENTENCE = 0.5
 QUESTION_BEFORE_LOWERCASE = -3.0
+#: ... and more so in a language that lists its verbs of saying after a quoted question
+#: (Turkish: in the dev gold, a lower-case word after a real "?" is "diye" or "dedi" 11 times
+#: of 13, the other two an English "what" and a number word)
+QUESTION_BEFORE_OTHER_THAN_SAYING = -2.0
 #: "?," "?." after a word: rare in real text ("Kim o?."), the usual sign of a lost letter
 QUESTION_BEFORE_PUNCTUATION = -3.0
 QUESTION_BEFORE_CLOSING = -0.5
@@ -214,6 +218,10 @@ MAX_ORDINAL_DIGITS = 3
 LONE_QUESTION_UNSPACED = -1.0
 LONE_QUESTION_BEFORE_CAPITAL = -1.0
 LONE_QUESTION_BEFORE_LOWERCASE = -3.0
+#: ... and more so in a language that lists its verbs of saying after a quoted question
+#: (Turkish: in the dev gold, a lower-case word after a real "?" is "diye" or "dedi" 11 times
+#: of 13, the other two an English "what" and a number word)
+QUESTION_BEFORE_OTHER_THAN_SAYING = -2.0
 LONE_QUESTION_BEFORE_DIGIT = -1.0
 #: a real "?" right after a question word, or in a sentence without one, in a language
 #: that always writes one in a question (``question_words``: Turkish)
@@ -1821,6 +1829,12 @@ class Resolver:
         if following and following[0].islower():
             if self.data is not None and self.lower(following.split()[0].rstrip(".,;:!?")) in self.data.speech_verbs:
                 return prior  # "olur mu? dedi": a quoted question, then who asked it
+            if self.data is not None and self.data.speech_verbs and not run.text.endswith(("??", "\ufffd\ufffd")):
+                # a language whose quoted questions are followed by its verbs of saying has
+                # no other lower-case word after a real "?" ("nasıl anlatacağımı bilmiyorum":
+                # an embedded question, with no mark); a doubled one stays emphatic
+                # ("bilmiyorum??? dedim" or not)
+                return prior + QUESTION_BEFORE_LOWERCASE + QUESTION_BEFORE_OTHER_THAN_SAYING
             return prior + QUESTION_BEFORE_LOWERCASE  # the sentence goes on
         if following and following[0].isupper() and not self._sentence_follows(following):
             return prior  # a name may follow a word in mid-sentence
