@@ -149,6 +149,8 @@ class CandidateFinder:
             if ending is None:
                 continue
             stem = cand.text[:len(cand.text) - len(ending)]
+            if any(self.frequency(stem + blocking) for blocking in self.data.paradigm_blocking_endings):
+                continue  # "własn-ego": an adjective, of another paradigm
             for other in group:
                 if other == ending or len(other) != len(ending):
                     continue

@@ -116,6 +116,25 @@ class LanguageData:
     prepositions: frozenset[str] = frozenset()
     #: (verb ending, subject pronouns it agrees with) pairs
     subject_endings: tuple[tuple[str, frozenset[str]], ...] = ()
+    #: (verb ending, noun endings) pairs: nouns of these endings are subjects of that person
+    #: (Polish masculine personal plurals "-cy", "-si", "-owie": "rodacy", "najlepsi")
+    plural_subject_endings: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: what shows a verb form's person for its coordinated verbs: (ending, forms) pairs
+    #: of listed forms ("jestem", "są") and of past endings with a person ("łem", "li"),
+    #: and the first person's present ending with its third plural's ("zamykam" /
+    #: "zamykają"); the words that open another clause, with a subject of its own ("że")
+    person_words: tuple[tuple[str, frozenset[str]], ...] = ()
+    past_person_endings: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    present_first_person: tuple[str, str] = ("", "")
+    subordinators: frozenset[str] = frozenset()
+    #: a present tense's second person singular endings, and (stem end, alternant) pairs
+    #: its consonant alternates by ("pomog-ę" → "pomożesz"): a present stem is known by it
+    second_person_endings: tuple[str, ...] = ()
+    #: the endings the third singular takes in the plural persons ("" for itself: "chwyta",
+    #: "chwytamy"), and what it takes in the second singular ("chwytasz")
+    present_person_endings: tuple[str, ...] = ()
+    second_person_from_third: str = ""
+    second_person_alternations: tuple[tuple[str, str], ...] = ()
     #: (first-person singular verb ending, third-person endings) pairs a lost last letter
     #: tells apart ("intentaré"/"intentará"), and the first-person words whose absence
     #: makes a page a third-person story
@@ -129,6 +148,19 @@ class LanguageData:
     #: (case ending, words governing that case) pairs: prepositions, and quantifiers that
     #: govern the genitive plural; the data may give one entry several endings
     preposition_cases: tuple[tuple[str, frozenset[str]], ...] = ()
+    #: the case ending a transitive verb gives the noun right after it, its object (Polish
+    #: accusative "-ę": "wylizałam łyżeczkę"), and (case ending, verbs) pairs of verbs that
+    #: govern another case (the copulas and gestures: "była Ukrainką", "skinął głową", by
+    #: their infinitives), for the nouns whose nominative ends in ``object_nominative``
+    #: (Polish "-a": "łyżeczka"; a verb form has none: "startować będą")
+    object_ending: str = ""
+    object_nominative: str = ""
+    verb_cases: tuple[tuple[str, frozenset[str]], ...] = ()
+    #: a past form's endings, longest first, and (letter, letters) its stem's last letter
+    #: alternates with in the infinitive ("milcza-ł" → "milczeć", "zamknę-ła" → "zamknąć"):
+    #: a word is a past form when its infinitive is listed
+    past_endings: tuple[str, ...] = ()
+    past_stem_alternations: tuple[tuple[str, str], ...] = ()
     #: (adjective case ending, noun endings) pairs: after a preposition and an adjective in
     #: the case it governs, the noun has none of these endings ("v malém domě", not "domů")
     case_excluded_endings: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -161,6 +193,10 @@ class LanguageData:
     #: groups of endings of one paradigm that differ in one non-ASCII letter (Czech
     #: adjectives' locative "-ém" and instrumental "-ým"): a listed word's sibling is a word
     paradigm_endings: tuple[tuple[str, ...], ...] = ()
+    #: endings of another paradigm whose listed form on the same stem shows that the word
+    #: is not of the one ``paradigm_endings`` describe (Polish "-ego": "własną" is an
+    #: adjective, whose accusative is "-ą" too, so it has no "-ę" sibling)
+    paradigm_blocking_endings: tuple[str, ...] = ()
     #: the masculine and feminine ordinal indicators ("1º", "1ª"), and the endings of
     #: feminine nouns, which take the feminine one
     ordinal_indicators: tuple[str, ...] = ()
@@ -438,6 +474,17 @@ def language_data(lang: str | None) -> LanguageData | None:
         reflexive_pronouns=frozenset(entry.get("reflexive_pronouns", ())),
         present_endings=tuple((tuple(endings.split()), tuple(infinitives.split()))
                               for endings, infinitives in entry.get("present_endings", ())),
+        plural_subject_endings=tuple((ending, tuple(nouns.split()))
+                                     for ending, nouns in entry.get("plural_subject_endings", ())),
+        person_words=tuple((ending, frozenset(words.split())) for ending, words in entry.get("person_words", ())),
+        past_person_endings=tuple((ending, tuple(forms.split()))
+                                  for ending, forms in entry.get("past_person_endings", ())),
+        present_first_person=tuple(entry.get("present_first_person", ("", ""))),
+        subordinators=frozenset(entry.get("subordinators", ())),
+        second_person_endings=tuple(entry.get("second_person_endings", ())),
+        present_person_endings=tuple(entry.get("present_person_endings", ())),
+        second_person_from_third=entry.get("second_person_from_third", ""),
+        second_person_alternations=tuple((a, b) for a, b in entry.get("second_person_alternations", ())),
         subject_endings=tuple((ending, frozenset(words.split()))
                               for ending, words in entry.get("subject_endings", ())),
         person_endings=tuple((first, tuple(thirds.split())) for first, thirds in entry.get("person_endings", ())),
@@ -445,6 +492,11 @@ def language_data(lang: str | None) -> LanguageData | None:
         reflexive_clitics=frozenset(entry.get("reflexive_clitics", ())),
         pronominal_infinitives=tuple((form, tuple(bare.split()), tuple(reflexive.split()))
                                      for form, bare, reflexive in entry.get("pronominal_infinitives", ())),
+        object_ending=entry.get("object_ending", ""),
+        object_nominative=entry.get("object_nominative", ""),
+        verb_cases=tuple((ending, frozenset(words.split())) for ending, words in entry.get("verb_cases", ())),
+        past_endings=tuple(entry.get("past_endings", ())),
+        past_stem_alternations=tuple((a, b) for a, b in entry.get("past_stem_alternations", ())),
         preposition_cases=tuple((ending, frozenset(words.split()))
                                 for endings, words in entry.get("preposition_cases", ()) for ending in endings.split()),
         case_excluded_endings=tuple((ending, tuple(nouns.split()))
@@ -457,6 +509,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         noun_links=tuple(entry.get("noun_links", ())),
         adjective_heads=tuple(entry.get("adjective_heads", ())),
         paradigm_endings=tuple(tuple(group.split()) for group in entry.get("paradigm_endings", ())),
+        paradigm_blocking_endings=tuple(entry.get("paradigm_blocking_endings", ())),
         proper_nouns=frozenset(entry.get("proper_nouns", ())),
         proper_noun_endings=tuple(entry.get("proper_noun_endings", ())),
         question_enders=frozenset(entry.get("question_enders", ())),

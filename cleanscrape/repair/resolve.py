@@ -84,6 +84,11 @@ CASE_EXCLUDED = -2.0
 PREPOSITION_REACH = 3
 #: ... and only for a word with this many letters before its case ending
 MIN_CASE_STEM = 2
+#: a noun's nominative is at least this share of its accusative's or instrumental's frequency
+#: (nouns 0.18-3.6 on the word list; a verb form's misspelt "nominative", "będa", 0.003-0.05)
+NOMINATIVE_SHARE = 0.1
+#: the shortest verb form whose person the sentence's other verbs decide ("będę"; not "tę")
+MIN_PERSON_VERB = 4
 #: a noun whose ending shows the case an adjective before it takes has this many letters
 #: (shorter words after an adjective are pronouns and verbs: "jsem", "tím")
 MIN_CASE_NOUN = 4
@@ -159,6 +164,10 @@ QUESTION_IN_INTACT_LINE = 1.0
 #: (a word that lost its last letter at the end of a sentence is followed by ".")
 QUESTION_ENDS_SENTENCE = 0.5
 QUESTION_BEFORE_LOWERCASE = -3.0
+#: ... and more so in a language that lists its verbs of saying after a quoted question
+#: (Turkish: in the dev gold, a lower-case word after a real "?" is "diye" or "dedi" 11 times
+#: of 13, the other two an English "what" and a number word)
+QUESTION_BEFORE_OTHER_THAN_SAYING = -2.0
 #: "?," "?." after a word: rare in real text ("Kim o?."), the usual sign of a lost letter
 QUESTION_BEFORE_PUNCTUATION = -3.0
 QUESTION_BEFORE_CLOSING = -0.5
@@ -232,6 +241,10 @@ MAX_ORDINAL_DIGITS = 3
 LONE_QUESTION_UNSPACED = -1.0
 LONE_QUESTION_BEFORE_CAPITAL = -1.0
 LONE_QUESTION_BEFORE_LOWERCASE = -3.0
+#: ... and more so in a language that lists its verbs of saying after a quoted question
+#: (Turkish: in the dev gold, a lower-case word after a real "?" is "diye" or "dedi" 11 times
+#: of 13, the other two an English "what" and a number word)
+QUESTION_BEFORE_OTHER_THAN_SAYING = -2.0
 LONE_QUESTION_BEFORE_DIGIT = -1.0
 #: a real "?" right after a question word, or in a sentence without one, in a language
 #: that always writes one in a question (``question_words``: Turkish)
@@ -251,6 +264,11 @@ _IMPOSSIBLE = -math.inf
 #: candidate sources that are known words, not spellings guessed by the letter model
 LISTED = KNOWN + ("elision", "suffix")
 _WORDS = re.compile(r"[^\W\d_]+")
+#: where a sentence or a clause ends: a "?" (or U+FFFD) only before a capital, as a slot
+#: stands at a word's end as often as a question's mark
+_CLAUSE_STOP = re.compile(r"[.!…;:]|[?\ufffd](?=\s+[\"'«“„(\[]*(\w))")
+#: punctuation around a word in a line split at spaces
+_TOKEN_PUNCTUATION = ".,;:!\"'«»„”“()[]…–—-"
 #: a word after an opening slot / before a closing one (its own lost letters included)
 _WORD_AFTER = re.compile(r"(?:[^\W\d_]|[?\ufffd])*[^\W\d_](?:[^\W\d_]|[?\ufffd])*")
 _WORD_BEFORE = re.compile(r"(?:[^\W\d_]|[?\ufffd])*[^\W\d_](?:[^\W\d_]|[?\ufffd])*$")
@@ -716,6 +734,9 @@ class Resolver:
         if self.data is not None and self.data.preposition_cases and cand.how in LISTED \
                 and self._case_governed(cand.text, core, line, run):
             score += CASE_GOVERNED
+        if self.data is not None and self.data.object_ending and is_slot(core[-1]) and cand.how in LISTED \
+                and len(cand.text) > MIN_CASE_STEM + 1 and self._verb_governs(cand.text, line, run):
+            score += AGREEMENT
         if self.data is not None and self.data.case_excluded_endings and is_slot(core[-1]) and cand.how in LISTED \
                 and self._case_excluded(cand.text, line, run):
             score += CASE_EXCLUDED
@@ -724,6 +745,9 @@ class Resolver:
             score += AGREEMENT
         if self.data is not None and self.data.subject_endings and is_slot(core[-1]) and cand.how in LISTED \
                 and self._subject_agrees(cand.text, line, run):
+            score += AGREEMENT
+        if self.data is not None and self.data.subject_endings and self.data.past_person_endings \
+                and is_slot(core[-1]) and cand.how in LISTED and self._person_in_sentence(cand.text, line, run):
             score += AGREEMENT
         if self.data is not None and self.data.person_endings and is_slot(core[-1]) and cand.how in LISTED \
                 and self._first_person_form(cand.text):
@@ -1101,6 +1125,56 @@ class Resolver:
                 return frozenset()
         return frozenset()
 
+    def _verb_governs(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Does ``word``'s last letter, on a noun (``object_nominative``), make the case the
+        verb right before it governs: a transitive verb's object (``object_ending``:
+        "wylizałam łyżeczkę", "zagotować wodę") or the case of ``verb_cases`` ("była
+        Ukrainką", "skinął głową"; after the reflexive pronoun, whose verb takes no
+        accusative object: "bawię się obrączką")?  Not where a preposition governs it
+        ("potknął się o dachówkę")."""
+        before = line[:run.token_start]
+        previous = before.split()[-1:]
+        if not previous or not before.endswith(" ") or not previous[0].isalpha() \
+                or self._governed_endings(line, run):
+            return False
+        low = self.lower(previous[0])
+        governed = next((ending for ending, verbs in self.data.verb_cases if low in verbs), None)
+        if governed is None:
+            infinitive = self._infinitive_of(low)
+            if infinitive is None and not self._present_form(low):
+                return False
+            governed = next((ending for ending, verbs in self.data.verb_cases if infinitive in verbs),
+                            self.data.object_ending)
+        return word.endswith(governed) and self._declined_noun(word[:-len(governed)])
+
+    def _declined_noun(self, stem: str) -> bool:
+        """Is ``stem`` a noun's of the declension whose accusative and instrumental are
+        ``object_ending`` and ``verb_cases``' endings: is its nominative
+        (``object_nominative``) about as common as those forms ("łyżeczka")?  A verb
+        form's "nominative" is at most a misspelling without diacritics ("będa" for
+        "będą"), a few hundredths of it, or a verb's third singular, known by its second
+        ("trafia": "trafiasz")."""
+        forms = max(self.finder.frequency(stem + ending)
+                    for ending in (self.data.object_ending, *(e for e, _ in self.data.verb_cases)))
+        nominative = stem + self.data.object_nominative
+        return self.finder.frequency(nominative) >= NOMINATIVE_SHARE * forms > 0 \
+            and not self.finder.frequency(nominative + self.data.second_person_from_third)  # "trafia": "trafiasz"
+
+    def _infinitive_of(self, word: str) -> str | None:
+        """The listed infinitive of ``word``, an infinitive whose past form is listed
+        ("zagotować": "zagotował") or a past form (``past_endings``, its stem's letter
+        alternating as ``past_stem_alternations`` say: "milczał" → "milczeć"); else None."""
+        ending = self.data.infinitive_ending
+        if word.endswith(ending) and len(word) > MIN_CASE_STEM + 2:
+            return word if self.finder.frequency(word[:-len(ending)] + self.data.past_endings[-1]) else None
+        past = next((e for e in self.data.past_endings if word.endswith(e)), None)
+        stem = word[:-len(past)] if past else ""
+        if len(stem) < MIN_CASE_STEM + 1:
+            return None
+        stems = [stem] + [stem[:-1] + infinitive for past_letter, infinitive in self.data.past_stem_alternations
+                          if stem.endswith(past_letter)]
+        return next((s + ending for s in stems if self.finder.frequency(s + ending)), None)
+
     def _case_excluded(self, word: str, line: str, run: DamagedRun) -> bool:
         """Does ``word`` end as no noun does in the case of the preposition right before it,
         or before an adjective in that case before it ("na dom?", "v malém dom?": the
@@ -1235,7 +1309,9 @@ class Resolver:
 
     def _subject_agrees(self, word: str, line: str, run: DamagedRun) -> bool:
         """Does ``word``'s last letter make the person of a subject before it in its clause
-        ("ja stracę", "ludzie siedzą")?"""
+        ("ja stracę", "ludzie siedzą", "rodacy go lubią"), or, where none stands there, of
+        a subject after it ("jakimi kategoriami myślą Anglicy", "trafią do niej
+        najlepsi")?"""
         ending = next((e for e, _ in self.data.subject_endings if word.endswith(e)), None)
         if ending is None:
             return False
@@ -1244,7 +1320,107 @@ class Resolver:
             subject = next((e for e, words in self.data.subject_endings if self.lower(previous) in words), None)
             if subject is not None:
                 return subject == ending
+        # a plural noun, or a subject after the word, where the word is a present form
+        # (not "to są naprawdę bardzo zdolni ludzie", "Istotą Ja jest")
+        stem = word[:-len(ending)]
+        if not self.data.plural_subject_endings or len(word) < MIN_PERSON_VERB or not self._present_stem(stem) \
+                or self._declined_noun(stem):
+            return False  # "niż" is no "nią" after "uczniowie czytają dziś mniej"
+        after = [] if line[run.end:run.token_end] else \
+            re.split(r"[,.;:!?\"()–-]", line[run.token_end:])[0].split()
+        for neighbour in [*reversed(clause[-GOVERNOR_REACH:]), *after[:GOVERNOR_REACH]]:
+            subject = self._subject_person(self.lower(neighbour))
+            if subject is not None:
+                return subject == ending
         return False
+
+    def _subject_person(self, word: str) -> str | None:
+        """The ending of the person of ``word`` as a subject: a listed subject
+        (``subject_endings``), or a masculine personal plural (``plural_subject_endings``:
+        "rodacy", "najlepsi", "panowie"; not a feminine genitive in "-cy", "pracy": its
+        accusative "pracę" is listed)."""
+        listed = next((e for e, words in self.data.subject_endings if word in words), None)
+        if listed is not None or len(word) < MIN_PERSON_VERB + 1:
+            return listed
+        for ending, plurals in self.data.plural_subject_endings:
+            if word.endswith(plurals) and not self.finder.frequency(word[:-1] + self.data.object_ending):
+                return ending
+        return None
+
+    def _person_in_sentence(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Is ``word`` a present form (``subject_endings``: "-ę" first person singular, "-ą"
+        third plural; no noun that ends so, "łyżeczkę") of the person of
+        the sure verb forms elsewhere in its sentence, between the subordinating
+        conjunctions around it (``subordinators``: another clause has its own subject),
+        which coordinated verbs share ("gaszę światło i zamykam drzwi", "odezwą się i
+        podziękują")?  A form is sure when intact and of one person only: a past form
+        with a person ending (``past_person_endings``: "zrobiłem", "zrobili"), a listed
+        form (``person_words``: "jestem", "są"), a present form ("myślę", "myślą": its
+        second person is listed), a first person in "-m" whose third plural in "-ją" is
+        listed ("zamykam")."""
+        endings = dict(self.data.subject_endings)
+        ending = next((e for e in endings if word.endswith(e)), None)
+        if ending is None or len(word) < MIN_PERSON_VERB or not self._present_stem(word[:-len(ending)]) \
+                or self._declined_noun(word[:-len(ending)]):
+            return False  # "postawę" is the noun's, though "postawisz" is listed
+        stops = [m.start() for m in _CLAUSE_STOP.finditer(line)
+                 if m.group(1) is None or m.group(1)[0].isupper()]
+        start = max((i + 1 for i in stops if i < run.token_start), default=0)
+        end = min((i for i in stops if i >= run.end), default=len(line))
+        persons: set[str] = set()
+        for side in (line[start:run.token_start].split()[::-1], line[run.token_end:end].split()):
+            for token in side:
+                low = self.lower(token.strip(_TOKEN_PUNCTUATION))
+                if low in self.data.subordinators:
+                    break
+                if any(is_slot(c) for c in token) or not self.finder.vocabulary.count(low):
+                    continue  # damaged, or repaired here (its reading may be wrong)
+                person = self._sure_person(low)
+                if person is not None:
+                    persons.add(person)
+        return persons == {ending}
+
+    def _present_form(self, word: str) -> bool:
+        """Is ``word`` a present-tense form: a first singular or third plural of a present
+        stem ("piją"), or a third singular, or its plural persons
+        (``present_person_endings``: "mamy"), whose second singular adds
+        ``second_person_from_third`` ("chwyta" → "chwytasz", "mamy" → "masz")?"""
+        if len(word) < MIN_PERSON_VERB - 1:
+            return False
+        ending = next((e for e, _ in self.data.subject_endings if word.endswith(e)), None)
+        if ending is not None:
+            return self._present_stem(word[:-len(ending)])
+        return any(word.endswith(ending) and len(word) - len(ending) >= MIN_CASE_STEM
+                   and self.finder.frequency(word[:len(word) - len(ending)] + self.data.second_person_from_third)
+                   for ending in self.data.present_person_endings)
+
+    def _present_stem(self, stem: str) -> bool:
+        """Is ``stem`` a present tense's: is its second person singular listed
+        (``second_person_endings``, after the stem's consonant alternates as
+        ``second_person_alternations`` say: "myśl-ę" → "myślisz", "pomog-ę" → "pomożesz",
+        "będ-ę" → "będziesz")?  No noun has one ("łyżeczk-ę")."""
+        stems = [stem] + [stem[:-len(a)] + b for a, b in self.data.second_person_alternations if stem.endswith(a)]
+        return any(self.finder.frequency(s + e) for s in stems for e in self.data.second_person_endings)
+
+    def _sure_person(self, word: str) -> str | None:
+        """The ``subject_endings`` ending of the person an intact verb form ``word`` shows
+        beyond doubt, or None (see :meth:`_person_in_sentence`)."""
+        listed = next((e for e, words in self.data.person_words if word in words), None)
+        if listed is not None:
+            return listed
+        if len(word) < MIN_PERSON_VERB:
+            return None
+        past = next((e for e, forms in self.data.past_person_endings if word.endswith(forms)), None)
+        if past is not None:
+            return past if self._infinitive_of(word) else None
+        endings = [e for e, _ in self.data.subject_endings]
+        for ending in endings:
+            if word.endswith(ending):
+                return ending if self._present_stem(word[:-len(ending)]) else None
+        first, third = self.data.present_first_person
+        if first and word.endswith(first) and self.finder.frequency(word[:-len(first)] + third):
+            return endings[0]
+        return None
 
     def _first_person_form(self, word: str) -> bool:
         """Is ``word`` a first-person singular verb form whose third-person partner, its
@@ -1868,6 +2044,12 @@ class Resolver:
         if following and following[0].islower():
             if self.data is not None and self.lower(following.split()[0].rstrip(".,;:!?")) in self.data.speech_verbs:
                 return prior  # "olur mu? dedi": a quoted question, then who asked it
+            if self.data is not None and self.data.speech_verbs and not run.text.endswith(("??", "\ufffd\ufffd")):
+                # a language whose quoted questions are followed by its verbs of saying has
+                # no other lower-case word after a real "?" ("nasıl anlatacağımı bilmiyorum":
+                # an embedded question, with no mark); a doubled one stays emphatic
+                # ("bilmiyorum??? dedim" or not)
+                return prior + QUESTION_BEFORE_LOWERCASE + QUESTION_BEFORE_OTHER_THAN_SAYING
             return prior + QUESTION_BEFORE_LOWERCASE  # the sentence goes on
         if following and following[0].isupper() and not self._sentence_follows(following):
             return prior  # a name may follow a word in mid-sentence
