@@ -1863,7 +1863,7 @@ class Resolver:
         lower-case noun (``subject_determiners``: "A entrada ? gratuita", "O mar ?
         cristalino"), whose verb the lone slot is rather than a preposition?  A noun that
         governs one keeps it ("O acesso à praia": ``contexts``)."""
-        if not self.data.subject_determiners:
+        if self.data is None or not self.data.subject_determiners:
             return False
         tokens = before.split()
         if len(tokens) < 2 or (len(tokens) > 2 and not re.search(r"[.!?:…][\"'»”)]*$", tokens[-3])):

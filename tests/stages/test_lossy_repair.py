@@ -336,3 +336,13 @@ def test_a_line_too_short_to_vote_keeps_its_reading_on_a_second_run(stray: str, 
     once = cleaner.clean(raw)
     twice = cleaner.clean(once.text, lang=once.lang)
     assert twice.repairs == [] and twice.text == once.text
+
+
+@pytest.mark.parametrize("lang", ["en", "xx"])
+def test_rules_of_a_language_stay_off_for_a_language_without_repair_data(lang: str, cleaner: Cleaner) -> None:
+    """A language without repair data has no rule tables: the rule that reads a lone slot
+    after a sentence's subject ("A entrada ? gratuita") must not fail the document when its
+    line is not in a language with data (found by test_properties with lang="en")."""
+    prose = "Le conseil municipal a voté mercredi la création de deux kilomètres de pistes cyclables.\n"
+    result = cleaner.clean("?A\n" + prose * 3 + "¹\ufffd\u2028?\u20280\n?A", lang=lang)
+    assert result.ok, result.error
