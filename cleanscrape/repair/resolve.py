@@ -796,8 +796,12 @@ class Resolver:
             score += AGREEMENT
         if self.data is not None and self.data.contexts and self.data.context_fits(cand.text, *self._neighbours(line, run)):
             score += CONTEXT
-        if self.data is not None and cand.text in self.data.sole_verbs and self._verbless_clause(line, run):
-            score += SOLE_VERB
+        if self.data is not None and cand.text in self.data.sole_verbs:
+            after = self._verbless_clause(line, run)
+            if after is not None:
+                score += SOLE_VERB
+                if self.data.governs_infinitive(cand.text) and any(self._may_be_infinitive(w) for w in after):
+                    score += INFINITIVE_GOVERNED  # "jestli se má mlýn přestavět", against "se mě"
         if self.data is not None and cand.text in self.data.subjunctive_forms and self._subjunctive_clause(line, run):
             score += SUBJUNCTIVE_GOVERNED
         if self.data is not None and cand.text in self.data.clitic_pronouns and self._clitic_position(line, run):
@@ -905,11 +909,11 @@ class Resolver:
         return (self.lower(previous.group(1)) if previous else "",
                 self.lower(following.group(1)) if following else "")
 
-    def _verbless_clause(self, line: str, run: DamagedRun) -> bool:
-        """Has the run's clause (between punctuation or ``clause_openers``) words after the
-        run, none of them or of those before it a possible finite verb, and no preposition
-        right before the run ("pro mě")?  An infinitive is no finite verb: "má" governs it
-        ("jestli se má mlýn přestavět")."""
+    def _verbless_clause(self, line: str, run: DamagedRun) -> list[str] | None:
+        """The words after the run in its clause (between punctuation or ``clause_openers``)
+        when there are some, none of them or of those before it a possible finite verb, and
+        no preposition right before the run ("pro mě"); else None.  An infinitive after it is
+        no finite verb: "má" governs it ("jestli se má mlýn přestavět")."""
         before = _CLAUSE_BREAK.split(line[:run.token_start])[-1].split()
         after = _CLAUSE_BREAK.split(line[run.token_end:])[0].split()
         openers = self.data.clause_openers
@@ -918,9 +922,19 @@ class Resolver:
         ends = [i for i, w in enumerate(after) if self.lower(w) in openers]
         after = after[:ends[0]] if ends else after
         if not after or (before and self.lower(before[-1]) in self.data.prepositions):
-            return False
-        return not any(self._may_be_verb(self.lower(w)) for w in after) \
-            and not any(self._may_be_verb(self.lower(w), infinitive=True) for w in before)
+            return None
+        if any(self._may_be_verb(self.lower(w)) for w in after) \
+                or any(self._may_be_verb(self.lower(w), infinitive=True) for w in before):
+            return None
+        return [self.lower(w) for w in after]
+
+    def _may_be_infinitive(self, word: str) -> bool:
+        """Can ``word`` (lower-case, maybe damaged) be an infinitive: its likeliest listed
+        reading ("p?estav?t" → "přestavět")?"""
+        readings = [c for c in self.finder.find(word) if c.how in LISTED] \
+            if any(is_slot(c) for c in word) else []
+        reading = max(readings, key=lambda c: c.frequency or 0.0).text if readings else word
+        return self._is_infinitive(reading)
 
     def _may_be_verb(self, word: str, infinitive: bool = False) -> bool:
         """Can ``word`` (lower-case, maybe damaged) be a finite verb form, or with
