@@ -147,6 +147,11 @@ SOLE_VERB = 1.0
 #: a word of at least this many letters ending as a past participle ("-l", "-la" …) may be
 #: one, listed infinitive or not ("okradli", "přemohla")
 MIN_PARTICIPLE_SHAPE = 4
+#: a clitic (``third_person_clitics``: Czech "jí") before a third person's present form in its
+#: clause and none of another person, against the subject "já" ("ten jí zas nemůže")
+THIRD_PERSON_CLITIC = 1.0
+THIRD_PERSON = "third person"
+OTHER_PERSON = "other person"
 #: a verb form's sibling (``verb_form_siblings``) is listed at least this share of the form's
 #: frequency: the word list holds stray misspellings ("hlaveš" beside "hlavou")
 VERB_SIBLING_SHARE = 0.001
@@ -800,8 +805,11 @@ class Resolver:
             after = self._verbless_clause(line, run)
             if after is not None:
                 score += SOLE_VERB
-                if self.data.governs_infinitive(cand.text) and any(self._may_be_infinitive(w) for w in after):
+                if self.data.governs_infinitive(cand.text) and any(self._is_infinitive(self._likeliest_reading(w)) for w in after):
                     score += INFINITIVE_GOVERNED  # "jestli se má mlýn přestavět", against "se mě"
+        if self.data is not None and cand.text in self.data.third_person_clitics \
+                and self._third_person_clause(line, run):
+            score += THIRD_PERSON_CLITIC
         if self.data is not None and cand.text in self.data.subjunctive_forms and self._subjunctive_clause(line, run):
             score += SUBJUNCTIVE_GOVERNED
         if self.data is not None and cand.text in self.data.clitic_pronouns and self._clitic_position(line, run):
@@ -914,27 +922,47 @@ class Resolver:
         when there are some, none of them or of those before it a possible finite verb, and
         no preposition right before the run ("pro mě"); else None.  An infinitive after it is
         no finite verb: "má" governs it ("jestli se má mlýn přestavět")."""
-        before = _CLAUSE_BREAK.split(line[:run.token_start])[-1].split()
-        after = _CLAUSE_BREAK.split(line[run.token_end:])[0].split()
-        openers = self.data.clause_openers
-        starts = [i for i, w in enumerate(before) if self.lower(w) in openers]
-        before = before[starts[-1] + 1:] if starts else before
-        ends = [i for i, w in enumerate(after) if self.lower(w) in openers]
-        after = after[:ends[0]] if ends else after
+        before, after = self._clause_words(line, run)
         if not after or (before and self.lower(before[-1]) in self.data.prepositions):
             return None
-        if any(self._may_be_verb(self.lower(w)) for w in after) \
-                or any(self._may_be_verb(self.lower(w), infinitive=True) for w in before):
+        if any(self._may_be_verb(w) for w in after) or any(self._may_be_verb(w, infinitive=True) for w in before):
             return None
-        return [self.lower(w) for w in after]
+        return after
 
-    def _may_be_infinitive(self, word: str) -> bool:
-        """Can ``word`` (lower-case, maybe damaged) be an infinitive: its likeliest listed
-        reading ("p?estav?t" → "přestavět")?"""
+    def _clause_words(self, line: str, run: DamagedRun) -> tuple[list[str], list[str]]:
+        """The words (lower-case) before and after the run in its clause, between
+        punctuation or ``clause_openers``."""
+        before = [self.lower(w) for w in _CLAUSE_BREAK.split(line[:run.start])[-1].split()]
+        after = [self.lower(w) for w in _CLAUSE_BREAK.split(line[run.end:])[0].split()]  # "učím j?, je"
+        openers = self.data.clause_openers
+        starts = [i for i, w in enumerate(before) if w in openers]
+        ends = [i for i, w in enumerate(after) if w in openers]
+        return before[starts[-1] + 1:] if starts else before, after[:ends[0]] if ends else after
+
+    def _likeliest_reading(self, word: str) -> str:
+        """``word`` (lower-case), or if damaged its likeliest listed reading ("p?estav?t" →
+        "přestavět"; itself when none is listed)."""
         readings = [c for c in self.finder.find(word) if c.how in LISTED] \
             if any(is_slot(c) for c in word) else []
-        reading = max(readings, key=lambda c: c.frequency or 0.0).text if readings else word
-        return self._is_infinitive(reading)
+        return max(readings, key=lambda c: c.frequency or 0.0).text if readings else word
+
+    def _third_person_clause(self, line: str, run: DamagedRun) -> bool:
+        """Does a present form of the third person follow the run in its clause, and none of
+        the first singular ("ten jí zas nemůže", "že jí to možná vyhovuje"): no subject "já"?"""
+        persons = [self._present_person(self._likeliest_reading(w)) for w in self._clause_words(line, run)[1]]
+        return THIRD_PERSON in persons and OTHER_PERSON not in persons
+
+    def _present_person(self, word: str) -> str | None:
+        """THIRD_PERSON or OTHER_PERSON for a present form (a copula or auxiliary, or known by
+        its infinitive or its sibling) by its ending (``clitic_person_endings``), else None."""
+        if word in self.data.present_copulas:
+            return THIRD_PERSON
+        if word in self.data.participle_auxiliaries:
+            return OTHER_PERSON  # "jsem", "jsi"
+        if not (self._is_present(word) or self.data.shows_verb(word) or self._verb_by_sibling(word)):
+            return None
+        third, other = self.data.clitic_person_endings
+        return OTHER_PERSON if word.endswith(other) else THIRD_PERSON if word.endswith(third) else None
 
     def _may_be_verb(self, word: str, infinitive: bool = False) -> bool:
         """Can ``word`` (lower-case, maybe damaged) be a finite verb form, or with
@@ -953,13 +981,15 @@ class Resolver:
         if word in data.participle_auxiliaries or word in data.present_copulas or word in data.copulas \
                 or word in data.infinitive_governors or data.shows_verb(word):
             return True
-        if len(word) >= MIN_PARTICIPLE_SHAPE and word.endswith(("l", "la", "lo", "li", "ly")) \
-                or self._is_present(word):
-            return True
+        return len(word) >= MIN_PARTICIPLE_SHAPE and word.endswith(("l", "la", "lo", "li", "ly")) \
+            or self._is_present(word) or self._verb_by_sibling(word)
+
+    def _verb_by_sibling(self, word: str) -> bool:
+        """Is ``word`` a verb form by its listed sibling (``verb_form_siblings``)?"""
         floor = VERB_SIBLING_SHARE * self.finder.frequency(word)
         return len(word) >= MIN_PARTICIPLE_SHAPE - 1 and any(
             word.endswith(ending) and self.finder.frequency(word[:len(word) - len(ending)] + sibling) > floor
-            for ending, sibling in data.verb_form_siblings)
+            for ending, sibling in self.data.verb_form_siblings)
 
     def _agrees(self, word: str, line: str, run: DamagedRun) -> bool:
         """Does the ending of ``word`` agree with its noun: the one before a comma right
