@@ -283,6 +283,20 @@ class LanguageData:
     #: word -> ((side, neighbours), ...): side "after" or "before"; a neighbour starting
     #: with "-" is an ending
     contexts: tuple[tuple[str, tuple[tuple[str, frozenset[str]], ...]], ...] = ()
+    #: verb readings of a damaged short word whose other reading is an object clitic (Czech
+    #: "má" against "mě"): the clitic's clause has a verb of its own, the verb's none
+    sole_verbs: frozenset[str] = frozenset()
+    #: conjunctions and relative words that open a clause ("že", "protože", "který")
+    clause_openers: frozenset[str] = frozenset()
+    #: (ending, sibling ending) pairs: a word so ending is a verb form when its sibling, which
+    #: only a verb has, is listed: a present form's second person ("nechce" → "nechceš",
+    #: "všimnou" → "všimneš"), an imperative's plural ("nech" → "nechte")
+    verb_form_siblings: tuple[tuple[str, str], ...] = ()
+    #: clitics a lost letter confuses with the subject "já" (Czech "jí"), and the endings of
+    #: a present form of the third person and of another one ("nemůže", "vyhovuje"; "můžu",
+    #: "vím", "můžeme"): a third person's verb after it takes no subject "já"
+    third_person_clitics: frozenset[str] = frozenset()
+    clitic_person_endings: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
     #: (adjective ending, feminine case endings, masculine case endings) of a noun ending in a
     #: consonant: feminine when the word list holds its feminine forms far more ("noci")
     consonant_noun_gender: tuple[str, tuple[str, ...], tuple[str, ...]] | None = None
@@ -548,6 +562,11 @@ def language_data(lang: str | None) -> LanguageData | None:
         feminine_participles=tuple((feminine, masculine)
                                    for feminine, masculine in entry.get("feminine_participles", ())),
         contexts=_contexts(entry.get("contexts", ())),
+        sole_verbs=frozenset(entry.get("sole_verbs", ())),
+        clause_openers=frozenset(entry.get("clause_openers", ())),
+        verb_form_siblings=tuple((ending, sibling) for ending, sibling in entry.get("verb_form_siblings", ())),
+        third_person_clitics=frozenset(entry.get("third_person_clitics", ())),
+        clitic_person_endings=tuple(tuple(endings.split()) for endings in entry.get("clitic_person_endings", ("", ""))),
         consonant_noun_gender=_consonant_noun_gender(entry.get("consonant_noun_gender")),
         genitive_plural_forms=_consonant_noun_gender(entry.get("genitive_plural_forms")),
         stem_alternations=tuple((letter, stem) for letter, stem in entry.get("stem_alternations", ())),

@@ -141,6 +141,20 @@ SOFT_ADJECTIVE_ENDING = "í"
 PARTICLE_DISHARMONY = -2.0
 #: a word next to a neighbour it goes with (``contexts`` in languages.toml: "bylo jí")
 CONTEXT = 1.0
+#: a verb reading (``sole_verbs``: Czech "má") in a clause where no other word can be a verb,
+#: against the object clitic ("mě") whose clause needs one: "že má od domu klíče"
+SOLE_VERB = 1.0
+#: a word of at least this many letters ending as a past participle ("-l", "-la" …) may be
+#: one, listed infinitive or not ("okradli", "přemohla")
+MIN_PARTICIPLE_SHAPE = 4
+#: a clitic (``third_person_clitics``: Czech "jí") before a third person's present form in its
+#: clause and none of another person, against the subject "já" ("ten jí zas nemůže")
+THIRD_PERSON_CLITIC = 1.0
+THIRD_PERSON = "third person"
+OTHER_PERSON = "other person"
+#: a verb form's sibling (``verb_form_siblings``) is listed at least this share of the form's
+#: frequency: the word list holds stray misspellings ("hlaveš" beside "hlavou")
+VERB_SIBLING_SHARE = 0.001
 #: a clitic pronoun between its subject and a verb (Romanian "îi" against "și", 35× commoner)
 CLITIC_BEFORE_VERB = 2.0
 #: how many words back from a verb the "que" of a subjunctive clause is looked for
@@ -275,6 +289,8 @@ _WORD_BEFORE = re.compile(r"(?:[^\W\d_]|[?\ufffd])*[^\W\d_](?:[^\W\d_]|[?\ufffd]
 #: the next word, from its first to its last letter
 #: a participle stem ending in none of these takes the consonant-stem infinitive ("přikýv")
 _VOWELS = "aeiouyáéěíóúůý"
+#: punctuation that ends a clause ("?" is a slot as often)
+_CLAUSE_BREAK = re.compile(r"[,.;:!\"()\[\]„“”«»–—]| - ")
 _NEXT_WORD = re.compile(r" ([^\W\d_](?:\S*[^\W\d_])?)")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 #: a sentence's end inside a line: its punctuation, closing marks, a space and the next word
@@ -785,6 +801,15 @@ class Resolver:
             score += AGREEMENT
         if self.data is not None and self.data.contexts and self.data.context_fits(cand.text, *self._neighbours(line, run)):
             score += CONTEXT
+        if self.data is not None and cand.text in self.data.sole_verbs:
+            after = self._verbless_clause(line, run)
+            if after is not None:
+                score += SOLE_VERB
+                if self.data.governs_infinitive(cand.text) and any(self._is_infinitive(self._likeliest_reading(w)) for w in after):
+                    score += INFINITIVE_GOVERNED  # "jestli se má mlýn přestavět", against "se mě"
+        if self.data is not None and cand.text in self.data.third_person_clitics \
+                and self._third_person_clause(line, run):
+            score += THIRD_PERSON_CLITIC
         if self.data is not None and cand.text in self.data.subjunctive_forms and self._subjunctive_clause(line, run):
             score += SUBJUNCTIVE_GOVERNED
         if self.data is not None and cand.text in self.data.clitic_pronouns and self._clitic_position(line, run):
@@ -891,6 +916,80 @@ class Resolver:
         following = re.match(r" ([^\W\d_]+)(?=[\s,.;:!]|$)", line[run.token_end:])
         return (self.lower(previous.group(1)) if previous else "",
                 self.lower(following.group(1)) if following else "")
+
+    def _verbless_clause(self, line: str, run: DamagedRun) -> list[str] | None:
+        """The words after the run in its clause (between punctuation or ``clause_openers``)
+        when there are some, none of them or of those before it a possible finite verb, and
+        no preposition right before the run ("pro mě"); else None.  An infinitive after it is
+        no finite verb: "má" governs it ("jestli se má mlýn přestavět")."""
+        before, after = self._clause_words(line, run)
+        if not after or (before and self.lower(before[-1]) in self.data.prepositions):
+            return None
+        if any(self._may_be_verb(w) for w in after) or any(self._may_be_verb(w, infinitive=True) for w in before):
+            return None
+        return after
+
+    def _clause_words(self, line: str, run: DamagedRun) -> tuple[list[str], list[str]]:
+        """The words (lower-case) before and after the run in its clause, between
+        punctuation or ``clause_openers``."""
+        before = [self.lower(w) for w in _CLAUSE_BREAK.split(line[:run.start])[-1].split()]
+        after = [self.lower(w) for w in _CLAUSE_BREAK.split(line[run.end:])[0].split()]  # "učím j?, je"
+        openers = self.data.clause_openers
+        starts = [i for i, w in enumerate(before) if w in openers]
+        ends = [i for i, w in enumerate(after) if w in openers]
+        return before[starts[-1] + 1:] if starts else before, after[:ends[0]] if ends else after
+
+    def _likeliest_reading(self, word: str) -> str:
+        """``word`` (lower-case), or if damaged its likeliest listed reading ("p?estav?t" →
+        "přestavět"; itself when none is listed)."""
+        readings = [c for c in self.finder.find(word) if c.how in LISTED] \
+            if any(is_slot(c) for c in word) else []
+        return max(readings, key=lambda c: c.frequency or 0.0).text if readings else word
+
+    def _third_person_clause(self, line: str, run: DamagedRun) -> bool:
+        """Does a present form of the third person follow the run in its clause, and none of
+        the first singular ("ten jí zas nemůže", "že jí to možná vyhovuje"): no subject "já"?"""
+        persons = [self._present_person(self._likeliest_reading(w)) for w in self._clause_words(line, run)[1]]
+        return THIRD_PERSON in persons and OTHER_PERSON not in persons
+
+    def _present_person(self, word: str) -> str | None:
+        """THIRD_PERSON or OTHER_PERSON for a present form (a copula or auxiliary, or known by
+        its infinitive or its sibling) by its ending (``clitic_person_endings``), else None."""
+        if word in self.data.present_copulas:
+            return THIRD_PERSON
+        if word in self.data.participle_auxiliaries:
+            return OTHER_PERSON  # "jsem", "jsi"
+        if not (self._is_present(word) or self.data.shows_verb(word) or self._verb_by_sibling(word)):
+            return None
+        third, other = self.data.clitic_person_endings
+        return OTHER_PERSON if word.endswith(other) else THIRD_PERSON if word.endswith(third) else None
+
+    def _may_be_verb(self, word: str, infinitive: bool = False) -> bool:
+        """Can ``word`` (lower-case, maybe damaged) be a finite verb form, or with
+        ``infinitive`` an infinitive ("rušit mě", which "má" does not govern before it): any
+        listed reading of a damaged one, and a word no list reads is taken as one?"""
+        readings = [c.text for c in self.finder.find(word) if c.how in LISTED] \
+            if any(is_slot(c) for c in word) else [word]
+        return not readings or any(self._finite_verb(r) or (infinitive and self._is_infinitive(r)) for r in readings)
+
+    def _finite_verb(self, word: str) -> bool:
+        """Is ``word`` a listed auxiliary, copula or modal, shaped as a past participle or
+        as only verbs end (``verb_endings``), a present form by its infinitive ("mrzí" →
+        "mrzet") or a verb form by its sibling (``verb_form_siblings``: "nechce" → "nechceš",
+        "nech" → "nechte")?"""
+        data = self.data
+        if word in data.participle_auxiliaries or word in data.present_copulas or word in data.copulas \
+                or word in data.infinitive_governors or data.shows_verb(word):
+            return True
+        return len(word) >= MIN_PARTICIPLE_SHAPE and word.endswith(("l", "la", "lo", "li", "ly")) \
+            or self._is_present(word) or self._verb_by_sibling(word)
+
+    def _verb_by_sibling(self, word: str) -> bool:
+        """Is ``word`` a verb form by its listed sibling (``verb_form_siblings``)?"""
+        floor = VERB_SIBLING_SHARE * self.finder.frequency(word)
+        return len(word) >= MIN_PARTICIPLE_SHAPE - 1 and any(
+            word.endswith(ending) and self.finder.frequency(word[:len(word) - len(ending)] + sibling) > floor
+            for ending, sibling in self.data.verb_form_siblings)
 
     def _agrees(self, word: str, line: str, run: DamagedRun) -> bool:
         """Does the ending of ``word`` agree with its noun: the one before a comma right
@@ -1226,6 +1325,11 @@ class Resolver:
         if len(word) < MIN_REFLEXIVE_VERB or not previous or not line[:run.token_start].endswith(" ") \
                 or self.lower(previous[0]) not in self.data.reflexive_pronouns:
             return False
+        return self._is_present(word)
+
+    def _is_present(self, word: str) -> bool:
+        """Is ``word`` a present-tense form by its listed infinitive (``present_endings``:
+        "stará" → "starat", "mrzí" → "mrzet")?"""
         return any(word.endswith(ending) and any(self.finder.frequency(word[:-len(ending)] + infinitive)
                                                  for infinitive in infinitives)
                    for endings, infinitives in self.data.present_endings for ending in endings)
