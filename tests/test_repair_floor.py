@@ -1,12 +1,13 @@
 """Regression floor of lossy-charset repair on sentences written for this project.
 
-``tests/data/repair/own_sentences.jsonl``: 206 short documents in the nine languages with
+``tests/data/repair/own_sentences.jsonl``: 224 short documents in the nine languages with
 repair data (news, encyclopaedia, fiction, prices and legal text, recipes, reported speech,
 and questions), written by the team, not taken from the evaluation sets.  Each is damaged
 here the way a lossy charset damages a page (every non-ASCII character becomes "?", or
 U+FFFD) and must come back; the undamaged documents, the questions among them, must come
 back unchanged.  The rounds 10–16 of docs/repair.md were found on these documents, so they are a regression
-floor now, not a held-out measure.
+floor now, not a held-out measure.  The last 18 ("civic", "fiction2") were held out from
+rounds 17–20 and joined after them.
 """
 
 from __future__ import annotations
@@ -25,9 +26,9 @@ DOCS = [
 DAMAGED_DOCS = [doc for doc in DOCS if doc["genre"] != "questions"]
 LOST_CHARACTER = {"qmark": "?", "fffd": "\ufffd"}
 #: share of damaged documents that must come back exactly
-EXACT_FLOOR = 0.86
+EXACT_FLOOR = 0.87
 #: share of damaged words that must come back exactly
-WORD_FLOOR = 0.975
+WORD_FLOOR = 0.978
 
 
 def damage(text: str, lost: str) -> str:
