@@ -1,0 +1,40 @@
+"""The repair data file (cleanscrape/data/repair/languages.toml) and its loader agree."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleanscrape.repair import language
+
+
+class _ReadRecorder(dict):
+    """A TOML section that remembers which of its keys the loader read."""
+
+    def __init__(self, entry: dict) -> None:
+        super().__init__(entry)
+        self.read: set[str] = set()
+
+    def get(self, key, default=None):
+        self.read.add(key)
+        return super().get(key, default)
+
+    def __getitem__(self, key):
+        self.read.add(key)
+        return super().__getitem__(key)
+
+
+@pytest.fixture
+def recorded_sections(monkeypatch) -> dict[str, _ReadRecorder]:
+    sections = {lang: _ReadRecorder(entry) for lang, entry in language._table().items()}
+    monkeypatch.setattr(language, "_table", lambda: sections)
+    language.language_data.cache_clear()
+    yield sections
+    language.language_data.cache_clear()
+
+
+def test_every_key_of_every_language_is_read(recorded_sections) -> None:
+    """A misspelt key, or one a rule no longer reads, would be data silently ignored: the
+    rule it was written for would quietly stay off."""
+    for lang, section in recorded_sections.items():
+        assert language.language_data(lang) is not None
+        assert set(section) <= section.read, (lang, sorted(set(section) - section.read))
