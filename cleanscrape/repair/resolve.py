@@ -255,10 +255,6 @@ MAX_ORDINAL_DIGITS = 3
 LONE_QUESTION_UNSPACED = -1.0
 LONE_QUESTION_BEFORE_CAPITAL = -1.0
 LONE_QUESTION_BEFORE_LOWERCASE = -3.0
-#: ... and more so in a language that lists its verbs of saying after a quoted question
-#: (Turkish: in the dev gold, a lower-case word after a real "?" is "diye" or "dedi" 11 times
-#: of 13, the other two an English "what" and a number word)
-QUESTION_BEFORE_OTHER_THAN_SAYING = -2.0
 LONE_QUESTION_BEFORE_DIGIT = -1.0
 #: a real "?" right after a question word, or in a sentence without one, in a language
 #: that always writes one in a question (``question_words``: Turkish)
