@@ -781,7 +781,7 @@ class Resolver:
                 and cand.text.endswith(self.data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
                 and self._before_adjective(line, run):
             score += ADVERB_BEFORE_ADJECTIVE
-        if self.data is not None and self.data.adverb_after_verbs and is_slot(core[-1]) \
+        if self.data is not None and self.data.adverb_after_verbs and self.data.adverb_ending and is_slot(core[-1]) \
                 and cand.text.endswith(self.data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
                 and self._ends_verb_clause(line, run):
             score += ADVERB_AFTER_VERB
