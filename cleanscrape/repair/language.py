@@ -72,6 +72,8 @@ class LanguageData:
     participle_agreement: tuple[tuple[str, tuple[str, ...]], ...] = ()
     participle_subjects: frozenset[str] = frozenset()
     participle_infinitive: str = ""
+    #: the endings of a past participle, which with its stem make it a verb form ("chodila")
+    past_participle_endings: tuple[str, ...] = ()
     #: the infinitive ending of a participle whose stem ends in a consonant ("přikývl" →
     #: "přikývnout", "vytáhla" → "vytáhnout")
     participle_infinitive_after_consonant: str = ""
@@ -464,6 +466,7 @@ def language_data(lang: str | None) -> LanguageData | None:
                                    for ending, participles in entry.get("participle_agreement", ())),
         participle_subjects=frozenset(entry.get("participle_subjects", ())),
         participle_infinitive=entry.get("participle_infinitive", ""),
+        past_participle_endings=tuple(entry.get("past_participle_endings", ())),
         participle_infinitive_after_consonant=entry.get("participle_infinitive_after_consonant", ""),
         participle_auxiliaries=frozenset(entry.get("participle_auxiliaries", ())),
         participle_subject_endings=tuple(entry.get("participle_subject_endings", ())),

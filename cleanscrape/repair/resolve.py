@@ -977,7 +977,7 @@ class Resolver:
         if word in data.participle_auxiliaries or word in data.present_copulas or word in data.copulas \
                 or word in data.infinitive_governors or data.shows_verb(word):
             return True
-        return len(word) >= MIN_PARTICIPLE_SHAPE and word.endswith(("l", "la", "lo", "li", "ly")) \
+        return len(word) >= MIN_PARTICIPLE_SHAPE and word.endswith(data.past_participle_endings) \
             or self._is_present(word) or self._verb_by_sibling(word)
 
     def _verb_by_sibling(self, word: str) -> bool:
@@ -1331,7 +1331,7 @@ class Resolver:
                    for endings, infinitives in self.data.present_endings for ending in endings)
 
     def _is_participle(self, word: str) -> bool:
-        for ending in ("l", "la", "lo", "li", "ly"):
+        for ending in self.data.past_participle_endings:
             if word.endswith(ending) and len(word) > len(ending) + 2:
                 return self._has_infinitive(word[:-len(ending)])
         return False
