@@ -1260,13 +1260,15 @@ class Resolver:
         ("zagotować": "zagotował") or a past form (``past_endings``, its stem's letter
         alternating as ``past_stem_alternations`` say: "milczał" → "milczeć"); else None."""
         ending = self.data.infinitive_ending
+        if not ending or not self.data.past_endings:
+            return None
         if word.endswith(ending) and len(word) > MIN_CASE_STEM + 2:
             return word if self.finder.frequency(word[:-len(ending)] + self.data.past_endings[-1]) else None
         past = next((e for e in self.data.past_endings if word.endswith(e)), None)
         stem = word[:-len(past)] if past else ""
         if len(stem) < MIN_CASE_STEM + 1:
             return None
-        stems = [stem] + [stem[:-1] + infinitive for past_letter, infinitive in self.data.past_stem_alternations
+        stems = [stem] + [stem[:-len(past_letter)] + infinitive for past_letter, infinitive in self.data.past_stem_alternations
                           if stem.endswith(past_letter)]
         return next((s + ending for s in stems if self.finder.frequency(s + ending)), None)
 
