@@ -1060,9 +1060,7 @@ class Resolver:
         only verbs take (``verb_endings``: "oddychuje")?"""
         if self.data.shows_verb(word) and len(word) > MIN_PRESENT_STEM + 2:
             return True
-        return any(word.endswith(ending) and len(word) - len(ending) >= MIN_PRESENT_STEM
-                   and any(self.finder.frequency(word[:-len(ending)] + infinitive) for infinitive in infinitives)
-                   for endings, infinitives in self.data.present_endings for ending in endings)
+        return self._is_present(word, min_stem=MIN_PRESENT_STEM)
 
     def _noun_determined(self, word: str, line: str, run: DamagedRun) -> bool:
         """Is ``word``, a noun ending in a consonant, of the gender of the demonstrative right
@@ -1325,11 +1323,11 @@ class Resolver:
             return False
         return self._is_present(word)
 
-    def _is_present(self, word: str) -> bool:
+    def _is_present(self, word: str, min_stem: int = 0) -> bool:
         """Is ``word`` a present-tense form by its listed infinitive (``present_endings``:
-        "stará" → "starat", "mrzí" → "mrzet")?"""
-        return any(word.endswith(ending) and any(self.finder.frequency(word[:-len(ending)] + infinitive)
-                                                 for infinitive in infinitives)
+        "stará" → "starat", "mrzí" → "mrzet"), its stem ``min_stem`` letters at least?"""
+        return any(word.endswith(ending) and len(word) - len(ending) >= min_stem
+                   and any(self.finder.frequency(word[:-len(ending)] + infinitive) for infinitive in infinitives)
                    for endings, infinitives in self.data.present_endings for ending in endings)
 
     def _is_participle(self, word: str) -> bool:
