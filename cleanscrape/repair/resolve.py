@@ -285,8 +285,32 @@ _WORD_BEFORE = re.compile(r"(?:[^\W\d_]|[?\ufffd])*[^\W\d_](?:[^\W\d_]|[?\ufffd]
 #: the next word, from its first to its last letter
 #: a participle stem ending in none of these takes the consonant-stem infinitive ("přikýv")
 _VOWELS = "aeiouyáéěíóúůý"
-#: punctuation that ends a clause ("?" is a slot as often)
+#: punctuation that ends a clause: not "?" nor U+FFFD, which in a damaged line stand for a
+#: lost letter as often as for a question's end, nor a hyphen inside a word ("Bielsko-Biała")
 _CLAUSE_BREAK = re.compile(r"[,.;:!\"()\[\]„“”«»–—]| - ")
+
+
+#: a "?" (or U+FFFD) that may end a question: at the line's end, or before a space and a
+#: word (after opening marks); it does there when that word starts with a capital
+_QUESTION_END = re.compile(r"[?\ufffd](?=\s*\Z|\s+[\"'«“„(\[]*(\w))")
+
+
+def _question_ends(line: str, start: int, end: int) -> list[int]:
+    """Where a question ends in ``line[start:end]``, judged by what follows in the line."""
+    return [m.start() for m in _QUESTION_END.finditer(line, start)
+            if m.start() < end and (m.group(1) is None or m.group(1).isupper())]
+
+
+def clause_before(line: str, end: int) -> str:
+    """The text of the clause that ``line[end]`` stands in, from its start to ``end``."""
+    start = end - len(_CLAUSE_BREAK.split(line[:end])[-1])
+    return line[max([start] + [i + 1 for i in _question_ends(line, start, end)]):end]
+
+
+def clause_after(line: str, start: int) -> str:
+    """The text of the clause that ``line[start]`` stands in, from ``start`` to its end."""
+    end = start + len(_CLAUSE_BREAK.split(line[start:], maxsplit=1)[0])
+    return line[start:min([end] + _question_ends(line, start, end))]
 _NEXT_WORD = re.compile(r" ([^\W\d_](?:\S*[^\W\d_])?)")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 #: a sentence's end inside a line: its punctuation, closing marks, a space and the next word
@@ -848,8 +872,7 @@ class Resolver:
         partners = self.data.negation_partners.get(self.lower(elided))
         if not partners:
             return False
-        clause = re.split(r"[,.;:!?«»()]", line[:run.token_start])[-1] + " " \
-            + re.split(r"[,.;:!?«»()]", line[run.end:], maxsplit=1)[0]
+        clause = clause_before(line, run.token_start) + " " + clause_after(line, run.end)
         return not any(re.split("['’]", self.lower(w))[0] in partners for w in clause.split())
 
     def _proper_noun_start(self, core: str, base: str, run: DamagedRun, line: str) -> bool:
@@ -900,7 +923,7 @@ class Resolver:
         within its clause and SUBJUNCTIVE_REACH words (``subjunctive_governors``: Spanish
         "espera que Nelson Mandela esté", "para que", "es necesario que"; "que al
         principio está" after no governor)?"""
-        words = re.split(r"[,.;:!?\"()«»“”]", line[:run.token_start])[-1].split()[-SUBJUNCTIVE_REACH:]
+        words = clause_before(line, run.token_start).split()[-SUBJUNCTIVE_REACH:]
         return any(self.lower(word) == "que" and i > 0 and self.lower(words[i - 1]) in self.data.subjunctive_governors
                    for i, word in enumerate(words))
 
@@ -928,8 +951,8 @@ class Resolver:
     def _clause_words(self, line: str, run: DamagedRun) -> tuple[list[str], list[str]]:
         """The words (lower-case) before and after the run in its clause, between
         punctuation or ``clause_openers``."""
-        before = [self.lower(w) for w in _CLAUSE_BREAK.split(line[:run.start])[-1].split()]
-        after = [self.lower(w) for w in _CLAUSE_BREAK.split(line[run.end:])[0].split()]  # "učím j?, je"
+        before = [self.lower(w) for w in clause_before(line, run.start).split()]
+        after = [self.lower(w) for w in clause_after(line, run.end).split()]  # "učím j?, je"
         openers = self.data.clause_openers
         starts = [i for i, w in enumerate(before) if w in openers]
         ends = [i for i, w in enumerate(after) if w in openers]
@@ -1116,7 +1139,7 @@ class Resolver:
         pronoun is its object, and takes its gender from the noun before the comma)."""
         if self.data is None or word not in self.data.participle_subjects or not is_slot(core[-1]):
             return None
-        clause = re.split(r"[,.;:!?\ufffd()\"]", line[run.end:], maxsplit=1)[0].split()
+        clause = clause_after(line, run.end).split()
         for i, following in enumerate(clause[:PARTICIPLE_REACH]):
             low = self.lower(following)
             if low in self.data.participle_auxiliaries:
@@ -1156,7 +1179,7 @@ class Resolver:
             if len(low) >= MIN_AGREEING_NOUN and low not in self.data.prepositions \
                     and low not in self.data.copula_between and not low.endswith(self.data.adverb_ending):
                 return None  # "bylo demokratický stát", "byly stejně spokojené": its noun or adjective follows
-        clause = re.split(r"[,.;:!?\ufffd()\"]", line[:run.token_start])[-1].split()
+        clause = clause_before(line, run.token_start).split()
         for i in range(len(clause) - 1, max(-1, len(clause) - 1 - COPULA_REACH), -1):
             low = self.lower(clause[i])
             if low in self.data.copulas:
@@ -1205,7 +1228,7 @@ class Resolver:
         """The endings that the word governing the run's word gives it: a preposition, or
         a quantifier (noun and adjectives: "mnoho starých mostů"), within reach before it in
         its clause, with only words agreeing with it between; empty without one."""
-        clause = re.split(r"[,.;:!?\"()]", line[:run.token_start])[-1].split()
+        clause = clause_before(line, run.token_start).split()
         for previous in reversed(clause[-PREPOSITION_REACH:]):
             low = self.lower(previous)
             governed = frozenset(e for e, words in self.data.preposition_cases if low in words)
@@ -1274,7 +1297,7 @@ class Resolver:
         """Does ``word`` end as no noun does in the case of the preposition right before it,
         or before an adjective in that case before it ("na dom?", "v malém dom?": the
         locative is "domě"; "domů" is a genitive plural or the adverb)?"""
-        clause = [self.lower(w) for w in re.split(r"[,.;:!?\"()]", line[:run.token_start])[-1].split()[-2:]]
+        clause = [self.lower(w) for w in clause_before(line, run.token_start).split()[-2:]]
         governed = dict(self.data.preposition_cases)
         for case, nouns in self.data.case_excluded_endings:
             prepositions = governed.get(case, frozenset())
@@ -1395,7 +1418,7 @@ class Resolver:
         following = _WORDS.match(after)
         if following is not None and self.lower(following.group(0)) not in self.data.predicate_coordinators:
             return False  # "zvolal nadšený dav": a noun after it
-        clause = re.split(r"[,.;:!?\"()]", line[:run.token_start])[-1].split()
+        clause = clause_before(line, run.token_start).split()
         return any(self.lower(word) in self.data.adverb_after_verbs for word in clause[-ADVERB_VERB_REACH:])
 
     def _before_adjective(self, line: str, run: DamagedRun) -> bool:
@@ -1415,7 +1438,7 @@ class Resolver:
         ending = next((e for e, _ in self.data.subject_endings if word.endswith(e)), None)
         if ending is None:
             return False
-        clause = re.split(r"[,.;:!?\"()–-]", line[:run.token_start])[-1].split()
+        clause = clause_before(line, run.token_start).split()
         for previous in reversed(clause[-GOVERNOR_REACH:]):
             subject = next((e for e, words in self.data.subject_endings if self.lower(previous) in words), None)
             if subject is not None:
@@ -1427,7 +1450,7 @@ class Resolver:
                 or self._declined_noun(stem):
             return False  # "niż" is no "nią" after "uczniowie czytają dziś mniej"
         after = [] if line[run.end:run.token_end] else \
-            re.split(r"[,.;:!?\"()–-]", line[run.token_end:])[0].split()
+            clause_after(line, run.token_end).split()
         for neighbour in [*reversed(clause[-GOVERNOR_REACH:]), *after[:GOVERNOR_REACH]]:
             subject = self._subject_person(self.lower(neighbour))
             if subject is not None:
@@ -1554,11 +1577,10 @@ class Resolver:
     def _infinitive_governed(self, line: str, run: DamagedRun) -> bool:
         """Is a governing word within reach before the run in its clause ("mógł sobie na to
         pozwolić"), or a future auxiliary or modal right after it ("startować będą")?"""
-        clause = re.split(r"[,.;:!?\"()]", line[max(0, run.start - 80):run.token_start])[-1]
-        words = _WORDS.findall(clause)[-GOVERNOR_REACH:]
+        words = _WORDS.findall(clause_before(line, run.token_start))[-GOVERNOR_REACH:]
         if any(self.data.governs_infinitive(self.lower(w)) for w in words):
             return True
-        after = _WORDS.findall(re.split(r"[,.;:!?\"()]", line[run.token_end:run.token_end + 40])[0])
+        after = _WORDS.findall(clause_after(line, run.token_end))
         return any(self.lower(w) in self.data.infinitive_governors_after for w in after[:GOVERNOR_REACH_AFTER])
 
     def _after_name(self, line: str, run: DamagedRun) -> bool:
@@ -2392,7 +2414,7 @@ class Resolver:
             return False
         if self._between_listed_nouns(run, line):
             return True
-        clause = re.split(r"[,.;:!?\"()«»„“]", line[:run.token_start])[-1].split()
+        clause = clause_before(line, run.token_start).split()
         if not clause:
             return False
         if line[run.end:run.token_end] == "":

@@ -16,6 +16,7 @@ import pytest
 
 from cleanscrape import Cleaner
 from cleanscrape.document import apply_edits
+from cleanscrape.repair.resolve import clause_after, clause_before
 from cleanscrape.stages import lossy_repair
 
 DATA = Path(__file__).parent.parent / "data"
@@ -346,3 +347,21 @@ def test_rules_of_a_language_stay_off_for_a_language_without_repair_data(lang: s
     prose = "Le conseil municipal a voté mercredi la création de deux kilomètres de pistes cyclables.\n"
     result = cleaner.clean("?A\n" + prose * 3 + "¹\ufffd\u2028?\u20280\n?A", lang=lang)
     assert result.ok, result.error
+
+
+@pytest.mark.parametrize(("line", "word", "before", "after"), [
+    # a "?" before a capital ends a question; before a small letter it is a lost letter
+    ("Gdzie poszed?? Pojecha? do Gda?ska, prawda?", "Pojecha?", " ", " do Gda?ska"),
+    ("O? est-il all?? Il est parti, n?est-ce pas?", "n?est-ce", " ", " pas"),
+    ("Lecz jakimi kategoriami my?l? Anglicy? Lecz nikt", "my?l?", "Lecz jakimi kategoriami ", " Anglicy"),
+    # a hyphen inside a word ends nothing; a dash between spaces does
+    ("jedzie do Bielsko-Bia?ej jutro - a potem", "Bia?ej", "jedzie do Bielsko-", " jutro"),
+])
+def test_a_clause_ends_at_punctuation_and_at_a_question_mark_before_a_capital(
+        line: str, word: str, before: str, after: str) -> None:
+    """The rules read the words of a damaged word's clause: a "?" in it ends the clause only
+    where it ends a question (the line's end, or before a capital), as it stands for a lost
+    letter as often."""
+    start = line.index(word)
+    assert clause_before(line, start) == before
+    assert clause_after(line, start + len(word)) == after
