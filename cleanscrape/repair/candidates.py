@@ -15,7 +15,7 @@ Two more readings of an inner slot cover apostrophes the word list splits off:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .damage import is_slot
 from .language import LanguageData
@@ -76,6 +76,8 @@ class Candidate:
     likelihood: float = 1.0
     #: earlier documents of the same source that wrote the word intact
     in_source: int = 0
+    #: a paradigm's form no list has, made from another candidate (``paradigm_endings``)
+    sibling: bool = False
 
 
 class CandidateFinder:
@@ -136,7 +138,14 @@ class CandidateFinder:
         if self.data is not None and self.data.paradigm_endings:
             for cand in list(found.values()):
                 for sibling in self._siblings(lower, cand):
-                    found.setdefault(sibling.text, sibling)
+                    spelled = found.get(sibling.text)
+                    if spelled is None:
+                        found[sibling.text] = sibling
+                    elif spelled.how == "letter model" == sibling.how and not spelled.sibling:
+                        # the letter model's second spelling is the paradigm's other form:
+                        # its letters are as likely as the first's ("rozpraskan?m")
+                        found[sibling.text] = replace(spelled, sibling=True,
+                                                      likelihood=max(spelled.likelihood, sibling.likelihood))
         return list(found.values())
 
     def _siblings(self, lower: str, cand: Candidate) -> list[Candidate]:
@@ -157,7 +166,7 @@ class CandidateFinder:
                 if all(a == b or is_slot(c) for a, b, c in zip(ending, other, lower[len(stem):])):
                     out.append(Candidate(stem + other, cand.frequency * SIBLING_SHARE, 0, cand.how,
                                          cand.ascii_capital, cand.likelihood * SIBLING_SHARE
-                                         if cand.how == "letter model" else cand.likelihood))
+                                         if cand.how == "letter model" else cand.likelihood, sibling=True))
         return out
 
     def _spelled(self, lower: str) -> list[Candidate]:

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 
 from ..lang import stopwords
-from .candidates import APOSTROPHE, KNOWN, Candidate, CandidateFinder
+from .candidates import APOSTROPHE, KNOWN, SIBLING_SHARE, Candidate, CandidateFinder
 from .charset import CharsetEvidence
 from .damage import TRAILING_LAYOUT, DamagedRun, is_slot, spells
 from .language import LanguageData, Symbol, symbols
@@ -716,7 +716,9 @@ class Resolver:
         freq = cand.frequency or (DOC_ONLY_FREQUENCY if cand.in_document or cand.in_source else 0.0)
         if cand.how == "letter model":
             slots = sum(1 for c in core if is_slot(c))
-            if cand.likelihood ** (1 / slots) < MIN_LETTER_MODEL_LIKELIHOOD:
+            # a paradigm sibling's letters are as likely as the spelling it was made from
+            spelled = cand.likelihood / SIBLING_SHARE if cand.sibling else cand.likelihood
+            if spelled ** (1 / slots) < MIN_LETTER_MODEL_LIKELIHOOD:
                 return _IMPOSSIBLE
             freq = UNKNOWN_FREQUENCY * cand.likelihood
         if cand.how in ("suffix", "elision") and not freq:
@@ -743,7 +745,11 @@ class Resolver:
         elif self.data is not None and self.data.infinitive_participles and cand.how in LISTED \
                 and self._is_infinitive(cand.text) and self._infinitive_governed(line, run):
             score += INFINITIVE_GOVERNED  # "začal číst", not the noun "část"
-        if self.data is not None and self.data.preposition_cases and cand.how in LISTED \
+        # a case ending holds its lost letter in a word no list has too ("v pijav?m papíře":
+        # the letter model spells the stem, the preposition and the noun the case); not a
+        # final slot, where a real "?" may stand ("w dziewkach?")
+        declined = cand.how in LISTED or (cand.how == "letter model" and not is_slot(core[-1]))
+        if self.data is not None and self.data.preposition_cases and declined \
                 and self._case_governed(cand.text, core, line, run):
             score += CASE_GOVERNED
         if self.data is not None and self.data.object_ending and is_slot(core[-1]) and cand.how in LISTED \
@@ -752,7 +758,7 @@ class Resolver:
         if self.data is not None and self.data.case_excluded_endings and is_slot(core[-1]) and cand.how in LISTED \
                 and self._case_excluded(cand.text, line, run):
             score += CASE_EXCLUDED
-        if self.data is not None and self.data.case_agreement and cand.how in LISTED \
+        if self.data is not None and self.data.case_agreement and declined \
                 and self._case_agrees(cand.text, core, line, run):
             score += AGREEMENT
         if self.data is not None and self.data.subject_endings and is_slot(core[-1]) and cand.how in LISTED \
