@@ -773,8 +773,8 @@ class Resolver:
                 score += AGREEMENT
             elif not self._first_person_page():
                 score += FIRST_PERSON_ON_THIRD_PERSON_PAGE
-        if self.data is not None and self.data.reflexive_pronouns and is_slot(core[-1]) and cand.how in LISTED \
-                and self._verb_after_reflexive(cand.text, line, run):
+        if self.data is not None and self.data.reflexive_pronouns and cand.how in LISTED \
+                and self._verb_after_reflexive(cand.text, core, line, run):
             score += VERB_AFTER_REFLEXIVE
         if self.data is not None and self.data.prepositions and cand.how in LISTED \
                 and self._verb_after_preposition(cand.text, line, run):
@@ -1320,13 +1320,26 @@ class Resolver:
             return False
         return self._is_participle(word)
 
-    def _verb_after_reflexive(self, word: str, line: str, run: DamagedRun) -> bool:
-        """Is ``word`` a present-tense verb form (``present_endings``: its infinitive is a
-        word, "stará" → "starat") right after a reflexive pronoun ("se stará o")?"""
+    def _verb_after_reflexive(self, word: str, core: str, line: str, run: DamagedRun) -> bool:
+        """Is ``word``, its lost letter its last or in a two-letter person ending ("se
+        star?m," → "starám", "se oprav?m" → "opravím", not the locative "starém" nor the
+        dative "opravám"), a present-tense verb form (``present_endings``: its infinitive is a
+        word, "stará" → "starat") right after a reflexive pronoun ("se stará o")?  Not
+        before a noun in the instrumental (``case_agreement``), which "se" governs as a
+        preposition ("se starým přítelem")."""
         previous = line[:run.token_start].split()[-1:]
         if len(word) < MIN_REFLEXIVE_VERB or not previous or not line[:run.token_start].endswith(" ") \
                 or self.lower(previous[0]) not in self.data.reflexive_pronouns:
             return False
+        if not is_slot(core[-1]):
+            if not is_slot(core[-2]):
+                return False
+            # the noun after it agreeing with a case ending its slot may hold
+            following = _NEXT_WORD.match(line, run.token_end) if line[run.end:run.token_end] == "" else None
+            noun = self.lower(following.group(1)) if following is not None else ""
+            if any(noun.endswith(nouns) and all(a == b or is_slot(a) for a, b in zip(core[-len(ending):], ending))
+                   for ending, nouns in self.data.case_agreement):
+                return False
         return self._is_present(word)
 
     def _is_present(self, word: str, min_stem: int = 0) -> bool:
