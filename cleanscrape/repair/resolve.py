@@ -1007,7 +1007,10 @@ class Resolver:
             # phrase ("'pracovat', druhé veslo")
             previous = _WORDS.findall(before[-40:])
             if previous and previous[-1][-1] not in nouns:  # "krásný, zlý archanděl": a list of adjectives
-                return self._agreeing_ending(self.lower(previous[-1]), antecedent=True) == ending
+                # a demonstrative antecedent shows its gender itself ("ten, který")
+                antecedent = self.lower(previous[-1])
+                shown = self.data.determiners_ending(antecedent)
+                return (shown or self._agreeing_ending(antecedent, antecedent=True)) == ending
         determiner = self._determiner_ending(line, run)
         if determiner is not None:
             return determiner == ending
@@ -1125,8 +1128,8 @@ class Resolver:
         clause = re.split(r"[,.;:!?\ufffd()\"]", line[run.end:], maxsplit=1)[0].split()
         for i, following in enumerate(clause[:PARTICIPLE_REACH]):
             low = self.lower(following)
-            if low in self.data.participle_auxiliaries:
-                return None
+            if low in self.data.participle_auxiliaries or self._present_finite(low):
+                return None  # "který nemá síly": the clause's verb is a present form ("síly" no "sít")
             for ending, participles in self.data.participle_agreement:
                 for participle in participles:
                     stem = low[:-len(participle)]
@@ -1135,6 +1138,15 @@ class Resolver:
                             return None
                         return word.endswith(ending)
         return None
+
+    def _present_finite(self, word: str) -> bool:
+        """Is ``word`` (lower-case) a present-tense finite verb: a present copula, a present
+        modal (``infinitive_governors`` not shaped as a participle: "nemá", "musí") or a
+        form known by its infinitive ("hledá")?  Not a word of two letters, as often a
+        pronoun ("má", "je")."""
+        data = self.data
+        return len(word) > 2 and (word in data.present_copulas or self._is_present_verb(word) or (
+            word in data.infinitive_governors and not word.endswith(data.past_participle_endings)))
 
     def _subject_after_participle(self, participle: str, ending: str, after: list[str]) -> bool:
         """Is the word right after ``participle`` a noun agreeing with it (its ``ending``)
