@@ -1217,7 +1217,21 @@ class Resolver:
         if ending is None or not any(is_slot(c) for c in core[-len(ending):]) \
                 or len(word) - len(ending) < MIN_CASE_STEM:
             return False  # "s tím" is a pronoun, not "tým" (team)
-        return ending in self._governed_endings(line, run)
+        return ending in self._governed_endings(line, run) or self._coordinated_case(ending, line, run)
+
+    def _coordinated_case(self, ending: str, line: str, run: DamagedRun) -> bool:
+        """Does the run's word follow a conjunction (``predicate_coordinators``) that joins
+        it to a phrase the preposition before that governs, a word of which shows ``ending``
+        ("v prostém životě a úmyslném odříkání")?"""
+        words = [self.lower(w) for w in _CLAUSE_BREAK.split(line[:run.token_start])[-1].split()]
+        if not words or words[-1] not in self.data.predicate_coordinators:
+            return False
+        conjunct = words[:-1][-PREPOSITION_REACH:]
+        for i in range(len(conjunct) - 1, -1, -1):
+            governed = [e for e, prepositions in self.data.preposition_cases if conjunct[i] in prepositions]
+            if governed:
+                return ending in governed and any(w.endswith(ending) for w in conjunct[i + 1:])
+        return False
 
     def _governed_endings(self, line: str, run: DamagedRun) -> frozenset[str]:
         """The endings that the word governing the run's word gives it: a preposition, or
