@@ -326,6 +326,9 @@ class LanguageData:
     stem_alternations: tuple[tuple[str, str], ...] = ()
     #: the vowel a stem loses before an ending ("láhev" → "láhve", "pes" → "psa")
     mobile_vowel: str = ""
+    #: last letters of feminine nouns whose singular and plural nominative are one form
+    #: ("vůně", "ulice"): the number of a past form in their clause tells the adjective's
+    number_neutral_endings: str = ""
 
     def noun_stems(self, noun: str) -> list[str]:
         """The stems ``noun`` (ending in a consonant) may take before a case ending: itself,
@@ -574,6 +577,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         genitive_plural_forms=_consonant_noun_gender(entry.get("genitive_plural_forms")),
         stem_alternations=tuple((letter, stem) for letter, stem in entry.get("stem_alternations", ())),
         mobile_vowel=entry.get("mobile_vowel", ""),
+        number_neutral_endings=entry.get("number_neutral_endings", ""),
         stacked_adjective_endings=tuple(entry.get("stacked_adjective_endings", ())),
         predicate_coordinators=frozenset(entry.get("predicate_coordinators", ())),
         participle_stem_roots=tuple((tail, root) for tail, root in entry.get("participle_stem_roots", ())),

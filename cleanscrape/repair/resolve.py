@@ -1050,7 +1050,37 @@ class Resolver:
             return False  # "jediná má", "jasně že": a pronoun or a verb, not a noun
         if self._is_participle(self.lower(following.group(1))) or self._is_present_verb(self.lower(following.group(1))):
             return False  # "zvědavě pozorovali", "možná kontroluje": a verb agrees with no adjective
-        return self._agreeing_ending(self.lower(following.group(1))) == ending
+        noun = self.lower(following.group(1))
+        return (self._feminine_number(noun, line, run, following.end()) or self._agreeing_ending(noun)) == ending
+
+    def _feminine_number(self, noun: str, line: str, run: DamagedRun, noun_end: int) -> str | None:
+        """For a feminine noun in "-e"/"-ě" (``number_neutral_endings``), one form for the
+        singular and the plural ("vůně", "demonstrace"; feminine by its paradigm,
+        ``consonant_noun_gender``: "vůní" listed, no "vůněm"; "moře" and "soudce" have
+        "mořem", "soudcem"), the ending its number takes, which the past form of its clause
+        shows: a participle after it ("silná vichřice se přehnala", "těžké bouře zničily")
+        or a copula before it ("byla to těžká situace"); else None."""
+        gender = self.data.consonant_noun_gender
+        if gender is None or not noun.endswith(tuple(self.data.number_neutral_endings)) \
+                or len(noun) < MIN_AGREEING_NOUN + 1:
+            return None
+        feminine_ending, feminine, masculine = gender
+        stem = noun[:-1]
+        if min(self.finder.frequency(stem + e) for e in feminine) \
+                <= FEMININE_PARADIGM_RATIO * max(self.finder.frequency(stem + e) for e in masculine):
+            return None
+        before = [self._likeliest_reading(self.lower(w)) for w in _CLAUSE_BREAK.split(line[:run.token_start])[-1].split()]
+        after = []
+        for word in _CLAUSE_BREAK.split(line[noun_end:])[0].split():
+            low = self._likeliest_reading(self.lower(word))
+            if low in self.data.clause_openers:
+                break
+            after.append(low)
+        shown = {ending for ending, participles in self.data.participle_agreement
+                 for verb in [w for w in before if w in self.data.copulas] + [w for w in after if self._is_participle(w)]
+                 if verb.endswith(participles)}
+        numbers = shown & {feminine_ending, self.data.plural_predicate_endings[0]}
+        return numbers.pop() if len(numbers) == 1 and numbers == shown else None
 
     def _stacked_adjective(self, word: str) -> str | None:
         """The ending of ``word`` (lower-case) if it is an adjective in an agreeing ending
