@@ -1015,6 +1015,13 @@ class Resolver:
         if determiner is not None:
             return determiner == ending
         following = _NEXT_WORD.match(line, run.end)
+        listed = following is None and line[run.end:run.token_end] == ","
+        if listed:
+            # "krásný, zlý archanděl": an adjective listed before another agrees with the
+            # same noun, or with the last one's ending; no adverb modifies across the comma
+            following = _NEXT_WORD.match(line, run.token_end)
+            if following is None or self._stacked_adjective(self.lower(following.group(1)), MIN_AGREEING_NOUN) is None:
+                return False
         if following is not None and self.lower(following.group(1)) in self.data.predicate_coordinators \
                 and not line[run.end:following.start()].strip():
             # "štíhlý a atraktivní muž": an adjective joined to it agrees with the same noun
@@ -1032,8 +1039,8 @@ class Resolver:
             return False
         if is_slot(line[following.end():following.end() + 1] or " "):
             return False  # the noun's own last letter was lost
-        stacked = self._stacked_adjective(self.lower(following.group(1)))
-        if stacked is not None and self.finder.frequency(word[:-1] + self.data.adverb_ending) \
+        stacked = self._stacked_adjective(self.lower(following.group(1)), MIN_AGREEING_NOUN if listed else MIN_STACKED_ADJECTIVE)
+        if stacked is not None and not listed and self.finder.frequency(word[:-1] + self.data.adverb_ending) \
                 >= ADVERB_SIBLING_RATIO * self.finder.frequency(word):
             return False  # "krásně kulaté slunce" or "husté černé vlasy": the adverb may modify it
         for _ in range(MAX_STACKED_ADJECTIVES):
@@ -1050,6 +1057,8 @@ class Resolver:
             return False  # "jediná má", "jasně že": a pronoun or a verb, not a noun
         if self._is_participle(self.lower(following.group(1))) or self._is_present_verb(self.lower(following.group(1))):
             return False  # "zvědavě pozorovali", "možná kontroluje": a verb agrees with no adjective
+        if listed and _capitalised(following.group(1)):
+            return False  # "Kůra: stříbrošedá, hladká Plod:": a list of features ends at a new heading
         noun = self.lower(following.group(1))
         return (self._feminine_number(noun, line, run, following.end()) or self._agreeing_ending(noun)) == ending
 
@@ -1082,13 +1091,13 @@ class Resolver:
         numbers = shown & {feminine_ending, self.data.plural_predicate_endings[0]}
         return numbers.pop() if len(numbers) == 1 and numbers == shown else None
 
-    def _stacked_adjective(self, word: str) -> str | None:
+    def _stacked_adjective(self, word: str, min_length: int = MIN_STACKED_ADJECTIVE) -> str | None:
         """The ending of ``word`` (lower-case) if it is an adjective in an agreeing ending
         (``stacked_adjective_endings``: "nahé" before "ženské tělo"), else None: not a
         present-tense verb ("která hledá": "hledat" is listed), nor a word that may stand
         between a copula and its adjective ("také")."""
         ending = word[-1:]
-        if ending not in self.data.stacked_adjective_endings or len(word) < MIN_STACKED_ADJECTIVE \
+        if ending not in self.data.stacked_adjective_endings or len(word) < min_length \
                 or word in self.data.copula_between or self._is_present_verb(word):
             return None
         return ending
