@@ -329,6 +329,10 @@ class LanguageData:
     #: last letters of feminine nouns whose singular and plural nominative are one form
     #: ("vůně", "ulice"): the number of a past form in their clause tells the adjective's
     number_neutral_endings: str = ""
+    #: (noun ending, verb endings): a noun so ending is a plural subject, in the nominative,
+    #: when a verb form so ending follows it in its clause ("lidé … pozorovali", not the
+    #: genitive "lidí")
+    plural_subject_verbs: tuple[str, tuple[str, ...]] | None = None
 
     def noun_stems(self, noun: str) -> list[str]:
         """The stems ``noun`` (ending in a consonant) may take before a case ending: itself,
@@ -578,6 +582,8 @@ def language_data(lang: str | None) -> LanguageData | None:
         stem_alternations=tuple((letter, stem) for letter, stem in entry.get("stem_alternations", ())),
         mobile_vowel=entry.get("mobile_vowel", ""),
         number_neutral_endings=entry.get("number_neutral_endings", ""),
+        plural_subject_verbs=(entry["plural_subject_verbs"][0], tuple(entry["plural_subject_verbs"][1].split()))
+        if "plural_subject_verbs" in entry else None,
         stacked_adjective_endings=tuple(entry.get("stacked_adjective_endings", ())),
         predicate_coordinators=frozenset(entry.get("predicate_coordinators", ())),
         participle_stem_roots=tuple((tail, root) for tail, root in entry.get("participle_stem_roots", ())),

@@ -776,6 +776,11 @@ class Resolver:
         if self.data is not None and self.data.reflexive_pronouns and cand.how in LISTED \
                 and self._verb_after_reflexive(cand.text, core, line, run):
             score += VERB_AFTER_REFLEXIVE
+        if self.data is not None and self.data.plural_subject_verbs is not None and is_slot(core[-1]) \
+                and cand.how in LISTED:
+            subject = self._plural_subject(cand.text, line, run)
+            if subject is not None:
+                score += AGREEMENT if subject else CASE_EXCLUDED
         if self.data is not None and self.data.prepositions and cand.how in LISTED \
                 and self._verb_after_preposition(cand.text, line, run):
             score += VERB_AFTER_PREPOSITION
@@ -1376,6 +1381,37 @@ class Resolver:
                 or noun in self.data.participle_auxiliaries:
             return False  # a pronoun or an auxiliary ("o kterém jsem"), or an adjective stacked before the noun
         return noun.endswith(dict(self.data.case_agreement)[ending])
+
+    def _plural_noun(self, word: str) -> bool:
+        """Is ``word`` (lower-case) a plural noun in the nominative ending of
+        ``plural_subject_verbs`` ("lidé", "obyvatelé"), no adjective: its masculine form in
+        the first ``stacked_adjective_endings`` ("lidý") is no word?"""
+        if self.data.plural_subject_verbs is None:
+            return False
+        noun_ending = self.data.plural_subject_verbs[0]
+        return word.endswith(noun_ending) and len(word) > MIN_AGREEING_NOUN \
+            and not self.finder.frequency(word[:-len(noun_ending)] + self.data.stacked_adjective_endings[0])
+
+    def _plural_subject(self, word: str, line: str, run: DamagedRun) -> bool | None:
+        """For a plural noun in the nominative ending (``plural_subject_verbs``: "lidé", no
+        adjective "lidý" listed): False right after a preposition or a quantifier, which
+        takes no nominative ("u sousedů", "mnoho lidí"); True with a plural verb form after
+        it in its clause, up to a subordinate clause (``clause_openers`` but the
+        coordinators: "Lidé v tramvajích a metru koukají"), a participle or a present form
+        known by its infinitive ("Lidé ho zvědavě pozorovali"); else None."""
+        if not self._plural_noun(word):
+            return None
+        verb_endings = self.data.plural_subject_verbs[1]
+        previous = line[:run.token_start].split()[-1:]
+        if (previous and self.lower(previous[0]) in self.data.prepositions) or self._governed_endings(line, run):
+            return False
+        for following in _CLAUSE_BREAK.split(line[run.token_end:])[0].split():
+            low = self.lower(following)
+            if low in self.data.clause_openers and low not in self.data.predicate_coordinators:
+                return None
+            if low.endswith(verb_endings) and (self._is_participle(low) or self._is_present(low, MIN_PRESENT_STEM)):
+                return True
+        return None
 
     def _verb_after_preposition(self, word: str, line: str, run: DamagedRun) -> bool:
         """Is ``word`` a past participle ("stál": "stát" is listed) right after a
