@@ -1011,7 +1011,8 @@ class Resolver:
             # a relative pronoun; any other adjective after a comma opens its own noun
             # phrase ("'pracovat', druhé veslo")
             previous = _WORDS.findall(before[-40:])
-            if previous and previous[-1][-1] not in nouns:  # "krásný, zlý archanděl": a list of adjectives
+            if previous and previous[-1][-1] not in self.data.stacked_adjective_endings:
+                # "krásný, zlý archanděl": a list of adjectives
                 # a demonstrative antecedent shows its gender itself ("ten, který")
                 antecedent = self.lower(previous[-1])
                 shown = self.data.determiners_ending(antecedent)
@@ -1100,11 +1101,14 @@ class Resolver:
         """The ending of ``word`` (lower-case) if it is an adjective in an agreeing ending
         (``stacked_adjective_endings``: "nahé" before "ženské tělo"), else None: not a
         present-tense verb ("která hledá": "hledat" is listed), nor a word that may stand
-        between a copula and its adjective ("také")."""
+        between a copula and its adjective ("také"), nor one whose masculine form in the
+        first ending is no word (a noun: "manželé", no "manželý")."""
         ending = word[-1:]
         if ending not in self.data.stacked_adjective_endings or len(word) < min_length \
                 or word in self.data.copula_between or self._is_present_verb(word):
             return None
+        if not self.finder.frequency(word[:-1] + self.data.stacked_adjective_endings[0]):
+            return None  # no masculine form: a noun ("manželé", "lidé")
         return ending
 
     def _is_present_verb(self, word: str) -> bool:
@@ -1525,7 +1529,7 @@ class Resolver:
         if following is None or is_slot(line[following.end():following.end() + 1] or " "):
             return False
         low = self.lower(following.group(1))
-        return len(low) >= MIN_ADJECTIVE and low.endswith(self.data.adjective_endings)
+        return len(low) >= MIN_ADJECTIVE and low.endswith(self.data.adjective_endings) and not self._plural_noun(low)
 
     def _subject_agrees(self, word: str, line: str, run: DamagedRun) -> bool:
         """Does ``word``'s last letter make the person of a subject before it in its clause
