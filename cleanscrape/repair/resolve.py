@@ -1486,8 +1486,11 @@ class Resolver:
         form is known by its partner: an infinitive whose past participle is a word
         ("zjistit" → "zjistil") or the reverse ("pozorovali" → "pozorovat", "přikývl" →
         "přikývnout").  Not right after a preposition or a quantifier, which governs a noun
-        ("na oddělení se", "po šesté se", "několik starých mostů je")."""
-        following = _NEXT_WORD.match(line, run.token_end) if line[run.end:run.token_end] == "" else None
+        ("na oddělení se", "po šesté se", "několik starých mostů je").  An adverb set apart
+        in parentheses modifies the verb after them as well ("(zamyšleně) vytáhl")."""
+        parenthesised = line[run.token_start:run.start] == "(" and line[run.end:run.token_end] == ")"
+        following = _NEXT_WORD.match(line, run.token_end) \
+            if line[run.end:run.token_end] == "" or parenthesised else None
         if following is None or is_slot(line[following.end():following.end() + 1] or " "):
             return False
         previous = line[:run.token_start].split()[-1:]
