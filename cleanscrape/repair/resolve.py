@@ -1066,6 +1066,9 @@ class Resolver:
         if listed and _capitalised(following.group(1)):
             return False  # "Kůra: stříbrošedá, hladká Plod:": a list of features ends at a new heading
         noun = self.lower(following.group(1))
+        oblique = next((e for e in self.data.adjective_endings if noun.endswith(e) and len(e) > 1), None)
+        if oblique is not None and self.finder.frequency(noun[:-len(oblique)] + self.data.stacked_adjective_endings[0]):
+            return False  # "plně naloženým": an adjective in an oblique case, no noun ending in a consonant
         return (self._feminine_number(noun, line, run, following.end()) or self._agreeing_ending(noun)) == ending
 
     def _feminine_number(self, noun: str, line: str, run: DamagedRun, noun_end: int) -> str | None:
@@ -1265,7 +1268,34 @@ class Resolver:
         if ending is None or not any(is_slot(c) for c in core[-len(ending):]) \
                 or len(word) - len(ending) < MIN_CASE_STEM:
             return False  # "s tím" is a pronoun, not "tým" (team)
-        return ending in self._governed_endings(line, run) or self._coordinated_case(ending, line, run)
+        return ending in self._governed_endings(line, run) or self._coordinated_case(ending, line, run) \
+            or self._postposed_case(ending, line, run)
+
+    def _postposed_case(self, ending: str, line: str, run: DamagedRun) -> bool:
+        """Does the run's word follow, past an adverb at most (a word whose form in
+        ``adverb_ending`` is listed), a noun
+        whose ending shows the case ``ending`` makes (``case_agreement``) right after a
+        preposition governing that case, or with words between it and the preposition
+        (an adjective or a numeral): a participle after its noun ("v květináči obtočeném
+        papírem", "s jedním ramenem mírně přivráceným")?"""
+        nouns = dict(self.data.case_agreement).get(ending)
+        if not nouns:
+            return False
+        words = [self.lower(w) for w in _CLAUSE_BREAK.split(line[:run.token_start])[-1].split()]
+        readings = [words]
+        if words and len(words[-1]) >= MIN_ADVERB and self.finder.frequency(words[-1][:-1] + self.data.adverb_ending):
+            readings.append(words[:-1])  # "mírně", or an adjective read before the participle was ("mírný")
+        for words in readings:  # "v domě postaveném" before "s batohem plně naloženým"
+            if len(words) < 2 or len(words[-1]) < MIN_CASE_NOUN or not words[-1].isalpha() \
+                    or not words[-1].endswith(nouns) or self._finite_verb(words[-1]):
+                continue
+            for previous in reversed(words[-PREPOSITION_REACH - 1:-1]):
+                governed = [e for e, prepositions in self.data.preposition_cases if previous in prepositions]
+                if governed:
+                    if ending in governed:
+                        return True
+                    break
+        return False
 
     def _coordinated_case(self, ending: str, line: str, run: DamagedRun) -> bool:
         """Does the run's word follow a conjunction (``predicate_coordinators``) that joins
