@@ -1547,13 +1547,25 @@ class Resolver:
     def _ends_verb_clause(self, line: str, run: DamagedRun) -> bool:
         """Does the run end a clause (punctuation or a conjunction after it) whose verb, within
         reach before it, takes a manner adverb (``adverb_after_verbs``, the verbs of saying
-        among them: "dodala zadumaně.", "zvolal poutník nadšeně.", "tváří se lhostejně a")?"""
+        among them: "dodala zadumaně.", "zvolal poutník nadšeně.", "tváří se lhostejně a"),
+        or right after an adverb and a conjunction ("šťastně a spokojeně.")?"""
         after = line[run.token_end:].lstrip()
         following = _WORDS.match(after)
         if following is not None and self.lower(following.group(0)) not in self.data.predicate_coordinators:
             return False  # "zvolal nadšený dav": a noun after it
         clause = re.split(r"[,.;:!?\"()]", line[:run.token_start])[-1].split()
+        if len(clause) >= 2 and self.lower(clause[-1]) in self.data.predicate_coordinators \
+                and self._is_adverb(self.lower(clause[-2])):
+            return True  # "žili šťastně a spokojeně.": joined to an adverb, an adverb
         return any(self.lower(word) in self.data.adverb_after_verbs for word in clause[-ADVERB_VERB_REACH:])
+
+    def _is_adverb(self, word: str) -> bool:
+        """Is ``word`` (lower-case) an adverb made from an adjective: in ``adverb_ending``,
+        its adjective in the first ``stacked_adjective_endings`` listed ("šťastně" →
+        "šťastný"; not the locative "životě")?"""
+        ending = self.data.adverb_ending
+        return len(word) >= MIN_ADVERB and word.endswith(ending) and bool(self.data.stacked_adjective_endings) \
+            and bool(self.finder.frequency(word[:-len(ending)] + self.data.stacked_adjective_endings[0]))
 
     def _before_adjective(self, line: str, run: DamagedRun) -> bool:
         """Is the word after the run an adjective (``adjective_endings``), which an adverb
