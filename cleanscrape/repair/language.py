@@ -329,6 +329,9 @@ class LanguageData:
     #: last letters of feminine nouns whose singular and plural nominative are one form
     #: ("vůně", "ulice"): the number of a past form in their clause tells the adjective's
     number_neutral_endings: str = ""
+    #: the prefix that negates any adjective, verb or adverb (Czech "ne-"): a listed word
+    #: after it is a word, where the list lacks the negated form
+    negative_prefix: str = ""
     #: (noun ending, verb endings): a noun so ending is a plural subject, in the nominative,
     #: when a verb form so ending follows it in its clause ("lidé … pozorovali", not the
     #: genitive "lidí")
@@ -582,6 +585,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         stem_alternations=tuple((letter, stem) for letter, stem in entry.get("stem_alternations", ())),
         mobile_vowel=entry.get("mobile_vowel", ""),
         number_neutral_endings=entry.get("number_neutral_endings", ""),
+        negative_prefix=entry.get("negative_prefix", ""),
         plural_subject_verbs=(entry["plural_subject_verbs"][0], tuple(entry["plural_subject_verbs"][1].split()))
         if "plural_subject_verbs" in entry else None,
         stacked_adjective_endings=tuple(entry.get("stacked_adjective_endings", ())),
