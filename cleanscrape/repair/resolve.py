@@ -1448,12 +1448,13 @@ class Resolver:
         return None
 
     def _verb_after_preposition(self, word: str, line: str, run: DamagedRun) -> bool:
-        """Is ``word`` a past participle ("stál": "stát" is listed) right after a
-        preposition ("na st?l")?"""
+        """Is ``word`` a past participle ("stál": "stát" is listed) or a present-tense
+        finite verb of 3 letters or more right after a preposition ("na st?l", "na jedn? z
+        mých návštěv": "jedné", not "jedná")?"""
         previous = line[:run.token_start].split()[-1:]
         if not previous or self.lower(previous[0]) not in self.data.prepositions:
             return False
-        return self._is_participle(word)
+        return self._is_participle(word) or self._present_finite(word)
 
     def _verb_after_reflexive(self, word: str, core: str, line: str, run: DamagedRun) -> bool:
         """Is ``word``, its lost letter its last or in a two-letter person ending ("se
