@@ -187,6 +187,16 @@ class CandidateFinder:
                     out.append(Candidate(stem + other, cand.frequency * SIBLING_SHARE, 0, cand.how,
                                          cand.ascii_capital, cand.likelihood * SIBLING_SHARE
                                          if cand.how == "letter model" else cand.likelihood, sibling=True))
+        endings = self.data.adjective_paradigm_endings
+        ending = cand.text[-1:]
+        if endings and ending in endings[:-1] and is_slot(lower[-1]) and cand.how == "letter model":
+            # a word no list has, spelled as an adjective: its lost last letter is the
+            # ending, which agreement chooses ("zharmonizovan? člověk" → "zharmonizovaný");
+            # a word in the last ending may be a soft adjective, one form for all ("dnešní")
+            out += [Candidate(cand.text[:-1] + other, cand.frequency * SIBLING_SHARE, 0, cand.how, cand.ascii_capital,
+                              cand.likelihood * SIBLING_SHARE if cand.how == "letter model" else cand.likelihood,
+                              sibling=True)
+                    for other in endings if other != ending]
         return out
 
     def _spelled(self, lower: str) -> list[Candidate]:

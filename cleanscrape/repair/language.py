@@ -332,6 +332,10 @@ class LanguageData:
     #: the prefix that negates any adjective, verb or adverb (Czech "ne-"): a listed word
     #: after it is a word, where the list lacks the negated form
     negative_prefix: str = ""
+    #: the last letters of an adjective's nominative forms, the soft adjectives' one form
+    #: last (Czech "ý á é í"): a letter-model spelling in one of them has the others as
+    #: candidates, for agreement to choose
+    adjective_paradigm_endings: str = ""
     #: (noun ending, verb endings): a noun so ending is a plural subject, in the nominative,
     #: when a verb form so ending follows it in its clause ("lidé … pozorovali", not the
     #: genitive "lidí")
@@ -586,6 +590,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         mobile_vowel=entry.get("mobile_vowel", ""),
         number_neutral_endings=entry.get("number_neutral_endings", ""),
         negative_prefix=entry.get("negative_prefix", ""),
+        adjective_paradigm_endings=entry.get("adjective_paradigm_endings", ""),
         plural_subject_verbs=(entry["plural_subject_verbs"][0], tuple(entry["plural_subject_verbs"][1].split()))
         if "plural_subject_verbs" in entry else None,
         stacked_adjective_endings=tuple(entry.get("stacked_adjective_endings", ())),
