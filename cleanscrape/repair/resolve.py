@@ -288,6 +288,8 @@ _VOWELS = "aeiouyáéěíóúůý"
 #: punctuation that ends a clause ("?" is a slot as often)
 _CLAUSE_BREAK = re.compile(r"[,.;:!\"()\[\]„“”«»–—]| - ")
 _NEXT_WORD = re.compile(r" ([^\W\d_](?:\S*[^\W\d_])?)")
+#: an intact word right after a run, before punctuation or a real "?" ending a sentence ("víš co?")
+_NEIGHBOUR_AFTER = re.compile(r" ([^\W\d_]+)(?=[\s,.;:!]|\?(?:[\s\"'»”“)]|$)|$)")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 #: a sentence's end inside a line: its punctuation, closing marks, a space and the next word
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'»”)\]]*\s+[\"'«“„(\[]*[^\W\d_]")
@@ -920,7 +922,7 @@ class Resolver:
         punctuation or a damaged word is in between)."""
         before = line[:run.token_start]
         previous = re.search(r"(?:^|\s)([^\W\d_]+) $", before)
-        following = re.match(r" ([^\W\d_]+)(?=[\s,.;:!]|$)", line[run.token_end:])
+        following = _NEIGHBOUR_AFTER.match(line[run.token_end:])
         return (self.lower(previous.group(1)) if previous else "",
                 self.lower(following.group(1)) if following else "")
 
