@@ -15,7 +15,7 @@ Two more readings of an inner slot cover apostrophes the word list splits off:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .damage import is_slot
 from .language import LanguageData
@@ -39,6 +39,11 @@ SUFFIX_DISHARMONY = 0.01
 #: a paradigm's form no list has, against the listed form of the same word (a rarer form,
 #: or the list would have it)
 SIBLING_SHARE = 0.1
+#: a negated word no list has, against its listed positive form (a rarer form, but a word,
+#: where the letter model's spelling is a guess)
+NEGATED_SHARE = 0.3
+#: the shortest word the negative prefix is read before ("ne?" is no negated word)
+MIN_NEGATED_WORD = 4
 #: the shortest beginning a softened final consonant may follow ("kıza" + "k")
 MIN_SOFTENED_STEM = 4
 #: the apostrophe a lossy charset can lose (an ASCII "'" always survives)
@@ -68,7 +73,7 @@ class Candidate:
     frequency: float
     in_document: int
     #: "document", "source" (only earlier documents of the source wrote it), "word list",
-    #: "elision", "suffix" or "letter model"
+    #: "elision", "suffix", "negation" (a listed word after the negative prefix) or "letter model"
     how: str
     #: the word-initial slot is a capital whose lower case is ASCII (Turkish "İ")
     ascii_capital: str = ""
@@ -76,6 +81,8 @@ class Candidate:
     likelihood: float = 1.0
     #: earlier documents of the same source that wrote the word intact
     in_source: int = 0
+    #: a paradigm's form no list has, made from another candidate (``paradigm_endings``)
+    sibling: bool = False
 
 
 class CandidateFinder:
@@ -128,6 +135,10 @@ class CandidateFinder:
                          + self._compound_numeral(lower) + self._apocope(lower)):
                 if cand.text not in found or found[cand.text].frequency < cand.frequency:
                     found[cand.text] = cand
+        if self.data is not None and self.data.negative_prefix and not any(c.how in ("word list", "document")
+                                                                          for c in found.values()):
+            for cand in self._negated(lower):
+                found.setdefault(cand.text, cand)
         if self.letters is not None and not any(c.how in ("word list", "document") for c in found.values()):
             # no known word fits (an apostrophe split may, if the word is a name): spell it;
             # a word only earlier documents of the source wrote competes with the spelling
@@ -136,8 +147,26 @@ class CandidateFinder:
         if self.data is not None and self.data.paradigm_endings:
             for cand in list(found.values()):
                 for sibling in self._siblings(lower, cand):
-                    found.setdefault(sibling.text, sibling)
+                    spelled = found.get(sibling.text)
+                    if spelled is None:
+                        found[sibling.text] = sibling
+                    elif spelled.how == "letter model" == sibling.how and not spelled.sibling:
+                        # the letter model's second spelling is the paradigm's other form:
+                        # its letters are as likely as the first's ("rozpraskan?m")
+                        found[sibling.text] = replace(spelled, sibling=True,
+                                                      likelihood=max(spelled.likelihood, sibling.likelihood))
         return list(found.values())
+
+    def _negated(self, lower: str) -> list[Candidate]:
+        """The negative prefix (``negative_prefix``: Czech "ne-") before a listed word, for a
+        word no list has whole: "ne?zkostliv?" is "ne" + "úzkostlivé" (any adjective, verb
+        or adverb takes it; the lists hold the commoner negated forms only)."""
+        prefix = self.data.negative_prefix
+        rest = lower[len(prefix):]
+        if not lower.startswith(prefix) or len(rest) < MIN_NEGATED_WORD or not any(is_slot(c) for c in rest):
+            return []
+        return [Candidate(prefix + c.text, c.frequency * NEGATED_SHARE, 0, "negation")
+                for c in self.find(rest) if c.how == "word list"]
 
     def _siblings(self, lower: str, cand: Candidate) -> list[Candidate]:
         """Forms of ``cand``'s paradigm its lost letters may hold that no list has: the
@@ -157,7 +186,17 @@ class CandidateFinder:
                 if all(a == b or is_slot(c) for a, b, c in zip(ending, other, lower[len(stem):])):
                     out.append(Candidate(stem + other, cand.frequency * SIBLING_SHARE, 0, cand.how,
                                          cand.ascii_capital, cand.likelihood * SIBLING_SHARE
-                                         if cand.how == "letter model" else cand.likelihood))
+                                         if cand.how == "letter model" else cand.likelihood, sibling=True))
+        endings = self.data.adjective_paradigm_endings
+        ending = cand.text[-1:]
+        if endings and ending in endings[:-1] and is_slot(lower[-1]) and cand.how == "letter model":
+            # a word no list has, spelled as an adjective: its lost last letter is the
+            # ending, which agreement chooses ("zharmonizovan? člověk" → "zharmonizovaný");
+            # a word in the last ending may be a soft adjective, one form for all ("dnešní")
+            out += [Candidate(cand.text[:-1] + other, cand.frequency * SIBLING_SHARE, 0, cand.how, cand.ascii_capital,
+                              cand.likelihood * SIBLING_SHARE if cand.how == "letter model" else cand.likelihood,
+                              sibling=True)
+                    for other in endings if other != ending]
         return out
 
     def _spelled(self, lower: str) -> list[Candidate]:

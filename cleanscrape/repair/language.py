@@ -326,6 +326,20 @@ class LanguageData:
     stem_alternations: tuple[tuple[str, str], ...] = ()
     #: the vowel a stem loses before an ending ("láhev" → "láhve", "pes" → "psa")
     mobile_vowel: str = ""
+    #: last letters of feminine nouns whose singular and plural nominative are one form
+    #: ("vůně", "ulice"): the number of a past form in their clause tells the adjective's
+    number_neutral_endings: str = ""
+    #: the prefix that negates any adjective, verb or adverb (Czech "ne-"): a listed word
+    #: after it is a word, where the list lacks the negated form
+    negative_prefix: str = ""
+    #: the last letters of an adjective's nominative forms, the soft adjectives' one form
+    #: last (Czech "ý á é í"): a letter-model spelling in one of them has the others as
+    #: candidates, for agreement to choose
+    adjective_paradigm_endings: str = ""
+    #: (noun ending, verb endings): a noun so ending is a plural subject, in the nominative,
+    #: when a verb form so ending follows it in its clause ("lidé … pozorovali", not the
+    #: genitive "lidí")
+    plural_subject_verbs: tuple[str, tuple[str, ...]] | None = None
 
     def noun_stems(self, noun: str) -> list[str]:
         """The stems ``noun`` (ending in a consonant) may take before a case ending: itself,
@@ -574,6 +588,11 @@ def language_data(lang: str | None) -> LanguageData | None:
         genitive_plural_forms=_consonant_noun_gender(entry.get("genitive_plural_forms")),
         stem_alternations=tuple((letter, stem) for letter, stem in entry.get("stem_alternations", ())),
         mobile_vowel=entry.get("mobile_vowel", ""),
+        number_neutral_endings=entry.get("number_neutral_endings", ""),
+        negative_prefix=entry.get("negative_prefix", ""),
+        adjective_paradigm_endings=entry.get("adjective_paradigm_endings", ""),
+        plural_subject_verbs=(entry["plural_subject_verbs"][0], tuple(entry["plural_subject_verbs"][1].split()))
+        if "plural_subject_verbs" in entry else None,
         stacked_adjective_endings=tuple(entry.get("stacked_adjective_endings", ())),
         predicate_coordinators=frozenset(entry.get("predicate_coordinators", ())),
         participle_stem_roots=tuple((tail, root) for tail, root in entry.get("participle_stem_roots", ())),

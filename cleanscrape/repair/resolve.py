@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 
 from ..lang import stopwords
-from .candidates import APOSTROPHE, KNOWN, Candidate, CandidateFinder
+from .candidates import APOSTROPHE, KNOWN, SIBLING_SHARE, Candidate, CandidateFinder
 from .charset import CharsetEvidence
 from .damage import TRAILING_LAYOUT, DamagedRun, is_slot, spells
 from .language import LanguageData, Symbol, symbols
@@ -272,7 +272,7 @@ _QUOTE_OPENERS = "«“„\"'"
 _CLOSERS = "\"'»”“’›)]}"
 _IMPOSSIBLE = -math.inf
 #: candidate sources that are known words, not spellings guessed by the letter model
-LISTED = KNOWN + ("elision", "suffix")
+LISTED = KNOWN + ("elision", "suffix", "negation")
 _WORDS = re.compile(r"[^\W\d_]+")
 #: where a sentence or a clause ends: a "?" (or U+FFFD) only before a capital, as a slot
 #: stands at a word's end as often as a question's mark
@@ -312,6 +312,8 @@ def clause_after(line: str, start: int) -> str:
     end = start + len(_CLAUSE_BREAK.split(line[start:], maxsplit=1)[0])
     return line[start:min([end] + _question_ends(line, start, end))]
 _NEXT_WORD = re.compile(r" ([^\W\d_](?:\S*[^\W\d_])?)")
+#: an intact word right after a run, before punctuation or a real "?" ending a sentence ("víš co?")
+_NEIGHBOUR_AFTER = re.compile(r" ([^\W\d_]+)(?=[\s,.;:!]|\?(?:[\s\"'»”“)]|$)|$)")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 #: a sentence's end inside a line: its punctuation, closing marks, a space and the next word
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'»”)\]]*\s+[\"'«“„(\[]*[^\W\d_]")
@@ -740,7 +742,9 @@ class Resolver:
         freq = cand.frequency or (DOC_ONLY_FREQUENCY if cand.in_document or cand.in_source else 0.0)
         if cand.how == "letter model":
             slots = sum(1 for c in core if is_slot(c))
-            if cand.likelihood ** (1 / slots) < MIN_LETTER_MODEL_LIKELIHOOD:
+            # a paradigm sibling's letters are as likely as the spelling it was made from
+            spelled = cand.likelihood / SIBLING_SHARE if cand.sibling else cand.likelihood
+            if spelled ** (1 / slots) < MIN_LETTER_MODEL_LIKELIHOOD:
                 return _IMPOSSIBLE
             freq = UNKNOWN_FREQUENCY * cand.likelihood
         if cand.how in ("suffix", "elision") and not freq:
@@ -767,7 +771,11 @@ class Resolver:
         elif self.data is not None and self.data.infinitive_participles and cand.how in LISTED \
                 and self._is_infinitive(cand.text) and self._infinitive_governed(line, run):
             score += INFINITIVE_GOVERNED  # "začal číst", not the noun "část"
-        if self.data is not None and self.data.preposition_cases and cand.how in LISTED \
+        # a case ending holds its lost letter in a word no list has too ("v pijav?m papíře":
+        # the letter model spells the stem, the preposition and the noun the case); not a
+        # final slot, where a real "?" may stand ("w dziewkach?")
+        declined = cand.how in LISTED or (cand.how == "letter model" and not is_slot(core[-1]))
+        if self.data is not None and self.data.preposition_cases and declined \
                 and self._case_governed(cand.text, core, line, run):
             score += CASE_GOVERNED
         if self.data is not None and self.data.object_ending and is_slot(core[-1]) and cand.how in LISTED \
@@ -776,7 +784,7 @@ class Resolver:
         if self.data is not None and self.data.case_excluded_endings and is_slot(core[-1]) and cand.how in LISTED \
                 and self._case_excluded(cand.text, line, run):
             score += CASE_EXCLUDED
-        if self.data is not None and self.data.case_agreement and cand.how in LISTED \
+        if self.data is not None and self.data.case_agreement and declined \
                 and self._case_agrees(cand.text, core, line, run):
             score += AGREEMENT
         if self.data is not None and self.data.subject_endings and is_slot(core[-1]) and cand.how in LISTED \
@@ -791,9 +799,14 @@ class Resolver:
                 score += AGREEMENT
             elif not self._first_person_page():
                 score += FIRST_PERSON_ON_THIRD_PERSON_PAGE
-        if self.data is not None and self.data.reflexive_pronouns and is_slot(core[-1]) and cand.how in LISTED \
-                and self._verb_after_reflexive(cand.text, line, run):
+        if self.data is not None and self.data.reflexive_pronouns and cand.how in LISTED \
+                and self._verb_after_reflexive(cand.text, core, line, run):
             score += VERB_AFTER_REFLEXIVE
+        if self.data is not None and self.data.plural_subject_verbs is not None and is_slot(core[-1]) \
+                and cand.how in LISTED:
+            subject = self._plural_subject(cand.text, line, run)
+            if subject is not None:
+                score += AGREEMENT if subject else CASE_EXCLUDED
         if self.data is not None and self.data.prepositions and cand.how in LISTED \
                 and self._verb_after_preposition(cand.text, line, run):
             score += VERB_AFTER_PREPOSITION
@@ -932,7 +945,7 @@ class Resolver:
         punctuation or a damaged word is in between)."""
         before = line[:run.token_start]
         previous = re.search(r"(?:^|\s)([^\W\d_]+) $", before)
-        following = re.match(r" ([^\W\d_]+)(?=[\s,.;:!]|$)", line[run.token_end:])
+        following = _NEIGHBOUR_AFTER.match(line[run.token_end:])
         return (self.lower(previous.group(1)) if previous else "",
                 self.lower(following.group(1)) if following else "")
 
@@ -1023,12 +1036,23 @@ class Resolver:
             # a relative pronoun; any other adjective after a comma opens its own noun
             # phrase ("'pracovat', druhé veslo")
             previous = _WORDS.findall(before[-40:])
-            if previous and previous[-1][-1] not in nouns:  # "krásný, zlý archanděl": a list of adjectives
-                return self._agreeing_ending(self.lower(previous[-1]), antecedent=True) == ending
+            if previous and previous[-1][-1] not in self.data.stacked_adjective_endings:
+                # "krásný, zlý archanděl": a list of adjectives
+                # a demonstrative antecedent shows its gender itself ("ten, který")
+                antecedent = self.lower(previous[-1])
+                shown = self.data.determiners_ending(antecedent)
+                return (shown or self._agreeing_ending(antecedent, antecedent=True)) == ending
         determiner = self._determiner_ending(line, run)
         if determiner is not None:
             return determiner == ending
         following = _NEXT_WORD.match(line, run.end)
+        listed = following is None and line[run.end:run.token_end] == ","
+        if listed:
+            # "krásný, zlý archanděl": an adjective listed before another agrees with the
+            # same noun, or with the last one's ending; no adverb modifies across the comma
+            following = _NEXT_WORD.match(line, run.token_end)
+            if following is None or self._stacked_adjective(self.lower(following.group(1)), MIN_AGREEING_NOUN) is None:
+                return False
         if following is not None and self.lower(following.group(1)) in self.data.predicate_coordinators \
                 and not line[run.end:following.start()].strip():
             # "štíhlý a atraktivní muž": an adjective joined to it agrees with the same noun
@@ -1046,8 +1070,8 @@ class Resolver:
             return False
         if is_slot(line[following.end():following.end() + 1] or " "):
             return False  # the noun's own last letter was lost
-        stacked = self._stacked_adjective(self.lower(following.group(1)))
-        if stacked is not None and self.finder.frequency(word[:-1] + self.data.adverb_ending) \
+        stacked = self._stacked_adjective(self.lower(following.group(1)), MIN_AGREEING_NOUN if listed else MIN_STACKED_ADJECTIVE)
+        if stacked is not None and not listed and self.finder.frequency(word[:-1] + self.data.adverb_ending) \
                 >= ADVERB_SIBLING_RATIO * self.finder.frequency(word):
             return False  # "krásně kulaté slunce" or "husté černé vlasy": the adverb may modify it
         for _ in range(MAX_STACKED_ADJECTIVES):
@@ -1064,17 +1088,55 @@ class Resolver:
             return False  # "jediná má", "jasně že": a pronoun or a verb, not a noun
         if self._is_participle(self.lower(following.group(1))) or self._is_present_verb(self.lower(following.group(1))):
             return False  # "zvědavě pozorovali", "možná kontroluje": a verb agrees with no adjective
-        return self._agreeing_ending(self.lower(following.group(1))) == ending
+        if listed and _capitalised(following.group(1)):
+            return False  # "Kůra: stříbrošedá, hladká Plod:": a list of features ends at a new heading
+        noun = self.lower(following.group(1))
+        oblique = next((e for e in self.data.adjective_endings if noun.endswith(e) and len(e) > 1), None)
+        if oblique is not None and self.finder.frequency(noun[:-len(oblique)] + self.data.stacked_adjective_endings[0]):
+            return False  # "plně naloženým": an adjective in an oblique case, no noun ending in a consonant
+        return (self._feminine_number(noun, line, run, following.end()) or self._agreeing_ending(noun)) == ending
 
-    def _stacked_adjective(self, word: str) -> str | None:
+    def _feminine_number(self, noun: str, line: str, run: DamagedRun, noun_end: int) -> str | None:
+        """For a feminine noun in "-e"/"-ě" (``number_neutral_endings``), one form for the
+        singular and the plural ("vůně", "demonstrace"; feminine by its paradigm,
+        ``consonant_noun_gender``: "vůní" listed, no "vůněm"; "moře" and "soudce" have
+        "mořem", "soudcem"), the ending its number takes, which the past form of its clause
+        shows: a participle after it ("silná vichřice se přehnala", "těžké bouře zničily")
+        or a copula before it ("byla to těžká situace"); else None."""
+        gender = self.data.consonant_noun_gender
+        if gender is None or not noun.endswith(tuple(self.data.number_neutral_endings)) \
+                or len(noun) < MIN_AGREEING_NOUN + 1:
+            return None
+        feminine_ending, feminine, masculine = gender
+        stem = noun[:-1]
+        if min(self.finder.frequency(stem + e) for e in feminine) \
+                <= FEMININE_PARADIGM_RATIO * max(self.finder.frequency(stem + e) for e in masculine):
+            return None
+        before = [self._likeliest_reading(self.lower(w)) for w in _CLAUSE_BREAK.split(line[:run.token_start])[-1].split()]
+        after = []
+        for word in _CLAUSE_BREAK.split(line[noun_end:])[0].split():
+            low = self._likeliest_reading(self.lower(word))
+            if low in self.data.clause_openers:
+                break
+            after.append(low)
+        shown = {ending for ending, participles in self.data.participle_agreement
+                 for verb in [w for w in before if w in self.data.copulas] + [w for w in after if self._is_participle(w)]
+                 if verb.endswith(participles)}
+        numbers = shown & {feminine_ending, self.data.plural_predicate_endings[0]}
+        return numbers.pop() if len(numbers) == 1 and numbers == shown else None
+
+    def _stacked_adjective(self, word: str, min_length: int = MIN_STACKED_ADJECTIVE) -> str | None:
         """The ending of ``word`` (lower-case) if it is an adjective in an agreeing ending
         (``stacked_adjective_endings``: "nahé" before "ženské tělo"), else None: not a
         present-tense verb ("která hledá": "hledat" is listed), nor a word that may stand
-        between a copula and its adjective ("také")."""
+        between a copula and its adjective ("také"), nor one whose masculine form in the
+        first ending is no word (a noun: "manželé", no "manželý")."""
         ending = word[-1:]
-        if ending not in self.data.stacked_adjective_endings or len(word) < MIN_STACKED_ADJECTIVE \
+        if ending not in self.data.stacked_adjective_endings or len(word) < min_length \
                 or word in self.data.copula_between or self._is_present_verb(word):
             return None
+        if not self.finder.frequency(word[:-1] + self.data.stacked_adjective_endings[0]):
+            return None  # no masculine form: a noun ("manželé", "lidé")
         return ending
 
     def _is_present_verb(self, word: str) -> bool:
@@ -1142,8 +1204,8 @@ class Resolver:
         clause = clause_after(line, run.end).split()
         for i, following in enumerate(clause[:PARTICIPLE_REACH]):
             low = self.lower(following)
-            if low in self.data.participle_auxiliaries:
-                return None
+            if low in self.data.participle_auxiliaries or self._present_finite(low):
+                return None  # "který nemá síly": the clause's verb is a present form ("síly" no "sít")
             for ending, participles in self.data.participle_agreement:
                 for participle in participles:
                     stem = low[:-len(participle)]
@@ -1152,6 +1214,15 @@ class Resolver:
                             return None
                         return word.endswith(ending)
         return None
+
+    def _present_finite(self, word: str) -> bool:
+        """Is ``word`` (lower-case) a present-tense finite verb: a present copula, a present
+        modal (``infinitive_governors`` not shaped as a participle: "nemá", "musí") or a
+        form known by its infinitive ("hledá")?  Not a word of two letters, as often a
+        pronoun ("má", "je")."""
+        data = self.data
+        return len(word) > 2 and (word in data.present_copulas or self._is_present_verb(word) or (
+            word in data.infinitive_governors and not word.endswith(data.past_participle_endings)))
 
     def _subject_after_participle(self, participle: str, ending: str, after: list[str]) -> bool:
         """Is the word right after ``participle`` a noun agreeing with it (its ``ending``)
@@ -1222,7 +1293,48 @@ class Resolver:
         if ending is None or not any(is_slot(c) for c in core[-len(ending):]) \
                 or len(word) - len(ending) < MIN_CASE_STEM:
             return False  # "s tím" is a pronoun, not "tým" (team)
-        return ending in self._governed_endings(line, run)
+        return ending in self._governed_endings(line, run) or self._coordinated_case(ending, line, run) \
+            or self._postposed_case(ending, line, run)
+
+    def _postposed_case(self, ending: str, line: str, run: DamagedRun) -> bool:
+        """Does the run's word follow, past an adverb at most (a word whose form in
+        ``adverb_ending`` is listed), a noun
+        whose ending shows the case ``ending`` makes (``case_agreement``) right after a
+        preposition governing that case, or with words between it and the preposition
+        (an adjective or a numeral): a participle after its noun ("v květináči obtočeném
+        papírem", "s jedním ramenem mírně přivráceným")?"""
+        nouns = dict(self.data.case_agreement).get(ending)
+        if not nouns:
+            return False
+        words = [self.lower(w) for w in _CLAUSE_BREAK.split(line[:run.token_start])[-1].split()]
+        readings = [words]
+        if words and len(words[-1]) >= MIN_ADVERB and self.finder.frequency(words[-1][:-1] + self.data.adverb_ending):
+            readings.append(words[:-1])  # "mírně", or an adjective read before the participle was ("mírný")
+        for words in readings:  # "v domě postaveném" before "s batohem plně naloženým"
+            if len(words) < 2 or len(words[-1]) < MIN_CASE_NOUN or not words[-1].isalpha() \
+                    or not words[-1].endswith(nouns) or self._finite_verb(words[-1]):
+                continue
+            for previous in reversed(words[-PREPOSITION_REACH - 1:-1]):
+                governed = [e for e, prepositions in self.data.preposition_cases if previous in prepositions]
+                if governed:
+                    if ending in governed:
+                        return True
+                    break
+        return False
+
+    def _coordinated_case(self, ending: str, line: str, run: DamagedRun) -> bool:
+        """Does the run's word follow a conjunction (``predicate_coordinators``) that joins
+        it to a phrase the preposition before that governs, a word of which shows ``ending``
+        ("v prostém životě a úmyslném odříkání")?"""
+        words = [self.lower(w) for w in _CLAUSE_BREAK.split(line[:run.token_start])[-1].split()]
+        if not words or words[-1] not in self.data.predicate_coordinators:
+            return False
+        conjunct = words[:-1][-PREPOSITION_REACH:]
+        for i in range(len(conjunct) - 1, -1, -1):
+            governed = [e for e, prepositions in self.data.preposition_cases if conjunct[i] in prepositions]
+            if governed:
+                return ending in governed and any(w.endswith(ending) for w in conjunct[i + 1:])
+        return False
 
     def _governed_endings(self, line: str, run: DamagedRun) -> frozenset[str]:
         """The endings that the word governing the run's word gives it: a preposition, or
@@ -1329,21 +1441,66 @@ class Resolver:
             return False  # a pronoun or an auxiliary ("o kterém jsem"), or an adjective stacked before the noun
         return noun.endswith(dict(self.data.case_agreement)[ending])
 
+    def _plural_noun(self, word: str) -> bool:
+        """Is ``word`` (lower-case) a plural noun in the nominative ending of
+        ``plural_subject_verbs`` ("lidé", "obyvatelé"), no adjective: its masculine form in
+        the first ``stacked_adjective_endings`` ("lidý") is no word?"""
+        if self.data.plural_subject_verbs is None:
+            return False
+        noun_ending = self.data.plural_subject_verbs[0]
+        return word.endswith(noun_ending) and len(word) > MIN_AGREEING_NOUN \
+            and not self.finder.frequency(word[:-len(noun_ending)] + self.data.stacked_adjective_endings[0])
+
+    def _plural_subject(self, word: str, line: str, run: DamagedRun) -> bool | None:
+        """For a plural noun in the nominative ending (``plural_subject_verbs``: "lidé", no
+        adjective "lidý" listed): False right after a preposition or a quantifier, which
+        takes no nominative ("u sousedů", "mnoho lidí"); True with a plural verb form after
+        it in its clause, up to a subordinate clause (``clause_openers`` but the
+        coordinators: "Lidé v tramvajích a metru koukají"), a participle or a present form
+        known by its infinitive ("Lidé ho zvědavě pozorovali"); else None."""
+        if not self._plural_noun(word):
+            return None
+        verb_endings = self.data.plural_subject_verbs[1]
+        previous = line[:run.token_start].split()[-1:]
+        if (previous and self.lower(previous[0]) in self.data.prepositions) or self._governed_endings(line, run):
+            return False
+        for following in _CLAUSE_BREAK.split(line[run.token_end:])[0].split():
+            low = self.lower(following)
+            if low in self.data.clause_openers and low not in self.data.predicate_coordinators:
+                return None
+            if low.endswith(verb_endings) and (self._is_participle(low) or self._is_present(low, MIN_PRESENT_STEM)):
+                return True
+        return None
+
     def _verb_after_preposition(self, word: str, line: str, run: DamagedRun) -> bool:
-        """Is ``word`` a past participle ("stál": "stát" is listed) right after a
-        preposition ("na st?l")?"""
+        """Is ``word`` a past participle ("stál": "stát" is listed) or a present-tense
+        finite verb of 3 letters or more right after a preposition ("na st?l", "na jedn? z
+        mých návštěv": "jedné", not "jedná")?"""
         previous = line[:run.token_start].split()[-1:]
         if not previous or self.lower(previous[0]) not in self.data.prepositions:
             return False
-        return self._is_participle(word)
+        return self._is_participle(word) or self._present_finite(word)
 
-    def _verb_after_reflexive(self, word: str, line: str, run: DamagedRun) -> bool:
-        """Is ``word`` a present-tense verb form (``present_endings``: its infinitive is a
-        word, "stará" → "starat") right after a reflexive pronoun ("se stará o")?"""
+    def _verb_after_reflexive(self, word: str, core: str, line: str, run: DamagedRun) -> bool:
+        """Is ``word``, its lost letter its last or in a two-letter person ending ("se
+        star?m," → "starám", "se oprav?m" → "opravím", not the locative "starém" nor the
+        dative "opravám"), a present-tense verb form (``present_endings``: its infinitive is a
+        word, "stará" → "starat") right after a reflexive pronoun ("se stará o")?  Not
+        before a noun in the instrumental (``case_agreement``), which "se" governs as a
+        preposition ("se starým přítelem")."""
         previous = line[:run.token_start].split()[-1:]
         if len(word) < MIN_REFLEXIVE_VERB or not previous or not line[:run.token_start].endswith(" ") \
                 or self.lower(previous[0]) not in self.data.reflexive_pronouns:
             return False
+        if not is_slot(core[-1]):
+            if not is_slot(core[-2]):
+                return False
+            # the noun after it agreeing with a case ending its slot may hold
+            following = _NEXT_WORD.match(line, run.token_end) if line[run.end:run.token_end] == "" else None
+            noun = self.lower(following.group(1)) if following is not None else ""
+            if any(noun.endswith(nouns) and all(a == b or is_slot(a) for a, b in zip(core[-len(ending):], ending))
+                   for ending, nouns in self.data.case_agreement):
+                return False
         return self._is_present(word)
 
     def _is_present(self, word: str, min_stem: int = 0) -> bool:
@@ -1385,8 +1542,11 @@ class Resolver:
         form is known by its partner: an infinitive whose past participle is a word
         ("zjistit" → "zjistil") or the reverse ("pozorovali" → "pozorovat", "přikývl" →
         "přikývnout").  Not right after a preposition or a quantifier, which governs a noun
-        ("na oddělení se", "po šesté se", "několik starých mostů je")."""
-        following = _NEXT_WORD.match(line, run.token_end) if line[run.end:run.token_end] == "" else None
+        ("na oddělení se", "po šesté se", "několik starých mostů je").  An adverb set apart
+        in parentheses modifies the verb after them as well ("(zamyšleně) vytáhl")."""
+        parenthesised = line[run.token_start:run.start] == "(" and line[run.end:run.token_end] == ")"
+        following = _NEXT_WORD.match(line, run.token_end) \
+            if line[run.end:run.token_end] == "" or parenthesised else None
         if following is None or is_slot(line[following.end():following.end() + 1] or " "):
             return False
         previous = line[:run.token_start].split()[-1:]
@@ -1413,13 +1573,25 @@ class Resolver:
     def _ends_verb_clause(self, line: str, run: DamagedRun) -> bool:
         """Does the run end a clause (punctuation or a conjunction after it) whose verb, within
         reach before it, takes a manner adverb (``adverb_after_verbs``, the verbs of saying
-        among them: "dodala zadumaně.", "zvolal poutník nadšeně.", "tváří se lhostejně a")?"""
+        among them: "dodala zadumaně.", "zvolal poutník nadšeně.", "tváří se lhostejně a"),
+        or right after an adverb and a conjunction ("šťastně a spokojeně.")?"""
         after = line[run.token_end:].lstrip()
         following = _WORDS.match(after)
         if following is not None and self.lower(following.group(0)) not in self.data.predicate_coordinators:
             return False  # "zvolal nadšený dav": a noun after it
         clause = clause_before(line, run.token_start).split()
+        if len(clause) >= 2 and self.lower(clause[-1]) in self.data.predicate_coordinators \
+                and self._is_adverb(self.lower(clause[-2])):
+            return True  # "žili šťastně a spokojeně.": joined to an adverb, an adverb
         return any(self.lower(word) in self.data.adverb_after_verbs for word in clause[-ADVERB_VERB_REACH:])
+
+    def _is_adverb(self, word: str) -> bool:
+        """Is ``word`` (lower-case) an adverb made from an adjective: in ``adverb_ending``,
+        its adjective in the first ``stacked_adjective_endings`` listed ("šťastně" →
+        "šťastný"; not the locative "životě")?"""
+        ending = self.data.adverb_ending
+        return len(word) >= MIN_ADVERB and word.endswith(ending) and bool(self.data.stacked_adjective_endings) \
+            and bool(self.finder.frequency(word[:-len(ending)] + self.data.stacked_adjective_endings[0]))
 
     def _before_adjective(self, line: str, run: DamagedRun) -> bool:
         """Is the word after the run an adjective (``adjective_endings``), which an adverb
@@ -1428,7 +1600,7 @@ class Resolver:
         if following is None or is_slot(line[following.end():following.end() + 1] or " "):
             return False
         low = self.lower(following.group(1))
-        return len(low) >= MIN_ADJECTIVE and low.endswith(self.data.adjective_endings)
+        return len(low) >= MIN_ADJECTIVE and low.endswith(self.data.adjective_endings) and not self._plural_noun(low)
 
     def _subject_agrees(self, word: str, line: str, run: DamagedRun) -> bool:
         """Does ``word``'s last letter make the person of a subject before it in its clause
@@ -2546,6 +2718,8 @@ class Resolver:
             return "lost letter restored from intact occurrences in earlier documents of the same source"
         if cand.how == "letter model":
             return f"word not in the {self.lang} word list: lost letter spelled from the letters around it"
+        if cand.how == "negation":
+            return f"lost letter restored from the {self.lang} word list, after the negative prefix"
         return f"lost letter restored from the {self.lang} word list"
 
     @staticmethod
