@@ -282,12 +282,26 @@ _TOKEN_PUNCTUATION = ".,;:!\"'«»„”“()[]…–—-"
 #: a word after an opening slot / before a closing one (its own lost letters included)
 _WORD_AFTER = re.compile(r"(?:[^\W\d_]|[?\ufffd])*[^\W\d_](?:[^\W\d_]|[?\ufffd])*")
 _WORD_BEFORE = re.compile(r"(?:[^\W\d_]|[?\ufffd])*[^\W\d_](?:[^\W\d_]|[?\ufffd])*$")
-#: the next word, from its first to its last letter
 #: a participle stem ending in none of these takes the consonant-stem infinitive ("přikýv")
 _VOWELS = "aeiouyáéěíóúůý"
 #: punctuation that ends a clause: not "?" nor U+FFFD, which in a damaged line stand for a
 #: lost letter as often as for a question's end, nor a hyphen inside a word ("Bielsko-Biała")
 _CLAUSE_BREAK = re.compile(r"[,.;:!\"()\[\]„“”«»–—]| - ")
+#: the next word, from its first to its last letter
+_NEXT_WORD = re.compile(r" ([^\W\d_](?:\S*[^\W\d_])?)")
+#: an intact word right after a run, before punctuation or a real "?" ending a sentence ("víš co?")
+_NEIGHBOUR_AFTER = re.compile(r" ([^\W\d_]+)(?=[\s,.;:!]|\?(?:[\s\"'»”“)]|$)|$)")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+#: a sentence's end inside a line: its punctuation, closing marks, a space and the next word
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'»”)\]]*\s+[\"'«“„(\[]*[^\W\d_]")
+#: where a sentence surely ends: a full stop, "!" or "…" (closing marks after it) and a space
+#: (a "?" may be a lost letter)
+_SURE_SENTENCE_END = re.compile(r"[.!…][\"'»”)\]]*\s+")
+#: what follows a "?" that may end a sentence: closing marks, then the line end, or a space
+#: and the next sentence's first letter (after its opening marks), to be a capital
+_AFTER_SENTENCE_END = re.compile(r"[\"'»”)\]]*(?:\s*\Z|\s+[\s\"'«“„(\[¿¡*•\-–—]*([^\W\d_]))")
+#: a number that may be a year ("né en 1977 ? Meulan", "Nel 2003 ? stato"): no price
+_YEAR = re.compile(r"1\d{3}|20\d{2}")
 
 
 #: a "?" (or U+FFFD) that may end a question: at the line's end, or before a space and a
@@ -311,20 +325,6 @@ def clause_after(line: str, start: int) -> str:
     """The text of the clause that ``line[start]`` stands in, from ``start`` to its end."""
     end = start + len(_CLAUSE_BREAK.split(line[start:], maxsplit=1)[0])
     return line[start:min([end] + _question_ends(line, start, end))]
-_NEXT_WORD = re.compile(r" ([^\W\d_](?:\S*[^\W\d_])?)")
-#: an intact word right after a run, before punctuation or a real "?" ending a sentence ("víš co?")
-_NEIGHBOUR_AFTER = re.compile(r" ([^\W\d_]+)(?=[\s,.;:!]|\?(?:[\s\"'»”“)]|$)|$)")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-#: a sentence's end inside a line: its punctuation, closing marks, a space and the next word
-_SENTENCE_BREAK = re.compile(r"[.!?…][\"'»”)\]]*\s+[\"'«“„(\[]*[^\W\d_]")
-#: where a sentence surely ends: a full stop, "!" or "…" (closing marks after it) and a space
-#: (a "?" may be a lost letter)
-_SURE_SENTENCE_END = re.compile(r"[.!…][\"'»”)\]]*\s+")
-#: what follows a "?" that may end a sentence: closing marks, then the line end, or a space
-#: and the next sentence's first letter (after its opening marks), to be a capital
-_AFTER_SENTENCE_END = re.compile(r"[\"'»”)\]]*(?:\s*\Z|\s+[\s\"'«“„(\[¿¡*•\-–—]*([^\W\d_]))")
-#: a number that may be a year ("né en 1977 ? Meulan", "Nel 2003 ? stato"): no price
-_YEAR = re.compile(r"1\d{3}|20\d{2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -1112,9 +1112,9 @@ class Resolver:
         if min(self.finder.frequency(stem + e) for e in feminine) \
                 <= FEMININE_PARADIGM_RATIO * max(self.finder.frequency(stem + e) for e in masculine):
             return None
-        before = [self._likeliest_reading(self.lower(w)) for w in _CLAUSE_BREAK.split(line[:run.token_start])[-1].split()]
+        before = [self._likeliest_reading(self.lower(w)) for w in clause_before(line, run.token_start).split()]
         after = []
-        for word in _CLAUSE_BREAK.split(line[noun_end:])[0].split():
+        for word in clause_after(line, noun_end).split():
             low = self._likeliest_reading(self.lower(word))
             if low in self.data.clause_openers:
                 break
@@ -1306,7 +1306,7 @@ class Resolver:
         nouns = dict(self.data.case_agreement).get(ending)
         if not nouns:
             return False
-        words = [self.lower(w) for w in _CLAUSE_BREAK.split(line[:run.token_start])[-1].split()]
+        words = [self.lower(w) for w in clause_before(line, run.token_start).split()]
         readings = [words]
         if words and len(words[-1]) >= MIN_ADVERB and self.finder.frequency(words[-1][:-1] + self.data.adverb_ending):
             readings.append(words[:-1])  # "mírně", or an adjective read before the participle was ("mírný")
@@ -1326,7 +1326,7 @@ class Resolver:
         """Does the run's word follow a conjunction (``predicate_coordinators``) that joins
         it to a phrase the preposition before that governs, a word of which shows ``ending``
         ("v prostém životě a úmyslném odříkání")?"""
-        words = [self.lower(w) for w in _CLAUSE_BREAK.split(line[:run.token_start])[-1].split()]
+        words = [self.lower(w) for w in clause_before(line, run.token_start).split()]
         if not words or words[-1] not in self.data.predicate_coordinators:
             return False
         conjunct = words[:-1][-PREPOSITION_REACH:]
@@ -1464,7 +1464,7 @@ class Resolver:
         previous = line[:run.token_start].split()[-1:]
         if (previous and self.lower(previous[0]) in self.data.prepositions) or self._governed_endings(line, run):
             return False
-        for following in _CLAUSE_BREAK.split(line[run.token_end:])[0].split():
+        for following in clause_after(line, run.token_end).split():
             low = self.lower(following)
             if low in self.data.clause_openers and low not in self.data.predicate_coordinators:
                 return None
