@@ -23,7 +23,13 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator
 if TYPE_CHECKING:
     from .repair.source_memory import SourceWords
 
-__all__ = ["Line", "Block", "Removal", "Repair", "Document", "apply_edits", "line_starts", "EditConflict"]
+__all__ = ["Line", "Block", "Removal", "Repair", "Document", "apply_edits", "line_starts", "EditConflict",
+           "LAYOUT_WHITESPACE"]
+
+#: what a line's edges may hold as layout, which the output trims (the whitespace stage) and
+#: every line measure leaves out.  str.strip() without arguments also strips \x1c-\x1f and
+#: U+0085/U+2028, which can be bytes of mojibake rather than layout.
+LAYOUT_WHITESPACE = " \t\r\f\v\u00a0\u3000\u200b\ufeff"
 
 
 class EditConflict(ValueError):

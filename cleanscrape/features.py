@@ -24,7 +24,7 @@ from importlib import resources
 from operator import itemgetter
 from pathlib import Path
 
-from .document import Document, line_starts
+from .document import LAYOUT_WHITESPACE, Document, line_starts
 from .lang import ensure_language, stopword_table, stopwords
 
 if sys.version_info >= (3, 11):
@@ -217,7 +217,9 @@ def line_features(doc: Document) -> list[LineFeatures]:
     append = result.append
     # one loop without a call per line: this runs on every line of every document
     for text, word_text, glued_count in zip(texts, word_lines, glued):
-        stripped = text.strip()
+        # what the output keeps of the line: a measure of more would change once the edges
+        # are trimmed, and a second run would judge the line otherwise
+        stripped = text.strip(LAYOUT_WHITESPACE)
         if not stripped:
             append(_BLANK)
             continue

@@ -9,12 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..document import Document
+from ..document import LAYOUT_WHITESPACE, Document
 from ..stage import Stage, register_stage
-
-# str.strip() without arguments also strips \x1c-\x1f and U+0085/U+2028, which can be bytes
-# of mojibake rather than layout; we strip only what is layout.
-LAYOUT_WHITESPACE = " \t\r\f\v\u00a0\u3000\u200b\ufeff"
 
 
 @register_stage
