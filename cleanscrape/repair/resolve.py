@@ -1558,7 +1558,8 @@ class Resolver:
         words = _WORDS.findall(clause)[-GOVERNOR_REACH:]
         if any(self.data.governs_infinitive(self.lower(w)) for w in words):
             return True
-        after = _WORDS.findall(re.split(r"[,.;:!?\"()]", line[run.token_end:run.token_end + 40])[0])
+        # from the run's end: punctuation glued to the word ends its clause ("majaczył, miał")
+        after = _WORDS.findall(re.split(r"[,.;:!?\"()]", line[run.end:run.end + 40])[0])
         return any(self.lower(w) in self.data.infinitive_governors_after for w in after[:GOVERNOR_REACH_AFTER])
 
     def _after_name(self, line: str, run: DamagedRun) -> bool:
