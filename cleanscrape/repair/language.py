@@ -129,6 +129,9 @@ class LanguageData:
     past_person_endings: tuple[tuple[str, tuple[str, ...]], ...] = ()
     present_first_person: tuple[str, str] = ("", "")
     subordinators: frozenset[str] = frozenset()
+    #: the dashes that open a sentence of direct speech, whose subject-less present forms
+    #: are most often the speaker's own: the first ``subject_endings`` person ("- Już kończę.")
+    speech_dashes: str = ""
     #: a present tense's second person singular endings, and (stem end, alternant) pairs
     #: its consonant alternates by ("pomog-ę" → "pomożesz"): a present stem is known by it
     second_person_endings: tuple[str, ...] = ()
@@ -498,6 +501,7 @@ def language_data(lang: str | None) -> LanguageData | None:
                                   for ending, forms in entry.get("past_person_endings", ())),
         present_first_person=tuple(entry.get("present_first_person", ("", ""))),
         subordinators=frozenset(entry.get("subordinators", ())),
+        speech_dashes=entry.get("speech_dashes", ""),
         second_person_endings=tuple(entry.get("second_person_endings", ())),
         present_person_endings=tuple(entry.get("present_person_endings", ())),
         second_person_from_third=entry.get("second_person_from_third", ""),

@@ -761,6 +761,9 @@ class Resolver:
         if self.data is not None and self.data.subject_endings and self.data.past_person_endings \
                 and is_slot(core[-1]) and cand.how in LISTED and self._person_in_sentence(cand.text, line, run):
             score += AGREEMENT
+        if self.data is not None and self.data.speech_dashes and is_slot(core[-1]) and cand.how in LISTED \
+                and self._speaker_person(cand.text, line, run):
+            score += AGREEMENT
         if self.data is not None and self.data.person_endings and is_slot(core[-1]) and cand.how in LISTED \
                 and self._first_person_form(cand.text):
             if self._pronominal_after_reflexive(cand.text, line, run):
@@ -1479,6 +1482,23 @@ class Resolver:
                 if person is not None:
                     persons.add(person)
         return persons == {ending}
+
+    def _speaker_person(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Is ``word`` a present form of the first person ("-ę": "kończę", not the noun
+        "łyżeczkę") in a sentence of direct speech, opened by a dash (``speech_dashes``:
+        "- Już kończę.", "- Nie mogę ci pomóc."), where nothing in its clause names another
+        subject (``subject_endings``: "- Wszyscy siedzą.")?"""
+        ending = self.data.subject_endings[0][0]
+        if not word.endswith(ending) or len(word) < MIN_PERSON_VERB \
+                or not self._present_stem(word[:-len(ending)]) or self._declined_noun(word[:-len(ending)]):
+            return False
+        stops = [m.start() for m in _CLAUSE_STOP.finditer(line)
+                 if m.group(1) is None or m.group(1)[0].isupper()]
+        start = max((i + 1 for i in stops if i < run.token_start), default=0)
+        opening = line[start:run.token_start].lstrip()
+        if len(opening) < 2 or opening[0] not in self.data.speech_dashes or not opening[1].isspace():
+            return False
+        return not any(self._subject_person(self.lower(w)) for w in _CLAUSE_BREAK.split(line[:run.start])[-1].split())
 
     def _present_form(self, word: str) -> bool:
         """Is ``word`` a present-tense form: a first singular or third plural of a present
