@@ -320,6 +320,19 @@ class Resolution:
     confidence: float
 
 
+def _within_reach(words: list[str], reach: int, transparent: frozenset[str]) -> list[str]:
+    """The first of ``words`` (nearest first) up to the ``reach``-th that is not
+    ``transparent``: clitics stand between a governor and its infinitive without putting
+    it out of reach ("chciałem się z tobą zaraz podzielić")."""
+    counted = 0
+    for k, word in enumerate(words):
+        if word.lower() not in transparent:
+            counted += 1
+            if counted == reach:
+                return words[:k + 1]
+    return words
+
+
 def _capitalised(word: str) -> bool:
     return word[:1].isupper() and word.isalpha()
 
@@ -1575,12 +1588,13 @@ class Resolver:
         """Is a governing word within reach before the run in its clause ("mógł sobie na to
         pozwolić"), or a future auxiliary or modal right after it ("startować będą")?"""
         clause = re.split(r"[,.;:!?\"()]", line[max(0, run.start - 80):run.token_start])[-1]
-        words = _WORDS.findall(clause)[-GOVERNOR_REACH:]
+        words = _within_reach(_WORDS.findall(clause)[::-1], GOVERNOR_REACH, self.data.reach_clitics)
         if any(self.data.governs_infinitive(self.lower(w)) for w in words):
             return True
         # from the run's end: punctuation glued to the word ends its clause ("majaczył, miał")
         after = _WORDS.findall(re.split(r"[,.;:!?\"()]", line[run.end:run.end + 40])[0])
-        return any(self.lower(w) in self.data.infinitive_governors_after for w in after[:GOVERNOR_REACH_AFTER])
+        return any(self.lower(w) in self.data.infinitive_governors_after
+                   for w in _within_reach(after, GOVERNOR_REACH_AFTER, self.data.reach_clitics))
 
     def _after_name(self, line: str, run: DamagedRun) -> bool:
         """Does a name stand right before the run ("Stefan ugra?", "Solana zwiedza?")?"""
