@@ -47,6 +47,8 @@ APOSTROPHE = "’"
 #: variants; split readings: candidates multiplied at every split point): beyond this many
 #: slots and apostrophes they are skipped (fuzzed words ran for over 20 minutes)
 MAX_COMBINED_SLOTS = 4
+#: the shortest verb stem a verb form no list has is read as ("iç" + "memek")
+MIN_VERB_STEM = 2
 #: a word no list knows takes the lost letters of a beginning of it that listed words
 #: start with (its stem) when that beginning is this long ...
 MIN_STEM = 4
@@ -68,7 +70,7 @@ class Candidate:
     frequency: float
     in_document: int
     #: "document", "source" (only earlier documents of the source wrote it), "word list",
-    #: "elision", "suffix" or "letter model"
+    #: "elision", "suffix", "stem" (a listed verb stem and its suffixes) or "letter model"
     how: str
     #: the word-initial slot is a capital whose lower case is ASCII (Turkish "İ")
     ascii_capital: str = ""
@@ -97,6 +99,9 @@ class CandidateFinder:
         self._cache: dict[str, list[Candidate]] = {}
         self._harmony = dict(data.vowel_harmony) if data else {}
         self._harmonic_vowels = frozenset("".join(self._harmony.values()) + "ö")  if self._harmony else frozenset()
+        self._all_suffixes = frozenset(data.verb_suffixes + data.inflection_suffixes) if data else frozenset()
+        #: suffixes whose final "k" softens to "ğ" before a vowel ("-ecek" → "-eceği")
+        self._k_suffixes = tuple(s for s in self._all_suffixes if s.endswith("k") and len(s) > 2)
 
     def frequency(self, word: str) -> float:
         if self.words is None:
@@ -131,7 +136,12 @@ class CandidateFinder:
         if self.letters is not None and not any(c.how in ("word list", "document") for c in found.values()):
             # no known word fits (an apostrophe split may, if the word is a name): spell it;
             # a word only earlier documents of the source wrote competes with the spelling
-            for cand in self._spelled(lower):
+            # a listed verb stem and suffixes that split regularly explain the word better
+            # than letters spelled one by one
+            verb_forms = self._verb_forms(lower)
+            if verb_forms:  # nor those of a capital "İ" ("İpçşmelere" for "öpüşmelere")
+                found = {text: cand for text, cand in found.items() if cand.how != "letter model"}
+            for cand in verb_forms or self._spelled(lower):
                 found.setdefault(cand.text, cand)
         if self.data is not None and self.data.paradigm_endings:
             for cand in list(found.values()):
@@ -192,6 +202,98 @@ class CandidateFinder:
             out.append(Candidate(best[:i] + letter + best[i + 1:], 0.0, 0, "letter model",
                                  likelihood=likelihood * ratio))
         return out
+
+    def _verb_forms(self, lower: str) -> list[Candidate]:
+        """A verb form no list has ("??memek" → "içmemek", "ok?ad?m" → "okşadım"): a verb
+        stem the list knows by one of its forms (``verb_stem_forms``: "içmek", "okşadı"),
+        with the lost letters those forms have, and a chain of suffixes (see
+        :meth:`_suffix_count`) whose lost letters are the high vowel harmony gives after a
+        consonant, or the softened "k" of a suffix before a vowel ("erişemeyeceği").  As
+        frequent as the stem's likeliest form, × SIBLING_SHARE per suffix: a longer stem the
+        list knows explains more of the word.  Where one is found, the letter model spells
+        none (a listed stem and suffixes that split regularly say more than letters read
+        one by one)."""
+        if not self.data.verb_suffixes or self.words is None or sum(map(is_slot, lower)) > MAX_COMBINED_SLOTS:
+            return []
+        best: dict[str, float] = {}
+        for k in range(MIN_VERB_STEM, len(lower) - 1):
+            stem_part, chain = lower[:k], lower[k:]
+            for stem, frequency in self._verb_stems(stem_part).items():
+                filled = self._harmonic_chain(stem, chain)
+                suffixes = self._suffix_count(stem, filled) if filled is not None else None
+                if suffixes is None:
+                    continue
+                word = stem + filled
+                frequency *= SIBLING_SHARE ** suffixes
+                if frequency > best.get(word, 0.0):
+                    best[word] = frequency
+        return [Candidate(word, frequency, 0, "stem") for word, frequency in best.items()]
+
+    def _verb_stems(self, stem_part: str) -> dict[str, float]:
+        """The verb stems ``stem_part`` spells, with their likeliest listed form's frequency."""
+        stems: dict[str, float] = {}
+        for form in self.data.verb_stem_forms:
+            damaged = stem_part + form
+            words = self.words.words_of_shape(shape(damaged)) if any(is_slot(c) for c in stem_part) \
+                else [damaged] if self.frequency(damaged) else []
+            for word in words:
+                restored = self._fits(damaged, word)
+                if restored is not None and APOSTROPHE not in restored:
+                    stem = restored[:len(stem_part)]
+                    stems[stem] = max(stems.get(stem, 0.0), self.frequency(word))
+        return stems
+
+    def _harmonic_chain(self, stem: str, chain: str) -> str | None:
+        """``chain`` after ``stem`` with its lost letters filled (see :meth:`_verb_forms`),
+        or None where harmony gives no letter."""
+        last = next((c for c in reversed(stem) if c in self._harmony), None)
+        chars = list(chain)
+        for i, char in enumerate(chars):
+            if is_slot(char):
+                before = (stem + "".join(chars[:i]))[-1]
+                after = chars[i + 1] if i + 1 < len(chars) else ""
+                if before in self._harmony and after in self._harmony \
+                        and any(("".join(chars[:i]) + "k").endswith(s) for s in self._k_suffixes):
+                    chars[i] = "ğ"  # "-ecek" + "i" → "-eceği"
+                elif last is not None and before not in self._harmony and self._harmony[last]:
+                    chars[i] = self._harmony[last]
+                else:
+                    return None
+            if chars[i] in self._harmony:
+                last = chars[i]
+        return "".join(chars)
+
+    def _suffix_count(self, stem: str, chain: str) -> int | None:
+        """The fewest suffixes ``chain`` splits into, the first a verbal one
+        (``verb_suffixes``) whose first vowel is of the class of ``stem``'s last vowel
+        (the progressive's "yor" keeps its own), the others verbal or inflectional
+        (``inflection_suffixes``; after a softened "ğ" only inflectional: "-diği"), each
+        "d" or "t" that opens one voiced as the letter before it (``voiceless_consonants``:
+        "açtı", not "açdı"), no two vowels side by side (buffer consonants keep them apart);
+        None if it does not split so."""
+        stem_vowel = next((c for c in reversed(stem) if c in self._harmony), None)
+        word = stem + chain
+        if stem_vowel is None or any(a in self._harmony and b in self._harmony
+                                     for a, b in zip(word[len(stem) - 1:], word[len(stem):])):
+            return None
+        first = next((c for c in chain if c in self._harmony), None)
+        if first is not None and not chain.startswith("yor") and not any(
+                stem_vowel in group and first in group for group in self.data.vowel_classes):
+            return None
+        fewest: list[int | None] = [None] * len(chain) + [0]
+        for start in range(len(chain) - 1, -1, -1):
+            before = word[len(stem) + start - 1]
+            options = self.data.verb_suffixes if start == 0 else \
+                self.data.inflection_suffixes if before == "ğ" else self._all_suffixes
+            for suffix in options:
+                end = start + len(suffix)
+                if not chain.startswith(suffix, start) or fewest[end] is None \
+                        or (suffix[0] == "d" and before in self.data.voiceless_consonants) \
+                        or (suffix[0] == "t" and before not in self.data.voiceless_consonants):
+                    continue
+                if fewest[start] is None or fewest[end] + 1 < fewest[start]:
+                    fewest[start] = fewest[end] + 1
+        return fewest[0]
 
     def _softened(self, lower: str, i: int) -> dict[str, float]:
         """The slot at ``i`` as the softened final consonant of a listed word before a

@@ -67,6 +67,15 @@ class LanguageData:
     #: a word ends in a suffix only if the suffix's vowel is of its stem's last vowel's class
     #: ("şahin" is no "şah" + "-in", which would be "şahın")
     vowel_classes: tuple[str, ...] = ()
+    #: a verb form no list has is a verb stem the list knows by one of these forms
+    #: (``verb_stem_forms``: "üşü" by "üşüyor") and a chain of suffixes, the first of
+    #: ``verb_suffixes``, the others of these or ``inflection_suffixes`` ("me-mek",
+    #: "mü-yor-dum"), whose lost vowels follow harmony
+    verb_stem_forms: tuple[str, ...] = ()
+    verb_suffixes: tuple[str, ...] = ()
+    inflection_suffixes: tuple[str, ...] = ()
+    #: the consonants after which a suffix's "d" is "t" ("açtı", "gitti")
+    voiceless_consonants: str = ""
     #: (adjective ending, endings of the nouns it agrees with) pairs
     agreement: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: (ending of a subject word, endings of the past participles it agrees with) pairs, and
@@ -466,6 +475,10 @@ def language_data(lang: str | None) -> LanguageData | None:
         agreement=tuple((ending, tuple(nouns.split())) for ending, nouns in entry.get("agreement", ())),
         vowel_harmony=tuple(entry.get("vowel_harmony", {}).items()),
         vowel_classes=tuple(entry.get("vowel_classes", ())),
+        verb_stem_forms=tuple(entry.get("verb_stem_forms", ())),
+        verb_suffixes=tuple(entry.get("verb_suffixes", ())),
+        inflection_suffixes=tuple(entry.get("inflection_suffixes", ())),
+        voiceless_consonants=entry.get("voiceless_consonants", ""),
         suffixing=entry.get("suffixing", False),
         compound_numerals=tuple(entry.get("compound_numerals", ())),
         softened_finals=tuple(tuple(pair) for pair in entry.get("softened_finals", ())),

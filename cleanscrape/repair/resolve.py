@@ -272,7 +272,7 @@ _QUOTE_OPENERS = "«“„\"'"
 _CLOSERS = "\"'»”“’›)]}"
 _IMPOSSIBLE = -math.inf
 #: candidate sources that are known words, not spellings guessed by the letter model
-LISTED = KNOWN + ("elision", "suffix")
+LISTED = KNOWN + ("elision", "suffix", "stem")
 _WORDS = re.compile(r"[^\W\d_]+")
 #: where a sentence or a clause ends: a "?" (or U+FFFD) only before a capital, as a slot
 #: stands at a word's end as often as a question's mark
@@ -2559,6 +2559,8 @@ class Resolver:
             return "lost letter restored from intact occurrences in earlier documents of the same source"
         if cand.how == "letter model":
             return f"word not in the {self.lang} word list: lost letter spelled from the letters around it"
+        if cand.how == "stem":
+            return f"word not in the {self.lang} word list: a listed verb stem and its suffixes"
         return f"lost letter restored from the {self.lang} word list"
 
     @staticmethod
