@@ -47,8 +47,11 @@ APOSTROPHE = "’"
 #: variants; split readings: candidates multiplied at every split point): beyond this many
 #: slots and apostrophes they are skipped (fuzzed words ran for over 20 minutes)
 MAX_COMBINED_SLOTS = 4
-#: the shortest verb stem a verb form no list has is read as ("iç" + "memek")
+#: the shortest verb stem a verb form no list has is read as ("iç" + "memek") ...
 MIN_VERB_STEM = 2
+#: ... and how much less likely it is with each more suffix (a longer stem the list knows
+#: explains more of the word: "bağlan-ma-mış", not "bağl-an-ma-mış")
+SUFFIX_SHARE = 0.3
 #: a word no list knows takes the lost letters of a beginning of it that listed words
 #: start with (its stem) when that beginning is this long ...
 MIN_STEM = 4
@@ -100,8 +103,9 @@ class CandidateFinder:
         self._harmony = dict(data.vowel_harmony) if data else {}
         self._harmonic_vowels = frozenset("".join(self._harmony.values()) + "ö")  if self._harmony else frozenset()
         self._all_suffixes = frozenset(data.verb_suffixes + data.inflection_suffixes) if data else frozenset()
-        #: suffixes whose final "k" softens to "ğ" before a vowel ("-ecek" → "-eceği")
-        self._k_suffixes = tuple(s for s in self._all_suffixes if s.endswith("k") and len(s) > 2)
+        #: the consonants a suffix's lost letter may be (no vowel: harmony gives that)
+        self._chain_consonants = "".join(c for c in data.letters if c not in self._harmony
+                                         and c not in "âîû") if data and self._harmony else ""
 
     def frequency(self, word: str) -> float:
         if self.words is None:
@@ -139,9 +143,10 @@ class CandidateFinder:
             # a listed verb stem and suffixes that split regularly explain the word better
             # than letters spelled one by one
             verb_forms = self._verb_forms(lower)
-            if verb_forms:  # nor those of a capital "İ" ("İpçşmelere" for "öpüşmelere")
+            if verb_forms or any(c.how == "stem" for c in found.values()):
+                # nor those of a capital "İ" ("İpçşmelere" for "öpüşmelere")
                 found = {text: cand for text, cand in found.items() if cand.how != "letter model"}
-            for cand in verb_forms or self._spelled(lower):
+            for cand in verb_forms or ([] if any(c.how == "stem" for c in found.values()) else self._spelled(lower)):
                 found.setdefault(cand.text, cand)
         if self.data is not None and self.data.paradigm_endings:
             for cand in list(found.values()):
@@ -204,30 +209,61 @@ class CandidateFinder:
         return out
 
     def _verb_forms(self, lower: str) -> list[Candidate]:
-        """A verb form no list has ("??memek" → "içmemek", "ok?ad?m" → "okşadım"): a verb
-        stem the list knows by one of its forms (``verb_stem_forms``: "içmek", "okşadı"),
+        """A verb form no list has ("??memek" → "içmemek", "u?mu?tu" → "uçmuştu"): a verb
+        stem the list knows by one of its forms (``verb_stem_forms``: "içmek", "uçmuş"),
         with the lost letters those forms have, and a chain of suffixes (see
-        :meth:`_suffix_count`) whose lost letters are the high vowel harmony gives after a
-        consonant, or the softened "k" of a suffix before a vowel ("erişemeyeceği").  As
-        frequent as the stem's likeliest form, × SIBLING_SHARE per suffix: a longer stem the
-        list knows explains more of the word.  Where one is found, the letter model spells
-        none (a listed stem and suffixes that split regularly say more than letters read
-        one by one)."""
+        :meth:`_suffix_count`: "üşü-me-mek", "eriş-eme-yeceğ-i") whose lost letters are
+        native consonants or the high vowel harmony gives; or a listed word whose final
+        consonant softens before a vowel (``softened_finals``: "soluk" → "soluğ-a",
+        "aşık" → "aşığ-ı-yla") and inflectional suffixes.  As frequent as the stem's
+        likeliest form × SIBLING_SHARE, × SUFFIX_SHARE per suffix.  Where one is found, the
+        letter model spells none (a listed stem and suffixes that split regularly say more
+        than letters read one by one)."""
         if not self.data.verb_suffixes or self.words is None or sum(map(is_slot, lower)) > MAX_COMBINED_SLOTS:
             return []
         best: dict[str, float] = {}
-        for k in range(MIN_VERB_STEM, len(lower) - 1):
+        for k in range(MIN_VERB_STEM, len(lower)):
             stem_part, chain = lower[:k], lower[k:]
-            for stem, frequency in self._verb_stems(stem_part).items():
-                filled = self._harmonic_chain(stem, chain)
-                suffixes = self._suffix_count(stem, filled) if filled is not None else None
-                if suffixes is None:
-                    continue
-                word = stem + filled
-                frequency *= SIBLING_SHARE ** suffixes
-                if frequency > best.get(word, 0.0):
-                    best[word] = frequency
+            stems = [(stem, frequency, self.data.verb_suffixes)
+                     for stem, frequency in self._verb_stems(stem_part).items()]
+            stems += [(stem, frequency, self.data.inflection_suffixes)
+                      for stem, frequency in self._softened_stems(stem_part).items()]
+            for stem, frequency, first in stems:
+                if stem.endswith("ğ") and chain[0] not in self._harmony and not is_slot(chain[0]):
+                    continue  # a softened final stands before a vowel only
+                for filled in self._harmonic_chains(stem, chain):
+                    if stem.endswith("ğ") and filled[0] not in self._harmony:
+                        continue
+                    suffixes = self._suffix_count(stem, filled, first)
+                    if suffixes is None:
+                        continue
+                    word = stem + filled
+                    share = frequency * SIBLING_SHARE * SUFFIX_SHARE ** suffixes
+                    if share > best.get(word, 0.0):
+                        best[word] = share
         return [Candidate(word, frequency, 0, "stem") for word, frequency in best.items()]
+
+    def _softened_stems(self, stem_part: str) -> dict[str, float]:
+        """The listed words ``stem_part`` spells with its lost last letter a softened final
+        consonant ("solu?" → "soluğ" of "soluk"), with their frequencies."""
+        stems: dict[str, float] = {}
+        if len(stem_part) < MIN_SOFTENED_STEM or not is_slot(stem_part[-1]):
+            return stems
+        for plain, soft in self.data.softened_finals:
+            damaged = stem_part[:-1] + plain
+            words = self.words.words_of_shape(shape(damaged)) if any(is_slot(c) for c in damaged) \
+                else [damaged] if self.frequency(damaged) else []
+            for word in words:
+                restored = self._fits(damaged, word)
+                if restored is not None and APOSTROPHE not in restored:
+                    stems[restored[:-1] + soft] = max(stems.get(restored[:-1] + soft, 0.0), self.frequency(word))
+        return stems
+
+    def verb_form_frequency(self, word: str) -> float:
+        """The frequency of an intact word no list has as a verb form (see
+        :meth:`_verb_forms`: "uçmuştu", "saptık"); 0 if it is none."""
+        return max((c.frequency for c in self._verb_forms(word) if c.text == word), default=0.0) \
+            if self.data is not None else 0.0
 
     def _verb_stems(self, stem_part: str) -> dict[str, float]:
         """The verb stems ``stem_part`` spells, with their likeliest listed form's frequency."""
@@ -243,31 +279,29 @@ class CandidateFinder:
                     stems[stem] = max(stems.get(stem, 0.0), self.frequency(word))
         return stems
 
-    def _harmonic_chain(self, stem: str, chain: str) -> str | None:
-        """``chain`` after ``stem`` with its lost letters filled (see :meth:`_verb_forms`),
-        or None where harmony gives no letter."""
-        last = next((c for c in reversed(stem) if c in self._harmony), None)
-        chars = list(chain)
-        for i, char in enumerate(chars):
-            if is_slot(char):
-                before = (stem + "".join(chars[:i]))[-1]
-                after = chars[i + 1] if i + 1 < len(chars) else ""
-                if before in self._harmony and after in self._harmony \
-                        and any(("".join(chars[:i]) + "k").endswith(s) for s in self._k_suffixes):
-                    chars[i] = "ğ"  # "-ecek" + "i" → "-eceği"
-                elif last is not None and before not in self._harmony and self._harmony[last]:
-                    chars[i] = self._harmony[last]
-                else:
-                    return None
-            if chars[i] in self._harmony:
-                last = chars[i]
-        return "".join(chars)
+    def _harmonic_chains(self, stem: str, chain: str) -> list[str]:
+        """``chain`` after ``stem`` with its lost letters filled (see :meth:`_verb_forms`):
+        each a native consonant or the high vowel harmony gives after the last vowel."""
+        fills = [""]
+        for char in chain:
+            if not is_slot(char):
+                fills = [f + char for f in fills]
+                continue
+            grown = []
+            for f in fills:
+                last = next((c for c in reversed(stem + f) if c in self._harmony), None)
+                options = self._chain_consonants + (self._harmony[last] if last is not None else "")
+                grown += [f + letter for letter in options if letter]
+            fills = grown
+        return fills
 
-    def _suffix_count(self, stem: str, chain: str) -> int | None:
-        """The fewest suffixes ``chain`` splits into, the first a verbal one
-        (``verb_suffixes``) whose first vowel is of the class of ``stem``'s last vowel
+    def _suffix_count(self, stem: str, chain: str, first_suffixes: tuple[str, ...]) -> int | None:
+        """The fewest suffixes ``chain`` splits into, the first one of ``first_suffixes``
+        (a verb stem's: ``verb_suffixes``; a noun's, ``inflection_suffixes``, and so all
+        of them) whose first vowel is of the class of ``stem``'s last vowel
         (the progressive's "yor" keeps its own), the others verbal or inflectional
-        (``inflection_suffixes``; after a softened "ğ" only inflectional: "-diği"), each
+        (``inflection_suffixes``; a softened "ğ" only before an inflectional one's vowel:
+        "-diği"), each
         "d" or "t" that opens one voiced as the letter before it (``voiceless_consonants``:
         "açtı", not "açdı"), no two vowels side by side (buffer consonants keep them apart);
         None if it does not split so."""
@@ -283,11 +317,12 @@ class CandidateFinder:
         fewest: list[int | None] = [None] * len(chain) + [0]
         for start in range(len(chain) - 1, -1, -1):
             before = word[len(stem) + start - 1]
-            options = self.data.verb_suffixes if start == 0 else \
-                self.data.inflection_suffixes if before == "ğ" else self._all_suffixes
+            options = first_suffixes if start == 0 else self.data.inflection_suffixes \
+                if before == "ğ" or first_suffixes is self.data.inflection_suffixes else self._all_suffixes
             for suffix in options:
                 end = start + len(suffix)
                 if not chain.startswith(suffix, start) or fewest[end] is None \
+                        or (suffix.endswith("ğ") and chain[end:end + 1] not in self._harmony) \
                         or (suffix[0] == "d" and before in self.data.voiceless_consonants) \
                         or (suffix[0] == "t" and before not in self.data.voiceless_consonants):
                     continue

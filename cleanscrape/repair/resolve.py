@@ -677,7 +677,8 @@ class Resolver:
             return []
         punctuation = self._describe_punctuation(prefix, suffix, question)
         if not any(is_slot(c) for c in core):
-            freq = self.finder.frequency(self.lower(core))
+            # a verb form no list has, before a real "?" ("uçmuştu?", not "uçmuştuş")
+            freq = self.finder.frequency(self.lower(core)) or self.finder.verb_form_frequency(self.lower(core))
             score = math.log10(max(freq, UNKNOWN_FREQUENCY)) + prior
             return [Reading(prefix + core + suffix, score, punctuation, f"'{core}' frequency {freq:.2g}")]
         out = []
