@@ -169,6 +169,9 @@ ONE_LETTER_AGREEMENT = 1.0
 ONE_LETTER_ARTICLE_AFTER_NAME = -1.0
 #: how many words back a governing word may stand ("może się nie być" …)
 GOVERNOR_REACH = 4
+#: how many words agreeing with a verb's object may stand between them ("wyremontować tę
+#: starą drogę")
+AGREEING_BETWEEN = 2
 #: ... and how many after it ("startować będą", "wymyślić coś można")
 GOVERNOR_REACH_AFTER = 2
 #: a real "?" in a line that shows damage elsewhere, before the position is weighed
@@ -1240,10 +1243,18 @@ class Resolver:
         verb right before it governs: a transitive verb's object (``object_ending``:
         "wylizałam łyżeczkę", "zagotować wodę") or the case of ``verb_cases`` ("była
         Ukrainką", "skinął głową"; after the reflexive pronoun, whose verb takes no
-        accusative object: "bawię się obrączką")?  Not where a preposition governs it
-        ("potknął się o dachówkę")."""
+        accusative object: "bawię się obrączką")?  Words agreeing with it may stand
+        between (``agreeing_between`` of them, ending in its case's endings:
+        "wyremontować tę drogę", "bawię się złotą obrączką").  Not where a preposition
+        governs it ("potknął się o dachówkę")."""
         before = line[:run.token_start]
-        previous = before.split()[-1:]
+        words = before.split()
+        endings = tuple(e for e, _ in self.data.preposition_cases)
+        agreeing = 0
+        while agreeing < AGREEING_BETWEEN and len(words) > agreeing + 1 \
+                and self._agrees_between(self.lower(words[-1 - agreeing]), endings):
+            agreeing += 1
+        previous = words[-1 - agreeing:len(words) - agreeing]
         if not previous or not before.endswith(" ") or not previous[0].isalpha() \
                 or self._governed_endings(line, run):
             return False
@@ -1256,6 +1267,12 @@ class Resolver:
             governed = next((ending for ending, verbs in self.data.verb_cases if infinitive in verbs),
                             self.data.object_ending)
         return word.endswith(governed) and self._declined_noun(word[:-len(governed)])
+
+    def _agrees_between(self, word: str, endings: tuple[str, ...]) -> bool:
+        """May ``word`` agree with a noun of these case ``endings`` after it ("tę", "złotą"):
+        does it end so without being a verb form ("kupują", "bawię") or "się"?"""
+        return word.endswith(endings) and word not in self.data.reach_clitics \
+            and not self._present_form(word) and self._infinitive_of(word) is None
 
     def _declined_noun(self, stem: str) -> bool:
         """Is ``stem`` a noun's of the declension whose accusative and instrumental are
