@@ -52,6 +52,8 @@ MIN_VERB_STEM = 2
 #: ... and how much less likely it is with each more suffix (a longer stem the list knows
 #: explains more of the word: "bağlan-ma-mış", not "bağl-an-ma-mış")
 SUFFIX_SHARE = 0.3
+#: the shortest listed word read as a noun's stem before suffixes ("çay-ı-na")
+MIN_NOUN_STEM = 3
 #: a word no list knows takes the lost letters of a beginning of it that listed words
 #: start with (its stem) when that beginning is this long ...
 MIN_STEM = 4
@@ -103,6 +105,7 @@ class CandidateFinder:
         self._harmony = dict(data.vowel_harmony) if data else {}
         self._harmonic_vowels = frozenset("".join(self._harmony.values()) + "ö")  if self._harmony else frozenset()
         self._all_suffixes = frozenset(data.verb_suffixes + data.inflection_suffixes) if data else frozenset()
+        self._high = dict(data.high_vowel_harmony) if data else {}
         #: the consonants a suffix's lost letter may be (no vowel: harmony gives that)
         self._chain_consonants = "".join(c for c in data.letters if c not in self._harmony
                                          and c not in "âîû") if data and self._harmony else ""
@@ -228,13 +231,16 @@ class CandidateFinder:
                      for stem, frequency in self._verb_stems(stem_part).items()]
             stems += [(stem, frequency, self.data.inflection_suffixes)
                       for stem, frequency in self._softened_stems(stem_part).items()]
+            if all(is_slot(c) for c in chain):
+                continue  # a suffix the page shows no letter of ("what?" is no "whatı")
+            stems += [(stem, frequency, ()) for stem, frequency in self._listed_stems(stem_part).items()]
             for stem, frequency, first in stems:
                 if stem.endswith("ğ") and chain[0] not in self._harmony and not is_slot(chain[0]):
                     continue  # a softened final stands before a vowel only
                 for filled in self._harmonic_chains(stem, chain):
                     if stem.endswith("ğ") and filled[0] not in self._harmony:
                         continue
-                    suffixes = self._suffix_count(stem, filled, first)
+                    suffixes = self._suffix_count(stem, filled, first) if first else self._noun_suffix_count(stem, filled)
                     if suffixes is None:
                         continue
                     word = stem + filled
@@ -242,6 +248,53 @@ class CandidateFinder:
                     if share > best.get(word, 0.0):
                         best[word] = share
         return [Candidate(word, frequency, 0, "stem") for word, frequency in best.items()]
+
+    def _listed_stems(self, stem_part: str) -> dict[str, float]:
+        """The listed words ``stem_part`` spells, nouns before their suffixes ("çay-ı-na",
+        "saç-lar-ı"), with their frequencies."""
+        if not self.data.noun_suffixes or len(stem_part) < MIN_NOUN_STEM:
+            return {}
+        words = self.words.words_of_shape(shape(stem_part)) if any(is_slot(c) for c in stem_part) \
+            else [stem_part] if self.frequency(stem_part) else []
+        stems: dict[str, float] = {}
+        for word in words:
+            restored = self._fits(stem_part, word)
+            if restored is not None and APOSTROPHE not in restored:
+                stems[restored] = self.frequency(word)
+        return stems
+
+    def _noun_suffix_count(self, stem: str, chain: str) -> int | None:
+        """How many suffixes ``chain`` splits into as a noun's: at most one of each of
+        ``noun_suffixes``' groups, in their order (plural, possessive, case), every vowel
+        harmonising with the one before it (``high_vowel_harmony`` for the high ones), no
+        two vowels side by side, a "d"/"t" voiced as the letter before; None if none."""
+        word = stem + chain
+        last = next((c for c in reversed(stem) if c in self._high), None)
+        if last is None:
+            return None
+        for i, char in enumerate(chain):
+            if char not in self._high:
+                continue
+            before = word[len(stem) + i - 1]
+            if before in self._high or not any(last in g and char in g for g in self.data.vowel_classes) \
+                    or (char in self._high.values() and char != self._high[last]):
+                return None
+            last = char
+        states = {0: 0}
+        for group in self.data.noun_suffixes:
+            grown = dict(states)
+            for start, count in states.items():
+                before = word[len(stem) + start - 1]
+                for suffix in group:
+                    end = start + len(suffix)
+                    if not chain.startswith(suffix, start) \
+                            or (suffix[0] == "d" and before in self.data.voiceless_consonants) \
+                            or (suffix[0] == "t" and before not in self.data.voiceless_consonants):
+                        continue
+                    if end not in grown or grown[end] > count + 1:
+                        grown[end] = count + 1
+            states = grown
+        return states.get(len(chain)) or None
 
     def _softened_stems(self, stem_part: str) -> dict[str, float]:
         """The listed words ``stem_part`` spells with its lost last letter a softened final

@@ -76,6 +76,10 @@ class LanguageData:
     inflection_suffixes: tuple[str, ...] = ()
     #: the consonants after which a suffix's "d" is "t" ("açtı", "gitti")
     voiceless_consonants: str = ""
+    #: a noun's suffixes, one group per slot in their order (plural, possessive, case), at
+    #: most one of each ("çay-ı-na", "saç-lar-ı"); and the high vowel each vowel takes after it
+    noun_suffixes: tuple[tuple[str, ...], ...] = ()
+    high_vowel_harmony: tuple[tuple[str, str], ...] = ()
     #: (adjective ending, endings of the nouns it agrees with) pairs
     agreement: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: (ending of a subject word, endings of the past participles it agrees with) pairs, and
@@ -479,6 +483,8 @@ def language_data(lang: str | None) -> LanguageData | None:
         verb_suffixes=tuple(entry.get("verb_suffixes", ())),
         inflection_suffixes=tuple(entry.get("inflection_suffixes", ())),
         voiceless_consonants=entry.get("voiceless_consonants", ""),
+        noun_suffixes=tuple(tuple(group.split()) for group in entry.get("noun_suffixes", ())),
+        high_vowel_harmony=tuple(entry.get("high_vowel_harmony", {}).items()),
         suffixing=entry.get("suffixing", False),
         compound_numerals=tuple(entry.get("compound_numerals", ())),
         softened_finals=tuple(tuple(pair) for pair in entry.get("softened_finals", ())),
