@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from .damage import is_slot
 from .language import LanguageData
@@ -54,6 +55,9 @@ MIN_VERB_STEM = 2
 SUFFIX_SHARE = 0.3
 #: the shortest listed word read as a noun's stem before suffixes ("çay-ı-na")
 MIN_NOUN_STEM = 3
+#: stems found for a beginning, per language, kept across documents (cleared when full)
+MAX_STEM_CACHE = 200_000
+_STEM_CACHE: dict[tuple[str, str, str], dict[str, float]] = {}
 #: a word no list knows takes the lost letters of a beginning of it that listed words
 #: start with (its stem) when that beginning is this long ...
 MIN_STEM = 4
@@ -104,7 +108,15 @@ class CandidateFinder:
         self._cache: dict[str, list[Candidate]] = {}
         self._harmony = dict(data.vowel_harmony) if data else {}
         self._harmonic_vowels = frozenset("".join(self._harmony.values()) + "ö")  if self._harmony else frozenset()
-        self._all_suffixes = frozenset(data.verb_suffixes + data.inflection_suffixes) if data else frozenset()
+        self._verb_set = frozenset(data.verb_suffixes) if data else frozenset()
+        self._inflection_set = frozenset(data.inflection_suffixes) if data else frozenset()
+        self._all_suffixes = self._verb_set | self._inflection_set
+        self._suffix_lengths = sorted({len(s) for s in self._all_suffixes})
+        self._chain_splits: dict[tuple[str, str, str, str], int | None] = {}
+        self._noun_groups = [(frozenset(group), sorted({len(s) for s in group}))
+                             for group in data.noun_suffixes] if data else []
+        self._suffix_initials = frozenset(s[0] for s in self._all_suffixes) \
+            | frozenset(s[0] for group, _ in self._noun_groups for s in group)
         self._high = dict(data.high_vowel_harmony) if data else {}
         #: the consonants a suffix's lost letter may be (no vowel: harmony gives that)
         self._chain_consonants = "".join(c for c in data.letters if c not in self._harmony
@@ -227,20 +239,30 @@ class CandidateFinder:
         best: dict[str, float] = {}
         for k in range(MIN_VERB_STEM, len(lower)):
             stem_part, chain = lower[:k], lower[k:]
-            stems = [(stem, frequency, self.data.verb_suffixes)
-                     for stem, frequency in self._verb_stems(stem_part).items()]
-            stems += [(stem, frequency, self.data.inflection_suffixes)
-                      for stem, frequency in self._softened_stems(stem_part).items()]
             if all(is_slot(c) for c in chain):
                 continue  # a suffix the page shows no letter of ("what?" is no "whatı")
-            stems += [(stem, frequency, ()) for stem, frequency in self._listed_stems(stem_part).items()]
+            if not is_slot(chain[0]) and chain[0] not in self._suffix_initials:
+                continue  # no suffix starts so
+            stems = [(stem, frequency, self.data.verb_suffixes)
+                     for stem, frequency in self._cached_stems(self._verb_stems, stem_part).items()]
+            stems += [(stem, frequency, self.data.inflection_suffixes)
+                      for stem, frequency in self._cached_stems(self._softened_stems, stem_part).items()]
+            stems += [(stem, frequency, ())
+                      for stem, frequency in self._cached_stems(self._listed_stems, stem_part).items()]
             for stem, frequency, first in stems:
                 if stem.endswith("ğ") and chain[0] not in self._harmony and not is_slot(chain[0]):
                     continue  # a softened final stands before a vowel only
                 for filled in self._harmonic_chains(stem, chain):
                     if stem.endswith("ğ") and filled[0] not in self._harmony:
                         continue
-                    suffixes = self._suffix_count(stem, filled, first) if first else self._noun_suffix_count(stem, filled)
+                    # the split depends on the stem only through its last letter and vowel
+                    vowel = next((c for c in reversed(stem) if c in self._harmony), "")
+                    key = (stem[-1], vowel, filled, "verb" if first is self.data.verb_suffixes else
+                           "softened" if first else "noun")
+                    if key not in self._chain_splits:
+                        self._chain_splits[key] = self._suffix_count(stem, filled, first) if first \
+                            else self._noun_suffix_count(stem, filled)
+                    suffixes = self._chain_splits[key]
                     if suffixes is None:
                         continue
                     word = stem + filled
@@ -248,6 +270,17 @@ class CandidateFinder:
                     if share > best.get(word, 0.0):
                         best[word] = share
         return [Candidate(word, frequency, 0, "stem") for word, frequency in best.items()]
+
+    def _cached_stems(self, find: Callable[[str], dict[str, float]], stem_part: str) -> dict[str, float]:
+        """``find(stem_part)``, remembered for the language across documents (the word list
+        does not change; the same beginnings recur)."""
+        key = (self.data.lang, find.__name__, stem_part)
+        stems = _STEM_CACHE.get(key)
+        if stems is None:
+            if len(_STEM_CACHE) >= MAX_STEM_CACHE:
+                _STEM_CACHE.clear()
+            stems = _STEM_CACHE[key] = find(stem_part)
+        return stems
 
     def _listed_stems(self, stem_part: str) -> dict[str, float]:
         """The listed words ``stem_part`` spells, nouns before their suffixes ("çay-ı-na",
@@ -281,13 +314,14 @@ class CandidateFinder:
                 return None
             last = char
         states = {0: 0}
-        for group in self.data.noun_suffixes:
+        for group, lengths in self._noun_groups:
             grown = dict(states)
             for start, count in states.items():
                 before = word[len(stem) + start - 1]
-                for suffix in group:
-                    end = start + len(suffix)
-                    if not chain.startswith(suffix, start) \
+                for length in lengths:
+                    suffix = chain[start:start + length]
+                    end = start + length
+                    if end > len(chain) or suffix not in group \
                             or (suffix[0] == "d" and before in self.data.voiceless_consonants) \
                             or (suffix[0] == "t" and before not in self.data.voiceless_consonants):
                         continue
@@ -367,14 +401,16 @@ class CandidateFinder:
         if first is not None and not chain.startswith("yor") and not any(
                 stem_vowel in group and first in group for group in self.data.vowel_classes):
             return None
+        nominal = first_suffixes is self.data.inflection_suffixes
         fewest: list[int | None] = [None] * len(chain) + [0]
         for start in range(len(chain) - 1, -1, -1):
             before = word[len(stem) + start - 1]
-            options = first_suffixes if start == 0 else self.data.inflection_suffixes \
-                if before == "ğ" or first_suffixes is self.data.inflection_suffixes else self._all_suffixes
-            for suffix in options:
-                end = start + len(suffix)
-                if not chain.startswith(suffix, start) or fewest[end] is None \
+            options = (self._inflection_set if nominal else self._verb_set) if start == 0 \
+                else self._inflection_set if before == "ğ" or nominal else self._all_suffixes
+            for length in self._suffix_lengths:
+                suffix = chain[start:start + length]
+                end = start + length
+                if end > len(chain) or suffix not in options or fewest[end] is None \
                         or (suffix.endswith("ğ") and chain[end:end + 1] not in self._harmony) \
                         or (suffix[0] == "d" and before in self.data.voiceless_consonants) \
                         or (suffix[0] == "t" and before not in self.data.voiceless_consonants):
