@@ -76,6 +76,9 @@ class LanguageData:
     inflection_suffixes: tuple[str, ...] = ()
     #: the consonants after which a suffix's "d" is "t" ("açtı", "gitti")
     voiceless_consonants: str = ""
+    #: the consonants a case suffix after an apostrophe opens with after a vowel only
+    #: ("Ankara’nın", "Ankara’ya"; "Esin’in", "Esin’e")
+    suffix_buffers: str = ""
     #: a noun's suffixes, one group per slot in their order (plural, possessive, case), at
     #: most one of each ("çay-ı-na", "saç-lar-ı"); and the high vowel each vowel takes after it
     noun_suffixes: tuple[tuple[str, ...], ...] = ()
@@ -483,6 +486,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         verb_suffixes=tuple(entry.get("verb_suffixes", ())),
         inflection_suffixes=tuple(entry.get("inflection_suffixes", ())),
         voiceless_consonants=entry.get("voiceless_consonants", ""),
+        suffix_buffers=entry.get("suffix_buffers", ""),
         noun_suffixes=tuple(tuple(group.split()) for group in entry.get("noun_suffixes", ())),
         high_vowel_harmony=tuple(entry.get("high_vowel_harmony", {}).items()),
         suffixing=entry.get("suffixing", False),

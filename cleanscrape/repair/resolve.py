@@ -745,6 +745,8 @@ class Resolver:
         score = math.log10(freq)
         if cand.how == "suffix":
             score += math.log10(cand.likelihood)
+            if self.data is not None and self.data.suffix_buffers and not self._suffix_joins(cand.text, core):
+                return _IMPOSSIBLE  # "Çay’na", "Adalar’na": "-na" follows a vowel only
         if cand.in_document:
             score += DOC_WORD_BONUS + DOC_WORD_PER_LOG_COUNT * math.log10(cand.in_document)
         elif cand.in_source:
@@ -2547,6 +2549,20 @@ class Resolver:
         name = before[-2]
         return self._name_word(name) and not name.isupper() \
             and not self._sentence_start(line, line.rfind(name, 0, run.token_start))
+
+    def _suffix_joins(self, word: str, core: str) -> bool:
+        """Does the case suffix after ``word``'s apostrophe join its base as the base's last
+        sound wants: a buffer consonant (``suffix_buffers``: "Ankara’nın", "Esin’e" → no
+        "Esin’ye") only after a vowel, a vowel only after a consonant?  An abbreviation's
+        base (capitals in ``core``: "ABD’nin", "TBMM’ye") is read by its letters' names, and
+        joins as it is spoken."""
+        base, _, suffix = word.rpartition(APOSTROPHE)
+        if not base or not suffix or core[:len(base)].isupper() or not base[-1].isalpha():
+            return True
+        vowels = "".join(self.data.vowel_classes)
+        if suffix[0] in self.data.suffix_buffers:
+            return base[-1] in vowels
+        return suffix[0] not in vowels or base[-1] not in vowels
 
     def _harmonic_suffix(self, word: str, suffix: str) -> bool:
         """May ``word`` end in the case suffix ``suffix``: is the suffix's first vowel of the
