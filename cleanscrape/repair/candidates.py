@@ -223,7 +223,7 @@ class CandidateFinder:
                                  likelihood=likelihood * ratio))
         return out
 
-    def _verb_forms(self, lower: str) -> list[Candidate]:
+    def _verb_forms(self, lower: str, nouns: bool = True) -> list[Candidate]:
         """A verb form no list has ("??memek" → "içmemek", "u?mu?tu" → "uçmuştu"): a verb
         stem the list knows by one of its forms (``verb_stem_forms``: "içmek", "uçmuş"),
         with the lost letters those forms have, and a chain of suffixes (see
@@ -247,8 +247,9 @@ class CandidateFinder:
                      for stem, frequency in self._cached_stems(self._verb_stems, stem_part).items()]
             stems += [(stem, frequency, self.data.inflection_suffixes)
                       for stem, frequency in self._cached_stems(self._softened_stems, stem_part).items()]
-            stems += [(stem, frequency, ())
-                      for stem, frequency in self._cached_stems(self._listed_stems, stem_part).items()]
+            if nouns:
+                stems += [(stem, frequency, ())
+                          for stem, frequency in self._cached_stems(self._listed_stems, stem_part).items()]
             for stem, frequency, first in stems:
                 if stem.endswith("ğ") and chain[0] not in self._harmony and not is_slot(chain[0]):
                     continue  # a softened final stands before a vowel only
@@ -347,9 +348,9 @@ class CandidateFinder:
         return stems
 
     def verb_form_frequency(self, word: str) -> float:
-        """The frequency of an intact word no list has as a verb form (see
-        :meth:`_verb_forms`: "uçmuştu", "saptık"); 0 if it is none."""
-        return max((c.frequency for c in self._verb_forms(word) if c.text == word), default=0.0) \
+        """The frequency of an intact word as a verb form (see :meth:`_verb_forms`:
+        "uçmuştu", "saptık", "karıştı"; not the noun "karşıt-ı"); 0 if it is none."""
+        return max((c.frequency for c in self._verb_forms(word, nouns=False) if c.text == word), default=0.0) \
             if self.data is not None else 0.0
 
     def _verb_stems(self, stem_part: str) -> dict[str, float]:

@@ -79,6 +79,8 @@ class LanguageData:
     #: the consonants a case suffix after an apostrophe opens with after a vowel only
     #: ("Ankara’nın", "Ankara’ya"; "Esin’in", "Esin’e")
     suffix_buffers: str = ""
+    #: the verb ends the sentence (Turkish): a form read as a verb there is likelier
+    verb_final: bool = False
     #: a noun's suffixes, one group per slot in their order (plural, possessive, case), at
     #: most one of each ("çay-ı-na", "saç-lar-ı"); and the high vowel each vowel takes after it
     noun_suffixes: tuple[tuple[str, ...], ...] = ()
@@ -487,6 +489,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         inflection_suffixes=tuple(entry.get("inflection_suffixes", ())),
         voiceless_consonants=entry.get("voiceless_consonants", ""),
         suffix_buffers=entry.get("suffix_buffers", ""),
+        verb_final=entry.get("verb_final", False),
         noun_suffixes=tuple(tuple(group.split()) for group in entry.get("noun_suffixes", ())),
         high_vowel_harmony=tuple(entry.get("high_vowel_harmony", {}).items()),
         suffixing=entry.get("suffixing", False),

@@ -172,6 +172,9 @@ GOVERNOR_REACH = 4
 #: how many words agreeing with a verb's object may stand between them ("wyremontować tę
 #: starą drogę")
 AGREEING_BETWEEN = 2
+#: a verb form ending its sentence, in a language whose verb comes last (Turkish "kalabalık
+#: karıştı.", not the noun "karşıtı")
+VERB_ENDS_SENTENCE = 0.5
 #: ... and how many after it ("startować będą", "wymyślić coś można")
 GOVERNOR_REACH_AFTER = 2
 #: a real "?" in a line that shows damage elsewhere, before the position is weighed
@@ -834,6 +837,9 @@ class Resolver:
             score += CLITIC_BEFORE_VERB
         if self.data is not None and self.data.vowel_harmony and self._particle_against_harmony(cand.text, core, line, run):
             score += PARTICLE_DISHARMONY
+        if self.data is not None and self.data.verb_final and cand.how in LISTED \
+                and self._ends_sentence(line, run) and self.finder.verb_form_frequency(cand.text):
+            score += VERB_ENDS_SENTENCE  # "kalabalık karıştı.", not "karşıtı."
         for i, (have, got) in enumerate(zip(core, cand.text)):
             if not is_slot(have):
                 continue
@@ -2549,6 +2555,12 @@ class Resolver:
         name = before[-2]
         return self._name_word(name) and not name.isupper() \
             and not self._sentence_start(line, line.rfind(name, 0, run.token_start))
+
+    @staticmethod
+    def _ends_sentence(line: str, run: DamagedRun) -> bool:
+        """Does the run's word end its sentence (".", "!", "…" or the line's end after it)?"""
+        after = line[run.end:run.token_end]
+        return after[:1] in (".", "!", "…") or (not after and not line[run.token_end:].strip())
 
     def _suffix_joins(self, word: str, core: str) -> bool:
         """Does the case suffix after ``word``'s apostrophe join its base as the base's last
