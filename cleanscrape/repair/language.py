@@ -153,6 +153,9 @@ class LanguageData:
     #: the dashes that open a sentence of direct speech, whose subject-less present forms
     #: are most often the speaker's own: the first ``subject_endings`` person ("- Już kończę.")
     speech_dashes: str = ""
+    #: (verb ending, word endings) pairs: a present form right after a word of these
+    #: endings (a plural noun or adjective, its subject) takes that person ("gazety piszą")
+    adjacent_plural_endings: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: a present tense's second person singular endings, and (stem end, alternant) pairs
     #: its consonant alternates by ("pomog-ę" → "pomożesz"): a present stem is known by it
     second_person_endings: tuple[str, ...] = ()
@@ -532,6 +535,8 @@ def language_data(lang: str | None) -> LanguageData | None:
         present_first_person=tuple(entry.get("present_first_person", ("", ""))),
         subordinators=frozenset(entry.get("subordinators", ())),
         speech_dashes=entry.get("speech_dashes", ""),
+        adjacent_plural_endings=tuple((ending, tuple(finals.split()))
+                                      for ending, finals in entry.get("adjacent_plural_endings", ())),
         second_person_endings=tuple(entry.get("second_person_endings", ())),
         present_person_endings=tuple(entry.get("present_person_endings", ())),
         second_person_from_third=entry.get("second_person_from_third", ""),

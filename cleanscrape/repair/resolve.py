@@ -786,6 +786,9 @@ class Resolver:
         if self.data is not None and self.data.speech_dashes and is_slot(core[-1]) and cand.how in LISTED \
                 and self._speaker_person(cand.text, line, run):
             score += AGREEMENT
+        if self.data is not None and self.data.adjacent_plural_endings and is_slot(core[-1]) \
+                and cand.how in LISTED and self._plural_right_before(cand.text, line, run):
+            score += AGREEMENT
         if self.data is not None and self.data.person_endings and is_slot(core[-1]) and cand.how in LISTED \
                 and self._first_person_form(cand.text):
             if self._pronominal_after_reflexive(cand.text, line, run):
@@ -1538,6 +1541,20 @@ class Resolver:
         if len(opening) < 2 or opening[0] not in self.data.speech_dashes or not opening[1].isspace():
             return False
         return not any(self._subject_person(self.lower(w)) for w in _CLAUSE_BREAK.split(line[:run.start])[-1].split())
+
+    def _plural_right_before(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Is ``word`` a present form of the person of the plural noun or adjective right
+        before it, its subject (``adjacent_plural_endings``: "gazety piszą", "Milicjanci
+        głoszą"; not a function word, "mi", nor a verb, "robi")?"""
+        ending = next((e for e, finals in self.data.adjacent_plural_endings if word.endswith(e)), None)
+        finals = dict(self.data.adjacent_plural_endings).get(ending, ())
+        before = line[:run.token_start]
+        previous = self.lower(before.split()[-1]) if before.split() and before.endswith(" ") else ""
+        if ending is None or len(word) < MIN_PERSON_VERB or not self._present_stem(word[:-len(ending)]) \
+                or self._declined_noun(word[:-len(ending)]):
+            return False
+        return len(previous) >= MIN_PERSON_FORM and previous.isalpha() and previous.endswith(finals) \
+            and previous not in stopwords(self.lang) and not self._present_form(previous)
 
     def _present_form(self, word: str) -> bool:
         """Is ``word`` a present-tense form: a first singular or third plural of a present
