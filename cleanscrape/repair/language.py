@@ -50,6 +50,8 @@ class LanguageData:
     #: clitics that stand between a governor and its infinitive without counting towards
     #: its reach ("chciałem się z tobą zaraz podzielić")
     reach_clitics: frozenset[str] = frozenset()
+    #: interrogatives that ask what to do, with an infinitive ("jak to zrobić", "co robić")
+    infinitive_question_words: frozenset[str] = frozenset()
     #: (infinitive ending, endings of its past participle) pairs: an infinitive is known by
     #: its participle in the word list ("číst" → "četl"), where its ending holds no lost letter
     infinitive_participles: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -481,6 +483,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         infinitive_governors=frozenset(entry.get("infinitive_governors", ())),
         infinitive_governors_after=frozenset(entry.get("infinitive_governors_after", ())),
         reach_clitics=frozenset(entry.get("reach_clitics", ())),
+        infinitive_question_words=frozenset(entry.get("infinitive_question_words", ())),
         infinitive_governor_endings=tuple(entry.get("infinitive_governor_endings", ())),
         infinitive_participles=tuple((ending, tuple(participles.split()))
                                      for ending, participles in entry.get("infinitive_participles", ())),

@@ -758,7 +758,7 @@ class Resolver:
                 and cand.text.endswith(self.data.infinitive_ending):
             if self._infinitive_governed(line, run):
                 score += INFINITIVE_GOVERNED
-            else:
+            elif not self._asks_what_to_do(line, run):  # "jak to zrobić", "Cóż zrobić?"
                 score += INFINITIVE_UNGOVERNED
                 if self._after_name(line, run):
                     score += INFINITIVE_AFTER_NAME
@@ -1638,6 +1638,17 @@ class Resolver:
         after = _WORDS.findall(re.split(r"[,.;:!?\"()]", line[run.end:run.end + 40])[0])
         return any(self.lower(w) in self.data.infinitive_governors_after
                    for w in _within_reach(after, GOVERNOR_REACH_AFTER, self.data.reach_clitics))
+
+    def _asks_what_to_do(self, line: str, run: DamagedRun) -> bool:
+        """Does an interrogative that asks what to do stand right before the run, with only
+        a pronoun ``to`` or a clitic between (``infinitive_question_words``: "nie wiedział,
+        jak to zrobić", "Cóż zrobić?", "Dlaczego opuszczać?")?  The infinitive then needs no
+        governor; the past form is as likely ("Gdzie pracował?")."""
+        # whole tokens: a question word that ends its own question asks nothing of the run ("Co? Stał")
+        words = [self.lower(w) for w in _CLAUSE_BREAK.split(line[:run.token_start])[-1].split()]
+        while words and (words[-1] in self.data.reach_clitics or words[-1] == "to"):
+            words.pop()
+        return bool(words) and words[-1] in self.data.infinitive_question_words
 
     def _after_name(self, line: str, run: DamagedRun) -> bool:
         """Does a name stand right before the run ("Stefan ugra?", "Solana zwiedza?")?"""
