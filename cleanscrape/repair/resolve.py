@@ -2353,6 +2353,11 @@ class Resolver:
                     sentence_start: bool) -> str | None:
         letters = [c for c in core if c.isalpha()]  # "C'?" is no all-capitals word
         all_caps = len(letters) >= 2 and all(c.isupper() for c in letters if c.isalpha())
+        # a case suffix after an abbreviation's apostrophe is lower-case ("ANAP’ı", "ABD’nin")
+        # unless its kept letters are capitals ("ANKARA’DA")
+        suffix_from = max(cand.text.rfind(APOSTROPHE), cand.text.rfind("'")) + 1 if cand.how == "suffix" \
+            else len(cand.text)
+        lower_suffix = not any(c.isupper() for c in core[suffix_from:])
         out: list[str] = []
         if not all_caps and any(is_slot(a) and b.isupper() and got != APOSTROPHE
                                 for a, b, got in zip(core, core[1:], cand.text)):
@@ -2364,7 +2369,8 @@ class Resolver:
             if i == 0 and cand.ascii_capital:
                 out.append(cand.ascii_capital)
                 continue
-            upper = all_caps or (i == 0 and self._capital_start(core, cand, run, line, sentence_start)) \
+            upper = (all_caps and not (i >= suffix_from and lower_suffix)) \
+                or (i == 0 and self._capital_start(core, cand, run, line, sentence_start)) \
                 or (i > 1 and cand.text[i - 1] in "'" + APOSTROPHE and self._capital_after_elision(cand, run, line))
             if upper and got != APOSTROPHE:
                 big = got.upper()
