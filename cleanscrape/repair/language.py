@@ -161,6 +161,8 @@ class LanguageData:
     #: a present tense's second person singular endings, and (stem end, alternant) pairs
     #: its consonant alternates by ("pomog-ę" → "pomożesz"): a present stem is known by it
     second_person_endings: tuple[str, ...] = ()
+    #: ... or, after its consonant alternates, a third person singular ("gasz-ę" → "gasi")
+    third_person_endings: tuple[str, ...] = ()
     #: the endings the third singular takes in the plural persons ("" for itself: "chwyta",
     #: "chwytamy"), and what it takes in the second singular ("chwytasz")
     present_person_endings: tuple[str, ...] = ()
@@ -541,6 +543,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         adjacent_plural_endings=tuple((ending, tuple(finals.split()))
                                       for ending, finals in entry.get("adjacent_plural_endings", ())),
         second_person_endings=tuple(entry.get("second_person_endings", ())),
+        third_person_endings=tuple(entry.get("third_person_endings", ())),
         present_person_endings=tuple(entry.get("present_person_endings", ())),
         second_person_from_third=entry.get("second_person_from_third", ""),
         second_person_alternations=tuple((a, b) for a, b in entry.get("second_person_alternations", ())),

@@ -1574,9 +1574,11 @@ class Resolver:
         """Is ``stem`` a present tense's: is its second person singular listed
         (``second_person_endings``, after the stem's consonant alternates as
         ``second_person_alternations`` say: "myśl-ę" → "myślisz", "pomog-ę" → "pomożesz",
-        "będ-ę" → "będziesz")?  No noun has one ("łyżeczk-ę")."""
+        "będ-ę" → "będziesz"), or, its consonant alternating, its third singular
+        (``third_person_endings``: "gasz-ę" → "gasi")?  No noun has one ("łyżeczk-ę")."""
         stems = [stem] + [stem[:-len(a)] + b for a, b in self.data.second_person_alternations if stem.endswith(a)]
-        return any(self.finder.frequency(s + e) for s in stems for e in self.data.second_person_endings)
+        return any(self.finder.frequency(s + e) for s in stems for e in self.data.second_person_endings) \
+            or any(self.finder.frequency(s + e) for s in stems[1:] for e in self.data.third_person_endings)
 
     def _sure_person(self, word: str) -> str | None:
         """The ``subject_endings`` ending of the person an intact verb form ``word`` shows
