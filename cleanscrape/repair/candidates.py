@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Callable
 
 from .damage import is_slot
 from .language import LanguageData
@@ -52,6 +53,16 @@ APOSTROPHE = "’"
 #: variants; split readings: candidates multiplied at every split point): beyond this many
 #: slots and apostrophes they are skipped (fuzzed words ran for over 20 minutes)
 MAX_COMBINED_SLOTS = 4
+#: the shortest verb stem a verb form no list has is read as ("iç" + "memek") ...
+MIN_VERB_STEM = 2
+#: ... and how much less likely it is with each more suffix (a longer stem the list knows
+#: explains more of the word: "bağlan-ma-mış", not "bağl-an-ma-mış")
+SUFFIX_SHARE = 0.3
+#: the shortest listed word read as a noun's stem before suffixes ("çay-ı-na")
+MIN_NOUN_STEM = 3
+#: stems found for a beginning, per language, kept across documents (cleared when full)
+MAX_STEM_CACHE = 200_000
+_STEM_CACHE: dict[tuple[str, str, str], dict[str, float]] = {}
 #: a word no list knows takes the lost letters of a beginning of it that listed words
 #: start with (its stem) when that beginning is this long ...
 MIN_STEM = 4
@@ -73,7 +84,8 @@ class Candidate:
     frequency: float
     in_document: int
     #: "document", "source" (only earlier documents of the source wrote it), "word list",
-    #: "elision", "suffix", "negation" (a listed word after the negative prefix) or "letter model"
+    #: "elision", "suffix", "negation" (a listed word after the negative prefix), "stem" (a
+    #: listed verb stem and its suffixes) or "letter model"
     how: str
     #: the word-initial slot is a capital whose lower case is ASCII (Turkish "İ")
     ascii_capital: str = ""
@@ -104,6 +116,19 @@ class CandidateFinder:
         self._cache: dict[str, list[Candidate]] = {}
         self._harmony = dict(data.vowel_harmony) if data else {}
         self._harmonic_vowels = frozenset("".join(self._harmony.values()) + "ö")  if self._harmony else frozenset()
+        self._verb_set = frozenset(data.verb_suffixes) if data else frozenset()
+        self._inflection_set = frozenset(data.inflection_suffixes) if data else frozenset()
+        self._all_suffixes = self._verb_set | self._inflection_set
+        self._suffix_lengths = sorted({len(s) for s in self._all_suffixes})
+        self._chain_splits: dict[tuple[str, str, str, str], int | None] = {}
+        self._noun_groups = [(frozenset(group), sorted({len(s) for s in group}))
+                             for group in data.noun_suffixes] if data else []
+        self._suffix_initials = frozenset(s[0] for s in self._all_suffixes) \
+            | frozenset(s[0] for group, _ in self._noun_groups for s in group)
+        self._high = dict(data.high_vowel_harmony) if data else {}
+        #: the consonants a suffix's lost letter may be (no vowel: harmony gives that)
+        self._chain_consonants = "".join(c for c in data.letters if c not in self._harmony
+                                         and c not in "âîû") if data and self._harmony else ""
 
     def frequency(self, word: str) -> float:
         if self.words is None:
@@ -142,7 +167,13 @@ class CandidateFinder:
         if self.letters is not None and not any(c.how in ("word list", "document") for c in found.values()):
             # no known word fits (an apostrophe split may, if the word is a name): spell it;
             # a word only earlier documents of the source wrote competes with the spelling
-            for cand in self._spelled(lower):
+            # a listed verb stem and suffixes that split regularly explain the word better
+            # than letters spelled one by one
+            verb_forms = self._verb_forms(lower)
+            if verb_forms or any(c.how == "stem" for c in found.values()):
+                # nor those of a capital "İ" ("İpçşmelere" for "öpüşmelere")
+                found = {text: cand for text, cand in found.items() if cand.how != "letter model"}
+            for cand in verb_forms or ([] if any(c.how == "stem" for c in found.values()) else self._spelled(lower)):
                 found.setdefault(cand.text, cand)
         if self.data is not None and self.data.paradigm_endings:
             for cand in list(found.values()):
@@ -231,6 +262,203 @@ class CandidateFinder:
             out.append(Candidate(best[:i] + letter + best[i + 1:], 0.0, 0, "letter model",
                                  likelihood=likelihood * ratio))
         return out
+
+    def _verb_forms(self, lower: str, nouns: bool = True) -> list[Candidate]:
+        """A verb form no list has ("??memek" → "içmemek", "u?mu?tu" → "uçmuştu"): a verb
+        stem the list knows by one of its forms (``verb_stem_forms``: "içmek", "uçmuş"),
+        with the lost letters those forms have, and a chain of suffixes (see
+        :meth:`_suffix_count`: "üşü-me-mek", "eriş-eme-yeceğ-i") whose lost letters are
+        native consonants or the high vowel harmony gives; or a listed word whose final
+        consonant softens before a vowel (``softened_finals``: "soluk" → "soluğ-a",
+        "aşık" → "aşığ-ı-yla") and inflectional suffixes.  As frequent as the stem's
+        likeliest form × SIBLING_SHARE, × SUFFIX_SHARE per suffix.  Where one is found, the
+        letter model spells none (a listed stem and suffixes that split regularly say more
+        than letters read one by one)."""
+        if not self.data.verb_suffixes or self.words is None or sum(map(is_slot, lower)) > MAX_COMBINED_SLOTS:
+            return []
+        best: dict[str, float] = {}
+        for k in range(MIN_VERB_STEM, len(lower)):
+            stem_part, chain = lower[:k], lower[k:]
+            if all(is_slot(c) for c in chain):
+                continue  # a suffix the page shows no letter of ("what?" is no "whatı")
+            if not is_slot(chain[0]) and chain[0] not in self._suffix_initials:
+                continue  # no suffix starts so
+            stems = [(stem, frequency, self.data.verb_suffixes)
+                     for stem, frequency in self._cached_stems(self._verb_stems, stem_part).items()]
+            stems += [(stem, frequency, self.data.inflection_suffixes)
+                      for stem, frequency in self._cached_stems(self._softened_stems, stem_part).items()]
+            if nouns:
+                stems += [(stem, frequency, ())
+                          for stem, frequency in self._cached_stems(self._listed_stems, stem_part).items()]
+            for stem, frequency, first in stems:
+                if stem.endswith("ğ") and chain[0] not in self._harmony and not is_slot(chain[0]):
+                    continue  # a softened final stands before a vowel only
+                for filled in self._harmonic_chains(stem, chain):
+                    if stem.endswith("ğ") and filled[0] not in self._harmony:
+                        continue
+                    # the split depends on the stem only through its last letter and vowel
+                    vowel = next((c for c in reversed(stem) if c in self._harmony), "")
+                    key = (stem[-1], vowel, filled, "verb" if first is self.data.verb_suffixes else
+                           "softened" if first else "noun")
+                    if key not in self._chain_splits:
+                        self._chain_splits[key] = self._suffix_count(stem, filled, first) if first \
+                            else self._noun_suffix_count(stem, filled)
+                    suffixes = self._chain_splits[key]
+                    if suffixes is None:
+                        continue
+                    word = stem + filled
+                    share = frequency * SIBLING_SHARE * SUFFIX_SHARE ** suffixes
+                    if share > best.get(word, 0.0):
+                        best[word] = share
+        return [Candidate(word, frequency, 0, "stem") for word, frequency in best.items()]
+
+    def _cached_stems(self, find: Callable[[str], dict[str, float]], stem_part: str) -> dict[str, float]:
+        """``find(stem_part)``, remembered for the language across documents (the word list
+        does not change; the same beginnings recur)."""
+        key = (self.data.lang, find.__name__, stem_part)
+        stems = _STEM_CACHE.get(key)
+        if stems is None:
+            if len(_STEM_CACHE) >= MAX_STEM_CACHE:
+                _STEM_CACHE.clear()
+            stems = _STEM_CACHE[key] = find(stem_part)
+        return stems
+
+    def _listed_stems(self, stem_part: str) -> dict[str, float]:
+        """The listed words ``stem_part`` spells, nouns before their suffixes ("çay-ı-na",
+        "saç-lar-ı"), with their frequencies."""
+        if not self.data.noun_suffixes or len(stem_part) < MIN_NOUN_STEM:
+            return {}
+        words = self.words.words_of_shape(shape(stem_part)) if any(is_slot(c) for c in stem_part) \
+            else [stem_part] if self.frequency(stem_part) else []
+        stems: dict[str, float] = {}
+        for word in words:
+            restored = self._fits(stem_part, word)
+            if restored is not None and APOSTROPHE not in restored:
+                stems[restored] = self.frequency(word)
+        return stems
+
+    def _noun_suffix_count(self, stem: str, chain: str) -> int | None:
+        """How many suffixes ``chain`` splits into as a noun's: at most one of each of
+        ``noun_suffixes``' groups, in their order (plural, possessive, case), every vowel
+        harmonising with the one before it (``high_vowel_harmony`` for the high ones), no
+        two vowels side by side, a "d"/"t" voiced as the letter before; None if none."""
+        word = stem + chain
+        last = next((c for c in reversed(stem) if c in self._high), None)
+        if last is None:
+            return None
+        for i, char in enumerate(chain):
+            if char not in self._high:
+                continue
+            before = word[len(stem) + i - 1]
+            if before in self._high or not any(last in g and char in g for g in self.data.vowel_classes) \
+                    or (char in self._high.values() and char != self._high[last]):
+                return None
+            last = char
+        states = {0: 0}
+        for group, lengths in self._noun_groups:
+            grown = dict(states)
+            for start, count in states.items():
+                before = word[len(stem) + start - 1]
+                for length in lengths:
+                    suffix = chain[start:start + length]
+                    end = start + length
+                    if end > len(chain) or suffix not in group \
+                            or (suffix[0] == "d" and before in self.data.voiceless_consonants) \
+                            or (suffix[0] == "t" and before not in self.data.voiceless_consonants):
+                        continue
+                    if end not in grown or grown[end] > count + 1:
+                        grown[end] = count + 1
+            states = grown
+        return states.get(len(chain)) or None
+
+    def _softened_stems(self, stem_part: str) -> dict[str, float]:
+        """The listed words ``stem_part`` spells with its lost last letter a softened final
+        consonant ("solu?" → "soluğ" of "soluk"), with their frequencies."""
+        stems: dict[str, float] = {}
+        if len(stem_part) < MIN_SOFTENED_STEM or not is_slot(stem_part[-1]):
+            return stems
+        for plain, soft in self.data.softened_finals:
+            damaged = stem_part[:-1] + plain
+            words = self.words.words_of_shape(shape(damaged)) if any(is_slot(c) for c in damaged) \
+                else [damaged] if self.frequency(damaged) else []
+            for word in words:
+                restored = self._fits(damaged, word)
+                if restored is not None and APOSTROPHE not in restored:
+                    stems[restored[:-1] + soft] = max(stems.get(restored[:-1] + soft, 0.0), self.frequency(word))
+        return stems
+
+    def verb_form_frequency(self, word: str) -> float:
+        """The frequency of an intact word as a verb form (see :meth:`_verb_forms`:
+        "uçmuştu", "saptık", "karıştı"; not the noun "karşıt-ı"); 0 if it is none."""
+        return max((c.frequency for c in self._verb_forms(word, nouns=False) if c.text == word), default=0.0) \
+            if self.data is not None else 0.0
+
+    def _verb_stems(self, stem_part: str) -> dict[str, float]:
+        """The verb stems ``stem_part`` spells, with their likeliest listed form's frequency."""
+        stems: dict[str, float] = {}
+        for form in self.data.verb_stem_forms:
+            damaged = stem_part + form
+            words = self.words.words_of_shape(shape(damaged)) if any(is_slot(c) for c in stem_part) \
+                else [damaged] if self.frequency(damaged) else []
+            for word in words:
+                restored = self._fits(damaged, word)
+                if restored is not None and APOSTROPHE not in restored:
+                    stem = restored[:len(stem_part)]
+                    stems[stem] = max(stems.get(stem, 0.0), self.frequency(word))
+        return stems
+
+    def _harmonic_chains(self, stem: str, chain: str) -> list[str]:
+        """``chain`` after ``stem`` with its lost letters filled (see :meth:`_verb_forms`):
+        each a native consonant or the high vowel harmony gives after the last vowel."""
+        fills = [""]
+        for char in chain:
+            if not is_slot(char):
+                fills = [f + char for f in fills]
+                continue
+            grown = []
+            for f in fills:
+                last = next((c for c in reversed(stem + f) if c in self._harmony), None)
+                options = self._chain_consonants + (self._harmony[last] if last is not None else "")
+                grown += [f + letter for letter in options if letter]
+            fills = grown
+        return fills
+
+    def _suffix_count(self, stem: str, chain: str, first_suffixes: tuple[str, ...]) -> int | None:
+        """The fewest suffixes ``chain`` splits into, the first one of ``first_suffixes``
+        (a verb stem's: ``verb_suffixes``; a noun's, ``inflection_suffixes``, and so all
+        of them) whose first vowel is of the class of ``stem``'s last vowel
+        (the progressive's "yor" keeps its own), the others verbal or inflectional
+        (``inflection_suffixes``; a softened "ğ" only before an inflectional one's vowel:
+        "-diği"), each
+        "d" or "t" that opens one voiced as the letter before it (``voiceless_consonants``:
+        "açtı", not "açdı"), no two vowels side by side (buffer consonants keep them apart);
+        None if it does not split so."""
+        stem_vowel = next((c for c in reversed(stem) if c in self._harmony), None)
+        word = stem + chain
+        if stem_vowel is None or any(a in self._harmony and b in self._harmony
+                                     for a, b in zip(word[len(stem) - 1:], word[len(stem):])):
+            return None
+        first = next((c for c in chain if c in self._harmony), None)
+        if first is not None and not chain.startswith("yor") and not any(
+                stem_vowel in group and first in group for group in self.data.vowel_classes):
+            return None
+        nominal = first_suffixes is self.data.inflection_suffixes
+        fewest: list[int | None] = [None] * len(chain) + [0]
+        for start in range(len(chain) - 1, -1, -1):
+            before = word[len(stem) + start - 1]
+            options = (self._inflection_set if nominal else self._verb_set) if start == 0 \
+                else self._inflection_set if before == "ğ" or nominal else self._all_suffixes
+            for length in self._suffix_lengths:
+                suffix = chain[start:start + length]
+                end = start + length
+                if end > len(chain) or suffix not in options or fewest[end] is None \
+                        or (suffix.endswith("ğ") and chain[end:end + 1] not in self._harmony) \
+                        or (suffix[0] == "d" and before in self.data.voiceless_consonants) \
+                        or (suffix[0] == "t" and before not in self.data.voiceless_consonants):
+                    continue
+                if fewest[start] is None or fewest[end] + 1 < fewest[start]:
+                    fewest[start] = fewest[end] + 1
+        return fewest[0]
 
     def _softened(self, lower: str, i: int) -> dict[str, float]:
         """The slot at ``i`` as the softened final consonant of a listed word before a

@@ -47,6 +47,11 @@ class LanguageData:
     infinitive_governors: frozenset[str] = frozenset()
     #: governors that may follow the infinitive ("startować będą")
     infinitive_governors_after: frozenset[str] = frozenset()
+    #: clitics that stand between a governor and its infinitive without counting towards
+    #: its reach ("chciałem się z tobą zaraz podzielić")
+    reach_clitics: frozenset[str] = frozenset()
+    #: interrogatives that ask what to do, with an infinitive ("jak to zrobić", "co robić")
+    infinitive_question_words: frozenset[str] = frozenset()
     #: (infinitive ending, endings of its past participle) pairs: an infinitive is known by
     #: its participle in the word list ("číst" → "četl"), where its ending holds no lost letter
     infinitive_participles: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -64,6 +69,24 @@ class LanguageData:
     #: a word ends in a suffix only if the suffix's vowel is of its stem's last vowel's class
     #: ("şahin" is no "şah" + "-in", which would be "şahın")
     vowel_classes: tuple[str, ...] = ()
+    #: a verb form no list has is a verb stem the list knows by one of these forms
+    #: (``verb_stem_forms``: "üşü" by "üşüyor") and a chain of suffixes, the first of
+    #: ``verb_suffixes``, the others of these or ``inflection_suffixes`` ("me-mek",
+    #: "mü-yor-dum"), whose lost vowels follow harmony
+    verb_stem_forms: tuple[str, ...] = ()
+    verb_suffixes: tuple[str, ...] = ()
+    inflection_suffixes: tuple[str, ...] = ()
+    #: the consonants after which a suffix's "d" is "t" ("açtı", "gitti")
+    voiceless_consonants: str = ""
+    #: the consonants a case suffix after an apostrophe opens with after a vowel only
+    #: ("Ankara’nın", "Ankara’ya"; "Esin’in", "Esin’e")
+    suffix_buffers: str = ""
+    #: the verb ends the sentence (Turkish): a form read as a verb there is likelier
+    verb_final: bool = False
+    #: a noun's suffixes, one group per slot in their order (plural, possessive, case), at
+    #: most one of each ("çay-ı-na", "saç-lar-ı"); and the high vowel each vowel takes after it
+    noun_suffixes: tuple[tuple[str, ...], ...] = ()
+    high_vowel_harmony: tuple[tuple[str, str], ...] = ()
     #: (adjective ending, endings of the nouns it agrees with) pairs
     agreement: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: (ending of a subject word, endings of the past participles it agrees with) pairs, and
@@ -129,9 +152,17 @@ class LanguageData:
     past_person_endings: tuple[tuple[str, tuple[str, ...]], ...] = ()
     present_first_person: tuple[str, str] = ("", "")
     subordinators: frozenset[str] = frozenset()
+    #: the dashes that open a sentence of direct speech, whose subject-less present forms
+    #: are most often the speaker's own: the first ``subject_endings`` person ("- Już kończę.")
+    speech_dashes: str = ""
+    #: (verb ending, word endings) pairs: a present form right after a word of these
+    #: endings (a plural noun or adjective, its subject) takes that person ("gazety piszą")
+    adjacent_plural_endings: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: a present tense's second person singular endings, and (stem end, alternant) pairs
     #: its consonant alternates by ("pomog-ę" → "pomożesz"): a present stem is known by it
     second_person_endings: tuple[str, ...] = ()
+    #: ... or, after its consonant alternates, a third person singular ("gasz-ę" → "gasi")
+    third_person_endings: tuple[str, ...] = ()
     #: the endings the third singular takes in the plural persons ("" for itself: "chwyta",
     #: "chwytamy"), and what it takes in the second singular ("chwytasz")
     present_person_endings: tuple[str, ...] = ()
@@ -467,12 +498,22 @@ def language_data(lang: str | None) -> LanguageData | None:
         infinitive_endings=tuple(entry.get("infinitive_endings", ())),
         infinitive_governors=frozenset(entry.get("infinitive_governors", ())),
         infinitive_governors_after=frozenset(entry.get("infinitive_governors_after", ())),
+        reach_clitics=frozenset(entry.get("reach_clitics", ())),
+        infinitive_question_words=frozenset(entry.get("infinitive_question_words", ())),
         infinitive_governor_endings=tuple(entry.get("infinitive_governor_endings", ())),
         infinitive_participles=tuple((ending, tuple(participles.split()))
                                      for ending, participles in entry.get("infinitive_participles", ())),
         agreement=tuple((ending, tuple(nouns.split())) for ending, nouns in entry.get("agreement", ())),
         vowel_harmony=tuple(entry.get("vowel_harmony", {}).items()),
         vowel_classes=tuple(entry.get("vowel_classes", ())),
+        verb_stem_forms=tuple(entry.get("verb_stem_forms", ())),
+        verb_suffixes=tuple(entry.get("verb_suffixes", ())),
+        inflection_suffixes=tuple(entry.get("inflection_suffixes", ())),
+        voiceless_consonants=entry.get("voiceless_consonants", ""),
+        suffix_buffers=entry.get("suffix_buffers", ""),
+        verb_final=entry.get("verb_final", False),
+        noun_suffixes=tuple(tuple(group.split()) for group in entry.get("noun_suffixes", ())),
+        high_vowel_harmony=tuple(entry.get("high_vowel_harmony", {}).items()),
         suffixing=entry.get("suffixing", False),
         compound_numerals=tuple(entry.get("compound_numerals", ())),
         softened_finals=tuple(tuple(pair) for pair in entry.get("softened_finals", ())),
@@ -512,7 +553,11 @@ def language_data(lang: str | None) -> LanguageData | None:
                                   for ending, forms in entry.get("past_person_endings", ())),
         present_first_person=tuple(entry.get("present_first_person", ("", ""))),
         subordinators=frozenset(entry.get("subordinators", ())),
+        speech_dashes=entry.get("speech_dashes", ""),
+        adjacent_plural_endings=tuple((ending, tuple(finals.split()))
+                                      for ending, finals in entry.get("adjacent_plural_endings", ())),
         second_person_endings=tuple(entry.get("second_person_endings", ())),
+        third_person_endings=tuple(entry.get("third_person_endings", ())),
         present_person_endings=tuple(entry.get("present_person_endings", ())),
         second_person_from_third=entry.get("second_person_from_third", ""),
         second_person_alternations=tuple((a, b) for a, b in entry.get("second_person_alternations", ())),

@@ -169,6 +169,12 @@ ONE_LETTER_AGREEMENT = 1.0
 ONE_LETTER_ARTICLE_AFTER_NAME = -1.0
 #: how many words back a governing word may stand ("może się nie być" …)
 GOVERNOR_REACH = 4
+#: how many words agreeing with a verb's object may stand between them ("wyremontować tę
+#: starą drogę")
+AGREEING_BETWEEN = 2
+#: a verb form ending its sentence, in a language whose verb comes last (Turkish "kalabalık
+#: karıştı.", not the noun "karşıtı")
+VERB_ENDS_SENTENCE = 0.5
 #: ... and how many after it ("startować będą", "wymyślić coś można")
 GOVERNOR_REACH_AFTER = 2
 #: a real "?" in a line that shows damage elsewhere, before the position is weighed
@@ -272,7 +278,7 @@ _QUOTE_OPENERS = "«“„\"'"
 _CLOSERS = "\"'»”“’›)]}"
 _IMPOSSIBLE = -math.inf
 #: candidate sources that are known words, not spellings guessed by the letter model
-LISTED = KNOWN + ("elision", "suffix", "negation")
+LISTED = KNOWN + ("elision", "suffix", "negation", "stem")
 _WORDS = re.compile(r"[^\W\d_]+")
 #: where a sentence or a clause ends: a "?" (or U+FFFD) only before a capital, as a slot
 #: stands at a word's end as often as a question's mark
@@ -344,6 +350,19 @@ class Resolution:
     best: Reading
     runner_up: Reading | None
     confidence: float
+
+
+def _within_reach(words: list[str], reach: int, transparent: frozenset[str]) -> list[str]:
+    """The first of ``words`` (nearest first) up to the ``reach``-th that is not
+    ``transparent``: clitics stand between a governor and its infinitive without putting
+    it out of reach ("chciałem się z tobą zaraz podzielić")."""
+    counted = 0
+    for k, word in enumerate(words):
+        if word.lower() not in transparent:
+            counted += 1
+            if counted == reach:
+                return words[:k + 1]
+    return words
 
 
 def _capitalised(word: str) -> bool:
@@ -690,7 +709,8 @@ class Resolver:
             return []
         punctuation = self._describe_punctuation(prefix, suffix, question)
         if not any(is_slot(c) for c in core):
-            freq = self.finder.frequency(self.lower(core))
+            # a verb form no list has, before a real "?" ("uçmuştu?", not "uçmuştuş")
+            freq = self.finder.frequency(self.lower(core)) or self.finder.verb_form_frequency(self.lower(core))
             score = math.log10(max(freq, UNKNOWN_FREQUENCY)) + prior
             return [Reading(prefix + core + suffix, score, punctuation, f"'{core}' frequency {freq:.2g}")]
         out = []
@@ -756,6 +776,8 @@ class Resolver:
         score = math.log10(freq)
         if cand.how == "suffix":
             score += math.log10(cand.likelihood)
+            if self.data is not None and self.data.suffix_buffers and not self._suffix_joins(cand.text, core):
+                return _IMPOSSIBLE  # "Çay’na", "Adalar’na": "-na" follows a vowel only
         if cand.in_document:
             score += DOC_WORD_BONUS + DOC_WORD_PER_LOG_COUNT * math.log10(cand.in_document)
         elif cand.in_source:
@@ -764,7 +786,7 @@ class Resolver:
                 and cand.text.endswith(self.data.infinitive_ending):
             if self._infinitive_governed(line, run):
                 score += INFINITIVE_GOVERNED
-            else:
+            elif not self._asks_what_to_do(line, run):  # "jak to zrobić", "Cóż zrobić?"
                 score += INFINITIVE_UNGOVERNED
                 if self._after_name(line, run):
                     score += INFINITIVE_AFTER_NAME
@@ -792,6 +814,12 @@ class Resolver:
             score += AGREEMENT
         if self.data is not None and self.data.subject_endings and self.data.past_person_endings \
                 and is_slot(core[-1]) and cand.how in LISTED and self._person_in_sentence(cand.text, line, run):
+            score += AGREEMENT
+        if self.data is not None and self.data.speech_dashes and is_slot(core[-1]) and cand.how in LISTED \
+                and self._speaker_person(cand.text, line, run):
+            score += AGREEMENT
+        if self.data is not None and self.data.adjacent_plural_endings and is_slot(core[-1]) \
+                and cand.how in LISTED and self._plural_right_before(cand.text, line, run):
             score += AGREEMENT
         if self.data is not None and self.data.person_endings and is_slot(core[-1]) and cand.how in LISTED \
                 and self._first_person_form(cand.text):
@@ -849,6 +877,9 @@ class Resolver:
             score += CLITIC_BEFORE_VERB
         if self.data is not None and self.data.vowel_harmony and self._particle_against_harmony(cand.text, core, line, run):
             score += PARTICLE_DISHARMONY
+        if self.data is not None and self.data.verb_final and cand.how in LISTED \
+                and self._ends_sentence(line, run) and self.finder.verb_form_frequency(cand.text):
+            score += VERB_ENDS_SENTENCE  # "kalabalık karıştı.", not "karşıtı."
         for i, (have, got) in enumerate(zip(core, cand.text)):
             if not is_slot(have):
                 continue
@@ -1358,10 +1389,18 @@ class Resolver:
         verb right before it governs: a transitive verb's object (``object_ending``:
         "wylizałam łyżeczkę", "zagotować wodę") or the case of ``verb_cases`` ("była
         Ukrainką", "skinął głową"; after the reflexive pronoun, whose verb takes no
-        accusative object: "bawię się obrączką")?  Not where a preposition governs it
-        ("potknął się o dachówkę")."""
+        accusative object: "bawię się obrączką")?  Words agreeing with it may stand
+        between (``agreeing_between`` of them, ending in its case's endings:
+        "wyremontować tę drogę", "bawię się złotą obrączką").  Not where a preposition
+        governs it ("potknął się o dachówkę")."""
         before = line[:run.token_start]
-        previous = before.split()[-1:]
+        words = before.split()
+        endings = tuple(e for e, _ in self.data.preposition_cases)
+        agreeing = 0
+        while agreeing < AGREEING_BETWEEN and len(words) > agreeing + 1 \
+                and self._agrees_between(self.lower(words[-1 - agreeing]), endings):
+            agreeing += 1
+        previous = words[-1 - agreeing:len(words) - agreeing]
         if not previous or not before.endswith(" ") or not previous[0].isalpha() \
                 or self._governed_endings(line, run):
             return False
@@ -1374,6 +1413,12 @@ class Resolver:
             governed = next((ending for ending, verbs in self.data.verb_cases if infinitive in verbs),
                             self.data.object_ending)
         return word.endswith(governed) and self._declined_noun(word[:-len(governed)])
+
+    def _agrees_between(self, word: str, endings: tuple[str, ...]) -> bool:
+        """May ``word`` agree with a noun of these case ``endings`` after it ("tę", "złotą"):
+        does it end so without being a verb form ("kupują", "bawię") or "się"?"""
+        return word.endswith(endings) and word not in self.data.reach_clitics \
+            and not self._present_form(word) and self._infinitive_of(word) is None
 
     def _declined_noun(self, stem: str) -> bool:
         """Is ``stem`` a noun's of the declension whose accusative and instrumental are
@@ -1675,6 +1720,37 @@ class Resolver:
                     persons.add(person)
         return persons == {ending}
 
+    def _speaker_person(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Is ``word`` a present form of the first person ("-ę": "kończę", not the noun
+        "łyżeczkę") in a sentence of direct speech, opened by a dash (``speech_dashes``:
+        "- Już kończę.", "- Nie mogę ci pomóc."), where nothing in its clause names another
+        subject (``subject_endings``: "- Wszyscy siedzą.")?"""
+        ending = self.data.subject_endings[0][0]
+        if not word.endswith(ending) or len(word) < MIN_PERSON_VERB \
+                or not self._present_stem(word[:-len(ending)]) or self._declined_noun(word[:-len(ending)]):
+            return False
+        stops = [m.start() for m in _CLAUSE_STOP.finditer(line)
+                 if m.group(1) is None or m.group(1)[0].isupper()]
+        start = max((i + 1 for i in stops if i < run.token_start), default=0)
+        opening = line[start:run.token_start].lstrip()
+        if len(opening) < 2 or opening[0] not in self.data.speech_dashes or not opening[1].isspace():
+            return False
+        return not any(self._subject_person(self.lower(w)) for w in clause_before(line, run.start).split())
+
+    def _plural_right_before(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Is ``word`` a present form of the person of the plural noun or adjective right
+        before it, its subject (``adjacent_plural_endings``: "gazety piszą", "Milicjanci
+        głoszą"; not a function word, "mi", nor a verb, "robi")?"""
+        ending = next((e for e, finals in self.data.adjacent_plural_endings if word.endswith(e)), None)
+        finals = dict(self.data.adjacent_plural_endings).get(ending, ())
+        before = line[:run.token_start]
+        previous = self.lower(before.split()[-1]) if before.split() and before.endswith(" ") else ""
+        if ending is None or len(word) < MIN_PERSON_VERB or not self._present_stem(word[:-len(ending)]) \
+                or self._declined_noun(word[:-len(ending)]):
+            return False
+        return len(previous) >= MIN_PERSON_FORM and previous.isalpha() and previous.endswith(finals) \
+            and previous not in stopwords(self.lang) and not self._present_form(previous)
+
     def _present_form(self, word: str) -> bool:
         """Is ``word`` a present-tense form: a first singular or third plural of a present
         stem ("piją"), or a third singular, or its plural persons
@@ -1693,9 +1769,11 @@ class Resolver:
         """Is ``stem`` a present tense's: is its second person singular listed
         (``second_person_endings``, after the stem's consonant alternates as
         ``second_person_alternations`` say: "myśl-ę" → "myślisz", "pomog-ę" → "pomożesz",
-        "będ-ę" → "będziesz")?  No noun has one ("łyżeczk-ę")."""
+        "będ-ę" → "będziesz"), or, its consonant alternating, its third singular
+        (``third_person_endings``: "gasz-ę" → "gasi")?  No noun has one ("łyżeczk-ę")."""
         stems = [stem] + [stem[:-len(a)] + b for a, b in self.data.second_person_alternations if stem.endswith(a)]
-        return any(self.finder.frequency(s + e) for s in stems for e in self.data.second_person_endings)
+        return any(self.finder.frequency(s + e) for s in stems for e in self.data.second_person_endings) \
+            or any(self.finder.frequency(s + e) for s in stems[1:] for e in self.data.third_person_endings)
 
     def _sure_person(self, word: str) -> str | None:
         """The ``subject_endings`` ending of the person an intact verb form ``word`` shows
@@ -1749,11 +1827,25 @@ class Resolver:
     def _infinitive_governed(self, line: str, run: DamagedRun) -> bool:
         """Is a governing word within reach before the run in its clause ("mógł sobie na to
         pozwolić"), or a future auxiliary or modal right after it ("startować będą")?"""
-        words = _WORDS.findall(clause_before(line, run.token_start))[-GOVERNOR_REACH:]
+        words = _within_reach(_WORDS.findall(clause_before(line, run.token_start))[::-1], GOVERNOR_REACH,
+                              self.data.reach_clitics)
         if any(self.data.governs_infinitive(self.lower(w)) for w in words):
             return True
-        after = _WORDS.findall(clause_after(line, run.token_end))
-        return any(self.lower(w) in self.data.infinitive_governors_after for w in after[:GOVERNOR_REACH_AFTER])
+        # from the run's end: punctuation glued to the word ends its clause ("majaczył, miał")
+        after = _WORDS.findall(clause_after(line, run.end))
+        return any(self.lower(w) in self.data.infinitive_governors_after
+                   for w in _within_reach(after, GOVERNOR_REACH_AFTER, self.data.reach_clitics))
+
+    def _asks_what_to_do(self, line: str, run: DamagedRun) -> bool:
+        """Does an interrogative that asks what to do stand right before the run, with only
+        a pronoun ``to`` or a clitic between (``infinitive_question_words``: "nie wiedział,
+        jak to zrobić", "Cóż zrobić?", "Dlaczego opuszczać?")?  The infinitive then needs no
+        governor; the past form is as likely ("Gdzie pracował?")."""
+        # whole tokens: a question word that ends its own question asks nothing of the run ("Co? Stał")
+        words = [self.lower(w) for w in clause_before(line, run.token_start).split()]
+        while words and (words[-1] in self.data.reach_clitics or words[-1] == "to"):
+            words.pop()
+        return bool(words) and words[-1] in self.data.infinitive_question_words
 
     def _after_name(self, line: str, run: DamagedRun) -> bool:
         """Does a name stand right before the run ("Stefan ugra?", "Solana zwiedza?")?"""
@@ -2458,6 +2550,11 @@ class Resolver:
                     sentence_start: bool) -> str | None:
         letters = [c for c in core if c.isalpha()]  # "C'?" is no all-capitals word
         all_caps = len(letters) >= 2 and all(c.isupper() for c in letters if c.isalpha())
+        # a case suffix after an abbreviation's apostrophe is lower-case ("ANAP’ı", "ABD’nin")
+        # unless its kept letters are capitals ("ANKARA’DA")
+        suffix_from = max(cand.text.rfind(APOSTROPHE), cand.text.rfind("'")) + 1 if cand.how == "suffix" \
+            else len(cand.text)
+        lower_suffix = not any(c.isupper() for c in core[suffix_from:])
         out: list[str] = []
         if not all_caps and any(is_slot(a) and b.isupper() and got != APOSTROPHE
                                 for a, b, got in zip(core, core[1:], cand.text)):
@@ -2469,7 +2566,8 @@ class Resolver:
             if i == 0 and cand.ascii_capital:
                 out.append(cand.ascii_capital)
                 continue
-            upper = all_caps or (i == 0 and self._capital_start(core, cand, run, line, sentence_start)) \
+            upper = (all_caps and not (i >= suffix_from and lower_suffix)) \
+                or (i == 0 and self._capital_start(core, cand, run, line, sentence_start)) \
                 or (i > 1 and cand.text[i - 1] in "'" + APOSTROPHE and self._capital_after_elision(cand, run, line))
             if upper and got != APOSTROPHE:
                 big = got.upper()
@@ -2689,6 +2787,26 @@ class Resolver:
         return self._name_word(name) and not name.isupper() \
             and not self._sentence_start(line, line.rfind(name, 0, run.token_start))
 
+    @staticmethod
+    def _ends_sentence(line: str, run: DamagedRun) -> bool:
+        """Does the run's word end its sentence (".", "!", "…" or the line's end after it)?"""
+        after = line[run.end:run.token_end]
+        return after[:1] in (".", "!", "…") or (not after and not line[run.token_end:].strip())
+
+    def _suffix_joins(self, word: str, core: str) -> bool:
+        """Does the case suffix after ``word``'s apostrophe join its base as the base's last
+        sound wants: a buffer consonant (``suffix_buffers``: "Ankara’nın", "Esin’e" → no
+        "Esin’ye") only after a vowel, a vowel only after a consonant?  An abbreviation's
+        base (capitals in ``core``: "ABD’nin", "TBMM’ye") is read by its letters' names, and
+        joins as it is spoken."""
+        base, _, suffix = word.rpartition(APOSTROPHE)
+        if not base or not suffix or core[:len(base)].isupper() or not base[-1].isalpha():
+            return True
+        vowels = "".join(self.data.vowel_classes)
+        if suffix[0] in self.data.suffix_buffers:
+            return base[-1] in vowels
+        return suffix[0] not in vowels or base[-1] not in vowels
+
     def _harmonic_suffix(self, word: str, suffix: str) -> bool:
         """May ``word`` end in the case suffix ``suffix``: is the suffix's first vowel of the
         class of its stem's last vowel (``vowel_classes``; "çaresizlik-le", not "şah-in")?
@@ -2720,6 +2838,8 @@ class Resolver:
             return f"word not in the {self.lang} word list: lost letter spelled from the letters around it"
         if cand.how == "negation":
             return f"lost letter restored from the {self.lang} word list, after the negative prefix"
+        if cand.how == "stem":
+            return f"word not in the {self.lang} word list: a listed verb stem and its suffixes"
         return f"lost letter restored from the {self.lang} word list"
 
     @staticmethod
