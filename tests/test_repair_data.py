@@ -38,3 +38,14 @@ def test_every_key_of_every_language_is_read(recorded_sections) -> None:
     for lang, section in recorded_sections.items():
         assert language.language_data(lang) is not None
         assert set(section) <= section.read, (lang, sorted(set(section) - section.read))
+
+
+@pytest.mark.parametrize(("noun", "ending"), [
+    ("manželé", "í"), ("občané", "í"), ("křesťané", "í"),  # masculine animate plurals
+    ("vstupné", "é"), ("jízdné", "é"),  # neuter nouns made of adjectives
+    ("radost", "á"), ("most", "ý"), ("město", "é"),
+])
+def test_czech_nouns_take_the_adjective_ending_of_their_gender_and_number(noun: str, ending: str) -> None:
+    """The longest listed noun ending decides: "-né" (a neuter made of an adjective) must not
+    take the plurals of "-an" ("občané": "noví občané", not "nové")."""
+    assert language.language_data("cs").agreeing_ending(noun) == ending
