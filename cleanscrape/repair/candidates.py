@@ -394,17 +394,24 @@ class CandidateFinder:
             if self.data is not None else 0.0
 
     def _verb_stems(self, stem_part: str) -> dict[str, float]:
-        """The verb stems ``stem_part`` spells, with their likeliest listed form's frequency."""
+        """The verb stems ``stem_part`` spells, with their likeliest listed form's frequency.
+        A form whose suffix opens with a buffer consonant ("okuyan", "üşüyor") may split a
+        stem that ends in it: "koyan" is "koy-an", not "ko-yan", as "koymak" shows."""
         stems: dict[str, float] = {}
+        buffers = self.data.suffix_buffers
+        plain_forms = [f for f in self.data.verb_stem_forms if f[0] not in buffers]
         for form in self.data.verb_stem_forms:
             damaged = stem_part + form
             words = self.words.words_of_shape(shape(damaged)) if any(is_slot(c) for c in stem_part) \
                 else [damaged] if self.frequency(damaged) else []
             for word in words:
                 restored = self._fits(damaged, word)
-                if restored is not None and APOSTROPHE not in restored:
-                    stem = restored[:len(stem_part)]
-                    stems[stem] = max(stems.get(stem, 0.0), self.frequency(word))
+                if restored is None or APOSTROPHE in restored:
+                    continue
+                stem = restored[:len(stem_part)]
+                if form[0] in buffers and any(self.frequency(stem + form[0] + plain) for plain in plain_forms):
+                    continue
+                stems[stem] = max(stems.get(stem, 0.0), self.frequency(word))
         return stems
 
     def _harmonic_chains(self, stem: str, chain: str) -> list[str]:

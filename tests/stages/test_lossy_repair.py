@@ -365,3 +365,16 @@ def test_a_clause_ends_at_punctuation_and_at_a_question_mark_before_a_capital(
     start = line.index(word)
     assert clause_before(line, start) == before
     assert clause_after(line, start + len(word)) == after
+
+
+def test_a_turkish_verb_stem_is_not_split_before_its_own_last_consonant() -> None:
+    """"koyan" is "koy-an" ("koymak"), not a stem "ko" with the buffered "-yan": a stem read
+    so would make "kodu" a verb form (found in review)."""
+    from cleanscrape.repair.candidates import CandidateFinder
+    from cleanscrape.repair.language import language_data
+    from cleanscrape.repair.vocabulary import DocumentVocabulary
+    from cleanscrape.repair.wordlist import wordlist
+
+    finder = CandidateFinder(language_data("tr"), wordlist("tr"), DocumentVocabulary([], str.lower))
+    assert finder.verb_form_frequency("kodu") == finder.verb_form_frequency("sadı") == 0.0
+    assert finder.verb_form_frequency("okudu") > 0 and finder.verb_form_frequency("üşüdü") > 0
