@@ -93,8 +93,10 @@ class Candidate:
     likelihood: float = 1.0
     #: earlier documents of the same source that wrote the word intact
     in_source: int = 0
-    #: a paradigm's form no list has, made from another candidate (``paradigm_endings``)
-    sibling: bool = False
+    #: for a paradigm's form no list has, made from another candidate (``paradigm_endings``):
+    #: the likelihood of the letters of the spelling it was made from, which the letter
+    #: model's floor judges it by (its own is cut by SIBLING_SHARE, to rank it below)
+    spelled_likelihood: float | None = None
 
 
 class CandidateFinder:
@@ -181,11 +183,12 @@ class CandidateFinder:
                     spelled = found.get(sibling.text)
                     if spelled is None:
                         found[sibling.text] = sibling
-                    elif spelled.how == "letter model" == sibling.how and not spelled.sibling:
+                    elif spelled.how == "letter model" == sibling.how and spelled.spelled_likelihood is None:
                         # the letter model's second spelling is the paradigm's other form:
                         # its letters are as likely as the first's ("rozpraskan?m")
-                        found[sibling.text] = replace(spelled, sibling=True,
-                                                      likelihood=max(spelled.likelihood, sibling.likelihood))
+                        found[sibling.text] = replace(
+                            spelled, likelihood=max(spelled.likelihood, sibling.likelihood),
+                            spelled_likelihood=max(spelled.likelihood, sibling.spelled_likelihood or 0.0))
         return list(found.values())
 
     def _negated(self, lower: str) -> list[Candidate]:
@@ -215,20 +218,23 @@ class CandidateFinder:
                 if other == ending or len(other) != len(ending):
                     continue
                 if all(a == b or is_slot(c) for a, b, c in zip(ending, other, lower[len(stem):])):
-                    out.append(Candidate(stem + other, cand.frequency * SIBLING_SHARE, 0, cand.how,
-                                         cand.ascii_capital, cand.likelihood * SIBLING_SHARE
-                                         if cand.how == "letter model" else cand.likelihood, sibling=True))
+                    out.append(self._sibling(cand, stem + other))
         endings = self.data.adjective_paradigm_endings
         ending = cand.text[-1:]
         if endings and ending in endings[:-1] and is_slot(lower[-1]) and cand.how == "letter model":
             # a word no list has, spelled as an adjective: its lost last letter is the
             # ending, which agreement chooses ("zharmonizovan? člověk" → "zharmonizovaný");
             # a word in the last ending may be a soft adjective, one form for all ("dnešní")
-            out += [Candidate(cand.text[:-1] + other, cand.frequency * SIBLING_SHARE, 0, cand.how, cand.ascii_capital,
-                              cand.likelihood * SIBLING_SHARE if cand.how == "letter model" else cand.likelihood,
-                              sibling=True)
-                    for other in endings if other != ending]
+            out += [self._sibling(cand, cand.text[:-1] + other) for other in endings if other != ending]
         return out
+
+    @staticmethod
+    def _sibling(cand: Candidate, text: str) -> Candidate:
+        """``text``, another form of ``cand``'s paradigm, ranked below it."""
+        spelled = cand.how == "letter model"
+        return Candidate(text, cand.frequency * SIBLING_SHARE, 0, cand.how, cand.ascii_capital,
+                         cand.likelihood * SIBLING_SHARE if spelled else cand.likelihood,
+                         spelled_likelihood=cand.likelihood)
 
     def _spelled(self, lower: str) -> list[Candidate]:
         """Best and second-best spelling by the letter model, for words no list knows; the

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 
 from ..lang import stopwords
-from .candidates import APOSTROPHE, KNOWN, SIBLING_SHARE, Candidate, CandidateFinder
+from .candidates import APOSTROPHE, KNOWN, Candidate, CandidateFinder
 from .charset import CharsetEvidence
 from .damage import TRAILING_LAYOUT, DamagedRun, is_slot, spells
 from .language import LanguageData, Symbol, symbols
@@ -762,8 +762,7 @@ class Resolver:
         freq = cand.frequency or (DOC_ONLY_FREQUENCY if cand.in_document or cand.in_source else 0.0)
         if cand.how == "letter model":
             slots = sum(1 for c in core if is_slot(c))
-            # a paradigm sibling's letters are as likely as the spelling it was made from
-            spelled = cand.likelihood / SIBLING_SHARE if cand.sibling else cand.likelihood
+            spelled = cand.likelihood if cand.spelled_likelihood is None else cand.spelled_likelihood
             if spelled ** (1 / slots) < MIN_LETTER_MODEL_LIKELIHOOD:
                 return _IMPOSSIBLE
             freq = UNKNOWN_FREQUENCY * cand.likelihood
