@@ -38,7 +38,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from ..document import Document
+from ..document import LAYOUT_WHITESPACE, Document
 from ..features import line_features
 from ..lexicon import normalize, normalized_lines
 from ..stage import Stage, register_stage
@@ -123,11 +123,11 @@ class DuplicatesStage(Stage):
             return
         # a joined copy starts with its first piece, another line: most documents have
         # none, and are told by the lines' first characters alone
-        anchors = Counter(doc.lines[c.index].text.lstrip()[:_JOINED_ANCHOR] for c in candidates)
-        long = [c for c in long if anchors[doc.lines[c.index].text.lstrip()[:_JOINED_ANCHOR]] > 1]
+        anchors = Counter(doc.lines[c.index].text.lstrip(LAYOUT_WHITESPACE)[:_JOINED_ANCHOR] for c in candidates)
+        long = [c for c in long if anchors[doc.lines[c.index].text.lstrip(LAYOUT_WHITESPACE)[:_JOINED_ANCHOR]] > 1]
         if not long:
             return
-        texts = {c.index: doc.lines[c.index].text.strip() for c in candidates}
+        texts = {c.index: doc.lines[c.index].text.strip(LAYOUT_WHITESPACE) for c in candidates}
         by_start: dict[str, list[int]] = {}
         for index, text in texts.items():
             by_start.setdefault(text[:_JOINED_ANCHOR], []).append(index)
@@ -165,7 +165,7 @@ class DuplicatesStage(Stage):
         keys = [norm for norm, _ in ordered]
         for cand in kept:
             # normalize() trims edge punctuation, so the ellipsis is read from the raw line
-            raw = doc.lines[cand.index].text.rstrip()
+            raw = doc.lines[cand.index].text.rstrip(LAYOUT_WHITESPACE)
             ellipsis = next((e for e in _ELLIPSES if raw.endswith(e)), None)
             if ellipsis is None:
                 continue

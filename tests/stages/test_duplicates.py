@@ -119,3 +119,14 @@ def test_a_paragraph_quoting_one_earlier_line_is_no_joined_copy():
             "les deux délégations, qui ont salué un climat de confiance retrouvé.")
     result = clean(f"{LEAD}\n\n{SECOND}\n\n{long}")
     assert reasons(result) == {}
+
+
+def test_a_teaser_edged_with_a_byte_order_mark_goes_on_the_first_run():
+    """The output trims a byte-order mark at a line's edge: a teaser judged with it ("…\\ufeff"
+    ends with no ellipsis) was kept, and removed when the output was cleaned again."""
+    cleaner = Cleaner()
+    raw = ("Le président a annoncé mardi une réforme des retraites très attendue par les syndicats.\n\n"
+           "Le président a annoncé mardi une réforme…\ufeff\n\nLa suite du texte continue ici avec d'autres phrases.")
+    once = cleaner.clean(raw, lang="fr")
+    assert "réforme…" not in once.text
+    assert cleaner.clean(once.text, lang="fr").text == once.text
