@@ -295,7 +295,7 @@ _VOWELS = "aeiouyáéěíóúůý"
 _CLAUSE_BREAK = re.compile(r"[,.;:!\"()\[\]„“”«»–—]| - ")
 #: the next word, from its first to its last letter
 _NEXT_WORD = re.compile(r" ([^\W\d_](?:\S*[^\W\d_])?)")
-#: an intact word right after a run, before punctuation or a real "?" ending a sentence ("víš co?")
+#: an intact word right after a run, before punctuation or a "?" that may end a sentence ("víš co?")
 _NEIGHBOUR_AFTER = re.compile(r" ([^\W\d_]+)(?=[\s,.;:!]|\?(?:[\s\"'»”“)]|$)|$)")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 #: a sentence's end inside a line: its punctuation, closing marks, a space and the next word
@@ -310,15 +310,16 @@ _AFTER_SENTENCE_END = re.compile(r"[\"'»”)\]]*(?:\s*\Z|\s+[\s\"'«“„(\[¿
 _YEAR = re.compile(r"1\d{3}|20\d{2}")
 
 
-#: a "?" (or U+FFFD) that may end a question: at the line's end, or before a space and a
-#: word (after opening marks); it does there when that word starts with a capital
-_QUESTION_END = re.compile(r"[?\ufffd](?=\s*\Z|\s+[\"'«“„(\[]*(\w))")
+#: a "?" (or U+FFFD) that may end a question: at the line's end, before closing marks, or
+#: before a space and a word (after opening marks); it does there when that word starts
+#: with a capital ("Víš co? Nevím."; a quoted question: "víš co?" povídá)
+_QUESTION_END = re.compile(r"[?\ufffd](?=[\"'»”“)\]]*\s*\Z|([\"'»”“)\]]+)|\s+[\"'«“„(\[]*(\w))")
 
 
 def _question_ends(line: str, start: int, end: int) -> list[int]:
     """Where a question ends in ``line[start:end]``, judged by what follows in the line."""
     return [m.start() for m in _QUESTION_END.finditer(line, start)
-            if m.start() < end and (m.group(1) is None or m.group(1).isupper())]
+            if m.start() < end and (m.group(2) is None or m.group(2).isupper())]
 
 
 def clause_before(line: str, end: int) -> str:
@@ -975,7 +976,10 @@ class Resolver:
         punctuation or a damaged word is in between)."""
         before = line[:run.token_start]
         previous = re.search(r"(?:^|\s)([^\W\d_]+) $", before)
-        following = _NEIGHBOUR_AFTER.match(line[run.token_end:])
+        following = _NEIGHBOUR_AFTER.match(line, run.token_end)
+        if following is not None and line[following.end():following.end() + 1] == "?" \
+                and not _question_ends(line, following.end(), following.end() + 1):
+            following = None  # "co? robić": a lost letter ("coś"), no question's end
         return (self.lower(previous.group(1)) if previous else "",
                 self.lower(following.group(1)) if following else "")
 

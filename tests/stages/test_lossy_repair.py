@@ -354,6 +354,9 @@ def test_rules_of_a_language_stay_off_for_a_language_without_repair_data(lang: s
     ("Gdzie poszed?? Pojecha? do Gda?ska, prawda?", "Pojecha?", " ", " do Gda?ska"),
     ("O? est-il all?? Il est parti, n?est-ce pas?", "n?est-ce", " ", " pas"),
     ("Lecz jakimi kategoriami my?l? Anglicy? Lecz nikt", "my?l?", "Lecz jakimi kategoriami ", " Anglicy"),
+    # a "?" before a closing quotation mark ends a quoted question; before a small letter not
+    ("\"Už ji nedostane?, ale v?? co?\" pov?d? sta?e?ek.", "v??", " ale ", " co"),
+    ("Nie wiem, co? robi? dzisiaj.", "robi?", " co? ", " dzisiaj"),
     # a hyphen inside a word ends nothing; a dash between spaces does
     ("jedzie do Bielsko-Bia?ej jutro - a potem", "Bia?ej", "jedzie do Bielsko-", " jutro"),
 ])
