@@ -322,6 +322,13 @@ def _question_ends(line: str, start: int, end: int) -> list[int]:
             if m.start() < end and (m.group(2) is None or m.group(2).isupper())]
 
 
+def _all_capitals(text: str) -> bool:
+    """Is ``text`` written in capitals: two letters or more, all capitals ("ABD", "TBMM";
+    not "C'?", nor a name whose other letters were lost, "Ç??")?"""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
 def clause_before(line: str, end: int) -> str:
     """The text of the clause that ``line[end]`` stands in, from its start to ``end``."""
     start = end - len(_CLAUSE_BREAK.split(line[:end])[-1])
@@ -2551,8 +2558,7 @@ class Resolver:
     # ---------------------------------------------------------------- case
     def _apply_case(self, core: str, cand: Candidate, run: DamagedRun, line: str,
                     sentence_start: bool) -> str | None:
-        letters = [c for c in core if c.isalpha()]  # "C'?" is no all-capitals word
-        all_caps = len(letters) >= 2 and all(c.isupper() for c in letters if c.isalpha())
+        all_caps = _all_capitals(core)
         # a case suffix after an abbreviation's apostrophe is lower-case ("ANAP’ı", "ABD’nin")
         # unless its kept letters are capitals ("ANKARA’DA")
         suffix_from = max(cand.text.rfind(APOSTROPHE), cand.text.rfind("'")) + 1 if cand.how == "suffix" \
@@ -2802,8 +2808,9 @@ class Resolver:
         "Esin’ye") only after a vowel, a vowel only after a consonant?  An abbreviation's
         base (capitals in ``core``: "ABD’nin", "TBMM’ye") is read by its letters' names, and
         joins as it is spoken."""
-        base, _, suffix = word.rpartition(APOSTROPHE)
-        if not base or not suffix or core[:len(base)].isupper() or not base[-1].isalpha():
+        cut = max(word.rfind(APOSTROPHE), word.rfind("'"))
+        base, suffix = word[:max(cut, 0)], word[cut + 1:]
+        if cut <= 0 or not suffix or _all_capitals(core[:cut]) or not base[-1].isalpha():
             return True
         vowels = "".join(self.data.vowel_classes)
         if suffix[0] in self.data.suffix_buffers:
