@@ -49,3 +49,16 @@ def test_czech_nouns_take_the_adjective_ending_of_their_gender_and_number(noun: 
     """The longest listed noun ending decides: "-né" (a neuter made of an adjective) must not
     take the plurals of "-an" ("občané": "noví občané", not "nové")."""
     assert language.language_data("cs").agreeing_ending(noun) == ending
+
+
+def test_a_key_given_without_the_keys_its_rule_reads_is_refused(monkeypatch) -> None:
+    """The rule of "speech_dashes" reads the first of "subject_endings": a language giving
+    the one alone is refused when loaded, naming both, not failed on its first damaged line."""
+    table = {"xx": {"letters": "ą", "speech_dashes": "-–"}}
+    monkeypatch.setattr(language, "_table", lambda: table)
+    language.language_data.cache_clear()
+    try:
+        with pytest.raises(language.LanguageDataError, match="'speech_dashes' needs 'subject_endings'"):
+            language.language_data("xx")
+    finally:
+        language.language_data.cache_clear()

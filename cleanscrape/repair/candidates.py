@@ -280,7 +280,8 @@ class CandidateFinder:
         likeliest form × SIBLING_SHARE, × SUFFIX_SHARE per suffix.  Where one is found, the
         letter model spells none (a listed stem and suffixes that split regularly say more
         than letters read one by one)."""
-        if not self.data.verb_suffixes or self.words is None or sum(map(is_slot, lower)) > MAX_COMBINED_SLOTS:
+        if self.data is None or not self.data.verb_suffixes or self.words is None \
+                or sum(map(is_slot, lower)) > MAX_COMBINED_SLOTS:
             return []
         best: dict[str, float] = {}
         for k in range(MIN_VERB_STEM, len(lower)):
@@ -396,8 +397,7 @@ class CandidateFinder:
     def verb_form_frequency(self, word: str) -> float:
         """The frequency of an intact word as a verb form (see :meth:`_verb_forms`:
         "uçmuştu", "saptık", "karıştı"; not the noun "karşıt-ı"); 0 if it is none."""
-        return max((c.frequency for c in self._verb_forms(word, nouns=False) if c.text == word), default=0.0) \
-            if self.data is not None else 0.0
+        return max((c.frequency for c in self._verb_forms(word, nouns=False) if c.text == word), default=0.0)
 
     def _verb_stems(self, stem_part: str) -> dict[str, float]:
         """The verb stems ``stem_part`` spells, with their likeliest listed form's frequency.

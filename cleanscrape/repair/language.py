@@ -472,12 +472,32 @@ def supported_languages() -> tuple[str, ...]:
     return tuple(sorted(_table()))
 
 
+#: keys a rule reads only together with others: the rule of the first reads the others'
+#: first entries, so a language giving it alone would fail on its first damaged line
+_REQUIRED_WITH = {
+    "speech_dashes": ("subject_endings",),
+    "agreement": ("stacked_adjective_endings",),
+    "number_neutral_endings": ("plural_predicate_endings", "consonant_noun_gender"),
+    "plural_subject_verbs": ("stacked_adjective_endings",),
+    "adjective_paradigm_endings": ("paradigm_endings",),
+    "verb_stem_forms": ("verb_suffixes", "inflection_suffixes", "suffix_buffers"),
+}
+
+
+class LanguageDataError(ValueError):
+    """A language's section of the repair data lacks a key another of its keys needs."""
+
+
 @lru_cache(maxsize=None)
 def language_data(lang: str | None) -> LanguageData | None:
     """The repair data of ``lang``, or None when there is none (no dictionary repair then)."""
     entry = _table().get((lang or "").split("-")[0])
     if entry is None:
         return None
+    for key, required in _REQUIRED_WITH.items():
+        missing = [other for other in required if key in entry and other not in entry]
+        if missing:
+            raise LanguageDataError(f"repair data of {lang!r}: {key!r} needs {', '.join(map(repr, missing))}")
     return LanguageData(
         lang=lang.split("-")[0],
         letters=entry["letters"],
