@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from typing import Callable
+from weakref import WeakKeyDictionary
 
 from .damage import is_slot
 from .language import LanguageData
@@ -60,9 +61,9 @@ MIN_VERB_STEM = 2
 SUFFIX_SHARE = 0.3
 #: the shortest listed word read as a noun's stem before suffixes ("çay-ı-na")
 MIN_NOUN_STEM = 3
-#: stems found for a beginning, per language, kept across documents (cleared when full)
+#: stems found for a beginning, per word list, kept across documents (cleared when full)
 MAX_STEM_CACHE = 200_000
-_STEM_CACHE: dict[tuple[str, str, str], dict[str, float]] = {}
+_STEM_CACHE: WeakKeyDictionary[Wordlist, dict[tuple[str, str], dict[str, float]]] = WeakKeyDictionary()
 #: a word no list knows takes the lost letters of a beginning of it that listed words
 #: start with (its stem) when that beginning is this long ...
 MIN_STEM = 4
@@ -320,14 +321,15 @@ class CandidateFinder:
         return [Candidate(word, frequency, 0, "stem") for word, frequency in best.items()]
 
     def _cached_stems(self, find: Callable[[str], dict[str, float]], stem_part: str) -> dict[str, float]:
-        """``find(stem_part)``, remembered for the language across documents (the word list
-        does not change; the same beginnings recur)."""
-        key = (self.data.lang, find.__name__, stem_part)
-        stems = _STEM_CACHE.get(key)
+        """``find(stem_part)``, remembered for the word list across documents (it does not
+        change; the same beginnings recur)."""
+        cache = _STEM_CACHE.setdefault(self.words, {})
+        key = (find.__name__, stem_part)
+        stems = cache.get(key)
         if stems is None:
-            if len(_STEM_CACHE) >= MAX_STEM_CACHE:
-                _STEM_CACHE.clear()
-            stems = _STEM_CACHE[key] = find(stem_part)
+            if len(cache) >= MAX_STEM_CACHE:
+                cache.clear()
+            stems = cache[key] = find(stem_part)
         return stems
 
     def _listed_stems(self, stem_part: str) -> dict[str, float]:
