@@ -1674,6 +1674,8 @@ class Resolver:
             readings.append(Reading("–", LONE_DASH_STARTS_LINE, "lone '?' opening a sentence read as a lost dash"))
         elif before[-1].isalnum() or before[-1] in _CLOSERS:
             readings.append(Reading("–", LONE_DASH, "lone '?' between words read as a lost dash"))
+        # a closing mark the line kept after the slot, with none opening it: its own opening one
+        opens_kept = spaced_quotes and nxt.isalnum() and self._opens_kept_closer(self._source, run.start)
         if spaced_quotes and after_colon and nxt.isupper() and not self._open_quotation(line, run.start):
             # "elle écrit : ? J'ai …": what a colon announces, a quotation opening a sentence
             readings.append(Reading(self.data.quotes[0][0], QUOTE_AFTER_COLON,
@@ -1685,12 +1687,15 @@ class Resolver:
             # that goes on with the sentence ("le droit de « collecter (...). Les clubs jouent
             # les uns contre les autres ? deux reprises" is "à"), nor before a later lone slot
             # that closes it before a verb of stating ("« Nous irons ? Paris … ?, a déclaré")
+            # nor where the line kept the quotation's own closing mark further on ("« Ils
+            # vont ? Paris », dit-il")
             closes = spaced_quotes and not (nxt.islower() and self._quotes_sentence_end(line, run.start)) \
-                and not self._lone_attributed_closer_after(self._source, run.end)
+                and not self._lone_attributed_closer_after(self._source, run.end) \
+                and not self._kept_closer_follows(self._source, run.end)
             readings.append(Reading(self.data.quotes[0][1], QUOTE_CLOSES_OPEN if closes else QUOTE_PAIRED,
                                     "lone '?' read as the closing quotation mark of one opened before"))
-        elif spaced_quotes and nxt.isalnum() and self._closing_slot_after(self._source, run.end):
-            sure = self._lone_closer_after(self._source, run.end) \
+        elif spaced_quotes and nxt.isalnum() and (opens_kept or self._closing_slot_after(self._source, run.end)):
+            sure = opens_kept or self._lone_closer_after(self._source, run.end) \
                 or (nxt.isupper() and sentence_start and self._lone_attributed_closer_after(self._source, run.end))
             readings.append(Reading(self.data.quotes[0][0], QUOTE_PAIR_TAKEN if sure else QUOTE_PAIRED,
                                     "lone '?' before a word read as the opening quotation mark of a pair"))
@@ -1855,6 +1860,40 @@ class Resolver:
                 return True
             return len(words) <= SURE_PAIR_WORDS and i + 1 < len(line) and line[i + 1] in ".,;:)"
         return False
+
+    def _kept_closer_follows(self, line: str, pos: int) -> bool:
+        """Is the next quotation mark after ``pos`` in the line as received a closing one
+        (the line kept it: "« Ils vont ? Paris », dit-il")?"""
+        opening, closing = self.data.quotes[0]
+        closer = line.find(closing, pos)
+        return closer >= 0 and opening not in line[pos:closer]
+
+    def _opens_kept_closer(self, line: str, slot: int) -> bool:
+        """Is the lone slot at ``slot`` the lost opening mark of a closing one the line kept
+        after it, with no opening one left in the line before it ("? La défense … de graves
+        abus », a ajouté", "et de ? quinze de profondeur »")?  A closing mark is never
+        without its opening one: of the lone slots before a word since the line's last
+        quotation mark, the last one where a sentence opens (a quoted statement: "? Nous
+        ne céderons rien ? personne », a déclaré"), else the last one, past those before a
+        lower-case word ending like an infinitive, which ``à`` governs ("continuent ? être
+        les victimes")."""
+        if not self._kept_closer_follows(line, slot):
+            return False
+        opening, closing = self.data.quotes[0]
+        last_opening, last_closing = line.rfind(opening, 0, slot), line.rfind(closing, 0, slot)
+        if last_opening > last_closing:
+            return False  # a quotation the line opened: the kept mark closes it
+        openers = []
+        for i in _slot_positions(line, last_closing + 1, line.find(closing, slot)):
+            if not (i == 0 or line[i - 1] == " ") or line[i + 1:i + 2] != " ":
+                continue  # no lone slot
+            word = line[i + 2:].split(None, 1)[0] if line[i + 2:].strip() else ""
+            if not (word[:1].isalnum() or (is_slot(word[:1]) and word[1:2].isalpha())):
+                continue
+            if word.islower() and word.rstrip(".,;:!").endswith(self.data.infinitive_endings):
+                continue
+            openers.append((line[:i].rstrip()[-1:] in ("", ".", "!", "…", ":"), i))
+        return bool(openers) and max(openers)[1] == slot
 
     def _lone_attributed_closer_after(self, line: str, pos: int) -> bool:
         """Is a later lone slot one before a comma and a verb of stating ("? On a tout
