@@ -256,6 +256,14 @@ LONE_QUESTION_UNSPACED = -1.0
 LONE_QUESTION_BEFORE_CAPITAL = -1.0
 LONE_QUESTION_BEFORE_LOWERCASE = -3.0
 LONE_QUESTION_BEFORE_DIGIT = -1.0
+#: a real "?" set apart after a full stop ("d'acier. ? Tu es"): a question does not end
+#: right after a sentence did (an ellipsis may go before one: "Et alors... ? Tu")
+LONE_QUESTION_AFTER_FULL_STOP = -3.0
+#: where quotation marks stand apart from words (French), a lone slot opening a sentence
+#: before a capital may be an opening mark; in mid-line, after another sentence, it is one
+#: before a dash, which opens the line of a dialogue's reply ("– Oui, bien sûr.")
+SPACED_QUOTE_OPENS_SENTENCE = -1.0
+LONE_DASH_MID_LINE_SPACED_QUOTES = -1.5
 #: a real "?" right after a question word, or in a sentence without one, in a language
 #: that always writes one in a question (``question_words``: Turkish)
 QUESTION_AFTER_QUESTION_WORD = 1.0
@@ -1660,6 +1668,8 @@ class Resolver:
                 keep += LONE_QUESTION_UNSPACED  # "Co ?" is not how this language writes a question
             elif before.split()[-1].lower() in self.data.question_enders:
                 keep += QUESTION_AFTER_QUESTION_WORD  # "Combien ? Cet article", "Et alors ? Secourue"
+            if before.endswith(".") and not before.endswith(".."):
+                keep += LONE_QUESTION_AFTER_FULL_STOP
             readings.append(Reading(run.text, keep, "real question mark"))
         sentence_start = self._sentence_start(line, run.start)
         if nxt.isalnum():
@@ -1671,7 +1681,8 @@ class Resolver:
         if not before:  # "? Tak, oczywiście.": a dialogue line
             readings.append(Reading("–", LONE_DASH_STARTS_LINE, "lone '?' opening a line read as a lost dash"))
         elif before[-1] in ".!…":  # "świadomie. ? ale": a question mark follows no full stop
-            readings.append(Reading("–", LONE_DASH_STARTS_LINE, "lone '?' opening a sentence read as a lost dash"))
+            readings.append(Reading("–", LONE_DASH_MID_LINE_SPACED_QUOTES if spaced_quotes else LONE_DASH_STARTS_LINE,
+                                    "lone '?' opening a sentence read as a lost dash"))
         elif before[-1].isalnum() or before[-1] in _CLOSERS:
             readings.append(Reading("–", LONE_DASH, "lone '?' between words read as a lost dash"))
         # a closing mark the line kept after the slot, with none opening it: its own opening one
@@ -1694,6 +1705,10 @@ class Resolver:
                 and not self._kept_closer_follows(self._source, run.end)
             readings.append(Reading(self.data.quotes[0][1], QUOTE_CLOSES_OPEN if closes else QUOTE_PAIRED,
                                     "lone '?' read as the closing quotation mark of one opened before"))
+        elif spaced_quotes and nxt.isupper() and (not before or before[-1] in ".!…") \
+                and not (opens_kept or self._closing_slot_after(self._source, run.end)):
+            readings.append(Reading(self.data.quotes[0][0], SPACED_QUOTE_OPENS_SENTENCE,
+                                    "lone '?' opening a sentence read as an opening quotation mark"))
         elif spaced_quotes and nxt.isalnum() and (opens_kept or self._closing_slot_after(self._source, run.end)):
             sure = opens_kept or self._lone_closer_after(self._source, run.end) \
                 or (nxt.isupper() and sentence_start and self._lone_attributed_closer_after(self._source, run.end))
