@@ -571,7 +571,11 @@ class Resolver:
             return _IMPOSSIBLE
         if one_word:  # "?downsizing?": the slots as letters are both the word's
             token = source[opener:closer + 1]
-            question = bool(self.data.question_opening)  # "?Verdad?" is "¿Verdad?"
+            # "?Verdad?" is "¿Verdad?", but no question goes on with a lower-case word
+            # ("usada para ?espeloterapia? como un sanatorio": "«espeloterapia»")
+            following = source[closer + 1:]
+            question = bool(self.data.question_opening) \
+                and not (following[:1].isspace() and following.lstrip()[:1].islower())
             ends = ((inner_first, token, question), (inner_last, token, question))
         else:
             # a real "?" may close the last word where a sentence may end; "¿" open the first
