@@ -415,7 +415,8 @@ class Resolver:
                                          question=True)
         readings += questions
         opening = self.data.question_opening if self.data else ""
-        if opening and lead and self._at_token_start(run, line) and self._question_may_open(line, run.start):
+        if opening and lead and self._at_token_start(run, line) \
+                and (self._question_may_open(line, run.start) or self._asks_alone(run, line, trail)):
             end = self._question_end_after(self._source, run.start + 1)
             if end is not None:
                 readings += self._fills(text, run, line, 1, len(text), opening, "", QUESTION_OPENING_PAIRED)
@@ -467,6 +468,19 @@ class Resolver:
                 elif self._opening_slot_before(self._source, run.start):
                     readings += self._fills(text, run, line, 0, len(text) - 1, "", closing, QUOTE_PAIRED)
         return readings
+
+    def _asks_alone(self, run: DamagedRun, line: str, trail: int) -> bool:
+        """Is the run a word after a glued slot, before a "?" of its own, that spells an
+        interrogative (``question_openers``, accented: "?D?nde?" is "¿Dónde?"; a page that
+        lost its letters as U+FFFD keeps the "?", outside the run), a question wherever it
+        stands (after "(?)", a quotation)?  Quoted, a word so accented is rare."""
+        if trail == 1 and self._at_token_end(run, line):
+            word = run.text[1:-1]
+        elif trail == 0 and line[run.end:run.end + 1] == "?" and not line[run.end + 1:run.end + 2].isalnum():
+            word = run.text[1:]
+        else:
+            return False
+        return any(len(opener) == 1 and spells(self.lower(word), opener[0]) for opener in self.data.question_openers)
 
     def _quoted_question_readings(self, run: DamagedRun, line: str, lead: int, trail: int) -> list[Reading]:
         """A quotation closing after the question it quotes, before a comma: no real "?"
