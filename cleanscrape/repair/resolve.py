@@ -191,6 +191,10 @@ QUESTION_BEFORE_CLOSING = -0.5
 QUESTION_BEFORE_SLOT = -1.0
 #: a lost quotation mark needs its partner: an unpaired one is never read
 QUOTE_PAIRED = -1.0
+#: a glued slot before a comma, after a word it is no letter of, with no opening slot
+#: before it: a quotation opened in an earlier sentence closes there, as no real "?"
+#: stands before a comma (QUESTION_BEFORE_PUNCTUATION)
+QUOTE_UNPAIRED_BEFORE_COMMA = -1.5
 #: a slot where the quotation opened before it in the line can close
 QUOTE_CLOSES_OPEN = 0.5
 #: glued quotation marks ("?bola branca?" → "«bola branca»"): an opening slot and the
@@ -467,6 +471,11 @@ class Resolver:
                         readings += self._fills(text, run, line, 0, len(text) - 1, "", closing, QUOTE_CLOSES_OPEN)
                 elif self._opening_slot_before(self._source, run.start):
                     readings += self._fills(text, run, line, 0, len(text) - 1, "", closing, QUOTE_PAIRED)
+                elif trail == 1 and line[run.end:run.end + 1] == ",":
+                    # no letter makes a known word, and no real "?" stands before a comma
+                    # unless a verb of asking follows: a quotation opened in a sentence before
+                    # closes ("Esse é o meu grito?, se inflama")
+                    readings += self._fills(text, run, line, 0, len(text) - 1, "", closing, QUOTE_UNPAIRED_BEFORE_COMMA)
         return readings
 
     def _asks_alone(self, run: DamagedRun, line: str, trail: int) -> bool:
