@@ -1654,6 +1654,12 @@ class Resolver:
         if not before and not following[:1].isalpha():
             return []  # a line that is "?" or starts "? 12": nothing to go on
         spaced_quotes = self.data is not None and self.data.spaced_quotes
+        if tail and tail[0] in "([-–—" and self.data is not None and self.data.quotes and not spaced_quotes \
+                and (not before or before[-1] in ".!…:"):
+            # "grupos. ?(pág. 158)", "mensagem: ?-- Quando": glued before a bracket or a dash
+            # that opens a sentence, only an opening quotation mark stands
+            return [Reading(self.data.quotes[0][0], QUOTE_PAIRED,
+                            "'?' glued before a bracket or dash opening a sentence read as an opening quotation mark")]
         if tail:  # "?," "?." ...: punctuation follows, so it is no question mark and no word
             if tail[0] in ".,;:)" and spaced_quotes and self._opening_slot_before(self._source, run.start):
                 closing = self.data.quotes[0][1]
