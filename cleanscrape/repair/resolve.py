@@ -359,6 +359,7 @@ class Resolver:
         self.lang = data.lang if data else "?"
         self._pairs_of: tuple[str, frozenset[int], frozenset[int]] = ("", frozenset(), frozenset())
         self._regional: bool | None = None
+        self._progressive_of: tuple[str, bool] = ("", False)
         self._first_person: bool | None = None
 
     def lower(self, text: str) -> str:
@@ -741,11 +742,32 @@ class Resolver:
                               for have, got in zip(core, cand.text) if is_slot(have))
 
     def _regional_spelling(self) -> bool:
-        """Does the page write one of the language's regional spellings (``regional_markers``)?"""
+        """Does the page write one of the language's regional spellings (``regional_markers``),
+        or the line being read its regional progressive (``regional_progressive``)?"""
         if self._regional is None:
             self._regional = self.data is not None and any(
                 self.finder.vocabulary.count(word) for word in self.data.regional_markers)
-        return self._regional
+        return self._regional or self._regional_progressive(self._source)
+
+    def _regional_progressive(self, line: str) -> bool:
+        """Does ``line`` write the progressive only the regional spelling writes: an
+        auxiliary, its link and an infinitive, known by its listed gerund ("estivesse a ser":
+        "sendo"; not "está a par": "pando" is no word)?"""
+        if self.data is None or not self.data.regional_progressive:
+            return False
+        if self._progressive_of[0] != line:
+            words = [self.lower(w.strip(_OPENERS + _CLOSERS + ".,;:!?")) for w in line.split()]
+            found = any(
+                spells(first, phrase[0]) and second == phrase[1] and self._is_listed_infinitive(infinitive)
+                for first, second, infinitive in zip(words, words[1:], words[2:])
+                for phrase in self.data.regional_progressive)
+            self._progressive_of = (line, found)
+        return self._progressive_of[1]
+
+    def _is_listed_infinitive(self, word: str) -> bool:
+        return any(word.endswith(ending) and len(word) > len(ending)
+                   and self.finder.frequency(word[:-len(ending)] + gerund)
+                   for ending, gerund in self.data.gerund_endings)
 
     def _word_score(self, cand: Candidate, core: str, run: DamagedRun, line: str) -> float:
         freq = cand.frequency or (DOC_ONLY_FREQUENCY if cand.in_document or cand.in_source else 0.0)
