@@ -1659,6 +1659,8 @@ class Resolver:
             readings = self._one_letter_readings("", "-", False)
             holders = self.data.article_holders if self.data is not None else frozenset()
             return [r for r in readings if r.text in holders] if holders else readings
+        if len(run.text) == 2 and run.start == run.token_start and run.end == run.token_end:
+            return self._quoted_one_letter_word(run, line)
         if len(run.text) != 1 or run.start != run.token_start:
             return []
         if self.data is not None and self.data.space_before_question_mark and run.end == run.token_end \
@@ -1772,6 +1774,20 @@ class Resolver:
             readings.append(Reading(self.data.quotes[0][0], QUOTE_PAIR_TAKEN if sure else QUOTE_PAIRED,
                                     "lone '?' before a word read as the opening quotation mark of a pair"))
         return readings
+
+    def _quoted_one_letter_word(self, run: DamagedRun, line: str) -> list[Reading]:
+        """Two slots alone where a sentence opens, before a lower-case word, in a language that
+        glues its quotation marks: a quotation opening on a one-letter word ("assunto. ?? que a
+        presença" is "«É que"; no word is two lost letters alone, no real "??" goes on so)."""
+        following = line[run.token_end:].lstrip()
+        if self.data is None or not self.data.quotes or self.data.spaced_quotes \
+                or not following[:1].islower() or not self._sentence_start(line, run.start):
+            return []
+        word_after = following.split(None, 1)[0].rstrip(_CLOSERS + ".,;:!?")
+        opening = self.data.quotes[0][0]
+        return [Reading(opening + r.text, r.score + QUOTE_PAIRED, f"{r.reason}, after a lost opening quotation mark",
+                        r.evidence)
+                for r in self._one_letter_readings("", word_after, True)]
 
     def _ordinal_set_apart(self, before: str, following: str) -> bool:
         """Does a singular article and a number of a few digits stand before the slot, and a
