@@ -1671,6 +1671,11 @@ class Resolver:
         following = line[run.token_end:].lstrip()
         if following[:1] in _QUOTE_OPENERS and following[1:2].isalpha():
             following = following[1:]  # "devido ? «entrada»": the word after opens a quotation
+        elif self.data is not None and self.data.spaced_quotes and is_slot(following[:1]) \
+                and following[1:2] == " " and following[2:3].isalpha() and before:
+            # "invité ? ? goûter ? le plaisir": a lone slot after a lone slot opens a quotation
+            # (no one-letter word is doubled), so the word after that is the one this one meets
+            following = following[2:]
         if not before or before[-1] in ".!…":
             section = self._section_signs(following)
             if section:
@@ -2060,6 +2065,8 @@ class Resolver:
             freq = self.finder.frequency(word)
             if not freq or after in self.data.never_before.get(word, ()):
                 continue  # "à le" is always "au"
+            if self.lower(word_before) == word:
+                continue  # "invité à ? goûter": no such word is doubled
             score = math.log10(freq / top) + (LONE_LETTER_BEFORE_CAPITAL if word_after[:1].isupper() else 0.0)
             if word in agreeing:
                 score += ONE_LETTER_AGREEMENT
