@@ -128,6 +128,11 @@ class LanguageData:
     regional_letters: tuple[tuple[str, str], ...] = ()
     #: the letters the regional letters stand before (a nasal: "António", "fenómeno")
     regional_letters_before: str = ""
+    #: the two words that open a progressive only one regional spelling writes, before an
+    #: infinitive (European Portuguese "está a fazer", Brazilian "está fazendo"), and the
+    #: [infinitive ending, gerund ending] pairs an infinitive is known by (its gerund is listed)
+    regional_progressive: tuple[tuple[str, str], ...] = ()
+    gerund_endings: tuple[tuple[str, str], ...] = ()
     #: the ending of adverbs made from adjectives ("-ě"), and clitics they go before
     adverb_ending: str = ""
     adverb_before: frozenset[str] = frozenset()
@@ -600,6 +605,8 @@ def language_data(lang: str | None) -> LanguageData | None:
         regional_markers=frozenset(entry.get("regional_markers", ())),
         regional_letters=tuple(tuple(pair) for pair in entry.get("regional_letters", ())),
         regional_letters_before=entry.get("regional_letters_before", ""),
+        regional_progressive=tuple(tuple(phrase.split()) for phrase in entry.get("regional_progressive", ())),
+        gerund_endings=tuple(tuple(pair) for pair in entry.get("gerund_endings", ())),
         question_words=frozenset(entry.get("question_words", ())),
         noun_endings=tuple(entry.get("noun_endings", ())),
         noun_links=tuple(entry.get("noun_links", ())),

@@ -197,6 +197,10 @@ QUESTION_BEFORE_CLOSING = -0.5
 QUESTION_BEFORE_SLOT = -1.0
 #: a lost quotation mark needs its partner: an unpaired one is never read
 QUOTE_PAIRED = -1.0
+#: a glued slot before a comma, after a word it is no letter of, with no opening slot
+#: before it: a quotation opened in an earlier sentence closes there, as no real "?"
+#: stands before a comma (QUESTION_BEFORE_PUNCTUATION)
+QUOTE_UNPAIRED_BEFORE_COMMA = -1.5
 #: a slot where the quotation opened before it in the line can close
 QUOTE_CLOSES_OPEN = 0.5
 #: glued quotation marks ("?bola branca?" → "«bola branca»"): an opening slot and the
@@ -262,6 +266,14 @@ LONE_QUESTION_UNSPACED = -1.0
 LONE_QUESTION_BEFORE_CAPITAL = -1.0
 LONE_QUESTION_BEFORE_LOWERCASE = -3.0
 LONE_QUESTION_BEFORE_DIGIT = -1.0
+#: a real "?" set apart after a full stop ("d'acier. ? Tu es"): a question does not end
+#: right after a sentence did (an ellipsis may go before one: "Et alors... ? Tu")
+LONE_QUESTION_AFTER_FULL_STOP = -3.0
+#: where quotation marks stand apart from words (French), a lone slot opening a sentence
+#: before a capital may be an opening mark; in mid-line, after another sentence, it is one
+#: before a dash, which opens the line of a dialogue's reply ("– Oui, bien sûr.")
+SPACED_QUOTE_OPENS_SENTENCE = -1.0
+LONE_DASH_MID_LINE_SPACED_QUOTES = -1.5
 #: a real "?" right after a question word, or in a sentence without one, in a language
 #: that always writes one in a question (``question_words``: Turkish)
 QUESTION_AFTER_QUESTION_WORD = 1.0
@@ -400,6 +412,7 @@ class Resolver:
         self.lang = data.lang if data else "?"
         self._pairs_of: tuple[str, frozenset[int], frozenset[int]] = ("", frozenset(), frozenset())
         self._regional: bool | None = None
+        self._progressive_of: tuple[str, bool] = ("", False)
         self._first_person: bool | None = None
 
     def lower(self, text: str) -> str:
@@ -460,7 +473,8 @@ class Resolver:
                                          question=True)
         readings += questions
         opening = self.data.question_opening if self.data else ""
-        if opening and lead and self._at_token_start(run, line) and self._question_may_open(line, run.start):
+        if opening and lead and self._at_token_start(run, line) \
+                and (self._question_may_open(line, run.start) or self._asks_alone(run, line, trail)):
             end = self._question_end_after(self._source, run.start + 1)
             if end is not None:
                 readings += self._fills(text, run, line, 1, len(text), opening, "", QUESTION_OPENING_PAIRED)
@@ -511,7 +525,25 @@ class Resolver:
                         readings += self._fills(text, run, line, 0, len(text) - 1, "", closing, QUOTE_CLOSES_OPEN)
                 elif self._opening_slot_before(self._source, run.start):
                     readings += self._fills(text, run, line, 0, len(text) - 1, "", closing, QUOTE_PAIRED)
+                elif trail == 1 and line[run.end:run.end + 1] == ",":
+                    # no letter makes a known word, and no real "?" stands before a comma
+                    # unless a verb of asking follows: a quotation opened in a sentence before
+                    # closes ("Esse é o meu grito?, se inflama")
+                    readings += self._fills(text, run, line, 0, len(text) - 1, "", closing, QUOTE_UNPAIRED_BEFORE_COMMA)
         return readings
+
+    def _asks_alone(self, run: DamagedRun, line: str, trail: int) -> bool:
+        """Is the run a word after a glued slot, before a "?" of its own, that spells an
+        interrogative (``question_openers``, accented: "?D?nde?" is "¿Dónde?"; a page that
+        lost its letters as U+FFFD keeps the "?", outside the run), a question wherever it
+        stands (after "(?)", a quotation)?  Quoted, a word so accented is rare."""
+        if trail == 1 and self._at_token_end(run, line):
+            word = run.text[1:-1]
+        elif trail == 0 and line[run.end:run.end + 1] == "?" and not line[run.end + 1:run.end + 2].isalnum():
+            word = run.text[1:]
+        else:
+            return False
+        return any(len(opener) == 1 and spells(self.lower(word), opener[0]) for opener in self.data.question_openers)
 
     def _quoted_question_readings(self, run: DamagedRun, line: str, lead: int, trail: int) -> list[Reading]:
         """A quotation closing after the question it quotes, before a comma: no real "?"
@@ -616,7 +648,11 @@ class Resolver:
             return _IMPOSSIBLE
         if one_word:  # "?downsizing?": the slots as letters are both the word's
             token = source[opener:closer + 1]
-            question = bool(self.data.question_opening)  # "?Verdad?" is "¿Verdad?"
+            # "?Verdad?" is "¿Verdad?", but no question goes on with a lower-case word
+            # ("usada para ?espeloterapia? como un sanatorio": "«espeloterapia»")
+            following = source[closer + 1:]
+            question = bool(self.data.question_opening) \
+                and not (following[:1].isspace() and following.lstrip()[:1].islower())
             ends = ((inner_first, token, question), (inner_last, token, question))
         else:
             # a real "?" may close the last word where a sentence may end; "¿" open the first
@@ -760,11 +796,32 @@ class Resolver:
                               for have, got in zip(core, cand.text) if is_slot(have))
 
     def _regional_spelling(self) -> bool:
-        """Does the page write one of the language's regional spellings (``regional_markers``)?"""
+        """Does the page write one of the language's regional spellings (``regional_markers``),
+        or the line being read its regional progressive (``regional_progressive``)?"""
         if self._regional is None:
             self._regional = self.data is not None and any(
                 self.finder.vocabulary.count(word) for word in self.data.regional_markers)
-        return self._regional
+        return self._regional or self._regional_progressive(self._source)
+
+    def _regional_progressive(self, line: str) -> bool:
+        """Does ``line`` write the progressive only the regional spelling writes: an
+        auxiliary, its link and an infinitive, known by its listed gerund ("estivesse a ser":
+        "sendo"; not "está a par": "pando" is no word)?"""
+        if self.data is None or not self.data.regional_progressive:
+            return False
+        if self._progressive_of[0] != line:
+            words = [self.lower(w.strip(_OPENERS + _CLOSERS + ".,;:!?")) for w in line.split()]
+            found = any(
+                spells(first, phrase[0]) and second == phrase[1] and self._is_listed_infinitive(infinitive)
+                for first, second, infinitive in zip(words, words[1:], words[2:])
+                for phrase in self.data.regional_progressive)
+            self._progressive_of = (line, found)
+        return self._progressive_of[1]
+
+    def _is_listed_infinitive(self, word: str) -> bool:
+        return any(word.endswith(ending) and len(word) > len(ending)
+                   and self.finder.frequency(word[:-len(ending)] + gerund)
+                   for ending, gerund in self.data.gerund_endings)
 
     def _word_score(self, cand: Candidate, core: str, run: DamagedRun, line: str) -> float:
         freq = cand.frequency or (DOC_ONLY_FREQUENCY if cand.in_document or cand.in_source else 0.0)
@@ -1898,6 +1955,8 @@ class Resolver:
             readings = self._one_letter_readings("", "-", False)
             holders = self.data.article_holders if self.data is not None else frozenset()
             return [r for r in readings if r.text in holders] if holders else readings
+        if len(run.text) == 2 and run.start == run.token_start and run.end == run.token_end:
+            return self._quoted_one_letter_word(run, line)
         if len(run.text) != 1 or run.start != run.token_start:
             return []
         if self.data is not None and self.data.space_before_question_mark and run.end == run.token_end \
@@ -1908,6 +1967,11 @@ class Resolver:
         following = line[run.token_end:].lstrip()
         if following[:1] in _QUOTE_OPENERS and following[1:2].isalpha():
             following = following[1:]  # "devido ? «entrada»": the word after opens a quotation
+        elif self.data is not None and self.data.spaced_quotes and is_slot(following[:1]) \
+                and following[1:2] == " " and following[2:3].isalpha() and before:
+            # "invité ? ? goûter ? le plaisir": a lone slot after a lone slot opens a quotation
+            # (no one-letter word is doubled), so the word after that is the one this one meets
+            following = following[2:]
         if not before or before[-1] in ".!…":
             section = self._section_signs(following)
             if section:
@@ -1915,6 +1979,12 @@ class Resolver:
         if not before and not following[:1].isalpha():
             return []  # a line that is "?" or starts "? 12": nothing to go on
         spaced_quotes = self.data is not None and self.data.spaced_quotes
+        if tail and tail[0] in "([-–—" and self.data is not None and self.data.quotes and not spaced_quotes \
+                and (not before or before[-1] in ".!…:"):
+            # "grupos. ?(pág. 158)", "mensagem: ?-- Quando": glued before a bracket or a dash
+            # that opens a sentence, only an opening quotation mark stands
+            return [Reading(self.data.quotes[0][0], QUOTE_PAIRED,
+                            "'?' glued before a bracket or dash opening a sentence read as an opening quotation mark")]
         if tail:  # "?," "?." ...: punctuation follows, so it is no question mark and no word
             if tail[0] in ".,;:)" and spaced_quotes and self._opening_slot_before(self._source, run.start):
                 closing = self.data.quotes[0][1]
@@ -1956,6 +2026,8 @@ class Resolver:
                 keep += LONE_QUESTION_UNSPACED  # "Co ?" is not how this language writes a question
             elif before.split()[-1].lower() in self.data.question_enders:
                 keep += QUESTION_AFTER_QUESTION_WORD  # "Combien ? Cet article", "Et alors ? Secourue"
+            if before.endswith(".") and not before.endswith(".."):
+                keep += LONE_QUESTION_AFTER_FULL_STOP
             readings.append(Reading(run.text, keep, "real question mark"))
         sentence_start = self._sentence_start(line, run.start)
         if nxt.isalnum():
@@ -1967,9 +2039,12 @@ class Resolver:
         if not before:  # "? Tak, oczywiście.": a dialogue line
             readings.append(Reading("–", LONE_DASH_STARTS_LINE, "lone '?' opening a line read as a lost dash"))
         elif before[-1] in ".!…":  # "świadomie. ? ale": a question mark follows no full stop
-            readings.append(Reading("–", LONE_DASH_STARTS_LINE, "lone '?' opening a sentence read as a lost dash"))
+            readings.append(Reading("–", LONE_DASH_MID_LINE_SPACED_QUOTES if spaced_quotes else LONE_DASH_STARTS_LINE,
+                                    "lone '?' opening a sentence read as a lost dash"))
         elif before[-1].isalnum() or before[-1] in _CLOSERS:
             readings.append(Reading("–", LONE_DASH, "lone '?' between words read as a lost dash"))
+        # a closing mark the line kept after the slot, with none opening it: its own opening one
+        opens_kept = spaced_quotes and nxt.isalnum() and self._opens_kept_closer(self._source, run.start)
         if spaced_quotes and after_colon and nxt.isupper() and not self._open_quotation(line, run.start):
             # "elle écrit : ? J'ai …": what a colon announces, a quotation opening a sentence
             readings.append(Reading(self.data.quotes[0][0], QUOTE_AFTER_COLON,
@@ -1981,16 +2056,39 @@ class Resolver:
             # that goes on with the sentence ("le droit de « collecter (...). Les clubs jouent
             # les uns contre les autres ? deux reprises" is "à"), nor before a later lone slot
             # that closes it before a verb of stating ("« Nous irons ? Paris … ?, a déclaré")
+            # nor where the line kept the quotation's own closing mark further on ("« Ils
+            # vont ? Paris », dit-il")
             closes = spaced_quotes and not (nxt.islower() and self._quotes_sentence_end(line, run.start)) \
-                and not self._lone_attributed_closer_after(self._source, run.end)
+                and not self._lone_attributed_closer_after(self._source, run.end) \
+                and not self._kept_closer_follows(self._source, run.end)
+            # before a bracket no word goes on, as before punctuation ("„România ? [1]")
+            closes = closes or (following[:1] in "([" and not self._kept_closer_follows(self._source, run.end))
             readings.append(Reading(self.data.quotes[0][1], QUOTE_CLOSES_OPEN if closes else QUOTE_PAIRED,
                                     "lone '?' read as the closing quotation mark of one opened before"))
-        elif spaced_quotes and nxt.isalnum() and self._closing_slot_after(self._source, run.end):
-            sure = self._lone_closer_after(self._source, run.end) \
+        elif spaced_quotes and nxt.isupper() and (not before or before[-1] in ".!…") \
+                and not (opens_kept or self._closing_slot_after(self._source, run.end)):
+            readings.append(Reading(self.data.quotes[0][0], SPACED_QUOTE_OPENS_SENTENCE,
+                                    "lone '?' opening a sentence read as an opening quotation mark"))
+        elif spaced_quotes and nxt.isalnum() and (opens_kept or self._closing_slot_after(self._source, run.end)):
+            sure = opens_kept or self._lone_closer_after(self._source, run.end) \
                 or (nxt.isupper() and sentence_start and self._lone_attributed_closer_after(self._source, run.end))
             readings.append(Reading(self.data.quotes[0][0], QUOTE_PAIR_TAKEN if sure else QUOTE_PAIRED,
                                     "lone '?' before a word read as the opening quotation mark of a pair"))
         return readings
+
+    def _quoted_one_letter_word(self, run: DamagedRun, line: str) -> list[Reading]:
+        """Two slots alone where a sentence opens, before a lower-case word, in a language that
+        glues its quotation marks: a quotation opening on a one-letter word ("assunto. ?? que a
+        presença" is "«É que"; no word is two lost letters alone, no real "??" goes on so)."""
+        following = line[run.token_end:].lstrip()
+        if self.data is None or not self.data.quotes or self.data.spaced_quotes \
+                or not following[:1].islower() or not self._sentence_start(line, run.start):
+            return []
+        word_after = following.split(None, 1)[0].rstrip(_CLOSERS + ".,;:!?")
+        opening = self.data.quotes[0][0]
+        return [Reading(opening + r.text, r.score + QUOTE_PAIRED, f"{r.reason}, after a lost opening quotation mark",
+                        r.evidence)
+                for r in self._one_letter_readings("", word_after, True)]
 
     def _ordinal_set_apart(self, before: str, following: str) -> bool:
         """Does a singular article and a number of a few digits stand before the slot, and a
@@ -2152,6 +2250,40 @@ class Resolver:
             return len(words) <= SURE_PAIR_WORDS and i + 1 < len(line) and line[i + 1] in ".,;:)"
         return False
 
+    def _kept_closer_follows(self, line: str, pos: int) -> bool:
+        """Is the next quotation mark after ``pos`` in the line as received a closing one
+        (the line kept it: "« Ils vont ? Paris », dit-il")?"""
+        opening, closing = self.data.quotes[0]
+        closer = line.find(closing, pos)
+        return closer >= 0 and opening not in line[pos:closer]
+
+    def _opens_kept_closer(self, line: str, slot: int) -> bool:
+        """Is the lone slot at ``slot`` the lost opening mark of a closing one the line kept
+        after it, with no opening one left in the line before it ("? La défense … de graves
+        abus », a ajouté", "et de ? quinze de profondeur »")?  A closing mark is never
+        without its opening one: of the lone slots before a word since the line's last
+        quotation mark, the last one where a sentence opens (a quoted statement: "? Nous
+        ne céderons rien ? personne », a déclaré"), else the last one, past those before a
+        lower-case word ending like an infinitive, which ``à`` governs ("continuent ? être
+        les victimes")."""
+        if not self._kept_closer_follows(line, slot):
+            return False
+        opening, closing = self.data.quotes[0]
+        last_opening, last_closing = line.rfind(opening, 0, slot), line.rfind(closing, 0, slot)
+        if last_opening > last_closing:
+            return False  # a quotation the line opened: the kept mark closes it
+        openers = []
+        for i in _slot_positions(line, last_closing + 1, line.find(closing, slot)):
+            if not (i == 0 or line[i - 1] == " ") or line[i + 1:i + 2] != " ":
+                continue  # no lone slot
+            word = line[i + 2:].split(None, 1)[0] if line[i + 2:].strip() else ""
+            if not (word[:1].isalnum() or (is_slot(word[:1]) and word[1:2].isalpha())):
+                continue
+            if word.islower() and word.rstrip(".,;:!").endswith(self.data.infinitive_endings):
+                continue
+            openers.append((line[:i].rstrip()[-1:] in ("", ".", "!", "…", ":"), i))
+        return bool(openers) and max(openers)[1] == slot
+
     def _lone_attributed_closer_after(self, line: str, pos: int) -> bool:
         """Is a later lone slot one before a comma and a verb of stating ("? On a tout
         donné, mais ça n’a pas suffi ?, a regretté l’entraîneur"), with no lone slot before
@@ -2229,6 +2361,8 @@ class Resolver:
             freq = self.finder.frequency(word)
             if not freq or after in self.data.never_before.get(word, ()):
                 continue  # "à le" is always "au"
+            if self.lower(word_before) == word:
+                continue  # "invité à ? goûter": no such word is doubled
             score = math.log10(freq / top) + (LONE_LETTER_BEFORE_CAPITAL if word_after[:1].isupper() else 0.0)
             if word in agreeing:
                 score += ONE_LETTER_AGREEMENT
