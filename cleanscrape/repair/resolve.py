@@ -818,6 +818,9 @@ class Resolver:
                 and cand.text.endswith(self.data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
                 and self._before_adjective(line, run):
             score += ADVERB_BEFORE_ADJECTIVE
+        if self.data is not None and self.data.stacked_adjective_endings and is_slot(core[-1]) and cand.how in LISTED \
+                and self._unstacked_before_adjective(self.lower(cand.text), line, run):
+            score += CASE_EXCLUDED
         if self.data is not None and self.data.adverb_after_verbs and self.data.adverb_ending and is_slot(core[-1]) \
                 and cand.text.endswith(self.data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
                 and self._ends_verb_clause(line, run):
@@ -1601,6 +1604,20 @@ class Resolver:
             return False
         low = self.lower(following.group(1))
         return len(low) >= MIN_ADJECTIVE and low.endswith(self.data.adjective_endings) and not self._plural_noun(low)
+
+    def _unstacked_before_adjective(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Is ``word`` an adjective in one agreeing ending right before an adjective in
+        another ("stejn? uspěchaný dav": no "stejné" stacks on "uspěchaný")? Stacked
+        adjectives share their ending; the word is the adverb ("stejně") or another form."""
+        following = _NEXT_WORD.match(line, run.token_end) if line[run.end:run.token_end] == "" else None
+        # the next word as written, not as read: a repaired one may be wrong ("jedna jedin?
+        # prav?" read "pravé" first)
+        if following is None or following.group(1)[:1].isupper() \
+                or any(is_slot(c) for c in self._source[following.start():following.end() + 1]):
+            return False
+        ending = self._stacked_adjective(word)
+        next_ending = self._stacked_adjective(self.lower(following.group(1)), MIN_ADJECTIVE)
+        return ending is not None and next_ending is not None and ending != next_ending
 
     def _subject_agrees(self, word: str, line: str, run: DamagedRun) -> bool:
         """Does ``word``'s last letter make the person of a subject before it in its clause
