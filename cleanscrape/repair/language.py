@@ -88,6 +88,10 @@ class LanguageData:
     copulas: frozenset[str] = frozenset()
     #: (adjective ending, demonstratives of that gender and number) pairs ("ta druhá")
     determiner_agreement: tuple[tuple[str, frozenset[str]], ...] = ()
+    #: demonstratives in an oblique case, as determiners only (not the pronouns "tom",
+    #: "toho", "tím"): after a preposition they open a noun phrase, whose words before the
+    #: noun are adjectives, not adverbs ("v téhle denní době")
+    oblique_demonstratives: frozenset[str] = frozenset()
     #: pronouns whose last letter looks like an adjective ending ("já"): no agreement
     personal_pronouns: frozenset[str] = frozenset()
     copula_between: frozenset[str] = frozenset()
@@ -487,6 +491,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         copulas=frozenset(entry.get("copulas", ())),
         determiner_agreement=tuple((ending, frozenset(words.split()))
                                    for ending, words in entry.get("determiner_agreement", ())),
+        oblique_demonstratives=frozenset(entry.get("oblique_demonstratives", ())),
         copula_between=frozenset(entry.get("copula_between", ())),
         present_copulas=frozenset(entry.get("present_copulas", ())),
         neuter_subject=entry.get("neuter_subject", ""),

@@ -818,6 +818,9 @@ class Resolver:
                 and cand.text.endswith(self.data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
                 and self._before_adjective(line, run):
             score += ADVERB_BEFORE_ADJECTIVE
+        if self.data is not None and self.data.oblique_demonstratives and is_slot(core[-1]) \
+                and self._adjective_adverb(self.lower(cand.text)) and self._in_determined_phrase(line, run):
+            score += CASE_EXCLUDED
         if self.data is not None and self.data.stacked_adjective_endings and is_slot(core[-1]) and cand.how in LISTED \
                 and self._unstacked_before_adjective(self.lower(cand.text), line, run):
             score += CASE_EXCLUDED
@@ -1604,6 +1607,25 @@ class Resolver:
             return False
         low = self.lower(following.group(1))
         return len(low) >= MIN_ADJECTIVE and low.endswith(self.data.adjective_endings) and not self._plural_noun(low)
+
+    def _adjective_adverb(self, word: str) -> bool:
+        """Is ``word`` (lower-case) an adverb of a hard or a soft adjective ("stejně" →
+        "stejný", "denně" → "denní"; not the locative "době")?"""
+        ending = self.data.adverb_ending
+        return self._is_adverb(word) or (len(word) >= MIN_ADVERB and word.endswith(ending)
+                                         and bool(self.finder.frequency(word[:-len(ending)] + SOFT_ADJECTIVE_ENDING)))
+
+    def _in_determined_phrase(self, line: str, run: DamagedRun) -> bool:
+        """Does the run stand after a preposition and a demonstrative of an oblique case
+        (``oblique_demonstratives``: "v téhle"), before a word that is no adjective or verb?
+        It is then an adjective of the noun phrase they open ("v téhle denní době"), not an
+        adverb, which would modify an adjective or a verb after it ("v téhle úplně nové")."""
+        before = line[:run.token_start].split()[-2:] if line[:run.token_start].endswith(" ") else []
+        if len(before) < 2 or self.lower(before[1]) not in self.data.oblique_demonstratives \
+                or self.lower(before[0]) not in self.data.prepositions:
+            return False
+        following = _NEXT_WORD.match(line, run.token_end) if line[run.end:run.token_end] == "" else None
+        return following is not None and not self._before_adjective(line, run) and not self._before_verb(line, run)
 
     def _unstacked_before_adjective(self, word: str, line: str, run: DamagedRun) -> bool:
         """Is ``word`` an adjective in one agreeing ending right before an adjective in
