@@ -678,7 +678,11 @@ class Resolver:
         f_right = self.finder.frequency(self.lower(right))
         if not (f_left and f_right):
             return []
-        score = math.log10(f_left) + math.log10(f_right) + GLUED_WORDS_PRIOR
+        score = math.log10(f_left) + GLUED_WORDS_PRIOR
+        if self.data is None or self.lower(right) not in self.data.saying_verbs:
+            # a verb of saying is what follows a question in reported speech ("Tak jak to
+            # šlo?zeptali se"): no cost of its own; any other word is one more word to explain
+            score += math.log10(f_right)
         return [Reading(text, score, "a real '?' between two words")]
 
     def _fills(self, text: str, run: DamagedRun, line: str, lo: int, hi: int, prefix: str, suffix: str,
