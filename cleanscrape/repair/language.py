@@ -88,6 +88,9 @@ class LanguageData:
     copulas: frozenset[str] = frozenset()
     #: (adjective ending, demonstratives of that gender and number) pairs ("ta druhá")
     determiner_agreement: tuple[tuple[str, frozenset[str]], ...] = ()
+    #: relative pronouns in an oblique case, the object of their clause's verb: a word right
+    #: after one is that verb sooner than a noun of another case ("kterého poctí svým")
+    object_relatives: frozenset[str] = frozenset()
     #: demonstratives in an oblique case, as determiners only (not the pronouns "tom",
     #: "toho", "tím"): after a preposition they open a noun phrase, whose words before the
     #: noun are adjectives, not adverbs ("v téhle denní době")
@@ -492,6 +495,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         determiner_agreement=tuple((ending, frozenset(words.split()))
                                    for ending, words in entry.get("determiner_agreement", ())),
         oblique_demonstratives=frozenset(entry.get("oblique_demonstratives", ())),
+        object_relatives=frozenset(entry.get("object_relatives", ())),
         copula_between=frozenset(entry.get("copula_between", ())),
         present_copulas=frozenset(entry.get("present_copulas", ())),
         neuter_subject=entry.get("neuter_subject", ""),

@@ -822,6 +822,9 @@ class Resolver:
                 and cand.text.endswith(self.data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
                 and self._before_adjective(line, run):
             score += ADVERB_BEFORE_ADJECTIVE
+        if self.data is not None and self.data.object_relatives and is_slot(core[-1]) and cand.how in LISTED \
+                and self._verb_after_object_relative(self.lower(cand.text), line, run):
+            score += AGREEMENT
         if self.data is not None and self.data.oblique_demonstratives and is_slot(core[-1]) \
                 and self._adjective_adverb(self.lower(cand.text)) and self._in_determined_phrase(line, run):
             score += CASE_EXCLUDED
@@ -1611,6 +1614,12 @@ class Resolver:
             return False
         low = self.lower(following.group(1))
         return len(low) >= MIN_ADJECTIVE and low.endswith(self.data.adjective_endings) and not self._plural_noun(low)
+
+    def _verb_after_object_relative(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Is ``word`` a present-tense verb right after a relative pronoun that is its object
+        (``object_relatives``: "kterého poctí")?"""
+        before = line[:run.token_start].split()[-1:] if line[:run.token_start].endswith(" ") else []
+        return bool(before) and self.lower(before[0]) in self.data.object_relatives and self._is_present_verb(word)
 
     def _adjective_adverb(self, word: str) -> bool:
         """Is ``word`` (lower-case) an adverb of a hard or a soft adjective ("stejně" →
