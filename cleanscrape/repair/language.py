@@ -88,6 +88,9 @@ class LanguageData:
     copulas: frozenset[str] = frozenset()
     #: (adjective ending, demonstratives of that gender and number) pairs ("ta druhá")
     determiner_agreement: tuple[tuple[str, frozenset[str]], ...] = ()
+    #: a case ending of soft adjectives ("-ího"): a word in "-í" whose form in it is listed
+    #: is an adjective ("příchozí", "příchozího"), not a noun ("nádraží") or a verb
+    soft_adjective_case_ending: str = ""
     #: relative pronouns in an oblique case, the object of their clause's verb: a word right
     #: after one is that verb sooner than a noun of another case ("kterého poctí svým")
     object_relatives: frozenset[str] = frozenset()
@@ -496,6 +499,7 @@ def language_data(lang: str | None) -> LanguageData | None:
                                    for ending, words in entry.get("determiner_agreement", ())),
         oblique_demonstratives=frozenset(entry.get("oblique_demonstratives", ())),
         object_relatives=frozenset(entry.get("object_relatives", ())),
+        soft_adjective_case_ending=entry.get("soft_adjective_case_ending", ""),
         copula_between=frozenset(entry.get("copula_between", ())),
         present_copulas=frozenset(entry.get("present_copulas", ())),
         neuter_subject=entry.get("neuter_subject", ""),

@@ -1613,6 +1613,14 @@ class Resolver:
         if following is None or is_slot(line[following.end():following.end() + 1] or " "):
             return False
         low = self.lower(following.group(1))
+        if self.data.soft_adjective_case_ending and len(low) >= MIN_ADJECTIVE and low.endswith(SOFT_ADJECTIVE_ENDING) \
+                and self.finder.frequency(low[:-len(SOFT_ADJECTIVE_ENDING)] + self.data.soft_adjective_case_ending):
+            # a soft adjective, known by its "-ího", standing for its noun: a verb or the
+            # clause's end after it ("nově příchozí obdržel"); before a noun an adjective of
+            # any gender may agree with that noun past it ("silná stropní lampa")
+            further = _NEXT_WORD.match(line, following.end())
+            return further is None or self._is_participle(self.lower(further.group(1))) \
+                or self._is_present_verb(self.lower(further.group(1)))
         return len(low) >= MIN_ADJECTIVE and low.endswith(self.data.adjective_endings) and not self._plural_noun(low)
 
     def _verb_after_object_relative(self, word: str, line: str, run: DamagedRun) -> bool:
