@@ -88,6 +88,9 @@ class LanguageData:
     copulas: frozenset[str] = frozenset()
     #: (adjective ending, demonstratives of that gender and number) pairs ("ta druhá")
     determiner_agreement: tuple[tuple[str, frozenset[str]], ...] = ()
+    #: the vocative ending of masculine nouns ending in a consonant ("pane", "doktore"):
+    #: set apart by commas, such a noun takes the masculine adjective ("vzácný pane,")
+    masculine_vocative_ending: str = ""
     #: a case ending of soft adjectives ("-ího"): a word in "-í" whose form in it is listed
     #: is an adjective ("příchozí", "příchozího"), not a noun ("nádraží") or a verb
     soft_adjective_case_ending: str = ""
@@ -500,6 +503,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         oblique_demonstratives=frozenset(entry.get("oblique_demonstratives", ())),
         object_relatives=frozenset(entry.get("object_relatives", ())),
         soft_adjective_case_ending=entry.get("soft_adjective_case_ending", ""),
+        masculine_vocative_ending=entry.get("masculine_vocative_ending", ""),
         copula_between=frozenset(entry.get("copula_between", ())),
         present_copulas=frozenset(entry.get("present_copulas", ())),
         neuter_subject=entry.get("neuter_subject", ""),

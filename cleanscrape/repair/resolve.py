@@ -1104,10 +1104,31 @@ class Resolver:
         if listed and _capitalised(following.group(1)):
             return False  # "Kůra: stříbrošedá, hladká Plod:": a list of features ends at a new heading
         noun = self.lower(following.group(1))
+        vocative = self._masculine_vocative(noun, line, run, following.end())
+        if vocative is not None:
+            return vocative == ending
         oblique = next((e for e in self.data.adjective_endings if noun.endswith(e) and len(e) > 1), None)
         if oblique is not None and self.finder.frequency(noun[:-len(oblique)] + self.data.stacked_adjective_endings[0]):
             return False  # "plně naloženým": an adjective in an oblique case, no noun ending in a consonant
         return (self._feminine_number(noun, line, run, following.end()) or self._agreeing_ending(noun)) == ending
+
+    def _masculine_vocative(self, noun: str, line: str, run: DamagedRun, noun_end: int) -> str | None:
+        """The masculine ending if ``noun`` (lower-case) is the vocative of a masculine noun
+        in a consonant (``masculine_vocative_ending``: "pane" of "pan"), set apart as an
+        address is, by a comma or the sentence's start before the adjective and a comma or
+        "!" after the noun ("To máte tak, vzácný pane, ..."); else None."""
+        suffix = self.data.masculine_vocative_ending
+        if not suffix or not noun.endswith(suffix) or len(noun) - len(suffix) < MIN_AGREEING_NOUN \
+                or line[noun_end:noun_end + 1] not in (",", "!"):
+            return None
+        before = line[:run.token_start].rstrip()
+        if before and before[-1] not in ",.!?\"„“":
+            return None
+        stem = noun[:-len(suffix)]
+        if not self.finder.frequency(stem) or stem[-1] in _VOWELS:
+            return None
+        masculine = self.data.stacked_adjective_endings[0]
+        return masculine if self._agreeing_ending(stem) == masculine else None
 
     def _feminine_number(self, noun: str, line: str, run: DamagedRun, noun_end: int) -> str | None:
         """For a feminine noun in "-e"/"-ě" (``number_neutral_endings``), one form for the
