@@ -1080,7 +1080,7 @@ class Resolver:
             further = _NEXT_WORD.match(line, following.end())
             following = further or following
         if following is None:
-            return False
+            return self._listed_after_adjective(line, run) == ending  # "je hezká, chytrá."
         if is_slot(line[following.end():following.end() + 1] or " "):
             return False  # the noun's own last letter was lost
         stacked = self._stacked_adjective(self.lower(following.group(1)), MIN_AGREEING_NOUN if listed else MIN_STACKED_ADJECTIVE)
@@ -1103,6 +1103,9 @@ class Resolver:
             return False  # "zvědavě pozorovali", "možná kontroluje": a verb agrees with no adjective
         if listed and _capitalised(following.group(1)):
             return False  # "Kůra: stříbrošedá, hladká Plod:": a list of features ends at a new heading
+        if _capitalised(following.group(1)) and line[following.end():following.end() + 1] == ":":
+            # the heading is no noun: the list's last adjective agrees with the one before it
+            return self._listed_after_adjective(line, run) == ending
         noun = self.lower(following.group(1))
         vocative = self._masculine_vocative(noun, line, run, following.end())
         if vocative is not None:
@@ -1111,6 +1114,15 @@ class Resolver:
         if oblique is not None and self.finder.frequency(noun[:-len(oblique)] + self.data.stacked_adjective_endings[0]):
             return False  # "plně naloženým": an adjective in an oblique case, no noun ending in a consonant
         return (self._feminine_number(noun, line, run, following.end()) or self._agreeing_ending(noun)) == ending
+
+    def _listed_after_adjective(self, line: str, run: DamagedRun) -> str | None:
+        """The ending of the adjective before a comma right before the run, the one listed
+        before it ("Kůra: stříbrošedá, hladká"), if it has one of ``stacked_adjective_endings``."""
+        before = line[:run.token_start]
+        if not before.endswith(", "):
+            return None
+        previous = _WORDS.findall(before[-40:])
+        return self._stacked_adjective(self.lower(previous[-1]), MIN_AGREEING_NOUN) if previous else None
 
     def _masculine_vocative(self, noun: str, line: str, run: DamagedRun, noun_end: int) -> str | None:
         """The masculine ending if ``noun`` (lower-case) is the vocative of a masculine noun
