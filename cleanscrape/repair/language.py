@@ -88,6 +88,9 @@ class LanguageData:
     copulas: frozenset[str] = frozenset()
     #: (adjective ending, demonstratives of that gender and number) pairs ("ta druhá")
     determiner_agreement: tuple[tuple[str, frozenset[str]], ...] = ()
+    #: words of comparison: an adjective after one with no noun of its own agrees with the
+    #: noun before it ("škola jako dělaná pro mě")
+    comparison_words: frozenset[str] = frozenset()
     #: the vocative ending of masculine nouns ending in a consonant ("pane", "doktore"):
     #: set apart by commas, such a noun takes the masculine adjective ("vzácný pane,")
     masculine_vocative_ending: str = ""
@@ -504,6 +507,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         object_relatives=frozenset(entry.get("object_relatives", ())),
         soft_adjective_case_ending=entry.get("soft_adjective_case_ending", ""),
         masculine_vocative_ending=entry.get("masculine_vocative_ending", ""),
+        comparison_words=frozenset(entry.get("comparison_words", ())),
         copula_between=frozenset(entry.get("copula_between", ())),
         present_copulas=frozenset(entry.get("present_copulas", ())),
         neuter_subject=entry.get("neuter_subject", ""),

@@ -1097,6 +1097,10 @@ class Resolver:
                 return stacked == ending  # no noun after it: it shows the ending alone
             following = further
             stacked = self._stacked_adjective(self.lower(following.group(1)))
+        if self.lower(following.group(1)) in self.data.prepositions:
+            # no noun follows ("pro" is none): a predicate, after a comparison word agreeing
+            # with the noun compared ("škola jako dělaná pro mě", "auto jako nové po")
+            return self._compared_noun_ending(line, run) == ending
         if len(following.group(1)) < MIN_AGREEING_NOUN:
             return False  # "jediná má", "jasně že": a pronoun or a verb, not a noun
         if self._is_participle(self.lower(following.group(1))) or self._is_present_verb(self.lower(following.group(1))):
@@ -1114,6 +1118,17 @@ class Resolver:
         if oblique is not None and self.finder.frequency(noun[:-len(oblique)] + self.data.stacked_adjective_endings[0]):
             return False  # "plně naloženým": an adjective in an oblique case, no noun ending in a consonant
         return (self._feminine_number(noun, line, run, following.end()) or self._agreeing_ending(noun)) == ending
+
+    def _compared_noun_ending(self, line: str, run: DamagedRun) -> str | None:
+        """The ending that agrees with the noun before a comparison word right before the
+        run (``comparison_words``: "škola jako"), if a noun of a known gender stands there."""
+        before = line[:run.token_start].split()[-2:] if line[:run.token_start].endswith(" ") else []
+        if len(before) < 2 or self.lower(before[1]) not in self.data.comparison_words:
+            return None
+        noun = self.lower(before[0])
+        if len(noun) < MIN_AGREEING_NOUN or not noun.isalpha() or noun in self.data.prepositions:
+            return None
+        return self._agreeing_ending(noun)
 
     def _listed_after_adjective(self, line: str, run: DamagedRun) -> str | None:
         """The ending of the adjective before a comma right before the run, the one listed
