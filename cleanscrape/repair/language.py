@@ -111,6 +111,22 @@ class LanguageData:
     copulas: frozenset[str] = frozenset()
     #: (adjective ending, demonstratives of that gender and number) pairs ("ta druhá")
     determiner_agreement: tuple[tuple[str, frozenset[str]], ...] = ()
+    #: words of comparison: an adjective after one with no noun of its own agrees with the
+    #: noun before it ("škola jako dělaná pro mě")
+    comparison_words: frozenset[str] = frozenset()
+    #: the vocative ending of masculine nouns ending in a consonant ("pane", "doktore"):
+    #: set apart by commas, such a noun takes the masculine adjective ("vzácný pane,")
+    masculine_vocative_ending: str = ""
+    #: a case ending of soft adjectives ("-ího"): a word in "-í" whose form in it is listed
+    #: is an adjective ("příchozí", "příchozího"), not a noun ("nádraží") or a verb
+    soft_adjective_case_ending: str = ""
+    #: relative pronouns in an oblique case, the object of their clause's verb: a word right
+    #: after one is that verb sooner than a noun of another case ("kterého poctí svým")
+    object_relatives: frozenset[str] = frozenset()
+    #: demonstratives in an oblique case, as determiners only (not the pronouns "tom",
+    #: "toho", "tím"): after a preposition they open a noun phrase, whose words before the
+    #: noun are adjectives, not adverbs ("v téhle denní době")
+    oblique_demonstratives: frozenset[str] = frozenset()
     #: pronouns whose last letter looks like an adjective ending ("já"): no agreement
     personal_pronouns: frozenset[str] = frozenset()
     copula_between: frozenset[str] = frozenset()
@@ -553,6 +569,11 @@ def language_data(lang: str | None) -> LanguageData | None:
         copulas=frozenset(entry.get("copulas", ())),
         determiner_agreement=tuple((ending, frozenset(words.split()))
                                    for ending, words in entry.get("determiner_agreement", ())),
+        oblique_demonstratives=frozenset(entry.get("oblique_demonstratives", ())),
+        object_relatives=frozenset(entry.get("object_relatives", ())),
+        soft_adjective_case_ending=entry.get("soft_adjective_case_ending", ""),
+        masculine_vocative_ending=entry.get("masculine_vocative_ending", ""),
+        comparison_words=frozenset(entry.get("comparison_words", ())),
         copula_between=frozenset(entry.get("copula_between", ())),
         present_copulas=frozenset(entry.get("present_copulas", ())),
         neuter_subject=entry.get("neuter_subject", ""),

@@ -741,7 +741,11 @@ class Resolver:
         f_right = self.finder.frequency(self.lower(right))
         if not (f_left and f_right):
             return []
-        score = math.log10(f_left) + math.log10(f_right) + GLUED_WORDS_PRIOR
+        score = math.log10(f_left) + GLUED_WORDS_PRIOR
+        if self.data is None or self.lower(right) not in self.data.saying_verbs:
+            # a verb of saying is what follows a question in reported speech ("Tak jak to
+            # šlo?zeptali se"): no cost of its own; any other word is one more word to explain
+            score += math.log10(f_right)
         return [Reading(text, score, "a real '?' between two words")]
 
     def _fills(self, text: str, run: DamagedRun, line: str, lo: int, hi: int, prefix: str, suffix: str,
@@ -910,6 +914,15 @@ class Resolver:
                 and cand.text.endswith(self.data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
                 and self._before_adjective(line, run):
             score += ADVERB_BEFORE_ADJECTIVE
+        if self.data is not None and self.data.object_relatives and is_slot(core[-1]) and cand.how in LISTED \
+                and self._verb_after_object_relative(self.lower(cand.text), line, run):
+            score += AGREEMENT
+        if self.data is not None and self.data.oblique_demonstratives and is_slot(core[-1]) \
+                and self._adjective_adverb(self.lower(cand.text)) and self._in_determined_phrase(line, run):
+            score += CASE_EXCLUDED
+        if self.data is not None and self.data.stacked_adjective_endings and is_slot(core[-1]) and cand.how in LISTED \
+                and self._unstacked_before_adjective(self.lower(cand.text), line, run):
+            score += CASE_EXCLUDED
         if self.data is not None and self.data.adverb_after_verbs and self.data.adverb_ending and is_slot(core[-1]) \
                 and cand.text.endswith(self.data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
                 and self._ends_verb_clause(line, run):
@@ -1165,7 +1178,7 @@ class Resolver:
             further = _NEXT_WORD.match(line, following.end())
             following = further or following
         if following is None:
-            return False
+            return self._listed_after_adjective(line, run) == ending  # "je hezká, chytrá."
         if is_slot(line[following.end():following.end() + 1] or " "):
             return False  # the noun's own last letter was lost
         stacked = self._stacked_adjective(self.lower(following.group(1)), MIN_AGREEING_NOUN if listed else MIN_STACKED_ADJECTIVE)
@@ -1182,17 +1195,65 @@ class Resolver:
                 return stacked == ending  # no noun after it: it shows the ending alone
             following = further
             stacked = self._stacked_adjective(self.lower(following.group(1)))
+        if self.lower(following.group(1)) in self.data.prepositions:
+            # no noun follows ("pro" is none): a predicate, after a comparison word agreeing
+            # with the noun compared ("škola jako dělaná pro mě", "auto jako nové po")
+            return self._compared_noun_ending(line, run) == ending
         if len(following.group(1)) < MIN_AGREEING_NOUN:
             return False  # "jediná má", "jasně že": a pronoun or a verb, not a noun
         if self._is_participle(self.lower(following.group(1))) or self._is_present_verb(self.lower(following.group(1))):
             return False  # "zvědavě pozorovali", "možná kontroluje": a verb agrees with no adjective
         if listed and _capitalised(following.group(1)):
             return False  # "Kůra: stříbrošedá, hladká Plod:": a list of features ends at a new heading
+        if _capitalised(following.group(1)) and line[following.end():following.end() + 1] == ":":
+            # the heading is no noun: the list's last adjective agrees with the one before it
+            return self._listed_after_adjective(line, run) == ending
         noun = self.lower(following.group(1))
+        vocative = self._masculine_vocative(noun, line, run, following.end())
+        if vocative is not None:
+            return vocative == ending
         oblique = next((e for e in self.data.adjective_endings if noun.endswith(e) and len(e) > 1), None)
         if oblique is not None and self.finder.frequency(noun[:-len(oblique)] + self.data.stacked_adjective_endings[0]):
             return False  # "plně naloženým": an adjective in an oblique case, no noun ending in a consonant
         return (self._feminine_number(noun, line, run, following.end()) or self._agreeing_ending(noun)) == ending
+
+    def _compared_noun_ending(self, line: str, run: DamagedRun) -> str | None:
+        """The ending that agrees with the noun before a comparison word right before the
+        run (``comparison_words``: "škola jako"), if a noun of a known gender stands there."""
+        before = line[:run.token_start].split()[-2:] if line[:run.token_start].endswith(" ") else []
+        if len(before) < 2 or self.lower(before[1]) not in self.data.comparison_words:
+            return None
+        noun = self.lower(before[0])
+        if len(noun) < MIN_AGREEING_NOUN or not noun.isalpha() or noun in self.data.prepositions:
+            return None
+        return self._agreeing_ending(noun)
+
+    def _listed_after_adjective(self, line: str, run: DamagedRun) -> str | None:
+        """The ending of the adjective before a comma right before the run, the one listed
+        before it ("Kůra: stříbrošedá, hladká"), if it has one of ``stacked_adjective_endings``."""
+        before = line[:run.token_start]
+        if not before.endswith(", "):
+            return None
+        previous = _WORDS.findall(before[-40:])
+        return self._stacked_adjective(self.lower(previous[-1]), MIN_AGREEING_NOUN) if previous else None
+
+    def _masculine_vocative(self, noun: str, line: str, run: DamagedRun, noun_end: int) -> str | None:
+        """The masculine ending if ``noun`` (lower-case) is the vocative of a masculine noun
+        in a consonant (``masculine_vocative_ending``: "pane" of "pan"), set apart as an
+        address is, by a comma or the sentence's start before the adjective and a comma or
+        "!" after the noun ("To máte tak, vzácný pane, ..."); else None."""
+        suffix = self.data.masculine_vocative_ending
+        if not suffix or not noun.endswith(suffix) or len(noun) - len(suffix) < MIN_AGREEING_NOUN \
+                or line[noun_end:noun_end + 1] not in (",", "!"):
+            return None
+        before = line[:run.token_start].rstrip()
+        if before and before[-1] not in ",.!?\"„“":
+            return None
+        stem = noun[:-len(suffix)]
+        if not self.finder.frequency(stem) or stem[-1] in _VOWELS:
+            return None
+        masculine = self.data.stacked_adjective_endings[0]
+        return masculine if self._agreeing_ending(stem) == masculine else None
 
     def _feminine_number(self, noun: str, line: str, run: DamagedRun, noun_end: int) -> str | None:
         """For a feminine noun in "-e"/"-ě" (``number_neutral_endings``), one form for the
@@ -1712,7 +1773,54 @@ class Resolver:
         if following is None or is_slot(line[following.end():following.end() + 1] or " "):
             return False
         low = self.lower(following.group(1))
+        if self.data.soft_adjective_case_ending and len(low) >= MIN_ADJECTIVE and low.endswith(SOFT_ADJECTIVE_ENDING) \
+                and self.finder.frequency(low[:-len(SOFT_ADJECTIVE_ENDING)] + self.data.soft_adjective_case_ending):
+            # a soft adjective, known by its "-ího", standing for its noun: a verb or the
+            # clause's end after it ("nově příchozí obdržel"); before a noun an adjective of
+            # any gender may agree with that noun past it ("silná stropní lampa")
+            further = _NEXT_WORD.match(line, following.end())
+            return further is None or self._is_participle(self.lower(further.group(1))) \
+                or self._is_present_verb(self.lower(further.group(1)))
         return len(low) >= MIN_ADJECTIVE and low.endswith(self.data.adjective_endings) and not self._plural_noun(low)
+
+    def _verb_after_object_relative(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Is ``word`` a present-tense verb right after a relative pronoun that is its object
+        (``object_relatives``: "kterého poctí")?"""
+        before = line[:run.token_start].split()[-1:] if line[:run.token_start].endswith(" ") else []
+        return bool(before) and self.lower(before[0]) in self.data.object_relatives and self._is_present_verb(word)
+
+    def _adjective_adverb(self, word: str) -> bool:
+        """Is ``word`` (lower-case) an adverb of a hard or a soft adjective ("stejně" →
+        "stejný", "denně" → "denní"; not the locative "době")?"""
+        ending = self.data.adverb_ending
+        return self._is_adverb(word) or (len(word) >= MIN_ADVERB and word.endswith(ending)
+                                         and bool(self.finder.frequency(word[:-len(ending)] + SOFT_ADJECTIVE_ENDING)))
+
+    def _in_determined_phrase(self, line: str, run: DamagedRun) -> bool:
+        """Does the run stand after a preposition and a demonstrative of an oblique case
+        (``oblique_demonstratives``: "v téhle"), before a word that is no adjective or verb?
+        It is then an adjective of the noun phrase they open ("v téhle denní době"), not an
+        adverb, which would modify an adjective or a verb after it ("v téhle úplně nové")."""
+        before = line[:run.token_start].split()[-2:] if line[:run.token_start].endswith(" ") else []
+        if len(before) < 2 or self.lower(before[1]) not in self.data.oblique_demonstratives \
+                or self.lower(before[0]) not in self.data.prepositions:
+            return False
+        following = _NEXT_WORD.match(line, run.token_end) if line[run.end:run.token_end] == "" else None
+        return following is not None and not self._before_adjective(line, run) and not self._before_verb(line, run)
+
+    def _unstacked_before_adjective(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Is ``word`` an adjective in one agreeing ending right before an adjective in
+        another ("stejn? uspěchaný dav": no "stejné" stacks on "uspěchaný")? Stacked
+        adjectives share their ending; the word is the adverb ("stejně") or another form."""
+        following = _NEXT_WORD.match(line, run.token_end) if line[run.end:run.token_end] == "" else None
+        # the next word as written, not as read: a repaired one may be wrong ("jedna jedin?
+        # prav?" read "pravé" first)
+        if following is None or following.group(1)[:1].isupper() \
+                or any(is_slot(c) for c in self._source[following.start():following.end() + 1]):
+            return False
+        ending = self._stacked_adjective(word)
+        next_ending = self._stacked_adjective(self.lower(following.group(1)), MIN_ADJECTIVE)
+        return ending is not None and next_ending is not None and ending != next_ending
 
     def _subject_agrees(self, word: str, line: str, run: DamagedRun) -> bool:
         """Does ``word``'s last letter make the person of a subject before it in its clause
