@@ -218,8 +218,9 @@ class LanguageData:
     #: (adjective case ending, noun endings) pairs: after a preposition and an adjective in
     #: the case it governs, the noun has none of these endings ("v malém domě", not "domů")
     case_excluded_endings: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    #: verbs of saying that follow a quoted question in lower case ("olur mu? dedi")
-    speech_verbs: frozenset[str] = frozenset()
+    #: a lower-case word after a real "?" is one of ``saying_verbs`` and no other (Turkish
+    #: quoted questions: "olur mu? dedi"; an embedded question takes no mark)
+    only_saying_after_question: bool = False
     #: participles of stating whose clause's subject, a rare word closing its clause right
     #: after them, is the speaker's name ("… kaydeden ?ahin, …")
     reporting_participles: frozenset[str] = frozenset()
@@ -270,7 +271,7 @@ class LanguageData:
     #: the first is an article as well
     numerals: frozenset[str] = frozenset()
     #: verbs of saying that follow quoted speech in lower case, after its "?" or "!" too
-    #: ('"…vás?" řekl primář')
+    #: ('"…vás?" řekl primář', "olur mu? dedi")
     saying_verbs: frozenset[str] = frozenset()
     #: words that end no clause (conjunctions, articles, contracted prepositions); with the
     #: prepositions, no real "?" follows them
@@ -580,7 +581,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         plural_copulas=frozenset(entry.get("plural_copulas", ())),
         plural_predicate_endings=tuple(entry.get("plural_predicate_endings", ())),
         question_opening=entry.get("question_opening", ""),
-        speech_verbs=frozenset(entry.get("speech_verbs", ())),
+        only_saying_after_question=entry.get("only_saying_after_question", False),
         reporting_participles=frozenset(entry.get("reporting_participles", ())),
         attribution_verbs=frozenset(entry.get("attribution_verbs", ())),
         before_reporting_verb=frozenset(entry.get("before_reporting_verb", ())),

@@ -2680,9 +2680,10 @@ class Resolver:
                 return prior + QUESTION_BEFORE_LOWERCASE  # "transport? ? l'hôpital": a lone "à" follows
             return prior + QUESTION_BEFORE_SLOT
         if following and following[0].islower():
-            if self.data is not None and self.lower(following.split()[0].rstrip(".,;:!?")) in self.data.speech_verbs:
-                return prior  # "olur mu? dedi": a quoted question, then who asked it
-            if self.data is not None and self.data.speech_verbs and not run.text.endswith(("??", "\ufffd\ufffd")):
+            if self.data is not None and self.lower(following.split()[0].rstrip(".,;:!?")) in self.data.saying_verbs:
+                return prior  # "olur mu? dedi", "Kam to jde? zeptala se": a question, then who asked it
+            if self.data is not None and self.data.only_saying_after_question \
+                    and not run.text.endswith(("??", "\ufffd\ufffd")):
                 # a language whose quoted questions are followed by its verbs of saying has
                 # no other lower-case word after a real "?" ("nasıl anlatacağımı bilmiyorum":
                 # an embedded question, with no mark); a doubled one stays emphatic
@@ -3002,7 +3003,7 @@ class Resolver:
                 or cand.text in stopwords(self.lang)):
             return False
         before = line[:run.token_start].split()
-        if before and self.lower(before[-1]) in self.data.speech_verbs | self.data.reporting_participles \
+        if before and self.lower(before[-1]) in self.data.saying_verbs | self.data.reporting_participles \
                 and line[run.end:run.token_end][:1] in ("", ".", ",", "!", ";", ":") \
                 and not any(len(suffix) >= 2 and cand.text.endswith(suffix) and self._harmonic_suffix(cand.text, suffix)
                             for suffix in self.data.suffix_apostrophe):
