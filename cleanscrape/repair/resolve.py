@@ -278,8 +278,6 @@ LONE_DASH_MID_LINE_SPACED_QUOTES = -1.5
 #: that always writes one in a question (``question_words``: Turkish)
 QUESTION_AFTER_QUESTION_WORD = 1.0
 QUESTION_WITHOUT_QUESTION_WORD = -1.0
-#: "?," "?." after a word: rare in real text ("Kim o?."), the usual sign of a lost letter
-QUESTION_BEFORE_PUNCTUATION = -3.0
 
 _SENTENCE_END = ".!?…:"
 #: a day's number and its ordinal point right before a word ("2. února")
