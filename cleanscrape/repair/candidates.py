@@ -15,6 +15,7 @@ Two more readings of an inner slot cover apostrophes the word list splits off:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 from typing import Callable
 from weakref import WeakKeyDictionary
@@ -129,9 +130,10 @@ class CandidateFinder:
         self._suffix_initials = frozenset(s[0] for s in self._all_suffixes) \
             | frozenset(s[0] for group, _ in self._noun_groups for s in group)
         self._high = dict(data.high_vowel_harmony) if data else {}
-        #: the consonants a suffix's lost letter may be (no vowel: harmony gives that)
-        self._chain_consonants = "".join(c for c in data.letters if c not in self._harmony
-                                         and c not in "âîû") if data and self._harmony else ""
+        #: the consonants a suffix's lost letter may be (no vowel: harmony gives that; nor a
+        #: vowel with a circumflex, "â", whose base letter is one)
+        self._chain_consonants = "".join(c for c in data.letters if unicodedata.normalize("NFD", c)[0]
+                                         not in self._harmony) if data and self._harmony else ""
 
     def frequency(self, word: str) -> float:
         if self.words is None:

@@ -52,6 +52,8 @@ class LanguageData:
     reach_clitics: frozenset[str] = frozenset()
     #: interrogatives that ask what to do, with an infinitive ("jak to zrobić", "co robić")
     infinitive_question_words: frozenset[str] = frozenset()
+    #: pronouns that may stand between such an interrogative and its infinitive ("jak to zrobić")
+    infinitive_question_pronouns: frozenset[str] = frozenset()
     #: (infinitive ending, endings of its past participle) pairs: an infinitive is known by
     #: its participle in the word list ("číst" → "četl"), where its ending holds no lost letter
     infinitive_participles: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -542,6 +544,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         infinitive_governors_after=frozenset(entry.get("infinitive_governors_after", ())),
         reach_clitics=frozenset(entry.get("reach_clitics", ())),
         infinitive_question_words=frozenset(entry.get("infinitive_question_words", ())),
+        infinitive_question_pronouns=frozenset(entry.get("infinitive_question_pronouns", ())),
         infinitive_governor_endings=tuple(entry.get("infinitive_governor_endings", ())),
         infinitive_participles=tuple((ending, tuple(participles.split()))
                                      for ending, participles in entry.get("infinitive_participles", ())),

@@ -2011,12 +2011,12 @@ class Resolver:
 
     def _asks_what_to_do(self, line: str, run: DamagedRun) -> bool:
         """Does an interrogative that asks what to do stand right before the run, with only
-        a pronoun ``to`` or a clitic between (``infinitive_question_words``: "nie wiedział,
+        a pronoun (``infinitive_question_pronouns``) or a clitic between (``infinitive_question_words``: "nie wiedział,
         jak to zrobić", "Cóż zrobić?", "Dlaczego opuszczać?")?  The infinitive then needs no
         governor; the past form is as likely ("Gdzie pracował?")."""
         # whole tokens: a question word that ends its own question asks nothing of the run ("Co? Stał")
         words = [self.lower(w) for w in clause_before(line, run.token_start).split()]
-        while words and (words[-1] in self.data.reach_clitics or words[-1] == "to"):
+        while words and (words[-1] in self.data.reach_clitics or words[-1] in self.data.infinitive_question_pronouns):
             words.pop()
         return bool(words) and words[-1] in self.data.infinitive_question_words
 
