@@ -339,6 +339,14 @@ def _all_capitals(text: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+def _sentence_around(line: str, run: DamagedRun) -> tuple[int, int]:
+    """Where the sentence holding ``run`` starts and ends in ``line``: at a clause stop
+    (``_CLAUSE_STOP``), a "?" only before a capital (or at the line's end)."""
+    stops = [m.start() for m in _CLAUSE_STOP.finditer(line) if m.group(1) is None or m.group(1)[0].isupper()]
+    return (max((i + 1 for i in stops if i < run.token_start), default=0),
+            min((i for i in stops if i >= run.end), default=len(line)))
+
+
 def clause_before(line: str, end: int) -> str:
     """The text of the clause that ``line[end]`` stands in, from its start to ``end``."""
     start = end - len(_CLAUSE_BREAK.split(line[:end])[-1])
@@ -1835,9 +1843,7 @@ class Resolver:
                 return subject == ending
         # a plural noun, or a subject after the word, where the word is a present form
         # (not "to są naprawdę bardzo zdolni ludzie", "Istotą Ja jest")
-        stem = word[:-len(ending)]
-        if not self.data.plural_subject_endings or len(word) < MIN_PERSON_VERB or not self._present_stem(stem) \
-                or self._declined_noun(stem):
+        if not self.data.plural_subject_endings or not self._present_person_form(word, ending):
             return False  # "niż" is no "nią" after "uczniowie czytają dziś mniej"
         after = [] if line[run.end:run.token_end] else \
             clause_after(line, run.token_end).split()
@@ -1873,13 +1879,9 @@ class Resolver:
         listed ("zamykam")."""
         endings = dict(self.data.subject_endings)
         ending = next((e for e in endings if word.endswith(e)), None)
-        if ending is None or len(word) < MIN_PERSON_VERB or not self._present_stem(word[:-len(ending)]) \
-                or self._declined_noun(word[:-len(ending)]):
+        if not self._present_person_form(word, ending):
             return False  # "postawę" is the noun's, though "postawisz" is listed
-        stops = [m.start() for m in _CLAUSE_STOP.finditer(line)
-                 if m.group(1) is None or m.group(1)[0].isupper()]
-        start = max((i + 1 for i in stops if i < run.token_start), default=0)
-        end = min((i for i in stops if i >= run.end), default=len(line))
+        start, end = _sentence_around(line, run)
         persons: set[str] = set()
         for side in (line[start:run.token_start].split()[::-1], line[run.token_end:end].split()):
             for token in side:
@@ -1893,18 +1895,21 @@ class Resolver:
                     persons.add(person)
         return persons == {ending}
 
+    def _present_person_form(self, word: str, ending: str | None) -> bool:
+        """Is ``word`` a present form with the person ending ``ending``: long enough, its
+        stem a present stem, and no noun's ("postawę", "łyżeczkę")?"""
+        return ending is not None and len(word) >= MIN_PERSON_VERB and self._present_stem(word[:-len(ending)]) \
+            and not self._declined_noun(word[:-len(ending)])
+
     def _speaker_person(self, word: str, line: str, run: DamagedRun) -> bool:
         """Is ``word`` a present form of the first person ("-ę": "kończę", not the noun
         "łyżeczkę") in a sentence of direct speech, opened by a dash (``speech_dashes``:
         "- Już kończę.", "- Nie mogę ci pomóc."), where nothing in its clause names another
         subject (``subject_endings``: "- Wszyscy siedzą.")?"""
         ending = self.data.subject_endings[0][0]
-        if not word.endswith(ending) or len(word) < MIN_PERSON_VERB \
-                or not self._present_stem(word[:-len(ending)]) or self._declined_noun(word[:-len(ending)]):
+        if not word.endswith(ending) or not self._present_person_form(word, ending):
             return False
-        stops = [m.start() for m in _CLAUSE_STOP.finditer(line)
-                 if m.group(1) is None or m.group(1)[0].isupper()]
-        start = max((i + 1 for i in stops if i < run.token_start), default=0)
+        start = _sentence_around(line, run)[0]
         opening = line[start:run.token_start].lstrip()
         if len(opening) < 2 or opening[0] not in self.data.speech_dashes or not opening[1].isspace():
             return False
@@ -1918,8 +1923,7 @@ class Resolver:
         finals = dict(self.data.adjacent_plural_endings).get(ending, ())
         before = line[:run.token_start]
         previous = self.lower(before.split()[-1]) if before.split() and before.endswith(" ") else ""
-        if ending is None or len(word) < MIN_PERSON_VERB or not self._present_stem(word[:-len(ending)]) \
-                or self._declined_noun(word[:-len(ending)]):
+        if not self._present_person_form(word, ending):
             return False
         return len(previous) >= MIN_PERSON_FORM and previous.isalpha() and previous.endswith(finals) \
             and previous not in stopwords(self.lang) and not self._present_form(previous)
