@@ -3043,8 +3043,9 @@ class Resolver:
 
     @staticmethod
     def _ends_sentence(line: str, run: DamagedRun) -> bool:
-        """Does the run's word end its sentence (".", "!", "…" or the line's end after it)?"""
-        after = line[run.end:run.token_end]
+        """Does the run's word end its sentence (".", "!", "…" or the line's end after it,
+        past closing marks: 'karıştı".')?"""
+        after = line[run.end:run.token_end].lstrip(_CLOSERS)
         return after[:1] in (".", "!", "…") or (not after and not line[run.token_end:].strip())
 
     def _suffix_joins(self, word: str, core: str) -> bool:
