@@ -1219,7 +1219,7 @@ class Resolver:
         if vocative is not None:
             return vocative == ending
         oblique = next((e for e in self.data.adjective_endings if noun.endswith(e) and len(e) > 1), None)
-        if oblique is not None and self.finder.frequency(noun[:-len(oblique)] + self.data.stacked_adjective_endings[0]):
+        if oblique is not None and self._has_adjective(noun[:-len(oblique)]):
             return False  # "plně naloženým": an adjective in an oblique case, no noun ending in a consonant
         return (self._feminine_number(noun, line, run, following.end()) or self._agreeing_ending(noun)) == ending
 
@@ -1300,7 +1300,7 @@ class Resolver:
         if ending not in self.data.stacked_adjective_endings or len(word) < min_length \
                 or word in self.data.copula_between or self._is_present_verb(word):
             return None
-        if not self.finder.frequency(word[:-1] + self.data.stacked_adjective_endings[0]):
+        if not self._has_adjective(word[:-1]):
             return None  # no masculine form: a noun ("manželé", "lidé")
         return ending
 
@@ -1628,7 +1628,7 @@ class Resolver:
             return False
         noun_ending = self.data.plural_subject_verbs[0]
         return word.endswith(noun_ending) and len(word) > MIN_AGREEING_NOUN \
-            and not self.finder.frequency(word[:-len(noun_ending)] + self.data.stacked_adjective_endings[0])
+            and not self._has_adjective(word[:-len(noun_ending)])
 
     def _plural_subject(self, word: str, line: str, run: DamagedRun) -> bool | None:
         """For a plural noun in the nominative ending (``plural_subject_verbs``: "lidé", no
@@ -1764,13 +1764,19 @@ class Resolver:
             return True  # "žili šťastně a spokojeně.": joined to an adverb, an adverb
         return any(self.lower(word) in self.data.adverb_after_verbs for word in clause[-ADVERB_VERB_REACH:])
 
+    def _has_adjective(self, stem: str) -> bool:
+        """Does ``stem`` make a listed adjective, its masculine nominative (the first of
+        ``stacked_adjective_endings``: "mlad" → "mladý"; a noun's stem makes none:
+        "manžel")?"""
+        return bool(self.data.stacked_adjective_endings) \
+            and bool(self.finder.frequency(stem + self.data.stacked_adjective_endings[0]))
+
     def _is_adverb(self, word: str) -> bool:
         """Is ``word`` (lower-case) an adverb made from an adjective: in ``adverb_ending``,
         its adjective in the first ``stacked_adjective_endings`` listed ("šťastně" →
         "šťastný"; not the locative "životě")?"""
         ending = self.data.adverb_ending
-        return len(word) >= MIN_ADVERB and word.endswith(ending) and bool(self.data.stacked_adjective_endings) \
-            and bool(self.finder.frequency(word[:-len(ending)] + self.data.stacked_adjective_endings[0]))
+        return len(word) >= MIN_ADVERB and word.endswith(ending) and self._has_adjective(word[:-len(ending)])
 
     def _before_adjective(self, line: str, run: DamagedRun) -> bool:
         """Is the word after the run an adjective (``adjective_endings``), which an adverb
