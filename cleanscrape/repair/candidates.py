@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from typing import Callable
+from typing import Callable, Iterator
 from weakref import WeakKeyDictionary
 
 from .damage import is_slot
@@ -339,14 +339,7 @@ class CandidateFinder:
         "saç-lar-ı"), with their frequencies."""
         if not self.data.noun_suffixes or len(stem_part) < MIN_NOUN_STEM:
             return {}
-        words = self.words.words_of_shape(shape(stem_part)) if any(is_slot(c) for c in stem_part) \
-            else [stem_part] if self.frequency(stem_part) else []
-        stems: dict[str, float] = {}
-        for word in words:
-            restored = self._fits(stem_part, word)
-            if restored is not None and APOSTROPHE not in restored:
-                stems[restored] = self.frequency(word)
-        return stems
+        return dict(self._listed_fits(stem_part))
 
     def _noun_suffix_count(self, stem: str, chain: str) -> int | None:
         """How many suffixes ``chain`` splits into as a noun's: at most one of each of
@@ -389,13 +382,8 @@ class CandidateFinder:
         if len(stem_part) < MIN_SOFTENED_STEM or not is_slot(stem_part[-1]):
             return stems
         for plain, soft in self.data.softened_finals:
-            damaged = stem_part[:-1] + plain
-            words = self.words.words_of_shape(shape(damaged)) if any(is_slot(c) for c in damaged) \
-                else [damaged] if self.frequency(damaged) else []
-            for word in words:
-                restored = self._fits(damaged, word)
-                if restored is not None and APOSTROPHE not in restored:
-                    stems[restored[:-1] + soft] = max(stems.get(restored[:-1] + soft, 0.0), self.frequency(word))
+            for restored, frequency in self._listed_fits(stem_part[:-1] + plain):
+                stems[restored[:-1] + soft] = max(stems.get(restored[:-1] + soft, 0.0), frequency)
         return stems
 
     def verb_form_frequency(self, word: str) -> float:
@@ -411,18 +399,22 @@ class CandidateFinder:
         buffers = self.data.suffix_buffers
         plain_forms = [f for f in self.data.verb_stem_forms if f[0] not in buffers]
         for form in self.data.verb_stem_forms:
-            damaged = stem_part + form
-            words = self.words.words_of_shape(shape(damaged)) if any(is_slot(c) for c in stem_part) \
-                else [damaged] if self.frequency(damaged) else []
-            for word in words:
-                restored = self._fits(damaged, word)
-                if restored is None or APOSTROPHE in restored:
-                    continue
+            for restored, frequency in self._listed_fits(stem_part + form):
                 stem = restored[:len(stem_part)]
                 if form[0] in buffers and any(self.frequency(stem + form[0] + plain) for plain in plain_forms):
                     continue
-                stems[stem] = max(stems.get(stem, 0.0), self.frequency(word))
+                stems[stem] = max(stems.get(stem, 0.0), frequency)
         return stems
+
+    def _listed_fits(self, damaged: str) -> Iterator[tuple[str, float]]:
+        """The listed words ``damaged`` may be (itself if intact and listed), restored with
+        their frequencies; none read across an apostrophe."""
+        words = self.words.words_of_shape(shape(damaged)) if any(is_slot(c) for c in damaged) \
+            else [damaged] if self.frequency(damaged) else []
+        for word in words:
+            restored = self._fits(damaged, word)
+            if restored is not None and APOSTROPHE not in restored:
+                yield restored, self.frequency(word)
 
     def _harmonic_chains(self, stem: str, chain: str) -> list[str]:
         """``chain`` after ``stem`` with its lost letters filled (see :meth:`_verb_forms`):
