@@ -1480,7 +1480,7 @@ class Resolver:
                     or not words[-1].endswith(nouns) or self._finite_verb(words[-1]):
                 continue
             for previous in reversed(words[-PREPOSITION_REACH - 1:-1]):
-                governed = [e for e, prepositions in self.data.preposition_cases if previous in prepositions]
+                governed = self._cases_governed_by(previous)
                 if governed:
                     if ending in governed:
                         return True
@@ -1496,10 +1496,14 @@ class Resolver:
             return False
         conjunct = words[:-1][-PREPOSITION_REACH:]
         for i in range(len(conjunct) - 1, -1, -1):
-            governed = [e for e, prepositions in self.data.preposition_cases if conjunct[i] in prepositions]
+            governed = self._cases_governed_by(conjunct[i])
             if governed:
                 return ending in governed and any(w.endswith(ending) for w in conjunct[i + 1:])
         return False
+
+    def _cases_governed_by(self, word: str) -> frozenset[str]:
+        """The case endings ``word`` (lower-case) governs as a preposition (``preposition_cases``)."""
+        return frozenset(e for e, prepositions in self.data.preposition_cases if word in prepositions)
 
     def _governed_endings(self, line: str, run: DamagedRun) -> frozenset[str]:
         """The endings that the word governing the run's word gives it: a preposition, or
@@ -1508,7 +1512,7 @@ class Resolver:
         clause = clause_before(line, run.token_start).split()
         for previous in reversed(clause[-PREPOSITION_REACH:]):
             low = self.lower(previous)
-            governed = frozenset(e for e, words in self.data.preposition_cases if low in words)
+            governed = self._cases_governed_by(low)
             if governed:
                 return governed
             # an adjective between ends in "-ą" in the accusative too ("przez taką gówniarę");
