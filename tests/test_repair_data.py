@@ -62,3 +62,14 @@ def test_a_key_given_without_the_keys_its_rule_reads_is_refused(monkeypatch) -> 
             language.language_data("xx")
     finally:
         language.language_data.cache_clear()
+
+
+def test_a_regional_progressive_is_two_words(monkeypatch) -> None:
+    table = {"xx": {"letters": "ã", "regional_progressive": ["estar"], "gerund_endings": [["ar", "ando"]]}}
+    monkeypatch.setattr(language, "_table", lambda: table)
+    language.language_data.cache_clear()
+    try:
+        with pytest.raises(language.LanguageDataError, match="two-word phrases"):
+            language.language_data("xx")
+    finally:
+        language.language_data.cache_clear()

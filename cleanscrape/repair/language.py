@@ -505,6 +505,10 @@ _REQUIRED_WITH = {
     "plural_subject_verbs": ("stacked_adjective_endings",),
     "adjective_paradigm_endings": ("paradigm_endings",),
     "verb_stem_forms": ("verb_suffixes", "inflection_suffixes", "suffix_buffers"),
+    "oblique_demonstratives": ("adverb_ending", "prepositions"),
+    "spaced_quotes": ("quotes",),
+    "masculine_vocative_ending": ("stacked_adjective_endings",),
+    "regional_progressive": ("gerund_endings",),
 }
 
 
@@ -522,6 +526,10 @@ def language_data(lang: str | None) -> LanguageData | None:
         missing = [other for other in required if key in entry and other not in entry]
         if missing:
             raise LanguageDataError(f"repair data of {lang!r}: {key!r} needs {', '.join(map(repr, missing))}")
+    malformed = [phrase for phrase in entry.get("regional_progressive", ()) if len(phrase.split()) != 2]
+    if malformed:
+        raise LanguageDataError(f"repair data of {lang!r}: 'regional_progressive' takes two-word phrases "
+                                f"(auxiliary, link), not {malformed!r}")
     return LanguageData(
         lang=lang.split("-")[0],
         letters=entry["letters"],

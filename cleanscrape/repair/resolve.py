@@ -2178,11 +2178,11 @@ class Resolver:
             # that closes it before a verb of stating ("« Nous irons ? Paris … ?, a déclaré")
             # nor where the line kept the quotation's own closing mark further on ("« Ils
             # vont ? Paris », dit-il")
+            kept_closer_follows = self._kept_closer_follows(self._source, run.end)
             closes = spaced_quotes and not (nxt.islower() and self._quotes_sentence_end(line, run.start)) \
-                and not self._lone_attributed_closer_after(self._source, run.end) \
-                and not self._kept_closer_follows(self._source, run.end)
+                and not self._lone_attributed_closer_after(self._source, run.end) and not kept_closer_follows
             # before a bracket no word goes on, as before punctuation ("„România ? [1]")
-            closes = closes or (following[:1] in "([" and not self._kept_closer_follows(self._source, run.end))
+            closes = closes or (following[:1] in "([" and not kept_closer_follows)
             readings.append(Reading(self.data.quotes[0][1], QUOTE_CLOSES_OPEN if closes else QUOTE_PAIRED,
                                     "lone '?' read as the closing quotation mark of one opened before"))
         elif spaced_quotes and nxt.isupper() and (not before or before[-1] in ".!…") \
