@@ -655,10 +655,13 @@ class Resolver:
         if one_word:  # "?downsizing?": the slots as letters are both the word's
             token = source[opener:closer + 1]
             # "?Verdad?" is "¿Verdad?", but no question goes on with a lower-case word
-            # ("usada para ?espeloterapia? como un sanatorio": "«espeloterapia»")
+            # ("usada para ?espeloterapia? como un sanatorio": "«espeloterapia»") other than
+            # one saying who asked it ("?Verdad? preguntó")
             following = source[closer + 1:]
-            question = bool(self.data.question_opening) \
-                and not (following[:1].isspace() and following.lstrip()[:1].islower())
+            next_word = following.split(None, 1)[0].rstrip(".,;:!?") if following[:1].isspace() else ""
+            goes_on = next_word[:1].islower() and not any(
+                spells(self.lower(next_word), verb) for verb in self.data.saying_verbs | self.data.asking_verbs)
+            question = bool(self.data.question_opening) and not goes_on
             ends = ((inner_first, token, question), (inner_last, token, question))
         else:
             # a real "?" may close the last word where a sentence may end; "¿" open the first
