@@ -1255,8 +1255,7 @@ class Resolver:
         if not suffix or not noun.endswith(suffix) or len(noun) - len(suffix) < MIN_AGREEING_NOUN \
                 or line[noun_end:noun_end + 1] not in (",", "!"):
             return None
-        before = line[:run.token_start].rstrip()
-        if before and before[-1] not in ",.!?\"„“":
+        if not (line[:run.token_start].rstrip().endswith(",") or self._sentence_start(line, run.token_start)):
             return None
         stem = noun[:-len(suffix)]
         if not self.finder.frequency(stem) or stem[-1] in _VOWELS:
