@@ -433,6 +433,12 @@ class LanguageData:
         variants = "".join(page for _, page in self.equivalents)
         return self.letters + variants + "".join(c for c in LOAN_LETTERS if c not in self.letters)
 
+    @property
+    def soft_adjective_ending(self) -> str:
+        """The ending of the adjectives of one form for every gender (Czech "stropní"): the
+        last of ``adjective_paradigm_endings``; "" where none is listed."""
+        return self.adjective_paradigm_endings[-1:]
+
     def shows_verb(self, word: str) -> bool:
         """Does ``word`` end as only verb forms do (``verb_endings`` less ``non_verb_endings``)?"""
         return word.endswith(self.verb_endings) and not word.endswith(self.non_verb_endings)

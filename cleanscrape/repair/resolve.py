@@ -132,8 +132,6 @@ MIN_PRESENT_STEM = 3
 #: an adjective before another is read as agreeing with it only when its adverb ("krásně")
 #: is less than this share of its own frequency ("jině" is a misspelling, "krásně" a word)
 ADVERB_SIBLING_RATIO = 0.1
-#: an adjective with one form for every gender ("stropní"): the noun comes after it
-SOFT_ADJECTIVE_ENDING = "í"
 #: the Turkish question particle written apart with a vowel against the harmony of the
 #: word before it ("Gördün mı"; "mı" is 11× as frequent as "mü" in the word list): as a
 #: vowel against harmony inside a word (the exceptions, words of back vowels that take
@@ -1178,11 +1176,11 @@ class Resolver:
             # "štíhlý a atraktivní muž": an adjective joined to it agrees with the same noun
             joined = _NEXT_WORD.match(line, following.end())
             if joined is None or self._is_present_verb(self.lower(joined.group(1))) \
-                    or not (joined.group(1).endswith(SOFT_ADJECTIVE_ENDING)
+                    or not (self._soft_adjective(joined.group(1))
                             or self._stacked_adjective(self.lower(joined.group(1)))):
                 return False  # "zdraví a záleží": a verb joined, a predicate
             following = joined
-        if following is not None and following.group(1).endswith(SOFT_ADJECTIVE_ENDING):
+        if following is not None and self._soft_adjective(following.group(1)):
             # "silná stropní lampa": an adjective of one form for every gender stands between
             further = _NEXT_WORD.match(line, following.end())
             following = further or following
@@ -1791,8 +1789,8 @@ class Resolver:
         if following is None or is_slot(line[following.end():following.end() + 1] or " "):
             return False
         low = self.lower(following.group(1))
-        if self.data.soft_adjective_case_ending and len(low) >= MIN_ADJECTIVE and low.endswith(SOFT_ADJECTIVE_ENDING) \
-                and self.finder.frequency(low[:-len(SOFT_ADJECTIVE_ENDING)] + self.data.soft_adjective_case_ending):
+        if self.data.soft_adjective_case_ending and len(low) >= MIN_ADJECTIVE and self._soft_adjective(low) \
+                and self.finder.frequency(low[:-len(self.data.soft_adjective_ending)] + self.data.soft_adjective_case_ending):
             # a soft adjective, known by its "-ího", standing for its noun: a verb or the
             # clause's end after it ("nově příchozí obdržel"); before a noun an adjective of
             # any gender may agree with that noun past it ("silná stropní lampa")
@@ -1810,9 +1808,14 @@ class Resolver:
     def _adjective_adverb(self, word: str) -> bool:
         """Is ``word`` (lower-case) an adverb of a hard or a soft adjective ("stejně" →
         "stejný", "denně" → "denní"; not the locative "době")?"""
-        ending = self.data.adverb_ending
-        return self._is_adverb(word) or (len(word) >= MIN_ADVERB and word.endswith(ending)
-                                         and bool(self.finder.frequency(word[:-len(ending)] + SOFT_ADJECTIVE_ENDING)))
+        ending, soft = self.data.adverb_ending, self.data.soft_adjective_ending
+        return self._is_adverb(word) or (len(word) >= MIN_ADVERB and bool(ending) and word.endswith(ending)
+                                         and bool(soft) and bool(self.finder.frequency(word[:-len(ending)] + soft)))
+
+    def _soft_adjective(self, word: str) -> bool:
+        """Does ``word`` end as an adjective of one form for every gender ("stropní": the
+        noun comes after it)?"""
+        return bool(self.data.soft_adjective_ending) and word.endswith(self.data.soft_adjective_ending)
 
     def _in_determined_phrase(self, line: str, run: DamagedRun) -> bool:
         """Does the run stand after a preposition and a demonstrative of an oblique case
