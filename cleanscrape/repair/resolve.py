@@ -337,6 +337,18 @@ def _all_capitals(text: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+def _word_after(line: str, run: DamagedRun) -> re.Match[str] | None:
+    """The word right after the run's word, past one space (None when punctuation or the
+    line's end follows it)."""
+    return _NEXT_WORD.match(line, run.token_end) if line[run.end:run.token_end] == "" else None
+
+
+def _words_before(line: str, run: DamagedRun, count: int) -> list[str]:
+    """The last ``count`` words before the run's word, when a space separates them from it."""
+    before = line[:run.token_start]
+    return before.split()[-count:] if before.endswith(" ") else []
+
+
 def _sentence_around(line: str, run: DamagedRun) -> tuple[int, int]:
     """Where the sentence holding ``run`` starts and ends in ``line``: at a clause stop
     (``_CLAUSE_STOP``), a "?" only before a capital (or at the line's end)."""
@@ -1227,7 +1239,7 @@ class Resolver:
     def _compared_noun_ending(self, line: str, run: DamagedRun) -> str | None:
         """The ending that agrees with the noun before a comparison word right before the
         run (``comparison_words``: "škola jako"), if a noun of a known gender stands there."""
-        before = line[:run.token_start].split()[-2:] if line[:run.token_start].endswith(" ") else []
+        before = _words_before(line, run, 2)
         if len(before) < 2 or self.lower(before[1]) not in self.data.comparison_words:
             return None
         noun = self.lower(before[0])
@@ -1315,7 +1327,7 @@ class Resolver:
     def _noun_determined(self, word: str, line: str, run: DamagedRun) -> bool:
         """Is ``word``, a noun ending in a consonant, of the gender of the demonstrative right
         before it ("ten pláč", not the feminine "pláž"; "ta noc")?"""
-        previous = line[:run.token_start].split()[-1:] if line[:run.token_start].endswith(" ") else []
+        previous = _words_before(line, run, 1)
         if not previous or len(word) < MIN_AGREEING_NOUN or not word.isalpha() or word[-1] in _VOWELS:
             return False
         determiner = self.data.determiners_ending(self.lower(previous[0]))
@@ -1351,8 +1363,8 @@ class Resolver:
     def _determiner_ending(self, line: str, run: DamagedRun) -> str | None:
         """The ending a demonstrative right before or after the run shows ("ta druhá",
         "celá ta cesta", "ten starý"), or None."""
-        previous = line[:run.token_start].split()[-1:] if line[:run.token_start].endswith(" ") else []
-        following = _NEXT_WORD.match(line, run.token_end) if line[run.end:run.token_end] == "" else None
+        previous = _words_before(line, run, 1)
+        following = _word_after(line, run)
         for word in previous + ([following.group(1)] if following else []):
             ending = self.data.determiners_ending(self.lower(word))
             if ending is not None:
@@ -1409,7 +1421,7 @@ class Resolver:
         if self.data is None or not self.data.copulas or not is_slot(core[-1]) \
                 or not any(word.endswith(ending) for ending, _ in self.data.participle_agreement):
             return None
-        following = _NEXT_WORD.match(line, run.token_end) if line[run.end:run.token_end] == "" else None
+        following = _word_after(line, run)
         if following is not None:
             low = self.lower(following.group(1))
             if len(low) >= MIN_AGREEING_NOUN and low not in self.data.prepositions \
@@ -1679,7 +1691,7 @@ class Resolver:
             if not is_slot(core[-2]):
                 return False
             # the noun after it agreeing with a case ending its slot may hold
-            following = _NEXT_WORD.match(line, run.token_end) if line[run.end:run.token_end] == "" else None
+            following = _word_after(line, run)
             noun = self.lower(following.group(1)) if following is not None else ""
             if any(noun.endswith(nouns) and all(a == b or is_slot(a) for a, b in zip(core[-len(ending):], ending))
                    for ending, nouns in self.data.case_agreement):
@@ -1785,7 +1797,7 @@ class Resolver:
     def _before_adjective(self, line: str, run: DamagedRun) -> bool:
         """Is the word after the run an adjective (``adjective_endings``), which an adverb
         may modify ("stejně opálená", "krásně kulaté") as an adjective may agree with it?"""
-        following = _NEXT_WORD.match(line, run.token_end) if line[run.end:run.token_end] == "" else None
+        following = _word_after(line, run)
         if following is None or is_slot(line[following.end():following.end() + 1] or " "):
             return False
         low = self.lower(following.group(1))
@@ -1802,7 +1814,7 @@ class Resolver:
     def _verb_after_object_relative(self, word: str, line: str, run: DamagedRun) -> bool:
         """Is ``word`` a present-tense verb right after a relative pronoun that is its object
         (``object_relatives``: "kterého poctí")?"""
-        before = line[:run.token_start].split()[-1:] if line[:run.token_start].endswith(" ") else []
+        before = _words_before(line, run, 1)
         return bool(before) and self.lower(before[0]) in self.data.object_relatives and self._is_present_verb(word)
 
     def _adjective_adverb(self, word: str) -> bool:
@@ -1822,18 +1834,18 @@ class Resolver:
         (``oblique_demonstratives``: "v téhle"), before a word that is no adjective or verb?
         It is then an adjective of the noun phrase they open ("v téhle denní době"), not an
         adverb, which would modify an adjective or a verb after it ("v téhle úplně nové")."""
-        before = line[:run.token_start].split()[-2:] if line[:run.token_start].endswith(" ") else []
+        before = _words_before(line, run, 2)
         if len(before) < 2 or self.lower(before[1]) not in self.data.oblique_demonstratives \
                 or self.lower(before[0]) not in self.data.prepositions:
             return False
-        following = _NEXT_WORD.match(line, run.token_end) if line[run.end:run.token_end] == "" else None
+        following = _word_after(line, run)
         return following is not None and not self._before_adjective(line, run) and not self._before_verb(line, run)
 
     def _unstacked_before_adjective(self, word: str, line: str, run: DamagedRun) -> bool:
         """Is ``word`` an adjective in one agreeing ending right before an adjective in
         another ("stejn? uspěchaný dav": no "stejné" stacks on "uspěchaný")? Stacked
         adjectives share their ending; the word is the adverb ("stejně") or another form."""
-        following = _NEXT_WORD.match(line, run.token_end) if line[run.end:run.token_end] == "" else None
+        following = _word_after(line, run)
         # the next word as written, not as read: a repaired one may be wrong ("jedna jedin?
         # prav?" read "pravé" first)
         if following is None or following.group(1)[:1].isupper() \
