@@ -79,6 +79,15 @@ MIN_REFLEXIVE_VERB = 4
 CASE_GOVERNED = 2.0
 #: ... and one that makes an ending no noun of that case has ("v malém domů")
 CASE_EXCLUDED = -2.0
+#: a present-tense verb right after a relative pronoun that is its object ("kterého poctí"):
+#: the clause's verb, as sure as agreement
+VERB_AFTER_OBJECT_RELATIVE = 1.0
+#: an adverb between an oblique demonstrative after a preposition and its noun ("v téhle
+#: denně době"): the phrase holds adjectives only, as sure as a case a preposition excludes
+ADVERB_IN_DETERMINED_PHRASE = -2.0
+#: an adjective right before an intact adjective of another ending ("stejné uspěchaný"):
+#: stacked adjectives share their ending, so it is none of the stack (the adverb is)
+UNSTACKED_ADJECTIVE = -2.0
 #: how many words back a preposition may govern the case of a word (with words agreeing
 #: with it between: "z każdą książką")
 PREPOSITION_REACH = 3
@@ -935,13 +944,13 @@ class Resolver:
             score += ADVERB_BEFORE_ADJECTIVE
         if self.data is not None and self.data.object_relatives and is_slot(core[-1]) and cand.how in LISTED \
                 and self._verb_after_object_relative(self.lower(cand.text), line, run):
-            score += AGREEMENT
+            score += VERB_AFTER_OBJECT_RELATIVE
         if self.data is not None and self.data.oblique_demonstratives and is_slot(core[-1]) \
                 and self._adjective_adverb(self.lower(cand.text)) and self._in_determined_phrase(line, run):
-            score += CASE_EXCLUDED
+            score += ADVERB_IN_DETERMINED_PHRASE
         if self.data is not None and self.data.stacked_adjective_endings and is_slot(core[-1]) and cand.how in LISTED \
                 and self._unstacked_before_adjective(self.lower(cand.text), line, run):
-            score += CASE_EXCLUDED
+            score += UNSTACKED_ADJECTIVE
         if self.data is not None and self.data.adverb_after_verbs and self.data.adverb_ending and is_slot(core[-1]) \
                 and cand.text.endswith(self.data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
                 and self._ends_verb_clause(line, run):
