@@ -51,25 +51,18 @@ def test_czech_nouns_take_the_adjective_ending_of_their_gender_and_number(noun: 
     assert language.language_data("cs").agreeing_ending(noun) == ending
 
 
-def test_a_key_given_without_the_keys_its_rule_reads_is_refused(monkeypatch) -> None:
-    """The rule of "speech_dashes" reads the first of "subject_endings": a language giving
-    the one alone is refused when loaded, naming both, not failed on its first damaged line."""
-    table = {"xx": {"letters": "ą", "speech_dashes": "-–"}}
-    monkeypatch.setattr(language, "_table", lambda: table)
+@pytest.mark.parametrize(("section", "problem"), [
+    # the rule of "speech_dashes" reads the first of "subject_endings"
+    ({"letters": "ą", "speech_dashes": "-–"}, "'speech_dashes' needs 'subject_endings'"),
+    # a progressive is an auxiliary and its link ("estar a")
+    ({"letters": "ã", "regional_progressive": ["estar"], "gerund_endings": [["ar", "ando"]]}, "two-word phrases"),
+])
+def test_a_language_section_a_rule_cannot_read_is_refused_when_loaded(monkeypatch, section: dict, problem: str) -> None:
+    """Refused when loaded, naming the keys, not failed on the first damaged line."""
+    monkeypatch.setattr(language, "_table", lambda: {"xx": section})
     language.language_data.cache_clear()
     try:
-        with pytest.raises(language.LanguageDataError, match="'speech_dashes' needs 'subject_endings'"):
-            language.language_data("xx")
-    finally:
-        language.language_data.cache_clear()
-
-
-def test_a_regional_progressive_is_two_words(monkeypatch) -> None:
-    table = {"xx": {"letters": "ã", "regional_progressive": ["estar"], "gerund_endings": [["ar", "ando"]]}}
-    monkeypatch.setattr(language, "_table", lambda: table)
-    language.language_data.cache_clear()
-    try:
-        with pytest.raises(language.LanguageDataError, match="two-word phrases"):
+        with pytest.raises(language.LanguageDataError, match=problem):
             language.language_data("xx")
     finally:
         language.language_data.cache_clear()
