@@ -293,14 +293,16 @@ class CandidateFinder:
                 continue  # a suffix the page shows no letter of ("what?" is no "whatı")
             if not is_slot(chain[0]) and chain[0] not in self._suffix_initials:
                 continue  # no suffix starts so
-            stems = [(stem, frequency, self.data.verb_suffixes)
+            # each stem with its kind: a verb's chain opens with a verbal suffix, a softened
+            # final's and a noun's with an inflectional one (a noun's by noun_suffixes' groups)
+            stems = [(stem, frequency, "verb")
                      for stem, frequency in self._cached_stems(self._verb_stems, stem_part).items()]
-            stems += [(stem, frequency, self.data.inflection_suffixes)
+            stems += [(stem, frequency, "softened")
                       for stem, frequency in self._cached_stems(self._softened_stems, stem_part).items()]
             if nouns:
-                stems += [(stem, frequency, ())
+                stems += [(stem, frequency, "noun")
                           for stem, frequency in self._cached_stems(self._listed_stems, stem_part).items()]
-            for stem, frequency, first in stems:
+            for stem, frequency, kind in stems:
                 if stem.endswith("ğ") and chain[0] not in self._harmony and not is_slot(chain[0]):
                     continue  # a softened final stands before a vowel only
                 for filled in self._harmonic_chains(stem, chain):
@@ -308,11 +310,10 @@ class CandidateFinder:
                         continue
                     # the split depends on the stem only through its last letter and vowel
                     vowel = next((c for c in reversed(stem) if c in self._harmony), "")
-                    key = (stem[-1], vowel, filled, "verb" if first is self.data.verb_suffixes else
-                           "softened" if first else "noun")
+                    key = (stem[-1], vowel, filled, kind)
                     if key not in self._chain_splits:
-                        self._chain_splits[key] = self._suffix_count(stem, filled, first) if first \
-                            else self._noun_suffix_count(stem, filled)
+                        self._chain_splits[key] = self._noun_suffix_count(stem, filled) if kind == "noun" \
+                            else self._suffix_count(stem, filled, nominal=kind == "softened")
                     suffixes = self._chain_splits[key]
                     if suffixes is None:
                         continue
@@ -432,10 +433,10 @@ class CandidateFinder:
             fills = grown
         return fills
 
-    def _suffix_count(self, stem: str, chain: str, first_suffixes: tuple[str, ...]) -> int | None:
-        """The fewest suffixes ``chain`` splits into, the first one of ``first_suffixes``
-        (a verb stem's: ``verb_suffixes``; a noun's, ``inflection_suffixes``, and so all
-        of them) whose first vowel is of the class of ``stem``'s last vowel
+    def _suffix_count(self, stem: str, chain: str, nominal: bool) -> int | None:
+        """The fewest suffixes ``chain`` splits into, the first one verbal (``verb_suffixes``)
+        after a verb stem, inflectional (``inflection_suffixes``, and so all of them) after
+        a ``nominal`` one, whose first vowel is of the class of ``stem``'s last vowel
         (the progressive's "yor" keeps its own), the others verbal or inflectional
         (``inflection_suffixes``; a softened "ğ" only before an inflectional one's vowel:
         "-diği"), each
@@ -451,7 +452,6 @@ class CandidateFinder:
         if first is not None and not chain.startswith("yor") and not any(
                 stem_vowel in group and first in group for group in self.data.vowel_classes):
             return None
-        nominal = first_suffixes is self.data.inflection_suffixes
         fewest: list[int | None] = [None] * len(chain) + [0]
         for start in range(len(chain) - 1, -1, -1):
             before = word[len(stem) + start - 1]
