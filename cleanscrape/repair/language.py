@@ -734,9 +734,13 @@ def _capital_senses(rows: list[list[str]]) -> dict[str, tuple[tuple[frozenset[st
 
 
 def _contexts(rows: list[list[str]]) -> tuple[tuple[str, tuple[tuple[str, frozenset[str]], ...]], ...]:
+    """The ``contexts`` rows by word; a row may name several words and both sides, space
+    separated (the forms of a verb that goes with its reflexive pronoun on either side)."""
     by_word: dict[str, list[tuple[str, frozenset[str]]]] = {}
-    for word, side, neighbours in rows:
-        by_word.setdefault(word, []).append((side, frozenset(neighbours.split())))
+    for words, sides, neighbours in rows:
+        for word in words.split():
+            for side in sides.split():
+                by_word.setdefault(word, []).append((side, frozenset(neighbours.split())))
     return tuple((word, tuple(sides)) for word, sides in by_word.items())
 
 
