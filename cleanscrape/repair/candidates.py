@@ -125,6 +125,7 @@ class CandidateFinder:
         self._all_suffixes = self._verb_set | self._inflection_set
         self._suffix_lengths = sorted({len(s) for s in self._all_suffixes})
         self._chain_splits: dict[tuple[str, str, str, str], int | None] = {}
+        self._verb_form_frequencies: dict[str, float] = {}
         self._noun_groups = [(frozenset(group), sorted({len(s) for s in group}))
                              for group in data.noun_suffixes] if data else []
         self._suffix_initials = frozenset(s[0] for s in self._all_suffixes) \
@@ -389,8 +390,13 @@ class CandidateFinder:
 
     def verb_form_frequency(self, word: str) -> float:
         """The frequency of an intact word as a verb form (see :meth:`_verb_forms`:
-        "uçmuştu", "saptık", "karıştı"; not the noun "karşıt-ı"); 0 if it is none."""
-        return max((c.frequency for c in self._verb_forms(word, nouns=False) if c.text == word), default=0.0)
+        "uçmuştu", "saptık", "karıştı"; not the noun "karşıt-ı"); 0 if it is none.
+        Remembered: every candidate of a sentence's last word asks."""
+        frequency = self._verb_form_frequencies.get(word)
+        if frequency is None:
+            frequency = self._verb_form_frequencies[word] = max(
+                (c.frequency for c in self._verb_forms(word, nouns=False) if c.text == word), default=0.0)
+        return frequency
 
     def _verb_stems(self, stem_part: str) -> dict[str, float]:
         """The verb stems ``stem_part`` spells, with their likeliest listed form's frequency.
