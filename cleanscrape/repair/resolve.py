@@ -360,7 +360,7 @@ def _words_before(line: str, run: DamagedRun, count: int) -> list[str]:
 
 def _sentence_around(line: str, run: DamagedRun) -> tuple[int, int]:
     """Where the sentence holding ``run`` starts and ends in ``line``: at a clause stop
-    (``_CLAUSE_STOP``), a "?" only before a capital (or at the line's end)."""
+    (``_CLAUSE_STOP``), a "?" only before a space and a capital."""
     stops = [m.start() for m in _CLAUSE_STOP.finditer(line) if m.group(1) is None or m.group(1)[0].isupper()]
     return (max((i + 1 for i in stops if i < run.token_start), default=0),
             min((i for i in stops if i >= run.end), default=len(line)))
