@@ -600,12 +600,20 @@ class Resolver:
         openers, closers = self._quote_pairs(self._source)
         text = run.text
         lo = 1 if run.start in openers and run.start == run.token_start else 0
-        hi = len(text) - 1 if run.end - 1 in closers and len(text) > 1 else len(text)
+        hi = len(text) - 1 if run.end - 1 in closers and len(text) > 1 \
+            and not self._closed_since_opener(openers, run.end - 1, line) else len(text)
         if lo == 0 and hi == len(text):
             return []
         opening, closing = self.data.quotes[0]
         return self._fills(text, run, line, lo, hi, opening if lo else "", closing if hi < len(text) else "",
                            QUOTE_PAIR_TAKEN)
+
+    def _closed_since_opener(self, openers: frozenset[int], pos: int, line: str) -> bool:
+        """Did the repaired ``line`` close the quotation of the last opening slot before
+        the closing slot at ``pos`` already (a lone slot read as its closing mark: "cu ?u ?
+        fiind predominant?." is "„u ” fiind predominantă.")?  Marks of one kind do not nest."""
+        opener = max((i for i in openers if i < pos), default=None)
+        return opener is not None and self.data.quotes[0][1] in line[opener:pos]
 
     def _quote_pairs(self, source: str) -> tuple[frozenset[int], frozenset[int]]:
         """Offsets of the slots of ``source`` read as glued quotation marks: an opening one
