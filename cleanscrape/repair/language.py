@@ -295,6 +295,9 @@ class LanguageData:
     #: inflectional endings a name takes after its last letter (German genitive "-s":
     #: "Österreichs")
     proper_noun_endings: tuple[str, ...] = ()
+    #: lost first letters that open only listed words of the language: a word no list knows
+    #: opening with one is a name ("?vreux" → "Évreux")
+    name_initials: str = ""
     #: words that may stand between a preposition and the word whose case it governs without
     #: agreeing with it (indeclinable possessives: Czech "o jeho neobvyklém chování")
     case_transparent: frozenset[str] = frozenset()
@@ -654,6 +657,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         paradigm_blocking_endings=tuple(entry.get("paradigm_blocking_endings", ())),
         proper_nouns=frozenset(entry.get("proper_nouns", ())),
         proper_noun_endings=tuple(entry.get("proper_noun_endings", ())),
+        name_initials=entry.get("name_initials", ""),
         question_enders=frozenset(entry.get("question_enders", ())),
         question_openers=tuple(tuple(phrase.split()) for phrase in entry.get("question_openers", ())),
         question_opener_endings=tuple(entry.get("question_opener_endings", ())),

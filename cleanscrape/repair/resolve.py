@@ -2894,6 +2894,8 @@ class Resolver:
             return True
         if self.data.is_proper_noun(self.lower(cand.text)):
             return True  # "el ?frica central", "im Süden ?sterreichs": a name, wherever it stands
+        if self._unlisted_name(cand):
+            return True  # "el distrito de ?vreux": no word of the language opens so
         if self.data.noun_endings:
             # German capitalises nouns: "?berraschung" is "Überraschung" anywhere in a sentence,
             # and so is the word a determiner opens a noun phrase for ("meiner ?lbremse")
@@ -2906,6 +2908,14 @@ class Resolver:
             return True  # "çadırda ?ura ekmek" where the page writes "?ura'n?n": its name again
         return self._in_name(line, cand, run) or self._opens_listed_name(line, cand, run) \
             or self._plural_name_word(line, cand, run)
+
+    def _unlisted_name(self, cand: Candidate) -> bool:
+        """Is the word one neither the word list nor the page knows, opening with a lost
+        letter the language's own words open with only in common words (``name_initials``:
+        Spanish "época", "índice", "último", all listed), so a foreign name ("el distrito de
+        ?vreux" → "Évreux")?"""
+        return bool(self.data.name_initials) and cand.text[:1] in self.data.name_initials \
+            and not cand.frequency and not cand.in_document
 
     def _plural_name_word(self, line: str, cand: Candidate, run: DamagedRun) -> bool:
         """In a language that capitalises every word of a name but its function words
