@@ -38,6 +38,9 @@ RESTORED_WORD_RATIO = 10.0
 DISHARMONY = 0.01
 #: ... and a case suffix's vowel against its base's, which harmony always rules
 SUFFIX_DISHARMONY = 0.01
+#: the letters after a slot in a word's last syllable: consonants, then a mute "e" ("-ène",
+#: "-èbre", "-èques"; not "-ent", a verb's or an adverb's "-ément")
+_BEFORE_MUTE_E = re.compile(r"[bcdfghjklmnpqrstvwxz]+es?")
 
 #: a paradigm's form no list has, against the listed form of the same word (a rarer form,
 #: or the list would have it)
@@ -258,6 +261,7 @@ class CandidateFinder:
                 continue
             distribution = stem.get(i) or self._softened(lower, i) or self._harmonised(
                 self.letters.distribution(lower, i), chars[:i], lower[i + 1:])
+            distribution = self._open_before_mute_e(distribution, lower, i)
             ranked = sorted(distribution.items(), key=lambda kv: -kv[1])
             if not ranked:
                 return []
@@ -682,6 +686,20 @@ class CandidateFinder:
             weighted.update((c, max(vowels)) for c in allowed)
         total = sum(weighted.values())
         return {c: p / total for c, p in weighted.items()}
+
+    def _open_before_mute_e(self, distribution: dict[str, float], lower: str, i: int) -> dict[str, float]:
+        """``distribution`` with the closed vowel's share given to the open one where the slot
+        stands before consonants and a final mute "e" (``mute_e_open_vowel``: French writes
+        "è" there, "dacorène", "Gièze", never "é"; the model, counting letter contexts over
+        all positions, often proposes "é")."""
+        if not self.data or not self.data.mute_e_open_vowel:
+            return distribution
+        closed, open_vowel = self.data.mute_e_open_vowel
+        if closed not in distribution or not _BEFORE_MUTE_E.fullmatch(lower, i + 1):
+            return distribution
+        moved = dict(distribution)
+        moved[open_vowel] = moved.get(open_vowel, 0.0) + moved.pop(closed)
+        return moved
 
     def _suffix_harmony(self, base: str, lower: str, suffix: str) -> float:
         """× SUFFIX_DISHARMONY for each lost vowel of a case suffix that breaks vowel harmony with

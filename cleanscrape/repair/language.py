@@ -298,6 +298,9 @@ class LanguageData:
     #: lost first letters that open only listed words of the language: a word no list knows
     #: opening with one is a name ("?vreux" → "Évreux")
     name_initials: str = ""
+    #: the closed vowel and the open one a word's last syllable takes before consonants and
+    #: a final mute "e" (French "é", "è": "-ène", never "-éne")
+    mute_e_open_vowel: tuple[str, ...] = ()
     #: words that may stand between a preposition and the word whose case it governs without
     #: agreeing with it (indeclinable possessives: Czech "o jeho neobvyklém chování")
     case_transparent: frozenset[str] = frozenset()
@@ -658,6 +661,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         proper_nouns=frozenset(entry.get("proper_nouns", ())),
         proper_noun_endings=tuple(entry.get("proper_noun_endings", ())),
         name_initials=entry.get("name_initials", ""),
+        mute_e_open_vowel=tuple(entry.get("mute_e_open_vowel", ())),
         question_enders=frozenset(entry.get("question_enders", ())),
         question_openers=tuple(tuple(phrase.split()) for phrase in entry.get("question_openers", ())),
         question_opener_endings=tuple(entry.get("question_opener_endings", ())),
