@@ -146,11 +146,14 @@ class CandidateFinder:
 
     def restores_known_word(self, lower: str) -> bool:
         """Is ``lower``, which ends in a slot, a known word with its final slots filled, and
-        a far rarer one (or none) without them ("pi?" → "più", not "pi")?"""
+        a far rarer one (or none) without them ("pi?" → "più", not "pi")?  Of a doubled
+        "?", the last may be a real question mark ("Libert??" → "Libertà?")."""
         core = lower.rstrip("?\ufffd")
         if core == lower or not core or self.vocabulary.count(core):
             return False
         known = [c.frequency for c in self.find(lower) if c.how in KNOWN]
+        if lower.endswith("??"):
+            known += [c.frequency for c in self.find(lower[:-1]) if c.how in KNOWN]
         return bool(known) and max(known) > RESTORED_WORD_RATIO * self.frequency(core)
 
     def find(self, lower: str) -> list[Candidate]:

@@ -24,11 +24,13 @@ SLOTS = "?\ufffd"
 _EVIDENCE = re.compile(r"\ufffd|\?(?=[^\W\d_])|(?<=[^\W\d_]['’])\?")
 #: weaker evidence: a "?" glued to a word or alone after one, and followed by a lower-case
 #: word ("sar? attribuito", "la terra ? probabilmente": Italian loses mostly word-final
-#: letters and "è") or by "," "." ";" ":", also after another "?" ("przytakn??."); real questions are
-#: sometimes followed by one ("Vraiment? dit-il", "Kim o?."), so it takes two of these
+#: letters and "è") or by "," "." ";" ":", also after another "?" ("przytakn??."), and a
+#: doubled "?" after a word anywhere ("Libert?? Quanti": the first may be a lost letter,
+#: which the word list then tells); real questions are sometimes followed by one
+#: ("Vraiment? dit-il", "Kim o?.", "Davvero?? Non"), so it takes two of these
 _WEAK_EVIDENCE = re.compile(
     r"(?:(?<=[^\W\d_])|(?<=[^\W\d_] )|(?<=[^\W\d_]\? )|(?<=[^\W\d_][.!…] ))\?(?: +(?=[^\W\d_A-ZÀ-ÞĀ-ſ])|[,;:]|\.(?!\.))"
-    r"|(?<=[^\W\d_]\?)\?(?=[,;:]|\.(?!\.))")
+    r"|(?<=[^\W\d_]\?)\?(?=[,;:]|\.(?!\.)|\s|$)")
 WEAK_EVIDENCE_NEEDED = 2
 #: a run of letters and slots, apostrophes inside: one word as far as the damage is concerned
 _RUN = re.compile(r"(?:[^\W\d_]|[?\ufffd])+(?:['’](?:[^\W\d_]|[?\ufffd])+)*")
@@ -68,6 +70,8 @@ def may_be_damaged(text: str) -> bool:
         after = text[i + 1:i + 3]
         if after[:1].isalpha() or (after[:1] in ",;:." and _after_word(text, i)):
             return True
+        if after[:1] == "?" and i and text[i - 1].isalpha():
+            return True  # "Libert??": the first may be a lost letter, the second a real "?"
         if after[:1] == " " and after[1:].isalpha() and after[1:].islower() and i and (
                 text[i - 1].isalpha() or text[i - 1] in " ?"):
             return True
