@@ -301,6 +301,9 @@ class LanguageData:
     #: the closed vowel and the open one a word's last syllable takes before consonants and
     #: a final mute "e" (French "é", "è": "-ène", never "-éne")
     mute_e_open_vowel: tuple[str, ...] = ()
+    #: vowels that end the language's words and that a charset loses (Romanian "ă"): a glued
+    #: "?" after a consonant-final word no list knows is one of them, seldom a real "?"
+    lost_final_vowel: str = ""
     #: words that may stand between a preposition and the word whose case it governs without
     #: agreeing with it (indeclinable possessives: Czech "o jeho neobvyklém chování")
     case_transparent: frozenset[str] = frozenset()
@@ -662,6 +665,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         proper_noun_endings=tuple(entry.get("proper_noun_endings", ())),
         name_initials=entry.get("name_initials", ""),
         mute_e_open_vowel=tuple(entry.get("mute_e_open_vowel", ())),
+        lost_final_vowel=entry.get("lost_final_vowel", ""),
         question_enders=frozenset(entry.get("question_enders", ())),
         question_openers=tuple(tuple(phrase.split()) for phrase in entry.get("question_openers", ())),
         question_opener_endings=tuple(entry.get("question_opener_endings", ())),

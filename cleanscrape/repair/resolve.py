@@ -248,6 +248,11 @@ QUESTION_OPENING_PAIRED = -0.5
 #: word's lost last letter before one real "?" ("Será?" written "Ser??") is read before it
 #: (after a word no list knows, "Biener???", the letter model's guesses are no rival)
 EMPHATIC_QUESTION = -1.0
+#: a real "?" glued to a word no list or page knows that ends in a consonant, in a damaged
+#: line, where the language's words end in a vowel the charset loses (``lost_final_vowel``:
+#: Romanian "-ă"; dev gold of the damaged kinds, such stems with "ă" after them unlisted too:
+#: "ă" 47, a real "?" 0): "Rosiglitazon? Studiile" is "Rosiglitazonă"
+QUESTION_AFTER_UNLISTED_CONSONANT = -3.0
 #: ... and more so a doubled one when its first "?" may be the word's lost last letter
 #: making a listed word before a single real one ("chod???" is "chodíš?" more often than
 #: "chodí??", "m???" "máš?"; a tripled one stays emphatic either way: "prezent???")
@@ -488,6 +493,8 @@ class Resolver:
                 if self.data is not None and len(stem) == 1 and stem in self.data.elisions:
                     continue  # "N? ? Genève": an elided consonant is no word, its frequency that of "n’"
                 prior_k = prior
+                if k == 1 and line_damaged and self._unlisted_consonant_final(text[:-1]):
+                    prior_k += QUESTION_AFTER_UNLISTED_CONSONANT
                 if k > 1 and self._known_frequency(text[:len(text) - k]):
                     prior_k += EMPHATIC_QUESTION
                     if k == 2 and self._known_frequency(text[:len(text) - 1]):
@@ -726,6 +733,14 @@ class Resolver:
         low = self.lower(word)
         return UNKNOWN_FREQUENCY * max((c.likelihood for c in self.finder.find(low) if c.how == "letter model"),
                                        default=0.0)
+
+    def _unlisted_consonant_final(self, stem: str) -> bool:
+        """Is ``stem`` (a word before a glued "?") one no list or page knows, ending in a
+        consonant, in a language whose words end in a vowel a charset loses
+        (``lost_final_vowel``: Romanian "-ă")?"""
+        vowels = self.data.lost_final_vowel if self.data else ""
+        return bool(vowels) and len(stem) > 1 and stem.isalpha() and self.lower(stem[-1]) not in vowels + "aeiouy" \
+            and not self._known_frequency(stem)
 
     def _known_frequency(self, word: str) -> float:
         """The frequency of ``word`` or, with slots, of its likeliest listed reading (0: none)."""
