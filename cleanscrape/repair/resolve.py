@@ -2482,8 +2482,11 @@ class Resolver:
                                 "slot after a question mark read as the closing quotation mark of one opened before")]
             return []
         source = self._source
-        if run.end != run.token_end \
-                or not any(i == 0 or source[i - 1] in _OPENERS for i in _slot_positions(source, 0, run.start)):
+        # a slot at a word's start that may have opened it: not one the line, repaired to the
+        # left, reads as a word's letter ("?al??arak ikimizi..?" is "çalışarak ikimizi..?", a
+        # question trailing off)
+        if run.end != run.token_end or not any((i == 0 or source[i - 1] in _OPENERS) and not line[i].isalpha()
+                                               for i in _slot_positions(source, 0, run.start)):
             return []
         return [Reading(closing, QUOTE_PAIRED, "'?' after a full stop read as the closing quotation mark of a pair")]
 
@@ -2852,8 +2855,8 @@ class Resolver:
         last = before[-1]
         if last == "\ufffd":
             return False  # a lost letter; a "?" still there after the repairs to its left is real
-        if last == "?" and not before[:-1].rstrip()[-1:].isalpha() and before[-2:-1] != " ":
-            return False  # "(?)", "???"
+        if last == "?" and not before[:-1].rstrip()[-1:].isalpha() and before[-2:-1] not in (" ", ".", "!", "…"):
+            return False  # "(?)", "???"; a question trailing off ends its sentence ("ikimizi..? Âdetim")
         if last == "?" and before[-2:-1] == " " and self.data is not None \
                 and self.lower(before[:-1].split()[-1:][0] if before[:-1].split() else "") in self.data.determiners:
             return False  # "un ? état": a lost mark after a determiner ends no sentence
