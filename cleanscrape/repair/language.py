@@ -304,6 +304,10 @@ class LanguageData:
     #: vowels that end the language's words and that a charset loses (Romanian "ă"): a glued
     #: "?" after a consonant-final word no list knows is one of them, seldom a real "?"
     lost_final_vowel: str = ""
+    #: the one-letter ending of the future a clitic stands inside ("poder-se-á"), after an
+    #: infinitive and one of ``mesoclitic_pronouns``
+    mesoclitic_ending: str = ""
+    mesoclitic_pronouns: frozenset[str] = frozenset()
     #: words that may stand between a preposition and the word whose case it governs without
     #: agreeing with it (indeclinable possessives: Czech "o jeho neobvyklém chování")
     case_transparent: frozenset[str] = frozenset()
@@ -666,6 +670,8 @@ def language_data(lang: str | None) -> LanguageData | None:
         name_initials=entry.get("name_initials", ""),
         mute_e_open_vowel=tuple(entry.get("mute_e_open_vowel", ())),
         lost_final_vowel=entry.get("lost_final_vowel", ""),
+        mesoclitic_ending=entry.get("mesoclitic_ending", ""),
+        mesoclitic_pronouns=frozenset(entry.get("mesoclitic_pronouns", ())),
         question_enders=frozenset(entry.get("question_enders", ())),
         question_openers=tuple(tuple(phrase.split()) for phrase in entry.get("question_openers", ())),
         question_opener_endings=tuple(entry.get("question_opener_endings", ())),

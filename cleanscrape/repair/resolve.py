@@ -269,6 +269,9 @@ LONE_DASH = -1.5
 LONE_DASH_STARTS_LINE = -0.5
 #: a slot between two digits: the en dash of a range ("1878–1879")
 NUMBER_RANGE = 0.0
+#: a slot ending an infinitive and a clitic joined by hyphens: the future's ending the clitic
+#: stands before (Portuguese "poder-se-á")
+MESOCLITIC_FUTURE = 0.0
 #: a slot glued after a number, in a language that writes ordinals so ("2ª Divisão") ...
 ORDINAL_INDICATOR = 0.0
 #: ... of a few digits (a year is no ordinal)
@@ -2118,6 +2121,9 @@ class Resolver:
                 and not self._sentence_follows(line[run.token_end:].strip()):
             # "2? Divisão", "6?,": an ordinal; "2003? Claro" and "tens 3? Eu" end questions
             return [self._ordinal_indicator(run, line)]
+        if len(run.text) == 1 and run.end == run.token_end and self._ends_mesoclisis(line[run.token_start:run.start]):
+            return [Reading(self.data.mesoclitic_ending, MESOCLITIC_FUTURE,
+                            f"'?' after an infinitive and a clitic read as the future's lost '{self.data.mesoclitic_ending}'")]
         if len(run.text) == 1 and line[run.start - 1:run.start] == "-" and line[run.end:run.end + 1] == "-":
             # "c’est-?-dire", "prêt-?-porter": what links a compound is a preposition, never a
             # verb (Portuguese "é"): the one-letter words holding an article, where there are any
@@ -2468,6 +2474,15 @@ class Resolver:
             if line[:i].rstrip()[-1:] in (".", "!", "…", ":"):
                 return False  # "? Paris, le maire … plan. ? Nous investirons ?, a-t-il": that one opens it
         return False
+
+    def _ends_mesoclisis(self, before: str) -> bool:
+        """Is ``before`` (the token before a slot that ends it) an infinitive and a clitic
+        joined by hyphens ("Poder-se-", "dir-lhe-"): the clitic stands inside the future,
+        whose one-letter ending is the slot (``mesoclitic_ending``: "poder-se-á")?"""
+        if self.data is None or not self.data.mesoclitic_ending or not before.endswith("-"):
+            return False
+        verb, _, pronoun = before[:-1].rpartition("-")
+        return verb[-1:].lower() == "r" and verb.isalpha() and self.lower(pronoun) in self.data.mesoclitic_pronouns
 
     def _closing_after_punctuation(self, run: DamagedRun, line: str) -> list[Reading]:
         """"Porto.?": a slot glued after a full stop closes a quotation opened earlier; so
