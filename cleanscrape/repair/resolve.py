@@ -701,9 +701,11 @@ class Resolver:
             question = bool(self.data.question_opening) and not goes_on
             ends = ((inner_first, token, question), (inner_last, token, question))
         else:
-            # a real "?" may close the last word where a sentence may end; "¿" open the first
+            # a real "?" may close the last word where a sentence may end (a U+FFFD is never
+            # one: "de \ufffdimport-export\ufffd Ramada"); "¿" open the first
             after = source[closer + 1:closer + 3]
-            question = not after or after[0] in "!?" or (after[0].isspace() and (after[1:2].isupper() or not after[1:2]))
+            question = source[closer] == "?" and (
+                not after or after[0] in "!?" or (after[0].isspace() and (after[1:2].isupper() or not after[1:2])))
             # a question opening pairs with a question mark: none before a verb of stating
             opening_question = bool(self.data.question_opening) and not self._before_attribution(source, closer)
             ends = ((inner_first, source[opener] + inner_first, opening_question),
