@@ -1179,6 +1179,9 @@ class Resolver:
                 # "krásný, zlý archanděl": a list of adjectives
                 # a demonstrative antecedent shows its gender itself ("ten, který")
                 antecedent = self.lower(previous[-1])
+                oblique = self._feminine_oblique_ending(before)
+                if oblique is not None:
+                    return oblique == ending  # "na mou duši, která": "duše", no plural "duši"
                 shown = self.data.determiners_ending(antecedent)
                 return (shown or self._agreeing_ending(antecedent, antecedent=True)) == ending
         determiner = self._determiner_ending(line, run)
@@ -1293,11 +1296,9 @@ class Resolver:
         if gender is None or not noun.endswith(tuple(self.data.number_neutral_endings)) \
                 or len(noun) < MIN_AGREEING_NOUN + 1:
             return None
-        feminine_ending, feminine, masculine = gender
-        stem = noun[:-1]
-        if min(self.finder.frequency(stem + e) for e in feminine) \
-                <= FEMININE_PARADIGM_RATIO * max(self.finder.frequency(stem + e) for e in masculine):
+        if not self._feminine_paradigm(noun[:-1]):
             return None
+        feminine_ending = gender[0]
         before = [self._likeliest_reading(self.lower(w)) for w in clause_before(line, run.token_start).split()]
         after = []
         for word in clause_after(line, noun_end).split():
@@ -1310,6 +1311,37 @@ class Resolver:
                  if verb.endswith(participles)}
         numbers = shown & {feminine_ending, self.data.plural_predicate_endings[0]}
         return numbers.pop() if len(numbers) == 1 and numbers == shown else None
+
+    def _feminine_paradigm(self, stem: str) -> bool:
+        """Is ``stem`` a feminine noun's of the "-e"/"-ě" class: its feminine forms
+        (``consonant_noun_gender``: "vůni", "vůní") listed ten times more than any masculine
+        or neuter one ("vůněm" none; "moře" and "soudce" have "mořem", "soudcem")?"""
+        _, feminine, masculine = self.data.consonant_noun_gender
+        return min(self.finder.frequency(stem + e) for e in feminine) \
+            > FEMININE_PARADIGM_RATIO * max(self.finder.frequency(stem + e) for e in masculine)
+
+    def _feminine_oblique_ending(self, before: str) -> str | None:
+        """The feminine singular ending if the word before the comma that ends ``before`` is
+        the "-i" form of a feminine noun in "-e"/"-ě" (``number_neutral_endings``: "duši" of
+        "duše", "ulici", "písni" of "píseň"), a singular only, its plural being the "-e" form
+        itself: the relative pronoun after it agrees with it ("na mou duši, která se
+        spouští"); a damaged word by its likeliest reading; else None.  Not a noun in a
+        consonant, whose "-i" is a plural too ("noci, které"; its rare "noce" no nominative:
+        ``NOMINATIVE_SHARE``)."""
+        gender = self.data.consonant_noun_gender
+        words = before[:-1].split()
+        if gender is None or not self.data.number_neutral_endings or not words:
+            return None
+        feminine_ending, feminine, _ = gender
+        noun = self._likeliest_reading(self.lower(words[-1]))
+        oblique = feminine[0]
+        if not noun.endswith(oblique) or len(noun) < MIN_AGREEING_NOUN + 1 or not noun.isalpha():
+            return None
+        stem = noun[:-len(oblique)]
+        nominative = max(self.finder.frequency(stem + e) for e in self.data.number_neutral_endings)
+        if nominative < NOMINATIVE_SHARE * self.finder.frequency(noun) or not self._feminine_paradigm(stem):
+            return None
+        return feminine_ending
 
     def _stacked_adjective(self, word: str, min_length: int = MIN_STACKED_ADJECTIVE) -> str | None:
         """The ending of ``word`` (lower-case) if it is an adjective in an agreeing ending
