@@ -1569,9 +1569,10 @@ class Resolver:
             if governed:
                 return governed
             # an adjective between ends in "-ą" in the accusative too ("przez taką gówniarę");
-            # an indeclinable possessive agrees with nothing ("o jeho neobvyklém")
+            # an indeclinable possessive agrees with nothing ("o jeho neobvyklém"), and a
+            # pronoun is in the preposition's case, its adjective after it ("po ni?em jiném")
             if not (any(low.endswith(e) for e, _ in self.data.preposition_cases) or is_slot(low[-1:])
-                    or low in self.data.case_transparent):
+                    or self._likeliest_reading(low) in self.data.case_transparent):
                 return frozenset()
         return frozenset()
 
