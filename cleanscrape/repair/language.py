@@ -357,6 +357,9 @@ class LanguageData:
     #: (adjective ending, feminine case endings, masculine case endings) of a noun ending in a
     #: consonant: feminine when the word list holds its feminine forms far more ("noci")
     consonant_noun_gender: tuple[str, tuple[str, ...], tuple[str, ...]] | None = None
+    #: (masculine and neuter oblique adjective endings, case endings of a noun in a consonant):
+    #: after such an adjective no feminine noun's case form stands ("do tichého pláče", not "pláže")
+    masculine_oblique_endings: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
     #: the endings of an adjective that agrees with the noun after it as the adjective before
     #: it does ("velké nahé ženské tělo")
     stacked_adjective_endings: tuple[str, ...] = ()
@@ -514,6 +517,7 @@ _REQUIRED_WITH = {
     "oblique_demonstratives": ("adverb_ending", "prepositions"),
     "spaced_quotes": ("quotes",),
     "masculine_vocative_ending": ("stacked_adjective_endings",),
+    "masculine_oblique_endings": ("consonant_noun_gender",),
     "regional_progressive": ("gerund_endings",),
 }
 
@@ -697,6 +701,8 @@ def language_data(lang: str | None) -> LanguageData | None:
         clitic_person_endings=tuple(tuple(endings.split()) for endings in entry.get("clitic_person_endings", ("", ""))),
         consonant_noun_gender=_consonant_noun_gender(entry.get("consonant_noun_gender")),
         genitive_plural_forms=_consonant_noun_gender(entry.get("genitive_plural_forms")),
+        masculine_oblique_endings=tuple(tuple(endings.split())
+                                        for endings in entry.get("masculine_oblique_endings", ("", ""))),
         stem_alternations=tuple((letter, stem) for letter, stem in entry.get("stem_alternations", ())),
         mobile_vowel=entry.get("mobile_vowel", ""),
         number_neutral_endings=entry.get("number_neutral_endings", ""),

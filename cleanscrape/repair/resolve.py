@@ -958,6 +958,9 @@ class Resolver:
         if self.data is not None and self.data.consonant_noun_gender and cand.how in LISTED \
                 and self._noun_determined(self.lower(cand.text), line, run):
             score += AGREEMENT
+        if self.data is not None and self.data.masculine_oblique_endings[0] and cand.how in LISTED \
+                and self._feminine_after_masculine_adjective(self.lower(cand.text), line, run):
+            score += CASE_EXCLUDED
         participle = self._participle_agreement(cand.text, core, line, run)
         predicate = self._predicate_agreement(cand.text, core, line, run) if participle is None else None
         if participle is not None or predicate is not None:
@@ -1373,6 +1376,24 @@ class Resolver:
             return False
         determiner = self.data.determiners_ending(self.lower(previous[0]))
         return determiner is not None and self._agreeing_ending(word) == determiner
+
+    def _feminine_after_masculine_adjective(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Is ``word`` (lower-case) a case form (``masculine_oblique_endings``: "-e", "-ě",
+        "-i") of a feminine noun in a consonant ("pláže" of "pláž", by ``consonant_noun_gender``)
+        right after an intact adjective in a masculine or neuter oblique ending ("-ého",
+        "-ému"), which no feminine noun takes ("dala se do tichého pláče")?"""
+        adjective_endings, noun_endings = self.data.masculine_oblique_endings
+        previous = _words_before(line, run, 1)
+        if not previous:
+            return False
+        adjective = self.lower(previous[0])
+        ending = next((e for e in noun_endings if word.endswith(e)), None)
+        if not adjective.isalpha() or not adjective.endswith(adjective_endings) or ending is None:
+            return False
+        stem = word[:-len(ending)]
+        if len(stem) < MIN_AGREEING_NOUN or not stem.isalpha() or stem[-1] in _VOWELS:
+            return False
+        return self._agreeing_ending(stem) == self.data.consonant_noun_gender[0]
 
     def _agreeing_ending(self, noun: str, antecedent: bool = False) -> str | None:
         """The adjective ending that agrees with ``noun`` (lower-case): by its ending, or, for
