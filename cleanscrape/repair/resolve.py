@@ -85,6 +85,9 @@ VERB_AFTER_OBJECT_RELATIVE = 1.0
 #: an adverb between an oblique demonstrative after a preposition and its noun ("v téhle
 #: denně době"): the phrase holds adjectives only, as sure as a case a preposition excludes
 ADVERB_IN_DETERMINED_PHRASE = -2.0
+#: an adverb ending a clause of a copula and its subject ("kdyby byla jeho přítomnost
+#: nepřetržitě,"): a subject's predicate is an adjective, as sure as a case a preposition excludes
+ADVERB_AFTER_SUBJECT = -2.0
 #: an adjective right before an intact adjective of another ending ("stejné uspěchaný"):
 #: stacked adjectives share their ending, so it is none of the stack (the adverb is)
 UNSTACKED_ADJECTIVE = -2.0
@@ -439,6 +442,7 @@ class Resolver:
         self._regional: bool | None = None
         self._progressive_of: tuple[str, bool] = ("", False)
         self._first_person: bool | None = None
+        self._inverted_of: tuple[tuple[str, int], str | None] = (("", -1), None)
 
     def lower(self, text: str) -> str:
         return self.data.lower(text) if self.data else text.lower()
@@ -942,6 +946,9 @@ class Resolver:
                 and cand.text.endswith(self.data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
                 and self._before_adjective(line, run):
             score += ADVERB_BEFORE_ADJECTIVE
+        if self.data is not None and self.data.adverb_ending and self.data.copulas and is_slot(core[-1]) \
+                and cand.text.endswith(self.data.adverb_ending) and self._copula_before_subject(line, run) is not None:
+            score += ADVERB_AFTER_SUBJECT
         if self.data is not None and self.data.object_relatives and is_slot(core[-1]) and cand.how in LISTED \
                 and self._verb_after_object_relative(self.lower(cand.text), line, run):
             score += VERB_AFTER_OBJECT_RELATIVE
@@ -1490,6 +1497,11 @@ class Resolver:
                     and low not in self.data.copula_between and not low.endswith(self.data.adverb_ending):
                 return None  # "bylo demokratický stát", "byly stejně spokojené": its noun or adjective follows
         clause = clause_before(line, run.token_start).split()
+        inverted = self._copula_before_subject(line, run)
+        if inverted is not None:
+            # "kdyby byla jeho přítomnost nepřetržitá": the subject between agrees with it
+            return any(word.endswith(ending) and inverted.endswith(participles)
+                       for ending, participles in self.data.participle_agreement)
         for i in range(len(clause) - 1, max(-1, len(clause) - 1 - COPULA_REACH), -1):
             low = self.lower(clause[i])
             if low in self.data.copulas:
@@ -1522,6 +1534,50 @@ class Resolver:
                              and low[-1:] in self.data.predicate_endings):
                 return None
         return None
+
+    def _copula_before_subject(self, line: str, run: DamagedRun) -> str | None:
+        """The past copula (lower-case) of a clause the run's word ends (punctuation after it)
+        where the copula's subject stands between them: a noun agreeing with the copula right
+        before the run, past clitics, determiners and possessives after the copula ("kdyby
+        byla jeho přítomnost", "byla mu ta noc"); the word is then the subject's predicate,
+        an adjective agreeing with both, no adverb; else None.  Found once per run, which
+        each of its readings asks."""
+        if self._inverted_of[0] != (line, run.start):
+            self._inverted_of = ((line, run.start), self._find_copula_before_subject(line, run))
+        return self._inverted_of[1]
+
+    def _find_copula_before_subject(self, line: str, run: DamagedRun) -> str | None:
+        tail = line[run.end:run.token_end]
+        if not (tail.startswith((",", ".", ";", ":", "!")) if tail else run.token_end == len(line)):
+            return None
+        clause = clause_before(line, run.token_start).split()
+        if len(clause) < 2:
+            return None
+        subject = self._inverted_subject(self.lower(clause[-1]))
+        if subject is None:
+            return None
+        for previous in reversed(clause[-COPULA_REACH:-1]):
+            low = self.lower(previous)
+            if low in self.data.copulas:
+                return low if any(subject == ending and low.endswith(participles)
+                                  for ending, participles in self.data.participle_agreement) else None
+            if not (low in self.data.case_transparent or low in self.data.copula_between
+                    or self.data.determiners_ending(low) is not None):
+                return None  # "jeho", "ta", "mu" may stand before the subject
+        return None
+
+    def _inverted_subject(self, word: str) -> str | None:
+        """The ending that ``word`` (lower-case; a damaged one by its likeliest reading)
+        agrees with if it is a noun: not a verb, an adverb, an adjective or a function word;
+        else None."""
+        noun = self._likeliest_reading(word)
+        if len(noun) < MIN_SUBJECT or not noun.isalpha() or noun in self.data.prepositions \
+                or noun in self.data.copula_between or noun.endswith(self.data.adverb_ending) \
+                or self._finite_verb(noun) or self._is_infinitive(noun) or self._soft_adjective(noun) \
+                or self._stacked_adjective(noun) is not None \
+                or any(noun.endswith(e) and self._has_adjective(noun[:-len(e)]) for e in self.data.adjective_endings):
+            return None
+        return self._agreeing_ending(noun)
 
     def _case_governed(self, word: str, core: str, line: str, run: DamagedRun) -> bool:
         """Does ``word``'s ending, holding a lost letter, make the case the preposition
