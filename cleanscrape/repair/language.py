@@ -354,6 +354,9 @@ class LanguageData:
     #: "vím", "můžeme"): a third person's verb after it takes no subject "já"
     third_person_clitics: frozenset[str] = frozenset()
     clitic_person_endings: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+    #: pronouns that are subjects of the third person only ("kdo", "nikdo"): a present form
+    #: of another person right after one is no reading ("Kdo ví?", not "Kdo víš")
+    third_person_subjects: frozenset[str] = frozenset()
     #: (adjective ending, feminine case endings, masculine case endings) of a noun ending in a
     #: consonant: feminine when the word list holds its feminine forms far more ("noci")
     consonant_noun_gender: tuple[str, tuple[str, ...], tuple[str, ...]] | None = None
@@ -518,6 +521,7 @@ _REQUIRED_WITH = {
     "spaced_quotes": ("quotes",),
     "masculine_vocative_ending": ("stacked_adjective_endings",),
     "masculine_oblique_endings": ("consonant_noun_gender",),
+    "third_person_subjects": ("clitic_person_endings",),
     "regional_progressive": ("gerund_endings",),
 }
 
@@ -698,6 +702,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         clause_openers=frozenset(entry.get("clause_openers", ())),
         verb_form_siblings=tuple((ending, sibling) for ending, sibling in entry.get("verb_form_siblings", ())),
         third_person_clitics=frozenset(entry.get("third_person_clitics", ())),
+        third_person_subjects=frozenset(entry.get("third_person_subjects", ())),
         clitic_person_endings=tuple(tuple(endings.split()) for endings in entry.get("clitic_person_endings", ("", ""))),
         consonant_noun_gender=_consonant_noun_gender(entry.get("consonant_noun_gender")),
         genitive_plural_forms=_consonant_noun_gender(entry.get("genitive_plural_forms")),

@@ -161,6 +161,9 @@ MIN_PARTICIPLE_SHAPE = 4
 #: clause and none of another person, against the subject "já" ("ten jí zas nemůže")
 THIRD_PERSON_CLITIC = 1.0
 THIRD_PERSON = "third person"
+#: a present form of the first or second person right after a subject of the third person
+#: only ("Kdo víš"): no reading, as sure as a case a preposition excludes
+OTHER_PERSON_AFTER_SUBJECT = -2.0
 OTHER_PERSON = "other person"
 #: a verb form's sibling (``verb_form_siblings``) is listed at least this share of the form's
 #: frequency: the word list holds stray misspellings ("hlaveš" beside "hlavou")
@@ -986,6 +989,9 @@ class Resolver:
         if self.data is not None and cand.text in self.data.third_person_clitics \
                 and self._third_person_clause(line, run):
             score += THIRD_PERSON_CLITIC
+        if self.data is not None and self.data.third_person_subjects and cand.how in LISTED \
+                and self._other_person_after_subject(self.lower(cand.text), line, run):
+            score += OTHER_PERSON_AFTER_SUBJECT
         if self.data is not None and cand.text in self.data.subjunctive_forms and self._subjunctive_clause(line, run):
             score += SUBJUNCTIVE_GOVERNED
         if self.data is not None and cand.text in self.data.clitic_pronouns and self._clitic_position(line, run):
@@ -1132,6 +1138,14 @@ class Resolver:
         the first singular ("ten jí zas nemůže", "že jí to možná vyhovuje"): no subject "já"?"""
         persons = [self._present_person(self._likeliest_reading(w)) for w in self._clause_words(line, run)[1]]
         return THIRD_PERSON in persons and OTHER_PERSON not in persons
+
+    def _other_person_after_subject(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Is ``word`` (lower-case) a present form of another person than the third, not an
+        auxiliary ("kdo jsi?"), right after a subject of the third person only
+        (``third_person_subjects``: "Kdo víš" is no Czech, "Kdo ví?" is)?"""
+        previous = _words_before(line, run, 1)
+        return bool(previous) and self.lower(previous[0]) in self.data.third_person_subjects \
+            and word not in self.data.participle_auxiliaries and self._present_person(word) == OTHER_PERSON
 
     def _present_person(self, word: str) -> str | None:
         """THIRD_PERSON or OTHER_PERSON for a present form (a copula or auxiliary, or known by
