@@ -354,6 +354,9 @@ class LanguageData:
     #: "vím", "můžeme"): a third person's verb after it takes no subject "já"
     third_person_clitics: frozenset[str] = frozenset()
     clitic_person_endings: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+    #: determiners that are object pronouns too ("všechno"), an adverb after them as often as
+    #: an adjective: they show an adjective's ending only where its adverb is rare
+    adverbial_determiners: frozenset[str] = frozenset()
     #: pronouns that are subjects of the third person only ("kdo", "nikdo"): a present form
     #: of another person right after one is no reading ("Kdo ví?", not "Kdo víš")
     third_person_subjects: frozenset[str] = frozenset()
@@ -522,6 +525,7 @@ _REQUIRED_WITH = {
     "masculine_vocative_ending": ("stacked_adjective_endings",),
     "masculine_oblique_endings": ("consonant_noun_gender",),
     "third_person_subjects": ("clitic_person_endings",),
+    "adverbial_determiners": ("adverb_ending",),
     "regional_progressive": ("gerund_endings",),
 }
 
@@ -703,6 +707,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         verb_form_siblings=tuple((ending, sibling) for ending, sibling in entry.get("verb_form_siblings", ())),
         third_person_clitics=frozenset(entry.get("third_person_clitics", ())),
         third_person_subjects=frozenset(entry.get("third_person_subjects", ())),
+        adverbial_determiners=frozenset(entry.get("adverbial_determiners", ())),
         clitic_person_endings=tuple(tuple(endings.split()) for endings in entry.get("clitic_person_endings", ("", ""))),
         consonant_noun_gender=_consonant_noun_gender(entry.get("consonant_noun_gender")),
         genitive_plural_forms=_consonant_noun_gender(entry.get("genitive_plural_forms")),

@@ -1208,7 +1208,7 @@ class Resolver:
                     return oblique == ending  # "na mou duši, která": "duše", no plural "duši"
                 shown = self.data.determiners_ending(antecedent)
                 return (shown or self._agreeing_ending(antecedent, antecedent=True)) == ending
-        determiner = self._determiner_ending(line, run)
+        determiner = self._determiner_ending(word, line, run)
         if determiner is not None:
             return determiner == ending
         following = _NEXT_WORD.match(line, run.end)
@@ -1443,13 +1443,20 @@ class Resolver:
                 return plural_ending
         return ending
 
-    def _determiner_ending(self, line: str, run: DamagedRun) -> str | None:
-        """The ending a demonstrative right before or after the run shows ("ta druhá",
-        "celá ta cesta", "ten starý"), or None."""
+    def _determiner_ending(self, word: str, line: str, run: DamagedRun) -> str | None:
+        """The ending a demonstrative right before or after the run shows to ``word`` ("ta
+        druhá", "celá ta cesta", "ten starý"; a damaged one by its likeliest reading:
+        "v?echno připravené"; an ``adverbial_determiners`` one only where the word's adverb
+        is rare: "uklidila všechno pečlivě"), or None."""
         previous = _words_before(line, run, 1)
         following = _word_after(line, run)
-        for word in previous + ([following.group(1)] if following else []):
-            ending = self.data.determiners_ending(self.lower(word))
+        for neighbour in previous + ([following.group(1)] if following else []):
+            determiner = self._likeliest_reading(self.lower(neighbour))
+            ending = self.data.determiners_ending(determiner)
+            if ending is not None and determiner in self.data.adverbial_determiners \
+                    and self.finder.frequency(word[:-1] + self.data.adverb_ending) \
+                    >= ADVERB_SIBLING_RATIO * self.finder.frequency(word):
+                return None
             if ending is not None:
                 return ending
         return None
