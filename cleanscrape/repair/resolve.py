@@ -971,6 +971,10 @@ class Resolver:
         if self.data is not None and self.data.masculine_oblique_endings[0] and cand.how in LISTED \
                 and self._feminine_after_masculine_adjective(self.lower(cand.text), line, run):
             score += CASE_EXCLUDED
+        if self.data is not None and self.data.soft_adjective_case_ending and self.data.consonant_noun_gender \
+                and is_slot(core[-1]) and cand.how in LISTED \
+                and self._noun_before_masculine_noun(self.lower(cand.text), line, run):
+            score += CASE_EXCLUDED
         participle = self._participle_agreement(cand.text, core, line, run)
         predicate = self._predicate_agreement(cand.text, core, line, run) if participle is None else None
         if participle is not None or predicate is not None:
@@ -1415,6 +1419,28 @@ class Resolver:
         if len(stem) < MIN_AGREEING_NOUN or not stem.isalpha() or stem[-1] in _VOWELS:
             return False
         return self._agreeing_ending(stem) == self.data.consonant_noun_gender[0]
+
+    def _noun_before_masculine_noun(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Is ``word`` (lower-case) a noun in the soft ending ("-í": "desetiletí", no
+        "desetiletího" listed; not a present verb, "sedí") that is a hard adjective's in
+        the masculine ("desetiletý") too, right before an intact masculine noun in a
+        consonant, a nominative or accusative ("jejich desetiletý syn", "pozvednutý
+        kalíšek"), which a noun in "-í" does not take (a noun takes a genitive after it:
+        "desetiletí válek", the genitive plural of a feminine, ``genitive_plural_forms``)?"""
+        soft = self.data.soft_adjective_ending
+        if not word.endswith(soft) or len(word) < MIN_ADJECTIVE or not self._has_adjective(word[:-len(soft)]) \
+                or self.finder.frequency(word[:-len(soft)] + self.data.soft_adjective_case_ending) \
+                or self._is_present_verb(word):
+            return False
+        following = _word_after(line, run)
+        if following is None or is_slot(line[following.end():following.end() + 1] or " "):
+            return False
+        noun = following.group(1)
+        low = self.lower(noun)
+        if _capitalised(noun) or not low.isalpha() or len(low) < MIN_AGREEING_NOUN or low[-1] in _VOWELS \
+                or low in self.data.prepositions or low in self.data.copula_between or self._finite_verb(low):
+            return False
+        return self._agreeing_ending(low, antecedent=True) == self.data.stacked_adjective_endings[0]
 
     def _agreeing_ending(self, noun: str, antecedent: bool = False) -> str | None:
         """The adjective ending that agrees with ``noun`` (lower-case): by its ending, or, for
