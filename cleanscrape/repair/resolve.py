@@ -303,6 +303,8 @@ _IMPOSSIBLE = -math.inf
 #: candidate sources that are known words, not spellings guessed by the letter model
 LISTED = KNOWN + ("elision", "suffix", "negation", "stem")
 _WORDS = re.compile(r"[^\W\d_]+")
+#: a dash standing as a word between clauses ("jsi bohatý - nebo chudý")
+_DASHES = ("-", "–", "—")
 #: where a sentence or a clause ends: a "?" (or U+FFFD) only before a capital, as a slot
 #: stands at a word's end as often as a question's mark
 _CLAUSE_STOP = re.compile(r"[.!…;:]|[?\ufffd](?=\s+[\"'«“„(\[]*(\w))")
@@ -1222,7 +1224,7 @@ class Resolver:
             # same noun, or with the last one's ending; no adverb modifies across the comma
             following = _NEXT_WORD.match(line, run.token_end)
             if following is None or self._stacked_adjective(self.lower(following.group(1)), MIN_AGREEING_NOUN) is None:
-                return False
+                return self._coordinated_predicate(line, run) == ending  # "bohatý - nebo chudý, to nevím"
         if following is not None and self.lower(following.group(1)) in self.data.predicate_coordinators \
                 and not line[run.end:following.start()].strip():
             # "štíhlý a atraktivní muž": an adjective joined to it agrees with the same noun
@@ -1237,7 +1239,8 @@ class Resolver:
             further = _NEXT_WORD.match(line, following.end())
             following = further or following
         if following is None:
-            return self._listed_after_adjective(line, run) == ending  # "je hezká, chytrá."
+            # "je hezká, chytrá.", "je krutý, ale zato je mladý."
+            return (self._listed_after_adjective(line, run) or self._coordinated_predicate(line, run)) == ending
         if is_slot(line[following.end():following.end() + 1] or " "):
             return False  # the noun's own last letter was lost
         stacked = self._stacked_adjective(self.lower(following.group(1)), MIN_AGREEING_NOUN if listed else MIN_STACKED_ADJECTIVE)
@@ -1295,6 +1298,25 @@ class Resolver:
             return None
         previous = _WORDS.findall(before[-40:])
         return self._stacked_adjective(self.lower(previous[-1]), MIN_AGREEING_NOUN) if previous else None
+
+    def _coordinated_predicate(self, line: str, run: DamagedRun) -> str | None:
+        """The ending of the adjective before a conjunction (``predicate_coordinators``)
+        before the run, past a copula, clitics and adverbs after the conjunction and a comma
+        or dash before it ("je krutý, ale zato je mladý", "jsi bohatý - nebo chudý", "není
+        bohatý, ale velmi chudý"): predicates joined so agree with one subject; else None."""
+        words = line[:run.token_start].split()[-COPULA_REACH - 2:]
+        while words and (self.lower(words[-1]) in self.data.copula_between
+                         or self.lower(words[-1]) in self.data.present_copulas
+                         or self.lower(words[-1]) in self.data.copulas or self._is_adverb(self.lower(words[-1]))):
+            words.pop()
+        if len(words) < 2 or self.lower(words[-1]) not in self.data.predicate_coordinators:
+            return None
+        words.pop()
+        if words[-1] in _DASHES:
+            words.pop()
+        if not words:
+            return None
+        return self._stacked_adjective(self.lower(words[-1].rstrip(",")), MIN_AGREEING_NOUN)
 
     def _masculine_vocative(self, noun: str, line: str, run: DamagedRun, noun_end: int) -> str | None:
         """The masculine ending if ``noun`` (lower-case) is the vocative of a masculine noun
