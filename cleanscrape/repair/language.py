@@ -298,6 +298,9 @@ class LanguageData:
     #: words that may stand between a preposition and the word whose case it governs without
     #: agreeing with it (indeclinable possessives: Czech "o jeho neobvyklém chování")
     case_transparent: frozenset[str] = frozenset()
+    #: (genitive plural endings, partitive prepositions, numerals): a numeral and the
+    #: preposition after it govern the genitive plural ("jeden z žáků", "jedna z nejlepších")
+    partitive_cases: tuple[tuple[str, ...], frozenset[str], frozenset[str]] = ((), frozenset(), frozenset())
     #: adjective ending -> endings of the nouns right after it that show its case
     case_agreement: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: word -> ((words before it, words after it), ...): the word is written with a capital
@@ -683,6 +686,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         ordinal_point=entry.get("ordinal_point", False),
         ordinal_articles=frozenset(entry.get("ordinal_articles", ())),
         case_transparent=frozenset(entry.get("case_transparent", ())),
+        partitive_cases=_partitive_cases(entry.get("partitive_cases")),
         case_agreement=tuple((ending, tuple(nouns.split())) for ending, nouns in entry.get("case_agreement", ())),
         capital_senses=_capital_senses(entry.get("capital_senses", ())),
         one_letter_agreement=tuple((word, tuple(endings.split()))
@@ -733,6 +737,13 @@ def _passive_participle_endings(row: list[str] | None) -> tuple[tuple[str, ...],
         return (), ""
     endings, long_ending = row
     return tuple(endings.split()), long_ending
+
+
+def _partitive_cases(row: list[str] | None) -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
+    if not row:
+        return (), frozenset(), frozenset()
+    endings, prepositions, numerals = row
+    return tuple(endings.split()), frozenset(prepositions.split()), frozenset(numerals.split())
 
 
 def _consonant_noun_gender(row: list[str] | None) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:

@@ -1700,18 +1700,23 @@ class Resolver:
                 return ending in governed and any(w.endswith(ending) for w in conjunct[i + 1:])
         return False
 
-    def _cases_governed_by(self, word: str) -> frozenset[str]:
-        """The case endings ``word`` (lower-case) governs as a preposition (``preposition_cases``)."""
+    def _cases_governed_by(self, word: str, before: str = "") -> frozenset[str]:
+        """The case endings ``word`` (lower-case) governs as a preposition (``preposition_cases``),
+        or after the numeral ``before`` as a partitive one (``partitive_cases``: "jeden z")."""
+        endings, partitives, numerals = self.data.partitive_cases
+        if word in partitives and before in numerals:
+            return frozenset(endings)
         return frozenset(e for e, prepositions in self.data.preposition_cases if word in prepositions)
 
     def _governed_endings(self, line: str, run: DamagedRun) -> frozenset[str]:
-        """The endings that the word governing the run's word gives it: a preposition, or
-        a quantifier (noun and adjectives: "mnoho starých mostů"), within reach before it in
+        """The endings that the word governing the run's word gives it: a preposition (after
+        a numeral a partitive one: "jeden z žáků"), or a quantifier (noun and adjectives:
+        "mnoho starých mostů"), within reach before it in
         its clause, with only words agreeing with it between; empty without one."""
         clause = clause_before(line, run.token_start).split()
-        for previous in reversed(clause[-PREPOSITION_REACH:]):
-            low = self.lower(previous)
-            governed = self._cases_governed_by(low)
+        for i in range(len(clause) - 1, max(-1, len(clause) - 1 - PREPOSITION_REACH), -1):
+            low = self.lower(clause[i])
+            governed = self._cases_governed_by(low, self.lower(clause[i - 1]) if i else "")
             if governed:
                 return governed
             # an adjective between ends in "-ą" in the accusative too ("przez taką gówniarę");
