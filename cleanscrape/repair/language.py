@@ -26,6 +26,10 @@ class LanguageData:
     letters: str
     #: (word-list spelling, page spelling) pairs
     equivalents: tuple[tuple[str, str], ...] = ()
+    #: plain letters the language writes in loanwords and foreign names only (Czech "q", "w"):
+    #: a word holding one is no word of the language, and the letter model, which spells
+    #: the language's words, does not spell it ("Why? osobní" stays, not "Whyň")
+    foreign_letters: str = ""
     ascii_capitals: str = ""
     elisions: frozenset[str] = frozenset()
     elides_before: str = ""
@@ -555,6 +559,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         lang=lang.split("-")[0],
         letters=entry["letters"],
         equivalents=tuple(tuple(pair) for pair in entry.get("equivalents", ())),
+        foreign_letters=entry.get("foreign_letters", ""),
         ascii_capitals=entry.get("ascii_capitals", ""),
         elisions=frozenset(entry.get("elisions", ())),
         apocopes=frozenset(entry.get("apocopes", ())),

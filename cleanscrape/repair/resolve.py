@@ -867,6 +867,9 @@ class Resolver:
     def _word_score(self, cand: Candidate, core: str, run: DamagedRun, line: str) -> float:
         freq = cand.frequency or (DOC_ONLY_FREQUENCY if cand.in_document or cand.in_source else 0.0)
         if cand.how == "letter model":
+            if self.data is not None and self.data.foreign_letters \
+                    and any(c in self.data.foreign_letters for c in self.lower(core)):
+                return _IMPOSSIBLE  # "Why?": a foreign word, which the language's letters do not spell
             slots = sum(1 for c in core if is_slot(c))
             spelled = cand.likelihood if cand.spelled_likelihood is None else cand.spelled_likelihood
             if spelled ** (1 / slots) < MIN_LETTER_MODEL_LIKELIHOOD:
