@@ -1449,9 +1449,9 @@ class Resolver:
         """Is ``word`` (lower-case) a noun in the soft ending ("-í": "desetiletí", no
         "desetiletího" listed; not a present verb, "sedí") that is a hard adjective's in
         the masculine ("desetiletý") too, right before an intact masculine noun in a
-        consonant, a nominative or accusative ("jejich desetiletý syn", "pozvednutý
-        kalíšek"), which a noun in "-í" does not take (a noun takes a genitive after it:
-        "desetiletí válek", the genitive plural of a feminine, ``genitive_plural_forms``)?"""
+        consonant, a nominative or accusative ("jejich desetiletý syn"), which a noun in "-í"
+        does not take (a noun takes a genitive after it: "desetiletí válek", the genitive
+        plural of a feminine, ``genitive_plural_forms``)?"""
         soft = self.data.soft_adjective_ending
         if not word.endswith(soft) or len(word) < MIN_ADJECTIVE or not self._has_adjective(word[:-len(soft)]) \
                 or self.finder.frequency(word[:-len(soft)] + self.data.soft_adjective_case_ending) \
