@@ -26,6 +26,10 @@ class LanguageData:
     letters: str
     #: (word-list spelling, page spelling) pairs
     equivalents: tuple[tuple[str, str], ...] = ()
+    #: plain letters the language writes in loanwords and foreign names only (Czech "q", "w"):
+    #: a word holding one is no word of the language, and the letter model, which spells
+    #: the language's words, does not spell it ("Why? osobní" stays, not "Whyň")
+    foreign_letters: str = ""
     ascii_capitals: str = ""
     elisions: frozenset[str] = frozenset()
     elides_before: str = ""
@@ -311,6 +315,9 @@ class LanguageData:
     #: words that may stand between a preposition and the word whose case it governs without
     #: agreeing with it (indeclinable possessives: Czech "o jeho neobvyklém chování")
     case_transparent: frozenset[str] = frozenset()
+    #: (genitive plural endings, partitive prepositions, numerals): a numeral and the
+    #: preposition after it govern the genitive plural ("jeden z žáků", "jedna z nejlepších")
+    partitive_cases: tuple[tuple[str, ...], frozenset[str], frozenset[str]] = ((), frozenset(), frozenset())
     #: adjective ending -> endings of the nouns right after it that show its case
     case_agreement: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: word -> ((words before it, words after it), ...): the word is written with a capital
@@ -367,9 +374,18 @@ class LanguageData:
     #: "vím", "můžeme"): a third person's verb after it takes no subject "já"
     third_person_clitics: frozenset[str] = frozenset()
     clitic_person_endings: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+    #: determiners that are object pronouns too ("všechno"), an adverb after them as often as
+    #: an adjective: they show an adjective's ending only where its adverb is rare
+    adverbial_determiners: frozenset[str] = frozenset()
+    #: pronouns that are subjects of the third person only ("kdo", "nikdo"): a present form
+    #: of another person right after one is no reading ("Kdo ví?", not "Kdo víš")
+    third_person_subjects: frozenset[str] = frozenset()
     #: (adjective ending, feminine case endings, masculine case endings) of a noun ending in a
     #: consonant: feminine when the word list holds its feminine forms far more ("noci")
     consonant_noun_gender: tuple[str, tuple[str, ...], tuple[str, ...]] | None = None
+    #: (masculine and neuter oblique adjective endings, case endings of a noun in a consonant):
+    #: after such an adjective no feminine noun's case form stands ("do tichého pláče", not "pláže")
+    masculine_oblique_endings: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
     #: the endings of an adjective that agrees with the noun after it as the adjective before
     #: it does ("velké nahé ženské tělo")
     stacked_adjective_endings: tuple[str, ...] = ()
@@ -527,6 +543,9 @@ _REQUIRED_WITH = {
     "oblique_demonstratives": ("adverb_ending", "prepositions"),
     "spaced_quotes": ("quotes",),
     "masculine_vocative_ending": ("stacked_adjective_endings",),
+    "masculine_oblique_endings": ("consonant_noun_gender",),
+    "third_person_subjects": ("clitic_person_endings",),
+    "adverbial_determiners": ("adverb_ending",),
     "regional_progressive": ("gerund_endings",),
 }
 
@@ -553,6 +572,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         lang=lang.split("-")[0],
         letters=entry["letters"],
         equivalents=tuple(tuple(pair) for pair in entry.get("equivalents", ())),
+        foreign_letters=entry.get("foreign_letters", ""),
         ascii_capitals=entry.get("ascii_capitals", ""),
         elisions=frozenset(entry.get("elisions", ())),
         apocopes=frozenset(entry.get("apocopes", ())),
@@ -689,6 +709,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         ordinal_point=entry.get("ordinal_point", False),
         ordinal_articles=frozenset(entry.get("ordinal_articles", ())),
         case_transparent=frozenset(entry.get("case_transparent", ())),
+        partitive_cases=_partitive_cases(entry.get("partitive_cases")),
         case_agreement=tuple((ending, tuple(nouns.split())) for ending, nouns in entry.get("case_agreement", ())),
         capital_senses=_capital_senses(entry.get("capital_senses", ())),
         one_letter_agreement=tuple((word, tuple(endings.split()))
@@ -712,9 +733,13 @@ def language_data(lang: str | None) -> LanguageData | None:
         clause_openers=frozenset(entry.get("clause_openers", ())),
         verb_form_siblings=tuple((ending, sibling) for ending, sibling in entry.get("verb_form_siblings", ())),
         third_person_clitics=frozenset(entry.get("third_person_clitics", ())),
+        third_person_subjects=frozenset(entry.get("third_person_subjects", ())),
+        adverbial_determiners=frozenset(entry.get("adverbial_determiners", ())),
         clitic_person_endings=tuple(tuple(endings.split()) for endings in entry.get("clitic_person_endings", ("", ""))),
         consonant_noun_gender=_consonant_noun_gender(entry.get("consonant_noun_gender")),
         genitive_plural_forms=_consonant_noun_gender(entry.get("genitive_plural_forms")),
+        masculine_oblique_endings=tuple(tuple(endings.split())
+                                        for endings in entry.get("masculine_oblique_endings", ("", ""))),
         stem_alternations=tuple((letter, stem) for letter, stem in entry.get("stem_alternations", ())),
         mobile_vowel=entry.get("mobile_vowel", ""),
         number_neutral_endings=entry.get("number_neutral_endings", ""),
@@ -735,6 +760,13 @@ def _passive_participle_endings(row: list[str] | None) -> tuple[tuple[str, ...],
         return (), ""
     endings, long_ending = row
     return tuple(endings.split()), long_ending
+
+
+def _partitive_cases(row: list[str] | None) -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
+    if not row:
+        return (), frozenset(), frozenset()
+    endings, prepositions, numerals = row
+    return tuple(endings.split()), frozenset(prepositions.split()), frozenset(numerals.split())
 
 
 def _consonant_noun_gender(row: list[str] | None) -> tuple[str, tuple[str, ...], tuple[str, ...]] | None:

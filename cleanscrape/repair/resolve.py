@@ -85,6 +85,9 @@ VERB_AFTER_OBJECT_RELATIVE = 1.0
 #: an adverb between an oblique demonstrative after a preposition and its noun ("v téhle
 #: denně době"): the phrase holds adjectives only, as sure as a case a preposition excludes
 ADVERB_IN_DETERMINED_PHRASE = -2.0
+#: an adverb ending a clause of a copula and its subject ("kdyby byla jeho přítomnost
+#: nepřetržitě,"): a subject's predicate is an adjective, as sure as a case a preposition excludes
+ADVERB_AFTER_SUBJECT = -2.0
 #: an adjective right before an intact adjective of another ending ("stejné uspěchaný"):
 #: stacked adjectives share their ending, so it is none of the stack (the adverb is)
 UNSTACKED_ADJECTIVE = -2.0
@@ -158,6 +161,9 @@ MIN_PARTICIPLE_SHAPE = 4
 #: clause and none of another person, against the subject "já" ("ten jí zas nemůže")
 THIRD_PERSON_CLITIC = 1.0
 THIRD_PERSON = "third person"
+#: a present form of the first or second person right after a subject of the third person
+#: only ("Kdo víš"): no reading, as sure as a case a preposition excludes
+OTHER_PERSON_AFTER_SUBJECT = -2.0
 OTHER_PERSON = "other person"
 #: a verb form's sibling (``verb_form_siblings``) is listed at least this share of the form's
 #: frequency: the word list holds stray misspellings ("hlaveš" beside "hlavou")
@@ -305,6 +311,8 @@ _IMPOSSIBLE = -math.inf
 #: candidate sources that are known words, not spellings guessed by the letter model
 LISTED = KNOWN + ("elision", "suffix", "negation", "stem")
 _WORDS = re.compile(r"[^\W\d_]+")
+#: a dash standing as a word between clauses ("jsi bohatý - nebo chudý")
+_DASHES = ("-", "–", "—")
 #: where a sentence or a clause ends: a "?" (or U+FFFD) only before a capital, as a slot
 #: stands at a word's end as often as a question's mark
 _CLAUSE_STOP = re.compile(r"[.!…;:]|[?\ufffd](?=\s+[\"'«“„(\[]*(\w))")
@@ -447,6 +455,7 @@ class Resolver:
         self._regional: bool | None = None
         self._progressive_of: tuple[str, bool] = ("", False)
         self._first_person: bool | None = None
+        self._inverted_of: tuple[tuple[str, int], str | None] = (("", -1), None)
 
     def lower(self, text: str) -> str:
         return self.data.lower(text) if self.data else text.lower()
@@ -886,6 +895,9 @@ class Resolver:
     def _word_score(self, cand: Candidate, core: str, run: DamagedRun, line: str) -> float:
         freq = cand.frequency or (DOC_ONLY_FREQUENCY if cand.in_document or cand.in_source else 0.0)
         if cand.how == "letter model":
+            if self.data is not None and self.data.foreign_letters \
+                    and any(c in self.data.foreign_letters for c in self.lower(core)):
+                return _IMPOSSIBLE  # "Why?": a foreign word, which the language's letters do not spell
             slots = sum(1 for c in core if is_slot(c))
             spelled = cand.likelihood if cand.spelled_likelihood is None else cand.spelled_likelihood
             if spelled ** (1 / slots) < MIN_LETTER_MODEL_LIKELIHOOD:
@@ -970,6 +982,9 @@ class Resolver:
                 and cand.text.endswith(self.data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
                 and self._before_adjective(line, run):
             score += ADVERB_BEFORE_ADJECTIVE
+        if self.data is not None and self.data.adverb_ending and self.data.copulas and is_slot(core[-1]) \
+                and cand.text.endswith(self.data.adverb_ending) and self._copula_before_subject(line, run) is not None:
+            score += ADVERB_AFTER_SUBJECT
         if self.data is not None and self.data.object_relatives and is_slot(core[-1]) and cand.how in LISTED \
                 and self._verb_after_object_relative(self.lower(cand.text), line, run):
             score += VERB_AFTER_OBJECT_RELATIVE
@@ -986,6 +1001,13 @@ class Resolver:
         if self.data is not None and self.data.consonant_noun_gender and cand.how in LISTED \
                 and self._noun_determined(self.lower(cand.text), line, run):
             score += AGREEMENT
+        if self.data is not None and self.data.masculine_oblique_endings[0] and cand.how in LISTED \
+                and self._feminine_after_masculine_adjective(self.lower(cand.text), line, run):
+            score += CASE_EXCLUDED
+        if self.data is not None and self.data.soft_adjective_case_ending and self.data.consonant_noun_gender \
+                and is_slot(core[-1]) and cand.how in LISTED \
+                and self._noun_before_masculine_noun(self.lower(cand.text), line, run):
+            score += CASE_EXCLUDED
         participle = self._participle_agreement(cand.text, core, line, run)
         predicate = self._predicate_agreement(cand.text, core, line, run) if participle is None else None
         if participle is not None or predicate is not None:
@@ -1004,6 +1026,9 @@ class Resolver:
         if self.data is not None and cand.text in self.data.third_person_clitics \
                 and self._third_person_clause(line, run):
             score += THIRD_PERSON_CLITIC
+        if self.data is not None and self.data.third_person_subjects and cand.how in LISTED \
+                and self._other_person_after_subject(self.lower(cand.text), line, run):
+            score += OTHER_PERSON_AFTER_SUBJECT
         if self.data is not None and cand.text in self.data.subjunctive_forms and self._subjunctive_clause(line, run):
             score += SUBJUNCTIVE_GOVERNED
         if self.data is not None and cand.text in self.data.clitic_pronouns and self._clitic_position(line, run):
@@ -1151,6 +1176,14 @@ class Resolver:
         persons = [self._present_person(self._likeliest_reading(w)) for w in self._clause_words(line, run)[1]]
         return THIRD_PERSON in persons and OTHER_PERSON not in persons
 
+    def _other_person_after_subject(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Is ``word`` (lower-case) a present form of another person than the third, not an
+        auxiliary ("kdo jsi?"), right after a subject of the third person only
+        (``third_person_subjects``: "Kdo víš" is no Czech, "Kdo ví?" is)?"""
+        previous = _words_before(line, run, 1)
+        return bool(previous) and self.lower(previous[0]) in self.data.third_person_subjects \
+            and word not in self.data.participle_auxiliaries and self._present_person(word) == OTHER_PERSON
+
     def _present_person(self, word: str) -> str | None:
         """THIRD_PERSON or OTHER_PERSON for a present form (a copula or auxiliary, or known by
         its infinitive or its sibling) by its ending (``clitic_person_endings``), else None."""
@@ -1207,9 +1240,12 @@ class Resolver:
                 # "krásný, zlý archanděl": a list of adjectives
                 # a demonstrative antecedent shows its gender itself ("ten, který")
                 antecedent = self.lower(previous[-1])
+                oblique = self._feminine_oblique_ending(before)
+                if oblique is not None:
+                    return oblique == ending  # "na mou duši, která": "duše", no plural "duši"
                 shown = self.data.determiners_ending(antecedent)
                 return (shown or self._agreeing_ending(antecedent, antecedent=True)) == ending
-        determiner = self._determiner_ending(line, run)
+        determiner = self._determiner_ending(word, line, run)
         if determiner is not None:
             return determiner == ending
         following = _NEXT_WORD.match(line, run.end)
@@ -1219,7 +1255,7 @@ class Resolver:
             # same noun, or with the last one's ending; no adverb modifies across the comma
             following = _NEXT_WORD.match(line, run.token_end)
             if following is None or self._stacked_adjective(self.lower(following.group(1)), MIN_AGREEING_NOUN) is None:
-                return False
+                return self._coordinated_predicate(line, run) == ending  # "bohatý - nebo chudý, to nevím"
         if following is not None and self.lower(following.group(1)) in self.data.predicate_coordinators \
                 and not line[run.end:following.start()].strip():
             # "štíhlý a atraktivní muž": an adjective joined to it agrees with the same noun
@@ -1234,7 +1270,8 @@ class Resolver:
             further = _NEXT_WORD.match(line, following.end())
             following = further or following
         if following is None:
-            return self._listed_after_adjective(line, run) == ending  # "je hezká, chytrá."
+            # "je hezká, chytrá.", "je krutý, ale zato je mladý."
+            return (self._listed_after_adjective(line, run) or self._coordinated_predicate(line, run)) == ending
         if is_slot(line[following.end():following.end() + 1] or " "):
             return False  # the noun's own last letter was lost
         stacked = self._stacked_adjective(self.lower(following.group(1)), MIN_AGREEING_NOUN if listed else MIN_STACKED_ADJECTIVE)
@@ -1293,6 +1330,25 @@ class Resolver:
         previous = _WORDS.findall(before[-40:])
         return self._stacked_adjective(self.lower(previous[-1]), MIN_AGREEING_NOUN) if previous else None
 
+    def _coordinated_predicate(self, line: str, run: DamagedRun) -> str | None:
+        """The ending of the adjective before a conjunction (``predicate_coordinators``)
+        before the run, past a copula, clitics and adverbs after the conjunction and a comma
+        or dash before it ("je krutý, ale zato je mladý", "jsi bohatý - nebo chudý", "není
+        bohatý, ale velmi chudý"): predicates joined so agree with one subject; else None."""
+        words = line[:run.token_start].split()[-COPULA_REACH - 2:]
+        while words and (self.lower(words[-1]) in self.data.copula_between
+                         or self.lower(words[-1]) in self.data.present_copulas
+                         or self.lower(words[-1]) in self.data.copulas or self._is_adverb(self.lower(words[-1]))):
+            words.pop()
+        if len(words) < 2 or self.lower(words[-1]) not in self.data.predicate_coordinators:
+            return None
+        words.pop()
+        if words[-1] in _DASHES:
+            words.pop()
+        if not words:
+            return None
+        return self._stacked_adjective(self.lower(words[-1].rstrip(",")), MIN_AGREEING_NOUN)
+
     def _masculine_vocative(self, noun: str, line: str, run: DamagedRun, noun_end: int) -> str | None:
         """The masculine ending if ``noun`` (lower-case) is the vocative of a masculine noun
         in a consonant (``masculine_vocative_ending``: "pane" of "pan"), set apart as an
@@ -1321,11 +1377,9 @@ class Resolver:
         if gender is None or not noun.endswith(tuple(self.data.number_neutral_endings)) \
                 or len(noun) < MIN_AGREEING_NOUN + 1:
             return None
-        feminine_ending, feminine, masculine = gender
-        stem = noun[:-1]
-        if min(self.finder.frequency(stem + e) for e in feminine) \
-                <= FEMININE_PARADIGM_RATIO * max(self.finder.frequency(stem + e) for e in masculine):
+        if not self._feminine_paradigm(noun[:-1]):
             return None
+        feminine_ending = gender[0]
         before = [self._likeliest_reading(self.lower(w)) for w in clause_before(line, run.token_start).split()]
         after = []
         for word in clause_after(line, noun_end).split():
@@ -1338,6 +1392,37 @@ class Resolver:
                  if verb.endswith(participles)}
         numbers = shown & {feminine_ending, self.data.plural_predicate_endings[0]}
         return numbers.pop() if len(numbers) == 1 and numbers == shown else None
+
+    def _feminine_paradigm(self, stem: str) -> bool:
+        """Is ``stem`` a feminine noun's of the "-e"/"-ě" class: its feminine forms
+        (``consonant_noun_gender``: "vůni", "vůní") listed ten times more than any masculine
+        or neuter one ("vůněm" none; "moře" and "soudce" have "mořem", "soudcem")?"""
+        _, feminine, masculine = self.data.consonant_noun_gender
+        return min(self.finder.frequency(stem + e) for e in feminine) \
+            > FEMININE_PARADIGM_RATIO * max(self.finder.frequency(stem + e) for e in masculine)
+
+    def _feminine_oblique_ending(self, before: str) -> str | None:
+        """The feminine singular ending if the word before the comma that ends ``before`` is
+        the "-i" form of a feminine noun in "-e"/"-ě" (``number_neutral_endings``: "duši" of
+        "duše", "ulici", "písni" of "píseň"), a singular only, its plural being the "-e" form
+        itself: the relative pronoun after it agrees with it ("na mou duši, která se
+        spouští"); a damaged word by its likeliest reading; else None.  Not a noun in a
+        consonant, whose "-i" is a plural too ("noci, které"; its rare "noce" no nominative:
+        ``NOMINATIVE_SHARE``)."""
+        gender = self.data.consonant_noun_gender
+        words = before[:-1].split()
+        if gender is None or not self.data.number_neutral_endings or not words:
+            return None
+        feminine_ending, feminine, _ = gender
+        noun = self._likeliest_reading(self.lower(words[-1]))
+        oblique = feminine[0]
+        if not noun.endswith(oblique) or len(noun) < MIN_AGREEING_NOUN + 1 or not noun.isalpha():
+            return None
+        stem = noun[:-len(oblique)]
+        nominative = max(self.finder.frequency(stem + e) for e in self.data.number_neutral_endings)
+        if nominative < NOMINATIVE_SHARE * self.finder.frequency(noun) or not self._feminine_paradigm(stem):
+            return None
+        return feminine_ending
 
     def _stacked_adjective(self, word: str, min_length: int = MIN_STACKED_ADJECTIVE) -> str | None:
         """The ending of ``word`` (lower-case) if it is an adjective in an agreeing ending
@@ -1370,6 +1455,46 @@ class Resolver:
         determiner = self.data.determiners_ending(self.lower(previous[0]))
         return determiner is not None and self._agreeing_ending(word) == determiner
 
+    def _feminine_after_masculine_adjective(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Is ``word`` (lower-case) a case form (``masculine_oblique_endings``: "-e", "-ě",
+        "-i") of a feminine noun in a consonant ("pláže" of "pláž", by ``consonant_noun_gender``)
+        right after an intact adjective in a masculine or neuter oblique ending ("-ého",
+        "-ému"), which no feminine noun takes ("dala se do tichého pláče")?"""
+        adjective_endings, noun_endings = self.data.masculine_oblique_endings
+        previous = _words_before(line, run, 1)
+        if not previous:
+            return False
+        adjective = self.lower(previous[0])
+        ending = next((e for e in noun_endings if word.endswith(e)), None)
+        if not adjective.isalpha() or not adjective.endswith(adjective_endings) or ending is None:
+            return False
+        stem = word[:-len(ending)]
+        if len(stem) < MIN_AGREEING_NOUN or not stem.isalpha() or stem[-1] in _VOWELS:
+            return False
+        return self._agreeing_ending(stem) == self.data.consonant_noun_gender[0]
+
+    def _noun_before_masculine_noun(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Is ``word`` (lower-case) a noun in the soft ending ("-í": "desetiletí", no
+        "desetiletího" listed; not a present verb, "sedí") that is a hard adjective's in
+        the masculine ("desetiletý") too, right before an intact masculine noun in a
+        consonant, a nominative or accusative ("jejich desetiletý syn"), which a noun in "-í"
+        does not take (a noun takes a genitive after it: "desetiletí válek", the genitive
+        plural of a feminine, ``genitive_plural_forms``)?"""
+        soft = self.data.soft_adjective_ending
+        if not word.endswith(soft) or len(word) < MIN_ADJECTIVE or not self._has_adjective(word[:-len(soft)]) \
+                or self.finder.frequency(word[:-len(soft)] + self.data.soft_adjective_case_ending) \
+                or self._is_present_verb(word):
+            return False
+        following = _word_after(line, run)
+        if following is None or is_slot(line[following.end():following.end() + 1] or " "):
+            return False
+        noun = following.group(1)
+        low = self.lower(noun)
+        if _capitalised(noun) or not low.isalpha() or len(low) < MIN_AGREEING_NOUN or low[-1] in _VOWELS \
+                or low in self.data.prepositions or low in self.data.copula_between or self._finite_verb(low):
+            return False
+        return self._agreeing_ending(low, antecedent=True) == self.data.stacked_adjective_endings[0]
+
     def _agreeing_ending(self, noun: str, antecedent: bool = False) -> str | None:
         """The adjective ending that agrees with ``noun`` (lower-case): by its ending, or, for
         a noun ending in a consonant, by its paradigm in the word list (``consonant_noun_gender``:
@@ -1397,13 +1522,20 @@ class Resolver:
                 return plural_ending
         return ending
 
-    def _determiner_ending(self, line: str, run: DamagedRun) -> str | None:
-        """The ending a demonstrative right before or after the run shows ("ta druhá",
-        "celá ta cesta", "ten starý"), or None."""
+    def _determiner_ending(self, word: str, line: str, run: DamagedRun) -> str | None:
+        """The ending a demonstrative right before or after the run shows to ``word`` ("ta
+        druhá", "celá ta cesta", "ten starý"; a damaged one by its likeliest reading:
+        "v?echno připravené"; an ``adverbial_determiners`` one only where the word's adverb
+        is rare: "uklidila všechno pečlivě"), or None."""
         previous = _words_before(line, run, 1)
         following = _word_after(line, run)
-        for word in previous + ([following.group(1)] if following else []):
-            ending = self.data.determiners_ending(self.lower(word))
+        for neighbour in previous + ([following.group(1)] if following else []):
+            determiner = self._likeliest_reading(self.lower(neighbour))
+            ending = self.data.determiners_ending(determiner)
+            if ending is not None and determiner in self.data.adverbial_determiners \
+                    and self.finder.frequency(word[:-1] + self.data.adverb_ending) \
+                    >= ADVERB_SIBLING_RATIO * self.finder.frequency(word):
+                return None
             if ending is not None:
                 return ending
         return None
@@ -1465,6 +1597,11 @@ class Resolver:
                     and low not in self.data.copula_between and not low.endswith(self.data.adverb_ending):
                 return None  # "bylo demokratický stát", "byly stejně spokojené": its noun or adjective follows
         clause = clause_before(line, run.token_start).split()
+        inverted = self._copula_before_subject(line, run)
+        if inverted is not None:
+            # "kdyby byla jeho přítomnost nepřetržitá": the subject between agrees with it
+            return any(word.endswith(ending) and inverted.endswith(participles)
+                       for ending, participles in self.data.participle_agreement)
         for i in range(len(clause) - 1, max(-1, len(clause) - 1 - COPULA_REACH), -1):
             low = self.lower(clause[i])
             if low in self.data.copulas:
@@ -1497,6 +1634,50 @@ class Resolver:
                              and low[-1:] in self.data.predicate_endings):
                 return None
         return None
+
+    def _copula_before_subject(self, line: str, run: DamagedRun) -> str | None:
+        """The past copula (lower-case) of a clause the run's word ends (punctuation after it)
+        where the copula's subject stands between them: a noun agreeing with the copula right
+        before the run, past clitics, determiners and possessives after the copula ("kdyby
+        byla jeho přítomnost", "byla mu ta noc"); the word is then the subject's predicate,
+        an adjective agreeing with both, no adverb; else None.  Found once per run, which
+        each of its readings asks."""
+        if self._inverted_of[0] != (line, run.start):
+            self._inverted_of = ((line, run.start), self._find_copula_before_subject(line, run))
+        return self._inverted_of[1]
+
+    def _find_copula_before_subject(self, line: str, run: DamagedRun) -> str | None:
+        tail = line[run.end:run.token_end]
+        if not (tail.startswith((",", ".", ";", ":", "!")) if tail else run.token_end == len(line)):
+            return None
+        clause = clause_before(line, run.token_start).split()
+        if len(clause) < 2:
+            return None
+        subject = self._inverted_subject(self.lower(clause[-1]))
+        if subject is None:
+            return None
+        for previous in reversed(clause[-COPULA_REACH:-1]):
+            low = self.lower(previous)
+            if low in self.data.copulas:
+                return low if any(subject == ending and low.endswith(participles)
+                                  for ending, participles in self.data.participle_agreement) else None
+            if not (low in self.data.case_transparent or low in self.data.copula_between
+                    or self.data.determiners_ending(low) is not None):
+                return None  # "jeho", "ta", "mu" may stand before the subject
+        return None
+
+    def _inverted_subject(self, word: str) -> str | None:
+        """The ending that ``word`` (lower-case; a damaged one by its likeliest reading)
+        agrees with if it is a noun: not a verb, an adverb, an adjective or a function word;
+        else None."""
+        noun = self._likeliest_reading(word)
+        if len(noun) < MIN_SUBJECT or not noun.isalpha() or noun in self.data.prepositions \
+                or noun in self.data.copula_between or noun.endswith(self.data.adverb_ending) \
+                or self._finite_verb(noun) or self._is_infinitive(noun) or self._soft_adjective(noun) \
+                or self._stacked_adjective(noun) is not None \
+                or any(noun.endswith(e) and self._has_adjective(noun[:-len(e)]) for e in self.data.adjective_endings):
+            return None
+        return self._agreeing_ending(noun)
 
     def _case_governed(self, word: str, core: str, line: str, run: DamagedRun) -> bool:
         """Does ``word``'s ending, holding a lost letter, make the case the preposition
@@ -1550,24 +1731,30 @@ class Resolver:
                 return ending in governed and any(w.endswith(ending) for w in conjunct[i + 1:])
         return False
 
-    def _cases_governed_by(self, word: str) -> frozenset[str]:
-        """The case endings ``word`` (lower-case) governs as a preposition (``preposition_cases``)."""
+    def _cases_governed_by(self, word: str, before: str = "") -> frozenset[str]:
+        """The case endings ``word`` (lower-case) governs as a preposition (``preposition_cases``),
+        or after the numeral ``before`` as a partitive one (``partitive_cases``: "jeden z")."""
+        endings, partitives, numerals = self.data.partitive_cases
+        if word in partitives and before in numerals:
+            return frozenset(endings)
         return frozenset(e for e, prepositions in self.data.preposition_cases if word in prepositions)
 
     def _governed_endings(self, line: str, run: DamagedRun) -> frozenset[str]:
-        """The endings that the word governing the run's word gives it: a preposition, or
-        a quantifier (noun and adjectives: "mnoho starých mostů"), within reach before it in
+        """The endings that the word governing the run's word gives it: a preposition (after
+        a numeral a partitive one: "jeden z žáků"), or a quantifier (noun and adjectives:
+        "mnoho starých mostů"), within reach before it in
         its clause, with only words agreeing with it between; empty without one."""
         clause = clause_before(line, run.token_start).split()
-        for previous in reversed(clause[-PREPOSITION_REACH:]):
-            low = self.lower(previous)
-            governed = self._cases_governed_by(low)
+        for i in range(len(clause) - 1, max(-1, len(clause) - 1 - PREPOSITION_REACH), -1):
+            low = self.lower(clause[i])
+            governed = self._cases_governed_by(low, self.lower(clause[i - 1]) if i else "")
             if governed:
                 return governed
             # an adjective between ends in "-ą" in the accusative too ("przez taką gówniarę");
-            # an indeclinable possessive agrees with nothing ("o jeho neobvyklém")
+            # an indeclinable possessive agrees with nothing ("o jeho neobvyklém"), and a
+            # pronoun is in the preposition's case, its adjective after it ("po ni?em jiném")
             if not (any(low.endswith(e) for e, _ in self.data.preposition_cases) or is_slot(low[-1:])
-                    or low in self.data.case_transparent):
+                    or self._likeliest_reading(low) in self.data.case_transparent):
                 return frozenset()
         return frozenset()
 
