@@ -1879,7 +1879,7 @@ class Resolver:
                 return subject == ending
         # a plural noun, or a subject after the word, where the word is a present form
         # (not "to są naprawdę bardzo zdolni ludzie", "Istotą Ja jest")
-        if not self.data.plural_subject_endings or not self._present_person_form(word, ending):
+        if not self.data.plural_subject_endings or not self._present_person_form(word, ending, line, run):
             return False  # "niż" is no "nią" after "uczniowie czytają dziś mniej"
         after = [] if line[run.end:run.token_end] else \
             clause_after(line, run.token_end).split()
@@ -1915,7 +1915,7 @@ class Resolver:
         listed ("zamykam")."""
         endings = dict(self.data.subject_endings)
         ending = next((e for e in endings if word.endswith(e)), None)
-        if not self._present_person_form(word, ending):
+        if not self._present_person_form(word, ending, line, run):
             return False  # "postawę" is the noun's, though "postawisz" is listed
         start, end = _sentence_around(line, run)
         persons: set[str] = set()
@@ -1931,11 +1931,18 @@ class Resolver:
                     persons.add(person)
         return persons == {ending}
 
-    def _present_person_form(self, word: str, ending: str | None) -> bool:
+    def _present_person_form(self, word: str, ending: str | None, line: str, run: DamagedRun) -> bool:
         """Is ``word`` a present form with the person ending ``ending``: long enough, its
-        stem a present stem, and no noun's ("postawę", "łyżeczkę")?"""
+        stem a present stem, and no noun's ("postawę", "łyżeczkę"), unless the reflexive
+        right after it makes it a verb ("odezwą się", though "odezwa" is a noun)?"""
         return ending is not None and len(word) >= MIN_PERSON_VERB and self._present_stem(word[:-len(ending)]) \
-            and not self._declined_noun(word[:-len(ending)])
+            and (self._before_reflexive(line, run) or not self._declined_noun(word[:-len(ending)]))
+
+    def _before_reflexive(self, line: str, run: DamagedRun) -> bool:
+        """Is the word right after ``run``'s the reflexive (``reach_clitics``: "się"), which
+        follows verbs, not nouns?"""
+        following = _word_after(line, run)
+        return following is not None and self.lower(following.group(1)) in self.data.reach_clitics
 
     def _speaker_person(self, word: str, line: str, run: DamagedRun) -> bool:
         """Is ``word`` a present form of the first person ("-ę": "kończę", not the noun
@@ -1943,7 +1950,7 @@ class Resolver:
         "- Już kończę.", "- Nie mogę ci pomóc."), where nothing in its clause names another
         subject (``subject_endings``: "- Wszyscy siedzą.")?"""
         ending = self.data.subject_endings[0][0]
-        if not word.endswith(ending) or not self._present_person_form(word, ending):
+        if not word.endswith(ending) or not self._present_person_form(word, ending, line, run):
             return False
         start = _sentence_around(line, run)[0]
         opening = line[start:run.token_start].lstrip()
@@ -1959,7 +1966,7 @@ class Resolver:
         finals = dict(self.data.adjacent_plural_endings).get(ending, ())
         before = line[:run.token_start]
         previous = self.lower(before.split()[-1]) if before.split() and before.endswith(" ") else ""
-        if not self._present_person_form(word, ending):
+        if not self._present_person_form(word, ending, line, run):
             return False
         return len(previous) >= MIN_PERSON_FORM and previous.isalpha() and previous.endswith(finals) \
             and previous not in stopwords(self.lang) and not self._present_form(previous)
