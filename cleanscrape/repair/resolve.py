@@ -182,8 +182,9 @@ AGREEING_BETWEEN = 2
 #: a verb form ending its sentence, in a language whose verb comes last (Turkish "kalabalık
 #: karıştı.", not the noun "karşıtı")
 VERB_ENDS_SENTENCE = 0.5
-#: ... and how many after it ("startować będą", "wymyślić coś można")
-GOVERNOR_REACH_AFTER = 2
+#: ... and how many after it ("startować będą", "wymyślić coś można"; a particle may stand
+#: between: "napisać list chyba można")
+GOVERNOR_REACH_AFTER = 3
 #: a real "?" in a line that shows damage elsewhere, before the position is weighed
 QUESTION_IN_DAMAGED_LINE = 0.0
 QUESTION_IN_INTACT_LINE = 1.0
