@@ -3058,6 +3058,8 @@ class Resolver:
             return True
         if self._coordinated_with_name(before, cand, run, line):
             return True
+        if self._declined_common_noun(cand.text):
+            return False  # "Erkekler Parkı önümüzde": a name takes its suffix after an apostrophe
         if not before or not self._name_word(before[-1]) \
                 or self._sentence_start(line, line.rfind(before[-1], 0, run.token_start)):
             return False  # no name right before, or a capital owed to the sentence start
@@ -3072,6 +3074,20 @@ class Resolver:
                 if word[-1:] in ",.;:":
                     break
         return capitalised_before + capitalised_after >= 2
+
+    def _declined_common_noun(self, word: str) -> bool:
+        """Is ``word`` a common word with a case suffix glued to it (``suffix_apostrophe``,
+        two letters or more, in harmony with it), its stem one the list declines otherwise
+        too ("önümüz-de": "önümüze" is listed)?  A name takes its suffixes after an
+        apostrophe ("Özer’de"), so such a word is no part of one."""
+        for suffix in self.data.suffix_apostrophe:
+            stem = word[:-len(suffix)]
+            if len(suffix) < 2 or len(stem) < MIN_CASE_STEM or not word.endswith(suffix) \
+                    or not self._harmonic_suffix(word, suffix):
+                continue
+            if any(other != suffix and self.finder.frequency(stem + other) for other in self.data.suffix_apostrophe):
+                return True
+        return False
 
     def _coordinated_with_name(self, before: list[str], cand: Candidate, run: DamagedRun, line: str) -> bool:
         """Is the word one no list knows, joined by "and" to a name in mid-sentence
