@@ -500,7 +500,7 @@ class CandidateFinder:
             words = [(word, freq) for word, freq in self.words.words_starting(shape(prefix), MAX_STEM_WORDS)
                      if all(c == word[i] if not is_slot(c) else word[i] in self._alphabet or word[i] == "'"
                             for i, c in enumerate(prefix))]
-            if end - slots[-1] - 1 < MIN_STEM_TAIL:
+            if end - slots[-1] - 1 < MIN_STEM_TAIL and not self._lost_vowel_closed(prefix, slots[-1]):
                 # "ger?" starts "gerä…" as well as "gerç…": without letters after the slot to
                 # decide, only a whole word counts, in a language that builds words by
                 # suffixing ("b??a??yla" is "bıçağı" + "yla"; Romanian "egal?nd" is no "egală")
@@ -519,6 +519,15 @@ class CandidateFinder:
                 stem[i] = letters
             return stem
         return {}
+
+    def _lost_vowel_closed(self, prefix: str, slot: int) -> bool:
+        """In a language that builds words by suffixing, does one consonant close
+        ``prefix`` after its last slot, a lost vowel between consonants ("?rk?t" of
+        "?rk?t?yor")?  That vowel is the stem's own, which the words that begin so show
+        ("ürkütücü"); a lost consonant before a vowel is not ("se?i" begins "seçim" and
+        "seğirtmek" alike)."""
+        return bool(self.data.suffixing) and slot == len(prefix) - 2 and prefix[-1] not in self._harmony \
+            and prefix[slot - 1:slot] not in self._harmony
 
     def _by_shape(self, lower: str) -> list[Candidate]:
         word_shape = shape(lower)
