@@ -251,6 +251,7 @@ class CandidateFinder:
             return []
         chars = list(lower)
         likelihood = 1.0
+        last_distribution: dict[str, float] = {}
         second: tuple[float, int, str] | None = None  # (ratio to best, slot, letter)
         stem = self._stem_letters(lower)
         for i, char in enumerate(lower):
@@ -261,6 +262,7 @@ class CandidateFinder:
             ranked = sorted(distribution.items(), key=lambda kv: -kv[1])
             if not ranked:
                 return []
+            last_distribution = distribution
             chars[i] = ranked[0][0]
             likelihood *= ranked[0][1]
             if len(ranked) > 1 and (second is None or ranked[1][1] / ranked[0][1] > second[0]):
@@ -271,7 +273,22 @@ class CandidateFinder:
             ratio, i, letter = second
             out.append(Candidate(best[:i] + letter + best[i + 1:], 0.0, 0, "letter model",
                                  likelihood=likelihood * ratio))
-        return out
+        return out + self._spelled_verb_endings(lower, best, likelihood, last_distribution)
+
+    def _spelled_verb_endings(self, lower: str, best: str, likelihood: float,
+                              distribution: dict[str, float]) -> list[Candidate]:
+        """A word no list has whose last letter is lost may be a verb's infinitive or past
+        form (``infinitive_ending``, the last of ``past_endings``: Polish "aby kłamstwem
+        tumani? prawdę" is "tumanić"), which context rules choose: its spelling with those
+        endings, as likely as the letter model makes them there."""
+        if not self.data.infinitive_ending or not self.data.past_endings or not is_slot(lower[-1]):
+            return []
+        top = distribution.get(best[-1], 0.0)
+        # the word's letters are as likely as the best spelling's (the floor weighs those)
+        return [Candidate(best[:-1] + ending, 0.0, 0, "letter model", likelihood=likelihood * distribution[ending] / top,
+                          spelled_likelihood=likelihood)
+                for ending in (self.data.infinitive_ending, self.data.past_endings[-1])
+                if ending != best[-1] and distribution.get(ending) and top]
 
     def _verb_forms(self, lower: str, nouns: bool = True) -> list[Candidate]:
         """A verb form no list has ("??memek" → "içmemek", "u?mu?tu" → "uçmuştu"): a verb
