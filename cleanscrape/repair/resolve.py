@@ -2110,7 +2110,7 @@ class Resolver:
             holders = self.data.article_holders if self.data is not None else frozenset()
             return [r for r in readings if r.text in holders] if holders else readings
         if len(run.text) == 2 and run.start == run.token_start and run.end == run.token_end:
-            return self._quoted_one_letter_word(run, line)
+            return self._quoted_one_letter_word(run, line) + self._lost_two_letter_words(run, line)
         if len(run.text) != 1 or run.start != run.token_start:
             return []
         if self.data is not None and self.data.space_before_question_mark and run.end == run.token_end \
@@ -2243,6 +2243,19 @@ class Resolver:
         return [Reading(opening + r.text, r.score + QUOTE_PAIRED, f"{r.reason}, after a lost opening quotation mark",
                         r.evidence)
                 for r in self._one_letter_readings("", word_after, True)]
+
+    def _lost_two_letter_words(self, run: DamagedRun, line: str) -> list[Reading]:
+        """Two slots alone before a lower-case word, no real "??" (a question goes on so in
+        no language): a listed word both of whose letters were lost (Turkish "?? saatlik" is
+        "üç saatlik")."""
+        following = line[run.token_end:].lstrip()
+        if self.data is None or not following[:1].islower():
+            return []
+        return [Reading(self._apply_case(run.text, cand, run, line, self._sentence_start(line, run.start)) or cand.text,
+                        math.log10(cand.frequency), self._describe_candidate(cand, run.text), self._evidence(cand),
+                        cand.how)
+                for cand in self.finder.find(run.text) if cand.how == "word list" and cand.frequency
+                and not cand.ascii_capital]
 
     def _ordinal_set_apart(self, before: str, following: str) -> bool:
         """Does a singular article and a number of a few digits stand before the slot, and a
