@@ -148,6 +148,6 @@ def lost_question_marks(line: str) -> int:
                if "?" in token.group() and not _URLISH.search(token.group()))
 
 
-def lone_slot_signs(line: str) -> int:
-    """Lone "?" between lower-case words: each a weak sign of a lost one-letter word."""
-    return len(_LONE_SLOT.findall(line)) if "?" in line else 0
+def lone_slot_signs(line: str) -> list[int]:
+    """Where lone "?" stand between lower-case words: each a weak sign of a lost one-letter word."""
+    return [m.start() for m in _LONE_SLOT.finditer(line)] if "?" in line else []
