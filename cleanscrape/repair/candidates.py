@@ -72,6 +72,9 @@ MIN_STEM = 4
 MIN_STEM_TAIL = 2
 #: ... or, in a language that builds words by suffixing, is a listed word this long
 MIN_STEM_WORD = 5
+#: ... or, with one letter after its last slot, is this long (a long beginning is one
+#: word's: "kozioro?c" of "koziorożca", "koziorożec")
+MIN_LONG_STEM = 7
 #: ... reading at most this many of those words
 MAX_STEM_WORDS = 200
 #: how a candidate known as a whole word was found (the others are spelled or split)
@@ -517,7 +520,8 @@ class CandidateFinder:
             words = [(word, freq) for word, freq in self.words.words_starting(shape(prefix), MAX_STEM_WORDS)
                      if all(c == word[i] if not is_slot(c) else word[i] in self._alphabet or word[i] == "'"
                             for i, c in enumerate(prefix))]
-            if end - slots[-1] - 1 < MIN_STEM_TAIL and not self._lost_vowel_closed(prefix, slots[-1]):
+            if end - slots[-1] - 1 < MIN_STEM_TAIL and not self._lost_vowel_closed(prefix, slots[-1]) \
+                    and not (end - slots[-1] == 2 and end >= MIN_LONG_STEM):
                 # "ger?" starts "gerä…" as well as "gerç…": without letters after the slot to
                 # decide, only a whole word counts, in a language that builds words by
                 # suffixing ("b??a??yla" is "bıçağı" + "yla"; Romanian "egal?nd" is no "egală")
