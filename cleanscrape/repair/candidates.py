@@ -74,7 +74,7 @@ MIN_STEM_TAIL = 2
 MIN_STEM_WORD = 5
 #: ... or, with one letter after its last slot, is this long (a long beginning is one
 #: word's: "kozioro?c" of "koziorożca", "koziorożec")
-MIN_LONG_STEM = 7
+MIN_LONG_STEM = 6
 #: ... reading at most this many of those words
 MAX_STEM_WORDS = 200
 #: how a candidate known as a whole word was found (the others are spelled or split)
