@@ -30,7 +30,7 @@ from ..document import Document
 from ..lang import ensure_language, tokenize_words
 from ..repair.candidates import CandidateFinder
 from ..repair.charset import CharsetEvidence
-from ..repair.damage import damage_evidence, damaged_runs, lone_slot_signs, lost_question_marks, may_be_damaged, spells
+from ..repair.damage import damage_evidence, damaged_runs, lone_slots, lost_question_marks, may_be_damaged, spells
 from ..repair.language import LanguageData, language_data, supported_languages
 from ..repair.letter_model import letter_model
 from ..repair.resolve import LISTED, Resolver
@@ -335,7 +335,7 @@ class LossyRepairStage(Stage):
         # a lone "?" between lower-case words: French writes "Quoi ? dit-il", others do not;
         # none in a sentence that kept its own letters, which lost no character ("– to jest
         # tamta ? to jest zupełnie inna sprawa", a real one)
-        lone = [i for i in lone_slot_signs(text)
+        lone = [i for i in lone_slots(text)
                 if not _sentence_keeps_letters(text, i, i + 1, data.letters, questions=True)]
         score = len(lone) * (0.5 if data.space_before_question_mark else 1.0)
         for run in damaged_runs(text):
@@ -374,8 +374,11 @@ def _sentence_keeps_letters(text: str, start: int, end: int, letters: str, quest
     ``questions``, a "?" before a capital ends a sentence too (where the "?" at issue is a
     lone one, the "?" of "bomba? Quando" is read as a real question's)."""
     pattern = _QUESTION_OR_SENTENCE_BREAK if questions else _SENTENCE_BREAK
-    breaks = [m for m in pattern.finditer(text) if m.group()[0] != "?" or text[m.end():m.end() + 1].isupper()]
-    opening = max((m.end() for m in breaks if m.end() <= start), default=0)
-    closing = next((m for m in breaks if m.start() >= end), None)
+
+    def ends(m: re.Match[str]) -> bool:
+        return m.group()[0] != "?" or text[m.end():m.end() + 1].isupper()
+
+    opening = max((m.end() for m in pattern.finditer(text, 0, start) if ends(m)), default=0)
+    closing = next((m for m in pattern.finditer(text, end) if ends(m)), None)
     sentence = text[opening:closing.start() + 1 if closing else len(text)]
     return any(c in letters for c in sentence)
