@@ -75,6 +75,9 @@ MIN_STEM = 4
 MIN_STEM_TAIL = 2
 #: ... or, in a language that builds words by suffixing, is a listed word this long
 MIN_STEM_WORD = 5
+#: ... or, with one letter after its last slot, is this long (a long beginning is one
+#: word's: "kozioro?c" of "koziorożca", "koziorożec")
+MIN_LONG_STEM = 6
 #: ... reading at most this many of those words
 MAX_STEM_WORDS = 200
 #: how a candidate known as a whole word was found (the others are spelled or split)
@@ -257,6 +260,7 @@ class CandidateFinder:
             return []
         chars = list(lower)
         likelihood = 1.0
+        last_distribution: dict[str, float] = {}
         second: tuple[float, int, str] | None = None  # (ratio to best, slot, letter)
         stem = self._stem_letters(lower)
         for i, char in enumerate(lower):
@@ -268,6 +272,7 @@ class CandidateFinder:
             ranked = sorted(distribution.items(), key=lambda kv: -kv[1])
             if not ranked:
                 return []
+            last_distribution = distribution
             chars[i] = ranked[0][0]
             likelihood *= ranked[0][1]
             if len(ranked) > 1 and (second is None or ranked[1][1] / ranked[0][1] > second[0]):
@@ -278,7 +283,22 @@ class CandidateFinder:
             ratio, i, letter = second
             out.append(Candidate(best[:i] + letter + best[i + 1:], 0.0, 0, "letter model",
                                  likelihood=likelihood * ratio))
-        return out
+        return out + self._spelled_verb_endings(lower, best, likelihood, last_distribution)
+
+    def _spelled_verb_endings(self, lower: str, best: str, likelihood: float,
+                              distribution: dict[str, float]) -> list[Candidate]:
+        """A word no list has whose last letter is lost may be a verb's infinitive or past
+        form (``infinitive_ending``, the last of ``past_endings``: Polish "aby kłamstwem
+        tumani? prawdę" is "tumanić"), which context rules choose: its spelling with those
+        endings, as likely as the letter model makes them there."""
+        if not self.data.infinitive_ending or not self.data.past_endings or not is_slot(lower[-1]):
+            return []
+        top = distribution.get(best[-1], 0.0)
+        # the word's letters are as likely as the best spelling's (the floor weighs those)
+        return [Candidate(best[:-1] + ending, 0.0, 0, "letter model", likelihood=likelihood * distribution[ending] / top,
+                          spelled_likelihood=likelihood)
+                for ending in (self.data.infinitive_ending, self.data.past_endings[-1])
+                if ending != best[-1] and distribution.get(ending) and top]
 
     def _verb_forms(self, lower: str, nouns: bool = True) -> list[Candidate]:
         """A verb form no list has ("??memek" → "içmemek", "u?mu?tu" → "uçmuştu"): a verb
@@ -507,7 +527,8 @@ class CandidateFinder:
             words = [(word, freq) for word, freq in self.words.words_starting(shape(prefix), MAX_STEM_WORDS)
                      if all(c == word[i] if not is_slot(c) else word[i] in self._alphabet or word[i] == "'"
                             for i, c in enumerate(prefix))]
-            if end - slots[-1] - 1 < MIN_STEM_TAIL:
+            if end - slots[-1] - 1 < MIN_STEM_TAIL and not self._lost_vowel_closed(prefix, slots[-1]) \
+                    and not (end - slots[-1] == 2 and end >= MIN_LONG_STEM):
                 # "ger?" starts "gerä…" as well as "gerç…": without letters after the slot to
                 # decide, only a whole word counts, in a language that builds words by
                 # suffixing ("b??a??yla" is "bıçağı" + "yla"; Romanian "egal?nd" is no "egală")
@@ -526,6 +547,15 @@ class CandidateFinder:
                 stem[i] = letters
             return stem
         return {}
+
+    def _lost_vowel_closed(self, prefix: str, slot: int) -> bool:
+        """In a language that builds words by suffixing, does one consonant close
+        ``prefix`` after its last slot, a lost vowel between consonants ("?rk?t" of
+        "?rk?t?yor")?  That vowel is the stem's own, which the words that begin so show
+        ("ürkütücü"); a lost consonant before a vowel is not ("se?i" begins "seçim" and
+        "seğirtmek" alike)."""
+        return bool(self.data.suffixing) and slot == len(prefix) - 2 and prefix[-1] not in self._harmony \
+            and prefix[slot - 1:slot] not in self._harmony
 
     def _by_shape(self, lower: str) -> list[Candidate]:
         word_shape = shape(lower)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-__all__ = ["SLOTS", "may_be_damaged", "damage_evidence", "lone_slot_signs", "lost_question_marks", "DamagedRun",
+__all__ = ["SLOTS", "may_be_damaged", "damage_evidence", "lone_slots", "lost_question_marks", "DamagedRun",
            "damaged_runs", "is_slot"]
 
 SLOTS = "?\ufffd"
@@ -152,6 +152,6 @@ def lost_question_marks(line: str) -> int:
                if "?" in token.group() and not _URLISH.search(token.group()))
 
 
-def lone_slot_signs(line: str) -> int:
-    """Lone "?" between lower-case words: each a weak sign of a lost one-letter word."""
-    return len(_LONE_SLOT.findall(line)) if "?" in line else 0
+def lone_slots(line: str) -> list[int]:
+    """Where lone "?" stand between lower-case words: each a weak sign of a lost one-letter word."""
+    return [m.start() for m in _LONE_SLOT.finditer(line)] if "?" in line else []

@@ -188,8 +188,9 @@ AGREEING_BETWEEN = 2
 #: a verb form ending its sentence, in a language whose verb comes last (Turkish "kalabalık
 #: karıştı.", not the noun "karşıtı")
 VERB_ENDS_SENTENCE = 0.5
-#: ... and how many after it ("startować będą", "wymyślić coś można")
-GOVERNOR_REACH_AFTER = 2
+#: ... and how many after it ("startować będą", "wymyślić coś można"; a particle may stand
+#: between: "napisać list chyba można")
+GOVERNOR_REACH_AFTER = 3
 #: a real "?" in a line that shows damage elsewhere, before the position is weighed
 QUESTION_IN_DAMAGED_LINE = 0.0
 QUESTION_IN_INTACT_LINE = 1.0
@@ -2094,7 +2095,7 @@ class Resolver:
                 return subject == ending
         # a plural noun, or a subject after the word, where the word is a present form
         # (not "to są naprawdę bardzo zdolni ludzie", "Istotą Ja jest")
-        if not self.data.plural_subject_endings or not self._present_person_form(word, ending):
+        if not self.data.plural_subject_endings or not self._present_person_form(word, ending, line, run):
             return False  # "niż" is no "nią" after "uczniowie czytają dziś mniej"
         after = [] if line[run.end:run.token_end] else \
             clause_after(line, run.token_end).split()
@@ -2130,7 +2131,7 @@ class Resolver:
         listed ("zamykam")."""
         endings = dict(self.data.subject_endings)
         ending = next((e for e in endings if word.endswith(e)), None)
-        if not self._present_person_form(word, ending):
+        if not self._present_person_form(word, ending, line, run):
             return False  # "postawę" is the noun's, though "postawisz" is listed
         start, end = _sentence_around(line, run)
         persons: set[str] = set()
@@ -2146,11 +2147,18 @@ class Resolver:
                     persons.add(person)
         return persons == {ending}
 
-    def _present_person_form(self, word: str, ending: str | None) -> bool:
+    def _present_person_form(self, word: str, ending: str | None, line: str, run: DamagedRun) -> bool:
         """Is ``word`` a present form with the person ending ``ending``: long enough, its
-        stem a present stem, and no noun's ("postawę", "łyżeczkę")?"""
+        stem a present stem, and no noun's ("postawę", "łyżeczkę"), unless the reflexive
+        right after it makes it a verb ("odezwą się", though "odezwa" is a noun)?"""
         return ending is not None and len(word) >= MIN_PERSON_VERB and self._present_stem(word[:-len(ending)]) \
-            and not self._declined_noun(word[:-len(ending)])
+            and (self._before_reflexive(line, run) or not self._declined_noun(word[:-len(ending)]))
+
+    def _before_reflexive(self, line: str, run: DamagedRun) -> bool:
+        """Is the word right after ``run``'s the reflexive (``reach_clitics``: "się"), which
+        follows verbs, not nouns?"""
+        following = _word_after(line, run)
+        return following is not None and self.lower(following.group(1)) in self.data.reach_clitics
 
     def _speaker_person(self, word: str, line: str, run: DamagedRun) -> bool:
         """Is ``word`` a present form of the first person ("-ę": "kończę", not the noun
@@ -2158,7 +2166,7 @@ class Resolver:
         "- Już kończę.", "- Nie mogę ci pomóc."), where nothing in its clause names another
         subject (``subject_endings``: "- Wszyscy siedzą.")?"""
         ending = self.data.subject_endings[0][0]
-        if not word.endswith(ending) or not self._present_person_form(word, ending):
+        if not word.endswith(ending) or not self._present_person_form(word, ending, line, run):
             return False
         start = _sentence_around(line, run)[0]
         opening = line[start:run.token_start].lstrip()
@@ -2174,7 +2182,7 @@ class Resolver:
         finals = dict(self.data.adjacent_plural_endings).get(ending, ())
         before = line[:run.token_start]
         previous = self.lower(before.split()[-1]) if before.split() and before.endswith(" ") else ""
-        if not self._present_person_form(word, ending):
+        if not self._present_person_form(word, ending, line, run):
             return False
         return len(previous) >= MIN_PERSON_FORM and previous.isalpha() and previous.endswith(finals) \
             and previous not in stopwords(self.lang) and not self._present_form(previous)
@@ -2320,7 +2328,7 @@ class Resolver:
             holders = self.data.article_holders if self.data is not None else frozenset()
             return [r for r in readings if r.text in holders] if holders else readings
         if len(run.text) == 2 and run.start == run.token_start and run.end == run.token_end:
-            return self._quoted_one_letter_word(run, line)
+            return self._quoted_one_letter_word(run, line) + self._lost_two_letter_words(run, line)
         if len(run.text) != 1 or run.start != run.token_start:
             return []
         if self.data is not None and self.data.space_before_question_mark and run.end == run.token_end \
@@ -2453,6 +2461,19 @@ class Resolver:
         return [Reading(opening + r.text, r.score + QUOTE_PAIRED, f"{r.reason}, after a lost opening quotation mark",
                         r.evidence)
                 for r in self._one_letter_readings("", word_after, True)]
+
+    def _lost_two_letter_words(self, run: DamagedRun, line: str) -> list[Reading]:
+        """Two slots alone before a lower-case word, no real "??" (a question goes on so in
+        no language): a listed word both of whose letters were lost (Turkish "?? saatlik" is
+        "üç saatlik")."""
+        following = line[run.token_end:].lstrip()
+        if self.data is None or not following[:1].islower():
+            return []
+        return [Reading(self._apply_case(run.text, cand, run, line, self._sentence_start(line, run.start)) or cand.text,
+                        math.log10(cand.frequency), self._describe_candidate(cand, run.text), self._evidence(cand),
+                        cand.how)
+                for cand in self.finder.find(run.text) if cand.how == "word list" and cand.frequency
+                and not cand.ascii_capital]
 
     def _ordinal_set_apart(self, before: str, following: str) -> bool:
         """Does a singular article and a number of a few digits stand before the slot, and a
@@ -3290,6 +3311,8 @@ class Resolver:
             return True
         if self._coordinated_with_name(before, cand, run, line):
             return True
+        if self._declined_common_noun(cand.text):
+            return False  # "Erkekler Parkı önümüzde": a name takes its suffix after an apostrophe
         if not before or not self._name_word(before[-1]) \
                 or self._sentence_start(line, line.rfind(before[-1], 0, run.token_start)):
             return False  # no name right before, or a capital owed to the sentence start
@@ -3304,6 +3327,20 @@ class Resolver:
                 if word[-1:] in ",.;:":
                     break
         return capitalised_before + capitalised_after >= 2
+
+    def _declined_common_noun(self, word: str) -> bool:
+        """Is ``word`` a common word with a case suffix glued to it (``suffix_apostrophe``,
+        two letters or more, in harmony with it), its stem one the list declines otherwise
+        too ("önümüz-de": "önümüze" is listed)?  A name takes its suffixes after an
+        apostrophe ("Özer’de"), so such a word is no part of one."""
+        for suffix in self.data.suffix_apostrophe:
+            stem = word[:-len(suffix)]
+            if len(suffix) < 2 or len(stem) < MIN_CASE_STEM or not word.endswith(suffix) \
+                    or not self._harmonic_suffix(word, suffix):
+                continue
+            if any(other != suffix and self.finder.frequency(stem + other) for other in self.data.suffix_apostrophe):
+                return True
+        return False
 
     def _coordinated_with_name(self, before: list[str], cand: Candidate, run: DamagedRun, line: str) -> bool:
         """Is the word one no list knows, joined by "and" to a name in mid-sentence

@@ -30,7 +30,7 @@ from ..document import Document
 from ..lang import ensure_language, tokenize_words
 from ..repair.candidates import CandidateFinder
 from ..repair.charset import CharsetEvidence
-from ..repair.damage import damage_evidence, damaged_runs, lone_slot_signs, lost_question_marks, may_be_damaged, spells
+from ..repair.damage import damage_evidence, damaged_runs, lone_slots, lost_question_marks, may_be_damaged, spells
 from ..repair.language import LanguageData, language_data, supported_languages
 from ..repair.letter_model import letter_model
 from ..repair.resolve import LISTED, Resolver
@@ -326,13 +326,18 @@ class LossyRepairStage(Stage):
         """How much ``text`` shows lost characters, word by word: 1 per U+FFFD; 1 per word
         that a known word explains as lost letters (a "?" inside it, or at its edge when
         the word is no word without it: "fran?ais", "?tats", "titolarit?"); 1 per lone "?"
-        between lower-case words (1/2 in French, which writes "Quoi ? dit-il").  In a line that kept its own accented letters, a "?"
+        between lower-case words (1/2 in French, which writes "Quoi ? dit-il") in a sentence
+        that lost its accented letters.  In a line that kept its own accented letters, a "?"
         at the edge of a known word is a real one with a space misplaced ("?les"); the
         sentence counts, not the line: one sentence of a line may be damaged, the next
         intact."""
         finder = resolver.finder
-        # a lone "?" between lower-case words: French writes "Quoi ? dit-il", others do not
-        score = lone_slot_signs(text) * (0.5 if data.space_before_question_mark else 1.0)
+        # a lone "?" between lower-case words: French writes "Quoi ? dit-il", others do not;
+        # none in a sentence that kept its own letters, which lost no character ("– to jest
+        # tamta ? to jest zupełnie inna sprawa", a real one)
+        lone = [i for i in lone_slots(text)
+                if not _sentence_keeps_letters(text, i, i + 1, data.letters, questions=True)]
+        score = len(lone) * (0.5 if data.space_before_question_mark else 1.0)
         for run in damaged_runs(text):
             if "\ufffd" in run.text:
                 score += 1
@@ -359,13 +364,21 @@ class LossyRepairStage(Stage):
 
 _SENTENCE_BREAK = re.compile(r"[.!…]\s")
 _CLAUSE_BREAK = re.compile(r"[,.;:!…]\s")
+_QUESTION_OR_SENTENCE_BREAK = re.compile(r"[.!…]\s|\?\s")
 #: what follows a word whose final "?" is no question mark: a lower-case word
 _NO_QUESTION_AFTER = re.compile(r" [^\W\d_A-ZÀ-ÞĀ-ſ]")
 
 
-def _sentence_keeps_letters(text: str, start: int, end: int, letters: str) -> bool:
-    """Does the sentence around ``text[start:end]`` hold one of ``letters`` intact?"""
-    opening = max((m.end() for m in _SENTENCE_BREAK.finditer(text, 0, start)), default=0)
-    closing = _SENTENCE_BREAK.search(text, end)
+def _sentence_keeps_letters(text: str, start: int, end: int, letters: str, questions: bool = False) -> bool:
+    """Does the sentence around ``text[start:end]`` hold one of ``letters`` intact?  With
+    ``questions``, a "?" before a capital ends a sentence too (where the "?" at issue is a
+    lone one, the "?" of "bomba? Quando" is read as a real question's)."""
+    pattern = _QUESTION_OR_SENTENCE_BREAK if questions else _SENTENCE_BREAK
+
+    def ends(m: re.Match[str]) -> bool:
+        return m.group()[0] != "?" or text[m.end():m.end() + 1].isupper()
+
+    opening = max((m.end() for m in pattern.finditer(text, 0, start) if ends(m)), default=0)
+    closing = next((m for m in pattern.finditer(text, end) if ends(m)), None)
     sentence = text[opening:closing.start() + 1 if closing else len(text)]
     return any(c in letters for c in sentence)
