@@ -346,6 +346,9 @@ class LanguageData:
     name_conjunctions: frozenset[str] = frozenset()
     #: words a verb follows rather than a preposition ("não é", "que é"): no agreement then
     before_verbs: frozenset[str] = frozenset()
+    #: possessive determiners: after a ``before_verbs`` word, one after a lone slot opens the
+    #: verb's complement ("que é sua intenção"), no phrase of "à" (``contexts``)
+    possessives: frozenset[str] = frozenset()
     #: feminine participle ending -> its masculine ending: a word so ending whose masculine
     #: form is at least as frequent is a participle, no noun ("é usada", not "à usada";
     #: "à entrada", "entrado" being rare)
@@ -705,6 +708,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         name_plural_endings=tuple(entry.get("name_plural_endings", ())),
         prenominal_adjectives=frozenset(entry.get("prenominal_adjectives", ())),
         before_verbs=frozenset(entry.get("before_verbs", ())),
+        possessives=frozenset(entry.get("possessives", ())),
         feminine_participles=tuple((feminine, masculine)
                                    for feminine, masculine in entry.get("feminine_participles", ())),
         contexts=_contexts(entry.get("contexts", ())),

@@ -2545,6 +2545,11 @@ class Resolver:
         agreeing = self._agreeing_one_letter_words(word_before, word_after)
         # a real "?" may end the word after ("Vens hoje ? noite?"); a slot inside it stays
         context_after = after.rstrip("?") if after.rstrip("?").isalpha() else after
+        if self.lower(word_before) in self.data.before_verbs and context_after in self.data.possessives:
+            # a word the language puts a verb after wants its verb, and a possessive after the
+            # slot opens its complement ("que ? sua intenção" is "é sua", against "à sua"); a
+            # fixed adverbial phrase stands anywhere ("que à noite")
+            context_after = ""
         readings = []
         for word in self.data.one_letter_words:
             freq = self.finder.frequency(word)
