@@ -349,6 +349,9 @@ class LanguageData:
     #: possessive determiners: after a ``before_verbs`` word, one after a lone slot opens the
     #: verb's complement ("que é sua intenção"), no phrase of "à" (``contexts``)
     possessives: frozenset[str] = frozenset()
+    #: prepositions governing an infinitive ("para trazer"): an infinitive after one is no
+    #: subject, so a lone slot after it is "à", not "é"
+    infinitive_prepositions: frozenset[str] = frozenset()
     #: feminine participle ending -> its masculine ending: a word so ending whose masculine
     #: form is at least as frequent is a participle, no noun ("é usada", not "à usada";
     #: "à entrada", "entrado" being rare)
@@ -531,6 +534,7 @@ _REQUIRED_WITH = {
     "spaced_quotes": ("quotes",),
     "masculine_vocative_ending": ("stacked_adjective_endings",),
     "regional_progressive": ("gerund_endings",),
+    "infinitive_prepositions": ("gerund_endings",),
 }
 
 
@@ -709,6 +713,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         prenominal_adjectives=frozenset(entry.get("prenominal_adjectives", ())),
         before_verbs=frozenset(entry.get("before_verbs", ())),
         possessives=frozenset(entry.get("possessives", ())),
+        infinitive_prepositions=frozenset(entry.get("infinitive_prepositions", ())),
         feminine_participles=tuple((feminine, masculine)
                                    for feminine, masculine in entry.get("feminine_participles", ())),
         contexts=_contexts(entry.get("contexts", ())),
