@@ -353,6 +353,12 @@ class LanguageData:
     name_conjunctions: frozenset[str] = frozenset()
     #: words a verb follows rather than a preposition ("não é", "que é"): no agreement then
     before_verbs: frozenset[str] = frozenset()
+    #: possessive determiners: after a ``before_verbs`` word, one after a lone slot opens the
+    #: verb's complement ("que é sua intenção"), no phrase of "à" (``contexts``)
+    possessives: frozenset[str] = frozenset()
+    #: prepositions governing an infinitive ("para trazer"): an infinitive after one is no
+    #: subject, so a lone slot after it is "à", not "é"
+    infinitive_prepositions: frozenset[str] = frozenset()
     #: feminine participle ending -> its masculine ending: a word so ending whose masculine
     #: form is at least as frequent is a participle, no noun ("é usada", not "à usada";
     #: "à entrada", "entrado" being rare)
@@ -547,6 +553,7 @@ _REQUIRED_WITH = {
     "third_person_subjects": ("clitic_person_endings",),
     "adverbial_determiners": ("adverb_ending",),
     "regional_progressive": ("gerund_endings",),
+    "infinitive_prepositions": ("gerund_endings",),
 }
 
 
@@ -726,6 +733,8 @@ def language_data(lang: str | None) -> LanguageData | None:
         name_plural_endings=tuple(entry.get("name_plural_endings", ())),
         prenominal_adjectives=frozenset(entry.get("prenominal_adjectives", ())),
         before_verbs=frozenset(entry.get("before_verbs", ())),
+        possessives=frozenset(entry.get("possessives", ())),
+        infinitive_prepositions=frozenset(entry.get("infinitive_prepositions", ())),
         feminine_participles=tuple((feminine, masculine)
                                    for feminine, masculine in entry.get("feminine_participles", ())),
         contexts=_contexts(entry.get("contexts", ())),

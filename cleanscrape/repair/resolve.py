@@ -180,6 +180,9 @@ ONE_LETTER_AGREEMENT = 1.0
 #: ... and less likely after a name: the preposition it holds is governed by a verb, noun or
 #: adjective before it; a name before a lone slot is more often the subject of "é"
 ONE_LETTER_ARTICLE_AFTER_NAME = -1.0
+#: ... and likelier after an infinitive a preposition governs ("para trazer à flor"), which is
+#: no subject "é" could follow (dev gold, Portuguese: "à" 3, "é" 0)
+ONE_LETTER_ARTICLE_AFTER_INFINITIVE = 1.0
 #: how many words back a governing word may stand ("może się nie być" …)
 GOVERNOR_REACH = 4
 #: how many words agreeing with a verb's object may stand between them ("wyremontować tę
@@ -2407,7 +2410,8 @@ class Resolver:
             word_before = before.split()[-1].lstrip(_OPENERS) if before else ""
             word_after = following.split(None, 1)[0].rstrip(_CLOSERS + ".,;:!")
             readings += self._one_letter_readings(word_before, word_after, sentence_start,
-                                                  after_name=self._name_before(before) or self._subject_before(before))
+                                                  after_name=self._name_before(before) or self._subject_before(before),
+                                                  after_infinitive=self._governed_infinitive_before(before))
         if not before:  # "? Tak, oczywiście.": a dialogue line
             readings.append(Reading("–", LONE_DASH_STARTS_LINE, "lone '?' opening a line read as a lost dash"))
         elif before[-1] in ".!…":  # "świadomie. ? ale": a question mark follows no full stop
@@ -2739,10 +2743,12 @@ class Resolver:
                         "'?' after a comma read as the closing quotation mark of one opened before")]
 
     def _one_letter_readings(self, word_before: str, word_after: str, sentence_start: bool,
-                             after_name: bool = False) -> list[Reading]:
+                             after_name: bool = False, after_infinitive: bool = False) -> list[Reading]:
         """The language's one-letter words for a lone slot; none right after a determiner;
         one holding an article is likelier before a noun of its gender, and less likely
-        after a name, which governs no preposition ("A URV ? produzida" is "é")."""
+        after a name, which governs no preposition ("A URV ? produzida" is "é"), more likely
+        after an infinitive a preposition governs, which is no subject of a verb ("para
+        trazer ? flor" is "à")."""
         if self.data is None or not self.data.one_letter_words:
             return []
         if word_before and self.lower(word_before) in self.data.determiners \
@@ -2753,6 +2759,11 @@ class Resolver:
         agreeing = self._agreeing_one_letter_words(word_before, word_after)
         # a real "?" may end the word after ("Vens hoje ? noite?"); a slot inside it stays
         context_after = after.rstrip("?") if after.rstrip("?").isalpha() else after
+        if self.lower(word_before) in self.data.before_verbs and context_after in self.data.possessives:
+            # a word the language puts a verb after wants its verb, and a possessive after the
+            # slot opens its complement ("que ? sua intenção" is "é sua", against "à sua"); a
+            # fixed adverbial phrase stands anywhere ("que à noite")
+            context_after = ""
         readings = []
         for word in self.data.one_letter_words:
             freq = self.finder.frequency(word)
@@ -2768,6 +2779,8 @@ class Resolver:
                 score += ONE_LETTER_ARTICLE_AFTER_NAME
             if self.data.contexts and self.data.context_fits(word, self.lower(word_before), context_after):
                 score += CONTEXT
+            if after_infinitive and word in self.data.article_holders:
+                score += ONE_LETTER_ARTICLE_AFTER_INFINITIVE
             if self.charset.charset_loss and self.charset.was_kept(word):
                 score += CHARSET_KEPT_PENALTY
             shown = word.upper() if sentence_start else word
@@ -2784,6 +2797,19 @@ class Resolver:
             return False
         word = tokens[-1].lstrip(_OPENERS).rstrip(")")
         return word[:1].isupper() and word.isalpha()
+
+    def _governed_infinitive_before(self, before: str) -> bool:
+        """Does ``before`` end in an infinitive (known by its listed gerund) right after a
+        preposition that governs it in mid-sentence (``infinitive_prepositions``: "para
+        trazer", "a ler")?  Such an infinitive is no subject, so a lone slot after it is no
+        verb of its: "é" would need one.  A sentence opening with the preposition fronts a
+        clause its verb may follow ("Para ganhar é preciso")."""
+        if self.data is None or not self.data.infinitive_prepositions:
+            return False
+        tokens = before.split()
+        return len(tokens) >= 3 and not re.search(r"[.!?:…][\"'»”)]*$", tokens[-3]) \
+            and self.lower(tokens[-2]) in self.data.infinitive_prepositions \
+            and tokens[-1].isalpha() and self._is_listed_infinitive(self.lower(tokens[-1]))
 
     def _subject_before(self, before: str) -> bool:
         """Does ``before`` end in the subject opening its sentence, a singular article and a
