@@ -350,9 +350,13 @@ class LossyRepairStage(Stage):
             if not inner and (finder.frequency(core) or finder.vocabulary.count(core)):
                 if run.text[0] != "?":  # "pi?": only if far more frequent restored ("più"), or
                     # written so intact elsewhere on the page ("Otworzy?" beside "Otworzył"), or
-                    # where no question ends: before a lower-case word ("Cominci? l'attesa")
+                    # where no question ends: before a lower-case word ("Cominci? l'attesa"),
+                    # unless the mark is doubled after a whole word, an emphatic question's that
+                    # may go on in lower case ("na czym ona polega?? bo tu dmucha"; an elided
+                    # word is no whole one: "Dov?? andato" is "Dov’è")
+                    emphatic = low.endswith("??") and core not in data.elisions
                     if not finder.restores_known_word(low) and not any(c.in_document for c in finder.find(low)) \
-                            and not _NO_QUESTION_AFTER.match(text, run.token_end):
+                            and (emphatic or not _NO_QUESTION_AFTER.match(text, run.token_end)):
                         continue
                 elif _sentence_keeps_letters(text, run.start, run.end, data.letters):
                     continue  # "?les" in a sentence that kept its accents
