@@ -66,3 +66,17 @@ def test_a_language_section_a_rule_cannot_read_is_refused_when_loaded(monkeypatc
             language.language_data("xx")
     finally:
         language.language_data.cache_clear()
+
+
+@pytest.mark.parametrize(("lang", "first", "avoided", "written"), [
+    ("pl", "ó", "ę", "ł"),  # "wpół…", never "wpóę…"
+    ("ro", "ă", "ă", "ț"),  # "crivăț", never "ăă"
+    ("tr", "ı", "ı", "ş"),
+])
+def test_the_letter_tables_mark_down_the_letter_pairs_a_language_never_writes(
+        lang: str, first: str, avoided: str, written: str) -> None:
+    from cleanscrape.repair.letter_model import letter_model
+
+    letters = letter_model(lang)
+    assert letters.pair_share(first, avoided) < 0.05
+    assert letters.pair_share(first, written) == 1.0

@@ -80,6 +80,9 @@ MIN_STEM_WORD = 5
 MIN_LONG_STEM = 6
 #: ... reading at most this many of those words
 MAX_STEM_WORDS = 200
+#: how many beginnings of a word no list knows are kept while its neighbouring lost letters
+#: are spelled together (:meth:`CandidateFinder._jointly_spelled`)
+SPELLING_BEAM = 12
 #: how a candidate known as a whole word was found (the others are spelled or split)
 KNOWN = ("word list", "document", "source")
 
@@ -263,6 +266,14 @@ class CandidateFinder:
         last_distribution: dict[str, float] = {}
         second: tuple[float, int, str] | None = None  # (ratio to best, slot, letter)
         stem = self._stem_letters(lower)
+        if any(is_slot(a) and (is_slot(b) or not b.isascii()) or is_slot(b) and not a.isascii()
+               for a, b in zip(lower, lower[1:])):
+            spellings = self._jointly_spelled(lower, stem)
+            if not spellings:
+                return []
+            best, likelihood, last_distribution = spellings[0]
+            out = [Candidate(text, 0.0, 0, "letter model", likelihood=share) for text, share, _ in spellings]
+            return out + self._spelled_verb_endings(lower, best, likelihood, last_distribution)
         for i, char in enumerate(lower):
             if not is_slot(char):
                 continue
@@ -284,6 +295,45 @@ class CandidateFinder:
             out.append(Candidate(best[:i] + letter + best[i + 1:], 0.0, 0, "letter model",
                                  likelihood=likelihood * ratio))
         return out + self._spelled_verb_endings(lower, best, likelihood, last_distribution)
+
+    def _jointly_spelled(self, lower: str, stem: dict[int, dict[str, float]]
+                         ) -> list[tuple[str, float, dict[str, float]]]:
+        """The two likeliest spellings of ``lower``, a word with a lost letter next to another
+        lost or non-ASCII one, with their likelihoods and their last slot's distribution.
+        The letter model's contexts see that neighbour only as "?", so each pair of
+        neighbouring non-ASCII letters is weighed by how rarely the list writes it
+        (:meth:`LetterModel.pair_share`: "criv??" is "crivăț", not "crivăă"), and the slots
+        are read together, keeping the likeliest ``SPELLING_BEAM`` beginnings.  The
+        likelihoods are renormalised over the spellings kept, so that a word whose every
+        reading the pairs mark down is judged by the letter model's floor as before."""
+        # (text so far, likelihood with the pairs' shares, without them, last distribution)
+        beam: list[tuple[str, float, float, dict[str, float]]] = [("", 1.0, 1.0, {})]
+        for i, char in enumerate(lower):
+            if not is_slot(char):
+                paired = i and is_slot(lower[i - 1]) and not char.isascii()
+                beam = [(text + char, share * (self.letters.pair_share(text[-1], char) if paired else 1.0), plain, last)
+                        for text, share, plain, last in beam]
+                continue
+            fixed = stem.get(i) or self._softened(lower, i)
+            counted = {} if fixed else self.letters.distribution(lower, i)
+            grown = []
+            for text, share, plain, _ in beam:
+                # harmony weighs the letters by the vowels restored before them
+                distribution = fixed or self._harmonised(counted, list(text), lower[i + 1:])
+                distribution = self._open_before_mute_e(distribution, lower, i)
+                if not distribution:
+                    return []
+                before = text[-1:]
+                grown += [(text + letter, share * p * (self.letters.pair_share(before, letter)
+                                                       if before and not before.isascii() else 1.0),
+                           plain * p, distribution)
+                          for letter, p in distribution.items()]
+            beam = sorted(grown, key=lambda spelling: -spelling[1])[:SPELLING_BEAM]
+        total = sum(share for _, share, _, _ in beam)
+        if not total:
+            return []
+        scale = sum(plain for _, _, plain, _ in beam) / total
+        return [(text, share * scale, last) for text, share, _, last in beam[:2]]
 
     def _spelled_verb_endings(self, lower: str, best: str, likelihood: float,
                               distribution: dict[str, float]) -> list[Candidate]:

@@ -12,6 +12,13 @@ by ``python -m cleanscrape.repair.letter_model`` into ``data/repair/letters/<lan
 and loaded on first need.  Each context's counts are one string, its letters then one
 character per count (``chr(count)``): a dict of small dicts cost twice the memory (Czech:
 41k contexts, 15 MB as dicts).
+
+The contexts see a neighbouring non-ASCII letter only as "?" (that is how a lost one looks),
+so two adjacent lost letters are each spelled blind to the other ("criv??" as "crivăă", a
+pair Romanian never writes).  The table therefore also counts, for each non-ASCII letter,
+the non-ASCII letters that follow it in the list's words (key: the letter and ">"), which
+:meth:`LetterModel.pair_share` turns into how much rarer a pair is than its letters' own
+frequencies make it.
 """
 
 from __future__ import annotations
@@ -32,6 +39,10 @@ __all__ = ["LetterModel", "letter_model"]
 MIN_CONTEXT_COUNT = 4
 #: letters below this share of a context are dropped from the stored counts (keeps files small)
 MIN_SHARE = 0.01
+#: a pair of non-ASCII letters the list never writes counts as this many sightings
+UNSEEN_PAIR_COUNT = 0.5
+#: marks a key of the pair counts (a context key always holds "_")
+PAIR_MARK = ">"
 
 
 def _contexts(shaped: str, i: int) -> tuple[str, ...]:
@@ -58,6 +69,10 @@ class LetterModel:
     def __init__(self, table: dict[str, str]) -> None:
         #: context key -> packed counts (see :func:`_pack`)
         self._table = table
+        #: first letter -> counts of the non-ASCII letters after it (read on first need)
+        self._pairs: dict[str, dict[str, int]] = {}
+        #: counts of each letter after any non-ASCII letter, and their total
+        self._pair_totals: tuple[dict[str, int], int] | None = None
 
     def distribution(self, lower: str, i: int) -> dict[str, float]:
         """P(letter) for slot ``i`` of ``lower`` (a lower-cased word with slots)."""
@@ -70,19 +85,44 @@ class LetterModel:
                     return {c: n / total for c, n in counts.items()}
         return {}
 
+    def pair_share(self, first: str, second: str) -> float:
+        """How much rarer the list writes non-ASCII ``second`` right after non-ASCII ``first``
+        than their frequencies next to other non-ASCII letters make it: count(pair) × total
+        / (count(first, any) × count(any, second)), at most 1 (only pairs the language
+        avoids are marked down: "ăă", "óę"); 1 for letters the counts do not know."""
+        if self._pair_totals is None:
+            self._pair_totals = self._count_pairs()
+        followers = self._pairs.get(first)
+        after, total = self._pair_totals
+        if not followers or not after.get(second):
+            return 1.0
+        count = followers.get(second, UNSEEN_PAIR_COUNT)
+        return min(1.0, count * total / (sum(followers.values()) * after[second]))
+
+    def _count_pairs(self) -> tuple[dict[str, int], int]:
+        self._pairs = {key[:-1]: _unpack(packed) for key, packed in self._table.items()
+                       if key.endswith(PAIR_MARK) and "_" not in key}
+        after: Counter = Counter()
+        for followers in self._pairs.values():
+            after.update(followers)
+        return dict(after), sum(after.values())
+
 
 def build(lang: str) -> dict[str, str]:
     data = language_data(lang)
     words = wordlist(lang)
     alphabet = {c for c in data.alphabet if data.is_native(c)}  # loanword letters only confuse it
     counts: dict[str, Counter] = defaultdict(Counter)
+    pairs: dict[str, Counter] = defaultdict(Counter)
     for word in words.words_of_every_shape():
         shaped = shape(word)
         for i, char in enumerate(word):
             if char in alphabet:
                 for key in _contexts(shaped, i):
                     counts[key][char] += 1
-    table = {}
+                if i and word[i - 1] in alphabet and not word[i - 1].isascii() and not char.isascii():
+                    pairs[word[i - 1] + PAIR_MARK][char] += 1
+    table = {key: _pack(dict(counter)) for key, counter in pairs.items()}
     for key, counter in counts.items():
         total = sum(counter.values())
         kept = {c: n for c, n in counter.items() if n / total >= MIN_SHARE}
