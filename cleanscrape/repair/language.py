@@ -312,6 +312,8 @@ class LanguageData:
     #: infinitive and one of ``mesoclitic_pronouns``
     mesoclitic_ending: str = ""
     mesoclitic_pronouns: frozenset[str] = frozenset()
+    #: the stems of irregular futures a clitic may stand inside ("dir-lhe-á" of "dizer")
+    mesoclitic_stems: frozenset[str] = frozenset()
     #: words that may stand between a preposition and the word whose case it governs without
     #: agreeing with it (indeclinable possessives: Czech "o jeho neobvyklém chování")
     case_transparent: frozenset[str] = frozenset()
@@ -541,6 +543,7 @@ def supported_languages() -> tuple[str, ...]:
 #: first entries, so a language giving it alone would fail on its first damaged line
 _REQUIRED_WITH = {
     "speech_dashes": ("subject_endings",),
+    "mesoclitic_ending": ("mesoclitic_pronouns", "gerund_endings"),
     "agreement": ("stacked_adjective_endings",),
     "number_neutral_endings": ("plural_predicate_endings", "consonant_noun_gender"),
     "plural_subject_verbs": ("stacked_adjective_endings",),
@@ -699,6 +702,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         lost_final_vowel=entry.get("lost_final_vowel", ""),
         mesoclitic_ending=entry.get("mesoclitic_ending", ""),
         mesoclitic_pronouns=frozenset(entry.get("mesoclitic_pronouns", ())),
+        mesoclitic_stems=frozenset(entry.get("mesoclitic_stems", ())),
         question_enders=frozenset(entry.get("question_enders", ())),
         question_openers=tuple(tuple(phrase.split()) for phrase in entry.get("question_openers", ())),
         question_opener_endings=tuple(entry.get("question_opener_endings", ())),

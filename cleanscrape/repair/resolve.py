@@ -327,6 +327,8 @@ _WORD_AFTER = re.compile(r"(?:[^\W\d_]|[?\ufffd])*[^\W\d_](?:[^\W\d_]|[?\ufffd])
 _WORD_BEFORE = re.compile(r"(?:[^\W\d_]|[?\ufffd])*[^\W\d_](?:[^\W\d_]|[?\ufffd])*$")
 #: a participle stem ending in none of these takes the consonant-stem infinitive ("přikýv")
 _VOWELS = "aeiouyáéěíóúůý"
+#: a slot glued to a letter: a word that lost one of its letters (or a real "?" glued to a word)
+_GLUED_SLOT = re.compile(r"[^\W\d_][?\ufffd]|[?\ufffd][^\W\d_]")
 #: punctuation that ends a clause: not "?" nor U+FFFD, which in a damaged line stand for a
 #: lost letter as often as for a question's end, nor a hyphen inside a word ("Bielsko-Biała")
 _CLAUSE_BREAK = re.compile(r"[,.;:!\"()\[\]„“”«»–—]| - ")
@@ -509,7 +511,7 @@ class Resolver:
                 if self.data is not None and len(stem) == 1 and stem in self.data.elisions:
                     continue  # "N? ? Genève": an elided consonant is no word, its frequency that of "n’"
                 prior_k = prior
-                if k == 1 and line_damaged and self._unlisted_consonant_final(text[:-1]):
+                if k == 1 and self._unlisted_consonant_final(text[:-1]) and self._sentence_lost_letters(run):
                     prior_k += QUESTION_AFTER_UNLISTED_CONSONANT
                 if k > 1 and self._known_frequency(text[:len(text) - k]):
                     prior_k += EMPHATIC_QUESTION
@@ -756,9 +758,10 @@ class Resolver:
         """Is ``stem`` (a word before a glued "?") one no list or page knows, ending in a
         consonant, in a language whose words end in a vowel a charset loses
         (``lost_final_vowel``: Romanian "-ă")?"""
-        vowels = self.data.lost_final_vowel if self.data else ""
-        return bool(vowels) and len(stem) > 1 and stem.isalpha() and self.lower(stem[-1]) not in vowels + "aeiouy" \
-            and not self._known_frequency(stem)
+        if self.data is None or not self.data.lost_final_vowel or len(stem) < 2 or not stem.isalpha():
+            return False
+        last = self.lower(stem[-1])
+        return last.isascii() and last not in _VOWELS and not self._known_frequency(stem)
 
     def _known_frequency(self, word: str) -> float:
         """The frequency of ``word`` or, with slots, of its likeliest listed reading (0: none)."""
@@ -2322,8 +2325,12 @@ class Resolver:
             # "2? Divisão", "6?,": an ordinal; "2003? Claro" and "tens 3? Eu" end questions
             return [self._ordinal_indicator(run, line)]
         if len(run.text) == 1 and run.end == run.token_end and self._ends_mesoclisis(line[run.token_start:run.start]):
-            return [Reading(self.data.mesoclitic_ending, MESOCLITIC_FUTURE,
-                            f"'?' after an infinitive and a clitic read as the future's lost '{self.data.mesoclitic_ending}'")]
+            # no real "?" follows a hyphen: a listed infinitive and a clitic before it say which letter it lost
+            ending = self.data.mesoclitic_ending
+            if _all_capitals(line[run.token_start:run.start]):
+                ending = ending.upper()  # "PODER-SE-Á"
+            return [Reading(ending, MESOCLITIC_FUTURE,
+                            f"'?' after an infinitive and a clitic read as the future's lost '{ending}'")]
         if len(run.text) == 1 and line[run.start - 1:run.start] == "-" and line[run.end:run.end + 1] == "-":
             # "c’est-?-dire", "prêt-?-porter": what links a compound is a preposition, never a
             # verb (Portuguese "é"): the one-letter words holding an article, where there are any
@@ -2467,17 +2474,27 @@ class Resolver:
                 for r in self._one_letter_readings("", word_after, True)]
 
     def _lost_two_letter_words(self, run: DamagedRun, line: str) -> list[Reading]:
-        """Two slots alone before a lower-case word, no real "??" (a question goes on so in
-        no language): a listed word both of whose letters were lost (Turkish "?? saatlik" is
-        "üç saatlik")."""
+        """Two slots alone before a lower-case word, in a sentence that lost letters of other
+        words too: a listed word both of whose letters were lost (Turkish "?? saatlik" is "üç
+        saatlik"), both of them the language's own letters.  A real "??" may go on in lower
+        case ("Vraiment ?? je ne crois pas"), but not in a sentence whose words lost letters."""
         following = line[run.token_end:].lstrip()
-        if self.data is None or not following[:1].islower():
+        if self.data is None or not following[:1].islower() or not self._sentence_lost_letters(run):
             return []
         return [Reading(self._apply_case(run.text, cand, run, line, self._sentence_start(line, run.start)) or cand.text,
                         math.log10(cand.frequency), self._describe_candidate(cand, run.text), self._evidence(cand),
                         cand.how)
                 for cand in self.finder.find(run.text) if cand.how == "word list" and cand.frequency
-                and not cand.ascii_capital]
+                and not cand.ascii_capital and all(c in self.data.letters for c in cand.text)]
+
+    def _sentence_lost_letters(self, run: DamagedRun) -> bool:
+        """Did the sentence of ``run``, in the line as it came, lose letters elsewhere: a slot
+        glued to a letter outside the run's token?  A damaged page shows it around its
+        slots; a real question mark next to intact words does not ("Ai instalat Photoshop?
+        Nu, încă nu", on a page damaged elsewhere)."""
+        start, end = _sentence_around(self._source, run)
+        return any(not run.token_start <= m.start() < run.token_end
+                   for m in _GLUED_SLOT.finditer(self._source, start, end))
 
     def _ordinal_set_apart(self, before: str, following: str) -> bool:
         """Does a singular article and a number of a few digits stand before the slot, and a
@@ -2690,13 +2707,16 @@ class Resolver:
         return False
 
     def _ends_mesoclisis(self, before: str) -> bool:
-        """Is ``before`` (the token before a slot that ends it) an infinitive and a clitic
-        joined by hyphens ("Poder-se-", "dir-lhe-"): the clitic stands inside the future,
-        whose one-letter ending is the slot (``mesoclitic_ending``: "poder-se-á")?"""
+        """Is ``before`` (the token before a slot that ends it) a listed infinitive, or an
+        irregular future's stem (``mesoclitic_stems``), and a clitic joined by hyphens
+        ("Poder-se-", "dir-lhe-"): the clitic stands inside the future, whose one-letter
+        ending is the slot (``mesoclitic_ending``: "poder-se-á")?"""
         if self.data is None or not self.data.mesoclitic_ending or not before.endswith("-"):
             return False
         verb, _, pronoun = before[:-1].rpartition("-")
-        return verb[-1:].lower() == "r" and verb.isalpha() and self.lower(pronoun) in self.data.mesoclitic_pronouns
+        verb = self.lower(verb)
+        return verb.isalpha() and self.lower(pronoun) in self.data.mesoclitic_pronouns \
+            and (verb in self.data.mesoclitic_stems or self._is_listed_infinitive(verb))
 
     def _closing_after_punctuation(self, run: DamagedRun, line: str) -> list[Reading]:
         """"Porto.?": a slot glued after a full stop closes a quotation opened earlier; so
