@@ -38,9 +38,6 @@ RESTORED_WORD_RATIO = 10.0
 DISHARMONY = 0.01
 #: ... and a case suffix's vowel against its base's, which harmony always rules
 SUFFIX_DISHARMONY = 0.01
-#: the letters after a slot in a word's last syllable: consonants, then a mute "e" ("-ène",
-#: "-èbre", "-èques"; not "-ent", a verb's or an adverb's "-ément")
-_BEFORE_MUTE_E = re.compile(r"[bcdfghjklmnpqrstvwxz]+es?")
 
 #: a paradigm's form no list has, against the listed form of the same word (a rarer form,
 #: or the list would have it)
@@ -304,8 +301,9 @@ class CandidateFinder:
         neighbouring non-ASCII letters is weighed by how rarely the list writes it
         (:meth:`LetterModel.pair_share`: "criv??" is "crivăț", not "crivăă"), and the slots
         are read together, keeping the likeliest ``SPELLING_BEAM`` beginnings.  The
-        likelihoods are renormalised over the spellings kept, so that a word whose every
-        reading the pairs mark down is judged by the letter model's floor as before."""
+        likelihoods are rescaled so that the spellings kept sum to what they sum to without
+        the pairs' shares, so that a word whose every reading the pairs mark down is judged
+        by the letter model's floor as before."""
         # (text so far, likelihood with the pairs' shares, without them, last distribution)
         beam: list[tuple[str, float, float, dict[str, float]]] = [("", 1.0, 1.0, {})]
         for i, char in enumerate(lower):
@@ -775,10 +773,10 @@ class CandidateFinder:
         stands before consonants and a final mute "e" (``mute_e_open_vowel``: French writes
         "è" there, "dacorène", "Gièze", never "é"; the model, counting letter contexts over
         all positions, often proposes "é")."""
-        if not self.data or not self.data.mute_e_open_vowel:
+        if not self.data or not self.data.mute_e_open_vowel or self.data.mute_e_ending is None:
             return distribution
         closed, open_vowel = self.data.mute_e_open_vowel
-        if closed not in distribution or not _BEFORE_MUTE_E.fullmatch(lower, i + 1):
+        if closed not in distribution or not self.data.mute_e_ending.fullmatch(lower, i + 1):
             return distribution
         moved = dict(distribution)
         moved[open_vowel] = moved.get(open_vowel, 0.0) + moved.pop(closed)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -305,6 +306,9 @@ class LanguageData:
     #: the closed vowel and the open one a word's last syllable takes before consonants and
     #: a final mute "e" (French "é", "è": "-ène", never "-éne")
     mute_e_open_vowel: tuple[str, ...] = ()
+    #: what follows that vowel: consonants and the mute "e" (French "-ne", "-bre", "-ques";
+    #: not "-ent", a verb's or an adverb's ending)
+    mute_e_ending: re.Pattern[str] | None = None
     #: vowels that end the language's words and that a charset loses (Romanian "ă"): a glued
     #: "?" after a consonant-final word no list knows is one of them, seldom a real "?"
     lost_final_vowel: str = ""
@@ -544,6 +548,7 @@ def supported_languages() -> tuple[str, ...]:
 _REQUIRED_WITH = {
     "speech_dashes": ("subject_endings",),
     "mesoclitic_ending": ("mesoclitic_pronouns", "gerund_endings"),
+    "mute_e_open_vowel": ("mute_e_ending",),
     "agreement": ("stacked_adjective_endings",),
     "number_neutral_endings": ("plural_predicate_endings", "consonant_noun_gender"),
     "plural_subject_verbs": ("stacked_adjective_endings",),
@@ -699,6 +704,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         proper_noun_endings=tuple(entry.get("proper_noun_endings", ())),
         name_initials=entry.get("name_initials", ""),
         mute_e_open_vowel=tuple(entry.get("mute_e_open_vowel", ())),
+        mute_e_ending=re.compile(entry["mute_e_ending"]) if "mute_e_ending" in entry else None,
         lost_final_vowel=entry.get("lost_final_vowel", ""),
         mesoclitic_ending=entry.get("mesoclitic_ending", ""),
         mesoclitic_pronouns=frozenset(entry.get("mesoclitic_pronouns", ())),

@@ -315,6 +315,9 @@ _IMPOSSIBLE = -math.inf
 #: candidate sources that are known words, not spellings guessed by the letter model
 LISTED = KNOWN + ("elision", "suffix", "negation", "stem")
 _WORDS = re.compile(r"[^\W\d_]+")
+#: the conjunction and a dash before it, read past by the predicate coordination rule
+#: ("jsi bohatý - nebo chudý"), which crosses the comma a clause finder would stop at
+COORDINATION_WORDS = 2
 #: a dash standing as a word between clauses ("jsi bohatý - nebo chudý")
 _DASHES = ("-", "–", "—")
 #: where a sentence or a clause ends: a "?" (or U+FFFD) only before a capital, as a slot
@@ -327,6 +330,8 @@ _WORD_AFTER = re.compile(r"(?:[^\W\d_]|[?\ufffd])*[^\W\d_](?:[^\W\d_]|[?\ufffd])
 _WORD_BEFORE = re.compile(r"(?:[^\W\d_]|[?\ufffd])*[^\W\d_](?:[^\W\d_]|[?\ufffd])*$")
 #: a participle stem ending in none of these takes the consonant-stem infinitive ("přikýv")
 _VOWELS = "aeiouyáéěíóúůý"
+#: a token that ends a sentence (or a heading's colon), closing marks after it
+_ENDS_SENTENCE = re.compile(r"[.!?:…][\"'»”)]*$")
 #: a slot glued to a letter: a word that lost one of its letters (or a real "?" glued to a word)
 _GLUED_SLOT = re.compile(r"[^\W\d_][?\ufffd]|[?\ufffd][^\W\d_]")
 #: punctuation that ends a clause: not "?" nor U+FFFD, which in a damaged line stand for a
@@ -1342,7 +1347,7 @@ class Resolver:
         before the run, past a copula, clitics and adverbs after the conjunction and a comma
         or dash before it ("je krutý, ale zato je mladý", "jsi bohatý - nebo chudý", "není
         bohatý, ale velmi chudý"): predicates joined so agree with one subject; else None."""
-        words = line[:run.token_start].split()[-COPULA_REACH - 2:]
+        words = line[:run.token_start].split()[-COPULA_REACH - COORDINATION_WORDS:]
         while words and (self.lower(words[-1]) in self.data.copula_between
                          or self.lower(words[-1]) in self.data.present_copulas
                          or self.lower(words[-1]) in self.data.copulas or self._is_adverb(self.lower(words[-1]))):
@@ -2827,7 +2832,7 @@ class Resolver:
         if self.data is None or not self.data.infinitive_prepositions:
             return False
         tokens = before.split()
-        return len(tokens) >= 3 and not re.search(r"[.!?:…][\"'»”)]*$", tokens[-3]) \
+        return len(tokens) >= 3 and not _ENDS_SENTENCE.search(tokens[-3]) \
             and self.lower(tokens[-2]) in self.data.infinitive_prepositions \
             and tokens[-1].isalpha() and self._is_listed_infinitive(self.lower(tokens[-1]))
 
@@ -2839,7 +2844,7 @@ class Resolver:
         if self.data is None or not self.data.subject_determiners:
             return False
         tokens = before.split()
-        if len(tokens) < 2 or (len(tokens) > 2 and not re.search(r"[.!?:…][\"'»”)]*$", tokens[-3])):
+        if len(tokens) < 2 or (len(tokens) > 2 and not _ENDS_SENTENCE.search(tokens[-3])):
             return False
         article, noun = tokens[-2].lstrip(_OPENERS), tokens[-1]
         return self.lower(article) in self.data.subject_determiners and noun.isalpha() and noun.islower()

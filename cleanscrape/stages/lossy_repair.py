@@ -368,7 +368,7 @@ class LossyRepairStage(Stage):
 
 _SENTENCE_BREAK = re.compile(r"[.!…]\s")
 _CLAUSE_BREAK = re.compile(r"[,.;:!…]\s")
-_QUESTION_OR_SENTENCE_BREAK = re.compile(r"[.!…]\s|\?\s")
+_QUESTION_OR_SENTENCE_BREAK = re.compile(r"[.!?…]\s")
 #: what follows a word whose final "?" is no question mark: a lower-case word
 _NO_QUESTION_AFTER = re.compile(r" [^\W\d_A-ZÀ-ÞĀ-ſ]")
 
