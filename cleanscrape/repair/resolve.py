@@ -605,13 +605,17 @@ class Resolver:
         stands between a question mark and a comma, so "„Wer sind Sie??, fragte sie" is
         "Sie?“,"; "?Warum??, fragte sie" opens it too ("„Warum?“,"); or before the
         lower-case verb of saying that goes on with the sentence ("do kina?? zeptala se"
-        is "kina?“ zeptala")."""
-        if not self.data.quotes or self.data.spaced_quotes or trail < 2 or run.text[-2] != "?" \
-                or not (line[run.end:run.end + 1] == "," or self._saying_follows(line, run.end, any_word=False)):
+        is "kina?“ zeptala"), or, in a quotation the line opened before, any lower-case
+        word ("«Perché non mi hai risposto al telefono?? mi ha chiesto": a question mark
+        ends its sentence, so what goes on in lower case is outside the quotation)."""
+        if not self.data.quotes or self.data.spaced_quotes or trail < 2 or run.text[-2] != "?":
+            return []
+        opened_before = self._open_quotation(line, run.start)
+        if not (line[run.end:run.end + 1] == "," or self._saying_follows(line, run.end, any_word=opened_before)):
             return []
         opening, closing = self.data.quotes[0]
         opens = lead == 1 and self._at_token_start(run, line)
-        if not opens and not self._open_quotation(line, run.start):
+        if not opens and not opened_before:
             return []
         lo, prefix = (1, opening) if opens else (0, "")
         readings = self._fills(run.text, run, line, lo, len(run.text) - 2, prefix, "?" + closing, QUOTE_CLOSES_OPEN,
@@ -720,6 +724,11 @@ class Resolver:
                 spells(self.lower(next_word), verb) for verb in self.data.saying_verbs | self.data.asking_verbs)
             question = bool(self.data.question_opening) and not goes_on
             ends = ((inner_first, token, question), (inner_last, token, question))
+            # one slot a mark, the other a letter of a listed word, reads the same token too: a
+            # quotation opening on a word that lost its last letter ("?Perch? non mi hai
+            # risposto" is "«Perché", its closing mark further on), or closing after one that
+            # lost its first
+            half_quoted = max(self._listed_frequency(token[1:]), self._listed_frequency(token[:-1]))
         else:
             # a real "?" may close the last word where a sentence may end (a U+FFFD is never
             # one: "de \ufffdimport-export\ufffd Ramada"); "¿" open the first
@@ -730,13 +739,15 @@ class Resolver:
             opening_question = bool(self.data.question_opening) and not self._before_attribution(source, closer)
             ends = ((inner_first, source[opener] + inner_first, opening_question),
                     (inner_last, inner_last + source[closer], question))
+            half_quoted = 0.0
         margins = []
         for inner, as_letters, other_mark in ends:
             listed = self._known_frequency(as_letters)
             bare = self._inner_frequency(inner, listed)
             if not bare:
                 return _IMPOSSIBLE
-            rival = max(listed, self._spelled_frequency(as_letters), bare if other_mark else 0.0, NO_SPELLING_FREQUENCY)
+            rival = max(listed, self._spelled_frequency(as_letters), bare if other_mark else 0.0, half_quoted,
+                        NO_SPELLING_FREQUENCY)
             # one letter after an opening slot ("?o", "?i") is a word's rest as often as a word
             short = SHORT_QUOTED_WORD if len(inner) == 1 else 0.0
             margins.append(math.log10(bare) - math.log10(rival) - short)
@@ -767,6 +778,12 @@ class Resolver:
             return False
         last = self.lower(stem[-1])
         return last.isascii() and last not in _VOWELS and not self._known_frequency(stem)
+
+    def _listed_frequency(self, word: str) -> float:
+        """The frequency of the likeliest reading of ``word``'s slots as a word a list or
+        the page has whole (no stem and suffix, no elision): 0 when none."""
+        return max((c.frequency or DOC_ONLY_FREQUENCY for c in self.finder.find(self.lower(word)) if c.how in KNOWN),
+                   default=0.0)
 
     def _known_frequency(self, word: str) -> float:
         """The frequency of ``word`` or, with slots, of its likeliest listed reading (0: none)."""
