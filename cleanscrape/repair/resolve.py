@@ -254,6 +254,14 @@ SYMBOL_PRICE = 1.0
 #: word whose lost letter the "?" is, however frequent the two words ("la?que" is "laïque")
 GLUED_WORDS_PRIOR = -2.0
 QUESTION_OPENING_PAIRED = -0.5
+#: a glued slot before a lower-case word after a sentence's end, read as the dialogue dash
+#: (``dialogue_dash``): above a question opening unless a "?" that may end a sentence
+#: follows in the line, when it falls below it
+DIALOGUE_DASH = 0.0
+DIALOGUE_DASH_BEFORE_QUESTION = QUESTION_OPENING_PAIRED - 1.0
+#: how much likelier the word after a dialogue dash must be than the slot read as its
+#: first letter
+DIALOGUE_DASH_WORD_RATIO = 100.0
 #: a doubled or tripled real "?" ("Quoi??", "Onde???") is rarer than a single one: a listed
 #: word's lost last letter before one real "?" ("Será?" written "Ser??") is read before it
 #: (after a word no list knows, "Biener???", the letter model's guesses are no rival)
@@ -346,6 +354,8 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'»”)\]]*\s+[\"'«“„(\[]*[^\W\d_]")
 #: where a sentence surely ends: a full stop, "!" or "…" (closing marks after it) and a space
 #: (a "?" may be a lost letter)
+#: a space, then a slot glued to the word after it
+_SLOT_OPENS_NEXT_WORD = re.compile(r" [?\ufffd][^\W\d_]")
 _SURE_SENTENCE_END = re.compile(r"[.!…][\"'»”)\]]*\s+")
 #: what follows a "?" that may end a sentence: closing marks, then the line end, or a space
 #: and the next sentence's first letter (after its opening marks), to be a capital
@@ -540,6 +550,7 @@ class Resolver:
                         readings += self._fills(text, run, line, 1, len(text) - k, opening, text[len(text) - k:],
                                                 QUESTION_OPENING_PAIRED)
         readings += self._paired_quote_readings(run, line)
+        readings += self._dialogue_dash_readings(run, line, lead)
         if 0 < trail <= 2 and run.end == run.token_end - 1 and self._before_attribution(line, run.end - 1):
             readings += self._fills(text, run, line, 0, len(text) - 1, "", self.data.quotes[0][1],
                                     QUOTE_BEFORE_ATTRIBUTION)
@@ -586,6 +597,45 @@ class Resolver:
                     # closes ("Esse é o meu grito?, se inflama")
                     readings += self._fills(text, run, line, 0, len(text) - 1, "", closing, QUOTE_UNPAIRED_BEFORE_COMMA)
         return readings
+
+    def _dialogue_dash_readings(self, run: DamagedRun, line: str, lead: int) -> list[Reading]:
+        """The dash that opens a turn of dialogue or the narrator's words in it, glued to
+        the word after it, where a sentence ends before it: a slot before a lower-case word
+        ("—¿Por qué tardas? ?me pregunt?" is "—me preguntó"), no question opening unless a
+        "?" that may end a sentence follows; two slots before a capital where a question
+        follows, the dash and the question's opening ("??Por qu? tardas?" is "—¿Por qué")."""
+        if self.data is None or not self.data.dialogue_dash or lead not in (1, 2) \
+                or not self._at_token_start(run, line):
+            return []
+        before = line[:run.start].rstrip()
+        if before[-1:] not in ("", ".", "!", "?", "…") or (before and line[run.start - 1:run.start] != " "):
+            return []
+        asks = self._question_follows(self._source, run.start + lead)
+        dash = self.data.dialogue_dash
+        if lead == 1 and before and run.text[1:2].islower() and self._word_after_dash(run.text):
+            prior = DIALOGUE_DASH_BEFORE_QUESTION if asks else DIALOGUE_DASH
+            return self._fills(run.text, run, line, 1, len(run.text), dash, "", prior)
+        if lead == 2 and run.text[2:3].isupper() and asks and self.data.question_opening:
+            return self._fills(run.text, run, line, 2, len(run.text), dash + self.data.question_opening, "",
+                               QUESTION_OPENING_PAIRED)
+        return []
+
+    def _word_after_dash(self, token: str) -> bool:
+        """Is ``token`` without its first slot a listed word far likelier
+        (``DIALOGUE_DASH_WORD_RATIO``) than any listed word with a letter there?  A sentence
+        opening on a lost capital looks the same ("?poca de cambios" is "Época", and "poca"
+        is commoner still; "?l" is "Él")."""
+        rest = self._known_frequency(token[1:])
+        return rest > 0 and rest >= DIALOGUE_DASH_WORD_RATIO * self._listed_frequency(token)
+
+    def _question_follows(self, source: str, pos: int) -> bool:
+        """Does a "?" after a letter that may end a sentence (the line's end, a capital after
+        it, or a slot glued to the next word: the dialogue's next dash) follow ``pos`` before
+        the sentence's sure end?"""
+        end = _SURE_SENTENCE_END.search(source, pos)
+        return any(source[i] == "?" and source[i - 1].isalpha()
+                   and (self._may_end_sentence(source, i) or _SLOT_OPENS_NEXT_WORD.match(source, i + 1))
+                   for i in _slot_positions(source, pos, end.start() if end else len(source)))
 
     def _asks_alone(self, run: DamagedRun, line: str, trail: int) -> bool:
         """Is the run a word after a glued slot, before a "?" of its own, that spells an
