@@ -298,6 +298,9 @@ MAX_ORDINAL_DIGITS = 3
 LONE_QUESTION_UNSPACED = -1.0
 LONE_QUESTION_BEFORE_CAPITAL = -1.0
 LONE_QUESTION_BEFORE_LOWERCASE = -3.0
+#: a quoted question's own spaced "?" before the lone closing mark of its quotation and an
+#: incise ("« Tu as pensé aux billets ? » m’a-t-elle demandé"), as sure as a pair taken
+QUESTION_BEFORE_INCISE = QUOTE_PAIR_TAKEN
 LONE_QUESTION_BEFORE_DIGIT = -1.0
 #: a real "?" set apart after a full stop ("d'acier. ? Tu es"): a question does not end
 #: right after a sentence did (an ellipsis may go before one: "Et alors... ? Tu")
@@ -2469,8 +2472,12 @@ class Resolver:
             return [self._ordinal_indicator(run, line)]  # "fue el 14 ? país": "14 º país"
         readings: list[Reading] = self._lone_symbols(before, following)
         after_colon = before.endswith(":")
+        quoted_question = spaced_quotes and self._open_quotation(line, run.start) \
+            and self._closer_before_incise(line, run.end)
         if run.text == "?" and before and not after_colon:  # "dit : ? Oui": no question opens so
-            if nxt.isalpha() and not sentence_follows:
+            if quoted_question:
+                keep = QUESTION_BEFORE_INCISE
+            elif nxt.isalpha() and not sentence_follows:
                 keep = LONE_QUESTION_BEFORE_CAPITAL if nxt.isupper() else LONE_QUESTION_BEFORE_LOWERCASE
             elif nxt.isdigit():  # "de 1949 ? 1976": few sentences open with a number
                 keep = LONE_QUESTION_BEFORE_DIGIT
@@ -2515,7 +2522,10 @@ class Resolver:
             # vont ? Paris », dit-il")
             kept_closer_follows = self._kept_closer_follows(self._source, run.end)
             closes = spaced_quotes and not (nxt.islower() and self._quotes_sentence_end(line, run.start)) \
-                and not self._lone_attributed_closer_after(self._source, run.end) and not kept_closer_follows
+                and not self._lone_attributed_closer_after(self._source, run.end) and not kept_closer_follows \
+                and not quoted_question
+            if spaced_quotes and before.endswith(" ?") and self._closer_before_incise(line, run.start - 2):
+                closes = True  # the second of "? ? m?a-t-elle", after the question's own "?"
             # before a bracket no word goes on, as before punctuation ("„România ? [1]")
             closes = closes or (following[:1] in "([" and not kept_closer_follows)
             readings.append(Reading(self.data.quotes[0][1], QUOTE_CLOSES_OPEN if closes else QUOTE_PAIRED,
@@ -2526,10 +2536,29 @@ class Resolver:
                                     "lone '?' opening a sentence read as an opening quotation mark"))
         elif spaced_quotes and nxt.isalnum() and (opens_kept or self._closing_slot_after(self._source, run.end)):
             sure = opens_kept or self._lone_closer_after(self._source, run.end) \
-                or (nxt.isupper() and sentence_start and self._lone_attributed_closer_after(self._source, run.end))
+                or (nxt.isupper() and sentence_start and (self._lone_attributed_closer_after(self._source, run.end)
+                                                          or self._question_closes_before_incise(self._source, run.end)))
             readings.append(Reading(self.data.quotes[0][0], QUOTE_PAIR_TAKEN if sure else QUOTE_PAIRED,
                                     "lone '?' before a word read as the opening quotation mark of a pair"))
         return readings
+
+    def _closer_before_incise(self, line: str, pos: int) -> bool:
+        """Does a lone slot follow ``pos``, then a verb whose subject is inverted after it
+        (``question_opener_endings``: "m?a-t-elle", "demanda-t-il")?  That slot closes a
+        quotation before its incise, and a lone slot right before it is the quoted question's
+        own "?" ("« Tu as pensé aux billets ? ? m?a-t-elle demandé")."""
+        following = re.match(r" [?\ufffd] (\S+)", line[pos:])
+        if following is None or self.data is None:
+            return False
+        word = self.lower(following.group(1).rstrip(".,;:!"))
+        return any(word.endswith(ending) for ending in self.data.question_opener_endings if ending.startswith("-"))
+
+    def _question_closes_before_incise(self, line: str, pos: int) -> bool:
+        """Does a quoted question close after ``pos`` before an incise (two lone slots, the
+        second before a verb with its subject inverted: "? Vous partez d?j? ? ?
+        demanda-t-il")?  The sentence opened by a lone slot is then that quotation."""
+        return any(line[i - 1] == " " and self._closer_before_incise(line, i + 1)
+                   for i in _slot_positions(line, pos, len(line)))
 
     def _quoted_one_letter_word(self, run: DamagedRun, line: str) -> list[Reading]:
         """Two slots alone where a sentence opens, before a lower-case word, in a language that
