@@ -496,7 +496,7 @@ class Resolver:
             readings = self._lone_readings(run, line)
         else:
             readings = self._asked_question(run, self._word_readings(run, line, line_damaged))
-        readings = [r for r in readings if r.score > _IMPOSSIBLE]
+        readings = [r for r in readings if r.score > _IMPOSSIBLE and not self._doubles_quote(r.text, run, line)]
         if not readings:
             return None
         # ties broken by text: candidate sets iterate in hash order, which varies per process
@@ -507,6 +507,16 @@ class Resolver:
         runner_up = next((r for r in readings[1:] if r.text != best.text), None)
         total = sum(10 ** (r.score - best.score) for r in readings)
         return Resolution(best, runner_up, 1.0 / total)
+
+    def _doubles_quote(self, text: str, run: DamagedRun, line: str) -> bool:
+        """Would the reading ``text`` put a quotation mark right beside one the line kept?
+        No mark stands twice: a slot before a kept closing mark is a real "?" or a letter
+        ("?Co se stalo?“ zeptal" is "stalo?“", not "stalo““")."""
+        if self.data is None or not self.data.quotes:
+            return False
+        marks = {mark for pair in self.data.quotes for mark in pair}
+        return (text[-1:] in marks and line[run.end:run.end + 1] in marks) \
+            or (text[:1] in marks and run.start > 0 and line[run.start - 1] in marks)
 
     # ---------------------------------------------------------------- words
     def _word_readings(self, run: DamagedRun, line: str, line_damaged: bool) -> list[Reading]:
