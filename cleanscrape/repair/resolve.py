@@ -357,6 +357,9 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'»”)\]]*\s+[\"'«“„(\[]*[^\W\d_]")
 #: where a sentence surely ends: a full stop, "!" or "…" (closing marks after it) and a space
 #: (a "?" may be a lost letter)
+#: a word's letters, a real "?" and a slot for the closing quotation mark, before a space,
+#: punctuation or the line's end: a quoted question closing
+_QUOTED_QUESTION_CLOSES = re.compile(r"[^\W\d_]\?[?\ufffd](?=[\s,.;:!]|\Z)")
 #: a space, then a slot glued to the word after it
 _SLOT_OPENS_NEXT_WORD = re.compile(r" [?\ufffd][^\W\d_]")
 _SURE_SENTENCE_END = re.compile(r"[.!…][\"'»”)\]]*\s+")
@@ -601,7 +604,11 @@ class Resolver:
             if trail and self._at_token_end(run, line) and not self._asking_after(line, run.end):
                 if self._open_quotation(line, run.start):
                     if not closes_open:
-                        readings += self._fills(text, run, line, 0, len(text) - 1, "", closing, QUOTE_CLOSES_OPEN)
+                        # a quoted question closing further on ("?Auzi tunetele? Crezi c? vine
+                        # furtuna?? I-am") holds this "?" as its own, before the next sentence
+                        prior = QUOTE_PAIRED if _QUOTED_QUESTION_CLOSES.search(self._source, run.end) \
+                            else QUOTE_CLOSES_OPEN
+                        readings += self._fills(text, run, line, 0, len(text) - 1, "", closing, prior)
                 elif self._opening_slot_before(self._source, run.start):
                     readings += self._fills(text, run, line, 0, len(text) - 1, "", closing, QUOTE_PAIRED)
                 elif trail == 1 and line[run.end:run.end + 1] == ",":
