@@ -309,6 +309,9 @@ class LanguageData:
     #: what follows that vowel: consonants and the mute "e" (French "-ne", "-bre", "-ques";
     #: not "-ent", a verb's or an adverb's ending)
     mute_e_ending: re.Pattern[str] | None = None
+    #: letters the language's spelling never writes before certain others (French "ç" only
+    #: before "a", "o", "u": "c" before "e", "i", "y" already sounds [s]), by letter
+    letter_never_before: dict[str, frozenset[str]] = field(default_factory=dict)
     #: vowels that end the language's words and that a charset loses (Romanian "ă"): a glued
     #: "?" after a consonant-final word no list knows is one of them, seldom a real "?"
     lost_final_vowel: str = ""
@@ -705,6 +708,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         name_initials=entry.get("name_initials", ""),
         mute_e_open_vowel=tuple(entry.get("mute_e_open_vowel", ())),
         mute_e_ending=re.compile(entry["mute_e_ending"]) if "mute_e_ending" in entry else None,
+        letter_never_before={letter: frozenset(after) for letter, after in entry.get("letter_never_before", ())},
         lost_final_vowel=entry.get("lost_final_vowel", ""),
         mesoclitic_ending=entry.get("mesoclitic_ending", ""),
         mesoclitic_pronouns=frozenset(entry.get("mesoclitic_pronouns", ())),
