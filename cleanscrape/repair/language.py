@@ -43,6 +43,9 @@ class LanguageData:
     determiners: frozenset[str] = frozenset()
     #: one-letter word -> words it never precedes (French "à le" is always "au")
     never_before: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: ... except these object pronouns before an infinitive, which the one-letter word
+    #: governs uncontracted ("prêt à les rejoindre", "à le faire")
+    infinitive_clitics: frozenset[str] = frozenset()
     quotes: tuple[tuple[str, str], ...] = ()
     spaced_quotes: bool = False
     space_before_question_mark: bool = False
@@ -605,6 +608,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         space_before_question_mark=entry.get("space_before_question_mark", False),
         infinitive_ending=entry.get("infinitive_ending", ""),
         infinitive_endings=tuple(entry.get("infinitive_endings", ())),
+        infinitive_clitics=frozenset(entry.get("infinitive_clitics", ())),
         infinitive_governors=frozenset(entry.get("infinitive_governors", ())),
         infinitive_governors_after=frozenset(entry.get("infinitive_governors_after", ())),
         reach_clitics=frozenset(entry.get("reach_clitics", ())),
