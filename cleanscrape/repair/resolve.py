@@ -2429,7 +2429,7 @@ class Resolver:
             readings += self._one_letter_readings(word_before, word_after, sentence_start,
                                                   after_name=self._name_before(before) or self._subject_before(before),
                                                   after_infinitive=self._governed_infinitive_before(before),
-                                                  clitic_infinitive=self._clitic_infinitive_after(following))
+                                                  clitic_infinitive=self._clitic_infinitive_after(before, following))
         if not before:  # "? Tak, oczywiście.": a dialogue line
             readings.append(Reading("–", LONE_DASH_STARTS_LINE, "lone '?' opening a line read as a lost dash"))
         elif before[-1] in ".!…":  # "świadomie. ? ale": a question mark follows no full stop
@@ -2830,9 +2830,10 @@ class Resolver:
         word = tokens[-1].lstrip(_OPENERS).rstrip(")")
         return word[:1].isupper() and word.isalpha()
 
-    def _clitic_infinitive_after(self, following: str) -> bool:
+    def _clitic_infinitive_after(self, before: str, following: str) -> bool:
         """Does ``following`` (the line after a lone slot) open with an object pronoun and an
-        infinitive (``infinitive_clitics``: "prêt ? les rejoindre", "? le faire")?  An
+        infinitive (``infinitive_clitics``: "prêt ? les rejoindre", "? le faire"), after a
+        word that is no question's last (``question_enders``: "Et pourquoi ? les aider")?  An
         infinitive ends like one (``infinitive_endings``) and has no plural: a word whose
         "-s" form the list holds at ``NOUN_PLURAL_SHARE`` of its frequency or more is a noun
         ("le centre", "le plaisir", "le devoir"), which takes "au".  Not when another lone
@@ -2841,7 +2842,8 @@ class Resolver:
         if self.data is None or not self.data.infinitive_clitics:
             return False
         words = following.split(None, 2)
-        if len(words) < 2 or words[0] not in self.data.infinitive_clitics:
+        if len(words) < 2 or words[0] not in self.data.infinitive_clitics \
+                or self.lower(before.split()[-1]) in self.data.question_enders:
             return False
         verb = words[1].rstrip(_CLOSERS + ".,;:!")
         if not (verb.isalpha() and verb.islower() and verb.endswith(self.data.infinitive_endings)):
