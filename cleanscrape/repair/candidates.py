@@ -277,7 +277,9 @@ class CandidateFinder:
             distribution = stem.get(i) or self._softened(lower, i) or self._harmonised(
                 self.letters.distribution(lower, i), chars[:i], lower[i + 1:])
             distribution = self._open_before_mute_e(distribution, lower, i)
-            ranked = sorted(distribution.items(), key=lambda kv: -kv[1])
+            ranked = sorted(((letter, p) for letter, p in distribution.items()
+                             if self._writable(lower[i - 1:i], letter) and self._writable(letter, lower[i + 1:i + 2])),
+                            key=lambda kv: -kv[1])
             if not ranked:
                 return []
             last_distribution = distribution
@@ -310,7 +312,7 @@ class CandidateFinder:
             if not is_slot(char):
                 paired = i and is_slot(lower[i - 1]) and not char.isascii()
                 beam = [(text + char, share * (self.letters.pair_share(text[-1], char) if paired else 1.0), plain, last)
-                        for text, share, plain, last in beam]
+                        for text, share, plain, last in beam if self._writable(text[-1:], char)]
                 continue
             fixed = stem.get(i) or self._softened(lower, i)
             counted = {} if fixed else self.letters.distribution(lower, i)
@@ -325,7 +327,7 @@ class CandidateFinder:
                 grown += [(text + letter, share * p * (self.letters.pair_share(before, letter)
                                                        if before and not before.isascii() else 1.0),
                            plain * p, distribution)
-                          for letter, p in distribution.items()]
+                          for letter, p in distribution.items() if self._writable(before, letter)]
             beam = sorted(grown, key=lambda spelling: -spelling[1])[:SPELLING_BEAM]
         total = sum(share for _, share, _, _ in beam)
         if not total:
@@ -767,6 +769,11 @@ class CandidateFinder:
             weighted.update((c, max(vowels)) for c in allowed)
         total = sum(weighted.values())
         return {c: p / total for c, p in weighted.items()}
+
+    def _writable(self, first: str, second: str) -> bool:
+        """May the language write ``second`` right after ``first`` (``letter_never_before``:
+        French "ç" only before "a", "o", "u")?  True when either is empty."""
+        return not (self.data and first and second and second in self.data.letter_never_before.get(first, ()))
 
     def _open_before_mute_e(self, distribution: dict[str, float], lower: str, i: int) -> dict[str, float]:
         """``distribution`` with the closed vowel's share given to the open one where the slot

@@ -43,6 +43,9 @@ class LanguageData:
     determiners: frozenset[str] = frozenset()
     #: one-letter word -> words it never precedes (French "à le" is always "au")
     never_before: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: ... except these object pronouns before an infinitive, which the one-letter word
+    #: governs uncontracted ("prêt à les rejoindre", "à le faire")
+    infinitive_clitics: frozenset[str] = frozenset()
     quotes: tuple[tuple[str, str], ...] = ()
     spaced_quotes: bool = False
     space_before_question_mark: bool = False
@@ -312,6 +315,9 @@ class LanguageData:
     #: what follows that vowel: consonants and the mute "e" (French "-ne", "-bre", "-ques";
     #: not "-ent", a verb's or an adverb's ending)
     mute_e_ending: re.Pattern[str] | None = None
+    #: letters the language's spelling never writes before certain others (French "ç" only
+    #: before "a", "o", "u": "c" before "e", "i", "y" already sounds [s]), by letter
+    letter_never_before: dict[str, frozenset[str]] = field(default_factory=dict)
     #: vowels that end the language's words and that a charset loses (Romanian "ă"): a glued
     #: "?" after a consonant-final word no list knows is one of them, seldom a real "?"
     lost_final_vowel: str = ""
@@ -605,6 +611,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         space_before_question_mark=entry.get("space_before_question_mark", False),
         infinitive_ending=entry.get("infinitive_ending", ""),
         infinitive_endings=tuple(entry.get("infinitive_endings", ())),
+        infinitive_clitics=frozenset(entry.get("infinitive_clitics", ())),
         infinitive_governors=frozenset(entry.get("infinitive_governors", ())),
         infinitive_governors_after=frozenset(entry.get("infinitive_governors_after", ())),
         reach_clitics=frozenset(entry.get("reach_clitics", ())),
@@ -709,6 +716,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         name_initials=entry.get("name_initials", ""),
         mute_e_open_vowel=tuple(entry.get("mute_e_open_vowel", ())),
         mute_e_ending=re.compile(entry["mute_e_ending"]) if "mute_e_ending" in entry else None,
+        letter_never_before={letter: frozenset(after) for letter, after in entry.get("letter_never_before", ())},
         lost_final_vowel=entry.get("lost_final_vowel", ""),
         mesoclitic_ending=entry.get("mesoclitic_ending", ""),
         mesoclitic_pronouns=frozenset(entry.get("mesoclitic_pronouns", ())),

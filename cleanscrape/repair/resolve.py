@@ -149,6 +149,9 @@ ADVERB_SIBLING_RATIO = 0.1
 #: vowel against harmony inside a word (the exceptions, words of back vowels that take
 #: front suffixes, "saat mi", take an ASCII "i", which no charset loses)
 PARTICLE_DISHARMONY = -2.0
+#: a word ending like an infinitive whose "-s" form is at least this share of its frequency
+#: is a noun ("centre": "centres" 0.14, "plaisir" 0.05; "faire" 0.0002, "dire" 0.005)
+NOUN_PLURAL_SHARE = 0.02
 #: a word next to a neighbour it goes with (``contexts`` in languages.toml: "bylo jí")
 CONTEXT = 1.0
 #: a verb reading (``sole_verbs``: Czech "má") in a clause where no other word can be a verb,
@@ -353,6 +356,8 @@ _NEXT_WORD = re.compile(r" ([^\W\d_](?:\S*[^\W\d_])?)")
 #: an intact word right after a run, before punctuation or a "?" that may end a sentence ("víš co?")
 _NEIGHBOUR_AFTER = re.compile(r" ([^\W\d_]+)(?=[\s,.;:!]|\?(?:[\s\"'»”“)]|$)|$)")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+#: a slot standing alone between spaces (a lost mark or one-letter word, or a real "?")
+_LONE_SLOT = re.compile(r"(?:^|\s)[?\ufffd](?=\s|$)")
 #: a sentence's end inside a line: its punctuation, closing marks, a space and the next word
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'»”)\]]*\s+[\"'«“„(\[]*[^\W\d_]")
 #: where a sentence surely ends: a full stop, "!" or "…" (closing marks after it) and a space
@@ -2514,7 +2519,8 @@ class Resolver:
             word_after = following.split(None, 1)[0].rstrip(_CLOSERS + ".,;:!")
             readings += self._one_letter_readings(word_before, word_after, sentence_start,
                                                   after_name=self._name_before(before) or self._subject_before(before),
-                                                  after_infinitive=self._governed_infinitive_before(before))
+                                                  after_infinitive=self._governed_infinitive_before(before),
+                                                  clitic_infinitive=self._clitic_infinitive_after(before, following))
         if not before:  # "? Tak, oczywiście.": a dialogue line
             readings.append(Reading("–", LONE_DASH_STARTS_LINE, "lone '?' opening a line read as a lost dash"))
         elif before[-1] in ".!…":  # "świadomie. ? ale": a question mark follows no full stop
@@ -2881,7 +2887,8 @@ class Resolver:
                         "'?' after a comma read as the closing quotation mark of one opened before")]
 
     def _one_letter_readings(self, word_before: str, word_after: str, sentence_start: bool,
-                             after_name: bool = False, after_infinitive: bool = False) -> list[Reading]:
+                             after_name: bool = False, after_infinitive: bool = False,
+                             clitic_infinitive: bool = False) -> list[Reading]:
         """The language's one-letter words for a lone slot; none right after a determiner;
         one holding an article is likelier before a noun of its gender, and less likely
         after a name, which governs no preposition ("A URV ? produzida" is "é"), more likely
@@ -2905,8 +2912,8 @@ class Resolver:
         readings = []
         for word in self.data.one_letter_words:
             freq = self.finder.frequency(word)
-            if not freq or after in self.data.never_before.get(word, ()):
-                continue  # "à le" is always "au"
+            if not freq or (after in self.data.never_before.get(word, ()) and not clitic_infinitive):
+                continue  # "à le" is always "au", but for "à le faire"
             if self.lower(word_before) == word:
                 continue  # "invité à ? goûter": no such word is doubled
             score = math.log10(freq / top) + (LONE_LETTER_BEFORE_CAPITAL if word_after[:1].isupper() else 0.0)
@@ -2935,6 +2942,31 @@ class Resolver:
             return False
         word = tokens[-1].lstrip(_OPENERS).rstrip(")")
         return word[:1].isupper() and word.isalpha()
+
+    def _clitic_infinitive_after(self, before: str, following: str) -> bool:
+        """Does ``following`` (the line after a lone slot) open with an object pronoun and an
+        infinitive (``infinitive_clitics``: "prêt ? les rejoindre", "? le faire"), after a
+        word that is no question's last (``question_enders``: "Et pourquoi ? les aider")?  An
+        infinitive ends like one (``infinitive_endings``) and has no plural: a word whose
+        "-s" form the list holds at ``NOUN_PLURAL_SHARE`` of its frequency or more is a noun
+        ("le centre", "le plaisir", "le devoir"), which takes "au".  Not when another lone
+        slot follows in the sentence, which may close a quotation the slot opens ("le mot ?
+        le faire ? dans")."""
+        if self.data is None or not self.data.infinitive_clitics:
+            return False
+        words = following.split(None, 2)
+        if len(words) < 2 or words[0] not in self.data.infinitive_clitics \
+                or self.lower(before.split()[-1]) in self.data.question_enders:
+            return False
+        verb = words[1].rstrip(_CLOSERS + ".,;:!")
+        if not (verb.isalpha() and verb.islower() and verb.endswith(self.data.infinitive_endings)):
+            return False
+        frequency = self.finder.frequency(verb)
+        if not frequency or self.finder.frequency(verb + "s") >= NOUN_PLURAL_SHARE * frequency:
+            return False
+        rest = words[2] if len(words) > 2 else ""
+        end = _SURE_SENTENCE_END.search(rest)
+        return not _LONE_SLOT.search(rest[:end.start()] if end else rest)
 
     def _governed_infinitive_before(self, before: str) -> bool:
         """Does ``before`` end in an infinitive (known by its listed gerund) right after a
