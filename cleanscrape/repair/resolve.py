@@ -344,6 +344,10 @@ _NEIGHBOUR_AFTER = re.compile(r" ([^\W\d_]+)(?=[\s,.;:!]|\?(?:[\s\"'»”“)]|$
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 #: a sentence's end inside a line: its punctuation, closing marks, a space and the next word
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'»”)\]]*\s+[\"'«“„(\[]*[^\W\d_]")
+#: letters with points ("D.A.", "O.N.U."; capitals: see _after_dotted_acronym), right before a word
+#: how far back such an acronym is looked for (the search sees no more of the line)
+MAX_DOTTED_ACRONYM = 40
+_DOTTED_LETTERS_BEFORE = re.compile(r"(?<![\w.])((?:[^\W\d_]\.){2,})\s+\Z")
 #: where a sentence surely ends: a full stop, "!" or "…" (closing marks after it) and a space
 #: (a "?" may be a lost letter)
 _SURE_SENTENCE_END = re.compile(r"[.!…][\"'»”)\]]*\s+")
@@ -439,6 +443,12 @@ def _within_reach(words: list[str], reach: int, transparent: frozenset[str]) -> 
 
 def _capitalised(word: str) -> bool:
     return word[:1].isupper() and word.isalpha()
+
+
+def _after_dotted_acronym(line: str, pos: int) -> bool:
+    """Does an acronym written with points ("D.A.", "O.N.U.") stand right before ``pos``?"""
+    acronym = _DOTTED_LETTERS_BEFORE.search(line, max(0, pos - MAX_DOTTED_ACRONYM), pos)
+    return acronym is not None and acronym.group(1).isupper()
 
 
 def _title_word(word: str) -> bool:
@@ -3176,6 +3186,10 @@ class Resolver:
 
     def _capital_start(self, core: str, cand: Candidate, run: DamagedRun, line: str,
                        sentence_start: bool) -> bool:
+        if sentence_start and cand.text in stopwords(self.lang) and _after_dotted_acronym(line, run.token_start):
+            # "pe listele Alianței D.A. ?i este": the point is the acronym's; the dev gold
+            # writes a function word after one in lower case 5 times, capitalised once
+            sentence_start = False
         if sentence_start:
             if self._month_after_day(cand, run, line):
                 return False  # "2. ?nora 2006": the day's ordinal point ends no sentence
