@@ -3188,7 +3188,7 @@ class Resolver:
                        sentence_start: bool) -> bool:
         if sentence_start and cand.text in stopwords(self.lang) and _after_dotted_acronym(line, run.token_start):
             # "pe listele Alianței D.A. ?i este": the point is the acronym's; the dev gold
-            # writes a function word after one in lower case 5 times, capitalised once
+            # writes a function word after one in lower case 4 times, capitalised once
             sentence_start = False
         if sentence_start:
             if self._month_after_day(cand, run, line):
