@@ -77,6 +77,11 @@ MIN_STEM_WORD = 5
 MIN_LONG_STEM = 6
 #: ... reading at most this many of those words
 MAX_STEM_WORDS = 200
+#: where no beginning is listed, a compound's last word gives the lost letters: an ending
+#: this long that the list has whole ("peroxodi-sulf?rico" of "sulfúrico") ...
+MIN_COMPOUND_TAIL = 8
+#: ... after a first part this long, with no lost letter (a prefix or another word)
+MIN_COMPOUND_HEAD = 3
 #: how many beginnings of a word no list knows are kept while its neighbouring lost letters
 #: are spelled together (:meth:`CandidateFinder._jointly_spelled`)
 SPELLING_BEAM = 12
@@ -262,7 +267,7 @@ class CandidateFinder:
         likelihood = 1.0
         last_distribution: dict[str, float] = {}
         second: tuple[float, int, str] | None = None  # (ratio to best, slot, letter)
-        stem = self._stem_letters(lower)
+        stem = self._stem_letters(lower) or self._compound_tail_letters(lower)
         if any(is_slot(a) and (is_slot(b) or not b.isascii()) or is_slot(b) and not a.isascii()
                for a, b in zip(lower, lower[1:])):
             spellings = self._jointly_spelled(lower, stem)
@@ -596,6 +601,35 @@ class CandidateFinder:
                     letters[letter] = letters.get(letter, 0.0) + freq / total
                 stem[i] = letters
             return stem
+        return {}
+
+    def _compound_tail_letters(self, lower: str) -> dict[int, dict[str, float]]:
+        """For each slot of ``lower``, a word no list knows, the letters of the longest
+        ending of it (``MIN_COMPOUND_TAIL`` characters or more, after an intact first part
+        of ``MIN_COMPOUND_HEAD`` or more) that the list has whole, weighted by frequency: a
+        compound or a prefixed word keeps its last word's spelling ("peroxodisulf?rico" is
+        "peroxodi" + "sulfúrico"; the letter model read "sulférico").  Not where listed words
+        begin with its whole intact beginning: that is a stem of its own, not two parts
+        ("confrunta?i" is no "con" + "fruntași")."""
+        if self.words is None:
+            return {}
+        first_slot = next((i for i, c in enumerate(lower) if is_slot(c)), len(lower))
+        if self.words.words_starting(shape(lower[:first_slot]), 1):
+            return {}  # listed words begin as it does past any split: one word's stem ("confrunta?i")
+        for start in range(MIN_COMPOUND_HEAD, min(first_slot, len(lower) - MIN_COMPOUND_TAIL) + 1):
+            tail = lower[start:]
+            words = [(word, self.words.frequency(word)) for word in self.words.words_of_shape(shape(tail))
+                     if _fits(tail, word)]
+            total = sum(freq for _, freq in words)
+            if not total:
+                continue
+            letters: dict[int, dict[str, float]] = {}
+            for i, char in enumerate(tail):
+                if is_slot(char):
+                    slot = letters.setdefault(start + i, {})
+                    for word, freq in words:
+                        slot[word[i]] = slot.get(word[i], 0.0) + freq / total
+            return letters
         return {}
 
     def _lost_vowel_closed(self, prefix: str, slot: int) -> bool:

@@ -347,6 +347,10 @@ class LanguageData:
     name_plural_endings: tuple[str, ...] = ()
     #: adjectives that go before their noun ("los últimos Juegos"), never a name's last word
     prenominal_adjectives: frozenset[str] = frozenset()
+    #: the function words a name keeps in lower case between its capitalised words (Portuguese
+    #: "Área Metropolitana de Lisboa"): a word between two capitalised words of a name, past
+    #: one of these, takes a capital too ("a Assembleia da ?rea Metropolitana")
+    name_particles: frozenset[str] = frozenset()
     #: months as a date writes them after a day's number and its ordinal point, in lower case
     #: (Czech "2. února"): the point ends no sentence there
     date_months: frozenset[str] = frozenset()
@@ -754,6 +758,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         date_months=frozenset(entry.get("date_months", ())),
         name_plural_endings=tuple(entry.get("name_plural_endings", ())),
         prenominal_adjectives=frozenset(entry.get("prenominal_adjectives", ())),
+        name_particles=frozenset(entry.get("name_particles", ())),
         before_verbs=frozenset(entry.get("before_verbs", ())),
         possessives=frozenset(entry.get("possessives", ())),
         infinitive_prepositions=frozenset(entry.get("infinitive_prepositions", ())),

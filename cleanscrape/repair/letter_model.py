@@ -5,7 +5,9 @@ Czech or Polish: "bu?ulanm??t?") still follow the language's spelling: in Turkis
 "lanm??t?" is "lanmıştı" by vowel harmony.  This model gives P(letter | the characters on
 each side), counted over the word list's word types (each non-ASCII letter, with its
 context in word-list shape so that neighbouring lost letters look the same as at lookup
-time), backing off from three characters each side to two and one.
+time), backing off from three characters each side to two and one, and, where no
+two-sided context was seen often enough, combining the two letters on each side counted
+alone (``_sides``).
 
 Counting ~10^6 letters takes seconds, too slow for start-up, so the counts are built once
 by ``python -m cleanscrape.repair.letter_model`` into ``data/repair/letters/<lang>.json.gz``
@@ -43,6 +45,12 @@ MIN_SHARE = 0.01
 UNSEEN_PAIR_COUNT = 0.5
 #: marks a key of the pair counts (a context key always holds "_")
 PAIR_MARK = ">"
+#: characters of a one-sided context: where no two-sided one was seen often enough (the
+#: list writes "o?n" too rarely for "mo?neagului"), each side is counted alone and the two
+#: combined ("mo_" is mostly "ș", "_ne" mostly "â", "ă")
+SIDE = 2
+#: the key of every letter's count, the prior the two sides are combined over
+PRIOR_KEY = "_"
 
 
 def _contexts(shaped: str, i: int) -> tuple[str, ...]:
@@ -50,6 +58,14 @@ def _contexts(shaped: str, i: int) -> tuple[str, ...]:
     padded = "^^^" + shaped + "$$$"
     j = i + 3
     return tuple(padded[j - n:j] + "_" + padded[j + 1:j + 1 + n] for n in (3, 2, 1))
+
+
+def _sides(shaped: str, i: int) -> list[str]:
+    """One-sided context keys of position ``i``: the two letters before it ("mo_") and the
+    two after it ("_ne"), each where it is two letters (not a word's edge nor a lost
+    neighbour); no two-sided key has its "_" off the middle."""
+    left, right = shaped[max(0, i - SIDE):i], shaped[i + 1:i + 1 + SIDE]
+    return [key for side, key in ((left, left + "_"), (right, "_" + right)) if len(side) == SIDE and side.isalpha()]
 
 
 #: code points a count skips: UTF-8 cannot hold the surrogates
@@ -83,7 +99,24 @@ class LetterModel:
                 total = sum(counts.values())
                 if total >= MIN_CONTEXT_COUNT:
                     return {c: n / total for c, n in counts.items()}
-        return {}
+        return self._sides_distribution(lower, i)
+
+    def _sides_distribution(self, lower: str, i: int) -> dict[str, float]:
+        """P(letter) from the two one-sided contexts of slot ``i``, as independent evidence:
+        P(c | left) × P(c | right) / P(c), normalised; empty unless both sides are letters,
+        were seen, and share a letter."""
+        sides = _sides(shape(lower), i)
+        if len(sides) < 2:
+            return {}  # a word's edge or a lost neighbour leaves too little to go on ("??b")
+        packed = [self._table.get(key) for key in (*sides, PRIOR_KEY)]
+        if not all(packed):
+            return {}
+        left, right, prior = (_unpack(p) for p in packed)
+        left_total, right_total, prior_total = sum(left.values()), sum(right.values()), sum(prior.values())
+        scores = {c: (n / left_total) * (right[c] / right_total) / (prior[c] / prior_total)
+                  for c, n in left.items() if c in right and prior.get(c)}
+        total = sum(scores.values())
+        return {c: score / total for c, score in scores.items()} if total else {}
 
     def pair_share(self, first: str, second: str) -> float:
         """How much rarer the list writes non-ASCII ``second`` right after non-ASCII ``first``
@@ -118,8 +151,9 @@ def build(lang: str) -> dict[str, str]:
         shaped = shape(word)
         for i, char in enumerate(word):
             if char in alphabet:
-                for key in _contexts(shaped, i):
+                for key in (*_contexts(shaped, i), *_sides(shaped, i)):
                     counts[key][char] += 1
+                counts[PRIOR_KEY][char] += 1
                 if i and word[i - 1] in alphabet and not word[i - 1].isascii() and not char.isascii():
                     pairs[word[i - 1] + PAIR_MARK][char] += 1
     table = {key: _pack(dict(counter)) for key, counter in pairs.items()}
