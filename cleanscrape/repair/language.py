@@ -375,6 +375,9 @@ class LanguageData:
     #: verb readings of a damaged short word whose other reading is an object clitic (Czech
     #: "má" against "mě"): the clitic's clause has a verb of its own, the verb's none
     sole_verbs: frozenset[str] = frozenset()
+    #: words opening a comparison, which often leaves its clause verbless ("než po drobečku
+    #: vaší"): no present form is read there as the clause's only verb
+    elliptic_openers: frozenset[str] = frozenset()
     #: conjunctions and relative words that open a clause ("že", "protože", "který")
     clause_openers: frozenset[str] = frozenset()
     #: (ending, sibling ending) pairs: a word so ending is a verb form when its sibling, which
@@ -749,6 +752,7 @@ def language_data(lang: str | None) -> LanguageData | None:
                                    for feminine, masculine in entry.get("feminine_participles", ())),
         contexts=_contexts(entry.get("contexts", ())),
         sole_verbs=frozenset(entry.get("sole_verbs", ())),
+        elliptic_openers=frozenset(entry.get("elliptic_openers", ())),
         clause_openers=frozenset(entry.get("clause_openers", ())),
         verb_form_siblings=tuple((ending, sibling) for ending, sibling in entry.get("verb_form_siblings", ())),
         third_person_clitics=frozenset(entry.get("third_person_clitics", ())),

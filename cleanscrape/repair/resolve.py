@@ -1035,6 +1035,9 @@ class Resolver:
                 score += SOLE_VERB
                 if self.data.governs_infinitive(cand.text) and any(self._is_infinitive(self._likeliest_reading(w)) for w in after):
                     score += INFINITIVE_GOVERNED  # "jestli se má mlýn přestavět", against "se mě"
+        elif self.data is not None and self.data.sole_verbs and cand.how in LISTED \
+                and self._sole_present_verb(self.lower(cand.text), line, run):
+            score += SOLE_VERB  # "to však přece jen vrtá hlavou", not the genitive plural "vrtů"
         if self.data is not None and cand.text in self.data.third_person_clitics \
                 and self._third_person_clause(line, run):
             score += THIRD_PERSON_CLITIC
@@ -1165,15 +1168,29 @@ class Resolver:
             return None
         return after
 
-    def _clause_words(self, line: str, run: DamagedRun) -> tuple[list[str], list[str]]:
+    def _sole_present_verb(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Is ``word`` (lower-case) a present form by its listed infinitive ("vrtá" →
+        "vrtat") in a clause of no other possible finite verb (``_verbless_clause``) that a
+        sentence or a subordinator opens ("Dědovi to pořád vrtá v hlavě"), not a comma, a
+        coordinator or a comparison, after which a clause often leaves its verb out ("jen
+        klid a trochu vaší pozornosti", ``elliptic_openers``: "než po drobečku vaší")?"""
+        if not self._is_present_verb(word) or self._verbless_clause(line, run) is None:
+            return False
+        opener = self._clause_words(line, run, opened=True)[0][:1]
+        if opener and opener[0] in self.data.clause_openers:
+            return opener[0] not in self.data.predicate_coordinators and opener[0] not in self.data.elliptic_openers
+        opening = line[:run.start - len(clause_before(line, run.start))].rstrip()
+        return not opening.endswith(",")
+
+    def _clause_words(self, line: str, run: DamagedRun, opened: bool = False) -> tuple[list[str], list[str]]:
         """The words (lower-case) before and after the run in its clause, between
-        punctuation or ``clause_openers``."""
+        punctuation or ``clause_openers`` (with ``opened``, the opener among the words before)."""
         before = [self.lower(w) for w in clause_before(line, run.start).split()]
         after = [self.lower(w) for w in clause_after(line, run.end).split()]  # "učím j?, je"
         openers = self.data.clause_openers
         starts = [i for i, w in enumerate(before) if w in openers]
         ends = [i for i, w in enumerate(after) if w in openers]
-        return before[starts[-1] + 1:] if starts else before, after[:ends[0]] if ends else after
+        return before[starts[-1] + (0 if opened else 1):] if starts else before, after[:ends[0]] if ends else after
 
     def _likeliest_reading(self, word: str) -> str:
         """``word`` (lower-case), or if damaged its likeliest listed reading ("p?estav?t" →
