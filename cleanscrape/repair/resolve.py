@@ -954,6 +954,9 @@ class Resolver:
         if self.data is not None and self.data.case_excluded_endings and is_slot(core[-1]) and cand.how in LISTED \
                 and self._case_excluded(cand.text, line, run):
             score += CASE_EXCLUDED
+        if self.data is not None and self.data.degree_quantifiers[1] and cand.how in LISTED \
+                and self._quantifies_next(self.lower(cand.text), line, run):
+            score += AGREEMENT
         if self.data is not None and self.data.case_agreement and declined \
                 and self._case_agrees(cand.text, core, line, run):
             score += AGREEMENT
@@ -1767,6 +1770,16 @@ class Resolver:
         if word in partitives and before in numerals:
             return frozenset(endings)
         return frozenset(e for e, prepositions in self.data.preposition_cases if word in prepositions)
+
+    def _quantifies_next(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Is ``word`` (lower-case) a degree adverb (``degree_quantifiers``) right before an
+        intact noun in the genitive plural it governs ("jen málo plodů", not "mělo")?"""
+        endings, adverbs = self.data.degree_quantifiers
+        following = _word_after(line, run)
+        if word not in adverbs or following is None or is_slot(line[following.end():following.end() + 1] or " "):
+            return False
+        noun = self.lower(following.group(1))
+        return len(noun) >= MIN_CASE_NOUN and noun.isalpha() and noun.endswith(endings)
 
     def _governed_endings(self, line: str, run: DamagedRun) -> frozenset[str]:
         """The endings that the word governing the run's word gives it: a preposition (after
