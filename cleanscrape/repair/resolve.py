@@ -1034,12 +1034,13 @@ class Resolver:
             score += CONTEXT
         if self.data is not None and cand.text in self.data.sole_verbs:
             after = self._verbless_clause(line, run)
-            if after is not None:
+            if after is not None and self._full_clause(line, run):
                 score += SOLE_VERB
                 if self.data.governs_infinitive(cand.text) and any(self._is_infinitive(self._likeliest_reading(w)) for w in after):
                     score += INFINITIVE_GOVERNED  # "jestli se má mlýn přestavět", against "se mě"
         elif self.data is not None and self.data.sole_verbs and cand.how in LISTED \
-                and self._sole_present_verb(self.lower(cand.text), line, run):
+                and self._is_present_verb(self.lower(cand.text)) and self._verbless_clause(line, run) is not None \
+                and self._full_clause(line, run):
             score += SOLE_VERB  # "to však přece jen vrtá hlavou", not the genitive plural "vrtů"
         if self.data is not None and cand.text in self.data.third_person_clitics \
                 and self._third_person_clause(line, run):
@@ -1171,19 +1172,15 @@ class Resolver:
             return None
         return after
 
-    def _sole_present_verb(self, word: str, line: str, run: DamagedRun) -> bool:
-        """Is ``word`` (lower-case) a present form by its listed infinitive ("vrtá" →
-        "vrtat") in a clause of no other possible finite verb (``_verbless_clause``) that a
-        sentence or a subordinator opens ("Dědovi to pořád vrtá v hlavě"), not a comma, a
-        coordinator or a comparison, after which a clause often leaves its verb out ("jen
-        klid a trochu vaší pozornosti", ``elliptic_openers``: "než po drobečku vaší")?"""
-        if not self._is_present_verb(word) or self._verbless_clause(line, run) is None:
-            return False
+    def _full_clause(self, line: str, run: DamagedRun) -> bool:
+        """Does the sentence or a subordinator open the run's clause ("Dědovi to pořád vrtá
+        v hlavě", "že má od domu klíče"), not a comma, a coordinator or a comparison, after
+        which a clause often leaves its verb out ("jen klid a trochu vaší pozornosti", "A
+        vám taky."; ``elliptic_openers``: "než po drobečku vaší")?"""
         opener = self._clause_words(line, run, opened=True)[0][:1]
         if opener and opener[0] in self.data.clause_openers:
             return opener[0] not in self.data.predicate_coordinators and opener[0] not in self.data.elliptic_openers
-        opening = line[:run.start - len(clause_before(line, run.start))].rstrip()
-        return not opening.endswith(",")
+        return not line[:run.start - len(clause_before(line, run.start))].rstrip().endswith(",")
 
     def _clause_words(self, line: str, run: DamagedRun, opened: bool = False) -> tuple[list[str], list[str]]:
         """The words (lower-case) before and after the run in its clause, between
@@ -1240,13 +1237,18 @@ class Resolver:
         """Is ``word`` a listed auxiliary, copula or modal, shaped as a past participle or
         as only verbs end (``verb_endings``), a present form by its infinitive ("mrzí" →
         "mrzet") or a verb form by its sibling (``verb_form_siblings``: "nechce" → "nechceš",
-        "nech" → "nechte")?"""
+        "nech" → "nechte"), or such a form after the negative prefix ("nevadí", which the
+        word list may hold with no listed infinitive "nevadit")?"""
         data = self.data
         if word in data.participle_auxiliaries or word in data.present_copulas or word in data.copulas \
                 or word in data.infinitive_governors or data.shows_verb(word):
             return True
-        return len(word) >= MIN_PARTICIPLE_SHAPE and word.endswith(data.past_participle_endings) \
-            or self._is_present(word) or self._verb_by_sibling(word)
+        if len(word) >= MIN_PARTICIPLE_SHAPE and word.endswith(data.past_participle_endings) \
+                or self._is_present(word) or self._verb_by_sibling(word):
+            return True
+        prefix = data.negative_prefix
+        return bool(prefix) and word.startswith(prefix) and len(word) - len(prefix) >= MIN_PRESENT_STEM \
+            and self._finite_verb(word[len(prefix):])
 
     def _verb_by_sibling(self, word: str) -> bool:
         """Is ``word`` a verb form by its listed sibling (``verb_form_siblings``)?"""
