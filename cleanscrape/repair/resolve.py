@@ -94,7 +94,8 @@ UNSTACKED_ADJECTIVE = -2.0
 #: how many words back a preposition may govern the case of a word (with words agreeing
 #: with it between: "z każdą książką")
 PREPOSITION_REACH = 3
-#: ... and only for a word with this many letters before its case ending
+#: ... and only for a word with this many letters before its case ending, or a shorter stem
+#: whose paradigm sibling is a word of like frequency ("s mým", not "s tým")
 MIN_CASE_STEM = 2
 #: a noun's nominative is at least this share of its accusative's or instrumental's frequency
 #: (nouns 0.18-3.6 on the word list; a verb form's misspelt "nominative", "będa", 0.003-0.05)
@@ -1720,10 +1721,22 @@ class Resolver:
         "z panią Zosią", "przez taką gówniarę")."""
         ending = next((e for e, _ in self.data.preposition_cases if word.endswith(e)), None)
         if ending is None or not any(is_slot(c) for c in core[-len(ending):]) \
-                or len(word) - len(ending) < MIN_CASE_STEM:
+                or (len(word) - len(ending) < MIN_CASE_STEM and not self._declined_stem(word, ending)):
             return False  # "s tím" is a pronoun, not "tým" (team)
         return ending in self._governed_endings(line, run) or self._coordinated_case(ending, line, run) \
             or self._postposed_case(ending, line, run)
+
+    def _declined_stem(self, word: str, ending: str) -> bool:
+        """Is ``word`` (lower-case), ending in ``ending``, a form of a declined word however
+        short its stem: its sibling in ``paradigm_endings`` a word of like frequency, within
+        ``ADVERB_SIBLING_RATIO`` either way ("mým" and "mém"; not the noun "tým", whose
+        "tém" is a misspelling)?"""
+        frequency = self.finder.frequency(word)
+        stem = word[:-len(ending)]
+        return any(self.finder.frequency(stem + sibling) >= ADVERB_SIBLING_RATIO * frequency
+                   and frequency >= ADVERB_SIBLING_RATIO * self.finder.frequency(stem + sibling)
+                   for endings in self.data.paradigm_endings if ending in endings
+                   for sibling in endings if sibling != ending)
 
     def _postposed_case(self, ending: str, line: str, run: DamagedRun) -> bool:
         """Does the run's word follow, past an adverb at most (a word whose form in
