@@ -120,6 +120,8 @@ ADVERB_BEFORE_VERB = 2.0
 ADVERB_BEFORE_ADJECTIVE = AGREEMENT
 #: shorter words with an adjective's ending are pronouns and nouns ("která", "moje")
 MIN_ADJECTIVE = 5
+#: a predicate adjective after a copula has at least this many letters ("byl sytý")
+MIN_PREDICATE = 4
 #: how many words after a relative pronoun its participle may stand
 PARTICIPLE_REACH = 5
 #: how far back a copula may stand before its predicate adjective ("byl sice opravdu malý")
@@ -1001,6 +1003,10 @@ class Resolver:
         if self.data is not None and self.data.adverb_ending and self.data.copulas and is_slot(core[-1]) \
                 and cand.text.endswith(self.data.adverb_ending) and self._copula_before_subject(line, run) is not None:
             score += ADVERB_AFTER_SUBJECT
+        if self.data is not None and self.data.adverb_ending and self.data.copulas and is_slot(core[-1]) \
+                and cand.text.endswith(self.data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
+                and self._between_copula_and_predicate(line, run):
+            score += AGREEMENT  # "byl vlastně sytý,", not the adjective "vlastní", which no noun follows
         if self.data is not None and self.data.object_relatives and is_slot(core[-1]) and cand.how in LISTED \
                 and self._verb_after_object_relative(self.lower(cand.text), line, run):
             score += VERB_AFTER_OBJECT_RELATIVE
@@ -1663,12 +1669,41 @@ class Resolver:
             if low in self.data.predicate_coordinators and i > 0 \
                     and self.lower(clause[i - 1])[-1:] in self.data.predicate_endings:
                 continue  # "cítil se starý a unavený": both agree with the copula's subject
-            if low not in self.data.copula_between and not (
-                    low.endswith(self.data.adverb_ending) and len(low) >= MIN_ADVERB) \
+            if low not in self.data.copula_between and not self._may_be_adverb(low) \
                     and not (i + 1 < len(clause) and self.lower(clause[i + 1]) in self.data.predicate_coordinators
                              and low[-1:] in self.data.predicate_endings):
                 return None
         return None
+
+    def _may_be_adverb(self, word: str) -> bool:
+        """Is ``word`` (lower-case) an adverb in ``adverb_ending`` of ``MIN_ADVERB`` letters
+        or more, or, damaged, has it a listed reading that is one ("byl vlastn? sytý":
+        "vlastně" may stand between a copula and its predicate)?"""
+        readings = [c.text for c in self.finder.find(word) if c.how in LISTED] \
+            if any(is_slot(c) for c in word) else [word]
+        return any(r.endswith(self.data.adverb_ending) and len(r) >= MIN_ADVERB for r in readings)
+
+    def _between_copula_and_predicate(self, line: str, run: DamagedRun) -> bool:
+        """Does the run's word stand after a past copula (``copulas``, past the words of
+        ``copula_between``) and right before the clause's last word, which may read as a
+        predicate adjective (``participle_agreement``: "byl vlastně sytý,")?  No noun stands
+        there for an adjective to agree with: the word is an adverb."""
+        after = clause_after(line, run.token_end).split()
+        if len(after) != 1 or not line[run.end:run.token_end] == "":
+            return False
+        predicate = self.lower(after[0].rstrip(".,;:!…\"“”»)"))
+        readings = [c.text for c in self.finder.find(predicate) if c.how in LISTED] \
+            if any(is_slot(c) for c in predicate) else [predicate]
+        if not any(len(r) >= MIN_PREDICATE and r.endswith(tuple(e for e, _ in self.data.participle_agreement))
+                   for r in readings):
+            return False
+        before = [self.lower(w) for w in clause_before(line, run.token_start).split()][-COPULA_REACH:]
+        for low in reversed(before):
+            if low in self.data.copulas:
+                return True
+            if low not in self.data.copula_between:
+                return False
+        return False
 
     def _copula_before_subject(self, line: str, run: DamagedRun) -> str | None:
         """The past copula (lower-case) of a clause the run's word ends (punctuation after it)
