@@ -1428,9 +1428,14 @@ class Resolver:
             if low in self.data.clause_openers:
                 break
             after.append(low)
-        shown = {ending for ending, participles in self.data.participle_agreement
-                 for verb in [w for w in before if w in self.data.copulas] + [w for w in after if self._is_participle(w)]
-                 if verb.endswith(participles)}
+        # a participle's shape right after a reflexive pronoun is one, its infinitive listed
+        # or not ("vůně se linula": "linout" is under the word list's floor)
+        participles = [w for i, w in enumerate(after) if self._is_participle(w) or (
+            i and after[i - 1] in self.data.reflexive_pronouns and len(w) >= MIN_PARTICIPLE_SHAPE
+            and w.endswith(self.data.past_participle_endings))]
+        shown = {ending for ending, endings in self.data.participle_agreement
+                 for verb in [w for w in before if w in self.data.copulas] + participles
+                 if verb.endswith(endings)}
         numbers = shown & {feminine_ending, self.data.plural_predicate_endings[0]}
         return numbers.pop() if len(numbers) == 1 and numbers == shown else None
 
