@@ -1572,10 +1572,15 @@ class Resolver:
         """The ending a demonstrative right before or after the run shows to ``word`` ("ta
         druhá", "celá ta cesta", "ten starý"; a damaged one by its likeliest reading:
         "v?echno připravené"; an ``adverbial_determiners`` one only where the word's adverb
-        is rare: "uklidila všechno pečlivě"), or None."""
-        previous = _words_before(line, run, 1)
+        is rare: "uklidila všechno pečlivě"; past an adjective stacked with the word, damaged
+        or not: "jedna jedin? pravá"), or None."""
+        previous = _words_before(line, run, 2)
         following = _word_after(line, run)
-        for neighbour in previous + ([following.group(1)] if following else []):
+        neighbours = previous[-1:] + ([following.group(1)] if following else [])
+        if len(previous) == 2 and self._likeliest_reading(self.lower(previous[1])).endswith(
+                tuple(self.data.stacked_adjective_endings)) and len(previous[1]) >= MIN_ADJECTIVE:
+            neighbours.append(previous[0])
+        for neighbour in neighbours:
             determiner = self._likeliest_reading(self.lower(neighbour))
             ending = self.data.determiners_ending(determiner)
             if ending is not None and determiner in self.data.adverbial_determiners \
