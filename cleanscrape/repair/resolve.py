@@ -998,7 +998,12 @@ class Resolver:
             score += ADVERB_BEFORE_VERB
         elif self.data is not None and self.data.adverb_ending and is_slot(core[-1]) \
                 and cand.text.endswith(self.data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
-                and self._before_adjective(line, run):
+                and self._before_adjective(line, run) and not (
+                    self._oblique_adjective_after(line, run) and self._predicate_agreement(
+                        cand.text[:-len(self.data.adverb_ending)] + self.data.stacked_adjective_endings[0],
+                        core, line, run) is not None):
+            # an adjective in an oblique case after a copula's predicate is its complement
+            # ("je již plná černých bobulí"), which leaves no predicate to the adverb "plně"
             score += ADVERB_BEFORE_ADJECTIVE
         if self.data is not None and self.data.adverb_ending and self.data.copulas and is_slot(core[-1]) \
                 and cand.text.endswith(self.data.adverb_ending) and self._copula_before_subject(line, run) is not None:
@@ -1642,7 +1647,7 @@ class Resolver:
                 or not any(word.endswith(ending) for ending, _ in self.data.participle_agreement):
             return None
         following = _word_after(line, run)
-        if following is not None:
+        if following is not None and not self._oblique_adjective_after(line, run):
             low = self.lower(following.group(1))
             if len(low) >= MIN_AGREEING_NOUN and low not in self.data.prepositions \
                     and low not in self.data.copula_between and not low.endswith(self.data.adverb_ending):
@@ -1684,6 +1689,17 @@ class Resolver:
                              and low[-1:] in self.data.predicate_endings):
                 return None
         return None
+
+    def _oblique_adjective_after(self, line: str, run: DamagedRun) -> bool:
+        """Is the word right after the run, intact, an adjective in an oblique case (an
+        ``adjective_endings`` one no ``stacked_adjective_endings`` nominative shares: "plná
+        černých bobulí"), which agrees with no nominative before it?"""
+        following = _word_after(line, run)
+        if following is None or is_slot(line[following.end():following.end() + 1] or " "):
+            return False
+        low = self.lower(following.group(1))
+        oblique = tuple(e for e in self.data.adjective_endings if e not in self.data.stacked_adjective_endings)
+        return len(low) >= MIN_ADJECTIVE and bool(oblique) and low.endswith(oblique)
 
     def _may_be_adverb(self, word: str) -> bool:
         """Is ``word`` (lower-case) an adverb in ``adverb_ending`` of ``MIN_ADVERB`` letters
