@@ -325,7 +325,7 @@ class LanguageData:
     #: preposition after it govern the genitive plural ("jeden z žáků", "jedna z nejlepších")
     partitive_cases: tuple[tuple[str, ...], frozenset[str], frozenset[str]] = ((), frozenset(), frozenset())
     #: (genitive plural endings, degree adverbs) that govern a noun in those endings as
-    #: quantifiers do ("jen málo plodů", not the participle "mělo") but modify adjectives
+    #: quantifiers do ("jen málo stromů", not the participle "mělo") but modify adjectives
     #: too ("málo známý"), so that no preposition_cases row holds them
     degree_quantifiers: tuple[tuple[str, ...], frozenset[str]] = ((), frozenset())
     #: adjective ending -> endings of the nouns right after it that show its case
@@ -379,8 +379,8 @@ class LanguageData:
     #: verb readings of a damaged short word whose other reading is an object clitic (Czech
     #: "má" against "mě"): the clitic's clause has a verb of its own, the verb's none
     sole_verbs: frozenset[str] = frozenset()
-    #: words opening a comparison, which often leaves its clause verbless ("než po drobečku
-    #: vaší"): no present form is read there as the clause's only verb
+    #: words opening a comparison, which often leaves its clause verbless ("než trochu vaší
+    #: pozornosti"): no sole verb is read there
     elliptic_openers: frozenset[str] = frozenset()
     #: conjunctions and relative words that open a clause ("že", "protože", "který")
     clause_openers: frozenset[str] = frozenset()

@@ -120,7 +120,7 @@ ADVERB_BEFORE_VERB = 2.0
 ADVERB_BEFORE_ADJECTIVE = AGREEMENT
 #: shorter words with an adjective's ending are pronouns and nouns ("která", "moje")
 MIN_ADJECTIVE = 5
-#: a predicate adjective after a copula has at least this many letters ("byl sytý")
+#: a predicate adjective after a copula has at least this many letters ("byl malý")
 MIN_PREDICATE = 4
 #: how many words after a relative pronoun its participle may stand
 PARTICIPLE_REACH = 5
@@ -1002,8 +1002,9 @@ class Resolver:
                     self._oblique_adjective_after(line, run) and self._predicate_agreement(
                         cand.text[:-len(self.data.adverb_ending)] + self.data.stacked_adjective_endings[0],
                         core, line, run) is not None):
-            # an adjective in an oblique case after a copula's predicate is its complement
-            # ("je již plná černých bobulí"), which leaves no predicate to the adverb "plně"
+            # an adjective in an oblique case after a copula's predicate (where the masculine
+            # adjective would be one) is its complement ("je plná zralých jablek"), which
+            # leaves no predicate to the adverb "plně"
             score += ADVERB_BEFORE_ADJECTIVE
         if self.data is not None and self.data.adverb_ending and self.data.copulas and is_slot(core[-1]) \
                 and cand.text.endswith(self.data.adverb_ending) and self._copula_before_subject(line, run) is not None:
@@ -1011,7 +1012,7 @@ class Resolver:
         if self.data is not None and self.data.adverb_ending and self.data.copulas and is_slot(core[-1]) \
                 and cand.text.endswith(self.data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
                 and self._between_copula_and_predicate(line, run):
-            score += AGREEMENT  # "byl vlastně sytý,", not the adjective "vlastní", which no noun follows
+            score += AGREEMENT  # "byl vlastně malý,", not the adjective "vlastní", which no noun follows
         if self.data is not None and self.data.object_relatives and is_slot(core[-1]) and cand.how in LISTED \
                 and self._verb_after_object_relative(self.lower(cand.text), line, run):
             score += VERB_AFTER_OBJECT_RELATIVE
@@ -1053,7 +1054,7 @@ class Resolver:
         elif self.data is not None and self.data.sole_verbs and cand.how in LISTED \
                 and self._is_present_verb(self.lower(cand.text)) and self._verbless_clause(line, run) is not None \
                 and self._full_clause(line, run):
-            score += SOLE_VERB  # "to však přece jen vrtá hlavou", not the genitive plural "vrtů"
+            score += SOLE_VERB  # "Strýc od rána štípá dříví", not "štípě"
         if self.data is not None and cand.text in self.data.third_person_clitics \
                 and self._third_person_clause(line, run):
             score += THIRD_PERSON_CLITIC
@@ -1188,7 +1189,7 @@ class Resolver:
         """Does the sentence or a subordinator open the run's clause ("Dědovi to pořád vrtá
         v hlavě", "že má od domu klíče"), not a comma, a coordinator or a comparison, after
         which a clause often leaves its verb out ("jen klid a trochu vaší pozornosti", "A
-        vám taky."; ``elliptic_openers``: "než po drobečku vaší")?"""
+        vám taky."; ``elliptic_openers``: "než trochu vaší pozornosti")?"""
         opener = self._clause_words(line, run, opened=True)[0][:1]
         if opener and opener[0] in self.data.clause_openers:
             return opener[0] not in self.data.predicate_coordinators and opener[0] not in self.data.elliptic_openers
@@ -1241,9 +1242,13 @@ class Resolver:
         """Can ``word`` (lower-case, maybe damaged) be a finite verb form, or with
         ``infinitive`` an infinitive ("rušit mě", which "má" does not govern before it): any
         listed reading of a damaged one, and a word no list reads is taken as one?"""
-        readings = [c.text for c in self.finder.find(word) if c.how in LISTED] \
-            if any(is_slot(c) for c in word) else [word]
+        readings = self._readings(word)
         return not readings or any(self._finite_verb(r) or (infinitive and self._is_infinitive(r)) for r in readings)
+
+    def _readings(self, word: str) -> list[str]:
+        """``word`` (lower-case), or if damaged its listed readings (none when no list
+        reads it)."""
+        return [c.text for c in self.finder.find(word) if c.how in LISTED] if any(is_slot(c) for c in word) else [word]
 
     def _finite_verb(self, word: str) -> bool:
         """Is ``word`` a listed auxiliary, copula or modal, shaped as a past participle or
@@ -1434,7 +1439,7 @@ class Resolver:
                 break
             after.append(low)
         # a participle's shape right after a reflexive pronoun is one, its infinitive listed
-        # or not ("vůně se linula": "linout" is under the word list's floor)
+        # or not ("vůně se vinula": "vinout" is under the word list's floor)
         participles = [w for i, w in enumerate(after) if self._is_participle(w) or (
             i and after[i - 1] in self.data.reflexive_pronouns and len(w) >= MIN_PARTICIPLE_SHAPE
             and w.endswith(self.data.past_participle_endings))]
@@ -1578,7 +1583,7 @@ class Resolver:
         druhá", "celá ta cesta", "ten starý"; a damaged one by its likeliest reading:
         "v?echno připravené"; an ``adverbial_determiners`` one only where the word's adverb
         is rare: "uklidila všechno pečlivě"; past an adjective stacked with the word, damaged
-        or not: "jedna jedin? pravá"), or None."""
+        or not: "jedna jedin? správná"), or None."""
         previous = _words_before(line, run, 2)
         following = _word_after(line, run)
         neighbours = previous[-1:] + ([following.group(1)] if following else [])
@@ -1703,25 +1708,21 @@ class Resolver:
 
     def _may_be_adverb(self, word: str) -> bool:
         """Is ``word`` (lower-case) an adverb in ``adverb_ending`` of ``MIN_ADVERB`` letters
-        or more, or, damaged, has it a listed reading that is one ("byl vlastn? sytý":
+        or more, or, damaged, has it a listed reading that is one ("byl vlastn? malý":
         "vlastně" may stand between a copula and its predicate)?"""
-        readings = [c.text for c in self.finder.find(word) if c.how in LISTED] \
-            if any(is_slot(c) for c in word) else [word]
-        return any(r.endswith(self.data.adverb_ending) and len(r) >= MIN_ADVERB for r in readings)
+        return any(r.endswith(self.data.adverb_ending) and len(r) >= MIN_ADVERB for r in self._readings(word))
 
     def _between_copula_and_predicate(self, line: str, run: DamagedRun) -> bool:
         """Does the run's word stand after a past copula (``copulas``, past the words of
         ``copula_between``) and right before the clause's last word, which may read as a
-        predicate adjective (``participle_agreement``: "byl vlastně sytý,")?  No noun stands
+        predicate adjective (``participle_agreement``: "byl vlastně malý,")?  No noun stands
         there for an adjective to agree with: the word is an adverb."""
         after = clause_after(line, run.token_end).split()
-        if len(after) != 1 or not line[run.end:run.token_end] == "":
+        if len(after) != 1 or line[run.end:run.token_end]:
             return False
         predicate = self.lower(after[0].rstrip(".,;:!…\"“”»)"))
-        readings = [c.text for c in self.finder.find(predicate) if c.how in LISTED] \
-            if any(is_slot(c) for c in predicate) else [predicate]
         if not any(len(r) >= MIN_PREDICATE and r.endswith(tuple(e for e, _ in self.data.participle_agreement))
-                   for r in readings):
+                   for r in self._readings(predicate)):
             return False
         before = [self.lower(w) for w in clause_before(line, run.token_start).split()][-COPULA_REACH:]
         for low in reversed(before):
@@ -1849,7 +1850,7 @@ class Resolver:
 
     def _quantifies_next(self, word: str, line: str, run: DamagedRun) -> bool:
         """Is ``word`` (lower-case) a degree adverb (``degree_quantifiers``) right before an
-        intact noun in the genitive plural it governs ("jen málo plodů", not "mělo")?"""
+        intact noun in the genitive plural it governs ("jen málo stromů", not "mělo")?"""
         endings, adverbs = self.data.degree_quantifiers
         following = _word_after(line, run)
         if word not in adverbs or following is None or is_slot(line[following.end():following.end() + 1] or " "):
