@@ -333,6 +333,10 @@ class LanguageData:
     #: (genitive plural endings, partitive prepositions, numerals): a numeral and the
     #: preposition after it govern the genitive plural ("jeden z žáků", "jedna z nejlepších")
     partitive_cases: tuple[tuple[str, ...], frozenset[str], frozenset[str]] = ((), frozenset(), frozenset())
+    #: (genitive plural endings, degree adverbs) that govern a noun in those endings as
+    #: quantifiers do ("jen málo stromů", not the participle "mělo") but modify adjectives
+    #: too ("málo známý"), so that no preposition_cases row holds them
+    degree_quantifiers: tuple[tuple[str, ...], frozenset[str]] = ((), frozenset())
     #: adjective ending -> endings of the nouns right after it that show its case
     case_agreement: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: word -> ((words before it, words after it), ...): the word is written with a capital
@@ -388,6 +392,9 @@ class LanguageData:
     #: verb readings of a damaged short word whose other reading is an object clitic (Czech
     #: "má" against "mě"): the clitic's clause has a verb of its own, the verb's none
     sole_verbs: frozenset[str] = frozenset()
+    #: words opening a comparison, which often leaves its clause verbless ("než trochu vaší
+    #: pozornosti"): no sole verb is read there
+    elliptic_openers: frozenset[str] = frozenset()
     #: conjunctions and relative words that open a clause ("že", "protože", "který")
     clause_openers: frozenset[str] = frozenset()
     #: (ending, sibling ending) pairs: a word so ending is a verb form when its sibling, which
@@ -743,6 +750,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         ordinal_articles=frozenset(entry.get("ordinal_articles", ())),
         case_transparent=frozenset(entry.get("case_transparent", ())),
         partitive_cases=_partitive_cases(entry.get("partitive_cases")),
+        degree_quantifiers=_degree_quantifiers(entry.get("degree_quantifiers")),
         case_agreement=tuple((ending, tuple(nouns.split())) for ending, nouns in entry.get("case_agreement", ())),
         capital_senses=_capital_senses(entry.get("capital_senses", ())),
         one_letter_agreement=tuple((word, tuple(endings.split()))
@@ -766,6 +774,7 @@ def language_data(lang: str | None) -> LanguageData | None:
                                    for feminine, masculine in entry.get("feminine_participles", ())),
         contexts=_contexts(entry.get("contexts", ())),
         sole_verbs=frozenset(entry.get("sole_verbs", ())),
+        elliptic_openers=frozenset(entry.get("elliptic_openers", ())),
         clause_openers=frozenset(entry.get("clause_openers", ())),
         verb_form_siblings=tuple((ending, sibling) for ending, sibling in entry.get("verb_form_siblings", ())),
         third_person_clitics=frozenset(entry.get("third_person_clitics", ())),
@@ -796,6 +805,14 @@ def _passive_participle_endings(row: list[str] | None) -> tuple[tuple[str, ...],
         return (), ""
     endings, long_ending = row
     return tuple(endings.split()), long_ending
+
+
+def _degree_quantifiers(row: list[str] | None) -> tuple[tuple[str, ...], frozenset[str]]:
+    """``degree_quantifiers``: [endings, words], each a space-separated list."""
+    if not row:
+        return (), frozenset()
+    endings, words = row
+    return tuple(endings.split()), frozenset(words.split())
 
 
 def _partitive_cases(row: list[str] | None) -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:

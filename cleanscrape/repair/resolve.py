@@ -94,7 +94,8 @@ UNSTACKED_ADJECTIVE = -2.0
 #: how many words back a preposition may govern the case of a word (with words agreeing
 #: with it between: "z każdą książką")
 PREPOSITION_REACH = 3
-#: ... and only for a word with this many letters before its case ending
+#: ... and only for a word with this many letters before its case ending, or a shorter stem
+#: whose paradigm sibling is a word of like frequency ("s mým", not "s tým")
 MIN_CASE_STEM = 2
 #: a noun's nominative is at least this share of its accusative's or instrumental's frequency
 #: (nouns 0.18-3.6 on the word list; a verb form's misspelt "nominative", "będa", 0.003-0.05)
@@ -119,6 +120,8 @@ ADVERB_BEFORE_VERB = 2.0
 ADVERB_BEFORE_ADJECTIVE = AGREEMENT
 #: shorter words with an adjective's ending are pronouns and nouns ("která", "moje")
 MIN_ADJECTIVE = 5
+#: a predicate adjective after a copula has at least this many letters ("byl malý")
+MIN_PREDICATE = 4
 #: how many words after a relative pronoun its participle may stand
 PARTICIPLE_REACH = 5
 #: how far back a copula may stand before its predicate adjective ("byl sice opravdu malý")
@@ -1061,6 +1064,9 @@ class Resolver:
         if self.data is not None and self.data.case_excluded_endings and is_slot(core[-1]) and cand.how in LISTED \
                 and self._case_excluded(cand.text, line, run):
             score += CASE_EXCLUDED
+        if self.data is not None and self.data.degree_quantifiers[1] and cand.how in LISTED \
+                and self._quantifies_next(self.lower(cand.text), line, run):
+            score += AGREEMENT
         if self.data is not None and self.data.case_agreement and declined \
                 and self._case_agrees(cand.text, core, line, run):
             score += AGREEMENT
@@ -1099,11 +1105,21 @@ class Resolver:
             score += ADVERB_BEFORE_VERB
         elif self.data is not None and self.data.adverb_ending and is_slot(core[-1]) \
                 and cand.text.endswith(self.data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
-                and self._before_adjective(line, run):
+                and self._before_adjective(line, run) and not (
+                    self._oblique_adjective_after(line, run) and self._predicate_agreement(
+                        cand.text[:-len(self.data.adverb_ending)] + self.data.stacked_adjective_endings[0],
+                        core, line, run) is not None):
+            # an adjective in an oblique case after a copula's predicate (where the masculine
+            # adjective would be one) is its complement ("je plná zralých jablek"), which
+            # leaves no predicate to the adverb "plně"
             score += ADVERB_BEFORE_ADJECTIVE
         if self.data is not None and self.data.adverb_ending and self.data.copulas and is_slot(core[-1]) \
                 and cand.text.endswith(self.data.adverb_ending) and self._copula_before_subject(line, run) is not None:
             score += ADVERB_AFTER_SUBJECT
+        if self.data is not None and self.data.adverb_ending and self.data.copulas and is_slot(core[-1]) \
+                and cand.text.endswith(self.data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
+                and self._between_copula_and_predicate(line, run):
+            score += AGREEMENT  # "byl vlastně malý,", not the adjective "vlastní", which no noun follows
         if self.data is not None and self.data.object_relatives and is_slot(core[-1]) and cand.how in LISTED \
                 and self._verb_after_object_relative(self.lower(cand.text), line, run):
             score += VERB_AFTER_OBJECT_RELATIVE
@@ -1138,10 +1154,14 @@ class Resolver:
             score += CONTEXT
         if self.data is not None and cand.text in self.data.sole_verbs:
             after = self._verbless_clause(line, run)
-            if after is not None:
+            if after is not None and self._full_clause(line, run):
                 score += SOLE_VERB
                 if self.data.governs_infinitive(cand.text) and any(self._is_infinitive(self._likeliest_reading(w)) for w in after):
                     score += INFINITIVE_GOVERNED  # "jestli se má mlýn přestavět", against "se mě"
+        elif self.data is not None and self.data.sole_verbs and cand.how in LISTED \
+                and self._is_present_verb(self.lower(cand.text)) and self._verbless_clause(line, run) is not None \
+                and self._full_clause(line, run):
+            score += SOLE_VERB  # "Strýc od rána štípá dříví", not "štípě"
         if self.data is not None and cand.text in self.data.third_person_clitics \
                 and self._third_person_clause(line, run):
             score += THIRD_PERSON_CLITIC
@@ -1272,15 +1292,25 @@ class Resolver:
             return None
         return after
 
-    def _clause_words(self, line: str, run: DamagedRun) -> tuple[list[str], list[str]]:
+    def _full_clause(self, line: str, run: DamagedRun) -> bool:
+        """Does the sentence or a subordinator open the run's clause ("Dědovi to pořád vrtá
+        v hlavě", "že má od domu klíče"), not a comma, a coordinator or a comparison, after
+        which a clause often leaves its verb out ("jen klid a trochu vaší pozornosti", "A
+        vám taky."; ``elliptic_openers``: "než trochu vaší pozornosti")?"""
+        opener = self._clause_words(line, run, opened=True)[0][:1]
+        if opener and opener[0] in self.data.clause_openers:
+            return opener[0] not in self.data.predicate_coordinators and opener[0] not in self.data.elliptic_openers
+        return not line[:run.start - len(clause_before(line, run.start))].rstrip().endswith(",")
+
+    def _clause_words(self, line: str, run: DamagedRun, opened: bool = False) -> tuple[list[str], list[str]]:
         """The words (lower-case) before and after the run in its clause, between
-        punctuation or ``clause_openers``."""
+        punctuation or ``clause_openers`` (with ``opened``, the opener among the words before)."""
         before = [self.lower(w) for w in clause_before(line, run.start).split()]
         after = [self.lower(w) for w in clause_after(line, run.end).split()]  # "učím j?, je"
         openers = self.data.clause_openers
         starts = [i for i, w in enumerate(before) if w in openers]
         ends = [i for i, w in enumerate(after) if w in openers]
-        return before[starts[-1] + 1:] if starts else before, after[:ends[0]] if ends else after
+        return before[starts[-1] + (0 if opened else 1):] if starts else before, after[:ends[0]] if ends else after
 
     def _likeliest_reading(self, word: str) -> str:
         """``word`` (lower-case), or if damaged its likeliest listed reading ("p?estav?t" →
@@ -1319,21 +1349,30 @@ class Resolver:
         """Can ``word`` (lower-case, maybe damaged) be a finite verb form, or with
         ``infinitive`` an infinitive ("rušit mě", which "má" does not govern before it): any
         listed reading of a damaged one, and a word no list reads is taken as one?"""
-        readings = [c.text for c in self.finder.find(word) if c.how in LISTED] \
-            if any(is_slot(c) for c in word) else [word]
+        readings = self._readings(word)
         return not readings or any(self._finite_verb(r) or (infinitive and self._is_infinitive(r)) for r in readings)
+
+    def _readings(self, word: str) -> list[str]:
+        """``word`` (lower-case), or if damaged its listed readings (none when no list
+        reads it)."""
+        return [c.text for c in self.finder.find(word) if c.how in LISTED] if any(is_slot(c) for c in word) else [word]
 
     def _finite_verb(self, word: str) -> bool:
         """Is ``word`` a listed auxiliary, copula or modal, shaped as a past participle or
         as only verbs end (``verb_endings``), a present form by its infinitive ("mrzí" →
         "mrzet") or a verb form by its sibling (``verb_form_siblings``: "nechce" → "nechceš",
-        "nech" → "nechte")?"""
+        "nech" → "nechte"), or such a form after the negative prefix ("nevadí", which the
+        word list may hold with no listed infinitive "nevadit")?"""
         data = self.data
         if word in data.participle_auxiliaries or word in data.present_copulas or word in data.copulas \
                 or word in data.infinitive_governors or data.shows_verb(word):
             return True
-        return len(word) >= MIN_PARTICIPLE_SHAPE and word.endswith(data.past_participle_endings) \
-            or self._is_present(word) or self._verb_by_sibling(word)
+        if len(word) >= MIN_PARTICIPLE_SHAPE and word.endswith(data.past_participle_endings) \
+                or self._is_present(word) or self._verb_by_sibling(word):
+            return True
+        prefix = data.negative_prefix
+        return bool(prefix) and word.startswith(prefix) and len(word) - len(prefix) >= MIN_PRESENT_STEM \
+            and self._finite_verb(word[len(prefix):])
 
     def _verb_by_sibling(self, word: str) -> bool:
         """Is ``word`` a verb form by its listed sibling (``verb_form_siblings``)?"""
@@ -1506,9 +1545,14 @@ class Resolver:
             if low in self.data.clause_openers:
                 break
             after.append(low)
-        shown = {ending for ending, participles in self.data.participle_agreement
-                 for verb in [w for w in before if w in self.data.copulas] + [w for w in after if self._is_participle(w)]
-                 if verb.endswith(participles)}
+        # a participle's shape right after a reflexive pronoun is one, its infinitive listed
+        # or not ("vůně se vinula": "vinout" is under the word list's floor)
+        participles = [w for i, w in enumerate(after) if self._is_participle(w) or (
+            i and after[i - 1] in self.data.reflexive_pronouns and len(w) >= MIN_PARTICIPLE_SHAPE
+            and w.endswith(self.data.past_participle_endings))]
+        shown = {ending for ending, endings in self.data.participle_agreement
+                 for verb in [w for w in before if w in self.data.copulas] + participles
+                 if verb.endswith(endings)}
         numbers = shown & {feminine_ending, self.data.plural_predicate_endings[0]}
         return numbers.pop() if len(numbers) == 1 and numbers == shown else None
 
@@ -1645,10 +1689,15 @@ class Resolver:
         """The ending a demonstrative right before or after the run shows to ``word`` ("ta
         druhá", "celá ta cesta", "ten starý"; a damaged one by its likeliest reading:
         "v?echno připravené"; an ``adverbial_determiners`` one only where the word's adverb
-        is rare: "uklidila všechno pečlivě"), or None."""
-        previous = _words_before(line, run, 1)
+        is rare: "uklidila všechno pečlivě"; past an adjective stacked with the word, damaged
+        or not: "jedna jedin? správná"), or None."""
+        previous = _words_before(line, run, 2)
         following = _word_after(line, run)
-        for neighbour in previous + ([following.group(1)] if following else []):
+        neighbours = previous[-1:] + ([following.group(1)] if following else [])
+        if len(previous) == 2 and self._likeliest_reading(self.lower(previous[1])).endswith(
+                tuple(self.data.stacked_adjective_endings)) and len(previous[1]) >= MIN_ADJECTIVE:
+            neighbours.append(previous[0])
+        for neighbour in neighbours:
             determiner = self._likeliest_reading(self.lower(neighbour))
             ending = self.data.determiners_ending(determiner)
             if ending is not None and determiner in self.data.adverbial_determiners \
@@ -1710,7 +1759,7 @@ class Resolver:
                 or not any(word.endswith(ending) for ending, _ in self.data.participle_agreement):
             return None
         following = _word_after(line, run)
-        if following is not None:
+        if following is not None and not self._oblique_adjective_after(line, run):
             low = self.lower(following.group(1))
             if len(low) >= MIN_AGREEING_NOUN and low not in self.data.prepositions \
                     and low not in self.data.copula_between and not low.endswith(self.data.adverb_ending):
@@ -1747,12 +1796,48 @@ class Resolver:
             if low in self.data.predicate_coordinators and i > 0 \
                     and self.lower(clause[i - 1])[-1:] in self.data.predicate_endings:
                 continue  # "cítil se starý a unavený": both agree with the copula's subject
-            if low not in self.data.copula_between and not (
-                    low.endswith(self.data.adverb_ending) and len(low) >= MIN_ADVERB) \
+            if low not in self.data.copula_between and not self._may_be_adverb(low) \
                     and not (i + 1 < len(clause) and self.lower(clause[i + 1]) in self.data.predicate_coordinators
                              and low[-1:] in self.data.predicate_endings):
                 return None
         return None
+
+    def _oblique_adjective_after(self, line: str, run: DamagedRun) -> bool:
+        """Is the word right after the run, intact, an adjective in an oblique case (an
+        ``adjective_endings`` one no ``stacked_adjective_endings`` nominative shares: "plná
+        černých bobulí"), which agrees with no nominative before it?"""
+        following = _word_after(line, run)
+        if following is None or is_slot(line[following.end():following.end() + 1] or " "):
+            return False
+        low = self.lower(following.group(1))
+        oblique = tuple(e for e in self.data.adjective_endings if e not in self.data.stacked_adjective_endings)
+        return len(low) >= MIN_ADJECTIVE and bool(oblique) and low.endswith(oblique)
+
+    def _may_be_adverb(self, word: str) -> bool:
+        """Is ``word`` (lower-case) an adverb in ``adverb_ending`` of ``MIN_ADVERB`` letters
+        or more, or, damaged, has it a listed reading that is one ("byl vlastn? malý":
+        "vlastně" may stand between a copula and its predicate)?"""
+        return any(r.endswith(self.data.adverb_ending) and len(r) >= MIN_ADVERB for r in self._readings(word))
+
+    def _between_copula_and_predicate(self, line: str, run: DamagedRun) -> bool:
+        """Does the run's word stand after a past copula (``copulas``, past the words of
+        ``copula_between``) and right before the clause's last word, which may read as a
+        predicate adjective (``participle_agreement``: "byl vlastně malý,")?  No noun stands
+        there for an adjective to agree with: the word is an adverb."""
+        after = clause_after(line, run.token_end).split()
+        if len(after) != 1 or line[run.end:run.token_end]:
+            return False
+        predicate = self.lower(after[0].rstrip(".,;:!…\"“”»)"))
+        if not any(len(r) >= MIN_PREDICATE and r.endswith(tuple(e for e, _ in self.data.participle_agreement))
+                   for r in self._readings(predicate)):
+            return False
+        before = [self.lower(w) for w in clause_before(line, run.token_start).split()][-COPULA_REACH:]
+        for low in reversed(before):
+            if low in self.data.copulas:
+                return True
+            if low not in self.data.copula_between:
+                return False
+        return False
 
     def _copula_before_subject(self, line: str, run: DamagedRun) -> str | None:
         """The past copula (lower-case) of a clause the run's word ends (punctuation after it)
@@ -1805,10 +1890,22 @@ class Resolver:
         "z panią Zosią", "przez taką gówniarę")."""
         ending = next((e for e, _ in self.data.preposition_cases if word.endswith(e)), None)
         if ending is None or not any(is_slot(c) for c in core[-len(ending):]) \
-                or len(word) - len(ending) < MIN_CASE_STEM:
+                or (len(word) - len(ending) < MIN_CASE_STEM and not self._declined_stem(word, ending)):
             return False  # "s tím" is a pronoun, not "tým" (team)
         return ending in self._governed_endings(line, run) or self._coordinated_case(ending, line, run) \
             or self._postposed_case(ending, line, run)
+
+    def _declined_stem(self, word: str, ending: str) -> bool:
+        """Is ``word`` (lower-case), ending in ``ending``, a form of a declined word however
+        short its stem: its sibling in ``paradigm_endings`` a word of like frequency, within
+        ``ADVERB_SIBLING_RATIO`` either way ("mým" and "mém"; not the noun "tým", whose
+        "tém" is a misspelling)?"""
+        frequency = self.finder.frequency(word)
+        stem = word[:-len(ending)]
+        return any(self.finder.frequency(stem + sibling) >= ADVERB_SIBLING_RATIO * frequency
+                   and frequency >= ADVERB_SIBLING_RATIO * self.finder.frequency(stem + sibling)
+                   for endings in self.data.paradigm_endings if ending in endings
+                   for sibling in endings if sibling != ending)
 
     def _postposed_case(self, ending: str, line: str, run: DamagedRun) -> bool:
         """Does the run's word follow, past an adverb at most (a word whose form in
@@ -1857,6 +1954,16 @@ class Resolver:
         if word in partitives and before in numerals:
             return frozenset(endings)
         return frozenset(e for e, prepositions in self.data.preposition_cases if word in prepositions)
+
+    def _quantifies_next(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Is ``word`` (lower-case) a degree adverb (``degree_quantifiers``) right before an
+        intact noun in the genitive plural it governs ("jen málo stromů", not "mělo")?"""
+        endings, adverbs = self.data.degree_quantifiers
+        following = _word_after(line, run)
+        if word not in adverbs or following is None or is_slot(line[following.end():following.end() + 1] or " "):
+            return False
+        noun = self.lower(following.group(1))
+        return len(noun) >= MIN_CASE_NOUN and noun.isalpha() and noun.endswith(endings)
 
     def _governed_endings(self, line: str, run: DamagedRun) -> frozenset[str]:
         """The endings that the word governing the run's word gives it: a preposition (after
