@@ -341,6 +341,9 @@ class LanguageData:
     #: months as a date writes them after a day's number and its ordinal point, in lower case
     #: (Czech "2. února"): the point ends no sentence there
     date_months: frozenset[str] = frozenset()
+    #: abbreviations the word list holds as words, which the language writes with a point
+    #: after them (Polish "św." for "święty", "ul.", "np."): without one, another reading
+    point_abbreviations: frozenset[str] = frozenset()
     #: forms of the subjunctive that a lost accent confuses with the indicative (Spanish
     #: "esté"/"está"), and the words before "que" that govern it ("espera que", "para que")
     subjunctive_forms: frozenset[str] = frozenset()
@@ -740,6 +743,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         subjunctive_forms=frozenset(entry.get("subjunctive_forms", ())),
         subjunctive_governors=frozenset(entry.get("subjunctive_governors", ())),
         date_months=frozenset(entry.get("date_months", ())),
+        point_abbreviations=frozenset(entry.get("point_abbreviations", ())),
         name_plural_endings=tuple(entry.get("name_plural_endings", ())),
         prenominal_adjectives=frozenset(entry.get("prenominal_adjectives", ())),
         before_verbs=frozenset(entry.get("before_verbs", ())),

@@ -106,6 +106,8 @@ MIN_PERSON_VERB = 4
 MIN_CASE_NOUN = 4
 #: a past participle right after a preposition ("na stál" for "na stůl")
 VERB_AFTER_PREPOSITION = -1.0
+#: an abbreviation written with no point after it ("?w sztandar" is "ów", not "św.")
+ABBREVIATION_WITHOUT_POINT = -2.0
 #: a word inside a name (capitalised words around it) is a capital when rarer than this
 #: (common words follow names too: "Ankara Üniversitesi üyesi")
 NAME_MAX_FREQUENCY = 1e-4
@@ -922,6 +924,9 @@ class Resolver:
         if not freq:
             return _IMPOSSIBLE
         score = math.log10(freq)
+        if self.data is not None and self.lower(cand.text) in self.data.point_abbreviations \
+                and line[run.end:run.end + 1] != ".":
+            score += ABBREVIATION_WITHOUT_POINT
         if cand.how == "suffix":
             score += math.log10(cand.likelihood)
             if self.data is not None and self.data.suffix_buffers and not self._suffix_joins(cand.text, core):
