@@ -2279,14 +2279,30 @@ class Resolver:
     def _infinitive_governed(self, line: str, run: DamagedRun) -> bool:
         """Is a governing word within reach before the run in its clause ("mógł sobie na to
         pozwolić"), or a future auxiliary or modal right after it ("startować będą")?"""
-        words = _within_reach(_WORDS.findall(clause_before(line, run.token_start))[::-1], GOVERNOR_REACH,
-                              self.data.reach_clitics)
+        before = _WORDS.findall(clause_before(line, run.token_start))[::-1]
+        words = _within_reach(before, GOVERNOR_REACH, self.data.reach_clitics)
         if any(self.data.governs_infinitive(self.lower(w)) for w in words):
+            return True
+        if self.data.reach_prepositions and self._governed_past_prepositions(before):
             return True
         # from the run's end: punctuation glued to the word ends its clause ("majaczył, miał")
         after = _WORDS.findall(clause_after(line, run.end))
         return any(self.lower(w) in self.data.infinitive_governors_after
                    for w in _within_reach(after, GOVERNOR_REACH_AFTER, self.data.reach_clitics))
+
+    def _governed_past_prepositions(self, before: list[str]) -> bool:
+        """Is a governor within reach when prepositions are not counted, a preposition and its
+        noun being one phrase ("nie może pani się na słońcu tak pokazywać"), with no
+        infinitive between, which the governor has already ("chciał zjechać po poręczy i
+        stracił")?  ``before``: the clause's words before the run, nearest first."""
+        words = _within_reach(before, GOVERNOR_REACH, self.data.reach_clitics | self.data.reach_prepositions)
+        for word in words:
+            lower = self.lower(word)
+            if self.data.governs_infinitive(lower):
+                return True
+            if self.data.infinitive_ending and lower.endswith(self.data.infinitive_ending):
+                return False
+        return False
 
     def _asks_what_to_do(self, line: str, run: DamagedRun) -> bool:
         """Does an interrogative that asks what to do stand right before the run, with only
