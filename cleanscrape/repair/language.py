@@ -220,6 +220,9 @@ class LanguageData:
     object_ending: str = ""
     object_nominative: str = ""
     verb_cases: tuple[tuple[str, frozenset[str]], ...] = ()
+    #: adverbs that may stand between a verb and its object, whose case they leave as the
+    #: verb governs it ("chwyta zawsze gotową strzykawkę")
+    object_adverbs: frozenset[str] = frozenset()
     #: a past form's endings, longest first, and (letter, letters) its stem's last letter
     #: alternates with in the infinitive ("milcza-ł" → "milczeć", "zamknę-ła" → "zamknąć"):
     #: a word is a past form when its infinitive is listed
@@ -689,6 +692,7 @@ def language_data(lang: str | None) -> LanguageData | None:
                                      for form, bare, reflexive in entry.get("pronominal_infinitives", ())),
         object_ending=entry.get("object_ending", ""),
         object_nominative=entry.get("object_nominative", ""),
+        object_adverbs=frozenset(entry.get("object_adverbs", ())),
         verb_cases=tuple((ending, frozenset(words.split())) for ending, words in entry.get("verb_cases", ())),
         past_endings=tuple(entry.get("past_endings", ())),
         past_stem_alternations=tuple((a, b) for a, b in entry.get("past_stem_alternations", ())),

@@ -1782,16 +1782,23 @@ class Resolver:
         Ukrainką", "skinął głową"; after the reflexive pronoun, whose verb takes no
         accusative object: "bawię się obrączką")?  Words agreeing with it may stand
         between (``agreeing_between`` of them, ending in its case's endings:
-        "wyremontować tę drogę", "bawię się złotą obrączką").  Not where a preposition
+        "wyremontować tę drogę", "bawię się złotą obrączką"), and one adverb before them
+        (``object_adverbs``: "chwyta zawsze gotową strzykawkę").  Not where a preposition
         governs it ("potknął się o dachówkę")."""
         before = line[:run.token_start]
         words = before.split()
         endings = tuple(e for e, _ in self.data.preposition_cases)
-        agreeing = 0
-        while agreeing < AGREEING_BETWEEN and len(words) > agreeing + 1 \
-                and self._agrees_between(self.lower(words[-1 - agreeing]), endings):
-            agreeing += 1
-        previous = words[-1 - agreeing:len(words) - agreeing]
+        agreeing = adverbs = 0
+        while len(words) > agreeing + adverbs + 1:
+            between = self.lower(words[-1 - agreeing - adverbs])
+            if agreeing < AGREEING_BETWEEN and self._agrees_between(between, endings):
+                agreeing += 1
+            elif not adverbs and between in self.data.object_adverbs:  # "chwyta zawsze gotową strzykawkę"
+                adverbs = 1
+            else:
+                break
+        skipped = agreeing + adverbs
+        previous = words[-1 - skipped:len(words) - skipped]
         if not previous or not before.endswith(" ") or not previous[0].isalpha() \
                 or self._governed_endings(line, run):
             return False
