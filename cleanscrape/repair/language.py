@@ -342,6 +342,9 @@ class LanguageData:
     #: words (Spanish "Órdenes Militares"; French capitalises the first only: "l’École
     #: nationale"): a plural word before a capitalised plural one is a word of a name
     name_plural_endings: tuple[str, ...] = ()
+    #: the language capitalises every word of a title, function words too (Turkish "Ev
+    #: Üstüne Felsefece Bir Deneme"): a word between capitalised words in mid-sentence is one
+    capitalises_title_words: bool = False
     #: adjectives that go before their noun ("los últimos Juegos"), never a name's last word
     prenominal_adjectives: frozenset[str] = frozenset()
     #: months as a date writes them after a day's number and its ordinal point, in lower case
@@ -753,6 +756,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         date_months=frozenset(entry.get("date_months", ())),
         point_abbreviations=frozenset(entry.get("point_abbreviations", ())),
         name_plural_endings=tuple(entry.get("name_plural_endings", ())),
+        capitalises_title_words=entry.get("capitalises_title_words", False),
         prenominal_adjectives=frozenset(entry.get("prenominal_adjectives", ())),
         before_verbs=frozenset(entry.get("before_verbs", ())),
         possessives=frozenset(entry.get("possessives", ())),

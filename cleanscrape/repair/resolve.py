@@ -3229,7 +3229,23 @@ class Resolver:
         if self.data.suffix_apostrophe and core in self.finder.vocabulary.damaged_before_apostrophe:
             return True  # "çadırda ?ura ekmek" where the page writes "?ura'n?n": its name again
         return self._in_name(line, cand, run) or self._opens_listed_name(line, cand, run) \
-            or self._plural_name_word(line, cand, run)
+            or self._plural_name_word(line, cand, run) or self._in_title(line, run)
+
+    def _in_title(self, line: str, run: DamagedRun) -> bool:
+        """In a language that capitalises every word of a title (``capitalises_title_words``),
+        is the word inside one: a capitalised word right before it in mid-sentence and two
+        right after it, no punctuation between ("Ev ?st?ne Felsefece Bir Deneme başlıklı")?
+        Function words count: a title capitalises them too, and mid-sentence nothing else
+        does ("Bir")."""
+        if not self.data.capitalises_title_words or run.start != run.token_start \
+                or line[run.end:run.token_end] != "":
+            return False
+        before = line[:run.token_start].split()[-1:]
+        after = line[run.token_end:].split()[:2]
+        if not before or len(after) < 2 or not _capitalised(before[0]) or not _capitalised(after[0]) \
+                or not _capitalised(after[1].rstrip(",.;:!")):
+            return False
+        return not self._sentence_start(line, line.rfind(before[0], 0, run.token_start))
 
     def _unlisted_name(self, cand: Candidate) -> bool:
         """Is the word one neither the word list nor the page knows, opening with a lost
