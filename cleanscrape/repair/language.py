@@ -55,9 +55,13 @@ class LanguageData:
     #: clitics that stand between a governor and its infinitive without counting towards
     #: its reach ("chciałem się z tobą zaraz podzielić")
     reach_clitics: frozenset[str] = frozenset()
-    #: prepositions a governor's reach passes without counting them: a preposition and its
-    #: noun are one phrase ("nie może pani się na słońcu tak pokazywać")
-    reach_prepositions: frozenset[str] = frozenset()
+    #: prepositions: a governor's reach passes them without counting them, a preposition
+    #: and its noun being one phrase ("nie może pani się na słońcu tak pokazywać"); no
+    #: ``clitic_forms`` follow one
+    simple_prepositions: frozenset[str] = frozenset()
+    #: pronouns' clitic forms, which never follow a preposition: it takes the full form
+    #: ("z sobą", "do niego"), so "z si? nie opadła" is "z sił", not "z się"
+    clitic_forms: frozenset[str] = frozenset()
     #: interrogatives that ask what to do, with an infinitive ("jak to zrobić", "co robić")
     infinitive_question_words: frozenset[str] = frozenset()
     #: pronouns that may stand between such an interrogative and its infinitive ("jak to zrobić")
@@ -617,7 +621,8 @@ def language_data(lang: str | None) -> LanguageData | None:
         infinitive_governors=frozenset(entry.get("infinitive_governors", ())),
         infinitive_governors_after=frozenset(entry.get("infinitive_governors_after", ())),
         reach_clitics=frozenset(entry.get("reach_clitics", ())),
-        reach_prepositions=frozenset(entry.get("reach_prepositions", ())),
+        simple_prepositions=frozenset(entry.get("simple_prepositions", ())),
+        clitic_forms=frozenset(entry.get("clitic_forms", ())),
         infinitive_question_words=frozenset(entry.get("infinitive_question_words", ())),
         infinitive_question_pronouns=frozenset(entry.get("infinitive_question_pronouns", ())),
         infinitive_governor_endings=tuple(entry.get("infinitive_governor_endings", ())),

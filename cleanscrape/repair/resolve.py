@@ -924,6 +924,9 @@ class Resolver:
         if not freq:
             return _IMPOSSIBLE
         score = math.log10(freq)
+        if self.data is not None and self.lower(cand.text) in self.data.clitic_forms \
+                and self._after_simple_preposition(line, run):
+            return _IMPOSSIBLE  # "z si? nie opadła" is "z sił": the reflexive after one is "sobą"
         if self.data is not None and self.lower(cand.text) in self.data.point_abbreviations \
                 and line[run.end:run.end + 1] != ".":
             score += ABBREVIATION_WITHOUT_POINT
@@ -2290,19 +2293,25 @@ class Resolver:
         words = _within_reach(before, GOVERNOR_REACH, self.data.reach_clitics)
         if any(self.data.governs_infinitive(self.lower(w)) for w in words):
             return True
-        if self.data.reach_prepositions and self._governed_past_prepositions(before):
+        if self.data.simple_prepositions and self._governed_past_prepositions(before):
             return True
         # from the run's end: punctuation glued to the word ends its clause ("majaczył, miał")
         after = _WORDS.findall(clause_after(line, run.end))
         return any(self.lower(w) in self.data.infinitive_governors_after
                    for w in _within_reach(after, GOVERNOR_REACH_AFTER, self.data.reach_clitics))
 
+    def _after_simple_preposition(self, line: str, run: DamagedRun) -> bool:
+        """Does a preposition (``simple_prepositions``) stand right before the run's word?"""
+        before = line[:run.token_start]
+        previous = before.split()[-1:]
+        return bool(previous) and before.endswith(" ") and self.lower(previous[0]) in self.data.simple_prepositions
+
     def _governed_past_prepositions(self, before: list[str]) -> bool:
         """Is a governor within reach when prepositions are not counted, a preposition and its
         noun being one phrase ("nie może pani się na słońcu tak pokazywać"), with no
         infinitive between, which the governor has already ("chciał zjechać po poręczy i
         stracił")?  ``before``: the clause's words before the run, nearest first."""
-        words = _within_reach(before, GOVERNOR_REACH, self.data.reach_clitics | self.data.reach_prepositions)
+        words = _within_reach(before, GOVERNOR_REACH, self.data.reach_clitics | self.data.simple_prepositions)
         for word in words:
             lower = self.lower(word)
             if self.data.governs_infinitive(lower):
