@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..lang import stopwords
 from .candidates import APOSTROPHE, KNOWN, Candidate, CandidateFinder
@@ -338,6 +339,8 @@ _ENDS_SENTENCE = re.compile(r"[.!?:…][\"'»”)]*$")
 _GLUED_SLOT = re.compile(r"[^\W\d_][?\ufffd]|[?\ufffd][^\W\d_]")
 #: punctuation that ends a clause: not "?" nor U+FFFD, which in a damaged line stand for a
 #: lost letter as often as for a question's end, nor a hyphen inside a word ("Bielsko-Biała")
+#: a link in running text, with the brackets around it ("[http://…]", "<www.…>")
+_LINK = re.compile(r"[\[<(]?(?:https?://|www\.)[^\s\]>)]*[\]>)]?")
 _CLAUSE_BREAK = re.compile(r"[,.;:!\"()\[\]„“”«»–—]| - ")
 #: the next word, from its first to its last letter
 _NEXT_WORD = re.compile(r" ([^\W\d_](?:\S*[^\W\d_])?)")
@@ -396,15 +399,28 @@ def _sentence_around(line: str, run: DamagedRun) -> tuple[int, int]:
 
 
 def clause_before(line: str, end: int) -> str:
-    """The text of the clause that ``line[end]`` stands in, from its start to ``end``."""
+    """The text of the clause that ``line[end]`` stands in, from its start to ``end``; a
+    link in it (a URL, bracketed or bare) is blanked out, no word of the sentence."""
+    line = _without_links(line)
     start = end - len(_CLAUSE_BREAK.split(line[:end])[-1])
     return line[max([start] + [i + 1 for i in _question_ends(line, start, end)]):end]
 
 
 def clause_after(line: str, start: int) -> str:
-    """The text of the clause that ``line[start]`` stands in, from ``start`` to its end."""
+    """The text of the clause that ``line[start]`` stands in, from ``start`` to its end; a
+    link in it is blanked out."""
+    line = _without_links(line)
     end = start + len(_CLAUSE_BREAK.split(line[start:], maxsplit=1)[0])
     return line[start:min([end] + _question_ends(line, start, end))]
+
+
+@lru_cache(maxsize=64)
+def _without_links(line: str) -> str:
+    """``line`` with each link a scraper left in a sentence ("Nie chciał [www.site.pl/a?id=3]
+    komentować") replaced by spaces: its punctuation ends no clause, and it is no word."""
+    if "://" not in line and "www." not in line:
+        return line
+    return _LINK.sub(lambda m: " " * len(m.group()), line)
 
 
 @dataclass(frozen=True, slots=True)
