@@ -337,10 +337,10 @@ _VOWELS = "aeiouyáéěíóúůý"
 _ENDS_SENTENCE = re.compile(r"[.!?:…][\"'»”)]*$")
 #: a slot glued to a letter: a word that lost one of its letters (or a real "?" glued to a word)
 _GLUED_SLOT = re.compile(r"[^\W\d_][?\ufffd]|[?\ufffd][^\W\d_]")
-#: punctuation that ends a clause: not "?" nor U+FFFD, which in a damaged line stand for a
-#: lost letter as often as for a question's end, nor a hyphen inside a word ("Bielsko-Biała")
 #: a link in running text, with the brackets around it ("[http://…]", "<www.…>")
 _LINK = re.compile(r"[\[<(]?(?:https?://|www\.)[^\s\]>)]*[\]>)]?")
+#: punctuation that ends a clause: not "?" nor U+FFFD, which in a damaged line stand for a
+#: lost letter as often as for a question's end, nor a hyphen inside a word ("Bielsko-Biała")
 _CLAUSE_BREAK = re.compile(r"[,.;:!\"()\[\]„“”«»–—]| - ")
 #: the next word, from its first to its last letter
 _NEXT_WORD = re.compile(r" ([^\W\d_](?:\S*[^\W\d_])?)")
