@@ -62,6 +62,9 @@ class LanguageData:
     #: pronouns' clitic forms, which never follow a preposition: it takes the full form
     #: ("z sobą", "do niego"), so "z si? nie opadła" is "z sił", not "z się"
     clitic_forms: frozenset[str] = frozenset()
+    #: endings of active participles, which take a complement of their own, a preposition
+    #: and its noun, before the noun they agree with ("o leżącą na ścieżce dachówkę")
+    complement_participle_endings: tuple[str, ...] = ()
     #: interrogatives that ask what to do, with an infinitive ("jak to zrobić", "co robić")
     infinitive_question_words: frozenset[str] = frozenset()
     #: pronouns that may stand between such an interrogative and its infinitive ("jak to zrobić")
@@ -623,6 +626,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         reach_clitics=frozenset(entry.get("reach_clitics", ())),
         simple_prepositions=frozenset(entry.get("simple_prepositions", ())),
         clitic_forms=frozenset(entry.get("clitic_forms", ())),
+        complement_participle_endings=tuple(entry.get("complement_participle_endings", ())),
         infinitive_question_words=frozenset(entry.get("infinitive_question_words", ())),
         infinitive_question_pronouns=frozenset(entry.get("infinitive_question_pronouns", ())),
         infinitive_governor_endings=tuple(entry.get("infinitive_governor_endings", ())),

@@ -1781,6 +1781,11 @@ class Resolver:
         "mnoho starých mostů"), within reach before it in
         its clause, with only words agreeing with it between; empty without one."""
         clause = clause_before(line, run.token_start).split()
+        # a participle's own complement, a preposition and its noun, stands between it and
+        # the noun it agrees with ("o leżącą na ścieżce dachówkę"): the phrase is skipped
+        if len(clause) > 3 and self.lower(clause[-2]) in self.data.simple_prepositions \
+                and self.lower(clause[-3]).endswith(self.data.complement_participle_endings):
+            clause = clause[:-2]
         for i in range(len(clause) - 1, max(-1, len(clause) - 1 - PREPOSITION_REACH), -1):
             low = self.lower(clause[i])
             governed = self._cases_governed_by(low, self.lower(clause[i - 1]) if i else "")
