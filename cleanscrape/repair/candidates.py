@@ -404,6 +404,11 @@ class CandidateFinder:
                     share = frequency * SIBLING_SHARE * SUFFIX_SHARE ** suffixes
                     if share > best.get(word, 0.0):
                         best[word] = share
+        if len(lower) > MIN_VERB_STEM and not is_slot(lower[-1]):
+            # the bare stem is the imperative ("Diz çök, ok?a saçlarını" → "okşa", known by
+            # "okşayan"); its last letter kept, so that no real "?" is read as a lost one
+            for stem, frequency in self._cached_stems(self._verb_stems, lower).items():
+                best[stem] = max(best.get(stem, 0.0), frequency * SIBLING_SHARE)
         return [Candidate(word, frequency, 0, "stem") for word, frequency in best.items()]
 
     def _cached_stems(self, find: Callable[[str], dict[str, float]], stem_part: str) -> dict[str, float]:

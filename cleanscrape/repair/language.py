@@ -58,6 +58,16 @@ class LanguageData:
     #: clitics that stand between a governor and its infinitive without counting towards
     #: its reach ("chciałem się z tobą zaraz podzielić")
     reach_clitics: frozenset[str] = frozenset()
+    #: prepositions: a governor's reach passes them without counting them, a preposition
+    #: and its noun being one phrase ("nie może pani się na słońcu tak pokazywać"); no
+    #: ``clitic_forms`` follow one
+    simple_prepositions: frozenset[str] = frozenset()
+    #: pronouns' clitic forms, which never follow a preposition: it takes the full form
+    #: ("z sobą", "do niego"), so "z si? nie opadła" is "z sił", not "z się"
+    clitic_forms: frozenset[str] = frozenset()
+    #: endings of active participles, which take a complement of their own, a preposition
+    #: and its noun, before the noun they agree with ("o leżącą na ścieżce dachówkę")
+    complement_participle_endings: tuple[str, ...] = ()
     #: interrogatives that ask what to do, with an infinitive ("jak to zrobić", "co robić")
     infinitive_question_words: frozenset[str] = frozenset()
     #: pronouns that may stand between such an interrogative and its infinitive ("jak to zrobić")
@@ -223,6 +233,9 @@ class LanguageData:
     object_ending: str = ""
     object_nominative: str = ""
     verb_cases: tuple[tuple[str, frozenset[str]], ...] = ()
+    #: adverbs that may stand between a verb and its object, whose case they leave as the
+    #: verb governs it ("chwyta zawsze gotową strzykawkę")
+    object_adverbs: frozenset[str] = frozenset()
     #: a past form's endings, longest first, and (letter, letters) its stem's last letter
     #: alternates with in the infinitive ("milcza-ł" → "milczeć", "zamknę-ła" → "zamknąć"):
     #: a word is a past form when its infinitive is listed
@@ -349,6 +362,9 @@ class LanguageData:
     #: words (Spanish "Órdenes Militares"; French capitalises the first only: "l’École
     #: nationale"): a plural word before a capitalised plural one is a word of a name
     name_plural_endings: tuple[str, ...] = ()
+    #: the language capitalises every word of a title, function words too (Turkish "Ev
+    #: Üstüne Felsefece Bir Deneme"): a word between capitalised words in mid-sentence is one
+    capitalises_title_words: bool = False
     #: adjectives that go before their noun ("los últimos Juegos"), never a name's last word
     prenominal_adjectives: frozenset[str] = frozenset()
     #: the function words a name keeps in lower case between its capitalised words (Portuguese
@@ -358,6 +374,9 @@ class LanguageData:
     #: months as a date writes them after a day's number and its ordinal point, in lower case
     #: (Czech "2. února"): the point ends no sentence there
     date_months: frozenset[str] = frozenset()
+    #: abbreviations the word list holds as words, which the language writes with a point
+    #: after them (Polish "św." for "święty", "ul.", "np."): without one, another reading
+    point_abbreviations: frozenset[str] = frozenset()
     #: forms of the subjunctive that a lost accent confuses with the indicative (Spanish
     #: "esté"/"está"), and the words before "que" that govern it ("espera que", "para que")
     subjunctive_forms: frozenset[str] = frozenset()
@@ -626,6 +645,9 @@ def language_data(lang: str | None) -> LanguageData | None:
         infinitive_governors=frozenset(entry.get("infinitive_governors", ())),
         infinitive_governors_after=frozenset(entry.get("infinitive_governors_after", ())),
         reach_clitics=frozenset(entry.get("reach_clitics", ())),
+        simple_prepositions=frozenset(entry.get("simple_prepositions", ())),
+        clitic_forms=frozenset(entry.get("clitic_forms", ())),
+        complement_participle_endings=tuple(entry.get("complement_participle_endings", ())),
         infinitive_question_words=frozenset(entry.get("infinitive_question_words", ())),
         infinitive_question_pronouns=frozenset(entry.get("infinitive_question_pronouns", ())),
         infinitive_governor_endings=tuple(entry.get("infinitive_governor_endings", ())),
@@ -704,6 +726,7 @@ def language_data(lang: str | None) -> LanguageData | None:
                                      for form, bare, reflexive in entry.get("pronominal_infinitives", ())),
         object_ending=entry.get("object_ending", ""),
         object_nominative=entry.get("object_nominative", ""),
+        object_adverbs=frozenset(entry.get("object_adverbs", ())),
         verb_cases=tuple((ending, frozenset(words.split())) for ending, words in entry.get("verb_cases", ())),
         past_endings=tuple(entry.get("past_endings", ())),
         past_stem_alternations=tuple((a, b) for a, b in entry.get("past_stem_alternations", ())),
@@ -764,7 +787,9 @@ def language_data(lang: str | None) -> LanguageData | None:
         subjunctive_forms=frozenset(entry.get("subjunctive_forms", ())),
         subjunctive_governors=frozenset(entry.get("subjunctive_governors", ())),
         date_months=frozenset(entry.get("date_months", ())),
+        point_abbreviations=frozenset(entry.get("point_abbreviations", ())),
         name_plural_endings=tuple(entry.get("name_plural_endings", ())),
+        capitalises_title_words=entry.get("capitalises_title_words", False),
         prenominal_adjectives=frozenset(entry.get("prenominal_adjectives", ())),
         name_particles=frozenset(entry.get("name_particles", ())),
         before_verbs=frozenset(entry.get("before_verbs", ())),

@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..lang import stopwords
 from .candidates import APOSTROPHE, KNOWN, Candidate, CandidateFinder
@@ -107,6 +108,8 @@ MIN_PERSON_VERB = 4
 MIN_CASE_NOUN = 4
 #: a past participle right after a preposition ("na stál" for "na stůl")
 VERB_AFTER_PREPOSITION = -1.0
+#: an abbreviation written with no point after it ("?w sztandar" is "ów", not "św.")
+ABBREVIATION_WITHOUT_POINT = -2.0
 #: a word inside a name (capitalised words around it) is a capital when rarer than this
 #: (common words follow names too: "Ankara Üniversitesi üyesi")
 NAME_MAX_FREQUENCY = 1e-4
@@ -351,6 +354,8 @@ _VOWELS = "aeiouyáéěíóúůý"
 _ENDS_SENTENCE = re.compile(r"[.!?:…][\"'»”)]*$")
 #: a slot glued to a letter: a word that lost one of its letters (or a real "?" glued to a word)
 _GLUED_SLOT = re.compile(r"[^\W\d_][?\ufffd]|[?\ufffd][^\W\d_]")
+#: a link in running text, with the brackets around it ("[http://…]", "<www.…>")
+_LINK = re.compile(r"[\[<(]?(?:https?://|www\.)[^\s\]>)]*[\]>)]?")
 #: punctuation that ends a clause: not "?" nor U+FFFD, which in a damaged line stand for a
 #: lost letter as often as for a question's end, nor a hyphen inside a word ("Bielsko-Biała")
 _CLAUSE_BREAK = re.compile(r"[,.;:!\"()\[\]„“”«»–—]| - ")
@@ -422,15 +427,28 @@ def _sentence_around(line: str, run: DamagedRun) -> tuple[int, int]:
 
 
 def clause_before(line: str, end: int) -> str:
-    """The text of the clause that ``line[end]`` stands in, from its start to ``end``."""
+    """The text of the clause that ``line[end]`` stands in, from its start to ``end``; a
+    link in it (a URL, bracketed or bare) is blanked out, no word of the sentence."""
+    line = _without_links(line)
     start = end - len(_CLAUSE_BREAK.split(line[:end])[-1])
     return line[max([start] + [i + 1 for i in _question_ends(line, start, end)]):end]
 
 
 def clause_after(line: str, start: int) -> str:
-    """The text of the clause that ``line[start]`` stands in, from ``start`` to its end."""
+    """The text of the clause that ``line[start]`` stands in, from ``start`` to its end; a
+    link in it is blanked out."""
+    line = _without_links(line)
     end = start + len(_CLAUSE_BREAK.split(line[start:], maxsplit=1)[0])
     return line[start:min([end] + _question_ends(line, start, end))]
+
+
+@lru_cache(maxsize=64)
+def _without_links(line: str) -> str:
+    """``line`` with each link a scraper left in a sentence ("Nie chciał [www.site.pl/a?id=3]
+    komentować") replaced by spaces: its punctuation ends no clause, and it is no word."""
+    if "://" not in line and "www." not in line:
+        return line
+    return _LINK.sub(lambda m: " " * len(m.group()), line)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1032,6 +1050,12 @@ class Resolver:
         if not freq:
             return _IMPOSSIBLE
         score = math.log10(freq)
+        if self.data is not None and self.lower(cand.text) in self.data.clitic_forms \
+                and self._after_simple_preposition(line, run):
+            return _IMPOSSIBLE  # "z si? nie opadła" is "z sił": the reflexive after one is "sobą"
+        if self.data is not None and self.lower(cand.text) in self.data.point_abbreviations \
+                and line[run.end:run.end + 1] != ".":
+            score += ABBREVIATION_WITHOUT_POINT
         if cand.how == "suffix":
             score += math.log10(cand.likelihood)
             if self.data is not None and self.data.suffix_buffers and not self._suffix_joins(cand.text, core):
@@ -1971,6 +1995,11 @@ class Resolver:
         "mnoho starých mostů"), within reach before it in
         its clause, with only words agreeing with it between; empty without one."""
         clause = clause_before(line, run.token_start).split()
+        # a participle's own complement, a preposition and its noun, stands between it and
+        # the noun it agrees with ("o leżącą na ścieżce dachówkę"): the phrase is skipped
+        if len(clause) > 3 and self.lower(clause[-2]) in self.data.simple_prepositions \
+                and self.lower(clause[-3]).endswith(self.data.complement_participle_endings):
+            clause = clause[:-2]
         for i in range(len(clause) - 1, max(-1, len(clause) - 1 - PREPOSITION_REACH), -1):
             low = self.lower(clause[i])
             governed = self._cases_governed_by(low, self.lower(clause[i - 1]) if i else "")
@@ -1991,16 +2020,23 @@ class Resolver:
         Ukrainką", "skinął głową"; after the reflexive pronoun, whose verb takes no
         accusative object: "bawię się obrączką")?  Words agreeing with it may stand
         between (``agreeing_between`` of them, ending in its case's endings:
-        "wyremontować tę drogę", "bawię się złotą obrączką").  Not where a preposition
+        "wyremontować tę drogę", "bawię się złotą obrączką"), and one adverb before them
+        (``object_adverbs``: "chwyta zawsze gotową strzykawkę").  Not where a preposition
         governs it ("potknął się o dachówkę")."""
         before = line[:run.token_start]
         words = before.split()
         endings = tuple(e for e, _ in self.data.preposition_cases)
-        agreeing = 0
-        while agreeing < AGREEING_BETWEEN and len(words) > agreeing + 1 \
-                and self._agrees_between(self.lower(words[-1 - agreeing]), endings):
-            agreeing += 1
-        previous = words[-1 - agreeing:len(words) - agreeing]
+        agreeing = adverbs = 0
+        while len(words) > agreeing + adverbs + 1:
+            between = self.lower(words[-1 - agreeing - adverbs])
+            if agreeing < AGREEING_BETWEEN and self._agrees_between(between, endings):
+                agreeing += 1
+            elif not adverbs and between in self.data.object_adverbs:  # "chwyta zawsze gotową strzykawkę"
+                adverbs = 1
+            else:
+                break
+        skipped = agreeing + adverbs
+        previous = words[-1 - skipped:len(words) - skipped]
         if not previous or not before.endswith(" ") or not previous[0].isalpha() \
                 or self._governed_endings(line, run):
             return False
@@ -2488,14 +2524,36 @@ class Resolver:
     def _infinitive_governed(self, line: str, run: DamagedRun) -> bool:
         """Is a governing word within reach before the run in its clause ("mógł sobie na to
         pozwolić"), or a future auxiliary or modal right after it ("startować będą")?"""
-        words = _within_reach(_WORDS.findall(clause_before(line, run.token_start))[::-1], GOVERNOR_REACH,
-                              self.data.reach_clitics)
+        before = _WORDS.findall(clause_before(line, run.token_start))[::-1]
+        words = _within_reach(before, GOVERNOR_REACH, self.data.reach_clitics)
         if any(self.data.governs_infinitive(self.lower(w)) for w in words):
+            return True
+        if self.data.simple_prepositions and self._governed_past_prepositions(before):
             return True
         # from the run's end: punctuation glued to the word ends its clause ("majaczył, miał")
         after = _WORDS.findall(clause_after(line, run.end))
         return any(self.lower(w) in self.data.infinitive_governors_after
                    for w in _within_reach(after, GOVERNOR_REACH_AFTER, self.data.reach_clitics))
+
+    def _after_simple_preposition(self, line: str, run: DamagedRun) -> bool:
+        """Does a preposition (``simple_prepositions``) stand right before the run's word?"""
+        before = line[:run.token_start]
+        previous = before.split()[-1:]
+        return bool(previous) and before.endswith(" ") and self.lower(previous[0]) in self.data.simple_prepositions
+
+    def _governed_past_prepositions(self, before: list[str]) -> bool:
+        """Is a governor within reach when prepositions are not counted, a preposition and its
+        noun being one phrase ("nie może pani się na słońcu tak pokazywać"), with no
+        infinitive between, which the governor has already ("chciał zjechać po poręczy i
+        stracił")?  ``before``: the clause's words before the run, nearest first."""
+        words = _within_reach(before, GOVERNOR_REACH, self.data.reach_clitics | self.data.simple_prepositions)
+        for word in words:
+            lower = self.lower(word)
+            if self.data.governs_infinitive(lower):
+                return True
+            if self.data.infinitive_ending and lower.endswith(self.data.infinitive_ending):
+                return False
+        return False
 
     def _asks_what_to_do(self, line: str, run: DamagedRun) -> bool:
         """Does an interrogative that asks what to do stand right before the run, with only
@@ -3472,7 +3530,24 @@ class Resolver:
         if self.data.suffix_apostrophe and core in self.finder.vocabulary.damaged_before_apostrophe:
             return True  # "çadırda ?ura ekmek" where the page writes "?ura'n?n": its name again
         return self._in_name(line, cand, run) or self._opens_listed_name(line, cand, run) \
-            or self._plural_name_word(line, cand, run) or self._inner_name_word(line, cand, run)
+            or self._plural_name_word(line, cand, run) or self._inner_name_word(line, cand, run) \
+            or self._in_title(line, run)
+
+    def _in_title(self, line: str, run: DamagedRun) -> bool:
+        """In a language that capitalises every word of a title (``capitalises_title_words``),
+        is the word inside one: a capitalised word right before it in mid-sentence and two
+        right after it, no punctuation between ("Ev ?st?ne Felsefece Bir Deneme başlıklı")?
+        Function words count: a title capitalises them too, and mid-sentence nothing else
+        does ("Bir")."""
+        if not self.data.capitalises_title_words or run.start != run.token_start \
+                or line[run.end:run.token_end] != "":
+            return False
+        before = line[:run.token_start].split()[-1:]
+        after = line[run.token_end:].split()[:2]
+        if not before or len(after) < 2 or not _capitalised(before[0]) or not _capitalised(after[0]) \
+                or not _capitalised(after[1].rstrip(",.;:!")):
+            return False
+        return not self._sentence_start(line, line.rfind(before[0], 0, run.token_start))
 
     def _unlisted_name(self, cand: Candidate) -> bool:
         """Is the word one neither the word list nor the page knows, opening with a lost
