@@ -377,6 +377,8 @@ _DOTTED_LETTERS_BEFORE = re.compile(r"(?<![\w.])((?:[^\W\d_]\.){2,})\s+\Z")
 #: a word's letters, a real "?" and a slot for the closing quotation mark, before a space,
 #: punctuation or the line's end: a quoted question closing
 _QUOTED_QUESTION_CLOSES = re.compile(r"[^\W\d_]\?[?\ufffd](?=[\s,.;:!]|\Z)")
+#: a single full stop (no ellipsis), which no real "?" ever precedes
+_FULL_STOP_AFTER = re.compile(r"\.(?!\.)")
 #: a space, then a slot glued to the word after it
 _SLOT_OPENS_NEXT_WORD = re.compile(r" [?\ufffd][^\W\d_]")
 _SURE_SENTENCE_END = re.compile(r"[.!…][\"'»”)\]]*\s+")
@@ -577,6 +579,8 @@ class Resolver:
         if marks:
             prior = self._question_prior(run, line, line_damaged)
             for k in marks:
+                if trail > 1 and _FULL_STOP_AFTER.match(line, run.end):
+                    break  # no real "?" stands before a full stop ("para m??." is "mí».")
                 stem = self.lower(text[:len(text) - k])
                 if self.data is not None and stem in self.data.never_final:
                     continue  # "(v z???)", "a? ?ije": a preposition or conjunction ends no question
@@ -621,6 +625,13 @@ class Resolver:
             and self._sentence_start(line, run.start)
         if opens_sentence:
             readings += self._fills(text, run, line, 1, len(text), self.data.quotes[0][0], "", QUOTE_PAIRED)
+        if self.data is not None and self.data.quotes and not self.data.spaced_quotes and trail > 1 \
+                and _FULL_STOP_AFTER.match(line, run.end) and not self._open_quotation(line, run.start):
+            # no real "?" stands before a full stop, and two lost letters end few words: the
+            # last slot closes a quotation opened in a sentence before ("Fue un gran descanso
+            # para m??." is "mí».")
+            readings += self._fills(text, run, line, 0, len(text) - 1, "", self.data.quotes[0][1],
+                                    QUOTE_UNPAIRED_BEFORE_COMMA)
         if self.data is None or run.letters < 2:
             return readings
         # a quotation the line opened closes where its stretch ends, before punctuation, even
