@@ -467,6 +467,9 @@ class LanguageData:
     #: the prefix that negates any adjective, verb or adverb (Czech "ne-"): a listed word
     #: after it is a word, where the list lacks the negated form
     negative_prefix: str = ""
+    #: (listed ending, person ending) pairs: a past form ending so takes the person ending
+    #: after it (Polish "wygrywała" + "ś"), where no list has the longer form
+    person_suffixes: tuple[tuple[str, str], ...] = ()
     #: the last letters of an adjective's nominative forms, the soft adjectives' one form
     #: last (Czech "ý á é í"): a letter-model spelling in one of them has the others as
     #: candidates, for agreement to choose
@@ -814,6 +817,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         mobile_vowel=entry.get("mobile_vowel", ""),
         number_neutral_endings=entry.get("number_neutral_endings", ""),
         negative_prefix=entry.get("negative_prefix", ""),
+        person_suffixes=tuple(tuple(pair) for pair in entry.get("person_suffixes", ())),
         adjective_paradigm_endings=entry.get("adjective_paradigm_endings", ""),
         plural_subject_verbs=(entry["plural_subject_verbs"][0], tuple(entry["plural_subject_verbs"][1].split()))
         if "plural_subject_verbs" in entry else None,

@@ -333,7 +333,7 @@ _QUOTE_OPENERS = "«“„\"'"
 _CLOSERS = "\"'»”“’›)]}"
 _IMPOSSIBLE = -math.inf
 #: candidate sources that are known words, not spellings guessed by the letter model
-LISTED = KNOWN + ("elision", "suffix", "negation", "stem")
+LISTED = KNOWN + ("elision", "suffix", "negation", "person", "stem")
 _WORDS = re.compile(r"[^\W\d_]+")
 #: the conjunction and a dash before it, read past by the predicate coordination rule
 #: ("jsi bohatý - nebo chudý"), which crosses the comma a clause finder would stop at
@@ -3842,6 +3842,8 @@ class Resolver:
             return f"lost letter restored from the {self.lang} word list, after the negative prefix"
         if cand.how == "stem":
             return f"word not in the {self.lang} word list: a listed verb stem and its suffixes"
+        if cand.how == "person":
+            return f"word not in the {self.lang} word list: a listed past form and its person ending"
         return f"lost letter restored from the {self.lang} word list"
 
     @staticmethod
