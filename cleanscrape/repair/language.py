@@ -196,9 +196,11 @@ class LanguageData:
     #: the dashes that open a sentence of direct speech, whose subject-less present forms
     #: are most often the speaker's own: the first ``subject_endings`` person ("- Już kończę.")
     speech_dashes: str = ""
-    #: the dash glued to the first word of the narrator's words inside dialogue (Spanish
-    #: "—me preguntó"), which follows the end of the quoted sentence
+    #: the dash that opens a turn of dialogue, where a lone slot opens a line or a sentence
+    #: ("" for the en dash "–")
     dialogue_dash: str = ""
+    #: the dialogue dash is glued to the word after it (Spanish "—me preguntó")
+    glued_dialogue_dash: bool = False
     #: (verb ending, word endings) pairs: a present form right after a word of these
     #: endings (a plural noun or adjective, its subject) takes that person ("gazety piszą")
     adjacent_plural_endings: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -713,6 +715,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         subordinators=frozenset(entry.get("subordinators", ())),
         speech_dashes=entry.get("speech_dashes", ""),
         dialogue_dash=entry.get("dialogue_dash", ""),
+        glued_dialogue_dash=entry.get("glued_dialogue_dash", False),
         adjacent_plural_endings=tuple((ending, tuple(finals.split()))
                                       for ending, finals in entry.get("adjacent_plural_endings", ())),
         second_person_endings=tuple(entry.get("second_person_endings", ())),

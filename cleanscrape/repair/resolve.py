@@ -676,7 +676,7 @@ class Resolver:
         ("—¿Por qué tardas? ?me pregunt?" is "—me preguntó"), no question opening unless a
         "?" that may end a sentence follows; two slots before a capital where a question
         follows, the dash and the question's opening ("??Por qu? tardas?" is "—¿Por qué")."""
-        if self.data is None or not self.data.dialogue_dash or lead not in (1, 2) \
+        if self.data is None or not self.data.glued_dialogue_dash or lead not in (1, 2) \
                 or not self._at_token_start(run, line):
             return []
         before = line[:run.start].rstrip()
@@ -2712,11 +2712,13 @@ class Resolver:
                                                   after_name=self._name_before(before) or self._subject_before(before),
                                                   after_infinitive=self._governed_infinitive_before(before),
                                                   clitic_infinitive=self._clitic_infinitive_after(before, following))
+        # a turn of dialogue opens with the language's dialogue dash
+        dialogue_dash = (self.data.dialogue_dash if self.data is not None else "") or "–"
         if not before:  # "? Tak, oczywiście.": a dialogue line
-            readings.append(Reading("–", LONE_DASH_STARTS_LINE, "lone '?' opening a line read as a lost dash"))
+            readings.append(Reading(dialogue_dash, LONE_DASH_STARTS_LINE, "lone '?' opening a line read as a lost dash"))
         elif before[-1] in ".!…":  # "świadomie. ? ale": a question mark follows no full stop
-            readings.append(Reading("–", LONE_DASH_MID_LINE_SPACED_QUOTES if spaced_quotes else LONE_DASH_STARTS_LINE,
-                                    "lone '?' opening a sentence read as a lost dash"))
+            readings.append(Reading(dialogue_dash, LONE_DASH_MID_LINE_SPACED_QUOTES if spaced_quotes
+                                    else LONE_DASH_STARTS_LINE, "lone '?' opening a sentence read as a lost dash"))
         elif before[-1].isalnum() or before[-1] in _CLOSERS:
             readings.append(Reading("–", LONE_DASH, "lone '?' between words read as a lost dash"))
         # a closing mark the line kept after the slot, with none opening it: its own opening one
