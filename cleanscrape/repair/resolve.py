@@ -526,6 +526,7 @@ class Resolver:
         self._progressive_of: tuple[str, bool] = ("", False)
         self._first_person: bool | None = None
         self._inverted_of: tuple[tuple[str, int], str | None] = (("", -1), None)
+        self._quote_marks = frozenset(mark for pair in data.quotes for mark in pair) if data else frozenset()
 
     def lower(self, text: str) -> str:
         return self.data.lower(text) if self.data else text.lower()
@@ -558,11 +559,9 @@ class Resolver:
         """Would the reading ``text`` put a quotation mark right beside one the line kept?
         No mark stands twice: a slot before a kept closing mark is a real "?" or a letter
         ("?Co se stalo?“ zeptal" is "stalo?“", not "stalo““")."""
-        if self.data is None or not self.data.quotes:
-            return False
-        marks = {mark for pair in self.data.quotes for mark in pair}
-        return (text[-1:] in marks and line[run.end:run.end + 1] in marks) \
-            or (text[:1] in marks and run.start > 0 and line[run.start - 1] in marks)
+        marks = self._quote_marks
+        return bool(marks) and ((text[-1:] in marks and line[run.end:run.end + 1] in marks)
+                                or (text[:1] in marks and run.start > 0 and line[run.start - 1] in marks))
 
     # ---------------------------------------------------------------- words
     def _word_readings(self, run: DamagedRun, line: str, line_damaged: bool) -> list[Reading]:
@@ -576,11 +575,11 @@ class Resolver:
         marks = [k for k in range(1, trail + 1)
                  if (k <= 3 or k == trail) and text[len(text) - k:].count("?") == k]
         questions: list[Reading] = []  # a word and a real "?" after it
-        if marks:
+        # no real "?" stands before a full stop ("para m??." is "mí».")
+        lost_before_full_stop = trail > 1 and _FULL_STOP_AFTER.match(line, run.end) is not None
+        if marks and not lost_before_full_stop:
             prior = self._question_prior(run, line, line_damaged)
             for k in marks:
-                if trail > 1 and _FULL_STOP_AFTER.match(line, run.end):
-                    break  # no real "?" stands before a full stop ("para m??." is "mí».")
                 stem = self.lower(text[:len(text) - k])
                 if self.data is not None and stem in self.data.never_final:
                     continue  # "(v z???)", "a? ?ije": a preposition or conjunction ends no question
@@ -625,11 +624,10 @@ class Resolver:
             and self._sentence_start(line, run.start)
         if opens_sentence:
             readings += self._fills(text, run, line, 1, len(text), self.data.quotes[0][0], "", QUOTE_PAIRED)
-        if self.data is not None and self.data.quotes and not self.data.spaced_quotes and trail > 1 \
-                and _FULL_STOP_AFTER.match(line, run.end) and not self._open_quotation(line, run.start):
-            # no real "?" stands before a full stop, and two lost letters end few words: the
-            # last slot closes a quotation opened in a sentence before ("Fue un gran descanso
-            # para m??." is "mí».")
+        if lost_before_full_stop and self.data is not None and self.data.quotes and not self.data.spaced_quotes \
+                and not self._open_quotation(line, run.start):
+            # two lost letters end few words: the last slot closes a quotation opened in a
+            # sentence before ("Fue un gran descanso para m??." is "mí».")
             readings += self._fills(text, run, line, 0, len(text) - 1, "", self.data.quotes[0][1],
                                     QUOTE_UNPAIRED_BEFORE_COMMA)
         if self.data is None or run.letters < 2:
