@@ -41,7 +41,7 @@ from typing import Iterable, NamedTuple
 import ahocorasick
 import regex
 
-from .document import Document, line_starts
+from .document import LAYOUT_WHITESPACE, Document, line_starts
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -76,8 +76,11 @@ WORD_CLASS_CATEGORIES = frozenset({"date_words", "dateline_words"})
 WHOLE_LINE_KINDS = frozenset({"line", "line_near"})
 CONTAINS_KINDS = frozenset({"contains", "contains_near"})
 
-#: decoration trimmed at both ends of a line before matching (bullets, bars, arrows, punctuation)
-EDGE_CHARS = " \t\r\u00a0\u200b•·*|>»›<«‹-–—_=~:;,.!?()[]{}#/\\\"'’“”„"
+#: decoration trimmed at both ends of a line before matching (bullets, bars, arrows,
+#: punctuation), and all the layout whitespace the output trims there: a line that ends in a
+#: byte-order mark must match its copy without one, or a second cleaning of the output finds
+#: a copy the first did not
+EDGE_CHARS = LAYOUT_WHITESPACE + "•·*|>»›<«‹-–—_=~:;,.!?()[]{}#/\\\"'’“”„"
 #: a lower-case letter directly followed by an upper-case one: two words glued together
 _GLUED_WORDS = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
 #: what :func:`normalize` puts between glued words (U+2063 INVISIBLE SEPARATOR): a word

@@ -130,3 +130,13 @@ def test_a_teaser_edged_with_a_byte_order_mark_goes_on_the_first_run():
     once = cleaner.clean(raw, lang="fr")
     assert "réforme…" not in once.text
     assert cleaner.clean(once.text, lang="fr").text == once.text
+
+
+def test_a_copy_edged_with_a_byte_order_mark_goes_on_the_first_run():
+    """Regression (found by hypothesis): the lines are compared normalised, and normalising
+    kept a byte-order mark the output trims, so a copy ending in one was kept, then removed
+    as an exact copy when the output was cleaned again."""
+    cleaner = Cleaner()
+    once = cleaner.clean("000⺀0⺀000\n000⺀0⺀000\ufeff")
+    assert once.text == "000⺀0⺀000"
+    assert cleaner.clean(once.text, lang=once.lang).text == once.text
