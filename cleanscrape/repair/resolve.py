@@ -696,7 +696,7 @@ class Resolver:
         opening on a lost capital looks the same ("?poca de cambios" is "Época", and "poca"
         is commoner still; "?l" is "Él")."""
         rest = self._known_frequency(token[1:])
-        return rest > 0 and rest >= DIALOGUE_DASH_WORD_RATIO * self._listed_frequency(token)
+        return rest > 0 and rest >= DIALOGUE_DASH_WORD_RATIO * self._known_frequency(token, KNOWN)
 
     def _question_follows(self, source: str, pos: int) -> bool:
         """Does a "?" after a letter that may end a sentence (the line's end, a capital after
@@ -848,7 +848,7 @@ class Resolver:
             # quotation opening on a word that lost its last letter ("?Perch? non mi hai
             # risposto" is "«Perché", its closing mark further on), or closing after one that
             # lost its first
-            half_quoted = max(self._listed_frequency(token[1:]), self._listed_frequency(token[:-1]))
+            half_quoted = max(self._known_frequency(token[1:], KNOWN), self._known_frequency(token[:-1], KNOWN))
         else:
             # a real "?" may close the last word where a sentence may end (a U+FFFD is never
             # one: "de \ufffdimport-export\ufffd Ramada"); "¿" open the first
@@ -899,18 +899,14 @@ class Resolver:
         last = self.lower(stem[-1])
         return last.isascii() and last not in _VOWELS and not self._known_frequency(stem)
 
-    def _listed_frequency(self, word: str) -> float:
-        """The frequency of the likeliest reading of ``word``'s slots as a word a list or
-        the page has whole (no stem and suffix, no elision): 0 when none."""
-        return max((c.frequency or DOC_ONLY_FREQUENCY for c in self.finder.find(self.lower(word)) if c.how in KNOWN),
-                   default=0.0)
-
-    def _known_frequency(self, word: str) -> float:
-        """The frequency of ``word`` or, with slots, of its likeliest listed reading (0: none)."""
+    def _known_frequency(self, word: str, kinds: tuple[str, ...] = LISTED) -> float:
+        """The frequency of ``word`` or, with slots, of its likeliest reading of ``kinds``
+        (0: none); ``KNOWN`` for a word a list or the page has whole (no stem and suffix, no
+        elision)."""
         low = self.lower(word)
         if not any(is_slot(c) for c in low):
             return self.finder.frequency(low) or (DOC_ONLY_FREQUENCY if self.finder.vocabulary.count(low) else 0.0)
-        return max((c.frequency or DOC_ONLY_FREQUENCY for c in self.finder.find(low) if c.how in LISTED), default=0.0)
+        return max((c.frequency or DOC_ONLY_FREQUENCY for c in self.finder.find(low) if c.how in kinds), default=0.0)
 
     def _symbols(self, run: DamagedRun, line: str) -> list[Reading]:
         """A lost symbol its neighbours identify: "20 km?" → "20 km²", "6?C" and "2 ?C" →
