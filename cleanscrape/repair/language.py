@@ -223,6 +223,11 @@ class LanguageData:
     #: endings, reflexive infinitive endings) triples that find a form's infinitives
     #: ("arrenderò" → "arrendere", "arrendersi")
     reflexive_clitics: frozenset[str] = frozenset()
+    #: the third-person reflexive clitics ("se"), and the first-person singular endings a
+    #: lost last letter makes ("sentí", "levanté"): right after such a clitic, which agrees
+    #: with its verb's subject, a verb is no first person ("se sentó")
+    third_person_reflexives: frozenset[str] = frozenset()
+    first_person_singular_endings: tuple[str, ...] = ()
     pronominal_infinitives: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()
     #: (case ending, words governing that case) pairs: prepositions, and quantifiers that
     #: govern the genitive plural; the data may give one entry several endings
@@ -728,6 +733,8 @@ def language_data(lang: str | None) -> LanguageData | None:
         person_endings=tuple((first, tuple(thirds.split())) for first, thirds in entry.get("person_endings", ())),
         first_person_words=frozenset(entry.get("first_person_words", ())),
         reflexive_clitics=frozenset(entry.get("reflexive_clitics", ())),
+        third_person_reflexives=frozenset(entry.get("third_person_reflexives", ())),
+        first_person_singular_endings=tuple(entry.get("first_person_singular_endings", ())),
         pronominal_infinitives=tuple((form, tuple(bare.split()), tuple(reflexive.split()))
                                      for form, bare, reflexive in entry.get("pronominal_infinitives", ())),
         object_ending=entry.get("object_ending", ""),

@@ -70,6 +70,9 @@ FIRST_PERSON_ON_THIRD_PERSON_PAGE = -0.5
 #: the shortest verb form whose person a lost last letter is read by: a form of one
 #: syllable ("sé", "dé") is another mood or person too (the subjunctive "dé" is the third's)
 MIN_PERSON_FORM = 3
+#: a first-person singular form right after a third-person reflexive clitic ("se sent?" is
+#: "sentó": the clitic agrees with the verb's subject, which a first person's "me" would be)
+FIRST_PERSON_AFTER_THIRD_PERSON_REFLEXIVE = -1.0
 #: a lost last letter that makes a present-tense verb right after a reflexive pronoun
 #: ("se stará", not the adjective "staré")
 VERB_AFTER_REFLEXIVE = 1.0
@@ -1117,6 +1120,9 @@ class Resolver:
                 score += AGREEMENT
             elif not self._first_person_page():
                 score += FIRST_PERSON_ON_THIRD_PERSON_PAGE
+        if self.data is not None and self.data.third_person_reflexives and is_slot(core[-1]) and cand.how in LISTED \
+                and self._first_person_after_third_reflexive(cand.text, line, run):
+            score += FIRST_PERSON_AFTER_THIRD_PERSON_REFLEXIVE
         if self.data is not None and self.data.reflexive_pronouns and cand.how in LISTED \
                 and self._verb_after_reflexive(cand.text, core, line, run):
             score += VERB_AFTER_REFLEXIVE
@@ -2509,6 +2515,19 @@ class Resolver:
         if self._first_person is None:
             self._first_person = any(self.finder.vocabulary.count(word) for word in self.data.first_person_words)
         return self._first_person
+
+    def _first_person_after_third_reflexive(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Is ``word`` a first-person singular form (``first_person_singular_endings``:
+        "sentí", "levanté") right after a third-person reflexive clitic
+        (``third_person_reflexives``: "se"), which agrees with the verb's subject ("se
+        sent?" is "sentó"; the first person takes "me")?  Not the subjunctive "esté", a
+        third person ("que se esté")."""
+        previous = line[:run.token_start].split()[-1:]
+        word = self.lower(word)
+        return bool(previous) and line[:run.token_start].endswith(" ") \
+            and self.lower(previous[0]) in self.data.third_person_reflexives \
+            and len(word) >= MIN_PERSON_FORM and word.endswith(self.data.first_person_singular_endings) \
+            and word not in self.data.subjunctive_forms
 
     def _pronominal_after_reflexive(self, word: str, line: str, run: DamagedRun) -> bool:
         """Is ``word`` a pronominal verb (its infinitive with the reflexive attached commoner
