@@ -2690,6 +2690,9 @@ class Resolver:
             return []
         if not following:
             return []  # end of line: a real question mark (or nothing to tell)
+        if before and self._narrator_dash_before(following):
+            return [Reading(self.data.dialogue_dash, LONE_DASH_STARTS_LINE,
+                            "lone '?' before a verb of saying read as the dash setting the narrator's words apart")]
         nxt = following[0]
         if is_slot(nxt) and following[1:2].isalpha():
             nxt = "X"  # the next word lost its first letter: a word all the same, of either case
@@ -2770,6 +2773,29 @@ class Resolver:
             readings.append(Reading(self.data.quotes[0][0], QUOTE_PAIR_TAKEN if sure else QUOTE_PAIRED,
                                     "lone '?' before a word read as the opening quotation mark of a pair"))
         return readings
+
+    def _narrator_dash_before(self, following: str) -> bool:
+        """Does a verb of saying (``saying_verbs``, perhaps with lost letters of its own) open
+        ``following``, after a lone slot in mid-line: the dialogue dash that sets the
+        narrator's words apart from a turn ("— Quem és tu? ? perguntou", "venho da parte do
+        seu filho ? respondeu ele")?  No one-letter word ("é", "à") stands before a finite
+        verb, nor a real "?" set apart from its word.  Only where the dash stands apart from
+        the words (not ``glued_dialogue_dash``)."""
+        if self.data is None or not self.data.dialogue_dash or self.data.glued_dialogue_dash:
+            return False
+        word = self.lower(following.split(None, 1)[0].rstrip(".,;:!"))
+        return any(spells(word, verb) for verb in self.data.saying_verbs)
+
+    def _turn_asks_before(self, line: str, pos: int) -> bool:
+        """Does a question or exclamation of a turn of dialogue end right before ``pos``, the
+        sentence opened by a dash ("— Tot nu s-a întors? întrebă")?  A verb of saying after
+        it goes on with that sentence, in lower case."""
+        before = line[:pos].rstrip()
+        if before[-1:] not in ("?", "!"):
+            return False
+        opening = max(before.rfind(end, 0, len(before) - 1) for end in (". ", "! ", "? ", "… ", "\n"))
+        turn = before[opening + 1:].lstrip()
+        return turn[:1] in ("—", "–", "-", self.data.dialogue_dash or "—")
 
     def _closer_before_incise(self, line: str, pos: int) -> bool:
         """Does a lone slot follow ``pos``, then a verb whose subject is inverted after it
@@ -3530,8 +3556,9 @@ class Resolver:
             if self._month_after_day(cand, run, line):
                 return False  # "2. ?nora 2006": the day's ordinal point ends no sentence
             # '"…vás?" ?ekl primář': the verb of saying after quoted speech goes on its sentence
+            # ("— Tot nu s-a întors? ?ntreb? bătrâna": after a turn of dialogue's question too)
             return not (self.data is not None and self.lower(cand.text) in self.data.saying_verbs
-                        and line[:run.start].rstrip()[-1:] in _CLOSERS)
+                        and (line[:run.start].rstrip()[-1:] in _CLOSERS or self._turn_asks_before(line, run.start)))
         if self.finder.vocabulary.capitalised_share(cand.text.replace(APOSTROPHE, "'")) >= 0.5:
             return True
         after = line[run.end:run.end + 2]
