@@ -617,7 +617,11 @@ class Resolver:
         if 0 < trail <= 2 and run.end == run.token_end - 1 and self._before_attribution(line, run.end - 1):
             readings += self._fills(text, run, line, 0, len(text) - 1, "", self.data.quotes[0][1],
                                     QUOTE_BEFORE_ATTRIBUTION)
-        if lead == 1 and self._at_token_start(run, line) and self._attributed_closer_after(self._source, run.start + 1):
+        # not where the line already opened the quotation that closer ends ("?Perspectivele …
+        # inclusiv ?n ceea ce prive?te politica fiscal??, a declarat": "în", it opened at
+        # "„Perspectivele")
+        if lead == 1 and self._at_token_start(run, line) and not self._open_quotation(line, run.start) \
+                and self._attributed_closer_after(self._source, run.start + 1):
             readings += self._fills(text, run, line, 1, len(text), self.data.quotes[0][0], "",
                                     QUOTE_BEFORE_ATTRIBUTION)
         # no letter goes before a capital: a quotation opens the sentence ("disse: ?Onze milhões
@@ -2954,7 +2958,16 @@ class Resolver:
         letters = sum(c.isalpha() for c in word.group()) if word else 0
         return self.data is not None and not self.data.spaced_quotes and (before.isalpha() or is_slot(before)) \
             and letters >= 2 and self.lower(word.group()) not in self.data.apocopes \
-            and self._attribution_after(line, slot + 1)
+            and self._attribution_after(line, slot + 1) \
+            and not (self._takes_lost_final_vowel(word.group()) and not self._open_quotation(line, slot))
+
+    def _takes_lost_final_vowel(self, word: str) -> bool:
+        """Is ``word``, with the vowel a charset loses at words' ends (``lost_final_vowel``:
+        Romanian "-ă") after it, a listed word?  Then a slot after it is that vowel as often
+        as a closing mark ("dificil?, a spus ministrul" is "dificilă"): a closing mark only
+        where the line opened a quotation."""
+        return bool(self.data.lost_final_vowel) and word.isalpha() \
+            and self._known_frequency(word + self.data.lost_final_vowel) > 0
 
     def _attribution_after(self, line: str, pos: int) -> bool:
         """Do a comma and a verb of stating follow at ``pos`` (", afirmou", ", a regretté",
