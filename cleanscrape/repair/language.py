@@ -268,6 +268,8 @@ class LanguageData:
     #: follow ("», a regretté", "?, le preguntó")
     before_reporting_verb: frozenset[str] = frozenset()
     question_opening: str = ""
+    #: the mark that opens an exclamation ("¡"), closed by "!"
+    exclamation_opening: str = ""
     #: words every question has (Turkish "mi", "ne"): a "?" in a sentence without one is
     #: unlikely a real one
     question_words: frozenset[str] = frozenset()
@@ -699,6 +701,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         plural_copulas=frozenset(entry.get("plural_copulas", ())),
         plural_predicate_endings=tuple(entry.get("plural_predicate_endings", ())),
         question_opening=entry.get("question_opening", ""),
+        exclamation_opening=entry.get("exclamation_opening", ""),
         only_saying_after_question=entry.get("only_saying_after_question", False),
         reporting_participles=frozenset(entry.get("reporting_participles", ())),
         attribution_verbs=frozenset(entry.get("attribution_verbs", ())),

@@ -384,6 +384,12 @@ _QUOTED_QUESTION_CLOSES = re.compile(r"[^\W\d_]\?[?\ufffd](?=[\s,.;:!]|\Z)")
 _FULL_STOP_AFTER = re.compile(r"\.(?!\.)")
 #: a space, then a slot glued to the word after it
 _SLOT_OPENS_NEXT_WORD = re.compile(r" [?\ufffd][^\W\d_]")
+#: a sentence ending in "!" after a letter or a U+FFFD for one ("\ufffdYa est\ufffd!"; "?!" ends
+#: a question: "?Qui?n gan? el partido?!" is "¿Quién ganó el partido?!"): no full stop and
+#: no "?" or U+FFFD that may end one before it (a slot before a space and a lower-case letter
+#: is a lost last letter: "?Qu? bien!")
+_EXCLAMATION_SENTENCE = re.compile(
+    r"(?:[^.!?…\ufffd\n]|[?\ufffd](?=[^\W\d_]| [a-zß-öø-ÿ]))*(?:[^\W\d_]|(?<=[^\W\d_])\ufffd)!")
 _SURE_SENTENCE_END = re.compile(r"[.!…][\"'»”)\]]*\s+")
 #: what follows a "?" that may end a sentence: closing marks, then the line end, or a space
 #: and the next sentence's first letter (after its opening marks), to be a capital
@@ -612,6 +618,7 @@ class Resolver:
                     if run.end - trail <= end < run.end:
                         readings += self._fills(text, run, line, 1, len(text) - k, opening, text[len(text) - k:],
                                                 QUESTION_OPENING_PAIRED)
+        readings += self._exclamation_readings(run, line, lead)
         readings += self._paired_quote_readings(run, line)
         readings += self._dialogue_dash_readings(run, line, lead)
         if 0 < trail <= 2 and run.end == run.token_end - 1 and self._before_attribution(line, run.end - 1):
@@ -696,6 +703,31 @@ class Resolver:
             return self._fills(run.text, run, line, 2, len(run.text), dash + self.data.question_opening, "",
                                QUESTION_OPENING_PAIRED)
         return []
+
+    def _exclamation_readings(self, run: DamagedRun, line: str, lead: int) -> list[Reading]:
+        """A slot glued before a capital where a sentence opens, in a sentence that ends in
+        "!", is the language's exclamation opening (``exclamation_opening``: "?Qu? sorpresa!"
+        is "¡Qué sorpresa!"), as "¿" is a question's; two such slots after a sentence's end,
+        where the dialogue dash is glued, are the dash and the opening ("??El autob?s se ha
+        averiado!" is "—¡El autobús")."""
+        if self.data is None or not self.data.exclamation_opening or lead not in (1, 2) \
+                or not self._at_token_start(run, line) or not run.text[lead:lead + 1].isupper() \
+                or not self._exclamation_follows(self._source, run.start + lead):
+            return []
+        opening = self.data.exclamation_opening
+        if lead == 1 and self._question_may_open(line, run.start):
+            return self._fills(run.text, run, line, 1, len(run.text), opening, "", QUESTION_OPENING_PAIRED)
+        if lead == 2 and self.data.glued_dialogue_dash and line[:run.start].rstrip()[-1:] in ("", ".", "!", "?", "…"):
+            return self._fills(run.text, run, line, 2, len(run.text), self.data.dialogue_dash + opening, "",
+                               QUESTION_OPENING_PAIRED)
+        return []
+
+    @staticmethod
+    def _exclamation_follows(source: str, pos: int) -> bool:
+        """Does the sentence from ``pos`` end in "!" (after a letter or a slot for one, with
+        no full stop and no "?" that may end a question before it: a slot between words
+        before a lower-case letter is a word's lost last letter, "?Qu? bien!")?"""
+        return _EXCLAMATION_SENTENCE.match(source, pos) is not None
 
     def _word_after_dash(self, token: str) -> bool:
         """Is ``token`` without its first slot a listed word far likelier
