@@ -274,6 +274,12 @@ DIALOGUE_DASH_BEFORE_QUESTION = QUESTION_OPENING_PAIRED - 1.0
 #: how much likelier the word after a dialogue dash must be than the slot read as its
 #: first letter
 DIALOGUE_DASH_WORD_RATIO = 100.0
+#: where the dialogue dash is glued, the narrator's words inside a turn open with it before
+#: a verb of saying in mid-sentence ("decirle ?respondi? ella" is "—respondió"), the turn
+#: that holds them opens with it ("?No tengo nada que decirle ?respondi?" is "—No"), and a
+#: slot glued to the end of their last word before punctuation closes them ("ella?." is
+#: "ella—."): no quotation mark, no question opening
+NARRATOR_DASH = QUOTE_PAIR_TAKEN
 #: a doubled or tripled real "?" ("Quoi??", "Onde???") is rarer than a single one: a listed
 #: word's lost last letter before one real "?" ("Será?" written "Ser??") is read before it
 #: (after a word no list knows, "Biener???", the letter model's guesses are no rival)
@@ -382,14 +388,16 @@ _DOTTED_LETTERS_BEFORE = re.compile(r"(?<![\w.])((?:[^\W\d_]\.){2,})\s+\Z")
 _QUOTED_QUESTION_CLOSES = re.compile(r"[^\W\d_]\?[?\ufffd](?=[\s,.;:!]|\Z)")
 #: a single full stop (no ellipsis), which no real "?" ever precedes
 _FULL_STOP_AFTER = re.compile(r"\.(?!\.)")
-#: a space, then a slot glued to the word after it
-_SLOT_OPENS_NEXT_WORD = re.compile(r" [?\ufffd][^\W\d_]")
+#: a space, then a slot (or a kept dialogue dash: "tarde? —preguntó") glued to the word after it
+_SLOT_OPENS_NEXT_WORD = re.compile(r" [?\ufffd—][^\W\d_]")
 #: a sentence ending in "!" after a letter or a U+FFFD for one ("\ufffdYa est\ufffd!"; "?!" ends
 #: a question: "?Qui?n gan? el partido?!" is "¿Quién ganó el partido?!"): no full stop and
 #: no "?" or U+FFFD that may end one before it (a slot before a space and a lower-case letter
 #: is a lost last letter: "?Qu? bien!")
 _EXCLAMATION_SENTENCE = re.compile(
     r"(?:[^.!?…\ufffd\n]|[?\ufffd](?=[^\W\d_]| [a-zß-öø-ÿ]))*(?:[^\W\d_]|(?<=[^\W\d_])\ufffd)!")
+#: a space and a lower-case letter: the sentence goes on
+_LOWER_CASE_WORD_AFTER = re.compile(r" [a-zß-öø-ÿ]")
 _SURE_SENTENCE_END = re.compile(r"[.!…][\"'»”)\]]*\s+")
 #: what follows a "?" that may end a sentence: closing marks, then the line end, or a space
 #: and the next sentence's first letter (after its opening marks), to be a capital
@@ -621,6 +629,8 @@ class Resolver:
         readings += self._exclamation_readings(run, line, lead)
         readings += self._paired_quote_readings(run, line)
         readings += self._dialogue_dash_readings(run, line, lead)
+        if trail == 1 and run.letters >= 2 and self._narrator_closes(line, run):
+            readings += self._fills(text, run, line, 0, len(text) - 1, "", self.data.dialogue_dash, NARRATOR_DASH)
         if 0 < trail <= 2 and run.end == run.token_end - 1 and self._before_attribution(line, run.end - 1):
             readings += self._fills(text, run, line, 0, len(text) - 1, "", self.data.quotes[0][1],
                                     QUOTE_BEFORE_ATTRIBUTION)
@@ -692,10 +702,18 @@ class Resolver:
                 or not self._at_token_start(run, line):
             return []
         before = line[:run.start].rstrip()
+        dash = self.data.dialogue_dash
+        if lead == 1 and before[-1:].isalnum() \
+                and self._narrator_verb([run.text[1:]] + line[run.end:].split(None, 2)[:1]):
+            # "No tengo nada que decirle ?respondi? ella": the narrator's words
+            return self._fills(run.text, run, line, 1, len(run.text), dash, "", NARRATOR_DASH)
+        if lead == 1 and before[-1:] in ("", ".", "!", "?", "…") and run.text[1:2].isupper() \
+                and self._narrator_dash_ahead(self._source, run.start + 1):
+            # "?No tengo nada que decirle ?respondi? ella": the turn the narrator's words are in
+            return self._fills(run.text, run, line, 1, len(run.text), dash, "", NARRATOR_DASH)
         if before[-1:] not in ("", ".", "!", "?", "…") or (before and line[run.start - 1:run.start] != " "):
             return []
         asks = self._question_follows(self._source, run.start + lead)
-        dash = self.data.dialogue_dash
         if lead == 1 and before and run.text[1:2].islower() and self._word_after_dash(run.text):
             prior = DIALOGUE_DASH_BEFORE_QUESTION if asks else DIALOGUE_DASH
             return self._fills(run.text, run, line, 1, len(run.text), dash, "", prior)
@@ -729,6 +747,50 @@ class Resolver:
         before a lower-case letter is a word's lost last letter, "?Qu? bien!")?"""
         return _EXCLAMATION_SENTENCE.match(source, pos) is not None
 
+    def _narrator_verb(self, words: list[str]) -> bool:
+        """Do ``words`` (perhaps with lost letters, punctuation after them) open with a verb
+        of saying, stating or asking (``saying_verbs``, ``attribution_verbs``,
+        ``asking_verbs``), perhaps after a clitic (``before_reporting_verb``: "le contest?")?"""
+        words = [self.lower(word.rstrip(".,;:!")) for word in words[:2]]
+        if len(words) == 2 and words[0] in self.data.before_reporting_verb:
+            words = words[1:]
+        return bool(words) and any(
+            spells(words[0], verb)
+            for verb in self.data.saying_verbs | self.data.attribution_verbs | self.data.asking_verbs)
+
+    def _narrator_dash_ahead(self, source: str, pos: int) -> bool:
+        """Is there, after ``pos`` in its sentence and before any "?" that may end a question
+        (one glued to the end of a listed word and followed by no lower-case word: "?Vienes?
+        ?pregunt?" is "¿Vienes? —preguntó"; "llegu?" lost its last letter), a slot glued
+        before a verb of saying in mid-sentence, the narrator's dash ("?No tengo nada que
+        decirle ?respondi? ella", "?Ya llegu? ?le contest?")?"""
+        end = _SURE_SENTENCE_END.search(source, pos)
+        for i in _slot_positions(source, pos, end.start() if end else len(source)):
+            if source[i - 1] == " " and source[i - 2:i - 1] not in ("", " ") and source[i + 1:i + 2].isalpha():
+                if self._narrator_verb(source[i + 1:].split(None, 2)[:2]):
+                    return True
+            elif source[i - 1].isalpha() and not source[i + 1:i + 2].isalnum() \
+                    and not _LOWER_CASE_WORD_AFTER.match(source, i + 1) \
+                    and self._known_frequency(_WORD_BEFORE.search(source, 0, i).group().lstrip("?\ufffd")):
+                return False
+        return False
+
+    def _narrator_closes(self, line: str, run: DamagedRun) -> bool:
+        """Is the slot ending the run glued after a listed word, before punctuation or a
+        lower-case word, inside the narrator's words of a turn, opened by the glued dialogue
+        dash before a lower-case word in this sentence and not closed ("—respondió ella?." is
+        "ella—.", "La empresa —dijo el portavoz? no hará" "portavoz—"), the word likelier
+        without the slot than with a letter there ("—le respond?." is "respondí", "—le
+        contest?," "contesté")?"""
+        if self.data is None or not self.data.glued_dialogue_dash \
+                or not (line[run.end:run.end + 1] in (".", ",", ";") or _LOWER_CASE_WORD_AFTER.match(line, run.end)) \
+                or self._known_frequency(run.text[:-1]) <= self._known_frequency(run.text):
+            return False
+        before = line[:run.start]
+        opened = before.rfind(" " + self.data.dialogue_dash)
+        return opened >= 0 and before[opened + 2:opened + 3].islower() \
+            and not any(c in before[opened + 2:] for c in ".!?…" + self.data.dialogue_dash)
+
     def _word_after_dash(self, token: str) -> bool:
         """Is ``token`` without its first slot a listed word far likelier
         (``DIALOGUE_DASH_WORD_RATIO``) than any listed word with a letter there?  A sentence
@@ -739,7 +801,7 @@ class Resolver:
 
     def _question_follows(self, source: str, pos: int) -> bool:
         """Does a "?" after a letter that may end a sentence (the line's end, a capital after
-        it, or a slot glued to the next word: the dialogue's next dash) follow ``pos`` before
+        it, or a slot or dash glued to the next word: the dialogue's next dash) follow ``pos`` before
         the sentence's sure end?"""
         end = _SURE_SENTENCE_END.search(source, pos)
         return any(source[i] == "?" and source[i - 1].isalpha()
