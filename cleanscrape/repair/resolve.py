@@ -1156,6 +1156,9 @@ class Resolver:
         if not freq:
             return _IMPOSSIBLE
         score = math.log10(freq)
+        if self.data is not None and self.lower(cand.text) in self.data.never_before \
+                and self._neighbours(line, run)[1] in self.data.never_before[self.lower(cand.text)]:
+            return _IMPOSSIBLE  # "Quem ?s tu": "às" (a + as) never stands before a pronoun, "és"
         if self.data is not None and self.lower(cand.text) in self.data.clitic_forms \
                 and self._after_simple_preposition(line, run):
             return _IMPOSSIBLE  # "z si? nie opadła" is "z sił": the reflexive after one is "sobą"
