@@ -3095,13 +3095,24 @@ class Resolver:
 
     def _attributed_closer_after(self, line: str, pos: int) -> bool:
         """Is the next glued slot after ``pos`` at a word's edge one before a verb of stating
-        ("?Já perdemos … figurinhas?, desabafou"), with no slot opening a word before it?"""
+        ("?Já perdemos … figurinhas?, desabafou"), with no slot opening a word before it that
+        may be a quotation mark (a listed word's lost first letter is none: "?Hemos sufrido
+        hasta el ?ltimo minuto?, celebr?")?"""
         for i in _slot_positions(line, pos, len(line)):
-            if i + 1 < len(line) and line[i + 1].isalpha() and (line[i - 1].isspace() or line[i - 1] in _OPENERS):
-                return False  # another quotation (or word) opens first
+            if i + 1 < len(line) and line[i + 1].isalpha() and (line[i - 1].isspace() or line[i - 1] in _OPENERS) \
+                    and not self._lost_first_letter(line, i):
+                return False  # another quotation opens first
             if self._before_attribution(line, i):
                 return True
         return False
+
+    def _lost_first_letter(self, line: str, slot: int) -> bool:
+        """Is the slot at ``slot``, glued before a word, that word's lost first letter: the
+        word without it unlisted, with a letter there listed ("?ltimo" is "último")?"""
+        word = _WORD_AFTER.match(line, slot + 1)
+        if word is None or self._known_frequency(word.group()):
+            return False
+        return self._known_frequency(line[slot:word.end()]) > 0
 
     def _lone_closer_after(self, line: str, pos: int) -> bool:
         """Is the next lone slot after ``pos``, within a few words, one that can only be a
