@@ -637,8 +637,8 @@ class Resolver:
         # not where the line already opened the quotation that closer ends ("?Perspectivele …
         # inclusiv ?n ceea ce prive?te politica fiscal??, a declarat": "în", it opened at
         # "„Perspectivele")
-        if lead == 1 and self._at_token_start(run, line) and not self._open_quotation(line, run.start) \
-                and self._attributed_closer_after(self._source, run.start + 1):
+        if lead == 1 and self._at_token_start(run, line) and self._attributed_closer_after(self._source, run.start + 1) \
+                and not self._open_quotation(line, run.start):
             readings += self._fills(text, run, line, 1, len(text), self.data.quotes[0][0], "",
                                     QUOTE_BEFORE_ATTRIBUTION)
         # no letter goes before a capital: a quotation opens the sentence ("disse: ?Onze milhões
