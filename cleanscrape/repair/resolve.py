@@ -3528,9 +3528,25 @@ class Resolver:
                 # ("bilmiyorum??? dedim" or not)
                 return prior + QUESTION_BEFORE_LOWERCASE + QUESTION_BEFORE_OTHER_THAN_SAYING
             return prior + QUESTION_BEFORE_LOWERCASE  # the sentence goes on
+        if following and following[0].isupper() and self._inside_name_before_vowel(run, line):
+            return prior + QUESTION_BEFORE_LOWERCASE  # "Societatea Literar? Rom?n?": "Literară"
         if following and following[0].isupper() and not self._sentence_follows(following):
             return prior  # a name may follow a word in mid-sentence
         return prior + QUESTION_ENDS_SENTENCE
+
+    def _inside_name_before_vowel(self, run: DamagedRun, line: str) -> bool:
+        """Is the run's word, before its final slot, a capitalised word right after another
+        in mid-sentence (a name: "Societatea Literar? Rom?n?", "Banca Na?ional? Rom?n?"), and,
+        with the vowel a charset loses at words' ends (``lost_final_vowel``: Romanian "-ă"),
+        a listed word?  Names of institutions are nouns and their adjectives, capitalised
+        word after word, and a question ends in none of them ("Literară", "Națională")."""
+        word = line[run.token_start:run.end - 1]
+        before = line[:run.token_start].split()
+        return self.data is not None and bool(self.data.lost_final_vowel) and run.end == run.token_end \
+            and word[:1].isupper() and all(c.isalpha() or is_slot(c) for c in word) \
+            and bool(before) and self._name_word(before[-1]) \
+            and not self._sentence_start(line, line.rfind(before[-1], 0, run.token_start)) \
+            and self._known_frequency(word + self.data.lost_final_vowel) > 0
 
     @staticmethod
     def _at_token_start(run: DamagedRun, line: str) -> bool:
