@@ -223,6 +223,11 @@ class LanguageData:
     #: endings, reflexive infinitive endings) triples that find a form's infinitives
     #: ("arrenderò" → "arrendere", "arrendersi")
     reflexive_clitics: frozenset[str] = frozenset()
+    #: the third-person reflexive clitics ("se"), and the first-person singular endings a
+    #: lost last letter makes ("sentí", "levanté"): right after such a clitic, which agrees
+    #: with its verb's subject, a verb is no first person ("se sentó")
+    third_person_reflexives: frozenset[str] = frozenset()
+    first_person_singular_endings: tuple[str, ...] = ()
     pronominal_infinitives: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()
     #: (case ending, words governing that case) pairs: prepositions, and quantifiers that
     #: govern the genitive plural; the data may give one entry several endings
@@ -263,6 +268,8 @@ class LanguageData:
     #: follow ("», a regretté", "?, le preguntó")
     before_reporting_verb: frozenset[str] = frozenset()
     question_opening: str = ""
+    #: the mark that opens an exclamation ("¡"), closed by "!"
+    exclamation_opening: str = ""
     #: words every question has (Turkish "mi", "ne"): a "?" in a sentence without one is
     #: unlikely a real one
     question_words: frozenset[str] = frozenset()
@@ -694,6 +701,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         plural_copulas=frozenset(entry.get("plural_copulas", ())),
         plural_predicate_endings=tuple(entry.get("plural_predicate_endings", ())),
         question_opening=entry.get("question_opening", ""),
+        exclamation_opening=entry.get("exclamation_opening", ""),
         only_saying_after_question=entry.get("only_saying_after_question", False),
         reporting_participles=frozenset(entry.get("reporting_participles", ())),
         attribution_verbs=frozenset(entry.get("attribution_verbs", ())),
@@ -728,6 +736,8 @@ def language_data(lang: str | None) -> LanguageData | None:
         person_endings=tuple((first, tuple(thirds.split())) for first, thirds in entry.get("person_endings", ())),
         first_person_words=frozenset(entry.get("first_person_words", ())),
         reflexive_clitics=frozenset(entry.get("reflexive_clitics", ())),
+        third_person_reflexives=frozenset(entry.get("third_person_reflexives", ())),
+        first_person_singular_endings=tuple(entry.get("first_person_singular_endings", ())),
         pronominal_infinitives=tuple((form, tuple(bare.split()), tuple(reflexive.split()))
                                      for form, bare, reflexive in entry.get("pronominal_infinitives", ())),
         object_ending=entry.get("object_ending", ""),

@@ -70,6 +70,9 @@ FIRST_PERSON_ON_THIRD_PERSON_PAGE = -0.5
 #: the shortest verb form whose person a lost last letter is read by: a form of one
 #: syllable ("sé", "dé") is another mood or person too (the subjunctive "dé" is the third's)
 MIN_PERSON_FORM = 3
+#: a first-person singular form right after a third-person reflexive clitic ("se sent?" is
+#: "sentó": the clitic agrees with the verb's subject, which a first person's "me" would be)
+FIRST_PERSON_AFTER_THIRD_PERSON_REFLEXIVE = -1.0
 #: a lost last letter that makes a present-tense verb right after a reflexive pronoun
 #: ("se stará", not the adjective "staré")
 VERB_AFTER_REFLEXIVE = 1.0
@@ -271,6 +274,12 @@ DIALOGUE_DASH_BEFORE_QUESTION = QUESTION_OPENING_PAIRED - 1.0
 #: how much likelier the word after a dialogue dash must be than the slot read as its
 #: first letter
 DIALOGUE_DASH_WORD_RATIO = 100.0
+#: where the dialogue dash is glued, the narrator's words inside a turn open with it before
+#: a verb of saying in mid-sentence ("decirle ?respondi? ella" is "—respondió"), the turn
+#: that holds them opens with it ("?No tengo nada que decirle ?respondi?" is "—No"), and a
+#: slot glued to the end of their last word before punctuation closes them ("ella?." is
+#: "ella—."): no quotation mark, no question opening
+NARRATOR_DASH = QUOTE_PAIR_TAKEN
 #: a doubled or tripled real "?" ("Quoi??", "Onde???") is rarer than a single one: a listed
 #: word's lost last letter before one real "?" ("Será?" written "Ser??") is read before it
 #: (after a word no list knows, "Biener???", the letter model's guesses are no rival)
@@ -379,8 +388,16 @@ _DOTTED_LETTERS_BEFORE = re.compile(r"(?<![\w.])((?:[^\W\d_]\.){2,})\s+\Z")
 _QUOTED_QUESTION_CLOSES = re.compile(r"[^\W\d_]\?[?\ufffd](?=[\s,.;:!]|\Z)")
 #: a single full stop (no ellipsis), which no real "?" ever precedes
 _FULL_STOP_AFTER = re.compile(r"\.(?!\.)")
-#: a space, then a slot glued to the word after it
-_SLOT_OPENS_NEXT_WORD = re.compile(r" [?\ufffd][^\W\d_]")
+#: a space, then a slot (or a kept dialogue dash: "tarde? —preguntó") glued to the word after it
+_SLOT_OPENS_NEXT_WORD = re.compile(r" [?\ufffd—][^\W\d_]")
+#: a sentence ending in "!" after a letter or a U+FFFD for one ("\ufffdYa est\ufffd!"; "?!" ends
+#: a question: "?Qui?n gan? el partido?!" is "¿Quién ganó el partido?!"): no full stop and
+#: no "?" or U+FFFD that may end one before it (a slot before a space and a lower-case letter
+#: is a lost last letter: "?Qu? bien!")
+_EXCLAMATION_SENTENCE = re.compile(
+    r"(?:[^.!?…\ufffd\n]|[?\ufffd](?=[^\W\d_]| [a-zß-öø-ÿ]))*(?:[^\W\d_]|(?<=[^\W\d_])\ufffd)!")
+#: a space and a lower-case letter: the sentence goes on
+_LOWER_CASE_WORD_AFTER = re.compile(r" [a-zß-öø-ÿ]")
 _SURE_SENTENCE_END = re.compile(r"[.!…][\"'»”)\]]*\s+")
 #: what follows a "?" that may end a sentence: closing marks, then the line end, or a space
 #: and the next sentence's first letter (after its opening marks), to be a capital
@@ -609,12 +626,19 @@ class Resolver:
                     if run.end - trail <= end < run.end:
                         readings += self._fills(text, run, line, 1, len(text) - k, opening, text[len(text) - k:],
                                                 QUESTION_OPENING_PAIRED)
+        readings += self._exclamation_readings(run, line, lead)
         readings += self._paired_quote_readings(run, line)
         readings += self._dialogue_dash_readings(run, line, lead)
+        if trail == 1 and run.letters >= 2 and self._narrator_closes(line, run):
+            readings += self._fills(text, run, line, 0, len(text) - 1, "", self.data.dialogue_dash, NARRATOR_DASH)
         if 0 < trail <= 2 and run.end == run.token_end - 1 and self._before_attribution(line, run.end - 1):
             readings += self._fills(text, run, line, 0, len(text) - 1, "", self.data.quotes[0][1],
                                     QUOTE_BEFORE_ATTRIBUTION)
-        if lead == 1 and self._at_token_start(run, line) and self._attributed_closer_after(self._source, run.start + 1):
+        # not where the line already opened the quotation that closer ends ("?Perspectivele …
+        # inclusiv ?n ceea ce prive?te politica fiscal??, a declarat": "în", it opened at
+        # "„Perspectivele")
+        if lead == 1 and self._at_token_start(run, line) and self._attributed_closer_after(self._source, run.start + 1) \
+                and not self._open_quotation(line, run.start):
             readings += self._fills(text, run, line, 1, len(text), self.data.quotes[0][0], "",
                                     QUOTE_BEFORE_ATTRIBUTION)
         # no letter goes before a capital: a quotation opens the sentence ("disse: ?Onze milhões
@@ -678,10 +702,18 @@ class Resolver:
                 or not self._at_token_start(run, line):
             return []
         before = line[:run.start].rstrip()
+        dash = self.data.dialogue_dash
+        if lead == 1 and before[-1:].isalnum() \
+                and self._narrator_verb([run.text[1:]] + line[run.end:].split(None, 2)[:1]):
+            # "No tengo nada que decirle ?respondi? ella": the narrator's words
+            return self._fills(run.text, run, line, 1, len(run.text), dash, "", NARRATOR_DASH)
+        if lead == 1 and before[-1:] in ("", ".", "!", "?", "…") and run.text[1:2].isupper() \
+                and self._narrator_dash_ahead(self._source, run.start + 1):
+            # "?No tengo nada que decirle ?respondi? ella": the turn the narrator's words are in
+            return self._fills(run.text, run, line, 1, len(run.text), dash, "", NARRATOR_DASH)
         if before[-1:] not in ("", ".", "!", "?", "…") or (before and line[run.start - 1:run.start] != " "):
             return []
         asks = self._question_follows(self._source, run.start + lead)
-        dash = self.data.dialogue_dash
         if lead == 1 and before and run.text[1:2].islower() and self._word_after_dash(run.text):
             prior = DIALOGUE_DASH_BEFORE_QUESTION if asks else DIALOGUE_DASH
             return self._fills(run.text, run, line, 1, len(run.text), dash, "", prior)
@@ -689,6 +721,75 @@ class Resolver:
             return self._fills(run.text, run, line, 2, len(run.text), dash + self.data.question_opening, "",
                                QUESTION_OPENING_PAIRED)
         return []
+
+    def _exclamation_readings(self, run: DamagedRun, line: str, lead: int) -> list[Reading]:
+        """A slot glued before a capital where a sentence opens, in a sentence that ends in
+        "!", is the language's exclamation opening (``exclamation_opening``: "?Qu? sorpresa!"
+        is "¡Qué sorpresa!"), as "¿" is a question's; two such slots after a sentence's end,
+        where the dialogue dash is glued, are the dash and the opening ("??El autob?s se ha
+        averiado!" is "—¡El autobús")."""
+        if self.data is None or not self.data.exclamation_opening or lead not in (1, 2) \
+                or not self._at_token_start(run, line) or not run.text[lead:lead + 1].isupper() \
+                or not self._exclamation_follows(self._source, run.start + lead):
+            return []
+        opening = self.data.exclamation_opening
+        if lead == 1 and self._question_may_open(line, run.start):
+            return self._fills(run.text, run, line, 1, len(run.text), opening, "", QUESTION_OPENING_PAIRED)
+        if lead == 2 and self.data.glued_dialogue_dash and line[:run.start].rstrip()[-1:] in ("", ".", "!", "?", "…"):
+            return self._fills(run.text, run, line, 2, len(run.text), self.data.dialogue_dash + opening, "",
+                               QUESTION_OPENING_PAIRED)
+        return []
+
+    @staticmethod
+    def _exclamation_follows(source: str, pos: int) -> bool:
+        """Does the sentence from ``pos`` end in "!" (after a letter or a slot for one, with
+        no full stop and no "?" that may end a question before it: a slot between words
+        before a lower-case letter is a word's lost last letter, "?Qu? bien!")?"""
+        return _EXCLAMATION_SENTENCE.match(source, pos) is not None
+
+    def _narrator_verb(self, words: list[str]) -> bool:
+        """Do ``words`` (perhaps with lost letters, punctuation after them) open with a verb
+        of saying, stating or asking (``saying_verbs``, ``attribution_verbs``,
+        ``asking_verbs``), perhaps after a clitic (``before_reporting_verb``: "le contest?")?"""
+        words = [self.lower(word.rstrip(".,;:!")) for word in words[:2]]
+        if len(words) == 2 and words[0] in self.data.before_reporting_verb:
+            words = words[1:]
+        return bool(words) and any(
+            spells(words[0], verb)
+            for verb in self.data.saying_verbs | self.data.attribution_verbs | self.data.asking_verbs)
+
+    def _narrator_dash_ahead(self, source: str, pos: int) -> bool:
+        """Is there, after ``pos`` in its sentence and before any "?" that may end a question
+        (one glued to the end of a listed word and followed by no lower-case word: "?Vienes?
+        ?pregunt?" is "¿Vienes? —preguntó"; "llegu?" lost its last letter), a slot glued
+        before a verb of saying in mid-sentence, the narrator's dash ("?No tengo nada que
+        decirle ?respondi? ella", "?Ya llegu? ?le contest?")?"""
+        end = _SURE_SENTENCE_END.search(source, pos)
+        for i in _slot_positions(source, pos, end.start() if end else len(source)):
+            if source[i - 1] == " " and source[i - 2:i - 1] not in ("", " ") and source[i + 1:i + 2].isalpha():
+                if self._narrator_verb(source[i + 1:].split(None, 2)[:2]):
+                    return True
+            elif source[i - 1].isalpha() and not source[i + 1:i + 2].isalnum() \
+                    and not _LOWER_CASE_WORD_AFTER.match(source, i + 1) \
+                    and self._known_frequency(_WORD_BEFORE.search(source, 0, i).group().lstrip("?\ufffd")):
+                return False
+        return False
+
+    def _narrator_closes(self, line: str, run: DamagedRun) -> bool:
+        """Is the slot ending the run glued after a listed word, before punctuation or a
+        lower-case word, inside the narrator's words of a turn, opened by the glued dialogue
+        dash before a lower-case word in this sentence and not closed ("—respondió ella?." is
+        "ella—.", "La empresa —dijo el portavoz? no hará" "portavoz—"), the word likelier
+        without the slot than with a letter there ("—le respond?." is "respondí", "—le
+        contest?," "contesté")?"""
+        if self.data is None or not self.data.glued_dialogue_dash \
+                or not (line[run.end:run.end + 1] in (".", ",", ";") or _LOWER_CASE_WORD_AFTER.match(line, run.end)) \
+                or self._known_frequency(run.text[:-1]) <= self._known_frequency(run.text):
+            return False
+        before = line[:run.start]
+        opened = before.rfind(" " + self.data.dialogue_dash)
+        return opened >= 0 and before[opened + 2:opened + 3].islower() \
+            and not any(c in before[opened + 2:] for c in ".!?…" + self.data.dialogue_dash)
 
     def _word_after_dash(self, token: str) -> bool:
         """Is ``token`` without its first slot a listed word far likelier
@@ -700,7 +801,7 @@ class Resolver:
 
     def _question_follows(self, source: str, pos: int) -> bool:
         """Does a "?" after a letter that may end a sentence (the line's end, a capital after
-        it, or a slot glued to the next word: the dialogue's next dash) follow ``pos`` before
+        it, or a slot or dash glued to the next word: the dialogue's next dash) follow ``pos`` before
         the sentence's sure end?"""
         end = _SURE_SENTENCE_END.search(source, pos)
         return any(source[i] == "?" and source[i - 1].isalpha()
@@ -1055,6 +1156,9 @@ class Resolver:
         if not freq:
             return _IMPOSSIBLE
         score = math.log10(freq)
+        if self.data is not None and self.lower(cand.text) in self.data.never_before \
+                and self._neighbours(line, run)[1] in self.data.never_before[self.lower(cand.text)]:
+            return _IMPOSSIBLE  # "Quem ?s tu": "às" (a + as) never stands before a pronoun, "és"
         if self.data is not None and self.lower(cand.text) in self.data.clitic_forms \
                 and self._after_simple_preposition(line, run):
             return _IMPOSSIBLE  # "z si? nie opadła" is "z sił": the reflexive after one is "sobą"
@@ -1117,6 +1221,9 @@ class Resolver:
                 score += AGREEMENT
             elif not self._first_person_page():
                 score += FIRST_PERSON_ON_THIRD_PERSON_PAGE
+        if self.data is not None and self.data.third_person_reflexives and is_slot(core[-1]) and cand.how in LISTED \
+                and self._first_person_after_third_reflexive(cand.text, line, run):
+            score += FIRST_PERSON_AFTER_THIRD_PERSON_REFLEXIVE
         if self.data is not None and self.data.reflexive_pronouns and cand.how in LISTED \
                 and self._verb_after_reflexive(cand.text, core, line, run):
             score += VERB_AFTER_REFLEXIVE
@@ -2510,6 +2617,19 @@ class Resolver:
             self._first_person = any(self.finder.vocabulary.count(word) for word in self.data.first_person_words)
         return self._first_person
 
+    def _first_person_after_third_reflexive(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Is ``word`` a first-person singular form (``first_person_singular_endings``:
+        "sentí", "levanté") right after a third-person reflexive clitic
+        (``third_person_reflexives``: "se"), which agrees with the verb's subject ("se
+        sent?" is "sentó"; the first person takes "me")?  Not the subjunctive "esté", a
+        third person ("que se esté")."""
+        previous = line[:run.token_start].split()[-1:]
+        word = self.lower(word)
+        return bool(previous) and line[:run.token_start].endswith(" ") \
+            and self.lower(previous[0]) in self.data.third_person_reflexives \
+            and len(word) >= MIN_PERSON_FORM and word.endswith(self.data.first_person_singular_endings) \
+            and word not in self.data.subjunctive_forms
+
     def _pronominal_after_reflexive(self, word: str, line: str, run: DamagedRun) -> bool:
         """Is ``word`` a pronominal verb (its infinitive with the reflexive attached commoner
         than without: "arrendersi" against "arrendere") right after the first-person
@@ -2671,6 +2791,9 @@ class Resolver:
             return []
         if not following:
             return []  # end of line: a real question mark (or nothing to tell)
+        if before and self._narrator_dash_before(following):
+            return [Reading(self.data.dialogue_dash, LONE_DASH_STARTS_LINE,
+                            "lone '?' before a verb of saying read as the dash setting the narrator's words apart")]
         nxt = following[0]
         if is_slot(nxt) and following[1:2].isalpha():
             nxt = "X"  # the next word lost its first letter: a word all the same, of either case
@@ -2751,6 +2874,29 @@ class Resolver:
             readings.append(Reading(self.data.quotes[0][0], QUOTE_PAIR_TAKEN if sure else QUOTE_PAIRED,
                                     "lone '?' before a word read as the opening quotation mark of a pair"))
         return readings
+
+    def _narrator_dash_before(self, following: str) -> bool:
+        """Does a verb of saying (``saying_verbs``, perhaps with lost letters of its own) open
+        ``following``, after a lone slot in mid-line: the dialogue dash that sets the
+        narrator's words apart from a turn ("— Quem és tu? ? perguntou", "venho da parte do
+        seu filho ? respondeu ele")?  No one-letter word ("é", "à") stands before a finite
+        verb, nor a real "?" set apart from its word.  Only where the dash stands apart from
+        the words (not ``glued_dialogue_dash``)."""
+        if self.data is None or not self.data.dialogue_dash or self.data.glued_dialogue_dash:
+            return False
+        word = self.lower(following.split(None, 1)[0].rstrip(".,;:!"))
+        return any(spells(word, verb) for verb in self.data.saying_verbs)
+
+    def _turn_asks_before(self, line: str, pos: int) -> bool:
+        """Does a question or exclamation of a turn of dialogue end right before ``pos``, the
+        sentence opened by a dash ("— Tot nu s-a întors? întrebă")?  A verb of saying after
+        it goes on with that sentence, in lower case."""
+        before = line[:pos].rstrip()
+        if before[-1:] not in ("?", "!"):
+            return False
+        opening = max(before.rfind(end, 0, len(before) - 1) for end in (". ", "! ", "? ", "… ", "\n"))
+        turn = before[opening + 1:].lstrip()
+        return turn[:1] in ("—", "–", "-", self.data.dialogue_dash or "—")
 
     def _closer_before_incise(self, line: str, pos: int) -> bool:
         """Does a lone slot follow ``pos``, then a verb whose subject is inverted after it
@@ -2909,7 +3055,16 @@ class Resolver:
         letters = sum(c.isalpha() for c in word.group()) if word else 0
         return self.data is not None and not self.data.spaced_quotes and (before.isalpha() or is_slot(before)) \
             and letters >= 2 and self.lower(word.group()) not in self.data.apocopes \
-            and self._attribution_after(line, slot + 1)
+            and self._attribution_after(line, slot + 1) \
+            and not (self._takes_lost_final_vowel(word.group()) and not self._open_quotation(line, slot))
+
+    def _takes_lost_final_vowel(self, word: str) -> bool:
+        """Is ``word``, with the vowel a charset loses at words' ends (``lost_final_vowel``:
+        Romanian "-ă") after it, a listed word?  Then a slot after it is that vowel as often
+        as a closing mark ("dificil?, a spus ministrul" is "dificilă"): a closing mark only
+        where the line opened a quotation."""
+        return bool(self.data.lost_final_vowel) and word.isalpha() \
+            and self._known_frequency(word + self.data.lost_final_vowel) > 0
 
     def _attribution_after(self, line: str, pos: int) -> bool:
         """Do a comma and a verb of stating follow at ``pos`` (", afirmou", ", a regretté",
@@ -2940,13 +3095,24 @@ class Resolver:
 
     def _attributed_closer_after(self, line: str, pos: int) -> bool:
         """Is the next glued slot after ``pos`` at a word's edge one before a verb of stating
-        ("?Já perdemos … figurinhas?, desabafou"), with no slot opening a word before it?"""
+        ("?Já perdemos … figurinhas?, desabafou"), with no slot opening a word before it that
+        may be a quotation mark (a listed word's lost first letter is none: "?Hemos sufrido
+        hasta el ?ltimo minuto?, celebr?")?"""
         for i in _slot_positions(line, pos, len(line)):
-            if i + 1 < len(line) and line[i + 1].isalpha() and (line[i - 1].isspace() or line[i - 1] in _OPENERS):
-                return False  # another quotation (or word) opens first
+            if i + 1 < len(line) and line[i + 1].isalpha() and (line[i - 1].isspace() or line[i - 1] in _OPENERS) \
+                    and not self._lost_first_letter(line, i):
+                return False  # another quotation opens first
             if self._before_attribution(line, i):
                 return True
         return False
+
+    def _lost_first_letter(self, line: str, slot: int) -> bool:
+        """Is the slot at ``slot``, glued before a word, that word's lost first letter: the
+        word without it unlisted, with a letter there listed ("?ltimo" is "último")?"""
+        word = _WORD_AFTER.match(line, slot + 1)
+        if word is None or self._known_frequency(word.group()):
+            return False
+        return self._known_frequency(line[slot:word.end()]) > 0
 
     def _lone_closer_after(self, line: str, pos: int) -> bool:
         """Is the next lone slot after ``pos``, within a few words, one that can only be a
@@ -3362,9 +3528,25 @@ class Resolver:
                 # ("bilmiyorum??? dedim" or not)
                 return prior + QUESTION_BEFORE_LOWERCASE + QUESTION_BEFORE_OTHER_THAN_SAYING
             return prior + QUESTION_BEFORE_LOWERCASE  # the sentence goes on
+        if following and following[0].isupper() and self._inside_name_before_vowel(run, line):
+            return prior + QUESTION_BEFORE_LOWERCASE  # "Societatea Literar? Rom?n?": "Literară"
         if following and following[0].isupper() and not self._sentence_follows(following):
             return prior  # a name may follow a word in mid-sentence
         return prior + QUESTION_ENDS_SENTENCE
+
+    def _inside_name_before_vowel(self, run: DamagedRun, line: str) -> bool:
+        """Is the run's word, before its final slot, a capitalised word right after another
+        in mid-sentence (a name: "Societatea Literar? Rom?n?", "Banca Na?ional? Rom?n?"), and,
+        with the vowel a charset loses at words' ends (``lost_final_vowel``: Romanian "-ă"),
+        a listed word?  Names of institutions are nouns and their adjectives, capitalised
+        word after word, and a question ends in none of them ("Literară", "Națională")."""
+        word = line[run.token_start:run.end - 1]
+        before = line[:run.token_start].split()
+        return self.data is not None and bool(self.data.lost_final_vowel) and run.end == run.token_end \
+            and word[:1].isupper() and all(c.isalpha() or is_slot(c) for c in word) \
+            and bool(before) and self._name_word(before[-1]) \
+            and not self._sentence_start(line, line.rfind(before[-1], 0, run.token_start)) \
+            and self._known_frequency(word + self.data.lost_final_vowel) > 0
 
     @staticmethod
     def _at_token_start(run: DamagedRun, line: str) -> bool:
@@ -3511,8 +3693,9 @@ class Resolver:
             if self._month_after_day(cand, run, line):
                 return False  # "2. ?nora 2006": the day's ordinal point ends no sentence
             # '"…vás?" ?ekl primář': the verb of saying after quoted speech goes on its sentence
+            # ("— Tot nu s-a întors? ?ntreb? bătrâna": after a turn of dialogue's question too)
             return not (self.data is not None and self.lower(cand.text) in self.data.saying_verbs
-                        and line[:run.start].rstrip()[-1:] in _CLOSERS)
+                        and (line[:run.start].rstrip()[-1:] in _CLOSERS or self._turn_asks_before(line, run.start)))
         if self.finder.vocabulary.capitalised_share(cand.text.replace(APOSTROPHE, "'")) >= 0.5:
             return True
         after = line[run.end:run.end + 2]
