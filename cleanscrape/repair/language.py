@@ -65,6 +65,10 @@ class LanguageData:
     #: pronouns' clitic forms, which never follow a preposition: it takes the full form
     #: ("z sobą", "do niego"), so "z si? nie opadła" is "z sił", not "z się"
     clitic_forms: frozenset[str] = frozenset()
+    #: clitics that never open a sentence (their full forms do: "ciebie", "jemu"), so a
+    #: capitalised one after a "?" is no sentence's first word but a polite pronoun in
+    #: mid-sentence, and that "?" no question's end ("Bawi? Cię moje zalety" is "Bawią")
+    sentence_enclitics: frozenset[str] = frozenset()
     #: endings of active participles, which take a complement of their own, a preposition
     #: and its noun, before the noun they agree with ("o leżącą na ścieżce dachówkę")
     complement_participle_endings: tuple[str, ...] = ()
@@ -652,6 +656,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         reach_clitics=frozenset(entry.get("reach_clitics", ())),
         simple_prepositions=frozenset(entry.get("simple_prepositions", ())),
         clitic_forms=frozenset(entry.get("clitic_forms", ())),
+        sentence_enclitics=frozenset(entry.get("sentence_enclitics", ())),
         complement_participle_endings=tuple(entry.get("complement_participle_endings", ())),
         infinitive_question_words=frozenset(entry.get("infinitive_question_words", ())),
         infinitive_question_pronouns=frozenset(entry.get("infinitive_question_pronouns", ())),

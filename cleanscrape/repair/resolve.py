@@ -3362,6 +3362,9 @@ class Resolver:
                 # ("bilmiyorum??? dedim" or not)
                 return prior + QUESTION_BEFORE_LOWERCASE + QUESTION_BEFORE_OTHER_THAN_SAYING
             return prior + QUESTION_BEFORE_LOWERCASE  # the sentence goes on
+        if following and following[0].isupper() and self.data is not None \
+                and self.lower(following.split()[0].rstrip(".,;:!?")) in self.data.sentence_enclitics:
+            return prior + QUESTION_BEFORE_LOWERCASE  # "Bawi? Cię moje zalety": no sentence opens so
         if following and following[0].isupper() and not self._sentence_follows(following):
             return prior  # a name may follow a word in mid-sentence
         return prior + QUESTION_ENDS_SENTENCE
