@@ -69,6 +69,16 @@ class LanguageData:
     #: capitalised one after a "?" is no sentence's first word but a polite pronoun in
     #: mid-sentence, and that "?" no question's end ("Bawi? Cię moje zalety" is "Bawią")
     sentence_enclitics: frozenset[str] = frozenset()
+    #: clitics that fill a verb's accusative ("się", "cię"): a plural noun phrase right
+    #: after them is no object but the verb's subject ("Mylą mu się domy")
+    object_clitics: frozenset[str] = frozenset()
+    #: a plural adjective's nominative ending and its genitive plural ("nowe" → "nowych",
+    #: "moje" → "moich"), which no adverb has ("pięknie": no "pięknich")
+    plural_adjective_genitives: tuple[tuple[str, str], ...] = ()
+    #: a masculine noun's nominative plural ending, its instrumental singular ("domy" →
+    #: "domem", "krzyki" → "krzykiem") and a feminine's, which it must not have: no
+    #: masculine genitive singular ends so, as a feminine's does ("krowy": "krową" listed)
+    masculine_plural_instrumentals: tuple[tuple[str, str, str], ...] = ()
     #: endings of active participles, which take a complement of their own, a preposition
     #: and its noun, before the noun they agree with ("o leżącą na ścieżce dachówkę")
     complement_participle_endings: tuple[str, ...] = ()
@@ -657,6 +667,9 @@ def language_data(lang: str | None) -> LanguageData | None:
         simple_prepositions=frozenset(entry.get("simple_prepositions", ())),
         clitic_forms=frozenset(entry.get("clitic_forms", ())),
         sentence_enclitics=frozenset(entry.get("sentence_enclitics", ())),
+        object_clitics=frozenset(entry.get("object_clitics", ())),
+        plural_adjective_genitives=tuple(map(tuple, entry.get("plural_adjective_genitives", ()))),
+        masculine_plural_instrumentals=tuple(map(tuple, entry.get("masculine_plural_instrumentals", ()))),
         complement_participle_endings=tuple(entry.get("complement_participle_endings", ())),
         infinitive_question_words=frozenset(entry.get("infinitive_question_words", ())),
         infinitive_question_pronouns=frozenset(entry.get("infinitive_question_pronouns", ())),

@@ -2369,7 +2369,29 @@ class Resolver:
             subject = self._subject_person(self.lower(neighbour))
             if subject is not None:
                 return subject == ending
-        return False
+        return ending == self.data.subject_endings[-1][0] and self._plural_after_object_clitic(after)
+
+    def _plural_after_object_clitic(self, after: list[str]) -> bool:
+        """Do clitics open ``after``, the clause after a verb, one of them filling its
+        accusative (``object_clitics``: "się", "cię"), and a plural noun phrase follow them,
+        which is then no object but the verb's subject: a plural adjective
+        (``plural_adjective_genitives``: "Bawią Cię moje zalety") or a masculine noun's plural
+        (``masculine_plural_instrumentals``: "Mylą mu się domy")?  A feminine's "-y" is its
+        genitive singular too ("Boję się krowy"), and after "się" a genitive is its object."""
+        words = [self.lower(w) for w in after]
+        count = next((i for i, w in enumerate(words) if w not in self.data.clitic_forms), len(words))
+        if count == len(words) or not self.data.object_clitics.intersection(words[:count]):
+            return False
+        word = words[count]
+        if not word.isalpha() or len(word) < MIN_PERSON_FORM:
+            return False
+        frequency = self.finder.frequency
+        if any(word.endswith(ending) and frequency(word[:-len(ending)] + genitive)
+               for ending, genitive in self.data.plural_adjective_genitives):
+            return True
+        return any(word.endswith(ending) and frequency(word[:-len(ending)] + masculine)
+                   and not frequency(word[:-len(ending)] + feminine)
+                   for ending, masculine, feminine in self.data.masculine_plural_instrumentals)
 
     def _subject_person(self, word: str) -> str | None:
         """The ending of the person of ``word`` as a subject: a listed subject
