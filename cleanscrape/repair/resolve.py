@@ -358,6 +358,8 @@ _GLUED_SLOT = re.compile(r"[^\W\d_][?\ufffd]|[?\ufffd][^\W\d_]")
 _LINK = re.compile(r"[\[<(]?(?:https?://|www\.)[^\s\]>)]*[\]>)]?")
 #: punctuation that ends a clause: not "?" nor U+FFFD, which in a damaged line stand for a
 #: lost letter as often as for a question's end, nor a hyphen inside a word ("Bielsko-Biała")
+#: the point after an ordinal's digits, before a word ("v 16. století"; a lower-case one is checked)
+_ORDINAL_POINT = re.compile(r"(?<=\d)\.(?= [^\W\d_])")
 _CLAUSE_BREAK = re.compile(r"[,.;:!\"()\[\]„“”«»–—]| - ")
 #: the next word, from its first to its last letter
 _NEXT_WORD = re.compile(r" ([^\W\d_](?:\S*[^\W\d_])?)")
@@ -431,7 +433,7 @@ def _sentence_around(line: str, run: DamagedRun) -> tuple[int, int]:
 def clause_before(line: str, end: int) -> str:
     """The text of the clause that ``line[end]`` stands in, from its start to ``end``; a
     link in it (a URL, bracketed or bare) is blanked out, no word of the sentence."""
-    line = _without_links(line)
+    line = _clause_line(line)
     start = end - len(_CLAUSE_BREAK.split(line[:end])[-1])
     return line[max([start] + [i + 1 for i in _question_ends(line, start, end)]):end]
 
@@ -439,9 +441,20 @@ def clause_before(line: str, end: int) -> str:
 def clause_after(line: str, start: int) -> str:
     """The text of the clause that ``line[start]`` stands in, from ``start`` to its end; a
     link in it is blanked out."""
-    line = _without_links(line)
+    line = _clause_line(line)
     end = start + len(_CLAUSE_BREAK.split(line[start:], maxsplit=1)[0])
     return line[start:min([end] + _question_ends(line, start, end))]
+
+
+@lru_cache(maxsize=64)
+def _clause_line(line: str) -> str:
+    """``line`` as the clause finder reads it: links blanked out (``_without_links``), and
+    the point of an ordinal number, after its digits before a lower-case word, a space ("v
+    16. století nechal", "w 5. rocznicę"): it ends no sentence, which would open in capitals."""
+    line = _without_links(line)
+    if "." not in line:
+        return line
+    return _ORDINAL_POINT.sub(lambda m: " " if line[m.end() + 1].islower() else ".", line)
 
 
 @lru_cache(maxsize=64)
