@@ -463,6 +463,8 @@ class LanguageData:
     participle_stem_roots: tuple[tuple[str, str], ...] = ()
     #: (endings of a passive participle's short form, the ending of its long form)
     passive_participle_endings: tuple[tuple[str, ...], str] = ((), "")
+    #: (vowel before a short form's "-n-", the long form's): "kontrolováno" → "kontrolovaný"
+    passive_long_vowels: tuple[tuple[str, str], ...] = ()
     #: verbs whose clause a manner adverb ends ("dodala zadumaně."): the verbs of saying and these
     adverb_after_verbs: frozenset[str] = frozenset()
 
@@ -846,6 +848,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         predicate_coordinators=frozenset(entry.get("predicate_coordinators", ())),
         participle_stem_roots=tuple((tail, root) for tail, root in entry.get("participle_stem_roots", ())),
         passive_participle_endings=_passive_participle_endings(entry.get("passive_participle_endings")),
+        passive_long_vowels=tuple(map(tuple, entry.get("passive_long_vowels", ()))),
         adverb_after_verbs=frozenset(entry.get("saying_verbs", ())) | frozenset(entry.get("manner_verbs", ())),
     )
 

@@ -2260,14 +2260,21 @@ class Resolver:
 
     def _is_passive_participle(self, word: str) -> bool:
         """Is ``word`` the short form of a passive participle, its long adjective form listed
-        (``passive_participle_endings``: "vyzdobena" → "vyzdobený"; "bohatě vyzdobena")?  Its
-        "-n-" or "-t-" follows a vowel ("-en", "-án", "-yt"): "hrozny" is a noun, not "hrozný"."""
+        (``passive_participle_endings``: "vyzdobena" → "vyzdobený"; "bohatě vyzdobena"), a
+        long vowel before it shortened (``passive_long_vowels``: "kontrolováno" →
+        "kontrolovaný")?  Its "-n-" or "-t-" follows a vowel ("-en", "-án", "-yt"): "hrozny"
+        is a noun, not "hrozný"."""
         endings, long_ending = self.data.passive_participle_endings
-        return any(word.endswith(ending) and len(word) - len(ending) >= MIN_PRESENT_STEM
-                   and word[len(word) - len(ending) - 1] in _VOWELS
-                   and bool(self.finder.frequency(word[:len(word) - len(ending)] + ending.rstrip(_VOWELS + "y")
-                                                  + long_ending))
-                   for ending in endings) if endings else False
+        shortened = dict(self.data.passive_long_vowels)
+        for ending in endings:
+            stem = word[:len(word) - len(ending)]
+            if not word.endswith(ending) or len(stem) < MIN_PRESENT_STEM or stem[-1] not in _VOWELS:
+                continue
+            consonant = ending.rstrip(_VOWELS + "y")
+            stems = [stem] + ([stem[:-1] + shortened[stem[-1]]] if stem[-1] in shortened else [])
+            if any(self.finder.frequency(s + consonant + long_ending) for s in stems):
+                return True
+        return False
 
     def _ends_verb_clause(self, line: str, run: DamagedRun) -> bool:
         """Does the run end a clause (punctuation or a conjunction after it) whose verb, within
