@@ -1735,7 +1735,8 @@ class Resolver:
         or not: "jedna jedin? správná"), or None."""
         previous = _words_before(line, run, 2)
         following = _word_after(line, run)
-        neighbours = previous[-1:] + ([following.group(1)] if following else [])
+        # a quotation mark before the determiner parts nothing ("„Kdo jin?,“")
+        neighbours = [w.lstrip(_OPENERS) for w in previous[-1:]] + ([following.group(1)] if following else [])
         if len(previous) == 2 and self._likeliest_reading(self.lower(previous[1])).endswith(
                 tuple(self.data.stacked_adjective_endings)) and len(previous[1]) >= MIN_ADJECTIVE:
             neighbours.append(previous[0])
