@@ -463,6 +463,10 @@ class LanguageData:
     participle_stem_roots: tuple[tuple[str, str], ...] = ()
     #: (endings of a passive participle's short form, the ending of its long form)
     passive_participle_endings: tuple[tuple[str, ...], str] = ((), "")
+    #: present copulas of the first and second person, whose predicate adjective takes
+    #: the speaker's gender, shown by a past participle with that person's auxiliary
+    #: ("koupila jsem … a jsem spokojená")
+    person_copulas: frozenset[str] = frozenset()
     #: (vowel before a short form's "-n-", the long form's): "kontrolováno" → "kontrolovaný"
     passive_long_vowels: tuple[tuple[str, str], ...] = ()
     #: verbs whose clause a manner adverb ends ("dodala zadumaně."): the verbs of saying and these
@@ -849,6 +853,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         participle_stem_roots=tuple((tail, root) for tail, root in entry.get("participle_stem_roots", ())),
         passive_participle_endings=_passive_participle_endings(entry.get("passive_participle_endings")),
         passive_long_vowels=tuple(map(tuple, entry.get("passive_long_vowels", ()))),
+        person_copulas=frozenset(entry.get("person_copulas", ())),
         adverb_after_verbs=frozenset(entry.get("saying_verbs", ())) | frozenset(entry.get("manner_verbs", ())),
     )
 

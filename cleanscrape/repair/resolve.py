@@ -129,6 +129,8 @@ MIN_PREDICATE = 4
 PARTICIPLE_REACH = 5
 #: how far back a copula may stand before its predicate adjective ("byl sice opravdu malý")
 COPULA_REACH = 4
+#: how far a past participle stands from its auxiliary ("jsem si ji koupila", "koupila jsem")
+SPEAKER_AUXILIARY_REACH = 3
 #: a word before a present copula this long may be its subject ("léky jsou"; not "jak je")
 MIN_SUBJECT = 4
 #: the noun an adjective agrees with has at least this many letters (shorter words after
@@ -1813,11 +1815,23 @@ class Resolver:
             # "kdyby byla jeho přítomnost nepřetržitá": the subject between agrees with it
             return any(word.endswith(ending) and inverted.endswith(participles)
                        for ending, participles in self.data.participle_agreement)
-        for i in range(len(clause) - 1, max(-1, len(clause) - 1 - COPULA_REACH), -1):
+        i = len(clause) - 1
+        past_phrase = False
+        while i > max(-1, len(clause) - 1 - COPULA_REACH):
             low = self.lower(clause[i])
             if low in self.data.copulas:
                 return any(word.endswith(ending) and low.endswith(participles)
                            for ending, participles in self.data.participle_agreement)
+            if low in self.data.person_copulas and not self._participle_near(clause, i):
+                speaker = self._speaker_gender(low, line, run)
+                if speaker is not None:
+                    return word.endswith(speaker)  # "koupila jsem si je a jsem s nimi spokojená"
+            if i > 1 and self.lower(clause[i - 1]) in self.data.prepositions:
+                i -= 2  # "byl na to zvyklý", "jsem s nimi spokojená": a prepositional phrase is no subject
+                past_phrase = True
+                continue
+            if low in self.data.present_copulas and past_phrase:
+                return None  # "Proto je na Flajšmana milá": the word before the copula may be no subject
             if low in self.data.present_copulas:
                 # the present tense shows no gender: its subject does, "to" after it ("je to
                 # krásné") or a noun right before it ("město je skvělé"; not "jak je", nor a
@@ -1838,12 +1852,37 @@ class Resolver:
                 return None if ending is None else word.endswith(ending)
             if low in self.data.predicate_coordinators and i > 0 \
                     and self.lower(clause[i - 1])[-1:] in self.data.predicate_endings:
+                i -= 1
                 continue  # "cítil se starý a unavený": both agree with the copula's subject
             if low not in self.data.copula_between and not self._may_be_adverb(low) \
                     and not (i + 1 < len(clause) and self.lower(clause[i + 1]) in self.data.predicate_coordinators
                              and low[-1:] in self.data.predicate_endings):
                 return None
+            i -= 1
         return None
+
+    def _participle_near(self, clause: list[str], i: int) -> bool:
+        """Is an intact past participle within reach of ``clause[i]``, whose auxiliary it
+        then is, no copula ("vypravila jsem ze sebe nejasně")?"""
+        near = clause[max(0, i - SPEAKER_AUXILIARY_REACH):i] + clause[i + 1:i + SPEAKER_AUXILIARY_REACH + 1]
+        return any(not any(map(is_slot, w)) and self._is_participle(self.lower(w.strip(_TOKEN_PUNCTUATION)))
+                   for w in near)
+
+    def _speaker_gender(self, copula: str, line: str, run: DamagedRun) -> str | None:
+        """The ending of the gender of the first or second person a present copula
+        (``person_copulas``: "jsem", "jsi") stands for, where an intact past participle next
+        to that person's auxiliary shows it in the sentence ("Sluchátka jsem si koupila … a
+        jsem s nimi spokojená"); None where none does, or two disagree."""
+        auxiliary = copula.removeprefix(self.data.negative_prefix) if self.data.negative_prefix else copula
+        start, end = _sentence_around(line, run)
+        words = [self.lower(w.strip(_TOKEN_PUNCTUATION)) for w in line[start:end].split()]
+        genders = set()
+        for i, low in enumerate(words):
+            if any(is_slot(c) for c in low) or not self._is_participle(low):
+                continue
+            if auxiliary in words[max(0, i - SPEAKER_AUXILIARY_REACH):i + SPEAKER_AUXILIARY_REACH + 1]:
+                genders.update(e for e, participles in self.data.participle_agreement if low.endswith(participles))
+        return genders.pop() if len(genders) == 1 else None
 
     def _oblique_adjective_after(self, line: str, run: DamagedRun) -> bool:
         """Is the word right after the run, intact, an adjective in an oblique case (an
