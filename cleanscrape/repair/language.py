@@ -69,6 +69,9 @@ class LanguageData:
     #: capitalised one after a "?" is no sentence's first word but a polite pronoun in
     #: mid-sentence, and that "?" no question's end ("Bawi? Cię moje zalety" is "Bawią")
     sentence_enclitics: frozenset[str] = frozenset()
+    #: (source prepositions, goal prepositions) of a distributive pair of one noun ("z
+    #: místa na místo", "z roku na rok"): the first noun is the second's
+    distributive_prepositions: tuple[frozenset[str], frozenset[str]] | None = None
     #: clitics that fill a verb's accusative ("się", "cię"): a plural noun phrase right
     #: after them is no object but the verb's subject ("Mylą mu się domy")
     object_clitics: frozenset[str] = frozenset()
@@ -673,6 +676,8 @@ def language_data(lang: str | None) -> LanguageData | None:
         simple_prepositions=frozenset(entry.get("simple_prepositions", ())),
         clitic_forms=frozenset(entry.get("clitic_forms", ())),
         sentence_enclitics=frozenset(entry.get("sentence_enclitics", ())),
+        distributive_prepositions=tuple(frozenset(words.split()) for words in entry["distributive_prepositions"])
+        if "distributive_prepositions" in entry else None,
         object_clitics=frozenset(entry.get("object_clitics", ())),
         plural_adjective_genitives=tuple(map(tuple, entry.get("plural_adjective_genitives", ()))),
         masculine_plural_instrumentals=tuple(map(tuple, entry.get("masculine_plural_instrumentals", ()))),

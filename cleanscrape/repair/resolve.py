@@ -1194,6 +1194,9 @@ class Resolver:
         elif self.data is not None and self.data.agreement and is_slot(core[-1]) \
                 and cand.text not in self.data.personal_pronouns and self._agrees(cand.text, line, run):
             score += AGREEMENT
+        if self.data is not None and self.data.distributive_prepositions and cand.how in LISTED \
+                and self._repeats_distributive(self.lower(cand.text), line, run):
+            score += CONTEXT
         if self.data is not None and self.data.contexts and self.data.context_fits(cand.text, *self._neighbours(line, run)):
             score += CONTEXT
         if self.data is not None and cand.text in self.data.sole_verbs:
@@ -1860,6 +1863,21 @@ class Resolver:
                 return None
             i -= 1
         return None
+
+    def _repeats_distributive(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Is the run's word the first of a distributive pair, a source preposition before it
+        and a goal one and the same noun, intact, after it (``distributive_prepositions``: "z
+        m?sta na místo" → "místa", "z roku na rok", "z miejsca na miejsce"), and ``word`` of
+        that noun's stem (its last letter apart)?"""
+        sources, goals = self.data.distributive_prepositions
+        before = _words_before(line, run, 1)
+        after = line[run.token_end:].split(None, 2)
+        if not before or self.lower(before[0]) not in sources or len(after) < 2 or line[run.end:run.token_end] \
+                or self.lower(after[0]) not in goals:
+            return False
+        noun = self.lower(after[1].rstrip(_TOKEN_PUNCTUATION))
+        return not any(map(is_slot, noun)) and len(noun) >= MIN_PERSON_VERB and word != noun \
+            and word[:-1] == noun[:-1]
 
     def _participle_near(self, clause: list[str], i: int) -> bool:
         """Is an intact past participle within reach of ``clause[i]``, whose auxiliary it
