@@ -65,6 +65,23 @@ class LanguageData:
     #: pronouns' clitic forms, which never follow a preposition: it takes the full form
     #: ("z sobą", "do niego"), so "z si? nie opadła" is "z sił", not "z się"
     clitic_forms: frozenset[str] = frozenset()
+    #: clitics that never open a sentence (their full forms do: "ciebie", "jemu"), so a
+    #: capitalised one after a "?" is no sentence's first word but a polite pronoun in
+    #: mid-sentence, and that "?" no question's end ("Bawi? Cię moje zalety" is "Bawią")
+    sentence_enclitics: frozenset[str] = frozenset()
+    #: (source prepositions, goal prepositions) of a distributive pair of one noun ("z
+    #: místa na místo", "z roku na rok"): the first noun is the second's
+    distributive_prepositions: tuple[frozenset[str], frozenset[str]] | None = None
+    #: clitics that fill a verb's accusative ("się", "cię"): a plural noun phrase right
+    #: after them is no object but the verb's subject ("Mylą mu się domy")
+    object_clitics: frozenset[str] = frozenset()
+    #: a plural adjective's nominative ending and its genitive plural ("nowe" → "nowych",
+    #: "moje" → "moich"), which no adverb has ("pięknie": no "pięknich")
+    plural_adjective_genitives: tuple[tuple[str, str], ...] = ()
+    #: a masculine noun's nominative plural ending, its instrumental singular ("domy" →
+    #: "domem", "krzyki" → "krzykiem") and a feminine's, which it must not have: no
+    #: masculine genitive singular ends so, as a feminine's does ("krowy": "krową" listed)
+    masculine_plural_instrumentals: tuple[tuple[str, str, str], ...] = ()
     #: endings of active participles, which take a complement of their own, a preposition
     #: and its noun, before the noun they agree with ("o leżącą na ścieżce dachówkę")
     complement_participle_endings: tuple[str, ...] = ()
@@ -456,6 +473,12 @@ class LanguageData:
     participle_stem_roots: tuple[tuple[str, str], ...] = ()
     #: (endings of a passive participle's short form, the ending of its long form)
     passive_participle_endings: tuple[tuple[str, ...], str] = ((), "")
+    #: present copulas of the first and second person, whose predicate adjective takes
+    #: the speaker's gender, shown by a past participle with that person's auxiliary
+    #: ("koupila jsem … a jsem spokojená")
+    person_copulas: frozenset[str] = frozenset()
+    #: (vowel before a short form's "-n-", the long form's): "kontrolováno" → "kontrolovaný"
+    passive_long_vowels: tuple[tuple[str, str], ...] = ()
     #: verbs whose clause a manner adverb ends ("dodala zadumaně."): the verbs of saying and these
     adverb_after_verbs: frozenset[str] = frozenset()
 
@@ -659,6 +682,12 @@ def language_data(lang: str | None) -> LanguageData | None:
         reach_clitics=frozenset(entry.get("reach_clitics", ())),
         simple_prepositions=frozenset(entry.get("simple_prepositions", ())),
         clitic_forms=frozenset(entry.get("clitic_forms", ())),
+        sentence_enclitics=frozenset(entry.get("sentence_enclitics", ())),
+        distributive_prepositions=tuple(frozenset(words.split()) for words in entry["distributive_prepositions"])
+        if "distributive_prepositions" in entry else None,
+        object_clitics=frozenset(entry.get("object_clitics", ())),
+        plural_adjective_genitives=tuple(map(tuple, entry.get("plural_adjective_genitives", ()))),
+        masculine_plural_instrumentals=tuple(map(tuple, entry.get("masculine_plural_instrumentals", ()))),
         complement_participle_endings=tuple(entry.get("complement_participle_endings", ())),
         infinitive_question_words=frozenset(entry.get("infinitive_question_words", ())),
         infinitive_question_pronouns=frozenset(entry.get("infinitive_question_pronouns", ())),
@@ -838,6 +867,8 @@ def language_data(lang: str | None) -> LanguageData | None:
         predicate_coordinators=frozenset(entry.get("predicate_coordinators", ())),
         participle_stem_roots=tuple((tail, root) for tail, root in entry.get("participle_stem_roots", ())),
         passive_participle_endings=_passive_participle_endings(entry.get("passive_participle_endings")),
+        passive_long_vowels=tuple(map(tuple, entry.get("passive_long_vowels", ()))),
+        person_copulas=frozenset(entry.get("person_copulas", ())),
         adverb_after_verbs=frozenset(entry.get("saying_verbs", ())) | frozenset(entry.get("manner_verbs", ())),
     )
 

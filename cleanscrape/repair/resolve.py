@@ -132,6 +132,8 @@ MIN_PREDICATE = 4
 PARTICIPLE_REACH = 5
 #: how far back a copula may stand before its predicate adjective ("byl sice opravdu malý")
 COPULA_REACH = 4
+#: how far a past participle stands from its auxiliary ("jsem si ji koupila", "koupila jsem")
+SPEAKER_AUXILIARY_REACH = 3
 #: a word before a present copula this long may be its subject ("léky jsou"; not "jak je")
 MIN_SUBJECT = 4
 #: the noun an adjective agrees with has at least this many letters (shorter words after
@@ -367,6 +369,8 @@ _GLUED_SLOT = re.compile(r"[^\W\d_][?\ufffd]|[?\ufffd][^\W\d_]")
 _LINK = re.compile(r"[\[<(]?(?:https?://|www\.)[^\s\]>)]*[\]>)]?")
 #: punctuation that ends a clause: not "?" nor U+FFFD, which in a damaged line stand for a
 #: lost letter as often as for a question's end, nor a hyphen inside a word ("Bielsko-Biała")
+#: the point after an ordinal's digits, before a word ("v 16. století"; a lower-case one is checked)
+_ORDINAL_POINT = re.compile(r"(?<=\d)\.(?= [^\W\d_])")
 _CLAUSE_BREAK = re.compile(r"[,.;:!\"()\[\]„“”«»–—]| - ")
 #: the next word, from its first to its last letter
 _NEXT_WORD = re.compile(r" ([^\W\d_](?:\S*[^\W\d_])?)")
@@ -448,7 +452,7 @@ def _sentence_around(line: str, run: DamagedRun) -> tuple[int, int]:
 def clause_before(line: str, end: int) -> str:
     """The text of the clause that ``line[end]`` stands in, from its start to ``end``; a
     link in it (a URL, bracketed or bare) is blanked out, no word of the sentence."""
-    line = _without_links(line)
+    line = _clause_line(line)
     start = end - len(_CLAUSE_BREAK.split(line[:end])[-1])
     return line[max([start] + [i + 1 for i in _question_ends(line, start, end)]):end]
 
@@ -456,9 +460,20 @@ def clause_before(line: str, end: int) -> str:
 def clause_after(line: str, start: int) -> str:
     """The text of the clause that ``line[start]`` stands in, from ``start`` to its end; a
     link in it is blanked out."""
-    line = _without_links(line)
+    line = _clause_line(line)
     end = start + len(_CLAUSE_BREAK.split(line[start:], maxsplit=1)[0])
     return line[start:min([end] + _question_ends(line, start, end))]
+
+
+@lru_cache(maxsize=64)
+def _clause_line(line: str) -> str:
+    """``line`` as the clause finder reads it: links blanked out (``_without_links``), and
+    the point of an ordinal number, after its digits before a lower-case word, a space ("v
+    16. století nechal", "w 5. rocznicę"): it ends no sentence, which would open in capitals."""
+    line = _without_links(line)
+    if "." not in line:
+        return line
+    return _ORDINAL_POINT.sub(lambda m: " " if line[m.end() + 1].islower() else ".", line)
 
 
 @lru_cache(maxsize=64)
@@ -1286,6 +1301,9 @@ class Resolver:
         elif self.data is not None and self.data.agreement and is_slot(core[-1]) \
                 and cand.text not in self.data.personal_pronouns and self._agrees(cand.text, line, run):
             score += AGREEMENT
+        if self.data is not None and self.data.distributive_prepositions and cand.how in LISTED \
+                and self._repeats_distributive(self.lower(cand.text), line, run):
+            score += CONTEXT
         if self.data is not None and self.data.contexts and self.data.context_fits(cand.text, *self._neighbours(line, run)):
             score += CONTEXT
         if self.data is not None and cand.text in self.data.sole_verbs:
@@ -1829,7 +1847,8 @@ class Resolver:
         or not: "jedna jedin? správná"), or None."""
         previous = _words_before(line, run, 2)
         following = _word_after(line, run)
-        neighbours = previous[-1:] + ([following.group(1)] if following else [])
+        # a quotation mark before the determiner parts nothing ("„Kdo jin?,“")
+        neighbours = [w.lstrip(_OPENERS) for w in previous[-1:]] + ([following.group(1)] if following else [])
         if len(previous) == 2 and self._likeliest_reading(self.lower(previous[1])).endswith(
                 tuple(self.data.stacked_adjective_endings)) and len(previous[1]) >= MIN_ADJECTIVE:
             neighbours.append(previous[0])
@@ -1906,11 +1925,23 @@ class Resolver:
             # "kdyby byla jeho přítomnost nepřetržitá": the subject between agrees with it
             return any(word.endswith(ending) and inverted.endswith(participles)
                        for ending, participles in self.data.participle_agreement)
-        for i in range(len(clause) - 1, max(-1, len(clause) - 1 - COPULA_REACH), -1):
+        i = len(clause) - 1
+        past_phrase = False
+        while i > max(-1, len(clause) - 1 - COPULA_REACH):
             low = self.lower(clause[i])
             if low in self.data.copulas:
                 return any(word.endswith(ending) and low.endswith(participles)
                            for ending, participles in self.data.participle_agreement)
+            if low in self.data.person_copulas and not self._participle_near(clause, i):
+                speaker = self._speaker_gender(low, line, run)
+                if speaker is not None:
+                    return word.endswith(speaker)  # "koupila jsem si je a jsem s nimi spokojená"
+            if i > 1 and self.lower(clause[i - 1]) in self.data.prepositions:
+                i -= 2  # "byl na to zvyklý", "jsem s nimi spokojená": a prepositional phrase is no subject
+                past_phrase = True
+                continue
+            if low in self.data.present_copulas and past_phrase:
+                return None  # "Proto je na Flajšmana milá": the word before the copula may be no subject
             if low in self.data.present_copulas:
                 # the present tense shows no gender: its subject does, "to" after it ("je to
                 # krásné") or a noun right before it ("město je skvělé"; not "jak je", nor a
@@ -1931,12 +1962,52 @@ class Resolver:
                 return None if ending is None else word.endswith(ending)
             if low in self.data.predicate_coordinators and i > 0 \
                     and self.lower(clause[i - 1])[-1:] in self.data.predicate_endings:
+                i -= 1
                 continue  # "cítil se starý a unavený": both agree with the copula's subject
             if low not in self.data.copula_between and not self._may_be_adverb(low) \
                     and not (i + 1 < len(clause) and self.lower(clause[i + 1]) in self.data.predicate_coordinators
                              and low[-1:] in self.data.predicate_endings):
                 return None
+            i -= 1
         return None
+
+    def _repeats_distributive(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Is the run's word the first of a distributive pair, a source preposition before it
+        and a goal one and the same noun, intact, after it (``distributive_prepositions``: "z
+        m?sta na místo" → "místa", "z roku na rok", "z miejsca na miejsce"), and ``word`` of
+        that noun's stem (its last letter apart)?"""
+        sources, goals = self.data.distributive_prepositions
+        before = _words_before(line, run, 1)
+        after = line[run.token_end:].split(None, 2)
+        if not before or self.lower(before[0]) not in sources or len(after) < 2 or line[run.end:run.token_end] \
+                or self.lower(after[0]) not in goals:
+            return False
+        noun = self.lower(after[1].rstrip(_TOKEN_PUNCTUATION))
+        return not any(map(is_slot, noun)) and len(noun) >= MIN_PERSON_VERB and word != noun \
+            and word[:-1] == noun[:-1]
+
+    def _participle_near(self, clause: list[str], i: int) -> bool:
+        """Is an intact past participle within reach of ``clause[i]``, whose auxiliary it
+        then is, no copula ("vypravila jsem ze sebe nejasně")?"""
+        near = clause[max(0, i - SPEAKER_AUXILIARY_REACH):i] + clause[i + 1:i + SPEAKER_AUXILIARY_REACH + 1]
+        return any(not any(map(is_slot, w)) and self._is_participle(self.lower(w.strip(_TOKEN_PUNCTUATION)))
+                   for w in near)
+
+    def _speaker_gender(self, copula: str, line: str, run: DamagedRun) -> str | None:
+        """The ending of the gender of the first or second person a present copula
+        (``person_copulas``: "jsem", "jsi") stands for, where an intact past participle next
+        to that person's auxiliary shows it in the sentence ("Sluchátka jsem si koupila … a
+        jsem s nimi spokojená"); None where none does, or two disagree."""
+        auxiliary = copula.removeprefix(self.data.negative_prefix) if self.data.negative_prefix else copula
+        start, end = _sentence_around(line, run)
+        words = [self.lower(w.strip(_TOKEN_PUNCTUATION)) for w in line[start:end].split()]
+        genders = set()
+        for i, low in enumerate(words):
+            if any(is_slot(c) for c in low) or not self._is_participle(low):
+                continue
+            if auxiliary in words[max(0, i - SPEAKER_AUXILIARY_REACH):i + SPEAKER_AUXILIARY_REACH + 1]:
+                genders.update(e for e, participles in self.data.participle_agreement if low.endswith(participles))
+        return genders.pop() if len(genders) == 1 else None
 
     def _oblique_adjective_after(self, line: str, run: DamagedRun) -> bool:
         """Is the word right after the run, intact, an adjective in an oblique case (an
@@ -2354,14 +2425,21 @@ class Resolver:
 
     def _is_passive_participle(self, word: str) -> bool:
         """Is ``word`` the short form of a passive participle, its long adjective form listed
-        (``passive_participle_endings``: "vyzdobena" → "vyzdobený"; "bohatě vyzdobena")?  Its
-        "-n-" or "-t-" follows a vowel ("-en", "-án", "-yt"): "hrozny" is a noun, not "hrozný"."""
+        (``passive_participle_endings``: "vyzdobena" → "vyzdobený"; "bohatě vyzdobena"), a
+        long vowel before it shortened (``passive_long_vowels``: "kontrolováno" →
+        "kontrolovaný")?  Its "-n-" or "-t-" follows a vowel ("-en", "-án", "-yt"): "hrozny"
+        is a noun, not "hrozný"."""
         endings, long_ending = self.data.passive_participle_endings
-        return any(word.endswith(ending) and len(word) - len(ending) >= MIN_PRESENT_STEM
-                   and word[len(word) - len(ending) - 1] in _VOWELS
-                   and bool(self.finder.frequency(word[:len(word) - len(ending)] + ending.rstrip(_VOWELS + "y")
-                                                  + long_ending))
-                   for ending in endings) if endings else False
+        shortened = dict(self.data.passive_long_vowels)
+        for ending in endings:
+            stem = word[:len(word) - len(ending)]
+            if not word.endswith(ending) or len(stem) < MIN_PRESENT_STEM or stem[-1] not in _VOWELS:
+                continue
+            consonant = ending.rstrip(_VOWELS + "y")
+            stems = [stem] + ([stem[:-1] + shortened[stem[-1]]] if stem[-1] in shortened else [])
+            if any(self.finder.frequency(s + consonant + long_ending) for s in stems):
+                return True
+        return False
 
     def _ends_verb_clause(self, line: str, run: DamagedRun) -> bool:
         """Does the run end a clause (punctuation or a conjunction after it) whose verb, within
@@ -2476,7 +2554,29 @@ class Resolver:
             subject = self._subject_person(self.lower(neighbour))
             if subject is not None:
                 return subject == ending
-        return False
+        return ending == self.data.subject_endings[-1][0] and self._plural_after_object_clitic(after)
+
+    def _plural_after_object_clitic(self, after: list[str]) -> bool:
+        """Do clitics open ``after``, the clause after a verb, one of them filling its
+        accusative (``object_clitics``: "się", "cię"), and a plural noun phrase follow them,
+        which is then no object but the verb's subject: a plural adjective
+        (``plural_adjective_genitives``: "Bawią Cię moje zalety") or a masculine noun's plural
+        (``masculine_plural_instrumentals``: "Mylą mu się domy")?  A feminine's "-y" is its
+        genitive singular too ("Boję się krowy"), and after "się" a genitive is its object."""
+        words = [self.lower(w) for w in after]
+        count = next((i for i, w in enumerate(words) if w not in self.data.clitic_forms), len(words))
+        if count == len(words) or not self.data.object_clitics.intersection(words[:count]):
+            return False
+        word = words[count]
+        if not word.isalpha() or len(word) < MIN_PERSON_FORM:
+            return False
+        frequency = self.finder.frequency
+        if any(word.endswith(ending) and frequency(word[:-len(ending)] + genitive)
+               for ending, genitive in self.data.plural_adjective_genitives):
+            return True
+        return any(word.endswith(ending) and frequency(word[:-len(ending)] + masculine)
+                   and not frequency(word[:-len(ending)] + feminine)
+                   for ending, masculine, feminine in self.data.masculine_plural_instrumentals)
 
     def _subject_person(self, word: str) -> str | None:
         """The ending of the person of ``word`` as a subject: a listed subject
@@ -3530,6 +3630,9 @@ class Resolver:
             return prior + QUESTION_BEFORE_LOWERCASE  # the sentence goes on
         if following and following[0].isupper() and self._inside_name_before_vowel(run, line):
             return prior + QUESTION_BEFORE_LOWERCASE  # "Societatea Literar? Rom?n?": "Literară"
+        if following and following[0].isupper() and self.data is not None \
+                and self.lower(following.split()[0].rstrip(".,;:!?")) in self.data.sentence_enclitics:
+            return prior + QUESTION_BEFORE_LOWERCASE  # "Bawi? Cię moje zalety": no sentence opens so
         if following and following[0].isupper() and not self._sentence_follows(following):
             return prior  # a name may follow a word in mid-sentence
         return prior + QUESTION_ENDS_SENTENCE
