@@ -155,6 +155,11 @@ ADVERB_SIBLING_RATIO = 0.1
 #: vowel against harmony inside a word (the exceptions, words of back vowels that take
 #: front suffixes, "saat mi", take an ASCII "i", which no charset loses)
 PARTICLE_DISHARMONY = -2.0
+#: a case suffix after an apostrophe whose first vowel, kept or lost, is of the other vowel
+#: class than its name's last one ("Ay?e" is no "Ay’e", which is "Ay’a": "Ayşe"; "Taylor’ın",
+#: spoken so, but no "Taylor’ün"); a name spoken otherwise than written takes its suffix as
+#: spoken ("Kemal’e"), so it lowers, never rules out
+SUFFIX_AGAINST_VOWEL_CLASS = -2.0
 #: a word ending like an infinitive whose "-s" form is at least this share of its frequency
 #: is a noun ("centre": "centres" 0.14, "plaisir" 0.05; "faire" 0.0002, "dire" 0.005)
 NOUN_PLURAL_SHARE = 0.02
@@ -902,11 +907,14 @@ class Resolver:
     def _known_frequency(self, word: str, kinds: tuple[str, ...] = LISTED) -> float:
         """The frequency of ``word`` or, with slots, of its likeliest reading of ``kinds``
         (0: none); ``KNOWN`` for a word a list or the page has whole (no stem and suffix, no
-        elision)."""
+        elision).  A word in lower case is no name, which alone takes a case suffix after an
+        apostrophe: "?ar??s?, Cinci Han?" is no quotation of "arı’sı" (Turkish "çarşısı")."""
         low = self.lower(word)
         if not any(is_slot(c) for c in low):
             return self.finder.frequency(low) or (DOC_ONLY_FREQUENCY if self.finder.vocabulary.count(low) else 0.0)
-        return max((c.frequency or DOC_ONLY_FREQUENCY for c in self.finder.find(low) if c.how in kinds), default=0.0)
+        named = not word[:1].islower()
+        return max((c.frequency or DOC_ONLY_FREQUENCY for c in self.finder.find(low)
+                    if c.how in kinds and (named or c.how != "suffix")), default=0.0)
 
     def _symbols(self, run: DamagedRun, line: str) -> list[Reading]:
         """A lost symbol its neighbours identify: "20 km?" → "20 km²", "6?C" and "2 ?C" →
@@ -3804,6 +3812,14 @@ class Resolver:
         if suffix[0] in self.data.suffix_buffers:
             return base[-1] in vowels
         return suffix[0] not in vowels or base[-1] not in vowels
+
+    def _suffix_in_vowel_class(self, word: str, core: str) -> bool:
+        """Is the case suffix after ``word``'s apostrophe of its base's vowel class, or is the
+        base read by its letters' names (capitals in ``core``: "AB’ye")?"""
+        cut = word.rfind(APOSTROPHE)
+        if cut <= 0 or _all_capitals(core[:cut]):
+            return True
+        return self._harmonic_suffix(word, word[cut + 1:])
 
     def _harmonic_suffix(self, word: str, suffix: str) -> bool:
         """May ``word`` end in the case suffix ``suffix``: is the suffix's first vowel of the
