@@ -1073,6 +1073,8 @@ class Resolver:
             score += math.log10(cand.likelihood)
             if self.data is not None and self.data.suffix_buffers and not self._suffix_joins(cand.text, core):
                 return _IMPOSSIBLE  # "Çay’na", "Adalar’na": "-na" follows a vowel only
+            if self.data is not None and self.data.vowel_classes and not self._suffix_in_vowel_class(cand.text, core):
+                score += SUFFIX_AGAINST_VOWEL_CLASS
         if cand.in_document:
             score += DOC_WORD_BONUS + DOC_WORD_PER_LOG_COUNT * math.log10(cand.in_document)
         elif cand.in_source:
