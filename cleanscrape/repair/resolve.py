@@ -259,6 +259,10 @@ SHORT_QUOTED_WORD = 1.0
 NO_SPELLING_FREQUENCY = UNKNOWN_FREQUENCY / 100
 #: a symbol its neighbours identify ("km?" → "km²")
 SYMBOL_IDENTIFIED = 0.0
+#: a slot glued between a number and a case suffix, in a language that writes a suffix after
+#: a number with an apostrophe (Turkish "1990’da", "yüzde 33,3’e"): no letter follows a digit
+#: in a word, nor does a question end there
+SUFFIX_AFTER_NUMBER = 0.0
 #: a symbol a number takes after it ("100 ? de" → "100 €"), against a dash there (× 0.03)
 SYMBOL_AFTER_NUMBER = -1.0
 #: ... and the sign of a price where the page's currency is written so, before punctuation
@@ -576,6 +580,7 @@ class Resolver:
         readings = self._fills(text, run, line, 0, len(text), "", "", 0.0)
         readings += self._glued_words(text)
         readings += self._symbols(run, line)
+        readings += self._number_suffix(run, line)
         # the last one, two or three "?" may be real ("Quoi?", "Onde??", "Qu???"), or all of them
         marks = [k for k in range(1, trail + 1)
                  if (k <= 3 or k == trail) and text[len(text) - k:].count("?") == k]
@@ -946,6 +951,17 @@ class Resolver:
                 out.append(Reading(text[:-1] + char, SYMBOL_IDENTIFIED,
                                    f"'?' after '{text[:-1]}' before a number read as a lost '{char}'"))
         return out
+
+    def _number_suffix(self, run: DamagedRun, line: str) -> list[Reading]:
+        """The apostrophe between a number and its case suffix, in a language that writes one
+        after names and numbers alike (``suffix_apostrophe``: "1990?da" is "1990’da", "33,3?e"
+        "33,3’e"; the letter model had "1990ıda", "33,3şe")."""
+        text = run.text
+        if self.data is None or not self.data.suffix_apostrophe or not is_slot(text[0]) \
+                or not line[run.start - 1:run.start].isdigit() or self.lower(text[1:]) not in self.data.suffix_apostrophe:
+            return []
+        return [Reading(APOSTROPHE + text[1:], SUFFIX_AFTER_NUMBER,
+                        f"'?' between a number and the case suffix '{text[1:]}' read as a lost apostrophe")]
 
     def _glued_words(self, text: str) -> list[Reading]:
         """A real "?" between two intact words with no space ("Kdo je to?zeptal")."""
