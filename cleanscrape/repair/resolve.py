@@ -259,6 +259,10 @@ SHORT_QUOTED_WORD = 1.0
 NO_SPELLING_FREQUENCY = UNKNOWN_FREQUENCY / 100
 #: a symbol its neighbours identify ("km?" → "km²")
 SYMBOL_IDENTIFIED = 0.0
+#: a finite verb form a language writes in lower case in mid-sentence, where the page
+#: capitalises the word (German "in einer kleinen H?tte" is "Hütte", no "Hätte"); a page may
+#: capitalise one after a colon or in a title, so it lowers, never rules out
+CAPITALISED_VERB_FORM = -2.0
 #: a slot glued between a number and a case suffix, in a language that writes a suffix after
 #: a number with an apostrophe (Turkish "1990’da", "yüzde 33,3’e"): no letter follows a digit
 #: in a word, nor does a question end there
@@ -1223,6 +1227,9 @@ class Resolver:
         if self.data is not None and self.data.third_person_subjects and cand.how in LISTED \
                 and self._other_person_after_subject(self.lower(cand.text), line, run):
             score += OTHER_PERSON_AFTER_SUBJECT
+        if self.data is not None and cand.text in self.data.lower_case_verb_forms and core[:1].isupper() \
+                and not self._sentence_start(line, run.start):
+            score += CAPITALISED_VERB_FORM
         if self.data is not None and cand.text in self.data.subjunctive_forms and self._subjunctive_clause(line, run):
             score += SUBJUNCTIVE_GOVERNED
         if self.data is not None and cand.text in self.data.clitic_pronouns and self._clitic_position(line, run):
