@@ -837,12 +837,14 @@ class CandidateFinder:
                     bases = self.find(left) if any(is_slot(c) for c in left) else (
                         self._known(left) or [Candidate(left, 0.0, 0, "suffix")])
                     # a base no list knows brings its letters' likelihood: the letter model's
-                    # runner-up "akgündız" (against harmony) must not tie with "akgündüz"
+                    # runner-up "akgündız" (against harmony) must not tie with "akgündüz"; a
+                    # name takes one suffix after an apostrophe ("Da?lar?'na" is no "Da’ları'na")
                     out += [Candidate(b.text + joint + s, b.frequency, b.in_document, "suffix", b.ascii_capital,
                                       b.likelihood * self._letters_likelihood(right, s)
                                       * self._suffix_harmony(b.text, right, s),
                                       b.in_source)
-                            for b in bases for s in suffixes]
+                            for b in bases for s in suffixes
+                            if not any(is_slot(have) and got == APOSTROPHE for have, got in zip(left, b.text))]
         return out
 
     def _harmonised(self, distribution: dict[str, float], before: list[str], after: str) -> dict[str, float]:
