@@ -3775,6 +3775,8 @@ class Resolver:
             return True
         if self._declined_common_noun(cand.text):
             return False  # "Erkekler Parkı önümüzde": a name takes its suffix after an apostrophe
+        if before and self._suffixed_name(before[-1]):
+            return False  # "Toros Dağları'na ??kt?k": a name ends at its case suffix
         if not before or not self._name_word(before[-1]) \
                 or self._sentence_start(line, line.rfind(before[-1], 0, run.token_start)):
             return False  # no name right before, or a capital owed to the sentence start
@@ -3789,6 +3791,12 @@ class Resolver:
                 if word[-1:] in ",.;:":
                     break
         return capitalised_before + capitalised_after >= 2
+
+    def _suffixed_name(self, word: str) -> bool:
+        """Does ``word`` end in a case suffix after an apostrophe (``suffix_apostrophe``:
+        "Dağları'na", "Ankara’da")?"""
+        cut = max(word.rfind("'"), word.rfind(APOSTROPHE))
+        return cut > 0 and self.lower(word[cut + 1:].rstrip(",.;:!?")) in self.data.suffix_apostrophe
 
     def _declined_common_noun(self, word: str) -> bool:
         """Is ``word`` a common word with a case suffix glued to it (``suffix_apostrophe``,
