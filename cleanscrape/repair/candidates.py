@@ -85,6 +85,9 @@ MAX_STEM_WORDS = 200
 MIN_COMPOUND_TAIL = 8
 #: ... after a first part this long, with no lost letter (a prefix or another word)
 MIN_COMPOUND_HEAD = 3
+#: the shortest last part of a compound after a noun's linking "s" (``noun_links``) whose
+#: lost letters the list gives ("Qualitäts-böden")
+MIN_LINKED_TAIL = 4
 #: how many beginnings of a word no list knows are kept while its neighbouring lost letters
 #: are spelled together (:meth:`CandidateFinder._jointly_spelled`)
 SPELLING_BEAM = 12
@@ -291,6 +294,7 @@ class CandidateFinder:
         last_distribution: dict[str, float] = {}
         second: tuple[float, int, str] | None = None  # (ratio to best, slot, letter)
         stem = self._stem_letters(lower) or self._compound_tail_letters(lower)
+        stem = {**self._linked_tail_letters(lower), **stem}
         if any(is_slot(a) and (is_slot(b) or not b.isascii()) or is_slot(b) and not a.isascii()
                for a, b in zip(lower, lower[1:])):
             spellings = self._jointly_spelled(lower, stem)
@@ -660,6 +664,37 @@ class CandidateFinder:
             return letters
         return {}
 
+    def _linked_tail_letters(self, lower: str) -> dict[int, dict[str, float]]:
+        """For each slot of ``lower``'s last part after a noun's linking "s" (``noun_links``:
+        "-täts", "-ungs"), a word the list has whole, the letters of the listed words of
+        its shape, weighted by frequency: the compound's last word keeps its spelling, where
+        the first part lost letters too ("Qualit?tsb?den" is "Qualitäts" + "böden"; the
+        letter model read "bäden").  A beginning that listed words start with (its stem)
+        still rules its own slots."""
+        if self.words is None or self.data is None:
+            return {}
+        for link in self.data.noun_links:
+            for start in range(MIN_COMPOUND_HEAD, len(lower) - len(link) - MIN_LINKED_TAIL + 1):
+                if not _fits(lower[start:start + len(link)], link):
+                    continue
+                at = start + len(link)
+                tail = lower[at:]
+                if not any(is_slot(c) for c in tail):
+                    continue
+                words = [(word, self.words.frequency(word)) for word in self.words.words_of_shape(shape(tail))
+                         if _fits(tail, word)]
+                total = sum(freq for _, freq in words)
+                if not total:
+                    continue
+                letters: dict[int, dict[str, float]] = {}
+                for i, char in enumerate(tail):
+                    if is_slot(char):
+                        slot = letters.setdefault(at + i, {})
+                        for word, freq in words:
+                            slot[word[i]] = slot.get(word[i], 0.0) + freq / total
+                return letters
+        return {}
+
     def _lost_vowel_closed(self, prefix: str, slot: int) -> bool:
         """In a language that builds words by suffixing, does one consonant close
         ``prefix`` after its last slot, a lost vowel between consonants ("?rk?t" of
@@ -802,12 +837,14 @@ class CandidateFinder:
                     bases = self.find(left) if any(is_slot(c) for c in left) else (
                         self._known(left) or [Candidate(left, 0.0, 0, "suffix")])
                     # a base no list knows brings its letters' likelihood: the letter model's
-                    # runner-up "akgündız" (against harmony) must not tie with "akgündüz"
+                    # runner-up "akgündız" (against harmony) must not tie with "akgündüz"; a
+                    # name takes one suffix after an apostrophe ("Da?lar?'na" is no "Da’ları'na")
                     out += [Candidate(b.text + joint + s, b.frequency, b.in_document, "suffix", b.ascii_capital,
                                       b.likelihood * self._letters_likelihood(right, s)
                                       * self._suffix_harmony(b.text, right, s),
                                       b.in_source)
-                            for b in bases for s in suffixes]
+                            for b in bases for s in suffixes
+                            if not any(is_slot(have) and got == APOSTROPHE for have, got in zip(left, b.text))]
         return out
 
     def _harmonised(self, distribution: dict[str, float], before: list[str], after: str) -> dict[str, float]:

@@ -407,6 +407,9 @@ class LanguageData:
     #: "esté"/"está"), and the words before "que" that govern it ("espera que", "para que")
     subjunctive_forms: frozenset[str] = frozenset()
     subjunctive_governors: frozenset[str] = frozenset()
+    #: finite verb forms no noun shares, written in lower case in mid-sentence (German
+    #: "hätte", "führe"): capitalised there, a noun of the same letters ("Hütte", "Fähre")
+    lower_case_verb_forms: frozenset[str] = frozenset()
     #: clitic pronouns a lost letter confuses with a conjunction (Romanian "îi"/"și"), and the
     #: words after which one opens a predicate (relatives: "unde îi", "care îi")
     clitic_pronouns: frozenset[str] = frozenset()
@@ -831,6 +834,7 @@ def language_data(lang: str | None) -> LanguageData | None:
         non_verb_endings=tuple(entry.get("non_verb_endings", ())),
         subjunctive_forms=frozenset(entry.get("subjunctive_forms", ())),
         subjunctive_governors=frozenset(entry.get("subjunctive_governors", ())),
+        lower_case_verb_forms=frozenset(entry.get("lower_case_verb_forms", ())),
         date_months=frozenset(entry.get("date_months", ())),
         point_abbreviations=frozenset(entry.get("point_abbreviations", ())),
         name_plural_endings=tuple(entry.get("name_plural_endings", ())),

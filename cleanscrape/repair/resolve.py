@@ -160,6 +160,11 @@ ADVERB_SIBLING_RATIO = 0.1
 #: vowel against harmony inside a word (the exceptions, words of back vowels that take
 #: front suffixes, "saat mi", take an ASCII "i", which no charset loses)
 PARTICLE_DISHARMONY = -2.0
+#: a case suffix after an apostrophe whose first vowel, kept or lost, is of the other vowel
+#: class than its name's last one ("Ay?e" is no "Ay’e", which is "Ay’a": "Ayşe"; "Taylor’ın",
+#: spoken so, but no "Taylor’ün"); a name spoken otherwise than written takes its suffix as
+#: spoken ("Kemal’e"), so it lowers, never rules out
+SUFFIX_AGAINST_VOWEL_CLASS = -2.0
 #: a word ending like an infinitive whose "-s" form is at least this share of its frequency
 #: is a noun ("centre": "centres" 0.14, "plaisir" 0.05; "faire" 0.0002, "dire" 0.005)
 NOUN_PLURAL_SHARE = 0.02
@@ -259,6 +264,14 @@ SHORT_QUOTED_WORD = 1.0
 NO_SPELLING_FREQUENCY = UNKNOWN_FREQUENCY / 100
 #: a symbol its neighbours identify ("km?" → "km²")
 SYMBOL_IDENTIFIED = 0.0
+#: a finite verb form a language writes in lower case in mid-sentence, where the page
+#: capitalises the word (German "in einer kleinen H?tte" is "Hütte", no "Hätte"); a page may
+#: capitalise one after a colon or in a title, so it lowers, never rules out
+CAPITALISED_VERB_FORM = -2.0
+#: a slot glued between a number and a case suffix, in a language that writes a suffix after
+#: a number with an apostrophe (Turkish "1990’da", "yüzde 33,3’e"): no letter follows a digit
+#: in a word, nor does a question end there
+SUFFIX_AFTER_NUMBER = 0.0
 #: a symbol a number takes after it ("100 ? de" → "100 €"), against a dash there (× 0.03)
 SYMBOL_AFTER_NUMBER = -1.0
 #: ... and the sign of a price where the page's currency is written so, before punctuation
@@ -603,6 +616,7 @@ class Resolver:
         readings = self._fills(text, run, line, 0, len(text), "", "", 0.0)
         readings += self._glued_words(text)
         readings += self._symbols(run, line)
+        readings += self._number_suffix(run, line)
         # the last one, two or three "?" may be real ("Quoi?", "Onde??", "Qu???"), or all of them
         marks = [k for k in range(1, trail + 1)
                  if (k <= 3 or k == trail) and text[len(text) - k:].count("?") == k]
@@ -1018,11 +1032,14 @@ class Resolver:
     def _known_frequency(self, word: str, kinds: tuple[str, ...] = LISTED) -> float:
         """The frequency of ``word`` or, with slots, of its likeliest reading of ``kinds``
         (0: none); ``KNOWN`` for a word a list or the page has whole (no stem and suffix, no
-        elision)."""
+        elision).  A word in lower case is no name, which alone takes a case suffix after an
+        apostrophe: "?ar??s?, Cinci Han?" is no quotation of "arı’sı" (Turkish "çarşısı")."""
         low = self.lower(word)
         if not any(is_slot(c) for c in low):
             return self.finder.frequency(low) or (DOC_ONLY_FREQUENCY if self.finder.vocabulary.count(low) else 0.0)
-        return max((c.frequency or DOC_ONLY_FREQUENCY for c in self.finder.find(low) if c.how in kinds), default=0.0)
+        named = not word[:1].islower()
+        return max((c.frequency or DOC_ONLY_FREQUENCY for c in self.finder.find(low)
+                    if c.how in kinds and (named or c.how != "suffix")), default=0.0)
 
     def _symbols(self, run: DamagedRun, line: str) -> list[Reading]:
         """A lost symbol its neighbours identify: "20 km?" → "20 km²", "6?C" and "2 ?C" →
@@ -1054,6 +1071,17 @@ class Resolver:
                 out.append(Reading(text[:-1] + char, SYMBOL_IDENTIFIED,
                                    f"'?' after '{text[:-1]}' before a number read as a lost '{char}'"))
         return out
+
+    def _number_suffix(self, run: DamagedRun, line: str) -> list[Reading]:
+        """The apostrophe between a number and its case suffix, in a language that writes one
+        after names and numbers alike (``suffix_apostrophe``: "1990?da" is "1990’da", "33,3?e"
+        "33,3’e"; the letter model had "1990ıda", "33,3şe")."""
+        text = run.text
+        if self.data is None or not self.data.suffix_apostrophe or not is_slot(text[0]) \
+                or not line[run.start - 1:run.start].isdigit() or self.lower(text[1:]) not in self.data.suffix_apostrophe:
+            return []
+        return [Reading(APOSTROPHE + text[1:], SUFFIX_AFTER_NUMBER,
+                        f"'?' between a number and the case suffix '{text[1:]}' read as a lost apostrophe")]
 
     def _glued_words(self, text: str) -> list[Reading]:
         """A real "?" between two intact words with no space ("Kdo je to?zeptal")."""
@@ -1184,6 +1212,8 @@ class Resolver:
             score += math.log10(cand.likelihood)
             if self.data is not None and self.data.suffix_buffers and not self._suffix_joins(cand.text, core):
                 return _IMPOSSIBLE  # "Çay’na", "Adalar’na": "-na" follows a vowel only
+            if self.data is not None and self.data.vowel_classes and not self._suffix_in_vowel_class(cand.text, core):
+                score += SUFFIX_AGAINST_VOWEL_CLASS
         if cand.in_document:
             score += DOC_WORD_BONUS + DOC_WORD_PER_LOG_COUNT * math.log10(cand.in_document)
         elif cand.in_source:
@@ -1322,6 +1352,9 @@ class Resolver:
         if self.data is not None and self.data.third_person_subjects and cand.how in LISTED \
                 and self._other_person_after_subject(self.lower(cand.text), line, run):
             score += OTHER_PERSON_AFTER_SUBJECT
+        if self.data is not None and cand.text in self.data.lower_case_verb_forms and core[:1].isupper() \
+                and not self._sentence_start(line, run.start):
+            score += CAPITALISED_VERB_FORM
         if self.data is not None and cand.text in self.data.subjunctive_forms and self._subjunctive_clause(line, run):
             score += SUBJUNCTIVE_GOVERNED
         if self.data is not None and cand.text in self.data.clitic_pronouns and self._clitic_position(line, run):
@@ -4028,6 +4061,8 @@ class Resolver:
             return True
         if self._declined_common_noun(cand.text):
             return False  # "Erkekler Parkı önümüzde": a name takes its suffix after an apostrophe
+        if before and self._suffixed_name(before[-1]):
+            return False  # "Toros Dağları'na ??kt?k": a name ends at its case suffix
         if not before or not self._name_word(before[-1]) \
                 or self._sentence_start(line, line.rfind(before[-1], 0, run.token_start)):
             return False  # no name right before, or a capital owed to the sentence start
@@ -4042,6 +4077,12 @@ class Resolver:
                 if word[-1:] in ",.;:":
                     break
         return capitalised_before + capitalised_after >= 2
+
+    def _suffixed_name(self, word: str) -> bool:
+        """Does ``word`` end in a case suffix after an apostrophe (``suffix_apostrophe``:
+        "Dağları'na", "Ankara’da")?"""
+        cut = max(word.rfind("'"), word.rfind(APOSTROPHE))
+        return cut > 0 and self.lower(word[cut + 1:].rstrip(",.;:!?")) in self.data.suffix_apostrophe
 
     def _declined_common_noun(self, word: str) -> bool:
         """Is ``word`` a common word with a case suffix glued to it (``suffix_apostrophe``,
@@ -4090,6 +4131,14 @@ class Resolver:
         if suffix[0] in self.data.suffix_buffers:
             return base[-1] in vowels
         return suffix[0] not in vowels or base[-1] not in vowels
+
+    def _suffix_in_vowel_class(self, word: str, core: str) -> bool:
+        """Is the case suffix after ``word``'s apostrophe of its base's vowel class, or is the
+        base read by its letters' names (capitals in ``core``: "AB’ye")?"""
+        cut = word.rfind(APOSTROPHE)
+        if cut <= 0 or _all_capitals(core[:cut]):
+            return True
+        return self._harmonic_suffix(word, word[cut + 1:])
 
     def _harmonic_suffix(self, word: str, suffix: str) -> bool:
         """May ``word`` end in the case suffix ``suffix``: is the suffix's first vowel of the
