@@ -649,19 +649,9 @@ class CandidateFinder:
         if self.words.words_starting(shape(lower[:first_slot]), 1):
             return {}  # listed words begin as it does past any split: one word's stem ("confrunta?i")
         for start in range(MIN_COMPOUND_HEAD, min(first_slot, len(lower) - MIN_COMPOUND_TAIL) + 1):
-            tail = lower[start:]
-            words = [(word, self.words.frequency(word)) for word in self.words.words_of_shape(shape(tail))
-                     if _fits(tail, word)]
-            total = sum(freq for _, freq in words)
-            if not total:
-                continue
-            letters: dict[int, dict[str, float]] = {}
-            for i, char in enumerate(tail):
-                if is_slot(char):
-                    slot = letters.setdefault(start + i, {})
-                    for word, freq in words:
-                        slot[word[i]] = slot.get(word[i], 0.0) + freq / total
-            return letters
+            letters = self._listed_tail_letters(lower[start:], start)
+            if letters:
+                return letters
         return {}
 
     def _linked_tail_letters(self, lower: str) -> dict[int, dict[str, float]]:
@@ -677,23 +667,27 @@ class CandidateFinder:
             for start in range(MIN_COMPOUND_HEAD, len(lower) - len(link) - MIN_LINKED_TAIL + 1):
                 if not _fits(lower[start:start + len(link)], link):
                     continue
-                at = start + len(link)
-                tail = lower[at:]
-                if not any(is_slot(c) for c in tail):
-                    continue
-                words = [(word, self.words.frequency(word)) for word in self.words.words_of_shape(shape(tail))
-                         if _fits(tail, word)]
-                total = sum(freq for _, freq in words)
-                if not total:
-                    continue
-                letters: dict[int, dict[str, float]] = {}
-                for i, char in enumerate(tail):
-                    if is_slot(char):
-                        slot = letters.setdefault(at + i, {})
-                        for word, freq in words:
-                            slot[word[i]] = slot.get(word[i], 0.0) + freq / total
-                return letters
+                letters = self._listed_tail_letters(lower[start + len(link):], start + len(link))
+                if letters:
+                    return letters
         return {}
+
+    def _listed_tail_letters(self, tail: str, at: int) -> dict[int, dict[str, float]]:
+        """The letters the listed words of ``tail``'s shape that fit it put in its slots,
+        weighted by frequency, by the slot's offset in the whole word (``tail`` starts at
+        ``at``); empty when no listed word fits or ``tail`` has no slot."""
+        words = [(word, self.words.frequency(word)) for word in self.words.words_of_shape(shape(tail))
+                 if _fits(tail, word)]
+        total = sum(freq for _, freq in words)
+        letters: dict[int, dict[str, float]] = {}
+        if not total:
+            return letters
+        for i, char in enumerate(tail):
+            if is_slot(char):
+                slot = letters.setdefault(at + i, {})
+                for word, freq in words:
+                    slot[word[i]] = slot.get(word[i], 0.0) + freq / total
+        return letters
 
     def _lost_vowel_closed(self, prefix: str, slot: int) -> bool:
         """In a language that builds words by suffixing, does one consonant close
