@@ -36,7 +36,7 @@ from ..repair.letter_model import letter_model
 from ..repair.resolve import LISTED, Resolver
 from ..repair.source_memory import SourceWords
 from ..repair.vocabulary import DocumentVocabulary
-from ..repair.wordlist import MIN_PLAIN_ZIPF, Wordlist, shape, table_line, wordlist
+from ..repair.wordlist import shape, vote_wordlist, wordlist
 from ..stage import Stage, register_stage
 
 
@@ -161,30 +161,11 @@ def _vote_frequency(lang: str) -> Callable[[str], float] | None:
     """How often ``lang`` writes a word, as its word list says (None without a list).
 
     A language without repair data (English, the language detected on most pages) only
-    votes, and is only asked about the words :func:`tokenize_words` gives: building its
-    whole word list (~0.3 s in every worker: a shape for each of English's 320,000
-    words) was most of a worker's start-up.  Its table holds those words alone, each on
-    the line its word list has (a plain word only down to ``MIN_PLAIN_ZIPF``), so every
-    answer is the word list's (~0.1 s, 1.2 MB for English)."""
-    if language_data(lang) is not None:
-        listed = wordlist(lang)
-        return listed.frequency if listed is not None else None
-    import wordfreq
-
-    path = wordfreq.available_languages().get(lang)
-    if path is None:
-        return None
-    max_plain_centibels = round((9 - MIN_PLAIN_ZIPF) * 100)
-    lines: list[bytes] = []
-    for centibels, words in enumerate(wordfreq.read_cBpack(path)):
-        if centibels <= max_plain_centibels:  # a plain word is its own shape, with no letters in slots
-            lines += [f"{word}\t\t{centibels}\n".encode() for word in words if word.isascii() and word.isalpha()]
-        # letters, or what tokenize_words keeps whole all the same ("ⅱ")
-        lines += [line for word in words
-                  if not word.isascii() and (word.isalpha() or tokenize_words(word) == [word])
-                  and (line := table_line(word, centibels)) is not None]
-    lines.sort()
-    return Wordlist(lang, b"".join(lines)).frequency
+    votes, and is only asked about the words :func:`tokenize_words` gives: its table
+    (:func:`~cleanscrape.repair.wordlist.vote_wordlist`) holds those words alone, each on
+    the line its word list has, so every answer is the word list's."""
+    listed = wordlist(lang) if language_data(lang) is not None else vote_wordlist(lang)
+    return listed.frequency if listed is not None else None
 
 
 def _intact_words(text: str) -> list[str]:
