@@ -19,6 +19,8 @@ __all__ = ["LanguageData", "language_data", "supported_languages", "LOAN_LETTERS
 #: "café" in German): possible readings of a lost letter, at a lower prior than the
 #: language's own letters.
 LOAN_LETTERS = "áàâäãåçéèêëíìîïñóòôöõøúùûüýÿ"
+#: languages whose capital I lower-cases to dotless "ı" (and "İ" to "i")
+_TURKIC_CASING = ("tr", "az")
 
 
 @dataclass(frozen=True)
@@ -603,9 +605,14 @@ class LanguageData:
             return True
         return left[:1].isalnum() and right in self.suffix_apostrophe
 
+    @property
+    def casing(self) -> str:
+        """How :meth:`lower` lower-cases: languages of one casing lower-case every text alike."""
+        return "turkic" if self.lang in _TURKIC_CASING else "default"
+
     def lower(self, text: str) -> str:
         """Lower-case ``text`` the way this language does (Turkish dotted/dotless i)."""
-        if self.lang in ("tr", "az"):
+        if self.lang in _TURKIC_CASING:
             text = text.replace("I", "ı").replace("İ", "i")
         return text.lower()
 

@@ -178,17 +178,20 @@ def _key(data: LanguageData | None) -> str | None:
     return data.lang if data is not None else None
 
 
-def _resolver(data: LanguageData | None, texts: list[str], charset: CharsetEvidence,
+def _resolver(data: LanguageData | None, vocabulary: DocumentVocabulary, charset: CharsetEvidence,
               source_words: SourceWords | None = None, finder: CandidateFinder | None = None) -> Resolver:
-    """A resolver for ``data``'s language over the document's lines ``texts`` (reusing
-    ``finder``'s vocabulary and letter model, with the source's words, when given)."""
+    """A resolver for ``data``'s language with the document's ``vocabulary`` (reusing
+    ``finder``'s word list and letter model, with the source's words, when given)."""
     if finder is not None:
-        finder = CandidateFinder(data, finder.words, finder.vocabulary, finder.letters, source_words)
+        finder = CandidateFinder(data, finder.words, vocabulary, finder.letters, source_words)
     else:
-        finder = CandidateFinder(data, wordlist(data.lang) if data else None,
-                                 DocumentVocabulary(texts, data.lower if data else str.lower),
+        finder = CandidateFinder(data, wordlist(data.lang) if data else None, vocabulary,
                                  letter_model(data.lang) if data else None)
     return Resolver(data, finder, charset)
+
+
+def _casing(data: LanguageData | None) -> str:
+    return data.casing if data is not None else "default"
 
 
 def _damage_follows(line: str, runs: list, k: int) -> bool:
@@ -231,7 +234,11 @@ class LossyRepairStage(Stage):
                        for line in damaged_lines}
         texts = [line.text for line in lines]
         charset = CharsetEvidence.of_lines(texts)
-        resolvers = {_key(data): _resolver(data, texts, charset) for data in language_of.values()}
+        # one vocabulary per way of lower-casing, not per language: building it is most of
+        # the cost of a page whose "?" turn out to be no damage ("password?Privacy")
+        vocabularies = {_casing(data): DocumentVocabulary(texts, data.lower if data else str.lower)
+                        for data in language_of.values()}
+        resolvers = {_key(data): _resolver(data, vocabularies[_casing(data)], charset) for data in language_of.values()}
         resolver_of = {index: resolvers[_key(data)] for index, data in language_of.items()}
         # With a word list, each sign is weighed by the words around it: real pages glue a "?"
         # to the next word ("schmeckt ?Haben", "matéria?comunique").
@@ -244,7 +251,8 @@ class LossyRepairStage(Stage):
             # Whether the page is damaged was decided from the page alone (a site's words
             # never make a real "?" a lost letter); which word a damaged one was may draw on
             # what earlier documents of its source wrote intact.
-            resolvers = {key: _resolver(resolver.data, texts, charset, doc.source_words, resolver.finder)
+            resolvers = {key: _resolver(resolver.data, resolver.finder.vocabulary, charset, doc.source_words,
+                                        resolver.finder)
                          if resolver.data is not None else resolver for key, resolver in resolvers.items()}
             resolver_of = {index: resolvers[_key(data)] for index, data in language_of.items()}
         # a line whose "?" showed no damage alone: the language most damaged lines chose
