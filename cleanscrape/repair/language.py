@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 if sys.version_info >= (3, 11):
@@ -604,6 +604,12 @@ class LanguageData:
         if left in self.elisions and right[:1] and right[0] in self.elides_before:
             return True
         return left[:1].isalnum() and right in self.suffix_apostrophe
+
+    @cached_property
+    def reporting_verbs(self) -> frozenset[str]:
+        """The verbs of saying, stating and asking together (``saying_verbs``,
+        ``attribution_verbs``, ``asking_verbs``): what may follow quoted speech."""
+        return self.saying_verbs | self.attribution_verbs | self.asking_verbs
 
     @property
     def casing(self) -> str:

@@ -783,9 +783,7 @@ class Resolver:
         words = [self.lower(word.rstrip(".,;:!")) for word in words[:2]]
         if len(words) == 2 and words[0] in self.data.before_reporting_verb:
             words = words[1:]
-        return bool(words) and any(
-            spells(words[0], verb)
-            for verb in self.data.saying_verbs | self.data.attribution_verbs | self.data.asking_verbs)
+        return bool(words) and any(spells(words[0], verb) for verb in self.data.reporting_verbs)
 
     def _narrator_dash_ahead(self, source: str, pos: int) -> bool:
         """Is there, after ``pos`` in its sentence and before any "?" that may end a question
