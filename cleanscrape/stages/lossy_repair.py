@@ -234,11 +234,15 @@ class LossyRepairStage(Stage):
                        for line in damaged_lines}
         texts = [line.text for line in lines]
         charset = CharsetEvidence.of_lines(texts)
-        # one vocabulary per way of lower-casing, not per language: building it is most of
-        # the cost of a page whose "?" turn out to be no damage ("password?Privacy")
-        vocabularies = {_casing(data): DocumentVocabulary(texts, data.lower if data else str.lower)
-                        for data in language_of.values()}
-        resolvers = {_key(data): _resolver(data, vocabularies[_casing(data)], charset) for data in language_of.values()}
+        # one resolver per language and one vocabulary per way of lower-casing, however many
+        # lines chose them: building a vocabulary is most of the cost of a page whose "?"
+        # turn out to be no damage ("Auf Twitter teilen?Auf Twitter teilen?" on every comment)
+        languages = {_key(data): data for data in language_of.values()}
+        vocabularies: dict[str, DocumentVocabulary] = {}
+        for data in languages.values():
+            if _casing(data) not in vocabularies:
+                vocabularies[_casing(data)] = DocumentVocabulary(texts, data.lower if data else str.lower)
+        resolvers = {key: _resolver(data, vocabularies[_casing(data)], charset) for key, data in languages.items()}
         resolver_of = {index: resolvers[_key(data)] for index, data in language_of.items()}
         # With a word list, each sign is weighed by the words around it: real pages glue a "?"
         # to the next word ("schmeckt ?Haben", "matéria?comunique").
