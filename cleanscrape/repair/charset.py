@@ -11,6 +11,7 @@ the lossy charset whole, so the charset is known to hold what survived.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -20,6 +21,7 @@ __all__ = ["CharsetEvidence"]
 
 #: apostrophes written between two letters ("l'homme", "l’homme")
 _APOSTROPHES = "'’"
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 @dataclass
@@ -33,21 +35,17 @@ class CharsetEvidence:
 
     @classmethod
     def of_lines(cls, lines: list[str]) -> "CharsetEvidence":
-        kept: Counter = Counter()
-        apostrophes: Counter = Counter()
-        charset_loss = False
-        for line in lines:
-            if line.isascii():
-                apostrophes.update(_between_letters(line, "'"))
-                continue
-            kept.update(c for c in line if ord(c) > 127 and c not in SLOTS)
-            for mark in _APOSTROPHES:
-                apostrophes.update(_between_letters(line, mark))
-            if not charset_loss and any(c in line for c in SLOTS):
-                charset_loss = any(
-                    _slot_between_letters(word) and any(ord(c) > 127 and c.isalpha() and c != "\ufffd" for c in word)
-                    for word in line.split()
-                )
+        # counted on the lines joined, in C, not character by character in Python: a
+        # newline is no letter, so an apostrophe at a line's edge stays between no letters
+        text = "\n".join(lines)
+        kept = Counter(_NON_ASCII.findall(text))
+        kept.pop("\ufffd", None)
+        apostrophes = Counter({mark: count for mark in _APOSTROPHES if (count := _between_letters(text, mark))})
+        charset_loss = any(
+            _slot_between_letters(word) and any(ord(c) > 127 and c.isalpha() and c != "\ufffd" for c in word)
+            for line in lines if not line.isascii() and any(c in line for c in SLOTS)
+            for word in line.split()
+        )
         return cls(kept, charset_loss, apostrophes)
 
     def was_kept(self, char: str) -> bool:
@@ -69,11 +67,12 @@ def _slot_between_letters(word: str) -> bool:
     return any(word[i] in SLOTS and word[i - 1].isalpha() and word[i + 1].isalpha() for i in range(1, len(word) - 1))
 
 
-def _between_letters(line: str, mark: str) -> Counter:
+def _between_letters(text: str, mark: str) -> int:
+    """How many ``mark`` stand between two letters in ``text``."""
     count = 0
-    start = line.find(mark)
+    start = text.find(mark)
     while start != -1:
-        if 0 < start < len(line) - 1 and line[start - 1].isalpha() and line[start + 1].isalpha():
+        if 0 < start < len(text) - 1 and text[start - 1].isalpha() and text[start + 1].isalpha():
             count += 1
-        start = line.find(mark, start + 1)
-    return Counter({mark: count}) if count else Counter()
+        start = text.find(mark, start + 1)
+    return count
