@@ -39,7 +39,7 @@ from operator import attrgetter, not_
 from typing import Callable, Iterable, NamedTuple
 
 from ..document import Document, Line
-from ..lexicon import EDGE_CHARS, GLUE, Hit, category_hits, hits_by_line, lines_matching, normalized_lines
+from ..lexicon import EDGE_CHARS, GLUE, Hit, category_hits, hits_by_line, normalized_lines
 from ..stage import Stage
 
 __all__ = [
@@ -88,18 +88,13 @@ def is_title_like(text: str, normalized: str, *, max_words: int = 25) -> bool:
 
 
 #: what :func:`in_url` looks for in a token; a line holding none of them has no URL in it
-_URL_MARKS = ("://", "www.", ".php", ".html")
-_URL_MARK = re.compile("|".join(map(re.escape, _URL_MARKS)))
+_URL_MARK = re.compile(r"://|www\.|\.php|\.html")
 
 
-def url_lines(doc: Document) -> frozenset[int]:
-    """The lines in which :func:`in_url` may find a URL (one pass over the document instead of
-    a test per phrase hit); computed once per document."""
-    cached = doc.cache.get("url_lines")
-    if cached is None:
-        cached = frozenset(lines_matching(doc, _URL_MARK, _URL_MARKS))
-        doc.cache["url_lines"] = cached
-    return cached
+def may_hold_url(normalized: str) -> bool:
+    """Could :func:`in_url` find a URL anywhere in this line?  One search of the line instead
+    of a token cut out around each phrase hit."""
+    return _URL_MARK.search(normalized) is not None
 
 
 def in_url(normalized: str, start: int) -> bool:
@@ -286,14 +281,13 @@ class LexiconStage(Stage):
     def remove_phrase_lines(self, doc: Document) -> list[int]:
         """Remove lines with strong evidence, then weak ones next to removed ones."""
         norms = normalized_lines(doc)
-        urls = url_lines(doc)
         strong: list[int] = []
         weak: dict[int, str] = {}
         for index, hits in category_hits(doc, self.category).items():  # in line order
             line = doc.lines[index]
             if line.removed:
                 continue
-            if index in urls:
+            if may_hold_url(norms[index]):
                 hits = [h for h in hits if h.kind not in ("contains", "contains_near") or not in_url(norms[index], h.start)]
             hits, weak_counts = self.evidence(doc, index, hits, norms)
             verdict = self.judge(line, norms[index], hits) if hits else None
