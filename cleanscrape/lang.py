@@ -106,12 +106,14 @@ def _vote(words: list[str]) -> tuple[str | None, float, float]:
     ``k`` languages gives each ``1/k`` of a vote."""
     counts: dict[str, float] = {}
     index = _word_to_langs()
-    for word, n in Counter(words).items():
-        langs = index.get(word)
-        if langs:
-            share = n / len(langs)
-            for lang in langs:
-                counts[lang] = counts.get(lang, 0.0) + share
+    occurrences = Counter(words)
+    # most words are no stopword: a C-level filter skips them (in the same order, so each
+    # language's votes are summed in the same order)
+    for word in filter(index.__contains__, occurrences):
+        langs = index[word]
+        share = occurrences[word] / len(langs)
+        for lang in langs:
+            counts[lang] = counts.get(lang, 0.0) + share
     if not counts:
         return None, 0.0, 0.0
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))

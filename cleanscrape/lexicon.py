@@ -36,12 +36,14 @@ import unicodedata
 from bisect import bisect_right
 from functools import lru_cache, partial
 from importlib import resources
+from itertools import compress, count, repeat
 from typing import Iterable, NamedTuple
 
 import ahocorasick
 import regex
 
 from .document import LAYOUT_WHITESPACE, Document, line_starts
+from .lang import ensure_language
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -134,8 +136,18 @@ class Hit(NamedTuple):
     end: int
 
     def describe(self) -> str:
-        verb = {"line": "is", "line_near": "is", "prefix": "starts with"}.get(self.kind, "contains")
-        return f"line {verb} {self.lang} {self.category} phrase {self.phrase!r}"
+        return _description(self.category, self.kind, self.phrase, self.lang)
+
+
+#: how :meth:`Hit.describe` says what the line does with the phrase, by kind
+_VERBS = {"line": "is", "line_near": "is", "prefix": "starts with"}
+
+
+@lru_cache(maxsize=None)
+def _description(category: str, kind: str, phrase: str, lang: str) -> str:
+    """:meth:`Hit.describe`, worked out once per phrase: a document has a reason per removed
+    line, tens of thousands per MB, from a few thousand phrases."""
+    return f"line {_VERBS.get(kind, 'contains')} {lang} {category} phrase {phrase!r}"
 
 
 #: (category, kind, phrase as written in the data file, language)
@@ -333,15 +345,18 @@ def normalized_lines(doc: Document) -> list[str]:
         current = doc.current_text()
         if current.count("\n") != len(doc.lines) - 1:
             current = "\n".join([line.text.replace("\n", " ") for line in doc.lines])
-        cached = [piece.strip(EDGE_CHARS) for piece in _fold(current).split("\n")]
+        cached = list(map(str.strip, _fold(current).split("\n"), repeat(EDGE_CHARS)))
         doc.cache["lexicon_normalized"] = cached
     return cached
 
 
 def _doc_langs(doc: Document) -> tuple[str, ...]:
-    from .lang import ensure_language
-
-    return lexicon_langs_for(ensure_language(doc))
+    """The lexicons ``doc`` is scanned with; worked out once per document (every lexicon
+    stage asks, several times)."""
+    langs = doc.cache.get("lexicon_langs")
+    if langs is None:
+        langs = doc.cache["lexicon_langs"] = lexicon_langs_for(ensure_language(doc))
+    return langs
 
 
 def word_class(doc: Document, category: str) -> frozenset[str]:
@@ -389,12 +404,10 @@ def lines_matching(doc: Document, pattern: re.Pattern[str], needles: Iterable[st
     text, starts = _joined(doc)
     if needles and not any(needle in text for needle in needles):
         return []
-    found: list[int] = []
-    for match in pattern.finditer(text):
-        index = bisect_right(starts, match.start()) - 1
-        if not found or found[-1] != index:
-            found.append(index)
-    return found
+    # each match's line, placed at C level; matches come in text order, so the lines are in
+    # order and dict.fromkeys drops the repeats
+    after = map(bisect_right, repeat(starts), map(re.Match.start, pattern.finditer(text)))
+    return [index - 1 for index in dict.fromkeys(after)]
 
 
 def hits_by_line(doc: Document) -> dict[int, list[Hit]]:
@@ -421,7 +434,7 @@ def lines_starting_with(doc: Document, words: frozenset[str]) -> list[int]:
     present = words.intersection(firsts)
     if not present:
         return []
-    return [index for index, first in enumerate(firsts) if first in present]
+    return list(compress(count(), map(present.__contains__, firsts)))
 
 
 def line_hits(doc: Document) -> list[list[Hit]]:
@@ -436,7 +449,7 @@ def line_hits(doc: Document) -> list[list[Hit]]:
 
 
 def category_hits(doc: Document, category: str) -> dict[int, list[Hit]]:
-    """The hits of one category, by line index (only lines that have some)."""
+    """The hits of one category, by line index (only lines that have some), in line order."""
     index = doc.cache.get("lexicon_by_category")
     if index is None:
         index = {}

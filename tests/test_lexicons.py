@@ -93,3 +93,30 @@ def test_normalised_lines_equal_each_line_normalised_alone(texts: list[str]) -> 
     from cleanscrape.lexicon import normalized_lines
 
     assert normalized_lines(Document("\n".join(texts))) == [normalize(text) for text in texts]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(st.sampled_from(list("a •-:.|\t\u00a0\u2028\u200b\ufeff\u3000\x1c\x85")), max_size=6),
+                min_size=1, max_size=8))
+def test_decoration_check_agrees_with_a_line_by_line_look(texts: list[str]) -> None:
+    # the lexicon stages skip their decoration pass when has_decoration says there is none;
+    # it counts empty normalised lines, which is exact because a blank line normalises to ""
+    from cleanscrape.lexicon import normalized_lines
+    from cleanscrape.stages._lexicon_rules import has_decoration, is_decoration
+
+    doc = Document("\n".join(texts))
+    norms = normalized_lines(doc)
+    assert has_decoration(doc) == any(is_decoration(line, norms[line.index]) for line in doc.lines)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["a", " ", ".", "/", ":", "w", "www.", "://", ".php", "html", "h"]),
+                         max_size=8).map("".join), min_size=1, max_size=6))
+def test_lines_in_url_can_find_a_url_in_may_hold_one(texts: list[str]) -> None:
+    # remove_phrase_lines asks in_url only about the lines may_hold_url takes
+    from cleanscrape.lexicon import normalized_lines
+    from cleanscrape.stages._lexicon_rules import in_url, may_hold_url
+
+    for norm in normalized_lines(Document("\n".join(texts))):
+        if any(in_url(norm, start) for start in range(len(norm))):
+            assert may_hold_url(norm)

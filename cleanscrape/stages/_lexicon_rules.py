@@ -31,9 +31,11 @@ in the stage's own :meth:`LexiconStage.apply_structure`.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, compress, count
+from operator import attrgetter, not_
 from typing import Callable, Iterable, NamedTuple
 
 from ..document import Document, Line
@@ -60,6 +62,7 @@ __all__ = [
 PREFIX_SEPARATORS = frozenset(":|-–—>»›/•·")
 _SENTENCE_END = ".!?…"
 _CLOSERS = " \t\"'»”’)]\u00a0"
+_IS_BLANK = attrgetter("is_blank")
 
 
 def word_count(normalized: str) -> int:
@@ -84,6 +87,16 @@ def is_title_like(text: str, normalized: str, *, max_words: int = 25) -> bool:
     return 2 <= words <= max_words and not text.rstrip(_CLOSERS).endswith((".", "…", ";", ","))
 
 
+#: what :func:`in_url` looks for in a token; a line holding none of them has no URL in it
+_URL_MARK = re.compile(r"://|www\.|\.php|\.html")
+
+
+def may_hold_url(normalized: str) -> bool:
+    """Could :func:`in_url` find a URL anywhere in this line?  One search of the line instead
+    of a token cut out around each phrase hit."""
+    return _URL_MARK.search(normalized) is not None
+
+
 def in_url(normalized: str, start: int) -> bool:
     """Is offset ``start`` inside a URL-like token ("forum.example.pl/index.php" holds the
     credit phrase "/forum" by accident)?"""
@@ -104,11 +117,22 @@ def content_index(doc: Document) -> tuple[list[int], list[int]]:
     computed once per document."""
     cached = doc.cache.get("content_index")
     if cached is None:
-        is_content = [not line.is_blank for line in doc.lines]
-        nonblank = [index for index, content in enumerate(is_content) if content]
+        is_content = list(map(not_, map(_IS_BLANK, doc.lines)))
+        nonblank = list(compress(count(), is_content))
         ranks = list(accumulate(is_content[:-1], initial=0))
         cached = (nonblank, ranks)
         doc.cache["content_index"] = cached
+    return cached
+
+
+def has_decoration(doc: Document) -> bool:
+    """Does any line hold nothing but decoration (:func:`is_decoration`)?  Most documents
+    have none, and then no lexicon stage looks for it; computed once per document."""
+    cached = doc.cache.get("has_decoration")
+    if cached is None:
+        # a blank line normalises to "" too
+        cached = normalized_lines(doc).count("") > len(doc.lines) - len(content_index(doc)[0])
+        doc.cache["has_decoration"] = cached
     return cached
 
 
@@ -259,11 +283,12 @@ class LexiconStage(Stage):
         norms = normalized_lines(doc)
         strong: list[int] = []
         weak: dict[int, str] = {}
-        for index, hits in sorted(category_hits(doc, self.category).items()):
+        for index, hits in category_hits(doc, self.category).items():  # in line order
             line = doc.lines[index]
             if line.removed:
                 continue
-            hits = [h for h in hits if h.kind not in ("contains", "contains_near") or not in_url(norms[index], h.start)]
+            if may_hold_url(norms[index]):
+                hits = [h for h in hits if h.kind not in ("contains", "contains_near") or not in_url(norms[index], h.start)]
             hits, weak_counts = self.evidence(doc, index, hits, norms)
             verdict = self.judge(line, norms[index], hits) if hits else None
             if verdict is None:
@@ -306,6 +331,8 @@ class LexiconStage(Stage):
 
     def remove_decoration_next_to(self, doc: Document, removed: list[int]) -> None:
         """Bullets or bars left on their own line right above or below a removed line."""
+        if not has_decoration(doc):
+            return
         norms = normalized_lines(doc)
         for index in sorted(removed):
             for neighbour in doc.lines[max(index - 1, 0):index + 2]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import repeat
 
 from ..document import Document
 from ..lexicon import lines_matching, normalized_lines, word_class
@@ -88,7 +89,7 @@ class MetadataStage(LexiconStage):
         if "@" in normalized:  # "— Name (@handle) November 18, 2019" signs an embedded post
             return None
         raws = normalized.split()
-        stripped = [raw.strip(_TOKEN_EDGE) for raw in raws]
+        stripped = list(map(str.strip, raws, repeat(_TOKEN_EDGE)))
         if len(stripped) - stripped.count("") > self.options.max_dateline_words:
             return None  # too long for a dateline, whatever its words are
         if len(_DIGIT_RUN.findall(normalized)) < 2 and date_words.isdisjoint(stripped):
