@@ -229,7 +229,9 @@ def line_features(doc: Document) -> list[LineFeatures]:
             continue
         last = stripped.rstrip(_CLOSERS)[-1:]
         chars = len(stripped)
-        unspaced = chars > _UNSPACED_WORD_CHARS * (stripped.count(" ") + 1) and max(stripped) >= _CJK_START
+        # (an ASCII line holds no CJK, and isascii() reads a flag where max() reads the line)
+        unspaced = (chars > _UNSPACED_WORD_CHARS * (stripped.count(" ") + 1)
+                    and not stripped.isascii() and max(stripped) >= _CJK_START)
         # positional, in field order: keyword arguments slow the per-line construction
         append(LineFeatures(
             chars,
