@@ -487,12 +487,21 @@ class MainContentStage(Stage):
         or more holding a line of ``length_low`` or more not structural: a stack of short
         lines is a menu already, only one holding a longer line is worth the look at the
         text."""
-        low = self.options.length_low
-        for stack in _consecutive(items):
-            if len(stack) >= self.options.headline_stack and any(
-                item.features.length >= low and not item.structural for item in stack
-            ):
-                yield stack
+        low, size = self.options.length_low, self.options.headline_stack
+        # grown from its longer lines (a few per document) rather than cut out of all the
+        # short ones: most items are menu entries, which no such line joins
+        end = 0  # items before ``end`` are in a run grown already
+        for pos in [pos for pos, item in enumerate(items) if item.features.length >= low and not item.structural]:
+            if pos < end:
+                continue
+            start = pos
+            while start > end and items[start - 1].index == items[start].index - 1:
+                start -= 1
+            end = pos + 1
+            while end < len(items) and items[end].index == items[end - 1].index + 1:
+                end += 1
+            if end - start >= size:
+                yield items[start:end]
 
     def _mark_menu_runs(self, lines: list[_Line]) -> list[range]:
         """Runs of labels are menus, link lists, headline lists or button rows: judged
