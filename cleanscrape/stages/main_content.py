@@ -827,14 +827,16 @@ class MainContentStage(Stage):
         it (the thread's replies are prose like the post's).  Other comments signposts do
         not cut the region: "Comments" labels also stand under the headline."""
         candidates: list[tuple[int, int, int]] = []  # (sum, first, last)
-        total = 0
+        total = best_here = start = 0  # the open candidate's running sum, maximum and start
         for pos, value in enumerate(values):
             if total <= 0:
-                total = 0
+                total = best_here = 0
+                start = pos
                 candidates.append((0, pos, pos - 1))
             total += value
-            if total > candidates[-1][0]:
-                candidates[-1] = (total, candidates[-1][1], pos)
+            if total > best_here:
+                best_here = total
+                candidates[-1] = (total, start, pos)
         if len(headers) >= _THREAD_HEADERS:
             signpost = next(
                 (pos for pos, item in enumerate(lines) if item.removed_as == "comments"), len(lines)
