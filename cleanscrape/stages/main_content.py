@@ -785,8 +785,9 @@ class MainContentStage(Stage):
                 # a list running through the text (ingredients between the introduction
                 # and the method) is one interruption, like one bad line
                 cap = opts.bad_line_cost if self._within_prose(run, lines, doc) else opts.menu_run_cost_cap
-                for pos in run:
-                    lines[pos].cost = min(opts.bad_line_cost, cap / len(run))
+                cost = min(opts.bad_line_cost, cap / len(run))
+                for item in lines[run.start:run.stop]:
+                    item.cost = cost
 
     def _within_prose(self, run: range, lines: list[_Line], doc: Document) -> bool:
         """The run may be a list and sits inside running text: two prose lines right
