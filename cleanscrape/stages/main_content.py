@@ -62,7 +62,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from itertools import islice
@@ -167,6 +167,13 @@ def _is_glued_teaser(text: str) -> bool:
         return False
     head = text[:join.start()].split()
     return len(head) >= _TEASER_TITLE_WORDS and sum(word[:1].isupper() for word in head) > 0.75 * len(head)
+
+
+def _headline_sparse(item: _Line) -> bool:
+    """No more stopwords than running text, as in a headline (which drops articles and
+    auxiliaries); true in a language without a stopword list."""
+    f = item.features
+    return not (f.prose_density and f.words and f.stopwords >= f.prose_density * f.words)
 
 
 def _is_name(first: str, second: str) -> bool:
@@ -466,15 +473,12 @@ class MainContentStage(Stage):
         # says something without being a sentence, in a headline's few words, and with
         # no more stopwords than running text (headlines drop articles and auxiliaries);
         # the stopwords are counted only in stacks that pass without them, since a part
-        # of a stack too thin to be one is none either
+        # of a stack too thin to be one is none either, and only as far as a stack grows
         for shaped in self._stacks([
             item for item in lines
             if not (f := item.features).sentence_end and f.words <= _HEADLINE_WORDS and f.length < high
         ]):
-            for stack in self._stacks([
-                item for item in shaped
-                if not ((f := item.features).prose_density and f.words and f.stopwords >= f.prose_density * f.words)
-            ]):
+            for stack in self._stacks(shaped, keep=_headline_sparse):
                 for headlines in _consecutive([item for item in stack if self._is_headline_text(item, doc)]):
                     # lines an earlier stage removed (a dateline, a share button) may stand
                     # between the headlines but are none
@@ -482,23 +486,25 @@ class MainContentStage(Stage):
                         for item in headlines:
                             item.headline = True
 
-    def _stacks(self, items: list[_Line]) -> Iterator[list[_Line]]:
-        """``items`` cut into runs on consecutive lines, those of ``headline_stack`` lines
-        or more holding a line of ``length_low`` or more not structural: a stack of short
-        lines is a menu already, only one holding a longer line is worth the look at the
-        text."""
+    def _stacks(self, items: list[_Line], keep: Callable[[_Line], bool] = lambda item: True,
+                ) -> Iterator[list[_Line]]:
+        """The items that ``keep`` accepts cut into runs on consecutive lines, those of
+        ``headline_stack`` lines or more holding a line of ``length_low`` or more not
+        structural: a stack of short lines is a menu already, only one holding a longer
+        line is worth the look at the text."""
         low, size = self.options.length_low, self.options.headline_stack
         # grown from its longer lines (a few per document) rather than cut out of all the
-        # short ones: most items are menu entries, which no such line joins
+        # short ones: most items are menu entries, which no such line joins, and ``keep``
+        # is asked only of the items a run grows over
         end = 0  # items before ``end`` are in a run grown already
         for pos in [pos for pos, item in enumerate(items) if item.features.length >= low and not item.structural]:
-            if pos < end:
+            if pos < end or not keep(items[pos]):
                 continue
             start = pos
-            while start > end and items[start - 1].index == items[start].index - 1:
+            while start > end and items[start - 1].index == items[start].index - 1 and keep(items[start - 1]):
                 start -= 1
             end = pos + 1
-            while end < len(items) and items[end].index == items[end - 1].index + 1:
+            while end < len(items) and items[end].index == items[end - 1].index + 1 and keep(items[end]):
                 end += 1
             if end - start >= size:
                 yield items[start:end]
