@@ -156,11 +156,18 @@ def _glued_counts(joined: str, texts: list[str]) -> list[int]:
     """Glued-word counts per line, from one regex pass over the whole document
     (``joined``: ``texts`` joined by newlines)."""
     counts = [0] * len(texts)
-    found = [match.start() for match in _GLUED.finditer(joined)]
-    if found:
+    if joined.count("\n") == len(texts) - 1:
+        # a match's line is the number of newlines before it, counted on from the last
+        # match (C-level, where the table of line starts costs a step per line)
+        line = start = 0
+        for match in _GLUED.finditer(joined):
+            line += joined.count("\n", start, match.start())
+            start = match.start()
+            counts[line] += 1
+    else:  # a repair put a newline inside a line: map the matches by the lines' lengths
         starts = line_starts(texts)
-        for offset in found:
-            counts[bisect_right(starts, offset) - 1] += 1
+        for match in _GLUED.finditer(joined):
+            counts[bisect_right(starts, match.start()) - 1] += 1
     return counts
 
 
