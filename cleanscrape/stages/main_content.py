@@ -62,7 +62,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from itertools import islice
@@ -169,6 +169,13 @@ def _is_glued_teaser(text: str) -> bool:
     return len(head) >= _TEASER_TITLE_WORDS and sum(word[:1].isupper() for word in head) > 0.75 * len(head)
 
 
+def _headline_sparse(item: _Line) -> bool:
+    """No more stopwords than running text, as in a headline (which drops articles and
+    auxiliaries); true in a language without a stopword list."""
+    f = item.features
+    return not (f.prose_density and f.words and f.stopwords >= f.prose_density * f.words)
+
+
 def _is_name(first: str, second: str) -> bool:
     """Two words that may be a person's name: both capitalised, letters only."""
     return first[:1].isupper() and second[:1].isupper() and first.isalpha() and second.isalpha()
@@ -179,6 +186,11 @@ class Kind(str, Enum):
     NEAR = "near-good"
     SHORT = "short"
     BAD = "bad"
+
+
+# The kinds as module names: a member looked up on its Enum class costs a descriptor call
+# (~70 ns in Python 3.11, ten times a global's), and the passes compare every line's kind.
+GOOD, NEAR, SHORT, BAD = Kind.GOOD, Kind.NEAR, Kind.SHORT, Kind.BAD
 
 
 @dataclass(slots=True)
@@ -287,23 +299,28 @@ class MainContentStage(Stage):
         byline_distance: int = 40
 
     def process(self, doc: Document) -> None:
-        features = line_features(doc)
         # Lines removed by earlier stages stay in view as bad lines: they still separate
         # the article from what follows it and belong to the menus they were part of.
-        # (a blank line's features are all zero)
-        short = Kind.SHORT
-        lines = [_Line(index, f, short) for index, f in enumerate(features) if f.chars]
         low = self.options.length_low
-        for item in lines:
-            removal = doc.removal_of(item.index)
-            if removal is not None:
-                item.kind = Kind.BAD
+        barrier_categories = self.options.barrier_categories
+        doc_lines = doc.lines
+        lines: list[_Line] = []
+        append = lines.append
+        for index, f in enumerate(line_features(doc)):
+            if not f.chars:
+                continue  # blank (a blank line's features are all zero)
+            item = _Line(index, f, SHORT)
+            # the flag first: most lines are not removed, and a flag is cheaper than a lookup
+            if doc_lines[index].removed:
+                category = doc.removal_of(index).category  # type: ignore[union-attr]
+                item.kind = BAD
                 item.structural = True
-                item.removed_as = removal.category
-                item.barrier = removal.category in self.options.barrier_categories
-            elif item.features.length >= low or item.features.glued:
+                item.removed_as = category
+                item.barrier = category in barrier_categories
+            elif f.length >= low or f.glued:
                 self._classify(item)
             # else short, as _classify would find: most lines, spared the call
+            append(item)
         thread_headings = self._mark_thread_headings(lines, doc)
         self._mark_headline_stacks(lines, doc)
         runs = self._mark_menu_runs(lines)
@@ -370,7 +387,7 @@ class MainContentStage(Stage):
         positions = [pos for pos, item in enumerate(lines) if item.index in indices]
         for pos in positions:
             item = lines[pos]
-            item.kind = Kind.BAD
+            item.kind = BAD
             item.structural = True
             item.barrier = True
             item.removed_as = "comments"
@@ -379,38 +396,40 @@ class MainContentStage(Stage):
 
     def _remove(self, doc: Document, item: _Line, value: float, reason: str) -> None:
         category = "navigation" if item.structural and not item.barrier else "boilerplate"
-        self.remove_line(doc, item.index, reason, category=category, score=float(value))
+        # the Document's own call, not Stage.remove_line's wrapper of it: this stage removes
+        # about 100 lines per document
+        doc.remove_line(item.index, stage=self.name, category=category, reason=reason, score=float(value))
 
     # ------------------------------------------------------------ one line alone
     def _classify(self, item: _Line) -> None:
         opts = self.options
         f = item.features
         if f.glued and not f.is_prose_like and f.words <= 8:
-            item.kind = Kind.BAD
+            item.kind = BAD
             item.structural = True
             item.signal = f"glued button row ({f.glued} lower-to-upper joins, no sentence punctuation)"
             item.shape_only = f.glued == 1
         elif f.length < opts.length_low:
-            item.kind = Kind.SHORT
+            item.kind = SHORT
         elif f.has_stopwords:
             ratio = f.stopword_ratio
             floor = opts.stopwords_low / 2 if f.sentence_end else opts.stopwords_low
             if ratio >= opts.stopwords_high:
-                item.kind = Kind.GOOD if f.length >= opts.length_high else Kind.NEAR
+                item.kind = GOOD if f.length >= opts.length_high else NEAR
             elif ratio >= floor:
-                item.kind = Kind.NEAR
+                item.kind = NEAR
             else:
-                item.kind = Kind.BAD
+                item.kind = BAD
                 item.signal = (
                     f"{f.chars} chars, stopword density {f.stopword_density:.2f} = {ratio:.2f} of prose's"
                     f" < {floor:.2f}: not prose"
                 )
         elif f.is_prose_like:
-            item.kind = Kind.GOOD if f.length >= opts.length_high else Kind.NEAR
+            item.kind = GOOD if f.length >= opts.length_high else NEAR
         else:
-            item.kind = Kind.BAD
+            item.kind = BAD
             item.signal = f"{f.chars} chars without sentence punctuation (no stopword list for this language)"
-        if f.glued and item.kind in (Kind.GOOD, Kind.NEAR):
+        if f.glued and item.kind in (GOOD, NEAR):
             # counts toward the region like prose laid out unlike the article
             item.off_layout = _is_glued_teaser(f.text)
 
@@ -454,15 +473,12 @@ class MainContentStage(Stage):
         # says something without being a sentence, in a headline's few words, and with
         # no more stopwords than running text (headlines drop articles and auxiliaries);
         # the stopwords are counted only in stacks that pass without them, since a part
-        # of a stack too thin to be one is none either
+        # of a stack too thin to be one is none either, and only as far as a stack grows
         for shaped in self._stacks([
             item for item in lines
             if not (f := item.features).sentence_end and f.words <= _HEADLINE_WORDS and f.length < high
         ]):
-            for stack in self._stacks([
-                item for item in shaped
-                if not ((f := item.features).prose_density and f.words and f.stopwords >= f.prose_density * f.words)
-            ]):
+            for stack in self._stacks(shaped, keep=_headline_sparse):
                 for headlines in _consecutive([item for item in stack if self._is_headline_text(item, doc)]):
                     # lines an earlier stage removed (a dateline, a share button) may stand
                     # between the headlines but are none
@@ -470,17 +486,28 @@ class MainContentStage(Stage):
                         for item in headlines:
                             item.headline = True
 
-    def _stacks(self, items: list[_Line]) -> Iterator[list[_Line]]:
-        """``items`` cut into runs on consecutive lines, those of ``headline_stack`` lines
-        or more holding a line of ``length_low`` or more not structural: a stack of short
-        lines is a menu already, only one holding a longer line is worth the look at the
-        text."""
-        low = self.options.length_low
-        for stack in _consecutive(items):
-            if len(stack) >= self.options.headline_stack and any(
-                item.features.length >= low and not item.structural for item in stack
-            ):
-                yield stack
+    def _stacks(self, items: list[_Line], keep: Callable[[_Line], bool] = lambda item: True,
+                ) -> Iterator[list[_Line]]:
+        """The items that ``keep`` accepts cut into runs on consecutive lines, those of
+        ``headline_stack`` lines or more holding a line of ``length_low`` or more not
+        structural: a stack of short lines is a menu already, only one holding a longer
+        line is worth the look at the text."""
+        low, size = self.options.length_low, self.options.headline_stack
+        # grown from its longer lines (a few per document) rather than cut out of all the
+        # short ones: most items are menu entries, which no such line joins, and ``keep``
+        # is asked only of the items a run grows over
+        end = 0  # items before ``end`` are in a run grown already
+        for pos in [pos for pos, item in enumerate(items) if item.features.length >= low and not item.structural]:
+            if pos < end or not keep(items[pos]):
+                continue
+            start = pos
+            while start > end and items[start - 1].index == items[start].index - 1 and keep(items[start - 1]):
+                start -= 1
+            end = pos + 1
+            while end < len(items) and items[end].index == items[end - 1].index + 1 and keep(items[end]):
+                end += 1
+            if end - start >= size:
+                yield items[start:end]
 
     def _mark_menu_runs(self, lines: list[_Line]) -> list[range]:
         """Runs of labels are menus, link lists, headline lists or button rows: judged
@@ -495,7 +522,7 @@ class MainContentStage(Stage):
                 runs.append(range(start, pos))
                 signal = f"menu run of {pos - start} labels (short or Title-Cased, no sentence end)"
                 for member in lines[start:pos]:
-                    member.kind = Kind.BAD
+                    member.kind = BAD
                     member.structural = True
                     member.signal = signal
                     member.shape_only = False
@@ -518,7 +545,7 @@ class MainContentStage(Stage):
             if announced or (
                 run.stop <= last
                 and self._is_prose(lines[run.start - 1])
-                and lines[run.stop].kind in (Kind.GOOD, Kind.NEAR)
+                and lines[run.stop].kind in (GOOD, NEAR)
             ):
                 kept.update(run)
         return kept
@@ -629,13 +656,13 @@ class MainContentStage(Stage):
                 # a paragraph may close the article asking for comments: it takes two; and
                 # one of them must open a sentence, as an offer does, unless it is a note
                 # on the writing (those name the reporters: "… contributed reporting")
-                if len({h.phrase for h in found}) >= (2 if item.kind is Kind.GOOD else 1) and any(
+                if len({h.phrase for h in found}) >= (2 if item.kind is GOOD else 1) and any(
                         h.kind != "contains" or h.category == "metadata" or _opens_sentence(h, doc, item.index)
                         for h in found):
                     tail.update((label, "short line among offers") for label in labels)
                     labels.clear()
                     tail[pos] = found[0].describe()
-                elif item.kind is Kind.SHORT and not item.features.sentence_end:
+                elif item.kind is SHORT and not item.features.sentence_end:
                     labels.append(pos)
                 else:
                     break
@@ -666,7 +693,7 @@ class MainContentStage(Stage):
                 f"{words[0]} {words[1]}", above, doc, byline=True
             ):
                 named = f"starts with the byline's name {words[0]} {words[1]!r}"
-            elif (item.kind is Kind.SHORT and not item.features.sentence_end and 2 < len(words) <= 4
+            elif (item.kind is SHORT and not item.features.sentence_end and 2 < len(words) <= 4
                   and _is_name(words[-2], words[-1]) and pos < last
                   and f"{words[-2]} {words[-1]}" in doc.lines[lines[pos + 1].index].text
                   and self._named_above(f"{words[-2]} {words[-1]}", above, doc, byline=False)):
@@ -691,13 +718,13 @@ class MainContentStage(Stage):
 
     @staticmethod
     def _is_prose(item: _Line) -> bool:
-        return item.kind in (Kind.GOOD, Kind.NEAR) or (item.kind is Kind.SHORT and item.features.sentence_end)
+        return item.kind in (GOOD, NEAR) or (item.kind is SHORT and item.features.sentence_end)
 
     def _joins_edge(self, item: _Line) -> bool:
         """Prose, or a sentence that failed the stopword count alone (not a menu, record
         header or removed line): right at the article's edge it is the article's."""
         return self._is_prose(item) or (
-            item.kind is Kind.BAD and not item.structural and item.features.sentence_end
+            item.kind is BAD and not item.structural and item.features.sentence_end
         )
 
     def _mark_record_separators(self, lines: list[_Line], doc: Document) -> list[int]:
@@ -735,7 +762,7 @@ class MainContentStage(Stage):
                     # a line in a menu run or removed earlier stays boilerplate anywhere
                     item.shape_only = (topical and (item.shape_only or not item.structural)
                                        and not any(c.isdigit() for c in item.features.text))
-                    item.kind = Kind.BAD
+                    item.kind = BAD
                     item.structural = True
                     item.barrier = True
                     item.signal = f"record header: one of {len(distinct)} short lines ending in {last!r}"
@@ -748,13 +775,14 @@ class MainContentStage(Stage):
         ``<p>`` elements come out), prose inside multi-line blocks is laid out like list
         items and teaser cards, and counts less toward the region (by default nothing:
         it stays when it is inside the region or touches its edges)."""
-        size = {block.index: block.last - block.first + 1 for block in doc.blocks}
-        prose = [item for item in lines if item.kind in (Kind.GOOD, Kind.NEAR)]
+        blocks, doc_lines = doc.blocks, doc.lines
+        prose = [item for item in lines if item.kind in (GOOD, NEAR)]
+        in_block = [(block := blocks[doc_lines[item.index].block]).first != block.last for item in prose]
         total = sum(item.features.length for item in prose)
-        alone = sum(item.features.length for item in prose if size[doc.lines[item.index].block] == 1)
+        alone = sum(item.features.length for item, grouped in zip(prose, in_block) if not grouped)
         if total and alone >= self.options.layout_share * total:
-            for item in prose:
-                item.off_layout = item.off_layout or size[doc.lines[item.index].block] > 1
+            for item, grouped in zip(prose, in_block):
+                item.off_layout = item.off_layout or grouped
 
     def _price_bad_lines(self, lines: list[_Line], runs: list[range], doc: Document) -> None:
         opts = self.options
@@ -763,8 +791,9 @@ class MainContentStage(Stage):
                 # a list running through the text (ingredients between the introduction
                 # and the method) is one interruption, like one bad line
                 cap = opts.bad_line_cost if self._within_prose(run, lines, doc) else opts.menu_run_cost_cap
-                for pos in run:
-                    lines[pos].cost = min(opts.bad_line_cost, cap / len(run))
+                cost = min(opts.bad_line_cost, cap / len(run))
+                for item in lines[run.start:run.stop]:
+                    item.cost = cost
 
     def _within_prose(self, run: range, lines: list[_Line], doc: Document) -> bool:
         """The run may be a list and sits inside running text: two prose lines right
@@ -774,7 +803,7 @@ class MainContentStage(Stage):
         below = lines[run.stop:run.stop + _LIST_CONTEXT]
         return (
             len(above) == len(below) == _LIST_CONTEXT
-            and lines[run.stop].kind in (Kind.GOOD, Kind.NEAR)
+            and lines[run.stop].kind in (GOOD, NEAR)
             and all(self._is_prose(item) for item in (*above, *below))
             and self._may_be_list(run, lines, doc)
         )
@@ -788,8 +817,8 @@ class MainContentStage(Stage):
         weight = self.options.off_layout_weight
         return [
             barrier if item.barrier
-            else -(item.cost or bad) if item.kind is Kind.BAD
-            else 0 if item.kind is Kind.SHORT
+            else -(item.cost or bad) if item.kind is BAD
+            else 0 if item.kind is SHORT
             else int(item.features.length * weight) if item.off_layout
             else item.features.length
             for item in lines
@@ -805,14 +834,16 @@ class MainContentStage(Stage):
         it (the thread's replies are prose like the post's).  Other comments signposts do
         not cut the region: "Comments" labels also stand under the headline."""
         candidates: list[tuple[int, int, int]] = []  # (sum, first, last)
-        total = 0
+        total = best_here = start = 0  # the open candidate's running sum, maximum and start
         for pos, value in enumerate(values):
             if total <= 0:
-                total = 0
+                total = best_here = 0
+                start = pos
                 candidates.append((0, pos, pos - 1))
             total += value
-            if total > candidates[-1][0]:
-                candidates[-1] = (total, candidates[-1][1], pos)
+            if total > best_here:
+                best_here = total
+                candidates[-1] = (total, start, pos)
         if len(headers) >= _THREAD_HEADERS:
             signpost = next(
                 (pos for pos, item in enumerate(lines) if item.removed_as == "comments"), len(lines)
@@ -856,7 +887,7 @@ class MainContentStage(Stage):
     @staticmethod
     def _is_paragraph(item: _Line) -> bool:
         """A paragraph of the article: long prose with a sentence end, laid out like it."""
-        return item.kind is Kind.GOOD and item.features.sentence_end and not item.off_layout
+        return item.kind is GOOD and item.features.sentence_end and not item.off_layout
 
     def _text_below_boxes(self, lines: list[_Line], last: int, values: list[float]) -> int:
         """Position of the article's last line: past a box right below the region that an
@@ -892,7 +923,7 @@ class MainContentStage(Stage):
         summary of another story (which follows a teaser's title the same way, but is
         not the nearest prose above the article)."""
         pos = first - 1
-        while pos >= 0 and not (lines[pos].kind in (Kind.GOOD, Kind.NEAR) and lines[pos].features.sentence_end):
+        while pos >= 0 and not (lines[pos].kind in (GOOD, NEAR) and lines[pos].features.sentence_end):
             pos -= 1
         if pos < 0:
             return None
@@ -908,7 +939,7 @@ class MainContentStage(Stage):
         # words are as often a label over a copyright line or a teaser's summary
         bylined = pos + 1 < first and all(lines[p].removed_as == "metadata" for p in range(pos + 1, first))
         if (
-            headline.kind in (Kind.GOOD, Kind.NEAR)
+            headline.kind in (GOOD, NEAR)
             or f.words < (2 if bylined else 3)
             or f.length >= self.options.length_high
             or doc.lines[headline.index].text.rstrip().endswith(".")
