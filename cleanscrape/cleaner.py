@@ -28,6 +28,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "mojibake",
     "lossy_repair",
     "cookie_consent",
+    "browser_notice",
     "share",
     "related",
     "tags",

@@ -20,7 +20,7 @@ else:  # pragma: no cover
 
 LANGUAGES = ["de", "en", "es", "fr", "it", "nl", "pl", "pt", "ru"]
 CATEGORIES = {"cookie_consent", "share", "related", "tags", "comments", "caption", "metadata", "navigation",
-              "newsletter", "legal", "paywall"}
+              "newsletter", "legal", "paywall", "browser_notice"}
 
 
 def tables(lang: str) -> dict:
