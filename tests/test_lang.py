@@ -15,6 +15,20 @@ def test_spanish_is_told_from_portuguese_and_italian_by_the_vote() -> None:
     assert detect_language(Document(SPANISH * 3)) == ("es", "stopwords")
 
 
+def test_a_short_text_is_decided_by_a_clear_vote_without_langdetect() -> None:
+    # one sentence: under VOTE_MIN_HITS votes, nearly all of them French ("mais", "elle",
+    # "sera", "pas", "aux" are French alone)
+    text = ("Le maire a dit jeudi que la nouvelle passerelle sera prête pour la rentrée, mais elle ne "
+            "sera pas ouverte aux voitures.")
+    assert detect_language(Document(text)) == ("fr", "stopwords")
+
+
+def test_a_short_text_whose_few_votes_are_shared_goes_to_langdetect() -> None:
+    # "de", "la" and "que" vote for every Romance language alike: no clear winner
+    text = "Plaza de la Constitución que visitamos."
+    assert detect_language(Document(text))[1] == "langdetect"
+
+
 def test_a_few_latin_stopwords_in_japanese_text_do_not_decide() -> None:
     text = "og ikke jeg har af hvad\n" * 2 + "サイトマップ プライバシーポリシー 免責事項 お問い合わせ ソフトウェア一般 " * 60
     assert detect_language(Document(text)) == ("ja", "langdetect")
