@@ -3,8 +3,11 @@ the fallback when the vote is weak."""
 
 from __future__ import annotations
 
+import pytest
+import regex
+
 from cleanscrape.document import Document
-from cleanscrape.lang import detect_language
+from cleanscrape.lang import SCRIPT_LANGUAGES, detect_language, script_language
 
 SPANISH = ("El alcalde de la ciudad dijo que la obra en la plaza de armas se terminará en marzo, y que los "
            "vecinos de la zona podrán usar el parque desde abril. ")
@@ -31,7 +34,46 @@ def test_a_short_text_whose_few_votes_are_shared_goes_to_langdetect() -> None:
 
 def test_a_few_latin_stopwords_in_japanese_text_do_not_decide() -> None:
     text = "og ikke jeg har af hvad\n" * 2 + "サイトマップ プライバシーポリシー 免責事項 お問い合わせ ソフトウェア一般 " * 60
-    assert detect_language(Document(text)) == ("ja", "langdetect")
+    assert detect_language(Document(text)) == ("ja", "script")
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("‘보좌관2’ 꿈과 현실 사이, 이정재 앞에 놓인 선택\n악녀의 덫에 걸린 이유리", "ko"),
+    ("นายกรัฐมนตรีเดินทางไปเยือนเชียงใหม่เมื่อวันอังคาร", "th"),
+    ("ראש הממשלה ביקר היום בירושלים", "he"),
+    ("এমপির ভাইকে নিজ বাড়ির সামনেই কুপিয়ে হত্যা", "bn"),
+    ("お客様のブランドをお守りします。商標登録出願で弁理士をお探しなら", "ja"),
+    ("国务院总理今天在北京会见了来访的代表团。", "zh"),
+])
+def test_a_sample_in_a_one_language_script_is_that_language_without_langdetect(text: str, lang: str) -> None:
+    assert detect_language(Document(text)) == (lang, "script")
+
+
+@pytest.mark.parametrize("text", [
+    "Hello 한국어 and more English words around it",  # mostly Latin
+    "प्रधानमंत्री ने आज दिल्ली में कहा",  # Devanagari: Hindi, Marathi or Nepali
+    "Председатель правительства заявил сегодня",  # Cyrillic: Russian, Bulgarian, Macedonian…
+])
+def test_scripts_that_do_not_name_one_language_go_to_langdetect(text: str) -> None:
+    assert script_language(text) is None
+    assert detect_language(Document(text))[1] == "langdetect"
+
+
+def test_each_listed_script_is_one_language_in_langdetect_profiles() -> None:
+    from langdetect.utils.ngram import NGram
+
+    from cleanscrape.lang import _PAIR, _langdetect_factory
+
+    factory = _langdetect_factory()
+    for script, lang in SCRIPT_LANGUAGES.items():
+        letter = regex.compile(rf"\p{{Script={script}}}")
+        mass: dict[str, float] = {}
+        for code in range(0x0370, 0xD7A4):
+            char = chr(code)
+            pairs = factory.word_lang_prob_map.get(NGram.normalize(char)) if letter.match(char) else None
+            for index, prob in _PAIR.iter_unpack(pairs or b""):
+                mass[factory.langlist[index]] = mass.get(factory.langlist[index], 0.0) + prob
+        assert mass and mass.get(lang, 0.0) >= 0.95 * sum(mass.values()), (script, mass)
 
 
 def test_batched_langdetect_gives_langdetect_probabilities_bit_for_bit() -> None:
