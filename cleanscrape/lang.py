@@ -163,7 +163,9 @@ def _batched_detector_class():
     a call).  It draws the same random numbers in the same order and gives each probability
     the same operations in the same order (``p * (w + q1) * (w + q2) …`` is left to right,
     as five in-place updates are; the convergence check still comes after the first update
-    and then every fifth), so the probabilities, and the answer, are bit for bit langdetect's."""
+    and then every fifth), so the probabilities, and the answer, are bit for bit langdetect's.
+    Its n-grams are langdetect's too, in the same order, found without a method call per
+    character (tests/test_lang.py compares both with langdetect's own Detector)."""
     from langdetect.detector import Detector
     from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 
@@ -174,37 +176,78 @@ def _batched_detector_class():
             if not ngrams:
                 raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
             # every extracted n-gram has a profile: a draw picks its probabilities directly
-            # (expanded from the compact table once per distinct n-gram of this call)
-            size = len(self.langlist)
-            rows: dict[str, list[float]] = {}
-            profiles = []
-            for ngram in ngrams:
-                row = rows.get(ngram)
-                if row is None:
-                    row = rows[ngram] = _dense_row(self.word_lang_prob_map[ngram], size)
-                profiles.append(row)
+            # (expanded from the compact table once per process, see _profile_row)
+            size, packed, rows = len(self.langlist), self.word_lang_prob_map, _profile_rows
+            profiles = [rows.get(ngram) or _profile_row(packed, ngram, size) for ngram in ngrams]
             self.langprob = [0.0] * len(self.langlist)
             self.random.seed(self.seed)
-            choice = self.random.choice
+            # random.choice(seq) is seq[_randbelow(len(seq))]: the same draws, a call fewer each
+            randbelow, count = self.random._randbelow, len(profiles)
             for _ in range(self.n_trial):
                 prob = self._init_probability()
                 alpha = self.alpha + self.random.gauss(0.0, 1.0) * self.ALPHA_WIDTH
                 w = alpha / self.BASE_FREQ
-                prob = [p * (w + q) for p, q in zip(prob, choice(profiles))]
+                prob = [p * (w + q) for p, q in zip(prob, profiles[randbelow(count)])]
                 done = 0
                 while True:
                     total = sum(prob)
                     prob = [p / total for p in prob]
                     if max(prob) > self.CONV_THRESHOLD or done >= self.ITERATION_LIMIT:
                         break
-                    a, b, c, d, e = [choice(profiles) for _ in range(5)]
+                    a, b, c, d, e = [profiles[randbelow(count)] for _ in range(5)]
                     prob = [p * (w + qa) * (w + qb) * (w + qc) * (w + qd) * (w + qe)
                             for p, qa, qb, qc, qd, qe in zip(prob, a, b, c, d, e)]
                     done += 5
                 for j, p in enumerate(prob):
                     self.langprob[j] += p / self.n_trial
 
+        def _extract_ngrams(self) -> list[str]:
+            """langdetect's n-grams, in its order: its NGram buffer's rules on the text
+            normalised in one C-level pass (NGram.normalize of each character, worked out
+            once per process, instead of a block lookup per character and n-gram)."""
+            known = self.word_lang_prob_map
+            ngrams: list[str] = []
+            grams, capital_word = " ", False
+            for char in self.text.translate(_NGRAM_CHARACTERS):
+                last = grams[-1]
+                if last == " ":
+                    grams, capital_word = " ", False
+                    if char == " ":
+                        continue
+                elif len(grams) >= 3:
+                    grams = grams[1:]
+                grams += char
+                if char.isupper():
+                    if last.isupper():
+                        capital_word = True
+                else:
+                    capital_word = False
+                if capital_word:
+                    continue
+                if char != " " and char in known:
+                    ngrams.append(char)
+                if len(grams) >= 2:
+                    if grams[-2:] in known:
+                        ngrams.append(grams[-2:])
+                    if len(grams) == 3 and grams in known:
+                        ngrams.append(grams)
+            return ngrams
+
     return BatchedDetector
+
+
+class _NGramCharacters(dict):
+    """langdetect's ``NGram.normalize`` of each character, as a ``str.translate`` table
+    filled on first sight of a character."""
+
+    def __missing__(self, code: int) -> str:
+        from langdetect.utils.ngram import NGram
+
+        normal = self[code] = NGram.normalize(chr(code))
+        return normal
+
+
+_NGRAM_CHARACTERS = _NGramCharacters()
 
 
 @lru_cache(maxsize=1)
@@ -244,11 +287,22 @@ def _compact_profiles(folder: str) -> tuple[list[str], dict[str, bytearray]]:
     return langs, packed
 
 
-def _dense_row(pairs: bytearray, size: int) -> list[float]:
-    """One n-gram's probability per language, as langdetect holds it."""
-    row = [0.0] * size
-    for index, prob in _PAIR.iter_unpack(pairs):
-        row[index] = prob
+#: dense rows kept across calls, by n-gram: a page's n-grams recur on the next pages of
+#: its language (at most this many, ~0.5 KB each)
+PROFILE_ROW_CACHE = 16384
+_profile_rows: dict[str, list[float]] = {}
+
+
+def _profile_row(packed: dict[str, bytearray], ngram: str, size: int) -> list[float]:
+    """One n-gram's probability per language, as langdetect holds it (``packed``: the
+    compact table of :func:`_langdetect_factory`, the one a process has)."""
+    row = _profile_rows.get(ngram)
+    if row is None:
+        if len(_profile_rows) >= PROFILE_ROW_CACHE:
+            _profile_rows.clear()
+        row = _profile_rows[ngram] = [0.0] * size
+        for index, prob in _PAIR.iter_unpack(packed[ngram]):
+            row[index] = prob
     return row
 
 

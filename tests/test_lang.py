@@ -76,7 +76,7 @@ def test_each_listed_script_is_one_language_in_langdetect_profiles() -> None:
         assert mass and mass.get(lang, 0.0) >= 0.95 * sum(mass.values()), (script, mass)
 
 
-def test_batched_langdetect_gives_langdetect_probabilities_bit_for_bit() -> None:
+def test_batched_langdetect_gives_langdetect_ngrams_and_probabilities_bit_for_bit() -> None:
     from langdetect import DetectorFactory
     from langdetect.detector import Detector
 
@@ -89,11 +89,20 @@ def test_batched_langdetect_gives_langdetect_probabilities_bit_for_bit() -> None
     assert langdetect_factory.langlist == _langdetect_factory().langlist
 
     samples = [SPANISH, "Ceci est un texte court, mais il dit assez.", "ok",
-               "Bırak z?rlas?n A?z?n? Kanatm?? m?y?m dudaklar? " * 5, "サイトマップ プライバシーポリシー 免責事項"]
+               "Bırak z?rlas?n A?z?n? Kanatm?? m?y?m dudaklar? " * 5, "サイトマップ プライバシーポリシー 免責事項",
+               # capitals (NGram skips the rest of a word written in capitals), Romanian
+               # comma-below letters, Vietnamese combining marks, Farsi yeh, Hangul, Latin
+               # words in a non-Latin text, punctuation and digits
+               "La UNESCO și NATO au anunțat 3 programe: «ȘCOALA» începe luni!",
+               "Tiếng Việt có dấu: Tiếng Việt, Hà Nội", "این یک متن فارسی است", "한국어 문장 KBS 뉴스",
+               "Москва — столица России (Moscow)"]
     for sample in samples:
         reference, batched = Detector(langdetect_factory), _batched_detector_class()(_langdetect_factory())
         reference.append(sample)
         batched.append(sample)
+        reference.cleaning_text()
+        batched.cleaning_text()
+        assert batched._extract_ngrams() == reference._extract_ngrams(), sample
         # the list of every language's probability, not just the winner
         reference.get_probabilities()
         assert batched.get_probabilities() and batched.langprob == reference.langprob
