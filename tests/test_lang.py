@@ -7,7 +7,7 @@ import pytest
 import regex
 
 from cleanscrape.document import Document
-from cleanscrape.lang import SCRIPT_LANGUAGES, detect_language, script_language
+from cleanscrape.lang import SCRIPT_LANGUAGES, _letters_agree, detect_language, script_language
 
 SPANISH = ("El alcalde de la ciudad dijo que la obra en la plaza de armas se terminará en marzo, y que los "
            "vecinos de la zona podrán usar el parque desde abril. ")
@@ -30,6 +30,43 @@ def test_a_short_text_whose_few_votes_are_shared_goes_to_langdetect() -> None:
     # "de", "la" and "que" vote for every Romance language alike: no clear winner
     text = "Plaza de la Constitución que visitamos."
     assert detect_language(Document(text))[1] == "langdetect"
+
+
+def test_a_weak_vote_stands_when_the_letters_only_its_language_writes_agree() -> None:
+    # three votes, short of any vote rule; "ł", "ź", "ś", "ę"… are Polish letters
+    text = "Mam bardzo ładny dom, ale nie mam ogrodu i źle śpię."
+    assert detect_language(Document(text)) == ("pl", "stopwords+letters")
+    # one Polish letter is not enough
+    assert detect_language(Document("Mam bardzo ładny dom, ale nie mam ogrodu."))[1] == "langdetect"
+
+
+def test_another_languages_letters_leave_the_weak_vote_to_langdetect() -> None:
+    # a Czech sentence ("ů") naming a Polish city ("Ł"): letters of two languages
+    assert not _letters_agree("Ten dům je hezký, ale Łódź je daleko.", "cs")
+    assert _letters_agree("Ten dům je hezký a řeka je daleko.", "cs")
+
+
+def test_a_capital_that_is_another_letters_capital_is_no_evidence() -> None:
+    # Turkish "ı" upper-cases to "I", which every Latin text writes
+    assert not _letters_agree("I SAID I WOULD", "tr")
+    assert _letters_agree("IŞIK ÇOK GÜZELDİ, AĞAÇ DÜŞTÜ", "tr")
+
+
+def test_shipped_letters_are_current() -> None:
+    """data/stopwords/letters.toml is what wordfreq gives (`python -m cleanscrape.lang`)."""
+    import sys
+
+    from cleanscrape.lang import LETTERS_FILE, compute_letter_owners
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    from importlib import resources
+
+    shipped = tomllib.loads((resources.files("cleanscrape") / "data" / "stopwords" / LETTERS_FILE).read_text("utf-8"))
+    assert shipped == compute_letter_owners()
+    assert shipped["pl"] == "łńśźż" and "ı" in shipped["tr"]
 
 
 def test_a_few_latin_stopwords_in_japanese_text_do_not_decide() -> None:
