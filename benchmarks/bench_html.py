@@ -1,6 +1,6 @@
 """Throughput of the HTML path in pages/s, as a ratio to trafilatura alone in the same run.
 
-Two corpora: the pages of the extraction yardstick (``/work/shared/eval/extraction/html``,
+Two corpora: the pages of the extraction yardstick (``extraction/html`` of the evaluation sets, ``eval_dir.py``,
 or ``$CLEANSCRAPE_EVAL_HTML``; skipped when absent) and the fixtures in ``tests/data/html``.
 "trafilatura alone" is ``trafilatura.extract`` with the yardstick's baseline settings on
 the same bytes; "cleanscrape" is :func:`cleanscrape.extract.clean_html` (decode, extract,
@@ -22,11 +22,12 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
+from eval_dir import EVAL_DIR
 
 from cleanscrape import DEFAULT_STAGES, Cleaner, available_stages
 from cleanscrape.extract import EXTRACTION_MODES, ExtractOptions, clean_html, html_cleaner
 
-EVAL_HTML = Path(os.environ.get("CLEANSCRAPE_EVAL_HTML", "/work/shared/eval/extraction/html"))
+EVAL_HTML = Path(os.environ.get("CLEANSCRAPE_EVAL_HTML") or EVAL_DIR / "extraction" / "html")
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "data" / "html"
 #: pages per benchmark round on the yardstick (its 414 pages take ~10 s per pass)
 EVAL_PAGES = 60

@@ -11,8 +11,9 @@ are printed at the end of the session.
 
 Documents: the texts of ``corpus_samples/`` always; plus, when present, the first
 ``CLEANSCRAPE_BENCH_DOCS`` (default 60) raw scrape texts of
-``/work/shared/eval/extraction/dev.jsonl`` (``CLEANSCRAPE_EVAL_EXTRACTION``).  "dirty" is
-those raw texts; "clean" is their cleaned output (text that needs nothing done).
+``extraction/dev.jsonl`` of the evaluation sets (``eval_dir.py``; or ``CLEANSCRAPE_EVAL_EXTRACTION``).  "dirty" is
+those raw texts; "clean" is their cleaned output (text that needs nothing done); "short" is
+each paragraph of that output as a document of its own.
 """
 
 from __future__ import annotations
@@ -25,10 +26,11 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from eval_dir import EVAL_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus_samples"
-EVAL_EXTRACTION = Path(os.environ.get("CLEANSCRAPE_EVAL_EXTRACTION", "/work/shared/eval/extraction/dev.jsonl"))
+EVAL_EXTRACTION = Path(os.environ.get("CLEANSCRAPE_EVAL_EXTRACTION") or EVAL_DIR / "extraction" / "dev.jsonl")
 BENCH_DOCS = int(os.environ.get("CLEANSCRAPE_BENCH_DOCS", "60"))
 
 _ratios: list[tuple[str, float, float, float]] = []
@@ -84,8 +86,20 @@ def clean_texts() -> tuple[str, ...]:
     return tuple(cleaner.clean(text).text for text in dirty_texts())
 
 
+#: a paragraph of the clean texts this long or longer is a "short" document
+SHORT_MIN_CHARS = 150
+
+
+@lru_cache(maxsize=None)
+def short_texts() -> tuple[str, ...]:
+    """Short documents (comments, blurbs, news briefs: ~350 characters): each paragraph of
+    the clean texts alone.  What such a document costs is mostly per document (language
+    detection above all), not per character."""
+    return tuple(line for text in clean_texts() for line in text.split("\n") if len(line) >= SHORT_MIN_CHARS)
+
+
 def documents(kind: str) -> tuple[str, ...]:
-    return dirty_texts() if kind == "dirty" else clean_texts()
+    return {"dirty": dirty_texts, "clean": clean_texts, "short": short_texts}[kind]()
 
 
 def megabytes(texts) -> float:

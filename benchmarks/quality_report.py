@@ -4,7 +4,7 @@
     .venv/bin/python benchmarks/quality_report.py [--eval-dir DIR] [--cmd CMD]
                                                   [--thresholds FILE] [--json OUT]
 
-``DIR`` (default: ``$CLEANSCRAPE_EVAL_DIR`` or ``/work/shared/eval``) holds
+``DIR`` (default: ``$CLEANSCRAPE_EVAL_DIR`` or ``shared/eval`` beside the checkout) holds
 ``extraction/`` (boilerplate removal: raw scrape dumps with gold text or must-keep /
 must-drop snippets) and ``mojibake/`` (encoding repair, with clean prose that must come
 back unchanged), each with its own ``score.py`` and ``dev.jsonl``.  Both scorers drive
@@ -37,13 +37,14 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from eval_dir import EVAL_DIR
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
 
 HERE = Path(__file__).resolve().parent
-DEFAULT_EVAL_DIR = Path(os.environ.get("CLEANSCRAPE_EVAL_DIR", "/work/shared/eval"))
 EXTRACTION_METRICS = ("precision", "recall", "f1")
 MOJIBAKE_METRICS = ("exact", "repair", "broken_words", "changed_docs", "worse")
 
@@ -158,7 +159,7 @@ def format_table(title: str, rows: dict[str, dict[str, Any]], metrics: tuple[str
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL_DIR)
+    ap.add_argument("--eval-dir", type=Path, default=EVAL_DIR)
     ap.add_argument("--cmd", help="cleaner command (default: the installed CLI, JSONL on stdin/stdout)")
     ap.add_argument("--thresholds", type=Path, default=HERE / "quality_thresholds.toml")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON here")

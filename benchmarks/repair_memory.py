@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/repair_memory.py [--stages mojibake,lossy_repair]
 
 Takes the first ``qmark`` document of each language from the mojibake dev set
-(/work/shared/eval/mojibake/dev.jsonl; exits cleanly when it is absent) and cleans them in
+(``mojibake/dev.jsonl`` of the evaluation sets, ``eval_dir.py``; exits cleanly when it is absent) and cleans them in
 turn in one process, printing the time of each and the peak RSS so far (``VmHWM``): the
 word lists and letter models load on each language's first damaged document.
 """
@@ -16,7 +16,9 @@ import sys
 import time
 from pathlib import Path
 
-DEV = Path("/work/shared/eval/mojibake/dev.jsonl")
+from eval_dir import EVAL_DIR
+
+DEV = EVAL_DIR / "mojibake" / "dev.jsonl"
 
 
 def peak_rss_kb() -> int:
