@@ -318,13 +318,19 @@ def _batched_detector_class():
 
 class _NGramCharacters(dict):
     """langdetect's ``NGram.normalize`` of each character, as a ``str.translate`` table
-    filled on first sight of a character."""
+    filled on first sight of a character (emptied past ``NGRAM_CHARACTER_CACHE`` entries: a
+    stream of random code points must not grow it to all of Unicode)."""
 
     def __missing__(self, code: int) -> str:
         from langdetect.utils.ngram import NGram
 
+        if len(self) >= NGRAM_CHARACTER_CACHE:
+            self.clear()
         normal = self[code] = NGram.normalize(chr(code))
         return normal
+
+
+NGRAM_CHARACTER_CACHE = 65536
 
 
 _NGRAM_CHARACTERS = _NGramCharacters()
