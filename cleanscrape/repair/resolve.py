@@ -443,21 +443,36 @@ def _all_capitals(text: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def _word_before(text: str, end: int) -> re.Match[str] | None:
-    """The word (its lost letters included) that ends at ``end`` in ``text``, as a match of
-    :data:`_WORD_AFTER`; None when no letter stands there.  The letters and slots before
-    ``end`` are read backwards, a window at a time: a ``$``-anchored search of ``text[:end]``
+def _run_length_before(text: str, end: int, run: re.Pattern[str]) -> int:
+    """How many characters of ``run`` (one character class, repeated) end at ``end`` in
+    ``text``, read backwards a window at a time: a ``$``-anchored search of ``text[:end]``
     tries every start on the line (~0.2 ms a search on a line of a few hundred words, most of
     the repair time of a long damaged line)."""
     window = 32
     while True:
         start = max(0, end - window)
-        run = _WORD_RUN.match(text[start:end][::-1])
-        length = run.end() if run else 0
+        found = run.match(text[start:end][::-1])
+        length = found.end() if found else 0
         if length < end - start or start == 0:
-            break
-        window *= 4  # the run fills the window: the word may start further back
+            return length
+        window *= 4  # the run fills the window: it may start further back
+
+
+def _word_before(text: str, end: int) -> re.Match[str] | None:
+    """The word (its lost letters included) that ends at ``end`` in ``text``, as a match of
+    :data:`_WORD_AFTER`; None when no letter stands there."""
+    length = _run_length_before(text, end, _WORD_RUN)
     return _WORD_AFTER.match(text, end - length, end) if length else None
+
+
+def _letters_before_space(text: str) -> str:
+    """The word of letters before the one space that ends ``text``, when whitespace or the
+    text's start stands before it ("" otherwise: "(word ", "2word ", "wo?rd ")."""
+    if not text.endswith(" "):
+        return ""
+    end = len(text) - 1
+    start = end - _run_length_before(text, end, _WORDS)
+    return text[start:end] if start < end and (start == 0 or text[start - 1].isspace()) else ""
 
 
 def _word_after(line: str, run: DamagedRun) -> re.Match[str] | None:
@@ -1474,14 +1489,12 @@ class Resolver:
     def _neighbours(self, line: str, run: DamagedRun) -> tuple[str, str]:
         """The intact words right before and after ``run``'s word, lower-cased ("" when
         punctuation or a damaged word is in between)."""
-        before = line[:run.token_start]
-        previous = re.search(r"(?:^|\s)([^\W\d_]+) $", before)
+        previous = _letters_before_space(line[:run.token_start])
         following = _NEIGHBOUR_AFTER.match(line, run.token_end)
         if following is not None and line[following.end():following.end() + 1] == "?" \
                 and not _question_ends(line, following.end(), following.end() + 1):
             following = None  # "co? robić": a lost letter ("coś"), no question's end
-        return (self.lower(previous.group(1)) if previous else "",
-                self.lower(following.group(1)) if following else "")
+        return self.lower(previous), self.lower(following.group(1)) if following else ""
 
     def _verbless_clause(self, line: str, run: DamagedRun) -> list[str] | None:
         """The words after the run in its clause (between punctuation or ``clause_openers``)
