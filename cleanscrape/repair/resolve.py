@@ -26,6 +26,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable, Iterator
 
 from ..lang import stopwords
 from .candidates import APOSTROPHE, KNOWN, Candidate, CandidateFinder
@@ -371,6 +372,8 @@ _CLAUSE_STOP = re.compile(r"[.!…;:]|[?\ufffd](?=\s+[\"'«“„(\[]*(\w))")
 _TOKEN_PUNCTUATION = ".,;:!\"'«»„”“()[]…–—-"
 #: a word after an opening slot / before a closing one (its own lost letters included)
 _WORD_AFTER = re.compile(r"(?:[^\W\d_]|[?\ufffd])*[^\W\d_](?:[^\W\d_]|[?\ufffd])*")
+#: a slot: a "?" or U+FFFD that may stand for a lost character
+_SLOT = re.compile(r"[?\ufffd]")
 #: a run of letters and slots (in :func:`_word_before`, read backwards from a word's end)
 _WORD_RUN = re.compile(r"(?:[^\W\d_]|[?\ufffd])+")
 #: a participle stem ending in none of these takes the consonant-stem infinitive ("přikýv")
@@ -432,8 +435,13 @@ _QUESTION_END = re.compile(r"[?\ufffd](?=[\"'»”“)\]]*\s*\Z|([\"'»”“)\]
 
 def _question_ends(line: str, start: int, end: int) -> list[int]:
     """Where a question ends in ``line[start:end]``, judged by what follows in the line."""
-    return [m.start() for m in _QUESTION_END.finditer(line, start)
-            if m.start() < end and (m.group(2) is None or m.group(2).isupper())]
+    ends = []
+    for m in _QUESTION_END.finditer(line, start):
+        if m.start() >= end:
+            break  # the rest of the line is not asked about (``end`` bounds no search: its lookahead reads on)
+        if m.group(2) is None or m.group(2).isupper():
+            ends.append(m.start())
+    return ends
 
 
 def _all_capitals(text: str) -> bool:
@@ -484,7 +492,7 @@ def _word_after(line: str, run: DamagedRun) -> re.Match[str] | None:
 def _words_before(line: str, run: DamagedRun, count: int) -> list[str]:
     """The last ``count`` words before the run's word, when a space separates them from it."""
     before = line[:run.token_start]
-    return before.split()[-count:] if before.endswith(" ") else []
+    return before.rsplit(None, count)[-count:] if before.endswith(" ") else []
 
 
 def _sentence_around(line: str, run: DamagedRun) -> tuple[int, int]:
@@ -585,10 +593,10 @@ def _ends_like(word: str, ending: str) -> bool:
     return all(w == e or (is_slot(w) and not e.isascii()) for w, e in zip(word[-len(ending):], ending))
 
 
-def _slot_positions(line: str, lo: int, hi: int):
-    for i in range(lo, hi):
-        if line[i] == "?" or line[i] == "\ufffd":
-            yield i
+def _slot_positions(line: str, lo: int, hi: int) -> Iterator[int]:
+    """Where the slots of ``line[lo:hi]`` stand, left to right (found in C: a loop over the
+    characters was ~1% of the repair time)."""
+    return (m.start() for m in _SLOT.finditer(line, lo, hi))
 
 
 class Resolver:
@@ -599,15 +607,14 @@ class Resolver:
         self.finder = finder
         self.charset = charset
         self.lang = data.lang if data else "?"
+        #: lower-cases as the language does (bound once: its rules ask ~1 M times on the dev set)
+        self.lower: Callable[[str], str] = data.lower if data else str.lower
         self._pairs_of: tuple[str, frozenset[int], frozenset[int]] = ("", frozenset(), frozenset())
         self._regional: bool | None = None
         self._progressive_of: tuple[str, bool] = ("", False)
         self._first_person: bool | None = None
         self._inverted_of: tuple[tuple[str, int], str | None] = (("", -1), None)
         self._quote_marks = frozenset(mark for pair in data.quotes for mark in pair) if data else frozenset()
-
-    def lower(self, text: str) -> str:
-        return self.data.lower(text) if self.data else text.lower()
 
     # ---------------------------------------------------------------- entry point
     def resolve(self, run: DamagedRun, line: str, line_damaged: bool, source: str | None = None) -> Resolution | None:
@@ -1083,7 +1090,7 @@ class Resolver:
         for symbol in symbols():
             char = symbol.char_in(self.lang)
             if len(text) > 1 and is_slot(text[-1]) and text[:-1] in symbol.after_words and at_token_start \
-                    and (before.rstrip()[-1:].isdigit() or self.lower(before.split()[-1:][0] if before.split() else "")
+                    and (before.rstrip()[-1:].isdigit() or self.lower((before.rsplit(None, 1)[-1:] or [""])[0])
                          in symbol.after_words_after):
                 out.append(Reading(text[:-1] + char, SYMBOL_IDENTIFIED,
                                    f"'?' after '{text[:-1]}' read as a lost '{char}'"))
@@ -1466,8 +1473,8 @@ class Resolver:
         one?"""
         if run.start != run.token_start or line[run.end:run.token_end] != "":
             return False
-        before = line[:run.token_start].split()[-1:]
-        after = line[run.token_end:].split()[:1]
+        before = line[:run.token_start].rsplit(None, 1)[-1:]
+        after = line[run.token_end:].split(None, 1)[:1]
         if not before or not after:
             return False
         previous, following = before[0], after[0].rstrip(",.;:!?")
@@ -1482,7 +1489,7 @@ class Resolver:
         within its clause and SUBJUNCTIVE_REACH words (``subjunctive_governors``: Spanish
         "espera que Nelson Mandela esté", "para que", "es necesario que"; "que al
         principio está" after no governor)?"""
-        words = clause_before(line, run.token_start).split()[-SUBJUNCTIVE_REACH:]
+        words = clause_before(line, run.token_start).rsplit(None, SUBJUNCTIVE_REACH)[-SUBJUNCTIVE_REACH:]
         return any(self.lower(word) == "que" and i > 0 and self.lower(words[i - 1]) in self.data.subjunctive_governors
                    for i, word in enumerate(words))
 
@@ -1709,7 +1716,7 @@ class Resolver:
         before the run, past a copula, clitics and adverbs after the conjunction and a comma
         or dash before it ("je krutý, ale zato je mladý", "jsi bohatý - nebo chudý", "není
         bohatý, ale velmi chudý"): predicates joined so agree with one subject; else None."""
-        words = line[:run.token_start].split()[-COPULA_REACH - COORDINATION_WORDS:]
+        words = line[:run.token_start].rsplit(None, COPULA_REACH + COORDINATION_WORDS)[-COPULA_REACH - COORDINATION_WORDS:]
         while words and (self.lower(words[-1]) in self.data.copula_between
                          or self.lower(words[-1]) in self.data.present_copulas
                          or self.lower(words[-1]) in self.data.copulas or self._is_adverb(self.lower(words[-1]))):
@@ -2335,7 +2342,7 @@ class Resolver:
         """Does ``word`` end as no noun does in the case of the preposition right before it,
         or before an adjective in that case before it ("na dom?", "v malém dom?": the
         locative is "domě"; "domů" is a genitive plural or the adverb)?"""
-        clause = [self.lower(w) for w in clause_before(line, run.token_start).split()[-2:]]
+        clause = [self.lower(w) for w in clause_before(line, run.token_start).rsplit(None, 2)[-2:]]
         governed = dict(self.data.preposition_cases)
         for case, nouns in self.data.case_excluded_endings:
             prepositions = governed.get(case, frozenset())
@@ -2387,7 +2394,7 @@ class Resolver:
         if not self._plural_noun(word):
             return None
         verb_endings = self.data.plural_subject_verbs[1]
-        previous = line[:run.token_start].split()[-1:]
+        previous = line[:run.token_start].rsplit(None, 1)[-1:]
         if (previous and self.lower(previous[0]) in self.data.prepositions) or self._governed_endings(line, run):
             return False
         for following in clause_after(line, run.token_end).split():
@@ -2402,7 +2409,7 @@ class Resolver:
         """Is ``word`` a past participle ("stál": "stát" is listed) or a present-tense
         finite verb of 3 letters or more right after a preposition ("na st?l", "na jedn? z
         mých návštěv": "jedné", not "jedná")?"""
-        previous = line[:run.token_start].split()[-1:]
+        previous = line[:run.token_start].rsplit(None, 1)[-1:]
         if not previous or self.lower(previous[0]) not in self.data.prepositions:
             return False
         return self._is_participle(word) or self._present_finite(word)
@@ -2414,7 +2421,7 @@ class Resolver:
         word, "stará" → "starat") right after a reflexive pronoun ("se stará o")?  Not
         before a noun in the instrumental (``case_agreement``), which "se" governs as a
         preposition ("se starým přítelem")."""
-        previous = line[:run.token_start].split()[-1:]
+        previous = line[:run.token_start].rsplit(None, 1)[-1:]
         if len(word) < MIN_REFLEXIVE_VERB or not previous or not line[:run.token_start].endswith(" ") \
                 or self.lower(previous[0]) not in self.data.reflexive_pronouns:
             return False
@@ -2475,7 +2482,7 @@ class Resolver:
             if line[run.end:run.token_end] == "" or parenthesised else None
         if following is None or is_slot(line[following.end():following.end() + 1] or " "):
             return False
-        previous = line[:run.token_start].split()[-1:]
+        previous = line[:run.token_start].rsplit(None, 1)[-1:]
         if (previous and self.lower(previous[0]) in self.data.prepositions) or self._governed_endings(line, run):
             return False
         low = self.lower(following.group(1))
@@ -2716,7 +2723,7 @@ class Resolver:
         ending = next((e for e, finals in self.data.adjacent_plural_endings if word.endswith(e)), None)
         finals = dict(self.data.adjacent_plural_endings).get(ending, ())
         before = line[:run.token_start]
-        previous = self.lower(before.split()[-1]) if before.split() and before.endswith(" ") else ""
+        previous = self.lower(before.rsplit(None, 1)[-1]) if before.strip() and before.endswith(" ") else ""
         if not self._present_person_form(word, ending, line, run):
             return False
         return len(previous) >= MIN_PERSON_FORM and previous.isalpha() and previous.endswith(finals) \
@@ -2785,7 +2792,7 @@ class Resolver:
         (``third_person_reflexives``: "se"), which agrees with the verb's subject ("se
         sent?" is "sentó"; the first person takes "me")?  Not the subjunctive "esté", a
         third person ("que se esté")."""
-        previous = line[:run.token_start].split()[-1:]
+        previous = line[:run.token_start].rsplit(None, 1)[-1:]
         word = self.lower(word)
         return bool(previous) and line[:run.token_start].endswith(" ") \
             and self.lower(previous[0]) in self.data.third_person_reflexives \
@@ -2796,7 +2803,7 @@ class Resolver:
         """Is ``word`` a pronominal verb (its infinitive with the reflexive attached commoner
         than without: "arrendersi" against "arrendere") right after the first-person
         reflexive clitic ("Non mi arrenderò"), which then agrees with its subject?"""
-        previous = line[:run.token_start].split()[-1:]
+        previous = line[:run.token_start].rsplit(None, 1)[-1:]
         if not previous or not line[:run.token_start].endswith(" ") \
                 or self.lower(previous[0]) not in self.data.reflexive_clitics:
             return False
@@ -2825,7 +2832,7 @@ class Resolver:
     def _after_simple_preposition(self, line: str, run: DamagedRun) -> bool:
         """Does a preposition (``simple_prepositions``) stand right before the run's word?"""
         before = line[:run.token_start]
-        previous = before.split()[-1:]
+        previous = before.rsplit(None, 1)[-1:]
         return bool(previous) and before.endswith(" ") and self.lower(previous[0]) in self.data.simple_prepositions
 
     def _governed_past_prepositions(self, before: list[str]) -> bool:
@@ -2855,7 +2862,7 @@ class Resolver:
 
     def _after_name(self, line: str, run: DamagedRun) -> bool:
         """Does a name stand right before the run ("Stefan ugra?", "Solana zwiedza?")?"""
-        previous = line[:run.token_start].split()[-1:]
+        previous = line[:run.token_start].rsplit(None, 1)[-1:]
         return bool(previous) and line[:run.token_start].endswith(" ") and self._name_word(previous[0])
 
     def _elided(self, before_apostrophe: str) -> bool:
@@ -2947,7 +2954,7 @@ class Resolver:
             if tail[0] in ".,;:)" and before and self.data is not None:
                 # "isto ?, à beira", "paroquial ?, sem dúvida": a one-letter word that may end a
                 # clause (the verb "é"; a preposition, "à", never does)
-                word_before = before.split()[-1].lstrip(_OPENERS)
+                word_before = before.rsplit(None, 1)[-1].lstrip(_OPENERS)
                 return [r for r in self._one_letter_readings(word_before, "", self._sentence_start(line, run.start))
                         if self.lower(r.text) not in self.data.never_final]
             return []
@@ -2977,7 +2984,7 @@ class Resolver:
                 keep = 0.0
             if not self.data or not self.data.space_before_question_mark:
                 keep += LONE_QUESTION_UNSPACED  # "Co ?" is not how this language writes a question
-            elif before.split()[-1].lower() in self.data.question_enders:
+            elif before.rsplit(None, 1)[-1].lower() in self.data.question_enders:
                 keep += QUESTION_AFTER_QUESTION_WORD  # "Combien ? Cet article", "Et alors ? Secourue"
             if before.endswith(".") and not before.endswith(".."):
                 keep += LONE_QUESTION_AFTER_FULL_STOP
@@ -2985,7 +2992,7 @@ class Resolver:
         sentence_start = self._sentence_start(line, run.start)
         if nxt.isalnum():
             # the token right before: "de 1949 ? 1976" follows a number, not the determiner "de"
-            word_before = before.split()[-1].lstrip(_OPENERS) if before else ""
+            word_before = before.rsplit(None, 1)[-1].lstrip(_OPENERS) if before else ""
             word_after = following.split(None, 1)[0].rstrip(_CLOSERS + ".,;:!")
             readings += self._one_letter_readings(word_before, word_after, sentence_start,
                                                   after_name=self._name_before(before) or self._subject_before(before),
@@ -3119,7 +3126,7 @@ class Resolver:
         """Does a singular article and a number of a few digits stand before the slot, and a
         lower-case word after it ("el 14 ? país", "la 4 ? temporada"), no article nor a word
         making a price a rate (Portuguese "vende a 30 ? o quilo", "a 30 ? por mês")?"""
-        words = before.split()[-2:]
+        words = before.rsplit(None, 2)[-2:]
         noun = re.match(r"[^\W\d_]+", following)
         return self.data is not None and bool(self.data.ordinal_articles) and len(words) == 2 \
             and self.lower(words[0]) in self.data.ordinal_articles and words[1].isdigit() \
@@ -3129,7 +3136,7 @@ class Resolver:
     def _lone_symbols(self, before: str, following: str) -> list[Reading]:
         """A lone slot after a number: a symbol its next word identifies ("9 ? C" → "9 ° C")
         or one a number takes ("100 ? de reserva" → "100 € de reserva")."""
-        previous = before.split()[-1:]
+        previous = before.rsplit(None, 1)[-1:]
         if not previous or not _NUMBER.fullmatch(previous[0]) or following[:1].isdigit():
             return []
         word_after = following.split(None, 1)[0].rstrip(".,;:!)") if following else ""
@@ -3180,7 +3187,7 @@ class Resolver:
         """A lone slot between a number and punctuation ("recibirá 500 ?."): no real "?"
         stands before a full stop, so it is the sign of a price, where the page's currency
         is written with one."""
-        previous = before.split()[-1:]
+        previous = before.rsplit(None, 1)[-1:]
         return [Reading(symbol.char_in(self.lang), SYMBOL_PRICE,
                         f"lone '?' between a number and punctuation read as the price's '{symbol.char_in(self.lang)}'")
                 for symbol in symbols()
@@ -3200,7 +3207,7 @@ class Resolver:
         following = _NEXT_WORD.match(line, run.token_end)
         word = self.lower(following.group(1)) if following else ""
         if self._sentence_follows(line[run.token_end:].strip()):
-            word = self.lower((line[:run.token_start].split()[-1:] or [""])[0])
+            word = self.lower((line[:run.token_start].rsplit(None, 1)[-1:] or [""])[0])
         feminine_word = len(word) > 1 and any(_ends_like(word, ending) for ending in self.data.feminine_endings)
         after_feminine = re.search(r"\d" + feminine + r"\W+\S{0,3}\W*$", line[:run.start]) is not None
         char = feminine if feminine_word or after_feminine else masculine
@@ -3290,7 +3297,7 @@ class Resolver:
             words = line[pos:i].split()
             if len(words) == 1 and words[0].isalpha() and words[0].islower() and line[i + 1:i + 2] == " " \
                     and not words[0].endswith(self.data.infinitive_endings) \
-                    and line[:pos].split()[-2:-1] != words:
+                    and line[:pos].rsplit(None, 2)[-2:-1] != words:
                 return True
             return len(words) <= SURE_PAIR_WORDS and i + 1 < len(line) and line[i + 1] in ".,;:)"
         return False
@@ -3471,7 +3478,7 @@ class Resolver:
             return False
         words = following.split(None, 2)
         if len(words) < 2 or words[0] not in self.data.infinitive_clitics \
-                or self.lower(before.split()[-1]) in self.data.question_enders:
+                or self.lower(before.rsplit(None, 1)[-1]) in self.data.question_enders:
             return False
         verb = words[1].rstrip(_CLOSERS + ".,;:!")
         if not (verb.isalpha() and verb.islower() and verb.endswith(self.data.infinitive_endings)):
@@ -3813,7 +3820,7 @@ class Resolver:
         if last == "?" and not before[:-1].rstrip()[-1:].isalpha() and before[-2:-1] not in (" ", ".", "!", "…"):
             return False  # "(?)", "???"; a question trailing off ends its sentence ("ikimizi..? Âdetim")
         if last == "?" and before[-2:-1] == " " and self.data is not None \
-                and self.lower(before[:-1].split()[-1:][0] if before[:-1].split() else "") in self.data.determiners:
+                and self.lower((before[:-1].rsplit(None, 1)[-1:] or [""])[0]) in self.data.determiners:
             return False  # "un ? état": a lost mark after a determiner ends no sentence
         return last in _SENTENCE_END
 
@@ -3897,8 +3904,8 @@ class Resolver:
         if not self.data.capitalises_title_words or run.start != run.token_start \
                 or line[run.end:run.token_end] != "":
             return False
-        before = line[:run.token_start].split()[-1:]
-        after = line[run.token_end:].split()[:2]
+        before = line[:run.token_start].rsplit(None, 1)[-1:]
+        after = line[run.token_end:].split(None, 2)[:2]
         if not before or len(after) < 2 or not _capitalised(before[0]) or not _capitalised(after[0]) \
                 or not _capitalised(after[1].rstrip(",.;:!")):
             return False
@@ -3924,7 +3931,7 @@ class Resolver:
                 or cand.text in stopwords(self.lang) or not cand.text.endswith(self.data.name_plural_endings) \
                 or cand.text in self.data.prenominal_adjectives:
             return False  # "los últimos Juegos Olímpicos": an adjective before the name it qualifies
-        after = line[run.token_end:].split()[:1]
+        after = line[run.token_end:].split(None, 1)[:1]
         if not after:
             return False
         following = after[0].rstrip(",.;:)")
@@ -3943,8 +3950,8 @@ class Resolver:
         if not self.data.name_particles or run.start != run.token_start or line[run.end:run.token_end] != "" \
                 or cand.text in stopwords(self.lang):
             return False
-        before = line[:run.token_start].split()[-2:]
-        after = line[run.token_end:].split()[:2]
+        before = line[:run.token_start].rsplit(None, 2)[-2:]
+        after = line[run.token_end:].split(None, 2)[:2]
         particle_before = bool(before) and self.lower(before[-1]) in self.data.name_particles
         particle_after = bool(after) and self.lower(after[0]) in self.data.name_particles
         before, after = before[:len(before) - particle_before], after[particle_after:]
@@ -3973,7 +3980,7 @@ class Resolver:
         if run.start != run.token_start or line[run.end:run.token_end] != "" or cand.text in stopwords(self.lang):
             return False
         before = line[:run.token_start].split()
-        after = line[run.token_end:].split()[:1]
+        after = line[run.token_end:].split(None, 1)[:1]
         if before and self.lower(before[-1]) in self.data.name_conjunctions:
             before = before[:-1]
         elif before and before[-1].endswith(","):
@@ -4018,7 +4025,7 @@ class Resolver:
         if line[run.end:run.token_end] == "":
             # a capitalised word after it, or after an inflected adjective after it, is the
             # noun ("einen ?bergroßen Hut", "ein ?berm??ig großer Hut")
-            after = line[run.token_end:].split()[:2]
+            after = line[run.token_end:].split(None, 2)[:2]
             if after and after[0][:1].isupper():
                 return False
             if len(after) == 2 and after[0].rstrip(".,;:!?").lower().endswith(ADJECTIVE_INFLECTIONS) \
@@ -4099,7 +4106,7 @@ class Resolver:
         capitalised_before = 1 + (len(before) > 1 and self._name_word(before[-2].rstrip(",;")))
         capitalised_after = 0
         if line[run.end:run.token_end] == "":  # no punctuation closes the name at the word
-            for word in line[run.token_end:].split()[:2]:
+            for word in line[run.token_end:].split(None, 2)[:2]:
                 if not self._name_word(word.rstrip(",.;:")):
                     break
                 capitalised_after += 1
