@@ -1083,6 +1083,8 @@ class Resolver:
         """A lost symbol its neighbours identify: "20 km?" → "20 km²", "6?C" and "2 ?C" →
         "6°C", "2 °C" (Turkish "38 ?C?ye" → "38 °C’ye"), "n? 12" → "n° 12"."""
         text = run.text
+        if not (is_slot(text[0]) or is_slot(text[-1])):
+            return []  # each symbol is a slot at the word's edge
         out = []
         at_token_start = run.start == run.token_start
         before = line[:run.start]
