@@ -1223,9 +1223,14 @@ class Resolver:
 
     def _word_score(self, cand: Candidate, core: str, run: DamagedRun, line: str) -> float:
         freq = cand.frequency or (DOC_ONLY_FREQUENCY if cand.in_document or cand.in_source else 0.0)
+        # asked by most of the rules below, once per candidate
+        data = self.data
+        low = self.lower(cand.text)
+        listed = cand.how in LISTED
+        final_slot = is_slot(core[-1])  # its last letter lost: the ending the agreement rules weigh
         if cand.how == "letter model":
-            if self.data is not None and self.data.foreign_letters \
-                    and any(c in self.data.foreign_letters for c in self.lower(core)):
+            if data is not None and data.foreign_letters \
+                    and any(c in data.foreign_letters for c in self.lower(core)):
                 return _IMPOSSIBLE  # "Why?": a foreign word, which the language's letters do not spell
             slots = sum(1 for c in core if is_slot(c))
             spelled = cand.likelihood if cand.spelled_likelihood is None else cand.spelled_likelihood
@@ -1234,174 +1239,174 @@ class Resolver:
             freq = UNKNOWN_FREQUENCY * cand.likelihood
         if cand.how in ("suffix", "elision") and not freq:
             freq = UNKNOWN_FREQUENCY  # a name after the apostrophe: "d’Unalaska"
-        if cand.how == "elision" and self.data is not None and self._negation_unpaired(cand.text, line, run):
+        if cand.how == "elision" and data is not None and self._negation_unpaired(cand.text, line, run):
             return _IMPOSSIBLE  # "les divergences n?es entre …": no "pas" follows, "nées"
         if not freq:
             return _IMPOSSIBLE
         score = math.log10(freq)
-        if self.data is not None and self.lower(cand.text) in self.data.never_before \
-                and self._neighbours(line, run)[1] in self.data.never_before[self.lower(cand.text)]:
+        if data is not None and low in data.never_before \
+                and self._neighbours(line, run)[1] in data.never_before[low]:
             return _IMPOSSIBLE  # "Quem ?s tu": "às" (a + as) never stands before a pronoun, "és"
-        if self.data is not None and self.lower(cand.text) in self.data.clitic_forms \
+        if data is not None and low in data.clitic_forms \
                 and self._after_simple_preposition(line, run):
             return _IMPOSSIBLE  # "z si? nie opadła" is "z sił": the reflexive after one is "sobą"
-        if self.data is not None and self.lower(cand.text) in self.data.point_abbreviations \
+        if data is not None and low in data.point_abbreviations \
                 and line[run.end:run.end + 1] != ".":
             score += ABBREVIATION_WITHOUT_POINT
         if cand.how == "suffix":
             score += math.log10(cand.likelihood)
-            if self.data is not None and self.data.suffix_buffers and not self._suffix_joins(cand.text, core):
+            if data is not None and data.suffix_buffers and not self._suffix_joins(cand.text, core):
                 return _IMPOSSIBLE  # "Çay’na", "Adalar’na": "-na" follows a vowel only
-            if self.data is not None and self.data.vowel_classes and not self._suffix_in_vowel_class(cand.text, core):
+            if data is not None and data.vowel_classes and not self._suffix_in_vowel_class(cand.text, core):
                 score += SUFFIX_AGAINST_VOWEL_CLASS
         if cand.in_document:
             score += DOC_WORD_BONUS + DOC_WORD_PER_LOG_COUNT * math.log10(cand.in_document)
         elif cand.in_source:
             score += SOURCE_WORD_BONUS + SOURCE_WORD_PER_LOG_COUNT * math.log10(cand.in_source)
-        if self.data is not None and self.data.infinitive_ending and is_slot(core[-1]) \
-                and cand.text.endswith(self.data.infinitive_ending):
+        if data is not None and data.infinitive_ending and final_slot \
+                and cand.text.endswith(data.infinitive_ending):
             if self._infinitive_governed(line, run):
                 score += INFINITIVE_GOVERNED
             elif not self._asks_what_to_do(line, run):  # "jak to zrobić", "Cóż zrobić?"
                 score += INFINITIVE_UNGOVERNED
                 if self._after_name(line, run):
                     score += INFINITIVE_AFTER_NAME
-        elif self.data is not None and self.data.infinitive_participles and cand.how in LISTED \
+        elif data is not None and data.infinitive_participles and listed \
                 and self._is_infinitive(cand.text) and self._infinitive_governed(line, run):
             score += INFINITIVE_GOVERNED  # "začal číst", not the noun "část"
         # a case ending holds its lost letter in a word no list has too ("v pijav?m papíře":
         # the letter model spells the stem, the preposition and the noun the case); not a
         # final slot, where a real "?" may stand ("w dziewkach?")
-        declined = cand.how in LISTED or (cand.how == "letter model" and not is_slot(core[-1]))
-        if self.data is not None and self.data.preposition_cases and declined \
+        declined = listed or (cand.how == "letter model" and not final_slot)
+        if data is not None and data.preposition_cases and declined \
                 and self._case_governed(cand.text, core, line, run):
             score += CASE_GOVERNED
-        if self.data is not None and self.data.object_ending and is_slot(core[-1]) and cand.how in LISTED \
+        if data is not None and data.object_ending and final_slot and listed \
                 and len(cand.text) > MIN_CASE_STEM + 1 and self._verb_governs(cand.text, line, run):
             score += AGREEMENT
-        if self.data is not None and self.data.case_excluded_endings and is_slot(core[-1]) and cand.how in LISTED \
+        if data is not None and data.case_excluded_endings and final_slot and listed \
                 and self._case_excluded(cand.text, line, run):
             score += CASE_EXCLUDED
-        if self.data is not None and self.data.degree_quantifiers[1] and cand.how in LISTED \
-                and self._quantifies_next(self.lower(cand.text), line, run):
+        if data is not None and data.degree_quantifiers[1] and listed \
+                and self._quantifies_next(low, line, run):
             score += AGREEMENT
-        if self.data is not None and self.data.case_agreement and declined \
+        if data is not None and data.case_agreement and declined \
                 and self._case_agrees(cand.text, core, line, run):
             score += AGREEMENT
-        if self.data is not None and self.data.subject_endings and is_slot(core[-1]) and cand.how in LISTED \
+        if data is not None and data.subject_endings and final_slot and listed \
                 and self._subject_agrees(cand.text, line, run):
             score += AGREEMENT
-        if self.data is not None and self.data.subject_endings and self.data.past_person_endings \
-                and is_slot(core[-1]) and cand.how in LISTED and self._person_in_sentence(cand.text, line, run):
+        if data is not None and data.subject_endings and data.past_person_endings \
+                and final_slot and listed and self._person_in_sentence(cand.text, line, run):
             score += AGREEMENT
-        if self.data is not None and self.data.speech_dashes and is_slot(core[-1]) and cand.how in LISTED \
+        if data is not None and data.speech_dashes and final_slot and listed \
                 and self._speaker_person(cand.text, line, run):
             score += AGREEMENT
-        if self.data is not None and self.data.adjacent_plural_endings and is_slot(core[-1]) \
-                and cand.how in LISTED and self._plural_right_before(cand.text, line, run):
+        if data is not None and data.adjacent_plural_endings and final_slot \
+                and listed and self._plural_right_before(cand.text, line, run):
             score += AGREEMENT
-        if self.data is not None and self.data.person_endings and is_slot(core[-1]) and cand.how in LISTED \
+        if data is not None and data.person_endings and final_slot and listed \
                 and self._first_person_form(cand.text):
             if self._pronominal_after_reflexive(cand.text, line, run):
                 score += AGREEMENT
             elif not self._first_person_page():
                 score += FIRST_PERSON_ON_THIRD_PERSON_PAGE
-        if self.data is not None and self.data.third_person_reflexives and is_slot(core[-1]) and cand.how in LISTED \
+        if data is not None and data.third_person_reflexives and final_slot and listed \
                 and self._first_person_after_third_reflexive(cand.text, line, run):
             score += FIRST_PERSON_AFTER_THIRD_PERSON_REFLEXIVE
-        if self.data is not None and self.data.reflexive_pronouns and cand.how in LISTED \
+        if data is not None and data.reflexive_pronouns and listed \
                 and self._verb_after_reflexive(cand.text, core, line, run):
             score += VERB_AFTER_REFLEXIVE
-        if self.data is not None and self.data.plural_subject_verbs is not None and is_slot(core[-1]) \
-                and cand.how in LISTED:
+        if data is not None and data.plural_subject_verbs is not None and final_slot \
+                and listed:
             subject = self._plural_subject(cand.text, line, run)
             if subject is not None:
                 score += AGREEMENT if subject else CASE_EXCLUDED
-        if self.data is not None and self.data.prepositions and cand.how in LISTED \
+        if data is not None and data.prepositions and listed \
                 and self._verb_after_preposition(cand.text, line, run):
             score += VERB_AFTER_PREPOSITION
-        if self.data is not None and self.data.adverb_ending and is_slot(core[-1]) \
-                and cand.text.endswith(self.data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
+        if data is not None and data.adverb_ending and final_slot \
+                and cand.text.endswith(data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
                 and self._before_verb(line, run):
             score += ADVERB_BEFORE_VERB
-        elif self.data is not None and self.data.adverb_ending and is_slot(core[-1]) \
-                and cand.text.endswith(self.data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
+        elif data is not None and data.adverb_ending and final_slot \
+                and cand.text.endswith(data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
                 and self._before_adjective(line, run) and not (
                     self._oblique_adjective_after(line, run) and self._predicate_agreement(
-                        cand.text[:-len(self.data.adverb_ending)] + self.data.stacked_adjective_endings[0],
+                        cand.text[:-len(data.adverb_ending)] + data.stacked_adjective_endings[0],
                         core, line, run) is not None):
             # an adjective in an oblique case after a copula's predicate (where the masculine
             # adjective would be one) is its complement ("je plná zralých jablek"), which
             # leaves no predicate to the adverb "plně"
             score += ADVERB_BEFORE_ADJECTIVE
-        if self.data is not None and self.data.adverb_ending and self.data.copulas and is_slot(core[-1]) \
-                and cand.text.endswith(self.data.adverb_ending) and self._copula_before_subject(line, run) is not None:
+        if data is not None and data.adverb_ending and data.copulas and final_slot \
+                and cand.text.endswith(data.adverb_ending) and self._copula_before_subject(line, run) is not None:
             score += ADVERB_AFTER_SUBJECT
-        if self.data is not None and self.data.adverb_ending and self.data.copulas and is_slot(core[-1]) \
-                and cand.text.endswith(self.data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
+        if data is not None and data.adverb_ending and data.copulas and final_slot \
+                and cand.text.endswith(data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
                 and self._between_copula_and_predicate(line, run):
             score += AGREEMENT  # "byl vlastně malý,", not the adjective "vlastní", which no noun follows
-        if self.data is not None and self.data.object_relatives and is_slot(core[-1]) and cand.how in LISTED \
-                and self._verb_after_object_relative(self.lower(cand.text), line, run):
+        if data is not None and data.object_relatives and final_slot and listed \
+                and self._verb_after_object_relative(low, line, run):
             score += VERB_AFTER_OBJECT_RELATIVE
-        if self.data is not None and self.data.oblique_demonstratives and is_slot(core[-1]) \
-                and self._adjective_adverb(self.lower(cand.text)) and self._in_determined_phrase(line, run):
+        if data is not None and data.oblique_demonstratives and final_slot \
+                and self._adjective_adverb(low) and self._in_determined_phrase(line, run):
             score += ADVERB_IN_DETERMINED_PHRASE
-        if self.data is not None and self.data.stacked_adjective_endings and is_slot(core[-1]) and cand.how in LISTED \
-                and self._unstacked_before_adjective(self.lower(cand.text), line, run):
+        if data is not None and data.stacked_adjective_endings and final_slot and listed \
+                and self._unstacked_before_adjective(low, line, run):
             score += UNSTACKED_ADJECTIVE
-        if self.data is not None and self.data.adverb_after_verbs and self.data.adverb_ending and is_slot(core[-1]) \
-                and cand.text.endswith(self.data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
+        if data is not None and data.adverb_after_verbs and data.adverb_ending and final_slot \
+                and cand.text.endswith(data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
                 and self._ends_verb_clause(line, run):
             score += ADVERB_AFTER_VERB
-        if self.data is not None and self.data.consonant_noun_gender and cand.how in LISTED \
-                and self._noun_determined(self.lower(cand.text), line, run):
+        if data is not None and data.consonant_noun_gender and listed \
+                and self._noun_determined(low, line, run):
             score += AGREEMENT
-        if self.data is not None and self.data.masculine_oblique_endings[0] and cand.how in LISTED \
-                and self._feminine_after_masculine_adjective(self.lower(cand.text), line, run):
+        if data is not None and data.masculine_oblique_endings[0] and listed \
+                and self._feminine_after_masculine_adjective(low, line, run):
             score += CASE_EXCLUDED
-        if self.data is not None and self.data.soft_adjective_case_ending and self.data.consonant_noun_gender \
-                and is_slot(core[-1]) and cand.how in LISTED \
-                and self._noun_before_masculine_noun(self.lower(cand.text), line, run):
+        if data is not None and data.soft_adjective_case_ending and data.consonant_noun_gender \
+                and final_slot and listed \
+                and self._noun_before_masculine_noun(low, line, run):
             score += CASE_EXCLUDED
         participle = self._participle_agreement(cand.text, core, line, run)
         predicate = self._predicate_agreement(cand.text, core, line, run) if participle is None else None
         if participle is not None or predicate is not None:
             score += AGREEMENT if participle or predicate else 0.0
-        elif self.data is not None and self.data.agreement and is_slot(core[-1]) \
-                and cand.text not in self.data.personal_pronouns and self._agrees(cand.text, line, run):
+        elif data is not None and data.agreement and final_slot \
+                and cand.text not in data.personal_pronouns and self._agrees(cand.text, line, run):
             score += AGREEMENT
-        if self.data is not None and self.data.distributive_prepositions and cand.how in LISTED \
-                and self._repeats_distributive(self.lower(cand.text), line, run):
+        if data is not None and data.distributive_prepositions and listed \
+                and self._repeats_distributive(low, line, run):
             score += CONTEXT
-        if self.data is not None and self.data.contexts and self.data.context_fits(cand.text, *self._neighbours(line, run)):
+        if data is not None and data.contexts and data.context_fits(cand.text, *self._neighbours(line, run)):
             score += CONTEXT
-        if self.data is not None and cand.text in self.data.sole_verbs:
+        if data is not None and cand.text in data.sole_verbs:
             after = self._verbless_clause(line, run)
             if after is not None and self._full_clause(line, run):
                 score += SOLE_VERB
-                if self.data.governs_infinitive(cand.text) and any(self._is_infinitive(self._likeliest_reading(w)) for w in after):
+                if data.governs_infinitive(cand.text) and any(self._is_infinitive(self._likeliest_reading(w)) for w in after):
                     score += INFINITIVE_GOVERNED  # "jestli se má mlýn přestavět", against "se mě"
-        elif self.data is not None and self.data.sole_verbs and cand.how in LISTED \
-                and self._is_present_verb(self.lower(cand.text)) and self._verbless_clause(line, run) is not None \
+        elif data is not None and data.sole_verbs and listed \
+                and self._is_present_verb(low) and self._verbless_clause(line, run) is not None \
                 and self._full_clause(line, run):
             score += SOLE_VERB  # "Strýc od rána štípá dříví", not "štípě"
-        if self.data is not None and cand.text in self.data.third_person_clitics \
+        if data is not None and cand.text in data.third_person_clitics \
                 and self._third_person_clause(line, run):
             score += THIRD_PERSON_CLITIC
-        if self.data is not None and self.data.third_person_subjects and cand.how in LISTED \
-                and self._other_person_after_subject(self.lower(cand.text), line, run):
+        if data is not None and data.third_person_subjects and listed \
+                and self._other_person_after_subject(low, line, run):
             score += OTHER_PERSON_AFTER_SUBJECT
-        if self.data is not None and cand.text in self.data.lower_case_verb_forms and core[:1].isupper() \
+        if data is not None and cand.text in data.lower_case_verb_forms and core[:1].isupper() \
                 and not self._sentence_start(line, run.start):
             score += CAPITALISED_VERB_FORM
-        if self.data is not None and cand.text in self.data.subjunctive_forms and self._subjunctive_clause(line, run):
+        if data is not None and cand.text in data.subjunctive_forms and self._subjunctive_clause(line, run):
             score += SUBJUNCTIVE_GOVERNED
-        if self.data is not None and cand.text in self.data.clitic_pronouns and self._clitic_position(line, run):
+        if data is not None and cand.text in data.clitic_pronouns and self._clitic_position(line, run):
             score += CLITIC_BEFORE_VERB
-        if self.data is not None and self.data.vowel_harmony and self._particle_against_harmony(cand.text, core, line, run):
+        if data is not None and data.vowel_harmony and self._particle_against_harmony(cand.text, core, line, run):
             score += PARTICLE_DISHARMONY
-        if self.data is not None and self.data.verb_final and cand.how in LISTED \
+        if data is not None and data.verb_final and listed \
                 and self._ends_sentence(line, run) and self.finder.verb_form_frequency(cand.text):
             score += VERB_ENDS_SENTENCE  # "kalabalık karıştı.", not "karşıtı."
         for i, (have, got) in enumerate(zip(core, cand.text)):
@@ -1410,12 +1415,12 @@ class Resolver:
             if got == APOSTROPHE:
                 if self.charset.only_ascii_apostrophes:
                     score += ASCII_APOSTROPHE_PAGE_PENALTY
-                if i == len(cand.text) - 1 and self.data is not None and cand.text[:i] in self.data.apocopes:
+                if i == len(cand.text) - 1 and data is not None and cand.text[:i] in data.apocopes:
                     continue  # "un po’"
                 if not self._elided(cand.text[:i]) and not self._proper_noun_start(core, cand.text[:i], run, line):
                     return _IMPOSSIBLE  # a case suffix is split off proper nouns only
                 continue
-            if self.data is not None and not self.data.is_native(got):
+            if data is not None and not data.is_native(got):
                 score += LOAN_LETTER_PENALTY
             if self.charset.charset_loss:
                 if self.charset.was_kept(got) or self.charset.was_kept(got.upper()):
