@@ -37,10 +37,13 @@ _RUN = re.compile(r"(?:[^\W\d_]|[?\ufffd])+(?:['’](?:[^\W\d_]|[?\ufffd])+)*")
 #: the same where only U+FFFD is a slot: the "?" of a page that lost its characters as U+FFFD
 #: are real ones, and no part of a word ("Sie?\ufffd," is "Sie?“,", not "Sieß“,")
 _REPLACED_RUN = re.compile(r"(?:[^\W\d_]|\ufffd)+(?:['’](?:[^\W\d_]|\ufffd)+)*")
-#: a token: a run of anything but whitespace and the zero-width layout characters (a
-#: zero-width space, a BOM) that the whitespace stage strips as layout — a word right after
-#: one stands at the line start once the line is cleaned, and must read so the first time
-_TOKEN = re.compile(r"[^\s\u200b\ufeff]+")
+#: a token that holds a slot.  A token is a run of anything but whitespace and the
+#: zero-width layout characters (a zero-width space, a BOM) that the whitespace stage strips
+#: as layout — a word right after one stands at the line start once the line is cleaned, and
+#: must read so the first time.  Tried only where a token starts, and read to its first
+#: slot without backtracking: most tokens hold none (a loop over every token of the line
+#: was most of the cost of finding the damaged ones)
+_SLOTTED_TOKEN = re.compile(r"(?<![^\s\u200b\ufeff])[^\s\u200b\ufeff?\ufffd]*[?\ufffd][^\s\u200b\ufeff]*")
 #: what ends a token's left context: whitespace and the same zero-width layout
 TRAILING_LAYOUT = re.compile(r"[\s\u200b\ufeff]+$")
 #: tokens that are addresses, where "?" starts a query string
@@ -103,16 +106,20 @@ class DamagedRun:
         return sum(1 for c in self.text if c.isalpha())
 
 
+def _slotted_tokens(line: str) -> Iterator[re.Match[str]]:
+    """The tokens of ``line`` that hold a slot, left to right, URL-like ones left out (a "?"
+    there starts a query string)."""
+    return (token for token in _SLOTTED_TOKEN.finditer(line) if not _URLISH.search(token.group()))
+
+
 def damaged_runs(line: str, replaced: bool = False) -> Iterator[DamagedRun]:
     """Runs with a slot in ``line``, skipping URL-like tokens, left to right; with
     ``replaced`` (the page lost characters as U+FFFD), U+FFFD is the only slot."""
     slots = "\ufffd" if replaced else SLOTS
     pattern = _REPLACED_RUN if replaced else _RUN
-    for token in _TOKEN.finditer(line):
+    for token in _slotted_tokens(line):
         text = token.group()
-        if not any(slot in text for slot in slots):
-            continue
-        if _URLISH.search(text):
+        if replaced and "\ufffd" not in text:
             continue
         for run in pattern.finditer(text):
             piece = run.group()
@@ -126,11 +133,7 @@ def damage_evidence(line: str) -> float:
     weak one (see ``WEAK_EVIDENCE_NEEDED``)."""
     if not may_be_damaged(line) and "?" not in line:
         return 0.0
-    score = 0.0
-    for token in _TOKEN.finditer(line):
-        text = token.group()
-        if ("?" in text or "\ufffd" in text) and not _URLISH.search(text):
-            score += len(_EVIDENCE.findall(text))
+    score = sum(len(_EVIDENCE.findall(token.group())) for token in _slotted_tokens(line))
     score += len(_WEAK_EVIDENCE.findall(line)) / WEAK_EVIDENCE_NEEDED
     return score
 
@@ -148,8 +151,8 @@ def lost_question_marks(line: str) -> int:
     """How many "?" of ``line`` outside URLs are certainly lost characters."""
     if "?" not in line:
         return 0
-    return sum(len(_QUESTION_MARK_EVIDENCE.findall(token.group())) for token in _TOKEN.finditer(line)
-               if "?" in token.group() and not _URLISH.search(token.group()))
+    return sum(len(_QUESTION_MARK_EVIDENCE.findall(token.group())) for token in _slotted_tokens(line)
+               if "?" in token.group())
 
 
 def lone_slots(line: str) -> list[int]:

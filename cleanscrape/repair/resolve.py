@@ -26,6 +26,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable, Iterator
 
 from ..lang import stopwords
 from .candidates import APOSTROPHE, KNOWN, Candidate, CandidateFinder
@@ -371,6 +372,8 @@ _CLAUSE_STOP = re.compile(r"[.!…;:]|[?\ufffd](?=\s+[\"'«“„(\[]*(\w))")
 _TOKEN_PUNCTUATION = ".,;:!\"'«»„”“()[]…–—-"
 #: a word after an opening slot / before a closing one (its own lost letters included)
 _WORD_AFTER = re.compile(r"(?:[^\W\d_]|[?\ufffd])*[^\W\d_](?:[^\W\d_]|[?\ufffd])*")
+#: a slot: a "?" or U+FFFD that may stand for a lost character
+_SLOT = re.compile(r"[?\ufffd]")
 #: a run of letters and slots (in :func:`_word_before`, read backwards from a word's end)
 _WORD_RUN = re.compile(r"(?:[^\W\d_]|[?\ufffd])+")
 #: a participle stem ending in none of these takes the consonant-stem infinitive ("přikýv")
@@ -432,8 +435,13 @@ _QUESTION_END = re.compile(r"[?\ufffd](?=[\"'»”“)\]]*\s*\Z|([\"'»”“)\]
 
 def _question_ends(line: str, start: int, end: int) -> list[int]:
     """Where a question ends in ``line[start:end]``, judged by what follows in the line."""
-    return [m.start() for m in _QUESTION_END.finditer(line, start)
-            if m.start() < end and (m.group(2) is None or m.group(2).isupper())]
+    ends = []
+    for m in _QUESTION_END.finditer(line, start):
+        if m.start() >= end:
+            break  # the rest of the line is not asked about (``end`` bounds no search: its lookahead reads on)
+        if m.group(2) is None or m.group(2).isupper():
+            ends.append(m.start())
+    return ends
 
 
 def _all_capitals(text: str) -> bool:
@@ -443,21 +451,36 @@ def _all_capitals(text: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def _word_before(text: str, end: int) -> re.Match[str] | None:
-    """The word (its lost letters included) that ends at ``end`` in ``text``, as a match of
-    :data:`_WORD_AFTER`; None when no letter stands there.  The letters and slots before
-    ``end`` are read backwards, a window at a time: a ``$``-anchored search of ``text[:end]``
+def _run_length_before(text: str, end: int, run: re.Pattern[str]) -> int:
+    """How many characters of ``run`` (one character class, repeated) end at ``end`` in
+    ``text``, read backwards a window at a time: a ``$``-anchored search of ``text[:end]``
     tries every start on the line (~0.2 ms a search on a line of a few hundred words, most of
     the repair time of a long damaged line)."""
     window = 32
     while True:
         start = max(0, end - window)
-        run = _WORD_RUN.match(text[start:end][::-1])
-        length = run.end() if run else 0
+        found = run.match(text[start:end][::-1])
+        length = found.end() if found else 0
         if length < end - start or start == 0:
-            break
-        window *= 4  # the run fills the window: the word may start further back
+            return length
+        window *= 4  # the run fills the window: it may start further back
+
+
+def _word_before(text: str, end: int) -> re.Match[str] | None:
+    """The word (its lost letters included) that ends at ``end`` in ``text``, as a match of
+    :data:`_WORD_AFTER`; None when no letter stands there."""
+    length = _run_length_before(text, end, _WORD_RUN)
     return _WORD_AFTER.match(text, end - length, end) if length else None
+
+
+def _letters_before_space(text: str) -> str:
+    """The word of letters before the one space that ends ``text``, when whitespace or the
+    text's start stands before it ("" otherwise: "(word ", "2word ", "wo?rd ")."""
+    if not text.endswith(" "):
+        return ""
+    end = len(text) - 1
+    start = end - _run_length_before(text, end, _WORDS)
+    return text[start:end] if start < end and (start == 0 or text[start - 1].isspace()) else ""
 
 
 def _word_after(line: str, run: DamagedRun) -> re.Match[str] | None:
@@ -469,7 +492,7 @@ def _word_after(line: str, run: DamagedRun) -> re.Match[str] | None:
 def _words_before(line: str, run: DamagedRun, count: int) -> list[str]:
     """The last ``count`` words before the run's word, when a space separates them from it."""
     before = line[:run.token_start]
-    return before.split()[-count:] if before.endswith(" ") else []
+    return before.rsplit(None, count)[-count:] if before.endswith(" ") else []
 
 
 def _sentence_around(line: str, run: DamagedRun) -> tuple[int, int]:
@@ -570,10 +593,10 @@ def _ends_like(word: str, ending: str) -> bool:
     return all(w == e or (is_slot(w) and not e.isascii()) for w, e in zip(word[-len(ending):], ending))
 
 
-def _slot_positions(line: str, lo: int, hi: int):
-    for i in range(lo, hi):
-        if line[i] == "?" or line[i] == "\ufffd":
-            yield i
+def _slot_positions(line: str, lo: int, hi: int) -> Iterator[int]:
+    """Where the slots of ``line[lo:hi]`` stand, left to right (found in C: a loop over the
+    characters was ~1% of the repair time)."""
+    return (m.start() for m in _SLOT.finditer(line, lo, hi))
 
 
 class Resolver:
@@ -584,15 +607,14 @@ class Resolver:
         self.finder = finder
         self.charset = charset
         self.lang = data.lang if data else "?"
+        #: lower-cases as the language does (bound once: its rules ask ~1 M times on the dev set)
+        self.lower: Callable[[str], str] = data.lower if data else str.lower
         self._pairs_of: tuple[str, frozenset[int], frozenset[int]] = ("", frozenset(), frozenset())
         self._regional: bool | None = None
         self._progressive_of: tuple[str, bool] = ("", False)
         self._first_person: bool | None = None
         self._inverted_of: tuple[tuple[str, int], str | None] = (("", -1), None)
         self._quote_marks = frozenset(mark for pair in data.quotes for mark in pair) if data else frozenset()
-
-    def lower(self, text: str) -> str:
-        return self.data.lower(text) if self.data else text.lower()
 
     # ---------------------------------------------------------------- entry point
     def resolve(self, run: DamagedRun, line: str, line_damaged: bool, source: str | None = None) -> Resolution | None:
@@ -1061,6 +1083,8 @@ class Resolver:
         """A lost symbol its neighbours identify: "20 km?" → "20 km²", "6?C" and "2 ?C" →
         "6°C", "2 °C" (Turkish "38 ?C?ye" → "38 °C’ye"), "n? 12" → "n° 12"."""
         text = run.text
+        if not (is_slot(text[0]) or is_slot(text[-1])):
+            return []  # each symbol is a slot at the word's edge
         out = []
         at_token_start = run.start == run.token_start
         before = line[:run.start]
@@ -1068,7 +1092,7 @@ class Resolver:
         for symbol in symbols():
             char = symbol.char_in(self.lang)
             if len(text) > 1 and is_slot(text[-1]) and text[:-1] in symbol.after_words and at_token_start \
-                    and (before.rstrip()[-1:].isdigit() or self.lower(before.split()[-1:][0] if before.split() else "")
+                    and (before.rstrip()[-1:].isdigit() or self.lower((before.rsplit(None, 1)[-1:] or [""])[0])
                          in symbol.after_words_after):
                 out.append(Reading(text[:-1] + char, SYMBOL_IDENTIFIED,
                                    f"'?' after '{text[:-1]}' read as a lost '{char}'"))
@@ -1199,9 +1223,14 @@ class Resolver:
 
     def _word_score(self, cand: Candidate, core: str, run: DamagedRun, line: str) -> float:
         freq = cand.frequency or (DOC_ONLY_FREQUENCY if cand.in_document or cand.in_source else 0.0)
+        # asked by most of the rules below, once per candidate
+        data = self.data
+        low = self.lower(cand.text)
+        listed = cand.how in LISTED
+        final_slot = is_slot(core[-1])  # its last letter lost: the ending the agreement rules weigh
         if cand.how == "letter model":
-            if self.data is not None and self.data.foreign_letters \
-                    and any(c in self.data.foreign_letters for c in self.lower(core)):
+            if data is not None and data.foreign_letters \
+                    and any(c in data.foreign_letters for c in self.lower(core)):
                 return _IMPOSSIBLE  # "Why?": a foreign word, which the language's letters do not spell
             slots = sum(1 for c in core if is_slot(c))
             spelled = cand.likelihood if cand.spelled_likelihood is None else cand.spelled_likelihood
@@ -1210,174 +1239,174 @@ class Resolver:
             freq = UNKNOWN_FREQUENCY * cand.likelihood
         if cand.how in ("suffix", "elision") and not freq:
             freq = UNKNOWN_FREQUENCY  # a name after the apostrophe: "d’Unalaska"
-        if cand.how == "elision" and self.data is not None and self._negation_unpaired(cand.text, line, run):
+        if cand.how == "elision" and data is not None and self._negation_unpaired(cand.text, line, run):
             return _IMPOSSIBLE  # "les divergences n?es entre …": no "pas" follows, "nées"
         if not freq:
             return _IMPOSSIBLE
         score = math.log10(freq)
-        if self.data is not None and self.lower(cand.text) in self.data.never_before \
-                and self._neighbours(line, run)[1] in self.data.never_before[self.lower(cand.text)]:
+        if data is not None and low in data.never_before \
+                and self._neighbours(line, run)[1] in data.never_before[low]:
             return _IMPOSSIBLE  # "Quem ?s tu": "às" (a + as) never stands before a pronoun, "és"
-        if self.data is not None and self.lower(cand.text) in self.data.clitic_forms \
+        if data is not None and low in data.clitic_forms \
                 and self._after_simple_preposition(line, run):
             return _IMPOSSIBLE  # "z si? nie opadła" is "z sił": the reflexive after one is "sobą"
-        if self.data is not None and self.lower(cand.text) in self.data.point_abbreviations \
+        if data is not None and low in data.point_abbreviations \
                 and line[run.end:run.end + 1] != ".":
             score += ABBREVIATION_WITHOUT_POINT
         if cand.how == "suffix":
             score += math.log10(cand.likelihood)
-            if self.data is not None and self.data.suffix_buffers and not self._suffix_joins(cand.text, core):
+            if data is not None and data.suffix_buffers and not self._suffix_joins(cand.text, core):
                 return _IMPOSSIBLE  # "Çay’na", "Adalar’na": "-na" follows a vowel only
-            if self.data is not None and self.data.vowel_classes and not self._suffix_in_vowel_class(cand.text, core):
+            if data is not None and data.vowel_classes and not self._suffix_in_vowel_class(cand.text, core):
                 score += SUFFIX_AGAINST_VOWEL_CLASS
         if cand.in_document:
             score += DOC_WORD_BONUS + DOC_WORD_PER_LOG_COUNT * math.log10(cand.in_document)
         elif cand.in_source:
             score += SOURCE_WORD_BONUS + SOURCE_WORD_PER_LOG_COUNT * math.log10(cand.in_source)
-        if self.data is not None and self.data.infinitive_ending and is_slot(core[-1]) \
-                and cand.text.endswith(self.data.infinitive_ending):
+        if data is not None and data.infinitive_ending and final_slot \
+                and cand.text.endswith(data.infinitive_ending):
             if self._infinitive_governed(line, run):
                 score += INFINITIVE_GOVERNED
             elif not self._asks_what_to_do(line, run):  # "jak to zrobić", "Cóż zrobić?"
                 score += INFINITIVE_UNGOVERNED
                 if self._after_name(line, run):
                     score += INFINITIVE_AFTER_NAME
-        elif self.data is not None and self.data.infinitive_participles and cand.how in LISTED \
+        elif data is not None and data.infinitive_participles and listed \
                 and self._is_infinitive(cand.text) and self._infinitive_governed(line, run):
             score += INFINITIVE_GOVERNED  # "začal číst", not the noun "část"
         # a case ending holds its lost letter in a word no list has too ("v pijav?m papíře":
         # the letter model spells the stem, the preposition and the noun the case); not a
         # final slot, where a real "?" may stand ("w dziewkach?")
-        declined = cand.how in LISTED or (cand.how == "letter model" and not is_slot(core[-1]))
-        if self.data is not None and self.data.preposition_cases and declined \
+        declined = listed or (cand.how == "letter model" and not final_slot)
+        if data is not None and data.preposition_cases and declined \
                 and self._case_governed(cand.text, core, line, run):
             score += CASE_GOVERNED
-        if self.data is not None and self.data.object_ending and is_slot(core[-1]) and cand.how in LISTED \
+        if data is not None and data.object_ending and final_slot and listed \
                 and len(cand.text) > MIN_CASE_STEM + 1 and self._verb_governs(cand.text, line, run):
             score += AGREEMENT
-        if self.data is not None and self.data.case_excluded_endings and is_slot(core[-1]) and cand.how in LISTED \
+        if data is not None and data.case_excluded_endings and final_slot and listed \
                 and self._case_excluded(cand.text, line, run):
             score += CASE_EXCLUDED
-        if self.data is not None and self.data.degree_quantifiers[1] and cand.how in LISTED \
-                and self._quantifies_next(self.lower(cand.text), line, run):
+        if data is not None and data.degree_quantifiers[1] and listed \
+                and self._quantifies_next(low, line, run):
             score += AGREEMENT
-        if self.data is not None and self.data.case_agreement and declined \
+        if data is not None and data.case_agreement and declined \
                 and self._case_agrees(cand.text, core, line, run):
             score += AGREEMENT
-        if self.data is not None and self.data.subject_endings and is_slot(core[-1]) and cand.how in LISTED \
+        if data is not None and data.subject_endings and final_slot and listed \
                 and self._subject_agrees(cand.text, line, run):
             score += AGREEMENT
-        if self.data is not None and self.data.subject_endings and self.data.past_person_endings \
-                and is_slot(core[-1]) and cand.how in LISTED and self._person_in_sentence(cand.text, line, run):
+        if data is not None and data.subject_endings and data.past_person_endings \
+                and final_slot and listed and self._person_in_sentence(cand.text, line, run):
             score += AGREEMENT
-        if self.data is not None and self.data.speech_dashes and is_slot(core[-1]) and cand.how in LISTED \
+        if data is not None and data.speech_dashes and final_slot and listed \
                 and self._speaker_person(cand.text, line, run):
             score += AGREEMENT
-        if self.data is not None and self.data.adjacent_plural_endings and is_slot(core[-1]) \
-                and cand.how in LISTED and self._plural_right_before(cand.text, line, run):
+        if data is not None and data.adjacent_plural_endings and final_slot \
+                and listed and self._plural_right_before(cand.text, line, run):
             score += AGREEMENT
-        if self.data is not None and self.data.person_endings and is_slot(core[-1]) and cand.how in LISTED \
+        if data is not None and data.person_endings and final_slot and listed \
                 and self._first_person_form(cand.text):
             if self._pronominal_after_reflexive(cand.text, line, run):
                 score += AGREEMENT
             elif not self._first_person_page():
                 score += FIRST_PERSON_ON_THIRD_PERSON_PAGE
-        if self.data is not None and self.data.third_person_reflexives and is_slot(core[-1]) and cand.how in LISTED \
+        if data is not None and data.third_person_reflexives and final_slot and listed \
                 and self._first_person_after_third_reflexive(cand.text, line, run):
             score += FIRST_PERSON_AFTER_THIRD_PERSON_REFLEXIVE
-        if self.data is not None and self.data.reflexive_pronouns and cand.how in LISTED \
+        if data is not None and data.reflexive_pronouns and listed \
                 and self._verb_after_reflexive(cand.text, core, line, run):
             score += VERB_AFTER_REFLEXIVE
-        if self.data is not None and self.data.plural_subject_verbs is not None and is_slot(core[-1]) \
-                and cand.how in LISTED:
+        if data is not None and data.plural_subject_verbs is not None and final_slot \
+                and listed:
             subject = self._plural_subject(cand.text, line, run)
             if subject is not None:
                 score += AGREEMENT if subject else CASE_EXCLUDED
-        if self.data is not None and self.data.prepositions and cand.how in LISTED \
+        if data is not None and data.prepositions and listed \
                 and self._verb_after_preposition(cand.text, line, run):
             score += VERB_AFTER_PREPOSITION
-        if self.data is not None and self.data.adverb_ending and is_slot(core[-1]) \
-                and cand.text.endswith(self.data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
+        if data is not None and data.adverb_ending and final_slot \
+                and cand.text.endswith(data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
                 and self._before_verb(line, run):
             score += ADVERB_BEFORE_VERB
-        elif self.data is not None and self.data.adverb_ending and is_slot(core[-1]) \
-                and cand.text.endswith(self.data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
+        elif data is not None and data.adverb_ending and final_slot \
+                and cand.text.endswith(data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
                 and self._before_adjective(line, run) and not (
                     self._oblique_adjective_after(line, run) and self._predicate_agreement(
-                        cand.text[:-len(self.data.adverb_ending)] + self.data.stacked_adjective_endings[0],
+                        cand.text[:-len(data.adverb_ending)] + data.stacked_adjective_endings[0],
                         core, line, run) is not None):
             # an adjective in an oblique case after a copula's predicate (where the masculine
             # adjective would be one) is its complement ("je plná zralých jablek"), which
             # leaves no predicate to the adverb "plně"
             score += ADVERB_BEFORE_ADJECTIVE
-        if self.data is not None and self.data.adverb_ending and self.data.copulas and is_slot(core[-1]) \
-                and cand.text.endswith(self.data.adverb_ending) and self._copula_before_subject(line, run) is not None:
+        if data is not None and data.adverb_ending and data.copulas and final_slot \
+                and cand.text.endswith(data.adverb_ending) and self._copula_before_subject(line, run) is not None:
             score += ADVERB_AFTER_SUBJECT
-        if self.data is not None and self.data.adverb_ending and self.data.copulas and is_slot(core[-1]) \
-                and cand.text.endswith(self.data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
+        if data is not None and data.adverb_ending and data.copulas and final_slot \
+                and cand.text.endswith(data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
                 and self._between_copula_and_predicate(line, run):
             score += AGREEMENT  # "byl vlastně malý,", not the adjective "vlastní", which no noun follows
-        if self.data is not None and self.data.object_relatives and is_slot(core[-1]) and cand.how in LISTED \
-                and self._verb_after_object_relative(self.lower(cand.text), line, run):
+        if data is not None and data.object_relatives and final_slot and listed \
+                and self._verb_after_object_relative(low, line, run):
             score += VERB_AFTER_OBJECT_RELATIVE
-        if self.data is not None and self.data.oblique_demonstratives and is_slot(core[-1]) \
-                and self._adjective_adverb(self.lower(cand.text)) and self._in_determined_phrase(line, run):
+        if data is not None and data.oblique_demonstratives and final_slot \
+                and self._adjective_adverb(low) and self._in_determined_phrase(line, run):
             score += ADVERB_IN_DETERMINED_PHRASE
-        if self.data is not None and self.data.stacked_adjective_endings and is_slot(core[-1]) and cand.how in LISTED \
-                and self._unstacked_before_adjective(self.lower(cand.text), line, run):
+        if data is not None and data.stacked_adjective_endings and final_slot and listed \
+                and self._unstacked_before_adjective(low, line, run):
             score += UNSTACKED_ADJECTIVE
-        if self.data is not None and self.data.adverb_after_verbs and self.data.adverb_ending and is_slot(core[-1]) \
-                and cand.text.endswith(self.data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
+        if data is not None and data.adverb_after_verbs and data.adverb_ending and final_slot \
+                and cand.text.endswith(data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
                 and self._ends_verb_clause(line, run):
             score += ADVERB_AFTER_VERB
-        if self.data is not None and self.data.consonant_noun_gender and cand.how in LISTED \
-                and self._noun_determined(self.lower(cand.text), line, run):
+        if data is not None and data.consonant_noun_gender and listed \
+                and self._noun_determined(low, line, run):
             score += AGREEMENT
-        if self.data is not None and self.data.masculine_oblique_endings[0] and cand.how in LISTED \
-                and self._feminine_after_masculine_adjective(self.lower(cand.text), line, run):
+        if data is not None and data.masculine_oblique_endings[0] and listed \
+                and self._feminine_after_masculine_adjective(low, line, run):
             score += CASE_EXCLUDED
-        if self.data is not None and self.data.soft_adjective_case_ending and self.data.consonant_noun_gender \
-                and is_slot(core[-1]) and cand.how in LISTED \
-                and self._noun_before_masculine_noun(self.lower(cand.text), line, run):
+        if data is not None and data.soft_adjective_case_ending and data.consonant_noun_gender \
+                and final_slot and listed \
+                and self._noun_before_masculine_noun(low, line, run):
             score += CASE_EXCLUDED
         participle = self._participle_agreement(cand.text, core, line, run)
         predicate = self._predicate_agreement(cand.text, core, line, run) if participle is None else None
         if participle is not None or predicate is not None:
             score += AGREEMENT if participle or predicate else 0.0
-        elif self.data is not None and self.data.agreement and is_slot(core[-1]) \
-                and cand.text not in self.data.personal_pronouns and self._agrees(cand.text, line, run):
+        elif data is not None and data.agreement and final_slot \
+                and cand.text not in data.personal_pronouns and self._agrees(cand.text, line, run):
             score += AGREEMENT
-        if self.data is not None and self.data.distributive_prepositions and cand.how in LISTED \
-                and self._repeats_distributive(self.lower(cand.text), line, run):
+        if data is not None and data.distributive_prepositions and listed \
+                and self._repeats_distributive(low, line, run):
             score += CONTEXT
-        if self.data is not None and self.data.contexts and self.data.context_fits(cand.text, *self._neighbours(line, run)):
+        if data is not None and data.contexts and data.context_fits(cand.text, *self._neighbours(line, run)):
             score += CONTEXT
-        if self.data is not None and cand.text in self.data.sole_verbs:
+        if data is not None and cand.text in data.sole_verbs:
             after = self._verbless_clause(line, run)
             if after is not None and self._full_clause(line, run):
                 score += SOLE_VERB
-                if self.data.governs_infinitive(cand.text) and any(self._is_infinitive(self._likeliest_reading(w)) for w in after):
+                if data.governs_infinitive(cand.text) and any(self._is_infinitive(self._likeliest_reading(w)) for w in after):
                     score += INFINITIVE_GOVERNED  # "jestli se má mlýn přestavět", against "se mě"
-        elif self.data is not None and self.data.sole_verbs and cand.how in LISTED \
-                and self._is_present_verb(self.lower(cand.text)) and self._verbless_clause(line, run) is not None \
+        elif data is not None and data.sole_verbs and listed \
+                and self._is_present_verb(low) and self._verbless_clause(line, run) is not None \
                 and self._full_clause(line, run):
             score += SOLE_VERB  # "Strýc od rána štípá dříví", not "štípě"
-        if self.data is not None and cand.text in self.data.third_person_clitics \
+        if data is not None and cand.text in data.third_person_clitics \
                 and self._third_person_clause(line, run):
             score += THIRD_PERSON_CLITIC
-        if self.data is not None and self.data.third_person_subjects and cand.how in LISTED \
-                and self._other_person_after_subject(self.lower(cand.text), line, run):
+        if data is not None and data.third_person_subjects and listed \
+                and self._other_person_after_subject(low, line, run):
             score += OTHER_PERSON_AFTER_SUBJECT
-        if self.data is not None and cand.text in self.data.lower_case_verb_forms and core[:1].isupper() \
+        if data is not None and cand.text in data.lower_case_verb_forms and core[:1].isupper() \
                 and not self._sentence_start(line, run.start):
             score += CAPITALISED_VERB_FORM
-        if self.data is not None and cand.text in self.data.subjunctive_forms and self._subjunctive_clause(line, run):
+        if data is not None and cand.text in data.subjunctive_forms and self._subjunctive_clause(line, run):
             score += SUBJUNCTIVE_GOVERNED
-        if self.data is not None and cand.text in self.data.clitic_pronouns and self._clitic_position(line, run):
+        if data is not None and cand.text in data.clitic_pronouns and self._clitic_position(line, run):
             score += CLITIC_BEFORE_VERB
-        if self.data is not None and self.data.vowel_harmony and self._particle_against_harmony(cand.text, core, line, run):
+        if data is not None and data.vowel_harmony and self._particle_against_harmony(cand.text, core, line, run):
             score += PARTICLE_DISHARMONY
-        if self.data is not None and self.data.verb_final and cand.how in LISTED \
+        if data is not None and data.verb_final and listed \
                 and self._ends_sentence(line, run) and self.finder.verb_form_frequency(cand.text):
             score += VERB_ENDS_SENTENCE  # "kalabalık karıştı.", not "karşıtı."
         for i, (have, got) in enumerate(zip(core, cand.text)):
@@ -1386,12 +1415,12 @@ class Resolver:
             if got == APOSTROPHE:
                 if self.charset.only_ascii_apostrophes:
                     score += ASCII_APOSTROPHE_PAGE_PENALTY
-                if i == len(cand.text) - 1 and self.data is not None and cand.text[:i] in self.data.apocopes:
+                if i == len(cand.text) - 1 and data is not None and cand.text[:i] in data.apocopes:
                     continue  # "un po’"
                 if not self._elided(cand.text[:i]) and not self._proper_noun_start(core, cand.text[:i], run, line):
                     return _IMPOSSIBLE  # a case suffix is split off proper nouns only
                 continue
-            if self.data is not None and not self.data.is_native(got):
+            if data is not None and not data.is_native(got):
                 score += LOAN_LETTER_PENALTY
             if self.charset.charset_loss:
                 if self.charset.was_kept(got) or self.charset.was_kept(got.upper()):
@@ -1451,8 +1480,8 @@ class Resolver:
         one?"""
         if run.start != run.token_start or line[run.end:run.token_end] != "":
             return False
-        before = line[:run.token_start].split()[-1:]
-        after = line[run.token_end:].split()[:1]
+        before = line[:run.token_start].rsplit(None, 1)[-1:]
+        after = line[run.token_end:].split(None, 1)[:1]
         if not before or not after:
             return False
         previous, following = before[0], after[0].rstrip(",.;:!?")
@@ -1467,21 +1496,19 @@ class Resolver:
         within its clause and SUBJUNCTIVE_REACH words (``subjunctive_governors``: Spanish
         "espera que Nelson Mandela esté", "para que", "es necesario que"; "que al
         principio está" after no governor)?"""
-        words = clause_before(line, run.token_start).split()[-SUBJUNCTIVE_REACH:]
+        words = clause_before(line, run.token_start).rsplit(None, SUBJUNCTIVE_REACH)[-SUBJUNCTIVE_REACH:]
         return any(self.lower(word) == "que" and i > 0 and self.lower(words[i - 1]) in self.data.subjunctive_governors
                    for i, word in enumerate(words))
 
     def _neighbours(self, line: str, run: DamagedRun) -> tuple[str, str]:
         """The intact words right before and after ``run``'s word, lower-cased ("" when
         punctuation or a damaged word is in between)."""
-        before = line[:run.token_start]
-        previous = re.search(r"(?:^|\s)([^\W\d_]+) $", before)
+        previous = _letters_before_space(line[:run.token_start])
         following = _NEIGHBOUR_AFTER.match(line, run.token_end)
         if following is not None and line[following.end():following.end() + 1] == "?" \
                 and not _question_ends(line, following.end(), following.end() + 1):
             following = None  # "co? robić": a lost letter ("coś"), no question's end
-        return (self.lower(previous.group(1)) if previous else "",
-                self.lower(following.group(1)) if following else "")
+        return self.lower(previous), self.lower(following.group(1)) if following else ""
 
     def _verbless_clause(self, line: str, run: DamagedRun) -> list[str] | None:
         """The words after the run in its clause (between punctuation or ``clause_openers``)
@@ -1696,7 +1723,7 @@ class Resolver:
         before the run, past a copula, clitics and adverbs after the conjunction and a comma
         or dash before it ("je krutý, ale zato je mladý", "jsi bohatý - nebo chudý", "není
         bohatý, ale velmi chudý"): predicates joined so agree with one subject; else None."""
-        words = line[:run.token_start].split()[-COPULA_REACH - COORDINATION_WORDS:]
+        words = line[:run.token_start].rsplit(None, COPULA_REACH + COORDINATION_WORDS)[-COPULA_REACH - COORDINATION_WORDS:]
         while words and (self.lower(words[-1]) in self.data.copula_between
                          or self.lower(words[-1]) in self.data.present_copulas
                          or self.lower(words[-1]) in self.data.copulas or self._is_adverb(self.lower(words[-1]))):
@@ -2322,7 +2349,7 @@ class Resolver:
         """Does ``word`` end as no noun does in the case of the preposition right before it,
         or before an adjective in that case before it ("na dom?", "v malém dom?": the
         locative is "domě"; "domů" is a genitive plural or the adverb)?"""
-        clause = [self.lower(w) for w in clause_before(line, run.token_start).split()[-2:]]
+        clause = [self.lower(w) for w in clause_before(line, run.token_start).rsplit(None, 2)[-2:]]
         governed = dict(self.data.preposition_cases)
         for case, nouns in self.data.case_excluded_endings:
             prepositions = governed.get(case, frozenset())
@@ -2374,7 +2401,7 @@ class Resolver:
         if not self._plural_noun(word):
             return None
         verb_endings = self.data.plural_subject_verbs[1]
-        previous = line[:run.token_start].split()[-1:]
+        previous = line[:run.token_start].rsplit(None, 1)[-1:]
         if (previous and self.lower(previous[0]) in self.data.prepositions) or self._governed_endings(line, run):
             return False
         for following in clause_after(line, run.token_end).split():
@@ -2389,7 +2416,7 @@ class Resolver:
         """Is ``word`` a past participle ("stál": "stát" is listed) or a present-tense
         finite verb of 3 letters or more right after a preposition ("na st?l", "na jedn? z
         mých návštěv": "jedné", not "jedná")?"""
-        previous = line[:run.token_start].split()[-1:]
+        previous = line[:run.token_start].rsplit(None, 1)[-1:]
         if not previous or self.lower(previous[0]) not in self.data.prepositions:
             return False
         return self._is_participle(word) or self._present_finite(word)
@@ -2401,7 +2428,7 @@ class Resolver:
         word, "stará" → "starat") right after a reflexive pronoun ("se stará o")?  Not
         before a noun in the instrumental (``case_agreement``), which "se" governs as a
         preposition ("se starým přítelem")."""
-        previous = line[:run.token_start].split()[-1:]
+        previous = line[:run.token_start].rsplit(None, 1)[-1:]
         if len(word) < MIN_REFLEXIVE_VERB or not previous or not line[:run.token_start].endswith(" ") \
                 or self.lower(previous[0]) not in self.data.reflexive_pronouns:
             return False
@@ -2462,7 +2489,7 @@ class Resolver:
             if line[run.end:run.token_end] == "" or parenthesised else None
         if following is None or is_slot(line[following.end():following.end() + 1] or " "):
             return False
-        previous = line[:run.token_start].split()[-1:]
+        previous = line[:run.token_start].rsplit(None, 1)[-1:]
         if (previous and self.lower(previous[0]) in self.data.prepositions) or self._governed_endings(line, run):
             return False
         low = self.lower(following.group(1))
@@ -2703,7 +2730,7 @@ class Resolver:
         ending = next((e for e, finals in self.data.adjacent_plural_endings if word.endswith(e)), None)
         finals = dict(self.data.adjacent_plural_endings).get(ending, ())
         before = line[:run.token_start]
-        previous = self.lower(before.split()[-1]) if before.split() and before.endswith(" ") else ""
+        previous = self.lower(before.rsplit(None, 1)[-1]) if before.strip() and before.endswith(" ") else ""
         if not self._present_person_form(word, ending, line, run):
             return False
         return len(previous) >= MIN_PERSON_FORM and previous.isalpha() and previous.endswith(finals) \
@@ -2772,7 +2799,7 @@ class Resolver:
         (``third_person_reflexives``: "se"), which agrees with the verb's subject ("se
         sent?" is "sentó"; the first person takes "me")?  Not the subjunctive "esté", a
         third person ("que se esté")."""
-        previous = line[:run.token_start].split()[-1:]
+        previous = line[:run.token_start].rsplit(None, 1)[-1:]
         word = self.lower(word)
         return bool(previous) and line[:run.token_start].endswith(" ") \
             and self.lower(previous[0]) in self.data.third_person_reflexives \
@@ -2783,7 +2810,7 @@ class Resolver:
         """Is ``word`` a pronominal verb (its infinitive with the reflexive attached commoner
         than without: "arrendersi" against "arrendere") right after the first-person
         reflexive clitic ("Non mi arrenderò"), which then agrees with its subject?"""
-        previous = line[:run.token_start].split()[-1:]
+        previous = line[:run.token_start].rsplit(None, 1)[-1:]
         if not previous or not line[:run.token_start].endswith(" ") \
                 or self.lower(previous[0]) not in self.data.reflexive_clitics:
             return False
@@ -2812,7 +2839,7 @@ class Resolver:
     def _after_simple_preposition(self, line: str, run: DamagedRun) -> bool:
         """Does a preposition (``simple_prepositions``) stand right before the run's word?"""
         before = line[:run.token_start]
-        previous = before.split()[-1:]
+        previous = before.rsplit(None, 1)[-1:]
         return bool(previous) and before.endswith(" ") and self.lower(previous[0]) in self.data.simple_prepositions
 
     def _governed_past_prepositions(self, before: list[str]) -> bool:
@@ -2842,7 +2869,7 @@ class Resolver:
 
     def _after_name(self, line: str, run: DamagedRun) -> bool:
         """Does a name stand right before the run ("Stefan ugra?", "Solana zwiedza?")?"""
-        previous = line[:run.token_start].split()[-1:]
+        previous = line[:run.token_start].rsplit(None, 1)[-1:]
         return bool(previous) and line[:run.token_start].endswith(" ") and self._name_word(previous[0])
 
     def _elided(self, before_apostrophe: str) -> bool:
@@ -2934,7 +2961,7 @@ class Resolver:
             if tail[0] in ".,;:)" and before and self.data is not None:
                 # "isto ?, à beira", "paroquial ?, sem dúvida": a one-letter word that may end a
                 # clause (the verb "é"; a preposition, "à", never does)
-                word_before = before.split()[-1].lstrip(_OPENERS)
+                word_before = before.rsplit(None, 1)[-1].lstrip(_OPENERS)
                 return [r for r in self._one_letter_readings(word_before, "", self._sentence_start(line, run.start))
                         if self.lower(r.text) not in self.data.never_final]
             return []
@@ -2964,7 +2991,7 @@ class Resolver:
                 keep = 0.0
             if not self.data or not self.data.space_before_question_mark:
                 keep += LONE_QUESTION_UNSPACED  # "Co ?" is not how this language writes a question
-            elif before.split()[-1].lower() in self.data.question_enders:
+            elif before.rsplit(None, 1)[-1].lower() in self.data.question_enders:
                 keep += QUESTION_AFTER_QUESTION_WORD  # "Combien ? Cet article", "Et alors ? Secourue"
             if before.endswith(".") and not before.endswith(".."):
                 keep += LONE_QUESTION_AFTER_FULL_STOP
@@ -2972,7 +2999,7 @@ class Resolver:
         sentence_start = self._sentence_start(line, run.start)
         if nxt.isalnum():
             # the token right before: "de 1949 ? 1976" follows a number, not the determiner "de"
-            word_before = before.split()[-1].lstrip(_OPENERS) if before else ""
+            word_before = before.rsplit(None, 1)[-1].lstrip(_OPENERS) if before else ""
             word_after = following.split(None, 1)[0].rstrip(_CLOSERS + ".,;:!")
             readings += self._one_letter_readings(word_before, word_after, sentence_start,
                                                   after_name=self._name_before(before) or self._subject_before(before),
@@ -3106,7 +3133,7 @@ class Resolver:
         """Does a singular article and a number of a few digits stand before the slot, and a
         lower-case word after it ("el 14 ? país", "la 4 ? temporada"), no article nor a word
         making a price a rate (Portuguese "vende a 30 ? o quilo", "a 30 ? por mês")?"""
-        words = before.split()[-2:]
+        words = before.rsplit(None, 2)[-2:]
         noun = re.match(r"[^\W\d_]+", following)
         return self.data is not None and bool(self.data.ordinal_articles) and len(words) == 2 \
             and self.lower(words[0]) in self.data.ordinal_articles and words[1].isdigit() \
@@ -3116,7 +3143,7 @@ class Resolver:
     def _lone_symbols(self, before: str, following: str) -> list[Reading]:
         """A lone slot after a number: a symbol its next word identifies ("9 ? C" → "9 ° C")
         or one a number takes ("100 ? de reserva" → "100 € de reserva")."""
-        previous = before.split()[-1:]
+        previous = before.rsplit(None, 1)[-1:]
         if not previous or not _NUMBER.fullmatch(previous[0]) or following[:1].isdigit():
             return []
         word_after = following.split(None, 1)[0].rstrip(".,;:!)") if following else ""
@@ -3167,7 +3194,7 @@ class Resolver:
         """A lone slot between a number and punctuation ("recibirá 500 ?."): no real "?"
         stands before a full stop, so it is the sign of a price, where the page's currency
         is written with one."""
-        previous = before.split()[-1:]
+        previous = before.rsplit(None, 1)[-1:]
         return [Reading(symbol.char_in(self.lang), SYMBOL_PRICE,
                         f"lone '?' between a number and punctuation read as the price's '{symbol.char_in(self.lang)}'")
                 for symbol in symbols()
@@ -3187,7 +3214,7 @@ class Resolver:
         following = _NEXT_WORD.match(line, run.token_end)
         word = self.lower(following.group(1)) if following else ""
         if self._sentence_follows(line[run.token_end:].strip()):
-            word = self.lower((line[:run.token_start].split()[-1:] or [""])[0])
+            word = self.lower((line[:run.token_start].rsplit(None, 1)[-1:] or [""])[0])
         feminine_word = len(word) > 1 and any(_ends_like(word, ending) for ending in self.data.feminine_endings)
         after_feminine = re.search(r"\d" + feminine + r"\W+\S{0,3}\W*$", line[:run.start]) is not None
         char = feminine if feminine_word or after_feminine else masculine
@@ -3277,7 +3304,7 @@ class Resolver:
             words = line[pos:i].split()
             if len(words) == 1 and words[0].isalpha() and words[0].islower() and line[i + 1:i + 2] == " " \
                     and not words[0].endswith(self.data.infinitive_endings) \
-                    and line[:pos].split()[-2:-1] != words:
+                    and line[:pos].rsplit(None, 2)[-2:-1] != words:
                 return True
             return len(words) <= SURE_PAIR_WORDS and i + 1 < len(line) and line[i + 1] in ".,;:)"
         return False
@@ -3458,7 +3485,7 @@ class Resolver:
             return False
         words = following.split(None, 2)
         if len(words) < 2 or words[0] not in self.data.infinitive_clitics \
-                or self.lower(before.split()[-1]) in self.data.question_enders:
+                or self.lower(before.rsplit(None, 1)[-1]) in self.data.question_enders:
             return False
         verb = words[1].rstrip(_CLOSERS + ".,;:!")
         if not (verb.isalpha() and verb.islower() and verb.endswith(self.data.infinitive_endings)):
@@ -3800,7 +3827,7 @@ class Resolver:
         if last == "?" and not before[:-1].rstrip()[-1:].isalpha() and before[-2:-1] not in (" ", ".", "!", "…"):
             return False  # "(?)", "???"; a question trailing off ends its sentence ("ikimizi..? Âdetim")
         if last == "?" and before[-2:-1] == " " and self.data is not None \
-                and self.lower(before[:-1].split()[-1:][0] if before[:-1].split() else "") in self.data.determiners:
+                and self.lower((before[:-1].rsplit(None, 1)[-1:] or [""])[0]) in self.data.determiners:
             return False  # "un ? état": a lost mark after a determiner ends no sentence
         return last in _SENTENCE_END
 
@@ -3884,8 +3911,8 @@ class Resolver:
         if not self.data.capitalises_title_words or run.start != run.token_start \
                 or line[run.end:run.token_end] != "":
             return False
-        before = line[:run.token_start].split()[-1:]
-        after = line[run.token_end:].split()[:2]
+        before = line[:run.token_start].rsplit(None, 1)[-1:]
+        after = line[run.token_end:].split(None, 2)[:2]
         if not before or len(after) < 2 or not _capitalised(before[0]) or not _capitalised(after[0]) \
                 or not _capitalised(after[1].rstrip(",.;:!")):
             return False
@@ -3911,7 +3938,7 @@ class Resolver:
                 or cand.text in stopwords(self.lang) or not cand.text.endswith(self.data.name_plural_endings) \
                 or cand.text in self.data.prenominal_adjectives:
             return False  # "los últimos Juegos Olímpicos": an adjective before the name it qualifies
-        after = line[run.token_end:].split()[:1]
+        after = line[run.token_end:].split(None, 1)[:1]
         if not after:
             return False
         following = after[0].rstrip(",.;:)")
@@ -3930,8 +3957,8 @@ class Resolver:
         if not self.data.name_particles or run.start != run.token_start or line[run.end:run.token_end] != "" \
                 or cand.text in stopwords(self.lang):
             return False
-        before = line[:run.token_start].split()[-2:]
-        after = line[run.token_end:].split()[:2]
+        before = line[:run.token_start].rsplit(None, 2)[-2:]
+        after = line[run.token_end:].split(None, 2)[:2]
         particle_before = bool(before) and self.lower(before[-1]) in self.data.name_particles
         particle_after = bool(after) and self.lower(after[0]) in self.data.name_particles
         before, after = before[:len(before) - particle_before], after[particle_after:]
@@ -3960,7 +3987,7 @@ class Resolver:
         if run.start != run.token_start or line[run.end:run.token_end] != "" or cand.text in stopwords(self.lang):
             return False
         before = line[:run.token_start].split()
-        after = line[run.token_end:].split()[:1]
+        after = line[run.token_end:].split(None, 1)[:1]
         if before and self.lower(before[-1]) in self.data.name_conjunctions:
             before = before[:-1]
         elif before and before[-1].endswith(","):
@@ -4005,7 +4032,7 @@ class Resolver:
         if line[run.end:run.token_end] == "":
             # a capitalised word after it, or after an inflected adjective after it, is the
             # noun ("einen ?bergroßen Hut", "ein ?berm??ig großer Hut")
-            after = line[run.token_end:].split()[:2]
+            after = line[run.token_end:].split(None, 2)[:2]
             if after and after[0][:1].isupper():
                 return False
             if len(after) == 2 and after[0].rstrip(".,;:!?").lower().endswith(ADJECTIVE_INFLECTIONS) \
@@ -4086,7 +4113,7 @@ class Resolver:
         capitalised_before = 1 + (len(before) > 1 and self._name_word(before[-2].rstrip(",;")))
         capitalised_after = 0
         if line[run.end:run.token_end] == "":  # no punctuation closes the name at the word
-            for word in line[run.token_end:].split()[:2]:
+            for word in line[run.token_end:].split(None, 2)[:2]:
                 if not self._name_word(word.rstrip(",.;:")):
                     break
                 capitalised_after += 1

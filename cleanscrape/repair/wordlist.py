@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import gzip
 import sys
+from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
 from typing import Iterator
@@ -41,6 +42,10 @@ __all__ = ["Wordlist", "wordlist", "vote_wordlist", "shape", "build_table", "bui
 MIN_PLAIN_ZIPF = 2.0
 #: looked-up shapes remembered per language (documents repeat their words)
 CACHED_SHAPES = 8192
+#: a line of the table is sampled every this many bytes: a lookup bisects the samples (in
+#: C) and finds its line between two of them with one search, where a binary search over
+#: the whole table took ~20 steps in Python (most of the cost of a shape not cached)
+SAMPLE_BYTES = 4096
 #: wordfreq stores frequencies in centibels: frequency = 10 ** (-centibels / 100)
 _FREQUENCY_OF_CENTIBELS = [10 ** (-cb / 100) for cb in range(1000)]
 
@@ -66,6 +71,14 @@ class Wordlist:
         self.lang = lang
         #: sorted lines "shape\tletters\tcentibels", each ending in "\n"
         self._table = table
+        #: the sampled lines (see SAMPLE_BYTES), in table order, and where each starts
+        self._sampled: list[bytes] = []
+        self._sampled_at: list[int] = []
+        for pos in range(SAMPLE_BYTES, len(table), SAMPLE_BYTES):
+            start = table.find(b"\n", pos) + 1
+            if 0 < start < len(table) and (not self._sampled_at or start > self._sampled_at[-1]):
+                self._sampled.append(table[start:table.index(b"\n", start)])
+                self._sampled_at.append(start)
         self._group = lru_cache(maxsize=CACHED_SHAPES)(self._lookup)
 
     def frequency(self, word: str) -> float:
@@ -83,9 +96,9 @@ class Wordlist:
         ``prefix_shape``: the lines of one shape prefix are adjacent in the sorted table."""
         key = prefix_shape.encode("ascii", "replace")
         table = self._table
-        start = _first_line_at_or_after(table, key)
+        start = self._first_line_starting(key)
         out = []
-        while table.startswith(key, start) and len(out) < limit:
+        while start >= 0 and table.startswith(key, start) and len(out) < limit:
             end = table.index(b"\n", start)
             word_shape, letters, centibels = table[start:end].decode("utf-8").split("\t")
             out.append((_fill(word_shape, letters), _FREQUENCY_OF_CENTIBELS[int(centibels)]))
@@ -102,32 +115,31 @@ class Wordlist:
     def _lookup(self, word_shape: str) -> tuple[tuple[str, float], ...]:
         key = word_shape.encode("ascii", "replace") + b"\t"
         table = self._table
-        start = _first_line_at_or_after(table, key)
+        start = self._first_line_starting(key)
         out = []
-        while table.startswith(key, start):
+        while start >= 0 and table.startswith(key, start):
             end = table.index(b"\n", start)
             _, letters, centibels = table[start:end].decode("utf-8").split("\t")
             out.append((_fill(word_shape, letters), _FREQUENCY_OF_CENTIBELS[int(centibels)]))
             start = end + 1
         return tuple(out)
 
+    def _first_line_starting(self, key: bytes) -> int:
+        """Offset of the first line of the table that starts with ``key``; -1 if none.
 
-def _first_line_at_or_after(table: bytes, key: bytes) -> int:
-    """Offset of the first line of the sorted ``table`` that is not below ``key``.
-
-    Lines compare as bytes; "\\t" sorts before every character of a shape, so the lines
-    of one shape follow every line of a shape it is a prefix of.
-    """
-    lo, hi = 0, len(table)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        start = table.rfind(b"\n", 0, mid) + 1
-        end = table.index(b"\n", start)
-        if table[start:end] < key:
-            lo = end + 1
-        else:
-            hi = start
-    return lo
+        Lines compare as bytes, and the lines starting with ``key`` follow one another from
+        the first line not below it, which lies after the last sampled line below ``key``
+        and at or before the next sampled line.  ("\\t" sorts before every character of a
+        shape, so the lines of one shape follow every line of a shape it is a prefix of.)
+        """
+        table = self._table
+        j = bisect_left(self._sampled, key)
+        lo = self._sampled_at[j - 1] if j else 0
+        hi = self._sampled_at[j] if j < len(self._sampled_at) else len(table)
+        if lo == 0 and table.startswith(key):
+            return 0
+        found = table.find(b"\n" + key, lo, hi + len(key))
+        return found + 1 if found >= 0 else -1
 
 
 def table_line(word: str, centibels: int) -> bytes | None:

@@ -42,6 +42,8 @@ from ..stage import Stage, register_stage
 
 #: a word counts as damage evidence when its restoration is at least this sure
 MIN_EVIDENCE_CONFIDENCE = 0.5
+#: the evidence that makes a line damaged and its document too (at least 1 is needed)
+DAMAGED_LINE_EVIDENCE = 1.0
 #: on a page that lost characters as U+FFFD, how many "?" glued before a letter show that it
 #: lost some as "?" too (one is as likely a typo)
 MIN_LOST_QUESTION_MARKS = 2
@@ -249,7 +251,7 @@ class LossyRepairStage(Stage):
         evidence = {line.index: self._evidence(line.text, resolver_of[line.index], resolver_of[line.index].data)
                     if evidence[line.index] and resolver_of[line.index].data is not None else evidence[line.index]
                     for line in lines}
-        if sum(evidence.values()) < 1:
+        if sum(evidence.values()) < DAMAGED_LINE_EVIDENCE:
             return
         if doc.source_words is not None:
             # Whether the page is damaged was decided from the page alone (a site's words
@@ -323,7 +325,11 @@ class LossyRepairStage(Stage):
         that lost its accented letters.  In a line that kept its own accented letters, a "?"
         at the edge of a known word is a real one with a space misplaced ("?les"); the
         sentence counts, not the line: one sentence of a line may be damaged, the next
-        intact."""
+        intact.
+
+        Counted only up to ``DAMAGED_LINE_EVIDENCE``: a line with that much is damaged and
+        makes the document so, and more changes nothing; the cheap signs are counted first,
+        and a word is resolved (most of the cost) only while the line still falls short."""
         finder = resolver.finder
         # a lone "?" between lower-case words: French writes "Quoi ? dit-il", others do not;
         # none in a sentence that kept its own letters, which lost no character ("– to jest
@@ -331,11 +337,12 @@ class LossyRepairStage(Stage):
         lone = [i for i in lone_slots(text)
                 if not _sentence_keeps_letters(text, i, i + 1, data.letters, questions=True)]
         score = len(lone) * (0.5 if data.space_before_question_mark else 1.0)
-        for run in damaged_runs(text):
-            if "\ufffd" in run.text:
-                score += 1
-                continue
-            if run.letters == 0:
+        runs = list(damaged_runs(text))
+        score += sum(1 for run in runs if "\ufffd" in run.text)
+        for run in runs:
+            if score >= DAMAGED_LINE_EVIDENCE:
+                break
+            if "\ufffd" in run.text or run.letters == 0:
                 continue
             low = data.lower(run.text)
             core = low.strip("?")
