@@ -194,7 +194,7 @@ def compute_letter_owners() -> dict[str, str]:
     everyone = {lang: use(lang) for lang in sorted(available_languages(wordlist="small"))}
     owned = {}
     for lang in sorted(stopword_table()):
-        own = use(lang)
+        own = everyone[lang] if lang in everyone else use(lang)  # "hr" is read as "sh"
         # a code wordfreq maps to another's list ("hr" is "sh") must not compete with it
         others = [frequencies for frequencies in everyone.values() if frequencies != own]
         owned[lang] = "".join(sorted(
