@@ -45,6 +45,18 @@ def test_jsonl_stdin_to_stdout_keeps_ids_order_and_fields() -> None:
     assert "4 documents; 0 failed; 1 empty" in result.stderr
 
 
+def test_integers_beyond_64_bits_pass_through_exactly_wherever_they_are() -> None:
+    # orjson reads them as floats: nested in a list, or next to a float, they must still
+    # come back as the integers they were; a long digit run inside the text is only text
+    records = (b'{"id": "a", "text": "x", "meta": {"ids": [1, 123456789012345678901]}, "score": 0.5}\n'
+               b'{"id": "b", "text": "order 12345678901234567890123 \u00e9t\u00e9"}\n')
+    result = run(["--format", "jsonl", "-"], stdin=records)
+    assert result.exit_code == 0, result.stderr
+    out = jsonl(result.stdout_bytes)
+    assert out[0]["meta"]["ids"] == [1, 123456789012345678901] and out[0]["score"] == 0.5
+    assert out[1]["text"] == "order 12345678901234567890123 été"
+
+
 def test_stdin_defaults_to_text() -> None:
     result = run(["-"], stdin=b"  hello  \n\n\n\nworld\n")
     assert result.exit_code == 0

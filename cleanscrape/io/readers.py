@@ -201,8 +201,25 @@ def _decode_text(raw: RawRecord, options: ReadOptions) -> Record:
 
 # ------------------------------------------------------------------ JSONL
 
-#: a number orjson might not hold exactly (more than 18 digits); cheap to look for
+#: a number orjson might not hold exactly (more than 18 digits)
 _LONG_DIGIT_RUN = re.compile(rb"[0-9]{19}")
+
+
+def _holds_float(value: Any) -> bool:
+    """Whether a decoded JSON value holds a float anywhere.  orjson reads an integer beyond
+    64 bits as a float: a record with no float holds none, and asking costs a look per
+    field, where searching the line for a long run of digits read every byte of its text.
+    (A loop, not recursion: orjson accepts deeper nesting than Python's recursion limit.)"""
+    pending = [value]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, dict):
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
+        elif isinstance(value, float):
+            return True
+    return False
 
 
 def _split_jsonl(stream: BinaryIO, source: InputFile) -> Iterator[RawRecord]:
@@ -219,12 +236,12 @@ def _decode_jsonl(raw: RawRecord, options: ReadOptions) -> Record:
     if utf8_error:
         record.error, record.raw = utf8_error.replace(" at line 1,", " at"), line
         return record
-    obj: Any = None
-    if not _LONG_DIGIT_RUN.search(line):
-        try:
-            obj = orjson.loads(line)
-        except orjson.JSONDecodeError:
-            pass
+    try:
+        obj: Any = orjson.loads(line)
+    except orjson.JSONDecodeError:
+        obj = None
+    if obj is not None and _holds_float(obj) and _LONG_DIGIT_RUN.search(line):
+        obj = None
     if obj is None:
         # orjson turns integers beyond 64 bits into floats and refuses NaN and lone
         # surrogates; the standard library keeps them (and words its errors better).
