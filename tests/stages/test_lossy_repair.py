@@ -213,14 +213,11 @@ def test_language_vote_reads_a_language_without_repair_data_as_its_word_list() -
 def test_the_shipped_vote_tables_are_what_wordfreq_gives() -> None:
     # a shipped table saves every worker building it; it must not drift from the words
     # the installed wordfreq gives (rewrite: python -m cleanscrape.repair.wordlist)
-    import gzip
-
-    from cleanscrape.repair.wordlist import SHIPPED_VOTE_LANGUAGES, _table_path, build_vote_table
+    from cleanscrape.repair.wordlist import SHIPPED_VOTE_LANGUAGES, _table_path, build_vote_table, read_table
 
     assert SHIPPED_VOTE_LANGUAGES
     for lang in SHIPPED_VOTE_LANGUAGES:
-        with _table_path(lang, "votes").open("rb") as fh:
-            assert gzip.decompress(fh.read()) == build_vote_table(lang), lang
+        assert read_table(_table_path(lang, "votes")) == build_vote_table(lang), lang
 
 
 def test_portuguese_lone_slot_before_a_feminine_noun_is_the_contraction(cleaner: Cleaner) -> None:
