@@ -234,12 +234,14 @@ class LossyRepairStage(Stage):
         pooled = repair_language(doc, [line.text for line in damaged_lines if line.index in votes]) if votes else None
         language_of = {line.index: pooled if line.index in votes else repair_language(doc, [line.text])
                        for line in damaged_lines}
+        languages = {_key(data): data for data in language_of.values()}
+        if languages.keys() == {None} and sum(evidence.values()) < DAMAGED_LINE_EVIDENCE:
+            return  # no line has a language to weigh its signs by: they are all there is
         texts = [line.text for line in lines]
         charset = CharsetEvidence.of_lines(texts)
         # one resolver per language and one vocabulary per way of lower-casing, however many
         # lines chose them: building a vocabulary is most of the cost of a page whose "?"
         # turn out to be no damage ("Auf Twitter teilen?Auf Twitter teilen?" on every comment)
-        languages = {_key(data): data for data in language_of.values()}
         vocabularies: dict[str, DocumentVocabulary] = {}
         for data in languages.values():
             if _casing(data) not in vocabularies:
