@@ -160,15 +160,22 @@ class DuplicatesStage(Stage):
                 removed.add(cand.index)
 
     def _truncated(self, doc: Document, candidates: list[_Candidate], removed: set[int]) -> None:
+        text = doc.current_text()
+        if "..." not in text and "…" not in text:
+            return
         kept = [c for c in candidates if c.index not in removed]
-        ordered = sorted((c.norm, c.index) for c in kept)
-        keys = [norm for norm, _ in ordered]
+        teasers = []
         for cand in kept:
             # normalize() trims edge punctuation, so the ellipsis is read from the raw line
             raw = doc.lines[cand.index].text.rstrip(LAYOUT_WHITESPACE)
             ellipsis = next((e for e in _ELLIPSES if raw.endswith(e)), None)
-            if ellipsis is None:
-                continue
+            if ellipsis is not None:
+                teasers.append((cand, raw, ellipsis))
+        if not teasers:
+            return  # most documents: no line to look up, and the lines need no sorting
+        ordered = sorted((c.norm, c.index) for c in kept)
+        keys = [norm for norm, _ in ordered]
+        for cand, raw, ellipsis in teasers:
             prefix = normalize(raw[: -len(ellipsis)])
             if len(prefix) < self.options.min_teaser_chars:
                 continue
