@@ -49,7 +49,7 @@ def test_integers_beyond_64_bits_pass_through_exactly_wherever_they_are() -> Non
     # orjson reads them as floats: nested in a list, or next to a float, they must still
     # come back as the integers they were; a long digit run inside the text is only text
     records = (b'{"id": "a", "text": "x", "meta": {"ids": [1, 123456789012345678901]}, "score": 0.5}\n'
-               b'{"id": "b", "text": "order 12345678901234567890123 \u00e9t\u00e9"}\n')
+               b'{"id": "b", "text": "order 12345678901234567890123 \\u00e9t\\u00e9"}\n')
     result = run(["--format", "jsonl", "-"], stdin=records)
     assert result.exit_code == 0, result.stderr
     out = jsonl(result.stdout_bytes)
