@@ -272,10 +272,10 @@ class Lexicon:
         while glue_at >= 0:
             i = bisect_right(line_starts, glue_at) - 1
             norm = lines[i]
-            if all(m[0] != _WHOLE_LINE for m in found.get(i, ())):
-                targets = tuple(self._whole.get(norm.replace(GLUE, ""), ()))
-                if targets:
-                    found.setdefault(i, []).append((_WHOLE_LINE, line_starts[i], line_starts[i] + len(norm), targets))
+            # the lookup first: one glued line in twenty is a phrase unglued ("iPhone" in prose)
+            targets = self._whole.get(norm.replace(GLUE, ""))
+            if targets and all(m[0] != _WHOLE_LINE for m in found.get(i, ())):
+                found.setdefault(i, []).append((_WHOLE_LINE, line_starts[i], line_starts[i] + len(norm), targets))
             glue_at = text.find(GLUE, line_starts[i] + len(norm))  # the next glued line
         hits_by_line: dict[int, list[Hit]] = {}
         rank = self._lang_rank
