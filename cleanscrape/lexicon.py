@@ -341,9 +341,10 @@ def normalized_lines(doc: Document) -> list[str]:
     if cached is None:
         # the lines' current text, not the input: repairs (mojibake, lost letters) run first;
         # folding never adds or removes a "\n", and a repair's own newline is masked, so the
-        # pieces stay aligned with doc.lines
+        # pieces stay aligned with doc.lines (only a repaired text is counted: the input's
+        # "\n"s are what doc.lines were split at)
         current = doc.current_text()
-        if current.count("\n") != len(doc.lines) - 1:
+        if current is not doc.text and current.count("\n") != len(doc.lines) - 1:
             current = "\n".join([line.text.replace("\n", " ") for line in doc.lines])
         cached = list(map(str.strip, _fold(current).split("\n"), repeat(EDGE_CHARS)))
         doc.cache["lexicon_normalized"] = cached
