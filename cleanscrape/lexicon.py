@@ -272,10 +272,10 @@ class Lexicon:
         while glue_at >= 0:
             i = bisect_right(line_starts, glue_at) - 1
             norm = lines[i]
-            if all(m[0] != _WHOLE_LINE for m in found.get(i, ())):
-                targets = tuple(self._whole.get(norm.replace(GLUE, ""), ()))
-                if targets:
-                    found.setdefault(i, []).append((_WHOLE_LINE, line_starts[i], line_starts[i] + len(norm), targets))
+            # the lookup first: one glued line in twenty is a phrase unglued ("iPhone" in prose)
+            targets = self._whole.get(norm.replace(GLUE, ""))
+            if targets and all(m[0] != _WHOLE_LINE for m in found.get(i, ())):
+                found.setdefault(i, []).append((_WHOLE_LINE, line_starts[i], line_starts[i] + len(norm), targets))
             glue_at = text.find(GLUE, line_starts[i] + len(norm))  # the next glued line
         hits_by_line: dict[int, list[Hit]] = {}
         rank = self._lang_rank
@@ -341,9 +341,10 @@ def normalized_lines(doc: Document) -> list[str]:
     if cached is None:
         # the lines' current text, not the input: repairs (mojibake, lost letters) run first;
         # folding never adds or removes a "\n", and a repair's own newline is masked, so the
-        # pieces stay aligned with doc.lines
+        # pieces stay aligned with doc.lines (only a repaired text is counted: the input's
+        # "\n"s are what doc.lines were split at)
         current = doc.current_text()
-        if current.count("\n") != len(doc.lines) - 1:
+        if current is not doc.text and current.count("\n") != len(doc.lines) - 1:
             current = "\n".join([line.text.replace("\n", " ") for line in doc.lines])
         cached = list(map(str.strip, _fold(current).split("\n"), repeat(EDGE_CHARS)))
         doc.cache["lexicon_normalized"] = cached

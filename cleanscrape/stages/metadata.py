@@ -17,7 +17,9 @@ Two shapes need no label:
 from __future__ import annotations
 
 import re
+from array import array
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import repeat
 
 from ..document import Document
@@ -35,8 +37,22 @@ _SHAPE = re.compile(
 )
 _SHAPE_KINDS = frozenset(_SHAPE.groupindex)
 _DASHES = frozenset("-–—")
-#: a line with a digit (matched once per line: from its first digit to its end)
-_DIGIT_LINE = re.compile(r"\d[^\n]*")
+
+
+@lru_cache(maxsize=None)
+def _digit_line() -> re.Pattern[str]:
+    """A line with a digit, matched once per line: from its first digit to its end.
+
+    ``\\d`` alone makes ``sre`` look every character of the document up in the Unicode
+    database; a class listing the digits of the Basic Multilingual Plane is one bitmap test
+    (twice as fast), and the lookbehind leaves the characters beyond it to ``\\d``, so the
+    lines found are the same.  Built on first use (~3 ms: the plane's characters are decoded
+    from their code points at once, a ``chr`` per character takes twice as long)."""
+    bmp = array("I", range(0x10000)).tobytes().decode("utf-32", "surrogatepass")
+    bmp_digits = re.sub(r"\D+", "", bmp)
+    return re.compile(f"[{bmp_digits}\U00010000-\U0010ffff](?<=\\d)[^\\n]*")
+
+
 _DIGIT_RUN = re.compile(r"\d+")
 _NUMBER = re.compile(r"\d{1,3}(?:[ .,']?\d{3})*|\d+")
 _TOKEN_EDGE = ",.;:()[]|/-–—•·∙"
@@ -66,7 +82,7 @@ class MetadataStage(LexiconStage):
         date_words = word_class(doc, "date_words")
         dateline_words = word_class(doc, "dateline_words")
         taken: list[int] = []
-        for index in lines_matching(doc, _DIGIT_LINE):
+        for index in lines_matching(doc, _digit_line()):
             line, norm = doc.lines[index], norms[index]
             if line.removed or len(norm) > 12 * self.options.max_dateline_words:
                 continue

@@ -40,9 +40,10 @@ from ._lexicon_rules import (
 #: breadcrumb separators: "»", "›", ">>" and a spaced ">" (a bare ">" also appears in prose
 #: and code); "/" and "|" also join menus and dates, so they do not count here
 _CHEVRONS = re.compile(r"\s*(?:»|›|>>|\s>\s)\s*")
-#: one chevron in a normalised line (whose only whitespace is " "), and the characters one
-#: must hold
-_CHEVRON = re.compile(r"»|›|>>| > ")
+#: one chevron in a normalised line (whose only whitespace is " "): "»", "›", ">>", " > "
+#: (each alternative starts with its chevron, so the scan jumps between the three characters
+#: instead of stopping at every space), and the characters one must hold
+_CHEVRON = re.compile(r"»|›|>(?:>|(?<= >) )")
 _CHEVRON_CHARS = ("»", "›", ">")
 #: endings of a label that opens what follows or is cut short ("More:", "All...")
 _OPENERS = (":", "…", "...")
