@@ -60,6 +60,8 @@ class WhitespaceStage(Stage):
         current = line.text
         lead = len(current) - len(current.lstrip(LAYOUT_WHITESPACE))
         trail = len(current) - len(current.rstrip(LAYOUT_WHITESPACE))
+        if not (lead or trail):
+            return  # most lines: nothing to strip, and no copy of the input line to read
         # Edge whitespace is never the target of a repair, so current == input offsets here
         # as long as no repair touches the line's edges; check and skip otherwise.
         source = doc.text[line.start:line.end]
