@@ -87,7 +87,8 @@ class LineFeatures:
     text: str = ""
     word_text: str = field(default="", repr=False, compare=False)
     stopword_set: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
-    _stopwords: int = field(default=-1, init=False, repr=False, compare=False)
+    #: the stopword count once counted (-1: not yet)
+    _stopwords: int = field(default=-1, repr=False, compare=False)
 
     @property
     def stopwords(self) -> int:
@@ -150,6 +151,10 @@ _BLANK = LineFeatures()
 _UNSPACED_WORD_CHARS = 8
 _UNSPACED_SCALE = 3
 _CJK_START = "\u2e80"
+#: from this many characters a line's stopwords are counted with its words, from one split
+#: of the lower-cased line: nearly every line this long is judged on them (a stage's "too
+#: short to judge alone" is shorter), and counting them later would split it a second time
+_STOPWORDS_AT_ONCE = 70
 
 
 def _glued_counts(joined: str, texts: list[str]) -> list[int]:
@@ -236,14 +241,25 @@ def line_features(doc: Document) -> list[LineFeatures]:
             continue
         last = stripped.rstrip(_CLOSERS)[-1:]
         chars = len(stripped)
-        # (an ASCII line holds no CJK, and isascii() reads a flag where max() reads the line)
-        unspaced = (chars > _UNSPACED_WORD_CHARS * (stripped.count(" ") + 1)
-                    and not stripped.isascii() and max(stripped) >= _CJK_START)
+        # (an ASCII line holds no CJK: isascii() reads a flag where count() and max() read
+        # the line)
+        unspaced = (not stripped.isascii() and chars > _UNSPACED_WORD_CHARS * (stripped.count(" ") + 1)
+                    and max(stripped) >= _CJK_START)
+        stopword_count = -1
+        if unspaced:
+            words = chars // 2
+        elif stop and chars >= _STOPWORDS_AT_ONCE:
+            # (lower-casing never makes or unmakes a space: the same words)
+            lowered = word_text.lower().split()
+            words = len(lowered)
+            stopword_count = sum(map(stop.__contains__, lowered))
+        else:
+            words = len(word_text.split())
         # positional, in field order: keyword arguments slow the per-line construction
         append(LineFeatures(
             chars,
             chars * _UNSPACED_SCALE if unspaced else chars,
-            chars // 2 if unspaced else len(word_text.split()),
+            words,
             last != "" and last in SENTENCE_END,
             last == ":" or last == "：",
             glued_count,
@@ -251,6 +267,7 @@ def line_features(doc: Document) -> list[LineFeatures]:
             stripped,
             word_text,
             stop,
+            stopword_count,
         ))
     doc.cache["line_features"] = result
     return result
