@@ -6,8 +6,9 @@ when the language has no stopword list.  Callers then fall back to structure onl
 (:attr:`LineFeatures.has_stopwords` tells them which case they are in).
 
 Cost: two regex passes over the whole document (punctuation, glued words), one
-``str.split`` per line, all in one loop, and the counts a decision needs (stopwords,
-capitalised words, punctuation) on first use, C-level (``map``, ``str.count``); no regex
+``str.split`` per line, all in one loop (a long line's stopwords counted from the same
+split), and the other counts a decision needs (short lines' stopwords, capitalised words,
+punctuation) on first use, C-level (``map``, ``str.count``); no regex
 calls per line (the pipeline's budget is ~5 MB/s per core).  The result is cached in
 ``doc.cache["line_features"]``.
 """
@@ -64,9 +65,9 @@ _GLUED = re.compile(r"[A-ZÀ-ÖØ-Þ](?<=[a-zß-öø-ÿ].)")
 class LineFeatures:
     """Structural facts about one line (all zero for a blank line).
 
-    The counts most lines are never asked for (stopwords, capitalised words, sentence
-    marks, commas) are counted on first use, from the line's text kept here: a decision
-    about a short label needs its length and ending, not its stopwords.
+    The counts most lines are never asked for (capitalised words, sentence marks, commas,
+    the stopwords of a short line) are counted on first use, from the line's text kept
+    here: a decision about a short label needs its length and ending, not its stopwords.
     """
 
     #: length of the stripped line
