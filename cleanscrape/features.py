@@ -5,11 +5,11 @@ document's detected language (:func:`cleanscrape.lang.ensure_language`) and is z
 when the language has no stopword list.  Callers then fall back to structure only
 (:attr:`LineFeatures.has_stopwords` tells them which case they are in).
 
-Cost: two regex passes over the whole document (punctuation, glued words), one
-``str.split`` per line, all in one loop (a long line's stopwords counted from the same
-split), and the other counts a decision needs (short lines' stopwords, capitalised words,
-punctuation) on first use, C-level (``map``, ``str.count``); no regex
-calls per line (the pipeline's budget is ~5 MB/s per core).  The result is cached in
+Cost: one regex pass over the whole document (punctuation), one ``str.split`` per line,
+all in one loop (a long line's stopwords counted from the same split), and the other
+counts a decision needs (short lines' stopwords, capitalised words, punctuation) on first
+use, C-level (``map``, ``str.count``); regex calls only on the few lines with glued words
+(the pipeline's budget is ~5 MB/s per core).  The result is cached in
 ``doc.cache["line_features"]``.
 """
 
@@ -18,15 +18,16 @@ from __future__ import annotations
 import math
 import re
 import sys
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import compress, count, repeat
 from operator import itemgetter
 from pathlib import Path
 
-from .document import LAYOUT_WHITESPACE, Document, line_starts
+from .document import LAYOUT_WHITESPACE, Document
 from .lang import ensure_language, stopword_table, stopwords
+from .lexicon import GLUE, normalized_lines
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -160,22 +161,15 @@ _FROM_CJK = re.compile("[\u2e80-\U0010ffff]")
 _STOPWORDS_AT_ONCE = 70
 
 
-def _glued_counts(joined: str, texts: list[str]) -> list[int]:
-    """Glued-word counts per line, from one regex pass over the whole document
-    (``joined``: ``texts`` joined by newlines)."""
+def _glued_counts(doc: Document, texts: list[str]) -> list[int]:
+    """Glued-word counts per line (``texts``: the lines' current text).  Only lines whose
+    normalised text holds the lexicon's mark between glued words are searched: it stands
+    between every lower-case letter and upper-case one, so no other line holds a match
+    (the lexicon stages that run first have normalised the lines already; a regex pass
+    over the whole text cost ten times this)."""
     counts = [0] * len(texts)
-    if joined.count("\n") == len(texts) - 1:
-        # a match's line is the number of newlines before it, counted on from the last
-        # match (C-level, where the table of line starts costs a step per line)
-        line = start = 0
-        for match in _GLUED.finditer(joined):
-            line += joined.count("\n", start, match.start())
-            start = match.start()
-            counts[line] += 1
-    else:  # a repair put a newline inside a line: map the matches by the lines' lengths
-        starts = line_starts(texts)
-        for match in _GLUED.finditer(joined):
-            counts[bisect_right(starts, match.start()) - 1] += 1
+    for index in compress(count(), map(str.__contains__, normalized_lines(doc), repeat(GLUE))):
+        counts[index] = len(_GLUED.findall(texts[index]))
     return counts
 
 
@@ -230,7 +224,7 @@ def line_features(doc: Document) -> list[LineFeatures]:
     prose_density = prose_stopword_density(lang) if stop else 0.0
     texts = [line.text for line in doc.lines]  # current text: repairs already applied
     joined = doc.current_text()
-    glued = _glued_counts(joined, texts)
+    glued = _glued_counts(doc, texts)
     word_lines = _word_lines(joined, texts)
     result: list[LineFeatures] = []
     append = result.append
