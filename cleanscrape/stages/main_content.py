@@ -752,8 +752,7 @@ class MainContentStage(Stage):
             # a record is a header and a body: most headers have prose within a few
             # lines below, where the items of a list (tour dates, specs) have more items
             headed = sum(
-                any(self._is_prose(below) for below in lines[pos + 1:pos + 1 + _RECORD_BODY_DISTANCE])
-                for pos in group
+                any(map(self._is_prose, lines[pos + 1:pos + 1 + _RECORD_BODY_DISTANCE])) for pos in group
             )
             if 2 * headed >= len(group):
                 headers += group
@@ -761,7 +760,7 @@ class MainContentStage(Stage):
                 for item in (lines[pos] for pos in group):
                     # a line in a menu run or removed earlier stays boilerplate anywhere
                     item.shape_only = (topical and (item.shape_only or not item.structural)
-                                       and not any(c.isdigit() for c in item.features.text))
+                                       and not any(map(str.isdigit, item.features.text)))
                     item.kind = BAD
                     item.structural = True
                     item.barrier = True
@@ -776,13 +775,19 @@ class MainContentStage(Stage):
         items and teaser cards, and counts less toward the region (by default nothing:
         it stays when it is inside the region or touches its edges)."""
         blocks, doc_lines = doc.blocks, doc.lines
-        prose = [item for item in lines if item.kind in (GOOD, NEAR)]
-        in_block = [(block := blocks[doc_lines[item.index].block]).first != block.last for item in prose]
-        total = sum(item.features.length for item in prose)
-        alone = sum(item.features.length for item, grouped in zip(prose, in_block) if not grouped)
+        total = alone = 0  # the length of the prose, and of the prose standing alone
+        grouped: list[_Line] = []  # the prose inside multi-line blocks
+        for item in lines:
+            if item.kind is GOOD or item.kind is NEAR:
+                total += item.features.length
+                block = blocks[doc_lines[item.index].block]
+                if block.first != block.last:
+                    grouped.append(item)
+                else:
+                    alone += item.features.length
         if total and alone >= self.options.layout_share * total:
-            for item, grouped in zip(prose, in_block):
-                item.off_layout = item.off_layout or grouped
+            for item in grouped:
+                item.off_layout = True
 
     def _price_bad_lines(self, lines: list[_Line], runs: list[range], doc: Document) -> None:
         opts = self.options
