@@ -470,14 +470,16 @@ class MainContentStage(Stage):
         ties with duke"), whatever their capitals: they are labels.  An article's
         paragraphs stand apart, and its sentences end."""
         high = self.options.length_high
+
+        def headline_shaped(item: _Line) -> bool:
+            f = item.features
+            return not f.sentence_end and f.words <= _HEADLINE_WORDS and f.length < high
+
         # says something without being a sentence, in a headline's few words, and with
         # no more stopwords than running text (headlines drop articles and auxiliaries);
         # the stopwords are counted only in stacks that pass without them, since a part
         # of a stack too thin to be one is none either, and only as far as a stack grows
-        for shaped in self._stacks([
-            item for item in lines
-            if not (f := item.features).sentence_end and f.words <= _HEADLINE_WORDS and f.length < high
-        ]):
+        for shaped in self._stacks(lines, keep=headline_shaped):
             for stack in self._stacks(shaped, keep=_headline_sparse):
                 for headlines in _consecutive([item for item in stack if self._is_headline_text(item, doc)]):
                     # lines an earlier stage removed (a dateline, a share button) may stand
@@ -486,8 +488,7 @@ class MainContentStage(Stage):
                         for item in headlines:
                             item.headline = True
 
-    def _stacks(self, items: list[_Line], keep: Callable[[_Line], bool] = lambda item: True,
-                ) -> Iterator[list[_Line]]:
+    def _stacks(self, items: list[_Line], keep: Callable[[_Line], bool]) -> Iterator[list[_Line]]:
         """The items that ``keep`` accepts cut into runs on consecutive lines, those of
         ``headline_stack`` lines or more holding a line of ``length_low`` or more not
         structural: a stack of short lines is a menu already, only one holding a longer
