@@ -689,7 +689,9 @@ class MainContentStage(Stage):
         above = [lines[pos] for pos in range(max(0, first - opts.byline_distance), first)]
         for pos in reversed(box_lines):  # earliest first: the box runs to the region's end
             item = lines[pos]
-            words = doc.lines[item.index].text.split()
+            # the first four words and the rest, if any: a name starts the line, or ends a
+            # heading of four words at most (the box's lines are paragraphs, long to split)
+            words = doc.lines[item.index].text.split(None, 4)
             if len(words) >= 3 and _is_name(words[0], words[1]) and self._named_above(
                 f"{words[0]} {words[1]}", above, doc, byline=True
             ):
