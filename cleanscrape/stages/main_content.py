@@ -973,7 +973,7 @@ class MainContentStage(Stage):
             ):
                 continue
             text = doc.lines[item.index].text
-            if any(c.isdigit() for c in text):
+            if any(map(str.isdigit, text)):
                 continue
             candidates.append(pos)
         if not candidates:
