@@ -21,7 +21,6 @@ import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from itertools import compress, count, repeat
 from operator import itemgetter
 from pathlib import Path
 
@@ -173,8 +172,9 @@ def _glued_counts(doc: Document, texts: list[str]) -> list[int]:
     (the lexicon stages that run first have normalised the lines already; a regex pass
     over the whole text cost ten times this)."""
     counts = [0] * len(texts)
-    for index in compress(count(), map(str.__contains__, normalized_lines(doc), repeat(GLUE))):
-        counts[index] = len(_GLUED.findall(texts[index]))
+    for index, norm in enumerate(normalized_lines(doc)):
+        if GLUE in norm:
+            counts[index] = len(_GLUED.findall(texts[index]))
     return counts
 
 
