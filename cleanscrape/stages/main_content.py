@@ -66,6 +66,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from itertools import islice
+from operator import attrgetter
 
 import regex
 
@@ -223,6 +224,10 @@ class _Line:
     #: what the line costs the region when bad: its share of a menu run's capped cost
     #: (0: not in a capped run, ``bad_line_cost``)
     cost: float = 0.0
+
+
+#: a line's ``barrier`` flag, read C-level over a run's members
+_IS_BARRIER = attrgetter("barrier")
 
 
 def _consecutive(items: list[_Line]) -> Iterator[list[_Line]]:
@@ -795,12 +800,13 @@ class MainContentStage(Stage):
     def _price_bad_lines(self, lines: list[_Line], runs: list[range], doc: Document) -> None:
         opts = self.options
         for run in runs:
-            if not any(lines[pos].barrier for pos in run):
+            members = lines[run.start:run.stop]
+            if not any(map(_IS_BARRIER, members)):
                 # a list running through the text (ingredients between the introduction
                 # and the method) is one interruption, like one bad line
                 cap = opts.bad_line_cost if self._within_prose(run, lines, doc) else opts.menu_run_cost_cap
                 cost = min(opts.bad_line_cost, cap / len(run))
-                for item in lines[run.start:run.stop]:
+                for item in members:
                     item.cost = cost
 
     def _within_prose(self, run: range, lines: list[_Line], doc: Document) -> bool:
