@@ -360,7 +360,7 @@ class MainContentStage(Stage):
         inline = self._inline_lists(lines, runs, first, last, doc) | set(closing_list) | set(enumeration)
         span = f"lines {lines[first].index + 1}-{lines[last].index + 1}"
         for pos, item in enumerate(lines):
-            if doc.lines[item.index].removed:
+            if doc_lines[item.index].removed:
                 continue  # an earlier stage's: no removal, so no reason to word
             if pos in tail:
                 self._remove(doc, item, values[pos], f"{tail[pos]}, after the article's last paragraph ({span})")
