@@ -8,9 +8,9 @@ when the language has no stopword list.  Callers then fall back to structure onl
 Cost: one regex pass over the whole document (punctuation), one ``str.split`` per line,
 all in one loop (a long line's stopwords counted from the same split), and the other
 counts a decision needs (short lines' stopwords, capitalised words, punctuation) on first
-use, C-level (``map``, ``str.count``); regex calls only on the few lines with glued words
-(the pipeline's budget is ~5 MB/s per core).  The result is cached in
-``doc.cache["line_features"]``.
+use, C-level (``map``, ``str.count``); a regex call per line only on the few lines that
+ask: glued words, non-ASCII lines with few spaces (the pipeline's budget is ~5 MB/s per
+core).  The result is cached in ``doc.cache["line_features"]``.
 """
 
 from __future__ import annotations
