@@ -5,11 +5,12 @@ document's detected language (:func:`cleanscrape.lang.ensure_language`) and is z
 when the language has no stopword list.  Callers then fall back to structure only
 (:attr:`LineFeatures.has_stopwords` tells them which case they are in).
 
-Cost: two regex passes over the whole document (punctuation, glued words), one
-``str.split`` per line, all in one loop, and the counts a decision needs (stopwords,
-capitalised words, punctuation) on first use, C-level (``map``, ``str.count``); no regex
-calls per line (the pipeline's budget is ~5 MB/s per core).  The result is cached in
-``doc.cache["line_features"]``.
+Cost: one regex pass over the whole document (punctuation), one ``str.split`` per line,
+all in one loop (a long line's stopwords counted from the same split), and the other
+counts a decision needs (short lines' stopwords, capitalised words, punctuation) on first
+use, C-level (``map``, ``str.count``); a regex call per line only on the few lines that
+ask: glued words, non-ASCII lines with few spaces (the pipeline's budget is ~5 MB/s per
+core).  The result is cached in ``doc.cache["line_features"]``.
 """
 
 from __future__ import annotations
@@ -17,15 +18,15 @@ from __future__ import annotations
 import math
 import re
 import sys
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from operator import itemgetter
 from pathlib import Path
 
-from .document import LAYOUT_WHITESPACE, Document, line_starts
+from .document import LAYOUT_WHITESPACE, Document
 from .lang import ensure_language, stopword_table, stopwords
+from .lexicon import GLUE, normalized_lines
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -45,12 +46,17 @@ _CLOSERS = "\"'”’»)]›」』"
 #: count as words ("l", "homme") the way lang.tokenize_words counts them
 _NON_WORD = re.compile(r"[\W_]+")
 #: what separates words besides whitespace, in a whole document's text with "_" already
-#: spaced (one pass per document; a class without alternation keeps the regex fast).  One
-#: character, not a run: ``str.split`` reads one space or several alike, and ``sre`` scans
-#: a bare class ~30 % faster than a repeat of it.  The ASCII letters, digits, space and
-#: newline are in ``\w`` or ``\s`` already; listed first, they are most characters of any
-#: text and ``sre`` tests them in one table before the Unicode categories (~35 % faster)
+#: spaced (``_SPACED_FIRST``; one pass per document; a class without alternation keeps
+#: the regex fast).  One character, not a run: ``str.split`` reads one space or several
+#: alike, and ``sre`` scans a bare class ~30 % faster than a repeat of it.  The ASCII
+#: letters, digits, space and newline are in ``\w`` or ``\s`` already; listed first, they
+#: are most characters of any text and ``sre`` tests them in one table before the Unicode
+#: categories (~35 % faster)
 _PUNCTUATION = re.compile(r"[^ \na-zA-Z0-9\w\s]")
+#: "_" (a word character to the regex) and the commonest punctuation, spaced before the
+#: regex pass by ``str.replace``: a replace reads the text at ``memchr`` speed where the
+#: regex pays ~170 ns a substitution, and these marks are half of a text's punctuation
+_SPACED_FIRST = "_.,-"
 _FIRST_CHAR = itemgetter(0)
 
 #: an upper-case letter directly after a lower-case one: two labels glued together by a
@@ -64,9 +70,9 @@ _GLUED = re.compile(r"[A-ZÀ-ÖØ-Þ](?<=[a-zß-öø-ÿ].)")
 class LineFeatures:
     """Structural facts about one line (all zero for a blank line).
 
-    The counts most lines are never asked for (stopwords, capitalised words, sentence
-    marks, commas) are counted on first use, from the line's text kept here: a decision
-    about a short label needs its length and ending, not its stopwords.
+    The counts most lines are never asked for (capitalised words, sentence marks, commas,
+    the stopwords of a short line) are counted on first use, from the line's text kept
+    here: a decision about a short label needs its length and ending, not its stopwords.
     """
 
     #: length of the stripped line
@@ -87,7 +93,8 @@ class LineFeatures:
     text: str = ""
     word_text: str = field(default="", repr=False, compare=False)
     stopword_set: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
-    _stopwords: int = field(default=-1, init=False, repr=False, compare=False)
+    #: the stopword count once counted (-1: not yet)
+    _stopwords: int = field(default=-1, repr=False, compare=False)
 
     @property
     def stopwords(self) -> int:
@@ -149,25 +156,25 @@ _BLANK = LineFeatures()
 #: characters and one word per two characters.
 _UNSPACED_WORD_CHARS = 8
 _UNSPACED_SCALE = 3
-_CJK_START = "\u2e80"
+#: a character from the CJK blocks on (a regex scan, in C: ``max()`` of the line compares
+#: every character as an object, ~8× slower on the long space-less lines that ask)
+_FROM_CJK = re.compile("[\u2e80-\U0010ffff]")
+#: from this many characters a line's stopwords are counted with its words, from one split
+#: of the lower-cased line: nearly every line this long is judged on them (a stage's "too
+#: short to judge alone" is shorter), and counting them later would split it a second time
+_STOPWORDS_AT_ONCE = 70
 
 
-def _glued_counts(joined: str, texts: list[str]) -> list[int]:
-    """Glued-word counts per line, from one regex pass over the whole document
-    (``joined``: ``texts`` joined by newlines)."""
+def _glued_counts(doc: Document, texts: list[str]) -> list[int]:
+    """Glued-word counts per line (``texts``: the lines' current text).  Only lines whose
+    normalised text holds the lexicon's mark between glued words are searched: it stands
+    between every lower-case letter and upper-case one, so no other line holds a match
+    (the lexicon stages that run first have normalised the lines already; a regex pass
+    over the whole text cost ten times this)."""
     counts = [0] * len(texts)
-    if joined.count("\n") == len(texts) - 1:
-        # a match's line is the number of newlines before it, counted on from the last
-        # match (C-level, where the table of line starts costs a step per line)
-        line = start = 0
-        for match in _GLUED.finditer(joined):
-            line += joined.count("\n", start, match.start())
-            start = match.start()
-            counts[line] += 1
-    else:  # a repair put a newline inside a line: map the matches by the lines' lengths
-        starts = line_starts(texts)
-        for match in _GLUED.finditer(joined):
-            counts[bisect_right(starts, match.start()) - 1] += 1
+    for index, norm in enumerate(normalized_lines(doc)):
+        if GLUE in norm:
+            counts[index] = len(_GLUED.findall(texts[index]))
     return counts
 
 
@@ -177,7 +184,9 @@ def _word_lines(joined: str, texts: list[str]) -> list[str]:
     are read with).  Only punctuation is substituted (whitespace already separates words
     for ``split``, and the single spaces between words are most of the non-word runs of a
     text, so leaving them halves the substitutions)."""
-    spaced = _PUNCTUATION.sub(" ", joined.replace("_", " ")).split("\n")
+    for mark in _SPACED_FIRST:
+        joined = joined.replace(mark, " ")
+    spaced = _PUNCTUATION.sub(" ", joined).split("\n")
     if len(spaced) != len(texts):
         # a repair put a newline inside a line: the joined text no longer splits back
         return [_NON_WORD.sub(" ", text) for text in texts]
@@ -222,7 +231,7 @@ def line_features(doc: Document) -> list[LineFeatures]:
     prose_density = prose_stopword_density(lang) if stop else 0.0
     texts = [line.text for line in doc.lines]  # current text: repairs already applied
     joined = doc.current_text()
-    glued = _glued_counts(joined, texts)
+    glued = _glued_counts(doc, texts)
     word_lines = _word_lines(joined, texts)
     result: list[LineFeatures] = []
     append = result.append
@@ -236,14 +245,25 @@ def line_features(doc: Document) -> list[LineFeatures]:
             continue
         last = stripped.rstrip(_CLOSERS)[-1:]
         chars = len(stripped)
-        # (an ASCII line holds no CJK, and isascii() reads a flag where max() reads the line)
-        unspaced = (chars > _UNSPACED_WORD_CHARS * (stripped.count(" ") + 1)
-                    and not stripped.isascii() and max(stripped) >= _CJK_START)
+        # (an ASCII line holds no CJK: isascii() reads a flag where count() and the search
+        # read the line)
+        unspaced = (not stripped.isascii() and chars > _UNSPACED_WORD_CHARS * (stripped.count(" ") + 1)
+                    and _FROM_CJK.search(stripped) is not None)
+        stopword_count = -1
+        if unspaced:
+            words = chars // 2
+        elif stop and chars >= _STOPWORDS_AT_ONCE:
+            # (lower-casing never makes or unmakes a space: the same words)
+            lowered = word_text.lower().split()
+            words = len(lowered)
+            stopword_count = sum(map(stop.__contains__, lowered))
+        else:
+            words = len(word_text.split())
         # positional, in field order: keyword arguments slow the per-line construction
         append(LineFeatures(
             chars,
             chars * _UNSPACED_SCALE if unspaced else chars,
-            chars // 2 if unspaced else len(word_text.split()),
+            words,
             last != "" and last in SENTENCE_END,
             last == ":" or last == "：",
             glued_count,
@@ -251,6 +271,7 @@ def line_features(doc: Document) -> list[LineFeatures]:
             stripped,
             word_text,
             stop,
+            stopword_count,
         ))
     doc.cache["line_features"] = result
     return result

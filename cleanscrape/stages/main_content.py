@@ -66,6 +66,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from itertools import islice
+from operator import attrgetter
 
 import regex
 
@@ -225,6 +226,10 @@ class _Line:
     cost: float = 0.0
 
 
+#: a line's ``barrier`` flag, read C-level over a run's members
+_IS_BARRIER = attrgetter("barrier")
+
+
 def _consecutive(items: list[_Line]) -> Iterator[list[_Line]]:
     """``items`` cut into runs on consecutive lines of the document."""
     run: list[_Line] = []
@@ -355,7 +360,7 @@ class MainContentStage(Stage):
         inline = self._inline_lists(lines, runs, first, last, doc) | set(closing_list) | set(enumeration)
         span = f"lines {lines[first].index + 1}-{lines[last].index + 1}"
         for pos, item in enumerate(lines):
-            if doc.lines[item.index].removed:
+            if doc_lines[item.index].removed:
                 continue  # an earlier stage's: no removal, so no reason to word
             if pos in tail:
                 self._remove(doc, item, values[pos], f"{tail[pos]}, after the article's last paragraph ({span})")
@@ -470,14 +475,16 @@ class MainContentStage(Stage):
         ties with duke"), whatever their capitals: they are labels.  An article's
         paragraphs stand apart, and its sentences end."""
         high = self.options.length_high
+
+        def headline_shaped(item: _Line) -> bool:
+            f = item.features
+            return not f.sentence_end and f.words <= _HEADLINE_WORDS and f.length < high
+
         # says something without being a sentence, in a headline's few words, and with
         # no more stopwords than running text (headlines drop articles and auxiliaries);
         # the stopwords are counted only in stacks that pass without them, since a part
         # of a stack too thin to be one is none either, and only as far as a stack grows
-        for shaped in self._stacks([
-            item for item in lines
-            if not (f := item.features).sentence_end and f.words <= _HEADLINE_WORDS and f.length < high
-        ]):
+        for shaped in self._stacks(lines, keep=headline_shaped):
             for stack in self._stacks(shaped, keep=_headline_sparse):
                 for headlines in _consecutive([item for item in stack if self._is_headline_text(item, doc)]):
                     # lines an earlier stage removed (a dateline, a share button) may stand
@@ -486,8 +493,7 @@ class MainContentStage(Stage):
                         for item in headlines:
                             item.headline = True
 
-    def _stacks(self, items: list[_Line], keep: Callable[[_Line], bool] = lambda item: True,
-                ) -> Iterator[list[_Line]]:
+    def _stacks(self, items: list[_Line], keep: Callable[[_Line], bool]) -> Iterator[list[_Line]]:
         """The items that ``keep`` accepts cut into runs on consecutive lines, those of
         ``headline_stack`` lines or more holding a line of ``length_low`` or more not
         structural: a stack of short lines is a menu already, only one holding a longer
@@ -688,7 +694,9 @@ class MainContentStage(Stage):
         above = [lines[pos] for pos in range(max(0, first - opts.byline_distance), first)]
         for pos in reversed(box_lines):  # earliest first: the box runs to the region's end
             item = lines[pos]
-            words = doc.lines[item.index].text.split()
+            # the first four words and the rest, if any: a name starts the line, or ends a
+            # heading of four words at most (the box's lines are paragraphs, long to split)
+            words = doc.lines[item.index].text.split(None, 4)
             if len(words) >= 3 and _is_name(words[0], words[1]) and self._named_above(
                 f"{words[0]} {words[1]}", above, doc, byline=True
             ):
@@ -752,8 +760,7 @@ class MainContentStage(Stage):
             # a record is a header and a body: most headers have prose within a few
             # lines below, where the items of a list (tour dates, specs) have more items
             headed = sum(
-                any(self._is_prose(below) for below in lines[pos + 1:pos + 1 + _RECORD_BODY_DISTANCE])
-                for pos in group
+                any(map(self._is_prose, lines[pos + 1:pos + 1 + _RECORD_BODY_DISTANCE])) for pos in group
             )
             if 2 * headed >= len(group):
                 headers += group
@@ -761,7 +768,7 @@ class MainContentStage(Stage):
                 for item in (lines[pos] for pos in group):
                     # a line in a menu run or removed earlier stays boilerplate anywhere
                     item.shape_only = (topical and (item.shape_only or not item.structural)
-                                       and not any(c.isdigit() for c in item.features.text))
+                                       and not any(map(str.isdigit, item.features.text)))
                     item.kind = BAD
                     item.structural = True
                     item.barrier = True
@@ -776,23 +783,30 @@ class MainContentStage(Stage):
         items and teaser cards, and counts less toward the region (by default nothing:
         it stays when it is inside the region or touches its edges)."""
         blocks, doc_lines = doc.blocks, doc.lines
-        prose = [item for item in lines if item.kind in (GOOD, NEAR)]
-        in_block = [(block := blocks[doc_lines[item.index].block]).first != block.last for item in prose]
-        total = sum(item.features.length for item in prose)
-        alone = sum(item.features.length for item, grouped in zip(prose, in_block) if not grouped)
+        total = alone = 0  # the length of the prose, and of the prose standing alone
+        grouped: list[_Line] = []  # the prose inside multi-line blocks
+        for item in lines:
+            if item.kind is GOOD or item.kind is NEAR:
+                total += item.features.length
+                block = blocks[doc_lines[item.index].block]
+                if block.first != block.last:
+                    grouped.append(item)
+                else:
+                    alone += item.features.length
         if total and alone >= self.options.layout_share * total:
-            for item, grouped in zip(prose, in_block):
-                item.off_layout = item.off_layout or grouped
+            for item in grouped:
+                item.off_layout = True
 
     def _price_bad_lines(self, lines: list[_Line], runs: list[range], doc: Document) -> None:
         opts = self.options
         for run in runs:
-            if not any(lines[pos].barrier for pos in run):
+            members = lines[run.start:run.stop]
+            if not any(map(_IS_BARRIER, members)):
                 # a list running through the text (ingredients between the introduction
                 # and the method) is one interruption, like one bad line
                 cap = opts.bad_line_cost if self._within_prose(run, lines, doc) else opts.menu_run_cost_cap
                 cost = min(opts.bad_line_cost, cap / len(run))
-                for item in lines[run.start:run.stop]:
+                for item in members:
                     item.cost = cost
 
     def _within_prose(self, run: range, lines: list[_Line], doc: Document) -> bool:
@@ -965,7 +979,7 @@ class MainContentStage(Stage):
             ):
                 continue
             text = doc.lines[item.index].text
-            if any(c.isdigit() for c in text):
+            if any(map(str.isdigit, text)):
                 continue
             candidates.append(pos)
         if not candidates:
