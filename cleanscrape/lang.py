@@ -236,12 +236,13 @@ def _vote(words: list[str]) -> tuple[str | None, float, float]:
     ``k`` languages gives each ``1/k`` of a vote."""
     counts: dict[str, float] = {}
     index = _word_to_langs()
-    occurrences = Counter(words)
-    # most words are no stopword: a C-level filter skips them (in the same order, so each
-    # language's votes are summed in the same order)
-    for word in filter(index.__contains__, occurrences):
+    # most words are no stopword: a C-level filter skips them before they are counted (the
+    # stopwords keep the order they first occur in, so each language's votes are summed in
+    # the same order)
+    occurrences = Counter(filter(index.__contains__, words))
+    for word, occurrence in occurrences.items():
         langs = index[word]
-        share = occurrences[word] / len(langs)
+        share = occurrence / len(langs)
         for lang in langs:
             counts[lang] = counts.get(lang, 0.0) + share
     if not counts:
