@@ -107,12 +107,28 @@ _NON_LATIN_LETTER = regex.compile(r"[[\p{L}\p{M}]--\p{Script=Latin}]", regex.V1)
 
 #: a run of letters: elided forms split the way wordfreq splits them ("l'homme" → "l", "homme")
 _LETTERS = re.compile(r"[^\W\d_]+")
+#: a character past the Basic Multilingual Plane (emoji, historic scripts)
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@lru_cache(maxsize=1)
+def _bmp_letters() -> re.Pattern[str]:
+    """:data:`_LETTERS` for text within the Basic Multilingual Plane: the same runs, found
+    ~1.7× faster.  ``sre`` tests ``[^\\W\\d_]`` with five Unicode category lookups per
+    character, a class listing the letters with one bit lookup (its BMP part is one bitmap;
+    astral characters would be a list of ranges, scanned for every space).  The letters are
+    the ones :data:`_LETTERS` matches among the 65,536, runs of consecutive code points read
+    as ranges (~6 ms once per process)."""
+    plane = "".join(map(chr, range(0x10000)))
+    letters = "".join(f"{re.escape(run[0])}-{re.escape(run[-1])}" for run in _LETTERS.findall(plane))
+    return re.compile(f"[{letters}]+")
 
 
 def tokenize_words(text: str) -> list[str]:
     """Lower-cased alphabetic words; elided forms split the way wordfreq splits them
     ("l'homme" → "l", "homme")."""
-    return _LETTERS.findall(text.lower())
+    text = text.lower()
+    return (_LETTERS if _ASTRAL.search(text) else _bmp_letters()).findall(text)
 
 
 @lru_cache(maxsize=None)
@@ -220,12 +236,13 @@ def _vote(words: list[str]) -> tuple[str | None, float, float]:
     ``k`` languages gives each ``1/k`` of a vote."""
     counts: dict[str, float] = {}
     index = _word_to_langs()
-    occurrences = Counter(words)
-    # most words are no stopword: a C-level filter skips them (in the same order, so each
-    # language's votes are summed in the same order)
-    for word in filter(index.__contains__, occurrences):
+    # most words are no stopword: a C-level filter skips them before they are counted (the
+    # stopwords keep the order they first occur in, so each language's votes are summed in
+    # the same order)
+    occurrences = Counter(filter(index.__contains__, words))
+    for word, occurrence in occurrences.items():
         langs = index[word]
-        share = occurrences[word] / len(langs)
+        share = occurrence / len(langs)
         for lang in langs:
             counts[lang] = counts.get(lang, 0.0) + share
     if not counts:

@@ -168,3 +168,14 @@ def test_batched_langdetect_gives_langdetect_ngrams_and_probabilities_bit_for_bi
         # the list of every language's probability, not just the winner
         reference.get_probabilities()
         assert batched.get_probabilities() and batched.langprob == reference.langprob
+
+
+def test_words_are_the_letter_runs_of_the_category_class_on_every_character() -> None:
+    # tokenize_words lists the BMP letters as an explicit class (faster in sre): it must cut
+    # every character the way [^\W\d_] does, astral ones and case changes included
+    from cleanscrape.lang import _LETTERS, tokenize_words
+
+    plane = "".join(map(chr, range(0x10000)))
+    assert tokenize_words(plane) == _LETTERS.findall(plane.lower())
+    for text in ("l'homme et l'enfant", "ẞTRASSE_1 İstanbul", "naïve 𝐁old 𝐁 x²", "日本語のテキスト 123abc"):
+        assert tokenize_words(text) == _LETTERS.findall(text.lower()), text
