@@ -451,6 +451,19 @@ def _all_capitals(text: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+class _CoreCase:
+    """What the case of a damaged word's letters says, the same for all its candidates."""
+
+    __slots__ = ("all_caps", "slots", "slots_before_capitals")
+
+    def __init__(self, core: str) -> None:
+        self.all_caps = _all_capitals(core)
+        #: where the slots stand
+        self.slots = [i for i, c in enumerate(core) if is_slot(c)]
+        #: the slots right before a capital: no letter goes there unless the word is in capitals
+        self.slots_before_capitals = [i for i in self.slots if core[i + 1:i + 2].isupper()]
+
+
 def _run_length_before(text: str, end: int, run: re.Pattern[str]) -> int:
     """How many characters of ``run`` (one character class, repeated) end at ``end`` in
     ``text``, read backwards a window at a time: a ``$``-anchored search of ``text[:end]``
@@ -1159,14 +1172,16 @@ class Resolver:
         sentence_start = self._sentence_start(line, run.start + lo) if lo == 0 else True
         candidates = self.finder.find(self.lower(core))
         texts = {cand.text for cand in candidates}
-        spelling = {cand.text: self._page_spelling(cand, core, texts) for cand in candidates}
+        regional = self._regional_spelling()
+        spelling = {cand.text: self._page_spelling(cand, core, texts, regional) for cand in candidates}
         best_spelling = max(spelling.values(), default=0.0)
+        case = _CoreCase(core)
         for cand in candidates:
             # the page's spelling weighs candidates against each other, not against other readings
             score = self._word_score(cand, core, run, line) + prior + spelling[cand.text] - best_spelling
             if score == _IMPOSSIBLE:
                 continue
-            word = self._apply_case(core, cand, run, line, sentence_start)
+            word = self._apply_case(core, cand, run, line, sentence_start, case)
             if word is None:
                 continue
             reason = self._describe_candidate(cand, core)
@@ -1175,14 +1190,15 @@ class Resolver:
             out.append(Reading(prefix + word + suffix, score, reason, self._evidence(cand), cand.how))
         return out
 
-    def _page_spelling(self, cand: Candidate, core: str, others: set[str]) -> float:
+    def _page_spelling(self, cand: Candidate, core: str, others: set[str], regional_page: bool) -> float:
         """The page's spelling: where the loss is not the charset's, the letters the page
-        writes intact elsewhere (European "António" against Brazilian "Antônio"); and the
-        letters of the regional spelling its intact words show, where ``others`` (the
-        candidates) hold the other spelling ("actual", "facto" are European: "fenómeno", not
-        "fenômeno"; but "avô" and "avó" are two words)."""
+        writes intact elsewhere (European "António" against Brazilian "Antônio"); and, on a
+        page of a regional spelling (``regional_page``: :meth:`_regional_spelling`), the
+        letters of that spelling, where ``others`` (the candidates) hold the other spelling
+        ("actual", "facto" are European: "fenómeno", not "fenômeno"; but "avô" and "avó" are
+        two words)."""
         regional = 0.0
-        if self._regional_spelling():
+        if regional_page:
             variants = dict(self.data.regional_letters)
             regional = sum(REGIONAL_LETTER for i, (have, got) in enumerate(zip(core, cand.text))
                            if is_slot(have) and got in variants
@@ -3833,34 +3849,35 @@ class Resolver:
 
     # ---------------------------------------------------------------- case
     def _apply_case(self, core: str, cand: Candidate, run: DamagedRun, line: str,
-                    sentence_start: bool) -> str | None:
-        all_caps = _all_capitals(core)
+                    sentence_start: bool, case: _CoreCase | None = None) -> str | None:
+        """``cand`` written in ``core``'s case (``case``: ``core``'s, when the caller has it
+        for all its candidates); None when no case of it can have been lost so."""
+        case = case or _CoreCase(core)
+        text = cand.text
+        if not case.all_caps and any(text[i] != APOSTROPHE for i in case.slots_before_capitals if i < len(text)):
+            return None  # "?Tomislav", "d?Unalaska": a letter before a capital starts no word
         # a case suffix after an abbreviation's apostrophe is lower-case ("ANAP’ı", "ABD’nin")
         # unless its kept letters are capitals ("ANKARA’DA")
-        suffix_from = max(cand.text.rfind(APOSTROPHE), cand.text.rfind("'")) + 1 if cand.how == "suffix" \
-            else len(cand.text)
+        suffix_from = max(text.rfind(APOSTROPHE), text.rfind("'")) + 1 if cand.how == "suffix" else len(text)
         lower_suffix = not any(c.isupper() for c in core[suffix_from:])
-        out: list[str] = []
-        if not all_caps and any(is_slot(a) and b.isupper() and got != APOSTROPHE
-                                for a, b, got in zip(core, core[1:], cand.text)):
-            return None  # "?Tomislav", "d?Unalaska": a letter before a capital starts no word
-        for i, (have, got) in enumerate(zip(core, cand.text)):
-            if not is_slot(have):
-                out.append(have)
-                continue
+        chars = list(core[:len(text)])
+        for i in case.slots:
+            if i >= len(text):
+                break
             if i == 0 and cand.ascii_capital:
-                out.append(cand.ascii_capital)
+                chars[0] = cand.ascii_capital
                 continue
-            upper = (all_caps and not (i >= suffix_from and lower_suffix)) \
+            got = text[i]
+            upper = (case.all_caps and not (i >= suffix_from and lower_suffix)) \
                 or (i == 0 and self._capital_start(core, cand, run, line, sentence_start)) \
-                or (i > 1 and cand.text[i - 1] in "'" + APOSTROPHE and self._capital_after_elision(cand, run, line))
+                or (i > 1 and text[i - 1] in "'" + APOSTROPHE and self._capital_after_elision(cand, run, line))
             if upper and got != APOSTROPHE:
                 big = got.upper()
                 if len(big) != 1 or big.isascii():
                     return None  # no capital of this letter could have been lost (Turkish ı → I)
                 got = big
-            out.append(got)
-        return "".join(out)
+            chars[i] = got
+        return "".join(chars)
 
     def _capital_start(self, core: str, cand: Candidate, run: DamagedRun, line: str,
                        sentence_start: bool) -> bool:
