@@ -620,8 +620,9 @@ class Resolver:
         self.finder = finder
         self.charset = charset
         self.lang = data.lang if data else "?"
-        #: lower-cases as the language does (bound once: its rules ask ~1 M times on the dev set)
-        self.lower: Callable[[str], str] = data.lower if data else str.lower
+        #: lower-cases as the language does (bound once: its rules ask ~1 M times on the dev
+        #: set; ``str.lower`` itself where the language lower-cases as it does)
+        self.lower: Callable[[str], str] = data.lower if data and data.casing == "turkic" else str.lower
         self._pairs_of: tuple[str, frozenset[int], frozenset[int]] = ("", frozenset(), frozenset())
         self._regional: bool | None = None
         self._progressive_of: tuple[str, bool] = ("", False)
@@ -1395,7 +1396,8 @@ class Resolver:
         if data is not None and data.distributive_prepositions and listed \
                 and self._repeats_distributive(low, line, run):
             score += CONTEXT
-        if data is not None and data.contexts and data.context_fits(cand.text, *self._neighbours(line, run)):
+        if data is not None and cand.text in data.contexts_by_word \
+                and data.context_fits(cand.text, *self._neighbours(line, run)):
             score += CONTEXT
         if data is not None and cand.text in data.sole_verbs:
             after = self._verbless_clause(line, run)
