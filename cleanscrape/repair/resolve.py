@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterator
@@ -520,7 +521,9 @@ def clause_before(line: str, end: int) -> str:
     """The text of the clause that ``line[end]`` stands in, from its start to ``end``; a
     link in it (a URL, bracketed or bare) is blanked out, no word of the sentence."""
     line = _clause_line(line)
-    start = end - len(_CLAUSE_BREAK.split(line[:end])[-1])
+    breaks = _clause_breaks(line)
+    k = bisect_right(breaks, end)
+    start = breaks[k - 1] if k else 0
     return line[max([start] + [i + 1 for i in _question_ends(line, start, end)]):end]
 
 
@@ -528,8 +531,18 @@ def clause_after(line: str, start: int) -> str:
     """The text of the clause that ``line[start]`` stands in, from ``start`` to its end; a
     link in it is blanked out."""
     line = _clause_line(line)
-    end = start + len(_CLAUSE_BREAK.split(line[start:], maxsplit=1)[0])
+    found = _CLAUSE_BREAK.search(line, start)
+    end = found.start() if found else len(line)
     return line[start:min([end] + _question_ends(line, start, end))]
+
+
+@lru_cache(maxsize=64)
+def _clause_breaks(line: str) -> list[int]:
+    """Where the clause breaks of ``line`` (a :func:`_clause_line`) end, left to right: the
+    rules ask for the clause before a word once per candidate, and a split of the line up to
+    it read the whole line each time (the breaks before a position are the same as in the
+    line cut there: none of them reaches past the cut)."""
+    return [m.end() for m in _CLAUSE_BREAK.finditer(line)]
 
 
 @lru_cache(maxsize=64)
