@@ -26,7 +26,7 @@ import math
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, wraps
 from typing import Callable, Iterator
 
 from ..lang import stopwords
@@ -452,6 +452,23 @@ def _all_capitals(text: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+_NOT_ASKED = object()
+
+
+def _per_document(method):
+    """``method``, a question about words alone (their frequencies, their readings, the
+    forms the word list has of them), answered once per resolver, which reads one
+    document: the rules ask it again for every candidate and every pass over a line."""
+    @wraps(method)
+    def remembered(self, *args):
+        key = (method, *args)
+        answer = self._answers.get(key, _NOT_ASKED)
+        if answer is _NOT_ASKED:
+            answer = self._answers[key] = method(self, *args)
+        return answer
+    return remembered
+
+
 class _CoreCase:
     """What the case of a damaged word's letters says, the same for all its candidates."""
 
@@ -642,6 +659,8 @@ class Resolver:
         self._first_person: bool | None = None
         self._inverted_of: tuple[tuple[str, int], str | None] = (("", -1), None)
         self._quote_marks = frozenset(mark for pair in data.quotes for mark in pair) if data else frozenset()
+        #: what :func:`_per_document` questions were answered
+        self._answers: dict[tuple, object] = {}
 
     # ---------------------------------------------------------------- entry point
     def resolve(self, run: DamagedRun, line: str, line_damaged: bool, source: str | None = None) -> Resolution | None:
@@ -1094,6 +1113,7 @@ class Resolver:
         last = self.lower(stem[-1])
         return last.isascii() and last not in _VOWELS and not self._known_frequency(stem)
 
+    @_per_document
     def _known_frequency(self, word: str, kinds: tuple[str, ...] = LISTED) -> float:
         """The frequency of ``word`` or, with slots, of its likeliest reading of ``kinds``
         (0: none); ``KNOWN`` for a word a list or the page has whole (no stem and suffix, no
@@ -1573,6 +1593,7 @@ class Resolver:
         ends = [i for i, w in enumerate(after) if w in openers]
         return before[starts[-1] + (0 if opened else 1):] if starts else before, after[:ends[0]] if ends else after
 
+    @_per_document
     def _likeliest_reading(self, word: str) -> str:
         """``word`` (lower-case), or if damaged its likeliest listed reading ("p?estav?t" →
         "přestavět"; itself when none is listed)."""
@@ -1862,13 +1883,14 @@ class Resolver:
             return None  # no masculine form: a noun ("manželé", "lidé")
         return ending
 
+    @_per_document
     def _is_present_verb(self, word: str) -> bool:
         """Is ``word`` a present-tense verb form: its infinitive listed (``present_endings``:
         "hledá" → "hledat"; a stem of 3 letters or more: "nám" is no verb), or in an ending
         only verbs take (``verb_endings``: "oddychuje")?"""
         if self.data.shows_verb(word) and len(word) > MIN_PRESENT_STEM + 2:
             return True
-        return self._is_present(word, min_stem=MIN_PRESENT_STEM)
+        return self._is_present(word, MIN_PRESENT_STEM)
 
     def _noun_determined(self, word: str, line: str, run: DamagedRun) -> bool:
         """Is ``word``, a noun ending in a consonant, of the gender of the demonstrative right
@@ -2474,6 +2496,7 @@ class Resolver:
                 return False
         return self._is_present(word)
 
+    @_per_document
     def _is_present(self, word: str, min_stem: int = 0) -> bool:
         """Is ``word`` a present-tense form by its listed infinitive (``present_endings``:
         "stará" → "starat", "mrzí" → "mrzet"), its stem ``min_stem`` letters at least?"""
@@ -2563,6 +2586,7 @@ class Resolver:
             return True  # "žili šťastně a spokojeně.": joined to an adverb, an adverb
         return any(self.lower(word) in self.data.adverb_after_verbs for word in clause[-ADVERB_VERB_REACH:])
 
+    @_per_document
     def _has_adjective(self, stem: str) -> bool:
         """Does ``stem`` make a listed adjective, its masculine nominative (the first of
         ``stacked_adjective_endings``: "mlad" → "mladý"; a noun's stem makes none:
@@ -2781,6 +2805,7 @@ class Resolver:
                    and self.finder.frequency(word[:len(word) - len(ending)] + self.data.second_person_from_third)
                    for ending in self.data.present_person_endings)
 
+    @_per_document
     def _present_stem(self, stem: str) -> bool:
         """Is ``stem`` a present tense's: is its second person singular listed
         (``second_person_endings``, after the stem's consonant alternates as
@@ -3819,6 +3844,7 @@ class Resolver:
             return False
         return self._quote_not_letter(line[pos:end], line[pos - 1:end])
 
+    @_per_document
     def _quote_not_letter(self, word: str, with_slot: str) -> bool:
         """A slot glued to ``word`` is a quotation mark's only if ``word`` is listed and no
         listed word has the slot as a letter ("?Wort", but not "?ey": "şey")."""
