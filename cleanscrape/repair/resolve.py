@@ -437,10 +437,11 @@ _QUESTION_END = re.compile(r"[?\ufffd](?=[\"'»”“)\]]*\s*\Z|([\"'»”“)\]
 def _question_ends(line: str, start: int, end: int) -> list[int]:
     """Where a question ends in ``line[start:end]``, judged by what follows in the line."""
     ends = []
-    for m in _QUESTION_END.finditer(line, start):
-        if m.start() >= end:
-            break  # the rest of the line is not asked about (``end`` bounds no search: its lookahead reads on)
-        if m.group(2) is None or m.group(2).isupper():
+    # each slot of the stretch tried where it stands, its lookahead reading on past ``end``
+    # (a search from ``start`` went on to the next question's end, often the line's end)
+    for slot in _SLOT.finditer(line, start, end):
+        m = _QUESTION_END.match(line, slot.start())
+        if m is not None and (m.group(2) is None or m.group(2).isupper()):
             ends.append(m.start())
     return ends
 
@@ -2402,11 +2403,14 @@ class Resolver:
         """Does ``word`` end as no noun does in the case of the preposition right before it,
         or before an adjective in that case before it ("na dom?", "v malém dom?": the
         locative is "domě"; "domů" is a genitive plural or the adverb)?"""
+        excluded = [(case, nouns) for case, nouns in self.data.case_excluded_endings if word.endswith(nouns)]
+        if not excluded:
+            return False
         clause = [self.lower(w) for w in clause_before(line, run.token_start).rsplit(None, 2)[-2:]]
         governed = dict(self.data.preposition_cases)
-        for case, nouns in self.data.case_excluded_endings:
+        for case, nouns in excluded:
             prepositions = governed.get(case, frozenset())
-            if word.endswith(nouns) and clause and (clause[-1] in prepositions or (
+            if clause and (clause[-1] in prepositions or (
                     len(clause) == 2 and clause[-1].endswith(case) and clause[-2] in prepositions)):
                 return True
         return False
