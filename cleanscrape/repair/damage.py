@@ -32,6 +32,7 @@ _WEAK_EVIDENCE = re.compile(
     r"(?:(?<=[^\W\d_])|(?<=[^\W\d_] )|(?<=[^\W\d_]\? )|(?<=[^\W\d_][.!…] ))\?(?: +(?=[^\W\d_A-ZÀ-ÞĀ-ſ])|[,;:]|\.(?!\.))"
     r"|(?<=[^\W\d_]\?)\?(?=[,;:]|\.(?!\.)|\s|$)")
 WEAK_EVIDENCE_NEEDED = 2
+_QUESTION_MARK = re.compile(r"\?")
 #: a run of letters and slots, apostrophes inside: one word as far as the damage is concerned
 _RUN = re.compile(r"(?:[^\W\d_]|[?\ufffd])+(?:['’](?:[^\W\d_]|[?\ufffd])+)*")
 #: the same where only U+FFFD is a slot: the "?" of a page that lost its characters as U+FFFD
@@ -134,8 +135,10 @@ def damage_evidence(line: str) -> float:
     if not may_be_damaged(line) and "?" not in line:
         return 0.0
     score = sum(len(_EVIDENCE.findall(token.group())) for token in _slotted_tokens(line))
-    score += len(_WEAK_EVIDENCE.findall(line)) / WEAK_EVIDENCE_NEEDED
-    return score
+    # a weak sign starts at its "?" and holds no other: it is tried at each "?" alone (a
+    # scan of the line tried the lookbehinds the pattern opens with at every character)
+    weak = sum(1 for mark in _QUESTION_MARK.finditer(line) if _WEAK_EVIDENCE.match(line, mark.start()))
+    return score + weak / WEAK_EVIDENCE_NEEDED
 
 
 #: a "?" standing alone between two lower-case words ("la terra ? probabilmente"), or after
