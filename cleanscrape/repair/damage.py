@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
 __all__ = ["SLOTS", "may_be_damaged", "damage_evidence", "lone_slots", "lost_question_marks", "DamagedRun",
@@ -45,6 +46,9 @@ _REPLACED_RUN = re.compile(r"(?:[^\W\d_]|\ufffd)+(?:['’](?:[^\W\d_]|\ufffd)+)*
 #: slot without backtracking: most tokens hold none (a loop over every token of the line
 #: was most of the cost of finding the damaged ones)
 _SLOTTED_TOKEN = re.compile(r"(?<![^\s\u200b\ufeff])[^\s\u200b\ufeff?\ufffd]*[?\ufffd][^\s\u200b\ufeff]*")
+#: lines whose slotted tokens are remembered: each step of the repair stage asks about a
+#: document's damaged lines again (its evidence, the language vote, the runs to resolve)
+SLOTTED_LINES = 1024
 #: what ends a token's left context: whitespace and the same zero-width layout
 TRAILING_LAYOUT = re.compile(r"[\s\u200b\ufeff]+$")
 #: tokens that are addresses, where "?" starts a query string
@@ -107,10 +111,12 @@ class DamagedRun:
         return sum(1 for c in self.text if c.isalpha())
 
 
-def _slotted_tokens(line: str) -> Iterator[re.Match[str]]:
-    """The tokens of ``line`` that hold a slot, left to right, URL-like ones left out (a "?"
-    there starts a query string)."""
-    return (token for token in _SLOTTED_TOKEN.finditer(line) if not _URLISH.search(token.group()))
+@lru_cache(maxsize=SLOTTED_LINES)
+def _slotted_tokens(line: str) -> tuple[tuple[int, int, str], ...]:
+    """The tokens of ``line`` that hold a slot, left to right, as (start, end, text),
+    URL-like ones left out (a "?" there starts a query string)."""
+    return tuple((token.start(), token.end(), token.group()) for token in _SLOTTED_TOKEN.finditer(line)
+                 if not _URLISH.search(token.group()))
 
 
 def damaged_runs(line: str, replaced: bool = False) -> Iterator[DamagedRun]:
@@ -118,15 +124,13 @@ def damaged_runs(line: str, replaced: bool = False) -> Iterator[DamagedRun]:
     ``replaced`` (the page lost characters as U+FFFD), U+FFFD is the only slot."""
     slots = "\ufffd" if replaced else SLOTS
     pattern = _REPLACED_RUN if replaced else _RUN
-    for token in _slotted_tokens(line):
-        text = token.group()
+    for start, end, text in _slotted_tokens(line):
         if replaced and "\ufffd" not in text:
             continue
         for run in pattern.finditer(text):
             piece = run.group()
             if any(slot in piece for slot in slots):
-                yield DamagedRun(token.start() + run.start(), token.start() + run.end(), piece,
-                                 token.start(), token.end())
+                yield DamagedRun(start + run.start(), start + run.end(), piece, start, end)
 
 
 def damage_evidence(line: str) -> float:
@@ -134,7 +138,7 @@ def damage_evidence(line: str) -> float:
     weak one (see ``WEAK_EVIDENCE_NEEDED``)."""
     if not may_be_damaged(line) and "?" not in line:
         return 0.0
-    score = sum(len(_EVIDENCE.findall(token.group())) for token in _slotted_tokens(line))
+    score = sum(len(_EVIDENCE.findall(token)) for _, _, token in _slotted_tokens(line))
     # a weak sign starts at its "?" and holds no other: it is tried at each "?" alone (a
     # scan of the line tried the lookbehinds the pattern opens with at every character)
     weak = sum(1 for mark in _QUESTION_MARK.finditer(line) if _WEAK_EVIDENCE.match(line, mark.start()))
@@ -154,8 +158,7 @@ def lost_question_marks(line: str) -> int:
     """How many "?" of ``line`` outside URLs are certainly lost characters."""
     if "?" not in line:
         return 0
-    return sum(len(_QUESTION_MARK_EVIDENCE.findall(token.group())) for token in _slotted_tokens(line)
-               if "?" in token.group())
+    return sum(len(_QUESTION_MARK_EVIDENCE.findall(token)) for _, _, token in _slotted_tokens(line) if "?" in token)
 
 
 def lone_slots(line: str) -> list[int]:
