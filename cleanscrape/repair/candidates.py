@@ -142,12 +142,15 @@ class CandidateFinder:
         self._inflection_set = frozenset(data.inflection_suffixes) if data else frozenset()
         self._all_suffixes = self._verb_set | self._inflection_set
         self._suffix_lengths = sorted({len(s) for s in self._all_suffixes})
+        #: what a chain of suffixes may end in
+        self._suffix_endings = tuple(self._all_suffixes)
         self._chain_splits: dict[tuple[str, str, str, str], int | None] = {}
         self._verb_form_frequencies: dict[str, float] = {}
         self._noun_groups = [(frozenset(group), sorted({len(s) for s in group}))
                              for group in data.noun_suffixes] if data else []
         self._suffix_initials = frozenset(s[0] for s in self._all_suffixes) \
             | frozenset(s[0] for group, _ in self._noun_groups for s in group)
+        self._noun_suffix_endings = tuple(s for group, _ in self._noun_groups for s in group)
         self._high = dict(data.high_vowel_harmony) if data else {}
         #: the consonants a suffix's lost letter may be (no vowel: harmony gives that; nor a
         #: vowel with a circumflex, "â", whose base letter is one)
@@ -462,6 +465,8 @@ class CandidateFinder:
         ``noun_suffixes``' groups, in their order (plural, possessive, case), every vowel
         harmonising with the one before it (``high_vowel_harmony`` for the high ones), no
         two vowels side by side, a "d"/"t" voiced as the letter before; None if none."""
+        if not chain.endswith(self._noun_suffix_endings):
+            return None  # no suffix ends it (half the chains asked about)
         word = stem + chain
         last = next((c for c in reversed(stem) if c in self._high), None)
         if last is None:
@@ -563,6 +568,8 @@ class CandidateFinder:
         "d" or "t" that opens one voiced as the letter before it (``voiceless_consonants``:
         "açtı", not "açdı"), no two vowels side by side (buffer consonants keep them apart);
         None if it does not split so."""
+        if chain and not chain.endswith(self._suffix_endings):
+            return None  # no suffix ends it (half the chains asked about)
         stem_vowel = next((c for c in reversed(stem) if c in self._harmony), None)
         word = stem + chain
         if stem_vowel is None or any(a in self._harmony and b in self._harmony
