@@ -618,16 +618,17 @@ class CandidateFinder:
             slots = [i for i, c in enumerate(prefix) if is_slot(c)]
             if not slots:
                 return {}
+            # "ger?" starts "gerä…" as well as "gerç…": without letters after the slot to
+            # decide, only a whole word counts, in a language that builds words by
+            # suffixing ("b??a??yla" is "bıçağı" + "yla"; Romanian "egal?nd" is no "egală")
+            whole_word_only = end - slots[-1] - 1 < MIN_STEM_TAIL and not self._lost_vowel_closed(prefix, slots[-1]) \
+                and not (end - slots[-1] == 2 and end >= MIN_LONG_STEM)
+            if whole_word_only and (not self.data.suffixing or end < MIN_STEM_WORD):
+                continue  # decided before the listed words are read
             words = [(word, freq) for word, freq in self.words.words_starting(shape(prefix), MAX_STEM_WORDS)
                      if all(c == word[i] if not is_slot(c) else word[i] in self._alphabet or word[i] == "'"
                             for i, c in enumerate(prefix))]
-            if end - slots[-1] - 1 < MIN_STEM_TAIL and not self._lost_vowel_closed(prefix, slots[-1]) \
-                    and not (end - slots[-1] == 2 and end >= MIN_LONG_STEM):
-                # "ger?" starts "gerä…" as well as "gerç…": without letters after the slot to
-                # decide, only a whole word counts, in a language that builds words by
-                # suffixing ("b??a??yla" is "bıçağı" + "yla"; Romanian "egal?nd" is no "egală")
-                if not self.data.suffixing or end < MIN_STEM_WORD:
-                    continue
+            if whole_word_only:
                 words = [(word, freq) for word, freq in words if len(word) == end]
             if not words:
                 continue
