@@ -536,6 +536,16 @@ class LanguageData:
         return self.prepositions | self.non_final | self.elisions
 
     @cached_property
+    def any_present_ending(self) -> tuple[str, ...]:
+        """Every ending of ``present_endings``: a word in none of them is no present form."""
+        return tuple(ending for endings, _ in self.present_endings for ending in endings)
+
+    @cached_property
+    def any_infinitive_ending(self) -> tuple[str, ...]:
+        """Every ending of ``infinitive_participles``: a word in none of them is no infinitive."""
+        return tuple(ending for ending, _ in self.infinitive_participles)
+
+    @cached_property
     def contexts_by_word(self) -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
         """``contexts`` as a mapping: the words that have some, and their sides."""
         by_word: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {}

@@ -2504,9 +2504,10 @@ class Resolver:
     def _is_present(self, word: str, min_stem: int = 0) -> bool:
         """Is ``word`` a present-tense form by its listed infinitive (``present_endings``:
         "stará" → "starat", "mrzí" → "mrzet"), its stem ``min_stem`` letters at least?"""
-        return any(word.endswith(ending) and len(word) - len(ending) >= min_stem
-                   and any(self.finder.frequency(word[:-len(ending)] + infinitive) for infinitive in infinitives)
-                   for endings, infinitives in self.data.present_endings for ending in endings)
+        return word.endswith(self.data.any_present_ending) and any(
+            word.endswith(ending) and len(word) - len(ending) >= min_stem
+            and any(self.finder.frequency(word[:-len(ending)] + infinitive) for infinitive in infinitives)
+            for endings, infinitives in self.data.present_endings for ending in endings)
 
     def _is_participle(self, word: str) -> bool:
         for ending in self.data.past_participle_endings:
@@ -2517,9 +2518,10 @@ class Resolver:
     def _is_infinitive(self, word: str) -> bool:
         """Is ``word`` an infinitive: is its past participle a word (``infinitive_participles``:
         "dělat" → "dělal", "spát" → "spal", "číst" → "četl"; not the noun "část")?"""
-        return any(word.endswith(ending) and len(word) > len(ending) + 1
-                   and any(self.finder.frequency(word[:-len(ending)] + participle) for participle in participles)
-                   for ending, participles in self.data.infinitive_participles)
+        return word.endswith(self.data.any_infinitive_ending) and any(
+            word.endswith(ending) and len(word) > len(ending) + 1
+            and any(self.finder.frequency(word[:-len(ending)] + participle) for participle in participles)
+            for ending, participles in self.data.infinitive_participles)
 
     def _has_infinitive(self, stem: str) -> bool:
         """Is ``stem`` (a past participle without its ending) a verb's: is its infinitive a
