@@ -562,7 +562,7 @@ class LanguageData:
                 return True
         return False
 
-    @property
+    @cached_property
     def alphabet(self) -> str:
         """Every letter a lost character may be: the language's own first."""
         variants = "".join(page for _, page in self.equivalents)
