@@ -47,8 +47,11 @@ _REPLACED_RUN = re.compile(r"(?:[^\W\d_]|\ufffd)+(?:['’](?:[^\W\d_]|\ufffd)+)*
 #: was most of the cost of finding the damaged ones)
 _SLOTTED_TOKEN = re.compile(r"(?<![^\s\u200b\ufeff])[^\s\u200b\ufeff?\ufffd]*[?\ufffd][^\s\u200b\ufeff]*")
 #: lines whose slotted tokens are remembered: each step of the repair stage asks about a
-#: document's damaged lines again (its evidence, the language vote, the runs to resolve)
-SLOTTED_LINES = 1024
+#: document's damaged lines again (their signs, their evidence, their runs to resolve) ...
+SLOTTED_LINES = 256
+#: ... when they are no longer than this (what the memory holds stays small: a longer line
+#: is read again each time)
+REMEMBERED_LINE_CHARS = 10_000
 #: what ends a token's left context: whitespace and the same zero-width layout
 TRAILING_LAYOUT = re.compile(r"[\s\u200b\ufeff]+$")
 #: tokens that are addresses, where "?" starts a query string
@@ -111,12 +114,20 @@ class DamagedRun:
         return sum(1 for c in self.text if c.isalpha())
 
 
-@lru_cache(maxsize=SLOTTED_LINES)
 def _slotted_tokens(line: str) -> tuple[tuple[int, int, str], ...]:
     """The tokens of ``line`` that hold a slot, left to right, as (start, end, text),
     URL-like ones left out (a "?" there starts a query string)."""
+    if len(line) > REMEMBERED_LINE_CHARS:
+        return _find_slotted_tokens(line)
+    return _remembered_slotted_tokens(line)
+
+
+def _find_slotted_tokens(line: str) -> tuple[tuple[int, int, str], ...]:
     return tuple((token.start(), token.end(), token.group()) for token in _SLOTTED_TOKEN.finditer(line)
                  if not _URLISH.search(token.group()))
+
+
+_remembered_slotted_tokens = lru_cache(maxsize=SLOTTED_LINES)(_find_slotted_tokens)
 
 
 def damaged_runs(line: str, replaced: bool = False) -> Iterator[DamagedRun]:
