@@ -458,8 +458,9 @@ _NOT_ASKED = object()
 
 def _per_document(method):
     """``method``, a question about words alone (their frequencies, their readings, the
-    forms the word list has of them), answered once per resolver, which reads one
-    document: the rules ask it again for every candidate and every pass over a line."""
+    forms the word list has of them) or about a line as the page wrote it, answered once
+    per resolver, which reads one document: the rules ask it again for every candidate and
+    every pass over a line."""
     @wraps(method)
     def remembered(self, *args):
         key = (method, *args)
@@ -3331,6 +3332,7 @@ class Resolver:
         # the verb may have lost letters itself ("suficiente?, lament? el"), not read yet
         return any(is_slot(c) for c in verb) and any(spells(verb, v) for v in verbs)
 
+    @_per_document
     def _attributed_closer_after(self, line: str, pos: int) -> bool:
         """Is the next glued slot after ``pos`` at a word's edge one before a verb of stating
         ("?Já perdemos … figurinhas?, desabafou"), with no slot opening a word before it that
