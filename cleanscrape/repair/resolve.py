@@ -3825,12 +3825,13 @@ class Resolver:
     def _opening_slot_before(self, line: str, pos: int) -> bool:
         """A slot before ``pos`` where an opening quotation mark could have been."""
         for i in _slot_positions(line, 0, pos):
-            before_ok = i == 0 or line[i - 1] in _OPENERS
+            if i > 0 and line[i - 1] not in _OPENERS:
+                continue  # no opening mark stands there (told before the word after it is looked up)
             if self.data.spaced_quotes:
                 after_ok = i + 1 < len(line) and (line[i + 1].isalnum() or line[i + 1] == " ")
             else:
                 after_ok = self._known_word_at(line, i + 1)
-            if after_ok and before_ok:
+            if after_ok:
                 return True
         return False
 
