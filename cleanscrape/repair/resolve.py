@@ -1174,7 +1174,7 @@ class Resolver:
 
     def _glued_words(self, text: str) -> list[Reading]:
         """A real "?" between two intact words with no space ("Kdo je to?zeptal")."""
-        if sum(1 for c in text if is_slot(c)) != 1:
+        if text.count("?") + text.count("\ufffd") != 1:
             return []
         i = text.index("?") if "?" in text else -1
         left, right = text[:i], text[i + 1:]
