@@ -1857,7 +1857,7 @@ class Resolver:
         consonant, whose "-i" is a plural too ("noci, které"; its rare "noce" no nominative:
         ``NOMINATIVE_SHARE``)."""
         gender = self.data.consonant_noun_gender
-        words = before[:-1].split()
+        words = before[:-1].rsplit(None, 1)[-1:]
         if gender is None or not self.data.number_neutral_endings or not words:
             return None
         feminine_ending, feminine, _ = gender
@@ -2338,7 +2338,9 @@ class Resolver:
         (``object_adverbs``: "chwyta zawsze gotową strzykawkę").  Not where a preposition
         governs it ("potknął się o dachówkę")."""
         before = line[:run.token_start]
-        words = before.split()
+        # only the last words are read: the agreeing ones and an adverb it skips, the verb,
+        # and the one more the loop wants before a word it skips
+        words = before.rsplit(None, AGREEING_BETWEEN + 3)[-(AGREEING_BETWEEN + 3):]
         endings = tuple(e for e, _ in self.data.preposition_cases)
         agreeing = adverbs = 0
         while len(words) > agreeing + adverbs + 1:
@@ -3784,7 +3786,7 @@ class Resolver:
         a listed word?  Names of institutions are nouns and their adjectives, capitalised
         word after word, and a question ends in none of them ("Literară", "Națională")."""
         word = line[run.token_start:run.end - 1]
-        before = line[:run.token_start].split()
+        before = line[:run.token_start].rsplit(None, 1)[-1:]
         return self.data is not None and bool(self.data.lost_final_vowel) and run.end == run.token_end \
             and word[:1].isupper() and all(c.isalpha() or is_slot(c) for c in word) \
             and bool(before) and self._name_word(before[-1]) \
@@ -4053,7 +4055,7 @@ class Resolver:
         Associação")."""
         if run.start != run.token_start or line[run.end:run.token_end] != "" or cand.text in stopwords(self.lang):
             return False
-        before = line[:run.token_start].split()
+        before = line[:run.token_start].rsplit(None, 4)[-4:]  # all that is asked
         after = line[run.token_end:].split(None, 1)[:1]
         if before and self.lower(before[-1]) in self.data.name_conjunctions:
             before = before[:-1]
@@ -4114,8 +4116,8 @@ class Resolver:
     def _between_listed_nouns(self, run: DamagedRun, line: str) -> bool:
         """Does the word stand in a list between two capitalised words, nouns where every noun
         takes a capital ("viel Zeit, ?rger, Stress und Geld")?"""
-        before = line[:run.token_start].split()
-        after = line[run.token_end:].split()
+        before = line[:run.token_start].rsplit(None, 1)[-1:]
+        after = line[run.token_end:].split(None, 1)[:1]
         return line[run.end:run.token_end] == "," and bool(before) and before[-1].endswith(",") \
             and _capitalised(before[-1].rstrip(",")) and bool(after) and _capitalised(after[0].rstrip(",.;:"))
 
@@ -4142,7 +4144,7 @@ class Resolver:
         elif run.start > run.token_start:
             before = self.lower(line[run.token_start:run.start].rstrip("'" + APOSTROPHE))
         else:
-            words = line[:run.token_start].split()
+            words = line[:run.token_start].rsplit(None, 1)[-1:]
             before = self.lower(words[-1].strip(_OPENERS + _CLOSERS)) if words else ""
         tail = line[run.end:run.token_end]
         following = tail[1:] if tail.startswith("-") else line[run.token_end:]
@@ -4159,7 +4161,7 @@ class Resolver:
         if (run.start != run.token_start or cand.frequency >= NAME_MAX_FREQUENCY
                 or cand.text in stopwords(self.lang)):
             return False
-        before = line[:run.token_start].split()
+        before = line[:run.token_start].rsplit(None, 2)[-2:]  # all that is asked
         if before and self.lower(before[-1]) in self.data.saying_verbs | self.data.reporting_participles \
                 and line[run.end:run.token_end][:1] in ("", ".", ",", "!", ";", ":") \
                 and not any(len(suffix) >= 2 and cand.text.endswith(suffix) and self._harmonic_suffix(cand.text, suffix)
