@@ -388,7 +388,9 @@ _LINK = re.compile(r"[\[<(]?(?:https?://|www\.)[^\s\]>)]*[\]>)]?")
 #: punctuation that ends a clause: not "?" nor U+FFFD, which in a damaged line stand for a
 #: lost letter as often as for a question's end, nor a hyphen inside a word ("Bielsko-Biała")
 #: the point after an ordinal's digits, before a word ("v 16. století"; a lower-case one is checked)
-_ORDINAL_POINT = re.compile(r"(?<=\d)\.(?= [^\W\d_])")
+#: (the point first, its digit looked behind it: a pattern that opens with a lookbehind is
+#: tried at every character of the line)
+_ORDINAL_POINT = re.compile(r"\.(?<=\d\.)(?= [^\W\d_])")
 _CLAUSE_BREAK = re.compile(r"[,.;:!\"()\[\]„“”«»–—]| - ")
 #: the next word, from its first to its last letter
 _NEXT_WORD = re.compile(r" ([^\W\d_](?:\S*[^\W\d_])?)")
