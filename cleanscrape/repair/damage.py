@@ -157,8 +157,10 @@ def damage_evidence(line: str) -> float:
 
 
 #: a "?" standing alone between two lower-case words ("la terra ? probabilmente"), or after
-#: a sentence's end before one, where no question mark stands ("in mano serba. ? finita")
-_LONE_SLOT = re.compile(r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_][.!…] ))\?(?= +[^\W\d_A-ZÀ-ÞĀ-ſ])")
+#: a sentence's end before one, where no question mark stands ("in mano serba. ? finita");
+#: the "?" first, what stands before it looked behind it (a pattern that opens with a
+#: lookbehind is tried at every character of the line)
+_LONE_SLOT = re.compile(r"\?(?:(?<=[^\W\d_] \?)|(?<=[^\W\d_][.!…] \?))(?= +[^\W\d_A-ZÀ-ÞĀ-ſ])")
 
 
 #: a "?" certainly lost (glued before a letter, or after an elided word)
