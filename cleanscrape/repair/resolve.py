@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache, wraps
 from typing import Callable, Iterator
@@ -533,9 +533,17 @@ def _words_before(line: str, run: DamagedRun, count: int) -> list[str]:
 def _sentence_around(line: str, run: DamagedRun) -> tuple[int, int]:
     """Where the sentence holding ``run`` starts and ends in ``line``: at a clause stop
     (``_CLAUSE_STOP``), a "?" only before a space and a capital."""
-    stops = [m.start() for m in _CLAUSE_STOP.finditer(line) if m.group(1) is None or m.group(1)[0].isupper()]
-    return (max((i + 1 for i in stops if i < run.token_start), default=0),
-            min((i for i in stops if i >= run.end), default=len(line)))
+    stops = _sentence_stops(line)
+    before = bisect_left(stops, run.token_start)
+    after = bisect_left(stops, run.end)
+    return stops[before - 1] + 1 if before else 0, stops[after] if after < len(stops) else len(line)
+
+
+@lru_cache(maxsize=64)
+def _sentence_stops(line: str) -> list[int]:
+    """Where the sentences of ``line`` stop (see :func:`_sentence_around`), left to right:
+    listed once per line, not again for every candidate a rule asks about."""
+    return [m.start() for m in _CLAUSE_STOP.finditer(line) if m.group(1) is None or m.group(1)[0].isupper()]
 
 
 def clause_before(line: str, end: int) -> str:
