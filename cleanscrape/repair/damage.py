@@ -52,8 +52,6 @@ SLOTTED_LINES = 256
 #: ... when they are no longer than this (what the memory holds stays small: a longer line
 #: is read again each time)
 REMEMBERED_LINE_CHARS = 10_000
-#: what ends a token's left context: whitespace and the same zero-width layout
-TRAILING_LAYOUT = re.compile(r"[\s\u200b\ufeff]+$")
 #: tokens that are addresses, where "?" starts a query string
 _URLISH = re.compile(r"://|^www\.|\.[a-z]{2,4}/|[?&][\w%.-]*=|^[\w.+-]+@[\w-]+\.")
 

@@ -32,7 +32,7 @@ from typing import Callable, Iterator
 from ..lang import stopwords
 from .candidates import APOSTROPHE, KNOWN, Candidate, CandidateFinder
 from .charset import CharsetEvidence
-from .damage import TRAILING_LAYOUT, DamagedRun, is_slot, spells
+from .damage import DamagedRun, is_slot, spells
 from .language import LanguageData, Symbol, symbols
 
 __all__ = ["Reading", "Resolution", "Resolver", "LISTED"]
@@ -377,6 +377,10 @@ _WORD_AFTER = re.compile(r"(?:[^\W\d_]|[?\ufffd])*[^\W\d_](?:[^\W\d_]|[?\ufffd])
 _SLOT = re.compile(r"[?\ufffd]")
 #: a run of letters and slots (in :func:`_word_before`, read backwards from a word's end)
 _WORD_RUN = re.compile(r"(?:[^\W\d_]|[?\ufffd])+")
+#: what ends a token's left context: whitespace and the zero-width layout characters a token
+#: is delimited by (see :mod:`.damage`), read backwards from the token's start (a
+#: ``$``-anchored search of the line up to it tried every start)
+_LAYOUT_RUN = re.compile(r"[\s\u200b\ufeff]+")
 #: a participle stem ending in none of these takes the consonant-stem infinitive ("přikýv")
 _VOWELS = "aeiouyáéěíóúůý"
 #: a token that ends a sentence (or a heading's colon), closing marks after it
@@ -2998,7 +3002,7 @@ class Resolver:
                 and self._ends_question(self._source, run.start):
             return []  # "Pourquoi … qu’avant ? Selon une étude": the question's own "?"
         tail = line[run.end:run.token_end]
-        before = TRAILING_LAYOUT.sub("", line[:run.token_start])
+        before = line[:run.token_start - _run_length_before(line, run.token_start, _LAYOUT_RUN)]
         following = line[run.token_end:].lstrip()
         if following[:1] in _QUOTE_OPENERS and following[1:2].isalpha():
             following = following[1:]  # "devido ? «entrada»": the word after opens a quotation
@@ -3770,7 +3774,7 @@ class Resolver:
                 return prior + QUESTION_BEFORE_LOWERCASE  # "transport? ? l'hôpital": a lone "à" follows
             return prior + QUESTION_BEFORE_SLOT
         if following and following[0].islower():
-            if self.data is not None and self.lower(following.split()[0].rstrip(".,;:!?")) in self.data.saying_verbs:
+            if self.data is not None and self.lower(following.split(None, 1)[0].rstrip(".,;:!?")) in self.data.saying_verbs:
                 return prior  # "olur mu? dedi", "Kam to jde? zeptala se": a question, then who asked it
             if self.data is not None and self.data.only_saying_after_question \
                     and not run.text.endswith(("??", "\ufffd\ufffd")):
@@ -3783,7 +3787,7 @@ class Resolver:
         if following and following[0].isupper() and self._inside_name_before_vowel(run, line):
             return prior + QUESTION_BEFORE_LOWERCASE  # "Societatea Literar? Rom?n?": "Literară"
         if following and following[0].isupper() and self.data is not None \
-                and self.lower(following.split()[0].rstrip(".,;:!?")) in self.data.sentence_enclitics:
+                and self.lower(following.split(None, 1)[0].rstrip(".,;:!?")) in self.data.sentence_enclitics:
             return prior + QUESTION_BEFORE_LOWERCASE  # "Bawi? Cię moje zalety": no sentence opens so
         if following and following[0].isupper() and not self._sentence_follows(following):
             return prior  # a name may follow a word in mid-sentence
