@@ -33,6 +33,7 @@ _WEAK_EVIDENCE = re.compile(
     r"(?:(?<=[^\W\d_])|(?<=[^\W\d_] )|(?<=[^\W\d_]\? )|(?<=[^\W\d_][.!…] ))\?(?: +(?=[^\W\d_A-ZÀ-ÞĀ-ſ])|[,;:]|\.(?!\.))"
     r"|(?<=[^\W\d_]\?)\?(?=[,;:]|\.(?!\.)|\s|$)")
 WEAK_EVIDENCE_NEEDED = 2
+#: where each weak sign is tried
 _QUESTION_MARK = re.compile(r"\?")
 #: a run of letters and slots, apostrophes inside: one word as far as the damage is concerned
 _RUN = re.compile(r"(?:[^\W\d_]|[?\ufffd])+(?:['’](?:[^\W\d_]|[?\ufffd])+)*")
