@@ -142,12 +142,15 @@ class CandidateFinder:
         self._inflection_set = frozenset(data.inflection_suffixes) if data else frozenset()
         self._all_suffixes = self._verb_set | self._inflection_set
         self._suffix_lengths = sorted({len(s) for s in self._all_suffixes})
+        #: what a chain of suffixes may end in
+        self._suffix_endings = tuple(self._all_suffixes)
         self._chain_splits: dict[tuple[str, str, str, str], int | None] = {}
         self._verb_form_frequencies: dict[str, float] = {}
         self._noun_groups = [(frozenset(group), sorted({len(s) for s in group}))
                              for group in data.noun_suffixes] if data else []
         self._suffix_initials = frozenset(s[0] for s in self._all_suffixes) \
             | frozenset(s[0] for group, _ in self._noun_groups for s in group)
+        self._noun_suffix_endings = tuple(s for group, _ in self._noun_groups for s in group)
         self._high = dict(data.high_vowel_harmony) if data else {}
         #: the consonants a suffix's lost letter may be (no vowel: harmony gives that; nor a
         #: vowel with a circumflex, "â", whose base letter is one)
@@ -462,6 +465,8 @@ class CandidateFinder:
         ``noun_suffixes``' groups, in their order (plural, possessive, case), every vowel
         harmonising with the one before it (``high_vowel_harmony`` for the high ones), no
         two vowels side by side, a "d"/"t" voiced as the letter before; None if none."""
+        if not chain.endswith(self._noun_suffix_endings):
+            return None  # no suffix ends it (half the chains asked about)
         word = stem + chain
         last = next((c for c in reversed(stem) if c in self._high), None)
         if last is None:
@@ -563,6 +568,8 @@ class CandidateFinder:
         "d" or "t" that opens one voiced as the letter before it (``voiceless_consonants``:
         "açtı", not "açdı"), no two vowels side by side (buffer consonants keep them apart);
         None if it does not split so."""
+        if chain and not chain.endswith(self._suffix_endings):
+            return None  # no suffix ends it (half the chains asked about)
         stem_vowel = next((c for c in reversed(stem) if c in self._harmony), None)
         word = stem + chain
         if stem_vowel is None or any(a in self._harmony and b in self._harmony
@@ -611,16 +618,17 @@ class CandidateFinder:
             slots = [i for i, c in enumerate(prefix) if is_slot(c)]
             if not slots:
                 return {}
+            # "ger?" starts "gerä…" as well as "gerç…": without letters after the slot to
+            # decide, only a whole word counts, in a language that builds words by
+            # suffixing ("b??a??yla" is "bıçağı" + "yla"; Romanian "egal?nd" is no "egală")
+            whole_word_only = end - slots[-1] - 1 < MIN_STEM_TAIL and not self._lost_vowel_closed(prefix, slots[-1]) \
+                and not (end - slots[-1] == 2 and end >= MIN_LONG_STEM)
+            if whole_word_only and (not self.data.suffixing or end < MIN_STEM_WORD):
+                continue  # decided before the listed words are read
             words = [(word, freq) for word, freq in self.words.words_starting(shape(prefix), MAX_STEM_WORDS)
                      if all(c == word[i] if not is_slot(c) else word[i] in self._alphabet or word[i] == "'"
                             for i, c in enumerate(prefix))]
-            if end - slots[-1] - 1 < MIN_STEM_TAIL and not self._lost_vowel_closed(prefix, slots[-1]) \
-                    and not (end - slots[-1] == 2 and end >= MIN_LONG_STEM):
-                # "ger?" starts "gerä…" as well as "gerç…": without letters after the slot to
-                # decide, only a whole word counts, in a language that builds words by
-                # suffixing ("b??a??yla" is "bıçağı" + "yla"; Romanian "egal?nd" is no "egală")
-                if not self.data.suffixing or end < MIN_STEM_WORD:
-                    continue
+            if whole_word_only:
                 words = [(word, freq) for word, freq in words if len(word) == end]
             if not words:
                 continue

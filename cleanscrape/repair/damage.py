@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
 __all__ = ["SLOTS", "may_be_damaged", "damage_evidence", "lone_slots", "lost_question_marks", "DamagedRun",
@@ -32,6 +33,8 @@ _WEAK_EVIDENCE = re.compile(
     r"(?:(?<=[^\W\d_])|(?<=[^\W\d_] )|(?<=[^\W\d_]\? )|(?<=[^\W\d_][.!…] ))\?(?: +(?=[^\W\d_A-ZÀ-ÞĀ-ſ])|[,;:]|\.(?!\.))"
     r"|(?<=[^\W\d_]\?)\?(?=[,;:]|\.(?!\.)|\s|$)")
 WEAK_EVIDENCE_NEEDED = 2
+#: where each weak sign is tried
+_QUESTION_MARK = re.compile(r"\?")
 #: a run of letters and slots, apostrophes inside: one word as far as the damage is concerned
 _RUN = re.compile(r"(?:[^\W\d_]|[?\ufffd])+(?:['’](?:[^\W\d_]|[?\ufffd])+)*")
 #: the same where only U+FFFD is a slot: the "?" of a page that lost its characters as U+FFFD
@@ -44,8 +47,12 @@ _REPLACED_RUN = re.compile(r"(?:[^\W\d_]|\ufffd)+(?:['’](?:[^\W\d_]|\ufffd)+)*
 #: slot without backtracking: most tokens hold none (a loop over every token of the line
 #: was most of the cost of finding the damaged ones)
 _SLOTTED_TOKEN = re.compile(r"(?<![^\s\u200b\ufeff])[^\s\u200b\ufeff?\ufffd]*[?\ufffd][^\s\u200b\ufeff]*")
-#: what ends a token's left context: whitespace and the same zero-width layout
-TRAILING_LAYOUT = re.compile(r"[\s\u200b\ufeff]+$")
+#: lines whose slotted tokens are remembered: each step of the repair stage asks about a
+#: document's damaged lines again (their signs, their evidence, their runs to resolve) ...
+SLOTTED_LINES = 256
+#: ... when they are no longer than this (what the memory holds stays small: a longer line
+#: is read again each time)
+REMEMBERED_LINE_CHARS = 10_000
 #: tokens that are addresses, where "?" starts a query string
 _URLISH = re.compile(r"://|^www\.|\.[a-z]{2,4}/|[?&][\w%.-]*=|^[\w.+-]+@[\w-]+\.")
 
@@ -106,10 +113,20 @@ class DamagedRun:
         return sum(1 for c in self.text if c.isalpha())
 
 
-def _slotted_tokens(line: str) -> Iterator[re.Match[str]]:
-    """The tokens of ``line`` that hold a slot, left to right, URL-like ones left out (a "?"
-    there starts a query string)."""
-    return (token for token in _SLOTTED_TOKEN.finditer(line) if not _URLISH.search(token.group()))
+def _slotted_tokens(line: str) -> tuple[tuple[int, int, str], ...]:
+    """The tokens of ``line`` that hold a slot, left to right, as (start, end, text),
+    URL-like ones left out (a "?" there starts a query string)."""
+    if len(line) > REMEMBERED_LINE_CHARS:
+        return _find_slotted_tokens(line)
+    return _remembered_slotted_tokens(line)
+
+
+def _find_slotted_tokens(line: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple((token.start(), token.end(), token.group()) for token in _SLOTTED_TOKEN.finditer(line)
+                 if not _URLISH.search(token.group()))
+
+
+_remembered_slotted_tokens = lru_cache(maxsize=SLOTTED_LINES)(_find_slotted_tokens)
 
 
 def damaged_runs(line: str, replaced: bool = False) -> Iterator[DamagedRun]:
@@ -117,15 +134,13 @@ def damaged_runs(line: str, replaced: bool = False) -> Iterator[DamagedRun]:
     ``replaced`` (the page lost characters as U+FFFD), U+FFFD is the only slot."""
     slots = "\ufffd" if replaced else SLOTS
     pattern = _REPLACED_RUN if replaced else _RUN
-    for token in _slotted_tokens(line):
-        text = token.group()
+    for start, end, text in _slotted_tokens(line):
         if replaced and "\ufffd" not in text:
             continue
         for run in pattern.finditer(text):
             piece = run.group()
             if any(slot in piece for slot in slots):
-                yield DamagedRun(token.start() + run.start(), token.start() + run.end(), piece,
-                                 token.start(), token.end())
+                yield DamagedRun(start + run.start(), start + run.end(), piece, start, end)
 
 
 def damage_evidence(line: str) -> float:
@@ -133,14 +148,18 @@ def damage_evidence(line: str) -> float:
     weak one (see ``WEAK_EVIDENCE_NEEDED``)."""
     if not may_be_damaged(line) and "?" not in line:
         return 0.0
-    score = sum(len(_EVIDENCE.findall(token.group())) for token in _slotted_tokens(line))
-    score += len(_WEAK_EVIDENCE.findall(line)) / WEAK_EVIDENCE_NEEDED
-    return score
+    score = sum(len(_EVIDENCE.findall(token)) for _, _, token in _slotted_tokens(line))
+    # a weak sign starts at its "?" and holds no other: it is tried at each "?" alone (a
+    # scan of the line tried the lookbehinds the pattern opens with at every character)
+    weak = sum(1 for mark in _QUESTION_MARK.finditer(line) if _WEAK_EVIDENCE.match(line, mark.start()))
+    return score + weak / WEAK_EVIDENCE_NEEDED
 
 
 #: a "?" standing alone between two lower-case words ("la terra ? probabilmente"), or after
-#: a sentence's end before one, where no question mark stands ("in mano serba. ? finita")
-_LONE_SLOT = re.compile(r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_][.!…] ))\?(?= +[^\W\d_A-ZÀ-ÞĀ-ſ])")
+#: a sentence's end before one, where no question mark stands ("in mano serba. ? finita");
+#: the "?" first, what stands before it looked behind it (a pattern that opens with a
+#: lookbehind is tried at every character of the line)
+_LONE_SLOT = re.compile(r"\?(?:(?<=[^\W\d_] \?)|(?<=[^\W\d_][.!…] \?))(?= +[^\W\d_A-ZÀ-ÞĀ-ſ])")
 
 
 #: a "?" certainly lost (glued before a letter, or after an elided word)
@@ -151,8 +170,7 @@ def lost_question_marks(line: str) -> int:
     """How many "?" of ``line`` outside URLs are certainly lost characters."""
     if "?" not in line:
         return 0
-    return sum(len(_QUESTION_MARK_EVIDENCE.findall(token.group())) for token in _slotted_tokens(line)
-               if "?" in token.group())
+    return sum(len(_QUESTION_MARK_EVIDENCE.findall(token)) for _, _, token in _slotted_tokens(line) if "?" in token)
 
 
 def lone_slots(line: str) -> list[int]:

@@ -535,19 +535,34 @@ class LanguageData:
         ("d", "qu", "dell") stand only before their apostrophe ("avait d? vendre" is "dû")."""
         return self.prepositions | self.non_final | self.elisions
 
+    @cached_property
+    def any_present_ending(self) -> tuple[str, ...]:
+        """Every ending of ``present_endings``: a word in none of them is no present form."""
+        return tuple(ending for endings, _ in self.present_endings for ending in endings)
+
+    @cached_property
+    def any_infinitive_ending(self) -> tuple[str, ...]:
+        """Every ending of ``infinitive_participles``: a word in none of them is no infinitive."""
+        return tuple(ending for ending, _ in self.infinitive_participles)
+
+    @cached_property
+    def contexts_by_word(self) -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
+        """``contexts`` as a mapping: the words that have some, and their sides."""
+        by_word: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {}
+        for word, sides in self.contexts:
+            by_word[word] = by_word.get(word, ()) + sides
+        return by_word
+
     def context_fits(self, word: str, word_before: str, word_after: str) -> bool:
         """Is ``word`` next to a neighbour it goes with (both neighbours lower-case)?"""
-        for listed, sides in self.contexts:
-            if listed != word:
-                continue
-            for side, neighbours in sides:
-                neighbour = word_before if side == "after" else word_after
-                if neighbour and (neighbour in neighbours
-                                  or any(n[0] == "-" and neighbour.endswith(n[1:]) for n in neighbours)):
-                    return True
+        for side, neighbours in self.contexts_by_word.get(word, ()):
+            neighbour = word_before if side == "after" else word_after
+            if neighbour and (neighbour in neighbours
+                              or any(n[0] == "-" and neighbour.endswith(n[1:]) for n in neighbours)):
+                return True
         return False
 
-    @property
+    @cached_property
     def alphabet(self) -> str:
         """Every letter a lost character may be: the language's own first."""
         variants = "".join(page for _, page in self.equivalents)

@@ -24,14 +24,15 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, wraps
 from typing import Callable, Iterator
 
 from ..lang import stopwords
 from .candidates import APOSTROPHE, KNOWN, Candidate, CandidateFinder
 from .charset import CharsetEvidence
-from .damage import TRAILING_LAYOUT, DamagedRun, is_slot, spells
+from .damage import DamagedRun, is_slot, spells
 from .language import LanguageData, Symbol, symbols
 
 __all__ = ["Reading", "Resolution", "Resolver", "LISTED"]
@@ -376,6 +377,10 @@ _WORD_AFTER = re.compile(r"(?:[^\W\d_]|[?\ufffd])*[^\W\d_](?:[^\W\d_]|[?\ufffd])
 _SLOT = re.compile(r"[?\ufffd]")
 #: a run of letters and slots (in :func:`_word_before`, read backwards from a word's end)
 _WORD_RUN = re.compile(r"(?:[^\W\d_]|[?\ufffd])+")
+#: what ends a token's left context: whitespace and the zero-width layout characters a token
+#: is delimited by (see :mod:`.damage`), read backwards from the token's start (a
+#: ``$``-anchored search of the line up to it tried every start)
+_LAYOUT_RUN = re.compile(r"[\s\u200b\ufeff]+")
 #: a participle stem ending in none of these takes the consonant-stem infinitive ("přikýv")
 _VOWELS = "aeiouyáéěíóúůý"
 #: a token that ends a sentence (or a heading's colon), closing marks after it
@@ -387,7 +392,9 @@ _LINK = re.compile(r"[\[<(]?(?:https?://|www\.)[^\s\]>)]*[\]>)]?")
 #: punctuation that ends a clause: not "?" nor U+FFFD, which in a damaged line stand for a
 #: lost letter as often as for a question's end, nor a hyphen inside a word ("Bielsko-Biała")
 #: the point after an ordinal's digits, before a word ("v 16. století"; a lower-case one is checked)
-_ORDINAL_POINT = re.compile(r"(?<=\d)\.(?= [^\W\d_])")
+#: (the point first, its digit looked behind it: a pattern that opens with a lookbehind is
+#: tried at every character of the line)
+_ORDINAL_POINT = re.compile(r"\.(?<=\d\.)(?= [^\W\d_])")
 _CLAUSE_BREAK = re.compile(r"[,.;:!\"()\[\]„“”«»–—]| - ")
 #: the next word, from its first to its last letter
 _NEXT_WORD = re.compile(r" ([^\W\d_](?:\S*[^\W\d_])?)")
@@ -436,10 +443,11 @@ _QUESTION_END = re.compile(r"[?\ufffd](?=[\"'»”“)\]]*\s*\Z|([\"'»”“)\]
 def _question_ends(line: str, start: int, end: int) -> list[int]:
     """Where a question ends in ``line[start:end]``, judged by what follows in the line."""
     ends = []
-    for m in _QUESTION_END.finditer(line, start):
-        if m.start() >= end:
-            break  # the rest of the line is not asked about (``end`` bounds no search: its lookahead reads on)
-        if m.group(2) is None or m.group(2).isupper():
+    # each slot of the stretch tried where it stands, its lookahead reading on past ``end``
+    # (a search from ``start`` went on to the next question's end, often the line's end)
+    for slot in _SLOT.finditer(line, start, end):
+        m = _QUESTION_END.match(line, slot.start())
+        if m is not None and (m.group(2) is None or m.group(2).isupper()):
             ends.append(m.start())
     return ends
 
@@ -449,6 +457,37 @@ def _all_capitals(text: str) -> bool:
     not "C'?", nor a name whose other letters were lost, "Ç??")?"""
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+_NOT_ASKED = object()
+
+
+def _per_document(method):
+    """``method``, a question about words alone (their frequencies, their readings, the
+    forms the word list has of them) or about a line as the page wrote it, answered once
+    per resolver, which reads one document: the rules ask it again for every candidate and
+    every pass over a line."""
+    @wraps(method)
+    def remembered(self, *args):
+        key = (method, *args)
+        answer = self._answers.get(key, _NOT_ASKED)
+        if answer is _NOT_ASKED:
+            answer = self._answers[key] = method(self, *args)
+        return answer
+    return remembered
+
+
+class _CoreCase:
+    """What the case of a damaged word's letters says, the same for all its candidates."""
+
+    __slots__ = ("all_caps", "slots", "slots_before_capitals")
+
+    def __init__(self, core: str) -> None:
+        self.all_caps = _all_capitals(core)
+        #: where the slots stand
+        self.slots = [i for i, c in enumerate(core) if is_slot(c)]
+        #: the slots right before a capital: no letter goes there unless the word is in capitals
+        self.slots_before_capitals = [i for i in self.slots if core[i + 1:i + 2].isupper()]
 
 
 def _run_length_before(text: str, end: int, run: re.Pattern[str]) -> int:
@@ -498,16 +537,26 @@ def _words_before(line: str, run: DamagedRun, count: int) -> list[str]:
 def _sentence_around(line: str, run: DamagedRun) -> tuple[int, int]:
     """Where the sentence holding ``run`` starts and ends in ``line``: at a clause stop
     (``_CLAUSE_STOP``), a "?" only before a space and a capital."""
-    stops = [m.start() for m in _CLAUSE_STOP.finditer(line) if m.group(1) is None or m.group(1)[0].isupper()]
-    return (max((i + 1 for i in stops if i < run.token_start), default=0),
-            min((i for i in stops if i >= run.end), default=len(line)))
+    stops = _sentence_stops(line)
+    before = bisect_left(stops, run.token_start)
+    after = bisect_left(stops, run.end)
+    return stops[before - 1] + 1 if before else 0, stops[after] if after < len(stops) else len(line)
+
+
+@lru_cache(maxsize=64)
+def _sentence_stops(line: str) -> list[int]:
+    """Where the sentences of ``line`` stop (see :func:`_sentence_around`), left to right:
+    listed once per line, not again for every candidate a rule asks about."""
+    return [m.start() for m in _CLAUSE_STOP.finditer(line) if m.group(1) is None or m.group(1)[0].isupper()]
 
 
 def clause_before(line: str, end: int) -> str:
     """The text of the clause that ``line[end]`` stands in, from its start to ``end``; a
     link in it (a URL, bracketed or bare) is blanked out, no word of the sentence."""
     line = _clause_line(line)
-    start = end - len(_CLAUSE_BREAK.split(line[:end])[-1])
+    breaks = _clause_breaks(line)
+    k = bisect_right(breaks, end)
+    start = breaks[k - 1] if k else 0
     return line[max([start] + [i + 1 for i in _question_ends(line, start, end)]):end]
 
 
@@ -515,8 +564,18 @@ def clause_after(line: str, start: int) -> str:
     """The text of the clause that ``line[start]`` stands in, from ``start`` to its end; a
     link in it is blanked out."""
     line = _clause_line(line)
-    end = start + len(_CLAUSE_BREAK.split(line[start:], maxsplit=1)[0])
+    found = _CLAUSE_BREAK.search(line, start)
+    end = found.start() if found else len(line)
     return line[start:min([end] + _question_ends(line, start, end))]
+
+
+@lru_cache(maxsize=64)
+def _clause_breaks(line: str) -> list[int]:
+    """Where the clause breaks of ``line`` (a :func:`_clause_line`) end, left to right: the
+    rules ask for the clause before a word once per candidate, and a split of the line up to
+    it read the whole line each time (the breaks before a position are the same as in the
+    line cut there: none of them reaches past the cut)."""
+    return [m.end() for m in _CLAUSE_BREAK.finditer(line)]
 
 
 @lru_cache(maxsize=64)
@@ -607,14 +666,17 @@ class Resolver:
         self.finder = finder
         self.charset = charset
         self.lang = data.lang if data else "?"
-        #: lower-cases as the language does (bound once: its rules ask ~1 M times on the dev set)
-        self.lower: Callable[[str], str] = data.lower if data else str.lower
+        #: lower-cases as the language does (bound once: its rules ask ~1 M times on the dev
+        #: set; ``str.lower`` itself where the language lower-cases as it does)
+        self.lower: Callable[[str], str] = data.lower if data and data.casing == "turkic" else str.lower
         self._pairs_of: tuple[str, frozenset[int], frozenset[int]] = ("", frozenset(), frozenset())
         self._regional: bool | None = None
         self._progressive_of: tuple[str, bool] = ("", False)
         self._first_person: bool | None = None
         self._inverted_of: tuple[tuple[str, int], str | None] = (("", -1), None)
         self._quote_marks = frozenset(mark for pair in data.quotes for mark in pair) if data else frozenset()
+        #: what :func:`_per_document` questions were answered
+        self._answers: dict[tuple, object] = {}
 
     # ---------------------------------------------------------------- entry point
     def resolve(self, run: DamagedRun, line: str, line_damaged: bool, source: str | None = None) -> Resolution | None:
@@ -1067,6 +1129,7 @@ class Resolver:
         last = self.lower(stem[-1])
         return last.isascii() and last not in _VOWELS and not self._known_frequency(stem)
 
+    @_per_document
     def _known_frequency(self, word: str, kinds: tuple[str, ...] = LISTED) -> float:
         """The frequency of ``word`` or, with slots, of its likeliest reading of ``kinds``
         (0: none); ``KNOWN`` for a word a list or the page has whole (no stem and suffix, no
@@ -1125,7 +1188,7 @@ class Resolver:
 
     def _glued_words(self, text: str) -> list[Reading]:
         """A real "?" between two intact words with no space ("Kdo je to?zeptal")."""
-        if sum(1 for c in text if is_slot(c)) != 1:
+        if text.count("?") + text.count("\ufffd") != 1:
             return []
         i = text.index("?") if "?" in text else -1
         left, right = text[:i], text[i + 1:]
@@ -1159,14 +1222,16 @@ class Resolver:
         sentence_start = self._sentence_start(line, run.start + lo) if lo == 0 else True
         candidates = self.finder.find(self.lower(core))
         texts = {cand.text for cand in candidates}
-        spelling = {cand.text: self._page_spelling(cand, core, texts) for cand in candidates}
+        regional = self._regional_spelling()
+        spelling = {cand.text: self._page_spelling(cand, core, texts, regional) for cand in candidates}
         best_spelling = max(spelling.values(), default=0.0)
+        case = _CoreCase(core)
         for cand in candidates:
             # the page's spelling weighs candidates against each other, not against other readings
             score = self._word_score(cand, core, run, line) + prior + spelling[cand.text] - best_spelling
             if score == _IMPOSSIBLE:
                 continue
-            word = self._apply_case(core, cand, run, line, sentence_start)
+            word = self._apply_case(core, cand, run, line, sentence_start, case)
             if word is None:
                 continue
             reason = self._describe_candidate(cand, core)
@@ -1175,14 +1240,15 @@ class Resolver:
             out.append(Reading(prefix + word + suffix, score, reason, self._evidence(cand), cand.how))
         return out
 
-    def _page_spelling(self, cand: Candidate, core: str, others: set[str]) -> float:
+    def _page_spelling(self, cand: Candidate, core: str, others: set[str], regional_page: bool) -> float:
         """The page's spelling: where the loss is not the charset's, the letters the page
-        writes intact elsewhere (European "António" against Brazilian "Antônio"); and the
-        letters of the regional spelling its intact words show, where ``others`` (the
-        candidates) hold the other spelling ("actual", "facto" are European: "fenómeno", not
-        "fenômeno"; but "avô" and "avó" are two words)."""
+        writes intact elsewhere (European "António" against Brazilian "Antônio"); and, on a
+        page of a regional spelling (``regional_page``: :meth:`_regional_spelling`), the
+        letters of that spelling, where ``others`` (the candidates) hold the other spelling
+        ("actual", "facto" are European: "fenómeno", not "fenômeno"; but "avô" and "avó" are
+        two words)."""
         regional = 0.0
-        if self._regional_spelling():
+        if regional_page:
             variants = dict(self.data.regional_letters)
             regional = sum(REGIONAL_LETTER for i, (have, got) in enumerate(zip(core, cand.text))
                            if is_slot(have) and got in variants
@@ -1379,7 +1445,8 @@ class Resolver:
         if data is not None and data.distributive_prepositions and listed \
                 and self._repeats_distributive(low, line, run):
             score += CONTEXT
-        if data is not None and data.contexts and data.context_fits(cand.text, *self._neighbours(line, run)):
+        if data is not None and cand.text in data.contexts_by_word \
+                and data.context_fits(cand.text, *self._neighbours(line, run)):
             score += CONTEXT
         if data is not None and cand.text in data.sole_verbs:
             after = self._verbless_clause(line, run)
@@ -1542,6 +1609,7 @@ class Resolver:
         ends = [i for i, w in enumerate(after) if w in openers]
         return before[starts[-1] + (0 if opened else 1):] if starts else before, after[:ends[0]] if ends else after
 
+    @_per_document
     def _likeliest_reading(self, word: str) -> str:
         """``word`` (lower-case), or if damaged its likeliest listed reading ("p?estav?t" →
         "přestavět"; itself when none is listed)."""
@@ -1803,7 +1871,7 @@ class Resolver:
         consonant, whose "-i" is a plural too ("noci, které"; its rare "noce" no nominative:
         ``NOMINATIVE_SHARE``)."""
         gender = self.data.consonant_noun_gender
-        words = before[:-1].split()
+        words = before[:-1].rsplit(None, 1)[-1:]
         if gender is None or not self.data.number_neutral_endings or not words:
             return None
         feminine_ending, feminine, _ = gender
@@ -1831,13 +1899,14 @@ class Resolver:
             return None  # no masculine form: a noun ("manželé", "lidé")
         return ending
 
+    @_per_document
     def _is_present_verb(self, word: str) -> bool:
         """Is ``word`` a present-tense verb form: its infinitive listed (``present_endings``:
         "hledá" → "hledat"; a stem of 3 letters or more: "nám" is no verb), or in an ending
         only verbs take (``verb_endings``: "oddychuje")?"""
         if self.data.shows_verb(word) and len(word) > MIN_PRESENT_STEM + 2:
             return True
-        return self._is_present(word, min_stem=MIN_PRESENT_STEM)
+        return self._is_present(word, MIN_PRESENT_STEM)
 
     def _noun_determined(self, word: str, line: str, run: DamagedRun) -> bool:
         """Is ``word``, a noun ending in a consonant, of the gender of the demonstrative right
@@ -2283,7 +2352,9 @@ class Resolver:
         (``object_adverbs``: "chwyta zawsze gotową strzykawkę").  Not where a preposition
         governs it ("potknął się o dachówkę")."""
         before = line[:run.token_start]
-        words = before.split()
+        # only the last words are read: the agreeing ones and an adverb it skips, the verb,
+        # and the one more the loop wants before a word it skips
+        words = before.rsplit(None, AGREEING_BETWEEN + 3)[-(AGREEING_BETWEEN + 3):]
         endings = tuple(e for e, _ in self.data.preposition_cases)
         agreeing = adverbs = 0
         while len(words) > agreeing + adverbs + 1:
@@ -2349,11 +2420,14 @@ class Resolver:
         """Does ``word`` end as no noun does in the case of the preposition right before it,
         or before an adjective in that case before it ("na dom?", "v malém dom?": the
         locative is "domě"; "domů" is a genitive plural or the adverb)?"""
+        excluded = [(case, nouns) for case, nouns in self.data.case_excluded_endings if word.endswith(nouns)]
+        if not excluded:
+            return False
         clause = [self.lower(w) for w in clause_before(line, run.token_start).rsplit(None, 2)[-2:]]
         governed = dict(self.data.preposition_cases)
-        for case, nouns in self.data.case_excluded_endings:
+        for case, nouns in excluded:
             prepositions = governed.get(case, frozenset())
-            if word.endswith(nouns) and clause and (clause[-1] in prepositions or (
+            if clause and (clause[-1] in prepositions or (
                     len(clause) == 2 and clause[-1].endswith(case) and clause[-2] in prepositions)):
                 return True
         return False
@@ -2443,12 +2517,14 @@ class Resolver:
                 return False
         return self._is_present(word)
 
+    @_per_document
     def _is_present(self, word: str, min_stem: int = 0) -> bool:
         """Is ``word`` a present-tense form by its listed infinitive (``present_endings``:
         "stará" → "starat", "mrzí" → "mrzet"), its stem ``min_stem`` letters at least?"""
-        return any(word.endswith(ending) and len(word) - len(ending) >= min_stem
-                   and any(self.finder.frequency(word[:-len(ending)] + infinitive) for infinitive in infinitives)
-                   for endings, infinitives in self.data.present_endings for ending in endings)
+        return word.endswith(self.data.any_present_ending) and any(
+            word.endswith(ending) and len(word) - len(ending) >= min_stem
+            and any(self.finder.frequency(word[:-len(ending)] + infinitive) for infinitive in infinitives)
+            for endings, infinitives in self.data.present_endings for ending in endings)
 
     def _is_participle(self, word: str) -> bool:
         for ending in self.data.past_participle_endings:
@@ -2459,9 +2535,10 @@ class Resolver:
     def _is_infinitive(self, word: str) -> bool:
         """Is ``word`` an infinitive: is its past participle a word (``infinitive_participles``:
         "dělat" → "dělal", "spát" → "spal", "číst" → "četl"; not the noun "část")?"""
-        return any(word.endswith(ending) and len(word) > len(ending) + 1
-                   and any(self.finder.frequency(word[:-len(ending)] + participle) for participle in participles)
-                   for ending, participles in self.data.infinitive_participles)
+        return word.endswith(self.data.any_infinitive_ending) and any(
+            word.endswith(ending) and len(word) > len(ending) + 1
+            and any(self.finder.frequency(word[:-len(ending)] + participle) for participle in participles)
+            for ending, participles in self.data.infinitive_participles)
 
     def _has_infinitive(self, stem: str) -> bool:
         """Is ``stem`` (a past participle without its ending) a verb's: is its infinitive a
@@ -2532,6 +2609,7 @@ class Resolver:
             return True  # "žili šťastně a spokojeně.": joined to an adverb, an adverb
         return any(self.lower(word) in self.data.adverb_after_verbs for word in clause[-ADVERB_VERB_REACH:])
 
+    @_per_document
     def _has_adjective(self, stem: str) -> bool:
         """Does ``stem`` make a listed adjective, its masculine nominative (the first of
         ``stacked_adjective_endings``: "mlad" → "mladý"; a noun's stem makes none:
@@ -2750,6 +2828,7 @@ class Resolver:
                    and self.finder.frequency(word[:len(word) - len(ending)] + self.data.second_person_from_third)
                    for ending in self.data.present_person_endings)
 
+    @_per_document
     def _present_stem(self, stem: str) -> bool:
         """Is ``stem`` a present tense's: is its second person singular listed
         (``second_person_endings``, after the stem's consonant alternates as
@@ -2923,7 +3002,7 @@ class Resolver:
                 and self._ends_question(self._source, run.start):
             return []  # "Pourquoi … qu’avant ? Selon une étude": the question's own "?"
         tail = line[run.end:run.token_end]
-        before = TRAILING_LAYOUT.sub("", line[:run.token_start])
+        before = line[:run.token_start - _run_length_before(line, run.token_start, _LAYOUT_RUN)]
         following = line[run.token_end:].lstrip()
         if following[:1] in _QUOTE_OPENERS and following[1:2].isalpha():
             following = following[1:]  # "devido ? «entrada»": the word after opens a quotation
@@ -3269,6 +3348,7 @@ class Resolver:
         # the verb may have lost letters itself ("suficiente?, lament? el"), not read yet
         return any(is_slot(c) for c in verb) and any(spells(verb, v) for v in verbs)
 
+    @_per_document
     def _attributed_closer_after(self, line: str, pos: int) -> bool:
         """Is the next glued slot after ``pos`` at a word's edge one before a verb of stating
         ("?Já perdemos … figurinhas?, desabafou"), with no slot opening a word before it that
@@ -3694,7 +3774,7 @@ class Resolver:
                 return prior + QUESTION_BEFORE_LOWERCASE  # "transport? ? l'hôpital": a lone "à" follows
             return prior + QUESTION_BEFORE_SLOT
         if following and following[0].islower():
-            if self.data is not None and self.lower(following.split()[0].rstrip(".,;:!?")) in self.data.saying_verbs:
+            if self.data is not None and self.lower(following.split(None, 1)[0].rstrip(".,;:!?")) in self.data.saying_verbs:
                 return prior  # "olur mu? dedi", "Kam to jde? zeptala se": a question, then who asked it
             if self.data is not None and self.data.only_saying_after_question \
                     and not run.text.endswith(("??", "\ufffd\ufffd")):
@@ -3707,7 +3787,7 @@ class Resolver:
         if following and following[0].isupper() and self._inside_name_before_vowel(run, line):
             return prior + QUESTION_BEFORE_LOWERCASE  # "Societatea Literar? Rom?n?": "Literară"
         if following and following[0].isupper() and self.data is not None \
-                and self.lower(following.split()[0].rstrip(".,;:!?")) in self.data.sentence_enclitics:
+                and self.lower(following.split(None, 1)[0].rstrip(".,;:!?")) in self.data.sentence_enclitics:
             return prior + QUESTION_BEFORE_LOWERCASE  # "Bawi? Cię moje zalety": no sentence opens so
         if following and following[0].isupper() and not self._sentence_follows(following):
             return prior  # a name may follow a word in mid-sentence
@@ -3720,7 +3800,7 @@ class Resolver:
         a listed word?  Names of institutions are nouns and their adjectives, capitalised
         word after word, and a question ends in none of them ("Literară", "Națională")."""
         word = line[run.token_start:run.end - 1]
-        before = line[:run.token_start].split()
+        before = line[:run.token_start].rsplit(None, 1)[-1:]
         return self.data is not None and bool(self.data.lost_final_vowel) and run.end == run.token_end \
             and word[:1].isupper() and all(c.isalpha() or is_slot(c) for c in word) \
             and bool(before) and self._name_word(before[-1]) \
@@ -3761,12 +3841,13 @@ class Resolver:
     def _opening_slot_before(self, line: str, pos: int) -> bool:
         """A slot before ``pos`` where an opening quotation mark could have been."""
         for i in _slot_positions(line, 0, pos):
-            before_ok = i == 0 or line[i - 1] in _OPENERS
+            if i > 0 and line[i - 1] not in _OPENERS:
+                continue  # no opening mark stands there (told before the word after it is looked up)
             if self.data.spaced_quotes:
                 after_ok = i + 1 < len(line) and (line[i + 1].isalnum() or line[i + 1] == " ")
             else:
                 after_ok = self._known_word_at(line, i + 1)
-            if after_ok and before_ok:
+            if after_ok:
                 return True
         return False
 
@@ -3788,6 +3869,7 @@ class Resolver:
             return False
         return self._quote_not_letter(line[pos:end], line[pos - 1:end])
 
+    @_per_document
     def _quote_not_letter(self, word: str, with_slot: str) -> bool:
         """A slot glued to ``word`` is a quotation mark's only if ``word`` is listed and no
         listed word has the slot as a letter ("?Wort", but not "?ey": "şey")."""
@@ -3833,34 +3915,35 @@ class Resolver:
 
     # ---------------------------------------------------------------- case
     def _apply_case(self, core: str, cand: Candidate, run: DamagedRun, line: str,
-                    sentence_start: bool) -> str | None:
-        all_caps = _all_capitals(core)
+                    sentence_start: bool, case: _CoreCase | None = None) -> str | None:
+        """``cand`` written in ``core``'s case (``case``: ``core``'s, when the caller has it
+        for all its candidates); None when no case of it can have been lost so."""
+        case = case or _CoreCase(core)
+        text = cand.text
+        if not case.all_caps and any(text[i] != APOSTROPHE for i in case.slots_before_capitals if i < len(text)):
+            return None  # "?Tomislav", "d?Unalaska": a letter before a capital starts no word
         # a case suffix after an abbreviation's apostrophe is lower-case ("ANAP’ı", "ABD’nin")
         # unless its kept letters are capitals ("ANKARA’DA")
-        suffix_from = max(cand.text.rfind(APOSTROPHE), cand.text.rfind("'")) + 1 if cand.how == "suffix" \
-            else len(cand.text)
+        suffix_from = max(text.rfind(APOSTROPHE), text.rfind("'")) + 1 if cand.how == "suffix" else len(text)
         lower_suffix = not any(c.isupper() for c in core[suffix_from:])
-        out: list[str] = []
-        if not all_caps and any(is_slot(a) and b.isupper() and got != APOSTROPHE
-                                for a, b, got in zip(core, core[1:], cand.text)):
-            return None  # "?Tomislav", "d?Unalaska": a letter before a capital starts no word
-        for i, (have, got) in enumerate(zip(core, cand.text)):
-            if not is_slot(have):
-                out.append(have)
-                continue
+        chars = list(core[:len(text)])
+        for i in case.slots:
+            if i >= len(text):
+                break
             if i == 0 and cand.ascii_capital:
-                out.append(cand.ascii_capital)
+                chars[0] = cand.ascii_capital
                 continue
-            upper = (all_caps and not (i >= suffix_from and lower_suffix)) \
+            got = text[i]
+            upper = (case.all_caps and not (i >= suffix_from and lower_suffix)) \
                 or (i == 0 and self._capital_start(core, cand, run, line, sentence_start)) \
-                or (i > 1 and cand.text[i - 1] in "'" + APOSTROPHE and self._capital_after_elision(cand, run, line))
+                or (i > 1 and text[i - 1] in "'" + APOSTROPHE and self._capital_after_elision(cand, run, line))
             if upper and got != APOSTROPHE:
                 big = got.upper()
                 if len(big) != 1 or big.isascii():
                     return None  # no capital of this letter could have been lost (Turkish ı → I)
                 got = big
-            out.append(got)
-        return "".join(out)
+            chars[i] = got
+        return "".join(chars)
 
     def _capital_start(self, core: str, cand: Candidate, run: DamagedRun, line: str,
                        sentence_start: bool) -> bool:
@@ -3986,7 +4069,7 @@ class Resolver:
         Associação")."""
         if run.start != run.token_start or line[run.end:run.token_end] != "" or cand.text in stopwords(self.lang):
             return False
-        before = line[:run.token_start].split()
+        before = line[:run.token_start].rsplit(None, 4)[-4:]  # all that is asked
         after = line[run.token_end:].split(None, 1)[:1]
         if before and self.lower(before[-1]) in self.data.name_conjunctions:
             before = before[:-1]
@@ -4047,8 +4130,8 @@ class Resolver:
     def _between_listed_nouns(self, run: DamagedRun, line: str) -> bool:
         """Does the word stand in a list between two capitalised words, nouns where every noun
         takes a capital ("viel Zeit, ?rger, Stress und Geld")?"""
-        before = line[:run.token_start].split()
-        after = line[run.token_end:].split()
+        before = line[:run.token_start].rsplit(None, 1)[-1:]
+        after = line[run.token_end:].split(None, 1)[:1]
         return line[run.end:run.token_end] == "," and bool(before) and before[-1].endswith(",") \
             and _capitalised(before[-1].rstrip(",")) and bool(after) and _capitalised(after[0].rstrip(",.;:"))
 
@@ -4075,7 +4158,7 @@ class Resolver:
         elif run.start > run.token_start:
             before = self.lower(line[run.token_start:run.start].rstrip("'" + APOSTROPHE))
         else:
-            words = line[:run.token_start].split()
+            words = line[:run.token_start].rsplit(None, 1)[-1:]
             before = self.lower(words[-1].strip(_OPENERS + _CLOSERS)) if words else ""
         tail = line[run.end:run.token_end]
         following = tail[1:] if tail.startswith("-") else line[run.token_end:]
@@ -4092,7 +4175,7 @@ class Resolver:
         if (run.start != run.token_start or cand.frequency >= NAME_MAX_FREQUENCY
                 or cand.text in stopwords(self.lang)):
             return False
-        before = line[:run.token_start].split()
+        before = line[:run.token_start].rsplit(None, 2)[-2:]  # all that is asked
         if before and self.lower(before[-1]) in self.data.saying_verbs | self.data.reporting_participles \
                 and line[run.end:run.token_end][:1] in ("", ".", ",", "!", ";", ":") \
                 and not any(len(suffix) >= 2 and cand.text.endswith(suffix) and self._harmonic_suffix(cand.text, suffix)
