@@ -280,10 +280,13 @@ class LexiconStage(Stage):
 
     def remove_phrase_lines(self, doc: Document) -> list[int]:
         """Remove lines with strong evidence, then weak ones next to removed ones."""
+        by_line = category_hits(doc, self.category)
+        if not by_line:  # most documents hold no phrase of most categories
+            return []
         norms = normalized_lines(doc)
         strong: list[int] = []
         weak: dict[int, str] = {}
-        for index, hits in category_hits(doc, self.category).items():  # in line order
+        for index, hits in by_line.items():  # in line order
             line = doc.lines[index]
             if line.removed:
                 continue
@@ -331,7 +334,7 @@ class LexiconStage(Stage):
 
     def remove_decoration_next_to(self, doc: Document, removed: list[int]) -> None:
         """Bullets or bars left on their own line right above or below a removed line."""
-        if not has_decoration(doc):
+        if not removed or not has_decoration(doc):
             return
         norms = normalized_lines(doc)
         for index in sorted(removed):
