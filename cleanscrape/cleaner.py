@@ -254,7 +254,7 @@ class Cleaner:
             doc.source_words = remembered[0].recall(remembered[1])
         try:
             with self.limits.deadline() as deadline:
-                self.clean_document(doc, deadline)
+                self.clean_document(doc, deadline if deadline.needs_checks else None)
             out, removed, repairs = doc.output()
             if remembered is not None:
                 remembered[0].learn(remembered[1], doc)

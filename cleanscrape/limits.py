@@ -21,6 +21,10 @@ from __future__ import annotations
 
 import signal
 import threading
+# The same functions as ``signal``'s, without its wrappers' conversion of every handler
+# returned to an enum (an ``Enum`` lookup that fails for a function handler): that was
+# most of the cost of arming and disarming the alarm, paid twice per document.
+from _signal import signal as _set_handler
 import time
 from dataclasses import dataclass
 from types import FrameType, TracebackType
@@ -87,7 +91,7 @@ class Deadline:
             return self
         self._end = time.monotonic() + self.seconds
         if _can_use_alarm():
-            self._previous_handler = signal.signal(signal.SIGALRM, _raise_timeout)
+            self._previous_handler = _set_handler(signal.SIGALRM, _raise_timeout)
             signal.setitimer(signal.ITIMER_REAL, self.seconds)
             self._armed = True
         return self
@@ -98,8 +102,14 @@ class Deadline:
             try:
                 signal.setitimer(signal.ITIMER_REAL, 0)
             finally:
-                signal.signal(signal.SIGALRM, self._previous_handler)  # type: ignore[arg-type]
+                _set_handler(signal.SIGALRM, self._previous_handler)  # type: ignore[arg-type]
                 self._armed = False
+
+    @property
+    def needs_checks(self) -> bool:
+        """Must :meth:`check` be called between stages?  Not when the alarm is armed (it
+        interrupts on time anyway) nor without a limit."""
+        return self.seconds is not None and not self._armed
 
     def check(self) -> None:
         """Raise :class:`DocumentTimeout` if the time is up (the between-stages fallback)."""
