@@ -242,6 +242,19 @@ def _consecutive(items: list[_Line]) -> Iterator[list[_Line]]:
         yield run
 
 
+def _one_line_at_most(doc: Document) -> bool:
+    """Is ``doc`` one non-blank line (or none) with nothing removed, like a comment or a
+    blurb?  The stage leaves such a document as it is, and can say so without its features:
+    the line is either no boilerplate evidence (the stage stops before looking for a
+    region) or structural, and then bad, leaving no prose to make a region of."""
+    # most documents have several blocks: no line to look at (the blocks are the input's,
+    # and a repair that blanks a line only makes this pass over a document it could take)
+    if len(doc.blocks) > 1 or doc.removals:
+        return False
+    nonblank = (line for line in doc.lines if not line.is_blank)
+    return next(nonblank, None) is None or next(nonblank, None) is None
+
+
 @register_stage
 class MainContentStage(Stage):
     name = "main_content"
@@ -304,6 +317,8 @@ class MainContentStage(Stage):
         byline_distance: int = 40
 
     def process(self, doc: Document) -> None:
+        if _one_line_at_most(doc):
+            return
         # Lines removed by earlier stages stay in view as bad lines: they still separate
         # the article from what follows it and belong to the menus they were part of.
         low = self.options.length_low
