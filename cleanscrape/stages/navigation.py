@@ -131,9 +131,12 @@ class NavigationStage(LexiconStage):
         """Short lines whose neighbours (blank lines aside) are both removed: found from the
         removed lines, not by walking every line.  Removing such a label makes no other line
         one (its neighbours are removed already), so the removed lines are looked up once."""
+        removed_indices = list(doc.removed_line_indices())
+        if len(removed_indices) < 2:  # most short documents: no pair of removed lines
+            return []
         norms = normalized_lines(doc)
         nonblank, ranks = content_index(doc)
-        removed = {ranks[i] for i in doc.removed_line_indices() if not doc.lines[i].is_blank}
+        removed = {ranks[i] for i in removed_indices if not doc.lines[i].is_blank}
         taken: list[int] = []
         for rank in sorted(removed):
             if rank + 1 in removed or rank + 2 not in removed:
