@@ -390,6 +390,8 @@ class Document:
     def output(self) -> tuple[str, list[Removal], list[Repair]]:
         """The cleaned text with the removals and repairs it is made of (each list gathered
         and sorted once: a caller wanting all three should not pay for them twice)."""
+        if not (self._line_removals or self._span_removals or self._repairs):
+            return self.text, [], []  # most short documents: nothing to gather, sort or apply
         removals, repairs = self.removals, self.repairs
         text = apply_edits(self.text, [(r.start, r.end) for r in removals],
                            [(r.start, r.end, r.after) for r in repairs])
