@@ -247,9 +247,12 @@ def _vote(words: list[str]) -> tuple[str | None, float, float]:
             counts[lang] = counts.get(lang, 0.0) + share
     if not counts:
         return None, 0.0, 0.0
-    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    best, best_votes = ranked[0]
-    second_votes = ranked[1][1] if len(ranked) > 1 else 0.0
+    # the votes sorted alone (no key function called per language), then the first
+    # language in name order of those with most: as ranking (-votes, language) would
+    votes = sorted(counts.values(), reverse=True)
+    best_votes = votes[0]
+    best = min([lang for lang, lang_votes in counts.items() if lang_votes == best_votes])
+    second_votes = votes[1] if len(votes) > 1 else 0.0
     return best, best_votes, second_votes
 
 
