@@ -348,6 +348,8 @@ class LexiconStage(Stage):
         """Under each removed line that is a heading of the category (its phrase is the whole
         line: "Lire aussi :", "Tags"), the list :func:`lines_after_heading` finds; the reason
         names the list by ``items_name(number of items)``."""
+        if not removed:
+            return []
         norms = normalized_lines(doc)
         hits = category_hits(doc, self.category)
         taken: list[int] = []

@@ -79,6 +79,8 @@ class CaptionStage(LexiconStage):
         return verdict
 
     def apply_structure(self, doc: Document, removed: list[int]) -> list[int]:
+        if not removed:  # no credit line to find a caption above
+            return []
         norms = normalized_lines(doc)
         hits = hits_by_line(doc)
         taken: list[int] = []
