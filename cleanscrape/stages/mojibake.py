@@ -50,7 +50,8 @@ C1_CONTROL = regex.compile("[\x80-\x9f]")
 
 
 def _suspect(text: str) -> bool:
-    return MOJIBAKE_HINT.search(text) is not None or C1_CONTROL.search(text) is not None
+    # both patterns look for non-ASCII characters: an ASCII text (a flag str keeps) has none
+    return not text.isascii() and (MOJIBAKE_HINT.search(text) is not None or C1_CONTROL.search(text) is not None)
 
 
 @lru_cache(maxsize=1)
