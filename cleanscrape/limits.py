@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import signal
 import threading
-# The same functions as ``signal``'s, without its wrappers' conversion of every handler
-# returned to an enum (an ``Enum`` lookup that fails for a function handler): that was
-# most of the cost of arming and disarming the alarm, paid twice per document.
-from _signal import signal as _set_handler
 import time
 from dataclasses import dataclass
 from types import FrameType, TracebackType
+
+# signal.signal without its wrapper, which turns every handler it returns into an enum (an
+# Enum lookup that fails for a function): most of the cost of arming and disarming the
+# alarm, paid twice per document
+from _signal import signal as _set_handler  # type: ignore[import-not-found]
 
 __all__ = ["Limits", "DocumentTimeout", "Deadline", "DEFAULT_MAX_DOC_CHARS", "DEFAULT_MAX_DOC_SECONDS"]
 
