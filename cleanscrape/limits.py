@@ -25,11 +25,6 @@ import time
 from dataclasses import dataclass
 from types import FrameType, TracebackType
 
-# signal.signal without its wrapper, which turns every handler it returns into an enum (an
-# Enum lookup that fails for a function): most of the cost of arming and disarming the
-# alarm, paid twice per document
-from _signal import signal as _set_handler  # type: ignore[import-not-found]
-
 __all__ = ["Limits", "DocumentTimeout", "Deadline", "DEFAULT_MAX_DOC_CHARS", "DEFAULT_MAX_DOC_SECONDS"]
 
 #: Ten million characters: ~5-10 s of cleaning at the measured 1-2 MB/s per core; real pages
@@ -92,7 +87,7 @@ class Deadline:
             return self
         self._end = time.monotonic() + self.seconds
         if _can_use_alarm():
-            self._previous_handler = _set_handler(signal.SIGALRM, _raise_timeout)
+            self._previous_handler = signal.signal(signal.SIGALRM, _raise_timeout)
             signal.setitimer(signal.ITIMER_REAL, self.seconds)
             self._armed = True
         return self
@@ -103,7 +98,7 @@ class Deadline:
             try:
                 signal.setitimer(signal.ITIMER_REAL, 0)
             finally:
-                _set_handler(signal.SIGALRM, self._previous_handler)  # type: ignore[arg-type]
+                signal.signal(signal.SIGALRM, self._previous_handler)  # type: ignore[arg-type]
                 self._armed = False
 
     @property
