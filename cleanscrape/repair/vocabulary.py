@@ -67,12 +67,14 @@ class DocumentVocabulary:
                 continue
             if "'" in line or "’" in line:
                 self.damaged_before_apostrophe.update(_DAMAGED_BEFORE_APOSTROPHE.findall(line))
+            # the words opening a sentence found in one pass over the line, as for the intact
+            # lines, not by a look back from every word
+            openings = {opening.start(1) for opening in _OPENING_WORD.finditer(line)}
             for match in _WORD.finditer(line):
                 end, start = match.end(), match.start()
                 if (end < len(line) and line[end] in SLOTS) or (start > 0 and line[start - 1] in SLOTS):
                     continue  # a fragment of a damaged word
-                opens = _SENTENCE_START.search(line, max(0, start - SENTENCE_START_REACH), start) is not None
-                words[match.group(), opens] += 1
+                words[match.group(), start in openings] += 1
         for (word, opens), n in words.items():
             low = lower(word).replace("’", "'")
             if "'" not in low:
