@@ -278,8 +278,11 @@ def _batched_detector_class():
             profiles = [rows.get(ngram) or _profile_row(packed, ngram, size) for ngram in ngrams]
             self.langprob = [0.0] * len(self.langlist)
             self.random.seed(self.seed)
-            # random.choice(seq) is seq[_randbelow(len(seq))]: the same draws, a call fewer each
+            # random.choice(seq) is seq[_randbelow(len(seq))]: the same draws, a call fewer
+            # each (and in the updates, where most are, two: _randbelow draws
+            # getrandbits(len(seq).bit_length()) until one is below len(seq))
             randbelow, count = self.random._randbelow, len(profiles)
+            getrandbits, bits = self.random.getrandbits, count.bit_length()
             for _ in range(self.n_trial):
                 prob = self._init_probability()
                 alpha = self.alpha + self.random.gauss(0.0, 1.0) * self.ALPHA_WIDTH
@@ -291,7 +294,12 @@ def _batched_detector_class():
                     prob = [p / total for p in prob]
                     if max(prob) > self.CONV_THRESHOLD or done >= self.ITERATION_LIMIT:
                         break
-                    a, b, c, d, e = [profiles[randbelow(count)] for _ in range(5)]
+                    picks = []
+                    while len(picks) < 5:
+                        drawn = getrandbits(bits)
+                        if drawn < count:
+                            picks.append(profiles[drawn])
+                    a, b, c, d, e = picks
                     prob = [p * (w + qa) * (w + qb) * (w + qc) * (w + qd) * (w + qe)
                             for p, qa, qb, qc, qd, qe in zip(prob, a, b, c, d, e)]
                     done += 5
