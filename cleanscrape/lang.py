@@ -281,8 +281,11 @@ def _batched_detector_class():
             profiles = [rows.get(ngram) or _profile_row(packed, ngram, size) for ngram in ngrams]
             self.langprob = [0.0] * len(self.langlist)
             self.random.seed(self.seed)
-            # random.choice(seq) is seq[_randbelow(len(seq))]: the same draws, a call fewer each
+            # random.choice(seq) is seq[_randbelow(len(seq))]: the same draws, a call fewer
+            # each (and in the updates, where most are, two: _randbelow draws
+            # getrandbits(len(seq).bit_length()) until one is below len(seq))
             randbelow, count = self.random._randbelow, len(profiles)
+            getrandbits, bits = self.random.getrandbits, count.bit_length()
             for _ in range(self.n_trial):
                 prob = self._init_probability()
                 alpha = self.alpha + self.random.gauss(0.0, 1.0) * self.ALPHA_WIDTH
@@ -294,7 +297,12 @@ def _batched_detector_class():
                     prob = [p / total for p in prob]
                     if max(prob) > self.CONV_THRESHOLD or done >= self.ITERATION_LIMIT:
                         break
-                    a, b, c, d, e = [profiles[randbelow(count)] for _ in range(5)]
+                    picks = []
+                    while len(picks) < 5:
+                        drawn = getrandbits(bits)
+                        if drawn < count:
+                            picks.append(profiles[drawn])
+                    a, b, c, d, e = picks
                     prob = [p * (w + qa) * (w + qb) * (w + qc) * (w + qd) * (w + qe)
                             for p, qa, qb, qc, qd, qe in zip(prob, a, b, c, d, e)]
                     done += 5
@@ -302,38 +310,65 @@ def _batched_detector_class():
                     self.langprob[j] += p / self.n_trial
 
         def _extract_ngrams(self) -> list[str]:
-            """langdetect's n-grams, in its order: its NGram buffer's rules on the text
+            """langdetect's n-grams, in its order (see :func:`_ngrams`), on the text
             normalised in one C-level pass (NGram.normalize of each character, worked out
-            once per process, instead of a block lookup per character and n-gram)."""
+            once per process, instead of a block lookup per character and n-gram).  Its
+            buffer starts again at every space, so the text's n-grams are those of its words
+            one after the other, each word's remembered with the space after it, if any."""
             known = self.word_lang_prob_map
+            words = self.text.translate(_NGRAM_CHARACTERS).split(" ")
+            # every word but the last has a space after it
+            words[:-1] = [word + " " for word in words[:-1] if word]
             ngrams: list[str] = []
-            grams, capital_word = " ", False
-            for char in self.text.translate(_NGRAM_CHARACTERS):
-                last = grams[-1]
-                if last == " ":
-                    grams, capital_word = " ", False
-                    if char == " ":
-                        continue
-                elif len(grams) >= 3:
-                    grams = grams[1:]
-                grams += char
-                if char.isupper():
-                    if last.isupper():
-                        capital_word = True
-                else:
-                    capital_word = False
-                if capital_word:
-                    continue
-                if char != " " and char in known:
-                    ngrams.append(char)
-                if len(grams) >= 2:
-                    if grams[-2:] in known:
-                        ngrams.append(grams[-2:])
-                    if len(grams) == 3 and grams in known:
-                        ngrams.append(grams)
+            for word in words:
+                found = _word_ngrams.get(word)
+                if found is None:
+                    if len(_word_ngrams) >= WORD_NGRAM_CACHE:
+                        _word_ngrams.clear()
+                    found = _word_ngrams[word] = _ngrams(word, known)
+                ngrams += found
             return ngrams
 
     return BatchedDetector
+
+
+def _ngrams(text: str, known: dict[str, bytearray]) -> tuple[str, ...]:
+    """The n-grams of ``text`` (normalised) that ``known`` holds, in langdetect's order:
+    its NGram buffer's rules (a buffer of the last three characters, emptied at a space;
+    none from a word's letters after two capitals in a row)."""
+    ngrams: list[str] = []
+    grams, capital_word = " ", False
+    for char in text:
+        last = grams[-1]
+        if last == " ":
+            grams, capital_word = " ", False
+            if char == " ":
+                continue
+        elif len(grams) >= 3:
+            grams = grams[1:]
+        grams += char
+        if char.isupper():
+            if last.isupper():
+                capital_word = True
+        else:
+            capital_word = False
+        if capital_word:
+            continue
+        if char != " " and char in known:
+            ngrams.append(char)
+        if len(grams) >= 2:
+            if grams[-2:] in known:
+                ngrams.append(grams[-2:])
+            if len(grams) == 3 and grams in known:
+                ngrams.append(grams)
+    # interned: the words kept share one copy of each n-gram (~0.2 KB a word, not ~1)
+    return tuple(map(sys.intern, ngrams))
+
+
+#: the n-grams of words, with the space after them or not, kept across calls: a language's
+#: words recur (at most this many)
+WORD_NGRAM_CACHE = 16384
+_word_ngrams: dict[str, tuple[str, ...]] = {}
 
 
 class _NGramCharacters(dict):

@@ -387,8 +387,11 @@ _VOWELS = "aeiouyáéěíóúůý"
 _ENDS_SENTENCE = re.compile(r"[.!?:…][\"'»”)]*$")
 #: a slot glued to a letter: a word that lost one of its letters (or a real "?" glued to a word)
 _GLUED_SLOT = re.compile(r"[^\W\d_][?\ufffd]|[?\ufffd][^\W\d_]")
-#: a link in running text, with the brackets around it ("[http://…]", "<www.…>")
-_LINK = re.compile(r"[\[<(]?(?:https?://|www\.)[^\s\]>)]*[\]>)]?")
+#: a link in running text, with the bracket after it ("[http://…]", "<www.…>"); the one
+#: before it is looked for by hand (a pattern that opens with an optional bracket is tried
+#: at every character of the line)
+_LINK = re.compile(r"(?:https?://|www\.)[^\s\]>)]*[\]>)]?")
+_LINK_OPENERS = "[<("
 #: punctuation that ends a clause: not "?" nor U+FFFD, which in a damaged line stand for a
 #: lost letter as often as for a question's end, nor a hyphen inside a word ("Bielsko-Biała")
 #: the point after an ordinal's digits, before a word ("v 16. století"; a lower-case one is checked)
@@ -595,7 +598,14 @@ def _without_links(line: str) -> str:
     komentować") replaced by spaces: its punctuation ends no clause, and it is no word."""
     if "://" not in line and "www." not in line:
         return line
-    return _LINK.sub(lambda m: " " * len(m.group()), line)
+    kept, end = [], 0
+    for link in _LINK.finditer(line):
+        start = link.start()
+        if start and line[start - 1] in _LINK_OPENERS:
+            start -= 1  # no link before it ends on it: a link goes on over a bracket
+        kept += (line[end:start], " " * (link.end() - start))
+        end = link.end()
+    return "".join(kept) + line[end:]
 
 
 @dataclass(frozen=True, slots=True)

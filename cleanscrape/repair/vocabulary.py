@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .damage import SLOTS
 from .wordlist import shape
 
 __all__ = ["DocumentVocabulary", "restorable_words"]
@@ -23,17 +22,19 @@ _APOSTROPHES = re.compile(r"['’]")
 #: ("?ura'n?n"): the base, as damaged
 _DAMAGED_BEFORE_APOSTROPHE = re.compile(r"(?<![^\W\d_?\ufffd])((?:[^\W\d_]|[?\ufffd])*[?\ufffd](?:[^\W\d_]|[?\ufffd])*)"
                                         r"['’](?:[^\W\d_]|[?\ufffd])")
-#: the text before a word that opens a sentence: nothing, or a sentence end and openers
 #: how far back the sentence end before a word is looked for ('." « ' and the like)
 SENTENCE_START_REACH = 8
 _OPENERS = r"[\"'«“„‚‹(\[\-–—\s]"
-_SENTENCE_START = re.compile(r"(?:^|[.!?…:]\s+)" + _OPENERS + "*$")
-#: the words that open a sentence, found in one pass over lines joined by newlines: the
-#: same test as _SENTENCE_START looking back SENTENCE_START_REACH characters before each
-#: word (a line's start and openers, or a sentence end, a space and openers; a match
-#: reaching back over a newline finds a word that opens its line anyway)
+#: the words that open a sentence, found in one pass over lines joined by newlines: within
+#: SENTENCE_START_REACH characters before the word, its line's start and openers, or a
+#: sentence end, a space and openers (a match reaching back over a newline finds a word
+#: that opens its line anyway); no fragment of a damaged word (see _INTACT_WORD)
 _OPENING_WORD = re.compile(rf"(?:^{_OPENERS}{{0,{SENTENCE_START_REACH}}}|[.!?…:]\s{_OPENERS}{{0,{SENTENCE_START_REACH - 2}}})"
-                           rf"({_WORD_PATTERN})", re.MULTILINE)
+                           rf"((?>{_WORD_PATTERN}))(?![?\ufffd])", re.MULTILINE)
+#: a word as _WORD finds it (starting where no letter, nor a letter and an apostrophe, stands
+#: before it; taken whole) that is no fragment of a damaged word: no slot right before or
+#: after it
+_INTACT_WORD = re.compile(rf"(?<![^\W\d_]|[?\ufffd])(?<![^\W\d_]['’])(?>{_WORD_PATTERN})(?![?\ufffd])")
 
 
 class DocumentVocabulary:
@@ -48,31 +49,24 @@ class DocumentVocabulary:
         #: (word, opens a sentence) -> count: a capital opening a sentence says nothing of
         #: the word's own case ("În 1945 …" does not make "în" a name)
         words: Counter = Counter()
-        # The lines without a slot have no fragment of a damaged word to skip: their words,
-        # and those opening a sentence, are counted in two regex passes over them all
-        # instead of a look back from every word (most lines of a document).
-        intact = "\n".join([line for line in lines if "?" not in line and "\ufffd" not in line])
-        opening = Counter(_OPENING_WORD.findall(intact))
-        for word, n in Counter(_WORD.findall(intact)).items():
-            opens = opening.get(word, 0)
-            if opens:
-                words[word, True] += opens
-            if n > opens:
-                words[word, False] += n - opens
+        # The words, and those opening a sentence, counted in two regex passes over the
+        # lines joined (the lines without a slot first, then the others), not by a look back
+        # from every word; a fragment of a damaged word is no word.
+        for text in ("\n".join([line for line in lines if "?" not in line and "\ufffd" not in line]),
+                     "\n".join([line for line in lines if "?" in line or "\ufffd" in line])):
+            opening = Counter(_OPENING_WORD.findall(text))
+            for word, n in Counter(_INTACT_WORD.findall(text)).items():
+                opens = opening.get(word, 0)
+                if opens:
+                    words[word, True] += opens
+                if n > opens:
+                    words[word, False] += n - opens
         #: damaged words written before an apostrophe and a suffix, as damaged ("?ura" of
         #: "?ura'n?n"): in a language that splits a suffix off names only, the page's name
         self.damaged_before_apostrophe: set[str] = set()
         for line in lines:
-            if "?" not in line and "\ufffd" not in line:
-                continue
-            if "'" in line or "’" in line:
+            if ("?" in line or "\ufffd" in line) and ("'" in line or "’" in line):
                 self.damaged_before_apostrophe.update(_DAMAGED_BEFORE_APOSTROPHE.findall(line))
-            for match in _WORD.finditer(line):
-                end, start = match.end(), match.start()
-                if (end < len(line) and line[end] in SLOTS) or (start > 0 and line[start - 1] in SLOTS):
-                    continue  # a fragment of a damaged word
-                opens = _SENTENCE_START.search(line, max(0, start - SENTENCE_START_REACH), start) is not None
-                words[match.group(), opens] += 1
         for (word, opens), n in words.items():
             low = lower(word).replace("’", "'")
             if "'" not in low:
