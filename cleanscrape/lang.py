@@ -29,6 +29,7 @@ import struct
 import sys
 from collections import Counter
 from functools import lru_cache
+from itertools import combinations
 from importlib import resources
 from pathlib import Path
 
@@ -109,6 +110,8 @@ _NON_LATIN_LETTER = regex.compile(r"[[\p{L}\p{M}]--\p{Script=Latin}]", regex.V1)
 #: a run of letters: elided forms split the way wordfreq splits them ("l'homme" → "l", "homme")
 _LETTER = r"[^\W\d_]"
 _LETTERS = re.compile(_LETTER + "+")
+#: a word with letters lost to a lossy charset (each written "?"), and at least one kept
+_DAMAGED_WORD = re.compile(r"(?:[^\W\d_]|\?)*(?:[^\W\d_]\?|\?[^\W\d_])(?:[^\W\d_]|\?)*")
 #: a character past the Basic Multilingual Plane (emoji, historic scripts)
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
@@ -141,11 +144,33 @@ def stopword_table() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=None)
 def _word_to_langs() -> dict[str, tuple[str, ...]]:
+    """The languages each stopword belongs to; also each stopword's spellings with some of
+    its non-ASCII letters lost to a lossy charset ("?e" for Czech and Slovak "že", "i?in" for
+    Turkish "için"): a damaged stopword votes as the stopwords it may be."""
     index: dict[str, list[str]] = {}
     for lang, words in stopword_table().items():
         for word in words:
             index.setdefault(word, []).append(lang)
+    for lang, words in stopword_table().items():
+        for word in words:
+            for damaged in _lossy_spellings(word):
+                langs = index.setdefault(damaged, [])
+                if lang not in langs:  # "??" is many words of a language: one vote each
+                    langs.append(lang)
     return {w: tuple(langs) for w, langs in index.items()}
+
+
+def _lossy_spellings(word: str) -> list[str]:
+    """``word`` with one or more of its non-ASCII letters written "?", as a lossy charset
+    writes what it cannot encode (one "?" a code point), keeping at least one letter."""
+    spots = [i for i, char in enumerate(word) if not char.isascii()]
+    spellings = []
+    for k in range(1, len(spots) + 1):
+        for lost in combinations(spots, k):
+            spelling = "".join("?" if i in lost else char for i, char in enumerate(word))
+            if spelling.strip("?"):
+                spellings.append(spelling)
+    return spellings
 
 
 def stopwords(lang: str | None) -> frozenset[str]:
@@ -493,12 +518,16 @@ def detect_language(doc: Document) -> tuple[str | None, str | None]:
     sample = sample_text(doc)
     if not sample.strip():
         return None, None
-    # a word with a character lost to a lossy charset does not vote ("fran?ais" would vote
-    # as "fran", "ais")
+    # a word with a character lost to a lossy charset votes as a whole ("fran?ais" must not
+    # vote as "fran", "ais"): as the stopwords it may be ("?e": "že"), or not at all
     voters = sample
+    damaged: list[str] = []
     if "?" in voters or "\ufffd" in voters:  # most samples have neither: no word-by-word pass
-        voters = " ".join(t for t in sample.split() if "?" not in t and "\ufffd" not in t)
-    words = tokenize_words(voters)
+        tokens = sample.split()
+        voters = " ".join(t for t in tokens if "?" not in t and "\ufffd" not in t)
+        damaged = _DAMAGED_WORD.findall(" ".join(t for t in tokens if "?" in t or "\ufffd" in t)
+                                        .lower().replace("\ufffd", "?"))
+    words = tokenize_words(voters) + damaged
     best, best_votes, second_votes = _vote(words)
     if best is not None and (_decisive(best_votes, second_votes, len(words), VOTE_MIN_HITS, VOTE_MIN_MARGIN,
                                        VOTE_MIN_SHARE)

@@ -32,6 +32,29 @@ def test_a_short_text_whose_few_votes_are_shared_goes_to_langdetect() -> None:
     assert detect_language(Document(text))[1] == "langdetect"
 
 
+#: Czech written through a lossy charset: most of its stopwords lost a letter ("kdy?" "když",
+#: "?e" "že", "u?" "už"); its intact words alone ("to", "je", "mu", "ta") are shared with
+#: Slovak and Slovene and would leave the vote to langdetect
+DAMAGED_CZECH = ("Kdy? u? v?d?l, ?e p?ijde pozd?, ?ekl to ?en?. Ta mu ?ekla, ?e u? je v?echno "
+                 "p?ipraven?, a? p?ijde kdy chce. Kdy? pak p?i?el, u? sp?la.")
+
+
+@pytest.mark.parametrize("lost", ["?", "\ufffd"])
+def test_damaged_stopwords_vote_as_the_stopwords_they_may_be(lost: str) -> None:
+    assert detect_language(Document(DAMAGED_CZECH.replace("?", lost))) == ("cs", "stopwords")
+
+
+def test_a_word_votes_by_its_lossy_spellings_only_while_it_keeps_a_letter() -> None:
+    from cleanscrape.lang import _lossy_spellings, _word_to_langs
+
+    assert sorted(_lossy_spellings("když")) == ["kdy?"]
+    assert sorted(_lossy_spellings("için")) == ["i?in"]
+    assert _lossy_spellings("až") == ["a?"] and _lossy_spellings("à") == []
+    assert "cs" in _word_to_langs()["?e"] and "en" not in _word_to_langs()["?e"]
+    # a real question mark after a word makes no stopword of it
+    assert "it?" not in _word_to_langs() and "what?" not in _word_to_langs()
+
+
 #: languages without a stopword list whose function words are a listed language's
 SHARED_FUNCTION_WORDS = {"no": "da", "bs": "hr", "ms": "id"}
 
