@@ -291,6 +291,10 @@ def _batched_detector_class():
     from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 
     class BatchedDetector(Detector):
+        #: stop the trials once the leading language is settled (:meth:`_settled`): the
+        #: answer is langdetect's, the probabilities are not (they are the first trials')
+        answer_only = False
+
         def _detect_block(self) -> None:
             self.cleaning_text()
             ngrams = self._extract_ngrams()
@@ -307,7 +311,7 @@ def _batched_detector_class():
             # getrandbits(len(seq).bit_length()) until one is below len(seq))
             randbelow, count = self.random._randbelow, len(profiles)
             getrandbits, bits = self.random.getrandbits, count.bit_length()
-            for _ in range(self.n_trial):
+            for trial in range(1, self.n_trial + 1):
                 prob = self._init_probability()
                 alpha = self.alpha + self.random.gauss(0.0, 1.0) * self.ALPHA_WIDTH
                 w = alpha / self.BASE_FREQ
@@ -329,6 +333,16 @@ def _batched_detector_class():
                     done += 5
                 for j, p in enumerate(prob):
                     self.langprob[j] += p / self.n_trial
+                if self.answer_only and self._settled(trial):
+                    break
+
+        def _settled(self, trials: int) -> bool:
+            """Can the trials left no longer change which language leads?  Each adds at most
+            ``1 / n_trial`` to a language (its probabilities are normalised, none above 1):
+            a lead larger than that many shares stands.  On clear text the leader takes
+            nearly all of each trial, and four of the seven decide."""
+            second, first = sorted(self.langprob)[-2:]
+            return first - second > (self.n_trial - trials) / self.n_trial + SETTLED_MARGIN
 
         def _extract_ngrams(self) -> list[str]:
             """langdetect's n-grams, in its order (see :func:`_ngrams`), on the text
@@ -449,6 +463,10 @@ def _compact_profiles(folder: str) -> tuple[list[str], dict[str, bytearray]]:
     return langs, packed
 
 
+#: what a lead must exceed the trials left by for langdetect's answer to stand: the sums
+#: of probabilities are rounded at each addition
+SETTLED_MARGIN = 1e-9
+
 #: dense rows kept across calls, by n-gram: a page's n-grams recur on the next pages of
 #: its language (at most this many, ~0.5 KB each)
 PROFILE_ROW_CACHE = 16384
@@ -500,6 +518,7 @@ def _langdetect(sample: str) -> str | None:
     from langdetect.lang_detect_exception import LangDetectException
 
     detector = _batched_detector_class()(_langdetect_factory())
+    detector.answer_only = True  # only the language is asked for
     try:
         detector.append(sample)
         lang = detector.detect()

@@ -193,6 +193,31 @@ def test_batched_langdetect_gives_langdetect_ngrams_and_probabilities_bit_for_bi
         assert batched.get_probabilities() and batched.langprob == reference.langprob
 
 
+def test_langdetect_asked_for_its_answer_alone_stops_once_the_leader_is_settled() -> None:
+    from langdetect import DetectorFactory
+    from langdetect.detector import Detector
+
+    from cleanscrape.lang import _batched_detector_class, _langdetect_factory, _langdetect_profiles
+
+    langdetect_factory = DetectorFactory()
+    langdetect_factory.load_profile(_langdetect_profiles())
+    langdetect_factory.set_seed(0)
+    # clear prose, damaged text, and word salads whose first trial names another language
+    # than the seven do (the trials disagree: the answer is settled late or never)
+    samples = [SPANISH, "Ceci est un texte court, mais il dit assez.", "Plaza de la Constitución que visitamos.",
+               "Bırak z?rlas?n A?z?n? Kanatm?? m?y?m dudaklar?", "Jest dobry dzień, ale pada.",
+               "Tak de for Hotel", "la sol Park vino", "Restaurant banco Park", "boka Kiitos", "Roma boka"]
+    settled_early = 0
+    for sample in samples:
+        reference, answer_only = Detector(langdetect_factory), _batched_detector_class()(_langdetect_factory())
+        answer_only.answer_only = True
+        reference.append(sample)
+        answer_only.append(sample)
+        assert answer_only.detect() == reference.detect(), sample
+        settled_early += sum(answer_only.langprob) < 0.99  # fewer than the seven trials added up
+    assert settled_early >= len(samples) // 2
+
+
 def test_words_are_the_letter_runs_of_the_category_class_on_every_character() -> None:
     # tokenize_words lists the BMP letters as an explicit class (faster in sre): it must cut
     # every character the way [^\W\d_] does, astral ones and case changes included
