@@ -22,17 +22,17 @@ The cost is bounded by the sample size, not by the document length.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import struct
 import sys
 from collections import Counter
 from functools import lru_cache
-from itertools import combinations
 from importlib import resources
+from itertools import combinations
 from pathlib import Path
 
+import orjson
 import regex
 
 from .charclass import bmp_class
@@ -449,8 +449,8 @@ def _compact_profiles(folder: str) -> tuple[list[str], dict[str, bytearray]]:
         path = os.path.join(folder, name)
         if name.startswith(".") or not os.path.isfile(path):
             continue
-        with open(path, encoding="utf-8") as fh:
-            profile = json.load(fh)
+        with open(path, "rb") as fh:
+            profile = orjson.loads(fh.read())  # ~55 files of ~1 MB at every start: 1.7x json
         index = len(langs)
         langs.append(profile["name"])
         n_words = profile["n_words"]
