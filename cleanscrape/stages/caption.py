@@ -61,8 +61,12 @@ class CaptionStage(LexiconStage):
         max_credited_caption_sentences: int = 2
 
     def judge(self, line: Line, normalized: str, hits: list[Hit]) -> Verdict | None:
-        closing = [h for h in hits if h.kind == "contains"
-                   and word_count(normalized[h.start:]) <= self.options.max_credit_words]
+        # a hit closes the line when at most max_credit_words words follow its start: when it
+        # starts past the word before the last ones (found once: counting each hit's own
+        # rest made a long line with many hits cost its length times its hits)
+        last_words = normalized.rsplit(None, self.options.max_credit_words)
+        closing_from = len(last_words[0]) if len(last_words) > self.options.max_credit_words else 0
+        closing = [h for h in hits if h.kind == "contains" and h.start >= closing_from]
         if closing:
             body = normalized[:min(h.start for h in closing)]
             if word_count(body) > self.options.max_credited_caption_words \
