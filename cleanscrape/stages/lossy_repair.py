@@ -274,49 +274,55 @@ class LossyRepairStage(Stage):
         for line in lines:
             if "?" not in line.text and "\ufffd" not in line.text:
                 continue
-            # Left to right, on the text repaired so far, so that context (a sentence end, a
-            # governing verb) is read repaired; every slot becomes one character, so the
-            # runs found on the original line keep their offsets.
-            source = line.text
             line_damaged = line.index in damaged
             resolver = resolver_of.get(line.index, default)
-            runs = list(damaged_runs(source, replaced))
-            resolutions = [None] * len(runs)
-            repaired = source
-            words_repaired = source  # the same, lone slots left as they came
-            for k, run in enumerate(runs):
-                resolutions[k] = resolution = resolver.resolve(run, repaired, line_damaged, source)
-                if resolution is not None:
-                    repaired = repaired[:run.start] + resolution.best.text + repaired[run.end:]
-                    if run.letters:
-                        words_repaired = words_repaired[:run.start] + resolution.best.text + words_repaired[run.end:]
-            # Again, with the words after each run read repaired too: an adjective agrees
-            # with the noun after it, a clitic goes with the word after it ("malá ?ena"),
-            # a relative pronoun with the participle of its clause, unless the participle's
-            # own subject follows it ("kter? zasadila babi?ka").
-            # A lone slot after it stays a slot: what it was is read from this word's side.
-            # A run whose reading changed changes the left context of the runs after it
-            # ("un ? ?tat" read "un « état" opens a quotation "? ce" then closes).
-            final = repaired
-            left_changed = False
-            for k, run in enumerate(runs):
-                if left_changed or _damage_follows(source, runs, k):
-                    context = final[:run.start] + source[run.start:run.end] + words_repaired[run.end:]
-                    resolutions[k] = resolver.resolve(run, context, line_damaged, source)
-                    text = resolutions[k].best.text if resolutions[k] is not None else source[run.start:run.end]
-                    left_changed = left_changed or final[run.start:run.end] != text
-                    final = final[:run.start] + text + final[run.end:]
-            for run, resolution in zip(runs, resolutions):
-                if resolution is None or resolution.confidence < self.options.min_confidence:
-                    continue
-                best = resolution.best
-                doc.repair(
-                    line.index, run.start, run.end, best.text,
-                    stage=self.name, category=self.categories[0], reason=best.reason,
-                    evidence=best.evidence,
-                    runner_up=resolution.runner_up.text if resolution.runner_up else None,
-                    confidence=resolution.confidence,
-                )
+            source = line.text  # as received: the repairs below change line.text
+            for start, end in _passages(source):
+                self._repair_passage(doc, line.index, start, source[start:end], resolver, line_damaged, replaced)
+
+    def _repair_passage(self, doc: Document, index: int, offset: int, source: str, resolver: Resolver,
+                        line_damaged: bool, replaced: bool) -> None:
+        """Repair the runs of ``source``, the part of line ``index`` at ``offset``."""
+        # Left to right, on the text repaired so far, so that context (a sentence end, a
+        # governing verb) is read repaired; every slot becomes one character, so the
+        # runs found on the original line keep their offsets.
+        runs = list(damaged_runs(source, replaced))
+        resolutions = [None] * len(runs)
+        repaired = source
+        words_repaired = source  # the same, lone slots left as they came
+        for k, run in enumerate(runs):
+            resolutions[k] = resolution = resolver.resolve(run, repaired, line_damaged, source)
+            if resolution is not None:
+                repaired = repaired[:run.start] + resolution.best.text + repaired[run.end:]
+                if run.letters:
+                    words_repaired = words_repaired[:run.start] + resolution.best.text + words_repaired[run.end:]
+        # Again, with the words after each run read repaired too: an adjective agrees
+        # with the noun after it, a clitic goes with the word after it ("malá ?ena"),
+        # a relative pronoun with the participle of its clause, unless the participle's
+        # own subject follows it ("kter? zasadila babi?ka").
+        # A lone slot after it stays a slot: what it was is read from this word's side.
+        # A run whose reading changed changes the left context of the runs after it
+        # ("un ? ?tat" read "un « état" opens a quotation "? ce" then closes).
+        final = repaired
+        left_changed = False
+        for k, run in enumerate(runs):
+            if left_changed or _damage_follows(source, runs, k):
+                context = final[:run.start] + source[run.start:run.end] + words_repaired[run.end:]
+                resolutions[k] = resolver.resolve(run, context, line_damaged, source)
+                text = resolutions[k].best.text if resolutions[k] is not None else source[run.start:run.end]
+                left_changed = left_changed or final[run.start:run.end] != text
+                final = final[:run.start] + text + final[run.end:]
+        for run, resolution in zip(runs, resolutions):
+            if resolution is None or resolution.confidence < self.options.min_confidence:
+                continue
+            best = resolution.best
+            doc.repair(
+                index, offset + run.start, offset + run.end, best.text,
+                stage=self.name, category=self.categories[0], reason=best.reason,
+                evidence=best.evidence,
+                runner_up=resolution.runner_up.text if resolution.runner_up else None,
+                confidence=resolution.confidence,
+            )
 
     @staticmethod
     def _evidence(text: str, resolver: Resolver, data: LanguageData) -> float:
@@ -370,6 +376,31 @@ class LossyRepairStage(Stage):
 
 _SENTENCE_BREAK = re.compile(r"[.!…]\s")
 _CLAUSE_BREAK = re.compile(r"[,.;:!…]\s")
+#: A line longer than this is repaired passage by passage, each ending at the first sentence
+#: end past this many characters: the rules read a run's context in its line (an open
+#: quotation, the sentence start, the slots before it), and in a line of a megabyte (a whole
+#: page flattened to one line) reading it again for each of its thousands of runs made the
+#: repair quadratic.  No real paragraph is this long.
+PASSAGE_CHARS = 10_000
+#: where a passage may end: after a sentence end and the space after it ("?" may be a lost
+#: letter), else after any space
+_PASSAGE_END = re.compile(r"[.!…][\"'»”)\]]*\s")
+_SPACE = re.compile(r"\s")
+
+
+def _passages(text: str) -> list[tuple[int, int]]:
+    """``text`` cut into passages of at least ``PASSAGE_CHARS`` characters (the last one
+    shorter), at sentence ends where there are some; the whole of a shorter line."""
+    passages = []
+    start = 0
+    while len(text) - start > PASSAGE_CHARS:
+        end = _PASSAGE_END.search(text, start + PASSAGE_CHARS) or _SPACE.search(text, start + PASSAGE_CHARS)
+        if end is None:
+            break
+        passages.append((start, end.end()))
+        start = end.end()
+    passages.append((start, len(text)))
+    return passages
 _QUESTION_OR_SENTENCE_BREAK = re.compile(r"[.!?…]\s")
 #: what follows a word whose final "?" is no question mark: a lower-case word
 _NO_QUESTION_AFTER = re.compile(r" [^\W\d_A-ZÀ-ÞĀ-ſ]")

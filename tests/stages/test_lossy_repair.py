@@ -391,3 +391,31 @@ def test_a_turkish_verb_stem_is_not_split_before_its_own_last_consonant() -> Non
     finder = CandidateFinder(language_data("tr"), wordlist("tr"), DocumentVocabulary([], str.lower))
     assert finder.verb_form_frequency("kodu") == finder.verb_form_frequency("sadı") == 0.0
     assert finder.verb_form_frequency("okudu") > 0 and finder.verb_form_frequency("üşüdü") > 0
+
+
+def test_a_line_longer_than_a_passage_is_repaired_passage_by_passage_as_each_alone(cleaner: Cleaner) -> None:
+    """A page flattened to one line of megabytes is repaired in passages cut at sentence ends
+    (the rules read a run's context in its line: read whole for each run, the cost grew with
+    the square of the line); every passage is repaired as the same sentences alone are, and
+    each repair lands at its place in the line."""
+    sentence = "Le fran?ais est une langue tr?s r?pandue, et l'?t? dernier il a fait tr?s chaud. "
+    alone = cleaner.clean(sentence.strip())
+    assert alone.text == "Le français est une langue très répandue, et l'été dernier il a fait très chaud."
+    copies = 3 * lossy_repair.PASSAGE_CHARS // len(sentence)
+    line = (sentence * copies).strip()
+    passages = lossy_repair._passages(line)
+    assert len(passages) == 3 and passages[0][0] == 0 and passages[-1][1] == len(line)
+    assert all(line[end - 2:end] == ". " and end - start >= lossy_repair.PASSAGE_CHARS
+               for start, end in passages[:-1])
+    result = cleaner.clean(line)
+    assert result.text == ((alone.text + " ") * copies).strip()
+    assert len(result.repairs) == copies * len(alone.repairs)
+
+
+def test_a_long_line_without_a_sentence_end_is_cut_at_a_space_or_not_at_all() -> None:
+    words = "abc " * lossy_repair.PASSAGE_CHARS
+    passages = lossy_repair._passages(words)
+    assert all(words[end - 1] == " " for _, end in passages[:-1]) and len(passages) == 4
+    unbroken = "a" * (3 * lossy_repair.PASSAGE_CHARS)
+    assert lossy_repair._passages(unbroken) == [(0, len(unbroken))]
+    assert lossy_repair._passages("court") == [(0, 5)]
