@@ -164,7 +164,11 @@ def lines_after_heading(
     norms = normalized_lines(doc)
     hits = hits_by_line(doc)
     items: list[Line] = []
-    for line in doc.lines[index + 1:]:
+    # (an index, not a slice of the lines after the heading: copying the rest of a document
+    # of 100,000 lines for each heading made a long one cost the square of its length)
+    lines = doc.lines
+    for following in range(index + 1, len(lines)):
+        line = lines[following]
         if line.is_blank:
             if items:
                 break
