@@ -8,8 +8,9 @@
   ``signal.signal`` calls): well under 1% of the milliseconds a real page takes.
 * ``test_pathological``: one document each of the shapes that once took quadratic time
   (a long line of repeated mojibake, a long line of lossy "?" words, a million tiny lines
-  scaled down), through the default pipeline with the limits off; time should grow
-  linearly with size.
+  scaled down, pages flattened to one line, pages run together in one document), through
+  the default pipeline with the limits off; time should grow linearly with size (4× from
+  the first size to the second).
 """
 
 from __future__ import annotations
@@ -31,10 +32,27 @@ def test_limit_overhead(benchmark, limits: str) -> None:
     benchmark.extra_info["us_per_doc"] = round(1e6 * benchmark.stats.stats.min / len(texts), 2)
 
 
+def _pages(chars: int, joiner: str) -> str:
+    """The benchmark's pages (their lines joined by ``joiner``), repeated to ``chars``."""
+    pages = [joiner.join(text.split("\n")) for text in dirty_texts()]
+    out, size = [], 0
+    while size < chars:
+        page = pages[len(out) % len(pages)]
+        out.append(page)
+        size += len(page) + 2
+    return "\n\n".join(out) if joiner == "\n" else " ".join(out)
+
+
 PATHOLOGICAL = {
     "mojibake line": lambda n: "prÃ©sident dÃ©clarÃ© " * n,
     "lossy line": lambda n: "La d?cision a ?t? prise apr?s les n?gociations. " * (n // 2),
     "tiny lines": lambda n: "a\n" * (n * 10),
+    # pages flattened to one line (a scraper's get_text(" ")): the lossy repair read each
+    # run's context in the whole line
+    "flattened pages": lambda n: _pages(n * 100, " "),
+    # pages run together in one document: the list under each heading was read from a copy
+    # of every line after it
+    "pages in one document": lambda n: _pages(n * 500, "\n"),
 }
 
 
