@@ -104,7 +104,5 @@ class MojibakeStage(Stage):
         self._report(doc, line, fixed, reason, ", ".join(decodings), self.categories[0])
 
     def _report(self, doc: Document, line, fixed: str, reason: str, evidence: str, category: str) -> None:
-        before = line.text
-        for start, end, after in reversed(list(changed_spans(before, fixed))):
-            doc.repair(line.index, start, end, after, stage=self.name, category=category,
-                       reason=reason, evidence=evidence)
+        doc.repair_spans(line.index, changed_spans(line.text, fixed), stage=self.name, category=category,
+                         reason=reason, evidence=evidence)
