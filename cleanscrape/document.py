@@ -19,12 +19,12 @@ from dataclasses import MISSING, dataclass, field, fields
 from functools import lru_cache
 from itertools import accumulate
 from operator import attrgetter, itemgetter
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, NamedTuple
 
 if TYPE_CHECKING:
     from .repair.source_memory import SourceWords
 
-__all__ = ["Line", "Block", "Removal", "Repair", "Document", "apply_edits", "line_starts", "EditConflict",
+__all__ = ["Line", "Block", "Removal", "Repair", "SpanRepair", "Document", "apply_edits", "line_starts", "EditConflict",
            "LAYOUT_WHITESPACE"]
 
 #: what a line's edges may hold as layout, which the output trims (the whitespace stage) and
@@ -159,13 +159,26 @@ def line_starts(lines: list[str], first: int = 0) -> list[int]:
     return list(accumulate(map((1).__add__, map(len, lines[:-1])), initial=first))
 
 
-def _apart(spans: list[tuple[int, int, str]], length: int) -> bool:
+class SpanRepair(NamedTuple):
+    """One repair of :meth:`Document.repair_spans`: ``line.text[start:end]`` becomes ``after``."""
+
+    start: int
+    end: int
+    after: str
+    reason: str
+    evidence: str = ""
+    runner_up: str | None = None
+    confidence: float | None = None
+
+
+def _apart(spans: list[SpanRepair], length: int) -> bool:
     """Are ``spans`` within ``length``, in order, and apart: none overlapping the next, and an
     insertion touching no other span (where :meth:`Document.repair` merges two insertions, and
     places one beside a span it repaired before by that span's new text)?"""
-    return all(0 <= start <= end <= length for start, end, _ in spans) and all(
-        end < next_start or (end == next_start and start < end and next_start < next_end)
-        for (start, end, _), (next_start, next_end, _) in zip(spans, spans[1:]))
+    return all(0 <= span.start <= span.end <= length for span in spans) and all(
+        span.end < following.start
+        or (span.end == following.start and span.start < span.end and following.start < following.end)
+        for span, following in zip(spans, spans[1:]))
 
 
 def _edit_order(edit: Repair) -> tuple[int, int]:
@@ -394,28 +407,28 @@ class Document:
         self.cache.clear()  # everything cached is derived from the lines' text
         return rep
 
-    def repair_spans(self, index: int, spans: Iterable[tuple[int, int, str]], *, stage: str, category: str,
-                     reason: str, evidence: str = "") -> list[Repair]:
-        """Several repairs of line ``index`` with one reason, as :meth:`repair` of each would
-        make them: ``spans`` are ``(local_start, local_end, after)`` in the line's current
-        text, in order and apart (an insertion not at another's point).
+    def repair_spans(self, index: int, spans: Iterable[SpanRepair], *, stage: str, category: str) -> list[Repair]:
+        """Several repairs of line ``index``, as :meth:`repair` of each, from the last, would
+        make them: the spans' offsets are in the line's current text, in order and apart.
 
         A line none of whose text was repaired or removed yet is rebuilt once, not once a span:
-        a long line of mojibake holds thousands of changed words (one line of 320,000
-        characters: 1.3 s of copying).  Any other line takes them one by one, from the last."""
+        a long line of mojibake or of lost letters holds thousands of changed words (one line
+        of 320,000 characters: 1.3 s of copying).  Any other line takes them one by one."""
         spans = list(spans)
         line = self.lines[index]
         if self._repairs.get(index) or self._span_removals.get(index) or not _apart(spans, len(line.text)):
-            return [self.repair(index, start, end, after, stage=stage, category=category, reason=reason,
-                                evidence=evidence) for start, end, after in reversed(spans)][::-1]
+            return [self.repair(index, span.start, span.end, span.after, stage=stage, category=category,
+                                reason=span.reason, evidence=span.evidence, runner_up=span.runner_up,
+                                confidence=span.confidence) for span in reversed(spans)][::-1]
         if not spans:
             return []
         # current offsets are input offsets: nothing on the line was repaired yet
-        made = [Repair(stage, category, line.start + start, line.start + end,
-                       self.text[line.start + start:line.start + end], after, reason, index, evidence)
-                for start, end, after in spans]
+        made = [Repair(stage, category, line.start + span.start, line.start + span.end,
+                       self.text[line.start + span.start:line.start + span.end], span.after, span.reason, index,
+                       span.evidence, span.runner_up, span.confidence)
+                for span in spans]
         self._repairs[index] = list(made)
-        line.text = apply_edits(line.text, (), spans)
+        line.text = apply_edits(line.text, (), [(span.start, span.end, span.after) for span in spans])
         line.is_blank = not line.text.strip()
         self.cache.clear()  # everything cached is derived from the lines' text
         return made

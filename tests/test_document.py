@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleanscrape.document import Document, EditConflict, apply_edits
+from cleanscrape.document import Document, EditConflict, SpanRepair, apply_edits
 
 #: multiply example counts for a long local run: HYPOTHESIS_SCALE=50 pytest tests/test_document.py
 SCALE = int(os.environ.get("HYPOTHESIS_SCALE", "1"))
@@ -353,21 +353,25 @@ def test_repair_spans_makes_what_repairing_each_span_from_the_last_makes(case):
         for doc in (at_once, one_by_one):
             doc.repair(1, 0, 1, "N", stage="earlier", category="c", reason="first")
     try:
-        expected = [one_by_one.repair(0, start, end, after, stage="t", category="c", reason="r", evidence="e")
+        expected = [one_by_one.repair(0, start, end, after, stage="t", category="c", reason=f"r{start}",
+                                      evidence="e", runner_up=after[:1], confidence=0.5)
                     for start, end, after in reversed(spans)][::-1]
     except EditConflict:
         with pytest.raises(EditConflict):
-            at_once.repair_spans(0, spans, stage="t", category="c", reason="r", evidence="e")
+            at_once.repair_spans(0, [SpanRepair(start, end, after, f"r{start}", "e", after[:1], 0.5)
+                                     for start, end, after in spans], stage="t", category="c")
         return
-    made = at_once.repair_spans(0, spans, stage="t", category="c", reason="r", evidence="e")
+    made = at_once.repair_spans(0, [SpanRepair(start, end, after, f"r{start}", "e", after[:1], 0.5)
+                                    for start, end, after in spans], stage="t", category="c")
     assert made == expected
     assert at_once.lines == one_by_one.lines
     assert at_once.output() == one_by_one.output()
 
 
 def test_repair_spans_rebuilds_a_long_line_once():
-    """Regression: the mojibake stage repaired a line's changed words one by one, each
-    rebuilding the line: one line of 320,000 characters took 1.3 s.  Counted, not timed."""
+    """Regression: the mojibake and lossy_repair stages repaired a line's words one by one,
+    each rebuilding the line: one line of 320,000 characters of mojibake took 1.3 s.
+    Counted, not timed."""
     n = 4000
     doc = Document("Ã© " * n)
     rebuilt = 0
@@ -383,7 +387,7 @@ def test_repair_spans_rebuilds_a_long_line_once():
     line = doc.lines[0]
     doc.lines[0] = CountingLine(line.index, line.start, line.end, line.text, line.is_blank, line.block)
     rebuilt = 0
-    made = doc.repair_spans(0, [(3 * i, 3 * i + 2, "é") for i in range(n)], stage="t", category="c", reason="r")
+    made = doc.repair_spans(0, [SpanRepair(3 * i, 3 * i + 2, "é", "r") for i in range(n)], stage="t", category="c")
     assert len(made) == n and doc.output_text() == "é " * n
     assert rebuilt == 1
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
-from ..document import Document
+from ..document import Document, SpanRepair
 from ..lang import ensure_language, tokenize_words
 from ..repair.candidates import CandidateFinder
 from ..repair.charset import CharsetEvidence
@@ -276,13 +276,16 @@ class LossyRepairStage(Stage):
                 continue
             line_damaged = line.index in damaged
             resolver = resolver_of.get(line.index, default)
-            source = line.text  # as received: the repairs below change line.text
-            for start, end in _passages(source):
-                self._repair_passage(doc, line.index, start, source[start:end], resolver, line_damaged, replaced)
+            # every slot becomes one character: the offsets of the line as received are
+            # those of the line repaired, and its repairs are made together
+            doc.repair_spans(line.index, [span for start, end in _passages(line.text)
+                                          for span in self._passage_repairs(start, line.text[start:end], resolver,
+                                                                            line_damaged, replaced)],
+                             stage=self.name, category=self.categories[0])
 
-    def _repair_passage(self, doc: Document, index: int, offset: int, source: str, resolver: Resolver,
-                        line_damaged: bool, replaced: bool) -> None:
-        """Repair the runs of ``source``, the part of line ``index`` at ``offset``."""
+    def _passage_repairs(self, offset: int, source: str, resolver: Resolver, line_damaged: bool,
+                         replaced: bool) -> list[SpanRepair]:
+        """The repairs of the runs of ``source``, the part of a line at ``offset``."""
         # Left to right, on the text repaired so far, so that context (a sentence end, a
         # governing verb) is read repaired; every slot becomes one character, so the
         # runs found on the original line keep their offsets.
@@ -312,17 +315,11 @@ class LossyRepairStage(Stage):
                 text = resolutions[k].best.text if resolutions[k] is not None else source[run.start:run.end]
                 left_changed = left_changed or final[run.start:run.end] != text
                 final = final[:run.start] + text + final[run.end:]
-        for run, resolution in zip(runs, resolutions):
-            if resolution is None or resolution.confidence < self.options.min_confidence:
-                continue
-            best = resolution.best
-            doc.repair(
-                index, offset + run.start, offset + run.end, best.text,
-                stage=self.name, category=self.categories[0], reason=best.reason,
-                evidence=best.evidence,
-                runner_up=resolution.runner_up.text if resolution.runner_up else None,
-                confidence=resolution.confidence,
-            )
+        return [SpanRepair(offset + run.start, offset + run.end, resolution.best.text, resolution.best.reason,
+                           resolution.best.evidence, resolution.runner_up.text if resolution.runner_up else None,
+                           resolution.confidence)
+                for run, resolution in zip(runs, resolutions)
+                if resolution is not None and resolution.confidence >= self.options.min_confidence]
 
     @staticmethod
     def _evidence(text: str, resolver: Resolver, data: LanguageData) -> float:

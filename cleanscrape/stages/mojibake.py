@@ -21,7 +21,7 @@ from functools import lru_cache
 
 import regex
 
-from ..document import Document
+from ..document import Document, SpanRepair
 from ..repair.spans import changed_spans
 from ..stage import Stage, register_stage
 
@@ -104,5 +104,6 @@ class MojibakeStage(Stage):
         self._report(doc, line, fixed, reason, ", ".join(decodings), self.categories[0])
 
     def _report(self, doc: Document, line, fixed: str, reason: str, evidence: str, category: str) -> None:
-        doc.repair_spans(line.index, changed_spans(line.text, fixed), stage=self.name, category=category,
-                         reason=reason, evidence=evidence)
+        doc.repair_spans(line.index, [SpanRepair(start, end, after, reason, evidence)
+                                      for start, end, after in changed_spans(line.text, fixed)],
+                         stage=self.name, category=category)
