@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterator
 from weakref import WeakKeyDictionary
 
-from .damage import is_slot
+from .damage import has_slot, is_slot, slot_count
 from .language import LanguageData
 from .letter_model import LetterModel
 from .source_memory import SourceWords
@@ -229,7 +229,7 @@ class CandidateFinder:
         or adverb takes it; the lists hold the commoner negated forms only)."""
         prefix = self.data.negative_prefix
         rest = lower[len(prefix):]
-        if not lower.startswith(prefix) or len(rest) < MIN_NEGATED_WORD or not any(is_slot(c) for c in rest):
+        if not lower.startswith(prefix) or len(rest) < MIN_NEGATED_WORD or not has_slot(rest):
             return []
         return [Candidate(prefix + c.text, c.frequency * NEGATED_SHARE, 0, "negation")
                 for c in self.find(rest) if c.how == "word list"]
@@ -244,7 +244,7 @@ class CandidateFinder:
             if len(base) <= len(ending) or not all(a == b or (is_slot(b) and not a.isascii())
                                                    for a, b in zip(suffix, tail)):
                 continue
-            bases = self.find(base) if any(is_slot(c) for c in base) else self._known(base)
+            bases = self.find(base) if has_slot(base) else self._known(base)
             out += [Candidate(b.text + suffix, b.frequency * PERSON_FORM_SHARE, 0, "person")
                     for b in bases if b.how == "word list" and b.text.endswith(ending)]
         return out
@@ -397,7 +397,7 @@ class CandidateFinder:
         letter model spells none (a listed stem and suffixes that split regularly say more
         than letters read one by one)."""
         if self.data is None or not self.data.verb_suffixes or self.words is None \
-                or sum(map(is_slot, lower)) > MAX_COMBINED_SLOTS:
+                or slot_count(lower) > MAX_COMBINED_SLOTS:
             return []
         best: dict[str, float] = {}
         for k in range(MIN_VERB_STEM, len(lower)):
@@ -535,7 +535,7 @@ class CandidateFinder:
     def _listed_fits(self, damaged: str) -> Iterator[tuple[str, float]]:
         """The listed words ``damaged`` may be (itself if intact and listed), restored with
         their frequencies; none read across an apostrophe."""
-        words = self.words.words_of_shape(shape(damaged)) if any(is_slot(c) for c in damaged) \
+        words = self.words.words_of_shape(shape(damaged)) if has_slot(damaged) \
             else [damaged] if self.frequency(damaged) else []
         for word in words:
             restored = self._fits(damaged, word)
@@ -600,7 +600,7 @@ class CandidateFinder:
         """The slot at ``i`` as the softened final consonant of a listed word before a
         suffix's vowel (Turkish "kızak" + "a" → "kızağa", "porsuk" → "porsu?unu")."""
         if i < MIN_SOFTENED_STEM or i + 1 >= len(lower) or lower[i - 1] not in self._harmony \
-                or lower[i + 1] not in self._harmony or any(is_slot(c) for c in lower[:i]):
+                or lower[i + 1] not in self._harmony or has_slot(lower[:i]):
             return {}  # a short word ("erik") ends too many beginnings ("eri?emeyece?i")
         for plain, soft in self.data.softened_finals:
             if self.frequency(lower[:i] + plain):
@@ -763,14 +763,14 @@ class CandidateFinder:
             rest = capital.lower() + lower[1:]
             # "İ".lower() is "i" plus a combining dot; the word list spells it "i"
             rest = rest.replace("i\u0307", "i")
-            subs = self.find(rest) if any(is_slot(c) for c in rest) else self._known(rest)
+            subs = self.find(rest) if has_slot(rest) else self._known(rest)
             out += [Candidate(c.text, c.frequency, c.in_document, c.how, capital, in_source=c.in_source)
                     for c in subs]
         return out
 
     def _respelled(self, lower: str) -> list[Candidate]:
         """Slots read as a letter the word list spells otherwise ("gro?e" → "grosse" → "große")."""
-        if sum(map(is_slot, lower)) > MAX_COMBINED_SLOTS:
+        if slot_count(lower) > MAX_COMBINED_SLOTS:
             return []
         out = []
         for listed, page in self._list_spellings:
@@ -778,7 +778,7 @@ class CandidateFinder:
                 if not is_slot(char):
                     continue
                 variant = lower[:i] + listed + lower[i + 1:]
-                subs = self.find(variant) if any(is_slot(c) for c in variant) else self._known(variant)
+                subs = self.find(variant) if has_slot(variant) else self._known(variant)
                 out += [Candidate(c.text[:i] + page + c.text[i + len(listed):], c.frequency, c.in_document,
                                   c.how, c.ascii_capital, in_source=c.in_source) for c in subs
                         if c.text[i:i + len(listed)] == listed and c.how != "letter model"]
@@ -827,7 +827,7 @@ class CandidateFinder:
             joint = APOSTROPHE if is_slot(lower[i]) else lower[i]
             left, right = lower[:i], lower[i + 1:]
             if left in self.data.elisions:
-                subs = self.find(right) if any(is_slot(c) for c in right) else (
+                subs = self.find(right) if has_slot(right) else (
                     self._known(right) or [Candidate(right, 0.0, 0, "elision")])
                 out += [Candidate(left + joint + c.text, c.frequency, c.in_document, "elision",
                                   in_source=c.in_source)
@@ -836,7 +836,7 @@ class CandidateFinder:
             if self.data.suffix_apostrophe and i >= 2:
                 suffixes = self._suffixes_fitting(right)
                 if suffixes:
-                    bases = self.find(left) if any(is_slot(c) for c in left) else (
+                    bases = self.find(left) if has_slot(left) else (
                         self._known(left) or [Candidate(left, 0.0, 0, "suffix")])
                     # a base no list knows brings its letters' likelihood: the letter model's
                     # runner-up "akgündız" (against harmony) must not tie with "akgündüz"; a

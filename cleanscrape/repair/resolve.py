@@ -32,7 +32,7 @@ from typing import Callable, Iterator
 from ..lang import stopwords
 from .candidates import APOSTROPHE, KNOWN, Candidate, CandidateFinder
 from .charset import CharsetEvidence
-from .damage import DamagedRun, is_slot, spells
+from .damage import DamagedRun, has_slot, is_slot, slot_count, spells
 from .language import LanguageData, Symbol, symbols
 
 __all__ = ["Reading", "Resolution", "Resolver", "LISTED"]
@@ -1118,7 +1118,7 @@ class Resolver:
         no list knows (a foreign word, a name: "«downsizing»") where no listed word has the
         slots as letters either, that of an unknown word."""
         known = self._known_frequency(word)
-        if known or as_letters or any(is_slot(c) for c in word):
+        if known or as_letters or has_slot(word):
             return known
         return UNKNOWN_FREQUENCY
 
@@ -1146,7 +1146,7 @@ class Resolver:
         elision).  A word in lower case is no name, which alone takes a case suffix after an
         apostrophe: "?ar??s?, Cinci Han?" is no quotation of "arı’sı" (Turkish "çarşısı")."""
         low = self.lower(word)
-        if not any(is_slot(c) for c in low):
+        if not has_slot(low):
             return self.finder.frequency(low) or (DOC_ONLY_FREQUENCY if self.finder.vocabulary.count(low) else 0.0)
         named = not word[:1].islower()
         return max((c.frequency or DOC_ONLY_FREQUENCY for c in self.finder.find(low)
@@ -1223,7 +1223,7 @@ class Resolver:
         if not core or all(is_slot(c) for c in core):
             return []
         punctuation = self._describe_punctuation(prefix, suffix, question)
-        if not any(is_slot(c) for c in core):
+        if not has_slot(core):
             # a verb form no list has, before a real "?" ("uçmuştu?", not "uçmuştuş")
             freq = self.finder.frequency(self.lower(core)) or self.finder.verb_form_frequency(self.lower(core))
             score = math.log10(max(freq, UNKNOWN_FREQUENCY)) + prior
@@ -1308,7 +1308,7 @@ class Resolver:
             if data is not None and data.foreign_letters \
                     and any(c in data.foreign_letters for c in self.lower(core)):
                 return _IMPOSSIBLE  # "Why?": a foreign word, which the language's letters do not spell
-            slots = sum(1 for c in core if is_slot(c))
+            slots = slot_count(core)
             spelled = cand.likelihood if cand.spelled_likelihood is None else cand.spelled_likelihood
             if spelled ** (1 / slots) < MIN_LETTER_MODEL_LIKELIHOOD:
                 return _IMPOSSIBLE
@@ -1624,7 +1624,7 @@ class Resolver:
         """``word`` (lower-case), or if damaged its likeliest listed reading ("p?estav?t" →
         "přestavět"; itself when none is listed)."""
         readings = [c for c in self.finder.find(word) if c.how in LISTED] \
-            if any(is_slot(c) for c in word) else []
+            if has_slot(word) else []
         return max(readings, key=lambda c: c.frequency or 0.0).text if readings else word
 
     def _third_person_clause(self, line: str, run: DamagedRun) -> bool:
@@ -1663,7 +1663,7 @@ class Resolver:
     def _readings(self, word: str) -> list[str]:
         """``word`` (lower-case), or if damaged its listed readings (none when no list
         reads it)."""
-        return [c.text for c in self.finder.find(word) if c.how in LISTED] if any(is_slot(c) for c in word) else [word]
+        return [c.text for c in self.finder.find(word) if c.how in LISTED] if has_slot(word) else [word]
 
     def _finite_verb(self, word: str) -> bool:
         """Is ``word`` a listed auxiliary, copula or modal, shaped as a past participle or
@@ -2138,14 +2138,14 @@ class Resolver:
                 or self.lower(after[0]) not in goals:
             return False
         noun = self.lower(after[1].rstrip(_TOKEN_PUNCTUATION))
-        return not any(map(is_slot, noun)) and len(noun) >= MIN_PERSON_VERB and word != noun \
+        return not has_slot(noun) and len(noun) >= MIN_PERSON_VERB and word != noun \
             and word[:-1] == noun[:-1]
 
     def _participle_near(self, clause: list[str], i: int) -> bool:
         """Is an intact past participle within reach of ``clause[i]``, whose auxiliary it
         then is, no copula ("vypravila jsem ze sebe nejasně")?"""
         near = clause[max(0, i - SPEAKER_AUXILIARY_REACH):i] + clause[i + 1:i + SPEAKER_AUXILIARY_REACH + 1]
-        return any(not any(map(is_slot, w)) and self._is_participle(self.lower(w.strip(_TOKEN_PUNCTUATION)))
+        return any(not has_slot(w) and self._is_participle(self.lower(w.strip(_TOKEN_PUNCTUATION)))
                    for w in near)
 
     def _speaker_gender(self, copula: str, line: str, run: DamagedRun) -> str | None:
@@ -2158,7 +2158,7 @@ class Resolver:
         words = [self.lower(w.strip(_TOKEN_PUNCTUATION)) for w in line[start:end].split()]
         genders = set()
         for i, low in enumerate(words):
-            if any(is_slot(c) for c in low) or not self._is_participle(low):
+            if has_slot(low) or not self._is_participle(low):
                 continue
             if auxiliary in words[max(0, i - SPEAKER_AUXILIARY_REACH):i + SPEAKER_AUXILIARY_REACH + 1]:
                 genders.update(e for e, participles in self.data.participle_agreement if low.endswith(participles))
@@ -2251,7 +2251,7 @@ class Resolver:
         "s kovovým")?  Words agreeing with it may stand between ("z każdą książką",
         "z panią Zosią", "przez taką gówniarę")."""
         ending = next((e for e, _ in self.data.preposition_cases if word.endswith(e)), None)
-        if ending is None or not any(is_slot(c) for c in core[-len(ending):]) \
+        if ending is None or not has_slot(core[-len(ending):]) \
                 or (len(word) - len(ending) < MIN_CASE_STEM and not self._declined_stem(word, ending)):
             return False  # "s tím" is a pronoun, not "tým" (team)
         return ending in self._governed_endings(line, run) or self._coordinated_case(ending, line, run) \
@@ -2447,7 +2447,7 @@ class Resolver:
         it shows by its own ending (``case_agreement``: Czech "letmým pohledem", "v pijavém
         papíře")?"""
         ending = next((e for e, _ in self.data.case_agreement if word.endswith(e)), None)
-        if ending is None or not any(is_slot(c) for c in core[-len(ending):]) or line[run.end:run.token_end] \
+        if ending is None or not has_slot(core[-len(ending):]) or line[run.end:run.token_end] \
                 or len(word) - len(ending) < MIN_CASE_STEM:
             return False  # "tím způsobem" is a pronoun, not "tým" (team)
         following = _NEXT_WORD.match(line, run.token_end)
@@ -2689,7 +2689,7 @@ class Resolver:
         # the next word as written, not as read: a repaired one may be wrong ("jedna jedin?
         # prav?" read "pravé" first)
         if following is None or following.group(1)[:1].isupper() \
-                or any(is_slot(c) for c in self._source[following.start():following.end() + 1]):
+                or has_slot(self._source[following.start():following.end() + 1]):
             return False
         ending = self._stacked_adjective(word)
         next_ending = self._stacked_adjective(self.lower(following.group(1)), MIN_ADJECTIVE)
@@ -2777,7 +2777,7 @@ class Resolver:
                 low = self.lower(token.strip(_TOKEN_PUNCTUATION))
                 if low in self.data.subordinators:
                     break
-                if any(is_slot(c) for c in token) or not self.finder.vocabulary.count(low):
+                if has_slot(token) or not self.finder.vocabulary.count(low):
                     continue  # damaged, or repaired here (its reading may be wrong)
                 person = self._sure_person(low)
                 if person is not None:
@@ -3356,7 +3356,7 @@ class Resolver:
         if verb.rstrip("?") in verbs:
             return True
         # the verb may have lost letters itself ("suficiente?, lament? el"), not read yet
-        return any(is_slot(c) for c in verb) and any(spells(verb, v) for v in verbs)
+        return has_slot(verb) and any(spells(verb, v) for v in verbs)
 
     @_per_document
     def _attributed_closer_after(self, line: str, pos: int) -> bool:
@@ -3758,7 +3758,7 @@ class Resolver:
     def _may_be_question_word(self, word: str) -> bool:
         if word in self.data.question_words:
             return True
-        if not any(map(is_slot, word)):
+        if not has_slot(word):
             return False
         return any(len(q) == len(word) and _ends_like(word, q) for q in self.data.question_words)
 
