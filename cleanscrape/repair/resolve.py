@@ -493,6 +493,19 @@ class _CoreCase:
         self.slots_before_capitals = [i for i in self.slots if core[i + 1:i + 2].isupper()]
 
 
+class _Candidates:
+    """A damaged word's candidates, each with its page spelling, description and evidence
+    (see :meth:`Resolver._candidates_of`), the best page spelling, and its letters' case."""
+
+    __slots__ = ("candidates", "best_spelling", "case")
+
+    def __init__(self, candidates: list[tuple[Candidate, float, str, str]], best_spelling: float,
+                 case: _CoreCase) -> None:
+        self.candidates = candidates
+        self.best_spelling = best_spelling
+        self.case = case
+
+
 def _run_length_before(text: str, end: int, run: re.Pattern[str]) -> int:
     """How many characters of ``run`` (one character class, repeated) end at ``end`` in
     ``text``, read backwards a window at a time: a ``$``-anchored search of ``text[:end]``
@@ -1230,25 +1243,32 @@ class Resolver:
             return [Reading(prefix + core + suffix, score, punctuation, f"'{core}' frequency {freq:.2g}")]
         out = []
         sentence_start = self._sentence_start(line, run.start + lo) if lo == 0 else True
-        candidates = self.finder.find(self.lower(core))
-        texts = {cand.text for cand in candidates}
-        regional = self._regional_spelling()
-        spelling = {cand.text: self._page_spelling(cand, core, texts, regional) for cand in candidates}
-        best_spelling = max(spelling.values(), default=0.0)
-        case = _CoreCase(core)
-        for cand in candidates:
+        found = self._candidates_of(core, self._regional_spelling())
+        for cand, spelling, reason, evidence in found.candidates:
             # the page's spelling weighs candidates against each other, not against other readings
-            score = self._word_score(cand, core, run, line) + prior + spelling[cand.text] - best_spelling
+            score = self._word_score(cand, core, run, line) + prior + spelling - found.best_spelling
             if score == _IMPOSSIBLE:
                 continue
-            word = self._apply_case(core, cand, run, line, sentence_start, case)
+            word = self._apply_case(core, cand, run, line, sentence_start, found.case)
             if word is None:
                 continue
-            reason = self._describe_candidate(cand, core)
             if punctuation:
                 reason = f"{reason}; {punctuation}"
-            out.append(Reading(prefix + word + suffix, score, reason, self._evidence(cand), cand.how))
+            out.append(Reading(prefix + word + suffix, score, reason, evidence, cand.how))
         return out
+
+    @_per_document
+    def _candidates_of(self, core: str, regional_page: bool) -> _Candidates:
+        """The candidates of ``core`` (a damaged word) with what holds of them wherever it
+        stands: the page's spelling of each (:meth:`_page_spelling`), its description, the
+        case of ``core``'s letters.  Worked out once per document: the evidence and both
+        repair passes read most damaged words again."""
+        candidates = self.finder.find(self.lower(core))
+        texts = {cand.text for cand in candidates}
+        spelling = [self._page_spelling(cand, core, texts, regional_page) for cand in candidates]
+        return _Candidates([(cand, page, self._describe_candidate(cand, core), self._evidence(cand))
+                            for cand, page in zip(candidates, spelling)],
+                           max(spelling, default=0.0), _CoreCase(core))
 
     def _page_spelling(self, cand: Candidate, core: str, others: set[str], regional_page: bool) -> float:
         """The page's spelling: where the loss is not the charset's, the letters the page
