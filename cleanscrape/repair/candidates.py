@@ -95,7 +95,10 @@ SPELLING_BEAM = 12
 KNOWN = ("word list", "document", "source")
 
 
-@dataclass(frozen=True, slots=True)
+# not frozen, though never changed (``dataclasses.replace`` makes a changed copy): a frozen
+# dataclass sets each field through object.__setattr__, and every word a document's
+# damaged words may be is made a candidate
+@dataclass(slots=True)
 class Candidate:
     """A restoration of a lower-cased damaged word (page spelling, ’ for apostrophes)."""
 

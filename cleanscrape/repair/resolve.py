@@ -621,7 +621,9 @@ def _without_links(line: str) -> str:
     return "".join(kept) + line[end:]
 
 
-@dataclass(frozen=True, slots=True)
+# not frozen, though never changed: a frozen dataclass sets each field through
+# object.__setattr__, and a reading is made for every candidate in every pass
+@dataclass(slots=True)
 class Reading:
     """A reading of a run: its replacement text and how plausible it is."""
 
