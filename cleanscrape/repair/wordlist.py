@@ -49,8 +49,11 @@ MIN_PLAIN_ZIPF = 2.0
 CACHED_SHAPES = 8192
 #: a line of the table is sampled every this many bytes: a lookup bisects the samples (in
 #: C) and finds its line between two of them with one search, where a binary search over
-#: the whole table took ~20 steps in Python (most of the cost of a shape not cached)
-SAMPLE_BYTES = 4096
+#: the whole table took ~20 steps in Python (most of the cost of a shape not cached).  The
+#: search is most of a lookup's cost: a shape no word has took ~3 us between samples 4 KB
+#: apart, ~1.3 us at 1 KB; the nine repair tables then hold ~26,000 samples (~2.5 MB),
+#: taken at load in ~10 ms
+SAMPLE_BYTES = 1024
 #: wordfreq stores frequencies in centibels: frequency = 10 ** (-centibels / 100)
 _FREQUENCY_OF_CENTIBELS = [10 ** (-cb / 100) for cb in range(1000)]
 
