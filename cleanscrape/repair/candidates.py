@@ -525,6 +525,8 @@ class CandidateFinder:
         A form whose suffix opens with a buffer consonant ("okuyan", "üşüyor") may split a
         stem that ends in it: "koyan" is "koy-an", not "ko-yan", as "koymak" shows."""
         stems: dict[str, float] = {}
+        if not self.words.words_starting(shape(stem_part), 1):
+            return stems  # no listed word begins so: one lookup, not one per form (a third of them)
         buffers = self.data.suffix_buffers
         plain_forms = [f for f in self.data.verb_stem_forms if f[0] not in buffers]
         for form in self.data.verb_stem_forms:
@@ -796,13 +798,18 @@ class CandidateFinder:
             return []
         # parts[i]: a spelling of lower[:i] as number words, with the rarest part's frequency
         parts: list[tuple[str, float, int] | None] = [("", 1.0, 0)] + [None] * len(lower)
+        longest = max(map(len, numerals))
+        spelled = 0  # the end of the last spelling found
         for end in range(1, len(lower) + 1):
+            if end - spelled > longest:
+                return []  # no number word spans the gap from the last spelling found: no number
             for numeral in numerals:
                 start = end - len(numeral)
                 if start < 0 or parts[start] is None or not _fits(lower[start:end], numeral):
                     continue
                 text, freq, count = parts[start]
                 parts[end] = (text + numeral, min(freq, self.frequency(numeral)), count + 1)
+                spelled = end
                 break
         if parts[-1] is None or parts[-1][2] < 2 or not parts[-1][1]:
             return []
