@@ -29,6 +29,7 @@ repair languages vote loads all nine tables, and zstd reads them 3× faster (Cze
 
 from __future__ import annotations
 
+import re
 import sys
 from bisect import bisect_left
 from functools import lru_cache
@@ -150,11 +151,15 @@ class Wordlist:
         return found + 1 if found >= 0 else -1
 
 
+#: what :func:`shape` replaces by "?", one character at a time ("?" itself aside)
+_SHAPED_AWAY = re.compile(r"[^\x00-\x7f]|'")
+
+
 def table_line(word: str, centibels: int) -> bytes | None:
     """``word``'s line in a table: its shape, the letters its slots hold, its frequency in
     centibels (None for a word with a "?" of its own: no slot can be told from it)."""
     word_shape = shape(word)
-    letters = "".join(c for c, s in zip(word, word_shape) if s == "?" and c != "?")
+    letters = "".join(_SHAPED_AWAY.findall(word))
     if len(letters) != word_shape.count("?"):
         return None
     return f"{word_shape}\t{letters}\t{centibels}\n".encode("utf-8")
