@@ -120,7 +120,7 @@ class DamagedRun:
 
     @property
     def letters(self) -> int:
-        return sum(1 for c in self.text if c.isalpha())
+        return sum(map(str.isalpha, self.text))
 
 
 def _slotted_tokens(line: str) -> tuple[tuple[int, int, str], ...]:

@@ -32,7 +32,7 @@ from typing import Callable, Iterator
 from ..lang import stopwords
 from .candidates import APOSTROPHE, KNOWN, Candidate, CandidateFinder
 from .charset import CharsetEvidence
-from .damage import DamagedRun, has_slot, is_slot, slot_count, spells
+from .damage import DamagedRun, has_slot, is_slot, spells
 from .language import LanguageData, Symbol, symbols
 
 __all__ = ["Reading", "Resolution", "Resolver", "LISTED"]
@@ -1171,7 +1171,8 @@ class Resolver:
         """A lost symbol its neighbours identify: "20 km?" → "20 km²", "6?C" and "2 ?C" →
         "6°C", "2 °C" (Turkish "38 ?C?ye" → "38 °C’ye"), "n? 12" → "n° 12"."""
         text = run.text
-        if not (is_slot(text[0]) or is_slot(text[-1])):
+        lost_first, lost_last = is_slot(text[0]), is_slot(text[-1])
+        if not (lost_first or lost_last):
             return []  # each symbol is a slot at the word's edge
         out = []
         at_token_start = run.start == run.token_start
@@ -1179,22 +1180,22 @@ class Resolver:
         after_digit = before[-1:].isdigit() or (at_token_start and before.rstrip()[-1:].isdigit())
         for symbol in symbols():
             char = symbol.char_in(self.lang)
-            if len(text) > 1 and is_slot(text[-1]) and text[:-1] in symbol.after_words and at_token_start \
+            if len(text) > 1 and lost_last and text[:-1] in symbol.after_words and at_token_start \
                     and (before.rstrip()[-1:].isdigit() or self.lower((before.rsplit(None, 1)[-1:] or [""])[0])
                          in symbol.after_words_after):
                 out.append(Reading(text[:-1] + char, SYMBOL_IDENTIFIED,
                                    f"'?' after '{text[:-1]}' read as a lost '{char}'"))
-            if is_slot(text[0]) and text[1:] in symbol.after_digit_before_words and after_digit:
+            if lost_first and text[1:] in symbol.after_digit_before_words and after_digit:
                 out.append(Reading(char + text[1:], SYMBOL_IDENTIFIED,
                                    f"'?' between a number and '{text[1:]}' read as a lost '{char}'"))
-            if is_slot(text[0]) and text[1:2] in symbol.after_digit_before_words and after_digit \
+            if lost_first and text[1:2] in symbol.after_digit_before_words and after_digit \
                     and len(text) > 3 and is_slot(text[2]) and self.data is not None \
                     and self.lower(text[3:]) in self.data.suffix_apostrophe:
                 # "38 ?C?ye": the scale takes a case suffix after an apostrophe (Turkish "°C’ye")
                 out.append(Reading(char + text[1] + APOSTROPHE + text[3:], SYMBOL_IDENTIFIED,
                                    f"'?' between a number and '{text[1]}' read as a lost '{char}', "
                                    "the next as the apostrophe before its suffix"))
-            if len(text) > 1 and is_slot(text[-1]) and text[:-1] in symbol.before_digit_after_words \
+            if len(text) > 1 and lost_last and text[:-1] in symbol.before_digit_after_words \
                     and at_token_start and run.end == run.token_end and line[run.end + 1:run.end + 2].isdigit():
                 out.append(Reading(text[:-1] + char, SYMBOL_IDENTIFIED,
                                    f"'?' after '{text[:-1]}' before a number read as a lost '{char}'"))
@@ -1248,7 +1249,7 @@ class Resolver:
         found = self._candidates_of(core, self._regional_spelling())
         for cand, spelling, reason, evidence in found.candidates:
             # the page's spelling weighs candidates against each other, not against other readings
-            score = self._word_score(cand, core, run, line) + prior + spelling - found.best_spelling
+            score = self._word_score(cand, core, found.case.slots, run, line) + prior + spelling - found.best_spelling
             if score == _IMPOSSIBLE:
                 continue
             word = self._apply_case(core, cand, run, line, sentence_start, found.case)
@@ -1319,7 +1320,9 @@ class Resolver:
                    and self.finder.frequency(word[:-len(ending)] + gerund)
                    for ending, gerund in self.data.gerund_endings)
 
-    def _word_score(self, cand: Candidate, core: str, run: DamagedRun, line: str) -> float:
+    def _word_score(self, cand: Candidate, core: str, slots: list[int], run: DamagedRun, line: str) -> float:
+        """How plausible ``cand`` is (log10) for ``core``, a damaged word whose slots stand at
+        ``slots``, where ``run`` stands in ``line``."""
         freq = cand.frequency or (DOC_ONLY_FREQUENCY if cand.in_document or cand.in_source else 0.0)
         # asked by most of the rules below, once per candidate
         data = self.data
@@ -1330,9 +1333,8 @@ class Resolver:
             if data is not None and data.foreign_letters \
                     and any(c in data.foreign_letters for c in self.lower(core)):
                 return _IMPOSSIBLE  # "Why?": a foreign word, which the language's letters do not spell
-            slots = slot_count(core)
             spelled = cand.likelihood if cand.spelled_likelihood is None else cand.spelled_likelihood
-            if spelled ** (1 / slots) < MIN_LETTER_MODEL_LIKELIHOOD:
+            if spelled ** (1 / len(slots)) < MIN_LETTER_MODEL_LIKELIHOOD:
                 return _IMPOSSIBLE
             freq = UNKNOWN_FREQUENCY * cand.likelihood
         if cand.how in ("suffix", "elision") and not freq:
@@ -1508,9 +1510,10 @@ class Resolver:
         if data is not None and data.verb_final and listed \
                 and self._ends_sentence(line, run) and self.finder.verb_form_frequency(cand.text):
             score += VERB_ENDS_SENTENCE  # "kalabalık karıştı.", not "karşıtı."
-        for i, (have, got) in enumerate(zip(core, cand.text)):
-            if not is_slot(have):
-                continue
+        for i in slots:
+            if i >= len(cand.text):
+                break
+            got = cand.text[i]
             if got == APOSTROPHE:
                 if self.charset.only_ascii_apostrophes:
                     score += ASCII_APOSTROPHE_PAGE_PENALTY
