@@ -117,10 +117,8 @@ class DamagedRun:
     #: the whitespace-delimited token the run sits in
     token_start: int
     token_end: int
-
-    @property
-    def letters(self) -> int:
-        return sum(map(str.isalpha, self.text))
+    #: how many of its characters are letters (counted once: the resolver asks several times)
+    letters: int
 
 
 def _slotted_tokens(line: str) -> tuple[tuple[int, int, str], ...]:
@@ -150,7 +148,8 @@ def damaged_runs(line: str, replaced: bool = False) -> Iterator[DamagedRun]:
         for run in pattern.finditer(text):
             piece = run.group()
             if any(slot in piece for slot in slots):
-                yield DamagedRun(start + run.start(), start + run.end(), piece, start, end)
+                yield DamagedRun(start + run.start(), start + run.end(), piece, start, end,
+                                 sum(map(str.isalpha, piece)))
 
 
 def damage_evidence(line: str) -> float:
