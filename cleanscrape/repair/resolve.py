@@ -3955,12 +3955,13 @@ class Resolver:
         for all its candidates); None when no case of it can have been lost so."""
         case = case or _CoreCase(core)
         text = cand.text
-        if not case.all_caps and any(text[i] != APOSTROPHE for i in case.slots_before_capitals if i < len(text)):
+        if not case.all_caps and case.slots_before_capitals \
+                and any(text[i] != APOSTROPHE for i in case.slots_before_capitals if i < len(text)):
             return None  # "?Tomislav", "d?Unalaska": a letter before a capital starts no word
         # a case suffix after an abbreviation's apostrophe is lower-case ("ANAP’ı", "ABD’nin")
         # unless its kept letters are capitals ("ANKARA’DA")
         suffix_from = max(text.rfind(APOSTROPHE), text.rfind("'")) + 1 if cand.how == "suffix" else len(text)
-        lower_suffix = not any(c.isupper() for c in core[suffix_from:])
+        lower_suffix = case.all_caps and not any(c.isupper() for c in core[suffix_from:])
         chars = list(core[:len(text)])
         for i in case.slots:
             if i >= len(text):
