@@ -107,7 +107,9 @@ def _after_word(text: str, i: int) -> bool:
     return j >= 0 and text[j].isalpha()
 
 
-@dataclass(frozen=True, slots=True)
+# not frozen, though never changed: a frozen dataclass sets each field through
+# object.__setattr__, and the runs of a damaged line are found again at each step
+@dataclass(slots=True)
 class DamagedRun:
     """A run of letters and slots in a line, with at least one slot."""
 
@@ -140,14 +142,13 @@ _remembered_slotted_tokens = lru_cache(maxsize=SLOTTED_LINES)(_find_slotted_toke
 def damaged_runs(line: str, replaced: bool = False) -> Iterator[DamagedRun]:
     """Runs with a slot in ``line``, skipping URL-like tokens, left to right; with
     ``replaced`` (the page lost characters as U+FFFD), U+FFFD is the only slot."""
-    slots = "\ufffd" if replaced else SLOTS
     pattern = _REPLACED_RUN if replaced else _RUN
     for start, end, text in _slotted_tokens(line):
         if replaced and "\ufffd" not in text:
             continue
         for run in pattern.finditer(text):
             piece = run.group()
-            if any(slot in piece for slot in slots):
+            if "\ufffd" in piece or (not replaced and "?" in piece):
                 yield DamagedRun(start + run.start(), start + run.end(), piece, start, end,
                                  sum(map(str.isalpha, piece)))
 
