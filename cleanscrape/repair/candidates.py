@@ -487,10 +487,12 @@ class CandidateFinder:
             grown = dict(states)
             for start, count in states.items():
                 before = word[len(stem) + start - 1]
-                for length in lengths:
-                    suffix = chain[start:start + length]
+                for length in lengths:  # shortest first
                     end = start + length
-                    if end > len(chain) or suffix not in group \
+                    if end > len(chain):
+                        break
+                    suffix = chain[start:end]
+                    if suffix not in group \
                             or (suffix[0] == "d" and before in self.data.voiceless_consonants) \
                             or (suffix[0] == "t" and before not in self.data.voiceless_consonants):
                         continue
@@ -589,10 +591,14 @@ class CandidateFinder:
             before = word[len(stem) + start - 1]
             options = (self._inflection_set if nominal else self._verb_set) if start == 0 \
                 else self._inflection_set if before == "ğ" or nominal else self._all_suffixes
-            for length in self._suffix_lengths:
-                suffix = chain[start:start + length]
+            for length in self._suffix_lengths:  # shortest first
                 end = start + length
-                if end > len(chain) or suffix not in options or fewest[end] is None \
+                if end > len(chain):
+                    break
+                if fewest[end] is None:
+                    continue  # no split of the rest
+                suffix = chain[start:end]
+                if suffix not in options \
                         or (suffix.endswith("ğ") and chain[end:end + 1] not in self._harmony) \
                         or (suffix[0] == "d" and before in self.data.voiceless_consonants) \
                         or (suffix[0] == "t" and before not in self.data.voiceless_consonants):
