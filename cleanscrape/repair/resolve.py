@@ -480,6 +480,21 @@ def _per_document(method):
     return remembered
 
 
+def _per_run(method):
+    """``method``, a question about the context of the run being resolved (the words
+    around it in ``line``), answered once per resolution: each of the run's candidates asks
+    it again.  What a resolution remembered is forgotten at the next one (the line it read
+    changes as the runs before are repaired)."""
+    @wraps(method)
+    def remembered(self, line: str, run: DamagedRun):
+        key = (method, line, run.start)
+        answer = self._run_answers.get(key, _NOT_ASKED)
+        if answer is _NOT_ASKED:
+            answer = self._run_answers[key] = method(self, line, run)
+        return answer
+    return remembered
+
+
 class _CoreCase:
     """What the case of a damaged word's letters says, the same for all its candidates."""
 
@@ -698,10 +713,11 @@ class Resolver:
         self._regional: bool | None = None
         self._progressive_of: tuple[str, bool] = ("", False)
         self._first_person: bool | None = None
-        self._inverted_of: tuple[tuple[str, int], str | None] = (("", -1), None)
         self._quote_marks = frozenset(mark for pair in data.quotes for mark in pair) if data else frozenset()
         #: what :func:`_per_document` questions were answered
         self._answers: dict[tuple, object] = {}
+        #: what :func:`_per_run` questions were answered about the run being resolved
+        self._run_answers: dict[tuple, object] = {}
 
     # ---------------------------------------------------------------- entry point
     def resolve(self, run: DamagedRun, line: str, line_damaged: bool, source: str | None = None) -> Resolution | None:
@@ -711,6 +727,7 @@ class Resolver:
         the line as received, where the partners of lost quotation marks are still slots.
         """
         self._source = source if source is not None else line
+        self._run_answers = {}
         if run.letters == 0:
             readings = self._lone_readings(run, line)
         else:
@@ -1249,7 +1266,8 @@ class Resolver:
         found = self._candidates_of(core, self._regional_spelling())
         for cand, spelling, reason, evidence in found.candidates:
             # the page's spelling weighs candidates against each other, not against other readings
-            score = self._word_score(cand, core, found.case.slots, run, line) + prior + spelling - found.best_spelling
+            score = self._word_score(cand, core, found.case.slots, run, line) + prior + spelling \
+                - found.best_spelling
             if score == _IMPOSSIBLE:
                 continue
             word = self._apply_case(core, cand, run, line, sentence_start, found.case)
@@ -1612,6 +1630,7 @@ class Resolver:
             following = None  # "co? robić": a lost letter ("coś"), no question's end
         return self.lower(previous), self.lower(following.group(1)) if following else ""
 
+    @_per_run
     def _verbless_clause(self, line: str, run: DamagedRun) -> list[str] | None:
         """The words after the run in its clause (between punctuation or ``clause_openers``)
         when there are some, none of them or of those before it a possible finite verb, and
@@ -2025,6 +2044,20 @@ class Resolver:
         "v?echno připravené"; an ``adverbial_determiners`` one only where the word's adverb
         is rare: "uklidila všechno pečlivě"; past an adjective stacked with the word, damaged
         or not: "jedna jedin? správná"), or None."""
+        found = self._determiner_around(line, run)
+        if found is None:
+            return None
+        determiner, ending = found
+        if determiner in self.data.adverbial_determiners \
+                and self.finder.frequency(word[:-1] + self.data.adverb_ending) \
+                >= ADVERB_SIBLING_RATIO * self.finder.frequency(word):
+            return None
+        return ending
+
+    @_per_run
+    def _determiner_around(self, line: str, run: DamagedRun) -> tuple[str, str] | None:
+        """The demonstrative (lower-case, a damaged one by its likeliest reading) next to the
+        run that :meth:`_determiner_ending` reads, and the ending it shows; None if none."""
         previous = _words_before(line, run, 2)
         following = _word_after(line, run)
         # a quotation mark before the determiner parts nothing ("„Kdo jin?,“")
@@ -2035,12 +2068,8 @@ class Resolver:
         for neighbour in neighbours:
             determiner = self._likeliest_reading(self.lower(neighbour))
             ending = self.data.determiners_ending(determiner)
-            if ending is not None and determiner in self.data.adverbial_determiners \
-                    and self.finder.frequency(word[:-1] + self.data.adverb_ending) \
-                    >= ADVERB_SIBLING_RATIO * self.finder.frequency(word):
-                return None
             if ending is not None:
-                return ending
+                return determiner, ending
         return None
 
     def _participle_agreement(self, word: str, core: str, line: str, run: DamagedRun) -> bool | None:
@@ -2189,6 +2218,7 @@ class Resolver:
                 genders.update(e for e, participles in self.data.participle_agreement if low.endswith(participles))
         return genders.pop() if len(genders) == 1 else None
 
+    @_per_run
     def _oblique_adjective_after(self, line: str, run: DamagedRun) -> bool:
         """Is the word right after the run, intact, an adjective in an oblique case (an
         ``adjective_endings`` one no ``stacked_adjective_endings`` nominative shares: "plná
@@ -2226,18 +2256,13 @@ class Resolver:
                 return False
         return False
 
+    @_per_run
     def _copula_before_subject(self, line: str, run: DamagedRun) -> str | None:
         """The past copula (lower-case) of a clause the run's word ends (punctuation after it)
         where the copula's subject stands between them: a noun agreeing with the copula right
         before the run, past clitics, determiners and possessives after the copula ("kdyby
         byla jeho přítomnost", "byla mu ta noc"); the word is then the subject's predicate,
-        an adjective agreeing with both, no adverb; else None.  Found once per run, which
-        each of its readings asks."""
-        if self._inverted_of[0] != (line, run.start):
-            self._inverted_of = ((line, run.start), self._find_copula_before_subject(line, run))
-        return self._inverted_of[1]
-
-    def _find_copula_before_subject(self, line: str, run: DamagedRun) -> str | None:
+        an adjective agreeing with both, no adverb; else None."""
         tail = line[run.end:run.token_end]
         if not (tail.startswith((",", ".", ";", ":", "!")) if tail else run.token_end == len(line)):
             return None
@@ -2352,6 +2377,7 @@ class Resolver:
         noun = self.lower(following.group(1))
         return len(noun) >= MIN_CASE_NOUN and noun.isalpha() and noun.endswith(endings)
 
+    @_per_run
     def _governed_endings(self, line: str, run: DamagedRun) -> frozenset[str]:
         """The endings that the word governing the run's word gives it: a preposition (after
         a numeral a partitive one: "jeden z žáků"), or a quantifier (noun and adjectives:
@@ -2936,6 +2962,7 @@ class Resolver:
                     return True
         return False
 
+    @_per_run
     def _infinitive_governed(self, line: str, run: DamagedRun) -> bool:
         """Is a governing word within reach before the run in its clause ("mógł sobie na to
         pozwolić"), or a future auxiliary or modal right after it ("startować będą")?"""
