@@ -1965,8 +1965,10 @@ class Resolver:
     def _noun_determined(self, word: str, line: str, run: DamagedRun) -> bool:
         """Is ``word``, a noun ending in a consonant, of the gender of the demonstrative right
         before it ("ten pláč", not the feminine "pláž"; "ta noc")?"""
+        if len(word) < MIN_AGREEING_NOUN or not word.isalpha() or word[-1] in _VOWELS:
+            return False
         previous = _words_before(line, run, 1)
-        if not previous or len(word) < MIN_AGREEING_NOUN or not word.isalpha() or word[-1] in _VOWELS:
+        if not previous:
             return False
         determiner = self.data.determiners_ending(self.lower(previous[0]))
         return determiner is not None and self._agreeing_ending(word) == determiner
@@ -1977,12 +1979,14 @@ class Resolver:
         right after an intact adjective in a masculine or neuter oblique ending ("-ého",
         "-ému"), which no feminine noun takes ("dala se do tichého pláče")?"""
         adjective_endings, noun_endings = self.data.masculine_oblique_endings
+        ending = next((e for e in noun_endings if word.endswith(e)), None)
+        if ending is None:
+            return False
         previous = _words_before(line, run, 1)
         if not previous:
             return False
         adjective = self.lower(previous[0])
-        ending = next((e for e in noun_endings if word.endswith(e)), None)
-        if not adjective.isalpha() or not adjective.endswith(adjective_endings) or ending is None:
+        if not adjective.isalpha() or not adjective.endswith(adjective_endings):
             return False
         stem = word[:-len(ending)]
         if len(stem) < MIN_AGREEING_NOUN or not stem.isalpha() or stem[-1] in _VOWELS:
@@ -2187,9 +2191,10 @@ class Resolver:
         that noun's stem (its last letter apart)?"""
         sources, goals = self.data.distributive_prepositions
         before = _words_before(line, run, 1)
+        if not before or self.lower(before[0]) not in sources:
+            return False
         after = line[run.token_end:].split(None, 2)
-        if not before or self.lower(before[0]) not in sources or len(after) < 2 or line[run.end:run.token_end] \
-                or self.lower(after[0]) not in goals:
+        if len(after) < 2 or line[run.end:run.token_end] or self.lower(after[0]) not in goals:
             return False
         noun = self.lower(after[1].rstrip(_TOKEN_PUNCTUATION))
         return not has_slot(noun) and len(noun) >= MIN_PERSON_VERB and word != noun \
@@ -2371,8 +2376,10 @@ class Resolver:
         """Is ``word`` (lower-case) a degree adverb (``degree_quantifiers``) right before an
         intact noun in the genitive plural it governs ("jen málo stromů", not "mělo")?"""
         endings, adverbs = self.data.degree_quantifiers
+        if word not in adverbs:
+            return False
         following = _word_after(line, run)
-        if word not in adverbs or following is None or is_slot(line[following.end():following.end() + 1] or " "):
+        if following is None or is_slot(line[following.end():following.end() + 1] or " "):
             return False
         noun = self.lower(following.group(1))
         return len(noun) >= MIN_CASE_NOUN and noun.isalpha() and noun.endswith(endings)
@@ -2563,8 +2570,10 @@ class Resolver:
         word, "stará" → "starat") right after a reflexive pronoun ("se stará o")?  Not
         before a noun in the instrumental (``case_agreement``), which "se" governs as a
         preposition ("se starým přítelem")."""
+        if len(word) < MIN_REFLEXIVE_VERB:
+            return False
         previous = line[:run.token_start].rsplit(None, 1)[-1:]
-        if len(word) < MIN_REFLEXIVE_VERB or not previous or not line[:run.token_start].endswith(" ") \
+        if not previous or not line[:run.token_start].endswith(" ") \
                 or self.lower(previous[0]) not in self.data.reflexive_pronouns:
             return False
         if not is_slot(core[-1]):
