@@ -1327,7 +1327,7 @@ class Resolver:
         if self._progressive_of[0] != line:
             words = [self.lower(w.strip(_OPENERS + _CLOSERS + ".,;:!?")) for w in line.split()]
             found = any(
-                spells(first, phrase[0]) and second == phrase[1] and self._is_listed_infinitive(infinitive)
+                second == phrase[1] and spells(first, phrase[0]) and self._is_listed_infinitive(infinitive)
                 for first, second, infinitive in zip(words, words[1:], words[2:])
                 for phrase in self.data.regional_progressive)
             self._progressive_of = (line, found)
