@@ -754,6 +754,8 @@ class CandidateFinder:
             else:
                 return None
         restored = "".join(chars)
+        if APOSTROPHE not in restored:
+            return restored
         for i, (have, got) in enumerate(zip(lower, restored)):
             if is_slot(have) and got == APOSTROPHE and not self._apostrophe_fits(restored, i):
                 return None
