@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterator
 from weakref import WeakKeyDictionary
 
-from .damage import is_slot
+from .damage import has_slot, is_slot, slot_count
 from .language import LanguageData
 from .letter_model import LetterModel
 from .source_memory import SourceWords
@@ -95,7 +95,10 @@ SPELLING_BEAM = 12
 KNOWN = ("word list", "document", "source")
 
 
-@dataclass(frozen=True, slots=True)
+# not frozen, though never changed (``dataclasses.replace`` makes a changed copy): a frozen
+# dataclass sets each field through object.__setattr__, and every word a document's
+# damaged words may be is made a candidate
+@dataclass(slots=True)
 class Candidate:
     """A restoration of a lower-cased damaged word (page spelling, ’ for apostrophes)."""
 
@@ -229,7 +232,7 @@ class CandidateFinder:
         or adverb takes it; the lists hold the commoner negated forms only)."""
         prefix = self.data.negative_prefix
         rest = lower[len(prefix):]
-        if not lower.startswith(prefix) or len(rest) < MIN_NEGATED_WORD or not any(is_slot(c) for c in rest):
+        if not lower.startswith(prefix) or len(rest) < MIN_NEGATED_WORD or not has_slot(rest):
             return []
         return [Candidate(prefix + c.text, c.frequency * NEGATED_SHARE, 0, "negation")
                 for c in self.find(rest) if c.how == "word list"]
@@ -244,7 +247,7 @@ class CandidateFinder:
             if len(base) <= len(ending) or not all(a == b or (is_slot(b) and not a.isascii())
                                                    for a, b in zip(suffix, tail)):
                 continue
-            bases = self.find(base) if any(is_slot(c) for c in base) else self._known(base)
+            bases = self.find(base) if has_slot(base) else self._known(base)
             out += [Candidate(b.text + suffix, b.frequency * PERSON_FORM_SHARE, 0, "person")
                     for b in bases if b.how == "word list" and b.text.endswith(ending)]
         return out
@@ -397,7 +400,7 @@ class CandidateFinder:
         letter model spells none (a listed stem and suffixes that split regularly say more
         than letters read one by one)."""
         if self.data is None or not self.data.verb_suffixes or self.words is None \
-                or sum(map(is_slot, lower)) > MAX_COMBINED_SLOTS:
+                or slot_count(lower) > MAX_COMBINED_SLOTS:
             return []
         best: dict[str, float] = {}
         for k in range(MIN_VERB_STEM, len(lower)):
@@ -484,10 +487,12 @@ class CandidateFinder:
             grown = dict(states)
             for start, count in states.items():
                 before = word[len(stem) + start - 1]
-                for length in lengths:
-                    suffix = chain[start:start + length]
+                for length in lengths:  # shortest first
                     end = start + length
-                    if end > len(chain) or suffix not in group \
+                    if end > len(chain):
+                        break
+                    suffix = chain[start:end]
+                    if suffix not in group \
                             or (suffix[0] == "d" and before in self.data.voiceless_consonants) \
                             or (suffix[0] == "t" and before not in self.data.voiceless_consonants):
                         continue
@@ -522,6 +527,8 @@ class CandidateFinder:
         A form whose suffix opens with a buffer consonant ("okuyan", "üşüyor") may split a
         stem that ends in it: "koyan" is "koy-an", not "ko-yan", as "koymak" shows."""
         stems: dict[str, float] = {}
+        if not self.words.words_starting(shape(stem_part), 1):
+            return stems  # no listed word begins so: one lookup, not one per form (a third of them)
         buffers = self.data.suffix_buffers
         plain_forms = [f for f in self.data.verb_stem_forms if f[0] not in buffers]
         for form in self.data.verb_stem_forms:
@@ -535,7 +542,7 @@ class CandidateFinder:
     def _listed_fits(self, damaged: str) -> Iterator[tuple[str, float]]:
         """The listed words ``damaged`` may be (itself if intact and listed), restored with
         their frequencies; none read across an apostrophe."""
-        words = self.words.words_of_shape(shape(damaged)) if any(is_slot(c) for c in damaged) \
+        words = self.words.words_of_shape(shape(damaged)) if has_slot(damaged) \
             else [damaged] if self.frequency(damaged) else []
         for word in words:
             restored = self._fits(damaged, word)
@@ -584,10 +591,14 @@ class CandidateFinder:
             before = word[len(stem) + start - 1]
             options = (self._inflection_set if nominal else self._verb_set) if start == 0 \
                 else self._inflection_set if before == "ğ" or nominal else self._all_suffixes
-            for length in self._suffix_lengths:
-                suffix = chain[start:start + length]
+            for length in self._suffix_lengths:  # shortest first
                 end = start + length
-                if end > len(chain) or suffix not in options or fewest[end] is None \
+                if end > len(chain):
+                    break
+                if fewest[end] is None:
+                    continue  # no split of the rest
+                suffix = chain[start:end]
+                if suffix not in options \
                         or (suffix.endswith("ğ") and chain[end:end + 1] not in self._harmony) \
                         or (suffix[0] == "d" and before in self.data.voiceless_consonants) \
                         or (suffix[0] == "t" and before not in self.data.voiceless_consonants):
@@ -600,7 +611,7 @@ class CandidateFinder:
         """The slot at ``i`` as the softened final consonant of a listed word before a
         suffix's vowel (Turkish "kızak" + "a" → "kızağa", "porsuk" → "porsu?unu")."""
         if i < MIN_SOFTENED_STEM or i + 1 >= len(lower) or lower[i - 1] not in self._harmony \
-                or lower[i + 1] not in self._harmony or any(is_slot(c) for c in lower[:i]):
+                or lower[i + 1] not in self._harmony or has_slot(lower[:i]):
             return {}  # a short word ("erik") ends too many beginnings ("eri?emeyece?i")
         for plain, soft in self.data.softened_finals:
             if self.frequency(lower[:i] + plain):
@@ -743,6 +754,8 @@ class CandidateFinder:
             else:
                 return None
         restored = "".join(chars)
+        if APOSTROPHE not in restored:
+            return restored
         for i, (have, got) in enumerate(zip(lower, restored)):
             if is_slot(have) and got == APOSTROPHE and not self._apostrophe_fits(restored, i):
                 return None
@@ -763,14 +776,14 @@ class CandidateFinder:
             rest = capital.lower() + lower[1:]
             # "İ".lower() is "i" plus a combining dot; the word list spells it "i"
             rest = rest.replace("i\u0307", "i")
-            subs = self.find(rest) if any(is_slot(c) for c in rest) else self._known(rest)
+            subs = self.find(rest) if has_slot(rest) else self._known(rest)
             out += [Candidate(c.text, c.frequency, c.in_document, c.how, capital, in_source=c.in_source)
                     for c in subs]
         return out
 
     def _respelled(self, lower: str) -> list[Candidate]:
         """Slots read as a letter the word list spells otherwise ("gro?e" → "grosse" → "große")."""
-        if sum(map(is_slot, lower)) > MAX_COMBINED_SLOTS:
+        if slot_count(lower) > MAX_COMBINED_SLOTS:
             return []
         out = []
         for listed, page in self._list_spellings:
@@ -778,7 +791,7 @@ class CandidateFinder:
                 if not is_slot(char):
                     continue
                 variant = lower[:i] + listed + lower[i + 1:]
-                subs = self.find(variant) if any(is_slot(c) for c in variant) else self._known(variant)
+                subs = self.find(variant) if has_slot(variant) else self._known(variant)
                 out += [Candidate(c.text[:i] + page + c.text[i + len(listed):], c.frequency, c.in_document,
                                   c.how, c.ascii_capital, in_source=c.in_source) for c in subs
                         if c.text[i:i + len(listed)] == listed and c.how != "letter model"]
@@ -793,13 +806,18 @@ class CandidateFinder:
             return []
         # parts[i]: a spelling of lower[:i] as number words, with the rarest part's frequency
         parts: list[tuple[str, float, int] | None] = [("", 1.0, 0)] + [None] * len(lower)
+        longest = max(map(len, numerals))
+        spelled = 0  # the end of the last spelling found
         for end in range(1, len(lower) + 1):
+            if end - spelled > longest:
+                return []  # no number word spans the gap from the last spelling found: no number
             for numeral in numerals:
                 start = end - len(numeral)
                 if start < 0 or parts[start] is None or not _fits(lower[start:end], numeral):
                     continue
                 text, freq, count = parts[start]
                 parts[end] = (text + numeral, min(freq, self.frequency(numeral)), count + 1)
+                spelled = end
                 break
         if parts[-1] is None or parts[-1][2] < 2 or not parts[-1][1]:
             return []
@@ -827,7 +845,7 @@ class CandidateFinder:
             joint = APOSTROPHE if is_slot(lower[i]) else lower[i]
             left, right = lower[:i], lower[i + 1:]
             if left in self.data.elisions:
-                subs = self.find(right) if any(is_slot(c) for c in right) else (
+                subs = self.find(right) if has_slot(right) else (
                     self._known(right) or [Candidate(right, 0.0, 0, "elision")])
                 out += [Candidate(left + joint + c.text, c.frequency, c.in_document, "elision",
                                   in_source=c.in_source)
@@ -836,7 +854,7 @@ class CandidateFinder:
             if self.data.suffix_apostrophe and i >= 2:
                 suffixes = self._suffixes_fitting(right)
                 if suffixes:
-                    bases = self.find(left) if any(is_slot(c) for c in left) else (
+                    bases = self.find(left) if has_slot(left) else (
                         self._known(left) or [Candidate(left, 0.0, 0, "suffix")])
                     # a base no list knows brings its letters' likelihood: the letter model's
                     # runner-up "akgündız" (against harmony) must not tie with "akgündüz"; a

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Iterator
 
 __all__ = ["SLOTS", "may_be_damaged", "damage_evidence", "lone_slots", "lost_question_marks", "DamagedRun",
-           "damaged_runs", "is_slot"]
+           "damaged_runs", "is_slot", "has_slot", "slot_count"]
 
 SLOTS = "?\ufffd"
 
@@ -61,6 +61,16 @@ def is_slot(char: str) -> bool:
     return char == "?" or char == "\ufffd"
 
 
+def has_slot(text: str) -> bool:
+    """Does ``text`` hold a slot?  (Two searches in C, where the rules and the candidate
+    finder tested each character in Python, for every candidate and every word looked up.)"""
+    return "?" in text or "\ufffd" in text
+
+
+def slot_count(text: str) -> int:
+    return text.count("?") + text.count("\ufffd")
+
+
 def spells(word: str, target: str) -> bool:
     """Is ``word`` ``target`` with some of its non-ASCII letters lost to slots ("c?nd": "când")?"""
     return len(word) == len(target) and all(
@@ -97,7 +107,9 @@ def _after_word(text: str, i: int) -> bool:
     return j >= 0 and text[j].isalpha()
 
 
-@dataclass(frozen=True, slots=True)
+# not frozen, though never changed: a frozen dataclass sets each field through
+# object.__setattr__, and the runs of a damaged line are found again at each step
+@dataclass(slots=True)
 class DamagedRun:
     """A run of letters and slots in a line, with at least one slot."""
 
@@ -107,10 +119,8 @@ class DamagedRun:
     #: the whitespace-delimited token the run sits in
     token_start: int
     token_end: int
-
-    @property
-    def letters(self) -> int:
-        return sum(1 for c in self.text if c.isalpha())
+    #: how many of its characters are letters (counted once: the resolver asks several times)
+    letters: int
 
 
 def _slotted_tokens(line: str) -> tuple[tuple[int, int, str], ...]:
@@ -132,15 +142,15 @@ _remembered_slotted_tokens = lru_cache(maxsize=SLOTTED_LINES)(_find_slotted_toke
 def damaged_runs(line: str, replaced: bool = False) -> Iterator[DamagedRun]:
     """Runs with a slot in ``line``, skipping URL-like tokens, left to right; with
     ``replaced`` (the page lost characters as U+FFFD), U+FFFD is the only slot."""
-    slots = "\ufffd" if replaced else SLOTS
     pattern = _REPLACED_RUN if replaced else _RUN
     for start, end, text in _slotted_tokens(line):
         if replaced and "\ufffd" not in text:
             continue
         for run in pattern.finditer(text):
             piece = run.group()
-            if any(slot in piece for slot in slots):
-                yield DamagedRun(start + run.start(), start + run.end(), piece, start, end)
+            if "\ufffd" in piece or (not replaced and "?" in piece):
+                yield DamagedRun(start + run.start(), start + run.end(), piece, start, end,
+                                 sum(map(str.isalpha, piece)))
 
 
 def damage_evidence(line: str) -> float:

@@ -32,7 +32,7 @@ from typing import Callable, Iterator
 from ..lang import stopwords
 from .candidates import APOSTROPHE, KNOWN, Candidate, CandidateFinder
 from .charset import CharsetEvidence
-from .damage import DamagedRun, is_slot, spells
+from .damage import DamagedRun, has_slot, is_slot, spells
 from .language import LanguageData, Symbol, symbols
 
 __all__ = ["Reading", "Resolution", "Resolver", "LISTED"]
@@ -480,6 +480,21 @@ def _per_document(method):
     return remembered
 
 
+def _per_run(method):
+    """``method``, a question about the context of the run being resolved (the words
+    around it in ``line``), answered once per resolution: each of the run's candidates asks
+    it again.  What a resolution remembered is forgotten at the next one (the line it read
+    changes as the runs before are repaired)."""
+    @wraps(method)
+    def remembered(self, line: str, run: DamagedRun):
+        key = (method, line, run.start)
+        answer = self._run_answers.get(key, _NOT_ASKED)
+        if answer is _NOT_ASKED:
+            answer = self._run_answers[key] = method(self, line, run)
+        return answer
+    return remembered
+
+
 class _CoreCase:
     """What the case of a damaged word's letters says, the same for all its candidates."""
 
@@ -491,6 +506,19 @@ class _CoreCase:
         self.slots = [i for i, c in enumerate(core) if is_slot(c)]
         #: the slots right before a capital: no letter goes there unless the word is in capitals
         self.slots_before_capitals = [i for i in self.slots if core[i + 1:i + 2].isupper()]
+
+
+class _Candidates:
+    """A damaged word's candidates, each with its page spelling, description and evidence
+    (see :meth:`Resolver._candidates_of`), the best page spelling, and its letters' case."""
+
+    __slots__ = ("candidates", "best_spelling", "case")
+
+    def __init__(self, candidates: list[tuple[Candidate, float, str, str]], best_spelling: float,
+                 case: _CoreCase) -> None:
+        self.candidates = candidates
+        self.best_spelling = best_spelling
+        self.case = case
 
 
 def _run_length_before(text: str, end: int, run: re.Pattern[str]) -> int:
@@ -608,7 +636,9 @@ def _without_links(line: str) -> str:
     return "".join(kept) + line[end:]
 
 
-@dataclass(frozen=True, slots=True)
+# not frozen, though never changed: a frozen dataclass sets each field through
+# object.__setattr__, and a reading is made for every candidate in every pass
+@dataclass(slots=True)
 class Reading:
     """A reading of a run: its replacement text and how plausible it is."""
 
@@ -683,10 +713,11 @@ class Resolver:
         self._regional: bool | None = None
         self._progressive_of: tuple[str, bool] = ("", False)
         self._first_person: bool | None = None
-        self._inverted_of: tuple[tuple[str, int], str | None] = (("", -1), None)
         self._quote_marks = frozenset(mark for pair in data.quotes for mark in pair) if data else frozenset()
         #: what :func:`_per_document` questions were answered
         self._answers: dict[tuple, object] = {}
+        #: what :func:`_per_run` questions were answered about the run being resolved
+        self._run_answers: dict[tuple, object] = {}
 
     # ---------------------------------------------------------------- entry point
     def resolve(self, run: DamagedRun, line: str, line_damaged: bool, source: str | None = None) -> Resolution | None:
@@ -696,6 +727,7 @@ class Resolver:
         the line as received, where the partners of lost quotation marks are still slots.
         """
         self._source = source if source is not None else line
+        self._run_answers = {}
         if run.letters == 0:
             readings = self._lone_readings(run, line)
         else:
@@ -1118,7 +1150,7 @@ class Resolver:
         no list knows (a foreign word, a name: "«downsizing»") where no listed word has the
         slots as letters either, that of an unknown word."""
         known = self._known_frequency(word)
-        if known or as_letters or any(is_slot(c) for c in word):
+        if known or as_letters or has_slot(word):
             return known
         return UNKNOWN_FREQUENCY
 
@@ -1146,7 +1178,7 @@ class Resolver:
         elision).  A word in lower case is no name, which alone takes a case suffix after an
         apostrophe: "?ar??s?, Cinci Han?" is no quotation of "arı’sı" (Turkish "çarşısı")."""
         low = self.lower(word)
-        if not any(is_slot(c) for c in low):
+        if not has_slot(low):
             return self.finder.frequency(low) or (DOC_ONLY_FREQUENCY if self.finder.vocabulary.count(low) else 0.0)
         named = not word[:1].islower()
         return max((c.frequency or DOC_ONLY_FREQUENCY for c in self.finder.find(low)
@@ -1156,7 +1188,8 @@ class Resolver:
         """A lost symbol its neighbours identify: "20 km?" → "20 km²", "6?C" and "2 ?C" →
         "6°C", "2 °C" (Turkish "38 ?C?ye" → "38 °C’ye"), "n? 12" → "n° 12"."""
         text = run.text
-        if not (is_slot(text[0]) or is_slot(text[-1])):
+        lost_first, lost_last = is_slot(text[0]), is_slot(text[-1])
+        if not (lost_first or lost_last):
             return []  # each symbol is a slot at the word's edge
         out = []
         at_token_start = run.start == run.token_start
@@ -1164,22 +1197,22 @@ class Resolver:
         after_digit = before[-1:].isdigit() or (at_token_start and before.rstrip()[-1:].isdigit())
         for symbol in symbols():
             char = symbol.char_in(self.lang)
-            if len(text) > 1 and is_slot(text[-1]) and text[:-1] in symbol.after_words and at_token_start \
+            if len(text) > 1 and lost_last and text[:-1] in symbol.after_words and at_token_start \
                     and (before.rstrip()[-1:].isdigit() or self.lower((before.rsplit(None, 1)[-1:] or [""])[0])
                          in symbol.after_words_after):
                 out.append(Reading(text[:-1] + char, SYMBOL_IDENTIFIED,
                                    f"'?' after '{text[:-1]}' read as a lost '{char}'"))
-            if is_slot(text[0]) and text[1:] in symbol.after_digit_before_words and after_digit:
+            if lost_first and text[1:] in symbol.after_digit_before_words and after_digit:
                 out.append(Reading(char + text[1:], SYMBOL_IDENTIFIED,
                                    f"'?' between a number and '{text[1:]}' read as a lost '{char}'"))
-            if is_slot(text[0]) and text[1:2] in symbol.after_digit_before_words and after_digit \
+            if lost_first and text[1:2] in symbol.after_digit_before_words and after_digit \
                     and len(text) > 3 and is_slot(text[2]) and self.data is not None \
                     and self.lower(text[3:]) in self.data.suffix_apostrophe:
                 # "38 ?C?ye": the scale takes a case suffix after an apostrophe (Turkish "°C’ye")
                 out.append(Reading(char + text[1] + APOSTROPHE + text[3:], SYMBOL_IDENTIFIED,
                                    f"'?' between a number and '{text[1]}' read as a lost '{char}', "
                                    "the next as the apostrophe before its suffix"))
-            if len(text) > 1 and is_slot(text[-1]) and text[:-1] in symbol.before_digit_after_words \
+            if len(text) > 1 and lost_last and text[:-1] in symbol.before_digit_after_words \
                     and at_token_start and run.end == run.token_end and line[run.end + 1:run.end + 2].isdigit():
                 out.append(Reading(text[:-1] + char, SYMBOL_IDENTIFIED,
                                    f"'?' after '{text[:-1]}' before a number read as a lost '{char}'"))
@@ -1223,32 +1256,40 @@ class Resolver:
         if not core or all(is_slot(c) for c in core):
             return []
         punctuation = self._describe_punctuation(prefix, suffix, question)
-        if not any(is_slot(c) for c in core):
+        if not has_slot(core):
             # a verb form no list has, before a real "?" ("uçmuştu?", not "uçmuştuş")
             freq = self.finder.frequency(self.lower(core)) or self.finder.verb_form_frequency(self.lower(core))
             score = math.log10(max(freq, UNKNOWN_FREQUENCY)) + prior
             return [Reading(prefix + core + suffix, score, punctuation, f"'{core}' frequency {freq:.2g}")]
         out = []
         sentence_start = self._sentence_start(line, run.start + lo) if lo == 0 else True
-        candidates = self.finder.find(self.lower(core))
-        texts = {cand.text for cand in candidates}
-        regional = self._regional_spelling()
-        spelling = {cand.text: self._page_spelling(cand, core, texts, regional) for cand in candidates}
-        best_spelling = max(spelling.values(), default=0.0)
-        case = _CoreCase(core)
-        for cand in candidates:
+        found = self._candidates_of(core, self._regional_spelling())
+        for cand, spelling, reason, evidence in found.candidates:
             # the page's spelling weighs candidates against each other, not against other readings
-            score = self._word_score(cand, core, run, line) + prior + spelling[cand.text] - best_spelling
+            score = self._word_score(cand, core, found.case.slots, run, line) + prior + spelling \
+                - found.best_spelling
             if score == _IMPOSSIBLE:
                 continue
-            word = self._apply_case(core, cand, run, line, sentence_start, case)
+            word = self._apply_case(core, cand, run, line, sentence_start, found.case)
             if word is None:
                 continue
-            reason = self._describe_candidate(cand, core)
             if punctuation:
                 reason = f"{reason}; {punctuation}"
-            out.append(Reading(prefix + word + suffix, score, reason, self._evidence(cand), cand.how))
+            out.append(Reading(prefix + word + suffix, score, reason, evidence, cand.how))
         return out
+
+    @_per_document
+    def _candidates_of(self, core: str, regional_page: bool) -> _Candidates:
+        """The candidates of ``core`` (a damaged word) with what holds of them wherever it
+        stands: the page's spelling of each (:meth:`_page_spelling`), its description, the
+        case of ``core``'s letters.  Worked out once per document: the evidence and both
+        repair passes read most damaged words again."""
+        candidates = self.finder.find(self.lower(core))
+        texts = {cand.text for cand in candidates}
+        spelling = [self._page_spelling(cand, core, texts, regional_page) for cand in candidates]
+        return _Candidates([(cand, page, self._describe_candidate(cand, core), self._evidence(cand))
+                            for cand, page in zip(candidates, spelling)],
+                           max(spelling, default=0.0), _CoreCase(core))
 
     def _page_spelling(self, cand: Candidate, core: str, others: set[str], regional_page: bool) -> float:
         """The page's spelling: where the loss is not the charset's, the letters the page
@@ -1286,7 +1327,7 @@ class Resolver:
         if self._progressive_of[0] != line:
             words = [self.lower(w.strip(_OPENERS + _CLOSERS + ".,;:!?")) for w in line.split()]
             found = any(
-                spells(first, phrase[0]) and second == phrase[1] and self._is_listed_infinitive(infinitive)
+                second == phrase[1] and spells(first, phrase[0]) and self._is_listed_infinitive(infinitive)
                 for first, second, infinitive in zip(words, words[1:], words[2:])
                 for phrase in self.data.regional_progressive)
             self._progressive_of = (line, found)
@@ -1297,7 +1338,9 @@ class Resolver:
                    and self.finder.frequency(word[:-len(ending)] + gerund)
                    for ending, gerund in self.data.gerund_endings)
 
-    def _word_score(self, cand: Candidate, core: str, run: DamagedRun, line: str) -> float:
+    def _word_score(self, cand: Candidate, core: str, slots: list[int], run: DamagedRun, line: str) -> float:
+        """How plausible ``cand`` is (log10) for ``core``, a damaged word whose slots stand at
+        ``slots``, where ``run`` stands in ``line``."""
         freq = cand.frequency or (DOC_ONLY_FREQUENCY if cand.in_document or cand.in_source else 0.0)
         # asked by most of the rules below, once per candidate
         data = self.data
@@ -1308,9 +1351,8 @@ class Resolver:
             if data is not None and data.foreign_letters \
                     and any(c in data.foreign_letters for c in self.lower(core)):
                 return _IMPOSSIBLE  # "Why?": a foreign word, which the language's letters do not spell
-            slots = sum(1 for c in core if is_slot(c))
             spelled = cand.likelihood if cand.spelled_likelihood is None else cand.spelled_likelihood
-            if spelled ** (1 / slots) < MIN_LETTER_MODEL_LIKELIHOOD:
+            if spelled ** (1 / len(slots)) < MIN_LETTER_MODEL_LIKELIHOOD:
                 return _IMPOSSIBLE
             freq = UNKNOWN_FREQUENCY * cand.likelihood
         if cand.how in ("suffix", "elision") and not freq:
@@ -1486,9 +1528,10 @@ class Resolver:
         if data is not None and data.verb_final and listed \
                 and self._ends_sentence(line, run) and self.finder.verb_form_frequency(cand.text):
             score += VERB_ENDS_SENTENCE  # "kalabalık karıştı.", not "karşıtı."
-        for i, (have, got) in enumerate(zip(core, cand.text)):
-            if not is_slot(have):
-                continue
+        for i in slots:
+            if i >= len(cand.text):
+                break
+            got = cand.text[i]
             if got == APOSTROPHE:
                 if self.charset.only_ascii_apostrophes:
                     score += ASCII_APOSTROPHE_PAGE_PENALTY
@@ -1587,6 +1630,7 @@ class Resolver:
             following = None  # "co? robić": a lost letter ("coś"), no question's end
         return self.lower(previous), self.lower(following.group(1)) if following else ""
 
+    @_per_run
     def _verbless_clause(self, line: str, run: DamagedRun) -> list[str] | None:
         """The words after the run in its clause (between punctuation or ``clause_openers``)
         when there are some, none of them or of those before it a possible finite verb, and
@@ -1624,7 +1668,7 @@ class Resolver:
         """``word`` (lower-case), or if damaged its likeliest listed reading ("p?estav?t" →
         "přestavět"; itself when none is listed)."""
         readings = [c for c in self.finder.find(word) if c.how in LISTED] \
-            if any(is_slot(c) for c in word) else []
+            if has_slot(word) else []
         return max(readings, key=lambda c: c.frequency or 0.0).text if readings else word
 
     def _third_person_clause(self, line: str, run: DamagedRun) -> bool:
@@ -1663,7 +1707,7 @@ class Resolver:
     def _readings(self, word: str) -> list[str]:
         """``word`` (lower-case), or if damaged its listed readings (none when no list
         reads it)."""
-        return [c.text for c in self.finder.find(word) if c.how in LISTED] if any(is_slot(c) for c in word) else [word]
+        return [c.text for c in self.finder.find(word) if c.how in LISTED] if has_slot(word) else [word]
 
     def _finite_verb(self, word: str) -> bool:
         """Is ``word`` a listed auxiliary, copula or modal, shaped as a past participle or
@@ -1921,8 +1965,10 @@ class Resolver:
     def _noun_determined(self, word: str, line: str, run: DamagedRun) -> bool:
         """Is ``word``, a noun ending in a consonant, of the gender of the demonstrative right
         before it ("ten pláč", not the feminine "pláž"; "ta noc")?"""
+        if len(word) < MIN_AGREEING_NOUN or not word.isalpha() or word[-1] in _VOWELS:
+            return False
         previous = _words_before(line, run, 1)
-        if not previous or len(word) < MIN_AGREEING_NOUN or not word.isalpha() or word[-1] in _VOWELS:
+        if not previous:
             return False
         determiner = self.data.determiners_ending(self.lower(previous[0]))
         return determiner is not None and self._agreeing_ending(word) == determiner
@@ -1933,12 +1979,14 @@ class Resolver:
         right after an intact adjective in a masculine or neuter oblique ending ("-ého",
         "-ému"), which no feminine noun takes ("dala se do tichého pláče")?"""
         adjective_endings, noun_endings = self.data.masculine_oblique_endings
+        ending = next((e for e in noun_endings if word.endswith(e)), None)
+        if ending is None:
+            return False
         previous = _words_before(line, run, 1)
         if not previous:
             return False
         adjective = self.lower(previous[0])
-        ending = next((e for e in noun_endings if word.endswith(e)), None)
-        if not adjective.isalpha() or not adjective.endswith(adjective_endings) or ending is None:
+        if not adjective.isalpha() or not adjective.endswith(adjective_endings):
             return False
         stem = word[:-len(ending)]
         if len(stem) < MIN_AGREEING_NOUN or not stem.isalpha() or stem[-1] in _VOWELS:
@@ -2000,6 +2048,20 @@ class Resolver:
         "v?echno připravené"; an ``adverbial_determiners`` one only where the word's adverb
         is rare: "uklidila všechno pečlivě"; past an adjective stacked with the word, damaged
         or not: "jedna jedin? správná"), or None."""
+        found = self._determiner_around(line, run)
+        if found is None:
+            return None
+        determiner, ending = found
+        if determiner in self.data.adverbial_determiners \
+                and self.finder.frequency(word[:-1] + self.data.adverb_ending) \
+                >= ADVERB_SIBLING_RATIO * self.finder.frequency(word):
+            return None
+        return ending
+
+    @_per_run
+    def _determiner_around(self, line: str, run: DamagedRun) -> tuple[str, str] | None:
+        """The demonstrative (lower-case, a damaged one by its likeliest reading) next to the
+        run that :meth:`_determiner_ending` reads, and the ending it shows; None if none."""
         previous = _words_before(line, run, 2)
         following = _word_after(line, run)
         # a quotation mark before the determiner parts nothing ("„Kdo jin?,“")
@@ -2010,12 +2072,8 @@ class Resolver:
         for neighbour in neighbours:
             determiner = self._likeliest_reading(self.lower(neighbour))
             ending = self.data.determiners_ending(determiner)
-            if ending is not None and determiner in self.data.adverbial_determiners \
-                    and self.finder.frequency(word[:-1] + self.data.adverb_ending) \
-                    >= ADVERB_SIBLING_RATIO * self.finder.frequency(word):
-                return None
             if ending is not None:
-                return ending
+                return determiner, ending
         return None
 
     def _participle_agreement(self, word: str, core: str, line: str, run: DamagedRun) -> bool | None:
@@ -2133,19 +2191,20 @@ class Resolver:
         that noun's stem (its last letter apart)?"""
         sources, goals = self.data.distributive_prepositions
         before = _words_before(line, run, 1)
+        if not before or self.lower(before[0]) not in sources:
+            return False
         after = line[run.token_end:].split(None, 2)
-        if not before or self.lower(before[0]) not in sources or len(after) < 2 or line[run.end:run.token_end] \
-                or self.lower(after[0]) not in goals:
+        if len(after) < 2 or line[run.end:run.token_end] or self.lower(after[0]) not in goals:
             return False
         noun = self.lower(after[1].rstrip(_TOKEN_PUNCTUATION))
-        return not any(map(is_slot, noun)) and len(noun) >= MIN_PERSON_VERB and word != noun \
+        return not has_slot(noun) and len(noun) >= MIN_PERSON_VERB and word != noun \
             and word[:-1] == noun[:-1]
 
     def _participle_near(self, clause: list[str], i: int) -> bool:
         """Is an intact past participle within reach of ``clause[i]``, whose auxiliary it
         then is, no copula ("vypravila jsem ze sebe nejasně")?"""
         near = clause[max(0, i - SPEAKER_AUXILIARY_REACH):i] + clause[i + 1:i + SPEAKER_AUXILIARY_REACH + 1]
-        return any(not any(map(is_slot, w)) and self._is_participle(self.lower(w.strip(_TOKEN_PUNCTUATION)))
+        return any(not has_slot(w) and self._is_participle(self.lower(w.strip(_TOKEN_PUNCTUATION)))
                    for w in near)
 
     def _speaker_gender(self, copula: str, line: str, run: DamagedRun) -> str | None:
@@ -2158,12 +2217,13 @@ class Resolver:
         words = [self.lower(w.strip(_TOKEN_PUNCTUATION)) for w in line[start:end].split()]
         genders = set()
         for i, low in enumerate(words):
-            if any(is_slot(c) for c in low) or not self._is_participle(low):
+            if has_slot(low) or not self._is_participle(low):
                 continue
             if auxiliary in words[max(0, i - SPEAKER_AUXILIARY_REACH):i + SPEAKER_AUXILIARY_REACH + 1]:
                 genders.update(e for e, participles in self.data.participle_agreement if low.endswith(participles))
         return genders.pop() if len(genders) == 1 else None
 
+    @_per_run
     def _oblique_adjective_after(self, line: str, run: DamagedRun) -> bool:
         """Is the word right after the run, intact, an adjective in an oblique case (an
         ``adjective_endings`` one no ``stacked_adjective_endings`` nominative shares: "plná
@@ -2201,18 +2261,13 @@ class Resolver:
                 return False
         return False
 
+    @_per_run
     def _copula_before_subject(self, line: str, run: DamagedRun) -> str | None:
         """The past copula (lower-case) of a clause the run's word ends (punctuation after it)
         where the copula's subject stands between them: a noun agreeing with the copula right
         before the run, past clitics, determiners and possessives after the copula ("kdyby
         byla jeho přítomnost", "byla mu ta noc"); the word is then the subject's predicate,
-        an adjective agreeing with both, no adverb; else None.  Found once per run, which
-        each of its readings asks."""
-        if self._inverted_of[0] != (line, run.start):
-            self._inverted_of = ((line, run.start), self._find_copula_before_subject(line, run))
-        return self._inverted_of[1]
-
-    def _find_copula_before_subject(self, line: str, run: DamagedRun) -> str | None:
+        an adjective agreeing with both, no adverb; else None."""
         tail = line[run.end:run.token_end]
         if not (tail.startswith((",", ".", ";", ":", "!")) if tail else run.token_end == len(line)):
             return None
@@ -2251,7 +2306,7 @@ class Resolver:
         "s kovovým")?  Words agreeing with it may stand between ("z każdą książką",
         "z panią Zosią", "przez taką gówniarę")."""
         ending = next((e for e, _ in self.data.preposition_cases if word.endswith(e)), None)
-        if ending is None or not any(is_slot(c) for c in core[-len(ending):]) \
+        if ending is None or not has_slot(core[-len(ending):]) \
                 or (len(word) - len(ending) < MIN_CASE_STEM and not self._declined_stem(word, ending)):
             return False  # "s tím" is a pronoun, not "tým" (team)
         return ending in self._governed_endings(line, run) or self._coordinated_case(ending, line, run) \
@@ -2321,12 +2376,15 @@ class Resolver:
         """Is ``word`` (lower-case) a degree adverb (``degree_quantifiers``) right before an
         intact noun in the genitive plural it governs ("jen málo stromů", not "mělo")?"""
         endings, adverbs = self.data.degree_quantifiers
+        if word not in adverbs:
+            return False
         following = _word_after(line, run)
-        if word not in adverbs or following is None or is_slot(line[following.end():following.end() + 1] or " "):
+        if following is None or is_slot(line[following.end():following.end() + 1] or " "):
             return False
         noun = self.lower(following.group(1))
         return len(noun) >= MIN_CASE_NOUN and noun.isalpha() and noun.endswith(endings)
 
+    @_per_run
     def _governed_endings(self, line: str, run: DamagedRun) -> frozenset[str]:
         """The endings that the word governing the run's word gives it: a preposition (after
         a numeral a partitive one: "jeden z žáků"), or a quantifier (noun and adjectives:
@@ -2447,7 +2505,7 @@ class Resolver:
         it shows by its own ending (``case_agreement``: Czech "letmým pohledem", "v pijavém
         papíře")?"""
         ending = next((e for e, _ in self.data.case_agreement if word.endswith(e)), None)
-        if ending is None or not any(is_slot(c) for c in core[-len(ending):]) or line[run.end:run.token_end] \
+        if ending is None or not has_slot(core[-len(ending):]) or line[run.end:run.token_end] \
                 or len(word) - len(ending) < MIN_CASE_STEM:
             return False  # "tím způsobem" is a pronoun, not "tým" (team)
         following = _NEXT_WORD.match(line, run.token_end)
@@ -2512,8 +2570,10 @@ class Resolver:
         word, "stará" → "starat") right after a reflexive pronoun ("se stará o")?  Not
         before a noun in the instrumental (``case_agreement``), which "se" governs as a
         preposition ("se starým přítelem")."""
+        if len(word) < MIN_REFLEXIVE_VERB:
+            return False
         previous = line[:run.token_start].rsplit(None, 1)[-1:]
-        if len(word) < MIN_REFLEXIVE_VERB or not previous or not line[:run.token_start].endswith(" ") \
+        if not previous or not line[:run.token_start].endswith(" ") \
                 or self.lower(previous[0]) not in self.data.reflexive_pronouns:
             return False
         if not is_slot(core[-1]):
@@ -2689,7 +2749,7 @@ class Resolver:
         # the next word as written, not as read: a repaired one may be wrong ("jedna jedin?
         # prav?" read "pravé" first)
         if following is None or following.group(1)[:1].isupper() \
-                or any(is_slot(c) for c in self._source[following.start():following.end() + 1]):
+                or has_slot(self._source[following.start():following.end() + 1]):
             return False
         ending = self._stacked_adjective(word)
         next_ending = self._stacked_adjective(self.lower(following.group(1)), MIN_ADJECTIVE)
@@ -2777,7 +2837,7 @@ class Resolver:
                 low = self.lower(token.strip(_TOKEN_PUNCTUATION))
                 if low in self.data.subordinators:
                     break
-                if any(is_slot(c) for c in token) or not self.finder.vocabulary.count(low):
+                if has_slot(token) or not self.finder.vocabulary.count(low):
                     continue  # damaged, or repaired here (its reading may be wrong)
                 person = self._sure_person(low)
                 if person is not None:
@@ -2911,6 +2971,7 @@ class Resolver:
                     return True
         return False
 
+    @_per_run
     def _infinitive_governed(self, line: str, run: DamagedRun) -> bool:
         """Is a governing word within reach before the run in its clause ("mógł sobie na to
         pozwolić"), or a future auxiliary or modal right after it ("startować będą")?"""
@@ -3356,7 +3417,7 @@ class Resolver:
         if verb.rstrip("?") in verbs:
             return True
         # the verb may have lost letters itself ("suficiente?, lament? el"), not read yet
-        return any(is_slot(c) for c in verb) and any(spells(verb, v) for v in verbs)
+        return has_slot(verb) and any(spells(verb, v) for v in verbs)
 
     @_per_document
     def _attributed_closer_after(self, line: str, pos: int) -> bool:
@@ -3758,7 +3819,7 @@ class Resolver:
     def _may_be_question_word(self, word: str) -> bool:
         if word in self.data.question_words:
             return True
-        if not any(map(is_slot, word)):
+        if not has_slot(word):
             return False
         return any(len(q) == len(word) and _ends_like(word, q) for q in self.data.question_words)
 
@@ -3930,12 +3991,13 @@ class Resolver:
         for all its candidates); None when no case of it can have been lost so."""
         case = case or _CoreCase(core)
         text = cand.text
-        if not case.all_caps and any(text[i] != APOSTROPHE for i in case.slots_before_capitals if i < len(text)):
+        if not case.all_caps and case.slots_before_capitals \
+                and any(text[i] != APOSTROPHE for i in case.slots_before_capitals if i < len(text)):
             return None  # "?Tomislav", "d?Unalaska": a letter before a capital starts no word
         # a case suffix after an abbreviation's apostrophe is lower-case ("ANAP’ı", "ABD’nin")
         # unless its kept letters are capitals ("ANKARA’DA")
         suffix_from = max(text.rfind(APOSTROPHE), text.rfind("'")) + 1 if cand.how == "suffix" else len(text)
-        lower_suffix = not any(c.isupper() for c in core[suffix_from:])
+        lower_suffix = case.all_caps and not any(c.isupper() for c in core[suffix_from:])
         chars = list(core[:len(text)])
         for i in case.slots:
             if i >= len(text):

@@ -29,6 +29,7 @@ repair languages vote loads all nine tables, and zstd reads them 3× faster (Cze
 
 from __future__ import annotations
 
+import re
 import sys
 from bisect import bisect_left
 from functools import lru_cache
@@ -49,8 +50,11 @@ MIN_PLAIN_ZIPF = 2.0
 CACHED_SHAPES = 8192
 #: a line of the table is sampled every this many bytes: a lookup bisects the samples (in
 #: C) and finds its line between two of them with one search, where a binary search over
-#: the whole table took ~20 steps in Python (most of the cost of a shape not cached)
-SAMPLE_BYTES = 4096
+#: the whole table took ~20 steps in Python (most of the cost of a shape not cached).  The
+#: search is most of a lookup's cost: a shape no word has took ~3 us between samples 4 KB
+#: apart, ~1.3 us at 1 KB; the nine repair tables then hold ~26,000 samples (~2.5 MB),
+#: taken at load in ~10 ms
+SAMPLE_BYTES = 1024
 #: wordfreq stores frequencies in centibels: frequency = 10 ** (-centibels / 100)
 _FREQUENCY_OF_CENTIBELS = [10 ** (-cb / 100) for cb in range(1000)]
 
@@ -147,11 +151,15 @@ class Wordlist:
         return found + 1 if found >= 0 else -1
 
 
+#: what :func:`shape` replaces by "?", one character at a time ("?" itself aside)
+_SHAPED_AWAY = re.compile(r"[^\x00-\x7f]|'")
+
+
 def table_line(word: str, centibels: int) -> bytes | None:
     """``word``'s line in a table: its shape, the letters its slots hold, its frequency in
     centibels (None for a word with a "?" of its own: no slot can be told from it)."""
     word_shape = shape(word)
-    letters = "".join(c for c, s in zip(word, word_shape) if s == "?" and c != "?")
+    letters = "".join(_SHAPED_AWAY.findall(word))
     if len(letters) != word_shape.count("?"):
         return None
     return f"{word_shape}\t{letters}\t{centibels}\n".encode("utf-8")
