@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import accumulate, compress, count
 from operator import attrgetter, not_
 from typing import Callable, Iterable, NamedTuple
@@ -222,7 +223,7 @@ class LexiconStage(Stage):
         #: longest line weak evidence may remove
         near_max_words: int = 25
 
-    @property
+    @cached_property  # asked a dozen times a document
     def category(self) -> str:
         return self.categories[0]
 
