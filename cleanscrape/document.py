@@ -239,6 +239,11 @@ class Document:
         return sorted(items, key=_START)
 
     @property
+    def has_removals(self) -> bool:
+        """Is anything removed so far?  :attr:`removals` without gathering and sorting them."""
+        return bool(self._line_removals) or any(self._span_removals.values())
+
+    @property
     def repairs(self) -> list[Repair]:
         """Every repair on a kept line, in input order (repairs on removed lines are moot)."""
         items = [r for idx, reps in self._repairs.items() if not self.lines[idx].removed for r in reps]
