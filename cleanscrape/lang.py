@@ -317,10 +317,14 @@ def _batched_detector_class():
                 w = alpha / self.BASE_FREQ
                 prob = [p * (w + q) for p, q in zip(prob, profiles[randbelow(count)])]
                 done = 0
+                # langdetect normalises the probabilities before each convergence check;
+                # here the next update divides each by the total itself (p / total * …: the
+                # same operations in the same order), without a pass of its own, and the
+                # check divides the largest alone (a division by a positive total keeps
+                # the order, so it is the largest normalised probability)
                 while True:
                     total = sum(prob)
-                    prob = [p / total for p in prob]
-                    if max(prob) > self.CONV_THRESHOLD or done >= self.ITERATION_LIMIT:
+                    if max(prob) / total > self.CONV_THRESHOLD or done >= self.ITERATION_LIMIT:
                         break
                     picks = []
                     while len(picks) < 5:
@@ -328,11 +332,11 @@ def _batched_detector_class():
                         if drawn < count:
                             picks.append(profiles[drawn])
                     a, b, c, d, e = picks
-                    prob = [p * (w + qa) * (w + qb) * (w + qc) * (w + qd) * (w + qe)
+                    prob = [p / total * (w + qa) * (w + qb) * (w + qc) * (w + qd) * (w + qe)
                             for p, qa, qb, qc, qd, qe in zip(prob, a, b, c, d, e)]
                     done += 5
                 for j, p in enumerate(prob):
-                    self.langprob[j] += p / self.n_trial
+                    self.langprob[j] += p / total / self.n_trial
                 if self.answer_only and self._settled(trial):
                     break
 
