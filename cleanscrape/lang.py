@@ -31,6 +31,7 @@ from functools import lru_cache
 from importlib import resources
 from itertools import combinations
 from pathlib import Path
+from typing import Sequence
 
 import orjson
 import regex
@@ -143,14 +144,21 @@ def stopword_table() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=None)
-def _word_to_langs() -> dict[str, tuple[str, ...]]:
-    """The languages each stopword belongs to; also each stopword's spellings with some of
-    its non-ASCII letters lost to a lossy charset ("?e" for Czech and Slovak "že", "i?in" for
-    Turkish "için"): a damaged stopword votes as the stopwords it may be."""
+def _stopword_langs() -> dict[str, tuple[str, ...]]:
+    """The languages each stopword belongs to."""
     index: dict[str, list[str]] = {}
     for lang, words in stopword_table().items():
         for word in words:
             index.setdefault(word, []).append(lang)
+    return {w: tuple(langs) for w, langs in index.items()}
+
+
+@lru_cache(maxsize=None)
+def _word_to_langs() -> dict[str, tuple[str, ...]]:
+    """:func:`_stopword_langs`, and each stopword's spellings with some of its non-ASCII
+    letters lost to a lossy charset ("?e" for Czech and Slovak "že", "i?in" for Turkish
+    "için"): a damaged stopword votes as the stopwords it may be."""
+    index = {word: list(langs) for word, langs in _stopword_langs().items()}
     for lang, words in stopword_table().items():
         for word in words:
             for damaged in _lossy_spellings(word):
@@ -252,15 +260,19 @@ def _letters_agree(sample: str, lang: str) -> bool:
     return len(langs) == 1 and langs[lang] >= LETTERS_MIN
 
 
-def _vote(words: list[str]) -> tuple[str | None, float, float]:
-    """The language with most stopword votes, its votes and the runner-up's; a stopword of
-    ``k`` languages gives each ``1/k`` of a vote."""
+def _vote(words: list[str], damaged: Sequence[str] = ()) -> tuple[str | None, float, float]:
+    """The language with most stopword votes among ``words`` and the ``damaged`` words
+    (letters lost to a lossy charset, written "?"), its votes and the runner-up's; a stopword
+    of ``k`` languages gives each ``1/k`` of a vote."""
     counts: dict[str, float] = {}
     index = _word_to_langs()
     # most words are no stopword: a C-level filter skips them before they are counted (the
     # stopwords keep the order they first occur in, so each language's votes are summed in
-    # the same order)
-    occurrences = Counter(filter(index.__contains__, words))
+    # the same order).  An intact word can only be a stopword, not a lossy spelling: it is
+    # looked up in the stopwords alone, a table a third the size
+    occurrences = Counter(filter(_stopword_langs().__contains__, words))
+    if damaged:
+        occurrences.update(filter(index.__contains__, damaged))  # after every intact word
     for word, occurrence in occurrences.items():
         langs = index[word]
         share = occurrence / len(langs)
@@ -550,11 +562,12 @@ def detect_language(doc: Document) -> tuple[str | None, str | None]:
         voters = " ".join(t for t in tokens if "?" not in t and "\ufffd" not in t)
         damaged = _DAMAGED_WORD.findall(" ".join(t for t in tokens if "?" in t or "\ufffd" in t)
                                         .lower().replace("\ufffd", "?"))
-    words = tokenize_words(voters) + damaged
-    best, best_votes, second_votes = _vote(words)
-    if best is not None and (_decisive(best_votes, second_votes, len(words), VOTE_MIN_HITS, VOTE_MIN_MARGIN,
+    words = tokenize_words(voters)
+    best, best_votes, second_votes = _vote(words, damaged)
+    n_words = len(words) + len(damaged)
+    if best is not None and (_decisive(best_votes, second_votes, n_words, VOTE_MIN_HITS, VOTE_MIN_MARGIN,
                                        VOTE_MIN_SHARE)
-                             or _decisive(best_votes, second_votes, len(words), SHORT_VOTE_MIN_HITS,
+                             or _decisive(best_votes, second_votes, n_words, SHORT_VOTE_MIN_HITS,
                                           SHORT_VOTE_MIN_MARGIN, SHORT_VOTE_MIN_SHARE)):
         return best, "stopwords"
     if best is not None and _letters_agree(sample, best):
