@@ -230,7 +230,8 @@ class LexiconStage(Stage):
     def process(self, doc: Document) -> None:
         removed = self.remove_phrase_lines(doc)
         removed.extend(self.apply_structure(doc, removed))
-        self.remove_decoration_next_to(doc, removed)
+        if removed:  # most documents: no line removed to look next to
+            self.remove_decoration_next_to(doc, removed)
 
     # ------------------------------------------------------------------ phrase evidence
     def judge(self, line: Line, normalized: str, hits: list[Hit]) -> Verdict | None:
