@@ -154,8 +154,8 @@ def apply_edits(text: str, removals: Iterable[tuple[int, int]], repairs: Iterabl
 def line_starts(lines: list[str], first: int = 0) -> list[int]:
     """Where each of ``lines`` starts in their ``"\\n"``-joined text placed at offset
     ``first`` (C-level: stages map whole-document regex matches to lines with it)."""
-    if not lines:
-        return []
+    if len(lines) < 2:  # most short documents: no lengths to add up
+        return [first] if lines else []
     return list(accumulate(map((1).__add__, map(len, lines[:-1])), initial=first))
 
 
