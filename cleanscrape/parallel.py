@@ -212,9 +212,11 @@ def _clean_batch(batch: list[RawRecord]) -> list[Outcome]:
 
 
 def _clean_in_order(cleaner: Cleaner, job: Job, batch: list[RawRecord]) -> list[Outcome]:
-    """One batch, in order, with a memory of its own sources."""
+    """One batch, in order, with a memory of its own sources (and the time limit's alarm
+    handler installed once for it: nothing else runs between its documents)."""
     memory = SourceMemory()
-    outcomes = [clean_raw(cleaner, job, raw, memory) for raw in batch]
+    with cleaner.limits.alarm_handler_held():
+        outcomes = [clean_raw(cleaner, job, raw, memory) for raw in batch]
     outcomes[-1].batch_end = True
     return outcomes
 
