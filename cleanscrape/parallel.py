@@ -169,8 +169,11 @@ def _outcome(job: Job, raw: RawRecord, record: Record, result: Result) -> Outcom
     if result.ok:
         outcome.text_bytes_in = _utf8_len(record.text or "")
         outcome.text_bytes_out = _utf8_len(result.text)
-        outcome.removed.update(r.category for r in result.removed)
-        outcome.repaired.update(r.category for r in result.repairs)
+        # most short records have neither: a Counter's update costs a microsecond even empty
+        if result.removed:
+            outcome.removed.update(r.category for r in result.removed)
+        if result.repairs:
+            outcome.repaired.update(r.category for r in result.repairs)
     return outcome
 
 
