@@ -29,7 +29,7 @@ import sys
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
-from itertools import combinations
+from itertools import chain, combinations
 from pathlib import Path
 from typing import Sequence
 
@@ -269,10 +269,11 @@ def _vote(words: list[str], damaged: Sequence[str] = ()) -> tuple[str | None, fl
     # most words are no stopword: a C-level filter skips them before they are counted (the
     # stopwords keep the order they first occur in, so each language's votes are summed in
     # the same order).  An intact word can only be a stopword, not a lossy spelling: it is
-    # looked up in the stopwords alone, a table a third the size
-    occurrences = Counter(filter(_stopword_langs().__contains__, words))
-    if damaged:
-        occurrences.update(filter(index.__contains__, damaged))  # after every intact word
+    # looked up in the stopwords alone, a table a third the size.  Counted in a dict, not a
+    # Counter (whose construction runs in Python, for a few dozen words)
+    occurrences: dict[str, int] = {}
+    for word in chain(filter(_stopword_langs().__contains__, words), filter(index.__contains__, damaged)):
+        occurrences[word] = occurrences.get(word, 0) + 1
     for word, occurrence in occurrences.items():
         langs = index[word]
         share = occurrence / len(langs)
