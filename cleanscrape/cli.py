@@ -86,8 +86,10 @@ class Summary:
         self.empty += outcome.empty
         self.bytes_in += outcome.text_bytes_in
         self.bytes_out += outcome.text_bytes_out
-        self.removed.update(outcome.removed)
-        self.repaired.update(outcome.repaired)
+        if outcome.removed:  # (most records of short text have none)
+            self.removed.update(outcome.removed)
+        if outcome.repaired:
+            self.repaired.update(outcome.repaired)
 
     def error(self, message: str, kind: str = "error") -> None:
         if self.errors_printed < MAX_ERROR_LINES:

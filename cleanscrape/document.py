@@ -154,8 +154,8 @@ def apply_edits(text: str, removals: Iterable[tuple[int, int]], repairs: Iterabl
 def line_starts(lines: list[str], first: int = 0) -> list[int]:
     """Where each of ``lines`` starts in their ``"\\n"``-joined text placed at offset
     ``first`` (C-level: stages map whole-document regex matches to lines with it)."""
-    if not lines:
-        return []
+    if len(lines) < 2:  # most short documents: no lengths to add up
+        return [first] if lines else []
     return list(accumulate(map((1).__add__, map(len, lines[:-1])), initial=first))
 
 
@@ -259,6 +259,11 @@ class Document:
             r for index, spans in self._span_removals.items() if not self.lines[index].removed for r in spans
         ]
         return sorted(items, key=_START)
+
+    @property
+    def has_removals(self) -> bool:
+        """Is anything removed so far?  :attr:`removals` without gathering and sorting them."""
+        return bool(self._line_removals) or any(self._span_removals.values())
 
     @property
     def repairs(self) -> list[Repair]:

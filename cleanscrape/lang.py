@@ -29,8 +29,9 @@ import sys
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
-from itertools import combinations
+from itertools import chain, combinations
 from pathlib import Path
+from typing import Sequence
 
 import orjson
 import regex
@@ -143,14 +144,21 @@ def stopword_table() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=None)
-def _word_to_langs() -> dict[str, tuple[str, ...]]:
-    """The languages each stopword belongs to; also each stopword's spellings with some of
-    its non-ASCII letters lost to a lossy charset ("?e" for Czech and Slovak "že", "i?in" for
-    Turkish "için"): a damaged stopword votes as the stopwords it may be."""
+def _stopword_langs() -> dict[str, tuple[str, ...]]:
+    """The languages each stopword belongs to."""
     index: dict[str, list[str]] = {}
     for lang, words in stopword_table().items():
         for word in words:
             index.setdefault(word, []).append(lang)
+    return {w: tuple(langs) for w, langs in index.items()}
+
+
+@lru_cache(maxsize=None)
+def _word_to_langs() -> dict[str, tuple[str, ...]]:
+    """:func:`_stopword_langs`, and each stopword's spellings with some of its non-ASCII
+    letters lost to a lossy charset ("?e" for Czech and Slovak "že", "i?in" for Turkish
+    "için"): a damaged stopword votes as the stopwords it may be."""
+    index = {word: list(langs) for word, langs in _stopword_langs().items()}
     for lang, words in stopword_table().items():
         for word in words:
             for damaged in _lossy_spellings(word):
@@ -252,15 +260,20 @@ def _letters_agree(sample: str, lang: str) -> bool:
     return len(langs) == 1 and langs[lang] >= LETTERS_MIN
 
 
-def _vote(words: list[str]) -> tuple[str | None, float, float]:
-    """The language with most stopword votes, its votes and the runner-up's; a stopword of
-    ``k`` languages gives each ``1/k`` of a vote."""
+def _vote(words: list[str], damaged: Sequence[str] = ()) -> tuple[str | None, float, float]:
+    """The language with most stopword votes among ``words`` and the ``damaged`` words
+    (letters lost to a lossy charset, written "?"), its votes and the runner-up's; a stopword
+    of ``k`` languages gives each ``1/k`` of a vote."""
     counts: dict[str, float] = {}
     index = _word_to_langs()
     # most words are no stopword: a C-level filter skips them before they are counted (the
     # stopwords keep the order they first occur in, so each language's votes are summed in
-    # the same order)
-    occurrences = Counter(filter(index.__contains__, words))
+    # the same order).  An intact word can only be a stopword, not a lossy spelling: it is
+    # looked up in the stopwords alone, a table a third the size.  Counted in a dict, not a
+    # Counter (whose construction runs in Python, for a few dozen words)
+    occurrences: dict[str, int] = {}
+    for word in chain(filter(_stopword_langs().__contains__, words), filter(index.__contains__, damaged)):
+        occurrences[word] = occurrences.get(word, 0) + 1
     for word, occurrence in occurrences.items():
         langs = index[word]
         share = occurrence / len(langs)
@@ -317,10 +330,14 @@ def _batched_detector_class():
                 w = alpha / self.BASE_FREQ
                 prob = [p * (w + q) for p, q in zip(prob, profiles[randbelow(count)])]
                 done = 0
+                # langdetect normalises the probabilities before each convergence check;
+                # here the next update divides each by the total itself (p / total * …: the
+                # same operations in the same order), without a pass of its own, and the
+                # check divides the largest alone (a division by a positive total keeps
+                # the order, so it is the largest normalised probability)
                 while True:
                     total = sum(prob)
-                    prob = [p / total for p in prob]
-                    if max(prob) > self.CONV_THRESHOLD or done >= self.ITERATION_LIMIT:
+                    if max(prob) / total > self.CONV_THRESHOLD or done >= self.ITERATION_LIMIT:
                         break
                     picks = []
                     while len(picks) < 5:
@@ -328,11 +345,11 @@ def _batched_detector_class():
                         if drawn < count:
                             picks.append(profiles[drawn])
                     a, b, c, d, e = picks
-                    prob = [p * (w + qa) * (w + qb) * (w + qc) * (w + qd) * (w + qe)
+                    prob = [p / total * (w + qa) * (w + qb) * (w + qc) * (w + qd) * (w + qe)
                             for p, qa, qb, qc, qd, qe in zip(prob, a, b, c, d, e)]
                     done += 5
                 for j, p in enumerate(prob):
-                    self.langprob[j] += p / self.n_trial
+                    self.langprob[j] += p / total / self.n_trial
                 if self.answer_only and self._settled(trial):
                     break
 
@@ -546,11 +563,12 @@ def detect_language(doc: Document) -> tuple[str | None, str | None]:
         voters = " ".join(t for t in tokens if "?" not in t and "\ufffd" not in t)
         damaged = _DAMAGED_WORD.findall(" ".join(t for t in tokens if "?" in t or "\ufffd" in t)
                                         .lower().replace("\ufffd", "?"))
-    words = tokenize_words(voters) + damaged
-    best, best_votes, second_votes = _vote(words)
-    if best is not None and (_decisive(best_votes, second_votes, len(words), VOTE_MIN_HITS, VOTE_MIN_MARGIN,
+    words = tokenize_words(voters)
+    best, best_votes, second_votes = _vote(words, damaged)
+    n_words = len(words) + len(damaged)
+    if best is not None and (_decisive(best_votes, second_votes, n_words, VOTE_MIN_HITS, VOTE_MIN_MARGIN,
                                        VOTE_MIN_SHARE)
-                             or _decisive(best_votes, second_votes, len(words), SHORT_VOTE_MIN_HITS,
+                             or _decisive(best_votes, second_votes, n_words, SHORT_VOTE_MIN_HITS,
                                           SHORT_VOTE_MIN_MARGIN, SHORT_VOTE_MIN_SHARE)):
         return best, "stopwords"
     if best is not None and _letters_agree(sample, best):

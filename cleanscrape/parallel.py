@@ -107,8 +107,10 @@ class Outcome:
     batch_end: bool = False
     text_bytes_in: int = 0
     text_bytes_out: int = 0
-    removed: Counter = field(default_factory=Counter)
-    repaired: Counter = field(default_factory=Counter)
+    #: removals and repairs by category (a plain dict while there are none: most records
+    #: of short text have none, and a Counter is built in Python)
+    removed: dict[str, int] = field(default_factory=dict)
+    repaired: dict[str, int] = field(default_factory=dict)
 
 
 def _utf8_len(text: str) -> int:
@@ -169,8 +171,11 @@ def _outcome(job: Job, raw: RawRecord, record: Record, result: Result) -> Outcom
     if result.ok:
         outcome.text_bytes_in = _utf8_len(record.text or "")
         outcome.text_bytes_out = _utf8_len(result.text)
-        outcome.removed.update(r.category for r in result.removed)
-        outcome.repaired.update(r.category for r in result.repairs)
+        # most short records have neither: a Counter costs a microsecond even empty
+        if result.removed:
+            outcome.removed = Counter(r.category for r in result.removed)
+        if result.repairs:
+            outcome.repaired = Counter(r.category for r in result.repairs)
     return outcome
 
 
@@ -212,9 +217,11 @@ def _clean_batch(batch: list[RawRecord]) -> list[Outcome]:
 
 
 def _clean_in_order(cleaner: Cleaner, job: Job, batch: list[RawRecord]) -> list[Outcome]:
-    """One batch, in order, with a memory of its own sources."""
+    """One batch, in order, with a memory of its own sources (and the time limit's alarm
+    handler installed once for it: nothing else runs between its documents)."""
     memory = SourceMemory()
-    outcomes = [clean_raw(cleaner, job, raw, memory) for raw in batch]
+    with cleaner.limits.alarm_handler_held():
+        outcomes = [clean_raw(cleaner, job, raw, memory) for raw in batch]
     outcomes[-1].batch_end = True
     return outcomes
 

@@ -147,6 +147,20 @@ def test_time_limit_does_not_clobber_someone_elses_alarm() -> None:
     assert fired == []
 
 
+def test_a_loop_holding_the_alarm_handler_still_interrupts_a_slow_stage() -> None:
+    handler_before = signal.getsignal(signal.SIGALRM)
+    slow = Cleaner(stages=[SleepyStage(), "whitespace"], max_doc_seconds=0.05)
+    fast = Cleaner(stages=["whitespace"], max_doc_seconds=0.05)
+    with slow.limits.alarm_handler_held():
+        assert fast.clean("  ok  ").text == "ok"
+        assert slow.clean("  slow  ").flags == ["limit:time"]
+        assert fast.clean("  ok  ").text == "ok"
+        time.sleep(0.1)  # its timer, left to the hold to disarm, fires between documents: no effect
+        signal.raise_signal(signal.SIGALRM)
+    assert signal.getsignal(signal.SIGALRM) is handler_before
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
 def test_time_limit_can_be_disabled() -> None:
     cleaner = Cleaner(stages=[SleepyStage(total_seconds=0.1)], max_doc_seconds=None)
     assert cleaner.clean("x").flags == []

@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import accumulate, compress, count
 from operator import attrgetter, not_
 from typing import Callable, Iterable, NamedTuple
@@ -226,14 +227,15 @@ class LexiconStage(Stage):
         #: longest line weak evidence may remove
         near_max_words: int = 25
 
-    @property
+    @cached_property  # asked a dozen times a document
     def category(self) -> str:
         return self.categories[0]
 
     def process(self, doc: Document) -> None:
         removed = self.remove_phrase_lines(doc)
         removed.extend(self.apply_structure(doc, removed))
-        self.remove_decoration_next_to(doc, removed)
+        if removed:  # most documents: no line removed to look next to
+            self.remove_decoration_next_to(doc, removed)
 
     # ------------------------------------------------------------------ phrase evidence
     def judge(self, line: Line, normalized: str, hits: list[Hit]) -> Verdict | None:

@@ -249,7 +249,7 @@ def _one_line_at_most(doc: Document) -> bool:
     region) or structural, and then bad, leaving no prose to make a region of."""
     # most documents have several blocks: no line to look at (the blocks are the input's,
     # and a repair that blanks a line only makes this pass over a document it could take)
-    if len(doc.blocks) > 1 or doc.removals:
+    if len(doc.blocks) > 1 or doc.has_removals:
         return False
     nonblank = (line for line in doc.lines if not line.is_blank)
     return next(nonblank, None) is None or next(nonblank, None) is None
@@ -346,7 +346,7 @@ class MainContentStage(Stage):
         runs = self._mark_menu_runs(lines)
         headers = self._mark_record_separators(lines, doc)
         self._price_bad_lines(lines, runs, doc)
-        if not (any(item.structural for item in lines) or doc.removals):
+        if not (any(item.structural for item in lines) or doc.has_removals):
             return  # no boilerplate evidence: leave the document as it is
         self._mark_layout(lines, doc)
         # every line's value is final here: the region and the removal scores share it

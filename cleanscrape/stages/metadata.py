@@ -23,7 +23,7 @@ from itertools import repeat
 
 from ..charclass import bmp_class
 from ..document import Document
-from ..lexicon import lines_matching, normalized_lines, word_class
+from ..lexicon import lines_matching, normalized_lines, shortest_line_length, word_class
 from ..stage import register_stage
 from ._lexicon_rules import LexiconStage, next_content_line, previous_content_line
 
@@ -75,13 +75,16 @@ class MetadataStage(LexiconStage):
         max_dateline_other_words: int = 3
 
     def apply_structure(self, doc: Document, removed: list[int]) -> list[int]:
+        longest = 12 * self.options.max_dateline_words
+        if shortest_line_length(doc) > longest:
+            return []  # datelines and counters are short lines
         norms = normalized_lines(doc)
         date_words = word_class(doc, "date_words")
         dateline_words = word_class(doc, "dateline_words")
         taken: list[int] = []
         for index in lines_matching(doc, _digit_line()):
             line, norm = doc.lines[index], norms[index]
-            if line.removed or len(norm) > 12 * self.options.max_dateline_words:
+            if line.removed or len(norm) > longest:
                 continue
             if _NUMBER.fullmatch(norm):
                 neighbours = [n for n in (previous_content_line(doc, line.index), next_content_line(doc, line.index))

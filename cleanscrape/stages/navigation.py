@@ -105,6 +105,8 @@ class NavigationStage(LexiconStage):
 
     def remove_menu_runs(self, doc: Document) -> list[int]:
         hits = category_hits(doc, self.category)
+        if not hits:
+            return []  # no section name, no menu of them
         names = [i for i, line_hits in hits.items()  # in line order
                  if not doc.lines[i].removed and any(h.kind == "line_near" for h in line_hits)]
         taken: list[int] = []

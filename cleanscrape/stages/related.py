@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..document import Document
+from ..document import Document, Line
 from ..stage import register_stage
 from ._lexicon_rules import LexiconStage, is_title_like
 
@@ -30,8 +30,12 @@ class RelatedStage(LexiconStage):
         specific_prefix_words: int = 6
 
     def apply_structure(self, doc: Document, removed: list[int]) -> list[int]:
-        return self.remove_lists_after_headings(
-            doc, removed,
-            lambda line, norm: is_title_like(line.text, norm, max_words=self.options.max_title_words),
-            self.options.max_list_items, lambda count: f"list of {count} short title lines",
-        )
+        return self.remove_lists_after_headings(doc, removed, self.is_title, self.options.max_list_items,
+                                                _title_list_name)
+
+    def is_title(self, line: Line, normalized: str) -> bool:
+        return is_title_like(line.text, normalized, max_words=self.options.max_title_words)
+
+
+def _title_list_name(count: int) -> str:
+    return f"list of {count} short title lines"

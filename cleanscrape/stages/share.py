@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..document import Document
-from ..lexicon import GLUE, lines_starting_with, normalized_lines, whole_line_phrases
+from ..lexicon import GLUE, lines_starting_with, normalized_lines, shortest_line_length, whole_line_phrases
 from ..stage import register_stage
 from ._lexicon_rules import LexiconStage
 
@@ -37,10 +37,12 @@ class ShareStage(LexiconStage):
 
     def apply_structure(self, doc: Document, removed: list[int]) -> list[int]:
         """Rows made only of share-button names, each a ``line`` phrase of the lexicon."""
+        longest = self.options.max_button_row * 12
+        if shortest_line_length(doc) > longest:
+            return []  # a row of buttons is a short line
         buttons = whole_line_phrases(doc, self.category)
         norms = normalized_lines(doc)
         taken: list[int] = []
-        longest = self.options.max_button_row * 12
         # a row starts with a name, whole or glued to the next ("FacebookTwitter"): its first
         # word up to a glue is a name or the start of a glued one ("whats" of "WhatsApp");
         # the rules below look at those lines only

@@ -39,4 +39,8 @@ class TagsStage(LexiconStage):
 
     def apply_structure(self, doc: Document, removed: list[int]) -> list[int]:
         return self.remove_lists_after_headings(doc, removed, self.is_tag_list, self.options.max_list_items,
-                                                lambda count: "tag list")
+                                                _tag_list_name)
+
+
+def _tag_list_name(count: int) -> str:
+    return "tag list"
