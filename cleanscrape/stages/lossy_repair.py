@@ -379,9 +379,6 @@ _CLAUSE_BREAK = re.compile(r"[,.;:!…]\s")
 #: page flattened to one line) reading it again for each of its thousands of runs made the
 #: repair quadratic.  No real paragraph is this long.
 PASSAGE_CHARS = 10_000
-#: where a passage may end: after a sentence end and the space after it ("?" may be a lost
-#: letter), else after any space
-_PASSAGE_END = re.compile(r"[.!…][\"'»”)\]]*\s")
 _SPACE = re.compile(r"\s")
 
 
@@ -391,7 +388,8 @@ def _passages(text: str) -> list[tuple[int, int]]:
     passages = []
     start = 0
     while len(text) - start > PASSAGE_CHARS:
-        end = _PASSAGE_END.search(text, start + PASSAGE_CHARS) or _SPACE.search(text, start + PASSAGE_CHARS)
+        # after a sentence end and its space ("?" may be a lost letter), else after any space
+        end = _SENTENCE_BREAK.search(text, start + PASSAGE_CHARS) or _SPACE.search(text, start + PASSAGE_CHARS)
         if end is None:
             break
         passages.append((start, end.end()))
