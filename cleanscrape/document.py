@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, NamedTuple
 if TYPE_CHECKING:
     from .repair.source_memory import SourceWords
 
-__all__ = ["Line", "Block", "Removal", "Repair", "SpanRepair", "Document", "apply_edits", "line_starts", "EditConflict",
-           "LAYOUT_WHITESPACE"]
+__all__ = ["Line", "Block", "Removal", "Repair", "SpanRepair", "Document", "apply_edits", "line_starts",
+           "EditConflict", "LAYOUT_WHITESPACE"]
 
 #: what a line's edges may hold as layout, which the output trims (the whitespace stage) and
 #: every line measure leaves out.  str.strip() without arguments also strips \x1c-\x1f and
