@@ -33,7 +33,7 @@ from ..repair.charset import CharsetEvidence
 from ..repair.damage import damage_evidence, damaged_runs, lone_slots, lost_question_marks, may_be_damaged, spells
 from ..repair.language import LanguageData, language_data, supported_languages
 from ..repair.letter_model import letter_model
-from ..repair.resolve import LISTED, Resolver
+from ..repair.resolve import LISTED, Resolution, Resolver
 from ..repair.source_memory import SourceWords
 from ..repair.vocabulary import DocumentVocabulary
 from ..repair.wordlist import shape, vote_wordlist, wordlist
@@ -290,7 +290,7 @@ class LossyRepairStage(Stage):
         # governing verb) is read repaired; every slot becomes one character, so the
         # runs found on the original line keep their offsets.
         runs = list(damaged_runs(source, replaced))
-        resolutions = [None] * len(runs)
+        resolutions: list[Resolution | None] = [None] * len(runs)
         repaired = source
         words_repaired = source  # the same, lone slots left as they came
         for k, run in enumerate(runs):
