@@ -193,12 +193,15 @@ class DuplicatesStage(Stage):
 
     def _near(self, doc: Document, candidates: list[_Candidate], removed: set[int]) -> None:
         opts = self.options
+        # as many words need one space less between them
+        wordy = [cand for cand in candidates if cand.norm.count(" ") + 1 >= opts.near_min_words]
+        if len(wordy) < 2 or not self._some_pair_similar(wordy):
+            return
         eligible = []
-        for cand in candidates:
-            if cand.norm.count(" ") + 1 >= opts.near_min_words:
-                cand.words = frozenset(cand.norm.split())
-                if len(cand.words) >= opts.near_min_words:
-                    eligible.append(cand)
+        for cand in wordy:
+            cand.words = frozenset(cand.norm.split())
+            if len(cand.words) >= opts.near_min_words:
+                eligible.append(cand)
         if len(eligible) < 2:
             return
         # Two copies of a paragraph share its rare words; two different paragraphs do
@@ -235,3 +238,28 @@ class DuplicatesStage(Stage):
                     )
                     removed.add(cand.index)
                     break
+
+    def _some_pair_similar(self, candidates: list[_Candidate]) -> bool:
+        """Whether two of ``candidates`` are ``near_similarity`` similar, or finding out would
+        cost more comparisons than the sketch search makes (``max_candidates`` a line).
+
+        A near copy is such a pair, so a document without one has none, and its lines need
+        no words, frequencies or sketches (nearly every document: the search is set up for
+        the few that repeat a paragraph).  Similar lines have similar lengths (the distance
+        is at least their difference), so each line is compared only with the shorter lines
+        within reach, in order of length."""
+        similarity = self.options.near_similarity
+        cutoff = 100 * similarity
+        budget = self.options.max_candidates * len(candidates)
+        norms = sorted([cand.norm for cand in candidates], key=len)
+        for longer, norm in enumerate(norms):
+            # 1 - (a - b) / (a + b) >= s  <=>  b >= a * s / (2 - s); a character of slack
+            # for the rounding (a wider reach only compares more)
+            reach = len(norm) * similarity / (2 - similarity) - 1
+            shorter = longer - 1
+            while shorter >= 0 and len(norms[shorter]) >= reach:
+                budget -= 1
+                if budget < 0 or fuzz.ratio(norm, norms[shorter], score_cutoff=cutoff):
+                    return True
+                shorter -= 1
+        return False
