@@ -36,7 +36,7 @@ from collections import Counter
 from itertools import chain
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..document import LAYOUT_WHITESPACE, Document
 from ..features import line_features
@@ -252,14 +252,16 @@ class DuplicatesStage(Stage):
         cutoff = 100 * similarity
         budget = self.options.max_candidates * len(candidates)
         norms = sorted([cand.norm for cand in candidates], key=len)
+        lengths = list(map(len, norms))
         for longer, norm in enumerate(norms):
             # 1 - (a - b) / (a + b) >= s  <=>  b >= a * s / (2 - s); a character of slack
             # for the rounding (a wider reach only compares more)
-            reach = len(norm) * similarity / (2 - similarity) - 1
-            shorter = longer - 1
-            while shorter >= 0 and len(norms[shorter]) >= reach:
-                budget -= 1
-                if budget < 0 or fuzz.ratio(norm, norms[shorter], score_cutoff=cutoff):
-                    return True
-                shorter -= 1
+            nearest = bisect_left(lengths, len(norm) * similarity / (2 - similarity) - 1, 0, longer)
+            budget -= longer - nearest
+            if budget < 0:
+                return True
+            # the shorter lines within reach compared in one call (rapidfuzz's loop, in C)
+            if nearest < longer and process.extractOne(norm, norms[nearest:longer], scorer=fuzz.ratio,
+                                                       score_cutoff=cutoff) is not None:
+                return True
         return False
