@@ -25,7 +25,9 @@ still kept by earlier stages:
 Cost stays near linear: exact copies are a dict lookup, teasers a bisection in the
 sorted normalised lines, and near copies are only compared within candidate pairs that
 share one of a few rare-ish words (a bottom-k sketch), at most ``max_candidates`` per line,
-each compared once by rapidfuzz.
+each compared once by rapidfuzz; and the sketches are made only for a document where two
+such lines are that similar at all, which a comparison of the lines close in length tells
+first, within the same bound (most documents repeat no paragraph).
 """
 
 from __future__ import annotations
