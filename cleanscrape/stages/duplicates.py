@@ -25,7 +25,9 @@ still kept by earlier stages:
 Cost stays near linear: exact copies are a dict lookup, teasers a bisection in the
 sorted normalised lines, and near copies are only compared within candidate pairs that
 share one of a few rare-ish words (a bottom-k sketch), at most ``max_candidates`` per line,
-each compared once by rapidfuzz.
+each compared once by rapidfuzz; and the sketches are made only for a document where two
+such lines are that similar at all, which a comparison of the lines close in length tells
+first, within the same bound (most documents repeat no paragraph).
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from collections import Counter
 from itertools import chain
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..document import LAYOUT_WHITESPACE, Document
 from ..features import line_features
@@ -193,12 +195,15 @@ class DuplicatesStage(Stage):
 
     def _near(self, doc: Document, candidates: list[_Candidate], removed: set[int]) -> None:
         opts = self.options
+        # as many words need one space less between them
+        wordy = [cand for cand in candidates if cand.norm.count(" ") + 1 >= opts.near_min_words]
+        if len(wordy) < 2 or not self._some_pair_similar(wordy):
+            return
         eligible = []
-        for cand in candidates:
-            if cand.norm.count(" ") + 1 >= opts.near_min_words:
-                cand.words = frozenset(cand.norm.split())
-                if len(cand.words) >= opts.near_min_words:
-                    eligible.append(cand)
+        for cand in wordy:
+            cand.words = frozenset(cand.norm.split())
+            if len(cand.words) >= opts.near_min_words:
+                eligible.append(cand)
         if len(eligible) < 2:
             return
         # Two copies of a paragraph share its rare words; two different paragraphs do
@@ -235,3 +240,30 @@ class DuplicatesStage(Stage):
                     )
                     removed.add(cand.index)
                     break
+
+    def _some_pair_similar(self, candidates: list[_Candidate]) -> bool:
+        """Whether two of ``candidates`` are ``near_similarity`` similar, or finding out would
+        cost more comparisons than the sketch search makes (``max_candidates`` a line).
+
+        A near copy is such a pair, so a document without one has none, and its lines need
+        no words, frequencies or sketches (nearly every document: the search is set up for
+        the few that repeat a paragraph).  Similar lines have similar lengths (the distance
+        is at least their difference), so each line is compared only with the shorter lines
+        within reach, in order of length."""
+        similarity = self.options.near_similarity
+        cutoff = 100 * similarity
+        budget = self.options.max_candidates * len(candidates)
+        norms = sorted([cand.norm for cand in candidates], key=len)
+        lengths = list(map(len, norms))
+        for longer, norm in enumerate(norms):
+            # 1 - (a - b) / (a + b) >= s  <=>  b >= a * s / (2 - s); a character of slack
+            # for the rounding (a wider reach only compares more)
+            nearest = bisect_left(lengths, len(norm) * similarity / (2 - similarity) - 1, 0, longer)
+            budget -= longer - nearest
+            if budget < 0:
+                return True
+            # the shorter lines within reach compared in one call (rapidfuzz's loop, in C)
+            if nearest < longer and process.extractOne(norm, norms[nearest:longer], scorer=fuzz.ratio,
+                                                       score_cutoff=cutoff) is not None:
+                return True
+        return False
