@@ -1741,8 +1741,8 @@ class Resolver:
         nouns = dict(self.data.agreement)
         if ending not in nouns:
             return False
-        before = line[:run.start].rstrip()
-        if before.endswith(",") and word in self.data.participle_subjects:
+        before = line[:run.start].rstrip() if word in self.data.participle_subjects else ""
+        if before.endswith(","):
             # a relative pronoun; any other adjective after a comma opens its own noun
             # phrase ("'pracovat', druhé veslo")
             previous = _WORDS.findall(before[-40:])
@@ -1758,6 +1758,18 @@ class Resolver:
         determiner = self._determiner_ending(word, line, run)
         if determiner is not None:
             return determiner == ending
+        agreeing, adverb_may_modify = self._agreement_after(line, run)
+        if adverb_may_modify and self.finder.frequency(word[:-1] + self.data.adverb_ending) \
+                >= ADVERB_SIBLING_RATIO * self.finder.frequency(word):
+            return False  # "krásně kulaté slunce" or "husté černé vlasy": the adverb may modify it
+        return agreeing == ending
+
+    @_per_run
+    def _agreement_after(self, line: str, run: DamagedRun) -> tuple[str | None, bool]:
+        """The ending an adjective in the run's place takes from what follows it (see
+        :meth:`_agrees`), None where nothing after it gives one; and whether an adjective
+        stacked with it follows, which the word's adverb may modify instead.  Read once per
+        resolution: none of it depends on the candidate."""
         following = _NEXT_WORD.match(line, run.end)
         listed = following is None and line[run.end:run.token_end] == ","
         if listed:
@@ -1765,7 +1777,7 @@ class Resolver:
             # same noun, or with the last one's ending; no adverb modifies across the comma
             following = _NEXT_WORD.match(line, run.token_end)
             if following is None or self._stacked_adjective(self.lower(following.group(1)), MIN_AGREEING_NOUN) is None:
-                return self._coordinated_predicate(line, run) == ending  # "bohatý - nebo chudý, to nevím"
+                return self._coordinated_predicate(line, run), False  # "bohatý - nebo chudý, to nevím"
         if following is not None and self.lower(following.group(1)) in self.data.predicate_coordinators \
                 and not line[run.end:following.start()].strip():
             # "štíhlý a atraktivní muž": an adjective joined to it agrees with the same noun
@@ -1773,7 +1785,7 @@ class Resolver:
             if joined is None or self._is_present_verb(self.lower(joined.group(1))) \
                     or not (self._soft_adjective(joined.group(1))
                             or self._stacked_adjective(self.lower(joined.group(1)))):
-                return False  # "zdraví a záleží": a verb joined, a predicate
+                return None, False  # "zdraví a záleží": a verb joined, a predicate
             following = joined
         if following is not None and self._soft_adjective(following.group(1)):
             # "silná stropní lampa": an adjective of one form for every gender stands between
@@ -1781,13 +1793,11 @@ class Resolver:
             following = further or following
         if following is None:
             # "je hezká, chytrá.", "je krutý, ale zato je mladý."
-            return (self._listed_after_adjective(line, run) or self._coordinated_predicate(line, run)) == ending
+            return self._listed_after_adjective(line, run) or self._coordinated_predicate(line, run), False
         if is_slot(line[following.end():following.end() + 1] or " "):
-            return False  # the noun's own last letter was lost
+            return None, False  # the noun's own last letter was lost
         stacked = self._stacked_adjective(self.lower(following.group(1)), MIN_AGREEING_NOUN if listed else MIN_STACKED_ADJECTIVE)
-        if stacked is not None and not listed and self.finder.frequency(word[:-1] + self.data.adverb_ending) \
-                >= ADVERB_SIBLING_RATIO * self.finder.frequency(word):
-            return False  # "krásně kulaté slunce" or "husté černé vlasy": the adverb may modify it
+        adverb_may_modify = stacked is not None and not listed
         for _ in range(MAX_STACKED_ADJECTIVES):
             if stacked is None:
                 break
@@ -1795,30 +1805,34 @@ class Resolver:
             further = _NEXT_WORD.match(line, following.end())
             if further is None or is_slot(line[further.end():further.end() + 1] or " ") \
                     or len(further.group(1)) < MIN_AGREEING_NOUN:
-                return stacked == ending  # no noun after it: it shows the ending alone
+                return stacked, adverb_may_modify  # no noun after it: it shows the ending alone
             following = further
             stacked = self._stacked_adjective(self.lower(following.group(1)))
         if self.lower(following.group(1)) in self.data.prepositions:
             # no noun follows ("pro" is none): a predicate, after a comparison word agreeing
             # with the noun compared ("škola jako dělaná pro mě", "auto jako nové po")
-            return self._compared_noun_ending(line, run) == ending
+            return self._compared_noun_ending(line, run), adverb_may_modify
         if len(following.group(1)) < MIN_AGREEING_NOUN:
-            return False  # "jediná má", "jasně že": a pronoun or a verb, not a noun
+            return None, adverb_may_modify  # "jediná má", "jasně že": a pronoun or a verb, not a noun
         if self._is_participle(self.lower(following.group(1))) or self._is_present_verb(self.lower(following.group(1))):
-            return False  # "zvědavě pozorovali", "možná kontroluje": a verb agrees with no adjective
+            # "zvědavě pozorovali", "možná kontroluje": a verb agrees with no adjective
+            return None, adverb_may_modify
         if listed and _capitalised(following.group(1)):
-            return False  # "Kůra: stříbrošedá, hladká Plod:": a list of features ends at a new heading
+            # "Kůra: stříbrošedá, hladká Plod:": a list of features ends at a new heading
+            return None, adverb_may_modify
         if _capitalised(following.group(1)) and line[following.end():following.end() + 1] == ":":
             # the heading is no noun: the list's last adjective agrees with the one before it
-            return self._listed_after_adjective(line, run) == ending
+            return self._listed_after_adjective(line, run), adverb_may_modify
         noun = self.lower(following.group(1))
         vocative = self._masculine_vocative(noun, line, run, following.end())
         if vocative is not None:
-            return vocative == ending
+            return vocative, adverb_may_modify
         oblique = next((e for e in self.data.adjective_endings if noun.endswith(e) and len(e) > 1), None)
         if oblique is not None and self._has_adjective(noun[:-len(oblique)]):
-            return False  # "plně naloženým": an adjective in an oblique case, no noun ending in a consonant
-        return (self._feminine_number(noun, line, run, following.end()) or self._agreeing_ending(noun)) == ending
+            # "plně naloženým": an adjective in an oblique case, no noun ending in a consonant
+            return None, adverb_may_modify
+        agreeing = self._feminine_number(noun, line, run, following.end()) or self._agreeing_ending(noun)
+        return agreeing, adverb_may_modify
 
     def _compared_noun_ending(self, line: str, run: DamagedRun) -> str | None:
         """The ending that agrees with the noun before a comparison word right before the
