@@ -2140,6 +2140,15 @@ class Resolver:
         if self.data is None or not self.data.copulas or not is_slot(core[-1]) \
                 or not any(word.endswith(ending) for ending, _ in self.data.participle_agreement):
             return None
+        endings = self._predicate_ending(line, run)
+        return None if endings is None else word.endswith(endings)
+
+    @_per_run
+    def _predicate_ending(self, line: str, run: DamagedRun) -> str | tuple[str, ...] | None:
+        """The ending (or endings) that the run's word, read as the predicate adjective of
+        a copula before it in its clause, takes from the copula or its subject (see
+        :meth:`_predicate_agreement`); None where it is no such predicate.  Read once per
+        resolution: none of it depends on the candidate."""
         following = _word_after(line, run)
         if following is not None and not self._oblique_adjective_after(line, run):
             low = self.lower(following.group(1))
@@ -2150,19 +2159,19 @@ class Resolver:
         inverted = self._copula_before_subject(line, run)
         if inverted is not None:
             # "kdyby byla jeho přítomnost nepřetržitá": the subject between agrees with it
-            return any(word.endswith(ending) and inverted.endswith(participles)
-                       for ending, participles in self.data.participle_agreement)
+            return tuple(ending for ending, participles in self.data.participle_agreement
+                         if inverted.endswith(participles))
         i = len(clause) - 1
         past_phrase = False
         while i > max(-1, len(clause) - 1 - COPULA_REACH):
             low = self.lower(clause[i])
             if low in self.data.copulas:
-                return any(word.endswith(ending) and low.endswith(participles)
-                           for ending, participles in self.data.participle_agreement)
+                return tuple(ending for ending, participles in self.data.participle_agreement
+                             if low.endswith(participles))
             if low in self.data.person_copulas and not self._participle_near(clause, i):
                 speaker = self._speaker_gender(low, line, run)
                 if speaker is not None:
-                    return word.endswith(speaker)  # "koupila jsem si je a jsem s nimi spokojená"
+                    return speaker  # "koupila jsem si je a jsem s nimi spokojená"
             if i > 1 and self.lower(clause[i - 1]) in self.data.prepositions:
                 i -= 2  # "byl na to zvyklý", "jsem s nimi spokojená": a prepositional phrase is no subject
                 past_phrase = True
@@ -2185,8 +2194,8 @@ class Resolver:
                 if plural and ending not in self.data.plural_predicate_endings:
                     # no plural subject before the plural copula: the plural of masculine
                     # inanimate and feminine subjects, the commonest ("hotely na horách jsou plné")
-                    return word.endswith(self.data.plural_predicate_endings[0])
-                return None if ending is None else word.endswith(ending)
+                    return self.data.plural_predicate_endings[0]
+                return ending
             if low in self.data.predicate_coordinators and i > 0 \
                     and self.lower(clause[i - 1])[-1:] in self.data.predicate_endings:
                 i -= 1
