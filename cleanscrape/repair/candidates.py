@@ -419,13 +419,14 @@ class CandidateFinder:
                 stems += [(stem, frequency, "noun")
                           for stem, frequency in self._cached_stems(self._listed_stems, stem_part).items()]
             for stem, frequency, kind in stems:
-                if stem.endswith("ğ") and chain[0] not in self._harmony and not is_slot(chain[0]):
+                softened = stem.endswith("ğ")
+                if softened and chain[0] not in self._harmony and not is_slot(chain[0]):
                     continue  # a softened final stands before a vowel only
+                # the split depends on the stem only through its last letter and vowel
+                vowel = next((c for c in reversed(stem) if c in self._harmony), "")
                 for filled in self._harmonic_chains(stem, chain):
-                    if stem.endswith("ğ") and filled[0] not in self._harmony:
+                    if softened and filled[0] not in self._harmony:
                         continue
-                    # the split depends on the stem only through its last letter and vowel
-                    vowel = next((c for c in reversed(stem) if c in self._harmony), "")
                     key = (stem[-1], vowel, filled, kind)
                     if key not in self._chain_splits:
                         self._chain_splits[key] = self._noun_suffix_count(stem, filled) if kind == "noun" \
