@@ -148,6 +148,7 @@ class CandidateFinder:
         #: what a chain of suffixes may end in
         self._suffix_endings = tuple(self._all_suffixes)
         self._chain_splits: dict[tuple[str, str, str, str], int | None] = {}
+        self._chain_fillings: dict[tuple[str, str], list[str]] = {}
         self._verb_form_frequencies: dict[str, float] = {}
         self._noun_groups = [(frozenset(group), sorted({len(s) for s in group}))
                              for group in data.noun_suffixes] if data else []
@@ -422,9 +423,13 @@ class CandidateFinder:
                 softened = stem.endswith("ğ")
                 if softened and chain[0] not in self._harmony and not is_slot(chain[0]):
                     continue  # a softened final stands before a vowel only
-                # the split depends on the stem only through its last letter and vowel
+                # the fillings depend on the stem only through its last vowel, the split
+                # through that and its last letter
                 vowel = next((c for c in reversed(stem) if c in self._harmony), "")
-                for filled in self._harmonic_chains(stem, chain):
+                fillings = self._chain_fillings.get((vowel, chain))
+                if fillings is None:
+                    fillings = self._chain_fillings[vowel, chain] = self._harmonic_chains(vowel, chain)
+                for filled in fillings:
                     if softened and filled[0] not in self._harmony:
                         continue
                     key = (stem[-1], vowel, filled, kind)
@@ -550,9 +555,10 @@ class CandidateFinder:
             if restored is not None and APOSTROPHE not in restored:
                 yield restored, self.frequency(word)
 
-    def _harmonic_chains(self, stem: str, chain: str) -> list[str]:
-        """``chain`` after ``stem`` with its lost letters filled (see :meth:`_verb_forms`):
-        each a native consonant or the high vowel harmony gives after the last vowel."""
+    def _harmonic_chains(self, stem_vowel: str, chain: str) -> list[str]:
+        """``chain`` after a stem whose last vowel is ``stem_vowel`` ("" if none) with its
+        lost letters filled (see :meth:`_verb_forms`): each a native consonant or the high
+        vowel harmony gives after the last vowel."""
         fills = [""]
         for char in chain:
             if not is_slot(char):
@@ -560,7 +566,7 @@ class CandidateFinder:
                 continue
             grown = []
             for f in fills:
-                last = next((c for c in reversed(stem + f) if c in self._harmony), None)
+                last = next((c for c in reversed(f) if c in self._harmony), stem_vowel or None)
                 options = self._chain_consonants + (self._harmony[last] if last is not None else "")
                 grown += [f + letter for letter in options if letter]
             fills = grown
