@@ -1677,12 +1677,19 @@ class Resolver:
         persons = [self._present_person(self._likeliest_reading(w)) for w in self._clause_words(line, run)[1]]
         return THIRD_PERSON in persons and OTHER_PERSON not in persons
 
+    @_per_run
+    def _previous_word(self, line: str, run: DamagedRun) -> str:
+        """The word right before the run's word, lower-case, when a space parts them ("" when
+        none does): a question of several rules, asked again by each candidate."""
+        previous = _words_before(line, run, 1)
+        return self.lower(previous[0]) if previous else ""
+
     def _other_person_after_subject(self, word: str, line: str, run: DamagedRun) -> bool:
         """Is ``word`` (lower-case) a present form of another person than the third, not an
         auxiliary ("kdo jsi?"), right after a subject of the third person only
         (``third_person_subjects``: "Kdo víš" is no Czech, "Kdo ví?" is)?"""
-        previous = _words_before(line, run, 1)
-        return bool(previous) and self.lower(previous[0]) in self.data.third_person_subjects \
+        previous = self._previous_word(line, run)
+        return bool(previous) and previous in self.data.third_person_subjects \
             and word not in self.data.participle_auxiliaries and self._present_person(word) == OTHER_PERSON
 
     def _present_person(self, word: str) -> str | None:
@@ -1981,10 +1988,10 @@ class Resolver:
         before it ("ten pláč", not the feminine "pláž"; "ta noc")?"""
         if len(word) < MIN_AGREEING_NOUN or not word.isalpha() or word[-1] in _VOWELS:
             return False
-        previous = _words_before(line, run, 1)
+        previous = self._previous_word(line, run)
         if not previous:
             return False
-        determiner = self.data.determiners_ending(self.lower(previous[0]))
+        determiner = self.data.determiners_ending(previous)
         return determiner is not None and self._agreeing_ending(word) == determiner
 
     def _feminine_after_masculine_adjective(self, word: str, line: str, run: DamagedRun) -> bool:
@@ -1996,10 +2003,9 @@ class Resolver:
         ending = next((e for e in noun_endings if word.endswith(e)), None)
         if ending is None:
             return False
-        previous = _words_before(line, run, 1)
-        if not previous:
+        adjective = self._previous_word(line, run)
+        if not adjective:
             return False
-        adjective = self.lower(previous[0])
         if not adjective.isalpha() or not adjective.endswith(adjective_endings):
             return False
         stem = word[:-len(ending)]
@@ -2213,8 +2219,8 @@ class Resolver:
         m?sta na místo" → "místa", "z roku na rok", "z miejsca na miejsce"), and ``word`` of
         that noun's stem (its last letter apart)?"""
         sources, goals = self.data.distributive_prepositions
-        before = _words_before(line, run, 1)
-        if not before or self.lower(before[0]) not in sources:
+        before = self._previous_word(line, run)
+        if not before or before not in sources:
             return False
         after = line[run.token_end:].split(None, 2)
         if len(after) < 2 or line[run.end:run.token_end] or self.lower(after[0]) not in goals:
@@ -2737,8 +2743,8 @@ class Resolver:
     def _verb_after_object_relative(self, word: str, line: str, run: DamagedRun) -> bool:
         """Is ``word`` a present-tense verb right after a relative pronoun that is its object
         (``object_relatives``: "kterého poctí")?"""
-        before = _words_before(line, run, 1)
-        return bool(before) and self.lower(before[0]) in self.data.object_relatives and self._is_present_verb(word)
+        before = self._previous_word(line, run)
+        return bool(before) and before in self.data.object_relatives and self._is_present_verb(word)
 
     def _adjective_adverb(self, word: str) -> bool:
         """Is ``word`` (lower-case) an adverb of a hard or a soft adjective ("stejně" →
