@@ -2572,8 +2572,7 @@ class Resolver:
         if not self._plural_noun(word):
             return None
         verb_endings = self.data.plural_subject_verbs[1]
-        previous = line[:run.token_start].rsplit(None, 1)[-1:]
-        if (previous and self.lower(previous[0]) in self.data.prepositions) or self._governed_endings(line, run):
+        if self._after_preposition(line, run) or self._governed_endings(line, run):
             return False
         for following in clause_after(line, run.token_end).split():
             low = self.lower(following)
@@ -2587,10 +2586,14 @@ class Resolver:
         """Is ``word`` a past participle ("stál": "stát" is listed) or a present-tense
         finite verb of 3 letters or more right after a preposition ("na st?l", "na jedn? z
         mých návštěv": "jedné", not "jedná")?"""
+        return self._after_preposition(line, run) and (self._is_participle(word) or self._present_finite(word))
+
+    @_per_run
+    def _after_preposition(self, line: str, run: DamagedRun) -> bool:
+        """Is the last word before the run's word (whatever space parts them) a preposition
+        (``prepositions``)?  Asked of every candidate."""
         previous = line[:run.token_start].rsplit(None, 1)[-1:]
-        if not previous or self.lower(previous[0]) not in self.data.prepositions:
-            return False
-        return self._is_participle(word) or self._present_finite(word)
+        return bool(previous) and self.lower(previous[0]) in self.data.prepositions
 
     def _verb_after_reflexive(self, word: str, core: str, line: str, run: DamagedRun) -> bool:
         """Is ``word``, its lost letter its last or in a two-letter person ending ("se
@@ -2601,9 +2604,7 @@ class Resolver:
         preposition ("se starým přítelem")."""
         if len(word) < MIN_REFLEXIVE_VERB:
             return False
-        previous = line[:run.token_start].rsplit(None, 1)[-1:]
-        if not previous or not line[:run.token_start].endswith(" ") \
-                or self.lower(previous[0]) not in self.data.reflexive_pronouns:
+        if self._previous_word(line, run) not in self.data.reflexive_pronouns:
             return False
         if not is_slot(core[-1]):
             if not is_slot(core[-2]):
@@ -2665,8 +2666,7 @@ class Resolver:
             if line[run.end:run.token_end] == "" or parenthesised else None
         if following is None or is_slot(line[following.end():following.end() + 1] or " "):
             return False
-        previous = line[:run.token_start].rsplit(None, 1)[-1:]
-        if (previous and self.lower(previous[0]) in self.data.prepositions) or self._governed_endings(line, run):
+        if self._after_preposition(line, run) or self._governed_endings(line, run):
             return False
         low = self.lower(following.group(1))
         if low in self.data.adverb_before:
@@ -2977,10 +2977,8 @@ class Resolver:
         (``third_person_reflexives``: "se"), which agrees with the verb's subject ("se
         sent?" is "sentó"; the first person takes "me")?  Not the subjunctive "esté", a
         third person ("que se esté")."""
-        previous = line[:run.token_start].rsplit(None, 1)[-1:]
         word = self.lower(word)
-        return bool(previous) and line[:run.token_start].endswith(" ") \
-            and self.lower(previous[0]) in self.data.third_person_reflexives \
+        return self._previous_word(line, run) in self.data.third_person_reflexives \
             and len(word) >= MIN_PERSON_FORM and word.endswith(self.data.first_person_singular_endings) \
             and word not in self.data.subjunctive_forms
 
@@ -2988,9 +2986,7 @@ class Resolver:
         """Is ``word`` a pronominal verb (its infinitive with the reflexive attached commoner
         than without: "arrendersi" against "arrendere") right after the first-person
         reflexive clitic ("Non mi arrenderò"), which then agrees with its subject?"""
-        previous = line[:run.token_start].rsplit(None, 1)[-1:]
-        if not previous or not line[:run.token_start].endswith(" ") \
-                or self.lower(previous[0]) not in self.data.reflexive_clitics:
+        if self._previous_word(line, run) not in self.data.reflexive_clitics:
             return False
         for form, bare, reflexive in self.data.pronominal_infinitives:
             if word.endswith(form):
@@ -3017,9 +3013,7 @@ class Resolver:
 
     def _after_simple_preposition(self, line: str, run: DamagedRun) -> bool:
         """Does a preposition (``simple_prepositions``) stand right before the run's word?"""
-        before = line[:run.token_start]
-        previous = before.rsplit(None, 1)[-1:]
-        return bool(previous) and before.endswith(" ") and self.lower(previous[0]) in self.data.simple_prepositions
+        return self._previous_word(line, run) in self.data.simple_prepositions
 
     def _governed_past_prepositions(self, before: list[str]) -> bool:
         """Is a governor within reach when prepositions are not counted, a preposition and its
