@@ -2448,6 +2448,14 @@ class Resolver:
         "wyremontować tę drogę", "bawię się złotą obrączką"), and one adverb before them
         (``object_adverbs``: "chwyta zawsze gotową strzykawkę").  Not where a preposition
         governs it ("potknął się o dachówkę")."""
+        governed = self._verb_case(line, run)
+        return governed is not None and word.endswith(governed) and self._declined_noun(word[:-len(governed)])
+
+    @_per_run
+    def _verb_case(self, line: str, run: DamagedRun) -> str | None:
+        """The case ending the verb before the run's word governs in it (see
+        :meth:`_verb_governs`), None where no such verb stands there.  Read once per
+        resolution: none of it depends on the candidate."""
         before = line[:run.token_start]
         # only the last words are read: the agreeing ones and an adverb it skips, the verb,
         # and the one more the loop wants before a word it skips
@@ -2466,16 +2474,16 @@ class Resolver:
         previous = words[-1 - skipped:len(words) - skipped]
         if not previous or not before.endswith(" ") or not previous[0].isalpha() \
                 or self._governed_endings(line, run):
-            return False
+            return None
         low = self.lower(previous[0])
         governed = next((ending for ending, verbs in self.data.verb_cases if low in verbs), None)
         if governed is None:
             infinitive = self._infinitive_of(low)
             if infinitive is None and not self._present_form(low):
-                return False
+                return None
             governed = next((ending for ending, verbs in self.data.verb_cases if infinitive in verbs),
                             self.data.object_ending)
-        return word.endswith(governed) and self._declined_noun(word[:-len(governed)])
+        return governed
 
     def _agrees_between(self, word: str, endings: tuple[str, ...]) -> bool:
         """May ``word`` agree with a noun of these case ``endings`` after it ("tę", "złotą"):
