@@ -2800,22 +2800,40 @@ class Resolver:
         ending = next((e for e, _ in self.data.subject_endings if word.endswith(e)), None)
         if ending is None:
             return False
-        clause = clause_before(line, run.token_start).split()
-        for previous in reversed(clause[-GOVERNOR_REACH:]):
-            subject = next((e for e, words in self.data.subject_endings if self.lower(previous) in words), None)
-            if subject is not None:
-                return subject == ending
+        subject = self._listed_subject_before(line, run)
+        if subject is not None:
+            return subject == ending
         # a plural noun, or a subject after the word, where the word is a present form
         # (not "to są naprawdę bardzo zdolni ludzie", "Istotą Ja jest")
         if not self.data.plural_subject_endings or not self._present_person_form(word, ending, line, run):
             return False  # "niż" is no "nią" after "uczniowie czytają dziś mniej"
+        return self._subject_near(line, run) == ending
+
+    @_per_run
+    def _listed_subject_before(self, line: str, run: DamagedRun) -> str | None:
+        """The person ending of the listed subject (``subject_endings``) nearest before the
+        run's word in its clause, within ``GOVERNOR_REACH`` words; None if none stands there."""
+        for previous in reversed(clause_before(line, run.token_start).split()[-GOVERNOR_REACH:]):
+            subject = next((e for e, words in self.data.subject_endings if self.lower(previous) in words), None)
+            if subject is not None:
+                return subject
+        return None
+
+    @_per_run
+    def _subject_near(self, line: str, run: DamagedRun) -> str | None:
+        """The person ending of the subject nearest the run's word in its clause, before it
+        or after it (:meth:`_subject_person`: a listed one or a masculine personal plural);
+        where none stands there, the third plural's if clitics and a plural noun phrase
+        follow the word (:meth:`_plural_after_object_clitic`); else None.  Read once per
+        resolution: none of it depends on the candidate."""
+        clause = clause_before(line, run.token_start).split()
         after = [] if line[run.end:run.token_end] else \
             clause_after(line, run.token_end).split()
         for neighbour in [*reversed(clause[-GOVERNOR_REACH:]), *after[:GOVERNOR_REACH]]:
             subject = self._subject_person(self.lower(neighbour))
             if subject is not None:
-                return subject == ending
-        return ending == self.data.subject_endings[-1][0] and self._plural_after_object_clitic(after)
+                return subject
+        return self.data.subject_endings[-1][0] if self._plural_after_object_clitic(after) else None
 
     def _plural_after_object_clitic(self, after: list[str]) -> bool:
         """Do clitics open ``after``, the clause after a verb, one of them filling its
@@ -2867,6 +2885,13 @@ class Resolver:
         ending = next((e for e in endings if word.endswith(e)), None)
         if not self._present_person_form(word, ending, line, run):
             return False  # "postawę" is the noun's, though "postawisz" is listed
+        return self._sure_persons(line, run) == {ending}
+
+    @_per_run
+    def _sure_persons(self, line: str, run: DamagedRun) -> set[str]:
+        """The persons of the sure verb forms in the run's sentence, between the
+        subordinating conjunctions around it (see :meth:`_person_in_sentence`).  Read once
+        per resolution: none of it depends on the candidate."""
         start, end = _sentence_around(line, run)
         persons: set[str] = set()
         for side in (line[start:run.token_start].split()[::-1], line[run.token_end:end].split()):
@@ -2879,7 +2904,7 @@ class Resolver:
                 person = self._sure_person(low)
                 if person is not None:
                     persons.add(person)
-        return persons == {ending}
+        return persons
 
     def _present_person_form(self, word: str, ending: str | None, line: str, run: DamagedRun) -> bool:
         """Is ``word`` a present form with the person ending ``ending``: long enough, its
