@@ -2782,15 +2782,23 @@ class Resolver:
         """Is ``word`` an adjective in one agreeing ending right before an adjective in
         another ("stejn? uspěchaný dav": no "stejné" stacks on "uspěchaný")? Stacked
         adjectives share their ending; the word is the adverb ("stejně") or another form."""
+        next_ending = self._stacked_adjective_after(line, run)
+        if next_ending is None:
+            return False
+        ending = self._stacked_adjective(word)
+        return ending is not None and ending != next_ending
+
+    @_per_run
+    def _stacked_adjective_after(self, line: str, run: DamagedRun) -> str | None:
+        """The agreeing ending of the adjective right after the run's word, intact and in
+        lower case (:meth:`_stacked_adjective`), None if none follows it."""
         following = _word_after(line, run)
         # the next word as written, not as read: a repaired one may be wrong ("jedna jedin?
         # prav?" read "pravé" first)
         if following is None or following.group(1)[:1].isupper() \
                 or has_slot(self._source[following.start():following.end() + 1]):
-            return False
-        ending = self._stacked_adjective(word)
-        next_ending = self._stacked_adjective(self.lower(following.group(1)), MIN_ADJECTIVE)
-        return ending is not None and next_ending is not None and ending != next_ending
+            return None
+        return self._stacked_adjective(self.lower(following.group(1)), MIN_ADJECTIVE)
 
     def _subject_agrees(self, word: str, line: str, run: DamagedRun) -> bool:
         """Does ``word``'s last letter make the person of a subject before it in its clause
