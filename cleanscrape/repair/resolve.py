@@ -714,6 +714,9 @@ class Resolver:
         self._progressive_of: tuple[str, bool] = ("", False)
         self._first_person: bool | None = None
         self._quote_marks = frozenset(mark for pair in data.quotes for mark in pair) if data else frozenset()
+        #: the endings of the cases prepositions govern (``preposition_cases``), in order:
+        #: most candidates end in none, which one test in C tells
+        self._case_endings = tuple(e for e, _ in data.preposition_cases) if data else ()
         #: what :func:`_per_document` questions were answered
         self._answers: dict[tuple, object] = {}
         #: what :func:`_per_run` questions were answered about the run being resolved
@@ -2334,8 +2337,10 @@ class Resolver:
         before it governs ("z wodą", "przed chwilą", "na ścianę"; Czech "v zoufalém",
         "s kovovým")?  Words agreeing with it may stand between ("z każdą książką",
         "z panią Zosią", "przez taką gówniarę")."""
-        ending = next((e for e, _ in self.data.preposition_cases if word.endswith(e)), None)
-        if ending is None or not has_slot(core[-len(ending):]) \
+        if not word.endswith(self._case_endings):
+            return False
+        ending = next(e for e in self._case_endings if word.endswith(e))
+        if not has_slot(core[-len(ending):]) \
                 or (len(word) - len(ending) < MIN_CASE_STEM and not self._declined_stem(word, ending)):
             return False  # "s tím" is a pronoun, not "tým" (team)
         return ending in self._governed_endings(line, run) or self._coordinated_case(ending, line, run) \
@@ -2460,11 +2465,10 @@ class Resolver:
         # only the last words are read: the agreeing ones and an adverb it skips, the verb,
         # and the one more the loop wants before a word it skips
         words = before.rsplit(None, AGREEING_BETWEEN + 3)[-(AGREEING_BETWEEN + 3):]
-        endings = tuple(e for e, _ in self.data.preposition_cases)
         agreeing = adverbs = 0
         while len(words) > agreeing + adverbs + 1:
             between = self.lower(words[-1 - agreeing - adverbs])
-            if agreeing < AGREEING_BETWEEN and self._agrees_between(between, endings):
+            if agreeing < AGREEING_BETWEEN and self._agrees_between(between, self._case_endings):
                 agreeing += 1
             elif not adverbs and between in self.data.object_adverbs:  # "chwyta zawsze gotową strzykawkę"
                 adverbs = 1
