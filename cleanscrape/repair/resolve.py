@@ -1197,11 +1197,17 @@ class Resolver:
         lost_first, lost_last = is_slot(text[0]), is_slot(text[-1])
         if not (lost_first or lost_last):
             return []  # each symbol is a slot at the word's edge
+        # the word beside the slot names few symbols ("km", "C", "n"): the line is read for those only
+        named = [symbol for symbol in symbols()
+                 if text[:-1] in symbol.after_words or text[:-1] in symbol.before_digit_after_words
+                 or text[1:] in symbol.after_digit_before_words or text[1:2] in symbol.after_digit_before_words]
+        if not named:
+            return []
         out = []
         at_token_start = run.start == run.token_start
         before = line[:run.start]
         after_digit = before[-1:].isdigit() or (at_token_start and before.rstrip()[-1:].isdigit())
-        for symbol in symbols():
+        for symbol in named:
             char = symbol.char_in(self.lang)
             if len(text) > 1 and lost_last and text[:-1] in symbol.after_words and at_token_start \
                     and (before.rstrip()[-1:].isdigit() or self.lower((before.rsplit(None, 1)[-1:] or [""])[0])
@@ -1244,7 +1250,7 @@ class Resolver:
         if len(left) < 2 or len(right) < 2:
             return []
         f_left = self.finder.frequency(self.lower(left))
-        f_right = self.finder.frequency(self.lower(right))
+        f_right = self.finder.frequency(self.lower(right)) if f_left else 0.0
         if not (f_left and f_right):
             return []
         score = math.log10(f_left) + GLUED_WORDS_PRIOR
@@ -3857,7 +3863,7 @@ class Resolver:
         quotation mark when that "?" is its only other slot ("De ce … ?nainte? Potrivit",
         "\ufffdnainte?": "înainte?", never "„nainte”")."""
         source = self._source
-        slots = list(_slot_positions(source, run.token_start, run.token_end))
+        slots = [m.start() for m in _SLOT.finditer(source, run.token_start, run.token_end)]
         if not slots or self.data is None or not self._ends_question(source, slots[-1]):
             return readings
         if run.end - 1 == slots[-1]:
