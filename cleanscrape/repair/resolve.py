@@ -3451,14 +3451,16 @@ class Resolver:
         """Is the slot at ``slot`` glued between a word and a comma that a verb of stating
         follows ("mostrarem as suas capacidades?, afirmou"), where quotation marks are glued
         (French "donn?, a dit" is "donné")?"""
+        # the comma and the verb first: most slots have neither after them
+        if self.data is None or self.data.spaced_quotes or not self._attribution_after(line, slot + 1):
+            return False
         before = line[slot - 1:slot]  # a letter, or a slot for one ("seguir as??, nos dijo")
         # a word of one letter is no quotation's end ("B?, dice Nauges" is "Bè"), and an
         # apocope's final slot is its apostrophe ("Be?, disse" is "Be’")
         word = _word_before(line, slot)
         letters = sum(c.isalpha() for c in word.group()) if word else 0
-        return self.data is not None and not self.data.spaced_quotes and (before.isalpha() or is_slot(before)) \
-            and letters >= 2 and self.lower(word.group()) not in self.data.apocopes \
-            and self._attribution_after(line, slot + 1) \
+        return (before.isalpha() or is_slot(before)) and letters >= 2 \
+            and self.lower(word.group()) not in self.data.apocopes \
             and not (self._takes_lost_final_vowel(word.group()) and not self._open_quotation(line, slot))
 
     def _takes_lost_final_vowel(self, word: str) -> bool:
