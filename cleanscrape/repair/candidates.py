@@ -947,5 +947,9 @@ class CandidateFinder:
 
 def _fits(damaged: str, word: str) -> bool:
     """Does ``word`` spell ``damaged``: its letters where they are kept, a non-ASCII letter
-    in each slot?"""
-    return all(got == have or (is_slot(have) and not got.isascii()) for have, got in zip(damaged, word))
+    in each slot?  (A loop, not all() over a generator: twice as fast where the first
+    letter already differs, as for most of the number words tried at each end.)"""
+    for have, got in zip(damaged, word):
+        if got != have and not (is_slot(have) and not got.isascii()):
+            return False
+    return True
