@@ -940,9 +940,7 @@ class CandidateFinder:
         return likelihood
 
     def _suffixes_fitting(self, right: str) -> list[str]:
-        return [s for s in self.data.suffix_apostrophe
-                if len(s) == len(right) and all(
-                    (is_slot(r) and ord(c) > 127) or r == c for r, c in zip(right, s))]
+        return [s for s in self.data.suffix_apostrophe if len(s) == len(right) and _fits(right, s)]
 
 
 def _fits(damaged: str, word: str) -> bool:
