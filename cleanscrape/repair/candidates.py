@@ -141,6 +141,8 @@ class CandidateFinder:
         self._cache: dict[str, list[Candidate]] = {}
         self._harmony = dict(data.vowel_harmony) if data else {}
         self._harmonic_vowels = frozenset("".join(self._harmony.values()) + "ö")  if self._harmony else frozenset()
+        #: two vowels side by side, which no chain of suffixes writes (buffer consonants part them)
+        self._vowel_pair = re.compile("[" + "".join(self._harmony) + "]{2}") if self._harmony else None
         self._verb_set = frozenset(data.verb_suffixes) if data else frozenset()
         self._inflection_set = frozenset(data.inflection_suffixes) if data else frozenset()
         self._all_suffixes = self._verb_set | self._inflection_set
@@ -586,8 +588,7 @@ class CandidateFinder:
             return None  # no suffix ends it (half the chains asked about)
         stem_vowel = next((c for c in reversed(stem) if c in self._harmony), None)
         word = stem + chain
-        if stem_vowel is None or any(a in self._harmony and b in self._harmony
-                                     for a, b in zip(word[len(stem) - 1:], word[len(stem):])):
+        if stem_vowel is None or self._vowel_pair.search(word, len(stem) - 1):
             return None
         first = next((c for c in chain if c in self._harmony), None)
         if first is not None and not chain.startswith("yor") and not any(
