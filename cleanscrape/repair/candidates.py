@@ -141,6 +141,9 @@ class CandidateFinder:
         self._cache: dict[str, list[Candidate]] = {}
         self._harmony = dict(data.vowel_harmony) if data else {}
         self._harmonic_vowels = frozenset("".join(self._harmony.values()) + "ö")  if self._harmony else frozenset()
+        #: the pairs of vowels of one class (``vowel_classes``: back or front), in either order
+        self._same_class = frozenset((a, b) for group in data.vowel_classes for a in group for b in group) \
+            if data else frozenset()
         #: two vowels side by side, which no chain of suffixes writes (buffer consonants part them)
         self._vowel_pair = re.compile("[" + "".join(self._harmony) + "]{2}") if self._harmony else None
         self._verb_set = frozenset(data.verb_suffixes) if data else frozenset()
@@ -486,7 +489,7 @@ class CandidateFinder:
             if char not in self._high:
                 continue
             before = word[len(stem) + i - 1]
-            if before in self._high or not any(last in g and char in g for g in self.data.vowel_classes) \
+            if before in self._high or (last, char) not in self._same_class \
                     or (char in self._high.values() and char != self._high[last]):
                 return None
             last = char
@@ -591,8 +594,7 @@ class CandidateFinder:
         if stem_vowel is None or self._vowel_pair.search(word, len(stem) - 1):
             return None
         first = next((c for c in chain if c in self._harmony), None)
-        if first is not None and not chain.startswith("yor") and not any(
-                stem_vowel in group and first in group for group in self.data.vowel_classes):
+        if first is not None and not chain.startswith("yor") and (stem_vowel, first) not in self._same_class:
             return None
         fewest: list[int | None] = [None] * len(chain) + [0]
         for start in range(len(chain) - 1, -1, -1):
