@@ -72,9 +72,14 @@ def slot_count(text: str) -> int:
 
 
 def spells(word: str, target: str) -> bool:
-    """Is ``word`` ``target`` with some of its non-ASCII letters lost to slots ("c?nd": "când")?"""
-    return len(word) == len(target) and all(
-        a == b or (is_slot(a) and not b.isascii()) for a, b in zip(word, target))
+    """Is ``word`` ``target`` with some of its non-ASCII letters lost to slots ("c?nd": "când")?
+    (A loop, not all() over a generator: most targets asked about differ at once.)"""
+    if len(word) != len(target):
+        return False
+    for a, b in zip(word, target):
+        if a != b and not (is_slot(a) and not b.isascii()):
+            return False
+    return True
 
 
 def may_be_damaged(text: str) -> bool:

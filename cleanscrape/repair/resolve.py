@@ -581,9 +581,12 @@ def _sentence_stops(line: str) -> list[int]:
     return [m.start() for m in _CLAUSE_STOP.finditer(line) if m.group(1) is None or m.group(1)[0].isupper()]
 
 
+@lru_cache(maxsize=256)
 def clause_before(line: str, end: int) -> str:
     """The text of the clause that ``line[end]`` stands in, from its start to ``end``; a
-    link in it (a URL, bracketed or bare) is blanked out, no word of the sentence."""
+    link in it (a URL, bracketed or bare) is blanked out, no word of the sentence.
+    Remembered for the last lines asked about: a run's rules ask it of the same position
+    again and again (seven times in ten on the damaged dev documents)."""
     line = _clause_line(line)
     breaks = _clause_breaks(line)
     k = bisect_right(breaks, end)
@@ -714,6 +717,9 @@ class Resolver:
         self._progressive_of: tuple[str, bool] = ("", False)
         self._first_person: bool | None = None
         self._quote_marks = frozenset(mark for pair in data.quotes for mark in pair) if data else frozenset()
+        #: the endings of the cases prepositions govern (``preposition_cases``), in order:
+        #: most candidates end in none, which one test in C tells
+        self._case_endings = tuple(e for e, _ in data.preposition_cases) if data else ()
         #: what :func:`_per_document` questions were answered
         self._answers: dict[tuple, object] = {}
         #: what :func:`_per_run` questions were answered about the run being resolved
@@ -1191,11 +1197,17 @@ class Resolver:
         lost_first, lost_last = is_slot(text[0]), is_slot(text[-1])
         if not (lost_first or lost_last):
             return []  # each symbol is a slot at the word's edge
+        # the word beside the slot names few symbols ("km", "C", "n"): the line is read for those only
+        named = [symbol for symbol in symbols()
+                 if text[:-1] in symbol.after_words or text[:-1] in symbol.before_digit_after_words
+                 or text[1:] in symbol.after_digit_before_words or text[1:2] in symbol.after_digit_before_words]
+        if not named:
+            return []
         out = []
         at_token_start = run.start == run.token_start
         before = line[:run.start]
         after_digit = before[-1:].isdigit() or (at_token_start and before.rstrip()[-1:].isdigit())
-        for symbol in symbols():
+        for symbol in named:
             char = symbol.char_in(self.lang)
             if len(text) > 1 and lost_last and text[:-1] in symbol.after_words and at_token_start \
                     and (before.rstrip()[-1:].isdigit() or self.lower((before.rsplit(None, 1)[-1:] or [""])[0])
@@ -1238,7 +1250,7 @@ class Resolver:
         if len(left) < 2 or len(right) < 2:
             return []
         f_left = self.finder.frequency(self.lower(left))
-        f_right = self.finder.frequency(self.lower(right))
+        f_right = self.finder.frequency(self.lower(right)) if f_left else 0.0
         if not (f_left and f_right):
             return []
         score = math.log10(f_left) + GLUED_WORDS_PRIOR
@@ -1677,12 +1689,19 @@ class Resolver:
         persons = [self._present_person(self._likeliest_reading(w)) for w in self._clause_words(line, run)[1]]
         return THIRD_PERSON in persons and OTHER_PERSON not in persons
 
+    @_per_run
+    def _previous_word(self, line: str, run: DamagedRun) -> str:
+        """The word right before the run's word, lower-case, when a space parts them ("" when
+        none does): a question of several rules, asked again by each candidate."""
+        previous = _words_before(line, run, 1)
+        return self.lower(previous[0]) if previous else ""
+
     def _other_person_after_subject(self, word: str, line: str, run: DamagedRun) -> bool:
         """Is ``word`` (lower-case) a present form of another person than the third, not an
         auxiliary ("kdo jsi?"), right after a subject of the third person only
         (``third_person_subjects``: "Kdo víš" is no Czech, "Kdo ví?" is)?"""
-        previous = _words_before(line, run, 1)
-        return bool(previous) and self.lower(previous[0]) in self.data.third_person_subjects \
+        previous = self._previous_word(line, run)
+        return bool(previous) and previous in self.data.third_person_subjects \
             and word not in self.data.participle_auxiliaries and self._present_person(word) == OTHER_PERSON
 
     def _present_person(self, word: str) -> str | None:
@@ -1741,8 +1760,8 @@ class Resolver:
         nouns = dict(self.data.agreement)
         if ending not in nouns:
             return False
-        before = line[:run.start].rstrip()
-        if before.endswith(",") and word in self.data.participle_subjects:
+        before = line[:run.start].rstrip() if word in self.data.participle_subjects else ""
+        if before.endswith(","):
             # a relative pronoun; any other adjective after a comma opens its own noun
             # phrase ("'pracovat', druhé veslo")
             previous = _WORDS.findall(before[-40:])
@@ -1758,6 +1777,18 @@ class Resolver:
         determiner = self._determiner_ending(word, line, run)
         if determiner is not None:
             return determiner == ending
+        agreeing, adverb_may_modify = self._agreement_after(line, run)
+        if adverb_may_modify and self.finder.frequency(word[:-1] + self.data.adverb_ending) \
+                >= ADVERB_SIBLING_RATIO * self.finder.frequency(word):
+            return False  # "krásně kulaté slunce" or "husté černé vlasy": the adverb may modify it
+        return agreeing == ending
+
+    @_per_run
+    def _agreement_after(self, line: str, run: DamagedRun) -> tuple[str | None, bool]:
+        """The ending an adjective in the run's place takes from what follows it (see
+        :meth:`_agrees`), None where nothing after it gives one; and whether an adjective
+        stacked with it follows, which the word's adverb may modify instead.  Read once per
+        resolution: none of it depends on the candidate."""
         following = _NEXT_WORD.match(line, run.end)
         listed = following is None and line[run.end:run.token_end] == ","
         if listed:
@@ -1765,7 +1796,7 @@ class Resolver:
             # same noun, or with the last one's ending; no adverb modifies across the comma
             following = _NEXT_WORD.match(line, run.token_end)
             if following is None or self._stacked_adjective(self.lower(following.group(1)), MIN_AGREEING_NOUN) is None:
-                return self._coordinated_predicate(line, run) == ending  # "bohatý - nebo chudý, to nevím"
+                return self._coordinated_predicate(line, run), False  # "bohatý - nebo chudý, to nevím"
         if following is not None and self.lower(following.group(1)) in self.data.predicate_coordinators \
                 and not line[run.end:following.start()].strip():
             # "štíhlý a atraktivní muž": an adjective joined to it agrees with the same noun
@@ -1773,7 +1804,7 @@ class Resolver:
             if joined is None or self._is_present_verb(self.lower(joined.group(1))) \
                     or not (self._soft_adjective(joined.group(1))
                             or self._stacked_adjective(self.lower(joined.group(1)))):
-                return False  # "zdraví a záleží": a verb joined, a predicate
+                return None, False  # "zdraví a záleží": a verb joined, a predicate
             following = joined
         if following is not None and self._soft_adjective(following.group(1)):
             # "silná stropní lampa": an adjective of one form for every gender stands between
@@ -1781,13 +1812,11 @@ class Resolver:
             following = further or following
         if following is None:
             # "je hezká, chytrá.", "je krutý, ale zato je mladý."
-            return (self._listed_after_adjective(line, run) or self._coordinated_predicate(line, run)) == ending
+            return self._listed_after_adjective(line, run) or self._coordinated_predicate(line, run), False
         if is_slot(line[following.end():following.end() + 1] or " "):
-            return False  # the noun's own last letter was lost
+            return None, False  # the noun's own last letter was lost
         stacked = self._stacked_adjective(self.lower(following.group(1)), MIN_AGREEING_NOUN if listed else MIN_STACKED_ADJECTIVE)
-        if stacked is not None and not listed and self.finder.frequency(word[:-1] + self.data.adverb_ending) \
-                >= ADVERB_SIBLING_RATIO * self.finder.frequency(word):
-            return False  # "krásně kulaté slunce" or "husté černé vlasy": the adverb may modify it
+        adverb_may_modify = stacked is not None and not listed
         for _ in range(MAX_STACKED_ADJECTIVES):
             if stacked is None:
                 break
@@ -1795,30 +1824,34 @@ class Resolver:
             further = _NEXT_WORD.match(line, following.end())
             if further is None or is_slot(line[further.end():further.end() + 1] or " ") \
                     or len(further.group(1)) < MIN_AGREEING_NOUN:
-                return stacked == ending  # no noun after it: it shows the ending alone
+                return stacked, adverb_may_modify  # no noun after it: it shows the ending alone
             following = further
             stacked = self._stacked_adjective(self.lower(following.group(1)))
         if self.lower(following.group(1)) in self.data.prepositions:
             # no noun follows ("pro" is none): a predicate, after a comparison word agreeing
             # with the noun compared ("škola jako dělaná pro mě", "auto jako nové po")
-            return self._compared_noun_ending(line, run) == ending
+            return self._compared_noun_ending(line, run), adverb_may_modify
         if len(following.group(1)) < MIN_AGREEING_NOUN:
-            return False  # "jediná má", "jasně že": a pronoun or a verb, not a noun
+            return None, adverb_may_modify  # "jediná má", "jasně že": a pronoun or a verb, not a noun
         if self._is_participle(self.lower(following.group(1))) or self._is_present_verb(self.lower(following.group(1))):
-            return False  # "zvědavě pozorovali", "možná kontroluje": a verb agrees with no adjective
+            # "zvědavě pozorovali", "možná kontroluje": a verb agrees with no adjective
+            return None, adverb_may_modify
         if listed and _capitalised(following.group(1)):
-            return False  # "Kůra: stříbrošedá, hladká Plod:": a list of features ends at a new heading
+            # "Kůra: stříbrošedá, hladká Plod:": a list of features ends at a new heading
+            return None, adverb_may_modify
         if _capitalised(following.group(1)) and line[following.end():following.end() + 1] == ":":
             # the heading is no noun: the list's last adjective agrees with the one before it
-            return self._listed_after_adjective(line, run) == ending
+            return self._listed_after_adjective(line, run), adverb_may_modify
         noun = self.lower(following.group(1))
         vocative = self._masculine_vocative(noun, line, run, following.end())
         if vocative is not None:
-            return vocative == ending
+            return vocative, adverb_may_modify
         oblique = next((e for e in self.data.adjective_endings if noun.endswith(e) and len(e) > 1), None)
         if oblique is not None and self._has_adjective(noun[:-len(oblique)]):
-            return False  # "plně naloženým": an adjective in an oblique case, no noun ending in a consonant
-        return (self._feminine_number(noun, line, run, following.end()) or self._agreeing_ending(noun)) == ending
+            # "plně naloženým": an adjective in an oblique case, no noun ending in a consonant
+            return None, adverb_may_modify
+        agreeing = self._feminine_number(noun, line, run, following.end()) or self._agreeing_ending(noun)
+        return agreeing, adverb_may_modify
 
     def _compared_noun_ending(self, line: str, run: DamagedRun) -> str | None:
         """The ending that agrees with the noun before a comparison word right before the
@@ -1967,10 +2000,10 @@ class Resolver:
         before it ("ten pláč", not the feminine "pláž"; "ta noc")?"""
         if len(word) < MIN_AGREEING_NOUN or not word.isalpha() or word[-1] in _VOWELS:
             return False
-        previous = _words_before(line, run, 1)
+        previous = self._previous_word(line, run)
         if not previous:
             return False
-        determiner = self.data.determiners_ending(self.lower(previous[0]))
+        determiner = self.data.determiners_ending(previous)
         return determiner is not None and self._agreeing_ending(word) == determiner
 
     def _feminine_after_masculine_adjective(self, word: str, line: str, run: DamagedRun) -> bool:
@@ -1982,10 +2015,9 @@ class Resolver:
         ending = next((e for e in noun_endings if word.endswith(e)), None)
         if ending is None:
             return False
-        previous = _words_before(line, run, 1)
-        if not previous:
+        adjective = self._previous_word(line, run)
+        if not adjective:
             return False
-        adjective = self.lower(previous[0])
         if not adjective.isalpha() or not adjective.endswith(adjective_endings):
             return False
         stem = word[:-len(ending)]
@@ -2126,6 +2158,15 @@ class Resolver:
         if self.data is None or not self.data.copulas or not is_slot(core[-1]) \
                 or not any(word.endswith(ending) for ending, _ in self.data.participle_agreement):
             return None
+        endings = self._predicate_ending(line, run)
+        return None if endings is None else word.endswith(endings)
+
+    @_per_run
+    def _predicate_ending(self, line: str, run: DamagedRun) -> str | tuple[str, ...] | None:
+        """The ending (or endings) that the run's word, read as the predicate adjective of
+        a copula before it in its clause, takes from the copula or its subject (see
+        :meth:`_predicate_agreement`); None where it is no such predicate.  Read once per
+        resolution: none of it depends on the candidate."""
         following = _word_after(line, run)
         if following is not None and not self._oblique_adjective_after(line, run):
             low = self.lower(following.group(1))
@@ -2136,19 +2177,19 @@ class Resolver:
         inverted = self._copula_before_subject(line, run)
         if inverted is not None:
             # "kdyby byla jeho přítomnost nepřetržitá": the subject between agrees with it
-            return any(word.endswith(ending) and inverted.endswith(participles)
-                       for ending, participles in self.data.participle_agreement)
+            return tuple(ending for ending, participles in self.data.participle_agreement
+                         if inverted.endswith(participles))
         i = len(clause) - 1
         past_phrase = False
         while i > max(-1, len(clause) - 1 - COPULA_REACH):
             low = self.lower(clause[i])
             if low in self.data.copulas:
-                return any(word.endswith(ending) and low.endswith(participles)
-                           for ending, participles in self.data.participle_agreement)
+                return tuple(ending for ending, participles in self.data.participle_agreement
+                             if low.endswith(participles))
             if low in self.data.person_copulas and not self._participle_near(clause, i):
                 speaker = self._speaker_gender(low, line, run)
                 if speaker is not None:
-                    return word.endswith(speaker)  # "koupila jsem si je a jsem s nimi spokojená"
+                    return speaker  # "koupila jsem si je a jsem s nimi spokojená"
             if i > 1 and self.lower(clause[i - 1]) in self.data.prepositions:
                 i -= 2  # "byl na to zvyklý", "jsem s nimi spokojená": a prepositional phrase is no subject
                 past_phrase = True
@@ -2171,8 +2212,8 @@ class Resolver:
                 if plural and ending not in self.data.plural_predicate_endings:
                     # no plural subject before the plural copula: the plural of masculine
                     # inanimate and feminine subjects, the commonest ("hotely na horách jsou plné")
-                    return word.endswith(self.data.plural_predicate_endings[0])
-                return None if ending is None else word.endswith(ending)
+                    return self.data.plural_predicate_endings[0]
+                return ending
             if low in self.data.predicate_coordinators and i > 0 \
                     and self.lower(clause[i - 1])[-1:] in self.data.predicate_endings:
                 i -= 1
@@ -2190,8 +2231,8 @@ class Resolver:
         m?sta na místo" → "místa", "z roku na rok", "z miejsca na miejsce"), and ``word`` of
         that noun's stem (its last letter apart)?"""
         sources, goals = self.data.distributive_prepositions
-        before = _words_before(line, run, 1)
-        if not before or self.lower(before[0]) not in sources:
+        before = self._previous_word(line, run)
+        if not before or before not in sources:
             return False
         after = line[run.token_end:].split(None, 2)
         if len(after) < 2 or line[run.end:run.token_end] or self.lower(after[0]) not in goals:
@@ -2305,8 +2346,10 @@ class Resolver:
         before it governs ("z wodą", "przed chwilą", "na ścianę"; Czech "v zoufalém",
         "s kovovým")?  Words agreeing with it may stand between ("z każdą książką",
         "z panią Zosią", "przez taką gówniarę")."""
-        ending = next((e for e, _ in self.data.preposition_cases if word.endswith(e)), None)
-        if ending is None or not has_slot(core[-len(ending):]) \
+        if not word.endswith(self._case_endings):
+            return False
+        ending = next(e for e in self._case_endings if word.endswith(e))
+        if not has_slot(core[-len(ending):]) \
                 or (len(word) - len(ending) < MIN_CASE_STEM and not self._declined_stem(word, ending)):
             return False  # "s tím" is a pronoun, not "tým" (team)
         return ending in self._governed_endings(line, run) or self._coordinated_case(ending, line, run) \
@@ -2419,15 +2462,22 @@ class Resolver:
         "wyremontować tę drogę", "bawię się złotą obrączką"), and one adverb before them
         (``object_adverbs``: "chwyta zawsze gotową strzykawkę").  Not where a preposition
         governs it ("potknął się o dachówkę")."""
+        governed = self._verb_case(line, run)
+        return governed is not None and word.endswith(governed) and self._declined_noun(word[:-len(governed)])
+
+    @_per_run
+    def _verb_case(self, line: str, run: DamagedRun) -> str | None:
+        """The case ending the verb before the run's word governs in it (see
+        :meth:`_verb_governs`), None where no such verb stands there.  Read once per
+        resolution: none of it depends on the candidate."""
         before = line[:run.token_start]
         # only the last words are read: the agreeing ones and an adverb it skips, the verb,
         # and the one more the loop wants before a word it skips
         words = before.rsplit(None, AGREEING_BETWEEN + 3)[-(AGREEING_BETWEEN + 3):]
-        endings = tuple(e for e, _ in self.data.preposition_cases)
         agreeing = adverbs = 0
         while len(words) > agreeing + adverbs + 1:
             between = self.lower(words[-1 - agreeing - adverbs])
-            if agreeing < AGREEING_BETWEEN and self._agrees_between(between, endings):
+            if agreeing < AGREEING_BETWEEN and self._agrees_between(between, self._case_endings):
                 agreeing += 1
             elif not adverbs and between in self.data.object_adverbs:  # "chwyta zawsze gotową strzykawkę"
                 adverbs = 1
@@ -2437,16 +2487,16 @@ class Resolver:
         previous = words[-1 - skipped:len(words) - skipped]
         if not previous or not before.endswith(" ") or not previous[0].isalpha() \
                 or self._governed_endings(line, run):
-            return False
+            return None
         low = self.lower(previous[0])
         governed = next((ending for ending, verbs in self.data.verb_cases if low in verbs), None)
         if governed is None:
             infinitive = self._infinitive_of(low)
             if infinitive is None and not self._present_form(low):
-                return False
+                return None
             governed = next((ending for ending, verbs in self.data.verb_cases if infinitive in verbs),
                             self.data.object_ending)
-        return word.endswith(governed) and self._declined_noun(word[:-len(governed)])
+        return governed
 
     def _agrees_between(self, word: str, endings: tuple[str, ...]) -> bool:
         """May ``word`` agree with a noun of these case ``endings`` after it ("tę", "złotą"):
@@ -2543,8 +2593,7 @@ class Resolver:
         if not self._plural_noun(word):
             return None
         verb_endings = self.data.plural_subject_verbs[1]
-        previous = line[:run.token_start].rsplit(None, 1)[-1:]
-        if (previous and self.lower(previous[0]) in self.data.prepositions) or self._governed_endings(line, run):
+        if self._after_preposition(line, run) or self._governed_endings(line, run):
             return False
         for following in clause_after(line, run.token_end).split():
             low = self.lower(following)
@@ -2558,10 +2607,14 @@ class Resolver:
         """Is ``word`` a past participle ("stál": "stát" is listed) or a present-tense
         finite verb of 3 letters or more right after a preposition ("na st?l", "na jedn? z
         mých návštěv": "jedné", not "jedná")?"""
+        return self._after_preposition(line, run) and (self._is_participle(word) or self._present_finite(word))
+
+    @_per_run
+    def _after_preposition(self, line: str, run: DamagedRun) -> bool:
+        """Is the last word before the run's word (whatever space parts them) a preposition
+        (``prepositions``)?  Asked of every candidate."""
         previous = line[:run.token_start].rsplit(None, 1)[-1:]
-        if not previous or self.lower(previous[0]) not in self.data.prepositions:
-            return False
-        return self._is_participle(word) or self._present_finite(word)
+        return bool(previous) and self.lower(previous[0]) in self.data.prepositions
 
     def _verb_after_reflexive(self, word: str, core: str, line: str, run: DamagedRun) -> bool:
         """Is ``word``, its lost letter its last or in a two-letter person ending ("se
@@ -2572,9 +2625,7 @@ class Resolver:
         preposition ("se starým přítelem")."""
         if len(word) < MIN_REFLEXIVE_VERB:
             return False
-        previous = line[:run.token_start].rsplit(None, 1)[-1:]
-        if not previous or not line[:run.token_start].endswith(" ") \
-                or self.lower(previous[0]) not in self.data.reflexive_pronouns:
+        if self._previous_word(line, run) not in self.data.reflexive_pronouns:
             return False
         if not is_slot(core[-1]):
             if not is_slot(core[-2]):
@@ -2636,8 +2687,7 @@ class Resolver:
             if line[run.end:run.token_end] == "" or parenthesised else None
         if following is None or is_slot(line[following.end():following.end() + 1] or " "):
             return False
-        previous = line[:run.token_start].rsplit(None, 1)[-1:]
-        if (previous and self.lower(previous[0]) in self.data.prepositions) or self._governed_endings(line, run):
+        if self._after_preposition(line, run) or self._governed_endings(line, run):
             return False
         low = self.lower(following.group(1))
         if low in self.data.adverb_before:
@@ -2714,8 +2764,8 @@ class Resolver:
     def _verb_after_object_relative(self, word: str, line: str, run: DamagedRun) -> bool:
         """Is ``word`` a present-tense verb right after a relative pronoun that is its object
         (``object_relatives``: "kterého poctí")?"""
-        before = _words_before(line, run, 1)
-        return bool(before) and self.lower(before[0]) in self.data.object_relatives and self._is_present_verb(word)
+        before = self._previous_word(line, run)
+        return bool(before) and before in self.data.object_relatives and self._is_present_verb(word)
 
     def _adjective_adverb(self, word: str) -> bool:
         """Is ``word`` (lower-case) an adverb of a hard or a soft adjective ("stejně" →
@@ -2745,15 +2795,23 @@ class Resolver:
         """Is ``word`` an adjective in one agreeing ending right before an adjective in
         another ("stejn? uspěchaný dav": no "stejné" stacks on "uspěchaný")? Stacked
         adjectives share their ending; the word is the adverb ("stejně") or another form."""
+        next_ending = self._stacked_adjective_after(line, run)
+        if next_ending is None:
+            return False
+        ending = self._stacked_adjective(word)
+        return ending is not None and ending != next_ending
+
+    @_per_run
+    def _stacked_adjective_after(self, line: str, run: DamagedRun) -> str | None:
+        """The agreeing ending of the adjective right after the run's word, intact and in
+        lower case (:meth:`_stacked_adjective`), None if none follows it."""
         following = _word_after(line, run)
         # the next word as written, not as read: a repaired one may be wrong ("jedna jedin?
         # prav?" read "pravé" first)
         if following is None or following.group(1)[:1].isupper() \
                 or has_slot(self._source[following.start():following.end() + 1]):
-            return False
-        ending = self._stacked_adjective(word)
-        next_ending = self._stacked_adjective(self.lower(following.group(1)), MIN_ADJECTIVE)
-        return ending is not None and next_ending is not None and ending != next_ending
+            return None
+        return self._stacked_adjective(self.lower(following.group(1)), MIN_ADJECTIVE)
 
     def _subject_agrees(self, word: str, line: str, run: DamagedRun) -> bool:
         """Does ``word``'s last letter make the person of a subject before it in its clause
@@ -2763,22 +2821,40 @@ class Resolver:
         ending = next((e for e, _ in self.data.subject_endings if word.endswith(e)), None)
         if ending is None:
             return False
-        clause = clause_before(line, run.token_start).split()
-        for previous in reversed(clause[-GOVERNOR_REACH:]):
-            subject = next((e for e, words in self.data.subject_endings if self.lower(previous) in words), None)
-            if subject is not None:
-                return subject == ending
+        subject = self._listed_subject_before(line, run)
+        if subject is not None:
+            return subject == ending
         # a plural noun, or a subject after the word, where the word is a present form
         # (not "to są naprawdę bardzo zdolni ludzie", "Istotą Ja jest")
         if not self.data.plural_subject_endings or not self._present_person_form(word, ending, line, run):
             return False  # "niż" is no "nią" after "uczniowie czytają dziś mniej"
+        return self._subject_near(line, run) == ending
+
+    @_per_run
+    def _listed_subject_before(self, line: str, run: DamagedRun) -> str | None:
+        """The person ending of the listed subject (``subject_endings``) nearest before the
+        run's word in its clause, within ``GOVERNOR_REACH`` words; None if none stands there."""
+        for previous in reversed(clause_before(line, run.token_start).split()[-GOVERNOR_REACH:]):
+            subject = next((e for e, words in self.data.subject_endings if self.lower(previous) in words), None)
+            if subject is not None:
+                return subject
+        return None
+
+    @_per_run
+    def _subject_near(self, line: str, run: DamagedRun) -> str | None:
+        """The person ending of the subject nearest the run's word in its clause, before it
+        or after it (:meth:`_subject_person`: a listed one or a masculine personal plural);
+        where none stands there, the third plural's if clitics and a plural noun phrase
+        follow the word (:meth:`_plural_after_object_clitic`); else None.  Read once per
+        resolution: none of it depends on the candidate."""
+        clause = clause_before(line, run.token_start).split()
         after = [] if line[run.end:run.token_end] else \
             clause_after(line, run.token_end).split()
         for neighbour in [*reversed(clause[-GOVERNOR_REACH:]), *after[:GOVERNOR_REACH]]:
             subject = self._subject_person(self.lower(neighbour))
             if subject is not None:
-                return subject == ending
-        return ending == self.data.subject_endings[-1][0] and self._plural_after_object_clitic(after)
+                return subject
+        return self.data.subject_endings[-1][0] if self._plural_after_object_clitic(after) else None
 
     def _plural_after_object_clitic(self, after: list[str]) -> bool:
         """Do clitics open ``after``, the clause after a verb, one of them filling its
@@ -2830,6 +2906,13 @@ class Resolver:
         ending = next((e for e in endings if word.endswith(e)), None)
         if not self._present_person_form(word, ending, line, run):
             return False  # "postawę" is the noun's, though "postawisz" is listed
+        return self._sure_persons(line, run) == {ending}
+
+    @_per_run
+    def _sure_persons(self, line: str, run: DamagedRun) -> set[str]:
+        """The persons of the sure verb forms in the run's sentence, between the
+        subordinating conjunctions around it (see :meth:`_person_in_sentence`).  Read once
+        per resolution: none of it depends on the candidate."""
         start, end = _sentence_around(line, run)
         persons: set[str] = set()
         for side in (line[start:run.token_start].split()[::-1], line[run.token_end:end].split()):
@@ -2842,7 +2925,7 @@ class Resolver:
                 person = self._sure_person(low)
                 if person is not None:
                     persons.add(person)
-        return persons == {ending}
+        return persons
 
     def _present_person_form(self, word: str, ending: str | None, line: str, run: DamagedRun) -> bool:
         """Is ``word`` a present form with the person ending ``ending``: long enough, its
@@ -2948,10 +3031,8 @@ class Resolver:
         (``third_person_reflexives``: "se"), which agrees with the verb's subject ("se
         sent?" is "sentó"; the first person takes "me")?  Not the subjunctive "esté", a
         third person ("que se esté")."""
-        previous = line[:run.token_start].rsplit(None, 1)[-1:]
         word = self.lower(word)
-        return bool(previous) and line[:run.token_start].endswith(" ") \
-            and self.lower(previous[0]) in self.data.third_person_reflexives \
+        return self._previous_word(line, run) in self.data.third_person_reflexives \
             and len(word) >= MIN_PERSON_FORM and word.endswith(self.data.first_person_singular_endings) \
             and word not in self.data.subjunctive_forms
 
@@ -2959,9 +3040,7 @@ class Resolver:
         """Is ``word`` a pronominal verb (its infinitive with the reflexive attached commoner
         than without: "arrendersi" against "arrendere") right after the first-person
         reflexive clitic ("Non mi arrenderò"), which then agrees with its subject?"""
-        previous = line[:run.token_start].rsplit(None, 1)[-1:]
-        if not previous or not line[:run.token_start].endswith(" ") \
-                or self.lower(previous[0]) not in self.data.reflexive_clitics:
+        if self._previous_word(line, run) not in self.data.reflexive_clitics:
             return False
         for form, bare, reflexive in self.data.pronominal_infinitives:
             if word.endswith(form):
@@ -2988,9 +3067,7 @@ class Resolver:
 
     def _after_simple_preposition(self, line: str, run: DamagedRun) -> bool:
         """Does a preposition (``simple_prepositions``) stand right before the run's word?"""
-        before = line[:run.token_start]
-        previous = before.rsplit(None, 1)[-1:]
-        return bool(previous) and before.endswith(" ") and self.lower(previous[0]) in self.data.simple_prepositions
+        return self._previous_word(line, run) in self.data.simple_prepositions
 
     def _governed_past_prepositions(self, before: list[str]) -> bool:
         """Is a governor within reach when prepositions are not counted, a preposition and its
@@ -3374,14 +3451,16 @@ class Resolver:
         """Is the slot at ``slot`` glued between a word and a comma that a verb of stating
         follows ("mostrarem as suas capacidades?, afirmou"), where quotation marks are glued
         (French "donn?, a dit" is "donné")?"""
+        # the comma and the verb first: most slots have neither after them
+        if self.data is None or self.data.spaced_quotes or not self._attribution_after(line, slot + 1):
+            return False
         before = line[slot - 1:slot]  # a letter, or a slot for one ("seguir as??, nos dijo")
         # a word of one letter is no quotation's end ("B?, dice Nauges" is "Bè"), and an
         # apocope's final slot is its apostrophe ("Be?, disse" is "Be’")
         word = _word_before(line, slot)
         letters = sum(c.isalpha() for c in word.group()) if word else 0
-        return self.data is not None and not self.data.spaced_quotes and (before.isalpha() or is_slot(before)) \
-            and letters >= 2 and self.lower(word.group()) not in self.data.apocopes \
-            and self._attribution_after(line, slot + 1) \
+        return (before.isalpha() or is_slot(before)) and letters >= 2 \
+            and self.lower(word.group()) not in self.data.apocopes \
             and not (self._takes_lost_final_vowel(word.group()) and not self._open_quotation(line, slot))
 
     def _takes_lost_final_vowel(self, word: str) -> bool:
@@ -3786,7 +3865,7 @@ class Resolver:
         quotation mark when that "?" is its only other slot ("De ce … ?nainte? Potrivit",
         "\ufffdnainte?": "înainte?", never "„nainte”")."""
         source = self._source
-        slots = list(_slot_positions(source, run.token_start, run.token_end))
+        slots = [m.start() for m in _SLOT.finditer(source, run.token_start, run.token_end)]
         if not slots or self.data is None or not self._ends_question(source, slots[-1]):
             return readings
         if run.end - 1 == slots[-1]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cached_property
 
 from .wordlist import shape
 
@@ -61,12 +62,8 @@ class DocumentVocabulary:
                     words[word, True] += opens
                 if n > opens:
                     words[word, False] += n - opens
-        #: damaged words written before an apostrophe and a suffix, as damaged ("?ura" of
-        #: "?ura'n?n"): in a language that splits a suffix off names only, the page's name
-        self.damaged_before_apostrophe: set[str] = set()
-        for line in lines:
-            if ("?" in line or "\ufffd" in line) and ("'" in line or "’" in line):
-                self.damaged_before_apostrophe.update(_DAMAGED_BEFORE_APOSTROPHE.findall(line))
+        #: the lines, searched again for :attr:`damaged_before_apostrophe` if it is asked
+        self._lines = lines
         for (word, opens), n in words.items():
             low = lower(word).replace("’", "'")
             if "'" not in low:
@@ -86,6 +83,18 @@ class DocumentVocabulary:
             self._shapes.setdefault(shape(low), set()).add(low)
         elif "'" in low:
             self._shapes.setdefault(shape(low), set()).add(low)
+
+    @cached_property
+    def damaged_before_apostrophe(self) -> set[str]:
+        """Damaged words written before an apostrophe and a suffix, as damaged ("?ura" of
+        "?ura'n?n"): in a language that splits a suffix off names only, the page's name.
+        Found when first asked: only such a language asks, and the search of every damaged
+        line that holds an apostrophe (French, Italian: most of them) is costly."""
+        found: set[str] = set()
+        for line in self._lines:
+            if ("?" in line or "\ufffd" in line) and ("'" in line or "’" in line):
+                found.update(_DAMAGED_BEFORE_APOSTROPHE.findall(line))
+        return found
 
     def count(self, word: str) -> int:
         return self.counts.get(word, 0)
