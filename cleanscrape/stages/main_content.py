@@ -862,29 +862,41 @@ class MainContentStage(Stage):
         heading (``thread_headings``, positions in order) into record headers ends above
         it (the thread's replies are prose like the post's).  Other comments signposts do
         not cut the region: "Comments" labels also stand under the headline."""
-        candidates: list[tuple[int, int, int]] = []  # (sum, first, last)
-        total = best_here = start = 0  # the open candidate's running sum, maximum and start
+        # (sum, first, last) of the runs that reach a positive sum: a run that never does is
+        # no candidate (most lines of a page are boilerplate, each a run of its own), but while
+        # one exists, the filter of comment threads below has a run left to fall back on,
+        # which chooses nothing
+        candidates: list[tuple[int, int, int]] = []
+        fruitless = False
+        total = best_here = start = end = 0  # the open run's running sum, maximum, start and end
         for pos, value in enumerate(values):
             if total <= 0:
+                if best_here > 0:
+                    candidates.append((best_here, start, end))
+                elif pos:
+                    fruitless = True
                 total = best_here = 0
                 start = pos
-                candidates.append((0, pos, pos - 1))
             total += value
             if total > best_here:
-                best_here = total
-                candidates[-1] = (total, start, pos)
+                best_here, end = total, pos
+        if best_here > 0:
+            candidates.append((best_here, start, end))
+        elif values:
+            fruitless = True
         if len(headers) >= _THREAD_HEADERS:
             signpost = next(
                 (pos for pos, item in enumerate(lines) if item.removed_as == "comments"), len(lines)
             )
-            candidates = [
+            outside_threads = [
                 c for c in candidates
                 if not (c[1] > signpost
                         and bisect_right(headers, c[2]) - bisect_left(headers, c[1]) >= _THREAD_HEADERS)
-            ] or candidates
+            ]
+            candidates = outside_threads if outside_threads or fruitless else candidates
         best = max((c[0] for c in candidates), default=0)
         for total, first, last in candidates:
-            if total > 0 and total >= self.options.region_share * best:
+            if total >= self.options.region_share * best:
                 for heading in thread_headings:
                     if first < heading <= last and (
                             bisect_right(headers, last) - bisect_left(headers, heading) >= _THREAD_HEADERS):
