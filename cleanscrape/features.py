@@ -243,7 +243,9 @@ def line_features(doc: Document) -> list[LineFeatures]:
         if not stripped:
             append(_BLANK)
             continue
-        last = stripped.rstrip(_CLOSERS)[-1:]
+        last = stripped[-1]
+        if last in _CLOSERS:  # a quote or bracket after the end (most lines have none)
+            last = stripped.rstrip(_CLOSERS)[-1:]
         chars = len(stripped)
         # (an ASCII line holds no CJK: isascii() reads a flag where count() and the search
         # read the line)
