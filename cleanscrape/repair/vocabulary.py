@@ -68,13 +68,14 @@ class DocumentVocabulary:
     """Intact words of a document, lower-cased, with counts and the spellings seen."""
 
     def __init__(self, lines: list[str], lower) -> None:
-        self.counts: Counter = Counter()
-        #: lower-cased word -> Counter of the spellings it was seen in ("Éric", "ÉRIC") outside
-        #: a sentence's opening (a capital there says nothing of the word's own case: "În
-        #: 1945 …" does not make "în" a name); kept for words with a non-ASCII letter, the
-        #: only ones a restored word can be
-        self.spellings: dict[str, Counter] = {}
-        self._shapes: dict[str, set[str]] = {}
+        self.counts: dict[str, int] = {}
+        #: lower-cased word -> the spellings it was seen in ("Éric", "ÉRIC") outside a
+        #: sentence's opening (a capital there says nothing of the word's own case: "În
+        #: 1945 …" does not make "în" a name), with their counts; kept for words with a
+        #: non-ASCII letter, the only ones a restored word can be
+        self.spellings: dict[str, dict[str, int]] = {}
+        #: the words indexed by shape (with a non-ASCII letter or an apostrophe), as counted
+        self._shaped: list[str] = []
         #: the lines, searched again for :attr:`damaged_before_apostrophe` if it is asked
         self._lines = lines
         # The words, and those opening a sentence, counted in two regex passes over the
@@ -93,7 +94,7 @@ class DocumentVocabulary:
         for word, n in found.items():
             low = lower(word)
             if low.isascii() and "'" not in low:
-                counts[low] += n  # most words: no spelling nor shape to keep
+                counts[low] = counts.get(low, 0) + n  # most words: no spelling nor shape to keep
                 continue
             low = low.replace("’", "'")
             self._add(low, word, n, n - opening.get(word, 0))
@@ -105,14 +106,26 @@ class DocumentVocabulary:
     def _add(self, low: str, spelled: str, n: int, n_spelled: int) -> None:
         """Count ``low`` ``n`` times, ``n_spelled`` of them spelled ``spelled`` outside a
         sentence's opening."""
-        self.counts[low] += n
+        self.counts[low] = self.counts.get(low, 0) + n
         if not low.isascii():
-            spellings = self.spellings.setdefault(low, Counter())
+            seen = self.spellings.get(low)
+            if seen is None:
+                seen = self.spellings[low] = {}
             if n_spelled:
-                spellings[spelled] += n_spelled
-            self._shapes.setdefault(shape(low), set()).add(low)
+                seen[spelled] = seen.get(spelled, 0) + n_spelled
+            self._shaped.append(low)
         elif "'" in low:
-            self._shapes.setdefault(shape(low), set()).add(low)
+            self._shaped.append(low)
+
+    @cached_property
+    def _shapes(self) -> dict[str, set[str]]:
+        """The words indexed by shape, when first asked for (a page whose "?" turn out to
+        be real question marks may never ask).  Shaped all at once: a shape keeps a word's
+        length, and the newlines that join them."""
+        shapes: dict[str, set[str]] = {}
+        for word_shape, low in zip(shape("\n".join(self._shaped)).split("\n"), self._shaped):
+            shapes.setdefault(word_shape, set()).add(low)
+        return shapes
 
     @cached_property
     def damaged_before_apostrophe(self) -> set[str]:
