@@ -69,27 +69,25 @@ class DocumentVocabulary:
 
     def __init__(self, lines: list[str], lower) -> None:
         self.counts: dict[str, int] = {}
-        #: lower-cased word -> the spellings it was seen in ("Éric", "ÉRIC") outside a
-        #: sentence's opening (a capital there says nothing of the word's own case: "În
-        #: 1945 …" does not make "în" a name), with their counts; kept for words with a
-        #: non-ASCII letter, the only ones a restored word can be
-        self.spellings: dict[str, dict[str, int]] = {}
+        #: the words with a non-ASCII letter, lower-cased, as written, their count, and
+        #: whether they may open a sentence (not so a part after an apostrophe), for
+        #: :attr:`spellings`
+        self._written: list[tuple[str, str, int, bool]] = []
         #: the words indexed by shape (with a non-ASCII letter or an apostrophe), as counted
         self._shaped: list[str] = []
         #: the lines, searched again for :attr:`damaged_before_apostrophe` if it is asked
         self._lines = lines
-        # The words, and those opening a sentence, counted in two regex passes over the
-        # lines joined (the lines without a slot first, then the others), not by a look back
-        # from every word; a fragment of a damaged word is no word.  Every opening word is
-        # one of the words too: the same pattern, where no letter stands before it.
+        # The words counted in one regex pass over the lines joined (the lines without a
+        # slot first, then the others; the words opening a sentence in another, if
+        # :attr:`spellings` is asked), not by a look back from every word; a fragment of a
+        # damaged word is no word.
+        self._texts = ("\n".join([line for line in lines if "?" not in line and "\ufffd" not in line]),
+                       "\n".join([line for line in lines if "?" in line or "\ufffd" in line]))
+        intact, self._opening_word = _WORD_PATTERNS if any(map(_ASTRAL.search, self._texts)) \
+            else _bmp_word_patterns()
         found: Counter = Counter()
-        opening: Counter = Counter()
-        texts = ("\n".join([line for line in lines if "?" not in line and "\ufffd" not in line]),
-                 "\n".join([line for line in lines if "?" in line or "\ufffd" in line]))
-        intact, opening_word = _WORD_PATTERNS if any(map(_ASTRAL.search, texts)) else _bmp_word_patterns()
-        for text in texts:
+        for text in self._texts:
             found.update(intact.findall(text))
-            opening.update(opening_word.findall(text))
         counts = self.counts
         for word, n in found.items():
             low = lower(word)
@@ -97,25 +95,44 @@ class DocumentVocabulary:
                 counts[low] = counts.get(low, 0) + n  # most words: no spelling nor shape to keep
                 continue
             low = low.replace("’", "'")
-            self._add(low, word, n, n - opening.get(word, 0))
+            self._add(low, word, n, True)
             if "'" in low:
                 # "l'école" counts as "l'école" and as "école": the word list splits it so
                 for part, spelled in zip(_APOSTROPHES.split(low)[1:], _APOSTROPHES.split(word)[1:]):
-                    self._add(part, spelled, n, n)
+                    self._add(part, spelled, n, False)
 
-    def _add(self, low: str, spelled: str, n: int, n_spelled: int) -> None:
-        """Count ``low`` ``n`` times, ``n_spelled`` of them spelled ``spelled`` outside a
-        sentence's opening."""
+    def _add(self, low: str, spelled: str, n: int, may_open: bool) -> None:
+        """Count ``low`` ``n`` times, spelled ``spelled``."""
         self.counts[low] = self.counts.get(low, 0) + n
         if not low.isascii():
-            seen = self.spellings.get(low)
-            if seen is None:
-                seen = self.spellings[low] = {}
-            if n_spelled:
-                seen[spelled] = seen.get(spelled, 0) + n_spelled
+            self._written.append((low, spelled, n, may_open))
             self._shaped.append(low)
         elif "'" in low:
             self._shaped.append(low)
+
+    @cached_property
+    def spellings(self) -> dict[str, dict[str, int]]:
+        """Lower-cased word -> the spellings it was seen in ("Éric", "ÉRIC") outside a
+        sentence's opening (a capital there says nothing of the word's own case: "În 1945 …"
+        does not make "în" a name), with their counts; for words with a non-ASCII letter,
+        the only ones a restored word can be.
+
+        Worked out when first asked (only a word's case asks; most pages whose "?" turn
+        out to be real question marks never do).  Every word opening a sentence is one of
+        the counted words too: the same pattern, where no letter stands before it."""
+        opening: Counter = Counter()
+        for text in self._texts:
+            opening.update(self._opening_word.findall(text))
+        spellings: dict[str, dict[str, int]] = {}
+        for low, spelled, n, may_open in self._written:
+            seen = spellings.get(low)
+            if seen is None:
+                seen = spellings[low] = {}
+            if may_open:
+                n -= opening.get(spelled, 0)
+            if n:
+                seen[spelled] = seen.get(spelled, 0) + n
+        return spellings
 
     @cached_property
     def _shapes(self) -> dict[str, set[str]]:
