@@ -165,11 +165,10 @@ class DuplicatesStage(Stage):
                 removed.add(cand.index)
 
     def _truncated(self, doc: Document, candidates: list[_Candidate], removed: set[int]) -> None:
-        text = doc.current_text()
-        if "..." not in text and "…" not in text:
-            return
         kept = [c for c in candidates if c.index not in removed]
         teasers = []
+        # the candidates' ends read, not the whole text searched for an ellipsis first (half
+        # the pages hold one somewhere, and the search of "..." costs more than this loop)
         for cand in kept:
             # normalize() trims edge punctuation, so the ellipsis is read from the raw line
             raw = doc.lines[cand.index].text.rstrip(LAYOUT_WHITESPACE)
