@@ -59,6 +59,7 @@ class WhitespaceStage(Stage):
                     self._strip_edges(doc, line)
 
     def _strip_edges(self, doc: Document, line) -> None:
+        """Remove the layout at the edges of ``line`` (a line with some at one edge)."""
         current = line.text
         lead = len(current) - len(current.lstrip(LAYOUT_WHITESPACE))
         trail = len(current) - len(current.rstrip(LAYOUT_WHITESPACE))
