@@ -136,9 +136,15 @@ def apply_edits(text: str, removals: Iterable[tuple[int, int]], repairs: Iterabl
 
     ``removals`` are ``(start, end)`` spans; ``repairs`` are ``(start, end, after)``.
     Edits must not overlap.  This is the single definition of what a report means:
-    :meth:`Document.output_text` and report replay both call it.
+    report replay calls it, and :meth:`Document.output` its second half (its edits come
+    in order).
     """
-    edits = sorted([(s, e, "") for s, e in removals] + [(s, e, a) for s, e, a in repairs], key=_SPAN)
+    return _apply_sorted(text, sorted([(s, e, "") for s, e in removals] + [(s, e, a) for s, e, a in repairs],
+                                      key=_SPAN))
+
+
+def _apply_sorted(text: str, edits: list[tuple[int, int, str]]) -> str:
+    """:func:`apply_edits` of ``edits`` already in its order, as ``(start, end, after)``."""
     out: list[str] = []
     pos = 0
     for start, end, after in edits:
@@ -449,6 +455,9 @@ class Document:
         if not (self._line_removals or self._span_removals or self._repairs):
             return self.text, [], []  # most short documents: nothing to gather, sort or apply
         removals, repairs = self.removals, self.repairs
-        text = apply_edits(self.text, [(r.start, r.end) for r in removals],
-                           [(r.start, r.end, r.after) for r in repairs])
-        return text, removals, repairs
+        # apply_edits's order: the removals come sorted by their starts (no two alike), and
+        # are all the edits of most documents, which need no pairs built and sorted again
+        edits = [(r.start, r.end, "") for r in removals]
+        if repairs:
+            edits = sorted(edits + [(r.start, r.end, r.after) for r in repairs], key=_SPAN)
+        return _apply_sorted(self.text, edits), removals, repairs

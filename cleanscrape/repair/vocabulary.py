@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cached_property
+from functools import cached_property, lru_cache
 
+from ..charclass import bmp_class
 from .wordlist import shape
 
 __all__ = ["DocumentVocabulary", "restorable_words"]
@@ -26,63 +27,122 @@ _DAMAGED_BEFORE_APOSTROPHE = re.compile(r"(?<![^\W\d_?\ufffd])((?:[^\W\d_]|[?\uf
 #: how far back the sentence end before a word is looked for ('." « ' and the like)
 SENTENCE_START_REACH = 8
 _OPENERS = r"[\"'«“„‚‹(\[\-–—\s]"
-#: the words that open a sentence, found in one pass over lines joined by newlines: within
-#: SENTENCE_START_REACH characters before the word, its line's start and openers, or a
-#: sentence end, a space and openers (a match reaching back over a newline finds a word
-#: that opens its line anyway); no fragment of a damaged word (see _INTACT_WORD)
-_OPENING_WORD = re.compile(rf"(?:^{_OPENERS}{{0,{SENTENCE_START_REACH}}}|[.!?…:]\s{_OPENERS}{{0,{SENTENCE_START_REACH - 2}}})"
-                           rf"((?>{_WORD_PATTERN}))(?![?\ufffd])", re.MULTILINE)
-#: a word as _WORD finds it (starting where no letter, nor a letter and an apostrophe, stands
-#: before it; taken whole) that is no fragment of a damaged word: no slot right before or
-#: after it
-_INTACT_WORD = re.compile(rf"(?<![^\W\d_]|[?\ufffd])(?<![^\W\d_]['’])(?>{_WORD_PATTERN})(?![?\ufffd])")
+#: a character past the Basic Multilingual Plane (emoji, historic scripts)
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _word_patterns(letter: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The patterns of the intact words and of the words opening a sentence, with
+    ``letter`` the class of a letter.
+
+    The intact words: a word as _WORD finds it (starting where no letter, nor a letter and
+    an apostrophe, stands before it; taken whole) that is no fragment of a damaged word: no
+    slot right before or after it.  It opens with its first letter and looks behind from
+    there, so that ``sre`` skips to the next letter in C.
+
+    The words that open a sentence, found in one pass over lines joined by newlines: within
+    SENTENCE_START_REACH characters before the word, its line's start and openers, or a
+    sentence end, a space and openers (a match reaching back over a newline finds a word
+    that opens its line anyway); no fragment of a damaged word.  Every such word is an
+    intact word too."""
+    word = rf"{letter}+(?:['’]{letter}+)*"
+    intact = re.compile(rf"{letter}(?<![?\ufffd].)(?<!{letter}.)(?<!{letter}['’].)"
+                        rf"(?>{letter}*(?:['’]{letter}+)*)(?![?\ufffd])")
+    opening = re.compile(rf"(?:^{_OPENERS}{{0,{SENTENCE_START_REACH}}}|[.!?…:]\s{_OPENERS}{{0,{SENTENCE_START_REACH - 2}}})"
+                         rf"((?>{word}))(?![?\ufffd])", re.MULTILINE)
+    return intact, opening
+
+
+_LETTER = r"[^\W\d_]"
+_WORD_PATTERNS = _word_patterns(_LETTER)
+
+
+@lru_cache(maxsize=1)
+def _bmp_word_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """:data:`_WORD_PATTERNS` for text within the Basic Multilingual Plane: the same words,
+    found twice as fast (its letters listed, :mod:`~cleanscrape.charclass`)."""
+    return _word_patterns(f"[{bmp_class(_LETTER)}]")
 
 
 class DocumentVocabulary:
     """Intact words of a document, lower-cased, with counts and the spellings seen."""
 
     def __init__(self, lines: list[str], lower) -> None:
-        self.counts: Counter = Counter()
-        #: lower-cased word -> Counter of the spellings it was seen in ("Éric", "ÉRIC"); kept
-        #: for words with a non-ASCII letter, the only ones a restored word can be
-        self.spellings: dict[str, Counter] = {}
-        self._shapes: dict[str, set[str]] = {}
-        #: (word, opens a sentence) -> count: a capital opening a sentence says nothing of
-        #: the word's own case ("În 1945 …" does not make "în" a name)
-        words: Counter = Counter()
-        # The words, and those opening a sentence, counted in two regex passes over the
-        # lines joined (the lines without a slot first, then the others), not by a look back
-        # from every word; a fragment of a damaged word is no word.
-        for text in ("\n".join([line for line in lines if "?" not in line and "\ufffd" not in line]),
-                     "\n".join([line for line in lines if "?" in line or "\ufffd" in line])):
-            opening = Counter(_OPENING_WORD.findall(text))
-            for word, n in Counter(_INTACT_WORD.findall(text)).items():
-                opens = opening.get(word, 0)
-                if opens:
-                    words[word, True] += opens
-                if n > opens:
-                    words[word, False] += n - opens
+        self.counts: dict[str, int] = {}
+        #: the words with a non-ASCII letter, lower-cased, as written, their count, and
+        #: whether they may open a sentence (not so a part after an apostrophe), for
+        #: :attr:`spellings`
+        self._written: list[tuple[str, str, int, bool]] = []
+        #: the words indexed by shape (with a non-ASCII letter or an apostrophe), as counted
+        self._shaped: list[str] = []
         #: the lines, searched again for :attr:`damaged_before_apostrophe` if it is asked
         self._lines = lines
-        for (word, opens), n in words.items():
-            low = lower(word).replace("’", "'")
-            if "'" not in low:
-                self._add(low, word, n, opens)
+        # The words counted in one regex pass over the lines joined (the lines without a
+        # slot first, then the others; the words opening a sentence in another, if
+        # :attr:`spellings` is asked), not by a look back from every word; a fragment of a
+        # damaged word is no word.
+        self._texts = ("\n".join([line for line in lines if "?" not in line and "\ufffd" not in line]),
+                       "\n".join([line for line in lines if "?" in line or "\ufffd" in line]))
+        intact, self._opening_word = _WORD_PATTERNS if any(map(_ASTRAL.search, self._texts)) \
+            else _bmp_word_patterns()
+        found: Counter = Counter()
+        for text in self._texts:
+            found.update(intact.findall(text))
+        counts = self.counts
+        for word, n in found.items():
+            low = lower(word)
+            if low.isascii() and "'" not in low:
+                counts[low] = counts.get(low, 0) + n  # most words: no spelling nor shape to keep
                 continue
-            # "l'école" counts as "l'école" and as "école": the word list splits it so
-            self._add(low, word, n, opens)
-            for part, spelled in zip(_APOSTROPHES.split(low)[1:], _APOSTROPHES.split(word)[1:]):
-                self._add(part, spelled, n, False)
+            low = low.replace("’", "'")
+            self._add(low, word, n, True)
+            if "'" in low:
+                # "l'école" counts as "l'école" and as "école": the word list splits it so
+                for part, spelled in zip(_APOSTROPHES.split(low)[1:], _APOSTROPHES.split(word)[1:]):
+                    self._add(part, spelled, n, False)
 
-    def _add(self, low: str, spelled: str, n: int, opens_sentence: bool) -> None:
-        self.counts[low] += n
+    def _add(self, low: str, spelled: str, n: int, may_open: bool) -> None:
+        """Count ``low`` ``n`` times, spelled ``spelled``."""
+        self.counts[low] = self.counts.get(low, 0) + n
         if not low.isascii():
-            spellings = self.spellings.setdefault(low, Counter())
-            if not opens_sentence:
-                spellings[spelled] += n
-            self._shapes.setdefault(shape(low), set()).add(low)
+            self._written.append((low, spelled, n, may_open))
+            self._shaped.append(low)
         elif "'" in low:
-            self._shapes.setdefault(shape(low), set()).add(low)
+            self._shaped.append(low)
+
+    @cached_property
+    def spellings(self) -> dict[str, dict[str, int]]:
+        """Lower-cased word -> the spellings it was seen in ("Éric", "ÉRIC") outside a
+        sentence's opening (a capital there says nothing of the word's own case: "În 1945 …"
+        does not make "în" a name), with their counts; for words with a non-ASCII letter,
+        the only ones a restored word can be.
+
+        Worked out when first asked (only a word's case asks; most pages whose "?" turn
+        out to be real question marks never do).  Every word opening a sentence is one of
+        the counted words too: the same pattern, where no letter stands before it."""
+        opening: Counter = Counter()
+        for text in self._texts:
+            opening.update(self._opening_word.findall(text))
+        spellings: dict[str, dict[str, int]] = {}
+        for low, spelled, n, may_open in self._written:
+            seen = spellings.get(low)
+            if seen is None:
+                seen = spellings[low] = {}
+            if may_open:
+                n -= opening.get(spelled, 0)
+            if n:
+                seen[spelled] = seen.get(spelled, 0) + n
+        return spellings
+
+    @cached_property
+    def _shapes(self) -> dict[str, set[str]]:
+        """The words indexed by shape, when first asked for (a page whose "?" turn out to
+        be real question marks may never ask).  Shaped all at once: a shape keeps a word's
+        length, and the newlines that join them."""
+        shapes: dict[str, set[str]] = {}
+        for word_shape, low in zip(shape("\n".join(self._shaped)).split("\n"), self._shaped):
+            shapes.setdefault(word_shape, set()).add(low)
+        return shapes
 
     @cached_property
     def damaged_before_apostrophe(self) -> set[str]:

@@ -165,17 +165,15 @@ class DuplicatesStage(Stage):
                 removed.add(cand.index)
 
     def _truncated(self, doc: Document, candidates: list[_Candidate], removed: set[int]) -> None:
-        text = doc.current_text()
-        if "..." not in text and "…" not in text:
-            return
         kept = [c for c in candidates if c.index not in removed]
         teasers = []
+        # the candidates' ends read, not the whole text searched for an ellipsis first (half
+        # the pages hold one somewhere, and the search of "..." costs more than this loop)
         for cand in kept:
             # normalize() trims edge punctuation, so the ellipsis is read from the raw line
             raw = doc.lines[cand.index].text.rstrip(LAYOUT_WHITESPACE)
-            ellipsis = next((e for e in _ELLIPSES if raw.endswith(e)), None)
-            if ellipsis is not None:
-                teasers.append((cand, raw, ellipsis))
+            if raw.endswith(_ELLIPSES):  # most lines do not: one test in C, not one per ellipsis
+                teasers.append((cand, raw, next(e for e in _ELLIPSES if raw.endswith(e))))
         if not teasers:
             return  # most documents: no line to look up, and the lines need no sorting
         ordered = sorted((c.norm, c.index) for c in kept)

@@ -244,8 +244,11 @@ class LossyRepairStage(Stage):
         # turn out to be no damage ("Auf Twitter teilen?Auf Twitter teilen?" on every comment)
         vocabularies: dict[str, DocumentVocabulary] = {}
         for data in languages.values():
-            if _casing(data) not in vocabularies:
-                vocabularies[_casing(data)] = DocumentVocabulary(texts, data.lower if data else str.lower)
+            casing = _casing(data)
+            if casing not in vocabularies:
+                # the default casing is str.lower's (called in C, not through data.lower)
+                lower = data.lower if data and casing != "default" else str.lower
+                vocabularies[casing] = DocumentVocabulary(texts, lower)
         resolvers = {key: _resolver(data, vocabularies[_casing(data)], charset) for key, data in languages.items()}
         resolver_of = {index: resolvers[_key(data)] for index, data in language_of.items()}
         # With a word list, each sign is weighed by the words around it: real pages glue a "?"

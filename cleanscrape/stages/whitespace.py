@@ -54,14 +54,15 @@ class WhitespaceStage(Stage):
             self.remove_span(doc, last_line.end, last_line.end + 1, "newline after the last line")
         if self.options.strip_lines:
             for line in content:
-                self._strip_edges(doc, line)
+                # most lines have no layout at either edge: nothing to strip, and no call
+                if line.text[0] in LAYOUT_WHITESPACE or line.text[-1] in LAYOUT_WHITESPACE:
+                    self._strip_edges(doc, line)
 
     def _strip_edges(self, doc: Document, line) -> None:
+        """Remove the layout at the edges of ``line`` (a line with some at one edge)."""
         current = line.text
         lead = len(current) - len(current.lstrip(LAYOUT_WHITESPACE))
         trail = len(current) - len(current.rstrip(LAYOUT_WHITESPACE))
-        if not (lead or trail):
-            return  # most lines: nothing to strip, and no copy of the input line to read
         # Edge whitespace is never the target of a repair, so current == input offsets here
         # as long as no repair touches the line's edges; check and skip otherwise.
         source = doc.text[line.start:line.end]
