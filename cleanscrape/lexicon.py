@@ -39,8 +39,8 @@ from importlib import resources
 from itertools import compress, count, repeat
 from typing import Iterable, NamedTuple
 
-import ahocorasick
 import regex
+from ahocorasick_rs import AhoCorasick, MatchKind
 
 from .document import LAYOUT_WHITESPACE, Document, line_starts
 from .lang import ensure_language
@@ -157,6 +157,8 @@ Target = tuple[str, str, str, str]
 #: what an automaton key matches: a phrase anywhere, a line's start, or a whole line
 _ANYWHERE, _LINE_START, _WHOLE_LINE = 0, 1, 2
 _WRAPS = {_ANYWHERE: "{}", _LINE_START: "\n{}", _WHOLE_LINE: "\n{}\n"}
+#: lone surrogates, which a scrape may hold and UTF-8 cannot
+_SURROGATES = re.compile("[\ud800-\udfff]")
 #: a Hit from a target plus its offsets (``target + (start, end)``), without a call per field
 _new_hit = partial(tuple.__new__, Hit)
 
@@ -226,15 +228,14 @@ class Lexicon:
         # built: the target lists become tuples, which the garbage collector stops tracking
         # (tens of thousands of lists a full collection would walk in every long run)
         self._keys = {where_key: tuple(targets) for where_key, targets in self._keys.items()}
-        self._automaton = ahocorasick.Automaton()
-        for (where, key), targets in self._keys.items():
-            # what the scan needs of a match, worked out once per key instead of per match:
-            # the key's length, and whether its ends must fall on word boundaries
-            self._automaton.add_word(_WRAPS[where].format(key),
-                                     (where, len(key), key[0].isalnum(), key[-1].isalnum(), targets))
+        # what the scan needs of a match, by key number, worked out once per key instead of
+        # per match: where the key matches, and whether its ends must fall on word boundaries
+        self._key_info = [(where, key[0].isalnum(), key[-1].isalnum(), targets)
+                          for (where, key), targets in self._keys.items()]
         self.size = len(self._keys)
         if self.size:
-            self._automaton.make_automaton()
+            self._automaton = AhoCorasick([_WRAPS[where].format(key) for where, key in self._keys],
+                                          matchkind=MatchKind.Standard)
         self._whole = {key: targets for (where, key), targets in self._keys.items() if where == _WHOLE_LINE}
 
     def scan(self, lines: list[str], text: str, line_starts: list[int]) -> dict[int, list[Hit]]:
@@ -244,14 +245,16 @@ class Lexicon:
         if not self.size:
             return {}
         found: dict[int, list[tuple[int, int, int, tuple[Target, ...]]]] = {}
-        for end_index, (where, length, word_at_start, word_at_end, targets) in self._automaton.iter(text):
+        key_info = self._key_info
+        for key, start, end in self._matches(text):
+            where, word_at_start, word_at_end, targets = key_info[key]
             if where == _WHOLE_LINE:
-                end = end_index  # the closing "\n" belongs to the next line
-                start = end - length
+                start += 1  # the key's "\n"s are the line's ends
+                end -= 1
                 i = bisect_right(line_starts, start) - 1
             else:
-                end = end_index + 1
-                start = end - length
+                if where == _LINE_START:
+                    start += 1
                 i = bisect_right(line_starts, start) - 1
                 line_end = line_starts[i] + len(lines[i])
                 if where == _ANYWHERE:
@@ -293,6 +296,16 @@ class Lexicon:
             hits_by_line[i] = [_new_hit(target + (start - line_start, end - line_start))
                                for _, start, end, target in hits]
         return hits_by_line
+
+    def _matches(self, text: str) -> list[tuple[int, int, int]]:
+        """Every key occurrence in ``text`` as (key number, start, end), overlapping ones
+        included, in the order of their ends."""
+        try:
+            return self._automaton.find_matches_as_indexes(text, overlapping=True)
+        except UnicodeEncodeError:
+            # the automaton reads UTF-8, which has no lone surrogates (a scrape may hold
+            # one): they are in no key, and neither is "\x00" in their place
+            return self._automaton.find_matches_as_indexes(_SURROGATES.sub("\x00", text), overlapping=True)
 
     def whole_line_phrases(self, category: str) -> frozenset[str]:
         """The normalised ``line`` phrases of ``category``."""
