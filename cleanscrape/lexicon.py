@@ -231,8 +231,9 @@ class Lexicon:
         # (tens of thousands of lists a full collection would walk in every long run)
         self._keys = {where_key: tuple(targets) for where_key, targets in self._keys.items()}
         # each line is looked up among the whole-line phrases: hashing it costs less than
-        # carrying the match of a "\n" + phrase + "\n" key out of the automaton
-        self._whole = {key: self._ranked(where, targets)
+        # carrying the match of a "\n" + phrase + "\n" key out of the automaton; and their
+        # hits are the same on every line, made once
+        self._whole = {key: tuple((rank, _new_hit(target + (0, len(key)))) for rank, target in self._ranked(where, targets))
                        for (where, key), targets in self._keys.items() if where == _WHOLE_LINE}
         matched = [(where, key, targets) for (where, key), targets in self._keys.items() if where != _WHOLE_LINE]
         # what the scan needs of a match, by key number, worked out once per key instead of
@@ -255,53 +256,49 @@ class Lexicon:
         if not self.size:
             return {}
         whole = self._whole
-        # (start, end, ranked targets) by line
-        found: dict[int, list[tuple[int, int, tuple[tuple[int, Target], ...]]]] = {
-            i: [(line_starts[i], line_starts[i] + len(lines[i]), whole[lines[i]])]
-            for i in compress(count(), map(whole.__contains__, lines))}
+        # (rank, hit) by line
+        found: dict[int, list[tuple[int, Hit]]] = {
+            i: list(whole[lines[i]]) for i in compress(count(), map(whole.__contains__, lines))}
         key_info = self._key_info
         for key, start, end in self._matches(text):
             where, word_at_start, word_at_end, ranked = key_info[key]
             if where == _LINE_START:
                 start += 1  # after the key's "\n"
             i = bisect_right(line_starts, start) - 1
-            line_end = line_starts[i] + len(lines[i])
+            line_start = line_starts[i]
+            line_end = line_start + len(lines[i])
             if where == _ANYWHERE:
                 if end > line_end:  # a phrase never spans two lines
                     continue
-                if word_at_start and start != line_starts[i] and text[start - 1].isalnum():
+                if word_at_start and start != line_start and text[start - 1].isalnum():
                     continue
                 if word_at_end and end != line_end and text[end].isalnum():
                     continue
             elif word_at_end and end < line_end and text[end].isalnum():
                 continue  # "read" does not start "readers"
+            offsets = (start - line_start, end - line_start)
+            hits = [(rank, _new_hit(target + offsets)) for rank, target in ranked]
             matches = found.get(i)
             if matches is None:
-                found[i] = [(start, end, ranked)]
+                found[i] = hits
             else:
-                matches.append((start, end, ranked))
+                matches += hits
         # "WhatsApp" is written "whatsapp" in the data files: try glued lines unglued too
         glue_at = text.find(GLUE)
         while glue_at >= 0:
             i = bisect_right(line_starts, glue_at) - 1
             norm = lines[i]
             # the lookup first: one glued line in twenty is a phrase unglued ("iPhone" in prose)
-            ranked = whole.get(norm.replace(GLUE, ""))
-            if ranked and norm not in whole:
-                found.setdefault(i, []).append((line_starts[i], line_starts[i] + len(norm), ranked))
+            ranked_hits = whole.get(norm.replace(GLUE, ""))
+            if ranked_hits and norm not in whole:
+                found.setdefault(i, []).extend((rank, hit._replace(end=len(norm))) for rank, hit in ranked_hits)
             glue_at = text.find(GLUE, line_starts[i] + len(norm))  # the next glued line
         hits_by_line: dict[int, list[Hit]] = {}
-        for i, matches in found.items():
-            line_start = line_starts[i]
-            if len(matches) == 1 and len(matches[0][2]) == 1:
-                start, end, ((_, target),) = matches[0]
-                hits_by_line[i] = [_new_hit(target + (start - line_start, end - line_start))]
-                continue
-            hits = [(rank, start, end, target) for start, end, ranked in matches for rank, target in ranked]
-            # a stable sort: hits of one rank stay in the automaton's order, which is by end
-            hits.sort(key=itemgetter(0))
-            hits_by_line[i] = [_new_hit(target + (start - line_start, end - line_start))
-                               for _, start, end, target in hits]
+        for i, hits in found.items():
+            if len(hits) > 1:
+                # a stable sort: hits of one rank stay in the automaton's order, which is by end
+                hits.sort(key=itemgetter(0))
+            hits_by_line[i] = [hit for _, hit in hits]
         return hits_by_line
 
     def _matches(self, text: str) -> list[tuple[int, int, int]]:
@@ -318,8 +315,8 @@ class Lexicon:
 
     def whole_line_phrases(self, category: str) -> frozenset[str]:
         """The normalised ``line`` phrases of ``category``."""
-        return frozenset(key for key, ranked in self._whole.items()
-                         if any(t[0] == category and t[1] == "line" for _, t in ranked))
+        return frozenset(key for key, ranked_hits in self._whole.items()
+                         if any(hit.category == category and hit.kind == "line" for _, hit in ranked_hits))
 
     def match(self, normalized_line: str) -> list[Hit]:
         """Hits on one normalised line (tests and tools; stages use :func:`hits_by_line`)."""
