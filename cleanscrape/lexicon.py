@@ -233,8 +233,9 @@ class Lexicon:
         # each line is looked up among the whole-line phrases: hashing it costs less than
         # carrying the match of a "\n" + phrase + "\n" key out of the automaton; and their
         # hits are the same on every line, made once
-        self._whole = {key: tuple((rank, _new_hit(target + (0, len(key)))) for rank, target in self._ranked(where, targets))
-                       for (where, key), targets in self._keys.items() if where == _WHOLE_LINE}
+        self._whole = {
+            key: tuple((rank, _new_hit(target + (0, len(key)))) for rank, target in self._ranked(where, targets))
+            for (where, key), targets in self._keys.items() if where == _WHOLE_LINE}
         matched = [(where, key, targets) for (where, key), targets in self._keys.items() if where != _WHOLE_LINE]
         # what the scan needs of a match, by key number, worked out once per key instead of
         # per match: where the key matches, and whether its ends must fall on word boundaries
