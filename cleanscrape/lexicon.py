@@ -22,8 +22,9 @@ scrapes drop the spaces between adjacent buttons), folds Latin diacritics ("Éco
 written), lower-cases, folds typographic apostrophes and whitespace runs, and trims
 bullets and punctuation at both line ends, so the data files stay short and readable.
 
-All phrases of a language (whole-line, prefix and contains alike) go into one Aho-Corasick
-automaton, and each document is normalised and scanned *as a whole* once per language; the hits are shared by every stage
+The prefix and contains phrases of a language go into one Aho-Corasick automaton, and each
+document is normalised and scanned *as a whole* once per language (its lines looked up among
+the whole-line phrases in the same pass); the hits are shared by every stage
 through :func:`hits_by_line` (only the lines that have some), :func:`category_hits` and
 :func:`line_hits` (PERF-NOTES §1: an automaton runs ~20× faster than a 500-way regex).
 """
@@ -37,10 +38,11 @@ from bisect import bisect_right
 from functools import lru_cache, partial
 from importlib import resources
 from itertools import compress, count, repeat
+from operator import itemgetter
 from typing import Iterable, NamedTuple
 
-import ahocorasick
 import regex
+from ahocorasick_rs import AhoCorasick, MatchKind
 
 from .document import LAYOUT_WHITESPACE, Document, line_starts
 from .lang import ensure_language
@@ -154,9 +156,11 @@ def _description(category: str, kind: str, phrase: str, lang: str) -> str:
 #: (category, kind, phrase as written in the data file, language)
 Target = tuple[str, str, str, str]
 
-#: what an automaton key matches: a phrase anywhere, a line's start, or a whole line
+#: where a phrase must be: anywhere, at a line's start (the automaton's keys), or the whole line
 _ANYWHERE, _LINE_START, _WHOLE_LINE = 0, 1, 2
-_WRAPS = {_ANYWHERE: "{}", _LINE_START: "\n{}", _WHOLE_LINE: "\n{}\n"}
+_WRAPS = {_ANYWHERE: "{}", _LINE_START: "\n{}"}
+#: lone surrogates, which a scrape may hold and UTF-8 cannot
+_SURROGATES = re.compile("[\ud800-\udfff]")
 #: a Hit from a target plus its offsets (``target + (start, end)``), without a call per field
 _new_hit = partial(tuple.__new__, Hit)
 
@@ -166,8 +170,8 @@ class Lexicon:
     automaton run over the whole document.
 
     A document is scanned as its normalised lines joined by ``"\\n"``, with a ``"\\n"`` at both
-    ends; a prefix is the key ``"\\n" + phrase`` (it matches at a line's start only) and a
-    whole-line phrase ``"\\n" + phrase + "\\n"``, so every kind is found in the same pass.
+    ends; a prefix is the key ``"\\n" + phrase`` (it matches at a line's start only).  A
+    whole-line phrase is no key: each line is looked up among them.
     """
 
     def __init__(self, lang: str, tables: dict[str, dict[str, list[str]]]) -> None:
@@ -226,16 +230,25 @@ class Lexicon:
         # built: the target lists become tuples, which the garbage collector stops tracking
         # (tens of thousands of lists a full collection would walk in every long run)
         self._keys = {where_key: tuple(targets) for where_key, targets in self._keys.items()}
-        self._automaton = ahocorasick.Automaton()
-        for (where, key), targets in self._keys.items():
-            # what the scan needs of a match, worked out once per key instead of per match:
-            # the key's length, and whether its ends must fall on word boundaries
-            self._automaton.add_word(_WRAPS[where].format(key),
-                                     (where, len(key), key[0].isalnum(), key[-1].isalnum(), targets))
+        # each line is looked up among the whole-line phrases: hashing it costs less than
+        # carrying the match of a "\n" + phrase + "\n" key out of the automaton; and their
+        # hits are the same on every line, made once
+        self._whole = {
+            key: tuple((rank, _new_hit(target + (0, len(key)))) for rank, target in self._ranked(where, targets))
+            for (where, key), targets in self._keys.items() if where == _WHOLE_LINE}
+        matched = [(where, key, targets) for (where, key), targets in self._keys.items() if where != _WHOLE_LINE]
+        # what the scan needs of a match, by key number, worked out once per key instead of
+        # per match: where the key matches, and whether its ends must fall on word boundaries
+        self._key_info = [(where, key[0].isalnum(), key[-1].isalnum(), self._ranked(where, targets))
+                          for where, key, targets in matched]
         self.size = len(self._keys)
-        if self.size:
-            self._automaton.make_automaton()
-        self._whole = {key: targets for (where, key), targets in self._keys.items() if where == _WHOLE_LINE}
+        self._automaton = AhoCorasick([_WRAPS[where].format(key) for where, key, _ in matched],
+                                      matchkind=MatchKind.Standard) if matched else None
+
+    def _ranked(self, where: int, targets: tuple[Target, ...]) -> tuple[tuple[int, Target], ...]:
+        """``targets`` each with its rank among a line's hits: one lexicon after the other,
+        whole-line phrases first, then prefixes, then phrases inside."""
+        return tuple((self._lang_rank[target[3]] * 3 + _WHOLE_LINE - where, target) for target in targets)
 
     def scan(self, lines: list[str], text: str, line_starts: list[int]) -> dict[int, list[Hit]]:
         """The hits on ``lines`` (normalised; ``text`` is ``"\\n"``, them joined by ``"\\n"``,
@@ -243,61 +256,68 @@ class Lexicon:
         that have some."""
         if not self.size:
             return {}
-        found: dict[int, list[tuple[int, int, int, tuple[Target, ...]]]] = {}
-        for end_index, (where, length, word_at_start, word_at_end, targets) in self._automaton.iter(text):
-            if where == _WHOLE_LINE:
-                end = end_index  # the closing "\n" belongs to the next line
-                start = end - length
-                i = bisect_right(line_starts, start) - 1
-            else:
-                end = end_index + 1
-                start = end - length
-                i = bisect_right(line_starts, start) - 1
-                line_end = line_starts[i] + len(lines[i])
-                if where == _ANYWHERE:
-                    if end > line_end:  # a phrase never spans two lines
-                        continue
-                    if word_at_start and start != line_starts[i] and text[start - 1].isalnum():
-                        continue
-                    if word_at_end and end != line_end and text[end].isalnum():
-                        continue
-                elif word_at_end and end < line_end and text[end].isalnum():
-                    continue  # "read" does not start "readers"
+        whole = self._whole
+        # (rank, hit) by line
+        found: dict[int, list[tuple[int, Hit]]] = {
+            i: list(whole[lines[i]]) for i in compress(count(), map(whole.__contains__, lines))}
+        key_info = self._key_info
+        for key, start, end in self._matches(text):
+            where, word_at_start, word_at_end, ranked = key_info[key]
+            if where == _LINE_START:
+                start += 1  # after the key's "\n"
+            i = bisect_right(line_starts, start) - 1
+            line_start = line_starts[i]
+            line_end = line_start + len(lines[i])
+            if where == _ANYWHERE:
+                if end > line_end:  # a phrase never spans two lines
+                    continue
+                if word_at_start and start != line_start and text[start - 1].isalnum():
+                    continue
+                if word_at_end and end != line_end and text[end].isalnum():
+                    continue
+            elif word_at_end and end < line_end and text[end].isalnum():
+                continue  # "read" does not start "readers"
+            offsets = (start - line_start, end - line_start)
+            hits = [(rank, _new_hit(target + offsets)) for rank, target in ranked]
             matches = found.get(i)
             if matches is None:
-                found[i] = [(where, start, end, targets)]
+                found[i] = hits
             else:
-                matches.append((where, start, end, targets))
+                matches += hits
         # "WhatsApp" is written "whatsapp" in the data files: try glued lines unglued too
         glue_at = text.find(GLUE)
         while glue_at >= 0:
             i = bisect_right(line_starts, glue_at) - 1
             norm = lines[i]
             # the lookup first: one glued line in twenty is a phrase unglued ("iPhone" in prose)
-            targets = self._whole.get(norm.replace(GLUE, ""))
-            if targets and all(m[0] != _WHOLE_LINE for m in found.get(i, ())):
-                found.setdefault(i, []).append((_WHOLE_LINE, line_starts[i], line_starts[i] + len(norm), targets))
+            ranked_hits = whole.get(norm.replace(GLUE, ""))
+            if ranked_hits and norm not in whole:
+                found.setdefault(i, []).extend((rank, hit._replace(end=len(norm))) for rank, hit in ranked_hits)
             glue_at = text.find(GLUE, line_starts[i] + len(norm))  # the next glued line
         hits_by_line: dict[int, list[Hit]] = {}
-        rank = self._lang_rank
-        for i, matches in found.items():
-            line_start = line_starts[i]
-            if len(matches) == 1 and len(matches[0][3]) == 1:
-                _, start, end, (target,) = matches[0]
-                hits_by_line[i] = [_new_hit(target + (start - line_start, end - line_start))]
-                continue
-            hits = [(where, start, end, target) for where, start, end, targets in matches for target in targets]
-            # one lexicon after the other; whole-line phrases first, then prefixes, then
-            # phrases inside, in line order
-            hits.sort(key=lambda h: (rank[h[3][3]], -h[0], h[2]))
-            hits_by_line[i] = [_new_hit(target + (start - line_start, end - line_start))
-                               for _, start, end, target in hits]
+        for i, hits in found.items():
+            if len(hits) > 1:
+                # a stable sort: hits of one rank stay in the automaton's order, which is by end
+                hits.sort(key=itemgetter(0))
+            hits_by_line[i] = [hit for _, hit in hits]
         return hits_by_line
+
+    def _matches(self, text: str) -> list[tuple[int, int, int]]:
+        """Every key occurrence in ``text`` as (key number, start, end), overlapping ones
+        included, in the order of their ends."""
+        if self._automaton is None:
+            return []
+        try:
+            return self._automaton.find_matches_as_indexes(text, overlapping=True)
+        except UnicodeEncodeError:
+            # the automaton reads UTF-8, which has no lone surrogates (a scrape may hold
+            # one): they are in no key, and neither is "\x00" in their place
+            return self._automaton.find_matches_as_indexes(_SURROGATES.sub("\x00", text), overlapping=True)
 
     def whole_line_phrases(self, category: str) -> frozenset[str]:
         """The normalised ``line`` phrases of ``category``."""
-        return frozenset(key for key, targets in self._whole.items()
-                         if any(t[0] == category and t[1] == "line" for t in targets))
+        return frozenset(key for key, ranked_hits in self._whole.items()
+                         if any(hit.category == category and hit.kind == "line" for _, hit in ranked_hits))
 
     def match(self, normalized_line: str) -> list[Hit]:
         """Hits on one normalised line (tests and tools; stages use :func:`hits_by_line`)."""

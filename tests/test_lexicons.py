@@ -57,6 +57,14 @@ def test_kinds_match_where_they_should() -> None:
     assert lexicon.match(normalize("dans cet article surprenant")) == []
 
 
+def test_lone_surrogates_are_scanned_like_any_other_character() -> None:
+    # the automaton reads UTF-8, which cannot hold them
+    lexicon = Lexicon("xx", {"share": {"line": ["share"], "contains": ["share on"]}})
+    assert [h.kind for h in lexicon.match("share")] == ["line"]
+    assert [(h.kind, h.start) for h in lexicon.match("\ud800 share on x")] == [("contains", 2)]
+    assert [(h.kind, h.start) for h in lexicon.match("\ud800share on \udfff")] == [("contains", 1)]
+
+
 def test_normalize_folds_case_accents_glue_and_edges() -> None:
     assert normalize("  • DERNIÈRE Mise à jour : ") == "derniere mise a jour"
     assert normalize("Tout AccepterTout refuser") == "tout accepter\u2063tout refuser"

@@ -308,18 +308,24 @@ class LexiconStage(Stage):
             elif weak_counts:
                 weak[index] = verdict.reason
         removed = list(strong)
+        if not weak or not strong:
+            return removed
         ranks = content_index(doc)[1]
+        near_lines = self.options.near_lines
         # removed lines by rank, to find the nearest one to a weak line by bisection
         anchors = sorted((ranks[i], i) for i in strong)
         changed = True
-        while changed and weak and anchors:
+        while changed and weak:
             changed = False
             for index in sorted(weak):
                 rank = ranks[index]
                 pos = bisect_left(anchors, (rank, -1))
-                near = [a for a in anchors[max(pos - 1, 0):pos + 1] if abs(a[0] - rank) <= self.options.near_lines]
-                if near:
-                    closest = min(near, key=lambda a: abs(a[0] - rank))[1]
+                # how far the removed lines just before and just after are (lines with
+                # phrases are not blank: no two share a rank); the one before if as near
+                before = rank - anchors[pos - 1][0] if pos else near_lines + 1
+                after = anchors[pos][0] - rank if pos < len(anchors) else near_lines + 1
+                if before <= near_lines or after <= near_lines:
+                    closest = anchors[pos - 1][1] if before <= after else anchors[pos][1]
                     reason = weak.pop(index)
                     self.remove_line(doc, index, f"{reason}, next to removed {self.category} line {closest + 1}")
                     removed.append(index)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..document import Document
+from ..document import Document, Line
 from ..lexicon import Hit, category_hits, lines_matching, normalized_lines
 from ..stage import register_stage
 from ._lexicon_rules import (
@@ -77,11 +77,13 @@ class NavigationStage(LexiconStage):
 
     def is_lone_label(self, doc: Document, index: int, norms: list[str]) -> bool:
         """A one-word line between two kept content lines."""
-        if word_count(norms[index]) != 1:
-            return False
-        neighbours = (previous_content_line(doc, index), next_content_line(doc, index))
-        return all(n is not None and not n.removed and (
-            is_sentence(n.text) or word_count(norms[n.index]) >= self.options.content_line_words) for n in neighbours)
+        # the line after is found only when the line before is content (in a menu it is not)
+        return word_count(norms[index]) == 1 and self._is_kept_content(previous_content_line(doc, index), norms) \
+            and self._is_kept_content(next_content_line(doc, index), norms)
+
+    def _is_kept_content(self, line: Line | None, norms: list[str]) -> bool:
+        return line is not None and not line.removed and (
+            is_sentence(line.text) or word_count(norms[line.index]) >= self.options.content_line_words)
 
     def apply_structure(self, doc: Document, removed: list[int]) -> list[int]:
         return self.remove_menu_runs(doc) + self.remove_breadcrumbs(doc) + self.remove_labels_between_boilerplate(doc)
