@@ -97,7 +97,9 @@ def _report_fields(cls: type) -> tuple[tuple[str, Any], ...]:
 
 @dataclass(slots=True)
 class Removal(_ReportEntry):
-    """A removed span of the input, with who removed it and why."""
+    """A removed span of the input, with who removed it and why.  :meth:`Document.remove_line`
+    sets each field of the removals it makes itself, without calling the class: a new field
+    is set there too."""
 
     stage: str
     category: str
@@ -312,9 +314,17 @@ class Document:
         start = line.start
         end = line.end + 1 if index + 1 < len(self.lines) else line.end
         line.removed = True
-        self._line_removals[index] = Removal(
-            stage, category, start, end, self.text[start:end], reason, index, score
-        )
+        # made without calling the class, as the lines are (__post_init__)
+        removal = _new(Removal)
+        removal.stage = stage
+        removal.category = category
+        removal.start = start
+        removal.end = end
+        removal.text = self.text[start:end]
+        removal.reason = reason
+        removal.line = index
+        removal.score = score
+        self._line_removals[index] = removal
         return True
 
     def remove_span(
