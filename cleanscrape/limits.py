@@ -36,7 +36,7 @@ try:
     # it, then an Enum lookup whose ValueError formats the function's repr), ~3 us of the
     # 5 a document's install and restore cost; the handlers it takes and returns are the
     # same objects, SIG_DFL and SIG_IGN as plain ints
-    from _signal import signal as _set_handler
+    from _signal import signal as _set_handler  # type: ignore[import-not-found]
 except ImportError:  # pragma: no cover - an interpreter without CPython's _signal
     _set_handler = signal.signal
 
