@@ -49,6 +49,10 @@ _ELLIPSES = ("...", "…")
 _NUMBER = re.compile(r"\d+")
 #: how a joined copy's pieces are found: by their first characters
 _JOINED_ANCHOR = 20
+#: what the near-copy sketch search costs a line, in ``max_candidates`` comparisons: its
+#: own comparisons and as much again twice in word sets, counts and sorts (~16 us a line of
+#: the benchmark pages, a comparison ~1.2 us); the pre-check that spares it may spend as much
+_SKETCH_COMPARISONS = 3
 
 
 @dataclass(slots=True)
@@ -241,7 +245,8 @@ class DuplicatesStage(Stage):
 
     def _some_pair_similar(self, candidates: list[_Candidate]) -> bool:
         """Whether two of ``candidates`` are ``near_similarity`` similar, or finding out would
-        cost more comparisons than the sketch search makes (``max_candidates`` a line).
+        cost more than the sketch search (``_SKETCH_COMPARISONS`` times ``max_candidates``
+        comparisons a line).
 
         A near copy is such a pair, so a document without one has none, and its lines need
         no words, frequencies or sketches (nearly every document: the search is set up for
@@ -250,7 +255,7 @@ class DuplicatesStage(Stage):
         within reach, in order of length."""
         similarity = self.options.near_similarity
         cutoff = 100 * similarity
-        budget = self.options.max_candidates * len(candidates)
+        budget = _SKETCH_COMPARISONS * self.options.max_candidates * len(candidates)
         norms = sorted([cand.norm for cand in candidates], key=len)
         lengths = list(map(len, norms))
         for longer, norm in enumerate(norms):

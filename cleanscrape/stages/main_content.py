@@ -196,6 +196,10 @@ GOOD, NEAR, SHORT, BAD = Kind.GOOD, Kind.NEAR, Kind.SHORT, Kind.BAD
 
 @dataclass(slots=True)
 class _Line:
+    """One non-blank line as the stage judges it.  :meth:`MainContentStage.process` sets each
+    field of the lines it makes itself, without calling the class: a new field is set there
+    too."""
+
     index: int
     features: LineFeatures
     kind: Kind
@@ -226,6 +230,8 @@ class _Line:
     cost: float = 0.0
 
 
+#: an instance of a class without its __init__ (its fields set by the caller)
+_new = object.__new__
 #: a line's ``barrier`` flag, read C-level over a run's members
 _IS_BARRIER = attrgetter("barrier")
 
@@ -329,7 +335,16 @@ class MainContentStage(Stage):
         for index, f in enumerate(line_features(doc)):
             if not f.chars:
                 continue  # blank (a blank line's features are all zero)
-            item = _Line(index, f, SHORT)
+            # (made without calling the class, its fields set here: Python 3.11 calls a
+            # class's __init__ through a tuple of the arguments and a frame of its own)
+            item = _new(_Line)
+            item.index = index
+            item.features = f
+            item.kind = SHORT
+            item.signal = ""
+            item.structural = item.shape_only = item.barrier = item.headline = item.off_layout = False
+            item.removed_as = None
+            item.cost = 0.0
             # the flag first: most lines are not removed, and a flag is cheaper than a lookup
             if doc_lines[index].removed:
                 category = doc.removal_of(index).category  # type: ignore[union-attr]
