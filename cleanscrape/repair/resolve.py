@@ -1757,8 +1757,7 @@ class Resolver:
         before the run (a relative pronoun: "muž, který"), else the one after the run ("malá
         sestra"), past the adjectives agreeing with it ("velké nahé ženské tělo")?"""
         ending = word[-1]
-        nouns = dict(self.data.agreement)
-        if ending not in nouns:
+        if ending not in self.data.agreement_endings:
             return False
         before = line[:run.start].rstrip() if word in self.data.participle_subjects else ""
         if before.endswith(","):
@@ -2012,9 +2011,9 @@ class Resolver:
         right after an intact adjective in a masculine or neuter oblique ending ("-ého",
         "-ému"), which no feminine noun takes ("dala se do tichého pláče")?"""
         adjective_endings, noun_endings = self.data.masculine_oblique_endings
-        ending = next((e for e in noun_endings if word.endswith(e)), None)
-        if ending is None:
-            return False
+        if not word.endswith(noun_endings):
+            return False  # most words (one test in C, not a generator over the endings)
+        ending = next(e for e in noun_endings if word.endswith(e))
         adjective = self._previous_word(line, run)
         if not adjective:
             return False
@@ -2156,7 +2155,7 @@ class Resolver:
         subject ("byl šťastný", "byla to dlouhá", "bylo opravdu dobré")?  None when its lost
         last letter makes no agreeing ending or no copula stands before it in its clause."""
         if self.data is None or not self.data.copulas or not is_slot(core[-1]) \
-                or not any(word.endswith(ending) for ending, _ in self.data.participle_agreement):
+                or not word.endswith(self.data.participle_agreement_endings):
             return None
         endings = self._predicate_ending(line, run)
         return None if endings is None else word.endswith(endings)
@@ -2291,7 +2290,7 @@ class Resolver:
         if len(after) != 1 or line[run.end:run.token_end]:
             return False
         predicate = self.lower(after[0].rstrip(".,;:!…\"“”»)"))
-        if not any(len(r) >= MIN_PREDICATE and r.endswith(tuple(e for e, _ in self.data.participle_agreement))
+        if not any(len(r) >= MIN_PREDICATE and r.endswith(self.data.participle_agreement_endings)
                    for r in self._readings(predicate)):
             return False
         before = [self.lower(w) for w in clause_before(line, run.token_start).split()][-COPULA_REACH:]
@@ -2554,8 +2553,10 @@ class Resolver:
         """Does ``word``'s ending, holding a lost letter, make the case the noun right after
         it shows by its own ending (``case_agreement``: Czech "letmým pohledem", "v pijavém
         papíře")?"""
-        ending = next((e for e, _ in self.data.case_agreement if word.endswith(e)), None)
-        if ending is None or not has_slot(core[-len(ending):]) or line[run.end:run.token_end] \
+        if not word.endswith(self.data.case_agreement_endings):
+            return False  # most words (one test in C, not a generator over the endings)
+        ending = next(e for e, _ in self.data.case_agreement if word.endswith(e))
+        if not has_slot(core[-len(ending):]) or line[run.end:run.token_end] \
                 or len(word) - len(ending) < MIN_CASE_STEM:
             return False  # "tím způsobem" is a pronoun, not "tým" (team)
         following = _NEXT_WORD.match(line, run.token_end)
