@@ -1399,7 +1399,10 @@ class Resolver:
             score += DOC_WORD_BONUS + DOC_WORD_PER_LOG_COUNT * math.log10(cand.in_document)
         elif cand.in_source:
             score += SOURCE_WORD_BONUS + SOURCE_WORD_PER_LOG_COUNT * math.log10(cand.in_source)
-        if data is not None and data.infinitive_ending and final_slot \
+        if data is None:
+            return self._lost_letters_score(score, cand, core, slots, run, line)
+        # what the words around the run say: the rules of the language
+        if data.infinitive_ending and final_slot \
                 and cand.text.endswith(data.infinitive_ending):
             if self._infinitive_governed(line, run):
                 score += INFINITIVE_GOVERNED
@@ -1407,65 +1410,65 @@ class Resolver:
                 score += INFINITIVE_UNGOVERNED
                 if self._after_name(line, run):
                     score += INFINITIVE_AFTER_NAME
-        elif data is not None and data.infinitive_participles and listed \
+        elif data.infinitive_participles and listed \
                 and self._is_infinitive(cand.text) and self._infinitive_governed(line, run):
             score += INFINITIVE_GOVERNED  # "začal číst", not the noun "část"
         # a case ending holds its lost letter in a word no list has too ("v pijav?m papíře":
         # the letter model spells the stem, the preposition and the noun the case); not a
         # final slot, where a real "?" may stand ("w dziewkach?")
         declined = listed or (cand.how == "letter model" and not final_slot)
-        if data is not None and data.preposition_cases and declined \
+        if data.preposition_cases and declined \
                 and self._case_governed(cand.text, core, line, run):
             score += CASE_GOVERNED
-        if data is not None and data.object_ending and final_slot and listed \
+        if data.object_ending and final_slot and listed \
                 and len(cand.text) > MIN_CASE_STEM + 1 and self._verb_governs(cand.text, line, run):
             score += AGREEMENT
-        if data is not None and data.case_excluded_endings and final_slot and listed \
+        if data.case_excluded_endings and final_slot and listed \
                 and self._case_excluded(cand.text, line, run):
             score += CASE_EXCLUDED
-        if data is not None and data.degree_quantifiers[1] and listed \
+        if data.degree_quantifiers[1] and listed \
                 and self._quantifies_next(low, line, run):
             score += AGREEMENT
-        if data is not None and data.case_agreement and declined \
+        if data.case_agreement and declined \
                 and self._case_agrees(cand.text, core, line, run):
             score += AGREEMENT
-        if data is not None and data.subject_endings and final_slot and listed \
+        if data.subject_endings and final_slot and listed \
                 and self._subject_agrees(cand.text, line, run):
             score += AGREEMENT
-        if data is not None and data.subject_endings and data.past_person_endings \
+        if data.subject_endings and data.past_person_endings \
                 and final_slot and listed and self._person_in_sentence(cand.text, line, run):
             score += AGREEMENT
-        if data is not None and data.speech_dashes and final_slot and listed \
+        if data.speech_dashes and final_slot and listed \
                 and self._speaker_person(cand.text, line, run):
             score += AGREEMENT
-        if data is not None and data.adjacent_plural_endings and final_slot \
+        if data.adjacent_plural_endings and final_slot \
                 and listed and self._plural_right_before(cand.text, line, run):
             score += AGREEMENT
-        if data is not None and data.person_endings and final_slot and listed \
+        if data.person_endings and final_slot and listed \
                 and self._first_person_form(cand.text):
             if self._pronominal_after_reflexive(cand.text, line, run):
                 score += AGREEMENT
             elif not self._first_person_page():
                 score += FIRST_PERSON_ON_THIRD_PERSON_PAGE
-        if data is not None and data.third_person_reflexives and final_slot and listed \
+        if data.third_person_reflexives and final_slot and listed \
                 and self._first_person_after_third_reflexive(cand.text, line, run):
             score += FIRST_PERSON_AFTER_THIRD_PERSON_REFLEXIVE
-        if data is not None and data.reflexive_pronouns and listed \
+        if data.reflexive_pronouns and listed \
                 and self._verb_after_reflexive(cand.text, core, line, run):
             score += VERB_AFTER_REFLEXIVE
-        if data is not None and data.plural_subject_verbs is not None and final_slot \
+        if data.plural_subject_verbs is not None and final_slot \
                 and listed:
             subject = self._plural_subject(cand.text, line, run)
             if subject is not None:
                 score += AGREEMENT if subject else CASE_EXCLUDED
-        if data is not None and data.prepositions and listed \
+        if data.prepositions and listed \
                 and self._verb_after_preposition(cand.text, line, run):
             score += VERB_AFTER_PREPOSITION
-        if data is not None and data.adverb_ending and final_slot \
+        if data.adverb_ending and final_slot \
                 and cand.text.endswith(data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
                 and self._before_verb(line, run):
             score += ADVERB_BEFORE_VERB
-        elif data is not None and data.adverb_ending and final_slot \
+        elif data.adverb_ending and final_slot \
                 and cand.text.endswith(data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
                 and self._before_adjective(line, run) and not (
                     self._oblique_adjective_after(line, run) and self._predicate_agreement(
@@ -1475,33 +1478,33 @@ class Resolver:
             # adjective would be one) is its complement ("je plná zralých jablek"), which
             # leaves no predicate to the adverb "plně"
             score += ADVERB_BEFORE_ADJECTIVE
-        if data is not None and data.adverb_ending and data.copulas and final_slot \
+        if data.adverb_ending and data.copulas and final_slot \
                 and cand.text.endswith(data.adverb_ending) and self._copula_before_subject(line, run) is not None:
             score += ADVERB_AFTER_SUBJECT
-        if data is not None and data.adverb_ending and data.copulas and final_slot \
+        if data.adverb_ending and data.copulas and final_slot \
                 and cand.text.endswith(data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
                 and self._between_copula_and_predicate(line, run):
             score += AGREEMENT  # "byl vlastně malý,", not the adjective "vlastní", which no noun follows
-        if data is not None and data.object_relatives and final_slot and listed \
+        if data.object_relatives and final_slot and listed \
                 and self._verb_after_object_relative(low, line, run):
             score += VERB_AFTER_OBJECT_RELATIVE
-        if data is not None and data.oblique_demonstratives and final_slot \
+        if data.oblique_demonstratives and final_slot \
                 and self._adjective_adverb(low) and self._in_determined_phrase(line, run):
             score += ADVERB_IN_DETERMINED_PHRASE
-        if data is not None and data.stacked_adjective_endings and final_slot and listed \
+        if data.stacked_adjective_endings and final_slot and listed \
                 and self._unstacked_before_adjective(low, line, run):
             score += UNSTACKED_ADJECTIVE
-        if data is not None and data.adverb_after_verbs and data.adverb_ending and final_slot \
+        if data.adverb_after_verbs and data.adverb_ending and final_slot \
                 and cand.text.endswith(data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
                 and self._ends_verb_clause(line, run):
             score += ADVERB_AFTER_VERB
-        if data is not None and data.consonant_noun_gender and listed \
+        if data.consonant_noun_gender and listed \
                 and self._noun_determined(low, line, run):
             score += AGREEMENT
-        if data is not None and data.masculine_oblique_endings[0] and listed \
+        if data.masculine_oblique_endings[0] and listed \
                 and self._feminine_after_masculine_adjective(low, line, run):
             score += CASE_EXCLUDED
-        if data is not None and data.soft_adjective_case_ending and data.consonant_noun_gender \
+        if data.soft_adjective_case_ending and data.consonant_noun_gender \
                 and final_slot and listed \
                 and self._noun_before_masculine_noun(low, line, run):
             score += CASE_EXCLUDED
@@ -1509,43 +1512,50 @@ class Resolver:
         predicate = self._predicate_agreement(cand.text, core, line, run) if participle is None else None
         if participle is not None or predicate is not None:
             score += AGREEMENT if participle or predicate else 0.0
-        elif data is not None and data.agreement and final_slot \
+        elif data.agreement and final_slot \
                 and cand.text not in data.personal_pronouns and self._agrees(cand.text, line, run):
             score += AGREEMENT
-        if data is not None and data.distributive_prepositions and listed \
+        if data.distributive_prepositions and listed \
                 and self._repeats_distributive(low, line, run):
             score += CONTEXT
-        if data is not None and cand.text in data.contexts_by_word \
+        if cand.text in data.contexts_by_word \
                 and data.context_fits(cand.text, *self._neighbours(line, run)):
             score += CONTEXT
-        if data is not None and cand.text in data.sole_verbs:
+        if cand.text in data.sole_verbs:
             after = self._verbless_clause(line, run)
             if after is not None and self._full_clause(line, run):
                 score += SOLE_VERB
                 if data.governs_infinitive(cand.text) and any(self._is_infinitive(self._likeliest_reading(w)) for w in after):
                     score += INFINITIVE_GOVERNED  # "jestli se má mlýn přestavět", against "se mě"
-        elif data is not None and data.sole_verbs and listed \
+        elif data.sole_verbs and listed \
                 and self._is_present_verb(low) and self._verbless_clause(line, run) is not None \
                 and self._full_clause(line, run):
             score += SOLE_VERB  # "Strýc od rána štípá dříví", not "štípě"
-        if data is not None and cand.text in data.third_person_clitics \
+        if cand.text in data.third_person_clitics \
                 and self._third_person_clause(line, run):
             score += THIRD_PERSON_CLITIC
-        if data is not None and data.third_person_subjects and listed \
+        if data.third_person_subjects and listed \
                 and self._other_person_after_subject(low, line, run):
             score += OTHER_PERSON_AFTER_SUBJECT
-        if data is not None and cand.text in data.lower_case_verb_forms and core[:1].isupper() \
+        if cand.text in data.lower_case_verb_forms and core[:1].isupper() \
                 and not self._sentence_start(line, run.start):
             score += CAPITALISED_VERB_FORM
-        if data is not None and cand.text in data.subjunctive_forms and self._subjunctive_clause(line, run):
+        if cand.text in data.subjunctive_forms and self._subjunctive_clause(line, run):
             score += SUBJUNCTIVE_GOVERNED
-        if data is not None and cand.text in data.clitic_pronouns and self._clitic_position(line, run):
+        if cand.text in data.clitic_pronouns and self._clitic_position(line, run):
             score += CLITIC_BEFORE_VERB
-        if data is not None and data.vowel_harmony and self._particle_against_harmony(cand.text, core, line, run):
+        if data.vowel_harmony and self._particle_against_harmony(cand.text, core, line, run):
             score += PARTICLE_DISHARMONY
-        if data is not None and data.verb_final and listed \
+        if data.verb_final and listed \
                 and self._ends_sentence(line, run) and self.finder.verb_form_frequency(cand.text):
             score += VERB_ENDS_SENTENCE  # "kalabalık karıştı.", not "karşıtı."
+        return self._lost_letters_score(score, cand, core, slots, run, line)
+
+    def _lost_letters_score(self, score: float, cand: Candidate, core: str, slots: list[int], run: DamagedRun,
+                            line: str) -> float:
+        """``score`` with what the letters ``cand`` puts in ``core``'s slots (at ``slots``) say:
+        an apostrophe splitting a suffix off, a loan letter, a letter the charset kept."""
+        data = self.data
         for i in slots:
             if i >= len(cand.text):
                 break
