@@ -729,6 +729,11 @@ class Resolver:
         self._run_answers: dict[Callable, object] = {}
         self._run_line = ""
         self._run: DamagedRun | None = None
+        #: whether the resolution being made asked whether its line is damaged
+        self._line_damage_asked = False
+        #: the resolutions made on a line as received, by the run (its place) and the line,
+        #: with whether the line was damaged where that was asked (None where it was not)
+        self._resolutions_received: dict[tuple[int, int, int, int, str], tuple[bool | None, Resolution | None]] = {}
 
     # ---------------------------------------------------------------- entry point
     def resolve(self, run: DamagedRun, line: str, line_damaged: bool, source: str | None = None) -> Resolution | None:
@@ -737,9 +742,27 @@ class Resolver:
         ``line`` is the line as repaired so far (the context is read from it); ``source``
         the line as received, where the partners of lost quotation marks are still slots.
         """
-        self._source = source if source is not None else line
+        source = source if source is not None else line
+        # Resolved on the line as received, a run is remembered: the stage weighs the
+        # evidence of damage and then repairs a line's first runs on it again.
+        received = line is source
+        if received:
+            key = (run.start, run.end, run.token_start, run.token_end, line)
+            made = self._resolutions_received.get(key)
+            # the line's damage weighs a real "?" only (:meth:`_question_prior`)
+            if made is not None and made[0] in (None, line_damaged):
+                return made[1]
+        self._source = source
         self._run_answers = {}
         self._run_line, self._run = line, run
+        self._line_damage_asked = False
+        resolution = self._resolution(run, line, line_damaged)
+        if received:
+            self._resolutions_received[key] = (line_damaged if self._line_damage_asked else None, resolution)
+        return resolution
+
+    def _resolution(self, run: DamagedRun, line: str, line_damaged: bool) -> Resolution | None:
+        """The best reading of ``run`` in ``line`` if it changes the run (see :meth:`resolve`)."""
         if run.letters == 0:
             readings = self._lone_readings(run, line)
         else:
@@ -3921,6 +3944,7 @@ class Resolver:
 
     def _question_prior(self, run: DamagedRun, line: str, line_damaged: bool) -> float:
         """log10 plausibility that the run's last "?" is a real question mark."""
+        self._line_damage_asked = True
         prior = QUESTION_IN_DAMAGED_LINE if line_damaged else QUESTION_IN_INTACT_LINE
         tail = line[run.end:run.token_end]
         if tail:
