@@ -135,6 +135,11 @@ class CandidateFinder:
         self.source_words = source_words
         self._alphabet = frozenset(data.alphabet) if data else None
         self._to_list_form = {page: listed for listed, page in data.equivalents if len(listed) == 1} if data else {}
+        #: the case suffixes after an apostrophe (``suffix_apostrophe``) by their length, in
+        #: their order: only those of its length may be a damaged one
+        self._suffixes_by_length: dict[int, list[str]] = {}
+        for suffix in data.suffix_apostrophe if data else ():
+            self._suffixes_by_length.setdefault(len(suffix), []).append(suffix)
         #: page letters the word list spells with several ASCII letters ("ß" as "ss")
         self._list_spellings = [(listed, page) for listed, page in data.equivalents
                                 if len(listed) > 1] if data else []
@@ -943,7 +948,7 @@ class CandidateFinder:
         return likelihood
 
     def _suffixes_fitting(self, right: str) -> list[str]:
-        return [s for s in self.data.suffix_apostrophe if len(s) == len(right) and _fits(right, s)]
+        return [s for s in self._suffixes_by_length.get(len(right), ()) if _fits(right, s)]
 
 
 def _fits(damaged: str, word: str) -> bool:
