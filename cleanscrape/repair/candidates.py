@@ -135,6 +135,11 @@ class CandidateFinder:
         self.source_words = source_words
         self._alphabet = frozenset(data.alphabet) if data else None
         self._to_list_form = {page: listed for listed, page in data.equivalents if len(listed) == 1} if data else {}
+        #: the number words a compound numeral is written of (``compound_numerals``) by their
+        #: length, each with its place in the list (the first listed that fits is read)
+        self._numerals_by_length: dict[int, list[tuple[int, str]]] = {}
+        for place, numeral in enumerate(data.compound_numerals if data else ()):
+            self._numerals_by_length.setdefault(len(numeral), []).append((place, numeral))
         #: the case suffixes after an apostrophe (``suffix_apostrophe``) by their length, in
         #: their order: only those of its length may be a damaged one
         self._suffixes_by_length: dict[int, list[str]] = {}
@@ -816,24 +821,33 @@ class CandidateFinder:
         """A number written as one word of number words ("ikiy?zk?rkyedi" = "iki" + "yüz" +
         "kırk" + "yedi"), each part with its own lost letters: vowel harmony does not cross
         the parts, and no list holds every compound. Counted as listed, as rare as its rarest part."""
-        numerals = self.data.compound_numerals
+        numerals = self._numerals_by_length
         if not numerals:
             return []
         # parts[i]: a spelling of lower[:i] as number words, with the rarest part's frequency
         parts: list[tuple[str, float, int] | None] = [("", 1.0, 0)] + [None] * len(lower)
-        longest = max(map(len, numerals))
+        longest = max(numerals)
         spelled = 0  # the end of the last spelling found
         for end in range(1, len(lower) + 1):
             if end - spelled > longest:
                 return []  # no number word spans the gap from the last spelling found: no number
-            for numeral in numerals:
-                start = end - len(numeral)
-                if start < 0 or parts[start] is None or not _fits(lower[start:end], numeral):
+            # the first number word listed that ends here after a spelling: only those of
+            # the length from a spelling's end are tried
+            first: tuple[int, str, int] | None = None  # (place in the list, number word, start)
+            for start in range(max(0, end - longest), end):
+                if parts[start] is None:
                     continue
+                for place, numeral in numerals.get(end - start, ()):
+                    if first is not None and place > first[0]:
+                        break
+                    if _fits(lower[start:end], numeral):
+                        first = (place, numeral, start)
+                        break
+            if first is not None:
+                _, numeral, start = first
                 text, freq, count = parts[start]
                 parts[end] = (text + numeral, min(freq, self.frequency(numeral)), count + 1)
                 spelled = end
-                break
         if parts[-1] is None or parts[-1][2] < 2 or not parts[-1][1]:
             return []
         return [Candidate(parts[-1][0], parts[-1][1], 0, "word list")]
