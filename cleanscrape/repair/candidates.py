@@ -136,10 +136,14 @@ class CandidateFinder:
         self._alphabet = frozenset(data.alphabet) if data else None
         self._to_list_form = {page: listed for listed, page in data.equivalents if len(listed) == 1} if data else {}
         #: the number words a compound numeral is written of (``compound_numerals``) by their
-        #: length, each with its place in the list (the first listed that fits is read)
-        self._numerals_by_length: dict[int, list[tuple[int, str]]] = {}
+        #: length and the first character of a damaged one they fit (their first letter, or
+        #: "?" for a slot: a non-ASCII first letter), each with its place in the list (the
+        #: first listed that fits is read)
+        self._numerals_by_start: dict[tuple[int, str], list[tuple[int, str]]] = {}
         for place, numeral in enumerate(data.compound_numerals if data else ()):
-            self._numerals_by_length.setdefault(len(numeral), []).append((place, numeral))
+            for first in (numeral[0],) if numeral[0].isascii() else (numeral[0], "?"):
+                self._numerals_by_start.setdefault((len(numeral), first), []).append((place, numeral))
+        self._longest_numeral = max(map(len, data.compound_numerals), default=0) if data else 0
         #: the case suffixes after an apostrophe (``suffix_apostrophe``) by their length, in
         #: their order: only those of its length may be a damaged one
         self._suffixes_by_length: dict[int, list[str]] = {}
@@ -821,23 +825,23 @@ class CandidateFinder:
         """A number written as one word of number words ("ikiy?zk?rkyedi" = "iki" + "yüz" +
         "kırk" + "yedi"), each part with its own lost letters: vowel harmony does not cross
         the parts, and no list holds every compound. Counted as listed, as rare as its rarest part."""
-        numerals = self._numerals_by_length
+        numerals = self._numerals_by_start
         if not numerals:
             return []
         # parts[i]: a spelling of lower[:i] as number words, with the rarest part's frequency
         parts: list[tuple[str, float, int] | None] = [("", 1.0, 0)] + [None] * len(lower)
-        longest = max(numerals)
+        longest = self._longest_numeral
         spelled = 0  # the end of the last spelling found
         for end in range(1, len(lower) + 1):
             if end - spelled > longest:
                 return []  # no number word spans the gap from the last spelling found: no number
             # the first number word listed that ends here after a spelling: only those of
-            # the length from a spelling's end are tried
+            # the length from a spelling's end, that may start with its character, are tried
             first: tuple[int, str, int] | None = None  # (place in the list, number word, start)
             for start in range(max(0, end - longest), end):
                 if parts[start] is None:
                     continue
-                for place, numeral in numerals.get(end - start, ()):
+                for place, numeral in numerals.get((end - start, "?" if is_slot(lower[start]) else lower[start]), ()):
                     if first is not None and place > first[0]:
                         break
                     if _fits(lower[start:end], numeral):
