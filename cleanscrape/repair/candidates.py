@@ -166,6 +166,9 @@ class CandidateFinder:
         self._suffix_lengths = sorted({len(s) for s in self._all_suffixes})
         #: what a chain of suffixes may end in
         self._suffix_endings = tuple(self._all_suffixes)
+        #: what a chain of suffixes may open with, after a verb stem and after a nominal one
+        self._verb_chain_openings = tuple(self._verb_set)
+        self._nominal_chain_openings = tuple(self._inflection_set)
         self._chain_splits: dict[tuple[str, str, str, str], int | None] = {}
         self._chain_fillings: dict[tuple[str, str], list[str]] = {}
         self._verb_form_frequencies: dict[str, float] = {}
@@ -493,8 +496,8 @@ class CandidateFinder:
         ``noun_suffixes``' groups, in their order (plural, possessive, case), every vowel
         harmonising with the one before it (``high_vowel_harmony`` for the high ones), no
         two vowels side by side, a "d"/"t" voiced as the letter before; None if none."""
-        if not chain.endswith(self._noun_suffix_endings):
-            return None  # no suffix ends it (half the chains asked about)
+        if not chain.endswith(self._noun_suffix_endings) or not chain.startswith(self._noun_suffix_endings):
+            return None  # no suffix ends it (half the chains asked about), or opens it (half the rest)
         word = stem + chain
         last = next((c for c in reversed(stem) if c in self._high), None)
         if last is None:
@@ -601,8 +604,9 @@ class CandidateFinder:
         "d" or "t" that opens one voiced as the letter before it (``voiceless_consonants``:
         "açtı", not "açdı"), no two vowels side by side (buffer consonants keep them apart);
         None if it does not split so."""
-        if chain and not chain.endswith(self._suffix_endings):
-            return None  # no suffix ends it (half the chains asked about)
+        if chain and (not chain.endswith(self._suffix_endings) or not chain.startswith(
+                self._nominal_chain_openings if nominal else self._verb_chain_openings)):
+            return None  # no suffix ends it (half the chains asked about), or opens it (half the rest)
         stem_vowel = next((c for c in reversed(stem) if c in self._harmony), None)
         word = stem + chain
         if stem_vowel is None or self._vowel_pair.search(word, len(stem) - 1):
