@@ -561,6 +561,17 @@ class LanguageData:
         return tuple(ending for ending, _ in self.case_agreement)
 
     @cached_property
+    def any_subject_ending(self) -> tuple[str, ...]:
+        """Every ending of ``subject_endings``: a word in none of them shows no person."""
+        return tuple(ending for ending, _ in self.subject_endings)
+
+    @cached_property
+    def any_adjacent_plural_ending(self) -> tuple[str, ...]:
+        """Every ending of ``adjacent_plural_endings``: a word in none of them is no present
+        form of a plural subject's person."""
+        return tuple(ending for ending, _ in self.adjacent_plural_endings)
+
+    @cached_property
     def contexts_by_word(self) -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
         """``contexts`` as a mapping: the words that have some, and their sides."""
         by_word: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {}

@@ -2858,9 +2858,9 @@ class Resolver:
         ("ja stracę", "ludzie siedzą", "rodacy go lubią"), or, where none stands there, of
         a subject after it ("jakimi kategoriami myślą Anglicy", "trafią do niej
         najlepsi")?"""
-        ending = next((e for e, _ in self.data.subject_endings if word.endswith(e)), None)
-        if ending is None:
-            return False
+        if not word.endswith(self.data.any_subject_ending):
+            return False  # most words (one test in C, not a generator over the endings)
+        ending = next(e for e, _ in self.data.subject_endings if word.endswith(e))
         subject = self._listed_subject_before(line, run)
         if subject is not None:
             return subject == ending
@@ -2942,8 +2942,9 @@ class Resolver:
         form (``person_words``: "jestem", "są"), a present form ("myślę", "myślą": its
         second person is listed), a first person in "-m" whose third plural in "-ją" is
         listed ("zamykam")."""
-        endings = dict(self.data.subject_endings)
-        ending = next((e for e in endings if word.endswith(e)), None)
+        if not word.endswith(self.data.any_subject_ending):
+            return False  # most words (one test in C): no person ending, no present form
+        ending = next(e for e, _ in self.data.subject_endings if word.endswith(e))
         if not self._present_person_form(word, ending, line, run):
             return False  # "postawę" is the noun's, though "postawisz" is listed
         return self._sure_persons(line, run) == {ending}
@@ -2998,10 +2999,11 @@ class Resolver:
         """Is ``word`` a present form of the person of the plural noun or adjective right
         before it, its subject (``adjacent_plural_endings``: "gazety piszą", "Milicjanci
         głoszą"; not a function word, "mi", nor a verb, "robi")?"""
-        ending = next((e for e, finals in self.data.adjacent_plural_endings if word.endswith(e)), None)
-        finals = dict(self.data.adjacent_plural_endings).get(ending, ())
-        before = line[:run.token_start]
-        previous = self.lower(before.rsplit(None, 1)[-1]) if before.strip() and before.endswith(" ") else ""
+        if not word.endswith(self.data.any_adjacent_plural_ending):
+            return False  # most words (one test in C): no person ending, no present form
+        ending = next(e for e, _ in self.data.adjacent_plural_endings if word.endswith(e))
+        finals = dict(self.data.adjacent_plural_endings)[ending]
+        previous = self._previous_word(line, run)
         if not self._present_person_form(word, ending, line, run):
             return False
         return len(previous) >= MIN_PERSON_FORM and previous.isalpha() and previous.endswith(finals) \
