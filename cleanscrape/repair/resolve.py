@@ -1367,10 +1367,12 @@ class Resolver:
             return False
         if self._progressive_of[0] != line:
             words = [self.lower(w.strip(_OPENERS + _CLOSERS + ".,;:!?")) for w in line.split()]
+            # the link first ("a"), in one set lookup a word: the auxiliaries only after it
+            links = {link for _, link in self.data.regional_progressive}
             found = any(
-                second == phrase[1] and spells(first, phrase[0]) and self._is_listed_infinitive(infinitive)
-                for first, second, infinitive in zip(words, words[1:], words[2:])
-                for phrase in self.data.regional_progressive)
+                spells(first, auxiliary) and self._is_listed_infinitive(infinitive)
+                for first, second, infinitive in zip(words, words[1:], words[2:]) if second in links
+                for auxiliary, link in self.data.regional_progressive if link == second)
             self._progressive_of = (line, found)
         return self._progressive_of[1]
 
