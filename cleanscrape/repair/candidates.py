@@ -135,6 +135,20 @@ class CandidateFinder:
         self.source_words = source_words
         self._alphabet = frozenset(data.alphabet) if data else None
         self._to_list_form = {page: listed for listed, page in data.equivalents if len(listed) == 1} if data else {}
+        #: the number words a compound numeral is written of (``compound_numerals``) by their
+        #: length and the first character of a damaged one they fit (their first letter, or
+        #: "?" for a slot: a non-ASCII first letter), each with its place in the list (the
+        #: first listed that fits is read)
+        self._numerals_by_start: dict[tuple[int, str], list[tuple[int, str]]] = {}
+        for place, numeral in enumerate(data.compound_numerals if data else ()):
+            for first in (numeral[0],) if numeral[0].isascii() else (numeral[0], "?"):
+                self._numerals_by_start.setdefault((len(numeral), first), []).append((place, numeral))
+        self._longest_numeral = max(map(len, data.compound_numerals), default=0) if data else 0
+        #: the case suffixes after an apostrophe (``suffix_apostrophe``) by their length, in
+        #: their order: only those of its length may be a damaged one
+        self._suffixes_by_length: dict[int, list[str]] = {}
+        for suffix in data.suffix_apostrophe if data else ():
+            self._suffixes_by_length.setdefault(len(suffix), []).append(suffix)
         #: page letters the word list spells with several ASCII letters ("ß" as "ss")
         self._list_spellings = [(listed, page) for listed, page in data.equivalents
                                 if len(listed) > 1] if data else []
@@ -152,6 +166,9 @@ class CandidateFinder:
         self._suffix_lengths = sorted({len(s) for s in self._all_suffixes})
         #: what a chain of suffixes may end in
         self._suffix_endings = tuple(self._all_suffixes)
+        #: what a chain of suffixes may open with, after a verb stem and after a nominal one
+        self._verb_chain_openings = tuple(self._verb_set)
+        self._nominal_chain_openings = tuple(self._inflection_set)
         self._chain_splits: dict[tuple[str, str, str, str], int | None] = {}
         self._chain_fillings: dict[tuple[str, str], list[str]] = {}
         self._verb_form_frequencies: dict[str, float] = {}
@@ -479,8 +496,8 @@ class CandidateFinder:
         ``noun_suffixes``' groups, in their order (plural, possessive, case), every vowel
         harmonising with the one before it (``high_vowel_harmony`` for the high ones), no
         two vowels side by side, a "d"/"t" voiced as the letter before; None if none."""
-        if not chain.endswith(self._noun_suffix_endings):
-            return None  # no suffix ends it (half the chains asked about)
+        if not chain.endswith(self._noun_suffix_endings) or not chain.startswith(self._noun_suffix_endings):
+            return None  # no suffix ends it (half the chains asked about), or opens it (half the rest)
         word = stem + chain
         last = next((c for c in reversed(stem) if c in self._high), None)
         if last is None:
@@ -587,8 +604,9 @@ class CandidateFinder:
         "d" or "t" that opens one voiced as the letter before it (``voiceless_consonants``:
         "açtı", not "açdı"), no two vowels side by side (buffer consonants keep them apart);
         None if it does not split so."""
-        if chain and not chain.endswith(self._suffix_endings):
-            return None  # no suffix ends it (half the chains asked about)
+        if chain and (not chain.endswith(self._suffix_endings) or not chain.startswith(
+                self._nominal_chain_openings if nominal else self._verb_chain_openings)):
+            return None  # no suffix ends it (half the chains asked about), or opens it (half the rest)
         stem_vowel = next((c for c in reversed(stem) if c in self._harmony), None)
         word = stem + chain
         if stem_vowel is None or self._vowel_pair.search(word, len(stem) - 1):
@@ -811,24 +829,33 @@ class CandidateFinder:
         """A number written as one word of number words ("ikiy?zk?rkyedi" = "iki" + "yüz" +
         "kırk" + "yedi"), each part with its own lost letters: vowel harmony does not cross
         the parts, and no list holds every compound. Counted as listed, as rare as its rarest part."""
-        numerals = self.data.compound_numerals
+        numerals = self._numerals_by_start
         if not numerals:
             return []
         # parts[i]: a spelling of lower[:i] as number words, with the rarest part's frequency
         parts: list[tuple[str, float, int] | None] = [("", 1.0, 0)] + [None] * len(lower)
-        longest = max(map(len, numerals))
+        longest = self._longest_numeral
         spelled = 0  # the end of the last spelling found
         for end in range(1, len(lower) + 1):
             if end - spelled > longest:
                 return []  # no number word spans the gap from the last spelling found: no number
-            for numeral in numerals:
-                start = end - len(numeral)
-                if start < 0 or parts[start] is None or not _fits(lower[start:end], numeral):
+            # the first number word listed that ends here after a spelling: only those of
+            # the length from a spelling's end, that may start with its character, are tried
+            first: tuple[int, str, int] | None = None  # (place in the list, number word, start)
+            for start in range(max(0, end - longest), end):
+                if parts[start] is None:
                     continue
+                for place, numeral in numerals.get((end - start, "?" if is_slot(lower[start]) else lower[start]), ()):
+                    if first is not None and place > first[0]:
+                        break
+                    if _fits(lower[start:end], numeral):
+                        first = (place, numeral, start)
+                        break
+            if first is not None:
+                _, numeral, start = first
                 text, freq, count = parts[start]
                 parts[end] = (text + numeral, min(freq, self.frequency(numeral)), count + 1)
                 spelled = end
-                break
         if parts[-1] is None or parts[-1][2] < 2 or not parts[-1][1]:
             return []
         return [Candidate(parts[-1][0], parts[-1][1], 0, "word list")]
@@ -943,7 +970,7 @@ class CandidateFinder:
         return likelihood
 
     def _suffixes_fitting(self, right: str) -> list[str]:
-        return [s for s in self.data.suffix_apostrophe if len(s) == len(right) and _fits(right, s)]
+        return [s for s in self._suffixes_by_length.get(len(right), ()) if _fits(right, s)]
 
 
 def _fits(damaged: str, word: str) -> bool:

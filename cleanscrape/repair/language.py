@@ -546,6 +546,32 @@ class LanguageData:
         return tuple(ending for ending, _ in self.infinitive_participles)
 
     @cached_property
+    def agreement_endings(self) -> frozenset[str]:
+        """The adjective endings ``agreement`` lists: an adjective in none agrees with no noun."""
+        return frozenset(ending for ending, _ in self.agreement)
+
+    @cached_property
+    def participle_agreement_endings(self) -> tuple[str, ...]:
+        """Every ending of ``participle_agreement``: a word in none of them agrees with no subject."""
+        return tuple(ending for ending, _ in self.participle_agreement)
+
+    @cached_property
+    def case_agreement_endings(self) -> tuple[str, ...]:
+        """Every ending of ``case_agreement``: a word in none of them shows no case a noun agrees with."""
+        return tuple(ending for ending, _ in self.case_agreement)
+
+    @cached_property
+    def any_subject_ending(self) -> tuple[str, ...]:
+        """Every ending of ``subject_endings``: a word in none of them shows no person."""
+        return tuple(ending for ending, _ in self.subject_endings)
+
+    @cached_property
+    def any_adjacent_plural_ending(self) -> tuple[str, ...]:
+        """Every ending of ``adjacent_plural_endings``: a word in none of them is no present
+        form of a plural subject's person."""
+        return tuple(ending for ending, _ in self.adjacent_plural_endings)
+
+    @cached_property
     def contexts_by_word(self) -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
         """``contexts`` as a mapping: the words that have some, and their sides."""
         by_word: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {}

@@ -484,13 +484,16 @@ def _per_run(method):
     """``method``, a question about the context of the run being resolved (the words
     around it in ``line``), answered once per resolution: each of the run's candidates asks
     it again.  What a resolution remembered is forgotten at the next one (the line it read
-    changes as the runs before are repaired)."""
+    changes as the runs before are repaired).  Remembered by the method alone, the line and
+    the run being those of the resolution (asked ~100,000 times on the Czech damaged dev
+    docs: a key of the three was built and hashed for each); asked of others, it is worked out."""
     @wraps(method)
     def remembered(self, line: str, run: DamagedRun):
-        key = (method, line, run.start)
-        answer = self._run_answers.get(key, _NOT_ASKED)
+        if line is not self._run_line or run is not self._run:
+            return method(self, line, run)
+        answer = self._run_answers.get(method, _NOT_ASKED)
         if answer is _NOT_ASKED:
-            answer = self._run_answers[key] = method(self, line, run)
+            answer = self._run_answers[method] = method(self, line, run)
         return answer
     return remembered
 
@@ -722,8 +725,15 @@ class Resolver:
         self._case_endings = tuple(e for e, _ in data.preposition_cases) if data else ()
         #: what :func:`_per_document` questions were answered
         self._answers: dict[tuple, object] = {}
-        #: what :func:`_per_run` questions were answered about the run being resolved
-        self._run_answers: dict[tuple, object] = {}
+        #: what :func:`_per_run` questions were answered about the run being resolved, in its line
+        self._run_answers: dict[Callable, object] = {}
+        self._run_line = ""
+        self._run: DamagedRun | None = None
+        #: whether the resolution being made asked whether its line is damaged
+        self._line_damage_asked = False
+        #: the resolutions made on a line as received, by the run (its place) and the line,
+        #: with whether the line was damaged where that was asked (None where it was not)
+        self._resolutions_received: dict[tuple[int, int, int, int, str], tuple[bool | None, Resolution | None]] = {}
 
     # ---------------------------------------------------------------- entry point
     def resolve(self, run: DamagedRun, line: str, line_damaged: bool, source: str | None = None) -> Resolution | None:
@@ -732,8 +742,27 @@ class Resolver:
         ``line`` is the line as repaired so far (the context is read from it); ``source``
         the line as received, where the partners of lost quotation marks are still slots.
         """
-        self._source = source if source is not None else line
+        source = source if source is not None else line
+        # Resolved on the line as received, a run is remembered: the stage weighs the
+        # evidence of damage and then repairs a line's first runs on it again.
+        received = line is source
+        if received:
+            key = (run.start, run.end, run.token_start, run.token_end, line)
+            made = self._resolutions_received.get(key)
+            # the line's damage weighs a real "?" only (:meth:`_question_prior`)
+            if made is not None and made[0] in (None, line_damaged):
+                return made[1]
+        self._source = source
         self._run_answers = {}
+        self._run_line, self._run = line, run
+        self._line_damage_asked = False
+        resolution = self._resolution(run, line, line_damaged)
+        if received:
+            self._resolutions_received[key] = (line_damaged if self._line_damage_asked else None, resolution)
+        return resolution
+
+    def _resolution(self, run: DamagedRun, line: str, line_damaged: bool) -> Resolution | None:
+        """The best reading of ``run`` in ``line`` if it changes the run (see :meth:`resolve`)."""
         if run.letters == 0:
             readings = self._lone_readings(run, line)
         else:
@@ -1338,10 +1367,12 @@ class Resolver:
             return False
         if self._progressive_of[0] != line:
             words = [self.lower(w.strip(_OPENERS + _CLOSERS + ".,;:!?")) for w in line.split()]
+            # the link first ("a"), in one set lookup a word: the auxiliaries only after it
+            links = {link for _, link in self.data.regional_progressive}
             found = any(
-                second == phrase[1] and spells(first, phrase[0]) and self._is_listed_infinitive(infinitive)
-                for first, second, infinitive in zip(words, words[1:], words[2:])
-                for phrase in self.data.regional_progressive)
+                spells(first, auxiliary) and self._is_listed_infinitive(infinitive)
+                for first, second, infinitive in zip(words, words[1:], words[2:]) if second in links
+                for auxiliary, link in self.data.regional_progressive if link == second)
             self._progressive_of = (line, found)
         return self._progressive_of[1]
 
@@ -1393,7 +1424,10 @@ class Resolver:
             score += DOC_WORD_BONUS + DOC_WORD_PER_LOG_COUNT * math.log10(cand.in_document)
         elif cand.in_source:
             score += SOURCE_WORD_BONUS + SOURCE_WORD_PER_LOG_COUNT * math.log10(cand.in_source)
-        if data is not None and data.infinitive_ending and final_slot \
+        if data is None:
+            return self._lost_letters_score(score, cand, core, slots, run, line)
+        # what the words around the run say: the rules of the language
+        if data.infinitive_ending and final_slot \
                 and cand.text.endswith(data.infinitive_ending):
             if self._infinitive_governed(line, run):
                 score += INFINITIVE_GOVERNED
@@ -1401,65 +1435,65 @@ class Resolver:
                 score += INFINITIVE_UNGOVERNED
                 if self._after_name(line, run):
                     score += INFINITIVE_AFTER_NAME
-        elif data is not None and data.infinitive_participles and listed \
+        elif data.infinitive_participles and listed \
                 and self._is_infinitive(cand.text) and self._infinitive_governed(line, run):
             score += INFINITIVE_GOVERNED  # "začal číst", not the noun "část"
         # a case ending holds its lost letter in a word no list has too ("v pijav?m papíře":
         # the letter model spells the stem, the preposition and the noun the case); not a
         # final slot, where a real "?" may stand ("w dziewkach?")
         declined = listed or (cand.how == "letter model" and not final_slot)
-        if data is not None and data.preposition_cases and declined \
+        if data.preposition_cases and declined \
                 and self._case_governed(cand.text, core, line, run):
             score += CASE_GOVERNED
-        if data is not None and data.object_ending and final_slot and listed \
+        if data.object_ending and final_slot and listed \
                 and len(cand.text) > MIN_CASE_STEM + 1 and self._verb_governs(cand.text, line, run):
             score += AGREEMENT
-        if data is not None and data.case_excluded_endings and final_slot and listed \
+        if data.case_excluded_endings and final_slot and listed \
                 and self._case_excluded(cand.text, line, run):
             score += CASE_EXCLUDED
-        if data is not None and data.degree_quantifiers[1] and listed \
+        if data.degree_quantifiers[1] and listed \
                 and self._quantifies_next(low, line, run):
             score += AGREEMENT
-        if data is not None and data.case_agreement and declined \
+        if data.case_agreement and declined \
                 and self._case_agrees(cand.text, core, line, run):
             score += AGREEMENT
-        if data is not None and data.subject_endings and final_slot and listed \
+        if data.subject_endings and final_slot and listed \
                 and self._subject_agrees(cand.text, line, run):
             score += AGREEMENT
-        if data is not None and data.subject_endings and data.past_person_endings \
+        if data.subject_endings and data.past_person_endings \
                 and final_slot and listed and self._person_in_sentence(cand.text, line, run):
             score += AGREEMENT
-        if data is not None and data.speech_dashes and final_slot and listed \
+        if data.speech_dashes and final_slot and listed \
                 and self._speaker_person(cand.text, line, run):
             score += AGREEMENT
-        if data is not None and data.adjacent_plural_endings and final_slot \
+        if data.adjacent_plural_endings and final_slot \
                 and listed and self._plural_right_before(cand.text, line, run):
             score += AGREEMENT
-        if data is not None and data.person_endings and final_slot and listed \
+        if data.person_endings and final_slot and listed \
                 and self._first_person_form(cand.text):
             if self._pronominal_after_reflexive(cand.text, line, run):
                 score += AGREEMENT
             elif not self._first_person_page():
                 score += FIRST_PERSON_ON_THIRD_PERSON_PAGE
-        if data is not None and data.third_person_reflexives and final_slot and listed \
+        if data.third_person_reflexives and final_slot and listed \
                 and self._first_person_after_third_reflexive(cand.text, line, run):
             score += FIRST_PERSON_AFTER_THIRD_PERSON_REFLEXIVE
-        if data is not None and data.reflexive_pronouns and listed \
+        if data.reflexive_pronouns and listed \
                 and self._verb_after_reflexive(cand.text, core, line, run):
             score += VERB_AFTER_REFLEXIVE
-        if data is not None and data.plural_subject_verbs is not None and final_slot \
+        if data.plural_subject_verbs is not None and final_slot \
                 and listed:
             subject = self._plural_subject(cand.text, line, run)
             if subject is not None:
                 score += AGREEMENT if subject else CASE_EXCLUDED
-        if data is not None and data.prepositions and listed \
+        if data.prepositions and listed \
                 and self._verb_after_preposition(cand.text, line, run):
             score += VERB_AFTER_PREPOSITION
-        if data is not None and data.adverb_ending and final_slot \
+        if data.adverb_ending and final_slot \
                 and cand.text.endswith(data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
                 and self._before_verb(line, run):
             score += ADVERB_BEFORE_VERB
-        elif data is not None and data.adverb_ending and final_slot \
+        elif data.adverb_ending and final_slot \
                 and cand.text.endswith(data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
                 and self._before_adjective(line, run) and not (
                     self._oblique_adjective_after(line, run) and self._predicate_agreement(
@@ -1469,33 +1503,33 @@ class Resolver:
             # adjective would be one) is its complement ("je plná zralých jablek"), which
             # leaves no predicate to the adverb "plně"
             score += ADVERB_BEFORE_ADJECTIVE
-        if data is not None and data.adverb_ending and data.copulas and final_slot \
+        if data.adverb_ending and data.copulas and final_slot \
                 and cand.text.endswith(data.adverb_ending) and self._copula_before_subject(line, run) is not None:
             score += ADVERB_AFTER_SUBJECT
-        if data is not None and data.adverb_ending and data.copulas and final_slot \
+        if data.adverb_ending and data.copulas and final_slot \
                 and cand.text.endswith(data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
                 and self._between_copula_and_predicate(line, run):
             score += AGREEMENT  # "byl vlastně malý,", not the adjective "vlastní", which no noun follows
-        if data is not None and data.object_relatives and final_slot and listed \
+        if data.object_relatives and final_slot and listed \
                 and self._verb_after_object_relative(low, line, run):
             score += VERB_AFTER_OBJECT_RELATIVE
-        if data is not None and data.oblique_demonstratives and final_slot \
+        if data.oblique_demonstratives and final_slot \
                 and self._adjective_adverb(low) and self._in_determined_phrase(line, run):
             score += ADVERB_IN_DETERMINED_PHRASE
-        if data is not None and data.stacked_adjective_endings and final_slot and listed \
+        if data.stacked_adjective_endings and final_slot and listed \
                 and self._unstacked_before_adjective(low, line, run):
             score += UNSTACKED_ADJECTIVE
-        if data is not None and data.adverb_after_verbs and data.adverb_ending and final_slot \
+        if data.adverb_after_verbs and data.adverb_ending and final_slot \
                 and cand.text.endswith(data.adverb_ending) and len(cand.text) >= MIN_ADVERB \
                 and self._ends_verb_clause(line, run):
             score += ADVERB_AFTER_VERB
-        if data is not None and data.consonant_noun_gender and listed \
+        if data.consonant_noun_gender and listed \
                 and self._noun_determined(low, line, run):
             score += AGREEMENT
-        if data is not None and data.masculine_oblique_endings[0] and listed \
+        if data.masculine_oblique_endings[0] and listed \
                 and self._feminine_after_masculine_adjective(low, line, run):
             score += CASE_EXCLUDED
-        if data is not None and data.soft_adjective_case_ending and data.consonant_noun_gender \
+        if data.soft_adjective_case_ending and data.consonant_noun_gender \
                 and final_slot and listed \
                 and self._noun_before_masculine_noun(low, line, run):
             score += CASE_EXCLUDED
@@ -1503,43 +1537,50 @@ class Resolver:
         predicate = self._predicate_agreement(cand.text, core, line, run) if participle is None else None
         if participle is not None or predicate is not None:
             score += AGREEMENT if participle or predicate else 0.0
-        elif data is not None and data.agreement and final_slot \
+        elif data.agreement and final_slot \
                 and cand.text not in data.personal_pronouns and self._agrees(cand.text, line, run):
             score += AGREEMENT
-        if data is not None and data.distributive_prepositions and listed \
+        if data.distributive_prepositions and listed \
                 and self._repeats_distributive(low, line, run):
             score += CONTEXT
-        if data is not None and cand.text in data.contexts_by_word \
+        if cand.text in data.contexts_by_word \
                 and data.context_fits(cand.text, *self._neighbours(line, run)):
             score += CONTEXT
-        if data is not None and cand.text in data.sole_verbs:
+        if cand.text in data.sole_verbs:
             after = self._verbless_clause(line, run)
             if after is not None and self._full_clause(line, run):
                 score += SOLE_VERB
                 if data.governs_infinitive(cand.text) and any(self._is_infinitive(self._likeliest_reading(w)) for w in after):
                     score += INFINITIVE_GOVERNED  # "jestli se má mlýn přestavět", against "se mě"
-        elif data is not None and data.sole_verbs and listed \
+        elif data.sole_verbs and listed \
                 and self._is_present_verb(low) and self._verbless_clause(line, run) is not None \
                 and self._full_clause(line, run):
             score += SOLE_VERB  # "Strýc od rána štípá dříví", not "štípě"
-        if data is not None and cand.text in data.third_person_clitics \
+        if cand.text in data.third_person_clitics \
                 and self._third_person_clause(line, run):
             score += THIRD_PERSON_CLITIC
-        if data is not None and data.third_person_subjects and listed \
+        if data.third_person_subjects and listed \
                 and self._other_person_after_subject(low, line, run):
             score += OTHER_PERSON_AFTER_SUBJECT
-        if data is not None and cand.text in data.lower_case_verb_forms and core[:1].isupper() \
+        if cand.text in data.lower_case_verb_forms and core[:1].isupper() \
                 and not self._sentence_start(line, run.start):
             score += CAPITALISED_VERB_FORM
-        if data is not None and cand.text in data.subjunctive_forms and self._subjunctive_clause(line, run):
+        if cand.text in data.subjunctive_forms and self._subjunctive_clause(line, run):
             score += SUBJUNCTIVE_GOVERNED
-        if data is not None and cand.text in data.clitic_pronouns and self._clitic_position(line, run):
+        if cand.text in data.clitic_pronouns and self._clitic_position(line, run):
             score += CLITIC_BEFORE_VERB
-        if data is not None and data.vowel_harmony and self._particle_against_harmony(cand.text, core, line, run):
+        if data.vowel_harmony and self._particle_against_harmony(cand.text, core, line, run):
             score += PARTICLE_DISHARMONY
-        if data is not None and data.verb_final and listed \
+        if data.verb_final and listed \
                 and self._ends_sentence(line, run) and self.finder.verb_form_frequency(cand.text):
             score += VERB_ENDS_SENTENCE  # "kalabalık karıştı.", not "karşıtı."
+        return self._lost_letters_score(score, cand, core, slots, run, line)
+
+    def _lost_letters_score(self, score: float, cand: Candidate, core: str, slots: list[int], run: DamagedRun,
+                            line: str) -> float:
+        """``score`` with what the letters ``cand`` puts in ``core``'s slots (at ``slots``) say:
+        an apostrophe splitting a suffix off, a loan letter, a letter the charset kept."""
+        data = self.data
         for i in slots:
             if i >= len(cand.text):
                 break
@@ -1757,8 +1798,7 @@ class Resolver:
         before the run (a relative pronoun: "muž, který"), else the one after the run ("malá
         sestra"), past the adjectives agreeing with it ("velké nahé ženské tělo")?"""
         ending = word[-1]
-        nouns = dict(self.data.agreement)
-        if ending not in nouns:
+        if ending not in self.data.agreement_endings:
             return False
         before = line[:run.start].rstrip() if word in self.data.participle_subjects else ""
         if before.endswith(","):
@@ -2012,9 +2052,9 @@ class Resolver:
         right after an intact adjective in a masculine or neuter oblique ending ("-ého",
         "-ému"), which no feminine noun takes ("dala se do tichého pláče")?"""
         adjective_endings, noun_endings = self.data.masculine_oblique_endings
-        ending = next((e for e in noun_endings if word.endswith(e)), None)
-        if ending is None:
-            return False
+        if not word.endswith(noun_endings):
+            return False  # most words (one test in C, not a generator over the endings)
+        ending = next(e for e in noun_endings if word.endswith(e))
         adjective = self._previous_word(line, run)
         if not adjective:
             return False
@@ -2156,7 +2196,7 @@ class Resolver:
         subject ("byl šťastný", "byla to dlouhá", "bylo opravdu dobré")?  None when its lost
         last letter makes no agreeing ending or no copula stands before it in its clause."""
         if self.data is None or not self.data.copulas or not is_slot(core[-1]) \
-                or not any(word.endswith(ending) for ending, _ in self.data.participle_agreement):
+                or not word.endswith(self.data.participle_agreement_endings):
             return None
         endings = self._predicate_ending(line, run)
         return None if endings is None else word.endswith(endings)
@@ -2291,7 +2331,7 @@ class Resolver:
         if len(after) != 1 or line[run.end:run.token_end]:
             return False
         predicate = self.lower(after[0].rstrip(".,;:!…\"“”»)"))
-        if not any(len(r) >= MIN_PREDICATE and r.endswith(tuple(e for e, _ in self.data.participle_agreement))
+        if not any(len(r) >= MIN_PREDICATE and r.endswith(self.data.participle_agreement_endings)
                    for r in self._readings(predicate)):
             return False
         before = [self.lower(w) for w in clause_before(line, run.token_start).split()][-COPULA_REACH:]
@@ -2554,8 +2594,10 @@ class Resolver:
         """Does ``word``'s ending, holding a lost letter, make the case the noun right after
         it shows by its own ending (``case_agreement``: Czech "letmým pohledem", "v pijavém
         papíře")?"""
-        ending = next((e for e, _ in self.data.case_agreement if word.endswith(e)), None)
-        if ending is None or not has_slot(core[-len(ending):]) or line[run.end:run.token_end] \
+        if not word.endswith(self.data.case_agreement_endings):
+            return False  # most words (one test in C, not a generator over the endings)
+        ending = next(e for e, _ in self.data.case_agreement if word.endswith(e))
+        if not has_slot(core[-len(ending):]) or line[run.end:run.token_end] \
                 or len(word) - len(ending) < MIN_CASE_STEM:
             return False  # "tím způsobem" is a pronoun, not "tým" (team)
         following = _NEXT_WORD.match(line, run.token_end)
@@ -2818,9 +2860,9 @@ class Resolver:
         ("ja stracę", "ludzie siedzą", "rodacy go lubią"), or, where none stands there, of
         a subject after it ("jakimi kategoriami myślą Anglicy", "trafią do niej
         najlepsi")?"""
-        ending = next((e for e, _ in self.data.subject_endings if word.endswith(e)), None)
-        if ending is None:
-            return False
+        if not word.endswith(self.data.any_subject_ending):
+            return False  # most words (one test in C, not a generator over the endings)
+        ending = next(e for e, _ in self.data.subject_endings if word.endswith(e))
         subject = self._listed_subject_before(line, run)
         if subject is not None:
             return subject == ending
@@ -2902,8 +2944,9 @@ class Resolver:
         form (``person_words``: "jestem", "są"), a present form ("myślę", "myślą": its
         second person is listed), a first person in "-m" whose third plural in "-ją" is
         listed ("zamykam")."""
-        endings = dict(self.data.subject_endings)
-        ending = next((e for e in endings if word.endswith(e)), None)
+        if not word.endswith(self.data.any_subject_ending):
+            return False  # most words (one test in C): no person ending, no present form
+        ending = next(e for e, _ in self.data.subject_endings if word.endswith(e))
         if not self._present_person_form(word, ending, line, run):
             return False  # "postawę" is the noun's, though "postawisz" is listed
         return self._sure_persons(line, run) == {ending}
@@ -2958,10 +3001,11 @@ class Resolver:
         """Is ``word`` a present form of the person of the plural noun or adjective right
         before it, its subject (``adjacent_plural_endings``: "gazety piszą", "Milicjanci
         głoszą"; not a function word, "mi", nor a verb, "robi")?"""
-        ending = next((e for e, finals in self.data.adjacent_plural_endings if word.endswith(e)), None)
-        finals = dict(self.data.adjacent_plural_endings).get(ending, ())
-        before = line[:run.token_start]
-        previous = self.lower(before.rsplit(None, 1)[-1]) if before.strip() and before.endswith(" ") else ""
+        if not word.endswith(self.data.any_adjacent_plural_ending):
+            return False  # most words (one test in C): no person ending, no present form
+        ending = next(e for e, _ in self.data.adjacent_plural_endings if word.endswith(e))
+        finals = dict(self.data.adjacent_plural_endings)[ending]
+        previous = self._previous_word(line, run)
         if not self._present_person_form(word, ending, line, run):
             return False
         return len(previous) >= MIN_PERSON_FORM and previous.isalpha() and previous.endswith(finals) \
@@ -3904,6 +3948,7 @@ class Resolver:
 
     def _question_prior(self, run: DamagedRun, line: str, line_damaged: bool) -> float:
         """log10 plausibility that the run's last "?" is a real question mark."""
+        self._line_damage_asked = True
         prior = QUESTION_IN_DAMAGED_LINE if line_damaged else QUESTION_IN_INTACT_LINE
         tail = line[run.end:run.token_end]
         if tail:
