@@ -128,7 +128,8 @@ def tokenize_words(text: str) -> list[str]:
     """Lower-cased alphabetic words; elided forms split the way wordfreq splits them
     ("l'homme" → "l", "homme")."""
     text = text.lower()
-    return (_LETTERS if _ASTRAL.search(text) else _bmp_letters()).findall(text)
+    # an ASCII text is known to be within the plane without a scan (str records it)
+    return (_bmp_letters() if text.isascii() or not _ASTRAL.search(text) else _LETTERS).findall(text)
 
 
 @lru_cache(maxsize=None)
