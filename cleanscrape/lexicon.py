@@ -459,20 +459,37 @@ def hits_by_line(doc: Document) -> dict[int, list[Hit]]:
     return cached
 
 
-#: the first word of each line in :func:`_joined`'s text: up to a space, a "|" or a glue
-_FIRST_WORD = re.compile("\n([^ |\n" + GLUE + "]*)")
+#: what ends a line's first word for :func:`lines_starting_with`: a space, a "|", a glue or
+#: the line's end
+_FIRST_WORD_ENDS = " |\n" + GLUE
+
+
+@lru_cache(maxsize=None)
+def _line_start_pattern(words: frozenset[str]) -> re.Pattern[str] | None:
+    """A ``"\\n"`` followed by one of ``words`` as a whole first word (None if no word can
+    be one).  The words are grouped by their first character: ``sre`` tries a group's words
+    only when that character matches, so most lines are passed over after one test a group
+    (listing every line's first word costs 2.4x as much, a flat alternation 1.8x)."""
+    rests: dict[str, list[str]] = {}
+    for word in sorted(words):
+        if not any(char in _FIRST_WORD_ENDS for char in word):  # (else never a first word)
+            rests.setdefault(word[:1], []).append(re.escape(word[1:]))
+    if not rests:
+        return None
+    groups = "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in rests.items())
+    return re.compile(f"\n(?:{groups})(?=[{re.escape(_FIRST_WORD_ENDS)}])")
 
 
 def lines_starting_with(doc: Document, words: frozenset[str]) -> list[int]:
     """Indices of the lines whose normalised text starts with one of ``words`` (a word
-    ending at a space, a "|", a glue or the line's end), in order: one regex pass gives every
-    line's first word, and a set intersection skips the document when none is in ``words``."""
-    text, _ = _joined(doc)
-    firsts = _FIRST_WORD.findall(text, 0, len(text) - 1)
-    present = words.intersection(firsts)
-    if not present:
+    ending at a space, a "|", a glue or the line's end), in order, found in one regex pass."""
+    pattern = _line_start_pattern(words)
+    if pattern is None:
         return []
-    return list(compress(count(), map(present.__contains__, firsts)))
+    text, starts = _joined(doc)
+    # a match starts at the "\n" before its line: the line's index is the number of line
+    # starts before the match
+    return list(map(bisect_right, repeat(starts), map(re.Match.start, pattern.finditer(text))))
 
 
 def line_hits(doc: Document) -> list[list[Hit]]:
