@@ -36,7 +36,7 @@ from typing import Sequence
 import orjson
 import regex
 
-from .charclass import bmp_class
+from .charclass import ASTRAL, bmp_class
 from .document import Document
 
 if sys.version_info >= (3, 11):
@@ -113,8 +113,6 @@ _LETTER = r"[^\W\d_]"
 _LETTERS = re.compile(_LETTER + "+")
 #: a run of letters and of letters lost to a lossy charset (each written "?")
 _LETTERS_OR_LOST = re.compile(f"(?:{_LETTER}|\\?)+")
-#: a character past the Basic Multilingual Plane (emoji, historic scripts)
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 @lru_cache(maxsize=1)
@@ -136,7 +134,7 @@ def _damaged_words(text: str) -> list[str]:
     least one kept: the runs of letters and "?" that hold both (and so a letter beside a
     "?").  A pattern asking for that letter beside a "?" backtracks through every run: ~4×
     slower."""
-    runs = (_LETTERS_OR_LOST if _ASTRAL.search(text) else _bmp_letters_or_lost()).findall(text)
+    runs = (_LETTERS_OR_LOST if ASTRAL.search(text) else _bmp_letters_or_lost()).findall(text)
     return [run for run in runs if "?" in run and run.strip("?")]
 
 
@@ -145,7 +143,7 @@ def tokenize_words(text: str) -> list[str]:
     ("l'homme" → "l", "homme")."""
     text = text.lower()
     # an ASCII text is known to be within the plane without a scan (str records it)
-    return (_bmp_letters() if text.isascii() or not _ASTRAL.search(text) else _LETTERS).findall(text)
+    return (_bmp_letters() if text.isascii() or not ASTRAL.search(text) else _LETTERS).findall(text)
 
 
 @lru_cache(maxsize=None)
