@@ -94,7 +94,8 @@ GLUE = "\u2063"
 
 
 #: combining marks left by NFD: dropping them folds Latin diacritics ("Écoutez" = "Ecoutez")
-_COMBINING = re.compile("[\u0300-\u036f]")
+#: (``regex`` passes over the characters outside one range ~1.4x as fast as ``re``)
+_COMBINING = regex.compile("[\u0300-\u036f]")
 #: whitespace other than " " and "\\n" (tabs, no-break and other spaces), folded to " " ...
 _OTHER_SPACES = re.compile("[\t\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 #: ... then runs of spaces to one (two literal passes cost half one pass of negated classes)
@@ -103,8 +104,13 @@ _SPACE_RUNS = re.compile(" {2,}")
 
 def _fold(text: str) -> str:
     """Everything :func:`normalize` does except trimming the line ends; keeps newlines."""
-    text = _GLUED_WORDS.sub(GLUE, text).replace("\u2019", "'").replace("\u00ad", "")
-    text = _OTHER_SPACES.sub(" ", _COMBINING.sub("", unicodedata.normalize("NFD", text)).lower())
+    text = _GLUED_WORDS.sub(GLUE, text)
+    # an ASCII text has no apostrophe, soft hyphen or diacritic to fold, and str knows it is
+    # one without a scan: a quarter of short paragraphs skip the combining marks' pass
+    if not text.isascii():
+        text = text.replace("\u2019", "'").replace("\u00ad", "")
+        text = _COMBINING.sub("", unicodedata.normalize("NFD", text))
+    text = _OTHER_SPACES.sub(" ", text.lower())
     # a regex scan stops at every space to look at the next character: test for a double
     # space with str's fast search first (there is rarely one)
     return _SPACE_RUNS.sub(" ", text) if "  " in text else text
@@ -454,20 +460,37 @@ def hits_by_line(doc: Document) -> dict[int, list[Hit]]:
     return cached
 
 
-#: the first word of each line in :func:`_joined`'s text: up to a space, a "|" or a glue
-_FIRST_WORD = re.compile("\n([^ |\n" + GLUE + "]*)")
+#: what ends a line's first word for :func:`lines_starting_with`: a space, a "|", a glue or
+#: the line's end
+_FIRST_WORD_ENDS = " |\n" + GLUE
+
+
+@lru_cache(maxsize=None)
+def _line_start_pattern(words: frozenset[str]) -> re.Pattern[str] | None:
+    """A ``"\\n"`` followed by one of ``words`` as a whole first word (None if no word can
+    be one).  The words are grouped by their first character: ``sre`` tries a group's words
+    only when that character matches, so most lines are passed over after one test a group
+    (listing every line's first word costs 2.4x as much, a flat alternation 1.8x)."""
+    rests: dict[str, list[str]] = {}
+    for word in sorted(words):
+        if not any(char in _FIRST_WORD_ENDS for char in word):  # (else never a first word)
+            rests.setdefault(word[:1], []).append(re.escape(word[1:]))
+    if not rests:
+        return None
+    groups = "|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in rests.items())
+    return re.compile(f"\n(?:{groups})(?=[{re.escape(_FIRST_WORD_ENDS)}])")
 
 
 def lines_starting_with(doc: Document, words: frozenset[str]) -> list[int]:
     """Indices of the lines whose normalised text starts with one of ``words`` (a word
-    ending at a space, a "|", a glue or the line's end), in order: one regex pass gives every
-    line's first word, and a set intersection skips the document when none is in ``words``."""
-    text, _ = _joined(doc)
-    firsts = _FIRST_WORD.findall(text, 0, len(text) - 1)
-    present = words.intersection(firsts)
-    if not present:
+    ending at a space, a "|", a glue or the line's end), in order, found in one regex pass."""
+    pattern = _line_start_pattern(words)
+    if pattern is None:
         return []
-    return list(compress(count(), map(present.__contains__, firsts)))
+    text, starts = _joined(doc)
+    # a match starts at the "\n" before its line: the line's index is the number of line
+    # starts before the match
+    return list(map(bisect_right, repeat(starts), map(re.Match.start, pattern.finditer(text))))
 
 
 def line_hits(doc: Document) -> list[list[Hit]]:

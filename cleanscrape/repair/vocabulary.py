@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from functools import cached_property, lru_cache
 
-from ..charclass import bmp_class
+from ..charclass import ASTRAL, bmp_class
 from .wordlist import shape
 
 __all__ = ["DocumentVocabulary", "restorable_words"]
@@ -27,8 +27,6 @@ _DAMAGED_BEFORE_APOSTROPHE = re.compile(r"(?<![^\W\d_?\ufffd])((?:[^\W\d_]|[?\uf
 #: how far back the sentence end before a word is looked for ('." « ' and the like)
 SENTENCE_START_REACH = 8
 _OPENERS = r"[\"'«“„‚‹(\[\-–—\s]"
-#: a character past the Basic Multilingual Plane (emoji, historic scripts)
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def _word_patterns(letter: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -83,7 +81,7 @@ class DocumentVocabulary:
         # damaged word is no word.
         self._texts = ("\n".join([line for line in lines if "?" not in line and "\ufffd" not in line]),
                        "\n".join([line for line in lines if "?" in line or "\ufffd" in line]))
-        intact, self._opening_word = _WORD_PATTERNS if any(map(_ASTRAL.search, self._texts)) \
+        intact, self._opening_word = _WORD_PATTERNS if any(map(ASTRAL.search, self._texts)) \
             else _bmp_word_patterns()
         found: Counter = Counter()
         for text in self._texts:

@@ -60,8 +60,10 @@ UNLISTED_FREQUENCY = 1e-8
 #: damaged words' shapes to choose it: one word 100× likelier than an unlisted one.  Below
 #: it the shapes say nothing ("b?é" is listed only as Czech "béé", 2.5e-8)
 MIN_SHAPE_VOTE = 2.0
-#: a word with a lost character: it says nothing about the language
-_DAMAGED_WORD = re.compile(r"\S*[?\ufffd]\S*")
+#: a word with a lost character: it says nothing about the language (matched from a word's
+#: start only, up to its first lost character: ``\S*[?\ufffd]\S*`` finds the same words, but
+#: runs through every intact word from each of its characters, ~1.7x slower)
+_DAMAGED_WORD = re.compile(r"(?<!\S)[^\s?\ufffd]*[?\ufffd]\S*")
 #: a damaged word's letters and lost ones, without the punctuation around it
 _SLOTTED_CORE = re.compile(r"[^\W\d_]*[?\ufffd][^\W\d_?\ufffd]*(?:[?\ufffd][^\W\d_?\ufffd]*)*")
 
