@@ -543,33 +543,33 @@ class LanguageData:
     @cached_property
     def any_infinitive_ending(self) -> tuple[str, ...]:
         """Every ending of ``infinitive_participles``: a word in none of them is no infinitive."""
-        return tuple(ending for ending, _ in self.infinitive_participles)
+        return _firsts(self.infinitive_participles)
 
     @cached_property
     def agreement_endings(self) -> frozenset[str]:
         """The adjective endings ``agreement`` lists: an adjective in none agrees with no noun."""
-        return frozenset(ending for ending, _ in self.agreement)
+        return frozenset(_firsts(self.agreement))
 
     @cached_property
     def participle_agreement_endings(self) -> tuple[str, ...]:
         """Every ending of ``participle_agreement``: a word in none of them agrees with no subject."""
-        return tuple(ending for ending, _ in self.participle_agreement)
+        return _firsts(self.participle_agreement)
 
     @cached_property
     def case_agreement_endings(self) -> tuple[str, ...]:
         """Every ending of ``case_agreement``: a word in none of them shows no case a noun agrees with."""
-        return tuple(ending for ending, _ in self.case_agreement)
+        return _firsts(self.case_agreement)
 
     @cached_property
     def any_subject_ending(self) -> tuple[str, ...]:
         """Every ending of ``subject_endings``: a word in none of them shows no person."""
-        return tuple(ending for ending, _ in self.subject_endings)
+        return _firsts(self.subject_endings)
 
     @cached_property
     def any_adjacent_plural_ending(self) -> tuple[str, ...]:
         """Every ending of ``adjacent_plural_endings``: a word in none of them is no present
         form of a plural subject's person."""
-        return tuple(ending for ending, _ in self.adjacent_plural_endings)
+        return _firsts(self.adjacent_plural_endings)
 
     @cached_property
     def contexts_by_word(self) -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
@@ -929,6 +929,11 @@ def language_data(lang: str | None) -> LanguageData | None:
         person_copulas=frozenset(entry.get("person_copulas", ())),
         adverb_after_verbs=frozenset(entry.get("saying_verbs", ())) | frozenset(entry.get("manner_verbs", ())),
     )
+
+
+def _firsts(pairs: tuple[tuple[str, object], ...]) -> tuple[str, ...]:
+    """The first item of each pair (the endings of a table of (ending, what it says) rows)."""
+    return tuple(first for first, _ in pairs)
 
 
 def _passive_participle_endings(row: list[str] | None) -> tuple[tuple[str, ...], str]:
