@@ -66,3 +66,21 @@ def test_words_restored(repaired):
 @pytest.mark.parametrize("doc", DOCS, ids=[doc["id"] for doc in DOCS])
 def test_intact_text_unchanged(cleaner, doc):
     assert cleaner.clean(doc["text"], lang=None).text == doc["text"]
+
+
+def test_remembered_resolutions_are_those_made_afresh(cleaner, monkeypatch):
+    """A run resolved on the line as received is remembered for the document (the stage
+    resolves a line's first runs twice: weighing the evidence, then repairing); the memory
+    must give what resolving again gives, whatever the line's damage was each time."""
+    from cleanscrape.repair.resolve import Resolver
+
+    texts = [damage(doc["text"], lost) for doc in DOCS for lost in LOST_CHARACTER.values()]
+    remembered = [cleaner.clean(text).to_dict() for text in texts]
+    resolve = Resolver.resolve
+
+    def resolve_afresh(self, *args, **kwargs):
+        self._resolutions_received.clear()
+        return resolve(self, *args, **kwargs)
+
+    monkeypatch.setattr(Resolver, "resolve", resolve_afresh)
+    assert [cleaner.clean(text).to_dict() for text in texts] == remembered

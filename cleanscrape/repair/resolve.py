@@ -729,8 +729,9 @@ class Resolver:
         self._run_answers: dict[Callable, object] = {}
         self._run_line = ""
         self._run: DamagedRun | None = None
-        #: whether the resolution being made asked whether its line is damaged
-        self._line_damage_asked = False
+        #: whether the stage found the line being resolved damaged (read through
+        #: :meth:`_is_line_damaged` alone), and whether the resolution being made asked
+        self._line_damaged = self._line_damage_asked = False
         #: the resolutions made on a line as received, by the run (its place) and the line,
         #: with whether the line was damaged where that was asked (None where it was not)
         self._resolutions_received: dict[tuple[int, int, int, int, str], tuple[bool | None, Resolution | None]] = {}
@@ -755,18 +756,18 @@ class Resolver:
         self._source = source
         self._run_answers = {}
         self._run_line, self._run = line, run
-        self._line_damage_asked = False
-        resolution = self._resolution(run, line, line_damaged)
+        self._line_damaged, self._line_damage_asked = line_damaged, False
+        resolution = self._resolution(run, line)
         if received:
             self._resolutions_received[key] = (line_damaged if self._line_damage_asked else None, resolution)
         return resolution
 
-    def _resolution(self, run: DamagedRun, line: str, line_damaged: bool) -> Resolution | None:
+    def _resolution(self, run: DamagedRun, line: str) -> Resolution | None:
         """The best reading of ``run`` in ``line`` if it changes the run (see :meth:`resolve`)."""
         if run.letters == 0:
             readings = self._lone_readings(run, line)
         else:
-            readings = self._asked_question(run, self._word_readings(run, line, line_damaged))
+            readings = self._asked_question(run, self._word_readings(run, line))
         readings = [r for r in readings if r.score > _IMPOSSIBLE and not self._doubles_quote(r.text, run, line)]
         if not readings:
             return None
@@ -779,6 +780,13 @@ class Resolver:
         total = sum(10 ** (r.score - best.score) for r in readings)
         return Resolution(best, runner_up, 1.0 / total)
 
+    def _is_line_damaged(self) -> bool:
+        """Did the stage find the line being resolved damaged?  Read only through here: a
+        resolution that asked is remembered with the answer (:meth:`resolve`), one that did
+        not serves the line either way."""
+        self._line_damage_asked = True
+        return self._line_damaged
+
     def _doubles_quote(self, text: str, run: DamagedRun, line: str) -> bool:
         """Would the reading ``text`` put a quotation mark right beside one the line kept?
         No mark stands twice: a slot before a kept closing mark is a real "?" or a letter
@@ -788,7 +796,7 @@ class Resolver:
                                 or (text[:1] in marks and run.start > 0 and line[run.start - 1] in marks))
 
     # ---------------------------------------------------------------- words
-    def _word_readings(self, run: DamagedRun, line: str, line_damaged: bool) -> list[Reading]:
+    def _word_readings(self, run: DamagedRun, line: str) -> list[Reading]:
         text = run.text
         lead = len(text) - len(text.lstrip("?\ufffd"))
         trail = len(text) - len(text.rstrip("?\ufffd"))
@@ -803,7 +811,7 @@ class Resolver:
         # no real "?" stands before a full stop ("para m??." is "mí».")
         lost_before_full_stop = trail > 1 and _FULL_STOP_AFTER.match(line, run.end) is not None
         if marks and not lost_before_full_stop:
-            prior = self._question_prior(run, line, line_damaged)
+            prior = self._question_prior(run, line)
             for k in marks:
                 stem = self.lower(text[:len(text) - k])
                 if self.data is not None and stem in self.data.never_final:
@@ -3946,10 +3954,9 @@ class Resolver:
             return False
         return any(len(q) == len(word) and _ends_like(word, q) for q in self.data.question_words)
 
-    def _question_prior(self, run: DamagedRun, line: str, line_damaged: bool) -> float:
+    def _question_prior(self, run: DamagedRun, line: str) -> float:
         """log10 plausibility that the run's last "?" is a real question mark."""
-        self._line_damage_asked = True
-        prior = QUESTION_IN_DAMAGED_LINE if line_damaged else QUESTION_IN_INTACT_LINE
+        prior = QUESTION_IN_DAMAGED_LINE if self._is_line_damaged() else QUESTION_IN_INTACT_LINE
         tail = line[run.end:run.token_end]
         if tail:
             if tail.startswith(("...", "…")):
