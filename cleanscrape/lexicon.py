@@ -251,6 +251,16 @@ class Lexicon:
         self._automaton = AhoCorasick([_WRAPS[where].format(key) for where, key, _ in matched],
                                       matchkind=MatchKind.Standard) if matched else None
 
+    def __getstate__(self) -> dict[str, object]:
+        # ahocorasick_rs's automaton does not pickle: it is built again from the keys
+        state = self.__dict__.copy()
+        del state["_automaton"]
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._build()
+
     def _ranked(self, where: int, targets: tuple[Target, ...]) -> tuple[tuple[int, Target], ...]:
         """``targets`` each with its rank among a line's hits: one lexicon after the other,
         whole-line phrases first, then prefixes, then phrases inside."""

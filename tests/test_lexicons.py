@@ -65,6 +65,19 @@ def test_lone_surrogates_are_scanned_like_any_other_character() -> None:
     assert [(h.kind, h.start) for h in lexicon.match("\ud800share on \udfff")] == [("contains", 1)]
 
 
+def test_a_lexicon_pickles_and_finds_the_same_hits() -> None:
+    # (its automaton does not pickle: it is built again)
+    import pickle
+
+    from cleanscrape.lexicon import _lexicon_of
+
+    for lexicon in (load_lexicon("fr"), _lexicon_of(("fr", "en"))):
+        copy = pickle.loads(pickle.dumps(lexicon))
+        for line in ("Partagez cet article sur :", "accepter les cookies", "share on facebook", "lire aussi"):
+            assert copy.match(normalize(line)) == lexicon.match(normalize(line))
+    assert copy.match(normalize("Partagez cet article sur :"))
+
+
 def test_normalize_folds_case_accents_glue_and_edges() -> None:
     assert normalize("  • DERNIÈRE Mise à jour : ") == "derniere mise a jour"
     assert normalize("Tout AccepterTout refuser") == "tout accepter\u2063tout refuser"
