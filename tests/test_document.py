@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -421,3 +422,33 @@ def test_output_gives_the_text_with_its_removals_and_repairs():
     text, removals, repairs = doc.output()
     assert text == doc.output_text() == "one\nThree"
     assert removals == doc.removals and repairs == doc.repairs
+
+
+def test_objects_made_without_their_class_have_every_field_set(monkeypatch) -> None:
+    """Lines, removals, line features and main_content's lines are made by object.__new__
+    with their fields set by hand (a class call costs a frame per line): a field added to
+    one of these classes and not set there would fail only where it is first read."""
+    import dataclasses
+
+    from cleanscrape import Cleaner, features
+    from cleanscrape import document as document_module
+    from cleanscrape.stages import main_content
+
+    made: list[object] = []
+
+    def recorded_new(cls):
+        instance = object.__new__(cls)
+        made.append(instance)
+        return instance
+
+    for module in (document_module, features, main_content):
+        monkeypatch.setattr(module, "_new", recorded_new)
+    seeds = Path(__file__).parent / "data" / "seeds"
+    text = next(p for p in sorted(seeds.iterdir()) if p.name.endswith(".txt") and ".expected" not in p.name).read_text(
+        encoding="utf-8")
+    Cleaner().clean(text)
+    kinds = {type(instance).__name__ for instance in made}
+    assert {"Line", "Removal", "LineFeatures", "_Line"} <= kinds
+    for instance in made:
+        unset = [f.name for f in dataclasses.fields(instance) if not hasattr(instance, f.name)]
+        assert not unset, f"{type(instance).__name__}: {unset}"
