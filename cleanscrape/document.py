@@ -3,8 +3,9 @@
 A :class:`Document` holds the input text exactly as received and never changes it.
 Stages *mark* things on it: whole lines to remove, spans inside kept lines to remove,
 and repairs (a span of the input replaced by other text).  The output text is computed
-from the input and those marks by one function, :func:`apply_edits`, which is also what
-replays a report — so "output = input minus removals plus repairs" holds by construction.
+from the input and those marks by one function, :func:`apply_edits` (its edits in order),
+which is also what replays a report — so "output = input minus removals plus repairs"
+holds by construction.
 
 Lines are split on ``"\\n"`` only (U+2028, U+0085 and ``"\\r"`` stay inside lines: they can
 be part of mojibake, and a stray ``"\\r"`` is whitespace for the whitespace stage to report).
@@ -143,8 +144,8 @@ def apply_edits(text: str, removals: Iterable[tuple[int, int]], repairs: Iterabl
 
     ``removals`` are ``(start, end)`` spans; ``repairs`` are ``(start, end, after)``.
     Edits must not overlap.  This is the single definition of what a report means:
-    report replay calls it, and :meth:`Document.output` its second half (its edits come
-    in order).
+    report replay and :meth:`Document.output` call it (the latter only its second half,
+    :func:`_apply_sorted`, when the edits are removals alone: they come in order).
     """
     return _apply_sorted(text, sorted([(s, e, "") for s, e in removals] + [(s, e, a) for s, e, a in repairs],
                                       key=_SPAN))
@@ -481,9 +482,11 @@ class Document:
         if not (self._line_removals or self._span_removals or self._repairs):
             return self.text, [], []  # most short documents: nothing to gather, sort or apply
         removals, repairs = self.removals, self.repairs
-        # apply_edits's order: the removals come sorted by their starts (no two alike), and
-        # are all the edits of most documents, which need no pairs built and sorted again
-        edits = [(r.start, r.end, "") for r in removals]
         if repairs:
-            edits = sorted(edits + [(r.start, r.end, r.after) for r in repairs], key=_SPAN)
-        return _apply_sorted(self.text, edits), removals, repairs
+            text = apply_edits(self.text, [(r.start, r.end) for r in removals],
+                               [(r.start, r.end, r.after) for r in repairs])
+        else:
+            # the removals alone, the edits of most documents, come in apply_edits's order
+            # already (sorted by their starts, no two alike): no second sort
+            text = _apply_sorted(self.text, [(r.start, r.end, "") for r in removals])
+        return text, removals, repairs
