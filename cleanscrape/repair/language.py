@@ -487,10 +487,10 @@ class LanguageData:
     #: verbs whose clause a manner adverb ends ("dodala zadumaně."): the verbs of saying and these
     adverb_after_verbs: frozenset[str] = frozenset()
 
-    @property
+    @cached_property
     def predicate_endings(self) -> frozenset[str]:
         """The last letters of the adjectives agreeing with a participle's subject ("ý", "á" …)."""
-        return frozenset(ending for ending, _ in self.participle_agreement)
+        return frozenset(self.participle_agreement_endings)
     #: (adjective ending, singular case endings, masculine case endings) of a noun ending in a
     #: consonant that is the genitive plural of a feminine in "-a" ("květin" of "květina")
     genitive_plural_forms: tuple[str, tuple[str, ...], tuple[str, ...]] | None = None
