@@ -712,9 +712,8 @@ class Resolver:
         self.finder = finder
         self.charset = charset
         self.lang = data.lang if data else "?"
-        #: lower-cases as the language does (bound once: its rules ask ~1 M times on the dev
-        #: set; ``str.lower`` itself where the language lower-cases as it does)
-        self.lower: Callable[[str], str] = data.lower if data and data.casing == "turkic" else str.lower
+        #: lower-cases as the language does (bound once: its rules ask ~1 M times on the dev set)
+        self.lower: Callable[[str], str] = data.lower_function if data else str.lower
         self._pairs_of: tuple[str, frozenset[int], frozenset[int]] = ("", frozenset(), frozenset())
         self._regional: bool | None = None
         self._progressive_of: tuple[str, bool] = ("", False)

@@ -248,9 +248,7 @@ class LossyRepairStage(Stage):
         for data in languages.values():
             casing = _casing(data)
             if casing not in vocabularies:
-                # the default casing is str.lower's (called in C, not through data.lower)
-                lower = data.lower if data and casing != "default" else str.lower
-                vocabularies[casing] = DocumentVocabulary(texts, lower)
+                vocabularies[casing] = DocumentVocabulary(texts, data.lower_function if data else str.lower)
         resolvers = {key: _resolver(data, vocabularies[_casing(data)], charset) for key, data in languages.items()}
         resolver_of = {index: resolvers[_key(data)] for index, data in language_of.items()}
         # With a word list, each sign is weighed by the words around it: real pages glue a "?"
