@@ -2494,7 +2494,7 @@ class Resolver:
             # an adjective between ends in "-ą" in the accusative too ("przez taką gówniarę");
             # an indeclinable possessive agrees with nothing ("o jeho neobvyklém"), and a
             # pronoun is in the preposition's case, its adjective after it ("po ni?em jiném")
-            if not (any(low.endswith(e) for e, _ in self.data.preposition_cases) or is_slot(low[-1:])
+            if not (low.endswith(self._case_endings) or is_slot(low[-1:])
                     or self._likeliest_reading(low) in self.data.case_transparent):
                 return frozenset()
         return frozenset()
@@ -3010,8 +3010,7 @@ class Resolver:
         głoszą"; not a function word, "mi", nor a verb, "robi")?"""
         if not word.endswith(self.data.any_adjacent_plural_ending):
             return False  # most words (one test in C): no person ending, no present form
-        ending = next(e for e, _ in self.data.adjacent_plural_endings if word.endswith(e))
-        finals = dict(self.data.adjacent_plural_endings)[ending]
+        ending, finals = next((e, f) for e, f in self.data.adjacent_plural_endings if word.endswith(e))
         previous = self._previous_word(line, run)
         if not self._present_person_form(word, ending, line, run):
             return False
@@ -3054,13 +3053,12 @@ class Resolver:
         past = next((e for e, forms in self.data.past_person_endings if word.endswith(forms)), None)
         if past is not None:
             return past if self._infinitive_of(word) else None
-        endings = [e for e, _ in self.data.subject_endings]
-        for ending in endings:
+        for ending in self.data.any_subject_ending:
             if word.endswith(ending):
                 return ending if self._present_stem(word[:-len(ending)]) else None
         first, third = self.data.present_first_person
         if first and word.endswith(first) and self.finder.frequency(word[:-len(first)] + third):
-            return endings[0]
+            return self.data.any_subject_ending[0]
         return None
 
     def _first_person_form(self, word: str) -> bool:
