@@ -15,12 +15,21 @@ from functools import lru_cache
 
 import regex
 
-__all__ = ["ASTRAL", "bmp_class"]
+__all__ = ["ASTRAL", "LETTER", "bmp_class", "within_bmp"]
 
 #: a character beyond the Basic Multilingual Plane (emoji, historic scripts): a text that
 #: holds one is the caller's to handle (``regex`` passes over the characters outside one
 #: range ~2.5x as fast as ``re``)
 ASTRAL = regex.compile("[\U00010000-\U0010ffff]")
+#: a letter, as ``re`` classes go (a word character that is no digit nor underscore)
+LETTER = r"[^\W\d_]"
+
+
+def within_bmp(text: str) -> bool:
+    """Does ``text`` stay within the Basic Multilingual Plane (where a listed class from
+    :func:`bmp_class` matches what its category class does)?  An ASCII text is known to,
+    without a scan: ``str`` records it."""
+    return text.isascii() or ASTRAL.search(text) is None
 
 
 @lru_cache(maxsize=1)

@@ -36,7 +36,7 @@ from typing import Sequence
 import orjson
 import regex
 
-from .charclass import ASTRAL, bmp_class
+from .charclass import LETTER, bmp_class, within_bmp
 from .document import Document
 
 if sys.version_info >= (3, 11):
@@ -109,24 +109,23 @@ _LATIN = regex.compile(r"\p{Script=Latin}")
 _NON_LATIN_LETTER = regex.compile(r"[[\p{L}\p{M}]--\p{Script=Latin}]", regex.V1)
 
 #: a run of letters: elided forms split the way wordfreq splits them ("l'homme" → "l", "homme")
-_LETTER = r"[^\W\d_]"
-_LETTERS = re.compile(_LETTER + "+")
+_LETTERS = re.compile(LETTER + "+")
 #: a run of letters and of letters lost to a lossy charset (each written "?")
-_LETTERS_OR_LOST = re.compile(f"(?:{_LETTER}|\\?)+")
+_LETTERS_OR_LOST = re.compile(f"(?:{LETTER}|\\?)+")
 
 
 @lru_cache(maxsize=1)
 def _bmp_letters() -> re.Pattern[str]:
     """:data:`_LETTERS` for text within the Basic Multilingual Plane: the same runs, found
     ~1.7× faster (its letters listed, :mod:`~cleanscrape.charclass`)."""
-    return re.compile(f"[{bmp_class(_LETTER)}]+")
+    return re.compile(f"[{bmp_class(LETTER)}]+")
 
 
 @lru_cache(maxsize=1)
 def _bmp_letters_or_lost() -> re.Pattern[str]:
     """:data:`_LETTERS_OR_LOST` for text within the Basic Multilingual Plane (as
     :func:`_bmp_letters`)."""
-    return re.compile(f"[{bmp_class(_LETTER)}?]+")
+    return re.compile(f"[{bmp_class(LETTER)}?]+")
 
 
 def _damaged_words(text: str) -> list[str]:
@@ -134,7 +133,7 @@ def _damaged_words(text: str) -> list[str]:
     least one kept: the runs of letters and "?" that hold both (and so a letter beside a
     "?").  A pattern asking for that letter beside a "?" backtracks through every run: ~4×
     slower."""
-    runs = (_LETTERS_OR_LOST if ASTRAL.search(text) else _bmp_letters_or_lost()).findall(text)
+    runs = (_bmp_letters_or_lost() if within_bmp(text) else _LETTERS_OR_LOST).findall(text)
     return [run for run in runs if "?" in run and run.strip("?")]
 
 
@@ -142,8 +141,7 @@ def tokenize_words(text: str) -> list[str]:
     """Lower-cased alphabetic words; elided forms split the way wordfreq splits them
     ("l'homme" → "l", "homme")."""
     text = text.lower()
-    # an ASCII text is known to be within the plane without a scan (str records it)
-    return (_bmp_letters() if text.isascii() or not ASTRAL.search(text) else _LETTERS).findall(text)
+    return (_bmp_letters() if within_bmp(text) else _LETTERS).findall(text)
 
 
 @lru_cache(maxsize=None)

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from functools import cached_property, lru_cache
 
-from ..charclass import ASTRAL, bmp_class
+from ..charclass import LETTER, bmp_class, within_bmp
 from .wordlist import shape
 
 __all__ = ["DocumentVocabulary", "restorable_words"]
@@ -51,15 +51,14 @@ def _word_patterns(letter: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return intact, opening
 
 
-_LETTER = r"[^\W\d_]"
-_WORD_PATTERNS = _word_patterns(_LETTER)
+_WORD_PATTERNS = _word_patterns(LETTER)
 
 
 @lru_cache(maxsize=1)
 def _bmp_word_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """:data:`_WORD_PATTERNS` for text within the Basic Multilingual Plane: the same words,
     found twice as fast (its letters listed, :mod:`~cleanscrape.charclass`)."""
-    return _word_patterns(f"[{bmp_class(_LETTER)}]")
+    return _word_patterns(f"[{bmp_class(LETTER)}]")
 
 
 class DocumentVocabulary:
@@ -81,8 +80,8 @@ class DocumentVocabulary:
         # damaged word is no word.
         self._texts = ("\n".join([line for line in lines if "?" not in line and "\ufffd" not in line]),
                        "\n".join([line for line in lines if "?" in line or "\ufffd" in line]))
-        intact, self._opening_word = _WORD_PATTERNS if any(map(ASTRAL.search, self._texts)) \
-            else _bmp_word_patterns()
+        intact, self._opening_word = _bmp_word_patterns() if all(map(within_bmp, self._texts)) \
+            else _WORD_PATTERNS
         found: Counter = Counter()
         for text in self._texts:
             found.update(intact.findall(text))
