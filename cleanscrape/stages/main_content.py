@@ -389,19 +389,26 @@ class MainContentStage(Stage):
         tail.update(self._author_box(lines, first, min(tail, default=last + 1) - 1, doc))
         inline = self._inline_lists(lines, runs, first, last, doc) | set(closing_list) | set(enumeration)
         span = f"lines {lines[first].index + 1}-{lines[last].index + 1}"
+        # the Document's own call, not Stage.remove_line's wrapper of it, and made in this
+        # loop, not in a method of its own: this stage removes about 100 lines per document
+        remove_line, stage = doc.remove_line, self.name
         for pos, item in enumerate(lines):
             if doc_lines[item.index].removed:
                 continue  # an earlier stage's: no removal, so no reason to word
             if pos in tail:
-                self._remove(doc, item, values[pos], f"{tail[pos]}, after the article's last paragraph ({span})")
+                reason = f"{tail[pos]}, after the article's last paragraph ({span})"
             elif first <= pos <= last:
                 # inside the article only structure removes: a long line short of
                 # stopwords there is a table row, a list of names, a foreign quote
-                if item.structural and not item.shape_only and pos not in inline:
-                    self._remove(doc, item, values[pos], f"{item.signal}, inside the main text ({span})")
-            elif pos not in titles and pos != standfirst:
-                self._remove(doc, item, values[pos],
-                             f"{item.signal or self._describe(item)}, outside the main text ({span})")
+                if not item.structural or item.shape_only or pos in inline:
+                    continue
+                reason = f"{item.signal}, inside the main text ({span})"
+            elif pos in titles or pos == standfirst:
+                continue
+            else:
+                reason = f"{item.signal or self._describe(item)}, outside the main text ({span})"
+            category = "navigation" if item.structural and not item.barrier else "boilerplate"
+            remove_line(item.index, stage=stage, category=category, reason=reason, score=float(values[pos]))
 
     @staticmethod
     def _mark_thread_headings(lines: list[_Line], doc: Document) -> list[int]:
@@ -428,12 +435,6 @@ class MainContentStage(Stage):
             item.removed_as = "comments"
             item.signal = "comment thread heading (a count and a comments phrase)"
         return positions
-
-    def _remove(self, doc: Document, item: _Line, value: float, reason: str) -> None:
-        category = "navigation" if item.structural and not item.barrier else "boilerplate"
-        # the Document's own call, not Stage.remove_line's wrapper of it: this stage removes
-        # about 100 lines per document
-        doc.remove_line(item.index, stage=self.name, category=category, reason=reason, score=float(value))
 
     # ------------------------------------------------------------ one line alone
     def _classify(self, item: _Line) -> None:
