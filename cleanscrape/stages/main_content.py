@@ -75,7 +75,10 @@ from ..features import SENTENCE_END, LineFeatures, line_features
 from ..lexicon import Hit, category_hits, hits_by_line, normalize, normalized_lines, word_class
 from ..stage import Stage, register_stage
 
-_DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
+#: the digits 1-9 written 0 (records' figures fold to one shape), as a string of the ASCII
+#: characters: ``str.translate`` reads a string table by index, where a dict raises a
+#: KeyError for each character it does not map (characters past it are kept either way)
+_DIGITS_TO_ZERO = "".join("0" if char in "123456789" else char for char in map(chr, range(128)))
 #: how many lines below a record header its body starts, at most ("joe says:", date, body)
 _RECORD_BODY_DISTANCE = 3
 #: record headers that make a region below a comments signpost a comment thread (one
