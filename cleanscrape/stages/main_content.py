@@ -62,7 +62,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from itertools import islice
@@ -335,6 +335,9 @@ class MainContentStage(Stage):
         doc_lines = doc.lines
         lines: list[_Line] = []
         append = lines.append
+        # the positions of the lines judged alone: no other line is prose or a longer line
+        # for the headline stacks, and they are a few of a page's lines
+        judged: list[int] = []
         for index, f in enumerate(line_features(doc)):
             if not f.chars:
                 continue  # blank (a blank line's features are all zero)
@@ -357,16 +360,17 @@ class MainContentStage(Stage):
                 item.barrier = category in barrier_categories
             elif f.length >= low or f.glued:
                 self._classify(item)
+                judged.append(len(lines))
             # else short, as _classify would find: most lines, spared the call
             append(item)
         thread_headings = self._mark_thread_headings(lines, doc)
-        self._mark_headline_stacks(lines, doc)
+        self._mark_headline_stacks(lines, judged, doc)
         runs = self._mark_menu_runs(lines)
         headers = self._mark_record_separators(lines, doc)
         self._price_bad_lines(lines, runs, doc)
         if not (any(item.structural for item in lines) or doc.has_removals):
             return  # no boilerplate evidence: leave the document as it is
-        self._mark_layout(lines, doc)
+        self._mark_layout(lines, judged, doc)
         # every line's value is final here: the region and the removal scores share it
         values = self._values(lines)
         first, last = self._region(values, lines, headers, thread_headings)
@@ -503,7 +507,7 @@ class MainContentStage(Stage):
             item.features.colon_end and self._is_lead_in(item)
         )
 
-    def _mark_headline_stacks(self, lines: list[_Line], doc: Document) -> None:
+    def _mark_headline_stacks(self, lines: list[_Line], judged: list[int], doc: Document) -> None:
         """Headline-shaped lines stacked on consecutive lines, ``headline_stack`` or more,
         are a list of other stories ("Prince Andrew: BT and three universities abandon
         ties with duke"), whatever their capitals: they are labels.  An article's
@@ -518,8 +522,8 @@ class MainContentStage(Stage):
         # no more stopwords than running text (headlines drop articles and auxiliaries);
         # the stopwords are counted only in stacks that pass without them, since a part
         # of a stack too thin to be one is none either, and only as far as a stack grows
-        for shaped in self._stacks(lines, keep=headline_shaped):
-            for stack in self._stacks(shaped, keep=_headline_sparse):
+        for shaped in self._stacks(lines, judged, keep=headline_shaped):
+            for stack in self._stacks(shaped, range(len(shaped)), keep=_headline_sparse):
                 for headlines in _consecutive([item for item in stack if self._is_headline_text(item, doc)]):
                     # lines an earlier stage removed (a dateline, a share button) may stand
                     # between the headlines but are none
@@ -527,18 +531,21 @@ class MainContentStage(Stage):
                         for item in headlines:
                             item.headline = True
 
-    def _stacks(self, items: list[_Line], keep: Callable[[_Line], bool]) -> Iterator[list[_Line]]:
+    def _stacks(self, items: list[_Line], candidates: Iterable[int],
+                keep: Callable[[_Line], bool]) -> Iterator[list[_Line]]:
         """The items that ``keep`` accepts cut into runs on consecutive lines, those of
         ``headline_stack`` lines or more holding a line of ``length_low`` or more not
-        structural: a stack of short lines is a menu already, only one holding a longer
-        line is worth the look at the text."""
+        structural (looked for at ``candidates``, positions in ``items`` in order): a
+        stack of short lines is a menu already, only one holding a longer line is worth
+        the look at the text."""
         low, size = self.options.length_low, self.options.headline_stack
         # grown from its longer lines (a few per document) rather than cut out of all the
         # short ones: most items are menu entries, which no such line joins, and ``keep``
         # is asked only of the items a run grows over
         end = 0  # items before ``end`` are in a run grown already
-        for pos in [pos for pos, item in enumerate(items) if item.features.length >= low and not item.structural]:
-            if pos < end or not keep(items[pos]):
+        for pos in candidates:
+            item = items[pos]
+            if pos < end or item.features.length < low or item.structural or not keep(item):
                 continue
             start = pos
             while start > end and items[start - 1].index == items[start].index - 1 and keep(items[start - 1]):
@@ -554,10 +561,12 @@ class MainContentStage(Stage):
         bad together, where each alone would only be short (a subheading).  Returns the
         runs as ranges of positions in ``lines``."""
         runs: list[range] = []
+        labels = self._labels(lines)
+        labels.append(False)  # the end closes the last run
         start = 0
-        for pos, label in enumerate([*self._labels(lines), False]):
-            if label:
-                continue
+        while start < len(labels):
+            # the next line that is no label, found C-level: most lines of a page are labels
+            pos = labels.index(False, start)
             if pos - start >= self.options.menu_run:
                 runs.append(range(start, pos))
                 signal = f"menu run of {pos - start} labels (short or Title-Cased, no sentence end)"
@@ -799,6 +808,7 @@ class MainContentStage(Stage):
             if 2 * headed >= len(group):
                 headers += group
                 topical = last.isalpha()
+                signal = f"record header: one of {len(distinct)} short lines ending in {last!r}"
                 for item in (lines[pos] for pos in group):
                     # a line in a menu run or removed earlier stays boilerplate anywhere
                     item.shape_only = (topical and (item.shape_only or not item.structural)
@@ -806,11 +816,11 @@ class MainContentStage(Stage):
                     item.kind = BAD
                     item.structural = True
                     item.barrier = True
-                    item.signal = f"record header: one of {len(distinct)} short lines ending in {last!r}"
+                    item.signal = signal
         return sorted(headers)
 
     # ------------------------------------------------------------ the document
-    def _mark_layout(self, lines: list[_Line], doc: Document) -> None:
+    def _mark_layout(self, lines: list[_Line], judged: list[int], doc: Document) -> None:
         """An article's paragraphs share one layout.  When most of a document's prose
         stands alone in its block (one paragraph per blank-line-separated block, as
         ``<p>`` elements come out), prose inside multi-line blocks is laid out like list
@@ -819,7 +829,7 @@ class MainContentStage(Stage):
         blocks, doc_lines = doc.blocks, doc.lines
         total = alone = 0  # the length of the prose, and of the prose standing alone
         grouped: list[_Line] = []  # the prose inside multi-line blocks
-        for item in lines:
+        for item in map(lines.__getitem__, judged):  # (no other line is prose)
             if item.kind is GOOD or item.kind is NEAR:
                 total += item.features.length
                 block = blocks[doc_lines[item.index].block]
