@@ -800,12 +800,7 @@ class MainContentStage(Stage):
             distinct = {lines[pos].features.text for pos in group}
             if len(distinct) < self.options.record_repeats:
                 continue
-            # a record is a header and a body: most headers have prose within a few
-            # lines below, where the items of a list (tour dates, specs) have more items
-            headed = sum(
-                any(map(self._is_prose, lines[pos + 1:pos + 1 + _RECORD_BODY_DISTANCE])) for pos in group
-            )
-            if 2 * headed >= len(group):
+            if self._mostly_headed(group, lines):
                 headers += group
                 topical = last.isalpha()
                 signal = f"record header: one of {len(distinct)} short lines ending in {last!r}"
@@ -818,6 +813,23 @@ class MainContentStage(Stage):
                     item.barrier = True
                     item.signal = signal
         return sorted(headers)
+
+    def _mostly_headed(self, group: list[int], lines: list[_Line]) -> bool:
+        """A record is a header and a body: do half the lines at ``group`` or more have
+        prose within a few lines below, as most headers do (the items of a list, tour
+        dates or specs, have more items there)?  Counted until the answer is known."""
+        wanted = (len(group) + 1) // 2  # headed lines still wanted
+        spare = len(group) - wanted  # lines that may still go without
+        for pos in group:
+            if any(map(self._is_prose, lines[pos + 1:pos + 1 + _RECORD_BODY_DISTANCE])):
+                wanted -= 1
+                if not wanted:
+                    return True
+            else:
+                spare -= 1
+                if spare < 0:
+                    return False
+        return False  # (not reached: one of the two counts runs out first)
 
     # ------------------------------------------------------------ the document
     def _mark_layout(self, lines: list[_Line], judged: list[int], doc: Document) -> None:
