@@ -62,7 +62,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from itertools import islice
@@ -75,7 +75,10 @@ from ..features import SENTENCE_END, LineFeatures, line_features
 from ..lexicon import Hit, category_hits, hits_by_line, normalize, normalized_lines, word_class
 from ..stage import Stage, register_stage
 
-_DIGITS_TO_ZERO = str.maketrans("123456789", "000000000")
+#: the digits 1-9 written 0 (records' figures fold to one shape), as a string of the ASCII
+#: characters: ``str.translate`` reads a string table by index, where a dict raises a
+#: KeyError for each character it does not map (characters past it are kept either way)
+_DIGITS_TO_ZERO = "".join("0" if char in "123456789" else char for char in map(chr, range(128)))
 #: how many lines below a record header its body starts, at most ("joe says:", date, body)
 _RECORD_BODY_DISTANCE = 3
 #: record headers that make a region below a comments signpost a comment thread (one
@@ -190,7 +193,9 @@ class Kind(str, Enum):
 
 
 # The kinds as module names: a member looked up on its Enum class costs a descriptor call
-# (~70 ns in Python 3.11, ten times a global's), and the passes compare every line's kind.
+# (~70 ns in Python 3.11, ten times a global's), and the passes compare every line's kind,
+# by identity: ``kind in (GOOD, NEAR)`` compares a kind that is neither as strings (~80 ns
+# against ~30 for two ``is``).
 GOOD, NEAR, SHORT, BAD = Kind.GOOD, Kind.NEAR, Kind.SHORT, Kind.BAD
 
 
@@ -332,6 +337,9 @@ class MainContentStage(Stage):
         doc_lines = doc.lines
         lines: list[_Line] = []
         append = lines.append
+        # the positions of the lines judged alone: no other line is prose or a longer line
+        # for the headline stacks, and they are a few of a page's lines
+        judged: list[int] = []
         for index, f in enumerate(line_features(doc)):
             if not f.chars:
                 continue  # blank (a blank line's features are all zero)
@@ -354,16 +362,17 @@ class MainContentStage(Stage):
                 item.barrier = category in barrier_categories
             elif f.length >= low or f.glued:
                 self._classify(item)
+                judged.append(len(lines))
             # else short, as _classify would find: most lines, spared the call
             append(item)
         thread_headings = self._mark_thread_headings(lines, doc)
-        self._mark_headline_stacks(lines, doc)
+        self._mark_headline_stacks(lines, judged, doc)
         runs = self._mark_menu_runs(lines)
         headers = self._mark_record_separators(lines, doc)
         self._price_bad_lines(lines, runs, doc)
         if not (any(item.structural for item in lines) or doc.has_removals):
             return  # no boilerplate evidence: leave the document as it is
-        self._mark_layout(lines, doc)
+        self._mark_layout(lines, judged, doc)
         # every line's value is final here: the region and the removal scores share it
         values = self._values(lines)
         first, last = self._region(values, lines, headers, thread_headings)
@@ -389,19 +398,26 @@ class MainContentStage(Stage):
         tail.update(self._author_box(lines, first, min(tail, default=last + 1) - 1, doc))
         inline = self._inline_lists(lines, runs, first, last, doc) | set(closing_list) | set(enumeration)
         span = f"lines {lines[first].index + 1}-{lines[last].index + 1}"
+        # the Document's own call, not Stage.remove_line's wrapper of it, and made in this
+        # loop, not in a method of its own: this stage removes about 100 lines per document
+        remove_line, stage = doc.remove_line, self.name
         for pos, item in enumerate(lines):
             if doc_lines[item.index].removed:
                 continue  # an earlier stage's: no removal, so no reason to word
             if pos in tail:
-                self._remove(doc, item, values[pos], f"{tail[pos]}, after the article's last paragraph ({span})")
+                reason = f"{tail[pos]}, after the article's last paragraph ({span})"
             elif first <= pos <= last:
                 # inside the article only structure removes: a long line short of
                 # stopwords there is a table row, a list of names, a foreign quote
-                if item.structural and not item.shape_only and pos not in inline:
-                    self._remove(doc, item, values[pos], f"{item.signal}, inside the main text ({span})")
-            elif pos not in titles and pos != standfirst:
-                self._remove(doc, item, values[pos],
-                             f"{item.signal or self._describe(item)}, outside the main text ({span})")
+                if not item.structural or item.shape_only or pos in inline:
+                    continue
+                reason = f"{item.signal}, inside the main text ({span})"
+            elif pos in titles or pos == standfirst:
+                continue
+            else:
+                reason = f"{item.signal or self._describe(item)}, outside the main text ({span})"
+            category = "navigation" if item.structural and not item.barrier else "boilerplate"
+            remove_line(item.index, stage=stage, category=category, reason=reason, score=float(values[pos]))
 
     @staticmethod
     def _mark_thread_headings(lines: list[_Line], doc: Document) -> list[int]:
@@ -428,12 +444,6 @@ class MainContentStage(Stage):
             item.removed_as = "comments"
             item.signal = "comment thread heading (a count and a comments phrase)"
         return positions
-
-    def _remove(self, doc: Document, item: _Line, value: float, reason: str) -> None:
-        category = "navigation" if item.structural and not item.barrier else "boilerplate"
-        # the Document's own call, not Stage.remove_line's wrapper of it: this stage removes
-        # about 100 lines per document
-        doc.remove_line(item.index, stage=self.name, category=category, reason=reason, score=float(value))
 
     # ------------------------------------------------------------ one line alone
     def _classify(self, item: _Line) -> None:
@@ -464,7 +474,7 @@ class MainContentStage(Stage):
         else:
             item.kind = BAD
             item.signal = f"{f.chars} chars without sentence punctuation (no stopword list for this language)"
-        if f.glued and item.kind in (GOOD, NEAR):
+        if f.glued and (item.kind is GOOD or item.kind is NEAR):
             # counts toward the region like prose laid out unlike the article
             item.off_layout = _is_glued_teaser(f.text)
 
@@ -499,7 +509,7 @@ class MainContentStage(Stage):
             item.features.colon_end and self._is_lead_in(item)
         )
 
-    def _mark_headline_stacks(self, lines: list[_Line], doc: Document) -> None:
+    def _mark_headline_stacks(self, lines: list[_Line], judged: list[int], doc: Document) -> None:
         """Headline-shaped lines stacked on consecutive lines, ``headline_stack`` or more,
         are a list of other stories ("Prince Andrew: BT and three universities abandon
         ties with duke"), whatever their capitals: they are labels.  An article's
@@ -514,8 +524,8 @@ class MainContentStage(Stage):
         # no more stopwords than running text (headlines drop articles and auxiliaries);
         # the stopwords are counted only in stacks that pass without them, since a part
         # of a stack too thin to be one is none either, and only as far as a stack grows
-        for shaped in self._stacks(lines, keep=headline_shaped):
-            for stack in self._stacks(shaped, keep=_headline_sparse):
+        for shaped in self._stacks(lines, judged, keep=headline_shaped):
+            for stack in self._stacks(shaped, range(len(shaped)), keep=_headline_sparse):
                 for headlines in _consecutive([item for item in stack if self._is_headline_text(item, doc)]):
                     # lines an earlier stage removed (a dateline, a share button) may stand
                     # between the headlines but are none
@@ -523,18 +533,21 @@ class MainContentStage(Stage):
                         for item in headlines:
                             item.headline = True
 
-    def _stacks(self, items: list[_Line], keep: Callable[[_Line], bool]) -> Iterator[list[_Line]]:
+    def _stacks(self, items: list[_Line], candidates: Iterable[int],
+                keep: Callable[[_Line], bool]) -> Iterator[list[_Line]]:
         """The items that ``keep`` accepts cut into runs on consecutive lines, those of
         ``headline_stack`` lines or more holding a line of ``length_low`` or more not
-        structural: a stack of short lines is a menu already, only one holding a longer
-        line is worth the look at the text."""
+        structural (looked for at ``candidates``, positions in ``items`` in order): a
+        stack of short lines is a menu already, only one holding a longer line is worth
+        the look at the text."""
         low, size = self.options.length_low, self.options.headline_stack
         # grown from its longer lines (a few per document) rather than cut out of all the
         # short ones: most items are menu entries, which no such line joins, and ``keep``
         # is asked only of the items a run grows over
         end = 0  # items before ``end`` are in a run grown already
-        for pos in [pos for pos, item in enumerate(items) if item.features.length >= low and not item.structural]:
-            if pos < end or not keep(items[pos]):
+        for pos in candidates:
+            item = items[pos]
+            if pos < end or item.features.length < low or item.structural or not keep(item):
                 continue
             start = pos
             while start > end and items[start - 1].index == items[start].index - 1 and keep(items[start - 1]):
@@ -550,10 +563,12 @@ class MainContentStage(Stage):
         bad together, where each alone would only be short (a subheading).  Returns the
         runs as ranges of positions in ``lines``."""
         runs: list[range] = []
+        labels = self._labels(lines)
+        labels.append(False)  # the end closes the last run
         start = 0
-        for pos, label in enumerate([*self._labels(lines), False]):
-            if label:
-                continue
+        while start < len(labels):
+            # the next line that is no label, found C-level: most lines of a page are labels
+            pos = labels.index(False, start)
             if pos - start >= self.options.menu_run:
                 runs.append(range(start, pos))
                 signal = f"menu run of {pos - start} labels (short or Title-Cased, no sentence end)"
@@ -581,7 +596,7 @@ class MainContentStage(Stage):
             if announced or (
                 run.stop <= last
                 and self._is_prose(lines[run.start - 1])
-                and lines[run.stop].kind in (GOOD, NEAR)
+                and (lines[run.stop].kind is GOOD or lines[run.stop].kind is NEAR)
             ):
                 kept.update(run)
         return kept
@@ -756,7 +771,7 @@ class MainContentStage(Stage):
 
     @staticmethod
     def _is_prose(item: _Line) -> bool:
-        return item.kind in (GOOD, NEAR) or (item.kind is SHORT and item.features.sentence_end)
+        return item.kind is GOOD or item.kind is NEAR or (item.kind is SHORT and item.features.sentence_end)
 
     def _joins_edge(self, item: _Line) -> bool:
         """Prose, or a sentence that failed the stopword count alone (not a menu, record
@@ -787,14 +802,10 @@ class MainContentStage(Stage):
             distinct = {lines[pos].features.text for pos in group}
             if len(distinct) < self.options.record_repeats:
                 continue
-            # a record is a header and a body: most headers have prose within a few
-            # lines below, where the items of a list (tour dates, specs) have more items
-            headed = sum(
-                any(map(self._is_prose, lines[pos + 1:pos + 1 + _RECORD_BODY_DISTANCE])) for pos in group
-            )
-            if 2 * headed >= len(group):
+            if self._mostly_headed(group, lines):
                 headers += group
                 topical = last.isalpha()
+                signal = f"record header: one of {len(distinct)} short lines ending in {last!r}"
                 for item in (lines[pos] for pos in group):
                     # a line in a menu run or removed earlier stays boilerplate anywhere
                     item.shape_only = (topical and (item.shape_only or not item.structural)
@@ -802,11 +813,28 @@ class MainContentStage(Stage):
                     item.kind = BAD
                     item.structural = True
                     item.barrier = True
-                    item.signal = f"record header: one of {len(distinct)} short lines ending in {last!r}"
+                    item.signal = signal
         return sorted(headers)
 
+    def _mostly_headed(self, group: list[int], lines: list[_Line]) -> bool:
+        """A record is a header and a body: do half the lines at ``group`` or more have
+        prose within a few lines below, as most headers do (the items of a list, tour
+        dates or specs, have more items there)?  Counted until the answer is known."""
+        wanted = (len(group) + 1) // 2  # headed lines still wanted
+        spare = len(group) - wanted  # lines that may still go without
+        for pos in group:
+            if any(map(self._is_prose, lines[pos + 1:pos + 1 + _RECORD_BODY_DISTANCE])):
+                wanted -= 1
+                if not wanted:
+                    return True
+            else:
+                spare -= 1
+                if spare < 0:
+                    return False
+        return False  # (not reached: one of the two counts runs out first)
+
     # ------------------------------------------------------------ the document
-    def _mark_layout(self, lines: list[_Line], doc: Document) -> None:
+    def _mark_layout(self, lines: list[_Line], judged: list[int], doc: Document) -> None:
         """An article's paragraphs share one layout.  When most of a document's prose
         stands alone in its block (one paragraph per blank-line-separated block, as
         ``<p>`` elements come out), prose inside multi-line blocks is laid out like list
@@ -815,7 +843,7 @@ class MainContentStage(Stage):
         blocks, doc_lines = doc.blocks, doc.lines
         total = alone = 0  # the length of the prose, and of the prose standing alone
         grouped: list[_Line] = []  # the prose inside multi-line blocks
-        for item in lines:
+        for item in map(lines.__getitem__, judged):  # (no other line is prose)
             if item.kind is GOOD or item.kind is NEAR:
                 total += item.features.length
                 block = blocks[doc_lines[item.index].block]
@@ -847,7 +875,7 @@ class MainContentStage(Stage):
         below = lines[run.stop:run.stop + _LIST_CONTEXT]
         return (
             len(above) == len(below) == _LIST_CONTEXT
-            and lines[run.stop].kind in (GOOD, NEAR)
+            and (lines[run.stop].kind is GOOD or lines[run.stop].kind is NEAR)
             and all(self._is_prose(item) for item in (*above, *below))
             and self._may_be_list(run, lines, doc)
         )
@@ -979,7 +1007,8 @@ class MainContentStage(Stage):
         summary of another story (which follows a teaser's title the same way, but is
         not the nearest prose above the article)."""
         pos = first - 1
-        while pos >= 0 and not (lines[pos].kind in (GOOD, NEAR) and lines[pos].features.sentence_end):
+        while pos >= 0 and not ((lines[pos].kind is GOOD or lines[pos].kind is NEAR)
+                                and lines[pos].features.sentence_end):
             pos -= 1
         if pos < 0:
             return None
@@ -995,7 +1024,7 @@ class MainContentStage(Stage):
         # words are as often a label over a copyright line or a teaser's summary
         bylined = pos + 1 < first and all(lines[p].removed_as == "metadata" for p in range(pos + 1, first))
         if (
-            headline.kind in (GOOD, NEAR)
+            headline.kind is GOOD or headline.kind is NEAR
             or f.words < (2 if bylined else 3)
             or f.length >= self.options.length_high
             or doc.lines[headline.index].text.rstrip().endswith(".")
