@@ -43,6 +43,21 @@ def test_lexicon_loads(lang: str) -> None:
     assert load_lexicon(lang).size > 300
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_shipped_built_lexicon_is_its_data_files(lang: str) -> None:
+    # (rewrite: python tools/build_lexicons.py)
+    from cleanscrape.lexicon import _built_lexicon, _lexicon_path
+
+    text = _lexicon_path(lang, "toml").read_text(encoding="utf-8")
+    shipped = _built_lexicon(lang, text)
+    assert shipped is not None, "built from another data file: run python tools/build_lexicons.py"
+    built = Lexicon(lang, tomllib.loads(text)).__getstate__()
+    assert {name: (list(value.items()) if isinstance(value, dict) else value)
+            for name, value in shipped.__getstate__().items()} == \
+        {name: (list(value.items()) if isinstance(value, dict) else value) for name, value in built.items()}
+    assert load_lexicon(lang) is not None and _built_lexicon(lang, text + "\n") is None
+
+
 def test_unknown_list_is_an_error() -> None:
     with pytest.raises(ValueError, match="unknown list"):
         Lexicon("xx", {"share": {"starts": ["share"]}})
