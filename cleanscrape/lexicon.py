@@ -22,10 +22,8 @@ scrapes drop the spaces between adjacent buttons), folds Latin diacritics ("Éco
 written), lower-cases, folds typographic apostrophes and whitespace runs, and trims
 bullets and punctuation at both line ends, so the data files stay short and readable.
 
-Each lexicon is also shipped built (``data/lexicons/<lang>.pickle``, written by
-``python tools/build_lexicons.py`` with the digest of the file it was built from): reading
-and building the nine took ~30 ms in every process, unpickling them takes ~3.  A data file
-that is not what its built lexicon was built from is read instead.
+Each lexicon is also shipped built (``data/lexicons/<lang>.pickle``, :mod:`cleanscrape.shipped`):
+reading and building the nine took ~30 ms in every process, unpickling them takes ~3.
 
 The prefix and contains phrases of a language go into one Aho-Corasick automaton, and each
 document is normalised and scanned *as a whole* once per language (its lines looked up among
@@ -36,8 +34,6 @@ through :func:`hits_by_line` (only the lines that have some), :func:`category_hi
 
 from __future__ import annotations
 
-import hashlib
-import pickle
 import re
 import sys
 import unicodedata
@@ -46,12 +42,12 @@ from functools import lru_cache, partial
 from importlib import resources
 from itertools import compress, count, repeat
 from operator import itemgetter
-from pathlib import Path
 from typing import Iterable, NamedTuple
 
 import regex
 from ahocorasick_rs import AhoCorasick, MatchKind
 
+from . import shipped
 from .document import LAYOUT_WHITESPACE, Document, line_starts
 from .lang import ensure_language
 
@@ -256,7 +252,8 @@ class Lexicon:
         self.size = len(self._keys)
         self._whole: dict[str, tuple[tuple[int, Hit], ...]] | None = None
 
-    def _build(self) -> None:
+    def _build(self) -> dict[str, tuple[tuple[int, Hit], ...]]:
+        """Build what a scan needs; the whole-line phrases' hits, by line."""
         # each line is looked up among the whole-line phrases: hashing it costs less than
         # carrying the match of a "\n" + phrase + "\n" key out of the automaton; and their
         # hits are the same on every line, made once.  For the other keys, what the scan
@@ -265,19 +262,21 @@ class Lexicon:
         # A target's rank among a line's hits: one lexicon after the other, whole-line
         # phrases first, then prefixes, then phrases inside.
         lang_rank = {lang: rank * 3 for lang, rank in self._lang_rank.items()}
-        self._whole = {}
+        whole: dict[str, tuple[tuple[int, Hit], ...]] = {}
         self._key_info = []
         wrapped = []
         for (where, key), targets in self._keys.items():
             if where == _WHOLE_LINE:
                 offsets = (0, len(key))
-                self._whole[key] = tuple([(lang_rank[target[3]], _new_hit(target + offsets)) for target in targets])
+                whole[key] = tuple([(lang_rank[target[3]], _new_hit(target + offsets)) for target in targets])
             else:
                 order = _WHOLE_LINE - where
                 self._key_info.append((where, key[0].isalnum(), key[-1].isalnum(),
                                        tuple([(lang_rank[target[3]] + order, target) for target in targets])))
                 wrapped.append(_WRAPS[where].format(key))
         self._automaton = AhoCorasick(wrapped, matchkind=MatchKind.Standard) if wrapped else None
+        self._whole = whole
+        return whole
 
     def __getstate__(self) -> dict[str, object]:
         # ahocorasick_rs's automaton does not pickle: what a scan needs is built again
@@ -293,9 +292,7 @@ class Lexicon:
         that have some."""
         if not self.size:
             return {}
-        if self._whole is None:
-            self._build()
-        whole = self._whole
+        whole = self._whole if self._whole is not None else self._build()
         # (rank, hit) by line
         found: dict[int, list[tuple[int, Hit]]] = {
             i: list(whole[lines[i]]) for i in compress(count(), map(whole.__contains__, lines))}
@@ -364,10 +361,13 @@ class Lexicon:
         return self.scan([normalized_line], f"\n{normalized_line}\n", [1]).get(0, [])
 
 
+#: the lexicons' data files, ``<lang>.toml``, each shipped built too (:mod:`~cleanscrape.shipped`)
+LEXICON_FOLDER = resources.files("cleanscrape") / "data" / "lexicons"
+
+
 @lru_cache(maxsize=None)
 def lexicon_languages() -> tuple[str, ...]:
-    folder = resources.files("cleanscrape") / "data" / "lexicons"
-    return tuple(sorted(e.name[:-5] for e in folder.iterdir() if e.name.endswith(".toml")))
+    return tuple(sorted(e.name[:-5] for e in LEXICON_FOLDER.iterdir() if e.name.endswith(".toml")))
 
 
 @lru_cache(maxsize=None)
@@ -375,35 +375,12 @@ def load_lexicon(lang: str) -> Lexicon:
     """The lexicon of ``lang`` (an empty one for languages without a data file)."""
     if lang not in lexicon_languages():
         return Lexicon(lang, {})
-    text = _lexicon_path(lang, "toml").read_text(encoding="utf-8")
-    built = _built_lexicon(lang, text)
-    return built if built is not None else Lexicon(lang, tomllib.loads(text))
+    return shipped.load(LEXICON_FOLDER, lang, partial(lexicon_from_toml, lang))
 
 
-def _lexicon_path(lang: str, suffix: str):
-    return resources.files("cleanscrape") / "data" / "lexicons" / f"{lang}.{suffix}"
-
-
-def _digest(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8")).hexdigest()
-
-
-def _built_lexicon(lang: str, text: str) -> Lexicon | None:
-    """The shipped lexicon of ``lang`` if it was built from ``text``, its data file."""
-    path = _lexicon_path(lang, "pickle")
-    if not path.is_file():
-        return None
-    with path.open("rb") as fh:
-        digest, lexicon = pickle.load(fh)
-    return lexicon if digest == _digest(text) else None
-
-
-def write_built_lexicons() -> None:
-    """Ship every lexicon built, with the digest of its data file (tools/build_lexicons.py)."""
-    for lang in lexicon_languages():
-        text = _lexicon_path(lang, "toml").read_text(encoding="utf-8")
-        built = pickle.dumps((_digest(text), Lexicon(lang, tomllib.loads(text))), protocol=pickle.HIGHEST_PROTOCOL)
-        Path(str(_lexicon_path(lang, "pickle"))).write_bytes(built)
+def lexicon_from_toml(lang: str, text: str) -> Lexicon:
+    """The lexicon of ``lang`` whose data file is ``text``."""
+    return Lexicon(lang, tomllib.loads(text))
 
 
 @lru_cache(maxsize=None)

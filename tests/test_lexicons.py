@@ -44,18 +44,20 @@ def test_lexicon_loads(lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_shipped_built_lexicon_is_its_data_files(lang: str) -> None:
-    # (rewrite: python tools/build_lexicons.py)
-    from cleanscrape.lexicon import _built_lexicon, _lexicon_path
+def test_the_shipped_built_lexicon_is_what_its_data_file_builds(lang: str) -> None:
+    # (rewrite: python tools/build_shipped.py)
+    from cleanscrape.lexicon import LEXICON_FOLDER, lexicon_from_toml
+    from cleanscrape.shipped import shipped_copy
 
-    text = _lexicon_path(lang, "toml").read_text(encoding="utf-8")
-    shipped = _built_lexicon(lang, text)
-    assert shipped is not None, "built from another data file: run python tools/build_lexicons.py"
-    built = Lexicon(lang, tomllib.loads(text)).__getstate__()
+    text = (LEXICON_FOLDER / f"{lang}.toml").read_text(encoding="utf-8")
+    copy = shipped_copy(LEXICON_FOLDER, lang, text)
+    assert copy is not None, "built from another data file: run python tools/build_shipped.py"
+    # the same state, the keys in the same order (the automaton's)
     assert {name: (list(value.items()) if isinstance(value, dict) else value)
-            for name, value in shipped.__getstate__().items()} == \
-        {name: (list(value.items()) if isinstance(value, dict) else value) for name, value in built.items()}
-    assert load_lexicon(lang) is not None and _built_lexicon(lang, text + "\n") is None
+            for name, value in copy.__getstate__().items()} == \
+        {name: (list(value.items()) if isinstance(value, dict) else value)
+         for name, value in lexicon_from_toml(lang, text).__getstate__().items()}
+    assert shipped_copy(LEXICON_FOLDER, lang, text + "\n") is None
 
 
 def test_unknown_list_is_an_error() -> None:

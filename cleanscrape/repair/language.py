@@ -14,6 +14,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
+from .. import shipped
+
 __all__ = ["LanguageData", "language_data", "supported_languages", "LOAN_LETTERS", "Symbol", "symbols"]
 
 #: Latin letters any European page may hold in names and loanwords ("Müller" in French,
@@ -671,10 +673,13 @@ class LanguageData:
         return text.lower()
 
 
+#: where ``languages.toml`` is, shipped parsed too (:mod:`~cleanscrape.shipped`)
+REPAIR_FOLDER = resources.files("cleanscrape") / "data" / "repair"
+
+
 @lru_cache(maxsize=1)
 def _table() -> dict[str, dict]:
-    path = resources.files("cleanscrape") / "data" / "repair" / "languages.toml"
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+    return shipped.load(REPAIR_FOLDER, "languages", tomllib.loads)
 
 
 def supported_languages() -> tuple[str, ...]:
