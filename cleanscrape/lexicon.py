@@ -47,9 +47,9 @@ from typing import Iterable, NamedTuple
 import regex
 from ahocorasick_rs import AhoCorasick, MatchKind
 
-from . import shipped
 from .document import LAYOUT_WHITESPACE, Document, line_starts
 from .lang import ensure_language
+from .shipped import Shipped
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -361,7 +361,7 @@ class Lexicon:
         return self.scan([normalized_line], f"\n{normalized_line}\n", [1]).get(0, [])
 
 
-#: the lexicons' data files, ``<lang>.toml``, each shipped built too (:mod:`~cleanscrape.shipped`)
+#: the lexicons' data files, ``<lang>.toml``, each shipped built too (:func:`shipped_lexicon`)
 LEXICON_FOLDER = resources.files("cleanscrape") / "data" / "lexicons"
 
 
@@ -375,12 +375,13 @@ def load_lexicon(lang: str) -> Lexicon:
     """The lexicon of ``lang`` (an empty one for languages without a data file)."""
     if lang not in lexicon_languages():
         return Lexicon(lang, {})
-    return shipped.load(LEXICON_FOLDER, lang, partial(lexicon_from_toml, lang))
+    return shipped_lexicon(lang).load()
 
 
-def lexicon_from_toml(lang: str, text: str) -> Lexicon:
-    """The lexicon of ``lang`` whose data file is ``text``."""
-    return Lexicon(lang, tomllib.loads(text))
+def shipped_lexicon(lang: str) -> Shipped[Lexicon]:
+    """The lexicon of ``lang``, built from its data file, as shipped built."""
+    text = (LEXICON_FOLDER / f"{lang}.toml").read_text(encoding="utf-8")
+    return Shipped(LEXICON_FOLDER / f"{lang}.pickle", text.encode("utf-8"), lambda: Lexicon(lang, tomllib.loads(text)))
 
 
 @lru_cache(maxsize=None)

@@ -1,55 +1,55 @@
-"""Data files shipped built as well: what a data file (edited by hand, the source) gives,
-pickled beside it with the digest of the text it was built from.
+"""Data shipped built as well: what a data file (the source, edited by hand or installed
+with a dependency) gives, pickled in the package with the digest of the bytes it was built
+from.
 
-A process unpickles the built copy (parsing TOML and building from it cost every process
-~40 ms for the lexicons and the repair languages' table; unpickling, ~3), and reads the
-data file itself when it is not the one the copy was built from.  The copies are written by
-``python tools/build_shipped.py``; the tests check that each is what its data file builds.
+A process unpickles the built copy (parsing and building took every process ~40 ms for the
+lexicons and the repair languages' table, ~95 ms for langdetect's profiles; unpickling
+them, ~3 and ~25), and builds from the source itself when it is not the one the copy was
+built from.  The copies are written by ``python tools/build_shipped.py``; the tests check
+that each is what its source builds.
 """
 
 from __future__ import annotations
 
 import hashlib
 import pickle
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, TypeVar, cast
+from typing import TYPE_CHECKING, Callable, Generic, TypeVar, cast
 
 if TYPE_CHECKING:
     from importlib.abc import Traversable
 
-__all__ = ["load", "shipped_copy", "write"]
+__all__ = ["Shipped"]
 
 T = TypeVar("T")
 
 
-def load(folder: Traversable, name: str, build: Callable[[str], T]) -> T:
-    """``build`` of the text of ``folder/<name>.toml``: its shipped copy when that was built
-    from this text."""
-    text = _source(folder, name)
-    copy = shipped_copy(folder, name, text)
-    return cast(T, copy) if copy is not None else build(text)
+@dataclass(frozen=True)
+class Shipped(Generic[T]):
+    """``build()``, made from ``source`` (the bytes of its data files), shipped built as
+    ``copy``, a file of the package."""
 
+    copy: Traversable
+    source: bytes
+    build: Callable[[], T]
 
-def shipped_copy(folder: Traversable, name: str, text: str) -> object | None:
-    """The built copy shipped as ``folder/<name>.pickle`` if it was built from ``text``."""
-    path = folder / f"{name}.pickle"
-    if not path.is_file():
-        return None
-    with path.open("rb") as fh:
-        digest, built = pickle.load(fh)
-    return built if digest == _digest(text) else None
+    def load(self) -> T:
+        """The shipped copy when it was built from ``source``, else ``build()``."""
+        built = self.shipped()
+        return cast(T, built) if built is not None else self.build()
 
+    def shipped(self) -> object | None:
+        """The shipped copy if it was built from ``source`` (None if not, or if none is)."""
+        if not self.copy.is_file():
+            return None
+        with self.copy.open("rb") as fh:
+            digest, built = pickle.load(fh)
+        return built if digest == self._digest() else None
 
-def write(folder: Traversable, name: str, build: Callable[[str], object]) -> None:
-    """Ship ``build`` of ``folder/<name>.toml`` as ``folder/<name>.pickle``."""
-    text = _source(folder, name)
-    copy = pickle.dumps((_digest(text), build(text)), protocol=pickle.HIGHEST_PROTOCOL)
-    Path(str(folder / f"{name}.pickle")).write_bytes(copy)
+    def write(self) -> None:
+        """Ship ``build()`` as ``copy``."""
+        Path(str(self.copy)).write_bytes(pickle.dumps((self._digest(), self.build()), protocol=pickle.HIGHEST_PROTOCOL))
 
-
-def _source(folder: Traversable, name: str) -> str:
-    return (folder / f"{name}.toml").read_text(encoding="utf-8")
-
-
-def _digest(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8")).hexdigest()
+    def _digest(self) -> str:
+        return hashlib.blake2b(self.source).hexdigest()

@@ -46,18 +46,16 @@ def test_lexicon_loads(lang: str) -> None:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_shipped_built_lexicon_is_what_its_data_file_builds(lang: str) -> None:
     # (rewrite: python tools/build_shipped.py)
-    from cleanscrape.lexicon import LEXICON_FOLDER, lexicon_from_toml
-    from cleanscrape.shipped import shipped_copy
+    from cleanscrape.lexicon import shipped_lexicon
 
-    text = (LEXICON_FOLDER / f"{lang}.toml").read_text(encoding="utf-8")
-    copy = shipped_copy(LEXICON_FOLDER, lang, text)
-    assert copy is not None, "built from another data file: run python tools/build_shipped.py"
+    shipped = shipped_lexicon(lang)
+    copy = shipped.shipped()
+    assert isinstance(copy, Lexicon), "built from another data file: run python tools/build_shipped.py"
     # the same state, the keys in the same order (the automaton's)
     assert {name: (list(value.items()) if isinstance(value, dict) else value)
             for name, value in copy.__getstate__().items()} == \
         {name: (list(value.items()) if isinstance(value, dict) else value)
-         for name, value in lexicon_from_toml(lang, text).__getstate__().items()}
-    assert shipped_copy(LEXICON_FOLDER, lang, text + "\n") is None
+         for name, value in shipped.build().__getstate__().items()}
 
 
 def test_unknown_list_is_an_error() -> None:

@@ -14,7 +14,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-from .. import shipped
+from ..shipped import Shipped
 
 __all__ = ["LanguageData", "language_data", "supported_languages", "LOAN_LETTERS", "Symbol", "symbols"]
 
@@ -673,13 +673,16 @@ class LanguageData:
         return text.lower()
 
 
-#: where ``languages.toml`` is, shipped parsed too (:mod:`~cleanscrape.shipped`)
-REPAIR_FOLDER = resources.files("cleanscrape") / "data" / "repair"
-
-
 @lru_cache(maxsize=1)
 def _table() -> dict[str, dict]:
-    return shipped.load(REPAIR_FOLDER, "languages", tomllib.loads)
+    return shipped_table().load()
+
+
+def shipped_table() -> Shipped[dict[str, dict]]:
+    """The repair data of every language, ``languages.toml``, as shipped parsed."""
+    folder = resources.files("cleanscrape") / "data" / "repair"
+    text = (folder / "languages.toml").read_text(encoding="utf-8")
+    return Shipped(folder / "languages.pickle", text.encode("utf-8"), lambda: tomllib.loads(text))
 
 
 def supported_languages() -> tuple[str, ...]:
