@@ -14,11 +14,10 @@ import re
 import sys
 from array import array
 from functools import lru_cache
-from typing import Iterable
 
 import regex
 
-__all__ = ["ASTRAL", "LETTER", "bmp_class", "bmp_negated_class", "within_bmp"]
+__all__ = ["ASTRAL", "LETTER", "bmp_class", "within_bmp"]
 
 #: a character beyond the Basic Multilingual Plane (emoji, historic scripts): a text that
 #: holds one is the caller's to handle (``regex`` passes over the characters outside one
@@ -47,44 +46,9 @@ _UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"
 
 
 @lru_cache(maxsize=None)
-def _runs(category: str) -> tuple[tuple[int, int], ...]:
-    """The runs of consecutive code points of the Basic Multilingual Plane that the
-    one-character pattern ``category`` matches, each as (first, after the last)."""
-    return tuple(match.span() for match in re.finditer(f"(?:{category})+", _bmp()))
-
-
-def _ranges(runs: Iterable[tuple[int, int]]) -> str:
-    bmp = _bmp()
-    return "".join(f"{re.escape(bmp[first])}-{re.escape(bmp[end - 1])}" for first, end in runs)
-
-
-@lru_cache(maxsize=None)
 def bmp_class(category: str) -> str:
     """The inside of a character class (no brackets) that lists the characters of the Basic
     Multilingual Plane the one-character pattern ``category`` matches (``r"\\d"``,
-    ``r"[^\\W\\d_]"``), as ranges of consecutive code points.  ~2 ms once per process."""
-    return _ranges(_runs(category))
-
-
-@lru_cache(maxsize=None)
-def bmp_negated_class(category: str, also: str = "") -> str:
-    """A character class (brackets included) that matches, within the Basic Multilingual
-    Plane, what the one-character pattern ``category`` matches and the characters of
-    ``also``, written as the negation of the plane's other characters; beyond the plane it
-    matches every character, so it is for a text :func:`within_bmp` only.
-
-    For a class of most of the plane (the letters: 49,000 code points): ``sre`` sets a
-    class's bitmap one code point at a time as it compiles it, ~1.5 ms for each letter
-    class in a pattern, a third of that for the 16,000 other characters."""
-    others = []
-    start = 0
-    for first, end in _runs(category) + ((0x10000, 0x10000),):
-        if first > start:
-            others.append((start, first))
-        start = end
-    for point in sorted(map(ord, also)):
-        # (a character of ``also`` that ``category`` matches is in no run of others)
-        others = [piece for first, end in others
-                  for piece in (((first, point), (point + 1, end)) if first <= point < end else ((first, end),))
-                  if piece[0] < piece[1]]
-    return f"[^{_ranges(others)}]"
+    ``r"[^\\W\\d_]"``), as ranges of consecutive code points.  ~3 ms once per process."""
+    runs = re.compile(f"(?:{category})+").findall(_bmp())
+    return "".join(f"{re.escape(run[0])}-{re.escape(run[-1])}" for run in runs)
