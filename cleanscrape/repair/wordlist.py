@@ -234,13 +234,13 @@ def head_table(table: bytes) -> bytes:
     has the frequency the whole table gives it and any other at most ``HEAD_FLOOR``."""
     seen: set[bytes] = set()
     head = []
-    for line in table.splitlines(keepends=True):
+    for line in table.split(b"\n")[:-1]:  # (each line ends in "\n", which alone ends one)
         word_shape, letters, centibels = line.split(b"\t")
         word = word_shape + b"\t" + letters
         if word not in seen:
             seen.add(word)
             if int(centibels) <= HEAD_MAX_CENTIBELS:
-                head.append(line)
+                head.append(line + b"\n")
     return b"".join(head)
 
 
