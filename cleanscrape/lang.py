@@ -38,6 +38,7 @@ import regex
 
 from .charclass import LETTER, bmp_class, within_bmp
 from .document import Document
+from .shipped import Shipped
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -467,26 +468,41 @@ def _langdetect_factory():
     from langdetect import DetectorFactory
 
     factory = DetectorFactory()
-    factory.langlist, factory.word_lang_prob_map = _compact_profiles(_langdetect_profiles())
+    factory.langlist, factory.word_lang_prob_map = shipped_profiles().load()
     factory.set_seed(0)  # langdetect samples n-grams at random: a fixed seed makes it deterministic
     return factory
 
 
-def _compact_profiles(folder: str) -> tuple[list[str], dict[str, bytearray]]:
-    """langdetect's profiles, read as ``DetectorFactory.load_profile`` reads them (same
-    files, same order, same arithmetic), but each n-gram keeps only its non-zero
-    probabilities, packed as (language index, double) pairs.  langdetect keeps a list of
-    ~55 floats per n-gram: ~65 MB for its 87,598 n-grams, which have 2.1 non-zero values
-    on average; packed, the table is ~17 MB, and holds no object the garbage collector
-    tracks (the lists were most of what a full collection of a long run walked)."""
-    langs: list[str] = []
-    packed: dict[str, bytearray] = {}
+def shipped_profiles() -> Shipped[tuple[list[str], dict[str, bytearray]]]:
+    """langdetect's profiles compacted (:func:`_compact_profiles`), as shipped built: read
+    and packed, they took every process that needed them ~95 ms; unpickled, ~25.  Their
+    source is the profile files' bytes, in the order the folder lists them (the languages'
+    order)."""
+    folder = _langdetect_profiles()
+    profiles = []
     for name in os.listdir(folder):
         path = os.path.join(folder, name)
         if name.startswith(".") or not os.path.isfile(path):
             continue
         with open(path, "rb") as fh:
-            profile = orjson.loads(fh.read())  # ~55 files of ~1 MB at every start: 1.7x json
+            profiles.append(fh.read())
+    source = b"".join(len(profile).to_bytes(8, "little") + profile for profile in profiles)
+    return Shipped(resources.files("cleanscrape") / "data" / "langdetect_profiles.pickle", source,
+                   lambda: _compact_profiles(profiles))
+
+
+def _compact_profiles(profiles: list[bytes]) -> tuple[list[str], dict[str, bytearray]]:
+    """langdetect's profiles (the files' bytes, in the order the folder lists them), read as
+    ``DetectorFactory.load_profile`` reads them (same order, same arithmetic), but each
+    n-gram keeps only its non-zero probabilities, packed as (language index, double) pairs.
+    langdetect keeps a list of ~55 floats per n-gram: ~65 MB for its 87,598 n-grams, which
+    have 2.1 non-zero values on average; packed, the table is ~17 MB, and holds no object
+    the garbage collector tracks (the lists were most of what a full collection of a long
+    run walked)."""
+    langs: list[str] = []
+    packed: dict[str, bytearray] = {}
+    for data in profiles:
+        profile = orjson.loads(data)  # ~55 files of ~1 MB: 1.7x json
         index = len(langs)
         langs.append(profile["name"])
         n_words = profile["n_words"]

@@ -22,6 +22,9 @@ scrapes drop the spaces between adjacent buttons), folds Latin diacritics ("Éco
 written), lower-cases, folds typographic apostrophes and whitespace runs, and trims
 bullets and punctuation at both line ends, so the data files stay short and readable.
 
+Each lexicon is also shipped built (``data/lexicons/<lang>.pickle``, :mod:`cleanscrape.shipped`):
+reading and building the nine took ~30 ms in every process, unpickling them takes ~3.
+
 The prefix and contains phrases of a language go into one Aho-Corasick automaton, and each
 document is normalised and scanned *as a whole* once per language (its lines looked up among
 the whole-line phrases in the same pass); the hits are shared by every stage
@@ -46,6 +49,7 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 
 from .document import LAYOUT_WHITESPACE, Document, line_starts
 from .lang import ensure_language
+from .shipped import Shipped
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -178,6 +182,9 @@ class Lexicon:
     A document is scanned as its normalised lines joined by ``"\\n"``, with a ``"\\n"`` at both
     ends; a prefix is the key ``"\\n" + phrase`` (it matches at a line's start only).  A
     whole-line phrase is no key: each line is looked up among them.
+
+    What a scan needs (the automaton, the whole-line phrases' hits) is built at the first
+    scan: a language's own lexicon is mostly read only to be merged with English.
     """
 
     def __init__(self, lang: str, tables: dict[str, dict[str, list[str]]]) -> None:
@@ -207,7 +214,7 @@ class Lexicon:
             if where == _LINE_START and bare != key and bare:
                 for target in targets:
                     self._add((_WHOLE_LINE, bare), target)
-        self._build()
+        self._freeze()
 
     @classmethod
     def merged(cls, lexicons: Iterable[Lexicon]) -> Lexicon:
@@ -222,9 +229,14 @@ class Lexicon:
         merged._lang_rank = {lex.lang: rank for rank, lex in enumerate(lexicons)}
         for lex in lexicons:
             for where_key, targets in lex._keys.items():
-                for target in targets:
-                    merged._add(where_key, target)
-        merged._build()
+                present = merged._keys.get(where_key)
+                if present is None:
+                    # a lexicon's targets of one key are already distinct as _add tells them
+                    merged._keys[where_key] = list(targets)
+                else:
+                    for target in targets:
+                        merged._add(where_key, target)
+        merged._freeze()
         return merged
 
     def _add(self, where_key: tuple[int, str], target: Target) -> None:
@@ -232,39 +244,47 @@ class Lexicon:
         if not any(t[:2] == target[:2] and (t[3] == target[3] or t[2] == target[2]) for t in targets):
             targets.append(target)
 
-    def _build(self) -> None:
-        # built: the target lists become tuples, which the garbage collector stops tracking
-        # (tens of thousands of lists a full collection would walk in every long run)
+    def _freeze(self) -> None:
+        """The lexicon's keys final: the target lists become tuples, which the garbage
+        collector stops tracking (tens of thousands of lists a full collection would walk in
+        every long run); what a scan needs is built at the first."""
         self._keys = {where_key: tuple(targets) for where_key, targets in self._keys.items()}
+        self.size = len(self._keys)
+        self._whole: dict[str, tuple[tuple[int, Hit], ...]] | None = None
+
+    def _build(self) -> dict[str, tuple[tuple[int, Hit], ...]]:
+        """Build what a scan needs; the whole-line phrases' hits, by line."""
         # each line is looked up among the whole-line phrases: hashing it costs less than
         # carrying the match of a "\n" + phrase + "\n" key out of the automaton; and their
-        # hits are the same on every line, made once
-        self._whole = {
-            key: tuple((rank, _new_hit(target + (0, len(key)))) for rank, target in self._ranked(where, targets))
-            for (where, key), targets in self._keys.items() if where == _WHOLE_LINE}
-        matched = [(where, key, targets) for (where, key), targets in self._keys.items() if where != _WHOLE_LINE]
-        # what the scan needs of a match, by key number, worked out once per key instead of
-        # per match: where the key matches, and whether its ends must fall on word boundaries
-        self._key_info = [(where, key[0].isalnum(), key[-1].isalnum(), self._ranked(where, targets))
-                          for where, key, targets in matched]
-        self.size = len(self._keys)
-        self._automaton = AhoCorasick([_WRAPS[where].format(key) for where, key, _ in matched],
-                                      matchkind=MatchKind.Standard) if matched else None
+        # hits are the same on every line, made once.  For the other keys, what the scan
+        # needs of a match, by key number, worked out once per key instead of per match:
+        # where the key matches, and whether its ends must fall on word boundaries.
+        # A target's rank among a line's hits: one lexicon after the other, whole-line
+        # phrases first, then prefixes, then phrases inside.
+        lang_rank = {lang: rank * 3 for lang, rank in self._lang_rank.items()}
+        whole: dict[str, tuple[tuple[int, Hit], ...]] = {}
+        self._key_info = []
+        wrapped = []
+        for (where, key), targets in self._keys.items():
+            if where == _WHOLE_LINE:
+                offsets = (0, len(key))
+                whole[key] = tuple([(lang_rank[target[3]], _new_hit(target + offsets)) for target in targets])
+            else:
+                order = _WHOLE_LINE - where
+                self._key_info.append((where, key[0].isalnum(), key[-1].isalnum(),
+                                       tuple([(lang_rank[target[3]] + order, target) for target in targets])))
+                wrapped.append(_WRAPS[where].format(key))
+        self._automaton = AhoCorasick(wrapped, matchkind=MatchKind.Standard) if wrapped else None
+        self._whole = whole
+        return whole
 
     def __getstate__(self) -> dict[str, object]:
-        # ahocorasick_rs's automaton does not pickle: it is built again from the keys
+        # ahocorasick_rs's automaton does not pickle: what a scan needs is built again
         state = self.__dict__.copy()
-        del state["_automaton"]
+        for built in ("_automaton", "_key_info"):
+            state.pop(built, None)
+        state["_whole"] = None
         return state
-
-    def __setstate__(self, state: dict[str, object]) -> None:
-        self.__dict__.update(state)
-        self._build()
-
-    def _ranked(self, where: int, targets: tuple[Target, ...]) -> tuple[tuple[int, Target], ...]:
-        """``targets`` each with its rank among a line's hits: one lexicon after the other,
-        whole-line phrases first, then prefixes, then phrases inside."""
-        return tuple((self._lang_rank[target[3]] * 3 + _WHOLE_LINE - where, target) for target in targets)
 
     def scan(self, lines: list[str], text: str, line_starts: list[int]) -> dict[int, list[Hit]]:
         """The hits on ``lines`` (normalised; ``text`` is ``"\\n"``, them joined by ``"\\n"``,
@@ -272,7 +292,7 @@ class Lexicon:
         that have some."""
         if not self.size:
             return {}
-        whole = self._whole
+        whole = self._whole if self._whole is not None else self._build()
         # (rank, hit) by line
         found: dict[int, list[tuple[int, Hit]]] = {
             i: list(whole[lines[i]]) for i in compress(count(), map(whole.__contains__, lines))}
@@ -332,18 +352,22 @@ class Lexicon:
 
     def whole_line_phrases(self, category: str) -> frozenset[str]:
         """The normalised ``line`` phrases of ``category``."""
-        return frozenset(key for key, ranked_hits in self._whole.items()
-                         if any(hit.category == category and hit.kind == "line" for _, hit in ranked_hits))
+        return frozenset(key for (where, key), targets in self._keys.items()
+                         if where == _WHOLE_LINE and any(target[0] == category and target[1] == "line"
+                                                         for target in targets))
 
     def match(self, normalized_line: str) -> list[Hit]:
         """Hits on one normalised line (tests and tools; stages use :func:`hits_by_line`)."""
         return self.scan([normalized_line], f"\n{normalized_line}\n", [1]).get(0, [])
 
 
+#: the lexicons' data files, ``<lang>.toml``, each shipped built too (:func:`shipped_lexicon`)
+LEXICON_FOLDER = resources.files("cleanscrape") / "data" / "lexicons"
+
+
 @lru_cache(maxsize=None)
 def lexicon_languages() -> tuple[str, ...]:
-    folder = resources.files("cleanscrape") / "data" / "lexicons"
-    return tuple(sorted(e.name[:-5] for e in folder.iterdir() if e.name.endswith(".toml")))
+    return tuple(sorted(e.name[:-5] for e in LEXICON_FOLDER.iterdir() if e.name.endswith(".toml")))
 
 
 @lru_cache(maxsize=None)
@@ -351,9 +375,13 @@ def load_lexicon(lang: str) -> Lexicon:
     """The lexicon of ``lang`` (an empty one for languages without a data file)."""
     if lang not in lexicon_languages():
         return Lexicon(lang, {})
-    path = resources.files("cleanscrape") / "data" / "lexicons" / f"{lang}.toml"
-    tables = tomllib.loads(path.read_text(encoding="utf-8"))
-    return Lexicon(lang, tables)
+    return shipped_lexicon(lang).load()
+
+
+def shipped_lexicon(lang: str) -> Shipped[Lexicon]:
+    """The lexicon of ``lang``, built from its data file, as shipped built."""
+    text = (LEXICON_FOLDER / f"{lang}.toml").read_text(encoding="utf-8")
+    return Shipped(LEXICON_FOLDER / f"{lang}.pickle", text.encode("utf-8"), lambda: Lexicon(lang, tomllib.loads(text)))
 
 
 @lru_cache(maxsize=None)

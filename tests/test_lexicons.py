@@ -43,6 +43,21 @@ def test_lexicon_loads(lang: str) -> None:
     assert load_lexicon(lang).size > 300
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_shipped_built_lexicon_is_what_its_data_file_builds(lang: str) -> None:
+    # (rewrite: python tools/build_shipped.py)
+    from cleanscrape.lexicon import shipped_lexicon
+
+    shipped = shipped_lexicon(lang)
+    copy = shipped.shipped()
+    assert isinstance(copy, Lexicon), "built from another data file: run python tools/build_shipped.py"
+    # the same state, the keys in the same order (the automaton's)
+    assert {name: (list(value.items()) if isinstance(value, dict) else value)
+            for name, value in copy.__getstate__().items()} == \
+        {name: (list(value.items()) if isinstance(value, dict) else value)
+         for name, value in shipped.build().__getstate__().items()}
+
+
 def test_unknown_list_is_an_error() -> None:
     with pytest.raises(ValueError, match="unknown list"):
         Lexicon("xx", {"share": {"starts": ["share"]}})

@@ -14,6 +14,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
+from ..shipped import Shipped
+
 __all__ = ["LanguageData", "language_data", "supported_languages", "LOAN_LETTERS", "Symbol", "symbols"]
 
 #: Latin letters any European page may hold in names and loanwords ("Müller" in French,
@@ -673,8 +675,14 @@ class LanguageData:
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, dict]:
-    path = resources.files("cleanscrape") / "data" / "repair" / "languages.toml"
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+    return shipped_table().load()
+
+
+def shipped_table() -> Shipped[dict[str, dict]]:
+    """The repair data of every language, ``languages.toml``, as shipped parsed."""
+    folder = resources.files("cleanscrape") / "data" / "repair"
+    text = (folder / "languages.toml").read_text(encoding="utf-8")
+    return Shipped(folder / "languages.pickle", text.encode("utf-8"), lambda: tomllib.loads(text))
 
 
 def supported_languages() -> tuple[str, ...]:

@@ -23,8 +23,12 @@ built at run time it took ~0.13 s and left ~20 MB of RSS in every worker (readin
 wordfreq's whole English list), loaded it takes 5 ms and 3 MB.
 
 The tables are compressed with zstandard, not gzip: a page whose glued "?" makes all nine
-repair languages vote loads all nine tables, and zstd reads them 3× faster (Czech's 7.5 MB:
+repair languages vote may load all nine tables, and zstd reads them 3× faster (Czech's 7.5 MB:
 10 ms against gzip's 32) from smaller files.
+
+Each repair language also ships its table's head (:func:`head_wordlist`,
+``data/repair/heads/<lang>.tsv.zst``, derived from its table by :func:`head_table`): the words
+at least Zipf 3 frequent, whose frequencies bound a vote's score without the whole table.
 """
 
 from __future__ import annotations
@@ -38,7 +42,8 @@ from typing import Iterator
 
 import zstandard
 
-__all__ = ["Wordlist", "wordlist", "vote_wordlist", "shape", "build_table", "build_vote_table"]
+__all__ = ["Wordlist", "wordlist", "vote_wordlist", "head_wordlist", "HEAD_FLOOR", "shape", "build_table",
+           "build_vote_table", "head_table"]
 
 #: plain ASCII words (no slot: never a candidate, only evidence of what a bare "pi" or the
 #: rest of "l?homme" is) rarer than this (Zipf scale: 1.0 is once per billion words) are
@@ -57,6 +62,11 @@ CACHED_SHAPES = 8192
 SAMPLE_BYTES = 1024
 #: wordfreq stores frequencies in centibels: frequency = 10 ** (-centibels / 100)
 _FREQUENCY_OF_CENTIBELS = [10 ** (-cb / 100) for cb in range(1000)]
+#: a table's head holds the words at most this many centibels rare (Zipf 3: once per million
+#: words) ...
+HEAD_MAX_CENTIBELS = 600
+#: ... so a word outside it is at most this frequent in the whole table
+HEAD_FLOOR = _FREQUENCY_OF_CENTIBELS[HEAD_MAX_CENTIBELS + 1]
 
 
 def shape(word: str) -> str:
@@ -218,6 +228,22 @@ def build_vote_table(lang: str) -> bytes | None:
     return b"".join(lines)
 
 
+def head_table(table: bytes) -> bytes:
+    """The head of ``table``: the line a word's frequency is read from (its first) where the
+    word is at most ``HEAD_MAX_CENTIBELS`` rare, in table order, so that a word of the head
+    has the frequency the whole table gives it and any other at most ``HEAD_FLOOR``."""
+    seen: set[bytes] = set()
+    head = []
+    for line in table.split(b"\n")[:-1]:  # (each line ends in "\n", which alone ends one)
+        word_shape, letters, centibels = line.split(b"\t")
+        word = word_shape + b"\t" + letters
+        if word not in seen:
+            seen.add(word)
+            if int(centibels) <= HEAD_MAX_CENTIBELS:
+                head.append(line + b"\n")
+    return b"".join(head)
+
+
 #: languages without repair data whose vote table is shipped
 SHIPPED_VOTE_LANGUAGES = ("en",)
 
@@ -254,6 +280,22 @@ def vote_wordlist(lang: str) -> Wordlist | None:
     return _load(lang, "votes", build_vote_table)
 
 
+@lru_cache(maxsize=None)
+def head_wordlist(lang: str) -> Wordlist | None:
+    """The head of ``lang``'s word list (:func:`head_table`), loaded once per process; None
+    when none is shipped (a table with no word rarer than Zipf 3, Romanian's and Turkish's,
+    is its own head)."""
+    path = _table_path(lang, "heads")
+    return Wordlist(lang, read_table(path)) if path.is_file() else None
+
+
+def shipped_head(lang: str) -> bytes | None:
+    """The head to ship for ``lang``, from its shipped table (None when it is the table)."""
+    table = read_table(_table_path(lang))
+    head = head_table(table)
+    return head if head != table else None
+
+
 def _write_tables(folder: str, langs, build) -> None:
     from pathlib import Path
 
@@ -261,6 +303,9 @@ def _write_tables(folder: str, langs, build) -> None:
     out.mkdir(exist_ok=True)
     for lang in langs:
         table = build(lang)
+        if table is None:  # (none to ship: one shipped before goes)
+            (out / f"{lang}.tsv.zst").unlink(missing_ok=True)
+            continue
         (out / f"{lang}.tsv.zst").write_bytes(zstandard.ZstdCompressor(level=19).compress(table))
         print(folder, lang, table.count(b"\n"), "words", len(table), "bytes", file=sys.stderr)
 
@@ -269,5 +314,6 @@ if __name__ == "__main__":  # python -m cleanscrape.repair.wordlist [LANG ...]
     from .language import supported_languages
 
     _write_tables("words", sys.argv[1:] or supported_languages(), build_table)
+    _write_tables("heads", sys.argv[1:] or supported_languages(), shipped_head)
     if not sys.argv[1:]:
         _write_tables("votes", SHIPPED_VOTE_LANGUAGES, build_vote_table)

@@ -36,7 +36,7 @@ from ..repair.letter_model import letter_model
 from ..repair.resolve import LISTED, Resolution, Resolver
 from ..repair.source_memory import SourceWords
 from ..repair.vocabulary import DocumentVocabulary
-from ..repair.wordlist import shape, vote_wordlist, wordlist
+from ..repair.wordlist import HEAD_FLOOR, head_wordlist, shape, vote_wordlist, wordlist
 from ..stage import Stage, register_stage
 
 
@@ -97,7 +97,7 @@ def repair_language(doc: Document, damaged_lines: list[str]) -> LanguageData | N
         # read as German): the damaged words' shapes vote with them
         return _language_of_damaged_words(damaged_lines, words) or data
     candidates = supported_languages() + ((detected,) if detected and data is None else ())
-    scores = {lang: _log_likelihood(lang, words) for lang in candidates}
+    scores = _vote(candidates, words, detected)
     best = max(scores, key=lambda lang: scores[lang])
     if data is not None:
         # a short text, where detection errs most ("A d?ti m?te?" read as Romanian): the
@@ -151,6 +151,33 @@ def _language_of_damaged_words(damaged_lines: list[str], intact: Counter) -> Lan
         if score > best_score:
             best, best_score = lang, score
     return language_data(best) if best is not None else None
+
+
+def _vote(candidates: tuple[str, ...], words: Counter, detected: str | None) -> dict[str, float]:
+    """The log likelihoods of ``words`` (:func:`_log_likelihood`) in the detected language
+    and in every candidate that may make them likeliest, in the order of ``candidates``.
+
+    A candidate is left out, its word list not loaded, when its head (its commonest words,
+    :func:`~cleanscrape.repair.wordlist.head_wordlist`) bounds its likelihood below one
+    worked out (an English page with a glued "?" loaded all nine lists, ~50 ms and ~25 MB
+    in every process): it can be no maximum, and the first maximum is what it was."""
+    exact = {detected: _log_likelihood(detected, words)} if detected in candidates else {}
+    bounds = {lang: _likelihood_bound(lang, words) for lang in candidates if lang not in exact}
+    for lang in sorted(bounds, key=bounds.__getitem__, reverse=True):
+        if exact and bounds[lang] < max(exact.values()):
+            break
+        exact[lang] = _log_likelihood(lang, words)
+    return {lang: exact[lang] for lang in candidates if lang in exact}
+
+
+def _likelihood_bound(lang: str, words: Counter) -> float:
+    """At least :func:`_log_likelihood` of ``words`` in ``lang``, from its head alone: a word
+    outside it counts as ``HEAD_FLOOR`` frequent, at least its frequency (infinite without a
+    head).  Each term is at least the likelihood's, summed in the same order."""
+    head = head_wordlist(lang)
+    if head is None:
+        return math.inf
+    return sum(n * math.log10((head.frequency(w) or HEAD_FLOOR) + UNLISTED_FREQUENCY) for w, n in words.items())
 
 
 def _log_likelihood(lang: str, words: Counter) -> float:

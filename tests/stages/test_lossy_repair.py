@@ -220,6 +220,49 @@ def test_the_shipped_vote_tables_are_what_wordfreq_gives() -> None:
         assert read_table(_table_path(lang, "votes")) == build_vote_table(lang), lang
 
 
+def test_the_shipped_heads_are_their_word_tables_heads() -> None:
+    # the heads bound the language vote; they must not drift from the tables they come from
+    # (rewrite: python -m cleanscrape.repair.wordlist)
+    from cleanscrape.repair.language import supported_languages
+    from cleanscrape.repair.wordlist import _table_path, read_table, shipped_head
+
+    for lang in supported_languages():
+        path = _table_path(lang, "heads")
+        head = shipped_head(lang)
+        assert (read_table(path) if path.is_file() else None) == head, lang
+
+
+def test_a_head_gives_each_of_its_words_the_tables_frequency() -> None:
+    from cleanscrape.repair.wordlist import HEAD_FLOOR, Wordlist, head_table
+
+    # (a table's lines sorted) "ab" listed thrice: its first line says its frequency and is
+    # its line in the head; "zz" is rarer than Zipf 3
+    lines = [b"a?\t\xc3\xa9\t300\n", b"ab\t\t120\n", b"ab\t\t90\n", b"ab\t\t950\n", b"zy\t\t600\n", b"zz\t\t601\n"]
+    table, head = Wordlist("xx", b"".join(lines)), Wordlist("xx", head_table(b"".join(lines)))
+    for word in ("aé", "ab", "zy"):
+        assert head.frequency(word) == table.frequency(word) > 0.0
+    assert head.frequency("zz") == 0.0 < table.frequency("zz") <= HEAD_FLOOR
+
+
+@pytest.mark.parametrize("text", ["Forgot your password privacy policy register", "Le président a dit que la loi",
+                                  "Der Präsident sagte heute", "o que disse o ministro", "wrzsk qpxv",
+                                  "il presidente ha detto che"])
+@pytest.mark.parametrize("detected", [None, "en", "fr", "cs"])
+def test_the_bounded_vote_chooses_as_the_whole_vote(text: str, detected: str | None) -> None:
+    from collections import Counter
+
+    from cleanscrape.lang import tokenize_words
+    from cleanscrape.repair.language import supported_languages
+
+    words = Counter(tokenize_words(text.lower()))
+    candidates = supported_languages() + ((detected,) if detected not in supported_languages() + (None,) else ())
+    every = {lang: lossy_repair._log_likelihood(lang, words) for lang in candidates}
+    bounded = lossy_repair._vote(candidates, words, detected)
+    assert max(bounded, key=bounded.__getitem__) == max(every, key=every.__getitem__)
+    assert all(bounded[lang] == every[lang] for lang in bounded)
+    assert detected not in every or detected in bounded
+
+
 def test_portuguese_lone_slot_before_a_feminine_noun_is_the_contraction(cleaner: Cleaner) -> None:
     # "à" holds an article: it goes before a noun of its gender, even one still damaged
     assert "chegou à entrada" in cleaner.clean("Ele chegou ? entrada da casa e disse que n?o sabia.", lang="pt").text
