@@ -487,7 +487,7 @@ def shipped_profiles() -> Shipped[tuple[list[str], dict[str, bytearray]]]:
         with open(path, "rb") as fh:
             profiles.append(fh.read())
     source = b"".join(len(profile).to_bytes(8, "little") + profile for profile in profiles)
-    return Shipped(resources.files("cleanscrape") / "data" / "langdetect_profiles.pickle", source,
+    return Shipped(resources.files("cleanscrape") / "data" / "langdetect_profiles.pickle.zst", source,
                    lambda: _compact_profiles(profiles))
 
 

@@ -22,7 +22,7 @@ scrapes drop the spaces between adjacent buttons), folds Latin diacritics ("Éco
 written), lower-cases, folds typographic apostrophes and whitespace runs, and trims
 bullets and punctuation at both line ends, so the data files stay short and readable.
 
-Each lexicon is also shipped built (``data/lexicons/<lang>.pickle``, :mod:`cleanscrape.shipped`):
+Each lexicon is also shipped built (``data/lexicons/<lang>.pickle.zst``, :mod:`cleanscrape.shipped`):
 reading and building the nine took ~30 ms in every process, unpickling them takes ~3.
 
 The prefix and contains phrases of a language go into one Aho-Corasick automaton, and each
@@ -381,7 +381,7 @@ def load_lexicon(lang: str) -> Lexicon:
 def shipped_lexicon(lang: str) -> Shipped[Lexicon]:
     """The lexicon of ``lang``, built from its data file, as shipped built."""
     text = (LEXICON_FOLDER / f"{lang}.toml").read_text(encoding="utf-8")
-    return Shipped(LEXICON_FOLDER / f"{lang}.pickle", text.encode("utf-8"), lambda: Lexicon(lang, tomllib.loads(text)))
+    return Shipped(LEXICON_FOLDER / f"{lang}.pickle.zst", text.encode("utf-8"), lambda: Lexicon(lang, tomllib.loads(text)))
 
 
 @lru_cache(maxsize=None)

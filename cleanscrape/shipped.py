@@ -5,8 +5,9 @@ from.
 A process unpickles the built copy (parsing and building took every process ~40 ms for the
 lexicons and the repair languages' table, ~95 ms for langdetect's profiles; unpickling
 them, ~3 and ~25), and builds from the source itself when it is not the one the copy was
-built from.  The copies are written by ``python tools/build_shipped.py``; the tests check
-that each is what its source builds.
+built from.  The copies are compressed with zstd (langdetect's profiles 3.3 → 1.4 MB in the
+repository and the package, for ~4 ms of decompression).  They are written by
+``python tools/build_shipped.py``; the tests check that each is what its source builds.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import pickle
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Generic, TypeVar, cast
+
+import zstandard
 
 if TYPE_CHECKING:
     from importlib.abc import Traversable
@@ -44,12 +47,13 @@ class Shipped(Generic[T]):
         if not self.copy.is_file():
             return None
         with self.copy.open("rb") as fh:
-            digest, built = pickle.load(fh)
+            digest, built = pickle.loads(zstandard.ZstdDecompressor().decompress(fh.read()))
         return built if digest == self._digest() else None
 
     def write(self) -> None:
         """Ship ``build()`` as ``copy``."""
-        Path(str(self.copy)).write_bytes(pickle.dumps((self._digest(), self.build()), protocol=pickle.HIGHEST_PROTOCOL))
+        data = pickle.dumps((self._digest(), self.build()), protocol=pickle.HIGHEST_PROTOCOL)
+        Path(str(self.copy)).write_bytes(zstandard.ZstdCompressor(level=19).compress(data))
 
     def _digest(self) -> str:
         return hashlib.blake2b(self.source).hexdigest()

@@ -9,7 +9,7 @@ from cleanscrape.shipped import Shipped
 
 
 def test_a_copy_is_used_only_while_its_source_is_the_one_it_was_built_from(tmp_path: Path) -> None:
-    copy = tmp_path / "x.pickle"
+    copy = tmp_path / "x.pickle.zst"
     assert Shipped(copy, b"a", lambda: "built").load() == "built"  # no copy
     Shipped(copy, b"a", lambda: "shipped").write()
     assert Shipped(copy, b"a", lambda: "built").load() == "shipped"

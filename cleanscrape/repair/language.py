@@ -682,7 +682,7 @@ def shipped_table() -> Shipped[dict[str, dict]]:
     """The repair data of every language, ``languages.toml``, as shipped parsed."""
     folder = resources.files("cleanscrape") / "data" / "repair"
     text = (folder / "languages.toml").read_text(encoding="utf-8")
-    return Shipped(folder / "languages.pickle", text.encode("utf-8"), lambda: tomllib.loads(text))
+    return Shipped(folder / "languages.pickle.zst", text.encode("utf-8"), lambda: tomllib.loads(text))
 
 
 def supported_languages() -> tuple[str, ...]:
