@@ -314,9 +314,13 @@ class LexiconStage(Stage):
         near_lines = self.options.near_lines
         # removed lines by rank, to find the nearest one to a weak line by bisection
         anchors = sorted((ranks[i], i) for i in strong)
-        changed = True
-        while changed and weak:
-            changed = False
+        # another pass only when this one removed a line within reach after a weak line it
+        # had left: every line it left saw the same removed lines near it otherwise, and
+        # would be left again (the last pass of a loop run until nothing changed)
+        again = True
+        while again and weak:
+            again = False
+            left = -near_lines - 1  # the rank of the last weak line this pass left
             for index in sorted(weak):
                 rank = ranks[index]
                 pos = bisect_left(anchors, (rank, -1))
@@ -330,7 +334,9 @@ class LexiconStage(Stage):
                     self.remove_line(doc, index, f"{reason}, next to removed {self.category} line {closest + 1}")
                     removed.append(index)
                     insort(anchors, (rank, index))
-                    changed = True
+                    again = again or rank - left <= near_lines
+                else:
+                    left = rank
         return removed
 
     def evidence(self, doc: Document, index: int, hits: list[Hit], norms: list[str]) -> tuple[list[Hit], bool]:
