@@ -34,13 +34,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import accumulate, compress, count
 from operator import attrgetter, not_
 from typing import Callable, Iterable, NamedTuple
 
 from ..document import Document, Line
-from ..lexicon import EDGE_CHARS, GLUE, Hit, category_hits, hits_by_line, normalized_lines
+from ..lexicon import EDGE_CHARS, GLUE, Hit, _description, category_hits, hits_by_line, normalized_lines
 from ..stage import Stage
 
 __all__ = [
@@ -64,6 +64,9 @@ PREFIX_SEPARATORS = frozenset(":|-–—>»›/•·")
 _SENTENCE_END = ".!?…"
 _CLOSERS = " \t\"'»”’)]\u00a0"
 _IS_BLANK = attrgetter("is_blank")
+_KIND = attrgetter("kind")
+#: the kinds a line's hits must hold for more than the weak evidence of line_near/contains_near
+_JUDGED_KINDS = frozenset({"prefix", "contains"})
 
 
 def word_count(normalized: str) -> int:
@@ -206,6 +209,14 @@ class Verdict(NamedTuple):
     reason: str
 
 
+@lru_cache(maxsize=None)
+def _phrase_verdict(strong: bool, category: str, kind: str, phrase: str, lang: str) -> Verdict:
+    """The verdict of one hit of a phrase that speaks for itself, its reason the hit's own
+    description (:meth:`Hit.describe`): the same on every line, made once per phrase (most
+    judged lines get one: a menu's labels, a banner's buttons; a verdict is a tuple)."""
+    return Verdict(strong, _description(category, kind, phrase, lang))
+
+
 class LexiconStage(Stage):
     """Base of the lexicon stages: remove lines whose phrase evidence for the stage's
     category (``categories[0]``) is strong enough, then apply the stage's structural rules."""
@@ -242,14 +253,16 @@ class LexiconStage(Stage):
         """How much this line's hits of the category prove (None: nothing)."""
         for hit in hits:
             if hit.kind == "line":
-                return Verdict(True, hit.describe())
+                return _phrase_verdict(True, hit.category, hit.kind, hit.phrase, hit.lang)
         opts = self.options
         words = word_count(normalized)
-        kinds = {hit.kind for hit in hits}
-        if "prefix" not in kinds and "contains" not in kinds:
+        if _JUDGED_KINDS.isdisjoint(map(_KIND, hits)):
             # weak kinds only ("line_near", "contains_near", most lines of a menu): what the
             # rules below would conclude, without working out what they need
-            return Verdict(False, hits[0].describe()) if words <= opts.near_max_words else None
+            if words > opts.near_max_words:
+                return None
+            hit = hits[0]
+            return _phrase_verdict(False, hit.category, hit.kind, hit.phrase, hit.lang)
         fragment = not is_sentence(line.text)
         for hit in hits:
             if hit.kind != "prefix":
@@ -281,7 +294,8 @@ class LexiconStage(Stage):
             return Verdict(True, f"line contains {hits[0].lang} {self.category} phrases "
                                   f"{phrases[0]!r} and {phrases[1]!r} ({words} words)")
         if words <= opts.near_max_words:
-            return Verdict(False, hits[0].describe())
+            hit = hits[0]
+            return _phrase_verdict(False, hit.category, hit.kind, hit.phrase, hit.lang)
         return None
 
     def remove_phrase_lines(self, doc: Document) -> list[int]:
