@@ -129,15 +129,25 @@ def content_index(doc: Document) -> tuple[list[int], list[int]]:
     return cached
 
 
-def has_decoration(doc: Document) -> bool:
-    """Does any line hold nothing but decoration (:func:`is_decoration`)?  Most documents
-    have none, and then no lexicon stage looks for it; computed once per document."""
-    cached = doc.cache.get("has_decoration")
+def decoration_lines(doc: Document) -> list[int]:
+    """The indices of the lines holding nothing but decoration (:func:`is_decoration`), in
+    order; computed once per document."""
+    cached = doc.cache.get("decoration_lines")
     if cached is None:
-        # a blank line normalises to "" too
-        cached = normalized_lines(doc).count("") > len(doc.lines) - len(content_index(doc)[0])
-        doc.cache["has_decoration"] = cached
+        norms = normalized_lines(doc)
+        cached = []
+        # a blank line normalises to "" too: most documents have no other, and then are not
+        # walked line by line
+        if norms.count("") > len(doc.lines) - len(content_index(doc)[0]):
+            lines = doc.lines
+            cached = [index for index in compress(count(), map(not_, norms)) if not lines[index].is_blank]
+        doc.cache["decoration_lines"] = cached
     return cached
+
+
+def has_decoration(doc: Document) -> bool:
+    """Does any line hold nothing but decoration (:func:`is_decoration`)?"""
+    return bool(decoration_lines(doc))
 
 
 def next_content_line(doc: Document, index: int) -> Line | None:
@@ -366,13 +376,25 @@ class LexiconStage(Stage):
 
     def remove_decoration_next_to(self, doc: Document, removed: list[int]) -> None:
         """Bullets or bars left on their own line right above or below a removed line."""
-        if not removed or not has_decoration(doc):
+        if not removed:
             return
-        norms = normalized_lines(doc)
-        for index in sorted(removed):
-            for neighbour in doc.lines[max(index - 1, 0):index + 2]:
-                if not neighbour.removed and is_decoration(neighbour, norms[neighbour.index]):
-                    self.remove_line(doc, neighbour, f"decoration-only line next to removed {self.category} line {index + 1}")
+        decoration = decoration_lines(doc)
+        if not decoration:
+            return
+        # each decoration line goes with the first removed line next to it, and in their order
+        # (looked up from the few decoration lines, not from the neighbours of every removed one)
+        taken = set(removed)
+        lines = doc.lines
+        next_to: list[tuple[int, int]] = []
+        for index in decoration:
+            if lines[index].removed:
+                continue
+            if index - 1 in taken:
+                next_to.append((index - 1, index))
+            elif index + 1 in taken:
+                next_to.append((index + 1, index))
+        for by, index in sorted(next_to):
+            self.remove_line(doc, index, f"decoration-only line next to removed {self.category} line {by + 1}")
 
     # ------------------------------------------------------------------ helpers for subclasses
     def remove_lists_after_headings(self, doc: Document, removed: list[int], accept: Callable[[Line, str], bool],
