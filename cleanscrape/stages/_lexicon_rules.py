@@ -32,7 +32,7 @@ in the stage's own :meth:`LexiconStage.apply_structure`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, insort
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress, count
@@ -334,10 +334,12 @@ class LexiconStage(Stage):
         removed = list(strong)
         if not weak or not strong:
             return removed
-        ranks = content_index(doc)[1]
+        nonblank, ranks = content_index(doc)
         near_lines = self.options.near_lines
-        # removed lines by rank, to find the nearest one to a weak line by bisection
-        anchors = sorted((ranks[i], i) for i in strong)
+        # the ranks of the removed lines, in order, to find the nearest one to a weak line by
+        # bisection (lines with phrases are not blank: no two share a rank, and the line of a
+        # rank is nonblank[rank])
+        anchors = sorted([ranks[i] for i in strong])
         # another pass only when this one removed a line within reach after a weak line it
         # had left: every line it left saw the same removed lines near it otherwise, and
         # would be left again (the last pass of a loop run until nothing changed)
@@ -347,17 +349,17 @@ class LexiconStage(Stage):
             left = -near_lines - 1  # the rank of the last weak line this pass left
             for index in sorted(weak):
                 rank = ranks[index]
-                pos = bisect_left(anchors, (rank, -1))
-                # how far the removed lines just before and just after are (lines with
-                # phrases are not blank: no two share a rank); the one before if as near
-                before = rank - anchors[pos - 1][0] if pos else near_lines + 1
-                after = anchors[pos][0] - rank if pos < len(anchors) else near_lines + 1
+                pos = bisect_left(anchors, rank)
+                # how far the removed lines just before and just after are; the one before
+                # if as near
+                before = rank - anchors[pos - 1] if pos else near_lines + 1
+                after = anchors[pos] - rank if pos < len(anchors) else near_lines + 1
                 if before <= near_lines or after <= near_lines:
-                    closest = anchors[pos - 1][1] if before <= after else anchors[pos][1]
+                    closest = nonblank[anchors[pos - 1] if before <= after else anchors[pos]]
                     reason = weak.pop(index)
                     self.remove_line(doc, index, f"{reason}, next to removed {self.category} line {closest + 1}")
                     removed.append(index)
-                    insort(anchors, (rank, index))
+                    anchors.insert(pos, rank)
                     again = again or rank - left <= near_lines
                 else:
                     left = rank
