@@ -35,7 +35,7 @@ import re
 import sys
 import unicodedata
 from bisect import bisect_right
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 from importlib import resources
 from itertools import compress, count, repeat
 from operator import itemgetter
@@ -266,6 +266,12 @@ class Lexicon:
         whole-line phrases first, then prefixes, then phrases inside."""
         return tuple((self._lang_rank[target[3]] * 3 + _WHOLE_LINE - where, target) for target in targets)
 
+    @cached_property
+    def _whole_line_hits(self) -> dict[str, tuple[Hit, ...]]:
+        """The hits of each whole-line phrase without their ranks, in rank order: a line that
+        is a phrase and matches no key has them as they are."""
+        return {key: tuple(hit for _, hit in ranked_hits) for key, ranked_hits in self._whole.items()}
+
     def scan(self, lines: list[str], text: str, line_starts: list[int]) -> dict[int, list[Hit]]:
         """The hits on ``lines`` (normalised; ``text`` is ``"\\n"``, them joined by ``"\\n"``,
         and ``"\\n"``; line ``i`` starts at ``line_starts[i]``), by line index, for the lines
@@ -273,9 +279,11 @@ class Lexicon:
         if not self.size:
             return {}
         whole = self._whole
-        # (rank, hit) by line
-        found: dict[int, list[tuple[int, Hit]]] = {
-            i: list(whole[lines[i]]) for i in compress(count(), map(whole.__contains__, lines))}
+        whole_line_hits = self._whole_line_hits
+        hits_by_line: dict[int, list[Hit]] = {
+            i: list(whole_line_hits[lines[i]]) for i in compress(count(), map(whole.__contains__, lines))}
+        # (rank, hit) by line, of the keys matched (and of whole-line phrases glued)
+        found: dict[int, list[tuple[int, Hit]]] = {}
         key_info = self._key_info
         for key, start, end in self._matches(text):
             where, word_at_start, word_at_end, ranked = key_info[key]
@@ -294,12 +302,11 @@ class Lexicon:
             elif word_at_end and end < line_end and text[end].isalnum():
                 continue  # "read" does not start "readers"
             offsets = (start - line_start, end - line_start)
-            hits = [(rank, _new_hit(target + offsets)) for rank, target in ranked]
             matches = found.get(i)
             if matches is None:
-                found[i] = hits
-            else:
-                matches += hits
+                matches = found[i] = []
+            for rank, target in ranked:  # (a loop, not a list built and added: most keys have one)
+                matches.append((rank, _new_hit(target + offsets)))
         # "WhatsApp" is written "whatsapp" in the data files: try glued lines unglued too
         glue_at = text.find(GLUE)
         while glue_at >= 0:
@@ -310,8 +317,9 @@ class Lexicon:
             if ranked_hits and norm not in whole:
                 found.setdefault(i, []).extend((rank, hit._replace(end=len(norm))) for rank, hit in ranked_hits)
             glue_at = text.find(GLUE, line_starts[i] + len(norm))  # the next glued line
-        hits_by_line: dict[int, list[Hit]] = {}
         for i, hits in found.items():
+            if i in hits_by_line:  # a whole-line phrase that also matches keys
+                hits = list(whole[lines[i]]) + hits
             if len(hits) > 1:
                 # a stable sort: hits of one rank stay in the automaton's order, which is by end
                 hits.sort(key=itemgetter(0))
