@@ -459,7 +459,7 @@ def lines_matching(doc: Document, pattern: re.Pattern[str], needles: Iterable[st
     a newline).  ``needles``: literal strings of which every match holds one; a document
     holding none of them is not scanned (a string search runs ~50× faster than a regex)."""
     text, starts = _joined(doc)
-    if needles and not any(needle in text for needle in needles):
+    if needles and not any(map(text.__contains__, needles)):
         return []
     # each match's line, placed at C level; matches come in text order, so the lines are in
     # order and dict.fromkeys drops the repeats

@@ -61,7 +61,7 @@ __all__ = [
 
 #: what may follow a prefix phrase for the rest of the line to be "its" content
 PREFIX_SEPARATORS = frozenset(":|-–—>»›/•·")
-_SENTENCE_END = ".!?…"
+_SENTENCE_ENDS = tuple(".!?…")  # (for str.endswith, built once: is_sentence is asked of most judged lines)
 _CLOSERS = " \t\"'»”’)]\u00a0"
 _IS_BLANK = attrgetter("is_blank")
 _KIND = attrgetter("kind")
@@ -76,7 +76,7 @@ def word_count(normalized: str) -> int:
 def is_sentence(text: str) -> bool:
     """Does the line end like a sentence?  Boilerplate fragments ("Partager sur :",
     "Suivez-nous sur Telegram") do not; prose does."""
-    return text.rstrip(_CLOSERS).endswith(tuple(_SENTENCE_END))
+    return text.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS)
 
 
 def _second_word_is_lower(text: str) -> bool:
@@ -313,21 +313,24 @@ class LexiconStage(Stage):
         by_line = category_hits(doc, self.category)
         if not by_line:  # most documents hold no phrase of most categories
             return []
+        lines = doc.lines
         norms = normalized_lines(doc)
+        evidence, judge = self.evidence, self.judge  # (tens of thousands of lines per MB)
         strong: list[int] = []
         weak: dict[int, str] = {}
         for index, hits in by_line.items():  # in line order
-            line = doc.lines[index]
+            line = lines[index]
             if line.removed:
                 continue
-            if may_hold_url(norms[index]):
-                hits = [h for h in hits if h.kind not in ("contains", "contains_near") or not in_url(norms[index], h.start)]
-            hits, weak_counts = self.evidence(doc, index, hits, norms)
-            verdict = self.judge(line, norms[index], hits) if hits else None
+            norm = norms[index]
+            if may_hold_url(norm):
+                hits = [h for h in hits if h.kind not in ("contains", "contains_near") or not in_url(norm, h.start)]
+            hits, weak_counts = evidence(doc, index, hits, norms)
+            verdict = judge(line, norm, hits) if hits else None
             if verdict is None:
                 continue
             if verdict.strong:
-                self.remove_line(doc, line, verdict.reason)
+                self.remove_line(doc, index, verdict.reason)
                 strong.append(index)
             elif weak_counts:
                 weak[index] = verdict.reason
