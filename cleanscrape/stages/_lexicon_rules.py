@@ -61,7 +61,8 @@ __all__ = [
 
 #: what may follow a prefix phrase for the rest of the line to be "its" content
 PREFIX_SEPARATORS = frozenset(":|-–—>»›/•·")
-_SENTENCE_ENDS = tuple(".!?…")  # (for str.endswith, built once: is_sentence is asked of most judged lines)
+#: what ends a sentence, as str.endswith takes it (built once: most judged lines are asked)
+_SENTENCE_ENDS = tuple(".!?…")
 _CLOSERS = " \t\"'»”’)]\u00a0"
 _IS_BLANK = attrgetter("is_blank")
 _KIND = attrgetter("kind")
