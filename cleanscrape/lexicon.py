@@ -275,13 +275,15 @@ class Lexicon:
                                        tuple([(lang_rank[target[3]] + order, target) for target in targets])))
                 wrapped.append(_WRAPS[where].format(key))
         self._automaton = AhoCorasick(wrapped, matchkind=MatchKind.Standard) if wrapped else None
+        # a line that is a phrase and matches no key has the phrase's hits as they are
+        self._whole_line_hits = {key: tuple([hit for _, hit in ranked_hits]) for key, ranked_hits in whole.items()}
         self._whole = whole
         return whole
 
     def __getstate__(self) -> dict[str, object]:
         # ahocorasick_rs's automaton does not pickle: what a scan needs is built again
         state = self.__dict__.copy()
-        for built in ("_automaton", "_key_info"):
+        for built in ("_automaton", "_key_info", "_whole_line_hits"):
             state.pop(built, None)
         state["_whole"] = None
         return state
@@ -293,9 +295,11 @@ class Lexicon:
         if not self.size:
             return {}
         whole = self._whole if self._whole is not None else self._build()
-        # (rank, hit) by line
-        found: dict[int, list[tuple[int, Hit]]] = {
-            i: list(whole[lines[i]]) for i in compress(count(), map(whole.__contains__, lines))}
+        whole_line_hits = self._whole_line_hits
+        hits_by_line: dict[int, list[Hit]] = {
+            i: list(whole_line_hits[lines[i]]) for i in compress(count(), map(whole.__contains__, lines))}
+        # (rank, hit) by line, of the keys matched (and of whole-line phrases glued)
+        found: dict[int, list[tuple[int, Hit]]] = {}
         key_info = self._key_info
         for key, start, end in self._matches(text):
             where, word_at_start, word_at_end, ranked = key_info[key]
@@ -314,12 +318,11 @@ class Lexicon:
             elif word_at_end and end < line_end and text[end].isalnum():
                 continue  # "read" does not start "readers"
             offsets = (start - line_start, end - line_start)
-            hits = [(rank, _new_hit(target + offsets)) for rank, target in ranked]
             matches = found.get(i)
             if matches is None:
-                found[i] = hits
-            else:
-                matches += hits
+                matches = found[i] = []
+            for rank, target in ranked:  # (a loop, not a list built and added: most keys have one)
+                matches.append((rank, _new_hit(target + offsets)))
         # "WhatsApp" is written "whatsapp" in the data files: try glued lines unglued too
         glue_at = text.find(GLUE)
         while glue_at >= 0:
@@ -330,8 +333,9 @@ class Lexicon:
             if ranked_hits and norm not in whole:
                 found.setdefault(i, []).extend((rank, hit._replace(end=len(norm))) for rank, hit in ranked_hits)
             glue_at = text.find(GLUE, line_starts[i] + len(norm))  # the next glued line
-        hits_by_line: dict[int, list[Hit]] = {}
         for i, hits in found.items():
+            if i in hits_by_line:  # a whole-line phrase that also matches keys
+                hits = list(whole[lines[i]]) + hits
             if len(hits) > 1:
                 # a stable sort: hits of one rank stay in the automaton's order, which is by end
                 hits.sort(key=itemgetter(0))
@@ -479,7 +483,7 @@ def lines_matching(doc: Document, pattern: re.Pattern[str], needles: Iterable[st
     a newline).  ``needles``: literal strings of which every match holds one; a document
     holding none of them is not scanned (a string search runs ~50× faster than a regex)."""
     text, starts = _joined(doc)
-    if needles and not any(needle in text for needle in needles):
+    if needles and not any(map(text.__contains__, needles)):
         return []
     # each match's line, placed at C level; matches come in text order, so the lines are in
     # order and dict.fromkeys drops the repeats

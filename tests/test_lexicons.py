@@ -146,6 +146,19 @@ def test_decoration_check_agrees_with_a_line_by_line_look(texts: list[str]) -> N
 
 
 @settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(st.sampled_from(list("a •-:.|\t\u00a0\u2028\u200b\ufeff\u3000\x1c\x85")), max_size=6),
+                min_size=1, max_size=8))
+def test_decoration_lines_are_those_a_line_by_line_look_finds(texts: list[str]) -> None:
+    # remove_decoration_next_to looks up the neighbours of the decoration lines listed once
+    from cleanscrape.lexicon import normalized_lines
+    from cleanscrape.stages._lexicon_rules import decoration_lines, is_decoration
+
+    doc = Document("\n".join(texts))
+    norms = normalized_lines(doc)
+    assert decoration_lines(doc) == [line.index for line in doc.lines if is_decoration(line, norms[line.index])]
+
+
+@settings(max_examples=300, deadline=None)
 @given(st.lists(st.lists(st.sampled_from(["a", " ", ".", "/", ":", "w", "www.", "://", ".php", "html", "h"]),
                          max_size=8).map("".join), min_size=1, max_size=6))
 def test_lines_in_url_can_find_a_url_in_may_hold_one(texts: list[str]) -> None:

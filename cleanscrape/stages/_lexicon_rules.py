@@ -32,15 +32,15 @@ in the stage's own :meth:`LexiconStage.apply_structure`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, insort
+from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import accumulate, compress, count
 from operator import attrgetter, not_
 from typing import Callable, Iterable, NamedTuple
 
 from ..document import Document, Line
-from ..lexicon import EDGE_CHARS, GLUE, Hit, category_hits, hits_by_line, normalized_lines
+from ..lexicon import EDGE_CHARS, GLUE, Hit, _description, category_hits, hits_by_line, normalized_lines
 from ..stage import Stage
 
 __all__ = [
@@ -61,9 +61,13 @@ __all__ = [
 
 #: what may follow a prefix phrase for the rest of the line to be "its" content
 PREFIX_SEPARATORS = frozenset(":|-–—>»›/•·")
-_SENTENCE_END = ".!?…"
+#: what ends a sentence, as str.endswith takes it (built once: most judged lines are asked)
+_SENTENCE_ENDS = tuple(".!?…")
 _CLOSERS = " \t\"'»”’)]\u00a0"
 _IS_BLANK = attrgetter("is_blank")
+_KIND = attrgetter("kind")
+#: the kinds a line's hits must hold for more than the weak evidence of line_near/contains_near
+_JUDGED_KINDS = frozenset({"prefix", "contains"})
 
 
 def word_count(normalized: str) -> int:
@@ -73,7 +77,7 @@ def word_count(normalized: str) -> int:
 def is_sentence(text: str) -> bool:
     """Does the line end like a sentence?  Boilerplate fragments ("Partager sur :",
     "Suivez-nous sur Telegram") do not; prose does."""
-    return text.rstrip(_CLOSERS).endswith(tuple(_SENTENCE_END))
+    return text.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS)
 
 
 def _second_word_is_lower(text: str) -> bool:
@@ -126,15 +130,25 @@ def content_index(doc: Document) -> tuple[list[int], list[int]]:
     return cached
 
 
-def has_decoration(doc: Document) -> bool:
-    """Does any line hold nothing but decoration (:func:`is_decoration`)?  Most documents
-    have none, and then no lexicon stage looks for it; computed once per document."""
-    cached = doc.cache.get("has_decoration")
+def decoration_lines(doc: Document) -> list[int]:
+    """The indices of the lines holding nothing but decoration (:func:`is_decoration`), in
+    order; computed once per document."""
+    cached = doc.cache.get("decoration_lines")
     if cached is None:
-        # a blank line normalises to "" too
-        cached = normalized_lines(doc).count("") > len(doc.lines) - len(content_index(doc)[0])
-        doc.cache["has_decoration"] = cached
+        norms = normalized_lines(doc)
+        cached = []
+        # a blank line normalises to "" too: most documents have no other, and then are not
+        # walked line by line
+        if norms.count("") > len(doc.lines) - len(content_index(doc)[0]):
+            lines = doc.lines
+            cached = [index for index in compress(count(), map(not_, norms)) if not lines[index].is_blank]
+        doc.cache["decoration_lines"] = cached
     return cached
+
+
+def has_decoration(doc: Document) -> bool:
+    """Does any line hold nothing but decoration (:func:`is_decoration`)?"""
+    return bool(decoration_lines(doc))
 
 
 def next_content_line(doc: Document, index: int) -> Line | None:
@@ -206,6 +220,14 @@ class Verdict(NamedTuple):
     reason: str
 
 
+@lru_cache(maxsize=None)
+def _phrase_verdict(strong: bool, category: str, kind: str, phrase: str, lang: str) -> Verdict:
+    """The verdict of one hit of a phrase that speaks for itself, its reason the hit's own
+    description (:meth:`Hit.describe`): the same on every line, made once per phrase (most
+    judged lines get one: a menu's labels, a banner's buttons; a verdict is a tuple)."""
+    return Verdict(strong, _description(category, kind, phrase, lang))
+
+
 class LexiconStage(Stage):
     """Base of the lexicon stages: remove lines whose phrase evidence for the stage's
     category (``categories[0]``) is strong enough, then apply the stage's structural rules."""
@@ -242,14 +264,16 @@ class LexiconStage(Stage):
         """How much this line's hits of the category prove (None: nothing)."""
         for hit in hits:
             if hit.kind == "line":
-                return Verdict(True, hit.describe())
+                return _phrase_verdict(True, hit.category, hit.kind, hit.phrase, hit.lang)
         opts = self.options
         words = word_count(normalized)
-        kinds = {hit.kind for hit in hits}
-        if "prefix" not in kinds and "contains" not in kinds:
+        if _JUDGED_KINDS.isdisjoint(map(_KIND, hits)):
             # weak kinds only ("line_near", "contains_near", most lines of a menu): what the
             # rules below would conclude, without working out what they need
-            return Verdict(False, hits[0].describe()) if words <= opts.near_max_words else None
+            if words > opts.near_max_words:
+                return None
+            hit = hits[0]
+            return _phrase_verdict(False, hit.category, hit.kind, hit.phrase, hit.lang)
         fragment = not is_sentence(line.text)
         for hit in hits:
             if hit.kind != "prefix":
@@ -281,7 +305,8 @@ class LexiconStage(Stage):
             return Verdict(True, f"line contains {hits[0].lang} {self.category} phrases "
                                   f"{phrases[0]!r} and {phrases[1]!r} ({words} words)")
         if words <= opts.near_max_words:
-            return Verdict(False, hits[0].describe())
+            hit = hits[0]
+            return _phrase_verdict(False, hit.category, hit.kind, hit.phrase, hit.lang)
         return None
 
     def remove_phrase_lines(self, doc: Document) -> list[int]:
@@ -289,48 +314,59 @@ class LexiconStage(Stage):
         by_line = category_hits(doc, self.category)
         if not by_line:  # most documents hold no phrase of most categories
             return []
+        lines = doc.lines
         norms = normalized_lines(doc)
+        evidence, judge = self.evidence, self.judge  # (tens of thousands of lines per MB)
         strong: list[int] = []
         weak: dict[int, str] = {}
         for index, hits in by_line.items():  # in line order
-            line = doc.lines[index]
+            line = lines[index]
             if line.removed:
                 continue
-            if may_hold_url(norms[index]):
-                hits = [h for h in hits if h.kind not in ("contains", "contains_near") or not in_url(norms[index], h.start)]
-            hits, weak_counts = self.evidence(doc, index, hits, norms)
-            verdict = self.judge(line, norms[index], hits) if hits else None
+            norm = norms[index]
+            if may_hold_url(norm):
+                hits = [h for h in hits if h.kind not in ("contains", "contains_near") or not in_url(norm, h.start)]
+            hits, weak_counts = evidence(doc, index, hits, norms)
+            verdict = judge(line, norm, hits) if hits else None
             if verdict is None:
                 continue
             if verdict.strong:
-                self.remove_line(doc, line, verdict.reason)
+                self.remove_line(doc, index, verdict.reason)
                 strong.append(index)
             elif weak_counts:
                 weak[index] = verdict.reason
         removed = list(strong)
         if not weak or not strong:
             return removed
-        ranks = content_index(doc)[1]
+        nonblank, ranks = content_index(doc)
         near_lines = self.options.near_lines
-        # removed lines by rank, to find the nearest one to a weak line by bisection
-        anchors = sorted((ranks[i], i) for i in strong)
-        changed = True
-        while changed and weak:
-            changed = False
+        # the ranks of the removed lines, in order, to find the nearest one to a weak line by
+        # bisection (lines with phrases are not blank: no two share a rank, and the line of a
+        # rank is nonblank[rank])
+        anchors = sorted([ranks[i] for i in strong])
+        # another pass only when this one removed a line within reach after a weak line it
+        # had left: every line it left saw the same removed lines near it otherwise, and
+        # would be left again (the last pass of a loop run until nothing changed)
+        again = True
+        while again and weak:
+            again = False
+            left = -near_lines - 1  # the rank of the last weak line this pass left
             for index in sorted(weak):
                 rank = ranks[index]
-                pos = bisect_left(anchors, (rank, -1))
-                # how far the removed lines just before and just after are (lines with
-                # phrases are not blank: no two share a rank); the one before if as near
-                before = rank - anchors[pos - 1][0] if pos else near_lines + 1
-                after = anchors[pos][0] - rank if pos < len(anchors) else near_lines + 1
+                pos = bisect_left(anchors, rank)
+                # how far the removed lines just before and just after are; the one before
+                # if as near
+                before = rank - anchors[pos - 1] if pos else near_lines + 1
+                after = anchors[pos] - rank if pos < len(anchors) else near_lines + 1
                 if before <= near_lines or after <= near_lines:
-                    closest = anchors[pos - 1][1] if before <= after else anchors[pos][1]
+                    closest = nonblank[anchors[pos - 1] if before <= after else anchors[pos]]
                     reason = weak.pop(index)
                     self.remove_line(doc, index, f"{reason}, next to removed {self.category} line {closest + 1}")
                     removed.append(index)
-                    insort(anchors, (rank, index))
-                    changed = True
+                    anchors.insert(pos, rank)
+                    again = again or rank - left <= near_lines
+                else:
+                    left = rank
         return removed
 
     def evidence(self, doc: Document, index: int, hits: list[Hit], norms: list[str]) -> tuple[list[Hit], bool]:
@@ -346,13 +382,25 @@ class LexiconStage(Stage):
 
     def remove_decoration_next_to(self, doc: Document, removed: list[int]) -> None:
         """Bullets or bars left on their own line right above or below a removed line."""
-        if not removed or not has_decoration(doc):
+        if not removed:
             return
-        norms = normalized_lines(doc)
-        for index in sorted(removed):
-            for neighbour in doc.lines[max(index - 1, 0):index + 2]:
-                if not neighbour.removed and is_decoration(neighbour, norms[neighbour.index]):
-                    self.remove_line(doc, neighbour, f"decoration-only line next to removed {self.category} line {index + 1}")
+        decoration = decoration_lines(doc)
+        if not decoration:
+            return
+        # each decoration line goes with the first removed line next to it, and in their order
+        # (looked up from the few decoration lines, not from the neighbours of every removed one)
+        taken = set(removed)
+        lines = doc.lines
+        next_to: list[tuple[int, int]] = []
+        for index in decoration:
+            if lines[index].removed:
+                continue
+            if index - 1 in taken:
+                next_to.append((index - 1, index))
+            elif index + 1 in taken:
+                next_to.append((index + 1, index))
+        for by, index in sorted(next_to):
+            self.remove_line(doc, index, f"decoration-only line next to removed {self.category} line {by + 1}")
 
     # ------------------------------------------------------------------ helpers for subclasses
     def remove_lists_after_headings(self, doc: Document, removed: list[int], accept: Callable[[Line, str], bool],

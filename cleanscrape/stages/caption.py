@@ -39,7 +39,9 @@ from ._lexicon_rules import (
 _CREDIT_MARKS = "©:/("
 #: a sentence end followed by another sentence, in a normalised line; after a word of two
 #: letters or more ("U. Tischhauser" is an initial) and before a word ("Nov. 19" is a date)
-_SENTENCE_BREAK = re.compile(r"(?<=[^\W\d_]{2})[.!?…][\"'»”)\]]*\s+(?=[^\W\d_])")
+#: (the letters before are looked behind from the stop: ``sre`` then skips to the stops,
+#: where a pattern opening on the look-behind tried it at every character, 5x slower)
+_SENTENCE_BREAK = re.compile(r"[.!?…](?<=[^\W\d_]{2}[.!?…])[\"'»”)\]]*\s+(?=[^\W\d_])")
 
 
 @register_stage
