@@ -149,7 +149,7 @@ class Hit(NamedTuple):
     end: int
 
     def describe(self) -> str:
-        return _description(self.category, self.kind, self.phrase, self.lang)
+        return phrase_description(self.category, self.kind, self.phrase, self.lang)
 
 
 #: how :meth:`Hit.describe` says what the line does with the phrase, by kind
@@ -157,7 +157,7 @@ _VERBS = {"line": "is", "line_near": "is", "prefix": "starts with"}
 
 
 @lru_cache(maxsize=None)
-def _description(category: str, kind: str, phrase: str, lang: str) -> str:
+def phrase_description(category: str, kind: str, phrase: str, lang: str) -> str:
     """:meth:`Hit.describe`, worked out once per phrase: a document has a reason per removed
     line, tens of thousands per MB, from a few thousand phrases."""
     return f"line {_VERBS.get(kind, 'contains')} {lang} {category} phrase {phrase!r}"

@@ -40,7 +40,7 @@ from operator import attrgetter, not_
 from typing import Callable, Iterable, NamedTuple
 
 from ..document import Document, Line
-from ..lexicon import EDGE_CHARS, GLUE, Hit, _description, category_hits, hits_by_line, normalized_lines
+from ..lexicon import EDGE_CHARS, GLUE, Hit, category_hits, hits_by_line, normalized_lines, phrase_description
 from ..stage import Stage
 
 __all__ = [
@@ -225,7 +225,7 @@ def _phrase_verdict(strong: bool, category: str, kind: str, phrase: str, lang: s
     """The verdict of one hit of a phrase that speaks for itself, its reason the hit's own
     description (:meth:`Hit.describe`): the same on every line, made once per phrase (most
     judged lines get one: a menu's labels, a banner's buttons; a verdict is a tuple)."""
-    return Verdict(strong, _description(category, kind, phrase, lang))
+    return Verdict(strong, phrase_description(category, kind, phrase, lang))
 
 
 class LexiconStage(Stage):
