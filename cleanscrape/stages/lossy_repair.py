@@ -62,8 +62,9 @@ UNLISTED_FREQUENCY = 1e-8
 MIN_SHAPE_VOTE = 2.0
 #: a word with a lost character: it says nothing about the language (matched from a word's
 #: start only, up to its first lost character: ``\S*[?\ufffd]\S*`` finds the same words, but
-#: runs through every intact word from each of its characters, ~1.7x slower)
-_DAMAGED_WORD = re.compile(r"(?<!\S)[^\s?\ufffd]*[?\ufffd]\S*")
+#: runs through every intact word from each of its characters, ~1.7x slower; and read there
+#: without backtracking, which cannot find a lost character among the others: ~1.3x faster)
+_DAMAGED_WORD = re.compile(r"(?<!\S)(?>[^\s?\ufffd]*)[?\ufffd]\S*")
 #: a damaged word's letters and lost ones, without the punctuation around it
 _SLOTTED_CORE = re.compile(r"[^\W\d_]*[?\ufffd][^\W\d_?\ufffd]*(?:[?\ufffd][^\W\d_?\ufffd]*)*")
 
