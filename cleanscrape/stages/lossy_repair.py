@@ -225,14 +225,17 @@ class LossyRepairStage(Stage):
         if not may_be_damaged(doc.current_text()):
             return
         lines = [line for line in doc.kept_lines() if line.text]
-        evidence = {line.index: damage_evidence(line.text) for line in lines}
+        # only a line holding a slot shows damage, or has any to repair: the others are read
+        # for their words alone (the vocabulary, the charset's evidence)
+        slotted = [line for line in lines if "?" in line.text or "\ufffd" in line.text]
+        evidence = {line.index: damage_evidence(line.text) for line in slotted}
         if not any(evidence.values()):
             return
         # Damaged lines with words enough of their own to vote choose the language together;
         # a line with fewer chooses alone, as it will alone when the output is cleaned again
         # once the others are repaired ("B�é P" read with a damaged French line was left as
         # French left it; alone, a second run read it as Czech).
-        damaged_lines = [line for line in lines if evidence[line.index]]
+        damaged_lines = [line for line in slotted if evidence[line.index]]
         votes = {line.index for line in damaged_lines if len(_intact_words(line.text)) >= MIN_FALLBACK_WORDS}
         pooled = repair_language(doc, [line.text for line in damaged_lines if line.index in votes]) if votes else None
         language_of = {line.index: pooled if line.index in votes else repair_language(doc, [line.text])
@@ -256,7 +259,7 @@ class LossyRepairStage(Stage):
         # to the next word ("schmeckt ?Haben", "matéria?comunique").
         evidence = {line.index: self._evidence(line.text, resolver_of[line.index], resolver_of[line.index].data)
                     if evidence[line.index] and resolver_of[line.index].data is not None else evidence[line.index]
-                    for line in lines}
+                    for line in slotted}
         if sum(evidence.values()) < DAMAGED_LINE_EVIDENCE:
             return
         if doc.source_words is not None:
@@ -273,11 +276,9 @@ class LossyRepairStage(Stage):
         # A page that lost characters as U+FFFD (a decoder's replacement) lost them so, unless
         # its "?" show a loss of their own ("d?j? pr?par? un d�ner"): a stray glued "?" is a
         # real one there ("Why?", "?eredesindiye", "Sie?\ufffd,"), and only U+FFFD are slots.
-        replaced = any("\ufffd" in line.text for line in lines) \
-            and sum(lost_question_marks(line.text) for line in lines) < MIN_LOST_QUESTION_MARKS
-        for line in lines:
-            if "?" not in line.text and "\ufffd" not in line.text:
-                continue
+        replaced = any("\ufffd" in line.text for line in slotted) \
+            and sum(lost_question_marks(line.text) for line in slotted) < MIN_LOST_QUESTION_MARKS
+        for line in slotted:
             line_damaged = line.index in damaged
             resolver = resolver_of.get(line.index, default)
             # every slot becomes one character: the offsets of the line as received are
