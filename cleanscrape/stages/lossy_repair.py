@@ -224,10 +224,9 @@ class LossyRepairStage(Stage):
         # lone surrogate), and a second run would read it
         if not may_be_damaged(doc.current_text()):
             return
-        lines = [line for line in doc.kept_lines() if line.text]
         # only a line holding a slot shows damage, or has any to repair: the others are read
-        # for their words alone (the vocabulary, the charset's evidence)
-        slotted = [line for line in lines if "?" in line.text or "\ufffd" in line.text]
+        # for their words alone (the vocabulary, the charset's evidence), once the page shows some
+        slotted = [line for line in doc.kept_lines() if "?" in line.text or "\ufffd" in line.text]
         evidence = {line.index: damage_evidence(line.text) for line in slotted}
         if not any(evidence.values()):
             return
@@ -243,7 +242,7 @@ class LossyRepairStage(Stage):
         languages = {_key(data): data for data in language_of.values()}
         if languages.keys() == {None} and sum(evidence.values()) < DAMAGED_LINE_EVIDENCE:
             return  # no line has a language to weigh its signs by: they are all there is
-        texts = [line.text for line in lines]
+        texts = [line.text for line in doc.kept_lines() if line.text]
         charset = CharsetEvidence.of_lines(texts)
         # one resolver per language and one vocabulary per way of lower-casing, however many
         # lines chose them: building a vocabulary is most of the cost of a page whose "?"
