@@ -29,14 +29,18 @@ SENTENCE_START_REACH = 8
 _OPENERS = r"[\"'«“„‚‹(\[\-–—\s]"
 
 
-def _word_patterns(letter: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The patterns of the intact words and of the words opening a sentence, with
-    ``letter`` the class of a letter.
+def _word_patterns(letter: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The patterns of the words of text without a slot, of the intact words and of the
+    words opening a sentence, with ``letter`` the class of a letter.
 
     The intact words: a word as _WORD finds it (starting where no letter, nor a letter and
     an apostrophe, stands before it; taken whole) that is no fragment of a damaged word: no
     slot right before or after it.  It opens with its first letter and looks behind from
-    there, so that ``sre`` skips to the next letter in C.
+    there, so that ``sre`` skips to the next letter in C.  In text without a slot they are
+    the words the plain pattern of a word finds one after another: each is taken whole, so
+    the next starts after a character that is neither a letter nor an apostrophe before
+    one; it reads each word once, where the intact pattern is tried again at each of its
+    letters (~1.3x faster).
 
     The words that open a sentence, found in one pass over lines joined by newlines: within
     SENTENCE_START_REACH characters before the word, its line's start and openers, or a
@@ -48,14 +52,14 @@ def _word_patterns(letter: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
                         rf"(?>{letter}*(?:['’]{letter}+)*)(?![?\ufffd])")
     opening = re.compile(rf"(?:^{_OPENERS}{{0,{SENTENCE_START_REACH}}}|[.!?…:]\s{_OPENERS}{{0,{SENTENCE_START_REACH - 2}}})"
                          rf"((?>{word}))(?![?\ufffd])", re.MULTILINE)
-    return intact, opening
+    return re.compile(word), intact, opening
 
 
 _WORD_PATTERNS = _word_patterns(LETTER)
 
 
 @lru_cache(maxsize=1)
-def _bmp_word_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _bmp_word_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """:data:`_WORD_PATTERNS` for text within the Basic Multilingual Plane: the same words,
     found twice as fast (its letters listed, :mod:`~cleanscrape.charclass`)."""
     return _word_patterns(f"[{bmp_class(LETTER)}]")
@@ -80,11 +84,10 @@ class DocumentVocabulary:
         # damaged word is no word.
         self._texts = ("\n".join([line for line in lines if "?" not in line and "\ufffd" not in line]),
                        "\n".join([line for line in lines if "?" in line or "\ufffd" in line]))
-        intact, self._opening_word = _bmp_word_patterns() if all(map(within_bmp, self._texts)) \
+        words, intact, self._opening_word = _bmp_word_patterns() if all(map(within_bmp, self._texts)) \
             else _WORD_PATTERNS
-        found: Counter = Counter()
-        for text in self._texts:
-            found.update(intact.findall(text))
+        found = Counter(words.findall(self._texts[0]))
+        found.update(intact.findall(self._texts[1]))
         counts = self.counts
         for word, n in found.items():
             low = lower(word)

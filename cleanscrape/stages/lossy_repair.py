@@ -62,8 +62,9 @@ UNLISTED_FREQUENCY = 1e-8
 MIN_SHAPE_VOTE = 2.0
 #: a word with a lost character: it says nothing about the language (matched from a word's
 #: start only, up to its first lost character: ``\S*[?\ufffd]\S*`` finds the same words, but
-#: runs through every intact word from each of its characters, ~1.7x slower)
-_DAMAGED_WORD = re.compile(r"(?<!\S)[^\s?\ufffd]*[?\ufffd]\S*")
+#: runs through every intact word from each of its characters, ~1.7x slower; and read there
+#: without backtracking, which cannot find a lost character among the others: ~1.3x faster)
+_DAMAGED_WORD = re.compile(r"(?<!\S)(?>[^\s?\ufffd]*)[?\ufffd]\S*")
 #: a damaged word's letters and lost ones, without the punctuation around it
 _SLOTTED_CORE = re.compile(r"[^\W\d_]*[?\ufffd][^\W\d_?\ufffd]*(?:[?\ufffd][^\W\d_?\ufffd]*)*")
 
@@ -250,15 +251,17 @@ class LossyRepairStage(Stage):
         # lone surrogate), and a second run would read it
         if not may_be_damaged(doc.current_text()):
             return
-        lines = [line for line in doc.kept_lines() if line.text]
-        evidence = {line.index: damage_evidence(line.text) for line in lines}
+        # only a line holding a slot shows damage, or has any to repair: the others are read
+        # for their words alone (the vocabulary, the charset's evidence), once the page shows some
+        slotted = [line for line in doc.kept_lines() if "?" in line.text or "\ufffd" in line.text]
+        evidence = {line.index: damage_evidence(line.text) for line in slotted}
         if not any(evidence.values()):
             return
         # Damaged lines with words enough of their own to vote choose the language together;
         # a line with fewer chooses alone, as it will alone when the output is cleaned again
         # once the others are repaired ("B�é P" read with a damaged French line was left as
         # French left it; alone, a second run read it as Czech).
-        damaged_lines = [line for line in lines if evidence[line.index]]
+        damaged_lines = [line for line in slotted if evidence[line.index]]
         votes = {line.index for line in damaged_lines if len(_intact_words(line.text)) >= MIN_FALLBACK_WORDS}
         pooled = repair_language(doc, [line.text for line in damaged_lines if line.index in votes]) if votes else None
         language_of = {line.index: pooled if line.index in votes else repair_language(doc, [line.text])
@@ -266,7 +269,7 @@ class LossyRepairStage(Stage):
         languages = {_key(data): data for data in language_of.values()}
         if languages.keys() == {None} and sum(evidence.values()) < DAMAGED_LINE_EVIDENCE:
             return  # no line has a language to weigh its signs by: they are all there is
-        texts = [line.text for line in lines]
+        texts = [line.text for line in doc.kept_lines() if line.text]
         charset = CharsetEvidence.of_lines(texts)
         # one resolver per language and one vocabulary per way of lower-casing, however many
         # lines chose them: building a vocabulary is most of the cost of a page whose "?"
@@ -282,7 +285,7 @@ class LossyRepairStage(Stage):
         # to the next word ("schmeckt ?Haben", "matéria?comunique").
         evidence = {line.index: self._evidence(line.text, resolver_of[line.index], resolver_of[line.index].data)
                     if evidence[line.index] and resolver_of[line.index].data is not None else evidence[line.index]
-                    for line in lines}
+                    for line in slotted}
         if sum(evidence.values()) < DAMAGED_LINE_EVIDENCE:
             return
         if doc.source_words is not None:
@@ -299,11 +302,9 @@ class LossyRepairStage(Stage):
         # A page that lost characters as U+FFFD (a decoder's replacement) lost them so, unless
         # its "?" show a loss of their own ("d?j? pr?par? un d�ner"): a stray glued "?" is a
         # real one there ("Why?", "?eredesindiye", "Sie?\ufffd,"), and only U+FFFD are slots.
-        replaced = any("\ufffd" in line.text for line in lines) \
-            and sum(lost_question_marks(line.text) for line in lines) < MIN_LOST_QUESTION_MARKS
-        for line in lines:
-            if "?" not in line.text and "\ufffd" not in line.text:
-                continue
+        replaced = any("\ufffd" in line.text for line in slotted) \
+            and sum(lost_question_marks(line.text) for line in slotted) < MIN_LOST_QUESTION_MARKS
+        for line in slotted:
             line_damaged = line.index in damaged
             resolver = resolver_of.get(line.index, default)
             # every slot becomes one character: the offsets of the line as received are
