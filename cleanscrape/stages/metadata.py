@@ -117,7 +117,8 @@ class MetadataStage(LexiconStage):
             if not token:
                 words.append(("sep", raw))
                 continue
-            shape = _SHAPE.fullmatch(token)
+            # every shape opens with a digit: a word is not matched against them
+            shape = _SHAPE.fullmatch(token) if token[0].isdecimal() else None
             if shape is not None:
                 kind = shape.lastgroup or "other"
             else:
