@@ -23,7 +23,7 @@ from itertools import repeat
 
 from ..charclass import bmp_class
 from ..document import Document
-from ..lexicon import lines_matching, normalized_lines, shortest_line_length, word_class
+from ..lexicon import normalized_lines, shortest_line_length, word_class
 from ..stage import register_stage
 from ._lexicon_rules import LexiconStage, next_content_line, previous_content_line
 
@@ -40,14 +40,14 @@ _DASHES = frozenset("-–—")
 
 
 @lru_cache(maxsize=None)
-def _digit_line() -> re.Pattern[str]:
-    """A line with a digit, matched once per line: from its first digit to its end.
+def _digit() -> re.Pattern[str]:
+    """A digit.
 
-    ``\\d`` alone makes ``sre`` look every character of the document up in the Unicode
-    database; a class listing the digits of the Basic Multilingual Plane is one bitmap test
-    (twice as fast: :mod:`~cleanscrape.charclass`), and the lookbehind leaves the characters
-    beyond it to ``\\d``, so the lines found are the same."""
-    return re.compile("[" + bmp_class(r"\d") + "\U00010000-\U0010ffff](?<=\\d)[^\\n]*")
+    ``\\d`` alone makes ``sre`` look every character up in the Unicode database; a class
+    listing the digits of the Basic Multilingual Plane is one bitmap test (twice as fast:
+    :mod:`~cleanscrape.charclass`), and the lookbehind leaves the characters beyond it to
+    ``\\d``, so the digits found are the same."""
+    return re.compile("[" + bmp_class(r"\d") + "\U00010000-\U0010ffff](?<=\\d)")
 
 
 _DIGIT_RUN = re.compile(r"\d+")
@@ -82,9 +82,12 @@ class MetadataStage(LexiconStage):
         date_words = word_class(doc, "date_words")
         dateline_words = word_class(doc, "dateline_words")
         taken: list[int] = []
-        for index in lines_matching(doc, _digit_line()):
+        # the short lines with a digit, each searched alone: cheaper than a scan of the whole
+        # text, most of which is in the long lines
+        has_digit = _digit().search
+        for index in [index for index, norm in enumerate(norms) if len(norm) <= longest and has_digit(norm)]:
             line, norm = doc.lines[index], norms[index]
-            if line.removed or len(norm) > longest:
+            if line.removed:
                 continue
             if _NUMBER.fullmatch(norm):
                 neighbours = [n for n in (previous_content_line(doc, line.index), next_content_line(doc, line.index))
