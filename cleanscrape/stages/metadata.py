@@ -116,6 +116,7 @@ class MetadataStage(LexiconStage):
         # each word as (kind, text): a shape kind, "named" (month, weekday, "ago"), "label"
         # (dateline word), "number", "other", or "sep" for a bare separator
         words: list[tuple[str, str]] = []
+        others_allowed = self.options.max_dateline_other_words
         for raw, token in zip(raws, stripped):
             if not token:
                 words.append(("sep", raw))
@@ -127,6 +128,10 @@ class MetadataStage(LexiconStage):
             else:
                 kind = "named" if token in date_words else "label" if token in dateline_words \
                     else "number" if token.isdigit() else "other"
+                if kind == "other":
+                    others_allowed -= 1
+                    if others_allowed < 0:
+                        return None  # more other words than the one source or byline allowed below
             words.append((kind, token))
         kinds = [k for k, _ in words if k != "sep"]
         if not kinds or len(kinds) > self.options.max_dateline_words:
