@@ -144,8 +144,8 @@ def apply_edits(text: str, removals: Iterable[tuple[int, int]], repairs: Iterabl
 
     ``removals`` are ``(start, end)`` spans; ``repairs`` are ``(start, end, after)``.
     Edits must not overlap.  This is the single definition of what a report means:
-    report replay and :meth:`Document.output` call it (the latter only its second half,
-    :func:`_apply_sorted`, when the edits are removals alone: they come in order).
+    report replay and :meth:`Document.output` call it (the latter, when the edits are
+    removals alone, only its second half, :func:`_remove_sorted`: they come in order).
     """
     return _apply_sorted(text, sorted([(s, e, "") for s, e in removals] + [(s, e, a) for s, e, a in repairs],
                                       key=_SPAN))
@@ -161,6 +161,21 @@ def _apply_sorted(text: str, edits: list[tuple[int, int, str]]) -> str:
         out.append(text[pos:start])
         out.append(after)
         pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _remove_sorted(text: str, removals: list[Removal]) -> str:
+    """:func:`_apply_sorted` of removals alone, read from the removals themselves: no tuple
+    made and no empty replacement joined for each (a document has ~100 removals)."""
+    out: list[str] = []
+    pos = 0
+    for removal in removals:
+        start = removal.start
+        if start < pos:
+            raise EditConflict(f"overlapping edits at offset {start}")
+        out.append(text[pos:start])
+        pos = removal.end
     out.append(text[pos:])
     return "".join(out)
 
@@ -232,6 +247,7 @@ class Document:
         self.lines = lines = []
         self.blocks = blocks = []
         current: Block | None = None
+        block = -1
         pos = 0
         for i, piece in enumerate(self.text.split("\n")):
             line = _new(Line)
@@ -240,14 +256,16 @@ class Document:
             line.end = pos = pos + len(piece)
             line.text = piece
             line.removed = False
-            if piece.strip():
+            # not blank: what str.strip() would leave something of, asked without the copy
+            if piece and not piece.isspace():
                 if current is None:
-                    current = Block(len(blocks), i, i)
+                    block = len(blocks)
+                    current = Block(block, i, i)
                     blocks.append(current)
                 else:
                     current.last = i
                 line.is_blank = False
-                line.block = current.index
+                line.block = block
             else:
                 current = None
                 line.is_blank = True
@@ -488,5 +506,5 @@ class Document:
         else:
             # the removals alone, the edits of most documents, come in apply_edits's order
             # already (sorted by their starts, no two alike): no second sort
-            text = _apply_sorted(self.text, [(r.start, r.end, "") for r in removals])
+            text = _remove_sorted(self.text, removals)
         return text, removals, repairs

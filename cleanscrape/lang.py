@@ -322,6 +322,7 @@ def _batched_detector_class():
     character (tests/test_lang.py compares both with langdetect's own Detector)."""
     from langdetect.detector import Detector
     from langdetect.lang_detect_exception import ErrorCode, LangDetectException
+    from langdetect.utils.ngram import NGram
 
     class BatchedDetector(Detector):
         #: stop the trials once the leading language is settled (:meth:`_settled`): the
@@ -372,6 +373,27 @@ def _batched_detector_class():
                     self.langprob[j] += p / total / self.n_trial
                 if self.answer_only and self._settled(trial):
                     break
+
+        def append(self, text: str) -> None:
+            """langdetect's ``append``, its per-character loop done by one substitution: it
+            keeps the first ``max_text_length`` characters and drops each space that follows
+            a space.  Its e-mail pattern, which opens with a class ``sre`` tries at every
+            position, is searched for only in a text with an "@"."""
+            text = self.URL_RE.sub(" ", text)
+            if "@" in text:
+                text = self.MAIL_RE.sub(" ", text)
+            self.text += _SPACE_RUN.sub(" ", NGram.normalize_vi(text)[:self.max_text_length])
+
+        def cleaning_text(self) -> None:
+            """langdetect's ``cleaning_text``, counted by C-level searches instead of a loop
+            per character: a text with more than twice as many non-Latin characters as
+            characters from "A" to "z" loses the latter.  Non-Latin is every character from
+            U+0300 on: langdetect also means to spare Latin Extended Additional, but compares
+            the block's number with its name, so spares none."""
+            if self.text.isascii():
+                return  # nothing from U+0300 on
+            if len(_LATIN_RANGE.findall(self.text)) * 2 < len(_FROM_U0300.findall(self.text)):
+                self.text = _LATIN_RANGE.sub("", self.text)
 
         def _settled(self, trials: int) -> bool:
             """Can the trials left no longer change which language leads?  Each adds at most
@@ -436,6 +458,12 @@ def _ngrams(text: str, known: dict[str, bytearray]) -> tuple[str, ...]:
     # interned: the words kept share one copy of each n-gram (~0.2 KB a word, not ~1)
     return tuple(map(sys.intern, ngrams))
 
+
+#: what langdetect's ``append`` and ``cleaning_text`` test character by character: a run of
+#: spaces, its Latin range ("A" to "z", "[", "_" and "`" among them) and its non-Latin
+_SPACE_RUN = re.compile("  +")
+_LATIN_RANGE = re.compile("[A-z]")
+_FROM_U0300 = re.compile("[\u0300-\U0010ffff]")
 
 #: the n-grams of words, with the space after them or not, kept across calls: a language's
 #: words recur (at most this many)

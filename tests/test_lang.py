@@ -180,13 +180,17 @@ def test_batched_langdetect_gives_langdetect_ngrams_and_probabilities_bit_for_bi
                # words in a non-Latin text, punctuation and digits
                "La UNESCO și NATO au anunțat 3 programe: «ȘCOALA» începe luni!",
                "Tiếng Việt có dấu: Tiếng Việt, Hà Nội", "این یک متن فارسی است", "한국어 문장 KBS 뉴스",
-               "Москва — столица России (Moscow)"]
+               "Москва — столица России (Moscow)",
+               # runs of spaces, an address, the Latin range's punctuation in a non-Latin text
+               "Write  to   me@example.org  or see https://example.org/a?b=c  now", "Привет [_`] мир^ ъ"]
     for sample in samples:
         reference, batched = Detector(langdetect_factory), _batched_detector_class()(_langdetect_factory())
         reference.append(sample)
         batched.append(sample)
+        assert batched.text == reference.text, sample
         reference.cleaning_text()
         batched.cleaning_text()
+        assert batched.text == reference.text, sample
         assert batched._extract_ngrams() == reference._extract_ngrams(), sample
         # the list of every language's probability, not just the winner
         reference.get_probabilities()

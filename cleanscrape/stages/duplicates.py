@@ -39,6 +39,7 @@ from itertools import chain
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import LCSseq
 
 from ..document import LAYOUT_WHITESPACE, Document
 from ..features import line_features
@@ -244,9 +245,9 @@ class DuplicatesStage(Stage):
                     break
 
     def _some_pair_similar(self, candidates: list[_Candidate]) -> bool:
-        """Whether two of ``candidates`` are ``near_similarity`` similar, or finding out would
-        cost more than the sketch search (``_SKETCH_COMPARISONS`` times ``max_candidates``
-        comparisons a line).
+        """Whether two of ``candidates`` may be ``near_similarity`` similar (False: no two
+        are), or finding out would cost more than the sketch search (``_SKETCH_COMPARISONS``
+        times ``max_candidates`` comparisons a line).
 
         A near copy is such a pair, so a document without one has none, and its lines need
         no words, frequencies or sketches (nearly every document: the search is set up for
@@ -254,7 +255,6 @@ class DuplicatesStage(Stage):
         is at least their difference), so each line is compared only with the shorter lines
         within reach, in order of length."""
         similarity = self.options.near_similarity
-        cutoff = 100 * similarity
         budget = _SKETCH_COMPARISONS * self.options.max_candidates * len(candidates)
         norms = sorted([cand.norm for cand in candidates], key=len)
         lengths = list(map(len, norms))
@@ -265,8 +265,16 @@ class DuplicatesStage(Stage):
             budget -= longer - nearest
             if budget < 0:
                 return True
-            # the shorter lines within reach compared in one call (rapidfuzz's loop, in C)
-            if nearest < longer and process.extractOne(norm, norms[nearest:longer], scorer=fuzz.ratio,
-                                                       score_cutoff=cutoff) is not None:
+            if nearest == longer:
+                continue
+            # the shorter lines within reach compared in one call (rapidfuzz's loop, in C), by
+            # their longest common subsequence: the ratio is 2 * LCS / (a + b), so a similar
+            # pair has an LCS of at least s * (a + b) / 2, and at least what the shortest line
+            # in reach needs (a character of slack for the rounding: a lower cutoff only finds
+            # more pairs, and the sketch search judges them by the ratio).  rapidfuzz's LCS
+            # with a whole-number cutoff is ~30 % faster than its ratio with the same one
+            least = int(similarity * (len(norm) + lengths[nearest]) / 2) - 1
+            if process.extractOne(norm, norms[nearest:longer], scorer=LCSseq.similarity,
+                                  score_cutoff=least) is not None:
                 return True
         return False

@@ -23,7 +23,7 @@ from itertools import repeat
 
 from ..charclass import bmp_class
 from ..document import Document
-from ..lexicon import lines_matching, normalized_lines, shortest_line_length, word_class
+from ..lexicon import normalized_lines, shortest_line_length, word_class
 from ..stage import register_stage
 from ._lexicon_rules import LexiconStage, next_content_line, previous_content_line
 
@@ -40,14 +40,14 @@ _DASHES = frozenset("-–—")
 
 
 @lru_cache(maxsize=None)
-def _digit_line() -> re.Pattern[str]:
-    """A line with a digit, matched once per line: from its first digit to its end.
+def _digit() -> re.Pattern[str]:
+    """A digit.
 
-    ``\\d`` alone makes ``sre`` look every character of the document up in the Unicode
-    database; a class listing the digits of the Basic Multilingual Plane is one bitmap test
-    (twice as fast: :mod:`~cleanscrape.charclass`), and the lookbehind leaves the characters
-    beyond it to ``\\d``, so the lines found are the same."""
-    return re.compile("[" + bmp_class(r"\d") + "\U00010000-\U0010ffff](?<=\\d)[^\\n]*")
+    ``\\d`` alone makes ``sre`` look every character up in the Unicode database; a class
+    listing the digits of the Basic Multilingual Plane is one bitmap test (twice as fast:
+    :mod:`~cleanscrape.charclass`), and the lookbehind leaves the characters beyond it to
+    ``\\d``, so the digits found are the same."""
+    return re.compile("[" + bmp_class(r"\d") + "\U00010000-\U0010ffff](?<=\\d)")
 
 
 _DIGIT_RUN = re.compile(r"\d+")
@@ -82,9 +82,12 @@ class MetadataStage(LexiconStage):
         date_words = word_class(doc, "date_words")
         dateline_words = word_class(doc, "dateline_words")
         taken: list[int] = []
-        for index in lines_matching(doc, _digit_line()):
+        # the short lines with a digit, each searched alone: cheaper than a scan of the whole
+        # text, most of which is in the long lines
+        has_digit = _digit().search
+        for index in [index for index, norm in enumerate(norms) if len(norm) <= longest and has_digit(norm)]:
             line, norm = doc.lines[index], norms[index]
-            if line.removed or len(norm) > longest:
+            if line.removed:
                 continue
             if _NUMBER.fullmatch(norm):
                 neighbours = [n for n in (previous_content_line(doc, line.index), next_content_line(doc, line.index))
@@ -113,16 +116,22 @@ class MetadataStage(LexiconStage):
         # each word as (kind, text): a shape kind, "named" (month, weekday, "ago"), "label"
         # (dateline word), "number", "other", or "sep" for a bare separator
         words: list[tuple[str, str]] = []
+        others_allowed = self.options.max_dateline_other_words
         for raw, token in zip(raws, stripped):
             if not token:
                 words.append(("sep", raw))
                 continue
-            shape = _SHAPE.fullmatch(token)
+            # every shape opens with a digit: a word is not matched against them
+            shape = _SHAPE.fullmatch(token) if token[0].isdecimal() else None
             if shape is not None:
                 kind = shape.lastgroup or "other"
             else:
                 kind = "named" if token in date_words else "label" if token in dateline_words \
                     else "number" if token.isdigit() else "other"
+                if kind == "other":
+                    others_allowed -= 1
+                    if others_allowed < 0:
+                        return None  # more other words than the one source or byline allowed below
             words.append((kind, token))
         kinds = [k for k, _ in words if k != "sep"]
         if not kinds or len(kinds) > self.options.max_dateline_words:
