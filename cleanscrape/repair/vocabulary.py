@@ -51,10 +51,14 @@ def _word_patterns(letter: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pa
     the words the plain pattern of a word finds one after another: each is taken whole, so
     the next starts after a character that is neither a letter nor an apostrophe before
     one; it reads each word once, where the intact pattern is tried again at each of its
-    letters (~1.3x faster)."""
+    letters (~1.3x faster).
+
+    The letters after an apostrophe are the category class in both: they are read only
+    after an apostrophe (5,440 in the 3.4 MB of the benchmark and dev texts), and each
+    listed class took ~1.7 ms to compile in every process."""
     intact = re.compile(rf"{letter}(?<![?\ufffd].)(?<!{letter}.)(?<!{letter}['’].)"
-                        rf"(?>{letter}*(?:['’]{letter}+)*)(?![?\ufffd])")
-    return re.compile(rf"{letter}+(?:['’]{letter}+)*"), intact, _OPENING_WORD
+                        rf"(?>{letter}*(?:['’]{LETTER}+)*)(?![?\ufffd])")
+    return re.compile(rf"{letter}+(?:['’]{LETTER}+)*"), intact, _OPENING_WORD
 
 
 _WORD_PATTERNS = _word_patterns(LETTER)
