@@ -14,14 +14,10 @@ word), with ftfy's own explanation of the decoding it undid.
 
 from __future__ import annotations
 
-import importlib
 import re
-import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from types import ModuleType
-from typing import Any, Callable
 
 import regex
 
@@ -59,37 +55,10 @@ def _suspect(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _ftfy() -> ModuleType:
-    """ftfy, imported without importing wcwidth: ftfy's package imports it for its display
-    helpers alone (``ftfy.formatting``), which the fixes never call, and it took ~7.5 of the
-    ~26 ms of ftfy's import in every process that meets mojibake.  While ftfy is imported,
-    wcwidth is a placeholder whose functions import it at their first call."""
-    if "wcwidth" in sys.modules or "ftfy" in sys.modules:
-        import ftfy
-
-        return ftfy
-    placeholder = ModuleType("wcwidth")
-
-    def deferred(name: str) -> Callable[..., Any]:
-        def call(*args: Any, **kwargs: Any) -> Any:
-            if sys.modules.get("wcwidth") is placeholder:
-                del sys.modules["wcwidth"]
-            return getattr(importlib.import_module("wcwidth"), name)(*args, **kwargs)
-        return call
-
-    vars(placeholder)["__getattr__"] = deferred  # answers every name ftfy imports (PEP 562)
-    sys.modules["wcwidth"] = placeholder
-    try:
-        import ftfy
-    finally:
-        if sys.modules.get("wcwidth") is placeholder:
-            del sys.modules["wcwidth"]
-    return ftfy
-
-
-@lru_cache(maxsize=1)
 def _ftfy_config():
-    return _ftfy().TextFixerConfig(
+    import ftfy
+
+    return ftfy.TextFixerConfig(
         unescape_html=False,
         remove_terminal_escapes=False,
         fix_latin_ligatures=False,
@@ -125,7 +94,9 @@ class MojibakeStage(Stage):
                 self._report(doc, line, fixed, "Unicode normalisation to NFC", "", self.categories[1])
 
     def _fix_mojibake(self, doc: Document, line) -> None:
-        fixed, steps = _ftfy().fix_and_explain(line.text, config=_ftfy_config())
+        import ftfy
+
+        fixed, steps = ftfy.fix_and_explain(line.text, config=_ftfy_config())
         if fixed == line.text:
             return
         decodings = [f"{verb} {what}" for verb, what in steps or ()]

@@ -109,20 +109,3 @@ def test_a_c1_control_is_repaired_on_the_first_run() -> None:
     once = cleaner.clean("Le conseil municipal a voté la création de pistes cyclables.\nA\ufffd\x80")
     assert "\x80" not in once.text
     assert cleaner.clean(once.text, lang=once.lang).repairs == []
-
-
-def test_ftfy_is_imported_without_wcwidth_and_its_display_helpers_still_work() -> None:
-    import subprocess
-    import sys
-
-    script = (
-        "import sys\n"
-        "from cleanscrape import Cleaner\n"
-        "assert Cleaner(stages=['mojibake']).clean('Un cafÃ© ici.').text == 'Un café ici.'\n"
-        "assert 'ftfy' in sys.modules and 'wcwidth' not in sys.modules\n"
-        "from ftfy.formatting import display_ljust, monospaced_width\n"
-        "assert display_ljust('日本', 6) + '|' == '日本  |' and monospaced_width('日本') == 4\n"
-        "import wcwidth\n"
-        "assert wcwidth.wcswidth('日本') == 4 and wcwidth.__spec__ is not None\n"
-    )
-    subprocess.run([sys.executable, "-c", script], check=True)
