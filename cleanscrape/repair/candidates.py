@@ -15,7 +15,6 @@ Two more readings of an inner slot cover apostrophes the word list splits off:
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 from typing import Callable, Iterator
 from weakref import WeakKeyDictionary
@@ -93,6 +92,8 @@ MIN_LINKED_TAIL = 4
 SPELLING_BEAM = 12
 #: how a candidate known as a whole word was found (the others are spelled or split)
 KNOWN = ("word list", "document", "source")
+#: the tables of a language without any (no letters, no suffixes), read where there is no language data
+_NO_LANGUAGE = LanguageData(lang="", letters="")
 
 
 # not frozen, though never changed (``dataclasses.replace`` makes a changed copy): a frozen
@@ -133,55 +134,34 @@ class CandidateFinder:
         self.letters = letters
         self.vocabulary = vocabulary
         self.source_words = source_words
-        self._alphabet = frozenset(data.alphabet) if data else None
-        self._to_list_form = {page: listed for listed, page in data.equivalents if len(listed) == 1} if data else {}
-        #: the number words a compound numeral is written of (``compound_numerals``) by their
-        #: length and the first character of a damaged one they fit (their first letter, or
-        #: "?" for a slot: a non-ASCII first letter), each with its place in the list (the
-        #: first listed that fits is read)
-        self._numerals_by_start: dict[tuple[int, str], list[tuple[int, str]]] = {}
-        for place, numeral in enumerate(data.compound_numerals if data else ()):
-            for first in (numeral[0],) if numeral[0].isascii() else (numeral[0], "?"):
-                self._numerals_by_start.setdefault((len(numeral), first), []).append((place, numeral))
-        self._longest_numeral = max(map(len, data.compound_numerals), default=0) if data else 0
-        #: the case suffixes after an apostrophe (``suffix_apostrophe``) by their length, in
-        #: their order: only those of its length may be a damaged one
-        self._suffixes_by_length: dict[int, list[str]] = {}
-        for suffix in data.suffix_apostrophe if data else ():
-            self._suffixes_by_length.setdefault(len(suffix), []).append(suffix)
-        #: page letters the word list spells with several ASCII letters ("ß" as "ss")
-        self._list_spellings = [(listed, page) for listed, page in data.equivalents
-                                if len(listed) > 1] if data else []
+        # the language's tables, derived once per language (an empty language's where there is none)
+        tables = data if data is not None else _NO_LANGUAGE
+        self._alphabet = tables.alphabet_set if data is not None else None
+        self._to_list_form = tables.list_letters
+        self._numerals_by_start = tables.numerals_by_start
+        self._longest_numeral = tables.longest_numeral
+        self._suffixes_by_length = tables.suffixes_by_length
+        self._list_spellings = tables.list_spellings
+        self._harmony = tables.harmony
+        self._harmonic_vowels = tables.harmonic_vowels
+        self._same_class = tables.same_class_vowels
+        self._vowel_pair = tables.vowel_pair
+        self._verb_set = tables.verb_suffix_set
+        self._inflection_set = tables.inflection_suffix_set
+        self._all_suffixes = tables.chain_suffixes
+        self._suffix_lengths = tables.chain_suffix_lengths
+        self._suffix_endings = tables.chain_suffix_endings
+        self._verb_chain_openings = tables.verb_chain_openings
+        self._nominal_chain_openings = tables.nominal_chain_openings
+        self._noun_groups = tables.noun_suffix_groups
+        self._suffix_initials = tables.suffix_initials
+        self._noun_suffix_endings = tables.noun_suffix_endings
+        self._high = tables.high_harmony
+        self._chain_consonants = tables.chain_consonants
         self._cache: dict[str, list[Candidate]] = {}
-        self._harmony = dict(data.vowel_harmony) if data else {}
-        self._harmonic_vowels = frozenset("".join(self._harmony.values()) + "ö")  if self._harmony else frozenset()
-        #: the pairs of vowels of one class (``vowel_classes``: back or front), in either order
-        self._same_class = frozenset((a, b) for group in data.vowel_classes for a in group for b in group) \
-            if data else frozenset()
-        #: two vowels side by side, which no chain of suffixes writes (buffer consonants part them)
-        self._vowel_pair = re.compile("[" + "".join(self._harmony) + "]{2}") if self._harmony else None
-        self._verb_set = frozenset(data.verb_suffixes) if data else frozenset()
-        self._inflection_set = frozenset(data.inflection_suffixes) if data else frozenset()
-        self._all_suffixes = self._verb_set | self._inflection_set
-        self._suffix_lengths = sorted({len(s) for s in self._all_suffixes})
-        #: what a chain of suffixes may end in
-        self._suffix_endings = tuple(self._all_suffixes)
-        #: what a chain of suffixes may open with, after a verb stem and after a nominal one
-        self._verb_chain_openings = tuple(self._verb_set)
-        self._nominal_chain_openings = tuple(self._inflection_set)
         self._chain_splits: dict[tuple[str, str, str, str], int | None] = {}
         self._chain_fillings: dict[tuple[str, str], list[str]] = {}
         self._verb_form_frequencies: dict[str, float] = {}
-        self._noun_groups = [(frozenset(group), sorted({len(s) for s in group}))
-                             for group in data.noun_suffixes] if data else []
-        self._suffix_initials = frozenset(s[0] for s in self._all_suffixes) \
-            | frozenset(s[0] for group, _ in self._noun_groups for s in group)
-        self._noun_suffix_endings = tuple(s for group, _ in self._noun_groups for s in group)
-        self._high = dict(data.high_vowel_harmony) if data else {}
-        #: the consonants a suffix's lost letter may be (no vowel: harmony gives that; nor a
-        #: vowel with a circumflex, "â", whose base letter is one)
-        self._chain_consonants = "".join(c for c in data.letters if unicodedata.normalize("NFD", c)[0]
-                                         not in self._harmony) if data and self._harmony else ""
 
     def frequency(self, word: str) -> float:
         if self.words is None:

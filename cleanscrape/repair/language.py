@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -596,6 +597,132 @@ class LanguageData:
         """Every letter a lost character may be: the language's own first."""
         variants = "".join(page for _, page in self.equivalents)
         return self.letters + variants + "".join(c for c in LOAN_LETTERS if c not in self.letters)
+
+    # What the candidate finder (.candidates) reads, derived once per language: a finder is
+    # made for every document.  Shared by them all, so none may change it.
+
+    @cached_property
+    def alphabet_set(self) -> frozenset[str]:
+        """The letters of :attr:`alphabet`."""
+        return frozenset(self.alphabet)
+
+    @cached_property
+    def list_letters(self) -> dict[str, str]:
+        """Page letter -> the one letter the word list spells it with (``equivalents``)."""
+        return {page: listed for listed, page in self.equivalents if len(listed) == 1}
+
+    @cached_property
+    def list_spellings(self) -> tuple[tuple[str, str], ...]:
+        """The (word-list spelling, page letter) pairs of ``equivalents`` whose word-list
+        spelling has several ASCII letters ("ß" as "ss")."""
+        return tuple((listed, page) for listed, page in self.equivalents if len(listed) > 1)
+
+    @cached_property
+    def numerals_by_start(self) -> dict[tuple[int, str], list[tuple[int, str]]]:
+        """The number words a compound numeral is written of (``compound_numerals``) by their
+        length and the first character of a damaged one they fit (their first letter, or "?"
+        for a slot: a non-ASCII first letter), each with its place in the list (the first
+        listed that fits is read)."""
+        by_start: dict[tuple[int, str], list[tuple[int, str]]] = {}
+        for place, numeral in enumerate(self.compound_numerals):
+            for first in (numeral[0],) if numeral[0].isascii() else (numeral[0], "?"):
+                by_start.setdefault((len(numeral), first), []).append((place, numeral))
+        return by_start
+
+    @cached_property
+    def longest_numeral(self) -> int:
+        return max(map(len, self.compound_numerals), default=0)
+
+    @cached_property
+    def suffixes_by_length(self) -> dict[int, list[str]]:
+        """The case suffixes after an apostrophe (``suffix_apostrophe``) by their length, in
+        their order: only those of its length may be a damaged one."""
+        by_length: dict[int, list[str]] = {}
+        for suffix in self.suffix_apostrophe:
+            by_length.setdefault(len(suffix), []).append(suffix)
+        return by_length
+
+    @cached_property
+    def harmony(self) -> dict[str, str]:
+        """``vowel_harmony`` as a mapping."""
+        return dict(self.vowel_harmony)
+
+    @cached_property
+    def harmonic_vowels(self) -> frozenset[str]:
+        """The vowels harmony chooses among (none where the language has no harmony)."""
+        return frozenset("".join(self.harmony.values()) + "ö") if self.harmony else frozenset()
+
+    @cached_property
+    def same_class_vowels(self) -> frozenset[tuple[str, str]]:
+        """The pairs of vowels of one class (``vowel_classes``: back or front), in either order."""
+        return frozenset((a, b) for group in self.vowel_classes for a in group for b in group)
+
+    @cached_property
+    def vowel_pair(self) -> re.Pattern[str] | None:
+        """Two vowels side by side, which no chain of suffixes writes (buffer consonants part them)."""
+        return re.compile("[" + "".join(self.harmony) + "]{2}") if self.harmony else None
+
+    @cached_property
+    def high_harmony(self) -> dict[str, str]:
+        """``high_vowel_harmony`` as a mapping."""
+        return dict(self.high_vowel_harmony)
+
+    @cached_property
+    def verb_suffix_set(self) -> frozenset[str]:
+        return frozenset(self.verb_suffixes)
+
+    @cached_property
+    def inflection_suffix_set(self) -> frozenset[str]:
+        return frozenset(self.inflection_suffixes)
+
+    @cached_property
+    def chain_suffixes(self) -> frozenset[str]:
+        """The suffixes of a verb form's chain (``verb_suffixes`` and ``inflection_suffixes``)."""
+        return self.verb_suffix_set | self.inflection_suffix_set
+
+    @cached_property
+    def chain_suffix_lengths(self) -> list[int]:
+        """The lengths of :attr:`chain_suffixes`, shortest first."""
+        return sorted({len(s) for s in self.chain_suffixes})
+
+    @cached_property
+    def chain_suffix_endings(self) -> tuple[str, ...]:
+        """:attr:`chain_suffixes` for one str.endswith: what a chain of suffixes may end in."""
+        return tuple(self.chain_suffixes)
+
+    @cached_property
+    def verb_chain_openings(self) -> tuple[str, ...]:
+        """:attr:`verb_suffix_set` for one str.startswith: what a chain opens with after a verb stem."""
+        return tuple(self.verb_suffix_set)
+
+    @cached_property
+    def nominal_chain_openings(self) -> tuple[str, ...]:
+        """:attr:`inflection_suffix_set` for one str.startswith: what a chain opens with after a nominal stem."""
+        return tuple(self.inflection_suffix_set)
+
+    @cached_property
+    def noun_suffix_groups(self) -> list[tuple[frozenset[str], list[int]]]:
+        """``noun_suffixes``' groups, each with its lengths, shortest first."""
+        return [(frozenset(group), sorted({len(s) for s in group})) for group in self.noun_suffixes]
+
+    @cached_property
+    def suffix_initials(self) -> frozenset[str]:
+        """The letters a chain's or a noun's suffix opens with."""
+        return frozenset(s[0] for s in self.chain_suffixes) \
+            | frozenset(s[0] for group, _ in self.noun_suffix_groups for s in group)
+
+    @cached_property
+    def noun_suffix_endings(self) -> tuple[str, ...]:
+        """Every suffix of ``noun_suffixes``, for one str.endswith or str.startswith."""
+        return tuple(s for group, _ in self.noun_suffix_groups for s in group)
+
+    @cached_property
+    def chain_consonants(self) -> str:
+        """The consonants a suffix's lost letter may be (no vowel: harmony gives that; nor a
+        vowel with a circumflex, "â", whose base letter is one); "" without harmony."""
+        if not self.harmony:
+            return ""
+        return "".join(c for c in self.letters if unicodedata.normalize("NFD", c)[0] not in self.harmony)
 
     @property
     def soft_adjective_ending(self) -> str:
