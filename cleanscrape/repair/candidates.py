@@ -150,12 +150,9 @@ class CandidateFinder:
         self._inflection_set = tables.inflection_suffix_set
         self._all_suffixes = tables.chain_suffixes
         self._suffix_lengths = tables.chain_suffix_lengths
-        self._suffix_endings = tables.chain_suffix_endings
-        self._verb_chain_openings = tables.verb_chain_openings
-        self._nominal_chain_openings = tables.nominal_chain_openings
+        self._chain_bounds = tables.chain_bounds
         self._noun_groups = tables.noun_suffix_groups
         self._suffix_initials = tables.suffix_initials
-        self._noun_suffix_endings = tables.noun_suffix_endings
         self._high = tables.high_harmony
         self._chain_consonants = tables.chain_consonants
         self._cache: dict[str, list[Candidate]] = {}
@@ -431,9 +428,12 @@ class CandidateFinder:
                 fillings = self._chain_fillings.get((vowel, chain))
                 if fillings is None:
                     fillings = self._chain_fillings[vowel, chain] = self._harmonic_chains(vowel, chain)
+                endings, openings = self._chain_bounds[kind]
                 for filled in fillings:
                     if softened and filled[0] not in self._harmony:
                         continue
+                    if not filled.endswith(endings) or not filled.startswith(openings):
+                        continue  # no suffix ends it (half the fillings), or opens it (half the rest)
                     key = (stem[-1], vowel, filled, kind)
                     if key not in self._chain_splits:
                         self._chain_splits[key] = self._noun_suffix_count(stem, filled) if kind == "noun" \
@@ -475,9 +475,8 @@ class CandidateFinder:
         """How many suffixes ``chain`` splits into as a noun's: at most one of each of
         ``noun_suffixes``' groups, in their order (plural, possessive, case), every vowel
         harmonising with the one before it (``high_vowel_harmony`` for the high ones), no
-        two vowels side by side, a "d"/"t" voiced as the letter before; None if none."""
-        if not chain.endswith(self._noun_suffix_endings) or not chain.startswith(self._noun_suffix_endings):
-            return None  # no suffix ends it (half the chains asked about), or opens it (half the rest)
+        two vowels side by side, a "d"/"t" voiced as the letter before; None if none.  Asked
+        only of a chain a noun suffix opens and one ends (``chain_bounds``)."""
         word = stem + chain
         last = next((c for c in reversed(stem) if c in self._high), None)
         if last is None:
@@ -583,10 +582,8 @@ class CandidateFinder:
         "-diği"), each
         "d" or "t" that opens one voiced as the letter before it (``voiceless_consonants``:
         "açtı", not "açdı"), no two vowels side by side (buffer consonants keep them apart);
-        None if it does not split so."""
-        if chain and (not chain.endswith(self._suffix_endings) or not chain.startswith(
-                self._nominal_chain_openings if nominal else self._verb_chain_openings)):
-            return None  # no suffix ends it (half the chains asked about), or opens it (half the rest)
+        None if it does not split so.  Asked only of a chain a suffix ends and one of the
+        first's kind opens (``chain_bounds``)."""
         stem_vowel = next((c for c in reversed(stem) if c in self._harmony), None)
         word = stem + chain
         if stem_vowel is None or self._vowel_pair.search(word, len(stem) - 1):

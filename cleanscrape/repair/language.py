@@ -686,19 +686,15 @@ class LanguageData:
         return sorted({len(s) for s in self.chain_suffixes})
 
     @cached_property
-    def chain_suffix_endings(self) -> tuple[str, ...]:
-        """:attr:`chain_suffixes` for one str.endswith: what a chain of suffixes may end in."""
-        return tuple(self.chain_suffixes)
-
-    @cached_property
-    def verb_chain_openings(self) -> tuple[str, ...]:
-        """:attr:`verb_suffix_set` for one str.startswith: what a chain opens with after a verb stem."""
-        return tuple(self.verb_suffix_set)
-
-    @cached_property
-    def nominal_chain_openings(self) -> tuple[str, ...]:
-        """:attr:`inflection_suffix_set` for one str.startswith: what a chain opens with after a nominal stem."""
-        return tuple(self.inflection_suffix_set)
+    def chain_bounds(self) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+        """What the chain of suffixes after a stem of each kind may end in and open with, for
+        one str.endswith and one str.startswith: after a verb stem (``verb_suffixes`` open
+        it), a softened final (``inflection_suffixes`` do) and a noun (``noun_suffixes``)."""
+        endings = tuple(self.chain_suffixes)
+        nouns = self.noun_suffix_endings
+        return {"verb": (endings, tuple(self.verb_suffix_set)),
+                "softened": (endings, tuple(self.inflection_suffix_set)),
+                "noun": (nouns, nouns)}
 
     @cached_property
     def noun_suffix_groups(self) -> list[tuple[frozenset[str], list[int]]]:
