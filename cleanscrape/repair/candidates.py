@@ -152,6 +152,7 @@ class CandidateFinder:
         self._suffix_lengths = tables.chain_suffix_lengths
         self._chain_bounds = tables.chain_bounds
         self._noun_groups = tables.noun_suffix_groups
+        self._longest_noun_chain = tables.longest_noun_chain
         self._suffix_initials = tables.suffix_initials
         self._high = tables.high_harmony
         self._chain_consonants = tables.chain_consonants
@@ -415,7 +416,7 @@ class CandidateFinder:
                      for stem, frequency in self._cached_stems(self._verb_stems, stem_part).items()]
             stems += [(stem, frequency, "softened")
                       for stem, frequency in self._cached_stems(self._softened_stems, stem_part).items()]
-            if nouns:
+            if nouns and len(chain) <= self._longest_noun_chain:  # no noun takes more
                 stems += [(stem, frequency, "noun")
                           for stem, frequency in self._cached_stems(self._listed_stems, stem_part).items()]
             for stem, frequency, kind in stems:

@@ -702,6 +702,11 @@ class LanguageData:
         return [(frozenset(group), sorted({len(s) for s in group})) for group in self.noun_suffixes]
 
     @cached_property
+    def longest_noun_chain(self) -> int:
+        """The longest chain of suffixes a noun takes: the longest suffix of each group."""
+        return sum(max(lengths, default=0) for _, lengths in self.noun_suffix_groups)
+
+    @cached_property
     def suffix_initials(self) -> frozenset[str]:
         """The letters a chain's or a noun's suffix opens with."""
         return frozenset(s[0] for s in self.chain_suffixes) \
