@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterator
 from weakref import WeakKeyDictionary
 
-from .damage import has_slot, is_slot, slot_count
+from .damage import SLOTS, has_slot, is_slot, slot_count
 from .language import LanguageData
 from .letter_model import LetterModel
 from .source_memory import SourceWords
@@ -160,6 +160,10 @@ class CandidateFinder:
         self._chain_splits: dict[tuple[str, str, str, str], int | None] = {}
         self._chain_fillings: dict[tuple[str, str], list[str]] = {}
         self._verb_form_frequencies: dict[str, float] = {}
+        #: the stems found for the word list's beginnings (``_cached_stems``), read once a
+        #: document (a weak-keyed lookup, in Python, at each of ~18,000 calls a pass of the
+        #: Turkish damaged dev docs)
+        self._stem_cache = _STEM_CACHE.setdefault(words, {}) if words is not None else {}
 
     def frequency(self, word: str) -> float:
         if self.words is None:
@@ -406,7 +410,7 @@ class CandidateFinder:
         best: dict[str, float] = {}
         for k in range(MIN_VERB_STEM, len(lower)):
             stem_part, chain = lower[:k], lower[k:]
-            if all(is_slot(c) for c in chain):
+            if not chain.strip(SLOTS):
                 continue  # a suffix the page shows no letter of ("what?" is no "whatı")
             if not is_slot(chain[0]) and chain[0] not in self._suffix_initials:
                 continue  # no suffix starts so
@@ -456,7 +460,7 @@ class CandidateFinder:
     def _cached_stems(self, find: Callable[[str], dict[str, float]], stem_part: str) -> dict[str, float]:
         """``find(stem_part)``, remembered for the word list across documents (it does not
         change; the same beginnings recur)."""
-        cache = _STEM_CACHE.setdefault(self.words, {})
+        cache = self._stem_cache
         key = (find.__name__, stem_part)
         stems = cache.get(key)
         if stems is None:
