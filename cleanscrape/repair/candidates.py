@@ -437,7 +437,8 @@ class CandidateFinder:
                 for filled in fillings:
                     if softened and filled[0] not in self._harmony:
                         continue
-                    if not filled.endswith(endings) or not filled.startswith(openings):
+                    if not filled.endswith(endings.get(filled[-1], ())) \
+                            or not filled.startswith(openings.get(filled[0], ())):
                         continue  # no suffix ends it (half the fillings), or opens it (half the rest)
                     key = (stem[-1], vowel, filled, kind)
                     if key not in self._chain_splits:
