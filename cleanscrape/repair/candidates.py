@@ -29,6 +29,8 @@ from .wordlist import Wordlist, shape
 __all__ = ["Candidate", "CandidateFinder", "KNOWN"]
 
 _APOSTROPHES = re.compile(r"['’]")
+#: the characters a word may be split at: a slot or an apostrophe
+_JOINTS = SLOTS + "'’"
 #: how much more frequent a word must be with its final letter restored than without it
 #: for the final "?" to count as a lost letter
 RESTORED_WORD_RATIO = 10.0
@@ -637,7 +639,7 @@ class CandidateFinder:
             return {}
         for end in range(len(lower) - 1, MIN_STEM - 1, -1):
             prefix = lower[:end]
-            slots = [i for i, c in enumerate(prefix) if is_slot(c)]
+            slots = [i for i, c in enumerate(prefix) if c in SLOTS]
             if not slots:
                 return {}
             # "ger?" starts "gerä…" as well as "gerç…": without letters after the slot to
@@ -648,7 +650,7 @@ class CandidateFinder:
             if whole_word_only and (not self.data.suffixing or end < MIN_STEM_WORD):
                 continue  # decided before the listed words are read
             words = [(word, freq) for word, freq in self.words.words_starting(shape(prefix), MAX_STEM_WORDS)
-                     if all(c == word[i] if not is_slot(c) else word[i] in self._alphabet or word[i] == "'"
+                     if all(c == word[i] if c not in SLOTS else word[i] in self._alphabet or word[i] == "'"
                             for i, c in enumerate(prefix))]
             if whole_word_only:
                 words = [(word, freq) for word, freq in words if len(word) == end]
@@ -754,7 +756,7 @@ class CandidateFinder:
         """``word`` spelled as it restores ``lower``, or None if it does not fit."""
         chars = []
         for have, cand in zip(lower, word):
-            if is_slot(have):
+            if have in SLOTS:  # a character: as is_slot, without a call for each
                 if cand == "'":
                     cand = APOSTROPHE
                 elif self._alphabet is not None and cand not in self._alphabet:
@@ -856,11 +858,11 @@ class CandidateFinder:
         return [self._candidate(base + APOSTROPHE, base)]
 
     def _split_readings(self, lower: str) -> list[Candidate]:
-        if sum(1 for c in lower if is_slot(c) or c in "'’") > MAX_COMBINED_SLOTS:
+        if slot_count(lower) + lower.count("'") + lower.count("’") > MAX_COMBINED_SLOTS:
             return []
         out: list[Candidate] = []
         for i in range(1, len(lower) - 1):
-            if not (is_slot(lower[i]) or lower[i] in "'’"):
+            if lower[i] not in _JOINTS:
                 continue
             joint = APOSTROPHE if is_slot(lower[i]) else lower[i]
             left, right = lower[:i], lower[i + 1:]
@@ -961,6 +963,6 @@ def _fits(damaged: str, word: str) -> bool:
     in each slot?  (A loop, not all() over a generator: twice as fast where the first
     letter already differs, as for most of the number words tried at each end.)"""
     for have, got in zip(damaged, word):
-        if got != have and not (is_slot(have) and not got.isascii()):
+        if got != have and not (have in SLOTS and not got.isascii()):
             return False
     return True

@@ -32,7 +32,7 @@ from typing import Callable, Iterator
 from ..lang import stopwords
 from .candidates import APOSTROPHE, KNOWN, Candidate, CandidateFinder
 from .charset import CharsetEvidence
-from .damage import SLOT_PATTERN, DamagedRun, has_slot, is_slot, spells
+from .damage import SLOT_PATTERN, SLOTS, DamagedRun, has_slot, is_slot, spells
 from .language import LanguageData, Symbol, symbols
 
 __all__ = ["Reading", "Resolution", "Resolver", "LISTED"]
@@ -504,7 +504,7 @@ class _CoreCase:
     def __init__(self, core: str) -> None:
         self.all_caps = _all_capitals(core)
         #: where the slots stand
-        self.slots = [i for i, c in enumerate(core) if is_slot(c)]
+        self.slots = [i for i, c in enumerate(core) if c in SLOTS]
         #: the slots right before a capital: no letter goes there unless the word is in capitals
         self.slots_before_capitals = [i for i in self.slots if core[i + 1:i + 2].isupper()]
 
