@@ -820,15 +820,15 @@ class CandidateFinder:
         # parts[i]: a spelling of lower[:i] as number words, with the rarest part's frequency
         parts: list[tuple[str, float, int] | None] = [("", 1.0, 0)] + [None] * len(lower)
         longest = self._longest_numeral
-        spelled = 0  # the end of the last spelling found
+        spelled = [0]  # where the spellings found end, in order
         for end in range(1, len(lower) + 1):
-            if end - spelled > longest:
+            if end - spelled[-1] > longest:
                 return []  # no number word spans the gap from the last spelling found: no number
             # the first number word listed that ends here after a spelling: only those of
             # the length from a spelling's end, that may start with its character, are tried
             first: tuple[int, str, int] | None = None  # (place in the list, number word, start)
-            for start in range(max(0, end - longest), end):
-                if parts[start] is None:
+            for start in spelled:
+                if end - start > longest:
                     continue
                 for place, numeral in numerals.get((end - start, "?" if is_slot(lower[start]) else lower[start]), ()):
                     if first is not None and place > first[0]:
@@ -840,7 +840,7 @@ class CandidateFinder:
                 _, numeral, start = first
                 text, freq, count = parts[start]
                 parts[end] = (text + numeral, min(freq, self.frequency(numeral)), count + 1)
-                spelled = end
+                spelled.append(end)
         if parts[-1] is None or parts[-1][2] < 2 or not parts[-1][1]:
             return []
         return [Candidate(parts[-1][0], parts[-1][1], 0, "word list")]
