@@ -420,8 +420,9 @@ class CandidateFinder:
             # final's and a noun's with an inflectional one (a noun's by noun_suffixes' groups)
             stems = [(stem, frequency, "verb")
                      for stem, frequency in self._cached_stems(self._verb_stems, stem_part).items()]
-            stems += [(stem, frequency, "softened")
-                      for stem, frequency in self._cached_stems(self._softened_stems, stem_part).items()]
+            if stem_part[-1] in SLOTS and len(stem_part) >= MIN_SOFTENED_STEM:  # its lost last letter
+                stems += [(stem, frequency, "softened")
+                          for stem, frequency in self._cached_stems(self._softened_stems, stem_part).items()]
             if nouns and len(chain) <= self._longest_noun_chain:  # no noun takes more
                 stems += [(stem, frequency, "noun")
                           for stem, frequency in self._cached_stems(self._listed_stems, stem_part).items()]
@@ -517,11 +518,10 @@ class CandidateFinder:
         return states.get(len(chain)) or None
 
     def _softened_stems(self, stem_part: str) -> dict[str, float]:
-        """The listed words ``stem_part`` spells with its lost last letter a softened final
-        consonant ("solu?" → "soluğ" of "soluk"), with their frequencies."""
+        """The listed words ``stem_part`` (``MIN_SOFTENED_STEM`` letters or more, its last
+        one lost) spells with its lost last letter a softened final consonant ("solu?" →
+        "soluğ" of "soluk"), with their frequencies."""
         stems: dict[str, float] = {}
-        if len(stem_part) < MIN_SOFTENED_STEM or not is_slot(stem_part[-1]):
-            return stems
         for plain, soft in self.data.softened_finals:
             for restored, frequency in self._listed_fits(stem_part[:-1] + plain):
                 stems[restored[:-1] + soft] = max(stems.get(restored[:-1] + soft, 0.0), frequency)
