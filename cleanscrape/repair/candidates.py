@@ -15,12 +15,11 @@ Two more readings of an inner slot cover apostrophes the word list splits off:
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 from typing import Callable, Iterator
 from weakref import WeakKeyDictionary
 
-from .damage import has_slot, is_slot, slot_count
+from .damage import SLOTS, has_slot, is_slot, slot_count
 from .language import LanguageData
 from .letter_model import LetterModel
 from .source_memory import SourceWords
@@ -30,6 +29,8 @@ from .wordlist import Wordlist, shape
 __all__ = ["Candidate", "CandidateFinder", "KNOWN"]
 
 _APOSTROPHES = re.compile(r"['’]")
+#: the characters a word may be split at: a slot or an apostrophe
+_JOINTS = SLOTS + "'’"
 #: how much more frequent a word must be with its final letter restored than without it
 #: for the final "?" to count as a lost letter
 RESTORED_WORD_RATIO = 10.0
@@ -93,6 +94,8 @@ MIN_LINKED_TAIL = 4
 SPELLING_BEAM = 12
 #: how a candidate known as a whole word was found (the others are spelled or split)
 KNOWN = ("word list", "document", "source")
+#: the tables of a language without any (no letters, no suffixes), read where there is no language data
+_NO_LANGUAGE = LanguageData(lang="", letters="")
 
 
 # not frozen, though never changed (``dataclasses.replace`` makes a changed copy): a frozen
@@ -133,55 +136,36 @@ class CandidateFinder:
         self.letters = letters
         self.vocabulary = vocabulary
         self.source_words = source_words
-        self._alphabet = frozenset(data.alphabet) if data else None
-        self._to_list_form = {page: listed for listed, page in data.equivalents if len(listed) == 1} if data else {}
-        #: the number words a compound numeral is written of (``compound_numerals``) by their
-        #: length and the first character of a damaged one they fit (their first letter, or
-        #: "?" for a slot: a non-ASCII first letter), each with its place in the list (the
-        #: first listed that fits is read)
-        self._numerals_by_start: dict[tuple[int, str], list[tuple[int, str]]] = {}
-        for place, numeral in enumerate(data.compound_numerals if data else ()):
-            for first in (numeral[0],) if numeral[0].isascii() else (numeral[0], "?"):
-                self._numerals_by_start.setdefault((len(numeral), first), []).append((place, numeral))
-        self._longest_numeral = max(map(len, data.compound_numerals), default=0) if data else 0
-        #: the case suffixes after an apostrophe (``suffix_apostrophe``) by their length, in
-        #: their order: only those of its length may be a damaged one
-        self._suffixes_by_length: dict[int, list[str]] = {}
-        for suffix in data.suffix_apostrophe if data else ():
-            self._suffixes_by_length.setdefault(len(suffix), []).append(suffix)
-        #: page letters the word list spells with several ASCII letters ("ß" as "ss")
-        self._list_spellings = [(listed, page) for listed, page in data.equivalents
-                                if len(listed) > 1] if data else []
+        # the language's tables, derived once per language (an empty language's where there is none)
+        tables = data if data is not None else _NO_LANGUAGE
+        self._alphabet = tables.alphabet_set if data is not None else None
+        self._to_list_form = tables.list_letters
+        self._numerals_by_start = tables.numerals_by_start
+        self._longest_numeral = tables.longest_numeral
+        self._suffixes_by_length = tables.suffixes_by_length
+        self._list_spellings = tables.list_spellings
+        self._harmony = tables.harmony
+        self._harmonic_vowels = tables.harmonic_vowels
+        self._same_class = tables.same_class_vowels
+        self._vowel_pair = tables.vowel_pair
+        self._verb_set = tables.verb_suffix_set
+        self._inflection_set = tables.inflection_suffix_set
+        self._all_suffixes = tables.chain_suffixes
+        self._suffix_lengths = tables.chain_suffix_lengths
+        self._chain_bounds = tables.chain_bounds
+        self._noun_groups = tables.noun_suffix_groups
+        self._longest_noun_chain = tables.longest_noun_chain
+        self._suffix_initials = tables.suffix_initials
+        self._high = tables.high_harmony
+        self._chain_consonants = tables.chain_consonants
         self._cache: dict[str, list[Candidate]] = {}
-        self._harmony = dict(data.vowel_harmony) if data else {}
-        self._harmonic_vowels = frozenset("".join(self._harmony.values()) + "ö")  if self._harmony else frozenset()
-        #: the pairs of vowels of one class (``vowel_classes``: back or front), in either order
-        self._same_class = frozenset((a, b) for group in data.vowel_classes for a in group for b in group) \
-            if data else frozenset()
-        #: two vowels side by side, which no chain of suffixes writes (buffer consonants part them)
-        self._vowel_pair = re.compile("[" + "".join(self._harmony) + "]{2}") if self._harmony else None
-        self._verb_set = frozenset(data.verb_suffixes) if data else frozenset()
-        self._inflection_set = frozenset(data.inflection_suffixes) if data else frozenset()
-        self._all_suffixes = self._verb_set | self._inflection_set
-        self._suffix_lengths = sorted({len(s) for s in self._all_suffixes})
-        #: what a chain of suffixes may end in
-        self._suffix_endings = tuple(self._all_suffixes)
-        #: what a chain of suffixes may open with, after a verb stem and after a nominal one
-        self._verb_chain_openings = tuple(self._verb_set)
-        self._nominal_chain_openings = tuple(self._inflection_set)
         self._chain_splits: dict[tuple[str, str, str, str], int | None] = {}
         self._chain_fillings: dict[tuple[str, str], list[str]] = {}
         self._verb_form_frequencies: dict[str, float] = {}
-        self._noun_groups = [(frozenset(group), sorted({len(s) for s in group}))
-                             for group in data.noun_suffixes] if data else []
-        self._suffix_initials = frozenset(s[0] for s in self._all_suffixes) \
-            | frozenset(s[0] for group, _ in self._noun_groups for s in group)
-        self._noun_suffix_endings = tuple(s for group, _ in self._noun_groups for s in group)
-        self._high = dict(data.high_vowel_harmony) if data else {}
-        #: the consonants a suffix's lost letter may be (no vowel: harmony gives that; nor a
-        #: vowel with a circumflex, "â", whose base letter is one)
-        self._chain_consonants = "".join(c for c in data.letters if unicodedata.normalize("NFD", c)[0]
-                                         not in self._harmony) if data and self._harmony else ""
+        #: the stems found for the word list's beginnings (``_cached_stems``), read once a
+        #: document (a weak-keyed lookup, in Python, at each of ~18,000 calls a pass of the
+        #: Turkish damaged dev docs)
+        self._stem_cache = _STEM_CACHE.setdefault(words, {}) if words is not None else {}
 
     def frequency(self, word: str) -> float:
         if self.words is None:
@@ -428,7 +412,7 @@ class CandidateFinder:
         best: dict[str, float] = {}
         for k in range(MIN_VERB_STEM, len(lower)):
             stem_part, chain = lower[:k], lower[k:]
-            if all(is_slot(c) for c in chain):
+            if not chain.strip(SLOTS):
                 continue  # a suffix the page shows no letter of ("what?" is no "whatı")
             if not is_slot(chain[0]) and chain[0] not in self._suffix_initials:
                 continue  # no suffix starts so
@@ -436,9 +420,10 @@ class CandidateFinder:
             # final's and a noun's with an inflectional one (a noun's by noun_suffixes' groups)
             stems = [(stem, frequency, "verb")
                      for stem, frequency in self._cached_stems(self._verb_stems, stem_part).items()]
-            stems += [(stem, frequency, "softened")
-                      for stem, frequency in self._cached_stems(self._softened_stems, stem_part).items()]
-            if nouns:
+            if stem_part[-1] in SLOTS and len(stem_part) >= MIN_SOFTENED_STEM:  # its lost last letter
+                stems += [(stem, frequency, "softened")
+                          for stem, frequency in self._cached_stems(self._softened_stems, stem_part).items()]
+            if nouns and len(chain) <= self._longest_noun_chain:  # no noun takes more
                 stems += [(stem, frequency, "noun")
                           for stem, frequency in self._cached_stems(self._listed_stems, stem_part).items()]
             for stem, frequency, kind in stems:
@@ -451,9 +436,13 @@ class CandidateFinder:
                 fillings = self._chain_fillings.get((vowel, chain))
                 if fillings is None:
                     fillings = self._chain_fillings[vowel, chain] = self._harmonic_chains(vowel, chain)
+                endings, openings = self._chain_bounds[kind]
                 for filled in fillings:
                     if softened and filled[0] not in self._harmony:
                         continue
+                    if not filled.endswith(endings.get(filled[-1], ())) \
+                            or not filled.startswith(openings.get(filled[0], ())):
+                        continue  # no suffix ends it (half the fillings), or opens it (half the rest)
                     key = (stem[-1], vowel, filled, kind)
                     if key not in self._chain_splits:
                         self._chain_splits[key] = self._noun_suffix_count(stem, filled) if kind == "noun" \
@@ -475,7 +464,7 @@ class CandidateFinder:
     def _cached_stems(self, find: Callable[[str], dict[str, float]], stem_part: str) -> dict[str, float]:
         """``find(stem_part)``, remembered for the word list across documents (it does not
         change; the same beginnings recur)."""
-        cache = _STEM_CACHE.setdefault(self.words, {})
+        cache = self._stem_cache
         key = (find.__name__, stem_part)
         stems = cache.get(key)
         if stems is None:
@@ -495,9 +484,8 @@ class CandidateFinder:
         """How many suffixes ``chain`` splits into as a noun's: at most one of each of
         ``noun_suffixes``' groups, in their order (plural, possessive, case), every vowel
         harmonising with the one before it (``high_vowel_harmony`` for the high ones), no
-        two vowels side by side, a "d"/"t" voiced as the letter before; None if none."""
-        if not chain.endswith(self._noun_suffix_endings) or not chain.startswith(self._noun_suffix_endings):
-            return None  # no suffix ends it (half the chains asked about), or opens it (half the rest)
+        two vowels side by side, a "d"/"t" voiced as the letter before; None if none.  Asked
+        only of a chain a noun suffix opens and one ends (``chain_bounds``)."""
         word = stem + chain
         last = next((c for c in reversed(stem) if c in self._high), None)
         if last is None:
@@ -530,11 +518,10 @@ class CandidateFinder:
         return states.get(len(chain)) or None
 
     def _softened_stems(self, stem_part: str) -> dict[str, float]:
-        """The listed words ``stem_part`` spells with its lost last letter a softened final
-        consonant ("solu?" → "soluğ" of "soluk"), with their frequencies."""
+        """The listed words ``stem_part`` (``MIN_SOFTENED_STEM`` letters or more, its last
+        one lost) spells with its lost last letter a softened final consonant ("solu?" →
+        "soluğ" of "soluk"), with their frequencies."""
         stems: dict[str, float] = {}
-        if len(stem_part) < MIN_SOFTENED_STEM or not is_slot(stem_part[-1]):
-            return stems
         for plain, soft in self.data.softened_finals:
             for restored, frequency in self._listed_fits(stem_part[:-1] + plain):
                 stems[restored[:-1] + soft] = max(stems.get(restored[:-1] + soft, 0.0), frequency)
@@ -603,10 +590,8 @@ class CandidateFinder:
         "-diği"), each
         "d" or "t" that opens one voiced as the letter before it (``voiceless_consonants``:
         "açtı", not "açdı"), no two vowels side by side (buffer consonants keep them apart);
-        None if it does not split so."""
-        if chain and (not chain.endswith(self._suffix_endings) or not chain.startswith(
-                self._nominal_chain_openings if nominal else self._verb_chain_openings)):
-            return None  # no suffix ends it (half the chains asked about), or opens it (half the rest)
+        None if it does not split so.  Asked only of a chain a suffix ends and one of the
+        first's kind opens (``chain_bounds``)."""
         stem_vowel = next((c for c in reversed(stem) if c in self._harmony), None)
         word = stem + chain
         if stem_vowel is None or self._vowel_pair.search(word, len(stem) - 1):
@@ -654,7 +639,7 @@ class CandidateFinder:
             return {}
         for end in range(len(lower) - 1, MIN_STEM - 1, -1):
             prefix = lower[:end]
-            slots = [i for i, c in enumerate(prefix) if is_slot(c)]
+            slots = [i for i, c in enumerate(prefix) if c in SLOTS]
             if not slots:
                 return {}
             # "ger?" starts "gerä…" as well as "gerç…": without letters after the slot to
@@ -665,7 +650,7 @@ class CandidateFinder:
             if whole_word_only and (not self.data.suffixing or end < MIN_STEM_WORD):
                 continue  # decided before the listed words are read
             words = [(word, freq) for word, freq in self.words.words_starting(shape(prefix), MAX_STEM_WORDS)
-                     if all(c == word[i] if not is_slot(c) else word[i] in self._alphabet or word[i] == "'"
+                     if all(c == word[i] if c not in SLOTS else word[i] in self._alphabet or word[i] == "'"
                             for i, c in enumerate(prefix))]
             if whole_word_only:
                 words = [(word, freq) for word, freq in words if len(word) == end]
@@ -771,7 +756,7 @@ class CandidateFinder:
         """``word`` spelled as it restores ``lower``, or None if it does not fit."""
         chars = []
         for have, cand in zip(lower, word):
-            if is_slot(have):
+            if have in SLOTS:  # a character: as is_slot, without a call for each
                 if cand == "'":
                     cand = APOSTROPHE
                 elif self._alphabet is not None and cand not in self._alphabet:
@@ -835,15 +820,15 @@ class CandidateFinder:
         # parts[i]: a spelling of lower[:i] as number words, with the rarest part's frequency
         parts: list[tuple[str, float, int] | None] = [("", 1.0, 0)] + [None] * len(lower)
         longest = self._longest_numeral
-        spelled = 0  # the end of the last spelling found
+        spelled = [0]  # where the spellings found end, in order
         for end in range(1, len(lower) + 1):
-            if end - spelled > longest:
+            if end - spelled[-1] > longest:
                 return []  # no number word spans the gap from the last spelling found: no number
             # the first number word listed that ends here after a spelling: only those of
             # the length from a spelling's end, that may start with its character, are tried
             first: tuple[int, str, int] | None = None  # (place in the list, number word, start)
-            for start in range(max(0, end - longest), end):
-                if parts[start] is None:
+            for start in spelled:
+                if end - start > longest:
                     continue
                 for place, numeral in numerals.get((end - start, "?" if is_slot(lower[start]) else lower[start]), ()):
                     if first is not None and place > first[0]:
@@ -855,7 +840,7 @@ class CandidateFinder:
                 _, numeral, start = first
                 text, freq, count = parts[start]
                 parts[end] = (text + numeral, min(freq, self.frequency(numeral)), count + 1)
-                spelled = end
+                spelled.append(end)
         if parts[-1] is None or parts[-1][2] < 2 or not parts[-1][1]:
             return []
         return [Candidate(parts[-1][0], parts[-1][1], 0, "word list")]
@@ -873,11 +858,11 @@ class CandidateFinder:
         return [self._candidate(base + APOSTROPHE, base)]
 
     def _split_readings(self, lower: str) -> list[Candidate]:
-        if sum(1 for c in lower if is_slot(c) or c in "'’") > MAX_COMBINED_SLOTS:
+        if slot_count(lower) + lower.count("'") + lower.count("’") > MAX_COMBINED_SLOTS:
             return []
         out: list[Candidate] = []
         for i in range(1, len(lower) - 1):
-            if not (is_slot(lower[i]) or lower[i] in "'’"):
+            if lower[i] not in _JOINTS:
                 continue
             joint = APOSTROPHE if is_slot(lower[i]) else lower[i]
             left, right = lower[:i], lower[i + 1:]
@@ -978,6 +963,6 @@ def _fits(damaged: str, word: str) -> bool:
     in each slot?  (A loop, not all() over a generator: twice as fast where the first
     letter already differs, as for most of the number words tried at each end.)"""
     for have, got in zip(damaged, word):
-        if got != have and not (is_slot(have) and not got.isascii()):
+        if got != have and not (have in SLOTS and not got.isascii()):
             return False
     return True

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
-__all__ = ["SLOTS", "may_be_damaged", "damage_evidence", "lone_slots", "lost_question_marks", "DamagedRun",
-           "damaged_runs", "is_slot", "has_slot", "slot_count"]
+__all__ = ["SLOTS", "SLOT_PATTERN", "may_be_damaged", "damage_evidence", "lone_slots", "lost_question_marks",
+           "DamagedRun", "damaged_runs", "is_slot", "has_slot", "slot_count"]
 
 SLOTS = "?\ufffd"
 
@@ -45,7 +45,8 @@ _REPLACED_RUN = re.compile(r"(?:[^\W\d_]|\ufffd)+(?:['’](?:[^\W\d_]|\ufffd)+)*
 #: whitespace stage strips as layout — a word right after one stands at the line start once
 #: the line is cleaned, and must read so the first time
 _TOKEN_CHARS = re.compile(r"[^\s\u200b\ufeff]*")
-_SLOT = re.compile(r"[?\ufffd]")
+#: a slot: a "?" or U+FFFD that may stand for a lost character
+SLOT_PATTERN = re.compile(r"[?\ufffd]")
 #: lines whose slotted tokens are remembered: each step of the repair stage asks about a
 #: document's damaged lines again (their signs, their evidence, their runs to resolve) ...
 SLOTTED_LINES = 256
@@ -144,7 +145,7 @@ def _find_slotted_tokens(line: str) -> tuple[tuple[int, int, str], ...]:
     tokens = []
     reversed_line = ""
     end = 0
-    for slot in _SLOT.finditer(line):
+    for slot in SLOT_PATTERN.finditer(line):
         at = slot.start()
         if at < end:
             continue  # another slot of the token found

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass, field
+import unicodedata
+from dataclasses import MISSING, Field, dataclass, field, fields
 from functools import cached_property, lru_cache
 from importlib import resources
-from typing import Callable
+from typing import Any, Callable, Iterable
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -597,6 +598,130 @@ class LanguageData:
         variants = "".join(page for _, page in self.equivalents)
         return self.letters + variants + "".join(c for c in LOAN_LETTERS if c not in self.letters)
 
+    # What the candidate finder (.candidates) reads, derived once per language: a finder is
+    # made for every document.  Shared by them all, so none may change it.
+
+    @cached_property
+    def alphabet_set(self) -> frozenset[str]:
+        """The letters of :attr:`alphabet`."""
+        return frozenset(self.alphabet)
+
+    @cached_property
+    def list_letters(self) -> dict[str, str]:
+        """Page letter -> the one letter the word list spells it with (``equivalents``)."""
+        return {page: listed for listed, page in self.equivalents if len(listed) == 1}
+
+    @cached_property
+    def list_spellings(self) -> tuple[tuple[str, str], ...]:
+        """The (word-list spelling, page letter) pairs of ``equivalents`` whose word-list
+        spelling has several ASCII letters ("ß" as "ss")."""
+        return tuple((listed, page) for listed, page in self.equivalents if len(listed) > 1)
+
+    @cached_property
+    def numerals_by_start(self) -> dict[tuple[int, str], list[tuple[int, str]]]:
+        """The number words a compound numeral is written of (``compound_numerals``) by their
+        length and the first character of a damaged one they fit (their first letter, or "?"
+        for a slot: a non-ASCII first letter), each with its place in the list (the first
+        listed that fits is read)."""
+        by_start: dict[tuple[int, str], list[tuple[int, str]]] = {}
+        for place, numeral in enumerate(self.compound_numerals):
+            for first in (numeral[0],) if numeral[0].isascii() else (numeral[0], "?"):
+                by_start.setdefault((len(numeral), first), []).append((place, numeral))
+        return by_start
+
+    @cached_property
+    def longest_numeral(self) -> int:
+        return max(map(len, self.compound_numerals), default=0)
+
+    @cached_property
+    def suffixes_by_length(self) -> dict[int, list[str]]:
+        """The case suffixes after an apostrophe (``suffix_apostrophe``) by their length, in
+        their order: only those of its length may be a damaged one."""
+        by_length: dict[int, list[str]] = {}
+        for suffix in self.suffix_apostrophe:
+            by_length.setdefault(len(suffix), []).append(suffix)
+        return by_length
+
+    @cached_property
+    def harmony(self) -> dict[str, str]:
+        """``vowel_harmony`` as a mapping."""
+        return dict(self.vowel_harmony)
+
+    @cached_property
+    def harmonic_vowels(self) -> frozenset[str]:
+        """The vowels harmony chooses among (none where the language has no harmony)."""
+        return frozenset("".join(self.harmony.values()) + "ö") if self.harmony else frozenset()
+
+    @cached_property
+    def same_class_vowels(self) -> frozenset[tuple[str, str]]:
+        """The pairs of vowels of one class (``vowel_classes``: back or front), in either order."""
+        return frozenset((a, b) for group in self.vowel_classes for a in group for b in group)
+
+    @cached_property
+    def vowel_pair(self) -> re.Pattern[str] | None:
+        """Two vowels side by side, which no chain of suffixes writes (buffer consonants part them)."""
+        return re.compile("[" + "".join(self.harmony) + "]{2}") if self.harmony else None
+
+    @cached_property
+    def high_harmony(self) -> dict[str, str]:
+        """``high_vowel_harmony`` as a mapping."""
+        return dict(self.high_vowel_harmony)
+
+    @cached_property
+    def verb_suffix_set(self) -> frozenset[str]:
+        return frozenset(self.verb_suffixes)
+
+    @cached_property
+    def inflection_suffix_set(self) -> frozenset[str]:
+        return frozenset(self.inflection_suffixes)
+
+    @cached_property
+    def chain_suffixes(self) -> frozenset[str]:
+        """The suffixes of a verb form's chain (``verb_suffixes`` and ``inflection_suffixes``)."""
+        return self.verb_suffix_set | self.inflection_suffix_set
+
+    @cached_property
+    def chain_suffix_lengths(self) -> list[int]:
+        """The lengths of :attr:`chain_suffixes`, shortest first."""
+        return sorted({len(s) for s in self.chain_suffixes})
+
+    @cached_property
+    def chain_bounds(self) -> dict[str, tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]]:
+        """What the chain of suffixes after a stem of each kind may end in, by the last
+        letter, and open with, by the first: after a verb stem (``verb_suffixes`` open it), a
+        softened final (``inflection_suffixes`` do) and a noun (``noun_suffixes``).  A chain
+        is tested by one str.endswith and one str.startswith against the few suffixes of its
+        own last and first letter (~10 of Turkish's 199, which a test of all reads through)."""
+        endings = _by_letter(self.chain_suffixes, -1)
+        nouns = [s for group in self.noun_suffixes for s in group]
+        return {"verb": (endings, _by_letter(self.verb_suffix_set, 0)),
+                "softened": (endings, _by_letter(self.inflection_suffix_set, 0)),
+                "noun": (_by_letter(nouns, -1), _by_letter(nouns, 0))}
+
+    @cached_property
+    def noun_suffix_groups(self) -> list[tuple[frozenset[str], list[int]]]:
+        """``noun_suffixes``' groups, each with its lengths, shortest first."""
+        return [(frozenset(group), sorted({len(s) for s in group})) for group in self.noun_suffixes]
+
+    @cached_property
+    def longest_noun_chain(self) -> int:
+        """The longest chain of suffixes a noun takes: the longest suffix of each group."""
+        return sum(max(lengths, default=0) for _, lengths in self.noun_suffix_groups)
+
+    @cached_property
+    def suffix_initials(self) -> frozenset[str]:
+        """The letters a chain's or a noun's suffix opens with."""
+        return frozenset(s[0] for s in self.chain_suffixes) \
+            | frozenset(s[0] for group, _ in self.noun_suffix_groups for s in group)
+
+    @cached_property
+    def chain_consonants(self) -> str:
+        """The consonants a suffix's lost letter may be (no vowel: harmony gives that; nor a
+        vowel with a circumflex, "â", whose base letter is one); "" without harmony."""
+        if not self.harmony:
+            return ""
+        return "".join(c for c in self.letters if unicodedata.normalize("NFD", c)[0] not in self.harmony)
+
     @property
     def soft_adjective_ending(self) -> str:
         """The ending of the adjectives of one form for every gender (Czech "stropní"): the
@@ -729,221 +854,93 @@ def language_data(lang: str | None) -> LanguageData | None:
     if malformed:
         raise LanguageDataError(f"repair data of {lang!r}: 'regional_progressive' takes two-word phrases "
                                 f"(auxiliary, link), not {malformed!r}")
-    return LanguageData(
-        lang=lang.split("-")[0],
-        letters=entry["letters"],
-        equivalents=tuple(tuple(pair) for pair in entry.get("equivalents", ())),
-        foreign_letters=entry.get("foreign_letters", ""),
-        ascii_capitals=entry.get("ascii_capitals", ""),
-        elisions=frozenset(entry.get("elisions", ())),
-        apocopes=frozenset(entry.get("apocopes", ())),
-        elides_before=entry.get("elides_before", ""),
-        one_letter_after_elision=frozenset(entry.get("one_letter_after_elision", ())),
-        suffix_apostrophe=frozenset(entry.get("suffix_apostrophe", ())),
-        one_letter_words=tuple(entry.get("one_letter_words", ())),
-        determiners=frozenset(entry.get("determiners", ())),
-        never_before={word: frozenset(words.split()) for word, words in entry.get("never_before", ())},
-        quotes=tuple(tuple(pair) for pair in entry.get("quotes", ())),
-        spaced_quotes=entry.get("spaced_quotes", False),
-        space_before_question_mark=entry.get("space_before_question_mark", False),
-        infinitive_ending=entry.get("infinitive_ending", ""),
-        infinitive_endings=tuple(entry.get("infinitive_endings", ())),
-        infinitive_clitics=frozenset(entry.get("infinitive_clitics", ())),
-        infinitive_governors=frozenset(entry.get("infinitive_governors", ())),
-        infinitive_governors_after=frozenset(entry.get("infinitive_governors_after", ())),
-        reach_clitics=frozenset(entry.get("reach_clitics", ())),
-        simple_prepositions=frozenset(entry.get("simple_prepositions", ())),
-        clitic_forms=frozenset(entry.get("clitic_forms", ())),
-        sentence_enclitics=frozenset(entry.get("sentence_enclitics", ())),
-        distributive_prepositions=tuple(frozenset(words.split()) for words in entry["distributive_prepositions"])
-        if "distributive_prepositions" in entry else None,
-        object_clitics=frozenset(entry.get("object_clitics", ())),
-        plural_adjective_genitives=tuple(map(tuple, entry.get("plural_adjective_genitives", ()))),
-        masculine_plural_instrumentals=tuple(map(tuple, entry.get("masculine_plural_instrumentals", ()))),
-        complement_participle_endings=tuple(entry.get("complement_participle_endings", ())),
-        infinitive_question_words=frozenset(entry.get("infinitive_question_words", ())),
-        infinitive_question_pronouns=frozenset(entry.get("infinitive_question_pronouns", ())),
-        infinitive_governor_endings=tuple(entry.get("infinitive_governor_endings", ())),
-        infinitive_participles=tuple((ending, tuple(participles.split()))
-                                     for ending, participles in entry.get("infinitive_participles", ())),
-        agreement=tuple((ending, tuple(nouns.split())) for ending, nouns in entry.get("agreement", ())),
-        vowel_harmony=tuple(entry.get("vowel_harmony", {}).items()),
-        vowel_classes=tuple(entry.get("vowel_classes", ())),
-        verb_stem_forms=tuple(entry.get("verb_stem_forms", ())),
-        verb_suffixes=tuple(entry.get("verb_suffixes", ())),
-        inflection_suffixes=tuple(entry.get("inflection_suffixes", ())),
-        voiceless_consonants=entry.get("voiceless_consonants", ""),
-        suffix_buffers=entry.get("suffix_buffers", ""),
-        verb_final=entry.get("verb_final", False),
-        noun_suffixes=tuple(tuple(group.split()) for group in entry.get("noun_suffixes", ())),
-        high_vowel_harmony=tuple(entry.get("high_vowel_harmony", {}).items()),
-        suffixing=entry.get("suffixing", False),
-        compound_numerals=tuple(entry.get("compound_numerals", ())),
-        softened_finals=tuple(tuple(pair) for pair in entry.get("softened_finals", ())),
-        participle_agreement=tuple((ending, tuple(participles.split()))
-                                   for ending, participles in entry.get("participle_agreement", ())),
-        participle_subjects=frozenset(entry.get("participle_subjects", ())),
-        participle_infinitive=entry.get("participle_infinitive", ""),
-        past_participle_endings=tuple(entry.get("past_participle_endings", ())),
-        participle_infinitive_after_consonant=entry.get("participle_infinitive_after_consonant", ""),
-        participle_auxiliaries=frozenset(entry.get("participle_auxiliaries", ())),
-        participle_subject_endings=tuple(entry.get("participle_subject_endings", ())),
-        copulas=frozenset(entry.get("copulas", ())),
-        determiner_agreement=tuple((ending, frozenset(words.split()))
-                                   for ending, words in entry.get("determiner_agreement", ())),
-        oblique_demonstratives=frozenset(entry.get("oblique_demonstratives", ())),
-        object_relatives=frozenset(entry.get("object_relatives", ())),
-        soft_adjective_case_ending=entry.get("soft_adjective_case_ending", ""),
-        masculine_vocative_ending=entry.get("masculine_vocative_ending", ""),
-        comparison_words=frozenset(entry.get("comparison_words", ())),
-        copula_between=frozenset(entry.get("copula_between", ())),
-        present_copulas=frozenset(entry.get("present_copulas", ())),
-        neuter_subject=entry.get("neuter_subject", ""),
-        plural_copulas=frozenset(entry.get("plural_copulas", ())),
-        plural_predicate_endings=tuple(entry.get("plural_predicate_endings", ())),
-        question_opening=entry.get("question_opening", ""),
-        exclamation_opening=entry.get("exclamation_opening", ""),
-        only_saying_after_question=entry.get("only_saying_after_question", False),
-        reporting_participles=frozenset(entry.get("reporting_participles", ())),
-        attribution_verbs=frozenset(entry.get("attribution_verbs", ())),
-        before_reporting_verb=frozenset(entry.get("before_reporting_verb", ())),
-        asking_verbs=frozenset(entry.get("asking_verbs", ())),
-        adverb_ending=entry.get("adverb_ending", ""),
-        adverb_before=frozenset(entry.get("adverb_before", ())),
-        adjective_endings=tuple(entry.get("adjective_endings", ())),
-        prepositions=frozenset(entry.get("prepositions", ())),
-        reflexive_pronouns=frozenset(entry.get("reflexive_pronouns", ())),
-        present_endings=tuple((tuple(endings.split()), tuple(infinitives.split()))
-                              for endings, infinitives in entry.get("present_endings", ())),
-        plural_subject_endings=tuple((ending, tuple(nouns.split()))
-                                     for ending, nouns in entry.get("plural_subject_endings", ())),
-        person_words=tuple((ending, frozenset(words.split())) for ending, words in entry.get("person_words", ())),
-        past_person_endings=tuple((ending, tuple(forms.split()))
-                                  for ending, forms in entry.get("past_person_endings", ())),
-        present_first_person=tuple(entry.get("present_first_person", ("", ""))),
-        subordinators=frozenset(entry.get("subordinators", ())),
-        speech_dashes=entry.get("speech_dashes", ""),
-        dialogue_dash=entry.get("dialogue_dash", ""),
-        glued_dialogue_dash=entry.get("glued_dialogue_dash", False),
-        adjacent_plural_endings=tuple((ending, tuple(finals.split()))
-                                      for ending, finals in entry.get("adjacent_plural_endings", ())),
-        second_person_endings=tuple(entry.get("second_person_endings", ())),
-        third_person_endings=tuple(entry.get("third_person_endings", ())),
-        present_person_endings=tuple(entry.get("present_person_endings", ())),
-        second_person_from_third=entry.get("second_person_from_third", ""),
-        second_person_alternations=tuple((a, b) for a, b in entry.get("second_person_alternations", ())),
-        subject_endings=tuple((ending, frozenset(words.split()))
-                              for ending, words in entry.get("subject_endings", ())),
-        person_endings=tuple((first, tuple(thirds.split())) for first, thirds in entry.get("person_endings", ())),
-        first_person_words=frozenset(entry.get("first_person_words", ())),
-        reflexive_clitics=frozenset(entry.get("reflexive_clitics", ())),
-        third_person_reflexives=frozenset(entry.get("third_person_reflexives", ())),
-        first_person_singular_endings=tuple(entry.get("first_person_singular_endings", ())),
-        pronominal_infinitives=tuple((form, tuple(bare.split()), tuple(reflexive.split()))
-                                     for form, bare, reflexive in entry.get("pronominal_infinitives", ())),
-        object_ending=entry.get("object_ending", ""),
-        object_nominative=entry.get("object_nominative", ""),
-        object_adverbs=frozenset(entry.get("object_adverbs", ())),
-        verb_cases=tuple((ending, frozenset(words.split())) for ending, words in entry.get("verb_cases", ())),
-        past_endings=tuple(entry.get("past_endings", ())),
-        past_stem_alternations=tuple((a, b) for a, b in entry.get("past_stem_alternations", ())),
-        preposition_cases=tuple((ending, frozenset(words.split()))
-                                for endings, words in entry.get("preposition_cases", ()) for ending in endings.split()),
-        case_excluded_endings=tuple((ending, tuple(nouns.split()))
-                                    for ending, nouns in entry.get("case_excluded_endings", ())),
-        regional_markers=frozenset(entry.get("regional_markers", ())),
-        regional_letters=tuple(tuple(pair) for pair in entry.get("regional_letters", ())),
-        regional_letters_before=entry.get("regional_letters_before", ""),
-        regional_progressive=tuple(tuple(phrase.split()) for phrase in entry.get("regional_progressive", ())),
-        gerund_endings=tuple(tuple(pair) for pair in entry.get("gerund_endings", ())),
-        question_words=frozenset(entry.get("question_words", ())),
-        noun_endings=tuple(entry.get("noun_endings", ())),
-        noun_links=tuple(entry.get("noun_links", ())),
-        adjective_heads=tuple(entry.get("adjective_heads", ())),
-        paradigm_endings=tuple(tuple(group.split()) for group in entry.get("paradigm_endings", ())),
-        paradigm_blocking_endings=tuple(entry.get("paradigm_blocking_endings", ())),
-        proper_nouns=frozenset(entry.get("proper_nouns", ())),
-        proper_noun_endings=tuple(entry.get("proper_noun_endings", ())),
-        name_initials=entry.get("name_initials", ""),
-        mute_e_open_vowel=tuple(entry.get("mute_e_open_vowel", ())),
-        mute_e_ending=re.compile(entry["mute_e_ending"]) if "mute_e_ending" in entry else None,
-        letter_never_before={letter: frozenset(after) for letter, after in entry.get("letter_never_before", ())},
-        lost_final_vowel=entry.get("lost_final_vowel", ""),
-        mesoclitic_ending=entry.get("mesoclitic_ending", ""),
-        mesoclitic_pronouns=frozenset(entry.get("mesoclitic_pronouns", ())),
-        mesoclitic_stems=frozenset(entry.get("mesoclitic_stems", ())),
-        question_enders=frozenset(entry.get("question_enders", ())),
-        question_openers=tuple(tuple(phrase.split()) for phrase in entry.get("question_openers", ())),
-        question_opener_endings=tuple(entry.get("question_opener_endings", ())),
-        negation_partners={word: frozenset(partners.split())
-                           for word, partners in entry.get("negation_partners", {}).items()},
-        saying_verbs=frozenset(entry.get("saying_verbs", ())),
-        non_final=frozenset(entry.get("non_final", ())),
-        personal_pronouns=frozenset(entry.get("personal_pronouns", ())),
-        numerals=frozenset(entry.get("numerals", ())),
-        noun_determiners=frozenset(entry.get("noun_determiners", ())),
-        noun_determiners_before_adjective=frozenset(entry.get("noun_determiners", ()))
-        | frozenset(entry.get("noun_determiners_before_adjective", ())),
-        ordinal_indicators=tuple(entry.get("ordinal_indicators", ())),
-        feminine_endings=tuple(entry.get("feminine_endings", ())),
-        ordinal_point=entry.get("ordinal_point", False),
-        ordinal_articles=frozenset(entry.get("ordinal_articles", ())),
-        case_transparent=frozenset(entry.get("case_transparent", ())),
-        partitive_cases=_partitive_cases(entry.get("partitive_cases")),
-        degree_quantifiers=_degree_quantifiers(entry.get("degree_quantifiers")),
-        case_agreement=tuple((ending, tuple(nouns.split())) for ending, nouns in entry.get("case_agreement", ())),
-        capital_senses=_capital_senses(entry.get("capital_senses", ())),
-        one_letter_agreement=tuple((word, tuple(endings.split()))
-                                   for word, endings in entry.get("one_letter_agreement", ())),
-        name_conjunctions=frozenset(entry.get("name_conjunctions", ())),
-        subject_determiners=frozenset(entry.get("subject_determiners", ())),
-        clitic_pronouns=frozenset(entry.get("clitic_pronouns", ())),
-        clitic_subjects=frozenset(entry.get("clitic_subjects", ())),
-        verb_endings=tuple(entry.get("verb_endings", ())),
-        non_verb_endings=tuple(entry.get("non_verb_endings", ())),
-        subjunctive_forms=frozenset(entry.get("subjunctive_forms", ())),
-        subjunctive_governors=frozenset(entry.get("subjunctive_governors", ())),
-        lower_case_verb_forms=frozenset(entry.get("lower_case_verb_forms", ())),
-        date_months=frozenset(entry.get("date_months", ())),
-        point_abbreviations=frozenset(entry.get("point_abbreviations", ())),
-        name_plural_endings=tuple(entry.get("name_plural_endings", ())),
-        capitalises_title_words=entry.get("capitalises_title_words", False),
-        prenominal_adjectives=frozenset(entry.get("prenominal_adjectives", ())),
-        name_particles=frozenset(entry.get("name_particles", ())),
-        before_verbs=frozenset(entry.get("before_verbs", ())),
-        possessives=frozenset(entry.get("possessives", ())),
-        infinitive_prepositions=frozenset(entry.get("infinitive_prepositions", ())),
-        feminine_participles=tuple((feminine, masculine)
-                                   for feminine, masculine in entry.get("feminine_participles", ())),
-        contexts=_contexts(entry.get("contexts", ())),
-        sole_verbs=frozenset(entry.get("sole_verbs", ())),
-        elliptic_openers=frozenset(entry.get("elliptic_openers", ())),
-        clause_openers=frozenset(entry.get("clause_openers", ())),
-        verb_form_siblings=tuple((ending, sibling) for ending, sibling in entry.get("verb_form_siblings", ())),
-        third_person_clitics=frozenset(entry.get("third_person_clitics", ())),
-        third_person_subjects=frozenset(entry.get("third_person_subjects", ())),
-        adverbial_determiners=frozenset(entry.get("adverbial_determiners", ())),
-        clitic_person_endings=tuple(tuple(endings.split()) for endings in entry.get("clitic_person_endings", ("", ""))),
-        consonant_noun_gender=_consonant_noun_gender(entry.get("consonant_noun_gender")),
-        genitive_plural_forms=_consonant_noun_gender(entry.get("genitive_plural_forms")),
-        masculine_oblique_endings=tuple(tuple(endings.split())
-                                        for endings in entry.get("masculine_oblique_endings", ("", ""))),
-        stem_alternations=tuple((letter, stem) for letter, stem in entry.get("stem_alternations", ())),
-        mobile_vowel=entry.get("mobile_vowel", ""),
-        number_neutral_endings=entry.get("number_neutral_endings", ""),
-        negative_prefix=entry.get("negative_prefix", ""),
-        person_suffixes=tuple(tuple(pair) for pair in entry.get("person_suffixes", ())),
-        adjective_paradigm_endings=entry.get("adjective_paradigm_endings", ""),
-        plural_subject_verbs=(entry["plural_subject_verbs"][0], tuple(entry["plural_subject_verbs"][1].split()))
-        if "plural_subject_verbs" in entry else None,
-        stacked_adjective_endings=tuple(entry.get("stacked_adjective_endings", ())),
-        predicate_coordinators=frozenset(entry.get("predicate_coordinators", ())),
-        participle_stem_roots=tuple((tail, root) for tail, root in entry.get("participle_stem_roots", ())),
-        passive_participle_endings=_passive_participle_endings(entry.get("passive_participle_endings")),
-        passive_long_vowels=tuple(map(tuple, entry.get("passive_long_vowels", ()))),
-        person_copulas=frozenset(entry.get("person_copulas", ())),
-        adverb_after_verbs=frozenset(entry.get("saying_verbs", ())) | frozenset(entry.get("manner_verbs", ())),
-    )
+    return LanguageData(lang=lang.split("-")[0],
+                        **{f.name: _read_field(f, entry) for f in fields(LanguageData) if f.name != "lang"})
+
+
+def _pairs(rows: list[list[str]]) -> tuple[tuple[str, ...], ...]:
+    """Rows of items (pairs, triples), each a tuple."""
+    return tuple(tuple(row) for row in rows)
+
+
+def _split_rows(rows: list[str]) -> tuple[tuple[str, ...], ...]:
+    """Rows of space-separated words, each split."""
+    return tuple(tuple(row.split()) for row in rows)
+
+
+#: how a field is read from its language's section: by a reader of its own (a field read
+#: from other keys, or from rows of another shape than its type's) ...
+_FIELD_READERS: dict[str, Callable[[dict[str, Any]], Any]] = {
+    "letters": lambda entry: entry["letters"],
+    "vowel_harmony": lambda entry: tuple(entry.get("vowel_harmony", {}).items()),
+    "high_vowel_harmony": lambda entry: tuple(entry.get("high_vowel_harmony", {}).items()),
+    "regional_progressive": lambda entry: _split_rows(entry.get("regional_progressive", ())),
+    "distributive_prepositions": lambda entry: tuple(frozenset(words.split())
+                                                     for words in entry["distributive_prepositions"])
+    if "distributive_prepositions" in entry else None,
+    "never_before": lambda entry: {word: frozenset(words.split()) for word, words in entry.get("never_before", ())},
+    "present_endings": lambda entry: tuple((tuple(endings.split()), tuple(infinitives.split()))
+                                           for endings, infinitives in entry.get("present_endings", ())),
+    "pronominal_infinitives": lambda entry: tuple(
+        (form, tuple(bare.split()), tuple(reflexive.split()))
+        for form, bare, reflexive in entry.get("pronominal_infinitives", ())),
+    # a row may give several endings the same words
+    "preposition_cases": lambda entry: tuple((ending, frozenset(words.split()))
+                                             for endings, words in entry.get("preposition_cases", ())
+                                             for ending in endings.split()),
+    "noun_determiners_before_adjective": lambda entry: frozenset(entry.get("noun_determiners", ()))
+    | frozenset(entry.get("noun_determiners_before_adjective", ())),
+    "adverb_after_verbs": lambda entry: frozenset(entry.get("saying_verbs", ()))
+    | frozenset(entry.get("manner_verbs", ())),
+    "negation_partners": lambda entry: {word: frozenset(partners.split())
+                                        for word, partners in entry.get("negation_partners", {}).items()},
+    "mute_e_ending": lambda entry: re.compile(entry["mute_e_ending"]) if "mute_e_ending" in entry else None,
+    "letter_never_before": lambda entry: {letter: frozenset(after)
+                                          for letter, after in entry.get("letter_never_before", ())},
+    "partitive_cases": lambda entry: _partitive_cases(entry.get("partitive_cases")),
+    "degree_quantifiers": lambda entry: _degree_quantifiers(entry.get("degree_quantifiers")),
+    "capital_senses": lambda entry: _capital_senses(entry.get("capital_senses", ())),
+    "contexts": lambda entry: _contexts(entry.get("contexts", ())),
+    "consonant_noun_gender": lambda entry: _consonant_noun_gender(entry.get("consonant_noun_gender")),
+    "genitive_plural_forms": lambda entry: _consonant_noun_gender(entry.get("genitive_plural_forms")),
+    "passive_participle_endings": lambda entry: _passive_participle_endings(entry.get("passive_participle_endings")),
+    "plural_subject_verbs": lambda entry: (entry["plural_subject_verbs"][0],
+                                           tuple(entry["plural_subject_verbs"][1].split()))
+    if "plural_subject_verbs" in entry else None,
+}
+#: ... or else from the key of its name, by its declared type (absent: the field's default)
+_TYPE_READERS: dict[str, Callable[[Any], Any]] = {
+    "str": lambda value: value,
+    "bool": lambda value: value,
+    "frozenset[str]": frozenset,
+    "tuple[str, ...]": tuple,
+    "tuple[str, str]": tuple,
+    "tuple[tuple[str, str], ...]": _pairs,
+    "tuple[tuple[str, str, str], ...]": _pairs,
+    "tuple[tuple[str, ...], ...]": _split_rows,
+    "tuple[tuple[str, ...], tuple[str, ...]]": _split_rows,
+    # (key, its words space-separated) rows
+    "tuple[tuple[str, tuple[str, ...]], ...]": lambda rows: tuple((key, tuple(words.split())) for key, words in rows),
+    "tuple[tuple[str, frozenset[str]], ...]": lambda rows: tuple((key, frozenset(words.split()))
+                                                                 for key, words in rows),
+}
+
+
+def _read_field(field: Field[Any], entry: dict[str, Any]) -> Any:
+    reader = _FIELD_READERS.get(field.name)
+    if reader is not None:
+        return reader(entry)
+    if field.name not in entry:
+        return field.default_factory() if field.default is MISSING else field.default  # type: ignore[operator]
+    return _TYPE_READERS[field.type](entry[field.name])  # type: ignore[index]
+
+
+def _by_letter(words: Iterable[str], at: int) -> dict[str, tuple[str, ...]]:
+    """``words`` by their letter at ``at`` (0: the first, -1: the last)."""
+    by_letter: dict[str, list[str]] = {}
+    for word in words:
+        by_letter.setdefault(word[at], []).append(word)
+    return {letter: tuple(group) for letter, group in by_letter.items()}
 
 
 def _firsts(pairs: tuple[tuple[str, object], ...]) -> tuple[str, ...]:

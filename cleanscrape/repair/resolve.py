@@ -32,7 +32,7 @@ from typing import Callable, Iterator
 from ..lang import stopwords
 from .candidates import APOSTROPHE, KNOWN, Candidate, CandidateFinder
 from .charset import CharsetEvidence
-from .damage import DamagedRun, has_slot, is_slot, spells
+from .damage import SLOT_PATTERN, SLOTS, DamagedRun, has_slot, is_slot, spells
 from .language import LanguageData, Symbol, symbols
 
 __all__ = ["Reading", "Resolution", "Resolver", "LISTED"]
@@ -373,8 +373,6 @@ _CLAUSE_STOP = re.compile(r"[.!…;:]|[?\ufffd](?=\s+[\"'«“„(\[]*(\w))")
 _TOKEN_PUNCTUATION = ".,;:!\"'«»„”“()[]…–—-"
 #: a word after an opening slot / before a closing one (its own lost letters included)
 _WORD_AFTER = re.compile(r"(?:[^\W\d_]|[?\ufffd])*[^\W\d_](?:[^\W\d_]|[?\ufffd])*")
-#: a slot: a "?" or U+FFFD that may stand for a lost character
-_SLOT = re.compile(r"[?\ufffd]")
 #: a run of letters and slots (in :func:`_word_before`, read backwards from a word's end)
 _WORD_RUN = re.compile(r"(?:[^\W\d_]|[?\ufffd])+")
 #: what ends a token's left context: whitespace and the zero-width layout characters a token
@@ -392,12 +390,12 @@ _GLUED_SLOT = re.compile(r"[^\W\d_][?\ufffd]|[?\ufffd][^\W\d_]")
 #: at every character of the line)
 _LINK = re.compile(r"(?:https?://|www\.)[^\s\]>)]*[\]>)]?")
 _LINK_OPENERS = "[<("
-#: punctuation that ends a clause: not "?" nor U+FFFD, which in a damaged line stand for a
-#: lost letter as often as for a question's end, nor a hyphen inside a word ("Bielsko-Biała")
 #: the point after an ordinal's digits, before a word ("v 16. století"; a lower-case one is checked)
 #: (the point first, its digit looked behind it: a pattern that opens with a lookbehind is
 #: tried at every character of the line)
 _ORDINAL_POINT = re.compile(r"\.(?<=\d\.)(?= [^\W\d_])")
+#: punctuation that ends a clause: not "?" nor U+FFFD, which in a damaged line stand for a
+#: lost letter as often as for a question's end, nor a hyphen inside a word ("Bielsko-Biała")
 _CLAUSE_BREAK = re.compile(r"[,.;:!\"()\[\]„“”«»–—]| - ")
 #: the next word, from its first to its last letter
 _NEXT_WORD = re.compile(r" ([^\W\d_](?:\S*[^\W\d_])?)")
@@ -408,12 +406,10 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _LONE_SLOT = re.compile(r"(?:^|\s)[?\ufffd](?=\s|$)")
 #: a sentence's end inside a line: its punctuation, closing marks, a space and the next word
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'»”)\]]*\s+[\"'«“„(\[]*[^\W\d_]")
-#: letters with points ("D.A.", "O.N.U."; capitals: see _after_dotted_acronym), right before a word
-#: how far back such an acronym is looked for (the search sees no more of the line)
+#: how far back a dotted acronym is looked for (the search sees no more of the line) ...
 MAX_DOTTED_ACRONYM = 40
+#: ... its letters with points ("D.A.", "O.N.U."; capitals: see _after_dotted_acronym), right before a word
 _DOTTED_LETTERS_BEFORE = re.compile(r"(?<![\w.])((?:[^\W\d_]\.){2,})\s+\Z")
-#: where a sentence surely ends: a full stop, "!" or "…" (closing marks after it) and a space
-#: (a "?" may be a lost letter)
 #: a word's letters, a real "?" and a slot for the closing quotation mark, before a space,
 #: punctuation or the line's end: a quoted question closing
 _QUOTED_QUESTION_CLOSES = re.compile(r"[^\W\d_]\?[?\ufffd](?=[\s,.;:!]|\Z)")
@@ -429,6 +425,8 @@ _EXCLAMATION_SENTENCE = re.compile(
     r"(?:[^.!?…\ufffd\n]|[?\ufffd](?=[^\W\d_]| [a-zß-öø-ÿ]))*(?:[^\W\d_]|(?<=[^\W\d_])\ufffd)!")
 #: a space and a lower-case letter: the sentence goes on
 _LOWER_CASE_WORD_AFTER = re.compile(r" [a-zß-öø-ÿ]")
+#: where a sentence surely ends: a full stop, "!" or "…" (closing marks after it) and a space
+#: (a "?" may be a lost letter)
 _SURE_SENTENCE_END = re.compile(r"[.!…][\"'»”)\]]*\s+")
 #: what follows a "?" that may end a sentence: closing marks, then the line end, or a space
 #: and the next sentence's first letter (after its opening marks), to be a capital
@@ -448,7 +446,7 @@ def _question_ends(line: str, start: int, end: int) -> list[int]:
     ends = []
     # each slot of the stretch tried where it stands, its lookahead reading on past ``end``
     # (a search from ``start`` went on to the next question's end, often the line's end)
-    for slot in _SLOT.finditer(line, start, end):
+    for slot in SLOT_PATTERN.finditer(line, start, end):
         m = _QUESTION_END.match(line, slot.start())
         if m is not None and (m.group(2) is None or m.group(2).isupper()):
             ends.append(m.start())
@@ -506,7 +504,7 @@ class _CoreCase:
     def __init__(self, core: str) -> None:
         self.all_caps = _all_capitals(core)
         #: where the slots stand
-        self.slots = [i for i, c in enumerate(core) if is_slot(c)]
+        self.slots = [i for i, c in enumerate(core) if c in SLOTS]
         #: the slots right before a capital: no letter goes there unless the word is in capitals
         self.slots_before_capitals = [i for i in self.slots if core[i + 1:i + 2].isupper()]
 
@@ -701,7 +699,7 @@ def _ends_like(word: str, ending: str) -> bool:
 def _slot_positions(line: str, lo: int, hi: int) -> Iterator[int]:
     """Where the slots of ``line[lo:hi]`` stand, left to right (found in C: a loop over the
     characters was ~1% of the repair time)."""
-    return (m.start() for m in _SLOT.finditer(line, lo, hi))
+    return (m.start() for m in SLOT_PATTERN.finditer(line, lo, hi))
 
 
 class Resolver:
@@ -3914,7 +3912,7 @@ class Resolver:
         quotation mark when that "?" is its only other slot ("De ce … ?nainte? Potrivit",
         "\ufffdnainte?": "înainte?", never "„nainte”")."""
         source = self._source
-        slots = [m.start() for m in _SLOT.finditer(source, run.token_start, run.token_end)]
+        slots = [m.start() for m in SLOT_PATTERN.finditer(source, run.token_start, run.token_end)]
         if not slots or self.data is None or not self._ends_question(source, slots[-1]):
             return readings
         if run.end - 1 == slots[-1]:
