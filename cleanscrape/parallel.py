@@ -110,8 +110,8 @@ class Outcome:
     batch_end: bool = False
     text_bytes_in: int = 0
     text_bytes_out: int = 0
-    #: removals and repairs by category (a plain dict while there are none: most records
-    #: of short text have none, and a Counter is built in Python)
+    #: removals and repairs by category, as plain dicts: the main process unpickles a
+    #: Counter by calling its Python __init__ (once per record, with workers)
     removed: dict[str, int] = field(default_factory=dict)
     repaired: dict[str, int] = field(default_factory=dict)
 
@@ -176,9 +176,9 @@ def _outcome(job: Job, raw: RawRecord, record: Record, result: Result) -> Outcom
         outcome.text_bytes_out = _utf8_len(result.text)
         # most short records have neither: a Counter costs a microsecond even empty
         if result.removed:
-            outcome.removed = Counter(r.category for r in result.removed)
+            outcome.removed = dict(Counter(r.category for r in result.removed))
         if result.repairs:
-            outcome.repaired = Counter(r.category for r in result.repairs)
+            outcome.repaired = dict(Counter(r.category for r in result.repairs))
     return outcome
 
 
