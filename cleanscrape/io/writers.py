@@ -45,6 +45,9 @@ __all__ = [
 ]
 
 CHECKPOINT_VERSION = 1
+#: an output file's write buffer: records are a few KB, and with the default 8 KiB nearly
+#: every record was a write(2) of its own, in the main process
+WRITE_BUFFER_BYTES = 1 << 20
 
 
 class OutputError(OSError):
@@ -200,11 +203,11 @@ class AtomicFile:
                     # its last checkpoint: the final file starts with the checkpointed
                     # bytes, so take it back and continue from the checkpoint as usual.
                     os.replace(path, self.temp)
-                fh = open(self.temp, "r+b")
+                fh = open(self.temp, "r+b", buffering=WRITE_BUFFER_BYTES)
                 fh.truncate(resume_offset)
                 fh.seek(resume_offset)
             else:
-                fh = open(self.temp, "wb")
+                fh = open(self.temp, "wb", buffering=WRITE_BUFFER_BYTES)
         except OSError as exc:
             raise OutputError(f"{self.temp}: cannot write: {exc.strerror or exc}") from None
         self._fh = fh
