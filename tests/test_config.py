@@ -60,7 +60,7 @@ def test_missing_config_file_is_named(tmp_path: Path) -> None:
 
 
 def test_limits_come_from_the_config_unless_given() -> None:
-    from cleanscrape.limits import DEFAULT_MAX_DOC_CHARS, DEFAULT_MAX_DOC_SECONDS
+    from cleanscrape.limits import DEFAULT_MAX_DOC_CHARS
 
     assert Cleaner().limits.max_doc_chars == DEFAULT_MAX_DOC_CHARS
     configured = Cleaner(config={"max_doc_chars": 50, "max_doc_seconds": 0})
