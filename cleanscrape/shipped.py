@@ -46,14 +46,19 @@ class Shipped(Generic[T]):
         """The shipped copy if it was built from ``source`` (None if not, or if none is)."""
         if not self.copy.is_file():
             return None
+        # the digest on a line of its own ahead of the compressed pickle: a copy built from
+        # another source is told without decompressing and unpickling it (~40 ms for
+        # langdetect's profiles)
         with self.copy.open("rb") as fh:
-            digest, built = pickle.loads(zstandard.ZstdDecompressor().decompress(fh.read()))
-        return built if digest == self._digest() else None
+            digest, _, packed = fh.read().partition(b"\n")
+        if digest != self._digest():
+            return None
+        return pickle.loads(zstandard.ZstdDecompressor().decompress(packed))
 
     def write(self) -> None:
         """Ship ``build()`` as ``copy``."""
-        data = pickle.dumps((self._digest(), self.build()), protocol=pickle.HIGHEST_PROTOCOL)
-        Path(str(self.copy)).write_bytes(zstandard.ZstdCompressor(level=19).compress(data))
+        packed = zstandard.ZstdCompressor(level=19).compress(pickle.dumps(self.build(), protocol=pickle.HIGHEST_PROTOCOL))
+        Path(str(self.copy)).write_bytes(self._digest() + b"\n" + packed)
 
-    def _digest(self) -> str:
-        return hashlib.blake2b(self.source).hexdigest()
+    def _digest(self) -> bytes:
+        return hashlib.blake2b(self.source).hexdigest().encode("ascii")
