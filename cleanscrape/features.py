@@ -242,6 +242,9 @@ def line_features(doc: Document) -> list[LineFeatures]:
     joined = doc.current_text()
     glued = _glued_counts(doc, texts)
     word_lines = _word_lines(joined, texts)
+    # no line of a document without a character from the CJK blocks on (most documents) is
+    # written without spaces: one scan of the text, not a test of every non-ASCII line
+    may_be_unspaced = _FROM_CJK.search(joined) is not None
     result: list[LineFeatures] = []
     append = result.append
     # one loop without a call per line: this runs on every line of every document
@@ -258,7 +261,8 @@ def line_features(doc: Document) -> list[LineFeatures]:
         chars = len(stripped)
         # (an ASCII line holds no CJK: isascii() reads a flag where count() and the search
         # read the line)
-        unspaced = (not stripped.isascii() and chars > _UNSPACED_WORD_CHARS * (stripped.count(" ") + 1)
+        unspaced = (may_be_unspaced and not stripped.isascii()
+                    and chars > _UNSPACED_WORD_CHARS * (stripped.count(" ") + 1)
                     and _FROM_CJK.search(stripped) is not None)
         stopword_count = -1
         if unspaced:
