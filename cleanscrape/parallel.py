@@ -70,6 +70,9 @@ __all__ = ["Job", "Outcome", "clean_raw", "clean_stream", "default_workers", "BA
 BATCH_RECORDS = 16
 BATCH_BYTES = 1 << 20
 BATCHES_IN_FLIGHT_PER_WORKER = 3
+#: batches a worker holds at most: the one it cleans and the next, already in its inbox
+#: when it finishes (more would only let the workers finish unevenly at the end of a run)
+BATCHES_HELD_PER_WORKER = 2
 #: what each pipe between the main process and the workers may hold (Linux's default, 64 KiB,
 #: is less than a batch of a few dozen web pages)
 PIPE_BYTES = 1 << 20
@@ -354,11 +357,13 @@ class _OrderedPool:
         more = True
         while True:
             while more and len(in_flight) < limit:
+                worker = min(self._workers, key=lambda w: len(w.held))
+                if len(worker.held) >= BATCHES_HELD_PER_WORKER:
+                    break
                 batch = next(batches, None)
                 if batch is None:
                     more = False
                     break
-                worker = min(self._workers, key=lambda w: len(w.held))
                 worker.held.append(submitted)
                 in_flight[submitted] = batch
                 submitted += 1
