@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -104,6 +105,46 @@ def test_a_worker_crash_fails_only_the_record_that_caused_it() -> None:
     expected = list(clean_stream(Cleaner(stages=["whitespace"]), job, make_raws(80), workers=1))
     assert [o.item.data for i, o in enumerate(outcomes) if i != 37] == \
            [o.item.data for i, o in enumerate(expected) if i != 37]
+
+
+def test_messages_larger_than_the_pipes_flow_both_ways_without_deadlock() -> None:
+    """Batches and outcomes (with reports) larger than the pipes between the processes:
+    the main process writes batches while the workers write outcomes it has not read yet
+    (a fresh interpreter with a time-out, so that a deadlock fails the test, not the run)."""
+    script = (
+        "import orjson\n"
+        "from cleanscrape import Cleaner\n"
+        "from cleanscrape.io.readers import RawRecord\n"
+        "from cleanscrape.parallel import Job, clean_stream\n"
+        # each record ~600 KB, of which the stripped tail (and so its report) is ~600 KB
+        "raws = [RawRecord(f'mem:{i + 1}', 'jsonl', orjson.dumps({'id': f'd{i}', 'text': f'document {i}'"
+        " + ' ' * 600_000 + '\\nbody\\n'}) + b'\\n', 'mem') for i in range(12)]\n"
+        "cleaner, job = Cleaner(stages=['whitespace']), Job(output_format='jsonl', with_report=True)\n"
+        "serial = [(o.item.data, o.report) for o in clean_stream(cleaner, job, raws, workers=1, batch_records=2)]\n"
+        "pooled = [(o.item.data, o.report) for o in clean_stream(cleaner, job, raws, workers=2, batch_records=2)]\n"
+        "print(pooled == serial, len(serial[0][1]) + len(serial[1][1]) > 1 << 20)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120)
+    assert out.stdout.split() == ["True", "True"]  # the same bytes; a batch's reports outgrow a pipe
+
+
+def test_a_consumer_stopping_early_stops_the_workers_at_once() -> None:
+    """A caller that stops reading (Ctrl-C, --fail-fast) closes the stream: the workers are
+    stopped whatever they hold, none is left behind."""
+    slow = [RawRecord(f"mem:{i + 1}", "text", b"x\n", "mem") for i in range(400)]
+    outcomes = clean_stream(Cleaner(stages=[_Sleepy(), "whitespace"]), Job(output_format="text"), slow,
+                            workers=2, batch_records=2)
+    assert next(outcomes).item.data
+    outcomes.close()
+    assert multiprocessing.active_children() == []
+
+
+class _Sleepy(Stage):
+    name = "sleepy_inline"
+    categories = ("test",)
+
+    def process(self, doc: Document) -> None:
+        time.sleep(0.01)
 
 
 def test_an_unforeseen_exception_costs_one_record(monkeypatch) -> None:
