@@ -23,8 +23,12 @@ the distinct documents and scaled by the number of repetitions (same text, same 
 times (default 3) on the smallest dump, each round next to a pure-CPU-loop measurement of
 what N processes can get from the machine at that moment; medians of the paired ratios
 are steadier than one run of each on a shared machine.  It prints the speedup, the CPU
-loop's (machine contention), their per-round quotient (what is left is our overhead) and
-the CPU seconds of ``-j N`` over ``-j 1`` (the pool's own cost: warm-up, pickling, IPC).
+loop's (machine contention), their per-round quotient and the CPU seconds of ``-j N``
+over ``-j 1`` (the pool's own cost: warm-up, pickling, IPC).  Each round also runs N
+separate ``-j 1`` commands at once, one on each of the dump's N parts: what a pool with no
+cost of its own would get on this work, since each still pays its start-up and the cores
+slow each other on it (shared cache and memory) more than on the CPU loop; the speedup
+over that is what the pool itself loses.
 
 Targets: ``--workers 2`` ≥ 1.8× ``--workers 1`` on 2 cores; peak RSS ≤ 300 MB and flat
 (the largest dump within 10% of the smallest); byte-identical output for 1 and N workers.
@@ -258,6 +262,27 @@ def _wall_and_cpu(command: list[str]) -> tuple[float, float]:
     return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
 
 
+def split_dump(path: Path, parts: int) -> list[Path]:
+    """The dump cut into ``parts`` files of consecutive records, about the same size each."""
+    lines = path.read_bytes().splitlines(keepends=True)
+    per_part = -(-len(lines) // parts)
+    paths = []
+    for n in range(parts):
+        part = path.with_name(f"part-{n}-of-{parts}.jsonl")
+        part.write_bytes(b"".join(lines[n * per_part:(n + 1) * per_part]))
+        paths.append(part)
+    return paths
+
+
+def _wall_together(commands: list[list[str]]) -> float:
+    """Wall time of the commands started at once, until the last one ends."""
+    start = time.perf_counter()
+    processes = [subprocess.Popen(command) for command in commands]
+    for proc in processes:
+        assert proc.wait() == 0
+    return time.perf_counter() - start
+
+
 def test_scaling(benchmark, dump) -> None:
     path, size_mb, _ = dump
     workers = default_workers()
@@ -265,7 +290,10 @@ def test_scaling(benchmark, dump) -> None:
         pytest.skip("scaling is measured once, on the smallest dump, with several cores")
     speedups: list[float] = []
     ceilings: list[float] = []
+    independent: list[float] = []
     cpu_costs: list[float] = []
+    parts = [[*CLEANSCRAPE, str(part), "-o", str(part.with_suffix(".out")), "-q", "-j", "1"]
+             for part in split_dump(path, workers)]
 
     def rounds() -> None:
         for round_number in range(SCALING_ROUNDS):
@@ -276,18 +304,28 @@ def test_scaling(benchmark, dump) -> None:
             measured = {j: _wall_and_cpu(commands[j]) for j in order}
             speedups.append(measured[1][0] / measured[workers][0])
             cpu_costs.append(measured[workers][1] / measured[1][1])
+            independent.append(measured[1][0] / _wall_together(parts))
 
     benchmark.pedantic(rounds, rounds=1, iterations=1)
     speedup, ceiling = statistics.median(speedups), statistics.median(ceilings)
     # each round's speedup over the CPU loop's of the same moment: what is left is ours
     efficiency = statistics.median(s / c for s, c in zip(speedups, ceilings))
     cpu_cost = statistics.median(cpu_costs)
+    # N separate `-j 1` runs on the dump's N parts, at once: what a pool with no cost of its
+    # own would get (each pays its start-up, and the cores slow each other on this very
+    # work as they do the pool's workers, which the CPU loop does not show)
+    independent_speedup = statistics.median(independent)
+    over_independent = statistics.median(s / i for s, i in zip(speedups, independent))
     benchmark.extra_info.update({"speedup_median": round(speedup, 2), "speedups": [round(x, 2) for x in speedups],
                                  "machine_ceiling_median": round(ceiling, 2),
                                  "speedup_over_ceiling_median": round(efficiency, 2),
+                                 "independent_parts_median": round(independent_speedup, 2),
+                                 "speedup_over_independent_parts_median": round(over_independent, 2),
                                  "cpu_s_vs_1_worker_median": round(cpu_cost, 2)})
     print(f"\nscaling on {size_mb:g} MB: -j {workers} vs -j 1, median of {SCALING_ROUNDS} paired rounds "
           f"{speedup:.2f}x (rounds: {', '.join(f'{x:.2f}' for x in speedups)}); a pure CPU loop got "
           f"{ceiling:.2f}x (rounds: {', '.join(f'{x:.2f}' for x in ceilings)}); ours over the loop's, per round: "
-          f"{efficiency:.0%} (machine contention is in the loop's figure, our overhead in this one); "
-          f"-j {workers} spends {cpu_cost:.2f}x the CPU seconds of -j 1")
+          f"{efficiency:.0%} (the loop does not feel the cores' shared cache and memory; the parts below do); "
+          f"-j {workers} spends {cpu_cost:.2f}x the CPU seconds of -j 1; {workers} separate -j 1 runs on the "
+          f"dump's {workers} parts at once got {independent_speedup:.2f}x (rounds: "
+          f"{', '.join(f'{x:.2f}' for x in independent)}): the pool gets {over_independent:.0%} of that, per round")
