@@ -47,6 +47,7 @@ from typing import Iterable, NamedTuple
 import regex
 from ahocorasick_rs import AhoCorasick, MatchKind
 
+from .charclass import bmp_class, within_bmp
 from .document import LAYOUT_WHITESPACE, Document, line_starts
 from .lang import ensure_language
 from .shipped import Shipped
@@ -97,6 +98,21 @@ _GLUED_WORDS = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
 GLUE = "\u2063"
 
 
+@lru_cache(maxsize=1)
+def _bmp_glued_words() -> re.Pattern[str]:
+    """:data:`_GLUED_WORDS` for a text within the Basic Multilingual Plane, as the upper-case
+    letter after a lower-case one, their classes listed: ``sre`` scans for an upper-case
+    letter (one bitmap test a character) and looks behind only there, where ``regex`` tries
+    its lookbehind at every position (the dump's texts 3.7 -> 2.4 ms; compiled once, ~4 ms)."""
+    upper, lower = bmp_class(r"\p{Lu}", regex), bmp_class(r"\p{Ll}", regex)
+    return re.compile(f"[{upper}](?<=[{lower}].)", re.DOTALL)
+
+
+def _glue_before(upper: re.Match[str]) -> str:
+    # (a function, not the template GLUE + r"\g<0>", which Python 3.11 expands in Python)
+    return GLUE + upper[0]
+
+
 #: combining marks left by NFD: dropping them folds Latin diacritics ("Écoutez" = "Ecoutez")
 #: (``regex`` passes over the characters outside one range ~1.4x as fast as ``re``)
 _COMBINING = regex.compile("[\u0300-\u036f]")
@@ -108,7 +124,7 @@ _SPACE_RUNS = re.compile(" {2,}")
 
 def _fold(text: str) -> str:
     """Everything :func:`normalize` does except trimming the line ends; keeps newlines."""
-    text = _GLUED_WORDS.sub(GLUE, text)
+    text = _bmp_glued_words().sub(_glue_before, text) if within_bmp(text) else _GLUED_WORDS.sub(GLUE, text)
     # an ASCII text has no apostrophe, soft hyphen or diacritic to fold, and str knows it is
     # one without a scan: a quarter of short paragraphs skip the combining marks' pass
     if not text.isascii():

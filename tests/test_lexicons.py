@@ -7,11 +7,24 @@ import sys
 from importlib import resources
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cleanscrape.charclass import within_bmp
 from cleanscrape.document import Document
-from cleanscrape.lexicon import KINDS, WORD_CLASS_CATEGORIES, Lexicon, line_hits, load_lexicon, normalize
+from cleanscrape.lexicon import (
+    _GLUED_WORDS,
+    GLUE,
+    KINDS,
+    WORD_CLASS_CATEGORIES,
+    Lexicon,
+    _bmp_glued_words,
+    _glue_before,
+    line_hits,
+    load_lexicon,
+    normalize,
+)
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -96,6 +109,18 @@ def test_a_lexicon_pickles_and_finds_the_same_hits() -> None:
 def test_normalize_folds_case_accents_glue_and_edges() -> None:
     assert normalize("  • DERNIÈRE Mise à jour : ") == "derniere mise a jour"
     assert normalize("Tout AccepterTout refuser") == "tout accepter\u2063tout refuser"
+
+
+def test_glued_words_within_the_bmp_are_split_where_the_category_rule_splits_them() -> None:
+    # every lower-case letter of the BMP before some upper-case ones, every upper-case one
+    # after some lower-case ones, and both next to what is neither
+    bmp = [chr(code) for code in range(0x10000)]
+    upper = [char for char in bmp if regex.match(r"\p{Lu}", char)]
+    lower = [char for char in bmp if regex.match(r"\p{Ll}", char)]
+    text = "".join(low + up for low in lower for up in upper[::97]) + "".join(low + up for up in upper for low in lower[::89])
+    text += "".join(bmp[::7]) + "x" + "".join(bmp[3::7]) + "AbCDeF gH"
+    assert within_bmp(text)
+    assert _bmp_glued_words().sub(_glue_before, text) == _GLUED_WORDS.sub(GLUE, text)
 
 
 def test_hits_are_computed_once_per_document_and_cover_english_too() -> None:
