@@ -11,12 +11,13 @@ handle: listed, they would make a list of ranges that ``sre`` scans at every cha
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 from types import ModuleType
 
 import regex
 
-__all__ = ["ASTRAL", "LETTER", "bmp_class", "within_bmp"]
+__all__ = ["ASTRAL", "LETTER", "atomic", "bmp_class", "within_bmp"]
 
 #: a character beyond the Basic Multilingual Plane (emoji, historic scripts): a text that
 #: holds one is the caller's to handle (``regex`` passes over the characters outside one
@@ -24,6 +25,18 @@ __all__ = ["ASTRAL", "LETTER", "bmp_class", "within_bmp"]
 ASTRAL = regex.compile("[\U00010000-\U0010ffff]")
 #: a letter, as ``re`` classes go (a word character that is no digit nor underscore)
 LETTER = r"[^\W\d_]"
+
+
+def atomic(body: str, extends: str) -> str:
+    """An atomic group ``(?>body)``: ``body``'s first match, never taken back.  Python
+    3.10's ``re`` has no atomic groups (they came in 3.11): there it is ``body`` followed
+    by the lookahead ``(?!extends)``, which must fail after every shorter match that
+    ``body`` could fall back to (``extends`` is what ``body`` would still take: its next
+    letter, or an apostrophe and a letter) and succeed after its first: the same matches,
+    found more slowly."""
+    if sys.version_info >= (3, 11):
+        return f"(?>{body})"
+    return f"(?:{body})(?!{extends})"  # pragma: no cover
 
 
 def within_bmp(text: str) -> bool:

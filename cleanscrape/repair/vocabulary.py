@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from functools import cached_property, lru_cache
 
-from ..charclass import LETTER, bmp_class, within_bmp
+from ..charclass import LETTER, atomic, bmp_class, within_bmp
 from .wordlist import shape
 
 __all__ = ["DocumentVocabulary", "restorable_words"]
@@ -27,6 +27,9 @@ _DAMAGED_BEFORE_APOSTROPHE = re.compile(r"(?<![^\W\d_?\ufffd])((?:[^\W\d_]|[?\uf
 #: how far back the sentence end before a word is looked for ('." « ' and the like)
 SENTENCE_START_REACH = 8
 _OPENERS = r"[\"'«“„‚‹(\[\-–—\s]"
+#: what would continue a word whose letters are ``LETTER`` at its end (a letter, or an
+#: apostrophe and a letter): a word taken whole ends before none
+_WORD_GOES_ON = rf"{LETTER}|['’]{LETTER}"
 
 
 #: The words that open a sentence, found in one pass over lines joined by newlines: within
@@ -37,7 +40,7 @@ _OPENERS = r"[\"'«“„‚‹(\[\-–—\s]"
 #: from sentence end to sentence end, reading letters only in the words it finds, and a
 #: listed class (:func:`_bmp_word_patterns`) took ~3 ms to compile in every process.
 _OPENING_WORD = re.compile(rf"(?:^{_OPENERS}{{0,{SENTENCE_START_REACH}}}|[.!?…:]\s{_OPENERS}{{0,{SENTENCE_START_REACH - 2}}})"
-                           rf"((?>{LETTER}+(?:['’]{LETTER}+)*))(?![?\ufffd])", re.MULTILINE)
+                           rf"({atomic(_WORD_PATTERN, _WORD_GOES_ON)})(?![?\ufffd])", re.MULTILINE)
 
 
 def _word_patterns(letter: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
@@ -57,7 +60,7 @@ def _word_patterns(letter: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pa
     after an apostrophe (5,440 in the 3.4 MB of the benchmark and dev texts), and each
     listed class took ~1.7 ms to compile in every process."""
     intact = re.compile(rf"{letter}(?<![?\ufffd].)(?<!{letter}.)(?<!{letter}['’].)"
-                        rf"(?>{letter}*(?:['’]{LETTER}+)*)(?![?\ufffd])")
+                        + atomic(rf"{letter}*(?:['’]{LETTER}+)*", rf"{letter}|['’]{LETTER}") + r"(?![?\ufffd])")
     return re.compile(rf"{letter}+(?:['’]{LETTER}+)*"), intact, _OPENING_WORD
 
 

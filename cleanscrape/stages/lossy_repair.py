@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
+from ..charclass import atomic
 from ..document import Document, SpanRepair
 from ..lang import ensure_language, tokenize_words
 from ..repair.candidates import CandidateFinder
@@ -64,7 +65,7 @@ MIN_SHAPE_VOTE = 2.0
 #: start only, up to its first lost character: ``\S*[?\ufffd]\S*`` finds the same words, but
 #: runs through every intact word from each of its characters, ~1.7x slower; and read there
 #: without backtracking, which cannot find a lost character among the others: ~1.3x faster)
-_DAMAGED_WORD = re.compile(r"(?<!\S)(?>[^\s?\ufffd]*)[?\ufffd]\S*")
+_DAMAGED_WORD = re.compile(r"(?<!\S)" + atomic(r"[^\s?\ufffd]*", r"[^\s?\ufffd]") + r"[?\ufffd]\S*")
 #: a damaged word's letters and lost ones, without the punctuation around it
 _SLOTTED_CORE = re.compile(r"[^\W\d_]*[?\ufffd][^\W\d_?\ufffd]*(?:[?\ufffd][^\W\d_?\ufffd]*)*")
 
