@@ -387,8 +387,8 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
             sys.stdout = data_stdout
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit's flush
             sys.exit(EXIT_BROKEN_PIPE)
-        except OSError:
-            _close_after_write_error(sinks)
+        except OSError:  # a write failed
+            _abandon_quietly(sinks)
             raise
         finally:
             outcomes.close()  # stops the workers if the loop ended early
@@ -397,21 +397,15 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
                 progress.stop()
 
     if stop is None:
-        try:
+        with _closed_on_write_error(sinks):
             for sink in sinks.values():
                 sink.commit()
-        except OSError:
-            _close_after_write_error(sinks)
-            raise
         if checkpoint is not None:
             checkpoint.remove()
         exit_code = EXIT_RECORDS_FAILED if summary.failed or summary.input_errors else EXIT_OK
     else:
-        try:
+        with _closed_on_write_error(sinks):
             _stop_early(sinks, checkpoint, done, stop)
-        except OSError:
-            _close_after_write_error(sinks)
-            raise
         if stop == "fail-fast":
             exit_code = EXIT_RECORDS_FAILED
         else:
@@ -468,12 +462,22 @@ class _StopSignals:
             signal.signal(signum, handler)
 
 
-def _close_after_write_error(sinks: dict[str, Sink]) -> None:
-    """A write failed (main() reports it): close the outputs now, as a stop does, their own
-    errors ignored (the disk may still be full; --resume truncates the files to the last
-    checkpoint), rather than leave them to the finalizers at exit, which fail flushing what
-    is left, or close a file before the gzip stream that writes into it.  Python 3.13
-    prints such errors at exit (earlier versions hid them)."""
+@contextlib.contextmanager
+def _closed_on_write_error(sinks: dict[str, Sink]) -> Iterator[None]:
+    """If a write fails (main() reports it), close the outputs at once."""
+    try:
+        yield
+    except OSError:
+        _abandon_quietly(sinks)
+        raise
+
+
+def _abandon_quietly(sinks: dict[str, Sink]) -> None:
+    """After a failed write, close the outputs as a stop does, their own errors ignored
+    (the disk may still be full; --resume truncates the files to the last checkpoint),
+    rather than leave them to the finalizers at exit, which fail flushing what is left, or
+    close a file before the gzip stream that writes into it.  Python 3.13 prints such
+    errors at exit (earlier versions hid them)."""
     for sink in sinks.values():
         with contextlib.suppress(OSError, ValueError):
             sink.abandon()
