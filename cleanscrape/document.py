@@ -167,14 +167,18 @@ def _apply_sorted(text: str, edits: list[tuple[int, int, str]]) -> str:
 
 def _remove_sorted(text: str, removals: list[Removal]) -> str:
     """:func:`_apply_sorted` of removals alone, read from the removals themselves: no tuple
-    made and no empty replacement joined for each (a document has ~100 removals)."""
+    made and no empty replacement joined for each (a document has ~100 removals), and no
+    empty piece kept between two that touch: on the benchmark's pages and the dump's texts,
+    97 in 100 start where the one before ends (removed lines come in runs, and the blank
+    lines between the runs go too)."""
     out: list[str] = []
     pos = 0
     for removal in removals:
         start = removal.start
-        if start < pos:
-            raise EditConflict(f"overlapping edits at offset {start}")
-        out.append(text[pos:start])
+        if start != pos:
+            if start < pos:
+                raise EditConflict(f"overlapping edits at offset {start}")
+            out.append(text[pos:start])
         pos = removal.end
     out.append(text[pos:])
     return "".join(out)

@@ -70,8 +70,9 @@ class SourceWords:
         self.documents = 0
         self._counts: Counter = Counter()
         self._shapes: dict[str, set[str]] = {}
-        #: documents not counted yet: their teaching lines and their language's lower()
-        self._pending: list[tuple[list[str], Callable[[str], str]]] = []
+        #: documents not counted yet: their teaching lines (or the text they are the lines
+        #: of) and their language's lower()
+        self._pending: list[tuple[list[str] | str, Callable[[str], str]]] = []
 
     @property
     def counts(self) -> Counter:
@@ -86,8 +87,10 @@ class SourceWords:
         self._count_pending()
         return self._shapes.get(word_shape, set())
 
-    def add_document(self, lines: list[str], lower: Callable[[str], str]) -> None:
-        """Remember a document by the lines that may teach (no slot, not repaired)."""
+    def add_document(self, lines: list[str] | str, lower: Callable[[str], str]) -> None:
+        """Remember a document by the lines that may teach (not repaired; those with a slot
+        are left out when counted): a list of them, or the text they are the lines of (split
+        only when counted)."""
         self.documents += 1
         self._pending.append((lines, lower))
         if len(self._pending) > MAX_PENDING_DOCUMENTS:  # a batch's documents all wait
@@ -97,6 +100,8 @@ class SourceWords:
         # in the order the documents came: the cap keeps the same words as counting each
         # document at once would
         for lines, lower in self._pending:
+            if isinstance(lines, str):
+                lines = lines.split("\n")
             for word in sorted(restorable_words(lines, lower)):  # sorted: the cap does not hang on hashing
                 if word not in self._counts and len(self._counts) >= MAX_WORDS_PER_SOURCE:
                     continue
@@ -130,7 +135,11 @@ class SourceMemory:
                 self._sources.popitem(last=False)
             self._sources[source] = SourceWords(source)
         self._sources.move_to_end(source)
-        repaired = {repair.line for repair in doc.repairs}
+        lines: list[str] | str = doc.text
+        if doc.current_text() is not doc.text:  # something was repaired
+            repaired = {repair.line for repair in doc.repairs}
+            lines = [line.text for line in doc.lines if line.index not in repaired]
+        # else every line teaches, and the input is their text: split into lines only if a
+        # damaged document of the source asks for the words (most batches never do)
         data = language_data(doc.lang)
-        self._sources[source].add_document([line.text for line in doc.lines if line.index not in repaired],
-                                           data.lower if data else str.lower)
+        self._sources[source].add_document(lines, data.lower if data else str.lower)
