@@ -50,7 +50,8 @@ def _digit() -> re.Pattern[str]:
     return re.compile("[" + bmp_class(r"\d") + "\U00010000-\U0010ffff](?<=\\d)")
 
 
-_DIGIT_RUN = re.compile(r"\d+")
+#: two runs of digits (a digit, then one after something else): one search, no list of the runs
+_TWO_NUMBERS = re.compile(r"\d\D++\d")
 _NUMBER = re.compile(r"\d{1,3}(?:[ .,']?\d{3})*|\d+")
 _TOKEN_EDGE = ",.;:()[]|/-–—•·∙"
 
@@ -111,7 +112,7 @@ class MetadataStage(LexiconStage):
         stripped = list(map(str.strip, raws, repeat(_TOKEN_EDGE)))
         if len(stripped) - stripped.count("") > self.options.max_dateline_words:
             return None  # too long for a dateline, whatever its words are
-        if len(_DIGIT_RUN.findall(normalized)) < 2 and date_words.isdisjoint(stripped):
+        if _TWO_NUMBERS.search(normalized) is None and date_words.isdisjoint(stripped):
             return None  # fewer than two date or time words ("17 comments", "Page 2")
         # each word as (kind, text): a shape kind, "named" (month, weekday, "ago"), "label"
         # (dateline word), "number", "other", or "sep" for a bare separator
