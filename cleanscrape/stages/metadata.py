@@ -56,6 +56,14 @@ _NUMBER = re.compile(r"\d{1,3}(?:[ .,']?\d{3})*|\d+")
 _TOKEN_EDGE = ",.;:()[]|/-–—•·∙"
 
 
+@lru_cache(maxsize=4096)
+def _shape_kind(token: str) -> str | None:
+    """The shape kind of a token opening with a digit, None if it has none; remembered, as
+    pages print the same times, years and dates again."""
+    shape = _SHAPE.fullmatch(token)
+    return None if shape is None else shape.lastgroup or "other"
+
+
 def _moment_kinds(words: list[tuple[str, str]]) -> set[str]:
     """The kinds of date and time words in ``words``; a name right after a time belongs to
     it ("1:01 pm", "9:00 Uhr")."""
@@ -123,10 +131,8 @@ class MetadataStage(LexiconStage):
                 words.append(("sep", raw))
                 continue
             # every shape opens with a digit: a word is not matched against them
-            shape = _SHAPE.fullmatch(token) if token[0].isdecimal() else None
-            if shape is not None:
-                kind = shape.lastgroup or "other"
-            else:
+            kind = _shape_kind(token) if token[0].isdecimal() else None
+            if kind is None:
                 kind = "named" if token in date_words else "label" if token in dateline_words \
                     else "number" if token.isdigit() else "other"
                 if kind == "other":
