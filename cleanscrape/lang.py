@@ -143,12 +143,12 @@ _MARK_TO_TOKEN_END = re.compile("[?\ufffd]\\S*")
 
 
 def _split_marked_tokens(text: str) -> tuple[str, str]:
-    """``text`` without its tokens holding a "?" or U+FFFD (each cut out leaves a space),
-    and those tokens joined by spaces: the words of each are those of the tokens on either
-    side of the split.  The tokens are found from their marks, a search in C: forward to
-    their ends, and on the text reversed back to their starts (a token holding several
-    marks is one match either way); splitting the text into its ~300 tokens to test each
-    in Python took ~40 us a sample, and a third of the samples hold a question mark."""
+    """``text`` with its tokens that hold a "?" or U+FFFD cut out (a space in place of each),
+    and those tokens joined by spaces; a token is what ``str.split`` splits ``text`` into.
+    The tokens are found from their marks by searches in C, forward to their ends and, on
+    the text reversed, back to their starts (a token with several marks is one match either
+    way), not by splitting the text into its ~300 tokens and testing each in Python (~40 us
+    a sample; a third of the samples hold a question mark)."""
     ends = [match.end() for match in _MARK_TO_TOKEN_END.finditer(text)]
     starts = [len(text) - match.end() for match in _MARK_TO_TOKEN_END.finditer(text[::-1])]
     starts.reverse()
@@ -315,16 +315,17 @@ def _vote(words: list[str], damaged: Sequence[str] = ()) -> tuple[str | None, fl
     """The language with most stopword votes among ``words`` and the ``damaged`` words
     (letters lost to a lossy charset, written "?"), its votes and the runner-up's; a stopword
     of ``k`` languages gives each ``1/k`` of a vote."""
-    languages, stopwords_at = _vote_languages(), _voting_places(False)
-    # (the lossy spellings' table only for a sample that has damaged words)
-    index = _voting_places(True) if damaged else stopwords_at
+    languages, stopword_places = _vote_languages(), _voting_places(False)
+    # (the lossy spellings' table only for a sample that has damaged words: ~3 ms to build,
+    # in every worker)
+    index = _voting_places(True) if damaged else stopword_places
     # most words are no stopword: a C-level filter skips them before they are counted (the
     # stopwords keep the order they first occur in, so each language's votes are summed in
     # the same order).  An intact word can only be a stopword, not a lossy spelling: it is
     # looked up in the stopwords alone, a smaller table.  Counted in a dict, not a Counter
     # (whose construction runs in Python, for a few dozen words)
     occurrences: dict[str, int] = {}
-    for word in chain(filter(stopwords_at.__contains__, words), filter(index.__contains__, damaged)):
+    for word in chain(filter(stopword_places.__contains__, words), filter(index.__contains__, damaged)):
         occurrences[word] = occurrences.get(word, 0) + 1
     if not occurrences:
         return None, 0.0, 0.0
