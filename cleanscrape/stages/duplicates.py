@@ -95,8 +95,7 @@ class DuplicatesStage(Stage):
 
     def process(self, doc: Document) -> None:
         opts = self.options
-        kept = list(doc.kept_nonblank_lines())
-        if len(kept) < 2:  # a comment, a blurb: no line to be a copy of another
+        if len(doc.lines) < 2:  # a comment, a blurb: no line to be a copy of another
             return
         # the lexicon stages' normalised lines, computed once per document; a line a repair
         # split with a newline is normalised alone (normalized_lines masks its newline)
@@ -104,9 +103,9 @@ class DuplicatesStage(Stage):
         features = line_features(doc)
         candidates = [
             _Candidate(line.index, norm)
-            for line in kept
+            for line in doc.lines
             # normalising only shortens a line: shorter lines need no look
-            if (f := features[line.index]).length >= opts.min_chars
+            if not line.removed and not line.is_blank and (f := features[line.index]).length >= opts.min_chars
             for norm in (normalize(line.text) if "\n" in line.text else norms[line.index],)
             if len(norm) * f.length >= opts.min_chars * f.chars
         ]

@@ -50,9 +50,18 @@ def _digit() -> re.Pattern[str]:
     return re.compile("[" + bmp_class(r"\d") + "\U00010000-\U0010ffff](?<=\\d)")
 
 
-_DIGIT_RUN = re.compile(r"\d+")
+#: two runs of digits (a digit, then one after something else): one search, no list of the runs
+_TWO_NUMBERS = re.compile(r"\d\D++\d")
 _NUMBER = re.compile(r"\d{1,3}(?:[ .,']?\d{3})*|\d+")
 _TOKEN_EDGE = ",.;:()[]|/-–—•·∙"
+
+
+@lru_cache(maxsize=4096)
+def _shape_kind(token: str) -> str | None:
+    """The shape kind of a token opening with a digit, None if it has none; remembered, as
+    pages print the same times, years and dates again."""
+    shape = _SHAPE.fullmatch(token)
+    return None if shape is None else shape.lastgroup or "other"
 
 
 def _moment_kinds(words: list[tuple[str, str]]) -> set[str]:
@@ -111,7 +120,7 @@ class MetadataStage(LexiconStage):
         stripped = list(map(str.strip, raws, repeat(_TOKEN_EDGE)))
         if len(stripped) - stripped.count("") > self.options.max_dateline_words:
             return None  # too long for a dateline, whatever its words are
-        if len(_DIGIT_RUN.findall(normalized)) < 2 and date_words.isdisjoint(stripped):
+        if _TWO_NUMBERS.search(normalized) is None and date_words.isdisjoint(stripped):
             return None  # fewer than two date or time words ("17 comments", "Page 2")
         # each word as (kind, text): a shape kind, "named" (month, weekday, "ago"), "label"
         # (dateline word), "number", "other", or "sep" for a bare separator
@@ -122,10 +131,8 @@ class MetadataStage(LexiconStage):
                 words.append(("sep", raw))
                 continue
             # every shape opens with a digit: a word is not matched against them
-            shape = _SHAPE.fullmatch(token) if token[0].isdecimal() else None
-            if shape is not None:
-                kind = shape.lastgroup or "other"
-            else:
+            kind = _shape_kind(token) if token[0].isdecimal() else None
+            if kind is None:
                 kind = "named" if token in date_words else "label" if token in dateline_words \
                     else "number" if token.isdigit() else "other"
                 if kind == "other":
