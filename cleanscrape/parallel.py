@@ -31,8 +31,8 @@ cleaned again alone after a worker died (below) is cleaned without memory.
 
 A worker that dies (a crash in a stage, the OOM killer) does not stop the run: a fresh
 worker takes its place, and the batches it was holding are cleaned again one record at a
-time in a worker of their own; the record that kills its worker again is marked failed
-("worker process died"), all others are cleaned normally.  With ``workers == 1``
+time in a worker of their own; the record that kills two such workers in a row is marked
+failed ("worker process died"), all others are cleaned normally.  With ``workers == 1``
 everything runs in this process and such a crash ends the run (``--resume`` continues it).
 
 The pool is our own rather than :class:`concurrent.futures.ProcessPoolExecutor`: the
@@ -79,6 +79,9 @@ PIPE_BYTES = 1 << 20
 #: what each flag of :attr:`cleanscrape.Result.flags` means, in the CLI's own terms
 LIMIT_FLAG_MEANING = {"limit:size": "longer than --max-doc-chars", "limit:time": "took longer than --max-doc-seconds"}
 WORKER_DIED = "worker process died while cleaning this record (a crash in a stage?)"
+#: workers of its own a record redone alone after a worker's death may kill before it is
+#: marked failed with WORKER_DIED
+ISOLATED_ATTEMPTS = 2
 
 
 def default_workers() -> int:
@@ -416,14 +419,18 @@ class _OrderedPool:
             worker.stop(abort=False)
 
     def _clean_isolated(self, raw: RawRecord, isolation: list[_Worker]) -> Outcome:
-        if not isolation:
-            isolation.append(self._new_worker())
-        try:
-            isolation[0].send([raw])
-            return isolation[0].receive()[0]
-        except (EOFError, OSError):
-            isolation.pop().stop(abort=True)
-            return _failed_outcome(self.job, raw, WORKER_DIED)
+        # Twice before the record is blamed: a worker killed from outside (an operator, the
+        # OOM killer making room for another process) while it cleaned an innocent record
+        # must not cost that record.
+        for _ in range(ISOLATED_ATTEMPTS):
+            if not isolation:
+                isolation.append(self._new_worker())
+            try:
+                isolation[0].send([raw])
+                return isolation[0].receive()[0]
+            except (EOFError, OSError):
+                isolation.pop().stop(abort=True)
+        return _failed_outcome(self.job, raw, WORKER_DIED)
 
     def close(self, *, abort: bool) -> None:
         """Stop the workers: at the end of the input, once they are idle; on ``abort``
