@@ -270,7 +270,7 @@ class LossyRepairStage(Stage):
         if languages.keys() == {None} and sum(evidence.values()) < DAMAGED_LINE_EVIDENCE:
             return  # no line has a language to weigh its signs by: they are all there is
         texts = [line.text for line in doc.kept_lines() if line.text]
-        charset = CharsetEvidence.of_lines(texts)
+        charset = CharsetEvidence(texts)
         # one resolver per language and one vocabulary per way of lower-casing, however many
         # lines chose them: building a vocabulary is most of the cost of a page whose "?"
         # turn out to be no damage ("Auf Twitter teilen?Auf Twitter teilen?" on every comment)
