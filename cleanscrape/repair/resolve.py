@@ -361,6 +361,8 @@ _IMPOSSIBLE = -math.inf
 #: candidate sources that are known words, not spellings guessed by the letter model
 LISTED = KNOWN + ("elision", "suffix", "negation", "person", "stem")
 _WORDS = re.compile(r"[^\W\d_]+")
+#: the letters after a word's last apostrophe, up to its end ("?elebi'yi")
+_SUFFIX_AFTER_APOSTROPHE = re.compile(r"['’]([^\W\d_]+)$")
 #: the conjunction and a dash before it, read past by the predicate coordination rule
 #: ("jsi bohatý - nebo chudý"), which crosses the comma a clause finder would stop at
 COORDINATION_WORDS = 2
@@ -456,6 +458,8 @@ def _question_ends(line: str, start: int, end: int) -> list[int]:
 def _all_capitals(text: str) -> bool:
     """Is ``text`` written in capitals: two letters or more, all capitals ("ABD", "TBMM";
     not "C'?", nor a name whose other letters were lost, "Ç??")?"""
+    if text.islower():
+        return False  # most words: no capital letter, told in C
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
@@ -4183,7 +4187,7 @@ class Resolver:
             # and so is the word a determiner opens a noun phrase for ("meiner ?lbremse")
             return cand.text.endswith(self.data.noun_endings) or self._linked_compound_noun(self.lower(cand.text)) \
                 or self._heads_noun_phrase(run, line)
-        suffix = re.search(r"['’]([^\W\d_]+)$", cand.text)
+        suffix = _SUFFIX_AFTER_APOSTROPHE.search(cand.text)
         if suffix is not None and self.lower(suffix.group(1)) in self.data.suffix_apostrophe:
             return True  # Turkish splits a case suffix off proper nouns only: "?elebi'yi"
         if self.data.suffix_apostrophe and core in self.finder.vocabulary.damaged_before_apostrophe:
