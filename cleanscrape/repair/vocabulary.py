@@ -102,30 +102,7 @@ class DocumentVocabulary:
 
     @cached_property
     def _words(self) -> _Words:
-        """The words counted in one regex pass over the lines joined (the lines without a
-        slot first, then the others; the words opening a sentence in another, if
-        :attr:`spellings` is asked), not by a look back from every word; a fragment of a
-        damaged word is no word."""
-        lines, lower = self._lines, self._lower
-        texts = ("\n".join([line for line in lines if "?" not in line and "\ufffd" not in line]),
-                 "\n".join([line for line in lines if "?" in line or "\ufffd" in line]))
-        words, intact, opening_word = _bmp_word_patterns() if all(map(within_bmp, texts)) else _WORD_PATTERNS
-        found = Counter(words.findall(texts[0]))
-        found.update(intact.findall(texts[1]))
-        counted = _Words({}, [], [], texts, opening_word)
-        counts = counted.counts
-        for word, n in found.items():
-            low = lower(word)
-            if low.isascii() and "'" not in low:
-                counts[low] = counts.get(low, 0) + n  # most words: no spelling nor shape to keep
-                continue
-            low = low.replace("’", "'")
-            _add(counted, low, word, n, True)
-            if "'" in low:
-                # "l'école" counts as "l'école" and as "école": the word list splits it so
-                for part, spelled in zip(_APOSTROPHES.split(low)[1:], _APOSTROPHES.split(word)[1:]):
-                    _add(counted, part, spelled, n, False)
-        return counted
+        return _count(self._lines, self._lower)
 
     @cached_property
     def counts(self) -> dict[str, int]:
@@ -161,9 +138,16 @@ class DocumentVocabulary:
     def _shapes(self) -> dict[str, set[str]]:
         """The words indexed by shape, when first asked for (a page whose "?" turn out to
         be real question marks may never ask).  Shaped all at once: a shape keeps a word's
-        length, and the newlines that join them."""
+        length, and the newlines that join them.  Unless the words were counted already,
+        only the lines that may hold a shaped word (one with a non-ASCII letter or an
+        apostrophe, lower-cased) are read: a page without repair data (English with a glued
+        "?") asks for nothing else."""
+        counted = self.__dict__.get("_words")  # (where the cached property keeps it)
+        if counted is None:
+            lower = self._lower
+            counted = _count([line for line in self._lines if "'" in line or not lower(line).isascii()], lower)
         shapes: dict[str, set[str]] = {}
-        shaped = self._words.shaped
+        shaped = counted.shaped
         for word_shape, low in zip(shape("\n".join(shaped)).split("\n"), shaped):
             shapes.setdefault(word_shape, set()).add(low)
         return shapes
@@ -192,6 +176,32 @@ class DocumentVocabulary:
         if not seen:
             return 0.0  # never seen, or only opening sentences
         return sum(n for w, n in seen.items() if w[:1].isupper()) / sum(seen.values())
+
+
+def _count(lines: list[str], lower) -> _Words:
+    """The intact words of ``lines``, counted in one regex pass over the lines joined (the
+    lines without a slot first, then the others; the words opening a sentence in another,
+    if :attr:`DocumentVocabulary.spellings` is asked), not by a look back from every word;
+    a fragment of a damaged word is no word."""
+    texts = ("\n".join([line for line in lines if "?" not in line and "\ufffd" not in line]),
+             "\n".join([line for line in lines if "?" in line or "\ufffd" in line]))
+    words, intact, opening_word = _bmp_word_patterns() if all(map(within_bmp, texts)) else _WORD_PATTERNS
+    found = Counter(words.findall(texts[0]))
+    found.update(intact.findall(texts[1]))
+    counted = _Words({}, [], [], texts, opening_word)
+    counts = counted.counts
+    for word, n in found.items():
+        low = lower(word)
+        if low.isascii() and "'" not in low:
+            counts[low] = counts.get(low, 0) + n  # most words: no spelling nor shape to keep
+            continue
+        low = low.replace("’", "'")
+        _add(counted, low, word, n, True)
+        if "'" in low:
+            # "l'école" counts as "l'école" and as "école": the word list splits it so
+            for part, spelled in zip(_APOSTROPHES.split(low)[1:], _APOSTROPHES.split(word)[1:]):
+                _add(counted, part, spelled, n, False)
+    return counted
 
 
 def _add(counted: _Words, low: str, spelled: str, n: int, may_open: bool) -> None:
