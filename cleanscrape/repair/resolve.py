@@ -455,6 +455,14 @@ def _question_ends(line: str, start: int, end: int) -> list[int]:
     return ends
 
 
+@lru_cache(maxsize=1)
+def _symbol_neighbours() -> tuple[frozenset[str], frozenset[str]]:
+    """The words a slot that may be a symbol follows (``after_words``,
+    ``before_digit_after_words``) and precedes (``after_digit_before_words``), of any symbol."""
+    return (frozenset().union(*(symbol.after_words | symbol.before_digit_after_words for symbol in symbols())),
+            frozenset().union(*(symbol.after_digit_before_words for symbol in symbols())))
+
+
 def _all_capitals(text: str) -> bool:
     """Is ``text`` written in capitals: two letters or more, all capitals ("ABD", "TBMM";
     not "C'?", nor a name whose other letters were lost, "Ç??")?"""
@@ -1234,7 +1242,11 @@ class Resolver:
         lost_first, lost_last = is_slot(text[0]), is_slot(text[-1])
         if not (lost_first or lost_last):
             return []  # each symbol is a slot at the word's edge
-        # the word beside the slot names few symbols ("km", "C", "n"): the line is read for those only
+        # the word beside the slot names few symbols ("km", "C", "n"): the line is read for those
+        # only, and most words name none (three lookups, where each symbol was asked four times)
+        before_slot, after_slot = _symbol_neighbours()
+        if text[:-1] not in before_slot and text[1:] not in after_slot and text[1:2] not in after_slot:
+            return []
         named = [symbol for symbol in symbols()
                  if text[:-1] in symbol.after_words or text[:-1] in symbol.before_digit_after_words
                  or text[1:] in symbol.after_digit_before_words or text[1:2] in symbol.after_digit_before_words]
