@@ -320,7 +320,7 @@ class LossyRepairStage(Stage):
         # Left to right, on the text repaired so far, so that context (a sentence end, a
         # governing verb) is read repaired; every slot becomes one character, so the
         # runs found on the original line keep their offsets.
-        runs = list(damaged_runs(source, replaced))
+        runs = damaged_runs(source, replaced)
         resolutions: list[Resolution | None] = [None] * len(runs)
         repaired = source
         words_repaired = source  # the same, lone slots left as they came
@@ -373,7 +373,7 @@ class LossyRepairStage(Stage):
         lone = [i for i in lone_slots(text)
                 if not _sentence_keeps_letters(text, i, i + 1, data.letters, questions=True)]
         score = len(lone) * (0.5 if data.space_before_question_mark else 1.0)
-        runs = list(damaged_runs(text))
+        runs = damaged_runs(text)
         score += sum(1 for run in runs if "\ufffd" in run.text)
         for run in runs:
             if score >= DAMAGED_LINE_EVIDENCE:
