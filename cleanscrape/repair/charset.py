@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from functools import cached_property
 
 from .damage import SLOTS
 
@@ -24,30 +24,41 @@ _APOSTROPHES = "'’"
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
-@dataclass
 class CharsetEvidence:
-    #: non-ASCII characters that survived intact, with counts
-    kept: Counter
-    #: True when a damaged word also kept a non-ASCII character: the loss is the charset's
-    charset_loss: bool
-    #: apostrophes seen intact between letters, by kind
-    apostrophes: Counter
+    """What the page's lines show of its charset, read from them when first asked: a page
+    whose "?" the stage finds no damage may never ask (9 of the 20 benchmark pages that
+    build one)."""
 
-    @classmethod
-    def of_lines(cls, lines: list[str]) -> "CharsetEvidence":
+    def __init__(self, lines: list[str]) -> None:
+        self._lines = lines
+
+    @cached_property
+    def _text(self) -> str:
         # counted on the lines joined, in C, not character by character in Python: a
         # newline is no letter, so an apostrophe at a line's edge stays between no letters
-        text = "\n".join(lines)
-        kept = Counter(_NON_ASCII.findall(text))
+        return "\n".join(self._lines)
+
+    @cached_property
+    def kept(self) -> Counter:
+        """The non-ASCII characters that survived intact, with counts."""
+        kept = Counter(_NON_ASCII.findall(self._text))
         kept.pop("\ufffd", None)
-        apostrophes = Counter({mark: count for mark in _APOSTROPHES if (count := _between_letters(text, mark))})
-        charset_loss = any(
+        return kept
+
+    @cached_property
+    def charset_loss(self) -> bool:
+        """Did a damaged word also keep a non-ASCII character: is the loss the charset's?"""
+        return any(
             _slot_between_letters(word) and any(ord(c) > 127 and c.isalpha() and c != "\ufffd" for c in word)
-            for line in lines if not line.isascii() and any(c in line for c in SLOTS)
+            for line in self._lines if not line.isascii() and any(c in line for c in SLOTS)
             # most words of a damaged line hold no slot: two searches in C, not a call
             for word in line.split() if "?" in word or "\ufffd" in word
         )
-        return cls(kept, charset_loss, apostrophes)
+
+    @cached_property
+    def apostrophes(self) -> Counter:
+        """The apostrophes seen intact between letters, by kind."""
+        return Counter({mark: count for mark in _APOSTROPHES if (count := _between_letters(self._text, mark))})
 
     def was_kept(self, char: str) -> bool:
         return self.kept.get(char, 0) > 0

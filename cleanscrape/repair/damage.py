@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
 
 __all__ = ["SLOTS", "SLOT_PATTERN", "may_be_damaged", "damage_evidence", "lone_slots", "lost_question_marks",
            "DamagedRun", "damaged_runs", "is_slot", "has_slot", "slot_count"]
@@ -112,8 +111,8 @@ def _after_word(text: str, i: int) -> bool:
     return j >= 0 and text[j].isalpha()
 
 
-# not frozen, though never changed: a frozen dataclass sets each field through
-# object.__setattr__, and the runs of a damaged line are found again at each step
+# not frozen, though never changed (a line's runs are remembered, and shared by the steps
+# that read them): a frozen dataclass sets each field through object.__setattr__
 @dataclass(slots=True)
 class DamagedRun:
     """A run of letters and slots in a line, with at least one slot."""
@@ -162,18 +161,31 @@ def _find_slotted_tokens(line: str) -> tuple[tuple[int, int, str], ...]:
 _remembered_slotted_tokens = lru_cache(maxsize=SLOTTED_LINES)(_find_slotted_tokens)
 
 
-def damaged_runs(line: str, replaced: bool = False) -> Iterator[DamagedRun]:
+def damaged_runs(line: str, replaced: bool = False) -> tuple[DamagedRun, ...]:
     """Runs with a slot in ``line``, skipping URL-like tokens, left to right; with
-    ``replaced`` (the page lost characters as U+FFFD), U+FFFD is the only slot."""
+    ``replaced`` (the page lost characters as U+FFFD), U+FFFD is the only slot.  Those of a
+    line no longer than ``REMEMBERED_LINE_CHARS`` are remembered (``SLOTTED_LINES`` lines):
+    the stage reads a damaged line's runs for its evidence, then again to repair it."""
+    if len(line) > REMEMBERED_LINE_CHARS:
+        return _find_damaged_runs(line, replaced)
+    return _remembered_damaged_runs(line, replaced)
+
+
+def _find_damaged_runs(line: str, replaced: bool) -> tuple[DamagedRun, ...]:
     pattern = _REPLACED_RUN if replaced else _RUN
+    runs = []
     for start, end, text in _slotted_tokens(line):
         if replaced and "\ufffd" not in text:
             continue
         for run in pattern.finditer(text):
             piece = run.group()
             if "\ufffd" in piece or (not replaced and "?" in piece):
-                yield DamagedRun(start + run.start(), start + run.end(), piece, start, end,
-                                 sum(map(str.isalpha, piece)))
+                runs.append(DamagedRun(start + run.start(), start + run.end(), piece, start, end,
+                                       sum(map(str.isalpha, piece))))
+    return tuple(runs)
+
+
+_remembered_damaged_runs = lru_cache(maxsize=SLOTTED_LINES)(_find_damaged_runs)
 
 
 def damage_evidence(line: str) -> float:

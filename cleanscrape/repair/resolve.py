@@ -361,6 +361,8 @@ _IMPOSSIBLE = -math.inf
 #: candidate sources that are known words, not spellings guessed by the letter model
 LISTED = KNOWN + ("elision", "suffix", "negation", "person", "stem")
 _WORDS = re.compile(r"[^\W\d_]+")
+#: the letters after a word's last apostrophe, up to its end ("?elebi'yi")
+_SUFFIX_AFTER_APOSTROPHE = re.compile(r"['’]([^\W\d_]+)$")
 #: the conjunction and a dash before it, read past by the predicate coordination rule
 #: ("jsi bohatý - nebo chudý"), which crosses the comma a clause finder would stop at
 COORDINATION_WORDS = 2
@@ -453,9 +455,19 @@ def _question_ends(line: str, start: int, end: int) -> list[int]:
     return ends
 
 
+@lru_cache(maxsize=1)
+def _symbol_neighbours() -> tuple[frozenset[str], frozenset[str]]:
+    """The words a slot that may be a symbol follows (``after_words``,
+    ``before_digit_after_words``) and precedes (``after_digit_before_words``), of any symbol."""
+    return (frozenset().union(*(symbol.after_words | symbol.before_digit_after_words for symbol in symbols())),
+            frozenset().union(*(symbol.after_digit_before_words for symbol in symbols())))
+
+
 def _all_capitals(text: str) -> bool:
     """Is ``text`` written in capitals: two letters or more, all capitals ("ABD", "TBMM";
     not "C'?", nor a name whose other letters were lost, "Ç??")?"""
+    if text.islower():
+        return False  # most words: no capital letter, told in C
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
@@ -712,7 +724,6 @@ class Resolver:
         self.lang = data.lang if data else "?"
         #: lower-cases as the language does (bound once: its rules ask ~1 M times on the dev set)
         self.lower: Callable[[str], str] = data.lower_function if data else str.lower
-        self._pairs_of: tuple[str, frozenset[int], frozenset[int]] = ("", frozenset(), frozenset())
         self._regional: bool | None = None
         self._progressive_of: tuple[str, bool] = ("", False)
         self._first_person: bool | None = None
@@ -1081,13 +1092,14 @@ class Resolver:
         opener = max((i for i in openers if i < pos), default=None)
         return opener is not None and self.data.quotes[0][1] in line[opener:pos]
 
+    @_per_document
     def _quote_pairs(self, source: str) -> tuple[frozenset[int], frozenset[int]]:
         """Offsets of the slots of ``source`` read as glued quotation marks: an opening one
         (at a word's start, after a space or the line start) and the next closing one (at a
         word's end, before a space, punctuation or the line end), when the words they touch
-        are likelier (word list, document) without the slots than with them as letters."""
-        if self._pairs_of[0] == source:
-            return self._pairs_of[1], self._pairs_of[2]
+        are likelier (word list, document) without the slots than with them as letters.
+        Remembered for the document: the stage reads its damaged lines for their evidence
+        first, then repairs them, and each line asked again was read afresh."""
         openers: set[int] = set()
         closers: set[int] = set()
         pending: int | None = None
@@ -1117,8 +1129,7 @@ class Resolver:
                 if margin > 0 and (best is None or margin > best[0]):
                     best = (margin, i)
         settle()
-        self._pairs_of = (source, frozenset(openers), frozenset(closers))
-        return self._pairs_of[1], self._pairs_of[2]
+        return frozenset(openers), frozenset(closers)
 
     @staticmethod
     def _identified_symbol(source: str, slot: int) -> bool:
@@ -1231,7 +1242,11 @@ class Resolver:
         lost_first, lost_last = is_slot(text[0]), is_slot(text[-1])
         if not (lost_first or lost_last):
             return []  # each symbol is a slot at the word's edge
-        # the word beside the slot names few symbols ("km", "C", "n"): the line is read for those only
+        # the word beside the slot names few symbols ("km", "C", "n"): the line is read for those
+        # only, and most words name none (three lookups, where each symbol was asked four times)
+        before_slot, after_slot = _symbol_neighbours()
+        if text[:-1] not in before_slot and text[1:] not in after_slot and text[1:2] not in after_slot:
+            return []
         named = [symbol for symbol in symbols()
                  if text[:-1] in symbol.after_words or text[:-1] in symbol.before_digit_after_words
                  or text[1:] in symbol.after_digit_before_words or text[1:2] in symbol.after_digit_before_words]
@@ -1299,8 +1314,8 @@ class Resolver:
         """Readings where ``text[lo:hi]`` is a word (its slots filled) between ``prefix`` and
         ``suffix`` (punctuation the outer slots stood for)."""
         core = text[lo:hi]
-        if not core or all(is_slot(c) for c in core):
-            return []
+        if not core.strip(SLOTS):
+            return []  # no letter: nothing to fill
         punctuation = self._describe_punctuation(prefix, suffix, question)
         if not has_slot(core):
             # a verb form no list has, before a real "?" ("uçmuştu?", not "uçmuştuş")
@@ -3912,8 +3927,8 @@ class Resolver:
         quotation mark when that "?" is its only other slot ("De ce … ?nainte? Potrivit",
         "\ufffdnainte?": "înainte?", never "„nainte”")."""
         source = self._source
-        slots = [m.start() for m in SLOT_PATTERN.finditer(source, run.token_start, run.token_end)]
-        if not slots or self.data is None or not self._ends_question(source, slots[-1]):
+        slots = self._slots_ending_question(source, run.token_start, run.token_end)
+        if slots is None:
             return readings
         if run.end - 1 == slots[-1]:
             if any(r.text.endswith("?") and r.how in LISTED for r in readings):
@@ -3927,6 +3942,16 @@ class Resolver:
             openings = tuple(opening for opening, _ in self.data.quotes)
             readings = [r for r in readings if not r.text.startswith(openings)]
         return readings
+
+    @_per_document
+    def _slots_ending_question(self, source: str, start: int, end: int) -> list[int] | None:
+        """Where the slots of the token ``source[start:end]`` stand, when its last one ends
+        a question (:meth:`_ends_question`); None otherwise.  Remembered for the document:
+        every resolution of a run asks, on the line as received, in each of the stage's passes."""
+        slots = [m.start() for m in SLOT_PATTERN.finditer(source, start, end)]
+        if not slots or self.data is None or not self._ends_question(source, slots[-1]):
+            return None
+        return slots
 
     def _question_word_prior(self, core: str, line: str, run: DamagedRun) -> float:
         """log10 plausibility of a real "?" after ``core`` from the question words of a
@@ -4174,7 +4199,7 @@ class Resolver:
             # and so is the word a determiner opens a noun phrase for ("meiner ?lbremse")
             return cand.text.endswith(self.data.noun_endings) or self._linked_compound_noun(self.lower(cand.text)) \
                 or self._heads_noun_phrase(run, line)
-        suffix = re.search(r"['’]([^\W\d_]+)$", cand.text)
+        suffix = _SUFFIX_AFTER_APOSTROPHE.search(cand.text)
         if suffix is not None and self.lower(suffix.group(1)) in self.data.suffix_apostrophe:
             return True  # Turkish splits a case suffix off proper nouns only: "?elebi'yi"
         if self.data.suffix_apostrophe and core in self.finder.vocabulary.damaged_before_apostrophe:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from ..charclass import LETTER, atomic, bmp_class, within_bmp
 from .wordlist import shape
@@ -75,50 +76,41 @@ def _bmp_word_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[s
     return _word_patterns(f"[{bmp_class(LETTER)}]")
 
 
+class _Words(NamedTuple):
+    """A document's intact words, as :class:`DocumentVocabulary` counts them."""
+
+    #: lower-cased word -> how often it is written intact
+    counts: dict[str, int]
+    #: the words with a non-ASCII letter, lower-cased, as written, their count, and
+    #: whether they may open a sentence (not so a part after an apostrophe), for
+    #: :attr:`DocumentVocabulary.spellings`
+    written: list[tuple[str, str, int, bool]]
+    #: the words indexed by shape (with a non-ASCII letter or an apostrophe), as counted
+    shaped: list[str]
+    #: the lines without a slot joined, and those with one
+    texts: tuple[str, str]
+    #: the pattern of the words opening a sentence in those texts
+    opening_word: re.Pattern[str]
+
+
 class DocumentVocabulary:
     """Intact words of a document, lower-cased, with counts and the spellings seen."""
 
     def __init__(self, lines: list[str], lower) -> None:
-        self.counts: dict[str, int] = {}
-        #: the words with a non-ASCII letter, lower-cased, as written, their count, and
-        #: whether they may open a sentence (not so a part after an apostrophe), for
-        #: :attr:`spellings`
-        self._written: list[tuple[str, str, int, bool]] = []
-        #: the words indexed by shape (with a non-ASCII letter or an apostrophe), as counted
-        self._shaped: list[str] = []
-        #: the lines, searched again for :attr:`damaged_before_apostrophe` if it is asked
+        #: the lines, counted when a word is first asked about (a page whose "?" the stage
+        #: finds no damage may never ask: 2 of the 20 benchmark pages that build one), and
+        #: searched again for :attr:`damaged_before_apostrophe` if it is asked
         self._lines = lines
-        # The words counted in one regex pass over the lines joined (the lines without a
-        # slot first, then the others; the words opening a sentence in another, if
-        # :attr:`spellings` is asked), not by a look back from every word; a fragment of a
-        # damaged word is no word.
-        self._texts = ("\n".join([line for line in lines if "?" not in line and "\ufffd" not in line]),
-                       "\n".join([line for line in lines if "?" in line or "\ufffd" in line]))
-        words, intact, self._opening_word = _bmp_word_patterns() if all(map(within_bmp, self._texts)) \
-            else _WORD_PATTERNS
-        found = Counter(words.findall(self._texts[0]))
-        found.update(intact.findall(self._texts[1]))
-        counts = self.counts
-        for word, n in found.items():
-            low = lower(word)
-            if low.isascii() and "'" not in low:
-                counts[low] = counts.get(low, 0) + n  # most words: no spelling nor shape to keep
-                continue
-            low = low.replace("’", "'")
-            self._add(low, word, n, True)
-            if "'" in low:
-                # "l'école" counts as "l'école" and as "école": the word list splits it so
-                for part, spelled in zip(_APOSTROPHES.split(low)[1:], _APOSTROPHES.split(word)[1:]):
-                    self._add(part, spelled, n, False)
+        self._lower = lower
 
-    def _add(self, low: str, spelled: str, n: int, may_open: bool) -> None:
-        """Count ``low`` ``n`` times, spelled ``spelled``."""
-        self.counts[low] = self.counts.get(low, 0) + n
-        if not low.isascii():
-            self._written.append((low, spelled, n, may_open))
-            self._shaped.append(low)
-        elif "'" in low:
-            self._shaped.append(low)
+    @cached_property
+    def _words(self) -> _Words:
+        return _count(self._lines, self._lower)
+
+    @cached_property
+    def counts(self) -> dict[str, int]:
+        """Lower-cased word -> how often the document writes it intact."""
+        return self._words.counts
 
     @cached_property
     def spellings(self) -> dict[str, dict[str, int]]:
@@ -130,11 +122,12 @@ class DocumentVocabulary:
         Worked out when first asked (only a word's case asks; most pages whose "?" turn
         out to be real question marks never do).  Every word opening a sentence is one of
         the counted words too: the same pattern, where no letter stands before it."""
+        counted = self._words
         opening: Counter = Counter()
-        for text in self._texts:
-            opening.update(self._opening_word.findall(text))
+        for text in counted.texts:
+            opening.update(counted.opening_word.findall(text))
         spellings: dict[str, dict[str, int]] = {}
-        for low, spelled, n, may_open in self._written:
+        for low, spelled, n, may_open in counted.written:
             seen = spellings.get(low)
             if seen is None:
                 seen = spellings[low] = {}
@@ -148,9 +141,17 @@ class DocumentVocabulary:
     def _shapes(self) -> dict[str, set[str]]:
         """The words indexed by shape, when first asked for (a page whose "?" turn out to
         be real question marks may never ask).  Shaped all at once: a shape keeps a word's
-        length, and the newlines that join them."""
+        length, and the newlines that join them.  Unless the words were counted already,
+        only the lines that may hold a shaped word (one with a non-ASCII letter or an
+        apostrophe, lower-cased) are read: a page without repair data (English with a glued
+        "?") asks for nothing else."""
+        counted = self.__dict__.get("_words")  # (where the cached property keeps it)
+        if counted is None:
+            lower = self._lower
+            counted = _count([line for line in self._lines if "'" in line or not lower(line).isascii()], lower)
         shapes: dict[str, set[str]] = {}
-        for word_shape, low in zip(shape("\n".join(self._shaped)).split("\n"), self._shaped):
+        shaped = counted.shaped
+        for word_shape, low in zip(shape("\n".join(shaped)).split("\n"), shaped):
             shapes.setdefault(word_shape, set()).add(low)
         return shapes
 
@@ -178,6 +179,42 @@ class DocumentVocabulary:
         if not seen:
             return 0.0  # never seen, or only opening sentences
         return sum(n for w, n in seen.items() if w[:1].isupper()) / sum(seen.values())
+
+
+def _count(lines: list[str], lower) -> _Words:
+    """The intact words of ``lines``, counted in one regex pass over the lines joined (the
+    lines without a slot first, then the others; the words opening a sentence in another,
+    if :attr:`DocumentVocabulary.spellings` is asked), not by a look back from every word;
+    a fragment of a damaged word is no word."""
+    texts = ("\n".join([line for line in lines if "?" not in line and "\ufffd" not in line]),
+             "\n".join([line for line in lines if "?" in line or "\ufffd" in line]))
+    words, intact, opening_word = _bmp_word_patterns() if all(map(within_bmp, texts)) else _WORD_PATTERNS
+    found = Counter(words.findall(texts[0]))
+    found.update(intact.findall(texts[1]))
+    counted = _Words({}, [], [], texts, opening_word)
+    counts = counted.counts
+    for word, n in found.items():
+        low = lower(word)
+        if low.isascii() and "'" not in low:
+            counts[low] = counts.get(low, 0) + n  # most words: no spelling nor shape to keep
+            continue
+        low = low.replace("’", "'")
+        _add(counted, low, word, n, True)
+        if "'" in low:
+            # "l'école" counts as "l'école" and as "école": the word list splits it so
+            for part, spelled in zip(_APOSTROPHES.split(low)[1:], _APOSTROPHES.split(word)[1:]):
+                _add(counted, part, spelled, n, False)
+    return counted
+
+
+def _add(counted: _Words, low: str, spelled: str, n: int, may_open: bool) -> None:
+    """Count ``low`` ``n`` times, spelled ``spelled``."""
+    counted.counts[low] = counted.counts.get(low, 0) + n
+    if not low.isascii():
+        counted.written.append((low, spelled, n, may_open))
+        counted.shaped.append(low)
+    elif "'" in low:
+        counted.shaped.append(low)
 
 
 def restorable_words(lines: list[str], lower) -> set[str]:

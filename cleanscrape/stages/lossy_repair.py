@@ -271,7 +271,7 @@ class LossyRepairStage(Stage):
         if languages.keys() == {None} and sum(evidence.values()) < DAMAGED_LINE_EVIDENCE:
             return  # no line has a language to weigh its signs by: they are all there is
         texts = [line.text for line in doc.kept_lines() if line.text]
-        charset = CharsetEvidence.of_lines(texts)
+        charset = CharsetEvidence(texts)
         # one resolver per language and one vocabulary per way of lower-casing, however many
         # lines chose them: building a vocabulary is most of the cost of a page whose "?"
         # turn out to be no damage ("Auf Twitter teilen?Auf Twitter teilen?" on every comment)
@@ -321,7 +321,7 @@ class LossyRepairStage(Stage):
         # Left to right, on the text repaired so far, so that context (a sentence end, a
         # governing verb) is read repaired; every slot becomes one character, so the
         # runs found on the original line keep their offsets.
-        runs = list(damaged_runs(source, replaced))
+        runs = damaged_runs(source, replaced)
         resolutions: list[Resolution | None] = [None] * len(runs)
         repaired = source
         words_repaired = source  # the same, lone slots left as they came
@@ -374,7 +374,7 @@ class LossyRepairStage(Stage):
         lone = [i for i in lone_slots(text)
                 if not _sentence_keeps_letters(text, i, i + 1, data.letters, questions=True)]
         score = len(lone) * (0.5 if data.space_before_question_mark else 1.0)
-        runs = list(damaged_runs(text))
+        runs = damaged_runs(text)
         score += sum(1 for run in runs if "\ufffd" in run.text)
         for run in runs:
             if score >= DAMAGED_LINE_EVIDENCE:
