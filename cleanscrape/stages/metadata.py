@@ -51,7 +51,9 @@ def _digit() -> re.Pattern[str]:
 
 
 #: two runs of digits (a digit, then one after something else): one search, no list of the runs
-_TWO_NUMBERS = re.compile(r"\d\D++\d")
+#: (linear without a possessive ``\D++``, which ``re`` has only from Python 3.11: the
+#: non-digits after a digit are taken back at most once, and each run follows one digit)
+_TWO_NUMBERS = re.compile(r"\d\D+\d")
 _NUMBER = re.compile(r"\d{1,3}(?:[ .,']?\d{3})*|\d+")
 _TOKEN_EDGE = ",.;:()[]|/-–—•·∙"
 
