@@ -61,12 +61,9 @@ class WhitespaceStage(Stage):
 
     def _remove_blank(self, doc: Document, lines: list[Line], reason: str) -> None:
         """Remove the blank ``lines`` for ``reason`` (an empty last line has nothing to remove)."""
-        # the document's own call, not the stage's helper (its type test and default category
-        # at each of the ~20 blank lines a benchmark page loses)
-        remove_line, stage, category, count = doc.remove_line, self.name, self.categories[0], len(doc.lines)
         for line in lines:
-            if line.end > line.start or line.index + 1 < count:
-                remove_line(line.index, stage=stage, category=category, reason=reason)
+            if line.end > line.start or line.index + 1 < len(doc.lines):
+                self.remove_line(doc, line, reason)
 
     def _strip_edges(self, doc: Document, line: Line) -> None:
         """Remove the layout at the edges of ``line`` (a line with some at one edge)."""
