@@ -62,6 +62,9 @@ def bmp_class(category: str, engine: ModuleType = re) -> str:
     """The inside of a character class (no brackets) that lists the characters of the Basic
     Multilingual Plane the one-character pattern ``category`` matches (``r"\\d"``,
     ``r"[^\\W\\d_]"``; ``r"\\p{Lu}"`` with ``engine`` the ``regex`` module, whose
-    pattern it then is), as ranges of consecutive code points.  ~1.5 ms once per process."""
+    pattern it then is), as ranges of consecutive code points.  ~1.5 ms once per process.
+    A run of one or two characters is written out: a pattern holding the class then parses
+    in less time (the upper-case letters, mostly such runs, 0.72 -> 0.43 ms a class), and
+    compiles to the same bitmap."""
     runs = engine.compile(f"(?:{category})+").findall(_bmp())
-    return "".join(f"{re.escape(run[0])}-{re.escape(run[-1])}" for run in runs)
+    return "".join(re.escape(run) if len(run) <= 2 else f"{re.escape(run[0])}-{re.escape(run[-1])}" for run in runs)
