@@ -45,6 +45,7 @@ death costs only the dead worker's batches.
 from __future__ import annotations
 
 import gc
+import math
 import multiprocessing
 import os
 import pickle
@@ -55,6 +56,7 @@ import threading
 from collections import Counter, deque
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
+from pathlib import Path
 from typing import Iterable, Iterator
 
 from .cleaner import Cleaner, Result
@@ -84,12 +86,42 @@ WORKER_DIED = "worker process died while cleaning this record (a crash in a stag
 ISOLATED_ATTEMPTS = 2
 
 
+#: a container's CPU quota, as cgroup v2 and v1 publish it (read as loky's ``cpu_count``
+#: reads it; loky itself would bring cloudpickle and ~20 ms of imports for these lines)
+CGROUP_V2_CPU_MAX = Path("/sys/fs/cgroup/cpu.max")
+CGROUP_V1_CPU_QUOTA = Path("/sys/fs/cgroup/cpu/cpu.cfs_quota_us")
+CGROUP_V1_CPU_PERIOD = Path("/sys/fs/cgroup/cpu/cpu.cfs_period_us")
+
+
 def default_workers() -> int:
-    """All cores this process may run on."""
+    """All cores this process may run on: its CPU affinity, capped by its container's CPU
+    quota.  A node of 64 cores that gives a container 2 CPUs must not get 64 workers, each
+    loading its tables (~60 MB) to share 2 CPUs' worth of time."""
     try:
-        return len(os.sched_getaffinity(0))
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
-        return os.cpu_count() or 1
+        cores = os.cpu_count() or 1
+    quota = cgroup_cpu_quota()
+    return min(cores, quota) if quota is not None else cores
+
+
+def cgroup_cpu_quota() -> int | None:
+    """The CPUs' worth of time this process's cgroup may use (rounded up), or None where
+    no quota is set or none can be read (not Linux, no cgroup file system)."""
+    try:
+        fields = CGROUP_V2_CPU_MAX.read_text().split()  # "max 100000" or "200000 100000"
+    except OSError:
+        try:
+            fields = [CGROUP_V1_CPU_QUOTA.read_text().strip(), CGROUP_V1_CPU_PERIOD.read_text().strip()]
+        except OSError:
+            return None
+    try:
+        quota, period = int(fields[0]), int(fields[1])
+    except (ValueError, IndexError):  # "max": no quota
+        return None
+    if quota <= 0 or period <= 0:  # v1 writes -1 for no quota
+        return None
+    return math.ceil(quota / period)
 
 
 @dataclass(frozen=True)

@@ -312,3 +312,26 @@ def test_a_resumed_run_keeps_the_batches_and_so_the_source_memory(tmp_path: Path
 
     subprocess.run(cli_command(*args, "--resume", "-q"), check=True, timeout=120)
     assert out.read_bytes() == reference.read_bytes()
+
+
+@pytest.mark.parametrize("v2, v1, expected", [
+    ("200000 100000\n", None, 2),        # cgroup v2: 2 CPUs' worth
+    ("150000 100000\n", None, 2),        # 1.5 CPUs: rounded up
+    ("max 100000\n", None, None),        # v2, no quota
+    (None, ("50000", "100000"), 1),      # cgroup v1: half a CPU is still one worker
+    (None, ("-1", "100000"), None),      # v1, no quota
+    (None, None, None),                  # no cgroup file system (not Linux)
+])
+def test_the_default_worker_count_keeps_to_a_containers_cpu_quota(tmp_path: Path, monkeypatch, v2, v1,
+                                                                  expected) -> None:
+    from cleanscrape import parallel
+
+    files = {"CGROUP_V2_CPU_MAX": v2, "CGROUP_V1_CPU_QUOTA": v1 and v1[0], "CGROUP_V1_CPU_PERIOD": v1 and v1[1]}
+    for name, content in files.items():
+        path = tmp_path / name
+        if content is not None:
+            path.write_text(content)
+        monkeypatch.setattr(parallel, name, path)
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: set(range(64)), raising=False)
+    assert parallel.cgroup_cpu_quota() == expected
+    assert parallel.default_workers() == (64 if expected is None else expected)
