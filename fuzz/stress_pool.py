@@ -30,7 +30,12 @@ import tempfile
 import time
 from pathlib import Path
 
-HELPER = Path(__file__).resolve().parent.parent / "tests" / "data" / "cli" / "run_cli_with_test_stages.py"
+TESTS = Path(__file__).resolve().parent.parent / "tests"
+sys.path.insert(0, str(TESTS))
+
+from test_faults import children_of  # noqa: E402  (the workers, as the fault tests find them)
+
+HELPER = TESTS / "data" / "cli" / "run_cli_with_test_stages.py"
 EXIT_INTERRUPTED = 130
 HANG_SECONDS = 120
 
@@ -40,20 +45,6 @@ def write_dump(path: Path, records: int, crashing: set[int]) -> None:
         for i in range(records):
             text = f"  document {i}  \n\n\nbody {'x' * (i % 7)}\n" + ("CRASH-ME\n" if i in crashing else "")
             fh.write(json.dumps({"id": f"d{i}", "text": text}) + "\n")
-
-
-def workers_of(pid: int) -> list[int]:
-    found = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat", encoding="utf-8") as fh:
-                    stat = fh.read()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                found.append(int(entry))
-    return found
 
 
 def cli(*args: str) -> list[str]:
@@ -78,7 +69,7 @@ def one_run(rng: random.Random, workdir: Path) -> str | None:
     time.sleep(rng.uniform(0.3, 1.5))
     if how == "kill":
         for _ in range(rng.choice([1, 2, 3])):
-            if children := workers_of(proc.pid):
+            if children := children_of(proc.pid):
                 os.kill(rng.choice(children), signal.SIGKILL)
             time.sleep(rng.uniform(0.05, 0.4))
     elif how == "interrupt":
