@@ -46,7 +46,10 @@ from pathlib import Path
 
 import orjson
 import pytest
-from conftest import dirty_texts, ftfy_seconds, record_ratio
+from conftest import ROOT, dirty_texts, ftfy_seconds, record_ratio
+
+sys.path.insert(0, str(ROOT / "tests"))
+from procfs import children_of  # noqa: E402  (a run's workers, as the fault tests find them)
 
 from cleanscrape.parallel import default_workers
 
@@ -76,22 +79,6 @@ def write_dump(path: Path, megabytes: float) -> int:
                 size += len(line)
             repetition += 1
     return repetition
-
-
-def _children(pid: int) -> list[int]:
-    found = []
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat", "rb") as fh:
-                stat = fh.read()
-        except OSError:
-            continue
-        ppid = int(stat.rsplit(b")", 1)[1].split()[1])
-        if ppid == pid:
-            found.append(int(entry))
-    return found
 
 
 def _rss_bytes(pid: int) -> int:
@@ -141,7 +128,7 @@ class TreeRSS:
             while todo:
                 pid = todo.pop()
                 tree.append(pid)
-                todo.extend(_children(pid))
+                todo.extend(children_of(pid))
             self.peak = max(self.peak, sum(_rss_bytes(pid) for pid in tree))
             self.peak_pss = max(self.peak_pss, sum(_pss_bytes(pid) for pid in tree))
             self.main_cpu = _cpu_seconds(self.pid) or self.main_cpu

@@ -33,7 +33,7 @@ from pathlib import Path
 TESTS = Path(__file__).resolve().parent.parent / "tests"
 sys.path.insert(0, str(TESTS))
 
-from test_faults import children_of  # noqa: E402  (the workers, as the fault tests find them)
+from procfs import children_of  # noqa: E402  (the workers, as the fault tests find them)
 
 HELPER = TESTS / "data" / "cli" / "run_cli_with_test_stages.py"
 EXIT_INTERRUPTED = 130

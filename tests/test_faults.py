@@ -19,6 +19,7 @@ from pathlib import Path
 
 import orjson
 import pytest
+from procfs import children_of
 
 DISK_FULL_HELPER = Path(__file__).parent / "data" / "faults" / "run_cli_disk_full.py"
 CLI = [sys.executable, "-m", "cleanscrape.cli", "clean"]
@@ -71,13 +72,6 @@ def test_full_disk_leaves_no_final_output_and_resume_completes_it(tmp_path: Path
         data = gzip.decompress(data)
     assert data == reference(tmp_path, dump)
     assert [json.loads(line)["id"] for line in report.read_text().splitlines()] == [f"d{i}" for i in range(400)]
-
-
-def children_of(pid: int) -> list[int]:
-    found: list[int] = []
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        found += [int(child) for child in (task / "children").read_text().split()]
-    return found
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
