@@ -230,9 +230,6 @@ class _Line:
     #: prose laid out unlike the document's other prose (see ``_mark_layout``), or a
     #: teaser card glued to its summary (``_is_glued_teaser``)
     off_layout: bool = False
-    #: what the line costs the region when bad: its share of a menu run's capped cost
-    #: (0: not in a capped run, ``bad_line_cost``)
-    cost: float = 0.0
 
 
 #: an instance of a class without its __init__ (its fields set by the caller)
@@ -352,7 +349,6 @@ class MainContentStage(Stage):
             item.signal = ""
             item.structural = item.shape_only = item.barrier = item.headline = item.off_layout = False
             item.removed_as = None
-            item.cost = 0.0
             # the flag first: most lines are not removed, and a flag is cheaper than a lookup
             if doc_lines[index].removed:
                 category = doc.removal_of(index).category  # type: ignore[union-attr]
@@ -369,12 +365,11 @@ class MainContentStage(Stage):
         self._mark_headline_stacks(lines, judged, doc)
         runs = self._mark_menu_runs(lines)
         headers = self._mark_record_separators(lines, doc)
-        self._price_bad_lines(lines, runs, doc)
         if not (any(item.structural for item in lines) or doc.has_removals):
             return  # no boilerplate evidence: leave the document as it is
         self._mark_layout(lines, judged, doc)
         # every line's value is final here: the region and the removal scores share it
-        values = self._values(lines)
+        values = self._values(lines, self._run_costs(lines, runs, doc))
         first, last = self._region(values, lines, headers, thread_headings)
         if last < first:
             return  # no prose anywhere: nothing to tell the article from boilerplate with
@@ -855,17 +850,19 @@ class MainContentStage(Stage):
             for item in grouped:
                 item.off_layout = True
 
-    def _price_bad_lines(self, lines: list[_Line], runs: list[range], doc: Document) -> None:
+    def _run_costs(self, lines: list[_Line], runs: list[range], doc: Document) -> list[tuple[range, float]]:
+        """The menu runs whose cost is capped, each with what one of its lines costs the
+        region: its share of the cap.  A run holding a section boundary (a barrier) pays in
+        full, ``bad_line_cost`` a line, and is not listed."""
         opts = self.options
+        costs: list[tuple[range, float]] = []
         for run in runs:
-            members = lines[run.start:run.stop]
-            if not any(map(_IS_BARRIER, members)):
+            if not any(map(_IS_BARRIER, lines[run.start:run.stop])):
                 # a list running through the text (ingredients between the introduction
                 # and the method) is one interruption, like one bad line
                 cap = opts.bad_line_cost if self._within_prose(run, lines, doc) else opts.menu_run_cost_cap
-                cost = min(opts.bad_line_cost, cap / len(run))
-                for item in members:
-                    item.cost = cost
+                costs.append((run, min(opts.bad_line_cost, cap / len(run))))
+        return costs
 
     def _within_prose(self, run: range, lines: list[_Line], doc: Document) -> bool:
         """The run may be a list and sits inside running text: two prose lines right
@@ -880,21 +877,27 @@ class MainContentStage(Stage):
             and self._may_be_list(run, lines, doc)
         )
 
-    def _values(self, lines: list[_Line]) -> list[float]:
+    def _values(self, lines: list[_Line], run_costs: list[tuple[range, float]]) -> list[float]:
         """What each line brings to the region: its length if prose (part of it when laid
-        out unlike the article), a cost if boilerplate, a paragraph's worth off if it
-        opens another section, nothing if short."""
+        out unlike the article), a cost if boilerplate (its share of the cost of a capped
+        menu run, ``run_costs``), a paragraph's worth off if it opens another section,
+        nothing if short."""
         barrier = -self.options.length_high
         bad = self.options.bad_line_cost
         weight = self.options.off_layout_weight
-        return [
+        values: list[float] = [
             barrier if item.barrier
-            else -(item.cost or bad) if item.kind is BAD
+            else -bad if item.kind is BAD
             else 0 if item.kind is SHORT
             else int(item.features.length * weight) if item.off_layout
             else item.features.length
             for item in lines
         ]
+        # (a capped run's lines are all bad, none a barrier: slices assigned C-level, where
+        # a cost on each line cost a store per menu line)
+        for run, cost in run_costs:
+            values[run.start:run.stop] = [-cost] * len(run)
+        return values
 
     def _region(self, values: list[float], lines: list[_Line], headers: list[int],
                 thread_headings: list[int]) -> tuple[int, int]:
