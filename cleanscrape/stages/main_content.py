@@ -393,24 +393,28 @@ class MainContentStage(Stage):
         tail.update(self._author_box(lines, first, min(tail, default=last + 1) - 1, doc))
         inline = self._inline_lists(lines, runs, first, last, doc) | set(closing_list) | set(enumeration)
         span = f"lines {lines[first].index + 1}-{lines[last].index + 1}"
+        # (each line's reason is its signal and one of these, joined by one concatenation)
+        outside, inside = f", outside the main text ({span})", f", inside the main text ({span})"
         # the Document's own call, not Stage.remove_line's wrapper of it, and made in this
         # loop, not in a method of its own: this stage removes about 100 lines per document
         remove_line, stage = doc.remove_line, self.name
         for pos, item in enumerate(lines):
             if doc_lines[item.index].removed:
                 continue  # an earlier stage's: no removal, so no reason to word
-            if pos in tail:
+            # outside the article first: most lines are (the tail is inside it, the titles and
+            # the standfirst above it)
+            if pos < first or pos > last:
+                if pos in titles or pos == standfirst:
+                    continue
+                reason = (item.signal or self._describe(item)) + outside
+            elif pos in tail:
                 reason = f"{tail[pos]}, after the article's last paragraph ({span})"
-            elif first <= pos <= last:
+            else:
                 # inside the article only structure removes: a long line short of
                 # stopwords there is a table row, a list of names, a foreign quote
                 if not item.structural or item.shape_only or pos in inline:
                     continue
-                reason = f"{item.signal}, inside the main text ({span})"
-            elif pos in titles or pos == standfirst:
-                continue
-            else:
-                reason = f"{item.signal or self._describe(item)}, outside the main text ({span})"
+                reason = item.signal + inside
             category = "navigation" if item.structural and not item.barrier else "boilerplate"
             remove_line(item.index, stage=stage, category=category, reason=reason, score=float(values[pos]))
 
