@@ -383,7 +383,7 @@ class MainContentStage(Stage):
             first -= 1
         while last + 1 < len(lines) and self._joins_edge(lines[last + 1]):
             last += 1
-        standfirst = self._standfirst(lines, first, doc)
+        standfirst = self._standfirst(lines, judged, first, doc)
         titles = self._titles(lines, first if standfirst is None else standfirst, doc)
         closing_list = self._closing_list(lines, runs, last, doc)
         last = max(last, closing_list.stop - 1)
@@ -1006,17 +1006,16 @@ class MainContentStage(Stage):
                 return last
             last = end
 
-    def _standfirst(self, lines: list[_Line], first: int, doc: Document) -> int | None:
+    def _standfirst(self, lines: list[_Line], judged: list[int], first: int, doc: Document) -> int | None:
         """Position of the article's standfirst (dek): the nearest prose sentence above
         the region when it sits right under a headline-like line.  Bylines, share rows,
         author boxes and paywall offers often stand between the standfirst and the
         body, however far; the headline right above it is what tells it from the
         summary of another story (which follows a teaser's title the same way, but is
-        not the nearest prose above the article)."""
-        pos = first - 1
-        while pos >= 0 and not ((lines[pos].kind is GOOD or lines[pos].kind is NEAR)
-                                and lines[pos].features.sentence_end):
-            pos -= 1
+        not the nearest prose above the article).  (Looked for among the lines judged
+        alone, ``judged``: no other line is prose of its own.)"""
+        pos = next((p for p in reversed(judged[:bisect_left(judged, first)])
+                    if (lines[p].kind is GOOD or lines[p].kind is NEAR) and lines[p].features.sentence_end), -1)
         if pos < 0:
             return None
         above = pos - 1
