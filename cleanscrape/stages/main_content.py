@@ -363,7 +363,7 @@ class MainContentStage(Stage):
             append(item)
         thread_headings = self._mark_thread_headings(lines, doc)
         self._mark_headline_stacks(lines, judged, doc)
-        runs = self._mark_menu_runs(lines)
+        runs = self._mark_menu_runs(lines, doc)
         headers = self._mark_record_separators(lines, doc)
         if not (any(item.structural for item in lines) or doc.has_removals):
             return  # no boilerplate evidence: leave the document as it is
@@ -485,18 +485,20 @@ class MainContentStage(Stage):
         return f"{item.kind.value} line ({f.chars} chars, {density}{end})"
 
     # ------------------------------------------------------------ neighbours
-    def _labels(self, lines: list[_Line]) -> list[bool]:
+    def _labels(self, lines: list[_Line], doc: Document) -> list[bool]:
         """Which lines name something rather than say something: short, or Title-Cased
         like a headline, or stacked headlines, and without a sentence end, nor cells
         separated by tabs (a table's header or row: the table is the article's when it
         stands in it); lines removed or judged structural before are labels too."""
         low, high, title_case = self.options.length_low, self.options.length_high, self.options.title_case
+        # a document without a tab (most: one search of its text) has no line to search for one
+        untabbed = "\t" not in doc.current_text()
         return [
             item.structural or item.headline or (
                 not (f := item.features).sentence_end
                 and not (f.colon_end and self._is_lead_in(item))
                 and (f.length < low or (f.length < high and f.capitalized_ratio >= title_case))
-                and "\t" not in f.text  # cells: a table's header or row, not a label
+                and (untabbed or "\t" not in f.text)  # cells: a table's header or row, not a label
             )
             for item in lines
         ]
@@ -557,12 +559,12 @@ class MainContentStage(Stage):
             if end - start >= size:
                 yield items[start:end]
 
-    def _mark_menu_runs(self, lines: list[_Line]) -> list[range]:
+    def _mark_menu_runs(self, lines: list[_Line], doc: Document) -> list[range]:
         """Runs of labels are menus, link lists, headline lists or button rows: judged
         bad together, where each alone would only be short (a subheading).  Returns the
         runs as ranges of positions in ``lines``."""
         runs: list[range] = []
-        labels = self._labels(lines)
+        labels = self._labels(lines, doc)
         labels.append(False)  # the end closes the last run
         start = 0
         while start < len(labels):
