@@ -737,7 +737,7 @@ class MainContentStage(Stage):
         ))
         if not box_lines:
             return {}
-        above = [lines[pos] for pos in range(max(0, first - opts.byline_distance), first)]
+        above = lines[max(0, first - opts.byline_distance):first]
         for pos in reversed(box_lines):  # earliest first: the box runs to the region's end
             item = lines[pos]
             # the first four words and the rest, if any: a name starts the line, or ends a
