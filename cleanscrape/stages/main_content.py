@@ -230,9 +230,6 @@ class _Line:
     #: prose laid out unlike the document's other prose (see ``_mark_layout``), or a
     #: teaser card glued to its summary (``_is_glued_teaser``)
     off_layout: bool = False
-    #: what the line costs the region when bad: its share of a menu run's capped cost
-    #: (0: not in a capped run, ``bad_line_cost``)
-    cost: float = 0.0
 
 
 #: an instance of a class without its __init__ (its fields set by the caller)
@@ -352,7 +349,6 @@ class MainContentStage(Stage):
             item.signal = ""
             item.structural = item.shape_only = item.barrier = item.headline = item.off_layout = False
             item.removed_as = None
-            item.cost = 0.0
             # the flag first: most lines are not removed, and a flag is cheaper than a lookup
             if doc_lines[index].removed:
                 category = doc.removal_of(index).category  # type: ignore[union-attr]
@@ -367,14 +363,13 @@ class MainContentStage(Stage):
             append(item)
         thread_headings = self._mark_thread_headings(lines, doc)
         self._mark_headline_stacks(lines, judged, doc)
-        runs = self._mark_menu_runs(lines)
+        runs = self._mark_menu_runs(lines, doc)
         headers = self._mark_record_separators(lines, doc)
-        self._price_bad_lines(lines, runs, doc)
         if not (any(item.structural for item in lines) or doc.has_removals):
             return  # no boilerplate evidence: leave the document as it is
         self._mark_layout(lines, judged, doc)
         # every line's value is final here: the region and the removal scores share it
-        values = self._values(lines)
+        values = self._values(lines, self._run_costs(lines, runs, doc))
         first, last = self._region(values, lines, headers, thread_headings)
         if last < first:
             return  # no prose anywhere: nothing to tell the article from boilerplate with
@@ -388,7 +383,7 @@ class MainContentStage(Stage):
             first -= 1
         while last + 1 < len(lines) and self._joins_edge(lines[last + 1]):
             last += 1
-        standfirst = self._standfirst(lines, first, doc)
+        standfirst = self._standfirst(lines, judged, first, doc)
         titles = self._titles(lines, first if standfirst is None else standfirst, doc)
         closing_list = self._closing_list(lines, runs, last, doc)
         last = max(last, closing_list.stop - 1)
@@ -398,24 +393,28 @@ class MainContentStage(Stage):
         tail.update(self._author_box(lines, first, min(tail, default=last + 1) - 1, doc))
         inline = self._inline_lists(lines, runs, first, last, doc) | set(closing_list) | set(enumeration)
         span = f"lines {lines[first].index + 1}-{lines[last].index + 1}"
+        # (each line's reason is its signal and one of these, joined by one concatenation)
+        outside, inside = f", outside the main text ({span})", f", inside the main text ({span})"
         # the Document's own call, not Stage.remove_line's wrapper of it, and made in this
         # loop, not in a method of its own: this stage removes about 100 lines per document
         remove_line, stage = doc.remove_line, self.name
         for pos, item in enumerate(lines):
             if doc_lines[item.index].removed:
                 continue  # an earlier stage's: no removal, so no reason to word
-            if pos in tail:
+            # outside the article first: most lines are (the tail is inside it, the titles and
+            # the standfirst above it)
+            if pos < first or pos > last:
+                if pos in titles or pos == standfirst:
+                    continue
+                reason = (item.signal or self._describe(item)) + outside
+            elif pos in tail:
                 reason = f"{tail[pos]}, after the article's last paragraph ({span})"
-            elif first <= pos <= last:
+            else:
                 # inside the article only structure removes: a long line short of
                 # stopwords there is a table row, a list of names, a foreign quote
                 if not item.structural or item.shape_only or pos in inline:
                     continue
-                reason = f"{item.signal}, inside the main text ({span})"
-            elif pos in titles or pos == standfirst:
-                continue
-            else:
-                reason = f"{item.signal or self._describe(item)}, outside the main text ({span})"
+                reason = item.signal + inside
             category = "navigation" if item.structural and not item.barrier else "boilerplate"
             remove_line(item.index, stage=stage, category=category, reason=reason, score=float(values[pos]))
 
@@ -486,18 +485,20 @@ class MainContentStage(Stage):
         return f"{item.kind.value} line ({f.chars} chars, {density}{end})"
 
     # ------------------------------------------------------------ neighbours
-    def _labels(self, lines: list[_Line]) -> list[bool]:
+    def _labels(self, lines: list[_Line], doc: Document) -> list[bool]:
         """Which lines name something rather than say something: short, or Title-Cased
         like a headline, or stacked headlines, and without a sentence end, nor cells
         separated by tabs (a table's header or row: the table is the article's when it
         stands in it); lines removed or judged structural before are labels too."""
         low, high, title_case = self.options.length_low, self.options.length_high, self.options.title_case
+        # a document without a tab (most: one search of its text) has no line to search for one
+        untabbed = "\t" not in doc.current_text()
         return [
             item.structural or item.headline or (
                 not (f := item.features).sentence_end
                 and not (f.colon_end and self._is_lead_in(item))
                 and (f.length < low or (f.length < high and f.capitalized_ratio >= title_case))
-                and "\t" not in f.text  # cells: a table's header or row, not a label
+                and (untabbed or "\t" not in f.text)  # cells: a table's header or row, not a label
             )
             for item in lines
         ]
@@ -558,12 +559,12 @@ class MainContentStage(Stage):
             if end - start >= size:
                 yield items[start:end]
 
-    def _mark_menu_runs(self, lines: list[_Line]) -> list[range]:
+    def _mark_menu_runs(self, lines: list[_Line], doc: Document) -> list[range]:
         """Runs of labels are menus, link lists, headline lists or button rows: judged
         bad together, where each alone would only be short (a subheading).  Returns the
         runs as ranges of positions in ``lines``."""
         runs: list[range] = []
-        labels = self._labels(lines)
+        labels = self._labels(lines, doc)
         labels.append(False)  # the end closes the last run
         start = 0
         while start < len(labels):
@@ -736,7 +737,7 @@ class MainContentStage(Stage):
         ))
         if not box_lines:
             return {}
-        above = [lines[pos] for pos in range(max(0, first - opts.byline_distance), first)]
+        above = lines[max(0, first - opts.byline_distance):first]
         for pos in reversed(box_lines):  # earliest first: the box runs to the region's end
             item = lines[pos]
             # the first four words and the rest, if any: a name starts the line, or ends a
@@ -855,17 +856,19 @@ class MainContentStage(Stage):
             for item in grouped:
                 item.off_layout = True
 
-    def _price_bad_lines(self, lines: list[_Line], runs: list[range], doc: Document) -> None:
+    def _run_costs(self, lines: list[_Line], runs: list[range], doc: Document) -> list[tuple[range, float]]:
+        """The menu runs whose cost is capped, each with what one of its lines costs the
+        region: its share of the cap.  A run holding a section boundary (a barrier) pays in
+        full, ``bad_line_cost`` a line, and is not listed."""
         opts = self.options
+        costs: list[tuple[range, float]] = []
         for run in runs:
-            members = lines[run.start:run.stop]
-            if not any(map(_IS_BARRIER, members)):
+            if not any(map(_IS_BARRIER, lines[run.start:run.stop])):
                 # a list running through the text (ingredients between the introduction
                 # and the method) is one interruption, like one bad line
                 cap = opts.bad_line_cost if self._within_prose(run, lines, doc) else opts.menu_run_cost_cap
-                cost = min(opts.bad_line_cost, cap / len(run))
-                for item in members:
-                    item.cost = cost
+                costs.append((run, min(opts.bad_line_cost, cap / len(run))))
+        return costs
 
     def _within_prose(self, run: range, lines: list[_Line], doc: Document) -> bool:
         """The run may be a list and sits inside running text: two prose lines right
@@ -880,21 +883,27 @@ class MainContentStage(Stage):
             and self._may_be_list(run, lines, doc)
         )
 
-    def _values(self, lines: list[_Line]) -> list[float]:
+    def _values(self, lines: list[_Line], run_costs: list[tuple[range, float]]) -> list[float]:
         """What each line brings to the region: its length if prose (part of it when laid
-        out unlike the article), a cost if boilerplate, a paragraph's worth off if it
-        opens another section, nothing if short."""
+        out unlike the article), a cost if boilerplate (its share of the cost of a capped
+        menu run, ``run_costs``), a paragraph's worth off if it opens another section,
+        nothing if short."""
         barrier = -self.options.length_high
         bad = self.options.bad_line_cost
         weight = self.options.off_layout_weight
-        return [
+        values: list[float] = [
             barrier if item.barrier
-            else -(item.cost or bad) if item.kind is BAD
+            else -bad if item.kind is BAD
             else 0 if item.kind is SHORT
             else int(item.features.length * weight) if item.off_layout
             else item.features.length
             for item in lines
         ]
+        # (a capped run's lines are all bad, none a barrier: slices assigned C-level, where
+        # a cost on each line cost a store per menu line)
+        for run, cost in run_costs:
+            values[run.start:run.stop] = [-cost] * len(run)
+        return values
 
     def _region(self, values: list[float], lines: list[_Line], headers: list[int],
                 thread_headings: list[int]) -> tuple[int, int]:
@@ -999,17 +1008,16 @@ class MainContentStage(Stage):
                 return last
             last = end
 
-    def _standfirst(self, lines: list[_Line], first: int, doc: Document) -> int | None:
+    def _standfirst(self, lines: list[_Line], judged: list[int], first: int, doc: Document) -> int | None:
         """Position of the article's standfirst (dek): the nearest prose sentence above
         the region when it sits right under a headline-like line.  Bylines, share rows,
         author boxes and paywall offers often stand between the standfirst and the
         body, however far; the headline right above it is what tells it from the
         summary of another story (which follows a teaser's title the same way, but is
-        not the nearest prose above the article)."""
-        pos = first - 1
-        while pos >= 0 and not ((lines[pos].kind is GOOD or lines[pos].kind is NEAR)
-                                and lines[pos].features.sentence_end):
-            pos -= 1
+        not the nearest prose above the article).  (Looked for among the lines judged
+        alone, ``judged``: no other line is prose of its own.)"""
+        pos = next((p for p in reversed(judged[:bisect_left(judged, first)])
+                    if (lines[p].kind is GOOD or lines[p].kind is NEAR) and lines[p].features.sentence_end), -1)
         if pos < 0:
             return None
         above = pos - 1
