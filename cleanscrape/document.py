@@ -58,7 +58,9 @@ class Line:
 
 @dataclass(slots=True)
 class Block:
-    """A run of consecutive non-blank lines: ``first``..``last`` line indices, inclusive."""
+    """A run of consecutive non-blank lines: ``first``..``last`` line indices, inclusive.
+    :class:`Document` sets each field of the blocks it makes itself, without calling the
+    class: a new field is set there too."""
 
     index: int
     first: int
@@ -280,7 +282,9 @@ class Document:
             if piece and not piece.isspace():
                 if current is None:
                     block = len(blocks)
-                    current = Block(block, i, i)
+                    current = _new(Block)  # (made as the lines are)
+                    current.index = block
+                    current.first = current.last = i
                     blocks.append(current)
                 else:
                     current.last = i
