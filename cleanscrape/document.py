@@ -98,27 +98,18 @@ def _report_fields(cls: type) -> tuple[tuple[str, Any], ...]:
     return tuple((f.name, f.default) for f in fields(cls))
 
 
-class _InputSlice(_ReportEntry):
-    """A report entry whose ``text`` may be left unset, to be sliced from ``_input`` (the
-    document's input) at ``start:end`` when first read: a run without a report never reads
-    a removed line's text, and slicing it (a scan of its characters for the widest)
-    took ~100 of the ~280 ns a removal costs."""
+class _Sliced(_ReportEntry):
+    """A report entry that may hold, until its ``text`` is first read, the document's input
+    to slice it from (see :class:`_SlicedText`)."""
 
     __slots__ = ("_input",)
 
-    def __getattr__(self, name: str) -> str:
-        # called only for an attribute not set: ``text`` left to be sliced
-        if name != "text":
-            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        text = self.text = self._input[self.start:self.end]  # type: ignore[attr-defined]
-        return text
-
 
 @dataclass(slots=True)
-class Removal(_InputSlice):
+class Removal(_Sliced):
     """A removed span of the input, with who removed it and why.  :meth:`Document.remove_line`
     sets each field of the removals it makes itself, without calling the class, and leaves
-    ``text`` to be sliced when read (:class:`_InputSlice`): a new field is set there too."""
+    ``text`` to be sliced when read (:class:`_SlicedText`): a new field is set there too."""
 
     stage: str
     category: str
@@ -129,6 +120,34 @@ class Removal(_InputSlice):
     #: index of the removed line, or of the line a partial removal sits in
     line: int
     score: float | None = None
+
+
+class _SlicedText:
+    """:attr:`Removal.text`: its slot, read as it is once set, else sliced from the input
+    (``_input``) at ``start:end`` when first read and kept.  :meth:`Document.remove_line`
+    leaves it unset: a run without a report never reads a removed line's text, and slicing
+    it (a scan of its characters for the widest) took ~110 of the ~290 ns a removal cost.
+    A descriptor of this one attribute, not a ``__getattr__``, which would take every
+    attribute read of every removal off CPython's fast path."""
+
+    def __init__(self, slot: Any) -> None:
+        self._slot = slot  # the slot's own descriptor, made by dataclass
+
+    def __get__(self, removal: Removal | None, owner: type | None = None) -> Any:
+        if removal is None:
+            return self
+        try:
+            return self._slot.__get__(removal, owner)
+        except AttributeError:
+            text = removal._input[removal.start:removal.end]
+            self._slot.__set__(removal, text)
+            return text
+
+    def __set__(self, removal: Removal, text: str) -> None:
+        self._slot.__set__(removal, text)
+
+
+Removal.text = _SlicedText(Removal.text)  # type: ignore[assignment]
 
 
 @dataclass(slots=True)
@@ -364,7 +383,7 @@ class Document:
         removal.category = category
         removal.start = start
         removal.end = end
-        removal._input = self.text  # its text sliced from the input when first read
+        removal._input = self.text  # its text sliced from it when first read (_SlicedText)
         removal.reason = reason
         removal.line = index
         removal.score = score
