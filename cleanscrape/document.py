@@ -103,6 +103,7 @@ class _Sliced(_ReportEntry):
     to slice it from (see :class:`_SlicedText`)."""
 
     __slots__ = ("_input",)
+    _input: str
 
 
 @dataclass(slots=True)
@@ -147,7 +148,7 @@ class _SlicedText:
         self._slot.__set__(removal, text)
 
 
-Removal.text = _SlicedText(Removal.text)  # type: ignore[assignment]
+setattr(Removal, "text", _SlicedText(Removal.__dict__["text"]))
 
 
 @dataclass(slots=True)
@@ -383,7 +384,9 @@ class Document:
         removal.category = category
         removal.start = start
         removal.end = end
-        removal._input = self.text  # its text sliced from it when first read (_SlicedText)
+        # its text sliced from the input when first read (_SlicedText); (_input is a slot of
+        # _Sliced: mypy looks only at the slots dataclass made)
+        removal._input = self.text  # type: ignore[misc]
         removal.reason = reason
         removal.line = index
         removal.score = score
