@@ -58,7 +58,9 @@ class Line:
 
 @dataclass(slots=True)
 class Block:
-    """A run of consecutive non-blank lines: ``first``..``last`` line indices, inclusive."""
+    """A run of consecutive non-blank lines: ``first``..``last`` line indices, inclusive.
+    :class:`Document` sets each field of the blocks it makes itself, without calling the
+    class: a new field is set there too."""
 
     index: int
     first: int
@@ -96,11 +98,19 @@ def _report_fields(cls: type) -> tuple[tuple[str, Any], ...]:
     return tuple((f.name, f.default) for f in fields(cls))
 
 
+class _Sliced(_ReportEntry):
+    """A report entry that may hold, until its ``text`` is first read, the document's input
+    to slice it from (see :class:`_SlicedText`)."""
+
+    __slots__ = ("_input",)
+    _input: str
+
+
 @dataclass(slots=True)
-class Removal(_ReportEntry):
+class Removal(_Sliced):
     """A removed span of the input, with who removed it and why.  :meth:`Document.remove_line`
-    sets each field of the removals it makes itself, without calling the class: a new field
-    is set there too."""
+    sets each field of the removals it makes itself, without calling the class, and leaves
+    ``text`` to be sliced when read (:class:`_SlicedText`): a new field is set there too."""
 
     stage: str
     category: str
@@ -111,6 +121,34 @@ class Removal(_ReportEntry):
     #: index of the removed line, or of the line a partial removal sits in
     line: int
     score: float | None = None
+
+
+class _SlicedText:
+    """:attr:`Removal.text`: its slot, read as it is once set, else sliced from the input
+    (``_input``) at ``start:end`` when first read and kept.  :meth:`Document.remove_line`
+    leaves it unset: a run without a report never reads a removed line's text, and slicing
+    it (a scan of its characters for the widest) took ~110 of the ~290 ns a removal cost.
+    A descriptor of this one attribute, not a ``__getattr__``, which would take every
+    attribute read of every removal off CPython's fast path."""
+
+    def __init__(self, slot: Any) -> None:
+        self._slot = slot  # the slot's own descriptor, made by dataclass
+
+    def __get__(self, removal: Removal | None, owner: type | None = None) -> Any:
+        if removal is None:
+            return self
+        try:
+            return self._slot.__get__(removal, owner)
+        except AttributeError:
+            text = removal._input[removal.start:removal.end]
+            self._slot.__set__(removal, text)
+            return text
+
+    def __set__(self, removal: Removal, text: str) -> None:
+        self._slot.__set__(removal, text)
+
+
+setattr(Removal, "text", _SlicedText(Removal.__dict__["text"]))
 
 
 @dataclass(slots=True)
@@ -264,7 +302,9 @@ class Document:
             if piece and not piece.isspace():
                 if current is None:
                     block = len(blocks)
-                    current = Block(block, i, i)
+                    current = _new(Block)  # (made as the lines are)
+                    current.index = block
+                    current.first = current.last = i
                     blocks.append(current)
                 else:
                     current.last = i
@@ -326,10 +366,11 @@ class Document:
             return line.start, line.end + 1
         return line.start, line.end
 
-    def remove_line(
-        self, index: int, *, stage: str, category: str, reason: str, score: float | None = None
-    ) -> bool:
-        """Mark line ``index`` removed.  Returns False (and changes nothing) if it already is."""
+    def remove_line(self, index: int, stage: str, category: str, reason: str, score: float | None = None) -> bool:
+        """Mark line ``index`` removed.  Returns False (and changes nothing) if it already is.
+        (No keyword-only parameters: Python 3.11 specialises no call of a function that has
+        them, and :meth:`Stage.remove_line` passes its arguments by position; stages remove
+        ~74,000 lines a pass of the benchmark pages.)"""
         line = self.lines[index]
         if line.removed:
             return False
@@ -343,7 +384,9 @@ class Document:
         removal.category = category
         removal.start = start
         removal.end = end
-        removal.text = self.text[start:end]
+        # its text sliced from the input when first read (_SlicedText); (_input is a slot of
+        # _Sliced: mypy looks only at the slots dataclass made)
+        removal._input = self.text  # type: ignore[misc]
         removal.reason = reason
         removal.line = index
         removal.score = score
