@@ -257,10 +257,18 @@ class DuplicatesStage(Stage):
         budget = _SKETCH_COMPARISONS * self.options.max_candidates * len(candidates)
         norms = sorted([cand.norm for cand in candidates], key=len)
         lengths = list(map(len, norms))
+        # rapidfuzz looks each character beyond Latin-1 up in a hash table (two Cyrillic
+        # lines compare ~3x as slowly as the same lines one byte a character), so lines not
+        # all ASCII are compared by their characters' low bytes: characters sharing one count
+        # as equal, which only adds common subsequences, so a pair below the cutoff in bytes
+        # is below it in characters too (the lengths and cutoffs stay the lines' own, in
+        # characters; a character beyond the BMP gives two bytes, which only adds more)
+        if not all(map(str.isascii, norms)):
+            norms = [norm.encode("utf-16-le")[::2] for norm in norms]
         for longer, norm in enumerate(norms):
             # 1 - (a - b) / (a + b) >= s  <=>  b >= a * s / (2 - s); a character of slack
             # for the rounding (a wider reach only compares more)
-            nearest = bisect_left(lengths, len(norm) * similarity / (2 - similarity) - 1, 0, longer)
+            nearest = bisect_left(lengths, lengths[longer] * similarity / (2 - similarity) - 1, 0, longer)
             budget -= longer - nearest
             if budget < 0:
                 return True
@@ -272,7 +280,7 @@ class DuplicatesStage(Stage):
             # in reach needs (a character of slack for the rounding: a lower cutoff only finds
             # more pairs, and the sketch search judges them by the ratio).  rapidfuzz's LCS
             # with a whole-number cutoff is ~30 % faster than its ratio with the same one
-            least = int(similarity * (len(norm) + lengths[nearest]) / 2) - 1
+            least = int(similarity * (lengths[longer] + lengths[nearest]) / 2) - 1
             if process.extractOne(norm, norms[nearest:longer], scorer=LCSseq.similarity,
                                   score_cutoff=least) is not None:
                 return True
