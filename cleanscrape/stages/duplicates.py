@@ -267,8 +267,10 @@ class DuplicatesStage(Stage):
         # without the re-encoding): characters sharing one count as equal, which only adds
         # common subsequences, so a pair below the cutoff in bytes is below it in characters
         # too (the lengths and cutoffs stay the lines' own, in characters; a character
-        # beyond the BMP gives two bytes, which only adds more)
-        lines = [norm.encode() if norm.isascii() else norm.encode("utf-16-le")[::2] for norm in norms]
+        # beyond the BMP gives two bytes, which only adds more; a lone surrogate, which a
+        # text may hold, gives its own)
+        lines = [norm.encode() if norm.isascii() else norm.encode("utf-16-le", "surrogatepass")[::2]
+                 for norm in norms]
         # Without their commonest characters (about half of them) lines compare in about a
         # third of the time, and a common subsequence of two lines is one of what is left of
         # them plus at most as many of those characters as the longer line holds: a line

@@ -160,15 +160,16 @@ def test_near_copy_in_a_script_beyond_latin_1():
 def test_the_near_copy_pre_check_passes_over_no_similar_pair():
     """The pre-check compares lines by their characters' low bytes, first without the commonest
     of them: it may let a dissimilar document through to the sketch search, never stop one
-    with a similar pair.  'а' (U+0430) and '0' share a low byte, '𝐀' is two UTF-16 code units;
-    the space, 'e', 'а' and '0' are among the common characters.  Half the documents are a
-    line and a copy that lost only uncommon characters, as many as a near copy may or one
-    more: the pre-check's bounds are tight there."""
+    with a similar pair.  'а' (U+0430) and '0' share a low byte, '𝐀' is two UTF-16 code
+    units, '\\udcc3' a lone surrogate; the space, 'e', 'а' and '0' are among the common
+    characters.  Half the documents are a line and a copy that lost only uncommon
+    characters, as many as a near copy may or one more: the pre-check's bounds are tight
+    there."""
     stage = DuplicatesStage()
     # lines of common characters alone: nothing left to compare first, so they are compared whole
     assert stage._some_pair_similar([_Candidate(0, "tee at a tent " * 4), _Candidate(1, "tee at a tent " * 4 + "a")])
     rng = random.Random(17)
-    alphabet = "ab0а𝐀йe "
+    alphabet = "ab0а𝐀йe \udcc3"
     for _ in range(4000):
         base = rng.choices(alphabet, k=rng.randrange(20, 120))
         lines = [_Candidate(0, "".join(base))]
