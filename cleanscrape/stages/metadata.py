@@ -35,7 +35,6 @@ _SHAPE = re.compile(
     r"|(?P<year>(?:19|20)\d\d)"
     r"|(?P<day>\d{1,2}(?:st|nd|rd|th|er))"
 )
-_SHAPE_KINDS = frozenset(_SHAPE.groupindex)
 _DASHES = frozenset("-–—")
 
 
@@ -145,7 +144,8 @@ class MetadataStage(LexiconStage):
             return None
         named = kinds.count("named")
         # other words: those of no date kind, and plain numbers, as a day number counts only
-        # beside a month or weekday name ("Nov 18"); the rest but the labels are dated
+        # beside a month or weekday name ("Nov 18"); the rest but the labels are date and
+        # time words (a shape kind or "named")
         other_count = kinds.count("other") + (0 if named else kinds.count("number"))
         dated = len(kinds) - kinds.count("label") - other_count
         if dated < 2 or other_count > min(dated, self.options.max_dateline_other_words):
