@@ -54,6 +54,10 @@ _JOINED_ANCHOR = 20
 #: own comparisons and as much again twice in word sets, counts and sorts (~16 us a line of
 #: the benchmark pages, a comparison ~1.2 us); the pre-check that spares it may spend as much
 _SKETCH_COMPARISONS = 3
+#: the low bytes of the space and of the commonest letters of the Latin and Cyrillic
+#: scripts ("о", "е", "а", "и", "н", "т"): about half of a line in these scripts, which the
+#: near-copy pre-check first compares without them (see ``_some_pair_similar``)
+_COMMON_BYTES = " etaoinhоеаинт".encode("utf-16-le")[::2]
 
 
 @dataclass(slots=True)
@@ -257,10 +261,27 @@ class DuplicatesStage(Stage):
         budget = _SKETCH_COMPARISONS * self.options.max_candidates * len(candidates)
         norms = sorted([cand.norm for cand in candidates], key=len)
         lengths = list(map(len, norms))
-        for longer, norm in enumerate(norms):
+        # rapidfuzz looks each character beyond Latin-1 up in a hash table (two Cyrillic
+        # lines compare ~3x as slowly as the same lines one byte a character), so the lines
+        # are compared by their characters' low bytes (an ASCII line's are its own, taken
+        # without the re-encoding): characters sharing one count as equal, which only adds
+        # common subsequences, so a pair below the cutoff in bytes is below it in characters
+        # too (the lengths and cutoffs stay the lines' own, in characters; a character
+        # beyond the BMP gives two bytes, which only adds more; a lone surrogate, which a
+        # text may hold, gives its own)
+        lines = [norm.encode() if norm.isascii() else norm.encode("utf-16-le", "surrogatepass")[::2]
+                 for norm in norms]
+        # Without their commonest characters (about half of them) lines compare in about a
+        # third of the time, and a common subsequence of two lines is one of what is left of
+        # them plus at most as many of those characters as the longer line holds: a line
+        # below the cutoff less its own common characters against the lines in reach, so
+        # compared, is below the cutoff whole, and only the few others are compared whole.
+        uncommon = [line.translate(None, _COMMON_BYTES) for line in lines]
+        common = [len(line) - len(rest) for line, rest in zip(lines, uncommon)]
+        for longer, line in enumerate(lines):
             # 1 - (a - b) / (a + b) >= s  <=>  b >= a * s / (2 - s); a character of slack
             # for the rounding (a wider reach only compares more)
-            nearest = bisect_left(lengths, len(norm) * similarity / (2 - similarity) - 1, 0, longer)
+            nearest = bisect_left(lengths, lengths[longer] * similarity / (2 - similarity) - 1, 0, longer)
             budget -= longer - nearest
             if budget < 0:
                 return True
@@ -272,8 +293,10 @@ class DuplicatesStage(Stage):
             # in reach needs (a character of slack for the rounding: a lower cutoff only finds
             # more pairs, and the sketch search judges them by the ratio).  rapidfuzz's LCS
             # with a whole-number cutoff is ~30 % faster than its ratio with the same one
-            least = int(similarity * (len(norm) + lengths[nearest]) / 2) - 1
-            if process.extractOne(norm, norms[nearest:longer], scorer=LCSseq.similarity,
-                                  score_cutoff=least) is not None:
+            least = int(similarity * (lengths[longer] + lengths[nearest]) / 2) - 1
+            if process.extractOne(uncommon[longer], uncommon[nearest:longer], scorer=LCSseq.similarity,
+                                  score_cutoff=max(0, least - common[longer])) is not None \
+                    and process.extractOne(line, lines[nearest:longer], scorer=LCSseq.similarity,
+                                           score_cutoff=least) is not None:
                 return True
         return False

@@ -35,7 +35,6 @@ _SHAPE = re.compile(
     r"|(?P<year>(?:19|20)\d\d)"
     r"|(?P<day>\d{1,2}(?:st|nd|rd|th|er))"
 )
-_SHAPE_KINDS = frozenset(_SHAPE.groupindex)
 _DASHES = frozenset("-–—")
 
 
@@ -66,10 +65,10 @@ def _shape_kind(token: str) -> str | None:
     return None if shape is None else shape.lastgroup or "other"
 
 
-def _moment_kinds(words: list[tuple[str, str]]) -> set[str]:
-    """The kinds of date and time words in ``words``; a name right after a time belongs to
-    it ("1:01 pm", "9:00 Uhr")."""
-    return {kind for (before, _), (kind, _) in zip([("sep", "")] + words, words)
+def _moment_kinds(word_kinds: list[str]) -> set[str]:
+    """The kinds of date and time words among ``word_kinds``; a name right after a time
+    belongs to it ("1:01 pm", "9:00 Uhr")."""
+    return {kind for before, kind in zip(["sep"] + word_kinds, word_kinds)
             if kind in ("time", "date", "year") or kind == "named" and before != "time"}
 
 
@@ -120,20 +119,18 @@ class MetadataStage(LexiconStage):
             return None
         raws = normalized.split()
         stripped = list(map(str.strip, raws, repeat(_TOKEN_EDGE)))
-        if len(stripped) - stripped.count("") > self.options.max_dateline_words:
+        separators = stripped.count("")
+        if len(stripped) - separators > self.options.max_dateline_words:
             return None  # too long for a dateline, whatever its words are
         if _TWO_NUMBERS.search(normalized) is None and date_words.isdisjoint(stripped):
             return None  # fewer than two date or time words ("17 comments", "Page 2")
-        # each word as (kind, text): a shape kind, "named" (month, weekday, "ago"), "label"
-        # (dateline word), "number", "other", or "sep" for a bare separator
-        words: list[tuple[str, str]] = []
+        # each word's kind: a shape kind, "named" (month, weekday, "ago"), "label" (dateline
+        # word), "number", "other", or "sep" for a bare separator
+        word_kinds: list[str] = []
         others_allowed = self.options.max_dateline_other_words
-        for raw, token in zip(raws, stripped):
-            if not token:
-                words.append(("sep", raw))
-                continue
+        for token in stripped:
             # every shape opens with a digit: a word is not matched against them
-            kind = _shape_kind(token) if token[0].isdecimal() else None
+            kind = (_shape_kind(token) if token[0].isdecimal() else None) if token else "sep"
             if kind is None:
                 kind = "named" if token in date_words else "label" if token in dateline_words \
                     else "number" if token.isdigit() else "other"
@@ -141,24 +138,29 @@ class MetadataStage(LexiconStage):
                     others_allowed -= 1
                     if others_allowed < 0:
                         return None  # more other words than the one source or byline allowed below
-            words.append((kind, token))
-        kinds = [k for k, _ in words if k != "sep"]
+            word_kinds.append(kind)
+        kinds = [k for k in word_kinds if k != "sep"] if separators else word_kinds
         if not kinds or len(kinds) > self.options.max_dateline_words:
             return None
         named = kinds.count("named")
-        # a plain day number counts only beside a month or weekday name ("Nov 18")
-        dated = sum(1 for k in kinds if k in _SHAPE_KINDS or k == "named" or named and k == "number")
-        others = [i for i, k in enumerate(kinds) if k == "other" or not named and k == "number"]
-        if dated < 2 or len(others) > min(dated, self.options.max_dateline_other_words):
+        # other words: those of no date kind, and plain numbers, as a day number counts only
+        # beside a month or weekday name ("Nov 18"); the rest but the labels are date and
+        # time words (a shape kind or "named")
+        other_count = kinds.count("other") + (0 if named else kinds.count("number"))
+        dated = len(kinds) - kinds.count("label") - other_count
+        if dated < 2 or other_count > min(dated, self.options.max_dateline_other_words):
             return None
-        # other words only as one source or byline at either end, not inside the date
-        if others and (others[-1] - others[0] + 1 != len(others)
-                       or others[0] != 0 and others[-1] != len(kinds) - 1):
-            return None
+        if other_count:
+            # other words only as one source or byline at either end, not inside the date
+            others = [i for i, k in enumerate(kinds) if k == "other" or not named and k == "number"]
+            if others[-1] - others[0] + 1 != other_count or others[0] != 0 and others[-1] != len(kinds) - 1:
+                return None
         if kinds.count("year") > 1 and "label" not in kinds:
             return None  # two dates without "Updated": a period
-        for i, (kind, text) in enumerate(words):
-            if kind == "sep" and text in _DASHES and _moment_kinds(words[:i]) & _moment_kinds(words[i + 1:]):
-                return None  # "Tue – Sat", "9:00 Uhr – 13:00 Uhr": a span
+        if not _DASHES.isdisjoint(raws):  # a dash alone between two words
+            for i, kind in enumerate(word_kinds):
+                if kind == "sep" and raws[i] in _DASHES \
+                        and _moment_kinds(word_kinds[:i]) & _moment_kinds(word_kinds[i + 1:]):
+                    return None  # "Tue – Sat", "9:00 Uhr – 13:00 Uhr": a span
         return (f"dateline: {dated - named} date/time numbers and {named} date words"
-                + (f" with {len(others)} other words" if others else ""))
+                + (f" with {other_count} other words" if other_count else ""))

@@ -27,37 +27,39 @@ class WhitespaceStage(Stage):
     def process(self, doc: Document) -> None:
         # one pass over the kept lines, each stripped once: a run of blank lines is judged
         # when the next line with content ends it (inside the text, or before it), or at the
-        # end (after the text); the lines are removed in order all the same
+        # end (after the text); the lines are removed in order all the same, and the lines
+        # with layout at an edge (few: most have none) stripped after them
         max_blank = self.options.max_blank_lines
-        content: list[Line] = []
+        last: Line | None = None  # the last line with content so far
+        edged: list[Line] = []
         blank_run: list[Line] = []
         for line in doc.lines:
             if line.removed:
                 continue
-            if not line.text.strip(LAYOUT_WHITESPACE):
+            text = line.text
+            content = text.strip(LAYOUT_WHITESPACE)
+            if not content:
                 blank_run.append(line)
                 continue
             if blank_run:
-                if not content:
+                if last is None:
                     self._remove_blank(doc, blank_run, "blank line before the text")
                 elif len(blank_run) > max_blank:
                     self._remove_blank(doc, blank_run[max_blank:],
                                        f"more than {max_blank} blank line(s) in a row")
                 blank_run = []
-            content.append(line)
-        if not content:
+            if len(content) < len(text):
+                edged.append(line)
+            last = line
+        if last is None:
             self._remove_blank(doc, blank_run, "blank document")
             return
         self._remove_blank(doc, blank_run, "blank line after the text")
-        last = content[-1].index
-        last_line = doc.lines[last]
-        if last + 1 < len(doc.lines) and not doc.is_removed(last_line.end):
-            self.remove_span(doc, last_line.end, last_line.end + 1, "newline after the last line")
+        if last.index + 1 < len(doc.lines) and not doc.is_removed(last.end):
+            self.remove_span(doc, last.end, last.end + 1, "newline after the last line")
         if self.options.strip_lines:
-            for line in content:
-                # most lines have no layout at either edge: nothing to strip, and no call
-                if line.text[0] in LAYOUT_WHITESPACE or line.text[-1] in LAYOUT_WHITESPACE:
-                    self._strip_edges(doc, line)
+            for line in edged:
+                self._strip_edges(doc, line)
 
     def _remove_blank(self, doc: Document, lines: list[Line], reason: str) -> None:
         """Remove the blank ``lines`` for ``reason`` (an empty last line has nothing to remove)."""

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import random
+from itertools import combinations
+
+from rapidfuzz import fuzz
+
 from cleanscrape import Cleaner
+from cleanscrape.stages.duplicates import DuplicatesStage, _Candidate
 
 LEAD = (
     "Les chefs de la diplomatie française ont réaffirmé jeudi leur priorité commune, "
@@ -140,3 +146,43 @@ def test_a_copy_edged_with_a_byte_order_mark_goes_on_the_first_run():
     once = cleaner.clean("000⺀0⺀000\n000⺀0⺀000\ufeff")
     assert once.text == "000⺀0⺀000"
     assert cleaner.clean(once.text, lang=once.lang).text == once.text
+
+
+def test_near_copy_in_a_script_beyond_latin_1():
+    lead = ("Любовь к вкусной еде и красивым картинкам привела меня к тому, чем я сейчас занимаюсь: "
+            "к фотографии еды, к рецептам из разных стран и к долгим прогулкам по рынкам.")
+    edited = lead.replace("долгим", "частым")
+    result = clean(f"{lead}\n{SECOND}\n{edited}")
+    assert [r.line + 1 for r in result.removed] == [3]
+    assert result.removed[0].reason.endswith("% similar to line 1")
+
+
+def test_the_near_copy_pre_check_passes_over_no_similar_pair():
+    """The pre-check compares lines by their characters' low bytes, first without the commonest
+    of them: it may let a dissimilar document through to the sketch search, never stop one
+    with a similar pair.  'а' (U+0430) and '0' share a low byte, '𝐀' is two UTF-16 code
+    units, '\\udcc3' a lone surrogate; the space, 'e', 'а' and '0' are among the common
+    characters.  Half the documents are a line and a copy that lost only uncommon
+    characters, as many as a near copy may or one more: the pre-check's bounds are tight
+    there."""
+    stage = DuplicatesStage()
+    # lines of common characters alone: nothing left to compare first, so they are compared whole
+    assert stage._some_pair_similar([_Candidate(0, "tee at a tent " * 4), _Candidate(1, "tee at a tent " * 4 + "a")])
+    rng = random.Random(17)
+    alphabet = "ab0а𝐀йe \udcc3"
+    for _ in range(4000):
+        base = rng.choices(alphabet, k=rng.randrange(20, 120))
+        lines = [_Candidate(0, "".join(base))]
+        if rng.random() < 0.5:
+            uncommon = [i for i, c in enumerate(base) if c in "bй"]
+            # a copy n - k characters long is 90 % similar while k <= 2n / 11
+            lost = set(rng.sample(uncommon, min(len(uncommon), 2 * len(base) // 11 + rng.randrange(2))))
+            lines.append(_Candidate(1, "".join(c for i, c in enumerate(base) if i not in lost)))
+        else:
+            for index in range(1, rng.randrange(2, 6)):
+                line = list(base if rng.random() < 0.5 else rng.choices(alphabet, k=len(base)))
+                for _ in range(rng.randrange(0, 6)):
+                    line[rng.randrange(len(line))] = rng.choice(alphabet)
+                lines.append(_Candidate(index, "".join(line)))
+        similar = any(fuzz.ratio(a.norm, b.norm) >= 90 for a, b in combinations(lines, 2))
+        assert stage._some_pair_similar(lines) or not similar, [line.norm for line in lines]
