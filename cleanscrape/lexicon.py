@@ -138,7 +138,8 @@ def _fold(text: str) -> str:
 
 def normalize(text: str) -> str:
     """Split glued words, fold diacritics, apostrophes and spaces, lower-case, and strip
-    decoration at both ends."""
+    decoration at both ends: a normalised line's only whitespace is single spaces between
+    its words."""
     return _fold(text).strip(EDGE_CHARS)
 
 

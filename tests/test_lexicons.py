@@ -111,6 +111,18 @@ def test_normalize_folds_case_accents_glue_and_edges() -> None:
     assert normalize("Tout AccepterTout refuser") == "tout accepter\u2063tout refuser"
 
 
+def test_a_normalised_lines_only_whitespace_is_single_spaces_between_its_words() -> None:
+    # rules tell a normalised line's words by its spaces: every character str.split splits
+    # at but the newline (lines are split there), alone, in runs and around a combining mark
+    # the fold drops; and next to every character, one that decomposes into a space included
+    spaces = [chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace() and chr(code) != "\n"]
+    for space in spaces:
+        assert normalize(f"{space}a{space}{space}b {space}\u0301{space}c{space}") == "a b c"
+    for code in range(sys.maxunicode + 1):
+        norm = normalize(f"a {chr(code)} b")
+        assert "\n" in norm or len(norm.split()) == norm.count(" ") + 1
+
+
 def test_glued_words_within_the_bmp_are_split_where_the_category_rule_splits_them() -> None:
     # every lower-case letter of the BMP before some upper-case ones, every upper-case one
     # after some lower-case ones, and both next to what is neither

@@ -266,14 +266,15 @@ class LexiconStage(Stage):
             if hit.kind == "line":
                 return _phrase_verdict(True, hit.category, hit.kind, hit.phrase, hit.lang)
         opts = self.options
-        words = word_count(normalized)
         if _JUDGED_KINDS.isdisjoint(map(_KIND, hits)):
             # weak kinds only ("line_near", "contains_near", most lines of a menu): what the
-            # rules below would conclude, without working out what they need
-            if words > opts.near_max_words:
+            # rules below would conclude, without working out what they need (a line has no
+            # more words than characters: a menu's labels are not counted)
+            if len(normalized) > opts.near_max_words and word_count(normalized) > opts.near_max_words:
                 return None
             hit = hits[0]
             return _phrase_verdict(False, hit.category, hit.kind, hit.phrase, hit.lang)
+        words = word_count(normalized)
         fragment = not is_sentence(line.text)
         for hit in hits:
             if hit.kind != "prefix":
@@ -294,7 +295,9 @@ class LexiconStage(Stage):
                 return Verdict(True, f"{hit.describe()} (a {words}-word fragment)")
         contains = [h for h in hits if h.kind == "contains"]
         # "getty images" also holds "getty": overlapping phrases are one piece of evidence
-        phrases = sorted({h.phrase for h in outermost_hits(contains)})
+        # (most judged lines hold one phrase, or none: nothing to sort out)
+        phrases = sorted({h.phrase for h in outermost_hits(contains)}) if len(contains) > 1 \
+            else [h.phrase for h in contains]
         if len(phrases) >= opts.dense_min_phrases and words <= len(phrases) * opts.words_per_phrase:
             listed = ", ".join(repr(p) for p in phrases[:4]) + (", …" if len(phrases) > 4 else "")
             return Verdict(True, f"line contains {len(phrases)} {hits[0].lang} {self.category} phrases ({listed})")

@@ -77,8 +77,10 @@ class NavigationStage(LexiconStage):
 
     def is_lone_label(self, doc: Document, index: int, norms: list[str]) -> bool:
         """A one-word line between two kept content lines."""
+        # one word: a normalised line's only whitespace is single spaces between its words;
         # the line after is found only when the line before is content (in a menu it is not)
-        return word_count(norms[index]) == 1 and self._is_kept_content(previous_content_line(doc, index), norms) \
+        norm = norms[index]
+        return norm != "" and " " not in norm and self._is_kept_content(previous_content_line(doc, index), norms) \
             and self._is_kept_content(next_content_line(doc, index), norms)
 
     def _is_kept_content(self, line: Line | None, norms: list[str]) -> bool:
