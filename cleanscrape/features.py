@@ -10,7 +10,8 @@ all in one loop (a long line's stopwords counted from the same split), and the o
 counts a decision needs (short lines' stopwords, capitalised words, punctuation) on first
 use, C-level (``map``, ``str.count``); a regex call per line only on the few lines that
 ask: glued words, non-ASCII lines with few spaces (the pipeline's budget is ~5 MB/s per
-core).  The result is cached in ``doc.cache["line_features"]``.
+core).  The result is cached in ``doc.cache["line_features"]``, with the class its lines
+were made of.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from functools import lru_cache
 from importlib import resources
 from operator import itemgetter
 from pathlib import Path
+from typing import Any, TypeVar, overload
 
 import regex
 
@@ -79,7 +81,8 @@ class LineFeatures:
     the stopwords of a short line) are counted on first use, from the line's text kept
     here: a decision about a short label needs its length and ending, not its stopwords.
     :func:`line_features` sets each field itself, without calling the class: a new field
-    is set there too.
+    is set there too.  A stage may subclass it with state of its own about each line, and
+    ask :func:`line_features` for that class (see its ``cls``).
     """
 
     #: length of the stripped line
@@ -151,6 +154,9 @@ class LineFeatures:
         """Has sentence punctuation: a sentence end, or commas between clauses."""
         return self.sentence_end or self.sentence_marks > 1 or self.commas > 1
 
+
+#: a class of line features: :class:`LineFeatures` or a stage's subclass of it
+_Features = TypeVar("_Features", bound=LineFeatures)
 
 #: the features of every blank line: one shared instance (a third of a scrape's lines are
 #: blank, and nothing a blank line has is ever counted or changed)
@@ -230,11 +236,22 @@ def compute_prose_densities() -> dict[str, float]:
             for lang, words in sorted(stopword_table().items())}
 
 
-def line_features(doc: Document) -> list[LineFeatures]:
-    """Features of every line of ``doc`` (index-aligned with ``doc.lines``), computed once."""
+@overload
+def line_features(doc: Document) -> list[LineFeatures]: ...
+@overload
+def line_features(doc: Document, cls: type[_Features]) -> list[_Features]: ...
+
+
+def line_features(doc: Document, cls: type[Any] = LineFeatures) -> list[Any]:
+    """Features of every line of ``doc`` (index-aligned with ``doc.lines``), computed once.
+
+    ``cls``: a subclass of :class:`LineFeatures` to make them of, which a stage adds its own
+    state of each line to (one object a line, not a second one holding the features).  The
+    features are served to every caller asking for their class or a base of it; asked for
+    another class, they are made again (as that class, which the cache then keeps)."""
     cached = doc.cache.get("line_features")
-    if cached is not None:
-        return cached
+    if cached is not None and issubclass(cached[0], cls):
+        return cached[1]
     lang = ensure_language(doc)
     stop = stopwords(lang)
     prose_density = prose_stopword_density(lang) if stop else 0.0
@@ -245,6 +262,8 @@ def line_features(doc: Document) -> list[LineFeatures]:
     # no line of a document without a character from the CJK blocks on (most documents) is
     # written without spaces: one scan of the text, not a test of every non-ASCII line
     may_be_unspaced = _FROM_CJK.search(joined) is not None
+    # (a subclass's blank lines share one instance of it: the list holds that class only)
+    blank = _BLANK if cls is LineFeatures else cls()
     result: list[LineFeatures] = []
     append = result.append
     # one loop without a call per line: this runs on every line of every document
@@ -253,7 +272,7 @@ def line_features(doc: Document) -> list[LineFeatures]:
         # are trimmed, and a second run would judge the line otherwise
         stripped = text.strip(LAYOUT_WHITESPACE)
         if not stripped:
-            append(_BLANK)
+            append(blank)
             continue
         last = stripped[-1]
         if last in _CLOSERS:  # a quote or bracket after the end (most lines have none)
@@ -276,7 +295,7 @@ def line_features(doc: Document) -> list[LineFeatures]:
             words = len(word_text.split())
         # made without calling the class, its fields set here: Python 3.11 calls a class's
         # __init__ through a tuple of the arguments and a frame of its own (~60 ns a line)
-        features = _new(LineFeatures)
+        features = _new(cls)
         features.chars = chars
         features.length = chars * _UNSPACED_SCALE if unspaced else chars
         features.words = words
@@ -289,7 +308,7 @@ def line_features(doc: Document) -> list[LineFeatures]:
         features.stopword_set = stop
         features._stopwords = stopword_count
         append(features)
-    doc.cache["line_features"] = result
+    doc.cache["line_features"] = (cls, result)
     return result
 
 

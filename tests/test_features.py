@@ -24,6 +24,26 @@ def test_line_repaired_with_a_newline_keeps_features_aligned():
     assert [(f.words, f.capitalized) for f in features] == [(2, 0), (3, 1)]
 
 
+def test_a_stage_gets_its_own_subclass_and_every_caller_the_same_features():
+    """A stage adding state of its own to each line asks for its subclass of LineFeatures:
+    a caller asking for the base class then gets those lines, and one asking for another
+    class gets them made again, the same features."""
+    from dataclasses import dataclass, fields
+
+    @dataclass(slots=True)
+    class Judged(LineFeatures):
+        verdict: str = ""
+
+    def values(features):
+        return [tuple(getattr(f, field.name) for field in fields(LineFeatures)) for f in features]
+
+    doc = Document("Foo_bar, baz!\n\nThe cat sat on the mat, and then it slept in the sun.", lang="en")
+    plain = line_features(doc)
+    judged = line_features(doc, Judged)
+    assert all(type(f) is Judged for f in judged) and values(judged) == values(plain)
+    assert line_features(doc, Judged) is judged and line_features(doc) is judged
+
+
 def test_a_line_is_measured_without_the_layout_its_edges_lose_in_the_output():
     """A byte-order mark or a zero-width space at a line's edge is trimmed from the output:
     measured with it, "00000000⺀ \ufeff" was a spaced line of 11 characters and too short

@@ -176,8 +176,7 @@ def _is_glued_teaser(text: str) -> bool:
 def _headline_sparse(item: _Line) -> bool:
     """No more stopwords than running text, as in a headline (which drops articles and
     auxiliaries); true in a language without a stopword list."""
-    f = item.features
-    return not (f.prose_density and f.words and f.stopwords >= f.prose_density * f.words)
+    return not (item.prose_density and item.words and item.stopwords >= item.prose_density * item.words)
 
 
 def _is_name(first: str, second: str) -> bool:
@@ -200,14 +199,16 @@ GOOD, NEAR, SHORT, BAD = Kind.GOOD, Kind.NEAR, Kind.SHORT, Kind.BAD
 
 
 @dataclass(slots=True)
-class _Line:
-    """One non-blank line as the stage judges it.  :meth:`MainContentStage.process` sets each
-    field of the lines it makes itself, without calling the class: a new field is set there
-    too."""
+class _Line(LineFeatures):
+    """One non-blank line as the stage judges it: its features and the stage's judgement in
+    one object (:func:`line_features` makes the document's lines of this class: a second
+    object a line, holding the features, cost the stage 3-4 % of its time).
+    :meth:`MainContentStage.process` sets each field of the judgement itself: a new field
+    is set there too (the defaults are a blank line's, which the stage skips)."""
 
-    index: int
-    features: LineFeatures
-    kind: Kind
+    #: the line's index in the document
+    index: int = -1
+    kind: Kind = SHORT
     #: why the line is bad, in words, when it is (else "")
     signal: str = ""
     #: the line is part of a menu run or is a record header
@@ -232,8 +233,6 @@ class _Line:
     off_layout: bool = False
 
 
-#: an instance of a class without its __init__ (its fields set by the caller)
-_new = object.__new__
 #: a line's ``barrier`` flag, read C-level over a run's members
 _IS_BARRIER = attrgetter("barrier")
 
@@ -337,14 +336,12 @@ class MainContentStage(Stage):
         # the positions of the lines judged alone: no other line is prose or a longer line
         # for the headline stacks, and they are a few of a page's lines
         judged: list[int] = []
-        for index, f in enumerate(line_features(doc)):
-            if not f.chars:
+        for index, item in enumerate(line_features(doc, _Line)):
+            if not item.chars:
                 continue  # blank (a blank line's features are all zero)
-            # (made without calling the class, its fields set here: Python 3.11 calls a
-            # class's __init__ through a tuple of the arguments and a frame of its own)
-            item = _new(_Line)
+            # every field of the judgement set here, whatever the line held: the lines are
+            # the document's cached features
             item.index = index
-            item.features = f
             item.kind = SHORT
             item.signal = ""
             item.structural = item.shape_only = item.barrier = item.headline = item.off_layout = False
@@ -356,7 +353,7 @@ class MainContentStage(Stage):
                 item.structural = True
                 item.removed_as = category
                 item.barrier = category in barrier_categories
-            elif f.length >= low or f.glued:
+            elif item.length >= low or item.glued:
                 self._classify(item)
                 judged.append(len(lines))
             # else short, as _classify would find: most lines, spared the call
@@ -447,42 +444,40 @@ class MainContentStage(Stage):
     # ------------------------------------------------------------ one line alone
     def _classify(self, item: _Line) -> None:
         opts = self.options
-        f = item.features
-        if f.glued and not f.is_prose_like and f.words <= 8:
+        if item.glued and not item.is_prose_like and item.words <= 8:
             item.kind = BAD
             item.structural = True
-            item.signal = f"glued button row ({f.glued} lower-to-upper joins, no sentence punctuation)"
-            item.shape_only = f.glued == 1
-        elif f.length < opts.length_low:
+            item.signal = f"glued button row ({item.glued} lower-to-upper joins, no sentence punctuation)"
+            item.shape_only = item.glued == 1
+        elif item.length < opts.length_low:
             item.kind = SHORT
-        elif f.has_stopwords:
-            ratio = f.stopword_ratio
-            floor = opts.stopwords_low / 2 if f.sentence_end else opts.stopwords_low
+        elif item.has_stopwords:
+            ratio = item.stopword_ratio
+            floor = opts.stopwords_low / 2 if item.sentence_end else opts.stopwords_low
             if ratio >= opts.stopwords_high:
-                item.kind = GOOD if f.length >= opts.length_high else NEAR
+                item.kind = GOOD if item.length >= opts.length_high else NEAR
             elif ratio >= floor:
                 item.kind = NEAR
             else:
                 item.kind = BAD
                 item.signal = (
-                    f"{f.chars} chars, stopword density {f.stopword_density:.2f} = {ratio:.2f} of prose's"
+                    f"{item.chars} chars, stopword density {item.stopword_density:.2f} = {ratio:.2f} of prose's"
                     f" < {floor:.2f}: not prose"
                 )
-        elif f.is_prose_like:
-            item.kind = GOOD if f.length >= opts.length_high else NEAR
+        elif item.is_prose_like:
+            item.kind = GOOD if item.length >= opts.length_high else NEAR
         else:
             item.kind = BAD
-            item.signal = f"{f.chars} chars without sentence punctuation (no stopword list for this language)"
-        if f.glued and (item.kind is GOOD or item.kind is NEAR):
+            item.signal = f"{item.chars} chars without sentence punctuation (no stopword list for this language)"
+        if item.glued and (item.kind is GOOD or item.kind is NEAR):
             # counts toward the region like prose laid out unlike the article
-            item.off_layout = _is_glued_teaser(f.text)
+            item.off_layout = _is_glued_teaser(item.text)
 
     @staticmethod
     def _describe(item: _Line) -> str:
-        f = item.features
-        density = f"stopword density {f.stopword_density:.2f}, " if f.has_stopwords else ""
-        end = "sentence end" if f.sentence_end else "no sentence end"
-        return f"{item.kind.value} line ({f.chars} chars, {density}{end})"
+        density = f"stopword density {item.stopword_density:.2f}, " if item.has_stopwords else ""
+        end = "sentence end" if item.sentence_end else "no sentence end"
+        return f"{item.kind.value} line ({item.chars} chars, {density}{end})"
 
     # ------------------------------------------------------------ neighbours
     def _labels(self, lines: list[_Line], doc: Document) -> list[bool]:
@@ -495,10 +490,10 @@ class MainContentStage(Stage):
         untabbed = "\t" not in doc.current_text()
         return [
             item.structural or item.headline or (
-                not (f := item.features).sentence_end
-                and not (f.colon_end and self._is_lead_in(item))
-                and (f.length < low or (f.length < high and f.capitalized_ratio >= title_case))
-                and (untabbed or "\t" not in f.text)  # cells: a table's header or row, not a label
+                not item.sentence_end
+                and not (item.colon_end and self._is_lead_in(item))
+                and (item.length < low or (item.length < high and item.capitalized_ratio >= title_case))
+                and (untabbed or "\t" not in item.text)  # cells: a table's header or row, not a label
             )
             for item in lines
         ]
@@ -507,7 +502,7 @@ class MainContentStage(Stage):
         """No comma or semicolon carrying the line on, no table cells, no lead-in."""
         text = doc.lines[item.index].text.strip()
         return text[-1:] not in _CONTINUED and "\t" not in text and not (
-            item.features.colon_end and self._is_lead_in(item)
+            item.colon_end and self._is_lead_in(item)
         )
 
     def _mark_headline_stacks(self, lines: list[_Line], judged: list[int], doc: Document) -> None:
@@ -518,8 +513,7 @@ class MainContentStage(Stage):
         high = self.options.length_high
 
         def headline_shaped(item: _Line) -> bool:
-            f = item.features
-            return not f.sentence_end and f.words <= _HEADLINE_WORDS and f.length < high
+            return not item.sentence_end and item.words <= _HEADLINE_WORDS and item.length < high
 
         # says something without being a sentence, in a headline's few words, and with
         # no more stopwords than running text (headlines drop articles and auxiliaries);
@@ -548,7 +542,7 @@ class MainContentStage(Stage):
         end = 0  # items before ``end`` are in a run grown already
         for pos in candidates:
             item = items[pos]
-            if pos < end or item.features.length < low or item.structural or not keep(item):
+            if pos < end or item.length < low or item.structural or not keep(item):
                 continue
             start = pos
             while start > end and items[start - 1].index == items[start].index - 1 and keep(items[start - 1]):
@@ -615,19 +609,18 @@ class MainContentStage(Stage):
         "The ten best phones of the year:"), unless it is a link-list heading a lexicon
         knows ("More:", "Read more:"): its stage leaves it alone, since the colon may
         introduce one link of the article's own, but it announces no article list."""
-        return item.features.colon_end and not _is_link_heading(item, doc)
+        return item.colon_end and not _is_link_heading(item, doc)
 
     def _is_lead_in(self, item: _Line) -> bool:
         """A sentence that introduces what follows ("Here is our ranking, from the best
         value to the most comfortable:"): it ends with a colon and reads like prose (five
         words or more, as many stopwords as running text).  A list's own heading
         ("Ingredients:", "Recommended by Dennis:") stays a label."""
-        f = item.features
         return (
-            f.colon_end
-            and f.words >= 5
-            and f.has_stopwords
-            and f.stopword_ratio >= self.options.stopwords_high
+            item.colon_end
+            and item.words >= 5
+            and item.has_stopwords
+            and item.stopword_ratio >= self.options.stopwords_high
         )
 
     def _closing_list(self, lines: list[_Line], runs: list[range], last: int, doc: Document) -> range:
@@ -655,7 +648,7 @@ class MainContentStage(Stage):
         up to the last item's line.  Menus are not numbered, and a numbered list of
         other stories ("Most read: 1. …") does not start inside the article."""
         def number(pos: int) -> int | None:
-            match = _ITEM_NUMBER.match(lines[pos].features.text)
+            match = _ITEM_NUMBER.match(lines[pos].text)
             return int(match.group(1)) if match else None
 
         pos = next((p for p in range(last, max(-1, last - _ITEM_SPAN), -1) if number(p) is not None), None)
@@ -714,7 +707,7 @@ class MainContentStage(Stage):
                     tail.update((label, "short line among offers") for label in labels)
                     labels.clear()
                     tail[pos] = found[0].describe()
-                elif item.kind is SHORT and not item.features.sentence_end:
+                elif item.kind is SHORT and not item.sentence_end:
                     labels.append(pos)
                 else:
                     break
@@ -747,7 +740,7 @@ class MainContentStage(Stage):
                 f"{words[0]} {words[1]}", above, doc, byline=True
             ):
                 named = f"starts with the byline's name {words[0]} {words[1]!r}"
-            elif (item.kind is SHORT and not item.features.sentence_end and 2 < len(words) <= 4
+            elif (item.kind is SHORT and not item.sentence_end and 2 < len(words) <= 4
                   and _is_name(words[-2], words[-1]) and pos < last
                   and f"{words[-2]} {words[-1]}" in doc.lines[lines[pos + 1].index].text
                   and self._named_above(f"{words[-2]} {words[-1]}", above, doc, byline=False)):
@@ -765,20 +758,20 @@ class MainContentStage(Stage):
         ``metadata``), or with ``byline`` False any line shorter than a paragraph?"""
         if byline:
             above = [item for item in above
-                     if item.removed_as == "metadata" and item.features.length < self.options.length_low]
+                     if item.removed_as == "metadata" and item.length < self.options.length_low]
         else:
-            above = [item for item in above if item.features.length < self.options.length_high]
+            above = [item for item in above if item.length < self.options.length_high]
         return any(name in doc.lines[item.index].text for item in above)
 
     @staticmethod
     def _is_prose(item: _Line) -> bool:
-        return item.kind is GOOD or item.kind is NEAR or (item.kind is SHORT and item.features.sentence_end)
+        return item.kind is GOOD or item.kind is NEAR or (item.kind is SHORT and item.sentence_end)
 
     def _joins_edge(self, item: _Line) -> bool:
         """Prose, or a sentence that failed the stopword count alone (not a menu, record
         header or removed line): right at the article's edge it is the article's."""
         return self._is_prose(item) or (
-            item.kind is BAD and not item.structural and item.features.sentence_end
+            item.kind is BAD and not item.structural and item.sentence_end
         )
 
     def _mark_record_separators(self, lines: list[_Line], doc: Document) -> list[int]:
@@ -789,10 +782,10 @@ class MainContentStage(Stage):
         shapes: defaultdict[str, list[int]] = defaultdict(list)
         length_low = self.options.length_low
         for pos, item in enumerate(lines):
-            f = item.features
             # photo credits recur ("(Image: Getty)") but picture the article
-            if f.length < length_low and not f.sentence_end and f.words >= 2 and item.removed_as != "caption":
-                last = f.text.rsplit(None, 1)[-1].lower()
+            if (item.length < length_low and not item.sentence_end and item.words >= 2
+                    and item.removed_as != "caption"):
+                last = item.text.rsplit(None, 1)[-1].lower()
                 # most last words are letters only, with no digit to fold (translate is slow)
                 shapes[last if last.isalpha() else last.translate(_DIGITS_TO_ZERO)].append(pos)
         for last, group in shapes.items():
@@ -800,7 +793,7 @@ class MainContentStage(Stage):
                 continue
             # distinct texts: a name repeated as heading and table-of-contents entry
             # shares its last word with itself, not with other records
-            distinct = {lines[pos].features.text for pos in group}
+            distinct = {lines[pos].text for pos in group}
             if len(distinct) < self.options.record_repeats:
                 continue
             if self._mostly_headed(group, lines):
@@ -810,7 +803,7 @@ class MainContentStage(Stage):
                 for item in (lines[pos] for pos in group):
                     # a line in a menu run or removed earlier stays boilerplate anywhere
                     item.shape_only = (topical and (item.shape_only or not item.structural)
-                                       and not any(map(str.isdigit, item.features.text)))
+                                       and not any(map(str.isdigit, item.text)))
                     item.kind = BAD
                     item.structural = True
                     item.barrier = True
@@ -846,12 +839,12 @@ class MainContentStage(Stage):
         grouped: list[_Line] = []  # the prose inside multi-line blocks
         for item in map(lines.__getitem__, judged):  # (no other line is prose)
             if item.kind is GOOD or item.kind is NEAR:
-                total += item.features.length
+                total += item.length
                 block = blocks[doc_lines[item.index].block]
                 if block.first != block.last:
                     grouped.append(item)
                 else:
-                    alone += item.features.length
+                    alone += item.length
         if total and alone >= self.options.layout_share * total:
             for item in grouped:
                 item.off_layout = True
@@ -895,8 +888,8 @@ class MainContentStage(Stage):
             barrier if item.barrier
             else -bad if item.kind is BAD
             else 0 if item.kind is SHORT
-            else int(item.features.length * weight) if item.off_layout
-            else item.features.length
+            else int(item.length * weight) if item.off_layout
+            else item.length
             for item in lines
         ]
         # (a capped run's lines are all bad, none a barrier: slices assigned C-level, where
@@ -980,7 +973,7 @@ class MainContentStage(Stage):
     @staticmethod
     def _is_paragraph(item: _Line) -> bool:
         """A paragraph of the article: long prose with a sentence end, laid out like it."""
-        return item.kind is GOOD and item.features.sentence_end and not item.off_layout
+        return item.kind is GOOD and item.sentence_end and not item.off_layout
 
     def _text_below_boxes(self, lines: list[_Line], last: int, values: list[float]) -> int:
         """Position of the article's last line: past a box right below the region that an
@@ -1017,7 +1010,7 @@ class MainContentStage(Stage):
         not the nearest prose above the article).  (Looked for among the lines judged
         alone, ``judged``: no other line is prose of its own.)"""
         pos = next((p for p in reversed(judged[:bisect_left(judged, first)])
-                    if (lines[p].kind is GOOD or lines[p].kind is NEAR) and lines[p].features.sentence_end), -1)
+                    if (lines[p].kind is GOOD or lines[p].kind is NEAR) and lines[p].sentence_end), -1)
         if pos < 0:
             return None
         above = pos - 1
@@ -1026,15 +1019,14 @@ class MainContentStage(Stage):
         if above < 0:
             return None
         headline = lines[above]
-        f = headline.features
         # a byline or dateline right under the sentence is the dek's own place: under
         # it, a headline of two words will do ("Unstillbares Heimweh"); elsewhere two
         # words are as often a label over a copyright line or a teaser's summary
         bylined = pos + 1 < first and all(lines[p].removed_as == "metadata" for p in range(pos + 1, first))
         if (
             headline.kind is GOOD or headline.kind is NEAR
-            or f.words < (2 if bylined else 3)
-            or f.length >= self.options.length_high
+            or headline.words < (2 if bylined else 3)
+            or headline.length >= self.options.length_high
             or doc.lines[headline.index].text.rstrip().endswith(".")
         ):
             return None
@@ -1048,12 +1040,11 @@ class MainContentStage(Stage):
         candidates: list[int] = []
         for pos in range(max(0, first - self.options.title_distance), first):
             item = lines[pos]
-            f = item.features
             if (
                 doc.lines[item.index].removed
                 or item.barrier
-                or f.words < 3
-                or f.length >= self.options.length_high
+                or item.words < 3
+                or item.length >= self.options.length_high
                 or doc.lines[item.index].text.rstrip().endswith(".")
             ):
                 continue
@@ -1063,6 +1054,6 @@ class MainContentStage(Stage):
             candidates.append(pos)
         if not candidates:
             return set()
-        best = max(reversed(candidates), key=lambda pos: lines[pos].features.length)
+        best = max(reversed(candidates), key=lambda pos: lines[pos].length)
         title = doc.lines[lines[best].index].text.strip()
         return {pos for pos in candidates if doc.lines[lines[pos].index].text.strip() == title}
