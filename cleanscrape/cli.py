@@ -325,7 +325,7 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
     # Pages get the HTML stage preset (docs/html.md) unless --stages named the stages.
     job = Job(ReadOptions(text_field=text_field, id_field=id_field, html_field=html_field), plan.output_format,
               report is not None, ExtractOptions(mode=html_mode, tables=html_tables, comments=html_comments),
-              cleaner if stage_names else html_cleaner(cleaner))
+              cleaner if stage_names else html_cleaner(cleaner), summary_counts=not quiet)
     summary = Summary()
     read = ReadProgress()
 
