@@ -46,7 +46,6 @@ from __future__ import annotations
 
 import gc
 import math
-import multiprocessing
 import os
 import pickle
 import queue
@@ -55,15 +54,18 @@ import sys
 import threading
 from collections import Counter, deque
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from .cleaner import Cleaner, Result
 from .extract import ExtractOptions, extract_for_cleaning
 from .io.readers import FORMATS, RawRecord, ReadOptions, Record, decode
 from .io.writers import Item, encode_jsonl, encode_report, encode_text, failed_result
 from .repair.source_memory import SourceMemory, source_of
+
+if TYPE_CHECKING:  # imported by a pool alone (_mp_context)
+    import multiprocessing.context
+    from multiprocessing.connection import Connection
 
 __all__ = ["Job", "Outcome", "clean_raw", "clean_stream", "default_workers", "BATCH_RECORDS",
            "BATCH_BYTES"]
@@ -308,6 +310,8 @@ def _batches(raws: Iterable[RawRecord], records: int, max_bytes: int) -> Iterato
 
 
 def _mp_context() -> multiprocessing.context.BaseContext:
+    import multiprocessing  # (a pool's alone: ~5 ms of imports a run in this process never uses)
+
     # fork: workers start in milliseconds with the modules and the Cleaner already in
     # memory (no pickling of stages, plugin stages defined at run time work too).
     methods = multiprocessing.get_all_start_methods()
@@ -422,6 +426,8 @@ class _OrderedPool:
 
     def _wait(self, in_flight: dict[int, list[RawRecord]], finished: dict[int, list[Outcome]]) -> None:
         """Take in the outcomes of the workers that have some; replace a worker that died."""
+        from multiprocessing.connection import wait  # (a pool's alone, see _mp_context)
+
         owner = {}
         for worker in self._workers:
             if worker.held:
