@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import itertools
 import json
@@ -324,7 +325,7 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
     # Pages get the HTML stage preset (docs/html.md) unless --stages named the stages.
     job = Job(ReadOptions(text_field=text_field, id_field=id_field, html_field=html_field), plan.output_format,
               report is not None, ExtractOptions(mode=html_mode, tables=html_tables, comments=html_comments),
-              cleaner if stage_names else html_cleaner(cleaner))
+              cleaner if stage_names else html_cleaner(cleaner), summary_counts=not quiet)
     summary = Summary()
     read = ReadProgress()
 
@@ -507,6 +508,12 @@ def main() -> None:
         click.echo(f"cleanscrape: error: cannot write output: {exc}; no final output was written "
                    "(with -o, run again with --resume once there is space)", err=True)
         sys.exit(EXIT_IO_ERROR)
+    finally:
+        # The process ends here.  Frozen, its objects are left out of the collections the
+        # interpreter runs as it exits, which walked every table the stages loaded (~40 ms
+        # of the 16 MB dump's 3.7 s at -j 1).  The outputs are closed by now; atexit
+        # handlers still run and the standard streams are still flushed.
+        gc.freeze()
 
 
 if __name__ == "__main__":

@@ -41,7 +41,7 @@ def _worker_setup(config: str | None, text_field: str, id_field: str, html_field
                   with_report: bool) -> tuple[Cleaner, Job]:
     cleaner = Cleaner(config=config)
     job = Job(ReadOptions(text_field=text_field, id_field=id_field, html_field=html_field), "jsonl",
-              with_report, ExtractOptions(), html_cleaner(cleaner) if html_field else None)
+              with_report, ExtractOptions(), html_cleaner(cleaner) if html_field else None, summary_counts=False)
     return cleaner, job
 
 
