@@ -337,12 +337,14 @@ def _vote(words: list[str], damaged: Sequence[str] = ()) -> tuple[str | None, fl
         share = occurrence / len(places)
         for place in places:
             counts[place] += share
-    # the votes sorted alone (no key function called per language), then the first
-    # language in name order of those with most (list.index finds the first place): as
-    # ranking (-votes, language) would; a language without votes has 0.0, as the
-    # runner-up of a vote that only one language has
-    votes = sorted(counts, reverse=True)
-    return languages[counts.index(votes[0])], votes[0], votes[1] if len(votes) > 1 else 0.0
+    # the first language in name order of those with most votes (list.index finds the
+    # first place), as ranking (-votes, language) would; the runner-up's votes are the most
+    # left once the winner's are set to none (a language without votes has 0.0, as the
+    # runner-up of a vote that only one language has): two passes in C, not a sort
+    best = max(counts)
+    winner = counts.index(best)
+    counts[winner] = 0.0
+    return languages[winner], best, max(counts)
 
 
 @lru_cache(maxsize=1)
