@@ -54,7 +54,8 @@ class WhitespaceStage(Stage):
         if last is None:
             self._remove_blank(doc, blank_run, "blank document")
             return
-        self._remove_blank(doc, blank_run, "blank line after the text")
+        if blank_run:  # (most documents end on a line with content: no call for nothing)
+            self._remove_blank(doc, blank_run, "blank line after the text")
         if last.index + 1 < len(doc.lines) and not doc.is_removed(last.end):
             self.remove_span(doc, last.end, last.end + 1, "newline after the last line")
         if self.options.strip_lines:
