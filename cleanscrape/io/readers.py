@@ -24,7 +24,8 @@ import json
 import os
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Iterator
 
@@ -85,6 +86,16 @@ class RawRecord:
     #: what the splitter knows about the record beyond its bytes (a WARC response's URL,
     #: date and HTTP charset)
     attrs: dict[str, Any] | None = None
+
+    def __reduce__(self) -> tuple[type[RawRecord], tuple[Any, ...]]:
+        # Pickled as its fields' values, by position, not by the generic pickling of a
+        # slotted object (a dict of its slots): the main process pickles every record it
+        # sends to a worker (the 16 MB dump's 126 batches: 2.9 -> 1.7 ms, unpickled in the
+        # workers 1.7 -> 1.15 ms)
+        return RawRecord, _raw_record_fields(self)
+
+
+_raw_record_fields = attrgetter(*(f.name for f in fields(RawRecord)))
 
 
 @dataclass(frozen=True, slots=True)
