@@ -52,6 +52,10 @@ __all__ = [
 
 STDIN = "-"
 COMPRESSION_SUFFIXES = (".gz", ".zst")
+#: the buffer lines are read from: a JSONL line of a web page is several KB, and with 64 KiB
+#: the buffer was refilled (a call of _CountingReader.readinto) every few lines, and more
+#: lines straddled two fills; splitting the 16 MB dump in the main process 3.6 -> 2.7 ms
+READ_BUFFER_BYTES = 1 << 18
 _GZIP_MAGIC = b"\x1f\x8b"
 _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 
@@ -457,12 +461,12 @@ def open_input(source: InputFile) -> tuple[BinaryIO, _CountingReader]:
         except OSError as exc:
             raise InputError(f"{source.path}: cannot open: {exc.strerror}") from None
     counter = _CountingReader(raw)
-    buffered = io.BufferedReader(counter, buffer_size=1 << 16)
+    buffered = io.BufferedReader(counter, buffer_size=READ_BUFFER_BYTES)
     magic = buffered.peek(4)[:4]
     if magic.startswith(_GZIP_MAGIC) and not FORMATS[source.format].reads_gzip:
         return gzip.GzipFile(fileobj=buffered, mode="rb"), counter  # type: ignore[return-value]
     if magic.startswith(_ZSTD_MAGIC):
-        return io.BufferedReader(_ZstdReader(buffered), buffer_size=1 << 16), counter  # type: ignore[arg-type]
+        return io.BufferedReader(_ZstdReader(buffered), buffer_size=READ_BUFFER_BYTES), counter  # type: ignore[arg-type]
     return buffered, counter
 
 
