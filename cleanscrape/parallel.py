@@ -53,9 +53,10 @@ import signal
 import sys
 import threading
 from collections import Counter, deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from .cleaner import Cleaner, Result
 from .extract import ExtractOptions, extract_for_cleaning
@@ -167,6 +168,15 @@ class Outcome:
     #: Counter by calling its Python __init__ (once per record, with workers)
     removed: dict[str, int] = field(default_factory=dict)
     repaired: dict[str, int] = field(default_factory=dict)
+
+    def __reduce__(self) -> tuple[type[Outcome], tuple[Any, ...]]:
+        # Pickled as its fields' values, by position, not by the generic pickling of a
+        # slotted object (a dict of its slots): the main process unpickles every outcome
+        # (with Item's, the 16 MB dump's outcomes 3.7 -> 2.1 ms; pickled 4.7 -> 3.3 ms)
+        return Outcome, _outcome_fields(self)
+
+
+_outcome_fields = attrgetter(*(f.name for f in fields(Outcome)))
 
 
 def _utf8_len(text: str) -> int:

@@ -7,6 +7,7 @@ import gzip
 import json
 import multiprocessing
 import os
+import pickle
 import signal
 import subprocess
 import sys
@@ -19,7 +20,8 @@ import pytest
 from cleanscrape import Cleaner, Stage
 from cleanscrape.document import Document
 from cleanscrape.io.readers import RawRecord
-from cleanscrape.parallel import Job, clean_stream
+from cleanscrape.io.writers import Item
+from cleanscrape.parallel import Job, Outcome, clean_stream
 
 DATA = Path(__file__).parent / "data" / "cli"
 HELPER = DATA / "run_cli_with_test_stages.py"
@@ -71,6 +73,16 @@ def test_the_default_pipeline_gives_the_same_bytes_for_1_and_2_workers() -> None
     serial = [(o.item.data, o.report) for o in clean_stream(cleaner, job, raws, workers=1)]
     pooled = [(o.item.data, o.report) for o in clean_stream(cleaner, job, raws, workers=2, batch_records=2)]
     assert pooled == serial
+
+
+def test_what_crosses_the_pipes_pickles_whole() -> None:
+    # records, items and outcomes pickle as their fields by position: none may be lost
+    raw = RawRecord("d.warc:3", "warc", b"<p>x</p>", "d.warc", {"url": "https://a.example/"})
+    outcome = Outcome(Item("d.warc:3", "d.warc", "jsonl", b"{}\n", whole_file=True), b"{}\n", error="e",
+                      warning="w", empty=True, batch_end=True, text_bytes_in=3, text_bytes_out=2,
+                      removed={"navigation": 2}, repaired={"mojibake": 1})
+    for value in (raw, outcome):
+        assert pickle.loads(pickle.dumps(value, pickle.HIGHEST_PROTOCOL)) == value
 
 
 def test_the_main_process_of_a_pool_loads_no_stage_tables() -> None:

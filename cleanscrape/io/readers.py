@@ -24,7 +24,8 @@ import json
 import os
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Iterator
 
@@ -51,6 +52,10 @@ __all__ = [
 
 STDIN = "-"
 COMPRESSION_SUFFIXES = (".gz", ".zst")
+#: the buffer lines are read from: a JSONL line of a web page is several KB, and with 64 KiB
+#: the buffer was refilled (a call of _CountingReader.readinto) every few lines, and more
+#: lines straddled two fills; splitting the 16 MB dump in the main process 3.6 -> 2.7 ms
+READ_BUFFER_BYTES = 1 << 18
 _GZIP_MAGIC = b"\x1f\x8b"
 _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 
@@ -85,6 +90,16 @@ class RawRecord:
     #: what the splitter knows about the record beyond its bytes (a WARC response's URL,
     #: date and HTTP charset)
     attrs: dict[str, Any] | None = None
+
+    def __reduce__(self) -> tuple[type[RawRecord], tuple[Any, ...]]:
+        # Pickled as its fields' values, by position, not by the generic pickling of a
+        # slotted object (a dict of its slots): the main process pickles every record it
+        # sends to a worker (the 16 MB dump's 126 batches: 2.9 -> 1.7 ms, unpickled in the
+        # workers 1.7 -> 1.15 ms)
+        return RawRecord, _raw_record_fields(self)
+
+
+_raw_record_fields = attrgetter(*(f.name for f in fields(RawRecord)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,8 +239,9 @@ def _holds_float(value: Any) -> bool:
 
 def _split_jsonl(stream: BinaryIO, source: InputFile) -> Iterator[RawRecord]:
     # Blank lines separate nothing and hold no record: they are skipped, not failed.
+    # (isspace, not strip: the same ASCII whitespace, without copying every line)
     for number, line in enumerate(stream, 1):
-        if line.strip():
+        if not line.isspace():
             yield RawRecord(f"{source.name}:{number}", "jsonl", line, source.name)
 
 
@@ -445,12 +461,12 @@ def open_input(source: InputFile) -> tuple[BinaryIO, _CountingReader]:
         except OSError as exc:
             raise InputError(f"{source.path}: cannot open: {exc.strerror}") from None
     counter = _CountingReader(raw)
-    buffered = io.BufferedReader(counter, buffer_size=1 << 16)
+    buffered = io.BufferedReader(counter, buffer_size=READ_BUFFER_BYTES)
     magic = buffered.peek(4)[:4]
     if magic.startswith(_GZIP_MAGIC) and not FORMATS[source.format].reads_gzip:
         return gzip.GzipFile(fileobj=buffered, mode="rb"), counter  # type: ignore[return-value]
     if magic.startswith(_ZSTD_MAGIC):
-        return io.BufferedReader(_ZstdReader(buffered), buffer_size=1 << 16), counter  # type: ignore[arg-type]
+        return io.BufferedReader(_ZstdReader(buffered), buffer_size=READ_BUFFER_BYTES), counter  # type: ignore[arg-type]
     return buffered, counter
 
 
