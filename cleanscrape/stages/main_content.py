@@ -392,8 +392,9 @@ class MainContentStage(Stage):
         span = f"lines {lines[first].index + 1}-{lines[last].index + 1}"
         # (each line's reason is its signal and one of these, joined by one concatenation)
         outside, inside = f", outside the main text ({span})", f", inside the main text ({span})"
-        # the Document's own call, not Stage.remove_line's wrapper of it, and made in this
-        # loop, not in a method of its own: this stage removes about 100 lines per document
+        # the Document's own call, not Stage.remove_line's wrapper of it, made in this loop,
+        # not in a method of its own, and with its arguments by position (Python 3.11
+        # specialises no call made with keywords): this stage removes ~100 lines a document
         remove_line, stage = doc.remove_line, self.name
         for pos, item in enumerate(lines):
             if doc_lines[item.index].removed:
@@ -413,7 +414,7 @@ class MainContentStage(Stage):
                     continue
                 reason = item.signal + inside
             category = "navigation" if item.structural and not item.barrier else "boilerplate"
-            remove_line(item.index, stage=stage, category=category, reason=reason, score=float(values[pos]))
+            remove_line(item.index, stage, category, reason, float(values[pos]))
 
     @staticmethod
     def _mark_thread_headings(lines: list[_Line], doc: Document) -> list[int]:
