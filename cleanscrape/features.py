@@ -143,7 +143,11 @@ class LineFeatures:
         """Stopword density relative to running text in the language: about 1 for prose
         (Russian prose has far fewer stopwords per word than French, so raw densities
         cannot share one threshold)."""
-        return self.stopword_density / self.prose_density if self.prose_density else 0.0
+        # (the density worked out here, the same division: one property call, not three,
+        # for every line judged alone)
+        if not (self.prose_density and self.words):
+            return 0.0
+        return self.stopwords / self.words / self.prose_density
 
     @property
     def capitalized_ratio(self) -> float:
