@@ -883,11 +883,11 @@ class MainContentStage(Stage):
         menu run, ``run_costs``), a paragraph's worth off if it opens another section,
         nothing if short."""
         barrier = -self.options.length_high
-        bad = self.options.bad_line_cost
+        bad = -self.options.bad_line_cost
         weight = self.options.off_layout_weight
         values: list[float] = [
             barrier if item.barrier
-            else -bad if item.kind is BAD
+            else bad if item.kind is BAD
             else 0 if item.kind is SHORT
             else int(item.length * weight) if item.off_layout
             else item.length
