@@ -61,7 +61,6 @@ never loses a sentence to a stopword count.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
@@ -780,7 +779,7 @@ class MainContentStage(Stage):
         6:44 am", "Rating: 12 votes") head the records of a listing.  Returns their
         positions, in order."""
         headers: list[int] = []
-        shapes: defaultdict[str, list[int]] = defaultdict(list)
+        shapes: dict[str, list[int]] = {}
         length_low = self.options.length_low
         for pos, item in enumerate(lines):
             # photo credits recur ("(Image: Getty)") but picture the article
@@ -788,7 +787,14 @@ class MainContentStage(Stage):
                     and item.removed_as != "caption"):
                 last = item.text.rsplit(None, 1)[-1].lower()
                 # most last words are letters only, with no digit to fold (translate is slow)
-                shapes[last if last.isalpha() else last.translate(_DIGITS_TO_ZERO)].append(pos)
+                shape = last if last.isalpha() else last.translate(_DIGITS_TO_ZERO)
+                # (a plain dict: Python 3.11 specialises a subscript of a dict, not of a
+                # defaultdict, and most shapes are new, each a call of __missing__ there)
+                group = shapes.get(shape)
+                if group is None:
+                    shapes[shape] = [pos]
+                else:
+                    group.append(pos)
         for last, group in shapes.items():
             if len(group) < self.options.record_repeats:
                 continue
