@@ -61,7 +61,6 @@ never loses a sentence to a stopword count.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
@@ -392,8 +391,9 @@ class MainContentStage(Stage):
         span = f"lines {lines[first].index + 1}-{lines[last].index + 1}"
         # (each line's reason is its signal and one of these, joined by one concatenation)
         outside, inside = f", outside the main text ({span})", f", inside the main text ({span})"
-        # the Document's own call, not Stage.remove_line's wrapper of it, and made in this
-        # loop, not in a method of its own: this stage removes about 100 lines per document
+        # the Document's own call, not Stage.remove_line's wrapper of it, made in this loop,
+        # not in a method of its own, and with its arguments by position (Python 3.11
+        # specialises no call made with keywords): this stage removes ~100 lines a document
         remove_line, stage = doc.remove_line, self.name
         for pos, item in enumerate(lines):
             if doc_lines[item.index].removed:
@@ -413,7 +413,7 @@ class MainContentStage(Stage):
                     continue
                 reason = item.signal + inside
             category = "navigation" if item.structural and not item.barrier else "boilerplate"
-            remove_line(item.index, stage=stage, category=category, reason=reason, score=float(values[pos]))
+            remove_line(item.index, stage, category, reason, values[pos])
 
     @staticmethod
     def _mark_thread_headings(lines: list[_Line], doc: Document) -> list[int]:
@@ -779,7 +779,7 @@ class MainContentStage(Stage):
         6:44 am", "Rating: 12 votes") head the records of a listing.  Returns their
         positions, in order."""
         headers: list[int] = []
-        shapes: defaultdict[str, list[int]] = defaultdict(list)
+        shapes: dict[str, list[int]] = {}
         length_low = self.options.length_low
         for pos, item in enumerate(lines):
             # photo credits recur ("(Image: Getty)") but picture the article
@@ -787,7 +787,14 @@ class MainContentStage(Stage):
                     and item.removed_as != "caption"):
                 last = item.text.rsplit(None, 1)[-1].lower()
                 # most last words are letters only, with no digit to fold (translate is slow)
-                shapes[last if last.isalpha() else last.translate(_DIGITS_TO_ZERO)].append(pos)
+                shape = last if last.isalpha() else last.translate(_DIGITS_TO_ZERO)
+                # (a plain dict: Python 3.11 specialises a subscript of a dict, not of a
+                # defaultdict, and most shapes are new, each a call of __missing__ there)
+                group = shapes.get(shape)
+                if group is None:
+                    shapes[shape] = [pos]
+                else:
+                    group.append(pos)
         for last, group in shapes.items():
             if len(group) < self.options.record_repeats:
                 continue
@@ -860,7 +867,7 @@ class MainContentStage(Stage):
                 # a list running through the text (ingredients between the introduction
                 # and the method) is one interruption, like one bad line
                 cap = opts.bad_line_cost if self._within_prose(run, lines, doc) else opts.menu_run_cost_cap
-                costs.append((run, min(opts.bad_line_cost, cap / len(run))))
+                costs.append((run, min(float(opts.bad_line_cost), cap / len(run))))
         return costs
 
     def _within_prose(self, run: range, lines: list[_Line], doc: Document) -> bool:
@@ -881,15 +888,17 @@ class MainContentStage(Stage):
         out unlike the article), a cost if boilerplate (its share of the cost of a capped
         menu run, ``run_costs``), a paragraph's worth off if it opens another section,
         nothing if short."""
-        barrier = -self.options.length_high
-        bad = self.options.bad_line_cost
+        # floats, every one: Python 3.11 specialises the sums and comparisons of the region's
+        # walk over them for two floats (or two ints), not for a float and an int
+        barrier = float(-self.options.length_high)
+        bad = float(-self.options.bad_line_cost)
         weight = self.options.off_layout_weight
         values: list[float] = [
             barrier if item.barrier
-            else -bad if item.kind is BAD
-            else 0 if item.kind is SHORT
-            else int(item.length * weight) if item.off_layout
-            else item.length
+            else bad if item.kind is BAD
+            else 0.0 if item.kind is SHORT
+            else float(int(item.length * weight)) if item.off_layout
+            else float(item.length)
             for item in lines
         ]
         # (a capped run's lines are all bad, none a barrier: slices assigned C-level, where
@@ -911,21 +920,22 @@ class MainContentStage(Stage):
         # no candidate (most lines of a page are boilerplate, each a run of its own), but while
         # one exists, the filter of comment threads below has a run left to fall back on,
         # which chooses nothing
-        candidates: list[tuple[int, int, int]] = []
+        candidates: list[tuple[float, int, int]] = []
         fruitless = False
-        total = best_here = start = end = 0  # the open run's running sum, maximum, start and end
+        total = best_here = 0.0  # the open run's running sum and maximum, and its start and end
+        start = end = 0
         for pos, value in enumerate(values):
-            if total <= 0:
-                if best_here > 0:
+            if total <= 0.0:
+                if best_here > 0.0:
                     candidates.append((best_here, start, end))
                 elif pos:
                     fruitless = True
-                total = best_here = 0
+                total = best_here = 0.0
                 start = pos
             total += value
             if total > best_here:
                 best_here, end = total, pos
-        if best_here > 0:
+        if best_here > 0.0:
             candidates.append((best_here, start, end))
         elif values:
             fruitless = True
