@@ -31,7 +31,6 @@ in the stage's own :meth:`LexiconStage.apply_structure`.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -92,14 +91,12 @@ def is_title_like(text: str, normalized: str, *, max_words: int = 25) -> bool:
     return 2 <= words <= max_words and not text.rstrip(_CLOSERS).endswith((".", "…", ";", ","))
 
 
-#: what :func:`in_url` looks for in a token; a line holding none of them has no URL in it
-_URL_MARK = re.compile(r"://|www\.|\.php|\.html")
-
-
 def may_hold_url(normalized: str) -> bool:
-    """Could :func:`in_url` find a URL anywhere in this line?  One search of the line instead
-    of a token cut out around each phrase hit."""
-    return _URL_MARK.search(normalized) is not None
+    """Could :func:`in_url` find a URL anywhere in this line (does it hold one of the marks
+    in_url looks for in a token)?  Asked of the line instead of a token cut out around each
+    phrase hit; four string searches, not one regex alternation of the marks (half the
+    time on the short lines most hits are on)."""
+    return "://" in normalized or "www." in normalized or ".php" in normalized or ".html" in normalized
 
 
 def in_url(normalized: str, start: int) -> bool:
