@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import attrgetter
 
 from ..document import Document, Line
 from ..lexicon import Hit, category_hits, lines_matching, normalized_lines
@@ -47,6 +48,7 @@ _CHEVRON = re.compile(r"»|›|>(?:>|(?<= >) )")
 _CHEVRON_CHARS = ("»", "›", ">")
 #: endings of a label that opens what follows or is cut short ("More:", "All...")
 _OPENERS = (":", "…", "...")
+_KIND = attrgetter("kind")
 
 
 @register_stage
@@ -97,11 +99,14 @@ class NavigationStage(LexiconStage):
             line, norm = doc.lines[index], norms[index]
             if line.removed:
                 continue
-            steps = [step for step in _CHEVRONS.split(norm) if step.strip()]
-            # the last step may be a title cut short ("Só quem se Ama…"), not a sentence
+            # the last step may be a title cut short ("Só quem se Ama…"), not a sentence; asked
+            # before the line is split, which half the lines a chevron is found on are (prose
+            # quoting in guillemets)
             ending = line.text.rstrip()
-            sentence = is_sentence(ending) and not ending.endswith(("…", "..."))
-            if len(steps) >= self.options.min_breadcrumb_steps and not sentence \
+            if is_sentence(ending) and not ending.endswith(("…", "...")):
+                continue
+            steps = [step for step in _CHEVRONS.split(norm) if step.strip()]
+            if len(steps) >= self.options.min_breadcrumb_steps \
                     and all(word_count(step) <= self.options.max_breadcrumb_step_words for step in steps):
                 self.remove_line(doc, line, f"breadcrumb of {len(steps)} steps joined by chevrons")
                 taken.append(line.index)
@@ -111,8 +116,11 @@ class NavigationStage(LexiconStage):
         hits = category_hits(doc, self.category)
         if not hits:
             return []  # no section name, no menu of them
+        lines = doc.lines
+        # (the kinds tested by a search of a map in C: a generator made for each line with
+        # hits cost twice as much)
         names = [i for i, line_hits in hits.items()  # in line order
-                 if not doc.lines[i].removed and any(h.kind == "line_near" for h in line_hits)]
+                 if not lines[i].removed and "line_near" in map(_KIND, line_hits)]
         taken: list[int] = []
         run: list[int] = []
         for index in names + [-1]:
