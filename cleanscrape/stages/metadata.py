@@ -122,7 +122,7 @@ class MetadataStage(LexiconStage):
         separators = stripped.count("")
         if len(stripped) - separators > self.options.max_dateline_words:
             return None  # too long for a dateline, whatever its words are
-        if _TWO_NUMBERS.search(normalized) is None and date_words.isdisjoint(stripped):
+        if date_words.isdisjoint(stripped) and _TWO_NUMBERS.search(normalized) is None:
             return None  # fewer than two date or time words ("17 comments", "Page 2")
         # each word's kind: a shape kind, "named" (month, weekday, "ago"), "label" (dateline
         # word), "number", "other", or "sep" for a bare separator
