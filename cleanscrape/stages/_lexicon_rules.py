@@ -63,7 +63,6 @@ PREFIX_SEPARATORS = frozenset(":|-–—>»›/•·")
 #: what ends a sentence, as str.endswith takes it (built once: most judged lines are asked)
 _SENTENCE_ENDS = tuple(".!?…")
 _CLOSERS = " \t\"'»”’)]\u00a0"
-_IS_BLANK = attrgetter("is_blank")
 _KIND = attrgetter("kind")
 #: the kinds a line's hits must hold for more than the weak evidence of line_near/contains_near
 _JUDGED_KINDS = frozenset({"prefix", "contains"})
@@ -119,7 +118,9 @@ def content_index(doc: Document) -> tuple[list[int], list[int]]:
     computed once per document."""
     cached = doc.cache.get("content_index")
     if cached is None:
-        is_content = list(map(not_, map(_IS_BLANK, doc.lines)))
+        # (a comprehension: Python 3.11 reads a slot of each line in place, where attrgetter
+        # mapped over them takes the generic lookup, twice as slow)
+        is_content = [not line.is_blank for line in doc.lines]
         nonblank = list(compress(count(), is_content))
         ranks = list(accumulate(is_content[:-1], initial=0))
         cached = (nonblank, ranks)
