@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
 
 from ..charclass import bmp_class
 from ..document import Document
@@ -118,7 +117,7 @@ class MetadataStage(LexiconStage):
         if "@" in normalized:  # "— Name (@handle) November 18, 2019" signs an embedded post
             return None
         raws = normalized.split()
-        stripped = list(map(str.strip, raws, repeat(_TOKEN_EDGE)))
+        stripped = [raw.strip(_TOKEN_EDGE) for raw in raws]
         separators = stripped.count("")
         if len(stripped) - separators > self.options.max_dateline_words:
             return None  # too long for a dateline, whatever its words are
