@@ -107,7 +107,7 @@ class NavigationStage(LexiconStage):
                 continue
             steps = [step for step in _CHEVRONS.split(norm) if step.strip()]
             if len(steps) >= self.options.min_breadcrumb_steps \
-                    and all(word_count(step) <= self.options.max_breadcrumb_step_words for step in steps):
+                    and all(len(step.split()) <= self.options.max_breadcrumb_step_words for step in steps):
                 self.remove_line(doc, line, f"breadcrumb of {len(steps)} steps joined by chevrons")
                 taken.append(line.index)
         return taken
