@@ -54,6 +54,7 @@ __all__ = [
     "in_url",
     "lines_after_heading",
     "has_boilerplate_hits",
+    "has_short_line",
     "outermost_hits",
     "Verdict",
 ]
@@ -151,6 +152,14 @@ def decoration_lines(doc: Document) -> list[int]:
 def has_decoration(doc: Document) -> bool:
     """Does any line hold nothing but decoration (:func:`is_decoration`)?"""
     return bool(decoration_lines(doc))
+
+
+def has_short_line(doc: Document, length: int) -> bool:
+    """Does ``doc`` hold a non-empty normalised line of at most ``length`` characters?  Rules
+    about short lines only (datelines, rows of buttons) pass over a document of long ones, as
+    most comments and blurbs are.  The search stops at the first such line, on a page among
+    its first few (its shortest line was looked for through all of them)."""
+    return any(map(length.__ge__, filter(None, map(len, normalized_lines(doc)))))
 
 
 def next_content_line(doc: Document, index: int) -> Line | None:

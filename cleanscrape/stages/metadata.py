@@ -22,9 +22,9 @@ from functools import lru_cache
 
 from ..charclass import bmp_class
 from ..document import Document
-from ..lexicon import normalized_lines, shortest_line_length, word_class
+from ..lexicon import normalized_lines, word_class
 from ..stage import register_stage
-from ._lexicon_rules import LexiconStage, next_content_line, previous_content_line
+from ._lexicon_rules import LexiconStage, has_short_line, next_content_line, previous_content_line
 
 #: tokens that are a date or a time by their shape alone, by kind; "113.40" is a price or a
 #: score, not a date: two parts need "/", ":" or "h", or two digits after the first "."
@@ -85,7 +85,7 @@ class MetadataStage(LexiconStage):
 
     def apply_structure(self, doc: Document, removed: list[int]) -> list[int]:
         longest = 12 * self.options.max_dateline_words
-        if shortest_line_length(doc) > longest:
+        if not has_short_line(doc, longest):
             return []  # datelines and counters are short lines
         norms = normalized_lines(doc)
         date_words = word_class(doc, "date_words")
