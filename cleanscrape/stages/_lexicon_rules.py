@@ -432,9 +432,13 @@ class LexiconStage(Stage):
             if heading is None:
                 continue
             items = lines_after_heading(doc, index, self.category, accept, max_items)
+            if not items:
+                continue
+            # one reason for the whole list, worded once
+            reason = f"{items_name(len(items))} after a {heading.lang} {self.category} heading {heading.phrase!r} " \
+                     f"(line {index + 1})"
             for line in items:
-                self.remove_line(doc, line, f"{items_name(len(items))} after a {heading.lang} {self.category} "
-                                            f"heading {heading.phrase!r} (line {index + 1})")
+                self.remove_line(doc, line, reason)
                 taken.append(line.index)
         return taken
 

@@ -128,9 +128,9 @@ class NavigationStage(LexiconStage):
                 run.append(index)
                 continue
             if len(run) >= self.options.min_menu_run:
+                reason = f"run of {len(run)} section-name lines (a menu) from line {run[0] + 1}"  # worded once
                 for i in run:
-                    self.remove_line(doc, i, f"run of {len(run)} section-name lines (a menu) "
-                                             f"from line {run[0] + 1}")
+                    self.remove_line(doc, i, reason)
                 taken.extend(run)
             run = [index]
         return taken
