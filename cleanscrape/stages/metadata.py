@@ -98,7 +98,9 @@ class MetadataStage(LexiconStage):
             line, norm = doc.lines[index], norms[index]
             if line.removed:
                 continue
-            if _NUMBER.fullmatch(norm):
+            # a number opens and closes with a digit (str.isdecimal is re's \d): most candidates
+            # do not, and are not matched against the number's pattern
+            if norm[0].isdecimal() and norm[-1].isdecimal() and _NUMBER.fullmatch(norm):
                 neighbours = [n for n in (previous_content_line(doc, line.index), next_content_line(doc, line.index))
                               if n is not None and n.removed]
                 if neighbours:
