@@ -158,8 +158,14 @@ def has_short_line(doc: Document, length: int) -> bool:
     """Does ``doc`` hold a non-empty normalised line of at most ``length`` characters?  Rules
     about short lines only (datelines, rows of buttons) pass over a document of long ones, as
     most comments and blurbs are.  The search stops at the first such line, on a page among
-    its first few (its shortest line was looked for through all of them)."""
-    return any(map(length.__ge__, filter(None, map(len, normalized_lines(doc)))))
+    its first few (its shortest line was looked for through all of them); the answer is
+    remembered for the document, which share and metadata ask with the same length."""
+    cached = doc.cache.get("has_short_line")
+    if cached is not None and cached[0] == length:
+        return cached[1]
+    found = any(map(length.__ge__, filter(None, map(len, normalized_lines(doc)))))
+    doc.cache["has_short_line"] = (length, found)
+    return found
 
 
 def next_content_line(doc: Document, index: int) -> Line | None:
