@@ -73,7 +73,8 @@ def word_count(normalized: str) -> int:
     """The number of words of a normalised line (:func:`~cleanscrape.lexicon.normalize`),
     told by its spaces: its only whitespace is single spaces between its words.  (Splitting
     it into words made a string of each: a paragraph with a phrase in it took ~10x as long.)
-    Other text (a phrase as the lexicon writes it, a piece cut out of a line) is split."""
+    Text that is no normalised line (a phrase as the lexicon writes it, a piece cut out of a
+    line) has its words counted by str.split, not here."""
     return normalized.count(" ") + 1 if normalized else 0
 
 

@@ -100,8 +100,8 @@ class NavigationStage(LexiconStage):
             if line.removed:
                 continue
             # the last step may be a title cut short ("Só quem se Ama…"), not a sentence; asked
-            # before the line is split, which half the lines a chevron is found on are (prose
-            # quoting in guillemets)
+            # before the line is split on its chevrons: half the lines a chevron is found on end
+            # like a sentence (prose quoting in guillemets)
             ending = line.text.rstrip()
             if is_sentence(ending) and not ending.endswith(("…", "...")):
                 continue
