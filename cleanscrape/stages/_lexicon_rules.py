@@ -293,7 +293,9 @@ class LexiconStage(Stage):
             hit = hits[0]
             return _phrase_verdict(False, hit.category, hit.kind, hit.phrase, hit.lang)
         words = word_count(normalized)
-        fragment = not is_sentence(line.text)
+        # a short fragment (Options.short_words): the sentence end is looked for only in a short
+        # line (most judged lines are paragraphs a phrase occurs in)
+        fragment = words <= opts.short_words and not is_sentence(line.text)
         for hit in hits:
             if hit.kind != "prefix":
                 continue
@@ -308,7 +310,7 @@ class LexiconStage(Stage):
             # "HomePod" is not "Home" + "Pod": a prefix glued to the next word proves nothing;
             # a one-word lead-in opens a byline or a label ("By John Smith", "Ecoutez Radio
             # Sputnik"), not a phrase going on in lower case ("By the numbers")
-            if words <= opts.short_words and fragment and normalized[hit.end:hit.end + 1] != GLUE \
+            if fragment and normalized[hit.end:hit.end + 1] != GLUE \
                     and not (" " not in hit.phrase.strip() and _second_word_is_lower(line.text)):
                 return Verdict(True, f"{hit.describe()} (a {words}-word fragment)")
         contains = [h for h in hits if h.kind == "contains"]
@@ -319,7 +321,7 @@ class LexiconStage(Stage):
         if len(phrases) >= opts.dense_min_phrases and words <= len(phrases) * opts.words_per_phrase:
             listed = ", ".join(repr(p) for p in phrases[:4]) + (", …" if len(phrases) > 4 else "")
             return Verdict(True, f"line contains {len(phrases)} {hits[0].lang} {self.category} phrases ({listed})")
-        if phrases and words <= opts.short_words and fragment:
+        if phrases and fragment:
             hit = next(h for h in hits if h.kind == "contains")
             return Verdict(True, f"{hit.describe()} (a {words}-word fragment)")
         if len(phrases) >= 2 and words <= 2 * opts.short_words:
