@@ -71,7 +71,7 @@ class CaptionStage(LexiconStage):
         closing = [h for h in hits if h.kind == "contains" and h.start >= closing_from]
         if closing:
             body = normalized[:min(h.start for h in closing)]
-            if word_count(body) > self.options.max_credited_caption_words \
+            if len(body.split()) > self.options.max_credited_caption_words \
                     or len(_SENTENCE_BREAK.findall(body)) >= self.options.max_credited_caption_sentences:
                 # a paragraph that ends with a credit: the credit proves nothing about it
                 body_hits = [h for h in hits if h not in closing]

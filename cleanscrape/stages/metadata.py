@@ -19,13 +19,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
 
 from ..charclass import bmp_class
 from ..document import Document
-from ..lexicon import normalized_lines, shortest_line_length, word_class
+from ..lexicon import normalized_lines, word_class
 from ..stage import register_stage
-from ._lexicon_rules import LexiconStage, next_content_line, previous_content_line
+from ._lexicon_rules import LexiconStage, has_short_line, next_content_line, previous_content_line
 
 #: tokens that are a date or a time by their shape alone, by kind; "113.40" is a price or a
 #: score, not a date: two parts need "/", ":" or "h", or two digits after the first "."
@@ -86,7 +85,7 @@ class MetadataStage(LexiconStage):
 
     def apply_structure(self, doc: Document, removed: list[int]) -> list[int]:
         longest = 12 * self.options.max_dateline_words
-        if shortest_line_length(doc) > longest:
+        if not has_short_line(doc, longest):
             return []  # datelines and counters are short lines
         norms = normalized_lines(doc)
         date_words = word_class(doc, "date_words")
@@ -99,7 +98,9 @@ class MetadataStage(LexiconStage):
             line, norm = doc.lines[index], norms[index]
             if line.removed:
                 continue
-            if _NUMBER.fullmatch(norm):
+            # a number opens and closes with a digit (str.isdecimal is re's \d): most candidates
+            # do not, and are not matched against the number's pattern
+            if norm[0].isdecimal() and norm[-1].isdecimal() and _NUMBER.fullmatch(norm):
                 neighbours = [n for n in (previous_content_line(doc, line.index), next_content_line(doc, line.index))
                               if n is not None and n.removed]
                 if neighbours:
@@ -118,11 +119,11 @@ class MetadataStage(LexiconStage):
         if "@" in normalized:  # "— Name (@handle) November 18, 2019" signs an embedded post
             return None
         raws = normalized.split()
-        stripped = list(map(str.strip, raws, repeat(_TOKEN_EDGE)))
+        stripped = [raw.strip(_TOKEN_EDGE) for raw in raws]
         separators = stripped.count("")
         if len(stripped) - separators > self.options.max_dateline_words:
             return None  # too long for a dateline, whatever its words are
-        if _TWO_NUMBERS.search(normalized) is None and date_words.isdisjoint(stripped):
+        if date_words.isdisjoint(stripped) and _TWO_NUMBERS.search(normalized) is None:
             return None  # fewer than two date or time words ("17 comments", "Page 2")
         # each word's kind: a shape kind, "named" (month, weekday, "ago"), "label" (dateline
         # word), "number", "other", or "sep" for a bare separator

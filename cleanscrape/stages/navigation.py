@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import attrgetter
 
 from ..document import Document, Line
 from ..lexicon import Hit, category_hits, lines_matching, normalized_lines
@@ -47,6 +48,7 @@ _CHEVRON = re.compile(r"»|›|>(?:>|(?<= >) )")
 _CHEVRON_CHARS = ("»", "›", ">")
 #: endings of a label that opens what follows or is cut short ("More:", "All...")
 _OPENERS = (":", "…", "...")
+_KIND = attrgetter("kind")
 
 
 @register_stage
@@ -97,12 +99,15 @@ class NavigationStage(LexiconStage):
             line, norm = doc.lines[index], norms[index]
             if line.removed:
                 continue
-            steps = [step for step in _CHEVRONS.split(norm) if step.strip()]
-            # the last step may be a title cut short ("Só quem se Ama…"), not a sentence
+            # the last step may be a title cut short ("Só quem se Ama…"), not a sentence; asked
+            # before the line is split on its chevrons: half the lines a chevron is found on end
+            # like a sentence (prose quoting in guillemets)
             ending = line.text.rstrip()
-            sentence = is_sentence(ending) and not ending.endswith(("…", "..."))
-            if len(steps) >= self.options.min_breadcrumb_steps and not sentence \
-                    and all(word_count(step) <= self.options.max_breadcrumb_step_words for step in steps):
+            if is_sentence(ending) and not ending.endswith(("…", "...")):
+                continue
+            steps = [step for step in _CHEVRONS.split(norm) if step.strip()]
+            if len(steps) >= self.options.min_breadcrumb_steps \
+                    and all(len(step.split()) <= self.options.max_breadcrumb_step_words for step in steps):
                 self.remove_line(doc, line, f"breadcrumb of {len(steps)} steps joined by chevrons")
                 taken.append(line.index)
         return taken
@@ -111,8 +116,11 @@ class NavigationStage(LexiconStage):
         hits = category_hits(doc, self.category)
         if not hits:
             return []  # no section name, no menu of them
+        lines = doc.lines
+        # (the kinds tested by a search of a map in C: a generator made for each line with
+        # hits cost twice as much)
         names = [i for i, line_hits in hits.items()  # in line order
-                 if not doc.lines[i].removed and any(h.kind == "line_near" for h in line_hits)]
+                 if not lines[i].removed and "line_near" in map(_KIND, line_hits)]
         taken: list[int] = []
         run: list[int] = []
         for index in names + [-1]:
@@ -120,9 +128,9 @@ class NavigationStage(LexiconStage):
                 run.append(index)
                 continue
             if len(run) >= self.options.min_menu_run:
+                reason = f"run of {len(run)} section-name lines (a menu) from line {run[0] + 1}"  # worded once
                 for i in run:
-                    self.remove_line(doc, i, f"run of {len(run)} section-name lines (a menu) "
-                                             f"from line {run[0] + 1}")
+                    self.remove_line(doc, i, reason)
                 taken.extend(run)
             run = [index]
         return taken

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..document import Document
-from ..lexicon import GLUE, lines_starting_with, normalized_lines, shortest_line_length, whole_line_phrases
+from ..lexicon import GLUE, lines_starting_with, normalized_lines, whole_line_phrases
 from ..stage import register_stage
-from ._lexicon_rules import LexiconStage
+from ._lexicon_rules import LexiconStage, has_short_line
 
 
 @lru_cache(maxsize=None)
@@ -38,7 +38,7 @@ class ShareStage(LexiconStage):
     def apply_structure(self, doc: Document, removed: list[int]) -> list[int]:
         """Rows made only of share-button names, each a ``line`` phrase of the lexicon."""
         longest = self.options.max_button_row * 12
-        if shortest_line_length(doc) > longest:
+        if not has_short_line(doc, longest):
             return []  # a row of buttons is a short line
         buttons = whole_line_phrases(doc, self.category)
         norms = normalized_lines(doc)

@@ -33,7 +33,7 @@ class TagsStage(LexiconStage):
         if is_sentence(line.text):
             return False
         items = [item for item in normalized.translate(_TAG_DELIMITERS).split(",") if item.strip()]
-        return all(word_count(item) <= self.options.max_tag_words for item in items) and (
+        return all(len(item.split()) <= self.options.max_tag_words for item in items) and (
             len(items) >= 2 or word_count(normalized) <= 4
         )
 

@@ -4,6 +4,9 @@ Per-language cases of this stage are data: tests/data/lexicon_cases.toml."""
 
 from __future__ import annotations
 
+import re
+import sys
+
 import pytest
 from lexicon_cases import assert_kept, assert_removed
 
@@ -47,3 +50,10 @@ def test_schedules_periods_and_fragments_with_dates_stay(lang: str, line: str) -
 ])
 def test_datelines_with_a_source_or_time_zones_go(lang: str, line: str) -> None:
     assert_removed("metadata", lang, [line], [line])
+
+
+def test_a_numbers_edges_are_told_by_isdecimal_as_re_tells_a_digit() -> None:
+    # the stage asks str.isdecimal of a candidate's first and last characters before matching
+    # it against the bare number's pattern, whose \d must match both
+    digit = re.compile(r"\d")
+    assert all(bool(digit.fullmatch(char)) == char.isdecimal() for char in map(chr, range(sys.maxunicode + 1)))
