@@ -65,7 +65,6 @@ __all__ = [
     "lexicon_languages",
     "lexicon_langs_for",
     "normalized_lines",
-    "shortest_line_length",
     "line_hits",
     "hits_by_line",
     "lines_matching",
@@ -456,17 +455,6 @@ def normalized_lines(doc: Document) -> list[str]:
         cached = list(map(str.strip, _fold(current).split("\n"), repeat(EDGE_CHARS)))
         doc.cache["lexicon_normalized"] = cached
     return cached
-
-
-def shortest_line_length(doc: Document) -> int:
-    """The length of the shortest non-empty normalised line of ``doc`` (0 if none): rules
-    about short lines only (datelines, rows of buttons) pass over a document of long ones,
-    as most comments and blurbs are; computed once per document."""
-    shortest = doc.cache.get("lexicon_shortest_line")
-    if shortest is None:
-        shortest = min(filter(None, map(len, normalized_lines(doc))), default=0)
-        doc.cache["lexicon_shortest_line"] = shortest
-    return shortest
 
 
 def _doc_langs(doc: Document) -> tuple[str, ...]:
