@@ -90,6 +90,8 @@ NOT_IDEMPOTENT_FOR = {
 @given(documents())
 # found at HYPOTHESIS_SCALE=10: a lone surrogate becomes a U+FFFD the second pass repairs
 @example("La d?cision … n?gociations.\n?\ud800b\x80")
+# ... and a lone surrogate on a line the first pass did not give ftfy
+@example("?R\ud800RÉ\ufffd")
 def test_cleaning_the_output_again_changes_nothing(cleaner: Cleaner, raw: str) -> None:
     once = cleaner.clean(raw)
     twice = cleaner.clean(once.text, lang=once.lang)

@@ -44,14 +44,17 @@ def _continuation_chars() -> str:
 MOJIBAKE_HINT = regex.compile("[\u00c2-\u00f4][" + re.escape(_continuation_chars()) + "]")
 #: a C1 control alone, which text never holds but a cp1252 byte read as Latin-1 leaves
 #: ("5\x80" for "5€"): flagged only after a lead character, it was fixed on a second run
-#: once lossy_repair had written one before it ("A\ufffd\x80" -> "Aï\x80").  A pattern of
+#: once lossy_repair had written one before it ("A\ufffd\x80" -> "Aï\x80").  Or a lone
+#: surrogate (a JSON "\ud800" escape), which ftfy replaces with U+FFFD: flagged only with
+#: other damage on its line, it was replaced on a second run once lossy_repair had written
+#: a lead and a continuation character on it ("?R\ud800RÉ\ufffd" -> "…RÉŠ").  A pattern of
 #: its own: an alternation in MOJIBAKE_HINT made every search 3× slower.
-C1_CONTROL = regex.compile("[\x80-\x9f]")
+BROKEN_CHARACTER = regex.compile("[\x80-\x9f\ud800-\udfff]")
 
 
 def _suspect(text: str) -> bool:
     # both patterns look for non-ASCII characters: an ASCII text (a flag str keeps) has none
-    return not text.isascii() and (MOJIBAKE_HINT.search(text) is not None or C1_CONTROL.search(text) is not None)
+    return not text.isascii() and (MOJIBAKE_HINT.search(text) is not None or BROKEN_CHARACTER.search(text) is not None)
 
 
 @lru_cache(maxsize=1)
