@@ -1308,8 +1308,10 @@ class Resolver:
         return [Reading(APOSTROPHE + text[1:], SUFFIX_AFTER_NUMBER,
                         f"'?' between a number and the case suffix '{text[1:]}' read as a lost apostrophe")]
 
+    @_per_document
     def _glued_words(self, text: str) -> list[Reading]:
-        """A real "?" between two intact words with no space ("Kdo je to?zeptal")."""
+        """A real "?" between two intact words with no space ("Kdo je to?zeptal").  Remembered
+        for the document: every resolution of a run asks, in each of the stage's passes."""
         if text.count("?") + text.count("\ufffd") != 1:
             return []
         i = text.index("?") if "?" in text else -1
