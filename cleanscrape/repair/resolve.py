@@ -482,7 +482,7 @@ def _per_document(method):
     every pass over a line."""
     @wraps(method)
     def remembered(self, *args):
-        key = (method, *args)
+        key = (method, args)  # the call's own tuple of arguments, not a copy with the method first
         answer = self._answers.get(key, _NOT_ASKED)
         if answer is _NOT_ASKED:
             answer = self._answers[key] = method(self, *args)
