@@ -1343,9 +1343,10 @@ class Resolver:
             score = math.log10(max(freq, UNKNOWN_FREQUENCY)) + prior
             return [Reading(prefix + core + suffix, score, punctuation, f"'{core}' frequency {freq:.2g}")]
         out = []
-        sentence_start = self._sentence_start(line, run.start + lo) if lo == 0 else True
         found = self._candidates_of(core, self._regional_spelling())
         slots = found.case.slots
+        # read by the case of a lost first letter alone (:meth:`_capital_start`)
+        sentence_start = self._sentence_start(line, run.start + lo) if lo == 0 and slots[0] == 0 else True
         for cand, spelling, reason, evidence in found.candidates:
             own = self._own_score(cand, core, slots, run, line)
             # the page's spelling weighs candidates against each other, not against other readings
