@@ -482,7 +482,7 @@ def _per_document(method):
     every pass over a line."""
     @wraps(method)
     def remembered(self, *args):
-        key = (method, *args)
+        key = (method, args)  # the call's own tuple of arguments, not a copy with the method first
         answer = self._answers.get(key, _NOT_ASKED)
         if answer is _NOT_ASKED:
             answer = self._answers[key] = method(self, *args)
@@ -666,6 +666,17 @@ class Reading:
     how: str = ""
 
 
+@dataclass(slots=True)
+class _ReadingInContext(Reading):
+    """A filled word's reading, scored by itself (:meth:`Resolver._own_score`) until the
+    rules of the words around it are read (:meth:`Resolver._score_in_context`), as they
+    are where other readings compete with it."""
+
+    #: what the rules read: the word's own score, its candidate, the damaged word, its
+    #: slots, the run, the line, and the prior and page spelling added to the score
+    context: tuple = ()
+
+
 @dataclass(frozen=True, slots=True)
 class Resolution:
     best: Reading
@@ -779,6 +790,13 @@ class Resolver:
         readings = [r for r in readings if r.score > _IMPOSSIBLE and not self._doubles_quote(r.text, run, line)]
         if not readings:
             return None
+        if len(readings) > 1:
+            # a reading alone is sure (confidence 1) whatever its score, which nothing else
+            # reads: the rules of its context (most of a filled word's cost: ~40 in Czech)
+            # are read only where readings compete
+            for r in readings:
+                if type(r) is _ReadingInContext:
+                    r.score = self._score_in_context(r)
         # ties broken by text: candidate sets iterate in hash order, which varies per process
         readings.sort(key=lambda r: (-r.score, r.text))
         best = readings[0]
@@ -1290,8 +1308,10 @@ class Resolver:
         return [Reading(APOSTROPHE + text[1:], SUFFIX_AFTER_NUMBER,
                         f"'?' between a number and the case suffix '{text[1:]}' read as a lost apostrophe")]
 
+    @_per_document
     def _glued_words(self, text: str) -> list[Reading]:
-        """A real "?" between two intact words with no space ("Kdo je to?zeptal")."""
+        """A real "?" between two intact words with no space ("Kdo je to?zeptal").  Remembered
+        for the document: every resolution of a run asks, in each of the stage's passes."""
         if text.count("?") + text.count("\ufffd") != 1:
             return []
         i = text.index("?") if "?" in text else -1
@@ -1323,21 +1343,30 @@ class Resolver:
             score = math.log10(max(freq, UNKNOWN_FREQUENCY)) + prior
             return [Reading(prefix + core + suffix, score, punctuation, f"'{core}' frequency {freq:.2g}")]
         out = []
-        sentence_start = self._sentence_start(line, run.start + lo) if lo == 0 else True
         found = self._candidates_of(core, self._regional_spelling())
+        slots = found.case.slots
+        # read by the case of a lost first letter alone (:meth:`_capital_start`)
+        sentence_start = self._sentence_start(line, run.start + lo) if lo == 0 and slots[0] == 0 else True
         for cand, spelling, reason, evidence in found.candidates:
+            own = self._own_score(cand, core, slots, run, line)
             # the page's spelling weighs candidates against each other, not against other readings
-            score = self._word_score(cand, core, found.case.slots, run, line) + prior + spelling \
-                - found.best_spelling
-            if score == _IMPOSSIBLE:
-                continue
+            score = own + prior + spelling - found.best_spelling
+            if score == _IMPOSSIBLE or (APOSTROPHE in cand.text and self._lost_letters_score(
+                    own, cand, core, slots, run, line) == _IMPOSSIBLE):
+                continue  # (an apostrophe in a slot is the one letter that may rule a word out)
             word = self._apply_case(core, cand, run, line, sentence_start, found.case)
             if word is None:
                 continue
             if punctuation:
                 reason = f"{reason}; {punctuation}"
-            out.append(Reading(prefix + word + suffix, score, reason, evidence, cand.how))
+            out.append(_ReadingInContext(prefix + word + suffix, score, reason, evidence, cand.how,
+                                         (own, cand, core, slots, run, line, prior, spelling, found.best_spelling)))
         return out
+
+    def _score_in_context(self, reading: _ReadingInContext) -> float:
+        """The score of ``reading``, a filled word, with the rules of the words around it."""
+        own, cand, core, slots, run, line, prior, spelling, best_spelling = reading.context
+        return self._word_score(own, cand, core, slots, run, line) + prior + spelling - best_spelling
 
     @_per_document
     def _candidates_of(self, core: str, regional_page: bool) -> _Candidates:
@@ -1401,15 +1430,13 @@ class Resolver:
                    and self.finder.frequency(word[:-len(ending)] + gerund)
                    for ending, gerund in self.data.gerund_endings)
 
-    def _word_score(self, cand: Candidate, core: str, slots: list[int], run: DamagedRun, line: str) -> float:
+    def _own_score(self, cand: Candidate, core: str, slots: list[int], run: DamagedRun, line: str) -> float:
         """How plausible ``cand`` is (log10) for ``core``, a damaged word whose slots stand at
-        ``slots``, where ``run`` stands in ``line``."""
+        ``slots``, by its frequency, the page and the source, before the rules of the words
+        around ``run`` in ``line`` (:meth:`_word_score`); -inf where a neighbour rules it out."""
         freq = cand.frequency or (DOC_ONLY_FREQUENCY if cand.in_document or cand.in_source else 0.0)
-        # asked by most of the rules below, once per candidate
         data = self.data
         low = self.lower(cand.text)
-        listed = cand.how in LISTED
-        final_slot = is_slot(core[-1])  # its last letter lost: the ending the agreement rules weigh
         if cand.how == "letter model":
             if data is not None and data.foreign_letters \
                     and any(c in data.foreign_letters for c in self.lower(core)):
@@ -1444,8 +1471,20 @@ class Resolver:
             score += DOC_WORD_BONUS + DOC_WORD_PER_LOG_COUNT * math.log10(cand.in_document)
         elif cand.in_source:
             score += SOURCE_WORD_BONUS + SOURCE_WORD_PER_LOG_COUNT * math.log10(cand.in_source)
+        return score
+
+    def _word_score(self, score: float, cand: Candidate, core: str, slots: list[int], run: DamagedRun,
+                    line: str) -> float:
+        """How plausible ``cand`` is (log10) for ``core``, a damaged word whose slots stand at
+        ``slots``, where ``run`` stands in ``line``: its own ``score`` (:meth:`_own_score`)
+        with what the words around the run say and the letters in its slots."""
+        data = self.data
         if data is None:
             return self._lost_letters_score(score, cand, core, slots, run, line)
+        # asked by most of the rules below, once per candidate
+        low = self.lower(cand.text)
+        listed = cand.how in LISTED
+        final_slot = is_slot(core[-1])  # its last letter lost: the ending the agreement rules weigh
         # what the words around the run say: the rules of the language
         if data.infinitive_ending and final_slot \
                 and cand.text.endswith(data.infinitive_ending):
