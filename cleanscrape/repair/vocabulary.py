@@ -87,7 +87,9 @@ class _Words(NamedTuple):
     written: list[tuple[str, str, int, bool]]
     #: the words indexed by shape (with a non-ASCII letter or an apostrophe), as counted
     shaped: list[str]
-    #: the lines without a slot joined, and those with one
+    #: the lines without a slot joined, and those with one (of the lines that may hold a
+    #: shaped word alone, where these were counted first: the others hold no word of
+    #: ``written``, the only ones looked for as a sentence's first)
     texts: tuple[str, str]
     #: the pattern of the words opening a sentence in those texts
     opening_word: re.Pattern[str]
@@ -105,7 +107,18 @@ class DocumentVocabulary:
 
     @cached_property
     def _words(self) -> _Words:
-        return _count(self._lines, self._lower)
+        shaped = self.__dict__.get("_shaped_words")  # (where the cached property keeps it)
+        if shaped is None:
+            return _count(self._lines, self._lower)
+        # the lines that may hold a shaped word were counted for the shapes (on most pages
+        # with such words, most of the text): the others add words to the counts alone, as
+        # their words are ASCII without an apostrophe once lower-cased
+        lower = self._lower
+        counts = shaped.counts
+        for word, n in _count([line for line in self._lines if not _may_hold_shaped_word(line, lower)],
+                              lower).counts.items():
+            counts[word] = counts.get(word, 0) + n
+        return shaped
 
     @cached_property
     def counts(self) -> dict[str, int]:
@@ -145,15 +158,21 @@ class DocumentVocabulary:
         only the lines that may hold a shaped word (one with a non-ASCII letter or an
         apostrophe, lower-cased) are read: a page without repair data (English with a glued
         "?") asks for nothing else."""
-        counted = self.__dict__.get("_words")  # (where the cached property keeps it)
+        counted = self.__dict__.get("_words")
         if counted is None:
-            lower = self._lower
-            counted = _count([line for line in self._lines if "'" in line or not lower(line).isascii()], lower)
+            counted = self._shaped_words
         shapes: dict[str, set[str]] = {}
         shaped = counted.shaped
         for word_shape, low in zip(shape("\n".join(shaped)).split("\n"), shaped):
             shapes.setdefault(word_shape, set()).add(low)
         return shapes
+
+    @cached_property
+    def _shaped_words(self) -> _Words:
+        """The words of the lines that may hold a shaped word, counted for the shapes alone
+        (and completed by :attr:`_words` if the counts are asked for after them)."""
+        lower = self._lower
+        return _count([line for line in self._lines if _may_hold_shaped_word(line, lower)], lower)
 
     @cached_property
     def damaged_before_apostrophe(self) -> set[str]:
@@ -179,6 +198,12 @@ class DocumentVocabulary:
         if not seen:
             return 0.0  # never seen, or only opening sentences
         return sum(n for w, n in seen.items() if w[:1].isupper()) / sum(seen.values())
+
+
+def _may_hold_shaped_word(line: str, lower) -> bool:
+    """May ``line`` hold a word indexed by shape (one with a non-ASCII letter or an
+    apostrophe, lower-cased)?"""
+    return "'" in line or not lower(line).isascii()
 
 
 def _count(lines: list[str], lower) -> _Words:
