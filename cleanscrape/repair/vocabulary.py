@@ -9,9 +9,11 @@ one lookup.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from functools import cached_property, lru_cache
-from typing import NamedTuple
+from itertools import accumulate
+from typing import Iterable, NamedTuple
 
 from ..charclass import LETTER, atomic, bmp_class, within_bmp
 from .wordlist import shape
@@ -25,6 +27,17 @@ _APOSTROPHES = re.compile(r"['’]")
 #: ("?ura'n?n"): the base, as damaged
 _DAMAGED_BEFORE_APOSTROPHE = re.compile(r"(?<![^\W\d_?\ufffd])((?:[^\W\d_]|[?\ufffd])*[?\ufffd](?:[^\W\d_]|[?\ufffd])*)"
                                         r"['’](?:[^\W\d_]|[?\ufffd])")
+#: A question about one word (its count, the words of one shape) is answered from the lines
+#: that hold it alone, on a page of at least this many characters (a page whose "?" turn out
+#: to be real question marks asks about a few words, and counting a page of 30,000
+#: characters took ~1 ms) ...
+FEW_LINES_MIN_CHARS = 5_000
+#: ... for this many questions, while those lines are at most this share of the page; then
+#: the page is counted whole once, for every question after (each question searches the
+#: page, ~10 us at 20,000 characters, a hundredth of counting it: Portuguese asks whether
+#: the page writes any of ~100 words of the European spelling)
+FEW_LINES_QUESTIONS = 16
+FEW_LINES_MAX_SHARE = 0.25
 #: how far back the sentence end before a word is looked for ('." « ' and the like)
 SENTENCE_START_REACH = 8
 _OPENERS = r"[\"'«“„‚‹(\[\-–—\s]"
@@ -100,10 +113,15 @@ class DocumentVocabulary:
 
     def __init__(self, lines: list[str], lower) -> None:
         #: the lines, counted when a word is first asked about (a page whose "?" the stage
-        #: finds no damage may never ask: 2 of the 20 benchmark pages that build one), and
+        #: finds no damage may never ask: 2 of the 20 benchmark pages that build one; on a
+        #: long page, the lines holding the word alone, for its first few questions), and
         #: searched again for :attr:`damaged_before_apostrophe` if it is asked
         self._lines = lines
         self._lower = lower
+        #: the questions answered from the lines holding a word (:meth:`_lines_holding`),
+        #: and how many more may be
+        self._few_lines_answers: dict[tuple[str, str], object] = {}
+        self._few_lines_questions = FEW_LINES_QUESTIONS
 
     @cached_property
     def _words(self) -> _Words:
@@ -187,10 +205,73 @@ class DocumentVocabulary:
         return found
 
     def count(self, word: str) -> int:
+        if "_words" not in self.__dict__:
+            answer = self._few_lines_answers.get(("count", word))
+            if answer is None and (lines := self._lines_holding(word)) is not None:
+                answer = self._few_lines_answers["count", word] = \
+                    _count(lines, self._lower).counts.get(word, 0) if lines else 0
+            if answer is not None:
+                return answer
         return self.counts.get(word, 0)
 
+    def writes_any(self, words: Iterable[str]) -> bool:
+        """Does the page write any of ``words`` intact?  Asked of a set of words (a
+        language's markers, ~100 in Portuguese): the page is counted whole at once."""
+        return any(self.counts.get(word, 0) for word in words)  # (none counted where none are asked)
+
     def words_of_shape(self, word_shape: str) -> set[str]:
+        if "_shapes" not in self.__dict__ and "_words" not in self.__dict__:
+            answer = self._few_lines_answers.get(("shape", word_shape))
+            # a word of the shape holds its longest run of ASCII letters
+            if answer is None and (lines := self._lines_holding(max(word_shape.split("?"), key=len))) is not None:
+                shaped = _count(lines, self._lower).shaped if lines else []
+                answer = self._few_lines_answers["shape", word_shape] = {
+                    low for low, low_shape in zip(shaped, shape("\n".join(shaped)).split("\n"))
+                    if low_shape == word_shape}
+            if answer is not None:
+                return answer
         return self._shapes.get(word_shape, set())
+
+    @cached_property
+    def _lowered(self) -> tuple[str, list[int]] | None:
+        """The lines lower-cased (each as its words are: no context crosses a newline) and
+        joined, apostrophes as "'", with where each starts; None where the page is counted
+        whole: a short page, and one with a capital sigma, whose lower case depends on what
+        follows it beyond the word ("ΟΔΟΣ." is "οδοσ." before a letter, and the word "οδος")."""
+        if sum(map(len, self._lines)) < FEW_LINES_MIN_CHARS:
+            return None
+        text = "\n".join(self._lines)
+        if "Σ" in text:
+            return None
+        lowered = self._lower(text)
+        lengths = [len(line) + 1 for line in lowered.split("\n")]
+        if len(lengths) != len(self._lines):
+            return None  # a line of several lines
+        return lowered.replace("’", "'"), [0, *accumulate(lengths)]
+
+    def _lines_holding(self, fragment: str) -> list[str] | None:
+        """The lines whose lower case holds ``fragment`` (lower-cased, apostrophes as "'"):
+        the only ones whose words may count as a word that holds it; None where the page
+        is to be counted whole (:data:`FEW_LINES_QUESTIONS`)."""
+        if self._few_lines_questions <= 0 or not fragment:
+            return None
+        lowered = self._lowered
+        if lowered is None:
+            return None
+        text, starts = lowered
+        holding = []
+        chars = 0
+        at = text.find(fragment)
+        while at != -1:
+            k = bisect_right(starts, at) - 1
+            holding.append(self._lines[k])
+            chars += starts[k + 1] - starts[k]
+            at = text.find(fragment, starts[k + 1])
+        if chars > FEW_LINES_MAX_SHARE * len(text):
+            self._few_lines_questions = 0  # a common fragment: most lines, counted whole
+            return None
+        self._few_lines_questions -= 1
+        return holding
 
     def capitalised_share(self, word: str) -> float:
         """How often ``word`` was seen starting with a capital (0 when never seen)."""
