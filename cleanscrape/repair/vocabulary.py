@@ -118,9 +118,10 @@ class DocumentVocabulary:
         #: searched again for :attr:`damaged_before_apostrophe` if it is asked
         self._lines = lines
         self._lower = lower
-        #: the questions answered from the lines holding a word (:meth:`_lines_holding`),
-        #: and how many more may be
-        self._few_lines_answers: dict[tuple[str, str], object] = {}
+        #: the counts and the words of a shape answered from the lines holding a word
+        #: (:meth:`_lines_holding`), and how many more questions may be
+        self._few_lines_counts: dict[str, int] = {}
+        self._few_lines_shapes: dict[str, set[str]] = {}
         self._few_lines_questions = FEW_LINES_QUESTIONS
 
     @cached_property
@@ -206,10 +207,9 @@ class DocumentVocabulary:
 
     def count(self, word: str) -> int:
         if "_words" not in self.__dict__:
-            answer = self._few_lines_answers.get(("count", word))
+            answer = self._few_lines_counts.get(word)
             if answer is None and (lines := self._lines_holding(word)) is not None:
-                answer = self._few_lines_answers["count", word] = \
-                    _count(lines, self._lower).counts.get(word, 0) if lines else 0
+                answer = self._few_lines_counts[word] = _count(lines, self._lower).counts.get(word, 0) if lines else 0
             if answer is not None:
                 return answer
         return self.counts.get(word, 0)
@@ -221,15 +221,15 @@ class DocumentVocabulary:
 
     def words_of_shape(self, word_shape: str) -> set[str]:
         if "_shapes" not in self.__dict__ and "_words" not in self.__dict__:
-            answer = self._few_lines_answers.get(("shape", word_shape))
+            found = self._few_lines_shapes.get(word_shape)
             # a word of the shape holds its longest run of ASCII letters
-            if answer is None and (lines := self._lines_holding(max(word_shape.split("?"), key=len))) is not None:
+            if found is None and (lines := self._lines_holding(max(word_shape.split("?"), key=len))) is not None:
                 shaped = _count(lines, self._lower).shaped if lines else []
-                answer = self._few_lines_answers["shape", word_shape] = {
+                found = self._few_lines_shapes[word_shape] = {
                     low for low, low_shape in zip(shaped, shape("\n".join(shaped)).split("\n"))
                     if low_shape == word_shape}
-            if answer is not None:
-                return answer
+            if found is not None:
+                return found
         return self._shapes.get(word_shape, set())
 
     @cached_property
