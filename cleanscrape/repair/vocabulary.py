@@ -119,13 +119,15 @@ class DocumentVocabulary:
         self._lines = lines
         self._lower = lower
         #: the counts and the words of a shape answered from the lines holding a word
-        #: (:meth:`_lines_holding`), and how many more questions may be
+        #: (:meth:`_lines_holding`), and how many more questions may be (none once the
+        #: page is counted, nor on a short page)
         self._few_lines_counts: dict[str, int] = {}
         self._few_lines_shapes: dict[str, set[str]] = {}
-        self._few_lines_questions = FEW_LINES_QUESTIONS
+        self._few_lines_questions = FEW_LINES_QUESTIONS if sum(map(len, lines)) >= FEW_LINES_MIN_CHARS else 0
 
     @cached_property
     def _words(self) -> _Words:
+        self._few_lines_questions = 0
         shaped = self.__dict__.get("_shaped_words")  # (where the cached property keeps it)
         if shaped is None:
             return _count(self._lines, self._lower)
@@ -190,6 +192,7 @@ class DocumentVocabulary:
     def _shaped_words(self) -> _Words:
         """The words of the lines that may hold a shaped word, counted for the shapes alone
         (and completed by :attr:`_words` if the counts are asked for after them)."""
+        self._few_lines_questions = 0
         lower = self._lower
         return _count([line for line in self._lines if _may_hold_shaped_word(line, lower)], lower)
 
@@ -206,7 +209,7 @@ class DocumentVocabulary:
         return found
 
     def count(self, word: str) -> int:
-        if "_words" not in self.__dict__:
+        if self._few_lines_questions:
             answer = self._few_lines_counts.get(word)
             if answer is None and (lines := self._lines_holding(word)) is not None:
                 answer = self._few_lines_counts[word] = _count(lines, self._lower).counts.get(word, 0) if lines else 0
@@ -220,7 +223,7 @@ class DocumentVocabulary:
         return any(self.counts.get(word, 0) for word in words)  # (none counted where none are asked)
 
     def words_of_shape(self, word_shape: str) -> set[str]:
-        if "_shapes" not in self.__dict__ and "_words" not in self.__dict__:
+        if self._few_lines_questions:
             found = self._few_lines_shapes.get(word_shape)
             # a word of the shape holds its longest run of ASCII letters
             if found is None and (lines := self._lines_holding(max(word_shape.split("?"), key=len))) is not None:
@@ -236,10 +239,8 @@ class DocumentVocabulary:
     def _lowered(self) -> tuple[str, list[int]] | None:
         """The lines lower-cased (each as its words are: no context crosses a newline) and
         joined, apostrophes as "'", with where each starts; None where the page is counted
-        whole: a short page, and one with a capital sigma, whose lower case depends on what
-        follows it beyond the word ("ΟΔΟΣ." is "οδοσ." before a letter, and the word "οδος")."""
-        if sum(map(len, self._lines)) < FEW_LINES_MIN_CHARS:
-            return None
+        whole: one with a capital sigma, whose lower case depends on what follows it beyond
+        the word ("ΟΔΟΣ." is "οδοσ." before a letter, and the word "οδος")."""
         text = "\n".join(self._lines)
         if "Σ" in text:
             return None
@@ -253,7 +254,7 @@ class DocumentVocabulary:
         """The lines whose lower case holds ``fragment`` (lower-cased, apostrophes as "'"):
         the only ones whose words may count as a word that holds it; None where the page
         is to be counted whole (:data:`FEW_LINES_QUESTIONS`)."""
-        if self._few_lines_questions <= 0 or not fragment:
+        if not fragment:
             return None
         lowered = self._lowered
         if lowered is None:
