@@ -32,12 +32,14 @@ _DAMAGED_BEFORE_APOSTROPHE = re.compile(r"(?<![^\W\d_?\ufffd])((?:[^\W\d_]|[?\uf
 #: to be real question marks asks about a few words, and counting a page of 30,000
 #: characters took ~1 ms) ...
 FEW_LINES_MIN_CHARS = 5_000
-#: ... for this many questions, while those lines are at most this share of the page; then
-#: the page is counted whole once, for every question after (each question searches the
-#: page, ~10 us at 20,000 characters, a hundredth of counting it: Portuguese asks whether
-#: the page writes any of ~100 words of the European spelling)
+#: ... for this many questions, while the lines counted for one come to at most this share
+#: of the page, and for all of them to this share; then the page is counted whole once, for
+#: every question after (each question searches the page, ~10 us at 20,000 characters, a
+#: hundredth of counting it: Portuguese asks whether the page writes any of ~100 words of
+#: the European spelling)
 FEW_LINES_QUESTIONS = 16
-FEW_LINES_MAX_SHARE = 0.25
+FEW_LINES_SHARE = 0.25
+FEW_LINES_TOTAL_SHARE = 0.5
 #: how far back the sentence end before a word is looked for ('." « ' and the like)
 SENTENCE_START_REACH = 8
 _OPENERS = r"[\"'«“„‚‹(\[\-–—\s]"
@@ -118,12 +120,14 @@ class DocumentVocabulary:
         #: searched again for :attr:`damaged_before_apostrophe` if it is asked
         self._lines = lines
         self._lower = lower
-        #: the counts and the words of a shape answered from the lines holding a word
-        #: (:meth:`_lines_holding`), and how many more questions may be (none once the
-        #: page is counted, nor on a short page)
-        self._few_lines_counts: dict[str, int] = {}
-        self._few_lines_shapes: dict[str, set[str]] = {}
-        self._few_lines_questions = FEW_LINES_QUESTIONS if sum(map(len, lines)) >= FEW_LINES_MIN_CHARS else 0
+        #: the words of the lines holding a fragment of a word asked about, by the fragment
+        #: (:meth:`_lines_holding`), and how many more questions may be answered so (none
+        #: once the page is counted, nor on a short page)
+        self._few_lines_words: dict[str, _Words] = {}
+        chars = sum(map(len, lines))
+        self._few_lines_questions = FEW_LINES_QUESTIONS if chars >= FEW_LINES_MIN_CHARS else 0
+        self._few_lines_chars = FEW_LINES_TOTAL_SHARE * chars
+        self._few_lines_max_chars = FEW_LINES_SHARE * chars
 
     @cached_property
     def _words(self) -> _Words:
@@ -209,12 +213,8 @@ class DocumentVocabulary:
         return found
 
     def count(self, word: str) -> int:
-        if self._few_lines_questions:
-            answer = self._few_lines_counts.get(word)
-            if answer is None and (lines := self._lines_holding(word)) is not None:
-                answer = self._few_lines_counts[word] = _count(lines, self._lower).counts.get(word, 0) if lines else 0
-            if answer is not None:
-                return answer
+        if self._few_lines_questions and (counted := self._words_of_lines_holding(word)) is not None:
+            return counted.counts.get(word, 0)
         return self.counts.get(word, 0)
 
     def writes_any(self, words: Iterable[str]) -> bool:
@@ -223,17 +223,24 @@ class DocumentVocabulary:
         return any(self.counts.get(word, 0) for word in words)  # (none counted where none are asked)
 
     def words_of_shape(self, word_shape: str) -> set[str]:
-        if self._few_lines_questions:
-            found = self._few_lines_shapes.get(word_shape)
-            # a word of the shape holds its longest run of ASCII letters
-            if found is None and (lines := self._lines_holding(max(word_shape.split("?"), key=len))) is not None:
-                shaped = _count(lines, self._lower).shaped if lines else []
-                found = self._few_lines_shapes[word_shape] = {
-                    low for low, low_shape in zip(shaped, shape("\n".join(shaped)).split("\n"))
+        # a word of the shape holds its longest run of ASCII letters
+        if self._few_lines_questions and (counted := self._words_of_lines_holding(
+                max(word_shape.split("?"), key=len))) is not None:
+            shaped = counted.shaped
+            return {low for low, low_shape in zip(shaped, shape("\n".join(shaped)).split("\n"))
                     if low_shape == word_shape}
-            if found is not None:
-                return found
         return self._shapes.get(word_shape, set())
+
+    def _words_of_lines_holding(self, fragment: str) -> _Words | None:
+        """The words of the lines that hold ``fragment`` (:meth:`_lines_holding`), counted
+        once for every question it answers; None where the page is to be counted whole."""
+        counted = self._few_lines_words.get(fragment)
+        if counted is None:
+            lines = self._lines_holding(fragment)
+            if lines is None:
+                return None
+            counted = self._few_lines_words[fragment] = _count(lines, self._lower) if lines else _NO_WORDS
+        return counted
 
     @cached_property
     def _lowered(self) -> tuple[str, list[int]] | None:
@@ -265,12 +272,13 @@ class DocumentVocabulary:
         at = text.find(fragment)
         while at != -1:
             k = bisect_right(starts, at) - 1
-            holding.append(self._lines[k])
             chars += starts[k + 1] - starts[k]
+            if chars > self._few_lines_chars or chars > self._few_lines_max_chars:
+                self._few_lines_questions = 0  # a common fragment, or many: the page counted whole
+                return None
+            holding.append(self._lines[k])
             at = text.find(fragment, starts[k + 1])
-        if chars > FEW_LINES_MAX_SHARE * len(text):
-            self._few_lines_questions = 0  # a common fragment: most lines, counted whole
-            return None
+        self._few_lines_chars -= chars
         self._few_lines_questions -= 1
         return holding
 
@@ -280,6 +288,10 @@ class DocumentVocabulary:
         if not seen:
             return 0.0  # never seen, or only opening sentences
         return sum(n for w, n in seen.items() if w[:1].isupper()) / sum(seen.values())
+
+
+#: the words of no line (read, never changed)
+_NO_WORDS = _Words({}, [], [], ("", ""), _OPENING_WORD)
 
 
 def _may_hold_shaped_word(line: str, lower) -> bool:
