@@ -1404,8 +1404,7 @@ class Resolver:
         """Does the page write one of the language's regional spellings (``regional_markers``),
         or the line being read its regional progressive (``regional_progressive``)?"""
         if self._regional is None:
-            self._regional = self.data is not None and any(
-                self.finder.vocabulary.count(word) for word in self.data.regional_markers)
+            self._regional = self.data is not None and self.finder.vocabulary.writes_any(self.data.regional_markers)
         return self._regional or self._regional_progressive(self._source)
 
     def _regional_progressive(self, line: str) -> bool:
@@ -3123,7 +3122,7 @@ class Resolver:
     def _first_person_page(self) -> bool:
         """Does the page write a first-person pronoun, clitic or possessive (``first_person_words``)?"""
         if self._first_person is None:
-            self._first_person = any(self.finder.vocabulary.count(word) for word in self.data.first_person_words)
+            self._first_person = self.finder.vocabulary.writes_any(self.data.first_person_words)
         return self._first_person
 
     def _first_person_after_third_reflexive(self, word: str, line: str, run: DamagedRun) -> bool:

@@ -9,9 +9,11 @@ one lookup.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from functools import cached_property, lru_cache
-from typing import NamedTuple
+from itertools import accumulate
+from typing import Iterable, NamedTuple
 
 from ..charclass import LETTER, atomic, bmp_class, within_bmp
 from .wordlist import shape
@@ -25,6 +27,19 @@ _APOSTROPHES = re.compile(r"['’]")
 #: ("?ura'n?n"): the base, as damaged
 _DAMAGED_BEFORE_APOSTROPHE = re.compile(r"(?<![^\W\d_?\ufffd])((?:[^\W\d_]|[?\ufffd])*[?\ufffd](?:[^\W\d_]|[?\ufffd])*)"
                                         r"['’](?:[^\W\d_]|[?\ufffd])")
+#: A question about one word (its count, the words of one shape) is answered from the lines
+#: that hold it alone, on a page of at least this many characters (a page whose "?" turn out
+#: to be real question marks asks about a few words, and counting a page of 30,000
+#: characters took ~1 ms) ...
+FEW_LINES_MIN_CHARS = 5_000
+#: ... for this many questions, while the lines counted for one come to at most this share
+#: of the page, and for all of them to this share; then the page is counted whole once, for
+#: every question after (each question searches the page, ~10 us at 20,000 characters, a
+#: hundredth of counting it: Portuguese asks whether the page writes any of ~100 words of
+#: the European spelling)
+FEW_LINES_QUESTIONS = 16
+FEW_LINES_SHARE = 0.25
+FEW_LINES_TOTAL_SHARE = 0.5
 #: how far back the sentence end before a word is looked for ('." « ' and the like)
 SENTENCE_START_REACH = 8
 _OPENERS = r"[\"'«“„‚‹(\[\-–—\s]"
@@ -87,7 +102,9 @@ class _Words(NamedTuple):
     written: list[tuple[str, str, int, bool]]
     #: the words indexed by shape (with a non-ASCII letter or an apostrophe), as counted
     shaped: list[str]
-    #: the lines without a slot joined, and those with one
+    #: the lines without a slot joined, and those with one (of the lines that may hold a
+    #: shaped word alone, where these were counted first: the others hold no word of
+    #: ``written``, the only ones looked for as a sentence's first)
     texts: tuple[str, str]
     #: the pattern of the words opening a sentence in those texts
     opening_word: re.Pattern[str]
@@ -98,14 +115,35 @@ class DocumentVocabulary:
 
     def __init__(self, lines: list[str], lower) -> None:
         #: the lines, counted when a word is first asked about (a page whose "?" the stage
-        #: finds no damage may never ask: 2 of the 20 benchmark pages that build one), and
+        #: finds no damage may never ask: 2 of the 20 benchmark pages that build one; on a
+        #: long page, the lines holding the word alone, for its first few questions), and
         #: searched again for :attr:`damaged_before_apostrophe` if it is asked
         self._lines = lines
         self._lower = lower
+        #: the words of the lines holding a fragment of a word asked about, by the fragment
+        #: (:meth:`_lines_holding`), and how many more questions may be answered so (none
+        #: once the page is counted, nor on a short page)
+        self._few_lines_words: dict[str, _Words] = {}
+        chars = sum(map(len, lines))
+        self._few_lines_questions = FEW_LINES_QUESTIONS if chars >= FEW_LINES_MIN_CHARS else 0
+        self._few_lines_chars = FEW_LINES_TOTAL_SHARE * chars
+        self._few_lines_max_chars = FEW_LINES_SHARE * chars
 
     @cached_property
     def _words(self) -> _Words:
-        return _count(self._lines, self._lower)
+        self._few_lines_questions = 0
+        shaped = self.__dict__.get("_shaped_words")  # (where the cached property keeps it)
+        if shaped is None:
+            return _count(self._lines, self._lower)
+        # the lines that may hold a shaped word were counted for the shapes (on most pages
+        # with such words, most of the text): the others add words to the counts alone, as
+        # their words are ASCII without an apostrophe once lower-cased
+        lower = self._lower
+        counts = shaped.counts
+        for word, n in _count([line for line in self._lines if not _may_hold_shaped_word(line, lower)],
+                              lower).counts.items():
+            counts[word] = counts.get(word, 0) + n
+        return shaped
 
     @cached_property
     def counts(self) -> dict[str, int]:
@@ -145,15 +183,22 @@ class DocumentVocabulary:
         only the lines that may hold a shaped word (one with a non-ASCII letter or an
         apostrophe, lower-cased) are read: a page without repair data (English with a glued
         "?") asks for nothing else."""
-        counted = self.__dict__.get("_words")  # (where the cached property keeps it)
+        counted = self.__dict__.get("_words")
         if counted is None:
-            lower = self._lower
-            counted = _count([line for line in self._lines if "'" in line or not lower(line).isascii()], lower)
+            counted = self._shaped_words
         shapes: dict[str, set[str]] = {}
         shaped = counted.shaped
         for word_shape, low in zip(shape("\n".join(shaped)).split("\n"), shaped):
             shapes.setdefault(word_shape, set()).add(low)
         return shapes
+
+    @cached_property
+    def _shaped_words(self) -> _Words:
+        """The words of the lines that may hold a shaped word, counted for the shapes alone
+        (and completed by :attr:`_words` if the counts are asked for after them)."""
+        self._few_lines_questions = 0
+        lower = self._lower
+        return _count([line for line in self._lines if _may_hold_shaped_word(line, lower)], lower)
 
     @cached_property
     def damaged_before_apostrophe(self) -> set[str]:
@@ -168,10 +213,74 @@ class DocumentVocabulary:
         return found
 
     def count(self, word: str) -> int:
+        if self._few_lines_questions and (counted := self._words_of_lines_holding(word)) is not None:
+            return counted.counts.get(word, 0)
         return self.counts.get(word, 0)
 
+    def writes_any(self, words: Iterable[str]) -> bool:
+        """Does the page write any of ``words`` intact?  Asked of a set of words (a
+        language's markers, ~100 in Portuguese): the page is counted whole at once."""
+        return any(self.counts.get(word, 0) for word in words)  # (none counted where none are asked)
+
     def words_of_shape(self, word_shape: str) -> set[str]:
+        # a word of the shape holds its longest run of ASCII letters
+        if self._few_lines_questions and (counted := self._words_of_lines_holding(
+                max(word_shape.split("?"), key=len))) is not None:
+            shaped = counted.shaped
+            return {low for low, low_shape in zip(shaped, shape("\n".join(shaped)).split("\n"))
+                    if low_shape == word_shape}
         return self._shapes.get(word_shape, set())
+
+    def _words_of_lines_holding(self, fragment: str) -> _Words | None:
+        """The words of the lines that hold ``fragment`` (:meth:`_lines_holding`), counted
+        once for every question it answers; None where the page is to be counted whole."""
+        counted = self._few_lines_words.get(fragment)
+        if counted is None:
+            lines = self._lines_holding(fragment)
+            if lines is None:
+                return None
+            counted = self._few_lines_words[fragment] = _count(lines, self._lower) if lines else _NO_WORDS
+        return counted
+
+    @cached_property
+    def _lowered(self) -> tuple[str, list[int]] | None:
+        """The lines lower-cased (each as its words are: no context crosses a newline) and
+        joined, apostrophes as "'", with where each starts; None where the page is counted
+        whole: one with a capital sigma, whose lower case depends on what follows it beyond
+        the word ("ΟΔΟΣ." is "οδοσ." before a letter, and the word "οδος")."""
+        text = "\n".join(self._lines)
+        if "Σ" in text:
+            return None
+        lowered = self._lower(text)
+        lengths = [len(line) + 1 for line in lowered.split("\n")]
+        if len(lengths) != len(self._lines):
+            return None  # a line of several lines
+        return lowered.replace("’", "'"), [0, *accumulate(lengths)]
+
+    def _lines_holding(self, fragment: str) -> list[str] | None:
+        """The lines whose lower case holds ``fragment`` (lower-cased, apostrophes as "'"):
+        the only ones whose words may count as a word that holds it; None where the page
+        is to be counted whole (:data:`FEW_LINES_QUESTIONS`)."""
+        if not fragment:
+            return None
+        lowered = self._lowered
+        if lowered is None:
+            return None
+        text, starts = lowered
+        holding = []
+        chars = 0
+        at = text.find(fragment)
+        while at != -1:
+            k = bisect_right(starts, at) - 1
+            chars += starts[k + 1] - starts[k]
+            if chars > self._few_lines_chars or chars > self._few_lines_max_chars:
+                self._few_lines_questions = 0  # a common fragment, or many: the page counted whole
+                return None
+            holding.append(self._lines[k])
+            at = text.find(fragment, starts[k + 1])
+        self._few_lines_chars -= chars
+        self._few_lines_questions -= 1
+        return holding
 
     def capitalised_share(self, word: str) -> float:
         """How often ``word`` was seen starting with a capital (0 when never seen)."""
@@ -179,6 +288,16 @@ class DocumentVocabulary:
         if not seen:
             return 0.0  # never seen, or only opening sentences
         return sum(n for w, n in seen.items() if w[:1].isupper()) / sum(seen.values())
+
+
+#: the words of no line (read, never changed)
+_NO_WORDS = _Words({}, [], [], ("", ""), _OPENING_WORD)
+
+
+def _may_hold_shaped_word(line: str, lower) -> bool:
+    """May ``line`` hold a word indexed by shape (one with a non-ASCII letter or an
+    apostrophe, lower-cased)?"""
+    return "'" in line or not lower(line).isascii()
 
 
 def _count(lines: list[str], lower) -> _Words:
