@@ -373,6 +373,10 @@ class _Worker:
 
     def stop(self, *, abort: bool) -> None:
         """Let the worker finish what it holds and exit, or with ``abort`` kill it now."""
+        self.ask_to_stop(abort=abort)
+        self.join()
+
+    def ask_to_stop(self, *, abort: bool) -> None:
         if abort:
             self.process.terminate()
         else:
@@ -380,6 +384,9 @@ class _Worker:
                 self.tasks.send_bytes(b"")
             except OSError:  # already dead
                 pass
+
+    def join(self) -> None:
+        """Wait for the worker, asked to stop, to exit."""
         self.process.join()
         self.tasks.close()
         self.results.close()
@@ -488,8 +495,12 @@ class _OrderedPool:
     def close(self, *, abort: bool) -> None:
         """Stop the workers: at the end of the input, once they are idle; on ``abort``
         (the caller stopped early, an exception) at once, whatever they hold."""
+        # All are asked before any is waited for: they exit side by side (a worker's exit,
+        # the kernel unmapping what it wrote to, takes ~3.5 ms at the end of the 16 MB dump)
         for worker in self._workers:
-            worker.stop(abort=abort)
+            worker.ask_to_stop(abort=abort)
+        for worker in self._workers:
+            worker.join()
         gc.unfreeze()  # the caller's objects are collectable again
 
 
