@@ -20,14 +20,14 @@ from __future__ import annotations
 import gzip
 import json
 import os
-from dataclasses import dataclass, fields
-from operator import attrgetter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
 import orjson
 
 from ..cleaner import Result
+from . import pickled_by_position
 from .readers import Record
 
 __all__ = [
@@ -263,6 +263,7 @@ class AtomicFile:
 
 # ------------------------------------------------------------------ sinks
 
+@pickled_by_position
 @dataclass
 class Item:
     """One encoded output record, as a sink receives it."""
@@ -275,13 +276,6 @@ class Item:
     #: the input file it came from is one document (a text file), not a stream of records
     whole_file: bool
 
-    def __reduce__(self) -> tuple[type[Item], tuple[Any, ...]]:
-        # Pickled as its fields' values, by position (a worker sends every record's item to
-        # the main process): smaller and quicker to unpickle than the generic __dict__
-        return Item, _item_fields(self)
-
-
-_item_fields = attrgetter(*(f.name for f in fields(Item)))
 
 
 class Sink:
