@@ -382,6 +382,7 @@ def _batched_detector_class():
             # getrandbits(len(seq).bit_length()) until one is below len(seq))
             randbelow, count = self.random._randbelow, len(profiles)
             getrandbits, bits = self.random.getrandbits, count.bit_length()
+            threshold, limit = self.CONV_THRESHOLD, self.ITERATION_LIMIT
             for trial in range(1, self.n_trial + 1):
                 prob = self._init_probability()
                 alpha = self.alpha + self.random.gauss(0.0, 1.0) * self.ALPHA_WIDTH
@@ -395,7 +396,7 @@ def _batched_detector_class():
                 # the order, so it is the largest normalised probability)
                 while True:
                     total = sum(prob)
-                    if max(prob) / total > self.CONV_THRESHOLD or done >= self.ITERATION_LIMIT:
+                    if max(prob) / total > threshold or done >= limit:
                         break
                     picks = []
                     while len(picks) < 5:
@@ -406,8 +407,7 @@ def _batched_detector_class():
                     prob = [p / total * (w + qa) * (w + qb) * (w + qc) * (w + qd) * (w + qe)
                             for p, qa, qb, qc, qd, qe in zip(prob, a, b, c, d, e)]
                     done += 5
-                for j, p in enumerate(prob):
-                    self.langprob[j] += p / total / self.n_trial
+                self.langprob = [s + p / total / self.n_trial for s, p in zip(self.langprob, prob)]
                 if self.answer_only and self._settled(trial):
                     break
 
@@ -429,7 +429,10 @@ def _batched_detector_class():
             the block's number with its name, so spares none."""
             if self.text.isascii():
                 return  # nothing from U+0300 on
-            if len(_LATIN_RANGE.findall(self.text)) * 2 < len(_from_u0300().findall(self.text)):
+            # the Latin range counted only when there is something to compare it with: a
+            # Latin text's accented letters are below U+0300
+            non_latin = len(_from_u0300().findall(self.text))
+            if non_latin and len(_LATIN_RANGE.findall(self.text)) * 2 < non_latin:
                 self.text = _LATIN_RANGE.sub("", self.text)
 
         def _settled(self, trials: int) -> bool:
