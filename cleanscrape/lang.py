@@ -355,8 +355,9 @@ def _batched_detector_class():
     the same operations in the same order (``p * (w + q1) * (w + q2) …`` is left to right,
     as five in-place updates are; the convergence check still comes after the first update
     and then every fifth), so the probabilities, and the answer, are bit for bit langdetect's.
-    Its n-grams are langdetect's too, in the same order, found without a method call per
-    character (tests/test_lang.py compares both with langdetect's own Detector)."""
+    The rows of its n-grams are langdetect's too, in the same order, found without a method
+    call per character (tests/test_lang.py compares them and the probabilities with
+    langdetect's own Detector)."""
     from langdetect.detector import Detector
     from langdetect.lang_detect_exception import ErrorCode, LangDetectException
     from langdetect.utils.ngram import NGram
@@ -423,13 +424,14 @@ def _batched_detector_class():
             characters from "A" to "z" loses the latter.  Non-Latin is every character from
             U+0300 on: langdetect also means to spare Latin Extended Additional, but compares
             the block's number with its name, so spares none."""
-            if self.text.isascii():
+            text = self.text
+            if text.isascii():
                 return  # nothing from U+0300 on
             # the Latin range counted only when there is something to compare it with: a
             # Latin text's accented letters are below U+0300
-            non_latin = len(_from_u0300().findall(self.text))
-            if non_latin and len(_LATIN_RANGE.findall(self.text)) * 2 < non_latin:
-                self.text = _LATIN_RANGE.sub("", self.text)
+            non_latin = len(_from_u0300().findall(text))
+            if non_latin and len(_LATIN_RANGE.findall(text)) * 2 < non_latin:
+                self.text = _LATIN_RANGE.sub("", text)
 
         def _settled(self, trials: int) -> bool:
             """Can the trials left no longer change which language leads?  Each adds at most
