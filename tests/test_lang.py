@@ -161,11 +161,17 @@ def test_each_listed_script_is_one_language_in_langdetect_profiles() -> None:
         assert mass and mass.get(lang, 0.0) >= 0.95 * sum(mass.values()), (script, mass)
 
 
-def test_batched_langdetect_gives_langdetect_ngrams_and_probabilities_bit_for_bit() -> None:
+def test_batched_langdetect_gives_langdetect_ngrams_and_probabilities_bit_for_bit(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     from langdetect import DetectorFactory
     from langdetect.detector import Detector
 
+    from cleanscrape import lang
     from cleanscrape.lang import _batched_detector_class, _langdetect_factory, _langdetect_profiles
+
+    # caches of its own, that nothing empties while it runs: each n-gram one row object
+    monkeypatch.setattr(lang, "_word_profiles", {})
+    monkeypatch.setattr(lang, "_profile_rows", {})
 
     # langdetect's own factory, its profiles as it loads them (a list of floats per n-gram)
     langdetect_factory = DetectorFactory()
@@ -191,9 +197,12 @@ def test_batched_langdetect_gives_langdetect_ngrams_and_probabilities_bit_for_bi
         reference.cleaning_text()
         batched.cleaning_text()
         assert batched.text == reference.text, sample
-        # the rows of langdetect's own n-grams, in its order: what the trials draw from
-        assert batched._extract_profiles() == [
-            langdetect_factory.word_lang_prob_map[ngram] for ngram in reference._extract_ngrams()], sample
+        # the rows of langdetect's own n-grams, in its order (what the trials draw from): the
+        # very rows kept for those n-grams, and their values langdetect's
+        profiles, ngrams = batched._extract_profiles(), reference._extract_ngrams()
+        assert len(profiles) == len(ngrams), sample
+        assert all(row is lang._profile_rows[ngram] for row, ngram in zip(profiles, ngrams)), sample
+        assert profiles == [langdetect_factory.word_lang_prob_map[ngram] for ngram in ngrams], sample
         # the list of every language's probability, not just the winner
         reference.get_probabilities()
         assert batched.get_probabilities() and batched.langprob == reference.langprob
