@@ -355,8 +355,9 @@ def _batched_detector_class():
     the same operations in the same order (``p * (w + q1) * (w + q2) …`` is left to right,
     as five in-place updates are; the convergence check still comes after the first update
     and then every fifth), so the probabilities, and the answer, are bit for bit langdetect's.
-    Its n-grams are langdetect's too, in the same order, found without a method call per
-    character (tests/test_lang.py compares both with langdetect's own Detector)."""
+    The rows of its n-grams are langdetect's too, in the same order, found without a method
+    call per character (tests/test_lang.py compares them and the probabilities with
+    langdetect's own Detector)."""
     from langdetect.detector import Detector
     from langdetect.lang_detect_exception import ErrorCode, LangDetectException
     from langdetect.utils.ngram import NGram
@@ -368,13 +369,9 @@ def _batched_detector_class():
 
         def _detect_block(self) -> None:
             self.cleaning_text()
-            ngrams = self._extract_ngrams()
-            if not ngrams:
+            profiles = self._extract_profiles()
+            if not profiles:  # no n-gram
                 raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
-            # every extracted n-gram has a profile: a draw picks its probabilities directly
-            # (expanded from the compact table once per process, see _profile_row)
-            size, packed, rows = len(self.langlist), self.word_lang_prob_map, _profile_rows
-            profiles = [rows.get(ngram) or _profile_row(packed, ngram, size) for ngram in ngrams]
             self.langprob = [0.0] * len(self.langlist)
             self.random.seed(self.seed)
             # random.choice(seq) is seq[_randbelow(len(seq))]: the same draws, a call fewer
@@ -382,6 +379,7 @@ def _batched_detector_class():
             # getrandbits(len(seq).bit_length()) until one is below len(seq))
             randbelow, count = self.random._randbelow, len(profiles)
             getrandbits, bits = self.random.getrandbits, count.bit_length()
+            threshold, limit = self.CONV_THRESHOLD, self.ITERATION_LIMIT
             for trial in range(1, self.n_trial + 1):
                 prob = self._init_probability()
                 alpha = self.alpha + self.random.gauss(0.0, 1.0) * self.ALPHA_WIDTH
@@ -395,7 +393,7 @@ def _batched_detector_class():
                 # the order, so it is the largest normalised probability)
                 while True:
                     total = sum(prob)
-                    if max(prob) / total > self.CONV_THRESHOLD or done >= self.ITERATION_LIMIT:
+                    if max(prob) / total > threshold or done >= limit:
                         break
                     picks = []
                     while len(picks) < 5:
@@ -406,8 +404,7 @@ def _batched_detector_class():
                     prob = [p / total * (w + qa) * (w + qb) * (w + qc) * (w + qd) * (w + qe)
                             for p, qa, qb, qc, qd, qe in zip(prob, a, b, c, d, e)]
                     done += 5
-                for j, p in enumerate(prob):
-                    self.langprob[j] += p / total / self.n_trial
+                self.langprob = [s + p / total / self.n_trial for s, p in zip(self.langprob, prob)]
                 if self.answer_only and self._settled(trial):
                     break
 
@@ -427,10 +424,14 @@ def _batched_detector_class():
             characters from "A" to "z" loses the latter.  Non-Latin is every character from
             U+0300 on: langdetect also means to spare Latin Extended Additional, but compares
             the block's number with its name, so spares none."""
-            if self.text.isascii():
+            text = self.text
+            if text.isascii():
                 return  # nothing from U+0300 on
-            if len(_LATIN_RANGE.findall(self.text)) * 2 < len(_from_u0300().findall(self.text)):
-                self.text = _LATIN_RANGE.sub("", self.text)
+            # the Latin range counted only when there is something to compare it with: a
+            # Latin text's accented letters are below U+0300
+            non_latin = len(_from_u0300().findall(text))
+            if non_latin and len(_LATIN_RANGE.findall(text)) * 2 < non_latin:
+                self.text = _LATIN_RANGE.sub("", text)
 
         def _settled(self, trials: int) -> bool:
             """Can the trials left no longer change which language leads?  Each adds at most
@@ -440,30 +441,29 @@ def _batched_detector_class():
             second, first = sorted(self.langprob)[-2:]
             return first - second > (self.n_trial - trials) / self.n_trial + SETTLED_MARGIN
 
-        def _extract_ngrams(self) -> list[str]:
-            """langdetect's n-grams, in its order (see :func:`_ngrams`), on the text
-            normalised in one C-level pass (NGram.normalize of each character, worked out
+        def _extract_profiles(self) -> list[list[float]]:
+            """The probabilities per language (:func:`_profile_row`) of langdetect's
+            n-grams, in its order (see :func:`_ngrams`): a draw picks one directly.  The text
+            is normalised in one C-level pass (NGram.normalize of each character, worked out
             once per process, instead of a block lookup per character and n-gram).  Its
             buffer starts again at every space, so the text's n-grams are those of its words
-            one after the other, each word's remembered with the space after it, if any."""
-            known = self.word_lang_prob_map
+            one after the other, each word's remembered with the space after it, if any
+            (:func:`_word_profile`)."""
             words = self.text.translate(_NGRAM_CHARACTERS).split(" ")
             # every word but the last has a space after it
             words[:-1] = [word + " " for word in words[:-1] if word]
-            ngrams: list[str] = []
+            profiles: list[list[float]] = []
             for word in words:
-                found = _word_ngrams.get(word)
+                found = _word_profiles.get(word)
                 if found is None:
-                    if len(_word_ngrams) >= WORD_NGRAM_CACHE:
-                        _word_ngrams.clear()
-                    found = _word_ngrams[word] = _ngrams(word, known)
-                ngrams += found
-            return ngrams
+                    found = _word_profile(word, self.word_lang_prob_map, len(self.langlist))
+                profiles += found
+            return profiles
 
     return BatchedDetector
 
 
-def _ngrams(text: str, known: dict[str, bytearray]) -> tuple[str, ...]:
+def _ngrams(text: str, known: dict[str, bytearray]) -> list[str]:
     """The n-grams of ``text`` (normalised) that ``known`` holds, in langdetect's order:
     its NGram buffer's rules (a buffer of the last three characters, emptied at a space;
     none from a word's letters after two capitals in a row)."""
@@ -492,8 +492,7 @@ def _ngrams(text: str, known: dict[str, bytearray]) -> tuple[str, ...]:
                 ngrams.append(grams[-2:])
             if len(grams) == 3 and grams in known:
                 ngrams.append(grams)
-    # interned: the words kept share one copy of each n-gram (~0.2 KB a word, not ~1)
-    return tuple(map(sys.intern, ngrams))
+    return ngrams
 
 
 #: what langdetect's ``append`` and ``cleaning_text`` test character by character: a run of
@@ -511,10 +510,10 @@ def _from_u0300() -> re.Pattern[str]:
     at once but find these characters 1.1-1.7x as slowly in Cyrillic, Greek or Chinese.)"""
     return re.compile("[\u0300-\U0010ffff]")
 
-#: the n-grams of words, with the space after them or not, kept across calls: a language's
-#: words recur (at most this many)
-WORD_NGRAM_CACHE = 16384
-_word_ngrams: dict[str, tuple[str, ...]] = {}
+#: the rows of words' n-grams (:func:`_word_profile`), with the space after them or not,
+#: kept across calls: a language's words recur (at most this many words)
+WORD_PROFILE_CACHE = 16384
+_word_profiles: dict[str, tuple[list[float], ...]] = {}
 
 
 class _NGramCharacters(dict):
@@ -594,9 +593,20 @@ def _compact_profiles(profiles: list[bytes]) -> tuple[list[str], dict[str, bytea
 SETTLED_MARGIN = 1e-9
 
 #: dense rows kept across calls, by n-gram: a page's n-grams recur on the next pages of
-#: its language (at most this many, ~0.5 KB each)
+#: its language (at most this many, and a word's, ~0.5 KB each)
 PROFILE_ROW_CACHE = 16384
 _profile_rows: dict[str, list[float]] = {}
+
+
+def _word_profile(word: str, packed: dict[str, bytearray], size: int) -> tuple[list[float], ...]:
+    """The rows of the n-grams of ``word`` (normalised) in langdetect's order, remembered.
+    The words and the rows are forgotten together once either cache is full: rows that
+    only words kept would outgrow the rows' bound."""
+    if len(_word_profiles) >= WORD_PROFILE_CACHE or len(_profile_rows) >= PROFILE_ROW_CACHE:
+        _word_profiles.clear()
+        _profile_rows.clear()
+    rows = _word_profiles[word] = tuple(_profile_row(packed, ngram, size) for ngram in _ngrams(word, packed))
+    return rows
 
 
 def _profile_row(packed: dict[str, bytearray], ngram: str, size: int) -> list[float]:
@@ -604,8 +614,6 @@ def _profile_row(packed: dict[str, bytearray], ngram: str, size: int) -> list[fl
     compact table of :func:`_langdetect_factory`, the one a process has)."""
     row = _profile_rows.get(ngram)
     if row is None:
-        if len(_profile_rows) >= PROFILE_ROW_CACHE:
-            _profile_rows.clear()
         row = _profile_rows[ngram] = [0.0] * size
         for index, prob in _PAIR.iter_unpack(packed[ngram]):
             row[index] = prob

@@ -161,11 +161,17 @@ def test_each_listed_script_is_one_language_in_langdetect_profiles() -> None:
         assert mass and mass.get(lang, 0.0) >= 0.95 * sum(mass.values()), (script, mass)
 
 
-def test_batched_langdetect_gives_langdetect_ngrams_and_probabilities_bit_for_bit() -> None:
+def test_batched_langdetect_gives_langdetect_ngrams_and_probabilities_bit_for_bit(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     from langdetect import DetectorFactory
     from langdetect.detector import Detector
 
+    from cleanscrape import lang
     from cleanscrape.lang import _batched_detector_class, _langdetect_factory, _langdetect_profiles
+
+    # caches of its own, that nothing empties while it runs: each n-gram one row object
+    monkeypatch.setattr(lang, "_word_profiles", {})
+    monkeypatch.setattr(lang, "_profile_rows", {})
 
     # langdetect's own factory, its profiles as it loads them (a list of floats per n-gram)
     langdetect_factory = DetectorFactory()
@@ -191,7 +197,12 @@ def test_batched_langdetect_gives_langdetect_ngrams_and_probabilities_bit_for_bi
         reference.cleaning_text()
         batched.cleaning_text()
         assert batched.text == reference.text, sample
-        assert batched._extract_ngrams() == reference._extract_ngrams(), sample
+        # the rows of langdetect's own n-grams, in its order (what the trials draw from): the
+        # very rows kept for those n-grams, and their values langdetect's
+        profiles, ngrams = batched._extract_profiles(), reference._extract_ngrams()
+        assert len(profiles) == len(ngrams), sample
+        assert all(row is lang._profile_rows[ngram] for row, ngram in zip(profiles, ngrams)), sample
+        assert profiles == [langdetect_factory.word_lang_prob_map[ngram] for ngram in ngrams], sample
         # the list of every language's probability, not just the winner
         reference.get_probabilities()
         assert batched.get_probabilities() and batched.langprob == reference.langprob
@@ -220,6 +231,27 @@ def test_langdetect_asked_for_its_answer_alone_stops_once_the_leader_is_settled(
         assert answer_only.detect() == reference.detect(), sample
         settled_early += sum(answer_only.langprob) < 0.99  # fewer than the seven trials added up
     assert settled_early >= len(samples) // 2
+
+
+def test_langdetect_forgets_the_words_and_their_rows_together(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a word keeps its n-grams' rows: forgetting the rows alone would leave them to the words,
+    # past the rows' bound
+    from cleanscrape import lang
+
+    samples = [SPANISH, "Ceci est un texte court, mais il dit assez.", "Jest dobry dzień, ale pada.",
+               "Москва — столица России (Moscow)", "サイトマップ プライバシーポリシー 免責事項"]
+    answers = [lang._langdetect(sample) for sample in samples]
+    monkeypatch.setattr(lang, "WORD_PROFILE_CACHE", 6)
+    monkeypatch.setattr(lang, "PROFILE_ROW_CACHE", 50)
+    monkeypatch.setattr(lang, "_word_profiles", {})
+    monkeypatch.setattr(lang, "_profile_rows", {})
+    for sample, answer in zip(samples * 2, answers * 2):
+        assert lang._langdetect(sample) == answer, sample
+        assert len(lang._word_profiles) <= 6
+        kept = {id(row) for row in lang._profile_rows.values()}
+        assert all(id(row) in kept for rows in lang._word_profiles.values() for row in rows), sample
+        longest_word = max(map(len, lang._word_profiles.values()), default=0)
+        assert len(lang._profile_rows) < 50 + longest_word, sample
 
 
 def test_words_are_the_letter_runs_of_the_category_class_on_every_character() -> None:
