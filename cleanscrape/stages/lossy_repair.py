@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import Callable
 
 from ..charclass import atomic
-from ..document import Document, SpanRepair
+from ..document import Document, Line, SpanRepair
 from ..lang import ensure_language, tokenize_words
 from ..repair.candidates import CandidateFinder
 from ..repair.charset import CharsetEvidence
@@ -305,15 +305,33 @@ class LossyRepairStage(Stage):
         # real one there ("Why?", "?eredesindiye", "Sie?\ufffd,"), and only U+FFFD are slots.
         replaced = any("\ufffd" in line.text for line in slotted) \
             and sum(lost_question_marks(line.text) for line in slotted) < MIN_LOST_QUESTION_MARKS
-        for line in slotted:
-            line_damaged = line.index in damaged
-            resolver = resolver_of.get(line.index, default)
+        resolver_of = {line.index: resolver_of.get(line.index, default) for line in slotted}
+        # A line without a language reads the page's intact words alone, and the words the
+        # other lines restore are intact words to a second pass over the output: it is
+        # repaired after them, from the page as they left it, as that pass would read it
+        # ("?bb\n?0?BB": the German list restores "Öbb", from which a second pass filled "?BB").
+        page_words_only = [line for line in slotted if resolver_of[line.index].data is None]
+        restored = self._repair_lines(doc, [line for line in slotted if resolver_of[line.index].data is not None],
+                                      resolver_of, damaged, replaced)
+        if restored and page_words_only:
+            repaired = [line.text for line in doc.kept_lines() if line.text]
+            page_words = _resolver(None, DocumentVocabulary(repaired, str.lower), CharsetEvidence(repaired))
+            resolver_of.update((line.index, page_words) for line in page_words_only)
+        self._repair_lines(doc, page_words_only, resolver_of, damaged, replaced)
+
+    def _repair_lines(self, doc: Document, lines: list[Line], resolver_of: dict[int, Resolver], damaged: set[int],
+                      replaced: bool) -> bool:
+        """Repair ``lines``, each with its resolver; did any change?"""
+        changed = False
+        for line in lines:
             # every slot becomes one character: the offsets of the line as received are
             # those of the line repaired, and its repairs are made together
-            doc.repair_spans(line.index, [span for start, end in _passages(line.text)
-                                          for span in self._passage_repairs(start, line.text[start:end], resolver,
-                                                                            line_damaged, replaced)],
-                             stage=self.name, category=self.categories[0])
+            changed |= bool(doc.repair_spans(
+                line.index, [span for start, end in _passages(line.text)
+                             for span in self._passage_repairs(start, line.text[start:end], resolver_of[line.index],
+                                                               line.index in damaged, replaced)],
+                stage=self.name, category=self.categories[0]))
+        return changed
 
     def _passage_repairs(self, offset: int, source: str, resolver: Resolver, line_damaged: bool,
                          replaced: bool) -> list[SpanRepair]:

@@ -118,6 +118,18 @@ def test_kept_lines_run_together_into_one_line_go_as_a_joined_copy():
     assert result.text.rstrip() == "\n\n".join(body)
 
 
+def test_a_joined_copy_is_no_piece_of_a_longer_one():
+    """Found at HYPOTHESIS_SCALE=10: a joined copy taken as the first piece of a longer line
+    left that line kept, and a second run, without the piece, removed it."""
+    cleaner = Cleaner(stages=["duplicates"])
+    line = " ".join([SECOND] * 2)
+    raw = "\n".join(" ".join([line] * n) for n in (6, 5)) + " " + SECOND + "\n" + line
+    once = cleaner.clean(raw)
+    assert reasons(once) == {1: "copy of 6 kept lines run together (lines 3-3)",
+                             2: "copy of 5 kept lines run together (lines 3-3)"}
+    assert cleaner.clean(once.text).removed == []
+
+
 def test_a_paragraph_quoting_one_earlier_line_is_no_joined_copy():
     long = (f"{LEAD} Le ministre russe a ensuite détaillé les groupes visés, la coopération "
             "entre les services de renseignement et le calendrier des prochaines rencontres, "
