@@ -790,7 +790,10 @@ class Resolver:
             readings = self._lone_readings(run, line)
         else:
             readings = self._asked_question(run, self._word_readings(run, line))
-        readings = [r for r in readings if r.score > _IMPOSSIBLE and not self._doubles_quote(r.text, run, line)]
+        if self._kept_quote_beside(run, line):
+            readings = [r for r in readings if r.score > _IMPOSSIBLE and not self._doubles_quote(r.text, run, line)]
+        else:
+            readings = [r for r in readings if r.score > _IMPOSSIBLE]
         if not readings:
             return None
         if len(readings) > 1:
@@ -815,6 +818,13 @@ class Resolver:
         not serves the line either way."""
         self._line_damage_asked = True
         return self._line_damaged
+
+    def _kept_quote_beside(self, run: DamagedRun, line: str) -> bool:
+        """Does a quotation mark the line kept stand right before or after the run?  Only
+        there may a reading double one (:meth:`_doubles_quote`), asked once per run, not of
+        each of its readings."""
+        marks = self._quote_marks
+        return line[run.end:run.end + 1] in marks or (run.start > 0 and line[run.start - 1] in marks)
 
     def _doubles_quote(self, text: str, run: DamagedRun, line: str) -> bool:
         """Would the reading ``text`` put a quotation mark right beside one the line kept?
