@@ -733,8 +733,9 @@ class CandidateFinder:
     def _by_shape(self, lower: str) -> list[Candidate]:
         word_shape = shape(lower)
         pool = set(self.vocabulary.words_of_shape(word_shape))
-        if self.words is not None:
-            pool.update(self.words.words_of_shape(word_shape))
+        # the frequencies of every word of the shape, in one lookup (each word's a lookup of its shape)
+        listed = self.words.frequencies_of_shape(word_shape) if self.words is not None else {}
+        pool.update(listed)
         if self.source_words is not None:
             pool.update(self.source_words.words_of_shape(word_shape))
         out = []
@@ -742,12 +743,15 @@ class CandidateFinder:
         for word in sorted(pool):
             restored = self._fits(lower, word)
             if restored is not None:
-                out.append(self._candidate(restored, word))
+                out.append(self._candidate(restored, word, listed.get(word.replace(APOSTROPHE, "'"), 0.0)))
         return out
 
-    def _candidate(self, restored: str, word: str) -> Candidate:
-        """``word`` (a known word, as the lists spell it) restoring a damaged one as ``restored``."""
-        freq, count = self.frequency(word), self.vocabulary.count(word)
+    def _candidate(self, restored: str, word: str, freq: float | None = None) -> Candidate:
+        """``word`` (a known word, as the lists spell it) restoring a damaged one as
+        ``restored``; ``freq`` its frequency, where the caller knows it."""
+        if freq is None:
+            freq = self.frequency(word)
+        count = self.vocabulary.count(word)
         in_source = self.source_words.count(word) if self.source_words is not None else 0
         how = "document" if count else "source" if in_source and not freq else "word list"
         return Candidate(restored, freq, count, how, in_source=in_source)

@@ -473,6 +473,8 @@ def _all_capitals(text: str) -> bool:
 
 
 _NOT_ASKED = object()
+#: a candidate's case that the words around its damaged word decide (see :meth:`Resolver._candidates_of`)
+_IN_CONTEXT = object()
 
 
 def _per_document(method):
@@ -522,12 +524,13 @@ class _CoreCase:
 
 
 class _Candidates:
-    """A damaged word's candidates, each with its page spelling, description and evidence
-    (see :meth:`Resolver._candidates_of`), the best page spelling, and its letters' case."""
+    """A damaged word's candidates, each with its page spelling, description, evidence, own
+    score (None where it depends on the words around) and case (``_IN_CONTEXT`` where it
+    does) (see :meth:`Resolver._candidates_of`), the best page spelling, and its letters' case."""
 
     __slots__ = ("candidates", "best_spelling", "case")
 
-    def __init__(self, candidates: list[tuple[Candidate, float, str, str]], best_spelling: float,
+    def __init__(self, candidates: list[tuple[Candidate, float, str, str, float | None, object]], best_spelling: float,
                  case: _CoreCase) -> None:
         self.candidates = candidates
         self.best_spelling = best_spelling
@@ -787,7 +790,10 @@ class Resolver:
             readings = self._lone_readings(run, line)
         else:
             readings = self._asked_question(run, self._word_readings(run, line))
-        readings = [r for r in readings if r.score > _IMPOSSIBLE and not self._doubles_quote(r.text, run, line)]
+        if self._kept_quote_beside(run, line):
+            readings = [r for r in readings if r.score > _IMPOSSIBLE and not self._doubles_quote(r.text, run, line)]
+        else:
+            readings = [r for r in readings if r.score > _IMPOSSIBLE]
         if not readings:
             return None
         if len(readings) > 1:
@@ -812,6 +818,13 @@ class Resolver:
         not serves the line either way."""
         self._line_damage_asked = True
         return self._line_damaged
+
+    def _kept_quote_beside(self, run: DamagedRun, line: str) -> bool:
+        """Does a quotation mark the line kept stand right before or after the run?  Only
+        there may a reading double one (:meth:`_doubles_quote`), asked once per run, not of
+        each of its readings."""
+        marks = self._quote_marks
+        return line[run.end:run.end + 1] in marks or (run.start > 0 and line[run.start - 1] in marks)
 
     def _doubles_quote(self, text: str, run: DamagedRun, line: str) -> bool:
         """Would the reading ``text`` put a quotation mark right beside one the line kept?
@@ -1347,14 +1360,16 @@ class Resolver:
         slots = found.case.slots
         # read by the case of a lost first letter alone (:meth:`_capital_start`)
         sentence_start = self._sentence_start(line, run.start + lo) if lo == 0 and slots[0] == 0 else True
-        for cand, spelling, reason, evidence in found.candidates:
-            own = self._own_score(cand, core, slots, run, line)
+        for cand, spelling, reason, evidence, own, word in found.candidates:
+            if own is None:
+                own = self._own_score(cand, core, slots, run, line)
             # the page's spelling weighs candidates against each other, not against other readings
             score = own + prior + spelling - found.best_spelling
             if score == _IMPOSSIBLE or (APOSTROPHE in cand.text and self._lost_letters_score(
                     own, cand, core, slots, run, line) == _IMPOSSIBLE):
                 continue  # (an apostrophe in a slot is the one letter that may rule a word out)
-            word = self._apply_case(core, cand, run, line, sentence_start, found.case)
+            if word is _IN_CONTEXT:
+                word = self._apply_case(core, cand, run, line, sentence_start, found.case)
             if word is None:
                 continue
             if punctuation:
@@ -1377,9 +1392,38 @@ class Resolver:
         candidates = self.finder.find(self.lower(core))
         texts = {cand.text for cand in candidates}
         spelling = [self._page_spelling(cand, core, texts, regional_page) for cand in candidates]
-        return _Candidates([(cand, page, self._describe_candidate(cand, core), self._evidence(cand))
+        case = _CoreCase(core)
+        # where no word around it weighs in (most candidates), its own score and its case
+        # too: the rest are worked out where the word stands (run and line None here)
+        return _Candidates([(cand, page, self._describe_candidate(cand, core), self._evidence(cand),
+                             None if self._own_score_reads_context(cand)
+                             else self._own_score(cand, core, case.slots, None, None),
+                             _IN_CONTEXT if self._case_reads_context(cand, case)
+                             else self._apply_case(core, cand, None, None, True, case))
                             for cand, page in zip(candidates, spelling)],
-                           max(spelling, default=0.0), _CoreCase(core))
+                           max(spelling, default=0.0), case)
+
+    def _own_score_reads_context(self, cand: Candidate) -> bool:
+        """Does :meth:`_own_score` read the words around ``cand``'s damaged word: an elided
+        negation's partner, the word after it, a preposition before it, a point after it?"""
+        data = self.data
+        if data is None:
+            return False
+        low = self.lower(cand.text)
+        return cand.how == "elision" or low in data.never_before or low in data.clitic_forms \
+            or low in data.point_abbreviations
+
+    @staticmethod
+    def _case_reads_context(cand: Candidate, case: _CoreCase) -> bool:
+        """Does :meth:`_apply_case` read the words around ``cand``'s damaged word (of case
+        ``case``): a lost first letter (the sentence start, a name), or a lost letter after
+        an elision ("l’?tat")?"""
+        text = cand.text
+        if case.slots[:1] == [0] and not cand.ascii_capital:
+            return True
+        # most candidates hold no apostrophe: two searches in C, not a test at every slot
+        return ("'" in text or APOSTROPHE in text) and any(i > 1 and text[i - 1] in "'" + APOSTROPHE
+                                                           for i in case.slots if i < len(text))
 
     def _page_spelling(self, cand: Candidate, core: str, others: set[str], regional_page: bool) -> float:
         """The page's spelling: where the loss is not the charset's, the letters the page
@@ -1432,7 +1476,8 @@ class Resolver:
     def _own_score(self, cand: Candidate, core: str, slots: list[int], run: DamagedRun, line: str) -> float:
         """How plausible ``cand`` is (log10) for ``core``, a damaged word whose slots stand at
         ``slots``, by its frequency, the page and the source, before the rules of the words
-        around ``run`` in ``line`` (:meth:`_word_score`); -inf where a neighbour rules it out."""
+        around ``run`` in ``line`` (:meth:`_word_score`); -inf where a neighbour rules it out.
+        Which candidates it reads ``run`` and ``line`` for, :meth:`_own_score_reads_context` tells."""
         freq = cand.frequency or (DOC_ONLY_FREQUENCY if cand.in_document or cand.in_source else 0.0)
         data = self.data
         low = self.lower(cand.text)
@@ -4177,7 +4222,8 @@ class Resolver:
     def _apply_case(self, core: str, cand: Candidate, run: DamagedRun, line: str,
                     sentence_start: bool, case: _CoreCase | None = None) -> str | None:
         """``cand`` written in ``core``'s case (``case``: ``core``'s, when the caller has it
-        for all its candidates); None when no case of it can have been lost so."""
+        for all its candidates); None when no case of it can have been lost so.  Which
+        candidates it reads ``run`` and ``line`` for, :meth:`_case_reads_context` tells."""
         case = case or _CoreCase(core)
         text = cand.text
         if not case.all_caps and case.slots_before_capitals \

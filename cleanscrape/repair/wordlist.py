@@ -109,6 +109,11 @@ class Wordlist:
         """Every listed word whose shape is ``word_shape`` (which must contain a "?")."""
         return list(self._group(word_shape))
 
+    def frequencies_of_shape(self, word_shape: str) -> dict[str, float]:
+        """Every listed word whose shape is ``word_shape`` and its frequency (not to be
+        changed: the word list's own, remembered)."""
+        return self._group(word_shape)
+
     def words_starting(self, prefix_shape: str, limit: int) -> list[tuple[str, float]]:
         """Up to ``limit`` listed words (with their frequencies) whose shape starts with
         ``prefix_shape``: the lines of one shape prefix are adjacent in the sorted table."""
