@@ -113,6 +113,18 @@ def test_a_repaired_word_gives_the_second_pass_no_evidence(cleaner: Cleaner) -> 
     assert cleaner.clean(once.text, lang=once.lang).repairs == []
 
 
+# found by an exploratory run over two languages' sentences with generated damage (in base19
+# too): only the damaged lines vote on the repair language, so repairing one language's line
+# changes who votes. First pass: both lines vote, German wins, "?ffentlich" -> "Öffentlich"
+# and the Czech "v?dycky" is left; second pass: the Czech line alone votes, Czech wins by the
+# short-document margin, "v?dycky" -> "vždycky". One repair language a page (docs/reliability.md)
+@pytest.mark.xfail(strict=True, reason="a mixed-language page's repair language is voted by its "
+                   "damaged lines, which the first pass's repairs change")
+def test_a_mixed_language_page_keeps_its_repair_language_on_a_second_pass(cleaner: Cleaner) -> None:
+    once = cleaner.clean('"?ffentlich das in weingarten.\nsi to jako v?dycky.')
+    assert cleaner.clean(once.text, lang=once.lang).repairs == []
+
+
 @PIPELINE
 @given(undamaged_documents())
 def test_no_repairs_without_damage(cleaner: Cleaner, raw: str) -> None:

@@ -1193,7 +1193,9 @@ class Resolver:
             # ("usada para ?espeloterapia? como un sanatorio": "«espeloterapia»") other than
             # one saying who asked it ("?Verdad? preguntó")
             following = source[closer + 1:]
-            next_word = following.split(None, 1)[0].rstrip(".,;:!?") if following[:1].isspace() else ""
+            # (no word follows the trailing blanks of a line: "?Verdad? " ends it)
+            next_words = following.split(None, 1) if following[:1].isspace() else []
+            next_word = next_words[0].rstrip(".,;:!?") if next_words else ""
             goes_on = next_word[:1].islower() and not any(
                 spells(self.lower(next_word), verb) for verb in self.data.saying_verbs | self.data.asking_verbs)
             question = bool(self.data.question_opening) and not goes_on

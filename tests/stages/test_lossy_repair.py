@@ -462,3 +462,15 @@ def test_a_long_line_without_a_sentence_end_is_cut_at_a_space_or_not_at_all() ->
     unbroken = "a" * (3 * lossy_repair.PASSAGE_CHARS)
     assert lossy_repair._passages(unbroken) == [(0, len(unbroken))]
     assert lossy_repair._passages("court") == [(0, 5)]
+
+
+# found at HYPOTHESIS_SCALE=20 (seed 115): "?A??A\ud800 " in German failed the whole document
+# (IndexError: a one-word quotation looked for a word after its closing slot in the blanks
+# that end the line)
+@pytest.mark.parametrize(("raw", "lang"), [("?Perch?", "it"), ("Dijo ?Verdad?", "es"), ("?A??A?", "de")])
+@pytest.mark.parametrize("blanks", [" ", " \t", "  \n"])
+def test_a_quoted_word_before_a_lines_trailing_blanks_reads_as_at_the_lines_end(
+        raw: str, lang: str, blanks: str, cleaner: Cleaner) -> None:
+    result = cleaner.clean(raw + blanks, lang=lang)
+    assert result.ok, result.error
+    assert result.text == cleaner.clean(raw, lang=lang).text + blanks
