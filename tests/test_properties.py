@@ -113,8 +113,8 @@ def test_a_repaired_word_gives_the_second_pass_no_evidence(cleaner: Cleaner) -> 
     assert cleaner.clean(once.text, lang=once.lang).repairs == []
 
 
-# found by an exploratory run over two languages' sentences with generated damage (in base19
-# too): only the damaged lines vote on the repair language, so repairing one language's line
+# found by an exploratory run over two languages' sentences with generated damage (in the code
+# of 5d8a7a3 too): only the damaged lines vote on the repair language, so repairing one language's line
 # changes who votes. First pass: both lines vote, German wins, "?ffentlich" -> "Öffentlich"
 # and the Czech "v?dycky" is left; second pass: the Czech line alone votes, Czech wins by the
 # short-document margin, "v?dycky" -> "vždycky". One repair language a page (docs/reliability.md)
