@@ -790,8 +790,12 @@ class Resolver:
             readings = self._lone_readings(run, line)
         else:
             readings = self._asked_question(run, self._word_readings(run, line))
-        if self._kept_quote_beside(run, line):
-            readings = [r for r in readings if r.score > _IMPOSSIBLE and not self._doubles_quote(r.text, run, line)]
+        kept_before, kept_after = self._kept_quotes_beside(run, line)
+        if kept_before or kept_after:
+            # no mark stands twice: a reading may not put one beside a kept one
+            marks = self._quote_marks
+            readings = [r for r in readings if r.score > _IMPOSSIBLE
+                        and not ((kept_after and r.text[-1:] in marks) or (kept_before and r.text[:1] in marks))]
         else:
             readings = [r for r in readings if r.score > _IMPOSSIBLE]
         if not readings:
@@ -819,20 +823,13 @@ class Resolver:
         self._line_damage_asked = True
         return self._line_damaged
 
-    def _kept_quote_beside(self, run: DamagedRun, line: str) -> bool:
-        """Does a quotation mark the line kept stand right before or after the run?  Only
-        there may a reading double one (:meth:`_doubles_quote`), asked once per run, not of
-        each of its readings."""
+    def _kept_quotes_beside(self, run: DamagedRun, line: str) -> tuple[bool, bool]:
+        """Does a quotation mark the line kept stand right before the run, right after it?
+        Only there may a reading double one: a slot before a kept closing mark is a real "?"
+        or a letter ("?Co se stalo?“ zeptal" is "stalo?“", not "stalo““").  Asked once a
+        run, not of each of its readings."""
         marks = self._quote_marks
-        return line[run.end:run.end + 1] in marks or (run.start > 0 and line[run.start - 1] in marks)
-
-    def _doubles_quote(self, text: str, run: DamagedRun, line: str) -> bool:
-        """Would the reading ``text`` put a quotation mark right beside one the line kept?
-        No mark stands twice: a slot before a kept closing mark is a real "?" or a letter
-        ("?Co se stalo?“ zeptal" is "stalo?“", not "stalo““")."""
-        marks = self._quote_marks
-        return bool(marks) and ((text[-1:] in marks and line[run.end:run.end + 1] in marks)
-                                or (text[:1] in marks and run.start > 0 and line[run.start - 1] in marks))
+        return run.start > 0 and line[run.start - 1] in marks, line[run.end:run.end + 1] in marks
 
     # ---------------------------------------------------------------- words
     def _word_readings(self, run: DamagedRun, line: str) -> list[Reading]:
