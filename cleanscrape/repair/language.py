@@ -27,13 +27,14 @@ LOAN_LETTERS = "áàâäãåçéèêëíìîïñóòôöõøúùûüýÿ"
 _TURKIC_CASING = ("tr", "az")
 
 
-@dataclass(frozen=True, repr=False, eq=False)
+@dataclass(frozen=True, init=False, repr=False, eq=False)
 class LanguageData:
     """One language's section of the repair data, as :func:`language_data` reads it.  (A
     docstring of its own also spares every process the one ``dataclass`` would otherwise
     write from the signature of its ~200 fields, ~0.5 ms at import; no ``__repr__`` and no
     ``__eq__``, which nothing calls (one language's data is one object, cached), another
-    ~2.5 ms: ``dataclass`` writes each as source over every field and compiles it.)"""
+    ~2.5 ms: ``dataclass`` writes each as source over every field and compiles it; and an
+    ``__init__`` written out below, which it would write so too, ~3.5 ms.)"""
 
     lang: str
     letters: str
@@ -497,6 +498,14 @@ class LanguageData:
     #: verbs whose clause a manner adverb ends ("dodala zadumaně."): the verbs of saying and these
     adverb_after_verbs: frozenset[str] = frozenset()
 
+    def __init__(self, lang: str, letters: str, **values: Any) -> None:
+        """Every field from the keyword of its name, else its default."""
+        values.update(lang=lang, letters=letters)
+        for f in fields(self):
+            object.__setattr__(self, f.name, values.pop(f.name) if f.name in values else _default(f))  # (frozen)
+        if values:
+            raise TypeError(f"LanguageData has no field {', '.join(map(repr, values))}")
+
     @cached_property
     def predicate_endings(self) -> frozenset[str]:
         """The last letters of the adjectives agreeing with a participle's subject ("ý", "á" …)."""
@@ -937,8 +946,13 @@ def _read_field(field: Field[Any], entry: dict[str, Any]) -> Any:
     if reader is not None:
         return reader(entry)
     if field.name not in entry:
-        return field.default_factory() if field.default is MISSING else field.default  # type: ignore[operator]
+        return _default(field)
     return _TYPE_READERS[field.type](entry[field.name])  # type: ignore[index]
+
+
+def _default(field: Field[Any]) -> Any:
+    """A field's default (made by its factory if it has one)."""
+    return field.default_factory() if field.default is MISSING else field.default  # type: ignore[operator]
 
 
 def _by_letter(words: Iterable[str], at: int) -> dict[str, tuple[str, ...]]:
