@@ -54,8 +54,9 @@ import sys
 import threading
 from collections import Counter, deque
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from .cleaner import Cleaner, Result
 from .extract import ExtractOptions, extract_for_cleaning
@@ -253,15 +254,24 @@ def _prepare_worker() -> None:
 def _die_with_parent() -> None:
     """Ask Linux to kill this worker if the main process dies, even by SIGKILL, so no
     orphan keeps running (PR_SET_PDEATHSIG; a no-op elsewhere)."""
+    prctl = _libc_prctl()
+    if prctl is not None:
+        prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+
+
+@lru_cache(maxsize=1)
+def _libc_prctl() -> Callable[..., int] | None:
+    """libc's prctl (None but on Linux).  Looked up by the main process as its pool starts:
+    the workers forked after it inherit it, and ctypes, whose import (~2 ms) each would
+    pay again."""
     if not sys.platform.startswith("linux"):
-        return
+        return None
     import ctypes
 
     try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+        return ctypes.CDLL(None, use_errno=True).prctl
     except (OSError, AttributeError):
-        pass
+        return None
 
 
 def _worker_main(tasks: Connection, results: Connection, cleaner: Cleaner, job: Job) -> None:
@@ -393,6 +403,7 @@ class _OrderedPool:
     def __init__(self, cleaner: Cleaner, job: Job, workers: int) -> None:
         self.cleaner, self.job = cleaner, job
         self._context = _mp_context()
+        _libc_prctl()  # before the fork (see there)
         # Frozen objects are never visited by a collection again: a worker's collector
         # would otherwise write to every inherited object's header (the imported modules)
         # and copy its page.  (No collection first: after start-up it frees next to
