@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 from cleanscrape.distributed import clean_jsonl_partition
@@ -45,3 +46,28 @@ def test_report_rides_along_when_asked() -> None:
     assert out[0]["text"] == "indented\u2028" and out[0]["n"] == 123456789012345678901234
     assert out[0]["report"]["id"] == "x"
     assert {r["category"] for r in out[0]["report"]["removed"]} == {"whitespace"}
+
+
+ZIPPED_RUN = """
+import sys
+# the package from the zip alone, not from this checkout's (editable) install
+sys.meta_path = [finder for finder in sys.meta_path if "editable" not in repr(finder).lower()]
+sys.path = [sys.argv[1]] + [p for p in sys.path if p != sys.argv[2]]
+import cleanscrape
+from cleanscrape.distributed import clean_jsonl_partition
+assert cleanscrape.__file__.startswith(sys.argv[1]), cleanscrape.__file__
+sys.stdout.write("\\n".join(clean_jsonl_partition(open(sys.argv[3], encoding="utf-8"))) + "\\n")
+"""
+
+
+def test_a_zipped_package_reads_its_data_files(tmp_path: Path) -> None:
+    # Spark ships pure-Python code to its executors as a zip (--py-files): the lexicons,
+    # stopwords and repair tables must be read through the import system, not from a folder
+    package = tmp_path / "cleanscrape.zip"
+    with zipfile.ZipFile(package, "w") as archive:
+        for path in sorted((ROOT / "cleanscrape").rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                archive.write(path, path.relative_to(ROOT))
+    out = subprocess.run([sys.executable, "-c", ZIPPED_RUN, str(package), str(ROOT), str(DUMP)],
+                         capture_output=True, check=True, cwd=tmp_path).stdout.decode("utf-8")
+    assert out.splitlines() == cli_lines(DUMP)
