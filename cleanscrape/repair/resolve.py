@@ -800,13 +800,15 @@ class Resolver:
             readings = [r for r in readings if r.score > _IMPOSSIBLE]
         if not readings:
             return None
-        if len(readings) > 1:
+        if len(readings) == 1:
             # a reading alone is sure (confidence 1) whatever its score, which nothing else
             # reads: the rules of its context (most of a filled word's cost: ~40 in Czech)
-            # are read only where readings compete
-            for r in readings:
-                if type(r) is _ReadingInContext:
-                    r.score = self._score_in_context(r)
+            # are read only where readings compete, and nothing is ranked or summed
+            best = readings[0]
+            return Resolution(best, None, 1.0) if best.text != run.text else None
+        for r in readings:
+            if type(r) is _ReadingInContext:
+                r.score = self._score_in_context(r)
         # ties broken by text: candidate sets iterate in hash order, which varies per process
         readings.sort(key=lambda r: (-r.score, r.text))
         best = readings[0]
