@@ -867,6 +867,7 @@ class Resolver:
                     prior_k += self._question_word_prior(text[:len(text) - k], line, run)
                 questions += self._fills(text, run, line, 0, len(text) - k, "", text[len(text) - k:], prior_k,
                                          question=True)
+        questions_at = len(readings)
         readings += questions
         opening = self.data.question_opening if self.data else ""
         if opening and lead and self._at_token_start(run, line) \
@@ -917,8 +918,9 @@ class Resolver:
         if closes_open:
             readings += self._fills(text, run, line, 0, len(text) - 1, "", self.data.quotes[0][1], QUOTE_CLOSES_OPEN)
         readings += self._quoted_question_readings(run, line, lead, trail)
-        asked = {id(r) for r in questions}
-        if any(r.how in LISTED and id(r) not in asked for r in readings):
+        questions_end = questions_at + len(questions)
+        if any(r.how in LISTED for r in readings[:questions_at]) \
+                or any(r.how in LISTED for r in readings[questions_end:]):
             # the slots can be letters of a known word: no quotation marks (a known word before
             # a real "?" is no such reason: "una «reivindicación hist?rica? del" closes it)
             return readings
