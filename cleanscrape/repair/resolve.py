@@ -4013,6 +4013,12 @@ class Resolver:
         quotation mark when that "?" is its only other slot ("De ce … ?nainte? Potrivit",
         "\ufffdnainte?": "înainte?", never "„nainte”")."""
         source = self._source
+        # the token's last slot must be a "?" that may end a sentence (most are a lost
+        # letter's): told by two searches before the token's slots are listed and remembered
+        last = max(source.rfind("?", run.token_start, run.token_end),
+                   source.rfind("\ufffd", run.token_start, run.token_end))
+        if last < 0 or source[last] != "?" or not self._may_end_sentence(source, last):
+            return readings
         slots = self._slots_ending_question(source, run.token_start, run.token_end)
         if slots is None:
             return readings
