@@ -800,13 +800,15 @@ class Resolver:
             readings = [r for r in readings if r.score > _IMPOSSIBLE]
         if not readings:
             return None
-        if len(readings) > 1:
+        if len(readings) == 1:
             # a reading alone is sure (confidence 1) whatever its score, which nothing else
             # reads: the rules of its context (most of a filled word's cost: ~40 in Czech)
-            # are read only where readings compete
-            for r in readings:
-                if type(r) is _ReadingInContext:
-                    r.score = self._score_in_context(r)
+            # are read only where readings compete, and nothing is ranked or summed
+            best = readings[0]
+            return Resolution(best, None, 1.0) if best.text != run.text else None
+        for r in readings:
+            if type(r) is _ReadingInContext:
+                r.score = self._score_in_context(r)
         # ties broken by text: candidate sets iterate in hash order, which varies per process
         readings.sort(key=lambda r: (-r.score, r.text))
         best = readings[0]
@@ -865,6 +867,7 @@ class Resolver:
                     prior_k += self._question_word_prior(text[:len(text) - k], line, run)
                 questions += self._fills(text, run, line, 0, len(text) - k, "", text[len(text) - k:], prior_k,
                                          question=True)
+        questions_at = len(readings)
         readings += questions
         opening = self.data.question_opening if self.data else ""
         if opening and lead and self._at_token_start(run, line) \
@@ -915,8 +918,9 @@ class Resolver:
         if closes_open:
             readings += self._fills(text, run, line, 0, len(text) - 1, "", self.data.quotes[0][1], QUOTE_CLOSES_OPEN)
         readings += self._quoted_question_readings(run, line, lead, trail)
-        asked = {id(r) for r in questions}
-        if any(r.how in LISTED and id(r) not in asked for r in readings):
+        questions_end = questions_at + len(questions)
+        if any(r.how in LISTED for r in readings[:questions_at]) \
+                or any(r.how in LISTED for r in readings[questions_end:]):
             # the slots can be letters of a known word: no quotation marks (a known word before
             # a real "?" is no such reason: "una «reivindicación hist?rica? del" closes it)
             return readings
@@ -4009,6 +4013,12 @@ class Resolver:
         quotation mark when that "?" is its only other slot ("De ce … ?nainte? Potrivit",
         "\ufffdnainte?": "înainte?", never "„nainte”")."""
         source = self._source
+        # the token's last slot must be a "?" that may end a sentence (most are a lost
+        # letter's): told by two searches before the token's slots are listed and remembered
+        last = max(source.rfind("?", run.token_start, run.token_end),
+                   source.rfind("\ufffd", run.token_start, run.token_end))
+        if last < 0 or source[last] != "?" or not self._may_end_sentence(source, last):
+            return readings
         slots = self._slots_ending_question(source, run.token_start, run.token_end)
         if slots is None:
             return readings
