@@ -187,8 +187,8 @@ class _FramedWriter:
 
                 # mtime=0 and no file name: the same content gives the same bytes.  zlib-ng
                 # deflates at the same level 2.6x as fast as zlib, to within 1 % of the size:
-                # the main process compresses what every worker cleans, and at zlib's
-                # ~24 MB/s it was the bottleneck of a run on more than five cores
+                # the main process compresses what every worker cleans, and zlib's ~24 MB/s
+                # would cap a run of more than about five workers (~4.5 MB/s each)
                 self._stream = gzip_ng.GzipFile(filename="", mode="wb", fileobj=self._fh, mtime=0, compresslevel=6)
             elif self._kind == "zst":
                 import zstandard
