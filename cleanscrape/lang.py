@@ -82,6 +82,12 @@ SHORT_VOTE_MIN_SHARE = 0.1
 #: lossy charset has lost most such letters: undamaged short texts gain most).
 LETTERS_MIN = 2
 LETTERS_FILE = "letters.toml"
+#: a letter is its language's when at least this share of the language's running words hold
+#: it (wordfreq's frequencies) ...
+LETTER_MIN_USE = 0.001
+#: ... and the language has this share of the letter's use over all of wordfreq's languages
+#: (each language's words weighted by their frequency in it)
+LETTER_MIN_OWNERSHIP = 0.9
 #: A sample damaged by a lossy charset (letters written "?" or U+FFFD inside words, in at
 #: least LOSSY_MIN_WORDS words) is one langdetect reads badly: the damage takes the letters
 #: that tell close languages apart ("ř", "ě" of Czech) and cuts words into n-grams no language
@@ -93,12 +99,6 @@ LETTERS_FILE = "letters.toml"
 LOSSY_MIN_WORDS = 2
 LOSSY_VOTE_MIN_HITS = 3
 LOSSY_VOTE_MIN_MARGIN = 2.0
-#: a letter is its language's when at least this share of the language's running words hold
-#: it (wordfreq's frequencies) ...
-LETTER_MIN_USE = 0.001
-#: ... and the language has this share of the letter's use over all of wordfreq's languages
-#: (each language's words weighted by their frequency in it)
-LETTER_MIN_OWNERSHIP = 0.9
 
 #: Writing systems that only one of langdetect's languages is written in: langdetect's
 #: profiles give their letters to that language alone (tests/test_lang.py checks), so it
@@ -155,8 +155,9 @@ _MARK_TO_TOKEN_END = re.compile("[?\ufffd]\\S*")
 
 def _lossy_words(marked: str) -> int:
     """How many words of ``marked`` (the tokens holding a "?" or U+FFFD, joined by spaces)
-    lost a letter inside them: a mark before one of the word's letters, or U+FFFD.  A
-    question mark ends its word, and one in a URL ("article?id=7") is the query's."""
+    lost a letter inside them: a "?" or U+FFFD before one of the word's letters.  A mark
+    that ends its word may be a question's and is not counted, nor one in a URL
+    ("article?id=7": the query's)."""
     return sum(
         "?" in word.rstrip("?")
         for token in marked.split() if "/" not in token and "=" not in token
