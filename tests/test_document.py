@@ -453,3 +453,20 @@ def test_objects_made_without_their_class_have_every_field_set(monkeypatch) -> N
     for instance in made:
         unset = [f.name for f in dataclasses.fields(instance) if not hasattr(instance, f.name)]
         assert not unset, f"{type(instance).__name__}: {unset}"
+
+
+@pytest.mark.parametrize("score", [None, 2.0, -1.23456789, 0])
+def test_a_removal_reports_what_every_report_entry_reports(score) -> None:
+    """Removal.to_dict is written out for speed: it must give what the generic one gives
+    over the class's fields (every field, in order; the line 1-based; the score left out
+    while unset, rounded), so a field added to Removal and not to it fails here."""
+    from cleanscrape.document import Removal, _ReportEntry
+
+    doc = Document("one\ntwo\nthree")
+    doc.remove_line(1, stage="test", category="navigation", reason="a menu label", score=score)
+    removal = doc.removals[0]
+    generic = _ReportEntry.to_dict(removal)
+    assert list(removal.to_dict().items()) == list(generic.items())
+    assert generic["line"] == 2 and generic["text"] == "two\n"
+    assert ("score" in generic) is (score is not None)
+    assert isinstance(removal, Removal)
