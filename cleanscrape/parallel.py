@@ -62,7 +62,7 @@ from .cleaner import Cleaner, Result
 from .extract import ExtractOptions, extract_for_cleaning
 from .io import pickled_by_position
 from .io.readers import FORMATS, RawRecord, ReadOptions, Record, decode
-from .io.writers import Item, encode_jsonl, encode_report, encode_text, failed_result
+from .io.writers import Item, compress_frame, encode_jsonl, encode_report, encode_text, failed_result
 from .repair.source_memory import SourceMemory, source_of
 
 if TYPE_CHECKING:  # imported by a pool alone (_mp_context)
@@ -146,6 +146,10 @@ class Job:
     #: of its ~140 removals' category, encoding both texts to count their bytes), for
     #: nothing in a run that prints no summary (-q, the cluster entry point)
     summary_counts: bool = True
+    #: "gz" (or "zst"): the output's records, the report's, come out of each batch as one
+    #: gzip member (zstd frame), see :func:`_compress_batch`; "": as they are
+    output_compression: str = ""
+    report_compression: str = ""
 
 
 @pickled_by_position
@@ -304,7 +308,25 @@ def _clean_in_order(cleaner: Cleaner, job: Job, batch: list[RawRecord]) -> list[
     with cleaner.limits.alarm_handler_held():
         outcomes = [clean_raw(cleaner, job, raw, memory) for raw in batch]
     outcomes[-1].batch_end = True
+    _compress_batch(job, outcomes)
     return outcomes
+
+
+def _compress_batch(job: Job, outcomes: list[Outcome]) -> None:
+    """Compress the batch's output and report, as the job asks, each into one frame on its
+    last record (the others' left empty), in the worker that made them: the main process
+    then only writes bytes, and the compression scales with the workers.  A batch's frame
+    ends with it, where a checkpoint may fall; 1 and N workers make the same frames."""
+    if job.output_compression:
+        data = b"".join([outcome.item.data for outcome in outcomes])
+        for outcome in outcomes:
+            outcome.item.data = b""
+        outcomes[-1].item.data = compress_frame(data, job.output_compression)
+    if job.report_compression:
+        data = b"".join([outcome.report or b"" for outcome in outcomes])
+        for outcome in outcomes:
+            outcome.report = None
+        outcomes[-1].report = compress_frame(data, job.report_compression)
 
 
 # ------------------------------------------------------------------ main side
@@ -494,7 +516,9 @@ class _OrderedPool:
                 return isolation[0].receive()[0]
             except (EOFError, OSError):
                 isolation.pop().stop(abort=True)
-        return _failed_outcome(self.job, raw, WORKER_DIED)
+        died = [_failed_outcome(self.job, raw, WORKER_DIED)]
+        _compress_batch(self.job, died)
+        return died[0]
 
     def close(self, *, abort: bool) -> None:
         """Stop the workers: at the end of the input, once they are idle; on ``abort``

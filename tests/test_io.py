@@ -30,6 +30,7 @@ from cleanscrape.io.writers import (
     FolderSink,
     Item,
     OutputError,
+    compress_frame,
     encode_jsonl,
     encode_report,
     partial_path,
@@ -168,10 +169,41 @@ def test_file_sink_resumes_at_the_checkpoint_offset(tmp_path: Path, name: str) -
     assert data == b"a\nb\n"
 
 
-def test_empty_compressed_output_is_valid(tmp_path: Path) -> None:
+@pytest.mark.parametrize("precompressed", [False, True])
+def test_empty_compressed_output_is_valid(tmp_path: Path, precompressed: bool) -> None:
     path = tmp_path / "empty.jsonl.gz"
-    FileSink(path).commit()
+    FileSink(path, precompressed=precompressed).commit()
     assert gzip.decompress(path.read_bytes()) == b""
+
+
+@pytest.mark.parametrize("name", ["out.jsonl.gz", "out.jsonl.zst"])
+def test_a_precompressed_sink_writes_whole_frames_and_resumes_between_them(tmp_path: Path, name: str) -> None:
+    """The workers' frames (one per batch) are written as they come: the file is their
+    concatenation, a checkpoint falls between two, and a resumed run appends after it."""
+    path = tmp_path / name
+    kind = name.rsplit(".", 1)[1]
+
+    def item(data: bytes) -> Item:
+        return Item("x:1", "x", "jsonl", compress_frame(data, kind), whole_file=False)
+
+    sink = FileSink(path, precompressed=True)
+    sink.write(item(b"a\nb\n"))
+    state = sink.state()
+    sink.write(item(b"lost after the checkpoint\n"))
+    sink.abandon()
+    resumed = FileSink(path, resume=state, precompressed=True)
+    resumed.write(item(b"c\n"))
+    resumed.commit()
+    if kind == "gz":
+        data = gzip.decompress(path.read_bytes())
+    else:
+        data = zstandard.ZstdDecompressor().stream_reader(io.BytesIO(path.read_bytes()), read_across_frames=True).read()
+    assert data == b"a\nb\nc\n"
+
+
+def test_text_headers_cannot_go_between_precompressed_frames(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="text header"):
+        FileSink(tmp_path / "out.txt.gz", text_headers=True, precompressed=True)
 
 
 def test_folder_sink_writes_one_file_per_input(tmp_path: Path) -> None:

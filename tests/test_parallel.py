@@ -12,6 +12,7 @@ import signal
 import subprocess
 import sys
 import time
+import zlib
 from pathlib import Path
 
 import orjson
@@ -210,6 +211,72 @@ def test_crashing_record_in_the_cli_is_reported_and_the_run_completes(tmp_path: 
     assert len(records) == 40
     assert [r["id"] for r in records if r["status"] == "failed"] == ["d12"]
     assert b"dump.jsonl:13: worker process died" in proc.stderr
+
+
+def _gunzip_members(data: bytes) -> list[bytes]:
+    """The decompressed members of a gzip file, in order."""
+    members = []
+    while data:
+        decompressor = zlib.decompressobj(wbits=31)
+        members.append(decompressor.decompress(data))
+        data = decompressor.unused_data
+    return members
+
+
+def test_gzip_output_and_report_are_compressed_by_the_workers_a_member_per_batch(tmp_path: Path) -> None:
+    """With 1 or 2 workers, the same bytes: one gzip member per batch of records, made where
+    the batch was cleaned, holding what the uncompressed run writes."""
+    dump = tmp_path / "dump.jsonl"
+    write_dump(dump, 40)  # batches of 16: three
+    made = {}
+    for workers in ("1", "2"):
+        out, report = tmp_path / f"out{workers}.jsonl.gz", tmp_path / f"report{workers}.jsonl.gz"
+        subprocess.run(cli_command(str(dump), "-o", str(out), "--report", str(report), "--stages", "whitespace",
+                                   "-j", workers, "-q"), check=True, timeout=120)
+        made[workers] = (out.read_bytes(), report.read_bytes())
+    assert made["1"] == made["2"]
+    plain_out, plain_report = tmp_path / "plain.jsonl", tmp_path / "plain-report.jsonl"
+    subprocess.run(cli_command(str(dump), "-o", str(plain_out), "--report", str(plain_report), "--stages",
+                               "whitespace", "-j", "1", "-q"), check=True, timeout=120)
+    for compressed, plain in zip(made["1"], (plain_out, plain_report)):
+        members = _gunzip_members(compressed)
+        assert [len(member.splitlines()) for member in members] == [16, 16, 8]
+        assert b"".join(members) == plain.read_bytes()
+
+
+def test_a_worker_crash_leaves_the_gzip_output_whole(tmp_path: Path) -> None:
+    """The record that killed its workers is marked failed by the main process, which
+    compresses it as a worker would have."""
+    dump = tmp_path / "dump.jsonl"
+    dump.write_bytes(b"".join(r.payload for r in make_raws(40, crash_at=12)))
+    out, report = tmp_path / "out.jsonl.gz", tmp_path / "report.jsonl.gz"
+    proc = subprocess.run(cli_command(str(dump), "-o", str(out), "--report", str(report), "--stages",
+                                      "crash_on_marker,whitespace", "-j", "2", "-q"), capture_output=True, timeout=120)
+    assert proc.returncode == 1
+    records = [json.loads(line) for line in gzip.decompress(out.read_bytes()).splitlines()]
+    assert [r["id"] for r in records] == [f"d{i}" for i in range(40)]
+    assert [r["id"] for r in records if r["status"] == "failed"] == ["d12"]
+    assert len(gzip.decompress(report.read_bytes()).splitlines()) == 40
+
+
+def test_fail_fast_mid_batch_then_resume_gives_the_whole_gzip_output(tmp_path: Path) -> None:
+    """--fail-fast stops right after a failed record, inside a batch: the records before it
+    in the batch must be in the files the checkpoint records (so they are compressed in the
+    main process there), and the resumed run completes them."""
+    dump = tmp_path / "dump.jsonl"
+    lines = [raw.payload for raw in make_raws(40)]
+    lines[20] = b"this is not json\n"
+    dump.write_bytes(b"".join(lines))
+    out, report = tmp_path / "out.jsonl.gz", tmp_path / "report.jsonl.gz"
+    args = [str(dump), "-o", str(out), "--report", str(report), "--stages", "whitespace", "-j", "2", "-q"]
+    stopped = subprocess.run(cli_command(*args, "--fail-fast"), capture_output=True, timeout=120)
+    assert stopped.returncode == 1 and not out.exists()
+    subprocess.run(cli_command(*args, "--fail-fast", "--resume"), capture_output=True, timeout=120)
+    reference_out, reference_report = tmp_path / "reference.jsonl", tmp_path / "reference-report.jsonl"
+    subprocess.run(cli_command(str(dump), "-o", str(reference_out), "--report", str(reference_report), "--stages",
+                               "whitespace", "-j", "1", "-q"), capture_output=True, timeout=120)
+    assert gzip.decompress(out.read_bytes()) == reference_out.read_bytes()
+    assert gzip.decompress(report.read_bytes()) == reference_report.read_bytes()
 
 
 def test_workers_started_after_output_began_do_not_repeat_it(tmp_path: Path) -> None:

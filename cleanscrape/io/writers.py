@@ -13,6 +13,10 @@ ending in ``.gz`` or ``.zst`` is compressed.  For ``--resume``, a sink reports i
 at a checkpoint (file and byte offset reached, with the compressed stream closed at a
 frame boundary so the file can be truncated there and appended to) and can be reopened
 from that state.  :class:`Checkpoint` stores those states next to the output.
+
+A file sink may also take its records already compressed, each write a whole gzip member
+or zstd frame (:func:`compress_frame`): the workers compress their batches so, and the
+main process only writes them (see :mod:`cleanscrape.parallel`).
 """
 
 from __future__ import annotations
@@ -41,6 +45,8 @@ __all__ = [
     "Checkpoint",
     "OutputError",
     "partial_path",
+    "compression_of",
+    "compress_frame",
     "CHECKPOINT_VERSION",
 ]
 
@@ -166,19 +172,43 @@ def partial_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.partial")
 
 
+#: gzip's and zstd's default levels, as their command-line tools use them
+GZIP_LEVEL = 6
+ZSTD_LEVEL = 3
+
+
+def compression_of(name: str) -> str:
+    """How a file of this name is compressed: "gz", "zst", or "" (not at all)."""
+    return "gz" if name.endswith(".gz") else "zst" if name.endswith(".zst") else ""
+
+
+def compress_frame(data: bytes, kind: str) -> bytes:
+    """``data`` as one whole gzip member or zstd frame (``kind``: "gz" or "zst"): the bytes
+    :class:`_FramedWriter` writes for it between two frame ends."""
+    if kind == "gz":
+        from zlib_ng import gzip_ng
+
+        return gzip_ng.compress(data, compresslevel=GZIP_LEVEL, mtime=0)
+    import zstandard
+
+    return zstandard.ZstdCompressor(level=ZSTD_LEVEL).compress(data)
+
+
 class _FramedWriter:
     """Writes plain, gzip or zstd (by the final name's suffix) to an open binary file.
 
     :meth:`end_frame` closes the current gzip member / zstd frame, so that the file up to
     the returned offset is a complete compressed stream that later frames can follow
-    (concatenated gzip members and zstd frames decode as one stream).
+    (concatenated gzip members and zstd frames decode as one stream).  ``precompressed``:
+    each write is already a whole member or frame, written as it is.
     """
 
-    def __init__(self, fh: BinaryIO, name: str) -> None:
+    def __init__(self, fh: BinaryIO, name: str, precompressed: bool = False) -> None:
         self._fh = fh
-        self._kind = "gz" if name.endswith(".gz") else "zst" if name.endswith(".zst") else ""
+        self._kind = compression_of(name)
         self._stream: Any = None
         self._wrote_frame = False
+        self._precompressed = precompressed and bool(self._kind)
 
     def _open_frame(self) -> Any:
         if self._stream is None:
@@ -186,20 +216,24 @@ class _FramedWriter:
                 from zlib_ng import gzip_ng
 
                 # mtime=0 and no file name: the same content gives the same bytes.  zlib-ng
-                # deflates at the same level 2.6x as fast as zlib, to within 1 % of the size:
-                # the main process compresses what every worker cleans, and zlib's ~24 MB/s
-                # would cap a run of more than about five workers (~4.5 MB/s each)
-                self._stream = gzip_ng.GzipFile(filename="", mode="wb", fileobj=self._fh, mtime=0, compresslevel=6)
+                # deflates at the same level 2.6x as fast as zlib, to within 1 % of the size
+                self._stream = gzip_ng.GzipFile(filename="", mode="wb", fileobj=self._fh, mtime=0,
+                                                compresslevel=GZIP_LEVEL)
             elif self._kind == "zst":
                 import zstandard
 
-                self._stream = zstandard.ZstdCompressor(level=3).stream_writer(self._fh, closefd=False)
+                self._stream = zstandard.ZstdCompressor(level=ZSTD_LEVEL).stream_writer(self._fh, closefd=False)
             else:
                 self._stream = self._fh
         return self._stream
 
     def write(self, data: bytes) -> None:
-        if data:
+        if not data:
+            return
+        if self._precompressed:
+            self._fh.write(data)
+            self._wrote_frame = True
+        else:
             self._open_frame().write(data)
 
     def end_frame(self) -> int:
@@ -213,14 +247,18 @@ class _FramedWriter:
 
     def close(self) -> None:
         if self._kind and not self._wrote_frame and self._stream is None:
-            self._open_frame()  # an empty output is still a valid (empty) compressed file
+            # an empty output is still a valid (empty) compressed file
+            if self._precompressed:
+                self._fh.write(compress_frame(b"", self._kind))
+            else:
+                self._open_frame()
         self.end_frame()
 
 
 class AtomicFile:
     """A file written under a temporary name and renamed into place by :meth:`commit`."""
 
-    def __init__(self, path: Path, resume_offset: int | None = None) -> None:
+    def __init__(self, path: Path, resume_offset: int | None = None, precompressed: bool = False) -> None:
         self.path = path
         self.temp = partial_path(path)
         try:
@@ -239,7 +277,7 @@ class AtomicFile:
         except OSError as exc:
             raise OutputError(f"{self.temp}: cannot write: {exc.strerror or exc}") from None
         self._fh = fh
-        self._writer = _FramedWriter(fh, path.name)
+        self._writer = _FramedWriter(fh, path.name, precompressed)
 
     def write(self, data: bytes) -> None:
         self._writer.write(data)
@@ -329,11 +367,15 @@ class StreamSink(Sink):
 
 
 class FileSink(Sink):
-    """One output file (JSONL, or text with a header before each document)."""
+    """One output file (JSONL, or text with a header before each document).  ``precompressed``:
+    a compressed file's data comes compressed, whole members or frames (no text headers)."""
 
-    def __init__(self, path: Path, *, text_headers: bool = False, resume: dict[str, Any] | None = None) -> None:
+    def __init__(self, path: Path, *, text_headers: bool = False, resume: dict[str, Any] | None = None,
+                 precompressed: bool = False) -> None:
+        if precompressed and text_headers:
+            raise ValueError("a text header cannot go between compressed frames")
         self.path = path
-        self._file = AtomicFile(path, resume["offset"] if resume else None)
+        self._file = AtomicFile(path, resume["offset"] if resume else None, precompressed)
         self._text_headers = text_headers
         self._first = not (resume and resume["offset"])
 
