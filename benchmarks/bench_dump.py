@@ -30,6 +30,10 @@ cost of its own would get on this work, since each still pays its start-up and t
 slow each other on it (shared cache and memory) more than on the CPU loop; the speedup
 over that is what the pool itself loses.
 
+``test_dump_gzipped_with_report`` writes the smallest dump as big dumps are written, to a
+.gz output and a .gz report with all cores, and prints the main process's CPU (the workers
+compress; the main process only writes).
+
 Targets: ``--workers 2`` ≥ 1.8× ``--workers 1`` on 2 cores; peak RSS ≤ 300 MB and flat
 (the largest dump within 10% of the smallest); byte-identical output for 1 and N workers.
 """
@@ -316,3 +320,36 @@ def test_scaling(benchmark, dump) -> None:
           f"-j {workers} spends {cpu_cost:.2f}x the CPU seconds of -j 1; {workers} separate -j 1 runs on the "
           f"dump's {workers} parts at once got {independent_speedup:.2f}x (rounds: "
           f"{', '.join(f'{x:.2f}' for x in independent)}): the pool gets {over_independent:.0%} of that, per round")
+
+
+def test_dump_gzipped_with_report(benchmark, dump) -> None:
+    """The smallest dump with all cores, written as a user of a big dump writes it: a gzip
+    output and a gzip report.  The workers compress their batches (docs/cli.md, Outputs), so
+    the main process only writes: its CPU, printed, must stay a small part of one core."""
+    path, size_mb, repetitions = dump
+    workers = default_workers()
+    if size_mb != min(SIZES_MB):
+        pytest.skip("measured once, on the smallest dump")
+    out, report = path.with_name("gz-out.jsonl.gz"), path.with_name("gz-report.jsonl.gz")
+    main_cpu: list[float] = []
+
+    def run() -> None:
+        proc = subprocess.Popen([*CLEANSCRAPE, str(path), "-o", str(out), "--report", str(report), "-q",
+                                 "-j", str(workers)])
+        sampler = TreeRSS(proc.pid)
+        assert proc.wait() == 0
+        sampler.stop()
+        main_cpu.append(sampler.main_cpu)
+
+    benchmark.pedantic(run, rounds=1, iterations=1)
+    seconds = benchmark.stats.stats.min
+    text_mb = repetitions * sum(len(t.encode("utf-8")) for t in dirty_texts()) / 1e6
+    record_ratio(benchmark, f"dump {size_mb:g} MB, .gz output and report, {workers} worker(s)", text_mb, seconds,
+                 repetitions * ftfy_seconds("dirty"))
+    benchmark.extra_info.update({"workers": workers, "main_process_cpu_s": round(main_cpu[0], 2),
+                                 "output_MB": round(out.stat().st_size / 1e6, 2),
+                                 "report_MB": round(report.stat().st_size / 1e6, 2)})
+    print(f"\ndump {size_mb:g} MB to .gz output and report, -j {workers}: {seconds:.1f} s wall, "
+          f"{path.stat().st_size / 1e6 / seconds:.2f} MB/s; main process {main_cpu[0]:.2f} s CPU "
+          f"({main_cpu[0] / seconds:.0%} of a core, start-up included); output {out.stat().st_size / 1e6:.1f} MB, "
+          f"report {report.stat().st_size / 1e6:.1f} MB compressed")
