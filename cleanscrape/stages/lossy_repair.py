@@ -247,6 +247,8 @@ class LossyRepairStage(Stage):
         #: damaged word is left as it is
         min_confidence: float = 0.0
 
+    options: LossyRepairStage.Options
+
     def process(self, doc: Document) -> None:
         # the current text: an earlier stage may have written the U+FFFD (ftfy replaces a
         # lone surrogate), and a second run would read it

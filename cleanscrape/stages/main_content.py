@@ -322,6 +322,8 @@ class MainContentStage(Stage):
         author_box_lines: int = 3
         byline_distance: int = 40
 
+    options: MainContentStage.Options
+
     def process(self, doc: Document) -> None:
         if _one_line_at_most(doc):
             return
