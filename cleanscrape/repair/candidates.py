@@ -128,12 +128,20 @@ class Candidate:
 class CandidateFinder:
     """Finds candidates for damaged words of one document (results cached per word)."""
 
+    # Each may be None (a language without repair data, word list or letter model), but the
+    # methods that read them unchecked run only where a caller found them not None: declared
+    # without None, those reads (per word, per letter) need no check a type checker could see.
+    # The None case is the constructor's, and the checks that guard those calls.
+    data: LanguageData
+    words: Wordlist
+    letters: LetterModel
+
     def __init__(self, data: LanguageData | None, words: Wordlist | None,
                  vocabulary: DocumentVocabulary, letters: LetterModel | None = None,
                  source_words: SourceWords | None = None) -> None:
-        self.data = data
-        self.words = words
-        self.letters = letters
+        self.data = data  # type: ignore[assignment]  # None allowed: see the class's declarations
+        self.words = words  # type: ignore[assignment]  # as data
+        self.letters = letters  # type: ignore[assignment]  # as data
         self.vocabulary = vocabulary
         self.source_words = source_words
         # the language's tables, derived once per language (an empty language's where there is none)

@@ -731,8 +731,14 @@ def _slot_positions(line: str, lo: int, hi: int) -> Iterator[int]:
 class Resolver:
     """Resolves the damaged runs of one document."""
 
+    # None for a language without repair data; then only the rules that check it first run
+    # (each language rule is reached through such a check).  Declared without None so that
+    # the rules' ~300 reads of it need no check a type checker could see: the None case is the
+    # constructor's (``lang``, ``lower``, the quote marks) and those checks'.
+    data: LanguageData
+
     def __init__(self, data: LanguageData | None, finder: CandidateFinder, charset: CharsetEvidence) -> None:
-        self.data = data
+        self.data = data  # type: ignore[assignment]  # None allowed: see the class's declaration
         self.finder = finder
         self.charset = charset
         self.lang = data.lang if data else "?"
