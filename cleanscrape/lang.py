@@ -294,7 +294,7 @@ def compute_letter_owners() -> dict[str, str]:
         for word, frequency in get_frequency_dict(lang, wordlist="small").items():
             for letter in set(word):
                 if letter.isalpha() and not letter.isascii():
-                    frequencies[letter] += frequency  # type: ignore[assignment]  # a Counter sums floats as well
+                    frequencies[letter] += frequency  # type: ignore[assignment]  # a Counter sums floats too
         return frequencies
 
     everyone = {lang: use(lang) for lang in sorted(available_languages(wordlist="small"))}

@@ -2102,7 +2102,7 @@ class Resolver:
         """Is ``stem`` a feminine noun's of the "-e"/"-ě" class: its feminine forms
         (``consonant_noun_gender``: "vůni", "vůní") listed ten times more than any masculine
         or neuter one ("vůněm" none; "moře" and "soudce" have "mořem", "soudcem")?"""
-        # its callers hold number_neutral_endings, which needs consonant_noun_gender (language.py)
+        # both callers return first where consonant_noun_gender is None
         _, feminine, masculine = self.data.consonant_noun_gender  # type: ignore[misc]
         return min(self.finder.frequency(stem + e) for e in feminine) \
             > FEMININE_PARADIGM_RATIO * max(self.finder.frequency(stem + e) for e in masculine)

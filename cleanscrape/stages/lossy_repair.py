@@ -105,7 +105,7 @@ def repair_language(doc: Document, damaged_lines: list[str]) -> LanguageData | N
     if data is not None:
         # a short text, where detection errs most ("A d?ti m?te?" read as Romanian): the
         # detected language stands unless the intact words say otherwise clearly
-        # data: a language was detected (not None)
+        # data is not None here, so detected is a language
         return language_data(best) if scores[best] - scores[detected] >= SHORT_DOCUMENT_MARGIN else data  # type: ignore[index]
     return language_data(best) if best != detected else None
 
