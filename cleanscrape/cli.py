@@ -381,7 +381,7 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
             for outcome in outcomes:
                 sinks["output"].write(outcome.item)
                 if outcome.report is not None:
-                    sinks["report"].write_bytes(outcome.report)
+                    sinks["report"].write_bytes(outcome.report)  # type: ignore[attr-defined]  # a FileSink
                 summary.add(outcome)
                 done += 1
                 if outcome.warning is not None:

@@ -79,7 +79,9 @@ class _ReportEntry:
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {}
-        for name, default in _report_fields(type(self)):
+        # a class is hashable: mypy checks type[_ReportEntry] against Hashable by its instances'
+        # __hash__ (an unbound method, which it reads as taking an argument)
+        for name, default in _report_fields(type(self)):  # type: ignore[arg-type]
             value = getattr(self, name)
             if name == "line":
                 value += 1
@@ -311,6 +313,7 @@ class Document:
         # Each Line is made by object.__new__ and its fields set here, not by calling the
         # class: Python 3.11 calls a class's __init__ through a tuple of the arguments and a
         # frame of its own, ~50 ns a line more (~90,000 lines a benchmark pass)
+        blocks: list[Block]
         self.lines = lines = []
         self.blocks = blocks = []
         current: Block | None = None

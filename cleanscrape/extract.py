@@ -25,10 +25,19 @@ from typing import TYPE_CHECKING, Any, Mapping
 from urllib.parse import urlsplit
 
 if TYPE_CHECKING:  # pragma: no cover
+    from typing import TypedDict
+
     from lxml.html import HtmlElement
 
     from .cleaner import Cleaner, Result
     from .stage import Stage
+
+    class _ModeArguments(TypedDict, total=False):
+        """The keyword arguments of ``trafilatura.extract`` a mode sets."""
+
+        fast: bool
+        favor_precision: bool
+        favor_recall: bool
 
 __all__ = [
     "EXTRACTION_MODES",
@@ -49,7 +58,7 @@ __all__ = [
 #: trafilatura's three trade-offs plus its fast path (no backup extractors)
 EXTRACTION_MODES = ("balanced", "precision", "recall", "fast")
 
-_MODE_ARGUMENTS: dict[str, dict[str, bool]] = {
+_MODE_ARGUMENTS: dict[str, _ModeArguments] = {
     "balanced": {},
     "precision": {"favor_precision": True},
     "recall": {"favor_recall": True},
@@ -174,6 +183,7 @@ def decode_html(data: bytes | str, http_charset: str | None = None) -> DecodedHt
     """
     if isinstance(data, str):
         return DecodedHtml(data, None, "str")
+    codec: str | None
     for bom, codec in _BOMS:
         if data.startswith(bom):
             text = _strict(data, codec)

@@ -31,7 +31,7 @@ from functools import lru_cache
 from importlib import resources
 from itertools import chain, combinations
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 import orjson
 import regex
@@ -44,6 +44,9 @@ if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
+
+if TYPE_CHECKING:
+    from langdetect.detector import Detector
 
 __all__ = ["detect_language", "ensure_language", "stopword_table", "stopwords", "tokenize_words"]
 
@@ -291,7 +294,7 @@ def compute_letter_owners() -> dict[str, str]:
         for word, frequency in get_frequency_dict(lang, wordlist="small").items():
             for letter in set(word):
                 if letter.isalpha() and not letter.isascii():
-                    frequencies[letter] += frequency
+                    frequencies[letter] += frequency  # type: ignore[assignment]  # a Counter sums floats too
         return frequencies
 
     everyone = {lang: use(lang) for lang in sorted(available_languages(wordlist="small"))}
@@ -370,7 +373,7 @@ def _vote(words: list[str], damaged: Sequence[str] = ()) -> tuple[str | None, fl
 
 
 @lru_cache(maxsize=1)
-def _batched_detector_class():
+def _batched_detector_class() -> type[Detector]:
     """langdetect's Detector, with its trials run five n-gram updates per pass over the
     ~55 language probabilities instead of one (the per-language Python loops were most of
     a call).  It draws the same random numbers in the same order and gives each probability
@@ -385,6 +388,9 @@ def _batched_detector_class():
     from langdetect.utils.ngram import NGram
 
     class BatchedDetector(Detector):
+        #: langdetect's Detector sets it; langdetect is untyped
+        text: str
+
         #: stop the trials once the leading language is settled (:meth:`_settled`): the
         #: answer is langdetect's, the probabilities are not (they are the first trials')
         answer_only = False
@@ -417,7 +423,7 @@ def _batched_detector_class():
                     total = sum(prob)
                     if max(prob) / total > threshold or done >= limit:
                         break
-                    picks = []
+                    picks: list[list[float]] = []
                     while len(picks) < 5:
                         drawn = getrandbits(bits)
                         if drawn < count:

@@ -56,7 +56,7 @@ from collections import Counter, deque
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Generator, Iterable, Iterator
 
 from .cleaner import Cleaner, Result
 from .extract import ExtractOptions, extract_for_cleaning
@@ -204,7 +204,9 @@ def _clean_raw(cleaner: Cleaner, job: Job, raw: RawRecord, memory: SourceMemory 
         cleaner = job.html_cleaner or cleaner
     # a JSONL record's "source" or "url" field, a page's URL
     source = source_of(record.fields) or source_of(record.attrs)
-    result = cleaner.clean(record.text, id=record.id, metadata=metadata, memory=memory, source=source)
+    # a record has text, or a page whose text was extracted above
+    result = cleaner.clean(record.text, id=record.id, metadata=metadata, memory=memory,  # type: ignore[arg-type]
+                           source=source)
     if result.error is not None:
         result.error = f"{record.location}: {result.error}"
     return _outcome(job, raw, record, result)
@@ -540,7 +542,7 @@ def clean_stream(
     workers: int = 1,
     batch_records: int = BATCH_RECORDS,
     batch_bytes: int = BATCH_BYTES,
-) -> Iterator[Outcome]:
+) -> Generator[Outcome, None, None]:
     """Clean raw records, yielding their Outcomes in input order."""
     if workers <= 1:
         # the same batches as the workers get: the same memory, the same output

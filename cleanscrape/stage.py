@@ -17,9 +17,12 @@ Stages are found by name in a registry filled three ways:
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, ClassVar, Iterable, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, TypeVar
 
 from .document import Document, Line
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 __all__ = ["Stage", "register_stage", "get_stage_class", "available_stages", "StageConfigError"]
 
@@ -37,6 +40,8 @@ class Stage:
     declared as a dataclass named ``Options`` on the subclass; keyword arguments given to the
     constructor (or a ``[stages.<name>]`` table in a TOML config) override its defaults and
     are validated against it, so a typo in a config file is an error, not a silent no-op.
+    A subclass declares ``options: <Subclass>.Options`` in its body (an annotation alone,
+    nothing at run time) so that a type checker knows its options' fields.
     """
 
     name: ClassVar[str] = ""
@@ -46,6 +51,9 @@ class Stage:
     @dataclasses.dataclass(frozen=True)
     class Options:
         pass
+
+    #: any dataclass: a subclass's ``Options`` need not derive from this one
+    options: DataclassInstance
 
     def __init__(self, **options: Any) -> None:
         fields = {f.name for f in dataclasses.fields(self.Options)}

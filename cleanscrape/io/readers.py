@@ -386,7 +386,8 @@ class _CountingReader(io.RawIOBase):
         return True
 
     def readinto(self, buffer) -> int:  # type: ignore[override]
-        n = self._raw.readinto(buffer)
+        # a file opened "rb" or stdin's buffer: typing.BinaryIO declares no readinto
+        n = self._raw.readinto(buffer)  # type: ignore[attr-defined]
         self.count += n or 0
         return n
 

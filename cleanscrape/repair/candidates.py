@@ -128,12 +128,20 @@ class Candidate:
 class CandidateFinder:
     """Finds candidates for damaged words of one document (results cached per word)."""
 
+    # Each may be None (a language without repair data, word list or letter model), but the
+    # methods that read them unchecked run only where a caller found them not None: declared
+    # without None, those reads (per word, per letter) need no check a type checker could see.
+    # The None case is the constructor's, and the checks that guard those calls.
+    data: LanguageData
+    words: Wordlist
+    letters: LetterModel
+
     def __init__(self, data: LanguageData | None, words: Wordlist | None,
                  vocabulary: DocumentVocabulary, letters: LetterModel | None = None,
                  source_words: SourceWords | None = None) -> None:
-        self.data = data
-        self.words = words
-        self.letters = letters
+        self.data = data  # type: ignore[assignment]  # None allowed: see the class's declarations
+        self.words = words  # type: ignore[assignment]  # as data
+        self.letters = letters  # type: ignore[assignment]  # as data
         self.vocabulary = vocabulary
         self.source_words = source_words
         # the language's tables, derived once per language (an empty language's where there is none)
@@ -594,7 +602,8 @@ class CandidateFinder:
         first's kind opens (``chain_bounds``)."""
         stem_vowel = next((c for c in reversed(stem) if c in self._harmony), None)
         word = stem + chain
-        if stem_vowel is None or self._vowel_pair.search(word, len(stem) - 1):
+        # _vowel_pair is None only without vowel harmony, and then stem_vowel is None
+        if stem_vowel is None or self._vowel_pair.search(word, len(stem) - 1):  # type: ignore[union-attr]
             return None
         first = next((c for c in chain if c in self._harmony), None)
         if first is not None and not chain.startswith("yor") and (stem_vowel, first) not in self._same_class:
@@ -616,8 +625,10 @@ class CandidateFinder:
                         or (suffix[0] == "d" and before in self.data.voiceless_consonants) \
                         or (suffix[0] == "t" and before not in self.data.voiceless_consonants):
                     continue
-                if fewest[start] is None or fewest[end] + 1 < fewest[start]:
-                    fewest[start] = fewest[end] + 1
+                # fewest[end] is not None (checked above), nor fewest[start] after "or": a
+                # subscript by a variable is not narrowed
+                if fewest[start] is None or fewest[end] + 1 < fewest[start]:  # type: ignore[operator]
+                    fewest[start] = fewest[end] + 1  # type: ignore[operator]
         return fewest[0]
 
     def _softened(self, lower: str, i: int) -> dict[str, float]:
@@ -842,7 +853,7 @@ class CandidateFinder:
                         break
             if first is not None:
                 _, numeral, start = first
-                text, freq, count = parts[start]
+                text, freq, count = parts[start]  # type: ignore[misc]  # start is in spelled: a spelling ends there
                 parts[end] = (text + numeral, min(freq, self.frequency(numeral)), count + 1)
                 spelled.append(end)
         if parts[-1] is None or parts[-1][2] < 2 or not parts[-1][1]:

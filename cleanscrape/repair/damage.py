@@ -150,8 +150,9 @@ def _find_slotted_tokens(line: str) -> tuple[tuple[int, int, str], ...]:
             continue  # another slot of the token found
         reversed_line = reversed_line or line[::-1]
         before = len(line) - at  # where the characters before the slot start, reversed
-        start = at - (_TOKEN_CHARS.match(reversed_line, before).end() - before)
-        end = _TOKEN_CHARS.match(line, at).end()
+        # _TOKEN_CHARS matches the empty string too: never None
+        start = at - (_TOKEN_CHARS.match(reversed_line, before).end() - before)  # type: ignore[union-attr]
+        end = _TOKEN_CHARS.match(line, at).end()  # type: ignore[union-attr]
         token = line[start:end]
         if not _URLISH.search(token):
             tokens.append((start, end, token))

@@ -869,7 +869,7 @@ def language_data(lang: str | None) -> LanguageData | None:
     if malformed:
         raise LanguageDataError(f"repair data of {lang!r}: 'regional_progressive' takes two-word phrases "
                                 f"(auxiliary, link), not {malformed!r}")
-    return LanguageData(lang=lang.split("-")[0],
+    return LanguageData(lang=lang.split("-")[0],  # type: ignore[union-attr]  # an entry found: lang is a code
                         **{f.name: _read_field(f, entry) for f in fields(LanguageData) if f.name != "lang"})
 
 

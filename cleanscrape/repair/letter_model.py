@@ -113,7 +113,7 @@ class LetterModel:
         packed = [self._table.get(key) for key in (*sides, PRIOR_KEY)]
         if not all(packed):
             return {}
-        left, right, prior = (_unpack(p) for p in packed)
+        left, right, prior = (_unpack(p) for p in packed)  # type: ignore[arg-type]  # all(packed) above
         left_total, right_total, prior_total = sum(left.values()), sum(right.values()), sum(prior.values())
         scores = {c: (n / left_total) * (right[c] / right_total) / (prior[c] / prior_total)
                   for c, n in left.items() if c in right and prior.get(c)}
@@ -146,10 +146,11 @@ class LetterModel:
 def build(lang: str) -> dict[str, str]:
     data = language_data(lang)
     words = wordlist(lang)
-    alphabet = {c for c in data.alphabet if data.is_native(c)}  # loanword letters only confuse it
+    # a supported language (``__main__``) has both: the repair data and a word list
+    alphabet = {c for c in data.alphabet if data.is_native(c)}  # type: ignore[union-attr]  # loanword letters only confuse it
     counts: dict[str, Counter] = defaultdict(Counter)
     pairs: dict[str, Counter] = defaultdict(Counter)
-    for word in words.words_of_every_shape():
+    for word in words.words_of_every_shape():  # type: ignore[union-attr]
         shaped = shape(word)
         for i, char in enumerate(word):
             if char in alphabet:

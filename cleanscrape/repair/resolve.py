@@ -645,6 +645,7 @@ def _without_links(line: str) -> str:
     komentować") replaced by spaces: its punctuation ends no clause, and it is no word."""
     if "://" not in line and "www." not in line:
         return line
+    kept: list[str]
     kept, end = [], 0
     for link in _LINK.finditer(line):
         start = link.start()
@@ -731,8 +732,14 @@ def _slot_positions(line: str, lo: int, hi: int) -> Iterator[int]:
 class Resolver:
     """Resolves the damaged runs of one document."""
 
+    # None for a language without repair data; then only the rules that check it first run
+    # (each language rule is reached through such a check).  Declared without None so that
+    # the rules' ~300 reads of it need no check a type checker could see: the None case is the
+    # constructor's (``lang``, ``lower``, the quote marks) and those checks'.
+    data: LanguageData
+
     def __init__(self, data: LanguageData | None, finder: CandidateFinder, charset: CharsetEvidence) -> None:
-        self.data = data
+        self.data = data  # type: ignore[assignment]  # None allowed: see the class's declaration
         self.finder = finder
         self.charset = charset
         self.lang = data.lang if data else "?"
@@ -1025,7 +1032,9 @@ class Resolver:
                     return True
             elif source[i - 1].isalpha() and not source[i + 1:i + 2].isalnum() \
                     and not _LOWER_CASE_WORD_AFTER.match(source, i + 1) \
-                    and self._known_frequency(_word_before(source, i).group().lstrip("?\ufffd")):
+                    and self._known_frequency(
+                        # a letter stands before the slot, so a word ends there
+                        _word_before(source, i).group().lstrip("?\ufffd")):  # type: ignore[union-attr]
                 return False
         return False
 
@@ -1358,7 +1367,7 @@ class Resolver:
             freq = self.finder.frequency(self.lower(core)) or self.finder.verb_form_frequency(self.lower(core))
             score = math.log10(max(freq, UNKNOWN_FREQUENCY)) + prior
             return [Reading(prefix + core + suffix, score, punctuation, f"'{core}' frequency {freq:.2g}")]
-        out = []
+        out: list[Reading] = []
         found = self._candidates_of(core, self._regional_spelling())
         slots = found.case.slots
         # read by the case of a lost first letter alone (:meth:`_capital_start`)
@@ -1400,9 +1409,11 @@ class Resolver:
         # too: the rest are worked out where the word stands (run and line None here)
         return _Candidates([(cand, page, self._describe_candidate(cand, core), self._evidence(cand),
                              None if self._own_score_reads_context(cand)
-                             else self._own_score(cand, core, case.slots, None, None),
+                             # run and line None: the two predicates pick the candidates
+                             # that read them, scored later where the word stands
+                             else self._own_score(cand, core, case.slots, None, None),  # type: ignore[arg-type]
                              _IN_CONTEXT if self._case_reads_context(cand, case)
-                             else self._apply_case(core, cand, None, None, True, case))
+                             else self._apply_case(core, cand, None, None, True, case))  # type: ignore[arg-type]
                             for cand, page in zip(candidates, spelling)],
                            max(spelling, default=0.0), case)
 
@@ -2091,7 +2102,8 @@ class Resolver:
         """Is ``stem`` a feminine noun's of the "-e"/"-ě" class: its feminine forms
         (``consonant_noun_gender``: "vůni", "vůní") listed ten times more than any masculine
         or neuter one ("vůněm" none; "moře" and "soudce" have "mořem", "soudcem")?"""
-        _, feminine, masculine = self.data.consonant_noun_gender
+        # both callers return first where consonant_noun_gender is None
+        _, feminine, masculine = self.data.consonant_noun_gender  # type: ignore[misc]
         return min(self.finder.frequency(stem + e) for e in feminine) \
             > FEMININE_PARADIGM_RATIO * max(self.finder.frequency(stem + e) for e in masculine)
 
@@ -2169,7 +2181,8 @@ class Resolver:
         stem = word[:-len(ending)]
         if len(stem) < MIN_AGREEING_NOUN or not stem.isalpha() or stem[-1] in _VOWELS:
             return False
-        return self._agreeing_ending(stem) == self.data.consonant_noun_gender[0]
+        # masculine_oblique_endings, read above, needs consonant_noun_gender (language.py)
+        return self._agreeing_ending(stem) == self.data.consonant_noun_gender[0]  # type: ignore[index]
 
     def _noun_before_masculine_noun(self, word: str, line: str, run: DamagedRun) -> bool:
         """Is ``word`` (lower-case) a noun in the soft ending ("-í": "desetiletí", no
@@ -2376,7 +2389,8 @@ class Resolver:
         and a goal one and the same noun, intact, after it (``distributive_prepositions``: "z
         m?sta na místo" → "místa", "z roku na rok", "z miejsca na miejsce"), and ``word`` of
         that noun's stem (its last letter apart)?"""
-        sources, goals = self.data.distributive_prepositions
+        # asked only where distributive_prepositions is set (_own_score)
+        sources, goals = self.data.distributive_prepositions  # type: ignore[misc]
         before = self._previous_word(line, run)
         if not before or before not in sources:
             return False
@@ -2402,7 +2416,7 @@ class Resolver:
         auxiliary = copula.removeprefix(self.data.negative_prefix) if self.data.negative_prefix else copula
         start, end = _sentence_around(line, run)
         words = [self.lower(w.strip(_TOKEN_PUNCTUATION)) for w in line[start:end].split()]
-        genders = set()
+        genders: set[str] = set()
         for i, low in enumerate(words):
             if has_slot(low) or not self._is_participle(low):
                 continue
@@ -2740,7 +2754,8 @@ class Resolver:
         known by its infinitive ("Lidé ho zvědavě pozorovali"); else None."""
         if not self._plural_noun(word):
             return None
-        verb_endings = self.data.plural_subject_verbs[1]
+        # _plural_noun is False without plural_subject_verbs
+        verb_endings = self.data.plural_subject_verbs[1]  # type: ignore[index]
         if self._after_preposition(line, run) or self._governed_endings(line, run):
             return False
         for following in clause_after(line, run.token_end).split():
@@ -3351,7 +3366,7 @@ class Resolver:
         sentence_follows = self._sentence_follows(following)
         if self._ordinal_set_apart(before, following):
             return [self._ordinal_indicator(run, line)]  # "fue el 14 ? país": "14 º país"
-        readings: list[Reading] = self._lone_symbols(before, following)
+        readings = self._lone_symbols(before, following)
         after_colon = before.endswith(":")
         quoted_question = spaced_quotes and self._open_quotation(line, run.start) \
             and self._closer_before_incise(line, run.end)
@@ -3607,9 +3622,11 @@ class Resolver:
         # apocope's final slot is its apostrophe ("Be?, disse" is "Be’")
         word = _word_before(line, slot)
         letters = sum(c.isalpha() for c in word.group()) if word else 0
-        return (before.isalpha() or is_slot(before)) and letters >= 2 \
-            and self.lower(word.group()) not in self.data.apocopes \
-            and not (self._takes_lost_final_vowel(word.group()) and not self._open_quotation(line, slot))
+        # two letters or more: a word stands there
+        return ((before.isalpha() or is_slot(before)) and letters >= 2
+                and self.lower(word.group()) not in self.data.apocopes  # type: ignore[union-attr]
+                and not (self._takes_lost_final_vowel(word.group())  # type: ignore[union-attr]
+                         and not self._open_quotation(line, slot)))
 
     def _takes_lost_final_vowel(self, word: str) -> bool:
         """Is ``word``, with the vowel a charset loses at words' ends (``lost_final_vowel``:
@@ -4643,7 +4660,7 @@ class Resolver:
         if cand.in_source:
             documents = "document" if cand.in_source == 1 else "documents"
             bits.append(f"seen intact in {cand.in_source} earlier {documents} of source "
-                        f"{self.finder.source_words.source}")
+                        f"{self.finder.source_words.source}")  # type: ignore[union-attr]
         if self.charset.charset_loss:
             kept = "".join(sorted(c for c in self.charset.kept if c.isalpha()))
             bits.append(f"the page's charset kept {kept}")

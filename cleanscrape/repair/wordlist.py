@@ -120,7 +120,7 @@ class Wordlist:
         key = prefix_shape.encode("ascii", "replace")
         table = self._table
         start = self._first_line_starting(key)
-        out = []
+        out: list[tuple[str, float]] = []
         while start >= 0 and table.startswith(key, start) and len(out) < limit:
             end = table.index(b"\n", start)
             word_shape, letters, centibels = table[start:end].decode("utf-8").split("\t")

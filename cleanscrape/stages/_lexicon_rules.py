@@ -267,6 +267,8 @@ class LexiconStage(Stage):
         #: longest line weak evidence may remove
         near_max_words: int = 25
 
+    options: LexiconStage.Options
+
     @cached_property  # asked a dozen times a document
     def category(self) -> str:
         return self.categories[0]

@@ -62,6 +62,8 @@ class CaptionStage(LexiconStage):
         #: most sentences before a closing credit for the line to be a caption
         max_credited_caption_sentences: int = 2
 
+    options: CaptionStage.Options
+
     def judge(self, line: Line, normalized: str, hits: list[Hit]) -> Verdict | None:
         # a hit closes the line when at most max_credit_words words follow its start: when it
         # starts past the word before the last ones (found once: counting each hit's own

@@ -23,3 +23,5 @@ class CookieConsentStage(LexiconStage):
         # banner sentences next to a banner are long ("Pour en savoir plus sur vos droits
         # et nos pratiques en matière de cookies, consultez …")
         near_max_words: int = 80
+
+    options: CookieConsentStage.Options

@@ -97,6 +97,8 @@ class DuplicatesStage(Stage):
         joined_min_chars: int = 400
         joined_coverage: float = 0.9
 
+    options: DuplicatesStage.Options
+
     def process(self, doc: Document) -> None:
         opts = self.options
         if len(doc.lines) < 2:  # a comment, a blurb: no line to be a copy of another

@@ -24,14 +24,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, Sequence
 
 from ..charclass import atomic
 from ..document import Document, Line, SpanRepair
 from ..lang import ensure_language, tokenize_words
 from ..repair.candidates import CandidateFinder
 from ..repair.charset import CharsetEvidence
-from ..repair.damage import damage_evidence, damaged_runs, lone_slots, lost_question_marks, may_be_damaged, spells
+from ..repair.damage import (DamagedRun, damage_evidence, damaged_runs, lone_slots, lost_question_marks,
+                             may_be_damaged, spells)
 from ..repair.language import LanguageData, language_data, supported_languages
 from ..repair.letter_model import letter_model
 from ..repair.resolve import LISTED, Resolution, Resolver
@@ -104,7 +105,8 @@ def repair_language(doc: Document, damaged_lines: list[str]) -> LanguageData | N
     if data is not None:
         # a short text, where detection errs most ("A d?ti m?te?" read as Romanian): the
         # detected language stands unless the intact words say otherwise clearly
-        return language_data(best) if scores[best] - scores[detected] >= SHORT_DOCUMENT_MARGIN else data
+        # data is not None here, so detected is a language
+        return language_data(best) if scores[best] - scores[detected] >= SHORT_DOCUMENT_MARGIN else data  # type: ignore[index]
     return language_data(best) if best != detected else None
 
 
@@ -227,7 +229,7 @@ def _casing(data: LanguageData | None) -> str:
     return data.casing if data is not None else "default"
 
 
-def _damage_follows(line: str, runs: list, k: int) -> bool:
+def _damage_follows(line: str, runs: Sequence[DamagedRun], k: int) -> bool:
     """Is there a run after ``runs[k]`` in the token right after it (or its own token), or
     further in its clause (no ",", ".", ";", ":", "!" between)?"""
     if k + 1 >= len(runs):
@@ -246,6 +248,8 @@ class LossyRepairStage(Stage):
         #: below this confidence (the winner's share of all readings' plausibility) a
         #: damaged word is left as it is
         min_confidence: float = 0.0
+
+    options: LossyRepairStage.Options
 
     def process(self, doc: Document) -> None:
         # the current text: an earlier stage may have written the U+FFFD (ftfy replaces a
@@ -362,7 +366,8 @@ class LossyRepairStage(Stage):
             if left_changed or _damage_follows(source, runs, k):
                 context = final[:run.start] + source[run.start:run.end] + words_repaired[run.end:]
                 resolutions[k] = resolver.resolve(run, context, line_damaged, source)
-                text = resolutions[k].best.text if resolutions[k] is not None else source[run.start:run.end]
+                # checked not None: a subscript by a variable is not narrowed
+                text = resolutions[k].best.text if resolutions[k] is not None else source[run.start:run.end]  # type: ignore[union-attr]
                 left_changed = left_changed or final[run.start:run.end] != text
                 final = final[:run.start] + text + final[run.end:]
         return [SpanRepair(offset + run.start, offset + run.end, resolution.best.text, resolution.best.reason,

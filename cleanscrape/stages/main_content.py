@@ -322,6 +322,8 @@ class MainContentStage(Stage):
         author_box_lines: int = 3
         byline_distance: int = 40
 
+    options: MainContentStage.Options
+
     def process(self, doc: Document) -> None:
         if _one_line_at_most(doc):
             return
@@ -654,10 +656,11 @@ class MainContentStage(Stage):
         pos = next((p for p in range(last, max(-1, last - _ITEM_SPAN), -1) if number(p) is not None), None)
         if pos is None:
             return range(last + 1, last + 1)
-        count = number(pos)
-        above = pos
+        count: int = number(pos)  # type: ignore[assignment]  # pos was picked for its number
+        above: int | None = pos
         for expected in range(count - 1, count - _ITEMS_INSIDE, -1):  # its predecessors
-            above = next((p for p in range(above - 1, max(-1, above - 1 - _ITEM_SPAN), -1)
+            # above is an int here (None returns below); mypy narrows no name inside a generator
+            above = next((p for p in range(above - 1, max(-1, above - 1 - _ITEM_SPAN), -1)  # type: ignore[operator]
                           if number(p) == expected), None)
             if above is None:
                 return range(last + 1, last + 1)

@@ -83,6 +83,8 @@ class MetadataStage(LexiconStage):
         #: longest source or byline set apart from a dateline's date ("Xinhua | …")
         max_dateline_other_words: int = 3
 
+    options: MetadataStage.Options
+
     def apply_structure(self, doc: Document, removed: list[int]) -> list[int]:
         longest = 12 * self.options.max_dateline_words
         if not has_short_line(doc, longest):

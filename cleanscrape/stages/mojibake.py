@@ -83,6 +83,8 @@ class MojibakeStage(Stage):
     class Options:
         normalize_nfc: bool = True
 
+    options: MojibakeStage.Options
+
     def process(self, doc: Document) -> None:
         text = doc.text
         suspect = _suspect(text)

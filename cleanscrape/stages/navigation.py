@@ -69,6 +69,8 @@ class NavigationStage(LexiconStage):
         #: a line of this many words, or a sentence, is content around a lone label
         content_line_words: int = 6
 
+    options: NavigationStage.Options
+
     def evidence(self, doc: Document, index: int, hits: list[Hit], norms: list[str]) -> tuple[list[Hit], bool]:
         if not self.is_lone_label(doc, index, norms):
             return hits, True

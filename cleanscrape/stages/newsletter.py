@@ -29,6 +29,8 @@ class NewsletterStage(LexiconStage):
         #: shortest item of a list of content (offers, steps), this line and its neighbours
         content_line_words: int = 6
 
+    options: NewsletterStage.Options
+
     def evidence(self, doc: Document, index: int, hits: list[Hit], norms: list[str]) -> tuple[list[Hit], bool]:
         if self.is_content_list_item(doc, index, norms):
             return [h for h in hits if h.start > 0], False

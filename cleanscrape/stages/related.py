@@ -29,6 +29,8 @@ class RelatedStage(LexiconStage):
         # short line, however many words they have
         specific_prefix_words: int = 6
 
+    options: RelatedStage.Options
+
     def apply_structure(self, doc: Document, removed: list[int]) -> list[int]:
         return self.remove_lists_after_headings(doc, removed, self.is_title, self.options.max_list_items,
                                                 _title_list_name)

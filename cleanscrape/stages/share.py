@@ -35,6 +35,8 @@ class ShareStage(LexiconStage):
         #: most button names in a row
         max_button_row: int = 10
 
+    options: ShareStage.Options
+
     def apply_structure(self, doc: Document, removed: list[int]) -> list[int]:
         """Rows made only of share-button names, each a ``line`` phrase of the lexicon."""
         longest = self.options.max_button_row * 12

@@ -27,6 +27,8 @@ class TagsStage(LexiconStage):
         #: longest single tag
         max_tag_words: int = 8
 
+    options: TagsStage.Options
+
     def is_tag_list(self, line: Line, normalized: str) -> bool:
         """A delimited list of short items ("terrorisme, rencontre, John Kerry"), or one
         short item per line."""

@@ -24,6 +24,8 @@ class WhitespaceStage(Stage):
         max_blank_lines: int = 1
         strip_lines: bool = True
 
+    options: WhitespaceStage.Options
+
     def process(self, doc: Document) -> None:
         # one pass over the kept lines, each stripped once: a run of blank lines is judged
         # when the next line with content ends it (inside the text, or before it), or at the
