@@ -351,6 +351,7 @@ class Document:
         return (line for line in self.lines if not line.removed)
 
     def kept_nonblank_lines(self) -> Iterator[Line]:
+        """Lines not removed so far and not blank, in order."""
         return (line for line in self.lines if not line.removed and not line.is_blank)
 
     def current_text(self) -> str:

@@ -172,16 +172,14 @@ def test_normalised_lines_equal_each_line_normalised_alone(texts: list[str]) -> 
 @given(st.lists(st.text(st.sampled_from(list("a •-:.|\t\u00a0\u2028\u200b\ufeff\u3000\x1c\x85")), max_size=6),
                 min_size=1, max_size=8))
 def test_decoration_lines_are_those_a_line_by_line_look_finds(texts: list[str]) -> None:
-    # remove_decoration_next_to looks up the neighbours of the decoration lines listed once,
-    # and the lexicon stages skip their decoration pass when has_decoration says there are none
+    # remove_decoration_next_to looks up the neighbours of the decoration lines listed once
     from cleanscrape.lexicon import normalized_lines
-    from cleanscrape.stages._lexicon_rules import decoration_lines, has_decoration, is_decoration
+    from cleanscrape.stages._lexicon_rules import decoration_lines, is_decoration
 
     doc = Document("\n".join(texts))
     norms = normalized_lines(doc)
     expected = [line.index for line in doc.lines if is_decoration(line, norms[line.index])]
     assert decoration_lines(doc) == expected
-    assert has_decoration(doc) == bool(expected)
 
 
 @settings(max_examples=300, deadline=None)

@@ -150,11 +150,6 @@ def decoration_lines(doc: Document) -> list[int]:
     return cached
 
 
-def has_decoration(doc: Document) -> bool:
-    """Does any line hold nothing but decoration (:func:`is_decoration`)?"""
-    return bool(decoration_lines(doc))
-
-
 def has_short_line(doc: Document, length: int) -> bool:
     """Does ``doc`` hold a non-empty normalised line of at most ``length`` characters?  Rules
     about short lines only (datelines, rows of buttons) pass over a document of long ones, as
