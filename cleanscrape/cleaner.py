@@ -12,6 +12,7 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from .document import Document, Removal, Repair
 from .limits import DEFAULT_MAX_DOC_CHARS, DEFAULT_MAX_DOC_SECONDS, Deadline, DocumentTimeout, Limits
+from .pickling import pickled_by_position
 from .repair.source_memory import SourceMemory, source_of
 from .stage import Stage, StageConfigError, get_stage_class
 
@@ -51,6 +52,7 @@ StreamItem = str | tuple[str | None, str] | tuple[str | None, str, Mapping[str, 
 _log = logging.getLogger("cleanscrape")
 
 
+@pickled_by_position
 @dataclass
 class Result:
     """What cleaning one document produced."""
@@ -283,25 +285,54 @@ class Cleaner:
         return Result(text=text, removed=[], repairs=[], lang=None, id=id, input_chars=len(text),
                       flags=[flag], metadata=dict(metadata or {}))
 
-    def clean_many(self, texts: Iterable[StreamItem]) -> Iterator[Result]:
+    def clean_many(self, texts: Iterable[StreamItem], *, workers: int = 1) -> Iterator[Result]:
         """Clean a stream lazily, in order: items are texts, ``(id, text)`` pairs or
-        ``(id, text, metadata)`` triples.
+        ``(id, text, metadata)`` triples.  An item of another shape gives a failed Result
+        saying so, and the stream goes on.
 
         Documents with a source in their metadata (``source``, or a ``url``'s host) are
         repaired with what earlier documents of that source wrote intact, within runs of
         :data:`~cleanscrape.parallel.BATCH_RECORDS` consecutive items: the memory starts
-        empty at each run, as in the CLI's batches."""
-        from .parallel import BATCH_RECORDS  # parallel builds on this module
+        empty at each run, as in the CLI's batches.
 
+        ``workers``: with more than one, the items are cleaned in that many worker
+        processes, forked from this one (the CLI's pool: a few batches ahead at most, in
+        order, a worker that dies replaced and only the item that killed it failed), with
+        the same results; 0 is every core (:func:`~cleanscrape.parallel.default_workers`).
+        The workers stop when the stream ends or is closed."""
+        from .parallel import BATCH_RECORDS, clean_items, default_workers  # parallel builds on this module
+
+        if workers == 0:
+            workers = default_workers()
+        if workers > 1:
+            yield from clean_items(self, texts, workers)
+            return
         memory = SourceMemory()
         for n, item in enumerate(texts):
             if n % BATCH_RECORDS == 0:
                 memory = SourceMemory()
-            if isinstance(item, tuple):
-                doc_id, text, *metadata = item
-                yield self.clean(text, id=doc_id, metadata=metadata[0] if metadata else None, memory=memory)
-            else:
-                yield self.clean(item, memory=memory)
+            yield self.clean_item(item, memory)
+
+    def clean_item(self, item: StreamItem, memory: SourceMemory | None = None) -> Result:
+        """Clean one item of a stream (see :meth:`clean_many`)."""
+        doc_id, text, metadata, problem = item_parts(item)
+        if problem is not None:
+            return self._failed(None, text, problem, None)
+        return self.clean(text, id=doc_id, metadata=metadata, memory=memory)
+
+
+def item_parts(item: StreamItem) -> tuple[str | None, Any, Mapping[str, Any] | None, str | None]:
+    """The id, text and metadata of an item of a stream (:meth:`Cleaner.clean_many`), and
+    what is wrong with its shape (None: nothing; an item of no known shape has no id, an
+    empty text and no metadata)."""
+    if not isinstance(item, tuple):
+        return None, item, None, None
+    if len(item) == 2:
+        return item[0], item[1], None, None
+    if len(item) == 3 and (item[2] is None or isinstance(item[2], Mapping)):
+        return item[0], item[1], item[2], None
+    return None, "", None, f"an item must be a text, (id, text) or (id, text, metadata), got a tuple of {len(item)}" \
+        + (" with metadata that is no mapping" if len(item) == 3 else "")
 
 
 def clean(text: str, **options: Any) -> Result:

@@ -22,6 +22,8 @@ from itertools import accumulate
 from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, NamedTuple
 
+from .pickling import pickled_by_position
+
 if TYPE_CHECKING:
     from .repair.source_memory import SourceWords
 
@@ -108,6 +110,7 @@ class _Sliced(_ReportEntry):
     _input: str
 
 
+@pickled_by_position
 @dataclass(slots=True)
 class Removal(_Sliced):
     """A removed span of the input, with who removed it and why.  :meth:`Document.remove_line`
@@ -163,6 +166,7 @@ class _SlicedText:
 setattr(Removal, "text", _SlicedText(Removal.__dict__["text"]))
 
 
+@pickled_by_position
 @dataclass(slots=True)
 class Repair(_ReportEntry):
     """A span of the input (``before``) replaced by ``after``."""

@@ -53,14 +53,15 @@ import signal
 import sys
 import threading
 from collections import Counter, deque
+from itertools import islice
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Generator, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Generator, Iterable, Iterator
 
-from .cleaner import Cleaner, Result
+from .cleaner import Cleaner, Result, item_parts
 from .extract import ExtractOptions, extract_for_cleaning
-from .io import pickled_by_position
+from .pickling import pickled_by_position
 from .io.readers import FORMATS, RawRecord, ReadOptions, Record, decode
 from .io.writers import Item, compress_frame, encode_jsonl, encode_report, encode_text, failed_result
 from .repair.source_memory import SourceMemory, source_of
@@ -150,6 +151,41 @@ class Job:
     #: gzip member (zstd frame), see :func:`_compress_batch`; "": as they are
     output_compression: str = ""
     report_compression: str = ""
+
+    def clean_batch(self, cleaner: Cleaner, batch: list[RawRecord]) -> list[Outcome]:
+        return _clean_in_order(cleaner, self, batch)
+
+    def died(self, cleaner: Cleaner, raw: RawRecord) -> Outcome:
+        """The outcome of a record that killed the workers cleaning it, made where a worker
+        would have made it (compressed as theirs)."""
+        died = [_failed_outcome(self, raw, WORKER_DIED)]
+        _compress_batch(self, died)
+        return died[0]
+
+    def end_batch(self, outcomes: list[Outcome]) -> None:
+        outcomes[-1].batch_end = True
+
+
+#: an item of :meth:`Cleaner.clean_many`: a text, ``(id, text)`` or ``(id, text, metadata)``
+TextItem = Any
+
+
+@dataclass(frozen=True)
+class TextJob:
+    """What a pool does for :meth:`Cleaner.clean_many`: each item cleaned into its Result,
+    a batch with a memory of its own sources, as the items are cleaned in this process."""
+
+    def clean_batch(self, cleaner: Cleaner, batch: list[TextItem]) -> list[Result]:
+        memory = SourceMemory()
+        with cleaner.limits.alarm_handler_held():
+            return [cleaner.clean_item(item, memory) for item in batch]
+
+    def died(self, cleaner: Cleaner, item: TextItem) -> Result:
+        doc_id, text, metadata, _ = item_parts(item)  # (an item of no known shape is never cleaned)
+        return Cleaner._failed(doc_id, text, WORKER_DIED, metadata)
+
+    def end_batch(self, results: list[Result]) -> None:
+        pass
 
 
 @pickled_by_position
@@ -291,7 +327,7 @@ def _worker_main(tasks: Connection, results: Connection, cleaner: Cleaner, job: 
     threading.Thread(target=_receive_tasks, args=(tasks, inbox), daemon=True).start()
     while message := inbox.get():
         batch = pickle.loads(message)
-        results.send_bytes(pickle.dumps(_clean_in_order(cleaner, job, batch), pickle.HIGHEST_PROTOCOL))
+        results.send_bytes(pickle.dumps(job.clean_batch(cleaner, batch), pickle.HIGHEST_PROTOCOL))
 
 
 def _receive_tasks(tasks: Connection, inbox: queue.SimpleQueue[bytes]) -> None:
@@ -387,8 +423,18 @@ class _Worker:
     def send(self, batch: list[RawRecord]) -> None:
         self.tasks.send_bytes(pickle.dumps(batch, pickle.HIGHEST_PROTOCOL))
 
-    def receive(self) -> list[Outcome]:
-        return pickle.loads(self.results.recv_bytes())
+    def receive(self) -> list[Any]:
+        message = self.results.recv_bytes()
+        # Unpickled with the collector off: a batch of Results is thousands of objects (a
+        # removal each), and the collections their allocations set off would find nothing
+        # to free (Cleaner.clean keeps it off over a document for the same reason)
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return pickle.loads(message)
+        finally:
+            if collecting:
+                gc.enable()
 
     def finished(self) -> Iterator[list[Outcome]]:
         """The outcomes a dead worker sent whole before it died."""
@@ -501,7 +547,7 @@ class _OrderedPool:
         isolation: list[_Worker] = []  # the worker of the records redone alone, while it lives
         for number in dead.held:
             redone = [self._clean_isolated(raw, isolation) for raw in in_flight[number]]
-            redone[-1].batch_end = True
+            self.job.end_batch(redone)
             finished[number] = redone
         for worker in isolation:
             worker.stop(abort=False)
@@ -518,9 +564,7 @@ class _OrderedPool:
                 return isolation[0].receive()[0]
             except (EOFError, OSError):
                 isolation.pop().stop(abort=True)
-        died = [_failed_outcome(self.job, raw, WORKER_DIED)]
-        _compress_batch(self.job, died)
-        return died[0]
+        return self.job.died(self.cleaner, raw)
 
     def close(self, *, abort: bool) -> None:
         """Stop the workers: at the end of the input, once they are idle; on ``abort``
@@ -549,10 +593,25 @@ def clean_stream(
         for batch in _batches(raws, batch_records, batch_bytes):
             yield from _clean_in_order(cleaner, job, batch)
         return
+    yield from _pooled(cleaner, job, _batches(raws, batch_records, batch_bytes), workers)
+
+
+def clean_items(cleaner: Cleaner, items: Iterable[TextItem], workers: int) -> Generator[Result, None, None]:
+    """:meth:`Cleaner.clean_many` in ``workers`` processes: the items in batches of
+    ``BATCH_RECORDS``, the runs over which the memory of a source lasts in this process too,
+    so the results are the same."""
+    remaining = iter(items)
+    batches = iter(lambda: list(islice(remaining, BATCH_RECORDS)), [])
+    yield from _pooled(cleaner, TextJob(), batches, workers)
+
+
+def _pooled(cleaner: Cleaner, job: Any, batches: Iterator[list[Any]], workers: int) -> Generator[Any, None, None]:
+    """What ``job`` makes of each batch, in order, from a pool of ``workers`` processes, which
+    stops with the caller: at the end, or at once if the caller stops reading first."""
     pool = _OrderedPool(cleaner, job, workers)
     finished = False
     try:
-        yield from pool.run(_batches(raws, batch_records, batch_bytes))
+        yield from pool.run(batches)
         finished = True
     finally:
         pool.close(abort=not finished)

@@ -152,6 +152,47 @@ def test_a_consumer_stopping_early_stops_the_workers_at_once() -> None:
     assert multiprocessing.active_children() == []
 
 
+# ---------------------------------------------------------------------- Cleaner.clean_many(workers=N)
+def _stream_items(n: int) -> list[object]:
+    """Texts, (id, text) pairs and (id, text, metadata) triples, with sources whose words
+    the repair remembers within a batch, and a damaged word for it to repair."""
+    items: list[object] = []
+    for i in range(n):
+        text = f"  Le document {i} parle du président français.  \n\n\n\nLe pr?sident fran?ais {i}\n"
+        items.append(text if i % 3 == 0 else (f"d{i}", text) if i % 3 == 1 else (f"d{i}", text, {"source": f"s{i % 2}"}))
+    return items
+
+
+def test_clean_many_with_workers_gives_the_results_of_one_process_in_order() -> None:
+    cleaner = Cleaner()
+    items = [*_stream_items(70), ("short",), ("a", "b", "not a mapping")]
+    serial = [r.to_dict() for r in cleaner.clean_many(items)]
+    pooled = [r.to_dict() for r in cleaner.clean_many(items, workers=2)]
+    assert pooled == serial
+    assert any(r["repairs"] for r in serial)  # the repair ran, with its memory
+    assert [r["error"] for r in serial[-2:]] == [
+        "an item must be a text, (id, text) or (id, text, metadata), got a tuple of 1",
+        "an item must be a text, (id, text) or (id, text, metadata), got a tuple of 3 with metadata that is no mapping"]
+    assert multiprocessing.active_children() == []
+
+
+def test_clean_many_with_workers_fails_only_the_item_that_killed_them() -> None:
+    texts = [f"text {i}\n" + ("CRASH-ME\n" if i == 21 else "") for i in range(40)]
+    results = list(Cleaner(stages=[_CrashOnMarker(), "whitespace"]).clean_many(
+        [(f"d{i}", text) for i, text in enumerate(texts)], workers=2))
+    assert [r.id for r in results] == [f"d{i}" for i in range(40)]
+    assert [r.id for r in results if not r.ok] == ["d21"]
+    assert "worker process died" in results[21].error and results[21].text == texts[21]
+    assert [r.text for r in results if r.ok] == [f"text {i}" for i in range(40) if i != 21]
+
+
+def test_clean_many_stopped_early_stops_its_workers() -> None:
+    results = Cleaner(stages=[_Sleepy(), "whitespace"]).clean_many(["x\n"] * 400, workers=2)
+    assert next(results).text == "x"
+    results.close()  # type: ignore[attr-defined]
+    assert multiprocessing.active_children() == []
+
+
 class _Sleepy(Stage):
     name = "sleepy_inline"
     categories = ("test",)

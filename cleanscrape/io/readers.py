@@ -29,7 +29,7 @@ from typing import Any, BinaryIO, Callable, Iterable, Iterator
 
 import orjson
 
-from . import pickled_by_position
+from ..pickling import pickled_by_position
 
 __all__ = [
     "RawRecord",

@@ -30,7 +30,7 @@ from typing import Any, BinaryIO
 import orjson
 
 from ..cleaner import Result
-from . import pickled_by_position
+from ..pickling import pickled_by_position
 from .readers import Record
 
 __all__ = [
