@@ -167,13 +167,17 @@ def _checkpoint_path(plan: Plan) -> Path:
     return plan.path.with_name(f".{plan.path.name}.checkpoint.json")
 
 
+#: the compression the workers do (see parallel.py): gzip (zlib-ng, ~50 MB/s of output a
+#: core) in the main process capped a run near 20 MB/s of input with a .gz report (a report is
+#: ~4x its input), the work of five workers.  zstd, ~10x as fast, is left to the main process:
+#: its frames per batch would cost 5-8 % of the size (4.5 % on the extraction dev set's
+#: report, 7.6 % on its output, against 0.6 % and 1.6 % for gzip)
+COMPRESSED_IN_WORKERS = "gz"
+
+
 def _compressed_in_workers(name: str) -> str:
-    """"gz" where a file of this name is gzipped by the workers, "" where not.  gzip (zlib-ng,
-    ~50 MB/s of output a core) in the main process capped a run near 20 MB/s of input with a
-    .gz report (a report is ~4x its input), the work of five workers.  zstd, ~10x as fast, is
-    left to the main process: its frames per batch would cost 5-8 % of the size (4.5 % on the
-    extraction dev set's report, 7.6 % on its output, against 0.6 % and 1.6 % for gzip)."""
-    return "gz" if compression_of(name) == "gz" else ""
+    """The compression of a file of this name if the workers do it, else ""."""
+    return COMPRESSED_IN_WORKERS if compression_of(name) == COMPRESSED_IN_WORKERS else ""
 
 
 def _writes_text_headers(plan: Plan) -> bool:
@@ -191,7 +195,7 @@ def _open_sinks(plan: Plan, report: str | None, state: dict[str, Any] | None, jo
                                    precompressed=bool(job.output_compression))
     else:
         assert plan.path is not None
-        sinks["output"] = FolderSink(plan.path, resume=resume.get("output"))
+        sinks["output"] = FolderSink(plan.path, resume=resume.get("output"), precompressed=job.mirrored_compression)
     if report:
         sinks["report"] = FileSink(Path(report), resume=resume.get("report"),
                                    precompressed=bool(job.report_compression))
@@ -338,16 +342,19 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
             raise click.UsageError(str(exc)) from None
 
     # The workers gzip an output file's records and the report's, a member per batch
-    # (parallel.py), but where a record's output must stand alone: after a text header, or
-    # where --fail-fast stops after a failed record, mid-batch.
+    # (parallel.py), and in a mirrored folder each .gz input's, but where a record's output
+    # must stand alone: after a text header, or where --fail-fast stops after a failed
+    # record, mid-batch.
     output_compression = _compressed_in_workers(plan.path.name) \
         if plan.kind == "file" and plan.path is not None and not _writes_text_headers(plan) and keep_going else ""
     report_compression = _compressed_in_workers(report) if report is not None and keep_going else ""
+    mirrored_compression = COMPRESSED_IN_WORKERS if plan.kind == "folder" and keep_going else ""
     # Pages get the HTML stage preset (docs/html.md) unless --stages named the stages.
     job = Job(ReadOptions(text_field=text_field, id_field=id_field, html_field=html_field), plan.output_format,
               report is not None, ExtractOptions(mode=html_mode, tables=html_tables, comments=html_comments),
               cleaner if stage_names else html_cleaner(cleaner), summary_counts=not quiet,
-              output_compression=output_compression, report_compression=report_compression)
+              output_compression=output_compression, report_compression=report_compression,
+              mirrored_compression=mirrored_compression)
     summary = Summary()
     read = ReadProgress()
 

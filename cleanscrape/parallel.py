@@ -53,7 +53,7 @@ import signal
 import sys
 import threading
 from collections import Counter, deque
-from itertools import islice
+from itertools import groupby, islice
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -63,7 +63,7 @@ from .cleaner import Cleaner, Result, item_parts
 from .extract import ExtractOptions, extract_for_cleaning
 from .pickling import pickled_by_position
 from .io.readers import FORMATS, RawRecord, ReadOptions, Record, decode
-from .io.writers import Item, compress_frame, encode_jsonl, encode_report, encode_text, failed_result
+from .io.writers import Item, compress_frame, compression_of, encode_jsonl, encode_report, encode_text, failed_result
 from .repair.source_memory import SourceMemory, source_of
 
 if TYPE_CHECKING:  # imported by a pool alone (_mp_context)
@@ -151,6 +151,9 @@ class Job:
     #: gzip member (zstd frame), see :func:`_compress_batch`; "": as they are
     output_compression: str = ""
     report_compression: str = ""
+    #: the same for a folder mirroring the inputs, whose output files are compressed by name:
+    #: the records of each input whose name says so, a member per batch and input
+    mirrored_compression: str = ""
 
     def clean_batch(self, cleaner: Cleaner, batch: list[RawRecord]) -> list[Outcome]:
         return _clean_in_order(cleaner, self, batch)
@@ -350,16 +353,25 @@ def _clean_in_order(cleaner: Cleaner, job: Job, batch: list[RawRecord]) -> list[
     return outcomes
 
 
+def _compress_items(outcomes: list[Outcome], kind: str) -> None:
+    """The outcomes' output as one frame on the last of them, the others' left empty."""
+    data = b"".join([outcome.item.data for outcome in outcomes])
+    for outcome in outcomes:
+        outcome.item.data = b""
+    outcomes[-1].item.data = compress_frame(data, kind)
+
+
 def _compress_batch(job: Job, outcomes: list[Outcome]) -> None:
     """Compress the batch's output and report, as the job asks, each into one frame on its
     last record (the others' left empty), in the worker that made them: the main process
     then only writes bytes, and the compression scales with the workers.  A batch's frame
     ends with it, where a checkpoint may fall; 1 and N workers make the same frames."""
     if job.output_compression:
-        data = b"".join([outcome.item.data for outcome in outcomes])
-        for outcome in outcomes:
-            outcome.item.data = b""
-        outcomes[-1].item.data = compress_frame(data, job.output_compression)
+        _compress_items(outcomes, job.output_compression)
+    elif job.mirrored_compression:
+        for name, group in groupby(outcomes, key=lambda outcome: outcome.item.name):
+            if compression_of(name) == job.mirrored_compression:
+                _compress_items(list(group), job.mirrored_compression)
     if job.report_compression:
         data = b"".join([outcome.report or b"" for outcome in outcomes])
         for outcome in outcomes:

@@ -285,6 +285,56 @@ def test_gzip_output_and_report_are_compressed_by_the_workers_a_member_per_batch
         assert b"".join(members) == plain.read_bytes()
 
 
+def _gzipped_shards(folder: Path) -> None:
+    """A folder as big dumps come: gzipped JSONL shards (40 and 20 records), one plain (10),
+    read in the order a.jsonl.gz, c.jsonl, sub/b.jsonl.gz."""
+    raws = make_raws(70)
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.jsonl.gz").write_bytes(gzip.compress(b"".join(r.payload for r in raws[:40])))
+    (folder / "sub" / "b.jsonl.gz").write_bytes(gzip.compress(b"".join(r.payload for r in raws[40:60])))
+    (folder / "c.jsonl").write_bytes(b"".join(r.payload for r in raws[60:]))
+
+
+def test_a_folder_of_gzip_shards_is_gzipped_by_the_workers_a_member_per_batch_and_shard(tmp_path: Path) -> None:
+    """Mirrored into a folder, each .gz input's records come back a gzip member per batch
+    and input (a batch of 16 may hold the end of one shard and the start of the next), the
+    same bytes for 1 and 2 workers, holding what the main process writes when it compresses
+    (as it does with --fail-fast)."""
+    _gzipped_shards(tmp_path / "in")
+    made = {}
+    for name, options in [("one", ["-j", "1"]), ("two", ["-j", "2"]), ("main", ["-j", "2", "--fail-fast"])]:
+        subprocess.run(cli_command(str(tmp_path / "in"), "-o", str(tmp_path / name), "--stages", "whitespace", "-q",
+                                   *options), check=True, timeout=120)
+        made[name] = {p.relative_to(tmp_path / name).as_posix(): p.read_bytes()
+                      for p in sorted((tmp_path / name).rglob("*")) if p.is_file()}
+    assert sorted(made["one"]) == ["a.jsonl.gz", "c.jsonl", "sub/b.jsonl.gz"]
+    assert made["one"] == made["two"]
+    assert [len(m.splitlines()) for m in _gunzip_members(made["one"]["a.jsonl.gz"])] == [16, 16, 8]
+    # batches: a's 16, 16, 8 and c's first 8; c's last 2 and b's first 14; b's last 6
+    assert [len(m.splitlines()) for m in _gunzip_members(made["one"]["sub/b.jsonl.gz"])] == [14, 6]
+    assert gzip.decompress(made["one"]["a.jsonl.gz"]) == gzip.decompress(made["main"]["a.jsonl.gz"])
+    assert gzip.decompress(made["one"]["sub/b.jsonl.gz"]) == gzip.decompress(made["main"]["sub/b.jsonl.gz"])
+    assert made["one"]["c.jsonl"] == made["main"]["c.jsonl"]
+
+
+def test_resume_after_kill_in_a_folder_of_gzip_shards(tmp_path: Path) -> None:
+    _gzipped_shards(tmp_path / "in")
+    out = tmp_path / "out"
+    args = [str(tmp_path / "in"), "-o", str(out), "--stages", "slow,whitespace", "-j", "2", "--checkpoint-every", "5"]
+    proc = subprocess.Popen(cli_command(*args), start_new_session=True, stderr=subprocess.DEVNULL)
+    checkpoint = out / ".cleanscrape-checkpoint.json"
+    wait_for(checkpoint)
+    time.sleep(0.3)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    subprocess.run(cli_command(*args, "--resume", "-q"), check=True, timeout=120)
+    subprocess.run(cli_command(str(tmp_path / "in"), "-o", str(tmp_path / "reference"), "--stages", "whitespace",
+                               "-j", "1", "-q"), check=True, timeout=120)
+    for name in ("a.jsonl.gz", "sub/b.jsonl.gz"):
+        assert gzip.decompress((out / name).read_bytes()) == gzip.decompress((tmp_path / "reference" / name).read_bytes())
+    assert (out / "c.jsonl").read_bytes() == (tmp_path / "reference" / "c.jsonl").read_bytes()
+
+
 def test_a_worker_crash_leaves_the_gzip_output_whole(tmp_path: Path) -> None:
     """The record that killed its workers is marked failed by the main process, which
     compresses it as a worker would have."""

@@ -401,15 +401,21 @@ class FileSink(Sink):
 
 class FolderSink(Sink):
     """A folder mirroring the inputs: the records of one input file go to one output file
-    of the same relative name (compressed if that name says so)."""
+    of the same relative name (compressed if that name says so).  ``precompressed``: the
+    data of the files compressed so ("gz") comes compressed, whole members."""
 
-    def __init__(self, root: Path, *, resume: dict[str, Any] | None = None) -> None:
+    def __init__(self, root: Path, *, resume: dict[str, Any] | None = None, precompressed: str = "") -> None:
         self.root = root
+        self._precompressed = precompressed
         self._current: AtomicFile | None = None
         self._current_name: str | None = None
         if resume and resume.get("current"):
             self._current_name = resume["current"]
-            self._current = AtomicFile(self._dest(self._current_name), resume["offset"])
+            self._current = self._open(self._current_name, resume["offset"])
+
+    def _open(self, name: str, resume_offset: int | None = None) -> AtomicFile:
+        precompressed = bool(self._precompressed) and compression_of(name) == self._precompressed
+        return AtomicFile(self._dest(name), resume_offset, precompressed)
 
     def _dest(self, name: str) -> Path:
         return self.root / name
@@ -425,7 +431,7 @@ class FolderSink(Sink):
         if name != self._current_name:
             self._finish_current()
             self._current_name = name
-            self._current = AtomicFile(self._dest(name))
+            self._current = self._open(name)
         assert self._current is not None
         self._current.write(item.data)
         if item.whole_file:
