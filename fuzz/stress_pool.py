@@ -5,11 +5,13 @@ Each run cleans a generated JSONL dump with the CLI (``tests/data/cli/run_cli_wi
 a ``slow`` stage keeps the run long enough to be hit) and must end in one of two ways:
 
 * complete: every record once, in input order, each exactly as an uninterrupted ``-j 1`` run
-  writes it, except the crashing records, marked failed ("worker process died");
+  writes it, except the crashing records, marked failed ("worker process died"); and with a
+  report, one report line per record, in order;
 * interrupted (Ctrl-C: exit 130), with no final output, and ``--resume`` completes it to the
   same bytes as above.
 
-A run that hangs (two minutes) counts as a failure too.  Run::
+The output is plain JSONL or gzipped (by the workers, a member per batch), and a run may
+write a gzipped report too.  A run that hangs (two minutes) counts as a failure too.  Run::
 
     .venv/bin/python fuzz/stress_pool.py [--seed N] [--runs N]
 
@@ -20,6 +22,7 @@ batch's worker died, was itself killed from outside: parallel.ISOLATED_ATTEMPTS.
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import random
@@ -57,14 +60,17 @@ def one_run(rng: random.Random, workdir: Path) -> str | None:
     crashing = set(rng.sample(range(records), rng.choice([0, 0, 1, 2])))
     workers = rng.choice([2, 3, 4])
     how = rng.choice(["kill", "kill", "interrupt", "plain"])
-    dump, out, reference = workdir / "dump.jsonl", workdir / "out.jsonl", workdir / "reference.jsonl"
-    for leftover in workdir.glob(".out.jsonl*"):
+    suffix = rng.choice(["", ".gz"])
+    report = rng.choice([None, workdir / "report.jsonl.gz"])
+    dump, out, reference = workdir / "dump.jsonl", workdir / f"out.jsonl{suffix}", workdir / "reference.jsonl"
+    for leftover in [*workdir.glob(".out.jsonl*"), *workdir.glob(".report.jsonl*"), *workdir.glob("out.jsonl*"),
+                     *workdir.glob("report.jsonl*")]:
         leftover.unlink()
-    out.unlink(missing_ok=True)
     write_dump(dump, records, crashing)
     subprocess.run(cli(str(dump), "-o", str(reference), "--stages", "whitespace", "-j", "1"), check=True)
     stages = ("crash_on_marker," if crashing else "") + "slow,whitespace"
-    args = cli(str(dump), "-o", str(out), "--stages", stages, "-j", str(workers), "--checkpoint-every", "5")
+    args = cli(str(dump), "-o", str(out), "--stages", stages, "-j", str(workers), "--checkpoint-every", "5",
+               *(["--report", str(report)] if report else []))
     proc = subprocess.Popen(args, stderr=subprocess.DEVNULL)
     time.sleep(rng.uniform(0.3, 1.5))
     if how == "kill":
@@ -86,7 +92,18 @@ def one_run(rng: random.Random, workdir: Path) -> str | None:
     if not out.exists():
         return f"no output (exit {proc.returncode}, {how})"
     expected = [json.loads(line) for line in reference.read_text(encoding="utf-8").splitlines()]
-    got = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    data = out.read_bytes()
+    try:
+        got = [json.loads(line) for line in (gzip.decompress(data) if suffix else data).splitlines()]
+    except (OSError, EOFError, ValueError) as exc:
+        return f"output unreadable ({how}, -j {workers}, {suffix or 'plain'}): {exc}"
+    if report is not None:
+        try:
+            reported = [json.loads(line)["id"] for line in gzip.decompress(report.read_bytes()).splitlines()]
+        except (OSError, EOFError, ValueError) as exc:
+            return f"report unreadable ({how}, -j {workers}): {exc}"
+        if reported != [f"d{i}" for i in range(records)]:
+            return f"report lines lost, repeated or out of order ({how}, -j {workers})"
     if [record["id"] for record in got] != [f"d{i}" for i in range(records)]:
         return f"records lost, repeated or out of order ({how}, -j {workers})"
     for i, (record, wanted) in enumerate(zip(got, expected)):
