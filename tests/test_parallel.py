@@ -415,6 +415,30 @@ def test_signal_leaves_no_final_output_and_resume_completes_it(tmp_path: Path, s
     assert sorted(p.name for p in out.parent.iterdir()) == ["clean.jsonl.gz", "report.jsonl"]
 
 
+def test_a_signal_in_the_last_batch_then_resume_gives_the_uninterrupted_bytes(tmp_path: Path) -> None:
+    """Stopped by a signal in its last batch, a run checkpoints every record: the resumed
+    run has nothing left to clean, and its files must be those of a run never stopped."""
+    dump = tmp_path / "dump.jsonl"
+    write_dump(dump, 12)  # one batch
+    config = tmp_path / "slow.toml"
+    config.write_text("[stages.slow]\nseconds = 0.15\n")
+    out, report = tmp_path / "out" / "clean.jsonl.gz", tmp_path / "out" / "report.jsonl.gz"
+    options = ["--stages", "slow,whitespace", "--config", str(config), "-j", "2", "-q"]
+    args = [str(dump), "-o", str(out), "--report", str(report), *options]
+    proc = subprocess.Popen(cli_command(*args), stderr=subprocess.DEVNULL)
+    wait_for(out.parent / f".{out.name}.partial")
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=60) == 143
+    assert json.loads((out.parent / f".{out.name}.checkpoint.json").read_text())["records"] == 12
+    subprocess.run(cli_command(*args, "--resume"), check=True, timeout=120)
+    reference_out, reference_report = tmp_path / "reference.jsonl.gz", tmp_path / "reference-report.jsonl.gz"
+    subprocess.run(cli_command(str(dump), "-o", str(reference_out), "--report", str(reference_report), *options),
+                   check=True, timeout=120)
+    assert out.read_bytes() == reference_out.read_bytes()
+    assert report.read_bytes() == reference_report.read_bytes()
+
+
 @pytest.mark.parametrize("output", ["clean.jsonl", "clean.jsonl.zst", "clean.jsonl.gz", "folder"])
 def test_resume_after_kill_neither_duplicates_nor_skips(tmp_path: Path, output: str) -> None:
     dump = tmp_path / "dump.jsonl"
