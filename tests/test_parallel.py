@@ -193,6 +193,26 @@ def test_clean_many_stopped_early_stops_its_workers() -> None:
     assert multiprocessing.active_children() == []
 
 
+@pytest.mark.parametrize("fails_at", [0, 5, 40])
+def test_clean_many_with_workers_yields_every_result_before_a_failing_source(fails_at: int) -> None:
+    """An iterable that raises mid-way: as in one process, the results of the items before
+    it come first, then its exception (the pool reads ahead, it must not lose them)."""
+    def source():
+        for i in range(100):
+            if i == fails_at:
+                raise ValueError("the source broke")
+            yield f"d{i}", f" text {i} \n"
+
+    cleaner = Cleaner(stages=["whitespace"])
+    for workers in (1, 2):
+        got = []
+        with pytest.raises(ValueError, match="the source broke"):
+            for result in cleaner.clean_many(source(), workers=workers):
+                got.append(result.id)
+        assert got == [f"d{i}" for i in range(fails_at)], workers
+    assert multiprocessing.active_children() == []
+
+
 class _Sleepy(Stage):
     name = "sleepy_inline"
     categories = ("test",)
