@@ -613,8 +613,29 @@ def clean_items(cleaner: Cleaner, items: Iterable[TextItem], workers: int) -> Ge
     ``BATCH_RECORDS``, the runs over which the memory of a source lasts in this process too,
     so the results are the same."""
     remaining = iter(items)
-    batches = iter(lambda: list(islice(remaining, BATCH_RECORDS)), [])
-    yield from _pooled(cleaner, TextJob(), batches, workers)
+    failure: list[Exception] = []
+
+    def batches() -> Iterator[list[TextItem]]:
+        # An iterable that raises ends the input there: the items before it are cleaned
+        # and yielded first, then its exception is raised, as in one process (the pool
+        # reads ahead of what it has yielded)
+        while True:
+            batch: list[TextItem] = []
+            try:
+                for item in islice(remaining, BATCH_RECORDS):
+                    batch.append(item)
+            except Exception as exc:
+                failure.append(exc)
+                if batch:
+                    yield batch
+                return
+            if not batch:
+                return
+            yield batch
+
+    yield from _pooled(cleaner, TextJob(), batches(), workers)
+    if failure:
+        raise failure[0]
 
 
 def _pooled(cleaner: Cleaner, job: Any, batches: Iterator[list[Any]], workers: int) -> Generator[Any, None, None]:
