@@ -213,6 +213,20 @@ def test_clean_many_with_workers_yields_every_result_before_a_failing_source(fai
     assert multiprocessing.active_children() == []
 
 
+def test_clean_many_with_workers_leaves_a_callers_frozen_objects_frozen() -> None:
+    """The pool freezes the collector's objects for its forks and unfreezes them after: a
+    caller that had frozen its own (a pre-forking server) must find them still frozen."""
+    import gc
+
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert [r.text for r in Cleaner(stages=["whitespace"]).clean_many(["a\n", "b\n"], workers=2)] == ["a", "b"]
+        assert gc.get_freeze_count() >= frozen
+    finally:
+        gc.unfreeze()
+
+
 class _Sleepy(Stage):
     name = "sleepy_inline"
     categories = ("test",)
