@@ -489,8 +489,11 @@ class _OrderedPool:
         # Frozen objects are never visited by a collection again: a worker's collector
         # would otherwise write to every inherited object's header (the imported modules)
         # and copy its page.  (No collection first: after start-up it frees next to
-        # nothing, 5 objects, and costs ~7 ms before any worker starts.)
-        gc.freeze()
+        # nothing, 5 objects, and costs ~7 ms before any worker starts.)  Not where objects
+        # are frozen already (by the caller, or another pool): close() would unfreeze them.
+        self._froze = gc.get_freeze_count() == 0
+        if self._froze:
+            gc.freeze()
         self._workers = [self._new_worker() for _ in range(workers)]
 
     def _new_worker(self) -> _Worker:
@@ -587,7 +590,8 @@ class _OrderedPool:
             worker.ask_to_stop(abort=abort)
         for worker in self._workers:
             worker.join()
-        gc.unfreeze()  # the caller's objects are collectable again
+        if self._froze:
+            gc.unfreeze()  # the caller's objects are collectable again
 
 
 def clean_stream(
