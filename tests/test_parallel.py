@@ -120,6 +120,16 @@ def test_a_worker_crash_fails_only_the_record_that_caused_it() -> None:
            [o.item.data for i, o in enumerate(expected) if i != 37]
 
 
+def test_records_redone_after_a_worker_died_end_only_their_batch() -> None:
+    """The records of a dead worker's batch are redone one at a time, but remain one batch:
+    a checkpoint (or a stop on a signal) after one of them would fall mid-batch, and the
+    resumed run would form other batches, with another source memory."""
+    outcomes = list(clean_stream(Cleaner(stages=[_CrashOnMarker(), "whitespace"]), Job(output_format="jsonl"),
+                                 make_raws(40, crash_at=12), workers=2))
+    assert [json.loads(o.item.data)["id"] for o in outcomes] == [f"d{i}" for i in range(40)]
+    assert [i for i, o in enumerate(outcomes) if o.batch_end] == [15, 31, 39]
+
+
 def test_messages_larger_than_the_pipes_flow_both_ways_without_deadlock() -> None:
     """Batches and outcomes (with reports) larger than the pipes between the processes:
     the main process writes batches while the workers write outcomes it has not read yet
