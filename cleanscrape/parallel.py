@@ -166,6 +166,10 @@ class Job:
         return died[0]
 
     def end_batch(self, outcomes: list[Outcome]) -> None:
+        """Make ``outcomes``, redone one record at a time, one batch again: each came back
+        as the end of a batch of its own."""
+        for outcome in outcomes:
+            outcome.batch_end = False
         outcomes[-1].batch_end = True
 
 
