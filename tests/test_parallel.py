@@ -237,6 +237,18 @@ def test_clean_many_with_workers_leaves_a_callers_frozen_objects_frozen() -> Non
         gc.unfreeze()
 
 
+def test_clean_many_with_workers_cleans_an_item_that_does_not_pickle() -> None:
+    """An item whose metadata cannot cross to a worker (a lock, an open file, a parsed tree)
+    is cleaned as in one process, and the stream goes on (it ended, with no result at all)."""
+    import threading
+
+    cleaner = Cleaner(stages=["whitespace"])
+    items = [(f"d{i}", f" text {i} \n", {"lock": threading.Lock()} if i == 20 else {"n": i}) for i in range(40)]
+    serial = [r.to_dict() for r in cleaner.clean_many(items)]
+    assert [r.to_dict() for r in cleaner.clean_many(items, workers=2)] == serial
+    assert multiprocessing.active_children() == []
+
+
 class _Sleepy(Stage):
     name = "sleepy_inline"
     categories = ("test",)
