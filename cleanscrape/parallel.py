@@ -525,6 +525,9 @@ class _OrderedPool:
                     worker.send(batch)
                 except OSError:  # it died while idle (killed from outside)
                     self._replace(worker, in_flight, finished)
+                except Exception:  # the batch does not pickle (an item's metadata): nothing was sent
+                    worker.held.pop()
+                    finished[submitted - 1] = self.job.clean_batch(self.cleaner, batch)
             while yielded in finished:
                 del in_flight[yielded]
                 yield from finished.pop(yielded)
