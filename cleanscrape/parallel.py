@@ -166,6 +166,10 @@ class Job:
         return died[0]
 
     def end_batch(self, outcomes: list[Outcome]) -> None:
+        """Make ``outcomes``, redone one record at a time, one batch again: each came back
+        as the end of a batch of its own."""
+        for outcome in outcomes:
+            outcome.batch_end = False
         outcomes[-1].batch_end = True
 
 
@@ -489,8 +493,11 @@ class _OrderedPool:
         # Frozen objects are never visited by a collection again: a worker's collector
         # would otherwise write to every inherited object's header (the imported modules)
         # and copy its page.  (No collection first: after start-up it frees next to
-        # nothing, 5 objects, and costs ~7 ms before any worker starts.)
-        gc.freeze()
+        # nothing, 5 objects, and costs ~7 ms before any worker starts.)  Not where objects
+        # are frozen already (by the caller, or another pool): close() would unfreeze them.
+        self._froze = gc.get_freeze_count() == 0
+        if self._froze:
+            gc.freeze()
         self._workers = [self._new_worker() for _ in range(workers)]
 
     def _new_worker(self) -> _Worker:
@@ -518,6 +525,9 @@ class _OrderedPool:
                     worker.send(batch)
                 except OSError:  # it died while idle (killed from outside)
                     self._replace(worker, in_flight, finished)
+                except Exception:  # the batch does not pickle (an item's metadata): nothing was sent
+                    worker.held.pop()
+                    finished[submitted - 1] = self.job.clean_batch(self.cleaner, batch)
             while yielded in finished:
                 del in_flight[yielded]
                 yield from finished.pop(yielded)
@@ -587,7 +597,8 @@ class _OrderedPool:
             worker.ask_to_stop(abort=abort)
         for worker in self._workers:
             worker.join()
-        gc.unfreeze()  # the caller's objects are collectable again
+        if self._froze:
+            gc.unfreeze()  # the caller's objects are collectable again
 
 
 def clean_stream(
@@ -613,8 +624,29 @@ def clean_items(cleaner: Cleaner, items: Iterable[TextItem], workers: int) -> Ge
     ``BATCH_RECORDS``, the runs over which the memory of a source lasts in this process too,
     so the results are the same."""
     remaining = iter(items)
-    batches = iter(lambda: list(islice(remaining, BATCH_RECORDS)), [])
-    yield from _pooled(cleaner, TextJob(), batches, workers)
+    failure: list[Exception] = []
+
+    def batches() -> Iterator[list[TextItem]]:
+        # An iterable that raises ends the input there: the items before it are cleaned
+        # and yielded first, then its exception is raised, as in one process (the pool
+        # reads ahead of what it has yielded)
+        while True:
+            batch: list[TextItem] = []
+            try:
+                for item in islice(remaining, BATCH_RECORDS):
+                    batch.append(item)
+            except Exception as exc:
+                failure.append(exc)
+                if batch:
+                    yield batch
+                return
+            if not batch:
+                return
+            yield batch
+
+    yield from _pooled(cleaner, TextJob(), batches(), workers)
+    if failure:
+        raise failure[0]
 
 
 def _pooled(cleaner: Cleaner, job: Any, batches: Iterator[list[Any]], workers: int) -> Generator[Any, None, None]:

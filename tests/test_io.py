@@ -201,6 +201,27 @@ def test_a_precompressed_sink_writes_whole_frames_and_resumes_between_them(tmp_p
     assert data == b"a\nb\nc\n"
 
 
+@pytest.mark.parametrize("name,precompressed", [("out.jsonl.gz", False), ("out.jsonl.gz", True),
+                                                ("out.jsonl.zst", False)])
+def test_a_run_resumed_with_nothing_left_to_write_gives_the_uninterrupted_bytes(tmp_path: Path, name: str,
+                                                                               precompressed: bool) -> None:
+    """A signal during the last batch checkpoints every record: the resumed run only
+    commits, and must not append an empty gzip member / zstd frame to the file."""
+    kind = name.rsplit(".", 1)[1]
+    data = compress_frame(b"a\nb\n", kind) if precompressed else b"a\nb\n"
+    item = Item("x:1", "x", "jsonl", data, whole_file=False)
+    uninterrupted = FileSink(tmp_path / "reference" / name, precompressed=precompressed)
+    uninterrupted.write(item)
+    uninterrupted.commit()
+    path = tmp_path / name
+    stopped = FileSink(path, precompressed=precompressed)
+    stopped.write(item)
+    state = stopped.state()
+    stopped.abandon()
+    FileSink(path, resume=state, precompressed=precompressed).commit()
+    assert path.read_bytes() == (tmp_path / "reference" / name).read_bytes()
+
+
 def test_text_headers_cannot_go_between_precompressed_frames(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="text header"):
         FileSink(tmp_path / "out.txt.gz", text_headers=True, precompressed=True)

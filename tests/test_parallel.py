@@ -120,6 +120,16 @@ def test_a_worker_crash_fails_only_the_record_that_caused_it() -> None:
            [o.item.data for i, o in enumerate(expected) if i != 37]
 
 
+def test_records_redone_after_a_worker_died_end_only_their_batch() -> None:
+    """The records of a dead worker's batch are redone one at a time, but remain one batch:
+    a checkpoint (or a stop on a signal) after one of them would fall mid-batch, and the
+    resumed run would form other batches, with another source memory."""
+    outcomes = list(clean_stream(Cleaner(stages=[_CrashOnMarker(), "whitespace"]), Job(output_format="jsonl"),
+                                 make_raws(40, crash_at=12), workers=2))
+    assert [json.loads(o.item.data)["id"] for o in outcomes] == [f"d{i}" for i in range(40)]
+    assert [i for i, o in enumerate(outcomes) if o.batch_end] == [15, 31, 39]
+
+
 def test_messages_larger_than_the_pipes_flow_both_ways_without_deadlock() -> None:
     """Batches and outcomes (with reports) larger than the pipes between the processes:
     the main process writes batches while the workers write outcomes it has not read yet
@@ -190,6 +200,52 @@ def test_clean_many_stopped_early_stops_its_workers() -> None:
     results = Cleaner(stages=[_Sleepy(), "whitespace"]).clean_many(["x\n"] * 400, workers=2)
     assert next(results).text == "x"
     results.close()  # type: ignore[attr-defined]
+    assert multiprocessing.active_children() == []
+
+
+@pytest.mark.parametrize("fails_at", [0, 5, 40])
+def test_clean_many_with_workers_yields_every_result_before_a_failing_source(fails_at: int) -> None:
+    """An iterable that raises mid-way: as in one process, the results of the items before
+    it come first, then its exception (the pool reads ahead, it must not lose them)."""
+    def source():
+        for i in range(100):
+            if i == fails_at:
+                raise ValueError("the source broke")
+            yield f"d{i}", f" text {i} \n"
+
+    cleaner = Cleaner(stages=["whitespace"])
+    for workers in (1, 2):
+        got = []
+        with pytest.raises(ValueError, match="the source broke"):
+            for result in cleaner.clean_many(source(), workers=workers):
+                got.append(result.id)
+        assert got == [f"d{i}" for i in range(fails_at)], workers
+    assert multiprocessing.active_children() == []
+
+
+def test_clean_many_with_workers_leaves_a_callers_frozen_objects_frozen() -> None:
+    """The pool freezes the collector's objects for its forks and unfreezes them after: a
+    caller that had frozen its own (a pre-forking server) must find them still frozen."""
+    import gc
+
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert [r.text for r in Cleaner(stages=["whitespace"]).clean_many(["a\n", "b\n"], workers=2)] == ["a", "b"]
+        assert gc.get_freeze_count() >= frozen
+    finally:
+        gc.unfreeze()
+
+
+def test_clean_many_with_workers_cleans_an_item_that_does_not_pickle() -> None:
+    """An item whose metadata cannot cross to a worker (a lock, an open file, a parsed tree)
+    is cleaned as in one process, and the stream goes on (it ended, with no result at all)."""
+    import threading
+
+    cleaner = Cleaner(stages=["whitespace"])
+    items = [(f"d{i}", f" text {i} \n", {"lock": threading.Lock()} if i == 20 else {"n": i}) for i in range(40)]
+    serial = [r.to_dict() for r in cleaner.clean_many(items)]
+    assert [r.to_dict() for r in cleaner.clean_many(items, workers=2)] == serial
     assert multiprocessing.active_children() == []
 
 
@@ -413,6 +469,30 @@ def test_signal_leaves_no_final_output_and_resume_completes_it(tmp_path: Path, s
     assert gzip.decompress(out.read_bytes()) == expected
     assert [json.loads(line)["id"] for line in report.read_text().splitlines()] == [f"d{i}" for i in range(120)]
     assert sorted(p.name for p in out.parent.iterdir()) == ["clean.jsonl.gz", "report.jsonl"]
+
+
+def test_a_signal_in_the_last_batch_then_resume_gives_the_uninterrupted_bytes(tmp_path: Path) -> None:
+    """Stopped by a signal in its last batch, a run checkpoints every record: the resumed
+    run has nothing left to clean, and its files must be those of a run never stopped."""
+    dump = tmp_path / "dump.jsonl"
+    write_dump(dump, 12)  # one batch
+    config = tmp_path / "slow.toml"
+    config.write_text("[stages.slow]\nseconds = 0.15\n")
+    out, report = tmp_path / "out" / "clean.jsonl.gz", tmp_path / "out" / "report.jsonl.gz"
+    options = ["--stages", "slow,whitespace", "--config", str(config), "-j", "2", "-q"]
+    args = [str(dump), "-o", str(out), "--report", str(report), *options]
+    proc = subprocess.Popen(cli_command(*args), stderr=subprocess.DEVNULL)
+    wait_for(out.parent / f".{out.name}.partial")
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=60) == 143
+    assert json.loads((out.parent / f".{out.name}.checkpoint.json").read_text())["records"] == 12
+    subprocess.run(cli_command(*args, "--resume"), check=True, timeout=120)
+    reference_out, reference_report = tmp_path / "reference.jsonl.gz", tmp_path / "reference-report.jsonl.gz"
+    subprocess.run(cli_command(str(dump), "-o", str(reference_out), "--report", str(reference_report), *options),
+                   check=True, timeout=120)
+    assert out.read_bytes() == reference_out.read_bytes()
+    assert report.read_bytes() == reference_report.read_bytes()
 
 
 @pytest.mark.parametrize("output", ["clean.jsonl", "clean.jsonl.zst", "clean.jsonl.gz", "folder"])

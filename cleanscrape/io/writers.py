@@ -246,8 +246,9 @@ class _FramedWriter:
         return self._fh.tell()
 
     def close(self) -> None:
-        if self._kind and not self._wrote_frame and self._stream is None:
-            # an empty output is still a valid (empty) compressed file
+        if self._kind and not self._wrote_frame and self._stream is None and self._fh.tell() == 0:
+            # an empty output is still a valid (empty) compressed file (a resumed one holds
+            # the frames written before its checkpoint already)
             if self._precompressed:
                 self._fh.write(compress_frame(b"", self._kind))
             else:
