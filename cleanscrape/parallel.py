@@ -53,7 +53,7 @@ import signal
 import sys
 import threading
 from collections import Counter, deque
-from itertools import groupby, islice
+from itertools import chain, groupby, islice
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -189,7 +189,9 @@ class TextJob:
 
     def died(self, cleaner: Cleaner, item: TextItem) -> Result:
         doc_id, text, metadata, _ = item_parts(item)  # (an item of no known shape is never cleaned)
-        return Cleaner._failed(doc_id, text, WORKER_DIED, metadata)
+        # (a text that is no string as Cleaner.clean passes one through)
+        return Cleaner._failed(doc_id, text if isinstance(text, str) else "" if text is None else str(text),
+                               WORKER_DIED, metadata)
 
     def end_batch(self, results: list[Result]) -> None:
         pass
@@ -498,7 +500,13 @@ class _OrderedPool:
         self._froze = gc.get_freeze_count() == 0
         if self._froze:
             gc.freeze()
-        self._workers = [self._new_worker() for _ in range(workers)]
+        self._workers: list[_Worker] = []
+        try:
+            for _ in range(workers):
+                self._workers.append(self._new_worker())
+        except BaseException:  # no process left behind, nothing left frozen
+            self.close(abort=True)
+            raise
 
     def _new_worker(self) -> _Worker:
         return _Worker(self._context, self.cleaner, self.job)
@@ -644,7 +652,10 @@ def clean_items(cleaner: Cleaner, items: Iterable[TextItem], workers: int) -> Ge
                 return
             yield batch
 
-    yield from _pooled(cleaner, TextJob(), batches(), workers)
+    pending = batches()
+    first = next(pending, None)
+    if first is not None:  # (no worker started for an empty stream)
+        yield from _pooled(cleaner, TextJob(), chain([first], pending), workers)
     if failure:
         raise failure[0]
 

@@ -196,6 +196,16 @@ def test_clean_many_with_workers_fails_only_the_item_that_killed_them() -> None:
     assert [r.text for r in results if r.ok] == [f"text {i}" for i in range(40) if i != 21]
 
 
+def test_clean_many_with_workers_starts_none_for_an_empty_stream(monkeypatch) -> None:
+    import cleanscrape.parallel as parallel
+
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a pool was started for no item")
+
+    monkeypatch.setattr(parallel, "_OrderedPool", no_pool)
+    assert list(Cleaner(stages=["whitespace"]).clean_many(iter([]), workers=2)) == []
+
+
 def test_clean_many_stopped_early_stops_its_workers() -> None:
     results = Cleaner(stages=[_Sleepy(), "whitespace"]).clean_many(["x\n"] * 400, workers=2)
     assert next(results).text == "x"
