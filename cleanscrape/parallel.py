@@ -359,12 +359,10 @@ def _clean_in_order(cleaner: Cleaner, job: Job, batch: list[RawRecord]) -> list[
     return outcomes
 
 
-def _compress_items(outcomes: list[Outcome], kind: str) -> None:
-    """The outcomes' output as one frame on the last of them, the others' left empty."""
-    data = b"".join([outcome.item.data for outcome in outcomes])
-    for outcome in outcomes:
-        outcome.item.data = b""
-    outcomes[-1].item.data = compress_frame(data, kind)
+def _one_frame(parts: list[bytes], kind: str) -> list[bytes]:
+    """``parts`` compressed together into one frame, in the last part's place; the others
+    left empty."""
+    return [b""] * (len(parts) - 1) + [compress_frame(b"".join(parts), kind)]
 
 
 def _compress_batch(job: Job, outcomes: list[Outcome]) -> None:
@@ -372,17 +370,20 @@ def _compress_batch(job: Job, outcomes: list[Outcome]) -> None:
     last record (the others' left empty), in the worker that made them: the main process
     then only writes bytes, and the compression scales with the workers.  A batch's frame
     ends with it, where a checkpoint may fall; 1 and N workers make the same frames."""
+    kind = job.output_compression or job.mirrored_compression
+    groups: list[list[Outcome]] = []
     if job.output_compression:
-        _compress_items(outcomes, job.output_compression)
-    elif job.mirrored_compression:
-        for name, group in groupby(outcomes, key=lambda outcome: outcome.item.name):
-            if compression_of(name) == job.mirrored_compression:
-                _compress_items(list(group), job.mirrored_compression)
+        groups = [outcomes]
+    elif job.mirrored_compression:  # a frame per input file the batch holds records of
+        groups = [list(group) for name, group in groupby(outcomes, key=lambda outcome: outcome.item.name)
+                  if compression_of(name) == kind]
+    for group in groups:
+        for outcome, data in zip(group, _one_frame([outcome.item.data for outcome in group], kind)):
+            outcome.item.data = data
     if job.report_compression:
-        data = b"".join([outcome.report or b"" for outcome in outcomes])
-        for outcome in outcomes:
-            outcome.report = None
-        outcomes[-1].report = compress_frame(data, job.report_compression)
+        for outcome, data in zip(outcomes, _one_frame([outcome.report or b"" for outcome in outcomes],
+                                                      job.report_compression)):
+            outcome.report = data
 
 
 # ------------------------------------------------------------------ main side
