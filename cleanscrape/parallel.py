@@ -3,8 +3,10 @@
 :func:`clean_stream` takes raw records (undecoded bytes, see :mod:`cleanscrape.io.readers`)
 and yields one :class:`Outcome` per record — the encoded output, the encoded report line,
 counters for the summary — in input order, whatever the number of workers.  Every step
-of one record (decode, clean, encode) runs in :func:`clean_raw`, in the worker, so the
-main process only reads bytes and writes bytes, and 1 and N workers give identical bytes.
+of one record (decode, clean, encode) runs in :func:`clean_raw`, in the worker, and so
+does gzip's compression of a batch (:func:`_compress_batch`), so the main process only
+reads bytes and writes bytes, and 1 and N workers give identical bytes.  The same pool
+serves :meth:`Cleaner.clean_many` with workers (:class:`TextJob`: items in, Results out).
 
 With ``workers > 1``: records go to the workers in batches (a few dozen documents:
 PERF-NOTES §6 measured near-2× on 2 cores at 8–32 per chunk); at most
