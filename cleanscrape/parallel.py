@@ -160,12 +160,12 @@ class Job:
     def clean_batch(self, cleaner: Cleaner, batch: list[RawRecord]) -> list[Outcome]:
         return _clean_in_order(cleaner, self, batch)
 
-    def died(self, cleaner: Cleaner, raw: RawRecord) -> Outcome:
-        """The outcome of a record that killed the workers cleaning it, made where a worker
-        would have made it (compressed as theirs)."""
-        died = [_failed_outcome(self, raw, WORKER_DIED)]
-        _compress_batch(self, died)
-        return died[0]
+    def failed(self, cleaner: Cleaner, raw: RawRecord, reason: str) -> Outcome:
+        """The outcome of a record that failed for ``reason`` outside the cleaning (it killed
+        the workers cleaning it), compressed as a worker's."""
+        failed = [_failed_outcome(self, raw, reason)]
+        _compress_batch(self, failed)
+        return failed[0]
 
     def end_batch(self, outcomes: list[Outcome]) -> None:
         """Make ``outcomes``, redone one record at a time, one batch again: each came back
@@ -189,11 +189,13 @@ class TextJob:
         with cleaner.limits.alarm_handler_held():
             return [cleaner.clean_item(item, memory) for item in batch]
 
-    def died(self, cleaner: Cleaner, item: TextItem) -> Result:
+    def failed(self, cleaner: Cleaner, item: TextItem, reason: str) -> Result:
+        """The Result of an item that failed for ``reason`` outside the cleaning (it killed
+        the workers cleaning it, its result did not pickle)."""
         doc_id, text, metadata, _ = item_parts(item)  # (an item of no known shape is never cleaned)
         # (a text that is no string as Cleaner.clean passes one through)
         return Cleaner._failed(doc_id, text if isinstance(text, str) else "" if text is None else str(text),
-                               WORKER_DIED, metadata)
+                               reason, metadata)
 
     def end_batch(self, results: list[Result]) -> None:
         pass
@@ -338,7 +340,23 @@ def _worker_main(tasks: Connection, results: Connection, cleaner: Cleaner, job: 
     threading.Thread(target=_receive_tasks, args=(tasks, inbox), daemon=True).start()
     while message := inbox.get():
         batch = pickle.loads(message)
-        results.send_bytes(pickle.dumps(job.clean_batch(cleaner, batch), pickle.HIGHEST_PROTOCOL))
+        cleaned = job.clean_batch(cleaner, batch)
+        try:
+            answer = pickle.dumps(cleaned, pickle.HIGHEST_PROTOCOL)
+        except Exception:  # a result holds what cannot be pickled (a plugin stage's metadata)
+            answer = pickle.dumps([_sendable(job, cleaner, item, result) for item, result in zip(batch, cleaned)],
+                                  pickle.HIGHEST_PROTOCOL)
+        results.send_bytes(answer)
+
+
+def _sendable(job: Any, cleaner: Cleaner, item: Any, result: Any) -> Any:
+    """``result`` if it pickles, else the job's failure of ``item`` saying why."""
+    try:
+        pickle.dumps(result, pickle.HIGHEST_PROTOCOL)
+    except Exception as exc:
+        return job.failed(cleaner, item, f"its result could not be sent back from the worker process: "
+                                         f"{type(exc).__name__}: {exc}")
+    return result
 
 
 def _receive_tasks(tasks: Connection, inbox: queue.SimpleQueue[bytes]) -> None:
@@ -597,7 +615,7 @@ class _OrderedPool:
                 return isolation[0].receive()[0]
             except (EOFError, OSError):
                 isolation.pop().stop(abort=True)
-        return self.job.died(self.cleaner, raw)
+        return self.job.failed(self.cleaner, raw, WORKER_DIED)
 
     def close(self, *, abort: bool) -> None:
         """Stop the workers: at the end of the input, once they are idle; on ``abort``

@@ -11,6 +11,7 @@ import pickle
 import signal
 import subprocess
 import sys
+import threading
 import time
 import zlib
 from pathlib import Path
@@ -204,6 +205,27 @@ def test_clean_many_with_workers_starts_none_for_an_empty_stream(monkeypatch) ->
 
     monkeypatch.setattr(parallel, "_OrderedPool", no_pool)
     assert list(Cleaner(stages=["whitespace"]).clean_many(iter([]), workers=2)) == []
+
+
+class _UnpicklableMetadata(Stage):
+    """Leaves in a marked document's metadata what no pickle can take (as a plugin might)."""
+
+    name = "unpicklable_metadata_inline"
+    categories = ("test",)
+
+    def process(self, doc: Document) -> None:
+        if "LOCK-ME" in doc.text:
+            doc.metadata["lock"] = threading.Lock()
+
+
+def test_clean_many_with_workers_fails_only_the_item_whose_result_cannot_come_back() -> None:
+    texts = [f"text {i}\n" + ("LOCK-ME\n" if i == 9 else "") for i in range(30)]
+    results = list(Cleaner(stages=[_UnpicklableMetadata(), "whitespace"]).clean_many(
+        [(f"d{i}", text) for i, text in enumerate(texts)], workers=2))
+    assert [r.id for r in results if not r.ok] == ["d9"]
+    assert results[9].error.startswith("its result could not be sent back from the worker process: TypeError")
+    assert results[9].text == texts[9]
+    assert [r.text for r in results if r.ok] == [f"text {i}" for i in range(30) if i != 9]
 
 
 def test_clean_many_stopped_early_stops_its_workers() -> None:
