@@ -59,7 +59,7 @@ from itertools import chain, groupby, islice
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Generator, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Generator, Generic, Iterable, Iterator, Protocol, TypeVar
 
 from .cleaner import Cleaner, Result, item_parts
 from .extract import ExtractOptions, extract_for_cleaning
@@ -173,6 +173,24 @@ class Job:
         for outcome in outcomes:
             outcome.batch_end = False
         outcomes[-1].batch_end = True
+
+
+_Item = TypeVar("_Item")
+_Result = TypeVar("_Result")
+
+
+class PoolJob(Protocol[_Item, _Result]):
+    """What a pool does with its batches (:class:`Job` for the CLI's raw records,
+    :class:`TextJob` for :meth:`Cleaner.clean_many`'s items)."""
+
+    def clean_batch(self, cleaner: Cleaner, batch: list[_Item]) -> list[_Result]:
+        """What a worker makes of a batch, in order (the results must pickle)."""
+
+    def failed(self, cleaner: Cleaner, item: _Item, reason: str) -> _Result:
+        """The result of an item that failed for ``reason`` outside the cleaning."""
+
+    def end_batch(self, results: list[_Result]) -> None:
+        """Make the results of a batch redone item by item one batch again."""
 
 
 #: an item of :meth:`Cleaner.clean_many`: a text, ``(id, text)`` or ``(id, text, metadata)``
@@ -329,7 +347,7 @@ def _libc_prctl() -> Callable[..., int] | None:
         return None
 
 
-def _worker_main(tasks: Connection, results: Connection, cleaner: Cleaner, job: Job) -> None:
+def _worker_main(tasks: Connection, results: Connection, cleaner: Cleaner, job: PoolJob[Any, Any]) -> None:
     """A worker's life: batches in, outcomes out, until an empty message.
 
     A thread of its own takes the batches off the pipe as they come, so the main process,
@@ -349,7 +367,7 @@ def _worker_main(tasks: Connection, results: Connection, cleaner: Cleaner, job: 
         results.send_bytes(answer)
 
 
-def _sendable(job: Any, cleaner: Cleaner, item: Any, result: Any) -> Any:
+def _sendable(job: PoolJob[_Item, _Result], cleaner: Cleaner, item: _Item, result: _Result) -> _Result:
     """``result`` if it pickles, else the job's failure of ``item`` saying why."""
     try:
         pickle.dumps(result, pickle.HIGHEST_PROTOCOL)
@@ -442,10 +460,10 @@ def _grow_pipe(connection: Connection) -> None:
         pass
 
 
-class _Worker:
+class _Worker(Generic[_Item, _Result]):
     """One worker process, its two pipes, and the batches it holds (oldest first)."""
 
-    def __init__(self, context: multiprocessing.context.BaseContext, cleaner: Cleaner, job: Job) -> None:
+    def __init__(self, context: multiprocessing.context.BaseContext, cleaner: Cleaner, job: PoolJob[_Item, _Result]) -> None:
         task_reader, self.tasks = context.Pipe(duplex=False)
         self.results, result_writer = context.Pipe(duplex=False)
         for connection in (self.tasks, self.results):
@@ -459,10 +477,10 @@ class _Worker:
         result_writer.close()
         self.held: deque[int] = deque()
 
-    def send(self, batch: list[RawRecord]) -> None:
+    def send(self, batch: list[_Item]) -> None:
         self.tasks.send_bytes(pickle.dumps(batch, pickle.HIGHEST_PROTOCOL))
 
-    def receive(self) -> list[Any]:
+    def receive(self) -> list[_Result]:
         message = self.results.recv_bytes()
         # Unpickled with the collector off: a batch of Results is thousands of objects (a
         # removal each), and the collections their allocations set off would find nothing
@@ -475,7 +493,7 @@ class _Worker:
             if collecting:
                 gc.enable()
 
-    def finished(self) -> Iterator[list[Outcome]]:
+    def finished(self) -> Iterator[list[_Result]]:
         """The outcomes a dead worker sent whole before it died."""
         try:
             while self.results.poll():
@@ -504,12 +522,12 @@ class _Worker:
         self.results.close()
 
 
-class _OrderedPool:
+class _OrderedPool(Generic[_Item, _Result]):
     """Worker processes fed batches by the main thread alone (no feeder or manager thread
     to take the GIL, and so a core, from the workers), whose outcomes come back in
     submission order, and which survives the death of a worker."""
 
-    def __init__(self, cleaner: Cleaner, job: Job, workers: int) -> None:
+    def __init__(self, cleaner: Cleaner, job: PoolJob, workers: int) -> None:
         self.cleaner, self.job = cleaner, job
         self._context = _mp_context()
         _libc_prctl()  # before the fork (see there)
@@ -521,7 +539,7 @@ class _OrderedPool:
         self._froze = gc.get_freeze_count() == 0
         if self._froze:
             gc.freeze()
-        self._workers: list[_Worker] = []
+        self._workers: list[_Worker[_Item, _Result]] = []
         try:
             for _ in range(workers):
                 self._workers.append(self._new_worker())
@@ -529,12 +547,12 @@ class _OrderedPool:
             self.close(abort=True)
             raise
 
-    def _new_worker(self) -> _Worker:
+    def _new_worker(self) -> _Worker[_Item, _Result]:
         return _Worker(self._context, self.cleaner, self.job)
 
-    def run(self, batches: Iterator[list[RawRecord]]) -> Iterator[Outcome]:
-        in_flight: dict[int, list[RawRecord]] = {}  # batch number -> batch, until yielded
-        finished: dict[int, list[Outcome]] = {}
+    def run(self, batches: Iterator[list[_Item]]) -> Iterator[_Result]:
+        in_flight: dict[int, list[_Item]] = {}  # batch number -> batch, until yielded
+        finished: dict[int, list[_Result]] = {}
         limit = len(self._workers) * BATCHES_IN_FLIGHT_PER_WORKER
         submitted = yielded = 0
         more = True
@@ -566,7 +584,7 @@ class _OrderedPool:
             elif not more:
                 return
 
-    def _wait(self, in_flight: dict[int, list[RawRecord]], finished: dict[int, list[Outcome]]) -> None:
+    def _wait(self, in_flight: dict[int, list[_Item]], finished: dict[int, list[_Result]]) -> None:
         """Take in the outcomes of the workers that have some; replace a worker that died."""
         from multiprocessing.connection import wait  # (a pool's alone, see _mp_context)
 
@@ -587,15 +605,15 @@ class _OrderedPool:
                     pass
             self._replace(worker, in_flight, finished)
 
-    def _replace(self, dead: _Worker, in_flight: dict[int, list[RawRecord]],
-                 finished: dict[int, list[Outcome]]) -> None:
+    def _replace(self, dead: _Worker[_Item, _Result], in_flight: dict[int, list[_Item]],
+                 finished: dict[int, list[_Result]]) -> None:
         """A worker died: keep the batches it finished, redo the others one record at a
         time in isolation, and start a fresh worker in its place."""
         for outcomes in dead.finished():
             finished[dead.held.popleft()] = outcomes
         dead.stop(abort=True)
         self._workers[self._workers.index(dead)] = self._new_worker()
-        isolation: list[_Worker] = []  # the worker of the records redone alone, while it lives
+        isolation: list[_Worker[_Item, _Result]] = []  # the worker of the records redone alone, while it lives
         for number in dead.held:
             redone = [self._clean_isolated(raw, isolation) for raw in in_flight[number]]
             self.job.end_batch(redone)
@@ -603,7 +621,7 @@ class _OrderedPool:
         for worker in isolation:
             worker.stop(abort=False)
 
-    def _clean_isolated(self, raw: RawRecord, isolation: list[_Worker]) -> Outcome:
+    def _clean_isolated(self, raw: _Item, isolation: list[_Worker[_Item, _Result]]) -> _Result:
         # Twice before the record is blamed: a worker killed from outside (an operator, the
         # OOM killer making room for another process) while it cleaned an innocent record
         # must not cost that record.
@@ -681,10 +699,11 @@ def clean_items(cleaner: Cleaner, items: Iterable[TextItem], workers: int) -> Ge
         raise failure[0]
 
 
-def _pooled(cleaner: Cleaner, job: Any, batches: Iterator[list[Any]], workers: int) -> Generator[Any, None, None]:
+def _pooled(cleaner: Cleaner, job: PoolJob[_Item, _Result], batches: Iterator[list[_Item]],
+            workers: int) -> Generator[_Result, None, None]:
     """What ``job`` makes of each batch, in order, from a pool of ``workers`` processes, which
     stops with the caller: at the end, or at once if the caller stops reading first."""
-    pool = _OrderedPool(cleaner, job, workers)
+    pool: _OrderedPool[_Item, _Result] = _OrderedPool(cleaner, job, workers)
     finished = False
     try:
         yield from pool.run(batches)
