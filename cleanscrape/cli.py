@@ -167,12 +167,12 @@ def _checkpoint_path(plan: Plan) -> Path:
     return plan.path.with_name(f".{plan.path.name}.checkpoint.json")
 
 
-#: the compression the workers do (see parallel.py): gzip (zlib-ng, ~50 MB/s of cleaned text
-#: a core, ~120 MB/s of a report) in the main process capped a run with a .gz output and
-#: report near 20 MB/s of input (a report is ~4x its input), the work of five workers.  zstd,
-#: ~10x as fast, is left to the main process: its frames per batch would cost 5-8 % of the
-#: size (4.5 % on the extraction dev set's report, 7.6 % on its output, against 0.6 % and
-#: 1.6 % for gzip)
+#: the compression the workers do (see parallel.py): gzip (zlib-ng, ~85 MB/s of cleaned text
+#: and ~130 MB/s of report a core, on the extraction dev pages) in the main process capped a
+#: run with a .gz output and report near 20-30 MB/s of input (a report is ~4-5x its input),
+#: the work of five to eight workers.  zstd, 3-4x as fast, is left to the main process (it
+#: binds past ~110 MB/s of input): its frames per batch would cost 5-8 % of the size (4.5 %
+#: on the dev pages' report, 7.6 % on their output, against 0.6 % and 1.6 % for gzip)
 COMPRESSED_IN_WORKERS = "gz"
 
 
