@@ -64,6 +64,22 @@ def test_garbage_after_the_last_record_ends_the_file_with_a_count() -> None:
     assert "ArchiveLoadFailed" in stats.error
 
 
+@pytest.mark.parametrize("damage", ["deflate data", "crc"])
+def test_a_damaged_gzip_member_ends_the_file_with_a_count_and_keeps_the_pages_before(damage: str) -> None:
+    """warcio inflates through zlib-ng here (warc.py): its errors must end the file as zlib's
+    did, counted, never raised, with the pages before the damage kept."""
+    data = bytearray(build_warc(gzip=True))
+    members = [i for i in range(len(data) - 3) if data[i:i + 3] == b"\x1f\x8b\x08"]
+    assert len(members) == 7  # warcinfo, request, the two pages, image, 404, untyped
+    at = members[4] + 40 if damage == "deflate data" else members[4] - 8  # the image's, or the fete's CRC
+    data[at:at + 8] = b"\xff" * 8
+    stats = WarcStats()
+    pages = [page.url for page in iter_warc_pages(io.BytesIO(bytes(data)), stats)]
+    assert pages == ["https://courier.example/news/flood"] + (
+        ["https://village.example/fete"] if damage == "deflate data" else [])
+    assert stats.skipped["malformed: rest of file unreadable"] == 1
+
+
 def test_a_record_cut_short_is_skipped_not_cleaned_as_half_a_page() -> None:
     data = build_warc(gzip=False)
     cut = data.index(b"seep was under control")  # inside the first page's payload

@@ -10,6 +10,7 @@ run can say what it left out; nothing in a broken file raises out of :func:`iter
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import BinaryIO, Iterator
 
 from ..extract import charset_from_content_type
@@ -64,6 +65,19 @@ def _is_html(media_type: str | None, payload: bytes) -> bool:
     return head.startswith(_HTML_SNIFF)
 
 
+@lru_cache(maxsize=1)
+def _inflate_with_zlib_ng() -> None:
+    """Have warcio inflate gzip (its records' members, a payload's Content-Encoding) with
+    zlib-ng, as the other gzip inputs are: the same zlib stream format and API, 1.8x as
+    fast, in the main process, which reads a WARC for every worker (1,242 pages, 37 MB of
+    WARC.gz: its inflation 0.81 of the main process's 1.0 s at -j 2).  Through warcio's
+    table of decompressors, which warcio extends so itself (brotli's)."""
+    from warcio.bufferedreaders import BufferedReader
+    from zlib_ng import zlib_ng
+
+    BufferedReader.DECOMPRESSORS["gzip"] = lambda: zlib_ng.decompressobj(16 + zlib_ng.MAX_WBITS)
+
+
 def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None) -> Iterator[WarcPage]:
     """Yield the HTML pages of the 2xx response records of a WARC (gzipped or not).
 
@@ -76,6 +90,7 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None) -> Iterato
     """
     from warcio.archiveiterator import ArchiveIterator
 
+    _inflate_with_zlib_ng()
     stats = stats if stats is not None else WarcStats()
     records = iter(ArchiveIterator(stream))
     while True:
