@@ -80,6 +80,29 @@ def test_a_damaged_gzip_member_ends_the_file_with_a_count_and_keeps_the_pages_be
     assert stats.skipped["malformed: rest of file unreadable"] == 1
 
 
+def test_a_payload_served_as_not_html_is_never_read(monkeypatch) -> None:
+    """A video or an archive in a crawl may be hundreds of MB: a response whose Content-Type
+    says it is no page is skipped unread (warcio passes over its bytes block by block),
+    so memory stays that of the largest page; one without a Content-Type is read to be
+    sniffed."""
+    from warcio.recordloader import ArcWarcRecord
+
+    read: list[str] = []
+    content_stream = ArcWarcRecord.content_stream
+
+    def recorded(record):
+        read.append(record.rec_headers.get_header("WARC-Target-URI"))
+        return content_stream(record)
+
+    monkeypatch.setattr(ArcWarcRecord, "content_stream", recorded)
+    stats = WarcStats()
+    pages = [page.url for page in iter_warc_pages(io.BytesIO(build_warc(gzip=True)), stats)]
+    assert pages == ["https://courier.example/news/flood", "https://village.example/fete",
+                     "https://courier.example/untyped"]
+    assert read == pages  # not the image's (image/png), nor the 404's
+    assert stats.skipped["not HTML"] == 1
+
+
 def test_a_record_cut_short_is_skipped_not_cleaned_as_half_a_page() -> None:
     data = build_warc(gzip=False)
     cut = data.index(b"seep was under control")  # inside the first page's payload

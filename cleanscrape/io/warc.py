@@ -58,11 +58,13 @@ class WarcStats:
         return sum(self.skipped.values())
 
 
-def _is_html(media_type: str | None, payload: bytes) -> bool:
-    if media_type:
-        return media_type.split(";", 1)[0].strip().lower() in HTML_MEDIA_TYPES
-    head = payload[:_SNIFF_BYTES].lstrip().lower()
-    return head.startswith(_HTML_SNIFF)
+def _is_html_media_type(media_type: str) -> bool:
+    return media_type.split(";", 1)[0].strip().lower() in HTML_MEDIA_TYPES
+
+
+def _starts_as_html(payload: bytes) -> bool:
+    """Does a payload served without a Content-Type start as an HTML page does?"""
+    return payload[:_SNIFF_BYTES].lstrip().lower().startswith(_HTML_SNIFF)
 
 
 @lru_cache(maxsize=1)
@@ -82,9 +84,9 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None) -> Iterato
     """Yield the HTML pages of the 2xx response records of a WARC (gzipped or not).
 
     Skipped, counted in ``stats.skipped``: records that are not responses (requests,
-    metadata, revisits …), non-2xx responses, non-HTML payloads, and malformed records
-    (an unknown WARC-Type, a payload that cannot be read, a record cut short by the end
-    of the file).  A record whose *headers* are broken ends the file,
+    metadata, revisits …), non-2xx responses, non-HTML payloads (unread where the
+    Content-Type says so, sniffed where there is none), and malformed records (an unknown
+    WARC-Type, a payload that cannot be read, a page cut short by the end of the file).  A record whose *headers* are broken ends the file,
     counted as ``"malformed: rest of file unreadable"``: WARC has no resync marker, so
     everything after it is unreachable.
     """
@@ -116,6 +118,12 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None) -> Iterato
         if not (status or "").startswith("2"):
             stats.skip("HTTP status not 2xx" if status else "no HTTP headers")
             continue
+        content_type = http.get_header("Content-Type")
+        if content_type and not _is_html_media_type(content_type):
+            # not read: a video or an archive may be hundreds of MB, which warcio passes
+            # over block by block when it moves to the next record
+            stats.skip("not HTML")
+            continue
         try:
             payload = record.content_stream().read()
         except Exception:  # warcio surfaces bad chunking/compression as assorted errors
@@ -126,8 +134,7 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None) -> Iterato
         if getattr(record.raw_stream, "limit", 0) > 0:
             stats.skip("malformed: truncated record")
             continue
-        content_type = http.get_header("Content-Type")
-        if not _is_html(content_type, payload):
+        if not content_type and not _starts_as_html(payload):
             stats.skip("not HTML")
             continue
         headers = record.rec_headers
