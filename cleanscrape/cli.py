@@ -279,7 +279,8 @@ class _Progress:
 @click.option("--config", type=click.Path(exists=True, dir_okay=False), help="TOML configuration file.")
 @click.option("--lang", default=None, help="Language of all documents (skips detection).")
 @click.option("--max-doc-chars", type=click.IntRange(min=0), default=None,
-              help="A longer document passes through unchanged, flagged limit:size (0: no limit). "
+              help="A longer document passes through unchanged, flagged limit:size; a page whose HTML is "
+                   "longer is not extracted (0: no limit). "
                    f"Default: the config's max_doc_chars, else {DEFAULT_MAX_DOC_CHARS:,}.")
 @click.option("--max-doc-seconds", type=click.FloatRange(min=0), default=None,
               help="A document taking longer passes through unchanged, flagged limit:time (0: no limit). "

@@ -46,6 +46,7 @@ __all__ = [
     "DecodedHtml",
     "decode_html",
     "charset_from_content_type",
+    "page_over_size_limit",
     "extract",
     "clean_html",
     "extract_for_cleaning",
@@ -386,5 +387,22 @@ def clean_html(
     itself kept and dropped is in ``metadata["extraction"]``.  Pass :func:`html_cleaner`
     of your Cleaner to get the stage preset the CLI uses for HTML.
     """
+    unextracted = page_over_size_limit(cleaner, html, id=id, url=url, metadata=metadata, options=options)
+    if unextracted is not None:
+        return unextracted
     text, meta = extract_for_cleaning(html, url=url, http_charset=http_charset, metadata=metadata, options=options)
     return cleaner.clean(text, id=id, metadata=meta)
+
+
+def page_over_size_limit(cleaner: Cleaner, html: str | bytes, *, id: str | None, url: str | None,
+                         metadata: Mapping[str, Any] | None, options: ExtractOptions) -> Result | None:
+    """The Result of a page whose HTML is over the Cleaner's size limit: not extracted, its
+    text empty, flagged ``limit:size`` as a text over it is (None for a page within it)."""
+    too_large = cleaner.limits.size_exceeded(html)
+    if too_large is None:
+        return None
+    meta: dict[str, Any] = dict(metadata or {})
+    meta.update({"url": url, "domain": domain_of(url),
+                 "extraction": {"extractor": "none", "mode": options.mode, "url": url,
+                                "error": f"not extracted: the page's HTML is {too_large}"}})
+    return cleaner._passed_through(id, "", "limit:size", f"page not extracted: {too_large}", meta)

@@ -71,10 +71,13 @@ class Limits:
                                       or not value > 0):  # NaN included
                 raise ValueError(f"{name} must be a positive number or None, got {value!r}")
 
-    def size_exceeded(self, text: str) -> str | None:
-        """A message if ``text`` is over the size limit, else None."""
+    def size_exceeded(self, text: str | bytes) -> str | None:
+        """A message if ``text`` is over the size limit, else None.  A page's HTML is held to
+        it too, as served (bytes, or characters when given as text), before extraction:
+        parsing a page takes ~35 times its size in memory (a 17 MB page, 620 MB)."""
         if self.max_doc_chars is not None and len(text) > self.max_doc_chars:
-            return f"{len(text):,} characters > max_doc_chars={self.max_doc_chars:,}"
+            unit = "bytes" if isinstance(text, bytes) else "characters"
+            return f"{len(text):,} {unit} > max_doc_chars={self.max_doc_chars:,}"
         return None
 
     def deadline(self) -> Deadline:

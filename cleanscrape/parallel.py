@@ -62,7 +62,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Generator, Generic, Iterable, Iterator, Protocol, TypeVar
 
 from .cleaner import Cleaner, Result, item_parts
-from .extract import ExtractOptions, extract_for_cleaning
+from .extract import ExtractOptions, extract_for_cleaning, page_over_size_limit
 from .pickling import pickled_by_position
 from .io.readers import FORMATS, RawRecord, ReadOptions, Record, decode
 from .io.writers import Item, compress_frame, compression_of, encode_jsonl, encode_report, encode_text, failed_result
@@ -265,6 +265,13 @@ def _clean_raw(cleaner: Cleaner, job: Job, raw: RawRecord, memory: SourceMemory 
     metadata = None
     if record.html is not None:  # a page: extract here, in the worker, then clean the text
         attrs = record.attrs or {}
+        unextracted = page_over_size_limit(cleaner, record.html, id=record.id, url=attrs.get("url"), metadata=attrs,
+                                           options=job.extract_options)
+        if unextracted is not None:
+            record.text = ""
+            outcome = _outcome(job, raw, record, unextracted)
+            outcome.warning = f"{record.location}: page not extracted (limit:size: its HTML is longer than --max-doc-chars)"
+            return outcome
         record.text, metadata = extract_for_cleaning(
             record.html, url=attrs.get("url"), http_charset=attrs.get("http_charset"), metadata=attrs,
             options=job.extract_options)

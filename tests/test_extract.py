@@ -204,6 +204,37 @@ def run_cli(args: list[str], stdin: bytes | None = None):
     return runner.invoke(cli, ["clean", "-j", "1", *args], input=stdin, catch_exceptions=False)
 
 
+def test_a_page_over_the_size_limit_is_not_extracted_but_flagged() -> None:
+    """Parsing a page takes ~35x its size in memory: one whose HTML is over max_doc_chars
+    is not extracted; its text is empty and it is flagged limit:size, as a text over it is."""
+    html = page("article.html")
+    result = clean_html(Cleaner(stages=["whitespace"], max_doc_chars=len(html) - 1), html, id="flood",
+                        url="https://www.valley-courier.example/news/flood")
+    assert (result.text, result.flags, result.ok) == ("", ["limit:size"], True)
+    assert result.metadata["extraction"]["extractor"] == "none"
+    assert result.metadata["extraction"]["error"] == \
+        f"not extracted: the page's HTML is {len(html):,} bytes > max_doc_chars={len(html) - 1:,}"
+    assert result.metadata["domain"] == "valley-courier.example"
+    within = clean_html(Cleaner(stages=["whitespace"], max_doc_chars=len(html)), html, id="flood")
+    assert within.text.startswith("Residents of the lower valley") and within.flags == []
+
+
+def test_cli_flags_a_page_over_the_size_limit_and_extracts_the_others(tmp_path: Path) -> None:
+    import json
+
+    big = len(page("article.html"))
+    limit = (big + len(page("latin1_meta.html"))) // 2  # between the two pages' sizes
+    assert len(page("latin1_meta.html")) < limit < big
+    report = tmp_path / "report.jsonl"
+    result = run_cli(["--report", str(report), "-o", str(tmp_path / "out"), "--max-doc-chars", str(limit),
+                      str(HTML_DIR / "article.html"), str(HTML_DIR / "latin1_meta.html")])
+    assert result.exit_code == 0, result.stderr
+    lines = {d["id"]: d for d in map(json.loads, report.read_text(encoding="utf-8").splitlines())}
+    assert lines["article.html"]["flags"] == ["limit:size"] and lines["article.html"]["output_chars"] == 0
+    assert "flags" not in lines["latin1_meta.html"] and lines["latin1_meta.html"]["output_chars"] > 0
+    assert "article.html: page not extracted (limit:size" in result.stderr
+
+
 def test_cli_jsonl_with_html_field() -> None:
     import json
 
