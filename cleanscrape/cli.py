@@ -283,7 +283,8 @@ class _Progress:
                    "longer is not extracted (0: no limit). "
                    f"Default: the config's max_doc_chars, else {DEFAULT_MAX_DOC_CHARS:,}.")
 @click.option("--max-doc-seconds", type=click.FloatRange(min=0), default=None,
-              help="A document taking longer passes through unchanged, flagged limit:time (0: no limit). "
+              help="A document taking longer passes through unchanged, flagged limit:time; a page whose "
+                   "extraction takes longer is given up (0: no limit). "
                    f"Default: the config's max_doc_seconds, else {DEFAULT_MAX_DOC_SECONDS:g}.")
 @click.option("--source-memory/--no-source-memory", default=None,
               help="Repair a record with the words earlier records of its source (JSONL 'source' field, "

@@ -24,12 +24,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Mapping
 from urllib.parse import urlsplit
 
+from .cleaner import Cleaner, Result
+from .limits import DocumentTimeout
+
 if TYPE_CHECKING:  # pragma: no cover
     from typing import TypedDict
 
     from lxml.html import HtmlElement
 
-    from .cleaner import Cleaner, Result
     from .stage import Stage
 
     class _ModeArguments(TypedDict, total=False):
@@ -46,7 +48,7 @@ __all__ = [
     "DecodedHtml",
     "decode_html",
     "charset_from_content_type",
-    "page_over_size_limit",
+    "extract_within_limits",
     "extract",
     "clean_html",
     "extract_for_cleaning",
@@ -387,22 +389,36 @@ def clean_html(
     itself kept and dropped is in ``metadata["extraction"]``.  Pass :func:`html_cleaner`
     of your Cleaner to get the stage preset the CLI uses for HTML.
     """
-    unextracted = page_over_size_limit(cleaner, html, id=id, url=url, metadata=metadata, options=options)
-    if unextracted is not None:
-        return unextracted
-    text, meta = extract_for_cleaning(html, url=url, http_charset=http_charset, metadata=metadata, options=options)
+    extracted = extract_within_limits(cleaner, html, id=id, url=url, http_charset=http_charset, metadata=metadata,
+                                      options=options)
+    if isinstance(extracted, Result):
+        return extracted
+    text, meta = extracted
     return cleaner.clean(text, id=id, metadata=meta)
 
 
-def page_over_size_limit(cleaner: Cleaner, html: str | bytes, *, id: str | None, url: str | None,
-                         metadata: Mapping[str, Any] | None, options: ExtractOptions) -> Result | None:
-    """The Result of a page whose HTML is over the Cleaner's size limit: not extracted, its
-    text empty, flagged ``limit:size`` as a text over it is (None for a page within it)."""
+def extract_within_limits(cleaner: Cleaner, html: str | bytes, *, id: str | None, url: str | None,
+                          http_charset: str | None, metadata: Mapping[str, Any] | None,
+                          options: ExtractOptions) -> tuple[str, dict[str, Any]] | Result:
+    """:func:`extract_for_cleaning` held to the Cleaner's limits, as its cleaning is.  A page
+    whose HTML is over the size limit (parsing takes ~35x a page's size in memory), or whose
+    extraction outlasts the time limit (trafilatura has run without end on some pages, its
+    issues #189 and #704), gives the Result passing it through: not extracted, its text
+    empty, flagged ``limit:size`` or ``limit:time``, and why in ``metadata["extraction"]``."""
     too_large = cleaner.limits.size_exceeded(html)
-    if too_large is None:
-        return None
+    if too_large is not None:
+        return _unextracted(cleaner, id, url, metadata, options, "limit:size", f"the page's HTML is {too_large}")
+    try:
+        with cleaner.limits.deadline():
+            return extract_for_cleaning(html, url=url, http_charset=http_charset, metadata=metadata, options=options)
+    except DocumentTimeout:
+        return _unextracted(cleaner, id, url, metadata, options, "limit:time",
+                            f"extraction took longer than max_doc_seconds={cleaner.limits.max_doc_seconds}")
+
+
+def _unextracted(cleaner: Cleaner, id: str | None, url: str | None, metadata: Mapping[str, Any] | None,
+                 options: ExtractOptions, flag: str, why: str) -> Result:
     meta: dict[str, Any] = dict(metadata or {})
     meta.update({"url": url, "domain": domain_of(url),
-                 "extraction": {"extractor": "none", "mode": options.mode, "url": url,
-                                "error": f"not extracted: the page's HTML is {too_large}"}})
-    return cleaner._passed_through(id, "", "limit:size", f"page not extracted: {too_large}", meta)
+                 "extraction": {"extractor": "none", "mode": options.mode, "url": url, "error": f"not extracted: {why}"}})
+    return cleaner._passed_through(id, "", flag, f"page not extracted: {why}", meta)

@@ -4,8 +4,10 @@ A cleaner in front of a training pipeline or a search index must never stall a r
 pathological document (a 50 MB single line, a page of deeply repeated text that some
 heuristic handles in quadratic time).  Two limits bound the cost of one document:
 
-* ``max_doc_chars`` is checked before any work: a larger text is passed through as is;
-* ``max_doc_seconds`` bounds the stage loop.  In the main thread of a Unix process (the
+* ``max_doc_chars`` is checked before any work: a larger text is passed through as is (a
+  page whose HTML is larger is not extracted);
+* ``max_doc_seconds`` bounds the stage loop (and, on its own, a page's extraction:
+  :func:`cleanscrape.extract.extract_within_limits`).  In the main thread of a Unix process (the
   CLI and its workers) a one-shot ``SIGALRM`` timer interrupts a stage in the middle
   (``setitimer`` costs two system calls per document).  Elsewhere (other threads, Windows,
   or when someone else's ``SIGALRM`` timer is already running) the clock is checked between

@@ -62,7 +62,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Generator, Generic, Iterable, Iterator, Protocol, TypeVar
 
 from .cleaner import Cleaner, Result, item_parts
-from .extract import ExtractOptions, extract_for_cleaning, page_over_size_limit
+from .extract import ExtractOptions, extract_within_limits
 from .pickling import pickled_by_position
 from .io.readers import FORMATS, RawRecord, ReadOptions, Record, decode
 from .io.writers import Item, compress_frame, compression_of, encode_jsonl, encode_report, encode_text, failed_result
@@ -87,6 +87,9 @@ BATCHES_HELD_PER_WORKER = 2
 PIPE_BYTES = 1 << 20
 #: what each flag of :attr:`cleanscrape.Result.flags` means, in the CLI's own terms
 LIMIT_FLAG_MEANING = {"limit:size": "longer than --max-doc-chars", "limit:time": "took longer than --max-doc-seconds"}
+#: the same for a page not extracted
+PAGE_LIMIT_MEANING = {"limit:size": "its HTML is longer than --max-doc-chars",
+                      "limit:time": "its extraction took longer than --max-doc-seconds"}
 WORKER_DIED = "worker process died while cleaning this record (a crash in a stage?)"
 #: workers of its own a record redone alone after a worker's death may kill before it is
 #: marked failed with WORKER_DIED
@@ -265,16 +268,16 @@ def _clean_raw(cleaner: Cleaner, job: Job, raw: RawRecord, memory: SourceMemory 
     metadata = None
     if record.html is not None:  # a page: extract here, in the worker, then clean the text
         attrs = record.attrs or {}
-        unextracted = page_over_size_limit(cleaner, record.html, id=record.id, url=attrs.get("url"), metadata=attrs,
-                                           options=job.extract_options)
-        if unextracted is not None:
+        extracted = extract_within_limits(cleaner, record.html, id=record.id, url=attrs.get("url"),
+                                          http_charset=attrs.get("http_charset"), metadata=attrs,
+                                          options=job.extract_options)
+        if isinstance(extracted, Result):  # not extracted: over a limit
             record.text = ""
-            outcome = _outcome(job, raw, record, unextracted)
-            outcome.warning = f"{record.location}: page not extracted (limit:size: its HTML is longer than --max-doc-chars)"
+            outcome = _outcome(job, raw, record, extracted)
+            outcome.warning = f"{record.location}: page not extracted ({extracted.flags[0]}: " \
+                              f"{PAGE_LIMIT_MEANING[extracted.flags[0]]})"
             return outcome
-        record.text, metadata = extract_for_cleaning(
-            record.html, url=attrs.get("url"), http_charset=attrs.get("http_charset"), metadata=attrs,
-            options=job.extract_options)
+        record.text, metadata = extracted
         cleaner = job.html_cleaner or cleaner
     # a JSONL record's "source" or "url" field, a page's URL
     source = source_of(record.fields) or source_of(record.attrs)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import codecs
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -217,6 +218,47 @@ def test_a_page_over_the_size_limit_is_not_extracted_but_flagged() -> None:
     assert result.metadata["domain"] == "valley-courier.example"
     within = clean_html(Cleaner(stages=["whitespace"], max_doc_chars=len(html)), html, id="flood")
     assert within.text.startswith("Residents of the lower valley") and within.flags == []
+
+
+def _endless_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Extraction that never ends, as trafilatura's has on some pages (its issues #189, #704)."""
+    import cleanscrape.extract as module
+
+    def endless(*args, **kwargs):
+        # (given up after 20 s, so that a time limit that fails fails the test, not hangs it)
+        give_up = time.monotonic() + 20
+        while time.monotonic() < give_up:
+            pass
+        raise AssertionError("extraction was not cut short")
+
+    monkeypatch.setattr(module, "extract", endless)
+
+
+def test_a_page_whose_extraction_outlasts_the_time_limit_is_flagged(monkeypatch: pytest.MonkeyPatch) -> None:
+    _endless_extraction(monkeypatch)
+    result = clean_html(Cleaner(stages=["whitespace"], max_doc_seconds=0.3), page("article.html"), id="flood")
+    assert (result.text, result.flags, result.ok) == ("", ["limit:time"], True)
+    assert result.metadata["extraction"]["error"] == "not extracted: extraction took longer than max_doc_seconds=0.3"
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_worker_stuck_in_extraction_gives_the_page_up_and_goes_on(monkeypatch: pytest.MonkeyPatch,
+                                                                     workers: int) -> None:
+    """In the CLI's batches (the alarm's handler held across them), with and without a pool."""
+    import json
+
+    from cleanscrape.io.readers import RawRecord
+    from cleanscrape.parallel import Job, clean_stream
+
+    _endless_extraction(monkeypatch)
+    cleaner = Cleaner(stages=["whitespace"], max_doc_seconds=0.3)
+    raws = [RawRecord(f"p{i}.html", "html", page("article.html"), f"p{i}.html") for i in range(2)] + \
+        [RawRecord("t.txt", "text", b"  plain text  \n", "t.txt")]
+    outcomes = list(clean_stream(cleaner, Job(output_format="jsonl"), raws, workers=workers))
+    assert [o.warning for o in outcomes] == [
+        "p0.html: page not extracted (limit:time: its extraction took longer than --max-doc-seconds)",
+        "p1.html: page not extracted (limit:time: its extraction took longer than --max-doc-seconds)", None]
+    assert [json.loads(o.item.data)["text"] for o in outcomes] == ["", "", "plain text"]
 
 
 def test_cli_flags_a_page_over_the_size_limit_and_extracts_the_others(tmp_path: Path) -> None:

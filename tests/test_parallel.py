@@ -293,7 +293,7 @@ def test_an_unforeseen_exception_costs_one_record(monkeypatch) -> None:
     def broken_extraction(*args, **kwargs):
         raise RuntimeError("extractor bug")
 
-    monkeypatch.setattr("cleanscrape.parallel.extract_for_cleaning", broken_extraction)
+    monkeypatch.setattr("cleanscrape.parallel.extract_within_limits", broken_extraction)
     page = RawRecord("p.html", "html", b"<html><body><p>text</p></body></html>", "p.html")
     outcomes = list(clean_stream(Cleaner(stages=["whitespace"]), Job(output_format="jsonl"),
                                  [page, *make_raws(2)], workers=1))
