@@ -331,8 +331,8 @@ def item_parts(item: StreamItem) -> tuple[str | None, Any, Mapping[str, Any] | N
         return item[0], item[1], None, None
     if len(item) == 3 and (item[2] is None or isinstance(item[2], Mapping)):
         return item[0], item[1], item[2], None
-    return None, "", None, f"an item must be a text, (id, text) or (id, text, metadata), got a tuple of {len(item)}" \
-        + (" with metadata that is no mapping" if len(item) == 3 else "")
+    problem = f"an item must be a text, (id, text) or (id, text, metadata), got a tuple of {len(item)}"
+    return None, "", None, problem + (" with metadata that is no mapping" if len(item) == 3 else "")
 
 
 def clean(text: str, **options: Any) -> Result:

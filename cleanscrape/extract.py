@@ -419,6 +419,6 @@ def extract_within_limits(cleaner: Cleaner, html: str | bytes, *, id: str | None
 def _unextracted(cleaner: Cleaner, id: str | None, url: str | None, metadata: Mapping[str, Any] | None,
                  options: ExtractOptions, flag: str, why: str) -> Result:
     meta: dict[str, Any] = dict(metadata or {})
-    meta.update({"url": url, "domain": domain_of(url),
-                 "extraction": {"extractor": "none", "mode": options.mode, "url": url, "error": f"not extracted: {why}"}})
+    extraction = {"extractor": "none", "mode": options.mode, "url": url, "error": f"not extracted: {why}"}
+    meta.update({"url": url, "domain": domain_of(url), "extraction": extraction})
     return cleaner._passed_through(id, "", flag, f"page not extracted: {why}", meta)

@@ -7,8 +7,8 @@ heuristic handles in quadratic time).  Two limits bound the cost of one document
 * ``max_doc_chars`` is checked before any work: a larger text is passed through as is (a
   page whose HTML is larger is not extracted);
 * ``max_doc_seconds`` bounds the stage loop (and, on its own, a page's extraction:
-  :func:`cleanscrape.extract.extract_within_limits`).  In the main thread of a Unix process (the
-  CLI and its workers) a one-shot ``SIGALRM`` timer interrupts a stage in the middle
+  :func:`cleanscrape.extract.extract_within_limits`).  In the main thread of a Unix
+  process (the CLI and its workers) a one-shot ``SIGALRM`` timer interrupts a stage in the middle
   (``setitimer`` costs two system calls per document).  Elsewhere (other threads, Windows,
   or when someone else's ``SIGALRM`` timer is already running) the clock is checked between
   stages instead, which bounds the run but cannot cut a single stage short.  The alarm's

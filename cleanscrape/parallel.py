@@ -473,7 +473,8 @@ def _grow_pipe(connection: Connection) -> None:
 class _Worker(Generic[_Item, _Result]):
     """One worker process, its two pipes, and the batches it holds (oldest first)."""
 
-    def __init__(self, context: multiprocessing.context.BaseContext, cleaner: Cleaner, job: PoolJob[_Item, _Result]) -> None:
+    def __init__(self, context: multiprocessing.context.BaseContext, cleaner: Cleaner,
+                 job: PoolJob[_Item, _Result]) -> None:
         task_reader, self.tasks = context.Pipe(duplex=False)
         self.results, result_writer = context.Pipe(duplex=False)
         for connection in (self.tasks, self.results):

@@ -86,8 +86,8 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None) -> Iterato
     Skipped, counted in ``stats.skipped``: records that are not responses (requests,
     metadata, revisits …), non-2xx responses, non-HTML payloads (unread where the
     Content-Type says so, sniffed where there is none), and malformed records (an unknown
-    WARC-Type, a payload that cannot be read, a page cut short by the end of the file).  A record whose *headers* are broken ends the file,
-    counted as ``"malformed: rest of file unreadable"``: WARC has no resync marker, so
+    WARC-Type, a payload that cannot be read, a page cut short by the end of the file).  A
+    record whose *headers* are broken ends the file, counted as ``"malformed: rest of file unreadable"``: WARC has no resync marker, so
     everything after it is unreachable.
     """
     from warcio.archiveiterator import ArchiveIterator
