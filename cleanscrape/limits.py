@@ -16,8 +16,8 @@ heuristic handles in quadratic time).  Two limits bound the cost of one document
   a loop over many documents holds it (:meth:`Limits.alarm_handler_held`, as the CLI's
   batches do).
 
-A document that hits a limit keeps its input text, gets no removals or repairs, and is
-flagged ``limit:size`` or ``limit:time`` in :attr:`cleanscrape.Result.flags`.  The time
+A document that hits a limit keeps its input text (a page not extracted has none: its text
+is empty), gets no removals or repairs, and is flagged ``limit:size`` or ``limit:time`` in :attr:`cleanscrape.Result.flags`.  The time
 limit is the one place where the output can depend on the machine: it is a safety net set
 far above the cost of any ordinary document, and ``None`` (or ``0`` on the CLI) turns it off.
 """
