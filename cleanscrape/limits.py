@@ -57,6 +57,8 @@ DEFAULT_MAX_DOC_SECONDS = 60.0
 _alarm_armed = False
 #: :meth:`Limits.alarm_handler_held` keeps the handler installed
 _handler_held = False
+#: the longest timer set, ~68 years: what a 32-bit time_t holds
+_LONGEST_TIMER = 2**31 - 1
 
 
 @dataclass(frozen=True)
@@ -152,7 +154,8 @@ class Deadline:
             if not _handler_held:
                 self._previous_handler = _set_handler(signal.SIGALRM, _raise_timeout)
                 self._handler_installed = True
-            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+            # (a longer limit, as inf, is no limit: setitimer would raise OverflowError)
+            signal.setitimer(signal.ITIMER_REAL, min(self.seconds, _LONGEST_TIMER))
             self._armed = _alarm_armed = True
         return self
 

@@ -314,11 +314,13 @@ def _outcome(job: Job, raw: RawRecord, record: Record, result: Result) -> Outcom
     if result.ok and job.summary_counts:
         outcome.text_bytes_in = _utf8_len(record.text or "")
         outcome.text_bytes_out = _utf8_len(result.text)
-        # most short records have neither: a Counter costs a microsecond even empty
+        # most short records have neither: a Counter costs a microsecond even empty.  The
+        # categories as plain str: a plugin's of a str type of its own may not pickle, and an
+        # Outcome must (its output is already in its batch's gzip member, see _sendable)
         if result.removed:
-            outcome.removed = dict(Counter(r.category for r in result.removed))
+            outcome.removed = {str(c): n for c, n in Counter(r.category for r in result.removed).items()}
         if result.repairs:
-            outcome.repaired = dict(Counter(r.category for r in result.repairs))
+            outcome.repaired = {str(c): n for c, n in Counter(r.category for r in result.repairs).items()}
     return outcome
 
 

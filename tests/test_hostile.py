@@ -166,6 +166,24 @@ def test_time_limit_can_be_disabled() -> None:
     assert cleaner.clean("x").flags == []
 
 
+@pytest.mark.parametrize("seconds", [1e10, float("inf")])
+def test_a_time_limit_beyond_the_timers_range_cleans_as_no_limit_does(seconds: float) -> None:
+    """``--max-doc-seconds inf`` (or 1e10) is accepted, and setitimer cannot take it
+    (OverflowError): every document failed, clean_html raised, and the alarm's handler was
+    left installed in the caller's process."""
+    from cleanscrape.extract import clean_html
+
+    handler_before = signal.getsignal(signal.SIGALRM)
+    cleaner = Cleaner(stages=["whitespace"], max_doc_seconds=seconds)
+    assert (cleaner.clean("  ok  ").text, cleaner.clean("  ok  ").error) == ("ok", None)
+    page = clean_html(cleaner, b"<html><body><article><p>A paragraph of the page's text.</p></article></body></html>")
+    assert (page.text, page.error, page.flags) == ("A paragraph of the page's text.", None, [])
+    with cleaner.limits.alarm_handler_held():
+        assert cleaner.clean("  ok  ").text == "ok"
+    assert signal.getsignal(signal.SIGALRM) is handler_before
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
 # ---------------------------------------------------------------------- long repetitive lines
 def _no_sequence_matcher(*args: object, **kwargs: object) -> None:
     raise AssertionError("difflib.SequenceMatcher used on a long line")

@@ -228,6 +228,37 @@ def test_clean_many_with_workers_fails_only_the_item_whose_result_cannot_come_ba
     assert [r.text for r in results if r.ok] == [f"text {i}" for i in range(30) if i != 9]
 
 
+def test_a_cli_record_whose_counts_do_not_pickle_gives_one_gzip_record_in_place() -> None:
+    """A plugin stage's category of its own str type (here local, so it does not pickle)
+    ends up in the Outcome's counts: the batch's results do not pickle.  The record must
+    come out once, in its place, as in one process, not failed (its output was fine) and
+    again inside the batch's gzip member, which had already taken its output in."""
+
+    class Category(str):
+        pass
+
+    class OwnCategory(Stage):
+        name = "own_category_inline"
+        categories = ("own",)
+
+        def process(self, doc: Document) -> None:
+            for line in doc.lines:
+                if "OWN-CATEGORY" in line.text:
+                    self.remove_line(doc, line, "marked", Category("own"))
+
+    cleaner = Cleaner(stages=[OwnCategory(), "whitespace"])
+    raws = [RawRecord(f"in.txt:{i}", "text", (f"line {i}\n" + ("OWN-CATEGORY\n" if i == 5 else "")).encode(),
+                      "in.txt") for i in range(8)]
+    job = Job(output_format="jsonl", output_compression="gz")
+
+    def records(workers: int) -> list[dict]:
+        outcomes = list(clean_stream(cleaner, job, raws, workers=workers))
+        assert [o.batch_end for o in outcomes] == [False] * 7 + [True]
+        return [json.loads(line) for line in gzip.decompress(b"".join(o.item.data for o in outcomes)).splitlines()]
+
+    assert records(2) == records(1) == [{"id": "in.txt", "text": f"line {i}", "status": "ok"} for i in range(8)]
+
+
 def test_clean_many_stopped_early_stops_its_workers() -> None:
     results = Cleaner(stages=[_Sleepy(), "whitespace"]).clean_many(["x\n"] * 400, workers=2)
     assert next(results).text == "x"

@@ -112,6 +112,26 @@ def test_a_record_cut_short_is_skipped_not_cleaned_as_half_a_page() -> None:
     assert stats.skipped["malformed: truncated record"] == 1
 
 
+
+@pytest.mark.parametrize("gzip", [True, False])
+def test_a_file_cut_short_inside_a_record_skipped_unread_still_says_so(gzip: bool) -> None:
+    """A response served as no page is skipped without reading its payload; a file that
+    ends inside it (a download cut short, most likely in a crawl's big media records) must
+    still be counted as a truncated record, not as a whole one that is merely not HTML."""
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=gzip)
+    for url, body, media_type in [("https://courier.example/news/flood", ARTICLE, "text/html"),
+                                  ("https://courier.example/clip.mp4", bytes(range(256)) * 400, "video/mp4")]:
+        http = StatusAndHeaders("200 OK", [("Content-Type", media_type)], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=http))
+    data = buf.getvalue()
+    stats = WarcStats()
+    pages = [page.url for page in iter_warc_pages(io.BytesIO(data[:len(data) * 3 // 4]), stats)]
+    assert pages == ["https://courier.example/news/flood"]
+    assert stats.skipped == {"malformed: truncated record": 1}
+    whole = WarcStats()
+    assert len(list(iter_warc_pages(io.BytesIO(data), whole))) == 1 and whole.skipped == {"not HTML": 1}
+
 def test_a_garbled_record_type_counts_as_malformed() -> None:
     data = build_warc(gzip=False).replace(b"WARC-Type: warcinfo", b"WARC-Type: warcinf0", 1)
     stats = WarcStats()

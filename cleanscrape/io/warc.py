@@ -86,7 +86,7 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None) -> Iterato
     Skipped, counted in ``stats.skipped``: records that are not responses (requests,
     metadata, revisits …), non-2xx responses, non-HTML payloads (unread where the
     Content-Type says so, sniffed where there is none), and malformed records (an unknown
-    WARC-Type, a payload that cannot be read, a page cut short by the end of the file).  A
+    WARC-Type, a payload that cannot be read, a record cut short by the end of the file).  A
     record whose *headers* are broken ends the file, counted as ``"malformed: rest of file unreadable"``: WARC has no resync marker, so
     everything after it is unreachable.
     """
@@ -95,17 +95,22 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None) -> Iterato
     _inflate_with_zlib_ng()
     stats = stats if stats is not None else WarcStats()
     records = iter(ArchiveIterator(stream))
+    unread = None  # a record skipped unread: counted once warcio has passed over its bytes
     while True:
         try:
             record = next(records)
         except StopIteration:
+            _count_unread(stats, unread)
             return
         # warcio's header parser fails in assorted ways (ArchiveLoadFailed, AttributeError
         # on a header cut short, zlib errors) and cannot resume after any of them
         except Exception as exc:
+            _count_unread(stats, unread)
             stats.skip("malformed: rest of file unreadable")
             stats.error = f"{type(exc).__name__}: {exc}"[:200]
             return
+        _count_unread(stats, unread)
+        unread = None
         stats.records += 1
         if record.rec_type not in WARC_RECORD_TYPES:
             stats.skip("malformed: bad WARC-Type")
@@ -122,7 +127,7 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None) -> Iterato
         if content_type and not _is_html_media_type(content_type):
             # not read: a video or an archive may be hundreds of MB, which warcio passes
             # over block by block when it moves to the next record
-            stats.skip("not HTML")
+            unread = record
             continue
         try:
             payload = record.content_stream().read()
@@ -146,6 +151,14 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None) -> Iterato
             http_charset=charset_from_content_type(content_type),
             html=payload,
         )
+
+
+def _count_unread(stats: WarcStats, record: object | None) -> None:
+    """Count a record skipped unread as not HTML, or as truncated if the file ended inside
+    it (its byte reader, drained by warcio on its way to the next record, has bytes left)."""
+    if record is not None:
+        truncated = getattr(getattr(record, "raw_stream", None), "limit", 0) > 0
+        stats.skip("malformed: truncated record" if truncated else "not HTML")
 
 
 # ---------------------------------------------------------------------------- as an input format
