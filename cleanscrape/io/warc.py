@@ -87,8 +87,8 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None) -> Iterato
     metadata, revisits …), non-2xx responses, non-HTML payloads (unread where the
     Content-Type says so, sniffed where there is none), and malformed records (an unknown
     WARC-Type, a payload that cannot be read, a record cut short by the end of the file).  A
-    record whose *headers* are broken ends the file, counted as ``"malformed: rest of file unreadable"``: WARC has no resync marker, so
-    everything after it is unreachable.
+    record whose *headers* are broken ends the file, counted as ``"malformed: rest of file
+    unreadable"``: WARC has no resync marker, so everything after it is unreachable.
     """
     from warcio.archiveiterator import ArchiveIterator
 
