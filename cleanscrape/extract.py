@@ -405,7 +405,8 @@ def extract_within_limits(cleaner: Cleaner, html: str | bytes, *, id: str | None
     extraction outlasts the time limit (trafilatura has run without end on some pages, its
     issues #189 and #704), gives the Result passing it through: not extracted, its text
     empty, flagged ``limit:size`` or ``limit:time``, and why in ``metadata["extraction"]``."""
-    too_large = cleaner.limits.size_exceeded(html)
+    # (what is no page is left to extract_for_cleaning, which never raises on it)
+    too_large = cleaner.limits.size_exceeded(html) if isinstance(html, (str, bytes)) else None
     if too_large is not None:
         return _unextracted(cleaner, id, url, metadata, options, "limit:size", f"the page's HTML is {too_large}")
     try:

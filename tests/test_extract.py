@@ -220,6 +220,12 @@ def test_a_page_over_the_size_limit_is_not_extracted_but_flagged() -> None:
     assert within.text.startswith("Residents of the lower valley") and within.flags == []
 
 
+def test_clean_html_of_no_page_gives_an_empty_result_not_an_error() -> None:
+    result = clean_html(Cleaner(stages=["whitespace"]), None, id="nothing")  # type: ignore[arg-type]
+    assert (result.text, result.ok) == ("", True)
+    assert "error" in result.metadata["extraction"]
+
+
 def _endless_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
     """Extraction that never ends, as trafilatura's has on some pages (its issues #189, #704)."""
     import cleanscrape.extract as module
