@@ -169,8 +169,9 @@ class InputFormat:
     one_per_file: bool = False
     #: one line for --help
     description: str = ""
-    #: the splitter reads gzip itself: a WARC.gz has one gzip member per record, and warcio
-    #: reading them one by one loses one record to a corrupt member, not the whole file
+    #: the splitter reads gzip itself: a WARC.gz has one gzip member per record, which warcio
+    #: reads one by one; a damaged member ends the file there, counted, and the pages before
+    #: it are kept (tests/test_warc.py)
     reads_gzip: bool = False
 
 
