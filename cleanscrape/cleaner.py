@@ -6,13 +6,13 @@ import enum
 import gc
 import logging
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
-from .document import Document, Removal, Repair
+from .document import Document, Removal, Repair, packed_removals, unpacked_removals
 from .limits import DEFAULT_MAX_DOC_CHARS, DEFAULT_MAX_DOC_SECONDS, Deadline, DocumentTimeout, Limits
-from .pickling import pickled_by_position
 from .repair.source_memory import SourceMemory, source_of
 from .stage import Stage, StageConfigError, get_stage_class
 
@@ -52,7 +52,6 @@ StreamItem = str | tuple[str | None, str] | tuple[str | None, str, Mapping[str, 
 _log = logging.getLogger("cleanscrape")
 
 
-@pickled_by_position
 @dataclass
 class Result:
     """What cleaning one document produced."""
@@ -73,6 +72,12 @@ class Result:
     @property
     def ok(self) -> bool:
         return self.error is None
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # by position, as pickled_by_position does, with the removals packed (the workers of
+        # clean_many send every result)
+        text, removed, *rest = _result_fields(self)
+        return _unpickled_result, (text, packed_removals(removed), *rest)
 
     def to_dict(self, *, include_text: bool = True) -> dict[str, Any]:
         """The report record of this document (schema: docs/report-schema.md)."""
@@ -97,6 +102,14 @@ class Result:
         if self.metadata:
             d["metadata"] = self.metadata
         return d
+
+
+_result_fields = attrgetter(*(f.name for f in fields(Result)))
+assert [f.name for f in fields(Result)][:2] == ["text", "removed"]
+
+
+def _unpickled_result(text: str, removed: list[Removal] | tuple[Any, ...], *rest: Any) -> Result:
+    return Result(text, unpacked_removals(removed), *rest)
 
 
 def _load_config_file(path: str | Path) -> dict[str, Any]:

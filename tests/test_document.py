@@ -470,3 +470,51 @@ def test_a_removal_reports_what_every_report_entry_reports(score) -> None:
     assert generic["line"] == 2 and generic["text"] == "two\n"
     assert ("score" in generic) is (score is not None)
     assert isinstance(removal, Removal)
+
+
+def test_removals_pickle_whole_however_their_text_was_set() -> None:
+    """A removal of remove_line is pickled with its document's input, not its text (sliced
+    where it is read); one made by the class, or whose text was set after, with its text.
+    Every field must come back, and a text set by hand must not be sliced again."""
+    import dataclasses
+    import pickle
+
+    from cleanscrape.document import Removal
+
+    doc = Document("one\ntwo\nthree\nfour")
+    doc.remove_line(1, stage="test", category="navigation", reason="a menu label", score=0.5)
+    doc.remove_line(2, stage="test", category="share", reason="a widget")
+    doc.remove_line(3, stage="test", category="tags", reason="a tag list")
+    unread, read, overwritten = doc.removals
+    assert read.text == "three\n"
+    overwritten.text = "set by hand"
+    made = Removal("test", "caption", 0, 4, "one\n", "a caption", 0)
+    removals = [unread, read, overwritten, made]
+    copies = pickle.loads(pickle.dumps(removals, pickle.HIGHEST_PROTOCOL))
+    for removal, copy in zip(removals, copies):
+        assert [getattr(copy, f.name) for f in dataclasses.fields(Removal)] == \
+               [getattr(removal, f.name) for f in dataclasses.fields(Removal)]
+    assert [copy.text for copy in copies] == ["two\n", "three\n", "set by hand", "one\n"]
+
+
+def test_a_result_pickles_its_removals_packed_or_as_they_are() -> None:
+    """A Result pickles the removals of remove_line and remove_span as its input once and a
+    list of each other field; a removal made by the class among them (a plugin's) sends
+    them one by one.  Either way every removal comes back whole, in order."""
+    import dataclasses
+    import pickle
+
+    from cleanscrape import Cleaner
+    from cleanscrape.document import Removal, packed_removals
+
+    seeds = Path(__file__).parent / "data" / "seeds"
+    text = next(p for p in sorted(seeds.iterdir()) if p.name.endswith(".txt") and ".expected" not in p.name).read_text(
+        encoding="utf-8")
+    result = Cleaner().clean(text)
+    assert isinstance(packed_removals(result.removed), tuple)
+    mixed = dataclasses.replace(result, removed=[*result.removed, Removal("plugin", "ads", 0, 1, text[:1], "an ad", 0)])
+    assert isinstance(packed_removals(mixed.removed), list)
+    for original in (result, mixed):
+        copy = pickle.loads(pickle.dumps(original, pickle.HIGHEST_PROTOCOL))
+        assert copy == original
+        assert [r.text for r in copy.removed] == [text[r.start:r.end] for r in original.removed]
