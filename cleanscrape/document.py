@@ -103,12 +103,12 @@ def _report_fields(cls: type) -> tuple[tuple[str, Any], ...]:
 
 
 class _Sliced(_ReportEntry):
-    """A report entry that may hold, until its ``text`` is first read, the document's input
+    """A report entry that may hold, instead of its ``text``, the document's input
     to slice it from (see :class:`_SlicedText`)."""
 
     __slots__ = ("_input",)
-    #: the document's input, of which ``text`` is (or, unread, will be) the slice
-    #: ``start:end``; None once ``text`` is set otherwise (the class called, or set later)
+    #: the document's input, of which ``text`` is the slice ``start:end``; None once
+    #: ``text`` is set (the class called, or set later)
     _input: str | None
 
 
@@ -132,8 +132,7 @@ class Removal(_Sliced):
         # :meth:`_ReportEntry.to_dict` written out for this class's fields: a report holds
         # ~140 removals a page, and the loop over the fields took two thirds of encoding it
         # (a test holds the two to the same output)
-        # (the text sliced here, not through its descriptor, whose first read of a slot unset
-        # raises and catches: 0.5 us a removal)
+        # (the text sliced here as its descriptor slices it, without a call of the descriptor)
         source = self._input
         d: dict[str, Any] = {"stage": self.stage, "category": self.category, "start": self.start,
                              "end": self.end, "text": self.text if source is None else source[self.start:self.end],
@@ -158,7 +157,7 @@ class Removal(_Sliced):
 
 def _sliced_removal(stage: str, category: str, start: int, end: int, source: str, reason: str, line: int,
                     score: float | None) -> Removal:
-    """A removal whose text is the slice ``start:end`` of ``source``, sliced when first read:
+    """A removal whose text is the slice ``start:end`` of ``source``, sliced when read:
     one of :meth:`Document.remove_span`, or a pickled one (:meth:`Document.remove_line`
     makes its own the same way, inlined)."""
     removal = _new(Removal)
@@ -199,12 +198,14 @@ def unpacked_removals(packed: list[Removal] | tuple[Any, ...]) -> list[Removal]:
 
 
 class _SlicedText:
-    """:attr:`Removal.text`: its slot, read as it is once set, else sliced from the input
-    (``_input``) at ``start:end`` when first read and kept.  :meth:`Document.remove_line`
-    leaves it unset: a run without a report never reads a removed line's text, and slicing
-    it (a scan of its characters for the widest) took ~110 of the ~290 ns a removal cost.
-    A descriptor of this one attribute, not a ``__getattr__``, which would take every
-    attribute read of every removal off CPython's fast path."""
+    """:attr:`Removal.text`: sliced from the input (``_input``) at ``start:end`` when read,
+    while the removal holds its input; else its slot, set by the class or later.
+    :meth:`Document.remove_line` and :meth:`~Document.remove_span` only keep a reference to
+    the input: a run without a report never reads a removed line's text, and slicing it (a
+    scan of its characters for the widest) took ~110 of the ~290 ns a removal cost.  A
+    descriptor of this one attribute, not a ``__getattr__``, which would take every
+    attribute read of every removal off CPython's fast path; sliced at each read, not kept
+    in the slot, which would make the first read of each raise and catch inside (0.5 us)."""
 
     def __init__(self, slot: Any) -> None:
         self._slot = slot  # the slot's own descriptor, made by dataclass
@@ -212,17 +213,13 @@ class _SlicedText:
     def __get__(self, removal: Removal | None, owner: type | None = None) -> Any:
         if removal is None:
             return self
-        try:
-            return self._slot.__get__(removal, owner)
-        except AttributeError:
-            source = removal._input
-            assert source is not None  # (unset only by remove_line, which sets the input)
-            text = source[removal.start:removal.end]
-            self._slot.__set__(removal, text)
-            return text
+        source = removal._input
+        if source is not None:
+            return source[removal.start:removal.end]
+        return self._slot.__get__(removal, owner)
 
     def __set__(self, removal: Removal, text: str) -> None:
-        # (the class's __init__ sets it so too): the text is no longer known to be a slice
+        # (the class's __init__ sets it so too): the text is no longer a slice of the input
         self._slot.__set__(removal, text)
         removal._input = None  # type: ignore[misc]
 
@@ -481,7 +478,7 @@ class Document:
         removal.category = category
         removal.start = start
         removal.end = end
-        # its text sliced from the input when first read (_SlicedText); (_input is a slot of
+        # its text sliced from the input when read (_SlicedText); (_input is a slot of
         # _Sliced: mypy looks only at the slots dataclass made)
         removal._input = self.text  # type: ignore[misc]
         removal.reason = reason
