@@ -23,6 +23,7 @@ from .cleaner import UNSET, Cleaner
 from .extract import EXTRACTION_MODES, ExtractOptions, html_cleaner
 from .limits import DEFAULT_MAX_DOC_CHARS, DEFAULT_MAX_DOC_SECONDS
 from .io.readers import (
+    DEFAULT_MAX_RECORD_BYTES,
     FORMATS,
     STDIN,
     InputFile,
@@ -286,6 +287,10 @@ class _Progress:
               help="A document taking longer passes through unchanged, flagged limit:time; a page whose "
                    "extraction takes longer is given up (0: no limit). "
                    f"Default: the config's max_doc_seconds, else {DEFAULT_MAX_DOC_SECONDS:g}.")
+@click.option("--max-record-bytes", type=click.IntRange(min=0), default=DEFAULT_MAX_RECORD_BYTES,
+              help="A larger input record (a JSONL line, a text or HTML file, a WARC page's payload, "
+                   "after decompression) is not read: it is marked failed, and memory stays bounded "
+                   f"(0: no limit). Default: {DEFAULT_MAX_RECORD_BYTES:,}.")
 @click.option("--source-memory/--no-source-memory", default=None,
               help="Repair a record with the words earlier records of its source (JSONL 'source' field, "
                    "else the URL's host) wrote intact, within a batch of records (default: on).")
@@ -301,7 +306,8 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
                   text_field: str, id_field: str, html_field: str | None, html_mode: str, html_tables: bool,
                   html_comments: bool, report: str | None, stages: tuple[str, ...],
                   disable: tuple[str, ...], config: str | None, lang: str | None, max_doc_chars: int | None,
-                  max_doc_seconds: float | None, source_memory: bool | None, workers: int | None,
+                  max_doc_seconds: float | None, max_record_bytes: int, source_memory: bool | None,
+                  workers: int | None,
                   resume: bool, keep_going: bool, checkpoint_every: int, quiet: bool) -> None:
     """Clean INPUT... (text files, folders, JSONL, .gz/.zst, or - for stdin)."""
     started = time.perf_counter()
@@ -328,7 +334,8 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
             text_field=text_field, id_field=id_field, html_field=html_field, html_mode=html_mode,
             html_tables=html_tables, html_comments=html_comments, stages=stage_names, disable=_split_names(disable),
             config=config, lang=lang, max_doc_chars=cleaner.limits.max_doc_chars,
-            max_doc_seconds=cleaner.limits.max_doc_seconds, source_memory=cleaner.source_memory,
+            max_doc_seconds=cleaner.limits.max_doc_seconds, max_record_bytes=max_record_bytes,
+            source_memory=cleaner.source_memory,
             report=os.path.abspath(report) if report else None,
             output=os.path.abspath(str(plan.path)),
         )
@@ -375,7 +382,7 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
         summary.skipped[item.reason] += item.count
 
     raws = iter_raw_records(expand_inputs(input_list, input_format), on_error=input_error, progress=read,
-                            on_skip=skipped)
+                            on_skip=skipped, max_record_bytes=max_record_bytes or None)
     if resumed_from:
         raws = itertools.islice(raws, resumed_from, None)
     progress = None

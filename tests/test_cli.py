@@ -214,3 +214,19 @@ def test_progress_display_runs_and_counts_bytes(capsys) -> None:
     progress.stop()
     assert progress._progress.tasks[0].completed == 2_000_000
     assert progress._progress.tasks[0].fields["docs"] == 10
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_record_over_max_record_bytes_fails_unread_and_the_run_goes_on(workers: int) -> None:
+    big = json.dumps({"id": "big", "text": "word " * 400}).encode()
+    stdin = b'{"id": "a", "text": "first"}\n' + big + b'\n{"id": "c", "text": "last"}\n'
+    result = run(["--format", "jsonl", "--max-record-bytes", "1000", "-"], stdin=stdin, workers=workers)
+    assert result.exit_code == 1
+    out = jsonl(result.stdout_bytes)
+    message = f"stdin:2: record of {len(big):,} bytes, over --max-record-bytes=1,000: not read"
+    assert out == [{"id": "a", "text": "first", "status": "ok"},
+                   {"id": None, "text": None, "status": "failed", "error": message},
+                   {"id": "c", "text": "last", "status": "ok"}]
+    assert f"cleanscrape: error: {message}" in result.stderr
+    unlimited = run(["--format", "jsonl", "--max-record-bytes", "0", "-"], stdin=stdin, workers=workers)
+    assert unlimited.exit_code == 0 and [o["status"] for o in jsonl(unlimited.stdout_bytes)] == ["ok"] * 3

@@ -243,3 +243,58 @@ def test_checkpoint_refuses_a_different_run(tmp_path: Path) -> None:
     assert Checkpoint(tmp_path / "cp.json", "aaa").load()["records"] == 3
     with pytest.raises(OutputError, match="different inputs or options"):
         Checkpoint(tmp_path / "cp.json", "bbb").load()
+
+
+@pytest.mark.parametrize("packer", [lambda data: data, gzip.compress])
+def test_a_record_over_the_byte_limit_is_failed_unread_and_the_next_ones_read(tmp_path: Path, packer) -> None:
+    """A line one byte over the limit (its "\\n" not counted) is not held: it comes empty,
+    failing with its size; a line exactly at the limit is whole, and so is the rest of the
+    file, a last line without its "\\n" included."""
+    at_limit = b'{"text": "' + b"a" * 88 + b'"}'  # 100 bytes
+    over = b'{"text": "' + b"b" * 5000 + b'"}'
+    last_over = b'{"text": "' + b"c" * 89 + b'"}'  # 101 bytes, no newline after it
+    path = tmp_path / "dump.jsonl"
+    path.write_bytes(packer(at_limit + b"\n" + over + b"\n\n" + b'{"text": "after"}\n' + last_over))
+    raws = list(iter_raw_records(expand_inputs([str(path)]), on_error=pytest.fail, max_record_bytes=100))
+    assert [r.location for r in raws] == ["dump.jsonl:1", "dump.jsonl:2", "dump.jsonl:4", "dump.jsonl:5"]
+    assert raws[0].payload == at_limit + b"\n" and raws[0].error is None
+    assert raws[2].payload == b'{"text": "after"}\n'
+    for raw, size in ((raws[1], len(over)), (raws[3], 101)):
+        assert raw.payload == b""
+        assert raw.error == f"record of {size:,} bytes, over --max-record-bytes=100: not read"
+        record = decode(raw, ReadOptions())
+        assert (record.error, record.text, record.fields, record.raw) == (raw.error, None, None, None)
+
+
+def test_a_text_file_over_the_byte_limit_is_failed_unread(tmp_path: Path) -> None:
+    (tmp_path / "big.txt").write_bytes(b"x" * 1001)
+    (tmp_path / "small.txt").write_bytes(b"y" * 1000)
+    raws = list(iter_raw_records(expand_inputs([str(tmp_path)]), on_error=pytest.fail, max_record_bytes=1000))
+    assert [(r.name, len(r.payload), r.error) for r in raws] == [
+        ("big.txt", 0, "record of 1,001 bytes, over --max-record-bytes=1,000: not read"), ("small.txt", 1000, None)]
+
+
+def test_reading_past_a_huge_record_holds_a_bounded_amount_of_memory(tmp_path: Path) -> None:
+    import tracemalloc
+
+    path = tmp_path / "huge.jsonl"
+    with path.open("wb") as fh:
+        fh.write(b'{"text": "')
+        for _ in range(40):
+            fh.write(b"z" * 1_000_000)
+        fh.write(b'"}\n{"text": "next"}\n')
+    tracemalloc.start()
+    try:
+        raws = list(iter_raw_records(expand_inputs([str(path)]), on_error=pytest.fail, max_record_bytes=1 << 20))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [r.error is None for r in raws] == [False, True]
+    assert peak < 5_000_000  # the line is 40 MB: held whole, it would be that much at least
+
+
+def test_a_blank_line_over_the_byte_limit_is_skipped_as_any_blank_line(tmp_path: Path) -> None:
+    path = tmp_path / "blank.jsonl"
+    path.write_bytes(b'{"text": "a"}\n' + b" " * 300 + b"\t\n" + b" " * 50 + b'{"text": "not blank"}' + b"\n")
+    raws = list(iter_raw_records(expand_inputs([str(path)]), on_error=pytest.fail, max_record_bytes=20))
+    assert [(r.location, r.error is None) for r in raws] == [("blank.jsonl:1", True), ("blank.jsonl:3", False)]

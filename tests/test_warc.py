@@ -180,3 +180,20 @@ def test_cli_cleans_html_records_and_counts_the_skipped(tmp_path: Path) -> None:
     for reason in ("WARC record HTTP status not 2xx 1", "WARC record not HTML 1",
                    "WARC record not a response (request) 1", "WARC record not a response (warcinfo) 1"):
         assert reason in result.stderr
+
+
+@pytest.mark.parametrize("gzip", [True, False])
+def test_a_page_over_the_byte_limit_fails_unread_with_its_url_and_the_next_are_read(tmp_path: Path, gzip: bool) -> None:
+    from cleanscrape.io.readers import ReadOptions, decode, expand_inputs, iter_raw_records
+
+    path = tmp_path / ("crawl.warc.gz" if gzip else "crawl.warc")
+    path.write_bytes(build_warc(gzip=gzip))
+    limit = len(ARTICLE) - 1  # the first page is one byte over; the others are smaller
+    raws = list(iter_raw_records(expand_inputs([str(path)]), on_error=pytest.fail, max_record_bytes=limit))
+    assert [r.attrs["url"] for r in raws] == [  # type: ignore[index]
+        "https://courier.example/news/flood", "https://village.example/fete", "https://courier.example/untyped"]
+    assert raws[0].payload == b"" and raws[1].payload == LATIN1
+    assert raws[0].error == f"record of {len(ARTICLE):,} bytes, over --max-record-bytes={limit:,}: not read"
+    record = decode(raws[0], ReadOptions())
+    assert record.error == raws[0].error and record.html is None
+    assert record.fields is not None and record.fields["url"] == "https://courier.example/news/flood"

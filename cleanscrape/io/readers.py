@@ -24,6 +24,7 @@ import os
 import re
 import sys
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Iterator
 
@@ -47,6 +48,7 @@ __all__ = [
     "expand_inputs",
     "open_input",
     "iter_raw_records",
+    "DEFAULT_MAX_RECORD_BYTES",
     "decode",
 ]
 
@@ -56,6 +58,10 @@ COMPRESSION_SUFFIXES = (".gz", ".zst")
 #: the buffer was refilled (a call of _CountingReader.readinto) every few lines, and more
 #: lines straddled two fills; splitting the 16 MB dump in the main process 3.6 -> 2.7 ms
 READ_BUFFER_BYTES = 1 << 18
+#: records larger than this are not read (:func:`iter_raw_records`): room for any text under
+#: the default ``max_doc_chars`` (10 million characters, at most 40 MB of UTF-8) and the
+#: other fields of its record; a record of 200 MB held whole took 0.8 GB at -j 1, 1.45 GB at -j 2
+DEFAULT_MAX_RECORD_BYTES = 64 << 20
 _GZIP_MAGIC = b"\x1f\x8b"
 _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 
@@ -91,6 +97,9 @@ class RawRecord:
     #: what the splitter knows about the record beyond its bytes (a WARC response's URL,
     #: date and HTTP charset)
     attrs: dict[str, Any] | None = None
+    #: why the splitter did not keep the record's bytes (``payload`` is then empty): it was
+    #: larger than the reader's limit (:func:`iter_raw_records`); it fails with this reason
+    error: str | None = None
 
 
 
@@ -150,7 +159,9 @@ class InputFile:
             return None
 
 
-Splitter = Callable[[BinaryIO, InputFile], Iterator[RawRecord | Skipped]]
+#: a splitter cuts a file into raw records, keeping none larger than its third argument
+#: (bytes; None: no limit) but failing it, its bytes read past (:func:`record_too_large`)
+Splitter = Callable[[BinaryIO, InputFile, "int | None"], Iterator[RawRecord | Skipped]]
 Decoder = Callable[[RawRecord, ReadOptions], Record]
 
 
@@ -173,6 +184,10 @@ class InputFormat:
     #: reads one by one; a damaged member ends the file there, counted, and the pages before
     #: it are kept (tests/test_warc.py)
     reads_gzip: bool = False
+    #: the decoder makes the failed record of a record the splitter did not read (its
+    #: ``error`` set), with what the splitter knew of it (a WARC page's id, URL and date);
+    #: other formats' unread records fail with their location alone
+    decodes_unread: bool = False
 
 
 # ------------------------------------------------------------------ decoding helpers
@@ -193,10 +208,46 @@ def _id_string(value: Any) -> str | None:
     return json.dumps(value, ensure_ascii=False)
 
 
+def record_too_large(size: int, max_bytes: int) -> str:
+    """The error of a record not read because it is larger than the limit: holding it would
+    take several times its size in memory (its bytes, its text, its output), and one record
+    of a few GB in a dump would end the run."""
+    return f"record of {size:,} bytes, over --max-record-bytes={max_bytes:,}: not read"
+
+
+def read_past(read: Callable[[int], bytes]) -> int:
+    """Read a stream to its end with its ``read`` in bounded pieces, keeping nothing: the
+    number of bytes passed over."""
+    passed = 0
+    while piece := read(READ_BUFFER_BYTES):
+        passed += len(piece)
+    return passed
+
+
+def _read_past_line(stream: BinaryIO) -> tuple[int, bool]:
+    """Read to the end of the current line in bounded pieces, keeping nothing: the number
+    of bytes passed over (its "\n" not counted), and whether they were all whitespace."""
+    passed, blank = 0, True
+    while piece := stream.readline(READ_BUFFER_BYTES):
+        blank = blank and piece.isspace()
+        passed += len(piece)
+        if piece.endswith(b"\n"):
+            return passed - 1, blank
+    return passed, blank
+
+
 # ------------------------------------------------------------------ text
 
-def _split_whole_file(stream: BinaryIO, source: InputFile) -> Iterator[RawRecord]:
-    yield RawRecord(source.name, source.format, stream.read(), source.name)
+def _split_whole_file(stream: BinaryIO, source: InputFile, max_bytes: int | None) -> Iterator[RawRecord]:
+    if max_bytes is None:
+        yield RawRecord(source.name, source.format, stream.read(), source.name)
+        return
+    data = stream.read(max_bytes + 1)
+    if len(data) <= max_bytes:
+        yield RawRecord(source.name, source.format, data, source.name)
+        return
+    size = len(data) + read_past(stream.read)
+    yield RawRecord(source.name, source.format, b"", source.name, error=record_too_large(size, max_bytes))
 
 
 def _decode_text(raw: RawRecord, options: ReadOptions) -> Record:
@@ -230,11 +281,22 @@ def _holds_float(value: Any) -> bool:
     return False
 
 
-def _split_jsonl(stream: BinaryIO, source: InputFile) -> Iterator[RawRecord]:
+def _split_jsonl(stream: BinaryIO, source: InputFile, max_bytes: int | None) -> Iterator[RawRecord]:
     # Blank lines separate nothing and hold no record: they are skipped, not failed.
     # (isspace, not strip: the same ASCII whitespace, without copying every line)
-    for number, line in enumerate(stream, 1):
-        if not line.isspace():
+    if max_bytes is None:
+        lines: Iterable[bytes] = stream
+    else:
+        # a line is read up to one byte over the limit (its "\n" aside): a longer one is
+        # never held whole
+        lines = iter(partial(stream.readline, max_bytes + 1), b"")
+    for number, line in enumerate(lines, 1):
+        if max_bytes is not None and len(line) > max_bytes and not line.endswith(b"\n"):
+            rest, blank = _read_past_line(stream)
+            if not (blank and line.isspace()):
+                yield RawRecord(f"{source.name}:{number}", "jsonl", b"", source.name,
+                                error=record_too_large(len(line) + rest, max_bytes))
+        elif not line.isspace():
             yield RawRecord(f"{source.name}:{number}", "jsonl", line, source.name)
 
 
@@ -295,10 +357,10 @@ def _decode_html(raw: RawRecord, options: ReadOptions) -> Record:
     return Record(raw.location, raw.format, raw.name, id=raw.name, html=raw.payload)
 
 
-def _split_warc(stream: BinaryIO, source: InputFile) -> Iterator[RawRecord | Skipped]:
+def _split_warc(stream: BinaryIO, source: InputFile, max_bytes: int | None) -> Iterator[RawRecord | Skipped]:
     from .warc import split_warc  # warcio is imported only when a WARC is read
 
-    return split_warc(stream, source)
+    return split_warc(stream, source, max_bytes)
 
 
 def _decode_warc(raw: RawRecord, options: ReadOptions) -> Record:
@@ -315,12 +377,15 @@ FORMATS: dict[str, InputFormat] = {
     "html": InputFormat("html", _split_whole_file, _decode_html, (".html", ".htm", ".xhtml"), "text", True,
                         "one HTML page per file; main text extracted with trafilatura"),
     "warc": InputFormat("warc", _split_warc, _decode_warc, (".warc",), "jsonl", False,
-                        "WARC (.warc, .warc.gz): the HTML pages of its responses", reads_gzip=True),
+                        "WARC (.warc, .warc.gz): the HTML pages of its responses", reads_gzip=True,
+                        decodes_unread=True),
 }
 
 
 def decode(raw: RawRecord, options: ReadOptions) -> Record:
     """Decode a raw record with its format's decoder.  Never raises."""
+    if raw.error is not None and not FORMATS[raw.format].decodes_unread:
+        return Record(raw.location, raw.format, raw.name, error=raw.error)
     try:
         return FORMATS[raw.format].decode(raw, options)
     except Exception as exc:  # a decoder bug must cost one record, not the run
@@ -486,10 +551,14 @@ def iter_raw_records(
     on_error: Callable[[str], None],
     progress: ReadProgress | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
+    max_record_bytes: int | None = None,
 ) -> Iterator[RawRecord]:
     """Raw records of every source, in order.  A source that cannot be opened or read is
     reported through ``on_error`` (it holds no records) and the run goes on; records a
-    splitter leaves out on purpose go to ``on_skip``."""
+    splitter leaves out on purpose go to ``on_skip``.  A record larger than
+    ``max_record_bytes`` (as stored, after decompression: a JSONL line without its "\n",
+    a whole text or HTML file, a WARC page's payload) is not held: it comes with its bytes
+    read past, empty, and an ``error`` saying so."""
     sources_iter = iter(sources)
     while True:
         try:
@@ -510,7 +579,7 @@ def iter_raw_records(
         if progress is not None:
             progress._current = counter
         try:
-            for item in FORMATS[source.format].split(stream, source):
+            for item in FORMATS[source.format].split(stream, source, max_record_bytes):
                 if isinstance(item, Skipped):
                     if on_skip is not None:
                         on_skip(item)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import BinaryIO, Iterator
 
 from ..extract import charset_from_content_type
-from .readers import InputFile, RawRecord, Record, Skipped
+from .readers import InputFile, RawRecord, Record, Skipped, read_past, record_too_large
 
 __all__ = ["WarcPage", "WarcStats", "iter_warc_pages", "split_warc", "decode_warc", "HTML_MEDIA_TYPES"]
 
@@ -38,6 +38,8 @@ class WarcPage:
     #: the charset parameter of the HTTP Content-Type header, if any
     http_charset: str | None
     html: bytes
+    #: the payload's size when it was over the limit, not read (``html`` is then empty)
+    unread_size: int | None = None
 
 
 @dataclass
@@ -80,7 +82,8 @@ def _inflate_with_zlib_ng() -> None:
     BufferedReader.DECOMPRESSORS["gzip"] = lambda: zlib_ng.decompressobj(16 + zlib_ng.MAX_WBITS)
 
 
-def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None) -> Iterator[WarcPage]:
+def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None,
+                    max_payload_bytes: int | None = None) -> Iterator[WarcPage]:
     """Yield the HTML pages of the 2xx response records of a WARC (gzipped or not).
 
     Skipped, counted in ``stats.skipped``: records that are not responses (requests,
@@ -89,6 +92,8 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None) -> Iterato
     WARC-Type, a payload that cannot be read, a record cut short by the end of the file).  A
     record whose *headers* are broken ends the file, counted as ``"malformed: rest of file
     unreadable"``: WARC has no resync marker, so everything after it is unreachable.
+    A page whose payload is over ``max_payload_bytes`` comes with its size, its bytes read
+    past (:attr:`WarcPage.unread_size`).
     """
     from warcio.archiveiterator import ArchiveIterator
 
@@ -129,8 +134,15 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None) -> Iterato
             # over block by block when it moves to the next record
             unread = record
             continue
+        unread_size = None
         try:
-            payload = record.content_stream().read()
+            content = record.content_stream()
+            if max_payload_bytes is None:
+                payload = content.read()
+            else:
+                payload = content.read(max_payload_bytes + 1)
+                if len(payload) > max_payload_bytes:
+                    unread_size, payload = len(payload) + read_past(content.read), b""
         except Exception:  # warcio surfaces bad chunking/compression as assorted errors
             stats.skip("malformed: payload unreadable")
             continue
@@ -139,7 +151,7 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None) -> Iterato
         if getattr(record.raw_stream, "limit", 0) > 0:
             stats.skip("malformed: truncated record")
             continue
-        if not content_type and not _starts_as_html(payload):
+        if not content_type and unread_size is None and not _starts_as_html(payload):
             stats.skip("not HTML")
             continue
         headers = record.rec_headers
@@ -150,6 +162,7 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None) -> Iterato
             date=headers.get_header("WARC-Date"),
             http_charset=charset_from_content_type(content_type),
             html=payload,
+            unread_size=unread_size,
         )
 
 
@@ -163,21 +176,22 @@ def _count_unread(stats: WarcStats, record: object | None) -> None:
 
 # ---------------------------------------------------------------------------- as an input format
 
-def split_warc(stream: BinaryIO, source: InputFile) -> Iterator[RawRecord | Skipped]:
+def split_warc(stream: BinaryIO, source: InputFile, max_bytes: int | None = None) -> Iterator[RawRecord | Skipped]:
     """The ``warc`` splitter of :mod:`cleanscrape.io.readers`: one RawRecord per HTML page
     (location ``file:N``, N the record's number in the file), then the skip counts."""
     stats = WarcStats()
-    for page in iter_warc_pages(stream, stats):
+    for page in iter_warc_pages(stream, stats, max_bytes):
         attrs = {"url": page.url, "date": page.date, "http_charset": page.http_charset, "warc_id": page.id}
-        yield RawRecord(f"{source.name}:{stats.records}", "warc", page.html, source.name, attrs=attrs)
+        error = None if page.unread_size is None else record_too_large(page.unread_size, max_bytes or 0)
+        yield RawRecord(f"{source.name}:{stats.records}", "warc", page.html, source.name, attrs=attrs, error=error)
     for reason, count in stats.skipped.items():
         yield Skipped(source.name, f"WARC record {reason}", count)
 
 
 def decode_warc(raw: RawRecord) -> Record:
     """A WARC page as a Record: the id is the WARC-Record-ID; URL and date also go to the
-    output record (as pass-through fields)."""
+    output record (as pass-through fields), of a page too large to read too."""
     attrs = raw.attrs or {}
     fields = {"id": attrs.get("warc_id"), "url": attrs.get("url"), "date": attrs.get("date")}
-    return Record(raw.location, raw.format, raw.name, id=attrs.get("warc_id"), html=raw.payload,
-                  attrs=dict(attrs), fields=fields)
+    return Record(raw.location, raw.format, raw.name, id=attrs.get("warc_id"),
+                  html=raw.payload if raw.error is None else None, attrs=dict(attrs), fields=fields, error=raw.error)
