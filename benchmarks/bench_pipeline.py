@@ -108,3 +108,44 @@ def test_stage(benchmark, kind: str, stage_name: str) -> None:
             stage.process(doc)
 
     _measure(benchmark, f"stage {stage_name} [{kind}]", kind, run)
+
+
+#: the raw scrapes, repeated: enough work (~9 MB) that the pool's start-up weighs little
+CLEAN_MANY_REPEATS = 16
+
+
+def test_clean_many_workers(benchmark) -> None:
+    """``Cleaner.clean_many(texts, workers=N)``, all cores, against one process, on the same
+    stream, in alternating pairs: the pipeline user's scaling.  The results come back pickled
+    (their removals packed, docs/cli.md, Parallelism); the caller's CPU is printed."""
+    from cleanscrape.parallel import default_workers
+
+    workers = default_workers()
+    if workers < 2:
+        pytest.skip("needs several cores")
+    cleaner = Cleaner()
+    texts = documents("dirty") * CLEAN_MANY_REPEATS
+    for _ in cleaner.clean_many(texts[:16]):  # warm-up, as the other benchmarks
+        pass
+    measured: dict[int, list[tuple[float, float]]] = {1: [], workers: []}
+
+    def pairs() -> None:
+        for round_number in range(ROUNDS):
+            for n in ((1, workers) if round_number % 2 == 0 else (workers, 1)):  # cancel drift in load
+                wall, cpu = time.perf_counter(), time.process_time()
+                for _ in cleaner.clean_many(texts, workers=n):
+                    pass
+                measured[n].append((time.perf_counter() - wall, time.process_time() - cpu))
+
+    benchmark.pedantic(pairs, rounds=1, iterations=1)
+    speedups = [one[0] / many[0] for one, many in zip(measured[1], measured[workers])]
+    caller_cpu = [many[1] for many in measured[workers]]
+    mb = megabytes(texts)
+    benchmark.extra_info.update({"MB": round(mb, 3), "workers": workers,
+                                 "speedup_median": round(sorted(speedups)[len(speedups) // 2], 2),
+                                 "speedups": [round(s, 2) for s in speedups],
+                                 "caller_cpu_s": [round(c, 2) for c in caller_cpu]})
+    print(f"\nclean_many on {mb:.1f} MB: workers={workers} vs 1, per pair "
+          f"{', '.join(f'{s:.2f}x' for s in speedups)}; the caller's process "
+          f"{', '.join(f'{c:.2f}' for c in caller_cpu)} s CPU with workers, "
+          f"{', '.join(f'{one[1]:.2f}' for one in measured[1])} s alone")
