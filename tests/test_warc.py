@@ -65,9 +65,9 @@ def test_garbage_after_the_last_record_ends_the_file_with_a_count() -> None:
 
 
 @pytest.mark.parametrize("damage", ["deflate data", "crc"])
-def test_a_damaged_gzip_member_ends_the_file_with_a_count_and_keeps_the_pages_before(damage: str) -> None:
-    """warcio inflates through zlib-ng here (warc.py): its errors must end the file as zlib's
-    did, counted, never raised, with the pages before the damage kept."""
+def test_a_damaged_gzip_member_is_passed_over_and_the_pages_after_it_read(damage: str) -> None:
+    """warcio inflates through zlib-ng here (warc.py): its errors must be counted, never
+    raised, the pages before the damage kept, and the reading go on at the next member."""
     data = bytearray(build_warc(gzip=True))
     members = [i for i in range(len(data) - 3) if data[i:i + 3] == b"\x1f\x8b\x08"]
     assert len(members) == 7  # warcinfo, request, the two pages, image, 404, untyped
@@ -76,8 +76,48 @@ def test_a_damaged_gzip_member_ends_the_file_with_a_count_and_keeps_the_pages_be
     stats = WarcStats()
     pages = [page.url for page in iter_warc_pages(io.BytesIO(bytes(data)), stats)]
     assert pages == ["https://courier.example/news/flood"] + (
-        ["https://village.example/fete"] if damage == "deflate data" else [])
+        ["https://village.example/fete"] if damage == "deflate data" else []) + ["https://courier.example/untyped"]
+    assert stats.skipped["malformed: damaged part passed over"] >= 1
+    assert "malformed: rest of file unreadable" not in stats.skipped
+    assert stats.skipped["HTTP status not 2xx"] == 1  # the 404, after the damage
+    assert stats.error
+
+
+class _Unseekable(io.BytesIO):
+    def seekable(self) -> bool:
+        return False
+
+
+def test_a_damaged_member_of_a_stream_that_cannot_seek_ends_it_with_the_pages_before() -> None:
+    data = bytearray(build_warc(gzip=True))
+    members = [i for i in range(len(data) - 3) if data[i:i + 3] == b"\x1f\x8b\x08"]
+    data[members[4] + 40:members[4] + 48] = b"\xff" * 8
+    stats = WarcStats()
+    pages = [page.url for page in iter_warc_pages(_Unseekable(bytes(data)), stats)]
+    assert pages == ["https://courier.example/news/flood", "https://village.example/fete"]
     assert stats.skipped["malformed: rest of file unreadable"] == 1
+
+
+def test_a_broken_header_in_a_plain_warc_is_passed_over_past_a_false_start_in_a_payload() -> None:
+    """In a plain WARC the next record is found by its first line: a page that quotes one
+    at a line start is a false start, which fails in turn and is passed over too."""
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=False)
+    for n, body in enumerate([b"<html><body><p>one</p></body></html>",
+                              b"<html><body><pre>\nWARC/1.0\r\nWARC-Type: garbage\r\n</pre></body></html>",
+                              b"<html><body><p>three</p></body></html>"]):
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(f"https://a.example/{n}", "response", payload=io.BytesIO(body),
+                                                      http_headers=http))
+    data = buf.getvalue()
+    second = data.index(b"WARC/1.", 1)
+    broken = data[:second] + b"XXXX" + data[second + 4:]  # the second record's first line
+    stats = WarcStats()
+    pages = [page.url for page in iter_warc_pages(io.BytesIO(broken), stats)]
+    # (taken for a record, the quoted header, with no Content-Length, would swallow the rest)
+    assert pages == ["https://a.example/0", "https://a.example/2"]
+    assert stats.skipped == {"malformed: damaged part passed over": 1}
+    assert stats.error is not None and "XXXX/1.0" in stats.error
 
 
 def test_a_payload_served_as_not_html_is_never_read(monkeypatch) -> None:
@@ -197,3 +237,34 @@ def test_a_page_over_the_byte_limit_fails_unread_with_its_url_and_the_next_are_r
     record = decode(raws[0], ReadOptions())
     assert record.error == raws[0].error and record.html is None
     assert record.fields is not None and record.fields["url"] == "https://courier.example/news/flood"
+
+
+@pytest.mark.parametrize("gzip", [True, False])
+def test_random_damage_never_raises_repeats_or_reorders_pages(gzip: bool) -> None:
+    """Bytes overwritten, cut out or put in at random: reading goes on past each damage, and
+    the pages that come out are in order, each once, and (where gzip's CRC can tell) each
+    exactly the page written."""
+    import random
+
+    rng = random.Random(5)
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=gzip)
+    bodies = [b"<html><body><p>page %d %s</p></body></html>" % (n, b"text " * rng.randint(1, 300)) for n in range(20)]
+    for n, body in enumerate(bodies):
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(f"https://a.example/{n}", "response", payload=io.BytesIO(body),
+                                                      http_headers=http))
+    data = buf.getvalue()
+    for _ in range(40):
+        damaged = bytearray(data)
+        for _ in range(rng.randint(1, 3)):
+            at, size = rng.randrange(len(damaged)), rng.randint(1, 30)
+            damaged[at:at + size] = rng.choice([bytes(rng.randrange(256) for _ in range(size)), b"",
+                                                damaged[at:at + size] + rng.randbytes(size)])
+        pages = list(iter_warc_pages(io.BytesIO(bytes(damaged)), WarcStats()))
+        numbers = [int(page.url.rsplit("/", 1)[1]) for page in pages
+                   if page.url and page.url.startswith("https://a.example/") and page.url[18:].isdigit()]
+        assert numbers == sorted(set(numbers))
+        if gzip:
+            assert all(page.html == bodies[number] for page, number in zip(pages, numbers))
+            assert len(numbers) == len(pages)

@@ -181,8 +181,8 @@ class InputFormat:
     #: one line for --help
     description: str = ""
     #: the splitter reads gzip itself: a WARC.gz has one gzip member per record, which warcio
-    #: reads one by one; a damaged member ends the file there, counted, and the pages before
-    #: it are kept (tests/test_warc.py)
+    #: reads one by one; a damaged member is passed over, counted, and the reading goes on at
+    #: the next (tests/test_warc.py)
     reads_gzip: bool = False
     #: the decoder makes the failed record of a record the splitter did not read (its
     #: ``error`` set), with what the splitter knew of it (a WARC page's id, URL and date);
@@ -456,6 +456,18 @@ class _CountingReader(io.RawIOBase):
         n = self._raw.readinto(buffer)  # type: ignore[attr-defined]
         self.count += n or 0
         return n
+
+    # seeking, where the file allows it: a WARC read goes on after a damaged part (warc.py)
+    def seekable(self) -> bool:
+        return self._raw.seekable()
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        position = self._raw.seek(offset, whence)
+        self.count = position  # progress: the bytes of the file passed, read or not
+        return position
+
+    def tell(self) -> int:
+        return self._raw.tell()
 
     def close(self) -> None:
         self._raw.close()

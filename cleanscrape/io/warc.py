@@ -9,6 +9,8 @@ run can say what it left out; nothing in a broken file raises out of :func:`iter
 
 from __future__ import annotations
 
+import re
+import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import BinaryIO, Iterator
@@ -90,8 +92,11 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None,
     metadata, revisits …), non-2xx responses, non-HTML payloads (unread where the
     Content-Type says so, sniffed where there is none), and malformed records (an unknown
     WARC-Type, a payload that cannot be read, a record cut short by the end of the file).  A
-    record whose *headers* are broken ends the file, counted as ``"malformed: rest of file
-    unreadable"``: WARC has no resync marker, so everything after it is unreachable.
+    record whose headers are broken, or a gzip member whose data is, is passed over, counted
+    as ``"malformed: damaged part passed over"``, and the reading goes on at the next record
+    that starts whole (:func:`_next_record_start`) where the stream can seek; where it cannot
+    (a pipe), or when no record starts after the damage, it ends the file, counted as
+    ``"malformed: rest of file unreadable"``.  The first such error is kept in ``stats.error``.
     A page whose payload is over ``max_payload_bytes`` comes with its size, its bytes read
     past (:attr:`WarcPage.unread_size`).
     """
@@ -99,7 +104,9 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None,
 
     _inflate_with_zlib_ng()
     stats = stats if stats is not None else WarcStats()
-    records = iter(ArchiveIterator(stream))
+    gzipped = _starts_gzipped(stream)
+    archive = ArchiveIterator(stream)
+    records = iter(archive)
     unread = None  # a record skipped unread: counted once warcio has passed over its bytes
     while True:
         try:
@@ -108,12 +115,22 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None,
             _count_unread(stats, unread)
             return
         # warcio's header parser fails in assorted ways (ArchiveLoadFailed, AttributeError
-        # on a header cut short, zlib errors) and cannot resume after any of them
+        # on a header cut short, zlib errors) and cannot resume after any of them: a new
+        # iterator starts at the next record after the damage, if one does
         except Exception as exc:
             _count_unread(stats, unread)
-            stats.skip("malformed: rest of file unreadable")
-            stats.error = f"{type(exc).__name__}: {exc}"[:200]
-            return
+            unread = None
+            stats.error = stats.error or f"{type(exc).__name__}: {exc}"[:200]
+            # (warcio's offset: where the record or member it failed in starts)
+            restart = _next_record_start(stream, archive.offset, gzipped)
+            if restart is None:
+                stats.skip("malformed: rest of file unreadable")
+                return
+            stats.skip("malformed: damaged part passed over")
+            stream.seek(restart)
+            archive = ArchiveIterator(stream)
+            records = iter(archive)
+            continue
         _count_unread(stats, unread)
         unread = None
         stats.records += 1
@@ -164,6 +181,89 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None,
             html=payload,
             unread_size=unread_size,
         )
+
+
+#: what starts a gzip member (magic, deflate), and a WARC record's first line
+_GZIP_MEMBER_START = b"\x1f\x8b\x08"
+_WARC_RECORD_START = re.compile(rb"WARC/1\.[01]\r\n")
+#: the longest of the two, less one: a window's last bytes, where one may begin
+_MARKER_OVERLAP = 9
+#: how much is read at a time looking for the next record, and of a candidate to check it
+#: (its header block: a few hundred bytes, more with a long URL)
+_SEARCH_WINDOW = 1 << 18
+_CHECKED_BYTES = 1 << 16
+
+
+def _starts_gzipped(stream: BinaryIO) -> bool:
+    """Does a seekable stream start with a gzip member?  (False for one that cannot seek:
+    nothing is resynchronised there.)"""
+    if not stream.seekable():
+        return False
+    position = stream.tell()
+    head = stream.read(2)
+    stream.seek(position)
+    return head == _GZIP_MEMBER_START[:2]
+
+
+def _next_record_start(stream: BinaryIO, failed_at: int, gzipped: bool) -> int | None:
+    """The offset, after ``failed_at``, of the first record that starts whole: in a
+    WARC.gz, where each record is a gzip member of its own, a member that inflates to a
+    WARC header line; in a plain WARC, a WARC header line at a line start.  None if none
+    does, or the stream cannot seek.  WARC has no sync marker of its own: a false start
+    (the marker's bytes inside a payload) fails warcio's parsing in turn and is passed over
+    the same way, each time further on."""
+    if not stream.seekable():
+        return None
+    position = failed_at + 1
+    carried = b""
+    while True:
+        stream.seek(position)
+        window = stream.read(_SEARCH_WINDOW)
+        if not window:
+            return None
+        data = carried + window
+        base = position - len(carried)
+        for offset in _candidates(data, gzipped):
+            if _starts_a_record(stream, base + offset, gzipped):
+                return base + offset
+        position += len(window)
+        carried = data[-_MARKER_OVERLAP:]
+
+
+def _candidates(data: bytes, gzipped: bool) -> Iterator[int]:
+    if gzipped:
+        at = data.find(_GZIP_MEMBER_START)
+        while at >= 0:
+            yield at
+            at = data.find(_GZIP_MEMBER_START, at + 1)
+    else:
+        for match in _WARC_RECORD_START.finditer(data):
+            if match.start() == 0 or data[match.start() - 1] == 0x0A:  # at a line start
+                yield match.start()
+
+
+def _starts_a_record(stream: BinaryIO, offset: int, gzipped: bool) -> bool:
+    """Does a record start at ``offset``: a WARC header block (inflated first, in a WARC.gz)
+    whose WARC-Type is one of WARC's and whose Content-Length is a number?  Without one,
+    warcio would read the rest of the file as a single record's content."""
+    stream.seek(offset)
+    head = stream.read(_CHECKED_BYTES)
+    if gzipped:
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, _CHECKED_BYTES)
+        except zlib.error:
+            return False
+    end = head.find(b"\r\n\r\n")
+    if not head.startswith((b"WARC/1.0\r\n", b"WARC/1.1\r\n")) or end < 0:
+        return False
+    fields: dict[bytes, bytes] = {}
+    for line in head[10:end].split(b"\r\n"):
+        name, colon, value = line.partition(b":")
+        if not colon:
+            return False
+        fields[name.strip().lower()] = value.strip()
+    return (fields.get(b"warc-type", b"").decode("latin-1") in WARC_RECORD_TYPES
+            and fields.get(b"content-length", b"").isdigit())
 
 
 def _count_unread(stats: WarcStats, record: object | None) -> None:
