@@ -268,3 +268,16 @@ def test_random_damage_never_raises_repeats_or_reorders_pages(gzip: bool) -> Non
         if gzip:
             assert all(page.html == bodies[number] for page, number in zip(pages, numbers))
             assert len(numbers) == len(pages)
+
+
+@pytest.mark.parametrize("damaged", [(0, 1), (0, 2), (2, 3)])
+def test_a_warc_gz_whose_first_bytes_are_damaged_is_read_from_its_next_member(damaged: tuple[int, int]) -> None:
+    """A file that starts with neither a gzip member nor a WARC record may be either: its
+    next record is looked for as both, not as a plain WARC's alone (which lost every page)."""
+    data = bytearray(build_warc(gzip=True))
+    data[damaged[0]:damaged[1]] = b"\xff" * (damaged[1] - damaged[0])
+    stats = WarcStats()
+    pages = [page.url for page in iter_warc_pages(io.BytesIO(bytes(data)), stats)]
+    assert pages == ["https://courier.example/news/flood", "https://village.example/fete",
+                     "https://courier.example/untyped"]
+    assert stats.skipped["malformed: damaged part passed over"] == 1

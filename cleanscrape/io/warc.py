@@ -9,6 +9,7 @@ run can say what it left out; nothing in a broken file raises out of :func:`iter
 
 from __future__ import annotations
 
+import heapq
 import re
 import zlib
 from dataclasses import dataclass, field
@@ -194,24 +195,28 @@ _SEARCH_WINDOW = 1 << 18
 _CHECKED_BYTES = 1 << 16
 
 
-def _starts_gzipped(stream: BinaryIO) -> bool:
-    """Does a seekable stream start with a gzip member?  (False for one that cannot seek:
-    nothing is resynchronised there.)"""
+def _starts_gzipped(stream: BinaryIO) -> bool | None:
+    """Does a seekable stream start with a gzip member (True) or a plain WARC record
+    (False)?  None when it starts with neither, its first bytes damaged: the records after
+    may be of either kind.  (False for one that cannot seek: nothing is resynchronised there.)"""
     if not stream.seekable():
         return False
     position = stream.tell()
-    head = stream.read(2)
+    head = stream.read(len(_GZIP_MEMBER_START))
     stream.seek(position)
-    return head == _GZIP_MEMBER_START[:2]
+    if head == _GZIP_MEMBER_START:
+        return True
+    return False if head == b"WAR" else None
 
 
-def _next_record_start(stream: BinaryIO, failed_at: int, gzipped: bool) -> int | None:
+def _next_record_start(stream: BinaryIO, failed_at: int, gzipped: bool | None) -> int | None:
     """The offset, after ``failed_at``, of the first record that starts whole: in a
     WARC.gz, where each record is a gzip member of its own, a member that inflates to a
-    WARC header line; in a plain WARC, a WARC header line at a line start.  None if none
-    does, or the stream cannot seek.  WARC has no sync marker of its own: a false start
-    (the marker's bytes inside a payload) fails warcio's parsing in turn and is passed over
-    the same way, each time further on."""
+    WARC header line; in a plain WARC, a WARC header line at a line start; either in a file
+    whose own start is damaged (``gzipped`` None).  None if none does, or the stream cannot
+    seek.  WARC has no sync marker of its own: a false start (the marker's bytes inside a
+    payload) fails warcio's parsing in turn and is passed over the same way, each time
+    further on."""
     if not stream.seekable():
         return None
     position = failed_at + 1
@@ -224,14 +229,16 @@ def _next_record_start(stream: BinaryIO, failed_at: int, gzipped: bool) -> int |
         data = carried + window
         base = position - len(carried)
         for offset in _candidates(data, gzipped):
-            if _starts_a_record(stream, base + offset, gzipped):
+            if _starts_a_record(stream, base + offset):
                 return base + offset
         position += len(window)
         carried = data[-_MARKER_OVERLAP:]
 
 
-def _candidates(data: bytes, gzipped: bool) -> Iterator[int]:
-    if gzipped:
+def _candidates(data: bytes, gzipped: bool | None) -> Iterator[int]:
+    if gzipped is None:
+        yield from heapq.merge(_candidates(data, True), _candidates(data, False))
+    elif gzipped:
         at = data.find(_GZIP_MEMBER_START)
         while at >= 0:
             yield at
@@ -242,13 +249,13 @@ def _candidates(data: bytes, gzipped: bool) -> Iterator[int]:
                 yield match.start()
 
 
-def _starts_a_record(stream: BinaryIO, offset: int, gzipped: bool) -> bool:
-    """Does a record start at ``offset``: a WARC header block (inflated first, in a WARC.gz)
-    whose WARC-Type is one of WARC's and whose Content-Length is a number?  Without one,
-    warcio would read the rest of the file as a single record's content."""
+def _starts_a_record(stream: BinaryIO, offset: int) -> bool:
+    """Does a record start at ``offset``: a WARC header block (inflated first, at a gzip
+    member's start) whose WARC-Type is one of WARC's and whose Content-Length is a number?
+    Without one, warcio would read the rest of the file as a single record's content."""
     stream.seek(offset)
     head = stream.read(_CHECKED_BYTES)
-    if gzipped:
+    if head.startswith(_GZIP_MEMBER_START):
         try:
             head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, _CHECKED_BYTES)
         except zlib.error:
