@@ -281,3 +281,28 @@ def test_a_warc_gz_whose_first_bytes_are_damaged_is_read_from_its_next_member(da
     assert pages == ["https://courier.example/news/flood", "https://village.example/fete",
                      "https://courier.example/untyped"]
     assert stats.skipped["malformed: damaged part passed over"] == 1
+
+
+def test_a_page_quoting_a_whole_warc_header_is_no_false_start_after_a_broken_header() -> None:
+    """A page that quotes a WARC header block with a Content-Length, after a broken header,
+    is not taken for a record: it came out as a page of its own, and its length swallowed
+    the real records after it."""
+    quoted = (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://quoted.example/\r\n"
+              b"Content-Type: application/http; msgtype=response\r\nContent-Length: 3000\r\n\r\n"
+              b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html>quoted</html>")
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=False)
+    for n in range(8):
+        body = b"<html><body><pre>\n" + quoted + b"\n</pre></body></html>" if n == 2 else \
+            b"<html><body><p>page %d %s</p></body></html>" % (n, b"text " * 100)
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(f"https://a.example/{n}", "response", payload=io.BytesIO(body),
+                                                      http_headers=http))
+    data = buf.getvalue()
+    third = [i for i in range(len(data)) if data.startswith(b"WARC/1.0\r\nWARC-Type: response", i)][2]
+    broken = data[:third] + b"XXXX" + data[third + 4:]
+    stats = WarcStats()
+    pages = [page.url for page in iter_warc_pages(io.BytesIO(broken), stats)]
+    assert pages == [f"https://a.example/{n}" for n in (0, 1, 3, 4, 5, 6, 7)]
+    assert stats.skipped == {"malformed: damaged part passed over": 1}
+

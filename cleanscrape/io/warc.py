@@ -252,10 +252,14 @@ def _candidates(data: bytes, gzipped: bool | None) -> Iterator[int]:
 def _starts_a_record(stream: BinaryIO, offset: int) -> bool:
     """Does a record start at ``offset``: a WARC header block (inflated first, at a gzip
     member's start) whose WARC-Type is one of WARC's and whose Content-Length is a number?
-    Without one, warcio would read the rest of the file as a single record's content."""
+    Without one, warcio would read the rest of the file as a single record's content.  A
+    plain record must also end where that length says, with its blank line: a page that
+    quotes a header block, a length included, is no record (taken for one, it came out as a
+    page and its length swallowed the records after it)."""
     stream.seek(offset)
     head = stream.read(_CHECKED_BYTES)
-    if head.startswith(_GZIP_MEMBER_START):
+    inflated = head.startswith(_GZIP_MEMBER_START)
+    if inflated:
         try:
             head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, _CHECKED_BYTES)
         except zlib.error:
@@ -269,8 +273,13 @@ def _starts_a_record(stream: BinaryIO, offset: int) -> bool:
         if not colon:
             return False
         fields[name.strip().lower()] = value.strip()
-    return (fields.get(b"warc-type", b"").decode("latin-1") in WARC_RECORD_TYPES
-            and fields.get(b"content-length", b"").isdigit())
+    length = fields.get(b"content-length", b"")
+    if fields.get(b"warc-type", b"").decode("latin-1") not in WARC_RECORD_TYPES or not length.isdigit():
+        return False
+    if inflated:  # (quoted in a payload, a member's bytes would be deflated again)
+        return True
+    stream.seek(offset + end + 4 + int(length))
+    return stream.read(4) == b"\r\n\r\n"
 
 
 def _count_unread(stats: WarcStats, record: object | None) -> None:
