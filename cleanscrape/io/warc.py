@@ -109,6 +109,11 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None,
     archive = ArchiveIterator(stream)
     records = iter(archive)
     unread = None  # a record skipped unread: counted once warcio has passed over its bytes
+    # where the last record read, or the last resynchronisation, started: the next search
+    # starts past it.  warcio's offset can go back: a member whose damaged deflate data runs
+    # on into the next members makes it subtract the length of an inflated line from a
+    # compressed offset, and a search from there found the same member again, and again
+    passed = -1
     while True:
         try:
             record = next(records)
@@ -123,17 +128,19 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None,
             unread = None
             stats.error = stats.error or f"{type(exc).__name__}: {exc}"[:200]
             # (warcio's offset: where the record or member it failed in starts)
-            restart = _next_record_start(stream, archive.offset, gzipped)
+            restart = _next_record_start(stream, max(archive.offset, passed), gzipped)
             if restart is None:
                 stats.skip("malformed: rest of file unreadable")
                 return
             stats.skip("malformed: damaged part passed over")
+            passed = restart
             stream.seek(restart)
             archive = ArchiveIterator(stream)
             records = iter(archive)
             continue
         _count_unread(stats, unread)
         unread = None
+        passed = max(passed, archive.offset)
         stats.records += 1
         if record.rec_type not in WARC_RECORD_TYPES:
             stats.skip("malformed: bad WARC-Type")
