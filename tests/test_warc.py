@@ -339,3 +339,18 @@ def test_a_member_whose_damaged_data_runs_into_the_next_ones_is_passed_over_once
             pages = list(iter_warc_pages(io.BytesIO(damaged), _LoopGuard()))
         numbers = [int(page.url.rsplit("/", 1)[1]) for page in pages]
         assert numbers == sorted(set(numbers)) and numbers[:17] == list(range(17))
+
+
+def test_a_record_line_split_between_two_search_windows_must_still_start_a_line() -> None:
+    """The search reads 256 KB at a time: a WARC line cut by a window's end is found whole
+    in the next with the bytes carried over, and the byte before it must still be a newline
+    (the first carried byte was taken for a line start, whatever stood before it)."""
+    from cleanscrape.io.warc import _SEARCH_WINDOW, _next_record_start
+
+    record = b"WARC/1.0\r\nWARC-Type: resource\r\nContent-Length: 2\r\n\r\nab\r\n\r\n"
+    mid_line = _SEARCH_WINDOW - 8  # the failed byte at 0, the window from 1: cut after 9 bytes
+    data = b"x" * mid_line + record + b"y" * 1000 + b"\n" + record
+    assert _next_record_start(io.BytesIO(data), 0, False) == len(data) - len(record)
+    for at in range(mid_line - 12, mid_line + 12):  # the same record at a line start
+        lined = b"x" * (at - 1) + b"\n" + record
+        assert _next_record_start(io.BytesIO(lined), 0, False) == at

@@ -194,8 +194,9 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None,
 #: what starts a gzip member (magic, deflate), and a WARC record's first line
 _GZIP_MEMBER_START = b"\x1f\x8b\x08"
 _WARC_RECORD_START = re.compile(rb"WARC/1\.[01]\r\n")
-#: the longest of the two, less one: a window's last bytes, where one may begin
-_MARKER_OVERLAP = 9
+#: the longest of the two: a window's last bytes, carried to the next, where one may begin
+#: with the byte before it (a WARC line must follow a newline)
+_MARKER_OVERLAP = 10
 #: how much is read at a time looking for the next record, and of a candidate to check it
 #: (its header block: a few hundred bytes, more with a long URL)
 _SEARCH_WINDOW = 1 << 18
@@ -226,7 +227,10 @@ def _next_record_start(stream: BinaryIO, failed_at: int, gzipped: bool | None) -
     further on."""
     if not stream.seekable():
         return None
-    position = failed_at + 1
+    # from the failed byte, the one before the first that may start a record: at index 0 of
+    # each window's data stands that byte, or the first carried one (a marker there was whole
+    # in the window before, and checked)
+    position = failed_at
     carried = b""
     while True:
         stream.seek(position)
@@ -246,13 +250,13 @@ def _candidates(data: bytes, gzipped: bool | None) -> Iterator[int]:
     if gzipped is None:
         yield from heapq.merge(_candidates(data, True), _candidates(data, False))
     elif gzipped:
-        at = data.find(_GZIP_MEMBER_START)
+        at = data.find(_GZIP_MEMBER_START, 1)
         while at >= 0:
             yield at
             at = data.find(_GZIP_MEMBER_START, at + 1)
     else:
-        for match in _WARC_RECORD_START.finditer(data):
-            if match.start() == 0 or data[match.start() - 1] == 0x0A:  # at a line start
+        for match in _WARC_RECORD_START.finditer(data, 1):
+            if data[match.start() - 1] == 0x0A:  # at a line start
                 yield match.start()
 
 
