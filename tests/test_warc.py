@@ -354,3 +354,21 @@ def test_a_record_line_split_between_two_search_windows_must_still_start_a_line(
     for at in range(mid_line - 12, mid_line + 12):  # the same record at a line start
         lined = b"x" * (at - 1) + b"\n" + record
         assert _next_record_start(io.BytesIO(lined), 0, False) == at
+
+
+@pytest.mark.parametrize("limit", [10, 1000])
+def test_a_payload_without_content_type_over_the_byte_limit_is_sniffed_before_it_is_passed_over(limit: int) -> None:
+    """Over the limit or not, a payload served with no Content-Type is a page only if its
+    start says so: a large binary one is skipped as not HTML (it came out as a page that
+    failed, and failed the run), an HTML one fails unread."""
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=False)
+    for url, body in (("https://a.example/video", b"\x00\x00\x00\x18ftypmp42" + b"\x01" * 5000),
+                      ("https://a.example/page", b"<!DOCTYPE html><html><body>" + b"<p>text</p>" * 500)):
+        http = StatusAndHeaders("200 OK", [], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=http))
+    stats = WarcStats()
+    pages = list(iter_warc_pages(io.BytesIO(buf.getvalue()), stats, limit))
+    assert [(page.url, page.html, page.unread_size) for page in pages] == [
+        ("https://a.example/page", b"", 27 + 11 * 500)]
+    assert stats.skipped == {"not HTML": 1}

@@ -165,9 +165,10 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None,
             if max_payload_bytes is None:
                 payload = content.read()
             else:
-                payload = content.read(max_payload_bytes + 1)
+                # (its start read whole even under a smaller limit: it is sniffed below)
+                payload = content.read(max(max_payload_bytes + 1, _SNIFF_BYTES))
                 if len(payload) > max_payload_bytes:
-                    unread_size, payload = len(payload) + read_past(content.read), b""
+                    unread_size = len(payload) + read_past(content.read)
         except Exception:  # warcio surfaces bad chunking/compression as assorted errors
             stats.skip("malformed: payload unreadable")
             continue
@@ -176,7 +177,9 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None,
         if getattr(record.raw_stream, "limit", 0) > 0:
             stats.skip("malformed: truncated record")
             continue
-        if not content_type and unread_size is None and not _starts_as_html(payload):
+        # (a payload over the limit too: a video served with no Content-Type is no page
+        # that failed, but a record skipped, as it is under the limit)
+        if not content_type and not _starts_as_html(payload):
             stats.skip("not HTML")
             continue
         headers = record.rec_headers
@@ -186,7 +189,7 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None,
             url=headers.get_header("WARC-Target-URI"),
             date=headers.get_header("WARC-Date"),
             http_charset=charset_from_content_type(content_type),
-            html=payload,
+            html=payload if unread_size is None else b"",
             unread_size=unread_size,
         )
 
