@@ -14,10 +14,13 @@ import re
 import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import BinaryIO, Iterator
+from typing import TYPE_CHECKING, BinaryIO, Iterator
 
 from ..extract import charset_from_content_type
 from .readers import InputFile, RawRecord, Record, Skipped, read_past, record_too_large
+
+if TYPE_CHECKING:
+    from warcio.archiveiterator import ArchiveIterator
 
 __all__ = ["WarcPage", "WarcStats", "iter_warc_pages", "split_warc", "decode_warc", "HTML_MEDIA_TYPES"]
 
@@ -182,6 +185,9 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None,
         if not content_type and not _starts_as_html(payload):
             stats.skip("not HTML")
             continue
+        if archive.reader.decompressor is not None and not _member_ends_whole(archive):
+            stats.skip("malformed: payload unreadable")
+            continue
         headers = record.rec_headers
         stats.pages += 1
         yield WarcPage(
@@ -194,9 +200,26 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None,
         )
 
 
+def _member_ends_whole(archive: ArchiveIterator) -> bool:
+    """Does the gzip member of the record just read end whole, its CRC checked, right after
+    the record?  Checked before its page goes out: warcio reads a payload's bytes as they
+    inflate, and damaged deflate data may inflate to other bytes, or on into the members
+    after, before anything fails (a page came out garbled now and then).  (warcio's own
+    step to the next record, done here first: it does not do it twice.)"""
+    try:
+        archive.read_to_end()
+    except Exception:
+        return False
+    # (no end: the file ended inside it; more after the record in its member: it runs on,
+    # unless that is a record, in a gzip of a whole WARC, which warcio refuses after this one)
+    after = archive.next_line
+    return after.startswith(_WARC_LINES) if after else archive.reader.decompressor.eof
+
+
 #: what starts a gzip member (magic, deflate), and a WARC record's first line
 _GZIP_MEMBER_START = b"\x1f\x8b\x08"
 _WARC_RECORD_START = re.compile(rb"WARC/1\.[01]\r\n")
+_WARC_LINES = (b"WARC/1.0\r\n", b"WARC/1.1\r\n")
 #: the longest of the two: a window's last bytes, carried to the next, where one may begin
 #: with the byte before it (a WARC line must follow a newline)
 _MARKER_OVERLAP = 10
@@ -279,7 +302,7 @@ def _starts_a_record(stream: BinaryIO, offset: int) -> bool:
         except zlib.error:
             return False
     end = head.find(b"\r\n\r\n")
-    if not head.startswith((b"WARC/1.0\r\n", b"WARC/1.1\r\n")) or end < 0:
+    if not head.startswith(_WARC_LINES) or end < 0:
         return False
     fields: dict[bytes, bytes] = {}
     for line in head[10:end].split(b"\r\n"):
