@@ -75,9 +75,13 @@ class Result:
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         # by position, as pickled_by_position does, with the removals packed (the workers of
-        # clean_many send every result)
+        # clean_many send every result); removals left as they are pickle as they are (a
+        # Result made by hand may hold a tuple of them, which unpacking took for packed)
         text, removed, *rest = _result_fields(self)
-        return _unpickled_result, (text, packed_removals(removed), *rest)
+        packed = packed_removals(removed)
+        if packed is removed:
+            return Result, (text, removed, *rest)
+        return _unpickled_result, (text, packed, *rest)
 
     def to_dict(self, *, include_text: bool = True) -> dict[str, Any]:
         """The report record of this document (schema: docs/report-schema.md)."""
@@ -108,8 +112,8 @@ _result_fields = attrgetter(*(f.name for f in fields(Result)))
 assert [f.name for f in fields(Result)][:2] == ["text", "removed"]
 
 
-def _unpickled_result(text: str, removed: list[Removal] | tuple[Any, ...], *rest: Any) -> Result:
-    return Result(text, unpacked_removals(removed), *rest)
+def _unpickled_result(text: str, packed: tuple[Any, ...], *rest: Any) -> Result:
+    return Result(text, unpacked_removals(packed), *rest)
 
 
 def _load_config_file(path: str | Path) -> dict[str, Any]:

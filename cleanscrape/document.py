@@ -179,20 +179,21 @@ _input_of = attrgetter("_input")
 
 def packed_removals(removals: list[Removal]) -> list[Removal] | tuple[Any, ...]:
     """The removals of one document as its input once and a list of each of their other
-    fields, when :meth:`Document.remove_line` made them all; else as they are.  What a
-    pickle of a Result holds: pickle writes a list of numbers or of strings it has seen in C,
-    where a removal of its own costs a call of its ``__reduce__`` (a pass of results from
-    the workers of :meth:`Cleaner.clean_many`, pickled, 17.5 -> 8.9 ms)."""
+    fields, when :meth:`Document.remove_line` made them all; else as they are (so too any
+    other sequence than a list, which would come back a list).  What a pickle of a Result
+    holds: pickle writes a list of numbers or of strings it has seen in C, where a removal
+    of its own costs a call of its ``__reduce__`` (a pass of results from the workers of
+    :meth:`Cleaner.clean_many`, pickled, 17.5 -> 8.9 ms)."""
+    if type(removals) is not list:
+        return removals
     sources = set(map(_input_of, removals))
     if len(sources) != 1 or None in sources:
         return removals
     return (sources.pop(), *(list(map(attrgetter(name), removals)) for name in _PACKED_FIELDS))
 
 
-def unpacked_removals(packed: list[Removal] | tuple[Any, ...]) -> list[Removal]:
+def unpacked_removals(packed: tuple[Any, ...]) -> list[Removal]:
     """The removals :func:`packed_removals` packed."""
-    if isinstance(packed, list):
-        return packed
     source, stages, categories, starts, ends, reasons, lines, scores = packed
     return list(map(_sliced_removal, stages, categories, starts, ends, repeat(source), reasons, lines, scores))
 

@@ -518,3 +518,20 @@ def test_a_result_pickles_its_removals_packed_or_as_they_are() -> None:
         copy = pickle.loads(pickle.dumps(original, pickle.HIGHEST_PROTOCOL))
         assert copy == original
         assert [r.text for r in copy.removed] == [text[r.start:r.end] for r in original.removed]
+
+
+@pytest.mark.parametrize("kind", [tuple, list])
+def test_a_result_pickles_whatever_sequence_holds_its_removals(kind) -> None:
+    """A Result made by hand may hold its removals in a tuple: it comes back as it was (an
+    empty tuple was taken for packed removals, and failed to unpickle)."""
+    import pickle
+
+    from cleanscrape.cleaner import Result
+    from cleanscrape.document import Removal
+
+    doc = Document("one\ntwo")
+    doc.remove_line(0, stage="test", category="navigation", reason="a menu label")
+    for removals in ((), doc.removals, [Removal("plugin", "ads", 0, 1, "o", "an ad", 0)]):
+        result = Result("two", kind(removals), [], "en", "id")
+        copy = pickle.loads(pickle.dumps(result, pickle.HIGHEST_PROTOCOL))
+        assert copy == result and type(copy.removed) is kind

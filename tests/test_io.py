@@ -298,3 +298,13 @@ def test_a_blank_line_over_the_byte_limit_is_skipped_as_any_blank_line(tmp_path:
     path.write_bytes(b'{"text": "a"}\n' + b" " * 300 + b"\t\n" + b" " * 50 + b'{"text": "not blank"}' + b"\n")
     raws = list(iter_raw_records(expand_inputs([str(path)]), on_error=pytest.fail, max_record_bytes=20))
     assert [(r.location, r.error is None) for r in raws] == [("blank.jsonl:1", True), ("blank.jsonl:3", False)]
+
+
+@pytest.mark.parametrize("name", ["big.txt", "big.html"])
+def test_a_file_over_the_byte_limit_fails_with_its_name_as_id(tmp_path: Path, name: str) -> None:
+    """A text or HTML file's id is its name, known without reading it: its record fails
+    with it, as a file that is not valid UTF-8 does (it came out with no id)."""
+    (tmp_path / name).write_bytes(b"<p>" + b"x" * 1000 + b"</p>")
+    [raw] = iter_raw_records(expand_inputs([str(tmp_path)]), on_error=pytest.fail, max_record_bytes=100)
+    record = decode(raw, ReadOptions())
+    assert (record.id, record.error, record.text, record.html) == (name, raw.error, None, None)

@@ -186,7 +186,8 @@ class InputFormat:
     reads_gzip: bool = False
     #: the decoder makes the failed record of a record the splitter did not read (its
     #: ``error`` set), with what the splitter knew of it (a WARC page's id, URL and date);
-    #: other formats' unread records fail with their location alone
+    #: other formats' unread records fail with their location alone, and the id a record of
+    #: theirs gets when read: a file of one document's name
     decodes_unread: bool = False
 
 
@@ -385,7 +386,8 @@ FORMATS: dict[str, InputFormat] = {
 def decode(raw: RawRecord, options: ReadOptions) -> Record:
     """Decode a raw record with its format's decoder.  Never raises."""
     if raw.error is not None and not FORMATS[raw.format].decodes_unread:
-        return Record(raw.location, raw.format, raw.name, error=raw.error)
+        return Record(raw.location, raw.format, raw.name, id=raw.name if FORMATS[raw.format].one_per_file else None,
+                      error=raw.error)
     try:
         return FORMATS[raw.format].decode(raw, options)
     except Exception as exc:  # a decoder bug must cost one record, not the run

@@ -9,14 +9,18 @@ run can say what it left out; nothing in a broken file raises out of :func:`iter
 
 from __future__ import annotations
 
+import heapq
 import re
 import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import BinaryIO, Iterator
+from typing import TYPE_CHECKING, BinaryIO, Iterator
 
 from ..extract import charset_from_content_type
 from .readers import InputFile, RawRecord, Record, Skipped, read_past, record_too_large
+
+if TYPE_CHECKING:
+    from warcio.archiveiterator import ArchiveIterator
 
 __all__ = ["WarcPage", "WarcStats", "iter_warc_pages", "split_warc", "decode_warc", "HTML_MEDIA_TYPES"]
 
@@ -108,6 +112,11 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None,
     archive = ArchiveIterator(stream)
     records = iter(archive)
     unread = None  # a record skipped unread: counted once warcio has passed over its bytes
+    # where the last record read, or the last resynchronisation, started: the next search
+    # starts past it.  warcio's offset can go back: a member whose damaged deflate data runs
+    # on into the next members makes it subtract the length of an inflated line from a
+    # compressed offset, and a search from there found the same member again, and again
+    passed = -1
     while True:
         try:
             record = next(records)
@@ -122,17 +131,19 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None,
             unread = None
             stats.error = stats.error or f"{type(exc).__name__}: {exc}"[:200]
             # (warcio's offset: where the record or member it failed in starts)
-            restart = _next_record_start(stream, archive.offset, gzipped)
+            restart = _next_record_start(stream, max(archive.offset, passed), gzipped)
             if restart is None:
                 stats.skip("malformed: rest of file unreadable")
                 return
             stats.skip("malformed: damaged part passed over")
+            passed = restart
             stream.seek(restart)
             archive = ArchiveIterator(stream)
             records = iter(archive)
             continue
         _count_unread(stats, unread)
         unread = None
+        passed = max(passed, archive.offset)
         stats.records += 1
         if record.rec_type not in WARC_RECORD_TYPES:
             stats.skip("malformed: bad WARC-Type")
@@ -157,9 +168,10 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None,
             if max_payload_bytes is None:
                 payload = content.read()
             else:
-                payload = content.read(max_payload_bytes + 1)
+                # (its start read whole even under a smaller limit: it is sniffed below)
+                payload = content.read(max(max_payload_bytes + 1, _SNIFF_BYTES))
                 if len(payload) > max_payload_bytes:
-                    unread_size, payload = len(payload) + read_past(content.read), b""
+                    unread_size = len(payload) + read_past(content.read)
         except Exception:  # warcio surfaces bad chunking/compression as assorted errors
             stats.skip("malformed: payload unreadable")
             continue
@@ -168,8 +180,13 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None,
         if getattr(record.raw_stream, "limit", 0) > 0:
             stats.skip("malformed: truncated record")
             continue
-        if not content_type and unread_size is None and not _starts_as_html(payload):
+        # (a payload over the limit too: a video served with no Content-Type is no page
+        # that failed, but a record skipped, as it is under the limit)
+        if not content_type and not _starts_as_html(payload):
             stats.skip("not HTML")
+            continue
+        if archive.reader.decompressor is not None and not _member_ends_whole(archive):
+            stats.skip("malformed: payload unreadable")
             continue
         headers = record.rec_headers
         stats.pages += 1
@@ -178,43 +195,68 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None,
             url=headers.get_header("WARC-Target-URI"),
             date=headers.get_header("WARC-Date"),
             http_charset=charset_from_content_type(content_type),
-            html=payload,
+            html=payload if unread_size is None else b"",
             unread_size=unread_size,
         )
+
+
+def _member_ends_whole(archive: ArchiveIterator) -> bool:
+    """Does the gzip member of the record just read end whole, its CRC checked, right after
+    the record?  Checked before its page goes out: warcio reads a payload's bytes as they
+    inflate, and damaged deflate data may inflate to other bytes, or on into the members
+    after, before anything fails (a page came out garbled now and then).  (warcio's own
+    step to the next record, done here first: it does not do it twice.)"""
+    try:
+        archive.read_to_end()
+    except Exception:
+        return False
+    # (no end: the file ended inside it; more after the record in its member: it runs on,
+    # unless that is a record, in a gzip of a whole WARC, which warcio refuses after this one)
+    after = archive.next_line
+    return after.startswith(_WARC_LINES) if after else archive.reader.decompressor.eof
 
 
 #: what starts a gzip member (magic, deflate), and a WARC record's first line
 _GZIP_MEMBER_START = b"\x1f\x8b\x08"
 _WARC_RECORD_START = re.compile(rb"WARC/1\.[01]\r\n")
-#: the longest of the two, less one: a window's last bytes, where one may begin
-_MARKER_OVERLAP = 9
+_WARC_LINES = (b"WARC/1.0\r\n", b"WARC/1.1\r\n")
+#: the longest of the two: a window's last bytes, carried to the next, where one may begin
+#: with the byte before it (a WARC line must follow a newline)
+_MARKER_OVERLAP = 10
 #: how much is read at a time looking for the next record, and of a candidate to check it
 #: (its header block: a few hundred bytes, more with a long URL)
 _SEARCH_WINDOW = 1 << 18
 _CHECKED_BYTES = 1 << 16
 
 
-def _starts_gzipped(stream: BinaryIO) -> bool:
-    """Does a seekable stream start with a gzip member?  (False for one that cannot seek:
-    nothing is resynchronised there.)"""
+def _starts_gzipped(stream: BinaryIO) -> bool | None:
+    """Does a seekable stream start with a gzip member (True) or a plain WARC record
+    (False)?  None when it starts with neither, its first bytes damaged: the records after
+    may be of either kind.  (False for one that cannot seek: nothing is resynchronised there.)"""
     if not stream.seekable():
         return False
     position = stream.tell()
-    head = stream.read(2)
+    head = stream.read(len(_GZIP_MEMBER_START))
     stream.seek(position)
-    return head == _GZIP_MEMBER_START[:2]
+    if head == _GZIP_MEMBER_START:
+        return True
+    return False if head == b"WAR" else None
 
 
-def _next_record_start(stream: BinaryIO, failed_at: int, gzipped: bool) -> int | None:
+def _next_record_start(stream: BinaryIO, failed_at: int, gzipped: bool | None) -> int | None:
     """The offset, after ``failed_at``, of the first record that starts whole: in a
     WARC.gz, where each record is a gzip member of its own, a member that inflates to a
-    WARC header line; in a plain WARC, a WARC header line at a line start.  None if none
-    does, or the stream cannot seek.  WARC has no sync marker of its own: a false start
-    (the marker's bytes inside a payload) fails warcio's parsing in turn and is passed over
-    the same way, each time further on."""
+    WARC header line; in a plain WARC, a WARC header line at a line start; either in a file
+    whose own start is damaged (``gzipped`` None).  None if none does, or the stream cannot
+    seek.  WARC has no sync marker of its own: a false start (the marker's bytes inside a
+    payload) fails warcio's parsing in turn and is passed over the same way, each time
+    further on."""
     if not stream.seekable():
         return None
-    position = failed_at + 1
+    # from the failed byte, the one before the first that may start a record: at index 0 of
+    # each window's data stands that byte, or the first carried one (a marker there was whole
+    # in the window before, and checked)
+    position = failed_at
     carried = b""
     while True:
         stream.seek(position)
@@ -224,37 +266,43 @@ def _next_record_start(stream: BinaryIO, failed_at: int, gzipped: bool) -> int |
         data = carried + window
         base = position - len(carried)
         for offset in _candidates(data, gzipped):
-            if _starts_a_record(stream, base + offset, gzipped):
+            if _starts_a_record(stream, base + offset):
                 return base + offset
         position += len(window)
         carried = data[-_MARKER_OVERLAP:]
 
 
-def _candidates(data: bytes, gzipped: bool) -> Iterator[int]:
-    if gzipped:
-        at = data.find(_GZIP_MEMBER_START)
+def _candidates(data: bytes, gzipped: bool | None) -> Iterator[int]:
+    if gzipped is None:
+        yield from heapq.merge(_candidates(data, True), _candidates(data, False))
+    elif gzipped:
+        at = data.find(_GZIP_MEMBER_START, 1)
         while at >= 0:
             yield at
             at = data.find(_GZIP_MEMBER_START, at + 1)
     else:
-        for match in _WARC_RECORD_START.finditer(data):
-            if match.start() == 0 or data[match.start() - 1] == 0x0A:  # at a line start
+        for match in _WARC_RECORD_START.finditer(data, 1):
+            if data[match.start() - 1] == 0x0A:  # at a line start
                 yield match.start()
 
 
-def _starts_a_record(stream: BinaryIO, offset: int, gzipped: bool) -> bool:
-    """Does a record start at ``offset``: a WARC header block (inflated first, in a WARC.gz)
-    whose WARC-Type is one of WARC's and whose Content-Length is a number?  Without one,
-    warcio would read the rest of the file as a single record's content."""
+def _starts_a_record(stream: BinaryIO, offset: int) -> bool:
+    """Does a record start at ``offset``: a WARC header block (inflated first, at a gzip
+    member's start) whose WARC-Type is one of WARC's and whose Content-Length is a number?
+    Without one, warcio would read the rest of the file as a single record's content.  A
+    plain record must also end where that length says, with its blank line: a page that
+    quotes a header block, a length included, is no record (taken for one, it came out as a
+    page and its length swallowed the records after it)."""
     stream.seek(offset)
     head = stream.read(_CHECKED_BYTES)
-    if gzipped:
+    inflated = head.startswith(_GZIP_MEMBER_START)
+    if inflated:
         try:
             head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, _CHECKED_BYTES)
         except zlib.error:
             return False
     end = head.find(b"\r\n\r\n")
-    if not head.startswith((b"WARC/1.0\r\n", b"WARC/1.1\r\n")) or end < 0:
+    if not head.startswith(_WARC_LINES) or end < 0:
         return False
     fields: dict[bytes, bytes] = {}
     for line in head[10:end].split(b"\r\n"):
@@ -262,8 +310,13 @@ def _starts_a_record(stream: BinaryIO, offset: int, gzipped: bool) -> bool:
         if not colon:
             return False
         fields[name.strip().lower()] = value.strip()
-    return (fields.get(b"warc-type", b"").decode("latin-1") in WARC_RECORD_TYPES
-            and fields.get(b"content-length", b"").isdigit())
+    length = fields.get(b"content-length", b"")
+    if fields.get(b"warc-type", b"").decode("latin-1") not in WARC_RECORD_TYPES or not length.isdigit():
+        return False
+    if inflated:  # (quoted in a payload, a member's bytes would be deflated again)
+        return True
+    stream.seek(offset + end + 4 + int(length))
+    return stream.read(4) == b"\r\n\r\n"
 
 
 def _count_unread(stats: WarcStats, record: object | None) -> None:
