@@ -241,22 +241,29 @@ def test_a_page_over_the_byte_limit_fails_unread_with_its_url_and_the_next_are_r
     assert record.fields is not None and record.fields["url"] == "https://courier.example/news/flood"
 
 
-@pytest.mark.parametrize("gzip", [True, False])
-def test_random_damage_never_raises_repeats_or_reorders_pages(gzip: bool) -> None:
-    """Bytes overwritten, cut out or put in at random: reading goes on past each damage, and
-    the pages that come out are in order, each once, and (where gzip's CRC can tell) each
-    exactly the page written.  The record ids and dates are fixed: the same bytes each run."""
+def twenty_pages(*, gzip: bool) -> tuple[bytes, list[bytes]]:
+    """A crawl of twenty HTML pages of random lengths, and their bodies; the record ids and
+    dates are fixed, so the same bytes each run (damage tests sweep or draw places in it)."""
     rng = random.Random(5)
+    bodies = [b"<html><body><p>page %d %s</p></body></html>" % (n, b"text " * rng.randint(1, 300)) for n in range(20)]
     buf = io.BytesIO()
     writer = WARCWriter(buf, gzip=gzip)
-    bodies = [b"<html><body><p>page %d %s</p></body></html>" % (n, b"text " * rng.randint(1, 300)) for n in range(20)]
     for n, body in enumerate(bodies):
         http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
         writer.write_record(writer.create_warc_record(
             f"https://a.example/{n}", "response", payload=io.BytesIO(body), http_headers=http,
             warc_headers_dict={"WARC-Record-ID": f"<urn:uuid:00000000-0000-0000-0000-{n:012d}>",
                                "WARC-Date": "2026-11-27T00:00:00Z"}))
-    data = buf.getvalue()
+    return buf.getvalue(), bodies
+
+
+@pytest.mark.parametrize("gzip", [True, False])
+def test_random_damage_never_raises_repeats_or_reorders_pages(gzip: bool) -> None:
+    """Bytes overwritten, cut out or put in at random: reading goes on past each damage, and
+    the pages that come out are in order, each once, and (where gzip's CRC can tell) each
+    exactly the page written."""
+    data, bodies = twenty_pages(gzip=gzip)
+    rng = random.Random(5)
     for _ in range(40):
         damaged = bytearray(data)
         for _ in range(rng.randint(1, 3)):
@@ -331,18 +338,8 @@ def test_a_member_whose_damaged_data_runs_into_the_next_ones_is_passed_over_once
     """Damaged deflate data may inflate on through the members after it; warcio then puts
     its offset back before the member it started at, and the search from there found that
     member again, forever (the random-damage test hung now and then, its memory growing
-    with warcio's warnings).  The record ids and dates are fixed: the same bytes each run."""
-    rng = random.Random(5)
-    buf = io.BytesIO()
-    writer = WARCWriter(buf, gzip=True)
-    for n in range(20):
-        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
-        body = b"<html><body><p>page %d %s</p></body></html>" % (n, b"text " * rng.randint(1, 300))
-        writer.write_record(writer.create_warc_record(
-            f"https://a.example/{n}", "response", payload=io.BytesIO(body), http_headers=http,
-            warc_headers_dict={"WARC-Record-ID": f"<urn:uuid:00000000-0000-0000-0000-{n:012d}>",
-                               "WARC-Date": "2026-11-27T00:00:00Z"}))
-    data = buf.getvalue()
+    with warcio's warnings)."""
+    data, _ = twenty_pages(gzip=True)
     members = [i for i in range(len(data) - 3) if data[i:i + 3] == b"\x1f\x8b\x08"]
     noise = b'qhA\x14\x8c\xbb\xa3"\x926\xad\xd7\xbb?\xbb\x93?\xb1CY\x08\xe2w\xa2l\xdfkl\xcd'
     for at in range(members[-3], len(data)):  # (at 6229 of 6571 bytes, among others, it looped)
@@ -390,17 +387,7 @@ def test_a_page_whose_gzip_member_is_damaged_never_comes_out_garbled() -> None:
     """warcio reads a payload as it inflates: damaged deflate data may inflate to other
     bytes, or run on to the end of the file, before anything fails.  A page goes out only
     once its member has ended whole, its CRC checked (the last page came out garbled)."""
-    rng = random.Random(5)
-    bodies = [b"<html><body><p>page %d %s</p></body></html>" % (n, b"text " * rng.randint(1, 300)) for n in range(20)]
-    buf = io.BytesIO()
-    writer = WARCWriter(buf, gzip=True)
-    for n, body in enumerate(bodies):
-        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(
-            f"https://a.example/{n}", "response", payload=io.BytesIO(body), http_headers=http,
-            warc_headers_dict={"WARC-Record-ID": f"<urn:uuid:00000000-0000-0000-0000-{n:012d}>",
-                               "WARC-Date": "2026-11-27T00:00:00Z"}))
-    data = buf.getvalue()
+    data, bodies = twenty_pages(gzip=True)
     members = [i for i in range(len(data) - 3) if data[i:i + 3] == b"\x1f\x8b\x08"]
     for at in range(members[-2], len(data) - 1):  # (at 6556 of 6571 bytes, among others)
         damaged = data[:at] + b"2\xe9" + data[at + 2:]
