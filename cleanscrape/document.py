@@ -179,7 +179,7 @@ _input_of = attrgetter("_input")
 
 def packed_removals(removals: list[Removal]) -> list[Removal] | tuple[Any, ...]:
     """The removals of one document as its input once and a list of each of their other
-    fields, when :meth:`Document.remove_line` made them all; else as they are (so too any
+    fields, when :meth:`Document.remove_line` or ``remove_span`` made them all; else as they are (so too any
     other sequence than a list, which would come back a list).  What a pickle of a Result
     holds: pickle writes a list of numbers or of strings it has seen in C, where a removal
     of its own costs a call of its ``__reduce__`` (a pass of results from the workers of
