@@ -395,3 +395,26 @@ def test_a_page_whose_gzip_member_is_damaged_never_comes_out_garbled() -> None:
             pages = list(iter_warc_pages(io.BytesIO(damaged), _LoopGuard()))
         assert [page.url for page in pages][:18] == [f"https://a.example/{n}" for n in range(18)]
         assert all(page.html == bodies[int(page.url.rsplit("/", 1)[1])] for page in pages), at
+
+
+def test_a_warc_whose_first_line_passes_for_an_arc_header_is_read_from_its_next_record() -> None:
+    """A file that starts with neither a gzip member, a WARC record nor an ARC file's
+    ``filedesc:`` is damaged at its start: read from there, warcio took this line for an ARC
+    header, whose length swallowed the first page and made bogus records of the rest of it.
+    The reading now starts at the first record that starts whole."""
+    data = b"http://x.example/ 1.2.3.4 20260101000000 text/html 2000\n" + build_warc(gzip=False)[10:]
+    stats = WarcStats()
+    pages = [page.url for page in iter_warc_pages(io.BytesIO(data), stats)]
+    assert pages == ["https://courier.example/news/flood", "https://village.example/fete",
+                     "https://courier.example/untyped"]
+    assert stats.skipped == {"malformed: damaged part passed over": 1, "not a response (request)": 1,
+                             "not HTML": 1, "HTTP status not 2xx": 1}
+    assert stats.error == "the file does not start with a WARC record"
+
+
+def test_an_empty_warc_is_no_damage_and_blank_lines_before_the_first_record_are_passed_over() -> None:
+    stats = WarcStats()
+    assert list(iter_warc_pages(io.BytesIO(b""), stats)) == [] and stats == WarcStats()
+    # (warcio, reading them, took them for a record of no known type, and the file ended there)
+    pages = list(iter_warc_pages(io.BytesIO(b"\r\n\r\n" + build_warc(gzip=False)), stats))
+    assert len(pages) == 3 and stats.skipped["malformed: damaged part passed over"] == 1

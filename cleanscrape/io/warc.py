@@ -109,6 +109,17 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None,
     _inflate_with_zlib_ng()
     stats = stats if stats is not None else WarcStats()
     gzipped = _starts_gzipped(stream)
+    if gzipped is None:
+        # its first bytes are damaged: read by warcio, a line of them may pass for an ARC
+        # header whose length covers the pages after (~2 % of such files lost one); the
+        # reading starts at the first record that starts whole
+        stats.error = "the file does not start with a WARC record"
+        restart = _next_record_start(stream, stream.tell(), None)
+        if restart is None:
+            stats.skip("malformed: rest of file unreadable")
+            return
+        stats.skip("malformed: damaged part passed over")
+        stream.seek(restart)
     archive = ArchiveIterator(stream)
     records = iter(archive)
     unread = None  # a record skipped unread: counted once warcio has passed over its bytes
@@ -230,17 +241,20 @@ _CHECKED_BYTES = 1 << 16
 
 
 def _starts_gzipped(stream: BinaryIO) -> bool | None:
-    """Does a seekable stream start with a gzip member (True) or a plain WARC record
-    (False)?  None when it starts with neither, its first bytes damaged: the records after
-    may be of either kind.  (False for one that cannot seek: nothing is resynchronised there.)"""
+    """Does a seekable stream start with a gzip member (True) or a plain WARC record, an ARC
+    file or nothing (False)?  None when it starts with none of these, its first bytes
+    damaged (or blank lines, which warcio takes for a record): the records after may be of
+    either kind.  (False for one that cannot seek:
+    nothing is resynchronised there.)"""
     if not stream.seekable():
         return False
     position = stream.tell()
-    head = stream.read(len(_GZIP_MEMBER_START))
+    head = stream.read(_SNIFF_BYTES)
     stream.seek(position)
-    if head == _GZIP_MEMBER_START:
+    if head.startswith(_GZIP_MEMBER_START):
         return True
-    return False if head == b"WAR" else None
+    # (an empty file holds nothing to pass over; warcio reads ARC files too)
+    return False if not head or head.startswith((b"WARC/", b"filedesc:")) else None
 
 
 def _next_record_start(stream: BinaryIO, failed_at: int, gzipped: bool | None) -> int | None:
