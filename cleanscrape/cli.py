@@ -153,6 +153,19 @@ def _plan_output(output: str | None, to: str | None, inputs: list[str], forced_f
     return Plan("folder", path, None, False)
 
 
+def _refuse_clashing_paths(plan: Plan, report: str | None, inputs: list[str]) -> None:
+    """An output renamed into place over an input would replace the raw data, and the output
+    and the report written to one file would interleave: both are usage errors."""
+    outputs = {"-o": str(plan.path) if plan.path is not None else None, "--report": report}
+    named = [(option, os.path.realpath(path)) for option, path in outputs.items() if path is not None]
+    for option, path in named:
+        for arg in inputs:
+            if arg != STDIN and os.path.realpath(arg) == path:
+                raise click.UsageError(f"{option} {outputs[option]} is the same file as the input {arg}")
+    if len(named) == 2 and named[0][1] == named[1][1]:
+        raise click.UsageError(f"-o and --report name the same file ({report})")
+
+
 def _fingerprint(**settings: Any) -> str:
     """Identifies the arguments that shape the output, so --resume can refuse others."""
     config = settings.get("config")
@@ -315,6 +328,7 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
     if input_list.count(STDIN) > 1:
         raise click.UsageError("stdin (-) can be read only once")
     plan = _plan_output(output, to, input_list, input_format)
+    _refuse_clashing_paths(plan, report, input_list)
     if resume and plan.kind == "stream":
         raise click.UsageError("--resume needs -o (a file or folder): stdout cannot be resumed")
     stage_names = _split_names(stages) or None

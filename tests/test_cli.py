@@ -230,3 +230,25 @@ def test_a_record_over_max_record_bytes_fails_unread_and_the_run_goes_on(workers
     assert f"cleanscrape: error: {message}" in result.stderr
     unlimited = run(["--format", "jsonl", "--max-record-bytes", "0", "-"], stdin=stdin, workers=workers)
     assert unlimited.exit_code == 0 and [o["status"] for o in jsonl(unlimited.stdout_bytes)] == ["ok"] * 3
+
+
+@pytest.mark.parametrize("clash", ["output-is-input", "report-is-input", "report-is-output", "folder-is-input"])
+def test_an_output_naming_an_input_or_the_other_output_is_a_usage_error(tmp_path: Path, clash: str) -> None:
+    # Renamed into place, the output would replace the input (the raw data lost); the output
+    # and the report in one file interleave (the run failed with a garbled file left there).
+    dump = tmp_path / "dump.jsonl"
+    dump.write_bytes(b'{"id": 1, "text": "one"}\n')
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "a.txt").write_text("a page\n")
+    out = str(tmp_path / "out.jsonl")
+    args = {"output-is-input": [str(dump), "-o", str(dump)],
+            "report-is-input": [str(dump), "-o", out, "--report", str(dump)],
+            "report-is-output": [str(dump), "-o", out, "--report", out],
+            "folder-is-input": [str(folder), "-o", str(folder)]}[clash]
+    result = run(args)
+    assert result.exit_code == 2
+    assert "same file" in result.stderr
+    assert dump.read_bytes() == b'{"id": 1, "text": "one"}\n'
+    assert (folder / "a.txt").read_text() == "a page\n"
+    assert not Path(out).exists()
