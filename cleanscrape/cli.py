@@ -34,7 +34,16 @@ from .io.readers import (
     expand_inputs,
     iter_raw_records,
 )
-from .io.writers import Checkpoint, FileSink, FolderSink, OutputError, Sink, StreamSink, compression_of
+from .io.writers import (
+    Checkpoint,
+    FileSink,
+    FolderSink,
+    OutputError,
+    Sink,
+    StreamSink,
+    compression_of,
+    written_in_place,
+)
 from .parallel import Job, Outcome, clean_stream, default_workers
 from .stage import StageConfigError
 
@@ -137,11 +146,13 @@ class Plan:
 def _plan_output(output: str | None, to: str | None, inputs: list[str], forced_format: str | None) -> Plan:
     arg_formats = [forced_format or ("text" if a == STDIN else detect_format(a)) for a in inputs if not os.path.isdir(a)]
     several = len(inputs) > 1 or any(os.path.isdir(a) for a in inputs) or "text" not in arg_formats
+    stream_format = to or ("jsonl" if any(f != "text" for f in arg_formats) else "text")
     if output is None or output == STDIN:
-        fmt = to or ("jsonl" if any(f != "text" for f in arg_formats) else "text")
-        return Plan("stream", None, fmt, several)
+        return Plan("stream", None, stream_format, several)
     path = Path(output)
     file_format = detect_format(output, default="") if not path.is_dir() else ""
+    if not file_format and path.exists() and not path.is_dir():  # /dev/null, a pipe: no folder
+        file_format = stream_format
     if file_format:
         if file_format not in OUTPUT_FORMATS:
             raise click.UsageError(f"-o {output}: cannot write {file_format}; name a .jsonl or .txt file "
@@ -155,14 +166,15 @@ def _plan_output(output: str | None, to: str | None, inputs: list[str], forced_f
 
 def _refuse_clashing_paths(plan: Plan, report: str | None, inputs: list[str]) -> None:
     """An output renamed into place over an input would replace the raw data, and the output
-    and the report written to one file would interleave: both are usage errors."""
+    and the report written to one file would interleave: both are usage errors (into one
+    pipe or /dev/null, both may go)."""
     outputs = {"-o": str(plan.path) if plan.path is not None else None, "--report": report}
     named = [(option, os.path.realpath(path)) for option, path in outputs.items() if path is not None]
     for option, path in named:
         for arg in inputs:
             if arg != STDIN and os.path.realpath(arg) == path:
                 raise click.UsageError(f"{option} {outputs[option]} is the same file as the input {arg}")
-    if len(named) == 2 and named[0][1] == named[1][1]:
+    if len(named) == 2 and named[0][1] == named[1][1] and not written_in_place(Path(named[0][1])):
         raise click.UsageError(f"-o and --report name the same file ({report})")
 
 
@@ -329,8 +341,9 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
         raise click.UsageError("stdin (-) can be read only once")
     plan = _plan_output(output, to, input_list, input_format)
     _refuse_clashing_paths(plan, report, input_list)
-    if resume and plan.kind == "stream":
-        raise click.UsageError("--resume needs -o (a file or folder): stdout cannot be resumed")
+    resumable = plan.kind != "stream" and not written_in_place(plan.path)  # type: ignore[arg-type]
+    if resume and not resumable:
+        raise click.UsageError("--resume needs -o (a file or folder): stdout, a pipe or a device cannot be resumed")
     stage_names = _split_names(stages) or None
     try:
         cleaner = Cleaner(stages=stage_names, disable=_split_names(disable), config=config, lang=lang,
@@ -342,7 +355,7 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
 
     checkpoint: Checkpoint | None = None
     state: dict[str, Any] | None = None
-    if plan.kind != "stream":
+    if resumable:
         fingerprint = _fingerprint(
             inputs=[os.path.abspath(a) if a != STDIN else a for a in input_list], format=input_format, to=to,
             text_field=text_field, id_field=id_field, html_field=html_field, html_mode=html_mode,

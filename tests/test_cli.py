@@ -10,6 +10,7 @@ import gzip
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 import zstandard
@@ -252,3 +253,57 @@ def test_an_output_naming_an_input_or_the_other_output_is_a_usage_error(tmp_path
     assert dump.read_bytes() == b'{"id": 1, "text": "one"}\n'
     assert (folder / "a.txt").read_text() == "a page\n"
     assert not Path(out).exists()
+
+
+def _fifo_reader(path: Path) -> tuple[Any, list[bytes]]:
+    import threading
+
+    received: list[bytes] = []
+
+    def read() -> None:
+        with open(path, "rb") as fifo:
+            received.append(fifo.read())
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    return reader, received
+
+
+@pytest.mark.parametrize("option", ["-o", "--report"])
+def test_an_output_that_is_a_pipe_is_written_into_not_replaced(tmp_path: Path, option: str) -> None:
+    # A temporary file renamed over a pipe or a device replaced it (run as root, --report
+    # /dev/null replaced /dev/null with a regular file; -o /dev/null was taken for a folder)
+    import os
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader, received = _fifo_reader(fifo)
+    args = ["--format", "jsonl", "-", option, str(fifo)] + (["-o", str(tmp_path / "out.jsonl")] if option == "--report" else [])
+    result = run(args, stdin=b'{"id": 1, "text": "one"}\n{"id": 2, "text": "two"}\n')
+    reader.join(10)
+    assert result.exit_code == 0, result.stderr
+    assert fifo.is_fifo()
+    records = jsonl(received[0])
+    assert [r["id"] for r in records] == ([1, 2] if option == "-o" else ["1", "2"])
+    assert not list(tmp_path.glob(".*"))  # no temporary file, no checkpoint
+
+
+def test_resume_into_a_pipe_is_a_usage_error(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    result = run(["--format", "jsonl", "-", "-o", str(fifo), "--resume"], stdin=b"")
+    assert result.exit_code == 2
+    assert "cannot be resumed" in result.stderr
+
+
+def test_an_output_file_that_is_a_symlink_is_written_where_it_points(tmp_path: Path) -> None:
+    target = tmp_path / "store" / "out.jsonl"
+    target.parent.mkdir()
+    link = tmp_path / "out.jsonl"
+    link.symlink_to(target)
+    result = run(["--format", "jsonl", "-", "-o", str(link)], stdin=b'{"id": 1, "text": "one"}\n')
+    assert result.exit_code == 0, result.stderr
+    assert link.is_symlink()
+    assert [r["id"] for r in jsonl(target.read_bytes())] == [1]

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -45,6 +46,7 @@ __all__ = [
     "Checkpoint",
     "OutputError",
     "partial_path",
+    "written_in_place",
     "compression_of",
     "compress_frame",
     "CHECKPOINT_VERSION",
@@ -172,6 +174,17 @@ def partial_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.partial")
 
 
+def written_in_place(path: Path) -> bool:
+    """Whether an output is a pipe, a device or a socket (``/dev/null``, a FIFO, ``/dev/stdout``
+    on a terminal): it is written into as records come, as stdout is, and cannot be resumed.
+    A temporary file renamed over it would replace it (run as root, ``/dev/null`` itself)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
 #: gzip's and zstd's default levels, as their command-line tools use them
 GZIP_LEVEL = 6
 ZSTD_LEVEL = 3
@@ -243,10 +256,10 @@ class _FramedWriter:
             self._stream = None
             self._wrote_frame = True
         self._fh.flush()
-        return self._fh.tell()
+        return self._fh.tell() if self._fh.seekable() else 0  # (a pipe: never resumed)
 
     def close(self) -> None:
-        if self._kind and not self._wrote_frame and self._stream is None and self._fh.tell() == 0:
+        if self._kind and not self._wrote_frame and self._stream is None and self.end_frame() == 0:
             # an empty output is still a valid (empty) compressed file (a resumed one holds
             # the frames written before its checkpoint already)
             if self._precompressed:
@@ -257,14 +270,21 @@ class _FramedWriter:
 
 
 class AtomicFile:
-    """A file written under a temporary name and renamed into place by :meth:`commit`."""
+    """A file written under a temporary name and renamed into place by :meth:`commit`; a
+    symbolic link's target so (renamed over, the link itself was replaced), and a pipe or
+    a device written into directly (:func:`written_in_place`)."""
 
     def __init__(self, path: Path, resume_offset: int | None = None, precompressed: bool = False) -> None:
+        self.in_place = written_in_place(path)
+        if path.is_symlink() and not self.in_place:
+            path = Path(os.path.realpath(path))
         self.path = path
-        self.temp = partial_path(path)
+        self.temp = path if self.in_place else partial_path(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            if resume_offset is not None:
+            if self.in_place:
+                fh = open(path, "wb", buffering=WRITE_BUFFER_BYTES)
+            elif resume_offset is not None:
                 if not self.temp.exists() and path.exists():
                     # The interrupted run finished this file (renamed it into place) after
                     # its last checkpoint: the final file starts with the checkpointed
@@ -291,6 +311,9 @@ class AtomicFile:
         (survives a power cut, not only a killed process); it costs ~5 ms per file, too
         much for a folder of one-document files, where it is off."""
         self._writer.close()
+        if self.in_place:
+            self._fh.close()
+            return
         if sync:
             os.fsync(self._fh.fileno())
         self._fh.close()
