@@ -26,7 +26,6 @@ from .io.readers import (
     DEFAULT_MAX_RECORD_BYTES,
     FORMATS,
     STDIN,
-    InputFile,
     ReadOptions,
     ReadProgress,
     Skipped,
@@ -234,16 +233,9 @@ def _input_size(inputs: list[str]) -> int | None:
     if STDIN in inputs:
         return None
     total = 0
-    for source in expand_inputs_quiet(inputs):
+    for source in expand_inputs(inputs):
         total += source.size() or 0
     return total
-
-
-def expand_inputs_quiet(inputs: list[str]) -> Iterator[InputFile]:
-    try:
-        yield from expand_inputs(inputs)
-    except OSError:
-        return
 
 
 class _Progress:

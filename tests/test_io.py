@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,47 @@ def test_detect_format(name: str, expected: str) -> None:
 def test_folders_are_walked_sorted_recursively_without_hidden_files() -> None:
     found = list(expand_inputs([str(DATA / "docs")]))
     assert [(f.name, f.format) for f in found] == [("a.txt", "text"), ("sub/b.txt", "text")]
+
+
+def _folder_with(tmp_path: Path, *links: tuple[str, str]) -> Path:
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text("a")
+    (folder / "sub" / "b.txt").write_text("b")
+    (folder / "z.txt").write_text("z")
+    for name, target in links:
+        (folder / name).symlink_to(target)
+    return folder
+
+
+@pytest.mark.parametrize("link", [("sub/loop", ".."), ("self", "self"), ("gone.txt", "nowhere.txt")])
+def test_a_folder_link_that_loops_or_leads_nowhere_is_reported_and_the_walk_goes_on(tmp_path: Path, link) -> None:
+    # a loop was followed until the OS refused (ELOOP), and that OSError ended the run as a
+    # failed write (exit 74); a link to nothing was passed over in silence
+    folder = _folder_with(tmp_path, link)
+    errors: list[str] = []
+    raws = list(iter_raw_records(expand_inputs([str(folder), str(folder / "a.txt")]), on_error=errors.append))
+    assert [r.location for r in raws] == ["a.txt", "sub/b.txt", "z.txt", "a.txt"]
+    assert len(errors) == 1 and link[0] in errors[0]
+
+
+def test_a_folder_that_cannot_be_listed_is_reported_and_the_inputs_after_it_are_read(tmp_path: Path,
+                                                                                     monkeypatch) -> None:
+    # the walk raised inside the generator of inputs, which ended it: every input after
+    # the folder was left unread, unreported
+    folder = _folder_with(tmp_path)
+    listed = os.scandir
+
+    def scandir(path):
+        if str(path).endswith("sub"):
+            raise PermissionError(13, "Permission denied")
+        return listed(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    errors: list[str] = []
+    raws = list(iter_raw_records(expand_inputs([str(folder), str(folder / "a.txt")]), on_error=errors.append))
+    assert [r.location for r in raws] == ["a.txt", "z.txt", "a.txt"]
+    assert errors == [f"{folder / 'sub'}: cannot list folder: Permission denied"]
 
 
 def test_forced_format_applies_to_every_file() -> None:

@@ -144,6 +144,9 @@ class InputFile:
     path: str
     name: str
     format: str
+    #: why this entry of a folder cannot be read (a folder that cannot be listed, a symbolic
+    #: link looping back): reported in its place, and the walk goes on
+    error: str | None = None
 
     @property
     def is_stdin(self) -> bool:
@@ -151,7 +154,7 @@ class InputFile:
 
     def size(self) -> int | None:
         """Bytes on disk (compressed size for compressed files); None for stdin."""
-        if self.is_stdin:
+        if self.is_stdin or self.error:
             return None
         try:
             return os.path.getsize(self.path)
@@ -422,25 +425,41 @@ def expand_inputs(arguments: Iterable[str], forced_format: str | None = None) ->
             yield InputFile(STDIN, "stdin", forced_format or "text")
         elif os.path.isdir(arg):
             root = Path(arg)
-            for path in _walk_sorted(root):
+            for path, error in _walk_sorted(root, frozenset()):
                 name = path.relative_to(root).as_posix()
-                yield InputFile(str(path), name, forced_format or detect_format(name))
+                yield InputFile(str(path), name, forced_format or detect_format(name), error)
         else:
             yield InputFile(arg, os.path.basename(arg) or arg, forced_format or detect_format(arg))
 
 
-def _walk_sorted(root: Path) -> Iterator[Path]:
+def _walk_sorted(folder: Path, outer: frozenset[tuple[int, int]]) -> Iterator[tuple[Path, str | None]]:
+    """The files below ``folder`` with None, and what cannot be read with why, in its place.
+    Symbolic links are followed, but not back into a folder they are in (``outer``, by
+    device and inode): a loop would go on until the system refused the path.  A link to
+    nothing is a file, which fails to open, as when named."""
     try:
-        entries = sorted(os.scandir(root), key=lambda e: e.name)
+        info = folder.stat()
+        if (info.st_dev, info.st_ino) in outer:
+            yield folder, f"{folder}: a symbolic link to a folder it is in (a loop): not followed"
+            return
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
-        raise InputError(f"{root}: cannot list folder: {exc.strerror}") from None
+        yield folder, f"{folder}: cannot list folder: {exc.strerror}"
+        return
+    outer |= {(info.st_dev, info.st_ino)}
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        if entry.is_dir():
-            yield from _walk_sorted(Path(entry.path))
-        elif entry.is_file():
-            yield Path(entry.path)
+        try:
+            is_dir = entry.is_dir()
+            is_file = entry.is_file() or (entry.is_symlink() and not os.path.exists(entry.path))
+        except OSError as exc:  # a link to itself
+            yield Path(entry.path), f"{entry.path}: cannot open: {exc.strerror}"
+            continue
+        if is_dir:
+            yield from _walk_sorted(Path(entry.path), outer)
+        elif is_file:
+            yield Path(entry.path), None
 
 
 class _CountingReader(io.RawIOBase):
@@ -573,14 +592,9 @@ def iter_raw_records(
     ``max_record_bytes`` (as stored, after decompression: a JSONL line without its "\n",
     a whole text or HTML file, a WARC page's payload) is not held: it comes with its bytes
     read past, empty, and an ``error`` saying so."""
-    sources_iter = iter(sources)
-    while True:
-        try:
-            source = next(sources_iter)
-        except StopIteration:
-            return
-        except InputError as exc:
-            on_error(str(exc))
+    for source in sources:
+        if source.error:
+            on_error(source.error)
             continue
         if source.format not in FORMATS:
             on_error(f"{source.path}: unknown format {source.format!r}")
