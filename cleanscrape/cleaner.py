@@ -319,6 +319,11 @@ class Cleaner:
         The workers stop when the stream ends or is closed."""
         from .parallel import BATCH_RECORDS, clean_items, default_workers  # parallel builds on this module
 
+        if isinstance(texts, (str, bytes)):  # an iterable of letters: a mistake, not a stream
+            raise TypeError(f"clean_many takes a stream of texts, not one {type(texts).__name__}: "
+                            "clean() cleans one text")
+        if workers < 0:
+            raise ValueError(f"workers must be 0 (every core) or more, not {workers}")
         if workers == 0:
             workers = default_workers()
         if workers > 1:

@@ -6,6 +6,8 @@ import gc
 import itertools
 import json
 
+import pytest
+
 import cleanscrape
 from cleanscrape import Cleaner, Result, apply_edits
 
@@ -106,3 +108,17 @@ def test_clean_restores_the_garbage_collector_state() -> None:
 def test_empty_document_is_fine() -> None:
     result = cleanscrape.clean("")
     assert result.ok and result.text == "" and result.removed == []
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize("stream", ["one text, not a stream", b"one text, as bytes"])
+def test_clean_many_of_one_text_is_refused_not_cleaned_a_letter_at_a_time(stream, workers: int) -> None:
+    # a str is an iterable of letters: clean_many(text) gave one result per letter
+    with pytest.raises(TypeError, match=r"clean\(\)"):
+        next(Cleaner(stages=["whitespace"]).clean_many(stream, workers=workers))
+
+
+def test_clean_many_with_a_negative_number_of_workers_is_refused() -> None:
+    # -1 means every core to joblib; here it quietly meant one process
+    with pytest.raises(ValueError, match="workers"):
+        next(Cleaner(stages=["whitespace"]).clean_many(["text"], workers=-1))
