@@ -311,8 +311,8 @@ class _Progress:
 @click.option("--source-memory/--no-source-memory", default=None,
               help="Repair a record with the words earlier records of its source (JSONL 'source' field, "
                    "else the URL's host) wrote intact, within a batch of records (default: on).")
-@click.option("-j", "--workers", type=click.IntRange(min=1), default=None,
-              help="Worker processes (default: all cores, within a container's CPU quota; 1: no pool).")
+@click.option("-j", "--workers", type=click.IntRange(min=0), default=None,
+              help="Worker processes (default and 0: all cores, within a container's CPU quota; 1: no pool).")
 @click.option("--resume", is_flag=True, help="Continue an interrupted run into the same -o.")
 @click.option("--keep-going/--fail-fast", default=True, show_default=True,
               help="On a failed record: mark it and go on, or stop the run there.")

@@ -307,3 +307,10 @@ def test_an_output_file_that_is_a_symlink_is_written_where_it_points(tmp_path: P
     assert result.exit_code == 0, result.stderr
     assert link.is_symlink()
     assert [r["id"] for r in jsonl(target.read_bytes())] == [1]
+
+
+def test_workers_0_is_every_core_as_in_clean_many() -> None:
+    # clean_many(workers=0), xz -T0 and zstd -T0 take 0 for every core; -j 0 was a usage error
+    result = run(["--format", "jsonl", "-"], stdin=b'{"id": 1, "text": "one"}\n', workers=0)
+    assert result.exit_code == 0, result.stderr
+    assert [r["id"] for r in jsonl(result.stdout_bytes)] == [1]
