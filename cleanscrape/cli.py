@@ -14,8 +14,9 @@ import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import click
 
@@ -88,6 +89,8 @@ class Summary:
     #: records the readers left out on purpose (a WARC's non-HTML records), by reason
     skipped: Counter = field(default_factory=Counter)
     errors_printed: int = 0
+    #: prints a line on stderr (above the progress bar while it is shown)
+    echo: Callable[[str], None] = field(default=partial(click.echo, err=True))
 
     def add(self, outcome: Outcome) -> None:
         self.documents += 1
@@ -103,10 +106,10 @@ class Summary:
 
     def error(self, message: str, kind: str = "error") -> None:
         if self.errors_printed < MAX_ERROR_LINES:
-            click.echo(f"cleanscrape: {kind}: {message}", err=True)
+            self.echo(f"cleanscrape: {kind}: {message}")
         elif self.errors_printed == MAX_ERROR_LINES:
-            click.echo(f"cleanscrape: more than {MAX_ERROR_LINES} errors and warnings; the rest are only counted "
-                       "(every failed or flagged record is marked in the output and the report)", err=True)
+            self.echo(f"cleanscrape: more than {MAX_ERROR_LINES} errors and warnings; the rest are only counted "
+                      "(every failed or flagged record is marked in the output and the report)")
         self.errors_printed += 1
 
     def line(self, seconds: float, resumed_from: int) -> str:
@@ -268,6 +271,10 @@ class _Progress:
                               rate=done / 1e6 / max(now - self._start, 1e-9))
         self._progress.refresh()
 
+    def echo(self, line: str) -> None:
+        """A line above the bar: written straight to stderr, it ran on after the bar's text."""
+        self._progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
+
     def stop(self) -> None:
         self._progress.stop()
 
@@ -407,6 +414,7 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
     progress = None
     if not quiet and sys.stderr.isatty():
         progress = _Progress(_input_size(input_list), read)
+        summary.echo = progress.echo
     # A print() in a stage (in this process or a forked worker) must not land among the
     # records on stdout: during the run, sys.stdout is stderr; the data keeps the real one.
     data_stdout, sys.stdout = sys.stdout, sys.stderr

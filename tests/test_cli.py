@@ -314,3 +314,34 @@ def test_workers_0_is_every_core_as_in_clean_many() -> None:
     result = run(["--format", "jsonl", "-"], stdin=b'{"id": 1, "text": "one"}\n', workers=0)
     assert result.exit_code == 0, result.stderr
     assert [r["id"] for r in jsonl(result.stdout_bytes)] == [1]
+
+
+def test_an_error_during_the_progress_bar_gets_a_line_of_its_own(tmp_path: Path) -> None:
+    # printed straight to stderr, it ran on after the bar's text, on the bar's line
+    import os
+    import pty
+    import re
+    import subprocess
+    import sys
+
+    dump = tmp_path / "dump.jsonl"
+    dump.write_bytes(b'not json\n{"id": 1, "text": "one"}\n')
+    controller, terminal = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "cleanscrape", "clean", *STAGES, "-j", "1", str(dump),
+                             "-o", str(tmp_path / "out.jsonl")], stderr=terminal, stdin=subprocess.DEVNULL,
+                            env={**os.environ, "COLUMNS": "100"})
+    os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(controller, 1 << 16)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        shown += chunk
+    proc.wait(60)
+    os.close(controller)
+    plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", shown.decode("utf-8", "replace"))
+    [line] = [line for line in plain.split("\n") if "not valid JSON" in line]
+    assert line.rstrip("\r").split("\r")[-1].startswith("cleanscrape: error: "), line  # (a terminal's "\r\n")
