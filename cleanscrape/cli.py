@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import click
 
@@ -27,6 +27,7 @@ from .io.readers import (
     DEFAULT_MAX_RECORD_BYTES,
     FORMATS,
     STDIN,
+    InputFile,
     ReadOptions,
     ReadProgress,
     Skipped,
@@ -178,6 +179,22 @@ def _refuse_clashing_paths(plan: Plan, report: str | None, inputs: list[str]) ->
                 raise click.UsageError(f"{option} {outputs[option]} is the same file as the input {arg}")
     if len(named) == 2 and named[0][1] == named[1][1] and not written_in_place(Path(named[0][1])):
         raise click.UsageError(f"-o and --report name the same file ({report})")
+
+
+def _without_own_outputs(sources: Iterable[InputFile], plan: Plan, report: str | None,
+                         warn: Callable[[str], None]) -> Iterator[InputFile]:
+    """The inputs less this run's output and report (a file, or the files of a folder output)
+    found in an input folder: run again, ``clean . -o clean.jsonl`` read the first run's
+    output as input (its documents twice, a report's lines as failed records).  Passed over
+    with a warning, as tar passes over its own archive."""
+    own = [os.path.realpath(path) for path in (plan.path, report) if path is not None]
+    for source in sources:
+        if not source.is_stdin:
+            real = os.path.realpath(source.path)
+            if any(real == path or real.startswith(path + os.sep) for path in own):
+                warn(f"{source.path}: an output of this run, not read")
+                continue
+        yield source
 
 
 def _fingerprint(**settings: Any) -> str:
@@ -407,7 +424,9 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
     def skipped(item: Skipped) -> None:
         summary.skipped[item.reason] += item.count
 
-    raws = iter_raw_records(expand_inputs(input_list, input_format), on_error=input_error, progress=read,
+    sources = _without_own_outputs(expand_inputs(input_list, input_format), plan, report,
+                                   partial(summary.error, kind="warning"))
+    raws = iter_raw_records(sources, on_error=input_error, progress=read,
                             on_skip=skipped, max_record_bytes=max_record_bytes or None)
     if resumed_from:
         raws = itertools.islice(raws, resumed_from, None)

@@ -345,3 +345,20 @@ def test_an_error_during_the_progress_bar_gets_a_line_of_its_own(tmp_path: Path)
     plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", shown.decode("utf-8", "replace"))
     [line] = [line for line in plain.split("\n") if "not valid JSON" in line]
     assert line.rstrip("\r").split("\r")[-1].startswith("cleanscrape: error: "), line  # (a terminal's "\r\n")
+
+
+@pytest.mark.parametrize("output", ["clean.jsonl", "clean"])
+def test_a_run_into_its_input_folder_does_not_read_its_own_outputs_again(tmp_path: Path, output: str) -> None:
+    # the second run read the first's output and report as inputs: its documents twice, the
+    # report's lines as failed records (no text field), exit 1
+    (tmp_path / "a.txt").write_text("a page\n")
+    (tmp_path / "b.jsonl").write_text('{"id": "b", "text": "a record"}\n')
+    args = [str(tmp_path), "-o", str(tmp_path / output), "--report", str(tmp_path / "report.jsonl")]
+    first = run(args)
+    outputs = sorted(p.name for p in tmp_path.iterdir())
+    first_report = (tmp_path / "report.jsonl").read_bytes()
+    second = run(args)
+    assert first.exit_code == second.exit_code == 0, second.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == outputs
+    assert (tmp_path / "report.jsonl").read_bytes() == first_report
+    assert "an output of this run, not read" in second.stderr
