@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import hashlib
 import itertools
@@ -14,7 +15,6 @@ import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
@@ -91,7 +91,7 @@ class Summary:
     skipped: Counter = field(default_factory=Counter)
     errors_printed: int = 0
     #: prints a line on stderr (above the progress bar while it is shown)
-    echo: Callable[[str], None] = field(default=partial(click.echo, err=True))
+    echo: Callable[[str], None] = field(default=functools.partial(click.echo, err=True))
 
     def add(self, outcome: Outcome) -> None:
         self.documents += 1
@@ -296,6 +296,20 @@ class _Progress:
         self._progress.stop()
 
 
+def _interrupt_exits_130(command: Callable[..., None]) -> Callable[..., None]:
+    """Ctrl-C outside the run's own handling (building the Cleaner, walking the inputs for
+    the ETA, renaming the outputs) exits as an interrupted run does, not as click's
+    "Aborted!" (exit 1).  A checkpoint, if one was written, still holds for --resume."""
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> None:
+        try:
+            command(*args, **kwargs)
+        except KeyboardInterrupt:
+            click.echo("cleanscrape: interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+    return run
+
+
 @cli.command("clean")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("-o", "--output", metavar="OUT",
@@ -343,6 +357,7 @@ class _Progress:
 @click.option("--checkpoint-every", type=click.IntRange(min=1), default=CHECKPOINT_EVERY, show_default=True,
               help="Records between two --resume checkpoints (each at the end of a batch of records).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary (errors are still printed).")
+@_interrupt_exits_130
 def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str | None, to: str | None,
                   text_field: str, id_field: str, html_field: str | None, html_mode: str, html_tables: bool,
                   html_comments: bool, report: str | None, stages: tuple[str, ...],
@@ -425,7 +440,7 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
         summary.skipped[item.reason] += item.count
 
     sources = _without_own_outputs(expand_inputs(input_list, input_format), plan, report,
-                                   partial(summary.error, kind="warning"))
+                                   functools.partial(summary.error, kind="warning"))
     raws = iter_raw_records(sources, on_error=input_error, progress=read,
                             on_skip=skipped, max_record_bytes=max_record_bytes or None)
     if resumed_from:

@@ -362,3 +362,17 @@ def test_a_run_into_its_input_folder_does_not_read_its_own_outputs_again(tmp_pat
     assert sorted(p.name for p in tmp_path.iterdir()) == outputs
     assert (tmp_path / "report.jsonl").read_bytes() == first_report
     assert "an output of this run, not read" in second.stderr
+
+
+def test_ctrl_c_before_the_run_starts_exits_130(monkeypatch) -> None:
+    # before the signal handlers were in place (building the Cleaner, walking the inputs for
+    # the ETA), Ctrl-C came out as click's "Aborted!", exit 1: an interrupted run is 130
+    import cleanscrape.cli
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cleanscrape.cli, "Cleaner", interrupted)
+    result = run(["-"], stdin=b"text")
+    assert result.exit_code == 130
+    assert "interrupted" in result.stderr
