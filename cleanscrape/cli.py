@@ -586,7 +586,8 @@ def _abandon_quietly(sinks: dict[str, Sink]) -> None:
 
 def _stop_early(sinks: dict[str, Sink], checkpoint: Checkpoint | None, done: int, why: str) -> None:
     """Leave the run resumable: what was written stays in the temporary files, recorded
-    by a checkpoint; no final file is produced."""
+    by a checkpoint; no final file is produced (in a folder output, but the files completed
+    before the stop)."""
     if checkpoint is not None and why != "hard":  # a hard stop may be mid-record
         checkpoint.save(done, {name: sink.state() for name, sink in sinks.items()})
     for sink in sinks.values():
@@ -594,7 +595,9 @@ def _stop_early(sinks: dict[str, Sink], checkpoint: Checkpoint | None, done: int
     what = {"signal": "interrupted", "hard": "interrupted (second signal: stopped at once)",
             "fail-fast": "stopped at the first failed record (--fail-fast)"}[why]
     resume = "; run again with --resume to continue" if checkpoint is not None else ""
-    click.echo(f"cleanscrape: {what} after {done} records; no final output was written{resume}", err=True)
+    written = "the files completed before the stop are in place, no other" if isinstance(sinks["output"], FolderSink) \
+        else "no final output was written"
+    click.echo(f"cleanscrape: {what} after {done} records; {written}{resume}", err=True)
 
 
 def main() -> None:

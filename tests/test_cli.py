@@ -376,3 +376,16 @@ def test_ctrl_c_before_the_run_starts_exits_130(monkeypatch) -> None:
     result = run(["-"], stdin=b"text")
     assert result.exit_code == 130
     assert "interrupted" in result.stderr
+
+
+def test_a_folder_output_stopped_early_says_its_completed_files_are_in_place(tmp_path: Path) -> None:
+    # "no final output was written", though the files completed before the stop were
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.jsonl").write_text('{"id": "a", "text": "one"}\n')
+    (inputs / "b.jsonl").write_text('{"id": "b", "text": 2}\n')
+    result = run([str(inputs), "-o", str(tmp_path / "out"), "--fail-fast"])
+    assert result.exit_code == 1
+    assert (tmp_path / "out" / "a.jsonl").exists() and not (tmp_path / "out" / "b.jsonl").exists()
+    assert "no final output was written" not in result.stderr
+    assert "files completed before the stop are in place" in result.stderr
