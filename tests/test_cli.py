@@ -389,3 +389,21 @@ def test_a_folder_output_stopped_early_says_its_completed_files_are_in_place(tmp
     assert (tmp_path / "out" / "a.jsonl").exists() and not (tmp_path / "out" / "b.jsonl").exists()
     assert "no final output was written" not in result.stderr
     assert "files completed before the stop are in place" in result.stderr
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_file_name_that_is_not_utf8_is_written_as_its_escapes(tmp_path: Path, workers: int) -> None:
+    # a Latin-1 name (wget keeps a URL's bytes) crashed the writer: the worker died on it,
+    # then the main process with a traceback, and nothing was written
+    import os
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / os.fsdecode(b"caf\xe9.txt")).write_text("un caf\u00e9\n")
+    (folder / "z.txt").write_text("zed\n")
+    report = tmp_path / "report.jsonl"
+    result = run([str(folder), "--to", "jsonl", "--report", str(report)], workers=workers)
+    assert result.exit_code == 0, result.stderr
+    records = jsonl(result.stdout_bytes)
+    assert [os.fsencode(r["id"]) for r in records] == [b"caf\xe9.txt", b"z.txt"]
+    assert [os.fsencode(r["source"]) for r in jsonl(report.read_bytes())] == [b"caf\xe9.txt", b"z.txt"]

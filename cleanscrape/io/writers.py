@@ -110,10 +110,14 @@ def _holds_line_break(text: str) -> bool:
 
 
 def _dumps(obj: dict[str, Any], stdlib: bool) -> bytes:
-    if stdlib:
-        # ASCII escapes keep lone surrogates and the like representable in UTF-8 output.
-        return json.dumps(obj, ensure_ascii=True, separators=(",", ":")).encode("ascii") + b"\n"
-    return _orjson_line(obj)
+    if not stdlib:
+        try:
+            return _orjson_line(obj)
+        except TypeError:  # a lone surrogate orjson refuses: a file name that is not UTF-8
+            pass
+    # ASCII escapes keep lone surrogates and the like representable in UTF-8 output (a
+    # name's undecodable bytes so come back through os.fsencode).
+    return json.dumps(obj, ensure_ascii=True, separators=(",", ":")).encode("ascii") + b"\n"
 
 
 def _raw_text(raw: bytes) -> str:
