@@ -407,3 +407,21 @@ def test_a_file_name_that_is_not_utf8_is_written_as_its_escapes(tmp_path: Path, 
     records = jsonl(result.stdout_bytes)
     assert [os.fsencode(r["id"]) for r in records] == [b"caf\xe9.txt", b"z.txt"]
     assert [os.fsencode(r["source"]) for r in jsonl(report.read_bytes())] == [b"caf\xe9.txt", b"z.txt"]
+
+
+def test_a_folder_output_names_a_pages_text_and_a_warcs_records_by_their_format(tmp_path: Path) -> None:
+    # page.html came out as page.html holding text, crawl.warc.gz as crawl.warc.gz holding
+    # gzipped JSONL: the next tool over clean/*.warc.gz read JSONL as WARC
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "page.html").write_text("<html><body><article><p>" + "A sentence of the page. " * 20
+                                   + "</p></article></body></html>")
+    shutil.copy(DATA / "records.jsonl", src / "notes.txt")
+    out = tmp_path / "out"
+    result = run([str(src), "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["notes.txt", "page.html.txt"]
+    result = run([str(src / "notes.txt"), "--format", "jsonl", "-o", str(tmp_path / "out2")])
+    assert result.exit_code == 0, result.stderr
+    assert [p.name for p in (tmp_path / "out2").iterdir()] == ["notes.txt.jsonl"]
+    assert len(jsonl((tmp_path / "out2" / "notes.txt.jsonl").read_bytes())) == 4

@@ -305,7 +305,7 @@ def test_cli_html_folder_report_separates_extraction_from_stages(tmp_path: Path)
     report = tmp_path / "report.jsonl"
     result = run_cli(["--report", str(report), "-o", str(tmp_path / "out"), str(HTML_DIR)])
     assert result.exit_code == 0, result.stderr
-    assert (tmp_path / "out" / "latin1_meta.html").read_text(encoding="utf-8").startswith(
+    assert (tmp_path / "out" / "latin1_meta.html.txt").read_text(encoding="utf-8").startswith(
         "Le comité des fêtes a présenté samedi")
     lines = {d["id"]: d for d in map(json.loads, report.read_text(encoding="utf-8").splitlines())}
     flood = lines["article.html"]

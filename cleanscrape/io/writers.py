@@ -32,7 +32,7 @@ import orjson
 
 from ..cleaner import Result
 from ..pickling import pickled_by_position
-from .readers import Record
+from .readers import Record, detect_format, strip_compression_suffix
 
 __all__ = [
     "encode_jsonl",
@@ -450,9 +450,16 @@ class FolderSink(Sink):
 
     @staticmethod
     def output_name(item: Item) -> str:
+        """The input's relative name, with the output format's extension added (before any
+        compression suffix) where the name says another format: a page is written as text
+        and a WARC's pages as JSONL (``page.html`` -> ``page.html.txt``, ``crawl.warc.gz``
+        -> ``crawl.warc.jsonl.gz``), and so is a file read with ``--format``."""
         if item.name == "stdin":
             return "stdin.jsonl" if item.format == "jsonl" else "stdin.txt"
-        return item.name
+        base = strip_compression_suffix(item.name)
+        if detect_format(base) == item.format:
+            return item.name
+        return base + {"jsonl": ".jsonl", "text": ".txt"}[item.format] + item.name[len(base):]
 
     def write(self, item: Item) -> None:
         name = self.output_name(item)
