@@ -316,7 +316,11 @@ class Cleaner:
         processes, forked from this one (the CLI's pool: a few batches ahead at most, in
         order, a worker that dies replaced and only the item that killed it failed), with
         the same results; 0 is every core (:func:`~cleanscrape.parallel.default_workers`).
-        The workers stop when the stream ends or is closed."""
+        The workers stop when the stream ends or is closed.  In a daemonic process (a
+        ``multiprocessing.Pool``'s worker), which may start none, the items are cleaned in
+        that process, with a warning."""
+        from multiprocessing import current_process
+
         from .parallel import BATCH_RECORDS, clean_items, default_workers  # parallel builds on this module
 
         if isinstance(texts, (str, bytes)):  # an iterable of letters: a mistake, not a stream
@@ -326,6 +330,10 @@ class Cleaner:
             raise ValueError(f"workers must be 0 (every core) or more, not {workers}")
         if workers == 0:
             workers = default_workers()
+        if workers > 1 and current_process().daemon:
+            # a daemonic process (a multiprocessing.Pool's worker) may start none
+            _log.warning("clean_many: a daemonic process cannot start workers; cleaning in this one")
+            workers = 1
         if workers > 1:
             yield from clean_items(self, texts, workers)
             return

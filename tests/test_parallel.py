@@ -650,3 +650,15 @@ def test_the_default_worker_count_keeps_to_a_containers_cpu_quota(tmp_path: Path
     monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: set(range(64)), raising=False)
     assert parallel.cgroup_cpu_quota() == expected
     assert parallel.default_workers() == (64 if expected is None else expected)
+
+
+def _clean_many_in_a_pool_worker(count: int) -> list[str]:
+    return [r.text for r in Cleaner(stages=["whitespace"]).clean_many([f"text {i}  \n" for i in range(count)],
+                                                                      workers=2)]
+
+
+def test_clean_many_with_workers_in_a_daemonic_process_cleans_in_that_process() -> None:
+    # a multiprocessing.Pool's worker (daemonic) may start no process: clean_many(workers=2)
+    # there raised "AssertionError: daemonic processes are not allowed to have children"
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        assert pool.apply(_clean_many_in_a_pool_worker, (40,)) == [f"text {i}" for i in range(40)]
