@@ -425,3 +425,14 @@ def test_a_folder_output_names_a_pages_text_and_a_warcs_records_by_their_format(
     assert result.exit_code == 0, result.stderr
     assert [p.name for p in (tmp_path / "out2").iterdir()] == ["notes.txt.jsonl"]
     assert len(jsonl((tmp_path / "out2" / "notes.txt.jsonl").read_bytes())) == 4
+
+
+@pytest.mark.parametrize("option,name", [("-o", "out.jsonl"), ("-o", "folder"), ("--report", "r.jsonl")])
+def test_an_output_under_a_file_is_a_usage_error_naming_it(tmp_path: Path, option: str, name: str) -> None:
+    # -o a_file/out.jsonl failed as a write (exit 74, "run again with --resume once there is
+    # space"), and so did a folder output there, once its first file was written;
+    # --report a_file/r.jsonl said "File exists"
+    (tmp_path / "a_file").write_text("")
+    result = run(["-", option, str(tmp_path / "a_file" / "sub" / name)], stdin=b"text")
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'a_file'} is not a folder" in result.stderr

@@ -284,8 +284,8 @@ class AtomicFile:
             path = Path(os.path.realpath(path))
         self.path = path
         self.temp = path if self.in_place else partial_path(path)
+        _make_folder(path.parent, self.temp)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
             if self.in_place:
                 fh = open(path, "wb", buffering=WRITE_BUFFER_BYTES)
             elif resume_offset is not None:
@@ -329,6 +329,18 @@ class AtomicFile:
             self._writer.end_frame()
         finally:
             self._fh.close()
+
+
+def _make_folder(folder: Path, written: Path) -> None:
+    """``mkdir -p folder`` for the file ``written``; a file in the way is named (mkdir's
+    "File exists" or "Not a directory" names neither it nor the cause)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        blocking = next((parent for parent in reversed((folder, *folder.parents))
+                         if parent.exists() and not parent.is_dir()), None)
+        why = f"{blocking} is not a folder" if blocking is not None else exc.strerror or exc
+        raise OutputError(f"{written}: cannot write: {why}") from None
 
 
 # ------------------------------------------------------------------ sinks
@@ -433,6 +445,7 @@ class FolderSink(Sink):
     data of the files compressed so ("gz") comes compressed, whole members."""
 
     def __init__(self, root: Path, *, resume: dict[str, Any] | None = None, precompressed: str = "") -> None:
+        _make_folder(root, root)  # (a file in the way is a usage error, not a failed write later)
         self.root = root
         self._precompressed = precompressed
         self._current: AtomicFile | None = None
@@ -532,5 +545,5 @@ class Checkpoint:
     def remove(self) -> None:
         try:
             self.path.unlink()
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):  # none there (its folder a file: the output says so)
             pass
