@@ -350,3 +350,26 @@ def test_a_file_over_the_byte_limit_fails_with_its_name_as_id(tmp_path: Path, na
     [raw] = iter_raw_records(expand_inputs([str(tmp_path)]), on_error=pytest.fail, max_record_bytes=100)
     record = decode(raw, ReadOptions())
     assert (record.id, record.error, record.text, record.html) == (name, raw.error, None, None)
+
+
+def test_records_sent_down_a_pipe_that_stalls_are_read_before_it_ends() -> None:
+    # a read waited to fill the whole buffer (256 KB): records from a slow source on stdin
+    # were held back until more came, or the pipe closed
+    import threading
+
+    reader, writer = os.pipe()
+    os.write(writer, b'{"id": 1, "text": "one"}\n{"id": 2, "text": "two"}\n')
+    read: list[str] = []
+
+    def read_two() -> None:
+        raws = iter_raw_records([InputFile(f"/dev/fd/{reader}", "pipe", "jsonl")], on_error=pytest.fail)
+        read.extend(next(raws).location for _ in range(2))
+
+    thread = threading.Thread(target=read_two, daemon=True)
+    thread.start()
+    thread.join(30)
+    waiting = thread.is_alive()
+    os.close(writer)  # (ends a waiting read)
+    thread.join(30)
+    assert not waiting
+    assert read == ["pipe:1", "pipe:2"]

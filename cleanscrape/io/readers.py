@@ -473,8 +473,10 @@ class _CountingReader(io.RawIOBase):
         return True
 
     def readinto(self, buffer) -> int:  # type: ignore[override]
-        # a file opened "rb" or stdin's buffer: typing.BinaryIO declares no readinto
-        n = self._raw.readinto(buffer)  # type: ignore[attr-defined]
+        # a file opened "rb" or stdin's buffer: typing.BinaryIO declares no readinto1.  One
+        # read of what is there: readinto waits until the buffer is full, and a pipe that
+        # stalls (a slow source on stdin) held back the records it had already sent
+        n = self._raw.readinto1(buffer)  # type: ignore[attr-defined]
         self.count += n or 0
         return n
 
