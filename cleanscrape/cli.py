@@ -552,6 +552,13 @@ class _StopSignals:
         if self.received is not None:
             raise KeyboardInterrupt()
         self.received = signum
+        # Said at once: the stop waits for a batch to end, which may take a while (slow
+        # pages; an input that stalls).  os.write, as a write through sys.stderr's buffer
+        # may be the one this signal interrupted; on a terminal, after its "^C" (and any bar)
+        with contextlib.suppress(OSError, ValueError):
+            terminal = os.isatty(sys.stderr.fileno())
+            os.write(sys.stderr.fileno(), b"\n" * terminal + b"cleanscrape: stopping at the end of the batch "
+                     b"being cleaned; a second signal stops at once\n")
 
     def __enter__(self) -> "_StopSignals":
         for signum in (signal.SIGINT, signal.SIGTERM):

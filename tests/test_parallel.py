@@ -662,3 +662,27 @@ def test_clean_many_with_workers_in_a_daemonic_process_cleans_in_that_process() 
     # there raised "AssertionError: daemonic processes are not allowed to have children"
     with multiprocessing.get_context("fork").Pool(1) as pool:
         assert pool.apply(_clean_many_in_a_pool_worker, (40,)) == [f"text {i}" for i in range(40)]
+
+
+def test_a_signal_while_the_input_stalls_says_the_run_is_stopping(tmp_path: Path) -> None:
+    # the run stops at the end of a batch; with an input that stalls (a pipe from a slow
+    # source) none ends, and the first Ctrl-C did nothing anyone could see
+    out = tmp_path / "out.jsonl"
+    errors = tmp_path / "stderr"
+    with open(errors, "wb") as stderr:
+        proc = subprocess.Popen(cli_command("--format", "jsonl", "-", "-o", str(out), "-j", "1",
+                                            "--stages", "whitespace", "--checkpoint-every", "1"),
+                                stdin=subprocess.PIPE, stderr=stderr)
+    assert proc.stdin is not None
+    proc.stdin.write(b"".join(b'{"id": %d, "text": "t"}\n' % i for i in range(17)))
+    proc.stdin.flush()
+    wait_for(tmp_path / ".out.jsonl.checkpoint.json")  # a batch written: the run's handlers are in place
+    proc.send_signal(signal.SIGINT)
+    deadline = time.monotonic() + 60
+    while b"stopping" not in errors.read_bytes():
+        assert time.monotonic() < deadline, errors.read_bytes()
+        time.sleep(0.05)
+    assert b"a second signal stops at once" in errors.read_bytes()
+    proc.send_signal(signal.SIGINT)
+    assert proc.wait(60) == 130
+    proc.stdin.close()
