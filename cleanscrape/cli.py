@@ -171,7 +171,10 @@ def _refuse_clashing_paths(plan: Plan, report: str | None, inputs: list[str]) ->
     """An output renamed into place over an input would replace the raw data, and the output
     and the report written to one file would interleave: both are usage errors (into one
     pipe or /dev/null, both may go)."""
-    outputs = {"-o": str(plan.path) if plan.path is not None else None, "--report": report}
+    if report == STDIN and plan.path is None:
+        raise click.UsageError("--report - and the output cannot both go to stdout: give -o")
+    outputs = {"-o": str(plan.path) if plan.path is not None else None,
+               "--report": report if report != STDIN else None}
     named = [(option, os.path.realpath(path)) for option, path in outputs.items() if path is not None]
     for option, path in named:
         for arg in inputs:
@@ -187,7 +190,7 @@ def _without_own_outputs(sources: Iterable[InputFile], plan: Plan, report: str |
     found in an input folder: run again, ``clean . -o clean.jsonl`` read the first run's
     output as input (its documents twice, a report's lines as failed records).  Passed over
     with a warning, as tar passes over its own archive."""
-    own = [os.path.realpath(path) for path in (plan.path, report) if path is not None]
+    own = [os.path.realpath(path) for path in (plan.path, report) if path is not None and path != STDIN]
     for source in sources:
         if not source.is_stdin:
             real = os.path.realpath(source.path)
@@ -242,7 +245,9 @@ def _open_sinks(plan: Plan, report: str | None, state: dict[str, Any] | None, jo
     else:
         assert plan.path is not None
         sinks["output"] = FolderSink(plan.path, resume=resume.get("output"), precompressed=job.mirrored_compression)
-    if report:
+    if report == STDIN:
+        sinks["report"] = StreamSink(sys.stdout.buffer, text_headers=False)
+    elif report:
         sinks["report"] = FileSink(Path(report), resume=resume.get("report"),
                                    precompressed=bool(job.report_compression))
     return sinks
@@ -329,7 +334,8 @@ def _interrupt_exits_130(command: Callable[..., None]) -> Callable[..., None]:
               help="Keep the text of tables in HTML/WARC pages.")
 @click.option("--html-comments/--no-html-comments", default=False, show_default=True,
               help="Keep user comments below HTML/WARC pages.")
-@click.option("--report", type=click.Path(dir_okay=False), help="Write one report record per document (JSONL).")
+@click.option("--report", type=click.Path(dir_okay=False),
+              help="Write one report record per document (JSONL; - for stdout, with -o).")
 @click.option("--stages", multiple=True, help="Comma-separated stage names, in order (default: all).")
 @click.option("--disable", multiple=True, help="Comma-separated stage names to skip.")
 @click.option("--config", type=click.Path(exists=True, dir_okay=False), help="TOML configuration file.")
@@ -459,7 +465,7 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
             for outcome in outcomes:
                 sinks["output"].write(outcome.item)
                 if outcome.report is not None:
-                    sinks["report"].write_bytes(outcome.report)  # type: ignore[attr-defined]  # a FileSink
+                    sinks["report"].write_bytes(outcome.report)  # type: ignore[attr-defined]  # File/StreamSink
                 summary.add(outcome)
                 done += 1
                 if outcome.warning is not None:

@@ -436,3 +436,15 @@ def test_an_output_under_a_file_is_a_usage_error_naming_it(tmp_path: Path, optio
     result = run(["-", option, str(tmp_path / "a_file" / "sub" / name)], stdin=b"text")
     assert result.exit_code == 2
     assert f"{tmp_path / 'a_file'} is not a folder" in result.stderr
+
+
+def test_report_dash_is_stdout(tmp_path: Path, monkeypatch) -> None:
+    # as for -o and INPUT; it wrote a file named "-"
+    monkeypatch.chdir(tmp_path)
+    result = run(["--format", "jsonl", "-", "-o", "out.jsonl", "--report", "-"], stdin=b'{"id": 1, "text": "one"}\n')
+    assert result.exit_code == 0, result.stderr
+    assert [r["source"] for r in jsonl(result.stdout_bytes)] == ["stdin:1"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.jsonl"]
+    result = run(["--format", "jsonl", "-", "--report", "-"], stdin=b'{"id": 1, "text": "one"}\n')
+    assert result.exit_code == 2
+    assert "both" in result.stderr

@@ -396,6 +396,10 @@ class StreamSink(Sink):
         self._first = False
         self._stream.write(item.data)
 
+    def write_bytes(self, data: bytes) -> None:
+        """Append already encoded lines (the report, to stdout)."""
+        self._stream.write(data)
+
     def flush(self) -> None:
         self._stream.flush()
 
