@@ -184,6 +184,20 @@ def _refuse_clashing_paths(plan: Plan, report: str | None, inputs: list[str]) ->
         raise click.UsageError(f"-o and --report name the same file ({report})")
 
 
+def _refuse_mirroring_to_one_name(plan: Plan, inputs: list[str], forced_format: str | None) -> None:
+    """In a folder output, the later of two inputs mirrored to one name would replace the
+    earlier's output (``clean 2023/ 2024/ -o out``, each holding ``part-0000.jsonl``):
+    a usage error, before anything is read."""
+    assert plan.path is not None
+    first: dict[str, str] = {}
+    for source in expand_inputs(inputs, forced_format):
+        if source.error is None and source.format in FORMATS:
+            name = FolderSink.output_name(source.name, FORMATS[source.format].mirror_as)
+            if os.path.realpath(first.setdefault(name, source.path)) != os.path.realpath(source.path):
+                raise click.UsageError(f"{first[name]} and {source.path} would both be written to "
+                                       f"{plan.path / name}: give the folder above them, or distinct names")
+
+
 def _without_own_outputs(sources: Iterable[InputFile], plan: Plan, report: str | None,
                          warn: Callable[[str], None]) -> Iterator[InputFile]:
     """The inputs less this run's output and report (a file, or the files of a folder output)
@@ -378,6 +392,8 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
         raise click.UsageError("stdin (-) can be read only once")
     plan = _plan_output(output, to, input_list, input_format)
     _refuse_clashing_paths(plan, report, input_list)
+    if plan.kind == "folder":
+        _refuse_mirroring_to_one_name(plan, input_list, input_format)
     resumable = plan.kind != "stream" and not written_in_place(plan.path)  # type: ignore[arg-type]
     if resume and not resumable:
         raise click.UsageError("--resume needs -o (a file or folder): stdout, a pipe or a device cannot be resumed")

@@ -448,3 +448,18 @@ def test_report_dash_is_stdout(tmp_path: Path, monkeypatch) -> None:
     result = run(["--format", "jsonl", "-", "--report", "-"], stdin=b'{"id": 1, "text": "one"}\n')
     assert result.exit_code == 2
     assert "both" in result.stderr
+
+
+def test_two_inputs_mirrored_to_one_name_are_a_usage_error(tmp_path: Path) -> None:
+    # two shards' folders (Spark's part files) given side by side: the later replaced the
+    # earlier's output, which was lost without a word
+    for year in ("2023", "2024"):
+        (tmp_path / year).mkdir()
+        (tmp_path / year / "part-0000.jsonl").write_text(f'{{"id": "{year}", "text": "t"}}\n')
+    out = tmp_path / "out"
+    result = run([str(tmp_path / "2023"), str(tmp_path / "2024"), "-o", str(out)])
+    assert result.exit_code == 2
+    assert "part-0000.jsonl" in result.stderr and "both" in result.stderr
+    assert not (out / "part-0000.jsonl").exists()
+    result = run([str(tmp_path / "2023"), f"{tmp_path}/./2023", "-o", str(out)])  # the same file twice: no loss
+    assert result.exit_code == 0, result.stderr

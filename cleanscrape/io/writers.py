@@ -466,20 +466,21 @@ class FolderSink(Sink):
         return self.root / name
 
     @staticmethod
-    def output_name(item: Item) -> str:
-        """The input's relative name, with the output format's extension added (before any
-        compression suffix) where the name says another format: a page is written as text
-        and a WARC's pages as JSONL (``page.html`` -> ``page.html.txt``, ``crawl.warc.gz``
-        -> ``crawl.warc.jsonl.gz``), and so is a file read with ``--format``."""
-        if item.name == "stdin":
-            return "stdin.jsonl" if item.format == "jsonl" else "stdin.txt"
-        base = strip_compression_suffix(item.name)
-        if detect_format(base) == item.format:
-            return item.name
-        return base + {"jsonl": ".jsonl", "text": ".txt"}[item.format] + item.name[len(base):]
+    def output_name(name: str, output_format: str) -> str:
+        """The output file of the input file ``name``: its relative name, with the output
+        format's extension added (before any compression suffix) where the name says
+        another format: a page is written as text and a WARC's pages as JSONL (``page.html``
+        -> ``page.html.txt``, ``crawl.warc.gz`` -> ``crawl.warc.jsonl.gz``), and so is a file
+        read with ``--format``."""
+        if name == "stdin":
+            return "stdin.jsonl" if output_format == "jsonl" else "stdin.txt"
+        base = strip_compression_suffix(name)
+        if detect_format(base) == output_format:
+            return name
+        return base + {"jsonl": ".jsonl", "text": ".txt"}[output_format] + name[len(base):]
 
     def write(self, item: Item) -> None:
-        name = self.output_name(item)
+        name = self.output_name(item.name, item.format)
         if name != self._current_name:
             self._finish_current()
             self._current_name = name
