@@ -463,3 +463,12 @@ def test_two_inputs_mirrored_to_one_name_are_a_usage_error(tmp_path: Path) -> No
     assert not (out / "part-0000.jsonl").exists()
     result = run([str(tmp_path / "2023"), f"{tmp_path}/./2023", "-o", str(out)])  # the same file twice: no loss
     assert result.exit_code == 0, result.stderr
+
+
+def test_an_existing_file_of_no_known_extension_is_written_as_one_file(tmp_path: Path) -> None:
+    # taken for a folder, it failed as a write (exit 74, "Not a directory")
+    out = tmp_path / "cleaned"
+    out.write_text("old\n")
+    result = run(["--format", "jsonl", "-", "-o", str(out)], stdin=b'{"id": 1, "text": "one"}\n')
+    assert result.exit_code == 0, result.stderr
+    assert [r["id"] for r in jsonl(out.read_bytes())] == [1]
