@@ -455,11 +455,14 @@ def _walk_sorted(root: Path) -> Iterator[Path]:
 
 
 class _CountingReader(io.RawIOBase):
-    """Counts the bytes read from the underlying (possibly compressed) file, for progress."""
+    """Counts the bytes read from the underlying (possibly compressed) file, for progress:
+    the furthest byte read, so the count never goes back where a reader seeks back, nor
+    past the file's end where it seeks beyond (a WARC's resynchronisation does both)."""
 
     def __init__(self, raw: BinaryIO) -> None:
         self._raw = raw
         self.count = 0
+        self._position = 0
 
     def readable(self) -> bool:
         return True
@@ -467,7 +470,9 @@ class _CountingReader(io.RawIOBase):
     def readinto(self, buffer) -> int:  # type: ignore[override]
         # a file opened "rb" or stdin's buffer: typing.BinaryIO declares no readinto
         n = self._raw.readinto(buffer)  # type: ignore[attr-defined]
-        self.count += n or 0
+        if n:  # (none read past the end: a seek there reached no byte)
+            self._position += n
+            self.count = max(self.count, self._position)
         return n
 
     # seeking, where the file allows it: a WARC read goes on after a damaged part (warc.py)
@@ -475,9 +480,8 @@ class _CountingReader(io.RawIOBase):
         return self._raw.seekable()
 
     def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
-        position = self._raw.seek(offset, whence)
-        self.count = position  # progress: the bytes of the file passed, read or not
-        return position
+        self._position = self._raw.seek(offset, whence)
+        return self._position
 
     def tell(self) -> int:
         return self._raw.tell()
