@@ -526,3 +526,43 @@ def test_warcio_s_log_of_a_uri_with_spaces_goes_to_the_stats_not_to_its_logger(c
     assert [page.url for page in pages] == ["https://a.example/a%20b"]
     assert [notice.problem for notice in stats.notices] == ["has spaces in its WARC-Target-URI (read with %20 for each)"]
     assert not caplog.records and capsys.readouterr().err == ""
+
+
+def test_a_member_whose_data_fails_to_inflate_past_its_first_block_is_passed_over_and_the_pages_after_read() -> None:
+    """warcio writes such an error on stderr and reads on without the block, and on, to the
+    end of the file: the page was counted as cut short by the file's end, and the pages
+    after it were lost, uncounted."""
+    data, second = _a_member_damaged_past_its_first_block()
+    stats = WarcStats()
+    pages = [page.url for page in iter_warc_pages(io.BytesIO(data), stats)]
+    assert pages == ["https://a.example/0", "https://a.example/2"]
+    assert "malformed: truncated record" not in stats.skipped
+    assert stats.skipped["malformed: damaged part passed over"] == 1
+    assert [notice.offset for notice in stats.notices] == [second]
+
+
+def test_a_page_whose_content_encoding_fails_to_inflate_past_its_first_block_is_skipped_not_cut_short() -> None:
+    """A page served gzipped (Content-Encoding), its gzip damaged: warcio inflated it up to
+    the damage, wrote the error on stderr, and the page came out cut short as if whole."""
+    import gzip as gzip_module
+
+    rng = random.Random(1)
+    served = gzip_module.compress(b"<html><body><p>%s</p></body></html>" % bytes(
+        rng.choice(b"abcdefghij klmnopqrstuvwxyz") for _ in range(60000)), mtime=0)
+    served = served[:20000] + b"\xff" * 8 + served[20008:]
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=False)
+    for n, (body, encoding) in enumerate([(b"<html><body><p>one</p></body></html>", []),
+                                          (served, [("Content-Encoding", "gzip")]),
+                                          (b"<html><body><p>three</p></body></html>", [])]):
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), *encoding], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(f"https://a.example/{n}", "response", payload=io.BytesIO(body),
+                                                      http_headers=http))
+    data = buf.getvalue()
+    stats = WarcStats()
+    pages = [page.url for page in iter_warc_pages(io.BytesIO(data), stats)]
+    assert pages == ["https://a.example/0", "https://a.example/2"]
+    assert stats.skipped == {"malformed: payload unreadable": 1}
+    second = data.index(b"WARC/1.0\r\n", 1)
+    assert [(notice.offset, notice.problem.split(" (")[0]) for notice in stats.notices] == [
+        (second, "has damaged compressed data")]

@@ -120,6 +120,11 @@ def _inflate_with_zlib_ng() -> None:
     BufferedReader.DECOMPRESSORS["gzip"] = lambda: zlib_ng.decompressobj(16 + zlib_ng.MAX_WBITS)
 
 
+class InflateError(Exception):
+    """Compressed data (a gzip member, a gzipped payload) that failed to inflate part way:
+    warcio's error, which it wrote on stderr and read on past."""
+
+
 #: ``listener``: the :class:`_Listener` of the read this thread is driving warcio for, if any
 _reading = threading.local()
 
@@ -133,15 +138,20 @@ class _Listener:
         self.archive: ArchiveIterator | None = None
 
     def heard(self, source: str, said: str) -> None:
+        said = said.strip()[:200]
         offset = self.archive.offset if self.archive is not None else 0
-        self.stats.notice(offset, _in_our_words(source, said.strip()[:200]))
+        self.stats.notice(offset, _in_our_words(source, said))
+        if source == "warcio.bufferedreaders":
+            # warcio reads on without the block that failed to inflate, and on, block by
+            # block, to the end of the file: a page came out cut short as if whole, or a
+            # member's failure took the pages after it.  As an error, it is the damage it is
+            raise InflateError(said)
 
 
 def _in_our_words(source: str, said: str) -> str:
     """What warcio said, said of the record it was reading.  Each of its modules that
     writes on stderr writes one message: ArchiveIterator.INC_RECORD, on a record's end
-    that is not blank lines; BufferedReader, an inflation error after some data inflated
-    (it then reads on, without that block)."""
+    that is not blank lines; BufferedReader, an inflation error after some data inflated."""
     if source == "warcio.archiveiterator":
         return "is not followed by a blank line (its Content-Length may be wrong)"
     if source == "warcio.bufferedreaders":
