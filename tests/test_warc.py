@@ -491,6 +491,35 @@ def test_warcio_writes_on_stderr_as_ever_outside_a_read(capsys) -> None:
     assert stats.notices == []
 
 
+def test_warcio_in_another_thread_writes_on_stderr_as_ever_while_a_read_is_in_warcio(capsys) -> None:
+    """What warcio says is heard by the read only on the thread driving it: another thread
+    using warcio meanwhile is not (as it would be under a redirect of sys.stderr)."""
+    import threading
+
+    from warcio.archiveiterator import ArchiveIterator
+
+    bad, _ = _content_length_short(twenty_pages(gzip=False)[0], b"https://a.example/3", 5)
+    inside, go_on = threading.Event(), threading.Event()
+
+    class Held(io.BytesIO):
+        def read(self, size: int | None = -1) -> bytes:
+            if not inside.is_set():
+                inside.set()
+                go_on.wait(10)
+            return super().read(size)
+
+    stats = WarcStats()
+    reading = threading.Thread(target=lambda: list(iter_warc_pages(Held(bad), stats)))
+    reading.start()
+    assert inside.wait(10)
+    for _record in ArchiveIterator(io.BytesIO(bad)):
+        pass
+    go_on.set()
+    reading.join(10)
+    assert capsys.readouterr().err.count("WARNING: Record not followed by newline") == 1  # this thread's
+    assert [notice.problem for notice in stats.notices] == [NOT_FOLLOWED]
+
+
 @pytest.mark.parametrize("quiet", [False, True])
 def test_cli_reports_warcio_s_warnings_as_its_own_naming_the_file_and_byte(tmp_path: Path, quiet: bool) -> None:
     """No line of warcio's own on stderr (it named no file, and broke into the progress
