@@ -73,8 +73,8 @@ class Summary:
     flagged: int = 0
     empty: int = 0
     input_errors: int = 0
-    #: what a reader found wrong in an input short of a record it could not read (a WARC
-    #: record's Content-Length that looks wrong, reported by warcio)
+    #: what a reader found wrong in an input short of a record it could not read (what
+    #: warcio says of a WARC's records: a Content-Length that looks wrong, …)
     input_warnings: int = 0
     bytes_in: int = 0
     bytes_out: int = 0
