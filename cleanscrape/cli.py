@@ -73,6 +73,9 @@ class Summary:
     flagged: int = 0
     empty: int = 0
     input_errors: int = 0
+    #: what a reader found wrong in an input short of a record it could not read (what
+    #: warcio says of a WARC's records: a Content-Length that looks wrong, …)
+    input_warnings: int = 0
     bytes_in: int = 0
     bytes_out: int = 0
     removed: Counter = field(default_factory=Counter)
@@ -111,6 +114,8 @@ class Summary:
             parts.append(f"{self.flagged} passed through by a limit")
         if self.input_errors:
             parts.append(f"{self.input_errors} unreadable inputs")
+        if self.input_warnings:
+            parts.append(f"{self.input_warnings} input warnings")
         parts.append(f"{self.empty} empty")
         if self.skipped:
             parts.append("skipped: " + ", ".join(f"{k} {v}" for k, v in sorted(self.skipped.items())))
@@ -372,6 +377,10 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
         summary.input_errors += 1
         summary.error(message)
 
+    def input_warning(message: str) -> None:
+        summary.input_warnings += 1
+        summary.error(message, kind="warning")
+
     try:
         sinks = _open_sinks(plan, report, state, job)
     except OutputError as exc:
@@ -382,7 +391,8 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
         summary.skipped[item.reason] += item.count
 
     raws = iter_raw_records(expand_inputs(input_list, input_format), on_error=input_error, progress=read,
-                            on_skip=skipped, max_record_bytes=max_record_bytes or None)
+                            on_skip=skipped, max_record_bytes=max_record_bytes or None,
+                            on_warning=input_warning)
     if resumed_from:
         raws = itertools.islice(raws, resumed_from, None)
     progress = None
