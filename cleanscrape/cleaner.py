@@ -152,6 +152,22 @@ def _limits(cfg: Mapping[str, Any], **given: int | float | None | _Unset) -> Lim
         raise StageConfigError(str(exc)) from None
 
 
+class PausedCollector:
+    """``with PausedCollector():`` runs its block with the cyclic garbage collector off, and
+    turns it back on after if it was on: for blocks that allocate many small objects which
+    reference counting frees, where the collections their allocations set off would find
+    nothing to free (a document's cleaning; a batch of results unpickled)."""
+
+    __slots__ = ("collecting",)
+
+    def __enter__(self) -> None:
+        self.collecting = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self.collecting:
+            gc.enable()
+
 class Cleaner:
     """A configured pipeline of stages; build once, call :meth:`clean` many times.
 
@@ -248,15 +264,10 @@ class Cleaner:
         # also walk what survives and every table loaded so far many times per document,
         # for nothing (~9% of the pipeline's time on the extraction dev set).  It collects
         # again between documents: re-enabled, it runs at the next allocation.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with PausedCollector():
             if memory is None or not self.source_memory:
                 return self._clean(text, id, lang, metadata, None)
             return self._clean(text, id, lang, metadata, (memory, source or source_of(metadata)))
-        finally:
-            if collecting:
-                gc.enable()
 
     def _clean(self, text: str, id: str | None, lang: str | None, metadata: Mapping[str, Any] | None,
                remembered: tuple[SourceMemory, str | None] | None) -> Result:

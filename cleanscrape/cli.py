@@ -83,6 +83,9 @@ class Summary:
     flagged: int = 0
     empty: int = 0
     input_errors: int = 0
+    #: what a reader found wrong in an input short of a record it could not read (what
+    #: warcio says of a WARC's records: a Content-Length that looks wrong, …)
+    input_warnings: int = 0
     bytes_in: int = 0
     bytes_out: int = 0
     removed: Counter = field(default_factory=Counter)
@@ -123,6 +126,8 @@ class Summary:
             parts.append(f"{self.flagged} passed through by a limit")
         if self.input_errors:
             parts.append(f"{self.input_errors} unreadable inputs")
+        if self.input_warnings:
+            parts.append(f"{self.input_warnings} input warnings")
         parts.append(f"{self.empty} empty")
         if self.skipped:
             parts.append("skipped: " + ", ".join(f"{k} {v}" for k, v in sorted(self.skipped.items())))
@@ -452,6 +457,10 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
         summary.input_errors += 1
         summary.error(message)
 
+    def input_warning(message: str) -> None:
+        summary.input_warnings += 1
+        summary.error(message, kind="warning")
+
     try:
         sinks = _open_sinks(plan, report, state, job)
     except OutputError as exc:
@@ -463,8 +472,8 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
 
     sources = _without_own_outputs(expand_inputs(input_list, input_format), plan, report,
                                    functools.partial(summary.error, kind="warning"))
-    raws = iter_raw_records(sources, on_error=input_error, progress=read,
-                            on_skip=skipped, max_record_bytes=max_record_bytes or None)
+    raws = iter_raw_records(sources, on_error=input_error, progress=read, on_skip=skipped,
+                            max_record_bytes=max_record_bytes or None, on_warning=input_warning)
     if resumed_from:
         raws = itertools.islice(raws, resumed_from, None)
     progress = None

@@ -14,10 +14,11 @@ PySpark::
       .mapPartitions(clean_jsonl_partition) \\
       .saveAsTextFile("s3://bucket/clean/")
 
-Dask::
+Dask (a compressed file is one partition; each output file ends with a newline)::
 
     import dask.bag as db
-    db.read_text("dump/*.jsonl.zst").map_partitions(clean_jsonl_partition).to_textfiles("clean/*.jsonl")
+    db.read_text("dump/*.jsonl.zst", blocksize=None).map_partitions(clean_jsonl_partition) \\
+      .to_textfiles("clean/*.jsonl", last_endline=True)
 
 Options (config file, field names, report lines) are keyword arguments; bind them with
 ``functools.partial``.  See docs/cluster.md.

@@ -18,7 +18,7 @@ profiles, repair word lists): each worker loads what its documents need, in para
 the others.  Sharing them copy-on-write from a warmed main process was tried: it saved
 ~20 MB of summed PSS but cost ~45 MB of summed RSS (every process counts the shared pages)
 and a second of serial start-up; measured on an 8 MB dump with 2 workers, peak summed RSS
-290 → 246 MB, PSS 186 → 207 MB (docs/cli.md).
+290 → 246 MB, PSS 186 → 207 MB (docs/performance.md).
 
 Records go in batches with any number of workers, closed by ``BATCH_RECORDS`` or
 ``BATCH_BYTES`` alone, and each batch is cleaned in order with a fresh
@@ -61,7 +61,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Generator, Generic, Iterable, Iterator, Protocol, TypeVar
 
-from .cleaner import Cleaner, Result, item_parts
+from .cleaner import Cleaner, PausedCollector, Result, item_parts
 from .extract import ExtractOptions, extract_within_limits
 from .pickling import pickled_by_position
 from .io.readers import FORMATS, RawRecord, ReadOptions, Record, decode
@@ -495,16 +495,9 @@ class _Worker(Generic[_Item, _Result]):
 
     def receive(self) -> list[_Result]:
         message = self.results.recv_bytes()
-        # Unpickled with the collector off: a batch of Results is thousands of objects (a
-        # removal each), and the collections their allocations set off would find nothing
-        # to free (Cleaner.clean keeps it off over a document for the same reason)
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        # a batch of Results is thousands of objects (a removal each)
+        with PausedCollector():
             return pickle.loads(message)
-        finally:
-            if collecting:
-                gc.enable()
 
     def finished(self) -> Iterator[list[_Result]]:
         """The outcomes a dead worker sent whole before it died."""

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
+
+import pytest
+import zstandard
 
 from cleanscrape.distributed import clean_jsonl_partition
 
@@ -71,3 +75,29 @@ def test_a_zipped_package_reads_its_data_files(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-c", ZIPPED_RUN, str(package), str(ROOT), str(DUMP)],
                          capture_output=True, check=True, cwd=tmp_path).stdout.decode("utf-8")
     assert out.splitlines() == cli_lines(DUMP)
+
+
+def docs_example(engine: str) -> str:
+    """The Python code block under ``## <engine>`` in docs/cluster.md."""
+    docs = (ROOT / "docs" / "cluster.md").read_text(encoding="utf-8")
+    section = docs.split(f"\n## {engine}\n", 1)[1]
+    found = re.search(r"```python\n(.*?)```", section, re.S)
+    assert found, f"no python block under '## {engine}' in docs/cluster.md"
+    return found.group(1)
+
+
+def test_the_dask_example_of_the_docs_writes_the_cli_output(tmp_path: Path) -> None:
+    pytest.importorskip("dask.bag")
+    # the example as users copy it, on dask's default scheduler (processes): two compressed
+    # files, one partition each, written back as files that concatenate to the CLI's output
+    lines = DUMP.read_bytes().splitlines(keepends=True)
+    cut = len(lines) // 2
+    (tmp_path / "dump").mkdir()
+    for name, part in (("a", lines[:cut]), ("b", lines[cut:])):
+        (tmp_path / "dump" / f"{name}.jsonl.zst").write_bytes(zstandard.compress(b"".join(part)))
+    (tmp_path / "example.py").write_text(docs_example("Dask"), encoding="utf-8")
+    run = subprocess.run([sys.executable, "example.py"], cwd=tmp_path, capture_output=True, timeout=300)
+    assert run.returncode == 0, run.stderr.decode("utf-8", "replace")[-3000:]
+    written = sorted((tmp_path / "clean").glob("*.jsonl"))
+    assert len(written) == 2
+    assert "".join(path.read_text(encoding="utf-8") for path in written).splitlines() == cli_lines(DUMP)

@@ -373,3 +373,42 @@ def test_records_sent_down_a_pipe_that_stalls_are_read_before_it_ends() -> None:
     thread.join(30)
     assert not waiting
     assert read == ["pipe:1", "pipe:2"]
+
+
+def test_progress_never_steps_back_nor_runs_past_the_file_when_a_reader_seeks(tmp_path: Path, monkeypatch) -> None:
+    """A WARC read after a damaged part searches ahead for the next record, checks each
+    candidate (seeking to where its Content-Length says it ends: past the file's end, for a
+    page quoting a header with a huge one) and seeks back to the one found: the bytes read,
+    as progress shows them at any moment, went back and forth with it (to 10**12 here)."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    from cleanscrape.io import warc
+
+    quoted = b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 1000000000000\r\n\r\n"
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=False)
+    for n in range(40):
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        body = b"<html><body><pre>\n%s</pre>%s</body></html>" % (quoted if n == 3 else b"", b"text " * 4000)
+        writer.write_record(writer.create_warc_record(f"https://a.example/{n}", "response", payload=io.BytesIO(body),
+                                                      http_headers=http))
+    data = buf.getvalue()
+    third = data.index(b"WARC/1.0\r\n", data.index(b"https://a.example/2\r\n"))
+    path = tmp_path / "damaged.warc"
+    path.write_bytes(data[:third] + b"XXXX" + data[third + 4:])  # the third record's header broken
+    progress = ReadProgress()
+    seen = []
+
+    def starts_a_record(stream, offset):
+        starts = checked(stream, offset)
+        seen.append(progress.bytes_read)
+        return starts
+
+    checked = warc._starts_a_record
+    monkeypatch.setattr(warc, "_starts_a_record", starts_a_record)
+    for _ in iter_raw_records(expand_inputs([str(path)]), on_error=pytest.fail, progress=progress):
+        seen.append(progress.bytes_read)
+    assert len(seen) > 39  # (every page but the broken one's, and two candidates at least)
+    assert seen == sorted(seen) and seen[-1] <= len(data)
+    assert progress.bytes_read == len(data)

@@ -3,7 +3,6 @@ counted by reason; broken files never raise."""
 
 from __future__ import annotations
 
-import contextlib
 import io
 import random
 from pathlib import Path
@@ -258,10 +257,10 @@ def twenty_pages(*, gzip: bool) -> tuple[bytes, list[bytes]]:
 
 
 @pytest.mark.parametrize("gzip", [True, False])
-def test_random_damage_never_raises_repeats_or_reorders_pages(gzip: bool) -> None:
+def test_random_damage_never_raises_repeats_or_reorders_pages(gzip: bool, capsys) -> None:
     """Bytes overwritten, cut out or put in at random: reading goes on past each damage, and
     the pages that come out are in order, each once, and (where gzip's CRC can tell) each
-    exactly the page written."""
+    exactly the page written; what warcio says of the damage is the read's, not stderr's."""
     data, bodies = twenty_pages(gzip=gzip)
     rng = random.Random(5)
     for _ in range(40):
@@ -270,14 +269,14 @@ def test_random_damage_never_raises_repeats_or_reorders_pages(gzip: bool) -> Non
             at, size = rng.randrange(len(damaged)), rng.randint(1, 30)
             damaged[at:at + size] = rng.choice([bytes(rng.randrange(256) for _ in range(size)), b"",
                                                 damaged[at:at + size] + rng.randbytes(size)])
-        with contextlib.redirect_stderr(io.StringIO()):  # (warcio's warnings of bad lengths)
-            pages = list(iter_warc_pages(io.BytesIO(bytes(damaged)), _LoopGuard()))
+        pages = list(iter_warc_pages(io.BytesIO(bytes(damaged)), _LoopGuard()))
         numbers = [int(page.url.rsplit("/", 1)[1]) for page in pages
                    if page.url and page.url.startswith("https://a.example/") and page.url[18:].isdigit()]
         assert numbers == sorted(set(numbers))
         if gzip:
             assert all(page.html == bodies[number] for page, number in zip(pages, numbers))
             assert len(numbers) == len(pages)
+    assert capsys.readouterr().err == ""
 
 
 @pytest.mark.parametrize("damaged", [(0, 1), (0, 2), (2, 3)])
@@ -344,8 +343,7 @@ def test_a_member_whose_damaged_data_runs_into_the_next_ones_is_passed_over_once
     noise = b'qhA\x14\x8c\xbb\xa3"\x926\xad\xd7\xbb?\xbb\x93?\xb1CY\x08\xe2w\xa2l\xdfkl\xcd'
     for at in range(members[-3], len(data)):  # (at 6229 of 6571 bytes, among others, it looped)
         damaged = data[:at] + noise + data[at + len(noise):]
-        with contextlib.redirect_stderr(io.StringIO()):  # (warcio warns of a bad length there)
-            pages = list(iter_warc_pages(io.BytesIO(damaged), _LoopGuard()))
+        pages = list(iter_warc_pages(io.BytesIO(damaged), _LoopGuard()))
         numbers = [int(page.url.rsplit("/", 1)[1]) for page in pages]
         assert numbers == sorted(set(numbers)) and numbers[:17] == list(range(17))
 
@@ -391,8 +389,7 @@ def test_a_page_whose_gzip_member_is_damaged_never_comes_out_garbled() -> None:
     members = [i for i in range(len(data) - 3) if data[i:i + 3] == b"\x1f\x8b\x08"]
     for at in range(members[-2], len(data) - 1):  # (at 6556 of 6571 bytes, among others)
         damaged = data[:at] + b"2\xe9" + data[at + 2:]
-        with contextlib.redirect_stderr(io.StringIO()):
-            pages = list(iter_warc_pages(io.BytesIO(damaged), _LoopGuard()))
+        pages = list(iter_warc_pages(io.BytesIO(damaged), _LoopGuard()))
         assert [page.url for page in pages][:18] == [f"https://a.example/{n}" for n in range(18)]
         assert all(page.html == bodies[int(page.url.rsplit("/", 1)[1])] for page in pages), at
 
@@ -418,3 +415,183 @@ def test_an_empty_warc_is_no_damage_and_blank_lines_before_the_first_record_are_
     # (warcio, reading them, took them for a record of no known type, and the file ended there)
     pages = list(iter_warc_pages(io.BytesIO(b"\r\n\r\n" + build_warc(gzip=False)), stats))
     assert len(pages) == 3 and stats.skipped["malformed: damaged part passed over"] == 1
+
+
+# ---------------------------------------------------------------------------- what warcio says
+
+def _content_length_short(data: bytes, url: bytes, by: int) -> tuple[bytes, int]:
+    """A plain WARC whose record for ``url`` says it is ``by`` bytes shorter than it is, and
+    where that record starts."""
+    target = data.index(b"WARC-Target-URI: " + url + b"\r\n")
+    start = data.rindex(b"WARC/1.0\r\n", 0, target)
+    at = data.index(b"Content-Length: ", target) + len(b"Content-Length: ")
+    end = data.index(b"\r\n", at)
+    return data[:at] + b"%d" % (int(data[at:end]) - by) + data[end:], start
+
+
+def _a_member_damaged_past_its_first_block() -> tuple[bytes, int]:
+    """A WARC.gz of three pages, the second's gzip member damaged 20 KB in: warcio inflates a
+    block of 16 KB at a time, and once one has inflated it writes a later block's error on
+    stderr and reads on.  Where the damaged member starts."""
+    rng = random.Random(1)
+    large = b"<html><body><p>%s</p></body></html>" % bytes(rng.choice(b"abcdefghij klmnopqrstuvwxyz")
+                                                         for _ in range(60000))
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    for n, body in enumerate([b"<html><body><p>one</p></body></html>", large, b"<html><body><p>three</p></body></html>"]):
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(
+            f"https://a.example/{n}", "response", payload=io.BytesIO(body), http_headers=http,
+            warc_headers_dict={"WARC-Record-ID": f"<urn:uuid:00000000-0000-0000-0000-{n:012d}>",
+                               "WARC-Date": "2026-11-27T00:00:00Z"}))
+    data = bytearray(buf.getvalue())
+    second = data.index(b"\x1f\x8b\x08", 1)
+    data[second + 20000:second + 20008] = b"\xff" * 8
+    return bytes(data), second
+
+
+NOT_FOLLOWED = "is not followed by a blank line (its Content-Length may be wrong)"
+
+
+def test_warcio_s_warning_of_a_wrong_content_length_goes_to_the_stats_not_to_stderr(capsys) -> None:
+    """warcio writes its warnings on stderr itself; read here, they are the read's notices,
+    naming the record by where it starts."""
+    from cleanscrape.io.warc import WarcNotice
+
+    data, start = _content_length_short(twenty_pages(gzip=False)[0], b"https://a.example/3", 5)
+    stats = WarcStats()
+    pages = list(iter_warc_pages(io.BytesIO(data), stats))
+    assert len(pages) == 20
+    assert stats.notices == [WarcNotice(start, NOT_FOLLOWED)]
+    assert capsys.readouterr().err == ""
+
+
+def test_warcio_s_error_in_a_damaged_member_goes_to_the_stats_not_to_stderr(capsys) -> None:
+    data, second = _a_member_damaged_past_its_first_block()
+    stats = WarcStats()
+    list(iter_warc_pages(io.BytesIO(data), stats))
+    assert [(notice.offset, notice.problem.split(" (")[0]) for notice in stats.notices] == [
+        (second, "has damaged compressed data")]
+    assert "Error -3 while decompressing data" in stats.notices[0].problem
+    assert capsys.readouterr().err == ""
+
+
+def test_warcio_writes_on_stderr_as_ever_outside_a_read(capsys) -> None:
+    """Only what warcio says while a read drives it is taken: code that uses warcio between
+    two pages of a read (or in another thread) has its warnings on stderr as before."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    bad, _ = _content_length_short(twenty_pages(gzip=False)[0], b"https://a.example/3", 5)
+    stats = WarcStats()
+    for n, _page in enumerate(iter_warc_pages(io.BytesIO(build_warc(gzip=False)), stats)):
+        if n == 1:
+            for _record in ArchiveIterator(io.BytesIO(bad)):
+                pass
+    assert "WARNING: Record not followed by newline" in capsys.readouterr().err
+    assert stats.notices == []
+
+
+def test_warcio_in_another_thread_writes_on_stderr_as_ever_while_a_read_is_in_warcio(capsys) -> None:
+    """What warcio says is heard by the read only on the thread driving it: another thread
+    using warcio meanwhile is not (as it would be under a redirect of sys.stderr)."""
+    import threading
+
+    from warcio.archiveiterator import ArchiveIterator
+
+    bad, _ = _content_length_short(twenty_pages(gzip=False)[0], b"https://a.example/3", 5)
+    inside, go_on = threading.Event(), threading.Event()
+
+    class Held(io.BytesIO):
+        def read(self, size: int | None = -1) -> bytes:
+            if not inside.is_set():
+                inside.set()
+                go_on.wait(10)
+            return super().read(size)
+
+    stats = WarcStats()
+    reading = threading.Thread(target=lambda: list(iter_warc_pages(Held(bad), stats)))
+    reading.start()
+    assert inside.wait(10)
+    for _record in ArchiveIterator(io.BytesIO(bad)):
+        pass
+    go_on.set()
+    reading.join(10)
+    assert capsys.readouterr().err.count("WARNING: Record not followed by newline") == 1  # this thread's
+    assert [notice.problem for notice in stats.notices] == [NOT_FOLLOWED]
+
+
+@pytest.mark.parametrize("quiet", [False, True])
+def test_cli_reports_warcio_s_warnings_as_its_own_naming_the_file_and_byte(tmp_path: Path, quiet: bool) -> None:
+    """No line of warcio's own on stderr (it named no file, and broke into the progress
+    bar): a warning of the CLI's, in the run's count of warnings and under its cap."""
+    from click.testing import CliRunner
+
+    from cleanscrape.cli import cli
+
+    plain, start = _content_length_short(twenty_pages(gzip=False)[0], b"https://a.example/3", 5)
+    (tmp_path / "a.warc").write_bytes(plain)
+    damaged, second = _a_member_damaged_past_its_first_block()
+    (tmp_path / "b.warc.gz").write_bytes(damaged)
+    runner = CliRunner(mix_stderr=False) if "mix_stderr" in CliRunner.__init__.__code__.co_varnames else CliRunner()
+    result = runner.invoke(cli, ["clean", "-j", "1", *(["-q"] if quiet else []), "-o", str(tmp_path / "out.jsonl"),
+                                 str(tmp_path / "a.warc"), str(tmp_path / "b.warc.gz")], catch_exceptions=False)
+    lines = result.stderr.splitlines()
+    assert all(line.startswith("cleanscrape: ") for line in lines), result.stderr
+    assert f"cleanscrape: warning: a.warc: record at byte {start} {NOT_FOLLOWED}" in lines
+    assert any(line.startswith(f"cleanscrape: warning: b.warc.gz: record at byte {second} has damaged compressed data")
+               for line in lines), result.stderr
+    assert ("2 input warnings" in result.stderr) != quiet
+
+
+def test_warcio_s_log_of_a_uri_with_spaces_goes_to_the_stats_not_to_its_logger(caplog, capsys) -> None:
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=False)
+    http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record("https://a.example/a b", "response",
+                                                  payload=io.BytesIO(b"<html>a b</html>"), http_headers=http))
+    stats = WarcStats()
+    with caplog.at_level("WARNING", logger="warcio"):
+        pages = list(iter_warc_pages(io.BytesIO(buf.getvalue()), stats))
+    assert [page.url for page in pages] == ["https://a.example/a%20b"]
+    assert [notice.problem for notice in stats.notices] == ["has spaces in its WARC-Target-URI (read with %20 for each)"]
+    assert not caplog.records and capsys.readouterr().err == ""
+
+
+def test_a_member_whose_data_fails_to_inflate_past_its_first_block_is_passed_over_and_the_pages_after_read() -> None:
+    """warcio writes such an error on stderr and reads on without the block, and on, to the
+    end of the file: the page was counted as cut short by the file's end, and the pages
+    after it were lost, uncounted."""
+    data, second = _a_member_damaged_past_its_first_block()
+    stats = WarcStats()
+    pages = [page.url for page in iter_warc_pages(io.BytesIO(data), stats)]
+    assert pages == ["https://a.example/0", "https://a.example/2"]
+    assert "malformed: truncated record" not in stats.skipped
+    assert stats.skipped["malformed: damaged part passed over"] == 1
+    assert [notice.offset for notice in stats.notices] == [second]
+
+
+def test_a_page_whose_content_encoding_fails_to_inflate_past_its_first_block_is_skipped_not_cut_short() -> None:
+    """A page served gzipped (Content-Encoding), its gzip damaged: warcio inflated it up to
+    the damage, wrote the error on stderr, and the page came out cut short as if whole."""
+    import gzip as gzip_module
+
+    rng = random.Random(1)
+    served = gzip_module.compress(b"<html><body><p>%s</p></body></html>" % bytes(
+        rng.choice(b"abcdefghij klmnopqrstuvwxyz") for _ in range(60000)), mtime=0)
+    served = served[:20000] + b"\xff" * 8 + served[20008:]
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=False)
+    for n, (body, encoding) in enumerate([(b"<html><body><p>one</p></body></html>", []),
+                                          (served, [("Content-Encoding", "gzip")]),
+                                          (b"<html><body><p>three</p></body></html>", [])]):
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), *encoding], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(f"https://a.example/{n}", "response", payload=io.BytesIO(body),
+                                                      http_headers=http))
+    data = buf.getvalue()
+    stats = WarcStats()
+    pages = [page.url for page in iter_warc_pages(io.BytesIO(data), stats)]
+    assert pages == ["https://a.example/0", "https://a.example/2"]
+    assert stats.skipped == {"malformed: payload unreadable": 1}
+    second = data.index(b"WARC/1.0\r\n", 1)
+    assert [(notice.offset, notice.problem.split(" (")[0]) for notice in stats.notices] == [
+        (second, "has damaged compressed data")]

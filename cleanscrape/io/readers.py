@@ -36,6 +36,7 @@ __all__ = [
     "RawRecord",
     "Record",
     "Skipped",
+    "InputWarning",
     "ReadOptions",
     "InputFormat",
     "InputFile",
@@ -113,6 +114,15 @@ class Skipped:
     count: int = 1
 
 
+@dataclass(frozen=True, slots=True)
+class InputWarning:
+    """Something a splitter found wrong in its input that costs no record by itself (a
+    WARC record whose Content-Length looks wrong), for the run's warnings: the message
+    names the file and the place."""
+
+    message: str
+
+
 @dataclass(slots=True)
 class Record:
     """One decoded input record.  ``error`` set means it could not be decoded."""
@@ -164,7 +174,7 @@ class InputFile:
 
 #: a splitter cuts a file into raw records, keeping none larger than its third argument
 #: (bytes; None: no limit) but failing it, its bytes read past (:func:`record_too_large`)
-Splitter = Callable[[BinaryIO, InputFile, "int | None"], Iterator[RawRecord | Skipped]]
+Splitter = Callable[[BinaryIO, InputFile, "int | None"], Iterator[RawRecord | Skipped | InputWarning]]
 Decoder = Callable[[RawRecord, ReadOptions], Record]
 
 
@@ -361,7 +371,8 @@ def _decode_html(raw: RawRecord, options: ReadOptions) -> Record:
     return Record(raw.location, raw.format, raw.name, id=raw.name, html=raw.payload)
 
 
-def _split_warc(stream: BinaryIO, source: InputFile, max_bytes: int | None) -> Iterator[RawRecord | Skipped]:
+def _split_warc(stream: BinaryIO, source: InputFile,
+                max_bytes: int | None) -> Iterator[RawRecord | Skipped | InputWarning]:
     from .warc import split_warc  # warcio is imported only when a WARC is read
 
     return split_warc(stream, source, max_bytes)
@@ -463,11 +474,14 @@ def _walk_sorted(folder: Path, outer: frozenset[tuple[int, int]]) -> Iterator[tu
 
 
 class _CountingReader(io.RawIOBase):
-    """Counts the bytes read from the underlying (possibly compressed) file, for progress."""
+    """Counts the bytes read from the underlying (possibly compressed) file, for progress:
+    the furthest byte read, so the count never goes back where a reader seeks back, nor
+    past the file's end where it seeks beyond (a WARC's resynchronisation does both)."""
 
     def __init__(self, raw: BinaryIO) -> None:
         self._raw = raw
         self.count = 0
+        self._position = 0
 
     def readable(self) -> bool:
         return True
@@ -477,7 +491,9 @@ class _CountingReader(io.RawIOBase):
         # read of what is there: readinto waits until the buffer is full, and a pipe that
         # stalls (a slow source on stdin) held back the records it had already sent
         n = self._raw.readinto1(buffer)  # type: ignore[attr-defined]
-        self.count += n or 0
+        if n:  # (none read past the end: a seek there reached no byte)
+            self._position += n
+            self.count = max(self.count, self._position)
         return n
 
     # seeking, where the file allows it: a WARC read goes on after a damaged part (warc.py)
@@ -485,9 +501,8 @@ class _CountingReader(io.RawIOBase):
         return self._raw.seekable()
 
     def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
-        position = self._raw.seek(offset, whence)
-        self.count = position  # progress: the bytes of the file passed, read or not
-        return position
+        self._position = self._raw.seek(offset, whence)
+        return self._position
 
     def tell(self) -> int:
         return self._raw.tell()
@@ -587,10 +602,12 @@ def iter_raw_records(
     progress: ReadProgress | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
     max_record_bytes: int | None = None,
+    on_warning: Callable[[str], None] | None = None,
 ) -> Iterator[RawRecord]:
     """Raw records of every source, in order.  A source that cannot be opened or read is
     reported through ``on_error`` (it holds no records) and the run goes on; records a
-    splitter leaves out on purpose go to ``on_skip``.  A record larger than
+    splitter leaves out on purpose go to ``on_skip``, what it found wrong short of that (a
+    WARC reader's notices) to ``on_warning``.  A record larger than
     ``max_record_bytes`` (as stored, after decompression: a JSONL line without its "\n",
     a whole text or HTML file, a WARC page's payload) is not held: it comes with its bytes
     read past, empty, and an ``error`` saying so."""
@@ -613,6 +630,9 @@ def iter_raw_records(
                 if isinstance(item, Skipped):
                     if on_skip is not None:
                         on_skip(item)
+                elif isinstance(item, InputWarning):
+                    if on_warning is not None:
+                        on_warning(item.message)
                 else:
                     yield item
         except Exception as exc:

@@ -5,24 +5,29 @@ Only what cleaning needs is read here; decoding and extraction happen later (in 
 workers, see :mod:`cleanscrape.extract`), because they are the expensive part.  Records
 that carry no HTML page are skipped and counted by reason in :class:`WarcStats`, so a
 run can say what it left out; nothing in a broken file raises out of :func:`iter_warc_pages`.
+What warcio itself says as it reads (it writes warnings on stderr) is kept there too, as
+notices in the project's words (:class:`WarcNotice`).
 """
 
 from __future__ import annotations
 
 import heapq
+import logging
 import re
+import sys
+import threading
 import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, BinaryIO, Iterator
+from typing import TYPE_CHECKING, Any, BinaryIO, Generator, Iterator
 
 from ..extract import charset_from_content_type
-from .readers import InputFile, RawRecord, Record, Skipped, read_past, record_too_large
+from .readers import InputFile, InputWarning, RawRecord, Record, Skipped, read_past, record_too_large
 
 if TYPE_CHECKING:
     from warcio.archiveiterator import ArchiveIterator
 
-__all__ = ["WarcPage", "WarcStats", "iter_warc_pages", "split_warc", "decode_warc", "HTML_MEDIA_TYPES"]
+__all__ = ["WarcPage", "WarcStats", "WarcNotice", "iter_warc_pages", "split_warc", "decode_warc", "HTML_MEDIA_TYPES"]
 
 #: response media types treated as HTML pages
 HTML_MEDIA_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -49,6 +54,24 @@ class WarcPage:
 
 
 @dataclass
+class WarcNotice:
+    """Something warcio said of a record as it read it, in the project's words: warcio
+    writes its warnings on stderr (a record not followed by a blank line, compressed data
+    that fails to inflate), where they named no file, and logs one (spaces in a URI)."""
+
+    #: where the record warcio was reading starts (in a WARC.gz, its gzip member)
+    offset: int
+    #: what warcio found, said of that record: "is not followed by a blank line (…)"
+    problem: str
+    #: how many times warcio said it of the record in a row (an error once per block read)
+    times: int = 1
+
+    def message(self, name: str) -> str:
+        times = f" (warcio said so {self.times} times)" if self.times > 1 else ""
+        return f"{name}: record at byte {self.offset} {self.problem}{times}"
+
+
+@dataclass
 class WarcStats:
     """What a WARC read produced and what it skipped, by reason."""
 
@@ -57,9 +80,18 @@ class WarcStats:
     skipped: dict[str, int] = field(default_factory=dict)
     #: the error that ended the file early, if one did
     error: str | None = None
+    #: what warcio said as it read, in order (nothing of it goes to stderr)
+    notices: list[WarcNotice] = field(default_factory=list)
 
     def skip(self, reason: str) -> None:
         self.skipped[reason] = self.skipped.get(reason, 0) + 1
+
+    def notice(self, offset: int, problem: str) -> None:
+        last = self.notices[-1] if self.notices else None
+        if last is not None and (last.offset, last.problem) == (offset, problem):
+            last.times += 1
+        else:
+            self.notices.append(WarcNotice(offset, problem))
 
     @property
     def skipped_total(self) -> int:
@@ -88,6 +120,105 @@ def _inflate_with_zlib_ng() -> None:
     BufferedReader.DECOMPRESSORS["gzip"] = lambda: zlib_ng.decompressobj(16 + zlib_ng.MAX_WBITS)
 
 
+class InflateError(Exception):
+    """Compressed data (a gzip member, a gzipped payload) that failed to inflate part way:
+    warcio's error, which it wrote on stderr and read on past."""
+
+
+#: ``listener``: the :class:`_Listener` of the read this thread is driving warcio for, if any
+_reading = threading.local()
+
+
+class _Listener:
+    """Hears what warcio says while a read drives it: a notice of the record it is at."""
+
+    def __init__(self, stats: WarcStats) -> None:
+        self.stats = stats
+        #: the iterator warcio reads with: its offset is where the record it is at starts
+        self.archive: ArchiveIterator | None = None
+
+    def heard(self, source: str, said: str) -> None:
+        said = said.strip()[:200]
+        offset = self.archive.offset if self.archive is not None else 0
+        self.stats.notice(offset, _in_our_words(source, said))
+        if source == "warcio.bufferedreaders":
+            # warcio reads on without the block that failed to inflate, and on, block by
+            # block, to the end of the file: a page came out cut short as if whole, or a
+            # member's failure took the pages after it.  As an error, it is the damage it is
+            raise InflateError(said)
+
+
+def _in_our_words(source: str, said: str) -> str:
+    """What warcio said, said of the record it was reading.  Each of its modules that
+    writes on stderr writes one message: ArchiveIterator.INC_RECORD, on a record's end
+    that is not blank lines; BufferedReader, an inflation error after some data inflated."""
+    if source == "warcio.archiveiterator":
+        return "is not followed by a blank line (its Content-Length may be wrong)"
+    if source == "warcio.bufferedreaders":
+        return f"has damaged compressed data ({said})"
+    if said.startswith("Replacing spaces in invalid WARC-Target-URI"):
+        return "has spaces in its WARC-Target-URI (read with %20 for each)"
+    return f"made warcio warn: {said!r}"
+
+
+class _Said:
+    """warcio's stderr while a read drives it."""
+
+    def __init__(self, listener: _Listener, source: str) -> None:
+        self._listener = listener
+        self._source = source
+
+    def write(self, text: str) -> int:
+        self._listener.heard(self._source, text)
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+class _SysOfWarcio:
+    """Stands in for the sys module in a warcio module whose one use of it is writing on
+    ``sys.stderr``: on a thread driving warcio for a read, that stderr is the read's
+    listener; anywhere else, sys.stderr as ever, looked up at each write as warcio does.
+    (Replacing sys.stderr around the calls into warcio would also take what other threads
+    write meanwhile.)"""
+
+    def __init__(self, source: str) -> None:
+        self._source = source
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(sys, name)
+
+    @property
+    def stderr(self) -> Any:
+        listener = getattr(_reading, "listener", None)
+        return sys.stderr if listener is None else _Said(listener, self._source)
+
+
+def _warcio_log_heard(record: logging.LogRecord) -> bool:
+    """A filter on warcio's logger: on a thread driving warcio for a read, its record is
+    heard by the read, not logged."""
+    listener = getattr(_reading, "listener", None)
+    if listener is None:
+        return True
+    listener.heard(record.name, record.getMessage())
+    return False
+
+
+@lru_cache(maxsize=1)
+def _hear_warcio() -> None:
+    """Have what warcio says heard by the read that drives it (:class:`_Listener`), not
+    written on stderr (its lines named no file and broke into the progress bar): its two
+    modules that write there get a ``sys`` of their own, its logger a filter.  Neither
+    changes a thing for a thread that is not inside a read."""
+    import warcio.archiveiterator
+    import warcio.bufferedreaders
+
+    for module in (warcio.archiveiterator, warcio.bufferedreaders):
+        module.sys = _SysOfWarcio(module.__name__)
+    logging.getLogger("warcio.recordloader").addFilter(_warcio_log_heard)
+
+
 def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None,
                     max_payload_bytes: int | None = None) -> Iterator[WarcPage]:
     """Yield the HTML pages of the 2xx response records of a WARC (gzipped or not).
@@ -102,12 +233,35 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None,
     (a pipe), or when no record starts after the damage, it ends the file, counted as
     ``"malformed: rest of file unreadable"``.  The first such error is kept in ``stats.error``.
     A page whose payload is over ``max_payload_bytes`` comes with its size, its bytes read
-    past (:attr:`WarcPage.unread_size`).
+    past (:attr:`WarcPage.unread_size`).  What warcio says as it reads, which it would write
+    on stderr or log, is kept in ``stats.notices`` instead (:class:`WarcNotice`), of the
+    record it was at; warcio used by other code, or between two pages, writes as ever.
     """
+    _inflate_with_zlib_ng()
+    _hear_warcio()
+    stats = stats if stats is not None else WarcStats()
+    listener = _Listener(stats)
+    pages = _read_pages(stream, stats, max_payload_bytes, listener)
+    try:
+        while True:
+            # warcio is heard only while it reads here, never while the caller has the page
+            outer = getattr(_reading, "listener", None)
+            _reading.listener = listener
+            try:
+                page = next(pages, None)
+            finally:
+                _reading.listener = outer
+            if page is None:
+                return
+            yield page
+    finally:
+        pages.close()
+
+
+def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | None,
+                listener: _Listener) -> Generator[WarcPage, None, None]:
     from warcio.archiveiterator import ArchiveIterator
 
-    _inflate_with_zlib_ng()
-    stats = stats if stats is not None else WarcStats()
     gzipped = _starts_gzipped(stream)
     if gzipped is None:
         # its first bytes are damaged: read by warcio, a line of them may pass for an ARC
@@ -120,7 +274,7 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None,
             return
         stats.skip("malformed: damaged part passed over")
         stream.seek(restart)
-    archive = ArchiveIterator(stream)
+    archive = listener.archive = ArchiveIterator(stream)
     records = iter(archive)
     unread = None  # a record skipped unread: counted once warcio has passed over its bytes
     # where the last record read, or the last resynchronisation, started: the next search
@@ -149,7 +303,7 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None,
             stats.skip("malformed: damaged part passed over")
             passed = restart
             stream.seek(restart)
-            archive = ArchiveIterator(stream)
+            archive = listener.archive = ArchiveIterator(stream)
             records = iter(archive)
             continue
         _count_unread(stats, unread)
@@ -343,14 +497,22 @@ def _count_unread(stats: WarcStats, record: object | None) -> None:
 
 # ---------------------------------------------------------------------------- as an input format
 
-def split_warc(stream: BinaryIO, source: InputFile, max_bytes: int | None = None) -> Iterator[RawRecord | Skipped]:
+def split_warc(stream: BinaryIO, source: InputFile,
+               max_bytes: int | None = None) -> Iterator[RawRecord | Skipped | InputWarning]:
     """The ``warc`` splitter of :mod:`cleanscrape.io.readers`: one RawRecord per HTML page
-    (location ``file:N``, N the record's number in the file), then the skip counts."""
+    (location ``file:N``, N the record's number in the file), a warning per notice of
+    warcio's as the reading passes it, then the skip counts."""
     stats = WarcStats()
+    told = 0  # notices passed on: each but the last, which warcio may say again (times)
     for page in iter_warc_pages(stream, stats, max_bytes):
         attrs = {"url": page.url, "date": page.date, "http_charset": page.http_charset, "warc_id": page.id}
         error = None if page.unread_size is None else record_too_large(page.unread_size, max_bytes or 0)
         yield RawRecord(f"{source.name}:{stats.records}", "warc", page.html, source.name, attrs=attrs, error=error)
+        while told < len(stats.notices) - 1:
+            yield InputWarning(stats.notices[told].message(source.name))
+            told += 1
+    for notice in stats.notices[told:]:
+        yield InputWarning(notice.message(source.name))
     for reason, count in stats.skipped.items():
         yield Skipped(source.name, f"WARC record {reason}", count)
 
