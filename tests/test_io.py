@@ -7,6 +7,7 @@ import gzip
 import io
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -412,3 +413,24 @@ def test_progress_never_steps_back_nor_runs_past_the_file_when_a_reader_seeks(tm
     assert len(seen) > 39  # (every page but the broken one's, and two candidates at least)
     assert seen == sorted(seen) and seen[-1] <= len(data)
     assert progress.bytes_read == len(data)
+
+
+@pytest.mark.parametrize("packer", [gzip.compress, zstandard.ZstdCompressor().compress])
+def test_compressed_stdin_is_recognised_when_it_comes_a_byte_at_a_time(monkeypatch, packer) -> None:
+    # a read takes what the pipe has: its first could hold less than the magic bytes
+    class Trickle(io.RawIOBase):
+        def __init__(self, data: bytes) -> None:
+            self.data = data
+
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer) -> int:
+            chunk, self.data = self.data[:1], self.data[1:]
+            buffer[:len(chunk)] = chunk
+            return len(chunk)
+
+    raw = (DATA / "records.jsonl").read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(Trickle(packer(raw)))))
+    stream, _ = open_input(InputFile("-", "stdin", "jsonl"))
+    assert stream.read() == raw

@@ -65,6 +65,8 @@ READ_BUFFER_BYTES = 1 << 18
 DEFAULT_MAX_RECORD_BYTES = 64 << 20
 _GZIP_MAGIC = b"\x1f\x8b"
 _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+#: the bytes open_input looks at to tell a compression
+_MAGIC_BYTES = 4
 
 
 class InputError(ValueError):
@@ -487,10 +489,16 @@ class _CountingReader(io.RawIOBase):
         return True
 
     def readinto(self, buffer) -> int:  # type: ignore[override]
-        # a file opened "rb" or stdin's buffer: typing.BinaryIO declares no readinto1.  One
-        # read of what is there: readinto waits until the buffer is full, and a pipe that
-        # stalls (a slow source on stdin) held back the records it had already sent
-        n = self._raw.readinto1(buffer)  # type: ignore[attr-defined]
+        # a file opened "rb" or stdin's buffer: typing.BinaryIO declares no readinto1.  What
+        # the input has: readinto waits until the buffer is full, and a pipe that stalls (a
+        # slow source on stdin) held back the records it had already sent.  But at least
+        # the bytes that tell a compression (open_input peeks at them), or the end
+        view, n = memoryview(buffer), 0
+        while n < min(len(view), _MAGIC_BYTES):
+            got = self._raw.readinto1(view[n:])  # type: ignore[attr-defined]
+            if not got:
+                break
+            n += got
         if n:  # (none read past the end: a seek there reached no byte)
             self._position += n
             self.count = max(self.count, self._position)
@@ -571,7 +579,7 @@ def open_input(source: InputFile) -> tuple[BinaryIO, _CountingReader]:
             raise InputError(f"{source.path}: cannot open: {exc.strerror}") from None
     counter = _CountingReader(raw)
     buffered = io.BufferedReader(counter, buffer_size=READ_BUFFER_BYTES)
-    magic = buffered.peek(4)[:4]
+    magic = buffered.peek(_MAGIC_BYTES)[:_MAGIC_BYTES]
     if magic.startswith(_GZIP_MAGIC) and not FORMATS[source.format].reads_gzip:
         # zlib-ng's GzipFile is the standard one on a faster inflate: 1.8x the MB/s, in the
         # main process, which reads for every worker (imported here: ~2 ms of start-up)
