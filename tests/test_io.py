@@ -3,9 +3,11 @@ record decoding, atomic and resumable output files."""
 
 from __future__ import annotations
 
+import bz2
 import gzip
 import io
 import json
+import lzma
 import os
 import sys
 from pathlib import Path
@@ -434,3 +436,13 @@ def test_compressed_stdin_is_recognised_when_it_comes_a_byte_at_a_time(monkeypat
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(Trickle(packer(raw)))))
     stream, _ = open_input(InputFile("-", "stdin", "jsonl"))
     assert stream.read() == raw
+
+
+@pytest.mark.parametrize("suffix,packer,name", [("bz2", bz2.compress, "bzip2"), ("xz", lzma.compress, "xz")])
+def test_a_compression_not_read_is_named(tmp_path: Path, suffix: str, packer, name: str) -> None:
+    # read as text, a .bz2 or .xz dump failed as "invalid UTF-8 at line 1"
+    path = tmp_path / f"dump.jsonl.{suffix}"
+    path.write_bytes(packer((DATA / "records.jsonl").read_bytes()))
+    errors: list[str] = []
+    assert list(iter_raw_records(expand_inputs([str(path)]), on_error=errors.append)) == []
+    assert errors == [f"{path}: {name} data, not read (gzip and zstd are): decompress it first"]

@@ -65,8 +65,13 @@ READ_BUFFER_BYTES = 1 << 18
 DEFAULT_MAX_RECORD_BYTES = 64 << 20
 _GZIP_MAGIC = b"\x1f\x8b"
 _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+#: compressions not read, by their first bytes: read as text, such a dump failed as
+#: "invalid UTF-8".  bzip2's header and its first block's (or the stream end's) magic, so
+#: that no text is taken for it
+_UNREAD_COMPRESSIONS = (("bzip2", re.compile(rb"BZh[1-9](1AY&SY|\x17rE8P\x90)")),
+                        ("xz", re.compile(rb"\xfd7zXZ\x00")))
 #: the bytes open_input looks at to tell a compression
-_MAGIC_BYTES = 4
+_MAGIC_BYTES = 10
 
 
 class InputError(ValueError):
@@ -568,8 +573,9 @@ class _ZstdReader(io.RawIOBase):
 
 
 def open_input(source: InputFile) -> tuple[BinaryIO, _CountingReader]:
-    """Open a file or stdin for binary reading, decompressing gzip/zstd by magic bytes.
-    Returns the readable stream and the counter of raw bytes consumed."""
+    """Open a file or stdin for binary reading, decompressing gzip/zstd by magic bytes
+    (bzip2 and xz are told, and refused with an InputError).  Returns the readable stream
+    and the counter of raw bytes consumed."""
     if source.is_stdin:
         raw: BinaryIO = sys.stdin.buffer
     else:
@@ -580,6 +586,11 @@ def open_input(source: InputFile) -> tuple[BinaryIO, _CountingReader]:
     counter = _CountingReader(raw)
     buffered = io.BufferedReader(counter, buffer_size=READ_BUFFER_BYTES)
     magic = buffered.peek(_MAGIC_BYTES)[:_MAGIC_BYTES]
+    for name, signature in _UNREAD_COMPRESSIONS:
+        if signature.match(magic):
+            if not source.is_stdin:
+                buffered.close()
+            raise InputError(f"{source.path}: {name} data, not read (gzip and zstd are): decompress it first")
     if magic.startswith(_GZIP_MAGIC) and not FORMATS[source.format].reads_gzip:
         # zlib-ng's GzipFile is the standard one on a faster inflate: 1.8x the MB/s, in the
         # main process, which reads for every worker (imported here: ~2 ms of start-up)
