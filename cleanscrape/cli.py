@@ -477,7 +477,10 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
     if resumed_from:
         raws = itertools.islice(raws, resumed_from, None)
     progress = None
-    if not quiet and sys.stderr.isatty():
+    # Only where the records do not go to the terminal too: they ran on after the bar's text,
+    # and pieces of the bar stayed between them
+    records_to_terminal = (plan.path is None or report == STDIN) and sys.stdout.isatty()
+    if not quiet and sys.stderr.isatty() and not records_to_terminal:
         progress = _Progress(_input_size(input_list), read)
         summary.echo = progress.echo
     # A print() in a stage (in this process or a forked worker) must not land among the

@@ -316,20 +316,19 @@ def test_workers_0_is_every_core_as_in_clean_many() -> None:
     assert [r["id"] for r in jsonl(result.stdout_bytes)] == [1]
 
 
-def test_an_error_during_the_progress_bar_gets_a_line_of_its_own(tmp_path: Path) -> None:
-    # printed straight to stderr, it ran on after the bar's text, on the bar's line
+def _shown_on_a_terminal(args: list[str], *, stdout_too: bool) -> str:
+    """What a terminal shows of a run whose stderr (and stdout, ``stdout_too``) it is,
+    its escape sequences taken out."""
     import os
     import pty
     import re
     import subprocess
     import sys
 
-    dump = tmp_path / "dump.jsonl"
-    dump.write_bytes(b'not json\n{"id": 1, "text": "one"}\n')
     controller, terminal = pty.openpty()
-    proc = subprocess.Popen([sys.executable, "-m", "cleanscrape", "clean", *STAGES, "-j", "1", str(dump),
-                             "-o", str(tmp_path / "out.jsonl")], stderr=terminal, stdin=subprocess.DEVNULL,
-                            env={**os.environ, "COLUMNS": "100"})
+    proc = subprocess.Popen([sys.executable, "-m", "cleanscrape", "clean", *STAGES, "-j", "1", *args],
+                            stderr=terminal, stdout=terminal if stdout_too else subprocess.DEVNULL,
+                            stdin=subprocess.DEVNULL, env={**os.environ, "COLUMNS": "100"})
     os.close(terminal)
     shown = b""
     while True:
@@ -342,9 +341,26 @@ def test_an_error_during_the_progress_bar_gets_a_line_of_its_own(tmp_path: Path)
         shown += chunk
     proc.wait(60)
     os.close(controller)
-    plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", shown.decode("utf-8", "replace"))
-    [line] = [line for line in plain.split("\n") if "not valid JSON" in line]
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", shown.decode("utf-8", "replace"))
+
+
+def test_an_error_during_the_progress_bar_gets_a_line_of_its_own(tmp_path: Path) -> None:
+    # printed straight to stderr, it ran on after the bar's text, on the bar's line
+    dump = tmp_path / "dump.jsonl"
+    dump.write_bytes(b'not json\n{"id": 1, "text": "one"}\n')
+    shown = _shown_on_a_terminal([str(dump), "-o", str(tmp_path / "out.jsonl")], stdout_too=False)
+    [line] = [line for line in shown.split("\n") if "not valid JSON" in line]
     assert line.rstrip("\r").split("\r")[-1].startswith("cleanscrape: error: "), line  # (a terminal's "\r\n")
+
+
+def test_no_progress_bar_when_the_records_go_to_the_terminal_too(tmp_path: Path) -> None:
+    # the documents ran on after the bar's text, and pieces of the bar stayed between them
+    dump = tmp_path / "dump.jsonl"
+    dump.write_bytes(b"".join(b'{"id": %d, "text": "text %d"}\n' % (i, i) for i in range(40)))
+    shown = _shown_on_a_terminal([str(dump)], stdout_too=True)
+    assert " docs " not in shown
+    assert '{"id":39,"text":"text 39","status":"ok"}' in shown
+    assert "cleanscrape: 40 documents" in shown  # the summary still
 
 
 @pytest.mark.parametrize("output", ["clean.jsonl", "clean"])
