@@ -355,13 +355,14 @@ def test_a_file_over_the_byte_limit_fails_with_its_name_as_id(tmp_path: Path, na
     assert (record.id, record.error, record.text, record.html) == (name, raw.error, None, None)
 
 
-def test_records_sent_down_a_pipe_that_stalls_are_read_before_it_ends() -> None:
-    # a read waited to fill the whole buffer (256 KB): records from a slow source on stdin
-    # were held back until more came, or the pipe closed
+@pytest.mark.parametrize("packer", [lambda b: b, zstandard.ZstdCompressor().compress])
+def test_records_sent_down_a_pipe_that_stalls_are_read_before_it_ends(packer) -> None:
+    # a read waited to fill the whole buffer (256 KB; 64 KB of zstd data): records from a
+    # slow source on stdin were held back until more came, or the pipe closed
     import threading
 
     reader, writer = os.pipe()
-    os.write(writer, b'{"id": 1, "text": "one"}\n{"id": 2, "text": "two"}\n')
+    os.write(writer, packer(b'{"id": 1, "text": "one"}\n{"id": 2, "text": "two"}\n'))
     read: list[str] = []
 
     def read_two() -> None:

@@ -530,7 +530,7 @@ class _ZstdReader(io.RawIOBase):
     inside a frame: zstandard's ``stream_reader`` ends silently there, which would pass a
     truncated dump off as complete."""
 
-    def __init__(self, raw: BinaryIO) -> None:
+    def __init__(self, raw: io.BufferedReader) -> None:
         import zstandard
 
         self._raw = raw
@@ -544,7 +544,7 @@ class _ZstdReader(io.RawIOBase):
 
     def readinto(self, buffer) -> int:  # type: ignore[override]
         while not self._pending:
-            chunk = self._raw.read(1 << 16)
+            chunk = self._raw.read1(1 << 16)  # (what there is: see _CountingReader.readinto)
             if not chunk:
                 if self._in_frame:
                     raise EOFError("zstd data ends inside a frame (truncated file)")
