@@ -165,7 +165,10 @@ def _plan_output(output: str | None, to: str | None, inputs: list[str], forced_f
         if file_format not in OUTPUT_FORMATS:
             raise click.UsageError(f"-o {output}: cannot write {file_format}; name a .jsonl or .txt file "
                                    "(optionally .gz/.zst), or a folder")
-        return Plan("file", path, to or file_format, several)
+        if to and to != file_format:  # (a file of no known extension takes --to's)
+            raise click.UsageError(f"--to {to} against -o {output}, a {file_format} file's name: drop --to, or "
+                                   "rename the output")
+        return Plan("file", path, file_format, several)
     if to:
         raise click.UsageError(f"--to applies to one output file or stdout; {output} is a folder "
                                "(each input is mirrored in its own format)")
@@ -342,7 +345,8 @@ def _interrupt_exits_130(command: Callable[..., None]) -> Callable[..., None]:
 @click.option("--format", "input_format", type=click.Choice(sorted(FORMATS)), default=None,
               help="Input format (default: by file extension; stdin: text).")
 @click.option("--to", "to", type=click.Choice(OUTPUT_FORMATS), default=None,
-              help="Output format for stdout or one output file (default: jsonl if an input is JSONL).")
+              help="Output format for stdout, a pipe or a file of no known extension (default: jsonl if an "
+                   "input is JSONL); a .jsonl or .txt file is written as its name says.")
 @click.option("--text-field", default="text", show_default=True, help="JSONL field holding the text.")
 @click.option("--id-field", default="id", show_default=True, help="JSONL field holding the id.")
 @click.option("--html-field", default=None,

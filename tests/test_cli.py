@@ -488,3 +488,12 @@ def test_an_existing_file_of_no_known_extension_is_written_as_one_file(tmp_path:
     result = run(["--format", "jsonl", "-", "-o", str(out)], stdin=b'{"id": 1, "text": "one"}\n')
     assert result.exit_code == 0, result.stderr
     assert [r["id"] for r in jsonl(out.read_bytes())] == [1]
+
+
+@pytest.mark.parametrize("to,name", [("text", "out.jsonl"), ("jsonl", "out.txt.gz")])
+def test_to_against_the_output_files_extension_is_a_usage_error(tmp_path: Path, to: str, name: str) -> None:
+    # --to won: text with "==>" headers went into out.jsonl, which no JSONL reader reads
+    result = run(["--format", "jsonl", "-", "--to", to, "-o", str(tmp_path / name)], stdin=b'{"id": 1, "text": "t"}\n')
+    assert result.exit_code == 2
+    assert f"--to {to}" in result.stderr
+    assert not (tmp_path / name).exists()
