@@ -514,7 +514,10 @@ class _Worker(Generic[_Item, _Result]):
 
     def ask_to_stop(self, *, abort: bool) -> None:
         if abort:
-            self.process.terminate()
+            # SIGKILL, not SIGTERM: a worker stopped in its first moments, before it set its
+            # own handlers, ran the SIGTERM handler it inherited (the CLI's: stop at the end
+            # of the batch) and lived on, and the main process waited for it for ever
+            self.process.kill()
         else:
             try:
                 self.tasks.send_bytes(b"")

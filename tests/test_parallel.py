@@ -686,3 +686,37 @@ def test_a_signal_while_the_input_stalls_says_the_run_is_stopping(tmp_path: Path
     proc.send_signal(signal.SIGINT)
     assert proc.wait(60) == 130
     proc.stdin.close()
+
+
+_ABORT_BEFORE_THE_WORKERS_ARE_READY = """
+import signal, time
+import cleanscrape.parallel as parallel
+from cleanscrape import Cleaner
+
+signal.signal(signal.SIGTERM, lambda *args: None)  # the caller's handler, as the CLI's (_StopSignals)
+prepare = parallel._prepare_worker
+
+def slow_start():  # a worker still in its first moments when the pool is stopped
+    time.sleep(2)
+    prepare()
+
+parallel._prepare_worker = slow_start
+
+def items():
+    yield from ["text"] * 20
+    raise KeyboardInterrupt
+
+try:
+    list(Cleaner(stages=["whitespace"]).clean_many(items(), workers=2))
+except KeyboardInterrupt:
+    print("stopped")
+"""
+
+
+def test_a_pool_stopped_before_its_workers_are_ready_does_not_hang() -> None:
+    # a worker stopped before it set its own SIGTERM handler ran the one it inherited (the
+    # CLI's: stop at the end of the batch), lived on, and the main process waited for it
+    # for ever (the CLI with stdin closed: its input failed at once)
+    proc = subprocess.run([sys.executable, "-c", _ABORT_BEFORE_THE_WORKERS_ARE_READY], capture_output=True,
+                          timeout=60)
+    assert proc.stdout == b"stopped\n", proc.stderr
