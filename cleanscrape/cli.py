@@ -16,7 +16,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, BinaryIO, Callable, Iterable, Iterator
 
 import click
 
@@ -259,7 +259,7 @@ def _open_sinks(plan: Plan, report: str | None, state: dict[str, Any] | None, jo
     sinks: dict[str, Any] = {}
     resume = (state or {}).get("sinks", {})
     if plan.kind == "stream":
-        sinks["output"] = StreamSink(sys.stdout.buffer, text_headers=plan.text_headers)
+        sinks["output"] = StreamSink(_stdout(), text_headers=plan.text_headers)
     elif plan.kind == "file":
         assert plan.path is not None
         sinks["output"] = FileSink(plan.path, text_headers=_writes_text_headers(plan), resume=resume.get("output"),
@@ -268,11 +268,17 @@ def _open_sinks(plan: Plan, report: str | None, state: dict[str, Any] | None, jo
         assert plan.path is not None
         sinks["output"] = FolderSink(plan.path, resume=resume.get("output"), precompressed=job.mirrored_compression)
     if report == STDIN:
-        sinks["report"] = StreamSink(sys.stdout.buffer, text_headers=False)
+        sinks["report"] = StreamSink(_stdout(), text_headers=False)
     elif report:
         sinks["report"] = FileSink(Path(report), resume=resume.get("report"),
                                    precompressed=bool(job.report_compression))
     return sinks
+
+
+def _stdout() -> BinaryIO:
+    if sys.stdout is None:  # (fd 1 closed: Python gives no sys.stdout)
+        raise OutputError("stdout is closed: give -o")
+    return sys.stdout.buffer
 
 
 def _input_size(inputs: list[str]) -> int | None:

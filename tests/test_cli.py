@@ -497,3 +497,22 @@ def test_to_against_the_output_files_extension_is_a_usage_error(tmp_path: Path, 
     assert result.exit_code == 2
     assert f"--to {to}" in result.stderr
     assert not (tmp_path / name).exists()
+
+
+@pytest.mark.parametrize("closed,args,message", [
+    (0, ["-"], "-: cannot open: stdin is closed"),
+    (1, [str(DATA / "docs")], "stdout is closed"),
+])
+def test_a_closed_standard_stream_is_an_error_not_a_traceback(closed: int, args: list[str], message: str) -> None:
+    # sys.stdin / sys.stdout are None then: AttributeError and its traceback (and, with
+    # stdin closed, workers stopped so early that the run hung, before ef571a0)
+    import os
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "cleanscrape", "clean", "-q", *STAGES, "-j", "2", *args],
+                          preexec_fn=lambda: os.close(closed), capture_output=closed == 0, timeout=60,
+                          **({} if closed == 0 else {"stderr": subprocess.PIPE}))
+    assert b"Traceback" not in proc.stderr
+    assert message.encode() in proc.stderr
+    assert proc.returncode in (1, 2)

@@ -577,6 +577,8 @@ def open_input(source: InputFile) -> tuple[BinaryIO, _CountingReader]:
     (bzip2 and xz are told, and refused with an InputError).  Returns the readable stream
     and the counter of raw bytes consumed."""
     if source.is_stdin:
+        if sys.stdin is None:  # (fd 0 closed: Python gives no sys.stdin)
+            raise InputError(f"{source.path}: cannot open: stdin is closed")
         raw: BinaryIO = sys.stdin.buffer
     else:
         try:
