@@ -337,6 +337,8 @@ class Cleaner:
         if isinstance(texts, (str, bytes)):  # an iterable of letters: a mistake, not a stream
             raise TypeError(f"clean_many takes a stream of texts, not one {type(texts).__name__}: "
                             "clean() cleans one text")
+        if isinstance(texts, Mapping):  # an iterable of its keys: the ids, not the texts
+            raise TypeError("clean_many takes a stream of texts, not a mapping: its .items() are (id, text) pairs")
         if workers < 0:
             raise ValueError(f"workers must be 0 (every core) or more, not {workers}")
         if workers == 0:

@@ -122,3 +122,9 @@ def test_clean_many_with_a_negative_number_of_workers_is_refused() -> None:
     # -1 means every core to joblib; here it quietly meant one process
     with pytest.raises(ValueError, match="workers"):
         next(Cleaner(stages=["whitespace"]).clean_many(["text"], workers=-1))
+
+
+def test_clean_many_of_a_mapping_is_refused_not_its_keys_cleaned() -> None:
+    # {id: text} iterates its ids: each id was cleaned as a document, the texts never
+    with pytest.raises(TypeError, match=r"\.items\(\)"):
+        next(Cleaner(stages=["whitespace"]).clean_many({"a": "text of a", "b": "text of b"}))
