@@ -660,7 +660,7 @@ def main() -> None:
         # failed.  The outputs were never renamed into place, and the last checkpoint
         # still matches the start of the .partial files (--resume truncates the rest).
         click.echo(f"cleanscrape: error: cannot write output: {exc}; no final output was written "
-                   "(with -o, run again with --resume once there is space)", err=True)
+                   "(with -o a file or folder, run again with --resume once there is space)", err=True)
         sys.exit(EXIT_IO_ERROR)
     finally:
         # The process ends here.  Frozen, its objects are left out of the collections the
