@@ -192,17 +192,24 @@ def _refuse_clashing_paths(plan: Plan, report: str | None, inputs: list[str]) ->
         raise click.UsageError(f"-o and --report name the same file ({report})")
 
 
-def _refuse_mirroring_to_one_name(plan: Plan, inputs: list[str], forced_format: str | None) -> None:
+def _refuse_mirroring_to_one_name(plan: Plan, inputs: list[str], forced_format: str | None,
+                                  report: str | None) -> None:
     """In a folder output, the later of two inputs mirrored to one name would replace the
-    earlier's output (``clean 2023/ 2024/ -o out``, each holding ``part-0000.jsonl``):
-    a usage error, before anything is read."""
+    earlier's output (``clean 2023/ 2024/ -o out``, each holding ``part-0000.jsonl``), and
+    an input mirrored to the report's name would be written into it: usage errors, before
+    anything is read."""
     assert plan.path is not None
-    first: dict[str, str] = {}
+    first: dict[str, tuple[str, str]] = {}  # output name -> what goes there, and its real path
+    if report is not None and report != STDIN:
+        inside = os.path.relpath(os.path.realpath(report), os.path.realpath(plan.path))
+        if inside != os.pardir and not inside.startswith(os.pardir + os.sep):  # in the output folder
+            first[Path(inside).as_posix()] = (f"the report {report}", "")
     for source in expand_inputs(inputs, forced_format):
         if source.error is None and source.format in FORMATS:
             name = FolderSink.output_name(source.name, FORMATS[source.format].mirror_as)
-            if os.path.realpath(first.setdefault(name, source.path)) != os.path.realpath(source.path):
-                raise click.UsageError(f"{first[name]} and {source.path} would both be written to "
+            what, real = first.setdefault(name, (source.path, os.path.realpath(source.path)))
+            if real != os.path.realpath(source.path):
+                raise click.UsageError(f"{what} and {source.path} would both be written to "
                                        f"{plan.path / name}: give the folder above them, or distinct names")
 
 
@@ -408,7 +415,7 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
     plan = _plan_output(output, to, input_list, input_format)
     _refuse_clashing_paths(plan, report, input_list)
     if plan.kind == "folder":
-        _refuse_mirroring_to_one_name(plan, input_list, input_format)
+        _refuse_mirroring_to_one_name(plan, input_list, input_format, report)
     resumable = plan.kind != "stream" and not written_in_place(plan.path)  # type: ignore[arg-type]
     if resume and not resumable:
         raise click.UsageError("--resume needs -o (a file or folder): stdout, a pipe or a device cannot be resumed")

@@ -516,3 +516,15 @@ def test_a_closed_standard_stream_is_an_error_not_a_traceback(closed: int, args:
     assert b"Traceback" not in proc.stderr
     assert message.encode() in proc.stderr
     assert proc.returncode in (1, 2)
+
+
+def test_a_report_named_as_a_mirrored_output_is_a_usage_error(tmp_path: Path) -> None:
+    # both were written to out/a.jsonl's one temporary file, interleaved, then the second
+    # rename failed (exit 74, "run again with --resume once there is space")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.jsonl").write_text('{"id": 1, "text": "t"}\n')
+    out = tmp_path / "out"
+    result = run([str(tmp_path / "in"), "-o", str(out), "--report", str(out / "a.jsonl")])
+    assert result.exit_code == 2
+    assert "the report" in result.stderr and "both" in result.stderr
+    assert not (out / "a.jsonl").exists()
