@@ -595,3 +595,35 @@ def test_a_page_whose_content_encoding_fails_to_inflate_past_its_first_block_is_
     second = data.index(b"WARC/1.0\r\n", 1)
     assert [(notice.offset, notice.problem.split(" (")[0]) for notice in stats.notices] == [
         (second, "has damaged compressed data")]
+
+
+def _served_gzipped(bodies: list[tuple[bytes, bool]]) -> bytes:
+    """A plain WARC of HTML responses, each body given with whether its header says it is
+    served gzipped (Content-Encoding)."""
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=False)
+    for n, (body, encoded) in enumerate(bodies):
+        headers = [("Content-Type", "text/html"), *([("Content-Encoding", "gzip")] if encoded else [])]
+        http = StatusAndHeaders("200 OK", headers, protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(f"https://a.example/{n}", "response", payload=io.BytesIO(body),
+                                                      http_headers=http))
+    return buf.getvalue()
+
+
+def test_a_page_whose_content_encoding_fails_to_inflate_at_its_start_is_skipped_not_passed_on_compressed() -> None:
+    """Damaged in its first block, a gzipped page is taken by warcio for one served plain
+    (servers that say gzip and send plain text exist): it handed out the compressed bytes
+    as the page.  Compressed bytes are no page; plain text under a gzip header still is."""
+    import gzip as gzip_module
+
+    served = gzip_module.compress(b"<html><body><p>%s</p></body></html>" % (b"word " * 2000), mtime=0)
+    damaged = served[:12] + b"\xff" * 8 + served[20:]
+    plain_under_a_gzip_header = b"<html><body><p>plain after all</p></body></html>"
+    data = _served_gzipped([(b"<html><body><p>one</p></body></html>", False), (damaged, True),
+                            (plain_under_a_gzip_header, True), (served, True)])
+    stats = WarcStats()
+    pages = {page.url: page.html for page in iter_warc_pages(io.BytesIO(data), stats)}
+    assert list(pages) == ["https://a.example/0", "https://a.example/2", "https://a.example/3"]
+    assert pages["https://a.example/2"] == plain_under_a_gzip_header
+    assert pages["https://a.example/3"].startswith(b"<html><body><p>word word")
+    assert stats.skipped == {"malformed: payload unreadable": 1}

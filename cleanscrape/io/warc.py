@@ -26,6 +26,7 @@ from .readers import InputFile, InputWarning, RawRecord, Record, Skipped, read_p
 
 if TYPE_CHECKING:
     from warcio.archiveiterator import ArchiveIterator
+    from warcio.statusandheaders import StatusAndHeaders
 
 __all__ = ["WarcPage", "WarcStats", "WarcNotice", "iter_warc_pages", "split_warc", "decode_warc", "HTML_MEDIA_TYPES"]
 
@@ -100,6 +101,15 @@ class WarcStats:
 
 def _is_html_media_type(media_type: str) -> bool:
     return media_type.split(";", 1)[0].strip().lower() in HTML_MEDIA_TYPES
+
+
+#: how a gzip stream starts (RFC 1952): no HTML page does
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
+def _served_gzipped(http: StatusAndHeaders) -> bool:
+    """Does the response's Content-Encoding say gzip?"""
+    return (http.get_header("Content-Encoding") or "").strip().lower() in ("gzip", "x-gzip")
 
 
 def _starts_as_html(payload: bytes) -> bool:
@@ -351,6 +361,11 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
             stats.skip("not HTML")
             continue
         if archive.reader.decompressor is not None and not _member_ends_whole(archive):
+            stats.skip("malformed: payload unreadable")
+            continue
+        if payload.startswith(_GZIP_MAGIC) and _served_gzipped(http):
+            # still compressed: its first block failed to inflate, and warcio took it for a
+            # page served plain under a gzip header (which servers send) and handed it out as is
             stats.skip("malformed: payload unreadable")
             continue
         headers = record.rec_headers
