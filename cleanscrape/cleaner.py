@@ -219,6 +219,8 @@ class Cleaner:
         for name, opts in (stage_options or {}).items():
             options.setdefault(name, {}).update(opts)
         disabled = set(cfg.get("disable", ())) | set(disable)
+        for name in disabled - {item.name for item in order if isinstance(item, Stage)}:
+            get_stage_class(name)  # an unknown name (a typo) would disable nothing: refused, as in stages
         self.lang = lang or cfg.get("lang")
         #: streams remember the intact words of each source's earlier documents
         self.source_memory: bool = bool(cfg.get("source_memory", True) if source_memory is None else source_memory)

@@ -187,6 +187,7 @@ def test_report_marks_failures(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("args", [
     ["--stages", "no_such_stage", "-"],
+    ["--disable", "captions", "-"],  # a typo disabled nothing, silently (the stage is "caption")
     ["--resume", "-"],
     ["-", "-"],
     ["-", "-o", "out.html"],

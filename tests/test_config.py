@@ -40,7 +40,7 @@ def test_keyword_arguments_override_config() -> None:
     "config, message",
     [
         ({"stagez": ["whitespace"]}, "unknown config key"),
-        ({"pipeline": ["whitespace"], "lang": "en", "disable": ["x"]}, None),
+        ({"pipeline": ["whitespace"], "lang": "en", "disable": ["caption"]}, None),
         ({"pipeline": ["whitespace"], "stages": {"whitespace": {"max_blank_linez": 1}}}, "unknown option"),
         ({"pipeline": ["whitespace"], "stages": {"nowhere": {"a": 1}}}, "not in the pipeline"),
         ({"stages": ["whitespace"]}, "order is 'pipeline'"),
@@ -94,3 +94,13 @@ def test_cli_flag_overrides_the_config_limit(tmp_path: Path) -> None:
 
     assert run() == "  twenty-two characters  \n"  # over the config's limit: passed through
     assert run("--max-doc-chars", "0") == "twenty-two characters\n"
+
+
+def test_disabling_an_unknown_stage_is_refused_as_naming_one_is() -> None:
+    # a typo ("captions") disabled nothing, and no one was told
+    with pytest.raises(StageConfigError, match="unknown stage 'captions'"):
+        Cleaner(disable=["captions"])
+    with pytest.raises(StageConfigError, match="unknown stage 'captions'"):
+        Cleaner(config={"disable": ["captions"]})
+    assert "caption" not in Cleaner(disable=["caption"]).stage_names
+    assert Cleaner(stages=["whitespace"], disable=["caption"]).stage_names == ["whitespace"]  # known, not there
