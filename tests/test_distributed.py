@@ -20,8 +20,10 @@ DUMP = ROOT / "corpus_samples" / "dump_mixed.jsonl"
 
 
 def cli_lines(path: Path) -> list[str]:
+    """What the command docs/cluster.md names writes: a partition has no source memory."""
     out = subprocess.run(
-        [sys.executable, "-m", "cleanscrape", "clean", "--format", "jsonl", "--workers", "1", "--quiet", str(path)],
+        [sys.executable, "-m", "cleanscrape", "clean", "--format", "jsonl", "--no-source-memory", "--workers", "1", "--quiet",
+         str(path)],
         capture_output=True, check=True,
     ).stdout.decode("utf-8")
     return out.splitlines()
