@@ -64,12 +64,9 @@ class WarcNotice:
     offset: int
     #: what warcio found, said of that record: "is not followed by a blank line (…)"
     problem: str
-    #: how many times warcio said it of the record in a row (an error once per block read)
-    times: int = 1
 
     def message(self, name: str) -> str:
-        times = f" (warcio said so {self.times} times)" if self.times > 1 else ""
-        return f"{name}: record at byte {self.offset} {self.problem}{times}"
+        return f"{name}: record at byte {self.offset} {self.problem}"
 
 
 @dataclass
@@ -88,10 +85,9 @@ class WarcStats:
         self.skipped[reason] = self.skipped.get(reason, 0) + 1
 
     def notice(self, offset: int, problem: str) -> None:
-        last = self.notices[-1] if self.notices else None
-        if last is not None and (last.offset, last.problem) == (offset, problem):
-            last.times += 1
-        else:
+        # (heard again: compressed data that failed to inflate fails again when the read
+        # passes over the rest of its record; warcio found nothing new)
+        if not self.notices or self.notices[-1] != WarcNotice(offset, problem):
             self.notices.append(WarcNotice(offset, problem))
 
     @property
@@ -518,14 +514,14 @@ def split_warc(stream: BinaryIO, source: InputFile,
     (location ``file:N``, N the record's number in the file), a warning per notice of
     warcio's as the reading passes it, then the skip counts."""
     stats = WarcStats()
-    told = 0  # notices passed on: each but the last, which warcio may say again (times)
+    told = 0  # notices passed on
     for page in iter_warc_pages(stream, stats, max_bytes):
         attrs = {"url": page.url, "date": page.date, "http_charset": page.http_charset, "warc_id": page.id}
         error = None if page.unread_size is None else record_too_large(page.unread_size, max_bytes or 0)
         yield RawRecord(f"{source.name}:{stats.records}", "warc", page.html, source.name, attrs=attrs, error=error)
-        while told < len(stats.notices) - 1:
-            yield InputWarning(stats.notices[told].message(source.name))
-            told += 1
+        for notice in stats.notices[told:]:
+            yield InputWarning(notice.message(source.name))
+        told = len(stats.notices)
     for notice in stats.notices[told:]:
         yield InputWarning(notice.message(source.name))
     for reason, count in stats.skipped.items():
