@@ -638,3 +638,33 @@ def test_an_inflate_error_read_again_is_one_notice_not_warcio_repeating_itself()
     list(iter_warc_pages(io.BytesIO(data), stats))
     [notice] = stats.notices
     assert notice.message("b.warc.gz") == f"b.warc.gz: record at byte {second} {notice.problem}"
+
+
+def test_a_truncated_warc_zst_is_a_read_error_keeping_the_pages_before(tmp_path: Path) -> None:
+    """A .warc.zst cut short: the zstd reader raised EOFError there, which warcio takes for
+    the end of the input, so the file ended as if whole (no error, exit 0; 107 pages of 300
+    here), where a truncated compressed input is a read error (docs/reliability.md)."""
+    import zstandard
+
+    from cleanscrape.io.readers import expand_inputs, iter_raw_records
+
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=False)
+    rng = random.Random(3)
+    letters = b"abcdefgh ijklmnop" * 16
+    for n in range(300):  # (zstd puts out a block of 128 KB once it is whole: several here)
+        body = b"<html><body><p>%s</p></body></html>" % bytes(rng.choices(letters, k=2000))
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(f"https://a.example/{n}", "response", payload=io.BytesIO(body),
+                                                      http_headers=http))
+    compressed = zstandard.compress(buf.getvalue())
+    errors: list[str] = []
+    read = []
+    for cut, name in ((len(compressed) // 2, "half.warc.zst"), (200, "start.warc.zst")):
+        (tmp_path / name).write_bytes(compressed[:cut])
+        pages = list(iter_raw_records(expand_inputs([str(tmp_path / name)]), on_error=errors.append))
+        assert all(page.attrs and page.attrs["url"] == f"https://a.example/{n}" for n, page in enumerate(pages))
+        read.append(len(pages))
+    assert 0 < read[0] < 150 and read[1] == 0 and len(errors) == 2
+    assert all(f"{name}: read error: " in error and "truncated" in error
+               for error, name in zip(errors, ("half.warc.zst", "start.warc.zst"))), errors

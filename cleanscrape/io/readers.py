@@ -44,6 +44,7 @@ __all__ = [
     "COMPRESSION_SUFFIXES",
     "STDIN",
     "InputError",
+    "TruncatedFile",
     "detect_format",
     "strip_compression_suffix",
     "expand_inputs",
@@ -69,6 +70,11 @@ _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 
 class InputError(ValueError):
     """An input argument that cannot be read at all (missing file, unknown format)."""
+
+
+class TruncatedFile(OSError):
+    """Compressed input that ends inside a frame.  Not an EOFError, which a reader may take
+    for the input's end: warcio does, and a cut .warc.zst ended as if whole, unreported."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -492,7 +498,7 @@ class _CountingReader(io.RawIOBase):
 
 
 class _ZstdReader(io.RawIOBase):
-    """Decompresses concatenated zstd frames, and raises EOFError when the input ends
+    """Decompresses concatenated zstd frames, and raises :class:`TruncatedFile` when the input ends
     inside a frame: zstandard's ``stream_reader`` ends silently there, which would pass a
     truncated dump off as complete."""
 
@@ -513,7 +519,7 @@ class _ZstdReader(io.RawIOBase):
             chunk = self._raw.read(1 << 16)
             if not chunk:
                 if self._in_frame:
-                    raise EOFError("zstd data ends inside a frame (truncated file)")
+                    raise TruncatedFile("zstd data ends inside a frame (truncated file)")
                 return 0
             self._pending = memoryview(self._decompress(chunk))
         n = min(len(buffer), len(self._pending))

@@ -22,7 +22,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, BinaryIO, Generator, Iterator
 
 from ..extract import charset_from_content_type
-from .readers import InputFile, InputWarning, RawRecord, Record, Skipped, read_past, record_too_large
+from .readers import (InputFile, InputWarning, RawRecord, Record, Skipped, TruncatedFile, read_past,
+                      record_too_large)
 
 if TYPE_CHECKING:
     from warcio.archiveiterator import ArchiveIterator
@@ -297,6 +298,8 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
         # warcio's header parser fails in assorted ways (ArchiveLoadFailed, AttributeError
         # on a header cut short, zlib errors) and cannot resume after any of them: a new
         # iterator starts at the next record after the damage, if one does
+        except TruncatedFile:
+            raise  # the file's own read error, not a damaged part of it (the pages before are out)
         except Exception as exc:
             _count_unread(stats, unread)
             unread = None
