@@ -668,3 +668,20 @@ def test_a_truncated_warc_zst_is_a_read_error_keeping_the_pages_before(tmp_path:
     assert 0 < read[0] < 150 and read[1] == 0 and len(errors) == 2
     assert all(f"{name}: read error: " in error and "truncated" in error
                for error, name in zip(errors, ("half.warc.zst", "start.warc.zst"))), errors
+
+
+def test_a_page_served_x_gzip_is_inflated_as_gzip() -> None:
+    """``Content-Encoding: x-gzip`` is gzip (RFC 9110); warcio inflates only what it calls
+    "gzip", so such a page came out still compressed, and was skipped as unreadable."""
+    import gzip as gzip_module
+
+    page = b"<html><body><p>served as x-gzip</p></body></html>"
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=False)
+    http = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), ("Content-Encoding", "x-gzip")],
+                            protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record("https://a.example/", "response",
+                                                  payload=io.BytesIO(gzip_module.compress(page)), http_headers=http))
+    stats = WarcStats()
+    assert [p.html for p in iter_warc_pages(io.BytesIO(buf.getvalue()), stats)] == [page]
+    assert stats.skipped == {}

@@ -120,11 +120,13 @@ def _inflate_with_zlib_ng() -> None:
     zlib-ng, as the other gzip inputs are: the same zlib stream format and API, 1.8x as
     fast, in the main process, which reads a WARC for every worker (1,242 pages, 37 MB of
     WARC.gz: its inflation 0.81 of the main process's 1.0 s at -j 2).  Through warcio's
-    table of decompressors, which warcio extends so itself (brotli's)."""
+    table of decompressors, which warcio extends so itself (brotli's).  ``x-gzip`` too, which
+    is gzip (RFC 9110) and which warcio left compressed."""
     from warcio.bufferedreaders import BufferedReader
     from zlib_ng import zlib_ng
 
-    BufferedReader.DECOMPRESSORS["gzip"] = lambda: zlib_ng.decompressobj(16 + zlib_ng.MAX_WBITS)
+    for encoding in ("gzip", "x-gzip"):
+        BufferedReader.DECOMPRESSORS[encoding] = lambda: zlib_ng.decompressobj(16 + zlib_ng.MAX_WBITS)
 
 
 class InflateError(Exception):
