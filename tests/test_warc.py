@@ -685,3 +685,33 @@ def test_a_page_served_x_gzip_is_inflated_as_gzip() -> None:
     stats = WarcStats()
     assert [p.html for p in iter_warc_pages(io.BytesIO(buf.getvalue()), stats)] == [page]
     assert stats.skipped == {}
+
+
+def test_a_warc_that_ends_in_a_read_error_still_tells_what_it_skipped_and_warned_of(tmp_path: Path) -> None:
+    """The skip counts and warcio's notices of a file went out after its last page: a read
+    error ending the file (a truncated .warc.zst) took them with it."""
+    import zstandard
+
+    from cleanscrape.io.readers import Skipped, expand_inputs, iter_raw_records
+
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=False)
+    rng = random.Random(3)
+    letters = b"abcdefgh ijklmnop" * 16
+    for n in range(300):
+        image = n % 10 == 0
+        body = b"\x89PNG" if image else b"<html><body><p>%s</p></body></html>" % bytes(rng.choices(letters, k=2000))
+        http = StatusAndHeaders("200 OK", [("Content-Type", "image/png" if image else "text/html")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(f"https://a.example/{n}" + (" x" if n == 5 else ""), "response",
+                                                      payload=io.BytesIO(body), http_headers=http))
+    compressed = zstandard.compress(buf.getvalue())
+    (tmp_path / "cut.warc.zst").write_bytes(compressed[:len(compressed) // 2])
+    errors: list[str] = []
+    skipped: list[Skipped] = []
+    warnings: list[str] = []
+    pages = list(iter_raw_records(expand_inputs([str(tmp_path / "cut.warc.zst")]), on_error=errors.append,
+                                  on_skip=skipped.append, on_warning=warnings.append))
+    assert pages and len(errors) == 1
+    # (and the page the cut fell in: its payload unreadable)
+    assert {item.reason for item in skipped} >= {"WARC record not HTML"}
+    assert len(warnings) == 1 and "WARC-Target-URI" in warnings[0]

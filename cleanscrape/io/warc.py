@@ -517,16 +517,31 @@ def split_warc(stream: BinaryIO, source: InputFile,
                max_bytes: int | None = None) -> Iterator[RawRecord | Skipped | InputWarning]:
     """The ``warc`` splitter of :mod:`cleanscrape.io.readers`: one RawRecord per HTML page
     (location ``file:N``, N the record's number in the file), a warning per notice of
-    warcio's as the reading passes it, then the skip counts."""
+    warcio's as the reading passes it, then the skip counts (a read error that ends the
+    file, a truncated .warc.zst, comes after them)."""
     stats = WarcStats()
     told = 0  # notices passed on
-    for page in iter_warc_pages(stream, stats, max_bytes):
+    pages = iter_warc_pages(stream, stats, max_bytes)
+    while True:
+        try:
+            page = next(pages, None)
+        except Exception:  # (the read's own error, not one thrown in by the consumer)
+            yield from _found(stats, told, source)
+            raise
+        if page is None:
+            break
         attrs = {"url": page.url, "date": page.date, "http_charset": page.http_charset, "warc_id": page.id}
         error = None if page.unread_size is None else record_too_large(page.unread_size, max_bytes or 0)
         yield RawRecord(f"{source.name}:{stats.records}", "warc", page.html, source.name, attrs=attrs, error=error)
         for notice in stats.notices[told:]:
             yield InputWarning(notice.message(source.name))
         told = len(stats.notices)
+    yield from _found(stats, told, source)
+
+
+def _found(stats: WarcStats, told: int, source: InputFile) -> Iterator[InputWarning | Skipped]:
+    """What the read of a file found besides its pages: the notices not yet passed on (from
+    ``told``), and the skip counts."""
     for notice in stats.notices[told:]:
         yield InputWarning(notice.message(source.name))
     for reason, count in stats.skipped.items():
