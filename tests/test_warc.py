@@ -566,7 +566,6 @@ def test_a_member_whose_data_fails_to_inflate_past_its_first_block_is_passed_ove
     pages = [page.url for page in iter_warc_pages(io.BytesIO(data), stats)]
     assert pages == ["https://a.example/0", "https://a.example/2"]
     assert "malformed: truncated record" not in stats.skipped
-    assert stats.skipped["malformed: damaged part passed over"] == 1
     assert [notice.offset for notice in stats.notices] == [second]
 
 
@@ -715,3 +714,15 @@ def test_a_warc_that_ends_in_a_read_error_still_tells_what_it_skipped_and_warned
     # (and the page the cut fell in: its payload unreadable)
     assert {item.reason for item in skipped} >= {"WARC record not HTML"}
     assert len(warnings) == 1 and "WARC-Target-URI" in warnings[0]
+
+
+def test_a_member_that_fails_to_inflate_is_one_record_skipped_not_two() -> None:
+    """Its payload failed (payload unreadable), then the step past the rest of the record
+    failed the same way, and the search on from there counted a damaged part passed over
+    too: one page lost, two skips on the summary line."""
+    data, _ = _a_member_damaged_past_its_first_block()
+    stats = WarcStats()
+    assert [page.url for page in iter_warc_pages(io.BytesIO(data), stats)] == ["https://a.example/0",
+                                                                                "https://a.example/2"]
+    assert stats.skipped == {"malformed: payload unreadable": 1}
+    assert stats.records == 3

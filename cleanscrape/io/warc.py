@@ -291,6 +291,9 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
     # on into the next members makes it subtract the length of an inflated line from a
     # compressed offset, and a search from there found the same member again, and again
     passed = -1
+    # where the last record whose payload could not be read starts: its member, if its data
+    # failed to inflate, fails again as warcio passes over the rest of it, the same damage
+    unreadable_at = -1
     while True:
         try:
             record = next(records)
@@ -311,7 +314,8 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
             if restart is None:
                 stats.skip("malformed: rest of file unreadable")
                 return
-            stats.skip("malformed: damaged part passed over")
+            if not (isinstance(exc, InflateError) and archive.offset == unreadable_at):
+                stats.skip("malformed: damaged part passed over")
             passed = restart
             stream.seek(restart)
             archive = listener.archive = ArchiveIterator(stream)
@@ -319,7 +323,8 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
             continue
         _count_unread(stats, unread)
         unread = None
-        passed = max(passed, archive.offset)
+        start = archive.offset  # (the record's; moved on by a read to its end)
+        passed = max(passed, start)
         stats.records += 1
         if record.rec_type not in WARC_RECORD_TYPES:
             stats.skip("malformed: bad WARC-Type")
@@ -350,6 +355,7 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
                     unread_size = len(payload) + read_past(content.read)
         except Exception:  # warcio surfaces bad chunking/compression as assorted errors
             stats.skip("malformed: payload unreadable")
+            unreadable_at = start
             continue
         # the record's byte reader counts down from Content-Length: left over means the
         # file ended inside the record, and half a page would be cleaned as if whole
@@ -363,6 +369,7 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
             continue
         if archive.reader.decompressor is not None and not _member_ends_whole(archive):
             stats.skip("malformed: payload unreadable")
+            unreadable_at = start
             continue
         if payload.startswith(_GZIP_MAGIC) and _served_gzipped(http):
             # still compressed: its first block failed to inflate, and warcio took it for a
