@@ -31,7 +31,7 @@ EVAL_HTML = Path(os.environ.get("CLEANSCRAPE_EVAL_HTML") or EVAL_DIR / "extracti
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "data" / "html"
 #: pages per benchmark round on the yardstick (its 414 pages take ~10 s per pass)
 EVAL_PAGES = 60
-#: the settings of the yardstick's "trafilatura-html" baseline (BASELINES.md)
+#: the settings of the yardstick's "trafilatura-html" baseline (../shared/eval/extraction/BASELINES.md)
 TRAFILATURA_OPTIONS = dict(fast=False, include_comments=False, include_tables=True, include_formatting=False)
 
 

@@ -14,11 +14,15 @@ PySpark::
       .mapPartitions(clean_jsonl_partition) \\
       .saveAsTextFile("s3://bucket/clean/")
 
-Dask (a compressed file is one partition; each output file ends with a newline)::
+Dask (a compressed file is one partition; each output file ends with a newline; the
+guard because a bag's default scheduler starts its worker processes by spawn)::
 
     import dask.bag as db
-    db.read_text("dump/*.jsonl.zst", blocksize=None).map_partitions(clean_jsonl_partition) \\
-      .to_textfiles("clean/*.jsonl", last_endline=True)
+    from cleanscrape.distributed import clean_jsonl_partition
+
+    if __name__ == "__main__":
+        db.read_text("dump/*.jsonl.zst", blocksize=None).map_partitions(clean_jsonl_partition) \\
+          .to_textfiles("clean/*.jsonl", last_endline=True)
 
 Options (config file, field names, report lines) are keyword arguments; bind them with
 ``functools.partial``.  See docs/cluster.md.

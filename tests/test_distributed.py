@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 import sys
+import textwrap
 import zipfile
 from pathlib import Path
 
@@ -19,8 +20,10 @@ DUMP = ROOT / "corpus_samples" / "dump_mixed.jsonl"
 
 
 def cli_lines(path: Path) -> list[str]:
+    """What the command docs/cluster.md names writes: a partition has no source memory."""
     out = subprocess.run(
-        [sys.executable, "-m", "cleanscrape", "clean", "--format", "jsonl", "--workers", "1", "--quiet", str(path)],
+        [sys.executable, "-m", "cleanscrape", "clean", "--format", "jsonl", "--no-source-memory", "--workers", "1", "--quiet",
+         str(path)],
         capture_output=True, check=True,
     ).stdout.decode("utf-8")
     return out.splitlines()
@@ -86,16 +89,29 @@ def docs_example(engine: str) -> str:
     return found.group(1)
 
 
-def test_the_dask_example_of_the_docs_writes_the_cli_output(tmp_path: Path) -> None:
+def docstring_example(engine: str) -> str:
+    """The literal block after the paragraph starting ``<engine>`` in cleanscrape.distributed's docstring."""
+    import cleanscrape.distributed
+
+    doc = cleanscrape.distributed.__doc__ or ""
+    found = re.search(rf"^{engine}\b.*?::\n\n((?:    [^\n]*\n|\n)+)", doc, re.M | re.S)
+    assert found, f"no example for {engine} in cleanscrape.distributed's docstring"
+    return textwrap.dedent(found.group(1))
+
+
+@pytest.mark.parametrize("example", [docs_example, docstring_example], ids=["docs", "docstring"])
+def test_the_dask_example_writes_the_cli_output(tmp_path: Path, example) -> None:
+    """The example as users copy it into a script, run on dask's default scheduler
+    (processes, started by spawn): two compressed files, one partition each, written back
+    as files that concatenate to the CLI's output.  (The docstring's example, without the
+    import nor the ``__main__`` guard, failed: NameError, then BrokenProcessPool.)"""
     pytest.importorskip("dask.bag")
-    # the example as users copy it, on dask's default scheduler (processes): two compressed
-    # files, one partition each, written back as files that concatenate to the CLI's output
     lines = DUMP.read_bytes().splitlines(keepends=True)
     cut = len(lines) // 2
     (tmp_path / "dump").mkdir()
     for name, part in (("a", lines[:cut]), ("b", lines[cut:])):
         (tmp_path / "dump" / f"{name}.jsonl.zst").write_bytes(zstandard.compress(b"".join(part)))
-    (tmp_path / "example.py").write_text(docs_example("Dask"), encoding="utf-8")
+    (tmp_path / "example.py").write_text(example("Dask"), encoding="utf-8")
     run = subprocess.run([sys.executable, "example.py"], cwd=tmp_path, capture_output=True, timeout=300)
     assert run.returncode == 0, run.stderr.decode("utf-8", "replace")[-3000:]
     written = sorted((tmp_path / "clean").glob("*.jsonl"))

@@ -44,6 +44,7 @@ __all__ = [
     "COMPRESSION_SUFFIXES",
     "STDIN",
     "InputError",
+    "TruncatedFile",
     "detect_format",
     "strip_compression_suffix",
     "expand_inputs",
@@ -76,6 +77,11 @@ _MAGIC_BYTES = 10
 
 class InputError(ValueError):
     """An input argument that cannot be read at all (missing file, unknown format)."""
+
+
+class TruncatedFile(OSError):
+    """Compressed input that ends inside a frame.  Not an EOFError, which a reader may take
+    for the input's end: warcio does, and a cut .warc.zst ended as if whole, unreported."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -526,7 +532,7 @@ class _CountingReader(io.RawIOBase):
 
 
 class _ZstdReader(io.RawIOBase):
-    """Decompresses concatenated zstd frames, and raises EOFError when the input ends
+    """Decompresses concatenated zstd frames, and raises :class:`TruncatedFile` when the input ends
     inside a frame: zstandard's ``stream_reader`` ends silently there, which would pass a
     truncated dump off as complete."""
 
@@ -547,7 +553,7 @@ class _ZstdReader(io.RawIOBase):
             chunk = self._raw.read1(1 << 16)  # (what there is: see _CountingReader.readinto)
             if not chunk:
                 if self._in_frame:
-                    raise EOFError("zstd data ends inside a frame (truncated file)")
+                    raise TruncatedFile("zstd data ends inside a frame (truncated file)")
                 return 0
             self._pending = memoryview(self._decompress(chunk))
         n = min(len(buffer), len(self._pending))

@@ -22,7 +22,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, BinaryIO, Generator, Iterator
 
 from ..extract import charset_from_content_type
-from .readers import InputFile, InputWarning, RawRecord, Record, Skipped, read_past, record_too_large
+from .readers import (InputFile, InputWarning, RawRecord, Record, Skipped, TruncatedFile, read_past,
+                      record_too_large)
 
 if TYPE_CHECKING:
     from warcio.archiveiterator import ArchiveIterator
@@ -64,12 +65,9 @@ class WarcNotice:
     offset: int
     #: what warcio found, said of that record: "is not followed by a blank line (…)"
     problem: str
-    #: how many times warcio said it of the record in a row (an error once per block read)
-    times: int = 1
 
     def message(self, name: str) -> str:
-        times = f" (warcio said so {self.times} times)" if self.times > 1 else ""
-        return f"{name}: record at byte {self.offset} {self.problem}{times}"
+        return f"{name}: record at byte {self.offset} {self.problem}"
 
 
 @dataclass
@@ -88,10 +86,9 @@ class WarcStats:
         self.skipped[reason] = self.skipped.get(reason, 0) + 1
 
     def notice(self, offset: int, problem: str) -> None:
-        last = self.notices[-1] if self.notices else None
-        if last is not None and (last.offset, last.problem) == (offset, problem):
-            last.times += 1
-        else:
+        # (heard again: compressed data that failed to inflate fails again when the read
+        # passes over the rest of its record; warcio found nothing new)
+        if not self.notices or self.notices[-1] != WarcNotice(offset, problem):
             self.notices.append(WarcNotice(offset, problem))
 
     @property
@@ -123,11 +120,13 @@ def _inflate_with_zlib_ng() -> None:
     zlib-ng, as the other gzip inputs are: the same zlib stream format and API, 1.8x as
     fast, in the main process, which reads a WARC for every worker (1,242 pages, 37 MB of
     WARC.gz: its inflation 0.81 of the main process's 1.0 s at -j 2).  Through warcio's
-    table of decompressors, which warcio extends so itself (brotli's)."""
+    table of decompressors, which warcio extends so itself (brotli's).  ``x-gzip`` too, which
+    is gzip (RFC 9110) and which warcio left compressed."""
     from warcio.bufferedreaders import BufferedReader
     from zlib_ng import zlib_ng
 
-    BufferedReader.DECOMPRESSORS["gzip"] = lambda: zlib_ng.decompressobj(16 + zlib_ng.MAX_WBITS)
+    for encoding in ("gzip", "x-gzip"):
+        BufferedReader.DECOMPRESSORS[encoding] = lambda: zlib_ng.decompressobj(16 + zlib_ng.MAX_WBITS)
 
 
 class InflateError(Exception):
@@ -292,6 +291,9 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
     # on into the next members makes it subtract the length of an inflated line from a
     # compressed offset, and a search from there found the same member again, and again
     passed = -1
+    # where the last record whose payload could not be read starts: its member, if its data
+    # failed to inflate, fails again as warcio passes over the rest of it, the same damage
+    unreadable_at = -1
     while True:
         try:
             record = next(records)
@@ -301,6 +303,8 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
         # warcio's header parser fails in assorted ways (ArchiveLoadFailed, AttributeError
         # on a header cut short, zlib errors) and cannot resume after any of them: a new
         # iterator starts at the next record after the damage, if one does
+        except TruncatedFile:
+            raise  # the file's own read error, not a damaged part of it (the pages before are out)
         except Exception as exc:
             _count_unread(stats, unread)
             unread = None
@@ -310,7 +314,8 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
             if restart is None:
                 stats.skip("malformed: rest of file unreadable")
                 return
-            stats.skip("malformed: damaged part passed over")
+            if not (isinstance(exc, InflateError) and archive.offset == unreadable_at):
+                stats.skip("malformed: damaged part passed over")
             passed = restart
             stream.seek(restart)
             archive = listener.archive = ArchiveIterator(stream)
@@ -318,7 +323,8 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
             continue
         _count_unread(stats, unread)
         unread = None
-        passed = max(passed, archive.offset)
+        start = archive.offset  # (the record's; moved on by a read to its end)
+        passed = max(passed, start)
         stats.records += 1
         if record.rec_type not in WARC_RECORD_TYPES:
             stats.skip("malformed: bad WARC-Type")
@@ -349,6 +355,7 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
                     unread_size = len(payload) + read_past(content.read)
         except Exception:  # warcio surfaces bad chunking/compression as assorted errors
             stats.skip("malformed: payload unreadable")
+            unreadable_at = start
             continue
         # the record's byte reader counts down from Content-Length: left over means the
         # file ended inside the record, and half a page would be cleaned as if whole
@@ -362,6 +369,7 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
             continue
         if archive.reader.decompressor is not None and not _member_ends_whole(archive):
             stats.skip("malformed: payload unreadable")
+            unreadable_at = start
             continue
         if payload.startswith(_GZIP_MAGIC) and _served_gzipped(http):
             # still compressed: its first block failed to inflate, and warcio took it for a
@@ -516,16 +524,31 @@ def split_warc(stream: BinaryIO, source: InputFile,
                max_bytes: int | None = None) -> Iterator[RawRecord | Skipped | InputWarning]:
     """The ``warc`` splitter of :mod:`cleanscrape.io.readers`: one RawRecord per HTML page
     (location ``file:N``, N the record's number in the file), a warning per notice of
-    warcio's as the reading passes it, then the skip counts."""
+    warcio's as the reading passes it, then the skip counts (a read error that ends the
+    file, a truncated .warc.zst, comes after them)."""
     stats = WarcStats()
-    told = 0  # notices passed on: each but the last, which warcio may say again (times)
-    for page in iter_warc_pages(stream, stats, max_bytes):
+    told = 0  # notices passed on
+    pages = iter_warc_pages(stream, stats, max_bytes)
+    while True:
+        try:
+            page = next(pages, None)
+        except Exception:  # (the read's own error, not one thrown in by the consumer)
+            yield from _found(stats, told, source)
+            raise
+        if page is None:
+            break
         attrs = {"url": page.url, "date": page.date, "http_charset": page.http_charset, "warc_id": page.id}
         error = None if page.unread_size is None else record_too_large(page.unread_size, max_bytes or 0)
         yield RawRecord(f"{source.name}:{stats.records}", "warc", page.html, source.name, attrs=attrs, error=error)
-        while told < len(stats.notices) - 1:
-            yield InputWarning(stats.notices[told].message(source.name))
-            told += 1
+        for notice in stats.notices[told:]:
+            yield InputWarning(notice.message(source.name))
+        told = len(stats.notices)
+    yield from _found(stats, told, source)
+
+
+def _found(stats: WarcStats, told: int, source: InputFile) -> Iterator[InputWarning | Skipped]:
+    """What the read of a file found besides its pages: the notices not yet passed on (from
+    ``told``), and the skip counts."""
     for notice in stats.notices[told:]:
         yield InputWarning(notice.message(source.name))
     for reason, count in stats.skipped.items():
