@@ -58,6 +58,28 @@ def test_integers_beyond_64_bits_pass_through_exactly_wherever_they_are() -> Non
     assert out[1]["text"] == "order 12345678901234567890123 été"
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_numbers_beyond_a_float_s_range_pass_through_as_written_not_as_infinity(workers: int) -> None:
+    # as floats they are infinite, which the standard library writes as Infinity: no JSON a
+    # strict reader (orjson, jq) takes; the id names the record as written
+    marker = "\x000\x00"  # a string written as the writer's own stand-in for the first number
+    records = (b'{"id": 1.5e400, "text": "x", "meta": {"low": [-2E999, 0.5]}}\n'
+               b'{"id": "b", "text": "y", "tricky": "%s", "n": 1e400}\n' % json.dumps(marker)[1:-1].encode()
+               + b'{"id": "c", "text": "z", "nan": NaN}\n')
+    result = run(["--format", "jsonl", "-"], stdin=records, workers=workers)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout_bytes.splitlines()
+    assert b'"id":1.5e400,' in lines[0] and b'"low":[-2E999,0.5]' in lines[0]
+    assert b'"n":1e400' in lines[1]
+    for line in lines[:2]:  # JSON's grammar: no Infinity, no NaN
+        json.loads(line, parse_constant=lambda name: pytest.fail(f"{name} is no JSON: {line!r}"))
+    out = [json.loads(line) for line in lines]
+    assert out[1]["tricky"] == marker
+    assert out[2]["nan"] != out[2]["nan"]  # NaN in, NaN out: the input's own (not JSON either)
+    report = run(["--format", "jsonl", "--report", "-", "-o", "/dev/null", "-"], stdin=records, workers=workers)
+    assert [json.loads(line)["id"] for line in report.stdout_bytes.splitlines()] == ["1.5e400", "b", "c"]
+
+
 def test_stdin_defaults_to_text() -> None:
     result = run(["-"], stdin=b"  hello  \n\n\n\nworld\n")
     assert result.exit_code == 0

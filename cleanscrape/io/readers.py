@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import os
 import re
 import sys
@@ -33,6 +34,7 @@ import orjson
 from ..pickling import pickled_by_position
 
 __all__ = [
+    "JsonNumber",
     "RawRecord",
     "Record",
     "Skipped",
@@ -232,6 +234,8 @@ def _decode_utf8(data: bytes, location: str) -> tuple[str | None, str | None]:
 def _id_string(value: Any) -> str | None:
     if value is None or isinstance(value, str):
         return value
+    if isinstance(value, JsonNumber):
+        return value.literal
     return json.dumps(value, ensure_ascii=False)
 
 
@@ -286,6 +290,25 @@ def _decode_text(raw: RawRecord, options: ReadOptions) -> Record:
 
 
 # ------------------------------------------------------------------ JSONL
+
+class JsonNumber:
+    """A JSON number beyond a float's range (``1.5e400``), kept as written: as a float it
+    is infinite, which JSON cannot write (the standard library writes ``Infinity``, which no
+    strict reader takes), so a record's field comes back as the input had it."""
+
+    __slots__ = ("literal",)
+
+    def __init__(self, literal: str) -> None:
+        self.literal = literal
+
+    def __repr__(self) -> str:
+        return f"JsonNumber({self.literal!r})"
+
+
+def _float_or_literal(literal: str) -> float | JsonNumber:
+    value = float(literal)
+    return JsonNumber(literal) if value in (math.inf, -math.inf) else value
+
 
 #: a number orjson might not hold exactly (more than 18 digits)
 _LONG_DIGIT_RUN = re.compile(rb"[0-9]{19}")
@@ -348,7 +371,7 @@ def _decode_jsonl(raw: RawRecord, options: ReadOptions) -> Record:
         # orjson turns integers beyond 64 bits into floats and refuses NaN and lone
         # surrogates; the standard library keeps them (and words its errors better).
         try:
-            obj = json.loads(line)
+            obj = json.loads(line, parse_float=_float_or_literal)
         except json.JSONDecodeError as exc:
             record.error, record.raw = f"not valid JSON: {exc}", line
             return record

@@ -32,7 +32,7 @@ import orjson
 
 from ..cleaner import Result
 from ..pickling import pickled_by_position
-from .readers import Record, detect_format, strip_compression_suffix
+from .readers import JsonNumber, Record, detect_format, strip_compression_suffix
 
 __all__ = [
     "encode_jsonl",
@@ -115,9 +115,34 @@ def _dumps(obj: dict[str, Any], stdlib: bool) -> bytes:
             return _orjson_line(obj)
         except TypeError:  # a lone surrogate orjson refuses: a file name that is not UTF-8
             pass
-    # ASCII escapes keep lone surrogates and the like representable in UTF-8 output (a
-    # name's undecodable bytes so come back through os.fsencode).
-    return json.dumps(obj, ensure_ascii=True, separators=(",", ":")).encode("ascii") + b"\n"
+    return _stdlib_line(obj)
+
+
+def _stdlib_line(obj: dict[str, Any]) -> bytes:
+    """One JSONL line with the standard library, a :class:`JsonNumber` written as the input
+    had it.  ASCII escapes keep lone surrogates and the like representable in UTF-8 output
+    (a name's undecodable bytes so come back through os.fsencode)."""
+    literals: list[str] = []
+    # json writes no raw text of its own: each number goes in as a string of NULs around its
+    # index, put back in place of that string, quotes and all.  The NULs are doubled until
+    # no string of the record's own is written the same way.
+    mark = "\x00"
+
+    def placeholder(value: object) -> str:
+        if not isinstance(value, JsonNumber):
+            raise TypeError(f"{type(value).__name__} is not JSON serializable")
+        literals.append(value.literal)
+        return f"{mark}{len(literals) - 1}{mark}"
+
+    while True:
+        line = json.dumps(obj, ensure_ascii=True, separators=(",", ":"), default=placeholder)
+        quoted = [json.dumps(f"{mark}{index}{mark}") for index in range(len(literals))]
+        if all(line.count(text) == 1 for text in quoted):
+            for text, literal in zip(quoted, literals):
+                line = line.replace(text, literal)
+            return line.encode("ascii") + b"\n"
+        literals.clear()
+        mark += mark
 
 
 def _raw_text(raw: bytes) -> str:
