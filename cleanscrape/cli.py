@@ -22,6 +22,8 @@ import click
 
 from .cleaner import UNSET, Cleaner
 from .extract import EXTRACTION_MODES, ExtractOptions, html_cleaner
+from .lang import stopword_table, stopwords
+from .lexicon import lexicon_languages
 from .limits import DEFAULT_MAX_DOC_CHARS, DEFAULT_MAX_DOC_SECONDS
 from .io.readers import (
     DEFAULT_MAX_RECORD_BYTES,
@@ -229,6 +231,14 @@ def _without_own_outputs(sources: Iterable[InputFile], plan: Plan, report: str |
         yield source
 
 
+def _language_without_data(lang: str) -> bool:
+    """Has cleanscrape neither a stopword list nor a phrase lexicon for ``lang`` (the part
+    before a "-")?  Given for every document (``--lang english``, ``--lang FR``), it would
+    weaken the cleaning without a word: no stopwords for the main-content decision, no
+    phrases of that language."""
+    return not stopwords(lang) and lang.split("-")[0] not in lexicon_languages()
+
+
 def _fingerprint(**settings: Any) -> str:
     """Identifies the arguments that shape the output, so --resume can refuse others."""
     config = settings.get("config")
@@ -427,6 +437,12 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
                           source_memory=source_memory)
     except StageConfigError as exc:
         raise click.UsageError(str(exc)) from None
+    if cleaner.lang and _language_without_data(cleaner.lang):
+        given = f"--lang {lang}" if lang else f"the config's lang = {cleaner.lang!r}"
+        click.echo(f"cleanscrape: warning: {given}: cleanscrape has no stopword list or phrase lexicon for "
+                   f"{cleaner.lang.split('-')[0]!r} (codes are ISO 639-1 in lower case: "
+                   f"{', '.join(sorted(stopword_table()))}); the stages that read the language work without them",
+                   err=True)
 
     checkpoint: Checkpoint | None = None
     state: dict[str, Any] | None = None

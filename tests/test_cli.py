@@ -80,6 +80,15 @@ def test_numbers_beyond_a_float_s_range_pass_through_as_written_not_as_infinity(
     assert [json.loads(line)["id"] for line in report.stdout_bytes.splitlines()] == ["1.5e400", "b", "c"]
 
 
+@pytest.mark.parametrize(("given", "warned"), [("fr", False), ("fr-CA", False), ("FR", True), ("english", True)])
+def test_a_language_cleanscrape_has_no_data_for_is_warned_of(given: str, warned: bool) -> None:
+    # given for every document, a code with no stopwords or phrases weakened the cleaning
+    # without a word (the stages then read no language)
+    result = run(["--lang", given, "-"], stdin=b"Un texte.\n")
+    assert result.exit_code == 0, result.stderr
+    assert (f"warning: --lang {given}: cleanscrape has no stopword list or phrase lexicon" in result.stderr) is warned
+
+
 def test_stdin_defaults_to_text() -> None:
     result = run(["-"], stdin=b"  hello  \n\n\n\nworld\n")
     assert result.exit_code == 0
