@@ -66,7 +66,8 @@ READ_BUFFER_BYTES = 1 << 18
 #: the default ``max_doc_chars`` (10 million characters, at most 40 MB of UTF-8) and the
 #: other fields of its record; a record of 200 MB held whole took 0.8 GB at -j 1, 1.45 GB at -j 2
 DEFAULT_MAX_RECORD_BYTES = 64 << 20
-_GZIP_MAGIC = b"\x1f\x8b"
+#: how a gzip stream starts (RFC 1952)
+GZIP_MAGIC = b"\x1f\x8b"
 _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 #: compressions not read, by their first bytes: read as text, such a dump failed as
 #: "invalid UTF-8".  bzip2's header and its first block's (or the stream end's) magic, so
@@ -622,7 +623,7 @@ def open_input(source: InputFile) -> tuple[BinaryIO, _CountingReader]:
             if not source.is_stdin:
                 buffered.close()
             raise InputError(f"{source.path}: {name} data, not read (gzip and zstd are): decompress it first")
-    if magic.startswith(_GZIP_MAGIC) and not FORMATS[source.format].reads_gzip:
+    if magic.startswith(GZIP_MAGIC) and not FORMATS[source.format].reads_gzip:
         # zlib-ng's GzipFile is the standard one on a faster inflate: 1.8x the MB/s, in the
         # main process, which reads for every worker (imported here: ~2 ms of start-up)
         from zlib_ng import gzip_ng

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, BinaryIO, Generator, Iterator
 
 from ..extract import charset_from_content_type
-from .readers import (InputFile, InputWarning, RawRecord, Record, Skipped, TruncatedFile, read_past,
+from .readers import (GZIP_MAGIC, InputFile, InputWarning, RawRecord, Record, Skipped, TruncatedFile, read_past,
                       record_too_large)
 
 if TYPE_CHECKING:
@@ -100,13 +100,13 @@ def _is_html_media_type(media_type: str) -> bool:
     return media_type.split(";", 1)[0].strip().lower() in HTML_MEDIA_TYPES
 
 
-#: how a gzip stream starts (RFC 1952): no HTML page does
-_GZIP_MAGIC = b"\x1f\x8b"
+#: the Content-Encoding names of gzip (``x-gzip`` is gzip, RFC 9110)
+_GZIP_ENCODINGS = ("gzip", "x-gzip")
 
 
 def _served_gzipped(http: StatusAndHeaders) -> bool:
     """Does the response's Content-Encoding say gzip?"""
-    return (http.get_header("Content-Encoding") or "").strip().lower() in ("gzip", "x-gzip")
+    return (http.get_header("Content-Encoding") or "").strip().lower() in _GZIP_ENCODINGS
 
 
 def _starts_as_html(payload: bytes) -> bool:
@@ -125,7 +125,7 @@ def _inflate_with_zlib_ng() -> None:
     from warcio.bufferedreaders import BufferedReader
     from zlib_ng import zlib_ng
 
-    for encoding in ("gzip", "x-gzip"):
+    for encoding in _GZIP_ENCODINGS:
         BufferedReader.DECOMPRESSORS[encoding] = lambda: zlib_ng.decompressobj(16 + zlib_ng.MAX_WBITS)
 
 
@@ -371,7 +371,7 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
             stats.skip("malformed: payload unreadable")
             unreadable_at = start
             continue
-        if payload.startswith(_GZIP_MAGIC) and _served_gzipped(http):
+        if payload.startswith(GZIP_MAGIC) and _served_gzipped(http):  # (no HTML page starts so)
             # still compressed: its first block failed to inflate, and warcio took it for a
             # page served plain under a gzip header (which servers send) and handed it out as is
             stats.skip("malformed: payload unreadable")
@@ -405,7 +405,7 @@ def _member_ends_whole(archive: ArchiveIterator) -> bool:
 
 
 #: what starts a gzip member (magic, deflate), and a WARC record's first line
-_GZIP_MEMBER_START = b"\x1f\x8b\x08"
+_GZIP_MEMBER_START = GZIP_MAGIC + b"\x08"
 _WARC_RECORD_START = re.compile(rb"WARC/1\.[01]\r\n")
 _WARC_LINES = (b"WARC/1.0\r\n", b"WARC/1.1\r\n")
 #: the longest of the two: a window's last bytes, carried to the next, where one may begin
