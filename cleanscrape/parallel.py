@@ -18,7 +18,7 @@ profiles, repair word lists): each worker loads what its documents need, in para
 the others.  Sharing them copy-on-write from a warmed main process was tried: it saved
 ~20 MB of summed PSS but cost ~45 MB of summed RSS (every process counts the shared pages)
 and a second of serial start-up; measured on an 8 MB dump with 2 workers, peak summed RSS
-290 → 246 MB, PSS 186 → 207 MB (docs/performance.md).
+290 → 246 MB, PSS 186 → 207 MB (docs/history/performance.md).
 
 Records go in batches with any number of workers, closed by ``BATCH_RECORDS`` or
 ``BATCH_BYTES`` alone, and each batch is cleaned in order with a fresh

@@ -5,9 +5,9 @@ repair data (news, encyclopaedia, fiction, prices and legal text, recipes, repor
 and questions), written by the team, not taken from the evaluation sets.  Each is damaged
 here the way a lossy charset damages a page (every non-ASCII character becomes "?", or
 U+FFFD) and must come back; the undamaged documents, the questions among them, must come
-back unchanged.  The rounds 10–16 of docs/repair.md were found on these documents, so they are a regression
-floor now, not a held-out measure.  The last 18 ("civic", "fiction2") were held out from
-rounds 17–20 and joined after them.
+back unchanged.  The rounds 10–16 of docs/history/repair-rounds.md were found on these documents,
+so they are a regression floor now, not a held-out measure.  The last 18 ("civic", "fiction2") were
+held out from rounds 17–20 and joined after them.
 """
 
 from __future__ import annotations
