@@ -65,6 +65,11 @@ CHECKPOINT_EVERY = 1000
 OUTPUT_FORMATS = ("jsonl", "text")
 
 
+def _counted(count: int, noun: str) -> str:
+    """``1 document``, ``2 documents``: a count with its noun in the number it takes."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def _split_names(values: tuple[str, ...]) -> list[str]:
     return [name.strip() for value in values for name in value.split(",") if name.strip()]
 
@@ -120,16 +125,16 @@ class Summary:
 
     def line(self, seconds: float, resumed_from: int) -> str:
         mb_in, mb_out = self.bytes_in / 1e6, self.bytes_out / 1e6
-        parts = [f"{self.documents} documents"]
+        parts = [_counted(self.documents, "document")]
         if resumed_from:
             parts[0] += f" (after {resumed_from} done by the interrupted run)"
         parts.append(f"{self.failed} failed")
         if self.flagged:
             parts.append(f"{self.flagged} passed through by a limit")
         if self.input_errors:
-            parts.append(f"{self.input_errors} unreadable inputs")
+            parts.append(_counted(self.input_errors, "unreadable input"))
         if self.input_warnings:
-            parts.append(f"{self.input_warnings} input warnings")
+            parts.append(_counted(self.input_warnings, "input warning"))
         parts.append(f"{self.empty} empty")
         if self.skipped:
             parts.append("skipped: " + ", ".join(f"{k} {v}" for k, v in sorted(self.skipped.items())))
@@ -316,14 +321,15 @@ class _Progress:
         from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
         self._read = read
-        columns: list[Any] = [TextColumn("{task.fields[docs]} docs"), BarColumn(),
+        columns: list[Any] = [TextColumn("{task.fields[docs]}"), BarColumn(),
                               TextColumn("{task.fields[mb]:.1f} MB"), TextColumn("{task.fields[rate]:.2f} MB/s"),
                               TimeElapsedColumn()]
         if total_bytes:
             columns.append(TimeRemainingColumn())
         # auto_refresh=False: no refresh thread, so forking workers stays safe
         self._progress = Progress(*columns, console=Console(stderr=True), transient=True, auto_refresh=False)
-        self._task = self._progress.add_task("clean", total=total_bytes or None, docs=0, mb=0.0, rate=0.0)
+        self._task = self._progress.add_task("clean", total=total_bytes or None, docs=_counted(0, "doc"), mb=0.0,
+                                             rate=0.0)
         self._start = time.perf_counter()
         self._last = 0.0
         self._progress.start()
@@ -334,7 +340,7 @@ class _Progress:
             return
         self._last = now
         done = self._read.bytes_read
-        self._progress.update(self._task, completed=done, docs=docs, mb=done / 1e6,
+        self._progress.update(self._task, completed=done, docs=_counted(docs, "doc"), mb=done / 1e6,
                               rate=done / 1e6 / max(now - self._start, 1e-9))
         self._progress.refresh()
 
@@ -671,7 +677,7 @@ def _stop_early(sinks: dict[str, Sink], checkpoint: Checkpoint | None, done: int
     resume = "; run again with --resume to continue" if checkpoint is not None else ""
     written = "the files completed before the stop are in place, no other" if isinstance(sinks["output"], FolderSink) \
         else "no final output was written"
-    click.echo(f"cleanscrape: {what} after {done} records; {written}{resume}", err=True)
+    click.echo(f"cleanscrape: {what} after {_counted(done, 'record')}; {written}{resume}", err=True)
 
 
 def main() -> None:
