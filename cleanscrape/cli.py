@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import gc
 import hashlib
@@ -54,8 +55,8 @@ __all__ = ["main", "cli"]
 
 EXIT_OK = 0
 EXIT_RECORDS_FAILED = 1
-EXIT_INTERRUPTED = 130
-EXIT_TERMINATED = 143
+EXIT_INTERRUPTED = 130  # 128 + SIGINT: a run stopped by a signal exits 128 + its number, as a shell reports one
+EXIT_SIGNALLED = 128
 EXIT_BROKEN_PIPE = 141
 EXIT_IO_ERROR = 74  # sysexits EX_IOERR: an output could not be written (disk full, I/O error)
 #: failures printed one per line on stderr; beyond this only their count (the output
@@ -583,7 +584,7 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
         if stop == "fail-fast":
             exit_code = EXIT_RECORDS_FAILED
         else:
-            exit_code = EXIT_TERMINATED if signals.received == signal.SIGTERM else EXIT_INTERRUPTED
+            exit_code = EXIT_SIGNALLED + (signals.received or signal.SIGINT)  # (a second signal: the first's)
     if not quiet:
         click.echo(summary.line(time.perf_counter() - started, resumed_from), err=True)
     sys.exit(exit_code)
@@ -612,10 +613,17 @@ class _DropLimitLines(logging.Filter):
         return not hasattr(record, "limit_flag")
 
 
+#: the signals that stop a run cleanly: Ctrl-C, kill's default, and the terminal closing
+#: (SIGHUP killed the run outright, its outputs never checkpointed)
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
 class _StopSignals:
-    """Ctrl-C / SIGTERM ask the run to stop after the record being written, so that the
-    outputs and the checkpoint agree; a second signal stops at once (the previous
-    checkpoint stays valid: --resume truncates anything written after it)."""
+    """Ctrl-C, SIGTERM and SIGHUP ask the run to stop at the end of the batch being written,
+    so that the outputs and the checkpoint agree; a second signal stops at once (the
+    previous checkpoint stays valid: --resume truncates anything written after it).  A
+    signal the run was started ignoring stays ignored (nohup's SIGHUP; the SIGINT a
+    shell's background job ignores, so that Ctrl-C stops only the foreground)."""
 
     def __init__(self) -> None:
         self.received: int | None = None
@@ -625,6 +633,8 @@ class _StopSignals:
         if self.received is not None:
             raise KeyboardInterrupt()
         self.received = signum
+        if signum == getattr(signal, "SIGHUP", None):
+            _silence_hung_up_terminal()
         # Said at once: the stop waits for a batch to end, which may take a while (slow
         # pages; an input that stalls).  os.write, as a write through sys.stderr's buffer
         # may be the one this signal interrupted; on a terminal, after its "^C" (and any bar)
@@ -634,13 +644,30 @@ class _StopSignals:
                      b"being cleaned; a second signal stops at once\n")
 
     def __enter__(self) -> "_StopSignals":
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            self._previous[signum] = signal.signal(signum, self._handle)
+        for signum in STOP_SIGNALS:
+            if signal.getsignal(signum) != signal.SIG_IGN:
+                self._previous[signum] = signal.signal(signum, self._handle)
         return self
 
     def __exit__(self, *exc_info: Any) -> None:
         for signum, handler in self._previous.items():
             signal.signal(signum, handler)
+
+
+def _silence_hung_up_terminal() -> None:
+    """After a hangup, a write to the terminal that was stdout or stderr fails (EIO): the
+    stop's messages, and the records of the batch finished before it, would fail the run
+    as a write error (exit 74, 'no space') instead of stopping it cleanly.  They go to
+    /dev/null: nobody is left to read them (a stream redirected to a file or a pipe is
+    kept).  A zero-length write tells: it fails on a hung-up terminal, and on nothing else."""
+    for fd in (1, 2):
+        try:
+            os.write(fd, b"")
+        except OSError as exc:
+            if exc.errno == errno.EIO:
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, fd)
+                os.close(devnull)
 
 
 @contextlib.contextmanager

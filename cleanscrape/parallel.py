@@ -327,9 +327,13 @@ def _outcome(job: Job, raw: RawRecord, record: Record, result: Result) -> Outcom
 # ------------------------------------------------------------------ worker side
 
 def _prepare_worker() -> None:
-    # Ctrl-C reaches the whole process group: the main process handles it and stops the
-    # workers; a worker printing its own KeyboardInterrupt traceback would only be noise.
+    # Ctrl-C, and the terminal's hangup, reach the whole process group: the main process
+    # handles them and stops the workers; a worker printing its own KeyboardInterrupt
+    # traceback would only be noise, and one killed by SIGHUP would be replaced, its
+    # batches cleaned again one record at a time, while the run stops.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
     # The main process's SIGTERM handler (stop cleanly, write a checkpoint) is inherited
     # through fork; a worker asked to stop just stops.
     signal.signal(signal.SIGTERM, signal.SIG_DFL)

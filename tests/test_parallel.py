@@ -510,7 +510,7 @@ def test_print_in_a_stage_goes_to_stderr_not_into_the_records(tmp_path: Path, wo
     assert proc.stderr.count(b"debug: ") == 30
 
 
-@pytest.mark.parametrize("signum,code", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+@pytest.mark.parametrize("signum,code", [(signal.SIGTERM, 143), (signal.SIGINT, 130), (signal.SIGHUP, 129)])
 def test_signal_leaves_no_final_output_and_resume_completes_it(tmp_path: Path, signum: int, code: int) -> None:
     dump = tmp_path / "dump.jsonl"
     write_dump(dump, 120)
@@ -532,6 +532,46 @@ def test_signal_leaves_no_final_output_and_resume_completes_it(tmp_path: Path, s
     assert gzip.decompress(out.read_bytes()) == expected
     assert [json.loads(line)["id"] for line in report.read_text().splitlines()] == [f"d{i}" for i in range(120)]
     assert sorted(p.name for p in out.parent.iterdir()) == ["clean.jsonl.gz", "report.jsonl"]
+
+
+def test_a_terminal_that_hangs_up_stops_the_run_as_sigterm_does(tmp_path: Path) -> None:
+    """The terminal closed: SIGHUP to the run and its workers, and its stderr a terminal
+    that is gone (a write there fails with EIO).  SIGHUP killed the run outright, nothing
+    checkpointed past the last one; the stop's messages must not fail it either."""
+    import pty
+
+    dump = tmp_path / "dump.jsonl"
+    write_dump(dump, 300)
+    out = tmp_path / "clean.jsonl"
+    args = [str(dump), "-o", str(out), "--stages", "slow,whitespace", "-j", "2", "--checkpoint-every", "10"]
+    pid, terminal = pty.fork()
+    if pid == 0:  # the run, its stdin, stdout and stderr the terminal, which it controls
+        os.execv(sys.executable, cli_command(*args))
+    try:
+        wait_for(tmp_path / ".clean.jsonl.checkpoint.json")
+    finally:
+        os.close(terminal)  # hang up
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 129
+    assert not out.exists() and (tmp_path / ".clean.jsonl.partial").exists()
+    subprocess.run(cli_command(*args, "--resume", "-q"), check=True, timeout=120)
+    assert out.read_bytes() == reference_output(tmp_path, dump)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGINT])
+def test_a_signal_ignored_from_the_start_stays_ignored(tmp_path: Path, signum: int) -> None:
+    # nohup's SIGHUP, a shell's background job's SIGINT (so that Ctrl-C stops only the
+    # foreground job): the run's own handler replaced SIGINT's
+    dump = tmp_path / "dump.jsonl"
+    write_dump(dump, 60)
+    out = tmp_path / "clean.jsonl"
+    proc = subprocess.Popen(cli_command(str(dump), "-o", str(out), "--stages", "slow,whitespace", "-j", "2", "-q",
+                                        "--checkpoint-every", "10"),
+                            preexec_fn=lambda: signal.signal(signum, signal.SIG_IGN))
+    wait_for(tmp_path / ".clean.jsonl.checkpoint.json")
+    proc.send_signal(signum)
+    assert proc.wait(timeout=120) == 0
+    assert out.read_bytes() == reference_output(tmp_path, dump)
 
 
 def test_a_signal_in_the_last_batch_then_resume_gives_the_uninterrupted_bytes(tmp_path: Path) -> None:
