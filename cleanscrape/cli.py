@@ -451,6 +451,12 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
                    f"{', '.join(sorted(stopword_table()))}); the stages that read the language work without them",
                    err=True)
 
+    cores = default_workers()
+    if workers is not None and workers > cores:
+        # (started as batches need them: a short input starts a few, whatever -j says)
+        click.echo(f"cleanscrape: warning: -j {workers}: more workers than the {_counted(cores, 'core')} this "
+                   "run may use: no faster, and each takes memory of its own (~60 MB)", err=True)
+
     checkpoint: Checkpoint | None = None
     state: dict[str, Any] | None = None
     if resumable:
@@ -526,7 +532,8 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
     # A print() in a stage (in this process or a forked worker) must not land among the
     # records on stdout: during the run, sys.stdout is stderr; the data keeps the real one.
     data_stdout, sys.stdout = sys.stdout, sys.stderr
-    outcomes = clean_stream(cleaner, job, raws, workers=workers or default_workers())
+    outcomes = clean_stream(cleaner, job, raws, workers=workers or cores,
+                            on_warning=functools.partial(summary.error, kind="warning"))
     stop: str | None = None  # why the run ended early: "signal", "fail-fast", "hard"
     with _StopSignals() as signals, _limit_log_replaced():
         try:

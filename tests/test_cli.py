@@ -359,6 +359,16 @@ def test_workers_0_is_every_core_as_in_clean_many() -> None:
     assert [r["id"] for r in jsonl(result.stdout_bytes)] == [1]
 
 
+@pytest.mark.parametrize("workers, warned", [(2, False), (3, True)])
+def test_more_workers_than_cores_is_warned_of(monkeypatch, workers: int, warned: bool) -> None:
+    monkeypatch.setattr("cleanscrape.cli.default_workers", lambda: 2)
+    result = run(["--format", "jsonl", "-"], stdin=b'{"id": 1, "text": "one"}\n', workers=workers)
+    assert result.exit_code == 0, result.stderr
+    warning = (f"cleanscrape: warning: -j {workers}: more workers than the 2 cores this run may use: no faster, "
+               "and each takes memory of its own (~60 MB)\n")
+    assert (warning in result.stderr) == warned
+
+
 def _shown_on_a_terminal(args: list[str], *, stdout_too: bool) -> str:
     """What a terminal shows of a run whose stderr (and stdout, ``stdout_too``) it is,
     its escape sequences taken out."""

@@ -8,6 +8,7 @@ import json
 import multiprocessing
 import os
 import pickle
+import re
 import signal
 import subprocess
 import sys
@@ -59,6 +60,54 @@ def test_several_workers_give_the_same_bytes_in_the_same_order() -> None:
     pooled = [(o.item.data, o.report) for o in clean_stream(cleaner, job, raws, workers=3, batch_records=4)]
     assert pooled == serial
     assert [json.loads(data)["id"] for data, _ in pooled] == [f"d{i}" for i in range(150)]
+
+
+def test_workers_start_as_batches_need_them(monkeypatch) -> None:
+    # -j 1000 forked a thousand workers up front: 13 s for one document, and past the
+    # file descriptors' limit a failed run ('cannot write output: Too many open files')
+    import cleanscrape.parallel as parallel
+
+    started = []
+
+    class Counted(parallel._Worker):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            started.append(self)
+
+    monkeypatch.setattr(parallel, "_Worker", Counted)
+    cleaner, job = Cleaner(stages=["whitespace"]), Job(output_format="jsonl")
+    raws = make_raws(40)
+    serial = [o.item.data for o in clean_stream(cleaner, job, raws, workers=1)]
+    assert [o.item.data for o in clean_stream(cleaner, job, raws, workers=1000, batch_records=16)] == serial
+    assert 1 <= len(started) <= 3  # three batches
+
+
+@pytest.mark.parametrize("startable", [0, 1])
+def test_a_worker_the_system_will_not_start_leaves_the_pool_with_those_it_has(monkeypatch, startable: int) -> None:
+    import errno
+
+    import cleanscrape.parallel as parallel
+
+    new_worker = parallel._OrderedPool._new_worker
+    started: list[object] = []
+
+    def limited(pool):
+        if len(started) >= startable:
+            raise OSError(errno.EMFILE, "Too many open files")
+        started.append(new_worker(pool))
+        return started[-1]
+
+    monkeypatch.setattr(parallel._OrderedPool, "_new_worker", limited)
+    cleaner, job = Cleaner(stages=[_Sleepy(), "whitespace"]), Job(output_format="jsonl")
+    raws = make_raws(40)
+    warnings: list[str] = []
+    pooled = [o.item.data for o in clean_stream(cleaner, job, raws, workers=4, batch_records=4,
+                                                on_warning=warnings.append)]
+    assert pooled == [o.item.data for o in clean_stream(cleaner, job, raws, workers=1, batch_records=4)]
+    going_on = "none, in this process" if startable == 0 else "1"
+    assert warnings == [f"cannot start worker process {startable + 1} ([Errno 24] Too many open files): "
+                        f"going on with {going_on}"]
+    assert multiprocessing.active_children() == []
 
 
 def test_the_default_pipeline_gives_the_same_bytes_for_1_and_2_workers() -> None:
@@ -532,6 +581,24 @@ def test_signal_leaves_no_final_output_and_resume_completes_it(tmp_path: Path, s
     assert gzip.decompress(out.read_bytes()) == expected
     assert [json.loads(line)["id"] for line in report.read_text().splitlines()] == [f"d{i}" for i in range(120)]
     assert sorted(p.name for p in out.parent.iterdir()) == ["clean.jsonl.gz", "report.jsonl"]
+
+
+def test_more_workers_than_file_descriptors_allow_is_a_warning_not_a_failed_run(tmp_path: Path) -> None:
+    # the pool forked every worker up front: past the limit, the run failed as a write
+    # ('cannot write output: [Errno 24] Too many open files ... once there is space', exit 74)
+    import resource
+
+    dump = tmp_path / "dump.jsonl"
+    write_dump(dump, 400)
+    out = tmp_path / "clean.jsonl"
+    proc = subprocess.run(cli_command(str(dump), "-o", str(out), "--stages", "slow,whitespace", "-j", "40", "-q",
+                                      "--checkpoint-every", "10"),
+                          preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_NOFILE, (64, 64)),
+                          capture_output=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert re.search(rb"warning: cannot start worker process \d+ \(\[Errno 24\] Too many open files\): "
+                     rb"going on with \d+\n", proc.stderr), proc.stderr
+    assert out.read_bytes() == reference_output(tmp_path, dump)
 
 
 def test_a_terminal_that_hangs_up_stops_the_run_as_sigterm_does(tmp_path: Path) -> None:
