@@ -238,6 +238,39 @@ def test_module_entry_point_runs() -> None:
     assert proc.stdout == b"a\n"
 
 
+@pytest.mark.parametrize("during", ["cleanscrape.cleaner", "cleanscrape.cli"])
+def test_ctrl_c_during_the_imports_is_an_interrupted_run_not_a_traceback(during: str) -> None:
+    # the first ~0.15 s of a run are its imports (the package's, then the command line's):
+    # a Ctrl-C there printed a KeyboardInterrupt traceback
+    import subprocess
+    import sys
+
+    interrupt_on_import = (
+        "import os, runpy, signal, sys\n"
+        "class Interrupt:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        f"        if name == {during!r}:\n"
+        "            os.kill(os.getpid(), signal.SIGINT)\n"
+        "sys.meta_path.insert(0, Interrupt())\n"
+        "sys.argv = ['cleanscrape', 'clean', '-']\n"
+        "runpy.run_module('cleanscrape', run_name='__main__', alter_sys=True)\n")
+    proc = subprocess.run([sys.executable, "-c", interrupt_on_import], input=b"x\n", capture_output=True,
+                          timeout=60)
+    assert (proc.returncode, proc.stderr) == (130, b"cleanscrape: interrupted\n")
+    assert proc.stdout == b""
+
+
+def test_the_script_entry_point_is_the_one_that_takes_ctrl_c_in_the_imports() -> None:
+    import sys
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    scripts = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())["project"]["scripts"]
+    assert scripts == {"cleanscrape": "cleanscrape.__main__:main"}
+
+
 def test_progress_display_runs_and_counts_bytes(capsys) -> None:
     from cleanscrape.cli import _Progress
     from cleanscrape.io.readers import ReadProgress
