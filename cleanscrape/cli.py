@@ -7,7 +7,6 @@ import errno
 import functools
 import gc
 import hashlib
-import itertools
 import json
 import logging
 import os
@@ -31,6 +30,7 @@ from .io.readers import (
     FORMATS,
     STDIN,
     InputFile,
+    RawRecord,
     ReadOptions,
     ReadProgress,
     Skipped,
@@ -87,6 +87,8 @@ class Summary:
 
     documents: int = 0
     failed: int = 0
+    #: failed among the records written by the interrupted run this one resumes
+    failed_before: int = 0
     #: passed through unchanged by a limit
     flagged: int = 0
     empty: int = 0
@@ -128,7 +130,8 @@ class Summary:
         mb_in, mb_out = self.bytes_in / 1e6, self.bytes_out / 1e6
         parts = [_counted(self.documents, "document")]
         if resumed_from:
-            parts[0] += f" (after {resumed_from} done by the interrupted run)"
+            failed_before = f", {self.failed_before} of them failed" if self.failed_before else ""
+            parts[0] += f" (after {resumed_from} done by the interrupted run{failed_before})"
         parts.append(f"{self.failed} failed")
         if self.flagged:
             parts.append(f"{self.flagged} passed through by a limit")
@@ -146,6 +149,21 @@ class Summary:
         parts.append(f"removed: {removed or 'nothing'}")
         parts.append(f"repairs: {repaired or 'none'}")
         return "cleanscrape: " + "; ".join(parts)
+
+
+class _PassedOver:
+    """The records an interrupted run wrote, read past by ``--resume`` (they are not
+    cleaned again)."""
+
+    def __init__(self, records: int) -> None:
+        self.left = records
+
+    def records_after(self, raws: Iterator[RawRecord]) -> Iterator[RawRecord]:
+        for raw in raws:
+            if self.left:
+                self.left -= 1
+            else:
+                yield raw
 
 
 @dataclass
@@ -499,29 +517,36 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
     summary = Summary()
     read = ReadProgress()
 
-    def input_error(message: str) -> None:
-        summary.input_errors += 1
-        summary.error(message)
-
-    def input_warning(message: str) -> None:
-        summary.input_warnings += 1
-        summary.error(message, kind="warning")
-
     try:
         sinks = _open_sinks(plan, report, state, job)
     except OutputError as exc:
         raise click.UsageError(str(exc)) from None
     done = resumed_from = state["records"] if state else 0
+    summary.failed_before = state.get("failed", 0) if state else 0
     next_checkpoint = done + checkpoint_every
+    passed_over = _PassedOver(resumed_from)
+
+    def input_error(message: str) -> None:
+        summary.input_errors += 1
+        summary.error(message)
+
+    # What the reader says of the records an interrupted run wrote, read past again on
+    # --resume, that run said (an unreadable input, which this run's output lacks too, is
+    # said again, and sets the exit code)
+    def input_warning(message: str) -> None:
+        if not passed_over.left:
+            summary.input_warnings += 1
+            summary.error(message, kind="warning")
+
     def skipped(item: Skipped) -> None:
-        summary.skipped[item.reason] += item.count
+        if not passed_over.left:
+            summary.skipped[item.reason] += item.count
 
     sources = _without_own_outputs(expand_inputs(input_list, input_format), plan, report,
                                    functools.partial(summary.error, kind="warning"))
-    raws = iter_raw_records(sources, on_error=input_error, progress=read, on_skip=skipped,
-                            max_record_bytes=max_record_bytes or None, on_warning=input_warning)
-    if resumed_from:
-        raws = itertools.islice(raws, resumed_from, None)
+    raws = passed_over.records_after(iter_raw_records(sources, on_error=input_error, progress=read, on_skip=skipped,
+                                                      max_record_bytes=max_record_bytes or None,
+                                                      on_warning=input_warning))
     progress = None
     # Only where the records do not go to the terminal too: they ran on after the bar's text,
     # and pieces of the bar stayed between them
@@ -554,7 +579,7 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
                 # the same batches, so the source memory (parallel.py) gives the same output.
                 if outcome.batch_end:
                     if checkpoint is not None and done >= next_checkpoint:
-                        checkpoint.save(done, {name: sink.state() for name, sink in sinks.items()})
+                        _save_checkpoint(checkpoint, sinks, done, summary.failed_before + summary.failed)
                         next_checkpoint = done + checkpoint_every
                     if signals.received is not None:
                         stop = "signal"
@@ -584,10 +609,11 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
                 sink.commit()
         if checkpoint is not None:
             checkpoint.remove()
-        exit_code = EXIT_RECORDS_FAILED if summary.failed or summary.input_errors else EXIT_OK
+        failed = summary.failed_before + summary.failed  # (the output holds both)
+        exit_code = EXIT_RECORDS_FAILED if failed or summary.input_errors else EXIT_OK
     else:
         with _closed_on_write_error(sinks):
-            _stop_early(sinks, checkpoint, done, stop)
+            _stop_early(sinks, checkpoint, done, summary.failed_before + summary.failed, stop)
         if stop == "fail-fast":
             exit_code = EXIT_RECORDS_FAILED
         else:
@@ -698,12 +724,16 @@ def _abandon_quietly(sinks: dict[str, Sink]) -> None:
             sink.abandon()
 
 
-def _stop_early(sinks: dict[str, Sink], checkpoint: Checkpoint | None, done: int, why: str) -> None:
+def _save_checkpoint(checkpoint: Checkpoint, sinks: dict[str, Sink], done: int, failed: int) -> None:
+    checkpoint.save(done, {name: sink.state() for name, sink in sinks.items()}, failed=failed)
+
+
+def _stop_early(sinks: dict[str, Sink], checkpoint: Checkpoint | None, done: int, failed: int, why: str) -> None:
     """Leave the run resumable: what was written stays in the temporary files, recorded
-    by a checkpoint; no final file is produced (in a folder output, but the files completed
-    before the stop)."""
+    by a checkpoint (with the number of them that ``failed``); no final file is produced
+    (in a folder output, but the files completed before the stop)."""
     if checkpoint is not None and why != "hard":  # a hard stop may be mid-record
-        checkpoint.save(done, {name: sink.state() for name, sink in sinks.items()})
+        _save_checkpoint(checkpoint, sinks, done, failed)
     for sink in sinks.values():
         sink.abandon()
     what = {"signal": "interrupted", "hard": "interrupted (second signal: stopped at once)",

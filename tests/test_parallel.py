@@ -694,6 +694,44 @@ def test_resume_after_kill_neither_duplicates_nor_skips(tmp_path: Path, output: 
     assert not checkpoint.exists()
 
 
+def test_a_resumed_run_does_not_repeat_the_warnings_of_the_records_it_passes_over(tmp_path: Path) -> None:
+    """The interrupted run warned of its records; --resume reads past them again, and said
+    it all again ('1 input warning' on a summary of the documents it cleaned itself).  Its
+    exit code is the whole output's: a failed record before the checkpoint made it 0."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=False)
+    http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record("https://a.example/", "response", http_headers=http,
+                                                  payload=io.BytesIO(b"<html><body><p>a page</p></body></html>")))
+    warc = buf.getvalue()
+    at = warc.index(b"Content-Length: ") + len(b"Content-Length: ")
+    end = warc.index(b"\r\n", at)
+    (tmp_path / "a.warc").write_bytes(warc[:at] + b"%d" % (int(warc[at:end]) - 5) + warc[end:])  # said short
+    dump = tmp_path / "b.jsonl"
+    write_dump(dump, 200)
+    dump.write_bytes(b"not json\n" + dump.read_bytes())
+    out = tmp_path / "clean.jsonl"
+    args = [str(tmp_path / "a.warc"), str(dump), "-o", str(out), "--stages", "slow,whitespace", "-j", "2",
+            "--checkpoint-every", "10"]
+    proc = subprocess.Popen(cli_command(*args), stderr=subprocess.PIPE)
+    wait_for(tmp_path / ".clean.jsonl.checkpoint.json")
+    proc.send_signal(signal.SIGTERM)
+    _, stderr = proc.communicate(timeout=60)
+    assert b"cleanscrape: warning: a.warc: record at byte 0 is not followed by a blank line" in stderr
+    assert b"cleanscrape: error: b.jsonl:1: not valid JSON" in stderr
+
+    resumed = subprocess.run(cli_command(*args, "--resume"), capture_output=True, timeout=120)
+    assert resumed.returncode == 1, resumed.stderr
+    assert b"warning" not in resumed.stderr and b"input warning" not in resumed.stderr
+    assert re.search(rb"cleanscrape: \d+ documents \(after \d+ done by the interrupted run, 1 of them failed\); "
+                     rb"0 failed; 0 empty", resumed.stderr), resumed.stderr
+
+
 def test_resume_with_other_arguments_is_refused(tmp_path: Path) -> None:
     dump = tmp_path / "dump.jsonl"
     write_dump(dump, 80)

@@ -566,8 +566,10 @@ class Checkpoint:
             )
         return data
 
-    def save(self, records: int, sinks: dict[str, dict[str, Any]]) -> None:
-        data = {"version": CHECKPOINT_VERSION, "fingerprint": self.fingerprint, "records": records, "sinks": sinks}
+    def save(self, records: int, sinks: dict[str, dict[str, Any]], failed: int = 0) -> None:
+        """``records`` written, ``failed`` of them (the resumed run's exit code is the whole output's)."""
+        data = {"version": CHECKPOINT_VERSION, "fingerprint": self.fingerprint, "records": records,
+                "failed": failed, "sinks": sinks}
         temp = self.path.with_name(self.path.name + ".tmp")
         temp.write_text(json.dumps(data), encoding="utf-8")
         os.replace(temp, self.path)
