@@ -102,11 +102,41 @@ def _is_html_media_type(media_type: str) -> bool:
 
 #: the Content-Encoding names of gzip (``x-gzip`` is gzip, RFC 9110)
 _GZIP_ENCODINGS = ("gzip", "x-gzip")
+#: the other content codings HTTP registers (IANA), named when warcio does not decode them
+#: (``br`` but where the brotli module is installed); any other name is "unknown": a
+#: hostile file must not fill the summary with one skip reason per record
+_OTHER_ENCODINGS = frozenset({"br", "zstd", "compress", "x-compress", "dcb", "dcz", "aes128gcm", "exi", "pack200-gzip"})
+#: the C0 control bytes no page of text holds: all but tab, newline, form feed, carriage
+#: return and escape (ISO-2022's)
+_CONTROL_BYTES = bytes(sorted(set(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B}))
 
 
-def _served_gzipped(http: StatusAndHeaders) -> bool:
-    """Does the response's Content-Encoding say gzip?"""
-    return (http.get_header("Content-Encoding") or "").strip().lower() in _GZIP_ENCODINGS
+def _still_encoded(http: StatusAndHeaders, content: Any, payload: bytes) -> str | None:
+    """Why a payload served encoded (Content-Encoding) came out of warcio still encoded, as
+    a reason to skip it, or None.  warcio hands out what it did not decode as it is: an
+    encoding it does not know (br where the brotli module is not installed, zstd), and any
+    whose first block fails to inflate, which it takes for a page sent plain under a wrong
+    header (servers send such pages, and they are read as they are).  Compressed bytes tell
+    themselves by their control bytes (1 in 10 of them; a page holds none), gzip's also by
+    its magic, which no page starts with (nor one gzipped twice, inflated once)."""
+    encoding = (http.get_header("Content-Encoding") or "").strip().lower()
+    if not encoding or encoding == "identity":
+        return None
+    if encoding in _GZIP_ENCODINGS and payload.startswith(GZIP_MAGIC):
+        return "malformed: payload unreadable"
+    if getattr(content, "decompressor", None) is not None or not _holds_control_bytes(payload):
+        return None  # decoded; or plain
+    from warcio.bufferedreaders import BufferedReader
+
+    if encoding in BufferedReader.get_supported_decompressors():
+        return "malformed: payload unreadable"  # its first block failed to inflate
+    return f"payload in an encoding not read ({encoding if encoding in _OTHER_ENCODINGS else 'unknown'})"
+
+
+def _holds_control_bytes(payload: bytes) -> bool:
+    """Do more than 2 % of the first bytes of ``payload`` hold control bytes no text does?"""
+    head = payload[:_SNIFF_BYTES]
+    return (len(head) - len(head.translate(None, _CONTROL_BYTES))) * 50 > len(head)
 
 
 def _starts_as_html(payload: bytes) -> bool:
@@ -371,10 +401,9 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
             stats.skip("malformed: payload unreadable")
             unreadable_at = start
             continue
-        if payload.startswith(GZIP_MAGIC) and _served_gzipped(http):  # (no HTML page starts so)
-            # still compressed: its first block failed to inflate, and warcio took it for a
-            # page served plain under a gzip header (which servers send) and handed it out as is
-            stats.skip("malformed: payload unreadable")
+        still_encoded = _still_encoded(http, content, payload)
+        if still_encoded is not None:
+            stats.skip(still_encoded)
             continue
         headers = record.rec_headers
         stats.pages += 1
