@@ -543,6 +543,20 @@ def test_cli_reports_warcio_s_warnings_as_its_own_naming_the_file_and_byte(tmp_p
     assert ("2 input warnings" in result.stderr) != quiet
 
 
+def test_a_warc_zst_s_warning_says_its_byte_is_one_of_the_decompressed_data(tmp_path: Path) -> None:
+    # zstd is inflated before warcio reads: its offset, 4275 in a file of 1,555 bytes, is
+    # none of the file's (a .warc.gz's is: warcio reads gzip itself, and names the member)
+    import zstandard
+
+    from cleanscrape.io.readers import expand_inputs, iter_raw_records
+
+    plain, start = _content_length_short(twenty_pages(gzip=False)[0], b"https://a.example/3", 5)
+    (tmp_path / "a.warc.zst").write_bytes(zstandard.compress(plain))
+    warnings: list[str] = []
+    list(iter_raw_records(expand_inputs([str(tmp_path / "a.warc.zst")]), on_error=print, on_warning=warnings.append))
+    assert warnings == [f"a.warc.zst: record at byte {start} of the decompressed data {NOT_FOLLOWED}"]
+
+
 def test_warcio_s_log_of_a_uri_with_spaces_goes_to_the_stats_not_to_its_logger(caplog, capsys) -> None:
     buf = io.BytesIO()
     writer = WARCWriter(buf, gzip=False)

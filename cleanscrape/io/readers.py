@@ -634,6 +634,12 @@ def open_input(source: InputFile) -> tuple[BinaryIO, _CountingReader]:
     return buffered, counter
 
 
+def inflated_here(stream: BinaryIO) -> bool:
+    """Is ``stream`` (from :func:`open_input`) zstd data inflated by this module, so that a
+    position in it is one of the decompressed data, not of the file?"""
+    return isinstance(getattr(stream, "raw", None), _ZstdReader)
+
+
 @dataclass
 class ReadProgress:
     """Raw bytes consumed so far across all inputs (compressed bytes for compressed files)."""

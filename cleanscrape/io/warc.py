@@ -22,8 +22,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, BinaryIO, Generator, Iterator
 
 from ..extract import charset_from_content_type
-from .readers import (GZIP_MAGIC, InputFile, InputWarning, RawRecord, Record, Skipped, TruncatedFile, read_past,
-                      record_too_large)
+from .readers import (GZIP_MAGIC, InputFile, InputWarning, RawRecord, Record, Skipped, TruncatedFile, inflated_here,
+                      read_past, record_too_large)
 
 if TYPE_CHECKING:
     from warcio.archiveiterator import ArchiveIterator
@@ -61,13 +61,16 @@ class WarcNotice:
     writes its warnings on stderr (a record not followed by a blank line, compressed data
     that fails to inflate), where they named no file, and logs one (spaces in a URI)."""
 
-    #: where the record warcio was reading starts (in a WARC.gz, its gzip member)
+    #: where the record warcio was reading starts (in a WARC.gz, its gzip member; in a
+    #: .warc.zst, inflated before warcio reads it, in the decompressed data)
     offset: int
     #: what warcio found, said of that record: "is not followed by a blank line (…)"
     problem: str
 
-    def message(self, name: str) -> str:
-        return f"{name}: record at byte {self.offset} {self.problem}"
+    def message(self, name: str, decompressed: bool = False) -> str:
+        """Said of the file ``name``; ``decompressed``: the offset is one of its decompressed data."""
+        of = " of the decompressed data" if decompressed else ""
+        return f"{name}: record at byte {self.offset}{of} {self.problem}"
 
 
 @dataclass
@@ -557,12 +560,13 @@ def split_warc(stream: BinaryIO, source: InputFile,
     file, a truncated .warc.zst, comes after them)."""
     stats = WarcStats()
     told = 0  # notices passed on
+    decompressed = inflated_here(stream)  # (a .warc.zst: warcio reads gzip itself)
     pages = iter_warc_pages(stream, stats, max_bytes)
     while True:
         try:
             page = next(pages, None)
         except Exception:  # (the read's own error, not one thrown in by the consumer)
-            yield from _found(stats, told, source)
+            yield from _found(stats, told, source, decompressed)
             raise
         if page is None:
             break
@@ -570,16 +574,16 @@ def split_warc(stream: BinaryIO, source: InputFile,
         error = None if page.unread_size is None else record_too_large(page.unread_size, max_bytes or 0)
         yield RawRecord(f"{source.name}:{stats.records}", "warc", page.html, source.name, attrs=attrs, error=error)
         for notice in stats.notices[told:]:
-            yield InputWarning(notice.message(source.name))
+            yield InputWarning(notice.message(source.name, decompressed))
         told = len(stats.notices)
-    yield from _found(stats, told, source)
+    yield from _found(stats, told, source, decompressed)
 
 
-def _found(stats: WarcStats, told: int, source: InputFile) -> Iterator[InputWarning | Skipped]:
+def _found(stats: WarcStats, told: int, source: InputFile, decompressed: bool) -> Iterator[InputWarning | Skipped]:
     """What the read of a file found besides its pages: the notices not yet passed on (from
     ``told``), and the skip counts."""
     for notice in stats.notices[told:]:
-        yield InputWarning(notice.message(source.name))
+        yield InputWarning(notice.message(source.name, decompressed))
     for reason, count in stats.skipped.items():
         yield Skipped(source.name, f"WARC record {reason}", count)
 
