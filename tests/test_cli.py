@@ -242,6 +242,7 @@ def test_module_entry_point_runs() -> None:
 def test_ctrl_c_during_the_imports_is_an_interrupted_run_not_a_traceback(during: str) -> None:
     # the first ~0.15 s of a run are its imports (the package's, then the command line's):
     # a Ctrl-C there printed a KeyboardInterrupt traceback
+    import signal
     import subprocess
     import sys
 
@@ -254,8 +255,9 @@ def test_ctrl_c_during_the_imports_is_an_interrupted_run_not_a_traceback(during:
         "sys.meta_path.insert(0, Interrupt())\n"
         "sys.argv = ['cleanscrape', 'clean', '-']\n"
         "runpy.run_module('cleanscrape', run_name='__main__', alter_sys=True)\n")
+    # (SIGINT at its default: a background test run's, ignored, would stay ignored)
     proc = subprocess.run([sys.executable, "-c", interrupt_on_import], input=b"x\n", capture_output=True,
-                          timeout=60)
+                          timeout=60, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     assert (proc.returncode, proc.stderr) == (130, b"cleanscrape: interrupted\n")
     assert proc.stdout == b""
 

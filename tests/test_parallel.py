@@ -394,6 +394,14 @@ def cli_command(*args: str) -> list[str]:
     return [sys.executable, str(HELPER), "clean", *args]
 
 
+def as_a_terminal_s_job() -> None:
+    """In a child, before it runs the CLI: SIGINT and SIGHUP at their defaults, as a
+    terminal's foreground job has them, whatever the test run's (a background job ignores
+    SIGINT, nohup SIGHUP, and a signal ignored from the start stays ignored in the CLI)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
+
+
 def wait_for(path: Path, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while not path.exists():
@@ -567,7 +575,7 @@ def test_signal_leaves_no_final_output_and_resume_completes_it(tmp_path: Path, s
     report = tmp_path / "out" / "report.jsonl"
     args = [str(dump), "-o", str(out), "--report", str(report), "--stages", "slow,whitespace",
             "-j", "2", "--checkpoint-every", "10"]
-    proc = subprocess.Popen(cli_command(*args), stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cli_command(*args), stderr=subprocess.PIPE, preexec_fn=as_a_terminal_s_job)
     wait_for(out.parent / f".{out.name}.checkpoint.json")
     proc.send_signal(signum)
     _, stderr = proc.communicate(timeout=60)
@@ -613,6 +621,7 @@ def test_a_terminal_that_hangs_up_stops_the_run_as_sigterm_does(tmp_path: Path) 
     args = [str(dump), "-o", str(out), "--stages", "slow,whitespace", "-j", "2", "--checkpoint-every", "10"]
     pid, terminal = pty.fork()
     if pid == 0:  # the run, its stdin, stdout and stderr the terminal, which it controls
+        as_a_terminal_s_job()
         os.execv(sys.executable, cli_command(*args))
     try:
         wait_for(tmp_path / ".clean.jsonl.checkpoint.json")
@@ -817,7 +826,7 @@ def test_a_signal_while_the_input_stalls_says_the_run_is_stopping(tmp_path: Path
     with open(errors, "wb") as stderr:
         proc = subprocess.Popen(cli_command("--format", "jsonl", "-", "-o", str(out), "-j", "1",
                                             "--stages", "whitespace", "--checkpoint-every", "1"),
-                                stdin=subprocess.PIPE, stderr=stderr)
+                                stdin=subprocess.PIPE, stderr=stderr, preexec_fn=as_a_terminal_s_job)
     assert proc.stdin is not None
     proc.stdin.write(b"".join(b'{"id": %d, "text": "t"}\n' % i for i in range(17)))
     proc.stdin.flush()
