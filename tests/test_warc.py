@@ -193,6 +193,23 @@ def test_no_cut_point_makes_reading_raise(gzip: bool) -> None:
         assert stats.pages + stats.skipped_total == stats.records + unreadable
 
 
+@pytest.mark.parametrize("gzip", [True, False])
+def test_a_warc_cut_short_inside_a_record_says_so(gzip: bool) -> None:
+    """A record whose first lines were cut off (a truncated download) was the end of the
+    input to warcio: its page lost, nothing said (in a .warc.gz, 102 of 173 places to cut
+    it).  Only a cut between two records leaves nothing to say."""
+    data, _ = twenty_pages(gzip=gzip)
+    starts = [at for at in range(1, len(data)) if data.startswith(b"\x1f\x8b\x08" if gzip else b"WARC/1.0\r\n", at)]
+    silent = []
+    for cut in range(150, len(data), 23):
+        stats = WarcStats()
+        list(iter_warc_pages(io.BytesIO(data[:cut]), stats))
+        if not stats.skipped:
+            silent.append(cut)
+    # (a plain WARC's record ends in two blank lines: a cut among them leaves it whole)
+    assert all(any(0 <= start - cut <= (0 if gzip else 4) for start in starts) for cut in silent), silent
+
+
 def test_cli_cleans_html_records_and_counts_the_skipped(tmp_path: Path) -> None:
     import json
 

@@ -332,6 +332,9 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
             record = next(records)
         except StopIteration:
             _count_unread(stats, unread)
+            if _ends_inside_a_record(archive):
+                stats.records += 1
+                stats.skip("malformed: truncated record")
             return
         # warcio's header parser fails in assorted ways (ArchiveLoadFailed, AttributeError
         # on a header cut short, zlib errors) and cannot resume after any of them: a new
@@ -418,6 +421,17 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
             html=payload if unread_size is None else b"",
             unread_size=unread_size,
         )
+
+
+def _ends_inside_a_record(archive: ArchiveIterator) -> bool:
+    """Did the input end inside a record warcio made nothing of?  A gzip member cut short
+    (a truncated .warc.gz) that inflates to less than a whole header is the end of the
+    input to warcio: the record was lost without a word (in 102 of 173 places to cut a
+    20-page file).  Its bytes, read, lie past the end of the last record."""
+    try:
+        return archive.fh.tell() > archive.offset
+    except (OSError, ValueError):
+        return False
 
 
 def _member_ends_whole(archive: ArchiveIterator) -> bool:
