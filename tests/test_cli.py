@@ -6,6 +6,7 @@ check the command's plumbing, not the cleaning rules.
 
 from __future__ import annotations
 
+import bz2
 import gzip
 import json
 import re
@@ -283,6 +284,16 @@ def test_progress_display_runs_and_counts_bytes(capsys) -> None:
     progress.stop()
     assert progress._progress.tasks[0].completed == 2_000_000
     assert progress._progress.tasks[0].fields["docs"] == "10 docs"
+
+
+def test_stdin_that_fails_is_named_stdin_as_its_records_are() -> None:
+    # "-: read error: ..." beside records located "stdin:2"
+    truncated = gzip.compress(b'{"id": 1, "text": "one"}\n' * 100)[:-10]
+    result = run(["--format", "jsonl", "-"], stdin=truncated)
+    assert result.exit_code == 1
+    assert "cleanscrape: error: stdin: read error: EOFError: " in result.stderr, result.stderr
+    result = run(["--format", "jsonl", "-"], stdin=bz2.compress(b"x"))
+    assert "cleanscrape: error: stdin: bzip2 data, not read" in result.stderr, result.stderr
 
 
 def test_counts_of_one_take_the_singular() -> None:
@@ -587,7 +598,7 @@ def test_to_against_the_output_files_extension_is_a_usage_error(tmp_path: Path, 
 
 
 @pytest.mark.parametrize("closed,args,message", [
-    (0, ["-"], "-: cannot open: stdin is closed"),
+    (0, ["-"], "stdin: cannot open: stdin is closed"),
     (1, [str(DATA / "docs")], "stdout is closed"),
 ])
 def test_a_closed_standard_stream_is_an_error_not_a_traceback(closed: int, args: list[str], message: str) -> None:
