@@ -330,16 +330,16 @@ def _outcome(job: Job, raw: RawRecord, record: Record, result: Result) -> Outcom
 # ------------------------------------------------------------------ worker side
 
 def _prepare_worker() -> None:
-    # Ctrl-C, and the terminal's hangup, reach the whole process group: the main process
-    # handles them and stops the workers; a worker printing its own KeyboardInterrupt
-    # traceback would only be noise, and one killed by SIGHUP would be replaced, its
-    # batches cleaned again one record at a time, while the run stops.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if hasattr(signal, "SIGHUP"):
-        signal.signal(signal.SIGHUP, signal.SIG_IGN)
-    # The main process's SIGTERM handler (stop cleanly, write a checkpoint) is inherited
-    # through fork; a worker asked to stop just stops.
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    # Ctrl-C, the terminal's hangup, and a service manager's SIGTERM (systemd's goes to
+    # the whole group) reach the workers too: the main process handles them and stops the
+    # workers (SIGKILL: see _Worker.ask_to_stop).  A worker printing its own
+    # KeyboardInterrupt traceback would only be noise, and one killed by the signal would
+    # be replaced, its batches cleaned again one record at a time while the run stops (a
+    # second and more for a few batches of pages).  The main process's own handlers,
+    # inherited through fork, are no worker's either.
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
     _die_with_parent()
 
 

@@ -98,6 +98,31 @@ def test_a_worker_killed_from_outside_costs_no_record(tmp_path: Path) -> None:
     assert out.read_bytes() == reference(tmp_path, dump)
 
 
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_a_sigterm_to_the_whole_group_stops_the_run_without_replacing_its_workers(tmp_path: Path) -> None:
+    """systemd stops a service with SIGTERM to every process of it: the workers died of it,
+    and were replaced while the run stopped, their batches cleaned again one record at a
+    time in a worker of their own."""
+    helper = Path(__file__).parent / "data" / "cli" / "run_cli_with_test_stages.py"
+    dump = tmp_path / "dump.jsonl"
+    write_dump(dump, 300)
+    proc = subprocess.Popen([sys.executable, str(helper), "clean", str(dump), "-o", str(tmp_path / "clean.jsonl"),
+                             "-q", "--stages", "slow,whitespace", "-j", "2", "--checkpoint-every", "10"],
+                            stderr=subprocess.PIPE, start_new_session=True)
+    checkpoint = tmp_path / ".clean.jsonl.checkpoint.json"
+    deadline = time.monotonic() + 60
+    while not checkpoint.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    workers = set(children_of(proc.pid))
+    assert workers, "no worker process found"
+    os.killpg(proc.pid, signal.SIGTERM)
+    while proc.poll() is None:  # any process started from here on replaces a worker
+        workers |= set(children_of(proc.pid))
+        time.sleep(0.01)
+    assert proc.returncode == 143, proc.stderr.read() if proc.stderr else ""
+    assert len(workers) == 2, workers
+
+
 @pytest.mark.parametrize("records, name", [(50, "out.jsonl"), (55, "out.jsonl"), (55, "out.jsonl.gz")])
 def test_resume_after_a_kill_between_final_rename_and_checkpoint_removal(tmp_path: Path, records: int,
                                                                          name: str) -> None:
