@@ -744,8 +744,62 @@ def _stop_early(sinks: dict[str, Sink], checkpoint: Checkpoint | None, done: int
     click.echo(f"cleanscrape: {what} after {_counted(done, 'record')}; {written}{resume}", err=True)
 
 
+def _standard_streams_kept_safe() -> None:
+    """A standard stream the run was started without (``2>&-``) is /dev/null for it: the
+    next file it opened took that number, and its output would have been written to by
+    whatever writes to fd 2 (a closed stdin or stdout is still told apart: Python gives no
+    sys.stdin / sys.stdout then, and the CLI says so).  Its messages on stderr go through
+    :class:`_Diagnostics`, which a stderr that fails cannot stop."""
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:  # closed
+            devnull = os.open(os.devnull, os.O_RDWR)
+            if devnull != fd:
+                os.dup2(devnull, fd)
+                os.close(devnull)
+    sys.stderr = _Diagnostics(sys.stderr if sys.stderr is not None else open(2, "w", closefd=False))
+
+
+class _Diagnostics:
+    """The CLI's stderr: its messages are the run's diagnostics, not its output.  One that
+    cannot be written (``2>/dev/full``, a pipe whose reader has gone) is lost and the run
+    goes on; the failed write stopped it as a failed output write (its finished output
+    abandoned, 'run again with --resume once there is space', exit 74), or, at the summary,
+    exit 1 with a traceback into the void.  From the first failure on, stderr is /dev/null."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)  # type: ignore[no-any-return]
+        except OSError:
+            self._lost()
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError:
+            self._lost()
+
+    def _lost(self) -> None:
+        """Point the failing stream's descriptor at /dev/null, and flush what it holds there
+        (held, it would fail again at exit, whose flush of stderr failing is exit 120)."""
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, self._stream.fileno())
+            os.close(devnull)
+            self._stream.flush()
+
+    def __getattr__(self, name: str) -> Any:  # fileno, isatty, encoding, buffer...
+        return getattr(self._stream, name)
+
+
 def main() -> None:
     """Entry point of the ``cleanscrape`` script."""
+    _standard_streams_kept_safe()
     try:
         cli(prog_name="cleanscrape")
     except OSError as exc:

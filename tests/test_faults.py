@@ -74,6 +74,27 @@ def test_full_disk_leaves_no_final_output_and_resume_completes_it(tmp_path: Path
     assert [json.loads(line)["id"] for line in report.read_text().splitlines()] == [f"d{i}" for i in range(400)]
 
 
+@pytest.mark.parametrize("stderr", ["closed", "/dev/full"])
+def test_a_stderr_that_cannot_be_written_loses_the_messages_not_the_run(tmp_path: Path, stderr: str) -> None:
+    """Its messages are the run's diagnostics: with fd 2 closed (2>&-) the run ended in an
+    AttributeError, nothing written; with a stderr that fails (2>/dev/full) the first
+    message stopped it as a failed output write, its output abandoned."""
+    if stderr == "/dev/full" and not Path(stderr).exists():
+        pytest.skip("no /dev/full")
+    dump = tmp_path / "dump.jsonl"
+    write_dump(dump, 40)
+    dump.write_bytes(dump.read_bytes() + b"not json\n")  # a failed record: a message
+    out = tmp_path / "clean.jsonl"
+    args = [*CLI, str(dump), "-o", str(out), "--stages", "whitespace", "-j", "2"]
+    if stderr == "closed":
+        proc = subprocess.run(args, preexec_fn=lambda: os.close(2), timeout=120)
+    else:
+        with open(stderr, "wb") as full:
+            proc = subprocess.run(args, stderr=full, timeout=120)
+    assert proc.returncode == 1  # (the failed record)
+    assert out.read_bytes().count(b"\n") == 41 and b'"status":"failed"' in out.read_bytes()
+
+
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
 def test_a_worker_killed_from_outside_costs_no_record(tmp_path: Path) -> None:
     """The OOM killer (or an operator) kills a worker mid-run: its batches are cleaned again
