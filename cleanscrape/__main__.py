@@ -1,5 +1,6 @@
 """``python -m cleanscrape`` and the ``cleanscrape`` script run the command line."""
 
+import contextlib
 import sys
 
 
@@ -9,7 +10,8 @@ def main() -> None:
     try:
         from .cli import main as run_command_line
     except KeyboardInterrupt:
-        sys.stderr.write("cleanscrape: interrupted\n")
+        with contextlib.suppress(AttributeError, OSError):  # (a stderr closed, or failing: see cli.main)
+            sys.stderr.write("cleanscrape: interrupted\n")
         sys.exit(130)
     run_command_line()
 
