@@ -574,6 +574,25 @@ def test_a_warc_zst_s_warning_says_its_byte_is_one_of_the_decompressed_data(tmp_
     assert warnings == [f"a.warc.zst: record at byte {start} of the decompressed data {NOT_FOLLOWED}"]
 
 
+@pytest.mark.parametrize("name", ["dump.warc.gz", "-"])
+def test_a_file_holding_no_warc_record_is_an_unreadable_input(tmp_path: Path, name: str) -> None:
+    # (a file misnamed, --format warc on other data): it was '0 documents; skipped: WARC
+    # record malformed: rest of file unreadable 1', exit 0
+    from click.testing import CliRunner
+
+    from cleanscrape.cli import cli
+
+    data = b'{"id": 1, "text": "not a crawl"}\n' * 50
+    (tmp_path / "dump.warc.gz").write_bytes(data)
+    runner = CliRunner(mix_stderr=False) if "mix_stderr" in CliRunner.__init__.__code__.co_varnames else CliRunner()
+    result = runner.invoke(cli, ["clean", "-j", "1", "--format", "warc", str(tmp_path / name) if name != "-" else "-"],
+                           input=data, catch_exceptions=False)
+    assert result.exit_code == 1
+    shown = "stdin" if name == "-" else str(tmp_path / name)
+    assert f"cleanscrape: error: {shown}: no WARC record in it (" in result.stderr, result.stderr
+    assert "1 unreadable input" in result.stderr and "skipped" not in result.stderr
+
+
 def test_warcio_s_log_of_a_uri_with_spaces_goes_to_the_stats_not_to_its_logger(caplog, capsys) -> None:
     buf = io.BytesIO()
     writer = WARCWriter(buf, gzip=False)

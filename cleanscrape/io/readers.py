@@ -701,7 +701,8 @@ def iter_raw_records(
         except Exception as exc:
             # A truncated or corrupt file (OSError, EOFError, zlib.error, ZstdError) ends
             # that file only; the records read before the damage are kept.
-            on_error(f"{source.shown_as}: read error: {type(exc).__name__}: {exc}")
+            on_error(str(exc) if isinstance(exc, InputError) else
+                     f"{source.shown_as}: read error: {type(exc).__name__}: {exc}")
         finally:
             if progress is not None:
                 progress.done_bytes += counter.count

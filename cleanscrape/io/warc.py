@@ -22,8 +22,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, BinaryIO, Generator, Iterator
 
 from ..extract import charset_from_content_type
-from .readers import (GZIP_MAGIC, InputFile, InputWarning, RawRecord, Record, Skipped, TruncatedFile, inflated_here,
-                      read_past, record_too_large)
+from .readers import (GZIP_MAGIC, InputError, InputFile, InputWarning, RawRecord, Record, Skipped, TruncatedFile,
+                      inflated_here, read_past, record_too_large)
 
 if TYPE_CHECKING:
     from warcio.archiveiterator import ArchiveIterator
@@ -36,6 +36,8 @@ HTML_MEDIA_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 #: a payload without a Content-Type is HTML when its start says so
 _HTML_SNIFF = (b"<!doctype html", b"<html")
 _SNIFF_BYTES = 512
+#: the skip of the rest of a file where no record starts whole after a damage
+_NOTHING_READ = "malformed: rest of file unreadable"
 #: the record types of WARC 1.1; anything else is a broken header
 WARC_RECORD_TYPES = frozenset({"warcinfo", "response", "resource", "request", "metadata", "revisit",
                                "conversion", "continuation"})
@@ -312,7 +314,7 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
         stats.error = "the file does not start with a WARC record"
         restart = _next_record_start(stream, stream.tell(), None)
         if restart is None:
-            stats.skip("malformed: rest of file unreadable")
+            stats.skip(_NOTHING_READ)
             return
         stats.skip("malformed: damaged part passed over")
         stream.seek(restart)
@@ -348,7 +350,7 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
             # (warcio's offset: where the record or member it failed in starts)
             restart = _next_record_start(stream, max(archive.offset, passed), gzipped)
             if restart is None:
-                stats.skip("malformed: rest of file unreadable")
+                stats.skip(_NOTHING_READ)
                 return
             if not (isinstance(exc, InflateError) and archive.offset == unreadable_at):
                 stats.skip("malformed: damaged part passed over")
@@ -590,6 +592,10 @@ def split_warc(stream: BinaryIO, source: InputFile,
         for notice in stats.notices[told:]:
             yield InputWarning(notice.message(source.name, decompressed))
         told = len(stats.notices)
+    if stats.records == 0 and stats.skipped.get(_NOTHING_READ):
+        # not one record in it: no WARC (a file misnamed, --format warc on other data),
+        # an unreadable input as any other, not a run that read nothing and exited 0
+        raise InputError(f"{source.shown_as}: no WARC record in it ({stats.error})")
     yield from _found(stats, told, source, decompressed)
 
 
