@@ -11,7 +11,8 @@ serves :meth:`Cleaner.clean_many` with workers (:class:`TextJob`: items in, Resu
 With ``workers > 1``: records go to the workers in batches (a few dozen documents:
 PERF-NOTES §6 measured near-2× on 2 cores at 8–32 per chunk); at most
 ``workers * BATCHES_IN_FLIGHT_PER_WORKER`` batches are in flight, so memory stays flat
-however fast the reader is.  Each worker gets the Cleaner once, when it starts.
+however fast the reader is.  Each worker gets the Cleaner once, when it starts, which is
+when a batch finds every worker busy: a run of a few batches starts a few, whatever it asked.
 
 The main process does not load the stages' tables (lexicon automata, stopwords, language
 profiles, repair word lists): each worker loads what its documents need, in parallel with
