@@ -43,11 +43,18 @@ __version__ = "0.1.0"
 
 def __getattr__(name: str) -> Any:
     module = _DEFINED_IN.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
-    globals()[name] = value  # (asked once)
-    return value
+    if module is not None:
+        value = getattr(importlib.import_module(f".{module}", __name__), name)
+        globals()[name] = value  # (asked once)
+        return value
+    if not name.startswith("__"):  # (tools probe modules for __wrapped__, __test__...)
+        # a submodule, as ``import cleanscrape`` used to import most of them (``cleanscrape.document``)
+        try:
+            return importlib.import_module(f".{name}", __name__)
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__name__}.{name}":
+                raise
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
