@@ -308,11 +308,15 @@ def _open_sinks(plan: Plan, report: str | None, state: dict[str, Any] | None, jo
     else:
         assert plan.path is not None
         sinks["output"] = FolderSink(plan.path, resume=resume.get("output"), precompressed=job.mirrored_compression)
-    if report == STDIN:
-        sinks["report"] = StreamSink(_stdout(), text_headers=False)
-    elif report:
-        sinks["report"] = FileSink(Path(report), resume=resume.get("report"),
-                                   precompressed=bool(job.report_compression))
+    try:
+        if report == STDIN:
+            sinks["report"] = StreamSink(_stdout(), text_headers=False)
+        elif report:
+            sinks["report"] = FileSink(Path(report), resume=resume.get("report"),
+                                       precompressed=bool(job.report_compression))
+    except OutputError:
+        _abandon_quietly(sinks)  # (the output's lock too: the CLI may run inside another program)
+        raise
     return sinks
 
 
@@ -489,16 +493,13 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
             output=os.path.abspath(str(plan.path)),
         )
         checkpoint = Checkpoint(_checkpoint_path(plan), fingerprint)
-        try:
-            if resume:
+        if resume:
+            try:
                 state = checkpoint.load()
-                if state is None:
-                    click.echo(f"cleanscrape: no checkpoint at {checkpoint.path}: starting from the beginning",
-                               err=True)
-            else:
-                checkpoint.remove()
-        except OutputError as exc:
-            raise click.UsageError(str(exc)) from None
+            except OutputError as exc:
+                raise click.UsageError(str(exc)) from None
+            if state is None:
+                click.echo(f"cleanscrape: no checkpoint at {checkpoint.path}: starting from the beginning", err=True)
 
     # The workers gzip an output file's records and the report's, a member per batch
     # (parallel.py), and in a mirrored folder each .gz input's, but where a record's output
@@ -521,6 +522,8 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
         sinks = _open_sinks(plan, report, state, job)
     except OutputError as exc:
         raise click.UsageError(str(exc)) from None
+    if checkpoint is not None and not resume:
+        checkpoint.remove()  # (not before the outputs are this run's: another's may be writing them)
     done = resumed_from = state["records"] if state else 0
     summary.failed_before = state.get("failed", 0) if state else 0
     next_checkpoint = done + checkpoint_every

@@ -296,6 +296,17 @@ def test_stdin_that_fails_is_named_stdin_as_its_records_are() -> None:
     assert "cleanscrape: error: stdin: bzip2 data, not read" in result.stderr, result.stderr
 
 
+@pytest.mark.parametrize("output", ["out", "out.jsonl"])
+def test_a_run_refused_at_its_report_leaves_its_output_to_the_next(tmp_path: Path, output: str) -> None:
+    # the output, opened first, is locked for the run (another run writing it is refused):
+    # a run inside another program that failed before it began kept the lock
+    (tmp_path / "afile").write_text("x")
+    args = [str(DATA / "records.jsonl"), "-o", str(tmp_path / output)]
+    assert run([*args, "--report", str(tmp_path / "afile" / "r.jsonl")]).exit_code == 2
+    result = run(args)
+    assert result.exit_code == 0, result.stderr
+
+
 def test_counts_of_one_take_the_singular() -> None:
     # "1 documents", "1 unreadable inputs", "after 1 records" on the summary and stop lines
     result = run(["--format", "jsonl", "-", "missing.jsonl"], stdin=b'{"id": "a", "text": "x"}\n')

@@ -741,6 +741,26 @@ def test_a_resumed_run_does_not_repeat_the_warnings_of_the_records_it_passes_ove
                      rb"0 failed; 0 empty", resumed.stderr), resumed.stderr
 
 
+@pytest.mark.parametrize("output", ["clean.jsonl", "folder"])
+def test_a_second_run_into_an_output_being_written_is_refused(tmp_path: Path, output: str) -> None:
+    """Started twice by mistake (by cron): the second truncated the first's temporary file
+    and wrote into it, and one of the two failed at its rename ('cannot write output: No
+    such file ... once there is space'); in a folder, the two interleaved."""
+    dump = tmp_path / "dump.jsonl"
+    write_dump(dump, 150)
+    out = tmp_path / output
+    args = [str(dump), "-o", str(out), "--stages", "slow,whitespace", "-j", "2", "-q", "--checkpoint-every", "10"]
+    first = subprocess.Popen(cli_command(*args), stderr=subprocess.PIPE)
+    wait_for(out / ".cleanscrape-checkpoint.json" if output == "folder" else tmp_path / ".clean.jsonl.checkpoint.json")
+    for again in ([], ["--resume"]):
+        second = subprocess.run(cli_command(*args, *again), capture_output=True, timeout=120)
+        assert second.returncode == 2
+        assert f"Error: {out}: another cleanscrape run is writing it".encode() in second.stderr, second.stderr
+    _, stderr = first.communicate(timeout=120)
+    assert first.returncode == 0, stderr
+    assert (out / "dump.jsonl" if output == "folder" else out).read_bytes() == reference_output(tmp_path, dump)
+
+
 def test_resume_with_other_arguments_is_refused(tmp_path: Path) -> None:
     dump = tmp_path / "dump.jsonl"
     write_dump(dump, 80)
