@@ -761,7 +761,8 @@ def _standard_streams_kept_safe() -> None:
             if devnull != fd:
                 os.dup2(devnull, fd)
                 os.close(devnull)
-    sys.stderr = _Diagnostics(sys.stderr if sys.stderr is not None else open(2, "w", closefd=False))
+    if not isinstance(sys.stderr, _Diagnostics):  # (main() run again in one process)
+        sys.stderr = _Diagnostics(sys.stderr if sys.stderr is not None else open(2, "w", closefd=False))
 
 
 class _Diagnostics:
