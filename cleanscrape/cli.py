@@ -656,8 +656,9 @@ STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SI
 
 class _StopSignals:
     """Ctrl-C, SIGTERM and SIGHUP ask the run to stop at the end of the batch being written,
-    so that the outputs and the checkpoint agree; a second signal stops at once (the
-    previous checkpoint stays valid: --resume truncates anything written after it).  A
+    so that the outputs and the checkpoint agree; a second signal, but another hangup,
+    stops at once (the previous checkpoint stays valid: --resume truncates anything written
+    after it).  A
     signal the run was started ignoring stays ignored (nohup's SIGHUP; the SIGINT a
     shell's background job ignores, so that Ctrl-C stops only the foreground)."""
 
@@ -666,10 +667,13 @@ class _StopSignals:
         self._previous: dict[int, Any] = {}
 
     def _handle(self, signum: int, frame: Any) -> None:
+        hangup = signum == getattr(signal, "SIGHUP", None)
         if self.received is not None:
+            if hangup:  # (a hangup said twice, by the shell and the kernel, is no one insisting)
+                return
             raise KeyboardInterrupt()
         self.received = signum
-        if signum == getattr(signal, "SIGHUP", None):
+        if hangup:
             _silence_hung_up_terminal()
         # Said at once: the stop waits for a batch to end, which may take a while (slow
         # pages; an input that stalls).  os.write, as a write through sys.stderr's buffer

@@ -634,6 +634,30 @@ def test_a_terminal_that_hangs_up_stops_the_run_as_sigterm_does(tmp_path: Path) 
     assert out.read_bytes() == reference_output(tmp_path, dump)
 
 
+def test_a_second_hangup_does_not_stop_the_run_at_once(tmp_path: Path) -> None:
+    # a hangup may come twice (the shell passes its own on to its jobs): as a second
+    # signal, it stopped the run mid-batch, without the checkpoint of the stop
+    dump = tmp_path / "dump.jsonl"
+    write_dump(dump, 300)
+    out = tmp_path / "clean.jsonl"
+    args = [str(dump), "-o", str(out), "--stages", "slow,whitespace", "-j", "2", "--checkpoint-every", "1000"]
+    errors = tmp_path / "stderr"
+    with open(errors, "wb") as stderr:
+        proc = subprocess.Popen(cli_command(*args), stderr=stderr, preexec_fn=as_a_terminal_s_job)
+    wait_for(tmp_path / ".clean.jsonl.partial")
+    time.sleep(0.3)  # (into the run)
+    proc.send_signal(signal.SIGHUP)
+    deadline = time.monotonic() + 60
+    while b"stopping" not in errors.read_bytes():  # the first one heard
+        assert time.monotonic() < deadline, errors.read_bytes()
+        time.sleep(0.01)
+    proc.send_signal(signal.SIGHUP)
+    assert proc.wait(60) == 129 and b"stopped at once" not in errors.read_bytes(), errors.read_bytes()
+    assert json.loads((tmp_path / ".clean.jsonl.checkpoint.json").read_text())["records"] % 16 == 0
+    subprocess.run(cli_command(*args, "--resume", "-q"), check=True, timeout=120)
+    assert out.read_bytes() == reference_output(tmp_path, dump)
+
+
 @pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGINT])
 def test_a_signal_ignored_from_the_start_stays_ignored(tmp_path: Path, signum: int) -> None:
     # nohup's SIGHUP, a shell's background job's SIGINT (so that Ctrl-C stops only the
