@@ -658,9 +658,8 @@ class _StopSignals:
     """Ctrl-C, SIGTERM and SIGHUP ask the run to stop at the end of the batch being written,
     so that the outputs and the checkpoint agree; a second signal, but another hangup,
     stops at once (the previous checkpoint stays valid: --resume truncates anything written
-    after it).  A
-    signal the run was started ignoring stays ignored (nohup's SIGHUP; the SIGINT a
-    shell's background job ignores, so that Ctrl-C stops only the foreground)."""
+    after it).  A signal the run was started ignoring stays ignored (nohup's SIGHUP; the
+    SIGINT a shell's background job ignores, so that Ctrl-C stops only the foreground)."""
 
     def __init__(self) -> None:
         self.received: int | None = None
