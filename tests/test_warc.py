@@ -752,6 +752,26 @@ def test_a_truncated_warc_zst_is_a_read_error_keeping_the_pages_before(tmp_path:
                for error, name in zip(errors, ("half.warc.zst", "start.warc.zst"))), errors
 
 
+def test_a_warc_gzipped_whole_is_read_whole() -> None:
+    """gzip crawl.warc makes one member of the whole file, where warcio reads a member per
+    record: it refused the file after its first page (1 page of 20, the rest 'malformed:
+    rest of file unreadable').  Cut short, it is a read error after the pages before the
+    cut, as a truncated .warc.zst is."""
+    import gzip as gzip_module
+
+    plain, bodies = twenty_pages(gzip=False)
+    whole = gzip_module.compress(plain, mtime=0)
+    stats = WarcStats()
+    assert [page.html for page in iter_warc_pages(io.BytesIO(whole), stats)] == bodies
+    assert stats.skipped == {} and stats.records == 20
+    cut = WarcStats()
+    pages = []
+    with pytest.raises(OSError, match="truncated file"):
+        for page in iter_warc_pages(io.BytesIO(whole[:len(whole) // 2]), cut):
+            pages.append(page.html)
+    assert 0 < len(pages) < 20 and pages == bodies[:len(pages)] and cut.skipped == {}
+
+
 def test_a_page_served_x_gzip_is_inflated_as_gzip() -> None:
     """``Content-Encoding: x-gzip`` is gzip (RFC 9110); warcio inflates only what it calls
     "gzip", so such a page came out still compressed, and was skipped as unreadable."""

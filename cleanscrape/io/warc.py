@@ -12,6 +12,7 @@ notices in the project's words (:class:`WarcNotice`).
 from __future__ import annotations
 
 import heapq
+import io
 import logging
 import re
 import sys
@@ -302,10 +303,14 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None,
         pages.close()
 
 
-def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | None,
-                listener: _Listener) -> Generator[WarcPage, None, None]:
+def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | None, listener: _Listener,
+                passed_over: int = 0) -> Generator[WarcPage, None, None]:
+    """The pages of ``stream`` for :func:`iter_warc_pages`; its first ``passed_over``
+    records, which a read of it before this one took in (see :class:`_InflatedWhole`), are
+    read past again, neither counted nor yielded."""
     from warcio.archiveiterator import ArchiveIterator
 
+    origin = stream.tell() if stream.seekable() else 0
     gzipped = _starts_gzipped(stream)
     if gzipped is None:
         # its first bytes are damaged: read by warcio, a line of them may pass for an ARC
@@ -346,6 +351,15 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
         except Exception as exc:
             _count_unread(stats, unread)
             unread = None
+            if gzipped and passed == origin and "non-chunked gzip" in str(exc):
+                # gzipped whole (gzip crawl.warc), which warcio refuses after its first
+                # record: 1 page of 20, the rest 'malformed: rest of file unreadable'.  (A
+                # member further on that runs past its record is damage, passed over.)
+                stream.seek(origin)
+                read, stats.records = stats.records, 0
+                yield from _read_pages(_InflatedWhole(stream), stats, max_payload_bytes,  # type: ignore[arg-type]
+                                       listener, passed_over=read)
+                return
             stats.error = stats.error or f"{type(exc).__name__}: {exc}"[:200]
             # (warcio's offset: where the record or member it failed in starts)
             restart = _next_record_start(stream, max(archive.offset, passed), gzipped)
@@ -364,6 +378,8 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
         start = archive.offset  # (the record's; moved on by a read to its end)
         passed = max(passed, start)
         stats.records += 1
+        if stats.records <= passed_over:
+            continue
         if record.rec_type not in WARC_RECORD_TYPES:
             stats.skip("malformed: bad WARC-Type")
             continue
@@ -391,6 +407,8 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
                 payload = content.read(max(max_payload_bytes + 1, _SNIFF_BYTES))
                 if len(payload) > max_payload_bytes:
                     unread_size = len(payload) + read_past(content.read)
+        except TruncatedFile:
+            raise  # the file's own read error (a cut .warc.zst), not this record's
         except Exception:  # warcio surfaces bad chunking/compression as assorted errors
             stats.skip("malformed: payload unreadable")
             unreadable_at = start
@@ -423,6 +441,46 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
             html=payload if unread_size is None else b"",
             unread_size=unread_size,
         )
+
+
+class _InflatedWhole(io.RawIOBase):
+    """A WARC gzipped whole, as one member, inflated here and read as a plain WARC (warcio
+    reads a member per record, and refuses such a file after its first).  Forward only: a
+    resynchronisation after damage, seeking back, would inflate it again from its start
+    each time.  Cut short, it is a read error, as a truncated .warc.zst is (zlib-ng's
+    GzipFile raised EOFError at once, what had inflated before the cut lost with it, and
+    warcio takes an EOFError for the end of the input)."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        from zlib_ng import zlib_ng
+
+        self._raw = stream
+        self._new_member = lambda: zlib_ng.decompressobj(16 + zlib_ng.MAX_WBITS)
+        self._member = self._new_member()
+        self._in_member = False  # the member has taken input and not ended
+        self._input = b""  # read, not yet inflated
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while True:
+            if not self._input:
+                self._input = self._raw.read(1 << 16)
+                if not self._input:
+                    if self._in_member:
+                        raise TruncatedFile("gzip data ends inside a member (truncated file)")
+                    return 0
+            inflated = self._member.decompress(self._input, len(buffer))
+            self._in_member = True
+            if self._member.eof:  # (members after it, as gzip reads them)
+                self._input = self._member.unused_data
+                self._member, self._in_member = self._new_member(), False
+            else:
+                self._input = self._member.unconsumed_tail
+            if inflated:
+                buffer[:len(inflated)] = inflated
+                return len(inflated)
 
 
 def _ends_inside_a_record(archive: ArchiveIterator) -> bool:
