@@ -6,25 +6,56 @@ removal and repair.
     >>> result.text, result.removed, result.repairs, result.lang
 """
 
-from .cleaner import DEFAULT_STAGES, Cleaner, Result, clean
-from .document import Block, Document, Line, Removal, Repair, apply_edits
-from .stage import Stage, StageConfigError, available_stages, register_stage
+from __future__ import annotations
 
-__all__ = [
-    "clean",
-    "Cleaner",
-    "Result",
-    "DEFAULT_STAGES",
-    "Document",
-    "Line",
-    "Block",
-    "Removal",
-    "Repair",
-    "apply_edits",
-    "Stage",
-    "StageConfigError",
-    "register_stage",
-    "available_stages",
-]
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .cleaner import DEFAULT_STAGES, Cleaner, Result, clean
+    from .document import Block, Document, Line, Removal, Repair, apply_edits
+    from .stage import Stage, StageConfigError, available_stages, register_stage
+
+#: the public names, by the module that defines them: imported when first used, so that
+#: ``import cleanscrape`` costs nothing until then, and the command line's entry point
+#: (__main__.main) can take a Ctrl-C during its imports (~0.15 s) as an interrupted run
+_DEFINED_IN = {
+    "clean": "cleaner",
+    "Cleaner": "cleaner",
+    "Result": "cleaner",
+    "DEFAULT_STAGES": "cleaner",
+    "Document": "document",
+    "Line": "document",
+    "Block": "document",
+    "Removal": "document",
+    "Repair": "document",
+    "apply_edits": "document",
+    "Stage": "stage",
+    "StageConfigError": "stage",
+    "register_stage": "stage",
+    "available_stages": "stage",
+}
+
+__all__ = list(_DEFINED_IN)
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    module = _DEFINED_IN.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(f".{module}", __name__), name)
+        globals()[name] = value  # (asked once)
+        return value
+    if not name.startswith("__"):  # (tools probe modules for __wrapped__, __test__...)
+        # a submodule, as ``import cleanscrape`` used to import most of them (``cleanscrape.document``)
+        try:
+            return importlib.import_module(f".{name}", __name__)
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__name__}.{name}":
+                raise
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_DEFINED_IN})

@@ -122,6 +122,10 @@ def _load_config_file(path: str | Path) -> dict[str, Any]:
             return tomllib.load(fh)
     except FileNotFoundError:
         raise StageConfigError(f"config file not found: {path}") from None
+    except OSError as exc:  # a folder, no permission
+        raise StageConfigError(f"config file {path}: cannot read: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:  # (TOML is UTF-8; tomllib lets this out as it is)
+        raise StageConfigError(f"config file {path}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
     except tomllib.TOMLDecodeError as exc:
         raise StageConfigError(f"config file {path}: {exc}") from None
 

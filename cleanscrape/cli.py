@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import gc
 import hashlib
-import itertools
 import json
 import logging
 import os
@@ -30,6 +30,7 @@ from .io.readers import (
     FORMATS,
     STDIN,
     InputFile,
+    RawRecord,
     ReadOptions,
     ReadProgress,
     Skipped,
@@ -54,8 +55,8 @@ __all__ = ["main", "cli"]
 
 EXIT_OK = 0
 EXIT_RECORDS_FAILED = 1
-EXIT_INTERRUPTED = 130
-EXIT_TERMINATED = 143
+EXIT_INTERRUPTED = 130  # 128 + SIGINT: a run stopped by a signal exits 128 + its number, as a shell reports one
+EXIT_SIGNALLED = 128
 EXIT_BROKEN_PIPE = 141
 EXIT_IO_ERROR = 74  # sysexits EX_IOERR: an output could not be written (disk full, I/O error)
 #: failures printed one per line on stderr; beyond this only their count (the output
@@ -63,6 +64,11 @@ EXIT_IO_ERROR = 74  # sysexits EX_IOERR: an output could not be written (disk fu
 MAX_ERROR_LINES = 100
 CHECKPOINT_EVERY = 1000
 OUTPUT_FORMATS = ("jsonl", "text")
+
+
+def _counted(count: int, noun: str) -> str:
+    """``1 document``, ``2 documents``: a count with its noun in the number it takes."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _split_names(values: tuple[str, ...]) -> list[str]:
@@ -81,6 +87,8 @@ class Summary:
 
     documents: int = 0
     failed: int = 0
+    #: failed among the records written by the interrupted run this one resumes
+    failed_before: int = 0
     #: passed through unchanged by a limit
     flagged: int = 0
     empty: int = 0
@@ -120,16 +128,17 @@ class Summary:
 
     def line(self, seconds: float, resumed_from: int) -> str:
         mb_in, mb_out = self.bytes_in / 1e6, self.bytes_out / 1e6
-        parts = [f"{self.documents} documents"]
+        parts = [_counted(self.documents, "document")]
         if resumed_from:
-            parts[0] += f" (after {resumed_from} done by the interrupted run)"
+            failed_before = f", {self.failed_before} of them failed" if self.failed_before else ""
+            parts[0] += f" (after {resumed_from} done by the interrupted run{failed_before})"
         parts.append(f"{self.failed} failed")
         if self.flagged:
             parts.append(f"{self.flagged} passed through by a limit")
         if self.input_errors:
-            parts.append(f"{self.input_errors} unreadable inputs")
+            parts.append(_counted(self.input_errors, "unreadable input"))
         if self.input_warnings:
-            parts.append(f"{self.input_warnings} input warnings")
+            parts.append(_counted(self.input_warnings, "input warning"))
         parts.append(f"{self.empty} empty")
         if self.skipped:
             parts.append("skipped: " + ", ".join(f"{k} {v}" for k, v in sorted(self.skipped.items())))
@@ -140,6 +149,21 @@ class Summary:
         parts.append(f"removed: {removed or 'nothing'}")
         parts.append(f"repairs: {repaired or 'none'}")
         return "cleanscrape: " + "; ".join(parts)
+
+
+class _PassedOver:
+    """The records an interrupted run wrote, read past by ``--resume`` (they are not
+    cleaned again)."""
+
+    def __init__(self, records: int) -> None:
+        self.left = records
+
+    def records_after(self, raws: Iterator[RawRecord]) -> Iterator[RawRecord]:
+        for raw in raws:
+            if self.left:
+                self.left -= 1
+            else:
+                yield raw
 
 
 @dataclass
@@ -284,11 +308,15 @@ def _open_sinks(plan: Plan, report: str | None, state: dict[str, Any] | None, jo
     else:
         assert plan.path is not None
         sinks["output"] = FolderSink(plan.path, resume=resume.get("output"), precompressed=job.mirrored_compression)
-    if report == STDIN:
-        sinks["report"] = StreamSink(_stdout(), text_headers=False)
-    elif report:
-        sinks["report"] = FileSink(Path(report), resume=resume.get("report"),
-                                   precompressed=bool(job.report_compression))
+    try:
+        if report == STDIN:
+            sinks["report"] = StreamSink(_stdout(), text_headers=False)
+        elif report:
+            sinks["report"] = FileSink(Path(report), resume=resume.get("report"),
+                                       precompressed=bool(job.report_compression))
+    except OutputError:
+        _abandon_quietly(sinks)  # (the output's lock too: the CLI may run inside another program)
+        raise
     return sinks
 
 
@@ -316,14 +344,15 @@ class _Progress:
         from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
         self._read = read
-        columns: list[Any] = [TextColumn("{task.fields[docs]} docs"), BarColumn(),
+        columns: list[Any] = [TextColumn("{task.fields[docs]}"), BarColumn(),
                               TextColumn("{task.fields[mb]:.1f} MB"), TextColumn("{task.fields[rate]:.2f} MB/s"),
                               TimeElapsedColumn()]
         if total_bytes:
             columns.append(TimeRemainingColumn())
         # auto_refresh=False: no refresh thread, so forking workers stays safe
         self._progress = Progress(*columns, console=Console(stderr=True), transient=True, auto_refresh=False)
-        self._task = self._progress.add_task("clean", total=total_bytes or None, docs=0, mb=0.0, rate=0.0)
+        self._task = self._progress.add_task("clean", total=total_bytes or None, docs=_counted(0, "doc"), mb=0.0,
+                                             rate=0.0)
         self._start = time.perf_counter()
         self._last = 0.0
         self._progress.start()
@@ -334,7 +363,7 @@ class _Progress:
             return
         self._last = now
         done = self._read.bytes_read
-        self._progress.update(self._task, completed=done, docs=docs, mb=done / 1e6,
+        self._progress.update(self._task, completed=done, docs=_counted(docs, "doc"), mb=done / 1e6,
                               rate=done / 1e6 / max(now - self._start, 1e-9))
         self._progress.refresh()
 
@@ -444,6 +473,12 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
                    f"{', '.join(sorted(stopword_table()))}); the stages that read the language work without them",
                    err=True)
 
+    cores = default_workers()
+    if workers is not None and workers > cores:
+        # (started as batches need them: a short input starts a few, whatever -j says)
+        click.echo(f"cleanscrape: warning: -j {workers}: more workers than the {_counted(cores, 'core')} this "
+                   "run may use: no faster, and each takes memory of its own (~60 MB)", err=True)
+
     checkpoint: Checkpoint | None = None
     state: dict[str, Any] | None = None
     if resumable:
@@ -458,16 +493,13 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
             output=os.path.abspath(str(plan.path)),
         )
         checkpoint = Checkpoint(_checkpoint_path(plan), fingerprint)
-        try:
-            if resume:
+        if resume:
+            try:
                 state = checkpoint.load()
-                if state is None:
-                    click.echo(f"cleanscrape: no checkpoint at {checkpoint.path}: starting from the beginning",
-                               err=True)
-            else:
-                checkpoint.remove()
-        except OutputError as exc:
-            raise click.UsageError(str(exc)) from None
+            except OutputError as exc:
+                raise click.UsageError(str(exc)) from None
+            if state is None:
+                click.echo(f"cleanscrape: no checkpoint at {checkpoint.path}: starting from the beginning", err=True)
 
     # The workers gzip an output file's records and the report's, a member per batch
     # (parallel.py), and in a mirrored folder each .gz input's, but where a record's output
@@ -486,29 +518,38 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
     summary = Summary()
     read = ReadProgress()
 
-    def input_error(message: str) -> None:
-        summary.input_errors += 1
-        summary.error(message)
-
-    def input_warning(message: str) -> None:
-        summary.input_warnings += 1
-        summary.error(message, kind="warning")
-
     try:
         sinks = _open_sinks(plan, report, state, job)
     except OutputError as exc:
         raise click.UsageError(str(exc)) from None
+    if checkpoint is not None and not resume:
+        checkpoint.remove()  # (not before the outputs are this run's: another's may be writing them)
     done = resumed_from = state["records"] if state else 0
+    summary.failed_before = state.get("failed", 0) if state else 0
     next_checkpoint = done + checkpoint_every
+    passed_over = _PassedOver(resumed_from)
+
+    def input_error(message: str) -> None:
+        summary.input_errors += 1
+        summary.error(message)
+
+    # What the reader says of the records an interrupted run wrote, read past again on
+    # --resume, that run said (an unreadable input, which this run's output lacks too, is
+    # said again, and sets the exit code)
+    def input_warning(message: str) -> None:
+        if not passed_over.left:
+            summary.input_warnings += 1
+            summary.error(message, kind="warning")
+
     def skipped(item: Skipped) -> None:
-        summary.skipped[item.reason] += item.count
+        if not passed_over.left:
+            summary.skipped[item.reason] += item.count
 
     sources = _without_own_outputs(expand_inputs(input_list, input_format), plan, report,
                                    functools.partial(summary.error, kind="warning"))
-    raws = iter_raw_records(sources, on_error=input_error, progress=read, on_skip=skipped,
-                            max_record_bytes=max_record_bytes or None, on_warning=input_warning)
-    if resumed_from:
-        raws = itertools.islice(raws, resumed_from, None)
+    raws = passed_over.records_after(iter_raw_records(sources, on_error=input_error, progress=read, on_skip=skipped,
+                                                      max_record_bytes=max_record_bytes or None,
+                                                      on_warning=input_warning))
     progress = None
     # Only where the records do not go to the terminal too: they ran on after the bar's text,
     # and pieces of the bar stayed between them
@@ -519,7 +560,8 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
     # A print() in a stage (in this process or a forked worker) must not land among the
     # records on stdout: during the run, sys.stdout is stderr; the data keeps the real one.
     data_stdout, sys.stdout = sys.stdout, sys.stderr
-    outcomes = clean_stream(cleaner, job, raws, workers=workers or default_workers())
+    outcomes = clean_stream(cleaner, job, raws, workers=workers or cores,
+                            on_warning=functools.partial(summary.error, kind="warning"))
     stop: str | None = None  # why the run ended early: "signal", "fail-fast", "hard"
     with _StopSignals() as signals, _limit_log_replaced():
         try:
@@ -540,7 +582,7 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
                 # the same batches, so the source memory (parallel.py) gives the same output.
                 if outcome.batch_end:
                     if checkpoint is not None and done >= next_checkpoint:
-                        checkpoint.save(done, {name: sink.state() for name, sink in sinks.items()})
+                        _save_checkpoint(checkpoint, sinks, done, summary.failed_before + summary.failed)
                         next_checkpoint = done + checkpoint_every
                     if signals.received is not None:
                         stop = "signal"
@@ -570,14 +612,15 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
                 sink.commit()
         if checkpoint is not None:
             checkpoint.remove()
-        exit_code = EXIT_RECORDS_FAILED if summary.failed or summary.input_errors else EXIT_OK
+        failed = summary.failed_before + summary.failed  # (the output holds both)
+        exit_code = EXIT_RECORDS_FAILED if failed or summary.input_errors else EXIT_OK
     else:
         with _closed_on_write_error(sinks):
-            _stop_early(sinks, checkpoint, done, stop)
+            _stop_early(sinks, checkpoint, done, summary.failed_before + summary.failed, stop)
         if stop == "fail-fast":
             exit_code = EXIT_RECORDS_FAILED
         else:
-            exit_code = EXIT_TERMINATED if signals.received == signal.SIGTERM else EXIT_INTERRUPTED
+            exit_code = EXIT_SIGNALLED + (signals.received or signal.SIGINT)  # (a second signal: the first's)
     if not quiet:
         click.echo(summary.line(time.perf_counter() - started, resumed_from), err=True)
     sys.exit(exit_code)
@@ -606,19 +649,31 @@ class _DropLimitLines(logging.Filter):
         return not hasattr(record, "limit_flag")
 
 
+#: the signals that stop a run cleanly: Ctrl-C, kill's default, and the terminal closing
+#: (SIGHUP killed the run outright, its outputs never checkpointed)
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
 class _StopSignals:
-    """Ctrl-C / SIGTERM ask the run to stop after the record being written, so that the
-    outputs and the checkpoint agree; a second signal stops at once (the previous
-    checkpoint stays valid: --resume truncates anything written after it)."""
+    """Ctrl-C, SIGTERM and SIGHUP ask the run to stop at the end of the batch being written,
+    so that the outputs and the checkpoint agree; a second signal, but another hangup,
+    stops at once (the previous checkpoint stays valid: --resume truncates anything written
+    after it).  A signal the run was started ignoring stays ignored (nohup's SIGHUP; the
+    SIGINT a shell's background job ignores, so that Ctrl-C stops only the foreground)."""
 
     def __init__(self) -> None:
         self.received: int | None = None
         self._previous: dict[int, Any] = {}
 
     def _handle(self, signum: int, frame: Any) -> None:
+        hangup = signum == getattr(signal, "SIGHUP", None)
         if self.received is not None:
+            if hangup:  # (a hangup said twice, by the shell and the kernel, is no one insisting)
+                return
             raise KeyboardInterrupt()
         self.received = signum
+        if hangup:
+            _silence_hung_up_terminal()
         # Said at once: the stop waits for a batch to end, which may take a while (slow
         # pages; an input that stalls).  os.write, as a write through sys.stderr's buffer
         # may be the one this signal interrupted; on a terminal, after its "^C" (and any bar)
@@ -628,13 +683,30 @@ class _StopSignals:
                      b"being cleaned; a second signal stops at once\n")
 
     def __enter__(self) -> "_StopSignals":
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            self._previous[signum] = signal.signal(signum, self._handle)
+        for signum in STOP_SIGNALS:
+            if signal.getsignal(signum) != signal.SIG_IGN:
+                self._previous[signum] = signal.signal(signum, self._handle)
         return self
 
     def __exit__(self, *exc_info: Any) -> None:
         for signum, handler in self._previous.items():
             signal.signal(signum, handler)
+
+
+def _silence_hung_up_terminal() -> None:
+    """After a hangup, a write to the terminal that was stdout or stderr fails (EIO): the
+    stop's messages, and the records of the batch finished before it, would fail the run
+    as a write error (exit 74, 'no space') instead of stopping it cleanly.  They go to
+    /dev/null: nobody is left to read them (a stream redirected to a file or a pipe is
+    kept).  A zero-length write tells: it fails on a hung-up terminal, and on nothing else."""
+    for fd in (1, 2):
+        try:
+            os.write(fd, b"")
+        except OSError as exc:
+            if exc.errno == errno.EIO:
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, fd)
+                os.close(devnull)
 
 
 @contextlib.contextmanager
@@ -658,12 +730,16 @@ def _abandon_quietly(sinks: dict[str, Sink]) -> None:
             sink.abandon()
 
 
-def _stop_early(sinks: dict[str, Sink], checkpoint: Checkpoint | None, done: int, why: str) -> None:
+def _save_checkpoint(checkpoint: Checkpoint, sinks: dict[str, Sink], done: int, failed: int) -> None:
+    checkpoint.save(done, {name: sink.state() for name, sink in sinks.items()}, failed=failed)
+
+
+def _stop_early(sinks: dict[str, Sink], checkpoint: Checkpoint | None, done: int, failed: int, why: str) -> None:
     """Leave the run resumable: what was written stays in the temporary files, recorded
-    by a checkpoint; no final file is produced (in a folder output, but the files completed
-    before the stop)."""
+    by a checkpoint (with the number of them that ``failed``); no final file is produced
+    (in a folder output, but the files completed before the stop)."""
     if checkpoint is not None and why != "hard":  # a hard stop may be mid-record
-        checkpoint.save(done, {name: sink.state() for name, sink in sinks.items()})
+        _save_checkpoint(checkpoint, sinks, done, failed)
     for sink in sinks.values():
         sink.abandon()
     what = {"signal": "interrupted", "hard": "interrupted (second signal: stopped at once)",
@@ -671,11 +747,66 @@ def _stop_early(sinks: dict[str, Sink], checkpoint: Checkpoint | None, done: int
     resume = "; run again with --resume to continue" if checkpoint is not None else ""
     written = "the files completed before the stop are in place, no other" if isinstance(sinks["output"], FolderSink) \
         else "no final output was written"
-    click.echo(f"cleanscrape: {what} after {done} records; {written}{resume}", err=True)
+    click.echo(f"cleanscrape: {what} after {_counted(done, 'record')}; {written}{resume}", err=True)
+
+
+def _standard_streams_kept_safe() -> None:
+    """A standard stream the run was started without (``2>&-``) is /dev/null for it: the
+    next file it opened took that number, and its output would have been written to by
+    whatever writes to fd 2 (a closed stdin or stdout is still told apart: Python gives no
+    sys.stdin / sys.stdout then, and the CLI says so).  Its messages on stderr go through
+    :class:`_Diagnostics`, which a stderr that fails cannot stop."""
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:  # closed
+            devnull = os.open(os.devnull, os.O_RDWR)
+            if devnull != fd:
+                os.dup2(devnull, fd)
+                os.close(devnull)
+    if not isinstance(sys.stderr, _Diagnostics):  # (main() run again in one process)
+        sys.stderr = _Diagnostics(sys.stderr if sys.stderr is not None else open(2, "w", closefd=False))
+
+
+class _Diagnostics:
+    """The CLI's stderr: its messages are the run's diagnostics, not its output.  One that
+    cannot be written (``2>/dev/full``, a pipe whose reader has gone) is lost and the run
+    goes on; the failed write stopped it as a failed output write (its finished output
+    abandoned, 'run again with --resume once there is space', exit 74), or, at the summary,
+    exit 1 with a traceback into the void.  From the first failure on, stderr is /dev/null."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)  # type: ignore[no-any-return]
+        except OSError:
+            self._lost()
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError:
+            self._lost()
+
+    def _lost(self) -> None:
+        """Point the failing stream's descriptor at /dev/null, and flush what it holds there
+        (held, it would fail again at exit, whose flush of stderr failing is exit 120)."""
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, self._stream.fileno())
+            os.close(devnull)
+            self._stream.flush()
+
+    def __getattr__(self, name: str) -> Any:  # fileno, isatty, encoding, buffer...
+        return getattr(self._stream, name)
 
 
 def main() -> None:
     """Entry point of the ``cleanscrape`` script."""
+    _standard_streams_kept_safe()
     try:
         cli(prog_name="cleanscrape")
     except OSError as exc:

@@ -11,7 +11,8 @@ serves :meth:`Cleaner.clean_many` with workers (:class:`TextJob`: items in, Resu
 With ``workers > 1``: records go to the workers in batches (a few dozen documents:
 PERF-NOTES §6 measured near-2× on 2 cores at 8–32 per chunk); at most
 ``workers * BATCHES_IN_FLIGHT_PER_WORKER`` batches are in flight, so memory stays flat
-however fast the reader is.  Each worker gets the Cleaner once, when it starts.
+however fast the reader is.  Each worker gets the Cleaner once, when it starts, which is
+when a batch finds every worker busy: a run of a few batches starts a few, whatever it asked.
 
 The main process does not load the stages' tables (lexicon automata, stopwords, language
 profiles, repair word lists): each worker loads what its documents need, in parallel with
@@ -47,6 +48,7 @@ death costs only the dead worker's batches.
 from __future__ import annotations
 
 import gc
+import logging
 import math
 import os
 import pickle
@@ -74,6 +76,8 @@ if TYPE_CHECKING:  # imported by a pool alone (_mp_context)
 
 __all__ = ["Job", "Outcome", "clean_raw", "clean_stream", "default_workers", "BATCH_RECORDS",
            "BATCH_BYTES"]
+
+_log = logging.getLogger("cleanscrape")
 
 #: records per batch sent to a worker, and the byte budget that closes a batch early
 BATCH_RECORDS = 16
@@ -327,12 +331,16 @@ def _outcome(job: Job, raw: RawRecord, record: Record, result: Result) -> Outcom
 # ------------------------------------------------------------------ worker side
 
 def _prepare_worker() -> None:
-    # Ctrl-C reaches the whole process group: the main process handles it and stops the
-    # workers; a worker printing its own KeyboardInterrupt traceback would only be noise.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # The main process's SIGTERM handler (stop cleanly, write a checkpoint) is inherited
-    # through fork; a worker asked to stop just stops.
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    # Ctrl-C, the terminal's hangup, and a service manager's SIGTERM (systemd's goes to
+    # the whole group) reach the workers too: the main process handles them and stops the
+    # workers (SIGKILL: see _Worker.ask_to_stop).  A worker printing its own
+    # KeyboardInterrupt traceback would only be noise, and one killed by the signal would
+    # be replaced, its batches cleaned again one record at a time while the run stops (a
+    # second and more for a few batches of pages).  The main process's own handlers,
+    # inherited through fork, are no worker's either.
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
     _die_with_parent()
 
 
@@ -483,7 +491,12 @@ class _Worker(Generic[_Item, _Result]):
             _grow_pipe(connection)
         self.process = context.Process(  # type: ignore[attr-defined]
             target=_worker_main, args=(task_reader, result_writer, cleaner, job), daemon=True)
-        self.process.start()
+        try:
+            self.process.start()
+        except BaseException:  # (out of processes or memory): no pipe left open
+            for connection in (task_reader, self.tasks, self.results, result_writer):
+                connection.close()
+            raise
         # The worker's ends are its own now: a worker that dies leaves no writer of its
         # results behind, so reading them ends in EOFError rather than waiting forever.
         task_reader.close()
@@ -536,8 +549,13 @@ class _OrderedPool(Generic[_Item, _Result]):
     to take the GIL, and so a core, from the workers), whose outcomes come back in
     submission order, and which survives the death of a worker."""
 
-    def __init__(self, cleaner: Cleaner, job: PoolJob, workers: int) -> None:
+    def __init__(self, cleaner: Cleaner, job: PoolJob, workers: int, on_warning: Callable[[str], None]) -> None:
         self.cleaner, self.job = cleaner, job
+        #: the workers this pool may start: each only when a batch finds every other busy,
+        #: so a run of a few batches starts a few, whatever was asked (-j 1000 forked a
+        #: thousand up front, 13 s for one document, and ran out of file descriptors)
+        self._size = workers
+        self._on_warning = on_warning
         self._context = _mp_context()
         _libc_prctl()  # before the fork (see there)
         # Frozen objects are never visited by a collection again: a worker's collector
@@ -549,34 +567,47 @@ class _OrderedPool(Generic[_Item, _Result]):
         if self._froze:
             gc.freeze()
         self._workers: list[_Worker[_Item, _Result]] = []
-        try:
-            for _ in range(workers):
-                self._workers.append(self._new_worker())
-        except BaseException:  # no process left behind, nothing left frozen
-            self.close(abort=True)
-            raise
 
     def _new_worker(self) -> _Worker[_Item, _Result]:
         return _Worker(self._context, self.cleaner, self.job)
 
+    def _grow(self) -> _Worker[_Item, _Result] | None:
+        """A new worker, or None where the system will start no more (out of processes,
+        file descriptors or memory): the pool goes on with the workers it has, or with
+        none, in this process, and says so."""
+        try:
+            worker = self._new_worker()
+        except OSError as exc:
+            self._size = len(self._workers)
+            self._on_warning(f"cannot start worker process {len(self._workers) + 1} ({exc}): going on with "
+                             + (f"{len(self._workers)}" if self._workers else "none, in this process"))
+            return None
+        self._workers.append(worker)
+        return worker
+
     def run(self, batches: Iterator[list[_Item]]) -> Iterator[_Result]:
         in_flight: dict[int, list[_Item]] = {}  # batch number -> batch, until yielded
         finished: dict[int, list[_Result]] = {}
-        limit = len(self._workers) * BATCHES_IN_FLIGHT_PER_WORKER
         submitted = yielded = 0
         more = True
         while True:
-            while more and len(in_flight) < limit:
-                worker = min(self._workers, key=lambda w: len(w.held))
-                if len(worker.held) >= BATCHES_HELD_PER_WORKER:
+            while more and len(in_flight) < max(self._size, 1) * BATCHES_IN_FLIGHT_PER_WORKER:
+                worker = min(self._workers, key=lambda w: len(w.held), default=None)
+                grow = len(self._workers) < self._size and (worker is None or bool(worker.held))
+                if not grow and worker is not None and len(worker.held) >= BATCHES_HELD_PER_WORKER:
                     break
                 batch = next(batches, None)
                 if batch is None:
                     more = False
                     break
-                worker.held.append(submitted)
+                if grow:
+                    worker = self._grow() or worker
                 in_flight[submitted] = batch
                 submitted += 1
+                if worker is None:  # no worker could be started
+                    finished[submitted - 1] = self.job.clean_batch(self.cleaner, batch)
+                    continue
+                worker.held.append(submitted - 1)
                 try:
                     worker.send(batch)
                 except OSError:  # it died while idle (killed from outside)
@@ -617,11 +648,11 @@ class _OrderedPool(Generic[_Item, _Result]):
     def _replace(self, dead: _Worker[_Item, _Result], in_flight: dict[int, list[_Item]],
                  finished: dict[int, list[_Result]]) -> None:
         """A worker died: keep the batches it finished, redo the others one record at a
-        time in isolation, and start a fresh worker in its place."""
+        time in isolation; a fresh worker takes its place when a batch needs one (run)."""
         for outcomes in dead.finished():
             finished[dead.held.popleft()] = outcomes
         dead.stop(abort=True)
-        self._workers[self._workers.index(dead)] = self._new_worker()
+        self._workers.remove(dead)
         isolation: list[_Worker[_Item, _Result]] = []  # the worker of the records redone alone, while it lives
         for number in dead.held:
             redone = [self._clean_isolated(raw, isolation) for raw in in_flight[number]]
@@ -635,13 +666,14 @@ class _OrderedPool(Generic[_Item, _Result]):
         # OOM killer making room for another process) while it cleaned an innocent record
         # must not cost that record.
         for _ in range(ISOLATED_ATTEMPTS):
-            if not isolation:
-                isolation.append(self._new_worker())
             try:
+                if not isolation:  # (a worker the system will not start is one more attempt failed)
+                    isolation.append(self._new_worker())
                 isolation[0].send([raw])
                 return isolation[0].receive()[0]
             except (EOFError, OSError):
-                isolation.pop().stop(abort=True)
+                if isolation:
+                    isolation.pop().stop(abort=True)
         return self.job.failed(self.cleaner, raw, WORKER_DIED)
 
     def close(self, *, abort: bool) -> None:
@@ -665,14 +697,16 @@ def clean_stream(
     workers: int = 1,
     batch_records: int = BATCH_RECORDS,
     batch_bytes: int = BATCH_BYTES,
+    on_warning: Callable[[str], None] | None = None,
 ) -> Generator[Outcome, None, None]:
-    """Clean raw records, yielding their Outcomes in input order."""
+    """Clean raw records, yielding their Outcomes in input order; ``on_warning`` (default:
+    the ``cleanscrape`` logger) hears of a worker the system would not start."""
     if workers <= 1:
         # the same batches as the workers get: the same memory, the same output
         for batch in _batches(raws, batch_records, batch_bytes):
             yield from _clean_in_order(cleaner, job, batch)
         return
-    yield from _pooled(cleaner, job, _batches(raws, batch_records, batch_bytes), workers)
+    yield from _pooled(cleaner, job, _batches(raws, batch_records, batch_bytes), workers, on_warning)
 
 
 def clean_items(cleaner: Cleaner, items: Iterable[TextItem], workers: int) -> Generator[Result, None, None]:
@@ -709,10 +743,11 @@ def clean_items(cleaner: Cleaner, items: Iterable[TextItem], workers: int) -> Ge
 
 
 def _pooled(cleaner: Cleaner, job: PoolJob[_Item, _Result], batches: Iterator[list[_Item]],
-            workers: int) -> Generator[_Result, None, None]:
-    """What ``job`` makes of each batch, in order, from a pool of ``workers`` processes, which
-    stops with the caller: at the end, or at once if the caller stops reading first."""
-    pool: _OrderedPool[_Item, _Result] = _OrderedPool(cleaner, job, workers)
+            workers: int, on_warning: Callable[[str], None] | None = None) -> Generator[_Result, None, None]:
+    """What ``job`` makes of each batch, in order, from a pool of up to ``workers`` processes
+    (``on_warning`` hears of those the system would not start), which stops with the caller:
+    at the end, or at once if the caller stops reading first."""
+    pool: _OrderedPool[_Item, _Result] = _OrderedPool(cleaner, job, workers, on_warning or _log.warning)
     finished = False
     try:
         yield from pool.run(batches)

@@ -128,3 +128,19 @@ def test_clean_many_of_a_mapping_is_refused_not_its_keys_cleaned() -> None:
     # {id: text} iterates its ids: each id was cleaned as a document, the texts never
     with pytest.raises(TypeError, match=r"\.items\(\)"):
         next(Cleaner(stages=["whitespace"]).clean_many({"a": "text of a", "b": "text of b"}))
+
+
+def test_the_package_imports_its_modules_as_they_are_used() -> None:
+    # (so that the command line's entry point can take a Ctrl-C during its imports); every
+    # public name, and a submodule as an attribute, as when the package imported them all
+    import subprocess
+    import sys
+
+    script = ("import sys, cleanscrape\n"
+              "print('cleanscrape.cleaner' in sys.modules)\n"
+              "document = cleanscrape.document\n"
+              "print(all(getattr(cleanscrape, name) is not None for name in cleanscrape.__all__))\n"
+              "print(document.Document is cleanscrape.Document, cleanscrape.stage.Stage is cleanscrape.Stage)\n"
+              "print(hasattr(cleanscrape, 'nothing_of_that_name'))\n")
+    shown = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.split()
+    assert shown == ["False", "True", "True", "True", "False"]

@@ -6,8 +6,10 @@ check the command's plumbing, not the cleaning rules.
 
 from __future__ import annotations
 
+import bz2
 import gzip
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -237,6 +239,41 @@ def test_module_entry_point_runs() -> None:
     assert proc.stdout == b"a\n"
 
 
+@pytest.mark.parametrize("during", ["cleanscrape.cleaner", "cleanscrape.cli"])
+def test_ctrl_c_during_the_imports_is_an_interrupted_run_not_a_traceback(during: str) -> None:
+    # the first ~0.15 s of a run are its imports (the package's, then the command line's):
+    # a Ctrl-C there printed a KeyboardInterrupt traceback
+    import signal
+    import subprocess
+    import sys
+
+    interrupt_on_import = (
+        "import os, runpy, signal, sys\n"
+        "class Interrupt:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        f"        if name == {during!r}:\n"
+        "            os.kill(os.getpid(), signal.SIGINT)\n"
+        "sys.meta_path.insert(0, Interrupt())\n"
+        "sys.argv = ['cleanscrape', 'clean', '-']\n"
+        "runpy.run_module('cleanscrape', run_name='__main__', alter_sys=True)\n")
+    # (SIGINT at its default: a background test run's, ignored, would stay ignored)
+    proc = subprocess.run([sys.executable, "-c", interrupt_on_import], input=b"x\n", capture_output=True,
+                          timeout=60, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    assert (proc.returncode, proc.stderr) == (130, b"cleanscrape: interrupted\n")
+    assert proc.stdout == b""
+
+
+def test_the_script_entry_point_is_the_one_that_takes_ctrl_c_in_the_imports() -> None:
+    import sys
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
+    scripts = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())["project"]["scripts"]
+    assert scripts == {"cleanscrape": "cleanscrape.__main__:main"}
+
+
 def test_progress_display_runs_and_counts_bytes(capsys) -> None:
     from cleanscrape.cli import _Progress
     from cleanscrape.io.readers import ReadProgress
@@ -246,7 +283,38 @@ def test_progress_display_runs_and_counts_bytes(capsys) -> None:
     progress.update(10)
     progress.stop()
     assert progress._progress.tasks[0].completed == 2_000_000
-    assert progress._progress.tasks[0].fields["docs"] == 10
+    assert progress._progress.tasks[0].fields["docs"] == "10 docs"
+
+
+def test_stdin_that_fails_is_named_stdin_as_its_records_are() -> None:
+    # "-: read error: ..." beside records located "stdin:2"
+    truncated = gzip.compress(b'{"id": 1, "text": "one"}\n' * 100)[:-10]
+    result = run(["--format", "jsonl", "-"], stdin=truncated)
+    assert result.exit_code == 1
+    assert "cleanscrape: error: stdin: read error: EOFError: " in result.stderr, result.stderr
+    result = run(["--format", "jsonl", "-"], stdin=bz2.compress(b"x"))
+    assert "cleanscrape: error: stdin: bzip2 data, not read" in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("output", ["out", "out.jsonl"])
+def test_a_run_refused_at_its_report_leaves_its_output_to_the_next(tmp_path: Path, output: str) -> None:
+    # the output, opened first, is locked for the run (another run writing it is refused):
+    # a run inside another program that failed before it began kept the lock
+    (tmp_path / "afile").write_text("x")
+    args = [str(DATA / "records.jsonl"), "-o", str(tmp_path / output)]
+    assert run([*args, "--report", str(tmp_path / "afile" / "r.jsonl")]).exit_code == 2
+    result = run(args)
+    assert result.exit_code == 0, result.stderr
+
+
+def test_counts_of_one_take_the_singular() -> None:
+    # "1 documents", "1 unreadable inputs", "after 1 records" on the summary and stop lines
+    result = run(["--format", "jsonl", "-", "missing.jsonl"], stdin=b'{"id": "a", "text": "x"}\n')
+    assert "cleanscrape: 1 document; 0 failed; 1 unreadable input; 0 empty" in result.stderr
+    from cleanscrape.cli import Summary
+
+    summary = Summary(documents=2, input_warnings=1)
+    assert "2 documents;" in summary.line(1.0, 0) and "; 1 input warning;" in summary.line(1.0, 0)
 
 
 @pytest.mark.parametrize("workers", [1, 2])
@@ -348,12 +416,21 @@ def test_workers_0_is_every_core_as_in_clean_many() -> None:
     assert [r["id"] for r in jsonl(result.stdout_bytes)] == [1]
 
 
+@pytest.mark.parametrize("workers, warned", [(2, False), (3, True)])
+def test_more_workers_than_cores_is_warned_of(monkeypatch, workers: int, warned: bool) -> None:
+    monkeypatch.setattr("cleanscrape.cli.default_workers", lambda: 2)
+    result = run(["--format", "jsonl", "-"], stdin=b'{"id": 1, "text": "one"}\n', workers=workers)
+    assert result.exit_code == 0, result.stderr
+    warning = (f"cleanscrape: warning: -j {workers}: more workers than the 2 cores this run may use: no faster, "
+               "and each takes memory of its own (~60 MB)\n")
+    assert (warning in result.stderr) == warned
+
+
 def _shown_on_a_terminal(args: list[str], *, stdout_too: bool) -> str:
     """What a terminal shows of a run whose stderr (and stdout, ``stdout_too``) it is,
     its escape sequences taken out."""
     import os
     import pty
-    import re
     import subprocess
     import sys
 
@@ -390,7 +467,7 @@ def test_no_progress_bar_when_the_records_go_to_the_terminal_too(tmp_path: Path)
     dump = tmp_path / "dump.jsonl"
     dump.write_bytes(b"".join(b'{"id": %d, "text": "text %d"}\n' % (i, i) for i in range(40)))
     shown = _shown_on_a_terminal([str(dump)], stdout_too=True)
-    assert " docs " not in shown
+    assert not re.search(r"\d+ docs? ", shown)
     assert '{"id":39,"text":"text 39","status":"ok"}' in shown
     assert "cleanscrape: 40 documents" in shown  # the summary still
 
@@ -532,7 +609,7 @@ def test_to_against_the_output_files_extension_is_a_usage_error(tmp_path: Path, 
 
 
 @pytest.mark.parametrize("closed,args,message", [
-    (0, ["-"], "-: cannot open: stdin is closed"),
+    (0, ["-"], "stdin: cannot open: stdin is closed"),
     (1, [str(DATA / "docs")], "stdout is closed"),
 ])
 def test_a_closed_standard_stream_is_an_error_not_a_traceback(closed: int, args: list[str], message: str) -> None:

@@ -59,6 +59,22 @@ def test_missing_config_file_is_named(tmp_path: Path) -> None:
         Cleaner(config=tmp_path / "nope.toml")
 
 
+def test_a_config_file_that_cannot_be_read_is_a_clear_error(tmp_path: Path) -> None:
+    # not UTF-8: a UnicodeDecodeError traceback from the CLI; a folder: an IsADirectoryError
+    bad = tmp_path / "latin1.toml"
+    bad.write_bytes(b'lang = "fran\xe7ais"\n')
+    with pytest.raises(StageConfigError, match=r"latin1\.toml: not UTF-8 \(invalid continuation byte at byte 12\)"):
+        Cleaner(config=bad)
+    with pytest.raises(StageConfigError, match="cannot read: Is a directory"):
+        Cleaner(config=tmp_path)
+    from click.testing import CliRunner
+
+    from cleanscrape.cli import cli
+
+    result = CliRunner().invoke(cli, ["clean", "--config", str(bad), "-"], input="x")
+    assert result.exit_code == 2 and "not UTF-8" in result.output
+
+
 def test_limits_come_from_the_config_unless_given() -> None:
     from cleanscrape.limits import DEFAULT_MAX_DOC_CHARS
 

@@ -74,6 +74,27 @@ def test_full_disk_leaves_no_final_output_and_resume_completes_it(tmp_path: Path
     assert [json.loads(line)["id"] for line in report.read_text().splitlines()] == [f"d{i}" for i in range(400)]
 
 
+@pytest.mark.parametrize("stderr", ["closed", "/dev/full"])
+def test_a_stderr_that_cannot_be_written_loses_the_messages_not_the_run(tmp_path: Path, stderr: str) -> None:
+    """Its messages are the run's diagnostics: with fd 2 closed (2>&-) the run ended in an
+    AttributeError, nothing written; with a stderr that fails (2>/dev/full) the first
+    message stopped it as a failed output write, its output abandoned."""
+    if stderr == "/dev/full" and not Path(stderr).exists():
+        pytest.skip("no /dev/full")
+    dump = tmp_path / "dump.jsonl"
+    write_dump(dump, 40)
+    dump.write_bytes(dump.read_bytes() + b"not json\n")  # a failed record: a message
+    out = tmp_path / "clean.jsonl"
+    args = [*CLI, str(dump), "-o", str(out), "--stages", "whitespace", "-j", "2"]
+    if stderr == "closed":
+        proc = subprocess.run(args, preexec_fn=lambda: os.close(2), timeout=120)
+    else:
+        with open(stderr, "wb") as full:
+            proc = subprocess.run(args, stderr=full, timeout=120)
+    assert proc.returncode == 1  # (the failed record)
+    assert out.read_bytes().count(b"\n") == 41 and b'"status":"failed"' in out.read_bytes()
+
+
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
 def test_a_worker_killed_from_outside_costs_no_record(tmp_path: Path) -> None:
     """The OOM killer (or an operator) kills a worker mid-run: its batches are cleaned again
@@ -96,6 +117,31 @@ def test_a_worker_killed_from_outside_costs_no_record(tmp_path: Path) -> None:
     _, stderr = proc.communicate(timeout=120)
     assert proc.returncode == 0, stderr
     assert out.read_bytes() == reference(tmp_path, dump)
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_a_sigterm_to_the_whole_group_stops_the_run_without_replacing_its_workers(tmp_path: Path) -> None:
+    """systemd stops a service with SIGTERM to every process of it: the workers died of it,
+    and were replaced while the run stopped, their batches cleaned again one record at a
+    time in a worker of their own."""
+    helper = Path(__file__).parent / "data" / "cli" / "run_cli_with_test_stages.py"
+    dump = tmp_path / "dump.jsonl"
+    write_dump(dump, 300)
+    proc = subprocess.Popen([sys.executable, str(helper), "clean", str(dump), "-o", str(tmp_path / "clean.jsonl"),
+                             "-q", "--stages", "slow,whitespace", "-j", "2", "--checkpoint-every", "10"],
+                            stderr=subprocess.PIPE, start_new_session=True)
+    checkpoint = tmp_path / ".clean.jsonl.checkpoint.json"
+    deadline = time.monotonic() + 60
+    while not checkpoint.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    workers = set(children_of(proc.pid))
+    assert workers, "no worker process found"
+    os.killpg(proc.pid, signal.SIGTERM)
+    while proc.poll() is None:  # any process started from here on replaces a worker
+        workers |= set(children_of(proc.pid))
+        time.sleep(0.01)
+    assert proc.returncode == 143, proc.stderr.read() if proc.stderr else ""
+    assert len(workers) == 2, workers
 
 
 @pytest.mark.parametrize("records, name", [(50, "out.jsonl"), (55, "out.jsonl"), (55, "out.jsonl.gz")])

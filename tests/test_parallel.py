@@ -8,6 +8,7 @@ import json
 import multiprocessing
 import os
 import pickle
+import re
 import signal
 import subprocess
 import sys
@@ -59,6 +60,54 @@ def test_several_workers_give_the_same_bytes_in_the_same_order() -> None:
     pooled = [(o.item.data, o.report) for o in clean_stream(cleaner, job, raws, workers=3, batch_records=4)]
     assert pooled == serial
     assert [json.loads(data)["id"] for data, _ in pooled] == [f"d{i}" for i in range(150)]
+
+
+def test_workers_start_as_batches_need_them(monkeypatch) -> None:
+    # -j 1000 forked a thousand workers up front: 13 s for one document, and past the
+    # file descriptors' limit a failed run ('cannot write output: Too many open files')
+    import cleanscrape.parallel as parallel
+
+    started = []
+
+    class Counted(parallel._Worker):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            started.append(self)
+
+    monkeypatch.setattr(parallel, "_Worker", Counted)
+    cleaner, job = Cleaner(stages=["whitespace"]), Job(output_format="jsonl")
+    raws = make_raws(40)
+    serial = [o.item.data for o in clean_stream(cleaner, job, raws, workers=1)]
+    assert [o.item.data for o in clean_stream(cleaner, job, raws, workers=1000, batch_records=16)] == serial
+    assert 1 <= len(started) <= 3  # three batches
+
+
+@pytest.mark.parametrize("startable", [0, 1])
+def test_a_worker_the_system_will_not_start_leaves_the_pool_with_those_it_has(monkeypatch, startable: int) -> None:
+    import errno
+
+    import cleanscrape.parallel as parallel
+
+    new_worker = parallel._OrderedPool._new_worker
+    started: list[object] = []
+
+    def limited(pool):
+        if len(started) >= startable:
+            raise OSError(errno.EMFILE, "Too many open files")
+        started.append(new_worker(pool))
+        return started[-1]
+
+    monkeypatch.setattr(parallel._OrderedPool, "_new_worker", limited)
+    cleaner, job = Cleaner(stages=[_Sleepy(), "whitespace"]), Job(output_format="jsonl")
+    raws = make_raws(40)
+    warnings: list[str] = []
+    pooled = [o.item.data for o in clean_stream(cleaner, job, raws, workers=4, batch_records=4,
+                                                on_warning=warnings.append)]
+    assert pooled == [o.item.data for o in clean_stream(cleaner, job, raws, workers=1, batch_records=4)]
+    going_on = "none, in this process" if startable == 0 else "1"
+    assert warnings == [f"cannot start worker process {startable + 1} ([Errno 24] Too many open files): "
+                        f"going on with {going_on}"]
+    assert multiprocessing.active_children() == []
 
 
 def test_the_default_pipeline_gives_the_same_bytes_for_1_and_2_workers() -> None:
@@ -345,6 +394,14 @@ def cli_command(*args: str) -> list[str]:
     return [sys.executable, str(HELPER), "clean", *args]
 
 
+def as_a_terminal_s_job() -> None:
+    """In a child, before it runs the CLI: SIGINT and SIGHUP at their defaults, as a
+    terminal's foreground job has them, whatever the test run's (a background job ignores
+    SIGINT, nohup SIGHUP, and a signal ignored from the start stays ignored in the CLI)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
+
+
 def wait_for(path: Path, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while not path.exists():
@@ -510,7 +567,7 @@ def test_print_in_a_stage_goes_to_stderr_not_into_the_records(tmp_path: Path, wo
     assert proc.stderr.count(b"debug: ") == 30
 
 
-@pytest.mark.parametrize("signum,code", [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+@pytest.mark.parametrize("signum,code", [(signal.SIGTERM, 143), (signal.SIGINT, 130), (signal.SIGHUP, 129)])
 def test_signal_leaves_no_final_output_and_resume_completes_it(tmp_path: Path, signum: int, code: int) -> None:
     dump = tmp_path / "dump.jsonl"
     write_dump(dump, 120)
@@ -518,7 +575,7 @@ def test_signal_leaves_no_final_output_and_resume_completes_it(tmp_path: Path, s
     report = tmp_path / "out" / "report.jsonl"
     args = [str(dump), "-o", str(out), "--report", str(report), "--stages", "slow,whitespace",
             "-j", "2", "--checkpoint-every", "10"]
-    proc = subprocess.Popen(cli_command(*args), stderr=subprocess.PIPE)
+    proc = subprocess.Popen(cli_command(*args), stderr=subprocess.PIPE, preexec_fn=as_a_terminal_s_job)
     wait_for(out.parent / f".{out.name}.checkpoint.json")
     proc.send_signal(signum)
     _, stderr = proc.communicate(timeout=60)
@@ -532,6 +589,89 @@ def test_signal_leaves_no_final_output_and_resume_completes_it(tmp_path: Path, s
     assert gzip.decompress(out.read_bytes()) == expected
     assert [json.loads(line)["id"] for line in report.read_text().splitlines()] == [f"d{i}" for i in range(120)]
     assert sorted(p.name for p in out.parent.iterdir()) == ["clean.jsonl.gz", "report.jsonl"]
+
+
+def test_more_workers_than_file_descriptors_allow_is_a_warning_not_a_failed_run(tmp_path: Path) -> None:
+    # the pool forked every worker up front: past the limit, the run failed as a write
+    # ('cannot write output: [Errno 24] Too many open files ... once there is space', exit 74)
+    import resource
+
+    dump = tmp_path / "dump.jsonl"
+    write_dump(dump, 400)
+    out = tmp_path / "clean.jsonl"
+    proc = subprocess.run(cli_command(str(dump), "-o", str(out), "--stages", "slow,whitespace", "-j", "40", "-q",
+                                      "--checkpoint-every", "10"),
+                          preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_NOFILE, (64, 64)),
+                          capture_output=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert re.search(rb"warning: cannot start worker process \d+ \(\[Errno 24\] Too many open files\): "
+                     rb"going on with \d+\n", proc.stderr), proc.stderr
+    assert out.read_bytes() == reference_output(tmp_path, dump)
+
+
+def test_a_terminal_that_hangs_up_stops_the_run_as_sigterm_does(tmp_path: Path) -> None:
+    """The terminal closed: SIGHUP to the run and its workers, and its stderr a terminal
+    that is gone (a write there fails with EIO).  SIGHUP killed the run outright, nothing
+    checkpointed past the last one; the stop's messages must not fail it either."""
+    import pty
+
+    dump = tmp_path / "dump.jsonl"
+    write_dump(dump, 300)
+    out = tmp_path / "clean.jsonl"
+    args = [str(dump), "-o", str(out), "--stages", "slow,whitespace", "-j", "2", "--checkpoint-every", "10"]
+    pid, terminal = pty.fork()
+    if pid == 0:  # the run, its stdin, stdout and stderr the terminal, which it controls
+        as_a_terminal_s_job()
+        os.execv(sys.executable, cli_command(*args))
+    try:
+        wait_for(tmp_path / ".clean.jsonl.checkpoint.json")
+    finally:
+        os.close(terminal)  # hang up
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 129
+    assert not out.exists() and (tmp_path / ".clean.jsonl.partial").exists()
+    subprocess.run(cli_command(*args, "--resume", "-q"), check=True, timeout=120)
+    assert out.read_bytes() == reference_output(tmp_path, dump)
+
+
+def test_a_second_hangup_does_not_stop_the_run_at_once(tmp_path: Path) -> None:
+    # a hangup may come twice (the shell passes its own on to its jobs): as a second
+    # signal, it stopped the run mid-batch, without the checkpoint of the stop
+    dump = tmp_path / "dump.jsonl"
+    write_dump(dump, 300)
+    out = tmp_path / "clean.jsonl"
+    args = [str(dump), "-o", str(out), "--stages", "slow,whitespace", "-j", "2", "--checkpoint-every", "1000"]
+    errors = tmp_path / "stderr"
+    with open(errors, "wb") as stderr:
+        proc = subprocess.Popen(cli_command(*args), stderr=stderr, preexec_fn=as_a_terminal_s_job)
+    wait_for(tmp_path / ".clean.jsonl.partial")
+    time.sleep(0.3)  # (into the run)
+    proc.send_signal(signal.SIGHUP)
+    deadline = time.monotonic() + 60
+    while b"stopping" not in errors.read_bytes():  # the first one heard
+        assert time.monotonic() < deadline, errors.read_bytes()
+        time.sleep(0.01)
+    proc.send_signal(signal.SIGHUP)
+    assert proc.wait(60) == 129 and b"stopped at once" not in errors.read_bytes(), errors.read_bytes()
+    assert json.loads((tmp_path / ".clean.jsonl.checkpoint.json").read_text())["records"] % 16 == 0
+    subprocess.run(cli_command(*args, "--resume", "-q"), check=True, timeout=120)
+    assert out.read_bytes() == reference_output(tmp_path, dump)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGINT])
+def test_a_signal_ignored_from_the_start_stays_ignored(tmp_path: Path, signum: int) -> None:
+    # nohup's SIGHUP, a shell's background job's SIGINT (so that Ctrl-C stops only the
+    # foreground job): the run's own handler replaced SIGINT's
+    dump = tmp_path / "dump.jsonl"
+    write_dump(dump, 60)
+    out = tmp_path / "clean.jsonl"
+    proc = subprocess.Popen(cli_command(str(dump), "-o", str(out), "--stages", "slow,whitespace", "-j", "2", "-q",
+                                        "--checkpoint-every", "10"),
+                            preexec_fn=lambda: signal.signal(signum, signal.SIG_IGN))
+    wait_for(tmp_path / ".clean.jsonl.checkpoint.json")
+    proc.send_signal(signum)
+    assert proc.wait(timeout=120) == 0
+    assert out.read_bytes() == reference_output(tmp_path, dump)
 
 
 def test_a_signal_in_the_last_batch_then_resume_gives_the_uninterrupted_bytes(tmp_path: Path) -> None:
@@ -585,6 +725,64 @@ def test_resume_after_kill_neither_duplicates_nor_skips(tmp_path: Path, output: 
         data = gzip.decompress(data)
     assert data == reference_output(tmp_path, dump)
     assert not checkpoint.exists()
+
+
+def test_a_resumed_run_does_not_repeat_the_warnings_of_the_records_it_passes_over(tmp_path: Path) -> None:
+    """The interrupted run warned of its records; --resume reads past them again, and said
+    it all again ('1 input warning' on a summary of the documents it cleaned itself).  Its
+    exit code is the whole output's: a failed record before the checkpoint made it 0."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=False)
+    http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record("https://a.example/", "response", http_headers=http,
+                                                  payload=io.BytesIO(b"<html><body><p>a page</p></body></html>")))
+    warc = buf.getvalue()
+    at = warc.index(b"Content-Length: ") + len(b"Content-Length: ")
+    end = warc.index(b"\r\n", at)
+    (tmp_path / "a.warc").write_bytes(warc[:at] + b"%d" % (int(warc[at:end]) - 5) + warc[end:])  # said short
+    dump = tmp_path / "b.jsonl"
+    write_dump(dump, 200)
+    dump.write_bytes(b"not json\n" + dump.read_bytes())
+    out = tmp_path / "clean.jsonl"
+    args = [str(tmp_path / "a.warc"), str(dump), "-o", str(out), "--stages", "slow,whitespace", "-j", "2",
+            "--checkpoint-every", "10"]
+    proc = subprocess.Popen(cli_command(*args), stderr=subprocess.PIPE)
+    wait_for(tmp_path / ".clean.jsonl.checkpoint.json")
+    proc.send_signal(signal.SIGTERM)
+    _, stderr = proc.communicate(timeout=60)
+    assert b"cleanscrape: warning: a.warc: record at byte 0 is not followed by a blank line" in stderr
+    assert b"cleanscrape: error: b.jsonl:1: not valid JSON" in stderr
+
+    resumed = subprocess.run(cli_command(*args, "--resume"), capture_output=True, timeout=120)
+    assert resumed.returncode == 1, resumed.stderr
+    assert b"a.warc" not in resumed.stderr and b"input warning" not in resumed.stderr
+    assert re.search(rb"cleanscrape: \d+ documents \(after \d+ done by the interrupted run, 1 of them failed\); "
+                     rb"0 failed; 0 empty", resumed.stderr), resumed.stderr
+
+
+@pytest.mark.parametrize("output", ["clean.jsonl", "folder"])
+def test_a_second_run_into_an_output_being_written_is_refused(tmp_path: Path, output: str) -> None:
+    """Started twice by mistake (by cron): the second truncated the first's temporary file
+    and wrote into it, and one of the two failed at its rename ('cannot write output: No
+    such file ... once there is space'); in a folder, the two interleaved."""
+    dump = tmp_path / "dump.jsonl"
+    write_dump(dump, 150)
+    out = tmp_path / output
+    args = [str(dump), "-o", str(out), "--stages", "slow,whitespace", "-j", "2", "-q", "--checkpoint-every", "10"]
+    first = subprocess.Popen(cli_command(*args), stderr=subprocess.PIPE)
+    wait_for(out / ".cleanscrape-checkpoint.json" if output == "folder" else tmp_path / ".clean.jsonl.checkpoint.json")
+    for again in ([], ["--resume"]):
+        second = subprocess.run(cli_command(*args, *again), capture_output=True, timeout=120)
+        assert second.returncode == 2
+        assert f"Error: {out}: another cleanscrape run is writing it".encode() in second.stderr, second.stderr
+    _, stderr = first.communicate(timeout=120)
+    assert first.returncode == 0, stderr
+    assert (out / "dump.jsonl" if output == "folder" else out).read_bytes() == reference_output(tmp_path, dump)
 
 
 def test_resume_with_other_arguments_is_refused(tmp_path: Path) -> None:
@@ -672,7 +870,7 @@ def test_a_signal_while_the_input_stalls_says_the_run_is_stopping(tmp_path: Path
     with open(errors, "wb") as stderr:
         proc = subprocess.Popen(cli_command("--format", "jsonl", "-", "-o", str(out), "-j", "1",
                                             "--stages", "whitespace", "--checkpoint-every", "1"),
-                                stdin=subprocess.PIPE, stderr=stderr)
+                                stdin=subprocess.PIPE, stderr=stderr, preexec_fn=as_a_terminal_s_job)
     assert proc.stdin is not None
     proc.stdin.write(b"".join(b'{"id": %d, "text": "t"}\n' % i for i in range(17)))
     proc.stdin.flush()

@@ -193,6 +193,23 @@ def test_no_cut_point_makes_reading_raise(gzip: bool) -> None:
         assert stats.pages + stats.skipped_total == stats.records + unreadable
 
 
+@pytest.mark.parametrize("gzip", [True, False])
+def test_a_warc_cut_short_inside_a_record_says_so(gzip: bool) -> None:
+    """A record whose first lines were cut off (a truncated download) was the end of the
+    input to warcio: its page lost, nothing said (in a .warc.gz, 102 of 173 places to cut
+    it).  Only a cut between two records leaves nothing to say."""
+    data, _ = twenty_pages(gzip=gzip)
+    starts = [at for at in range(1, len(data)) if data.startswith(b"\x1f\x8b\x08" if gzip else b"WARC/1.0\r\n", at)]
+    silent = []
+    for cut in range(150, len(data), 23):
+        stats = WarcStats()
+        list(iter_warc_pages(io.BytesIO(data[:cut]), stats))
+        if not stats.skipped:
+            silent.append(cut)
+    # (a plain WARC's record ends in two blank lines: a cut among them leaves it whole)
+    assert all(any(0 <= start - cut <= (0 if gzip else 4) for start in starts) for cut in silent), silent
+
+
 def test_cli_cleans_html_records_and_counts_the_skipped(tmp_path: Path) -> None:
     import json
 
@@ -543,6 +560,39 @@ def test_cli_reports_warcio_s_warnings_as_its_own_naming_the_file_and_byte(tmp_p
     assert ("2 input warnings" in result.stderr) != quiet
 
 
+def test_a_warc_zst_s_warning_says_its_byte_is_one_of_the_decompressed_data(tmp_path: Path) -> None:
+    # zstd is inflated before warcio reads: its offset, 4275 in a file of 1,555 bytes, is
+    # none of the file's (a .warc.gz's is: warcio reads gzip itself, and names the member)
+    import zstandard
+
+    from cleanscrape.io.readers import expand_inputs, iter_raw_records
+
+    plain, start = _content_length_short(twenty_pages(gzip=False)[0], b"https://a.example/3", 5)
+    (tmp_path / "a.warc.zst").write_bytes(zstandard.compress(plain))
+    warnings: list[str] = []
+    list(iter_raw_records(expand_inputs([str(tmp_path / "a.warc.zst")]), on_error=print, on_warning=warnings.append))
+    assert warnings == [f"a.warc.zst: record at byte {start} of the decompressed data {NOT_FOLLOWED}"]
+
+
+@pytest.mark.parametrize("name", ["dump.warc.gz", "-"])
+def test_a_file_holding_no_warc_record_is_an_unreadable_input(tmp_path: Path, name: str) -> None:
+    # (a file misnamed, --format warc on other data): it was '0 documents; skipped: WARC
+    # record malformed: rest of file unreadable 1', exit 0
+    from click.testing import CliRunner
+
+    from cleanscrape.cli import cli
+
+    data = b'{"id": 1, "text": "not a crawl"}\n' * 50
+    (tmp_path / "dump.warc.gz").write_bytes(data)
+    runner = CliRunner(mix_stderr=False) if "mix_stderr" in CliRunner.__init__.__code__.co_varnames else CliRunner()
+    result = runner.invoke(cli, ["clean", "-j", "1", "--format", "warc", str(tmp_path / name) if name != "-" else "-"],
+                           input=data, catch_exceptions=False)
+    assert result.exit_code == 1
+    shown = "stdin" if name == "-" else str(tmp_path / name)
+    assert f"cleanscrape: error: {shown}: no WARC record in it (" in result.stderr, result.stderr
+    assert "1 unreadable input" in result.stderr and "skipped" not in result.stderr
+
+
 def test_warcio_s_log_of_a_uri_with_spaces_goes_to_the_stats_not_to_its_logger(caplog, capsys) -> None:
     buf = io.BytesIO()
     writer = WARCWriter(buf, gzip=False)
@@ -628,6 +678,39 @@ def test_a_page_whose_content_encoding_fails_to_inflate_at_its_start_is_skipped_
     assert stats.skipped == {"malformed: payload unreadable": 1}
 
 
+def test_a_page_in_another_content_encoding_that_warcio_hands_out_still_encoded_is_skipped() -> None:
+    """deflate damaged in its first block, and br (where the brotli module is not installed)
+    or zstd, which warcio does not decode: it handed out the encoded bytes as the page, to
+    extraction, where gzip's are caught by their magic.  Plain pages under such a header
+    (servers send them) and whole deflate data (zlib or raw) are still read."""
+    import zlib
+
+    import zstandard
+
+    page = b"<html><body><p>%s</p></body></html>" % (b"word " * 2000)
+    zlib_data = zlib.compress(page)
+    raw_deflate = zlib.compressobj(wbits=-15)
+    raw_data = raw_deflate.compress(page) + raw_deflate.flush()
+    brotli_like = bytes(random.Random(2).randrange(256) for _ in range(3000))  # (no brotli module here)
+    plain = b"<html><body><p>plain after all</p></body></html>"
+    served = [(zlib_data, "deflate"), (raw_data, "deflate"), (zlib_data[:2] + b"\xff" * 8 + zlib_data[10:], "deflate"),
+              (b"\xff" * 8 + raw_data[8:], "deflate"), (plain, "deflate"), (plain, "br"),
+              (zstandard.compress(page), "zstd"), (brotli_like, "x-unheard-of")]
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=False)
+    for n, (body, encoding) in enumerate(served):
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), ("Content-Encoding", encoding)],
+                                protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(f"https://a.example/{n}", "response", payload=io.BytesIO(body),
+                                                      http_headers=http))
+    stats = WarcStats()
+    pages = {page.url: page.html for page in iter_warc_pages(io.BytesIO(buf.getvalue()), stats)}
+    assert pages == {"https://a.example/0": page, "https://a.example/1": page, "https://a.example/4": plain,
+                     "https://a.example/5": plain}
+    assert stats.skipped == {"malformed: payload unreadable": 2, "payload in an encoding not read (zstd)": 1,
+                             "payload in an encoding not read (unknown)": 1}
+
+
 def test_an_inflate_error_read_again_is_one_notice_not_warcio_repeating_itself() -> None:
     """A member that fails to inflate is read twice (its payload, then warcio's step past the
     record): the error is heard twice of the same data, and the warning said "warcio said so
@@ -667,6 +750,26 @@ def test_a_truncated_warc_zst_is_a_read_error_keeping_the_pages_before(tmp_path:
     assert 0 < read[0] < 150 and read[1] == 0 and len(errors) == 2
     assert all(f"{name}: read error: " in error and "truncated" in error
                for error, name in zip(errors, ("half.warc.zst", "start.warc.zst"))), errors
+
+
+def test_a_warc_gzipped_whole_is_read_whole() -> None:
+    """gzip crawl.warc makes one member of the whole file, where warcio reads a member per
+    record: it refused the file after its first page (1 page of 20, the rest 'malformed:
+    rest of file unreadable').  Cut short, it is a read error after the pages before the
+    cut, as a truncated .warc.zst is."""
+    import gzip as gzip_module
+
+    plain, bodies = twenty_pages(gzip=False)
+    whole = gzip_module.compress(plain, mtime=0)
+    stats = WarcStats()
+    assert [page.html for page in iter_warc_pages(io.BytesIO(whole), stats)] == bodies
+    assert stats.skipped == {} and stats.records == 20
+    cut = WarcStats()
+    pages = []
+    with pytest.raises(OSError, match="truncated file"):
+        for page in iter_warc_pages(io.BytesIO(whole[:len(whole) // 2]), cut):
+            pages.append(page.html)
+    assert 0 < len(pages) < 20 and pages == bodies[:len(pages)] and cut.skipped == {}
 
 
 def test_a_page_served_x_gzip_is_inflated_as_gzip() -> None:

@@ -178,6 +178,12 @@ class InputFile:
     def is_stdin(self) -> bool:
         return self.path == STDIN
 
+    @property
+    def shown_as(self) -> str:
+        """What a message about the whole input calls it: its path, or ``stdin`` (as its
+        records' locations do: ``stdin:2``), not ``-``."""
+        return self.name if self.is_stdin else self.path
+
     def size(self) -> int | None:
         """Bytes on disk (compressed size for compressed files); None for stdin."""
         if self.is_stdin or self.error:
@@ -608,7 +614,7 @@ def open_input(source: InputFile) -> tuple[BinaryIO, _CountingReader]:
     and the counter of raw bytes consumed."""
     if source.is_stdin:
         if sys.stdin is None:  # (fd 0 closed: Python gives no sys.stdin)
-            raise InputError(f"{source.path}: cannot open: stdin is closed")
+            raise InputError(f"{source.shown_as}: cannot open: stdin is closed")
         raw: BinaryIO = sys.stdin.buffer
     else:
         try:
@@ -622,7 +628,7 @@ def open_input(source: InputFile) -> tuple[BinaryIO, _CountingReader]:
         if signature.match(magic):
             if not source.is_stdin:
                 buffered.close()
-            raise InputError(f"{source.path}: {name} data, not read (gzip and zstd are): decompress it first")
+            raise InputError(f"{source.shown_as}: {name} data, not read (gzip and zstd are): decompress it first")
     if magic.startswith(GZIP_MAGIC) and not FORMATS[source.format].reads_gzip:
         # zlib-ng's GzipFile is the standard one on a faster inflate: 1.8x the MB/s, in the
         # main process, which reads for every worker (imported here: ~2 ms of start-up)
@@ -632,6 +638,12 @@ def open_input(source: InputFile) -> tuple[BinaryIO, _CountingReader]:
     if magic.startswith(_ZSTD_MAGIC):
         return io.BufferedReader(_ZstdReader(buffered), buffer_size=READ_BUFFER_BYTES), counter  # type: ignore[arg-type]
     return buffered, counter
+
+
+def inflated_here(stream: BinaryIO) -> bool:
+    """Is ``stream`` (from :func:`open_input`) zstd data inflated by this module, so that a
+    position in it is one of the decompressed data, not of the file?"""
+    return isinstance(getattr(stream, "raw", None), _ZstdReader)
 
 
 @dataclass
@@ -667,12 +679,12 @@ def iter_raw_records(
             on_error(source.error)
             continue
         if source.format not in FORMATS:
-            on_error(f"{source.path}: unknown format {source.format!r}")
+            on_error(f"{source.shown_as}: unknown format {source.format!r}")
             continue
         try:
             stream, counter = open_input(source)
         except (InputError, OSError, EOFError) as exc:
-            on_error(str(exc) if isinstance(exc, InputError) else f"{source.path}: {exc}")
+            on_error(str(exc) if isinstance(exc, InputError) else f"{source.shown_as}: {exc}")
             continue
         if progress is not None:
             progress._current = counter
@@ -689,7 +701,8 @@ def iter_raw_records(
         except Exception as exc:
             # A truncated or corrupt file (OSError, EOFError, zlib.error, ZstdError) ends
             # that file only; the records read before the damage are kept.
-            on_error(f"{source.path}: read error: {type(exc).__name__}: {exc}")
+            on_error(str(exc) if isinstance(exc, InputError) else
+                     f"{source.shown_as}: read error: {type(exc).__name__}: {exc}")
         finally:
             if progress is not None:
                 progress.done_bytes += counter.count

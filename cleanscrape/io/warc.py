@@ -12,6 +12,7 @@ notices in the project's words (:class:`WarcNotice`).
 from __future__ import annotations
 
 import heapq
+import io
 import logging
 import re
 import sys
@@ -22,8 +23,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, BinaryIO, Generator, Iterator
 
 from ..extract import charset_from_content_type
-from .readers import (GZIP_MAGIC, InputFile, InputWarning, RawRecord, Record, Skipped, TruncatedFile, read_past,
-                      record_too_large)
+from .readers import (GZIP_MAGIC, InputError, InputFile, InputWarning, RawRecord, Record, Skipped, TruncatedFile,
+                      inflated_here, read_past, record_too_large)
 
 if TYPE_CHECKING:
     from warcio.archiveiterator import ArchiveIterator
@@ -36,6 +37,8 @@ HTML_MEDIA_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 #: a payload without a Content-Type is HTML when its start says so
 _HTML_SNIFF = (b"<!doctype html", b"<html")
 _SNIFF_BYTES = 512
+#: the skip of the rest of a file where no record starts whole after a damage
+_NOTHING_READ = "malformed: rest of file unreadable"
 #: the record types of WARC 1.1; anything else is a broken header
 WARC_RECORD_TYPES = frozenset({"warcinfo", "response", "resource", "request", "metadata", "revisit",
                                "conversion", "continuation"})
@@ -61,13 +64,16 @@ class WarcNotice:
     writes its warnings on stderr (a record not followed by a blank line, compressed data
     that fails to inflate), where they named no file, and logs one (spaces in a URI)."""
 
-    #: where the record warcio was reading starts (in a WARC.gz, its gzip member)
+    #: where the record warcio was reading starts (in a WARC.gz, its gzip member; in a
+    #: .warc.zst, inflated before warcio reads it, in the decompressed data)
     offset: int
     #: what warcio found, said of that record: "is not followed by a blank line (…)"
     problem: str
 
-    def message(self, name: str) -> str:
-        return f"{name}: record at byte {self.offset} {self.problem}"
+    def message(self, name: str, decompressed: bool = False) -> str:
+        """Said of the file ``name``; ``decompressed``: the offset is one of its decompressed data."""
+        of = " of the decompressed data" if decompressed else ""
+        return f"{name}: record at byte {self.offset}{of} {self.problem}"
 
 
 @dataclass
@@ -102,11 +108,41 @@ def _is_html_media_type(media_type: str) -> bool:
 
 #: the Content-Encoding names of gzip (``x-gzip`` is gzip, RFC 9110)
 _GZIP_ENCODINGS = ("gzip", "x-gzip")
+#: the other content codings HTTP registers (IANA), named when warcio does not decode them
+#: (``br`` but where the brotli module is installed); any other name is "unknown": a
+#: hostile file must not fill the summary with one skip reason per record
+_OTHER_ENCODINGS = frozenset({"br", "zstd", "compress", "x-compress", "dcb", "dcz", "aes128gcm", "exi", "pack200-gzip"})
+#: the C0 control bytes no page of text holds: all but tab, newline, form feed, carriage
+#: return and escape (ISO-2022's)
+_CONTROL_BYTES = bytes(sorted(set(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B}))
 
 
-def _served_gzipped(http: StatusAndHeaders) -> bool:
-    """Does the response's Content-Encoding say gzip?"""
-    return (http.get_header("Content-Encoding") or "").strip().lower() in _GZIP_ENCODINGS
+def _still_encoded(http: StatusAndHeaders, content: Any, payload: bytes) -> str | None:
+    """Why a payload served encoded (Content-Encoding) came out of warcio still encoded, as
+    a reason to skip it, or None.  warcio hands out what it did not decode as it is: an
+    encoding it does not know (br where the brotli module is not installed, zstd), and any
+    whose first block fails to inflate, which it takes for a page sent plain under a wrong
+    header (servers send such pages, and they are read as they are).  Compressed bytes tell
+    themselves by their control bytes (1 in 10 of them; a page holds none), gzip's also by
+    its magic, which no page starts with (nor one gzipped twice, inflated once)."""
+    encoding = (http.get_header("Content-Encoding") or "").strip().lower()
+    if not encoding or encoding == "identity":
+        return None
+    if encoding in _GZIP_ENCODINGS and payload.startswith(GZIP_MAGIC):
+        return "malformed: payload unreadable"
+    if getattr(content, "decompressor", None) is not None or not _holds_control_bytes(payload):
+        return None  # decoded; or plain
+    from warcio.bufferedreaders import BufferedReader
+
+    if encoding in BufferedReader.get_supported_decompressors():
+        return "malformed: payload unreadable"  # its first block failed to inflate
+    return f"payload in an encoding not read ({encoding if encoding in _OTHER_ENCODINGS else 'unknown'})"
+
+
+def _holds_control_bytes(payload: bytes) -> bool:
+    """Do more than 2 % of the first bytes of ``payload`` hold control bytes no text does?"""
+    head = payload[:_SNIFF_BYTES]
+    return (len(head) - len(head.translate(None, _CONTROL_BYTES))) * 50 > len(head)
 
 
 def _starts_as_html(payload: bytes) -> bool:
@@ -267,10 +303,14 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None,
         pages.close()
 
 
-def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | None,
-                listener: _Listener) -> Generator[WarcPage, None, None]:
+def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | None, listener: _Listener,
+                passed_over: int = 0) -> Generator[WarcPage, None, None]:
+    """The pages of ``stream`` for :func:`iter_warc_pages`; its first ``passed_over``
+    records, which a read of it before this one took in (see :class:`_InflatedWhole`), are
+    read past again, neither counted nor yielded."""
     from warcio.archiveiterator import ArchiveIterator
 
+    origin = stream.tell() if stream.seekable() else 0
     gzipped = _starts_gzipped(stream)
     if gzipped is None:
         # its first bytes are damaged: read by warcio, a line of them may pass for an ARC
@@ -279,7 +319,7 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
         stats.error = "the file does not start with a WARC record"
         restart = _next_record_start(stream, stream.tell(), None)
         if restart is None:
-            stats.skip("malformed: rest of file unreadable")
+            stats.skip(_NOTHING_READ)
             return
         stats.skip("malformed: damaged part passed over")
         stream.seek(restart)
@@ -299,6 +339,9 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
             record = next(records)
         except StopIteration:
             _count_unread(stats, unread)
+            if _ends_inside_a_record(archive):
+                stats.records += 1
+                stats.skip("malformed: truncated record")
             return
         # warcio's header parser fails in assorted ways (ArchiveLoadFailed, AttributeError
         # on a header cut short, zlib errors) and cannot resume after any of them: a new
@@ -308,11 +351,20 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
         except Exception as exc:
             _count_unread(stats, unread)
             unread = None
+            if gzipped and passed == origin and "non-chunked gzip" in str(exc):
+                # gzipped whole (gzip crawl.warc), which warcio refuses after its first
+                # record: 1 page of 20, the rest 'malformed: rest of file unreadable'.  (A
+                # member further on that runs past its record is damage, passed over.)
+                stream.seek(origin)
+                read, stats.records = stats.records, 0
+                yield from _read_pages(_InflatedWhole(stream), stats, max_payload_bytes,  # type: ignore[arg-type]
+                                       listener, passed_over=read)
+                return
             stats.error = stats.error or f"{type(exc).__name__}: {exc}"[:200]
             # (warcio's offset: where the record or member it failed in starts)
             restart = _next_record_start(stream, max(archive.offset, passed), gzipped)
             if restart is None:
-                stats.skip("malformed: rest of file unreadable")
+                stats.skip(_NOTHING_READ)
                 return
             if not (isinstance(exc, InflateError) and archive.offset == unreadable_at):
                 stats.skip("malformed: damaged part passed over")
@@ -326,6 +378,8 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
         start = archive.offset  # (the record's; moved on by a read to its end)
         passed = max(passed, start)
         stats.records += 1
+        if stats.records <= passed_over:
+            continue
         if record.rec_type not in WARC_RECORD_TYPES:
             stats.skip("malformed: bad WARC-Type")
             continue
@@ -353,6 +407,8 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
                 payload = content.read(max(max_payload_bytes + 1, _SNIFF_BYTES))
                 if len(payload) > max_payload_bytes:
                     unread_size = len(payload) + read_past(content.read)
+        except TruncatedFile:
+            raise  # the file's own read error (a cut .warc.zst), not this record's
         except Exception:  # warcio surfaces bad chunking/compression as assorted errors
             stats.skip("malformed: payload unreadable")
             unreadable_at = start
@@ -371,10 +427,9 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
             stats.skip("malformed: payload unreadable")
             unreadable_at = start
             continue
-        if payload.startswith(GZIP_MAGIC) and _served_gzipped(http):  # (no HTML page starts so)
-            # still compressed: its first block failed to inflate, and warcio took it for a
-            # page served plain under a gzip header (which servers send) and handed it out as is
-            stats.skip("malformed: payload unreadable")
+        still_encoded = _still_encoded(http, content, payload)
+        if still_encoded is not None:
+            stats.skip(still_encoded)
             continue
         headers = record.rec_headers
         stats.pages += 1
@@ -386,6 +441,57 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
             html=payload if unread_size is None else b"",
             unread_size=unread_size,
         )
+
+
+class _InflatedWhole(io.RawIOBase):
+    """A WARC gzipped whole, as one member, inflated here and read as a plain WARC (warcio
+    reads a member per record, and refuses such a file after its first).  Forward only: a
+    resynchronisation after damage, seeking back, would inflate it again from its start
+    each time.  Cut short, it is a read error, as a truncated .warc.zst is (zlib-ng's
+    GzipFile raised EOFError at once, what had inflated before the cut lost with it, and
+    warcio takes an EOFError for the end of the input)."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        from zlib_ng import zlib_ng
+
+        self._raw = stream
+        self._new_member = lambda: zlib_ng.decompressobj(16 + zlib_ng.MAX_WBITS)
+        self._member = self._new_member()
+        self._in_member = False  # the member has taken input and not ended
+        self._input = b""  # read, not yet inflated
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while True:
+            if not self._input:
+                self._input = self._raw.read(1 << 16)
+                if not self._input:
+                    if self._in_member:
+                        raise TruncatedFile("gzip data ends inside a member (truncated file)")
+                    return 0
+            inflated = self._member.decompress(self._input, len(buffer))
+            self._in_member = True
+            if self._member.eof:  # (members after it, as gzip reads them)
+                self._input = self._member.unused_data
+                self._member, self._in_member = self._new_member(), False
+            else:
+                self._input = self._member.unconsumed_tail
+            if inflated:
+                buffer[:len(inflated)] = inflated
+                return len(inflated)
+
+
+def _ends_inside_a_record(archive: ArchiveIterator) -> bool:
+    """Did the input end inside a record warcio made nothing of?  A gzip member cut short
+    (a truncated .warc.gz) that inflates to less than a whole header is the end of the
+    input to warcio: the record was lost without a word (in 102 of 173 places to cut a
+    20-page file).  Its bytes, read, lie past the end of the last record."""
+    try:
+        return archive.fh.tell() > archive.offset
+    except (OSError, ValueError):
+        return False
 
 
 def _member_ends_whole(archive: ArchiveIterator) -> bool:
@@ -528,12 +634,13 @@ def split_warc(stream: BinaryIO, source: InputFile,
     file, a truncated .warc.zst, comes after them)."""
     stats = WarcStats()
     told = 0  # notices passed on
+    decompressed = inflated_here(stream)  # (a .warc.zst: warcio reads gzip itself)
     pages = iter_warc_pages(stream, stats, max_bytes)
     while True:
         try:
             page = next(pages, None)
         except Exception:  # (the read's own error, not one thrown in by the consumer)
-            yield from _found(stats, told, source)
+            yield from _found(stats, told, source, decompressed)
             raise
         if page is None:
             break
@@ -541,16 +648,20 @@ def split_warc(stream: BinaryIO, source: InputFile,
         error = None if page.unread_size is None else record_too_large(page.unread_size, max_bytes or 0)
         yield RawRecord(f"{source.name}:{stats.records}", "warc", page.html, source.name, attrs=attrs, error=error)
         for notice in stats.notices[told:]:
-            yield InputWarning(notice.message(source.name))
+            yield InputWarning(notice.message(source.name, decompressed))
         told = len(stats.notices)
-    yield from _found(stats, told, source)
+    if stats.records == 0 and stats.skipped.get(_NOTHING_READ):
+        # not one record in it: no WARC (a file misnamed, --format warc on other data),
+        # an unreadable input as any other, not a run that read nothing and exited 0
+        raise InputError(f"{source.shown_as}: no WARC record in it ({stats.error})")
+    yield from _found(stats, told, source, decompressed)
 
 
-def _found(stats: WarcStats, told: int, source: InputFile) -> Iterator[InputWarning | Skipped]:
+def _found(stats: WarcStats, told: int, source: InputFile, decompressed: bool) -> Iterator[InputWarning | Skipped]:
     """What the read of a file found besides its pages: the notices not yet passed on (from
     ``told``), and the skip counts."""
     for notice in stats.notices[told:]:
-        yield InputWarning(notice.message(source.name))
+        yield InputWarning(notice.message(source.name, decompressed))
     for reason, count in stats.skipped.items():
         yield Skipped(source.name, f"WARC record {reason}", count)
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -203,6 +204,24 @@ def partial_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.partial")
 
 
+def locked_for_this_run(fd: int, path: Path) -> None:
+    """Lock ``fd`` (an output's temporary file, a folder output's folder) for this run, or
+    refuse: a second run into the same output (started twice by mistake, by cron) truncated
+    the first's temporary file and wrote into it, and one of the two failed at its rename
+    ('cannot write output: No such file ... once there is space').  The lock goes with the
+    descriptor, at the end of the run or its death (flock: Linux, the BSDs, macOS)."""
+    try:
+        import fcntl
+    except ImportError:  # (Windows)
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise OutputError(f"{path}: another cleanscrape run is writing it") from None
+    except OSError:  # a file system without locks (some network ones): no guard there
+        pass
+
+
 def written_in_place(path: Path) -> bool:
     """Whether an output is a pipe, a device or a socket (``/dev/null``, a FIFO, ``/dev/stdout``
     on a terminal): it is written into as records come, as stdout is, and cannot be resumed.
@@ -313,17 +332,24 @@ class AtomicFile:
         try:
             if self.in_place:
                 fh = open(path, "wb", buffering=WRITE_BUFFER_BYTES)
-            elif resume_offset is not None:
-                if not self.temp.exists() and path.exists():
+            else:
+                if resume_offset is not None and not self.temp.exists() and path.exists():
                     # The interrupted run finished this file (renamed it into place) after
                     # its last checkpoint: the final file starts with the checkpointed
                     # bytes, so take it back and continue from the checkpoint as usual.
                     os.replace(path, self.temp)
-                fh = open(self.temp, "r+b", buffering=WRITE_BUFFER_BYTES)
-                fh.truncate(resume_offset)
-                fh.seek(resume_offset)
-            else:
-                fh = open(self.temp, "wb", buffering=WRITE_BUFFER_BYTES)
+                # (opened without truncating it: another run may be writing it)
+                fh = os.fdopen(os.open(self.temp, os.O_RDWR | os.O_CREAT, 0o666), "r+b",
+                               buffering=WRITE_BUFFER_BYTES)
+                try:
+                    locked_for_this_run(fh.fileno(), path)
+                except OutputError:
+                    fh.close()
+                    raise
+                fh.truncate(resume_offset or 0)
+                fh.seek(resume_offset or 0)
+        except OutputError:
+            raise
         except OSError as exc:
             raise OutputError(f"{self.temp}: cannot write: {exc.strerror or exc}") from None
         self._fh = fh
@@ -475,6 +501,11 @@ class FolderSink(Sink):
 
     def __init__(self, root: Path, *, resume: dict[str, Any] | None = None, precompressed: str = "") -> None:
         _make_folder(root, root)  # (a file in the way is a usage error, not a failed write later)
+        lock = os.open(root, os.O_RDONLY)
+        # (closed, and the lock with it, at the commit or the stop, or if the run fails
+        # before either, when the sink goes: a run inside another program must not keep it)
+        self._unlock = weakref.finalize(self, os.close, lock)
+        locked_for_this_run(lock, root)
         self.root = root
         self._precompressed = precompressed
         self._current: AtomicFile | None = None
@@ -527,11 +558,17 @@ class FolderSink(Sink):
         return {"current": self._current_name, "offset": self._current.checkpoint()}
 
     def commit(self) -> None:
-        self._finish_current()
+        try:
+            self._finish_current()
+        finally:
+            self._unlock()
 
     def abandon(self) -> None:
-        if self._current is not None:
-            self._current.abandon()
+        try:
+            if self._current is not None:
+                self._current.abandon()
+        finally:
+            self._unlock()
 
 
 # ------------------------------------------------------------------ checkpoints
@@ -566,8 +603,10 @@ class Checkpoint:
             )
         return data
 
-    def save(self, records: int, sinks: dict[str, dict[str, Any]]) -> None:
-        data = {"version": CHECKPOINT_VERSION, "fingerprint": self.fingerprint, "records": records, "sinks": sinks}
+    def save(self, records: int, sinks: dict[str, dict[str, Any]], failed: int = 0) -> None:
+        """``records`` written, ``failed`` of them (the resumed run's exit code is the whole output's)."""
+        data = {"version": CHECKPOINT_VERSION, "fingerprint": self.fingerprint, "records": records,
+                "failed": failed, "sinks": sinks}
         temp = self.path.with_name(self.path.name + ".tmp")
         temp.write_text(json.dumps(data), encoding="utf-8")
         os.replace(temp, self.path)
