@@ -210,6 +210,24 @@ def test_a_warc_cut_short_inside_a_record_says_so(gzip: bool) -> None:
     assert all(any(0 <= start - cut <= (0 if gzip else 4) for start in starts) for cut in silent), silent
 
 
+@pytest.mark.parametrize("after", [b"\n", "an empty gzip member", "two empty gzip members"])
+def test_what_a_writer_leaves_after_the_last_record_is_no_truncated_record(after: bytes | str) -> None:
+    """A newline, or gzip members of nothing, after a .warc.gz's last record (a writer's
+    last flush, files concatenated; an empty file gzipped) hold no record: they were
+    counted as 'malformed: truncated record', a record invented, since the bytes read past
+    the last record told a cut."""
+    import gzip as gzip_module
+
+    data, bodies = twenty_pages(gzip=True)
+    padding = after if isinstance(after, bytes) else gzip_module.compress(b"") * (2 if after.startswith("two") else 1)
+    for warc, pages in ((data + padding, bodies), (padding, [])):
+        if not pages and isinstance(after, bytes):
+            continue  # (a file of blank lines alone is no WARC: 'no WARC record in it')
+        stats = WarcStats()
+        assert [page.html for page in iter_warc_pages(io.BytesIO(warc), stats)] == pages
+        assert stats.skipped == {} and stats.records == len(pages)
+
+
 def test_cli_cleans_html_records_and_counts_the_skipped(tmp_path: Path) -> None:
     import json
 

@@ -487,11 +487,36 @@ def _ends_inside_a_record(archive: ArchiveIterator) -> bool:
     """Did the input end inside a record warcio made nothing of?  A gzip member cut short
     (a truncated .warc.gz) that inflates to less than a whole header is the end of the
     input to warcio: the record was lost without a word (in 102 of 173 places to cut a
-    20-page file).  Its bytes, read, lie past the end of the last record."""
+    20-page file).  Its bytes, read, lie past the end of the last record, and are more
+    than what a writer may leave there (:func:`_holds_no_record`)."""
     try:
-        return archive.fh.tell() > archive.offset
+        end = archive.fh.tell()
+        if end <= archive.offset:
+            return False
+        archive.fh.seek(archive.offset)
+        rest = archive.fh.read(min(end - archive.offset, _PADDING_BYTES + 1))
     except (OSError, ValueError):
         return False
+    return len(rest) > _PADDING_BYTES or not _holds_no_record(rest)
+
+
+#: what is read past the last record to tell padding from a record cut short
+_PADDING_BYTES = 1 << 12
+
+
+def _holds_no_record(rest: bytes) -> bool:
+    """Is ``rest`` (the bytes after the last record) only blank lines, or whole gzip members
+    of nothing: a newline after the file, a writer's last flush, an empty file gzipped?"""
+    while rest.startswith(GZIP_MAGIC):
+        member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            inflated = member.decompress(rest, _PADDING_BYTES)
+        except zlib.error:
+            return False
+        if not member.eof or inflated.strip():
+            return False
+        rest = member.unused_data
+    return not rest.strip()
 
 
 def _member_ends_whole(archive: ArchiveIterator) -> bool:
