@@ -592,6 +592,20 @@ def test_a_warc_zst_s_warning_says_its_byte_is_one_of_the_decompressed_data(tmp_
     assert warnings == [f"a.warc.zst: record at byte {start} of the decompressed data {NOT_FOLLOWED}"]
 
 
+def test_a_warc_gzipped_whole_s_warning_says_its_byte_is_one_of_the_decompressed_data(tmp_path: Path) -> None:
+    # (gzip crawl.warc: one member, inflated here and read as a plain WARC) its offset was
+    # said as the file's, as a .warc.zst's was
+    import gzip as gzip_module
+
+    from cleanscrape.io.readers import expand_inputs, iter_raw_records
+
+    plain, start = _content_length_short(twenty_pages(gzip=False)[0], b"https://a.example/3", 5)
+    (tmp_path / "a.warc.gz").write_bytes(gzip_module.compress(plain, mtime=0))
+    warnings: list[str] = []
+    list(iter_raw_records(expand_inputs([str(tmp_path / "a.warc.gz")]), on_error=print, on_warning=warnings.append))
+    assert warnings == [f"a.warc.gz: record at byte {start} of the decompressed data {NOT_FOLLOWED}"]
+
+
 @pytest.mark.parametrize("name", ["dump.warc.gz", "-"])
 def test_a_file_holding_no_warc_record_is_an_unreadable_input(tmp_path: Path, name: str) -> None:
     # (a file misnamed, --format warc on other data): it was '0 documents; skipped: WARC
