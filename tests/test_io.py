@@ -283,6 +283,27 @@ def test_folder_sink_writes_one_file_per_input(tmp_path: Path) -> None:
     assert (tmp_path / "d.jsonl").read_bytes() == b"1\n2\n"
 
 
+def test_a_folder_that_cannot_be_opened_for_its_lock_is_written_unlocked(tmp_path: Path, monkeypatch) -> None:
+    """The folder output's lock is taken on the folder opened read-only, which Windows does
+    not allow (nor, to a user, a folder they may write into but not list): where it cannot
+    be opened the output goes on without the guard, as on a file system without locks;
+    every folder output failed there with a PermissionError."""
+    import cleanscrape.io.writers as writers
+
+    opened = os.open
+
+    def no_folder(path, flags, *args):
+        if os.path.isdir(path):
+            raise PermissionError(13, "Permission denied", str(path))
+        return opened(path, flags, *args)
+
+    monkeypatch.setattr(writers.os, "open", no_folder)
+    sink = FolderSink(tmp_path)
+    sink.write(Item("d.jsonl:1", "d.jsonl", "jsonl", b"1\n", whole_file=False))
+    sink.commit()
+    assert (tmp_path / "d.jsonl").read_bytes() == b"1\n"
+
+
 def test_checkpoint_refuses_a_different_run(tmp_path: Path) -> None:
     Checkpoint(tmp_path / "cp.json", "aaa").save(3, {"output": {"offset": 10}})
     assert Checkpoint(tmp_path / "cp.json", "aaa").load()["records"] == 3

@@ -773,13 +773,20 @@ def test_a_second_run_into_an_output_being_written_is_refused(tmp_path: Path, ou
     dump = tmp_path / "dump.jsonl"
     write_dump(dump, 150)
     out = tmp_path / output
-    args = [str(dump), "-o", str(out), "--stages", "slow,whitespace", "-j", "2", "-q", "--checkpoint-every", "10"]
+    # the first run holds at its third batch until the second runs are done (it finished
+    # before them on a loaded machine: 1.5 s of sleeps against two runs' start-up)
+    hold, config = tmp_path / "hold", tmp_path / "hold.toml"
+    hold.touch()
+    config.write_text(f"[stages.slow]\nhold_while = '{hold}'\nhold_from = 32\n")
+    args = [str(dump), "-o", str(out), "--stages", "slow,whitespace", "--config", str(config), "-j", "2", "-q",
+            "--checkpoint-every", "10"]
     first = subprocess.Popen(cli_command(*args), stderr=subprocess.PIPE)
     wait_for(out / ".cleanscrape-checkpoint.json" if output == "folder" else tmp_path / ".clean.jsonl.checkpoint.json")
     for again in ([], ["--resume"]):
         second = subprocess.run(cli_command(*args, *again), capture_output=True, timeout=120)
         assert second.returncode == 2
         assert f"Error: {out}: another cleanscrape run is writing it".encode() in second.stderr, second.stderr
+    hold.unlink()
     _, stderr = first.communicate(timeout=120)
     assert first.returncode == 0, stderr
     assert (out / "dump.jsonl" if output == "folder" else out).read_bytes() == reference_output(tmp_path, dump)

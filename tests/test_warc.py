@@ -210,6 +210,24 @@ def test_a_warc_cut_short_inside_a_record_says_so(gzip: bool) -> None:
     assert all(any(0 <= start - cut <= (0 if gzip else 4) for start in starts) for cut in silent), silent
 
 
+@pytest.mark.parametrize("after", [b"\n", "an empty gzip member", "two empty gzip members"])
+def test_what_a_writer_leaves_after_the_last_record_is_no_truncated_record(after: bytes | str) -> None:
+    """A newline, or gzip members of nothing, after a .warc.gz's last record (a writer's
+    last flush, files concatenated; an empty file gzipped) hold no record: they were
+    counted as 'malformed: truncated record', a record invented, since the bytes read past
+    the last record told a cut."""
+    import gzip as gzip_module
+
+    data, bodies = twenty_pages(gzip=True)
+    padding = after if isinstance(after, bytes) else gzip_module.compress(b"") * (2 if after.startswith("two") else 1)
+    for warc, pages in ((data + padding, bodies), (padding, [])):
+        if not pages and isinstance(after, bytes):
+            continue  # (a file of blank lines alone is no WARC: 'no WARC record in it')
+        stats = WarcStats()
+        assert [page.html for page in iter_warc_pages(io.BytesIO(warc), stats)] == pages
+        assert stats.skipped == {} and stats.records == len(pages)
+
+
 def test_cli_cleans_html_records_and_counts_the_skipped(tmp_path: Path) -> None:
     import json
 
@@ -572,6 +590,20 @@ def test_a_warc_zst_s_warning_says_its_byte_is_one_of_the_decompressed_data(tmp_
     warnings: list[str] = []
     list(iter_raw_records(expand_inputs([str(tmp_path / "a.warc.zst")]), on_error=print, on_warning=warnings.append))
     assert warnings == [f"a.warc.zst: record at byte {start} of the decompressed data {NOT_FOLLOWED}"]
+
+
+def test_a_warc_gzipped_whole_s_warning_says_its_byte_is_one_of_the_decompressed_data(tmp_path: Path) -> None:
+    # (gzip crawl.warc: one member, inflated here and read as a plain WARC) its offset was
+    # said as the file's, as a .warc.zst's was
+    import gzip as gzip_module
+
+    from cleanscrape.io.readers import expand_inputs, iter_raw_records
+
+    plain, start = _content_length_short(twenty_pages(gzip=False)[0], b"https://a.example/3", 5)
+    (tmp_path / "a.warc.gz").write_bytes(gzip_module.compress(plain, mtime=0))
+    warnings: list[str] = []
+    list(iter_raw_records(expand_inputs([str(tmp_path / "a.warc.gz")]), on_error=print, on_warning=warnings.append))
+    assert warnings == [f"a.warc.gz: record at byte {start} of the decompressed data {NOT_FOLLOWED}"]
 
 
 @pytest.mark.parametrize("name", ["dump.warc.gz", "-"])

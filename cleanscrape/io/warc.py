@@ -65,7 +65,8 @@ class WarcNotice:
     that fails to inflate), where they named no file, and logs one (spaces in a URI)."""
 
     #: where the record warcio was reading starts (in a WARC.gz, its gzip member; in a
-    #: .warc.zst, inflated before warcio reads it, in the decompressed data)
+    #: .warc.zst or a WARC gzipped whole, inflated before warcio reads it, in the
+    #: decompressed data)
     offset: int
     #: what warcio found, said of that record: "is not followed by a blank line (…)"
     problem: str
@@ -87,6 +88,9 @@ class WarcStats:
     error: str | None = None
     #: what warcio said as it read, in order (nothing of it goes to stderr)
     notices: list[WarcNotice] = field(default_factory=list)
+    #: the notices' offsets are of the decompressed data: the file was inflated before
+    #: warcio read it (a .warc.zst, a WARC gzipped whole)
+    decompressed: bool = False
 
     def skip(self, reason: str) -> None:
         self.skipped[reason] = self.skipped.get(reason, 0) + 1
@@ -356,7 +360,7 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
                 # record: 1 page of 20, the rest 'malformed: rest of file unreadable'.  (A
                 # member further on that runs past its record is damage, passed over.)
                 stream.seek(origin)
-                read, stats.records = stats.records, 0
+                read, stats.records, stats.decompressed = stats.records, 0, True
                 yield from _read_pages(_InflatedWhole(stream), stats, max_payload_bytes,  # type: ignore[arg-type]
                                        listener, passed_over=read)
                 return
@@ -487,11 +491,36 @@ def _ends_inside_a_record(archive: ArchiveIterator) -> bool:
     """Did the input end inside a record warcio made nothing of?  A gzip member cut short
     (a truncated .warc.gz) that inflates to less than a whole header is the end of the
     input to warcio: the record was lost without a word (in 102 of 173 places to cut a
-    20-page file).  Its bytes, read, lie past the end of the last record."""
+    20-page file).  Its bytes, read, lie past the end of the last record, and are more
+    than what a writer may leave there (:func:`_holds_no_record`)."""
     try:
-        return archive.fh.tell() > archive.offset
+        end = archive.fh.tell()
+        if end <= archive.offset:
+            return False
+        archive.fh.seek(archive.offset)
+        rest = archive.fh.read(min(end - archive.offset, _PADDING_BYTES + 1))
     except (OSError, ValueError):
         return False
+    return len(rest) > _PADDING_BYTES or not _holds_no_record(rest)
+
+
+#: what is read past the last record to tell padding from a record cut short
+_PADDING_BYTES = 1 << 12
+
+
+def _holds_no_record(rest: bytes) -> bool:
+    """Is ``rest`` (the bytes after the last record) only blank lines, or whole gzip members
+    of nothing: a newline after the file, a writer's last flush, an empty file gzipped?"""
+    while rest.startswith(GZIP_MAGIC):
+        member = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            inflated = member.decompress(rest, _PADDING_BYTES)
+        except zlib.error:
+            return False
+        if not member.eof or inflated.strip():
+            return False
+        rest = member.unused_data
+    return not rest.strip()
 
 
 def _member_ends_whole(archive: ArchiveIterator) -> bool:
@@ -632,15 +661,14 @@ def split_warc(stream: BinaryIO, source: InputFile,
     (location ``file:N``, N the record's number in the file), a warning per notice of
     warcio's as the reading passes it, then the skip counts (a read error that ends the
     file, a truncated .warc.zst, comes after them)."""
-    stats = WarcStats()
+    stats = WarcStats(decompressed=inflated_here(stream))  # (a .warc.zst: warcio reads gzip itself)
     told = 0  # notices passed on
-    decompressed = inflated_here(stream)  # (a .warc.zst: warcio reads gzip itself)
     pages = iter_warc_pages(stream, stats, max_bytes)
     while True:
         try:
             page = next(pages, None)
         except Exception:  # (the read's own error, not one thrown in by the consumer)
-            yield from _found(stats, told, source, decompressed)
+            yield from _found(stats, told, source)
             raise
         if page is None:
             break
@@ -648,20 +676,20 @@ def split_warc(stream: BinaryIO, source: InputFile,
         error = None if page.unread_size is None else record_too_large(page.unread_size, max_bytes or 0)
         yield RawRecord(f"{source.name}:{stats.records}", "warc", page.html, source.name, attrs=attrs, error=error)
         for notice in stats.notices[told:]:
-            yield InputWarning(notice.message(source.name, decompressed))
+            yield InputWarning(notice.message(source.name, stats.decompressed))
         told = len(stats.notices)
     if stats.records == 0 and stats.skipped.get(_NOTHING_READ):
         # not one record in it: no WARC (a file misnamed, --format warc on other data),
         # an unreadable input as any other, not a run that read nothing and exited 0
         raise InputError(f"{source.shown_as}: no WARC record in it ({stats.error})")
-    yield from _found(stats, told, source, decompressed)
+    yield from _found(stats, told, source)
 
 
-def _found(stats: WarcStats, told: int, source: InputFile, decompressed: bool) -> Iterator[InputWarning | Skipped]:
+def _found(stats: WarcStats, told: int, source: InputFile) -> Iterator[InputWarning | Skipped]:
     """What the read of a file found besides its pages: the notices not yet passed on (from
     ``told``), and the skip counts."""
     for notice in stats.notices[told:]:
-        yield InputWarning(notice.message(source.name, decompressed))
+        yield InputWarning(notice.message(source.name, stats.decompressed))
     for reason, count in stats.skipped.items():
         yield Skipped(source.name, f"WARC record {reason}", count)
 

@@ -27,7 +27,7 @@ import stat
 import weakref
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Callable
 
 import orjson
 
@@ -501,11 +501,15 @@ class FolderSink(Sink):
 
     def __init__(self, root: Path, *, resume: dict[str, Any] | None = None, precompressed: str = "") -> None:
         _make_folder(root, root)  # (a file in the way is a usage error, not a failed write later)
-        lock = os.open(root, os.O_RDONLY)
-        # (closed, and the lock with it, at the commit or the stop, or if the run fails
-        # before either, when the sink goes: a run inside another program must not keep it)
-        self._unlock = weakref.finalize(self, os.close, lock)
-        locked_for_this_run(lock, root)
+        try:
+            lock = os.open(root, os.O_RDONLY)
+        except OSError:  # (Windows opens no folder so; nor may a user a folder they cannot list)
+            self._unlock: Callable[[], Any] = lambda: None  # unguarded, as where flock is not
+        else:
+            # (closed, and the lock with it, at the commit or the stop, or if the run fails
+            # before either, when the sink goes: a run inside another program must not keep it)
+            self._unlock = weakref.finalize(self, os.close, lock)
+            locked_for_this_run(lock, root)
         self.root = root
         self._precompressed = precompressed
         self._current: AtomicFile | None = None
