@@ -711,23 +711,52 @@ def test_a_page_whose_content_encoding_fails_to_inflate_at_its_start_is_skipped_
 
 
 def test_a_page_in_another_content_encoding_that_warcio_hands_out_still_encoded_is_skipped() -> None:
-    """deflate damaged in its first block, and br (where the brotli module is not installed)
-    or zstd, which warcio does not decode: it handed out the encoded bytes as the page, to
-    extraction, where gzip's are caught by their magic.  Plain pages under such a header
-    (servers send them) and whole deflate data (zlib or raw) are still read."""
+    """deflate damaged in its first block, and an encoding nothing here decodes: warcio
+    handed out the encoded bytes as the page, to extraction, where gzip's are caught by their
+    magic.  Plain pages under such a header (servers send them) and whole deflate data (zlib
+    or raw) are still read."""
     import zlib
-
-    import zstandard
 
     page = b"<html><body><p>%s</p></body></html>" % (b"word " * 2000)
     zlib_data = zlib.compress(page)
     raw_deflate = zlib.compressobj(wbits=-15)
     raw_data = raw_deflate.compress(page) + raw_deflate.flush()
-    brotli_like = bytes(random.Random(2).randrange(256) for _ in range(3000))  # (no brotli module here)
+    compressed_like = bytes(random.Random(2).randrange(256) for _ in range(3000))
     plain = b"<html><body><p>plain after all</p></body></html>"
     served = [(zlib_data, "deflate"), (raw_data, "deflate"), (zlib_data[:2] + b"\xff" * 8 + zlib_data[10:], "deflate"),
               (b"\xff" * 8 + raw_data[8:], "deflate"), (plain, "deflate"), (plain, "br"),
-              (zstandard.compress(page), "zstd"), (brotli_like, "x-unheard-of")]
+              (compressed_like, "compress"), (compressed_like, "x-unheard-of")]
+    stats = WarcStats()
+    pages = {page.url: page.html for page in iter_warc_pages(io.BytesIO(_served_encoded(served)), stats)}
+    assert pages == {"https://a.example/0": page, "https://a.example/1": page, "https://a.example/4": plain,
+                     "https://a.example/5": plain}
+    assert stats.skipped == {"malformed: payload unreadable": 2, "payload in an encoding not read (compress)": 1,
+                             "payload in an encoding not read (unknown)": 1}
+
+
+def test_pages_served_br_or_zstd_are_decoded() -> None:
+    """Browsers ask for br and zstd, and browser-made crawls keep responses as sent: warcio
+    decodes br with the brotli module (a dependency) and zstd as cleanscrape registers it; it
+    handed both out still encoded, skipped.  Damaged in their first block, they are skipped
+    as gzip's are, and a plain page under either header is read."""
+    import brotli
+    import zstandard
+
+    words = random.Random(3)
+    page = b"<html><body><p>%s</p></body></html>" % b" ".join(b"%x" % words.randrange(1 << 40) for _ in range(2000))
+    br_data, zstd_data = brotli.compress(page), zstandard.compress(page)
+    plain = b"<html><body><p>plain after all</p></body></html>"
+    served = [(br_data, "br"), (zstd_data, "zstd"), (br_data[:2] + b"\xff" * 40 + br_data[42:], "br"),
+              (b"\xff" * 8 + zstd_data[8:], "zstd"), (plain, "br"), (plain, "zstd"), (zstd_data, "ZSTD")]
+    stats = WarcStats()
+    pages = {page.url: page.html for page in iter_warc_pages(io.BytesIO(_served_encoded(served)), stats)}
+    assert pages == {"https://a.example/0": page, "https://a.example/1": page, "https://a.example/4": plain,
+                     "https://a.example/5": plain, "https://a.example/6": page}
+    assert stats.skipped == {"malformed: payload unreadable": 2}
+
+
+def _served_encoded(served: list[tuple[bytes, str]]) -> bytes:
+    """A WARC of HTML responses, each payload served under its Content-Encoding."""
     buf = io.BytesIO()
     writer = WARCWriter(buf, gzip=False)
     for n, (body, encoding) in enumerate(served):
@@ -735,12 +764,7 @@ def test_a_page_in_another_content_encoding_that_warcio_hands_out_still_encoded_
                                 protocol="HTTP/1.1")
         writer.write_record(writer.create_warc_record(f"https://a.example/{n}", "response", payload=io.BytesIO(body),
                                                       http_headers=http))
-    stats = WarcStats()
-    pages = {page.url: page.html for page in iter_warc_pages(io.BytesIO(buf.getvalue()), stats)}
-    assert pages == {"https://a.example/0": page, "https://a.example/1": page, "https://a.example/4": plain,
-                     "https://a.example/5": plain}
-    assert stats.skipped == {"malformed: payload unreadable": 2, "payload in an encoding not read (zstd)": 1,
-                             "payload in an encoding not read (unknown)": 1}
+    return buf.getvalue()
 
 
 def test_an_inflate_error_read_again_is_one_notice_not_warcio_repeating_itself() -> None:

@@ -113,7 +113,7 @@ def _is_html_media_type(media_type: str) -> bool:
 #: the Content-Encoding names of gzip (``x-gzip`` is gzip, RFC 9110)
 _GZIP_ENCODINGS = ("gzip", "x-gzip")
 #: the other content codings HTTP registers (IANA), named when warcio does not decode them
-#: (``br`` but where the brotli module is installed); any other name is "unknown": a
+#: (``br`` where the brotli module is missing); any other name is "unknown": a
 #: hostile file must not fill the summary with one skip reason per record
 _OTHER_ENCODINGS = frozenset({"br", "zstd", "compress", "x-compress", "dcb", "dcz", "aes128gcm", "exi", "pack200-gzip"})
 #: the C0 control bytes no page of text holds: all but tab, newline, form feed, carriage
@@ -124,7 +124,7 @@ _CONTROL_BYTES = bytes(sorted(set(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B})
 def _still_encoded(http: StatusAndHeaders, content: Any, payload: bytes) -> str | None:
     """Why a payload served encoded (Content-Encoding) came out of warcio still encoded, as
     a reason to skip it, or None.  warcio hands out what it did not decode as it is: an
-    encoding it does not know (br where the brotli module is not installed, zstd), and any
+    encoding it does not know (``compress``; br where the brotli module is missing), and any
     whose first block fails to inflate, which it takes for a page sent plain under a wrong
     header (servers send such pages, and they are read as they are).  Compressed bytes tell
     themselves by their control bytes (1 in 10 of them; a page holds none), gzip's also by
@@ -155,18 +155,42 @@ def _starts_as_html(payload: bytes) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _inflate_with_zlib_ng() -> None:
-    """Have warcio inflate gzip (its records' members, a payload's Content-Encoding) with
-    zlib-ng, as the other gzip inputs are: the same zlib stream format and API, 1.8x as
-    fast, in the main process, which reads a WARC for every worker (1,242 pages, 37 MB of
-    WARC.gz: its inflation 0.81 of the main process's 1.0 s at -j 2).  Through warcio's
-    table of decompressors, which warcio extends so itself (brotli's).  ``x-gzip`` too, which
-    is gzip (RFC 9110) and which warcio left compressed."""
+def _extend_warcio_decoders() -> None:
+    """Through warcio's table of decompressors:
+
+    - gzip (its records' members, a payload's Content-Encoding) inflated with zlib-ng, as
+      the other gzip inputs are: the same zlib stream format and API, 1.8x as fast, in the
+      main process, which reads a WARC for every worker (1,242 pages, 37 MB of WARC.gz: its
+      inflation 0.81 of the main process's 1.0 s at -j 2); ``x-gzip`` too, which is gzip
+      (RFC 9110) and which warcio left compressed;
+    - a payload's ``br`` and ``zstd``, which browsers ask for (and browser-made crawls keep
+      responses as sent), with brotli and zstandard: warcio left zstd compressed, and its
+      own br decoder is written for brotlipy's API, not brotli's (with brotli installed,
+      it failed every br record's read)."""
+    import zstandard
     from warcio.bufferedreaders import BufferedReader
     from zlib_ng import zlib_ng
 
     for encoding in _GZIP_ENCODINGS:
         BufferedReader.DECOMPRESSORS[encoding] = lambda: zlib_ng.decompressobj(16 + zlib_ng.MAX_WBITS)
+    BufferedReader.DECOMPRESSORS["br"] = _BrotliDecoder
+    BufferedReader.DECOMPRESSORS["zstd"] = lambda: zstandard.ZstdDecompressor().decompressobj()
+
+
+class _BrotliDecoder:
+    """brotli's streaming decoder with the zlib decompressobj's interface warcio reads."""
+
+    #: (warcio reads it to tell whether a stream has ended; a brotli stream's end ends the
+    #: payload, so nothing is ever left over)
+    unused_data = b""
+
+    def __init__(self) -> None:
+        import brotli
+
+        self._decoder = brotli.Decompressor()
+
+    def decompress(self, data: bytes) -> bytes:
+        return self._decoder.process(data)
 
 
 class InflateError(Exception):
@@ -286,7 +310,7 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None,
     on stderr or log, is kept in ``stats.notices`` instead (:class:`WarcNotice`), of the
     record it was at; warcio used by other code, or between two pages, writes as ever.
     """
-    _inflate_with_zlib_ng()
+    _extend_warcio_decoders()
     _hear_warcio()
     stats = stats if stats is not None else WarcStats()
     listener = _Listener(stats)
