@@ -144,3 +144,14 @@ def test_the_package_imports_its_modules_as_they_are_used() -> None:
               "print(hasattr(cleanscrape, 'nothing_of_that_name'))\n")
     shown = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.split()
     assert shown == ["False", "True", "True", "True", "False"]
+
+
+def test_a_result_and_its_report_record_replay_as_they_are() -> None:
+    # docs/report-schema.md: the record replays with cleanscrape.apply_edits; a user passes
+    # what the Result or the record holds, not tuples made of them
+    raw = "CafÃ© du port\r\n" + RAW
+    result = cleanscrape.clean(raw)
+    assert result.removed and result.repairs
+    assert apply_edits(raw, result.removed, result.repairs) == result.text
+    record = json.loads(json.dumps(result.to_dict()))
+    assert apply_edits(raw, record["removed"], record["repairs"]) == result.text
