@@ -120,3 +120,28 @@ def test_disabling_an_unknown_stage_is_refused_as_naming_one_is() -> None:
         Cleaner(config={"disable": ["captions"]})
     assert "caption" not in Cleaner(disable=["caption"]).stage_names
     assert Cleaner(stages=["whitespace"], disable=["caption"]).stage_names == ["whitespace"]  # known, not there
+
+
+@pytest.mark.parametrize(
+    "stage, option, value, message",
+    [
+        ("whitespace", "max_blank_lines", "2", "option 'max_blank_lines' must be an integer, not str '2'"),
+        ("whitespace", "max_blank_lines", True, "must be an integer, not bool"),
+        ("whitespace", "strip_lines", 1, "option 'strip_lines' must be true or false"),
+        ("duplicates", "near_similarity", "0.9", "must be a number"),
+        ("main_content", "barrier_categories", "comments", "must be a list, each a string"),
+        ("main_content", "barrier_categories", ["comments", 3], "must be a list, each a string"),
+    ],
+)
+def test_an_option_of_the_wrong_type_is_refused_naming_the_stage_and_the_option(
+        stage: str, option: str, value: object, message: str) -> None:
+    # it was taken, and every document then failed ("TypeError: '<' not supported ...")
+    with pytest.raises(StageConfigError, match=f"stage '{stage}': .*{message}"):
+        Cleaner(stage_options={stage: {option: value}})
+
+
+def test_a_config_array_is_a_tuple_option() -> None:
+    cleaner = Cleaner(stages=["main_content"], config={"stages": {"main_content": {"barrier_categories": ["tags"]}}})
+    assert cleaner.stages[0].options.barrier_categories == ("tags",)
+    # (an integer is a number)
+    assert Cleaner(stages=["duplicates"], stage_options={"duplicates": {"near_similarity": 1}}).stages
