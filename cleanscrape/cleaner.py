@@ -130,6 +130,28 @@ def _load_config_file(path: str | Path) -> dict[str, Any]:
         raise StageConfigError(f"config file {path}: {exc}") from None
 
 
+def _shown(value: Any) -> str:
+    """A value a configuration holds where it should not, as an error shows it."""
+    return f"{type(value).__name__} {value!r}"
+
+
+def _stage_list(value: Any, what: str) -> list[Any]:
+    """``value``, given as ``what`` (stages to run or to disable), as a list; a string, a
+    letter a stage, or a value no list is made of, is a StageConfigError."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise StageConfigError(f"{what} must be a list of stage names, not {_shown(value)}")
+    return list(value)
+
+
+def _stage_table(value: Any, stage: str, what: str) -> dict[str, Any]:
+    """The options of ``stage``, given in ``what``, as a dict; a value no table is made of
+    is a StageConfigError."""
+    if not isinstance(value, Mapping):
+        raise StageConfigError(f"{what}: the options of stage {stage!r} must be a table of option = value, "
+                               f"not {_shown(value)}")
+    return dict(value)
+
+
 class _Unset(enum.Enum):
     UNSET = "unset"
 
@@ -218,22 +240,37 @@ class Cleaner:
         stage_tables = cfg.get("stages", {})
         if not isinstance(stage_tables, Mapping):
             raise StageConfigError("config 'stages' must be a table of per-stage options; the order is 'pipeline'")
-        options: dict[str, dict[str, Any]] = {k: dict(v) for k, v in stage_tables.items()}
-        order: Sequence[str | Stage] = stages if stages is not None else cfg.get("pipeline") or DEFAULT_STAGES
+        options: dict[str, dict[str, Any]] = {k: _stage_table(v, k, "config 'stages'") for k, v in stage_tables.items()}
+        if stages is not None:
+            order = _stage_list(stages, "stages")
+        elif cfg.get("pipeline") is not None:
+            order = _stage_list(cfg["pipeline"], "config 'pipeline'")
+        else:
+            order = list(DEFAULT_STAGES)
+        if stage_options is not None and not isinstance(stage_options, Mapping):
+            raise StageConfigError(f"stage_options must map stage names to their options, not {_shown(stage_options)}")
         for name, opts in (stage_options or {}).items():
-            options.setdefault(name, {}).update(opts)
-        disabled = set(cfg.get("disable", ())) | set(disable)
+            options.setdefault(name, {}).update(_stage_table(opts, name, "stage_options"))
+        disabled = set(_stage_list(cfg.get("disable", ()), "config 'disable'")) | set(_stage_list(disable, "disable"))
         for name in disabled - {item.name for item in order if isinstance(item, Stage)}:
             get_stage_class(name)  # an unknown name (a typo) would disable nothing: refused, as in stages
         self.lang = lang or cfg.get("lang")
+        if self.lang is not None and not isinstance(self.lang, str):
+            raise StageConfigError(f"lang must be a language code (a string such as 'fr'), not {_shown(self.lang)}")
         #: streams remember the intact words of each source's earlier documents
         self.source_memory: bool = bool(cfg.get("source_memory", True) if source_memory is None else source_memory)
+        if not isinstance(cfg.get("source_memory", True), bool):
+            raise StageConfigError(f"config 'source_memory' must be true or false, not {_shown(cfg['source_memory'])}")
         built: list[Stage] = []
         for item in order:
             if isinstance(item, Stage):
                 if item.name not in disabled:
                     built.append(item)
                 continue
+            if not isinstance(item, str):
+                raise StageConfigError(f"a stage is its name or an instance, not {_shown(item)}"
+                                       + (f" (the class: {item.__name__}() is an instance)"
+                                          if isinstance(item, type) and issubclass(item, Stage) else ""))
             if item in disabled:
                 continue
             built.append(get_stage_class(item)(**options.get(item, {})))
