@@ -178,6 +178,10 @@ def _limits(cfg: Mapping[str, Any], **given: int | float | None | _Unset) -> Lim
         raise StageConfigError(str(exc)) from None
 
 
+class StageFailed(Exception):
+    """A stage failed on a document (the message names the stage and what went wrong)."""
+
+
 class PausedCollector:
     """``with PausedCollector():`` runs its block with the cyclic garbage collector off, and
     turns it back on after if it was on: for blocks that allocate many small objects which
@@ -286,9 +290,18 @@ class Cleaner:
 
     def clean_document(self, doc: Document, deadline: Deadline | None = None) -> Document:
         """Run every stage on ``doc`` (in place) and return it; ``deadline`` is checked
-        between stages."""
+        between stages.  A stage that raises, or replaces the document's input (which no
+        stage may change: its output would be no report's replay), raises StageFailed
+        naming it."""
+        text = doc.text
         for stage in self.stages:
-            stage.process(doc)
+            try:
+                stage.process(doc)
+            except Exception as exc:
+                raise StageFailed(f"stage {stage.name!r} failed: {type(exc).__name__}: {exc}") from exc
+            if doc.text is not text and doc.text != text:
+                raise StageFailed(f"stage {stage.name!r} replaced the document's input (doc.text), which stages "
+                                  "leave as it is: they mark removals and repairs on it")
             if deadline is not None:
                 deadline.check()
         return doc
@@ -338,6 +351,8 @@ class Cleaner:
         except DocumentTimeout:
             return self._passed_through(id, text, "limit:time",
                                         f"over max_doc_seconds={self.limits.max_doc_seconds}", metadata)
+        except StageFailed as exc:
+            return self._failed(id, text, str(exc), metadata)
         except Exception as exc:  # one bad document must not stop a run
             return self._failed(id, text, f"{type(exc).__name__}: {exc}", metadata)
         # text, removed, repairs, lang, id, lang_method, input_chars, error, flags, metadata

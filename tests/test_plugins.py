@@ -7,7 +7,8 @@ from importlib.metadata import EntryPoint
 import pytest
 
 import cleanscrape.stage as stage_module
-from cleanscrape import Cleaner, StageConfigError, available_stages
+from cleanscrape import Cleaner, Stage, StageConfigError, available_stages
+from cleanscrape.document import Document
 from plugin_example_stage import AdvertStage
 
 TEXT = "Advertisement\nThe harbour reopened on Monday after a week of repairs.\n  \nAnzeige"
@@ -61,3 +62,48 @@ def test_broken_plugin_is_reported_by_name(monkeypatch: pytest.MonkeyPatch) -> N
 def test_unknown_stage_name_lists_available_ones() -> None:
     with pytest.raises(StageConfigError, match="available: .*whitespace"):
         Cleaner(stages=["no_such_stage"])
+
+
+class _Raising(Stage):
+    name = "raising"
+    categories = ("boilerplate",)
+
+    def process(self, doc: Document) -> None:
+        if "boom" in doc.text:
+            raise ValueError("no such thing")
+
+
+class _Overlapping(Stage):
+    name = "overlapping"
+    categories = ("boilerplate",)
+
+    def process(self, doc: Document) -> None:
+        if "boom" in doc.text:
+            self.remove_span(doc, 0, 3, "first")
+            self.remove_span(doc, 2, 4, "second, overlapping the first")
+
+
+class _ReplacingTheInput(Stage):
+    name = "replacing"
+    categories = ("boilerplate",)
+
+    def process(self, doc: Document) -> None:
+        if "boom" in doc.text:
+            doc.text = doc.text.replace("boom", "")
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize("stage, message", [
+    (_Raising, "stage 'raising' failed: ValueError: no such thing"),
+    (_Overlapping, "stage 'overlapping' failed: EditConflict: span 2:4 overlaps a removal at 0:3"),
+    # its output was the text it wrote, status ok, and the report replayed to another
+    (_ReplacingTheInput, "stage 'replacing' replaced the document's input"),
+])
+def test_a_failing_stage_is_named_and_fails_its_document_alone(stage: type[Stage], message: str, workers: int) -> None:
+    # the error said 'ValueError: no such thing': which of the stages?
+    items = [("a", "fine  "), ("b", "a boom  "), ("c", "fine too  ")]
+    results = list(Cleaner(stages=[stage(), "whitespace"]).clean_many(items, workers=workers))
+    assert [(r.id, r.ok) for r in results] == [("a", True), ("b", False), ("c", True)]
+    assert results[1].error == message or results[1].error.startswith(message)
+    assert results[1].text == "a boom  " and not results[1].removed
+    assert [results[0].text, results[2].text] == ["fine", "fine too"]
