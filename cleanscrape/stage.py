@@ -174,8 +174,23 @@ def register_stage(cls: StageT) -> StageT:
         raise StageConfigError(f"{cls.__qualname__} has no name")
     if not cls.categories:
         raise StageConfigError(f"stage {cls.name!r} declares no categories")
+    from . import stages as _builtin  # noqa: F401  (a name is a built-in's first, whoever registers first)
+
+    _refuse_taken_name(cls.name, cls, "")
     _REGISTRY[cls.name] = cls
     return cls
+
+
+def _refuse_taken_name(name: str, cls: type[Stage], plugin: str) -> None:
+    """A second stage class of one name is refused: it replaced a built-in stage everywhere
+    it is used, the default pipeline's too, and an installed plugin's was never used.  The
+    same class defined again (a module reloaded, a notebook's cell run again) replaces its
+    first definition."""
+    taken = _REGISTRY.get(name)
+    if taken is None or (taken.__module__, taken.__qualname__) == (cls.__module__, cls.__qualname__):
+        return
+    raise StageConfigError(f"{plugin}stage name {name!r} of {cls.__module__}.{cls.__qualname__} is taken by "
+                           f"{taken.__module__}.{taken.__qualname__}: a stage needs a name of its own")
 
 
 def entry_points(group: str) -> Iterable[Any]:
@@ -199,7 +214,8 @@ def _load_entry_points() -> None:
             raise StageConfigError(f"plugin stage {ep.name!r} ({ep.value}) failed to load: {exc}") from exc
         if not (isinstance(cls, type) and issubclass(cls, Stage)):
             raise StageConfigError(f"plugin {ep.name!r} ({ep.value}) is not a Stage subclass")
-        _REGISTRY.setdefault(cls.name or ep.name, cls)
+        _refuse_taken_name(cls.name or ep.name, cls, f"plugin {ep.name!r} ({ep.value}): ")
+        _REGISTRY[cls.name or ep.name] = cls
 
 
 def get_stage_class(name: str) -> type[Stage]:

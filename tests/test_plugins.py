@@ -107,3 +107,38 @@ def test_a_failing_stage_is_named_and_fails_its_document_alone(stage: type[Stage
     assert results[1].error == message or results[1].error.startswith(message)
     assert results[1].text == "a boom  " and not results[1].removed
     assert [results[0].text, results[2].text] == ["fine", "fine too"]
+
+
+def _whitespace_of_ones_own() -> type[Stage]:
+    class MyWhitespace(Stage):
+        name = "whitespace"
+        categories = ("whitespace",)
+
+        def process(self, doc: Document) -> None:
+            pass
+
+    return MyWhitespace
+
+
+def test_a_stage_named_as_a_built_in_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    # it replaced the built-in everywhere, the default pipeline's too, without a word
+    monkeypatch.setattr(stage_module, "_REGISTRY", dict(stage_module._REGISTRY))
+    with pytest.raises(StageConfigError, match="stage name 'whitespace' of .*MyWhitespace is taken by "
+                                               "cleanscrape.stages.whitespace.WhitespaceStage"):
+        stage_module.register_stage(_whitespace_of_ones_own())
+    assert type(Cleaner().stages[-1]).__name__ == "WhitespaceStage"
+    # the same class defined again (a notebook's cell run twice) replaces the first
+    first = stage_module.register_stage(type("AdvertStage", (AdvertStage,), {"__module__": AdvertStage.__module__}))
+    second = stage_module.register_stage(type("AdvertStage", (AdvertStage,), {"__module__": AdvertStage.__module__}))
+    assert stage_module.get_stage_class("advert_label") is second is not first
+
+
+def test_a_plugin_named_as_a_built_in_is_refused_not_passed_over(monkeypatch: pytest.MonkeyPatch) -> None:
+    ep = EntryPoint(name="whitespace", value="somewhere:MyWhitespace", group=stage_module.ENTRY_POINT_GROUP)
+    monkeypatch.setattr(EntryPoint, "load", lambda self: _whitespace_of_ones_own())
+    monkeypatch.setattr(stage_module, "entry_points", lambda group: [ep])
+    monkeypatch.setattr(stage_module, "_entry_points_loaded", False)
+    monkeypatch.setattr(stage_module, "_REGISTRY", dict(stage_module._REGISTRY))
+    with pytest.raises(StageConfigError, match=r"plugin 'whitespace' \(somewhere:MyWhitespace\): stage name "
+                                               "'whitespace' .* is taken by cleanscrape.stages.whitespace"):
+        available_stages()
