@@ -387,16 +387,20 @@ class Cleaner:
         the same results; 0 is every core (:func:`~cleanscrape.parallel.default_workers`).
         The workers stop when the stream ends or is closed.  In a daemonic process (a
         ``multiprocessing.Pool``'s worker), which may start none, the items are cleaned in
-        that process, with a warning."""
+        that process, with a warning.
+
+        Arguments that are no stream, or no number of workers, raise here, at the call."""
         from multiprocessing import current_process
 
-        from .parallel import BATCH_RECORDS, clean_items, default_workers  # parallel builds on this module
+        from .parallel import default_workers  # parallel builds on this module
 
         if isinstance(texts, (str, bytes)):  # an iterable of letters: a mistake, not a stream
             raise TypeError(f"clean_many takes a stream of texts, not one {type(texts).__name__}: "
                             "clean() cleans one text")
         if isinstance(texts, Mapping):  # an iterable of its keys: the ids, not the texts
             raise TypeError("clean_many takes a stream of texts, not a mapping: its .items() are (id, text) pairs")
+        if isinstance(workers, bool) or not isinstance(workers, int):
+            raise TypeError(f"workers must be a number of processes (0: every core), not {_shown(workers)}")
         if workers < 0:
             raise ValueError(f"workers must be 0 (every core) or more, not {workers}")
         if workers == 0:
@@ -405,6 +409,12 @@ class Cleaner:
             # a daemonic process (a multiprocessing.Pool's worker) may start none
             _log.warning("clean_many: a daemonic process cannot start workers; cleaning in this one")
             workers = 1
+        return self._cleaned_stream(texts, workers)
+
+    def _cleaned_stream(self, texts: Iterable[StreamItem], workers: int) -> Iterator[Result]:
+        """:meth:`clean_many` of arguments it has checked."""
+        from .parallel import BATCH_RECORDS, clean_items
+
         if workers > 1:
             yield from clean_items(self, texts, workers)
             return

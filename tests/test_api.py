@@ -155,3 +155,20 @@ def test_a_result_and_its_report_record_replay_as_they_are() -> None:
     assert apply_edits(raw, result.removed, result.repairs) == result.text
     record = json.loads(json.dumps(result.to_dict()))
     assert apply_edits(raw, record["removed"], record["repairs"]) == result.text
+
+
+@pytest.mark.parametrize("workers", ["2", None, 2.5, True])
+def test_clean_many_with_workers_that_are_no_number_of_processes_is_refused(workers: object) -> None:
+    # "2" and None: "'<' not supported between instances of 'str' and 'int'"; 2.5 started up
+    # to three workers; True meant one process
+    with pytest.raises(TypeError, match="workers must be a number of processes"):
+        Cleaner(stages=["whitespace"]).clean_many(["text"], workers=workers)  # type: ignore[arg-type]
+
+
+def test_clean_many_refuses_its_arguments_at_the_call_not_at_the_first_result() -> None:
+    # a generator's checks ran at the first next(), far from the mistake
+    cleaner = Cleaner(stages=["whitespace"])
+    with pytest.raises(ValueError, match="workers"):
+        cleaner.clean_many(["text"], workers=-1)
+    with pytest.raises(TypeError, match=r"clean\(\)"):
+        cleaner.clean_many("one text")
