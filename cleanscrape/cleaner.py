@@ -7,6 +7,7 @@ import gc
 import logging
 import sys
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from operator import attrgetter
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Sequence
@@ -178,6 +179,18 @@ def _limits(cfg: Mapping[str, Any], **given: int | float | None | _Unset) -> Lim
         raise StageConfigError(str(exc)) from None
 
 
+@lru_cache(maxsize=None)
+def _warn_if_without_data(lang: str) -> None:
+    """Warn, once a process, that ``lang``, given for documents, is one cleanscrape has no
+    stopwords or phrases for (``"FR"``, ``"english"``): the cleaning is weaker for it, and
+    was so without a word."""
+    from .lang import without_data  # (the stages' own import: none for a Cleaner of no lang)
+
+    lacking = without_data(lang)
+    if lacking:
+        _log.warning("lang %r: %s", lang, lacking, extra={"lang_without_data": lang})
+
+
 class StageFailed(Exception):
     """A stage failed on a document (the message names the stage and what went wrong)."""
 
@@ -261,6 +274,8 @@ class Cleaner:
         self.lang = lang or cfg.get("lang")
         if self.lang is not None and not isinstance(self.lang, str):
             raise StageConfigError(f"lang must be a language code (a string such as 'fr'), not {_shown(self.lang)}")
+        if self.lang:
+            _warn_if_without_data(self.lang)
         #: streams remember the intact words of each source's earlier documents
         self.source_memory: bool = bool(cfg.get("source_memory", True) if source_memory is None else source_memory)
         if not isinstance(cfg.get("source_memory", True), bool):
@@ -320,6 +335,8 @@ class Cleaner:
         # also walk what survives and every table loaded so far many times per document,
         # for nothing (~9% of the pipeline's time on the extraction dev set).  It collects
         # again between documents: re-enabled, it runs at the next allocation.
+        if lang and isinstance(lang, str):
+            _warn_if_without_data(lang)
         with PausedCollector():
             if memory is None or not self.source_memory:
                 return self._clean(text, id, lang, metadata, None)

@@ -172,3 +172,20 @@ def test_clean_many_refuses_its_arguments_at_the_call_not_at_the_first_result() 
         cleaner.clean_many(["text"], workers=-1)
     with pytest.raises(TypeError, match=r"clean\(\)"):
         cleaner.clean_many("one text")
+
+
+@pytest.mark.parametrize(("given", "warned"), [("fr", False), ("fr-FR", False), ("FR", True), ("xx", True)])
+def test_a_language_cleanscrape_has_no_data_for_is_warned_of_once(
+        given: str, warned: bool, caplog: pytest.LogCaptureFixture) -> None:
+    # the CLI warned of --lang FR; Cleaner(lang="FR") and clean(text, lang="FR") said nothing,
+    # and every document was cleaned without stopwords or the language's phrases
+    from cleanscrape import cleaner as cleaner_module
+
+    cleaner_module._warn_if_without_data.cache_clear()
+    with caplog.at_level("WARNING", logger="cleanscrape"):
+        Cleaner(stages=["whitespace"], lang=given).clean("Un texte.")
+        Cleaner(stages=["whitespace"]).clean("Un texte.", lang=given)
+        cleanscrape.clean("Un autre texte.", lang=given)
+    lines = [r.getMessage() for r in caplog.records if hasattr(r, "lang_without_data")]
+    assert lines == ([f"lang {given!r}: cleanscrape has no stopword list or phrase lexicon for {given!r} (codes are "
+                      "ISO 639-1 in lower case: " + lines[0].split("lower case: ")[1]] if warned else [])
