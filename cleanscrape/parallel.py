@@ -56,6 +56,7 @@ import queue
 import signal
 import sys
 import threading
+import weakref
 from collections import Counter, deque
 from itertools import chain, groupby, islice
 from dataclasses import dataclass, field
@@ -567,6 +568,8 @@ class _OrderedPool(Generic[_Item, _Result]):
         if self._froze:
             gc.freeze()
         self._workers: list[_Worker[_Item, _Result]] = []
+        _OPEN_POOLS.add(self)
+        _disowned_in_forked_children()
 
     def _new_worker(self) -> _Worker[_Item, _Result]:
         return _Worker(self._context, self.cleaner, self.job)
@@ -685,8 +688,35 @@ class _OrderedPool(Generic[_Item, _Result]):
             worker.ask_to_stop(abort=abort)
         for worker in self._workers:
             worker.join()
+        _OPEN_POOLS.discard(self)
         if self._froze:
             gc.unfreeze()  # the caller's objects are collectable again
+
+
+#: the pools of this process whose workers may be running (see _disowned_in_forked_children)
+_OPEN_POOLS: weakref.WeakSet[_OrderedPool[Any, Any]] = weakref.WeakSet()
+
+
+@lru_cache(maxsize=None)
+def _disowned_in_forked_children() -> None:
+    """Have a child forked from this process (``os.fork``) while a pool was open leave its
+    workers alone: they are the parent's.  The child's copy of the pool, closed at its exit
+    (its generator finalised), killed them, and the parent's pool cleaned their batches again
+    record by record; multiprocessing's exit handler tried to join them ('AssertionError:
+    can only join a child process').  Registered once, when the first pool starts.  (A
+    worker is such a child too, and so disowns them: it never uses the pool.)"""
+    os.register_at_fork(after_in_child=_disown_workers)
+
+
+def _disown_workers() -> None:
+    import multiprocessing.process  # (imported already: a pool was open)
+
+    for pool in list(_OPEN_POOLS):
+        for worker in pool._workers:
+            # (multiprocessing's own children forget their parent's so, in Process._bootstrap)
+            multiprocessing.process._children.discard(worker.process)  # type: ignore[attr-defined]
+        pool._workers = []
+    _OPEN_POOLS.clear()
 
 
 def clean_stream(
