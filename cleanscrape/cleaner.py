@@ -463,13 +463,14 @@ def item_parts(item: StreamItem) -> tuple[str | None, Any, Mapping[str, Any] | N
     return None, "", None, problem + (" with metadata that is no mapping" if len(item) == 3 else "")
 
 
-def clean(text: str, **options: Any) -> Result:
-    """Clean one text with a default Cleaner (``options`` go to :class:`Cleaner`).
+def clean(text: str, *, id: str | None = None, lang: str | None = None, metadata: Mapping[str, Any] | None = None,
+          **options: Any) -> Result:
+    """Clean one text with a default Cleaner: ``id``, ``lang`` and ``metadata`` are the
+    document's, as :meth:`Cleaner.clean` takes them; ``options`` go to :class:`Cleaner`.
 
     For many documents build a :class:`Cleaner` once and reuse it: building loads lexicons.
     """
-    lang = options.pop("lang", None)
-    return _cached_cleaner(options).clean(text, lang=lang)
+    return _cached_cleaner(options).clean(text, id=id, lang=lang, metadata=metadata)
 
 
 _CLEANERS: dict[str, Cleaner] = {}

@@ -189,3 +189,10 @@ def test_a_language_cleanscrape_has_no_data_for_is_warned_of_once(
     lines = [r.getMessage() for r in caplog.records if hasattr(r, "lang_without_data")]
     assert lines == ([f"lang {given!r}: cleanscrape has no stopword list or phrase lexicon for {given!r} (codes are "
                       "ISO 639-1 in lower case: " + lines[0].split("lower case: ")[1]] if warned else [])
+
+
+def test_clean_takes_the_documents_id_and_metadata_as_cleaner_clean_does() -> None:
+    # "Cleaner.__init__() got an unexpected keyword argument 'id'": only lang was the document's
+    result = cleanscrape.clean(RAW, id="doc-1", metadata={"url": "https://example.org/a"}, stages=["whitespace"])
+    assert result.ok and result.id == "doc-1" and result.metadata == {"url": "https://example.org/a"}
+    assert result.to_dict()["id"] == "doc-1"
