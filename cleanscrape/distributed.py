@@ -24,14 +24,16 @@ guard because a bag's default scheduler starts its worker processes by spawn)::
         db.read_text("dump/*.jsonl.zst", blocksize=None).map_partitions(clean_jsonl_partition) \\
           .to_textfiles("clean/*.jsonl", last_endline=True)
 
-Options (config file, field names, report lines) are keyword arguments; bind them with
-``functools.partial``.  See docs/cluster.md.
+Options (a config file or mapping, field names, report lines) are keyword arguments; bind
+them with ``functools.partial``.  See docs/cluster.md.
 """
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
-from typing import Iterable, Iterator
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Mapping
 
 from .cleaner import Cleaner
 from .extract import ExtractOptions, html_cleaner
@@ -42,9 +44,12 @@ __all__ = ["clean_jsonl_partition"]
 
 
 @lru_cache(maxsize=8)
-def _worker_setup(config: str | None, text_field: str, id_field: str, html_field: str | None,
-                  with_report: bool) -> tuple[Cleaner, Job]:
-    cleaner = Cleaner(config=config)
+def _worker_setup(config: str | Path | None, text_field: str, id_field: str, html_field: str | None,
+                  with_report: bool, config_json: str | None = None) -> tuple[Cleaner, Job]:
+    """The Cleaner and Job of a worker process, built once for each set of options; a
+    config given as a mapping comes as its JSON (``config_json``: a mapping is no key of a
+    cache)."""
+    cleaner = Cleaner(config=json.loads(config_json) if config_json is not None else config)
     job = Job(ReadOptions(text_field=text_field, id_field=id_field, html_field=html_field), "jsonl",
               with_report, ExtractOptions(), html_cleaner(cleaner) if html_field else None, summary_counts=False)
     return cleaner, job
@@ -53,7 +58,7 @@ def _worker_setup(config: str | None, text_field: str, id_field: str, html_field
 def clean_jsonl_partition(
     lines: Iterable[str | bytes],
     *,
-    config: str | None = None,
+    config: str | Path | Mapping[str, Any] | None = None,
     text_field: str = "text",
     id_field: str = "id",
     html_field: str | None = None,
@@ -71,7 +76,11 @@ def clean_jsonl_partition(
     if isinstance(lines, (str, bytes)):  # an iterable of letters (or of numbers): a mistake, not a partition
         raise TypeError(f"clean_jsonl_partition takes the lines of a partition, not one {type(lines).__name__}: "
                         "splitlines() gives its lines")
-    cleaner, job = _worker_setup(config, text_field, id_field, html_field, with_report)
+    if isinstance(config, Mapping):
+        cleaner, job = _worker_setup(None, text_field, id_field, html_field, with_report,
+                                     json.dumps(config, sort_keys=True))
+    else:
+        cleaner, job = _worker_setup(config, text_field, id_field, html_field, with_report)
     for number, line in enumerate(lines, start=1):
         if isinstance(line, str):
             payload = line.encode("utf-8", "surrogatepass")

@@ -132,3 +132,10 @@ def test_the_dask_example_writes_the_cli_output(tmp_path: Path, example) -> None
     written = sorted((tmp_path / "clean").glob("*.jsonl"))
     assert len(written) == 2
     assert "".join(path.read_text(encoding="utf-8") for path in written).splitlines() == cli_lines(DUMP)
+
+
+def test_a_config_may_be_a_mapping_as_the_cleaners_may() -> None:
+    # "TypeError: unhashable type: 'dict'" (the per-worker cache's key), the partition lost
+    config = {"pipeline": ["whitespace"], "stages": {"whitespace": {"max_blank_lines": 2}}}
+    out = list(clean_jsonl_partition(['{"text": "ab  \\n\\n\\n\\nc"}'], config=config))
+    assert [json.loads(line)["text"] for line in out] == ["ab\n\n\nc"]
