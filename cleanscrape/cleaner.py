@@ -345,8 +345,8 @@ class Cleaner:
     def _clean(self, text: str, id: str | None, lang: str | None, metadata: Mapping[str, Any] | None,
                remembered: tuple[SourceMemory, str | None] | None) -> Result:
         if not isinstance(text, str):
-            return self._failed(id, "" if text is None else str(text),
-                                f"text must be a string, got {type(text).__name__}", metadata)
+            return self._failed(id, text_of(text), f"text must be a string, got {type(text).__name__}"
+                                + (" (decode it first)" if isinstance(text, (bytes, bytearray)) else ""), metadata)
         too_large = self.limits.size_exceeded(text)
         if too_large is not None:
             return self._passed_through(id, text, "limit:size", too_large, metadata)
@@ -447,6 +447,15 @@ class Cleaner:
         if problem is not None:
             return self._failed(None, text, problem, None)
         return self.clean(text, id=doc_id, metadata=metadata, memory=memory)
+
+
+def text_of(value: Any) -> str:
+    """The text of a failed Result whose input text ``value`` is no string: a number's
+    digits, else nothing (the repr of bytes, ``"b'caf\\xc3\\xa9'"``, of a list, of None,
+    would be text no one wrote, passed on as the input)."""
+    if isinstance(value, str):
+        return value
+    return str(value) if isinstance(value, (int, float)) else ""
 
 
 def item_parts(item: StreamItem) -> tuple[str | None, Any, Mapping[str, Any] | None, str | None]:

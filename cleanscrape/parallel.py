@@ -64,7 +64,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Generator, Generic, Iterable, Iterator, Protocol, TypeVar
 
-from .cleaner import Cleaner, PausedCollector, Result, item_parts
+from .cleaner import Cleaner, PausedCollector, Result, item_parts, text_of
 from .extract import ExtractOptions, extract_within_limits
 from .pickling import pickled_by_position
 from .io.readers import FORMATS, RawRecord, ReadOptions, Record, decode
@@ -219,9 +219,7 @@ class TextJob:
         """The Result of an item that failed for ``reason`` outside the cleaning (it killed
         the workers cleaning it, its result did not pickle)."""
         doc_id, text, metadata, _ = item_parts(item)  # (an item of no known shape is never cleaned)
-        # (a text that is no string as Cleaner.clean passes one through)
-        return Cleaner._failed(doc_id, text if isinstance(text, str) else "" if text is None else str(text),
-                               reason, metadata)
+        return Cleaner._failed(doc_id, text_of(text), reason, metadata)
 
     def end_batch(self, results: list[Result]) -> None:
         pass

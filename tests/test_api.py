@@ -196,3 +196,14 @@ def test_clean_takes_the_documents_id_and_metadata_as_cleaner_clean_does() -> No
     result = cleanscrape.clean(RAW, id="doc-1", metadata={"url": "https://example.org/a"}, stages=["whitespace"])
     assert result.ok and result.id == "doc-1" and result.metadata == {"url": "https://example.org/a"}
     assert result.to_dict()["id"] == "doc-1"
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_text_that_is_no_string_fails_without_its_repr_for_a_text(workers: int) -> None:
+    # bytes failed with the text "b'caf\\xc3\\xa9 du port'", which a pipeline passing failed
+    # documents through wrote as the document
+    items = [("a", "café du port".encode()), ("b", ["a list"]), ("c", 42), ("d", None)]
+    results = list(Cleaner(stages=["whitespace"]).clean_many(items, workers=workers))
+    assert [(r.id, r.ok, r.text) for r in results] == [("a", False, ""), ("b", False, ""), ("c", False, "42"),
+                                                       ("d", False, "")]
+    assert results[0].error == "text must be a string, got bytes (decode it first)"
