@@ -15,7 +15,7 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 from .document import Document, Removal, Repair, packed_removals, unpacked_removals
 from .limits import DEFAULT_MAX_DOC_CHARS, DEFAULT_MAX_DOC_SECONDS, Deadline, DocumentTimeout, Limits
 from .repair.source_memory import SourceMemory, source_of
-from .stage import Stage, StageConfigError, get_stage_class
+from .stage import Stage, StageConfigError, check_stage_class, get_stage_class
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -283,6 +283,7 @@ class Cleaner:
         built: list[Stage] = []
         for item in order:
             if isinstance(item, Stage):
+                check_stage_class(type(item))
                 if item.name not in disabled:
                     built.append(item)
                 continue

@@ -26,7 +26,7 @@ from .document import Document, Line
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
-__all__ = ["Stage", "register_stage", "get_stage_class", "available_stages", "StageConfigError"]
+__all__ = ["Stage", "register_stage", "get_stage_class", "available_stages", "StageConfigError", "check_stage_class"]
 
 ENTRY_POINT_GROUP = "cleanscrape.stages"
 
@@ -170,15 +170,24 @@ _entry_points_loaded = False
 
 def register_stage(cls: StageT) -> StageT:
     """Class decorator: make a stage available by its ``name``."""
-    if not cls.name:
-        raise StageConfigError(f"{cls.__qualname__} has no name")
-    if not cls.categories:
-        raise StageConfigError(f"stage {cls.name!r} declares no categories")
+    check_stage_class(cls)
     from . import stages as _builtin  # noqa: F401  (a name is a built-in's first, whoever registers first)
 
     _refuse_taken_name(cls.name, cls, "")
     _REGISTRY[cls.name] = cls
     return cls
+
+
+def check_stage_class(cls: type[Stage]) -> None:
+    """Refuse a stage class that lacks what every stage has: a name (its removals named no
+    stage, and no configuration could name it), categories (its first removal failed each
+    document, 'IndexError: tuple index out of range'), a ``process`` of its own."""
+    if not cls.name:
+        raise StageConfigError(f"{cls.__module__}.{cls.__qualname__} has no name")
+    if not cls.categories:
+        raise StageConfigError(f"stage {cls.name!r} declares no categories")
+    if cls.process is Stage.process:
+        raise StageConfigError(f"stage {cls.name!r} has no process(doc) method")
 
 
 def _refuse_taken_name(name: str, cls: type[Stage], plugin: str) -> None:
@@ -214,8 +223,12 @@ def _load_entry_points() -> None:
             raise StageConfigError(f"plugin stage {ep.name!r} ({ep.value}) failed to load: {exc}") from exc
         if not (isinstance(cls, type) and issubclass(cls, Stage)):
             raise StageConfigError(f"plugin {ep.name!r} ({ep.value}) is not a Stage subclass")
-        _refuse_taken_name(cls.name or ep.name, cls, f"plugin {ep.name!r} ({ep.value}): ")
-        _REGISTRY[cls.name or ep.name] = cls
+        try:
+            check_stage_class(cls)
+        except StageConfigError as exc:
+            raise StageConfigError(f"plugin {ep.name!r} ({ep.value}): {exc}") from None
+        _refuse_taken_name(cls.name, cls, f"plugin {ep.name!r} ({ep.value}): ")
+        _REGISTRY[cls.name] = cls
 
 
 def get_stage_class(name: str) -> type[Stage]:

@@ -142,3 +142,35 @@ def test_a_plugin_named_as_a_built_in_is_refused_not_passed_over(monkeypatch: py
     with pytest.raises(StageConfigError, match=r"plugin 'whitespace' \(somewhere:MyWhitespace\): stage name "
                                                "'whitespace' .* is taken by cleanscrape.stages.whitespace"):
         available_stages()
+
+
+class _Nameless(Stage):
+    categories = ("boilerplate",)
+
+    def process(self, doc: Document) -> None:
+        self.remove_line(doc, 0, "first line")
+
+
+class _WithoutCategories(Stage):
+    name = "without_categories"
+
+    def process(self, doc: Document) -> None:
+        self.remove_line(doc, 0, "first line")
+
+
+class _WithoutProcess(Stage):
+    name = "without_process"
+    categories = ("boilerplate",)
+
+
+@pytest.mark.parametrize("stage, message", [
+    (_Nameless, "_Nameless has no name"),  # its removals named no stage
+    (_WithoutCategories, "stage 'without_categories' declares no categories"),  # IndexError in every document
+    (_WithoutProcess, "stage 'without_process' has no process"),  # NotImplementedError in every document
+])
+def test_a_stage_instance_lacking_what_a_stage_has_is_refused_as_registering_it_is(stage: type[Stage],
+                                                                                   message: str) -> None:
+    with pytest.raises(StageConfigError, match=message):
+        Cleaner(stages=[stage()])
+    with pytest.raises(StageConfigError, match=message):
+        stage_module.register_stage(stage)
