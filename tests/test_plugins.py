@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
+import re
 from importlib.metadata import EntryPoint
+from pathlib import Path
 
 import pytest
 
@@ -174,3 +177,18 @@ def test_a_stage_instance_lacking_what_a_stage_has_is_refused_as_registering_it_
         Cleaner(stages=[stage()])
     with pytest.raises(StageConfigError, match=message):
         stage_module.register_stage(stage)
+
+
+def test_the_stage_example_of_docs_stages_md_runs_as_written(monkeypatch: pytest.MonkeyPatch,
+                                                            tmp_path: Path) -> None:
+    # without "from __future__ import annotations" its 'options: AdvertLabel.Options' was a
+    # NameError: a class's body cannot name the class
+    monkeypatch.setattr(stage_module, "_REGISTRY", dict(stage_module._REGISTRY))
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "stages.md").read_text(encoding="utf-8")
+    protocol, use = re.findall(r"```python\n(.+?)```", doc, flags=re.S)[:2]
+    # (a module of its own, as a plugin's: a dataclass reads its string annotations there)
+    (tmp_path / "stages_md_example.py").write_text(f"{protocol}\nfrom cleanscrape import Cleaner\ncleaner = {use}",
+                                                   encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    example = importlib.import_module("stages_md_example")
+    assert example.cleaner.clean("Anzeige\nDer Hafen ist wieder offen.\n").text == "Der Hafen ist wieder offen."
