@@ -7,6 +7,7 @@ import gc
 import logging
 import sys
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from operator import attrgetter
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Sequence
@@ -14,7 +15,7 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 from .document import Document, Removal, Repair, packed_removals, unpacked_removals
 from .limits import DEFAULT_MAX_DOC_CHARS, DEFAULT_MAX_DOC_SECONDS, Deadline, DocumentTimeout, Limits
 from .repair.source_memory import SourceMemory, source_of
-from .stage import Stage, StageConfigError, get_stage_class
+from .stage import Stage, StageConfigError, check_stage_class, get_stage_class
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -130,6 +131,28 @@ def _load_config_file(path: str | Path) -> dict[str, Any]:
         raise StageConfigError(f"config file {path}: {exc}") from None
 
 
+def _shown(value: Any) -> str:
+    """A value a configuration holds where it should not, as an error shows it."""
+    return f"{type(value).__name__} {value!r}"
+
+
+def _stage_list(value: Any, what: str) -> list[Any]:
+    """``value``, given as ``what`` (stages to run or to disable), as a list; a string, a
+    letter a stage, or a value no list is made of, is a StageConfigError."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise StageConfigError(f"{what} must be a list of stage names, not {_shown(value)}")
+    return list(value)
+
+
+def _stage_table(value: Any, stage: str, what: str) -> dict[str, Any]:
+    """The options of ``stage``, given in ``what``, as a dict; a value no table is made of
+    is a StageConfigError."""
+    if not isinstance(value, Mapping):
+        raise StageConfigError(f"{what}: the options of stage {stage!r} must be a table of option = value, "
+                               f"not {_shown(value)}")
+    return dict(value)
+
+
 class _Unset(enum.Enum):
     UNSET = "unset"
 
@@ -154,6 +177,22 @@ def _limits(cfg: Mapping[str, Any], **given: int | float | None | _Unset) -> Lim
         return Limits(**values)
     except ValueError as exc:
         raise StageConfigError(str(exc)) from None
+
+
+@lru_cache(maxsize=None)
+def _warn_if_without_data(lang: str) -> None:
+    """Warn, once a process, that ``lang``, given for documents, is one cleanscrape has no
+    stopwords or phrases for (``"FR"``, ``"english"``): the cleaning is weaker for it, and
+    was so without a word."""
+    from .lang import without_data  # (the stages' own import: none for a Cleaner of no lang)
+
+    lacking = without_data(lang)
+    if lacking:
+        _log.warning("lang %r: %s", lang, lacking, extra={"lang_without_data": lang})
+
+
+class StageFailed(Exception):
+    """A stage failed on a document (the message names the stage and what went wrong)."""
 
 
 class PausedCollector:
@@ -218,22 +257,40 @@ class Cleaner:
         stage_tables = cfg.get("stages", {})
         if not isinstance(stage_tables, Mapping):
             raise StageConfigError("config 'stages' must be a table of per-stage options; the order is 'pipeline'")
-        options: dict[str, dict[str, Any]] = {k: dict(v) for k, v in stage_tables.items()}
-        order: Sequence[str | Stage] = stages if stages is not None else cfg.get("pipeline") or DEFAULT_STAGES
+        options: dict[str, dict[str, Any]] = {k: _stage_table(v, k, "config 'stages'") for k, v in stage_tables.items()}
+        if stages is not None:
+            order = _stage_list(stages, "stages")
+        elif cfg.get("pipeline") is not None:
+            order = _stage_list(cfg["pipeline"], "config 'pipeline'")
+        else:
+            order = list(DEFAULT_STAGES)
+        if stage_options is not None and not isinstance(stage_options, Mapping):
+            raise StageConfigError(f"stage_options must map stage names to their options, not {_shown(stage_options)}")
         for name, opts in (stage_options or {}).items():
-            options.setdefault(name, {}).update(opts)
-        disabled = set(cfg.get("disable", ())) | set(disable)
+            options.setdefault(name, {}).update(_stage_table(opts, name, "stage_options"))
+        disabled = set(_stage_list(cfg.get("disable", ()), "config 'disable'")) | set(_stage_list(disable, "disable"))
         for name in disabled - {item.name for item in order if isinstance(item, Stage)}:
             get_stage_class(name)  # an unknown name (a typo) would disable nothing: refused, as in stages
         self.lang = lang or cfg.get("lang")
+        if self.lang is not None and not isinstance(self.lang, str):
+            raise StageConfigError(f"lang must be a language code (a string such as 'fr'), not {_shown(self.lang)}")
+        if self.lang:
+            _warn_if_without_data(self.lang)
         #: streams remember the intact words of each source's earlier documents
         self.source_memory: bool = bool(cfg.get("source_memory", True) if source_memory is None else source_memory)
+        if not isinstance(cfg.get("source_memory", True), bool):
+            raise StageConfigError(f"config 'source_memory' must be true or false, not {_shown(cfg['source_memory'])}")
         built: list[Stage] = []
         for item in order:
             if isinstance(item, Stage):
+                check_stage_class(type(item))
                 if item.name not in disabled:
                     built.append(item)
                 continue
+            if not isinstance(item, str):
+                raise StageConfigError(f"a stage is its name or an instance, not {_shown(item)}"
+                                       + (f" (the class: {item.__name__}() is an instance)"
+                                          if isinstance(item, type) and issubclass(item, Stage) else ""))
             if item in disabled:
                 continue
             built.append(get_stage_class(item)(**options.get(item, {})))
@@ -249,9 +306,18 @@ class Cleaner:
 
     def clean_document(self, doc: Document, deadline: Deadline | None = None) -> Document:
         """Run every stage on ``doc`` (in place) and return it; ``deadline`` is checked
-        between stages."""
+        between stages.  A stage that raises, or replaces the document's input (which no
+        stage may change: its output would be no report's replay), raises StageFailed
+        naming it."""
+        text = doc.text
         for stage in self.stages:
-            stage.process(doc)
+            try:
+                stage.process(doc)
+            except Exception as exc:
+                raise StageFailed(f"stage {stage.name!r} failed: {type(exc).__name__}: {exc}") from exc
+            if doc.text is not text and doc.text != text:
+                raise StageFailed(f"stage {stage.name!r} replaced the document's input (doc.text), which stages "
+                                  "leave as it is: they mark removals and repairs on it")
             if deadline is not None:
                 deadline.check()
         return doc
@@ -270,6 +336,8 @@ class Cleaner:
         # also walk what survives and every table loaded so far many times per document,
         # for nothing (~9% of the pipeline's time on the extraction dev set).  It collects
         # again between documents: re-enabled, it runs at the next allocation.
+        if lang and isinstance(lang, str):
+            _warn_if_without_data(lang)
         with PausedCollector():
             if memory is None or not self.source_memory:
                 return self._clean(text, id, lang, metadata, None)
@@ -278,8 +346,8 @@ class Cleaner:
     def _clean(self, text: str, id: str | None, lang: str | None, metadata: Mapping[str, Any] | None,
                remembered: tuple[SourceMemory, str | None] | None) -> Result:
         if not isinstance(text, str):
-            return self._failed(id, "" if text is None else str(text),
-                                f"text must be a string, got {type(text).__name__}", metadata)
+            return self._failed(id, text_of(text), f"text must be a string, got {type(text).__name__}"
+                                + (" (decode it first)" if isinstance(text, (bytes, bytearray)) else ""), metadata)
         too_large = self.limits.size_exceeded(text)
         if too_large is not None:
             return self._passed_through(id, text, "limit:size", too_large, metadata)
@@ -301,6 +369,8 @@ class Cleaner:
         except DocumentTimeout:
             return self._passed_through(id, text, "limit:time",
                                         f"over max_doc_seconds={self.limits.max_doc_seconds}", metadata)
+        except StageFailed as exc:
+            return self._failed(id, text, str(exc), metadata)
         except Exception as exc:  # one bad document must not stop a run
             return self._failed(id, text, f"{type(exc).__name__}: {exc}", metadata)
         # text, removed, repairs, lang, id, lang_method, input_chars, error, flags, metadata
@@ -335,16 +405,20 @@ class Cleaner:
         the same results; 0 is every core (:func:`~cleanscrape.parallel.default_workers`).
         The workers stop when the stream ends or is closed.  In a daemonic process (a
         ``multiprocessing.Pool``'s worker), which may start none, the items are cleaned in
-        that process, with a warning."""
+        that process, with a warning.
+
+        Arguments that are no stream, or no number of workers, raise here, at the call."""
         from multiprocessing import current_process
 
-        from .parallel import BATCH_RECORDS, clean_items, default_workers  # parallel builds on this module
+        from .parallel import default_workers  # parallel builds on this module
 
         if isinstance(texts, (str, bytes)):  # an iterable of letters: a mistake, not a stream
             raise TypeError(f"clean_many takes a stream of texts, not one {type(texts).__name__}: "
                             "clean() cleans one text")
         if isinstance(texts, Mapping):  # an iterable of its keys: the ids, not the texts
             raise TypeError("clean_many takes a stream of texts, not a mapping: its .items() are (id, text) pairs")
+        if isinstance(workers, bool) or not isinstance(workers, int):
+            raise TypeError(f"workers must be a number of processes (0: every core), not {_shown(workers)}")
         if workers < 0:
             raise ValueError(f"workers must be 0 (every core) or more, not {workers}")
         if workers == 0:
@@ -353,6 +427,12 @@ class Cleaner:
             # a daemonic process (a multiprocessing.Pool's worker) may start none
             _log.warning("clean_many: a daemonic process cannot start workers; cleaning in this one")
             workers = 1
+        return self._cleaned_stream(texts, workers)
+
+    def _cleaned_stream(self, texts: Iterable[StreamItem], workers: int) -> Iterator[Result]:
+        """:meth:`clean_many` of arguments it has checked."""
+        from .parallel import BATCH_RECORDS, clean_items
+
         if workers > 1:
             yield from clean_items(self, texts, workers)
             return
@@ -370,6 +450,15 @@ class Cleaner:
         return self.clean(text, id=doc_id, metadata=metadata, memory=memory)
 
 
+def text_of(value: Any) -> str:
+    """The text of a failed Result whose input text ``value`` is no string: a number's
+    digits, else nothing (the repr of bytes, ``"b'caf\\xc3\\xa9'"``, of a list, of None,
+    would be text no one wrote, passed on as the input)."""
+    if isinstance(value, str):
+        return value
+    return str(value) if isinstance(value, (int, float)) else ""
+
+
 def item_parts(item: StreamItem) -> tuple[str | None, Any, Mapping[str, Any] | None, str | None]:
     """The id, text and metadata of an item of a stream (:meth:`Cleaner.clean_many`), and
     what is wrong with its shape (None: nothing; an item of no known shape has no id, an
@@ -384,13 +473,14 @@ def item_parts(item: StreamItem) -> tuple[str | None, Any, Mapping[str, Any] | N
     return None, "", None, problem + (" with metadata that is no mapping" if len(item) == 3 else "")
 
 
-def clean(text: str, **options: Any) -> Result:
-    """Clean one text with a default Cleaner (``options`` go to :class:`Cleaner`).
+def clean(text: str, *, id: str | None = None, lang: str | None = None, metadata: Mapping[str, Any] | None = None,
+          **options: Any) -> Result:
+    """Clean one text with a default Cleaner: ``id``, ``lang`` and ``metadata`` are the
+    document's, as :meth:`Cleaner.clean` takes them; ``options`` go to :class:`Cleaner`.
 
     For many documents build a :class:`Cleaner` once and reuse it: building loads lexicons.
     """
-    lang = options.pop("lang", None)
-    return _cached_cleaner(options).clean(text, lang=lang)
+    return _cached_cleaner(options).clean(text, id=id, lang=lang, metadata=metadata)
 
 
 _CLEANERS: dict[str, Cleaner] = {}

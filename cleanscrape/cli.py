@@ -22,8 +22,7 @@ import click
 
 from .cleaner import UNSET, Cleaner
 from .extract import EXTRACTION_MODES, ExtractOptions, html_cleaner
-from .lang import stopword_table, stopwords
-from .lexicon import lexicon_languages
+from .lang import without_data
 from .limits import DEFAULT_MAX_DOC_CHARS, DEFAULT_MAX_DOC_SECONDS
 from .io.readers import (
     DEFAULT_MAX_RECORD_BYTES,
@@ -255,14 +254,6 @@ def _without_own_outputs(sources: Iterable[InputFile], plan: Plan, report: str |
         yield source
 
 
-def _language_without_data(lang: str) -> bool:
-    """Has cleanscrape neither a stopword list nor a phrase lexicon for ``lang`` (the part
-    before a "-")?  Given for every document (``--lang english``, ``--lang FR``), it would
-    weaken the cleaning without a word: no stopwords for the main-content decision, no
-    phrases of that language."""
-    return not stopwords(lang) and lang.split("-")[0] not in lexicon_languages()
-
-
 def _fingerprint(**settings: Any) -> str:
     """Identifies the arguments that shape the output, so --resume can refuse others."""
     config = settings.get("config")
@@ -460,18 +451,17 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
         raise click.UsageError("--resume needs -o (a file or folder): stdout, a pipe or a device cannot be resumed")
     stage_names = _split_names(stages) or None
     try:
-        cleaner = Cleaner(stages=stage_names, disable=_split_names(disable), config=config, lang=lang,
-                          max_doc_chars=UNSET if max_doc_chars is None else max_doc_chars or None,
-                          max_doc_seconds=UNSET if max_doc_seconds is None else max_doc_seconds or None,
-                          source_memory=source_memory)
+        with _library_lines_replaced():  # (a lang without data: said below, naming the flag or the config)
+            cleaner = Cleaner(stages=stage_names, disable=_split_names(disable), config=config, lang=lang,
+                              max_doc_chars=UNSET if max_doc_chars is None else max_doc_chars or None,
+                              max_doc_seconds=UNSET if max_doc_seconds is None else max_doc_seconds or None,
+                              source_memory=source_memory)
     except StageConfigError as exc:
         raise click.UsageError(str(exc)) from None
-    if cleaner.lang and _language_without_data(cleaner.lang):
+    lacking = without_data(cleaner.lang) if cleaner.lang else None
+    if lacking:
         given = f"--lang {lang}" if lang else f"the config's lang = {cleaner.lang!r}"
-        click.echo(f"cleanscrape: warning: {given}: cleanscrape has no stopword list or phrase lexicon for "
-                   f"{cleaner.lang.split('-')[0]!r} (codes are ISO 639-1 in lower case: "
-                   f"{', '.join(sorted(stopword_table()))}); the stages that read the language work without them",
-                   err=True)
+        click.echo(f"cleanscrape: warning: {given}: {lacking}", err=True)
 
     cores = default_workers()
     if workers is not None and workers > cores:
@@ -563,7 +553,7 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
     outcomes = clean_stream(cleaner, job, raws, workers=workers or cores,
                             on_warning=functools.partial(summary.error, kind="warning"))
     stop: str | None = None  # why the run ended early: "signal", "fail-fast", "hard"
-    with _StopSignals() as signals, _limit_log_replaced():
+    with _StopSignals() as signals, _library_lines_replaced():
         try:
             for outcome in outcomes:
                 sinks["output"].write(outcome.item)
@@ -627,26 +617,27 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
 
 
 @contextlib.contextmanager
-def _limit_log_replaced() -> Iterator[None]:
-    """The library logs a limit by document id; the CLI prints its own warning, naming the
-    record by ``file:line`` (Outcome.warning), so the library's line would only repeat it.
-    A filter on the logger (inherited by forked workers), removed after the run: the CLI
-    also runs inside other programs (tests, notebooks) whose logging must not change."""
+def _library_lines_replaced() -> Iterator[None]:
+    """The library logs a limit by document id, and a lang it has no data for; the CLI
+    prints its own warnings, naming the record by ``file:line`` (Outcome.warning), the lang
+    by ``--lang`` or the config, so the library's lines would only repeat them.  A filter on
+    the logger (inherited by forked workers), removed after the run: the CLI also runs
+    inside other programs (tests, notebooks) whose logging must not change."""
     library_log = logging.getLogger("cleanscrape")
-    drop_limit_lines = _DropLimitLines()
-    library_log.addFilter(drop_limit_lines)
+    drop_repeated_lines = _DropRepeatedLines()
+    library_log.addFilter(drop_repeated_lines)
     try:
         yield
     finally:
-        library_log.removeFilter(drop_limit_lines)
+        library_log.removeFilter(drop_repeated_lines)
 
 
-class _DropLimitLines(logging.Filter):
-    """Only the limit lines (tagged ``limit_flag`` by the Cleaner): any other library
-    message still reaches the user."""
+class _DropRepeatedLines(logging.Filter):
+    """Only the lines the CLI says itself (tagged ``limit_flag`` or ``lang_without_data``
+    by the Cleaner): any other library message still reaches the user."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return not hasattr(record, "limit_flag")
+        return not (hasattr(record, "limit_flag") or hasattr(record, "lang_without_data"))
 
 
 #: the signals that stop a run cleanly: Ctrl-C, kill's default, and the terminal closing

@@ -24,27 +24,32 @@ guard because a bag's default scheduler starts its worker processes by spawn)::
         db.read_text("dump/*.jsonl.zst", blocksize=None).map_partitions(clean_jsonl_partition) \\
           .to_textfiles("clean/*.jsonl", last_endline=True)
 
-Options (config file, field names, report lines) are keyword arguments; bind them with
-``functools.partial``.  See docs/cluster.md.
+Options (a config file or mapping, field names, report lines) are keyword arguments; bind
+them with ``functools.partial``.  See docs/cluster.md.
 """
 
 from __future__ import annotations
 
+import json
 from functools import lru_cache
-from typing import Iterable, Iterator
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Mapping
 
 from .cleaner import Cleaner
 from .extract import ExtractOptions, html_cleaner
 from .io.readers import RawRecord, ReadOptions
-from .parallel import Job, clean_raw
+from .parallel import Job, Outcome, clean_raw
 
 __all__ = ["clean_jsonl_partition"]
 
 
 @lru_cache(maxsize=8)
-def _worker_setup(config: str | None, text_field: str, id_field: str, html_field: str | None,
-                  with_report: bool) -> tuple[Cleaner, Job]:
-    cleaner = Cleaner(config=config)
+def _worker_setup(config: str | Path | None, text_field: str, id_field: str, html_field: str | None,
+                  with_report: bool, config_json: str | None = None) -> tuple[Cleaner, Job]:
+    """The Cleaner and Job of a worker process, built once for each set of options; a
+    config given as a mapping comes as its JSON (``config_json``: a mapping is no key of a
+    cache)."""
+    cleaner = Cleaner(config=json.loads(config_json) if config_json is not None else config)
     job = Job(ReadOptions(text_field=text_field, id_field=id_field, html_field=html_field), "jsonl",
               with_report, ExtractOptions(), html_cleaner(cleaner) if html_field else None, summary_counts=False)
     return cleaner, job
@@ -53,7 +58,7 @@ def _worker_setup(config: str | None, text_field: str, id_field: str, html_field
 def clean_jsonl_partition(
     lines: Iterable[str | bytes],
     *,
-    config: str | None = None,
+    config: str | Path | Mapping[str, Any] | None = None,
     text_field: str = "text",
     id_field: str = "id",
     html_field: str | None = None,
@@ -65,19 +70,39 @@ def clean_jsonl_partition(
     With ``with_report=True`` each output line carries the report record under ``"report"``
     (engines write one dataset; split it downstream).  A line that is not valid JSON, or
     lacks the text field, gives a line with ``"status": "failed"`` and the reason, as the
-    CLI does: no record is ever dropped.
+    CLI does, and so does an item that is no line (``None``): no record is ever dropped.
+    Blank lines are no records, as in the CLI.
     """
-    cleaner, job = _worker_setup(config, text_field, id_field, html_field, with_report)
+    if isinstance(lines, (str, bytes)):  # an iterable of letters (or of numbers): a mistake, not a partition
+        raise TypeError(f"clean_jsonl_partition takes the lines of a partition, not one {type(lines).__name__}: "
+                        "splitlines() gives its lines")
+    if isinstance(config, Mapping):
+        cleaner, job = _worker_setup(None, text_field, id_field, html_field, with_report,
+                                     json.dumps(config, sort_keys=True))
+    else:
+        cleaner, job = _worker_setup(config, text_field, id_field, html_field, with_report)
     for number, line in enumerate(lines, start=1):
-        payload = line.encode("utf-8", "surrogatepass") if isinstance(line, str) else line
+        if isinstance(line, str):
+            payload = line.encode("utf-8", "surrogatepass")
+        elif isinstance(line, (bytes, bytearray, memoryview)):
+            payload = bytes(line)
+        else:  # (what a line of a partition cannot be: a failed record, not the partition's end)
+            raw = RawRecord(f"{partition}:{number}", "jsonl", b"", partition,
+                            error=f"a line must be a string or bytes, not {type(line).__name__} {line!r:.80}")
+            yield _line(clean_raw(cleaner, job, raw), with_report)
+            continue
         payload = payload.rstrip(b"\r\n")
         if not payload.strip():
             continue  # blank lines are not records in JSONL, as in the CLI reader
         raw = RawRecord(f"{partition}:{number}", "jsonl", payload, partition)
-        outcome = clean_raw(cleaner, job, raw)
-        data = outcome.item.data.rstrip(b"\n")
-        if with_report and outcome.report is not None:
-            # Splice the encoded report into the encoded record rather than decoding and
-            # re-encoding both: the writer's escaping and big-integer handling stay intact.
-            data = data[:-1] + b',"report":' + outcome.report.rstrip(b"\n") + b"}"
-        yield data.decode("utf-8", "surrogatepass")
+        yield _line(clean_raw(cleaner, job, raw), with_report)
+
+
+def _line(outcome: Outcome, with_report: bool) -> str:
+    """The output line of a record's outcome (no newline), its report under "report"."""
+    data = outcome.item.data.rstrip(b"\n")
+    if with_report and outcome.report is not None:
+        # Splice the encoded report into the encoded record rather than decoding and
+        # re-encoding both: the writer's escaping and big-integer handling stay intact.
+        data = data[:-1] + b',"report":' + outcome.report.rstrip(b"\n") + b"}"
+    return data.decode("utf-8", "surrogatepass")

@@ -20,7 +20,7 @@ from dataclasses import MISSING, dataclass, field, fields
 from functools import lru_cache
 from itertools import accumulate, repeat
 from operator import attrgetter, itemgetter
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping, NamedTuple
 
 from .pickling import pickled_by_position
 
@@ -255,14 +255,46 @@ _START = attrgetter("start")
 _SPAN = itemgetter(0, 1)
 
 
-def apply_edits(text: str, removals: Iterable[tuple[int, int]], repairs: Iterable[tuple[int, int, str]]) -> str:
+#: an edit as :func:`apply_edits` takes it: a tuple, a Removal or Repair, or a report record's
+Edit = Any
+
+
+def apply_edits(text: str, removals: Iterable[Edit], repairs: Iterable[Edit]) -> str:
     """Rebuild an output from an input and its edits (offsets into ``text``).
 
-    ``removals`` are ``(start, end)`` spans; ``repairs`` are ``(start, end, after)``.
-    Edits must not overlap.  This is the single definition of what a report means:
-    report replay and :meth:`Document.output` call it (the latter, when the edits are
-    removals alone, only its second half, :func:`_remove_sorted`: they come in order).
+    A removal is a ``(start, end)`` span, a :class:`Removal` or a removal of a report
+    record (a mapping with ``start`` and ``end``); a repair is ``(start, end, after)``, a
+    :class:`Repair` or a repair of a report record.  So ``apply_edits(text, result.removed,
+    result.repairs)`` replays a Result, and ``apply_edits(text, record["removed"],
+    record["repairs"])`` its report record (docs/report-schema.md).  Edits must not
+    overlap.  This is the single definition of what a report means: report replay and
+    :meth:`Document.output` call it (the latter through :func:`_apply_spans`, its edits as
+    spans already, or when the edits are removals alone, only its second half,
+    :func:`_remove_sorted`: they come in order).
     """
+    return _apply_spans(text, map(_removal_span, removals), map(_repair_span, repairs))
+
+
+def _removal_span(edit: Edit) -> tuple[int, int]:
+    if isinstance(edit, Mapping):
+        return edit["start"], edit["end"]
+    if isinstance(edit, Removal):
+        return edit.start, edit.end
+    start, end = edit
+    return start, end
+
+
+def _repair_span(edit: Edit) -> tuple[int, int, str]:
+    if isinstance(edit, Mapping):
+        return edit["start"], edit["end"], edit["after"]
+    if isinstance(edit, Repair):
+        return edit.start, edit.end, edit.after
+    start, end, after = edit
+    return start, end, after
+
+
+def _apply_spans(text: str, removals: Iterable[tuple[int, int]], repairs: Iterable[tuple[int, int, str]]) -> str:
+    """:func:`apply_edits` of edits given as ``(start, end)`` and ``(start, end, after)``."""
     return _apply_sorted(text, sorted([(s, e, "") for s, e in removals] + [(s, e, a) for s, e, a in repairs],
                                       key=_SPAN))
 
@@ -624,7 +656,7 @@ class Document:
                        span.evidence, span.runner_up, span.confidence)
                 for span in spans]
         self._repairs[index] = list(made)
-        line.text = apply_edits(line.text, (), [(span.start, span.end, span.after) for span in spans])
+        line.text = _apply_spans(line.text, (), [(span.start, span.end, span.after) for span in spans])
         line.is_blank = not line.text.strip()
         self.cache.clear()  # everything cached is derived from the lines' text
         return made
@@ -641,7 +673,7 @@ class Document:
             return self.text, [], []  # most short documents: nothing to gather, sort or apply
         removals, repairs = self.removals, self.repairs
         if repairs:
-            text = apply_edits(self.text, [(r.start, r.end) for r in removals],
+            text = _apply_spans(self.text, [(r.start, r.end) for r in removals],
                                [(r.start, r.end, r.after) for r in repairs])
         else:
             # the removals alone, the edits of most documents, come in apply_edits's order

@@ -249,6 +249,20 @@ def stopwords(lang: str | None) -> frozenset[str]:
     return stopword_table().get(lang.split("-")[0], frozenset())
 
 
+def without_data(lang: str) -> str | None:
+    """What a warning says of ``lang`` when cleanscrape has neither a stopword list nor a
+    phrase lexicon for it (the part before a "-"), else None.  Given for every document
+    (``lang="FR"``, ``--lang english``), such a code weakens the cleaning without a word: no
+    stopwords for the main-content decision, no phrases of that language."""
+    from .lexicon import lexicon_languages  # (lexicon builds on this module)
+
+    base = lang.split("-")[0]
+    if stopwords(lang) or base in lexicon_languages():
+        return None
+    return (f"cleanscrape has no stopword list or phrase lexicon for {base!r} (codes are ISO 639-1 in lower "
+            f"case: {', '.join(sorted(stopword_table()))}); the stages that read the language work without them")
+
+
 def sample_text(doc: Document) -> str:
     """Up to SAMPLE_CHARS of sentence-like lines, in document order."""
     parts: list[str] = []

@@ -56,6 +56,7 @@ import queue
 import signal
 import sys
 import threading
+import weakref
 from collections import Counter, deque
 from itertools import chain, groupby, islice
 from dataclasses import dataclass, field
@@ -63,7 +64,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Generator, Generic, Iterable, Iterator, Protocol, TypeVar
 
-from .cleaner import Cleaner, PausedCollector, Result, item_parts
+from .cleaner import Cleaner, PausedCollector, Result, item_parts, text_of
 from .extract import ExtractOptions, extract_within_limits
 from .pickling import pickled_by_position
 from .io.readers import FORMATS, RawRecord, ReadOptions, Record, decode
@@ -218,9 +219,7 @@ class TextJob:
         """The Result of an item that failed for ``reason`` outside the cleaning (it killed
         the workers cleaning it, its result did not pickle)."""
         doc_id, text, metadata, _ = item_parts(item)  # (an item of no known shape is never cleaned)
-        # (a text that is no string as Cleaner.clean passes one through)
-        return Cleaner._failed(doc_id, text if isinstance(text, str) else "" if text is None else str(text),
-                               reason, metadata)
+        return Cleaner._failed(doc_id, text_of(text), reason, metadata)
 
     def end_batch(self, results: list[Result]) -> None:
         pass
@@ -567,6 +566,8 @@ class _OrderedPool(Generic[_Item, _Result]):
         if self._froze:
             gc.freeze()
         self._workers: list[_Worker[_Item, _Result]] = []
+        _OPEN_POOLS.add(self)
+        _disowned_in_forked_children()
 
     def _new_worker(self) -> _Worker[_Item, _Result]:
         return _Worker(self._context, self.cleaner, self.job)
@@ -685,8 +686,35 @@ class _OrderedPool(Generic[_Item, _Result]):
             worker.ask_to_stop(abort=abort)
         for worker in self._workers:
             worker.join()
+        _OPEN_POOLS.discard(self)
         if self._froze:
             gc.unfreeze()  # the caller's objects are collectable again
+
+
+#: the pools of this process whose workers may be running (see _disowned_in_forked_children)
+_OPEN_POOLS: weakref.WeakSet[_OrderedPool[Any, Any]] = weakref.WeakSet()
+
+
+@lru_cache(maxsize=None)
+def _disowned_in_forked_children() -> None:
+    """Have a child forked from this process (``os.fork``) while a pool was open leave its
+    workers alone: they are the parent's.  The child's copy of the pool, closed at its exit
+    (its generator finalised), killed them, and the parent's pool cleaned their batches again
+    record by record; multiprocessing's exit handler tried to join them ('AssertionError:
+    can only join a child process').  Registered once, when the first pool starts.  (A
+    worker is such a child too, and so disowns them: it never uses the pool.)"""
+    os.register_at_fork(after_in_child=_disown_workers)
+
+
+def _disown_workers() -> None:
+    import multiprocessing.process  # (imported already: a pool was open)
+
+    for pool in list(_OPEN_POOLS):
+        for worker in pool._workers:
+            # (multiprocessing's own children forget their parent's so, in Process._bootstrap)
+            multiprocessing.process._children.discard(worker.process)  # type: ignore[attr-defined]
+        pool._workers = []
+    _OPEN_POOLS.clear()
 
 
 def clean_stream(

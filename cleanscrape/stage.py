@@ -17,6 +17,8 @@ Stages are found by name in a registry filled three ways:
 from __future__ import annotations
 
 import dataclasses
+import types
+import typing
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, TypeVar
 
 from .document import Document, Line
@@ -24,7 +26,7 @@ from .document import Document, Line
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
-__all__ = ["Stage", "register_stage", "get_stage_class", "available_stages", "StageConfigError"]
+__all__ = ["Stage", "register_stage", "get_stage_class", "available_stages", "StageConfigError", "check_stage_class"]
 
 ENTRY_POINT_GROUP = "cleanscrape.stages"
 
@@ -63,6 +65,7 @@ class Stage:
                 f"stage {self.name!r}: unknown option(s) {', '.join(unknown)}; "
                 f"known: {', '.join(sorted(fields)) or 'none'}"
             )
+        options = _typed_options(self.name, self.Options, options)
         try:
             self.options = self.Options(**options)
         except (TypeError, ValueError) as exc:
@@ -94,6 +97,71 @@ class Stage:
         return f"{type(self).__name__}({self.options})"
 
 
+class _WrongType(Exception):
+    """A value that is not of an option's type (what it should be, in words)."""
+
+
+def _typed_options(stage: str, options_class: type, given: dict[str, Any]) -> dict[str, Any]:
+    """``given`` checked against the types ``options_class`` declares for them, a list
+    where a tuple is declared made one (TOML has arrays alone): a value of the wrong type
+    (``max_blank_lines = "2"``) is a StageConfigError naming the stage and the option, not a
+    failure of every document once a stage compares it.  A declared type that does not
+    resolve (a plugin's) takes any value, as a dataclass does."""
+    try:
+        declared = typing.get_type_hints(options_class)
+    except Exception:
+        return given
+    checked = {}
+    for option, value in given.items():
+        try:
+            checked[option] = _typed(value, declared.get(option, Any))
+        except _WrongType as exc:
+            raise StageConfigError(f"stage {stage!r}: option {option!r} must be {exc}, "
+                                   f"not {type(value).__name__} {value!r}") from None
+    return checked
+
+
+_TYPE_WORDS = {bool: "true or false", int: "an integer", float: "a number", str: "a string", type(None): "none"}
+
+
+def _typed(value: Any, expected: Any) -> Any:
+    """``value`` as an option declared ``expected`` takes it, or _WrongType."""
+    origin = typing.get_origin(expected)
+    if origin in (typing.Union, types.UnionType):
+        for member in typing.get_args(expected):
+            try:
+                return _typed(value, member)
+            except _WrongType:
+                pass
+        raise _WrongType(" or ".join(map(_type_words, typing.get_args(expected))))
+    if expected is float:  # (an integer is a number: 1 for 1.0)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return value
+    elif expected is int:  # (a bool is an int to Python, not to a config)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+    elif origin is tuple:
+        args = typing.get_args(expected)
+        sequence = isinstance(value, (tuple, list))
+        items = args[:1] * len(value) if sequence and len(args) == 2 and args[1] is Ellipsis else args  # tuple[str, ...]
+        if sequence and len(value) == len(items):
+            try:
+                return tuple(_typed(item, arg) for item, arg in zip(value, items))
+            except _WrongType:
+                pass
+        raise _WrongType(f"a list, each {_type_words(args[0])}" if args[-1:] == (Ellipsis,) else f"a list like {expected}")
+    elif isinstance(origin or expected, type):
+        if isinstance(value, origin or expected):
+            return value
+    else:  # (Any, a Literal, a TypeVar: not checked)
+        return value
+    raise _WrongType(_type_words(expected))
+
+
+def _type_words(expected: Any) -> str:
+    return _TYPE_WORDS.get(expected) or f"of type {getattr(expected, '__name__', expected)}"
+
+
 StageT = TypeVar("StageT", bound=type[Stage])
 
 _REGISTRY: dict[str, type[Stage]] = {}
@@ -102,12 +170,36 @@ _entry_points_loaded = False
 
 def register_stage(cls: StageT) -> StageT:
     """Class decorator: make a stage available by its ``name``."""
-    if not cls.name:
-        raise StageConfigError(f"{cls.__qualname__} has no name")
-    if not cls.categories:
-        raise StageConfigError(f"stage {cls.name!r} declares no categories")
+    check_stage_class(cls)
+    from . import stages as _builtin  # noqa: F401  (a name is a built-in's first, whoever registers first)
+
+    _refuse_taken_name(cls.name, cls, "")
     _REGISTRY[cls.name] = cls
     return cls
+
+
+def check_stage_class(cls: type[Stage]) -> None:
+    """Refuse a stage class that lacks what every stage has: a name (its removals named no
+    stage, and no configuration could name it), categories (its first removal failed each
+    document, 'IndexError: tuple index out of range'), a ``process`` of its own."""
+    if not cls.name:
+        raise StageConfigError(f"{cls.__module__}.{cls.__qualname__} has no name")
+    if not cls.categories:
+        raise StageConfigError(f"stage {cls.name!r} declares no categories")
+    if cls.process is Stage.process:
+        raise StageConfigError(f"stage {cls.name!r} has no process(doc) method")
+
+
+def _refuse_taken_name(name: str, cls: type[Stage], plugin: str) -> None:
+    """A second stage class of one name is refused: it replaced a built-in stage everywhere
+    it is used, the default pipeline's too, and an installed plugin's was never used.  The
+    same class defined again (a module reloaded, a notebook's cell run again) replaces its
+    first definition."""
+    taken = _REGISTRY.get(name)
+    if taken is None or (taken.__module__, taken.__qualname__) == (cls.__module__, cls.__qualname__):
+        return
+    raise StageConfigError(f"{plugin}stage name {name!r} of {cls.__module__}.{cls.__qualname__} is taken by "
+                           f"{taken.__module__}.{taken.__qualname__}: a stage needs a name of its own")
 
 
 def entry_points(group: str) -> Iterable[Any]:
@@ -131,7 +223,12 @@ def _load_entry_points() -> None:
             raise StageConfigError(f"plugin stage {ep.name!r} ({ep.value}) failed to load: {exc}") from exc
         if not (isinstance(cls, type) and issubclass(cls, Stage)):
             raise StageConfigError(f"plugin {ep.name!r} ({ep.value}) is not a Stage subclass")
-        _REGISTRY.setdefault(cls.name or ep.name, cls)
+        try:
+            check_stage_class(cls)
+        except StageConfigError as exc:
+            raise StageConfigError(f"plugin {ep.name!r} ({ep.value}): {exc}") from None
+        _refuse_taken_name(cls.name, cls, f"plugin {ep.name!r} ({ep.value}): ")
+        _REGISTRY[cls.name] = cls
 
 
 def get_stage_class(name: str) -> type[Stage]:

@@ -144,3 +144,66 @@ def test_the_package_imports_its_modules_as_they_are_used() -> None:
               "print(hasattr(cleanscrape, 'nothing_of_that_name'))\n")
     shown = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.split()
     assert shown == ["False", "True", "True", "True", "False"]
+
+
+def test_a_result_and_its_report_record_replay_as_they_are() -> None:
+    # docs/report-schema.md: the record replays with cleanscrape.apply_edits; a user passes
+    # what the Result or the record holds, not tuples made of them
+    raw = "CafÃ© du port\r\n" + RAW
+    result = cleanscrape.clean(raw)
+    assert result.removed and result.repairs
+    assert apply_edits(raw, result.removed, result.repairs) == result.text
+    record = json.loads(json.dumps(result.to_dict()))
+    assert apply_edits(raw, record["removed"], record["repairs"]) == result.text
+
+
+@pytest.mark.parametrize("workers", ["2", None, 2.5, True])
+def test_clean_many_with_workers_that_are_no_number_of_processes_is_refused(workers: object) -> None:
+    # "2" and None: "'<' not supported between instances of 'str' and 'int'"; 2.5 started up
+    # to three workers; True meant one process
+    with pytest.raises(TypeError, match="workers must be a number of processes"):
+        Cleaner(stages=["whitespace"]).clean_many(["text"], workers=workers)  # type: ignore[arg-type]
+
+
+def test_clean_many_refuses_its_arguments_at_the_call_not_at_the_first_result() -> None:
+    # a generator's checks ran at the first next(), far from the mistake
+    cleaner = Cleaner(stages=["whitespace"])
+    with pytest.raises(ValueError, match="workers"):
+        cleaner.clean_many(["text"], workers=-1)
+    with pytest.raises(TypeError, match=r"clean\(\)"):
+        cleaner.clean_many("one text")
+
+
+@pytest.mark.parametrize(("given", "warned"), [("fr", False), ("fr-FR", False), ("FR", True), ("xx", True)])
+def test_a_language_cleanscrape_has_no_data_for_is_warned_of_once(
+        given: str, warned: bool, caplog: pytest.LogCaptureFixture) -> None:
+    # the CLI warned of --lang FR; Cleaner(lang="FR") and clean(text, lang="FR") said nothing,
+    # and every document was cleaned without stopwords or the language's phrases
+    from cleanscrape import cleaner as cleaner_module
+
+    cleaner_module._warn_if_without_data.cache_clear()
+    with caplog.at_level("WARNING", logger="cleanscrape"):
+        Cleaner(stages=["whitespace"], lang=given).clean("Un texte.")
+        Cleaner(stages=["whitespace"]).clean("Un texte.", lang=given)
+        cleanscrape.clean("Un autre texte.", lang=given)
+    lines = [r.getMessage() for r in caplog.records if hasattr(r, "lang_without_data")]
+    assert lines == ([f"lang {given!r}: cleanscrape has no stopword list or phrase lexicon for {given!r} (codes are "
+                      "ISO 639-1 in lower case: " + lines[0].split("lower case: ")[1]] if warned else [])
+
+
+def test_clean_takes_the_documents_id_and_metadata_as_cleaner_clean_does() -> None:
+    # "Cleaner.__init__() got an unexpected keyword argument 'id'": only lang was the document's
+    result = cleanscrape.clean(RAW, id="doc-1", metadata={"url": "https://example.org/a"}, stages=["whitespace"])
+    assert result.ok and result.id == "doc-1" and result.metadata == {"url": "https://example.org/a"}
+    assert result.to_dict()["id"] == "doc-1"
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_text_that_is_no_string_fails_without_its_repr_for_a_text(workers: int) -> None:
+    # bytes failed with the text "b'caf\\xc3\\xa9 du port'", which a pipeline passing failed
+    # documents through wrote as the document
+    items = [("a", "café du port".encode()), ("b", ["a list"]), ("c", 42), ("d", None)]
+    results = list(Cleaner(stages=["whitespace"]).clean_many(items, workers=workers))
+    assert [(r.id, r.ok, r.text) for r in results] == [("a", False, ""), ("b", False, ""), ("c", False, "42"),
+                                                       ("d", False, "")]
+    assert results[0].error == "text must be a string, got bytes (decode it first)"

@@ -120,3 +120,58 @@ def test_disabling_an_unknown_stage_is_refused_as_naming_one_is() -> None:
         Cleaner(config={"disable": ["captions"]})
     assert "caption" not in Cleaner(disable=["caption"]).stage_names
     assert Cleaner(stages=["whitespace"], disable=["caption"]).stage_names == ["whitespace"]  # known, not there
+
+
+@pytest.mark.parametrize(
+    "stage, option, value, message",
+    [
+        ("whitespace", "max_blank_lines", "2", "option 'max_blank_lines' must be an integer, not str '2'"),
+        ("whitespace", "max_blank_lines", True, "must be an integer, not bool"),
+        ("whitespace", "strip_lines", 1, "option 'strip_lines' must be true or false"),
+        ("duplicates", "near_similarity", "0.9", "must be a number"),
+        ("main_content", "barrier_categories", "comments", "must be a list, each a string"),
+        ("main_content", "barrier_categories", ["comments", 3], "must be a list, each a string"),
+    ],
+)
+def test_an_option_of_the_wrong_type_is_refused_naming_the_stage_and_the_option(
+        stage: str, option: str, value: object, message: str) -> None:
+    # it was taken, and every document then failed ("TypeError: '<' not supported ...")
+    with pytest.raises(StageConfigError, match=f"stage '{stage}': .*{message}"):
+        Cleaner(stage_options={stage: {option: value}})
+
+
+def test_a_config_array_is_a_tuple_option() -> None:
+    cleaner = Cleaner(stages=["main_content"], config={"stages": {"main_content": {"barrier_categories": ["tags"]}}})
+    assert cleaner.stages[0].options.barrier_categories == ("tags",)
+    # (an integer is a number)
+    assert Cleaner(stages=["duplicates"], stage_options={"duplicates": {"near_similarity": 1}}).stages
+
+
+@pytest.mark.parametrize(
+    "arguments, message",
+    [
+        # a string is a list of letters: each was taken for a stage ("unknown stage 'w'")
+        ({"stages": "whitespace"}, "stages must be a list of stage names, not str 'whitespace'"),
+        ({"disable": "caption"}, "disable must be a list of stage names, not str 'caption'"),
+        ({"config": {"pipeline": "whitespace"}}, "config 'pipeline' must be a list of stage names"),
+        ({"config": {"disable": 5}}, "config 'disable' must be a list of stage names, not int 5"),
+        # TypeError / AttributeError before
+        ({"stage_options": {"whitespace": 2}}, "options of stage 'whitespace' must be a table"),
+        ({"config": {"stages": {"whitespace": 2}}}, "config 'stages': the options of stage 'whitespace' must be"),
+        ({"stage_options": [("whitespace", {})]}, "stage_options must map stage names to their options"),
+        ({"stages": [AdvertStage]}, r"not type .*\(the class: AdvertStage\(\) is an instance\)"),
+        # taken, and every document failed ("AttributeError: 'int' object has no attribute 'split'")
+        ({"lang": 5}, "lang must be a language code"),
+        ({"config": {"lang": 5}}, "lang must be a language code"),
+        # taken for true
+        ({"config": {"source_memory": "no"}}, "config 'source_memory' must be true or false, not str 'no'"),
+    ],
+)
+def test_a_configuration_of_the_wrong_shape_is_a_clear_error(arguments: dict, message: str) -> None:
+    with pytest.raises(StageConfigError, match=message):
+        Cleaner(**arguments)
+
+
+def test_an_empty_pipeline_in_a_config_runs_no_stage_as_an_empty_stages_list_does() -> None:
+    # it ran every stage, as if the config named none
+    assert Cleaner(config={"pipeline": []}).stage_names == Cleaner(stages=[]).stage_names == []

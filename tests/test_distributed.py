@@ -45,6 +45,21 @@ def test_bad_lines_become_failed_records_not_gaps() -> None:
     assert "part-7:2" in out[1]["error"]
 
 
+def test_a_line_that_is_neither_text_nor_bytes_is_a_failed_record_not_the_partitions_end() -> None:
+    # an AttributeError ('int' object has no attribute 'rstrip') failed the whole partition
+    lines = ['{"id": "a", "text": "Fine text here."}', None, 5, bytearray(b'{"id": "d", "text": "ok"}')]
+    out = [json.loads(line) for line in clean_jsonl_partition(lines, partition="part-7", with_report=True)]
+    assert [(r["id"], r["status"]) for r in out] == [("a", "ok"), (None, "failed"), (None, "failed"), ("d", "ok")]
+    assert out[1]["error"] == "part-7:2: a line must be a string or bytes, not NoneType None"
+    assert out[2]["error"] == out[2]["report"]["error"] == "part-7:3: a line must be a string or bytes, not int 5"
+
+
+@pytest.mark.parametrize("partition", ['{"text": "a"}\n{"text": "b"}\n', b'{"text": "a"}\n'])
+def test_a_partition_of_one_string_is_refused_not_cleaned_a_letter_at_a_time(partition) -> None:
+    with pytest.raises(TypeError, match="the lines of a partition, not one"):
+        list(clean_jsonl_partition(partition))
+
+
 def test_report_rides_along_when_asked() -> None:
     lines = list(clean_jsonl_partition(['{"id": "x", "text": "  indented\u2028 ", "n": 123456789012345678901234}'],
                                        with_report=True))
@@ -117,3 +132,10 @@ def test_the_dask_example_writes_the_cli_output(tmp_path: Path, example) -> None
     written = sorted((tmp_path / "clean").glob("*.jsonl"))
     assert len(written) == 2
     assert "".join(path.read_text(encoding="utf-8") for path in written).splitlines() == cli_lines(DUMP)
+
+
+def test_a_config_may_be_a_mapping_as_the_cleaners_may() -> None:
+    # "TypeError: unhashable type: 'dict'" (the per-worker cache's key), the partition lost
+    config = {"pipeline": ["whitespace"], "stages": {"whitespace": {"max_blank_lines": 2}}}
+    out = list(clean_jsonl_partition(['{"text": "ab  \\n\\n\\n\\nc"}'], config=config))
+    assert [json.loads(line)["text"] for line in out] == ["ab\n\n\nc"]

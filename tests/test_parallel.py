@@ -12,6 +12,7 @@ import re
 import signal
 import subprocess
 import sys
+import textwrap
 import threading
 import time
 import zlib
@@ -925,3 +926,27 @@ def test_a_pool_stopped_before_its_workers_are_ready_does_not_hang() -> None:
     proc = subprocess.run([sys.executable, "-c", _ABORT_BEFORE_THE_WORKERS_ARE_READY], capture_output=True,
                           timeout=60)
     assert proc.stdout == b"stopped\n", proc.stderr
+
+
+def test_a_child_forked_while_clean_many_runs_leaves_the_workers_alone() -> None:
+    # the child's copy of the pool, closed at its exit, SIGKILLed the parent's workers (the
+    # parent's pool then redid their batches record by record), and multiprocessing's exit
+    # handler failed on them: "AssertionError: can only join a child process"
+    script = textwrap.dedent("""
+        import os, sys
+        from cleanscrape import Cleaner
+        stream = Cleaner(stages=["whitespace"]).clean_many([f"doc {i}  " for i in range(200)], workers=2)
+        next(stream)
+        workers = [int(p) for p in os.listdir("/proc") if p.isdigit()
+                   and open(f"/proc/{p}/stat").read().split(")")[-1].split()[1] == str(os.getpid())]
+        child = os.fork()
+        if child == 0:
+            sys.exit(0)  # (an exit that finalises: the stream's generator, atexit's handlers)
+        os.waitpid(child, 0)
+        alive = [p for p in workers if open(f"/proc/{p}/stat").read().split(")")[-1].split()[0] != "Z"]
+        print(len(workers), len(alive), len(list(stream)) + 1)
+    """)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["2", "2", "200"]
+    assert "Error" not in out.stderr, out.stderr

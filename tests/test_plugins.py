@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import importlib
+import re
 from importlib.metadata import EntryPoint
+from pathlib import Path
 
 import pytest
 
 import cleanscrape.stage as stage_module
-from cleanscrape import Cleaner, StageConfigError, available_stages
+from cleanscrape import Cleaner, Stage, StageConfigError, available_stages
+from cleanscrape.document import Document
 from plugin_example_stage import AdvertStage
 
 TEXT = "Advertisement\nThe harbour reopened on Monday after a week of repairs.\n  \nAnzeige"
@@ -61,3 +65,130 @@ def test_broken_plugin_is_reported_by_name(monkeypatch: pytest.MonkeyPatch) -> N
 def test_unknown_stage_name_lists_available_ones() -> None:
     with pytest.raises(StageConfigError, match="available: .*whitespace"):
         Cleaner(stages=["no_such_stage"])
+
+
+class _Raising(Stage):
+    name = "raising"
+    categories = ("boilerplate",)
+
+    def process(self, doc: Document) -> None:
+        if "boom" in doc.text:
+            raise ValueError("no such thing")
+
+
+class _Overlapping(Stage):
+    name = "overlapping"
+    categories = ("boilerplate",)
+
+    def process(self, doc: Document) -> None:
+        if "boom" in doc.text:
+            self.remove_span(doc, 0, 3, "first")
+            self.remove_span(doc, 2, 4, "second, overlapping the first")
+
+
+class _ReplacingTheInput(Stage):
+    name = "replacing"
+    categories = ("boilerplate",)
+
+    def process(self, doc: Document) -> None:
+        if "boom" in doc.text:
+            doc.text = doc.text.replace("boom", "")
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize("stage, message", [
+    (_Raising, "stage 'raising' failed: ValueError: no such thing"),
+    (_Overlapping, "stage 'overlapping' failed: EditConflict: span 2:4 overlaps a removal at 0:3"),
+    # its output was the text it wrote, status ok, and the report replayed to another
+    (_ReplacingTheInput, "stage 'replacing' replaced the document's input"),
+])
+def test_a_failing_stage_is_named_and_fails_its_document_alone(stage: type[Stage], message: str, workers: int) -> None:
+    # the error said 'ValueError: no such thing': which of the stages?
+    items = [("a", "fine  "), ("b", "a boom  "), ("c", "fine too  ")]
+    results = list(Cleaner(stages=[stage(), "whitespace"]).clean_many(items, workers=workers))
+    assert [(r.id, r.ok) for r in results] == [("a", True), ("b", False), ("c", True)]
+    assert results[1].error == message or results[1].error.startswith(message)
+    assert results[1].text == "a boom  " and not results[1].removed
+    assert [results[0].text, results[2].text] == ["fine", "fine too"]
+
+
+def _whitespace_of_ones_own() -> type[Stage]:
+    class MyWhitespace(Stage):
+        name = "whitespace"
+        categories = ("whitespace",)
+
+        def process(self, doc: Document) -> None:
+            pass
+
+    return MyWhitespace
+
+
+def test_a_stage_named_as_a_built_in_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    # it replaced the built-in everywhere, the default pipeline's too, without a word
+    monkeypatch.setattr(stage_module, "_REGISTRY", dict(stage_module._REGISTRY))
+    with pytest.raises(StageConfigError, match="stage name 'whitespace' of .*MyWhitespace is taken by "
+                                               "cleanscrape.stages.whitespace.WhitespaceStage"):
+        stage_module.register_stage(_whitespace_of_ones_own())
+    assert type(Cleaner().stages[-1]).__name__ == "WhitespaceStage"
+    # the same class defined again (a notebook's cell run twice) replaces the first
+    first = stage_module.register_stage(type("AdvertStage", (AdvertStage,), {"__module__": AdvertStage.__module__}))
+    second = stage_module.register_stage(type("AdvertStage", (AdvertStage,), {"__module__": AdvertStage.__module__}))
+    assert stage_module.get_stage_class("advert_label") is second is not first
+
+
+def test_a_plugin_named_as_a_built_in_is_refused_not_passed_over(monkeypatch: pytest.MonkeyPatch) -> None:
+    ep = EntryPoint(name="whitespace", value="somewhere:MyWhitespace", group=stage_module.ENTRY_POINT_GROUP)
+    monkeypatch.setattr(EntryPoint, "load", lambda self: _whitespace_of_ones_own())
+    monkeypatch.setattr(stage_module, "entry_points", lambda group: [ep])
+    monkeypatch.setattr(stage_module, "_entry_points_loaded", False)
+    monkeypatch.setattr(stage_module, "_REGISTRY", dict(stage_module._REGISTRY))
+    with pytest.raises(StageConfigError, match=r"plugin 'whitespace' \(somewhere:MyWhitespace\): stage name "
+                                               "'whitespace' .* is taken by cleanscrape.stages.whitespace"):
+        available_stages()
+
+
+class _Nameless(Stage):
+    categories = ("boilerplate",)
+
+    def process(self, doc: Document) -> None:
+        self.remove_line(doc, 0, "first line")
+
+
+class _WithoutCategories(Stage):
+    name = "without_categories"
+
+    def process(self, doc: Document) -> None:
+        self.remove_line(doc, 0, "first line")
+
+
+class _WithoutProcess(Stage):
+    name = "without_process"
+    categories = ("boilerplate",)
+
+
+@pytest.mark.parametrize("stage, message", [
+    (_Nameless, "_Nameless has no name"),  # its removals named no stage
+    (_WithoutCategories, "stage 'without_categories' declares no categories"),  # IndexError in every document
+    (_WithoutProcess, "stage 'without_process' has no process"),  # NotImplementedError in every document
+])
+def test_a_stage_instance_lacking_what_a_stage_has_is_refused_as_registering_it_is(stage: type[Stage],
+                                                                                   message: str) -> None:
+    with pytest.raises(StageConfigError, match=message):
+        Cleaner(stages=[stage()])
+    with pytest.raises(StageConfigError, match=message):
+        stage_module.register_stage(stage)
+
+
+def test_the_stage_example_of_docs_stages_md_runs_as_written(monkeypatch: pytest.MonkeyPatch,
+                                                            tmp_path: Path) -> None:
+    # without "from __future__ import annotations" its 'options: AdvertLabel.Options' was a
+    # NameError: a class's body cannot name the class
+    monkeypatch.setattr(stage_module, "_REGISTRY", dict(stage_module._REGISTRY))
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "stages.md").read_text(encoding="utf-8")
+    protocol, use = re.findall(r"```python\n(.+?)```", doc, flags=re.S)[:2]
+    # (a module of its own, as a plugin's: a dataclass reads its string annotations there)
+    (tmp_path / "stages_md_example.py").write_text(f"{protocol}\nfrom cleanscrape import Cleaner\ncleaner = {use}",
+                                                   encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    example = importlib.import_module("stages_md_example")
+    assert example.cleaner.clean("Anzeige\nDer Hafen ist wieder offen.\n").text == "Der Hafen ist wieder offen."

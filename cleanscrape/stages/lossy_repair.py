@@ -100,13 +100,14 @@ def repair_language(doc: Document, damaged_lines: list[str]) -> LanguageData | N
         # read as German): the damaged words' shapes vote with them
         return _language_of_damaged_words(damaged_lines, words) or data
     candidates = supported_languages() + ((detected,) if detected and data is None else ())
-    scores = _vote(candidates, words, detected)
+    # (a language given with its region, "fr-FR", votes as the candidates are named: "fr")
+    scores = _vote(candidates, words, data.lang if data is not None else detected)
     best = max(scores, key=lambda lang: scores[lang])
     if data is not None:
         # a short text, where detection errs most ("A d?ti m?te?" read as Romanian): the
         # detected language stands unless the intact words say otherwise clearly
         # data is not None here, so detected is a language
-        return language_data(best) if scores[best] - scores[detected] >= SHORT_DOCUMENT_MARGIN else data  # type: ignore[index]
+        return language_data(best) if scores[best] - scores[data.lang] >= SHORT_DOCUMENT_MARGIN else data
     return language_data(best) if best != detected else None
 
 

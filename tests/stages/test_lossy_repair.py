@@ -474,3 +474,14 @@ def test_a_quoted_word_before_a_lines_trailing_blanks_reads_as_at_the_lines_end(
     result = cleaner.clean(raw + blanks, lang=lang)
     assert result.ok, result.error
     assert result.text == cleaner.clean(raw, lang=lang).text + blanks
+
+
+@pytest.mark.parametrize("lang", ["fr-FR", "fr-CA", "pt-BR"])
+def test_a_language_given_with_its_region_repairs_as_the_language(lang: str, cleaner: Cleaner) -> None:
+    # every damaged document failed: "stage 'lossy_repair' failed: KeyError: 'fr-FR'" (the
+    # repair data is the language's, "fr", but its vote was looked up as given)
+    text = "Le march? est ouvert ? partir de l'ann?e prochaine, selon la mairie.\n"
+    result = cleaner.clean(text, lang=lang)
+    assert result.ok, result.error
+    assert result.text == cleaner.clean(text, lang=lang.split("-")[0]).text
+    assert result.lang == lang
