@@ -29,7 +29,7 @@ from typing import Any, TypeVar, overload
 import regex
 
 from .document import LAYOUT_WHITESPACE, Document
-from .lang import ensure_language, stopword_table, stopwords
+from .lang import base_language, ensure_language, stopword_table, stopwords
 from .lexicon import GLUE, normalized_lines
 
 if sys.version_info >= (3, 11):
@@ -222,7 +222,7 @@ def prose_stopword_density(lang: str | None) -> float:
     list)."""
     if not stopwords(lang):
         return 0.0
-    return _shipped_densities()[lang.split("-")[0]]  # type: ignore[union-attr]
+    return _shipped_densities()[base_language(lang)]  # type: ignore[arg-type]
 
 
 @lru_cache(maxsize=1)

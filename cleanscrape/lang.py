@@ -242,11 +242,17 @@ def _lossy_spellings(word: str) -> list[str]:
     return spellings
 
 
+def base_language(tag: str) -> str:
+    """The language of a language tag, its region dropped ("fr-FR" and "pt-BR", given by a
+    caller, and "zh-cn", by langdetect: "fr", "pt", "zh"): the data is per language."""
+    return tag.split("-")[0]
+
+
 def stopwords(lang: str | None) -> frozenset[str]:
     """The stopword set of ``lang`` (empty for unknown languages)."""
     if not lang:
         return frozenset()
-    return stopword_table().get(lang.split("-")[0], frozenset())
+    return stopword_table().get(base_language(lang), frozenset())
 
 
 def without_data(lang: str) -> str | None:
@@ -256,7 +262,7 @@ def without_data(lang: str) -> str | None:
     stopwords for the main-content decision, no phrases of that language."""
     from .lexicon import lexicon_languages  # (lexicon builds on this module)
 
-    base = lang.split("-")[0]
+    base = base_language(lang)
     if stopwords(lang) or base in lexicon_languages():
         return None
     return (f"cleanscrape has no stopword list or phrase lexicon for {base!r} (codes are ISO 639-1 in lower "
@@ -700,7 +706,7 @@ def _langdetect(sample: str) -> str | None:
         lang = detector.detect()
     except LangDetectException:
         return None
-    return None if lang == "unknown" else lang.split("-")[0]
+    return None if lang == "unknown" else base_language(lang)
 
 
 def _decisive(votes: float, runner_up: float, words: int, min_hits: int, min_margin: float,

@@ -49,7 +49,7 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 
 from .charclass import bmp_class, within_bmp
 from .document import LAYOUT_WHITESPACE, Document, line_starts
-from .lang import ensure_language
+from .lang import base_language, ensure_language
 from .shipped import Shipped
 
 if sys.version_info >= (3, 11):
@@ -434,10 +434,12 @@ def _lexicon_of(langs: tuple[str, ...]) -> Lexicon:
 def lexicon_langs_for(doc_lang: str | None) -> tuple[str, ...]:
     """Which lexicons to scan a document with: its language, plus English, which sites in
     every language use for widgets ("Share", "Cookie settings"); all of them when the
-    language is unknown."""
-    if not doc_lang or doc_lang not in lexicon_languages():
+    language is unknown.  A language given with its region ("fr-FR") is the language, as for
+    stopwords and repair data."""
+    lang = base_language(doc_lang) if doc_lang else None
+    if not lang or lang not in lexicon_languages():
         return lexicon_languages()
-    return (doc_lang,) if doc_lang == "en" else (doc_lang, "en")
+    return (lang,) if lang == "en" else (lang, "en")
 
 
 def normalized_lines(doc: Document) -> list[str]:

@@ -21,6 +21,7 @@ from cleanscrape.lexicon import (
     Lexicon,
     _bmp_glued_words,
     _glue_before,
+    lexicon_langs_for,
     line_hits,
     load_lexicon,
     normalize,
@@ -193,3 +194,19 @@ def test_lines_in_url_can_find_a_url_in_may_hold_one(texts: list[str]) -> None:
     for norm in normalized_lines(Document("\n".join(texts))):
         if any(in_url(norm, start) for start in range(len(norm))):
             assert may_hold_url(norm)
+
+
+def test_a_language_given_with_its_region_scans_that_language_s_lexicon() -> None:
+    """lang="fr-FR" was no lexicon language: the page was scanned with all of them (Portuguese
+    pages given as "pt-BR" lost more than as "pt"), while its stopwords and repair data were
+    French; the cleaning of a page given "fr-FR" is that of one given "fr"."""
+    from pathlib import Path
+
+    from cleanscrape import Cleaner
+
+    assert lexicon_langs_for("fr-FR") == lexicon_langs_for("fr") == ("fr", "en")
+    assert lexicon_langs_for("en-GB") == ("en",)
+    page = (Path(__file__).parent.parent / "corpus_samples" / "es_cultura.txt").read_text(encoding="utf-8")
+    cleaner = Cleaner()
+    by_region, plain = cleaner.clean(page, lang="es-MX"), cleaner.clean(page, lang="es")
+    assert (by_region.text, by_region.removed) == (plain.text, plain.removed)

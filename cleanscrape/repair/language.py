@@ -15,6 +15,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
+from ..lang import base_language
 from ..shipped import Shipped
 
 __all__ = ["LanguageData", "language_data", "supported_languages", "LOAN_LETTERS", "Symbol", "symbols"]
@@ -858,7 +859,7 @@ class LanguageDataError(ValueError):
 @lru_cache(maxsize=None)
 def language_data(lang: str | None) -> LanguageData | None:
     """The repair data of ``lang``, or None when there is none (no dictionary repair then)."""
-    entry = _table().get((lang or "").split("-")[0])
+    entry = _table().get(base_language(lang or ""))
     if entry is None:
         return None
     for key, required in _REQUIRED_WITH.items():
@@ -869,7 +870,7 @@ def language_data(lang: str | None) -> LanguageData | None:
     if malformed:
         raise LanguageDataError(f"repair data of {lang!r}: 'regional_progressive' takes two-word phrases "
                                 f"(auxiliary, link), not {malformed!r}")
-    return LanguageData(lang=lang.split("-")[0],  # type: ignore[union-attr]  # an entry found: lang is a code
+    return LanguageData(lang=base_language(lang),  # type: ignore[arg-type]  # an entry found: lang is a code
                         **{f.name: _read_field(f, entry) for f in fields(LanguageData) if f.name != "lang"})
 
 
