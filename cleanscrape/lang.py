@@ -727,6 +727,8 @@ def detect_language(doc: Document) -> tuple[str | None, str | None]:
         voters, marked = _split_marked_tokens(sample)
         damaged = _damaged_words(marked.lower().replace("\ufffd", "?"))
     words = tokenize_words(voters)
+    if not words and not damaged:
+        return None, None  # no letter ("\ufeff", digits): langdetect would still name one ("lv")
     best, best_votes, second_votes = _vote(words, damaged)
     n_words = len(words) + len(damaged)
     if best is not None and (_decisive(best_votes, second_votes, n_words, VOTE_MIN_HITS, VOTE_MIN_MARGIN,

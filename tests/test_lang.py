@@ -278,3 +278,10 @@ def test_a_clear_vote_decides_a_sample_damaged_by_a_lossy_charset() -> None:
 def test_question_marks_and_queries_are_no_lossy_damage() -> None:
     assert _lossy_words("dom? Jasn?? https://a.cz/clanek?id=7 clanek?id=7") == 0
     assert _lossy_words("?e v?echno d\ufffdm") == 3
+
+
+@pytest.mark.parametrize("text", ["\ufeff", "\ufeff\r\n \r\n", "12 345\n678", "\u00a0\u2028!!"])
+def test_a_text_without_a_letter_has_no_language(text: str) -> None:
+    """A byte-order mark alone was given Latvian, by langdetect, which names a language for
+    whatever n-gram it finds (the libcheck helper's finding): the report said "lv"."""
+    assert detect_language(Document(text)) == (None, None)
