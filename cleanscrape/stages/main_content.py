@@ -71,7 +71,7 @@ import regex
 
 from ..document import Document
 from ..features import SENTENCE_END, LineFeatures, line_features
-from ..lexicon import Hit, category_hits, hits_by_line, normalize, normalized_lines, word_class
+from ..lexicon import Hit, category_hits, hits_by_line, normalize, normalized_lines, whole_line_phrases, word_class
 from ..stage import Stage, register_stage
 
 #: the digits 1-9 written 0 (records' figures fold to one shape), as a string of the ASCII
@@ -363,6 +363,9 @@ class MainContentStage(Stage):
         self._mark_headline_stacks(lines, judged, doc)
         runs = self._mark_menu_runs(lines, doc)
         headers = self._mark_record_separators(lines, doc)
+        counted = self._counted_threads(lines, headers, doc)
+        if counted:  # (rare: most pages have no thread, or one heading naming the post)
+            thread_headings = sorted(thread_headings + counted)
         if not (any(item.structural for item in lines) or doc.has_removals):
             return  # no boilerplate evidence: leave the document as it is
         self._mark_layout(lines, judged, doc)
@@ -424,7 +427,8 @@ class MainContentStage(Stage):
         return their positions: the `comments` stage leaves them when the title makes them
         long, yet only a thread follows such a heading.  Only a count before the phrase
         makes it a heading ("His thoughts on “…”" is prose); a bare count ("5 Kommentare")
-        also stands under the headline, as a link to the thread."""
+        also stands under the headline, as a link to the thread (it heads the thread only
+        right above a reply's header: :meth:`_counted_threads`)."""
         indices = {
             index for index, hits in category_hits(doc, "comments").items()
             if not doc.lines[index].removed and any(
@@ -442,6 +446,25 @@ class MainContentStage(Stage):
             item.removed_as = "comments"
             item.signal = "comment thread heading (a count and a comments phrase)"
         return positions
+
+    @staticmethod
+    def _counted_threads(lines: list[_Line], headers: list[int], doc: Document) -> list[int]:
+        """Positions of bare comment counts ("5 Comments", "27 commentaires": a number and
+        a whole-line phrase of the `comments` lexicon) right above a record header: the
+        thread's heading, its first reply's header below it.  A bare count under the
+        headline links to the thread, with the article below it, not a reply."""
+        phrases = whole_line_phrases(doc, "comments")
+        norms = normalized_lines(doc)
+        found: list[int] = []
+        for pos in headers:
+            above = lines[pos - 1] if pos else None
+            if above is None or doc.lines[above.index].removed:
+                continue
+            count, _, rest = norms[above.index].partition(" ")
+            if count.isdigit() and rest in phrases:
+                above.signal = "comment thread heading (a count and a comments phrase, a reply's header below)"
+                found.append(pos - 1)
+        return found
 
     # ------------------------------------------------------------ one line alone
     def _classify(self, item: _Line) -> None:

@@ -505,6 +505,19 @@ def test_a_counted_comment_thread_heading_ends_the_article():
     assert result.text.rstrip() == article(TITLE, *PARAGRAPHS)
 
 
+def test_a_bare_comment_count_over_a_reply_header_ends_the_article():
+    # "5 Comments" then the first reply's header: the thread's heading, though a bare count
+    # under the headline is only a link (the test below)
+    thread = []
+    for name, minute in [("Gaye", 17), ("Pamela Wilson", 21), ("Jan Smith", 35)]:
+        thread += [f"{name}, August 8, 2018 at 3:{minute} pm", PARAGRAPHS[1], ""]
+    text = article(TITLE, *PARAGRAPHS, "5 Comments", *thread)
+    result = Cleaner(stages=["comments", "main_content"]).clean(text, lang="en")
+    assert result.text.rstrip() == article(TITLE, *PARAGRAPHS)
+    count = next(r for r in result.removed if r.text.startswith("5 Comments"))
+    assert "comment thread heading" in count.reason
+
+
 def test_comment_phrases_without_a_count_are_no_thread_heading():
     quote = "His thoughts on “night buses for everyone” were shared by most members of the council."
     text = article(TITLE, "5 Comments", *PARAGRAPHS[:2], quote, PARAGRAPHS[2])
