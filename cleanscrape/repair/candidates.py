@@ -209,15 +209,16 @@ class CandidateFinder:
 
     def find_with_foreign(self, lower: str, name: bool) -> list[Candidate]:
         """:meth:`find`'s candidates for ``lower``, and, for a ``name`` (a capitalised word,
-        or one whose first letter and its case were lost; no final slot, which may be a real
-        "?" after a word of the page: "Hara??" is no Turkish "Haraç?") no list of the page's
+        or one whose first letter and its case were lost; not ending in "?", which may be a
+        real one after a word of the page: "Hara??" is no Turkish "Haraç?", but a final
+        U+FFFD is a lost letter: "Paveli\ufffd" is "Pavelić") no list of the page's
         language nor the page knows, the words of its shape the other languages' lists hold:
         a name from another language ("Jal?n" is the Spanish "Jalón" on a French page,
         "Chorz?w" the Polish "Chorzów"), which the page's letter model can only spell with
         its own letters ("Jalén").  A spelling of the letter model that another list holds
         stays the letter model's, with that list's frequency (``abroad``)."""
         found = self.find(lower)
-        if not name or is_slot(lower[-1]) or self.data is None \
+        if not name or lower[-1] == "?" or self.data is None \
                 or any(c.how in ("word list", "document") for c in found):
             return found
         kept = sum(c.isalpha() for c in lower)
