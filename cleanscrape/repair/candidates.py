@@ -127,7 +127,8 @@ class Candidate:
     #: model's floor judges it by (its own is cut by SIBLING_SHARE, to rank it below)
     spelled_likelihood: float | None = None
     #: a word another language's list holds (a "foreign list" candidate, or a letter-model
-    #: spelling that list holds too): its frequency there, and that language
+    #: spelling that list holds too): its frequency there, and that language (a "foreign
+    #: list" candidate's likelihood is 0: no letter model spelled it)
     abroad: float = 0.0
     lang: str = ""
 
@@ -230,7 +231,7 @@ class CandidateFinder:
             for text, (freq, lang) in self._foreign(lower).items():
                 spelled = by_text.get(text)
                 if spelled is None:
-                    by_text[text] = Candidate(text, 0.0, 0, "foreign list", abroad=freq, lang=lang)
+                    by_text[text] = Candidate(text, 0.0, 0, "foreign list", likelihood=0.0, abroad=freq, lang=lang)
                 elif spelled.how == "letter model":
                     by_text[text] = replace(spelled, abroad=freq, lang=lang)
             cached = self._foreign_cache[lower] = list(by_text.values())

@@ -4636,6 +4636,8 @@ class Resolver:
             return "lost letter restored from an intact occurrence in the document"
         if cand.in_source:
             return "lost letter restored from intact occurrences in earlier documents of the same source"
+        if cand.abroad > UNKNOWN_FREQUENCY * cand.likelihood:  # what counted: see _own_score
+            return f"word not in the {self.lang} word list: a name restored from the {cand.lang} word list"
         if cand.how == "letter model":
             return f"word not in the {self.lang} word list: lost letter spelled from the letters around it"
         if cand.how == "negation":
@@ -4644,8 +4646,6 @@ class Resolver:
             return f"word not in the {self.lang} word list: a listed verb stem and its suffixes"
         if cand.how == "person":
             return f"word not in the {self.lang} word list: a listed past form and its person ending"
-        if cand.abroad:
-            return f"word not in the {self.lang} word list: a name restored from the {cand.lang} word list"
         return f"lost letter restored from the {self.lang} word list"
 
     @staticmethod
