@@ -20,11 +20,11 @@ from typing import Callable, Iterator
 from weakref import WeakKeyDictionary
 
 from .damage import SLOTS, has_slot, is_slot, slot_count
-from .language import LanguageData
+from .language import LanguageData, supported_languages
 from .letter_model import LetterModel
 from .source_memory import SourceWords
 from .vocabulary import DocumentVocabulary
-from .wordlist import Wordlist, shape
+from .wordlist import Wordlist, shape, wordlist
 
 __all__ = ["Candidate", "CandidateFinder", "KNOWN"]
 
@@ -92,6 +92,9 @@ MIN_LINKED_TAIL = 4
 #: how many beginnings of a word no list knows are kept while its neighbouring lost letters
 #: are spelled together (:meth:`CandidateFinder._jointly_spelled`)
 SPELLING_BEAM = 12
+#: a word read as another language's keeps this many letters, and more than it lost: the
+#: shape of a short or mostly lost one fits words of every language ("??b" as Czech "žáb")
+MIN_FOREIGN_KEPT = 3
 #: how a candidate known as a whole word was found (the others are spelled or split)
 KNOWN = ("word list", "document", "source")
 #: the tables of a language without any (no letters, no suffixes), read where there is no language data
@@ -111,7 +114,7 @@ class Candidate:
     #: "document", "source" (only earlier documents of the source wrote it), "word list",
     #: "elision", "suffix", "negation" (a listed word after the negative prefix), "person"
     #: (a listed past form and a person ending), "stem" (a listed verb stem and its
-    #: suffixes) or "letter model"
+    #: suffixes), "letter model" or "foreign list" (another language's list: a name)
     how: str
     #: the word-initial slot is a capital whose lower case is ASCII (Turkish "İ")
     ascii_capital: str = ""
@@ -123,6 +126,11 @@ class Candidate:
     #: the likelihood of the letters of the spelling it was made from, which the letter
     #: model's floor judges it by (its own is cut by SIBLING_SHARE, to rank it below)
     spelled_likelihood: float | None = None
+    #: a word another language's list holds (a "foreign list" candidate, or a letter-model
+    #: spelling that list holds too): its frequency there, and that language (a "foreign
+    #: list" candidate's likelihood is 0: no letter model spelled it)
+    abroad: float = 0.0
+    lang: str = ""
 
 
 class CandidateFinder:
@@ -167,6 +175,7 @@ class CandidateFinder:
         self._high = tables.high_harmony
         self._chain_consonants = tables.chain_consonants
         self._cache: dict[str, list[Candidate]] = {}
+        self._foreign_cache: dict[str, list[Candidate]] = {}
         self._chain_splits: dict[tuple[str, str, str, str], int | None] = {}
         self._chain_fillings: dict[tuple[str, str], list[str]] = {}
         self._verb_form_frequencies: dict[str, float] = {}
@@ -197,6 +206,35 @@ class CandidateFinder:
         cached = self._cache.get(lower)
         if cached is None:
             cached = self._cache[lower] = self._find(lower)
+        return cached
+
+    def find_with_foreign(self, lower: str, name: bool) -> list[Candidate]:
+        """:meth:`find`'s candidates for ``lower``, and, for a ``name`` (a capitalised word,
+        or one whose first letter and its case were lost; not ending in "?", which may be a
+        real one after a word of the page: "Hara??" is no Turkish "Haraç?", but a final
+        U+FFFD is a lost letter: "Paveli\ufffd" is "Pavelić") no list of the page's
+        language nor the page knows, the words of its shape the other languages' lists hold:
+        a name from another language ("Jal?n" is the Spanish "Jalón" on a French page,
+        "Chorz?w" the Polish "Chorzów"), which the page's letter model can only spell with
+        its own letters ("Jalén").  A spelling of the letter model that another list holds
+        stays the letter model's, with that list's frequency (``abroad``)."""
+        found = self.find(lower)
+        if not name or lower[-1] == "?" or self.data is None \
+                or any(c.how in ("word list", "document") for c in found):
+            return found
+        kept = sum(c.isalpha() for c in lower)
+        if kept < MIN_FOREIGN_KEPT or kept <= slot_count(lower):
+            return found
+        cached = self._foreign_cache.get(lower)
+        if cached is None:
+            by_text = {cand.text: cand for cand in found}
+            for text, (freq, lang) in self._foreign(lower).items():
+                spelled = by_text.get(text)
+                if spelled is None:
+                    by_text[text] = Candidate(text, 0.0, 0, "foreign list", likelihood=0.0, abroad=freq, lang=lang)
+                elif spelled.how == "letter model":
+                    by_text[text] = replace(spelled, abroad=freq, lang=lang)
+            cached = self._foreign_cache[lower] = list(by_text.values())
         return cached
 
     def _find(self, lower: str) -> list[Candidate]:
@@ -240,6 +278,22 @@ class CandidateFinder:
                             spelled, likelihood=max(spelled.likelihood, sibling.likelihood),
                             spelled_likelihood=max(spelled.likelihood, sibling.spelled_likelihood or 0.0))
         return list(found.values())
+
+    def _foreign(self, lower: str) -> dict[str, tuple[float, str]]:
+        """The words of ``lower``'s shape that the other supported languages' lists hold
+        (its kept letters theirs, its slots letters), each with its highest frequency among
+        them and the language of that list."""
+        best: dict[str, tuple[float, str]] = {}
+        word_shape = shape(lower)
+        for lang in supported_languages():
+            listed = wordlist(lang) if lang != self.data.lang else None
+            if listed is None:
+                continue
+            for word, freq in listed.frequencies_of_shape(word_shape).items():
+                if freq > best.get(word, (0.0, ""))[0] and len(word) == len(lower) \
+                        and all(a == b or is_slot(a) and b.isalpha() for a, b in zip(lower, word)):
+                    best[word] = (freq, lang)
+        return dict(sorted(best.items()))
 
     def _negated(self, lower: str) -> list[Candidate]:
         """The negative prefix (``negative_prefix``: Czech "ne-") before a listed word, for a

@@ -1401,7 +1401,7 @@ class Resolver:
         stands: the page's spelling of each (:meth:`_page_spelling`), its description, the
         case of ``core``'s letters.  Worked out once per document: the evidence and both
         repair passes read most damaged words again."""
-        candidates = self.finder.find(self.lower(core))
+        candidates = self.finder.find_with_foreign(self.lower(core), core[0].isupper() or is_slot(core[0]))
         texts = {cand.text for cand in candidates}
         spelling = [self._page_spelling(cand, core, texts, regional_page) for cand in candidates]
         case = _CoreCase(core)
@@ -1496,13 +1496,9 @@ class Resolver:
         data = self.data
         low = self.lower(cand.text)
         if cand.how == "letter model":
-            if data is not None and data.foreign_letters \
-                    and any(c in data.foreign_letters for c in self.lower(core)):
-                return _IMPOSSIBLE  # "Why?": a foreign word, which the language's letters do not spell
-            spelled = cand.likelihood if cand.spelled_likelihood is None else cand.spelled_likelihood
-            if spelled ** (1 / len(slots)) < MIN_LETTER_MODEL_LIKELIHOOD:
-                return _IMPOSSIBLE
-            freq = UNKNOWN_FREQUENCY * cand.likelihood
+            freq = self._letter_model_frequency(cand, core, slots)
+        if cand.abroad:
+            freq = max(freq, cand.abroad)  # a name another language's list holds
         if cand.how in ("suffix", "elision") and not freq:
             freq = UNKNOWN_FREQUENCY  # a name after the apostrophe: "d’Unalaska"
         if cand.how == "elision" and data is not None and self._negation_unpaired(cand.text, line, run):
@@ -1530,6 +1526,18 @@ class Resolver:
         elif cand.in_source:
             score += SOURCE_WORD_BONUS + SOURCE_WORD_PER_LOG_COUNT * math.log10(cand.in_source)
         return score
+
+    def _letter_model_frequency(self, cand: Candidate, core: str, slots: list[int]) -> float:
+        """The frequency a spelling of the letter model counts at: 0 where its letters are
+        too unlikely or ``core`` holds a letter the language writes in foreign words only."""
+        data = self.data
+        if data is not None and data.foreign_letters \
+                and any(c in data.foreign_letters for c in self.lower(core)):
+            return 0.0  # "Why?": a foreign word, which the language's letters do not spell
+        spelled = cand.likelihood if cand.spelled_likelihood is None else cand.spelled_likelihood
+        if spelled ** (1 / len(slots)) < MIN_LETTER_MODEL_LIKELIHOOD:
+            return 0.0
+        return UNKNOWN_FREQUENCY * cand.likelihood
 
     def _word_score(self, score: float, cand: Candidate, core: str, slots: list[int], run: DamagedRun,
                     line: str) -> float:
@@ -4284,6 +4292,8 @@ class Resolver:
             # "pe listele Alianței D.A. ?i este": the point is the acronym's; the dev gold
             # writes a function word after one in lower case 4 times, capitalised once
             sentence_start = False
+        if cand.how == "foreign list":
+            return True  # a name: the page's letter model does not spell it
         if sentence_start:
             if self._month_after_day(cand, run, line):
                 return False  # "2. ?nora 2006": the day's ordinal point ends no sentence
@@ -4626,6 +4636,8 @@ class Resolver:
             return "lost letter restored from an intact occurrence in the document"
         if cand.in_source:
             return "lost letter restored from intact occurrences in earlier documents of the same source"
+        if cand.abroad > UNKNOWN_FREQUENCY * cand.likelihood:  # what counted: see _own_score
+            return f"word not in the {self.lang} word list: a name restored from the {cand.lang} word list"
         if cand.how == "letter model":
             return f"word not in the {self.lang} word list: lost letter spelled from the letters around it"
         if cand.how == "negation":
@@ -4655,6 +4667,8 @@ class Resolver:
             bits.append(f"letter-model probability {cand.likelihood:.2g}")
         if cand.frequency:
             bits.append(f"{self.lang} word frequency {cand.frequency:.2g}")
+        if cand.abroad:
+            bits.append(f"{cand.lang} word frequency {cand.abroad:.2g}")
         if cand.in_document:
             bits.append(f"seen intact {cand.in_document}× in the document")
         if cand.in_source:

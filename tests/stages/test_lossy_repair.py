@@ -86,6 +86,17 @@ def test_every_repair_says_why_and_replays(cleaner: Cleaner) -> None:
     assert runner_ups["parl?"] is not None  # "parlé" beat another reading, named in the report
 
 
+@pytest.mark.parametrize(("text", "word", "lang"), [
+    ("Onorevole collega Bar?n Crespo, lei non ha potuto partecipare gioved? scorso.", "Bar?n", "es"),
+    ("Le d?put? est n? ? Chorz?w, en Pologne, et a ?tudi? ? Cracovie.", "Chorz?w", "pl"),
+])
+def test_a_name_from_another_language_says_which_list(cleaner: Cleaner, text: str, word: str, lang: str) -> None:
+    """The reason names what counted: "Barón", which the Italian letter model spells too,
+    won by the Spanish list's frequency; "Chorzów" no letter model spelled."""
+    repair = next(r for r in cleaner.clean(text).repairs if r.before == word)
+    assert f"the {lang} word list" in repair.reason and f"{lang} word frequency" in repair.evidence
+
+
 def test_an_intact_word_in_the_document_beats_the_word_list(cleaner: Cleaner) -> None:
     # the word list prefers "près"; this page writes "prés" (meadows) intact
     text = "Le pont est pr?s. Les prés sont verts et les pr?s sont fauchés."
