@@ -43,6 +43,7 @@ DEFAULT_STAGES: tuple[str, ...] = (
     "navigation",
     "main_content",
     "duplicates",
+    "invisible",  # after the line decisions: only the kept lines' soft hyphens are worth a removal
     "whitespace",
 )
 
