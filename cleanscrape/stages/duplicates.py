@@ -298,9 +298,10 @@ class DuplicatesStage(Stage):
             # their longest common subsequence: the ratio is 2 * LCS / (a + b), so a similar
             # pair has an LCS of at least s * (a + b) / 2, and at least what the shortest line
             # in reach needs (a character of slack for the rounding: a lower cutoff only finds
-            # more pairs, and the sketch search judges them by the ratio).  rapidfuzz's LCS
-            # with a whole-number cutoff is ~30 % faster than its ratio with the same one
-            least = int(similarity * (lengths[longer] + lengths[nearest]) / 2) - 1
+            # more pairs, and the sketch search judges them by the ratio; none below zero,
+            # which rapidfuzz refuses, at near_similarity = 0).  rapidfuzz's LCS with a
+            # whole-number cutoff is ~30 % faster than its ratio with the same one
+            least = max(0, int(similarity * (lengths[longer] + lengths[nearest]) / 2) - 1)
             if process.extractOne(uncommon[longer], uncommon[nearest:longer], scorer=LCSseq.similarity,
                                   score_cutoff=max(0, least - common[longer])) is not None \
                     and process.extractOne(line, lines[nearest:longer], scorer=LCSseq.similarity,
