@@ -40,7 +40,7 @@ from typing import Callable, Iterable, NamedTuple
 
 from ..document import Document, Line
 from ..lexicon import EDGE_CHARS, GLUE, Hit, category_hits, hits_by_line, normalized_lines, phrase_description
-from ..stage import Stage
+from ..stage import Count, Stage
 
 __all__ = [
     "LexiconStage",
@@ -248,19 +248,19 @@ class LexiconStage(Stage):
     @dataclass(frozen=True)
     class Options:
         #: a line with at most this many words and no sentence end is a "fragment"
-        short_words: int = 10
+        short_words: Count = 10
         #: "Read also: <title>" — longest line a separated prefix may take
-        prefix_max_words: int = 40
+        prefix_max_words: Count = 40
         #: a prefix phrase of this many words condemns a line up to prefix_max_words alone
-        specific_prefix_words: int = 3
+        specific_prefix_words: Count = 3
         #: distinct phrases that condemn a long line ...
-        dense_min_phrases: int = 3
+        dense_min_phrases: Count = 3
         #: ... when there is at least one per this many words
-        words_per_phrase: int = 40
+        words_per_phrase: Count = 40
         #: weak evidence counts within this many non-blank lines of a removed line
-        near_lines: int = 2
+        near_lines: Count = 2
         #: longest line weak evidence may remove
-        near_max_words: int = 25
+        near_max_words: Count = 25
 
     options: LexiconStage.Options
 

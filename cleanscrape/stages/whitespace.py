@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..document import LAYOUT_WHITESPACE, Document, Line
-from ..stage import Stage, register_stage
+from ..stage import Count, Stage, register_stage
 
 
 @register_stage
@@ -21,7 +21,7 @@ class WhitespaceStage(Stage):
     @dataclass(frozen=True)
     class Options:
         #: blank lines kept between two kept lines (more are removed)
-        max_blank_lines: int = 1
+        max_blank_lines: Count = 1
         strip_lines: bool = True
 
     options: WhitespaceStage.Options
