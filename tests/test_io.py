@@ -191,6 +191,52 @@ def test_atomic_file_has_no_final_name_until_commit(tmp_path: Path) -> None:
     assert path.read_bytes() == b"one\n" and not partial_path(path).exists()
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="no flock")
+def test_a_second_run_at_the_first_s_rename_finds_the_output_locked(tmp_path: Path, monkeypatch) -> None:
+    """The first run's temporary file was closed, and its lock let go, before the rename:
+    a second run starting between the two locked it, truncated it and wrote into it, and
+    the rename put that in place (the first run's output lost, the second failing at its
+    own rename)."""
+    from cleanscrape.io import writers
+
+    path = tmp_path / "out.jsonl"
+    first = AtomicFile(path)
+    first.write(b"first\n")
+    refused = []
+    rename = os.replace
+
+    def replace_as_a_second_run_starts(source, target):  # (the moment the window was)
+        with pytest.raises(OutputError, match="another cleanscrape run is writing it") as second:
+            AtomicFile(path)
+        refused.append(second)
+        rename(source, target)
+
+    monkeypatch.setattr(writers.os, "replace", replace_as_a_second_run_starts)
+    first.commit()
+    assert refused and path.read_bytes() == b"first\n"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no flock")
+def test_a_second_run_locking_the_first_s_file_after_its_rename_leaves_it_alone(tmp_path: Path, monkeypatch) -> None:
+    """A second run that opened the temporary file just before the first renamed it into
+    place, and locked it once the first closed it, held the finished output: truncated."""
+    from cleanscrape.io import writers
+
+    path = tmp_path / "out.jsonl"
+    first = AtomicFile(path)
+    first.write(b"first\n")
+    lock = writers.locked_for_this_run
+
+    def first_commits_then_lock(fd: int, locked: Path) -> bool:
+        first.commit()
+        return lock(fd, locked)
+
+    monkeypatch.setattr(writers, "locked_for_this_run", first_commits_then_lock)
+    with pytest.raises(OutputError, match=f"{path}: another cleanscrape run wrote it as this one started"):
+        AtomicFile(path)
+    assert path.read_bytes() == b"first\n"
+
+
 @pytest.mark.parametrize("name", ["out.jsonl", "out.jsonl.gz", "out.jsonl.zst"])
 def test_file_sink_resumes_at_the_checkpoint_offset(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
