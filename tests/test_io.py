@@ -127,6 +127,21 @@ def test_jsonl_lines_become_raw_records_with_locations() -> None:
     assert progress.bytes_read == (DATA / "records.jsonl").stat().st_size
 
 
+@pytest.mark.parametrize("max_bytes", [None, 1000])
+def test_a_byte_order_mark_alone_on_a_jsonl_file_s_first_line_holds_no_record(tmp_path: Path, max_bytes) -> None:
+    # an empty file written "UTF-8 with BOM" (PowerShell's Out-File, Notepad) was one failed
+    # record, 'not valid JSON: Expecting value'; a record after the mark is read
+    for data, ids in [(b"\xef\xbb\xbf", []), (b"\xef\xbb\xbf\r\n", []),
+                      (b'\xef\xbb\xbf\r\n{"id": "a", "text": "t"}\r\n', ["a"]),
+                      (b'\xef\xbb\xbf{"id": "a", "text": "t"}\n', ["a"])]:
+        (tmp_path / "bom.jsonl").write_bytes(data)
+        errors: list[str] = []
+        raws = list(iter_raw_records(expand_inputs([str(tmp_path / "bom.jsonl")]), on_error=errors.append,
+                                     max_record_bytes=max_bytes))
+        records = [decode(raw, ReadOptions()) for raw in raws]
+        assert [(r.id, r.error) for r in records] == [(i, None) for i in ids] and not errors, data
+
+
 @pytest.mark.parametrize("suffix,packer", [("gz", gzip.compress), ("zst", zstandard.ZstdCompressor().compress)])
 def test_truncated_compressed_file_keeps_what_was_read_and_reports_the_rest(tmp_path: Path, suffix, packer) -> None:
     packed = packer(b"".join(b'{"id": %d, "text": "t"}\n' % i for i in range(50000)))

@@ -338,6 +338,11 @@ def _holds_float(value: Any) -> bool:
     return False
 
 
+#: what a file written "UTF-8 with BOM" starts with (a record after it on its line is read
+#: by the standard library's json, which takes it)
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
 def _split_jsonl(stream: BinaryIO, source: InputFile, max_bytes: int | None) -> Iterator[RawRecord]:
     # Blank lines separate nothing and hold no record: they are skipped, not failed.
     # (isspace, not strip: the same ASCII whitespace, without copying every line)
@@ -348,6 +353,10 @@ def _split_jsonl(stream: BinaryIO, source: InputFile, max_bytes: int | None) -> 
         # never held whole
         lines = iter(partial(stream.readline, max_bytes + 1), b"")
     for number, line in enumerate(lines, 1):
+        if number == 1 and line.startswith(_UTF8_BOM) and not line[len(_UTF8_BOM):].strip():
+            # a byte-order mark alone (Windows tools write one into an empty file): it was
+            # a failed record, 'not valid JSON: Expecting value'
+            continue
         if max_bytes is not None and len(line) > max_bytes and not line.endswith(b"\n"):
             rest, blank = _read_past_line(stream)
             if not (blank and line.isspace()):
