@@ -38,7 +38,7 @@ from itertools import accumulate, compress, count
 from operator import attrgetter, not_
 from typing import Callable, Iterable, NamedTuple
 
-from ..document import Document, Line
+from ..document import LAYOUT_WHITESPACE, Document, Line
 from ..lexicon import EDGE_CHARS, GLUE, Hit, category_hits, hits_by_line, normalized_lines, phrase_description
 from ..stage import Count, Stage
 
@@ -63,7 +63,10 @@ __all__ = [
 PREFIX_SEPARATORS = frozenset(":|-–—>»›/•·")
 #: what ends a sentence, as str.endswith takes it (built once: most judged lines are asked)
 _SENTENCE_ENDS = tuple(".!?…")
-_CLOSERS = " \t\"'»”’)]\u00a0"
+#: what may follow a sentence's end on its line: closing quotes and brackets, and the layout
+#: the whitespace stage strips after (a CRLF text's "\r": its sentences, read as fragments,
+#: were removed where a phrase was in them, "He declined to comment.")
+_CLOSERS = LAYOUT_WHITESPACE + "\"'»”’)]"
 _KIND = attrgetter("kind")
 #: the kinds a line's hits must hold for more than the weak evidence of line_near/contains_near
 _JUDGED_KINDS = frozenset({"prefix", "contains"})
