@@ -78,6 +78,17 @@ def test_a_folder_link_that_loops_or_leads_nowhere_is_reported_and_the_walk_goes
     assert len(errors) == 1 and link[0] in errors[0]
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs")
+def test_a_fifo_in_a_folder_is_reported_not_read_and_the_walk_goes_on(tmp_path: Path) -> None:
+    # passed over in silence (read, it would wait for a writer, for ever if none came)
+    folder = _folder_with(tmp_path)
+    os.mkfifo(folder / "sub" / "pipe.txt")
+    errors: list[str] = []
+    raws = list(iter_raw_records(expand_inputs([str(folder)]), on_error=errors.append))
+    assert [r.location for r in raws] == ["a.txt", "sub/b.txt", "z.txt"]
+    assert errors == [f"{folder / 'sub' / 'pipe.txt'}: a FIFO, not a file: not read"]
+
+
 def test_a_folder_that_cannot_be_listed_is_reported_and_the_inputs_after_it_are_read(tmp_path: Path,
                                                                                      monkeypatch) -> None:
     # the walk raised inside the generator of inputs, which ended it: every input after

@@ -23,6 +23,7 @@ import json
 import math
 import os
 import re
+import stat
 import sys
 from dataclasses import dataclass, field
 from functools import partial
@@ -523,6 +524,18 @@ def _walk_sorted(folder: Path, outer: frozenset[tuple[int, int]]) -> Iterator[tu
             yield from _walk_sorted(Path(entry.path), outer)
         elif is_file:
             yield Path(entry.path), None
+        else:  # (read, a FIFO waited for a writer, for ever if none came; it was passed over unsaid)
+            yield Path(entry.path), f"{entry.path}: {_special_kind(entry)}, not a file: not read"
+
+
+def _special_kind(entry: os.DirEntry[str]) -> str:
+    """What a folder's entry that is neither a file nor a folder is, in words."""
+    try:
+        mode = entry.stat().st_mode
+    except OSError:
+        return "not a regular file"
+    return ("a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file")
 
 
 class _CountingReader(io.RawIOBase):
