@@ -153,6 +153,29 @@ def test_a_byte_order_mark_alone_on_a_jsonl_file_s_first_line_holds_no_record(tm
         assert [(r.id, r.error) for r in records] == [(i, None) for i in ids] and not errors, data
 
 
+@pytest.mark.parametrize("codec, name", [("utf-16", "UTF-16"), ("utf-16-be", "UTF-16"), ("utf-32", "UTF-32")])
+def test_a_file_saved_in_utf_16_or_32_is_said_to_be_so(tmp_path: Path, codec: str, name: str) -> None:
+    # a JSONL file split on b"\n" gave one record more than it held, each failed its own way
+    # ("could not decode: UnicodeDecodeError: 'utf-16-be' codec can't decode byte 0x00"); a
+    # text file failed "invalid UTF-8 at line 1, byte offset 0: invalid start byte"
+    said = f"{name} text (it opens with a byte-order mark), not UTF-8: convert it first (iconv -f {name} -t UTF-8)"
+    bom = "\ufeff" if codec == "utf-16-be" else ""
+    (tmp_path / "dump.jsonl").write_bytes((bom + '{"id": "a", "text": "eins"}\n{"id": "b", "text": "zwei"}\n').encode(codec))
+    (tmp_path / "page.txt").write_bytes((bom + "Grüße aus Köln.\n").encode(codec))
+    errors: list[str] = []
+    raws = list(iter_raw_records(expand_inputs([str(tmp_path)]), on_error=errors.append))
+    assert errors == [f"{tmp_path / 'dump.jsonl'}: {said}"]
+    assert [(decode(raw, ReadOptions()).location, decode(raw, ReadOptions()).error) for raw in raws] == [
+        ("page.txt", said)]
+
+
+def test_a_jsonl_file_opening_with_garbage_that_looks_like_a_utf_16_mark_keeps_its_records(tmp_path: Path) -> None:
+    (tmp_path / "dump.jsonl").write_bytes(b'\xff\xfe\x00\n{"id": "a", "text": "t"}\n')
+    errors: list[str] = []
+    raws = list(iter_raw_records(expand_inputs([str(tmp_path / "dump.jsonl")]), on_error=errors.append))
+    assert [decode(raw, ReadOptions()).id for raw in raws] == [None, "a"] and not errors
+
+
 @pytest.mark.parametrize("suffix,packer", [("gz", gzip.compress), ("zst", zstandard.ZstdCompressor().compress)])
 def test_truncated_compressed_file_keeps_what_was_read_and_reports_the_rest(tmp_path: Path, suffix, packer) -> None:
     packed = packer(b"".join(b'{"id": %d, "text": "t"}\n' % i for i in range(50000)))

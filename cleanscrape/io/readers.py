@@ -229,12 +229,34 @@ class InputFormat:
 
 # ------------------------------------------------------------------ decoding helpers
 
+#: the byte-order marks of the UTF encodings other than UTF-8, with their codecs (UTF-32's
+#: first: UTF-32LE's starts as UTF-16LE's does)
+_OTHER_UTF_MARKS = ((b"\xff\xfe\x00\x00", "UTF-32", "utf-32-le"), (b"\x00\x00\xfe\xff", "UTF-32", "utf-32-be"),
+                    (b"\xff\xfe", "UTF-16", "utf-16-le"), (b"\xfe\xff", "UTF-16", "utf-16-be"))
+
+
+def _other_utf(data: bytes, opening: str = "") -> str | None:
+    """``"UTF-16 text (it opens with a byte-order mark), not UTF-8: ..."`` when ``data``
+    opens with a UTF-16 or UTF-32 byte-order mark (a file saved as "Unicode" on Windows),
+    and then with ``opening`` in that encoding; else None."""
+    for mark, name, codec in _OTHER_UTF_MARKS:
+        if data.startswith(mark):
+            if not data[len(mark):len(mark) + 4].decode(codec, "ignore").startswith(opening):
+                return None
+            return f"{name} text (it opens with a byte-order mark), not UTF-8: convert it first " \
+                   f"(iconv -f {name} -t UTF-8)"
+    return None
+
+
 def _decode_utf8(data: bytes, location: str) -> tuple[str | None, str | None]:
     """Strict UTF-8: a text we cannot decode exactly is not guessed at, it is reported.
     Returns ``(text, None)`` or ``(None, reason)`` naming the line and byte."""
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
+        other = _other_utf(data)
+        if other is not None:
+            return None, other
         line = data.count(b"\n", 0, exc.start) + 1
         return None, f"invalid UTF-8 at line {line}, byte offset {exc.start}: {exc.reason} ({data[exc.start:exc.start + 4]!r})"
 
@@ -358,6 +380,10 @@ def _split_jsonl(stream: BinaryIO, source: InputFile, max_bytes: int | None) -> 
             # a byte-order mark alone (Windows tools write one into an empty file): it was
             # a failed record, 'not valid JSON: Expecting value'
             continue
+        if number == 1 and (other := _other_utf(line, "{")) is not None:
+            # its lines are no lines of bytes: split on b"\n", each failed in its own way
+            # ('utf-16-be' codec can't decode...'), one more than its records
+            raise InputError(f"{source.shown_as}: {other}")
         if max_bytes is not None and len(line) > max_bytes and not line.endswith(b"\n"):
             rest, blank = _read_past_line(stream)
             if not (blank and line.isspace()):
