@@ -299,6 +299,12 @@ class Cleaner:
             if item in disabled:
                 continue
             built.append(get_stage_class(item)(**options.get(item, {})))
+        names = [stage.name for stage in built]
+        twice = sorted({name for name in names if names.count(name) > 1})
+        if twice:
+            # the second run marked the first's removals again: every document failed,
+            # 'stage 'whitespace' failed: EditConflict: span 15:17 overlaps a removal'
+            raise StageConfigError(f"stage(s) named more than once in the pipeline: {', '.join(twice)}")
         known = {s.name for s in built} | disabled
         stray = set(options) - known
         if stray:

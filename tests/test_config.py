@@ -252,6 +252,16 @@ def test_a_configuration_of_the_wrong_shape_is_a_clear_error(arguments: dict, me
         Cleaner(**arguments)
 
 
+@pytest.mark.parametrize("arguments", [{"stages": ["whitespace", "duplicates", "whitespace"]},
+                                       {"config": {"pipeline": ["whitespace", "whitespace"]}},
+                                       {"stages": [AdvertStage(), "whitespace", AdvertStage()]}])
+def test_a_stage_named_twice_in_the_pipeline_is_refused(arguments: dict) -> None:
+    # its second run marked the first's removals again: every document failed, "stage
+    # 'whitespace' failed: EditConflict: span 15:17 overlaps a removal at 15:17"
+    with pytest.raises(StageConfigError, match=r"stage\(s\) named more than once in the pipeline: "):
+        Cleaner(**arguments)
+
+
 def test_an_empty_pipeline_in_a_config_runs_no_stage_as_an_empty_stages_list_does() -> None:
     # it ran every stage, as if the config named none
     assert Cleaner(config={"pipeline": []}).stage_names == Cleaner(stages=[]).stage_names == []
