@@ -193,7 +193,12 @@ def _warn_if_without_data(lang: str) -> None:
 
 
 class StageFailed(Exception):
-    """A stage failed on a document (the message names the stage and what went wrong)."""
+    """A stage failed on a document: ``reason`` names the stage and what went wrong (a
+    Result's error), the message the document too, by its id, where it has one."""
+
+    def __init__(self, reason: str, doc_id: Any = None) -> None:
+        super().__init__(reason if doc_id is None else f"document {doc_id!r}: {reason}")
+        self.reason = reason
 
 
 class PausedCollector:
@@ -295,6 +300,12 @@ class Cleaner:
             if item in disabled:
                 continue
             built.append(get_stage_class(item)(**options.get(item, {})))
+        names = [stage.name for stage in built]
+        twice = sorted({name for name in names if names.count(name) > 1})
+        if twice:
+            # the second run marked the first's removals again: every document failed,
+            # 'stage 'whitespace' failed: EditConflict: span 15:17 overlaps a removal'
+            raise StageConfigError(f"stage(s) named more than once in the pipeline: {', '.join(twice)}")
         known = {s.name for s in built} | disabled
         stray = set(options) - known
         if stray:
@@ -309,16 +320,16 @@ class Cleaner:
         """Run every stage on ``doc`` (in place) and return it; ``deadline`` is checked
         between stages.  A stage that raises, or replaces the document's input (which no
         stage may change: its output would be no report's replay), raises StageFailed
-        naming it."""
+        naming it, and the document by its id."""
         text = doc.text
         for stage in self.stages:
             try:
                 stage.process(doc)
             except Exception as exc:
-                raise StageFailed(f"stage {stage.name!r} failed: {type(exc).__name__}: {exc}") from exc
+                raise StageFailed(f"stage {stage.name!r} failed: {type(exc).__name__}: {exc}", doc.id) from exc
             if doc.text is not text and doc.text != text:
                 raise StageFailed(f"stage {stage.name!r} replaced the document's input (doc.text), which stages "
-                                  "leave as it is: they mark removals and repairs on it")
+                                  "leave as it is: they mark removals and repairs on it", doc.id)
             if deadline is not None:
                 deadline.check()
         return doc
@@ -337,7 +348,10 @@ class Cleaner:
         # also walk what survives and every table loaded so far many times per document,
         # for nothing (~9% of the pipeline's time on the extraction dev set).  It collects
         # again between documents: re-enabled, it runs at the next allocation.
-        if lang and isinstance(lang, str):
+        problem = document_problem(lang=lang, metadata=metadata)
+        if problem is not None:
+            return self._failed(id, text_of(text), problem, metadata if isinstance(metadata, Mapping) else None)
+        if lang:
             _warn_if_without_data(lang)
         with PausedCollector():
             if memory is None or not self.source_memory:
@@ -371,7 +385,7 @@ class Cleaner:
             return self._passed_through(id, text, "limit:time",
                                         f"over max_doc_seconds={self.limits.max_doc_seconds}", metadata)
         except StageFailed as exc:
-            return self._failed(id, text, str(exc), metadata)
+            return self._failed(id, text, exc.reason, metadata)
         except Exception as exc:  # one bad document must not stop a run
             return self._failed(id, text, f"{type(exc).__name__}: {exc}", metadata)
         # text, removed, repairs, lang, id, lang_method, input_chars, error, flags, metadata
@@ -449,6 +463,22 @@ class Cleaner:
         if problem is not None:
             return self._failed(None, text, problem, None)
         return self.clean(text, id=doc_id, metadata=metadata, memory=memory)
+
+
+def document_problem(*, lang: Any = None, metadata: Any = None, url: Any = None) -> str | None:
+    """What is wrong with the arguments that come with a document's text, as its failed
+    Result says it (None: nothing).  Taken, metadata of another kind raised out of the call
+    naming no document ('cannot convert dictionary update sequence element #0 to a
+    sequence'), as a url that is no string did out of clean_html, and a lang that is no
+    string failed the document in the first stage to read it ('AttributeError: 'int'
+    object has no attribute 'split'')."""
+    if lang is not None and not isinstance(lang, str):
+        return f"lang must be a language code (a string such as 'fr'), not {_shown(lang)}"
+    if metadata is not None and not isinstance(metadata, Mapping):
+        return f"metadata must be a mapping, not {_shown(metadata)}"
+    if url is not None and not isinstance(url, str):
+        return f"url must be a string, not {_shown(url)}"
+    return None
 
 
 def text_of(value: Any) -> str:

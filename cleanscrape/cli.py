@@ -183,8 +183,11 @@ def _plan_output(output: str | None, to: str | None, inputs: list[str], forced_f
     if output is None or output == STDIN:
         return Plan("stream", None, stream_format, several)
     path = Path(output)
-    file_format = detect_format(output, default="") if not path.is_dir() else ""
-    if not file_format and path.exists() and not path.is_dir():  # /dev/null, a pipe: no folder
+    # (a name ending in a slash is a folder's, whatever is there: Path drops the slash, and a
+    # file of that name was written over, one document's text in place of a folder)
+    named_a_folder = output.endswith(("/", os.sep))
+    file_format = detect_format(output, default="") if not (path.is_dir() or named_a_folder) else ""
+    if not file_format and path.exists() and not path.is_dir() and not named_a_folder:  # /dev/null, a pipe
         file_format = stream_format
     if file_format:
         if file_format not in OUTPUT_FORMATS:

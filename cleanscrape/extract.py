@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Mapping
 from urllib.parse import urlsplit
 
-from .cleaner import Cleaner, Result
+from .cleaner import Cleaner, Result, document_problem
 from .limits import DocumentTimeout
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -405,6 +405,9 @@ def extract_within_limits(cleaner: Cleaner, html: str | bytes, *, id: str | None
     extraction outlasts the time limit (trafilatura has run without end on some pages, its
     issues #189 and #704), gives the Result passing it through: not extracted, its text
     empty, flagged ``limit:size`` or ``limit:time``, and why in ``metadata["extraction"]``."""
+    problem = document_problem(metadata=metadata, url=url)
+    if problem is not None:
+        return cleaner._failed(id, "", problem, metadata if isinstance(metadata, Mapping) else None)
     # (what is no page is left to extract_for_cleaning, which never raises on it)
     too_large = cleaner.limits.size_exceeded(html) if isinstance(html, (str, bytes)) else None
     if too_large is not None:

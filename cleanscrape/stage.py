@@ -19,20 +19,50 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Iterable, TypeVar
 
 from .document import Document, Line
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
-__all__ = ["Stage", "register_stage", "get_stage_class", "available_stages", "StageConfigError", "check_stage_class"]
+__all__ = ["Stage", "register_stage", "get_stage_class", "available_stages", "StageConfigError", "check_stage_class",
+           "Range", "Count", "Share"]
 
 ENTRY_POINT_GROUP = "cleanscrape.stages"
 
 
 class StageConfigError(ValueError):
     """Unknown stage name or bad stage option."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Range:
+    """The values an option may take, declared with its type (``Annotated[int, Range(1)]``)
+    and checked when the stage is built: a count below zero or a share above one is refused
+    naming the stage, the option, the value and the range, where it was taken and every
+    document then failed in the stage (``menu_run = 0``: 'ZeroDivisionError') or was
+    cleaned by a rule that meant nothing (``max_blank_lines = -1``).  NaN is in no range."""
+
+    low: float | None = None
+    high: float | None = None
+
+    def __contains__(self, value: float) -> bool:
+        return (self.low is None or value >= self.low) and (self.high is None or value <= self.high) \
+            and value == value
+
+    def __str__(self) -> str:
+        if self.high is None:
+            return f"at least {self.low}"
+        if self.low is None:
+            return f"at most {self.high}"
+        return f"from {self.low} to {self.high}"
+
+
+#: a number of words, characters, lines...: zero or more
+Count = Annotated[int, Range(0)]
+#: a part of a whole: from 0 to 1
+Share = Annotated[float, Range(0.0, 1.0)]
 
 
 class Stage:
@@ -42,6 +72,7 @@ class Stage:
     declared as a dataclass named ``Options`` on the subclass; keyword arguments given to the
     constructor (or a ``[stages.<name>]`` table in a TOML config) override its defaults and
     are validated against it, so a typo in a config file is an error, not a silent no-op.
+    An option's type may carry its :class:`Range` (``Count``, ``Share``), checked too.
     A subclass declares ``options: <Subclass>.Options`` in its body (an annotation alone,
     nothing at run time) so that a type checker knows its options' fields.
     """
@@ -101,14 +132,18 @@ class _WrongType(Exception):
     """A value that is not of an option's type (what it should be, in words)."""
 
 
+class _OutOfRange(Exception):
+    """A value of an option's type outside its :class:`Range`."""
+
+
 def _typed_options(stage: str, options_class: type, given: dict[str, Any]) -> dict[str, Any]:
     """``given`` checked against the types ``options_class`` declares for them, a list
     where a tuple is declared made one (TOML has arrays alone): a value of the wrong type
-    (``max_blank_lines = "2"``) is a StageConfigError naming the stage and the option, not a
-    failure of every document once a stage compares it.  A declared type that does not
-    resolve (a plugin's) takes any value, as a dataclass does."""
+    (``max_blank_lines = "2"``) or outside its range (``-1``) is a StageConfigError naming the
+    stage and the option, not a failure of every document once a stage compares it.  A
+    declared type that does not resolve (a plugin's) takes any value, as a dataclass does."""
     try:
-        declared = typing.get_type_hints(options_class)
+        declared = typing.get_type_hints(options_class, include_extras=True)
     except Exception:
         return given
     checked = {}
@@ -118,6 +153,8 @@ def _typed_options(stage: str, options_class: type, given: dict[str, Any]) -> di
         except _WrongType as exc:
             raise StageConfigError(f"stage {stage!r}: option {option!r} must be {exc}, "
                                    f"not {type(value).__name__} {value!r}") from None
+        except _OutOfRange as exc:
+            raise StageConfigError(f"stage {stage!r}: option {option!r} must be {exc}, not {value!r}") from None
     return checked
 
 
@@ -125,8 +162,14 @@ _TYPE_WORDS = {bool: "true or false", int: "an integer", float: "a number", str:
 
 
 def _typed(value: Any, expected: Any) -> Any:
-    """``value`` as an option declared ``expected`` takes it, or _WrongType."""
+    """``value`` as an option declared ``expected`` takes it, or _WrongType (_OutOfRange)."""
     origin = typing.get_origin(expected)
+    if origin is Annotated:
+        value = _typed(value, expected.__origin__)
+        for allowed in expected.__metadata__:
+            if isinstance(allowed, Range) and value not in allowed:
+                raise _OutOfRange(allowed)
+        return value
     if origin in (typing.Union, types.UnionType):
         for member in typing.get_args(expected):
             try:
@@ -159,6 +202,8 @@ def _typed(value: Any, expected: Any) -> Any:
 
 
 def _type_words(expected: Any) -> str:
+    if typing.get_origin(expected) is Annotated:
+        expected = expected.__origin__
     return _TYPE_WORDS.get(expected) or f"of type {getattr(expected, '__name__', expected)}"
 
 

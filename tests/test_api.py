@@ -207,3 +207,58 @@ def test_a_text_that_is_no_string_fails_without_its_repr_for_a_text(workers: int
     assert [(r.id, r.ok, r.text) for r in results] == [("a", False, ""), ("b", False, ""), ("c", False, "42"),
                                                        ("d", False, "")]
     assert results[0].error == "text must be a string, got bytes (decode it first)"
+
+
+@pytest.mark.parametrize(
+    "arguments, error",
+    [
+        # raised out of the call, naming no document
+        ({"metadata": [("url", "https://example.org/a")]}, "metadata must be a mapping, not list [("),
+        ({"metadata": "https://example.org/a"}, "metadata must be a mapping, not str 'https://example.org/a'"),
+        # with a memory: 'AttributeError: 'str' object has no attribute 'get''
+        ({"metadata": "x", "memory": "memory"}, "metadata must be a mapping, not str 'x'"),
+        # failed in a stage: "stage 'cookie_consent' failed: AttributeError: 'int' object has no attribute 'split'"
+        ({"lang": 5}, "lang must be a language code (a string such as 'fr'), not int 5"),
+    ],
+)
+def test_a_document_s_arguments_of_the_wrong_kind_fail_it_by_its_id(arguments: dict, error: str) -> None:
+    from cleanscrape.repair.source_memory import SourceMemory
+
+    if arguments.get("memory"):
+        arguments["memory"] = SourceMemory()
+    result = Cleaner().clean(RAW, id="doc-7", **arguments)
+    assert (result.id, result.ok, result.text) == ("doc-7", False, RAW)
+    assert result.error.startswith(error)
+
+
+@pytest.mark.parametrize(
+    "arguments, error",
+    [({"url": 5}, "url must be a string, not int 5"),  # 'TypeError: argument of type 'int' is not iterable'
+     ({"metadata": ["x"]}, "metadata must be a mapping, not list ['x']")],
+)
+def test_a_page_s_arguments_of_the_wrong_kind_fail_it_by_its_id(arguments: dict, error: str) -> None:
+    from cleanscrape.extract import clean_html
+
+    result = clean_html(Cleaner(stages=["whitespace"]), b"<html><body><p>a page</p></body></html>", id="page-3",
+                        **arguments)
+    assert (result.id, result.ok, result.error) == ("page-3", False, error)
+
+
+def test_a_stage_failure_raised_to_the_caller_names_the_document() -> None:
+    from cleanscrape.cleaner import StageFailed
+    from cleanscrape.document import Document
+
+    class Exploding(cleanscrape.Stage):
+        name = "exploding"
+        categories = ("boilerplate",)
+
+        def process(self, doc):
+            raise RuntimeError("stage blew up")
+
+    cleaner = Cleaner(stages=[Exploding()])
+    with pytest.raises(StageFailed, match="^document 'doc-7': stage 'exploding' failed: RuntimeError: stage blew up$"):
+        cleaner.clean_document(Document("text", "doc-7"))
+    with pytest.raises(StageFailed, match="^stage 'exploding' failed"):
+        cleaner.clean_document(Document("text"))
+    # a Result's error is the stage's alone: the Result carries the id
+    assert cleaner.clean("text", id="doc-7").error == "stage 'exploding' failed: RuntimeError: stage blew up"

@@ -563,6 +563,18 @@ def test_an_output_under_a_file_is_a_usage_error_naming_it(tmp_path: Path, optio
     assert f"{tmp_path / 'a_file'} is not a folder" in result.stderr
 
 
+def test_an_output_named_with_a_trailing_slash_is_a_folder_not_the_file_of_that_name(tmp_path: Path) -> None:
+    # "-o notes/" where notes is a file: the slash was dropped, and the file written over
+    # with one document's text
+    (tmp_path / "notes").write_text("kept\n")
+    result = run(["-", "-o", f"{tmp_path / 'notes'}/"], stdin=b"text")
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'notes'} is not a folder" in result.stderr
+    assert (tmp_path / "notes").read_text() == "kept\n"
+    assert run(["-", "-o", f"{tmp_path / 'out.txt'}/"], stdin=b"text").exit_code == 0
+    assert (tmp_path / "out.txt" / "stdin.txt").read_text() == "text\n"
+
+
 def test_report_dash_is_stdout(tmp_path: Path, monkeypatch) -> None:
     # as for -o and INPUT; it wrote a file named "-"
     monkeypatch.chdir(tmp_path)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+import typing
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from cleanscrape import Cleaner, StageConfigError
+from cleanscrape import Cleaner, StageConfigError, available_stages
+from cleanscrape.stage import Range, get_stage_class
 from plugin_example_stage import AdvertStage
 
 TEXT = "  Advertisement\n\n\n\nA real sentence about the harbour, which reopened on Monday."
@@ -140,6 +144,82 @@ def test_an_option_of_the_wrong_type_is_refused_naming_the_stage_and_the_option(
         Cleaner(stage_options={stage: {option: value}})
 
 
+@pytest.mark.parametrize(
+    "stage, option, value, message",
+    [
+        # taken: a run of three blank lines lost its last, 'more than -1 blank line(s) in a row'
+        ("whitespace", "max_blank_lines", -1, "at least 0, not -1"),
+        # every document with a menu failed ('ZeroDivisionError: division by zero')
+        ("main_content", "menu_run", 0, "at least 1, not 0"),
+        # every document with a menu failed ('IndexError: list index out of range')
+        ("navigation", "min_menu_run", 0, "at least 1, not 0"),
+        # 'ValueError: Indices for islice() must be None or an integer'
+        ("main_content", "author_box_lines", -3, "at least 0, not -3"),
+        # 'OverflowError: can't convert negative value to uint64_t'
+        ("duplicates", "near_similarity", -0.1, "from 0.0 to 1.0, not -0.1"),
+        ("duplicates", "near_similarity", 1.5, "from 0.0 to 1.0, not 1.5"),
+        ("lossy_repair", "min_confidence", float("nan"), "from 0.0 to 1.0, not nan"),
+        ("main_content", "stopwords_low", -0.5, "at least 0.0, not -0.5"),
+        # an option a lexicon stage redeclares (its own default) keeps its range
+        ("cookie_consent", "near_max_words", -1, "at least 0, not -1"),
+        ("caption", "max_credit_words", -1, "at least 0, not -1"),  # (rsplit's "no limit")
+    ],
+)
+def test_an_option_out_of_its_range_is_refused_naming_the_stage_the_option_the_value_and_the_range(
+        stage: str, option: str, value: object, message: str) -> None:
+    message = f"stage '{stage}': option '{option}' must be {message}"
+    with pytest.raises(StageConfigError, match=message):
+        Cleaner(stage_options={stage: {option: value}})
+    with pytest.raises(StageConfigError, match=message):
+        Cleaner(config={"stages": {stage: {option: value}}})
+
+
+def test_an_option_out_of_its_range_in_a_config_file_is_a_usage_error(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from cleanscrape.cli import cli
+
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("[stages.whitespace]\nmax_blank_lines = -1\n", encoding="utf-8")
+    with pytest.raises(StageConfigError, match="must be at least 0, not -1"):
+        Cleaner(config=cfg)
+    result = CliRunner().invoke(cli, ["clean", "--config", str(cfg), "-"], input="x")
+    assert result.exit_code == 2
+    assert "Error: stage 'whitespace': option 'max_blank_lines' must be at least 0, not -1" in result.output
+    assert "Traceback" not in result.output
+
+
+def _ranged_options() -> list[tuple[str, str, Any]]:
+    """(stage, option, value) for each bound of each built-in option's range, and a large
+    value where the range has no top."""
+    bounds = []
+    for stage in available_stages():
+        declared = typing.get_type_hints(get_stage_class(stage).Options, include_extras=True)
+        for option, hint in declared.items():
+            for allowed in getattr(hint, "__metadata__", ()):
+                if isinstance(allowed, Range):
+                    kind = hint.__origin__
+                    top = 10**6 if allowed.high is None else allowed.high
+                    bounds += [(stage, option, kind(allowed.low)), (stage, option, kind(top))]
+    return bounds
+
+
+def test_each_option_s_default_is_in_its_range_and_each_bound_cleans_without_failing() -> None:
+    from cleanscrape.stage import _typed_options
+
+    seeds = sorted((Path(__file__).parent / "data" / "seeds").glob("*[0-9a-f].txt"))
+    texts = [path.read_text(encoding="utf-8") for path in seeds]
+    for stage in available_stages():
+        defaults = dataclasses.asdict(get_stage_class(stage).Options())
+        assert _typed_options(stage, get_stage_class(stage).Options, defaults) == defaults
+    bounds = _ranged_options()
+    assert len(bounds) > 100
+    for stage, option, value in bounds:
+        cleaner = Cleaner(stage_options={stage: {option: value}})
+        failed = [result.error for result in map(cleaner.clean, texts) if result.error]
+        assert not failed, (stage, option, value, failed)
+
+
 def test_a_config_array_is_a_tuple_option() -> None:
     cleaner = Cleaner(stages=["main_content"], config={"stages": {"main_content": {"barrier_categories": ["tags"]}}})
     assert cleaner.stages[0].options.barrier_categories == ("tags",)
@@ -169,6 +249,16 @@ def test_a_config_array_is_a_tuple_option() -> None:
 )
 def test_a_configuration_of_the_wrong_shape_is_a_clear_error(arguments: dict, message: str) -> None:
     with pytest.raises(StageConfigError, match=message):
+        Cleaner(**arguments)
+
+
+@pytest.mark.parametrize("arguments", [{"stages": ["whitespace", "duplicates", "whitespace"]},
+                                       {"config": {"pipeline": ["whitespace", "whitespace"]}},
+                                       {"stages": [AdvertStage(), "whitespace", AdvertStage()]}])
+def test_a_stage_named_twice_in_the_pipeline_is_refused(arguments: dict) -> None:
+    # its second run marked the first's removals again: every document failed, "stage
+    # 'whitespace' failed: EditConflict: span 15:17 overlaps a removal at 15:17"
+    with pytest.raises(StageConfigError, match=r"stage\(s\) named more than once in the pipeline: "):
         Cleaner(**arguments)
 
 

@@ -78,6 +78,17 @@ def test_a_folder_link_that_loops_or_leads_nowhere_is_reported_and_the_walk_goes
     assert len(errors) == 1 and link[0] in errors[0]
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs")
+def test_a_fifo_in_a_folder_is_reported_not_read_and_the_walk_goes_on(tmp_path: Path) -> None:
+    # passed over in silence (read, it would wait for a writer, for ever if none came)
+    folder = _folder_with(tmp_path)
+    os.mkfifo(folder / "sub" / "pipe.txt")
+    errors: list[str] = []
+    raws = list(iter_raw_records(expand_inputs([str(folder)]), on_error=errors.append))
+    assert [r.location for r in raws] == ["a.txt", "sub/b.txt", "z.txt"]
+    assert errors == [f"{folder / 'sub' / 'pipe.txt'}: a FIFO, not a file: not read"]
+
+
 def test_a_folder_that_cannot_be_listed_is_reported_and_the_inputs_after_it_are_read(tmp_path: Path,
                                                                                      monkeypatch) -> None:
     # the walk raised inside the generator of inputs, which ended it: every input after
@@ -125,6 +136,44 @@ def test_jsonl_lines_become_raw_records_with_locations() -> None:
                                           "records.jsonl:5"]  # the blank line 3 holds no record
     assert not errors
     assert progress.bytes_read == (DATA / "records.jsonl").stat().st_size
+
+
+@pytest.mark.parametrize("max_bytes", [None, 1000])
+def test_a_byte_order_mark_alone_on_a_jsonl_file_s_first_line_holds_no_record(tmp_path: Path, max_bytes) -> None:
+    # an empty file written "UTF-8 with BOM" (PowerShell's Out-File, Notepad) was one failed
+    # record, 'not valid JSON: Expecting value'; a record after the mark is read
+    for data, ids in [(b"\xef\xbb\xbf", []), (b"\xef\xbb\xbf\r\n", []),
+                      (b'\xef\xbb\xbf\r\n{"id": "a", "text": "t"}\r\n', ["a"]),
+                      (b'\xef\xbb\xbf{"id": "a", "text": "t"}\n', ["a"])]:
+        (tmp_path / "bom.jsonl").write_bytes(data)
+        errors: list[str] = []
+        raws = list(iter_raw_records(expand_inputs([str(tmp_path / "bom.jsonl")]), on_error=errors.append,
+                                     max_record_bytes=max_bytes))
+        records = [decode(raw, ReadOptions()) for raw in raws]
+        assert [(r.id, r.error) for r in records] == [(i, None) for i in ids] and not errors, data
+
+
+@pytest.mark.parametrize("codec, name", [("utf-16", "UTF-16"), ("utf-16-be", "UTF-16"), ("utf-32", "UTF-32")])
+def test_a_file_saved_in_utf_16_or_32_is_said_to_be_so(tmp_path: Path, codec: str, name: str) -> None:
+    # a JSONL file split on b"\n" gave one record more than it held, each failed its own way
+    # ("could not decode: UnicodeDecodeError: 'utf-16-be' codec can't decode byte 0x00"); a
+    # text file failed "invalid UTF-8 at line 1, byte offset 0: invalid start byte"
+    said = f"{name} text (it opens with a byte-order mark), not UTF-8: convert it first (iconv -f {name} -t UTF-8)"
+    bom = "\ufeff" if codec == "utf-16-be" else ""
+    (tmp_path / "dump.jsonl").write_bytes((bom + '{"id": "a", "text": "eins"}\n{"id": "b", "text": "zwei"}\n').encode(codec))
+    (tmp_path / "page.txt").write_bytes((bom + "Grüße aus Köln.\n").encode(codec))
+    errors: list[str] = []
+    raws = list(iter_raw_records(expand_inputs([str(tmp_path)]), on_error=errors.append))
+    assert errors == [f"{tmp_path / 'dump.jsonl'}: {said}"]
+    assert [(decode(raw, ReadOptions()).location, decode(raw, ReadOptions()).error) for raw in raws] == [
+        ("page.txt", said)]
+
+
+def test_a_jsonl_file_opening_with_garbage_that_looks_like_a_utf_16_mark_keeps_its_records(tmp_path: Path) -> None:
+    (tmp_path / "dump.jsonl").write_bytes(b'\xff\xfe\x00\n{"id": "a", "text": "t"}\n')
+    errors: list[str] = []
+    raws = list(iter_raw_records(expand_inputs([str(tmp_path / "dump.jsonl")]), on_error=errors.append))
+    assert [decode(raw, ReadOptions()).id for raw in raws] == [None, "a"] and not errors
 
 
 @pytest.mark.parametrize("suffix,packer", [("gz", gzip.compress), ("zst", zstandard.ZstdCompressor().compress)])
@@ -189,6 +238,52 @@ def test_atomic_file_has_no_final_name_until_commit(tmp_path: Path) -> None:
     assert not path.exists() and partial_path(path).exists()
     out.commit()
     assert path.read_bytes() == b"one\n" and not partial_path(path).exists()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no flock")
+def test_a_second_run_at_the_first_s_rename_finds_the_output_locked(tmp_path: Path, monkeypatch) -> None:
+    """The first run's temporary file was closed, and its lock let go, before the rename:
+    a second run starting between the two locked it, truncated it and wrote into it, and
+    the rename put that in place (the first run's output lost, the second failing at its
+    own rename)."""
+    from cleanscrape.io import writers
+
+    path = tmp_path / "out.jsonl"
+    first = AtomicFile(path)
+    first.write(b"first\n")
+    refused = []
+    rename = os.replace
+
+    def replace_as_a_second_run_starts(source, target):  # (the moment the window was)
+        with pytest.raises(OutputError, match="another cleanscrape run is writing it") as second:
+            AtomicFile(path)
+        refused.append(second)
+        rename(source, target)
+
+    monkeypatch.setattr(writers.os, "replace", replace_as_a_second_run_starts)
+    first.commit()
+    assert refused and path.read_bytes() == b"first\n"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no flock")
+def test_a_second_run_locking_the_first_s_file_after_its_rename_leaves_it_alone(tmp_path: Path, monkeypatch) -> None:
+    """A second run that opened the temporary file just before the first renamed it into
+    place, and locked it once the first closed it, held the finished output: truncated."""
+    from cleanscrape.io import writers
+
+    path = tmp_path / "out.jsonl"
+    first = AtomicFile(path)
+    first.write(b"first\n")
+    lock = writers.locked_for_this_run
+
+    def first_commits_then_lock(fd: int, locked: Path) -> bool:
+        first.commit()
+        return lock(fd, locked)
+
+    monkeypatch.setattr(writers, "locked_for_this_run", first_commits_then_lock)
+    with pytest.raises(OutputError, match=f"{path}: another cleanscrape run wrote it as this one started"):
+        AtomicFile(path)
+    assert path.read_bytes() == b"first\n"
 
 
 @pytest.mark.parametrize("name", ["out.jsonl", "out.jsonl.gz", "out.jsonl.zst"])

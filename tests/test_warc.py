@@ -828,6 +828,52 @@ def test_a_warc_gzipped_whole_is_read_whole() -> None:
     assert 0 < len(pages) < 20 and pages == bodies[:len(pages)] and cut.skipped == {}
 
 
+@pytest.mark.parametrize("whole", [True, False])
+def test_a_gzipped_warc_through_a_pipe_is_read_whole(whole: bool) -> None:
+    """A pipe cannot seek back to read a WARC gzipped whole again, inflated here, once warcio
+    refuses it after its first record: ``cat crawl.warc.gz | cleanscrape clean --format warc -``
+    gave 1 page of 20, the rest 'malformed: rest of file unreadable' (a file gave all 20)."""
+    import gzip as gzip_module
+
+    plain, bodies = twenty_pages(gzip=False)
+    data = gzip_module.compress(plain, mtime=0) if whole else twenty_pages(gzip=True)[0]
+    stats = WarcStats()
+    assert [page.html for page in iter_warc_pages(_Unseekable(data), stats)] == bodies
+    assert stats.skipped == {} and stats.records == 20 and stats.error is None
+
+
+def test_a_warc_gzipped_whole_too_large_to_read_twice_from_a_pipe_is_a_read_error(monkeypatch) -> None:
+    """The pipe's bytes are kept until the second record is read; a first record over the
+    limit cannot be read again, and the rest of the file is not passed off as unreadable."""
+    import gzip as gzip_module
+
+    from cleanscrape.io import warc
+
+    monkeypatch.setattr(warc, "_REPLAY_BYTES", 100)
+    plain, bodies = twenty_pages(gzip=False)
+    pages = []
+    with pytest.raises(OSError, match="whose first record takes over 0 MB cannot be read from a pipe"):
+        for page in iter_warc_pages(_Unseekable(gzip_module.compress(plain, mtime=0))):
+            pages.append(page.html)
+    assert pages == bodies[:1]
+    # a WARC gzipped a member a record keeps nothing past its second record
+    assert [page.html for page in iter_warc_pages(_Unseekable(twenty_pages(gzip=True)[0]))] == bodies
+
+
+def test_a_gzipped_warc_on_stdin_is_read_whole(tmp_path: Path) -> None:
+    import gzip as gzip_module
+    import json
+    import subprocess
+    import sys
+
+    plain, bodies = twenty_pages(gzip=False)
+    proc = subprocess.run([sys.executable, "-m", "cleanscrape", "clean", "-q", "--stages", "whitespace", "-j", "1",
+                           "--format", "warc", "-"], input=gzip_module.compress(plain), capture_output=True)
+    assert proc.returncode == 0, proc.stderr
+    assert [json.loads(line)["url"] for line in proc.stdout.splitlines()] == [
+        f"https://a.example/{n}" for n in range(20)]
+
+
 def test_a_page_served_x_gzip_is_inflated_as_gzip() -> None:
     """``Content-Encoding: x-gzip`` is gzip (RFC 9110); warcio inflates only what it calls
     "gzip", so such a page came out still compressed, and was skipped as unreadable."""

@@ -23,6 +23,7 @@ import json
 import math
 import os
 import re
+import stat
 import sys
 from dataclasses import dataclass, field
 from functools import partial
@@ -228,12 +229,34 @@ class InputFormat:
 
 # ------------------------------------------------------------------ decoding helpers
 
+#: the byte-order marks of the UTF encodings other than UTF-8, with their codecs (UTF-32's
+#: first: UTF-32LE's starts as UTF-16LE's does)
+_OTHER_UTF_MARKS = ((b"\xff\xfe\x00\x00", "UTF-32", "utf-32-le"), (b"\x00\x00\xfe\xff", "UTF-32", "utf-32-be"),
+                    (b"\xff\xfe", "UTF-16", "utf-16-le"), (b"\xfe\xff", "UTF-16", "utf-16-be"))
+
+
+def _other_utf(data: bytes, opening: str = "") -> str | None:
+    """``"UTF-16 text (it opens with a byte-order mark), not UTF-8: ..."`` when ``data``
+    opens with a UTF-16 or UTF-32 byte-order mark (a file saved as "Unicode" on Windows),
+    and then with ``opening`` in that encoding; else None."""
+    for mark, name, codec in _OTHER_UTF_MARKS:
+        if data.startswith(mark):
+            if not data[len(mark):len(mark) + 4].decode(codec, "ignore").startswith(opening):
+                return None
+            return f"{name} text (it opens with a byte-order mark), not UTF-8: convert it first " \
+                   f"(iconv -f {name} -t UTF-8)"
+    return None
+
+
 def _decode_utf8(data: bytes, location: str) -> tuple[str | None, str | None]:
     """Strict UTF-8: a text we cannot decode exactly is not guessed at, it is reported.
     Returns ``(text, None)`` or ``(None, reason)`` naming the line and byte."""
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
+        other = _other_utf(data)
+        if other is not None:
+            return None, other
         line = data.count(b"\n", 0, exc.start) + 1
         return None, f"invalid UTF-8 at line {line}, byte offset {exc.start}: {exc.reason} ({data[exc.start:exc.start + 4]!r})"
 
@@ -338,6 +361,11 @@ def _holds_float(value: Any) -> bool:
     return False
 
 
+#: what a file written "UTF-8 with BOM" starts with (a record after it on its line is read
+#: by the standard library's json, which takes it)
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
 def _split_jsonl(stream: BinaryIO, source: InputFile, max_bytes: int | None) -> Iterator[RawRecord]:
     # Blank lines separate nothing and hold no record: they are skipped, not failed.
     # (isspace, not strip: the same ASCII whitespace, without copying every line)
@@ -348,6 +376,14 @@ def _split_jsonl(stream: BinaryIO, source: InputFile, max_bytes: int | None) -> 
         # never held whole
         lines = iter(partial(stream.readline, max_bytes + 1), b"")
     for number, line in enumerate(lines, 1):
+        if number == 1 and line.startswith(_UTF8_BOM) and not line[len(_UTF8_BOM):].strip():
+            # a byte-order mark alone (Windows tools write one into an empty file): it was
+            # a failed record, 'not valid JSON: Expecting value'
+            continue
+        if number == 1 and (other := _other_utf(line, "{")) is not None:
+            # its lines are no lines of bytes: split on b"\n", each failed in its own way
+            # ('utf-16-be' codec can't decode...'), one more than its records
+            raise InputError(f"{source.shown_as}: {other}")
         if max_bytes is not None and len(line) > max_bytes and not line.endswith(b"\n"):
             rest, blank = _read_past_line(stream)
             if not (blank and line.isspace()):
@@ -514,6 +550,18 @@ def _walk_sorted(folder: Path, outer: frozenset[tuple[int, int]]) -> Iterator[tu
             yield from _walk_sorted(Path(entry.path), outer)
         elif is_file:
             yield Path(entry.path), None
+        else:  # (read, a FIFO waited for a writer, for ever if none came; it was passed over unsaid)
+            yield Path(entry.path), f"{entry.path}: {_special_kind(entry)}, not a file: not read"
+
+
+def _special_kind(entry: os.DirEntry[str]) -> str:
+    """What a folder's entry that is neither a file nor a folder is, in words."""
+    try:
+        mode = entry.stat().st_mode
+    except OSError:
+        return "not a regular file"
+    return ("a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file")
 
 
 class _CountingReader(io.RawIOBase):

@@ -312,6 +312,8 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None,
     """
     _extend_warcio_decoders()
     _hear_warcio()
+    if not stream.seekable():  # (a pipe: a WARC gzipped whole is told once its first record is read)
+        stream = _Replayable(stream)  # type: ignore[assignment]
     stats = stats if stats is not None else WarcStats()
     listener = _Listener(stats)
     pages = _read_pages(stream, stats, max_payload_bytes, listener)
@@ -351,6 +353,8 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
             return
         stats.skip("malformed: damaged part passed over")
         stream.seek(restart)
+    if not gzipped and isinstance(stream, _Replayable):
+        stream.forget()
     archive = listener.archive = ArchiveIterator(stream)
     records = iter(archive)
     unread = None  # a record skipped unread: counted once warcio has passed over its bytes
@@ -383,7 +387,10 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
                 # gzipped whole (gzip crawl.warc), which warcio refuses after its first
                 # record: 1 page of 20, the rest 'malformed: rest of file unreadable'.  (A
                 # member further on that runs past its record is damage, passed over.)
-                stream.seek(origin)
+                if isinstance(stream, _Replayable):
+                    stream.replay()
+                else:
+                    stream.seek(origin)
                 read, stats.records, stats.decompressed = stats.records, 0, True
                 yield from _read_pages(_InflatedWhole(stream), stats, max_payload_bytes,  # type: ignore[arg-type]
                                        listener, passed_over=read)
@@ -405,6 +412,8 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
         unread = None
         start = archive.offset  # (the record's; moved on by a read to its end)
         passed = max(passed, start)
+        if passed > origin and isinstance(stream, _Replayable):
+            stream.forget()  # a second record read: the file is no WARC gzipped whole
         stats.records += 1
         if stats.records <= passed_over:
             continue
@@ -469,6 +478,63 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
             html=payload if unread_size is None else b"",
             unread_size=unread_size,
         )
+
+
+#: the most a pipe's first bytes kept to read again as a WARC gzipped whole: its first
+#: record's compressed bytes and warcio's block after them (a warcinfo record's, mostly)
+_REPLAY_BYTES = 64 << 20
+
+
+class _Replayable(io.RawIOBase):
+    """A stream that cannot seek (a WARC on stdin), its bytes kept from its start until
+    :meth:`forget`, to be read again once (:meth:`replay`): warcio refuses a WARC gzipped
+    whole after its first record, and a file is then read again from its start, inflated
+    here (:class:`_InflatedWhole`); a pipe cannot go back, and its pages after the first were
+    lost, 'malformed: rest of file unreadable'.  Over ``_REPLAY_BYTES`` kept, a replay is a
+    read error saying so.  A WARC not gzipped, or gzipped a member a record, forgets at
+    once, or at its second record."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self._raw = raw
+        self._kept: bytearray | None = bytearray()  # None: forgotten, or too many kept
+        self._pending = memoryview(b"")  # kept bytes to read (again)
+
+    def readable(self) -> bool:
+        return True
+
+    def peek_start(self, size: int) -> bytes:
+        """The stream's first ``size`` bytes (fewer at its end), read again after."""
+        assert self._kept is not None and not self._kept and not self._pending
+        head = self._raw.read(size)
+        self._kept += head
+        self._pending = memoryview(bytes(head))
+        return head
+
+    def readinto(self, buffer: Any) -> int:
+        if self._pending:
+            n = min(len(buffer), len(self._pending))
+            buffer[:n] = self._pending[:n]
+            self._pending = self._pending[n:]
+            return n
+        data = self._raw.read(len(buffer))
+        if self._kept is not None:
+            if len(self._kept) + len(data) > _REPLAY_BYTES:
+                self._kept = None
+            else:
+                self._kept += data
+        buffer[:len(data)] = data
+        return len(data)
+
+    def forget(self) -> None:
+        self._kept = None
+
+    def replay(self) -> None:
+        """Read the stream from its start again, once: after its first record, not forgotten."""
+        if self._kept is None:  # (over _REPLAY_BYTES)
+            raise OSError(f"a WARC gzipped whole (gzip crawl.warc) whose first record takes over "
+                          f"{_REPLAY_BYTES >> 20} MB cannot be read from a pipe (its start is read twice): "
+                          "give it as a file, or gunzip it into the pipe")
+        self._pending, self._kept = memoryview(bytes(self._kept)), None
 
 
 class _InflatedWhole(io.RawIOBase):
@@ -580,8 +646,10 @@ def _starts_gzipped(stream: BinaryIO) -> bool | None:
     """Does a seekable stream start with a gzip member (True) or a plain WARC record, an ARC
     file or nothing (False)?  None when it starts with none of these, its first bytes
     damaged (or blank lines, which warcio takes for a record): the records after may be of
-    either kind.  (False for one that cannot seek:
-    nothing is resynchronised there.)"""
+    either kind.  A stream that cannot seek, where nothing is resynchronised, is gzipped
+    or not (its start is read again: a _Replayable's)."""
+    if isinstance(stream, _Replayable):  # (damage on a pipe is not passed over: gzip or not)
+        return stream.peek_start(len(_GZIP_MEMBER_START)).startswith(_GZIP_MEMBER_START)
     if not stream.seekable():
         return False
     position = stream.tell()

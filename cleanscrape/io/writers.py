@@ -204,22 +204,32 @@ def partial_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.partial")
 
 
-def locked_for_this_run(fd: int, path: Path) -> None:
+def locked_for_this_run(fd: int, path: Path) -> bool:
     """Lock ``fd`` (an output's temporary file, a folder output's folder) for this run, or
     refuse: a second run into the same output (started twice by mistake, by cron) truncated
     the first's temporary file and wrote into it, and one of the two failed at its rename
     ('cannot write output: No such file ... once there is space').  The lock goes with the
-    descriptor, at the end of the run or its death (flock: Linux, the BSDs, macOS)."""
+    descriptor, at the end of the run or its death (flock: Linux, the BSDs, macOS).  False
+    where there is no lock to hold."""
     try:
         import fcntl
     except ImportError:  # (Windows)
-        return
+        return False
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         raise OutputError(f"{path}: another cleanscrape run is writing it") from None
     except OSError:  # a file system without locks (some network ones): no guard there
-        pass
+        return False
+    return True
+
+
+def _still_named(fd: int, path: Path) -> bool:
+    """Is ``path`` the file open as ``fd`` (not renamed away, nor replaced)?"""
+    try:
+        return os.path.samestat(os.fstat(fd), os.stat(path))
+    except OSError:
+        return False
 
 
 def written_in_place(path: Path) -> bool:
@@ -324,6 +334,7 @@ class AtomicFile:
 
     def __init__(self, path: Path, resume_offset: int | None = None, precompressed: bool = False) -> None:
         self.in_place = written_in_place(path)
+        self._locked = False  # (held on the temporary file: see commit)
         if path.is_symlink() and not self.in_place:
             path = Path(os.path.realpath(path))
         self.path = path
@@ -342,7 +353,11 @@ class AtomicFile:
                 fh = os.fdopen(os.open(self.temp, os.O_RDWR | os.O_CREAT, 0o666), "r+b",
                                buffering=WRITE_BUFFER_BYTES)
                 try:
-                    locked_for_this_run(fh.fileno(), path)
+                    self._locked = locked_for_this_run(fh.fileno(), path)
+                    if self._locked and not _still_named(fh.fileno(), self.temp):
+                        # opened as another run renamed it into place, locked once that run
+                        # closed it: truncated, it was that run's finished output
+                        raise OutputError(f"{path}: another cleanscrape run wrote it as this one started")
                 except OutputError:
                     fh.close()
                     raise
@@ -371,8 +386,17 @@ class AtomicFile:
             return
         if sync:
             os.fsync(self._fh.fileno())
-        self._fh.close()
-        os.replace(self.temp, self.path)
+        if not self._locked:  # (Windows renames no open file)
+            self._fh.close()
+            os.replace(self.temp, self.path)
+            return
+        # renamed while its lock is held: closed first, a second run into the output could
+        # lock the temporary file between the two, truncate it and write into it, which the
+        # rename then put in place (the second failing at its own rename)
+        try:
+            os.replace(self.temp, self.path)
+        finally:
+            self._fh.close()
 
     def abandon(self) -> None:
         """Stop writing; keep the temporary file (for --resume), never the final name."""

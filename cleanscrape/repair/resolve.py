@@ -353,7 +353,10 @@ QUESTION_WITHOUT_QUESTION_WORD = -1.0
 _SENTENCE_END = ".!?…:"
 #: a day's number and its ordinal point right before a word ("2. února")
 _DAY_ORDINAL_BEFORE = re.compile(r"(?<!\d)\d{1,2}\.\s+\Z")
-_OPENERS = " \t\"'`«“„‚‹([{*•-–—"
+#: what may stand before a sentence's first word: opening marks, spaces, and the invisible
+#: layout no line shows (a text's byte-order mark: its first word, damaged, was not
+#: capitalised as at the text's start once the mark opened it)
+_OPENERS = " \t\ufeff\u200b\"'`«“„‚‹([{*•-–—"
 #: quotation marks glued to the word they open
 _QUOTE_OPENERS = "«“„\"'"
 _CLOSERS = "\"'»”“’›)]}"

@@ -38,9 +38,9 @@ from itertools import accumulate, compress, count
 from operator import attrgetter, not_
 from typing import Callable, Iterable, NamedTuple
 
-from ..document import Document, Line
+from ..document import LAYOUT_WHITESPACE, Document, Line
 from ..lexicon import EDGE_CHARS, GLUE, Hit, category_hits, hits_by_line, normalized_lines, phrase_description
-from ..stage import Stage
+from ..stage import Count, Stage
 
 __all__ = [
     "LexiconStage",
@@ -63,7 +63,10 @@ __all__ = [
 PREFIX_SEPARATORS = frozenset(":|-–—>»›/•·")
 #: what ends a sentence, as str.endswith takes it (built once: most judged lines are asked)
 _SENTENCE_ENDS = tuple(".!?…")
-_CLOSERS = " \t\"'»”’)]\u00a0"
+#: what may follow a sentence's end on its line: closing quotes and brackets, and the layout
+#: the whitespace stage strips after (a CRLF text's "\r": its sentences, read as fragments,
+#: were removed where a phrase was in them, "He declined to comment.")
+_CLOSERS = LAYOUT_WHITESPACE + "\"'»”’)]"
 _KIND = attrgetter("kind")
 #: the kinds a line's hits must hold for more than the weak evidence of line_near/contains_near
 _JUDGED_KINDS = frozenset({"prefix", "contains"})
@@ -248,19 +251,19 @@ class LexiconStage(Stage):
     @dataclass(frozen=True)
     class Options:
         #: a line with at most this many words and no sentence end is a "fragment"
-        short_words: int = 10
+        short_words: Count = 10
         #: "Read also: <title>" — longest line a separated prefix may take
-        prefix_max_words: int = 40
+        prefix_max_words: Count = 40
         #: a prefix phrase of this many words condemns a line up to prefix_max_words alone
-        specific_prefix_words: int = 3
+        specific_prefix_words: Count = 3
         #: distinct phrases that condemn a long line ...
-        dense_min_phrases: int = 3
+        dense_min_phrases: Count = 3
         #: ... when there is at least one per this many words
-        words_per_phrase: int = 40
+        words_per_phrase: Count = 40
         #: weak evidence counts within this many non-blank lines of a removed line
-        near_lines: int = 2
+        near_lines: Count = 2
         #: longest line weak evidence may remove
-        near_max_words: int = 25
+        near_max_words: Count = 25
 
     options: LexiconStage.Options
 

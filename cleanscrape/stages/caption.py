@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from ..document import Document, Line
 from ..lexicon import Hit, category_hits, hits_by_line, normalized_lines
-from ..stage import register_stage
+from ..stage import Count, register_stage
 from ._lexicon_rules import (
     LexiconStage,
     Verdict,
@@ -52,15 +52,15 @@ class CaptionStage(LexiconStage):
     @dataclass(frozen=True)
     class Options(LexiconStage.Options):
         #: longest caption line taken before a credit (headlines are usually longer)
-        max_caption_words: int = 6
+        max_caption_words: Count = 6
         #: longest headline stepped over between a caption and its credit
-        max_title_words: int = 25
+        max_title_words: Count = 25
         #: longest credit closing a caption paragraph ("(Foto: dpa/Bernd Weissbrod)")
-        max_credit_words: int = 6
+        max_credit_words: Count = 6
         #: longest text before a closing credit for the line to be a caption, not a paragraph
-        max_credited_caption_words: int = 25
+        max_credited_caption_words: Count = 25
         #: most sentences before a closing credit for the line to be a caption
-        max_credited_caption_sentences: int = 2
+        max_credited_caption_sentences: Count = 2
 
     options: CaptionStage.Options
 

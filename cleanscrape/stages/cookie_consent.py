@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..stage import register_stage
+from ..stage import Count, register_stage
 from ._lexicon_rules import LexiconStage
 
 
@@ -22,6 +22,6 @@ class CookieConsentStage(LexiconStage):
     class Options(LexiconStage.Options):
         # banner sentences next to a banner are long ("Pour en savoir plus sur vos droits
         # et nos pratiques en matière de cookies, consultez …")
-        near_max_words: int = 80
+        near_max_words: Count = 80
 
     options: CookieConsentStage.Options

@@ -44,7 +44,7 @@ from rapidfuzz.distance import LCSseq
 from ..document import LAYOUT_WHITESPACE, Document
 from ..features import line_features
 from ..lexicon import normalize, normalized_lines
-from ..stage import Stage, register_stage
+from ..stage import Count, Share, Stage, register_stage
 
 _ELLIPSES = ("...", "…")
 _NUMBER = re.compile(r"\d+")
@@ -78,24 +78,24 @@ class DuplicatesStage(Stage):
         #: spaces count three, as in the line features: "商品の改造が商標法違反に！？" is a
         #: title) are never treated as duplicates: a repeated "Share" or "Advert" is
         #: boilerplate, for the other stages to judge
-        min_chars: int = 20
+        min_chars: Count = 20
         #: a teaser must keep at least this much text before its ellipsis
-        min_teaser_chars: int = 20
+        min_teaser_chars: Count = 20
         #: character-level similarity (rapidfuzz ratio: 1 - normalised Indel distance)
         #: from which two lines are the same paragraph
-        near_similarity: float = 0.9
+        near_similarity: Share = 0.9
         #: lines need this many distinct words for the near-copy check: a paragraph,
         #: not a templated item ("Vote for Anna on the last page!") where one changed
         #: word is the whole content
-        near_min_words: int = 20
+        near_min_words: Count = 20
         #: words per line used to find near-copy candidates (bottom-k sketch)
-        sketch_words: int = 4
+        sketch_words: Count = 4
         #: near-copy comparisons per line, at most
-        max_candidates: int = 8
+        max_candidates: Count = 8
         #: a line this long (normalised) may be other lines run together; they must cover
         #: ``joined_coverage`` of it, two lines at least
-        joined_min_chars: int = 400
-        joined_coverage: float = 0.9
+        joined_min_chars: Count = 400
+        joined_coverage: Share = 0.9
 
     options: DuplicatesStage.Options
 
@@ -298,9 +298,10 @@ class DuplicatesStage(Stage):
             # their longest common subsequence: the ratio is 2 * LCS / (a + b), so a similar
             # pair has an LCS of at least s * (a + b) / 2, and at least what the shortest line
             # in reach needs (a character of slack for the rounding: a lower cutoff only finds
-            # more pairs, and the sketch search judges them by the ratio).  rapidfuzz's LCS
-            # with a whole-number cutoff is ~30 % faster than its ratio with the same one
-            least = int(similarity * (lengths[longer] + lengths[nearest]) / 2) - 1
+            # more pairs, and the sketch search judges them by the ratio; none below zero,
+            # which rapidfuzz refuses, at near_similarity = 0).  rapidfuzz's LCS with a
+            # whole-number cutoff is ~30 % faster than its ratio with the same one
+            least = max(0, int(similarity * (lengths[longer] + lengths[nearest]) / 2) - 1)
             if process.extractOne(uncommon[longer], uncommon[nearest:longer], scorer=LCSseq.similarity,
                                   score_cutoff=max(0, least - common[longer])) is not None \
                     and process.extractOne(line, lines[nearest:longer], scorer=LCSseq.similarity,

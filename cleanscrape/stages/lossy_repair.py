@@ -39,7 +39,7 @@ from ..repair.resolve import LISTED, Resolution, Resolver
 from ..repair.source_memory import SourceWords
 from ..repair.vocabulary import DocumentVocabulary
 from ..repair.wordlist import HEAD_FLOOR, head_wordlist, shape, vote_wordlist, wordlist
-from ..stage import Stage, register_stage
+from ..stage import Share, Stage, register_stage
 
 
 #: a word counts as damage evidence when its restoration is at least this sure
@@ -248,7 +248,7 @@ class LossyRepairStage(Stage):
     class Options:
         #: below this confidence (the winner's share of all readings' plausibility) a
         #: damaged word is left as it is
-        min_confidence: float = 0.0
+        min_confidence: Share = 0.0
 
     options: LossyRepairStage.Options
 

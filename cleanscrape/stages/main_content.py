@@ -66,13 +66,14 @@ from dataclasses import dataclass
 from enum import Enum
 from itertools import islice
 from operator import attrgetter
+from typing import Annotated
 
 import regex
 
 from ..document import Document
 from ..features import SENTENCE_END, LineFeatures, line_features
 from ..lexicon import Hit, category_hits, hits_by_line, normalize, normalized_lines, whole_line_phrases, word_class
-from ..stage import Stage, register_stage
+from ..stage import Count, Range, Share, Stage, register_stage
 
 #: the digits 1-9 written 0 (records' figures fold to one shape), as a string of the ASCII
 #: characters: ``str.translate`` reads a string table by index, where a dict raises a
@@ -269,25 +270,25 @@ class MainContentStage(Stage):
     @dataclass(frozen=True)
     class Options:
         #: below this many characters a line is too short to judge alone (jusText: 70)
-        length_low: int = 70
+        length_low: Count = 70
         #: a sentence-like line this long with enough stopwords is good (jusText: 200)
-        length_high: int = 200
+        length_high: Count = 200
         #: stopword density relative to running text in the language (jusText's fixed
         #: 0.30 / 0.32 suit its long lists and Western languages only); halved for lines
         #: that end like a sentence: names, scores and figures thin out real sentences
-        stopwords_low: float = 0.5
-        stopwords_high: float = 0.6
+        stopwords_low: Annotated[float, Range(0.0)] = 0.5
+        stopwords_high: Annotated[float, Range(0.0)] = 0.6
         #: share of capitalised words from which a line reads as a headline
-        title_case: float = 0.5
+        title_case: Share = 0.5
         #: this many labels in a row make a menu
-        menu_run: int = 2
+        menu_run: Annotated[int, Range(1)] = 2
         #: this many headline-shaped lines on consecutive lines are a headline list
-        headline_stack: int = 3
+        headline_stack: Count = 3
         #: a label run between two paragraphs of the article, without lexicon evidence,
         #: is part of it (ingredients, a table) up to this many lines
-        inline_list: int = 30
+        inline_list: Count = 30
         #: a short line ending recurring on this many distinct lines is a record header
-        record_repeats: int = 3
+        record_repeats: Count = 3
         #: lines removed by earlier stages in these categories open a section that is not
         #: the article (comment thread, other stories, sign-up box): each costs the region
         #: a paragraph (``length_high``), like a record header
@@ -296,20 +297,20 @@ class MainContentStage(Stage):
         #: article's layout, and what prose laid out otherwise is worth (teaser cards,
         #: title and summary on consecutive lines: half their length still drew the
         #: region over the gap to them)
-        layout_share: float = 0.75
-        off_layout_weight: float = 0.0
+        layout_share: Share = 0.75
+        off_layout_weight: Share = 0.0
         #: what a bad line costs the region (in characters of good text)
-        bad_line_cost: int = 40
+        bad_line_cost: Count = 40
         #: what a whole menu run costs the region, at most: a widget inside the article
         #: (job ads, a table of contents) is one interruption however many items it
         #: lists, and must not cut the article in two.  A run holding a section
         #: boundary (a record header, a comments or related-stories signpost) pays
         #: in full: what follows it is not the article.
-        menu_run_cost_cap: int = 500
+        menu_run_cost_cap: Count = 500
         #: an earlier candidate region this close to the best one is the article
-        region_share: float = 0.5
+        region_share: Share = 0.5
         #: how many lines above the region the title is looked for
-        title_distance: int = 6
+        title_distance: Count = 6
         #: phrases of these lexicon categories, too weak in a paragraph for their stage,
         #: mark a line after the article's last paragraph as an offer, not the article
         #: ("Need more space? Subscribe to our sister title…"), or as a note about its
@@ -319,8 +320,8 @@ class MainContentStage(Stage):
         tail_categories: tuple[str, ...] = ("newsletter", "share", "paywall", "related", "metadata")
         #: the author's box is looked for among the region's last lines, this many, and
         #: the byline's names among the lines this far above the region (0: no box)
-        author_box_lines: int = 3
-        byline_distance: int = 40
+        author_box_lines: Count = 3
+        byline_distance: Count = 40
 
     options: MainContentStage.Options
 

@@ -23,7 +23,7 @@ from functools import lru_cache
 from ..charclass import bmp_class
 from ..document import Document
 from ..lexicon import normalized_lines, word_class
-from ..stage import register_stage
+from ..stage import Count, register_stage
 from ._lexicon_rules import LexiconStage, has_short_line, next_content_line, previous_content_line
 
 #: tokens that are a date or a time by their shape alone, by kind; "113.40" is a price or a
@@ -79,9 +79,9 @@ class MetadataStage(LexiconStage):
     @dataclass(frozen=True)
     class Options(LexiconStage.Options):
         #: longest dateline
-        max_dateline_words: int = 10
+        max_dateline_words: Count = 10
         #: longest source or byline set apart from a dateline's date ("Xinhua | …")
-        max_dateline_other_words: int = 3
+        max_dateline_other_words: Count = 3
 
     options: MetadataStage.Options
 

@@ -52,6 +52,10 @@ MOJIBAKE_HINT = regex.compile("[\u00c2-\u00f4][" + re.escape(_continuation_chars
 BROKEN_CHARACTER = regex.compile("[\x80-\x9f\ud800-\udfff]")
 
 
+#: the layout characters (document.LAYOUT_WHITESPACE) that cp1252 and Latin-1 lack
+_UNENCODABLE_LAYOUT = "\u3000\u200b\ufeff"
+
+
 def _suspect(text: str) -> bool:
     # both patterns look for non-ASCII characters: an ASCII text (a flag str keeps) has none
     return not text.isascii() and (MOJIBAKE_HINT.search(text) is not None or BROKEN_CHARACTER.search(text) is not None)
@@ -101,8 +105,15 @@ class MojibakeStage(Stage):
     def _fix_mojibake(self, doc: Document, line) -> None:
         import ftfy
 
-        fixed, steps = ftfy.fix_and_explain(line.text, config=_ftfy_config())
-        if fixed == line.text:
+        # ftfy re-encodes a line whole, which a character no legacy charset holds stops: a
+        # byte-order mark opening a text (a file saved "UTF-8 with BOM") left its first
+        # line's mojibake as it was.  Such layout at the line's edges is passed over.
+        text = line.text
+        lead = len(text) - len(text.lstrip(_UNENCODABLE_LAYOUT))
+        inner = text[lead:].rstrip(_UNENCODABLE_LAYOUT)
+        fixed, steps = ftfy.fix_and_explain(inner, config=_ftfy_config())
+        fixed = text[:lead] + fixed + text[lead + len(inner):]
+        if fixed == text:
             return
         decodings = [f"{verb} {what}" for verb, what in steps or ()]
         reason = "mojibake repaired by ftfy"

@@ -25,10 +25,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from operator import attrgetter
+from typing import Annotated
 
 from ..document import Document, Line
 from ..lexicon import Hit, category_hits, lines_matching, normalized_lines
-from ..stage import register_stage
+from ..stage import Count, Range, register_stage
 from ._lexicon_rules import (
     LexiconStage,
     content_index,
@@ -59,15 +60,15 @@ class NavigationStage(LexiconStage):
     @dataclass(frozen=True)
     class Options(LexiconStage.Options):
         #: shortest run of section-name lines taken as a menu
-        min_menu_run: int = 3
+        min_menu_run: Annotated[int, Range(1)] = 3
         #: longest line taken as a label between two removed lines
-        max_label_words: int = 4
+        max_label_words: Count = 4
         #: fewest steps (chevron-separated parts) of a breadcrumb ...
-        min_breadcrumb_steps: int = 3
+        min_breadcrumb_steps: Count = 3
         #: ... each of at most this many words
-        max_breadcrumb_step_words: int = 8
+        max_breadcrumb_step_words: Count = 8
         #: a line of this many words, or a sentence, is content around a lone label
-        content_line_words: int = 6
+        content_line_words: Count = 6
 
     options: NavigationStage.Options
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..document import Document
 from ..lexicon import Hit, hits_by_line
-from ..stage import register_stage
+from ..stage import Count, register_stage
 from ._lexicon_rules import LexiconStage, word_count
 
 
@@ -25,9 +25,9 @@ class NewsletterStage(LexiconStage):
     class Options(LexiconStage.Options):
         # "Sign up for a Hulu account for $11.99 a month" is article text: a lead-in opens
         # a paragraph alone only from four words ("Sign up for our newsletter")
-        specific_prefix_words: int = 4
+        specific_prefix_words: Count = 4
         #: shortest item of a list of content (offers, steps), this line and its neighbours
-        content_line_words: int = 6
+        content_line_words: Count = 6
 
     options: NewsletterStage.Options
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..document import Document, Line
-from ..stage import register_stage
+from ..stage import Count, register_stage
 from ._lexicon_rules import LexiconStage, is_title_like
 
 
@@ -22,12 +22,12 @@ class RelatedStage(LexiconStage):
     @dataclass(frozen=True)
     class Options(LexiconStage.Options):
         #: most headlines taken under one "Read also:" heading
-        max_list_items: int = 15
+        max_list_items: Count = 15
         #: longest line that still counts as a headline in such a list
-        max_title_words: int = 25
+        max_title_words: Count = 25
         # "Lesen Sie auch den Bericht …" is prose: related lead-ins need a separator or a
         # short line, however many words they have
-        specific_prefix_words: int = 6
+        specific_prefix_words: Count = 6
 
     options: RelatedStage.Options
 

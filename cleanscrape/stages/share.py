@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..document import Document
 from ..lexicon import GLUE, lines_starting_with, normalized_lines, whole_line_phrases
-from ..stage import register_stage
+from ..stage import Count, register_stage
 from ._lexicon_rules import LexiconStage, has_short_line
 
 
@@ -31,9 +31,9 @@ class ShareStage(LexiconStage):
     @dataclass(frozen=True)
     class Options(LexiconStage.Options):
         #: fewest button names that make a row
-        min_button_row: int = 2
+        min_button_row: Count = 2
         #: most button names in a row
-        max_button_row: int = 10
+        max_button_row: Count = 10
 
     options: ShareStage.Options
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..document import Document, Line
-from ..stage import register_stage
+from ..stage import Count, register_stage
 from ._lexicon_rules import LexiconStage, is_sentence, word_count
 
 _TAG_DELIMITERS = str.maketrans({c: "," for c in "|;·•/#"})
@@ -23,9 +23,9 @@ class TagsStage(LexiconStage):
     @dataclass(frozen=True)
     class Options(LexiconStage.Options):
         #: most lines taken under one heading (some sites put one tag per line)
-        max_list_items: int = 30
+        max_list_items: Count = 30
         #: longest single tag
-        max_tag_words: int = 8
+        max_tag_words: Count = 8
 
     options: TagsStage.Options
 

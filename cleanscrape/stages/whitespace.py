@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..document import LAYOUT_WHITESPACE, Document, Line
-from ..stage import Stage, register_stage
+from ..stage import Count, Stage, register_stage
 
 
 @register_stage
@@ -21,7 +21,7 @@ class WhitespaceStage(Stage):
     @dataclass(frozen=True)
     class Options:
         #: blank lines kept between two kept lines (more are removed)
-        max_blank_lines: int = 1
+        max_blank_lines: Count = 1
         strip_lines: bool = True
 
     options: WhitespaceStage.Options
@@ -46,9 +46,15 @@ class WhitespaceStage(Stage):
             if blank_run:
                 if last is None:
                     self._remove_blank(doc, blank_run, "blank line before the text")
-                elif len(blank_run) > max_blank:
-                    self._remove_blank(doc, blank_run[max_blank:],
-                                       f"more than {max_blank} blank line(s) in a row")
+                else:
+                    if len(blank_run) > max_blank:
+                        self._remove_blank(doc, blank_run[max_blank:],
+                                           f"more than {max_blank} blank line(s) in a row")
+                    # a blank line kept keeps no layout: a CRLF text's "\r" alone was left on
+                    # it, the lines around it stripped of theirs, the output's line ends mixed
+                    for blank in blank_run[:max_blank]:
+                        if blank.text:
+                            edged.append(blank)
                 blank_run = []
             if len(content) < len(text):
                 edged.append(line)
@@ -71,8 +77,13 @@ class WhitespaceStage(Stage):
                 self.remove_line(doc, line, reason)
 
     def _strip_edges(self, doc: Document, line: Line) -> None:
-        """Remove the layout at the edges of ``line`` (a line with some at one edge)."""
+        """Remove the layout at the edges of ``line`` (a line with some at one edge), or
+        all of a blank line's."""
         current = line.text
+        if not current.strip(LAYOUT_WHITESPACE):
+            if doc.text[line.start:line.end] == current:  # (as below)
+                self.remove_span(doc, line.start, line.end, "whitespace on a blank line")
+            return
         lead = len(current) - len(current.lstrip(LAYOUT_WHITESPACE))
         trail = len(current) - len(current.rstrip(LAYOUT_WHITESPACE))
         # Edge whitespace is never the target of a repair, so current == input offsets here

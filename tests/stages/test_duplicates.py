@@ -198,3 +198,13 @@ def test_the_near_copy_pre_check_passes_over_no_similar_pair():
                 lines.append(_Candidate(index, "".join(line)))
         similar = any(fuzz.ratio(a.norm, b.norm) >= 90 for a, b in combinations(lines, 2))
         assert stage._some_pair_similar(lines) or not similar, [line.norm for line in lines]
+
+
+def test_a_near_similarity_of_zero_takes_any_later_paragraph_sharing_words_for_a_copy():
+    # the pre-check's cutoff fell below zero, which rapidfuzz refuses: every document with
+    # two paragraphs failed, 'OverflowError: can't convert negative value to uint64_t'
+    later = f"{LEAD[:60]} and then twenty words more of another paragraph, which shares its opening words"
+    result = Cleaner(stages=["duplicates"], stage_options={"duplicates": {"near_similarity": 0.0}}).clean(
+        f"{LEAD}\n{SECOND}\n{later}")
+    assert result.error is None
+    assert [r.line + 1 for r in result.removed] == [3]

@@ -496,3 +496,13 @@ def test_a_language_given_with_its_region_repairs_as_the_language(lang: str, cle
     assert result.ok, result.error
     assert result.text == cleaner.clean(text, lang=lang.split("-")[0]).text
     assert result.lang == lang
+
+
+@pytest.mark.parametrize("mark", ["\ufeff", "\u200b"])
+def test_a_damaged_first_word_after_a_byte_order_mark_is_capitalised_as_the_text_s_first(mark: str) -> None:
+    # the mark was taken for a character before the word, no sentence end: "życzę"
+    text = ("\ufffdycz\ufffd powodzenia. \ufffdywi nie powinni w ten spos\ufffdb igra\ufffd z pot\ufffd\ufffdniejszymi"
+            " mocami. \ufffdy\ufffd nam nie da!")
+    cleaner = Cleaner(stages=["lossy_repair"])
+    assert cleaner.clean(text).text.startswith("Życzę powodzenia")
+    assert cleaner.clean(mark + text).text == mark + cleaner.clean(text).text
