@@ -554,6 +554,10 @@ class Document:
             return True
         return any(r.start <= offset < r.end for r in self._span_removals.get(index, ()))
 
+    def is_repaired(self, start: int, end: int) -> bool:
+        """Does a repair overlap the input span ``start:end`` (of one line)?"""
+        return any(r.start < end and start < r.end for r in self._repairs.get(self.line_at(start), ()))
+
     def line_at(self, offset: int) -> int:
         """Index of the line containing input offset ``offset`` (a newline belongs to its line)."""
         lo, hi = 0, len(self.lines) - 1

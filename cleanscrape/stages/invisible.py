@@ -23,7 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..document import LAYOUT_WHITESPACE, Document, EditConflict, Line
+from ..document import LAYOUT_WHITESPACE, Document, Line
 from ..stage import Stage, register_stage
 
 
@@ -95,7 +95,6 @@ class InvisibleStage(Stage):
         for run in finder.finditer(content):
             if run[0][0] == "\u00ad" and run.start() and content[run.start() - 1] in _MOJIBAKE_LEADS:
                 continue
-            try:
-                self.remove_span(doc, first + run.start(), first + run.end(), _reason(run[0]))
-            except EditConflict:
-                pass  # inside a repair (mojibake the mojibake stage read whole): the repair's
+            start, end = first + run.start(), first + run.end()
+            if not doc.is_repaired(start, end):  # (else the repair took it: "Ã\u00ad" read as "í")
+                self.remove_span(doc, start, end, _reason(run[0]))

@@ -86,10 +86,14 @@ class WhitespaceStage(Stage):
             return
         lead = len(current) - len(current.lstrip(LAYOUT_WHITESPACE))
         trail = len(current) - len(current.rstrip(LAYOUT_WHITESPACE))
-        # Edge whitespace is never the target of a repair, so current == input offsets here
-        # as long as no repair touches the line's edges; check and skip otherwise.
+        # Edge whitespace is rarely part of a repair, so current == input offsets here as
+        # long as no repair touches the line's edges; check and skip otherwise.  The same
+        # characters at an edge are not enough: ftfy reads "Â " as a no-break space, and
+        # the line "Â Ã\u00ad " comes back "\u00a0í " with its last space the input's
+        # second, while the repair of "Ã\u00ad " took the input's last.
         source = doc.text[line.start:line.end]
-        if lead and source[:lead] == current[:lead]:
+        if lead and source[:lead] == current[:lead] and not doc.is_repaired(line.start, line.start + lead):
             self.remove_span(doc, line.start, line.start + lead, "indentation")
-        if trail and source[len(source) - trail:] == current[len(current) - trail:]:
+        if (trail and source[len(source) - trail:] == current[len(current) - trail:]
+                and not doc.is_repaired(line.end - trail, line.end)):
             self.remove_span(doc, line.end - trail, line.end, "trailing whitespace")

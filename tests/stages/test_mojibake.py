@@ -100,6 +100,17 @@ def test_invisible_characters_at_a_repaired_word_edge_are_left_to_the_whitespace
     assert "\ufeff" not in result.text
 
 
+def test_a_space_a_repair_took_is_not_stripped_again_as_trailing_whitespace() -> None:
+    # ftfy reads "Â " as a no-break space: "Â Ã\xad " comes back "\xa0í ", its last space
+    # the input's second while the word-by-word repair took the input's last; the line still
+    # ends in a space, which the whitespace stage took for the input's (EditConflict: the
+    # document failed)
+    text = "Â Ã\xad "
+    result = Cleaner(stages=["mojibake", "whitespace"]).clean(text)
+    assert result.ok, result.error
+    assert apply_edits(text, result.removed, result.repairs) == result.text == "\xa0í "  # (the space stays: a repair holds it)
+
+
 def test_a_c1_control_is_repaired_on_the_first_run() -> None:
     """A C1 control is a cp1252 byte read as Latin-1 ("5\\x80" for "5€"). Flagged only after
     a lead character, it was left alone until lossy_repair wrote one before it, and then
