@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
 import functools
 import gc
@@ -617,6 +618,50 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
     if not quiet:
         click.echo(summary.line(time.perf_counter() - started, resumed_from), err=True)
     sys.exit(exit_code)
+
+
+@cli.command("stages")
+@click.argument("names", nargs=-1, metavar="[NAME]...")
+@_interrupt_exits_130
+def stages_command(names: tuple[str, ...]) -> None:
+    """List the stages (the default pipeline first, in its order, then installed plugins),
+    each with what it does, its report categories and its options as a config file sets
+    them ([stages.NAME] tables), defaults shown."""
+    from .cleaner import DEFAULT_STAGES
+    from .stage import StageConfigError, available_stages, get_stage_class
+
+    chosen = list(names) or [*DEFAULT_STAGES, *(name for name in available_stages() if name not in DEFAULT_STAGES)]
+    for name in chosen:
+        try:
+            stage_class = get_stage_class(name)
+        except StageConfigError as exc:
+            raise click.UsageError(str(exc)) from None
+        heading = f"{name}{'' if name in DEFAULT_STAGES else ' (not in the default pipeline)'}: "
+        click.echo(click.wrap_text(heading + _summary_line(stage_class), width=100, subsequent_indent="    "))
+        click.echo(f"  categories: {', '.join(stage_class.categories) or '-'}")
+        for option in dataclasses.fields(stage_class.Options):
+            default = option.default
+            if default is dataclasses.MISSING and option.default_factory is not dataclasses.MISSING:
+                default = option.default_factory()
+            if default is None or default is dataclasses.MISSING:  # (TOML has no null): commented out
+                click.echo(f"  # {option.name} = ({'unset' if default is None else 'required'})")
+            else:
+                click.echo(f"  {option.name} = {_toml_value(default)}")
+
+
+def _summary_line(stage_class: type) -> str:
+    """The first paragraph of what a stage's class, else its module, says of it, on one line."""
+    doc = stage_class.__dict__.get("__doc__") or sys.modules[stage_class.__module__].__doc__ or ""
+    return " ".join(doc.strip().split("\n\n", 1)[0].split())
+
+
+def _toml_value(value: Any) -> str:
+    """``value`` as a TOML config file writes it (a JSON string or array is a TOML one)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (str, tuple, list, frozenset, set)):
+        return json.dumps(sorted(value) if isinstance(value, (frozenset, set)) else value, ensure_ascii=True)
+    return repr(value)
 
 
 @contextlib.contextmanager

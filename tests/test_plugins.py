@@ -8,9 +8,11 @@ from importlib.metadata import EntryPoint
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 import cleanscrape.stage as stage_module
-from cleanscrape import Cleaner, Stage, StageConfigError, available_stages
+from cleanscrape import DEFAULT_STAGES, Cleaner, Stage, StageConfigError, available_stages
+from cleanscrape.cli import cli
 from cleanscrape.document import Document
 from plugin_example_stage import AdvertStage
 
@@ -192,3 +194,35 @@ def test_the_stage_example_of_docs_stages_md_runs_as_written(monkeypatch: pytest
     monkeypatch.syspath_prepend(str(tmp_path))
     example = importlib.import_module("stages_md_example")
     assert example.cleaner.clean("Anzeige\nDer Hafen ist wieder offen.\n").text == "Der Hafen ist wieder offen."
+
+
+def _stages_listing(*names: str) -> str:
+    result = CliRunner().invoke(cli, ["stages", *names], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_the_stages_command_lists_the_default_pipeline_in_order_then_plugins(installed_plugin) -> None:
+    headings = [line.split(":", 1)[0] for line in _stages_listing().splitlines() if line[:1].isalpha()]
+    assert headings == [*DEFAULT_STAGES, "advert_label (not in the default pipeline)"]
+
+
+def test_the_options_the_stages_command_shows_are_a_config_file_of_the_defaults(installed_plugin,
+                                                                                tmp_path: Path) -> None:
+    # each stage's option lines, under a [stages.NAME] heading, are a TOML config that builds
+    # the pipeline with every option at its default
+    config = []
+    for line in _stages_listing().splitlines():
+        if line[:1].isalpha():
+            config.append(f"[stages.{line.split(':', 1)[0].split()[0]}]")
+        elif line.startswith("  ") and not line.startswith("  categories:") and not line.startswith("    "):
+            config.append(line.strip())
+    (tmp_path / "defaults.toml").write_text("\n".join(config) + "\n", encoding="utf-8")
+    names = [*DEFAULT_STAGES, "advert_label"]
+    from_file = Cleaner(config=tmp_path / "defaults.toml", stages=names)
+    assert [stage.options for stage in from_file.stages] == [stage.options for stage in Cleaner(stages=names).stages]
+
+
+def test_the_stages_command_refuses_an_unknown_name() -> None:
+    result = CliRunner().invoke(cli, ["stages", "whitespace", "nope"])
+    assert result.exit_code == 2 and "unknown stage 'nope'" in result.output
