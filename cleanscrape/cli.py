@@ -630,12 +630,12 @@ def stages_command(names: tuple[str, ...]) -> None:
     from .cleaner import DEFAULT_STAGES
     from .stage import StageConfigError, available_stages, get_stage_class
 
-    chosen = list(names) or [*DEFAULT_STAGES, *(name for name in available_stages() if name not in DEFAULT_STAGES)]
-    for name in chosen:
-        try:
-            stage_class = get_stage_class(name)
-        except StageConfigError as exc:
-            raise click.UsageError(str(exc)) from None
+    try:  # (an unknown name, or a broken plugin, named in the error)
+        chosen = list(names) or [*DEFAULT_STAGES, *(name for name in available_stages() if name not in DEFAULT_STAGES)]
+        stage_classes = [get_stage_class(name) for name in chosen]
+    except StageConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+    for name, stage_class in zip(chosen, stage_classes):
         heading = f"{name}{'' if name in DEFAULT_STAGES else ' (not in the default pipeline)'}: "
         click.echo(click.wrap_text(heading + _summary_line(stage_class), width=100, subsequent_indent="    "))
         click.echo(f"  categories: {', '.join(stage_class.categories) or '-'}")

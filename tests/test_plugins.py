@@ -223,6 +223,12 @@ def test_the_options_the_stages_command_shows_are_a_config_file_of_the_defaults(
     assert [stage.options for stage in from_file.stages] == [stage.options for stage in Cleaner(stages=names).stages]
 
 
-def test_the_stages_command_refuses_an_unknown_name() -> None:
+def test_the_stages_command_refuses_an_unknown_name_and_names_a_broken_plugin(monkeypatch: pytest.MonkeyPatch) -> None:
     result = CliRunner().invoke(cli, ["stages", "whitespace", "nope"])
     assert result.exit_code == 2 and "unknown stage 'nope'" in result.output
+    ep = EntryPoint(name="broken", value="no_such_module_xyz:Stage", group=stage_module.ENTRY_POINT_GROUP)
+    monkeypatch.setattr(stage_module, "entry_points", lambda group: [ep])
+    monkeypatch.setattr(stage_module, "_entry_points_loaded", False)
+    monkeypatch.setattr(stage_module, "_REGISTRY", dict(stage_module._REGISTRY))
+    result = CliRunner().invoke(cli, ["stages"])
+    assert result.exit_code == 2 and "plugin stage 'broken' (no_such_module_xyz:Stage) failed to load" in result.output
