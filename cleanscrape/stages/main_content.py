@@ -101,6 +101,8 @@ _LINK_LIST_CATEGORIES = frozenset({"navigation", "related"})
 _OPENERS = " \u2063\"'“„«‹([¿¡"
 #: words after a two-word lead-in ("Follow the", "Join our") from which it opens an offer
 _OFFER_WORDS = 4
+#: the fewest words of a phrase that makes a sentence inside the article an offer
+_INSIDE_OFFER_WORDS = 3
 #: a numbered item's number ("3) Polistil…", "4. Blade Runner…"), and the lines an item may
 #: take before the next (its link, a line of description) counted from it
 _ITEM_NUMBER = regex.compile(r"\s*(\d{1,3})[.)]\s+\S")
@@ -132,7 +134,12 @@ def _opens_sentence(hit: Hit, doc: Document, index: int) -> bool:
     the imperative ("Need more space? Subscribe to our sister title…", "Follow him on
     Twitter"); inside a sentence the same words report ("how many services consumers
     will sign up for", "the company said in its newsletter")."""
-    before = normalized_lines(doc)[index][:hit.start].rstrip(_OPENERS)
+    before = normalized_lines(doc)[index][:hit.start]
+    if before and before[-1] in SENTENCE_END:
+        # glued to the sentence before it ("… like offline business.Click To Tweet"): the
+        # label of a widget scraped with the text it quotes, not a sentence of its own
+        return False
+    before = before.rstrip(_OPENERS)
     return not before or before[-1] in SENTENCE_END
 
 
@@ -416,8 +423,15 @@ class MainContentStage(Stage):
                 # inside the article only structure removes: a long line short of
                 # stopwords there is a table row, a list of names, a foreign quote
                 if not item.structural or item.shape_only or pos in inline:
-                    continue
-                reason = item.signal + inside
+                    # but an offer written as a sentence to the reader ("Get the day's big
+                    # stories … Sign up for …", "Click to subscribe!"), not a paragraph
+                    # (which may mention one) nor a heading (a deals page's item names)
+                    offer = "" if item.kind is GOOD or not item.sentence_end else self._offer(item, doc, inside=True)
+                    if not offer:
+                        continue
+                    reason = f"{offer}: an offer to the reader{inside}"
+                else:
+                    reason = item.signal + inside
             category = "navigation" if item.structural and not item.barrier else "boilerplate"
             remove_line(item.index, stage, category, reason, values[pos])
 
@@ -708,38 +722,67 @@ class MainContentStage(Stage):
         its stage found too weak alone ("Need more space? Subscribe to our sister
         title…", "Follow him on Twitter"), and labels among them.  Right after the
         last paragraph the same phrase that a sentence inside the article may use
-        ends it."""
-        categories = self.options.tail_categories
-        if not categories:
+        ends it.  An offer or note among the region's last ``author_box_lines`` lines
+        ends it too when no paragraph follows it: what follows is the page's close
+        ("… contributed to this report." / "Julius is an LA Entertainment Reporter for
+        Fox News.", "Follow me on Twitter." / the author's name and bio)."""
+        if not self.options.tail_categories:
             return {}
-        hits = hits_by_line(doc)
         tail: dict[int, str] = {}
         labels: list[int] = []  # short lines below the highest offer found so far
         pos = last
         while pos > first:
             item = lines[pos]
             if not doc.lines[item.index].removed:
-                # a one-word lead-in ("More", "Follow") starts sentences as often as offers,
-                # and a two-word one that leads into little closes stories ("Don't miss
-                # it!", "Follow the money.")
-                found = [h for h in hits.get(item.index, ()) if h.category in categories and not h.kind.endswith("_near")
-                         and not (h.kind == "prefix" and not _leads_into_an_offer(h, doc, item.index))
-                         and not (h.category == "metadata" and _dates(h, doc))]
-                # a paragraph may close the article asking for comments: it takes two; and
-                # one of them must open a sentence, as an offer does, unless it is a note
-                # on the writing (those name the reporters: "… contributed reporting")
-                if len({h.phrase for h in found}) >= (2 if item.kind is GOOD else 1) and any(
-                        h.kind != "contains" or h.category == "metadata" or _opens_sentence(h, doc, item.index)
-                        for h in found):
+                reason = self._offer(item, doc)
+                if reason:
                     tail.update((label, "short line among offers") for label in labels)
                     labels.clear()
-                    tail[pos] = found[0].describe()
+                    tail[pos] = reason
                 elif item.kind is SHORT and not item.sentence_end:
                     labels.append(pos)
                 else:
                     break
             pos -= 1
+        kept = list(islice((pos for pos in range(last, first, -1)
+                            if pos not in tail and not doc.lines[lines[pos].index].removed),
+                           self.options.author_box_lines))
+        for pos in kept:  # latest first: no paragraph may follow the offer
+            if lines[pos].kind is GOOD:
+                break
+            reason = self._offer(lines[pos], doc)
+            if reason:
+                closing = f"closes the page after the offer or note on line {lines[pos].index + 1} ({reason})"
+                tail.update((after, closing) for after in range(pos + 1, last + 1)
+                            if after not in tail and not doc.lines[lines[after].index].removed)
+                tail[pos] = reason
         return tail
+
+    def _offer(self, item: _Line, doc: Document, *, inside: bool = False) -> str:
+        """The reason ``item`` is an offer or a note on the writing, or "": a phrase of
+        ``tail_categories`` that opens a sentence (two distinct ones in a paragraph).
+        ``inside`` the article, before its last paragraph, only an offer of a phrase of
+        ``_INSIDE_OFFER_WORDS`` words or more counts ("Sign up for …", "Click to
+        subscribe!"): two-word lead-ins open the article's own sentences there ("Want
+        more proof? Look at the numbers.", "More on that later."), and so do the notes'
+        phrases ("Published by Penguin in 2005, the book …")."""
+        # a one-word lead-in ("More", "Follow") starts sentences as often as offers,
+        # and a two-word one that leads into little closes stories ("Don't miss
+        # it!", "Follow the money.")
+        categories = self.options.tail_categories
+        found = [h for h in hits_by_line(doc).get(item.index, ()) if h.category in categories
+                 and not h.kind.endswith("_near")
+                 and not (h.kind == "prefix" and not _leads_into_an_offer(h, doc, item.index))
+                 and not (h.category == "metadata" and (inside or _dates(h, doc)))
+                 and not (inside and len(h.phrase.split()) < _INSIDE_OFFER_WORDS)]
+        # a paragraph may close the article asking for comments: it takes two; and
+        # one of them must open a sentence, as an offer does, unless it is a note
+        # on the writing (those name the reporters: "… contributed reporting")
+        if len({h.phrase for h in found}) >= (2 if item.kind is GOOD else 1) and any(
+                h.kind != "contains" or h.category == "metadata" or _opens_sentence(h, doc, item.index)
+                for h in found):
+            return found[0].describe()
+        return ""
 
     def _author_box(self, lines: list[_Line], first: int, last: int, doc: Document) -> dict[int, str]:
         """The author's box closing the region, by position, with the reason: among the
