@@ -101,6 +101,12 @@ _LINK_LIST_CATEGORIES = frozenset({"navigation", "related"})
 _OPENERS = " \u2063\"'“„«‹([¿¡"
 #: words after a two-word lead-in ("Follow the", "Join our") from which it opens an offer
 _OFFER_WORDS = 4
+#: the fewest words of a headline printed twice in a teaser card, the most lines between
+#: its two copies, and the most lines of a card (a longer block is a widget of cards, or
+#: a widget and the article's next lines scraped together: the menu runs' to judge)
+_CARD_TITLE_WORDS = 4
+_CARD_SPAN = 3
+_CARD_LINES = 6
 #: the fewest words of a phrase that makes a sentence inside the article an offer
 _INSIDE_OFFER_WORDS = 3
 #: a numbered item's number ("3) Polistil…", "4. Blade Runner…"), and the lines an item may
@@ -401,6 +407,7 @@ class MainContentStage(Stage):
         tail = self._tail(lines, first, last, doc)
         tail.update(self._author_box(lines, first, min(tail, default=last + 1) - 1, doc))
         inline = self._inline_lists(lines, runs, first, last, doc) | set(closing_list) | set(enumeration)
+        cards = self._teaser_cards(lines, first, last, doc)
         span = f"lines {lines[first].index + 1}-{lines[last].index + 1}"
         # (each line's reason is its signal and one of these, joined by one concatenation)
         outside, inside = f", outside the main text ({span})", f", inside the main text ({span})"
@@ -419,6 +426,8 @@ class MainContentStage(Stage):
                 reason = (item.signal or self._describe(item)) + outside
             elif pos in tail:
                 reason = f"{tail[pos]}, after the article's last paragraph ({span})"
+            elif pos in cards:
+                reason = cards[pos] + inside
             else:
                 # inside the article only structure removes: a long line short of
                 # stopwords there is a table row, a list of names, a foreign quote
@@ -783,6 +792,45 @@ class MainContentStage(Stage):
                 for h in found):
             return found[0].describe()
         return ""
+
+    @staticmethod
+    def _teaser_cards(lines: list[_Line], first: int, last: int, doc: Document) -> dict[int, str]:
+        """The teaser cards set into the article, by position, with the reason: a block
+        of the region, ``_CARD_LINES`` lines at most and one paragraph at most (the
+        summary), that prints a headline twice within ``_CARD_SPAN`` lines (the card's
+        picture and its title link to the same story: "Business" / "Tribune Publishing
+        renames itself Tronc…" / "Business" / the same headline / its summary).  A
+        headline is a line of ``_CARD_TITLE_WORDS`` words or more with no more
+        stopwords than running text, without a sentence end, a trailing comma or a
+        tab: a refrain repeated in a stanza reads like prose ("I want to hold your
+        hand") or goes on in the next line, and a table repeats its header row for
+        each group of rows; an article prints no headline twice so close."""
+        norms = normalized_lines(doc)
+        doc_lines = doc.lines
+        cards: dict[int, str] = {}
+        pos = first
+        while pos <= last:
+            block = doc_lines[lines[pos].index].block
+            end = pos
+            while end < last and doc_lines[lines[end + 1].index].block == block:
+                end += 1
+            card = lines[pos:end + 1]
+            if 1 < len(card) <= _CARD_LINES and sum(item.kind is GOOD for item in card) <= 1:
+                seen: dict[str, int] = {}
+                for item in card:
+                    if item.sentence_end or item.words < _CARD_TITLE_WORDS or "\t" in item.text \
+                            or item.text.endswith(_CONTINUED) or not _headline_sparse(item):
+                        continue
+                    norm = norms[item.index]
+                    if item.index - seen.get(norm, -_CARD_SPAN - 1) <= _CARD_SPAN:
+                        reason = (f"teaser card: a block printing the headline of line {seen[norm] + 1} "
+                                  f"again on line {item.index + 1}")
+                        cards.update((card_pos, reason) for card_pos in range(pos, end + 1)
+                                     if not doc_lines[lines[card_pos].index].removed)
+                        break
+                    seen[norm] = item.index
+            pos = end + 1
+        return cards
 
     def _author_box(self, lines: list[_Line], first: int, last: int, doc: Document) -> dict[int, str]:
         """The author's box closing the region, by position, with the reason: among the

@@ -447,6 +447,29 @@ def test_sentences_and_headings_with_offer_words_inside_the_article_stay():
         assert line in run(text).text, line
 
 
+def test_a_teaser_card_printing_its_headline_twice_inside_the_article_goes():
+    headline = "Tram drivers threaten strike over new night shift rota"
+    card = ["Transport", headline, "Transport", headline,
+            "Union leaders said the rota leaves drivers too little rest between shifts."]
+    text = "\n".join(MENU) + "\n\n" + article(PARAGRAPHS[0], "\n".join(card), PARAGRAPHS[1], PARAGRAPHS[2])
+    result = run(text)
+    assert headline not in result.text and card[-1] not in result.text
+    assert all(paragraph in result.text for paragraph in PARAGRAPHS)
+    reason = removed_lines(result)[text.split("\n").index(card[-1]) + 1]
+    assert reason.startswith("teaser card: a block printing the headline of line 11 again on line 13, inside")
+
+
+def test_lines_repeated_in_a_stanza_or_a_table_stay():
+    # a refrain reads like prose (stopwords), a table repeats its header row per group
+    stanza = ["I want to hold your hand tonight", "and walk you home along the river",
+              "I want to hold your hand tonight"]
+    table = ["Route\tStop\tFirst bus", "N1\tCentral\t00:10", "Route\tStop\tFirst bus", "N2\tHarbour\t00:20"]
+    for block in (stanza, table):
+        text = "\n".join(MENU) + "\n\n" + article(PARAGRAPHS[0], "\n".join(block), PARAGRAPHS[1], PARAGRAPHS[2])
+        result = run(text)
+        assert all(line in result.text for line in block), block
+
+
 def test_the_author_box_after_the_article_goes():
     bio = "Jane Porter is a transport reporter at the Daily Courier, covering buses, trams and bikes."
     text = article("By Jane Porter, staff", TITLE, *PARAGRAPHS, bio)
