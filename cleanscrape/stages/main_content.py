@@ -43,15 +43,17 @@ neighbour smoothing by two kinds of context:
    figure), except short label runs between
    paragraphs or announced by a colon, above or as their own heading (lists, tables; a
    list the colon announces right below the region joins it, and so do the items of a
-   numbered list the region ends in whose count goes on below it); outside it everything
-   goes except the standfirst (the
+   numbered list the region ends in whose count goes on below it); offers written to the
+   reader as sentences and teaser cards (a short block printing a headline twice) go
+   too.  Outside it everything goes except the standfirst (the
    nearest prose sentence above the region when a headline-like line stands right over
    it, however many byline or offer lines separate it from the body) and the title (the
    longest digit-free line in the few lines above the standfirst, or the region, with
    its copies there).  The region ends before its tail: offers after the last paragraph
    (lines carrying a newsletter, share, paywall or related phrase too weak for its own
-   stage) and the author's box (a line starting with the byline's name, or a heading
-   naming the author that the next line repeats).
+   stage), what follows such a line among its last lines when no paragraph does, and the
+   author's box (a line starting with the byline's name, or a heading naming the author
+   that the next line repeats).
 
 A document without structural evidence of boilerplate (no menu run, record header,
 glued row, nor any line removed by an earlier stage) is left untouched: short prose
