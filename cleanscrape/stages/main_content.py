@@ -43,15 +43,17 @@ neighbour smoothing by two kinds of context:
    figure), except short label runs between
    paragraphs or announced by a colon, above or as their own heading (lists, tables; a
    list the colon announces right below the region joins it, and so do the items of a
-   numbered list the region ends in whose count goes on below it); outside it everything
-   goes except the standfirst (the
+   numbered list the region ends in whose count goes on below it); offers written to the
+   reader as sentences and teaser cards (a short block printing a headline twice) go
+   too.  Outside it everything goes except the standfirst (the
    nearest prose sentence above the region when a headline-like line stands right over
    it, however many byline or offer lines separate it from the body) and the title (the
    longest digit-free line in the few lines above the standfirst, or the region, with
    its copies there).  The region ends before its tail: offers after the last paragraph
    (lines carrying a newsletter, share, paywall or related phrase too weak for its own
-   stage) and the author's box (a line starting with the byline's name, or a heading
-   naming the author that the next line repeats).
+   stage), what follows such a line among its last lines when no paragraph does, and the
+   author's box (a line starting with the byline's name, or a heading naming the author
+   that the next line repeats).
 
 A document without structural evidence of boilerplate (no menu run, record header,
 glued row, nor any line removed by an earlier stage) is left untouched: short prose
@@ -101,6 +103,14 @@ _LINK_LIST_CATEGORIES = frozenset({"navigation", "related"})
 _OPENERS = " \u2063\"'“„«‹([¿¡"
 #: words after a two-word lead-in ("Follow the", "Join our") from which it opens an offer
 _OFFER_WORDS = 4
+#: the fewest words of a headline printed twice in a teaser card, the most lines between
+#: its two copies, and the most lines of a card (a longer block is a widget of cards, or
+#: a widget and the article's next lines scraped together: the menu runs' to judge)
+_CARD_TITLE_WORDS = 4
+_CARD_SPAN = 3
+_CARD_LINES = 6
+#: the fewest words of a phrase that makes a sentence inside the article an offer
+_INSIDE_OFFER_WORDS = 3
 #: a numbered item's number ("3) Polistil…", "4. Blade Runner…"), and the lines an item may
 #: take before the next (its link, a line of description) counted from it
 _ITEM_NUMBER = regex.compile(r"\s*(\d{1,3})[.)]\s+\S")
@@ -132,7 +142,12 @@ def _opens_sentence(hit: Hit, doc: Document, index: int) -> bool:
     the imperative ("Need more space? Subscribe to our sister title…", "Follow him on
     Twitter"); inside a sentence the same words report ("how many services consumers
     will sign up for", "the company said in its newsletter")."""
-    before = normalized_lines(doc)[index][:hit.start].rstrip(_OPENERS)
+    before = normalized_lines(doc)[index][:hit.start]
+    if before and before[-1] in SENTENCE_END:
+        # glued to the sentence before it ("… like offline business.Click To Tweet"): the
+        # label of a widget scraped with the text it quotes, not a sentence of its own
+        return False
+    before = before.rstrip(_OPENERS)
     return not before or before[-1] in SENTENCE_END
 
 
@@ -394,6 +409,7 @@ class MainContentStage(Stage):
         tail = self._tail(lines, first, last, doc)
         tail.update(self._author_box(lines, first, min(tail, default=last + 1) - 1, doc))
         inline = self._inline_lists(lines, runs, first, last, doc) | set(closing_list) | set(enumeration)
+        cards = self._teaser_cards(lines, first, last, doc)
         span = f"lines {lines[first].index + 1}-{lines[last].index + 1}"
         # (each line's reason is its signal and one of these, joined by one concatenation)
         outside, inside = f", outside the main text ({span})", f", inside the main text ({span})"
@@ -412,12 +428,21 @@ class MainContentStage(Stage):
                 reason = (item.signal or self._describe(item)) + outside
             elif pos in tail:
                 reason = f"{tail[pos]}, after the article's last paragraph ({span})"
+            elif pos in cards:
+                reason = cards[pos] + inside
             else:
                 # inside the article only structure removes: a long line short of
                 # stopwords there is a table row, a list of names, a foreign quote
                 if not item.structural or item.shape_only or pos in inline:
-                    continue
-                reason = item.signal + inside
+                    # but an offer written as a sentence to the reader ("Get the day's big
+                    # stories … Sign up for …", "Click to subscribe!"), not a paragraph
+                    # (which may mention one) nor a heading (a deals page's item names)
+                    offer = "" if item.kind is GOOD or not item.sentence_end else self._offer(item, doc, inside=True)
+                    if not offer:
+                        continue
+                    reason = f"{offer}: an offer to the reader{inside}"
+                else:
+                    reason = item.signal + inside
             category = "navigation" if item.structural and not item.barrier else "boilerplate"
             remove_line(item.index, stage, category, reason, values[pos])
 
@@ -708,38 +733,106 @@ class MainContentStage(Stage):
         its stage found too weak alone ("Need more space? Subscribe to our sister
         title…", "Follow him on Twitter"), and labels among them.  Right after the
         last paragraph the same phrase that a sentence inside the article may use
-        ends it."""
-        categories = self.options.tail_categories
-        if not categories:
+        ends it.  An offer or note among the region's last ``author_box_lines`` lines
+        ends it too when no paragraph follows it: what follows is the page's close
+        ("… contributed to this report." / "Julius is an LA Entertainment Reporter for
+        Fox News.", "Follow me on Twitter." / the author's name and bio)."""
+        if not self.options.tail_categories:
             return {}
-        hits = hits_by_line(doc)
         tail: dict[int, str] = {}
         labels: list[int] = []  # short lines below the highest offer found so far
         pos = last
         while pos > first:
             item = lines[pos]
             if not doc.lines[item.index].removed:
-                # a one-word lead-in ("More", "Follow") starts sentences as often as offers,
-                # and a two-word one that leads into little closes stories ("Don't miss
-                # it!", "Follow the money.")
-                found = [h for h in hits.get(item.index, ()) if h.category in categories and not h.kind.endswith("_near")
-                         and not (h.kind == "prefix" and not _leads_into_an_offer(h, doc, item.index))
-                         and not (h.category == "metadata" and _dates(h, doc))]
-                # a paragraph may close the article asking for comments: it takes two; and
-                # one of them must open a sentence, as an offer does, unless it is a note
-                # on the writing (those name the reporters: "… contributed reporting")
-                if len({h.phrase for h in found}) >= (2 if item.kind is GOOD else 1) and any(
-                        h.kind != "contains" or h.category == "metadata" or _opens_sentence(h, doc, item.index)
-                        for h in found):
+                reason = self._offer(item, doc)
+                if reason:
                     tail.update((label, "short line among offers") for label in labels)
                     labels.clear()
-                    tail[pos] = found[0].describe()
+                    tail[pos] = reason
                 elif item.kind is SHORT and not item.sentence_end:
                     labels.append(pos)
                 else:
                     break
             pos -= 1
+        kept = list(islice((pos for pos in range(last, first, -1)
+                            if pos not in tail and not doc.lines[lines[pos].index].removed),
+                           self.options.author_box_lines))
+        for pos in kept:  # latest first: no paragraph may follow the offer
+            if lines[pos].kind is GOOD:
+                break
+            reason = self._offer(lines[pos], doc)
+            if reason:
+                closing = f"closes the page after the offer or note on line {lines[pos].index + 1} ({reason})"
+                tail.update((after, closing) for after in range(pos + 1, last + 1)
+                            if after not in tail and not doc.lines[lines[after].index].removed)
+                tail[pos] = reason
         return tail
+
+    def _offer(self, item: _Line, doc: Document, *, inside: bool = False) -> str:
+        """The reason ``item`` is an offer or a note on the writing, or "": a phrase of
+        ``tail_categories`` that opens a sentence (two distinct ones in a paragraph).
+        ``inside`` the article, before its last paragraph, only an offer of a phrase of
+        ``_INSIDE_OFFER_WORDS`` words or more counts ("Sign up for …", "Click to
+        subscribe!"): two-word lead-ins open the article's own sentences there ("Want
+        more proof? Look at the numbers.", "More on that later."), and so do the notes'
+        phrases ("Published by Penguin in 2005, the book …")."""
+        # a one-word lead-in ("More", "Follow") starts sentences as often as offers,
+        # and a two-word one that leads into little closes stories ("Don't miss
+        # it!", "Follow the money.")
+        categories = self.options.tail_categories
+        found = [h for h in hits_by_line(doc).get(item.index, ()) if h.category in categories
+                 and not h.kind.endswith("_near")
+                 and not (h.kind == "prefix" and not _leads_into_an_offer(h, doc, item.index))
+                 and not (h.category == "metadata" and (inside or _dates(h, doc)))
+                 and not (inside and len(h.phrase.split()) < _INSIDE_OFFER_WORDS)]
+        # a paragraph may close the article asking for comments: it takes two; and
+        # one of them must open a sentence, as an offer does, unless it is a note
+        # on the writing (those name the reporters: "… contributed reporting")
+        if len({h.phrase for h in found}) >= (2 if item.kind is GOOD else 1) and any(
+                h.kind != "contains" or h.category == "metadata" or _opens_sentence(h, doc, item.index)
+                for h in found):
+            return found[0].describe()
+        return ""
+
+    @staticmethod
+    def _teaser_cards(lines: list[_Line], first: int, last: int, doc: Document) -> dict[int, str]:
+        """The teaser cards set into the article, by position, with the reason: a block
+        of the region, ``_CARD_LINES`` lines at most and one paragraph at most (the
+        summary), that prints a headline twice within ``_CARD_SPAN`` lines (the card's
+        picture and its title link to the same story: "Business" / "Tribune Publishing
+        renames itself Tronc…" / "Business" / the same headline / its summary).  A
+        headline is a line of ``_CARD_TITLE_WORDS`` words or more with no more
+        stopwords than running text, without a sentence end, a trailing comma or a
+        tab: a refrain repeated in a stanza reads like prose ("I want to hold your
+        hand") or goes on in the next line, and a table repeats its header row for
+        each group of rows; an article prints no headline twice so close."""
+        norms = normalized_lines(doc)
+        doc_lines = doc.lines
+        cards: dict[int, str] = {}
+        pos = first
+        while pos <= last:
+            block = doc_lines[lines[pos].index].block
+            end = pos
+            while end < last and doc_lines[lines[end + 1].index].block == block:
+                end += 1
+            card = lines[pos:end + 1]
+            if 1 < len(card) <= _CARD_LINES and sum(item.kind is GOOD for item in card) <= 1:
+                seen: dict[str, int] = {}
+                for item in card:
+                    if item.sentence_end or item.words < _CARD_TITLE_WORDS or "\t" in item.text \
+                            or item.text.endswith(_CONTINUED) or not _headline_sparse(item):
+                        continue
+                    norm = norms[item.index]
+                    if item.index - seen.get(norm, -_CARD_SPAN - 1) <= _CARD_SPAN:
+                        reason = (f"teaser card: a block printing the headline of line {seen[norm] + 1} "
+                                  f"again on line {item.index + 1}")
+                        cards.update((card_pos, reason) for card_pos in range(pos, end + 1)
+                                     if not doc_lines[lines[card_pos].index].removed)
+                        break
+                    seen[norm] = item.index
+            pos = end + 1
+        return cards
 
     def _author_box(self, lines: list[_Line], first: int, last: int, doc: Document) -> dict[int, str]:
         """The author's box closing the region, by position, with the reason: among the

@@ -414,6 +414,62 @@ def test_contribution_notes_after_the_article_go_a_dated_last_sentence_stays():
     assert dated in run(text).text
 
 
+def test_what_follows_a_note_on_the_writing_at_the_end_goes():
+    # a one-name bio under the note: no byline names it, the note ends the article
+    note, bio = "Jane Porter contributed to this report.", "Jane writes about transport for the Courier."
+    text = "\n".join(MENU) + "\n\n" + article(*PARAGRAPHS, note, bio)
+    result = run(text)
+    assert note not in result.text and bio not in result.text
+    assert all(paragraph in result.text for paragraph in PARAGRAPHS)
+    assert "after the offer or note on line" in removed_lines(result)[text.split("\n").index(bio) + 1]
+    # a paragraph after the note: the note was set into the article, what follows is its
+    text = "\n".join(MENU) + "\n\n" + article(PARAGRAPHS[0], PARAGRAPHS[1], note, PARAGRAPHS[2])
+    assert all(paragraph in run(text).text for paragraph in PARAGRAPHS)
+
+
+def test_an_offer_written_to_the_reader_inside_the_article_goes():
+    offer = "Get the night bus times every morning. Sign up for our free city newsletter."
+    text = "\n".join(MENU) + "\n\n" + article(PARAGRAPHS[0], offer, PARAGRAPHS[1], PARAGRAPHS[2])
+    result = run(text)
+    assert offer not in result.text
+    assert all(paragraph in result.text for paragraph in PARAGRAPHS)
+    assert "an offer to the reader, inside the main text" in removed_lines(result)[text.split("\n").index(offer) + 1]
+
+
+def test_sentences_and_headings_with_offer_words_inside_the_article_stay():
+    # two-word lead-ins open the article's own sentences; a heading is an item's name (a
+    # deals page); a widget's label glued to a quote is not a sentence to the reader
+    for line in ("Want more proof? Look at the ridership numbers of the last year.",
+                 "Join the queue at the depot and you will see the drivers changing shifts.",
+                 "Sign up for a night pass for five euros a month",
+                 "The night buses are the best thing the council has done in years.Click to tweet"):
+        text = "\n".join(MENU) + "\n\n" + article(PARAGRAPHS[0], line, PARAGRAPHS[1], PARAGRAPHS[2])
+        assert line in run(text).text, line
+
+
+def test_a_teaser_card_printing_its_headline_twice_inside_the_article_goes():
+    headline = "Tram drivers threaten strike over new night shift rota"
+    card = ["Transport", headline, "Transport", headline,
+            "Union leaders said the rota leaves drivers too little rest between shifts."]
+    text = "\n".join(MENU) + "\n\n" + article(PARAGRAPHS[0], "\n".join(card), PARAGRAPHS[1], PARAGRAPHS[2])
+    result = run(text)
+    assert headline not in result.text and card[-1] not in result.text
+    assert all(paragraph in result.text for paragraph in PARAGRAPHS)
+    reason = removed_lines(result)[text.split("\n").index(card[-1]) + 1]
+    assert reason.startswith("teaser card: a block printing the headline of line 11 again on line 13, inside")
+
+
+def test_lines_repeated_in_a_stanza_or_a_table_stay():
+    # a refrain reads like prose (stopwords), a table repeats its header row per group
+    stanza = ["I want to hold your hand tonight", "and walk you home along the river",
+              "I want to hold your hand tonight"]
+    table = ["Route\tStop\tFirst bus", "N1\tCentral\t00:10", "Route\tStop\tFirst bus", "N2\tHarbour\t00:20"]
+    for block in (stanza, table):
+        text = "\n".join(MENU) + "\n\n" + article(PARAGRAPHS[0], "\n".join(block), PARAGRAPHS[1], PARAGRAPHS[2])
+        result = run(text)
+        assert all(line in result.text for line in block), block
+
+
 def test_the_author_box_after_the_article_goes():
     bio = "Jane Porter is a transport reporter at the Daily Courier, covering buses, trams and bikes."
     text = article("By Jane Porter, staff", TITLE, *PARAGRAPHS, bio)
