@@ -2281,8 +2281,9 @@ class Resolver:
     def _participle_agreement(self, word: str, core: str, line: str, run: DamagedRun) -> bool | None:
         """Does the subject word ``word`` agree with the past participle of its clause
         ("který chodíval")? None when it is no subject word or no participle follows, or
-        when the participle's own subject follows it ("dopis, který mu nechala sestra": the
-        pronoun is its object, and takes its gender from the noun before the comma)."""
+        when the participle's own subject follows it or stands between ("dopis, který mu
+        nechala sestra", "zub, který mi ráno lékařka vyčistila": the pronoun is its object,
+        and takes its gender from the noun before the comma)."""
         if self.data is None or word not in self.data.participle_subjects or not is_slot(core[-1]):
             return None
         clause = clause_after(line, run.end).split()
@@ -2294,10 +2295,23 @@ class Resolver:
                 for participle in participles:
                     stem = low[:-len(participle)]
                     if low.endswith(participle) and len(stem) >= 2 and self._has_infinitive(stem):
-                        if self._subject_after_participle(low, ending, clause[i + 1:i + 2]):
+                        if self._subject_after_participle(low, ending, clause[i + 1:i + 2]) \
+                                or any(self._subject_before_participle(low, ending, w) for w in clause[:i]):
                             return None
                         return word.endswith(ending)
         return None
+
+    def _subject_before_participle(self, participle: str, ending: str, word: str) -> bool:
+        """Is ``word``, between a relative pronoun and ``participle``, a noun agreeing with
+        it that only a subject is (:meth:`_subject_after_participle`), a singular by its
+        listed instrumental (``participle_subject_instrumental``: "lékařka", "lékařkou")?
+        A damaged one by its likeliest reading."""
+        instrumental = self.data.participle_subject_instrumental
+        noun = self._likeliest_reading(self.lower(word))
+        if not instrumental or not self._subject_after_participle(participle, ending, [noun]):
+            return False
+        stem = next(noun[:-len(e)] for e in self.data.participle_subject_endings if noun.endswith(e))
+        return bool(self.finder.frequency(stem + instrumental))
 
     def _present_finite(self, word: str) -> bool:
         """Is ``word`` (lower-case) a present-tense finite verb: a present copula, a present
