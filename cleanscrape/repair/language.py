@@ -379,6 +379,11 @@ class LanguageData:
     #: vowels that end the language's words and that a charset loses (Romanian "ă"): a glued
     #: "?" after a consonant-final word no list knows is one of them, seldom a real "?"
     lost_final_vowel: str = ""
+    #: (definite ending, indefinite ending) of a feminine singular noun with its article
+    #: ("valoarea" of "valoare"), longest first: a word after one agrees with it
+    feminine_heads: tuple[tuple[str, str], ...] = ()
+    #: words that open a feminine singular noun phrase ("o", "această")
+    feminine_determiners: frozenset[str] = frozenset()
     #: the one-letter ending of the future a clitic stands inside ("poder-se-á"), after an
     #: infinitive and one of ``mesoclitic_pronouns``
     mesoclitic_ending: str = ""

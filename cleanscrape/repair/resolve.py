@@ -132,6 +132,9 @@ MIN_ADJECTIVE = 5
 MIN_PREDICATE = 4
 #: how many words after a relative pronoun its participle may stand
 PARTICIPLE_REACH = 5
+#: letters of a noun read as a feminine head (``feminine_heads``): "ca", "ea" are a
+#: conjunction and a pronoun
+MIN_FEMININE_HEAD = 4
 #: how far back a copula may stand before its predicate adjective ("byl sice opravdu malý")
 COPULA_REACH = 4
 #: how far a past participle stands from its auxiliary ("jsem si ji koupila", "koupila jsem")
@@ -1588,6 +1591,9 @@ class Resolver:
         if data.subject_endings and final_slot and listed \
                 and self._subject_agrees(cand.text, line, run):
             score += AGREEMENT
+        if data.feminine_heads and final_slot and low.endswith(data.lost_final_vowel) \
+                and self._after_feminine_head(line, run):
+            score += AGREEMENT
         if data.subject_endings and data.past_person_endings \
                 and final_slot and listed and self._person_in_sentence(cand.text, line, run):
             score += AGREEMENT
@@ -2312,6 +2318,19 @@ class Resolver:
             return False
         stem = next(noun[:-len(e)] for e in self.data.participle_subject_endings if noun.endswith(e))
         return bool(self.finder.frequency(stem + instrumental))
+
+    def _after_feminine_head(self, line: str, run: DamagedRun) -> bool:
+        """Does a feminine singular noun phrase stand right before the run: a noun with its
+        article (``feminine_heads``: "valoarea", whose "valoare" is listed; a damaged one by
+        its likeliest reading) or a determiner (``feminine_determiners``: "o")?  The word
+        after it agrees with it ("valoarea minim?" is "minimă")."""
+        previous = self._likeliest_reading(self._previous_word(line, run).lstrip(_OPENERS))
+        if previous in self.data.feminine_determiners:
+            return True
+        if len(previous) < MIN_FEMININE_HEAD or not previous.isalpha():
+            return False
+        definite, indefinite = next(((d, i) for d, i in self.data.feminine_heads if previous.endswith(d)), ("", ""))
+        return bool(definite) and bool(self.finder.frequency(previous[:-len(definite)] + indefinite))
 
     def _present_finite(self, word: str) -> bool:
         """Is ``word`` (lower-case) a present-tense finite verb: a present copula, a present
