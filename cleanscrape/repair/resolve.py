@@ -2319,6 +2319,7 @@ class Resolver:
         stem = next(noun[:-len(e)] for e in self.data.participle_subject_endings if noun.endswith(e))
         return bool(self.finder.frequency(stem + instrumental))
 
+    @_per_run
     def _after_feminine_head(self, line: str, run: DamagedRun) -> bool:
         """Does a feminine singular noun phrase stand right before the run: a noun with its
         article (``feminine_heads``: "valoarea", whose "valoare" is listed; a damaged one by
