@@ -156,6 +156,11 @@ class LanguageData:
     #: endings of a noun that is the subject when it follows a participle agreeing with it,
     #: as no object ends ("nechala sestra": the accusative is "sestru")
     participle_subject_endings: tuple[str, ...] = ()
+    #: the singular's instrumental ending that shows a noun in one of
+    #: ``participle_subject_endings`` to be a subject between a relative pronoun and its
+    #: participle ("který mi lékařka vyčistila": "lékařkou"; "která se léta nepoužívala":
+    #: "léta" is a plural, no "létou")
+    participle_subject_instrumental: str = ""
     #: past participles of the copula ("byl", "byla"), whose adjective after them agrees
     #: with them as a participle agrees with its subject, and the words that may stand
     #: between ("byl jsem šťastný", "bylo to dobré", "byl sice opravdu malý")
@@ -374,6 +379,11 @@ class LanguageData:
     #: vowels that end the language's words and that a charset loses (Romanian "ă"): a glued
     #: "?" after a consonant-final word no list knows is one of them, seldom a real "?"
     lost_final_vowel: str = ""
+    #: (definite ending, indefinite ending) of a feminine singular noun with its article
+    #: ("valoarea" of "valoare"), longest first: a word after one agrees with it
+    feminine_heads: tuple[tuple[str, str], ...] = ()
+    #: words that open a feminine singular noun phrase ("o", "această")
+    feminine_determiners: frozenset[str] = frozenset()
     #: the one-letter ending of the future a clitic stands inside ("poder-se-á"), after an
     #: infinitive and one of ``mesoclitic_pronouns``
     mesoclitic_ending: str = ""

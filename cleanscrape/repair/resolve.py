@@ -132,6 +132,9 @@ MIN_ADJECTIVE = 5
 MIN_PREDICATE = 4
 #: how many words after a relative pronoun its participle may stand
 PARTICIPLE_REACH = 5
+#: letters of a noun read as a feminine head (``feminine_heads``): "ca", "ea" are a
+#: conjunction and a pronoun
+MIN_FEMININE_HEAD = 4
 #: how far back a copula may stand before its predicate adjective ("byl sice opravdu malý")
 COPULA_REACH = 4
 #: how far a past participle stands from its auxiliary ("jsem si ji koupila", "koupila jsem")
@@ -1588,6 +1591,9 @@ class Resolver:
         if data.subject_endings and final_slot and listed \
                 and self._subject_agrees(cand.text, line, run):
             score += AGREEMENT
+        if data.feminine_heads and final_slot and low.endswith(data.lost_final_vowel) \
+                and self._after_feminine_head(line, run):
+            score += AGREEMENT
         if data.subject_endings and data.past_person_endings \
                 and final_slot and listed and self._person_in_sentence(cand.text, line, run):
             score += AGREEMENT
@@ -2281,8 +2287,9 @@ class Resolver:
     def _participle_agreement(self, word: str, core: str, line: str, run: DamagedRun) -> bool | None:
         """Does the subject word ``word`` agree with the past participle of its clause
         ("který chodíval")? None when it is no subject word or no participle follows, or
-        when the participle's own subject follows it ("dopis, který mu nechala sestra": the
-        pronoun is its object, and takes its gender from the noun before the comma)."""
+        when the participle's own subject follows it or stands between ("dopis, který mu
+        nechala sestra", "zub, který mi ráno lékařka vyčistila": the pronoun is its object,
+        and takes its gender from the noun before the comma)."""
         if self.data is None or word not in self.data.participle_subjects or not is_slot(core[-1]):
             return None
         clause = clause_after(line, run.end).split()
@@ -2294,10 +2301,37 @@ class Resolver:
                 for participle in participles:
                     stem = low[:-len(participle)]
                     if low.endswith(participle) and len(stem) >= 2 and self._has_infinitive(stem):
-                        if self._subject_after_participle(low, ending, clause[i + 1:i + 2]):
+                        if self._subject_after_participle(low, ending, clause[i + 1:i + 2]) \
+                                or any(self._subject_before_participle(low, ending, w) for w in clause[:i]):
                             return None
                         return word.endswith(ending)
         return None
+
+    def _subject_before_participle(self, participle: str, ending: str, word: str) -> bool:
+        """Is ``word``, between a relative pronoun and ``participle``, a noun agreeing with
+        it that only a subject is (:meth:`_subject_after_participle`), a singular by its
+        listed instrumental (``participle_subject_instrumental``: "lékařka", "lékařkou")?
+        A damaged one by its likeliest reading."""
+        instrumental = self.data.participle_subject_instrumental
+        noun = self._likeliest_reading(self.lower(word))
+        if not instrumental or not self._subject_after_participle(participle, ending, [noun]):
+            return False
+        stem = next(noun[:-len(e)] for e in self.data.participle_subject_endings if noun.endswith(e))
+        return bool(self.finder.frequency(stem + instrumental))
+
+    @_per_run
+    def _after_feminine_head(self, line: str, run: DamagedRun) -> bool:
+        """Does a feminine singular noun phrase stand right before the run: a noun with its
+        article (``feminine_heads``: "valoarea", whose "valoare" is listed; a damaged one by
+        its likeliest reading) or a determiner (``feminine_determiners``: "o")?  The word
+        after it agrees with it ("valoarea minim?" is "minimă")."""
+        previous = self._likeliest_reading(self._previous_word(line, run).lstrip(_OPENERS))
+        if previous in self.data.feminine_determiners:
+            return True
+        if len(previous) < MIN_FEMININE_HEAD or not previous.isalpha():
+            return False
+        definite, indefinite = next(((d, i) for d, i in self.data.feminine_heads if previous.endswith(d)), ("", ""))
+        return bool(definite) and bool(self.finder.frequency(previous[:-len(definite)] + indefinite))
 
     def _present_finite(self, word: str) -> bool:
         """Is ``word`` (lower-case) a present-tense finite verb: a present copula, a present
