@@ -105,6 +105,36 @@ def test_a_page_that_is_only_its_headline_keeps_it() -> None:
     assert extract(html).text == "Closed today"
 
 
+def test_the_lead_left_outside_the_article_body_is_put_back() -> None:
+    # trafilatura takes the body from <article> and leaves the header block, lead and all
+    result = extract(page("lead.html"))
+    lead = ("After four months without a crossing, the ferry between the harbour and Harrow Island sailed again on "
+            "Monday with forty passengers on board.")
+    assert result.text.startswith(f"{lead}\nThe vessel had been out of service")
+    assert result.info["lead"] == lead
+    assert result.info["chars"] == len(result.text)
+    # the deck (a summary: description metadata), the lead image's caption, the subline,
+    # the byline: none of them is the article's opening paragraph
+    for other in ("Island residents get their boat back", "harbour wall on Monday", "Transport on the coast",
+                  "By Ann Weller"):
+        assert other not in result.text
+
+
+def test_no_lead_when_asked() -> None:
+    result = extract(page("lead.html"), options=ExtractOptions(lead=False))
+    assert result.text.startswith("The vessel had been out of service")
+    assert "lead" not in result.info
+
+
+def test_a_teaser_of_links_to_other_articles_is_no_lead() -> None:
+    intro = page("lead.html").split(b'<p class="intro">')[1].split(b"</p>")[0]
+    html = page("lead.html").replace(
+        b'<p class="intro">' + intro, b'<p class="teaser"><a href="/a">Harbour fees to rise in spring, council says</a> '
+        b'<a href="/b">New bus line links the two villages</a> and more')
+    result = extract(html)
+    assert "lead" not in result.info and "Harbour fees" not in result.text
+
+
 def test_fallback_when_trafilatura_finds_nothing() -> None:
     result = extract(page("jsonld_only.html"), options=ExtractOptions(mode="precision"))
     assert result.info["extractor"] == "fallback-baseline"
