@@ -99,7 +99,8 @@ class DecodedHtml:
     text: str
     charset: str | None
     #: which evidence chose the charset: "bom", "http", "meta", "utf-8" (the bytes are valid
-    #: UTF-8), "detected" (charset_normalizer), "replace" (nothing fitted; bad bytes became
+    #: UTF-8), "default" (windows-1252, undeclared and no UTF-8: see :func:`_detected`),
+    #: "detected" (charset_normalizer), "replace" (nothing fitted; bad bytes became
     #: U+FFFD) or "str" (the caller gave text)
     source: str
 
@@ -207,9 +208,24 @@ def decode_html(data: bytes | str, http_charset: str | None = None) -> DecodedHt
             return DecodedHtml(text, codec, source)
     if utf8 is not None:
         return DecodedHtml(utf8, "utf-8", "utf-8")
+    return _detected(data)
+
+
+def _detected(data: bytes) -> DecodedHtml:
+    """Bytes that declare no charset and are no UTF-8: windows-1252, the WHATWG default for
+    such a page, unless charset_normalizer's choice reads cleaner.  Its ranking is no
+    evidence where the texts read alike: the Latin code pages share most letters, and on
+    "Voilà … très" it ranked cp1257 and cp1250 first, tied with cp1252, to give "Voilą … trčs"
+    (its mess measure sees a letter either way).  Cyrillic or Polish bytes read as cp1252
+    are a mess of symbols ("Ïðèâåò", "paŸdzierniku"), and their own code page wins."""
     from charset_normalizer import from_bytes
+    from charset_normalizer.md import mess_ratio
 
     best = from_bytes(data).best()
+    default = _strict(data, "cp1252")
+    if default is not None and (best is None or not best.encoding
+                                or mess_ratio(default, 1.0) <= mess_ratio(str(best), 1.0)):
+        return DecodedHtml(default, "cp1252", "default")
     if best is not None and best.encoding:
         return DecodedHtml(str(best), _python_codec(best.encoding) or best.encoding, "detected")
     return DecodedHtml(data.decode("utf-8", "replace"), "utf-8", "replace")

@@ -56,8 +56,22 @@ def test_a_label_the_bytes_do_not_fit_is_skipped() -> None:
     # fails, so detection decides (on real prose; detection is weak on a few repeated words)
     raw = page("latin1_meta.html").replace(b"; charset=iso-8859-1", b"")
     decoded = decode_html(raw, http_charset="utf-8")
-    assert (decoded.charset, decoded.source) == ("cp1252", "detected")
+    assert (decoded.charset, decoded.source) == ("cp1252", "default")
     assert "l’été" in decoded.text
+
+
+def test_an_undeclared_latin_page_is_windows_1252_where_detection_cannot_tell() -> None:
+    # charset_normalizer ranked cp1257 and cp1250 first, tied with cp1252: "Voilą … trčs"
+    decoded = decode_html("<html><body><p>Voilà un café très agréable à Paris.</p></body></html>".encode("cp1252"))
+    assert (decoded.charset, decoded.source) == ("cp1252", "default")
+    assert "Voilà un café très agréable à Paris." in decoded.text
+
+
+@pytest.mark.parametrize("codec", ["cp1251", "koi8_r"])
+def test_an_undeclared_cyrillic_page_keeps_its_detected_code_page(codec: str) -> None:
+    text = "Вчера вечером в городе прошёл сильный дождь, и улицы в центре были закрыты для машин."
+    decoded = decode_html(f"<html><body><p>{text}</p></body></html>".encode(codec))
+    assert decoded.source == "detected" and text in decoded.text
 
 
 def test_bom_comes_first() -> None:
