@@ -21,7 +21,7 @@ import copy
 import dataclasses
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
 from urllib.parse import urlsplit
 
 from .cleaner import Cleaner, Result, document_problem
@@ -86,6 +86,8 @@ class ExtractOptions:
     #: <h1>: trafilatura keeps the headline in the body on many news pages, and a headline
     #: is title metadata, not main text (it becomes ``metadata["title"]``)
     drop_headline: bool = True
+    #: put back the article's lead paragraph when trafilatura left it out (see :func:`_lead`)
+    lead: bool = True
 
     def __post_init__(self) -> None:
         if self.mode not in EXTRACTION_MODES:
@@ -97,7 +99,8 @@ class DecodedHtml:
     text: str
     charset: str | None
     #: which evidence chose the charset: "bom", "http", "meta", "utf-8" (the bytes are valid
-    #: UTF-8), "detected" (charset_normalizer), "replace" (nothing fitted; bad bytes became
+    #: UTF-8), "default" (windows-1252, undeclared and no UTF-8: see :func:`_detected`),
+    #: "detected" (charset_normalizer), "replace" (nothing fitted; bad bytes became
     #: U+FFFD) or "str" (the caller gave text)
     source: str
 
@@ -205,9 +208,24 @@ def decode_html(data: bytes | str, http_charset: str | None = None) -> DecodedHt
             return DecodedHtml(text, codec, source)
     if utf8 is not None:
         return DecodedHtml(utf8, "utf-8", "utf-8")
+    return _detected(data)
+
+
+def _detected(data: bytes) -> DecodedHtml:
+    """Bytes that declare no charset and are no UTF-8: windows-1252, the WHATWG default for
+    such a page, unless charset_normalizer's choice reads cleaner.  Its ranking is no
+    evidence where the texts read alike: the Latin code pages share most letters, and on
+    "Voilà … très" it ranked cp1257 and cp1250 first, tied with cp1252, to give "Voilą … trčs"
+    (its mess measure sees a letter either way).  Cyrillic or Polish bytes read as cp1252
+    are a mess of symbols ("Ïðèâåò", "paŸdzierniku"), and their own code page wins."""
     from charset_normalizer import from_bytes
+    from charset_normalizer.md import mess_ratio
 
     best = from_bytes(data).best()
+    default = _strict(data, "cp1252")
+    if default is not None and (best is None or not best.encoding
+                                or mess_ratio(default, 1.0) <= mess_ratio(str(best), 1.0)):
+        return DecodedHtml(default, "cp1252", "default")
     if best is not None and best.encoding:
         return DecodedHtml(str(best), _python_codec(best.encoding) or best.encoding, "detected")
     return DecodedHtml(data.decode("utf-8", "replace"), "utf-8", "replace")
@@ -246,6 +264,106 @@ def _headline(first_line: str, candidates: list[str]) -> bool:
         if line == words or (long_enough and f" {line} " in f" {words} "):
             return True
     return False
+
+
+#: class or id naming the opening paragraph of an article: lead (not "leader" or
+#: "leaderboard", an ad slot), intro, teaser (German "Vorspann"), chapô, abstract, description.
+#: Not the summary written beside the article, "summary", "dek", "standfirst", "excerpt":
+#: a page's summary is description metadata, as its headline is title metadata (the
+#: scrapinghub gold leaves such decks out, and keeps what follows them)
+LEAD_MARKS = ("lead", "intro", "teaser", "chapo", "abstract", "description")
+#: elements whose text is no lead even when marked so: menus, sidebars, headings (a
+#: subheadline or a site's tagline), forms, and a lead *image* with its caption
+_NOT_LEAD = frozenset(("nav", "aside", "footer", "form", "button", "h1", "h2", "h3", "h4", "h5", "h6", "figure",
+                       "figcaption", "img", "picture", "video", "iframe", "script", "style", "noscript", "template"))
+#: a lead is a sentence or more, not a label
+LEAD_MIN_WORDS = 8
+_SPACE = re.compile(r"\s+")
+
+
+def _norm(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def _body_start(tree: HtmlElement, text: str) -> HtmlElement | None:
+    """The deepest element holding the start of the extracted text's first line, on the
+    first path down from the root that holds it."""
+    words = text.lstrip().partition("\n")[0][:40].split()
+    if len(" ".join(words)) < 10:
+        return None
+    # as the page spaces it: trafilatura folds runs of whitespace
+    key = re.compile(r"\s+".join(map(re.escape, words)))
+    node = tree.find("body")  # (not the <head>'s scripts and styles)
+    if node is None or not key.search(node.text_content()):
+        return None
+    while True:
+        for child in node:
+            if isinstance(child.tag, str) and key.search(child.text_content()):
+                node = child
+                break
+        else:
+            return node
+
+
+def _between(first: HtmlElement, last: HtmlElement) -> Iterator[HtmlElement]:
+    """The elements after ``first`` and its content and before ``last``, in document order,
+    less the ancestors of ``last`` (they open before it, and hold it).  Walked from ``first``:
+    on a page the two are near, and the whole tree is not."""
+    holding = {last, *last.iterancestors()}
+    node = first
+    while True:
+        after = node.getnext()
+        while after is None:
+            parent = node.getparent()
+            if parent is None or parent in holding:  # (``last`` not after ``first``)
+                return
+            node = parent
+            after = node.getnext()
+        while after in holding:
+            if after is last:
+                return
+            after = after[0]  # ``last`` is inside: go in
+        yield from after.iter()
+        node = after
+
+
+def _lead(tree: HtmlElement, text: str) -> str | None:
+    """The lead paragraph trafilatura left out, or None.
+
+    News and magazine pages put the lead (the article's opening paragraph, set apart)
+    between the headline and the body, often in the article's header block outside the
+    element trafilatura takes the body from; and trafilatura drops "teaser" elements on
+    purpose, as most are links to other articles.  Taken back: an element marked as a lead
+    by its class or id (:data:`LEAD_MARKS`) between the last <h1> before the start of the
+    extracted text and that start, not in or holding a menu, heading, figure or form, not
+    mostly link text, of at least LEAD_MIN_WORDS words, and not already in the text.
+    """
+    if tree.find(".//h1") is None:
+        return None
+    start = _body_start(tree, text)
+    headline = start.xpath("preceding::h1[1]") if start is not None else None
+    if not headline:
+        return None
+    kept = _norm(text)
+    leads: list[str] = []
+    taken: list[HtmlElement] = []
+    for el in _between(headline[0], start):
+        if not isinstance(el.tag, str):
+            continue
+        marks = f"{el.get('class', '')} {el.get('id', '')}".lower().replace("leader", "")
+        if not any(mark in marks for mark in LEAD_MARKS):
+            continue
+        if el.tag in _NOT_LEAD or any(a.tag in _NOT_LEAD or a in taken for a in el.iterancestors()):
+            continue
+        if any(d.tag in _NOT_LEAD for d in el.iterdescendants()):
+            continue
+        lead = _norm(el.text_content())
+        links = sum(len(_norm(a.text_content())) for a in el.iter("a"))
+        # (its start in the text: trafilatura took it, in its own way)
+        if len(lead.split()) >= LEAD_MIN_WORDS and links * 2 <= len(lead) and lead[:60] not in kept:
+            taken.append(el)
+            leads.append(lead)
+    return "\n".join(leads) or None
 
 
 def domain_of(url: str | None) -> str | None:
@@ -311,6 +429,11 @@ def extract(
         if rest.strip() and _headline(first, candidates):
             info["headline"] = title = first
             text = rest
+    if options.lead and info["extractor"] == "trafilatura":
+        lead = _lead(tree, text)
+        if lead:
+            info["lead"] = lead
+            text = f"{lead}\n{text}"
     info["chars"] = len(text)
     return Extraction(text, info, title)
 

@@ -56,8 +56,22 @@ def test_a_label_the_bytes_do_not_fit_is_skipped() -> None:
     # fails, so detection decides (on real prose; detection is weak on a few repeated words)
     raw = page("latin1_meta.html").replace(b"; charset=iso-8859-1", b"")
     decoded = decode_html(raw, http_charset="utf-8")
-    assert (decoded.charset, decoded.source) == ("cp1252", "detected")
+    assert (decoded.charset, decoded.source) == ("cp1252", "default")
     assert "l’été" in decoded.text
+
+
+def test_an_undeclared_latin_page_is_windows_1252_where_detection_cannot_tell() -> None:
+    # charset_normalizer ranked cp1257 and cp1250 first, tied with cp1252: "Voilą … trčs"
+    decoded = decode_html("<html><body><p>Voilà un café très agréable à Paris.</p></body></html>".encode("cp1252"))
+    assert (decoded.charset, decoded.source) == ("cp1252", "default")
+    assert "Voilà un café très agréable à Paris." in decoded.text
+
+
+@pytest.mark.parametrize("codec", ["cp1251", "koi8_r"])
+def test_an_undeclared_cyrillic_page_keeps_its_detected_code_page(codec: str) -> None:
+    text = "Вчера вечером в городе прошёл сильный дождь, и улицы в центре были закрыты для машин."
+    decoded = decode_html(f"<html><body><p>{text}</p></body></html>".encode(codec))
+    assert decoded.source == "detected" and text in decoded.text
 
 
 def test_bom_comes_first() -> None:
@@ -103,6 +117,36 @@ def test_headline_kept_when_asked() -> None:
 def test_a_page_that_is_only_its_headline_keeps_it() -> None:
     html = "<html><head><title>Closed today</title></head><body><h1>Closed today</h1></body></html>"
     assert extract(html).text == "Closed today"
+
+
+def test_the_lead_left_outside_the_article_body_is_put_back() -> None:
+    # trafilatura takes the body from <article> and leaves the header block, lead and all
+    result = extract(page("lead.html"))
+    lead = ("After four months without a crossing, the ferry between the harbour and Harrow Island sailed again on "
+            "Monday with forty passengers on board.")
+    assert result.text.startswith(f"{lead}\nThe vessel had been out of service")
+    assert result.info["lead"] == lead
+    assert result.info["chars"] == len(result.text)
+    # the deck (a summary: description metadata), the lead image's caption, the subline,
+    # the byline: none of them is the article's opening paragraph
+    for other in ("Island residents get their boat back", "harbour wall on Monday", "Transport on the coast",
+                  "By Ann Weller"):
+        assert other not in result.text
+
+
+def test_no_lead_when_asked() -> None:
+    result = extract(page("lead.html"), options=ExtractOptions(lead=False))
+    assert result.text.startswith("The vessel had been out of service")
+    assert "lead" not in result.info
+
+
+def test_a_teaser_of_links_to_other_articles_is_no_lead() -> None:
+    intro = page("lead.html").split(b'<p class="intro">')[1].split(b"</p>")[0]
+    html = page("lead.html").replace(
+        b'<p class="intro">' + intro, b'<p class="teaser"><a href="/a">Harbour fees to rise in spring, council says</a> '
+        b'<a href="/b">New bus line links the two villages</a> and more')
+    result = extract(html)
+    assert "lead" not in result.info and "Harbour fees" not in result.text
 
 
 def test_fallback_when_trafilatura_finds_nothing() -> None:
