@@ -92,6 +92,10 @@ NOT_IDEMPOTENT_FOR = {
 @example("La d?cision … n?gociations.\n?\ud800b\x80")
 # ... and a lone surrogate on a line the first pass did not give ftfy
 @example("?R\ud800RÉ\ufffd")
+# ... and format characters a repair held in the first pass, which the invisible stage removes
+# in the second (the repair is cut around them, and what it did not take goes)
+@example("\x80\u200b??ÂÃ\xad\u2060")
+@example("ÃÂ\x80é\xa0Ã\xa0\xad\xa0é")
 def test_cleaning_the_output_again_changes_nothing(cleaner: Cleaner, raw: str) -> None:
     once = cleaner.clean(raw)
     twice = cleaner.clean(once.text, lang=once.lang)

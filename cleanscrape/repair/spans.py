@@ -12,6 +12,8 @@ import re
 import unicodedata
 from typing import Iterator
 
+import regex
+
 __all__ = ["changed_spans"]
 
 #: tokens split on ASCII whitespace only: mojibake of a no-break space ("Â\xa0") and its
@@ -36,7 +38,34 @@ def changed_spans(before: str, after: str) -> Iterator[tuple[int, int, str]]:
             was, now, end = was[:-1], now[:-1], end - 1
         while was and now and was[0] == now[0] and _layout(was[0]):
             was, now, start = was[1:], now[1:], start + 1
-        yield start, end, now
+        yield from _apart_at_format_characters(start, was, now)
+
+
+def _apart_at_format_characters(start: int, was: str, now: str) -> Iterator[tuple[int, int, str]]:
+    """``was`` (at ``start``) became ``now``: one span, or one per piece between the format
+    characters the fix kept as they were ("GroÃŸ\u00advÃ¤ter" -> "Groß\u00adväter" is two
+    repairs around the soft hyphen).  A repair holding one keeps it from the invisible
+    stage, which a second cleaning of the output then removes."""
+    if len(was) > MAX_PIECE_CHARS or _FORMAT_RUN.search(was) is None:
+        yield start, start + len(was), now
+        return
+    # cut where an unchanged run of format characters stands on both sides (the pieces
+    # around the cuts are what changed; any alignment replays, this one only decides them)
+    cut_was = cut_now = 0
+    for block in difflib.SequenceMatcher(None, was, now, autojunk=False).get_matching_blocks():
+        for kept in _FORMAT_RUN.finditer(was, block.a, block.a + block.size):
+            at_now = block.b + kept.start() - block.a
+            if was[cut_was:kept.start()] != now[cut_now:at_now]:
+                yield start + cut_was, start + kept.start(), now[cut_now:at_now]
+            cut_was, cut_now = kept.end(), at_now + len(kept[0])
+    if was[cut_was:] != now[cut_now:]:
+        yield start + cut_was, start + len(was), now[cut_now:]
+
+
+#: a changed run longer than this is reported whole (the character alignment is quadratic)
+MAX_PIECE_CHARS = 2000
+#: a run of format characters (soft hyphens, zero-width spaces...)
+_FORMAT_RUN = regex.compile(r"\p{Cf}+")
 
 
 def _layout(char: str) -> bool:

@@ -93,8 +93,14 @@ class InvisibleStage(Stage):
         # (offsets in the input: the layout at the edges is left to the whitespace stage)
         first = line.start + len(source) - len(source.lstrip(LAYOUT_WHITESPACE))
         for run in finder.finditer(content):
-            if run[0][0] == "\u00ad" and run.start() and content[run.start() - 1] in _MOJIBAKE_LEADS:
-                continue
             start, end = first + run.start(), first + run.end()
-            if not doc.is_repaired(start, end):  # (else the repair took it: "Ã\u00ad" read as "í")
-                self.remove_span(doc, start, end, _reason(run[0]))
+            if (run[0][0] == "\u00ad" and run.start() and content[run.start() - 1] in _MOJIBAKE_LEADS
+                    and not doc.is_repaired(start - 1, start)):
+                start += 1  # (a lead the mojibake stage read is no half of a letter: "Â\u00ad" is a soft hyphen)
+            # what a repair took is the repair's ("Ã\u00ad" read as "í"); the rest of the run goes
+            piece_start = start
+            for offset in range(start, end + 1):
+                if offset == end or doc.is_repaired(offset, offset + 1):
+                    if piece_start < offset:
+                        self.remove_span(doc, piece_start, offset, _reason(doc.text[piece_start:offset]))
+                    piece_start = offset + 1

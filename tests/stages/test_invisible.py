@@ -78,3 +78,22 @@ def test_the_characters_are_an_option_of_format_characters_only() -> None:
     assert zwnj.text == persian.replace("\u200c", "")
     with pytest.raises(StageConfigError, match="format characters only"):
         Cleaner(stages=["invisible"], stage_options={"invisible": {"characters": "\u00ad-"}})
+
+
+def test_a_soft_hyphen_inside_a_mojibake_word_goes_and_the_repair_goes_around_it() -> None:
+    # ftfy rewrites the word whole; the repairs are cut at the soft hyphen it kept, which is
+    # the invisible stage's (in one repair it stayed, and a second cleaning removed it)
+    text = "Die Gro\u00c3\u0178\u00adv\u00c3\u00a4ter kamen aus der Stadt."
+    result = Cleaner(stages=["mojibake", "invisible"]).clean(text)
+    assert result.text == "Die Großväter kamen aus der Stadt."
+    assert [(r.before, r.after) for r in result.repairs] == [("Gro\u00c3\u0178", "Groß"), ("v\u00c3\u00a4ter", "väter")]
+    assert [r.text for r in _invisible(result)] == ["\u00ad"]
+
+
+def test_the_part_of_a_run_a_repair_did_not_take_goes() -> None:
+    # "Ã\u00ad" is "í": its soft hyphen is the repair's, the next one the invisible stage's
+    text = "La ciudad de Am\u00c3\u00ad\u00adrica del Sur es grande."
+    result = Cleaner(stages=["mojibake", "invisible"]).clean(text)
+    assert result.text == "La ciudad de Amírica del Sur es grande."
+    assert [r.text for r in _invisible(result)] == ["\u00ad"]
+    assert apply_edits(text, result.removed, result.repairs) == result.text
