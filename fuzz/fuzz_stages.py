@@ -13,7 +13,7 @@ or without atheris, a seeded random search::
     .venv/bin/python fuzz/fuzz_stages.py --random 600
 
 A crashing input goes to a file (libFuzzer: ``crash-<sha1>`` in the working directory;
-random search: fuzz/crashes/); copy it to fuzz/regressions/stages/ and the test suite
+random search: fuzz/crashes/); copy it to fuzz/regressions/fuzz_stages/ and the test suite
 replays it from then on (tests/test_hostile.py).
 """
 
