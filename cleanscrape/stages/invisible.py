@@ -94,9 +94,11 @@ class InvisibleStage(Stage):
         first = line.start + len(source) - len(source.lstrip(LAYOUT_WHITESPACE))
         for run in finder.finditer(content):
             start, end = first + run.start(), first + run.end()
+            # a soft hyphen after a lead the mojibake stage left as it was may be half of a
+            # letter ("Ã\u00ad"): it stays, as evidence (after a lead it read, it is a soft hyphen)
             if (run[0][0] == "\u00ad" and run.start() and content[run.start() - 1] in _MOJIBAKE_LEADS
                     and not doc.is_repaired(start - 1, start)):
-                start += 1  # (a lead the mojibake stage read is no half of a letter: "Â\u00ad" is a soft hyphen)
+                start += 1
             # what a repair took is the repair's ("Ã\u00ad" read as "í"); the rest of the run goes
             piece_start = start
             for offset in range(start, end + 1):
