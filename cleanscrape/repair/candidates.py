@@ -289,8 +289,10 @@ class CandidateFinder:
             listed = wordlist(lang) if lang != self.data.lang else None
             if listed is None:
                 continue
+            # (of the shape, a word has ``lower``'s length and ASCII letters: its other kept
+            # letters are compared, and what stands in the slots)
             for word, freq in listed.frequencies_of_shape(word_shape).items():
-                if freq > best.get(word, (0.0, ""))[0] and len(word) == len(lower) \
+                if freq > best.get(word, (0.0, ""))[0] \
                         and all(a == b or is_slot(a) and b.isalpha() for a, b in zip(lower, word)):
                     best[word] = (freq, lang)
         return dict(sorted(best.items()))

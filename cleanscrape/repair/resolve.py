@@ -1591,7 +1591,7 @@ class Resolver:
         if data.subject_endings and final_slot and listed \
                 and self._subject_agrees(cand.text, line, run):
             score += AGREEMENT
-        if data.feminine_heads and final_slot and low.endswith(data.lost_final_vowel) \
+        if data.feminine_heads and final_slot and low[-1] in data.lost_final_vowel \
                 and self._after_feminine_head(line, run):
             score += AGREEMENT
         if data.subject_endings and data.past_person_endings \

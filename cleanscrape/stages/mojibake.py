@@ -21,7 +21,7 @@ from functools import lru_cache
 
 import regex
 
-from ..document import Document, SpanRepair
+from ..document import LAYOUT_WHITESPACE, Document, SpanRepair
 from ..repair.spans import changed_spans
 from ..stage import Stage, register_stage
 
@@ -52,8 +52,10 @@ MOJIBAKE_HINT = regex.compile("[\u00c2-\u00f4][" + re.escape(_continuation_chars
 BROKEN_CHARACTER = regex.compile("[\x80-\x9f\ud800-\udfff]")
 
 
-#: the layout characters (document.LAYOUT_WHITESPACE) that cp1252 and Latin-1 lack
-_UNENCODABLE_LAYOUT = "\u3000\u200b\ufeff"
+#: the layout characters that cp1252 and Latin-1 lack ("\u3000\u200b\ufeff"), read off the
+#: document's list: a character added there is passed over here too
+_UNENCODABLE_LAYOUT = "".join(ch for ch in LAYOUT_WHITESPACE
+                              if not any(ch.encode(charset, "ignore") for charset in ("latin-1", "cp1252")))
 
 
 def _suspect(text: str) -> bool:

@@ -97,3 +97,16 @@ def test_the_part_of_a_run_a_repair_did_not_take_goes() -> None:
     assert result.text == "La ciudad de Amírica del Sur es grande."
     assert [r.text for r in _invisible(result)] == ["\u00ad"]
     assert apply_edits(text, result.removed, result.repairs) == result.text
+
+
+def test_the_reasons_are_remembered_by_the_characters_not_by_each_run() -> None:
+    # a text's runs of every length named the same characters, and each was kept for the
+    # process's life: the cache grew with the input
+    from cleanscrape.stages import invisible
+
+    text = " ".join("a" + "\u200b" * n + "b" for n in range(1, 40))
+    invisible._reason_of.cache_clear()
+    result = Cleaner(stages=["invisible"]).clean(text)
+    reasons = {r.reason for r in _invisible(result)}
+    assert reasons == {"zero width space (U+200B): a format character that renders as nothing"}
+    assert invisible._reason_of.cache_info().currsize == 1

@@ -9,6 +9,7 @@ case moves to ``cases.json``).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import pytest
 
 from cleanscrape import Cleaner
 from cleanscrape.document import apply_edits
+from cleanscrape.repair.language import language_data
 from cleanscrape.repair.resolve import clause_after, clause_before
 from cleanscrape.stages import lossy_repair
 
@@ -506,3 +508,13 @@ def test_a_damaged_first_word_after_a_byte_order_mark_is_capitalised_as_the_text
     cleaner = Cleaner(stages=["lossy_repair"])
     assert cleaner.clean(text).text.startswith("Życzę powodzenia")
     assert cleaner.clean(mark + text).text == mark + cleaner.clean(text).text
+
+
+def test_the_lost_final_vowels_are_a_set_of_vowels(monkeypatch: pytest.MonkeyPatch) -> None:
+    # ``lost_final_vowel`` lists vowels; the agreement after a feminine head read it as one
+    # ending, and a language with two lost the rule: "terorist?" stayed a question
+    ro = dataclasses.replace(language_data("ro"), lost_final_vowel="ăe")
+    monkeypatch.setattr(lossy_repair, "language_data", lambda lang: ro if lang == "ro" else language_data(lang))
+    text = "Au fost revendicate de organiza?ia terorist? Al-Qaida, a declarat guvernul britanic."
+    result = Cleaner(stages=["lossy_repair"]).clean(text, lang="ro")
+    assert "organizația teroristă Al-Qaida" in result.text
