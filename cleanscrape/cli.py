@@ -728,8 +728,11 @@ class _StopSignals:
         return self
 
     def __exit__(self, *exc_info: Any) -> None:
+        hangup = getattr(signal, "SIGHUP", None)
         for signum, handler in self._previous.items():
-            signal.signal(signum, handler)
+            # a run stopping by a signal says so and exits after this: a hangup said again in
+            # between (the shell's after the kernel's) killed it, exit -1 and no last line
+            signal.signal(signum, signal.SIG_IGN if signum == hangup and self.received is not None else handler)
 
 
 def _silence_hung_up_terminal() -> None:

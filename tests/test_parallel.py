@@ -950,3 +950,27 @@ def test_a_child_forked_while_clean_many_runs_leaves_the_workers_alone() -> None
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["2", "2", "200"]
     assert "Error" not in out.stderr, out.stderr
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGHUP"), reason="no SIGHUP on this system")
+def test_a_hangup_after_a_stop_is_ignored_until_the_process_exits() -> None:
+    # between the end of the stop and the exit (the summary line, sys.exit), the default
+    # handler was back: a second hangup there killed the run (-1) instead of exit 129
+    from cleanscrape.cli import _StopSignals
+
+    before = signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    try:
+        with _StopSignals() as stopped:
+            os.kill(os.getpid(), signal.SIGHUP)
+        assert stopped.received == signal.SIGHUP
+        assert signal.getsignal(signal.SIGHUP) == signal.SIG_IGN
+        os.kill(os.getpid(), signal.SIGHUP)  # ignored: the test goes on
+        with _StopSignals():
+            pass
+        assert signal.getsignal(signal.SIGHUP) == signal.SIG_IGN  # (what it found, kept)
+        signal.signal(signal.SIGHUP, signal.SIG_DFL)
+        with _StopSignals():
+            pass
+        assert signal.getsignal(signal.SIGHUP) == signal.SIG_DFL  # no stop: put back as it was
+    finally:
+        signal.signal(signal.SIGHUP, before)
