@@ -20,12 +20,20 @@ import codecs
 import copy
 import dataclasses
 import re
+import sys
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING, Any, Iterator, Mapping
 from urllib.parse import urlsplit
 
 from .cleaner import Cleaner, Result, document_problem
 from .limits import DocumentTimeout
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
 
 if TYPE_CHECKING:  # pragma: no cover
     from typing import TypedDict
@@ -99,7 +107,8 @@ class DecodedHtml:
     text: str
     charset: str | None
     #: which evidence chose the charset: "bom", "http", "meta", "utf-8" (the bytes are valid
-    #: UTF-8), "default" (windows-1252, undeclared and no UTF-8: see :func:`_detected`),
+    #: UTF-8), "default" (undeclared and no UTF-8: the legacy default of the page's
+    #: language, windows-1252 if it declares none; see :func:`_detected`),
     #: "detected" (charset_normalizer), "replace" (nothing fitted; bad bytes became
     #: U+FFFD) or "str" (the caller gave text)
     source: str
@@ -138,6 +147,15 @@ _META_CHARSET = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE
 )
 META_PRESCAN_BYTES = 8192
+# The page's language, for the legacy default of an undeclared page: <html lang="pl">
+# (xml:lang too), or <meta http-equiv="content-language" content="pl">; read from the bytes,
+# since the text is what the charset is needed for.
+_HTML_LANG = re.compile(rb"""<html\b[^>]*?[\s:]lang\s*=\s*["']?\s*([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)""",
+                        re.IGNORECASE)
+_META_LANG = re.compile(rb"""<meta\b[^>]*?content-language[^>]*>""", re.IGNORECASE)
+_CONTENT_LANG = re.compile(rb"""\scontent\s*=\s*["']?\s*([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)""", re.IGNORECASE)
+#: the legacy encodings browsers assume per language, in data/
+CHARSET_DEFAULTS_FILE = "charset_defaults.toml"
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
@@ -211,21 +229,54 @@ def decode_html(data: bytes | str, http_charset: str | None = None) -> DecodedHt
     return _detected(data)
 
 
+@lru_cache(maxsize=1)
+def _charset_defaults() -> dict[str, str]:
+    with (resources.files("cleanscrape") / "data" / CHARSET_DEFAULTS_FILE).open("rb") as fh:
+        return {lang: _python_codec(label) or label for lang, label in tomllib.load(fh).items()}
+
+
+def _declared_language(data: bytes) -> str | None:
+    """The language tag of ``<html lang>`` or, failing that, of a content-language
+    ``<meta>``, lowercased with "-" (``zh-tw``)."""
+    match = _HTML_LANG.search(data, 0, META_PRESCAN_BYTES)
+    if match is None:
+        meta = _META_LANG.search(data, 0, META_PRESCAN_BYTES)
+        match = _CONTENT_LANG.search(meta.group(0)) if meta else None
+    return match.group(1).decode("ascii").lower().replace("_", "-") if match else None
+
+
+def _default_codec(data: bytes) -> str:
+    """The encoding a browser assumes for an undeclared page in the page's language
+    (windows-1250 for Polish, Shift_JIS for Japanese …), windows-1252 if it names none
+    the table holds."""
+    lang = _declared_language(data)
+    defaults = _charset_defaults()
+    if lang is not None:
+        for tag in (lang, lang.split("-")[0]):
+            if tag in defaults:
+                return defaults[tag]
+    return "cp1252"
+
+
 def _detected(data: bytes) -> DecodedHtml:
-    """Bytes that declare no charset and are no UTF-8: windows-1252, the WHATWG default for
-    such a page, unless charset_normalizer's choice reads cleaner.  Its ranking is no
-    evidence where the texts read alike: the Latin code pages share most letters, and on
-    "Voilà … très" it ranked cp1257 and cp1250 first, tied with cp1252, to give "Voilą … trčs"
-    (its mess measure sees a letter either way).  Cyrillic or Polish bytes read as cp1252
-    are a mess of symbols ("Ïðèâåò", "paŸdzierniku"), and their own code page wins."""
+    """Bytes that declare no charset and are no UTF-8: the legacy default of the page's
+    declared language (windows-1252, the WHATWG default, when it declares none), unless
+    charset_normalizer's choice reads cleaner.  Its ranking is no evidence where the texts
+    read alike: the Latin code pages share most letters, and on "Voilà … très" it ranked
+    cp1257 and cp1250 first, tied with cp1252, to give "Voilą … trčs" (its mess measure sees
+    a letter either way); for the same reason a short Polish page whose letters cp1252 also
+    has ("dostęp" as "dostêp") needs its lang="pl" to be read as cp1250.  Cyrillic or Polish
+    bytes read as cp1252 are a mess of symbols ("Ïðèâåò", "paŸdzierniku"), and their own
+    code page wins."""
     from charset_normalizer import from_bytes
     from charset_normalizer.md import mess_ratio
 
     best = from_bytes(data).best()
-    default = _strict(data, "cp1252")
+    codec = _default_codec(data)
+    default = _strict(data, codec)
     if default is not None and (best is None or not best.encoding
                                 or mess_ratio(default, 1.0) <= mess_ratio(str(best), 1.0)):
-        return DecodedHtml(default, "cp1252", "default")
+        return DecodedHtml(default, codec, "default")
     if best is not None and best.encoding:
         return DecodedHtml(str(best), _python_codec(best.encoding) or best.encoding, "detected")
     return DecodedHtml(data.decode("utf-8", "replace"), "utf-8", "replace")

@@ -15,6 +15,7 @@ from cleanscrape import Cleaner
 from cleanscrape.extract import (
     HTML_STAGE_OPTIONS,
     ExtractOptions,
+    _charset_defaults,
     charset_from_content_type,
     clean_html,
     decode_html,
@@ -65,6 +66,33 @@ def test_an_undeclared_latin_page_is_windows_1252_where_detection_cannot_tell() 
     decoded = decode_html("<html><body><p>Voilà un café très agréable à Paris.</p></body></html>".encode("cp1252"))
     assert (decoded.charset, decoded.source) == ("cp1252", "default")
     assert "Voilà un café très agréable à Paris." in decoded.text
+
+
+POLISH = "Bezpłatny dostęp do usług dla mieszkańców."
+
+
+@pytest.mark.parametrize("declaration", ['<html lang="pl">', '<html xml:lang="pl-PL">',
+                                         '<html><head><meta http-equiv="Content-Language" content="pl"></head>'])
+def test_an_undeclared_page_takes_the_legacy_default_of_its_language(declaration: str) -> None:
+    # every letter here exists in cp1252 too ("dostêp"), so detection cannot tell
+    decoded = decode_html(f"{declaration}<body><p>{POLISH}</p></body></html>".encode("cp1250"))
+    assert (decoded.charset, decoded.source) == ("cp1250", "default")
+    assert POLISH in decoded.text
+
+
+def test_an_undeclared_page_without_a_language_stays_windows_1252() -> None:
+    decoded = decode_html(f"<html><body><p>{POLISH}</p></body></html>".encode("cp1250"))
+    assert (decoded.charset, decoded.source) == ("cp1252", "default")
+
+
+def test_an_undeclared_french_page_stays_windows_1252() -> None:
+    decoded = decode_html('<html lang="fr"><body><p>Voilà un café très agréable.</p></body></html>'.encode("cp1252"))
+    assert (decoded.charset, decoded.source) == ("cp1252", "default")
+    assert "Voilà un café très agréable." in decoded.text
+
+
+def test_every_language_default_is_a_known_codec() -> None:
+    assert all(codecs.lookup(codec) for codec in _charset_defaults().values())
 
 
 @pytest.mark.parametrize("codec", ["cp1251", "koi8_r"])
