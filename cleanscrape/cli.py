@@ -651,7 +651,8 @@ def stages_command(names: tuple[str, ...]) -> None:
 
 def _summary_line(stage_class: type) -> str:
     """The first paragraph of what a stage's class, else its module, says of it, on one line."""
-    doc = stage_class.__dict__.get("__doc__") or sys.modules[stage_class.__module__].__doc__ or ""
+    module = sys.modules.get(stage_class.__module__)  # (a class made at run time may name none loaded)
+    doc = stage_class.__dict__.get("__doc__") or getattr(module, "__doc__", None) or ""
     return " ".join(doc.strip().split("\n\n", 1)[0].split())
 
 

@@ -52,6 +52,8 @@ class Range:
             and value == value
 
     def __str__(self) -> str:
+        if self.low is None and self.high is None:
+            return "a number"  # (a Range with no bound takes any but NaN)
         if self.high is None:
             return f"at least {self.low}"
         if self.low is None:

@@ -232,3 +232,14 @@ def test_the_stages_command_refuses_an_unknown_name_and_names_a_broken_plugin(mo
     monkeypatch.setattr(stage_module, "_REGISTRY", dict(stage_module._REGISTRY))
     result = CliRunner().invoke(cli, ["stages"])
     assert result.exit_code == 2 and "plugin stage 'broken' (no_such_module_xyz:Stage) failed to load" in result.output
+
+
+def test_the_stages_command_lists_a_stage_whose_module_is_not_loaded_and_a_range_without_bounds_is_said(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from cleanscrape.stage import Range
+
+    made = type("MadeStage", (AdvertStage,), {"__module__": "made_at_run_time", "name": "made_at_run_time"})
+    monkeypatch.setattr(stage_module, "_REGISTRY", dict(stage_module._REGISTRY))
+    stage_module.register_stage(made)
+    assert _stages_listing("made_at_run_time").startswith("made_at_run_time (not in the default pipeline):\n  categories: advert\n")
+    assert str(Range()) == "a number" and str(Range(0)) == "at least 0" and str(Range(0, 1)) == "from 0 to 1"
