@@ -35,7 +35,8 @@ neighbour smoothing by two kinds of context:
    after it and can outweigh a short article.  A box of other stories or an offer set
    into the story (lines an earlier stage removed as related or newsletter) costs a
    paragraph per line and cuts it: the paragraph right above a box the region starts
-   under, and the text after a box right below the region when a paragraph follows it,
+   under, and the text after a box right below the region when a paragraph follows it (or
+   shorter prose standing alone in its block, worth a paragraph before the next box),
    are the article's.  Sentences at its edges join it, even
    thin in stopwords (names, figures).  Inside the region only structurally bad
    lines go (menu runs, record headers, glued rows; not a shape the article's own
@@ -392,7 +393,7 @@ class MainContentStage(Stage):
             return  # no prose anywhere: nothing to tell the article from boilerplate with
         # a box of other stories or an offer set into the article cuts it
         first = self._lead_above_box(lines, first)
-        last = self._text_below_boxes(lines, last, values)
+        last = self._text_below_boxes(lines, last, values, doc)
         # Short sentences right at the edges add nothing to the sum but are the article's
         # first or last words ("Why?", "He declined to comment."), and so are sentences
         # too thin in stopwords to count (names, figures): nothing separates them.
@@ -1105,20 +1106,33 @@ class MainContentStage(Stage):
         """A paragraph of the article: long prose with a sentence end, laid out like it."""
         return item.kind is GOOD and item.sentence_end and not item.off_layout
 
-    def _text_below_boxes(self, lines: list[_Line], last: int, values: list[float]) -> int:
+    @staticmethod
+    def _stands_alone(item: _Line, doc: Document) -> bool:
+        """Prose with a sentence end, laid out like the article, alone in its block as
+        paragraphs stand (a teaser's summary shares its block with the teaser's title)."""
+        block = doc.blocks[doc.lines[item.index].block]
+        return (item.kind is GOOD or item.kind is NEAR) and item.sentence_end and not item.off_layout \
+            and block.first == block.last
+
+    def _text_below_boxes(self, lines: list[_Line], last: int, values: list[float], doc: Document) -> int:
         """Position of the article's last line: past a box right below the region that an
         earlier stage removed as other stories or a sign-up offer ("Related" and two
         headlines in the middle of a story), when a paragraph (``good``, with a sentence
-        end, laid out like the article) follows it, the text after the box is the
-        article's, as far as it adds to the region (up to the next box or barrier),
-        and so on past the next box.  The box costs the region a paragraph per line,
-        more than the story's next paragraphs may bring back before its end."""
+        end, laid out like the article) follows it, or shorter prose standing alone in
+        its block that opens text worth a paragraph (``length_high``) before the next
+        box, the text after the box is the article's, as far as it adds to the region
+        (up to the next box or barrier), and so on past the next box.  The box costs the
+        region a paragraph per line, more than the story's next paragraphs may bring
+        back before its end."""
         boxes = self._box_categories()
         while True:
             pos = last + 1
             while pos < len(lines) and lines[pos].removed_as in boxes:
                 pos += 1
-            if pos == last + 1 or pos == len(lines) or not self._is_paragraph(lines[pos]):
+            if pos == last + 1 or pos == len(lines):
+                return last
+            paragraph = self._is_paragraph(lines[pos])
+            if not (paragraph or self._stands_alone(lines[pos], doc)):
                 return last
             total = best = 0.0
             end = last
@@ -1127,7 +1141,7 @@ class MainContentStage(Stage):
                 if total > best:
                     best, end = total, pos
                 pos += 1
-            if end == last:
+            if end == last or not (paragraph or best >= self.options.length_high):
                 return last
             last = end
 

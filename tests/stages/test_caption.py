@@ -33,6 +33,17 @@ def test_caption_paragraph_closed_by_a_credit_goes(lang: str, line: str) -> None
     assert_removed("caption", lang, [line], [line])
 
 
+def test_labelled_credit_and_the_long_caption_under_it_go() -> None:
+    # "Image copyright" labels the credit; the caption's own label is then near evidence
+    lines = ["Image copyright Reuters",
+             "Image caption Protesters gathered outside the embassy on Thursday after the arrest of its best-known guest"]
+    assert_removed("caption", "en", lines, lines)
+
+
+def test_sentence_opening_with_the_credit_label_stays() -> None:
+    assert_kept("caption", "en", ["Image copyright law is a mess, the judge wrote in a ruling that surprised both sides."])
+
+
 def test_sentence_ending_with_an_ordinary_phrase_stays() -> None:
     assert_kept("caption", "en", ["The paintings were lent to the exhibition courtesy of the Getty."])
 

@@ -311,6 +311,37 @@ def test_the_paragraphs_below_a_related_box_in_the_middle_of_the_story_stay():
     assert not any(line in result.text for line in related)
 
 
+def test_shorter_paragraphs_below_a_related_box_stay_when_they_add_up_to_one():
+    # each paragraph after the box is shorter than a "good" line, but they stand alone in
+    # their blocks as the article's paragraphs do, and together are worth a paragraph
+    related = ["Related", "Night trams return to the old town", "Bus drivers vote on new contract"]
+    head = [*PARAGRAPHS, *PARAGRAPHS[:2]]
+    rest = ["The drivers' union said it would support the plan if the new shifts are paid as night work.",
+            "A spokesman for the mayor said talks with the union would begin next week.",
+            "The first routes are due to open in March, the others by the end of the summer."]
+    text = "\n".join(MENU) + "\n\n" + article(*head, "\n".join(related), *rest, "\n".join(MENU))
+    result = Cleaner(stages=["related", "main_content"]).clean(text, lang="en")
+    assert all(paragraph in result.text for paragraph in head + rest)
+    assert not any(line in result.text for line in related)
+
+
+def test_teaser_summaries_below_a_related_box_go():
+    # the same sentences, each under its headline in the box's block: other stories'
+    # teasers (the article's lines without blank lines between them, as some scrapes
+    # print paragraphs: the teasers' layout is the article's)
+    teasers = ["Top stories", "Night trams return to the old town",
+               "The drivers' union said it would support the plan if the new shifts are paid as night work.",
+               "Mayor opens talks with the union",
+               "A spokesman for the mayor said talks with the union would begin next week.",
+               "Routes to open in March",
+               "The first routes are due to open in March, the others by the end of the summer."]
+    head = [*PARAGRAPHS, *PARAGRAPHS[:2]]
+    text = "\n".join(MENU) + "\n\n" + article("\n".join(head), "\n".join(teasers), "\n".join(MENU))
+    result = Cleaner(stages=["related", "main_content"]).clean(text, lang="en")
+    assert all(paragraph in result.text for paragraph in head)
+    assert not any(line in result.text for line in teasers)
+
+
 def test_standfirst_under_a_two_word_headline_stays_above_its_dateline():
     standfirst = "The council wants the night buses to reach every suburb by spring, and the drivers agree."
     text = "\n".join([*MENU, "Night buses", standfirst, "Jane Porter, 18 September 2019"]) + "\n\n" + article(*PARAGRAPHS, *PARAGRAPHS[:2])
