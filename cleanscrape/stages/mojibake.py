@@ -48,8 +48,11 @@ MOJIBAKE_HINT = regex.compile("[\u00c2-\u00f4][" + re.escape(_continuation_chars
 #: surrogate (a JSON "\ud800" escape), which ftfy replaces with U+FFFD: flagged only with
 #: other damage on its line, it was replaced on a second run once lossy_repair had written
 #: a lead and a continuation character on it ("?R\ud800RÉ\ufffd" -> "…RÉŠ").  A pattern of
-#: its own: an alternation in MOJIBAKE_HINT made every search 3× slower.
-BROKEN_CHARACTER = regex.compile("[\x80-\x9f\ud800-\udfff]")
+#: its own: an alternation in MOJIBAKE_HINT made every search 3× slower.  And each range
+#: a pattern of its own: ``regex`` scans for a class of one range ~10× as fast as for a
+#: class of two (the dump's texts: one search of both 2.9 ms, two searches 0.6 ms).
+C1_CONTROL = regex.compile("[\x80-\x9f]")
+SURROGATE = regex.compile("[\ud800-\udfff]")
 
 
 #: the layout characters that cp1252 and Latin-1 lack ("\u3000\u200b\ufeff"), read off the
@@ -59,8 +62,9 @@ _UNENCODABLE_LAYOUT = "".join(ch for ch in LAYOUT_WHITESPACE
 
 
 def _suspect(text: str) -> bool:
-    # both patterns look for non-ASCII characters: an ASCII text (a flag str keeps) has none
-    return not text.isascii() and (MOJIBAKE_HINT.search(text) is not None or BROKEN_CHARACTER.search(text) is not None)
+    # the patterns look for non-ASCII characters: an ASCII text (a flag str keeps) has none
+    return not text.isascii() and (MOJIBAKE_HINT.search(text) is not None or C1_CONTROL.search(text) is not None
+                                   or SURROGATE.search(text) is not None)
 
 
 @lru_cache(maxsize=1)
