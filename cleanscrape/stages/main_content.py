@@ -45,8 +45,8 @@ neighbour smoothing by two kinds of context:
    paragraphs or announced by a colon, above or as their own heading (lists, tables; a
    list the colon announces right below the region joins it, and so do the items of a
    numbered list the region ends in whose count goes on below it); offers written to the
-   reader as sentences and teaser cards (a short block printing a headline twice) go
-   too.  Outside it everything goes except the standfirst (the
+   reader as sentences and teaser cards (a short block printing a headline twice, or a
+   run of cards whose kickers repeat labels of the menu above the article) go too.  Outside it everything goes except the standfirst (the
    nearest prose sentence above the region when a headline-like line stands right over
    it, however many byline or offer lines separate it from the body) and the title (the
    longest digit-free line in the few lines above the standfirst, or the region, with
@@ -112,6 +112,13 @@ _OFFER_WORDS = 4
 _CARD_TITLE_WORDS = 4
 _CARD_SPAN = 3
 _CARD_LINES = 6
+#: a kicker (a card's section label) has this many words at most; this many kickers, each
+#: this many lines at most from the next, make a run of teaser cards
+_KICKER_WORDS = 3
+_KICKER_CARDS = 2
+_KICKER_GAP = 3
+#: how a headline cut short ends
+_CUT = ("...", "…")
 #: the fewest words of a phrase that makes a sentence inside the article an offer
 _INSIDE_OFFER_WORDS = 3
 #: a numbered item's number ("3) Polistil…", "4. Blade Runner…"), and the lines an item may
@@ -440,7 +447,8 @@ class MainContentStage(Stage):
         tail.update(after_authors)
         authors.update(self._announced_author_boxes(lines, first, doc))
         inline = self._inline_lists(lines, runs, first, last, doc) | set(closing_list) | set(enumeration)
-        cards = self._teaser_cards(lines, first, last, doc)
+        cards = self._kicker_cards(lines, first, last, doc)
+        cards.update(self._teaser_cards(lines, first, last, doc))
         span = f"lines {lines[first].index + 1}-{lines[last].index + 1}"
         # (each line's reason is its signal and one of these, joined by one concatenation)
         outside, inside = f", outside the main text ({span})", f", inside the main text ({span})"
@@ -867,6 +875,48 @@ class MainContentStage(Stage):
                     seen[norm] = item.index
             pos = end + 1
         return cards
+
+    @staticmethod
+    def _kicker_cards(lines: list[_Line], first: int, last: int, doc: Document) -> dict[int, str]:
+        """Teaser cards inside the region whose kickers repeat the page's menu, by position,
+        with the reason: lines that print a label of the menu above the article ("B2B",
+        "Nacionales": the section of the story teased), ``_KICKER_CARDS`` or more of them
+        each at most ``_KICKER_GAP`` lines from the next, and between them only the cards'
+        headline (``_CARD_TITLE_WORDS`` words or more) and summary, no paragraph.  The
+        article's own subheadings that name a section stand over paragraphs."""
+        norms = normalized_lines(doc)
+        menu = {norms[item.index]: item.index for item in lines[:first]
+                if item.structural and item.words <= _KICKER_WORDS and any(map(str.isalpha, norms[item.index]))}
+        if not menu:
+            return {}
+        kickers = [pos for pos in range(first, last + 1)
+                   if lines[pos].words <= _KICKER_WORDS and norms[lines[pos].index] in menu]
+        cards: dict[int, str] = {}
+        run: list[int] = []
+        for pos in [*kickers, None]:
+            if pos is not None and run and pos - run[-1] <= _KICKER_GAP \
+                    and MainContentStage._card_between(lines[run[-1] + 1:pos]):
+                run.append(pos)
+                continue
+            if len(run) >= _KICKER_CARDS:
+                # the last card: as many lines after its kicker as the card before it had
+                end = min(last, run[-1] + run[-1] - run[-2] - 1)
+                while end > run[-1] and not MainContentStage._card_between(lines[run[-1] + 1:end + 1]):
+                    end -= 1
+                kicker = doc.lines[lines[run[0]].index].text.strip()
+                reason = (f"teaser card: one of {len(run)} kickers printing a label of the menu above the "
+                          f"article ({kicker!r}, line {menu[norms[lines[run[0]].index]] + 1})")
+                cards.update((card, reason) for card in range(run[0], end + 1))
+            run = [] if pos is None else [pos]
+        return cards
+
+    @staticmethod
+    def _card_between(items: list[_Line]) -> bool:
+        """A card's headline, and its summary if any: no paragraph, and a line of a
+        headline's words without a sentence end (or cut short: "Capuchinos invitan a…")."""
+        return all(item.kind is not GOOD for item in items) and any(
+            item.words >= _CARD_TITLE_WORDS and (not item.sentence_end or item.text.endswith(_CUT))
+            for item in items)
 
     def _author_box(self, lines: list[_Line], first: int, last: int,
                     doc: Document) -> tuple[dict[int, str], dict[int, str]]:

@@ -674,3 +674,26 @@ def test_a_link_to_the_author_s_posts_without_the_author_named_above_takes_nothi
     for above in (closing, PARAGRAPHS[2]):
         text = "\n".join(MENU) + "\n\n" + article(TITLE, *PARAGRAPHS[:2], above, "View all posts by Sam Lee")
         assert above in run(text).text
+
+
+def test_teaser_cards_whose_kickers_repeat_the_menu_go():
+    # section kicker, headline, summary, repeated: the kickers are labels of the page's menu
+    cards = ["Business", "Tram makers merge to win contracts abroad",
+             "The merger creates the second largest maker of trams and light rail vehicles in Europe.",
+             "Culture", "Ten night trains worth taking this winter",
+             "From Lisbon to Vienna, the sleeper train is back on the timetables of most operators."]
+    text = "\n".join([*MENU, "Business"]) + "\n\n" + article(TITLE, *PARAGRAPHS, *cards)
+    result = run(text)
+    assert all(line not in result.text for line in cards)
+    assert all(paragraph in result.text for paragraph in PARAGRAPHS)
+    kicker = next(r for r in result.removed if r.text.startswith("Culture") and r.line > 10)
+    assert kicker.reason.startswith(
+        "teaser card: one of 2 kickers printing a label of the menu above the article ('Business', line 7)")
+
+
+def test_subheadings_naming_sections_of_the_menu_stay():
+    # the article's own subheadings stand over paragraphs, not over a headline
+    text = "\n".join(MENU) + "\n\n" + article(TITLE, PARAGRAPHS[0], "Politics", PARAGRAPHS[1], "Culture",
+                                             PARAGRAPHS[2])
+    assert run(text).text.endswith(article(TITLE, PARAGRAPHS[0], "Politics", PARAGRAPHS[1], "Culture",
+                                           PARAGRAPHS[2]))
