@@ -34,7 +34,7 @@ else:  # pragma: no cover
 
 LANGUAGES = ["de", "en", "es", "fr", "it", "nl", "pl", "pt", "ru"]
 CATEGORIES = {"cookie_consent", "share", "related", "tags", "comments", "caption", "metadata", "navigation",
-              "newsletter", "legal", "paywall", "browser_notice"}
+              "newsletter", "legal", "paywall", "browser_notice", "author_box"}
 
 
 def tables(lang: str) -> dict:

@@ -45,8 +45,8 @@ neighbour smoothing by two kinds of context:
    paragraphs or announced by a colon, above or as their own heading (lists, tables; a
    list the colon announces right below the region joins it, and so do the items of a
    numbered list the region ends in whose count goes on below it); offers written to the
-   reader as sentences and teaser cards (a short block printing a headline twice) go
-   too.  Outside it everything goes except the standfirst (the
+   reader as sentences and teaser cards (a short block printing a headline twice, or a
+   run of cards whose kickers repeat labels of the menu above the article) go too.  Outside it everything goes except the standfirst (the
    nearest prose sentence above the region when a headline-like line stands right over
    it, however many byline or offer lines separate it from the body) and the title (the
    longest digit-free line in the few lines above the standfirst, or the region, with
@@ -54,7 +54,9 @@ neighbour smoothing by two kinds of context:
    (lines carrying a newsletter, share, paywall or related phrase too weak for its own
    stage), what follows such a line among its last lines when no paragraph does, and the
    author's box (a line starting with the byline's name, or a heading naming the author
-   that the next line repeats).
+   that the next line repeats).  An author's box that a heading or link of the
+   ``author_box`` lexicon announces goes wherever it stands after the article's first
+   paragraph, when it holds a bio only (category ``author_box``, as the others).
 
 A document without structural evidence of boilerplate (no menu run, record header,
 glued row, nor any line removed by an earlier stage) is left untouched: short prose
@@ -110,6 +112,13 @@ _OFFER_WORDS = 4
 _CARD_TITLE_WORDS = 4
 _CARD_SPAN = 3
 _CARD_LINES = 6
+#: a kicker (a card's section label) has this many words at most; this many kickers, each
+#: this many lines at most from the next, make a run of teaser cards
+_KICKER_WORDS = 3
+_KICKER_CARDS = 2
+_KICKER_GAP = 3
+#: how a headline cut short ends
+_CUT = ("...", "…")
 #: the fewest words of a phrase that makes a sentence inside the article an offer
 _INSIDE_OFFER_WORDS = 3
 #: a numbered item's number ("3) Polistil…", "4. Blade Runner…"), and the lines an item may
@@ -120,6 +129,28 @@ _ITEM_SPAN = 4
 _ITEMS_INSIDE = 3
 #: a line ending with one of these goes on in the next line
 _CONTINUED = ",;，、；"
+
+
+#: a link to the author's posts has this many words at most ("View all posts by Jane Porter")
+_LINK_WORDS = 10
+_EDGE_SYMBOLS = regex.compile(r"^\W+|\W+$")
+#: words besides the author's name in the heading of the author's box ("About Jane Porter")
+_NAME_HEADING_WORDS = 2
+
+
+class _BioCount:
+    """The kept lines of an author's box counted against its limits: ``lines`` of them at
+    most, ``chars`` characters in all."""
+
+    def __init__(self, lines: int, chars: int) -> None:
+        self.max_lines, self.max_chars = lines, chars
+        self.lines = self.chars = 0
+
+    def add(self, item: LineFeatures) -> bool:
+        """Count ``item``; False once the box holds more than a bio."""
+        self.lines += 1
+        self.chars += item.chars
+        return self.lines <= self.max_lines and self.chars <= self.max_chars
 
 
 def _is_count(text: str, phrase_start: int) -> bool:
@@ -281,7 +312,7 @@ def _one_line_at_most(doc: Document) -> bool:
 @register_stage
 class MainContentStage(Stage):
     name = "main_content"
-    categories = ("boilerplate", "navigation")
+    categories = ("boilerplate", "navigation", "author_box")
 
     @dataclass(frozen=True)
     class Options:
@@ -338,6 +369,10 @@ class MainContentStage(Stage):
         #: the byline's names among the lines this far above the region (0: no box)
         author_box_lines: Count = 3
         byline_distance: Count = 40
+        #: an author's box that a heading or link of the ``author_box`` lexicon announces
+        #: holds ``author_box_lines`` kept lines at most besides them, this many characters
+        #: in all: a bio, never the article's paragraphs
+        author_bio_chars: Count = 600
 
     options: MainContentStage.Options
 
@@ -408,9 +443,12 @@ class MainContentStage(Stage):
         enumeration = self._enumeration_after(lines, last, doc)
         last = max(last, enumeration.stop - 1)
         tail = self._tail(lines, first, last, doc)
-        tail.update(self._author_box(lines, first, min(tail, default=last + 1) - 1, doc))
+        authors, after_authors = self._author_box(lines, first, min(tail, default=last + 1) - 1, doc)
+        tail.update(after_authors)
+        authors.update(self._announced_author_boxes(lines, first, doc))
         inline = self._inline_lists(lines, runs, first, last, doc) | set(closing_list) | set(enumeration)
-        cards = self._teaser_cards(lines, first, last, doc)
+        cards = self._kicker_cards(lines, first, last, doc)
+        cards.update(self._teaser_cards(lines, first, last, doc))
         span = f"lines {lines[first].index + 1}-{lines[last].index + 1}"
         # (each line's reason is its signal and one of these, joined by one concatenation)
         outside, inside = f", outside the main text ({span})", f", inside the main text ({span})"
@@ -423,6 +461,9 @@ class MainContentStage(Stage):
                 continue  # an earlier stage's: no removal, so no reason to word
             # outside the article first: most lines are (the tail is inside it, the titles and
             # the standfirst above it)
+            if pos in authors:
+                remove_line(item.index, stage, "author_box", f"{authors[pos]}, after the article ({span})", values[pos])
+                continue
             if pos < first or pos > last:
                 if pos in titles or pos == standfirst:
                     continue
@@ -835,22 +876,65 @@ class MainContentStage(Stage):
             pos = end + 1
         return cards
 
-    def _author_box(self, lines: list[_Line], first: int, last: int, doc: Document) -> dict[int, str]:
-        """The author's box closing the region, by position, with the reason: among the
-        region's last ``author_box_lines`` lines, one that starts with the name of a
-        byline above the article ("Eric Song is IGN's deal curator…" under "By Eric Song,
-        IGN Staff", removed by ``metadata``), or a short heading ending with a name shown
-        above the article that the next line repeats ("Über Moritz Bachmann" / "Als Sales
-        Manager bildet Moritz Bachmann…"), and what follows it.  A name is two
-        capitalised words; names of things (a country, a company) are in menus and
-        headlines as much as in bylines, hence the byline or the repetition."""
+    @staticmethod
+    def _kicker_cards(lines: list[_Line], first: int, last: int, doc: Document) -> dict[int, str]:
+        """Teaser cards inside the region whose kickers repeat the page's menu, by position,
+        with the reason: lines that print a label of the menu above the article ("B2B",
+        "Nacionales": the section of the story teased), ``_KICKER_CARDS`` or more of them
+        each at most ``_KICKER_GAP`` lines from the next, and between them only the cards'
+        headline (``_CARD_TITLE_WORDS`` words or more) and summary, no paragraph.  The
+        article's own subheadings that name a section stand over paragraphs."""
+        norms = normalized_lines(doc)
+        menu = {norms[item.index]: item.index for item in lines[:first]
+                if item.structural and item.words <= _KICKER_WORDS and any(map(str.isalpha, norms[item.index]))}
+        if not menu:
+            return {}
+        kickers = [pos for pos in range(first, last + 1)
+                   if lines[pos].words <= _KICKER_WORDS and norms[lines[pos].index] in menu]
+        cards: dict[int, str] = {}
+        run: list[int] = []
+        for pos in [*kickers, None]:
+            if pos is not None and run and pos - run[-1] <= _KICKER_GAP \
+                    and MainContentStage._card_between(lines[run[-1] + 1:pos]):
+                run.append(pos)
+                continue
+            if len(run) >= _KICKER_CARDS:
+                # the last card: as many lines after its kicker as the card before it had
+                end = min(last, run[-1] + run[-1] - run[-2] - 1)
+                while end > run[-1] and not MainContentStage._card_between(lines[run[-1] + 1:end + 1]):
+                    end -= 1
+                kicker = doc.lines[lines[run[0]].index].text.strip()
+                reason = (f"teaser card: one of {len(run)} kickers printing a label of the menu above the "
+                          f"article ({kicker!r}, line {menu[norms[lines[run[0]].index]] + 1})")
+                cards.update((card, reason) for card in range(run[0], end + 1))
+            run = [] if pos is None else [pos]
+        return cards
+
+    @staticmethod
+    def _card_between(items: list[_Line]) -> bool:
+        """A card's headline, and its summary if any: no paragraph, and a line of a
+        headline's words without a sentence end (or cut short: "Capuchinos invitan a…")."""
+        return all(item.kind is not GOOD for item in items) and any(
+            item.words >= _CARD_TITLE_WORDS and (not item.sentence_end or item.text.endswith(_CUT))
+            for item in items)
+
+    def _author_box(self, lines: list[_Line], first: int, last: int,
+                    doc: Document) -> tuple[dict[int, str], dict[int, str]]:
+        """The author's box closing the region and what follows it to the region's end, each
+        by position, with the reason: among the region's last ``author_box_lines`` lines,
+        one that starts with the name of a byline above the article ("Eric Song is IGN's
+        deal curator…" under "By Eric Song, IGN Staff", removed by ``metadata``), or a
+        short heading ending with a name shown above the article and the next line, which
+        repeats it ("Über Moritz Bachmann" / "Als Sales Manager bildet Moritz Bachmann…").
+        A name is two capitalised words; names of things (a country, a company) are in
+        menus and headlines as much as in bylines, hence the byline or the repetition."""
         opts = self.options
         box_lines = list(islice(
             (pos for pos in range(last, first, -1) if not doc.lines[lines[pos].index].removed),
             opts.author_box_lines,
         ))
         if not box_lines:
-            return {}
+            return {}, {}
         above = lines[max(0, first - opts.byline_distance):first]
         for pos in reversed(box_lines):  # earliest first: the box runs to the region's end
             item = lines[pos]
@@ -860,19 +944,96 @@ class MainContentStage(Stage):
             if len(words) >= 3 and _is_name(words[0], words[1]) and self._named_above(
                 f"{words[0]} {words[1]}", above, doc, byline=True
             ):
-                named = f"starts with the byline's name {words[0]} {words[1]!r}"
+                named, end = f"starts with the byline's name {words[0]} {words[1]!r}", pos
             elif (item.kind is SHORT and not item.sentence_end and 2 < len(words) <= 4
                   and _is_name(words[-2], words[-1]) and pos < last
                   and f"{words[-2]} {words[-1]}" in doc.lines[lines[pos + 1].index].text
                   and self._named_above(f"{words[-2]} {words[-1]}", above, doc, byline=False)):
-                named = f"heading ending with the name {words[-2]} {words[-1]!r}, repeated below"
+                named, end = f"heading ending with the name {words[-2]} {words[-1]!r}, repeated below", pos + 1
             else:
                 continue
-            return {
-                box: f"author's box ({named}, line {lines[pos].index + 1})"
-                for box in range(pos, last + 1) if not doc.lines[lines[box].index].removed
-            }
-        return {}
+            box = f"author's box ({named}, line {lines[pos].index + 1})"
+            after = f"closes the page after the author's box on line {lines[pos].index + 1}"
+            kept = [box_pos for box_pos in range(pos, last + 1) if not doc.lines[lines[box_pos].index].removed]
+            return ({box_pos: box for box_pos in kept if box_pos <= end},
+                    {box_pos: after for box_pos in kept if box_pos > end})
+        return {}, {}
+
+    def _announced_author_boxes(self, lines: list[_Line], first: int, doc: Document) -> dict[int, str]:
+        """The author's boxes after the region's start that the ``author_box`` lexicon
+        announces, by position, with the reason: under a heading ("About the author", "Über
+        den Autor"), the bio down to the box's link to the author's posts, the next
+        section's signpost (comments, other stories, a sign-up box) or the text's end (the
+        box may close the region or follow it, and its lines go either way, as what they
+        are; a box inside the region ends the article above it); above such a link
+        ("View all posts by Jane Porter", "Zeige alle Beiträge von …"), the bio up to the
+        line naming the author ("Über Jane Porter") or the heading.  The box follows the
+        article (a paragraph of it stands above) and holds a bio only: ``author_box_lines``
+        kept lines at most besides the heading and the link, ``author_bio_chars``
+        characters in all.  A paragraph that names the author is no box."""
+        announced = category_hits(doc, "author_box")
+        if not announced:
+            return {}
+        boxes: dict[int, str] = {}
+        paragraph_above = False
+        for pos in range(first, len(lines)):
+            item = lines[pos]
+            hits = announced.get(item.index)
+            if hits and paragraph_above and pos not in boxes:
+                heading = next((hit for hit in hits if hit.kind == "line"), None)
+                if heading is not None:
+                    span = self._box_below(lines, pos, announced)
+                    evidence = f"{heading.describe()} (line {item.index + 1}) heads it"
+                else:
+                    link = next((hit for hit in hits if hit.kind == "prefix"), None)
+                    span = None if link is None else self._box_above(lines, pos, first, link, announced, doc)
+                    evidence = "" if link is None else f"{link.describe()} (line {item.index + 1}) closes it"
+                if span is not None:
+                    boxes.update((box, f"author's box: {evidence}") for box in span
+                                 if not doc.lines[lines[box].index].removed)
+            paragraph_above = paragraph_above or item.kind is GOOD
+        return boxes
+
+    def _box_below(self, lines: list[_Line], heading: int, announced: dict[int, list[Hit]]) -> range | None:
+        """Positions of the box under an author heading at ``heading``: down to a link of
+        the ``author_box`` lexicon, or up to the next barrier or the text's end; None when
+        more than a bio stands there."""
+        last = len(lines) - 1
+        bio = _BioCount(self.options.author_box_lines, self.options.author_bio_chars)
+        for pos in range(heading + 1, last + 1):
+            item = lines[pos]
+            if item.barrier:
+                return range(heading, pos) if bio.lines else None
+            if any(hit.kind == "prefix" for hit in announced.get(item.index, ())):
+                return range(heading, pos + 1) if bio.lines else None
+            if item.removed_as is None and not bio.add(item):
+                return None
+        return range(heading, last + 1) if bio.lines else None
+
+    def _box_above(self, lines: list[_Line], link: int, first: int, hit: Hit,
+                   announced: dict[int, list[Hit]], doc: Document) -> range | None:
+        """Positions of the box closed by a link of the ``author_box`` lexicon at ``link``
+        (a short line, no sentence: "Zeige alle Beiträge von Jane Porter →"): up to the
+        heading above that names the author the link names, or an author heading; None
+        when more than a bio stands between."""
+        item = lines[link]
+        if item.sentence_end or item.words > _LINK_WORDS:
+            return None
+        norms = normalized_lines(doc)
+        # the name the link names, without the arrow or bracket many themes close it with
+        name = _EDGE_SYMBOLS.sub("", norms[item.index][hit.end:])
+        bio = _BioCount(self.options.author_box_lines, self.options.author_bio_chars)
+        for pos in range(link - 1, first - 1, -1):
+            above = lines[pos]
+            # the heading over the bio ("Über Jane Porter", "Jane Porter"): the bio may
+            # name the author too
+            named = bool(name) and name in norms[above.index] and not above.sentence_end \
+                and above.words <= len(name.split()) + _NAME_HEADING_WORDS
+            if named or any(h.kind == "line" for h in announced.get(above.index, ())):
+                return range(pos, link + 1) if bio.lines else None
+            if above.barrier or (above.removed_as is None and not bio.add(above)):
+                return None
+        return None
 
     def _named_above(self, name: str, above: list[_Line], doc: Document, *, byline: bool) -> bool:
         """Does a line above the article show ``name``: a byline (a short line removed by

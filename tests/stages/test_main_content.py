@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from lexicon_cases import PROSE
 
 from cleanscrape import Cleaner
 from cleanscrape.document import Document
+from cleanscrape.lexicon import load_lexicon
 from cleanscrape.stages.main_content import MainContentStage
 
 PARAGRAPHS = [
@@ -611,3 +613,87 @@ def test_comment_phrases_without_a_count_are_no_thread_heading():
     result = Cleaner(stages=["comments", "main_content"]).clean(text, lang="en")
     for kept in (TITLE, quote, *PARAGRAPHS):
         assert kept in result.text
+
+
+BIO = "Jane Porter has covered transport for the Courier since 2012 and rides the night bus home."
+
+
+def test_an_author_box_under_an_author_heading_goes_before_the_comments():
+    # the heading is a phrase of the author_box lexicon; the box runs down to the comments
+    box = ["About the author", BIO, "Follow Jane"]
+    reply = ["Leave a comment", "Sam", PARAGRAPHS[1]]
+    text = "\n".join(MENU) + "\n\n" + article(TITLE, *PARAGRAPHS, *box, *reply)
+    result = Cleaner(stages=["comments", "main_content"]).clean(text, lang="en")
+    assert all(line not in result.text for line in box)
+    assert all(paragraph in result.text for paragraph in PARAGRAPHS)
+    gone = next(r for r in result.removed if r.text.startswith(BIO))
+    assert gone.category == "author_box"
+    assert gone.reason.startswith("author's box: line is en author_box phrase 'about the author' (line 16) heads it")
+
+
+def test_an_author_box_closed_by_a_link_to_the_author_s_posts_goes():
+    # WordPress themes: "Über <name>", the bio, "Zeige alle Beiträge von <name> →"
+    paragraph = " ".join([PROSE["de"]] * 2)
+    box = ["Über Jane Porter", "Jane Porter schreibt seit 2012 über den Verkehr und fährt selbst jede Nacht Bus.",
+           "Zeige alle Beiträge von Jane Porter →"]
+    text = "\n".join(MENU) + "\n\n" + article("Nachtbusse für den Norden", paragraph, paragraph,
+                                             "\n".join(box), paragraph)
+    result = run(text, lang="de")
+    assert all(line not in result.text for line in box[1:])
+    assert result.text.count(paragraph) == 3
+    link = next(r for r in result.removed if r.text.startswith("Zeige"))
+    assert (link.category, link.reason.split(" (line")[0]) == (
+        "author_box", "author's box: line starts with de author_box phrase 'zeige alle beiträge von'")
+
+
+@pytest.mark.parametrize("lang", sorted(PROSE))
+def test_every_language_s_author_heading_opens_a_box(lang: str) -> None:
+    # (as normalised: lower-cased, accents folded, as pages may write it too)
+    heading = min(load_lexicon(lang).whole_line_phrases("author_box"))
+    paragraph = " ".join([PROSE[lang]] * 2)
+    bio = PROSE[lang].split(",")[0] + "."
+    text = "\n".join(MENU) + "\n\n" + article(paragraph, paragraph, heading, bio)
+    result = run(text, lang=lang)
+    assert [r.category for r in result.removed if r.text.startswith(bio)] == ["author_box"]
+    assert result.text.count(paragraph) == 2
+
+
+def test_an_author_heading_over_more_than_a_bio_or_before_the_article_stays():
+    # a review's section on the book's author: three paragraphs are no bio
+    text = "\n".join(MENU) + "\n\n" + article(TITLE, PARAGRAPHS[0], "About the author", *PARAGRAPHS[1:], BIO, BIO)
+    assert all(line in run(text).text for line in (*PARAGRAPHS, BIO))
+    # at the top, before any paragraph of the article
+    text = "\n".join(MENU) + "\n\n" + article(TITLE, "About the author", BIO, *PARAGRAPHS)
+    assert BIO in run(text).text
+
+
+def test_a_link_to_the_author_s_posts_without_the_author_named_above_takes_nothing():
+    # the link closes a box only under a line naming the same author; a paragraph that
+    # names the author is no box
+    closing = "Jane Porter, who rode the first night bus, said the drivers were the real heroes of the year."
+    for above in (closing, PARAGRAPHS[2]):
+        text = "\n".join(MENU) + "\n\n" + article(TITLE, *PARAGRAPHS[:2], above, "View all posts by Sam Lee")
+        assert above in run(text).text
+
+
+def test_teaser_cards_whose_kickers_repeat_the_menu_go():
+    # section kicker, headline, summary, repeated: the kickers are labels of the page's menu
+    cards = ["Business", "Tram makers merge to win contracts abroad",
+             "The merger creates the second largest maker of trams and light rail vehicles in Europe.",
+             "Culture", "Ten night trains worth taking this winter",
+             "From Lisbon to Vienna, the sleeper train is back on the timetables of most operators."]
+    text = "\n".join([*MENU, "Business"]) + "\n\n" + article(TITLE, *PARAGRAPHS, *cards)
+    result = run(text)
+    assert all(line not in result.text for line in cards)
+    assert all(paragraph in result.text for paragraph in PARAGRAPHS)
+    kicker = next(r for r in result.removed if r.text.startswith("Culture") and r.line > 10)
+    assert kicker.reason.startswith(
+        "teaser card: one of 2 kickers printing a label of the menu above the article ('Business', line 7)")
+
+
+def test_subheadings_naming_sections_of_the_menu_stay():
+    # the article's own subheadings stand over paragraphs, not over a headline
+    text = "\n".join(MENU) + "\n\n" + article(TITLE, PARAGRAPHS[0], "Politics", PARAGRAPHS[1], "Culture",
+                                             PARAGRAPHS[2])
+    assert run(text).text.endswith(article(TITLE, PARAGRAPHS[0], "Politics", PARAGRAPHS[1], "Culture",
+                                           PARAGRAPHS[2]))
