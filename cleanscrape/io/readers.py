@@ -248,7 +248,7 @@ def _other_utf(data: bytes, opening: str = "") -> str | None:
     return None
 
 
-def _decode_utf8(data: bytes, location: str) -> tuple[str | None, str | None]:
+def _decode_utf8(data: bytes) -> tuple[str | None, str | None]:
     """Strict UTF-8: a text we cannot decode exactly is not guessed at, it is reported.
     Returns ``(text, None)`` or ``(None, reason)`` naming the line and byte."""
     try:
@@ -313,7 +313,7 @@ def _split_whole_file(stream: BinaryIO, source: InputFile, max_bytes: int | None
 
 def _decode_text(raw: RawRecord, options: ReadOptions) -> Record:
     record = Record(raw.location, raw.format, raw.name, id=raw.name)
-    record.text, record.error = _decode_utf8(raw.payload, raw.location)
+    record.text, record.error = _decode_utf8(raw.payload)
     if record.error:
         record.raw = raw.payload
     return record
@@ -404,7 +404,7 @@ def _decode_jsonl(raw: RawRecord, options: ReadOptions) -> Record:
         # orjson reads only valid UTF-8 (its documentation says so): a line it read needs no
         # check of its own (decoding the line to a string only to test it cost a third of
         # orjson's time); one it did not is checked here, to name the byte
-        _, utf8_error = _decode_utf8(line, raw.location)
+        _, utf8_error = _decode_utf8(line)
         if utf8_error:
             record.error, record.raw = utf8_error.replace(" at line 1,", " at"), line
             return record
