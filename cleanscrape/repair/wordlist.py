@@ -38,9 +38,12 @@ import sys
 from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
-from typing import Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 import zstandard
+
+if TYPE_CHECKING:
+    from importlib.abc import Traversable
 
 __all__ = ["Wordlist", "wordlist", "vote_wordlist", "head_wordlist", "HEAD_FLOOR", "shape", "build_table",
            "build_vote_table", "head_table"]
@@ -255,17 +258,17 @@ def head_table(table: bytes) -> bytes:
 SHIPPED_VOTE_LANGUAGES = ("en",)
 
 
-def _table_path(lang: str, folder: str = "words"):
+def _table_path(lang: str, folder: str = "words") -> Traversable:
     return resources.files("cleanscrape") / "data" / "repair" / folder / f"{lang}.tsv.zst"
 
 
-def read_table(path) -> bytes:
+def read_table(path: Traversable) -> bytes:
     """The table shipped at ``path`` (a :func:`_table_path`)."""
     with path.open("rb") as fh:
         return zstandard.ZstdDecompressor().decompress(fh.read())
 
 
-def _load(lang: str, folder: str, build) -> Wordlist | None:
+def _load(lang: str, folder: str, build: Callable[[str], bytes | None]) -> Wordlist | None:
     """The shipped table of ``lang`` in ``folder``, else ``build(lang)``'s."""
     path = _table_path(lang, folder)
     if path.is_file():
