@@ -54,6 +54,8 @@ __all__ = ["Wordlist", "wordlist", "vote_wordlist", "head_wordlist", "HEAD_FLOOR
 #: ("grosse" for "große"); words with a slot are all kept.  Measured on the dev set
 #: (docs/repair.md, "Word lists"): the same figures as the whole lists.
 MIN_PLAIN_ZIPF = 2.0
+#: the same floor as a place in wordfreq's cBpack, whose n-th list holds the words of Zipf 9 - n / 100
+_MAX_PLAIN_CENTIBELS = round((9 - MIN_PLAIN_ZIPF) * 100)
 #: looked-up shapes remembered per language (documents repeat their words)
 CACHED_SHAPES = 8192
 #: a line of the table is sampled every this many bytes: a lookup bisects the samples (in
@@ -185,7 +187,7 @@ def table_line(word: str, centibels: int) -> bytes | None:
     return f"{word_shape}\t{letters}\t{centibels}\n".encode("utf-8")
 
 
-def build_table(lang: str, min_plain_zipf: float = MIN_PLAIN_ZIPF) -> bytes | None:
+def build_table(lang: str) -> bytes | None:
     """The sorted table of ``lang`` from wordfreq (None when wordfreq has no list)."""
     import wordfreq
 
@@ -196,14 +198,13 @@ def build_table(lang: str, min_plain_zipf: float = MIN_PLAIN_ZIPF) -> bytes | No
 
     data = language_data(lang)
     respellings = [listed for listed, _ in data.equivalents if len(listed) > 1] if data else []
-    max_plain_centibels = round((9 - min_plain_zipf) * 100)
     lines = []
     for centibels, words in enumerate(wordfreq.read_cBpack(path)):
         for word in words:
             if "\t" in word or "\n" in word:
                 continue
             word_shape = shape(word)
-            if (word_shape == word and centibels > max_plain_centibels
+            if (word_shape == word and centibels > _MAX_PLAIN_CENTIBELS
                     and not any(listed in word for listed in respellings)):
                 continue
             line = table_line(word, centibels)
@@ -225,10 +226,9 @@ def build_vote_table(lang: str) -> bytes | None:
     path = wordfreq.available_languages().get(lang)
     if path is None:
         return None
-    max_plain_centibels = round((9 - MIN_PLAIN_ZIPF) * 100)
     lines: list[bytes] = []
     for centibels, words in enumerate(wordfreq.read_cBpack(path)):
-        if centibels <= max_plain_centibels:  # a plain word is its own shape, with no letters in slots
+        if centibels <= _MAX_PLAIN_CENTIBELS:  # a plain word is its own shape, with no letters in slots
             lines += [f"{word}\t\t{centibels}\n".encode() for word in words if word.isascii() and word.isalpha()]
         # letters, or what tokenize_words keeps whole all the same ("ⅱ")
         lines += [line for word in words
