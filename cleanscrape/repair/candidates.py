@@ -623,7 +623,7 @@ class CandidateFinder:
         words = self.words.words_of_shape(shape(damaged)) if has_slot(damaged) \
             else [damaged] if self.frequency(damaged) else []
         for word in words:
-            restored = self._fits(damaged, word)
+            restored = self._restored_by(damaged, word)
             if restored is not None and APOSTROPHE not in restored:
                 yield restored, self.frequency(word)
 
@@ -807,7 +807,7 @@ class CandidateFinder:
         out = []
         # sorted: readings that tie keep one order whatever the hash seed (the same output on every run)
         for word in sorted(pool):
-            restored = self._fits(lower, word)
+            restored = self._restored_by(lower, word)
             if restored is not None:
                 out.append(self._candidate(restored, word, listed.get(word.replace(APOSTROPHE, "'"), 0.0)))
         return out
@@ -822,7 +822,7 @@ class CandidateFinder:
         how = "document" if count else "source" if in_source and not freq else "word list"
         return Candidate(restored, freq, count, how, in_source=in_source)
 
-    def _fits(self, lower: str, word: str) -> str | None:
+    def _restored_by(self, lower: str, word: str) -> str | None:
         """``word`` spelled as it restores ``lower``, or None if it does not fit."""
         chars = []
         for have, cand in zip(lower, word):
