@@ -393,7 +393,7 @@ def _interrupt_exits_130(command: Callable[..., None]) -> Callable[..., None]:
               help="Input format (default: by file extension; stdin: text).")
 @click.option("--to", "to", type=click.Choice(OUTPUT_FORMATS), default=None,
               help="Output format for stdout, a pipe or a file of no known extension (default: jsonl if an "
-                   "input is JSONL); a .jsonl or .txt file is written as its name says.")
+                   "input is JSONL, HTML or WARC, else text); a .jsonl or .txt file is written as its name says.")
 @click.option("--text-field", default="text", show_default=True, help="JSONL field holding the text.")
 @click.option("--id-field", default="id", show_default=True, help="JSONL field holding the id.")
 @click.option("--html-field", default=None,

@@ -37,7 +37,7 @@ from typing import Any, Iterable, Iterator, Mapping
 
 from .cleaner import Cleaner
 from .extract import ExtractOptions, html_cleaner
-from .io.readers import RawRecord, ReadOptions
+from .io.readers import RawRecord, ReadOptions, is_byte_order_mark_alone
 from .parallel import Job, Outcome, clean_raw
 
 __all__ = ["clean_jsonl_partition"]
@@ -92,8 +92,8 @@ def clean_jsonl_partition(
             yield _line(clean_raw(cleaner, job, raw), with_report)
             continue
         payload = payload.rstrip(b"\r\n")
-        if not payload.strip():
-            continue  # blank lines are not records in JSONL, as in the CLI reader
+        if not payload.strip() or number == 1 and is_byte_order_mark_alone(payload):
+            continue  # blank lines, and a mark opening an empty file, are no records, as in the CLI reader
         raw = RawRecord(f"{partition}:{number}", "jsonl", payload, partition)
         yield _line(clean_raw(cleaner, job, raw), with_report)
 

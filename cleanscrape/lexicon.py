@@ -28,8 +28,8 @@ reading and building the nine took ~30 ms in every process, unpickling them take
 The prefix and contains phrases of a language go into one Aho-Corasick automaton, and each
 document is normalised and scanned *as a whole* once per language (its lines looked up among
 the whole-line phrases in the same pass); the hits are shared by every stage
-through :func:`hits_by_line` (only the lines that have some), :func:`category_hits` and
-:func:`line_hits` (PERF-NOTES §1: an automaton runs ~20× faster than a 500-way regex).
+through :func:`hits_by_line` (only the lines that have some) and :func:`category_hits`
+(PERF-NOTES §1: an automaton runs ~20× faster than a 500-way regex).
 """
 
 from __future__ import annotations
@@ -65,7 +65,6 @@ __all__ = [
     "lexicon_languages",
     "lexicon_langs_for",
     "normalized_lines",
-    "line_hits",
     "hits_by_line",
     "lines_matching",
     "lines_starting_with",
@@ -561,17 +560,6 @@ def lines_starting_with(doc: Document, words: frozenset[str]) -> list[int]:
     # a match starts at the "\n" before its line: the line's index is the number of line
     # starts before the match
     return list(map(bisect_right, repeat(starts), map(re.Match.start, pattern.finditer(text))))
-
-
-def line_hits(doc: Document) -> list[list[Hit]]:
-    """Lexicon hits per line of ``doc`` (index-aligned with ``doc.lines``), computed once."""
-    cached = doc.cache.get("lexicon_hits")
-    if cached is None:
-        cached = [[] for _ in doc.lines]
-        for index, hits in hits_by_line(doc).items():
-            cached[index] = hits
-        doc.cache["lexicon_hits"] = cached
-    return cached
 
 
 def category_hits(doc: Document, category: str) -> dict[int, list[Hit]]:

@@ -54,6 +54,15 @@ def test_a_line_that_is_neither_text_nor_bytes_is_a_failed_record_not_the_partit
     assert out[2]["error"] == out[2]["report"]["error"] == "part-7:3: a line must be a string or bytes, not int 5"
 
 
+def test_a_byte_order_mark_alone_on_the_first_line_is_no_record_as_in_the_cli(tmp_path: Path) -> None:
+    # an empty file written "UTF-8 with BOM", then records: the CLI skips the mark, a
+    # partition of the file's lines (a str line keeps it as U+FEFF) made it a failed record
+    path = tmp_path / "bom.jsonl"
+    path.write_bytes(b'\xef\xbb\xbf\n{"id": "a", "text": "Fine text here."}\n')
+    assert list(clean_jsonl_partition(path.read_bytes().splitlines())) == cli_lines(path)
+    assert list(clean_jsonl_partition(path.read_text(encoding="utf-8").splitlines())) == cli_lines(path)
+
+
 @pytest.mark.parametrize("partition", ['{"text": "a"}\n{"text": "b"}\n', b'{"text": "a"}\n'])
 def test_a_partition_of_one_string_is_refused_not_cleaned_a_letter_at_a_time(partition) -> None:
     with pytest.raises(TypeError, match="the lines of a partition, not one"):

@@ -47,6 +47,7 @@ __all__ = [
     "COMPRESSION_SUFFIXES",
     "STDIN",
     "InputError",
+    "is_byte_order_mark_alone",
     "TruncatedFile",
     "detect_format",
     "strip_compression_suffix",
@@ -248,7 +249,7 @@ def _other_utf(data: bytes, opening: str = "") -> str | None:
     return None
 
 
-def _decode_utf8(data: bytes, location: str) -> tuple[str | None, str | None]:
+def _decode_utf8(data: bytes) -> tuple[str | None, str | None]:
     """Strict UTF-8: a text we cannot decode exactly is not guessed at, it is reported.
     Returns ``(text, None)`` or ``(None, reason)`` naming the line and byte."""
     try:
@@ -313,7 +314,7 @@ def _split_whole_file(stream: BinaryIO, source: InputFile, max_bytes: int | None
 
 def _decode_text(raw: RawRecord, options: ReadOptions) -> Record:
     record = Record(raw.location, raw.format, raw.name, id=raw.name)
-    record.text, record.error = _decode_utf8(raw.payload, raw.location)
+    record.text, record.error = _decode_utf8(raw.payload)
     if record.error:
         record.raw = raw.payload
     return record
@@ -366,6 +367,13 @@ def _holds_float(value: Any) -> bool:
 _UTF8_BOM = b"\xef\xbb\xbf"
 
 
+def is_byte_order_mark_alone(line: bytes) -> bool:
+    """Is ``line``, a JSONL file's first, a byte-order mark and nothing else?  Windows tools
+    write one into an empty file: no record (it was a failed one, 'not valid JSON: Expecting
+    value')."""
+    return line.startswith(_UTF8_BOM) and not line[len(_UTF8_BOM):].strip()
+
+
 def _split_jsonl(stream: BinaryIO, source: InputFile, max_bytes: int | None) -> Iterator[RawRecord]:
     # Blank lines separate nothing and hold no record: they are skipped, not failed.
     # (isspace, not strip: the same ASCII whitespace, without copying every line)
@@ -376,9 +384,7 @@ def _split_jsonl(stream: BinaryIO, source: InputFile, max_bytes: int | None) -> 
         # never held whole
         lines = iter(partial(stream.readline, max_bytes + 1), b"")
     for number, line in enumerate(lines, 1):
-        if number == 1 and line.startswith(_UTF8_BOM) and not line[len(_UTF8_BOM):].strip():
-            # a byte-order mark alone (Windows tools write one into an empty file): it was
-            # a failed record, 'not valid JSON: Expecting value'
+        if number == 1 and is_byte_order_mark_alone(line):
             continue
         if number == 1 and (other := _other_utf(line, "{")) is not None:
             # its lines are no lines of bytes: split on b"\n", each failed in its own way
@@ -404,7 +410,7 @@ def _decode_jsonl(raw: RawRecord, options: ReadOptions) -> Record:
         # orjson reads only valid UTF-8 (its documentation says so): a line it read needs no
         # check of its own (decoding the line to a string only to test it cost a third of
         # orjson's time); one it did not is checked here, to name the byte
-        _, utf8_error = _decode_utf8(line, raw.location)
+        _, utf8_error = _decode_utf8(line)
         if utf8_error:
             record.error, record.raw = utf8_error.replace(" at line 1,", " at"), line
             return record

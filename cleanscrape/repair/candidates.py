@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterator
 from weakref import WeakKeyDictionary
 
-from .damage import SLOTS, has_slot, is_slot, slot_count
+from .damage import SLOTS, has_slot, is_slot, slot_count, spells
 from .language import LanguageData, supported_languages
 from .letter_model import LetterModel
 from .source_memory import SourceWords
@@ -315,8 +315,7 @@ class CandidateFinder:
         out = []
         for ending, suffix in self.data.person_suffixes:
             base, tail = lower[:len(lower) - len(suffix)], lower[len(lower) - len(suffix):]
-            if len(base) <= len(ending) or not all(a == b or (is_slot(b) and not a.isascii())
-                                                   for a, b in zip(suffix, tail)):
+            if len(base) <= len(ending) or not spells(tail, suffix):
                 continue
             bases = self.find(base) if has_slot(base) else self._known(base)
             out += [Candidate(b.text + suffix, b.frequency * PERSON_FORM_SHARE, 0, "person")
@@ -624,7 +623,7 @@ class CandidateFinder:
         words = self.words.words_of_shape(shape(damaged)) if has_slot(damaged) \
             else [damaged] if self.frequency(damaged) else []
         for word in words:
-            restored = self._fits(damaged, word)
+            restored = self._restored_by(damaged, word)
             if restored is not None and APOSTROPHE not in restored:
                 yield restored, self.frequency(word)
 
@@ -764,7 +763,7 @@ class CandidateFinder:
             return {}
         for link in self.data.noun_links:
             for start in range(MIN_COMPOUND_HEAD, len(lower) - len(link) - MIN_LINKED_TAIL + 1):
-                if not _fits(lower[start:start + len(link)], link):
+                if not spells(lower[start:start + len(link)], link):
                     continue
                 letters = self._listed_tail_letters(lower[start + len(link):], start + len(link))
                 if letters:
@@ -776,7 +775,7 @@ class CandidateFinder:
         weighted by frequency, by the slot's offset in the whole word (``tail`` starts at
         ``at``); empty when no listed word fits or ``tail`` has no slot."""
         words = [(word, self.words.frequency(word)) for word in self.words.words_of_shape(shape(tail))
-                 if _fits(tail, word)]
+                 if spells(tail, word)]
         total = sum(freq for _, freq in words)
         letters: dict[int, dict[str, float]] = {}
         if not total:
@@ -808,7 +807,7 @@ class CandidateFinder:
         out = []
         # sorted: readings that tie keep one order whatever the hash seed (the same output on every run)
         for word in sorted(pool):
-            restored = self._fits(lower, word)
+            restored = self._restored_by(lower, word)
             if restored is not None:
                 out.append(self._candidate(restored, word, listed.get(word.replace(APOSTROPHE, "'"), 0.0)))
         return out
@@ -823,7 +822,7 @@ class CandidateFinder:
         how = "document" if count else "source" if in_source and not freq else "word list"
         return Candidate(restored, freq, count, how, in_source=in_source)
 
-    def _fits(self, lower: str, word: str) -> str | None:
+    def _restored_by(self, lower: str, word: str) -> str | None:
         """``word`` spelled as it restores ``lower``, or None if it does not fit."""
         chars = []
         for have, cand in zip(lower, word):
@@ -904,7 +903,7 @@ class CandidateFinder:
                 for place, numeral in numerals.get((end - start, "?" if is_slot(lower[start]) else lower[start]), ()):
                     if first is not None and place > first[0]:
                         break
-                    if _fits(lower[start:end], numeral):
+                    if spells(lower[start:end], numeral):
                         first = (place, numeral, start)
                         break
             if first is not None:
@@ -1026,14 +1025,4 @@ class CandidateFinder:
         return likelihood
 
     def _suffixes_fitting(self, right: str) -> list[str]:
-        return [s for s in self._suffixes_by_length.get(len(right), ()) if _fits(right, s)]
-
-
-def _fits(damaged: str, word: str) -> bool:
-    """Does ``word`` spell ``damaged``: its letters where they are kept, a non-ASCII letter
-    in each slot?  (A loop, not all() over a generator: twice as fast where the first
-    letter already differs, as for most of the number words tried at each end.)"""
-    for have, got in zip(damaged, word):
-        if got != have and not (have in SLOTS and not got.isascii()):
-            return False
-    return True
+        return [s for s in self._suffixes_by_length.get(len(right), ()) if spells(right, s)]

@@ -72,11 +72,12 @@ def slot_count(text: str) -> int:
 
 def spells(word: str, target: str) -> bool:
     """Is ``word`` ``target`` with some of its non-ASCII letters lost to slots ("c?nd": "când")?
-    (A loop, not all() over a generator: most targets asked about differ at once.)"""
+    (A loop, not all() over a generator, and ``in SLOTS``, not is_slot: most targets asked
+    about differ at once, as most of the number words the candidate finder tries do.)"""
     if len(word) != len(target):
         return False
     for a, b in zip(word, target):
-        if a != b and not (is_slot(a) and not b.isascii()):
+        if a != b and not (a in SLOTS and not b.isascii()):
             return False
     return True
 

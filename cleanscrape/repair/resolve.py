@@ -1413,7 +1413,7 @@ class Resolver:
         case = _CoreCase(core)
         # where no word around it weighs in (most candidates), its own score and its case
         # too: the rest are worked out where the word stands (run and line None here)
-        return _Candidates([(cand, page, self._describe_candidate(cand, core), self._evidence(cand),
+        return _Candidates([(cand, page, self._describe_candidate(cand), self._evidence(cand),
                              None if self._own_score_reads_context(cand)
                              # run and line None: the two predicates pick the candidates
                              # that read them, scored later where the word stands
@@ -3550,7 +3550,7 @@ class Resolver:
         if self.data is None or not following[:1].islower() or not self._sentence_lost_letters(run):
             return []
         return [Reading(self._apply_case(run.text, cand, run, line, self._sentence_start(line, run.start)) or cand.text,
-                        math.log10(cand.frequency), self._describe_candidate(cand, run.text), self._evidence(cand),
+                        math.log10(cand.frequency), self._describe_candidate(cand), self._evidence(cand),
                         cand.how)
                 for cand in self.finder.find(run.text) if cand.how == "word list" and cand.frequency
                 and not cand.ascii_capital and all(c in self.data.letters for c in cand.text)]
@@ -4662,7 +4662,7 @@ class Resolver:
             and self.lower(word) not in stopwords(self.lang)
 
     # ---------------------------------------------------------------- reporting
-    def _describe_candidate(self, cand: Candidate, core: str) -> str:
+    def _describe_candidate(self, cand: Candidate) -> str:
         if cand.how == "elision":
             elided = re.split("['’]", cand.text, maxsplit=1)[0]
             return f"lost apostrophe after the elided {self.lang} word '{elided}'"

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections import Counter
 from functools import cached_property, lru_cache
 from itertools import accumulate
-from typing import Iterable, NamedTuple
+from typing import Callable, Iterable, NamedTuple
 
 from ..charclass import LETTER, atomic, bmp_class, within_bmp
 from .wordlist import shape
@@ -113,7 +113,7 @@ class _Words(NamedTuple):
 class DocumentVocabulary:
     """Intact words of a document, lower-cased, with counts and the spellings seen."""
 
-    def __init__(self, lines: list[str], lower) -> None:
+    def __init__(self, lines: list[str], lower: Callable[[str], str]) -> None:
         #: the lines, counted when a word is first asked about (a page whose "?" the stage
         #: finds no damage may never ask: 2 of the 20 benchmark pages that build one; on a
         #: long page, the lines holding the word alone, for its first few questions), and
@@ -336,7 +336,7 @@ def _add(counted: _Words, low: str, spelled: str, n: int, may_open: bool) -> Non
         counted.shaped.append(low)
 
 
-def restorable_words(lines: list[str], lower) -> set[str]:
+def restorable_words(lines: list[str], lower: Callable[[str], str]) -> set[str]:
     """The intact words of ``lines`` with a non-ASCII letter (the only ones a lost letter
     restores), lower-cased and split at apostrophes as :class:`DocumentVocabulary` counts
     them; lines with a slot are skipped whole, and all-ASCII lines cost one check."""

@@ -38,9 +38,12 @@ import sys
 from bisect import bisect_left
 from functools import lru_cache
 from importlib import resources
-from typing import Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 import zstandard
+
+if TYPE_CHECKING:
+    from importlib.abc import Traversable
 
 __all__ = ["Wordlist", "wordlist", "vote_wordlist", "head_wordlist", "HEAD_FLOOR", "shape", "build_table",
            "build_vote_table", "head_table"]
@@ -51,6 +54,8 @@ __all__ = ["Wordlist", "wordlist", "vote_wordlist", "head_wordlist", "HEAD_FLOOR
 #: ("grosse" for "große"); words with a slot are all kept.  Measured on the dev set
 #: (docs/repair.md, "Word lists"): the same figures as the whole lists.
 MIN_PLAIN_ZIPF = 2.0
+#: the same floor as a place in wordfreq's cBpack, whose n-th list holds the words of Zipf 9 - n / 100
+_MAX_PLAIN_CENTIBELS = round((9 - MIN_PLAIN_ZIPF) * 100)
 #: looked-up shapes remembered per language (documents repeat their words)
 CACHED_SHAPES = 8192
 #: a line of the table is sampled every this many bytes: a lookup bisects the samples (in
@@ -182,7 +187,7 @@ def table_line(word: str, centibels: int) -> bytes | None:
     return f"{word_shape}\t{letters}\t{centibels}\n".encode("utf-8")
 
 
-def build_table(lang: str, min_plain_zipf: float = MIN_PLAIN_ZIPF) -> bytes | None:
+def build_table(lang: str) -> bytes | None:
     """The sorted table of ``lang`` from wordfreq (None when wordfreq has no list)."""
     import wordfreq
 
@@ -193,14 +198,13 @@ def build_table(lang: str, min_plain_zipf: float = MIN_PLAIN_ZIPF) -> bytes | No
 
     data = language_data(lang)
     respellings = [listed for listed, _ in data.equivalents if len(listed) > 1] if data else []
-    max_plain_centibels = round((9 - min_plain_zipf) * 100)
     lines = []
     for centibels, words in enumerate(wordfreq.read_cBpack(path)):
         for word in words:
             if "\t" in word or "\n" in word:
                 continue
             word_shape = shape(word)
-            if (word_shape == word and centibels > max_plain_centibels
+            if (word_shape == word and centibels > _MAX_PLAIN_CENTIBELS
                     and not any(listed in word for listed in respellings)):
                 continue
             line = table_line(word, centibels)
@@ -222,10 +226,9 @@ def build_vote_table(lang: str) -> bytes | None:
     path = wordfreq.available_languages().get(lang)
     if path is None:
         return None
-    max_plain_centibels = round((9 - MIN_PLAIN_ZIPF) * 100)
     lines: list[bytes] = []
     for centibels, words in enumerate(wordfreq.read_cBpack(path)):
-        if centibels <= max_plain_centibels:  # a plain word is its own shape, with no letters in slots
+        if centibels <= _MAX_PLAIN_CENTIBELS:  # a plain word is its own shape, with no letters in slots
             lines += [f"{word}\t\t{centibels}\n".encode() for word in words if word.isascii() and word.isalpha()]
         # letters, or what tokenize_words keeps whole all the same ("ⅱ")
         lines += [line for word in words
@@ -255,17 +258,17 @@ def head_table(table: bytes) -> bytes:
 SHIPPED_VOTE_LANGUAGES = ("en",)
 
 
-def _table_path(lang: str, folder: str = "words"):
+def _table_path(lang: str, folder: str = "words") -> Traversable:
     return resources.files("cleanscrape") / "data" / "repair" / folder / f"{lang}.tsv.zst"
 
 
-def read_table(path) -> bytes:
+def read_table(path: Traversable) -> bytes:
     """The table shipped at ``path`` (a :func:`_table_path`)."""
     with path.open("rb") as fh:
         return zstandard.ZstdDecompressor().decompress(fh.read())
 
 
-def _load(lang: str, folder: str, build) -> Wordlist | None:
+def _load(lang: str, folder: str, build: Callable[[str], bytes | None]) -> Wordlist | None:
     """The shipped table of ``lang`` in ``folder``, else ``build(lang)``'s."""
     path = _table_path(lang, folder)
     if path.is_file():

@@ -414,7 +414,7 @@ class MainContentStage(Stage):
         thread_headings = self._mark_thread_headings(lines, doc)
         self._mark_headline_stacks(lines, judged, doc)
         runs = self._mark_menu_runs(lines, doc)
-        headers = self._mark_record_separators(lines, doc)
+        headers = self._mark_record_separators(lines)
         counted = self._counted_threads(lines, headers, doc)
         if counted:  # (rare: most pages have no thread, or one heading naming the post)
             thread_headings = sorted(thread_headings + counted)
@@ -797,12 +797,17 @@ class MainContentStage(Stage):
                 else:
                     break
             pos -= 1
+        # the walk up judged every kept line from the last down to here: those not in the
+        # tail are no offers, and are not asked again
+        judged_from = pos
         kept = list(islice((pos for pos in range(last, first, -1)
                             if pos not in tail and not doc.lines[lines[pos].index].removed),
                            self.options.author_box_lines))
         for pos in kept:  # latest first: no paragraph may follow the offer
             if lines[pos].kind is GOOD:
                 break
+            if pos >= judged_from:
+                continue
             reason = self._offer(lines[pos], doc)
             if reason:
                 closing = f"closes the page after the offer or note on line {lines[pos].index + 1} ({reason})"
@@ -1056,7 +1061,7 @@ class MainContentStage(Stage):
             item.kind is BAD and not item.structural and item.sentence_end
         )
 
-    def _mark_record_separators(self, lines: list[_Line], doc: Document) -> list[int]:
+    def _mark_record_separators(self, lines: list[_Line]) -> list[int]:
         """Short lines that recur with the same last word ("joe says:", "May 2, 2019 at
         6:44 am", "Rating: 12 votes") head the records of a listing.  Returns their
         positions, in order."""

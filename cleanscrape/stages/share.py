@@ -16,6 +16,11 @@ from ..stage import Count, register_stage
 from ._lexicon_rules import LexiconStage, has_short_line
 
 
+#: characters a button name takes in a row, with its separator, on average at most
+#: ("LinkedIn | "): a line longer than max_button_row of them is no row of buttons
+_BUTTON_CHARS = 12
+
+
 @lru_cache(maxsize=None)
 def _row_starts(buttons: frozenset[str]) -> frozenset[str]:
     """The words a row of ``buttons`` may start with: a name, or the part of a glued name
@@ -39,7 +44,7 @@ class ShareStage(LexiconStage):
 
     def apply_structure(self, doc: Document, removed: list[int]) -> list[int]:
         """Rows made only of share-button names, each a ``line`` phrase of the lexicon."""
-        longest = self.options.max_button_row * 12
+        longest = self.options.max_button_row * _BUTTON_CHARS
         if not has_short_line(doc, longest):
             return []  # a row of buttons is a short line
         buttons = whole_line_phrases(doc, self.category)
