@@ -37,7 +37,7 @@ from typing import Any, Iterable, Iterator, Mapping
 
 from .cleaner import Cleaner
 from .extract import ExtractOptions, html_cleaner
-from .io.readers import RawRecord, ReadOptions, is_byte_order_mark_alone
+from .io.readers import DEFAULT_MAX_RECORD_BYTES, RawRecord, ReadOptions, is_byte_order_mark_alone, record_too_large
 from .parallel import Job, Outcome, clean_raw
 
 __all__ = ["clean_jsonl_partition"]
@@ -64,6 +64,7 @@ def clean_jsonl_partition(
     html_field: str | None = None,
     with_report: bool = False,
     partition: str = "partition",
+    max_record_bytes: int | None = DEFAULT_MAX_RECORD_BYTES,
 ) -> Iterator[str]:
     """Clean JSONL lines; yield one output JSONL line (no newline) per input line, in order.
 
@@ -71,7 +72,10 @@ def clean_jsonl_partition(
     (engines write one dataset; split it downstream).  A line that is not valid JSON, or
     lacks the text field, gives a line with ``"status": "failed"`` and the reason, as the
     CLI does, and so does an item that is no line (``None``): no record is ever dropped.
-    Blank lines are no records, as in the CLI.
+    Blank lines are no records, as in the CLI.  A line longer than ``max_record_bytes``
+    (its UTF-8 bytes without the line end; the CLI's ``--max-record-bytes`` and default;
+    ``None`` or 0: no limit) is a failed record, as in the CLI: cleaning it would take
+    several times its size in the worker's memory.
     """
     if isinstance(lines, (str, bytes)):  # an iterable of letters (or of numbers): a mistake, not a partition
         raise TypeError(f"clean_jsonl_partition takes the lines of a partition, not one {type(lines).__name__}: "
@@ -94,7 +98,11 @@ def clean_jsonl_partition(
         payload = payload.rstrip(b"\r\n")
         if not payload.strip() or number == 1 and is_byte_order_mark_alone(payload):
             continue  # blank lines, and a mark opening an empty file, are no records, as in the CLI reader
-        raw = RawRecord(f"{partition}:{number}", "jsonl", payload, partition)
+        if max_record_bytes and len(payload) > max_record_bytes:
+            raw = RawRecord(f"{partition}:{number}", "jsonl", b"", partition,
+                            error=record_too_large(len(payload), max_record_bytes))
+        else:
+            raw = RawRecord(f"{partition}:{number}", "jsonl", payload, partition)
         yield _line(clean_raw(cleaner, job, raw), with_report)
 
 

@@ -19,14 +19,16 @@ ROOT = Path(__file__).resolve().parent.parent
 DUMP = ROOT / "corpus_samples" / "dump_mixed.jsonl"
 
 
-def cli_lines(path: Path) -> list[str]:
-    """What the command docs/cluster.md names writes: a partition has no source memory."""
-    out = subprocess.run(
+def cli_lines(path: Path, *options: str) -> list[str]:
+    """What the command docs/cluster.md names writes: a partition has no source memory.
+    (Exit 1 is a run with failed records, which are lines too.)"""
+    run = subprocess.run(
         [sys.executable, "-m", "cleanscrape", "clean", "--format", "jsonl", "--no-source-memory", "--workers", "1", "--quiet",
-         str(path)],
-        capture_output=True, check=True,
-    ).stdout.decode("utf-8")
-    return out.splitlines()
+         *options, str(path)],
+        capture_output=True,
+    )
+    assert run.returncode in (0, 1), run.stderr
+    return run.stdout.decode("utf-8").splitlines()
 
 
 def test_partitions_match_the_cli_byte_for_byte() -> None:
@@ -61,6 +63,20 @@ def test_a_byte_order_mark_alone_on_the_first_line_is_no_record_as_in_the_cli(tm
     path.write_bytes(b'\xef\xbb\xbf\n{"id": "a", "text": "Fine text here."}\n')
     assert list(clean_jsonl_partition(path.read_bytes().splitlines())) == cli_lines(path)
     assert list(clean_jsonl_partition(path.read_text(encoding="utf-8").splitlines())) == cli_lines(path)
+
+
+def test_a_line_over_the_record_limit_is_failed_as_the_cli_fails_it(tmp_path: Path) -> None:
+    # the partition cleaned any line, where the CLI fails one over --max-record-bytes
+    # (64 MiB by default): a cluster's output differed from the CLI's on such a record
+    path = tmp_path / "big.jsonl"
+    big = json.dumps({"id": "big", "text": "Word " * 40})
+    path.write_text('{"id": "a", "text": "Fine text here."}\n' + big + "\n", encoding="utf-8")
+    expected = [json.loads(line) for line in cli_lines(path, "--max-record-bytes", "100")]
+    got = [json.loads(line) for line in clean_jsonl_partition(path.read_text(encoding="utf-8").splitlines(),
+                                                                max_record_bytes=100, partition="big.jsonl")]
+    assert got == expected
+    assert got[1]["status"] == "failed" and f"record of {len(big)} bytes, over" in got[1]["error"]
+    assert json.loads(list(clean_jsonl_partition([big], max_record_bytes=None))[0])["status"] == "ok"
 
 
 @pytest.mark.parametrize("partition", ['{"text": "a"}\n{"text": "b"}\n', b'{"text": "a"}\n'])
