@@ -43,7 +43,9 @@ neighbour smoothing by two kinds of context:
    headings share: one camel-cased join, or headers ending with a topic word and no
    figure), except short label runs between
    paragraphs or announced by a colon, above or as their own heading (lists, tables; a
-   list the colon announces right below the region joins it, and so do the items of a
+   list the colon announces right below the region joins it, as does one whose items give
+   quantities or dates with what happens then (ingredients, tour dates: menus give no
+   amounts), under a short heading of its own, and so do the items of a
    numbered list the region ends in whose count goes on below it); offers written to the
    reader as sentences and teaser cards (a short block printing a headline twice, or a
    run of cards whose kickers repeat labels of the menu above the article) go too.  Outside it everything goes except the standfirst (the
@@ -127,6 +129,15 @@ _ITEM_NUMBER = regex.compile(r"\s*(\d{1,3})[.)]\s+\S")
 _ITEM_SPAN = 4
 #: numbered items in a row inside the region that make the list its own
 _ITEMS_INSIDE = 3
+#: a quantity: a number and the word it counts ("1 tsp cinnamon", "8-9 ripe pears", "12 ml",
+#: "48 months"; "15 Amazing Images of Stars" is a headline's count)
+_QUANTITY = regex.compile(r"(?:^|\s)[-+~±%]?\d[\d.,/\-–]*\s?\p{Ll}")
+#: a word of a line, lower-cased, to look up among the date words ("Aug." is "aug")
+_WORD = regex.compile(r"\p{L}+")
+#: measured items in a row that make a list below the article its own, and the lines of
+#: the list's own heading above them, at most ("Spiced Honey Pear Jam" / "Print" / "Ingredients")
+_MEASURED_ITEMS = 3
+_LIST_HEADING = 3
 #: a line ending with one of these goes on in the next line
 _CONTINUED = ",;，、；"
 
@@ -438,7 +449,7 @@ class MainContentStage(Stage):
             last += 1
         standfirst = self._standfirst(lines, judged, first, doc)
         titles = self._titles(lines, first if standfirst is None else standfirst, doc)
-        closing_list = self._closing_list(lines, runs, last, doc)
+        closing_list = self._closing_list(lines, runs, last, doc) or self._measured_list(lines, runs, last, doc)
         last = max(last, closing_list.stop - 1)
         enumeration = self._enumeration_after(lines, last, doc)
         last = max(last, enumeration.stop - 1)
@@ -731,6 +742,40 @@ class MainContentStage(Stage):
                 if stop - run.start <= self.options.inline_list:
                     return range(lead_in, stop)
         return range(last + 1, last + 1)
+
+    def _measured_list(self, lines: list[_Line], runs: list[range], last: int, doc: Document) -> range:
+        """Positions of a list of the article's own figures that ends it without a colon
+        announcing it: the labels right below the region whose items, ``_MEASURED_ITEMS``
+        or more in a row, each give a quantity ("1 tsp cinnamon", "8-9 ripe pears", "12
+        ml") or a date with what happens then ("June 9 – Tampa, FL @ …"), under a heading of ``_LIST_HEADING``
+        lines at most ("Spiced Honey Pear Jam" / "Print" / "Ingredients", "Tour Dates").
+        Menus name places to go, not amounts: the footer's phone numbers and the counts
+        that open headlines ("15 Amazing Images of Stars") give none; and the list stops
+        at its last such item, where the widgets below begin."""
+        run = next((run for run in runs if run.start == last + 1), None)
+        if run is None:
+            return range(last + 1, last + 1)
+        dates, datelines = word_class(doc, "date_words"), word_class(doc, "dateline_words")
+
+        def measured(pos: int) -> bool:
+            item = lines[pos]
+            if item.barrier or doc.lines[item.index].removed or not any(map(str.isdigit, item.text)):
+                return False
+            if _QUANTITY.search(item.text):
+                return True
+            # a date and what happens then ("June 9 – Tampa, FL"), not a date alone (an
+            # archive's "June 2019", a record's "May 2, 2019 at 6:44 am")
+            words = _WORD.findall(item.text.lower())
+            return any(word in dates for word in words) and any(
+                word not in dates and word not in datelines for word in words)
+
+        start = next((pos for pos in run[:_LIST_HEADING + 1] if measured(pos)), run.stop)
+        end = start
+        while end < run.stop and measured(end):
+            end += 1
+        if end - start < _MEASURED_ITEMS:
+            return range(last + 1, last + 1)
+        return range(run.start, end)
 
     def _enumeration_after(self, lines: list[_Line], last: int, doc: Document) -> range:
         """Positions of the numbered list the region ends in, past its last line: when

@@ -391,6 +391,45 @@ def test_short_lead_in_sentence_with_a_colon_announces_the_closing_list():
     assert MENU[1] not in result.text
 
 
+FOOTER = ["About us", "Contact", "Tel. 0731 153870", "Privacy policy", "© 2024 City Herald"]
+
+
+def test_a_list_of_dates_with_places_ending_the_article_stays_without_a_colon():
+    # no colon announces the tour's dates, and they are Title-Cased labels like a menu's;
+    # each gives a date and a place, which no menu does.  The footer after them goes.
+    dates = ["Tour Dates", "June 9 – Tampa, FL @ Harbour Arena", "June 12 – Atlanta, GA @ Lakeside Pavilion",
+             "July 2 – Boston, MA @ Riverside Hall", "Aug. 14 – Denver, CO @ Red Hill Theatre"]
+    text = "\n".join(MENU) + "\n\n" + article(TITLE, *PARAGRAPHS, "\n".join(dates + FOOTER))
+    result = run(text)
+    for kept in (*PARAGRAPHS, *dates):
+        assert kept in result.text
+    assert all(line not in result.text for line in (*FOOTER, MENU[1]))
+
+
+def test_ingredients_ending_the_article_stay_under_their_headings():
+    # the recipe card's own headings stand over the quantities: "8-9 ripe pears", "1 tsp"
+    card = ["Spiced Pear Jam", "Ingredients", "8-9 ripe pears, cored and peeled", "1 lemon, or 1/4 cup lemon juice",
+            "6 tbsp fruit pectin", "1 tsp cinnamon", "1/2 tsp ground cloves"]
+    text = "\n".join(MENU) + "\n\n" + article(TITLE, *PARAGRAPHS, "\n".join(card + FOOTER))
+    result = run(text)
+    for kept in (*PARAGRAPHS, *card):
+        assert kept in result.text
+    assert all(line not in result.text for line in FOOTER)
+
+
+@pytest.mark.parametrize("widget", [
+    # the counts that open headlines are no quantities
+    ["More from the Herald", "15 Amazing Images of Stars", "11 Fascinating Facts About the Night Sky",
+     "The 10 Biggest Questions About Buses", "7 Ways to Get Home After Midnight"],
+    # an archive's months are dates without anything happening
+    ["Archive", "June 2024", "May 2024", "April 2024", "March 2024"],
+])
+def test_headline_counts_and_archive_months_after_the_article_go(widget):
+    text = "\n".join(MENU) + "\n\n" + article(TITLE, *PARAGRAPHS, "\n".join(widget + FOOTER))
+    result = run(text)
+    assert all(line not in result.text for line in widget)
+
+
 def test_list_heading_with_a_colon_is_no_lead_in():
     # "Read next:" heads a list of other stories: a label, not a sentence
     others = ["Bus fares to rise by five percent", "New bridge opening delayed"]
