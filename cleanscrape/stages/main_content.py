@@ -138,6 +138,8 @@ _WORD = regex.compile(r"\p{L}+")
 #: the list's own heading above them, at most ("Spiced Honey Pear Jam" / "Print" / "Ingredients")
 _MEASURED_ITEMS = 3
 _LIST_HEADING = 3
+#: the heading of the section such a list opens has this many words at most ("Instructions")
+_SECTION_WORDS = 3
 #: a line ending with one of these goes on in the next line
 _CONTINUED = ",;，、；"
 
@@ -751,7 +753,9 @@ class MainContentStage(Stage):
         lines at most ("Spiced Honey Pear Jam" / "Print" / "Ingredients", "Tour Dates").
         Menus name places to go, not amounts: the footer's phone numbers and the counts
         that open headlines ("15 Amazing Images of Stars") give none; and the list stops
-        at its last such item, where the widgets below begin."""
+        at its last such item, where the widgets below begin, unless a heading of a few
+        words over sentences follows it: the next section of the card (a recipe's method
+        under "Instructions")."""
         run = next((run for run in runs if run.start == last + 1), None)
         if run is None:
             return range(last + 1, last + 1)
@@ -775,6 +779,17 @@ class MainContentStage(Stage):
             end += 1
         if end - start < _MEASURED_ITEMS:
             return range(last + 1, last + 1)
+        # the section the list opens: a heading and its sentences ("Instructions" / "Fill
+        # the canner with water…"), up to the first line that is neither
+        heading = lines[end] if end < len(lines) else None
+        if heading is not None and not doc.lines[heading.index].removed and not heading.barrier \
+                and heading.words <= _SECTION_WORDS and not heading.sentence_end:
+            method = end + 1
+            while method < len(lines) and not doc.lines[lines[method].index].removed \
+                    and self._joins_edge(lines[method]):
+                method += 1
+            if method > end + 1:
+                end = method
         return range(run.start, end)
 
     def _enumeration_after(self, lines: list[_Line], last: int, doc: Document) -> range:

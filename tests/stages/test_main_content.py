@@ -417,6 +417,20 @@ def test_ingredients_ending_the_article_stay_under_their_headings():
     assert all(line not in result.text for line in FOOTER)
 
 
+def test_the_method_under_its_heading_follows_the_ingredients():
+    # the card's next section: a heading of a few words over sentences, off the article's
+    # layout (the steps stand in one block) and worth less than the list cost the region
+    card = ["Ingredients", "8-9 ripe pears, cored and peeled", "6 tbsp fruit pectin", "1 tsp cinnamon",
+            "Instructions", "Fill the canner with water and set it to simmer.",
+            "Cube the pears, add the pectin and the cinnamon and bring them to a boil.",
+            "Spoon the jam into the jars and boil them for ten minutes."]
+    text = "\n".join(MENU) + "\n\n" + article(TITLE, *PARAGRAPHS, "\n".join(card + FOOTER))
+    result = run(text)
+    for kept in card:
+        assert kept in result.text
+    assert all(line not in result.text for line in FOOTER)
+
+
 @pytest.mark.parametrize("widget", [
     # the counts that open headlines are no quantities
     ["More from the Herald", "15 Amazing Images of Stars", "11 Fascinating Facts About the Night Sky",
