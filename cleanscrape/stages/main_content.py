@@ -45,7 +45,8 @@ neighbour smoothing by two kinds of context:
    paragraphs or announced by a colon, above or as their own heading (lists, tables; a
    list the colon announces right below the region joins it, as does one whose items give
    quantities or dates with what happens then (ingredients, tour dates: menus give no
-   amounts), under a short heading of its own, and so do the items of a
+   amounts), under a short heading of its own, or whose steps lines ending with a colon
+   announce one by one, and so do the items of a
    numbered list the region ends in whose count goes on below it); offers written to the
    reader as sentences and teaser cards (a short block printing a headline twice, or a
    run of cards whose kickers repeat labels of the menu above the article) go too.  Outside it everything goes except the standfirst (the
@@ -140,6 +141,10 @@ _MEASURED_ITEMS = 3
 _LIST_HEADING = 3
 #: the heading of the section such a list opens has this many words at most ("Instructions")
 _SECTION_WORDS = 3
+#: lines ending with a colon, each announcing the next line, that make the run below the
+#: article its steps, and the most lines from one to the next (itself and its step)
+_ANNOUNCED_STEPS = 2
+_STEP_LINES = 2
 #: a line ending with one of these goes on in the next line
 _CONTINUED = ",;，、；"
 
@@ -451,7 +456,8 @@ class MainContentStage(Stage):
             last += 1
         standfirst = self._standfirst(lines, judged, first, doc)
         titles = self._titles(lines, first if standfirst is None else standfirst, doc)
-        closing_list = self._closing_list(lines, runs, last, doc) or self._measured_list(lines, runs, last, doc)
+        closing_list = (self._closing_list(lines, runs, last, doc) or self._measured_list(lines, runs, last, doc)
+                        or self._announced_steps(lines, runs, last, doc))
         last = max(last, closing_list.stop - 1)
         enumeration = self._enumeration_after(lines, last, doc)
         last = max(last, enumeration.stop - 1)
@@ -791,6 +797,29 @@ class MainContentStage(Stage):
             if method > end + 1:
                 end = method
         return range(run.start, end)
+
+    def _announced_steps(self, lines: list[_Line], runs: list[range], last: int, doc: Document) -> range:
+        """Positions of steps that end the article, each announced by a line of its own
+        ending with a colon: the labels right below the region, under a heading of
+        ``_LIST_HEADING`` lines at most, down to the line the last of two or more such
+        announcements (each within two lines of the one before) announces ("Autotuning
+        deaktivieren:" / "netsh interface tcp set global autotuninglevel=disabled" /
+        "Autotuning wieder aktivieren:" / "netsh … =normal"; the tags and the comments
+        below go).  A form's fields end with colons too, but one after the other, with no
+        item between; a lexicon's link heading ("Read more:") announces no step."""
+        run = next((run for run in runs if run.start == last + 1), None)
+        if run is None:
+            return range(last + 1, last + 1)
+
+        def kept(pos: int) -> bool:
+            return not doc.lines[lines[pos].index].removed
+
+        announcing = [pos for pos in run[:-1] if kept(pos) and self._announces_list(lines[pos], doc)
+                      and kept(pos + 1) and not lines[pos + 1].colon_end]
+        if len(announcing) < _ANNOUNCED_STEPS or announcing[0] - run.start > _LIST_HEADING or any(
+                after - before > _STEP_LINES for before, after in zip(announcing, announcing[1:])):
+            return range(last + 1, last + 1)
+        return range(run.start, announcing[-1] + 2)
 
     def _enumeration_after(self, lines: list[_Line], last: int, doc: Document) -> range:
         """Positions of the numbered list the region ends in, past its last line: when

@@ -431,6 +431,27 @@ def test_the_method_under_its_heading_follows_the_ingredients():
     assert all(line not in result.text for line in FOOTER)
 
 
+def test_steps_each_announced_by_a_colon_end_the_article():
+    # the commands are labels, and no colon closes the last paragraph; the lines that
+    # announce them one by one make them the article's.  The tags below go.
+    steps = ["Check the current setting", "netsh interface tcp show global",
+             "Turn autotuning off:", "netsh interface tcp set global autotuninglevel=disabled",
+             "Turn it back on:", "netsh interface tcp set global autotuninglevel=normal"]
+    tags = ["Network", "Windows", "Command line"]
+    text = "\n".join(MENU) + "\n\n" + article(TITLE, *PARAGRAPHS, "\n".join(steps + tags + FOOTER))
+    result = run(text)
+    for kept in steps:
+        assert kept in result.text
+    assert all(line not in result.text for line in (*tags, *FOOTER))
+
+
+def test_a_form_after_the_article_announces_no_steps():
+    form = ["Leave a reply", "Name:", "Email:", "Website:", "Comment:", "Post comment"]
+    text = "\n".join(MENU) + "\n\n" + article(TITLE, *PARAGRAPHS, "\n".join(form + FOOTER))
+    result = run(text)
+    assert all(line not in result.text for line in form)
+
+
 @pytest.mark.parametrize("widget", [
     # the counts that open headlines are no quantities
     ["More from the Herald", "15 Amazing Images of Stars", "11 Fascinating Facts About the Night Sky",
