@@ -43,7 +43,10 @@ neighbour smoothing by two kinds of context:
    headings share: one camel-cased join, or headers ending with a topic word and no
    figure), except short label runs between
    paragraphs or announced by a colon, above or as their own heading (lists, tables; a
-   list the colon announces right below the region joins it, and so do the items of a
+   list the colon announces right below the region joins it, as does one whose items give
+   quantities or dates with what happens then (ingredients, tour dates: menus give no
+   amounts), under a short heading of its own, or whose steps lines ending with a colon
+   announce one by one, and so do the items of a
    numbered list the region ends in whose count goes on below it); offers written to the
    reader as sentences and teaser cards (a short block printing a headline twice, or a
    run of cards whose kickers repeat labels of the menu above the article) go too.  Outside it everything goes except the standfirst (the
@@ -127,6 +130,21 @@ _ITEM_NUMBER = regex.compile(r"\s*(\d{1,3})[.)]\s+\S")
 _ITEM_SPAN = 4
 #: numbered items in a row inside the region that make the list its own
 _ITEMS_INSIDE = 3
+#: a quantity: a number and the word it counts ("1 tsp cinnamon", "8-9 ripe pears", "12 ml",
+#: "48 months"; "15 Amazing Images of Stars" is a headline's count)
+_QUANTITY = regex.compile(r"(?:^|\s)[-+~±%]?\d[\d.,/\-–]*\s?\p{Ll}")
+#: a word of a line, lower-cased, to look up among the date words ("Aug." is "aug")
+_WORD = regex.compile(r"\p{L}+")
+#: measured items in a row that make a list below the article its own, and the lines of
+#: the list's own heading above them, at most ("Spiced Honey Pear Jam" / "Print" / "Ingredients")
+_MEASURED_ITEMS = 3
+_LIST_HEADING = 3
+#: the heading of the section such a list opens has this many words at most ("Instructions")
+_SECTION_WORDS = 3
+#: lines ending with a colon, each announcing the next line, that make the run below the
+#: article its steps, and the most lines from one to the next (itself and its step)
+_ANNOUNCED_STEPS = 2
+_STEP_LINES = 2
 #: a line ending with one of these goes on in the next line
 _CONTINUED = ",;，、；"
 
@@ -438,7 +456,8 @@ class MainContentStage(Stage):
             last += 1
         standfirst = self._standfirst(lines, judged, first, doc)
         titles = self._titles(lines, first if standfirst is None else standfirst, doc)
-        closing_list = self._closing_list(lines, runs, last, doc)
+        closing_list = (self._closing_list(lines, runs, last, doc) or self._measured_list(lines, runs, last, doc)
+                        or self._announced_steps(lines, runs, last, doc))
         last = max(last, closing_list.stop - 1)
         enumeration = self._enumeration_after(lines, last, doc)
         last = max(last, enumeration.stop - 1)
@@ -731,6 +750,76 @@ class MainContentStage(Stage):
                 if stop - run.start <= self.options.inline_list:
                     return range(lead_in, stop)
         return range(last + 1, last + 1)
+
+    def _measured_list(self, lines: list[_Line], runs: list[range], last: int, doc: Document) -> range:
+        """Positions of a list of the article's own figures that ends it without a colon
+        announcing it: the labels right below the region whose items, ``_MEASURED_ITEMS``
+        or more in a row, each give a quantity ("1 tsp cinnamon", "8-9 ripe pears", "12
+        ml") or a date with what happens then ("June 9 – Tampa, FL @ …"), under a heading of ``_LIST_HEADING``
+        lines at most ("Spiced Honey Pear Jam" / "Print" / "Ingredients", "Tour Dates").
+        Menus name places to go, not amounts: the footer's phone numbers and the counts
+        that open headlines ("15 Amazing Images of Stars") give none; and the list stops
+        at its last such item, where the widgets below begin, unless a heading of a few
+        words over sentences follows it: the next section of the card (a recipe's method
+        under "Instructions")."""
+        run = next((run for run in runs if run.start == last + 1), None)
+        if run is None:
+            return range(last + 1, last + 1)
+        dates, datelines = word_class(doc, "date_words"), word_class(doc, "dateline_words")
+
+        def measured(pos: int) -> bool:
+            item = lines[pos]
+            if item.barrier or doc.lines[item.index].removed or not any(map(str.isdigit, item.text)):
+                return False
+            if _QUANTITY.search(item.text):
+                return True
+            # a date and what happens then ("June 9 – Tampa, FL"), not a date alone (an
+            # archive's "June 2019", a record's "May 2, 2019 at 6:44 am")
+            words = _WORD.findall(item.text.lower())
+            return any(word in dates for word in words) and any(
+                word not in dates and word not in datelines for word in words)
+
+        start = next((pos for pos in run[:_LIST_HEADING + 1] if measured(pos)), run.stop)
+        end = start
+        while end < run.stop and measured(end):
+            end += 1
+        if end - start < _MEASURED_ITEMS:
+            return range(last + 1, last + 1)
+        # the section the list opens: a heading and its sentences ("Instructions" / "Fill
+        # the canner with water…"), up to the first line that is neither
+        heading = lines[end] if end < len(lines) else None
+        if heading is not None and not doc.lines[heading.index].removed and not heading.barrier \
+                and heading.words <= _SECTION_WORDS and not heading.sentence_end:
+            method = end + 1
+            while method < len(lines) and not doc.lines[lines[method].index].removed \
+                    and self._joins_edge(lines[method]):
+                method += 1
+            if method > end + 1:
+                end = method
+        return range(run.start, end)
+
+    def _announced_steps(self, lines: list[_Line], runs: list[range], last: int, doc: Document) -> range:
+        """Positions of steps that end the article, each announced by a line of its own
+        ending with a colon: the labels right below the region, under a heading of
+        ``_LIST_HEADING`` lines at most, down to the line the last of two or more such
+        announcements (each within two lines of the one before) announces ("Autotuning
+        deaktivieren:" / "netsh interface tcp set global autotuninglevel=disabled" /
+        "Autotuning wieder aktivieren:" / "netsh … =normal"; the tags and the comments
+        below go).  A form's fields end with colons too, but one after the other, with no
+        item between; a lexicon's link heading ("Read more:") announces no step."""
+        run = next((run for run in runs if run.start == last + 1), None)
+        if run is None:
+            return range(last + 1, last + 1)
+
+        def kept(pos: int) -> bool:
+            return not doc.lines[lines[pos].index].removed
+
+        announcing = [pos for pos in run[:-1] if kept(pos) and self._announces_list(lines[pos], doc)
+                      and kept(pos + 1) and not lines[pos + 1].colon_end]
+        if len(announcing) < _ANNOUNCED_STEPS or announcing[0] - run.start > _LIST_HEADING or any(
+                after - before > _STEP_LINES for before, after in zip(announcing, announcing[1:])):
+            return range(last + 1, last + 1)
+        return range(run.start, announcing[-1] + 2)
 
     def _enumeration_after(self, lines: list[_Line], last: int, doc: Document) -> range:
         """Positions of the numbered list the region ends in, past its last line: when

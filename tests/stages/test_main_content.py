@@ -391,6 +391,80 @@ def test_short_lead_in_sentence_with_a_colon_announces_the_closing_list():
     assert MENU[1] not in result.text
 
 
+FOOTER = ["About us", "Contact", "Tel. 0731 153870", "Privacy policy", "© 2024 City Herald"]
+
+
+def test_a_list_of_dates_with_places_ending_the_article_stays_without_a_colon():
+    # no colon announces the tour's dates, and they are Title-Cased labels like a menu's;
+    # each gives a date and a place, which no menu does.  The footer after them goes.
+    dates = ["Tour Dates", "June 9 – Tampa, FL @ Harbour Arena", "June 12 – Atlanta, GA @ Lakeside Pavilion",
+             "July 2 – Boston, MA @ Riverside Hall", "Aug. 14 – Denver, CO @ Red Hill Theatre"]
+    text = "\n".join(MENU) + "\n\n" + article(TITLE, *PARAGRAPHS, "\n".join(dates + FOOTER))
+    result = run(text)
+    for kept in (*PARAGRAPHS, *dates):
+        assert kept in result.text
+    assert all(line not in result.text for line in (*FOOTER, MENU[1]))
+
+
+def test_ingredients_ending_the_article_stay_under_their_headings():
+    # the recipe card's own headings stand over the quantities: "8-9 ripe pears", "1 tsp"
+    card = ["Spiced Pear Jam", "Ingredients", "8-9 ripe pears, cored and peeled", "1 lemon, or 1/4 cup lemon juice",
+            "6 tbsp fruit pectin", "1 tsp cinnamon", "1/2 tsp ground cloves"]
+    text = "\n".join(MENU) + "\n\n" + article(TITLE, *PARAGRAPHS, "\n".join(card + FOOTER))
+    result = run(text)
+    for kept in (*PARAGRAPHS, *card):
+        assert kept in result.text
+    assert all(line not in result.text for line in FOOTER)
+
+
+def test_the_method_under_its_heading_follows_the_ingredients():
+    # the card's next section: a heading of a few words over sentences, off the article's
+    # layout (the steps stand in one block) and worth less than the list cost the region
+    card = ["Ingredients", "8-9 ripe pears, cored and peeled", "6 tbsp fruit pectin", "1 tsp cinnamon",
+            "Instructions", "Fill the canner with water and set it to simmer.",
+            "Cube the pears, add the pectin and the cinnamon and bring them to a boil.",
+            "Spoon the jam into the jars and boil them for ten minutes."]
+    text = "\n".join(MENU) + "\n\n" + article(TITLE, *PARAGRAPHS, "\n".join(card + FOOTER))
+    result = run(text)
+    for kept in card:
+        assert kept in result.text
+    assert all(line not in result.text for line in FOOTER)
+
+
+def test_steps_each_announced_by_a_colon_end_the_article():
+    # the commands are labels, and no colon closes the last paragraph; the lines that
+    # announce them one by one make them the article's.  The tags below go.
+    steps = ["Check the current setting", "netsh interface tcp show global",
+             "Turn autotuning off:", "netsh interface tcp set global autotuninglevel=disabled",
+             "Turn it back on:", "netsh interface tcp set global autotuninglevel=normal"]
+    tags = ["Network", "Windows", "Command line"]
+    text = "\n".join(MENU) + "\n\n" + article(TITLE, *PARAGRAPHS, "\n".join(steps + tags + FOOTER))
+    result = run(text)
+    for kept in steps:
+        assert kept in result.text
+    assert all(line not in result.text for line in (*tags, *FOOTER))
+
+
+def test_a_form_after_the_article_announces_no_steps():
+    form = ["Leave a reply", "Name:", "Email:", "Website:", "Comment:", "Post comment"]
+    text = "\n".join(MENU) + "\n\n" + article(TITLE, *PARAGRAPHS, "\n".join(form + FOOTER))
+    result = run(text)
+    assert all(line not in result.text for line in form)
+
+
+@pytest.mark.parametrize("widget", [
+    # the counts that open headlines are no quantities
+    ["More from the Herald", "15 Amazing Images of Stars", "11 Fascinating Facts About the Night Sky",
+     "The 10 Biggest Questions About Buses", "7 Ways to Get Home After Midnight"],
+    # an archive's months are dates without anything happening
+    ["Archive", "June 2024", "May 2024", "April 2024", "March 2024"],
+])
+def test_headline_counts_and_archive_months_after_the_article_go(widget):
+    text = "\n".join(MENU) + "\n\n" + article(TITLE, *PARAGRAPHS, "\n".join(widget + FOOTER))
+    result = run(text)
+    assert all(line not in result.text for line in widget)
+
+
 def test_list_heading_with_a_colon_is_no_lead_in():
     # "Read next:" heads a list of other stories: a label, not a sentence
     others = ["Bus fares to rise by five percent", "New bridge opening delayed"]
