@@ -417,6 +417,27 @@ def _lead(tree: HtmlElement, text: str) -> str | None:
     return "\n".join(leads) or None
 
 
+#: trafilatura's list-item marker in plain text ("- ", indented two spaces a level)
+_LIST_MARKER = re.compile(r"^\s*- ")
+
+
+def _link_lines(tree: HtmlElement, text: str) -> list[int]:
+    """The numbers (1-based) of the lines of ``text`` that the page shows as one whole link
+    to another page: its whole text, less a list marker, is the text of an ``<a href>``.
+    Headlines of other articles and promotions stand in the body so (a related-articles
+    box, "SEE ALSO" lines, a teaser strip), and the text alone does not show it: the
+    ``related`` stage takes the ones long enough to be headlines.  In-page links (``#…``, a
+    table of contents naming the article's own headings) and scripts are no other page."""
+    body = tree.find("body")
+    if body is None:
+        return []
+    targets = {_norm(a.text_content()) for a in body.iter("a")
+               if not a.get("href", "#").lstrip().startswith(("#", "javascript:"))}
+    targets.discard("")
+    return [number for number, line in enumerate(text.split("\n"), 1)
+            if line and _norm(_LIST_MARKER.sub("", line)) in targets]
+
+
 def domain_of(url: str | None) -> str | None:
     """The host of ``url``, lower-cased, without a leading ``www.``."""
     if not url:
@@ -485,6 +506,9 @@ def extract(
         if lead:
             info["lead"] = lead
             text = f"{lead}\n{text}"
+    links = _link_lines(tree, text)
+    if links:
+        info["link_lines"] = links
     info["chars"] = len(text)
     return Extraction(text, info, title)
 

@@ -177,6 +177,27 @@ def test_a_teaser_of_links_to_other_articles_is_no_lead() -> None:
     assert "lead" not in result.info and "Harbour fees" not in result.text
 
 
+def test_lines_the_page_shows_as_a_whole_link_are_listed() -> None:
+    result = extract(page("linked.html"))
+    lines = result.text.split("\n")
+    assert [lines[n - 1] for n in result.info["link_lines"]] == [
+        "Island school reopens after two years of repairs to its roof",
+        "- Fishermen ask the council for a second pier on the island before the summer season starts",
+        "- The old lighthouse on the northern cape will open to visitors again from the first of May",
+        "- A new timetable for the island bus is to be agreed with the ferry company by the end of March",
+        "- Harbour master warns of strong winds on the crossing this weekend and asks travellers to check"]
+    # the heading a table of contents links to (#costs) is the article's own, no other page
+    assert "What the ferry will cost the town next year" in lines
+
+
+def test_headlines_linked_out_of_the_article_go_as_related() -> None:
+    result = clean_html(html_cleaner(Cleaner()), page("linked.html"))
+    assert [(r.stage, r.category) for r in result.removed] == [("related", "related")] * 5
+    assert result.removed[0].reason == "the page shows the whole line as a link to another page (11 words)"
+    assert "Island school" not in result.text and "lighthouse" not in result.text
+    assert result.text.count("\n") == 4 and "What the ferry will cost" in result.text
+
+
 def test_fallback_when_trafilatura_finds_nothing() -> None:
     result = extract(page("jsonld_only.html"), options=ExtractOptions(mode="precision"))
     assert result.info["extractor"] == "fallback-baseline"
