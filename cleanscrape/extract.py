@@ -431,11 +431,17 @@ def _link_lines(tree: HtmlElement, text: str) -> list[int]:
     body = tree.find("body")
     if body is None:
         return []
-    targets = {_norm(a.text_content()) for a in body.iter("a")
-               if not a.get("href", "#").lstrip().startswith(("#", "javascript:"))}
+    targets: set[str] = set()
+    for a in body.iter("a"):
+        href = a.get("href")
+        if href is None or href.lstrip().startswith(("#", "javascript:")):
+            continue
+        # (most links hold their text alone: no walk of their children)
+        words = (a.text if len(a) == 0 else "".join(a.itertext())) or ""
+        targets.add(" ".join(words.split()))
     targets.discard("")
     return [number for number, line in enumerate(text.split("\n"), 1)
-            if line and _norm(_LIST_MARKER.sub("", line)) in targets]
+            if line and " ".join(_LIST_MARKER.sub("", line).split()) in targets]
 
 
 def domain_of(url: str | None) -> str | None:
