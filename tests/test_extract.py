@@ -177,6 +177,23 @@ def test_a_teaser_of_links_to_other_articles_is_no_lead() -> None:
     assert "lead" not in result.info and "Harbour fees" not in result.text
 
 
+def test_a_body_split_into_parts_is_read_whole() -> None:
+    # trafilatura takes the body from the first <div class="article-body"> only
+    result = extract(page("parts.html"))
+    assert result.info["body_parts"] == 2
+    assert result.text.startswith("When the spring flood of last year")
+    assert result.text.endswith("who had come to watch the cranes at work.")
+    # the advertisement between the parts stays out, and so does a part of the same class
+    # that is mostly links to other articles
+    for other in ("Advertisement", "annual now at half price", "More from the Valley Courier", "lighthouse"):
+        assert other not in result.text
+
+
+def test_a_body_in_one_part_is_not_marked() -> None:
+    result = extract(page("article.html"))
+    assert "body_parts" not in result.info
+
+
 def test_lines_the_page_shows_as_a_whole_link_are_listed() -> None:
     result = extract(page("linked.html"))
     lines = result.text.split("\n")
