@@ -505,15 +505,16 @@ def _link_lines(tree: HtmlElement, text: str) -> list[int]:
     to another page: its whole text, less a list marker, is the text of an ``<a href>``.
     Headlines of other articles and promotions stand in the body so (a related-articles
     box, "SEE ALSO" lines, a teaser strip), and the text alone does not show it: the
-    ``related`` stage takes the ones long enough to be headlines.  In-page links (``#…``, a
-    table of contents naming the article's own headings) and scripts are no other page."""
+    ``related`` stage takes the ones long enough to be headlines.  A link to a part of a
+    page (an ``#…`` in it: a table of contents naming the article's own headings, with the
+    page's own address or none) and a script are no other page."""
     body = tree.find("body")
     if body is None:
         return []
     targets: set[str] = set()
     for a in body.iter("a"):
         href = a.get("href")
-        if href is None or href.lstrip().startswith(("#", "javascript:")):
+        if href is None or "#" in href or href.lstrip().startswith("javascript:"):
             continue
         # (most links hold their text alone: no walk of their children)
         words = (a.text if len(a) == 0 else "".join(a.itertext())) or ""

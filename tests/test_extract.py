@@ -203,7 +203,7 @@ def test_lines_the_page_shows_as_a_whole_link_are_listed() -> None:
         "- The old lighthouse on the northern cape will open to visitors again from the first of May",
         "- A new timetable for the island bus is to be agreed with the ferry company by the end of March",
         "- Harbour master warns of strong winds on the crossing this weekend and asks travellers to check"]
-    # the heading a table of contents links to (#costs) is the article's own, no other page
+    # the heading a table of contents links to (…/ferry-vote#costs) is the article's own, no other page
     assert "What the ferry will cost the town next year" in lines
 
 
