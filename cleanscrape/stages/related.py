@@ -44,19 +44,22 @@ class RelatedStage(LexiconStage):
     def remove_link_lines(self, doc: Document) -> list[int]:
         """The lines the page shows as a whole link to another page, of min_link_words to
         max_title_words words: headlines of other articles and promotions standing in the
-        body, which trafilatura keeps when they are paragraphs of their own."""
+        body, which trafilatura keeps when they are paragraphs of their own.  Unless they
+        are half the text or more: then the page is a list of links (an index, a link
+        collection), and the links are what it has to say."""
         numbers = _link_lines(doc)
         if not numbers:
             return []
         norms = normalized_lines(doc)
         opts = self.options
-        taken: list[int] = []
-        for index in numbers:
-            words = word_count(norms[index])
-            if not doc.lines[index].removed and opts.min_link_words <= words <= opts.max_title_words:
-                self.remove_line(doc, index, f"the page shows the whole line as a link to another page ({words} words)")
-                taken.append(index)
-        return taken
+        headlines = [index for index in numbers if not doc.lines[index].removed
+                     and opts.min_link_words <= word_count(norms[index]) <= opts.max_title_words]
+        if 2 * sum(len(norms[index]) for index in headlines) >= sum(map(len, norms)):
+            return []
+        for index in headlines:
+            self.remove_line(doc, index, "the page shows the whole line as a link to another page "
+                                         f"({word_count(norms[index])} words)")
+        return headlines
 
     def is_title(self, line: Line, normalized: str) -> bool:
         return is_title_like(line.text, normalized, max_words=self.options.max_title_words)

@@ -58,3 +58,13 @@ def test_a_headline_the_page_links_out_goes() -> None:
 def test_without_link_lines_from_extraction_the_line_stays(metadata: dict | None) -> None:
     result = Cleaner(stages=["related"]).clean("\n".join(LINKED), lang="en", metadata=metadata)
     assert result.removed == []
+
+
+def test_a_page_that_is_mostly_links_keeps_them() -> None:
+    # an index page: the links are what it has to say
+    titles = ["Island school reopens after two years of repairs to its roof",
+              "Fishermen ask the council for a second pier on the island",
+              "The old lighthouse on the northern cape opens to visitors again"]
+    result = Cleaner(stages=["related"]).clean("\n".join(["Latest news from the island", *titles]), lang="en",
+                                               metadata={"extraction": {"link_lines": [2, 3, 4]}})
+    assert result.removed == []
