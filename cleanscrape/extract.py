@@ -525,10 +525,14 @@ def _link_lines(tree: HtmlElement, text: str) -> list[int]:
 
 
 def domain_of(url: str | None) -> str | None:
-    """The host of ``url``, lower-cased, without a leading ``www.``."""
+    """The host of ``url``, lower-cased, without a leading ``www.`` (None: no URL, or one
+    whose host cannot be read, as ``http://[not-an-address]/``)."""
     if not url:
         return None
-    host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
+    try:
+        host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
+    except ValueError:  # a bracketed host that is no IP address, an unclosed "["
+        return None
     return host.removeprefix("www.") or None
 
 

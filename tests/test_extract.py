@@ -240,13 +240,21 @@ def test_unknown_mode_is_rejected() -> None:
 @pytest.mark.parametrize(
     "url, domain",
     [("https://www.Example.org/a?b", "example.org"), ("http://news.example.co.uk:8080/", "news.example.co.uk"),
-     ("example.net/path", "example.net"), (None, None), ("", None)],
+     ("example.net/path", "example.net"), (None, None), ("", None),
+     ("http://[ccpa-preferences]/a", None), ("http://[::1/", None)],
 )
 def test_domain_of(url: str | None, domain: str | None) -> None:
     assert domain_of(url) == domain
 
 
 # ------------------------------------------------------------------ hand-over to the Cleaner
+
+def test_a_page_whose_url_has_no_readable_host_is_cleaned() -> None:
+    # urlsplit raises on a bracketed host that is no IP address: the page failed whole
+    result = clean_html(Cleaner(), page("article.html"), url="http://[ccpa-preferences]/news/flood")
+    assert result.ok and result.metadata["domain"] is None
+    assert result.text.startswith("Residents of the lower valley")
+
 
 def test_clean_html_reports_extraction_and_stages_separately() -> None:
     cleaner = Cleaner(stages=["whitespace"])
