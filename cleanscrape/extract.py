@@ -96,6 +96,8 @@ class ExtractOptions:
     drop_headline: bool = True
     #: put back the article's lead paragraph when trafilatura left it out (see :func:`_lead`)
     lead: bool = True
+    #: read an article body split into several containers whole (see :func:`_join_body_parts`)
+    body_parts: bool = True
 
     def __post_init__(self) -> None:
         if self.mode not in EXTRACTION_MODES:
@@ -567,7 +569,7 @@ def extract(
     if tree is None:
         info["error"] = "not parseable as HTML"
         return Extraction("", info)
-    parts = _join_body_parts(tree)
+    parts = _join_body_parts(tree) if options.body_parts else 0
     if parts:
         info["body_parts"] = parts
     text = trafilatura.extract(

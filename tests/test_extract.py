@@ -189,6 +189,11 @@ def test_a_body_split_into_parts_is_read_whole() -> None:
         assert other not in result.text
 
 
+def test_a_body_in_parts_read_as_trafilatura_does_when_asked() -> None:
+    result = extract(page("parts.html"), options=ExtractOptions(body_parts=False))
+    assert "body_parts" not in result.info and "Engineers drove steel piles" not in result.text
+
+
 def test_a_body_in_one_part_is_not_marked() -> None:
     result = extract(page("article.html"))
     assert "body_parts" not in result.info
