@@ -1,5 +1,6 @@
 """Related-content blocks: "Lire aussi : <title>", "Read more", "Conseils de la rédaction",
-and the list of headlines under such a heading.
+and the list of headlines under such a heading; in a page's extracted text, the headlines
+the page shows as whole links (extraction's ``link_lines``).
 
 "Read also the report of the commission, which …" is prose (no separator after the
 phrase, a long sentence): it stays.
