@@ -177,6 +177,49 @@ def test_a_teaser_of_links_to_other_articles_is_no_lead() -> None:
     assert "lead" not in result.info and "Harbour fees" not in result.text
 
 
+def test_a_body_split_into_parts_is_read_whole() -> None:
+    # trafilatura takes the body from the first <div class="article-body"> only
+    result = extract(page("parts.html"))
+    assert result.info["body_parts"] == 2
+    assert result.text.startswith("When the spring flood of last year")
+    assert result.text.endswith("who had come to watch the cranes at work.")
+    # the advertisement between the parts stays out, and so does a part of the same class
+    # that is mostly links to other articles
+    for other in ("Advertisement", "annual now at half price", "More from the Valley Courier", "lighthouse"):
+        assert other not in result.text
+
+
+def test_a_body_in_parts_read_as_trafilatura_does_when_asked() -> None:
+    result = extract(page("parts.html"), options=ExtractOptions(body_parts=False))
+    assert "body_parts" not in result.info and "Engineers drove steel piles" not in result.text
+
+
+def test_a_body_in_one_part_is_not_marked() -> None:
+    result = extract(page("article.html"))
+    assert "body_parts" not in result.info
+
+
+def test_lines_the_page_shows_as_a_whole_link_are_listed() -> None:
+    result = extract(page("linked.html"))
+    lines = result.text.split("\n")
+    assert [lines[n - 1] for n in result.info["link_lines"]] == [
+        "Island school reopens after two years of repairs to its roof",
+        "- Fishermen ask the council for a second pier on the island before the summer season starts",
+        "- The old lighthouse on the northern cape will open to visitors again from the first of May",
+        "- A new timetable for the island bus is to be agreed with the ferry company by the end of March",
+        "- Harbour master warns of strong winds on the crossing this weekend and asks travellers to check"]
+    # the heading a table of contents links to (…/ferry-vote#costs) is the article's own, no other page
+    assert "What the ferry will cost the town next year" in lines
+
+
+def test_headlines_linked_out_of_the_article_go_as_related() -> None:
+    result = clean_html(html_cleaner(Cleaner()), page("linked.html"))
+    assert [(r.stage, r.category) for r in result.removed] == [("related", "related")] * 5
+    assert result.removed[0].reason == "the page shows the whole line as a link to another page (11 words)"
+    assert "Island school" not in result.text and "lighthouse" not in result.text
+    assert result.text.count("\n") == 4 and "What the ferry will cost" in result.text
+
+
 def test_fallback_when_trafilatura_finds_nothing() -> None:
     result = extract(page("jsonld_only.html"), options=ExtractOptions(mode="precision"))
     assert result.info["extractor"] == "fallback-baseline"
@@ -202,13 +245,21 @@ def test_unknown_mode_is_rejected() -> None:
 @pytest.mark.parametrize(
     "url, domain",
     [("https://www.Example.org/a?b", "example.org"), ("http://news.example.co.uk:8080/", "news.example.co.uk"),
-     ("example.net/path", "example.net"), (None, None), ("", None)],
+     ("example.net/path", "example.net"), (None, None), ("", None),
+     ("http://[ccpa-preferences]/a", None), ("http://[::1/", None)],
 )
 def test_domain_of(url: str | None, domain: str | None) -> None:
     assert domain_of(url) == domain
 
 
 # ------------------------------------------------------------------ hand-over to the Cleaner
+
+def test_a_page_whose_url_has_no_readable_host_is_cleaned() -> None:
+    # urlsplit raises on a bracketed host that is no IP address: the page failed whole
+    result = clean_html(Cleaner(), page("article.html"), url="http://[ccpa-preferences]/news/flood")
+    assert result.ok and result.metadata["domain"] is None
+    assert result.text.startswith("Residents of the lower valley")
+
 
 def test_clean_html_reports_extraction_and_stages_separately() -> None:
     cleaner = Cleaner(stages=["whitespace"])

@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from lexicon_cases import assert_removed, run_stage
 
+from cleanscrape import Cleaner
+
 
 HEADINGS = {"en": "Related articles", "fr": "Lire aussi:", "de": "Das könnte Sie auch interessieren",
             "es": "Noticias relacionadas", "it": "Articoli correlati", "pt": "Leia também", "nl": "Lees ook",
@@ -36,3 +38,33 @@ def test_link_label_does_not_take_the_title_under_it() -> None:
     title = "Stadtrat beschließt neuen Haushalt für Schulen und Straßen"
     result = run_stage("related", "de", ["Zurück zur Übersicht", "", title])
     assert [r.text.strip() for r in result.removed] == []
+
+
+LINKED = ["The ferry council met on Tuesday and voted to keep the winter service running for another year.",
+          "Island school reopens after two years of repairs to its roof", "Weather",
+          "Islanders had feared they would have to leave their homes without the winter service."]
+
+
+def test_a_headline_the_page_links_out_goes() -> None:
+    # extraction lists the lines a page shows as one whole link (HTML input)
+    result = Cleaner(stages=["related"]).clean("\n".join(LINKED), lang="en",
+                                               metadata={"extraction": {"link_lines": [2, 3]}})
+    assert [r.text.strip() for r in result.removed] == [LINKED[1]]
+    assert result.removed[0].reason == "the page shows the whole line as a link to another page (11 words)"
+
+
+@pytest.mark.parametrize("metadata", [None, {"extraction": {"link_lines": ["2"]}}, {"extraction": [2]},
+                                      {"extraction": {"link_lines": [0, 99, True]}}])
+def test_without_link_lines_from_extraction_the_line_stays(metadata: dict | None) -> None:
+    result = Cleaner(stages=["related"]).clean("\n".join(LINKED), lang="en", metadata=metadata)
+    assert result.removed == []
+
+
+def test_a_page_that_is_mostly_links_keeps_them() -> None:
+    # an index page: the links are what it has to say
+    titles = ["Island school reopens after two years of repairs to its roof",
+              "Fishermen ask the council for a second pier on the island",
+              "The old lighthouse on the northern cape opens to visitors again"]
+    result = Cleaner(stages=["related"]).clean("\n".join(["Latest news from the island", *titles]), lang="en",
+                                               metadata={"extraction": {"link_lines": [2, 3, 4]}})
+    assert result.removed == []
