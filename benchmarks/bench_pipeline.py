@@ -2,8 +2,9 @@
 
     .venv/bin/python -m pytest benchmarks/bench_pipeline.py --benchmark-only
 
-Three kinds of document (conftest): raw scrapes ("dirty"), their cleaned text ("clean"), and
-its paragraphs one by one ("short": comments, blurbs, briefs).
+Four kinds of document (conftest): raw scrapes ("dirty"), their cleaned text ("clean"), its
+paragraphs one by one ("short": comments, blurbs, briefs), and its lines of 1-10 words one by
+one ("tiny": titles, headings, captions).
 
 Target: the whole pipeline at ≥ 4× the throughput of ``ftfy.fix_text`` in one process.
 
@@ -27,7 +28,7 @@ from cleanscrape import DEFAULT_STAGES, Cleaner, Document
 from cleanscrape.lang import detect_language, ensure_language
 from cleanscrape.stage import get_stage_class
 
-KINDS = ("dirty", "clean", "short")
+KINDS = ("dirty", "clean", "short", "tiny")
 ROUNDS = 3
 
 

@@ -13,7 +13,8 @@ Documents: the texts of ``corpus_samples/`` always; plus, when present, the firs
 ``CLEANSCRAPE_BENCH_DOCS`` (default 60) raw scrape texts of
 ``extraction/dev.jsonl`` of the evaluation sets (``eval_dir.py``; or ``CLEANSCRAPE_EVAL_EXTRACTION``).  "dirty" is
 those raw texts; "clean" is their cleaned output (text that needs nothing done); "short" is
-each paragraph of that output as a document of its own.
+each paragraph of that output as a document of its own; "tiny" each of its lines of 1-10
+words (titles, headings, captions).
 """
 
 from __future__ import annotations
@@ -98,8 +99,21 @@ def short_texts() -> tuple[str, ...]:
     return tuple(line for text in clean_texts() for line in text.split("\n") if len(line) >= SHORT_MIN_CHARS)
 
 
+#: a line of the clean texts with this many words or fewer is a "tiny" document
+TINY_MAX_WORDS = 10
+
+
+@lru_cache(maxsize=None)
+def tiny_texts() -> tuple[str, ...]:
+    """Very short documents (titles, headings, captions, snippets: 1-10 words): each such
+    line of the clean texts alone.  Language detection is most of what they cost, and all
+    of it where a detector is asked about a few words."""
+    return tuple(line for text in clean_texts() for line in text.split("\n")
+                 if 1 <= len(line.split()) <= TINY_MAX_WORDS)
+
+
 def documents(kind: str) -> tuple[str, ...]:
-    return {"dirty": dirty_texts, "clean": clean_texts, "short": short_texts}[kind]()
+    return {"dirty": dirty_texts, "clean": clean_texts, "short": short_texts, "tiny": tiny_texts}[kind]()
 
 
 def megabytes(texts) -> float:

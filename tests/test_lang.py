@@ -285,3 +285,37 @@ def test_a_text_without_a_letter_has_no_language(text: str) -> None:
     """A byte-order mark alone was given Latvian, by langdetect, which names a language for
     whatever n-gram it finds (the libcheck helper's finding): the report said "lv"."""
     assert detect_language(Document(text)) == (None, None)
+
+
+def _no_langdetect(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cleanscrape import lang
+
+    def fail(sample: str) -> str | None:
+        raise AssertionError(f"langdetect asked about {sample!r}")
+
+    monkeypatch.setattr(lang, "_langdetect", fail)
+
+
+@pytest.mark.parametrize("text", ["OK", "Gracias", "Bonjour!", "Ne oldu.", "A��r�, a��r�.", "onbe? ya??nda."])
+def test_a_latin_sample_too_short_for_any_detector_has_no_language(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # langdetect named "OK" Portuguese, and two of these three Turkish texts Estonian and
+    # Hungarian: under 10 Latin letters it is right about half the time
+    _no_langdetect(monkeypatch)
+    assert detect_language(Document(text)) == (None, None)
+
+
+@pytest.mark.parametrize("text", ["Hello world.", "Der Hund schläft."])
+def test_a_latin_sample_of_ten_letters_goes_to_langdetect(text: str) -> None:
+    assert detect_language(Document(text))[1] == "langdetect"
+
+
+@pytest.mark.parametrize("text", ["Привет", "شكرا", "Hi 世界"])
+def test_a_short_sample_in_another_alphabet_goes_to_langdetect(text: str) -> None:
+    # few languages share these alphabets: langdetect names them from a few letters
+    assert detect_language(Document(text))[1] == "langdetect"
+
+
+def test_a_short_sample_the_vote_places_keeps_its_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    # under 10 letters, but three Polish letters and a Polish stopword
+    _no_langdetect(monkeypatch)
+    assert detect_language(Document("Już źle.")) == ("pl", "stopwords+letters")
