@@ -10,10 +10,9 @@ and on the line around it (docs/lexicons.md):
   ``specific_prefix_words`` words ("Wir verwenden Cookies, um …").  "Read also the report
   of the commission, which …" is prose and stays.
 * ``contains`` — removed when the line is a short fragment (≤ ``short_words``, no sentence
-  end), holds two distinct phrases in at most twice that, closes such a line that a prefix
-  phrase opens as a label ("Copyright 2019 Hawaii News Now. All rights reserved."), or is
-  packed with several (cookie banners are long but say "cookies", "consent", "accept all"
-  and "privacy policy" in one paragraph).  A single phrase inside a long sentence is not enough; overlapping
+  end), holds two distinct phrases in at most twice that, or is packed with several
+  (cookie banners are long but say "cookies", "consent", "accept all" and "privacy policy"
+  in one paragraph).  A single phrase inside a long sentence is not enough; overlapping
   phrases ("getty images", "getty") count once, and phrases inside URLs not at all.
 * Anything weaker (``line_near``, ``contains_near``, a prefix or phrase in a line too long to
   judge alone) counts only within ``near_lines`` non-blank lines of a line already removed
@@ -333,29 +332,10 @@ class LexiconStage(Stage):
         if len(phrases) >= 2 and words <= 2 * opts.short_words:
             return Verdict(True, f"line contains {hits[0].lang} {self.category} phrases "
                                   f"{phrases[0]!r} and {phrases[1]!r} ({words} words)")
-        if phrases and words <= 2 * opts.short_words:
-            bracketed = self.bracketing_hits(line, normalized, hits)
-            if bracketed is not None:
-                opener, closer = bracketed
-                return Verdict(True, f"{opener.describe()} and ends with {closer.lang} {self.category} phrase "
-                                      f"{closer.phrase!r} ({words} words)")
         if words <= opts.near_max_words:
             hit = hits[0]
             return _phrase_verdict(False, hit.category, hit.kind, hit.phrase, hit.lang)
         return None
-
-    @staticmethod
-    def bracketing_hits(line: Line, normalized: str, hits: list[Hit]) -> tuple[Hit, Hit] | None:
-        """A prefix phrase opening the line as a label and a distinct contains phrase closing
-        it: a notice made of the category's words at both ends ("Copyright 2019 Hawaii News
-        Now. All rights reserved."), whatever its full stops.  A one-word prefix followed by
-        a lower-case word opens a sentence ("Sources said … two days ago."), not a label."""
-        closer = next((h for h in hits if h.kind == "contains" and h.end == len(normalized)), None)
-        if closer is None:
-            return None
-        opener = next((h for h in hits if h.kind == "prefix" and h.end <= closer.start
-                       and (" " in h.phrase.strip() or not _second_word_is_lower(line.text))), None)
-        return None if opener is None else (opener, closer)
 
     def remove_phrase_lines(self, doc: Document) -> list[int]:
         """Remove lines with strong evidence, then weak ones next to removed ones."""

@@ -80,13 +80,6 @@ def test_sentence_about_a_filing_stays() -> None:
     assert_kept("metadata", "en", ["The lawsuit, which is filed under seal, names three former executives of the firm."])
 
 
-@pytest.mark.parametrize("line", ["Sources said the deal collapsed two days ago.",
-                                  "Published reports put the death toll at twelve, three hours ago."])
-def test_sentence_opened_by_a_one_word_label_and_closed_by_a_relative_time_stays(line: str) -> None:
-    # "Sources" and "Published" followed by a lower-case word open a sentence, not a label
-    assert_kept("metadata", "en", [line])
-
-
 def test_a_numbers_edges_are_told_by_isdecimal_as_re_tells_a_digit() -> None:
     # the stage asks str.isdecimal of a candidate's first and last characters before matching
     # it against the bare number's pattern, whose \d must match both
