@@ -303,6 +303,11 @@ class LexiconStage(Stage):
             separator = hit.phrase.rstrip()[-1:] if hit.phrase.rstrip()[-1:] in PREFIX_SEPARATORS else rest[:1]
             if separator and separator in PREFIX_SEPARATORS and words <= opts.prefix_max_words:
                 return Verdict(True, f"{hit.describe()} followed by {separator!r}")
+            # a phrase of two words or more run into a capitalised word was a label of its own,
+            # glued to the text after it by the scrape ("Image captionThe minister arrives …"):
+            # as good as a separator (a one-word phrase glued is part of a word: "HomePod")
+            if rest[:1] == GLUE and " " in hit.phrase.strip() and words <= opts.prefix_max_words:
+                return Verdict(True, f"{hit.describe()} glued to the text after it")
             # a phrase of three words or more is specific enough to open any short paragraph
             # ("Wir verwenden Cookies, um …"); "Read also the report …" has only two
             if len(hit.phrase.split()) >= opts.specific_prefix_words and words <= opts.prefix_max_words:

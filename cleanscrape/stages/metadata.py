@@ -27,9 +27,12 @@ from ..stage import Count, register_stage
 from ._lexicon_rules import LexiconStage, has_short_line, next_content_line, previous_content_line
 
 #: tokens that are a date or a time by their shape alone, by kind; "113.40" is a price or a
-#: score, not a date: two parts need "/", ":" or "h", or two digits after the first "."
+#: score, not a date: two parts need "/", ":" or "h", or two digits after the first ".";
+#: an ISO 8601 timestamp ("2019-11-19t08:57:40+01:00", lower-cased) is a date and a time in
+#: one token, as pages print their metadata's publication and modification times
 _SHAPE = re.compile(
-    r"(?P<time>\d{1,2}[:h.]\d{2}(?::\d{2})?(?:h|am|pm)?|\d{1,2}(?:h|am|pm))"
+    r"(?P<stamp>\d{4}-\d{2}-\d{2}t\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)"
+    r"|(?P<time>\d{1,2}[:h.]\d{2}(?::\d{2})?(?:h|am|pm)?|\d{1,2}(?:h|am|pm))"
     r"|(?P<date>\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}/\d{1,2})"
     r"|(?P<year>(?:19|20)\d\d)"
     r"|(?P<day>\d{1,2}(?:st|nd|rd|th|er))"
@@ -68,7 +71,7 @@ def _moment_kinds(word_kinds: list[str]) -> set[str]:
     """The kinds of date and time words among ``word_kinds``; a name right after a time
     belongs to it ("1:01 pm", "9:00 Uhr")."""
     return {kind for before, kind in zip(["sep"] + word_kinds, word_kinds)
-            if kind in ("time", "date", "year") or kind == "named" and before != "time"}
+            if kind in ("stamp", "time", "date", "year") or kind == "named" and before != "time"}
 
 
 @register_stage
@@ -150,7 +153,7 @@ class MetadataStage(LexiconStage):
         # beside a month or weekday name ("Nov 18"); the rest but the labels are date and
         # time words (a shape kind or "named")
         other_count = kinds.count("other") + (0 if named else kinds.count("number"))
-        dated = len(kinds) - kinds.count("label") - other_count
+        dated = len(kinds) - kinds.count("label") - other_count + kinds.count("stamp")  # a stamp: date and time
         if dated < 2 or other_count > min(dated, self.options.max_dateline_other_words):
             return None
         if other_count:

@@ -40,6 +40,28 @@ def test_labelled_credit_and_the_long_caption_under_it_go() -> None:
     assert_removed("caption", "en", lines, lines)
 
 
+@pytest.mark.parametrize("line", [
+    "Media captionWhat did the minister promise the striking nurses?",  # a sentence after the label
+    "Image captionThe flooded high street of the town on Sunday morning, seen from the bridge over the river",
+])
+def test_caption_label_glued_to_its_caption_goes(line: str) -> None:
+    # the scrape runs the label into the caption: the glue sets the label apart as a separator would
+    assert_removed("caption", "en", [line], [line])
+
+
+def test_one_word_phrase_glued_to_a_word_stays() -> None:
+    # "Photo" glued to "Shop" is part of a name, not a label
+    assert_kept("caption", "en", ["PhotoShop tutorials for the beginners among our readers and their friends"])
+
+
+@pytest.mark.parametrize("line", [
+    "Image: The new coach, left, has replaced the former manager of the club after a poor run of results",
+    "Pictured: The couple leaving the court in London on Monday afternoon with their lawyers and two friends",
+])
+def test_labelled_image_caption_goes(line: str) -> None:
+    assert_removed("caption", "en", [line], [line])
+
+
 def test_sentence_opening_with_the_credit_label_stays() -> None:
     assert_kept("caption", "en", ["Image copyright law is a mess, the judge wrote in a ruling that surprised both sides."])
 

@@ -52,6 +52,34 @@ def test_datelines_with_a_source_or_time_zones_go(lang: str, line: str) -> None:
     assert_removed("metadata", lang, [line], [line])
 
 
+@pytest.mark.parametrize("line", ["2021-03-04T10:15:30+01:00", "2021-03-04T10:15:30Z", "2021-03-04T10:15:30.123Z"])
+def test_iso_timestamp_alone_on_its_line_goes(line: str) -> None:
+    # pages print their metadata's publication and modification times as they store them
+    assert_removed("metadata", "en", [line], [line])
+
+
+@pytest.mark.parametrize("line", ["2021-03-04T10:15:30+01:00 server restarted after the update",
+                                  "Build 2021-03-04 passed"])
+def test_timestamp_inside_a_log_line_or_a_fragment_stays(line: str) -> None:
+    assert_kept("metadata", "en", [line])
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "This entry was posted on Tuesday, May 6th, 2014 at 11:30 pm and is filed under Linux, Tutorials. "
+           "You can follow any responses to this entry through the RSS 2.0 feed. "
+           "Both comments and pings are currently closed."),
+    ("de", "Dieser Eintrag wurde am 6. Mai 2014 um 23:30 veröffentlicht und ist abgelegt unter Linux, Tutorials. "
+           "Kommentare zu diesem Eintrag im RSS 2.0 Feed. Kommentare und Pings sind derzeit nicht erlaubt."),
+])
+def test_blog_posts_filing_note_goes(lang: str, line: str) -> None:
+    # the post metadata paragraph of WordPress's classic theme, and its translation
+    assert_removed("metadata", lang, [line], [line])
+
+
+def test_sentence_about_a_filing_stays() -> None:
+    assert_kept("metadata", "en", ["The lawsuit, which is filed under seal, names three former executives of the firm."])
+
+
 def test_a_numbers_edges_are_told_by_isdecimal_as_re_tells_a_digit() -> None:
     # the stage asks str.isdecimal of a candidate's first and last characters before matching
     # it against the bare number's pattern, whose \d must match both
