@@ -291,7 +291,7 @@ def test_stdin_that_fails_is_named_stdin_as_its_records_are() -> None:
     truncated = gzip.compress(b'{"id": 1, "text": "one"}\n' * 100)[:-10]
     result = run(["--format", "jsonl", "-"], stdin=truncated)
     assert result.exit_code == 1
-    assert "cleanscrape: error: stdin: read error: EOFError: " in result.stderr, result.stderr
+    assert "cleanscrape: error: stdin: read error: TruncatedFile: " in result.stderr, result.stderr
     result = run(["--format", "jsonl", "-"], stdin=bz2.compress(b"x"))
     assert "cleanscrape: error: stdin: bzip2 data, not read" in result.stderr, result.stderr
 
