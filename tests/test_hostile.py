@@ -300,6 +300,18 @@ def test_truncated_compressed_dump_keeps_the_records_before_the_damage(tmp_path:
     assert 0 < len(ids) < 20000 and ids == [f"d{i}" for i in range(len(ids))]
 
 
+def test_hostile_jsonl_as_text_is_valid_utf8(tmp_path: Path) -> None:
+    # a lone surrogate ("\\ud800") was written with surrogatepass: the text output was no
+    # UTF-8, and cleaned again (cleanscrape clean out.txt) the whole document failed
+    # (a line that is no UTF-8 passes through as its bytes: docs/cli.md)
+    dump = tmp_path / "hostile.jsonl"
+    dump.write_bytes(b"\n".join(line for line, _ in HOSTILE_JSONL if line.isascii() or b"rtl" in line) + b"\n")
+    result = run_cli([str(dump), "--stages", "whitespace", "--to", "text"])
+    assert result.exit_code == 1
+    text = result.stdout_bytes.decode("utf-8")
+    assert "==> hostile.jsonl:6 <==\nlone \ufffd and \ufffd surrogates\n" in text
+
+
 def test_empty_and_binary_files(tmp_path: Path) -> None:
     import gzip
 
