@@ -190,6 +190,8 @@ def _strict(data: bytes, codec: str) -> str | None:
 
 
 _UNICODE_CODECS = frozenset({"utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32"})
+#: the Unicode encodings of two or four bytes a character (Python's codec names start so)
+_WIDE_CODECS = ("utf-16", "utf-32")
 
 
 def decode_html(data: bytes | str, http_charset: str | None = None) -> DecodedHtml:
@@ -219,6 +221,12 @@ def decode_html(data: bytes | str, http_charset: str | None = None) -> DecodedHt
         codec = _python_codec(label)
         if codec is None:
             continue
+        if codec.startswith(_WIDE_CODECS) and (source == "meta" or b"\x00" not in data[:META_PRESCAN_BYTES]):
+            # bytes whose markup reads as ASCII are no UTF-16 or UTF-32 (whose every ASCII
+            # character has a NUL byte): the label is a mistake old tools make, and the
+            # HTML standard reads a <meta> saying so as UTF-8.  Read as UTF-16, such a page
+            # was CJK noise, "not parseable as HTML", its text lost
+            codec = "utf-8"
         if utf8 is not None and codec not in _UNICODE_CODECS and not data.isascii():
             return DecodedHtml(utf8, "utf-8", "utf-8")
         text = _strict(data, codec)

@@ -107,6 +107,23 @@ def test_bom_comes_first() -> None:
     assert decoded.source == "bom" and decoded.text == "<p>naïve</p>"
 
 
+@pytest.mark.parametrize("label", ["utf-16", "UTF-16LE", "utf-32"])
+@pytest.mark.parametrize("where", ["meta", "http"])
+def test_a_page_in_ascii_bytes_labelled_utf_16_is_read_as_utf_8(label: str, where: str) -> None:
+    # read as UTF-16, the page was CJK noise, 'not parseable as HTML', and its text was lost
+    page = "<html><head>{}</head><body><p>Voilà une page déclarée en UTF-16 par erreur.</p></body></html>"
+    data = page.format(f'<meta charset="{label}">' if where == "meta" else "").encode("utf-8")
+    decoded = decode_html(data, http_charset=label if where == "http" else None)
+    assert (decoded.charset, decoded.source) == ("utf-8", where)
+    assert "Voilà une page déclarée" in decoded.text
+
+
+def test_a_page_in_utf_16_without_a_bom_is_read_as_its_header_says() -> None:
+    text = "<html><body><p>Voilà une vraie page en UTF-16.</p></body></html>"
+    decoded = decode_html(text.encode("utf-16-le"), http_charset="utf-16le")
+    assert (decoded.text, decoded.source) == (text, "http")
+
+
 def test_text_input_is_not_redecoded() -> None:
     decoded = decode_html("<p>déjà</p>", http_charset="cp1252")
     assert (decoded.text, decoded.source) == ("<p>déjà</p>", "str")
