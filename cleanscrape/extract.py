@@ -433,10 +433,34 @@ def domain_of(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
-def _load_tree(html: str) -> HtmlElement | None:
-    from trafilatura.utils import load_html
+#: how far libxml2 reads nested elements with XML_PARSE_HUGE (256 without it)
+DEEPEST_ELEMENTS = 2048
 
-    return load_html(html)
+
+def _load_tree(html: str) -> tuple[HtmlElement | None, bool]:
+    """The page's tree, and whether elements nested deeper than libxml2 reads were left out."""
+    from trafilatura import utils
+
+    _read_deep_html()
+    tree = utils.load_html(html)
+    return tree, tree is not None and any(entry.type_name == "ERR_RESOURCE_LIMIT" and "depth" in entry.message
+                                          for entry in utils.HTML_PARSER.error_log)
+
+
+@lru_cache(maxsize=1)
+def _read_deep_html() -> None:
+    """trafilatura's parser, its options kept, made to read :data:`DEEPEST_ELEMENTS` levels
+    of nested elements (XML_PARSE_HUGE).  It read 256 and dropped everything below, without
+    a word: a page of unclosed ``<div>``, ``<font>`` or ``<b>`` tags (each opening a level, as
+    old pages and forum posts leave them) lost its text after the 255th, status ok.  Its
+    module's parser is replaced, not passed: trafilatura parses a page again for its
+    readability fallback, with the same one.  (The cost of a deep page grows with its
+    depth: 2,000 levels of text take ~5 s; the size and time limits bound it.)"""
+    from lxml.html import HTMLParser
+    from trafilatura import utils
+
+    utils.HTML_PARSER = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
+                                   remove_comments=True, remove_pis=True, huge_tree=True)
 
 
 def extract(
@@ -460,10 +484,12 @@ def extract(
         "charset": decoded.charset,
         "charset_source": decoded.source,
     }
-    tree = _load_tree(decoded.text)
+    tree, too_deep = _load_tree(decoded.text)
     if tree is None:
         info["error"] = "not parseable as HTML"
         return Extraction("", info)
+    if too_deep:
+        info["warning"] = f"elements nested more than {DEEPEST_ELEMENTS:,} deep were not read"
     text = trafilatura.extract(
         tree,
         url=url,

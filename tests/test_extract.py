@@ -124,6 +124,23 @@ def test_a_page_in_utf_16_without_a_bom_is_read_as_its_header_says() -> None:
     assert (decoded.text, decoded.source) == (text, "http")
 
 
+@pytest.mark.parametrize("tag", ["div", "font", "b"])
+def test_a_page_of_unclosed_tags_keeps_its_text_past_the_256th_level(tag: str) -> None:
+    # each unclosed tag opens a level; lxml read 256 and dropped the rest without a word
+    # (254 paragraphs of 300 came out, status ok), in trafilatura's readability fallback too
+    sentence = "Le conseil municipal a voté mercredi la construction de deux kilomètres de pistes."
+    page = "<html><body>" + "".join(f"<{tag}>{sentence} {i}<br>" for i in range(300)) + "</body></html>"
+    extraction = extract(page)
+    assert extraction.text.count("deux kilomètres") == 300
+    assert "warning" not in extraction.info
+
+
+def test_a_page_nested_beyond_what_lxml_reads_says_so() -> None:
+    page = "<html><body>" + "<div>x " * 2100 + "<p>" + "Le dernier paragraphe. " * 10 + "</p></body></html>"
+    extraction = extract(page)
+    assert extraction.info["warning"] == "elements nested more than 2,048 deep were not read"
+
+
 def test_text_input_is_not_redecoded() -> None:
     decoded = decode_html("<p>déjà</p>", http_charset="cp1252")
     assert (decoded.text, decoded.source) == ("<p>déjà</p>", "str")
