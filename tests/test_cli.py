@@ -224,6 +224,8 @@ def test_report_marks_failures(tmp_path: Path) -> None:
     ["--resume", "-"],
     ["-", "-"],
     ["-", "-o", "out.html"],
+    ["--stages", "", "-"],  # a script's --stages "$EMPTY" ran the whole default pipeline
+    ["--stages", " , ", "-"],
 ])
 def test_usage_errors_exit_2(args: list[str]) -> None:
     result = CliRunner().invoke(cli, ["clean", *args], input=b"x")
