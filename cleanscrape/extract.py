@@ -485,11 +485,11 @@ def extract(
         "charset_source": decoded.source,
     }
     tree, too_deep = _load_tree(decoded.text)
+    if too_deep:
+        info["warning"] = f"elements nested more than {DEEPEST_ELEMENTS:,} deep were not read"
     if tree is None:
         info["error"] = "not parseable as HTML"
         return Extraction("", info)
-    if too_deep:
-        info["warning"] = f"elements nested more than {DEEPEST_ELEMENTS:,} deep were not read"
     text = trafilatura.extract(
         tree,
         url=url,
