@@ -216,8 +216,7 @@ def decode_html(data: bytes | str, http_charset: str | None = None) -> DecodedHt
             if text is not None:
                 return DecodedHtml(text, codec, "bom")
     utf8 = _strict(data, "utf-8")
-    meta = _META_CHARSET.search(data, 0, META_PRESCAN_BYTES)
-    for source, label in (("http", http_charset), ("meta", meta.group(1) if meta else None)):
+    for source, label in (("http", http_charset), ("meta", _meta_charset(data))):
         codec = _python_codec(label)
         if codec is None:
             continue
@@ -235,6 +234,19 @@ def decode_html(data: bytes | str, http_charset: str | None = None) -> DecodedHt
     if utf8 is not None:
         return DecodedHtml(utf8, "utf-8", "utf-8")
     return _detected(data)
+
+
+def _meta_charset(data: bytes) -> bytes | None:
+    """The charset label of the page's first ``<meta>`` declaring one outside a comment (the
+    HTML standard's prescan passes over comments): a declaration commented out, a template's
+    leftover, decided the charset (``<!-- <meta charset="koi8-r"> -->`` above the page's own
+    windows-1251 made its Russian "ПХБЕР" for "Привет": any bytes read as a single-byte
+    charset)."""
+    for match in _META_CHARSET.finditer(data, 0, META_PRESCAN_BYTES):
+        opened = data.rfind(b"<!--", 0, match.start())
+        if opened < 0 or data.find(b"-->", opened + 2, match.start()) >= 0:  # ("<!-->" is closed)
+            return match.group(1)
+    return None
 
 
 @lru_cache(maxsize=1)

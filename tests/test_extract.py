@@ -141,6 +141,15 @@ def test_a_page_nested_beyond_what_lxml_reads_says_so() -> None:
     assert extraction.info["warning"] == "elements nested more than 2,048 deep were not read"
 
 
+@pytest.mark.parametrize("head", ['<!-- <meta charset="koi8-r"> --><meta charset="windows-1251">',
+                                  '<!--><meta charset="windows-1251"><!-- <meta charset="koi8-r"> -->'])
+def test_a_charset_declared_in_a_comment_is_no_declaration(head: str) -> None:
+    # a template's leftover, commented out, decided the charset: "ПХБЕР" for "Привет"
+    text = "Привет, это текст на русском языке о важных событиях в городе."
+    decoded = decode_html(f"<html><head>{head}</head><body><p>{text}</p></body></html>".encode("cp1251"))
+    assert (decoded.charset, decoded.source) == ("cp1251", "meta") and text in decoded.text
+
+
 def test_text_input_is_not_redecoded() -> None:
     decoded = decode_html("<p>déjà</p>", http_charset="cp1252")
     assert (decoded.text, decoded.source) == ("<p>déjà</p>", "str")
