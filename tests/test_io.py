@@ -295,6 +295,19 @@ def test_atomic_file_has_no_final_name_until_commit(tmp_path: Path) -> None:
     assert path.read_bytes() == b"one\n" and not partial_path(path).exists()
 
 
+@pytest.mark.parametrize("mode", [0o600, 0o664])
+def test_an_output_written_over_a_file_keeps_its_permissions(tmp_path: Path, mode: int) -> None:
+    # renamed over it, the new file had the umask's: a private output came back world-readable
+    path = tmp_path / "out.jsonl"
+    path.write_bytes(b"old\n")
+    path.chmod(mode)
+    for sync in (True, False):
+        out = AtomicFile(path)
+        out.write(b"new\n")
+        out.commit(sync=sync)
+        assert path.read_bytes() == b"new\n" and path.stat().st_mode & 0o777 == mode
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="no flock")
 def test_a_second_run_at_the_first_s_rename_finds_the_output_locked(tmp_path: Path, monkeypatch) -> None:
     """The first run's temporary file was closed, and its lock let go, before the rename:

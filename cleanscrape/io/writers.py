@@ -401,6 +401,7 @@ class AtomicFile:
             return
         if sync:
             os.fsync(self._fh.fileno())
+        _keep_mode(self.path, self.temp)
         if not self._locked:  # (Windows renames no open file)
             self._fh.close()
             os.replace(self.temp, self.path)
@@ -419,6 +420,18 @@ class AtomicFile:
             self._writer.end_frame()
         finally:
             self._fh.close()
+
+
+def _keep_mode(path: Path, temp: Path) -> None:
+    """Give ``temp`` the permissions of the file at ``path`` it is about to replace, if any:
+    renamed over it, a new file had the umask's (an output kept private, 0600, came back
+    readable by all, 0644)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:  # (nothing there yet)
+        return
+    if stat.S_ISREG(mode):
+        os.chmod(temp, stat.S_IMODE(mode))
 
 
 def _make_folder(folder: Path, written: Path) -> None:
