@@ -82,6 +82,21 @@ def test_numbers_beyond_a_float_s_range_pass_through_as_written_not_as_infinity(
     assert [json.loads(line)["id"] for line in report.stdout_bytes.splitlines()] == ["1.5e400", "b", "c"]
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_numbers_beyond_a_float_s_precision_pass_through_as_written(workers: int) -> None:
+    # read as floats they came back rounded: 12345678901234.5678 as 12345678901234.568, an id
+    # 1.00000000000000001 as 1.0 (naming its record "1.0")
+    records = (b'{"id": 1.00000000000000001, "text": "x", "amount": 12345678901234.5678, "p": 0.5}\n'
+               b'{"id": "b", "text": "y", "v": [123456789.123456789, 1e-400, 0.25, 1E+2]}\n')
+    result = run(["--format", "jsonl", "-"], stdin=records, workers=workers)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout_bytes.splitlines()
+    assert lines[0] == b'{"id":1.00000000000000001,"text":"x","amount":12345678901234.5678,"p":0.5,"status":"ok"}'
+    assert b'"v":[123456789.123456789,1e-400,0.25,100.0]' in lines[1]  # (1E+2: the same number)
+    report = run(["--format", "jsonl", "--report", "-", "-o", "/dev/null", "-"], stdin=records, workers=workers)
+    assert json.loads(report.stdout_bytes.splitlines()[0])["id"] == "1.00000000000000001"
+
+
 @pytest.mark.parametrize(("given", "warned"), [("fr", False), ("fr-CA", False), ("FR", True), ("english", True)])
 def test_a_language_cleanscrape_has_no_data_for_is_warned_of(given: str, warned: bool) -> None:
     # given for every document, a code with no stopwords or phrases weakened the cleaning

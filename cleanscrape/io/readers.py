@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import io
 import json
-import math
 import os
 import re
 import stat
 import sys
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Iterator
@@ -324,9 +324,11 @@ def _decode_text(raw: RawRecord, options: ReadOptions) -> Record:
 # ------------------------------------------------------------------ JSONL
 
 class JsonNumber:
-    """A JSON number beyond a float's range (``1.5e400``), kept as written: as a float it
-    is infinite, which JSON cannot write (the standard library writes ``Infinity``, which no
-    strict reader takes), so a record's field comes back as the input had it."""
+    """A JSON number a float does not hold, kept as written, so that a record's field comes
+    back as the input had it: beyond a float's range (``1.5e400``: as a float it is
+    infinite, which JSON cannot write, the standard library writing ``Infinity``, which no
+    strict reader takes), or its precision (``12345678901234.5678`` came back
+    ``12345678901234.568``, ``1e-400`` came back ``0.0``)."""
 
     __slots__ = ("literal",)
 
@@ -339,11 +341,14 @@ class JsonNumber:
 
 def _float_or_literal(literal: str) -> float | JsonNumber:
     value = float(literal)
-    return JsonNumber(literal) if value in (math.inf, -math.inf) else value
+    # (the shortest spelling of the float: the same number as the literal, or another)
+    return value if Decimal(repr(value)) == Decimal(literal) else JsonNumber(literal)
 
 
-#: a number orjson might not hold exactly (more than 18 digits)
-_LONG_DIGIT_RUN = re.compile(rb"[0-9]{19}")
+#: where a number a float may not hold can be (16 digits or more, a decimal point among
+#: them or not; an integer beyond 64 bits, which orjson reads as a float, among them):
+#: searched for in a line whose record holds a float
+_INEXACT_NUMBER = re.compile(rb"[0-9.]{17}")
 
 
 def _holds_float(value: Any) -> bool:
@@ -410,7 +415,7 @@ def _decode_jsonl(raw: RawRecord, options: ReadOptions) -> Record:
         if utf8_error:
             record.error, record.raw = utf8_error.replace(" at line 1,", " at"), line
             return record
-    elif _holds_float(obj) and _LONG_DIGIT_RUN.search(line):
+    elif _holds_float(obj) and _INEXACT_NUMBER.search(line):
         obj = None
     if obj is None:
         # orjson turns integers beyond 64 bits into floats and refuses NaN and lone
