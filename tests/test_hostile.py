@@ -166,6 +166,21 @@ def test_time_limit_can_be_disabled() -> None:
     assert cleaner.clean("x").flags == []
 
 
+@pytest.mark.parametrize("seconds", [1e-9, 1e-5])
+def test_a_time_limit_that_runs_out_at_once_holds(seconds: float) -> None:
+    """The timer was set before the alarm counted as armed: one that ran out in between (a
+    limit of ~10 us or less) found the handler ignoring it, and the document was cleaned with
+    no limit at all.  Run out at once, it leaves the handler and timer as they were."""
+    handler_before = signal.getsignal(signal.SIGALRM)
+    cleaner = Cleaner(stages=[SleepyStage(total_seconds=0.5)], max_doc_seconds=seconds)
+    assert cleaner.clean("x").flags == ["limit:time"]
+    with cleaner.limits.alarm_handler_held():
+        assert [cleaner.clean("x").flags for _ in range(2)] == [["limit:time"]] * 2
+    assert signal.getsignal(signal.SIGALRM) is handler_before
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert Cleaner(stages=["whitespace"]).clean(" ok ").text == "ok"
+
+
 @pytest.mark.parametrize("seconds", [1e10, float("inf")])
 def test_a_time_limit_beyond_the_timers_range_cleans_as_no_limit_does(seconds: float) -> None:
     """``--max-doc-seconds inf`` (or 1e10) is accepted, and setitimer cannot take it
