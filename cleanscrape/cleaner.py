@@ -291,6 +291,8 @@ class Cleaner:
         self.source_memory: bool = bool(cfg.get("source_memory", True) if source_memory is None else source_memory)
         if not isinstance(cfg.get("source_memory", True), bool):
             raise StageConfigError(f"config 'source_memory' must be true or false, not {_shown(cfg['source_memory'])}")
+        if not isinstance(source_memory, (bool, type(None))):  # (source_memory="no" turned it on)
+            raise StageConfigError(f"source_memory must be True, False or None, not {_shown(source_memory)}")
         built: list[Stage] = []
         for item in order:
             if isinstance(item, Stage):

@@ -79,6 +79,13 @@ def test_a_config_that_is_no_path_is_a_clear_error_and_closes_nothing(tmp_path: 
         os.close(fd)
 
 
+@pytest.mark.parametrize("value", ["no", 0, "false"])
+def test_source_memory_that_is_no_boolean_is_a_clear_error(value: Any) -> None:
+    # truthy, source_memory="no" turned the memory on (as a config's "false" is refused)
+    with pytest.raises(StageConfigError, match="source_memory must be True, False or None, not "):
+        Cleaner(source_memory=value)
+
+
 def test_a_config_file_that_cannot_be_read_is_a_clear_error(tmp_path: Path) -> None:
     # not UTF-8: a UnicodeDecodeError traceback from the CLI; a folder: an IsADirectoryError
     bad = tmp_path / "latin1.toml"
