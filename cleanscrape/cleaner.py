@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import gc
 import logging
+import os
 import sys
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
@@ -119,6 +120,10 @@ def _unpickled_result(text: str, packed: tuple[Any, ...], *rest: Any) -> Result:
 
 
 def _load_config_file(path: str | Path) -> dict[str, Any]:
+    if not isinstance(path, (str, bytes, os.PathLike)):
+        # (open() takes an integer for a file descriptor: config=3 read the caller's fd 3 and
+        # closed it, config=True closed stdout)
+        raise StageConfigError(f"config must be a file's path or a mapping, not {_shown(path)}")
     try:
         with open(path, "rb") as fh:
             return tomllib.load(fh)
@@ -286,6 +291,8 @@ class Cleaner:
         self.source_memory: bool = bool(cfg.get("source_memory", True) if source_memory is None else source_memory)
         if not isinstance(cfg.get("source_memory", True), bool):
             raise StageConfigError(f"config 'source_memory' must be true or false, not {_shown(cfg['source_memory'])}")
+        if not isinstance(source_memory, (bool, type(None))):  # (source_memory="no" turned it on)
+            raise StageConfigError(f"source_memory must be True, False or None, not {_shown(source_memory)}")
         built: list[Stage] = []
         for item in order:
             if isinstance(item, Stage):

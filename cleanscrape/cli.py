@@ -454,6 +454,9 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
     if resume and not resumable:
         raise click.UsageError("--resume needs -o (a file or folder): stdout, a pipe or a device cannot be resumed")
     stage_names = _split_names(stages) or None
+    if stages and stage_names is None:
+        # (the default pipeline ran: a script's --stages "$EMPTY" cleaned with all of it)
+        raise click.UsageError("--stages names no stage (to run none, a config's pipeline = [])")
     try:
         with _library_lines_replaced():  # (a lang without data: said below, naming the flag or the config)
             cleaner = Cleaner(stages=stage_names, disable=_split_names(disable), config=config, lang=lang,

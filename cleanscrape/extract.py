@@ -192,6 +192,8 @@ def _strict(data: bytes, codec: str) -> str | None:
 
 
 _UNICODE_CODECS = frozenset({"utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32"})
+#: the Unicode encodings of two or four bytes a character (Python's codec names start so)
+_WIDE_CODECS = ("utf-16", "utf-32")
 
 
 def decode_html(data: bytes | str, http_charset: str | None = None) -> DecodedHtml:
@@ -216,11 +218,16 @@ def decode_html(data: bytes | str, http_charset: str | None = None) -> DecodedHt
             if text is not None:
                 return DecodedHtml(text, codec, "bom")
     utf8 = _strict(data, "utf-8")
-    meta = _META_CHARSET.search(data, 0, META_PRESCAN_BYTES)
-    for source, label in (("http", http_charset), ("meta", meta.group(1) if meta else None)):
+    for source, label in (("http", http_charset), ("meta", _meta_charset(data))):
         codec = _python_codec(label)
         if codec is None:
             continue
+        if codec.startswith(_WIDE_CODECS) and (source == "meta" or b"\x00" not in data[:META_PRESCAN_BYTES]):
+            # bytes whose markup reads as ASCII are no UTF-16 or UTF-32 (whose every ASCII
+            # character has a NUL byte): the label is a mistake old tools make, and the
+            # HTML standard reads a <meta> saying so as UTF-8.  Read as UTF-16, such a page
+            # was CJK noise, "not parseable as HTML", its text lost
+            codec = "utf-8"
         if utf8 is not None and codec not in _UNICODE_CODECS and not data.isascii():
             return DecodedHtml(utf8, "utf-8", "utf-8")
         text = _strict(data, codec)
@@ -229,6 +236,19 @@ def decode_html(data: bytes | str, http_charset: str | None = None) -> DecodedHt
     if utf8 is not None:
         return DecodedHtml(utf8, "utf-8", "utf-8")
     return _detected(data)
+
+
+def _meta_charset(data: bytes) -> bytes | None:
+    """The charset label of the page's first ``<meta>`` declaring one outside a comment (the
+    HTML standard's prescan passes over comments): a declaration commented out, a template's
+    leftover, decided the charset (``<!-- <meta charset="koi8-r"> -->`` above the page's own
+    windows-1251 made its Russian "ПХБЕР" for "Привет": any bytes read as a single-byte
+    charset)."""
+    for match in _META_CHARSET.finditer(data, 0, META_PRESCAN_BYTES):
+        opened = data.rfind(b"<!--", 0, match.start())
+        if opened < 0 or data.find(b"-->", opened + 2, match.start()) >= 0:  # ("<!-->" is closed)
+            return match.group(1)
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -538,10 +558,34 @@ def domain_of(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
-def _load_tree(html: str) -> HtmlElement | None:
-    from trafilatura.utils import load_html
+#: how far libxml2 reads nested elements with XML_PARSE_HUGE (256 without it)
+DEEPEST_ELEMENTS = 2048
 
-    return load_html(html)
+
+def _load_tree(html: str) -> tuple[HtmlElement | None, bool]:
+    """The page's tree, and whether elements nested deeper than libxml2 reads were left out."""
+    from trafilatura import utils
+
+    _read_deep_html()
+    tree = utils.load_html(html)
+    return tree, tree is not None and any(entry.type_name == "ERR_RESOURCE_LIMIT" and "depth" in entry.message
+                                          for entry in utils.HTML_PARSER.error_log)
+
+
+@lru_cache(maxsize=1)
+def _read_deep_html() -> None:
+    """trafilatura's parser, its options kept, made to read :data:`DEEPEST_ELEMENTS` levels
+    of nested elements (XML_PARSE_HUGE).  It read 256 and dropped everything below, without
+    a word: a page of unclosed ``<div>``, ``<font>`` or ``<b>`` tags (each opening a level, as
+    old pages and forum posts leave them) lost its text after the 255th, status ok.  Its
+    module's parser is replaced, not passed: trafilatura parses a page again for its
+    readability fallback, with the same one.  (The cost of a deep page grows with its
+    depth: 2,000 levels of text take ~5 s; the size and time limits bound it.)"""
+    from lxml.html import HTMLParser
+    from trafilatura import utils
+
+    utils.HTML_PARSER = HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
+                                   remove_comments=True, remove_pis=True, huge_tree=True)
 
 
 def extract(
@@ -565,7 +609,9 @@ def extract(
         "charset": decoded.charset,
         "charset_source": decoded.source,
     }
-    tree = _load_tree(decoded.text)
+    tree, too_deep = _load_tree(decoded.text)
+    if too_deep:
+        info["warning"] = f"elements nested more than {DEEPEST_ELEMENTS:,} deep were not read"
     if tree is None:
         info["error"] = "not parseable as HTML"
         return Extraction("", info)

@@ -154,9 +154,16 @@ class Deadline:
             if not _handler_held:
                 self._previous_handler = _set_handler(signal.SIGALRM, _raise_timeout)
                 self._handler_installed = True
-            # (a longer limit, as inf, is no limit: setitimer would raise OverflowError)
-            signal.setitimer(signal.ITIMER_REAL, min(self.seconds, _LONGEST_TIMER))
+            # armed before the timer is set: a timer that ran out before the flag was set
+            # (a limit of 10 us or less) found the handler ignoring it, and the document was
+            # cleaned with no limit at all.  Run out inside this call, it ends the block here
             self._armed = _alarm_armed = True
+            try:
+                # (a longer limit, as inf, is no limit: setitimer would raise OverflowError)
+                signal.setitimer(signal.ITIMER_REAL, min(self.seconds, _LONGEST_TIMER))
+            except BaseException:
+                self.__exit__(None, None, None)
+                raise
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

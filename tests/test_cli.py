@@ -82,6 +82,21 @@ def test_numbers_beyond_a_float_s_range_pass_through_as_written_not_as_infinity(
     assert [json.loads(line)["id"] for line in report.stdout_bytes.splitlines()] == ["1.5e400", "b", "c"]
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_numbers_beyond_a_float_s_precision_pass_through_as_written(workers: int) -> None:
+    # read as floats they came back rounded: 12345678901234.5678 as 12345678901234.568, an id
+    # 1.00000000000000001 as 1.0 (naming its record "1.0")
+    records = (b'{"id": 1.00000000000000001, "text": "x", "amount": 12345678901234.5678, "p": 0.5}\n'
+               b'{"id": "b", "text": "y", "v": [123456789.123456789, 1e-400, 0.25, 1E+2]}\n')
+    result = run(["--format", "jsonl", "-"], stdin=records, workers=workers)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout_bytes.splitlines()
+    assert lines[0] == b'{"id":1.00000000000000001,"text":"x","amount":12345678901234.5678,"p":0.5,"status":"ok"}'
+    assert b'"v":[123456789.123456789,1e-400,0.25,100.0]' in lines[1]  # (1E+2: the same number)
+    report = run(["--format", "jsonl", "--report", "-", "-o", "/dev/null", "-"], stdin=records, workers=workers)
+    assert json.loads(report.stdout_bytes.splitlines()[0])["id"] == "1.00000000000000001"
+
+
 @pytest.mark.parametrize(("given", "warned"), [("fr", False), ("fr-CA", False), ("FR", True), ("english", True)])
 def test_a_language_cleanscrape_has_no_data_for_is_warned_of(given: str, warned: bool) -> None:
     # given for every document, a code with no stopwords or phrases weakened the cleaning
@@ -224,6 +239,8 @@ def test_report_marks_failures(tmp_path: Path) -> None:
     ["--resume", "-"],
     ["-", "-"],
     ["-", "-o", "out.html"],
+    ["--stages", "", "-"],  # a script's --stages "$EMPTY" ran the whole default pipeline
+    ["--stages", " , ", "-"],
 ])
 def test_usage_errors_exit_2(args: list[str]) -> None:
     result = CliRunner().invoke(cli, ["clean", *args], input=b"x")
@@ -291,7 +308,7 @@ def test_stdin_that_fails_is_named_stdin_as_its_records_are() -> None:
     truncated = gzip.compress(b'{"id": 1, "text": "one"}\n' * 100)[:-10]
     result = run(["--format", "jsonl", "-"], stdin=truncated)
     assert result.exit_code == 1
-    assert "cleanscrape: error: stdin: read error: EOFError: " in result.stderr, result.stderr
+    assert "cleanscrape: error: stdin: read error: TruncatedFile: " in result.stderr, result.stderr
     result = run(["--format", "jsonl", "-"], stdin=bz2.compress(b"x"))
     assert "cleanscrape: error: stdin: bzip2 data, not read" in result.stderr, result.stderr
 

@@ -63,6 +63,29 @@ def test_missing_config_file_is_named(tmp_path: Path) -> None:
         Cleaner(config=tmp_path / "nope.toml")
 
 
+@pytest.mark.parametrize("config", ["fd", True, 2.5, ["a.toml"]])
+def test_a_config_that_is_no_path_is_a_clear_error_and_closes_nothing(tmp_path: Path, config: Any) -> None:
+    # open() takes an integer for a file descriptor: config=3 read the caller's fd 3 as TOML
+    # and closed it; config=True closed the process's stdout
+    import os
+
+    (tmp_path / "a.toml").write_text('lang = "fr"\n')
+    fd = os.open(tmp_path / "a.toml", os.O_RDONLY)
+    try:
+        with pytest.raises(StageConfigError, match="config must be a file's path or a mapping, not "):
+            Cleaner(config=fd if config == "fd" else config)
+        os.fstat(fd)  # still open
+    finally:
+        os.close(fd)
+
+
+@pytest.mark.parametrize("value", ["no", 0, "false"])
+def test_source_memory_that_is_no_boolean_is_a_clear_error(value: Any) -> None:
+    # truthy, source_memory="no" turned the memory on (as a config's "false" is refused)
+    with pytest.raises(StageConfigError, match="source_memory must be True, False or None, not "):
+        Cleaner(source_memory=value)
+
+
 def test_a_config_file_that_cannot_be_read_is_a_clear_error(tmp_path: Path) -> None:
     # not UTF-8: a UnicodeDecodeError traceback from the CLI; a folder: an IsADirectoryError
     bad = tmp_path / "latin1.toml"

@@ -369,6 +369,22 @@ def test_repair_spans_makes_what_repairing_each_span_from_the_last_makes(case):
     assert at_once.output() == one_by_one.output()
 
 
+def test_repair_spans_passes_over_a_span_an_earlier_stage_removed():
+    """Regression: with whitespace before mojibake (a pipeline a user may choose), the
+    trailing no-break space of "Ã\u00a0" ("à") was removed, and the repair of "Ã\u00a0"
+    then failed the document, 'EditConflict: repair at 41:43 overlaps a removal'."""
+    text = "son pÃ¨re Ã\u00a0\nnext"
+    doc = Document(text)
+    doc.remove_span(11, 12, stage="whitespace", category="whitespace", reason="trailing whitespace")
+    made = doc.repair_spans(0, [SpanRepair(5, 7, "è", "r"), SpanRepair(10, 12, "à", "r")], stage="t", category="c")
+    assert [(r.before, r.after) for r in made] == [("Ã¨", "è")]
+    assert doc.output_text() == "son père Ã\nnext"
+    assert apply_edits(text, [(r.start, r.end) for r in doc.removals],
+                       [(r.start, r.end, r.after) for r in doc.repairs]) == doc.output_text()
+    with pytest.raises(EditConflict):  # (a stage's own repair of it is its bug, as before)
+        doc.repair(0, 10, 12, "à", stage="t", category="c", reason="r")
+
+
 def test_repair_spans_rebuilds_a_long_line_once():
     """Regression: the mojibake and lossy_repair stages repaired a line's words one by one,
     each rebuilding the line: one line of 320,000 characters of mojibake took 1.3 s.

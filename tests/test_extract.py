@@ -107,6 +107,49 @@ def test_bom_comes_first() -> None:
     assert decoded.source == "bom" and decoded.text == "<p>naïve</p>"
 
 
+@pytest.mark.parametrize("label", ["utf-16", "UTF-16LE", "utf-32"])
+@pytest.mark.parametrize("where", ["meta", "http"])
+def test_a_page_in_ascii_bytes_labelled_utf_16_is_read_as_utf_8(label: str, where: str) -> None:
+    # read as UTF-16, the page was CJK noise, 'not parseable as HTML', and its text was lost
+    page = "<html><head>{}</head><body><p>Voilà une page déclarée en UTF-16 par erreur.</p></body></html>"
+    data = page.format(f'<meta charset="{label}">' if where == "meta" else "").encode("utf-8")
+    decoded = decode_html(data, http_charset=label if where == "http" else None)
+    assert (decoded.charset, decoded.source) == ("utf-8", where)
+    assert "Voilà une page déclarée" in decoded.text
+
+
+def test_a_page_in_utf_16_without_a_bom_is_read_as_its_header_says() -> None:
+    text = "<html><body><p>Voilà une vraie page en UTF-16.</p></body></html>"
+    decoded = decode_html(text.encode("utf-16-le"), http_charset="utf-16le")
+    assert (decoded.text, decoded.source) == (text, "http")
+
+
+@pytest.mark.parametrize("tag", ["div", "font", "b"])
+def test_a_page_of_unclosed_tags_keeps_its_text_past_the_256th_level(tag: str) -> None:
+    # each unclosed tag opens a level; lxml read 256 and dropped the rest without a word
+    # (254 paragraphs of 300 came out, status ok), in trafilatura's readability fallback too
+    sentence = "Le conseil municipal a voté mercredi la construction de deux kilomètres de pistes."
+    page = "<html><body>" + "".join(f"<{tag}>{sentence} {i}<br>" for i in range(300)) + "</body></html>"
+    extraction = extract(page)
+    assert extraction.text.count("deux kilomètres") == 300
+    assert "warning" not in extraction.info
+
+
+def test_a_page_nested_beyond_what_lxml_reads_says_so() -> None:
+    page = "<html><body>" + "<div>x " * 2100 + "<p>" + "Le dernier paragraphe. " * 10 + "</p></body></html>"
+    extraction = extract(page)
+    assert extraction.info["warning"] == "elements nested more than 2,048 deep were not read"
+
+
+@pytest.mark.parametrize("head", ['<!-- <meta charset="koi8-r"> --><meta charset="windows-1251">',
+                                  '<!--><meta charset="windows-1251"><!-- <meta charset="koi8-r"> -->'])
+def test_a_charset_declared_in_a_comment_is_no_declaration(head: str) -> None:
+    # a template's leftover, commented out, decided the charset: "ПХБЕР" for "Привет"
+    text = "Привет, это текст на русском языке о важных событиях в городе."
+    decoded = decode_html(f"<html><head>{head}</head><body><p>{text}</p></body></html>".encode("cp1251"))
+    assert (decoded.charset, decoded.source) == ("cp1251", "meta") and text in decoded.text
+
+
 def test_text_input_is_not_redecoded() -> None:
     decoded = decode_html("<p>déjà</p>", http_charset="cp1252")
     assert (decoded.text, decoded.source) == ("<p>déjà</p>", "str")

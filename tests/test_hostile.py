@@ -166,6 +166,21 @@ def test_time_limit_can_be_disabled() -> None:
     assert cleaner.clean("x").flags == []
 
 
+@pytest.mark.parametrize("seconds", [1e-9, 1e-5])
+def test_a_time_limit_that_runs_out_at_once_holds(seconds: float) -> None:
+    """The timer was set before the alarm counted as armed: one that ran out in between (a
+    limit of ~10 us or less) found the handler ignoring it, and the document was cleaned with
+    no limit at all.  Run out at once, it leaves the handler and timer as they were."""
+    handler_before = signal.getsignal(signal.SIGALRM)
+    cleaner = Cleaner(stages=[SleepyStage(total_seconds=0.5)], max_doc_seconds=seconds)
+    assert cleaner.clean("x").flags == ["limit:time"]
+    with cleaner.limits.alarm_handler_held():
+        assert [cleaner.clean("x").flags for _ in range(2)] == [["limit:time"]] * 2
+    assert signal.getsignal(signal.SIGALRM) is handler_before
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert Cleaner(stages=["whitespace"]).clean(" ok ").text == "ok"
+
+
 @pytest.mark.parametrize("seconds", [1e10, float("inf")])
 def test_a_time_limit_beyond_the_timers_range_cleans_as_no_limit_does(seconds: float) -> None:
     """``--max-doc-seconds inf`` (or 1e10) is accepted, and setitimer cannot take it
@@ -298,6 +313,18 @@ def test_truncated_compressed_dump_keeps_the_records_before_the_damage(tmp_path:
     assert f"cut.jsonl.{compression}: read error" in result.stderr
     ids = [json.loads(line)["id"] for line in result.stdout_bytes.splitlines()]
     assert 0 < len(ids) < 20000 and ids == [f"d{i}" for i in range(len(ids))]
+
+
+def test_hostile_jsonl_as_text_is_valid_utf8(tmp_path: Path) -> None:
+    # a lone surrogate ("\\ud800") was written with surrogatepass: the text output was no
+    # UTF-8, and cleaned again (cleanscrape clean out.txt) the whole document failed
+    # (a line that is no UTF-8 passes through as its bytes: docs/cli.md)
+    dump = tmp_path / "hostile.jsonl"
+    dump.write_bytes(b"\n".join(line for line, _ in HOSTILE_JSONL if line.isascii() or b"rtl" in line) + b"\n")
+    result = run_cli([str(dump), "--stages", "whitespace", "--to", "text"])
+    assert result.exit_code == 1
+    text = result.stdout_bytes.decode("utf-8")
+    assert "==> hostile.jsonl:6 <==\nlone \ufffd and \ufffd surrogates\n" in text
 
 
 def test_empty_and_binary_files(tmp_path: Path) -> None:

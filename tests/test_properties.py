@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from invariants import assert_report_replays
 from strategies import documents, undamaged_documents
 
-from cleanscrape import Cleaner
+from cleanscrape import DEFAULT_STAGES, Cleaner
 from cleanscrape.cli import cli
 
 #: multiply example counts for a long local run: HYPOTHESIS_SCALE=20 pytest tests/test_properties.py
@@ -49,6 +49,26 @@ def test_report_replays_to_the_output(cleaner: Cleaner, raw: str) -> None:
 @given(documents(), st.sampled_from([None, "fr", "en", "de", "zh", "xx"]))
 def test_given_language_never_breaks_the_report(cleaner: Cleaner, raw: str, lang: str | None) -> None:
     assert_report_replays(raw, cleaner.clean(raw, lang=lang))
+
+
+#: a line of mojibake ending in "Ã\u00a0" ("à", its no-break space trailing whitespace) and
+#: one whose soft hyphen is the second byte of a letter ("ß\u00ad", U+07ED): what a stage that
+#: removes spans takes before the repairs, in a pipeline that runs it first
+EDGE_DAMAGE = st.sampled_from(["Il est allÃ© voir son pÃ¨re Ã\u00a0", "cß\u00adß\u00e9 Ã\u00ad"])
+#: the stages that edit inside lines, whose order decides who edits a span first
+LINE_EDITORS = ("mojibake", "lossy_repair", "invisible", "whitespace", "duplicates")
+_ORDERED: dict[tuple[str, ...], Cleaner] = {}
+
+
+@PIPELINE
+@given(st.lists(st.one_of(documents(max_lines=8), EDGE_DAMAGE), min_size=1, max_size=4).map("\n".join),
+       st.permutations(LINE_EDITORS), st.sampled_from([(), DEFAULT_STAGES]))
+def test_report_replays_with_the_stages_in_any_order(raw: str, order: list[str], rest: tuple[str, ...]) -> None:
+    # whitespace or invisible before mojibake failed the document (EditConflict)
+    key = (*order, *(name for name in rest if name not in order))
+    if key not in _ORDERED:
+        _ORDERED[key] = Cleaner(stages=list(key), max_doc_seconds=None)
+    assert_report_replays(raw, _ORDERED[key].clean(raw))
 
 
 @PIPELINE

@@ -23,8 +23,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, BinaryIO, Generator, Iterator
 
 from ..extract import charset_from_content_type
-from .readers import (GZIP_MAGIC, InputError, InputFile, InputWarning, RawRecord, Record, Skipped, TruncatedFile,
-                      inflated_here, read_past, record_too_large)
+from .readers import (GZIP_MAGIC, Inflating, InputError, InputFile, InputWarning, RawRecord, Record, Skipped,
+                      TruncatedFile, inflated_here, read_past, record_too_large)
 
 if TYPE_CHECKING:
     from warcio.archiveiterator import ArchiveIterator
@@ -336,8 +336,8 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None,
 def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | None, listener: _Listener,
                 passed_over: int = 0) -> Generator[WarcPage, None, None]:
     """The pages of ``stream`` for :func:`iter_warc_pages`; its first ``passed_over``
-    records, which a read of it before this one took in (see :class:`_InflatedWhole`), are
-    read past again, neither counted nor yielded."""
+    records, which a read of it before this one took in (a WARC gzipped whole, inflated here:
+    :class:`Inflating`), are read past again, neither counted nor yielded."""
     from warcio.archiveiterator import ArchiveIterator
 
     origin = stream.tell() if stream.seekable() else 0
@@ -392,7 +392,7 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
                 else:
                     stream.seek(origin)
                 read, stats.records, stats.decompressed = stats.records, 0, True
-                yield from _read_pages(_InflatedWhole(stream), stats, max_payload_bytes,  # type: ignore[arg-type]
+                yield from _read_pages(Inflating(stream, "gzip"), stats, max_payload_bytes,  # type: ignore[arg-type]
                                        listener, passed_over=read)
                 return
             stats.error = stats.error or f"{type(exc).__name__}: {exc}"[:200]
@@ -489,7 +489,7 @@ class _Replayable(io.RawIOBase):
     """A stream that cannot seek (a WARC on stdin), its bytes kept from its start until
     :meth:`forget`, to be read again once (:meth:`replay`): warcio refuses a WARC gzipped
     whole after its first record, and a file is then read again from its start, inflated
-    here (:class:`_InflatedWhole`); a pipe cannot go back, and its pages after the first were
+    here (:class:`Inflating`); a pipe cannot go back, and its pages after the first were
     lost, 'malformed: rest of file unreadable'.  Over ``_REPLAY_BYTES`` kept, a replay is a
     read error saying so.  A WARC not gzipped, or gzipped a member a record, forgets at
     once, or at its second record."""
@@ -535,46 +535,6 @@ class _Replayable(io.RawIOBase):
                           f"{_REPLAY_BYTES >> 20} MB cannot be read from a pipe (its start is read twice): "
                           "give it as a file, or gunzip it into the pipe")
         self._pending, self._kept = memoryview(bytes(self._kept)), None
-
-
-class _InflatedWhole(io.RawIOBase):
-    """A WARC gzipped whole, as one member, inflated here and read as a plain WARC (warcio
-    reads a member per record, and refuses such a file after its first).  Forward only: a
-    resynchronisation after damage, seeking back, would inflate it again from its start
-    each time.  Cut short, it is a read error, as a truncated .warc.zst is (zlib-ng's
-    GzipFile raised EOFError at once, what had inflated before the cut lost with it, and
-    warcio takes an EOFError for the end of the input)."""
-
-    def __init__(self, stream: BinaryIO) -> None:
-        from zlib_ng import zlib_ng
-
-        self._raw = stream
-        self._new_member = lambda: zlib_ng.decompressobj(16 + zlib_ng.MAX_WBITS)
-        self._member = self._new_member()
-        self._in_member = False  # the member has taken input and not ended
-        self._input = b""  # read, not yet inflated
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        while True:
-            if not self._input:
-                self._input = self._raw.read(1 << 16)
-                if not self._input:
-                    if self._in_member:
-                        raise TruncatedFile("gzip data ends inside a member (truncated file)")
-                    return 0
-            inflated = self._member.decompress(self._input, len(buffer))
-            self._in_member = True
-            if self._member.eof:  # (members after it, as gzip reads them)
-                self._input = self._member.unused_data
-                self._member, self._in_member = self._new_member(), False
-            else:
-                self._input = self._member.unconsumed_tail
-            if inflated:
-                buffer[:len(inflated)] = inflated
-                return len(inflated)
 
 
 def _ends_inside_a_record(archive: ArchiveIterator) -> bool:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import weakref
 from dataclasses import dataclass
@@ -179,12 +180,26 @@ def encode_text(record: Record, result: Result) -> bytes:
     could not be decoded)."""
     if not result.ok:
         if record.text is not None:
-            return record.text.encode("utf-8", errors="surrogatepass")
+            return _utf8(record.text)
         return record.raw or b""
     text = result.text
     if text and not text.endswith("\n"):
         text += "\n"
-    return text.encode("utf-8", errors="surrogatepass")
+    return _utf8(text)
+
+
+#: a UTF-16 surrogate code point, which a JSON string may hold alone ("\ud800") and UTF-8 cannot
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _utf8(text: str) -> bytes:
+    """``text`` as UTF-8, a lone surrogate written as U+FFFD, as decoders of UTF-16 write
+    one.  (Written as is, "surrogatepass", it made the file invalid UTF-8: read again, by
+    cleanscrape too, the whole document failed.)"""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text).encode("utf-8")
 
 
 def encode_report(record: Record, result: Result) -> bytes:
@@ -386,6 +401,7 @@ class AtomicFile:
             return
         if sync:
             os.fsync(self._fh.fileno())
+        _keep_mode(self.path, self.temp)
         if not self._locked:  # (Windows renames no open file)
             self._fh.close()
             os.replace(self.temp, self.path)
@@ -404,6 +420,18 @@ class AtomicFile:
             self._writer.end_frame()
         finally:
             self._fh.close()
+
+
+def _keep_mode(path: Path, temp: Path) -> None:
+    """Give ``temp`` the permissions of the file at ``path`` it is about to replace, if any:
+    renamed over it, a new file had the umask's (an output kept private, 0600, came back
+    readable by all, 0644)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:  # (nothing there yet)
+        return
+    if stat.S_ISREG(mode):
+        os.chmod(temp, stat.S_IMODE(mode))
 
 
 def _make_folder(folder: Path, written: Path) -> None:

@@ -130,3 +130,16 @@ def test_a_line_edged_with_layout_no_legacy_charset_holds_is_repaired(edged: str
     result = Cleaner(stages=["mojibake"]).clean(edged.format("- ÅšciÄ…gniÄ™to mnie z urlopu."))
     assert result.text == edged.format("- Ściągnięto mnie z urlopu.")
     assert [(r.before, r.after) for r in result.repairs] == [("ÅšciÄ…gniÄ™to", "Ściągnięto")]
+
+
+@pytest.mark.parametrize("stages", [["whitespace", "mojibake"], ["invisible", "mojibake"],
+                                    ["whitespace", "invisible", "lossy_repair", "mojibake"]])
+def test_a_pipeline_with_the_repairs_after_the_removals_cleans_the_document(stages: list[str]) -> None:
+    # the trailing no-break space of "Ã\u00a0", the soft hyphen read as the second byte of
+    # "ß\u00ad" (U+07ED), removed first: their repairs failed the document (EditConflict)
+    for text in ("Il est allÃ© voir son pÃ¨re Ã\u00a0\nLa suite.\n", "cß\u00adß\ud800\n"):
+        result = Cleaner(stages=stages).clean(text, lang="fr")
+        assert result.ok, result.error
+        assert apply_edits(text, [(r.start, r.end) for r in result.removed],
+                           [(r.start, r.end, r.after) for r in result.repairs]) == result.text
+    assert "allé voir son père" in Cleaner(stages=stages).clean("Il est allÃ© voir son pÃ¨re Ã\u00a0\n").text
