@@ -3439,7 +3439,8 @@ class Resolver:
             readings += self._one_letter_readings(word_before, word_after, sentence_start,
                                                   after_name=self._name_before(before) or self._subject_before(before),
                                                   after_infinitive=self._governed_infinitive_before(before),
-                                                  clitic_infinitive=self._clitic_infinitive_after(before, following))
+                                                  clitic_infinitive=self._clitic_infinitive_after(before, following),
+                                                  subject_before=self._article_noun_before(before))
         # a turn of dialogue opens with the language's dialogue dash
         dialogue_dash = (self.data.dialogue_dash if self.data is not None else "") or "–"
         if not before:  # "? Tak, oczywiście.": a dialogue line
@@ -3857,7 +3858,7 @@ class Resolver:
 
     def _one_letter_readings(self, word_before: str, word_after: str, sentence_start: bool,
                              after_name: bool = False, after_infinitive: bool = False,
-                             clitic_infinitive: bool = False) -> list[Reading]:
+                             clitic_infinitive: bool = False, subject_before: bool = False) -> list[Reading]:
         """The language's one-letter words for a lone slot; none right after a determiner;
         one holding an article is likelier before a noun of its gender, and less likely
         after a name, which governs no preposition ("A URV ? produzida" is "é"), more likely
@@ -3870,7 +3871,7 @@ class Resolver:
             return []
         after = self.lower(word_after)
         top = max(self.finder.frequency(w) for w in self.data.one_letter_words) or 1.0
-        agreeing = self._agreeing_one_letter_words(word_before, word_after)
+        agreeing = self._agreeing_one_letter_words(word_before, word_after, subject_before)
         # a real "?" may end the word after ("Vens hoje ? noite?"); a slot inside it stays
         context_after = after.rstrip("?") if after.rstrip("?").isalpha() else after
         if self.lower(word_before) in self.data.before_verbs and context_after in self.data.possessives:
@@ -3955,10 +3956,16 @@ class Resolver:
         lower-case noun (``subject_determiners``: "A entrada ? gratuita", "O mar ?
         cristalino"), whose verb the lone slot is rather than a preposition?  A noun that
         governs one keeps it ("O acesso à praia": ``contexts``)."""
+        tokens = before.split()
+        return self._article_noun_before(before) and (len(tokens) == 2 or bool(_ENDS_SENTENCE.search(tokens[-3])))
+
+    def _article_noun_before(self, before: str) -> bool:
+        """Does ``before`` end in a singular article and a lower-case noun ("o vencedor"),
+        a subject a lone slot after it may be the verb of?"""
         if self.data is None or not self.data.subject_determiners:
             return False
         tokens = before.split()
-        if len(tokens) < 2 or (len(tokens) > 2 and not _ENDS_SENTENCE.search(tokens[-3])):
+        if len(tokens) < 2:
             return False
         article, noun = tokens[-2].lstrip(_OPENERS), tokens[-1]
         return self.lower(article) in self.data.subject_determiners and noun.isalpha() and noun.islower()
@@ -3969,14 +3976,20 @@ class Resolver:
         return bool(self.data.numerals) and self.lower(word_before) in self.data.numerals \
             and self.lower(word_after) in self.data.numerals
 
-    def _agreeing_one_letter_words(self, word_before: str, word_after: str) -> set[str]:
-        """The one-letter words holding an article that agree with ``word_after``: a
-        lower-case word of three letters or more, not a determiner, with one of their noun
-        endings, lost letters matching any non-ASCII one ("à entrada", "à informa??o"; not
-        "é uma", "é a"); never after a word the language puts a verb after ("não é bonita"),
-        nor before a participle ("A energia nuclear ? usada" is "é")."""
+    def _agreeing_one_letter_words(self, word_before: str, word_after: str, subject_before: bool) -> set[str]:
+        """The one-letter words holding an article that agree with ``word_after``: a word
+        of three letters or more in lower case or capitalised, not a determiner, with one of
+        their noun endings, lost letters matching any non-ASCII one ("à entrada", "à
+        informa??o"; not "é uma", "é a"); never after a word the language puts a verb after
+        ("não é bonita"), nor before a participle ("A energia nuclear ? usada" is "é").  A
+        capitalised word names a place or a body, whose gender its ending shows as a noun's
+        ("críticas à Câmara", "atribuída à Roménia": the Portuguese dev gold writes "à"
+        before 11 such words and "é" before none); an abbreviation in capitals shows none
+        ("depoimentos à PF"), and the name after a subject, an article and a noun, may be
+        its predicate ("o vencedor é Costa"; ``subject_before``)."""
         low = self.lower(word_after)
-        if (len(low) < 3 or not word_after[:1].islower() or low in self.data.determiners
+        if (len(low) < 3 or not word_after[1:].islower() or (subject_before and not word_after[:1].islower())
+                or low in self.data.determiners
                 or self.lower(word_before) in self.data.before_verbs
                 or not all(c.isalpha() or is_slot(c) for c in low) or self._feminine_participle(low)):
             return set()
