@@ -3734,7 +3734,9 @@ class Resolver:
     def _lone_closer_after(self, line: str, pos: int) -> bool:
         """Is the next lone slot after ``pos``, within a few words, one that can only be a
         closing quotation mark: standing alone before punctuation ("un aspect ? formel ?.",
-        "le mot ? indépendante ?, qui"), or right after a single lower-case word that is no
+        "le mot ? indépendante ?, qui") or before a word no one-letter word of the language
+        stands before (``never_before``: "aux candidats ? sassanides légitimes ? au trône",
+        "un ? Souverain grand comité ? dont"), or right after a single lower-case word that is no
         infinitive (one word set apart by two lone slots is quoted: "de droit ? romain ? et",
         "le poids ? sec ? des navires"; "à rester à" holds an infinitive ``à`` governs,
         "arrivé ? Paris ? 20 heures" a name, "peu ? peu ? la" a doubled word)?  The opening
@@ -3747,8 +3749,23 @@ class Resolver:
                     and not words[0].endswith(self.data.infinitive_endings) \
                     and line[:pos].rsplit(None, 2)[-2:-1] != words:
                 return True
-            return len(words) <= SURE_PAIR_WORDS and i + 1 < len(line) and line[i + 1] in ".,;:)"
+            return len(words) <= SURE_PAIR_WORDS and i + 1 < len(line) \
+                and (line[i + 1] in ".,;:)" or self._no_one_letter_word_before(line[i + 1:]))
         return False
+
+    def _no_one_letter_word_before(self, following: str) -> bool:
+        """Does ``following`` open with a lower-case word none of the language's one-letter
+        words stands before (``never_before``: French "à" before "et", "au", "dont")?  A
+        capitalised one may open a sentence after a real "?" ("la fuite ? Et toi ?"), and an
+        object pronoun its infinitive after "à" (``infinitive_clitics``: "prêt à les
+        rejoindre")."""
+        words = following.split(None, 1)
+        if not words or not self.data.one_letter_words or not words[0][:1].islower():
+            return False
+        word = self.lower(words[0])
+        if word in self.data.infinitive_clitics:
+            return False
+        return all(word in self.data.never_before.get(one, ()) for one in self.data.one_letter_words)
 
     def _kept_closer_follows(self, line: str, pos: int) -> bool:
         """Is the next quotation mark after ``pos`` in the line as received a closing one
