@@ -2929,7 +2929,10 @@ class Resolver:
         or right after an adverb and a conjunction ("šťastně a spokojeně.")?"""
         after = line[run.token_end:].lstrip()
         following = _WORDS.match(after)
-        if following is not None and self.lower(following.group(0)) not in self.data.predicate_coordinators:
+        # punctuation glued to the word ends the clause whatever follows ("Tvářil se
+        # naštvaně, měl pomačkané sako")
+        if following is not None and self.lower(following.group(0)) not in self.data.predicate_coordinators \
+                and not _CLAUSE_BREAK.search(line, run.end, run.token_end):
             return False  # "zvolal nadšený dav": a noun after it
         clause = clause_before(line, run.token_start).split()
         if len(clause) >= 2 and self.lower(clause[-1]) in self.data.predicate_coordinators \
