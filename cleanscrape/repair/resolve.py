@@ -365,7 +365,7 @@ _QUOTE_OPENERS = "«“„\"'"
 _CLOSERS = "\"'»”“’›)]}"
 _IMPOSSIBLE = -math.inf
 #: candidate sources that are known words, not spellings guessed by the letter model
-LISTED = KNOWN + ("elision", "suffix", "negation", "person", "stem")
+LISTED = KNOWN + ("elision", "suffix", "negation", "person", "final vowel", "stem")
 _WORDS = re.compile(r"[^\W\d_]+")
 #: the letters after a word's last apostrophe, up to its end ("?elebi'yi")
 _SUFFIX_AFTER_APOSTROPHE = re.compile(r"['’]([^\W\d_]+)$")
@@ -4333,6 +4333,8 @@ class Resolver:
         if not case.all_caps and case.slots_before_capitals \
                 and any(text[i] != APOSTROPHE for i in case.slots_before_capitals if i < len(text)):
             return None  # "?Tomislav", "d?Unalaska": a letter before a capital starts no word
+        if case.all_caps and cand.how == "final vowel":
+            return None  # "OK?": a word in capitals, an abbreviation, takes no inflection's vowel
         # a case suffix after an abbreviation's apostrophe is lower-case ("ANAP’ı", "ABD’nin")
         # unless its kept letters are capitals ("ANKARA’DA")
         suffix_from = max(text.rfind(APOSTROPHE), text.rfind("'")) + 1 if cand.how == "suffix" else len(text)
@@ -4716,6 +4718,8 @@ class Resolver:
             return f"word not in the {self.lang} word list: a listed verb stem and its suffixes"
         if cand.how == "person":
             return f"word not in the {self.lang} word list: a listed past form and its person ending"
+        if cand.how == "final vowel":
+            return f"word not in the {self.lang} word list: a listed word and the lost final vowel"
         return f"lost letter restored from the {self.lang} word list"
 
     @staticmethod
