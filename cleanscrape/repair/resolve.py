@@ -34,6 +34,7 @@ from .candidates import APOSTROPHE, KNOWN, Candidate, CandidateFinder
 from .charset import CharsetEvidence
 from .damage import SLOT_PATTERN, SLOTS, DamagedRun, has_slot, is_slot, spells
 from .language import LanguageData, Symbol, symbols
+from .wordlist import shape
 
 __all__ = ["Reading", "Resolution", "Resolver", "LISTED"]
 
@@ -316,6 +317,12 @@ EMPHATIC_QUESTION_AFTER_LETTER = -1.0
 #: a word no list knows is spelled by the letter model only when its letters are this
 #: likely (geometric mean over the word's lost letters)
 MIN_LETTER_MODEL_LIKELIHOOD = 0.3
+#: in a language that builds words by suffixing, a letter-model spelling's last letter for a
+#: final "?" (which may be a real one) after an ending the list's words go on from with one
+#: more non-ASCII letter less often than this: the spelling counts at that share
+#: (:meth:`~cleanscrape.repair.letter_model.LetterModel.goes_on`; "belirtiyor?", "saptık?"
+#: end questions).  Where more go on, the letter model's own odds stand ("kasmpatı!")
+RARE_LAST_LETTER = 0.05
 #: the endings of an inflected (attributive) adjective in a language whose nouns take
 #: capitals ("der blutigste Überfall", "einen großen Hut")
 ADJECTIVE_INFLECTIONS = ("e", "en", "er", "es", "em")
@@ -1543,7 +1550,17 @@ class Resolver:
         spelled = cand.likelihood if cand.spelled_likelihood is None else cand.spelled_likelihood
         if spelled ** (1 / len(slots)) < MIN_LETTER_MODEL_LIKELIHOOD:
             return 0.0
-        return UNKNOWN_FREQUENCY * cand.likelihood
+        return UNKNOWN_FREQUENCY * cand.likelihood * self._last_letter_share(core)
+
+    def _last_letter_share(self, core: str) -> float:
+        """The share a letter-model spelling of ``core`` counts at for its last letter, where
+        ``core`` ends in a "?" that may be a real one (a U+FFFD is never one) after a letter,
+        in a language that builds words by suffixing: how often the list's words go on with
+        one more letter after that ending, where that is rare (``RARE_LAST_LETTER``); else 1."""
+        if self.data is None or not self.data.suffixing or len(core) < 4 or core[-1] != "?" or is_slot(core[-2]):
+            return 1.0
+        share = self.finder.letters.goes_on(shape(self.lower(core[:-1])))
+        return share if share < RARE_LAST_LETTER else 1.0
 
     def _word_score(self, score: float, cand: Candidate, core: str, slots: list[int], run: DamagedRun,
                     line: str) -> float:
