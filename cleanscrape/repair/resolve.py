@@ -3664,10 +3664,19 @@ class Resolver:
     def _ordinal_indicator(self, run: DamagedRun, line: str) -> Reading:
         """"2? Divisão", "1? lugar": a slot glued after a number is the ordinal indicator,
         feminine before a noun with a feminine ending or after a feminine ordinal earlier in
-        the line ("3ª a 6?" is "6ª"), masculine otherwise; where a sentence follows, the
+        the line ("3ª a 6?" is "6ª"), masculine otherwise; an ordinal a short word joins to
+        the next one takes that one's indicator, or is read by the noun after it ("3? a 6ª"
+        is "3ª", "3? a 6? sessões" "3ª a 6ª": ordinals of one range count one noun); where a sentence follows, the
         noun is the heading's before the number ("Artículo 5.? Las" is "5.º", "Cláusula 2.?" "2.ª")."""
         masculine, feminine = self.data.ordinal_indicators
-        following = _NEXT_WORD.match(line, run.token_end)
+        # the ordinal a short word joins it to ("3? a 6?", "3? a 6ª"): the range's noun follows that one
+        partner = re.match(r"\s+\S{1,3}\s+\d+(" + feminine + "|" + masculine + r"|[?\ufffd])", line[run.end:])
+        if partner is not None and partner.group(1) in (feminine, masculine):
+            return Reading(partner.group(1), ORDINAL_INDICATOR,
+                           f"'?' after a number read as the ordinal indicator '{partner.group(1)}' of the one after it")
+        # (the partner's token ends at the next space: "6?," is one)
+        end = line.find(" ", run.end + partner.end()) if partner else run.token_end
+        following = _NEXT_WORD.match(line, end) if end >= 0 else None
         word = self.lower(following.group(1)) if following else ""
         if self._sentence_follows(line[run.token_end:].strip()):
             word = self.lower((line[:run.token_start].rsplit(None, 1)[-1:] or [""])[0])
