@@ -490,6 +490,9 @@ class LanguageData:
     #: (masculine and neuter oblique adjective endings, case endings of a noun in a consonant):
     #: after such an adjective no feminine noun's case form stands ("do tichého pláče", not "pláže")
     masculine_oblique_endings: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+    #: ... nor the accusative of a feminine in "-a" (this ending: "prostorného sálu", not
+    #: "sílu" of "síla"), known as ``genitive_plural_forms`` knows the feminine
+    feminine_accusative_ending: str = ""
     #: the endings of an adjective that agrees with the noun after it as the adjective before
     #: it does ("velké nahé ženské tělo")
     stacked_adjective_endings: tuple[str, ...] = ()
@@ -855,6 +858,7 @@ _REQUIRED_WITH = {
     "spaced_quotes": ("quotes",),
     "masculine_vocative_ending": ("stacked_adjective_endings",),
     "masculine_oblique_endings": ("consonant_noun_gender",),
+    "feminine_accusative_ending": ("masculine_oblique_endings", "genitive_plural_forms"),
     "third_person_subjects": ("clitic_person_endings",),
     "adverbial_determiners": ("adverb_ending",),
     "regional_progressive": ("gerund_endings",),

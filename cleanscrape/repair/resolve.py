@@ -1678,7 +1678,8 @@ class Resolver:
                 and self._noun_determined(low, line, run):
             score += AGREEMENT
         if data.masculine_oblique_endings[0] and listed \
-                and self._feminine_after_masculine_adjective(low, line, run):
+                and (self._feminine_after_masculine_adjective(low, line, run)
+                     or self._feminine_accusative_after_masculine_adjective(low, line, run)):
             score += CASE_EXCLUDED
         if data.soft_adjective_case_ending and data.consonant_noun_gender \
                 and final_slot and listed \
@@ -2217,6 +2218,27 @@ class Resolver:
             return False
         # masculine_oblique_endings, read above, needs consonant_noun_gender (language.py)
         return self._agreeing_ending(stem) == self.data.consonant_noun_gender[0]  # type: ignore[index]
+
+    def _feminine_accusative_after_masculine_adjective(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Is ``word`` (lower-case) the accusative (``feminine_accusative_ending``: "-u") of
+        a feminine noun in "-a", known by its instrumental singular in "-ou" listed far more
+        than any masculine form (``genitive_plural_forms``: "sílu" of "síla"), right after an
+        intact adjective in a masculine or neuter oblique ending ("-ého", "-ému"), which no
+        feminine noun takes ("po pravé straně prostorného sálu")?"""
+        ending = self.data.feminine_accusative_ending
+        if not ending or not word.endswith(ending):
+            return False
+        adjective = self._previous_word(line, run)
+        if not adjective or not adjective.isalpha() or not adjective.endswith(self.data.masculine_oblique_endings[0]):
+            return False
+        stem = word[:-len(ending)]
+        if len(stem) < MIN_AGREEING_NOUN or not stem.isalpha():
+            return False
+        # feminine_accusative_ending needs genitive_plural_forms (language.py)
+        _, singular, masculine = self.data.genitive_plural_forms  # type: ignore[misc]
+        as_feminine = max(self.finder.frequency(stem + e) for e in singular)
+        as_masculine = max(self.finder.frequency(stem + e) for e in masculine)
+        return as_feminine > FEMININE_PARADIGM_RATIO * as_masculine
 
     def _noun_before_masculine_noun(self, word: str, line: str, run: DamagedRun) -> bool:
         """Is ``word`` (lower-case) a noun in the soft ending ("-í": "desetiletí", no
