@@ -496,6 +496,10 @@ class LanguageData:
     #: the endings of an adjective that agrees with the noun after it as the adjective before
     #: it does ("velké nahé ženské tělo")
     stacked_adjective_endings: tuple[str, ...] = ()
+    #: an adjective's endings of the other cases than the nominative: after an intact adjective
+    #: in one, no adjective in a nominative ending (``stacked_adjective_endings``) stands, as
+    #: adjectives stacked before a noun share its case ("hustou čerň", not "hustou šerá")
+    oblique_adjective_endings: tuple[str, ...] = ()
     #: conjunctions joining predicate adjectives that agree alike ("starý a unavený")
     predicate_coordinators: frozenset[str] = frozenset()
     #: (participle stem ending, infinitive root): the participle's stem is another root's
@@ -859,6 +863,7 @@ _REQUIRED_WITH = {
     "masculine_vocative_ending": ("stacked_adjective_endings",),
     "masculine_oblique_endings": ("consonant_noun_gender",),
     "feminine_accusative_ending": ("masculine_oblique_endings", "genitive_plural_forms"),
+    "oblique_adjective_endings": ("stacked_adjective_endings",),
     "third_person_subjects": ("clitic_person_endings",),
     "adverbial_determiners": ("adverb_ending",),
     "regional_progressive": ("gerund_endings",),

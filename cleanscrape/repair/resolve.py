@@ -1681,6 +1681,9 @@ class Resolver:
                 and (self._feminine_after_masculine_adjective(low, line, run)
                      or self._feminine_accusative_after_masculine_adjective(low, line, run)):
             score += CASE_EXCLUDED
+        if data.oblique_adjective_endings and final_slot and listed \
+                and self._nominative_after_oblique_adjective(low, line, run):
+            score += CASE_EXCLUDED
         if data.soft_adjective_case_ending and data.consonant_noun_gender \
                 and final_slot and listed \
                 and self._noun_before_masculine_noun(low, line, run):
@@ -2239,6 +2242,18 @@ class Resolver:
         as_feminine = max(self.finder.frequency(stem + e) for e in singular)
         as_masculine = max(self.finder.frequency(stem + e) for e in masculine)
         return as_feminine > FEMININE_PARADIGM_RATIO * as_masculine
+
+    def _nominative_after_oblique_adjective(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Is ``word`` (lower-case) an adjective in a nominative ending
+        (``stacked_adjective_endings``) right after an intact adjective in another case's
+        (``oblique_adjective_endings``: "hustou šerá"), whose case adjectives stacked before
+        a noun share ("hustou čerň")?"""
+        if not word.endswith(self.data.stacked_adjective_endings) or not self._has_adjective(word[:-1]):
+            return False
+        previous = self._previous_word(line, run)
+        ending = next((e for e in self.data.oblique_adjective_endings if previous.endswith(e)), None)
+        return ending is not None and previous.isalpha() and len(previous) > len(ending) + 1 \
+            and self._has_adjective(previous[:-len(ending)])
 
     def _noun_before_masculine_noun(self, word: str, line: str, run: DamagedRun) -> bool:
         """Is ``word`` (lower-case) a noun in the soft ending ("-í": "desetiletí", no
