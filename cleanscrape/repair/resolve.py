@@ -314,6 +314,9 @@ QUESTION_AFTER_UNLISTED_CONSONANT = -3.0
 #: making a listed word before a single real one ("chod???" is "chodíš?" more often than
 #: "chodí??", "m???" "máš?"; a tripled one stays emphatic either way: "prezent???")
 EMPHATIC_QUESTION_AFTER_LETTER = -1.0
+#: a soft adjective ("letní") is its stem's adjective, agreeing with any noun, where the hard
+#: masculine of that stem is at most this share as frequent ("letný"; not "správný")
+SOFT_ADJECTIVE_RATIO = 0.1
 #: a word no list knows is spelled by the letter model only when its letters are this
 #: likely (geometric mean over the word's lost letters)
 MIN_LETTER_MODEL_LIKELIHOOD = 0.3
@@ -1951,7 +1954,10 @@ class Resolver:
     def _agrees(self, word: str, line: str, run: DamagedRun) -> bool:
         """Does the ending of ``word`` agree with its noun: the one before a comma right
         before the run (a relative pronoun: "muž, který"), else the one after the run ("malá
-        sestra"), past the adjectives agreeing with it ("velké nahé ženské tělo")?"""
+        sestra"), past the adjectives agreeing with it ("velké nahé ženské tělo")?  A soft
+        adjective, one form for every gender (``soft_adjective_ending``, known by its
+        ``soft_adjective_case_ending``: "letní", "letního"), agrees with any noun that shows
+        an ending after it ("tenké letní šaty" as much as "tenké letné")."""
         ending = word[-1]
         if ending not in self.data.agreement_endings:
             return False
@@ -1971,12 +1977,35 @@ class Resolver:
                 return (shown or self._agreeing_ending(antecedent, antecedent=True)) == ending
         determiner = self._determiner_ending(word, line, run)
         if determiner is not None:
-            return determiner == ending
+            return determiner == ending or self._soft_listed_adjective(word)
         agreeing, adverb_may_modify = self._agreement_after(line, run)
         if adverb_may_modify and self.finder.frequency(word[:-1] + self.data.adverb_ending) \
                 >= ADVERB_SIBLING_RATIO * self.finder.frequency(word):
             return False  # "krásně kulaté slunce" or "husté černé vlasy": the adverb may modify it
-        return agreeing == ending
+        return agreeing == ending or (agreeing is not None and self._soft_listed_adjective(word)
+                                      and not self._adverb_after(line, run))
+
+    def _adverb_after(self, line: str, run: DamagedRun) -> bool:
+        """Is the word after the run an adjective's form no noun takes, its adverb ("absolutně
+        strnule": the adjective's stem and its last letter, "strnulý" listed)?"""
+        following = _word_after(line, run)
+        if following is None:
+            return False
+        low = self.lower(following.group(1))
+        return len(low) >= MIN_ADJECTIVE and not low.endswith(self.data.stacked_adjective_endings) \
+            and self._has_adjective(low[:-1])
+
+    def _soft_listed_adjective(self, word: str) -> bool:
+        """Is ``word`` a soft adjective, one form for every gender (``soft_adjective_ending``),
+        known by its listed ``soft_adjective_case_ending`` ("letní": "letního"), the stem's
+        adjective: its hard masculine (the first ``stacked_adjective_endings``) at most
+        ``SOFT_ADJECTIVE_RATIO`` as frequent ("letný" is rare; "správní" is not "správný"'s)?"""
+        soft, case_ending = self.data.soft_adjective_ending, self.data.soft_adjective_case_ending
+        if not soft or not case_ending or not word.endswith(soft) or len(word) < MIN_ADJECTIVE:
+            return False
+        stem = word[:-len(soft)]
+        return bool(self.finder.frequency(stem + case_ending)) and self.finder.frequency(
+            stem + self.data.stacked_adjective_endings[0]) <= SOFT_ADJECTIVE_RATIO * self.finder.frequency(word)
 
     @_per_run
     def _agreement_after(self, line: str, run: DamagedRun) -> tuple[str | None, bool]:
