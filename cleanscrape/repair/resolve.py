@@ -529,10 +529,13 @@ def _per_run(method):
 class _CoreCase:
     """What the case of a damaged word's letters says, the same for all its candidates."""
 
-    __slots__ = ("all_caps", "slots", "slots_before_capitals")
+    __slots__ = ("all_caps", "lone_capital", "slots", "slots_before_capitals")
 
     def __init__(self, core: str) -> None:
         self.all_caps = _all_capitals(core)
+        #: its only letter kept is its first, a capital ("M?", "Ç??"): in capitals or
+        #: capitalised, as the words around it tell
+        self.lone_capital = core[:1].isupper() and len(core) > 1 and not any(c.isalpha() for c in core[1:])
         #: where the slots stand
         self.slots = [i for i, c in enumerate(core) if c in SLOTS]
         #: the slots right before a capital: no letter goes there unless the word is in capitals
@@ -1449,7 +1452,7 @@ class Resolver:
         ``case``): a lost first letter (the sentence start, a name), or a lost letter after
         an elision ("l’?tat")?"""
         text = cand.text
-        if case.slots[:1] == [0] and not cand.ascii_capital:
+        if (case.slots[:1] == [0] and not cand.ascii_capital) or case.lone_capital:
             return True
         # most candidates hold no apostrophe: two searches in C, not a test at every slot
         return ("'" in text or APOSTROPHE in text) and any(i > 1 and text[i - 1] in "'" + APOSTROPHE
@@ -4431,6 +4434,7 @@ class Resolver:
         # unless its kept letters are capitals ("ANKARA’DA")
         suffix_from = max(text.rfind(APOSTROPHE), text.rfind("'")) + 1 if cand.how == "suffix" else len(text)
         lower_suffix = case.all_caps and not any(c.isupper() for c in core[suffix_from:])
+        capitals = case.all_caps or (case.lone_capital and self._among_capitals(line, run))
         chars = list(core[:len(text)])
         for i in case.slots:
             if i >= len(text):
@@ -4439,7 +4443,7 @@ class Resolver:
                 chars[0] = cand.ascii_capital
                 continue
             got = text[i]
-            upper = (case.all_caps and not (i >= suffix_from and lower_suffix)) \
+            upper = (capitals and not (i >= suffix_from and lower_suffix)) \
                 or (i == 0 and self._capital_start(core, cand, run, line, sentence_start)) \
                 or (i > 1 and text[i - 1] in "'" + APOSTROPHE and self._capital_after_elision(cand, run, line))
             if upper and got != APOSTROPHE:
@@ -4449,6 +4453,16 @@ class Resolver:
                 got = big
             chars[i] = got
         return "".join(chars)
+
+    def _among_capitals(self, line: str, run: DamagedRun) -> bool:
+        """Is the word after the run's written in capitals, or the word before it and the one
+        after not in lower case ("proč M? VLASTN? D?T?": a word whose only kept letter is its
+        first capital is in capitals too, "MÉ")?"""
+        after = line[run.token_end:].split(None, 1)[:1]
+        if after and _all_capitals(after[0]):
+            return True
+        before = line[:run.token_start].rsplit(None, 1)[-1:]
+        return bool(before) and _all_capitals(before[0]) and not (after and after[0].islower())
 
     def _capital_start(self, core: str, cand: Candidate, run: DamagedRun, line: str,
                        sentence_start: bool) -> bool:
