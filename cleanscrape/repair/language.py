@@ -449,7 +449,9 @@ class LanguageData:
     #: words a verb follows rather than a preposition ("não é", "que é"): no agreement then
     before_verbs: frozenset[str] = frozenset()
     #: possessive determiners: after a ``before_verbs`` word, one after a lone slot opens the
-    #: verb's complement ("que é sua intenção"), no phrase of "à" (``contexts``)
+    #: verb's complement ("que é sua intenção"), no phrase of "à" (``contexts``); a damaged
+    #: word read as one stands before its noun, not before punctuation or a preposition,
+    #: unless a copula makes it the predicate ("je váš.")
     possessives: frozenset[str] = frozenset()
     #: prepositions governing an infinitive ("para trazer"): an infinitive after one is no
     #: subject, so a lone slot after it is "à", not "é"

@@ -314,6 +314,8 @@ QUESTION_AFTER_UNLISTED_CONSONANT = -3.0
 #: making a listed word before a single real one ("chod???" is "chodíš?" more often than
 #: "chodí??", "m???" "máš?"; a tripled one stays emphatic either way: "prezent???")
 EMPHATIC_QUESTION_AFTER_LETTER = -1.0
+#: how many words before a possessive a copula makes it a predicate ("je váš, ne náš")
+POSSESSIVE_COPULA_REACH = 4
 #: a soft adjective ("letní") is its stem's adjective, agreeing with any noun, where the hard
 #: masculine of that stem is at most this share as frequent ("letný"; not "správný")
 SOFT_ADJECTIVE_RATIO = 0.1
@@ -1687,6 +1689,8 @@ class Resolver:
                 and (self._feminine_after_masculine_adjective(low, line, run)
                      or self._feminine_accusative_after_masculine_adjective(low, line, run)):
             score += CASE_EXCLUDED
+        if low in data.possessives and self._possessive_alone(line, run):
+            score += CASE_EXCLUDED
         if data.oblique_adjective_endings and final_slot and listed \
                 and self._nominative_after_oblique_adjective(low, line, run):
             score += CASE_EXCLUDED
@@ -2274,6 +2278,22 @@ class Resolver:
         as_feminine = max(self.finder.frequency(stem + e) for e in singular)
         as_masculine = max(self.finder.frequency(stem + e) for e in masculine)
         return as_feminine > FEMININE_PARADIGM_RATIO * as_masculine
+
+    def _possessive_alone(self, line: str, run: DamagedRun) -> bool:
+        """Does no noun follow the run's word, a possessive (``possessives``): punctuation
+        glued to it or a preposition after it ("Váš, Magdičko", "Váš o tom" are "Víš"), and
+        no copula stands within a few words before it in its sentence, whose predicate it would
+        be ("ten dům je váš.", "je váš, ne náš")?"""
+        tail = line[run.end:run.token_end]
+        following = line[run.token_end:].split(None, 1)[:1]
+        if not (tail[:1] in (",", ".", ";", ":", "!") or (not tail and following
+                                                               and self.lower(following[0]) in self.data.prepositions)):
+            return False
+        start, _ = _sentence_around(line, run)
+        words = [self.lower(w.strip(_TOKEN_PUNCTUATION))
+                 for w in line[start:run.token_start].split()[-POSSESSIVE_COPULA_REACH:]]
+        data = self.data
+        return not any(w in data.copulas or w in data.present_copulas or w in data.person_copulas for w in words)
 
     def _nominative_after_oblique_adjective(self, word: str, line: str, run: DamagedRun) -> bool:
         """Is ``word`` (lower-case) an adjective in a nominative ending
