@@ -80,3 +80,16 @@ def test_the_letter_tables_mark_down_the_letter_pairs_a_language_never_writes(
     letters = letter_model(lang)
     assert letters.pair_share(first, avoided) < 0.05
     assert letters.pair_share(first, written) == 1.0
+
+
+def test_the_turkish_letter_table_tells_which_endings_a_letter_goes_on_from() -> None:
+    """A suffixing language's table counts its words' endings: after "-yor" or "-tık" no
+    listed word takes one more letter, after "-m" many do ("kadınım"); a language that does
+    not suffix has no such counts, and every ending may go on."""
+    from cleanscrape.repair.letter_model import letter_model
+
+    turkish = letter_model("tr")
+    assert turkish.goes_on("belirtiyor") < 0.01
+    assert turkish.goes_on("sapt?k") < 0.05
+    assert turkish.goes_on("kad?n?m") > 0.1
+    assert letter_model("cs").goes_on("ud?lal") == 1.0

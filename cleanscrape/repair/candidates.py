@@ -49,6 +49,13 @@ NEGATED_SHARE = 0.3
 #: a past form with a person ending no list has, against its listed form (the lists' own
 #: such forms stand at 2-54 % of theirs, most near 5-15 %)
 PERSON_FORM_SHARE = 0.05
+#: a listed word with the vowel a charset loses at words' ends after it (``lost_final_vowel``)
+#: that no list has, against the listed word: where the Romanian list holds both ("biografic"
+#: and "biografică"), the second stands at 0.30-0.98 of the first (quartiles; median 0.55),
+#: and a form the list lacks is rarer than the lower quartile ...
+FINAL_VOWEL_SHARE = 0.3
+#: ... and than the list's floor (Zipf 3, where the Romanian list stops)
+FINAL_VOWEL_CEILING = 1e-6
 #: the shortest word the negative prefix is read before ("ne?" is no negated word)
 MIN_NEGATED_WORD = 4
 #: the shortest beginning a softened final consonant may follow ("kıza" + "k")
@@ -113,7 +120,8 @@ class Candidate:
     in_document: int
     #: "document", "source" (only earlier documents of the source wrote it), "word list",
     #: "elision", "suffix", "negation" (a listed word after the negative prefix), "person"
-    #: (a listed past form and a person ending), "stem" (a listed verb stem and its
+    #: (a listed past form and a person ending), "final vowel" (a listed word and the vowel a
+    #: charset loses at words' ends), "stem" (a listed verb stem and its
     #: suffixes), "letter model" or "foreign list" (another language's list: a name)
     how: str
     #: the word-initial slot is a capital whose lower case is ASCII (Turkish "İ")
@@ -254,6 +262,10 @@ class CandidateFinder:
                                                                           for c in found.values()):
             for cand in self._person_forms(lower):
                 found.setdefault(cand.text, cand)
+        if self.data is not None and self.data.lost_final_vowel and not any(c.how in ("word list", "document")
+                                                                           for c in found.values()):
+            for cand in self._final_vowel_forms(lower):
+                found.setdefault(cand.text, cand)
         if self.letters is not None and not any(c.how in ("word list", "document") for c in found.values()):
             # no known word fits (an apostrophe split may, if the word is a name): spell it;
             # a word only earlier documents of the source wrote competes with the spelling
@@ -321,6 +333,20 @@ class CandidateFinder:
             out += [Candidate(b.text + suffix, b.frequency * PERSON_FORM_SHARE, 0, "person")
                     for b in bases if b.how == "word list" and b.text.endswith(ending)]
         return out
+
+    def _final_vowel_forms(self, lower: str) -> list[Candidate]:
+        """A listed word ending in a consonant and the vowel a charset loses at words' ends
+        (``lost_final_vowel``: Romanian "-ă", of feminine adjectives and nouns and of verb
+        forms), for a word no list has whole: "antisemit?" is "antisemit" + "ă" (the
+        Romanian list, of words at Zipf 3 and up, lacks the rarer feminine forms of listed
+        adjectives: "biografică", "totalitară")."""
+        base = lower[:-1]
+        if not is_slot(lower[-1]) or len(base) < 2 or not base[-1].isascii() or not base[-1].isalpha() \
+                or base[-1] in "aeiouy":
+            return []
+        bases = self.find(base) if has_slot(base) else self._known(base)
+        return [Candidate(b.text + vowel, min(b.frequency * FINAL_VOWEL_SHARE, FINAL_VOWEL_CEILING), 0, "final vowel")
+                for b in bases if b.how == "word list" for vowel in self.data.lost_final_vowel]
 
     def _siblings(self, lower: str, cand: Candidate) -> list[Candidate]:
         """Forms of ``cand``'s paradigm its lost letters may hold that no list has: the

@@ -449,7 +449,9 @@ class LanguageData:
     #: words a verb follows rather than a preposition ("não é", "que é"): no agreement then
     before_verbs: frozenset[str] = frozenset()
     #: possessive determiners: after a ``before_verbs`` word, one after a lone slot opens the
-    #: verb's complement ("que é sua intenção"), no phrase of "à" (``contexts``)
+    #: verb's complement ("que é sua intenção"), no phrase of "à" (``contexts``); a damaged
+    #: word read as one stands before its noun, not before punctuation or a preposition,
+    #: unless a copula makes it the predicate ("je váš.")
     possessives: frozenset[str] = frozenset()
     #: prepositions governing an infinitive ("para trazer"): an infinitive after one is no
     #: subject, so a lone slot after it is "à", not "é"
@@ -490,9 +492,16 @@ class LanguageData:
     #: (masculine and neuter oblique adjective endings, case endings of a noun in a consonant):
     #: after such an adjective no feminine noun's case form stands ("do tichého pláče", not "pláže")
     masculine_oblique_endings: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+    #: ... nor the accusative of a feminine in "-a" (this ending: "prostorného sálu", not
+    #: "sílu" of "síla"), known as ``genitive_plural_forms`` knows the feminine
+    feminine_accusative_ending: str = ""
     #: the endings of an adjective that agrees with the noun after it as the adjective before
     #: it does ("velké nahé ženské tělo")
     stacked_adjective_endings: tuple[str, ...] = ()
+    #: an adjective's endings of the other cases than the nominative: after an intact adjective
+    #: in one, no adjective in a nominative ending (``stacked_adjective_endings``) stands, as
+    #: adjectives stacked before a noun share its case ("hustou čerň", not "hustou šerá")
+    oblique_adjective_endings: tuple[str, ...] = ()
     #: conjunctions joining predicate adjectives that agree alike ("starý a unavený")
     predicate_coordinators: frozenset[str] = frozenset()
     #: (participle stem ending, infinitive root): the participle's stem is another root's
@@ -855,6 +864,8 @@ _REQUIRED_WITH = {
     "spaced_quotes": ("quotes",),
     "masculine_vocative_ending": ("stacked_adjective_endings",),
     "masculine_oblique_endings": ("consonant_noun_gender",),
+    "feminine_accusative_ending": ("masculine_oblique_endings", "genitive_plural_forms"),
+    "oblique_adjective_endings": ("stacked_adjective_endings",),
     "third_person_subjects": ("clitic_person_endings",),
     "adverbial_determiners": ("adverb_ending",),
     "regional_progressive": ("gerund_endings",),

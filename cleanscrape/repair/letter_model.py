@@ -35,7 +35,7 @@ from importlib import resources
 import orjson
 
 from .language import language_data, supported_languages
-from .wordlist import shape, wordlist
+from .wordlist import Wordlist, shape, wordlist
 
 __all__ = ["LetterModel", "letter_model"]
 
@@ -53,6 +53,14 @@ PAIR_MARK = ">"
 SIDE = 2
 #: the key of every letter's count, the prior the two sides are combined over
 PRIOR_KEY = "_"
+#: marks a key of the ending counts (``ENDING`` characters of a word's end, in list shape:
+#: "tık$"), counted in languages that build words by suffixing (``suffixing``): how many
+#: listed words end so (under ``WORD_ENDS``) and how many go on from there with one more
+#: non-ASCII letter, then end (under ``GOES_ON``)
+ENDING_MARK = "$"
+WORD_ENDS, GOES_ON = "$", "?"
+#: the longest ending counted, backing off to shorter ones
+ENDING = 3
 
 
 def _contexts(shaped: str, i: int) -> tuple[str, ...]:
@@ -120,6 +128,24 @@ class LetterModel:
         total = sum(scores.values())
         return {c: score / total for c, score in scores.items()} if total else {}
 
+    def goes_on(self, stem_shape: str) -> float:
+        """How often the list's words that end as ``stem_shape`` does (its last ``ENDING``
+        characters, else fewer, each seen in ``MIN_CONTEXT_COUNT`` words or more) go on with
+        one more non-ASCII letter and end there, half a word added to those that do (an
+        ending none of them goes on from is rare, not impossible; 1 where the table has no
+        ending counts):
+        a Turkish verb form ending in "-yor", "-dı", "-dık" takes none ("belirtiyor?",
+        "saptık?" end questions; "saptıkı" is no word)."""
+        for n in range(ENDING, 1, -1):
+            if len(stem_shape) < n:
+                continue
+            packed = self._table.get(stem_shape[-n:] + ENDING_MARK)
+            counts = _unpack(packed) if packed else {}
+            total = sum(counts.values())
+            if total >= MIN_CONTEXT_COUNT:
+                return (counts.get(GOES_ON, 0) + 0.5) / (total + 1)
+        return 1.0
+
     def pair_share(self, first: str, second: str) -> float:
         """How much rarer the list writes non-ASCII ``second`` right after non-ASCII ``first``
         than their frequencies next to other non-ASCII letters make it: count(pair) × total
@@ -160,12 +186,26 @@ def build(lang: str) -> dict[str, str]:
                 if i and word[i - 1] in alphabet and not word[i - 1].isascii() and not char.isascii():
                     pairs[word[i - 1] + PAIR_MARK][char] += 1
     table = {key: _pack(dict(counter)) for key, counter in pairs.items()}
+    if data.suffixing:  # type: ignore[union-attr]  # as alphabet above
+        table.update(_ending_counts(words))  # type: ignore[arg-type]
     for key, counter in counts.items():
         total = sum(counter.values())
         kept = {c: n for c, n in counter.items() if n / total >= MIN_SHARE}
         if total >= MIN_CONTEXT_COUNT:
             table[key] = _pack(kept)
     return table
+
+
+def _ending_counts(words: Wordlist) -> dict[str, str]:
+    """The ending keys of ``words``' table (see ``ENDING_MARK``), packed."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for word_shape in words.shapes():
+        for n in range(2, ENDING + 1):
+            if len(word_shape) > n:
+                counts[word_shape[-n:] + ENDING_MARK][WORD_ENDS] += 1
+                if word_shape[-1] == "?":
+                    counts[word_shape[-n - 1:-1] + ENDING_MARK][GOES_ON] += 1
+    return {key: _pack(dict(counter)) for key, counter in counts.items() if sum(counter.values()) >= MIN_CONTEXT_COUNT}
 
 
 @lru_cache(maxsize=None)

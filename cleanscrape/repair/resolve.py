@@ -34,6 +34,7 @@ from .candidates import APOSTROPHE, KNOWN, Candidate, CandidateFinder
 from .charset import CharsetEvidence
 from .damage import SLOT_PATTERN, SLOTS, DamagedRun, has_slot, is_slot, spells
 from .language import LanguageData, Symbol, symbols
+from .wordlist import shape
 
 __all__ = ["Reading", "Resolution", "Resolver", "LISTED"]
 
@@ -313,9 +314,20 @@ QUESTION_AFTER_UNLISTED_CONSONANT = -3.0
 #: making a listed word before a single real one ("chod???" is "chodíš?" more often than
 #: "chodí??", "m???" "máš?"; a tripled one stays emphatic either way: "prezent???")
 EMPHATIC_QUESTION_AFTER_LETTER = -1.0
+#: how many words before a possessive a copula makes it a predicate ("je váš, ne náš")
+POSSESSIVE_COPULA_REACH = 4
+#: a soft adjective ("letní") is its stem's adjective, agreeing with any noun, where the hard
+#: masculine of that stem is at most this share as frequent ("letný"; not "správný")
+SOFT_ADJECTIVE_RATIO = 0.1
 #: a word no list knows is spelled by the letter model only when its letters are this
 #: likely (geometric mean over the word's lost letters)
 MIN_LETTER_MODEL_LIKELIHOOD = 0.3
+#: in a language that builds words by suffixing, a letter-model spelling's last letter for a
+#: final "?" (which may be a real one) after an ending the list's words go on from with one
+#: more non-ASCII letter less often than this: the spelling counts at that share
+#: (:meth:`~cleanscrape.repair.letter_model.LetterModel.goes_on`; "belirtiyor?", "saptık?"
+#: end questions).  Where more go on, the letter model's own odds stand ("kasmpatı!")
+RARE_LAST_LETTER = 0.05
 #: the endings of an inflected (attributive) adjective in a language whose nouns take
 #: capitals ("der blutigste Überfall", "einen großen Hut")
 ADJECTIVE_INFLECTIONS = ("e", "en", "er", "es", "em")
@@ -365,7 +377,7 @@ _QUOTE_OPENERS = "«“„\"'"
 _CLOSERS = "\"'»”“’›)]}"
 _IMPOSSIBLE = -math.inf
 #: candidate sources that are known words, not spellings guessed by the letter model
-LISTED = KNOWN + ("elision", "suffix", "negation", "person", "stem")
+LISTED = KNOWN + ("elision", "suffix", "negation", "person", "final vowel", "stem")
 _WORDS = re.compile(r"[^\W\d_]+")
 #: the letters after a word's last apostrophe, up to its end ("?elebi'yi")
 _SUFFIX_AFTER_APOSTROPHE = re.compile(r"['’]([^\W\d_]+)$")
@@ -519,10 +531,13 @@ def _per_run(method):
 class _CoreCase:
     """What the case of a damaged word's letters says, the same for all its candidates."""
 
-    __slots__ = ("all_caps", "slots", "slots_before_capitals")
+    __slots__ = ("all_caps", "lone_capital", "slots", "slots_before_capitals")
 
     def __init__(self, core: str) -> None:
         self.all_caps = _all_capitals(core)
+        #: its only letter kept is its first, a capital ("M?", "Ç??"): in capitals or
+        #: capitalised, as the words around it tell
+        self.lone_capital = core[:1].isupper() and len(core) > 1 and not any(c.isalpha() for c in core[1:])
         #: where the slots stand
         self.slots = [i for i, c in enumerate(core) if c in SLOTS]
         #: the slots right before a capital: no letter goes there unless the word is in capitals
@@ -1439,7 +1454,7 @@ class Resolver:
         ``case``): a lost first letter (the sentence start, a name), or a lost letter after
         an elision ("l’?tat")?"""
         text = cand.text
-        if case.slots[:1] == [0] and not cand.ascii_capital:
+        if (case.slots[:1] == [0] and not cand.ascii_capital) or case.lone_capital:
             return True
         # most candidates hold no apostrophe: two searches in C, not a test at every slot
         return ("'" in text or APOSTROPHE in text) and any(i > 1 and text[i - 1] in "'" + APOSTROPHE
@@ -1543,7 +1558,17 @@ class Resolver:
         spelled = cand.likelihood if cand.spelled_likelihood is None else cand.spelled_likelihood
         if spelled ** (1 / len(slots)) < MIN_LETTER_MODEL_LIKELIHOOD:
             return 0.0
-        return UNKNOWN_FREQUENCY * cand.likelihood
+        return UNKNOWN_FREQUENCY * cand.likelihood * self._last_letter_share(core)
+
+    def _last_letter_share(self, core: str) -> float:
+        """The share a letter-model spelling of ``core`` counts at for its last letter, where
+        ``core`` ends in a "?" that may be a real one (a U+FFFD is never one) after a letter,
+        in a language that builds words by suffixing: how often the list's words go on with
+        one more letter after that ending, where that is rare (``RARE_LAST_LETTER``); else 1."""
+        if self.data is None or not self.data.suffixing or len(core) < 4 or core[-1] != "?" or is_slot(core[-2]):
+            return 1.0
+        share = self.finder.letters.goes_on(shape(self.lower(core[:-1])))
+        return share if share < RARE_LAST_LETTER else 1.0
 
     def _word_score(self, score: float, cand: Candidate, core: str, slots: list[int], run: DamagedRun,
                     line: str) -> float:
@@ -1661,7 +1686,13 @@ class Resolver:
                 and self._noun_determined(low, line, run):
             score += AGREEMENT
         if data.masculine_oblique_endings[0] and listed \
-                and self._feminine_after_masculine_adjective(low, line, run):
+                and (self._feminine_after_masculine_adjective(low, line, run)
+                     or self._feminine_accusative_after_masculine_adjective(low, line, run)):
+            score += CASE_EXCLUDED
+        if low in data.possessives and self._possessive_alone(line, run):
+            score += CASE_EXCLUDED
+        if data.oblique_adjective_endings and final_slot and listed \
+                and self._nominative_after_oblique_adjective(low, line, run):
             score += CASE_EXCLUDED
         if data.soft_adjective_case_ending and data.consonant_noun_gender \
                 and final_slot and listed \
@@ -1930,7 +1961,10 @@ class Resolver:
     def _agrees(self, word: str, line: str, run: DamagedRun) -> bool:
         """Does the ending of ``word`` agree with its noun: the one before a comma right
         before the run (a relative pronoun: "muž, který"), else the one after the run ("malá
-        sestra"), past the adjectives agreeing with it ("velké nahé ženské tělo")?"""
+        sestra"), past the adjectives agreeing with it ("velké nahé ženské tělo")?  A soft
+        adjective, one form for every gender (``soft_adjective_ending``, known by its
+        ``soft_adjective_case_ending``: "letní", "letního"), agrees with any noun that shows
+        an ending after it ("tenké letní šaty" as much as "tenké letné")."""
         ending = word[-1]
         if ending not in self.data.agreement_endings:
             return False
@@ -1950,12 +1984,35 @@ class Resolver:
                 return (shown or self._agreeing_ending(antecedent, antecedent=True)) == ending
         determiner = self._determiner_ending(word, line, run)
         if determiner is not None:
-            return determiner == ending
+            return determiner == ending or self._soft_listed_adjective(word)
         agreeing, adverb_may_modify = self._agreement_after(line, run)
         if adverb_may_modify and self.finder.frequency(word[:-1] + self.data.adverb_ending) \
                 >= ADVERB_SIBLING_RATIO * self.finder.frequency(word):
             return False  # "krásně kulaté slunce" or "husté černé vlasy": the adverb may modify it
-        return agreeing == ending
+        return agreeing == ending or (agreeing is not None and self._soft_listed_adjective(word)
+                                      and not self._adverb_after(line, run))
+
+    def _adverb_after(self, line: str, run: DamagedRun) -> bool:
+        """Is the word after the run an adjective's form no noun takes, its adverb ("absolutně
+        strnule": the adjective's stem and its last letter, "strnulý" listed)?"""
+        following = _word_after(line, run)
+        if following is None:
+            return False
+        low = self.lower(following.group(1))
+        return len(low) >= MIN_ADJECTIVE and not low.endswith(self.data.stacked_adjective_endings) \
+            and self._has_adjective(low[:-1])
+
+    def _soft_listed_adjective(self, word: str) -> bool:
+        """Is ``word`` a soft adjective, one form for every gender (``soft_adjective_ending``),
+        known by its listed ``soft_adjective_case_ending`` ("letní": "letního"), the stem's
+        adjective: its hard masculine (the first ``stacked_adjective_endings``) at most
+        ``SOFT_ADJECTIVE_RATIO`` as frequent ("letný" is rare; "správní" is not "správný"'s)?"""
+        soft, case_ending = self.data.soft_adjective_ending, self.data.soft_adjective_case_ending
+        if not soft or not case_ending or not word.endswith(soft) or len(word) < MIN_ADJECTIVE:
+            return False
+        stem = word[:-len(soft)]
+        return bool(self.finder.frequency(stem + case_ending)) and self.finder.frequency(
+            stem + self.data.stacked_adjective_endings[0]) <= SOFT_ADJECTIVE_RATIO * self.finder.frequency(word)
 
     @_per_run
     def _agreement_after(self, line: str, run: DamagedRun) -> tuple[str | None, bool]:
@@ -2200,6 +2257,55 @@ class Resolver:
             return False
         # masculine_oblique_endings, read above, needs consonant_noun_gender (language.py)
         return self._agreeing_ending(stem) == self.data.consonant_noun_gender[0]  # type: ignore[index]
+
+    def _feminine_accusative_after_masculine_adjective(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Is ``word`` (lower-case) the accusative (``feminine_accusative_ending``: "-u") of
+        a feminine noun in "-a", known by its instrumental singular in "-ou" listed far more
+        than any masculine form (``genitive_plural_forms``: "sílu" of "síla"), right after an
+        intact adjective in a masculine or neuter oblique ending ("-ého", "-ému"), which no
+        feminine noun takes ("po pravé straně prostorného sálu")?"""
+        ending = self.data.feminine_accusative_ending
+        if not ending or not word.endswith(ending):
+            return False
+        adjective = self._previous_word(line, run)
+        if not adjective or not adjective.isalpha() or not adjective.endswith(self.data.masculine_oblique_endings[0]):
+            return False
+        stem = word[:-len(ending)]
+        if len(stem) < MIN_AGREEING_NOUN or not stem.isalpha():
+            return False
+        # feminine_accusative_ending needs genitive_plural_forms (language.py)
+        _, singular, masculine = self.data.genitive_plural_forms  # type: ignore[misc]
+        as_feminine = max(self.finder.frequency(stem + e) for e in singular)
+        as_masculine = max(self.finder.frequency(stem + e) for e in masculine)
+        return as_feminine > FEMININE_PARADIGM_RATIO * as_masculine
+
+    def _possessive_alone(self, line: str, run: DamagedRun) -> bool:
+        """Does no noun follow the run's word, a possessive (``possessives``): punctuation
+        glued to it or a preposition after it ("Váš, Magdičko", "Váš o tom" are "Víš"), and
+        no copula stands within a few words before it in its sentence, whose predicate it would
+        be ("ten dům je váš.", "je váš, ne náš")?"""
+        tail = line[run.end:run.token_end]
+        following = line[run.token_end:].split(None, 1)[:1]
+        if not (tail[:1] in (",", ".", ";", ":", "!") or (not tail and following
+                                                               and self.lower(following[0]) in self.data.prepositions)):
+            return False
+        start, _ = _sentence_around(line, run)
+        words = [self.lower(w.strip(_TOKEN_PUNCTUATION))
+                 for w in line[start:run.token_start].split()[-POSSESSIVE_COPULA_REACH:]]
+        data = self.data
+        return not any(w in data.copulas or w in data.present_copulas or w in data.person_copulas for w in words)
+
+    def _nominative_after_oblique_adjective(self, word: str, line: str, run: DamagedRun) -> bool:
+        """Is ``word`` (lower-case) an adjective in a nominative ending
+        (``stacked_adjective_endings``) right after an intact adjective in another case's
+        (``oblique_adjective_endings``: "hustou šerá"), whose case adjectives stacked before
+        a noun share ("hustou čerň")?"""
+        if not word.endswith(self.data.stacked_adjective_endings) or not self._has_adjective(word[:-1]):
+            return False
+        previous = self._previous_word(line, run)
+        ending = next((e for e in self.data.oblique_adjective_endings if previous.endswith(e)), None)
+        return ending is not None and previous.isalpha() and len(previous) > len(ending) + 1 \
+            and self._has_adjective(previous[:-len(ending)])
 
     def _noun_before_masculine_noun(self, word: str, line: str, run: DamagedRun) -> bool:
         """Is ``word`` (lower-case) a noun in the soft ending ("-í": "desetiletí", no
@@ -2929,7 +3035,10 @@ class Resolver:
         or right after an adverb and a conjunction ("šťastně a spokojeně.")?"""
         after = line[run.token_end:].lstrip()
         following = _WORDS.match(after)
-        if following is not None and self.lower(following.group(0)) not in self.data.predicate_coordinators:
+        # punctuation glued to the word ends the clause whatever follows ("Tvářil se
+        # naštvaně, měl pomačkané sako")
+        if following is not None and self.lower(following.group(0)) not in self.data.predicate_coordinators \
+                and not _CLAUSE_BREAK.search(line, run.end, run.token_end):
             return False  # "zvolal nadšený dav": a noun after it
         clause = clause_before(line, run.token_start).split()
         if len(clause) >= 2 and self.lower(clause[-1]) in self.data.predicate_coordinators \
@@ -3439,7 +3548,8 @@ class Resolver:
             readings += self._one_letter_readings(word_before, word_after, sentence_start,
                                                   after_name=self._name_before(before) or self._subject_before(before),
                                                   after_infinitive=self._governed_infinitive_before(before),
-                                                  clitic_infinitive=self._clitic_infinitive_after(before, following))
+                                                  clitic_infinitive=self._clitic_infinitive_after(before, following),
+                                                  subject_before=self._article_noun_before(before))
         # a turn of dialogue opens with the language's dialogue dash
         dialogue_dash = (self.data.dialogue_dash if self.data is not None else "") or "–"
         if not before:  # "? Tak, oczywiście.": a dialogue line
@@ -3643,10 +3753,19 @@ class Resolver:
     def _ordinal_indicator(self, run: DamagedRun, line: str) -> Reading:
         """"2? Divisão", "1? lugar": a slot glued after a number is the ordinal indicator,
         feminine before a noun with a feminine ending or after a feminine ordinal earlier in
-        the line ("3ª a 6?" is "6ª"), masculine otherwise; where a sentence follows, the
+        the line ("3ª a 6?" is "6ª"), masculine otherwise; an ordinal a short word joins to
+        the next one takes that one's indicator, or is read by the noun after it ("3? a 6ª"
+        is "3ª", "3? a 6? sessões" "3ª a 6ª": ordinals of one range count one noun); where a sentence follows, the
         noun is the heading's before the number ("Artículo 5.? Las" is "5.º", "Cláusula 2.?" "2.ª")."""
         masculine, feminine = self.data.ordinal_indicators
-        following = _NEXT_WORD.match(line, run.token_end)
+        # the ordinal a short word joins it to ("3? a 6?", "3? a 6ª"): the range's noun follows that one
+        partner = re.match(r"\s+\S{1,3}\s+\d+(" + feminine + "|" + masculine + r"|[?\ufffd])", line[run.end:])
+        if partner is not None and partner.group(1) in (feminine, masculine):
+            return Reading(partner.group(1), ORDINAL_INDICATOR,
+                           f"'?' after a number read as the ordinal indicator '{partner.group(1)}' of the one after it")
+        # (the partner's token ends at the next space: "6?," is one)
+        end = line.find(" ", run.end + partner.end()) if partner else run.token_end
+        following = _NEXT_WORD.match(line, end) if end >= 0 else None
         word = self.lower(following.group(1)) if following else ""
         if self._sentence_follows(line[run.token_end:].strip()):
             word = self.lower((line[:run.token_start].rsplit(None, 1)[-1:] or [""])[0])
@@ -3733,7 +3852,9 @@ class Resolver:
     def _lone_closer_after(self, line: str, pos: int) -> bool:
         """Is the next lone slot after ``pos``, within a few words, one that can only be a
         closing quotation mark: standing alone before punctuation ("un aspect ? formel ?.",
-        "le mot ? indépendante ?, qui"), or right after a single lower-case word that is no
+        "le mot ? indépendante ?, qui") or before a word no one-letter word of the language
+        stands before (``never_before``: "aux candidats ? sassanides légitimes ? au trône",
+        "un ? Souverain grand comité ? dont"), or right after a single lower-case word that is no
         infinitive (one word set apart by two lone slots is quoted: "de droit ? romain ? et",
         "le poids ? sec ? des navires"; "à rester à" holds an infinitive ``à`` governs,
         "arrivé ? Paris ? 20 heures" a name, "peu ? peu ? la" a doubled word)?  The opening
@@ -3746,8 +3867,23 @@ class Resolver:
                     and not words[0].endswith(self.data.infinitive_endings) \
                     and line[:pos].rsplit(None, 2)[-2:-1] != words:
                 return True
-            return len(words) <= SURE_PAIR_WORDS and i + 1 < len(line) and line[i + 1] in ".,;:)"
+            return len(words) <= SURE_PAIR_WORDS and i + 1 < len(line) \
+                and (line[i + 1] in ".,;:)" or self._no_one_letter_word_before(line[i + 1:]))
         return False
+
+    def _no_one_letter_word_before(self, following: str) -> bool:
+        """Does ``following`` open with a lower-case word none of the language's one-letter
+        words stands before (``never_before``: French "à" before "et", "au", "dont")?  A
+        capitalised one may open a sentence after a real "?" ("la fuite ? Et toi ?"), and an
+        object pronoun its infinitive after "à" (``infinitive_clitics``: "prêt à les
+        rejoindre")."""
+        words = following.split(None, 1)
+        if not words or not self.data.one_letter_words or not words[0][:1].islower():
+            return False
+        word = self.lower(words[0])
+        if word in self.data.infinitive_clitics:
+            return False
+        return all(word in self.data.never_before.get(one, ()) for one in self.data.one_letter_words)
 
     def _kept_closer_follows(self, line: str, pos: int) -> bool:
         """Is the next quotation mark after ``pos`` in the line as received a closing one
@@ -3857,7 +3993,7 @@ class Resolver:
 
     def _one_letter_readings(self, word_before: str, word_after: str, sentence_start: bool,
                              after_name: bool = False, after_infinitive: bool = False,
-                             clitic_infinitive: bool = False) -> list[Reading]:
+                             clitic_infinitive: bool = False, subject_before: bool = False) -> list[Reading]:
         """The language's one-letter words for a lone slot; none right after a determiner;
         one holding an article is likelier before a noun of its gender, and less likely
         after a name, which governs no preposition ("A URV ? produzida" is "é"), more likely
@@ -3870,7 +4006,7 @@ class Resolver:
             return []
         after = self.lower(word_after)
         top = max(self.finder.frequency(w) for w in self.data.one_letter_words) or 1.0
-        agreeing = self._agreeing_one_letter_words(word_before, word_after)
+        agreeing = self._agreeing_one_letter_words(word_before, word_after, subject_before)
         # a real "?" may end the word after ("Vens hoje ? noite?"); a slot inside it stays
         context_after = after.rstrip("?") if after.rstrip("?").isalpha() else after
         if self.lower(word_before) in self.data.before_verbs and context_after in self.data.possessives:
@@ -3955,10 +4091,16 @@ class Resolver:
         lower-case noun (``subject_determiners``: "A entrada ? gratuita", "O mar ?
         cristalino"), whose verb the lone slot is rather than a preposition?  A noun that
         governs one keeps it ("O acesso à praia": ``contexts``)."""
+        tokens = before.split()
+        return self._article_noun_before(before) and (len(tokens) == 2 or bool(_ENDS_SENTENCE.search(tokens[-3])))
+
+    def _article_noun_before(self, before: str) -> bool:
+        """Does ``before`` end in a singular article and a lower-case noun ("o vencedor"),
+        a subject a lone slot after it may be the verb of?"""
         if self.data is None or not self.data.subject_determiners:
             return False
         tokens = before.split()
-        if len(tokens) < 2 or (len(tokens) > 2 and not _ENDS_SENTENCE.search(tokens[-3])):
+        if len(tokens) < 2:
             return False
         article, noun = tokens[-2].lstrip(_OPENERS), tokens[-1]
         return self.lower(article) in self.data.subject_determiners and noun.isalpha() and noun.islower()
@@ -3969,14 +4111,20 @@ class Resolver:
         return bool(self.data.numerals) and self.lower(word_before) in self.data.numerals \
             and self.lower(word_after) in self.data.numerals
 
-    def _agreeing_one_letter_words(self, word_before: str, word_after: str) -> set[str]:
-        """The one-letter words holding an article that agree with ``word_after``: a
-        lower-case word of three letters or more, not a determiner, with one of their noun
-        endings, lost letters matching any non-ASCII one ("à entrada", "à informa??o"; not
-        "é uma", "é a"); never after a word the language puts a verb after ("não é bonita"),
-        nor before a participle ("A energia nuclear ? usada" is "é")."""
+    def _agreeing_one_letter_words(self, word_before: str, word_after: str, subject_before: bool) -> set[str]:
+        """The one-letter words holding an article that agree with ``word_after``: a word
+        of three letters or more in lower case or capitalised, not a determiner, with one of
+        their noun endings, lost letters matching any non-ASCII one ("à entrada", "à
+        informa??o"; not "é uma", "é a"); never after a word the language puts a verb after
+        ("não é bonita"), nor before a participle ("A energia nuclear ? usada" is "é").  A
+        capitalised word names a place or a body, whose gender its ending shows as a noun's
+        ("críticas à Câmara", "atribuída à Roménia": the Portuguese dev gold writes "à"
+        before 11 such words and "é" before none); an abbreviation in capitals shows none
+        ("depoimentos à PF"), and the name after a subject, an article and a noun, may be
+        its predicate ("o vencedor é Costa"; ``subject_before``)."""
         low = self.lower(word_after)
-        if (len(low) < 3 or not word_after[:1].islower() or low in self.data.determiners
+        if (len(low) < 3 or not word_after[1:].islower() or (subject_before and not word_after[:1].islower())
+                or low in self.data.determiners
                 or self.lower(word_before) in self.data.before_verbs
                 or not all(c.isalpha() or is_slot(c) for c in low) or self._feminine_participle(low)):
             return set()
@@ -4300,10 +4448,13 @@ class Resolver:
         if not case.all_caps and case.slots_before_capitals \
                 and any(text[i] != APOSTROPHE for i in case.slots_before_capitals if i < len(text)):
             return None  # "?Tomislav", "d?Unalaska": a letter before a capital starts no word
+        if case.all_caps and cand.how == "final vowel":
+            return None  # "OK?": a word in capitals, an abbreviation, takes no inflection's vowel
         # a case suffix after an abbreviation's apostrophe is lower-case ("ANAP’ı", "ABD’nin")
         # unless its kept letters are capitals ("ANKARA’DA")
         suffix_from = max(text.rfind(APOSTROPHE), text.rfind("'")) + 1 if cand.how == "suffix" else len(text)
         lower_suffix = case.all_caps and not any(c.isupper() for c in core[suffix_from:])
+        capitals = case.all_caps or (case.lone_capital and self._among_capitals(line, run))
         chars = list(core[:len(text)])
         for i in case.slots:
             if i >= len(text):
@@ -4312,7 +4463,7 @@ class Resolver:
                 chars[0] = cand.ascii_capital
                 continue
             got = text[i]
-            upper = (case.all_caps and not (i >= suffix_from and lower_suffix)) \
+            upper = (capitals and not (i >= suffix_from and lower_suffix)) \
                 or (i == 0 and self._capital_start(core, cand, run, line, sentence_start)) \
                 or (i > 1 and text[i - 1] in "'" + APOSTROPHE and self._capital_after_elision(cand, run, line))
             if upper and got != APOSTROPHE:
@@ -4322,6 +4473,16 @@ class Resolver:
                 got = big
             chars[i] = got
         return "".join(chars)
+
+    def _among_capitals(self, line: str, run: DamagedRun) -> bool:
+        """Is the word after the run's written in capitals, or the word before it and the one
+        after not in lower case ("proč M? VLASTN? D?T?": a word whose only kept letter is its
+        first capital is in capitals too, "MÉ")?"""
+        after = line[run.token_end:].split(None, 1)[:1]
+        if after and _all_capitals(after[0]):
+            return True
+        before = line[:run.token_start].rsplit(None, 1)[-1:]
+        return bool(before) and _all_capitals(before[0]) and not (after and after[0].islower())
 
     def _capital_start(self, core: str, cand: Candidate, run: DamagedRun, line: str,
                        sentence_start: bool) -> bool:
@@ -4683,6 +4844,8 @@ class Resolver:
             return f"word not in the {self.lang} word list: a listed verb stem and its suffixes"
         if cand.how == "person":
             return f"word not in the {self.lang} word list: a listed past form and its person ending"
+        if cand.how == "final vowel":
+            return f"word not in the {self.lang} word list: a listed word and the lost final vowel"
         return f"lost letter restored from the {self.lang} word list"
 
     @staticmethod

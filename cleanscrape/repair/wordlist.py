@@ -140,6 +140,12 @@ class Wordlist:
             if letters:
                 yield _fill(word_shape, letters)
 
+    def shapes(self) -> Iterator[str]:
+        """Every listed word's shape, a word of plain letters its own (a word spelled two ways
+        counts once for each spelling's line)."""
+        for line in self._table.decode("utf-8").splitlines():
+            yield line.split("\t", 1)[0]
+
     def _lookup(self, word_shape: str) -> dict[str, float]:
         """The listed words of ``word_shape`` and their frequencies, in table order (a word
         asked about is found by a lookup, not a scan of its shape's words: ~20 a shape on
