@@ -37,7 +37,9 @@ neighbour smoothing by two kinds of context:
    paragraph per line and cuts it: the paragraph right above a box the region starts
    under, and the text after a box right below the region when a paragraph follows it (or
    shorter prose standing alone in its block, worth a paragraph before the next box),
-   are the article's.  Sentences at its edges join it, even
+   are the article's.  Rows of a ranked table (each opening with a rank counting up
+   and giving a figure, under a header row or a heading) count like prose and are no
+   labels: a standings page has no paragraph.  Sentences at its edges join it, even
    thin in stopwords (names, figures).  Inside the region only structurally bad
    lines go (menu runs, record headers, glued rows; not a shape the article's own
    headings share: one camel-cased join, or headers ending with a topic word and no
@@ -147,6 +149,13 @@ _ANNOUNCED_STEPS = 2
 _STEP_LINES = 2
 #: a line ending with one of these goes on in the next line
 _CONTINUED = ",;，、；"
+#: a table row's rank, its first cell counting the rows ("1\tKyle Busch\t5040", "2a etapa: 8
+#: de abril", "4A\tAKERHIELM"): a number, at most two letters or an ordinal sign, a full
+#: stop, bracket or colon, then the row's next cell
+_RANK = regex.compile(r"(\d{1,3})[\p{L}º°]{0,2}[.):]?[\t ]+(?=\S)")
+#: the fewest ranks in a row (1, 2, 3, 4) that make a table
+_TABLE_RANKS = 4
+_DIGIT = regex.compile(r"\d")
 
 
 #: a link to the author's posts has this many words at most ("View all posts by Jane Porter")
@@ -296,6 +305,8 @@ class _Line(LineFeatures):
     #: prose laid out unlike the document's other prose (see ``_mark_layout``), or a
     #: teaser card glued to its summary (``_is_glued_teaser``)
     off_layout: bool = False
+    #: a row or the header row of a ranked table (see ``_mark_tables``)
+    table_row: bool = False
 
 
 #: a line's ``barrier`` flag, read C-level over a run's members
@@ -416,6 +427,7 @@ class MainContentStage(Stage):
             item.kind = SHORT
             item.signal = ""
             item.structural = item.shape_only = item.barrier = item.headline = item.off_layout = False
+            item.table_row = False
             item.removed_as = None
             # the flag first: most lines are not removed, and a flag is cheaper than a lookup
             if doc_lines[index].removed:
@@ -429,6 +441,7 @@ class MainContentStage(Stage):
                 judged.append(len(lines))
             # else short, as _classify would find: most lines, spared the call
             append(item)
+        self._mark_tables(lines, doc)
         thread_headings = self._mark_thread_headings(lines, doc)
         self._mark_headline_stacks(lines, judged, doc)
         runs = self._mark_menu_runs(lines, doc)
@@ -592,6 +605,66 @@ class MainContentStage(Stage):
         return f"{item.kind.value} line ({item.chars} chars, {density}{end})"
 
     # ------------------------------------------------------------ neighbours
+    def _mark_tables(self, lines: list[_Line], doc: Document) -> None:
+        """Rows of a data table (standings, a calendar, a catalogue) are the article's text,
+        however short or thin in stopwords: on consecutive lines, each opens with a rank
+        counting the rows up by one (a row's variants repeat it: "4", "4A", "4B") and gives a
+        figure besides it (points, a date, a size: the data), ``_TABLE_RANKS`` ranks or more,
+        announced by a header row of tab-separated column names or a line ending with a
+        colon or a heading right above, none of them removed by an earlier stage.  Menus
+        and pagination count nothing, archives and tickers are not ranked, and a sidebar's
+        top list stands under a heading a lexicon stage removes.  Each row counts toward
+        the region like prose (a table of short rows outweighs a sidebar's blurbs) and is
+        no label."""
+        doc_lines = doc.lines
+        pos = 0
+        while pos < len(lines):
+            ranks = self._ranked_rows(lines, pos, doc)
+            if not ranks:
+                pos += 1
+                continue
+            stop = pos + len(ranks)
+            first = pos
+            above = lines[pos - 1] if pos and lines[pos - 1].index == lines[pos].index - 1 else None
+            if (above is not None and "\t" in above.text and "\t" in lines[pos].text
+                    and not doc_lines[above.index].removed and not _RANK.match(above.text)):
+                first = pos - 1  # the header row: the columns' names
+            announcer = lines[first - 1] if first else None
+            if announcer is not None and (doc_lines[announcer.index].removed or announcer.sentence_end
+                                          and not announcer.colon_end):
+                announcer = None
+            if ranks[-1] - ranks[0] + 1 >= _TABLE_RANKS and (first < pos or announcer is not None):
+                # the heading or lead-in goes with its table ("Race calendar 2024")
+                first -= announcer is not None
+                signal = f"row, header or heading of a table ranked {ranks[0]}-{ranks[-1]}"
+                for item in lines[first:stop]:
+                    item.table_row = True
+                    item.signal = signal
+                    item.off_layout = False
+                for item in lines[pos:stop]:
+                    item.kind = NEAR
+            pos = stop
+
+    @staticmethod
+    def _ranked_rows(lines: list[_Line], pos: int, doc: Document) -> list[int]:
+        """The ranks of the rows from ``pos`` on: consecutive lines, none removed, each
+        opening with a rank equal to the one before or one more, and a figure and a letter
+        after it ([] when the line at ``pos`` opens none)."""
+        ranks: list[int] = []
+        for item in islice(lines, pos, None):
+            if ranks and item.index != lines[pos + len(ranks) - 1].index + 1:
+                break
+            match = _RANK.match(item.text)
+            if match is None or doc.lines[item.index].removed:
+                break
+            rank, rest = int(match[1]), item.text[match.end():]
+            if ranks and rank - ranks[-1] not in (0, 1):
+                break
+            if not _DIGIT.search(rest) or not any(map(str.isalpha, rest)):
+                break
+            ranks.append(rank)
+        return ranks
+
     def _labels(self, lines: list[_Line], doc: Document) -> list[bool]:
         """Which lines name something rather than say something: short, or Title-Cased
         like a headline, or stacked headlines, and without a sentence end, nor cells
@@ -601,12 +674,12 @@ class MainContentStage(Stage):
         # a document without a tab (most: one search of its text) has no line to search for one
         untabbed = "\t" not in doc.current_text()
         return [
-            item.structural or item.headline or (
+            not item.table_row and (item.structural or item.headline or (
                 not item.sentence_end
                 and not (item.colon_end and self._is_lead_in(item))
                 and (item.length < low or (item.length < high and item.capitalized_ratio >= title_case))
                 and (untabbed or "\t" not in item.text)  # cells: a table's header or row, not a label
-            )
+            ))
             for item in lines
         ]
 
@@ -625,7 +698,8 @@ class MainContentStage(Stage):
         high = self.options.length_high
 
         def headline_shaped(item: _Line) -> bool:
-            return not item.sentence_end and item.words <= _HEADLINE_WORDS and item.length < high
+            return (not item.sentence_end and item.words <= _HEADLINE_WORDS and item.length < high
+                    and not item.table_row)
 
         # says something without being a sentence, in a headline's few words, and with
         # no more stopwords than running text (headlines drop articles and auxiliaries);
@@ -1144,9 +1218,10 @@ class MainContentStage(Stage):
         return item.kind is GOOD or item.kind is NEAR or (item.kind is SHORT and item.sentence_end)
 
     def _joins_edge(self, item: _Line) -> bool:
-        """Prose, or a sentence that failed the stopword count alone (not a menu, record
-        header or removed line): right at the article's edge it is the article's."""
-        return self._is_prose(item) or (
+        """Prose, a table's heading or header row, or a sentence that failed the stopword
+        count alone (not a menu, record header or removed line): right at the article's
+        edge it is the article's."""
+        return self._is_prose(item) or item.table_row or (
             item.kind is BAD and not item.structural and item.sentence_end
         )
 
@@ -1160,7 +1235,7 @@ class MainContentStage(Stage):
         for pos, item in enumerate(lines):
             # photo credits recur ("(Image: Getty)") but picture the article
             if (item.length < length_low and not item.sentence_end and item.words >= 2
-                    and item.removed_as != "caption"):
+                    and item.removed_as != "caption" and not item.table_row):
                 last = item.text.rsplit(None, 1)[-1].lower()
                 # most last words are letters only, with no digit to fold (translate is slow)
                 shape = last if last.isalpha() else last.translate(_DIGITS_TO_ZERO)
@@ -1220,8 +1295,8 @@ class MainContentStage(Stage):
         blocks, doc_lines = doc.blocks, doc.lines
         total = alone = 0  # the length of the prose, and of the prose standing alone
         grouped: list[_Line] = []  # the prose inside multi-line blocks
-        for item in map(lines.__getitem__, judged):  # (no other line is prose)
-            if item.kind is GOOD or item.kind is NEAR:
+        for item in map(lines.__getitem__, judged):  # (no other line is prose, but table rows)
+            if (item.kind is GOOD or item.kind is NEAR) and not item.table_row:
                 total += item.length
                 block = blocks[doc_lines[item.index].block]
                 if block.first != block.last:

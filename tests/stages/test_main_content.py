@@ -771,3 +771,76 @@ def test_subheadings_naming_sections_of_the_menu_stay():
                                              PARAGRAPHS[2])
     assert run(text).text.endswith(article(TITLE, PARAGRAPHS[0], "Politics", PARAGRAPHS[1], "Culture",
                                            PARAGRAPHS[2]))
+
+
+SIDEBAR = [
+    "» Our columnist",
+    "Click on the photo of our columnist and read all of his columns about the races of the "
+    "season, the teams, the drivers and everything else that he writes for the website every week.",
+    "» Weekend preview",
+    "Click here to find out the television times of the next race, the layout of the track, "
+    "the statistics, the tyres that will be used, the weather for practice and the race, and more.",
+]
+
+
+def test_ranked_table_under_a_colon_outweighs_the_sidebar_blurbs():
+    # a standings page: a short intro, a header row, rows of names and figures ranked 1, 2, 3…
+    names = ["Anna Berg", "Carl Dunn", "Eva Frost", "Gus Hale", "Ida Jones", "Kim Lowe",
+             "Max Nash", "Olga Pike", "Quin Ross", "Sara Tate", "Udo Vance", "Wim Young"]
+    rows = ["Pos.\tDriver\tPoints\tWins"] + [
+        f"{rank}\t{name}\t{5040 - 37 * rank}\t{rank % 4}" for rank, name in enumerate(names, 1)
+    ]
+    text = "\n".join(MENU) + "\n\n" + article(
+        "Final standings of the championship after 36 races:", "\n".join(rows),
+        "\n".join(MENU), *SIDEBAR)
+    result = run(text)
+    for row in rows:
+        assert row in result.text
+    assert SIDEBAR[1] not in result.text
+    reasons = {r.text.strip(): r.reason for r in result.removed}
+    assert reasons[SIDEBAR[1]].startswith("near-good line")
+
+
+def test_ranked_calendar_under_its_heading_is_kept_with_it():
+    # no tabs and no colon: the heading announces the rows, each ranked and dated
+    rows = ["1st round: 10 March – Silverstone", "2nd round: 8 April – Brands Hatch",
+            "3rd round: 22 April – Donington", "4th round: 6 May – Oulton Park",
+            "5th round: 20 May – Snetterton", "6th round: 3 June – Thruxton",
+            "7th round: 17 June – Knockhill", "8th round: 1 July – Croft"]
+    text = "\n".join(MENU) + "\n\n" + article("Race calendar 2024", "\n".join(rows), "\n".join(MENU), *SIDEBAR)
+    result = run(text)
+    assert "Race calendar 2024" in result.text
+    for row in rows:
+        assert row in result.text
+    assert SIDEBAR[3] not in result.text
+
+
+@pytest.mark.parametrize("widget", [
+    # a numbered list of headlines gives no figure besides its rank
+    ["Most read", "1. Man held after crash on ring road", "2. School to close early for summer",
+     "3. New bridge opens to traffic", "4. Council approves budget plan"],
+    # pagination, archives with counts, a score ticker: nothing counts the rows up
+    ["1", "2", "3", "4", "Next"],
+    ["Archives", "June 2019 (5)", "May 2019 (3)", "April 2019 (7)", "March 2019 (2)"],
+    ["Scores", "Lions 3 Tigers 1", "Eagles 2 Hawks 2", "Bears 0 Wolves 4", "Sharks 1 Rams 3"],
+    # ranks that do not count up one by one
+    ["Top stories", "3 comments on the new plan 2024", "12 comments on the bus fares 2024",
+     "7 comments on the tram 2024", "1 comment on the budget 2024"],
+])
+def test_widgets_that_are_no_ranked_table_still_go(widget):
+    text = article("\n".join(widget), TITLE, *PARAGRAPHS)
+    result = run(text)
+    for line in widget:
+        assert line not in result.text.split("\n")
+    for paragraph in PARAGRAPHS:
+        assert paragraph in result.text
+
+
+def test_ranked_rows_under_a_removed_heading_are_no_table():
+    # the sidebar's top list under a heading a lexicon stage removed ("Related articles")
+    rows = ["1. Bus fares to rise by 5% from April", "2. Bridge opening delayed to 2025",
+            "3. Parking charges: 12 things to know", "4. Tram fleet to get 20 new cars"]
+    text = article(TITLE, *PARAGRAPHS, "Related articles\n" + "\n".join(rows))
+    result = Cleaner().clean(text, lang="en")
+    for row in rows:
+        assert row not in result.text
