@@ -15,12 +15,14 @@ before the one headline-shaped line that scrapes often print between caption and
 line, which goes instead, and the line above is left alone: it is usually a heading.
 
 Many credits carry no phrase, only a name: "… in New York.Reuters", "… of Titan.
-(NASA/JPL-Caltech/ASU)", "… 2001 [File: Reuters]", "© John Brecher Needle poking skin …".
+(NASA/JPL-Caltech/ASU)", "… 2001 [File: Reuters]".
 A caption-sized line goes when its place says the name is a credit: a picture agency's name
 (the ``credit_names`` word class) standing after the line's last sentence, or in the
 brackets that close it (after a sentence, a label, or joined to another name by "/" or
 "via"); names of any kind joined by "/" in brackets after a sentence; "By" and a name in
-capitals after a sentence; "Credit…" glued to the caption; "©" and a name opening it.
+capitals after a sentence; "Credit…" glued to the caption.  ("©" and a name opening a
+caption, "© John Brecher Needle poking skin …", is not told from a copyright footer,
+"© Future US, Inc. 11 West 42nd Street …": such lines stay.)
 A sentence that mentions an agency ("Reuters reported that …", "… courtesy of the Getty.")
 has no such place and stays.
 """
@@ -54,8 +56,8 @@ _CREDIT_MARKS = "©:/("
 _SENTENCE_BREAK = re.compile(r"[.!?…](?<=[^\W\d_]{2}[.!?…])[\"'»”)\]]*\s+(?=[^\W\d_])")
 #: the normalised lines that may end with a credit without a phrase (their closing bracket
 #: is trimmed: an opening one left unclosed; a short rest after a sentence end; "credit…"
-#: glued; "©" opening them): the few lines :func:`credit_without_phrase` reads
-_MAY_END_WITH_CREDIT = re.compile(r"(?:[(\[][^()\[\]\n]{1,80}|[.!?…][^\n.!?…]{1,60}|credit(?:\.\.\.|…)[^\n]*)(?=\n)|(?<=\n)©")
+#: glued): the few lines :func:`credit_without_phrase` reads
+_MAY_END_WITH_CREDIT = re.compile(r"(?:[(\[][^()\[\]\n]{1,80}|[.!?…][^\n.!?…]{1,60}|credit(?:\.\.\.|…)[^\n]*)(?=\n)")
 #: a bracketed credit closing a line, with its label ("File:", "Source:")
 _BRACKETED_CREDIT = re.compile(r"[(\[]\s*(?:(?P<label>[^\W\d_]+)\s*:\s*)?(?P<credit>[^()\[\]:]+?)\s*[)\]]$")
 #: what stands after a line's last sentence (an initial's stop is not a sentence's: the stop
@@ -137,10 +139,7 @@ class CaptionStage(LexiconStage):
         return taken
 
     def credit_without_phrase(self, text: str, names: frozenset[str]) -> str | None:
-        """The credit that closes (or opens) caption-sized ``text`` by its place, if any."""
-        if text.startswith("©"):
-            rest = text[1:].lstrip()
-            return text if rest[:1].isupper() and self.caption_sized(normalize(rest)) else None
+        """The credit that closes caption-sized ``text`` by its place, if any."""
         bracketed = _BRACKETED_CREDIT.search(text)
         if bracketed is not None:
             body = text[:bracketed.start()]
@@ -148,8 +147,10 @@ class CaptionStage(LexiconStage):
             parts = _CREDIT_PARTS.split(credit)
             after_sentence = is_sentence(body)
             named = any(normalize(part) in names for part in parts)
-            # names of anyone joined by "/" after a caption's sentence: "(NASA/JPL-Caltech/ASU)"
-            slashed = after_sentence and "/" in credit and all(part[:1].isupper() for part in parts)
+            # names of anyone joined by a bare "/" after a caption's sentence: "(NASA/JPL-Caltech/ASU)";
+            # a spaced one joins the buttons of a form ("… your Google account. ( Log Out / Change )")
+            slashed = after_sentence and "/" in credit and " /" not in credit and "/ " not in credit \
+                and all(part[:1].isupper() for part in parts)
             if (named and (after_sentence or bracketed["label"] or len(parts) > 1) or slashed) \
                     and len(credit.split()) <= self.options.max_credit_words:
                 return bracketed[0] if self.caption_sized(normalize(body)) and normalize(body) else None
