@@ -63,10 +63,11 @@ _BRACKETED_CREDIT = re.compile(r"[(\[]\s*(?:(?P<label>[^\W\d_]+)\s*:\s*)?(?P<cre
 #: what stands after a line's last sentence (an initial's stop is not a sentence's: the stop
 #: follows two letters)
 _AFTER_LAST_SENTENCE = re.compile(r"(?<=[^\W\d_]{2}[.!?…])[\"'»”’]*\s*(?P<credit>[^.!?…]+)$")
-#: a photographer or owner named in capitals after the caption ("… Las Croabas. By U.S. CUSTOMS")
-_BY_CAPITALS = re.compile(r"(?<=[^\W\d_]{2}[.!?…])[\"'»”’]*\s*(?P<credit>By\s+[A-Z][A-Z.&'\- ]*[A-Z.])$")
-#: the credit label glued to its caption by an ellipsis ("… win.Credit...Doug Mills/The Times")
-_CREDIT_ELLIPSIS = re.compile(r"(?<=[.!?…])[\"'»”’]*\s*(?P<credit>Credit(?:\.\.\.|…)\s*[^\W\d_].*)$")
+#: a credit that says so after the caption's sentence: a photographer or owner named in
+#: capitals after "By" ("… Las Croabas. By U.S. CUSTOMS"), or the label glued to the caption
+#: by an ellipsis ("… win.Credit...Doug Mills/The Times")
+_CREDIT_AFTER_SENTENCE = re.compile(
+    r"(?<=[^\W\d_]{2}[.!?…])[\"'»”’]*\s*(?P<credit>By\s+[A-Z][A-Z.&'\- ]*[A-Z.]|Credit(?:\.\.\.|…)\s*[^\W\d_].*)$")
 #: the parts of a credit naming several owners ("NASA/JPL-Caltech/ASU", "SpaceX via Nasa")
 _CREDIT_PARTS = re.compile(r"\s*/\s*|\s+via\s+")
 
@@ -154,7 +155,7 @@ class CaptionStage(LexiconStage):
             if (named and (after_sentence or bracketed["label"] or len(parts) > 1) or slashed) \
                     and len(credit.split()) <= self.options.max_credit_words:
                 return bracketed[0] if self.caption_sized(normalize(body)) and normalize(body) else None
-        for pattern in (_AFTER_LAST_SENTENCE, _BY_CAPITALS, _CREDIT_ELLIPSIS):
+        for pattern in (_AFTER_LAST_SENTENCE, _CREDIT_AFTER_SENTENCE):
             match = pattern.search(text)
             if match is None or len(match["credit"].split()) > self.options.max_credit_words + 1:
                 continue
