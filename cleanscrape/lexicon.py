@@ -78,8 +78,9 @@ __all__ = [
 
 KINDS = ("line", "prefix", "contains", "line_near", "contains_near")
 #: categories that are word classes a rule looks words up in (month names and the words a
-#: dateline may carry), not boilerplate phrases: they are not matched, see :func:`word_class`
-WORD_CLASS_CATEGORIES = frozenset({"date_words", "dateline_words"})
+#: dateline may carry, the names of picture agencies), not boilerplate phrases: they are
+#: not matched, see :func:`word_class`
+WORD_CLASS_CATEGORIES = frozenset({"date_words", "dateline_words", "credit_names"})
 #: kinds whose phrase must span the whole normalised line
 WHOLE_LINE_KINDS = frozenset({"line", "line_near"})
 CONTAINS_KINDS = frozenset({"contains", "contains_near"})

@@ -13,6 +13,18 @@ words naming what the picture shows), is not a sentence and comes just before a 
 before the one headline-shaped line that scrapes often print between caption and credit
 (caption, title, credit).  When the credit is a bare label ("Фото:") its text is on the next
 line, which goes instead, and the line above is left alone: it is usually a heading.
+
+Many credits carry no phrase, only a name: "… in New York.Reuters", "… of Titan.
+(NASA/JPL-Caltech/ASU)", "… 2001 [File: Reuters]".
+A caption-sized line goes when its place says the name is a credit: a picture agency's name
+(the ``credit_names`` word class) standing after the line's last sentence, or in the
+brackets that close it (after a sentence, a label, or joined to another name by "/" or
+"via"); names of any kind joined by "/" in brackets after a sentence; "By" and a name in
+capitals after a sentence; "Credit…" glued to the caption.  ("©" and a name opening a
+caption, "© John Brecher Needle poking skin …", is not told from a copyright footer,
+"© Future US, Inc. 11 West 42nd Street …": such lines stay.)
+A sentence that mentions an agency ("Reuters reported that …", "… courtesy of the Getty.")
+has no such place and stays.
 """
 
 from __future__ import annotations
@@ -21,7 +33,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document, Line
-from ..lexicon import Hit, category_hits, hits_by_line, normalized_lines
+from ..lexicon import Hit, category_hits, hits_by_line, lines_matching, normalize, normalized_lines, word_class
 from ..stage import Count, register_stage
 from ._lexicon_rules import (
     LexiconStage,
@@ -42,6 +54,22 @@ _CREDIT_MARKS = "©:/("
 #: (the letters before are looked behind from the stop: ``sre`` then skips to the stops,
 #: where a pattern opening on the look-behind tried it at every character, 5x slower)
 _SENTENCE_BREAK = re.compile(r"[.!?…](?<=[^\W\d_]{2}[.!?…])[\"'»”)\]]*\s+(?=[^\W\d_])")
+#: the normalised lines that may end with a credit without a phrase (their closing bracket
+#: is trimmed: an opening one left unclosed; a short rest after a sentence end; "credit…"
+#: glued): the few lines :func:`credit_without_phrase` reads
+_MAY_END_WITH_CREDIT = re.compile(r"(?:[(\[][^()\[\]\n]{1,80}|[.!?…][^\n.!?…]{1,60}|credit(?:\.\.\.|…)[^\n]*)(?=\n)")
+#: a bracketed credit closing a line, with its label ("File:", "Source:")
+_BRACKETED_CREDIT = re.compile(r"[(\[]\s*(?:(?P<label>[^\W\d_]+)\s*:\s*)?(?P<credit>[^()\[\]:]+?)\s*[)\]]$")
+#: what stands after a line's last sentence (an initial's stop is not a sentence's: the stop
+#: follows two letters)
+_AFTER_LAST_SENTENCE = re.compile(r"(?<=[^\W\d_]{2}[.!?…])[\"'»”’]*\s*(?P<credit>[^.!?…]+)$")
+#: a credit that says so after the caption's sentence: a photographer or owner named in
+#: capitals after "By" ("… Las Croabas. By U.S. CUSTOMS"), or the label glued to the caption
+#: by an ellipsis ("… win.Credit...Doug Mills/The Times")
+_CREDIT_AFTER_SENTENCE = re.compile(
+    r"(?<=[^\W\d_]{2}[.!?…])[\"'»”’]*\s*(?P<credit>By\s+[A-Z][A-Z.&'\- ]*[A-Z.]|Credit(?:\.\.\.|…)\s*[^\W\d_].*)$")
+#: the parts of a credit naming several owners ("NASA/JPL-Caltech/ASU", "SpaceX via Nasa")
+_CREDIT_PARTS = re.compile(r"\s*/\s*|\s+via\s+")
 
 
 @register_stage
@@ -72,9 +100,7 @@ class CaptionStage(LexiconStage):
         closing_from = len(last_words[0]) if len(last_words) > self.options.max_credit_words else 0
         closing = [h for h in hits if h.kind == "contains" and h.start >= closing_from]
         if closing:
-            body = normalized[:min(h.start for h in closing)]
-            if len(body.split()) > self.options.max_credited_caption_words \
-                    or len(_SENTENCE_BREAK.findall(body)) >= self.options.max_credited_caption_sentences:
+            if not self.caption_sized(normalized[:min(h.start for h in closing)]):
                 # a paragraph that ends with a credit: the credit proves nothing about it
                 body_hits = [h for h in hits if h not in closing]
                 return super().judge(line, normalized, body_hits) if body_hits else None
@@ -86,9 +112,61 @@ class CaptionStage(LexiconStage):
             return Verdict(True, f"line ends with the {marked.lang} credit phrase {marked.phrase!r}")
         return verdict
 
+    def caption_sized(self, body: str) -> bool:
+        """Is the text before a closing credit a caption's (at most a few words in at most
+        two sentences), not a paragraph's?"""
+        return len(body.split()) <= self.options.max_credited_caption_words \
+            and len(_SENTENCE_BREAK.findall(body)) < self.options.max_credited_caption_sentences
+
     def apply_structure(self, doc: Document, removed: list[int]) -> list[int]:
-        if not removed:  # no credit line to find a caption above
-            return []
+        # the captions with a name for credit are taken after the captions above credits:
+        # their line above is the article's, not a caption's
+        taken = self.remove_captions_above(doc, removed) if removed else []
+        taken.extend(self.remove_credited_captions(doc))
+        return taken
+
+    def remove_credited_captions(self, doc: Document) -> list[int]:
+        """Caption lines whose credit is a name without a phrase (module docstring)."""
+        names = word_class(doc, "credit_names")
+        taken: list[int] = []
+        for index in lines_matching(doc, _MAY_END_WITH_CREDIT):
+            line = doc.lines[index]
+            if line.removed:
+                continue
+            credit = self.credit_without_phrase(line.text.strip(), names)
+            if credit is not None:
+                self.remove_line(doc, line, f"caption closed by the credit {credit!r}")
+                taken.append(index)
+        return taken
+
+    def credit_without_phrase(self, text: str, names: frozenset[str]) -> str | None:
+        """The credit that closes caption-sized ``text`` by its place, if any."""
+        bracketed = _BRACKETED_CREDIT.search(text)
+        if bracketed is not None:
+            body = text[:bracketed.start()]
+            credit = bracketed["credit"]
+            parts = _CREDIT_PARTS.split(credit)
+            after_sentence = is_sentence(body)
+            named = any(normalize(part) in names for part in parts)
+            # names of anyone joined by a bare "/" after a caption's sentence: "(NASA/JPL-Caltech/ASU)";
+            # a spaced one joins the buttons of a form ("… your Google account. ( Log Out / Change )")
+            slashed = after_sentence and "/" in credit and " /" not in credit and "/ " not in credit \
+                and all(part[:1].isupper() for part in parts)
+            if (named and (after_sentence or bracketed["label"] or len(parts) > 1) or slashed) \
+                    and len(credit.split()) <= self.options.max_credit_words:
+                return bracketed[0] if self.caption_sized(normalize(body)) and normalize(body) else None
+        for pattern in (_AFTER_LAST_SENTENCE, _CREDIT_AFTER_SENTENCE):
+            match = pattern.search(text)
+            if match is None or len(match["credit"].split()) > self.options.max_credit_words + 1:
+                continue
+            if pattern is _AFTER_LAST_SENTENCE and normalize(match["credit"]) not in names:
+                continue
+            body = normalize(text[:match.start()])
+            if body and self.caption_sized(body):
+                return match["credit"]
+        return None
+
+    def remove_captions_above(self, doc: Document, removed: list[int]) -> list[int]:
         norms = normalized_lines(doc)
         hits = hits_by_line(doc)
         taken: list[int] = []

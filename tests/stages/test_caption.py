@@ -90,3 +90,42 @@ def test_bare_credit_label_takes_the_credit_text_below_not_the_heading_above() -
 ])
 def test_paragraph_ending_with_a_credit_stays(lang: str, line: str) -> None:
     assert_kept("caption", lang, [line])
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    # a picture agency's name after the caption's last sentence, spaced or glued to it
+    ("en", "A farmer inspects his flooded field near the river. Getty"),
+    ("en", "The old lighthouse on the northern cape at dusk.Reuters"),
+    ("de", "Der Bürgermeister eröffnet den neuen Bahnhof. dpa"),
+    # in the brackets closing it: after a sentence, after a label, or joined to another name
+    ("en", "Firefighters at the scene of the blaze in Leeds. (AP)"),
+    ("en", "Crowds gathered outside the stadium before the final [File: Reuters]"),
+    ("en", "An artist's view of the lander on the surface of the moon [Acme Space via Nasa]"),
+    # names of anyone joined by "/" in brackets after the caption's sentence
+    ("en", "The first map of the far side of the moon. (NASA/JPL-Caltech/ASU)"),
+    ("en", "Fleas carry the bacteria from rats to people. ( JANE DOE/ACME PHOTO ARCHIVE)"),
+    # a name in capitals after "By", and "Credit..." glued to the caption
+    ("en", "Rescue crews pulled the boat ashore at the harbour. By COAST GUARD DISTRICT SEVEN"),
+    ("en", "The mayor greeted voters at the market.Credit...Jane Doe/The Daily Times"),
+])
+def test_caption_with_a_name_for_credit_goes(lang: str, line: str) -> None:
+    assert_removed("caption", lang, [line], [line])
+
+
+@pytest.mark.parametrize("line", [
+    # the agency is what the sentence is about, not who took a picture
+    "Reuters reported that the talks had stalled late on Friday.",
+    "The figures were confirmed late on Friday, according to Reuters.",
+    "The museum bought the painting in 1998. It now hangs in the main hall of the Getty",
+    "The deal was struck in a hotel in Geneva. Reuters, the news agency, first reported it.",
+    # a source that names no picture agency; brackets not closing a sentence
+    "Unemployment fell to 6.1 percent in March. (Source: Eurostat)",
+    "The two teams split the points evenly this season (Home/Away)",
+    # a paragraph, not a caption: three sentences before the name
+    "The talks resumed on Monday. Both sides made offers. Neither accepted them. Reuters",
+    # a copyright footer is not a caption, nor are a form's buttons joined by a spaced "/"
+    "© Example Media, Inc. 11 Main Street, New York, NY 10036.",
+    "You are commenting using your Example account. ( Log Out / Change )",
+])
+def test_sentence_naming_an_agency_stays(line: str) -> None:
+    assert_kept("caption", "en", [line])
