@@ -31,9 +31,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..document import Document, Line
-from ..lexicon import Hit, category_hits, hits_by_line, lines_matching, normalize, normalized_lines, word_class
+from ..lexicon import EDGE_CHARS, Hit, category_hits, hits_by_line, lines_matching, normalize, normalized_lines, word_class
 from ..stage import Count, register_stage
 from ._lexicon_rules import (
     LexiconStage,
@@ -72,6 +73,8 @@ _AFTER_LAST_SENTENCE = re.compile(r"(?P<stop>[.!?…])(?<=[^\W\d_]{2}[.!?…])[\
 #: by an ellipsis ("… win.Credit...Doug Mills/The Times")
 _CREDIT_AFTER_SENTENCE = re.compile(
     r"(?P<stop>[.!?…])(?<=[^\W\d_]{2}[.!?…])[\"'»”’]*\s*(?P<credit>By\s+[A-Z][A-Z.&'\- ]*[A-Z.]|Credit(?:\.\.\.|…)\s*[^\W\d_].*)$")
+#: what a line holds when its credit is bracketed or said after a sentence (the patterns above)
+_CREDIT_SIGNS = ("(", "[", "By", "Credit")
 #: the parts of a credit naming several owners ("NASA/JPL-Caltech/ASU", "SpaceX via Nasa")
 _CREDIT_PARTS = re.compile(r"\s*/\s*|\s+via\s+")
 
@@ -132,12 +135,22 @@ class CaptionStage(LexiconStage):
     def remove_credited_captions(self, doc: Document) -> list[int]:
         """Caption lines whose credit is a name without a phrase (module docstring)."""
         names = word_class(doc, "credit_names")
+        name_ends = _last_words(names)
+        norms = normalized_lines(doc)
         taken: list[int] = []
         for index in lines_matching(doc, _MAY_END_WITH_CREDIT):
             line = doc.lines[index]
             if line.removed:
                 continue
-            credit = self.credit_without_phrase(line.text.strip(), names)
+            text = line.text.strip()
+            # most lines found are paragraphs whose last sentence is short: a credit after the
+            # last sentence is a name, so the normalised line ends with the name's last word
+            # (glued to the stop or not: "dusk.reuters"), and any other credit needs a bracket,
+            # "By" or "Credit" (a set lookup and four string searches instead of three
+            # pattern searches a line)
+            if _end_word(norms[index]) not in name_ends and not any(map(text.__contains__, _CREDIT_SIGNS)):
+                continue
+            credit = self.credit_without_phrase(text, names)
             if credit is not None:
                 self.remove_line(doc, line, f"caption closed by the credit {credit!r}")
                 taken.append(index)
@@ -206,3 +219,19 @@ class CaptionStage(LexiconStage):
         words = word_count(norms[line.index])
         return (1 <= words <= self.options.max_caption_words and not is_sentence(line.text)
                 and not has_boilerplate_hits(hits.get(line.index, ())))
+
+
+#: sentence stops, as spaces: a word after a stop is the last word, glued to it or not
+_STOPS_AS_SPACES = str.maketrans(".!?…", "    ")
+
+
+def _end_word(normalized: str) -> str:
+    """The last word of a normalised text, past its last stop and without edge characters
+    before it (what a credit after the last sentence ends with, as the whole line's)."""
+    return normalized.rpartition(" ")[2].translate(_STOPS_AS_SPACES).rpartition(" ")[2].lstrip(EDGE_CHARS)
+
+
+@lru_cache(maxsize=64)
+def _last_words(names: frozenset[str]) -> frozenset[str]:
+    """:func:`_end_word` of each name."""
+    return frozenset(map(_end_word, names))
