@@ -59,9 +59,10 @@ _SENTENCE_BREAK = re.compile(r"[.!?…](?<=[^\W\d_]{2}[.!?…])[\"'»”)\]]*\s+
 #: is trimmed: an opening one left unclosed; a short rest after a sentence end; "credit…"
 #: glued): the few lines :func:`credit_without_phrase` reads.  (The alternatives chosen by
 #: a look-behind after one class of first characters: ``sre`` skips to those characters;
-#: an alternation of three openings it tried at every one, 3x slower on a page's text.)
+#: an alternation of three openings it tried at every one, 3x slower on a page's text;
+#: no possessive runs, which Python 3.10 lacks.)
 _MAY_END_WITH_CREDIT = re.compile(
-    r"[(\[.!?…c](?:(?<=[(\[])[^()\[\]\n]{1,80}+|(?<=[.!?…])[^\n.!?…]{1,60}+|(?<=c)redit(?:\.\.\.|…)[^\n]*+)(?=\n)")
+    r"[(\[.!?…c](?:(?<=[(\[])[^()\[\]\n]{1,80}|(?<=[.!?…])[^\n.!?…]{1,60}|(?<=c)redit(?:\.\.\.|…)[^\n]*)(?=\n)")
 #: a bracketed credit closing a line, with its label ("File:", "Source:")
 _BRACKETED_CREDIT = re.compile(r"[(\[]\s*(?:(?P<label>[^\W\d_]+)\s*:\s*)?(?P<credit>[^()\[\]:]+?)\s*[)\]]$")
 #: what stands after a line's last sentence (an initial's stop is not a sentence's: the stop
