@@ -98,6 +98,8 @@ class ExtractOptions:
     lead: bool = True
     #: read an article body split into several containers whole (see :func:`_join_body_parts`)
     body_parts: bool = True
+    #: put back the posts embedded in the article that trafilatura left out (see :func:`_embedded_posts`)
+    embedded_posts: bool = True
 
     def __post_init__(self) -> None:
         if self.mode not in EXTRACTION_MODES:
@@ -518,6 +520,91 @@ def _detach(el: HtmlElement) -> None:
     parent.remove(el)
 
 
+#: the markup of a post embedded in an article: Twitter's (X's) embed code, a <blockquote>
+#: holding the post's text, which its script turns into a card
+EMBEDDED_POST_XPATH = '//blockquote[contains(concat(" ", normalize-space(@class), " "), " twitter-tweet ")]'
+#: how many blocks before and after a post are looked at for the article text around it
+_POST_NEIGHBOURS = 5
+_POST_NEIGHBOUR_XPATH = ("{axis}::*[self::p or self::li or self::h2 or self::h3 or self::h4]"
+                         f"[position() <= {_POST_NEIGHBOURS}]")
+
+
+def _embedded_posts(tree: HtmlElement, text: str) -> tuple[str, int]:
+    """``text`` with the embedded posts trafilatura left out of the article put back, each
+    after the line of the article text before it, and how many were put back.
+
+    A post the author embeds in an article (a player's farewell, the club statement the
+    story is about) is quoted main text, and the scrapinghub gold keeps it; trafilatura
+    drops many by their link density (hashtags, the picture link and the date are links)
+    or their widget container.  Only a post that stands *between* two pieces of the
+    extracted text is taken: one before or after the article (a sidebar's feed) is not."""
+    posts = tree.xpath(EMBEDDED_POST_XPATH)
+    if not posts:
+        return text, 0
+    lines = text.split("\n")
+    kept = _norm(text)
+    after: dict[int, list[str]] = {}
+    taken = 0
+    for post in posts:
+        post_lines = _post_lines(post)
+        if not post_lines or post_lines[0][:60] in kept:
+            continue
+        before = _line_of(lines, post.xpath(_POST_NEIGHBOUR_XPATH.format(axis="preceding"))[::-1])
+        following = _line_of(lines, [el for el in post.xpath(_POST_NEIGHBOUR_XPATH.format(axis="following"))
+                                     if post not in el.iterancestors()])
+        if before is None or following is None or following <= before:
+            continue
+        after.setdefault(before, []).extend(post_lines)
+        taken += 1
+    if not taken:
+        return text, 0
+    out: list[str] = []
+    for number, line in enumerate(lines):
+        out.append(line)
+        out.extend(after.get(number, ()))
+    return "\n".join(out), taken
+
+
+def _post_lines(post: HtmlElement) -> list[str]:
+    """The lines of an embedded post: its paragraphs (a <br> breaks a line), then what
+    follows them (the author and date)."""
+    lines: list[str] = []
+    rest: list[str] = [post.text or ""]
+    for child in post:
+        if not isinstance(child.tag, str):
+            rest.append(child.tail or "")
+            continue
+        if child.tag == "p":
+            lines.extend(_norm(part) for part in _text_with_breaks(child).split("\n"))
+        else:
+            rest.append(child.text_content())
+        rest.append(child.tail or "")
+    lines.append(_norm(" ".join(rest)))
+    return [line for line in lines if line]
+
+
+def _text_with_breaks(el: HtmlElement) -> str:
+    """The text of ``el`` with a newline for each <br>."""
+    parts = [el.text or ""]
+    for child in el:
+        parts.append("\n" if child.tag == "br" else _text_with_breaks(child) if isinstance(child.tag, str) else "")
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _line_of(lines: list[str], blocks: list[HtmlElement]) -> int | None:
+    """The index of the line of ``lines`` holding the start of the first of ``blocks`` whose
+    text is found there (a block of 20+ characters: a short label may be anywhere)."""
+    for block in blocks:
+        key = _norm(block.text_content())[:50]
+        if len(key) < 20:
+            continue
+        for number, line in enumerate(lines):
+            if key in _norm(line):
+                return number
+    return None
+
+
 #: trafilatura's list-item marker in plain text ("- ", indented two spaces a level)
 _LIST_MARKER = re.compile(r"^\s*- ")
 
@@ -647,6 +734,10 @@ def extract(
         if lead:
             info["lead"] = lead
             text = f"{lead}\n{text}"
+    if options.embedded_posts and info["extractor"] == "trafilatura":
+        text, posts = _embedded_posts(tree, text)
+        if posts:
+            info["embedded_posts"] = posts
     links = _link_lines(tree, text)
     if links:
         info["link_lines"] = links

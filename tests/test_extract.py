@@ -242,6 +242,25 @@ def test_a_body_in_one_part_is_not_marked() -> None:
     assert "body_parts" not in result.info
 
 
+def test_a_post_embedded_in_the_article_is_put_back_in_its_place() -> None:
+    # trafilatura drops the post (its widget container, its hashtag and picture links)
+    result = extract(page("embedded_post.html"))
+    lines = result.text.split("\n")
+    start = lines.index("Delighted to welcome #coach to the #harbour. A great day for #HarbourFC.")
+    assert lines[start - 1].startswith("The club's captain welcomed the choice")
+    assert lines[start + 1:start + 4] == ["pic.twitter.com/abc", "— Harbour FC (@HarbourFC) March 3, 2024",
+                                          lines[start + 3]]
+    assert lines[start + 3].startswith("The new coach, who played for the club")
+    assert result.info["embedded_posts"] == 1
+    # a post in the sidebar's feed, after the article, is no part of it
+    assert "Tickets for the river derby" not in result.text
+
+
+def test_embedded_posts_left_as_trafilatura_does_when_asked() -> None:
+    result = extract(page("embedded_post.html"), options=ExtractOptions(embedded_posts=False))
+    assert "embedded_posts" not in result.info and "Delighted to welcome" not in result.text
+
+
 def test_lines_the_page_shows_as_a_whole_link_are_listed() -> None:
     result = extract(page("linked.html"))
     lines = result.text.split("\n")
