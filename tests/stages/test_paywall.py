@@ -3,27 +3,9 @@ Per-language cases of this stage are data: tests/data/lexicon_cases.toml."""
 
 from __future__ import annotations
 
-import pytest
 from lexicon_cases import PROSE, assert_kept, assert_removed, run_stage
 
-# a pitch stands alone between paragraphs, nothing removed next to it: its lead-in must
-# condemn it
-PITCHES = [
-    ("en", "Help support our journalism and go ad-free for as little as $5 a month."),
-    ("de", "Unterstützen Sie unsere Arbeit mit einer Spende."),
-    ("fr", "Soutenez notre journalisme : devenez membre dès aujourd'hui."),
-    ("es", "Apoya nuestro periodismo: hazte socio desde 5 euros."),
-    ("pt", "Apoie nosso jornalismo e faça uma doação hoje mesmo."),
-    ("it", "Sostieni il nostro giornalismo: fai una donazione."),
-    ("nl", "Steun onze journalistiek: word lid voor 5 euro."),
-    ("pl", "Wesprzyj nasze dziennikarstwo i przekaż darowiznę."),
-    ("ru", "Поддержите нашу журналистику: сделайте пожертвование."),
-]
 
-
-@pytest.mark.parametrize(("lang", "line"), PITCHES, ids=[lang for lang, _ in PITCHES])
-def test_a_pitch_alone_goes(lang: str, line: str) -> None:
-    assert_removed("paywall", lang, [line], [line])
 
 
 # a membership pitch of a paragraph: the lead-in, then what members get
