@@ -256,6 +256,9 @@ class LexiconStage(Stage):
         prefix_max_words: Count = 40
         #: a prefix phrase of this many words condemns a line up to prefix_max_words alone
         specific_prefix_words: Count = 3
+        #: ... and a longer one up to this many words when another phrase of the category
+        #: follows it in the line (a pitch; stages whose pitches run long raise it)
+        pitch_max_words: Count = 40
         #: distinct phrases that condemn a long line ...
         dense_min_phrases: Count = 3
         #: ... when there is at least one per this many words
@@ -310,8 +313,18 @@ class LexiconStage(Stage):
                 return Verdict(True, f"{hit.describe()} glued to the text after it")
             # a phrase of three words or more is specific enough to open any short paragraph
             # ("Wir verwenden Cookies, um …"); "Read also the report …" has only two
-            if len(hit.phrase.split()) >= opts.specific_prefix_words and words <= opts.prefix_max_words:
-                return Verdict(True, f"{hit.describe()} ({hit.phrase.count(' ') + 1}-word phrase)")
+            if len(hit.phrase.split()) >= opts.specific_prefix_words:
+                if words <= opts.prefix_max_words:
+                    return Verdict(True, f"{hit.describe()} ({hit.phrase.count(' ') + 1}-word phrase)")
+                # a paragraph that opens with a pitch and names it again further in is the
+                # pitch ("If you enjoyed this article … no paywalls …"), however long; an
+                # article about memberships does not open with the lead-in
+                if words <= opts.pitch_max_words:
+                    further = next((h for h in hits if h.kind == "contains" and h.start >= hit.end
+                                    and h.phrase != hit.phrase), None)
+                    if further is not None:
+                        return Verdict(True, f"{hit.describe()} ({hit.phrase.count(' ') + 1}-word phrase) opening "
+                                             f"a {words}-word pitch that goes on with {further.phrase!r}")
             # "HomePod" is not "Home" + "Pod": a prefix glued to the next word proves nothing;
             # a one-word lead-in opens a byline or a label ("By John Smith", "Ecoutez Radio
             # Sputnik"), not a phrase going on in lower case ("By the numbers")

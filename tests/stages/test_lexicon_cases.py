@@ -15,7 +15,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 CASES_PATH = Path(__file__).parent.parent / "data" / "lexicon_cases.toml"
-KINDS = ("removed", "kept")
+KINDS = ("removed", "kept", "alone")
 
 
 def load_cases() -> list:
@@ -35,5 +35,8 @@ def load_cases() -> list:
 def test_lexicon_case(stage: str, lang: str, kind: str, lines: list[str]) -> None:
     if kind == "removed":
         assert_removed(stage, lang, lines, lines)
+    elif kind == "alone":
+        for line in lines:
+            assert_removed(stage, lang, [line], [line])
     else:
         assert_kept(stage, lang, lines)
