@@ -328,6 +328,10 @@ MIN_LETTER_MODEL_LIKELIHOOD = 0.3
 #: (:meth:`~cleanscrape.repair.letter_model.LetterModel.goes_on`; "belirtiyor?", "saptık?"
 #: end questions).  Where more go on, the letter model's own odds stand ("kasmpatı!")
 RARE_LAST_LETTER = 0.05
+#: ... and where none of them does (below this share, none of 200 words or more: "-yor"),
+#: no spelling: a real "?" stands there even before a lower-case word ("belirtiyor?
+#: ikibinüç", whose lower-case word otherwise makes the question five orders rarer)
+NO_LAST_LETTER = 0.0025
 #: the endings of an inflected (attributive) adjective in a language whose nouns take
 #: capitals ("der blutigste Überfall", "einen großen Hut")
 ADJECTIVE_INFLECTIONS = ("e", "en", "er", "es", "em")
@@ -1564,10 +1568,13 @@ class Resolver:
         """The share a letter-model spelling of ``core`` counts at for its last letter, where
         ``core`` ends in a "?" that may be a real one (a U+FFFD is never one) after a letter,
         in a language that builds words by suffixing: how often the list's words go on with
-        one more letter after that ending, where that is rare (``RARE_LAST_LETTER``); else 1."""
+        one more letter after that ending, where that is rare (``RARE_LAST_LETTER``), 0 where
+        none does (``NO_LAST_LETTER``); else 1."""
         if self.data is None or not self.data.suffixing or len(core) < 4 or core[-1] != "?" or is_slot(core[-2]):
             return 1.0
         share = self.finder.letters.goes_on(shape(self.lower(core[:-1])))
+        if share < NO_LAST_LETTER:
+            return 0.0
         return share if share < RARE_LAST_LETTER else 1.0
 
     def _word_score(self, score: float, cand: Candidate, core: str, slots: list[int], run: DamagedRun,
