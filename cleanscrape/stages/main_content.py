@@ -70,19 +70,22 @@ never loses a sentence to a stopword count.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
-from itertools import islice
+from functools import lru_cache
+from itertools import groupby, islice
 from operator import attrgetter
 from typing import Annotated
 
 import regex
 
+from ..charclass import bmp_class
 from ..document import Document
 from ..features import SENTENCE_END, LineFeatures, line_features
-from ..lexicon import Hit, category_hits, hits_by_line, normalize, normalized_lines, whole_line_phrases, word_class
+from ..lexicon import Hit, category_hits, hits_by_line, lines_matching, normalize, normalized_lines, whole_line_phrases, word_class
 from ..stage import Count, Range, Share, Stage, register_stage
 
 #: the digits 1-9 written 0 (records' figures fold to one shape), as a string of the ASCII
@@ -156,6 +159,15 @@ _RANK = regex.compile(r"(\d{1,3})[\p{L}º°]{0,2}[.):]?[\t ]+(?=\S)")
 #: the fewest ranks in a row (1, 2, 3, 4) that make a table
 _TABLE_RANKS = 4
 _DIGIT = regex.compile(r"\d")
+
+
+@lru_cache(maxsize=1)
+def _line_opening_digit() -> re.Pattern[str]:
+    """A digit opening a line (of :func:`~cleanscrape.lexicon.lines_matching`'s text): one
+    class of first characters for ``sre`` to skip to, the digits of the Basic Multilingual
+    Plane listed as ``regex`` reads ``\\d`` there (:mod:`~cleanscrape.charclass`) and every
+    character beyond it (a few digits there are ``regex``'s alone), then a look behind."""
+    return re.compile("[" + bmp_class(r"\d", regex) + "\U00010000-\U0010ffff](?<=\n.)")
 
 
 #: a link to the author's posts has this many words at most ("View all posts by Jane Porter")
@@ -311,6 +323,8 @@ class _Line(LineFeatures):
 
 #: a line's ``barrier`` flag, read C-level over a run's members
 _IS_BARRIER = attrgetter("barrier")
+#: a line's index in the document, to find its position among the non-blank lines
+_INDEX = attrgetter("index")
 
 
 def _consecutive(items: list[_Line]) -> Iterator[list[_Line]]:
@@ -616,9 +630,24 @@ class MainContentStage(Stage):
         top list stands under a heading a lexicon stage removes.  Each row counts toward
         the region like prose (a table of short rows outweighs a sidebar's blurbs) and is
         no label."""
+        # A row opens with a digit, and so does its normalised line (folding keeps digits,
+        # and stripping stops at one): the rows stand in runs of consecutive lines opening
+        # with one, found by one search of the text; a run shorter than a table is passed
+        # over, and no table reaches past its run.
+        openers = lines_matching(doc, _line_opening_digit())
+        if len(openers) < _TABLE_RANKS:
+            return
+        for _, run in groupby(enumerate(openers), lambda step: step[1] - step[0]):
+            run_lines = [index for _, index in run]
+            if len(run_lines) >= _TABLE_RANKS:
+                start = bisect_left(lines, run_lines[0], key=_INDEX)
+                self._mark_table_run(lines, start, start + len(run_lines), doc)
+
+    def _mark_table_run(self, lines: list[_Line], pos: int, end: int, doc: Document) -> None:
+        """:meth:`_mark_tables` over the lines from ``pos`` to ``end``, a run of lines
+        opening with a digit."""
         doc_lines = doc.lines
-        pos = 0
-        while pos < len(lines):
+        while pos < end:
             ranks = self._ranked_rows(lines, pos, doc)
             if not ranks:
                 pos += 1
