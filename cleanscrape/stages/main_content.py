@@ -85,7 +85,7 @@ import regex
 from ..charclass import bmp_class
 from ..document import Document
 from ..features import SENTENCE_END, LineFeatures, line_features
-from ..lexicon import Hit, category_hits, hits_by_line, lines_matching, normalize, normalized_lines, whole_line_phrases, word_class
+from ..lexicon import Hit, category_hits, hits_by_line, lines_opening, normalize, normalized_lines, whole_line_phrases, word_class
 from ..stage import Count, Range, Share, Stage, register_stage
 
 #: the digits 1-9 written 0 (records' figures fold to one shape), as a string of the ASCII
@@ -163,11 +163,11 @@ _DIGIT = regex.compile(r"\d")
 
 @lru_cache(maxsize=1)
 def _line_opening_digit() -> re.Pattern[str]:
-    """A digit opening a line (of :func:`~cleanscrape.lexicon.lines_matching`'s text): one
-    class of first characters for ``sre`` to skip to, the digits of the Basic Multilingual
-    Plane listed as ``regex`` reads ``\\d`` there (:mod:`~cleanscrape.charclass`) and every
-    character beyond it (a few digits there are ``regex``'s alone), then a look behind."""
-    return re.compile("[" + bmp_class(r"\d", regex) + "\U00010000-\U0010ffff](?<=\n.)")
+    """The newline before a line opening with a digit (for
+    :func:`~cleanscrape.lexicon.lines_opening`): the digits of the Basic Multilingual Plane
+    listed as ``regex`` reads ``\\d`` there (:mod:`~cleanscrape.charclass`), and every
+    character beyond it (a few digits there are ``regex``'s alone)."""
+    return re.compile("\n(?=[" + bmp_class(r"\d", regex) + "\U00010000-\U0010ffff])")
 
 
 #: a link to the author's posts has this many words at most ("View all posts by Jane Porter")
@@ -634,7 +634,7 @@ class MainContentStage(Stage):
         # and stripping stops at one): the rows stand in runs of consecutive lines opening
         # with one, found by one search of the text; a run shorter than a table is passed
         # over, and no table reaches past its run.
-        openers = lines_matching(doc, _line_opening_digit())
+        openers = lines_opening(doc, _line_opening_digit())
         if len(openers) < _TABLE_RANKS:
             return
         for _, run in groupby(enumerate(openers), lambda step: step[1] - step[0]):
