@@ -76,7 +76,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
-from itertools import groupby, islice
+from itertools import compress, groupby, islice
 from operator import attrgetter
 from typing import Annotated
 
@@ -325,6 +325,16 @@ class _Line(LineFeatures):
 _IS_BARRIER = attrgetter("barrier")
 #: a line's index in the document, to find its position among the non-blank lines
 _INDEX = attrgetter("index")
+#: a run's first position, to find it among the runs
+_START = attrgetter("start")
+#: a line's ``colon_end`` flag, read C-level over a run's members
+_COLON_END = attrgetter("colon_end")
+
+
+def _run_starting(runs: list[range], start: int) -> range | None:
+    """The run of ``runs`` (in order, none sharing its start) starting at ``start``, if any."""
+    found = bisect_left(runs, start, key=_START)
+    return runs[found] if found < len(runs) and runs[found].start == start else None
 
 
 def _consecutive(items: list[_Line]) -> Iterator[list[_Line]]:
@@ -847,11 +857,11 @@ class MainContentStage(Stage):
         lead_in = last + 1 if last + 1 < len(lines) and self._is_lead_in(lines[last + 1]) else last
         if not self._announces_list(lines[lead_in], doc):
             return range(last + 1, last + 1)
-        for run in runs:
-            if run.start == lead_in + 1:
-                stop = next((pos for pos in run if doc.lines[lines[pos].index].removed), run.stop)
-                if stop - run.start <= self.options.inline_list:
-                    return range(lead_in, stop)
+        run = _run_starting(runs, lead_in + 1)
+        if run is not None:
+            stop = next((pos for pos in run if doc.lines[lines[pos].index].removed), run.stop)
+            if stop - run.start <= self.options.inline_list:
+                return range(lead_in, stop)
         return range(last + 1, last + 1)
 
     def _measured_list(self, lines: list[_Line], runs: list[range], last: int, doc: Document) -> range:
@@ -865,7 +875,7 @@ class MainContentStage(Stage):
         at its last such item, where the widgets below begin, unless a heading of a few
         words over sentences follows it: the next section of the card (a recipe's method
         under "Instructions")."""
-        run = next((run for run in runs if run.start == last + 1), None)
+        run = _run_starting(runs, last + 1)
         if run is None:
             return range(last + 1, last + 1)
         dates, datelines = word_class(doc, "date_words"), word_class(doc, "dateline_words")
@@ -910,14 +920,17 @@ class MainContentStage(Stage):
         "Autotuning wieder aktivieren:" / "netsh … =normal"; the tags and the comments
         below go).  A form's fields end with colons too, but one after the other, with no
         item between; a lexicon's link heading ("Read more:") announces no step."""
-        run = next((run for run in runs if run.start == last + 1), None)
+        run = _run_starting(runs, last + 1)
         if run is None:
             return range(last + 1, last + 1)
 
         def kept(pos: int) -> bool:
             return not doc.lines[lines[pos].index].removed
 
-        announcing = [pos for pos in run[:-1] if kept(pos) and self._announces_list(lines[pos], doc)
+        # (the few lines ending with a colon picked C-level: a run below the article may be
+        # the page's long footer)
+        colons = compress(run[:-1], map(_COLON_END, islice(lines, run.start, run.stop - 1)))
+        announcing = [pos for pos in colons if kept(pos) and self._announces_list(lines[pos], doc)
                       and kept(pos + 1) and not lines[pos + 1].colon_end]
         if len(announcing) < _ANNOUNCED_STEPS or announcing[0] - run.start > _LIST_HEADING or any(
                 after - before > _STEP_LINES for before, after in zip(announcing, announcing[1:])):
