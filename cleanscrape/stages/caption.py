@@ -58,14 +58,16 @@ _SENTENCE_BREAK = re.compile(r"[.!?…](?<=[^\W\d_]{2}[.!?…])[\"'»”)\]]*\s+
 #: the normalised lines that may end with a credit without a phrase (their closing bracket
 #: is trimmed: an opening one left unclosed; a short rest after a sentence end; "credit…"
 #: glued): the few lines :func:`credit_without_phrase` reads.  (A pattern for each first
-#: character, opening on it: ``sre`` skips to one character at string-search speed, to one of a
-#: class of them at a quarter of that, and a normalised text is mostly two bytes a character;
-#: no possessive runs, which Python 3.10 lacks.)
+#: character, opening on it, with the character: ``sre`` skips to one character at
+#: string-search speed, to one of a class of them at a quarter of that, and a normalised text
+#: is mostly two bytes a character; a text without the character, as most are without "!",
+#: "?", "…" or "[", is not scanned for it: ``str`` finds a character faster still.  No
+#: possessive runs, which Python 3.10 lacks.)
 _MAY_END_WITH_CREDIT = (
-    re.compile(r"\([^()\[\]\n]{1,80}(?=\n)"),
-    re.compile(r"\[[^()\[\]\n]{1,80}(?=\n)"),
-    *(re.compile(re.escape(stop) + r"[^\n.!?…]{1,60}(?=\n)") for stop in ".!?…"),
-    re.compile(r"credit(?:\.\.\.|…)[^\n]*(?=\n)"),
+    (re.compile(r"\([^()\[\]\n]{1,80}(?=\n)"), "("),
+    (re.compile(r"\[[^()\[\]\n]{1,80}(?=\n)"), "["),
+    *((re.compile(re.escape(stop) + r"[^\n.!?…]{1,60}(?=\n)"), stop) for stop in ".!?…"),
+    (re.compile(r"credit(?:\.\.\.|…)[^\n]*(?=\n)"), "credit"),
 )
 #: a bracketed credit closing a line, with its label ("File:", "Source:")
 _BRACKETED_CREDIT = re.compile(r"[(\[]\s*(?:(?P<label>[^\W\d_]+)\s*:\s*)?(?P<credit>[^()\[\]:]+?)\s*[)\]]$")
@@ -143,7 +145,8 @@ class CaptionStage(LexiconStage):
         name_ends = _last_words(names)
         norms = normalized_lines(doc)
         taken: list[int] = []
-        for index in sorted(set().union(*(lines_matching(doc, pattern) for pattern in _MAY_END_WITH_CREDIT))):
+        found = (lines_matching(doc, pattern, (opening,)) for pattern, opening in _MAY_END_WITH_CREDIT)
+        for index in sorted(set().union(*found)):
             line = doc.lines[index]
             if line.removed:
                 continue
