@@ -80,8 +80,10 @@ _AFTER_LAST_SENTENCE = re.compile(r"(?P<stop>[.!?…])(?<=[^\W\d_]{2}[.!?…])[\
 #: by an ellipsis ("… win.Credit...Doug Mills/The Times")
 _CREDIT_AFTER_SENTENCE = re.compile(
     r"(?P<stop>[.!?…])(?<=[^\W\d_]{2}[.!?…])[\"'»”’]*\s*(?P<credit>By\s+[A-Z][A-Z.&'\- ]*[A-Z.]|Credit(?:\.\.\.|…)\s*[^\W\d_].*)$")
-#: what a line holds when its credit is bracketed or said after a sentence (the patterns above)
-_CREDIT_SIGNS = ("(", "[", "By", "Credit")
+#: what a line ends with when its credit is bracketed (_BRACKETED_CREDIT), and what it holds
+#: when its credit says so after a sentence (_CREDIT_AFTER_SENTENCE)
+_BRACKET_ENDS = (")", "]")
+_CREDIT_SIGNS = ("By", "Credit")
 #: the parts of a credit naming several owners ("NASA/JPL-Caltech/ASU", "SpaceX via Nasa")
 _CREDIT_PARTS = re.compile(r"\s*/\s*|\s+via\s+")
 
@@ -153,10 +155,11 @@ class CaptionStage(LexiconStage):
             text = line.text.strip()
             # most lines found are paragraphs whose last sentence is short: a credit after the
             # last sentence is a name, so the normalised line ends with the name's last word
-            # (glued to the stop or not: "dusk.reuters"), and any other credit needs a bracket,
-            # "By" or "Credit" (a set lookup and four string searches instead of three
-            # pattern searches a line)
-            if _end_word(norms[index]) not in name_ends and not any(map(text.__contains__, _CREDIT_SIGNS)):
+            # (glued to the stop or not: "dusk.reuters"), and any other credit needs a bracket
+            # closing the line, or "By" or "Credit" (a set lookup and three string tests instead
+            # of three pattern searches a line; a bracket inside a paragraph is no credit's)
+            if _end_word(norms[index]) not in name_ends and not text.endswith(_BRACKET_ENDS) \
+                    and not any(map(text.__contains__, _CREDIT_SIGNS)):
                 continue
             credit = self.credit_without_phrase(text, names)
             if credit is not None:
