@@ -67,6 +67,7 @@ __all__ = [
     "normalized_lines",
     "hits_by_line",
     "lines_matching",
+    "lines_opening",
     "lines_starting_with",
     "category_hits",
     "word_class",
@@ -555,8 +556,15 @@ def lines_starting_with(doc: Document, words: frozenset[str]) -> list[int]:
     """Indices of the lines whose normalised text starts with one of ``words`` (a word
     ending at a space, a "|", a glue or the line's end), in order, found in one regex pass."""
     pattern = _line_start_pattern(words)
-    if pattern is None:
-        return []
+    return [] if pattern is None else lines_opening(doc, pattern)
+
+
+def lines_opening(doc: Document, pattern: re.Pattern[str]) -> list[int]:
+    """Indices of the lines whose normalised text opens with what ``pattern`` matches after
+    the ``"\\n"`` it matches first (the one before the line), in order, found in one regex
+    pass: ``sre`` skips from one newline to the next at string-search speed and tests the
+    rest of the pattern there only, where a class of first characters with a look behind
+    stops at every character of the class (the digits: 5x as slow)."""
     text, starts = _joined(doc)
     # a match starts at the "\n" before its line: the line's index is the number of line
     # starts before the match

@@ -57,12 +57,18 @@ _CREDIT_MARKS = "©:/("
 _SENTENCE_BREAK = re.compile(r"[.!?…](?<=[^\W\d_]{2}[.!?…])[\"'»”)\]]*\s+(?=[^\W\d_])")
 #: the normalised lines that may end with a credit without a phrase (their closing bracket
 #: is trimmed: an opening one left unclosed; a short rest after a sentence end; "credit…"
-#: glued): the few lines :func:`credit_without_phrase` reads.  (The alternatives chosen by
-#: a look-behind after one class of first characters: ``sre`` skips to those characters;
-#: an alternation of three openings it tried at every one, 3x slower on a page's text;
-#: no possessive runs, which Python 3.10 lacks.)
-_MAY_END_WITH_CREDIT = re.compile(
-    r"[(\[.!?…c](?:(?<=[(\[])[^()\[\]\n]{1,80}|(?<=[.!?…])[^\n.!?…]{1,60}|(?<=c)redit(?:\.\.\.|…)[^\n]*)(?=\n)")
+#: glued): the few lines :func:`credit_without_phrase` reads.  (A pattern for each first
+#: character, opening on it, with the character: ``sre`` skips to one character at
+#: string-search speed, to one of a class of them at a quarter of that, and a normalised text
+#: is mostly two bytes a character; a text without the character, as most are without "!",
+#: "?", "…" or "[", is not scanned for it: ``str`` finds a character faster still.  No
+#: possessive runs, which Python 3.10 lacks.)
+_MAY_END_WITH_CREDIT = (
+    (re.compile(r"\([^()\[\]\n]{1,80}(?=\n)"), "("),
+    (re.compile(r"\[[^()\[\]\n]{1,80}(?=\n)"), "["),
+    *((re.compile(re.escape(stop) + r"[^\n.!?…]{1,60}(?=\n)"), stop) for stop in ".!?…"),
+    (re.compile(r"credit(?:\.\.\.|…)[^\n]*(?=\n)"), "credit"),
+)
 #: a bracketed credit closing a line, with its label ("File:", "Source:")
 _BRACKETED_CREDIT = re.compile(r"[(\[]\s*(?:(?P<label>[^\W\d_]+)\s*:\s*)?(?P<credit>[^()\[\]:]+?)\s*[)\]]$")
 #: what stands after a line's last sentence (an initial's stop is not a sentence's: the stop
@@ -74,8 +80,10 @@ _AFTER_LAST_SENTENCE = re.compile(r"(?P<stop>[.!?…])(?<=[^\W\d_]{2}[.!?…])[\
 #: by an ellipsis ("… win.Credit...Doug Mills/The Times")
 _CREDIT_AFTER_SENTENCE = re.compile(
     r"(?P<stop>[.!?…])(?<=[^\W\d_]{2}[.!?…])[\"'»”’]*\s*(?P<credit>By\s+[A-Z][A-Z.&'\- ]*[A-Z.]|Credit(?:\.\.\.|…)\s*[^\W\d_].*)$")
-#: what a line holds when its credit is bracketed or said after a sentence (the patterns above)
-_CREDIT_SIGNS = ("(", "[", "By", "Credit")
+#: what a line ends with when its credit is bracketed (_BRACKETED_CREDIT), and what it holds
+#: when its credit says so after a sentence (_CREDIT_AFTER_SENTENCE)
+_BRACKET_ENDS = (")", "]")
+_CREDIT_SIGNS = ("By", "Credit")
 #: the parts of a credit naming several owners ("NASA/JPL-Caltech/ASU", "SpaceX via Nasa")
 _CREDIT_PARTS = re.compile(r"\s*/\s*|\s+via\s+")
 
@@ -139,17 +147,19 @@ class CaptionStage(LexiconStage):
         name_ends = _last_words(names)
         norms = normalized_lines(doc)
         taken: list[int] = []
-        for index in lines_matching(doc, _MAY_END_WITH_CREDIT):
+        found = (lines_matching(doc, pattern, (opening,)) for pattern, opening in _MAY_END_WITH_CREDIT)
+        for index in sorted(set().union(*found)):
             line = doc.lines[index]
             if line.removed:
                 continue
             text = line.text.strip()
             # most lines found are paragraphs whose last sentence is short: a credit after the
             # last sentence is a name, so the normalised line ends with the name's last word
-            # (glued to the stop or not: "dusk.reuters"), and any other credit needs a bracket,
-            # "By" or "Credit" (a set lookup and four string searches instead of three
-            # pattern searches a line)
-            if _end_word(norms[index]) not in name_ends and not any(map(text.__contains__, _CREDIT_SIGNS)):
+            # (glued to the stop or not: "dusk.reuters"), and any other credit needs a bracket
+            # closing the line, or "By" or "Credit" (a set lookup and three string tests instead
+            # of three pattern searches a line; a bracket inside a paragraph is no credit's)
+            if _end_word(norms[index]) not in name_ends and not text.endswith(_BRACKET_ENDS) \
+                    and not any(map(text.__contains__, _CREDIT_SIGNS)):
                 continue
             credit = self.credit_without_phrase(text, names)
             if credit is not None:

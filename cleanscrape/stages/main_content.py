@@ -70,19 +70,22 @@ never loses a sentence to a stopword count.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
-from itertools import islice
+from functools import lru_cache
+from itertools import compress, groupby, islice
 from operator import attrgetter
 from typing import Annotated
 
 import regex
 
+from ..charclass import bmp_class
 from ..document import Document
 from ..features import SENTENCE_END, LineFeatures, line_features
-from ..lexicon import Hit, category_hits, hits_by_line, normalize, normalized_lines, whole_line_phrases, word_class
+from ..lexicon import Hit, category_hits, hits_by_line, lines_opening, normalize, normalized_lines, whole_line_phrases, word_class
 from ..stage import Count, Range, Share, Stage, register_stage
 
 #: the digits 1-9 written 0 (records' figures fold to one shape), as a string of the ASCII
@@ -156,6 +159,15 @@ _RANK = regex.compile(r"(\d{1,3})[\p{L}º°]{0,2}[.):]?[\t ]+(?=\S)")
 #: the fewest ranks in a row (1, 2, 3, 4) that make a table
 _TABLE_RANKS = 4
 _DIGIT = regex.compile(r"\d")
+
+
+@lru_cache(maxsize=1)
+def _line_opening_digit() -> re.Pattern[str]:
+    """The newline before a line opening with a digit (for
+    :func:`~cleanscrape.lexicon.lines_opening`): the digits of the Basic Multilingual Plane
+    listed as ``regex`` reads ``\\d`` there (:mod:`~cleanscrape.charclass`), and every
+    character beyond it (a few digits there are ``regex``'s alone)."""
+    return re.compile("\n(?=[" + bmp_class(r"\d", regex) + "\U00010000-\U0010ffff])")
 
 
 #: a link to the author's posts has this many words at most ("View all posts by Jane Porter")
@@ -311,6 +323,18 @@ class _Line(LineFeatures):
 
 #: a line's ``barrier`` flag, read C-level over a run's members
 _IS_BARRIER = attrgetter("barrier")
+#: a line's index in the document, to find its position among the non-blank lines
+_INDEX = attrgetter("index")
+#: a run's first position, to find it among the runs
+_START = attrgetter("start")
+#: a line's ``colon_end`` flag, read C-level over a run's members
+_COLON_END = attrgetter("colon_end")
+
+
+def _run_starting(runs: list[range], start: int) -> range | None:
+    """The run of ``runs`` (in order, none sharing its start) starting at ``start``, if any."""
+    found = bisect_left(runs, start, key=_START)
+    return runs[found] if found < len(runs) and runs[found].start == start else None
 
 
 def _consecutive(items: list[_Line]) -> Iterator[list[_Line]]:
@@ -616,9 +640,24 @@ class MainContentStage(Stage):
         top list stands under a heading a lexicon stage removes.  Each row counts toward
         the region like prose (a table of short rows outweighs a sidebar's blurbs) and is
         no label."""
+        # A row opens with a digit, and so does its normalised line (folding keeps digits,
+        # and stripping stops at one): the rows stand in runs of consecutive lines opening
+        # with one, found by one search of the text; a run shorter than a table is passed
+        # over, and no table reaches past its run.
+        openers = lines_opening(doc, _line_opening_digit())
+        if len(openers) < _TABLE_RANKS:
+            return
+        for _, run in groupby(enumerate(openers), lambda step: step[1] - step[0]):
+            run_lines = [index for _, index in run]
+            if len(run_lines) >= _TABLE_RANKS:
+                start = bisect_left(lines, run_lines[0], key=_INDEX)
+                self._mark_table_run(lines, start, start + len(run_lines), doc)
+
+    def _mark_table_run(self, lines: list[_Line], pos: int, end: int, doc: Document) -> None:
+        """:meth:`_mark_tables` over the lines from ``pos`` to ``end``, a run of lines
+        opening with a digit."""
         doc_lines = doc.lines
-        pos = 0
-        while pos < len(lines):
+        while pos < end:
             ranks = self._ranked_rows(lines, pos, doc)
             if not ranks:
                 pos += 1
@@ -818,11 +857,11 @@ class MainContentStage(Stage):
         lead_in = last + 1 if last + 1 < len(lines) and self._is_lead_in(lines[last + 1]) else last
         if not self._announces_list(lines[lead_in], doc):
             return range(last + 1, last + 1)
-        for run in runs:
-            if run.start == lead_in + 1:
-                stop = next((pos for pos in run if doc.lines[lines[pos].index].removed), run.stop)
-                if stop - run.start <= self.options.inline_list:
-                    return range(lead_in, stop)
+        run = _run_starting(runs, lead_in + 1)
+        if run is not None:
+            stop = next((pos for pos in run if doc.lines[lines[pos].index].removed), run.stop)
+            if stop - run.start <= self.options.inline_list:
+                return range(lead_in, stop)
         return range(last + 1, last + 1)
 
     def _measured_list(self, lines: list[_Line], runs: list[range], last: int, doc: Document) -> range:
@@ -836,7 +875,7 @@ class MainContentStage(Stage):
         at its last such item, where the widgets below begin, unless a heading of a few
         words over sentences follows it: the next section of the card (a recipe's method
         under "Instructions")."""
-        run = next((run for run in runs if run.start == last + 1), None)
+        run = _run_starting(runs, last + 1)
         if run is None:
             return range(last + 1, last + 1)
         dates, datelines = word_class(doc, "date_words"), word_class(doc, "dateline_words")
@@ -881,14 +920,17 @@ class MainContentStage(Stage):
         "Autotuning wieder aktivieren:" / "netsh … =normal"; the tags and the comments
         below go).  A form's fields end with colons too, but one after the other, with no
         item between; a lexicon's link heading ("Read more:") announces no step."""
-        run = next((run for run in runs if run.start == last + 1), None)
+        run = _run_starting(runs, last + 1)
         if run is None:
             return range(last + 1, last + 1)
 
         def kept(pos: int) -> bool:
             return not doc.lines[lines[pos].index].removed
 
-        announcing = [pos for pos in run[:-1] if kept(pos) and self._announces_list(lines[pos], doc)
+        # (the few lines ending with a colon picked C-level: a run below the article may be
+        # the page's long footer)
+        colons = compress(run[:-1], map(_COLON_END, islice(lines, run.start, run.stop - 1)))
+        announcing = [pos for pos in colons if kept(pos) and self._announces_list(lines[pos], doc)
                       and kept(pos + 1) and not lines[pos + 1].colon_end]
         if len(announcing) < _ANNOUNCED_STEPS or announcing[0] - run.start > _LIST_HEADING or any(
                 after - before > _STEP_LINES for before, after in zip(announcing, announcing[1:])):
