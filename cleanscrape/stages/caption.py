@@ -182,7 +182,8 @@ class CaptionStage(LexiconStage):
                 and all(part[:1].isupper() for part in parts)
             if (named and (after_sentence or bracketed["label"] or len(parts) > 1) or slashed) \
                     and len(credit.split()) <= self.options.max_credit_words:
-                return bracketed[0] if self.caption_sized(normalize(body)) and normalize(body) else None
+                normalized_body = normalize(body)
+                return bracketed[0] if normalized_body and self.caption_sized(normalized_body) else None
         for pattern in (_AFTER_LAST_SENTENCE, _CREDIT_AFTER_SENTENCE):
             match = pattern.search(text)
             if match is None or len(match["credit"].split()) > self.options.max_credit_words + 1:
