@@ -671,8 +671,8 @@ class Inflating(io.RawIOBase):
     (21 records of 9,924 in a cut ``.jsonl.gz``; all 20,000 of a ``.jsonl.zst`` with bytes
     after its frame).  Raises :class:`TruncatedFile` when the input ends inside a unit
     (zstandard's ``stream_reader`` ended silently there, which passed a truncated dump off as
-    complete, and warcio takes an EOFError for the input's end) and :class:`DamagedData`
-    when they fail to decompress, or bytes after a unit start no other (:class:`DamagedData`)."""
+    complete, and warcio takes an EOFError for the input's end), and :class:`DamagedData`
+    when its units fail to decompress or bytes after a unit start no other."""
 
     def __init__(self, raw: BinaryIO, compression: str) -> None:
         self._raw = raw
