@@ -2250,17 +2250,12 @@ class Resolver:
         "-i") of a feminine noun in a consonant ("pláže" of "pláž", by ``consonant_noun_gender``)
         right after an intact adjective in a masculine or neuter oblique ending ("-ého",
         "-ému"), which no feminine noun takes ("dala se do tichého pláče")?"""
-        adjective_endings, noun_endings = self.data.masculine_oblique_endings
+        noun_endings = self.data.masculine_oblique_endings[1]
         if not word.endswith(noun_endings):
             return False  # most words (one test in C, not a generator over the endings)
         ending = next(e for e in noun_endings if word.endswith(e))
-        adjective = self._previous_word(line, run)
-        if not adjective:
-            return False
-        if not adjective.isalpha() or not adjective.endswith(adjective_endings):
-            return False
-        stem = word[:-len(ending)]
-        if len(stem) < MIN_AGREEING_NOUN or not stem.isalpha() or stem[-1] in _VOWELS:
+        stem = self._noun_stem_after_masculine_adjective(word, ending, line, run)
+        if stem is None or stem[-1] in _VOWELS:
             return False
         # masculine_oblique_endings, read above, needs consonant_noun_gender (language.py)
         return self._agreeing_ending(stem) == self.data.consonant_noun_gender[0]  # type: ignore[index]
@@ -2274,17 +2269,26 @@ class Resolver:
         ending = self.data.feminine_accusative_ending
         if not ending or not word.endswith(ending):
             return False
-        adjective = self._previous_word(line, run)
-        if not adjective or not adjective.isalpha() or not adjective.endswith(self.data.masculine_oblique_endings[0]):
-            return False
-        stem = word[:-len(ending)]
-        if len(stem) < MIN_AGREEING_NOUN or not stem.isalpha():
+        stem = self._noun_stem_after_masculine_adjective(word, ending, line, run)
+        if stem is None:
             return False
         # feminine_accusative_ending needs genitive_plural_forms (language.py)
         _, singular, masculine = self.data.genitive_plural_forms  # type: ignore[misc]
         as_feminine = max(self.finder.frequency(stem + e) for e in singular)
         as_masculine = max(self.finder.frequency(stem + e) for e in masculine)
         return as_feminine > FEMININE_PARADIGM_RATIO * as_masculine
+
+    def _noun_stem_after_masculine_adjective(self, word: str, ending: str, line: str, run: DamagedRun) -> str | None:
+        """The stem of ``word`` (lower-case) less its case ``ending``, a noun's (letters only,
+        ``MIN_AGREEING_NOUN`` or more), when an intact adjective in a masculine or neuter
+        oblique ending (the first of ``masculine_oblique_endings``: "-ého", "-ému") stands
+        right before it; else None.  The two rules that read it ask then whether the noun is
+        feminine, which such an adjective never precedes."""
+        adjective = self._previous_word(line, run)
+        if not adjective or not adjective.isalpha() or not adjective.endswith(self.data.masculine_oblique_endings[0]):
+            return None
+        stem = word[:-len(ending)]
+        return stem if len(stem) >= MIN_AGREEING_NOUN and stem.isalpha() else None
 
     def _possessive_alone(self, line: str, run: DamagedRun) -> bool:
         """Does no noun follow the run's word, a possessive (``possessives``): punctuation
