@@ -158,7 +158,8 @@ _CONTINUED = ",;，、；"
 _RANK = regex.compile(r"(\d{1,3})[\p{L}º°]{0,2}[.):]?[\t ]+(?=\S)")
 #: the fewest ranks in a row (1, 2, 3, 4) that make a table
 _TABLE_RANKS = 4
-_DIGIT = regex.compile(r"\d")
+#: a table row's figure (points, a date, a size) after its rank: a digit, as the rank's
+_FIGURE = regex.compile(r"\d")
 
 
 @lru_cache(maxsize=1)
@@ -171,7 +172,8 @@ def _line_opening_digit() -> re.Pattern[str]:
 
 
 #: a link to the author's posts has this many words at most ("View all posts by Jane Porter")
-_LINK_WORDS = 10
+_AUTHOR_LINK_WORDS = 10
+#: the arrows and brackets a theme sets around the name in such a link ("… Jane Porter →")
 _EDGE_SYMBOLS = regex.compile(r"^\W+|\W+$")
 #: words besides the author's name in the heading of the author's box ("About Jane Porter")
 _NAME_HEADING_WORDS = 2
@@ -699,7 +701,7 @@ class MainContentStage(Stage):
             rank, rest = int(match[1]), item.text[match.end():]
             if ranks and rank - ranks[-1] not in (0, 1):
                 break
-            if not _DIGIT.search(rest) or not any(map(str.isalpha, rest)):
+            if not _FIGURE.search(rest) or not any(map(str.isalpha, rest)):
                 break
             ranks.append(rank)
         return ranks
@@ -1227,7 +1229,7 @@ class MainContentStage(Stage):
         heading above that names the author the link names, or an author heading; None
         when more than a bio stands between."""
         item = lines[link]
-        if item.sentence_end or item.words > _LINK_WORDS:
+        if item.sentence_end or item.words > _AUTHOR_LINK_WORDS:
             return None
         norms = normalized_lines(doc)
         # the name the link names, without the arrow or bracket many themes close it with
