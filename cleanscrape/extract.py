@@ -353,6 +353,9 @@ _NOT_LEAD = frozenset(("nav", "aside", "footer", "form", "button", "h1", "h2", "
                        "figcaption", "img", "picture", "video", "iframe", "script", "style", "noscript", "template"))
 #: a lead is a sentence or more, not a label
 LEAD_MIN_WORDS = 8
+#: a block whose first this many characters stand in the extracted text is in it already
+#: (trafilatura took it in its own way: its end, a link or a line break, may differ)
+_OPENING_CHARS = 60
 _SPACE = re.compile(r"\s+")
 
 
@@ -434,7 +437,7 @@ def _lead(tree: HtmlElement, text: str) -> str | None:
             continue
         lead = _norm(el.text_content())
         # (its start in the text: trafilatura took it, in its own way)
-        if len(lead.split()) >= LEAD_MIN_WORDS and not _mostly_links(el, lead) and lead[:60] not in kept:
+        if len(lead.split()) >= LEAD_MIN_WORDS and not _mostly_links(el, lead) and lead[:_OPENING_CHARS] not in kept:
             taken.append(el)
             leads.append(lead)
     return "\n".join(leads) or None
@@ -525,6 +528,10 @@ def _detach(el: HtmlElement) -> None:
 EMBEDDED_POST_XPATH = '//blockquote[contains(concat(" ", normalize-space(@class), " "), " twitter-tweet ")]'
 #: how many blocks before and after a post are looked at for the article text around it
 _POST_NEIGHBOURS = 5
+#: the characters of a block around a post looked for in the extracted text, and the fewest
+#: a block must have to be looked for (see :func:`_line_of`)
+_ANCHOR_CHARS = 50
+_MIN_ANCHOR_CHARS = 20
 _POST_NEIGHBOUR_XPATH = ("{axis}::*[self::p or self::li or self::h2 or self::h3 or self::h4]"
                          f"[position() <= {_POST_NEIGHBOURS}]")
 
@@ -547,7 +554,7 @@ def _embedded_posts(tree: HtmlElement, text: str) -> tuple[str, int]:
     taken = 0
     for post in posts:
         post_lines = _post_lines(post)
-        if not post_lines or post_lines[0][:60] in kept:
+        if not post_lines or post_lines[0][:_OPENING_CHARS] in kept:
             continue
         before = _line_of(lines, post.xpath(_POST_NEIGHBOUR_XPATH.format(axis="preceding"))[::-1])
         following = _line_of(lines, [el for el in post.xpath(_POST_NEIGHBOUR_XPATH.format(axis="following"))
@@ -594,10 +601,11 @@ def _text_with_breaks(el: HtmlElement) -> str:
 
 def _line_of(lines: list[str], blocks: list[HtmlElement]) -> int | None:
     """The index of the line of ``lines`` holding the start of the first of ``blocks`` whose
-    text is found there (a block of 20+ characters: a short label may be anywhere)."""
+    text is found there (its first ``_ANCHOR_CHARS`` characters; a block of fewer than
+    ``_MIN_ANCHOR_CHARS``, a short label, may be anywhere)."""
     for block in blocks:
-        key = _norm(block.text_content())[:50]
-        if len(key) < 20:
+        key = _norm(block.text_content())[:_ANCHOR_CHARS]
+        if len(key) < _MIN_ANCHOR_CHARS:
             continue
         for number, line in enumerate(lines):
             if key in _norm(line):
