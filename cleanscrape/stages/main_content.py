@@ -520,7 +520,10 @@ class MainContentStage(Stage):
             # outside the article first: most lines are (the tail is inside it, the titles and
             # the standfirst above it)
             if pos in authors:
-                remove_line(item.index, stage, "author_box", f"{authors[pos]}, after the article ({span})", values[pos])
+                # (a box closing the region, or one set into it, is inside the span the reason
+                # names: "after the article (lines 92-178)" for line 177 read as a contradiction)
+                where = outside if pos < first or pos > last else inside
+                remove_line(item.index, stage, "author_box", authors[pos] + where, values[pos])
                 continue
             if pos < first or pos > last:
                 if pos in titles or pos == standfirst:

@@ -718,6 +718,8 @@ def test_an_author_box_closed_by_a_link_to_the_author_s_posts_goes():
     link = next(r for r in result.removed if r.text.startswith("Zeige"))
     assert (link.category, link.reason.split(" (line")[0]) == (
         "author_box", "author's box: line starts with de author_box phrase 'zeige alle beiträge von'")
+    # a paragraph follows the box: it stands inside the span its reason names, and says so
+    assert link.reason.endswith(", inside the main text (lines 10-18)")
 
 
 @pytest.mark.parametrize("lang", sorted(PROSE))
