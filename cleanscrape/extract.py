@@ -446,6 +446,8 @@ def _lead(tree: HtmlElement, text: str) -> str | None:
 #: a paragraph that opens with this many characters of text marks its container as prose
 #: (a body part); a teaser or a comment's first line is shorter
 BODY_PART_PARAGRAPH_CHARS = 80
+#: the containers a body part is (a paragraph's parent); a list, a table cell or a quote
+#: holding a paragraph is inside the body, not a part of it
 _BLOCKS = frozenset(("div", "section", "article", "main"))
 
 

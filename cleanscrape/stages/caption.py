@@ -196,6 +196,8 @@ class CaptionStage(LexiconStage):
         return None
 
     def remove_captions_above(self, doc: Document, removed: list[int]) -> list[int]:
+        """The caption line above each credit line in ``removed`` (past one title line
+        between them), or the credit's text after a bare credit label; their indices."""
         norms = normalized_lines(doc)
         hits = hits_by_line(doc)
         taken: list[int] = []
