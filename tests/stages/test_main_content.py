@@ -303,28 +303,30 @@ def test_the_first_paragraph_above_a_related_box_stays():
     assert not any(line in result.text for line in related)
 
 
-def test_the_paragraphs_below_a_related_box_in_the_middle_of_the_story_stay():
+def assert_text_below_a_related_box_stays(rest: list[str]) -> None:
+    """The story's paragraphs above a box of other stories set into it (worth more than
+    ``rest``, which the box cuts off), the box, ``rest`` and a menu: all the story stays,
+    the box goes."""
     related = ["Related", "Night trams return to the old town", "Bus drivers vote on new contract"]
-    head = [*PARAGRAPHS, *PARAGRAPHS[:2]]  # worth more than the rest, which the box cut off
-    rest = [PARAGRAPHS[2] + " Residents can still comment on the timetable until the end of the month."]
+    head = [*PARAGRAPHS, *PARAGRAPHS[:2]]
     text = "\n".join(MENU) + "\n\n" + article(*head, "\n".join(related), *rest, "\n".join(MENU))
     result = Cleaner(stages=["related", "main_content"]).clean(text, lang="en")
     assert all(paragraph in result.text for paragraph in head + rest)
     assert not any(line in result.text for line in related)
+
+
+def test_the_paragraphs_below_a_related_box_in_the_middle_of_the_story_stay():
+    assert_text_below_a_related_box_stays(
+        [PARAGRAPHS[2] + " Residents can still comment on the timetable until the end of the month."])
 
 
 def test_shorter_paragraphs_below_a_related_box_stay_when_they_add_up_to_one():
     # each paragraph after the box is shorter than a "good" line, but they stand alone in
     # their blocks as the article's paragraphs do, and together are worth a paragraph
-    related = ["Related", "Night trams return to the old town", "Bus drivers vote on new contract"]
-    head = [*PARAGRAPHS, *PARAGRAPHS[:2]]
-    rest = ["The drivers' union said it would support the plan if the new shifts are paid as night work.",
-            "A spokesman for the mayor said talks with the union would begin next week.",
-            "The first routes are due to open in March, the others by the end of the summer."]
-    text = "\n".join(MENU) + "\n\n" + article(*head, "\n".join(related), *rest, "\n".join(MENU))
-    result = Cleaner(stages=["related", "main_content"]).clean(text, lang="en")
-    assert all(paragraph in result.text for paragraph in head + rest)
-    assert not any(line in result.text for line in related)
+    assert_text_below_a_related_box_stays(
+        ["The drivers' union said it would support the plan if the new shifts are paid as night work.",
+         "A spokesman for the mayor said talks with the union would begin next week.",
+         "The first routes are due to open in March, the others by the end of the summer."])
 
 
 def test_teaser_summaries_below_a_related_box_go():
