@@ -3561,7 +3561,10 @@ class Resolver:
         dialogue_dash = (self.data.dialogue_dash if self.data is not None else "") or "–"
         if not before:  # "? Tak, oczywiście.": a dialogue line
             readings.append(Reading(dialogue_dash, LONE_DASH_STARTS_LINE, "lone '?' opening a line read as a lost dash"))
-        elif before[-1] in ".!…":  # "świadomie. ? ale": a question mark follows no full stop
+        elif before[-1] in ".!…" or (before[-1] == "?" and run.text != "?"):
+            # "świadomie. ? ale": a question mark follows no full stop; "Co? � i tak": nor a
+            # question's own mark, which a page that writes its lost letters as U+FFFD kept
+            # (where they are "?", the one before may be a lost letter: "wypi?a? ? Gdzie")
             readings.append(Reading(dialogue_dash, LONE_DASH_MID_LINE_SPACED_QUOTES if spaced_quotes
                                     else LONE_DASH_STARTS_LINE, "lone '?' opening a sentence read as a lost dash"))
         elif before[-1].isalnum() or before[-1] in _CLOSERS:
