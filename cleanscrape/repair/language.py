@@ -1058,6 +1058,9 @@ class Symbol:
     #: rate ("par mois"), per language: a lone "?" between a number and one is the sign
     price_languages: frozenset[str] = frozenset()
     rate_words_by_language: tuple[tuple[str, frozenset[str]], ...] = ()
+    #: a "?" standing alone between a number and a smaller one, one of them with a decimal
+    #: part, is the symbol ("6,48 ? 0,54" → "6,48 ± 0,54")
+    margin_between_numbers: bool = False
 
     #: the languages whose statutes number their sections with the symbol, and the words
     #: of a subsection reference after the number ("§ 5 Abs. 2"), per language
@@ -1085,6 +1088,7 @@ def symbols() -> tuple[Symbol, ...]:
                tuple(entry.get("char_by_language", {}).items()), entry.get("alone_after_number", False),
                frozenset(entry.get("price_languages", ())),
                tuple((lang, frozenset(words)) for lang, words in entry.get("rate_words_by_language", {}).items()),
+               entry.get("margin_between_numbers", False),
                frozenset(entry.get("heading_languages", ())),
                tuple((lang, frozenset(words)) for lang, words in entry.get("heading_words_by_language", {}).items()))
         for entry in table.values()

@@ -426,6 +426,10 @@ _NEXT_WORD = re.compile(r" ([^\W\d_](?:\S*[^\W\d_])?)")
 #: an intact word right after a run, before punctuation or a "?" that may end a sentence ("víš co?")
 _NEIGHBOUR_AFTER = re.compile(r" ([^\W\d_]+)(?=[\s,.;:!]|\?(?:[\s\"'»”“)]|$)|$)")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+#: a number with at most one separator, read as its decimal point ("1.200" would be 1.2:
+#: a margin is no thousand)
+_PLAIN_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_DECIMAL_NUMBER = re.compile(r"\d+[.,]\d+")
 #: a slot standing alone between spaces (a lost mark or one-letter word, or a real "?")
 _LONE_SLOT = re.compile(r"(?:^|\s)[?\ufffd](?=\s|$)")
 #: a sentence's end inside a line: its punctuation, closing marks, a space and the next word
@@ -3699,8 +3703,10 @@ class Resolver:
         """A lone slot after a number: a symbol its next word identifies ("9 ? C" → "9 ° C")
         or one a number takes ("100 ? de reserva" → "100 € de reserva")."""
         previous = before.rsplit(None, 1)[-1:]
-        if not previous or not _NUMBER.fullmatch(previous[0]) or following[:1].isdigit():
+        if not previous or not _NUMBER.fullmatch(previous[0]):
             return []
+        if following[:1].isdigit():
+            return self._margin_signs(previous[0], following)
         word_after = following.split(None, 1)[0].rstrip(".,;:!)") if following else ""
         out = []
         for symbol in symbols():
@@ -3715,6 +3721,22 @@ class Resolver:
             elif symbol.alone_after_number:
                 out.append(Reading(char, SYMBOL_AFTER_NUMBER, f"lone '?' after a number read as a lost '{char}'"))
         return out
+
+    @staticmethod
+    def _margin_signs(value: str, following: str) -> list[Reading]:
+        """A lone slot between a number and a smaller one, one of them with a decimal part
+        ("6,48 ? 0,54", "3,4 ? 0,5 ml/min"): the measure's margin. A range goes up, and a
+        score has no decimals."""
+        margin = _NUMBER.match(following)
+        numbers = (value, margin.group() if margin else "")
+        if not all(_PLAIN_NUMBER.fullmatch(n) for n in numbers) or not any(_DECIMAL_NUMBER.fullmatch(n) for n in numbers):
+            return []
+        first, second = (float(n.replace(",", ".")) for n in numbers)
+        if second >= first:
+            return []
+        return [Reading(symbol.char, SYMBOL_IDENTIFIED,
+                        f"lone '?' between {numbers[0]} and the smaller {numbers[1]} read as a lost '{symbol.char}'")
+                for symbol in symbols() if symbol.margin_between_numbers]
 
     def _section_signs(self, following: str) -> list[Reading]:
         """A lone slot opening a line or sentence before a number that a sentence or a
