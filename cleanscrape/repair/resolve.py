@@ -919,6 +919,7 @@ class Resolver:
                                                 QUESTION_OPENING_PAIRED)
         readings += self._exclamation_readings(run, line, lead)
         readings += self._paired_quote_readings(run, line)
+        readings += self._quote_after_elision(run, line)
         readings += self._dialogue_dash_readings(run, line, lead)
         if trail == 1 and run.letters >= 2 and self._narrator_closes(line, run):
             readings += self._fills(text, run, line, 0, len(text) - 1, "", self.data.dialogue_dash, NARRATOR_DASH)
@@ -1047,6 +1048,28 @@ class Resolver:
         if len(words) == 2 and words[0] in self.data.before_reporting_verb:
             words = words[1:]
         return bool(words) and any(spells(words[0], verb) for verb in self.data.reporting_verbs)
+
+    def _quote_after_elision(self, run: DamagedRun, line: str) -> list[Reading]:
+        """"l'? oasis de vie ?, dans": a slot glued after an elided word opens a quotation
+        where the language sets its marks apart ("l’« oasis de vie »"), when a slot after it
+        may close it."""
+        text = run.text
+        if len(text) < 3 or not self._opens_after_elision(line, run.end - 1) \
+                or not self._closing_slot_after(self._source, run.end):
+            return []
+        return [Reading(text[:-1] + self.data.quotes[0][0], QUOTE_PAIRED,
+                        "'?' after an elided word, before a space, read as an opening quotation mark")]
+
+    def _opens_after_elision(self, line: str, slot: int) -> bool:
+        """Is the slot at ``slot`` glued after an elided word and its apostrophe, before a
+        space, where no one-letter word the language writes with a non-ASCII letter may
+        follow that word (``one_letter_elisions``: no "l’à"): an opening quotation mark set
+        apart from its word, if the language spaces its marks?"""
+        if self.data is None or not self.data.spaced_quotes or line[slot + 1:slot + 2] != " " \
+                or line[slot - 1:slot] not in ("'", APOSTROPHE):
+            return False
+        elided = self.lower(line[:slot - 1].rsplit(None, 1)[-1:][0] if line[:slot - 1].strip() else "")
+        return elided in self.data.elisions and all(word.isascii() for word in self.data.one_letter_after(elided))
 
     def _narrator_dash_ahead(self, source: str, pos: int) -> bool:
         """Is there, after ``pos`` in its sentence and before any "?" that may end a question
@@ -3892,6 +3915,8 @@ class Resolver:
         "arrivé ? Paris ? 20 heures" a name, "peu ? peu ? la" a doubled word)?  The opening
         one then pairs with it."""
         for i in _slot_positions(line, pos, len(line)):
+            if self._opens_after_elision(line, i):
+                return False  # "? obtenir ce qu'il appelait l'? instantanéité ?,": the closer is that one's
             if line[i - 1] != " " or (i + 1 < len(line) and line[i + 1].isalnum()):
                 continue  # a slot inside a word
             words = line[pos:i].split()
