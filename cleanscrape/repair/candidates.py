@@ -391,6 +391,9 @@ class CandidateFinder:
         if self.data is not None and any(not c.isascii() and not is_slot(c) and not self.data.is_native(c)
                                          for c in lower):
             return []
+        if self.data is not None and len(lower) > 2 and is_slot(lower[-1]) and lower[-2] in "'’" \
+                and lower[:-2] in self.data.elisions:
+            return []  # "l'?": a one-letter word after an elided one, which the word list gives or none
         chars = list(lower)
         likelihood = 1.0
         last_distribution: dict[str, float] = {}
@@ -968,7 +971,7 @@ class CandidateFinder:
                 out += [Candidate(left + joint + c.text, c.frequency, c.in_document, "elision",
                                   in_source=c.in_source)
                         for c in subs if c.text[0] in self.data.elides_before
-                        and (len(c.text) > 1 or c.text in self.data.one_letter_after_elision)]
+                        and (len(c.text) > 1 or c.text in self.data.one_letter_after(left))]
             if self.data.suffix_apostrophe and i >= 2:
                 suffixes = self._suffixes_fitting(right)
                 if suffixes:

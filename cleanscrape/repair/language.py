@@ -50,6 +50,8 @@ class LanguageData:
     elides_before: str = ""
     #: the one-letter words an elided word may stand before ("l’a", "s’y"; not "n’e": "née")
     one_letter_after_elision: frozenset[str] = frozenset()
+    #: the only elided words some of them stand after ("qu’à", "jusqu’à"; no "l’à")
+    one_letter_elisions: dict[str, frozenset[str]] = field(default_factory=dict)
     #: words written with a final apostrophe for a lost syllable ("po’" for "poco")
     apocopes: frozenset[str] = frozenset()
     suffix_apostrophe: frozenset[str] = frozenset()
@@ -791,6 +793,11 @@ class LanguageData:
                     best, longest = ending, len(tail)
         return best
 
+    def one_letter_after(self, elided: str) -> frozenset[str]:
+        """The one-letter words that may stand after ``elided`` and its apostrophe."""
+        return frozenset(word for word in self.one_letter_after_elision
+                         if elided in self.one_letter_elisions.get(word, (elided,)))
+
     def is_proper_noun(self, word: str) -> bool:
         """Is ``word`` (lower-case) a listed name, or one with an inflectional ending?"""
         return word in self.proper_nouns or any(
@@ -915,6 +922,8 @@ _FIELD_READERS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "distributive_prepositions": lambda entry: tuple(frozenset(words.split())
                                                      for words in entry["distributive_prepositions"])
     if "distributive_prepositions" in entry else None,
+    "one_letter_elisions": lambda entry: {word: frozenset(words.split())
+                                          for word, words in entry.get("one_letter_elisions", ())},
     "never_before": lambda entry: {word: frozenset(words.split()) for word, words in entry.get("never_before", ())},
     "present_endings": lambda entry: tuple((tuple(endings.split()), tuple(infinitives.split()))
                                            for endings, infinitives in entry.get("present_endings", ())),
@@ -1058,6 +1067,9 @@ class Symbol:
     #: rate ("par mois"), per language: a lone "?" between a number and one is the sign
     price_languages: frozenset[str] = frozenset()
     rate_words_by_language: tuple[tuple[str, frozenset[str]], ...] = ()
+    #: a "?" standing alone between a number and a smaller one, one of them with a decimal
+    #: part, is the symbol ("6,48 ? 0,54" → "6,48 ± 0,54")
+    margin_between_numbers: bool = False
 
     #: the languages whose statutes number their sections with the symbol, and the words
     #: of a subsection reference after the number ("§ 5 Abs. 2"), per language
@@ -1085,6 +1097,7 @@ def symbols() -> tuple[Symbol, ...]:
                tuple(entry.get("char_by_language", {}).items()), entry.get("alone_after_number", False),
                frozenset(entry.get("price_languages", ())),
                tuple((lang, frozenset(words)) for lang, words in entry.get("rate_words_by_language", {}).items()),
+               entry.get("margin_between_numbers", False),
                frozenset(entry.get("heading_languages", ())),
                tuple((lang, frozenset(words)) for lang, words in entry.get("heading_words_by_language", {}).items()))
         for entry in table.values()

@@ -426,6 +426,10 @@ _NEXT_WORD = re.compile(r" ([^\W\d_](?:\S*[^\W\d_])?)")
 #: an intact word right after a run, before punctuation or a "?" that may end a sentence ("víš co?")
 _NEIGHBOUR_AFTER = re.compile(r" ([^\W\d_]+)(?=[\s,.;:!]|\?(?:[\s\"'»”“)]|$)|$)")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+#: a number with at most one separator, read as its decimal point ("1.200" would be 1.2:
+#: a margin is no thousand)
+_PLAIN_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_DECIMAL_NUMBER = re.compile(r"\d+[.,]\d+")
 #: a slot standing alone between spaces (a lost mark or one-letter word, or a real "?")
 _LONE_SLOT = re.compile(r"(?:^|\s)[?\ufffd](?=\s|$)")
 #: a sentence's end inside a line: its punctuation, closing marks, a space and the next word
@@ -915,6 +919,7 @@ class Resolver:
                                                 QUESTION_OPENING_PAIRED)
         readings += self._exclamation_readings(run, line, lead)
         readings += self._paired_quote_readings(run, line)
+        readings += self._quote_after_elision(run, line)
         readings += self._dialogue_dash_readings(run, line, lead)
         if trail == 1 and run.letters >= 2 and self._narrator_closes(line, run):
             readings += self._fills(text, run, line, 0, len(text) - 1, "", self.data.dialogue_dash, NARRATOR_DASH)
@@ -1043,6 +1048,28 @@ class Resolver:
         if len(words) == 2 and words[0] in self.data.before_reporting_verb:
             words = words[1:]
         return bool(words) and any(spells(words[0], verb) for verb in self.data.reporting_verbs)
+
+    def _quote_after_elision(self, run: DamagedRun, line: str) -> list[Reading]:
+        """"l'? oasis de vie ?, dans": a slot glued after an elided word opens a quotation
+        where the language sets its marks apart ("l’« oasis de vie »"), when a slot after it
+        may close it."""
+        text = run.text
+        if len(text) < 3 or not self._opens_after_elision(line, run.end - 1) \
+                or not self._closing_slot_after(self._source, run.end):
+            return []
+        return [Reading(text[:-1] + self.data.quotes[0][0], QUOTE_PAIRED,
+                        "'?' after an elided word, before a space, read as an opening quotation mark")]
+
+    def _opens_after_elision(self, line: str, slot: int) -> bool:
+        """Is the slot at ``slot`` glued after an elided word and its apostrophe, before a
+        space, where no one-letter word the language writes with a non-ASCII letter may
+        follow that word (``one_letter_elisions``: no "l’à"): an opening quotation mark set
+        apart from its word, if the language spaces its marks?"""
+        if self.data is None or not self.data.spaced_quotes or line[slot + 1:slot + 2] != " " \
+                or line[slot - 1:slot] not in ("'", APOSTROPHE):
+            return False
+        elided = self.lower(line[:slot - 1].rsplit(None, 1)[-1:][0] if line[:slot - 1].strip() else "")
+        return elided in self.data.elisions and all(word.isascii() for word in self.data.one_letter_after(elided))
 
     def _narrator_dash_ahead(self, source: str, pos: int) -> bool:
         """Is there, after ``pos`` in its sentence and before any "?" that may end a question
@@ -3565,7 +3592,10 @@ class Resolver:
         dialogue_dash = (self.data.dialogue_dash if self.data is not None else "") or "–"
         if not before:  # "? Tak, oczywiście.": a dialogue line
             readings.append(Reading(dialogue_dash, LONE_DASH_STARTS_LINE, "lone '?' opening a line read as a lost dash"))
-        elif before[-1] in ".!…":  # "świadomie. ? ale": a question mark follows no full stop
+        elif before[-1] in ".!…" or (before[-1] == "?" and run.text != "?"):
+            # "świadomie. ? ale": a question mark follows no full stop; "Co? � i tak": nor a
+            # question's own mark, which a page that writes its lost letters as U+FFFD kept
+            # (where they are "?", the one before may be a lost letter: "wypi?a? ? Gdzie")
             readings.append(Reading(dialogue_dash, LONE_DASH_MID_LINE_SPACED_QUOTES if spaced_quotes
                                     else LONE_DASH_STARTS_LINE, "lone '?' opening a sentence read as a lost dash"))
         elif before[-1].isalnum() or before[-1] in _CLOSERS:
@@ -3700,8 +3730,10 @@ class Resolver:
         """A lone slot after a number: a symbol its next word identifies ("9 ? C" → "9 ° C")
         or one a number takes ("100 ? de reserva" → "100 € de reserva")."""
         previous = before.rsplit(None, 1)[-1:]
-        if not previous or not _NUMBER.fullmatch(previous[0]) or following[:1].isdigit():
+        if not previous or not _NUMBER.fullmatch(previous[0]):
             return []
+        if following[:1].isdigit():
+            return self._margin_signs(previous[0], following)
         word_after = following.split(None, 1)[0].rstrip(".,;:!)") if following else ""
         out = []
         for symbol in symbols():
@@ -3716,6 +3748,22 @@ class Resolver:
             elif symbol.alone_after_number:
                 out.append(Reading(char, SYMBOL_AFTER_NUMBER, f"lone '?' after a number read as a lost '{char}'"))
         return out
+
+    @staticmethod
+    def _margin_signs(value: str, following: str) -> list[Reading]:
+        """A lone slot between a number and a smaller one, one of them with a decimal part
+        ("6,48 ? 0,54", "3,4 ? 0,5 ml/min"): the measure's margin. A range goes up, and a
+        score has no decimals."""
+        margin = _NUMBER.match(following)
+        numbers = (value, margin.group() if margin else "")
+        if not all(_PLAIN_NUMBER.fullmatch(n) for n in numbers) or not any(_DECIMAL_NUMBER.fullmatch(n) for n in numbers):
+            return []
+        first, second = (float(n.replace(",", ".")) for n in numbers)
+        if second >= first:
+            return []
+        return [Reading(symbol.char, SYMBOL_IDENTIFIED,
+                        f"lone '?' between {numbers[0]} and the smaller {numbers[1]} read as a lost '{symbol.char}'")
+                for symbol in symbols() if symbol.margin_between_numbers]
 
     def _section_signs(self, following: str) -> list[Reading]:
         """A lone slot opening a line or sentence before a number that a sentence or a
@@ -3871,6 +3919,8 @@ class Resolver:
         "arrivé ? Paris ? 20 heures" a name, "peu ? peu ? la" a doubled word)?  The opening
         one then pairs with it."""
         for i in _slot_positions(line, pos, len(line)):
+            if self._opens_after_elision(line, i):
+                return False  # "? obtenir ce qu'il appelait l'? instantanéité ?,": the closer is that one's
             if line[i - 1] != " " or (i + 1 < len(line) and line[i + 1].isalnum()):
                 continue  # a slot inside a word
             words = line[pos:i].split()
