@@ -79,9 +79,11 @@ __all__ = [
 
 KINDS = ("line", "prefix", "contains", "line_near", "contains_near")
 #: categories that are word classes a rule looks words up in (month names and the words a
-#: dateline may carry, the names of picture agencies), not boilerplate phrases: they are
-#: not matched, see :func:`word_class`
-WORD_CLASS_CATEGORIES = frozenset({"date_words", "dateline_words", "credit_names"})
+#: dateline may carry, the names of picture agencies, the labels of credits, the verbs of an
+#: invitation to follow), not boilerplate phrases: they are
+#: not matched, see :func:`word_class`; the labels a picture credit opens with
+WORD_CLASS_CATEGORIES = frozenset({"date_words", "dateline_words", "credit_names", "credit_labels",
+                                   "follow_words"})
 #: kinds whose phrase must span the whole normalised line
 WHOLE_LINE_KINDS = frozenset({"line", "line_near"})
 CONTAINS_KINDS = frozenset({"contains", "contains_near"})

@@ -25,6 +25,11 @@ caption, "© John Brecher Needle poking skin …", is not told from a copyright 
 "© Future US, Inc. 11 West 42nd Street …": such lines stay.)
 A sentence that mentions an agency ("Reuters reported that …", "… courtesy of the Getty.")
 has no such place and stays.
+
+A credit that says it is one ("Credit: SpaceX", "(Image credit: …)", "(Photos by …)": the
+``credit_labels`` word class) closing a line after its last sentence makes the line a caption
+up to ``max_labelled_caption_words``: captions of diagrams and agency photos run to paragraph
+length, and a paragraph does not end by naming who took its picture.
 """
 
 from __future__ import annotations
@@ -105,6 +110,11 @@ class CaptionStage(LexiconStage):
         max_credited_caption_words: Count = 25
         #: most sentences before a closing credit for the line to be a caption
         max_credited_caption_sentences: Count = 2
+        #: longest text before a closing credit that says it is one ("Credit: ESA") for the
+        #: line to be a caption: diagrams and AP photos are explained at paragraph length
+        max_labelled_caption_words: Count = 100
+        #: longest credit so labelled ("(Photos by Richard Shotwell, left, and Mark Von Holden/Invision/AP)")
+        max_labelled_credit_words: Count = 12
 
     options: CaptionStage.Options
 
@@ -139,7 +149,50 @@ class CaptionStage(LexiconStage):
         # their line above is the article's, not a caption's
         taken = self.remove_captions_above(doc, removed) if removed else []
         taken.extend(self.remove_credited_captions(doc))
+        taken.extend(self.remove_labelled_captions(doc))
         return taken
+
+    def remove_labelled_captions(self, doc: Document) -> list[int]:
+        """Lines too long for a caption by their words that a labelled credit closes ("…
+        under the CLPS program. Credit: SpaceX", "… (Image credit: TNG Collaboration)"): a
+        paragraph does not end by saying who took its picture.  Only lines with a caption
+        phrase are read (the label, or the credit's "/AP", is one)."""
+        by_line = category_hits(doc, self.category)
+        if not by_line:
+            return []
+        labels = word_class(doc, "credit_labels")
+        norms = normalized_lines(doc)
+        taken: list[int] = []
+        for index in by_line:
+            line = doc.lines[index]
+            if line.removed:
+                continue
+            credit = self.labelled_credit(line.text.strip(), labels)
+            if credit is not None and 0 < word_count(norms[index]) - len(credit.split()) \
+                    <= self.options.max_labelled_caption_words:
+                self.remove_line(doc, line, f"caption closed by the labelled credit {credit!r}")
+                taken.append(index)
+        return taken
+
+    def labelled_credit(self, text: str, labels: frozenset[str]) -> str | None:
+        """The credit closing ``text`` in brackets or after its last sentence, if it opens
+        with a label of ``labels`` ("Credit:", "Photos by"; a one-word label with its colon)."""
+        if text.endswith(_BRACKET_ENDS):
+            start = max(text.rfind("("), text.rfind("["))
+            # after the caption's last sentence: inside one ("… den neuen Park (Foto: Stadt)")
+            # it is the paragraph's reference to its picture
+            credit = text[start + 1:-1] if start > 0 and is_sentence(text[:start]) else ""
+        else:
+            match = _AFTER_LAST_SENTENCE.search(text)
+            credit = match["credit"] if match is not None else ""
+        if not credit or len(credit.split()) > self.options.max_labelled_credit_words:
+            return None
+        label, colon, named = normalize(credit).partition(":")
+        if colon:
+            return credit if label.strip() in labels and named.strip() else None
+        words = label.split()
+        # "Photos by …", "Image courtesy of …": a label of two words or three before the name
+        return credit if any(" ".join(words[:n]) in labels for n in (2, 3) if len(words) > n) else None
 
     def remove_credited_captions(self, doc: Document) -> list[int]:
         """Caption lines whose credit is a name without a phrase (module docstring)."""

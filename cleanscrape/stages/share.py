@@ -1,5 +1,6 @@
 """Share and follow widgets: "Share on Facebook", "Suivez-nous sur Telegram", "URL courte",
-and rows of button names ("Twitter LinkedIn Facebook Instagram").
+rows of button names ("Twitter LinkedIn Facebook Instagram"), and invitations to follow
+that end with them ("Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.").
 
 A sentence that mentions sharing or a platform ("The minister shared his view on Telegram
 with reporters.") carries no widget phrase and ends like a sentence: it stays.
@@ -11,11 +12,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..document import Document
-from ..lexicon import GLUE, lines_starting_with, normalized_lines, whole_line_phrases
+from ..lexicon import GLUE, lines_starting_with, normalized_lines, whole_line_phrases, word_class
 from ..stage import Count, register_stage
-from ._lexicon_rules import LexiconStage, has_short_line
+from ._lexicon_rules import LexiconStage, has_short_line, word_count
 
 
+#: a sentence ending inside a line ("…Twitter. Read more …"): an invitation is one sentence
+_SENTENCE_BREAK = ". "
 #: characters a button name takes in a row, with its separator, on average at most
 #: ("LinkedIn | "): a line longer than max_button_row of them is no row of buttons
 _BUTTON_CHARS = 12
@@ -39,10 +42,42 @@ class ShareStage(LexiconStage):
         min_button_row: Count = 2
         #: most button names in a row
         max_button_row: Count = 10
+        #: longest invitation to follow someone on the networks it ends with
+        max_invitation_words: Count = 12
 
     options: ShareStage.Options
 
     def apply_structure(self, doc: Document, removed: list[int]) -> list[int]:
+        return self.remove_invitations(doc) + self.remove_button_rows(doc)
+
+    def remove_invitations(self, doc: Document) -> list[int]:
+        """Invitations to follow a person or a show, opened by a verb of the ``follow_words``
+        word class ("Follow", "Segui", "Volg"), naming whom to follow, and closed by a
+        share-button name: "Follow NBC Latino on Facebook, Twitter and Instagram."  As a
+        sentence the line is too long for a fragment, and the verb alone proves nothing
+        ("Follow-up questions …"); the name and the networks closing the line do.  (Only the
+        lines the verbs open are read.)"""
+        taken: list[int] = []
+        buttons: frozenset[str] | None = None
+        norms = normalized_lines(doc)
+        for index in lines_starting_with(doc, word_class(doc, "follow_words")):
+            line, norm = doc.lines[index], norms[index]
+            words = line.text.split(maxsplit=2)
+            # whom to follow is named ("Follow NBC Latino on …"); "Follow the instructions
+            # posted on Facebook." is advice
+            if line.removed or len(words) < 3 or not words[1][:1].isupper() \
+                    or word_count(norm) > self.options.max_invitation_words or _SENTENCE_BREAK in line.text.strip():
+                continue
+            if buttons is None:
+                buttons = whole_line_phrases(doc, self.category)
+            # "YouTube" is glued at its capital: the lexicon writes the name whole
+            last = norm.rpartition(" ")[2].replace(GLUE, "")
+            if last in buttons:
+                self.remove_line(doc, line, f"invitation to follow on {last!r} (a {word_count(norm)}-word line)")
+                taken.append(index)
+        return taken
+
+    def remove_button_rows(self, doc: Document) -> list[int]:
         """Rows made only of share-button names, each a ``line`` phrase of the lexicon."""
         longest = self.options.max_button_row * _BUTTON_CHARS
         if not has_short_line(doc, longest):

@@ -113,6 +113,33 @@ def test_caption_with_a_name_for_credit_goes(lang: str, line: str) -> None:
 
 
 @pytest.mark.parametrize("line", [
+    # a labelled credit after the last sentence: a caption, however long (diagrams, AP photos)
+    "SpaceX said its lunar lander will be able to carry 100 metric tons to the surface of the moon, far "
+    "more than the agency requires under the programme, and that it hopes to fly it within three years. Credit: SpaceX",
+    "The violent simulated birth of a galaxy cluster where dark matter structures merge together while "
+    "black holes and supernovae expel cosmic gas away from the centre of the cluster. (Image credit: TNG Collaboration)",
+    "The record company acquired the label, home to the singer's first six albums, including the winners of "
+    "the album of the year award in 2008 and 2014 and three more. (Photos by Jane Doe, left, and John Roe/Invision/AP)",
+])
+def test_long_caption_closed_by_a_labelled_credit_goes(line: str) -> None:
+    assert_removed("caption", "en", [line], [line])
+
+
+@pytest.mark.parametrize("line", [
+    # the label inside the last sentence: the paragraph's reference to its picture
+    "Together with children of the primary school and the youth club, the mayor opened the new park in "
+    "the north of the city last Friday after a long construction period (Photo: City)",
+    # no label: a bracket naming a source, a photo's subject
+    "Unemployment fell to 6.1 percent in March, the lowest level since the statistics office began to "
+    "publish its monthly survey of households across the country in 1994. (Source: Eurostat)",
+    "The photographers whose work the museum shows this winter were all born in the city, and most of them "
+    "took their first pictures there as children. (Photo of the week)",
+])
+def test_paragraph_with_a_picture_reference_stays(line: str) -> None:
+    assert_kept("caption", "en", [line])
+
+
+@pytest.mark.parametrize("line", [
     # the agency is what the sentence is about, not who took a picture
     "Reuters reported that the talks had stalled late on Friday.",
     "The figures were confirmed late on Friday, according to Reuters.",
