@@ -19,6 +19,7 @@ from __future__ import annotations
 import codecs
 import copy
 import dataclasses
+import math
 import re
 import sys
 from dataclasses import dataclass
@@ -113,9 +114,12 @@ class DecodedHtml:
     #: which evidence chose the charset: "bom", "http", "meta", "utf-8" (the bytes are valid
     #: UTF-8), "default" (undeclared and no UTF-8: the legacy default of the page's
     #: language, windows-1252 if it declares none; see :func:`_detected`),
-    #: "detected" (charset_normalizer), "replace" (nothing fitted; bad bytes became
-    #: U+FFFD) or "str" (the caller gave text)
+    #: "detected" (charset_normalizer), "mixed" (UTF-8 where the bytes are valid UTF-8,
+    #: windows-1252 for the rest: ``charset`` "utf-8+cp1252"), "replace" (nothing fitted;
+    #: bad bytes became U+FFFD) or "str" (the caller gave text)
     source: str
+    #: "mixed": how many bytes were read as windows-1252
+    fallback_bytes: int = 0
 
 
 @dataclass
@@ -291,19 +295,54 @@ def _detected(data: bytes) -> DecodedHtml:
     a letter either way); for the same reason a short Polish page whose letters cp1252 also
     has ("dostęp" as "dostêp") needs its lang="pl" to be read as cp1250.  Cyrillic or Polish
     bytes read as cp1252 are a mess of symbols ("Ïðèâåò", "paŸdzierniku"), and their own
-    code page wins."""
+    code page wins.  Bytes valid UTF-8 in places are read so there, and as windows-1252
+    elsewhere (:func:`_mixed`), where that reads cleaner than both."""
     from charset_normalizer import from_bytes
     from charset_normalizer.md import mess_ratio
 
     best = from_bytes(data).best()
+    best_mess = mess_ratio(str(best), 1.0) if best is not None and best.encoding else math.inf
     codec = _default_codec(data)
     default = _strict(data, codec)
-    if default is not None and (best is None or not best.encoding
-                                or mess_ratio(default, 1.0) <= mess_ratio(str(best), 1.0)):
+    default_mess = mess_ratio(default, 1.0) if default is not None else math.inf
+    mixed = _mixed(data)
+    if mixed is not None:
+        mixed_mess = mess_ratio(mixed.text, 1.0)
+        if mixed_mess < default_mess and mixed_mess <= best_mess:
+            return mixed
+    if default is not None and default_mess <= best_mess:
         return DecodedHtml(default, codec, "default")
     if best is not None and best.encoding:
         return DecodedHtml(str(best), _python_codec(best.encoding) or best.encoding, "detected")
     return DecodedHtml(data.decode("utf-8", "replace"), "utf-8", "replace")
+
+
+#: the bytes UTF-8 refused, as the surrogates errors="surrogateescape" made of them
+_ESCAPED_BYTES = re.compile("[\udc80-\udcff]+")
+
+
+def _mixed(data: bytes) -> DecodedHtml | None:
+    """Bytes that are UTF-8 in places and windows-1252 elsewhere (a UTF-8 template around
+    text pasted from a windows-1252 source, or the other way round), each read as what it
+    is: the bytes UTF-8 refuses as windows-1252 (ftfy's "sloppy" one, which maps its five
+    unassigned bytes to C1 controls, as browsers do).  None if no multi-byte UTF-8
+    sequence is in them: the read would be windows-1252's.  Read whole as one legacy code
+    page, the UTF-8 parts became mojibake ("Ã©"; under cp1250 or ISO-8859-16, which
+    detection then preferred, "Ă©", which no repair undoes)."""
+    import ftfy.bad_codecs  # noqa: F401 (registers the sloppy-windows-* codecs)
+
+    escaped = data.decode("utf-8", "surrogateescape")
+    if len(escaped) == len(data):  # (one character a byte: no multi-byte sequence)
+        return None
+    fallback = 0
+
+    def as_windows_1252(run: re.Match[str]) -> str:
+        nonlocal fallback
+        fallback += len(run.group())
+        return run.group().encode("utf-8", "surrogateescape").decode("sloppy-windows-1252")
+
+    text = _ESCAPED_BYTES.sub(as_windows_1252, escaped)
+    return DecodedHtml(text, "utf-8+cp1252", "mixed", fallback)
 
 
 # ---------------------------------------------------------------------------- extraction
@@ -706,6 +745,8 @@ def extract(
         "charset": decoded.charset,
         "charset_source": decoded.source,
     }
+    if decoded.fallback_bytes:
+        info["charset_fallback_bytes"] = decoded.fallback_bytes
     tree, too_deep = _load_tree(decoded.text)
     if too_deep:
         info["warning"] = f"elements nested more than {DEEPEST_ELEMENTS:,} deep were not read"

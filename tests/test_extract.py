@@ -61,6 +61,30 @@ def test_a_label_the_bytes_do_not_fit_is_skipped() -> None:
     assert "l’été" in decoded.text
 
 
+GERMAN = "Der Bürgermeister äußerte sich über die Größe der Straßenbrücke. Die Prüfung dauert bis März. " * 8
+
+
+def test_an_undeclared_page_of_utf8_and_windows_1252_is_read_as_each_where_it_is() -> None:
+    # a UTF-8 page with a quote pasted from windows-1252: detection read it all as cp1250,
+    # "Der BĂĽrgermeister", mojibake no repair undoes
+    quote = "It’s “quoted” – on the page."  # (4 bytes no UTF-8)
+    data = f"<html><body><p>{GERMAN}</p><p>".encode() + quote.encode("cp1252") + b"</p></body></html>"
+    decoded = decode_html(data)
+    assert (decoded.charset, decoded.source, decoded.fallback_bytes) == ("utf-8+cp1252", "mixed", 4)
+    assert GERMAN in decoded.text and quote in decoded.text
+    info = extract(data).info
+    assert (info["charset"], info["charset_source"], info["charset_fallback_bytes"]) == ("utf-8+cp1252", "mixed", 4)
+
+
+def test_windows_1252_bytes_that_happen_to_be_utf8_in_places_stay_windows_1252() -> None:
+    # "ß“" (DF 93) and "É’" (C9 92) are valid UTF-8 sequences (ߓ, ɒ): read as UTF-8 there,
+    # the text reads worse than as windows-1252 whole
+    text = "Die STRAßE“ ist „groß“, das CAFÉ’S Menü ist gut. Die Brücke über den Fluß wird im März geöffnet."
+    decoded = decode_html(f"<html><body><p>{text}</p></body></html>".encode("cp1252"))
+    assert (decoded.charset, decoded.source) == ("cp1252", "default")
+    assert text in decoded.text
+
+
 def test_an_undeclared_latin_page_is_windows_1252_where_detection_cannot_tell() -> None:
     # charset_normalizer ranked cp1257 and cp1250 first, tied with cp1252: "Voilą … trčs"
     decoded = decode_html("<html><body><p>Voilà un café très agréable à Paris.</p></body></html>".encode("cp1252"))

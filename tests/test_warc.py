@@ -755,16 +755,69 @@ def test_pages_served_br_or_zstd_are_decoded() -> None:
     assert stats.skipped == {"malformed: payload unreadable": 2}
 
 
-def _served_encoded(served: list[tuple[bytes, str]]) -> bytes:
-    """A WARC of HTML responses, each payload served under its Content-Encoding."""
+def _served_encoded(served: list[tuple[bytes, str | None]], content_type: str | None = "text/html") -> bytes:
+    """A WARC of HTML responses, each payload served under its Content-Encoding (None: no
+    such header), all under ``content_type`` (None: no such header)."""
     buf = io.BytesIO()
     writer = WARCWriter(buf, gzip=False)
     for n, (body, encoding) in enumerate(served):
-        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html"), ("Content-Encoding", encoding)],
+        headers = [("Content-Type", content_type), ("Content-Encoding", encoding)]
+        http = StatusAndHeaders("200 OK", [(name, value) for name, value in headers if value is not None],
                                 protocol="HTTP/1.1")
         writer.write_record(writer.create_warc_record(f"https://a.example/{n}", "response", payload=io.BytesIO(body),
                                                       http_headers=http))
     return buf.getvalue()
+
+
+def test_pages_gzipped_or_zstd_compressed_without_a_content_encoding_are_decompressed() -> None:
+    """A payload compressed with no Content-Encoding to say so (a server's, or a crawler's that
+    stored it decoded and dropped the header but not the bytes) went to extraction as it was:
+    an empty page.  One that fails to decompress is a failed page saying why, and without a
+    Content-Type, which leaves no telling whether it was a page, a record skipped."""
+    import gzip as gzip_module
+
+    import zstandard
+
+    page = b"<html><body><p>%s</p></body></html>" % (b"Served compressed, the header lost. " * 40)
+    gz = gzip_module.compress(page)
+    damaged = gz[:20] + b"\xff" * 8 + gz[28:]
+    served = [(gz, None), (zstandard.compress(page), None), (gz, "identity"), (damaged, None), (gz[:-12], None)]
+    stats = WarcStats()
+    pages = list(iter_warc_pages(io.BytesIO(_served_encoded(served)), stats))
+    assert [p.html for p in pages] == [page, page, page, b"", b""]
+    assert [p.error for p in pages[:3]] == [None, None, None]
+    assert pages[3].error is not None and pages[3].error.startswith(
+        "payload starts as gzip data (served without a Content-Encoding) that fails to decompress: damaged gzip data")
+    assert pages[4].error == ("payload starts as gzip data (served without a Content-Encoding) that fails to "
+                              "decompress: gzip data ends inside a member (truncated file)")
+    assert stats.skipped == {}
+    untyped = WarcStats()
+    pages = list(iter_warc_pages(io.BytesIO(_served_encoded([(gz, None), (damaged, None)], None)), untyped))
+    assert [p.html for p in pages] == [page]
+    assert untyped.skipped == {"malformed: payload unreadable": 1}
+
+
+def test_a_page_decompressed_over_the_byte_limit_fails_unread_with_its_size(tmp_path: Path) -> None:
+    import gzip as gzip_module
+    import json
+
+    from click.testing import CliRunner
+
+    from cleanscrape.cli import cli
+
+    page = b"<html><body><p>%s</p></body></html>" % (b"Served compressed, the header lost. " * 40)
+    gz = gzip_module.compress(page)
+    warc = tmp_path / "crawl.warc"
+    warc.write_bytes(_served_encoded([(gz, None), (gz[:20] + b"\xff" * 8 + gz[28:], None)]))
+    limit = len(gz) + 1  # the compressed page is under it, the page not
+    runner = CliRunner(mix_stderr=False) if "mix_stderr" in CliRunner.__init__.__code__.co_varnames else CliRunner()
+    result = runner.invoke(cli, ["clean", "-j", "1", "--max-record-bytes", str(limit), str(warc)],
+                           catch_exceptions=False)
+    assert result.exit_code == 1, result.stderr  # (records failed; the run went on)
+    out = [json.loads(line) for line in result.stdout_bytes.decode().splitlines()]
+    assert [o["status"] for o in out] == ["failed", "failed"]
+    assert f"record of {len(page):,} bytes, over --max-record-bytes={limit:,}: not read" in out[0]["error"]
+    assert "fails to decompress: damaged gzip data" in out[1]["error"]
 
 
 def test_an_inflate_error_read_again_is_one_notice_not_warcio_repeating_itself() -> None:

@@ -72,7 +72,7 @@ READ_BUFFER_BYTES = 1 << 18
 DEFAULT_MAX_RECORD_BYTES = 64 << 20
 #: how a gzip stream starts (RFC 1952)
 GZIP_MAGIC = b"\x1f\x8b"
-_ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 #: compressions not read, by their first bytes: read as text, such a dump failed as
 #: "invalid UTF-8".  bzip2's header and its first block's (or the stream end's) magic, so
 #: that no text is taken for it
@@ -772,7 +772,7 @@ def open_input(source: InputFile) -> tuple[BinaryIO, _CountingReader]:
             raise InputError(f"{source.shown_as}: {name} data, not read (gzip and zstd are): decompress it first")
     if magic.startswith(GZIP_MAGIC) and not FORMATS[source.format].reads_gzip:
         return io.BufferedReader(Inflating(buffered, "gzip"), buffer_size=READ_BUFFER_BYTES), counter
-    if magic.startswith(_ZSTD_MAGIC):
+    if magic.startswith(ZSTD_MAGIC):
         return io.BufferedReader(Inflating(buffered, "zstd"), buffer_size=READ_BUFFER_BYTES), counter
     return buffered, counter
 

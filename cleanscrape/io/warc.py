@@ -23,8 +23,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, BinaryIO, Generator, Iterator
 
 from ..extract import charset_from_content_type
-from .readers import (GZIP_MAGIC, Inflating, InputError, InputFile, InputWarning, RawRecord, Record, Skipped,
-                      TruncatedFile, inflated_here, read_past, record_too_large)
+from .readers import (GZIP_MAGIC, ZSTD_MAGIC, Inflating, InputError, InputFile, InputWarning, RawRecord, Record,
+                      Skipped, TruncatedFile, inflated_here, read_past, record_too_large)
 
 if TYPE_CHECKING:
     from warcio.archiveiterator import ArchiveIterator
@@ -56,6 +56,9 @@ class WarcPage:
     html: bytes
     #: the payload's size when it was over the limit, not read (``html`` is then empty)
     unread_size: int | None = None
+    #: why the page cannot be read (``html`` is then empty): a compressed payload that
+    #: fails to decompress
+    error: str | None = None
 
 
 @dataclass
@@ -457,6 +460,12 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
             continue
         # (a payload over the limit too: a video served with no Content-Type is no page
         # that failed, but a record skipped, as it is under the limit)
+        error = None
+        if unread_size is None and payload.startswith(_UNDECLARED_COMPRESSIONS) and _undeclared_encoding(http):
+            payload, unread_size, error = _decompressed(payload, max_payload_bytes)
+            if error is not None and not content_type:  # (no telling whether it was a page)
+                stats.skip("malformed: payload unreadable")
+                continue
         if not content_type and not _starts_as_html(payload):
             stats.skip("not HTML")
             continue
@@ -475,9 +484,38 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
             url=headers.get_header("WARC-Target-URI"),
             date=headers.get_header("WARC-Date"),
             http_charset=charset_from_content_type(content_type),
-            html=payload if unread_size is None else b"",
+            html=payload if unread_size is None and error is None else b"",
             unread_size=unread_size,
+            error=error,
         )
+
+
+#: what starts a gzip member or a zstd frame: a payload served so without a Content-Encoding
+#: (by a server, or a crawler that stored it decoded and dropped the header but not the
+#: bytes) went to extraction compressed, an empty page.  (brotli data has no magic.)
+_UNDECLARED_COMPRESSIONS = (GZIP_MAGIC, ZSTD_MAGIC)
+
+
+def _undeclared_encoding(http: StatusAndHeaders) -> bool:
+    """Was the payload served with no Content-Encoding (or ``identity``)?"""
+    return (http.get_header("Content-Encoding") or "").strip().lower() in ("", "identity")
+
+
+def _decompressed(payload: bytes, max_bytes: int | None) -> tuple[bytes, int | None, str | None]:
+    """A payload that starts with gzip's or zstd's magic, decompressed: (its bytes, its size
+    if over ``max_bytes`` and so not kept, None), or (b"", None, why it fails to decompress)."""
+    compression = "gzip" if payload.startswith(GZIP_MAGIC) else "zstd"
+    reader = io.BufferedReader(Inflating(io.BytesIO(payload), compression))
+    try:
+        if max_bytes is None:
+            return reader.read(), None, None
+        data = reader.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            return b"", len(data) + read_past(reader.read), None
+        return data, None, None
+    except OSError as exc:  # (DamagedData, TruncatedFile: the payload's, not the file's)
+        return b"", None, (f"payload starts as {compression} data (served without a Content-Encoding) "
+                           f"that fails to decompress: {exc}")
 
 
 #: the most a pipe's first bytes kept to read again as a WARC gzipped whole: its first
@@ -725,7 +763,9 @@ def split_warc(stream: BinaryIO, source: InputFile,
         if page is None:
             break
         attrs = {"url": page.url, "date": page.date, "http_charset": page.http_charset, "warc_id": page.id}
-        error = None if page.unread_size is None else record_too_large(page.unread_size, max_bytes or 0)
+        error = page.error
+        if page.unread_size is not None:
+            error = record_too_large(page.unread_size, max_bytes or 0)
         yield RawRecord(f"{source.name}:{stats.records}", "warc", page.html, source.name, attrs=attrs, error=error)
         for notice in stats.notices[told:]:
             yield InputWarning(notice.message(source.name, stats.decompressed))
