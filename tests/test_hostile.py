@@ -409,7 +409,7 @@ def test_pathological_documents_clean_and_replay(raw: str) -> None:
 FUZZ_DIR = Path(__file__).resolve().parent.parent / "fuzz"
 
 
-@pytest.mark.parametrize("target,random_inputs", [("fuzz_stages", 40), ("fuzz_readers", 300)])
+@pytest.mark.parametrize("target,random_inputs", [("fuzz_stages", 40), ("fuzz_readers", 300), ("fuzz_pages", 150)])
 def test_fuzz_target_short_run(monkeypatch: pytest.MonkeyPatch, target: str, random_inputs: int) -> None:
     """Every input that ever crashed a target (fuzz/regressions/), the seed corpus, and a
     seeded random sample.  The long runs are in docs/reliability.md."""
