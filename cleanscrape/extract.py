@@ -607,11 +607,16 @@ def _line_of(lines: list[str], blocks: list[HtmlElement]) -> int | None:
 
 #: trafilatura's list-item marker in plain text ("- ", indented two spaces a level)
 _LIST_MARKER = re.compile(r"^\s*- ")
+#: a label in brackets after a link, outside it, saying what or whose the linked page is
+#: ("… jibe [INSIGHT]|", "… [VIDEO]", "„…“ (brand eins 08/2019)"): news sites set their
+#: headline links so in the body, and the label hid the line from the whole-link test
+_BRACKETED_LABEL = re.compile(r"\s*[\[(][^\[\]()]{1,20}[\])]\W*$")
 
 
 def _link_lines(tree: HtmlElement, text: str) -> list[int]:
     """The numbers (1-based) of the lines of ``text`` that the page shows as one whole link
-    to another page: its whole text, less a list marker, is the text of an ``<a href>``.
+    to another page: its whole text, less a list marker and a label in brackets after it
+    (:data:`_BRACKETED_LABEL`), is the text of an ``<a href>``.
     Headlines of other articles and promotions stand in the body so (a related-articles
     box, "SEE ALSO" lines, a teaser strip), and the text alone does not show it: the
     ``related`` stage takes the ones long enough to be headlines.  A link to a part of a
@@ -629,8 +634,12 @@ def _link_lines(tree: HtmlElement, text: str) -> list[int]:
         words = (a.text if len(a) == 0 else "".join(a.itertext())) or ""
         targets.add(" ".join(words.split()))
     targets.discard("")
-    return [number for number, line in enumerate(text.split("\n"), 1)
-            if line and " ".join(_LIST_MARKER.sub("", line).split()) in targets]
+    numbers = []
+    for number, line in enumerate(text.split("\n"), 1):
+        words = " ".join(_LIST_MARKER.sub("", line).split())
+        if words in targets or _BRACKETED_LABEL.sub("", words) in targets:
+            numbers.append(number)
+    return numbers
 
 
 def domain_of(url: str | None) -> str | None:
