@@ -100,6 +100,9 @@ class ExtractOptions:
     body_parts: bool = True
     #: put back the posts embedded in the article that trafilatura left out (see :func:`_embedded_posts`)
     embedded_posts: bool = True
+    #: let trafilatura's boilerplate patterns see class and id names spelled with capitals
+    #: (see :func:`_lower_case_names`)
+    lower_case_names: bool = True
 
     def __post_init__(self) -> None:
         if self.mode not in EXTRACTION_MODES:
@@ -654,6 +657,24 @@ def domain_of(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
+def _lower_case_names(tree: HtmlElement) -> None:
+    """Add to each class and id that holds capitals its lower-case spelling.
+
+    trafilatura's boilerplate patterns ("newsletter", "comments", "related", "byline" …) are
+    written in lower case and matched case-sensitively, so a page naming its widgets with
+    capitals (BEM's "Newsletter-form", a component's "ShareBar") kept them in the text:
+    a newsletter box's "Thanks for signing up!", a comment count, "Auf die Merkliste".  The
+    names as written stay, so the patterns spelled with capitals ("articleBody") still match."""
+    for el in tree.iter():
+        if not isinstance(el.tag, str):  # (comments and processing instructions)
+            continue
+        for name in ("class", "id"):
+            value = el.get(name)
+            if value and value != value.lower():
+                capitalised = [token.lower() for token in value.split() if token != token.lower()]
+                el.set(name, f"{value} {' '.join(capitalised)}")
+
+
 #: how far libxml2 reads nested elements with XML_PARSE_HUGE (256 without it)
 DEEPEST_ELEMENTS = 2048
 
@@ -711,6 +732,8 @@ def extract(
     if tree is None:
         info["error"] = "not parseable as HTML"
         return Extraction("", info)
+    if options.lower_case_names:
+        _lower_case_names(tree)
     parts = _join_body_parts(tree) if options.body_parts else 0
     if parts:
         info["body_parts"] = parts

@@ -302,6 +302,18 @@ def test_labelled_headline_links_go_as_related() -> None:
     assert "harbour's ferry budget" in result.text and "Most islanders cross" in result.text
 
 
+def test_a_widget_named_with_capitals_is_boilerplate_as_in_lower_case() -> None:
+    # trafilatura's "newsletter" pattern is matched case-sensitively: "Newsletter-signup" passed
+    result = extract(page("capitalised_widget.html"))
+    assert "Thanks for signing up" not in result.text and "Morning Tide" not in result.text
+    assert result.text.count("\n") == 3 and "Islanders who travel" in result.text
+
+
+def test_names_with_capitals_left_as_they_are_when_asked() -> None:
+    result = extract(page("capitalised_widget.html"), options=ExtractOptions(lower_case_names=False))
+    assert "Thanks for signing up" in result.text
+
+
 def test_fallback_when_trafilatura_finds_nothing() -> None:
     result = extract(page("jsonld_only.html"), options=ExtractOptions(mode="precision"))
     assert result.info["extractor"] == "fallback-baseline"
