@@ -101,6 +101,9 @@ class ExtractOptions:
     body_parts: bool = True
     #: put back the posts embedded in the article that trafilatura left out (see :func:`_embedded_posts`)
     embedded_posts: bool = True
+    #: let trafilatura's boilerplate patterns see class and id names spelled with capitals
+    #: (see :func:`_lower_case_names`)
+    lower_case_names: bool = True
 
     def __post_init__(self) -> None:
         if self.mode not in EXTRACTION_MODES:
@@ -656,11 +659,16 @@ def _line_of(lines: list[str], blocks: list[HtmlElement]) -> int | None:
 
 #: trafilatura's list-item marker in plain text ("- ", indented two spaces a level)
 _LIST_MARKER = re.compile(r"^\s*- ")
+#: a label in brackets after a link, outside it, saying what or whose the linked page is
+#: ("… jibe [INSIGHT]|", "… [VIDEO]", "„…“ (brand eins 08/2019)"): news sites set their
+#: headline links so in the body, and the label hid the line from the whole-link test
+_BRACKETED_LABEL = re.compile(r"\s*[\[(][^\[\]()]{1,20}[\])]\W*$")
 
 
 def _link_lines(tree: HtmlElement, text: str) -> list[int]:
     """The numbers (1-based) of the lines of ``text`` that the page shows as one whole link
-    to another page: its whole text, less a list marker, is the text of an ``<a href>``.
+    to another page: its whole text, less a list marker and a label in brackets after it
+    (:data:`_BRACKETED_LABEL`), is the text of an ``<a href>``.
     Headlines of other articles and promotions stand in the body so (a related-articles
     box, "SEE ALSO" lines, a teaser strip), and the text alone does not show it: the
     ``related`` stage takes the ones long enough to be headlines.  A link to a part of a
@@ -678,8 +686,12 @@ def _link_lines(tree: HtmlElement, text: str) -> list[int]:
         words = (a.text if len(a) == 0 else "".join(a.itertext())) or ""
         targets.add(" ".join(words.split()))
     targets.discard("")
-    return [number for number, line in enumerate(text.split("\n"), 1)
-            if line and " ".join(_LIST_MARKER.sub("", line).split()) in targets]
+    numbers = []
+    for number, line in enumerate(text.split("\n"), 1):
+        words = " ".join(_LIST_MARKER.sub("", line).split())
+        if words in targets or _BRACKETED_LABEL.sub("", words) in targets:
+            numbers.append(number)
+    return numbers
 
 
 def domain_of(url: str | None) -> str | None:
@@ -692,6 +704,24 @@ def domain_of(url: str | None) -> str | None:
     except ValueError:  # a bracketed host that is no IP address, an unclosed "["
         return None
     return host.removeprefix("www.") or None
+
+
+def _lower_case_names(tree: HtmlElement) -> None:
+    """Add to each class and id that holds capitals its lower-case spelling.
+
+    trafilatura's boilerplate patterns ("newsletter", "comments", "related", "byline" …) are
+    written in lower case and matched case-sensitively, so a page naming its widgets with
+    capitals (BEM's "Newsletter-form", a component's "ShareBar") kept them in the text:
+    a newsletter box's "Thanks for signing up!", a comment count, "Auf die Merkliste".  The
+    names as written stay, so the patterns spelled with capitals ("articleBody") still match."""
+    for el in tree.iter():
+        if not isinstance(el.tag, str):  # (comments and processing instructions)
+            continue
+        for name in ("class", "id"):
+            value = el.get(name)
+            if value and value != value.lower():
+                capitalised = [token.lower() for token in value.split() if token != token.lower()]
+                el.set(name, f"{value} {' '.join(capitalised)}")
 
 
 #: how far libxml2 reads nested elements with XML_PARSE_HUGE (256 without it)
@@ -753,6 +783,8 @@ def extract(
     if tree is None:
         info["error"] = "not parseable as HTML"
         return Extraction("", info)
+    if options.lower_case_names:
+        _lower_case_names(tree)
     parts = _join_body_parts(tree) if options.body_parts else 0
     if parts:
         info["body_parts"] = parts

@@ -306,6 +306,38 @@ def test_headlines_linked_out_of_the_article_go_as_related() -> None:
     assert result.text.count("\n") == 4 and "What the ferry will cost" in result.text
 
 
+def test_a_link_with_a_bracketed_label_after_it_is_a_link_line() -> None:
+    # news sites set their headline links in the body with a label after them ("[VIDEO]")
+    result = extract(page("linked_labels.html"))
+    lines = result.text.split("\n")
+    assert [lines[n - 1] for n in result.info["link_lines"]] == [
+        "Council names a new harbour master after a close vote [INSIGHT]|",
+        "Storm closes the coast road for the second time this month [VIDEO]"]
+    # a sentence around a link, and a link followed by a sentence's worth of brackets, are not
+    assert any(line.startswith("Running the boat") for line in lines)
+    assert any(line.startswith("Most islanders cross") for line in lines)
+
+
+def test_labelled_headline_links_go_as_related() -> None:
+    result = clean_html(html_cleaner(Cleaner()), page("linked_labels.html"))
+    assert [(r.stage, r.text) for r in result.removed if r.stage == "related"] == [
+        ("related", "Council names a new harbour master after a close vote [INSIGHT]|\n"),
+        ("related", "Storm closes the coast road for the second time this month [VIDEO]\n")]
+    assert "harbour's ferry budget" in result.text and "Most islanders cross" in result.text
+
+
+def test_a_widget_named_with_capitals_is_boilerplate_as_in_lower_case() -> None:
+    # trafilatura's "newsletter" pattern is matched case-sensitively: "Newsletter-signup" passed
+    result = extract(page("capitalised_widget.html"))
+    assert "Thanks for signing up" not in result.text and "Morning Tide" not in result.text
+    assert result.text.count("\n") == 3 and "Islanders who travel" in result.text
+
+
+def test_names_with_capitals_left_as_they_are_when_asked() -> None:
+    result = extract(page("capitalised_widget.html"), options=ExtractOptions(lower_case_names=False))
+    assert "Thanks for signing up" in result.text
+
+
 def test_fallback_when_trafilatura_finds_nothing() -> None:
     result = extract(page("jsonld_only.html"), options=ExtractOptions(mode="precision"))
     assert result.info["extractor"] == "fallback-baseline"
