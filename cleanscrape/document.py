@@ -52,10 +52,11 @@ def read_line_breaks(text: str) -> str:
     for most texts: they use ``"\\n"``).  Blank lines around the content do not count: a
     text cleaned down to one line of such lines loses them, and a second cleaning must read
     it as the first did."""
-    found = "".join(c for c in OTHER_LINE_BREAKS if c in text)
-    if found and "\n" in text and "\n" in text.strip(LAYOUT_WHITESPACE + "\n"):
+    if "\r" not in text and "\u2028" not in text and "\u2029" not in text:
+        return ""  # (most texts: no generator run for them, ~0.5 us of a paragraph's ~120)
+    if "\n" in text and "\n" in text.strip(LAYOUT_WHITESPACE + "\n"):
         return ""
-    return found
+    return "".join(c for c in OTHER_LINE_BREAKS if c in text)
 
 
 class EditConflict(ValueError):
