@@ -13,7 +13,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
-from .document import Document, Removal, Repair, packed_removals, unpacked_removals
+from .document import Document, Removal, Repair, packed_removals, read_line_breaks, unpacked_removals
 from .limits import DEFAULT_MAX_DOC_CHARS, DEFAULT_MAX_DOC_SECONDS, Deadline, DocumentTimeout, Limits
 from .repair.source_memory import SourceMemory, source_of
 from .stage import Stage, StageConfigError, check_stage_class, get_stage_class
@@ -71,6 +71,9 @@ class Result:
     #: a limit (size, time) was hit: the document passed through unchanged
     flags: list[str] = field(default_factory=list)
     metadata: dict[str, Any] = field(default_factory=dict)
+    #: the characters of the input read as line breaks, "\n" aside ("\r", U+2028, U+2029 of a
+    #: text whose content holds no "\n": docs/cli.md, "Line breaks"); "" for most
+    line_breaks: str = ""
 
     @property
     def ok(self) -> bool:
@@ -108,6 +111,8 @@ class Result:
             d["flags"] = list(self.flags)
         if self.metadata:
             d["metadata"] = self.metadata
+        if self.line_breaks:
+            d["line_breaks"] = self.line_breaks
         return d
 
 
@@ -376,8 +381,9 @@ class Cleaner:
         # (the document and the result made with positional arguments: Python 3.11 passes a
         # class's keyword arguments to its __init__ through a dict made and unpacked again,
         # ~0.25 us a call)
-        # text, id, lang, lang_method, metadata
-        doc = Document(text, id, lang or self.lang, None, dict(metadata) if metadata else {})
+        # text, id, lang, lang_method, metadata, source_words, line_breaks
+        doc = Document(text, id, lang or self.lang, None, dict(metadata) if metadata else {}, None,
+                       read_line_breaks(text))
         if doc.lang:
             doc.lang_method = "given"
         if remembered is not None:
@@ -395,8 +401,9 @@ class Cleaner:
             return self._failed(id, text, exc.reason, metadata)
         except Exception as exc:  # one bad document must not stop a run
             return self._failed(id, text, f"{type(exc).__name__}: {exc}", metadata)
-        # text, removed, repairs, lang, id, lang_method, input_chars, error, flags, metadata
-        return Result(out, removed, repairs, doc.lang, id, doc.lang_method, len(text), None, [], doc.metadata)
+        # text, removed, repairs, lang, id, lang_method, input_chars, error, flags, metadata, line_breaks
+        return Result(out, removed, repairs, doc.lang, id, doc.lang_method, len(text), None, [], doc.metadata,
+                      doc.line_breaks)
 
     @staticmethod
     def _failed(id: str | None, text: str, error: str, metadata: Mapping[str, Any] | None) -> Result:

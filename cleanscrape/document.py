@@ -7,10 +7,15 @@ from the input and those marks by one function, :func:`apply_edits` (its edits i
 which is also what replays a report — so "output = input minus removals plus repairs"
 holds by construction.
 
-Lines are split on ``"\\n"`` only (U+2028, U+0085 and ``"\\r"`` stay inside lines: they can
-be part of mojibake, and a stray ``"\\r"`` is whitespace for the whitespace stage to report).
-Blocks are runs of non-blank lines separated by blank lines.  Both are computed once here;
-no stage splits the text its own way.
+Lines are split on ``"\\n"``.  In a text that uses ``"\\n"``, U+2028, U+0085 and ``"\\r"`` stay
+inside lines: they can be part of mojibake, and a stray ``"\\r"`` (a CRLF line's) is whitespace
+for the whitespace stage to report.  A text whose content holds no ``"\\n"`` but ``"\\r"``
+(old Mac files), U+2028 or U+2029 separates its lines by those (:func:`read_line_breaks`):
+the Cleaner builds its Document with them read as ``"\\n"`` (``line_breaks``).  That is one
+character for one, so every offset holds: the stages see ``text``, ordinary ``"\\n"``-joined
+lines, and the output and the report's texts are of ``input``, the text as received, its own
+line breaks kept.  Blocks are runs of non-blank lines separated by blank lines.  Both are
+computed once here; no stage splits the text its own way.
 """
 
 from __future__ import annotations
@@ -28,12 +33,30 @@ if TYPE_CHECKING:
     from .repair.source_memory import SourceWords
 
 __all__ = ["Line", "Block", "Removal", "Repair", "SpanRepair", "Document", "apply_edits", "line_starts",
-           "EditConflict", "LAYOUT_WHITESPACE"]
+           "EditConflict", "LAYOUT_WHITESPACE", "OTHER_LINE_BREAKS", "read_line_breaks"]
 
 #: what a line's edges may hold as layout, which the output trims (the whitespace stage) and
 #: every line measure leaves out.  str.strip() without arguments also strips \x1c-\x1f and
 #: U+0085/U+2028, which can be bytes of mojibake rather than layout.
 LAYOUT_WHITESPACE = " \t\r\f\v\u00a0\u3000\u200b\ufeff"
+
+
+#: what a text whose content holds no ``"\\n"`` may separate its lines by (U+0085 is not among them: it is
+#: the second byte of "Å" read as Latin-1, "Ã\\x85", far more often than a line break)
+OTHER_LINE_BREAKS = "\r\u2028\u2029"
+
+
+def read_line_breaks(text: str) -> str:
+    """The characters of :data:`OTHER_LINE_BREAKS` that ``text`` separates its lines by: those
+    it holds when no ``"\\n"`` stands between two of its characters of content ("" else, and
+    for most texts: they use ``"\\n"``).  Blank lines around the content do not count: a
+    text cleaned down to one line of such lines loses them, and a second cleaning must read
+    it as the first did."""
+    if "\r" not in text and "\u2028" not in text and "\u2029" not in text:
+        return ""  # (most texts: no generator run for them, ~0.5 us of a paragraph's ~120)
+    if "\n" in text and "\n" in text.strip(LAYOUT_WHITESPACE + "\n"):
+        return ""
+    return "".join(c for c in OTHER_LINE_BREAKS if c in text)
 
 
 class EditConflict(ValueError):
@@ -48,7 +71,7 @@ class _RepairOfRemoved(EditConflict):
 @dataclass(slots=True)
 class Line:
     """One line of the input: ``start``/``end`` are offsets of its content in the input
-    (the terminating ``"\\n"``, if any, is at ``end``).  :class:`Document` sets each field
+    (the terminating ``"\\n"`` or other line break, if any, is at ``end``).  :class:`Document` sets each field
     of the lines it makes itself, without calling the class: a new field is set there too."""
 
     index: int
@@ -373,12 +396,15 @@ def _edit_order(edit: Repair) -> tuple[int, int]:
 
 @dataclass(init=False)
 class Document:
-    """Input text plus everything the stages decided about it.
+    """Input text plus everything the stages decided about it: ``input`` is the text as
+    received, ``text`` the same read as lines (the same string, but for a text whose
+    ``line_breaks`` are read as ``"\\n"``: see the module's docstring).
 
     Its ``__init__`` is written out, not made by dataclass (which calls a factory for each
     of the four dicts and ``__post_init__`` as a method, ~0.3 us more a document: a
     paragraph's cleaning is ~120 us); the fields' defaults are its own."""
 
+    #: the input as lines, what stages read: ``input`` with ``line_breaks`` read as ``"\\n"``
     text: str
     id: str | None
     lang: str | None
@@ -399,10 +425,19 @@ class Document:
     #: what earlier documents of the same source wrote intact, for the repair stages
     #: (:mod:`cleanscrape.repair.source_memory`); None: cleaned without memory
     source_words: SourceWords | None = field(repr=False)
+    #: the characters of the input read as line breaks other than ``"\\n"``
+    #: (:func:`read_line_breaks`); "" for most
+    line_breaks: str = ""
+    #: the text as received: what removals, repairs and the output are slices of
+    input: str = field(init=False, repr=False)
 
     def __init__(self, text: str, id: str | None = None, lang: str | None = None, lang_method: str | None = None,
-                 metadata: dict[str, Any] | None = None, source_words: SourceWords | None = None) -> None:
-        self.text = text
+                 metadata: dict[str, Any] | None = None, source_words: SourceWords | None = None,
+                 line_breaks: str = "") -> None:
+        self.input = text
+        self.line_breaks = line_breaks
+        # one character for one: every offset into ``text`` is one into ``input``
+        self.text = text.translate({ord(c): "\n" for c in line_breaks}) if line_breaks else text
         self.id = id
         self.lang = lang
         self.lang_method = lang_method
@@ -518,7 +553,7 @@ class Document:
         removal.end = end
         # its text sliced from the input when read (_SlicedText); (_input is a slot of
         # _Sliced: mypy looks only at the slots dataclass made)
-        removal._input = self.text  # type: ignore[misc]
+        removal._input = self.input  # type: ignore[misc]
         removal.reason = reason
         removal.line = index
         removal.score = score
@@ -549,7 +584,7 @@ class Document:
         for rep in self._repairs.get(index, ()):
             if rep.start < end and start < rep.end:
                 raise EditConflict(f"span {start}:{end} overlaps a repair at {rep.start}:{rep.end}")
-        spans.append(_sliced_removal(stage, category, start, end, self.text, reason, index, score))
+        spans.append(_sliced_removal(stage, category, start, end, self.input, reason, index, score))
         return True
 
     def is_removed(self, offset: int) -> bool:
@@ -632,7 +667,7 @@ class Document:
         for other in self._span_removals.get(index, ()):
             if other.start < in_end and in_start < other.end:
                 raise _RepairOfRemoved(f"repair at {in_start}:{in_end} overlaps a removal")
-        rep = Repair(stage, category, in_start, in_end, self.text[in_start:in_end],
+        rep = Repair(stage, category, in_start, in_end, self.input[in_start:in_end],
                      line.text[lo:local_start] + after + line.text[local_end:hi],
                      reason, index, evidence, runner_up, confidence)
         for r in merged:
@@ -672,7 +707,7 @@ class Document:
             return []
         # current offsets are input offsets: nothing on the line was repaired yet
         made = [Repair(stage, category, line.start + span.start, line.start + span.end,
-                       self.text[line.start + span.start:line.start + span.end], span.after, span.reason, index,
+                       self.input[line.start + span.start:line.start + span.end], span.after, span.reason, index,
                        span.evidence, span.runner_up, span.confidence)
                 for span in spans]
         self._repairs[index] = list(made)
@@ -690,13 +725,13 @@ class Document:
         """The cleaned text with the removals and repairs it is made of (each list gathered
         and sorted once: a caller wanting all three should not pay for them twice)."""
         if not (self._line_removals or self._span_removals or self._repairs):
-            return self.text, [], []  # most short documents: nothing to gather, sort or apply
+            return self.input, [], []  # most short documents: nothing to gather, sort or apply
         removals, repairs = self.removals, self.repairs
         if repairs:
-            text = _apply_spans(self.text, [(r.start, r.end) for r in removals],
+            text = _apply_spans(self.input, [(r.start, r.end) for r in removals],
                                [(r.start, r.end, r.after) for r in repairs])
         else:
             # the removals alone, the edits of most documents, come in apply_edits's order
             # already (sorted by their starts, no two alike): no second sort
-            text = _remove_sorted(self.text, removals)
+            text = _remove_sorted(self.input, removals)
         return text, removals, repairs

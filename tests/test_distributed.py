@@ -90,8 +90,10 @@ def test_report_rides_along_when_asked() -> None:
                                        with_report=True))
     assert "\u2028" not in lines[0]  # line separators stay escaped: splitlines() readers see one record
     out = [json.loads(line) for line in lines]
-    assert out[0]["text"] == "indented\u2028" and out[0]["n"] == 123456789012345678901234
-    assert out[0]["report"]["id"] == "x"
+    # (a text without "\n" separates its lines by its U+2028: the one after the last line goes)
+    assert out[0]["text"] == "indented" and out[0]["n"] == 123456789012345678901234
+    assert out[0]["report"]["id"] == "x" and out[0]["report"]["line_breaks"] == "\u2028"
+    assert "\u2028" in {r["text"] for r in out[0]["report"]["removed"]}
     assert {r["category"] for r in out[0]["report"]["removed"]} == {"whitespace"}
 
 

