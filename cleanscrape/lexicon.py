@@ -67,6 +67,7 @@ __all__ = [
     "normalized_lines",
     "hits_by_line",
     "lines_matching",
+    "lines_glued",
     "lines_opening",
     "lines_starting_with",
     "category_hits",
@@ -79,11 +80,11 @@ __all__ = [
 
 KINDS = ("line", "prefix", "contains", "line_near", "contains_near")
 #: categories that are word classes a rule looks words up in (month names and the words a
-#: dateline may carry, the names of picture agencies, the labels of credits, the verbs of an
-#: invitation to follow), not boilerplate phrases: they are
-#: not matched, see :func:`word_class`; the labels a picture credit opens with
+#: dateline may carry; the names of picture agencies, the labels a picture credit opens with,
+#: the words that say a credit follows a caption or join its owners; the verbs of an
+#: invitation to follow), not boilerplate phrases: they are not matched, see :func:`word_class`
 WORD_CLASS_CATEGORIES = frozenset({"date_words", "dateline_words", "credit_names", "credit_labels",
-                                   "follow_words"})
+                                   "credit_signs", "credit_joiners", "follow_words"})
 #: kinds whose phrase must span the whole normalised line
 WHOLE_LINE_KINDS = frozenset({"line", "line_near"})
 CONTAINS_KINDS = frozenset({"contains", "contains_near"})
@@ -230,9 +231,15 @@ class Lexicon:
     def __init__(self, lang: str, tables: dict[str, dict[str, list[str]]]) -> None:
         self.lang = lang
         self.categories = sorted(tables)
-        self.word_classes: dict[str, frozenset[str]] = {
-            category: frozenset(normalize(word) for phrases in kinds.values() for word in phrases)
+        #: the words of each word class as written (a rule that reads them in the raw text,
+        #: where case and accents are still there, builds its pattern from these) ...
+        self.written_word_classes: dict[str, frozenset[str]] = {
+            category: frozenset(word.strip() for phrases in kinds.values() for word in phrases)
             for category, kinds in tables.items() if category in WORD_CLASS_CATEGORIES
+        }
+        #: ... and normalised, as rules look up the words of normalised lines
+        self.word_classes: dict[str, frozenset[str]] = {
+            category: frozenset(map(normalize, words)) for category, words in self.written_word_classes.items()
         }
         keys: dict[tuple[int, str], list[Target]] = {}
         for category, kinds in tables.items():
@@ -262,7 +269,7 @@ class Lexicon:
         lexicons = list(lexicons)
         merged.lang = "+".join(lex.lang for lex in lexicons)
         merged.categories = sorted({c for lex in lexicons for c in lex.categories})
-        merged.word_classes = {}
+        merged.word_classes = merged.written_word_classes = {}
         keys: dict[tuple[int, str], tuple[Target, ...]] = {}
         for lex in lexicons:
             # most keys are one lexicon's: its frozen targets are taken as they are, at C
@@ -479,15 +486,17 @@ def _doc_langs(doc: Document) -> tuple[str, ...]:
     return langs
 
 
-def word_class(doc: Document, category: str) -> frozenset[str]:
+def word_class(doc: Document, category: str, *, written: bool = False) -> frozenset[str]:
     """The words of a word-class category (e.g. ``date_words``) in the lexicons used for
-    ``doc``, normalised."""
-    return _word_class_of(_doc_langs(doc), category)
+    ``doc``, normalised (as written in the data files with ``written``)."""
+    return _word_class_of(_doc_langs(doc), category, written)
 
 
 @lru_cache(maxsize=None)
-def _word_class_of(langs: tuple[str, ...], category: str) -> frozenset[str]:
-    return frozenset().union(*(load_lexicon(lang).word_classes.get(category, ()) for lang in langs))
+def _word_class_of(langs: tuple[str, ...], category: str, written: bool) -> frozenset[str]:
+    lexicons = map(load_lexicon, langs)
+    classes = (lex.written_word_classes if written else lex.word_classes for lex in lexicons)
+    return frozenset().union(*(words.get(category, ()) for words in classes))
 
 
 def whole_line_phrases(doc: Document, category: str) -> frozenset[str]:
@@ -528,6 +537,21 @@ def lines_matching(doc: Document, pattern: re.Pattern[str], needles: Iterable[st
     # order and dict.fromkeys drops the repeats
     after = map(bisect_right, repeat(starts), map(re.Match.start, pattern.finditer(text)))
     return [index - 1 for index in dict.fromkeys(after)]
+
+
+def lines_glued(doc: Document, words: tuple[str, ...], marks: Iterable[str]) -> list[int]:
+    """Indices of the lines whose normalised text holds one of ``marks`` right after one of
+    ``words`` ("credit…"), in order: a search for each mark, and a look back from each one
+    found (marks that few lines hold: an ellipsis, not a stop)."""
+    text, starts = _joined(doc)
+    found: set[int] = set()
+    for mark in marks:
+        at = text.find(mark)
+        while at >= 0:
+            if text.endswith(words, 0, at):
+                found.add(bisect_right(starts, at) - 1)
+            at = text.find(mark, at + 1)
+    return sorted(found)
 
 
 def hits_by_line(doc: Document) -> dict[int, list[Hit]]:

@@ -156,3 +156,16 @@ def test_paragraph_with_a_picture_reference_stays(line: str) -> None:
 ])
 def test_sentence_naming_an_agency_stays(line: str) -> None:
     assert_kept("caption", "en", [line])
+
+
+def test_credit_signs_and_joiners_are_read_as_written_in_the_data() -> None:
+    # another language's words, accents and all, work as English "By", "Credit" and "via" do
+    from cleanscrape.stages.caption import _credit_signs
+
+    signs = _credit_signs(frozenset({"crédit", "foto von"}), frozenset({"über"}))
+    match = signs.after_sentence.search("Le maire salue les électeurs au marché.Crédit…Jean Dupont/Le Quotidien")
+    assert match is not None and match["credit"] == "Crédit…Jean Dupont/Le Quotidien"
+    match = signs.after_sentence.search("Der Bürgermeister eröffnet den Bahnhof. Foto von MAX MUSTERMANN")
+    assert match is not None and match["credit"] == "Foto von MAX MUSTERMANN"
+    assert signs.parts.split("Acme über Beta") == ["Acme", "Beta"]
+    assert signs.glued == ("credit", "foto von")
