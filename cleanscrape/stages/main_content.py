@@ -37,7 +37,8 @@ neighbour smoothing by two kinds of context:
    paragraph per line and cuts it: the paragraph right above a box the region starts
    under, and the text after a box right below the region when a paragraph follows it (or
    shorter prose standing alone in its block, worth a paragraph before the next box),
-   are the article's.  Rows of a ranked table (each opening with a rank counting up
+   are the article's; captions among the box's lines and the labels under them are the
+   box's.  Rows of a ranked table (each opening with a rank counting up
    and giving a figure, under a header row or a heading) count like prose and are no
    labels: a standings page has no paragraph.  Sentences at its edges join it, even
    thin in stopwords (names, figures).  Inside the region only structurally bad
@@ -1491,6 +1492,32 @@ class MainContentStage(Stage):
         return (item.kind is GOOD or item.kind is NEAR) and item.sentence_end and not item.off_layout \
             and block.first == block.last
 
+    @staticmethod
+    def _box_end(lines: list[_Line], pos: int, boxes: tuple[str, ...]) -> int:
+        """Position of the first line after the box that starts at ``pos``, or ``pos`` when
+        there is no box line to cross.  A box is its lines (``boxes``: removed as other
+        stories or an offer), the pictures' captions among and around them ("READ MORE: …"
+        / a caption / "Related articles" and its headlines), and the labels right under a
+        box line or another such label: its headlines the lexicons left ("DON'T MISS" and
+        three headlines).  Not a label under a caption, where the next teaser card
+        begins, nor a comments signpost: the thread follows it."""
+        crossed = False
+        previous = ""  # what the line above was: "box", "label" or "caption"
+        end = pos
+        while end < len(lines):
+            item = lines[end]
+            if item.removed_as in boxes:
+                previous, crossed = "box", True
+            elif item.removed_as == "caption":
+                previous = "caption"
+            elif (previous == "box" or previous == "label") and item.removed_as is None \
+                    and item.structural and not item.shape_only:
+                previous = "label"
+            else:
+                break
+            end += 1
+        return end if crossed else pos
+
     def _text_below_boxes(self, lines: list[_Line], last: int, values: list[float], doc: Document) -> int:
         """Position of the article's last line: past a box right below the region that an
         earlier stage removed as other stories or a sign-up offer ("Related" and two
@@ -1503,9 +1530,7 @@ class MainContentStage(Stage):
         back before its end."""
         boxes = self._box_categories()
         while True:
-            pos = last + 1
-            while pos < len(lines) and lines[pos].removed_as in boxes:
-                pos += 1
+            pos = self._box_end(lines, last + 1, boxes)
             if pos == last + 1 or pos == len(lines):
                 return last
             paragraph = self._is_paragraph(lines[pos])
