@@ -92,11 +92,20 @@ def _second_word_is_lower(text: str) -> bool:
     return len(words) > 1 and words[1][:1].islower()
 
 
-def is_title_like(text: str, normalized: str, *, max_words: int = 25) -> bool:
+#: a headline cut short to fit a list's width is a long one; a short line ending with an
+#: ellipsis is a placeholder or a link ("Loading content ...", "Elsewhere on pv magazine...")
+_CUT_HEADLINE_CHARS = 40
+
+
+def is_title_like(text: str, normalized: str, *, max_words: int = 25, cut_short: bool = False) -> bool:
     """A headline-shaped line: a few words, not ending with a full stop (titles may end
-    with "?" or "!")."""
+    with "?" or "!"); with ``cut_short``, also a headline cut off with an ellipsis, as
+    lists of other stories print long ones ("… to devastate Britain as Hurri...")."""
     words = word_count(normalized)
-    return 2 <= words <= max_words and not text.rstrip(_CLOSERS).endswith((".", "…", ";", ","))
+    end = text.rstrip(_CLOSERS)
+    if cut_short and len(end) >= _CUT_HEADLINE_CHARS and end.endswith(("...", "…")):
+        end = end.rstrip(".…")
+    return 2 <= words <= max_words and not end.endswith((".", "…", ";", ","))
 
 
 def may_hold_url(normalized: str) -> bool:

@@ -63,7 +63,9 @@ class RelatedStage(LexiconStage):
         return headlines
 
     def is_title(self, line: Line, normalized: str) -> bool:
-        return is_title_like(line.text, normalized, max_words=self.options.max_title_words)
+        # a headline the box cut short ("… as Hurri...") is one of its headlines: the box's
+        # ellipsis is no full stop
+        return is_title_like(line.text, normalized, max_words=self.options.max_title_words, cut_short=True)
 
 
 def _link_lines(doc: Document) -> list[int]:
