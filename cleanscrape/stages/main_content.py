@@ -1141,7 +1141,9 @@ class MainContentStage(Stage):
         one that starts with the name of a byline above the article ("Eric Song is IGN's
         deal curator…" under "By Eric Song, IGN Staff", removed by ``metadata``), or a
         short heading ending with a name shown above the article and the next line, which
-        repeats it ("Über Moritz Bachmann" / "Als Sales Manager bildet Moritz Bachmann…").
+        repeats it ("Über Moritz Bachmann" / "Als Sales Manager bildet Moritz Bachmann…"),
+        or the name alone on a line, as a line above the article shows it, over a bio
+        that need not repeat it ("Isabella Beyer" / "Als Content Marketing Managerin…").
         A name is two capitalised words; names of things (a country, a company) are in
         menus and headlines as much as in bylines, hence the byline or the repetition."""
         opts = self.options
@@ -1166,6 +1168,13 @@ class MainContentStage(Stage):
                   and f"{words[-2]} {words[-1]}" in doc.lines[lines[pos + 1].index].text
                   and self._named_above(f"{words[-2]} {words[-1]}", above, doc, byline=False)):
                 named, end = f"heading ending with the name {words[-2]} {words[-1]!r}, repeated below", pos + 1
+            elif (len(words) == 2 and pos < last and _is_name(words[0], words[1])
+                  and words[0][1:].islower() and words[1][1:].islower()
+                  and self._alone_above(doc.lines[item.index].text, above, doc)):
+                # the name alone over the bio, as the byline shows it ("Isabella Beyer" /
+                # "Als Content Marketing Managerin betreue ich den Blog…"); capitals only
+                # ("VISUAL MARKETING") are a section's label, not a name
+                named, end = f"the name {words[0]} {words[1]!r} alone, as a line above the article shows it", pos + 1
             else:
                 continue
             box = f"author's box ({named}, line {lines[pos].index + 1})"
@@ -1260,6 +1269,13 @@ class MainContentStage(Stage):
         else:
             above = [item for item in above if item.length < self.options.length_high]
         return any(name in doc.lines[item.index].text for item in above)
+
+    @staticmethod
+    def _alone_above(text: str, above: list[_Line], doc: Document) -> bool:
+        """Does a line above the article hold ``text`` and nothing else (a byline's name
+        on a line of its own, whichever stage removed it)?"""
+        name = text.strip()
+        return any(doc.lines[item.index].text.strip() == name for item in above)
 
     @staticmethod
     def _is_prose(item: _Line) -> bool:

@@ -639,6 +639,26 @@ def test_an_about_the_author_heading_and_its_text_go():
     assert all(paragraph in result.text for paragraph in PARAGRAPHS)
 
 
+def test_the_author_s_name_alone_over_a_bio_that_does_not_repeat_it_goes():
+    # the byline gives the name on a line of its own; the box under the article repeats
+    # that line over a bio written in the first person
+    bio = "As a transport reporter I write about the buses, trams and bikes of the city since 2010."
+    text = "\n".join(MENU) + "\n\n" + article("\n".join([TITLE, "Jane Porter", "12 May 2019"]), *PARAGRAPHS,
+                                               "Jane Porter", bio)
+    result = run(text)
+    assert bio not in result.text and result.text.count("Jane Porter") == 0
+    assert all(paragraph in result.text for paragraph in PARAGRAPHS)
+    reason = removed_lines(result)[text.split("\n").index(bio) + 1]
+    assert reason.startswith("author's box (the name Jane 'Porter' alone, as a line above the article shows it")
+
+
+def test_a_label_in_capitals_repeated_from_above_is_no_author_s_name():
+    closing = ["VISUAL MARKETING", "Our guide to pictures that sell, with twenty examples from our readers."]
+    text = "\n".join([*MENU, "VISUAL MARKETING"]) + "\n\n" + article(TITLE, *PARAGRAPHS, *closing)
+    result = run(text)
+    assert not any(r.category == "author_box" for r in result.removed)
+
+
 def test_a_last_paragraph_starting_with_a_name_from_the_menu_stays():
     menu = ["Home", "North Shore", "Politics", "Sport"]
     closing = "North Shore residents will be the first to use the new routes, the council said on Tuesday."
