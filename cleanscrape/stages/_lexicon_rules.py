@@ -97,14 +97,15 @@ def _second_word_is_lower(text: str) -> bool:
 _CUT_HEADLINE_CHARS = 40
 
 
-def is_title_like(text: str, normalized: str, *, max_words: int = 25, cut_short: bool = False) -> bool:
+def is_title_like(text: str, normalized: str, *, max_words: int = 25, cut_short: int = 0) -> bool:
     """A headline-shaped line: a few words, not ending with a full stop (titles may end
-    with "?" or "!"); with ``cut_short``, also a headline cut off with an ellipsis, as
-    lists of other stories print long ones ("… to devastate Britain as Hurri...")."""
+    with "?" or "!"); with ``cut_short``, also a line of at most that many words cut off
+    with an ellipsis, as lists of other stories print long headlines ("… to devastate
+    Britain as Hurri...") and their summaries."""
     words = word_count(normalized)
     end = text.rstrip(_CLOSERS)
     if cut_short and len(end) >= _CUT_HEADLINE_CHARS and end.endswith(("...", "…")):
-        end = end.rstrip(".…")
+        return 2 <= words <= cut_short
     return 2 <= words <= max_words and not end.endswith((".", "…", ";", ","))
 
 
