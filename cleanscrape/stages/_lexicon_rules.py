@@ -92,11 +92,21 @@ def _second_word_is_lower(text: str) -> bool:
     return len(words) > 1 and words[1][:1].islower()
 
 
-def is_title_like(text: str, normalized: str, *, max_words: int = 25) -> bool:
+#: a headline cut short to fit a list's width is a long one; a short line ending with an
+#: ellipsis is a placeholder or a link ("Loading content ...", "Elsewhere on pv magazine...")
+_CUT_HEADLINE_CHARS = 40
+
+
+def is_title_like(text: str, normalized: str, *, max_words: int = 25, cut_short: int = 0) -> bool:
     """A headline-shaped line: a few words, not ending with a full stop (titles may end
-    with "?" or "!")."""
+    with "?" or "!"); with ``cut_short``, also a line of at most that many words cut off
+    with an ellipsis, as lists of other stories print long headlines ("… to devastate
+    Britain as Hurri...") and their summaries."""
     words = word_count(normalized)
-    return 2 <= words <= max_words and not text.rstrip(_CLOSERS).endswith((".", "…", ";", ","))
+    end = text.rstrip(_CLOSERS)
+    if cut_short and len(end) >= _CUT_HEADLINE_CHARS and end.endswith(("...", "…")):
+        return 2 <= words <= cut_short
+    return 2 <= words <= max_words and not end.endswith((".", "…", ";", ","))
 
 
 def may_hold_url(normalized: str) -> bool:

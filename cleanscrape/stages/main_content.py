@@ -37,7 +37,8 @@ neighbour smoothing by two kinds of context:
    paragraph per line and cuts it: the paragraph right above a box the region starts
    under, and the text after a box right below the region when a paragraph follows it (or
    shorter prose standing alone in its block, worth a paragraph before the next box),
-   are the article's.  Rows of a ranked table (each opening with a rank counting up
+   are the article's; captions among the box's lines and the labels under them are the
+   box's.  Rows of a ranked table (each opening with a rank counting up
    and giving a figure, under a header row or a heading) count like prose and are no
    labels: a standings page has no paragraph.  Sentences at its edges join it, even
    thin in stopwords (names, figures).  Inside the region only structurally bad
@@ -1140,7 +1141,9 @@ class MainContentStage(Stage):
         one that starts with the name of a byline above the article ("Eric Song is IGN's
         deal curator…" under "By Eric Song, IGN Staff", removed by ``metadata``), or a
         short heading ending with a name shown above the article and the next line, which
-        repeats it ("Über Moritz Bachmann" / "Als Sales Manager bildet Moritz Bachmann…").
+        repeats it ("Über Moritz Bachmann" / "Als Sales Manager bildet Moritz Bachmann…"),
+        or the name alone on a line, as a line above the article shows it, over a bio
+        that need not repeat it ("Isabella Beyer" / "Als Content Marketing Managerin…").
         A name is two capitalised words; names of things (a country, a company) are in
         menus and headlines as much as in bylines, hence the byline or the repetition."""
         opts = self.options
@@ -1165,6 +1168,13 @@ class MainContentStage(Stage):
                   and f"{words[-2]} {words[-1]}" in doc.lines[lines[pos + 1].index].text
                   and self._named_above(f"{words[-2]} {words[-1]}", above, doc, byline=False)):
                 named, end = f"heading ending with the name {words[-2]} {words[-1]!r}, repeated below", pos + 1
+            elif (len(words) == 2 and pos < last and _is_name(words[0], words[1])
+                  and words[0][1:].islower() and words[1][1:].islower()
+                  and self._alone_above(doc.lines[item.index].text, above, doc)):
+                # the name alone over the bio, as the byline shows it ("Isabella Beyer" /
+                # "Als Content Marketing Managerin betreue ich den Blog…"); capitals only
+                # ("VISUAL MARKETING") are a section's label, not a name
+                named, end = f"the name {words[0]} {words[1]!r} alone, as a line above the article shows it", pos + 1
             else:
                 continue
             box = f"author's box ({named}, line {lines[pos].index + 1})"
@@ -1259,6 +1269,13 @@ class MainContentStage(Stage):
         else:
             above = [item for item in above if item.length < self.options.length_high]
         return any(name in doc.lines[item.index].text for item in above)
+
+    @staticmethod
+    def _alone_above(text: str, above: list[_Line], doc: Document) -> bool:
+        """Does a line above the article hold ``text`` and nothing else (a byline's name
+        on a line of its own, whichever stage removed it)?"""
+        name = text.strip()
+        return any(doc.lines[item.index].text.strip() == name for item in above)
 
     @staticmethod
     def _is_prose(item: _Line) -> bool:
@@ -1491,6 +1508,32 @@ class MainContentStage(Stage):
         return (item.kind is GOOD or item.kind is NEAR) and item.sentence_end and not item.off_layout \
             and block.first == block.last
 
+    @staticmethod
+    def _box_end(lines: list[_Line], pos: int, boxes: tuple[str, ...]) -> int:
+        """Position of the first line after the box that starts at ``pos``, or ``pos`` when
+        there is no box line to cross.  A box is its lines (``boxes``: removed as other
+        stories or an offer), the pictures' captions among and around them ("READ MORE: …"
+        / a caption / "Related articles" and its headlines), and the labels right under a
+        box line or another such label: its headlines the lexicons left ("DON'T MISS" and
+        three headlines).  Not a label under a caption, where the next teaser card
+        begins, nor a comments signpost: the thread follows it."""
+        crossed = False
+        previous = ""  # what the line above was: "box", "label" or "caption"
+        end = pos
+        while end < len(lines):
+            item = lines[end]
+            if item.removed_as in boxes:
+                previous, crossed = "box", True
+            elif item.removed_as == "caption":
+                previous = "caption"
+            elif (previous == "box" or previous == "label") and item.removed_as is None \
+                    and item.structural and not item.shape_only:
+                previous = "label"
+            else:
+                break
+            end += 1
+        return end if crossed else pos
+
     def _text_below_boxes(self, lines: list[_Line], last: int, values: list[float], doc: Document) -> int:
         """Position of the article's last line: past a box right below the region that an
         earlier stage removed as other stories or a sign-up offer ("Related" and two
@@ -1503,9 +1546,7 @@ class MainContentStage(Stage):
         back before its end."""
         boxes = self._box_categories()
         while True:
-            pos = last + 1
-            while pos < len(lines) and lines[pos].removed_as in boxes:
-                pos += 1
+            pos = self._box_end(lines, last + 1, boxes)
             if pos == last + 1 or pos == len(lines):
                 return last
             paragraph = self._is_paragraph(lines[pos])

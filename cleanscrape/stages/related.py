@@ -28,6 +28,9 @@ class RelatedStage(LexiconStage):
         max_list_items: Count = 15
         #: longest line that still counts as a headline in such a list
         max_title_words: Count = 25
+        #: longest line cut short with an ellipsis that counts as one of its teasers (a
+        #: headline or a summary the list cut to its width; 0: none)
+        max_teaser_words: Count = 60
         # "Lesen Sie auch den Bericht …" is prose: related lead-ins need a separator or a
         # short line, however many words they have
         specific_prefix_words: Count = 6
@@ -63,7 +66,10 @@ class RelatedStage(LexiconStage):
         return headlines
 
     def is_title(self, line: Line, normalized: str) -> bool:
-        return is_title_like(line.text, normalized, max_words=self.options.max_title_words)
+        # a headline or summary the box cut short ("… as Hurri...", "… auf Gedeih un...") is
+        # one of its teasers: the box's ellipsis is no full stop
+        return is_title_like(line.text, normalized, max_words=self.options.max_title_words,
+                             cut_short=self.options.max_teaser_words)
 
 
 def _link_lines(doc: Document) -> list[int]:

@@ -329,6 +329,47 @@ def test_shorter_paragraphs_below_a_related_box_stay_when_they_add_up_to_one():
          "The first routes are due to open in March, the others by the end of the summer."])
 
 
+def test_the_story_below_a_box_broken_by_a_caption_stays():
+    # "Read more: …", the picture's caption, then "Related articles" and two headlines: one
+    # box, however its lines are split; so is "Don't miss" with the headlines the lexicons
+    # leave for labels, and the caption under them
+    assert_text_below_a_box_stays([
+        "READ MORE: Night trams return to the old town", "A night bus in the northern suburbs (Image: GETTY)",
+        "Related articles", "Bus drivers vote on new contract", "Mayor opens talks with the drivers' union"])
+    assert_text_below_a_box_stays([
+        "DON'T MISS", "Night trams return to the old town [NEWS]", "Bus drivers vote on new contract [INSIGHT]",
+        "Mayor opens talks with the drivers' union [LATEST]", "A night bus in the northern suburbs (Image: GETTY)"])
+
+
+def assert_text_below_a_box_stays(box: list[str]) -> None:
+    """The story's paragraphs around ``box``, the story before it worth more than what
+    follows: all the story stays, the box goes."""
+    head = [*PARAGRAPHS, *PARAGRAPHS[:2]]
+    rest = [PARAGRAPHS[2] + " Residents can still comment on the timetable until the end of the month.",
+            PARAGRAPHS[1]]
+    text = "\n".join(MENU) + "\n\n" + article(*head, "\n".join(box), *rest, "\n".join(MENU))
+    result = Cleaner(stages=["caption", "related", "newsletter", "main_content"]).clean(text, lang="en")
+    assert all(paragraph in result.text for paragraph in head + rest)
+    assert not any(line in result.text for line in box)
+
+
+def test_a_teaser_card_under_a_caption_below_a_box_stays_out():
+    # the box, a caption, then another story's card (its headline a label, its summary
+    # standing alone) and the site's blurb: the card begins under the caption, the box
+    # ends above it
+    box = ["Sign up to our newsletter", "A night bus in the northern suburbs (Image: GETTY)", "Night trams return"]
+    card = ("The old town's trams will run all night from March, the operator said on Friday, after a "
+            "trial in the summer in which the night trams carried twice the riders it had expected.")
+    blurb = ("Here everything turns around the city: its streets, its people and the ways they get "
+             "around it, by day and by night, whatever the weather and whatever the fare.")
+    head = [*PARAGRAPHS, *PARAGRAPHS[:2]]
+    text = "\n".join(MENU) + "\n\n" + article(*head, "\n".join(box), card, "About us\nOur team", blurb,
+                                               "\n".join(MENU))
+    result = Cleaner(stages=["caption", "related", "newsletter", "main_content"]).clean(text, lang="en")
+    assert all(paragraph in result.text for paragraph in head)
+    assert card not in result.text and blurb not in result.text
+
+
 def test_teaser_summaries_below_a_related_box_go():
     # the same sentences, each under its headline in the box's block: other stories'
     # teasers (the article's lines without blank lines between them, as some scrapes
@@ -596,6 +637,26 @@ def test_an_about_the_author_heading_and_its_text_go():
     result = run(text)
     assert all(line not in result.text for line in box)
     assert all(paragraph in result.text for paragraph in PARAGRAPHS)
+
+
+def test_the_author_s_name_alone_over_a_bio_that_does_not_repeat_it_goes():
+    # the byline gives the name on a line of its own; the box under the article repeats
+    # that line over a bio written in the first person
+    bio = "As a transport reporter I write about the buses, trams and bikes of the city since 2010."
+    text = "\n".join(MENU) + "\n\n" + article("\n".join([TITLE, "Jane Porter", "12 May 2019"]), *PARAGRAPHS,
+                                               "Jane Porter", bio)
+    result = run(text)
+    assert bio not in result.text and result.text.count("Jane Porter") == 0
+    assert all(paragraph in result.text for paragraph in PARAGRAPHS)
+    reason = removed_lines(result)[text.split("\n").index(bio) + 1]
+    assert reason.startswith("author's box (the name Jane 'Porter' alone, as a line above the article shows it")
+
+
+def test_a_label_in_capitals_repeated_from_above_is_no_author_s_name():
+    closing = ["VISUAL MARKETING", "Our guide to pictures that sell, with twenty examples from our readers."]
+    text = "\n".join([*MENU, "VISUAL MARKETING"]) + "\n\n" + article(TITLE, *PARAGRAPHS, *closing)
+    result = run(text)
+    assert not any(r.category == "author_box" for r in result.removed)
 
 
 def test_a_last_paragraph_starting_with_a_name_from_the_menu_stays():

@@ -68,3 +68,25 @@ def test_a_page_that_is_mostly_links_keeps_them() -> None:
     result = Cleaner(stages=["related"]).clean("\n".join(["Latest news from the island", *titles]), lang="en",
                                                metadata={"extraction": {"link_lines": [2, 3, 4]}})
     assert result.removed == []
+
+
+def test_a_headline_the_list_cut_short_is_one_of_its_headlines() -> None:
+    cut = "UK weather alert: Plague of mosquitos to devastate Britain as Hurri..."
+    assert_removed("related", "en", ["Related articles", cut, TITLES[0]], ["Related articles", cut, TITLES[0]])
+
+
+def test_a_short_line_ending_with_an_ellipsis_ends_the_list() -> None:
+    # a placeholder or a link, not a headline cut to the list's width
+    assert_removed("related", "en", ["Related articles", TITLES[0], "Loading content ...", TITLES[1]],
+                   ["Related articles", TITLES[0]])
+
+
+def test_summaries_the_list_cut_short_go_with_their_headlines() -> None:
+    # other stories under the heading, each a headline and its summary cut to the box's width
+    summary = ("Von unserer Presse so gut wie nicht gewürdigt haben die Isländer den Banken-Crash genutzt, "
+               "um sich vom weltweiten Finanzsystem zu lösen. Hiesige Medien schwören die Bevölkerung auf Gedeih un...")
+    other = ("Die Kundgebung am Mittwoch stand unter einem guten Vorzeichen, und die Redner sprachen vor "
+             "dem Gericht zu mehreren tausend Menschen. Das richtige D...")
+    lines = ["Weiterführende Artikel zu diesem Thema", "Island setzt korrupte Regierung ab", summary,
+             "ESM – Letzte Kundgebung vor dem Urteil", other]
+    assert_removed("related", "de", lines, lines)
