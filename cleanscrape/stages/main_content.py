@@ -1387,13 +1387,18 @@ class MainContentStage(Stage):
 
     def _within_prose(self, run: range, lines: list[_Line], doc: Document) -> bool:
         """The run may be a list and sits inside running text: two prose lines right
-        above it and two right below, the first a paragraph.  Teaser cards alternate
-        label runs with single summaries and do not qualify."""
+        above it and two right below, the first a paragraph laid out like the article.
+        Teaser cards alternate label runs with single summaries and do not qualify, nor
+        does a run whose next line is prose laid out like list items (``off_layout``):
+        the list goes on there, as the promotions closing a list of other stories do
+        ("More Great WIRED Stories", five headlines, "Want the best tools to get
+        healthy? Check out…" in one block)."""
         above = lines[run.start - _LIST_CONTEXT:run.start] if run.start >= _LIST_CONTEXT else []
         below = lines[run.stop:run.stop + _LIST_CONTEXT]
         return (
             len(above) == len(below) == _LIST_CONTEXT
             and (lines[run.stop].kind is GOOD or lines[run.stop].kind is NEAR)
+            and not lines[run.stop].off_layout
             and all(self._is_prose(item) for item in (*above, *below))
             and self._may_be_list(run, lines, doc)
         )

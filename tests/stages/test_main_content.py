@@ -909,3 +909,27 @@ def test_ranked_rows_under_a_removed_heading_are_no_table():
     result = Cleaner().clean(text, lang="en")
     for row in rows:
         assert row not in result.text
+
+
+def test_a_list_of_other_stories_closed_by_promotions_in_its_block_is_no_list_of_the_text():
+    # A list of headlines between two prose lines is a list running through the article
+    # only when the prose under it is laid out like the article: the promotions printed
+    # as the list's last items (in its block) are more of the list, not the text going on.
+    stories = ["More Great Stories From The Gazette",
+               "The strange life and mysterious death of a virtuoso coder",
+               "How a small town learned to love its night buses",
+               "The enduring power of a forgotten children's book",
+               "How to opt out of the sites that sell your personal data",
+               "What the new stadium deal means for the city's budget",
+               "Why the river keeps flooding the same three streets",
+               "A safer way to protect your data; plus, check out the latest news on the city.",
+               "Want the best tools to get healthy? Check out our team's picks for the best gear."]
+    mission = ("The Gazette is where the city is explained. It is the essential source of news and "
+               "ideas that make sense of a place in constant change, from the council chamber to "
+               "the corner shop and the bus stop.")
+    text = "\n".join(MENU) + "\n\n" + article(TITLE, *PARAGRAPHS, "\n".join(stories), mission) \
+        + "\n\n" + "\n".join(MENU)
+    result = run(text)
+    assert all(kept in result.text for kept in PARAGRAPHS)
+    for gone in (*stories, mission):
+        assert gone not in result.text
