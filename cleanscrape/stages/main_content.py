@@ -128,6 +128,11 @@ _KICKER_CARDS = 2
 _KICKER_GAP = 3
 #: how a headline cut short ends
 _CUT = ("...", "…")
+#: a line set in capitals between two of the article's paragraphs with this many words or
+#: more is the headline of another story linked from the text ("SEAN SPICER ELIMINATED FROM
+#: 'DANCING WITH THE STARS'"); the article's own subheadings set in capitals are shorter
+#: ("HOW TO USE A WATER BATH CANNER", "DOES SHE HAVE A PLAN FOR THAT?")
+_CAPITAL_HEADLINE_WORDS = 8
 #: the fewest words of a phrase that makes a sentence inside the article an offer
 _INSIDE_OFFER_WORDS = 3
 #: a numbered item's number ("3) Polistil…", "4. Blade Runner…"), and the lines an item may
@@ -508,6 +513,7 @@ class MainContentStage(Stage):
         inline = self._inline_lists(lines, runs, first, last, doc) | set(closing_list) | set(enumeration)
         cards = self._kicker_cards(lines, first, last, doc)
         cards.update(self._teaser_cards(lines, first, last, doc))
+        cards.update(self._capital_headlines(lines, first, last, doc))
         span = f"lines {lines[first].index + 1}-{lines[last].index + 1}"
         # (each line's reason is its signal and one of these, joined by one concatenation)
         outside, inside = f", outside the main text ({span})", f", inside the main text ({span})"
@@ -1125,6 +1131,28 @@ class MainContentStage(Stage):
                 cards.update((card, reason) for card in range(run[0], end + 1))
             run = [] if pos is None else [pos]
         return cards
+
+    @classmethod
+    def _capital_headlines(cls, lines: list[_Line], first: int, last: int, doc: Document) -> dict[int, str]:
+        """Headlines of other stories the article links to between its paragraphs, set in
+        capitals, by position, with the reason: a line inside the region, alone in its
+        block, of ``_CAPITAL_HEADLINE_WORDS`` words or more, all its letters capitals,
+        without a sentence end or a tab (a table's row), right between two lines of prose
+        standing alone as the article's paragraphs do.  A subheading set in capitals is a few words; a
+        sentence-long line in capitals that does not end like one is a link."""
+        blocks, doc_lines = doc.blocks, doc.lines
+        found: dict[int, str] = {}
+        for pos in range(first + 1, last):
+            item = lines[pos]
+            if item.words < _CAPITAL_HEADLINE_WORDS or item.sentence_end or not item.text.isupper() \
+                    or "\t" in item.text or doc_lines[item.index].removed:
+                continue
+            block = blocks[doc_lines[item.index].block]
+            if block.first == block.last and cls._stands_alone(lines[pos - 1], doc) \
+                    and cls._stands_alone(lines[pos + 1], doc):
+                found[pos] = (f"link set in capitals between two paragraphs ({item.words} words, no "
+                              f"sentence end): another story's headline, not a subheading")
+        return found
 
     @staticmethod
     def _card_between(items: list[_Line]) -> bool:

@@ -933,3 +933,15 @@ def test_a_list_of_other_stories_closed_by_promotions_in_its_block_is_no_list_of
     assert all(kept in result.text for kept in PARAGRAPHS)
     for gone in (*stories, mission):
         assert gone not in result.text
+
+
+def test_a_headline_set_in_capitals_between_paragraphs_goes_a_subheading_in_capitals_stays():
+    link = "COUNCIL LEADER SAYS NIGHT BUSES WILL PAY FOR THEMSELVES WITHIN FIVE YEARS"
+    subheading = "WHAT THE NEW ROUTES WILL COST"
+    text = "\n".join(MENU) + "\n\n" + article(TITLE, PARAGRAPHS[0], link, PARAGRAPHS[1], subheading, PARAGRAPHS[2])
+    result = run(text)
+    assert link not in result.text
+    (reason,) = [r.reason for r in result.removed if r.text.strip() == link]
+    assert reason.startswith("link set in capitals between two paragraphs (12 words")
+    for kept in (TITLE, subheading, *PARAGRAPHS):
+        assert kept in result.text
