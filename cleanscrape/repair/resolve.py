@@ -36,7 +36,7 @@ from .damage import SLOT_PATTERN, SLOTS, DamagedRun, has_slot, is_slot, spells
 from .language import LanguageData, Symbol, symbols
 from .wordlist import shape
 
-__all__ = ["Reading", "Resolution", "Resolver", "LISTED"]
+__all__ = ["Reading", "Resolution", "Resolver", "LISTED", "SOFT_HYPHEN_HOW"]
 
 #: log10 factors; each is named for the evidence it weighs
 DOC_WORD_BONUS = 2.0
@@ -380,6 +380,18 @@ _OPENERS = " \t\ufeff\u200b\"'`«“„‚‹([{*•-–—"
 _QUOTE_OPENERS = "«“„\"'"
 _CLOSERS = "\"'»”“’›)]}"
 _IMPOSSIBLE = -math.inf
+#: the soft hyphen (U+00AD), which pages put between a long word's syllables
+SOFT_HYPHEN = "\xad"
+#: how a reading of lost soft hyphens was found (:meth:`Resolver._soft_hyphen_readings`)
+SOFT_HYPHEN_HOW = "soft hyphen"
+#: a word's slots read as soft hyphens: at most this many, leaving parts of this many
+#: characters or more (hyphenation leaves two at a word's edges), beside at most this many
+#: lost letters
+MAX_SOFT_HYPHENS = 8
+MIN_SYLLABLE = 2
+MAX_LETTERS_BESIDE_HYPHENS = 2
+MIN_SOFT_HYPHEN_WORDS = 2
+SOFT_HYPHEN_PRIOR = 0.0
 #: candidate sources that are known words, not spellings guessed by the letter model
 LISTED = KNOWN + ("elision", "suffix", "negation", "person", "final vowel", "stem")
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -826,6 +838,8 @@ class Resolver:
             readings = self._lone_readings(run, line)
         else:
             readings = self._asked_question(run, self._word_readings(run, line))
+            if not any(r.how in LISTED and r.score > _IMPOSSIBLE for r in readings):
+                readings += self._soft_hyphen_readings(run, line)
         kept_before, kept_after = self._kept_quotes_beside(run, line)
         if kept_before or kept_after:
             # no mark stands twice: a reading may not put one beside a kept one
@@ -1384,6 +1398,69 @@ class Resolver:
             return []
         return [Reading(APOSTROPHE + text[1:], SUFFIX_AFTER_NUMBER,
                         f"'?' between a number and the case suffix '{text[1:]}' read as a lost apostrophe")]
+
+    def _soft_hyphen_readings(self, run: DamagedRun, line: str) -> list[Reading]:
+        """Soft hyphens (U+00AD) lost with the letters: pages hyphenate long words for the
+        browser ("Ver&shy;fah&shy;ren"), and a charset without the character writes
+        "Ver?fah?ren", whose letter fillings make no word ("Verüfahören").  Asked only where
+        no filling of the slots is a known word: "na?ve" is "naïve", not "na\xadve"."""
+        if not self._lost_soft_hyphens():
+            return []
+        out = []
+        for hyphens, rest, cand in self._soft_hyphen_fits(run.text):
+            sentence_start = self._sentence_start(line, run.start) if is_slot(rest[0]) else True
+            word = self._apply_case(rest, cand, run, line, sentence_start)
+            if word is None:
+                continue
+            letters = iter(word)
+            text = "".join(SOFT_HYPHEN if i in hyphens else next(letters) for i in range(len(run.text)))
+            out.append(Reading(text, math.log10(cand.frequency or DOC_ONLY_FREQUENCY) + SOFT_HYPHEN_PRIOR,
+                               f"{len(hyphens)} '?' read as lost soft hyphens",
+                               f"'{cand.text}' ({cand.how}) frequency {cand.frequency:.2g}", SOFT_HYPHEN_HOW))
+        return out
+
+    @_per_document
+    def _lost_soft_hyphens(self) -> bool:
+        """Did the page lose soft hyphens?  A page hyphenates its long words, not one: at least
+        ``MIN_SOFT_HYPHEN_WORDS`` of its words are known words with (some of) their inner
+        slots taken out and no letter lost ("Ver?fah?ren", "Jah?ren").  One such word is as
+        likely a rare word's lost letter ("bal?ul" is the Romanian "balțul", not "balul"), and
+        a word with lost letters beside the slots taken out shows no page's hyphenation ("?a?ska"
+        is the name "Łańska", not "łaska").  Only a charset without any non-ASCII character
+        loses them (every Latin one has U+00AD): not one a damaged word kept a letter of, nor
+        one that kept the soft hyphen."""
+        if self.charset.charset_loss or self.charset.was_kept(SOFT_HYPHEN):
+            return False
+        found = 0
+        for word in self.charset.slotted_words:
+            if any(not has_slot(rest) for _, rest, _ in self._soft_hyphen_fits(word)):
+                found += 1
+                if found >= MIN_SOFT_HYPHEN_WORDS:
+                    return True
+        return False
+
+    @_per_document
+    def _soft_hyphen_fits(self, text: str) -> list[tuple[tuple[int, ...], str, Candidate]]:
+        """The sets of ``text``'s inner slots (each between two kept letters, the parts it
+        leaves of ``MIN_SYLLABLE`` characters or more, as hyphenation leaves them) that, taken
+        out, leave ``rest``, a known word ``cand`` with its other slots
+        (``MAX_LETTERS_BESIDE_HYPHENS`` at most) as letters: "sch?d?li?chen" is
+        "schäd\xadli\xadchen"."""
+        inner = [i for i in range(1, len(text) - 1)
+                 if is_slot(text[i]) and text[i - 1].isalpha() and text[i + 1].isalpha()]
+        if len(inner) > MAX_SOFT_HYPHENS:
+            return []
+        out = []
+        for mask in range(1, 1 << len(inner)):
+            hyphens = tuple(i for k, i in enumerate(inner) if mask >> k & 1)
+            bounds = (-1,) + hyphens + (len(text),)
+            if any(b - a - 1 < MIN_SYLLABLE for a, b in zip(bounds, bounds[1:])):
+                continue
+            rest = "".join(c for i, c in enumerate(text) if i not in hyphens)
+            if sum(map(is_slot, rest)) > MAX_LETTERS_BESIDE_HYPHENS:
+                continue
+            out += [(hyphens, rest, cand) for cand in self.finder.known_words(self.lower(rest))]
+        return out
 
     @_per_document
     def _glued_words(self, text: str) -> list[Reading]:

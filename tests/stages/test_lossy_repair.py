@@ -518,3 +518,38 @@ def test_the_lost_final_vowels_are_a_set_of_vowels(monkeypatch: pytest.MonkeyPat
     text = "Au fost revendicate de organiza?ia terorist? Al-Qaida, a declarat guvernul britanic."
     result = Cleaner(stages=["lossy_repair"]).clean(text, lang="ro")
     assert "organizația teroristă Al-Qaida" in result.text
+
+
+@pytest.mark.parametrize("slot", ["?", "\ufffd"])
+def test_slots_a_known_word_leaves_taken_out_are_lost_soft_hyphens(slot: str, cleaner: Cleaner) -> None:
+    # German news pages hyphenate long words with &shy;, which an ASCII charset writes "?":
+    # the letter model filled every one ("Verüfahören", "schädöliächen"); with a lost
+    # letter beside them ("sch?d?li?chen"), and a lost capital first ("?ber?tra?gungs?we?ge")
+    text = ("?ber?tra?gungs?we?ge der Ver?fah?ren: die For?schung zeigt f?r die Men?schen "
+            "sch?d?li?chen Strah?lung.").replace("?", slot)
+    assert cleaner.clean(text, lang="de").text == (
+        "Über\xadtra\xadgungs\xadwe\xadge der Ver\xadfah\xadren: die For\xadschung zeigt für die Men\xadschen "
+        "schäd\xadli\xadchen Strah\xadlung.")
+
+
+def test_a_word_with_lost_letters_beside_the_slots_shows_no_hyphenated_page(cleaner: Cleaner) -> None:
+    # "łaska" with a soft hyphen was the one reading of a known word for the name "?a?ska"
+    # ("Łańska"): a page that lost soft hyphens shows it by words that lost nothing else
+    text = ("Po to tu przyjad?, ?eby zatkn?? kwiatek, zapali? znicz. Po uderzeniu policyjn? pa?k? "
+            "kobieta dozna?a powa?nego urazu wewn?trznego. Po wielu, wielu latach przyby?o w okolice "
+            "?a?ska dw?ch rybak?w.")
+    assert "\xad" not in cleaner.clean(text, lang="pl").text
+
+
+def test_one_word_read_as_lost_soft_hyphens_is_no_hyphenated_page(cleaner: Cleaner) -> None:
+    # a page hyphenates its long words, not one: "bal?ul" is "balțul", not a hyphenated "balul"
+    text = ("Toat? frica ei se risipea pe ne?tiute ?i, c?nd au ?ntins masa, vr?nd-nevr?nd ?i-a pus "
+            "bal?ul ?i-a mers la biseric?.")
+    assert "pus balțul și-a" in cleaner.clean(text, lang="ro").text
+
+
+def test_a_page_that_kept_a_soft_hyphen_lost_none(cleaner: Cleaner) -> None:
+    # a charset that holds U+00AD (every Latin one) did not write it as "?"
+    text = "Die Ver\xadfah\xadren sind f?r die Men?schen und die For?schung."
+    out = cleaner.clean(text, lang="de").text
+    assert "\xad" not in out.replace("Ver\xadfah\xadren", "")
