@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache, wraps
@@ -392,6 +393,8 @@ MIN_SYLLABLE = 2
 MAX_LETTERS_BESIDE_HYPHENS = 2
 MIN_SOFT_HYPHEN_WORDS = 2
 SOFT_HYPHEN_PRIOR = 0.0
+#: a soft hyphen before a vowel (hyphenation breaks before a consonant where it may)
+SOFT_HYPHEN_BEFORE_VOWEL = -0.5
 #: candidate sources that are known words, not spellings guessed by the letter model
 LISTED = KNOWN + ("elision", "suffix", "negation", "person", "final vowel", "stem")
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -417,6 +420,8 @@ _WORD_RUN = re.compile(r"(?:[^\W\d_]|[?\ufffd])+")
 _LAYOUT_RUN = re.compile(r"[\s\u200b\ufeff]+")
 #: a participle stem ending in none of these takes the consonant-stem infinitive ("přikýv")
 _VOWELS = "aeiouyáéěíóúůý"
+#: the vowels that accents are put on (:func:`_is_vowel`)
+_BASE_VOWELS = "aeiouy"
 #: a token that ends a sentence (or a heading's colon), closing marks after it
 _ENDS_SENTENCE = re.compile(r"[.!?:…][\"'»”)]*$")
 #: a slot glued to a letter: a word that lost one of its letters (or a real "?" glued to a word)
@@ -499,6 +504,11 @@ def _symbol_neighbours() -> tuple[frozenset[str], frozenset[str]]:
     ``before_digit_after_words``) and precedes (``after_digit_before_words``), of any symbol."""
     return (frozenset().union(*(symbol.after_words | symbol.before_digit_after_words for symbol in symbols())),
             frozenset().union(*(symbol.after_digit_before_words for symbol in symbols())))
+
+
+def _is_vowel(char: str) -> bool:
+    """Is ``char`` a vowel, accented or not?"""
+    return unicodedata.normalize("NFD", char)[:1].lower() in _BASE_VOWELS
 
 
 def _all_capitals(text: str) -> bool:
@@ -838,7 +848,9 @@ class Resolver:
             readings = self._lone_readings(run, line)
         else:
             readings = self._asked_question(run, self._word_readings(run, line))
-            if not any(r.how in LISTED and r.score > _IMPOSSIBLE for r in readings):
+            # (an elided word's filling is "elision" whatever its word: "l?en?sei?gne?ment"
+            # had "l’enèseiégneâment", the letter model's, against "l’en\xadsei\xadgne\xadment")
+            if not any(r.how in LISTED and r.how != "elision" and r.score > _IMPOSSIBLE for r in readings):
                 readings += self._soft_hyphen_readings(run, line)
         kept_before, kept_after = self._kept_quotes_beside(run, line)
         if kept_before or kept_after:
@@ -1414,7 +1426,14 @@ class Resolver:
                 continue
             letters = iter(word)
             text = "".join(SOFT_HYPHEN if i in hyphens else next(letters) for i in range(len(run.text)))
-            out.append(Reading(text, math.log10(cand.frequency or DOC_ONLY_FREQUENCY) + SOFT_HYPHEN_PRIOR,
+            # hyphenation parts syllables, each with its vowel ("schö\xadnen", not "sch\xadönen"),
+            # before a consonant where it may ("supé\xadrieur", not "sup\xadérieur")
+            parts = text.split(SOFT_HYPHEN)
+            if not all(any(map(_is_vowel, part)) for part in parts):
+                continue
+            before_vowels = sum(_is_vowel(part[0]) for part in parts[1:])
+            out.append(Reading(text, math.log10(cand.frequency or DOC_ONLY_FREQUENCY) + SOFT_HYPHEN_PRIOR
+                               + before_vowels * SOFT_HYPHEN_BEFORE_VOWEL,
                                f"{len(hyphens)} '?' read as lost soft hyphens",
                                f"'{cand.text}' ({cand.how}) frequency {cand.frequency:.2g}", SOFT_HYPHEN_HOW))
         return out
@@ -1441,19 +1460,22 @@ class Resolver:
 
     @_per_document
     def _soft_hyphen_fits(self, text: str) -> list[tuple[tuple[int, ...], str, Candidate]]:
-        """The sets of ``text``'s inner slots (each between two kept letters, the parts it
+        """The sets of ``text``'s inner slots (each between two letters or slots, the parts it
         leaves of ``MIN_SYLLABLE`` characters or more, as hyphenation leaves them) that, taken
         out, leave ``rest``, a known word ``cand`` with its other slots
         (``MAX_LETTERS_BESIDE_HYPHENS`` at most) as letters: "sch?d?li?chen" is
         "schäd\xadli\xadchen"."""
-        inner = [i for i in range(1, len(text) - 1)
-                 if is_slot(text[i]) and text[i - 1].isalpha() and text[i + 1].isalpha()]
+        if self.finder.known_words(self.lower(text)):
+            return []  # a known word fills the slots ("qu?il" is "qu’il", not "qu\xadil")
+        inner = [i for i in range(1, len(text) - 1) if is_slot(text[i])
+                 and (text[i - 1].isalpha() or is_slot(text[i - 1])) and (text[i + 1].isalpha() or is_slot(text[i + 1]))]
         if len(inner) > MAX_SOFT_HYPHENS:
             return []
         out = []
         for mask in range(1, 1 << len(inner)):
             hyphens = tuple(i for k, i in enumerate(inner) if mask >> k & 1)
             bounds = (-1,) + hyphens + (len(text),)
+            # (a slot beside a hyphen is a lost letter: "pr??si?dence" is "pré\xadsi\xaddence")
             if any(b - a - 1 < MIN_SYLLABLE for a, b in zip(bounds, bounds[1:])):
                 continue
             rest = "".join(c for i, c in enumerate(text) if i not in hyphens)

@@ -553,3 +553,30 @@ def test_a_page_that_kept_a_soft_hyphen_lost_none(cleaner: Cleaner) -> None:
     text = "Die Ver\xadfah\xadren sind f?r die Men?schen und die For?schung."
     out = cleaner.clean(text, lang="de").text
     assert "\xad" not in out.replace("Ver\xadfah\xadren", "")
+
+
+def test_a_lost_letter_beside_a_lost_soft_hyphen_and_an_elided_word_before(cleaner: Cleaner) -> None:
+    # "pr??si?dence": one of two slots side by side is the hyphen, the other a letter; the
+    # hyphen parts syllables, each with its vowel ("pré\xadsi", not "pr\xadési"), and breaks
+    # before a consonant where it may ("supé\xadrieur", not "sup\xadérieur"); an elided word's
+    # apostrophe before ("l?en?sei?gne?ment": the letter model had "l’enèseiégneâment")
+    text = "La pr??si?dence de l?en?sei?gne?ment sup??rieur veut la for?ma?tion et la pro?fes?sion."
+    assert cleaner.clean(text, lang="fr").text == (
+        "La pré\xadsi\xaddence de l’en\xadsei\xadgne\xadment supé\xadrieur veut la for\xadma\xadtion "
+        "et la pro\xadfes\xadsion.")
+    assert cleaner.clean("Die sch??nen Ver?fah?ren der For?schung.", lang="de").text == \
+        "Die schö\xadnen Ver\xadfah\xadren der For\xadschung."
+
+
+def test_a_soft_hyphen_leaves_no_part_without_a_vowel(cleaner: Cleaner) -> None:
+    # hyphenation parts syllables: "Ang?st" is no "Ang\xadst" on a page that lost soft hyphens
+    out = cleaner.clean("Die Ang?st vor den Ver?fah?ren der For?schung.", lang="de").text
+    assert out.startswith("Die Ang") and "\xad" not in out.split()[1]
+
+
+def test_an_elided_word_is_no_hyphenated_word(cleaner: Cleaner) -> None:
+    # "qu?il" is "qu’il": taken out, its slot leaves "quil", and "qu?il", "qu?elle" made a
+    # French page one that lost soft hyphens ("qu\xadil", "lé\xadtat" were runners-up)
+    result = cleaner.clean("Il dit qu?il part et qu?elle reste dans d?une ville de l??tat.", lang="fr")
+    assert result.text == "Il dit qu’il part et qu’elle reste dans d’une ville de l’État."
+    assert not any("\xad" in (repair.runner_up or "") for repair in result.repairs)
