@@ -478,6 +478,8 @@ _SURE_SENTENCE_END = re.compile(r"[.!…][\"'»”)\]]*\s+")
 _AFTER_SENTENCE_END = re.compile(r"[\"'»”)\]]*(?:\s*\Z|\s+[\s\"'«“„(\[¿¡*•\-–—]*([^\W\d_]))")
 #: a number that may be a year ("né en 1977 ? Meulan", "Nel 2003 ? stato"): no price
 _YEAR = re.compile(r"1\d{3}|20\d{2}")
+#: a date written with points ("14.09.2022 ? Kolumne"): no price either
+_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})")
 
 
 #: a "?" (or U+FFFD) that may end a question: at the line's end, before closing marks, or
@@ -3827,8 +3829,15 @@ class Resolver:
 
     def _lone_symbols(self, before: str, following: str) -> list[Reading]:
         """A lone slot after a number: a symbol its next word identifies ("9 ? C" → "9 ° C")
-        or one a number takes ("100 ? de reserva" → "100 € de reserva")."""
+        or one a number takes ("100 ? de reserva" → "100 € de reserva"); after the word
+        introducing a picture's credit, before a name: the copyright sign ("Foto: ? Hans")."""
         previous = before.rsplit(None, 1)[-1:]
+        if previous and following[:1].isupper():
+            credit = self.lower(previous[0].rstrip(":"))
+            credits = [Reading(symbol.char, SYMBOL_IDENTIFIED, f"lone '?' after '{previous[0]}' read as a lost '{symbol.char}'")
+                       for symbol in symbols() if credit in symbol.credit_words]
+            if credits:
+                return credits
         if not previous or not _NUMBER.fullmatch(previous[0]):
             return []
         if following[:1].isdigit():
@@ -3844,7 +3853,9 @@ class Resolver:
                     and self._price_number(symbol, previous[0]):
                 out.append(Reading(char, SYMBOL_PRICE,
                                    f"lone '?' between a number and '{word_after}' read as the price's '{char}'"))
-            elif symbol.alone_after_number:
+            elif symbol.alone_after_number and not _DATE.fullmatch(previous[0]):
+                # (after a date a dash stands: "Nike Jane ? 14.09.2022 ? Kolumne"; a year
+                # may be a price: "hasta 1500 ? y pico")
                 out.append(Reading(char, SYMBOL_AFTER_NUMBER, f"lone '?' after a number read as a lost '{char}'"))
         return out
 

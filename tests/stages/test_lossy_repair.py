@@ -580,3 +580,16 @@ def test_an_elided_word_is_no_hyphenated_word(cleaner: Cleaner) -> None:
     result = cleaner.clean("Il dit qu?il part et qu?elle reste dans d?une ville de l??tat.", lang="fr")
     assert result.text == "Il dit qu’il part et qu’elle reste dans d’une ville de l’État."
     assert not any("\xad" in (repair.runner_up or "") for repair in result.repairs)
+
+
+def test_a_lone_slot_after_a_date_is_no_price(cleaner: Cleaner) -> None:
+    # the euro a number takes was read after a date too: "14.09.2022 €"
+    text = "Nike Jane ? 14.09.2022 ? Kolumne f?r die M?dchen und die Gr??e der Welt."
+    assert "14.09.2022 – Kolumne für" in cleaner.clean(text, lang="de").text
+
+
+def test_a_lone_slot_after_a_pictures_credit_word_is_the_copyright_sign(cleaner: Cleaner) -> None:
+    # news pages credit their pictures "Bild © Name", "Foto: © Name": the slot was a dash
+    text = "Menschen vor der B?hne Bild ? Johannes Gregor/hr Diese Solidarit?t. Foto: ? Peter M?ller GmbH"
+    out = cleaner.clean(text, lang="de").text
+    assert "Bild © Johannes" in out and "Foto: © Peter" in out
