@@ -392,6 +392,10 @@ MAX_SOFT_HYPHENS = 8
 MIN_SYLLABLE = 2
 MAX_LETTERS_BESIDE_HYPHENS = 2
 MIN_SOFT_HYPHEN_WORDS = 2
+#: a word of two listed words (each of this many letters or more) read with lost soft hyphens,
+#: and how it was found
+MIN_COMPOUND_PART = 4
+SOFT_HYPHEN_COMPOUND = "compound"
 SOFT_HYPHEN_PRIOR = 0.0
 #: a soft hyphen before a vowel (hyphenation breaks before a consonant where it may)
 SOFT_HYPHEN_BEFORE_VOWEL = -0.5
@@ -1454,7 +1458,7 @@ class Resolver:
             return False
         found = 0
         for word in self.charset.slotted_words:
-            if any(not has_slot(rest) for _, rest, _ in self._soft_hyphen_fits(word)):
+            if any(not has_slot(rest) and cand.how != SOFT_HYPHEN_COMPOUND for _, rest, cand in self._soft_hyphen_fits(word)):
                 found += 1
                 if found >= MIN_SOFT_HYPHEN_WORDS:
                     return True
@@ -1476,15 +1480,32 @@ class Resolver:
         out = []
         for mask in range(1, 1 << len(inner)):
             hyphens = tuple(i for k, i in enumerate(inner) if mask >> k & 1)
-            bounds = (-1,) + hyphens + (len(text),)
             # (a slot beside a hyphen is a lost letter: "pr??si?dence" is "pré\xadsi\xaddence")
-            if any(b - a - 1 < MIN_SYLLABLE for a, b in zip(bounds, bounds[1:])):
+            if not self._syllables(text, hyphens):
                 continue
             rest = "".join(c for i, c in enumerate(text) if i not in hyphens)
             if sum(map(is_slot, rest)) > MAX_LETTERS_BESIDE_HYPHENS:
                 continue
             out += [(hyphens, rest, cand) for cand in self.finder.known_words(self.lower(rest))]
+        whole = "".join(c for i, c in enumerate(text) if i not in inner)
+        if not out and inner and whole.isalpha() and self._listed_compound(self.lower(whole)) and self._syllables(text, tuple(inner)):
+            # every slot a hyphen: a compound no list holds, of two that do
+            # ("Strah?lenan?wen?dung": "strahlen" + "anwendung"), as rare as an unknown word
+            # (which the letter model's filling is too, times its letters' odds)
+            out.append((tuple(inner), whole, Candidate(self.lower(whole), UNKNOWN_FREQUENCY, 0, SOFT_HYPHEN_COMPOUND)))
         return out
+
+    @staticmethod
+    def _syllables(text: str, hyphens: tuple[int, ...]) -> bool:
+        """Does every part soft hyphens at ``hyphens`` leave of ``text`` have ``MIN_SYLLABLE``
+        characters or more, as hyphenation leaves them?"""
+        bounds = (-1,) + hyphens + (len(text),)
+        return all(b - a - 1 >= MIN_SYLLABLE for a, b in zip(bounds, bounds[1:]))
+
+    def _listed_compound(self, word: str) -> bool:
+        """Is ``word`` two listed words of ``MIN_COMPOUND_PART`` letters or more, one after the other?"""
+        return any(self.finder.frequency(word[:k]) and self.finder.frequency(word[k:])
+                   for k in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1))
 
     @_per_document
     def _glued_words(self, text: str) -> list[Reading]:

@@ -593,3 +593,9 @@ def test_a_lone_slot_after_a_pictures_credit_word_is_the_copyright_sign(cleaner:
     text = "Menschen vor der B?hne Bild ? Johannes Gregor/hr Diese Solidarit?t. Foto: ? Peter M?ller GmbH"
     out = cleaner.clean(text, lang="de").text
     assert "Bild © Johannes" in out and "Foto: © Peter" in out
+
+
+def test_a_compound_no_list_holds_of_two_listed_words_takes_lost_soft_hyphens(cleaner: Cleaner) -> None:
+    # the letter model filled it: "Strahälenanöwenödung"
+    text = "Die Strah?lenan?wen?dung der Ver?fah?ren bei den Men?schen."
+    assert cleaner.clean(text, lang="de").text.startswith("Die Strah\xadlenan\xadwen\xaddung der Ver\xadfah\xadren")
