@@ -1458,11 +1458,23 @@ class Resolver:
             return False
         found = 0
         for word in self.charset.slotted_words:
-            if any(not has_slot(rest) and cand.how != SOFT_HYPHEN_COMPOUND for _, rest, cand in self._soft_hyphen_fits(word)):
+            # no letter lost: every slot a hyphen (asked of the whole word alone, not of each
+            # set of its slots, which only the page's words that need a reading are read for)
+            slots = tuple(i for i, c in enumerate(word) if is_slot(c))
+            if 0 in slots or len(word) - 1 in slots or not self._syllables(word, slots):
+                continue
+            whole = self.lower("".join(c for c in word if not is_slot(c)))
+            if self.finder.known_words(whole) and not self._filled_known(word):
                 found += 1
                 if found >= MIN_SOFT_HYPHEN_WORDS:
                     return True
         return False
+
+    def _filled_known(self, word: str) -> bool:
+        """Does a known word fill ``word``'s slots (its candidates, which its resolution
+        finds too: remembered per document)?"""
+        return any(c.how in KNOWN or (c.how == "elision" and (c.frequency or c.in_document or c.in_source))
+                   for c in self.finder.find(self.lower(word)))
 
     @_per_document
     def _soft_hyphen_fits(self, text: str) -> list[tuple[tuple[int, ...], str, Candidate]]:
@@ -1471,7 +1483,7 @@ class Resolver:
         out, leave ``rest``, a known word ``cand`` with its other slots
         (``MAX_LETTERS_BESIDE_HYPHENS`` at most) as letters: "sch?d?li?chen" is
         "schäd\xadli\xadchen"."""
-        if self.finder.known_words(self.lower(text)):
+        if self._filled_known(text):
             return []  # a known word fills the slots ("qu?il" is "qu’il", not "qu\xadil")
         inner = [i for i in range(1, len(text) - 1) if is_slot(text[i])
                  and (text[i - 1].isalpha() or is_slot(text[i - 1])) and (text[i + 1].isalpha() or is_slot(text[i + 1]))]
