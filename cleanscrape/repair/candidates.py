@@ -944,6 +944,16 @@ class CandidateFinder:
             return []
         return [Candidate(parts[-1][0], parts[-1][1], 0, "word list")]
 
+    def known_words(self, lower: str) -> list[Candidate]:
+        """The known words (a list's, the page's, the source's; also after an elided word:
+        "l?enseignement") that ``lower`` may be, its slots their letters; no spelling of
+        the letter model."""
+        if not has_slot(lower):
+            return self._known(lower)
+        elided = self._split_readings(lower) if self.data is not None else []
+        return [c for c in self._by_shape(lower) + self._respelled(lower) if c.how in KNOWN] \
+            + [c for c in elided if c.how == "elision" and (c.frequency or c.in_document or c.in_source)]
+
     def _known(self, word: str) -> list[Candidate]:
         candidate = self._candidate(word, word.replace(APOSTROPHE, "'"))
         return [candidate] if candidate.frequency or candidate.in_document or candidate.in_source else []

@@ -22,6 +22,7 @@ __all__ = ["CharsetEvidence"]
 #: apostrophes written between two letters ("l'homme", "l’homme")
 _APOSTROPHES = "'’"
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_SLOTTED_WORD = re.compile(r"(?:[^\W\d_]|[?\ufffd])+")
 
 
 class CharsetEvidence:
@@ -54,6 +55,14 @@ class CharsetEvidence:
             # most words of a damaged line hold no slot: two searches in C, not a call
             for word in line.split() if "?" in word or "\ufffd" in word
         )
+
+    @cached_property
+    def slotted_words(self) -> frozenset[str]:
+        """The page's words (letters and slots, punctuation around them left out) with a
+        slot between two letters: where a charset lost characters inside words."""
+        return frozenset(word for line in self._lines if any(c in line for c in SLOTS)
+                         for token in line.split() if "?" in token or "\ufffd" in token
+                         for word in _SLOTTED_WORD.findall(token) if _slot_between_letters(word))
 
     @cached_property
     def apostrophes(self) -> Counter:

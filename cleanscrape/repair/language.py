@@ -1075,6 +1075,9 @@ class Symbol:
     #: of a subsection reference after the number ("§ 5 Abs. 2"), per language
     heading_languages: frozenset[str] = frozenset()
     heading_words_by_language: tuple[tuple[str, frozenset[str]], ...] = ()
+    #: the words (lower case) a "?" standing alone after them before a name is the symbol
+    #: after: a picture's credit ("Foto: ? Hans Muster" → "Foto: © Hans Muster")
+    credit_words: frozenset[str] = frozenset()
 
     def heading_words(self, lang: str) -> frozenset[str]:
         return dict(self.heading_words_by_language).get(lang, frozenset())
@@ -1099,6 +1102,7 @@ def symbols() -> tuple[Symbol, ...]:
                tuple((lang, frozenset(words)) for lang, words in entry.get("rate_words_by_language", {}).items()),
                entry.get("margin_between_numbers", False),
                frozenset(entry.get("heading_languages", ())),
-               tuple((lang, frozenset(words)) for lang, words in entry.get("heading_words_by_language", {}).items()))
+               tuple((lang, frozenset(words)) for lang, words in entry.get("heading_words_by_language", {}).items()),
+               frozenset(entry.get("credit_words", ())))
         for entry in table.values()
     )

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache, wraps
@@ -36,7 +37,7 @@ from .damage import SLOT_PATTERN, SLOTS, DamagedRun, has_slot, is_slot, spells
 from .language import LanguageData, Symbol, symbols
 from .wordlist import shape
 
-__all__ = ["Reading", "Resolution", "Resolver", "LISTED"]
+__all__ = ["Reading", "Resolution", "Resolver", "LISTED", "SOFT_HYPHEN_HOW"]
 
 #: log10 factors; each is named for the evidence it weighs
 DOC_WORD_BONUS = 2.0
@@ -380,6 +381,24 @@ _OPENERS = " \t\ufeff\u200b\"'`«“„‚‹([{*•-–—"
 _QUOTE_OPENERS = "«“„\"'"
 _CLOSERS = "\"'»”“’›)]}"
 _IMPOSSIBLE = -math.inf
+#: the soft hyphen (U+00AD), which pages put between a long word's syllables
+SOFT_HYPHEN = "\xad"
+#: how a reading of lost soft hyphens was found (:meth:`Resolver._soft_hyphen_readings`)
+SOFT_HYPHEN_HOW = "soft hyphen"
+#: a word's slots read as soft hyphens: at most this many, leaving parts of this many
+#: characters or more (hyphenation leaves two at a word's edges), beside at most this many
+#: lost letters
+MAX_SOFT_HYPHENS = 8
+MIN_SYLLABLE = 2
+MAX_LETTERS_BESIDE_HYPHENS = 2
+MIN_SOFT_HYPHEN_WORDS = 2
+#: a word of two listed words (each of this many letters or more) read with lost soft hyphens,
+#: and how it was found
+MIN_COMPOUND_PART = 4
+SOFT_HYPHEN_COMPOUND = "compound"
+SOFT_HYPHEN_PRIOR = 0.0
+#: a soft hyphen before a vowel (hyphenation breaks before a consonant where it may)
+SOFT_HYPHEN_BEFORE_VOWEL = -0.5
 #: candidate sources that are known words, not spellings guessed by the letter model
 LISTED = KNOWN + ("elision", "suffix", "negation", "person", "final vowel", "stem")
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -405,6 +424,8 @@ _WORD_RUN = re.compile(r"(?:[^\W\d_]|[?\ufffd])+")
 _LAYOUT_RUN = re.compile(r"[\s\u200b\ufeff]+")
 #: a participle stem ending in none of these takes the consonant-stem infinitive ("přikýv")
 _VOWELS = "aeiouyáéěíóúůý"
+#: the vowels that accents are put on (:func:`_is_vowel`)
+_BASE_VOWELS = "aeiouy"
 #: a token that ends a sentence (or a heading's colon), closing marks after it
 _ENDS_SENTENCE = re.compile(r"[.!?:…][\"'»”)]*$")
 #: a slot glued to a letter: a word that lost one of its letters (or a real "?" glued to a word)
@@ -461,6 +482,8 @@ _SURE_SENTENCE_END = re.compile(r"[.!…][\"'»”)\]]*\s+")
 _AFTER_SENTENCE_END = re.compile(r"[\"'»”)\]]*(?:\s*\Z|\s+[\s\"'«“„(\[¿¡*•\-–—]*([^\W\d_]))")
 #: a number that may be a year ("né en 1977 ? Meulan", "Nel 2003 ? stato"): no price
 _YEAR = re.compile(r"1\d{3}|20\d{2}")
+#: a date written with points ("14.09.2022 ? Kolumne"): no price either
+_DATE = re.compile(r"\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})")
 
 
 #: a "?" (or U+FFFD) that may end a question: at the line's end, before closing marks, or
@@ -487,6 +510,11 @@ def _symbol_neighbours() -> tuple[frozenset[str], frozenset[str]]:
     ``before_digit_after_words``) and precedes (``after_digit_before_words``), of any symbol."""
     return (frozenset().union(*(symbol.after_words | symbol.before_digit_after_words for symbol in symbols())),
             frozenset().union(*(symbol.after_digit_before_words for symbol in symbols())))
+
+
+def _is_vowel(char: str) -> bool:
+    """Is ``char`` a vowel, accented or not?"""
+    return unicodedata.normalize("NFD", char)[:1].lower() in _BASE_VOWELS
 
 
 def _all_capitals(text: str) -> bool:
@@ -826,6 +854,10 @@ class Resolver:
             readings = self._lone_readings(run, line)
         else:
             readings = self._asked_question(run, self._word_readings(run, line))
+            # (an elided word's filling is "elision" whatever its word: "l?en?sei?gne?ment"
+            # had "l’enèseiégneâment", the letter model's, against "l’en\xadsei\xadgne\xadment")
+            if not any(r.how in LISTED and r.how != "elision" and r.score > _IMPOSSIBLE for r in readings):
+                readings += self._soft_hyphen_readings(run, line)
         kept_before, kept_after = self._kept_quotes_beside(run, line)
         if kept_before or kept_after:
             # no mark stands twice: a reading may not put one beside a kept one
@@ -1384,6 +1416,108 @@ class Resolver:
             return []
         return [Reading(APOSTROPHE + text[1:], SUFFIX_AFTER_NUMBER,
                         f"'?' between a number and the case suffix '{text[1:]}' read as a lost apostrophe")]
+
+    def _soft_hyphen_readings(self, run: DamagedRun, line: str) -> list[Reading]:
+        """Soft hyphens (U+00AD) lost with the letters: pages hyphenate long words for the
+        browser ("Ver&shy;fah&shy;ren"), and a charset without the character writes
+        "Ver?fah?ren", whose letter fillings make no word ("Verüfahören").  Asked only where
+        no filling of the slots is a known word: "na?ve" is "naïve", not "na\xadve"."""
+        if not self._lost_soft_hyphens():
+            return []
+        out = []
+        for hyphens, rest, cand in self._soft_hyphen_fits(run.text):
+            sentence_start = self._sentence_start(line, run.start) if is_slot(rest[0]) else True
+            word = self._apply_case(rest, cand, run, line, sentence_start)
+            if word is None:
+                continue
+            letters = iter(word)
+            text = "".join(SOFT_HYPHEN if i in hyphens else next(letters) for i in range(len(run.text)))
+            # hyphenation parts syllables, each with its vowel ("schö\xadnen", not "sch\xadönen"),
+            # before a consonant where it may ("supé\xadrieur", not "sup\xadérieur")
+            parts = text.split(SOFT_HYPHEN)
+            if not all(any(map(_is_vowel, part)) for part in parts):
+                continue
+            before_vowels = sum(_is_vowel(part[0]) for part in parts[1:])
+            out.append(Reading(text, math.log10(cand.frequency or DOC_ONLY_FREQUENCY) + SOFT_HYPHEN_PRIOR
+                               + before_vowels * SOFT_HYPHEN_BEFORE_VOWEL,
+                               f"{len(hyphens)} '?' read as lost soft hyphens",
+                               f"'{cand.text}' ({cand.how}) frequency {cand.frequency:.2g}", SOFT_HYPHEN_HOW))
+        return out
+
+    @_per_document
+    def _lost_soft_hyphens(self) -> bool:
+        """Did the page lose soft hyphens?  A page hyphenates its long words, not one: at least
+        ``MIN_SOFT_HYPHEN_WORDS`` of its words are known words with (some of) their inner
+        slots taken out and no letter lost ("Ver?fah?ren", "Jah?ren").  One such word is as
+        likely a rare word's lost letter ("bal?ul" is the Romanian "balțul", not "balul"), and
+        a word with lost letters beside the slots taken out shows no page's hyphenation ("?a?ska"
+        is the name "Łańska", not "łaska").  Only a charset without any non-ASCII character
+        loses them (every Latin one has U+00AD): not one a damaged word kept a letter of, nor
+        one that kept the soft hyphen."""
+        if self.charset.charset_loss or self.charset.was_kept(SOFT_HYPHEN):
+            return False
+        found = 0
+        for word in self.charset.slotted_words:
+            # no letter lost: every slot a hyphen (asked of the whole word alone, not of each
+            # set of its slots, which only the page's words that need a reading are read for)
+            slots = tuple(i for i, c in enumerate(word) if is_slot(c))
+            if 0 in slots or len(word) - 1 in slots or not self._syllables(word, slots):
+                continue
+            whole = self.lower("".join(c for c in word if not is_slot(c)))
+            if self.finder.known_words(whole) and not self._filled_known(word):
+                found += 1
+                if found >= MIN_SOFT_HYPHEN_WORDS:
+                    return True
+        return False
+
+    def _filled_known(self, word: str) -> bool:
+        """Does a known word fill ``word``'s slots (its candidates, which its resolution
+        finds too: remembered per document)?"""
+        return any(c.how in KNOWN or (c.how == "elision" and (c.frequency or c.in_document or c.in_source))
+                   for c in self.finder.find(self.lower(word)))
+
+    @_per_document
+    def _soft_hyphen_fits(self, text: str) -> list[tuple[tuple[int, ...], str, Candidate]]:
+        """The sets of ``text``'s inner slots (each between two letters or slots, the parts it
+        leaves of ``MIN_SYLLABLE`` characters or more, as hyphenation leaves them) that, taken
+        out, leave ``rest``, a known word ``cand`` with its other slots
+        (``MAX_LETTERS_BESIDE_HYPHENS`` at most) as letters: "sch?d?li?chen" is
+        "schäd\xadli\xadchen"."""
+        if self._filled_known(text):
+            return []  # a known word fills the slots ("qu?il" is "qu’il", not "qu\xadil")
+        inner = [i for i in range(1, len(text) - 1) if is_slot(text[i])
+                 and (text[i - 1].isalpha() or is_slot(text[i - 1])) and (text[i + 1].isalpha() or is_slot(text[i + 1]))]
+        if len(inner) > MAX_SOFT_HYPHENS:
+            return []
+        out = []
+        for mask in range(1, 1 << len(inner)):
+            hyphens = tuple(i for k, i in enumerate(inner) if mask >> k & 1)
+            # (a slot beside a hyphen is a lost letter: "pr??si?dence" is "pré\xadsi\xaddence")
+            if not self._syllables(text, hyphens):
+                continue
+            rest = "".join(c for i, c in enumerate(text) if i not in hyphens)
+            if sum(map(is_slot, rest)) > MAX_LETTERS_BESIDE_HYPHENS:
+                continue
+            out += [(hyphens, rest, cand) for cand in self.finder.known_words(self.lower(rest))]
+        whole = "".join(c for i, c in enumerate(text) if i not in inner)
+        if not out and inner and whole.isalpha() and self._listed_compound(self.lower(whole)) and self._syllables(text, tuple(inner)):
+            # every slot a hyphen: a compound no list holds, of two that do
+            # ("Strah?lenan?wen?dung": "strahlen" + "anwendung"), as rare as an unknown word
+            # (which the letter model's filling is too, times its letters' odds)
+            out.append((tuple(inner), whole, Candidate(self.lower(whole), UNKNOWN_FREQUENCY, 0, SOFT_HYPHEN_COMPOUND)))
+        return out
+
+    @staticmethod
+    def _syllables(text: str, hyphens: tuple[int, ...]) -> bool:
+        """Does every part soft hyphens at ``hyphens`` leave of ``text`` have ``MIN_SYLLABLE``
+        characters or more, as hyphenation leaves them?"""
+        bounds = (-1,) + hyphens + (len(text),)
+        return all(b - a - 1 >= MIN_SYLLABLE for a, b in zip(bounds, bounds[1:]))
+
+    def _listed_compound(self, word: str) -> bool:
+        """Is ``word`` two listed words of ``MIN_COMPOUND_PART`` letters or more, one after the other?"""
+        return any(self.finder.frequency(word[:k]) and self.finder.frequency(word[k:])
+                   for k in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1))
 
     @_per_document
     def _glued_words(self, text: str) -> list[Reading]:
@@ -3728,8 +3862,15 @@ class Resolver:
 
     def _lone_symbols(self, before: str, following: str) -> list[Reading]:
         """A lone slot after a number: a symbol its next word identifies ("9 ? C" → "9 ° C")
-        or one a number takes ("100 ? de reserva" → "100 € de reserva")."""
+        or one a number takes ("100 ? de reserva" → "100 € de reserva"); after the word
+        introducing a picture's credit, before a name: the copyright sign ("Foto: ? Hans")."""
         previous = before.rsplit(None, 1)[-1:]
+        if previous and following[:1].isupper():
+            credit = self.lower(previous[0].rstrip(":"))
+            credits = [Reading(symbol.char, SYMBOL_IDENTIFIED, f"lone '?' after '{previous[0]}' read as a lost '{symbol.char}'")
+                       for symbol in symbols() if credit in symbol.credit_words]
+            if credits:
+                return credits
         if not previous or not _NUMBER.fullmatch(previous[0]):
             return []
         if following[:1].isdigit():
@@ -3745,7 +3886,9 @@ class Resolver:
                     and self._price_number(symbol, previous[0]):
                 out.append(Reading(char, SYMBOL_PRICE,
                                    f"lone '?' between a number and '{word_after}' read as the price's '{char}'"))
-            elif symbol.alone_after_number:
+            elif symbol.alone_after_number and not _DATE.fullmatch(previous[0]):
+                # (after a date a dash stands: "Nike Jane ? 14.09.2022 ? Kolumne"; a year
+                # may be a price: "hasta 1500 ? y pico")
                 out.append(Reading(char, SYMBOL_AFTER_NUMBER, f"lone '?' after a number read as a lost '{char}'"))
         return out
 

@@ -35,7 +35,7 @@ from ..repair.damage import (DamagedRun, damage_evidence, damaged_runs, lone_slo
                              may_be_damaged, spells)
 from ..repair.language import LanguageData, language_data, supported_languages
 from ..repair.letter_model import letter_model
-from ..repair.resolve import LISTED, Resolution, Resolver
+from ..repair.resolve import LISTED, SOFT_HYPHEN_HOW, Resolution, Resolver
 from ..repair.source_memory import SourceWords
 from ..repair.vocabulary import DocumentVocabulary
 from ..repair.wordlist import HEAD_FLOOR, head_wordlist, shape, vote_wordlist, wordlist
@@ -422,7 +422,7 @@ class LossyRepairStage(Stage):
                 elif _sentence_keeps_letters(text, run.start, run.end, data.letters):
                     continue  # "?les" in a sentence that kept its accents
             resolution = resolver.resolve(run, text, False)
-            if resolution is not None and resolution.best.how in LISTED and resolution.confidence >= MIN_EVIDENCE_CONFIDENCE:
+            if resolution is not None and resolution.best.how in LISTED + (SOFT_HYPHEN_HOW,) and resolution.confidence >= MIN_EVIDENCE_CONFIDENCE:
                 score += 1
         return score
 

@@ -518,3 +518,84 @@ def test_the_lost_final_vowels_are_a_set_of_vowels(monkeypatch: pytest.MonkeyPat
     text = "Au fost revendicate de organiza?ia terorist? Al-Qaida, a declarat guvernul britanic."
     result = Cleaner(stages=["lossy_repair"]).clean(text, lang="ro")
     assert "organizația teroristă Al-Qaida" in result.text
+
+
+@pytest.mark.parametrize("slot", ["?", "\ufffd"])
+def test_slots_a_known_word_leaves_taken_out_are_lost_soft_hyphens(slot: str, cleaner: Cleaner) -> None:
+    # German news pages hyphenate long words with &shy;, which an ASCII charset writes "?":
+    # the letter model filled every one ("Verüfahören", "schädöliächen"); with a lost
+    # letter beside them ("sch?d?li?chen"), and a lost capital first ("?ber?tra?gungs?we?ge")
+    text = ("?ber?tra?gungs?we?ge der Ver?fah?ren: die For?schung zeigt f?r die Men?schen "
+            "sch?d?li?chen Strah?lung.").replace("?", slot)
+    assert cleaner.clean(text, lang="de").text == (
+        "Über\xadtra\xadgungs\xadwe\xadge der Ver\xadfah\xadren: die For\xadschung zeigt für die Men\xadschen "
+        "schäd\xadli\xadchen Strah\xadlung.")
+
+
+def test_a_word_with_lost_letters_beside_the_slots_shows_no_hyphenated_page(cleaner: Cleaner) -> None:
+    # "łaska" with a soft hyphen was the one reading of a known word for the name "?a?ska"
+    # ("Łańska"): a page that lost soft hyphens shows it by words that lost nothing else
+    text = ("Po to tu przyjad?, ?eby zatkn?? kwiatek, zapali? znicz. Po uderzeniu policyjn? pa?k? "
+            "kobieta dozna?a powa?nego urazu wewn?trznego. Po wielu, wielu latach przyby?o w okolice "
+            "?a?ska dw?ch rybak?w.")
+    assert "\xad" not in cleaner.clean(text, lang="pl").text
+
+
+def test_one_word_read_as_lost_soft_hyphens_is_no_hyphenated_page(cleaner: Cleaner) -> None:
+    # a page hyphenates its long words, not one: "bal?ul" is "balțul", not a hyphenated "balul"
+    text = ("Toat? frica ei se risipea pe ne?tiute ?i, c?nd au ?ntins masa, vr?nd-nevr?nd ?i-a pus "
+            "bal?ul ?i-a mers la biseric?.")
+    assert "pus balțul și-a" in cleaner.clean(text, lang="ro").text
+
+
+def test_a_page_that_kept_a_soft_hyphen_lost_none(cleaner: Cleaner) -> None:
+    # a charset that holds U+00AD (every Latin one) did not write it as "?"
+    text = "Die Ver\xadfah\xadren sind f?r die Men?schen und die For?schung."
+    out = cleaner.clean(text, lang="de").text
+    assert "\xad" not in out.replace("Ver\xadfah\xadren", "")
+
+
+def test_a_lost_letter_beside_a_lost_soft_hyphen_and_an_elided_word_before(cleaner: Cleaner) -> None:
+    # "pr??si?dence": one of two slots side by side is the hyphen, the other a letter; the
+    # hyphen parts syllables, each with its vowel ("pré\xadsi", not "pr\xadési"), and breaks
+    # before a consonant where it may ("supé\xadrieur", not "sup\xadérieur"); an elided word's
+    # apostrophe before ("l?en?sei?gne?ment": the letter model had "l’enèseiégneâment")
+    text = "La pr??si?dence de l?en?sei?gne?ment sup??rieur veut la for?ma?tion et la pro?fes?sion."
+    assert cleaner.clean(text, lang="fr").text == (
+        "La pré\xadsi\xaddence de l’en\xadsei\xadgne\xadment supé\xadrieur veut la for\xadma\xadtion "
+        "et la pro\xadfes\xadsion.")
+    assert cleaner.clean("Die sch??nen Ver?fah?ren der For?schung.", lang="de").text == \
+        "Die schö\xadnen Ver\xadfah\xadren der For\xadschung."
+
+
+def test_a_soft_hyphen_leaves_no_part_without_a_vowel(cleaner: Cleaner) -> None:
+    # hyphenation parts syllables: "Ang?st" is no "Ang\xadst" on a page that lost soft hyphens
+    out = cleaner.clean("Die Ang?st vor den Ver?fah?ren der For?schung.", lang="de").text
+    assert out.startswith("Die Ang") and "\xad" not in out.split()[1]
+
+
+def test_an_elided_word_is_no_hyphenated_word(cleaner: Cleaner) -> None:
+    # "qu?il" is "qu’il": taken out, its slot leaves "quil", and "qu?il", "qu?elle" made a
+    # French page one that lost soft hyphens ("qu\xadil", "lé\xadtat" were runners-up)
+    result = cleaner.clean("Il dit qu?il part et qu?elle reste dans d?une ville de l??tat.", lang="fr")
+    assert result.text == "Il dit qu’il part et qu’elle reste dans d’une ville de l’État."
+    assert not any("\xad" in (repair.runner_up or "") for repair in result.repairs)
+
+
+def test_a_lone_slot_after_a_date_is_no_price(cleaner: Cleaner) -> None:
+    # the euro a number takes was read after a date too: "14.09.2022 €"
+    text = "Nike Jane ? 14.09.2022 ? Kolumne f?r die M?dchen und die Gr??e der Welt."
+    assert "14.09.2022 – Kolumne für" in cleaner.clean(text, lang="de").text
+
+
+def test_a_lone_slot_after_a_pictures_credit_word_is_the_copyright_sign(cleaner: Cleaner) -> None:
+    # news pages credit their pictures "Bild © Name", "Foto: © Name": the slot was a dash
+    text = "Menschen vor der B?hne Bild ? Johannes Gregor/hr Diese Solidarit?t. Foto: ? Peter M?ller GmbH"
+    out = cleaner.clean(text, lang="de").text
+    assert "Bild © Johannes" in out and "Foto: © Peter" in out
+
+
+def test_a_compound_no_list_holds_of_two_listed_words_takes_lost_soft_hyphens(cleaner: Cleaner) -> None:
+    # the letter model filled it: "Strahälenanöwenödung"
+    text = "Die Strah?lenan?wen?dung der Ver?fah?ren bei den Men?schen."
+    assert cleaner.clean(text, lang="de").text.startswith("Die Strah\xadlenan\xadwen\xaddung der Ver\xadfah\xadren")
