@@ -389,11 +389,10 @@ def _vote(words: list[str], damaged: Sequence[str] = ()) -> tuple[str | None, fl
     # most words are no stopword: a C-level filter skips them before they are counted (the
     # stopwords keep the order they first occur in, so each language's votes are summed in
     # the same order).  An intact word can only be a stopword, not a lossy spelling: it is
-    # looked up in the stopwords alone, a smaller table.  Counted in a dict, not a Counter
-    # (whose construction runs in Python, for a few dozen words)
-    occurrences: dict[str, int] = {}
-    for word in chain(filter(stopword_places.__contains__, words), filter(index.__contains__, damaged)):
-        occurrences[word] = occurrences.get(word, 0) + 1
+    # looked up in the stopwords alone, a smaller table.  Counted by a Counter, in C: a
+    # sample holds ~120 stopwords (the benchmark texts'), which a loop here counted one by
+    # one (the vote of their 72 samples: 20.8 -> 18.5 M CPU instructions, callgrind)
+    occurrences = Counter(chain(filter(stopword_places.__contains__, words), filter(index.__contains__, damaged)))
     if not occurrences:
         return None, 0.0, 0.0
     # each language's votes in a list, at its place (an index at each of a stopword's
