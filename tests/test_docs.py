@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -20,6 +21,7 @@ from pathlib import Path
 import click
 import pytest
 
+import cleanscrape
 from cleanscrape import Cleaner
 from cleanscrape.cli import cli
 from cleanscrape.lexicon import KINDS
@@ -44,6 +46,11 @@ GIVEN = {
 OTHER_TOOLS = {"--data", "--cmd", "--html-cmd", "--detail", "--by-lang", "--benchmark-only", "--random",
                "--half", "--top", "--eval-dir", "--json", "--limit", "--rounds", "--mode", "--py-files",
                "--archives"}
+
+#: the package under test, whatever the folder a run starts in (a relative PYTHONPATH, ".",
+#: would find another checkout's from a temporary folder)
+ENV = os.environ | {"PYTHONPATH": os.pathsep.join(filter(None, [str(Path(cleanscrape.__file__).parents[1]),
+                                                                  os.environ.get("PYTHONPATH")]))}
 
 RUNNER = """
 import json, sys
@@ -70,7 +77,7 @@ def blocks(doc: Path, info: str) -> list[tuple[int, str, str]]:
 def test_python_examples_run(doc: Path, tmp_path: Path) -> None:
     runnable = [(line, code) for line, tag, code in blocks(doc, "python") if tag != "no-run"]
     run = subprocess.run([sys.executable, "-c", RUNNER, json.dumps(runnable), GIVEN.get(name(doc), ""), name(doc)],
-                         cwd=tmp_path, capture_output=True, timeout=300)
+                         cwd=tmp_path, env=ENV, capture_output=True, timeout=300)
     assert run.returncode == 0, run.stderr.decode("utf-8", "replace")[-3000:]
 
 
@@ -135,5 +142,5 @@ def test_the_lexicon_example_uses_the_lists_there_are() -> None:
 def test_the_stage_listing_shown_is_the_commands() -> None:
     (_, _, example), = [b for b in blocks(ROOT / "docs" / "stages.md", "text") if "$ cleanscrape stages" in b[2]]
     command, expected = example.split("\n", 1)
-    run = subprocess.run([sys.executable, "-m", "cleanscrape", *command.split()[2:]], capture_output=True, check=True)
+    run = subprocess.run([sys.executable, "-m", "cleanscrape", *command.split()[2:]], env=ENV, capture_output=True, check=True)
     assert run.stdout.decode("utf-8") == expected
