@@ -5,7 +5,8 @@
   A block that needs what a test run has not (a cluster) is tagged ```` ```python no-run ````,
   and the text beside it says what runs it instead.
 * Every ``--option`` the docs name is the CLI's, or another tool's listed in ``OTHER_TOOLS``.
-* The report examples are what the report of their document says, field for field.
+* The report examples are what the report of their document says, field for field, and the
+  README's before and after are the seed's input and output (but what "…" leaves out).
 * The stage table, the config example and the listing of a stage are the real ones.
 """
 
@@ -144,3 +145,12 @@ def test_the_stage_listing_shown_is_the_commands() -> None:
     command, expected = example.split("\n", 1)
     run = subprocess.run([sys.executable, "-m", "cleanscrape", *command.split()[2:]], env=ENV, capture_output=True, check=True)
     assert run.stdout.decode("utf-8") == expected
+
+
+def test_the_readme_before_and_after_is_the_seeds() -> None:
+    shown_input, shown_output = [code for _, _, code in blocks(ROOT / "README.md", "text")][:2]
+    run = subprocess.run([sys.executable, "-m", "cleanscrape", "clean", "--quiet", str(SEED)], env=ENV,
+                         capture_output=True, check=True)
+    for shown, real in ((shown_input, SEED.read_text(encoding="utf-8")), (shown_output, run.stdout.decode("utf-8"))):
+        pieces = [piece.strip() for line in shown.splitlines() for piece in line.split("…") if piece.strip()]
+        assert [piece for piece in pieces if piece not in real] == []
