@@ -126,7 +126,7 @@ def docs_example(engine: str) -> str:
     """The Python code block under ``## <engine>`` in docs/cluster.md."""
     docs = (ROOT / "docs" / "cluster.md").read_text(encoding="utf-8")
     section = docs.split(f"\n## {engine}\n", 1)[1]
-    found = re.search(r"```python\n(.*?)```", section, re.S)
+    found = re.search(r"```python[^\n]*\n(.*?)```", section, re.S)
     assert found, f"no python block under '## {engine}' in docs/cluster.md"
     return found.group(1)
 

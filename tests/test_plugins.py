@@ -189,8 +189,7 @@ def test_the_stage_example_of_docs_stages_md_runs_as_written(monkeypatch: pytest
     doc = (Path(__file__).resolve().parent.parent / "docs" / "stages.md").read_text(encoding="utf-8")
     protocol, use = re.findall(r"```python\n(.+?)```", doc, flags=re.S)[:2]
     # (a module of its own, as a plugin's: a dataclass reads its string annotations there)
-    (tmp_path / "stages_md_example.py").write_text(f"{protocol}\nfrom cleanscrape import Cleaner\ncleaner = {use}",
-                                                   encoding="utf-8")
+    (tmp_path / "stages_md_example.py").write_text(f"{protocol}\n{use}", encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))
     example = importlib.import_module("stages_md_example")
     assert example.cleaner.clean("Anzeige\nDer Hafen ist wieder offen.\n").text == "Der Hafen ist wieder offen."
