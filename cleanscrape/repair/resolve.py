@@ -656,6 +656,17 @@ def _sentence_stops(line: str) -> list[int]:
     return [m.start() for m in _CLAUSE_STOP.finditer(line) if m.group(1) is None or m.group(1)[0].isupper()]
 
 
+#: the words a part between list or breadcrumb separators has at most ("Erneuerbare Energie")
+SEPARATED_PART_WORDS = 3
+
+
+def _separated_part(text: str) -> bool:
+    """Is ``text``, between two lone slots, a short part of a list or breadcrumb: a name or
+    tag of a few words, no clause (no sentence punctuation)?"""
+    words = text.split()
+    return 0 < len(words) <= SEPARATED_PART_WORDS and not any(c in text for c in ".!;:,")
+
+
 @lru_cache(maxsize=256)
 def clause_before(line: str, end: int) -> str:
     """The text of the clause that ``line[end]`` stands in, from its start to ``end``; a
@@ -3685,6 +3696,9 @@ class Resolver:
             return []
         if not following:
             return []  # end of line: a real question mark (or nothing to tell)
+        separator = self._separator_reading(run, line)
+        if separator is not None:
+            return [separator]
         if before and self._narrator_dash_before(following):
             return [Reading(self.data.dialogue_dash, LONE_DASH_STARTS_LINE,
                             "lone '?' before a verb of saying read as the dash setting the narrator's words apart")]
@@ -3861,6 +3875,37 @@ class Resolver:
             and self.lower(words[0]) in self.data.ordinal_articles and words[1].isdigit() \
             and len(words[1]) <= MAX_ORDINAL_DIGITS and noun is not None and noun.group().islower() \
             and len(noun.group()) >= 3 and not any(noun.group() in s.rate_words(self.lang) for s in symbols())
+
+    def _separator_reading(self, run: DamagedRun, line: str) -> Reading | None:
+        """The separator a lone slot is, when it is one of a chain of such slots between
+        short parts (``SEPARATED_PART_WORDS`` words at most, no sentence punctuation): a
+        breadcrumb's after a home page's name ("Startseite ? Nachrichten ? Energie ?"), a
+        list's in a long enough chain ("Corona ? Covid-19 ? Hilfe ? Piraten") where quotation
+        marks are not set apart."""
+        line = self._source  # as damaged: the chain's other slots may be read already
+        seps = [m.start() for m in re.finditer(r"(?<= )%s(?= )" % re.escape(run.text), line)]
+        if run.start not in seps or len(seps) < 2:
+            return None
+        at = seps.index(run.start)
+        first = last = at
+        while first > 0 and _separated_part(line[seps[first - 1] + 2:seps[first] - 1]):
+            first -= 1
+        while last + 1 < len(seps) and _separated_part(line[seps[last] + 2:seps[last + 1] - 1]):
+            last += 1
+        chain = last - first + 1
+        if chain < 2:
+            return None
+        home = self.lower(line[:seps[first]].rsplit(None, 1)[-1:][0].strip(_OPENERS + ":")) \
+            if line[:seps[first]].strip() else ""
+        # where quotation marks stand apart from their words, a chain of short parts is
+        # quotations ("sa « grande » réforme de « moralisation »"): a breadcrumb only
+        listed = not (self.data is not None and self.data.spaced_quotes)
+        for symbol in symbols():
+            if (home in symbol.home_words) or (listed and symbol.separator_run and chain >= symbol.separator_run
+                                               and not any(home in other.home_words for other in symbols())):
+                return Reading(symbol.char, SYMBOL_IDENTIFIED,
+                               f"lone '?' in a row of {chain} between short parts read as a lost '{symbol.char}'")
+        return None
 
     def _lone_symbols(self, before: str, following: str) -> list[Reading]:
         """A lone slot after a number: a symbol its next word identifies ("9 ? C" → "9 ° C")
