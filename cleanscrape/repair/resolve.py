@@ -3756,7 +3756,11 @@ class Resolver:
             # "elle écrit : ? J'ai …": what a colon announces, a quotation opening a sentence
             readings.append(Reading(self.data.quotes[0][0], QUOTE_AFTER_COLON,
                                     "lone '?' after a colon read as an opening quotation mark"))
-        elif self.data is not None and self.data.quotes and self._open_quotation(line, run.start):
+        elif self.data is not None and self.data.quotes and self._open_quotation(line, run.start) \
+                and (spaced_quotes or not self._closing_slot_after(self._source, run.end)):
+            # (where quotation marks cling to their words, a closing one later in the line,
+            # glued to its last word, closes the quotation: "„von Wassersportlern ? für
+            # Wassersportler?" holds a dash)
             # set apart from its last word only where the language spaces its quotation marks;
             # elsewhere as rare as a quotation mark in the wrong place ("„român ? ar"); a
             # quotation of whole sentences closes where one ends, not before a lower-case word
