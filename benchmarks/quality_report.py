@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Quality report: the team's two yardsticks run through the installed CLI, with floors.
+"""Quality report: the team's yardsticks run through the installed CLI, with floors.
 
     .venv/bin/python benchmarks/quality_report.py [--eval-dir DIR] [--cmd CMD]
                                                   [--thresholds FILE] [--json OUT]
+                                                  [--web-pool OUT]
 
 ``DIR`` (default: ``$CLEANSCRAPE_EVAL_DIR`` or ``shared/eval`` beside the checkout) holds
 ``extraction/`` (boilerplate removal: raw scrape dumps with gold text or must-keep /
@@ -10,6 +11,15 @@ must-drop snippets) and ``mojibake/`` (encoding repair, with clean prose that mu
 back unchanged), each with its own ``score.py`` and ``dev.jsonl``.  Both scorers drive
 ``cleanscrape clean --format jsonl -`` (or ``--cmd``) over stdin/stdout, exactly as a user
 would run it.
+
+The third yardstick, *web-text repair*, is built here at run time from the extraction set's
+raw page texts (`web_text_pool`): the mojibake set is Universal Dependencies prose, which
+lacks what web pages write (soft hyphens, typographic quotes, dashes, bullets, breadcrumb
+separators).  Its pages are damaged as the mojibake set's ``qmark`` and ``fffd`` kinds, with
+the ``clean`` copy beside them, scored by ``mojibake/score.py`` through the repair stages
+only (``--stages mojibake,lossy_repair`` is added to the command: the other stages would
+rightly remove the cookie notices among the pages' lines).  ``--web-pool OUT`` also writes
+the pool, to tune on.
 
 Printed: extraction P/R/F1 per source and per language (the scorer gives languages for
 the snippet source; for the gold source they are recomputed here from its per-document
@@ -27,11 +37,13 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import re
 import shlex
 import shutil
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -48,6 +60,18 @@ EXTRACTION_METRICS = ("precision", "recall", "f1")
 MOJIBAKE_METRICS = ("exact", "repair", "broken_words", "changed_docs", "worse")
 
 Figures = dict[str, dict[str, dict[str, Any]]]
+
+# The languages the repair stages model (the mojibake set's), and what the web-text pool
+# takes of a page: lines of 8 words or more (prose, not menus), cut at sentence ends into
+# chunks of a little over 500 characters, 4 chunks a page at most.
+WEB_LANGS = frozenset({"cs", "de", "es", "fr", "it", "pl", "pt", "ro", "tr"})
+WEB_MIN_WORDS, WEB_CHUNK_CHARS, WEB_CHUNKS_PER_PAGE = 8, 500, 4
+WEB_REPAIR_STAGES = "mojibake,lossy_repair"
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
+# Chunks whose clean copy is not the text a right repair gives back: cp1252 damage the raw
+# pages already hold (C1 controls, "\x84" for „) is repaired, and decomposed letters come
+# back composed; such a chunk would count as "clean changed" for a right answer.
+NOT_GOLD = re.compile(r"[\x80-\x9f]")
 
 
 class ScorerError(RuntimeError):
@@ -114,16 +138,64 @@ def extraction_figures(eval_dir: Path, cmd: str) -> dict[str, dict[str, Any]]:
     return figures
 
 
-def mojibake_figures(eval_dir: Path, cmd: str) -> dict[str, dict[str, Any]]:
-    """Figures per group (ALL, kind=…, lang=…) from mojibake/score.py."""
+def mojibake_figures(eval_dir: Path, cmd: str, data: Path | None = None) -> dict[str, dict[str, Any]]:
+    """Figures per group (ALL, kind=…, lang=…) from mojibake/score.py on ``data`` (default:
+    the mojibake dev set)."""
     folder = eval_dir / "mojibake"
-    out = _run([sys.executable, str(folder / "score.py"), "--data", str(folder / "dev.jsonl"),
+    out = _run([sys.executable, str(folder / "score.py"), "--data", str(data or folder / "dev.jsonl"),
                 "--cmd", cmd, "--json"])
     groups = json.loads(out)["groups"]
     names = sorted((n for n in groups if n == "ALL" or n.startswith(("kind=", "lang="))),
                    key=lambda n: (n != "ALL", not n.startswith("kind="), n))
     return {name: {"n": groups[name]["docs"], **{m: groups[name].get(m) for m in MOJIBAKE_METRICS}}
             for name in names}
+
+
+def web_text_pool(extraction_data: Path) -> list[dict[str, str]]:
+    """The web-text repair pool, in the mojibake set's record format: each chunk of prose
+    of the raw pages (in ``WEB_LANGS``, with a non-ASCII character, none of ``NOT_GOLD`` and
+    already NFC) as ``qmark`` (one "?" per non-ASCII code point), ``fffd`` (one U+FFFD each)
+    and ``clean``, the chunk itself the gold.  Ids are ``PAGE#N~KIND``."""
+    pool = []
+    with open(extraction_data, encoding="utf-8") as fh:
+        for line in fh:
+            page = json.loads(line)
+            if page.get("lang") not in WEB_LANGS:
+                continue
+            prose = "\n".join(x for x in page["text"].split("\n") if len(x.split()) >= WEB_MIN_WORDS)
+            chunk: list[str] = []
+            taken = 0
+            for sentence in SENTENCE_BREAK.split(prose):
+                if len(sentence) <= 20:
+                    continue
+                chunk.append(sentence.strip())
+                if sum(map(len, chunk)) <= WEB_CHUNK_CHARS:
+                    continue
+                text, chunk = " ".join(chunk), []
+                if text.isascii() or NOT_GOLD.search(text) or unicodedata.normalize("NFC", text) != text:
+                    continue
+                taken += 1
+                damaged = {
+                    "qmark": text.encode("ascii", "replace").decode("ascii"),
+                    "fffd": "".join(c if c.isascii() else "\ufffd" for c in text),
+                    "clean": text,
+                }
+                pool.extend({"id": f"{page['id']}#{taken}~{kind}", "lang": page["lang"], "kind": kind,
+                             "text": damaged_text, "gold": text} for kind, damaged_text in damaged.items())
+                if taken == WEB_CHUNKS_PER_PAGE:
+                    break
+    return pool
+
+
+def web_text_figures(eval_dir: Path, cmd: str, keep: Path | None = None) -> dict[str, dict[str, Any]]:
+    """Figures per group of the web-text pool, repaired by the repair stages of ``cmd``."""
+    pool = web_text_pool(eval_dir / "extraction" / "dev.jsonl")
+    if not pool:
+        raise ScorerError("web-text repair: no page of the extraction set in the repair's languages")
+    with tempfile.TemporaryDirectory() as tmp:
+        data = keep or Path(tmp) / "web_text.jsonl"
+        data.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in pool), encoding="utf-8")
+        return mojibake_figures(eval_dir, f"{cmd} --stages {WEB_REPAIR_STAGES}", data)
 
 
 def check(figures: Figures, thresholds: dict[str, Any]) -> list[str]:
@@ -162,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cmd", help="cleaner command (default: the installed CLI, JSONL on stdin/stdout)")
     ap.add_argument("--thresholds", type=Path, default=HERE / "quality_thresholds.toml")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    ap.add_argument("--web-pool", type=Path, help="also write the web-text repair pool (JSONL) here")
     args = ap.parse_args(argv)
 
     if not (args.eval_dir / "extraction" / "score.py").exists() or not (
@@ -175,6 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         figures: Figures = {
             "extraction": extraction_figures(args.eval_dir, cmd),
             "mojibake": mojibake_figures(args.eval_dir, cmd),
+            "web-text": web_text_figures(args.eval_dir, cmd, args.web_pool),
         }
     except ScorerError as exc:
         print(f"quality report failed: {exc}", file=sys.stderr)
@@ -182,6 +256,9 @@ def main(argv: list[str] | None = None) -> int:
     print(format_table("extraction (dev): per source and language", figures["extraction"], EXTRACTION_METRICS))
     print()
     print(format_table("mojibake (dev): per kind and language (%)", figures["mojibake"], MOJIBAKE_METRICS))
+    print()
+    print(format_table("web-text repair (extraction dev's raw pages, repair stages): per kind and"
+                       " language (%)", figures["web-text"], MOJIBAKE_METRICS))
     if args.json:
         args.json.write_text(json.dumps(figures, indent=1, ensure_ascii=False), encoding="utf-8")
     failures = check(figures, thresholds)

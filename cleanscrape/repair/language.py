@@ -1078,6 +1078,11 @@ class Symbol:
     #: the words (lower case) a "?" standing alone after them before a name is the symbol
     #: after: a picture's credit ("Foto: ? Hans Muster" → "Foto: © Hans Muster")
     credit_words: frozenset[str] = frozenset()
+    #: the words (lower case) naming a home page: lone "?"s between short parts after one
+    #: are a breadcrumb's separators ("Startseite ? Nachrichten ? …")
+    home_words: frozenset[str] = frozenset()
+    #: this many lone "?"s in a row between short parts are a list's separators (0: none)
+    separator_run: int = 0
 
     def heading_words(self, lang: str) -> frozenset[str]:
         return dict(self.heading_words_by_language).get(lang, frozenset())
@@ -1103,6 +1108,7 @@ def symbols() -> tuple[Symbol, ...]:
                entry.get("margin_between_numbers", False),
                frozenset(entry.get("heading_languages", ())),
                tuple((lang, frozenset(words)) for lang, words in entry.get("heading_words_by_language", {}).items()),
-               frozenset(entry.get("credit_words", ())))
+               frozenset(entry.get("credit_words", ())), frozenset(entry.get("home_words", ())),
+               entry.get("separator_run", 0))
         for entry in table.values()
     )

@@ -336,6 +336,8 @@ NO_LAST_LETTER = 0.0025
 #: the endings of an inflected (attributive) adjective in a language whose nouns take
 #: capitals ("der blutigste Überfall", "einen großen Hut")
 ADJECTIVE_INFLECTIONS = ("e", "en", "er", "es", "em")
+#: a word listed with this many of ADJECTIVE_INFLECTIONS on one stem is an adjective
+NOUN_SHAPE_ADJECTIVE_FORMS = 4
 #: a lone slot: which one-letter word, dash or quotation mark it was
 LONE_LETTER_BEFORE_CAPITAL = -0.7
 LONE_DASH = -1.5
@@ -652,6 +654,17 @@ def _sentence_stops(line: str) -> list[int]:
     """Where the sentences of ``line`` stop (see :func:`_sentence_around`), left to right:
     listed once per line, not again for every candidate a rule asks about."""
     return [m.start() for m in _CLAUSE_STOP.finditer(line) if m.group(1) is None or m.group(1)[0].isupper()]
+
+
+#: the words a part between list or breadcrumb separators has at most ("Erneuerbare Energie")
+SEPARATED_PART_WORDS = 3
+
+
+def _separated_part(text: str) -> bool:
+    """Is ``text``, between two lone slots, a short part of a list or breadcrumb: a name or
+    tag of a few words, no clause (no sentence punctuation)?"""
+    words = text.split()
+    return 0 < len(words) <= SEPARATED_PART_WORDS and not any(c in text for c in ".!;:,")
 
 
 @lru_cache(maxsize=256)
@@ -3683,6 +3696,9 @@ class Resolver:
             return []
         if not following:
             return []  # end of line: a real question mark (or nothing to tell)
+        separator = self._separator_reading(run, line)
+        if separator is not None:
+            return [separator]
         if before and self._narrator_dash_before(following):
             return [Reading(self.data.dialogue_dash, LONE_DASH_STARTS_LINE,
                             "lone '?' before a verb of saying read as the dash setting the narrator's words apart")]
@@ -3740,7 +3756,11 @@ class Resolver:
             # "elle écrit : ? J'ai …": what a colon announces, a quotation opening a sentence
             readings.append(Reading(self.data.quotes[0][0], QUOTE_AFTER_COLON,
                                     "lone '?' after a colon read as an opening quotation mark"))
-        elif self.data is not None and self.data.quotes and self._open_quotation(line, run.start):
+        elif self.data is not None and self.data.quotes and self._open_quotation(line, run.start) \
+                and (spaced_quotes or not self._closing_slot_after(self._source, run.end)):
+            # (where quotation marks cling to their words, a closing one later in the line,
+            # glued to its last word, closes the quotation: "„von Wassersportlern ? für
+            # Wassersportler?" holds a dash)
             # set apart from its last word only where the language spaces its quotation marks;
             # elsewhere as rare as a quotation mark in the wrong place ("„român ? ar"); a
             # quotation of whole sentences closes where one ends, not before a lower-case word
@@ -3859,6 +3879,37 @@ class Resolver:
             and self.lower(words[0]) in self.data.ordinal_articles and words[1].isdigit() \
             and len(words[1]) <= MAX_ORDINAL_DIGITS and noun is not None and noun.group().islower() \
             and len(noun.group()) >= 3 and not any(noun.group() in s.rate_words(self.lang) for s in symbols())
+
+    def _separator_reading(self, run: DamagedRun, line: str) -> Reading | None:
+        """The separator a lone slot is, when it is one of a chain of such slots between
+        short parts (``SEPARATED_PART_WORDS`` words at most, no sentence punctuation): a
+        breadcrumb's after a home page's name ("Startseite ? Nachrichten ? Energie ?"), a
+        list's in a long enough chain ("Corona ? Covid-19 ? Hilfe ? Piraten") where quotation
+        marks are not set apart."""
+        line = self._source  # as damaged: the chain's other slots may be read already
+        seps = [m.start() for m in re.finditer(r"(?<= )%s(?= )" % re.escape(run.text), line)]
+        if run.start not in seps or len(seps) < 2:
+            return None
+        at = seps.index(run.start)
+        first = last = at
+        while first > 0 and _separated_part(line[seps[first - 1] + 2:seps[first] - 1]):
+            first -= 1
+        while last + 1 < len(seps) and _separated_part(line[seps[last] + 2:seps[last + 1] - 1]):
+            last += 1
+        chain = last - first + 1
+        if chain < 2:
+            return None
+        home = self.lower(line[:seps[first]].rsplit(None, 1)[-1:][0].strip(_OPENERS + ":")) \
+            if line[:seps[first]].strip() else ""
+        # where quotation marks stand apart from their words, a chain of short parts is
+        # quotations ("sa « grande » réforme de « moralisation »"): a breadcrumb only
+        listed = not (self.data is not None and self.data.spaced_quotes)
+        for symbol in symbols():
+            if (home in symbol.home_words) or (listed and symbol.separator_run and chain >= symbol.separator_run
+                                               and not any(home in other.home_words for other in symbols())):
+                return Reading(symbol.char, SYMBOL_IDENTIFIED,
+                               f"lone '?' in a row of {chain} between short parts read as a lost '{symbol.char}'")
+        return None
 
     def _lone_symbols(self, before: str, following: str) -> list[Reading]:
         """A lone slot after a number: a symbol its next word identifies ("9 ? C" → "9 ° C")
@@ -4720,7 +4771,7 @@ class Resolver:
             # German capitalises nouns: "?berraschung" is "Überraschung" anywhere in a sentence,
             # and so is the word a determiner opens a noun phrase for ("meiner ?lbremse")
             return cand.text.endswith(self.data.noun_endings) or self._linked_compound_noun(self.lower(cand.text)) \
-                or self._heads_noun_phrase(run, line)
+                or self._heads_noun_phrase(run, line, self.lower(cand.text))
         suffix = _SUFFIX_AFTER_APOSTROPHE.search(cand.text)
         if suffix is not None and self.lower(suffix.group(1)) in self.data.suffix_apostrophe:
             return True  # Turkish splits a case suffix off proper nouns only: "?elebi'yi"
@@ -4845,11 +4896,12 @@ class Resolver:
             return not stem.endswith(self.data.adjective_heads)
         return False
 
-    def _heads_noun_phrase(self, run: DamagedRun, line: str) -> bool:
-        """Is the word the noun of a phrase a determiner opens: right after it ("meiner
-        ?lbremse wurden") or after it and an inflected adjective ("der blutigste ?berfall
-        in"), with no capitalised word after it (then it is an adjective: "die ?berzeugte
-        Frau")?"""
+    def _heads_noun_phrase(self, run: DamagedRun, line: str, word: str) -> bool:
+        """Is ``word`` (lower-case) the noun of a phrase a determiner opens: right after it
+        ("meiner ?lbremse wurden"; after one that is a pronoun too, "die ?mter in", only a
+        word shaped as no adjective, verb or function word is), or after it and an inflected
+        adjective ("der blutigste ?berfall in"), with no capitalised word after it (then it
+        is an adjective: "die ?berzeugte Frau")?"""
         if run.start != run.token_start or not self.data.noun_determiners_before_adjective:
             return False
         if self._between_listed_nouns(run, line):
@@ -4863,14 +4915,52 @@ class Resolver:
             after = line[run.token_end:].split(None, 2)[:2]
             if after and after[0][:1].isupper():
                 return False
+            # (a function word in an adjective's endings opens the next phrase: "zur ?bersicht der
+            # Hauptinhalte")
             if len(after) == 2 and after[0].rstrip(".,;:!?").lower().endswith(ADJECTIVE_INFLECTIONS) \
-                    and after[0][-1:].isalpha() and after[1][:1].isupper():
+                    and after[0][-1:].isalpha() and after[1][:1].isupper() \
+                    and self.lower(after[0]) not in stopwords(self.lang):
                 return False
         previous = self.lower(clause[-1])
         if previous in self.data.noun_determiners:
             return True
+        if (previous in self.data.noun_determiners_before_adjective or self._inflected_adjective(clause[-1])) \
+                and self._noun_shaped(word, previous):
+            return True
         return len(clause) > 1 and clause[-1].islower() and previous.endswith(ADJECTIVE_INFLECTIONS) \
             and self.lower(clause[-2]) in self.data.noun_determiners_before_adjective
+
+    def _noun_shaped(self, word: str, determiner: str) -> bool:
+        """Is ``word`` (lower-case) after ``determiner`` (a pronoun too, "die", "der", "am",
+        or an adjective, "soziale") no function word ("die über 50"), no adverb ("übrigens",
+        "üblicherweise"), no adjective ("die übliche", "die älter"), no verb in "-t" whose
+        stem takes the infinitive's "-en"/"-n" ("die überzeugt sind", "das ändert"), nor a
+        verb in "-en" (its stem takes "-t": "die überleben"; after an adjective not in "-en",
+        any word in "-en": "selber übernehmen"), or after "am" a superlative ("am ärgsten");
+        4 letters or listed ("kleinem „g“!" lost its quotation marks)?"""
+        if not word.isalpha() or not (len(word) > 3 or self.finder.frequency(word)) \
+                or word in stopwords(self.lang) or word.endswith(("weise", "ens")) or self._adjective_shaped(word):
+            return False
+        if word.endswith("en") and (determiner == "am" or self.finder.frequency(word[:-2] + "t") or not (
+                determiner.endswith("en") or determiner in self.data.noun_determiners_before_adjective)):
+            return False  # an adjective agrees with its plural noun in "-en" ("brutalen ?bergriffen")
+        listed = self.finder.frequency
+        return not (word.endswith("t") and (listed(word[:-1] + "en") or listed(word[:-1] + "n")))
+
+    def _inflected_adjective(self, word: str) -> bool:
+        """Is ``word`` an adjective in lower case with an inflection on a listed stem
+        ("soziale", "brutalen"; not "selber", nor a function word, "alles")?"""
+        if not word.islower() or word in stopwords(self.lang):
+            return False
+        return any(word.endswith(ending) and self.finder.frequency(word[:-len(ending)])
+                   and self._adjective_shaped(word[:-len(ending)]) for ending in ADJECTIVE_INFLECTIONS)
+
+    def _adjective_shaped(self, word: str) -> bool:
+        """Is ``word`` (lower-case) listed with 4 of the adjective inflections on its stem
+        (``NOUN_SHAPE_ADJECTIVE_FORMS``: "üblich", "übliche", "üblichen", "üblicher")?"""
+        listed = self.finder.frequency
+        return any(sum(1 for ending in ADJECTIVE_INFLECTIONS if listed(stem + ending)) >= NOUN_SHAPE_ADJECTIVE_FORMS
+                   for stem in {word, *(word[:-len(ending)] for ending in ADJECTIVE_INFLECTIONS if word.endswith(ending))})
 
     def _between_listed_nouns(self, run: DamagedRun, line: str) -> bool:
         """Does the word stand in a list between two capitalised words, nouns where every noun
