@@ -32,7 +32,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-LANGUAGES = ["de", "en", "es", "fr", "it", "nl", "pl", "pt", "ru"]
+LANGUAGES = ["cs", "de", "en", "es", "fr", "it", "nl", "pl", "pt", "ro", "ru", "tr"]
 CATEGORIES = {"cookie_consent", "share", "related", "tags", "comments", "caption", "metadata", "navigation",
               "newsletter", "legal", "paywall", "browser_notice", "author_box"}
 
