@@ -112,6 +112,13 @@ def test_normalize_folds_case_accents_glue_and_edges() -> None:
     assert normalize("Tout AccepterTout refuser") == "tout accepter\u2063tout refuser"
 
 
+def test_normalize_folds_turkish_dotless_i_as_upper_case_loses_it() -> None:
+    # "I" lower-cases to "i", so a heading in capitals ("KULLANIM KOŞULLARI") must match a
+    # phrase written "kullanım koşulları"; "İ" already folds to "i" (its dot is a combining mark)
+    assert normalize("KULLANIM KOŞULLARI") == normalize("Kullanım Koşulları") == "kullanim kosullari"
+    assert normalize("GİZLİLİK POLİTİKASI") == normalize("gizlilik politikası")
+
+
 def test_a_normalised_lines_only_whitespace_is_single_spaces_between_its_words() -> None:
     # rules tell a normalised line's words by its spaces: every character str.split splits
     # at but the newline (lines are split there), alone, in runs and around a combining mark
