@@ -137,7 +137,8 @@ def _fold(text: str) -> str:
     # an ASCII text has no apostrophe, soft hyphen or diacritic to fold, and str knows it is
     # one without a scan: a quarter of short paragraphs skip the combining marks' pass
     if not text.isascii():
-        text = text.replace("\u2019", "'").replace("\u00ad", "")
+        # Turkish dotless "ı": capitals write it "I", which lower-cases to "i"
+        text = text.replace("\u2019", "'").replace("\u00ad", "").replace("\u0131", "i")
         text = _COMBINING.sub("", unicodedata.normalize("NFD", text))
     text = text.lower()
     for space in _OTHER_SPACES:

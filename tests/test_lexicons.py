@@ -32,7 +32,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-LANGUAGES = ["de", "en", "es", "fr", "it", "nl", "pl", "pt", "ru"]
+LANGUAGES = ["cs", "de", "en", "es", "fr", "it", "nl", "pl", "pt", "ro", "ru", "tr"]
 CATEGORIES = {"cookie_consent", "share", "related", "tags", "comments", "caption", "metadata", "navigation",
               "newsletter", "legal", "paywall", "browser_notice", "author_box"}
 
@@ -110,6 +110,13 @@ def test_a_lexicon_pickles_and_finds_the_same_hits() -> None:
 def test_normalize_folds_case_accents_glue_and_edges() -> None:
     assert normalize("  • DERNIÈRE Mise à jour : ") == "derniere mise a jour"
     assert normalize("Tout AccepterTout refuser") == "tout accepter\u2063tout refuser"
+
+
+def test_normalize_folds_turkish_dotless_i_as_upper_case_loses_it() -> None:
+    # "I" lower-cases to "i", so a heading in capitals ("KULLANIM KOŞULLARI") must match a
+    # phrase written "kullanım koşulları"; "İ" already folds to "i" (its dot is a combining mark)
+    assert normalize("KULLANIM KOŞULLARI") == normalize("Kullanım Koşulları") == "kullanim kosullari"
+    assert normalize("GİZLİLİK POLİTİKASI") == normalize("gizlilik politikası")
 
 
 def test_a_normalised_lines_only_whitespace_is_single_spaces_between_its_words() -> None:

@@ -25,6 +25,12 @@ PROSE = {
           "transportu publicznego w mieście.",
     "ru": "Городской совет во вторник после долгих дебатов о школах, дорогах и будущем общественного транспорта "
           "города утвердил новый бюджет.",
+    "cs": "Městská rada v úterý po dlouhé debatě o školách, silnicích a budoucnosti veřejné dopravy ve městě "
+          "schválila nový rozpočet.",
+    "ro": "Consiliul local a aprobat marți noul buget după o lungă dezbatere despre școli, drumuri și viitorul "
+          "transportului public din oraș.",
+    "tr": "Belediye meclisi salı günü okullar, yollar ve şehrin toplu taşıma ağının geleceği hakkında uzun bir "
+          "tartışmanın ardından yeni bütçeyi onayladı.",
 }
 
 

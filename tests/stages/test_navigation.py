@@ -18,6 +18,9 @@ MENUS = {
     "nl": ["Nieuws", "Politiek", "Economie", "Sport"],
     "pl": ["Wiadomości", "Polityka", "Gospodarka", "Sport"],
     "ru": ["Новости", "Политика", "Экономика", "Спорт"],
+    "cs": ["Zprávy", "Domácí", "Zahraničí", "Ekonomika"],
+    "ro": ["Știri", "Politică", "Economie", "Externe"],
+    "tr": ["Gündem", "Siyaset", "Ekonomi", "Spor"],
 }
 
 

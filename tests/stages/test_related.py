@@ -11,7 +11,8 @@ from cleanscrape import Cleaner
 
 HEADINGS = {"en": "Related articles", "fr": "Lire aussi:", "de": "Das könnte Sie auch interessieren",
             "es": "Noticias relacionadas", "it": "Articoli correlati", "pt": "Leia também", "nl": "Lees ook",
-            "pl": "Czytaj także", "ru": "Читайте также"}
+            "pl": "Czytaj także", "ru": "Читайте также", "cs": "Čtěte také", "ro": "Citește și",
+            "tr": "İlgili haberler"}
 TITLES = ["Kerry salue la position russe sur le règlement en Syrie",
           "Rencontre Lavrov-Kerry: aucune tolérance envers les terroristes",
           "Lavrov-Kerry: bientôt un dialogue entre Assad et l'opposition?"]
