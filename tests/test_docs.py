@@ -46,7 +46,7 @@ GIVEN = {
 #: scorers, pytest-benchmark, the benchmark and fuzz scripts, Spark
 OTHER_TOOLS = {"--data", "--cmd", "--html-cmd", "--detail", "--by-lang", "--benchmark-only", "--random",
                "--half", "--top", "--eval-dir", "--json", "--limit", "--rounds", "--mode", "--py-files",
-               "--archives"}
+               "--archives", "--web-pool", "--dump-errors"}
 
 #: the package under test, whatever the folder a run starts in (a relative PYTHONPATH, ".",
 #: would find another checkout's from a temporary folder)

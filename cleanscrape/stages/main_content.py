@@ -1573,13 +1573,16 @@ class MainContentStage(Stage):
         headlines in the middle of a story), when a paragraph (``good``, with a sentence
         end, laid out like the article) follows it, or shorter prose standing alone in
         its block that opens text worth a paragraph (``length_high``) before the next
-        box, the text after the box is the article's, as far as it adds to the region
-        (up to the next box or barrier), and so on past the next box.  The box costs the
-        region a paragraph per line, more than the story's next paragraphs may bring
-        back before its end."""
+        box, or that is all the text adds there under a box of other stories (the
+        story's closing paragraph under its related links) unless the box ends with a date
+        (the box's last teaser card, whose summary that is; an offer's blurb follows its
+        sign-up heading as closely), the text after the box is the article's, as far as it adds to
+        the region (up to the next box or barrier), and so on past the next box.  The box
+        costs the region a paragraph per line, more than the story's next paragraphs may
+        bring back before its end."""
         boxes = self._box_categories()
         while True:
-            pos = self._box_end(lines, last + 1, boxes)
+            pos = start = self._box_end(lines, last + 1, boxes)
             if pos == last + 1 or pos == len(lines):
                 return last
             paragraph = self._is_paragraph(lines[pos])
@@ -1592,9 +1595,17 @@ class MainContentStage(Stage):
                 if total > best:
                     best, end = total, pos
                 pos += 1
-            if end == last or not (paragraph or best >= self.options.length_high):
+            if end == last or not (paragraph or best >= self.options.length_high
+                                   or end == start and self._undated_link(lines[start - 1], doc)):
                 return last
             last = end
+
+    @staticmethod
+    def _undated_link(item: _Line, doc: Document) -> bool:
+        """A link to another story with no moment or count of days in it: not a teaser
+        card's header ("vor 2 Monaten von …", "Nov 18"), which its summary follows."""
+        return item.removed_as == "related" and not any(map(str.isdigit, item.text)) \
+            and word_class(doc, "date_words").isdisjoint(_WORD.findall(item.text.lower()))
 
     def _standfirst(self, lines: list[_Line], judged: list[int], first: int, doc: Document) -> int | None:
         """Position of the article's standfirst (dek): the nearest prose sentence above

@@ -1,7 +1,7 @@
 """Article metadata: datelines, bylines, "updated" stamps, reading times, view counters.
 
 Phrases catch the labelled kinds ("Dernière mise à jour", "Rédacteurs :", "min read").
-Two shapes need no label:
+Three shapes need no label:
 
 * a dateline: a short line naming one moment, made mostly of dates and times plus the few
   words a dateline says besides them (``dateline_words``: "Updated", "Stand", "le", "à") and
@@ -11,7 +11,10 @@ Two shapes need no label:
   without a dateline word, make it a schedule or a period ("Tue – Sat 4PM", "Freitag: 9:00
   Uhr – 13:00 Uhr", "29 November 2018 | 20 January 2019"), which pages print as content;
 * a counter: a bare number next to removed boilerplate ("URL courte" / "17303").
-  A bare number elsewhere (a score, a list item) stays.
+  A bare number elsewhere (a score, a list item) stays;
+* a byline whose word is no phrase (German "Von", which headlines open with too: the
+  ``byline_words`` class): the word and a name of two or three capitalised words, alone or
+  before a dateline ("Von Georg Kasch", "Von Fanny Guénon des Mesnards, 3. März 2022").
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from functools import lru_cache
 
 from ..charclass import bmp_class
 from ..document import Document
-from ..lexicon import normalized_lines, word_class
+from ..lexicon import normalize, normalized_lines, word_class
 from ..stage import Count, register_stage
 from ._lexicon_rules import LexiconStage, has_short_line, next_content_line, previous_content_line
 
@@ -85,6 +88,9 @@ class MetadataStage(LexiconStage):
         max_dateline_words: Count = 10
         #: longest source or byline set apart from a dateline's date ("Xinhua | …")
         max_dateline_other_words: Count = 3
+        #: most capitalised words of a name after a byline word ("Von Fanny Guénon des
+        #: Mesnards"), of each name where two are joined ("… und Sebastian Drescher")
+        max_byline_name_words: Count = 3
 
     options: MetadataStage.Options
 
@@ -117,7 +123,48 @@ class MetadataStage(LexiconStage):
             if reason:
                 self.remove_line(doc, line, reason)
                 taken.append(line.index)
+        byline_words = word_class(doc, "byline_words")
+        if byline_words:
+            for index, norm in enumerate(norms):
+                if len(norm) <= longest and norm.partition(" ")[0] in byline_words and not doc.lines[index].removed:
+                    reason = self.byline_reason(doc.lines[index].text, date_words, dateline_words)
+                    if reason:
+                        self.remove_line(doc, doc.lines[index], reason)
+                        taken.append(index)
         return taken
+
+    def byline_reason(self, text: str, date_words: frozenset[str], dateline_words: frozenset[str]) -> str | None:
+        """A byline opened by a byline word ("Von"): a name of two or three capitalised
+        words, then at most one short lower-case word and a name or the rest of one ("…
+        und Sebastian Drescher", "Fanny Guénon des Mesnards"), then nothing or a dateline
+        ("Von Fanny Guénon des Mesnards, 3. März 2022").  A headline opening with the
+        word goes on in lower case ("Von Kopf bis Fuß", "Von wegen …") or names one thing
+        ("Von Äpfeln und Birnen")."""
+        opener, *words = text.split()
+        runs = [0]  # the capitalised words before the lower-case one, and after it
+        taken = 0
+        for word in words:
+            token = word.rstrip(_TOKEN_EDGE)
+            if not token[:1].isalpha():
+                break  # a number or a separator: a dateline may follow
+            taken += 1
+            if token[0].isupper():
+                runs[-1] += 1
+            elif len(token) > 3 or len(runs) > 1:
+                return None  # lower-case words: a sentence or a headline goes on
+            else:
+                runs.append(0)
+            if token != word:
+                break  # "Thiele," or "Bund |": the name ends at its separator
+        most = self.options.max_byline_name_words
+        if not (2 <= runs[0] <= most and 0 < runs[-1] <= most):
+            return None
+        rest = normalize(" ".join(words[taken:]))
+        # a date alone after the name will do ("| 12.03.2021"): the byline says what it is
+        if rest and _shape_kind(rest) not in ("date", "stamp") \
+                and not self.dateline_reason(rest, date_words, dateline_words):
+            return None
+        return f"byline: {opener!r} and a name of {sum(runs)} capitalised words" + (", then a date" if rest else "")
 
     def dateline_reason(self, normalized: str, date_words: frozenset[str],
                         dateline_words: frozenset[str]) -> str | None:

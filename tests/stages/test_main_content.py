@@ -329,6 +329,34 @@ def test_shorter_paragraphs_below_a_related_box_stay_when_they_add_up_to_one():
          "The first routes are due to open in March, the others by the end of the summer."])
 
 
+CLOSING = ("Challenges include running the night buses largely on their own while the drivers, "
+           "hired in advance, learn the new routes through much of the winter.")
+
+
+def closing_below(box: list[str]):
+    """The story, ``box`` set into it, its closing paragraph (shorter than a good line, all
+    the text adds before the page's menu) and a menu, through the related stage."""
+    head = [*PARAGRAPHS, *PARAGRAPHS[:2]]
+    text = "\n".join(MENU) + "\n\n" + article(*head, "\n".join(box), CLOSING, "\n".join(MENU))
+    result = Cleaner(stages=["related", "main_content"]).clean(text, lang="en")
+    assert all(paragraph in result.text for paragraph in head)
+    assert not any(line in result.text for line in box)
+    return result
+
+
+def test_the_closing_paragraph_below_a_box_of_links_stays():
+    # a one-link box ("Related Links" and a site's name) above the story's last paragraph:
+    # the paragraph is all the text adds there, short of a good line's worth
+    assert CLOSING in closing_below(["Related Links", "Transport authority website"]).text
+
+
+def test_a_summary_below_a_dated_teaser_card_stays_out():
+    # the box ends with a teaser card's byline and date: the sentence under it is the
+    # card's summary, not the story's closing paragraph
+    assert CLOSING not in closing_below(["Related", "Night trams return to the old town",
+                                         "Jane Porter, 18 September 2019"]).text
+
+
 def test_the_story_below_a_box_broken_by_a_caption_stays():
     # "Read more: …", the picture's caption, then "Related articles" and two headlines: one
     # box, however its lines are split; so is "Don't miss" with the headlines the lexicons

@@ -31,6 +31,26 @@ def test_byline_goes_but_a_lower_case_phrase_after_by_stays() -> None:
     assert_kept("metadata", "en", ["By the numbers"])
 
 
+@pytest.mark.parametrize("line", [
+    "Von Georg Kasch", "von Martina Scharmann", "Von Roland Brockmann und Sebastian Drescher",
+    "Von Fanny Guénon des Mesnards", "Von Fanny Guénon des Mesnards, 3. März 2022",
+    "Von Roland Brockmann und Sebastian Drescher | 12.03.2021",
+])
+def test_german_byline_of_von_and_a_name_goes(line: str) -> None:
+    # "von" is no metadata phrase (headlines open with it): the name's shape tells a byline
+    assert_removed("metadata", "de", [line], [line])
+
+
+@pytest.mark.parametrize("line", [
+    "Von Kopf bis Fuß: Frost-Schützer für Mountainbiker", "Von wegen Entspannung",
+    "Von Äpfeln und Birnen", "Von Ast getroffen: Waldarbeiter verunglückt",
+    "Von Georg Kasch und anderen Autoren", "Von Deutscher Tennis Bund Weltranglisten",
+    "Von Georg Kasch, dem Kritiker",
+])
+def test_headlines_opening_with_von_stay(line: str) -> None:
+    assert_kept("metadata", "de", [line])
+
+
 @pytest.mark.parametrize(("lang", "line"), [
     ("en", "Tue – Sat 4PM (Closed on Sun & Mon)"),  # opening hours: a span of days, other words inside
     ("de", "Freitag: 9:00 Uhr – 13:00 Uhr"),  # a span of times
