@@ -8,13 +8,18 @@ and calls :func:`main` from its ``__main__`` block.
 from __future__ import annotations
 
 import argparse
+import gzip
 import hashlib
 import os
 import random
 import sys
+import tempfile
 import time
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
+
+import zstandard
 
 FUZZ_DIR = Path(__file__).resolve().parent
 #: every input that once crashed a target, replayed by tests/test_fuzz_regressions.py
@@ -28,6 +33,30 @@ from strategies import BOILERPLATE, DAMAGED, PROSE  # noqa: E402
 #: the content-dependent stages without having to guess whole French sentences
 LINE_POOL = PROSE + BOILERPLATE + DAMAGED
 POOL_MARK = 0xFD
+
+
+@lru_cache(maxsize=1)
+def _workdir() -> tempfile.TemporaryDirectory:
+    return tempfile.TemporaryDirectory(prefix="cleanscrape-fuzz-")  # removed at exit
+
+
+def workdir() -> Path:
+    """A temporary folder for the files a target writes, one per process."""
+    return Path(_workdir().name)
+
+
+def compress(content: bytes, how: str, cut: int) -> bytes:
+    """``content`` as ``how`` says: "none", "gzip", "zstd", or either "-cut" short at a point
+    ``cut`` picks (the 4 magic bytes kept: with fewer, the data is rightly read as plain)."""
+    if how.startswith("gzip"):
+        packed = gzip.compress(content, mtime=0)
+    elif how.startswith("zstd"):
+        packed = zstandard.ZstdCompressor().compress(content)
+    else:
+        return content
+    if not how.endswith("-cut"):
+        return packed
+    return packed[: 4 + cut % (len(packed) - 4)]
 
 
 def instrument_cleanscrape() -> None:

@@ -23,15 +23,11 @@ from __future__ import annotations
 import gzip
 import json
 import sys
-import tempfile
 from functools import lru_cache
-from pathlib import Path
 
-from _harness import instrument_cleanscrape, main
+from _harness import compress, instrument_cleanscrape, main, workdir
 
 instrument_cleanscrape()
-
-import zstandard  # noqa: E402
 
 from cleanscrape import Cleaner  # noqa: E402
 from cleanscrape.extract import html_cleaner  # noqa: E402
@@ -49,31 +45,10 @@ SENTINEL_HTML = f"<html><body><article><p>{SENTINEL_TEXT}</p></article></body></
 
 
 @lru_cache(maxsize=1)
-def _workdir() -> tempfile.TemporaryDirectory:
-    return tempfile.TemporaryDirectory(prefix="cleanscrape-fuzz-")  # removed at exit
-
-
-def workdir() -> Path:
-    return Path(_workdir().name)
-
-
-@lru_cache(maxsize=1)
 def job() -> Job:
     # the stages have their own target; whitespace keeps this one fast and still edits text
     return Job(ReadOptions(), output_format="jsonl", with_report=True,
                html_cleaner=html_cleaner(Cleaner(stages=["whitespace"])))
-
-
-def compress(payload: bytes, how: str, cut: int) -> bytes:
-    if how.startswith("gzip"):
-        packed = gzip.compress(payload, mtime=0)
-    elif how.startswith("zstd"):
-        packed = zstandard.ZstdCompressor().compress(payload)
-    else:
-        return payload
-    if not how.endswith("-cut"):
-        return packed
-    return packed[: 4 + cut % (len(packed) - 3)]
 
 
 def warc_record(number: int, http_head: bytes, payload: bytes, length_error: int) -> bytes:

@@ -17,18 +17,13 @@ or ``--random SECONDS`` for a seeded random search without atheris.
 
 from __future__ import annotations
 
-import gzip
 import json
 import sys
-import tempfile
 from functools import lru_cache
-from pathlib import Path
 
-from _harness import instrument_cleanscrape, main
+from _harness import compress, instrument_cleanscrape, main, workdir
 
 instrument_cleanscrape()
-
-import zstandard  # noqa: E402
 
 from cleanscrape import Cleaner  # noqa: E402
 from cleanscrape.io.readers import InputFile, RawRecord, ReadOptions, iter_raw_records  # noqa: E402
@@ -39,31 +34,9 @@ COMPRESSIONS = ("none", "gzip", "zstd", "gzip-cut", "zstd-cut")
 
 
 @lru_cache(maxsize=1)
-def _workdir() -> tempfile.TemporaryDirectory:
-    return tempfile.TemporaryDirectory(prefix="cleanscrape-fuzz-")  # removed at exit
-
-
-def workdir() -> Path:
-    return Path(_workdir().name)
-
-
-@lru_cache(maxsize=1)
 def cleaner() -> Cleaner:
     # the stages have their own target; whitespace keeps this one fast and still edits text
     return Cleaner(stages=["whitespace"])
-
-
-def compress(content: bytes, how: str, cut: int) -> bytes:
-    if how.startswith("gzip"):
-        packed = gzip.compress(content, mtime=0)
-    elif how.startswith("zstd"):
-        packed = zstandard.ZstdCompressor().compress(content)
-    else:
-        return content
-    if not how.endswith("-cut"):
-        return packed
-    # keep the 4 magic bytes: with fewer, the file is rightly read as plain text
-    return packed[: 4 + cut % (len(packed) - 4)]
 
 
 def test_one_input(data: bytes) -> None:
