@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import hashlib
+import json
 import os
 import random
 import sys
@@ -17,7 +18,7 @@ import tempfile
 import time
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 import zstandard
 
@@ -57,6 +58,20 @@ def compress(content: bytes, how: str, cut: int) -> bytes:
     if not how.endswith("-cut"):
         return packed
     return packed[: 4 + cut % (len(packed) - 4)]
+
+
+def checked_record(outcome: Any, raw: Any) -> dict:
+    """The output record of ``clean_raw``'s ``outcome`` for ``raw``, after the checks every
+    record passes: a failure names its record, the output is one line of UTF-8 JSON marked
+    ok or failed, and the report names the record's source."""
+    if outcome.error is not None:
+        assert outcome.error.startswith(raw.location), outcome.error
+    line = outcome.item.data
+    assert line.endswith(b"\n") and line.count(b"\n") == 1, line
+    record = json.loads(line.decode("utf-8"))
+    assert record["status"] in ("ok", "failed")
+    assert outcome.report is not None and json.loads(outcome.report.decode("utf-8"))["source"] == raw.location
+    return record
 
 
 def instrument_cleanscrape() -> None:

@@ -21,11 +21,10 @@ or ``--random SECONDS`` for a seeded random search without atheris.
 from __future__ import annotations
 
 import gzip
-import json
 import sys
 from functools import lru_cache
 
-from _harness import compress, instrument_cleanscrape, main, workdir
+from _harness import checked_record, compress, instrument_cleanscrape, main, workdir
 
 instrument_cleanscrape()
 
@@ -97,15 +96,8 @@ def test_one_input(data: bytes) -> None:
     assert len(raws) <= expected_pages, raws
     texts = []
     for raw in raws:
-        outcome = clean_raw(job().html_cleaner, job(), raw)
-        if outcome.error is not None:
-            assert outcome.error.startswith(raw.location), outcome.error
-        line = outcome.item.data
-        assert line.endswith(b"\n") and line.count(b"\n") == 1, line
-        obj = json.loads(line.decode("utf-8"))
-        assert obj["status"] in ("ok", "failed")
-        texts.append(obj.get("text", ""))
-        assert outcome.report is not None and json.loads(outcome.report.decode("utf-8"))["source"] == raw.location
+        record = checked_record(clean_raw(job().html_cleaner, job(), raw), raw)
+        texts.append(record.get("text", ""))
     if container == "html":
         assert len(raws) == 1 and errors == [], (raws, errors)
     elif length_error == 0:

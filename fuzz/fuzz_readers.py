@@ -17,11 +17,10 @@ or ``--random SECONDS`` for a seeded random search without atheris.
 
 from __future__ import annotations
 
-import json
 import sys
 from functools import lru_cache
 
-from _harness import compress, instrument_cleanscrape, main, workdir
+from _harness import checked_record, compress, instrument_cleanscrape, main, workdir
 
 instrument_cleanscrape()
 
@@ -65,14 +64,7 @@ def test_one_input(data: bytes) -> None:
     for raw in raws:
         if raw.error is not None:  # over the limit: nothing held
             assert max_record_bytes is not None and raw.payload == b"", raw
-        outcome = clean_raw(cleaner(), job, raw)
-        if outcome.error is not None:
-            assert outcome.error.startswith(raw.location), outcome.error
-        line = outcome.item.data
-        assert line.endswith(b"\n") and line.count(b"\n") == 1, line
-        obj = json.loads(line.decode("utf-8"))
-        assert obj["status"] in ("ok", "failed")
-        assert outcome.report is not None and json.loads(outcome.report.decode("utf-8"))["source"] == raw.location
+        checked_record(clean_raw(cleaner(), job, raw), raw)
 
 
 if __name__ == "__main__":
