@@ -4011,8 +4011,11 @@ class Resolver:
         is "3ª", "3? a 6? sessões" "3ª a 6ª": ordinals of one range count one noun); where a sentence follows, the
         noun is the heading's before the number ("Artículo 5.? Las" is "5.º", "Cláusula 2.?" "2.ª")."""
         masculine, feminine = self.data.ordinal_indicators
+        # (the indicators are data: escaped, as any of the language table's strings may hold a
+        # pattern's character; the patterns are compiled once, by the re module's cache)
+        either = re.escape(feminine) + "|" + re.escape(masculine)
         # the ordinal a short word joins it to ("3? a 6?", "3? a 6ª"): the range's noun follows that one
-        partner = re.match(r"\s+\S{1,3}\s+\d+(" + feminine + "|" + masculine + r"|[?\ufffd])", line[run.end:])
+        partner = re.match(r"\s+\S{1,3}\s+\d+(" + either + r"|[?\ufffd])", line[run.end:])
         if partner is not None and partner.group(1) in (feminine, masculine):
             return Reading(partner.group(1), ORDINAL_INDICATOR,
                            f"'?' after a number read as the ordinal indicator '{partner.group(1)}' of the one after it")
@@ -4023,7 +4026,7 @@ class Resolver:
         if self._sentence_follows(line[run.token_end:].strip()):
             word = self.lower((line[:run.token_start].rsplit(None, 1)[-1:] or [""])[0])
         feminine_word = len(word) > 1 and any(_ends_like(word, ending) for ending in self.data.feminine_endings)
-        after_feminine = re.search(r"\d" + feminine + r"\W+\S{0,3}\W*$", line[:run.start]) is not None
+        after_feminine = re.search(r"\d" + re.escape(feminine) + r"\W+\S{0,3}\W*$", line[:run.start]) is not None
         char = feminine if feminine_word or after_feminine else masculine
         return Reading(char, ORDINAL_INDICATOR, f"'?' after a number read as the ordinal indicator '{char}'")
 
