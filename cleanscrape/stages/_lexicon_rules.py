@@ -267,7 +267,9 @@ class LexiconStage(Stage):
         #: a prefix phrase of this many words condemns a line up to prefix_max_words alone
         specific_prefix_words: Count = 3
         #: ... and a longer one up to this many words when another phrase of the category
-        #: follows it in the line (a pitch; stages whose pitches run long raise it)
+        #: follows it in the line (a pitch; stages whose pitches run long raise it: at
+        #: ``prefix_max_words`` or below, the default, the rule is off, as every line it could
+        #: take the prefix rule takes already)
         pitch_max_words: Count = 40
         #: distinct phrases that condemn a long line ...
         dense_min_phrases: Count = 3
