@@ -1603,9 +1603,10 @@ class MainContentStage(Stage):
     @staticmethod
     def _undated_link(item: _Line, doc: Document) -> bool:
         """A link to another story with no moment or count of days in it: not a teaser
-        card's header ("vor 2 Monaten von …", "Nov 18"), which its summary follows."""
+        card's header ("vor 2 Monaten von …", "Nov 18"), which its summary follows.  (Its
+        words are looked up normalised, as the date words are: "März" is "marz".)"""
         return item.removed_as == "related" and not any(map(str.isdigit, item.text)) \
-            and word_class(doc, "date_words").isdisjoint(_WORD.findall(item.text.lower()))
+            and word_class(doc, "date_words").isdisjoint(_WORD.findall(normalized_lines(doc)[item.index]))
 
     def _standfirst(self, lines: list[_Line], judged: list[int], first: int, doc: Document) -> int | None:
         """Position of the article's standfirst (dek): the nearest prose sentence above
