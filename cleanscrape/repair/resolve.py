@@ -33,7 +33,7 @@ from typing import Callable, Iterator
 from ..lang import stopwords
 from .candidates import APOSTROPHE, KNOWN, Candidate, CandidateFinder
 from .charset import CharsetEvidence
-from .damage import SLOT_PATTERN, SLOTS, DamagedRun, has_slot, is_slot, spells
+from .damage import LETTERS_AND_SLOTS, SLOT_PATTERN, SLOTS, DamagedRun, has_slot, is_slot, spells
 from .language import LanguageData, Symbol, symbols
 from .wordlist import shape
 
@@ -418,8 +418,6 @@ _CLAUSE_STOP = re.compile(r"[.!…;:]|[?\ufffd](?=\s+[\"'«“„(\[]*(\w))")
 _TOKEN_PUNCTUATION = ".,;:!\"'«»„”“()[]…–—-"
 #: a word after an opening slot / before a closing one (its own lost letters included)
 _WORD_AFTER = re.compile(r"(?:[^\W\d_]|[?\ufffd])*[^\W\d_](?:[^\W\d_]|[?\ufffd])*")
-#: a run of letters and slots (in :func:`_word_before`, read backwards from a word's end)
-_WORD_RUN = re.compile(r"(?:[^\W\d_]|[?\ufffd])+")
 #: what ends a token's left context: whitespace and the zero-width layout characters a token
 #: is delimited by (see :mod:`.damage`), read backwards from the token's start (a
 #: ``$``-anchored search of the line up to it tried every start)
@@ -614,7 +612,7 @@ def _run_length_before(text: str, end: int, run: re.Pattern[str]) -> int:
 def _word_before(text: str, end: int) -> re.Match[str] | None:
     """The word (its lost letters included) that ends at ``end`` in ``text``, as a match of
     :data:`_WORD_AFTER`; None when no letter stands there."""
-    length = _run_length_before(text, end, _WORD_RUN)
+    length = _run_length_before(text, end, LETTERS_AND_SLOTS)
     return _WORD_AFTER.match(text, end - length, end) if length else None
 
 
