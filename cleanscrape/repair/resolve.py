@@ -3906,9 +3906,11 @@ class Resolver:
         # where quotation marks stand apart from their words, a chain of short parts is
         # quotations ("sa « grande » réforme de « moralisation »"): a breadcrumb only
         listed = not (self.data is not None and self.data.spaced_quotes)
+        # a home page's name says whose separator it is; without one, a list's long chain does
+        breadcrumb = any(home in symbol.home_words for symbol in symbols())
         for symbol in symbols():
-            if (home in symbol.home_words) or (listed and symbol.separator_run and chain >= symbol.separator_run
-                                               and not any(home in other.home_words for other in symbols())):
+            if (home in symbol.home_words) if breadcrumb \
+                    else (listed and symbol.separator_run and chain >= symbol.separator_run):
                 return Reading(symbol.char, SYMBOL_IDENTIFIED,
                                f"lone '?' in a row of {chain} between short parts read as a lost '{symbol.char}'")
         return None
