@@ -65,15 +65,17 @@ class ShareStage(LexiconStage):
             words = line.text.split(maxsplit=2)
             # whom to follow is named ("Follow NBC Latino on …"); "Follow the instructions
             # posted on Facebook." is advice
-            if line.removed or len(words) < 3 or not words[1][:1].isupper() \
-                    or word_count(norm) > self.options.max_invitation_words or _SENTENCE_BREAK in line.text.strip():
+            if line.removed or len(words) < 3 or not words[1][:1].isupper() or _SENTENCE_BREAK in line.text.strip():
+                continue
+            count = word_count(norm)
+            if count > self.options.max_invitation_words:
                 continue
             if buttons is None:
                 buttons = whole_line_phrases(doc, self.category)
             # "YouTube" is glued at its capital: the lexicon writes the name whole
             last = norm.rpartition(" ")[2].replace(GLUE, "")
             if last in buttons:
-                self.remove_line(doc, line, f"invitation to follow on {last!r} (a {word_count(norm)}-word line)")
+                self.remove_line(doc, line, f"invitation to follow on {last!r} (a {count}-word line)")
                 taken.append(index)
         return taken
 
