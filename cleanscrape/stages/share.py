@@ -58,7 +58,6 @@ class ShareStage(LexiconStage):
         ("Follow-up questions …"); the name and the networks closing the line do.  (Only the
         lines the verbs open are read.)"""
         taken: list[int] = []
-        buttons: frozenset[str] | None = None
         norms = normalized_lines(doc)
         for index in lines_starting_with(doc, word_class(doc, "follow_words")):
             line, norm = doc.lines[index], norms[index]
@@ -70,11 +69,9 @@ class ShareStage(LexiconStage):
             count = word_count(norm)
             if count > self.options.max_invitation_words:
                 continue
-            if buttons is None:
-                buttons = whole_line_phrases(doc, self.category)
             # "YouTube" is glued at its capital: the lexicon writes the name whole
             last = norm.rpartition(" ")[2].replace(GLUE, "")
-            if last in buttons:
+            if last in whole_line_phrases(doc, self.category):  # (cached per set of languages)
                 self.remove_line(doc, line, f"invitation to follow on {last!r} (a {count}-word line)")
                 taken.append(index)
         return taken
