@@ -164,14 +164,15 @@ def web_text_pool(extraction_data: Path) -> list[dict[str, str]]:
                 continue
             prose = "\n".join(x for x in page["text"].split("\n") if len(x.split()) >= WEB_MIN_WORDS)
             chunk: list[str] = []
-            taken = 0
+            size = taken = 0  # (size: the characters of the chunk's sentences)
             for sentence in SENTENCE_BREAK.split(prose):
                 if len(sentence) <= 20:
                     continue
                 chunk.append(sentence.strip())
-                if sum(map(len, chunk)) <= WEB_CHUNK_CHARS:
+                size += len(chunk[-1])
+                if size <= WEB_CHUNK_CHARS:
                     continue
-                text, chunk = " ".join(chunk), []
+                text, chunk, size = " ".join(chunk), [], 0
                 if text.isascii() or NOT_GOLD.search(text) or unicodedata.normalize("NFC", text) != text:
                     continue
                 taken += 1

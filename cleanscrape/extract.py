@@ -594,14 +594,16 @@ def _embedded_posts(tree: HtmlElement, text: str) -> tuple[str, int]:
         return text, 0
     lines = text.split("\n")
     kept = _norm(text)
+    # (normalised once: each post looks for up to 2 x _POST_NEIGHBOURS blocks in them)
+    normalized = [_norm(line) for line in lines]
     after: dict[int, list[str]] = {}
     taken = 0
     for post in posts:
         post_lines = _post_lines(post)
         if not post_lines or post_lines[0][:_OPENING_CHARS] in kept:
             continue
-        before = _line_of(lines, post.xpath(_POST_NEIGHBOUR_XPATH.format(axis="preceding"))[::-1])
-        following = _line_of(lines, [el for el in post.xpath(_POST_NEIGHBOUR_XPATH.format(axis="following"))
+        before = _line_of(normalized, post.xpath(_POST_NEIGHBOUR_XPATH.format(axis="preceding"))[::-1])
+        following = _line_of(normalized, [el for el in post.xpath(_POST_NEIGHBOUR_XPATH.format(axis="following"))
                                      if post not in el.iterancestors()])
         if before is None or following is None or following <= before:
             continue
@@ -643,16 +645,17 @@ def _text_with_breaks(el: HtmlElement) -> str:
     return "".join(parts)
 
 
-def _line_of(lines: list[str], blocks: list[HtmlElement]) -> int | None:
-    """The index of the line of ``lines`` holding the start of the first of ``blocks`` whose
-    text is found there (its first ``_ANCHOR_CHARS`` characters; a block of fewer than
-    ``_MIN_ANCHOR_CHARS``, a short label, may be anywhere)."""
+def _line_of(normalized: list[str], blocks: list[HtmlElement]) -> int | None:
+    """The index of the line of ``normalized`` (the text's lines, :func:`_norm`-ed) holding
+    the start of the first of ``blocks`` whose text is found there (its first
+    ``_ANCHOR_CHARS`` characters; a block of fewer than ``_MIN_ANCHOR_CHARS``, a short
+    label, may be anywhere)."""
     for block in blocks:
         key = _norm(block.text_content())[:_ANCHOR_CHARS]
         if len(key) < _MIN_ANCHOR_CHARS:
             continue
-        for number, line in enumerate(lines):
-            if key in _norm(line):
+        for number, line in enumerate(normalized):
+            if key in line:
                 return number
     return None
 

@@ -37,12 +37,15 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-__all__ = ["LineFeatures", "line_features", "prose_stopword_density", "SENTENCE_END"]
+__all__ = ["LineFeatures", "line_features", "prose_stopword_density", "SENTENCE_END", "ELLIPSES"]
 
 #: per-language prose stopword densities, in data/stopwords/
 DENSITY_FILE = "prose_density.toml"
 #: characters that end a sentence (Latin, CJK, Devanagari, Arabic)
 SENTENCE_END = frozenset(".!?…。！？।؟")
+#: how a text cut short ends (a headline a list cut to its width, "Credit...Doug Mills"):
+#: three stops or the one character (a tuple, as str.endswith takes it)
+ELLIPSES = ("...", "…")
 #: closing quotes and brackets that may follow a sentence end ("… la paix." »)
 _CLOSERS = "\"'”’»)]›」』"
 #: characters that end a line introducing what follows (a set: a membership test where two

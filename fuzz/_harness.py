@@ -18,9 +18,13 @@ import tempfile
 import time
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 import zstandard
+
+if TYPE_CHECKING:  # (imported at run time only after instrument_cleanscrape)
+    from cleanscrape.io.readers import RawRecord
+    from cleanscrape.parallel import Outcome
 
 FUZZ_DIR = Path(__file__).resolve().parent
 #: every input that once crashed a target, replayed by tests/test_fuzz_regressions.py
@@ -60,7 +64,7 @@ def compress(content: bytes, how: str, cut: int) -> bytes:
     return packed[: 4 + cut % (len(packed) - 4)]
 
 
-def checked_record(outcome: Any, raw: Any) -> dict:
+def checked_record(outcome: Outcome, raw: RawRecord) -> dict[str, Any]:
     """The output record of ``clean_raw``'s ``outcome`` for ``raw``, after the checks every
     record passes: a failure names its record, the output is one line of UTF-8 JSON marked
     ok or failed, and the report names the record's source."""

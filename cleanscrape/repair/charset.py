@@ -15,14 +15,13 @@ import re
 from collections import Counter
 from functools import cached_property
 
-from .damage import SLOTS
+from .damage import LETTERS_AND_SLOTS, SLOTS
 
 __all__ = ["CharsetEvidence"]
 
 #: apostrophes written between two letters ("l'homme", "l’homme")
 _APOSTROPHES = "'’"
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_SLOTTED_WORD = re.compile(r"(?:[^\W\d_]|[?\ufffd])+")
 
 
 class CharsetEvidence:
@@ -62,7 +61,7 @@ class CharsetEvidence:
         slot between two letters: where a charset lost characters inside words."""
         return frozenset(word for line in self._lines if any(c in line for c in SLOTS)
                          for token in line.split() if "?" in token or "\ufffd" in token
-                         for word in _SLOTTED_WORD.findall(token) if _slot_between_letters(word))
+                         for word in LETTERS_AND_SLOTS.findall(token) if _slot_between_letters(word))
 
     @cached_property
     def apostrophes(self) -> Counter:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 __all__ = ["SLOTS", "SLOT_PATTERN", "may_be_damaged", "damage_evidence", "lone_slots", "lost_question_marks",
-           "DamagedRun", "damaged_runs", "is_slot", "has_slot", "slot_count"]
+           "DamagedRun", "damaged_runs", "is_slot", "has_slot", "slot_count", "LETTERS_AND_SLOTS"]
 
 SLOTS = "?\ufffd"
 
@@ -46,6 +46,9 @@ _REPLACED_RUN = re.compile(r"(?:[^\W\d_]|\ufffd)+(?:['’](?:[^\W\d_]|\ufffd)+)*
 _TOKEN_CHARS = re.compile(r"[^\s\u200b\ufeff]*")
 #: a slot: a "?" or U+FFFD that may stand for a lost character
 SLOT_PATTERN = re.compile(r"[?\ufffd]")
+#: a run of letters and slots, no apostrophe (a damaged word's letters without the marks
+#: around it)
+LETTERS_AND_SLOTS = re.compile(r"(?:[^\W\d_]|[?\ufffd])+")
 #: lines whose slotted tokens are remembered: each step of the repair stage asks about a
 #: document's damaged lines again (their signs, their evidence, their runs to resolve) ...
 SLOTTED_LINES = 256

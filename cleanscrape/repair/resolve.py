@@ -33,7 +33,7 @@ from typing import Callable, Iterator
 from ..lang import stopwords
 from .candidates import APOSTROPHE, KNOWN, Candidate, CandidateFinder
 from .charset import CharsetEvidence
-from .damage import SLOT_PATTERN, SLOTS, DamagedRun, has_slot, is_slot, spells
+from .damage import LETTERS_AND_SLOTS, SLOT_PATTERN, SLOTS, DamagedRun, has_slot, is_slot, spells
 from .language import LanguageData, Symbol, symbols
 from .wordlist import shape
 
@@ -418,8 +418,6 @@ _CLAUSE_STOP = re.compile(r"[.!…;:]|[?\ufffd](?=\s+[\"'«“„(\[]*(\w))")
 _TOKEN_PUNCTUATION = ".,;:!\"'«»„”“()[]…–—-"
 #: a word after an opening slot / before a closing one (its own lost letters included)
 _WORD_AFTER = re.compile(r"(?:[^\W\d_]|[?\ufffd])*[^\W\d_](?:[^\W\d_]|[?\ufffd])*")
-#: a run of letters and slots (in :func:`_word_before`, read backwards from a word's end)
-_WORD_RUN = re.compile(r"(?:[^\W\d_]|[?\ufffd])+")
 #: what ends a token's left context: whitespace and the zero-width layout characters a token
 #: is delimited by (see :mod:`.damage`), read backwards from the token's start (a
 #: ``$``-anchored search of the line up to it tried every start)
@@ -614,7 +612,7 @@ def _run_length_before(text: str, end: int, run: re.Pattern[str]) -> int:
 def _word_before(text: str, end: int) -> re.Match[str] | None:
     """The word (its lost letters included) that ends at ``end`` in ``text``, as a match of
     :data:`_WORD_AFTER`; None when no letter stands there."""
-    length = _run_length_before(text, end, _WORD_RUN)
+    length = _run_length_before(text, end, LETTERS_AND_SLOTS)
     return _WORD_AFTER.match(text, end - length, end) if length else None
 
 
@@ -632,6 +630,11 @@ def _word_after(line: str, run: DamagedRun) -> re.Match[str] | None:
     """The word right after the run's word, past one space (None when punctuation or the
     line's end follows it)."""
     return _NEXT_WORD.match(line, run.token_end) if line[run.end:run.token_end] == "" else None
+
+
+def _last_word(text: str) -> str:
+    """The last whitespace-separated word of ``text`` ("" when it has none)."""
+    return (text.rsplit(None, 1) or [""])[-1]
 
 
 def _words_before(line: str, run: DamagedRun, count: int) -> list[str]:
@@ -1113,7 +1116,7 @@ class Resolver:
         if self.data is None or not self.data.spaced_quotes or line[slot + 1:slot + 2] != " " \
                 or line[slot - 1:slot] not in ("'", APOSTROPHE):
             return False
-        elided = self.lower(line[:slot - 1].rsplit(None, 1)[-1:][0] if line[:slot - 1].strip() else "")
+        elided = self.lower(_last_word(line[:slot - 1]))
         return elided in self.data.elisions and all(word.isascii() for word in self.data.one_letter_after(elided))
 
     def _narrator_dash_ahead(self, source: str, pos: int) -> bool:
@@ -1399,7 +1402,7 @@ class Resolver:
         for symbol in named:
             char = symbol.char_in(self.lang)
             if len(text) > 1 and lost_last and text[:-1] in symbol.after_words and at_token_start \
-                    and (before.rstrip()[-1:].isdigit() or self.lower((before.rsplit(None, 1)[-1:] or [""])[0])
+                    and (before.rstrip()[-1:].isdigit() or self.lower(_last_word(before))
                          in symbol.after_words_after):
                 out.append(Reading(text[:-1] + char, SYMBOL_IDENTIFIED,
                                    f"'?' after '{text[:-1]}' read as a lost '{char}'"))
@@ -3899,14 +3902,15 @@ class Resolver:
         chain = last - first + 1
         if chain < 2:
             return None
-        home = self.lower(line[:seps[first]].rsplit(None, 1)[-1:][0].strip(_OPENERS + ":")) \
-            if line[:seps[first]].strip() else ""
+        home = self.lower(_last_word(line[:seps[first]]).strip(_OPENERS + ":"))
         # where quotation marks stand apart from their words, a chain of short parts is
         # quotations ("sa « grande » réforme de « moralisation »"): a breadcrumb only
         listed = not (self.data is not None and self.data.spaced_quotes)
+        # a home page's name says whose separator it is; without one, a list's long chain does
+        breadcrumb = any(home in symbol.home_words for symbol in symbols())
         for symbol in symbols():
-            if (home in symbol.home_words) or (listed and symbol.separator_run and chain >= symbol.separator_run
-                                               and not any(home in other.home_words for other in symbols())):
+            if (home in symbol.home_words) if breadcrumb \
+                    else (listed and symbol.separator_run and chain >= symbol.separator_run):
                 return Reading(symbol.char, SYMBOL_IDENTIFIED,
                                f"lone '?' in a row of {chain} between short parts read as a lost '{symbol.char}'")
         return None
@@ -4024,7 +4028,7 @@ class Resolver:
         following = _NEXT_WORD.match(line, end) if end >= 0 else None
         word = self.lower(following.group(1)) if following else ""
         if self._sentence_follows(line[run.token_end:].strip()):
-            word = self.lower((line[:run.token_start].rsplit(None, 1)[-1:] or [""])[0])
+            word = self.lower(_last_word(line[:run.token_start]))
         feminine_word = len(word) > 1 and any(_ends_like(word, ending) for ending in self.data.feminine_endings)
         after_feminine = re.search(r"\d" + re.escape(feminine) + r"\W+\S{0,3}\W*$", line[:run.start]) is not None
         char = feminine if feminine_word or after_feminine else masculine
@@ -4691,7 +4695,7 @@ class Resolver:
         if last == "?" and not before[:-1].rstrip()[-1:].isalpha() and before[-2:-1] not in (" ", ".", "!", "…"):
             return False  # "(?)", "???"; a question trailing off ends its sentence ("ikimizi..? Âdetim")
         if last == "?" and before[-2:-1] == " " and self.data is not None \
-                and self.lower((before[:-1].rsplit(None, 1)[-1:] or [""])[0]) in self.data.determiners:
+                and self.lower(_last_word(before[:-1])) in self.data.determiners:
             return False  # "un ? état": a lost mark after a determiner ends no sentence
         return last in _SENTENCE_END
 

@@ -39,6 +39,7 @@ from operator import attrgetter, not_
 from typing import Callable, Iterable, NamedTuple
 
 from ..document import LAYOUT_WHITESPACE, Document, Line
+from ..features import ELLIPSES
 from ..lexicon import EDGE_CHARS, GLUE, Hit, category_hits, hits_by_line, normalized_lines, phrase_description
 from ..stage import Count, Stage
 
@@ -104,7 +105,7 @@ def is_title_like(text: str, normalized: str, *, max_words: int = 25, cut_short:
     Britain as Hurri...") and their summaries."""
     words = word_count(normalized)
     end = text.rstrip(_CLOSERS)
-    if cut_short and len(end) >= _CUT_HEADLINE_CHARS and end.endswith(("...", "…")):
+    if cut_short and len(end) >= _CUT_HEADLINE_CHARS and end.endswith(ELLIPSES):
         return 2 <= words <= cut_short
     return 2 <= words <= max_words and not end.endswith((".", "…", ";", ","))
 

@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..document import Document, Line
+from ..features import ELLIPSES
 from ..lexicon import (
     EDGE_CHARS,
     Hit,
@@ -86,8 +87,6 @@ _MAY_END_WITH_CREDIT = (
     (re.compile(r"\[[^()\[\]\n]{1,80}(?=\n)"), "["),
     *((re.compile(re.escape(stop) + r"[^\n.!?…]{1,60}(?=\n)"), stop) for stop in ".!?…"),
 )
-#: the ellipses that glue a credit's sign to its owner ("Credit...Doug Mills")
-_ELLIPSES = ("...", "…")
 #: a bracketed credit closing a line, with its label ("File:", "Source:")
 _BRACKETED_CREDIT = re.compile(r"[(\[]\s*(?:(?P<label>[^\W\d_]+)\s*:\s*)?(?P<credit>[^()\[\]:]+?)\s*[)\]]$")
 #: what stands after a line's last sentence (an initial's stop is not a sentence's: the stop
@@ -250,7 +249,7 @@ class CaptionStage(LexiconStage):
         found = (lines_matching(doc, pattern, (opening,)) for pattern, opening in _MAY_END_WITH_CREDIT)
         # (the glued signs are found from the ellipses, which few lines hold: a pattern for
         # each sign, "by" in almost every text, made the stage ~10 % slower)
-        glued = lines_glued(doc, signs.glued, _ELLIPSES)
+        glued = lines_glued(doc, signs.glued, ELLIPSES)
         for index in sorted(set(glued).union(*found)):
             line = doc.lines[index]
             if line.removed:

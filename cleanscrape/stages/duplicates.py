@@ -42,11 +42,10 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
 
 from ..document import LAYOUT_WHITESPACE, Document
-from ..features import line_features
+from ..features import ELLIPSES, line_features
 from ..lexicon import normalize, normalized_lines
 from ..stage import Count, Share, Stage, register_stage
 
-_ELLIPSES = ("...", "…")
 _NUMBER = re.compile(r"\d+")
 #: how a joined copy's pieces are found: by their first characters
 _JOINED_ANCHOR = 20
@@ -187,8 +186,8 @@ class DuplicatesStage(Stage):
         for cand in kept:
             # normalize() trims edge punctuation, so the ellipsis is read from the raw line
             raw = doc.lines[cand.index].text.rstrip(LAYOUT_WHITESPACE)
-            if raw.endswith(_ELLIPSES):  # most lines do not: one test in C, not one per ellipsis
-                teasers.append((cand, raw, next(e for e in _ELLIPSES if raw.endswith(e))))
+            if raw.endswith(ELLIPSES):  # most lines do not: one test in C, not one per ellipsis
+                teasers.append((cand, raw, next(e for e in ELLIPSES if raw.endswith(e))))
         if not teasers:
             return  # most documents: no line to look up, and the lines need no sorting
         ordered = sorted((c.norm, c.index) for c in kept)

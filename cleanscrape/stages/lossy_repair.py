@@ -42,8 +42,10 @@ from ..repair.wordlist import HEAD_FLOOR, head_wordlist, shape, vote_wordlist, w
 from ..stage import Share, Stage, register_stage
 
 
-#: a word counts as damage evidence when its restoration is at least this sure
+#: a word counts as damage evidence when its restoration is at least this sure ...
 MIN_EVIDENCE_CONFIDENCE = 0.5
+#: ... and a known word: a list's, or one its slots taken out as lost soft hyphens leave
+_EVIDENCE_HOWS = frozenset(LISTED + (SOFT_HYPHEN_HOW,))
 #: the evidence that makes a line damaged and its document too (at least 1 is needed)
 DAMAGED_LINE_EVIDENCE = 1.0
 #: on a page that lost characters as U+FFFD, how many "?" glued before a letter show that it
@@ -422,7 +424,7 @@ class LossyRepairStage(Stage):
                 elif _sentence_keeps_letters(text, run.start, run.end, data.letters):
                     continue  # "?les" in a sentence that kept its accents
             resolution = resolver.resolve(run, text, False)
-            if resolution is not None and resolution.best.how in LISTED + (SOFT_HYPHEN_HOW,) and resolution.confidence >= MIN_EVIDENCE_CONFIDENCE:
+            if resolution is not None and resolution.best.how in _EVIDENCE_HOWS and resolution.confidence >= MIN_EVIDENCE_CONFIDENCE:
                 score += 1
         return score
 

@@ -85,7 +85,7 @@ import regex
 
 from ..charclass import bmp_class
 from ..document import Document
-from ..features import SENTENCE_END, LineFeatures, line_features
+from ..features import ELLIPSES, SENTENCE_END, LineFeatures, line_features
 from ..lexicon import Hit, category_hits, hits_by_line, lines_opening, normalize, normalized_lines, whole_line_phrases, word_class
 from ..stage import Count, Range, Share, Stage, register_stage
 
@@ -126,8 +126,6 @@ _CARD_LINES = 6
 _KICKER_WORDS = 3
 _KICKER_CARDS = 2
 _KICKER_GAP = 3
-#: how a headline cut short ends
-_CUT = ("...", "…")
 #: a line set in capitals between two of the article's paragraphs with this many words or
 #: more is the headline of another story linked from the text ("SEAN SPICER ELIMINATED FROM
 #: 'DANCING WITH THE STARS'"); the article's own subheadings set in capitals are shorter
@@ -1159,7 +1157,7 @@ class MainContentStage(Stage):
         """A card's headline, and its summary if any: no paragraph, and a line of a
         headline's words without a sentence end (or cut short: "Capuchinos invitan a…")."""
         return all(item.kind is not GOOD for item in items) and any(
-            item.words >= _CARD_TITLE_WORDS and (not item.sentence_end or item.text.endswith(_CUT))
+            item.words >= _CARD_TITLE_WORDS and (not item.sentence_end or item.text.endswith(ELLIPSES))
             for item in items)
 
     def _author_box(self, lines: list[_Line], first: int, last: int,
@@ -1603,9 +1601,10 @@ class MainContentStage(Stage):
     @staticmethod
     def _undated_link(item: _Line, doc: Document) -> bool:
         """A link to another story with no moment or count of days in it: not a teaser
-        card's header ("vor 2 Monaten von …", "Nov 18"), which its summary follows."""
+        card's header ("vor 2 Monaten von …", "Nov 18"), which its summary follows.  (Its
+        words are looked up normalised, as the date words are: "März" is "marz".)"""
         return item.removed_as == "related" and not any(map(str.isdigit, item.text)) \
-            and word_class(doc, "date_words").isdisjoint(_WORD.findall(item.text.lower()))
+            and word_class(doc, "date_words").isdisjoint(_WORD.findall(normalized_lines(doc)[item.index]))
 
     def _standfirst(self, lines: list[_Line], judged: list[int], first: int, doc: Document) -> int | None:
         """Position of the article's standfirst (dek): the nearest prose sentence above

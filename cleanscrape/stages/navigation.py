@@ -28,6 +28,7 @@ from operator import attrgetter
 from typing import Annotated
 
 from ..document import Document, Line
+from ..features import ELLIPSES
 from ..lexicon import Hit, category_hits, lines_matching, normalized_lines
 from ..stage import Count, Range, register_stage
 from ._lexicon_rules import (
@@ -106,7 +107,7 @@ class NavigationStage(LexiconStage):
             # before the line is split on its chevrons: half the lines a chevron is found on end
             # like a sentence (prose quoting in guillemets)
             ending = line.text.rstrip()
-            if is_sentence(ending) and not ending.endswith(("…", "...")):
+            if is_sentence(ending) and not ending.endswith(ELLIPSES):
                 continue
             steps = [step for step in _CHEVRONS.split(norm) if step.strip()]
             if len(steps) >= self.options.min_breadcrumb_steps \

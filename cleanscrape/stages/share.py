@@ -58,22 +58,21 @@ class ShareStage(LexiconStage):
         ("Follow-up questions …"); the name and the networks closing the line do.  (Only the
         lines the verbs open are read.)"""
         taken: list[int] = []
-        buttons: frozenset[str] | None = None
         norms = normalized_lines(doc)
         for index in lines_starting_with(doc, word_class(doc, "follow_words")):
             line, norm = doc.lines[index], norms[index]
             words = line.text.split(maxsplit=2)
             # whom to follow is named ("Follow NBC Latino on …"); "Follow the instructions
             # posted on Facebook." is advice
-            if line.removed or len(words) < 3 or not words[1][:1].isupper() \
-                    or word_count(norm) > self.options.max_invitation_words or _SENTENCE_BREAK in line.text.strip():
+            if line.removed or len(words) < 3 or not words[1][:1].isupper() or _SENTENCE_BREAK in line.text.strip():
                 continue
-            if buttons is None:
-                buttons = whole_line_phrases(doc, self.category)
+            count = word_count(norm)
+            if count > self.options.max_invitation_words:
+                continue
             # "YouTube" is glued at its capital: the lexicon writes the name whole
             last = norm.rpartition(" ")[2].replace(GLUE, "")
-            if last in buttons:
-                self.remove_line(doc, line, f"invitation to follow on {last!r} (a {word_count(norm)}-word line)")
+            if last in whole_line_phrases(doc, self.category):  # (cached per set of languages)
+                self.remove_line(doc, line, f"invitation to follow on {last!r} (a {count}-word line)")
                 taken.append(index)
         return taken
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 from lexicon_cases import PROSE
 
@@ -355,6 +357,14 @@ def test_a_summary_below_a_dated_teaser_card_stays_out():
     # card's summary, not the story's closing paragraph
     assert CLOSING not in closing_below(["Related", "Night trams return to the old town",
                                          "Jane Porter, 18 September 2019"]).text
+
+
+@pytest.mark.parametrize("header", ["Jane Porter, Ende März", "Jänner-Rückblick von Jane Porter"])
+def test_a_teaser_header_naming_a_month_with_an_accent_is_dated(header):
+    # the date words are normalised ("marz"): the header's words are looked up so too
+    doc = Document(header, lang="de")
+    line = SimpleNamespace(index=0, text=header, removed_as="related")
+    assert not MainContentStage._undated_link(line, doc)
 
 
 def test_the_story_below_a_box_broken_by_a_caption_stays():
