@@ -808,10 +808,10 @@ def test_without_a_brotli_module_a_brotli_page_fails_saying_what_to_install(monk
     read = list(iter_warc_pages(io.BytesIO(_served_encoded(served))))
     assert [p.html for p in read] == [b"", b"", utf16]
     assert read[0].error == ("payload in Content-Encoding br, not read: reading brotli needs the brotli or "
-                             "brotlicffi module (pip install 'cleanscrape[brotli]')")
+                             "brotlicffi module (pip install brotli)")
     assert read[1].error is not None and read[1].error.startswith(
         "payload is binary data, not text, served without a Content-Encoding: brotli data")
-    assert read[1].error.endswith("(pip install 'cleanscrape[brotli]')")
+    assert read[1].error.endswith("(pip install brotli)")
     stats = WarcStats()
     assert list(iter_warc_pages(io.BytesIO(_served_encoded(served[1:2], None)), stats)) == []
     assert stats.skipped == {"not HTML": 1}

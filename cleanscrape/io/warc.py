@@ -550,7 +550,7 @@ def _undeclared_compression(payload: bytes, content_type: str | None,
 
 
 #: the reason of a failed page that may be brotli data, with no library to read it
-_BROTLI_NEEDED = "reading brotli needs the brotli or brotlicffi module (pip install 'cleanscrape[brotli]')"
+_BROTLI_NEEDED = "reading brotli needs the brotli or brotlicffi module (pip install brotli)"
 _BINARY_NO_BROTLI = ("payload is binary data, not text, served without a Content-Encoding: brotli data "
                      f"(which has no magic bytes to tell it) perhaps, and {_BROTLI_NEEDED}")
 
@@ -564,8 +564,8 @@ def _may_be_brotli(payload: bytes) -> bool:
 
 
 def _brotli() -> Any:
-    """The brotli library installed (an optional extra): Google's brotli, or brotlicffi,
-    which has its Decompressor's API; None if neither is."""
+    """The brotli library installed: Google's brotli (a dependency), or brotlicffi, which has
+    its Decompressor's API; None if neither is (an install made without dependencies)."""
     for name in ("brotli", "brotlicffi"):
         try:
             return importlib.import_module(name)
