@@ -244,7 +244,8 @@ class Cleaner:
         max_blank_lines = 2
 
     ``stages`` may mix names and ready :class:`Stage` instances (that is how code plugs in a
-    stage without installing anything).
+    stage without installing anything); an instance has its options already, and options
+    given for it here (``stage_options``, the config's ``stages``) are an error.
 
     ``source_memory`` (default on): :meth:`clean_many` and the CLI's streams remember, per
     source, the intact words of the documents cleaned so far, for the repair of the next
@@ -302,6 +303,10 @@ class Cleaner:
         for item in order:
             if isinstance(item, Stage):
                 check_stage_class(type(item))
+                if item.name in options:  # (they were ignored: a stage built is configured already)
+                    raise StageConfigError(
+                        f"options given for stage {item.name!r}, which is passed built "
+                        f"({type(item).__name__}(...)): give them to it, {type(item).__name__}(option=value)")
                 if item.name not in disabled:
                     built.append(item)
                 continue

@@ -35,6 +35,15 @@ def test_stage_options_are_validated() -> None:
     assert [r.text.strip() for r in result.removed] == ["Anzeige"]
 
 
+@pytest.mark.parametrize("where", ["stage_options", "config"])
+def test_options_for_a_stage_passed_built_are_an_error(where: str) -> None:
+    # they were ignored: the instance kept its own options, and a typo passed unseen
+    given = {"advert_label": {"labels": ["anzeige"]}}
+    kwargs = {"stage_options": given} if where == "stage_options" else {"config": {"stages": given}}
+    with pytest.raises(StageConfigError, match=r"stage 'advert_label', which is passed built \(AdvertStage"):
+        Cleaner(stages=[AdvertStage()], **kwargs)
+
+
 @pytest.fixture
 def installed_plugin(monkeypatch: pytest.MonkeyPatch):
     """Pretend a package declared `advert_label = plugin_example_stage:AdvertStage`."""
