@@ -37,6 +37,7 @@ from .io.readers import (
     detect_format,
     expand_inputs,
     iter_raw_records,
+    strip_compression_suffix,
 )
 from .io.writers import (
     Checkpoint,
@@ -201,7 +202,31 @@ def _plan_output(output: str | None, to: str | None, inputs: list[str], forced_f
     if to:
         raise click.UsageError(f"--to applies to one output file or stdout; {output} is a folder "
                                "(each input is mirrored in its own format)")
+    if not (path.exists() or named_a_folder):
+        _refuse_a_file_name_for_a_folder(output)
     return Plan("folder", path, None, False)
+
+
+#: the ends of a new output's name that name a file of no format written here, which made a
+#: folder of that name (``-o clean.json`` → ``clean.json/dump.jsonl``), and what to name instead
+_FILE_NAMES_NOT_WRITTEN = {
+    ".json": "JSONL is written as .jsonl or .ndjson",
+    ".gz": "name the format too: .jsonl.gz or .txt.gz",
+    ".zst": "name the format too: .jsonl.zst or .txt.zst",
+    ".bz2": "bzip2 is not written: .gz or .zst",
+    ".xz": "xz is not written: .gz or .zst",
+}
+
+
+def _refuse_a_file_name_for_a_folder(output: str) -> None:
+    """A new output named as a file of no format written here would be made a folder: a
+    usage error (a folder of that name is asked for with a final ``/``)."""
+    lower = output.lower()
+    ending = ".json" if strip_compression_suffix(lower).endswith(".json") else next(
+        (end for end in _FILE_NAMES_NOT_WRITTEN if lower.endswith(end)), None)
+    if ending is not None:
+        raise click.UsageError(f"-o {output}: a file's name, of no format written here "
+                               f"({_FILE_NAMES_NOT_WRITTEN[ending]}); a folder of that name: -o {output}/")
 
 
 def _refuse_clashing_paths(plan: Plan, report: str | None, inputs: list[str]) -> None:

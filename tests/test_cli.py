@@ -592,6 +592,18 @@ def test_an_output_named_with_a_trailing_slash_is_a_folder_not_the_file_of_that_
     assert (tmp_path / "out.txt" / "stdin.txt").read_text() == "text\n"
 
 
+@pytest.mark.parametrize("name", ["clean.json", "clean.JSON.gz", "out.gz", "out.zst", "out.jsonl.xz", "out.bz2"])
+def test_a_new_output_named_as_a_file_not_written_is_a_usage_error_not_a_folder(tmp_path: Path, name: str) -> None:
+    # "-o clean.json" made a folder clean.json/ holding stdin.txt
+    result = run(["-", "-o", str(tmp_path / name)], stdin=b"text")
+    assert result.exit_code == 2
+    assert "of no format written here" in result.stderr and f"-o {tmp_path / name}/" in result.stderr
+    assert not (tmp_path / name).exists()
+    assert run(["-", "-o", f"{tmp_path / name}/"], stdin=b"text").exit_code == 0
+    assert (tmp_path / name / "stdin.txt").read_text() == "text\n"
+    assert run(["-", "-o", str(tmp_path / name)], stdin=b"text").exit_code == 0  # an existing folder
+
+
 def test_report_dash_is_stdout(tmp_path: Path, monkeypatch) -> None:
     # as for -o and INPUT; it wrote a file named "-"
     monkeypatch.chdir(tmp_path)
