@@ -513,14 +513,19 @@ def item_parts(item: StreamItem) -> tuple[str | None, Any, Mapping[str, Any] | N
     """The id, text and metadata of an item of a stream (:meth:`Cleaner.clean_many`), and
     what is wrong with its shape (None: nothing; an item of no known shape has no id, an
     empty text and no metadata)."""
+    shapes = "an item must be a text, (id, text) or (id, text, metadata), got"
+    if isinstance(item, Mapping):  # (it failed as 'text must be a string, got dict')
+        return None, "", None, f"{shapes} a mapping (a record: pass (record['id'], record['text']))"
+    if isinstance(item, list):
+        return None, "", None, f"{shapes} a list (pairs and triples are tuples)"
     if not isinstance(item, tuple):
         return None, item, None, None
     if len(item) == 2:
         return item[0], item[1], None, None
     if len(item) == 3 and (item[2] is None or isinstance(item[2], Mapping)):
         return item[0], item[1], item[2], None
-    problem = f"an item must be a text, (id, text) or (id, text, metadata), got a tuple of {len(item)}"
-    return None, "", None, problem + (" with metadata that is no mapping" if len(item) == 3 else "")
+    return None, "", None, f"{shapes} a tuple of {len(item)}" + (" with metadata that is no mapping"
+                                                                  if len(item) == 3 else "")
 
 
 def clean(text: str, *, id: str | None = None, lang: str | None = None, metadata: Mapping[str, Any] | None = None,
