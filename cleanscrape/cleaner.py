@@ -16,7 +16,7 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 from .document import Document, Removal, Repair, packed_removals, read_line_breaks, unpacked_removals
 from .limits import DEFAULT_MAX_DOC_CHARS, DEFAULT_MAX_DOC_SECONDS, Deadline, DocumentTimeout, Limits
 from .repair.source_memory import SourceMemory, source_of
-from .stage import Stage, StageConfigError, check_stage_class, get_stage_class
+from .stage import Stage, StageConfigError, available_stages, check_stage_class, get_stage_class
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -324,6 +324,11 @@ class Cleaner:
             # 'stage 'whitespace' failed: EditConflict: span 15:17 overlaps a removal'
             raise StageConfigError(f"stage(s) named more than once in the pipeline: {', '.join(twice)}")
         known = {s.name for s in built} | disabled
+        if stages is not None:
+            # the keyword's pipeline narrows the config's, as disable does: the config's tables
+            # of its other stages stand (--stages navigation with a config of [stages.whitespace]
+            # was refused)
+            known |= set(stage_tables) & set(available_stages())
         stray = set(options) - known
         if stray:
             raise StageConfigError(f"options given for stage(s) not in the pipeline: {', '.join(sorted(stray))}")
