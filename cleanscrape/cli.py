@@ -283,6 +283,19 @@ def _without_own_outputs(sources: Iterable[InputFile], plan: Plan, report: str |
         yield source
 
 
+def _json_names_said(sources: Iterable[InputFile], forced_format: str | None,
+                     warn: Callable[[str], None]) -> Iterator[InputFile]:
+    """The inputs, with a warning for each file named ``.json`` read by its name: as text,
+    one document, where many dumps so named hold JSON lines (cleaned as one text, the run
+    said nothing and exited 0)."""
+    for source in sources:
+        if (forced_format is None and source.error is None and not source.is_stdin
+                and strip_compression_suffix(source.path.lower()).endswith(".json")):
+            warn(f"{source.path}: read as one text document, by its name (.json); "
+                 "JSON lines: --format jsonl, or name it .jsonl")
+        yield source
+
+
 def _fingerprint(**settings: Any) -> str:
     """Identifies the arguments that shape the output, so --resume can refuse others."""
     config = settings.get("config")
@@ -567,8 +580,9 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
         if not passed_over.left:
             summary.skipped[item.reason] += item.count
 
-    sources = _without_own_outputs(expand_inputs(input_list, input_format), plan, report,
-                                   functools.partial(summary.error, kind="warning"))
+    warn = functools.partial(summary.error, kind="warning")
+    sources = _json_names_said(_without_own_outputs(expand_inputs(input_list, input_format), plan, report, warn),
+                               input_format, warn)
     raws = passed_over.records_after(iter_raw_records(sources, on_error=input_error, progress=read, on_skip=skipped,
                                                       max_record_bytes=max_record_bytes or None,
                                                       on_warning=input_warning))

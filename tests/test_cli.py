@@ -604,6 +604,18 @@ def test_a_new_output_named_as_a_file_not_written_is_a_usage_error_not_a_folder(
     assert run(["-", "-o", str(tmp_path / name)], stdin=b"text").exit_code == 0  # an existing folder
 
 
+def test_a_file_named_json_is_read_as_text_with_a_warning(tmp_path: Path) -> None:
+    # a dump of JSON lines named .json was cleaned as one text document, and nothing said so
+    dump = tmp_path / "dump.json"
+    dump.write_bytes(b'{"id": 1, "text": "one"}\n')
+    result = run([str(dump)])
+    assert result.exit_code == 0
+    assert f"warning: {dump}: read as one text document, by its name (.json)" in result.stderr
+    assert result.stdout_bytes == dump.read_bytes()
+    forced = run(["--format", "jsonl", str(dump)])
+    assert "warning" not in forced.stderr and jsonl(forced.stdout_bytes)[0]["status"] == "ok"
+
+
 def test_report_dash_is_stdout(tmp_path: Path, monkeypatch) -> None:
     # as for -o and INPUT; it wrote a file named "-"
     monkeypatch.chdir(tmp_path)
