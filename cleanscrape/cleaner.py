@@ -16,7 +16,7 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 from .document import Document, Removal, Repair, packed_removals, read_line_breaks, unpacked_removals
 from .limits import DEFAULT_MAX_DOC_CHARS, DEFAULT_MAX_DOC_SECONDS, Deadline, DocumentTimeout, Limits
 from .repair.source_memory import SourceMemory, source_of
-from .stage import Stage, StageConfigError, available_stages, check_stage_class, get_stage_class
+from .stage import Stage, StageConfigError, check_stage_class, get_stage_class
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -328,7 +328,9 @@ class Cleaner:
             # the keyword's pipeline narrows the config's, as disable does: the config's tables
             # of its other stages stand (--stages navigation with a config of [stages.whitespace]
             # was refused)
-            known |= set(stage_tables) & set(available_stages())
+            for name in set(stage_tables) - known:
+                get_stage_class(name)  # a table of no stage (a typo) is refused, as in disable
+            known |= set(stage_tables)
         stray = set(options) - known
         if stray:
             raise StageConfigError(f"options given for stage(s) not in the pipeline: {', '.join(sorted(stray))}")

@@ -49,7 +49,7 @@ def test_a_stages_keyword_narrows_the_config_s_pipeline_without_refusing_its_tab
         Cleaner(config={**config, "pipeline": ["navigation"]})  # the config's own pipeline leaves it out
     with pytest.raises(StageConfigError, match="not in the pipeline: whitespace"):
         Cleaner(stages=["navigation"], stage_options={"whitespace": {"max_blank_lines": 2}})
-    with pytest.raises(StageConfigError, match="not in the pipeline: nowhere"):
+    with pytest.raises(StageConfigError, match="unknown stage 'nowhere'"):
         Cleaner(config={"stages": {"nowhere": {}}}, stages=["navigation"])
 
 
