@@ -262,7 +262,6 @@ def _load_entry_points() -> None:
     global _entry_points_loaded
     if _entry_points_loaded:
         return
-    _entry_points_loaded = True
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         try:
             cls = ep.load()
@@ -276,6 +275,9 @@ def _load_entry_points() -> None:
             raise StageConfigError(f"plugin {ep.name!r} ({ep.value}): {exc}") from None
         _refuse_taken_name(cls.name, cls, f"plugin {ep.name!r} ({ep.value}): ")
         _REGISTRY[cls.name] = cls
+    # (only now: set before the loop, a broken plugin was reported once, and after that the
+    # plugins listed after it were 'unknown stage')
+    _entry_points_loaded = True
 
 
 def get_stage_class(name: str) -> type[Stage]:

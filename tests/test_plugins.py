@@ -73,6 +73,19 @@ def test_broken_plugin_is_reported_by_name(monkeypatch: pytest.MonkeyPatch) -> N
         Cleaner(stages=["definitely_not_a_stage"])
 
 
+def test_a_broken_plugin_is_reported_each_time_not_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the second call said "unknown stage 'advert_label'", a plugin listed after the broken one
+    broken = EntryPoint(name="broken", value="no_such_module_xyz:Stage", group=stage_module.ENTRY_POINT_GROUP)
+    good = EntryPoint(name="advert_label", value="plugin_example_stage:AdvertStage",
+                      group=stage_module.ENTRY_POINT_GROUP)
+    monkeypatch.setattr(stage_module, "entry_points", lambda group: [broken, good])
+    monkeypatch.setattr(stage_module, "_entry_points_loaded", False)
+    monkeypatch.setattr(stage_module, "_REGISTRY", dict(stage_module._REGISTRY))
+    for _ in range(2):
+        with pytest.raises(StageConfigError, match="plugin stage 'broken' .* failed to load"):
+            Cleaner(stages=["advert_label"])
+
+
 def test_unknown_stage_name_lists_available_ones() -> None:
     with pytest.raises(StageConfigError, match="available: .*whitespace"):
         Cleaner(stages=["no_such_stage"])
