@@ -115,6 +115,8 @@ class Stage:
         self, doc: Document, line: Line | int, reason: str, category: str | None = None,
         score: float | None = None,
     ) -> bool:
+        """Remove ``line`` (a Line or its index) with its newline, as this stage, in
+        ``category`` (default: the stage's first); False if it was removed already."""
         index = line if isinstance(line, int) else line.index
         return doc.remove_line(index, self.name, category or self.categories[0], reason, score)
 
@@ -122,6 +124,9 @@ class Stage:
         self, doc: Document, start: int, end: int, reason: str, *, category: str | None = None,
         score: float | None = None,
     ) -> bool:
+        """Remove the input span ``start:end`` inside one kept line, as this stage
+        (:meth:`Document.remove_span`: False if the line was removed already;
+        :class:`~cleanscrape.document.EditConflict` if it overlaps another edit)."""
         return doc.remove_span(
             start, end, stage=self.name, category=category or self.categories[0], reason=reason, score=score
         )
