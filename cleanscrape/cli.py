@@ -422,7 +422,7 @@ def _interrupt_exits_130(command: Callable[..., None]) -> Callable[..., None]:
     return run
 
 
-@cli.command("clean")
+@cli.command("clean", short_help="Clean text, JSONL, HTML or WARC inputs, reporting every removal and repair.")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("-o", "--output", metavar="OUT",
               help="Output file (.jsonl or .txt, optionally .gz/.zst) or folder (mirrors the inputs). "
@@ -479,7 +479,9 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
                   max_doc_seconds: float | None, max_record_bytes: int, source_memory: bool | None,
                   workers: int | None,
                   resume: bool, keep_going: bool, checkpoint_every: int, quiet: bool) -> None:
-    """Clean INPUT... (text files, folders, JSONL, .gz/.zst, or - for stdin)."""
+    """Clean INPUT... (text files, folders, JSONL, HTML pages, WARC, .gz/.zst, or - for
+    stdin): one output record per input record, and with --report one report record (what
+    was removed and repaired, and why).  docs/cli.md has the details."""
     started = time.perf_counter()
     input_list = list(inputs)
     if input_list.count(STDIN) > 1:
@@ -662,7 +664,7 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
     sys.exit(exit_code)
 
 
-@cli.command("stages")
+@cli.command("stages", short_help="List the stages with their report categories and options.")
 @click.argument("names", nargs=-1, metavar="[NAME]...")
 @_interrupt_exits_130
 def stages_command(names: tuple[str, ...]) -> None:
