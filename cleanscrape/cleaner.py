@@ -50,7 +50,8 @@ DEFAULT_STAGES: tuple[str, ...] = (
 
 REPORT_VERSION = 1
 #: an item of :meth:`Cleaner.clean_many`: a text, ``(id, text)`` or ``(id, text, metadata)``
-StreamItem = str | tuple[str | None, str] | tuple[str | None, str, Mapping[str, Any]]
+#: (metadata None: none, as :meth:`Cleaner.clean` takes it)
+StreamItem = str | tuple[str | None, str] | tuple[str | None, str, Mapping[str, Any] | None]
 
 _log = logging.getLogger("cleanscrape")
 
