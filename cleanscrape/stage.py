@@ -17,6 +17,7 @@ Stages are found by name in a registry filled three ways:
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import types
 import typing
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Iterable, TypeVar
@@ -132,7 +133,8 @@ class Stage:
         )
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.options})"
+        # (a subclass with an __init__ of its own may never set options: its repr raised)
+        return f"{type(self).__name__}({getattr(self, 'options', '')})"
 
 
 class _WrongType(Exception):
@@ -240,6 +242,10 @@ def check_stage_class(cls: type[Stage]) -> None:
         raise StageConfigError(f"stage {cls.name!r} declares no categories")
     if cls.process is Stage.process:
         raise StageConfigError(f"stage {cls.name!r} has no process(doc) method")
+    if inspect.isgeneratorfunction(cls.process) or inspect.iscoroutinefunction(cls.process):
+        # (its body never ran: each document came out as it went in, status ok)
+        raise StageConfigError(f"stage {cls.name!r}: process(doc) is a generator or a coroutine; it marks "
+                               "the document's removals and repairs and returns nothing")
 
 
 def _refuse_taken_name(name: str, cls: type[Stage], plugin: str) -> None:

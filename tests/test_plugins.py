@@ -44,6 +44,27 @@ def test_options_for_a_stage_passed_built_are_an_error(where: str) -> None:
         Cleaner(stages=[AdvertStage()], **kwargs)
 
 
+def test_a_generator_process_is_refused_and_a_stage_of_its_own_init_has_a_repr() -> None:
+    class Lazy(Stage):  # its body never ran: every document came out unchanged, status ok
+        name, categories = "lazy", ("x",)
+
+        def process(self, doc):
+            yield from ()
+
+    class OwnInit(Stage):  # an __init__ that sets no options: repr() raised AttributeError
+        name, categories = "own_init", ("x",)
+
+        def __init__(self, word: str) -> None:
+            self.word = word
+
+        def process(self, doc):
+            pass
+
+    with pytest.raises(StageConfigError, match="stage 'lazy': process.doc. is a generator"):
+        Cleaner(stages=[Lazy()])
+    assert repr(Cleaner(stages=[OwnInit("ad")]).stages) == "[OwnInit()]"
+
+
 @pytest.fixture
 def installed_plugin(monkeypatch: pytest.MonkeyPatch):
     """Pretend a package declared `advert_label = plugin_example_stage:AdvertStage`."""
