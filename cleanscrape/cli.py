@@ -229,6 +229,21 @@ def _refuse_a_file_name_for_a_folder(output: str) -> None:
                                f"({_FILE_NAMES_NOT_WRITTEN[ending]}); a folder of that name: -o {output}/")
 
 
+def _refuse_record_fields_without_jsonl(inputs: list[str], forced_format: str | None, given: list[str]) -> None:
+    """--text-field, --id-field and --html-field (``given``: those set to other than their
+    defaults) name fields of JSONL records: where no input is read as JSONL, they were
+    ignored (``cat dump.jsonl | cleanscrape clean --html-field html -`` cleaned each line of
+    JSON as text).  A folder may hold JSONL: with one, nothing is refused."""
+    if not given or any(os.path.isdir(arg) for arg in inputs if arg != STDIN):
+        return
+    formats = {arg: forced_format or ("text" if arg == STDIN else detect_format(arg)) for arg in inputs}
+    if "jsonl" not in formats.values():
+        read_as = ", ".join(f"{'stdin' if arg == STDIN else arg} as {fmt}" for arg, fmt in formats.items())
+        what = "name fields" if len(given) > 1 else "names a field"
+        raise click.UsageError(f"{' and '.join(given)} {what} of JSONL records, and no input is read as JSONL "
+                               f"({read_as}): give --format jsonl")
+
+
 def _refuse_clashing_paths(plan: Plan, report: str | None, inputs: list[str]) -> None:
     """An output renamed into place over an input would replace the raw data, and the output
     and the report written to one file would interleave: both are usage errors (into one
@@ -487,6 +502,9 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
     if input_list.count(STDIN) > 1:
         raise click.UsageError("stdin (-) can be read only once")
     plan = _plan_output(output, to, input_list, input_format)
+    _refuse_record_fields_without_jsonl(input_list, input_format, [
+        option for option, value, default in (("--text-field", text_field, "text"), ("--id-field", id_field, "id"),
+                                              ("--html-field", html_field, None)) if value != default])
     _refuse_clashing_paths(plan, report, input_list)
     if plan.kind == "folder":
         _refuse_mirroring_to_one_name(plan, input_list, input_format, report)

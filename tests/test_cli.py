@@ -616,6 +616,16 @@ def test_a_file_named_json_is_read_as_text_with_a_warning(tmp_path: Path) -> Non
     assert "warning" not in forced.stderr and jsonl(forced.stdout_bytes)[0]["status"] == "ok"
 
 
+@pytest.mark.parametrize("args", [["--html-field", "html", "-"], ["--text-field", "body", "-"],
+                                  ["--format", "text", "--id-field", "key", "-"]])
+def test_record_fields_where_no_input_is_jsonl_are_a_usage_error(args: list[str]) -> None:
+    # `cat dump.jsonl | cleanscrape clean --html-field html -` cleaned each line of JSON as text
+    result = run(args, stdin=b'{"id": 1, "html": "<p>x</p>", "body": "x", "text": "x"}\n')
+    assert result.exit_code == 2
+    assert "of JSONL records, and no input is read as JSONL" in result.stderr and "--format jsonl" in result.stderr
+    assert run(["--format", "jsonl", *args[-3:]], stdin=b'{"id": 1, "html": "<p>x</p>", "body": "x", "text": "x"}\n').exit_code == 0
+
+
 def test_report_dash_is_stdout(tmp_path: Path, monkeypatch) -> None:
     # as for -o and INPUT; it wrote a file named "-"
     monkeypatch.chdir(tmp_path)
