@@ -180,7 +180,10 @@ class Plan:
 
 def _plan_output(output: str | None, to: str | None, inputs: list[str], forced_format: str | None) -> Plan:
     arg_formats = [forced_format or ("text" if a == STDIN else detect_format(a)) for a in inputs if not os.path.isdir(a)]
-    several = len(inputs) > 1 or any(os.path.isdir(a) for a in inputs) or "text" not in arg_formats
+    # (a single page is one document, as a single text is: `curl … | cleanscrape clean
+    # --format html --to text -` began with a '==> stdin <==' header)
+    several = (len(inputs) > 1 or any(os.path.isdir(a) for a in inputs)
+               or any(not FORMATS[f].one_per_file for f in arg_formats))
     stream_format = to or ("jsonl" if any(f != "text" for f in arg_formats) else "text")
     if output is None or output == STDIN:
         return Plan("stream", None, stream_format, several)

@@ -626,6 +626,18 @@ def test_record_fields_where_no_input_is_jsonl_are_a_usage_error(args: list[str]
     assert run(["--format", "jsonl", *args[-3:]], stdin=b'{"id": 1, "html": "<p>x</p>", "body": "x", "text": "x"}\n').exit_code == 0
 
 
+def test_a_single_page_to_text_gets_no_header_as_a_single_text_does(tmp_path: Path) -> None:
+    # a page is one document: `--format html --to text -` began with '==> stdin <=='
+    page = (b"<html><body><article><p>The river rose overnight and the town filled sandbags "
+            b"before dawn, as it has done every spring.</p></article></body></html>")
+    result = run(["--format", "html", "--to", "text", "-"], stdin=page)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "The river rose overnight and the town filled sandbags before dawn, as it has done every spring.\n"
+    (tmp_path / "a.html").write_bytes(page)
+    (tmp_path / "b.txt").write_text("two\n")
+    assert run([str(tmp_path / "a.html"), str(tmp_path / "b.txt"), "--to", "text"]).stdout.startswith("==> a.html <==\n")
+
+
 def test_report_dash_is_stdout(tmp_path: Path, monkeypatch) -> None:
     # as for -o and INPUT; it wrote a file named "-"
     monkeypatch.chdir(tmp_path)
