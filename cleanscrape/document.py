@@ -153,7 +153,8 @@ class Removal(_Sliced):
     end: int
     text: str
     reason: str
-    #: index of the removed line, or of the line a partial removal sits in
+    #: index (from 0) of the removed line, or of the line a partial removal sits in; the
+    #: report record's ``line`` (:meth:`to_dict`) counts from 1
     line: int
     score: float | None = None
 
@@ -269,6 +270,7 @@ class Repair(_ReportEntry):
     before: str
     after: str
     reason: str
+    #: index (from 0) of the repaired line; the report record's ``line`` counts from 1
     line: int
     evidence: str = ""
     runner_up: str | None = None
