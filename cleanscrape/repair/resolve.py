@@ -2164,7 +2164,7 @@ class Resolver:
                 oblique = self._feminine_oblique_ending(before)
                 if oblique is not None:
                     return oblique == ending  # "na mou duši, která": "duše", no plural "duši"
-                shown = self.data.determiners_ending(antecedent)
+                shown = self.data.determiners_ending(antecedent) or self._oblique_antecedent_ending(antecedent)
                 return (shown or self._agreeing_ending(antecedent, antecedent=True)) == ending
         determiner = self._determiner_ending(word, line, run)
         if determiner is not None:
@@ -2364,6 +2364,30 @@ class Resolver:
         _, feminine, masculine = self.data.consonant_noun_gender  # type: ignore[misc]
         return min(self.finder.frequency(stem + e) for e in feminine) \
             > FEMININE_PARADIGM_RATIO * max(self.finder.frequency(stem + e) for e in masculine)
+
+    def _oblique_antecedent_ending(self, noun: str) -> str | None:
+        """The ending of the relative pronoun after ``noun`` (lower-case) if it is a singular
+        oblique case form whose paradigm the word list shows, its instrumental ten times
+        commoner than another gender's (``oblique_antecedents``: "projektu" by "projekt"
+        and "projektem", "ženu" by "žena" and "ženou"); None when none or two fit, or when
+        a neuter nominative is listed ("místa", "městu": the neuter shares the masculine's
+        endings)."""
+        found: dict[str, float] = {}
+        for endings, nominative, instrumental, relative in self.data.oblique_antecedents:
+            for oblique in endings:
+                stem = noun[:-len(oblique)]
+                if not noun.endswith(oblique) or len(stem) < MIN_CASE_STEM + 1 \
+                        or not self.finder.frequency(stem + nominative):
+                    continue
+                if self.finder.frequency(stem + self.data.neuter_nominative):
+                    return None
+                found[relative] = max(found.get(relative, 0.0), self.finder.frequency(stem + instrumental))
+        if not found:
+            return None
+        best = max(sorted(found), key=found.__getitem__)
+        # "ženu": "ženou", not the rare verb "ženem"
+        return best if found[best] > FEMININE_PARADIGM_RATIO * max(
+            (f for relative, f in found.items() if relative != best), default=0.0) else None
 
     def _feminine_oblique_ending(self, before: str) -> str | None:
         """The feminine singular ending if the word before the comma that ends ``before`` is
