@@ -148,9 +148,10 @@ class LanguageData:
     participle_agreement: tuple[tuple[str, tuple[str, ...]], ...] = ()
     participle_subjects: frozenset[str] = frozenset()
     #: (oblique endings, nominative ending, instrumental ending, relative's ending) rows of
-    #: an antecedent's singular paradigms, and the neuter nominative's ending, which shares them
+    #: an antecedent's singular paradigms, and the neuter's (nominative ending, the
+    #: instrumental ending it shares with one of them)
     oblique_antecedents: tuple[tuple[tuple[str, ...], str, str, str], ...] = ()
-    neuter_nominative: str = ""
+    neuter_nominative: tuple[str, str] = ("", "")
     participle_infinitive: str = ""
     #: the endings of a past participle, which with its stem make it a verb form ("chodila")
     past_participle_endings: tuple[str, ...] = ()

@@ -128,6 +128,10 @@ ADVERB_BEFORE_VERB = 2.0
 #: an adverb in "-ě" right before an adjective weighs as much as the adjective form that
 #: agrees with it: the next adjective's ending is evidence for both ("krásně kulaté")
 ADVERB_BEFORE_ADJECTIVE = AGREEMENT
+#: a stem is a neuter noun's when its nominative in "-o" is at least this share of the
+#: masculine nominative's frequency ("místo" against the genitive plural "míst"; the
+#: vocatives "ženo", "člověko" are a hundredth or less of "žen", "člověk")
+NEUTER_NOMINATIVE_SHARE = 0.1
 #: shorter words with an adjective's ending are pronouns and nouns ("která", "moje")
 MIN_ADJECTIVE = 5
 #: a predicate adjective after a copula has at least this many letters ("byl malý")
@@ -2373,14 +2377,16 @@ class Resolver:
         a neuter nominative is listed ("místa", "městu": the neuter shares the masculine's
         endings)."""
         found: dict[str, float] = {}
+        neuter, neuter_instrumental = self.data.neuter_nominative
         for endings, nominative, instrumental, relative in self.data.oblique_antecedents:
             for oblique in endings:
                 stem = noun[:-len(oblique)]
                 if not noun.endswith(oblique) or len(stem) < MIN_CASE_STEM + 1 \
                         or not self.finder.frequency(stem + nominative):
                     continue
-                if self.finder.frequency(stem + self.data.neuter_nominative):
-                    return None
+                if instrumental == neuter_instrumental and self.finder.frequency(stem + neuter) \
+                        >= NEUTER_NOMINATIVE_SHARE * self.finder.frequency(stem + nominative):
+                    continue  # "místa", "městu": the neuter's
                 found[relative] = max(found.get(relative, 0.0), self.finder.frequency(stem + instrumental))
         if not found:
             return None
