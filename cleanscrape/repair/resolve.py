@@ -2168,7 +2168,8 @@ class Resolver:
                 oblique = self._feminine_oblique_ending(before)
                 if oblique is not None:
                     return oblique == ending  # "na mou duši, která": "duše", no plural "duši"
-                shown = self.data.determiners_ending(antecedent) or self._oblique_antecedent_ending(antecedent)
+                shown = self.data.determiners_ending(antecedent) or self._oblique_antecedent_ending(antecedent) \
+                    or self._genitive_antecedent_ending(before)
                 return (shown or self._agreeing_ending(antecedent, antecedent=True)) == ending
         determiner = self._determiner_ending(word, line, run)
         if determiner is not None:
@@ -2394,6 +2395,26 @@ class Resolver:
         # "ženu": "ženou", not the rare verb "ženem"
         return best if found[best] > FEMININE_PARADIGM_RATIO * max(
             (f for relative, f in found.items() if relative != best), default=0.0) else None
+
+    def _genitive_antecedent_ending(self, before: str) -> str | None:
+        """The ending of a relative pronoun after the noun before the comma that ends
+        ``before`` if a preposition that governs the genitive only stands before that noun,
+        past adjectives agreeing with it, and the noun ends as only a singular's genitive
+        does after one (``genitive_antecedents``: "do velké komnaty, která", "do
+        místnosti, která"; a plural's genitive ends otherwise: "do krajin", "do lesů"); a
+        damaged word by its likeliest reading; else None."""
+        if self.data.genitive_antecedents is None:
+            return None
+        endings, relative, prepositions, between = self.data.genitive_antecedents
+        words = [self._likeliest_reading(self.lower(w)) for w in clause_before(before[:-1], len(before) - 1).split()]
+        if len(words) < 2 or not words[-1].endswith(endings) or len(words[-1]) < MIN_AGREEING_NOUN:
+            return None
+        for word in words[-2:-2 - MAX_STACKED_ADJECTIVES - 1:-1]:
+            if word in prepositions:
+                return relative
+            if not word.endswith(between):
+                return None
+        return None
 
     def _feminine_oblique_ending(self, before: str) -> str | None:
         """The feminine singular ending if the word before the comma that ends ``before`` is
