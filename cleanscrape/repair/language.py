@@ -147,6 +147,14 @@ class LanguageData:
     #: its verb: the stem with ``participle_infinitive`` is a word ("chodíval" → "chodívat")
     participle_agreement: tuple[tuple[str, tuple[str, ...]], ...] = ()
     participle_subjects: frozenset[str] = frozenset()
+    #: (oblique endings, nominative ending, instrumental ending, relative's ending) rows of
+    #: an antecedent's singular paradigms, and the neuter's (nominative ending, the
+    #: instrumental ending it shares with one of them)
+    oblique_antecedents: tuple[tuple[tuple[str, ...], str, str, str], ...] = ()
+    neuter_nominative: tuple[str, str] = ("", "")
+    #: (noun endings, relative's ending, prepositions, endings of the adjectives between):
+    #: a noun so ending after a preposition of the genitive only is a singular's genitive
+    genitive_antecedents: tuple[tuple[str, ...], str, frozenset[str], tuple[str, ...]] | None = None
     participle_infinitive: str = ""
     #: the endings of a past participle, which with its stem make it a verb form ("chodila")
     past_participle_endings: tuple[str, ...] = ()
@@ -943,6 +951,14 @@ _FIELD_READERS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "mute_e_ending": lambda entry: re.compile(entry["mute_e_ending"]) if "mute_e_ending" in entry else None,
     "letter_never_before": lambda entry: {letter: frozenset(after)
                                           for letter, after in entry.get("letter_never_before", ())},
+    "oblique_antecedents": lambda entry: tuple((tuple(endings.split()), nominative, instrumental, relative)
+                                               for endings, nominative, instrumental, relative
+                                               in entry.get("oblique_antecedents", ())),
+    "genitive_antecedents": lambda entry: (tuple(entry["genitive_antecedents"][0].split()),
+                                           entry["genitive_antecedents"][1],
+                                           frozenset(entry["genitive_antecedents"][2].split()),
+                                           tuple(entry["genitive_antecedents"][3].split()))
+    if "genitive_antecedents" in entry else None,
     "partitive_cases": lambda entry: _partitive_cases(entry.get("partitive_cases")),
     "degree_quantifiers": lambda entry: _degree_quantifiers(entry.get("degree_quantifiers")),
     "capital_senses": lambda entry: _capital_senses(entry.get("capital_senses", ())),

@@ -128,6 +128,10 @@ ADVERB_BEFORE_VERB = 2.0
 #: an adverb in "-ě" right before an adjective weighs as much as the adjective form that
 #: agrees with it: the next adjective's ending is evidence for both ("krásně kulaté")
 ADVERB_BEFORE_ADJECTIVE = AGREEMENT
+#: a stem is a neuter noun's when its nominative in "-o" is at least this share of the
+#: masculine nominative's frequency ("místo" against the genitive plural "míst"; the
+#: vocatives "ženo", "člověko" are a hundredth or less of "žen", "člověk")
+NEUTER_NOMINATIVE_SHARE = 0.1
 #: shorter words with an adjective's ending are pronouns and nouns ("která", "moje")
 MIN_ADJECTIVE = 5
 #: a predicate adjective after a copula has at least this many letters ("byl malý")
@@ -2164,7 +2168,8 @@ class Resolver:
                 oblique = self._feminine_oblique_ending(before)
                 if oblique is not None:
                     return oblique == ending  # "na mou duši, která": "duše", no plural "duši"
-                shown = self.data.determiners_ending(antecedent)
+                shown = self.data.determiners_ending(antecedent) or self._oblique_antecedent_ending(antecedent) \
+                    or self._genitive_antecedent_ending(before)
                 return (shown or self._agreeing_ending(antecedent, antecedent=True)) == ending
         determiner = self._determiner_ending(word, line, run)
         if determiner is not None:
@@ -2364,6 +2369,52 @@ class Resolver:
         _, feminine, masculine = self.data.consonant_noun_gender  # type: ignore[misc]
         return min(self.finder.frequency(stem + e) for e in feminine) \
             > FEMININE_PARADIGM_RATIO * max(self.finder.frequency(stem + e) for e in masculine)
+
+    def _oblique_antecedent_ending(self, noun: str) -> str | None:
+        """The ending of the relative pronoun after ``noun`` (lower-case) if it is a singular
+        oblique case form whose paradigm the word list shows, its instrumental ten times
+        commoner than another gender's (``oblique_antecedents``: "projektu" by "projekt"
+        and "projektem", "ženu" by "žena" and "ženou"); None when none or two fit, or when
+        a neuter nominative is listed ("místa", "městu": the neuter shares the masculine's
+        endings)."""
+        found: dict[str, float] = {}
+        neuter, neuter_instrumental = self.data.neuter_nominative
+        for endings, nominative, instrumental, relative in self.data.oblique_antecedents:
+            for oblique in endings:
+                stem = noun[:-len(oblique)]
+                if not noun.endswith(oblique) or len(stem) < MIN_CASE_STEM + 1 \
+                        or not self.finder.frequency(stem + nominative):
+                    continue
+                if instrumental == neuter_instrumental and self.finder.frequency(stem + neuter) \
+                        >= NEUTER_NOMINATIVE_SHARE * self.finder.frequency(stem + nominative):
+                    continue  # "místa", "městu": the neuter's
+                found[relative] = max(found.get(relative, 0.0), self.finder.frequency(stem + instrumental))
+        if not found:
+            return None
+        best = max(sorted(found), key=found.__getitem__)
+        # "ženu": "ženou", not the rare verb "ženem"
+        return best if found[best] > FEMININE_PARADIGM_RATIO * max(
+            (f for relative, f in found.items() if relative != best), default=0.0) else None
+
+    def _genitive_antecedent_ending(self, before: str) -> str | None:
+        """The ending of a relative pronoun after the noun before the comma that ends
+        ``before`` if a preposition that governs the genitive only stands before that noun,
+        past adjectives agreeing with it, and the noun ends as only a singular's genitive
+        does after one (``genitive_antecedents``: "do velké komnaty, která", "do
+        místnosti, která"; a plural's genitive ends otherwise: "do krajin", "do lesů"); a
+        damaged word by its likeliest reading; else None."""
+        if self.data.genitive_antecedents is None:
+            return None
+        endings, relative, prepositions, between = self.data.genitive_antecedents
+        words = [self._likeliest_reading(self.lower(w)) for w in clause_before(before[:-1], len(before) - 1).split()]
+        if len(words) < 2 or not words[-1].endswith(endings) or len(words[-1]) < MIN_AGREEING_NOUN:
+            return None
+        for word in words[-2:-2 - MAX_STACKED_ADJECTIVES - 1:-1]:
+            if word in prepositions:
+                return relative
+            if not word.endswith(between):
+                return None
+        return None
 
     def _feminine_oblique_ending(self, before: str) -> str | None:
         """The feminine singular ending if the word before the comma that ends ``before`` is
