@@ -712,3 +712,19 @@ def test_a_report_named_as_a_mirrored_output_is_a_usage_error(tmp_path: Path) ->
     assert result.exit_code == 2
     assert "the report" in result.stderr and "both" in result.stderr
     assert not (out / "a.jsonl").exists()
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc")
+def test_an_output_that_cannot_be_written_is_named_as_given_not_by_its_temporary_file() -> None:
+    # '--report /proc/nope.jsonl' said "/proc/.nope.jsonl.partial: cannot write", a name
+    # the user never gave
+    result = run(["-", "--report", "/proc/nope.jsonl"], stdin=b"text")
+    assert result.exit_code == 2
+    assert "Error: /proc/nope.jsonl: cannot write: " in result.stderr and ".partial" not in result.stderr
+
+
+def test_a_temporary_file_in_the_way_of_an_output_is_named(tmp_path: Path) -> None:
+    (tmp_path / ".out.jsonl.partial").mkdir()
+    result = run(["-", "-o", str(tmp_path / "out.jsonl")], stdin=b"text")
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'out.jsonl'}: cannot write: Is a directory (its temporary file " in result.stderr
