@@ -174,9 +174,9 @@ def test_bad_jsonl_records_each_give_one_failed_output_and_the_run_goes_on() -> 
     assert out[0]["text"] == "fine" and out[6]["text"] == "also fine"
     errors = [o.get("error", "") for o in out]
     assert errors[1].startswith("bad.jsonl:2: not valid JSON") and out[1]["raw"] == "this is not json"
-    assert errors[2] == "bad.jsonl:3: not a JSON object (got list)"
+    assert errors[2] == "bad.jsonl:3: not a JSON object (got array)"
     assert errors[3] == "bad.jsonl:4: no 'text' field" and out[3]["body"] == "x"
-    assert errors[4] == "bad.jsonl:5: field 'text' is list, not a string" and out[4]["text"] == ["a"]
+    assert errors[4] == "bad.jsonl:5: field 'text' is array, not a string" and out[4]["text"] == ["a"]
     assert errors[5].startswith("bad.jsonl:6: invalid UTF-8 at byte offset")
     assert out[5]["raw"] == '{"id": "badutf8", "text": "caf\\xe9"}'
     for message in errors[1:6]:

@@ -272,6 +272,18 @@ def _id_string(value: Any) -> str | None:
     return json.dumps(value, ensure_ascii=False)
 
 
+def json_type(value: Any) -> str:
+    """JSON's name for the type of a value as read from JSON (``null``, ``object``, ...): the
+    name a JSONL writer knows, where Python's (``NoneType``, ``dict``) is an implementation's."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):  # (before number: a bool is an int to Python)
+        return "boolean"
+    if isinstance(value, (int, float, JsonNumber)):
+        return "number"
+    return {str: "string", dict: "object", list: "array"}.get(type(value), type(value).__name__)
+
+
 def record_too_large(size: int, max_bytes: int) -> str:
     """The error of a record not read because it is larger than the limit: holding it would
     take several times its size in memory (its bytes, its text, its output), and one record
@@ -433,7 +445,7 @@ def _decode_jsonl(raw: RawRecord, options: ReadOptions) -> Record:
             return record
         record.needs_stdlib_json = True
     if not isinstance(obj, dict):
-        record.error, record.raw = f"not a JSON object (got {type(obj).__name__})", line
+        record.error, record.raw = f"not a JSON object (got {json_type(obj)})", line
         return record
     record.fields = obj
     record.id = _id_string(obj.get(options.id_field))
@@ -443,7 +455,7 @@ def _decode_jsonl(raw: RawRecord, options: ReadOptions) -> Record:
         return record
     text = obj[source_field]
     if not isinstance(text, str):
-        record.error = f"field {source_field!r} is {type(text).__name__}, not a string"
+        record.error = f"field {source_field!r} is {json_type(text)}, not a string"
         return record
     if options.html_field:
         record.html = text
