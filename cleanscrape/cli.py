@@ -37,6 +37,7 @@ from .io.readers import (
     detect_format,
     expand_inputs,
     iter_raw_records,
+    opens_as_json_lines,
     strip_compression_suffix,
 )
 from .io.writers import (
@@ -301,17 +302,46 @@ def _without_own_outputs(sources: Iterable[InputFile], plan: Plan, report: str |
         yield source
 
 
+def _named_json(source: InputFile) -> bool:
+    return not source.is_stdin and strip_compression_suffix(source.path.lower()).endswith(".json")
+
+
 def _json_names_said(sources: Iterable[InputFile], forced_format: str | None,
                      warn: Callable[[str], None]) -> Iterator[InputFile]:
     """The inputs, with a warning for each file named ``.json`` read by its name: as text,
     one document, where many dumps so named hold JSON lines (cleaned as one text, the run
     said nothing and exited 0)."""
     for source in sources:
-        if (forced_format is None and source.error is None and not source.is_stdin
-                and strip_compression_suffix(source.path.lower()).endswith(".json")):
+        if forced_format is None and source.error is None and _named_json(source):
             warn(f"{source.path}: read as one text document, by its name (.json); "
                  "JSON lines: --format jsonl, or name it .jsonl")
         yield source
+
+
+class _JsonLinesAsText:
+    """Warns of a text input (stdin, a .txt) that reads as JSON lines: its first non-blank
+    line a JSON object with the text field.  'cat dump.jsonl | cleanscrape clean -' cleaned
+    each line as words, exit 0, nothing said.  A warning only: a text may open with a
+    JSON object.  The input is named by its path, which its one record's location is not."""
+
+    def __init__(self, text_field: str, warn: Callable[[str], None]) -> None:
+        self._text_field = text_field
+        self._warn = warn
+        self._source: InputFile | None = None
+
+    def sources(self, sources: Iterable[InputFile]) -> Iterator[InputFile]:
+        # (the reader takes the next input once the last one's records are read)
+        for self._source in sources:
+            yield self._source
+
+    def records(self, raws: Iterable[RawRecord]) -> Iterator[RawRecord]:
+        for raw in raws:
+            source = self._source
+            if (raw.format == "text" and source is not None and not _named_json(source)
+                    and opens_as_json_lines(raw.payload, self._text_field)):
+                self._warn(f"{source.shown_as}: read as text, one document, but its first line is a JSON object "
+                           f"with a {self._text_field!r} field: for JSON lines, give --format jsonl")
+            yield raw
 
 
 def _fingerprint(**settings: Any) -> str:
@@ -606,9 +636,14 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
     warn = functools.partial(summary.error, kind="warning")
     sources = _json_names_said(_without_own_outputs(expand_inputs(input_list, input_format), plan, report, warn),
                                input_format, warn)
+    if input_format is None:  # (--format text said what it is)
+        json_lines = _JsonLinesAsText(text_field, warn)
+        sources = json_lines.sources(sources)
     raws = passed_over.records_after(iter_raw_records(sources, on_error=input_error, progress=read, on_skip=skipped,
                                                       max_record_bytes=max_record_bytes or None,
                                                       on_warning=input_warning))
+    if input_format is None:
+        raws = json_lines.records(raws)
     progress = None
     # Only where the records do not go to the terminal too: they ran on after the bar's text,
     # and pieces of the bar stayed between them

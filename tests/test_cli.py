@@ -728,3 +728,28 @@ def test_a_temporary_file_in_the_way_of_an_output_is_named(tmp_path: Path) -> No
     result = run(["-", "-o", str(tmp_path / "out.jsonl")], stdin=b"text")
     assert result.exit_code == 2
     assert f"{tmp_path / 'out.jsonl'}: cannot write: Is a directory (its temporary file " in result.stderr
+
+
+def test_text_input_that_reads_as_json_lines_is_warned_of_once_and_cleaned_as_text(tmp_path: Path) -> None:
+    # 'cat dump.jsonl | cleanscrape clean -' cleaned each JSON line as words, exit 0,
+    # nothing said
+    dump = b'{"id": "a", "text": "one"}\n{"id": "b", "text": "two"}\n'
+    result = run(["-"], stdin=b"\n" + dump)
+    assert result.exit_code == 0
+    assert result.stderr.count("warning:") == 1
+    assert ("warning: stdin: read as text, one document, but its first line is a JSON object with a 'text' "
+            "field: for JSON lines, give --format jsonl") in result.stderr
+    assert result.stdout_bytes == dump  # a warning, not another reading
+    (tmp_path / "dump.txt").write_bytes(dump)
+    result = run([str(tmp_path / "dump.txt")])
+    assert f"warning: {tmp_path / 'dump.txt'}: read as text" in result.stderr
+
+
+@pytest.mark.parametrize("args,stdin", [
+    (["-"], b'{"id": "a", "body": "one"}\n'),  # no text field
+    (["-"], b"{braces} open this text\n"),
+    (["--format", "text", "-"], b'{"id": "a", "text": "one"}\n'),  # said to be text
+])
+def test_text_input_not_read_as_json_lines_is_not_warned_of(args: list[str], stdin: bytes) -> None:
+    result = run(args, stdin=stdin)
+    assert result.exit_code == 0 and "warning" not in result.stderr

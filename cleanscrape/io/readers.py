@@ -326,6 +326,24 @@ def _split_whole_file(stream: BinaryIO, source: InputFile, max_bytes: int | None
     yield RawRecord(source.name, source.format, b"", source.name, error=record_too_large(size, max_bytes))
 
 
+_NOT_BLANK = re.compile(rb"\S")
+
+
+def opens_as_json_lines(payload: bytes, text_field: str) -> bool:
+    """Does a text's first non-blank line parse as a JSON object with ``text_field`` (a dump
+    of JSON lines read as text, each line then cleaned as words)?  Only the first line is
+    parsed: a text may start with ``{`` and be text all the same."""
+    first = _NOT_BLANK.search(payload, len(_UTF8_BOM) if payload.startswith(_UTF8_BOM) else 0)
+    if first is None or payload[first.start()] != ord("{"):
+        return False
+    end = payload.find(b"\n", first.start())
+    try:
+        obj = orjson.loads(payload[first.start():end if end >= 0 else len(payload)])
+    except orjson.JSONDecodeError:
+        return False
+    return isinstance(obj, dict) and text_field in obj
+
+
 def _decode_text(raw: RawRecord, options: ReadOptions) -> Record:
     record = Record(raw.location, raw.format, raw.name, id=raw.name)
     record.text, record.error = _decode_utf8(raw.payload)
