@@ -634,8 +634,13 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
             summary.skipped[item.reason] += item.count
 
     warn = functools.partial(summary.error, kind="warning")
-    sources = _json_names_said(_without_own_outputs(expand_inputs(input_list, input_format), plan, report, warn),
-                               input_format, warn)
+    # An empty folder is a warning, exit 0 (jq, cat and find read no input as none; a
+    # scheduled run over a day's empty shard folder is no failure): 1 says records failed
+    def empty_folder(folder: str) -> None:
+        warn(f"{folder}: no file in this folder (names starting with '.' are skipped): nothing read from it")
+
+    sources = _json_names_said(_without_own_outputs(expand_inputs(input_list, input_format, empty_folder),
+                                                    plan, report, warn), input_format, warn)
     if input_format is None:  # (--format text said what it is)
         json_lines = _JsonLinesAsText(text_field, warn)
         sources = json_lines.sources(sources)

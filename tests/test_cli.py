@@ -753,3 +753,18 @@ def test_text_input_that_reads_as_json_lines_is_warned_of_once_and_cleaned_as_te
 def test_text_input_not_read_as_json_lines_is_not_warned_of(args: list[str], stdin: bytes) -> None:
     result = run(args, stdin=stdin)
     assert result.exit_code == 0 and "warning" not in result.stderr
+
+
+def test_an_empty_input_folder_is_warned_of_and_exits_0(tmp_path: Path) -> None:
+    # "0 documents", exit 0 and nothing said: a typo'd or not yet filled folder looked like
+    # a run that cleaned it
+    (tmp_path / "empty" / "sub").mkdir(parents=True)
+    (tmp_path / "empty" / ".hidden.txt").write_text("skipped")
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "a.txt").write_text("text")
+    result = run([str(tmp_path / "empty"), str(tmp_path / "full")])
+    assert result.exit_code == 0
+    assert result.stderr.count("warning:") == 1
+    assert (f"warning: {tmp_path / 'empty'}: no file in this folder (names starting with '.' are skipped): "
+            "nothing read from it") in result.stderr
+    assert "1 document;" in result.stderr

@@ -549,18 +549,24 @@ def detect_format(name: str, default: str = "text") -> str:
     return default
 
 
-def expand_inputs(arguments: Iterable[str], forced_format: str | None = None) -> Iterator[InputFile]:
+def expand_inputs(arguments: Iterable[str], forced_format: str | None = None,
+                  on_empty_folder: Callable[[str], None] | None = None) -> Iterator[InputFile]:
     """The files named by the arguments: files as given, folders walked recursively in
     sorted order (hidden entries skipped), ``-`` for stdin.  Lazy, so a missing file is
-    reported when the run reaches it, after the inputs before it were processed."""
+    reported when the run reaches it, after the inputs before it were processed.  A folder
+    with no file below it (hidden ones aside) is given to ``on_empty_folder``."""
     for arg in arguments:
         if arg == STDIN:
             yield InputFile(STDIN, "stdin", forced_format or "text")
         elif os.path.isdir(arg):
             root = Path(arg)
+            found = False
             for path, error in _walk_sorted(root, frozenset()):
+                found = True
                 name = path.relative_to(root).as_posix()
                 yield InputFile(str(path), name, forced_format or detect_format(name), error)
+            if not found and on_empty_folder is not None:
+                on_empty_folder(arg)
         else:
             yield InputFile(arg, os.path.basename(arg) or arg, forced_format or detect_format(arg))
 
