@@ -129,7 +129,9 @@ class Summary:
         self.errors_printed += 1
 
     def line(self, seconds: float, resumed_from: int) -> str:
-        mb_in, mb_out = self.bytes_in / 1e6, self.bytes_out / 1e6
+        # sizes in the unit that fits them ('3.40 kB', '1.52 MB'): a run of a few KB was
+        # '0.00 MB in, 0.00 MB out'
+        from rich.filesize import decimal
         parts = [_counted(self.documents, "document")]
         if resumed_from:
             failed_before = f", {self.failed_before} of them failed" if self.failed_before else ""
@@ -144,8 +146,8 @@ class Summary:
         parts.append(f"{self.empty} empty")
         if self.skipped:
             parts.append("skipped: " + ", ".join(f"{k} {v}" for k, v in sorted(self.skipped.items())))
-        parts.append(f"text {mb_in:.2f} MB in, {mb_out:.2f} MB out")
-        parts.append(f"{seconds:.1f} s ({mb_in / seconds if seconds > 0 else 0:.2f} MB/s)")
+        parts.append(f"text {decimal(self.bytes_in, precision=2)} in, {decimal(self.bytes_out, precision=2)} out")
+        parts.append(f"{seconds:.1f} s ({decimal(int(self.bytes_in / seconds) if seconds > 0 else 0, precision=2)}/s)")
         removed = ", ".join(f"{k} {v}" for k, v in sorted(self.removed.items(), key=lambda kv: (-kv[1], kv[0])))
         repaired = ", ".join(f"{k} {v}" for k, v in sorted(self.repaired.items(), key=lambda kv: (-kv[1], kv[0])))
         parts.append(f"removed: {removed or 'nothing'}")

@@ -768,3 +768,14 @@ def test_an_empty_input_folder_is_warned_of_and_exits_0(tmp_path: Path) -> None:
     assert (f"warning: {tmp_path / 'empty'}: no file in this folder (names starting with '.' are skipped): "
             "nothing read from it") in result.stderr
     assert "1 document;" in result.stderr
+
+
+@pytest.mark.parametrize("bytes_in,bytes_out,shown", [
+    (3_400, 1_520, "text 3.40 kB in, 1.52 kB out; 2.0 s (1.70 kB/s)"),  # was '0.00 MB in, 0.00 MB out'
+    (3_760_000, 1_520_000, "text 3.76 MB in, 1.52 MB out; 2.0 s (1.88 MB/s)"),
+    (5_000_000_000, 12, "text 5.00 GB in, 12 bytes out; 2.0 s (2.50 GB/s)"),
+])
+def test_the_summary_gives_sizes_in_the_unit_that_fits_them(bytes_in: int, bytes_out: int, shown: str) -> None:
+    from cleanscrape.cli import Summary
+
+    assert shown in Summary(bytes_in=bytes_in, bytes_out=bytes_out).line(2.0, 0)
