@@ -281,7 +281,8 @@ def json_type(value: Any) -> str:
         return "boolean"
     if isinstance(value, (int, float, JsonNumber)):
         return "number"
-    return {str: "string", dict: "object", list: "array"}.get(type(value), type(value).__name__)
+    names: dict[type, str] = {str: "string", dict: "object", list: "array"}
+    return names.get(type(value), type(value).__name__)
 
 
 def record_too_large(size: int, max_bytes: int) -> str:
