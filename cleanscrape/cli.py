@@ -486,6 +486,9 @@ def _interrupt_exits_130(command: Callable[..., None]) -> Callable[..., None]:
 @click.option("--id-field", default="id", show_default=True, help="JSONL field holding the id.")
 @click.option("--html-field", default=None,
               help="JSONL field holding page HTML: each page is extracted (trafilatura), then cleaned.")
+@click.option("--lang-field", default=None, metavar="NAME",
+              help="JSONL field holding a record's language code, used as --lang is for all (null or "
+                   "absent: --lang, else detected).")
 @click.option("--html-mode", type=click.Choice(EXTRACTION_MODES), default="balanced", show_default=True,
               help="trafilatura's trade-off for HTML/WARC pages (docs/html.md).")
 @click.option("--html-tables/--no-html-tables", default=True, show_default=True,
@@ -523,7 +526,7 @@ def _interrupt_exits_130(command: Callable[..., None]) -> Callable[..., None]:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary (errors are still printed).")
 @_interrupt_exits_130
 def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str | None, to: str | None,
-                  text_field: str, id_field: str, html_field: str | None, html_mode: str, html_tables: bool,
+                  text_field: str, id_field: str, html_field: str | None, lang_field: str | None, html_mode: str, html_tables: bool,
                   html_comments: bool, report: str | None, stages: tuple[str, ...],
                   disable: tuple[str, ...], config: str | None, lang: str | None, max_doc_chars: int | None,
                   max_doc_seconds: float | None, max_record_bytes: int, source_memory: bool | None,
@@ -539,7 +542,8 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
     plan = _plan_output(output, to, input_list, input_format)
     _refuse_record_fields_without_jsonl(input_list, input_format, [
         option for option, value, default in (("--text-field", text_field, "text"), ("--id-field", id_field, "id"),
-                                              ("--html-field", html_field, None)) if value != default])
+                                              ("--html-field", html_field, None), ("--lang-field", lang_field, None))
+        if value != default])
     _refuse_clashing_paths(plan, report, input_list)
     if plan.kind == "folder":
         _refuse_mirroring_to_one_name(plan, input_list, input_format, report)
@@ -574,7 +578,8 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
     if resumable:
         fingerprint = _fingerprint(
             inputs=[os.path.abspath(a) if a != STDIN else a for a in input_list], format=input_format, to=to,
-            text_field=text_field, id_field=id_field, html_field=html_field, html_mode=html_mode,
+            text_field=text_field, id_field=id_field, html_field=html_field, lang_field=lang_field,
+            html_mode=html_mode,
             html_tables=html_tables, html_comments=html_comments, stages=stage_names, disable=_split_names(disable),
             config=config, lang=lang, max_doc_chars=cleaner.limits.max_doc_chars,
             max_doc_seconds=cleaner.limits.max_doc_seconds, max_record_bytes=max_record_bytes,
@@ -600,7 +605,8 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
     report_compression = _compressed_in_workers(report) if report is not None and keep_going else ""
     mirrored_compression = COMPRESSED_IN_WORKERS if plan.kind == "folder" and keep_going else ""
     # Pages get the HTML stage preset (docs/html.md) unless --stages named the stages.
-    job = Job(ReadOptions(text_field=text_field, id_field=id_field, html_field=html_field), plan.output_format,
+    job = Job(ReadOptions(text_field=text_field, id_field=id_field, html_field=html_field, lang_field=lang_field),
+              plan.output_format,
               report is not None, ExtractOptions(mode=html_mode, tables=html_tables, comments=html_comments),
               cleaner if stage_names else html_cleaner(cleaner), summary_counts=not quiet,
               output_compression=output_compression, report_compression=report_compression,

@@ -617,7 +617,7 @@ def test_a_file_named_json_is_read_as_text_with_a_warning(tmp_path: Path) -> Non
 
 
 @pytest.mark.parametrize("args", [["--html-field", "html", "-"], ["--text-field", "body", "-"],
-                                  ["--format", "text", "--id-field", "key", "-"]])
+                                  ["--format", "text", "--id-field", "key", "-"], ["--lang-field", "lang", "-"]])
 def test_record_fields_where_no_input_is_jsonl_are_a_usage_error(args: list[str]) -> None:
     # `cat dump.jsonl | cleanscrape clean --html-field html -` cleaned each line of JSON as text
     result = run(args, stdin=b'{"id": 1, "html": "<p>x</p>", "body": "x", "text": "x"}\n')
@@ -779,3 +779,20 @@ def test_the_summary_gives_sizes_in_the_unit_that_fits_them(bytes_in: int, bytes
     from cleanscrape.cli import Summary
 
     assert shown in Summary(bytes_in=bytes_in, bytes_out=bytes_out).line(2.0, 0)
+
+
+def test_lang_field_gives_each_record_its_language(tmp_path: Path) -> None:
+    records = (b'{"id": "a", "text": "Zum Inhalt springen\\nDer Text.", "lang": "de"}\n'
+               b'{"id": "b", "text": "Der Text.", "lang": null}\n'
+               b'{"id": "c", "text": "Der Text.", "lang": 5}\n'
+               b'{"id": "d", "text": "Der Text."}\n')
+    report = tmp_path / "r.jsonl"
+    result = run(["--format", "jsonl", "--lang-field", "lang", "--lang", "fr", "--report", str(report), "-"],
+                 stdin=records)
+    assert result.exit_code == 1  # record c failed
+    rows = jsonl(report.read_bytes())
+    assert [(r["lang"], r["lang_method"]) for r in rows] == [("de", "given"), ("fr", "given"), (None, None),
+                                                             ("fr", "given")]
+    assert rows[2]["error"] == "stdin:3: field 'lang' is number, not a language code (a string such as 'fr') or null"
+    out = jsonl(result.stdout_bytes)
+    assert out[0]["lang"] == "de" and out[2]["status"] == "failed" and out[2]["lang"] == 5  # passed through

@@ -100,6 +100,8 @@ class ReadOptions:
     #: JSONL field holding a page's HTML: when set, records are HTML pages (extracted in
     #: the worker, see cleanscrape.extract) and ``text_field`` receives the cleaned text
     html_field: str | None = None
+    #: JSONL field holding a record's language code (null or absent: the run's, else detected)
+    lang_field: str | None = None
 
 
 @pickled_by_position
@@ -160,6 +162,8 @@ class Record:
     attrs: dict[str, Any] | None = None
     #: the JSON object of a JSONL record, to pass through to the output unchanged
     fields: dict[str, Any] | None = None
+    #: the language its own field gives (``ReadOptions.lang_field``)
+    lang: str | None = None
     #: the JSON object did not fit orjson (huge integers, NaN): re-encode it with :mod:`json`
     needs_stdlib_json: bool = False
     error: str | None = None
@@ -476,6 +480,13 @@ def _decode_jsonl(raw: RawRecord, options: ReadOptions) -> Record:
     if not isinstance(text, str):
         record.error = f"field {source_field!r} is {json_type(text)}, not a string"
         return record
+    if options.lang_field is not None:
+        lang = obj.get(options.lang_field)
+        if lang is not None and not isinstance(lang, str):
+            record.error = (f"field {options.lang_field!r} is {json_type(lang)}, not a language code "
+                            "(a string such as 'fr') or null")
+            return record
+        record.lang = lang or None
     if options.html_field:
         record.html = text
         # the page is consumed: the output record carries the cleaned text, not the HTML
