@@ -7,6 +7,7 @@ import gc
 import logging
 import os
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from operator import attrgetter
@@ -165,6 +166,20 @@ def _stage_table(value: Any, stage: str, what: str) -> dict[str, Any]:
     return dict(value)
 
 
+@contextmanager
+def _from_config_file(path: str | Path | None) -> Iterator[None]:
+    """The errors of the block, raised by values a config file gave, name the file ('lang
+    must be ...' did not say where lang was set); ``path`` None: not from a file."""
+    if path is None:
+        yield
+        return
+    try:
+        yield
+    except StageConfigError as exc:
+        said = str(exc)  # ("config 'lang' must be ...": the file's name says it is the config)
+        raise StageConfigError(f"config file {path}: {said.removeprefix('config ')}") from None
+
+
 class _Unset(enum.Enum):
     UNSET = "unset"
 
@@ -174,7 +189,7 @@ UNSET = _Unset.UNSET
 _LIMIT_KEYS = {"max_doc_chars": DEFAULT_MAX_DOC_CHARS, "max_doc_seconds": DEFAULT_MAX_DOC_SECONDS}
 
 
-def _limits(cfg: Mapping[str, Any], **given: int | float | None | _Unset) -> Limits:
+def _limits(cfg: Mapping[str, Any], config_file: str | Path | None, **given: int | float | None | _Unset) -> Limits:
     """Limits from the keyword arguments, else the config (where 0 turns a limit off, as on
     the CLI: TOML has no null), else the defaults (docs/reliability.md)."""
     values: dict[str, Any] = {}
@@ -184,6 +199,13 @@ def _limits(cfg: Mapping[str, Any], **given: int | float | None | _Unset) -> Lim
             value = cfg.get(key, default)
             if isinstance(value, (int, float)) and not isinstance(value, bool) and value == 0:
                 value = None
+            elif key in cfg:
+                with _from_config_file(config_file):
+                    try:
+                        Limits(**{key: value})
+                    except ValueError:
+                        raise StageConfigError(f"config {key!r} must be a positive number (0: no limit), "
+                                               f"not {_shown(value)}") from None
         values[key] = value
     try:
         return Limits(**values)
@@ -266,29 +288,43 @@ class Cleaner:
         source_memory: bool | None = None,
     ) -> None:
         cfg: dict[str, Any] = {}
+        config_file = None if config is None or isinstance(config, Mapping) else config
         if config is not None:
             cfg = dict(config) if isinstance(config, Mapping) else _load_config_file(config)
-        unknown = set(cfg) - {"pipeline", "stages", "disable", "lang", "source_memory", *_LIMIT_KEYS}
-        if unknown:
-            raise StageConfigError(f"unknown config key(s): {', '.join(sorted(unknown))}")
-        self.limits = _limits(cfg, max_doc_chars=max_doc_chars, max_doc_seconds=max_doc_seconds)
-        stage_tables = cfg.get("stages", {})
-        if not isinstance(stage_tables, Mapping):
-            raise StageConfigError("config 'stages' must be a table of per-stage options; the order is 'pipeline'")
-        options: dict[str, dict[str, Any]] = {k: _stage_table(v, k, "config 'stages'") for k, v in stage_tables.items()}
+        with _from_config_file(config_file):
+            unknown = set(cfg) - {"pipeline", "stages", "disable", "lang", "source_memory", *_LIMIT_KEYS}
+            if unknown:
+                raise StageConfigError(f"unknown config key(s): {', '.join(sorted(unknown))}")
+            stage_tables = cfg.get("stages", {})
+            if not isinstance(stage_tables, Mapping):
+                raise StageConfigError("config 'stages' must be a table of per-stage options; the order is 'pipeline'")
+            options: dict[str, dict[str, Any]] = {k: _stage_table(v, k, "config 'stages'")
+                                                  for k, v in stage_tables.items()}
+            config_pipeline = stages is None and cfg.get("pipeline") is not None
+            config_disabled = set(_stage_list(cfg.get("disable", ()), "config 'disable'"))
+            if cfg.get("lang") is not None and not isinstance(cfg["lang"], str):
+                raise StageConfigError(f"config 'lang' must be a language code (a string such as 'fr'), "
+                                       f"not {_shown(cfg['lang'])}")
+            if not isinstance(cfg.get("source_memory", True), bool):
+                raise StageConfigError(f"config 'source_memory' must be true or false, not {_shown(cfg['source_memory'])}")
+        self.limits = _limits(cfg, config_file, max_doc_chars=max_doc_chars, max_doc_seconds=max_doc_seconds)
         if stages is not None:
             order = _stage_list(stages, "stages")
-        elif cfg.get("pipeline") is not None:
-            order = _stage_list(cfg["pipeline"], "config 'pipeline'")
+        elif config_pipeline:
+            with _from_config_file(config_file):
+                order = _stage_list(cfg["pipeline"], "config 'pipeline'")
         else:
             order = list(DEFAULT_STAGES)
         if stage_options is not None and not isinstance(stage_options, Mapping):
             raise StageConfigError(f"stage_options must map stage names to their options, not {_shown(stage_options)}")
         for name, opts in (stage_options or {}).items():
             options.setdefault(name, {}).update(_stage_table(opts, name, "stage_options"))
-        disabled = set(_stage_list(cfg.get("disable", ()), "config 'disable'")) | set(_stage_list(disable, "disable"))
+        given_disabled = set(_stage_list(disable, "disable"))
+        disabled = config_disabled | given_disabled
         for name in disabled - {item.name for item in order if isinstance(item, Stage)}:
-            get_stage_class(name)  # an unknown name (a typo) would disable nothing: refused, as in stages
+            # an unknown name (a typo) would disable nothing: refused, as in stages
+            with _from_config_file(config_file if name not in given_disabled else None):
+                get_stage_class(name)
         self.lang = lang or cfg.get("lang")
         if self.lang is not None and not isinstance(self.lang, str):
             raise StageConfigError(f"lang must be a language code (a string such as 'fr'), not {_shown(self.lang)}")
@@ -296,8 +332,6 @@ class Cleaner:
             _warn_if_without_data(self.lang)
         #: streams remember the intact words of each source's earlier documents
         self.source_memory: bool = bool(cfg.get("source_memory", True) if source_memory is None else source_memory)
-        if not isinstance(cfg.get("source_memory", True), bool):
-            raise StageConfigError(f"config 'source_memory' must be true or false, not {_shown(cfg['source_memory'])}")
         if not isinstance(source_memory, (bool, type(None))):  # (source_memory="no" turned it on)
             raise StageConfigError(f"source_memory must be True, False or None, not {_shown(source_memory)}")
         built: list[Stage] = []
@@ -317,7 +351,10 @@ class Cleaner:
                                           if isinstance(item, type) and issubclass(item, Stage) else ""))
             if item in disabled:
                 continue
-            built.append(get_stage_class(item)(**options.get(item, {})))
+            with _from_config_file(config_file if config_pipeline else None):
+                stage_class = get_stage_class(item)
+            with _from_config_file(config_file if item in stage_tables and item not in (stage_options or {}) else None):
+                built.append(stage_class(**options.get(item, {})))
         names = [stage.name for stage in built]
         twice = sorted({name for name in names if names.count(name) > 1})
         if twice:
@@ -330,11 +367,13 @@ class Cleaner:
             # of its other stages stand (--stages navigation with a config of [stages.whitespace]
             # was refused)
             for name in set(stage_tables) - known:
-                get_stage_class(name)  # a table of no stage (a typo) is refused, as in disable
+                with _from_config_file(config_file):
+                    get_stage_class(name)  # a table of no stage (a typo) is refused, as in disable
             known |= set(stage_tables)
         stray = set(options) - known
         if stray:
-            raise StageConfigError(f"options given for stage(s) not in the pipeline: {', '.join(sorted(stray))}")
+            with _from_config_file(config_file if not stray & set(stage_options or {}) else None):
+                raise StageConfigError(f"options given for stage(s) not in the pipeline: {', '.join(sorted(stray))}")
         self.stages: list[Stage] = built
 
     @property

@@ -37,6 +37,7 @@ from .io.readers import (
     detect_format,
     expand_inputs,
     iter_raw_records,
+    opens_as_json_lines,
     strip_compression_suffix,
 )
 from .io.writers import (
@@ -128,7 +129,9 @@ class Summary:
         self.errors_printed += 1
 
     def line(self, seconds: float, resumed_from: int) -> str:
-        mb_in, mb_out = self.bytes_in / 1e6, self.bytes_out / 1e6
+        # sizes in the unit that fits them ('3.40 kB', '1.52 MB'): a run of a few KB was
+        # '0.00 MB in, 0.00 MB out'
+        from rich.filesize import decimal
         parts = [_counted(self.documents, "document")]
         if resumed_from:
             failed_before = f", {self.failed_before} of them failed" if self.failed_before else ""
@@ -143,8 +146,8 @@ class Summary:
         parts.append(f"{self.empty} empty")
         if self.skipped:
             parts.append("skipped: " + ", ".join(f"{k} {v}" for k, v in sorted(self.skipped.items())))
-        parts.append(f"text {mb_in:.2f} MB in, {mb_out:.2f} MB out")
-        parts.append(f"{seconds:.1f} s ({mb_in / seconds if seconds > 0 else 0:.2f} MB/s)")
+        parts.append(f"text {decimal(self.bytes_in, precision=2)} in, {decimal(self.bytes_out, precision=2)} out")
+        parts.append(f"{seconds:.1f} s ({decimal(int(self.bytes_in / seconds) if seconds > 0 else 0, precision=2)}/s)")
         removed = ", ".join(f"{k} {v}" for k, v in sorted(self.removed.items(), key=lambda kv: (-kv[1], kv[0])))
         repaired = ", ".join(f"{k} {v}" for k, v in sorted(self.repaired.items(), key=lambda kv: (-kv[1], kv[0])))
         parts.append(f"removed: {removed or 'nothing'}")
@@ -301,17 +304,46 @@ def _without_own_outputs(sources: Iterable[InputFile], plan: Plan, report: str |
         yield source
 
 
+def _named_json(source: InputFile) -> bool:
+    return not source.is_stdin and strip_compression_suffix(source.path.lower()).endswith(".json")
+
+
 def _json_names_said(sources: Iterable[InputFile], forced_format: str | None,
                      warn: Callable[[str], None]) -> Iterator[InputFile]:
     """The inputs, with a warning for each file named ``.json`` read by its name: as text,
     one document, where many dumps so named hold JSON lines (cleaned as one text, the run
     said nothing and exited 0)."""
     for source in sources:
-        if (forced_format is None and source.error is None and not source.is_stdin
-                and strip_compression_suffix(source.path.lower()).endswith(".json")):
+        if forced_format is None and source.error is None and _named_json(source):
             warn(f"{source.path}: read as one text document, by its name (.json); "
                  "JSON lines: --format jsonl, or name it .jsonl")
         yield source
+
+
+class _JsonLinesAsText:
+    """Warns of a text input (stdin, a .txt) that reads as JSON lines: its first non-blank
+    line a JSON object with the text field.  'cat dump.jsonl | cleanscrape clean -' cleaned
+    each line as words, exit 0, nothing said.  A warning only: a text may open with a
+    JSON object.  The input is named by its path, which its one record's location is not."""
+
+    def __init__(self, text_field: str, warn: Callable[[str], None]) -> None:
+        self._text_field = text_field
+        self._warn = warn
+        self._source: InputFile | None = None
+
+    def sources(self, sources: Iterable[InputFile]) -> Iterator[InputFile]:
+        # (the reader takes the next input once the last one's records are read)
+        for self._source in sources:
+            yield self._source
+
+    def records(self, raws: Iterable[RawRecord]) -> Iterator[RawRecord]:
+        for raw in raws:
+            source = self._source
+            if (raw.format == "text" and source is not None and not _named_json(source)
+                    and opens_as_json_lines(raw.payload, self._text_field)):
+                self._warn(f"{source.shown_as}: read as text, one document, but its first line is a JSON object "
+                           f"with a {self._text_field!r} field: for JSON lines, give --format jsonl")
+            yield raw
 
 
 def _fingerprint(**settings: Any) -> str:
@@ -454,6 +486,9 @@ def _interrupt_exits_130(command: Callable[..., None]) -> Callable[..., None]:
 @click.option("--id-field", default="id", show_default=True, help="JSONL field holding the id.")
 @click.option("--html-field", default=None,
               help="JSONL field holding page HTML: each page is extracted (trafilatura), then cleaned.")
+@click.option("--lang-field", default=None, metavar="NAME",
+              help="JSONL field holding a record's language code, used as --lang is for all (null or "
+                   "absent: --lang, else detected).")
 @click.option("--html-mode", type=click.Choice(EXTRACTION_MODES), default="balanced", show_default=True,
               help="trafilatura's trade-off for HTML/WARC pages (docs/html.md).")
 @click.option("--html-tables/--no-html-tables", default=True, show_default=True,
@@ -491,7 +526,7 @@ def _interrupt_exits_130(command: Callable[..., None]) -> Callable[..., None]:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary (errors are still printed).")
 @_interrupt_exits_130
 def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str | None, to: str | None,
-                  text_field: str, id_field: str, html_field: str | None, html_mode: str, html_tables: bool,
+                  text_field: str, id_field: str, html_field: str | None, lang_field: str | None, html_mode: str, html_tables: bool,
                   html_comments: bool, report: str | None, stages: tuple[str, ...],
                   disable: tuple[str, ...], config: str | None, lang: str | None, max_doc_chars: int | None,
                   max_doc_seconds: float | None, max_record_bytes: int, source_memory: bool | None,
@@ -507,7 +542,8 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
     plan = _plan_output(output, to, input_list, input_format)
     _refuse_record_fields_without_jsonl(input_list, input_format, [
         option for option, value, default in (("--text-field", text_field, "text"), ("--id-field", id_field, "id"),
-                                              ("--html-field", html_field, None)) if value != default])
+                                              ("--html-field", html_field, None), ("--lang-field", lang_field, None))
+        if value != default])
     _refuse_clashing_paths(plan, report, input_list)
     if plan.kind == "folder":
         _refuse_mirroring_to_one_name(plan, input_list, input_format, report)
@@ -542,7 +578,8 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
     if resumable:
         fingerprint = _fingerprint(
             inputs=[os.path.abspath(a) if a != STDIN else a for a in input_list], format=input_format, to=to,
-            text_field=text_field, id_field=id_field, html_field=html_field, html_mode=html_mode,
+            text_field=text_field, id_field=id_field, html_field=html_field, lang_field=lang_field,
+            html_mode=html_mode,
             html_tables=html_tables, html_comments=html_comments, stages=stage_names, disable=_split_names(disable),
             config=config, lang=lang, max_doc_chars=cleaner.limits.max_doc_chars,
             max_doc_seconds=cleaner.limits.max_doc_seconds, max_record_bytes=max_record_bytes,
@@ -568,7 +605,8 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
     report_compression = _compressed_in_workers(report) if report is not None and keep_going else ""
     mirrored_compression = COMPRESSED_IN_WORKERS if plan.kind == "folder" and keep_going else ""
     # Pages get the HTML stage preset (docs/html.md) unless --stages named the stages.
-    job = Job(ReadOptions(text_field=text_field, id_field=id_field, html_field=html_field), plan.output_format,
+    job = Job(ReadOptions(text_field=text_field, id_field=id_field, html_field=html_field, lang_field=lang_field),
+              plan.output_format,
               report is not None, ExtractOptions(mode=html_mode, tables=html_tables, comments=html_comments),
               cleaner if stage_names else html_cleaner(cleaner), summary_counts=not quiet,
               output_compression=output_compression, report_compression=report_compression,
@@ -604,11 +642,21 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
             summary.skipped[item.reason] += item.count
 
     warn = functools.partial(summary.error, kind="warning")
-    sources = _json_names_said(_without_own_outputs(expand_inputs(input_list, input_format), plan, report, warn),
-                               input_format, warn)
+    # An empty folder is a warning, exit 0 (jq, cat and find read no input as none; a
+    # scheduled run over a day's empty shard folder is no failure): 1 says records failed
+    def empty_folder(folder: str) -> None:
+        warn(f"{folder}: no file in this folder (names starting with '.' are skipped): nothing read from it")
+
+    sources = _json_names_said(_without_own_outputs(expand_inputs(input_list, input_format, empty_folder),
+                                                    plan, report, warn), input_format, warn)
+    if input_format is None:  # (--format text said what it is)
+        json_lines = _JsonLinesAsText(text_field, warn)
+        sources = json_lines.sources(sources)
     raws = passed_over.records_after(iter_raw_records(sources, on_error=input_error, progress=read, on_skip=skipped,
                                                       max_record_bytes=max_record_bytes or None,
                                                       on_warning=input_warning))
+    if input_format is None:
+        raws = json_lines.records(raws)
     progress = None
     # Only where the records do not go to the terminal too: they ran on after the bar's text,
     # and pieces of the bar stayed between them

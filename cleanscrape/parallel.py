@@ -285,8 +285,8 @@ def _clean_raw(cleaner: Cleaner, job: Job, raw: RawRecord, memory: SourceMemory 
     # a JSONL record's "source" or "url" field, a page's URL
     source = source_of(record.fields) or source_of(record.attrs)
     # a record has text, or a page whose text was extracted above
-    result = cleaner.clean(record.text, id=record.id, metadata=metadata, memory=memory,  # type: ignore[arg-type]
-                           source=source)
+    result = cleaner.clean(record.text, id=record.id, lang=record.lang, metadata=metadata,  # type: ignore[arg-type]
+                           memory=memory, source=source)
     if result.error is not None:
         result.error = f"{record.location}: {result.error}"
     return _outcome(job, raw, record, result)

@@ -22,7 +22,7 @@ import types
 import typing
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Iterable, TypeVar
 
-from .document import Document, Line
+from .document import Document, Line, Repair
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -131,6 +131,20 @@ class Stage:
         return doc.remove_span(
             start, end, stage=self.name, category=category or self.categories[0], reason=reason, score=score
         )
+
+    def repair(
+        self, doc: Document, line: Line | int, start: int, end: int, after: str, reason: str, *,
+        category: str | None = None, evidence: str = "", runner_up: str | None = None,
+        confidence: float | None = None,
+    ) -> Repair:
+        """Replace ``start:end`` of ``line``'s current text (a Line or its index) by
+        ``after``, as this stage, in ``category`` (default: the stage's first); the report's
+        ``evidence``, ``runner_up`` and ``confidence`` are optional.  The Repair made
+        (:meth:`Document.repair`: offsets mapped back to the input, an overlapping repair
+        merged; :class:`~cleanscrape.document.EditConflict` if outside the line)."""
+        index = line if isinstance(line, int) else line.index
+        return doc.repair(index, start, end, after, stage=self.name, category=category or self.categories[0],
+                          reason=reason, evidence=evidence, runner_up=runner_up, confidence=confidence)
 
     def __repr__(self) -> str:
         # (a subclass with an __init__ of its own may never set options: its repr raised)

@@ -174,9 +174,9 @@ def test_bad_jsonl_records_each_give_one_failed_output_and_the_run_goes_on() -> 
     assert out[0]["text"] == "fine" and out[6]["text"] == "also fine"
     errors = [o.get("error", "") for o in out]
     assert errors[1].startswith("bad.jsonl:2: not valid JSON") and out[1]["raw"] == "this is not json"
-    assert errors[2] == "bad.jsonl:3: not a JSON object (got list)"
+    assert errors[2] == "bad.jsonl:3: not a JSON object (got array)"
     assert errors[3] == "bad.jsonl:4: no 'text' field" and out[3]["body"] == "x"
-    assert errors[4] == "bad.jsonl:5: field 'text' is list, not a string" and out[4]["text"] == ["a"]
+    assert errors[4] == "bad.jsonl:5: field 'text' is array, not a string" and out[4]["text"] == ["a"]
     assert errors[5].startswith("bad.jsonl:6: invalid UTF-8 at byte offset")
     assert out[5]["raw"] == '{"id": "badutf8", "text": "caf\\xe9"}'
     for message in errors[1:6]:
@@ -617,7 +617,7 @@ def test_a_file_named_json_is_read_as_text_with_a_warning(tmp_path: Path) -> Non
 
 
 @pytest.mark.parametrize("args", [["--html-field", "html", "-"], ["--text-field", "body", "-"],
-                                  ["--format", "text", "--id-field", "key", "-"]])
+                                  ["--format", "text", "--id-field", "key", "-"], ["--lang-field", "lang", "-"]])
 def test_record_fields_where_no_input_is_jsonl_are_a_usage_error(args: list[str]) -> None:
     # `cat dump.jsonl | cleanscrape clean --html-field html -` cleaned each line of JSON as text
     result = run(args, stdin=b'{"id": 1, "html": "<p>x</p>", "body": "x", "text": "x"}\n')
@@ -712,3 +712,87 @@ def test_a_report_named_as_a_mirrored_output_is_a_usage_error(tmp_path: Path) ->
     assert result.exit_code == 2
     assert "the report" in result.stderr and "both" in result.stderr
     assert not (out / "a.jsonl").exists()
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc")
+def test_an_output_that_cannot_be_written_is_named_as_given_not_by_its_temporary_file() -> None:
+    # '--report /proc/nope.jsonl' said "/proc/.nope.jsonl.partial: cannot write", a name
+    # the user never gave
+    result = run(["-", "--report", "/proc/nope.jsonl"], stdin=b"text")
+    assert result.exit_code == 2
+    assert "Error: /proc/nope.jsonl: cannot write: " in result.stderr and ".partial" not in result.stderr
+
+
+def test_a_temporary_file_in_the_way_of_an_output_is_named(tmp_path: Path) -> None:
+    (tmp_path / ".out.jsonl.partial").mkdir()
+    result = run(["-", "-o", str(tmp_path / "out.jsonl")], stdin=b"text")
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'out.jsonl'}: cannot write: Is a directory (its temporary file " in result.stderr
+
+
+def test_text_input_that_reads_as_json_lines_is_warned_of_once_and_cleaned_as_text(tmp_path: Path) -> None:
+    # 'cat dump.jsonl | cleanscrape clean -' cleaned each JSON line as words, exit 0,
+    # nothing said
+    dump = b'{"id": "a", "text": "one"}\n{"id": "b", "text": "two"}\n'
+    result = run(["-"], stdin=b"\n" + dump)
+    assert result.exit_code == 0
+    assert result.stderr.count("warning:") == 1
+    assert ("warning: stdin: read as text, one document, but its first line is a JSON object with a 'text' "
+            "field: for JSON lines, give --format jsonl") in result.stderr
+    assert result.stdout_bytes == dump  # a warning, not another reading
+    (tmp_path / "dump.txt").write_bytes(dump)
+    result = run([str(tmp_path / "dump.txt")])
+    assert f"warning: {tmp_path / 'dump.txt'}: read as text" in result.stderr
+
+
+@pytest.mark.parametrize("args,stdin", [
+    (["-"], b'{"id": "a", "body": "one"}\n'),  # no text field
+    (["-"], b"{braces} open this text\n"),
+    (["--format", "text", "-"], b'{"id": "a", "text": "one"}\n'),  # said to be text
+])
+def test_text_input_not_read_as_json_lines_is_not_warned_of(args: list[str], stdin: bytes) -> None:
+    result = run(args, stdin=stdin)
+    assert result.exit_code == 0 and "warning" not in result.stderr
+
+
+def test_an_empty_input_folder_is_warned_of_and_exits_0(tmp_path: Path) -> None:
+    # "0 documents", exit 0 and nothing said: a typo'd or not yet filled folder looked like
+    # a run that cleaned it
+    (tmp_path / "empty" / "sub").mkdir(parents=True)
+    (tmp_path / "empty" / ".hidden.txt").write_text("skipped")
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "a.txt").write_text("text")
+    result = run([str(tmp_path / "empty"), str(tmp_path / "full")])
+    assert result.exit_code == 0
+    assert result.stderr.count("warning:") == 1
+    assert (f"warning: {tmp_path / 'empty'}: no file in this folder (names starting with '.' are skipped): "
+            "nothing read from it") in result.stderr
+    assert "1 document;" in result.stderr
+
+
+@pytest.mark.parametrize("bytes_in,bytes_out,shown", [
+    (3_400, 1_520, "text 3.40 kB in, 1.52 kB out; 2.0 s (1.70 kB/s)"),  # was '0.00 MB in, 0.00 MB out'
+    (3_760_000, 1_520_000, "text 3.76 MB in, 1.52 MB out; 2.0 s (1.88 MB/s)"),
+    (5_000_000_000, 12, "text 5.00 GB in, 12 bytes out; 2.0 s (2.50 GB/s)"),
+])
+def test_the_summary_gives_sizes_in_the_unit_that_fits_them(bytes_in: int, bytes_out: int, shown: str) -> None:
+    from cleanscrape.cli import Summary
+
+    assert shown in Summary(bytes_in=bytes_in, bytes_out=bytes_out).line(2.0, 0)
+
+
+def test_lang_field_gives_each_record_its_language(tmp_path: Path) -> None:
+    records = (b'{"id": "a", "text": "Zum Inhalt springen\\nDer Text.", "lang": "de"}\n'
+               b'{"id": "b", "text": "Der Text.", "lang": null}\n'
+               b'{"id": "c", "text": "Der Text.", "lang": 5}\n'
+               b'{"id": "d", "text": "Der Text."}\n')
+    report = tmp_path / "r.jsonl"
+    result = run(["--format", "jsonl", "--lang-field", "lang", "--lang", "fr", "--report", str(report), "-"],
+                 stdin=records)
+    assert result.exit_code == 1  # record c failed
+    rows = jsonl(report.read_bytes())
+    assert [(r["lang"], r["lang_method"]) for r in rows] == [("de", "given"), ("fr", "given"), (None, None),
+                                                             ("fr", "given")]
+    assert rows[2]["error"] == "stdin:3: field 'lang' is number, not a language code (a string such as 'fr') or null"
+    out = jsonl(result.stdout_bytes)
+    assert out[0]["lang"] == "de" and out[2]["status"] == "failed" and out[2]["lang"] == 5  # passed through

@@ -221,7 +221,8 @@ def test_an_option_out_of_its_range_in_a_config_file_is_a_usage_error(tmp_path: 
         Cleaner(config=cfg)
     result = CliRunner().invoke(cli, ["clean", "--config", str(cfg), "-"], input="x")
     assert result.exit_code == 2
-    assert "Error: stage 'whitespace': option 'max_blank_lines' must be at least 0, not -1" in result.output
+    assert f"Error: config file {cfg}: stage 'whitespace': option 'max_blank_lines' must be at least 0, not -1" \
+        in result.output
     assert "Traceback" not in result.output
 
 
@@ -278,7 +279,7 @@ def test_a_config_array_is_a_tuple_option() -> None:
         ({"stages": [AdvertStage]}, r"not type .*\(the class: AdvertStage\(\) is an instance\)"),
         # taken, and every document failed ("AttributeError: 'int' object has no attribute 'split'")
         ({"lang": 5}, "lang must be a language code"),
-        ({"config": {"lang": 5}}, "lang must be a language code"),
+        ({"config": {"lang": 5}}, "config 'lang' must be a language code"),
         # taken for true
         ({"config": {"source_memory": "no"}}, "config 'source_memory' must be true or false, not str 'no'"),
     ],
@@ -301,3 +302,31 @@ def test_a_stage_named_twice_in_the_pipeline_is_refused(arguments: dict) -> None
 def test_an_empty_pipeline_in_a_config_runs_no_stage_as_an_empty_stages_list_does() -> None:
     # it ran every stage, as if the config named none
     assert Cleaner(config={"pipeline": []}).stage_names == Cleaner(stages=[]).stage_names == []
+
+
+@pytest.mark.parametrize("toml,said", [
+    # "lang must be a language code ..., not int 5" said neither the file nor that lang was its
+    ("lang = 5\n", "'lang' must be a language code (a string such as 'fr'), not int 5"),
+    ("max_doc_chars = 'x'\n", "'max_doc_chars' must be a positive number (0: no limit), not str 'x'"),
+    ("source_memory = 'no'\n", "'source_memory' must be true or false, not str 'no'"),
+    ("disable = 'caption'\n", "'disable' must be a list of stage names, not str 'caption'"),
+    ("pipeline = ['nope']\n", "unknown stage 'nope'"),
+    ("disable = ['nope']\n", "unknown stage 'nope'"),
+    ("[stages.whitespace]\nmax_blank_lines = 'a'\n", "stage 'whitespace': option 'max_blank_lines' must be"),
+    ("[stages.whitespac]\nmax_blank_lines = 1\n", "options given for stage(s) not in the pipeline: whitespac"),
+])
+def test_a_bad_value_in_a_config_file_names_the_file_and_the_key(tmp_path: Path, toml: str, said: str) -> None:
+    cfg = tmp_path / "c.toml"
+    cfg.write_text(toml, encoding="utf-8")
+    with pytest.raises(StageConfigError) as raised:
+        Cleaner(config=cfg)
+    assert str(raised.value).startswith(f"config file {cfg}: {said}")
+
+
+def test_a_bad_value_given_as_an_argument_names_no_config_file(tmp_path: Path) -> None:
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("lang = 'fr'\n", encoding="utf-8")
+    with pytest.raises(StageConfigError, match="^lang must be a language code"):
+        Cleaner(config=cfg, lang=5)  # type: ignore[arg-type]
+    with pytest.raises(StageConfigError, match="^unknown stage 'nope'"):
+        Cleaner(config=cfg, disable=["nope"])

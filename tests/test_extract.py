@@ -583,7 +583,7 @@ def test_cli_jsonl_with_html_field() -> None:
     assert out[0]["text"].startswith("Residents of the lower valley") and "html" not in out[0]
     assert out[0]["url"] == "https://www.valley-courier.example/news/flood" and out[0]["status"] == "ok"
     assert (out[1]["text"], out[1]["status"]) == ("", "ok")
-    assert out[2]["status"] == "failed" and "'html' is int" in out[2]["error"]
+    assert out[2]["status"] == "failed" and "'html' is number" in out[2]["error"]
     assert result.exit_code == 1  # one record failed
 
 

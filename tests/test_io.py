@@ -248,9 +248,15 @@ def raw_jsonl(line: bytes) -> RawRecord:
 
 @pytest.mark.parametrize("line,error", [
     (b"nope\n", "not valid JSON: Expecting value: line 1 column 1 (char 0)"),
-    (b'"a string"\n', "not a JSON object (got str)"),
+    (b'"a string"\n', "not a JSON object (got string)"),
+    (b'[1]\n', "not a JSON object (got array)"),
+    (b'1e400\n', "not a JSON object (got number)"),
     (b'{"id": 1}\n', "no 'text' field"),
-    (b'{"id": 1, "text": null}\n', "field 'text' is NoneType, not a string"),
+    # JSON's names for its types, not Python's (NoneType, dict, bool, int)
+    (b'{"id": 1, "text": null}\n', "field 'text' is null, not a string"),
+    (b'{"text": {"a": 1}}\n', "field 'text' is object, not a string"),
+    (b'{"text": true}\n', "field 'text' is boolean, not a string"),
+    (b'{"text": 3}\n', "field 'text' is number, not a string"),
     (b'{"text": "caf\xe9"}\n', "invalid UTF-8 at byte offset 13: invalid continuation byte (b'\\xe9\"}')"),
 ])
 def test_bad_jsonl_records_decode_to_an_error(line: bytes, error: str) -> None:

@@ -285,3 +285,26 @@ def test_the_stages_command_lists_a_stage_whose_module_is_not_loaded_and_a_range
     stage_module.register_stage(made)
     assert _stages_listing("made_at_run_time").startswith("made_at_run_time (not in the default pipeline):\n  categories: advert\n")
     assert str(Range()) == "a number" and str(Range(0)) == "at least 0" and str(Range(0, 1)) == "from 0 to 1"
+
+
+class _Quoting(Stage):
+    name = "quoting"
+    categories = ("typography", "quotes")
+
+    def process(self, doc: Document) -> None:
+        for line in doc.kept_nonblank_lines():
+            for quote in reversed(list(re.finditer('"', line.text))):
+                self.repair(doc, line, quote.start(), quote.end(), "”", "straight quote", confidence=0.5)
+        self.repair(doc, 0, 0, 1, "«", "by index, in its own category", category="quotes", evidence="a test")
+
+
+def test_stage_repair_marks_a_repair_as_the_stage_as_remove_line_does() -> None:
+    # a plugin passed stage=self.name (and its category) to doc.repair by hand, where
+    # remove_line and remove_span had helpers
+    result = Cleaner(stages=[_Quoting()]).clean('"a" b\nc "d"')
+    assert result.text == "«a” b\nc ”d”"
+    first, *rest = result.repairs
+    assert (first.stage, first.category, first.before, first.after, first.evidence) == \
+        ("quoting", "quotes", '"', "«", "a test")
+    assert [(r.stage, r.category, r.start, r.confidence) for r in rest] == \
+        [("quoting", "typography", 2, 0.5), ("quoting", "typography", 8, 0.5), ("quoting", "typography", 10, 0.5)]

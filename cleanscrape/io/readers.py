@@ -100,6 +100,8 @@ class ReadOptions:
     #: JSONL field holding a page's HTML: when set, records are HTML pages (extracted in
     #: the worker, see cleanscrape.extract) and ``text_field`` receives the cleaned text
     html_field: str | None = None
+    #: JSONL field holding a record's language code (null or absent: the run's, else detected)
+    lang_field: str | None = None
 
 
 @pickled_by_position
@@ -160,6 +162,8 @@ class Record:
     attrs: dict[str, Any] | None = None
     #: the JSON object of a JSONL record, to pass through to the output unchanged
     fields: dict[str, Any] | None = None
+    #: the language its own field gives (``ReadOptions.lang_field``)
+    lang: str | None = None
     #: the JSON object did not fit orjson (huge integers, NaN): re-encode it with :mod:`json`
     needs_stdlib_json: bool = False
     error: str | None = None
@@ -272,6 +276,19 @@ def _id_string(value: Any) -> str | None:
     return json.dumps(value, ensure_ascii=False)
 
 
+def json_type(value: Any) -> str:
+    """JSON's name for the type of a value as read from JSON (``null``, ``object``, ...): the
+    name a JSONL writer knows, where Python's (``NoneType``, ``dict``) is an implementation's."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):  # (before number: a bool is an int to Python)
+        return "boolean"
+    if isinstance(value, (int, float, JsonNumber)):
+        return "number"
+    names: dict[type, str] = {str: "string", dict: "object", list: "array"}
+    return names.get(type(value), type(value).__name__)
+
+
 def record_too_large(size: int, max_bytes: int) -> str:
     """The error of a record not read because it is larger than the limit: holding it would
     take several times its size in memory (its bytes, its text, its output), and one record
@@ -312,6 +329,24 @@ def _split_whole_file(stream: BinaryIO, source: InputFile, max_bytes: int | None
         return
     size = len(data) + read_past(stream.read)
     yield RawRecord(source.name, source.format, b"", source.name, error=record_too_large(size, max_bytes))
+
+
+_NOT_BLANK = re.compile(rb"\S")
+
+
+def opens_as_json_lines(payload: bytes, text_field: str) -> bool:
+    """Does a text's first non-blank line parse as a JSON object with ``text_field`` (a dump
+    of JSON lines read as text, each line then cleaned as words)?  Only the first line is
+    parsed: a text may start with ``{`` and be text all the same."""
+    first = _NOT_BLANK.search(payload, len(_UTF8_BOM) if payload.startswith(_UTF8_BOM) else 0)
+    if first is None or payload[first.start()] != ord("{"):
+        return False
+    end = payload.find(b"\n", first.start())
+    try:
+        obj = orjson.loads(payload[first.start():end if end >= 0 else len(payload)])
+    except orjson.JSONDecodeError:
+        return False
+    return isinstance(obj, dict) and text_field in obj
 
 
 def _decode_text(raw: RawRecord, options: ReadOptions) -> Record:
@@ -433,7 +468,7 @@ def _decode_jsonl(raw: RawRecord, options: ReadOptions) -> Record:
             return record
         record.needs_stdlib_json = True
     if not isinstance(obj, dict):
-        record.error, record.raw = f"not a JSON object (got {type(obj).__name__})", line
+        record.error, record.raw = f"not a JSON object (got {json_type(obj)})", line
         return record
     record.fields = obj
     record.id = _id_string(obj.get(options.id_field))
@@ -443,8 +478,15 @@ def _decode_jsonl(raw: RawRecord, options: ReadOptions) -> Record:
         return record
     text = obj[source_field]
     if not isinstance(text, str):
-        record.error = f"field {source_field!r} is {type(text).__name__}, not a string"
+        record.error = f"field {source_field!r} is {json_type(text)}, not a string"
         return record
+    if options.lang_field is not None:
+        lang = obj.get(options.lang_field)
+        if lang is not None and not isinstance(lang, str):
+            record.error = (f"field {options.lang_field!r} is {json_type(lang)}, not a language code "
+                            "(a string such as 'fr') or null")
+            return record
+        record.lang = lang or None
     if options.html_field:
         record.html = text
         # the page is consumed: the output record carries the cleaned text, not the HTML
@@ -519,18 +561,24 @@ def detect_format(name: str, default: str = "text") -> str:
     return default
 
 
-def expand_inputs(arguments: Iterable[str], forced_format: str | None = None) -> Iterator[InputFile]:
+def expand_inputs(arguments: Iterable[str], forced_format: str | None = None,
+                  on_empty_folder: Callable[[str], None] | None = None) -> Iterator[InputFile]:
     """The files named by the arguments: files as given, folders walked recursively in
     sorted order (hidden entries skipped), ``-`` for stdin.  Lazy, so a missing file is
-    reported when the run reaches it, after the inputs before it were processed."""
+    reported when the run reaches it, after the inputs before it were processed.  A folder
+    with no file below it (hidden ones aside) is given to ``on_empty_folder``."""
     for arg in arguments:
         if arg == STDIN:
             yield InputFile(STDIN, "stdin", forced_format or "text")
         elif os.path.isdir(arg):
             root = Path(arg)
+            found = False
             for path, error in _walk_sorted(root, frozenset()):
+                found = True
                 name = path.relative_to(root).as_posix()
                 yield InputFile(str(path), name, forced_format or detect_format(name), error)
+            if not found and on_empty_folder is not None:
+                on_empty_folder(arg)
         else:
             yield InputFile(arg, os.path.basename(arg) or arg, forced_format or detect_format(arg))
 

@@ -354,7 +354,8 @@ class AtomicFile:
             path = Path(os.path.realpath(path))
         self.path = path
         self.temp = path if self.in_place else partial_path(path)
-        _make_folder(path.parent, self.temp)
+        # errors name the output asked for: the temporary file is ours, not the user's
+        _make_folder(path.parent, path)
         try:
             if self.in_place:
                 fh = open(path, "wb", buffering=WRITE_BUFFER_BYTES)
@@ -381,7 +382,10 @@ class AtomicFile:
         except OutputError:
             raise
         except OSError as exc:
-            raise OutputError(f"{self.temp}: cannot write: {exc.strerror or exc}") from None
+            why = exc.strerror or str(exc)
+            if not self.in_place and self.temp.exists():  # what is in the way is ours
+                why += f" (its temporary file {self.temp})"
+            raise OutputError(f"{path}: cannot write: {why}") from None
         self._fh = fh
         self._writer = _FramedWriter(fh, path.name, precompressed)
 
