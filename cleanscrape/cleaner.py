@@ -50,7 +50,8 @@ DEFAULT_STAGES: tuple[str, ...] = (
 
 REPORT_VERSION = 1
 #: an item of :meth:`Cleaner.clean_many`: a text, ``(id, text)`` or ``(id, text, metadata)``
-StreamItem = str | tuple[str | None, str] | tuple[str | None, str, Mapping[str, Any]]
+#: (metadata None: none, as :meth:`Cleaner.clean` takes it)
+StreamItem = str | tuple[str | None, str] | tuple[str | None, str, Mapping[str, Any] | None]
 
 _log = logging.getLogger("cleanscrape")
 
@@ -244,7 +245,8 @@ class Cleaner:
         max_blank_lines = 2
 
     ``stages`` may mix names and ready :class:`Stage` instances (that is how code plugs in a
-    stage without installing anything).
+    stage without installing anything); an instance has its options already, and options
+    given for it here (``stage_options``, the config's ``stages``) are an error.
 
     ``source_memory`` (default on): :meth:`clean_many` and the CLI's streams remember, per
     source, the intact words of the documents cleaned so far, for the repair of the next
@@ -302,6 +304,10 @@ class Cleaner:
         for item in order:
             if isinstance(item, Stage):
                 check_stage_class(type(item))
+                if item.name in options:  # (they were ignored: a stage built is configured already)
+                    raise StageConfigError(
+                        f"options given for stage {item.name!r}, which is passed built "
+                        f"({type(item).__name__}(...)): give them to it, {type(item).__name__}(option=value)")
                 if item.name not in disabled:
                     built.append(item)
                 continue
@@ -319,6 +325,13 @@ class Cleaner:
             # 'stage 'whitespace' failed: EditConflict: span 15:17 overlaps a removal'
             raise StageConfigError(f"stage(s) named more than once in the pipeline: {', '.join(twice)}")
         known = {s.name for s in built} | disabled
+        if stages is not None:
+            # the keyword's pipeline narrows the config's, as disable does: the config's tables
+            # of its other stages stand (--stages navigation with a config of [stages.whitespace]
+            # was refused)
+            for name in set(stage_tables) - known:
+                get_stage_class(name)  # a table of no stage (a typo) is refused, as in disable
+            known |= set(stage_tables)
         stray = set(options) - known
         if stray:
             raise StageConfigError(f"options given for stage(s) not in the pipeline: {', '.join(sorted(stray))}")
@@ -508,14 +521,19 @@ def item_parts(item: StreamItem) -> tuple[str | None, Any, Mapping[str, Any] | N
     """The id, text and metadata of an item of a stream (:meth:`Cleaner.clean_many`), and
     what is wrong with its shape (None: nothing; an item of no known shape has no id, an
     empty text and no metadata)."""
+    shapes = "an item must be a text, (id, text) or (id, text, metadata), got"
+    if isinstance(item, Mapping):  # (it failed as 'text must be a string, got dict')
+        return None, "", None, f"{shapes} a mapping (a record: pass (record['id'], record['text']))"
+    if isinstance(item, list):
+        return None, "", None, f"{shapes} a list (pairs and triples are tuples)"
     if not isinstance(item, tuple):
         return None, item, None, None
     if len(item) == 2:
         return item[0], item[1], None, None
     if len(item) == 3 and (item[2] is None or isinstance(item[2], Mapping)):
         return item[0], item[1], item[2], None
-    problem = f"an item must be a text, (id, text) or (id, text, metadata), got a tuple of {len(item)}"
-    return None, "", None, problem + (" with metadata that is no mapping" if len(item) == 3 else "")
+    return None, "", None, f"{shapes} a tuple of {len(item)}" + (" with metadata that is no mapping"
+                                                                  if len(item) == 3 else "")
 
 
 def clean(text: str, *, id: str | None = None, lang: str | None = None, metadata: Mapping[str, Any] | None = None,

@@ -37,6 +37,7 @@ from .io.readers import (
     detect_format,
     expand_inputs,
     iter_raw_records,
+    strip_compression_suffix,
 )
 from .io.writers import (
     Checkpoint,
@@ -179,7 +180,10 @@ class Plan:
 
 def _plan_output(output: str | None, to: str | None, inputs: list[str], forced_format: str | None) -> Plan:
     arg_formats = [forced_format or ("text" if a == STDIN else detect_format(a)) for a in inputs if not os.path.isdir(a)]
-    several = len(inputs) > 1 or any(os.path.isdir(a) for a in inputs) or "text" not in arg_formats
+    # (a single page is one document, as a single text is: `curl … | cleanscrape clean
+    # --format html --to text -` began with a '==> stdin <==' header)
+    several = (len(inputs) > 1 or any(os.path.isdir(a) for a in inputs)
+               or any(not FORMATS[f].one_per_file for f in arg_formats))
     stream_format = to or ("jsonl" if any(f != "text" for f in arg_formats) else "text")
     if output is None or output == STDIN:
         return Plan("stream", None, stream_format, several)
@@ -201,7 +205,46 @@ def _plan_output(output: str | None, to: str | None, inputs: list[str], forced_f
     if to:
         raise click.UsageError(f"--to applies to one output file or stdout; {output} is a folder "
                                "(each input is mirrored in its own format)")
+    if not (path.exists() or named_a_folder):
+        _refuse_a_file_name_for_a_folder(output)
     return Plan("folder", path, None, False)
+
+
+#: the ends of a new output's name that name a file of no format written here, which made a
+#: folder of that name (``-o clean.json`` → ``clean.json/dump.jsonl``), and what to name instead
+_FILE_NAMES_NOT_WRITTEN = {
+    ".json": "JSONL is written as .jsonl or .ndjson",
+    ".gz": "name the format too: .jsonl.gz or .txt.gz",
+    ".zst": "name the format too: .jsonl.zst or .txt.zst",
+    ".bz2": "bzip2 is not written: .gz or .zst",
+    ".xz": "xz is not written: .gz or .zst",
+}
+
+
+def _refuse_a_file_name_for_a_folder(output: str) -> None:
+    """A new output named as a file of no format written here would be made a folder: a
+    usage error (a folder of that name is asked for with a final ``/``)."""
+    lower = output.lower()
+    ending = ".json" if strip_compression_suffix(lower).endswith(".json") else next(
+        (end for end in _FILE_NAMES_NOT_WRITTEN if lower.endswith(end)), None)
+    if ending is not None:
+        raise click.UsageError(f"-o {output}: a file's name, of no format written here "
+                               f"({_FILE_NAMES_NOT_WRITTEN[ending]}); a folder of that name: -o {output}/")
+
+
+def _refuse_record_fields_without_jsonl(inputs: list[str], forced_format: str | None, given: list[str]) -> None:
+    """--text-field, --id-field and --html-field (``given``: those set to other than their
+    defaults) name fields of JSONL records: where no input is read as JSONL, they were
+    ignored (``cat dump.jsonl | cleanscrape clean --html-field html -`` cleaned each line of
+    JSON as text).  A folder may hold JSONL: with one, nothing is refused."""
+    if not given or any(os.path.isdir(arg) for arg in inputs if arg != STDIN):
+        return
+    formats = {arg: forced_format or ("text" if arg == STDIN else detect_format(arg)) for arg in inputs}
+    if "jsonl" not in formats.values():
+        read_as = ", ".join(f"{'stdin' if arg == STDIN else arg} as {fmt}" for arg, fmt in formats.items())
+        what = "name fields" if len(given) > 1 else "names a field"
+        raise click.UsageError(f"{' and '.join(given)} {what} of JSONL records, and no input is read as JSONL "
+                               f"({read_as}): give --format jsonl")
 
 
 def _refuse_clashing_paths(plan: Plan, report: str | None, inputs: list[str]) -> None:
@@ -255,6 +298,19 @@ def _without_own_outputs(sources: Iterable[InputFile], plan: Plan, report: str |
             if any(real == path or real.startswith(path + os.sep) for path in own):
                 warn(f"{source.path}: an output of this run, not read")
                 continue
+        yield source
+
+
+def _json_names_said(sources: Iterable[InputFile], forced_format: str | None,
+                     warn: Callable[[str], None]) -> Iterator[InputFile]:
+    """The inputs, with a warning for each file named ``.json`` read by its name: as text,
+    one document, where many dumps so named hold JSON lines (cleaned as one text, the run
+    said nothing and exited 0)."""
+    for source in sources:
+        if (forced_format is None and source.error is None and not source.is_stdin
+                and strip_compression_suffix(source.path.lower()).endswith(".json")):
+            warn(f"{source.path}: read as one text document, by its name (.json); "
+                 "JSON lines: --format jsonl, or name it .jsonl")
         yield source
 
 
@@ -384,7 +440,7 @@ def _interrupt_exits_130(command: Callable[..., None]) -> Callable[..., None]:
     return run
 
 
-@cli.command("clean")
+@cli.command("clean", short_help="Clean text, JSONL, HTML or WARC inputs, reporting every removal and repair.")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("-o", "--output", metavar="OUT",
               help="Output file (.jsonl or .txt, optionally .gz/.zst) or folder (mirrors the inputs). "
@@ -441,12 +497,17 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
                   max_doc_seconds: float | None, max_record_bytes: int, source_memory: bool | None,
                   workers: int | None,
                   resume: bool, keep_going: bool, checkpoint_every: int, quiet: bool) -> None:
-    """Clean INPUT... (text files, folders, JSONL, .gz/.zst, or - for stdin)."""
+    """Clean INPUT... (text files, folders, JSONL, HTML pages, WARC, .gz/.zst, or - for
+    stdin): one output record per input record, and with --report one report record (what
+    was removed and repaired, and why).  docs/cli.md has the details."""
     started = time.perf_counter()
     input_list = list(inputs)
     if input_list.count(STDIN) > 1:
         raise click.UsageError("stdin (-) can be read only once")
     plan = _plan_output(output, to, input_list, input_format)
+    _refuse_record_fields_without_jsonl(input_list, input_format, [
+        option for option, value, default in (("--text-field", text_field, "text"), ("--id-field", id_field, "id"),
+                                              ("--html-field", html_field, None)) if value != default])
     _refuse_clashing_paths(plan, report, input_list)
     if plan.kind == "folder":
         _refuse_mirroring_to_one_name(plan, input_list, input_format, report)
@@ -542,8 +603,9 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
         if not passed_over.left:
             summary.skipped[item.reason] += item.count
 
-    sources = _without_own_outputs(expand_inputs(input_list, input_format), plan, report,
-                                   functools.partial(summary.error, kind="warning"))
+    warn = functools.partial(summary.error, kind="warning")
+    sources = _json_names_said(_without_own_outputs(expand_inputs(input_list, input_format), plan, report, warn),
+                               input_format, warn)
     raws = passed_over.records_after(iter_raw_records(sources, on_error=input_error, progress=read, on_skip=skipped,
                                                       max_record_bytes=max_record_bytes or None,
                                                       on_warning=input_warning))
@@ -623,7 +685,7 @@ def clean_command(inputs: tuple[str, ...], output: str | None, input_format: str
     sys.exit(exit_code)
 
 
-@cli.command("stages")
+@cli.command("stages", short_help="List the stages with their report categories and options.")
 @click.argument("names", nargs=-1, metavar="[NAME]...")
 @_interrupt_exits_130
 def stages_command(names: tuple[str, ...]) -> None:

@@ -14,8 +14,9 @@ for the whitespace stage to report.  A text whose content holds no ``"\\n"`` but
 the Cleaner builds its Document with them read as ``"\\n"`` (``line_breaks``).  That is one
 character for one, so every offset holds: the stages see ``text``, ordinary ``"\\n"``-joined
 lines, and the output and the report's texts are of ``input``, the text as received, its own
-line breaks kept.  Blocks are runs of non-blank lines separated by blank lines.  Both are
-computed once here; no stage splits the text its own way.
+line breaks kept.  Blocks are runs of non-blank lines separated by blank lines (or, in a
+text read so, by U+2029, a paragraph separator, which is one character where a blank line is
+two).  Both are computed once here; no stage splits the text its own way.
 """
 
 from __future__ import annotations
@@ -152,7 +153,8 @@ class Removal(_Sliced):
     end: int
     text: str
     reason: str
-    #: index of the removed line, or of the line a partial removal sits in
+    #: index (from 0) of the removed line, or of the line a partial removal sits in; the
+    #: report record's ``line`` (:meth:`to_dict`) counts from 1
     line: int
     score: float | None = None
 
@@ -268,6 +270,7 @@ class Repair(_ReportEntry):
     before: str
     after: str
     reason: str
+    #: index (from 0) of the repaired line; the report record's ``line`` counts from 1
     line: int
     evidence: str = ""
     runner_up: str | None = None
@@ -457,6 +460,10 @@ class Document:
         current: Block | None = None
         block = -1
         pos = 0
+        # a U+2029 (PARAGRAPH SEPARATOR) read as "\n" ends its block as a blank line does:
+        # it parts paragraphs, which U+2028 (LINE SEPARATOR) does not; read as a line break
+        # alone, the paragraphs of a text so written (word processors' exports) were one block
+        paragraphs = "\u2029" in line_breaks
         for i, piece in enumerate(self.text.split("\n")):
             line = _new(Line)
             line.index = i
@@ -480,6 +487,8 @@ class Document:
                 current = None
                 line.is_blank = True
                 line.block = -1
+            if paragraphs and text[pos:pos + 1] == "\u2029":
+                current = None
             lines.append(line)
             pos += 1
 

@@ -121,10 +121,11 @@ class DecodedHtml:
     #: UTF-8), "default" (undeclared and no UTF-8: the legacy default of the page's
     #: language, windows-1252 if it declares none; see :func:`_detected`),
     #: "detected" (charset_normalizer), "mixed" (UTF-8 where the bytes are valid UTF-8,
-    #: windows-1252 for the rest: ``charset`` "utf-8+cp1252"), "replace" (nothing fitted;
+    #: one single-byte code page for the rest: ``charset`` "utf-8+cp1252", "utf-8+cp1250" …,
+    #: see :func:`_mixed`), "replace" (nothing fitted;
     #: bad bytes became U+FFFD) or "str" (the caller gave text)
     source: str
-    #: "mixed": how many bytes were read as windows-1252
+    #: "mixed": how many bytes were read as the code page
     fallback_bytes: int = 0
 
 
@@ -243,11 +244,22 @@ def decode_html(data: bytes | str, http_charset: str | None = None) -> DecodedHt
         if utf8 is not None and codec not in _UNICODE_CODECS and not data.isascii():
             return DecodedHtml(utf8, "utf-8", "utf-8")
         text = _strict(data, codec)
+        mixed = _mixed(data, codec) if utf8 is None else None
+        if mixed is not None and (text is None or _mess(mixed.text) < _mess(text)):
+            # UTF-8 in places, the declared code page elsewhere: read as each where it is
+            return mixed
         if text is not None:
             return DecodedHtml(text, codec, source)
     if utf8 is not None:
         return DecodedHtml(utf8, "utf-8", "utf-8")
     return _detected(data)
+
+
+def _mess(text: str) -> float:
+    """charset_normalizer's measure of how much of ``text`` reads as mojibake (0: none)."""
+    from charset_normalizer.md import mess_ratio
+
+    return mess_ratio(text, 1.0)
 
 
 def _meta_charset(data: bytes) -> bytes | None:
@@ -301,19 +313,18 @@ def _detected(data: bytes) -> DecodedHtml:
     a letter either way); for the same reason a short Polish page whose letters cp1252 also
     has ("dostęp" as "dostêp") needs its lang="pl" to be read as cp1250.  Cyrillic or Polish
     bytes read as cp1252 are a mess of symbols ("Ïðèâåò", "paŸdzierniku"), and their own
-    code page wins.  Bytes valid UTF-8 in places are read so there, and as windows-1252
-    elsewhere (:func:`_mixed`), where that reads cleaner than both."""
+    code page wins.  Bytes valid UTF-8 in places are read so there, and as one code page
+    elsewhere (:func:`_mixed_undeclared`), where that reads cleaner than both."""
     from charset_normalizer import from_bytes
-    from charset_normalizer.md import mess_ratio
 
     best = from_bytes(data).best()
-    best_mess = mess_ratio(str(best), 1.0) if best is not None and best.encoding else math.inf
+    best_mess = _mess(str(best)) if best is not None and best.encoding else math.inf
     codec = _default_codec(data)
     default = _strict(data, codec)
-    default_mess = mess_ratio(default, 1.0) if default is not None else math.inf
-    mixed = _mixed(data)
+    default_mess = _mess(default) if default is not None else math.inf
+    mixed = _mixed_undeclared(data, codec)
     if mixed is not None:
-        mixed_mess = mess_ratio(mixed.text, 1.0)
+        mixed_mess = _mess(mixed.text)
         if mixed_mess < default_mess and mixed_mess <= best_mess:
             return mixed
     if default is not None and default_mess <= best_mess:
@@ -325,30 +336,80 @@ def _detected(data: bytes) -> DecodedHtml:
 
 #: the bytes UTF-8 refused, as the surrogates errors="surrogateescape" made of them
 _ESCAPED_BYTES = re.compile("[\udc80-\udcff]+")
+#: the characters of multi-byte UTF-8 sequences, in a text decoded so
+_UTF8_SEQUENCES = re.compile("[\u0080-\udc7f\udd00-\U0010ffff]+")
 
 
-def _mixed(data: bytes) -> DecodedHtml | None:
-    """Bytes that are UTF-8 in places and windows-1252 elsewhere (a UTF-8 template around
-    text pasted from a windows-1252 source, or the other way round), each read as what it
-    is: the bytes UTF-8 refuses as windows-1252 (ftfy's "sloppy" one, which maps its five
-    unassigned bytes to C1 controls, as browsers do).  None if no multi-byte UTF-8
-    sequence is in them: the read would be windows-1252's.  Read whole as one legacy code
-    page, the UTF-8 parts became mojibake ("Ã©"; under cp1250 or ISO-8859-16, which
-    detection then preferred, "Ă©", which no repair undoes)."""
-    import ftfy.bad_codecs  # noqa: F401 (registers the sloppy-windows-* codecs)
-
+def _mixed(data: bytes, codec: str = "cp1252") -> DecodedHtml | None:
+    """Bytes that are UTF-8 in places and a single-byte code page elsewhere (a UTF-8
+    template around text pasted from a legacy source, or the other way round), each read as
+    what it is: the bytes UTF-8 refuses as ``codec`` (ftfy's "sloppy" one where the code
+    page leaves bytes unassigned: it maps them to C1 controls, as browsers do).  None if no
+    multi-byte UTF-8 sequence is in them (the read would be the code page's), or ``codec``
+    is no single-byte code page.  Read whole as one legacy code page, the UTF-8 parts
+    became mojibake ("Ã©"; under cp1250 or ISO-8859-16, which detection then preferred,
+    "Ă©", which no repair undoes)."""
+    reader = _byte_reader(codec)
+    if reader is None:
+        return None
     escaped = data.decode("utf-8", "surrogateescape")
     if len(escaped) == len(data):  # (one character a byte: no multi-byte sequence)
         return None
     fallback = 0
 
-    def as_windows_1252(run: re.Match[str]) -> str:
+    def as_code_page(run: re.Match[str]) -> str:
         nonlocal fallback
         fallback += len(run.group())
-        return run.group().encode("utf-8", "surrogateescape").decode("sloppy-windows-1252")
+        return run.group().encode("utf-8", "surrogateescape").decode(reader)
 
-    text = _ESCAPED_BYTES.sub(as_windows_1252, escaped)
-    return DecodedHtml(text, "utf-8+cp1252", "mixed", fallback)
+    text = _ESCAPED_BYTES.sub(as_code_page, escaped)
+    return DecodedHtml(text, f"utf-8+{codec}", "mixed", fallback)
+
+
+@lru_cache(maxsize=None)
+def _byte_reader(codec: str) -> str | None:
+    """The codec that reads every byte as the single-byte code page ``codec`` does: itself,
+    or ftfy's sloppy one where the code page leaves bytes unassigned (cp1250's 0x81 …);
+    None for a codec of several bytes a character."""
+    import ftfy.bad_codecs  # noqa: F401 (registers the sloppy-* codecs)
+
+    if codec in _UNICODE_CODECS:
+        return None
+    for name in (codec, f"sloppy-{codec}"):
+        try:
+            if len(bytes(range(256)).decode(name)) == 256:
+                return name
+        except (UnicodeDecodeError, LookupError):
+            pass
+    return None
+
+
+def _mixed_undeclared(data: bytes, default: str) -> DecodedHtml | None:
+    """:func:`_mixed` for a page that declares no single-byte charset: its bytes UTF-8
+    refuses are read as windows-1252 (the WHATWG default), unless another code page reads
+    them cleaner: the legacy default of the page's declared language (``default``: lang="pl"
+    is windows-1250), where it reads them no worse, or the one charset_normalizer finds in
+    those bytes, where it reads them better (the Latin code pages share most letters, and
+    a tie is no evidence; Polish or Cyrillic read as windows-1252 is a mess of symbols,
+    "paŸdzierniku", "Ïðèâåò")."""
+    from charset_normalizer import from_bytes
+
+    mixed = _mixed(data)
+    if mixed is None:
+        return None
+    # (detection on the bytes without their UTF-8 sequences: the refused bytes in their
+    # ASCII context, as a page in that code page alone would be)
+    legacy = _UTF8_SEQUENCES.sub("", data.decode("utf-8", "surrogateescape")).encode("utf-8", "surrogateescape")
+    found = from_bytes(legacy).best()
+    mess = _mess(mixed.text)
+    candidates = [(default, True)]
+    if found is not None and found.encoding:
+        candidates.append((_python_codec(found.encoding) or found.encoding, False))
+    for codec, tie_wins in candidates:
+        other = _mixed(data, codec) if codec != "cp1252" else None
+        if other is not None and (_mess(other.text) <= mess if tie_wins else _mess(other.text) < mess):
+            return other
+    return mixed
 
 
 # ---------------------------------------------------------------------------- extraction

@@ -17,6 +17,7 @@ Stages are found by name in a registry filled three ways:
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import types
 import typing
 from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Iterable, TypeVar
@@ -115,6 +116,8 @@ class Stage:
         self, doc: Document, line: Line | int, reason: str, category: str | None = None,
         score: float | None = None,
     ) -> bool:
+        """Remove ``line`` (a Line or its index) with its newline, as this stage, in
+        ``category`` (default: the stage's first); False if it was removed already."""
         index = line if isinstance(line, int) else line.index
         return doc.remove_line(index, self.name, category or self.categories[0], reason, score)
 
@@ -122,12 +125,16 @@ class Stage:
         self, doc: Document, start: int, end: int, reason: str, *, category: str | None = None,
         score: float | None = None,
     ) -> bool:
+        """Remove the input span ``start:end`` inside one kept line, as this stage
+        (:meth:`Document.remove_span`: False if the line was removed already;
+        :class:`~cleanscrape.document.EditConflict` if it overlaps another edit)."""
         return doc.remove_span(
             start, end, stage=self.name, category=category or self.categories[0], reason=reason, score=score
         )
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.options})"
+        # (a subclass with an __init__ of its own may never set options: its repr raised)
+        return f"{type(self).__name__}({getattr(self, 'options', '')})"
 
 
 class _WrongType(Exception):
@@ -235,6 +242,10 @@ def check_stage_class(cls: type[Stage]) -> None:
         raise StageConfigError(f"stage {cls.name!r} declares no categories")
     if cls.process is Stage.process:
         raise StageConfigError(f"stage {cls.name!r} has no process(doc) method")
+    if inspect.isgeneratorfunction(cls.process) or inspect.iscoroutinefunction(cls.process):
+        # (its body never ran: each document came out as it went in, status ok)
+        raise StageConfigError(f"stage {cls.name!r}: process(doc) is a generator or a coroutine; it marks "
+                               "the document's removals and repairs and returns nothing")
 
 
 def _refuse_taken_name(name: str, cls: type[Stage], plugin: str) -> None:
@@ -262,7 +273,6 @@ def _load_entry_points() -> None:
     global _entry_points_loaded
     if _entry_points_loaded:
         return
-    _entry_points_loaded = True
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         try:
             cls = ep.load()
@@ -276,6 +286,9 @@ def _load_entry_points() -> None:
             raise StageConfigError(f"plugin {ep.name!r} ({ep.value}): {exc}") from None
         _refuse_taken_name(cls.name, cls, f"plugin {ep.name!r} ({ep.value}): ")
         _REGISTRY[cls.name] = cls
+    # (only now: set before the loop, a broken plugin was reported once, and after that the
+    # plugins listed after it were 'unknown stage')
+    _entry_points_loaded = True
 
 
 def get_stage_class(name: str) -> type[Stage]:

@@ -592,6 +592,52 @@ def test_an_output_named_with_a_trailing_slash_is_a_folder_not_the_file_of_that_
     assert (tmp_path / "out.txt" / "stdin.txt").read_text() == "text\n"
 
 
+@pytest.mark.parametrize("name", ["clean.json", "clean.JSON.gz", "out.gz", "out.zst", "out.jsonl.xz", "out.bz2"])
+def test_a_new_output_named_as_a_file_not_written_is_a_usage_error_not_a_folder(tmp_path: Path, name: str) -> None:
+    # "-o clean.json" made a folder clean.json/ holding stdin.txt
+    result = run(["-", "-o", str(tmp_path / name)], stdin=b"text")
+    assert result.exit_code == 2
+    assert "of no format written here" in result.stderr and f"-o {tmp_path / name}/" in result.stderr
+    assert not (tmp_path / name).exists()
+    assert run(["-", "-o", f"{tmp_path / name}/"], stdin=b"text").exit_code == 0
+    assert (tmp_path / name / "stdin.txt").read_text() == "text\n"
+    assert run(["-", "-o", str(tmp_path / name)], stdin=b"text").exit_code == 0  # an existing folder
+
+
+def test_a_file_named_json_is_read_as_text_with_a_warning(tmp_path: Path) -> None:
+    # a dump of JSON lines named .json was cleaned as one text document, and nothing said so
+    dump = tmp_path / "dump.json"
+    dump.write_bytes(b'{"id": 1, "text": "one"}\n')
+    result = run([str(dump)])
+    assert result.exit_code == 0
+    assert f"warning: {dump}: read as one text document, by its name (.json)" in result.stderr
+    assert result.stdout_bytes == dump.read_bytes()
+    forced = run(["--format", "jsonl", str(dump)])
+    assert "warning" not in forced.stderr and jsonl(forced.stdout_bytes)[0]["status"] == "ok"
+
+
+@pytest.mark.parametrize("args", [["--html-field", "html", "-"], ["--text-field", "body", "-"],
+                                  ["--format", "text", "--id-field", "key", "-"]])
+def test_record_fields_where_no_input_is_jsonl_are_a_usage_error(args: list[str]) -> None:
+    # `cat dump.jsonl | cleanscrape clean --html-field html -` cleaned each line of JSON as text
+    result = run(args, stdin=b'{"id": 1, "html": "<p>x</p>", "body": "x", "text": "x"}\n')
+    assert result.exit_code == 2
+    assert "of JSONL records, and no input is read as JSONL" in result.stderr and "--format jsonl" in result.stderr
+    assert run(["--format", "jsonl", *args[-3:]], stdin=b'{"id": 1, "html": "<p>x</p>", "body": "x", "text": "x"}\n').exit_code == 0
+
+
+def test_a_single_page_to_text_gets_no_header_as_a_single_text_does(tmp_path: Path) -> None:
+    # a page is one document: `--format html --to text -` began with '==> stdin <=='
+    page = (b"<html><body><article><p>The river rose overnight and the town filled sandbags "
+            b"before dawn, as it has done every spring.</p></article></body></html>")
+    result = run(["--format", "html", "--to", "text", "-"], stdin=page)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "The river rose overnight and the town filled sandbags before dawn, as it has done every spring.\n"
+    (tmp_path / "a.html").write_bytes(page)
+    (tmp_path / "b.txt").write_text("two\n")
+    assert run([str(tmp_path / "a.html"), str(tmp_path / "b.txt"), "--to", "text"]).stdout.startswith("==> a.html <==\n")
+
+
 def test_report_dash_is_stdout(tmp_path: Path, monkeypatch) -> None:
     # as for -o and INPUT; it wrote a file named "-"
     monkeypatch.chdir(tmp_path)

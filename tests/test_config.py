@@ -40,6 +40,19 @@ def test_keyword_arguments_override_config() -> None:
     assert cleaner.clean(TEXT).text == TEXT
 
 
+def test_a_stages_keyword_narrows_the_config_s_pipeline_without_refusing_its_tables() -> None:
+    # `--config c.toml --stages navigation` with a [stages.whitespace] table was refused:
+    # "options given for stage(s) not in the pipeline: whitespace"
+    config = {"stages": {"whitespace": {"max_blank_lines": 2}}}
+    assert Cleaner(config=config, stages=["navigation"]).stage_names == ["navigation"]
+    with pytest.raises(StageConfigError, match="not in the pipeline: whitespace"):
+        Cleaner(config={**config, "pipeline": ["navigation"]})  # the config's own pipeline leaves it out
+    with pytest.raises(StageConfigError, match="not in the pipeline: whitespace"):
+        Cleaner(stages=["navigation"], stage_options={"whitespace": {"max_blank_lines": 2}})
+    with pytest.raises(StageConfigError, match="unknown stage 'nowhere'"):
+        Cleaner(config={"stages": {"nowhere": {}}}, stages=["navigation"])
+
+
 @pytest.mark.parametrize(
     "config, message",
     [

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -75,6 +76,52 @@ def test_an_undeclared_page_of_utf8_and_windows_1252_is_read_as_each_where_it_is
     assert GERMAN in decoded.text and quote in decoded.text
     info = extract(data).info
     assert (info["charset"], info["charset_source"], info["charset_fallback_bytes"]) == ("utf-8+cp1252", "mixed", 4)
+
+
+CZECH = "Příliš žluťoučký kůň úpěl ďábelské ódy. Řeřicha roste na zahrádce u řeky. " * 4
+RUSSIAN = "Съешь же ещё этих мягких французских булок, да выпей чаю. " * 4
+POLISH_PASTED = "Zażółć gęślą jaźń. Pójdźże, kiń tę chmurność w głąb flaszy! Źdźbło trawy."
+CZECH_PASTED = "Kočka leží na střeše a dívá se dolů na zahradu, kde rostou řepa a mrkev."
+RUSSIAN_PASTED = "Широкая электрификация южных губерний даст мощный толчок подъёму сельского хозяйства."
+
+
+def _page(parts: list[bytes], html_attrs: bytes = b"", head: bytes = b"") -> bytes:
+    return (b"<html" + html_attrs + b"><head>" + head + b"<title>t</title></head><body>"
+            + b"".join(b"<p>" + part + b"</p>" for part in parts) + b"</body></html>")
+
+
+@pytest.mark.parametrize("utf8, pasted, codec, declared", [
+    (CZECH, POLISH_PASTED, "cp1250", {"head": b'<meta charset="windows-1250">'}),
+    (CZECH, CZECH_PASTED, "cp1250", {"http_charset": "windows-1250"}),
+    (RUSSIAN, RUSSIAN_PASTED, "cp1251", {"http_charset": "windows-1251"}),
+    (RUSSIAN, RUSSIAN_PASTED, "cp1251", {"head": b'<meta http-equiv="Content-Type" content="text/html; charset=cp1251">'}),
+    (CZECH, POLISH_PASTED, "cp1250", {"html_attrs": b' lang="pl"'}),
+    (CZECH, POLISH_PASTED, "cp1250", {}),  # (detection: Polish read as cp1252 is "ZaŸdŸ¿e", a mess)
+    (RUSSIAN, RUSSIAN_PASTED, "cp1251", {}),  # (detection: "Øèðîêàÿ")
+], ids=["pl-meta", "cs-http", "ru-http", "ru-meta", "pl-lang", "pl-detected", "ru-detected"])
+def test_a_page_of_utf8_and_another_single_byte_code_page_reads_the_rest_as_that_one(
+        utf8: str, pasted: str, codec: str, declared: dict[str, Any]) -> None:
+    """The bytes UTF-8 refuses in a page of UTF-8 in places were always read as
+    windows-1252: Polish "ZaÿóB" for "Zażółć", Russian "Øèðîêàÿ"; and a page declaring
+    windows-1250 or -1251 was read whole as that, its UTF-8 parts mojibake, or, where they
+    held a byte it leaves unassigned, as windows-1252 too.  The declared code page (HTTP,
+    <meta>), the page's language's, or the one detection finds in those bytes where it
+    reads them cleaner, is the one they are read as."""
+    http_charset = declared.get("http_charset")
+    data = _page([utf8.encode(), pasted.encode(codec)], declared.get("html_attrs", b""), declared.get("head", b""))
+    decoded = decode_html(data, http_charset)
+    assert (decoded.charset, decoded.source) == (f"utf-8+{codec}", "mixed")
+    assert utf8 in decoded.text and pasted in decoded.text
+
+
+def test_a_czech_page_of_utf8_and_windows_1250_that_declares_nothing_reads_the_rest_as_windows_1252() -> None:
+    """Czech letters read as windows-1252 are letters too ("støeše" for "střeše"): nothing
+    tells the code page apart, and the rest stays windows-1252 (the WHATWG default); the
+    page's lang="cs" tells it."""
+    data = _page([CZECH.encode(), CZECH_PASTED.encode("cp1250")])
+    assert decode_html(data).charset == "utf-8+cp1252"
+    data = _page([CZECH.encode(), CZECH_PASTED.encode("cp1250")], b' lang="cs"')
+    assert CZECH_PASTED in decode_html(data).text
 
 
 def test_windows_1252_bytes_that_happen_to_be_utf8_in_places_stay_windows_1252() -> None:

@@ -67,6 +67,16 @@ def test_which_characters_a_text_separates_its_lines_by(text: str, read: str) ->
     assert read_line_breaks(text) == read
 
 
+def test_a_paragraph_separator_ends_its_block_and_a_line_separator_does_not() -> None:
+    """U+2029 parts paragraphs (U+2028 the lines inside one): read as a line break alone,
+    the paragraphs of a text so written were one block.  Its offsets stay the input's."""
+    doc = Document("one\u2028two\u2029three\u2029\u2029four", line_breaks="\u2028\u2029")
+    assert [(block.first, block.last) for block in doc.blocks] == [(0, 1), (2, 2), (4, 4)]
+    assert [line.start for line in doc.lines] == [0, 4, 8, 14, 15]
+    # (in a text that uses "\n", a U+2029 stays inside its line, as the others do)
+    assert [(block.first, block.last) for block in Document("one\u2029two\nthree").blocks] == [(0, 1)]
+
+
 def test_a_document_reads_its_lines_over_the_input_it_keeps() -> None:
     doc = Document("one\rtwo\r", line_breaks="\r")
     assert [line.text for line in doc.lines] == ["one", "two", ""] and doc.text == "one\ntwo\n"

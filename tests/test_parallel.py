@@ -226,14 +226,18 @@ def _stream_items(n: int) -> list[object]:
 
 def test_clean_many_with_workers_gives_the_results_of_one_process_in_order() -> None:
     cleaner = Cleaner()
-    items = [*_stream_items(70), ("short",), ("a", "b", "not a mapping")]
+    items = [*_stream_items(70), ("short",), ("a", "b", "not a mapping"), {"id": "r", "text": "t"}, ["a", "b"]]
     serial = [r.to_dict() for r in cleaner.clean_many(items)]
     pooled = [r.to_dict() for r in cleaner.clean_many(items, workers=2)]
     assert pooled == serial
     assert any(r["repairs"] for r in serial)  # the repair ran, with its memory
-    assert [r["error"] for r in serial[-2:]] == [
+    # (a record and a list failed as "text must be a string, got dict", and "... list")
+    assert [r["error"] for r in serial[-4:]] == [
         "an item must be a text, (id, text) or (id, text, metadata), got a tuple of 1",
-        "an item must be a text, (id, text) or (id, text, metadata), got a tuple of 3 with metadata that is no mapping"]
+        "an item must be a text, (id, text) or (id, text, metadata), got a tuple of 3 with metadata that is no mapping",
+        "an item must be a text, (id, text) or (id, text, metadata), got a mapping (a record: pass "
+        "(record['id'], record['text']))",
+        "an item must be a text, (id, text) or (id, text, metadata), got a list (pairs and triples are tuples)"]
     assert multiprocessing.active_children() == []
 
 

@@ -35,6 +35,36 @@ def test_stage_options_are_validated() -> None:
     assert [r.text.strip() for r in result.removed] == ["Anzeige"]
 
 
+@pytest.mark.parametrize("where", ["stage_options", "config"])
+def test_options_for_a_stage_passed_built_are_an_error(where: str) -> None:
+    # they were ignored: the instance kept its own options, and a typo passed unseen
+    given = {"advert_label": {"labels": ["anzeige"]}}
+    kwargs = {"stage_options": given} if where == "stage_options" else {"config": {"stages": given}}
+    with pytest.raises(StageConfigError, match=r"stage 'advert_label', which is passed built \(AdvertStage"):
+        Cleaner(stages=[AdvertStage()], **kwargs)
+
+
+def test_a_generator_process_is_refused_and_a_stage_of_its_own_init_has_a_repr() -> None:
+    class Lazy(Stage):  # its body never ran: every document came out unchanged, status ok
+        name, categories = "lazy", ("x",)
+
+        def process(self, doc):
+            yield from ()
+
+    class OwnInit(Stage):  # an __init__ that sets no options: repr() raised AttributeError
+        name, categories = "own_init", ("x",)
+
+        def __init__(self, word: str) -> None:
+            self.word = word
+
+        def process(self, doc):
+            pass
+
+    with pytest.raises(StageConfigError, match="stage 'lazy': process.doc. is a generator"):
+        Cleaner(stages=[Lazy()])
+    assert repr(Cleaner(stages=[OwnInit("ad")]).stages) == "[OwnInit()]"
+
+
 @pytest.fixture
 def installed_plugin(monkeypatch: pytest.MonkeyPatch):
     """Pretend a package declared `advert_label = plugin_example_stage:AdvertStage`."""
@@ -62,6 +92,19 @@ def test_broken_plugin_is_reported_by_name(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(stage_module, "_REGISTRY", dict(stage_module._REGISTRY))
     with pytest.raises(StageConfigError, match="broken"):
         Cleaner(stages=["definitely_not_a_stage"])
+
+
+def test_a_broken_plugin_is_reported_each_time_not_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the second call said "unknown stage 'advert_label'", a plugin listed after the broken one
+    broken = EntryPoint(name="broken", value="no_such_module_xyz:Stage", group=stage_module.ENTRY_POINT_GROUP)
+    good = EntryPoint(name="advert_label", value="plugin_example_stage:AdvertStage",
+                      group=stage_module.ENTRY_POINT_GROUP)
+    monkeypatch.setattr(stage_module, "entry_points", lambda group: [broken, good])
+    monkeypatch.setattr(stage_module, "_entry_points_loaded", False)
+    monkeypatch.setattr(stage_module, "_REGISTRY", dict(stage_module._REGISTRY))
+    for _ in range(2):
+        with pytest.raises(StageConfigError, match="plugin stage 'broken' .* failed to load"):
+            Cleaner(stages=["advert_label"])
 
 
 def test_unknown_stage_name_lists_available_ones() -> None:

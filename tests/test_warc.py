@@ -186,8 +186,10 @@ def test_no_cut_point_makes_reading_raise(gzip: bool) -> None:
     for cut in range(0, len(data), max(1, len(data) // 150)):
         stats = WarcStats()
         pages = list(iter_warc_pages(io.BytesIO(data[:cut]), stats))
-        # every page read whole, every record accounted for
-        assert all(p.html in (ARTICLE, LATIN1) or p.html.endswith(b"</html>") for p in pages)
+        # every page read whole or failed (its payload cut short in a .warc.gz: a damaged
+        # gzip member), every record accounted for
+        assert all(p.html in (ARTICLE, LATIN1) or p.html.endswith(b"</html>") or p.error and not p.html
+                   for p in pages)
         assert stats.pages == len(pages)
         unreadable = stats.skipped.get("malformed: rest of file unreadable", 0)
         assert stats.pages + stats.skipped_total == stats.records + unreadable
@@ -203,8 +205,8 @@ def test_a_warc_cut_short_inside_a_record_says_so(gzip: bool) -> None:
     silent = []
     for cut in range(150, len(data), 23):
         stats = WarcStats()
-        list(iter_warc_pages(io.BytesIO(data[:cut]), stats))
-        if not stats.skipped:
+        pages = list(iter_warc_pages(io.BytesIO(data[:cut]), stats))
+        if not stats.skipped and not any(page.error for page in pages):
             silent.append(cut)
     # (a plain WARC's record ends in two blank lines: a cut among them leaves it whole)
     assert all(any(0 <= start - cut <= (0 if gzip else 4) for start in starts) for cut in silent), silent
@@ -271,7 +273,8 @@ def test_a_page_over_the_byte_limit_fails_unread_with_its_url_and_the_next_are_r
     assert raws[0].payload == b"" and raws[1].payload == LATIN1
     assert raws[0].error == f"record of {len(ARTICLE):,} bytes, over --max-record-bytes={limit:,}: not read"
     record = decode(raws[0], ReadOptions())
-    assert record.error == raws[0].error and record.html is None
+    assert record.error == f"WARC record {raws[0].attrs['warc_id']} (https://courier.example/news/flood): {raws[0].error}"
+    assert record.html is None
     assert record.fields is not None and record.fields["url"] == "https://courier.example/news/flood"
 
 
@@ -308,8 +311,9 @@ def test_random_damage_never_raises_repeats_or_reorders_pages(gzip: bool, capsys
         numbers = [int(page.url.rsplit("/", 1)[1]) for page in pages
                    if page.url and page.url.startswith("https://a.example/") and page.url[18:].isdigit()]
         assert numbers == sorted(set(numbers))
-        if gzip:
-            assert all(page.html == bodies[number] for page, number in zip(pages, numbers))
+        if gzip:  # (a page whose member is damaged fails, its bytes not given out)
+            assert all(page.html == bodies[number] or page.error and not page.html
+                       for page, number in zip(pages, numbers))
             assert len(numbers) == len(pages)
     assert capsys.readouterr().err == ""
 
@@ -426,7 +430,8 @@ def test_a_page_whose_gzip_member_is_damaged_never_comes_out_garbled() -> None:
         damaged = data[:at] + b"2\xe9" + data[at + 2:]
         pages = list(iter_warc_pages(io.BytesIO(damaged), _LoopGuard()))
         assert [page.url for page in pages][:18] == [f"https://a.example/{n}" for n in range(18)]
-        assert all(page.html == bodies[int(page.url.rsplit("/", 1)[1])] for page in pages), at
+        assert all(page.html == bodies[int(page.url.rsplit("/", 1)[1])] or page.error and not page.html
+                   for page in pages), at
 
 
 def test_a_warc_whose_first_line_passes_for_an_arc_header_is_read_from_its_next_record() -> None:
@@ -485,6 +490,8 @@ def _a_member_damaged_past_its_first_block() -> tuple[bytes, int]:
     return bytes(data), second
 
 
+#: the failed page of :func:`_a_member_damaged_past_its_first_block`
+DAMAGED_MEMBER = "payload unreadable: InflateError: Error -3 while decompressing data: invalid distance too far back"
 NOT_FOLLOWED = "is not followed by a blank line (its Content-Length may be wrong)"
 
 
@@ -645,15 +652,17 @@ def test_a_member_whose_data_fails_to_inflate_past_its_first_block_is_passed_ove
     after it were lost, uncounted."""
     data, second = _a_member_damaged_past_its_first_block()
     stats = WarcStats()
-    pages = [page.url for page in iter_warc_pages(io.BytesIO(data), stats)]
-    assert pages == ["https://a.example/0", "https://a.example/2"]
-    assert "malformed: truncated record" not in stats.skipped
+    pages = [(page.url, page.error) for page in iter_warc_pages(io.BytesIO(data), stats)]
+    assert pages == [("https://a.example/0", None), ("https://a.example/1", DAMAGED_MEMBER), ("https://a.example/2", None)]
+    assert stats.skipped == {}
     assert [notice.offset for notice in stats.notices] == [second]
 
 
-def test_a_page_whose_content_encoding_fails_to_inflate_past_its_first_block_is_skipped_not_cut_short() -> None:
+def test_a_page_whose_content_encoding_fails_to_inflate_past_its_first_block_fails_not_cut_short() -> None:
     """A page served gzipped (Content-Encoding), its gzip damaged: warcio inflated it up to
-    the damage, wrote the error on stderr, and the page came out cut short as if whole."""
+    the damage, wrote the error on stderr, and the page came out cut short as if whole.  It
+    fails, saying why, as a page compressed without a Content-Encoding does (it was skipped,
+    a count on the summary line: a record with no output record)."""
     import gzip as gzip_module
 
     rng = random.Random(1)
@@ -670,9 +679,11 @@ def test_a_page_whose_content_encoding_fails_to_inflate_past_its_first_block_is_
                                                       http_headers=http))
     data = buf.getvalue()
     stats = WarcStats()
-    pages = [page.url for page in iter_warc_pages(io.BytesIO(data), stats)]
-    assert pages == ["https://a.example/0", "https://a.example/2"]
-    assert stats.skipped == {"malformed: payload unreadable": 1}
+    pages = [(page.url, page.html == b"", page.error) for page in iter_warc_pages(io.BytesIO(data), stats)]
+    assert [page[:2] for page in pages] == [("https://a.example/0", False), ("https://a.example/1", True),
+                                            ("https://a.example/2", False)]
+    assert pages[1][2].startswith("payload unreadable: its gzip Content-Encoding fails to decode (InflateError: ")
+    assert stats.skipped == {}
     second = data.index(b"WARC/1.0\r\n", 1)
     assert [(notice.offset, notice.problem.split(" (")[0]) for notice in stats.notices] == [
         (second, "has damaged compressed data")]
@@ -691,7 +702,7 @@ def _served_gzipped(bodies: list[tuple[bytes, bool]]) -> bytes:
     return buf.getvalue()
 
 
-def test_a_page_whose_content_encoding_fails_to_inflate_at_its_start_is_skipped_not_passed_on_compressed() -> None:
+def test_a_page_whose_content_encoding_fails_to_inflate_at_its_start_fails_not_passed_on_compressed() -> None:
     """Damaged in its first block, a gzipped page is taken by warcio for one served plain
     (servers that say gzip and send plain text exist): it handed out the compressed bytes
     as the page.  Compressed bytes are no page; plain text under a gzip header still is."""
@@ -703,14 +714,17 @@ def test_a_page_whose_content_encoding_fails_to_inflate_at_its_start_is_skipped_
     data = _served_gzipped([(b"<html><body><p>one</p></body></html>", False), (damaged, True),
                             (plain_under_a_gzip_header, True), (served, True)])
     stats = WarcStats()
-    pages = {page.url: page.html for page in iter_warc_pages(io.BytesIO(data), stats)}
-    assert list(pages) == ["https://a.example/0", "https://a.example/2", "https://a.example/3"]
+    read = list(iter_warc_pages(io.BytesIO(data), stats))
+    pages = {page.url: page.html for page in read}
+    assert list(pages) == [f"https://a.example/{n}" for n in range(4)]
+    assert (pages["https://a.example/1"], read[1].error) == (
+        b"", "payload unreadable: its gzip Content-Encoding fails to decode (it still starts as gzip data)")
     assert pages["https://a.example/2"] == plain_under_a_gzip_header
     assert pages["https://a.example/3"].startswith(b"<html><body><p>word word")
-    assert stats.skipped == {"malformed: payload unreadable": 1}
+    assert stats.skipped == {}
 
 
-def test_a_page_in_another_content_encoding_that_warcio_hands_out_still_encoded_is_skipped() -> None:
+def test_a_page_in_another_content_encoding_that_warcio_hands_out_still_encoded_fails() -> None:
     """deflate damaged in its first block, and an encoding nothing here decodes: warcio
     handed out the encoded bytes as the page, to extraction, where gzip's are caught by their
     magic.  Plain pages under such a header (servers send them) and whole deflate data (zlib
@@ -727,11 +741,12 @@ def test_a_page_in_another_content_encoding_that_warcio_hands_out_still_encoded_
               (b"\xff" * 8 + raw_data[8:], "deflate"), (plain, "deflate"), (plain, "br"),
               (compressed_like, "compress"), (compressed_like, "x-unheard-of")]
     stats = WarcStats()
-    pages = {page.url: page.html for page in iter_warc_pages(io.BytesIO(_served_encoded(served)), stats)}
-    assert pages == {"https://a.example/0": page, "https://a.example/1": page, "https://a.example/4": plain,
-                     "https://a.example/5": plain}
-    assert stats.skipped == {"malformed: payload unreadable": 2, "payload in an encoding not read (compress)": 1,
-                             "payload in an encoding not read (unknown)": 1}
+    read = list(iter_warc_pages(io.BytesIO(_served_encoded(served)), stats))
+    assert [page.html for page in read] == [page, page, b"", b"", plain, plain, b"", b""]
+    assert [page.error for page in read] == [
+        None, None, *["payload unreadable: its deflate Content-Encoding fails to decode at its start"] * 2, None, None,
+        "payload in an encoding not read (compress)", "payload in an encoding not read (unknown)"]
+    assert stats.skipped == {}
 
 
 def test_pages_served_br_or_zstd_are_decoded() -> None:
@@ -739,7 +754,7 @@ def test_pages_served_br_or_zstd_are_decoded() -> None:
     decodes br with the brotli module (a dependency) and zstd as cleanscrape registers it; it
     handed both out still encoded, skipped.  Damaged in their first block, they are skipped
     as gzip's are, and a plain page under either header is read."""
-    import brotli
+    brotli = pytest.importorskip("brotli")
     import zstandard
 
     words = random.Random(3)
@@ -749,10 +764,57 @@ def test_pages_served_br_or_zstd_are_decoded() -> None:
     served = [(br_data, "br"), (zstd_data, "zstd"), (br_data[:2] + b"\xff" * 40 + br_data[42:], "br"),
               (b"\xff" * 8 + zstd_data[8:], "zstd"), (plain, "br"), (plain, "zstd"), (zstd_data, "ZSTD")]
     stats = WarcStats()
-    pages = {page.url: page.html for page in iter_warc_pages(io.BytesIO(_served_encoded(served)), stats)}
-    assert pages == {"https://a.example/0": page, "https://a.example/1": page, "https://a.example/4": plain,
-                     "https://a.example/5": plain, "https://a.example/6": page}
-    assert stats.skipped == {"malformed: payload unreadable": 2}
+    read = list(iter_warc_pages(io.BytesIO(_served_encoded(served)), stats))
+    assert [page.html for page in read] == [page, page, b"", b"", plain, plain, page]
+    assert [page.error for page in read][2:4] == [
+        "payload unreadable: its br Content-Encoding fails to decode at its start",
+        "payload unreadable: its zstd Content-Encoding fails to decode at its start"]
+    assert stats.skipped == {}
+
+
+def test_a_page_brotli_compressed_without_a_content_encoding_is_decoded() -> None:
+    """brotli data has no magic bytes: served with no Content-Encoding (a crawler that stored
+    it decoded and dropped the header but not the bytes), a page went to extraction as
+    binary noise.  Binary (control bytes), it is tried as brotli, and read when it decodes
+    whole; bytes that do not, and a page in UTF-16 (a NUL a character), go on as they are."""
+    brotli = pytest.importorskip("brotli")
+
+    page = b"<html><body><p>%s</p></body></html>" % (b"Served compressed, the header lost. " * 40)
+    noise = bytes(random.Random(4).randrange(256) for _ in range(3000))
+    utf16 = "<html><body><p>Jedna dva tři</p></body></html>".encode("utf-16-le")
+    served = [(brotli.compress(page), None), (brotli.compress(page), "identity"), (noise, None), (utf16, None)]
+    read = list(iter_warc_pages(io.BytesIO(_served_encoded(served))))
+    assert [(p.html, p.error) for p in read] == [(page, None), (page, None), (noise, None), (utf16, None)]
+    over = list(iter_warc_pages(io.BytesIO(_served_encoded(served[:1])), max_payload_bytes=len(page) - 1))
+    assert (over[0].html, over[0].unread_size) == (b"", len(page))
+
+
+def test_without_a_brotli_module_a_brotli_page_fails_saying_what_to_install(monkeypatch) -> None:
+    """brotli is an optional extra: without it (nor brotlicffi), a page served br was
+    handed out still encoded, and one brotli-compressed without a Content-Encoding went to
+    extraction as binary noise.  Both fail, saying what reads them; a page in UTF-16, and
+    binary bytes with no Content-Type (no page), are not taken for brotli."""
+    brotli = pytest.importorskip("brotli")
+    from warcio.bufferedreaders import BufferedReader
+
+    from cleanscrape.io import warc
+
+    warc._extend_warcio_decoders()
+    monkeypatch.delitem(BufferedReader.DECOMPRESSORS, "br")
+    monkeypatch.setattr(warc, "_brotli", lambda: None)
+    page = b"<html><body><p>%s</p></body></html>" % (b"Served compressed. " * 40)
+    utf16 = "<html><body><p>Jedna dva tři</p></body></html>".encode("utf-16-le")
+    served = [(brotli.compress(page), "br"), (brotli.compress(page), None), (utf16, None)]
+    read = list(iter_warc_pages(io.BytesIO(_served_encoded(served))))
+    assert [p.html for p in read] == [b"", b"", utf16]
+    assert read[0].error == ("payload in Content-Encoding br, not read: reading brotli needs the brotli or "
+                             "brotlicffi module (pip install brotli)")
+    assert read[1].error is not None and read[1].error.startswith(
+        "payload is binary data, not text, served without a Content-Encoding: brotli data")
+    assert read[1].error.endswith("(pip install brotli)")
+    stats = WarcStats()
+    assert list(iter_warc_pages(io.BytesIO(_served_encoded(served[1:2], None)), stats)) == []
+    assert stats.skipped == {"not HTML": 1}
 
 
 def _served_encoded(served: list[tuple[bytes, str | None]], content_type: str | None = "text/html") -> bytes:
@@ -795,6 +857,32 @@ def test_pages_gzipped_or_zstd_compressed_without_a_content_encoding_are_decompr
     pages = list(iter_warc_pages(io.BytesIO(_served_encoded([(gz, None), (damaged, None)], None)), untyped))
     assert [p.html for p in pages] == [page]
     assert untyped.skipped == {"malformed: payload unreadable": 1}
+
+
+def test_a_damaged_payload_is_one_failed_record_naming_it_with_a_content_encoding_or_without(tmp_path: Path) -> None:
+    """Damaged gzip data under a Content-Encoding was skipped, a count on the summary line,
+    and without one a failed record: every HTML record read gives one output record, and a
+    failed one names the record (its WARC-Record-ID and URI) and what is wrong."""
+    import gzip as gzip_module
+    import json
+
+    from click.testing import CliRunner
+
+    from cleanscrape.cli import cli
+
+    page = b"<html><body><p>%s</p></body></html>" % (b"Served compressed. " * 40)
+    gz = gzip_module.compress(page)
+    damaged = gz[:20] + b"\xff" * 8 + gz[28:]
+    warc = tmp_path / "crawl.warc"
+    warc.write_bytes(_served_encoded([(damaged, None), (damaged, "gzip"), (gz, "gzip")]))
+    result = CliRunner().invoke(cli, ["clean", "-j", "1", str(warc)], catch_exceptions=False)
+    assert result.exit_code == 1  # (records failed; the run went on)
+    out = [json.loads(line) for line in result.stdout_bytes.decode().splitlines()]
+    assert [o["status"] for o in out] == ["failed", "failed", "ok"]
+    for n, o in enumerate(out[:2]):
+        assert o["url"] == f"https://a.example/{n}"
+        assert o["error"].startswith(f"crawl.warc:{n + 1}: WARC record {o['id']} (https://a.example/{n}): payload ")
+    assert out[1]["error"].endswith("its gzip Content-Encoding fails to decode (it still starts as gzip data)")
 
 
 def test_a_page_decompressed_over_the_byte_limit_fails_unread_with_its_size(tmp_path: Path) -> None:
@@ -974,13 +1062,13 @@ def test_a_warc_that_ends_in_a_read_error_still_tells_what_it_skipped_and_warned
     assert len(warnings) == 1 and "WARC-Target-URI" in warnings[0]
 
 
-def test_a_member_that_fails_to_inflate_is_one_record_skipped_not_two() -> None:
+def test_a_member_that_fails_to_inflate_is_one_failed_page_not_a_skip_too() -> None:
     """Its payload failed (payload unreadable), then the step past the rest of the record
     failed the same way, and the search on from there counted a damaged part passed over
     too: one page lost, two skips on the summary line."""
     data, _ = _a_member_damaged_past_its_first_block()
     stats = WarcStats()
-    assert [page.url for page in iter_warc_pages(io.BytesIO(data), stats)] == ["https://a.example/0",
-                                                                                "https://a.example/2"]
-    assert stats.skipped == {"malformed: payload unreadable": 1}
+    assert [(page.url, page.error) for page in iter_warc_pages(io.BytesIO(data), stats)] == [
+        ("https://a.example/0", None), ("https://a.example/1", DAMAGED_MEMBER), ("https://a.example/2", None)]
+    assert stats.skipped == {}
     assert stats.records == 3

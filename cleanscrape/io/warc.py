@@ -12,6 +12,7 @@ notices in the project's words (:class:`WarcNotice`).
 from __future__ import annotations
 
 import heapq
+import importlib
 import io
 import logging
 import re
@@ -116,9 +117,9 @@ def _is_html_media_type(media_type: str) -> bool:
 #: the Content-Encoding names of gzip (``x-gzip`` is gzip, RFC 9110)
 _GZIP_ENCODINGS = ("gzip", "x-gzip")
 #: the other content codings HTTP registers (IANA), named when warcio does not decode them
-#: (``br`` where the brotli module is missing); any other name is "unknown": a
-#: hostile file must not fill the summary with one skip reason per record
-_OTHER_ENCODINGS = frozenset({"br", "zstd", "compress", "x-compress", "dcb", "dcz", "aes128gcm", "exi", "pack200-gzip"})
+#: (br, undecoded without a brotli module, has a reason of its own); any other name is
+#: "unknown": a hostile file must not fill the summary with one reason per record
+_OTHER_ENCODINGS = frozenset({"zstd", "compress", "x-compress", "dcb", "dcz", "aes128gcm", "exi", "pack200-gzip"})
 #: the C0 control bytes no page of text holds: all but tab, newline, form feed, carriage
 #: return and escape (ISO-2022's)
 _CONTROL_BYTES = bytes(sorted(set(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B}))
@@ -126,8 +127,8 @@ _CONTROL_BYTES = bytes(sorted(set(range(0x20)) - {0x09, 0x0A, 0x0C, 0x0D, 0x1B})
 
 def _still_encoded(http: StatusAndHeaders, content: Any, payload: bytes) -> str | None:
     """Why a payload served encoded (Content-Encoding) came out of warcio still encoded, as
-    a reason to skip it, or None.  warcio hands out what it did not decode as it is: an
-    encoding it does not know (``compress``; br where the brotli module is missing), and any
+    the reason its page fails, or None.  warcio hands out what it did not decode as it is: an
+    encoding it does not know (``compress``; br where no brotli module is installed), and any
     whose first block fails to inflate, which it takes for a page sent plain under a wrong
     header (servers send such pages, and they are read as they are).  Compressed bytes tell
     themselves by their control bytes (1 in 10 of them; a page holds none), gzip's also by
@@ -136,13 +137,15 @@ def _still_encoded(http: StatusAndHeaders, content: Any, payload: bytes) -> str 
     if not encoding or encoding == "identity":
         return None
     if encoding in _GZIP_ENCODINGS and payload.startswith(GZIP_MAGIC):
-        return "malformed: payload unreadable"
+        return f"payload unreadable: its {encoding} Content-Encoding fails to decode (it still starts as gzip data)"
     if getattr(content, "decompressor", None) is not None or not _holds_control_bytes(payload):
         return None  # decoded; or plain
     from warcio.bufferedreaders import BufferedReader
 
     if encoding in BufferedReader.get_supported_decompressors():
-        return "malformed: payload unreadable"  # its first block failed to inflate
+        return f"payload unreadable: its {encoding} Content-Encoding fails to decode at its start"
+    if encoding == "br":
+        return f"payload in Content-Encoding br, not read: {_BROTLI_NEEDED}"
     return f"payload in an encoding not read ({encoding if encoding in _OTHER_ENCODINGS else 'unknown'})"
 
 
@@ -176,21 +179,21 @@ def _extend_warcio_decoders() -> None:
 
     for encoding in _GZIP_ENCODINGS:
         BufferedReader.DECOMPRESSORS[encoding] = lambda: zlib_ng.decompressobj(16 + zlib_ng.MAX_WBITS)
-    BufferedReader.DECOMPRESSORS["br"] = _BrotliDecoder
+    if _brotli() is not None:  # (without, warcio hands br out still encoded: a failed page, _still_encoded)
+        BufferedReader.DECOMPRESSORS["br"] = _BrotliDecoder
     BufferedReader.DECOMPRESSORS["zstd"] = lambda: zstandard.ZstdDecompressor().decompressobj()
 
 
 class _BrotliDecoder:
-    """brotli's streaming decoder with the zlib decompressobj's interface warcio reads."""
+    """brotli's (or brotlicffi's) streaming decoder with the zlib decompressobj's interface
+    warcio reads."""
 
     #: (warcio reads it to tell whether a stream has ended; a brotli stream's end ends the
     #: payload, so nothing is ever left over)
     unused_data = b""
 
     def __init__(self) -> None:
-        import brotli
-
-        self._decoder = brotli.Decompressor()
+        self._decoder = _brotli().Decompressor()
 
     def decompress(self, data: bytes) -> bytes:
         return self._decoder.process(data)
@@ -331,6 +334,7 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None,
                 _reading.listener = outer
             if page is None:
                 return
+            stats.pages += 1
             yield page
     finally:
         pages.close()
@@ -449,9 +453,12 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
                     unread_size = len(payload) + read_past(content.read)
         except TruncatedFile:
             raise  # the file's own read error (a cut .warc.zst), not this record's
-        except Exception:  # warcio surfaces bad chunking/compression as assorted errors
-            stats.skip("malformed: payload unreadable")
+        except Exception as exc:  # warcio surfaces bad chunking/compression as assorted errors
             unreadable_at = start
+            if not content_type:  # (no telling whether it was a page)
+                stats.skip("malformed: payload unreadable")
+            else:
+                yield _failed_page(record, content_type, f"payload unreadable: {_what_failed(http, exc)}")
             continue
         # the record's byte reader counts down from Content-Length: left over means the
         # file ended inside the record, and half a page would be cleaned as if whole
@@ -461,8 +468,8 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
         # (a payload over the limit too: a video served with no Content-Type is no page
         # that failed, but a record skipped, as it is under the limit)
         error = None
-        if unread_size is None and payload.startswith(_UNDECLARED_COMPRESSIONS) and _undeclared_encoding(http):
-            payload, unread_size, error = _decompressed(payload, max_payload_bytes)
+        if unread_size is None and _undeclared_encoding(http):
+            payload, unread_size, error = _undeclared_compression(payload, content_type, max_payload_bytes)
             if error is not None and not content_type:  # (no telling whether it was a page)
                 stats.skip("malformed: payload unreadable")
                 continue
@@ -470,24 +477,46 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
             stats.skip("not HTML")
             continue
         if archive.reader.decompressor is not None and not _member_ends_whole(archive):
-            stats.skip("malformed: payload unreadable")
             unreadable_at = start
+            yield _failed_page(record, content_type, "payload unreadable: the gzip member of its record is damaged "
+                                                     "(its data or checksum), its bytes not to be trusted")
             continue
-        still_encoded = _still_encoded(http, content, payload)
-        if still_encoded is not None:
-            stats.skip(still_encoded)
-            continue
-        headers = record.rec_headers
-        stats.pages += 1
-        yield WarcPage(
-            id=headers.get_header("WARC-Record-ID"),
-            url=headers.get_header("WARC-Target-URI"),
-            date=headers.get_header("WARC-Date"),
-            http_charset=charset_from_content_type(content_type),
-            html=payload if unread_size is None and error is None else b"",
-            unread_size=unread_size,
-            error=error,
-        )
+        error = error or _still_encoded(http, content, payload)
+        yield _page(record, content_type, payload, unread_size, error)
+
+
+def _page(record: Any, content_type: str | None, payload: bytes, unread_size: int | None = None,
+          error: str | None = None) -> WarcPage:
+    """The page of a response record: its payload, or its size (over the limit) or why it
+    cannot be read, with ``html`` empty."""
+    headers = record.rec_headers
+    return WarcPage(
+        id=headers.get_header("WARC-Record-ID"),
+        url=headers.get_header("WARC-Target-URI"),
+        date=headers.get_header("WARC-Date"),
+        http_charset=charset_from_content_type(content_type),
+        html=payload if unread_size is None and error is None else b"",
+        unread_size=unread_size,
+        error=error,
+    )
+
+
+def _failed_page(record: Any, content_type: str | None, error: str) -> WarcPage:
+    """A page whose payload is damaged: a failed output record, with the record's id, URL
+    and date, saying why (every HTML record read gives one output record, as every record
+    of the other formats does; skipped, it was a count on the summary line, with no
+    telling which page it was)."""
+    return _page(record, content_type, b"", error=error)
+
+
+def _what_failed(http: StatusAndHeaders, exc: Exception) -> str:
+    """What went wrong reading a payload (warcio raises assorted errors for bad chunking
+    and compression), said of its Content-Encoding if it has one."""
+    encoding = (http.get_header("Content-Encoding") or "").strip().lower()
+    said = f"{type(exc).__name__}: {exc}"[:200]
+    if encoding and encoding != "identity":
+        return f"its {encoding} Content-Encoding fails to decode ({said})"
+    return said
 
 
 #: what starts a gzip member or a zstd frame: a payload served so without a Content-Encoding
@@ -499,6 +528,79 @@ _UNDECLARED_COMPRESSIONS = (GZIP_MAGIC, ZSTD_MAGIC)
 def _undeclared_encoding(http: StatusAndHeaders) -> bool:
     """Was the payload served with no Content-Encoding (or ``identity``)?"""
     return (http.get_header("Content-Encoding") or "").strip().lower() in ("", "identity")
+
+
+def _undeclared_compression(payload: bytes, content_type: str | None,
+                            max_bytes: int | None) -> tuple[bytes, int | None, str | None]:
+    """A payload served with no Content-Encoding, decompressed if it is compressed: gzip
+    and zstd by their magic (:func:`_decompressed`); brotli, which has none, when the
+    payload is binary (:func:`_may_be_brotli`) and decodes whole as brotli.  As
+    :func:`_decompressed` returns; the payload as it is when it is none of these."""
+    if payload.startswith(_UNDECLARED_COMPRESSIONS):
+        return _decompressed(payload, max_bytes)
+    if _may_be_brotli(payload):
+        library = _brotli()
+        if library is None:
+            # (without a Content-Type, a binary payload is no page: skipped as not HTML)
+            return (payload, None, None) if not content_type else (b"", None, _BINARY_NO_BROTLI)
+        decoded = _brotli_decompressed(library, payload, max_bytes)
+        if decoded is not None:
+            return decoded
+    return payload, None, None
+
+
+#: the reason of a failed page that may be brotli data, with no library to read it
+_BROTLI_NEEDED = "reading brotli needs the brotli or brotlicffi module (pip install brotli)"
+_BINARY_NO_BROTLI = ("payload is binary data, not text, served without a Content-Encoding: brotli data "
+                     f"(which has no magic bytes to tell it) perhaps, and {_BROTLI_NEEDED}")
+
+
+def _may_be_brotli(payload: bytes) -> bool:
+    """Is ``payload`` binary as compressed data is (control bytes no text holds), and not
+    text in UTF-16 or UTF-32 (a NUL for each ASCII character of its markup), which holds
+    them too?"""
+    head = payload[:_SNIFF_BYTES]
+    return _holds_control_bytes(head) and head.count(0) * 8 < len(head)
+
+
+def _brotli() -> Any:
+    """The brotli library installed: Google's brotli (a dependency), or brotlicffi, which has
+    its Decompressor's API; None if neither is (an install made without dependencies)."""
+    for name in ("brotli", "brotlicffi"):
+        try:
+            return importlib.import_module(name)
+        except ImportError:
+            pass
+    return None
+
+
+#: the output a brotli decoder gives at a time (a small payload may decode to GBs)
+_BROTLI_PIECE = 1 << 20
+
+
+def _brotli_decompressed(library: Any, payload: bytes,
+                         max_bytes: int | None) -> tuple[bytes, int | None, str | None] | None:
+    """``payload`` decoded as brotli data, as :func:`_decompressed` returns; None if it is
+    no brotli stream (or one cut short): it goes on as it is, binary as it was."""
+    decoder = library.Decompressor()
+    pieces: list[bytes] = []
+    size = 0
+    try:
+        piece = decoder.process(payload, output_buffer_limit=_BROTLI_PIECE)
+        while True:
+            size += len(piece)
+            if max_bytes is None or size <= max_bytes:
+                pieces.append(piece)
+            if decoder.can_accept_more_data():
+                break
+            piece = decoder.process(b"", output_buffer_limit=_BROTLI_PIECE)
+    except library.error:
+        return None
+    if not decoder.is_finished():
+        return None
+    if max_bytes is not None and size > max_bytes:
+        return b"", size, None
+    return b"".join(pieces), None, None
 
 
 def _decompressed(payload: bytes, max_bytes: int | None) -> tuple[bytes, int | None, str | None]:
@@ -788,8 +890,10 @@ def _found(stats: WarcStats, told: int, source: InputFile) -> Iterator[InputWarn
 
 def decode_warc(raw: RawRecord) -> Record:
     """A WARC page as a Record: the id is the WARC-Record-ID; URL and date also go to the
-    output record (as pass-through fields), of a page too large to read too."""
+    output record (as pass-through fields), of a page that failed unread too, whose error
+    names the record by both (the run's log line has its number in the file alone)."""
     attrs = raw.attrs or {}
     fields = {"id": attrs.get("warc_id"), "url": attrs.get("url"), "date": attrs.get("date")}
+    error = raw.error and f"WARC record {attrs.get('warc_id')} ({attrs.get('url')}): {raw.error}"
     return Record(raw.location, raw.format, raw.name, id=attrs.get("warc_id"),
-                  html=raw.payload if raw.error is None else None, attrs=dict(attrs), fields=fields, error=raw.error)
+                  html=raw.payload if raw.error is None else None, attrs=dict(attrs), fields=fields, error=error)

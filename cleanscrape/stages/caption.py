@@ -28,8 +28,8 @@ caption, "© John Brecher Needle poking skin …", is not told from a copyright 
 A sentence that mentions an agency ("Reuters reported that …", "… courtesy of the Getty.")
 has no such place and stays.
 
-A credit that says it is one ("Credit: SpaceX", "(Image credit: …)", "(Photos by …)": the
-``credit_labels`` word class) closing a line after its last sentence makes the line a caption
+A credit that says it is one ("Credit: SpaceX", "(Image credit: …)", "(Photos by …)", the
+Associated Press's "(AP Photo/Ted S. Warren)": the ``credit_labels`` word class) closing a line after its last sentence makes the line a caption
 up to ``max_labelled_caption_words``: captions of diagrams and agency photos run to paragraph
 length, and a paragraph does not end by naming who took its picture.
 """
@@ -235,8 +235,9 @@ class CaptionStage(LexiconStage):
         label, colon, named = normalize(credit).partition(":")
         if colon:
             return credit if label.strip() in labels and named.strip() else None
-        words = label.split()
-        # "Photos by …", "Image courtesy of …": a label of two words or three before the name
+        # "Photos by …", "Image courtesy of …": a label of two words or three before the name;
+        # the agencies' own label is joined to it by a slash ("AP Photo/Ted S. Warren")
+        words = label.replace("/", " ").split()
         return credit if any(" ".join(words[:n]) in labels for n in (2, 3) if len(words) > n) else None
 
     def remove_credited_captions(self, doc: Document) -> list[int]:

@@ -120,6 +120,12 @@ def test_caption_with_a_name_for_credit_goes(lang: str, line: str) -> None:
     "black holes and supernovae expel cosmic gas away from the centre of the cluster. (Image credit: TNG Collaboration)",
     "The record company acquired the label, home to the singer's first six albums, including the winners of "
     "the album of the year award in 2008 and 2014 and three more. (Photos by Jane Doe, left, and John Roe/Invision/AP)",
+    # the agency's label joined to the photographer's name by a slash
+    "Judge Jane Roe, left, walks with the governor from the Capitol Building to the Temple of Justice for her "
+    "introduction as the newest member of the state Supreme Court Wednesday, December 4, 2019, in Olympia, "
+    "Washington. (AP Photo/John Doe)",
+    "Members of the tribe sing and play drums during a swearing in ceremony for the new justice, center-right, "
+    "and the new chief justice, center-left, Monday, January 6, 2020, in Olympia. (AFP PHOTO/JOHN DOE)",
 ])
 def test_long_caption_closed_by_a_labelled_credit_goes(line: str) -> None:
     assert_removed("caption", "en", [line], [line])
@@ -134,6 +140,9 @@ def test_long_caption_closed_by_a_labelled_credit_goes(line: str) -> None:
     "publish its monthly survey of households across the country in 1994. (Source: Eurostat)",
     "The photographers whose work the museum shows this winter were all born in the city, and most of them "
     "took their first pictures there as children. (Photo of the week)",
+    # the agency's photo is the sentence's subject, in the sentence
+    "The court ruled on Monday that the newspaper had not needed the agency's permission to print the picture "
+    "that an AP photo editor had sent it by mistake, and dismissed the claim (AP photo/archive case).",
 ])
 def test_paragraph_with_a_picture_reference_stays(line: str) -> None:
     assert_kept("caption", "en", [line])

@@ -67,6 +67,8 @@ def test_schedules_periods_and_fragments_with_dates_stay(lang: str, line: str) -
     ("en", "Monday, November 18, 2019, 04:05 pm PT (07:05 pm ET)"),  # two times, not joined by a dash
     ("de", "06.11.2023, 13.47 Uhr"),
     ("es", "hace 3 horas"),
+    ("en", "Jane Roe - Mar 3, 2021, 9:05 am CDT"),  # a US zone beside an author's name
+    ("en", "Updated 4:12 PM HST, June 2, 2022"),
 ])
 def test_datelines_with_a_source_or_time_zones_go(lang: str, line: str) -> None:
     assert_removed("metadata", lang, [line], [line])
