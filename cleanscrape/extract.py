@@ -795,16 +795,29 @@ def _lower_case_names(tree: HtmlElement) -> None:
                 el.set(name, f"{value} {' '.join(capitalised)}")
 
 
+#: ``metadata["extraction"]["error"]`` of a page that is not blank and still parses to no
+#: tree: its record fails
+NOT_PARSEABLE = "not parseable as HTML"
 #: how far libxml2 reads nested elements with XML_PARSE_HUGE (256 without it)
 DEEPEST_ELEMENTS = 2048
 
 
 def _load_tree(html: str) -> tuple[HtmlElement | None, bool]:
-    """The page's tree, and whether elements nested deeper than libxml2 reads were left out."""
+    """The page's tree (None: nothing parses), and whether elements nested deeper than
+    libxml2 reads were left out.
+
+    trafilatura's ``load_html`` takes a page whose first 50 characters do not say ``html``
+    and that parses to fewer than two elements for something that is not HTML, and gives
+    None: a fragment such as ``<p>Hello there.</p>`` (a dump's HTML field, a feed's item)
+    lost its text.  Such a page is parsed again as the body of a document, as trafilatura's
+    docstring advises (its own advice, a ``<div>`` around it, still parses to one element);
+    what does not parse then is not HTML."""
     from trafilatura import utils
 
     _read_deep_html()
     tree = utils.load_html(html)
+    if tree is None and html.strip():
+        tree = utils.load_html(f"<html><body>{html}</body></html>")
     return tree, tree is not None and any(entry.type_name == "ERR_RESOURCE_LIMIT" and "depth" in entry.message
                                           for entry in utils.HTML_PARSER.error_log)
 
@@ -850,7 +863,10 @@ def extract(
     if too_deep:
         info["warning"] = f"elements nested more than {DEEPEST_ELEMENTS:,} deep were not read"
     if tree is None:
-        info["error"] = "not parseable as HTML"
+        # a blank page is an empty document, as an empty text file is; anything else
+        # fails (extract_within_limits)
+        if decoded.text.strip():
+            info["error"] = NOT_PARSEABLE
         return Extraction("", info)
     if options.lower_case_names:
         _lower_case_names(tree)
@@ -1046,7 +1062,9 @@ def extract_within_limits(cleaner: Cleaner, html: str | bytes, *, id: str | None
     whose HTML is over the size limit (parsing takes ~35x a page's size in memory), or whose
     extraction outlasts the time limit (trafilatura has run without end on some pages, its
     issues #189 and #704), gives the Result passing it through: not extracted, its text
-    empty, flagged ``limit:size`` or ``limit:time``, and why in ``metadata["extraction"]``."""
+    empty, flagged ``limit:size`` or ``limit:time``, and why in ``metadata["extraction"]``.
+    A page that is not blank and parses to no tree (:data:`NOT_PARSEABLE`) gives a failed
+    Result."""
     problem = document_problem(metadata=metadata, url=url)
     if problem is not None:
         return cleaner._failed(id, "", problem, metadata if isinstance(metadata, Mapping) else None)
@@ -1056,10 +1074,15 @@ def extract_within_limits(cleaner: Cleaner, html: str | bytes, *, id: str | None
         return _unextracted(cleaner, id, url, metadata, options, "limit:size", f"the page's HTML is {too_large}")
     try:
         with cleaner.limits.deadline():
-            return extract_for_cleaning(html, url=url, http_charset=http_charset, metadata=metadata, options=options)
+            text, meta = extract_for_cleaning(html, url=url, http_charset=http_charset, metadata=metadata,
+                                              options=options)
     except DocumentTimeout:
         return _unextracted(cleaner, id, url, metadata, options, "limit:time",
                             f"extraction took longer than max_doc_seconds={cleaner.limits.max_doc_seconds}")
+    # an empty ok record would say the page had no text, when it could not be read at all
+    if meta["extraction"].get("error") == NOT_PARSEABLE:
+        return cleaner._failed(id, "", f"page {NOT_PARSEABLE}", meta)
+    return text, meta
 
 
 def _unextracted(cleaner: Cleaner, id: str | None, url: str | None, metadata: Mapping[str, Any] | None,

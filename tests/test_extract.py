@@ -500,6 +500,28 @@ def test_clean_html_survives_an_extractor_crash(monkeypatch: pytest.MonkeyPatch)
     assert result.metadata["extraction"]["error"] == "RuntimeError: boom"
 
 
+@pytest.mark.parametrize("fragment", ["<p>Hello there, this is a page.</p>",
+                                      "<!-- teaser --><p>Hello there, this is a page.</p>",
+                                      "Hello there, this is a page."])
+def test_a_fragment_of_html_is_extracted(fragment: str) -> None:
+    # trafilatura took a page of one element not starting with <html> for no HTML: empty, "not parseable"
+    result = extract(fragment)
+    assert result.text == "Hello there, this is a page."
+    assert result.info["extractor"] == "trafilatura" and "error" not in result.info
+
+
+def test_a_blank_page_is_an_empty_document_and_one_that_does_not_parse_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    from trafilatura import utils
+
+    blank = clean_html(Cleaner(stages=["whitespace"]), " \n", id="blank")
+    assert (blank.text, blank.ok, blank.metadata["extraction"]["extractor"]) == ("", True, "none")
+    assert "error" not in blank.metadata["extraction"]
+    monkeypatch.setattr(utils, "load_html", lambda *args, **kwargs: None)
+    broken = clean_html(Cleaner(stages=["whitespace"]), "<p>Hello there.</p>", id="broken")
+    assert not broken.ok and broken.error == "page not parseable as HTML" and broken.text == ""
+    assert broken.metadata["extraction"]["error"] == "not parseable as HTML"
+
+
 def test_the_cli_imports_trafilatura_and_warcio_only_when_a_page_is_read() -> None:
     code = "import sys, cleanscrape.cli; print(sorted({'trafilatura', 'warcio'} & set(sys.modules)))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
@@ -622,15 +644,17 @@ def test_cli_jsonl_with_html_field() -> None:
     import json
 
     records = [{"id": "flood", "url": "https://www.valley-courier.example/news/flood", "html": page("article.html").decode()},
-               {"id": "empty", "html": ""}, {"id": "bad", "html": 42}]
+               {"id": "empty", "html": ""}, {"id": "bad", "html": 42},
+               {"id": "fragment", "html": "<p>Hello there, this is a page.</p>"}]
     stdin = "".join(json.dumps(r) + "\n" for r in records).encode()
     result = run_cli(["--format", "jsonl", "--html-field", "html", "-"], stdin=stdin)
     out = [json.loads(line) for line in result.stdout_bytes.decode().splitlines()]
-    assert [o["id"] for o in out] == ["flood", "empty", "bad"]
+    assert [o["id"] for o in out] == ["flood", "empty", "bad", "fragment"]
     assert out[0]["text"].startswith("Residents of the lower valley") and "html" not in out[0]
     assert out[0]["url"] == "https://www.valley-courier.example/news/flood" and out[0]["status"] == "ok"
     assert (out[1]["text"], out[1]["status"]) == ("", "ok")
     assert out[2]["status"] == "failed" and "'html' is int" in out[2]["error"]
+    assert (out[3]["text"], out[3]["status"]) == ("Hello there, this is a page.", "ok")
     assert result.exit_code == 1  # one record failed
 
 
