@@ -798,6 +798,8 @@ def _lower_case_names(tree: HtmlElement) -> None:
 #: ``metadata["extraction"]["error"]`` of a page that is not blank and still parses to no
 #: tree: its record fails
 NOT_PARSEABLE = "not parseable as HTML"
+#: how far into a page that trafilatura rejects a NUL says it is binary, not a fragment
+BINARY_SNIFF_CHARS = 8000
 #: how far libxml2 reads nested elements with XML_PARSE_HUGE (256 without it)
 DEEPEST_ELEMENTS = 2048
 
@@ -811,12 +813,13 @@ def _load_tree(html: str) -> tuple[HtmlElement | None, bool]:
     None: a fragment such as ``<p>Hello there.</p>`` (a dump's HTML field, a feed's item)
     lost its text.  Such a page is parsed again as the body of a document, as trafilatura's
     docstring advises (its own advice, a ``<div>`` around it, still parses to one element);
-    what does not parse then is not HTML."""
+    Data with a NUL among its first :data:`BINARY_SNIFF_CHARS` characters is binary (git's
+    test), not a fragment: an image or a PDF served as a page is not read as text."""
     from trafilatura import utils
 
     _read_deep_html()
     tree = utils.load_html(html)
-    if tree is None and html.strip():
+    if tree is None and html.strip() and "\x00" not in html[:BINARY_SNIFF_CHARS]:
         tree = utils.load_html(f"<html><body>{html}</body></html>")
     return tree, tree is not None and any(entry.type_name == "ERR_RESOURCE_LIMIT" and "depth" in entry.message
                                           for entry in utils.HTML_PARSER.error_log)

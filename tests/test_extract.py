@@ -443,10 +443,17 @@ def test_no_fallback_gives_empty_text() -> None:
     assert (result.text, result.info["extractor"]) == ("", "none")
 
 
-@pytest.mark.parametrize("junk", [b"", b"<", "<html></html>", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"])
+@pytest.mark.parametrize("junk", [b"", b" \n", "<html></html>", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"])
 def test_junk_gives_empty_text(junk: bytes | str) -> None:
     result = extract(junk)
     assert result.text == "" and result.info["extractor"] == "none"
+
+
+def test_binary_data_is_not_read_as_a_fragment() -> None:
+    # an image served as a page: its record fails (clean_html), its bytes are not text
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01<p>\x00"
+    assert extract(png).info["error"] == "not parseable as HTML"
+    assert not clean_html(Cleaner(stages=["whitespace"]), png).ok
 
 
 def test_unknown_mode_is_rejected() -> None:
