@@ -105,8 +105,9 @@ class ExtractOptions:
     #: (see :func:`_lower_case_names`)
     lower_case_names: bool = True
     #: in ``balanced`` mode, put back the lines trafilatura's ``precision`` extraction keeps
-    #: and the balanced one lacks (see :func:`_strict_lines`)
-    strict_lines: bool = True
+    #: and the balanced one lacks (see :func:`_strict_lines`); off: a second trafilatura run
+    #: on every page (~60 % of the HTML path's speed) for 5 of 689 dev snippets, all on one half
+    strict_lines: bool = False
 
     def __post_init__(self) -> None:
         if self.mode not in EXTRACTION_MODES:
@@ -415,10 +416,6 @@ def _mixed_undeclared(data: bytes, default: str) -> DecodedHtml | None:
 # ---------------------------------------------------------------------------- extraction
 
 _WORD = re.compile(r"\w+")
-STRICT_MIN_WORDS = 0
-_SENTENCE_END = re.compile(r"[.!?…:][\"'”’»«)]*\s*$")
-import os as _os
-_STRICT_SENT = bool(_os.environ.get("SENT"))
 #: a headline shorter than this many words must equal a title candidate exactly (a one- or
 #: two-word first line such as a section name can be contained in any <title>)
 HEADLINE_MIN_WORDS_CONTAINED = 3
@@ -934,7 +931,6 @@ STRICT_NEW_SHARE = 0.5
 #: often, and the stricter pass is no better judge of them)
 STRICT_MIN_WORDS = 5
 _SENTENCE_END = re.compile(r"[.!?…:][\"'”’»«)]*\s*$")
-_WORD = re.compile(r"\w+")
 
 
 def _strict_lines(text: str, strict: str) -> tuple[str, int]:

@@ -319,7 +319,7 @@ def test_a_sentence_before_any_line_of_the_balanced_text_goes_first() -> None:
     assert added == 1 and text.startswith("After four months")
 
 
-def test_the_precision_extraction_runs_in_balanced_mode_only(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_precision_extraction_runs_in_balanced_mode_only_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
     import cleanscrape.extract as extract_module
 
     modes: list[str] = []
@@ -330,9 +330,10 @@ def test_the_precision_extraction_runs_in_balanced_mode_only(monkeypatch: pytest
         return real(tree, url, options, mode)  # type: ignore[arg-type]
 
     monkeypatch.setattr(extract_module, "_trafilatura_text", recording)
-    extract(page("article.html"))
+    extract(page("article.html"), options=ExtractOptions(strict_lines=True))
     assert modes == ["balanced", "precision"]
-    for options in (ExtractOptions(mode="fast"), ExtractOptions(mode="recall"), ExtractOptions(strict_lines=False)):
+    for options in (ExtractOptions(mode="fast", strict_lines=True), ExtractOptions(mode="recall", strict_lines=True),
+                    ExtractOptions()):
         modes.clear()
         extract(page("article.html"), options=options)
         assert modes == [options.mode]
