@@ -17,6 +17,7 @@ from cleanscrape.extract import (
     HTML_STAGE_OPTIONS,
     ExtractOptions,
     _charset_defaults,
+    _strict_lines,
     charset_from_content_type,
     clean_html,
     decode_html,
@@ -291,6 +292,53 @@ def test_a_teaser_of_links_to_other_articles_is_no_lead() -> None:
     assert "lead" not in result.info and "Harbour fees" not in result.text
 
 
+def test_sentences_only_the_precision_extraction_kept_are_put_back_in_place() -> None:
+    balanced = "The ferry sailed again on Monday.\nThe harbour master was pleased with the crossing."
+    strict = ("The ferry sailed again on Monday.\n"
+              "Forty passengers were on board for the first crossing in four months.\n"
+              "Subscribe now\n"
+              "Annual digital access for readers everywhere\n"
+              "The harbour master was pleased with the crossing.")
+    text, added = _strict_lines(balanced, strict)
+    assert added == 1
+    assert text.split("\n") == ["The ferry sailed again on Monday.",
+                                 "Forty passengers were on board for the first crossing in four months.",
+                                 "The harbour master was pleased with the crossing."]
+
+
+def test_a_line_the_balanced_text_holds_laid_out_otherwise_is_not_put_back() -> None:
+    balanced = "| Player | Plays | Stats |\n| Joe Schobert | 63 | 9 tackles and a sack. |"
+    strict = "Player Plays Stats\nJoe Schobert 63 9 tackles and a sack."
+    assert _strict_lines(balanced, strict) == (balanced, 0)
+
+
+def test_a_sentence_before_any_line_of_the_balanced_text_goes_first() -> None:
+    text, added = _strict_lines("The vessel had been out of service since the storm.",
+                                "After four months the ferry sailed again with forty passengers.\n"
+                                "The vessel had been out of service since the storm.")
+    assert added == 1 and text.startswith("After four months")
+
+
+def test_the_precision_extraction_runs_in_balanced_mode_only_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    import cleanscrape.extract as extract_module
+
+    modes: list[str] = []
+    real = extract_module._trafilatura_text
+
+    def recording(tree: object, url: str | None, options: ExtractOptions, mode: str) -> str:
+        modes.append(mode)
+        return real(tree, url, options, mode)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(extract_module, "_trafilatura_text", recording)
+    extract(page("article.html"), options=ExtractOptions(strict_lines=True))
+    assert modes == ["balanced", "precision"]
+    for options in (ExtractOptions(mode="fast", strict_lines=True), ExtractOptions(mode="recall", strict_lines=True),
+                    ExtractOptions()):
+        modes.clear()
+        extract(page("article.html"), options=options)
+        assert modes == [options.mode]
+
+
 def test_a_body_split_into_parts_is_read_whole() -> None:
     # trafilatura takes the body from the first <div class="article-body"> only
     result = extract(page("parts.html"))
@@ -396,10 +444,17 @@ def test_no_fallback_gives_empty_text() -> None:
     assert (result.text, result.info["extractor"]) == ("", "none")
 
 
-@pytest.mark.parametrize("junk", [b"", b"<", "<html></html>", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"])
+@pytest.mark.parametrize("junk", [b"", b" \n", "<html></html>", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"])
 def test_junk_gives_empty_text(junk: bytes | str) -> None:
     result = extract(junk)
     assert result.text == "" and result.info["extractor"] == "none"
+
+
+def test_binary_data_is_not_read_as_a_fragment() -> None:
+    # an image served as a page: its record fails (clean_html), its bytes are not text
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01<p>\x00"
+    assert extract(png).info["error"] == "not parseable as HTML"
+    assert not clean_html(Cleaner(stages=["whitespace"]), png).ok
 
 
 def test_unknown_mode_is_rejected() -> None:
@@ -451,6 +506,28 @@ def test_clean_html_survives_an_extractor_crash(monkeypatch: pytest.MonkeyPatch)
     result = clean_html(Cleaner(stages=["whitespace"]), page("article.html"), id="x")
     assert result.text == ""
     assert result.metadata["extraction"]["error"] == "RuntimeError: boom"
+
+
+@pytest.mark.parametrize("fragment", ["<p>Hello there, this is a page.</p>",
+                                      "<!-- teaser --><p>Hello there, this is a page.</p>",
+                                      "Hello there, this is a page."])
+def test_a_fragment_of_html_is_extracted(fragment: str) -> None:
+    # trafilatura took a page of one element not starting with <html> for no HTML: empty, "not parseable"
+    result = extract(fragment)
+    assert result.text == "Hello there, this is a page."
+    assert result.info["extractor"] == "trafilatura" and "error" not in result.info
+
+
+def test_a_blank_page_is_an_empty_document_and_one_that_does_not_parse_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    from trafilatura import utils
+
+    blank = clean_html(Cleaner(stages=["whitespace"]), " \n", id="blank")
+    assert (blank.text, blank.ok, blank.metadata["extraction"]["extractor"]) == ("", True, "none")
+    assert "error" not in blank.metadata["extraction"]
+    monkeypatch.setattr(utils, "load_html", lambda *args, **kwargs: None)
+    broken = clean_html(Cleaner(stages=["whitespace"]), "<p>Hello there.</p>", id="broken")
+    assert not broken.ok and broken.error == "page not parseable as HTML" and broken.text == ""
+    assert broken.metadata["extraction"]["error"] == "not parseable as HTML"
 
 
 def test_the_cli_imports_trafilatura_and_warcio_only_when_a_page_is_read() -> None:
@@ -575,15 +652,17 @@ def test_cli_jsonl_with_html_field() -> None:
     import json
 
     records = [{"id": "flood", "url": "https://www.valley-courier.example/news/flood", "html": page("article.html").decode()},
-               {"id": "empty", "html": ""}, {"id": "bad", "html": 42}]
+               {"id": "empty", "html": ""}, {"id": "bad", "html": 42},
+               {"id": "fragment", "html": "<p>Hello there, this is a page.</p>"}]
     stdin = "".join(json.dumps(r) + "\n" for r in records).encode()
     result = run_cli(["--format", "jsonl", "--html-field", "html", "-"], stdin=stdin)
     out = [json.loads(line) for line in result.stdout_bytes.decode().splitlines()]
-    assert [o["id"] for o in out] == ["flood", "empty", "bad"]
+    assert [o["id"] for o in out] == ["flood", "empty", "bad", "fragment"]
     assert out[0]["text"].startswith("Residents of the lower valley") and "html" not in out[0]
     assert out[0]["url"] == "https://www.valley-courier.example/news/flood" and out[0]["status"] == "ok"
     assert (out[1]["text"], out[1]["status"]) == ("", "ok")
     assert out[2]["status"] == "failed" and "'html' is number" in out[2]["error"]
+    assert (out[3]["text"], out[3]["status"]) == ("Hello there, this is a page.", "ok")
     assert result.exit_code == 1  # one record failed
 
 
