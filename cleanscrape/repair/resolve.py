@@ -2617,15 +2617,22 @@ class Resolver:
     def _after_feminine_head(self, line: str, run: DamagedRun) -> bool:
         """Does a feminine singular noun phrase stand right before the run: a noun with its
         article (``feminine_heads``: "valoarea", whose "valoare" is listed; a damaged one by
-        its likeliest reading) or a determiner (``feminine_determiners``: "o")?  The word
-        after it agrees with it ("valoarea minim?" is "minimă")."""
+        its likeliest reading), a determiner (``feminine_determiners``: "o") or a determiner
+        and a noun of a feminine indefinite ending (``feminine_heads``' second: "o fișă")?
+        The word after it agrees with it ("valoarea minim?" is "minimă", "o fișă biografic?
+        Céline" "biografică", no question's end)."""
         previous = self._likeliest_reading(self._previous_word(line, run).lstrip(_OPENERS))
         if previous in self.data.feminine_determiners:
             return True
         if len(previous) < MIN_FEMININE_HEAD or not previous.isalpha():
             return False
         definite, indefinite = next(((d, i) for d, i in self.data.feminine_heads if previous.endswith(d)), ("", ""))
-        return bool(definite) and bool(self.finder.frequency(previous[:-len(definite)] + indefinite))
+        if definite and self.finder.frequency(previous[:-len(definite)] + indefinite):
+            return True
+        before = _words_before(line, run, 2)
+        return len(before) == 2 and previous.endswith(tuple(i for _, i in self.data.feminine_heads)) \
+            and self._likeliest_reading(self.lower(before[0]).lstrip(_OPENERS)) in self.data.feminine_determiners \
+            and bool(self.finder.frequency(previous))
 
     def _present_finite(self, word: str) -> bool:
         """Is ``word`` (lower-case) a present-tense finite verb: a present copula, a present
