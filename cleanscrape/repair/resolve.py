@@ -367,6 +367,10 @@ LONE_QUESTION_AFTER_FULL_STOP = -3.0
 #: before a dash, which opens the line of a dialogue's reply ("– Oui, bien sûr.")
 SPACED_QUOTE_OPENS_SENTENCE = -1.0
 LONE_DASH_MID_LINE_SPACED_QUOTES = -1.5
+#: where a language inverts a question's subject pronoun, an interrogative opening a sentence
+#: of this many words asks without one (the dev gold of French: "Qui sait ?", "Pourquoi pas ?",
+#: "Quoi ?" before a capital 13 times, such a sentence's "à" never)
+ELLIPTIC_QUESTION_WORDS = 2
 #: a real "?" right after a question word, or in a sentence without one, in a language
 #: that always writes one in a question (``question_words``: Turkish)
 QUESTION_AFTER_QUESTION_WORD = 1.0
@@ -4466,8 +4470,9 @@ class Resolver:
         question opening ("¿", or a slot glued before an interrogative: "?C?mo")?  Where the
         language inverts a question's subject pronoun (``question_opener_endings``: French
         "Faut-il", "Est-ce"), a first word so inverted, or an interrogative with such a word
-        after it ("Pourquoi les élèves lisent-ils"): an interrogative before a plain subject
-        opens a clause ("Quand il est arrivé ? Paris," is "à Paris")."""
+        after it ("Pourquoi les élèves lisent-ils"), or one word at most after it, an elliptic
+        question ("Qui sait ? Harold", "Pourquoi pas ? Les"): an interrogative before a plain
+        subject and its verb opens a clause ("Quand il est arrivé ? Paris," is "à Paris")."""
         sentence = sentence.lstrip(_OPENERS)
         opening = self.data.question_opening
         if opening and sentence[:1] == opening:
@@ -4483,7 +4488,7 @@ class Resolver:
             return True
         opens = any(len(words) >= len(phrase) and all(spells(w, p) for w, p in zip(words, phrase))
                     for phrase in self.data.question_openers)
-        return opens and (not endings or any(inverted))
+        return opens and (not endings or any(inverted) or len(words) <= ELLIPTIC_QUESTION_WORDS)
 
     def _asked_question(self, run: DamagedRun, readings: list[Reading]) -> list[Reading]:
         """Readings of ``run`` that keep its word's last "?" where that is a question's own
