@@ -4686,9 +4686,11 @@ class Resolver:
     @staticmethod
     def _question_end_after(line: str, pos: int) -> int | None:
         """Offset of the first "?" after ``pos`` that may end a question (before a space,
-        the end of the line or more punctuation)."""
+        the end of the line or more punctuation), after a letter, or a letter lost as U+FFFD
+        ("\ufffdQu\ufffd? No" is "¿Qué? No")."""
         for i in _slot_positions(line, pos, len(line)):
-            if line[i] == "?" and (i + 1 == len(line) or not line[i + 1].isalnum()) and line[i - 1].isalpha():
+            if line[i] == "?" and (i + 1 == len(line) or not line[i + 1].isalnum()) \
+                    and (line[i - 1].isalpha() or line[i - 1] == "\ufffd"):
                 return i
         return None
 
