@@ -371,6 +371,10 @@ LONE_QUESTION_AFTER_FULL_STOP = -3.0
 #: before a dash, which opens the line of a dialogue's reply ("– Oui, bien sûr.")
 SPACED_QUOTE_OPENS_SENTENCE = -1.0
 LONE_DASH_MID_LINE_SPACED_QUOTES = -1.5
+#: where a language inverts a question's subject pronoun, an interrogative opening a sentence
+#: of this many words asks without one (the dev gold of French: "Qui sait ?", "Pourquoi pas ?",
+#: "Quoi ?" before a capital 13 times, such a sentence's "à" never)
+ELLIPTIC_QUESTION_WORDS = 2
 #: a real "?" right after a question word, or in a sentence without one, in a language
 #: that always writes one in a question (``question_words``: Turkish)
 QUESTION_AFTER_QUESTION_WORD = 1.0
@@ -2668,15 +2672,22 @@ class Resolver:
     def _after_feminine_head(self, line: str, run: DamagedRun) -> bool:
         """Does a feminine singular noun phrase stand right before the run: a noun with its
         article (``feminine_heads``: "valoarea", whose "valoare" is listed; a damaged one by
-        its likeliest reading) or a determiner (``feminine_determiners``: "o")?  The word
-        after it agrees with it ("valoarea minim?" is "minimă")."""
+        its likeliest reading), a determiner (``feminine_determiners``: "o") or a determiner
+        and a noun of a feminine indefinite ending (``feminine_heads``' second: "o fișă")?
+        The word after it agrees with it ("valoarea minim?" is "minimă", "o fișă biografic?
+        Céline" "biografică", no question's end)."""
         previous = self._likeliest_reading(self._previous_word(line, run).lstrip(_OPENERS))
         if previous in self.data.feminine_determiners:
             return True
         if len(previous) < MIN_FEMININE_HEAD or not previous.isalpha():
             return False
         definite, indefinite = next(((d, i) for d, i in self.data.feminine_heads if previous.endswith(d)), ("", ""))
-        return bool(definite) and bool(self.finder.frequency(previous[:-len(definite)] + indefinite))
+        if definite and self.finder.frequency(previous[:-len(definite)] + indefinite):
+            return True
+        before = _words_before(line, run, 2)
+        return len(before) == 2 and previous.endswith(tuple(i for _, i in self.data.feminine_heads)) \
+            and self._likeliest_reading(self.lower(before[0]).lstrip(_OPENERS)) in self.data.feminine_determiners \
+            and bool(self.finder.frequency(previous))
 
     def _present_finite(self, word: str) -> bool:
         """Is ``word`` (lower-case) a present-tense finite verb: a present copula, a present
@@ -4510,8 +4521,9 @@ class Resolver:
         question opening ("¿", or a slot glued before an interrogative: "?C?mo")?  Where the
         language inverts a question's subject pronoun (``question_opener_endings``: French
         "Faut-il", "Est-ce"), a first word so inverted, or an interrogative with such a word
-        after it ("Pourquoi les élèves lisent-ils"): an interrogative before a plain subject
-        opens a clause ("Quand il est arrivé ? Paris," is "à Paris")."""
+        after it ("Pourquoi les élèves lisent-ils"), or one word at most after it, an elliptic
+        question ("Qui sait ? Harold", "Pourquoi pas ? Les"): an interrogative before a plain
+        subject and its verb opens a clause ("Quand il est arrivé ? Paris," is "à Paris")."""
         sentence = sentence.lstrip(_OPENERS)
         opening = self.data.question_opening
         if opening and sentence[:1] == opening:
@@ -4527,7 +4539,7 @@ class Resolver:
             return True
         opens = any(len(words) >= len(phrase) and all(spells(w, p) for w, p in zip(words, phrase))
                     for phrase in self.data.question_openers)
-        return opens and (not endings or any(inverted))
+        return opens and (not endings or any(inverted) or len(words) <= ELLIPTIC_QUESTION_WORDS)
 
     def _asked_question(self, run: DamagedRun, readings: list[Reading]) -> list[Reading]:
         """Readings of ``run`` that keep its word's last "?" where that is a question's own
@@ -4725,9 +4737,11 @@ class Resolver:
     @staticmethod
     def _question_end_after(line: str, pos: int) -> int | None:
         """Offset of the first "?" after ``pos`` that may end a question (before a space,
-        the end of the line or more punctuation)."""
+        the end of the line or more punctuation), after a letter, or a letter lost as U+FFFD
+        ("\ufffdQu\ufffd? No" is "¿Qué? No")."""
         for i in _slot_positions(line, pos, len(line)):
-            if line[i] == "?" and (i + 1 == len(line) or not line[i + 1].isalnum()) and line[i - 1].isalpha():
+            if line[i] == "?" and (i + 1 == len(line) or not line[i + 1].isalnum()) \
+                    and (line[i - 1].isalpha() or line[i - 1] == "\ufffd"):
                 return i
         return None
 
