@@ -305,7 +305,9 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None,
     Skipped, counted in ``stats.skipped``: records that are not responses (requests,
     metadata, revisits …), non-2xx responses, non-HTML payloads (unread where the
     Content-Type says so, sniffed where there is none), and malformed records (an unknown
-    WARC-Type, a payload that cannot be read, a record cut short by the end of the file).  A
+    WARC-Type, a payload that cannot be read, a record cut short by the end of the file before
+    anything tells it is a page: in its headers, or a response not HTML).  A page cut short (its
+    headers read) comes as a failed page (:attr:`WarcPage.error`), as a damaged payload does.  A
     record whose headers are broken, or a gzip member whose data is, is passed over, counted
     as ``"malformed: damaged part passed over"``, and the reading goes on at the next record
     that starts whole (:func:`_next_record_start`) where the stream can seek; where it cannot
@@ -461,9 +463,16 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
                 yield _failed_page(record, content_type, f"payload unreadable: {_what_failed(http, exc)}")
             continue
         # the record's byte reader counts down from Content-Length: left over means the
-        # file ended inside the record, and half a page would be cleaned as if whole
-        if getattr(record.raw_stream, "limit", 0) > 0:
-            stats.skip("malformed: truncated record")
+        # file ended inside the record, and half a page would be cleaned as if whole.  A page
+        # (its headers read) is one failed record naming it, as a damaged payload is; a
+        # record cut before its Content-Type, with no start of a page, may have been none
+        missing = getattr(record.raw_stream, "limit", 0)
+        if missing > 0:
+            if content_type or _starts_as_html(payload):
+                yield _failed_page(record, content_type, f"record truncated: the file ends inside it, "
+                                                         f"{missing:,} of its {record.length:,} bytes missing")
+            else:
+                stats.skip("malformed: truncated record")
             continue
         # (a payload over the limit too: a video served with no Content-Type is no page
         # that failed, but a record skipped, as it is under the limit)
