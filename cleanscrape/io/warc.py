@@ -186,7 +186,9 @@ def _extend_warcio_decoders() -> None:
 
 class _BrotliDecoder:
     """brotli's (or brotlicffi's) streaming decoder with the zlib decompressobj's interface
-    warcio reads."""
+    warcio reads, its output bounded: warcio decodes a block (16 KB) at a time and keeps
+    what it gives whole, and a few KB of brotli may decode to GBs.  Past ``keep`` bytes
+    (set by the read: more than --max-record-bytes), the output is counted, not kept."""
 
     #: (warcio reads it to tell whether a stream has ended; a brotli stream's end ends the
     #: payload, so nothing is ever left over)
@@ -194,9 +196,20 @@ class _BrotliDecoder:
 
     def __init__(self) -> None:
         self._decoder = _brotli().Decompressor()
+        self.keep: int | None = None
+        self.kept = 0
+        #: the bytes decoded past ``keep``, not kept: part of the payload's size
+        self.dropped = 0
 
     def decompress(self, data: bytes) -> bytes:
-        return self._decoder.process(data)
+        pieces = []
+        for piece in _brotli_pieces(self._decoder, data):
+            if self.keep is None or self.kept < self.keep:
+                pieces.append(piece)
+                self.kept += len(piece)
+            else:
+                self.dropped += len(piece)
+        return b"".join(pieces)
 
 
 class InflateError(Exception):
@@ -450,9 +463,13 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
                 payload = content.read()
             else:
                 # (its start read whole even under a smaller limit: it is sniffed below)
-                payload = content.read(max(max_payload_bytes + 1, _SNIFF_BYTES))
+                wanted = max(max_payload_bytes + 1, _SNIFF_BYTES)
+                decoder = getattr(content, "decompressor", None)
+                if isinstance(decoder, _BrotliDecoder):
+                    decoder.keep = wanted
+                payload = content.read(wanted)
                 if len(payload) > max_payload_bytes:
-                    unread_size = len(payload) + read_past(content.read)
+                    unread_size = len(payload) + read_past(content.read) + getattr(decoder, "dropped", 0)
         except TruncatedFile:
             raise  # the file's own read error (a cut .warc.zst), not this record's
         except Exception as exc:  # warcio surfaces bad chunking/compression as assorted errors
@@ -595,14 +612,10 @@ def _brotli_decompressed(library: Any, payload: bytes,
     pieces: list[bytes] = []
     size = 0
     try:
-        piece = decoder.process(payload, output_buffer_limit=_BROTLI_PIECE)
-        while True:
+        for piece in _brotli_pieces(decoder, payload):
             size += len(piece)
             if max_bytes is None or size <= max_bytes:
                 pieces.append(piece)
-            if decoder.can_accept_more_data():
-                break
-            piece = decoder.process(b"", output_buffer_limit=_BROTLI_PIECE)
     except library.error:
         return None
     if not decoder.is_finished():
@@ -610,6 +623,17 @@ def _brotli_decompressed(library: Any, payload: bytes,
     if max_bytes is not None and size > max_bytes:
         return b"", size, None
     return b"".join(pieces), None, None
+
+
+def _brotli_pieces(decoder: Any, data: bytes) -> Iterator[bytes]:
+    """What a brotli decoder gives for ``data``, in pieces of about ``_BROTLI_PIECE``
+    bytes (2 MB, brotli's at 1), till it has nothing more to give.  (brotli says it can take
+    more input with output still to give: asked no further, 64 MB of zeros decoded to 57, and
+    the stream, unfinished, was no brotli: a bomb went on as binary bytes.)"""
+    piece = decoder.process(data, output_buffer_limit=_BROTLI_PIECE)
+    while piece or not decoder.can_accept_more_data():
+        yield piece
+        piece = decoder.process(b"", output_buffer_limit=_BROTLI_PIECE)
 
 
 def _decompressed(payload: bytes, max_bytes: int | None) -> tuple[bytes, int | None, str | None]:
