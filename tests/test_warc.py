@@ -911,21 +911,25 @@ def test_a_damaged_payload_is_one_failed_record_naming_it_with_a_content_encodin
     assert out[1]["error"].endswith("its gzip Content-Encoding fails to decode (it still starts as gzip data)")
 
 
-@pytest.mark.parametrize("encoding", ["br", None, "gzip"])
-def test_a_brotli_bomb_fails_with_its_size_in_bounded_memory(encoding: str | None) -> None:
-    """A few KB of brotli that decode to 64 MB, over the limit: the page fails with its
-    size, as a gzip bomb does, and the decoding holds little more than the limit.  Under a
-    Content-Encoding, warcio's decoder gave a block's output whole (64 MB at once; a few KB
-    decode to GBs); without one, the decoding went piece by piece already.  (gzip inflates
-    at most 1,032 times: a 16 KB block of warcio's to 16 MB, held three times over.)"""
+@pytest.mark.parametrize("encoding", ["br", None, "zstd", "gzip"])
+def test_a_brotli_or_zstd_bomb_fails_with_its_size_in_bounded_memory(encoding: str | None) -> None:
+    """A few KB of brotli or zstd that decode to 64 MB, over the limit: the page fails with
+    its size, as a gzip bomb does, and the decoding holds little more than the limit.  Under
+    a Content-Encoding, warcio's decoder gave a block's output whole (64 MB at once; a few
+    KB decode to GBs); brotli without one went piece by piece already, but stopped short.
+    (gzip inflates at most 1,032 times: a 16 KB block of warcio's to 16 MB, held three
+    times over.)"""
     import gzip as gzip_module
     import tracemalloc
+
+    import zstandard
 
     brotli = pytest.importorskip("brotli")
     size, limit = 64 << 20, 1 << 20
     start = b"<html><body><p>%s</p>" % b" ".join(b"%x" % random.Random(5).randrange(1 << 40) for _ in range(400))
     page = start + bytes(size - len(start))
-    bomb = gzip_module.compress(page) if encoding == "gzip" else brotli.compress(page, quality=5)
+    bomb = {"gzip": gzip_module.compress, "zstd": zstandard.compress}.get(
+        encoding or "", lambda data: brotli.compress(data, quality=5))(page)
     assert len(bomb) < 8000 or encoding == "gzip"
     warc = _served_encoded([(bomb, encoding)])
     tracemalloc.start()

@@ -21,7 +21,7 @@ import threading
 import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, BinaryIO, Generator, Iterator
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, Generator, Iterator, cast
 
 from ..extract import charset_from_content_type
 from .readers import (GZIP_MAGIC, ZSTD_MAGIC, Inflating, InputError, InputFile, InputWarning, RawRecord, Record,
@@ -173,7 +173,6 @@ def _extend_warcio_decoders() -> None:
       responses as sent), with brotli and zstandard: warcio left zstd compressed, and its
       own br decoder is written for brotlipy's API, not brotli's (with brotli installed,
       it failed every br record's read)."""
-    import zstandard
     from warcio.bufferedreaders import BufferedReader
     from zlib_ng import zlib_ng
 
@@ -181,35 +180,71 @@ def _extend_warcio_decoders() -> None:
         BufferedReader.DECOMPRESSORS[encoding] = lambda: zlib_ng.decompressobj(16 + zlib_ng.MAX_WBITS)
     if _brotli() is not None:  # (without, warcio hands br out still encoded: a failed page, _still_encoded)
         BufferedReader.DECOMPRESSORS["br"] = _BrotliDecoder
-    BufferedReader.DECOMPRESSORS["zstd"] = lambda: zstandard.ZstdDecompressor().decompressobj()
+    BufferedReader.DECOMPRESSORS["zstd"] = _ZstdDecoder
 
 
-class _BrotliDecoder:
-    """brotli's (or brotlicffi's) streaming decoder with the zlib decompressobj's interface
-    warcio reads, its output bounded: warcio decodes a block (16 KB) at a time and keeps
-    what it gives whole, and a few KB of brotli may decode to GBs.  Past ``keep`` bytes
-    (set by the read: more than --max-record-bytes), the output is counted, not kept."""
+class _BoundedDecoder:
+    """A payload's decoder with the zlib decompressobj's interface warcio reads, its output
+    bounded: warcio decodes a block (16 KB) at a time and keeps what it gives whole, and a
+    few KB of brotli or zstd decode to GBs (gzip inflates at most 1,032 times: 16 MB a
+    block).  Output comes in pieces of about a MB; past ``keep`` bytes (set by the read:
+    more than --max-record-bytes), they are counted, not kept."""
 
-    #: (warcio reads it to tell whether a stream has ended; a brotli stream's end ends the
-    #: payload, so nothing is ever left over)
+    #: (warcio reads it to tell whether a stream has ended; the end of a brotli stream or of
+    #: zstd data ends the payload, so nothing is ever left over)
     unused_data = b""
 
     def __init__(self) -> None:
-        self._decoder = _brotli().Decompressor()
         self.keep: int | None = None
-        self.kept = 0
+        self.kept: list[bytes] = []
+        self.kept_bytes = 0
         #: the bytes decoded past ``keep``, not kept: part of the payload's size
         self.dropped = 0
 
+    def write(self, piece: bytes) -> int:
+        """Take a piece of the output."""
+        if self.keep is None or self.kept_bytes < self.keep:
+            self.kept.append(piece)
+            self.kept_bytes += len(piece)
+        else:
+            self.dropped += len(piece)
+        return len(piece)
+
     def decompress(self, data: bytes) -> bytes:
-        pieces = []
+        self.decode(data)
+        output, self.kept = b"".join(self.kept), []
+        return output
+
+    def decode(self, data: bytes) -> None:
+        """Decode ``data``, each piece of output to :meth:`write`."""
+        raise NotImplementedError
+
+
+class _BrotliDecoder(_BoundedDecoder):
+    """brotli's (or brotlicffi's) streaming decoder."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._decoder = _brotli().Decompressor()
+
+    def decode(self, data: bytes) -> None:
         for piece in _brotli_pieces(self._decoder, data):
-            if self.keep is None or self.kept < self.keep:
-                pieces.append(piece)
-                self.kept += len(piece)
-            else:
-                self.dropped += len(piece)
-        return b"".join(pieces)
+            self.write(piece)
+
+
+class _ZstdDecoder(_BoundedDecoder):
+    """zstandard's streaming decoder (its decompressobj gives a block's output whole: 8 KB
+    of zstd held 256 MB at once)."""
+
+    def __init__(self) -> None:
+        import zstandard
+
+        super().__init__()
+        # (its writer takes anything with a write method: this decoder's, which bounds it)
+        self._writer = zstandard.ZstdDecompressor().stream_writer(cast(IO[bytes], self), write_size=_DECODED_PIECE)
+
+    def decode(self, data: bytes) -> None:
+        self._writer.write(data)
 
 
 class InflateError(Exception):
@@ -465,7 +500,7 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
                 # (its start read whole even under a smaller limit: it is sniffed below)
                 wanted = max(max_payload_bytes + 1, _SNIFF_BYTES)
                 decoder = getattr(content, "decompressor", None)
-                if isinstance(decoder, _BrotliDecoder):
+                if isinstance(decoder, _BoundedDecoder):
                     decoder.keep = wanted
                 payload = content.read(wanted)
                 if len(payload) > max_payload_bytes:
@@ -600,8 +635,8 @@ def _brotli() -> Any:
     return None
 
 
-#: the output a brotli decoder gives at a time (a small payload may decode to GBs)
-_BROTLI_PIECE = 1 << 20
+#: the output a brotli or zstd decoder gives at a time (a small payload may decode to GBs)
+_DECODED_PIECE = 1 << 20
 
 
 def _brotli_decompressed(library: Any, payload: bytes,
@@ -626,14 +661,14 @@ def _brotli_decompressed(library: Any, payload: bytes,
 
 
 def _brotli_pieces(decoder: Any, data: bytes) -> Iterator[bytes]:
-    """What a brotli decoder gives for ``data``, in pieces of about ``_BROTLI_PIECE``
+    """What a brotli decoder gives for ``data``, in pieces of about ``_DECODED_PIECE``
     bytes (2 MB, brotli's at 1), till it has nothing more to give.  (brotli says it can take
     more input with output still to give: asked no further, 64 MB of zeros decoded to 57, and
     the stream, unfinished, was no brotli: a bomb went on as binary bytes.)"""
-    piece = decoder.process(data, output_buffer_limit=_BROTLI_PIECE)
+    piece = decoder.process(data, output_buffer_limit=_DECODED_PIECE)
     while piece or not decoder.can_accept_more_data():
         yield piece
-        piece = decoder.process(b"", output_buffer_limit=_BROTLI_PIECE)
+        piece = decoder.process(b"", output_buffer_limit=_DECODED_PIECE)
 
 
 def _decompressed(payload: bytes, max_bytes: int | None) -> tuple[bytes, int | None, str | None]:
