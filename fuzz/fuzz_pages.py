@@ -44,7 +44,7 @@ LEGACY_LINES = {
     "windows-1251": ("Широкая электрификация южных губерний даст мощный толчок.",
                      "Съешь же ещё этих мягких французских булок, да выпей чаю."),
 }
-CONTENT_ENCODINGS = (None, "gzip", "identity", "br")
+CONTENT_ENCODINGS = (None, "gzip", "identity", "br", "zstd")
 PAYLOAD_COMPRESSIONS = ("none", "gzip", "zstd", "gzip-cut", "zstd-cut")
 #: the well-formed page every WARC ends with: whatever the fuzzed record did to the reader,
 #: a record whose length was right must not take this one with it
