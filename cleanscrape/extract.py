@@ -216,7 +216,10 @@ def decode_html(data: bytes | str, http_charset: str | None = None) -> DecodedHt
     Evidence in order: a byte-order mark, the HTTP header charset, the page's own
     ``<meta charset>`` / ``http-equiv`` declaration, then detection.  A declared charset is
     used only if the bytes decode under it without error (labels browsers read as a
-    superset, latin-1 as cp1252 or gb2312 as GB18030, are read the same way); and a
+    superset, latin-1 as cp1252 or gb2312 as GB18030, are read the same way), or, none
+    fitting, a single-byte one the bytes fail only by bytes it leaves unassigned (read as C1
+    controls, as browsers do: detection read a Polish page with a stray 0x90 as
+    ISO-8859-14); and a
     *single-byte* label
     (latin-1, cp1252, koi8-r …) or any other legacy label loses to UTF-8 when the bytes are valid UTF-8 with non-ASCII
     in them — mislabelled UTF-8 is common, while cp1252 text that happens to be valid UTF-8
@@ -232,6 +235,9 @@ def decode_html(data: bytes | str, http_charset: str | None = None) -> DecodedHt
             if text is not None:
                 return DecodedHtml(text, codec, "bom")
     utf8 = _strict(data, "utf-8")
+    # the first declared single-byte code page that the bytes fail only by bytes it leaves
+    # unassigned, read as browsers do (a C1 control each), when no declared charset fits
+    unassigned: DecodedHtml | None = None
     for source, label in (("http", http_charset), ("meta", _meta_charset(data))):
         codec = _python_codec(label)
         if codec is None:
@@ -251,9 +257,15 @@ def decode_html(data: bytes | str, http_charset: str | None = None) -> DecodedHt
             return mixed
         if text is not None:
             return DecodedHtml(text, codec, source)
+        reader = _byte_reader(codec) if utf8 is None and unassigned is None else None
+        if reader is not None:
+            unassigned = DecodedHtml(data.decode(reader), codec, source)
     if utf8 is not None:
         return DecodedHtml(utf8, "utf-8", "utf-8")
-    return _detected(data)
+    # (a stray 0x90 in a windows-1250 page, 0x98 in a windows-1251 one: detected, such a
+    # page was read as another code page (MacGreek for Russian), or, none fitting whole,
+    # with every non-ASCII byte as U+FFFD)
+    return unassigned or _detected(data)
 
 
 def _mess(text: str) -> float:

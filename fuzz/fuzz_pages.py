@@ -5,7 +5,10 @@ The first byte picks the container (an HTML file; a WARC, plain or gzipped per r
 what the WARC's HTTP headers say (charset, Content-Encoding); the second picks how the
 payload is compressed (none, gzip, zstd, or either cut short) and whether the WARC's
 Content-Length is wrong; the rest is the page, opened with markup a third of the time so
-that extraction has a body to work on.  A WARC holds the fuzzed page and then a well-formed
+that extraction has a body to work on (its ``<meta charset>`` the charset picked).  Under a
+declared windows-1250 or windows-1251, half the pages are mixed: the page in UTF-8 (its pool
+lines spliced in), a line in that code page after each of its lines, as a UTF-8 template
+around text pasted from a legacy source is; every such line must be read as itself.  A WARC holds the fuzzed page and then a well-formed
 one.  A bug is any exception escaping the reader or the per-record path (``clean_raw``), a
 failure message that does not name its record, an output line that is not one line of
 valid UTF-8 JSON, or — when the fuzzed record's length is right — the well-formed page
@@ -24,18 +27,24 @@ import gzip
 import sys
 from functools import lru_cache
 
-from _harness import checked_record, compress, instrument_cleanscrape, main, workdir
+from _harness import checked_record, compress, instrument_cleanscrape, main, text_from_bytes, workdir
 
 instrument_cleanscrape()
 
 from cleanscrape import Cleaner  # noqa: E402
-from cleanscrape.extract import html_cleaner  # noqa: E402
+from cleanscrape.extract import decode_html, html_cleaner  # noqa: E402
 from cleanscrape.io.readers import InputFile, RawRecord, ReadOptions, iter_raw_records  # noqa: E402
 from cleanscrape.parallel import Job, clean_raw  # noqa: E402
 
 CONTAINERS = ("html", "warc", "warc.gz")
-CHARSETS = (None, "utf-8", "iso-8859-1", "windows-1252", "no-such-charset")
-CONTENT_ENCODINGS = (None, "gzip", "identity", "br")
+CHARSETS = (None, "utf-8", "iso-8859-1", "windows-1252", "no-such-charset", "windows-1250", "windows-1251")
+#: the lines a mixed page holds in its declared code page (none of them valid UTF-8 there)
+LEGACY_LINES = {
+    "windows-1250": ("Zażółć gęślą jaźń, powiedział dyrektor szkoły.", "Příliš žluťoučký kůň úpěl ďábelské ódy."),
+    "windows-1251": ("Широкая электрификация южных губерний даст мощный толчок.",
+                     "Съешь же ещё этих мягких французских булок, да выпей чаю."),
+}
+CONTENT_ENCODINGS = (None, "gzip", "identity", "br", "zstd")
 PAYLOAD_COMPRESSIONS = ("none", "gzip", "zstd", "gzip-cut", "zstd-cut")
 #: the well-formed page every WARC ends with: whatever the fuzzed record did to the reader,
 #: a record whose length was right must not take this one with it
@@ -66,6 +75,17 @@ def http_head(charset: str | None, encoding: str | None) -> bytes:
     return ("\r\n".join(lines) + "\r\n").encode()
 
 
+def mixed_page(page: bytes, charset: str) -> tuple[bytes, list[str]]:
+    """``page`` in UTF-8, its pool lines spliced in, a line of ``charset`` after each of its
+    lines: the page, and the lines in ``charset``."""
+    legacy = LEGACY_LINES[charset]
+    out, pasted = [], []
+    for line in text_from_bytes(page).split("\n"):
+        pasted.append(legacy[len(line) % len(legacy)])
+        out += [line.encode("utf-8", "surrogateescape"), pasted[-1].encode(charset)]
+    return b"\n".join(out), pasted
+
+
 def test_one_input(data: bytes) -> None:
     if len(data) < 2:
         return
@@ -74,9 +94,15 @@ def test_one_input(data: bytes) -> None:
     encoding = CONTENT_ENCODINGS[(data[0] // 15) % len(CONTENT_ENCODINGS)]
     how = PAYLOAD_COMPRESSIONS[data[1] % len(PAYLOAD_COMPRESSIONS)]
     length_error = (0, 0, 0, 1, -1, 7)[(data[1] // 5) % 6]
-    page = data[2:]
-    if data[1] % 3 == 0:
-        page = b"<html><body><article><p>" + page + b"</p></article></body></html>"
+    page, pasted = data[2:], []
+    if charset in LEGACY_LINES and data[1] // 30 % 2:
+        page, pasted = mixed_page(page, charset)
+    if data[1] % 3 == 0 or pasted:
+        meta = f'<meta charset="{charset}">'.encode() if charset else b""
+        page = b"<html><head>" + meta + b"</head><body><article><p>" + page + b"</p></article></body></html>"
+    if pasted:
+        decoded = decode_html(page, charset if container != "html" else None).text
+        assert all(line in decoded for line in pasted), (pasted, decoded)
     if container == "html":
         path = workdir() / "page.html"
         path.write_bytes(page)

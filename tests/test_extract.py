@@ -114,6 +114,22 @@ def test_a_page_of_utf8_and_another_single_byte_code_page_reads_the_rest_as_that
     assert utf8 in decoded.text and pasted in decoded.text
 
 
+@pytest.mark.parametrize("pasted, codec, stray, declared", [
+    (POLISH_PASTED, "cp1250", b"\x90", {"head": b'<meta charset="windows-1250">'}),
+    (POLISH_PASTED, "cp1250", b"\x81", {"http_charset": "windows-1250"}),
+    (RUSSIAN_PASTED, "cp1251", b"\x98", {"http_charset": "windows-1251"}),
+], ids=["pl-meta", "pl-http", "ru-http"])
+def test_a_declared_single_byte_page_with_a_byte_its_code_page_leaves_unassigned_is_read_as_declared(
+        pasted: str, codec: str, stray: bytes, declared: dict[str, Any]) -> None:
+    """One byte the declared code page leaves unassigned (browsers read it as a C1 control)
+    and the declaration was dropped for detection: Polish read as ISO-8859-14 ("óġæ gêlṗ"),
+    Russian as PTCP154, or, where no code page fitted (found by fuzz_pages), every
+    non-ASCII byte as U+FFFD."""
+    data = _page([pasted.encode(codec) + stray], head=declared.get("head", b""))
+    decoded = decode_html(data, declared.get("http_charset"))
+    assert decoded.charset == codec and pasted in decoded.text
+
+
 def test_a_czech_page_of_utf8_and_windows_1250_that_declares_nothing_reads_the_rest_as_windows_1252() -> None:
     """Czech letters read as windows-1252 are letters too ("støeše" for "střeše"): nothing
     tells the code page apart, and the rest stays windows-1252 (the WHATWG default); the

@@ -144,13 +144,39 @@ def test_a_payload_served_as_not_html_is_never_read(monkeypatch) -> None:
     assert stats.skipped["not HTML"] == 1
 
 
-def test_a_record_cut_short_is_skipped_not_cleaned_as_half_a_page() -> None:
-    data = build_warc(gzip=False)
-    cut = data.index(b"seep was under control")  # inside the first page's payload
+@pytest.mark.parametrize("gzip", [True, False])
+def test_a_page_cut_short_is_one_failed_record_naming_it_not_half_a_page(gzip: bool) -> None:
+    """A page whose record the file ends inside (its headers read) is one failed output
+    record, as a damaged payload is: it was a skip count, the page gone without a name."""
+    from cleanscrape.io.readers import InputFile
+    from cleanscrape.io.warc import decode_warc, split_warc
+
+    data = build_warc(gzip=gzip)
+    # inside the first page's payload (in a .warc.gz, its member's compressed data)
+    cut = data.index(b"seep was under control") if not gzip else data.index(b"\x1f\x8b\x08", 500) + 500
     stats = WarcStats()
     pages = list(iter_warc_pages(io.BytesIO(data[:cut]), stats))
-    assert pages == []
-    assert stats.skipped["malformed: truncated record"] == 1
+    assert [(page.url, page.html) for page in pages] == [("https://courier.example/news/flood", b"")]
+    assert pages[0].error.startswith("record truncated: the file ends inside it, ")
+    assert "malformed: truncated record" not in stats.skipped and stats.pages == 1
+    raw = [item for item in split_warc(io.BytesIO(data[:cut]), InputFile("crawl.warc", "crawl.warc", "warc"))
+           if hasattr(item, "payload")]
+    record = decode_warc(raw[0])
+    assert record.error == f"WARC record {pages[0].id} (https://courier.example/news/flood): {pages[0].error}"
+
+
+def test_a_record_cut_before_it_shows_a_page_stays_a_malformed_count() -> None:
+    """Cut inside its HTTP headers, before a Content-Type or a page's start, nothing tells
+    the record was a page: it is counted, as a fragment with no header is."""
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=False)
+    http = StatusAndHeaders("200 OK", [("Server", "x"), ("Content-Type", "text/html")], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record("https://a.example/", "response", payload=io.BytesIO(ARTICLE),
+                                                  http_headers=http))
+    data = buf.getvalue()
+    stats = WarcStats()
+    assert list(iter_warc_pages(io.BytesIO(data[:data.index(b"Server: x") + 6]), stats)) == []
+    assert stats.skipped == {"malformed: truncated record": 1}
 
 
 
@@ -883,6 +909,37 @@ def test_a_damaged_payload_is_one_failed_record_naming_it_with_a_content_encodin
         assert o["url"] == f"https://a.example/{n}"
         assert o["error"].startswith(f"crawl.warc:{n + 1}: WARC record {o['id']} (https://a.example/{n}): payload ")
     assert out[1]["error"].endswith("its gzip Content-Encoding fails to decode (it still starts as gzip data)")
+
+
+@pytest.mark.parametrize("encoding", ["br", None, "zstd", "gzip"])
+def test_a_brotli_or_zstd_bomb_fails_with_its_size_in_bounded_memory(encoding: str | None) -> None:
+    """A few KB of brotli or zstd that decode to 64 MB, over the limit: the page fails with
+    its size, as a gzip bomb does, and the decoding holds little more than the limit.  Under
+    a Content-Encoding, warcio's decoder gave a block's output whole (64 MB at once; a few
+    KB decode to GBs); brotli without one went piece by piece already, but stopped short.
+    (gzip inflates at most 1,032 times: a 16 KB block of warcio's to 16 MB, held three
+    times over.)"""
+    import gzip as gzip_module
+    import tracemalloc
+
+    import zstandard
+
+    brotli = pytest.importorskip("brotli")
+    size, limit = 64 << 20, 1 << 20
+    start = b"<html><body><p>%s</p>" % b" ".join(b"%x" % random.Random(5).randrange(1 << 40) for _ in range(400))
+    page = start + bytes(size - len(start))
+    bomb = {"gzip": gzip_module.compress, "zstd": zstandard.compress}.get(
+        encoding or "", lambda data: brotli.compress(data, quality=5))(page)
+    assert len(bomb) < 8000 or encoding == "gzip"
+    warc = _served_encoded([(bomb, encoding)])
+    tracemalloc.start()
+    try:
+        read = list(iter_warc_pages(io.BytesIO(warc), max_payload_bytes=limit))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [(page.html, page.unread_size, page.error) for page in read] == [(b"", size, None)]
+    assert peak < (56 << 20 if encoding == "gzip" else 8 << 20)
 
 
 def test_a_page_decompressed_over_the_byte_limit_fails_unread_with_its_size(tmp_path: Path) -> None:

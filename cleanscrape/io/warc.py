@@ -21,7 +21,7 @@ import threading
 import zlib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, BinaryIO, Generator, Iterator
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, Generator, Iterator, cast
 
 from ..extract import charset_from_content_type
 from .readers import (GZIP_MAGIC, ZSTD_MAGIC, Inflating, InputError, InputFile, InputWarning, RawRecord, Record,
@@ -173,7 +173,6 @@ def _extend_warcio_decoders() -> None:
       responses as sent), with brotli and zstandard: warcio left zstd compressed, and its
       own br decoder is written for brotlipy's API, not brotli's (with brotli installed,
       it failed every br record's read)."""
-    import zstandard
     from warcio.bufferedreaders import BufferedReader
     from zlib_ng import zlib_ng
 
@@ -181,22 +180,71 @@ def _extend_warcio_decoders() -> None:
         BufferedReader.DECOMPRESSORS[encoding] = lambda: zlib_ng.decompressobj(16 + zlib_ng.MAX_WBITS)
     if _brotli() is not None:  # (without, warcio hands br out still encoded: a failed page, _still_encoded)
         BufferedReader.DECOMPRESSORS["br"] = _BrotliDecoder
-    BufferedReader.DECOMPRESSORS["zstd"] = lambda: zstandard.ZstdDecompressor().decompressobj()
+    BufferedReader.DECOMPRESSORS["zstd"] = _ZstdDecoder
 
 
-class _BrotliDecoder:
-    """brotli's (or brotlicffi's) streaming decoder with the zlib decompressobj's interface
-    warcio reads."""
+class _BoundedDecoder:
+    """A payload's decoder with the zlib decompressobj's interface warcio reads, its output
+    bounded: warcio decodes a block (16 KB) at a time and keeps what it gives whole, and a
+    few KB of brotli or zstd decode to GBs (gzip inflates at most 1,032 times: 16 MB a
+    block).  Output comes in pieces of about a MB; past ``keep`` bytes (set by the read:
+    more than --max-record-bytes), they are counted, not kept."""
 
-    #: (warcio reads it to tell whether a stream has ended; a brotli stream's end ends the
-    #: payload, so nothing is ever left over)
+    #: (warcio reads it to tell whether a stream has ended; the end of a brotli stream or of
+    #: zstd data ends the payload, so nothing is ever left over)
     unused_data = b""
 
     def __init__(self) -> None:
-        self._decoder = _brotli().Decompressor()
+        self.keep: int | None = None
+        self.kept: list[bytes] = []
+        self.kept_bytes = 0
+        #: the bytes decoded past ``keep``, not kept: part of the payload's size
+        self.dropped = 0
+
+    def write(self, piece: bytes) -> int:
+        """Take a piece of the output."""
+        if self.keep is None or self.kept_bytes < self.keep:
+            self.kept.append(piece)
+            self.kept_bytes += len(piece)
+        else:
+            self.dropped += len(piece)
+        return len(piece)
 
     def decompress(self, data: bytes) -> bytes:
-        return self._decoder.process(data)
+        self.decode(data)
+        output, self.kept = b"".join(self.kept), []
+        return output
+
+    def decode(self, data: bytes) -> None:
+        """Decode ``data``, each piece of output to :meth:`write`."""
+        raise NotImplementedError
+
+
+class _BrotliDecoder(_BoundedDecoder):
+    """brotli's (or brotlicffi's) streaming decoder."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._decoder = _brotli().Decompressor()
+
+    def decode(self, data: bytes) -> None:
+        for piece in _brotli_pieces(self._decoder, data):
+            self.write(piece)
+
+
+class _ZstdDecoder(_BoundedDecoder):
+    """zstandard's streaming decoder (its decompressobj gives a block's output whole: 8 KB
+    of zstd held 256 MB at once)."""
+
+    def __init__(self) -> None:
+        import zstandard
+
+        super().__init__()
+        # (its writer takes anything with a write method: this decoder's, which bounds it)
+        self._writer = zstandard.ZstdDecompressor().stream_writer(cast(IO[bytes], self), write_size=_DECODED_PIECE)
+
+    def decode(self, data: bytes) -> None:
+        self._writer.write(data)
 
 
 class InflateError(Exception):
@@ -305,7 +353,9 @@ def iter_warc_pages(stream: BinaryIO, stats: WarcStats | None = None,
     Skipped, counted in ``stats.skipped``: records that are not responses (requests,
     metadata, revisits …), non-2xx responses, non-HTML payloads (unread where the
     Content-Type says so, sniffed where there is none), and malformed records (an unknown
-    WARC-Type, a payload that cannot be read, a record cut short by the end of the file).  A
+    WARC-Type, a payload that cannot be read, a record cut short by the end of the file before
+    anything tells it is a page: in its headers, or a response not HTML).  A page cut short (its
+    headers read) comes as a failed page (:attr:`WarcPage.error`), as a damaged payload does.  A
     record whose headers are broken, or a gzip member whose data is, is passed over, counted
     as ``"malformed: damaged part passed over"``, and the reading goes on at the next record
     that starts whole (:func:`_next_record_start`) where the stream can seek; where it cannot
@@ -448,9 +498,13 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
                 payload = content.read()
             else:
                 # (its start read whole even under a smaller limit: it is sniffed below)
-                payload = content.read(max(max_payload_bytes + 1, _SNIFF_BYTES))
+                wanted = max(max_payload_bytes + 1, _SNIFF_BYTES)
+                decoder = getattr(content, "decompressor", None)
+                if isinstance(decoder, _BoundedDecoder):
+                    decoder.keep = wanted
+                payload = content.read(wanted)
                 if len(payload) > max_payload_bytes:
-                    unread_size = len(payload) + read_past(content.read)
+                    unread_size = len(payload) + read_past(content.read) + getattr(decoder, "dropped", 0)
         except TruncatedFile:
             raise  # the file's own read error (a cut .warc.zst), not this record's
         except Exception as exc:  # warcio surfaces bad chunking/compression as assorted errors
@@ -461,9 +515,16 @@ def _read_pages(stream: BinaryIO, stats: WarcStats, max_payload_bytes: int | Non
                 yield _failed_page(record, content_type, f"payload unreadable: {_what_failed(http, exc)}")
             continue
         # the record's byte reader counts down from Content-Length: left over means the
-        # file ended inside the record, and half a page would be cleaned as if whole
-        if getattr(record.raw_stream, "limit", 0) > 0:
-            stats.skip("malformed: truncated record")
+        # file ended inside the record, and half a page would be cleaned as if whole.  A page
+        # (its headers read) is one failed record naming it, as a damaged payload is; a
+        # record cut before its Content-Type, with no start of a page, may have been none
+        missing = getattr(record.raw_stream, "limit", 0)
+        if missing > 0:
+            if content_type or _starts_as_html(payload):
+                yield _failed_page(record, content_type, f"record truncated: the file ends inside it, "
+                                                         f"{missing:,} of its {record.length:,} bytes missing")
+            else:
+                stats.skip("malformed: truncated record")
             continue
         # (a payload over the limit too: a video served with no Content-Type is no page
         # that failed, but a record skipped, as it is under the limit)
@@ -574,8 +635,8 @@ def _brotli() -> Any:
     return None
 
 
-#: the output a brotli decoder gives at a time (a small payload may decode to GBs)
-_BROTLI_PIECE = 1 << 20
+#: the output a brotli or zstd decoder gives at a time (a small payload may decode to GBs)
+_DECODED_PIECE = 1 << 20
 
 
 def _brotli_decompressed(library: Any, payload: bytes,
@@ -586,14 +647,10 @@ def _brotli_decompressed(library: Any, payload: bytes,
     pieces: list[bytes] = []
     size = 0
     try:
-        piece = decoder.process(payload, output_buffer_limit=_BROTLI_PIECE)
-        while True:
+        for piece in _brotli_pieces(decoder, payload):
             size += len(piece)
             if max_bytes is None or size <= max_bytes:
                 pieces.append(piece)
-            if decoder.can_accept_more_data():
-                break
-            piece = decoder.process(b"", output_buffer_limit=_BROTLI_PIECE)
     except library.error:
         return None
     if not decoder.is_finished():
@@ -601,6 +658,17 @@ def _brotli_decompressed(library: Any, payload: bytes,
     if max_bytes is not None and size > max_bytes:
         return b"", size, None
     return b"".join(pieces), None, None
+
+
+def _brotli_pieces(decoder: Any, data: bytes) -> Iterator[bytes]:
+    """What a brotli decoder gives for ``data``, in pieces of about ``_DECODED_PIECE``
+    bytes (2 MB, brotli's at 1), till it has nothing more to give.  (brotli says it can take
+    more input with output still to give: asked no further, 64 MB of zeros decoded to 57, and
+    the stream, unfinished, was no brotli: a bomb went on as binary bytes.)"""
+    piece = decoder.process(data, output_buffer_limit=_DECODED_PIECE)
+    while piece or not decoder.can_accept_more_data():
+        yield piece
+        piece = decoder.process(b"", output_buffer_limit=_DECODED_PIECE)
 
 
 def _decompressed(payload: bytes, max_bytes: int | None) -> tuple[bytes, int | None, str | None]:
