@@ -221,7 +221,7 @@ class _BoundedDecoder:
 
 
 class _BrotliDecoder(_BoundedDecoder):
-    """brotli's (or brotlicffi's) streaming decoder."""
+    """brotli's streaming decoder."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -611,7 +611,7 @@ def _undeclared_compression(payload: bytes, content_type: str | None,
 
 
 #: the reason of a failed page that may be brotli data, with no library to read it
-_BROTLI_NEEDED = "reading brotli needs the brotli or brotlicffi module (pip install brotli)"
+_BROTLI_NEEDED = "reading brotli needs the brotli module (pip install brotli)"
 _BINARY_NO_BROTLI = ("payload is binary data, not text, served without a Content-Encoding: brotli data "
                      f"(which has no magic bytes to tell it) perhaps, and {_BROTLI_NEEDED}")
 
@@ -625,14 +625,13 @@ def _may_be_brotli(payload: bytes) -> bool:
 
 
 def _brotli() -> Any:
-    """The brotli library installed: Google's brotli (a dependency), or brotlicffi, which has
-    its Decompressor's API; None if neither is (an install made without dependencies)."""
-    for name in ("brotli", "brotlicffi"):
-        try:
-            return importlib.import_module(name)
-        except ImportError:
-            pass
-    return None
+    """Google's brotli (a dependency; None in an install made without dependencies).  The
+    bounded reading asks for brotli 1.2's output_buffer_limit and can_accept_more_data,
+    which brotlicffi's Decompressor is not known to have."""
+    try:
+        return importlib.import_module("brotli")
+    except ImportError:
+        return None
 
 
 #: the output a brotli or zstd decoder gives at a time (a small payload may decode to GBs)
