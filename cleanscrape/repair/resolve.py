@@ -1497,8 +1497,7 @@ class Resolver:
     def _filled_known(self, word: str) -> bool:
         """Does a known word fill ``word``'s slots (its candidates, which its resolution
         finds too: remembered per document)?"""
-        return any(c.how in KNOWN or (c.how == "elision" and (c.frequency or c.in_document or c.in_source))
-                   for c in self.finder.find(self.lower(word)))
+        return any(c.known for c in self.finder.find(self.lower(word)))
 
     @_per_document
     def _soft_hyphen_fits(self, text: str) -> list[tuple[tuple[int, ...], str, Candidate]]:
