@@ -140,6 +140,17 @@ class Candidate:
     abroad: float = 0.0
     lang: str = ""
 
+    @property
+    def attested(self) -> bool:
+        """Does a word list, the page or an earlier document of its source write the word?"""
+        return bool(self.frequency or self.in_document or self.in_source)
+
+    @property
+    def known(self) -> bool:
+        """Is it a known word: a list's, the page's, the source's, or an attested one after an
+        elided word ("l?enseignement"), not a spelling (letter model, stem, suffixes)?"""
+        return self.how in KNOWN or (self.how == "elision" and self.attested)
+
 
 class CandidateFinder:
     """Finds candidates for damaged words of one document (results cached per word)."""
@@ -952,11 +963,11 @@ class CandidateFinder:
             return self._known(lower)
         elided = self._split_readings(lower) if self.data is not None else []
         return [c for c in self._by_shape(lower) + self._respelled(lower) if c.how in KNOWN] \
-            + [c for c in elided if c.how == "elision" and (c.frequency or c.in_document or c.in_source)]
+            + [c for c in elided if c.known]
 
     def _known(self, word: str) -> list[Candidate]:
         candidate = self._candidate(word, word.replace(APOSTROPHE, "'"))
-        return [candidate] if candidate.frequency or candidate.in_document or candidate.in_source else []
+        return [candidate] if candidate.attested else []
 
     def _apocope(self, lower: str) -> list[Candidate]:
         """A final slot as the apostrophe of a word written so (``apocopes``: "po?" is

@@ -46,21 +46,24 @@ class CharsetEvidence:
         return kept
 
     @cached_property
+    def _slotted_tokens(self) -> list[str]:
+        """The page's tokens (split at spaces, punctuation kept) that hold a slot."""
+        return [token for line in self._lines if "?" in line or "\ufffd" in line
+                # most tokens of a damaged line hold no slot: two searches in C, not a call
+                for token in line.split() if "?" in token or "\ufffd" in token]
+
+    @cached_property
     def charset_loss(self) -> bool:
         """Did a damaged word also keep a non-ASCII character: is the loss the charset's?"""
-        return any(
-            _slot_between_letters(word) and any(ord(c) > 127 and c.isalpha() and c != "\ufffd" for c in word)
-            for line in self._lines if not line.isascii() and any(c in line for c in SLOTS)
-            # most words of a damaged line hold no slot: two searches in C, not a call
-            for word in line.split() if "?" in word or "\ufffd" in word
-        )
+        return any(not token.isascii() and _slot_between_letters(token)
+                   and any(ord(c) > 127 and c.isalpha() and c != "\ufffd" for c in token)
+                   for token in self._slotted_tokens)
 
     @cached_property
     def slotted_words(self) -> frozenset[str]:
         """The page's words (letters and slots, punctuation around them left out) with a
         slot between two letters: where a charset lost characters inside words."""
-        return frozenset(word for line in self._lines if any(c in line for c in SLOTS)
-                         for token in line.split() if "?" in token or "\ufffd" in token
+        return frozenset(word for token in self._slotted_tokens
                          for word in LETTERS_AND_SLOTS.findall(token) if _slot_between_letters(word))
 
     @cached_property

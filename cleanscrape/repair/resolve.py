@@ -25,15 +25,17 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache, wraps
 from typing import Callable, Iterator
 
 from ..lang import stopwords
 from .candidates import APOSTROPHE, KNOWN, Candidate, CandidateFinder
+from .clauses import (CLAUSE_BREAK, LETTER_RUN, NEXT_WORD, WORD_WITH_SLOTS, clause_after, clause_before, following_word,
+                      last_word, letters_before_space, preceding_word, question_ends, run_length_before,
+                      sentence_around, words_before)
 from .charset import CharsetEvidence
-from .damage import LETTERS_AND_SLOTS, SLOT_PATTERN, SLOTS, DamagedRun, has_slot, is_slot, spells
+from .damage import SLOT_PATTERN, SLOTS, DamagedRun, has_slot, is_slot, spells
 from .language import LanguageData, Symbol, symbols
 from .wordlist import shape
 
@@ -411,7 +413,6 @@ SOFT_HYPHEN_PRIOR = 0.0
 SOFT_HYPHEN_BEFORE_VOWEL = -0.5
 #: candidate sources that are known words, not spellings guessed by the letter model
 LISTED = KNOWN + ("elision", "suffix", "negation", "person", "final vowel", "stem")
-_WORDS = re.compile(r"[^\W\d_]+")
 #: the letters after a word's last apostrophe, up to its end ("?elebi'yi")
 _SUFFIX_AFTER_APOSTROPHE = re.compile(r"['’]([^\W\d_]+)$")
 #: the conjunction and a dash before it, read past by the predicate coordination rule
@@ -419,13 +420,8 @@ _SUFFIX_AFTER_APOSTROPHE = re.compile(r"['’]([^\W\d_]+)$")
 COORDINATION_WORDS = 2
 #: a dash standing as a word between clauses ("jsi bohatý - nebo chudý")
 _DASHES = ("-", "–", "—")
-#: where a sentence or a clause ends: a "?" (or U+FFFD) only before a capital, as a slot
-#: stands at a word's end as often as a question's mark
-_CLAUSE_STOP = re.compile(r"[.!…;:]|[?\ufffd](?=\s+[\"'«“„(\[]*(\w))")
 #: punctuation around a word in a line split at spaces
 _TOKEN_PUNCTUATION = ".,;:!\"'«»„”“()[]…–—-"
-#: a word after an opening slot / before a closing one (its own lost letters included)
-_WORD_AFTER = re.compile(r"(?:[^\W\d_]|[?\ufffd])*[^\W\d_](?:[^\W\d_]|[?\ufffd])*")
 #: what ends a token's left context: whitespace and the zero-width layout characters a token
 #: is delimited by (see :mod:`.damage`), read backwards from the token's start (a
 #: ``$``-anchored search of the line up to it tried every start)
@@ -438,20 +434,6 @@ _BASE_VOWELS = "aeiouy"
 _ENDS_SENTENCE = re.compile(r"[.!?:…][\"'»”)]*$")
 #: a slot glued to a letter: a word that lost one of its letters (or a real "?" glued to a word)
 _GLUED_SLOT = re.compile(r"[^\W\d_][?\ufffd]|[?\ufffd][^\W\d_]")
-#: a link in running text, with the bracket after it ("[http://…]", "<www.…>"); the one
-#: before it is looked for by hand (a pattern that opens with an optional bracket is tried
-#: at every character of the line)
-_LINK = re.compile(r"(?:https?://|www\.)[^\s\]>)]*[\]>)]?")
-_LINK_OPENERS = "[<("
-#: the point after an ordinal's digits, before a word ("v 16. století"; a lower-case one is checked)
-#: (the point first, its digit looked behind it: a pattern that opens with a lookbehind is
-#: tried at every character of the line)
-_ORDINAL_POINT = re.compile(r"\.(?<=\d\.)(?= [^\W\d_])")
-#: punctuation that ends a clause: not "?" nor U+FFFD, which in a damaged line stand for a
-#: lost letter as often as for a question's end, nor a hyphen inside a word ("Bielsko-Biała")
-_CLAUSE_BREAK = re.compile(r"[,.;:!\"()\[\]„“”«»–—]| - ")
-#: the next word, from its first to its last letter
-_NEXT_WORD = re.compile(r" ([^\W\d_](?:\S*[^\W\d_])?)")
 #: an intact word right after a run, before punctuation or a "?" that may end a sentence ("víš co?")
 _NEIGHBOUR_AFTER = re.compile(r" ([^\W\d_]+)(?=[\s,.;:!]|\?(?:[\s\"'»”“)]|$)|$)")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -492,24 +474,6 @@ _AFTER_SENTENCE_END = re.compile(r"[\"'»”)\]]*(?:\s*\Z|\s+[\s\"'«“„(\[¿
 _YEAR = re.compile(r"1\d{3}|20\d{2}")
 #: a date written with points ("14.09.2022 ? Kolumne"): no price either
 _DATE = re.compile(r"\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})")
-
-
-#: a "?" (or U+FFFD) that may end a question: at the line's end, before closing marks, or
-#: before a space and a word (after opening marks); it does there when that word starts
-#: with a capital ("Víš co? Nevím."; a quoted question: "víš co?" povídá)
-_QUESTION_END = re.compile(r"[?\ufffd](?=[\"'»”“)\]]*\s*\Z|([\"'»”“)\]]+)|\s+[\"'«“„(\[]*(\w))")
-
-
-def _question_ends(line: str, start: int, end: int) -> list[int]:
-    """Where a question ends in ``line[start:end]``, judged by what follows in the line."""
-    ends = []
-    # each slot of the stretch tried where it stands, its lookahead reading on past ``end``
-    # (a search from ``start`` went on to the next question's end, often the line's end)
-    for slot in SLOT_PATTERN.finditer(line, start, end):
-        m = _QUESTION_END.match(line, slot.start())
-        if m is not None and (m.group(2) is None or m.group(2).isupper()):
-            ends.append(m.start())
-    return ends
 
 
 @lru_cache(maxsize=1)
@@ -602,71 +566,6 @@ class _Candidates:
         self.case = case
 
 
-def _run_length_before(text: str, end: int, run: re.Pattern[str]) -> int:
-    """How many characters of ``run`` (one character class, repeated) end at ``end`` in
-    ``text``, read backwards a window at a time: a ``$``-anchored search of ``text[:end]``
-    tries every start on the line (~0.2 ms a search on a line of a few hundred words, most of
-    the repair time of a long damaged line)."""
-    window = 32
-    while True:
-        start = max(0, end - window)
-        found = run.match(text[start:end][::-1])
-        length = found.end() if found else 0
-        if length < end - start or start == 0:
-            return length
-        window *= 4  # the run fills the window: it may start further back
-
-
-def _word_before(text: str, end: int) -> re.Match[str] | None:
-    """The word (its lost letters included) that ends at ``end`` in ``text``, as a match of
-    :data:`_WORD_AFTER`; None when no letter stands there."""
-    length = _run_length_before(text, end, LETTERS_AND_SLOTS)
-    return _WORD_AFTER.match(text, end - length, end) if length else None
-
-
-def _letters_before_space(text: str) -> str:
-    """The word of letters before the one space that ends ``text``, when whitespace or the
-    text's start stands before it ("" otherwise: "(word ", "2word ", "wo?rd ")."""
-    if not text.endswith(" "):
-        return ""
-    end = len(text) - 1
-    start = end - _run_length_before(text, end, _WORDS)
-    return text[start:end] if start < end and (start == 0 or text[start - 1].isspace()) else ""
-
-
-def _word_after(line: str, run: DamagedRun) -> re.Match[str] | None:
-    """The word right after the run's word, past one space (None when punctuation or the
-    line's end follows it)."""
-    return _NEXT_WORD.match(line, run.token_end) if line[run.end:run.token_end] == "" else None
-
-
-def _last_word(text: str) -> str:
-    """The last whitespace-separated word of ``text`` ("" when it has none)."""
-    return (text.rsplit(None, 1) or [""])[-1]
-
-
-def _words_before(line: str, run: DamagedRun, count: int) -> list[str]:
-    """The last ``count`` words before the run's word, when a space separates them from it."""
-    before = line[:run.token_start]
-    return before.rsplit(None, count)[-count:] if before.endswith(" ") else []
-
-
-def _sentence_around(line: str, run: DamagedRun) -> tuple[int, int]:
-    """Where the sentence holding ``run`` starts and ends in ``line``: at a clause stop
-    (``_CLAUSE_STOP``), a "?" only before a space and a capital."""
-    stops = _sentence_stops(line)
-    before = bisect_left(stops, run.token_start)
-    after = bisect_left(stops, run.end)
-    return stops[before - 1] + 1 if before else 0, stops[after] if after < len(stops) else len(line)
-
-
-@lru_cache(maxsize=64)
-def _sentence_stops(line: str) -> list[int]:
-    """Where the sentences of ``line`` stop (see :func:`_sentence_around`), left to right:
-    listed once per line, not again for every candidate a rule asks about."""
-    return [m.start() for m in _CLAUSE_STOP.finditer(line) if m.group(1) is None or m.group(1)[0].isupper()]
-
-
 #: the words a part between list or breadcrumb separators has at most ("Erneuerbare Energie")
 SEPARATED_PART_WORDS = 3
 
@@ -676,65 +575,6 @@ def _separated_part(text: str) -> bool:
     tag of a few words, no clause (no sentence punctuation)?"""
     words = text.split()
     return 0 < len(words) <= SEPARATED_PART_WORDS and not any(c in text for c in ".!;:,")
-
-
-@lru_cache(maxsize=256)
-def clause_before(line: str, end: int) -> str:
-    """The text of the clause that ``line[end]`` stands in, from its start to ``end``; a
-    link in it (a URL, bracketed or bare) is blanked out, no word of the sentence.
-    Remembered for the last lines asked about: a run's rules ask it of the same position
-    again and again (seven times in ten on the damaged dev documents)."""
-    line = _clause_line(line)
-    breaks = _clause_breaks(line)
-    k = bisect_right(breaks, end)
-    start = breaks[k - 1] if k else 0
-    return line[max([start] + [i + 1 for i in _question_ends(line, start, end)]):end]
-
-
-def clause_after(line: str, start: int) -> str:
-    """The text of the clause that ``line[start]`` stands in, from ``start`` to its end; a
-    link in it is blanked out."""
-    line = _clause_line(line)
-    found = _CLAUSE_BREAK.search(line, start)
-    end = found.start() if found else len(line)
-    return line[start:min([end] + _question_ends(line, start, end))]
-
-
-@lru_cache(maxsize=64)
-def _clause_breaks(line: str) -> list[int]:
-    """Where the clause breaks of ``line`` (a :func:`_clause_line`) end, left to right: the
-    rules ask for the clause before a word once per candidate, and a split of the line up to
-    it read the whole line each time (the breaks before a position are the same as in the
-    line cut there: none of them reaches past the cut)."""
-    return [m.end() for m in _CLAUSE_BREAK.finditer(line)]
-
-
-@lru_cache(maxsize=64)
-def _clause_line(line: str) -> str:
-    """``line`` as the clause finder reads it: links blanked out (``_without_links``), and
-    the point of an ordinal number, after its digits before a lower-case word, a space ("v
-    16. století nechal", "w 5. rocznicę"): it ends no sentence, which would open in capitals."""
-    line = _without_links(line)
-    if "." not in line:
-        return line
-    return _ORDINAL_POINT.sub(lambda m: " " if line[m.end() + 1].islower() else ".", line)
-
-
-@lru_cache(maxsize=64)
-def _without_links(line: str) -> str:
-    """``line`` with each link a scraper left in a sentence ("Nie chciał [www.site.pl/a?id=3]
-    komentować") replaced by spaces: its punctuation ends no clause, and it is no word."""
-    if "://" not in line and "www." not in line:
-        return line
-    kept: list[str]
-    kept, end = [], 0
-    for link in _LINK.finditer(line):
-        start = link.start()
-        if start and line[start - 1] in _LINK_OPENERS:
-            start -= 1  # no link before it ends on it: a link goes on over a bracket
-        kept += (line[end:start], " " * (link.end() - start))
-        end = link.end()
-    return "".join(kept) + line[end:]
 
 
 # not frozen, though never changed: a frozen dataclass sets each field through
@@ -1124,7 +964,7 @@ class Resolver:
         if self.data is None or not self.data.spaced_quotes or line[slot + 1:slot + 2] != " " \
                 or line[slot - 1:slot] not in ("'", APOSTROPHE):
             return False
-        elided = self.lower(_last_word(line[:slot - 1]))
+        elided = self.lower(last_word(line[:slot - 1]))
         return elided in self.data.elisions and all(word.isascii() for word in self.data.one_letter_after(elided))
 
     def _narrator_dash_ahead(self, source: str, pos: int) -> bool:
@@ -1142,7 +982,7 @@ class Resolver:
                     and not _LOWER_CASE_WORD_AFTER.match(source, i + 1) \
                     and self._known_frequency(
                         # a letter stands before the slot, so a word ends there
-                        _word_before(source, i).group().lstrip("?\ufffd")):  # type: ignore[union-attr]
+                        preceding_word(source, i).group().lstrip("?\ufffd")):  # type: ignore[union-attr]
                 return False
         return False
 
@@ -1294,8 +1134,8 @@ class Resolver:
         slots than with them as letters (or, at the closing end, as a real question mark;
         at the opening end, as the language's question opening); -inf when either end alone
         is likelier otherwise."""
-        first = _WORD_AFTER.match(source, opener + 1)
-        last = _word_before(source, closer)
+        first = WORD_WITH_SLOTS.match(source, opener + 1)
+        last = preceding_word(source, closer)
         if first is None or last is None:
             return _IMPOSSIBLE
         one_word = last.start() <= opener + 1
@@ -1410,7 +1250,7 @@ class Resolver:
         for symbol in named:
             char = symbol.char_in(self.lang)
             if len(text) > 1 and lost_last and text[:-1] in symbol.after_words and at_token_start \
-                    and (before.rstrip()[-1:].isdigit() or self.lower(_last_word(before))
+                    and (before.rstrip()[-1:].isdigit() or self.lower(last_word(before))
                          in symbol.after_words_after):
                 out.append(Reading(text[:-1] + char, SYMBOL_IDENTIFIED,
                                    f"'?' after '{text[:-1]}' read as a lost '{char}'"))
@@ -1497,8 +1337,7 @@ class Resolver:
     def _filled_known(self, word: str) -> bool:
         """Does a known word fill ``word``'s slots (its candidates, which its resolution
         finds too: remembered per document)?"""
-        return any(c.how in KNOWN or (c.how == "elision" and (c.frequency or c.in_document or c.in_source))
-                   for c in self.finder.find(self.lower(word)))
+        return any(c.known for c in self.finder.find(self.lower(word)))
 
     @_per_document
     def _soft_hyphen_fits(self, text: str) -> list[tuple[tuple[int, ...], str, Candidate]]:
@@ -2033,10 +1872,10 @@ class Resolver:
     def _neighbours(self, line: str, run: DamagedRun) -> tuple[str, str]:
         """The intact words right before and after ``run``'s word, lower-cased ("" when
         punctuation or a damaged word is in between)."""
-        previous = _letters_before_space(line[:run.token_start])
+        previous = letters_before_space(line[:run.token_start])
         following = _NEIGHBOUR_AFTER.match(line, run.token_end)
         if following is not None and line[following.end():following.end() + 1] == "?" \
-                and not _question_ends(line, following.end(), following.end() + 1):
+                and not question_ends(line, following.end(), following.end() + 1):
             following = None  # "co? robić": a lost letter ("coś"), no question's end
         return self.lower(previous), self.lower(following.group(1)) if following else ""
 
@@ -2091,7 +1930,7 @@ class Resolver:
     def _previous_word(self, line: str, run: DamagedRun) -> str:
         """The word right before the run's word, lower-case, when a space parts them ("" when
         none does): a question of several rules, asked again by each candidate."""
-        previous = _words_before(line, run, 1)
+        previous = words_before(line, run, 1)
         return self.lower(previous[0]) if previous else ""
 
     def _other_person_after_subject(self, word: str, line: str, run: DamagedRun) -> bool:
@@ -2164,7 +2003,7 @@ class Resolver:
         if before.endswith(","):
             # a relative pronoun; any other adjective after a comma opens its own noun
             # phrase ("'pracovat', druhé veslo")
-            previous = _WORDS.findall(before[-40:])
+            previous = LETTER_RUN.findall(before[-40:])
             if previous and previous[-1][-1] not in self.data.stacked_adjective_endings:
                 # "krásný, zlý archanděl": a list of adjectives
                 # a demonstrative antecedent shows its gender itself ("ten, který")
@@ -2188,7 +2027,7 @@ class Resolver:
     def _adverb_after(self, line: str, run: DamagedRun) -> bool:
         """Is the word after the run an adjective's form no noun takes, its adverb ("absolutně
         strnule": the adjective's stem and its last letter, "strnulý" listed)?"""
-        following = _word_after(line, run)
+        following = following_word(line, run)
         if following is None:
             return False
         low = self.lower(following.group(1))
@@ -2213,18 +2052,18 @@ class Resolver:
         :meth:`_agrees`), None where nothing after it gives one; and whether an adjective
         stacked with it follows, which the word's adverb may modify instead.  Read once per
         resolution: none of it depends on the candidate."""
-        following = _NEXT_WORD.match(line, run.end)
+        following = NEXT_WORD.match(line, run.end)
         listed = following is None and line[run.end:run.token_end] == ","
         if listed:
             # "krásný, zlý archanděl": an adjective listed before another agrees with the
             # same noun, or with the last one's ending; no adverb modifies across the comma
-            following = _NEXT_WORD.match(line, run.token_end)
+            following = NEXT_WORD.match(line, run.token_end)
             if following is None or self._stacked_adjective(self.lower(following.group(1)), MIN_AGREEING_NOUN) is None:
                 return self._coordinated_predicate(line, run), False  # "bohatý - nebo chudý, to nevím"
         if following is not None and self.lower(following.group(1)) in self.data.predicate_coordinators \
                 and not line[run.end:following.start()].strip():
             # "štíhlý a atraktivní muž": an adjective joined to it agrees with the same noun
-            joined = _NEXT_WORD.match(line, following.end())
+            joined = NEXT_WORD.match(line, following.end())
             if joined is None or self._is_present_verb(self.lower(joined.group(1))) \
                     or not (self._soft_adjective(joined.group(1))
                             or self._stacked_adjective(self.lower(joined.group(1)))):
@@ -2232,7 +2071,7 @@ class Resolver:
             following = joined
         if following is not None and self._soft_adjective(following.group(1)):
             # "silná stropní lampa": an adjective of one form for every gender stands between
-            further = _NEXT_WORD.match(line, following.end())
+            further = NEXT_WORD.match(line, following.end())
             following = further or following
         if following is None:
             # "je hezká, chytrá.", "je krutý, ale zato je mladý."
@@ -2245,7 +2084,7 @@ class Resolver:
             if stacked is None:
                 break
             # "velké nahé ženské tělo": the adjectives between agree with the same noun
-            further = _NEXT_WORD.match(line, following.end())
+            further = NEXT_WORD.match(line, following.end())
             if further is None or is_slot(line[further.end():further.end() + 1] or " ") \
                     or len(further.group(1)) < MIN_AGREEING_NOUN:
                 return stacked, adverb_may_modify  # no noun after it: it shows the ending alone
@@ -2280,7 +2119,7 @@ class Resolver:
     def _compared_noun_ending(self, line: str, run: DamagedRun) -> str | None:
         """The ending that agrees with the noun before a comparison word right before the
         run (``comparison_words``: "škola jako"), if a noun of a known gender stands there."""
-        before = _words_before(line, run, 2)
+        before = words_before(line, run, 2)
         if len(before) < 2 or self.lower(before[1]) not in self.data.comparison_words:
             return None
         noun = self.lower(before[0])
@@ -2294,7 +2133,7 @@ class Resolver:
         before = line[:run.token_start]
         if not before.endswith(", "):
             return None
-        previous = _WORDS.findall(before[-40:])
+        previous = LETTER_RUN.findall(before[-40:])
         return self._stacked_adjective(self.lower(previous[-1]), MIN_AGREEING_NOUN) if previous else None
 
     def _coordinated_predicate(self, line: str, run: DamagedRun) -> str | None:
@@ -2532,7 +2371,7 @@ class Resolver:
         if not (tail[:1] in (",", ".", ";", ":", "!") or (not tail and following
                                                                and self.lower(following[0]) in self.data.prepositions)):
             return False
-        start, _ = _sentence_around(line, run)
+        start, _ = sentence_around(line, run)
         words = [self.lower(w.strip(_TOKEN_PUNCTUATION))
                  for w in line[start:run.token_start].split()[-POSSESSIVE_COPULA_REACH:]]
         data = self.data
@@ -2562,7 +2401,7 @@ class Resolver:
                 or self.finder.frequency(word[:-len(soft)] + self.data.soft_adjective_case_ending) \
                 or self._is_present_verb(word):
             return False
-        following = _word_after(line, run)
+        following = following_word(line, run)
         if following is None or is_slot(line[following.end():following.end() + 1] or " "):
             return False
         noun = following.group(1)
@@ -2619,8 +2458,8 @@ class Resolver:
     def _determiner_around(self, line: str, run: DamagedRun) -> tuple[str, str] | None:
         """The demonstrative (lower-case, a damaged one by its likeliest reading) next to the
         run that :meth:`_determiner_ending` reads, and the ending it shows; None if none."""
-        previous = _words_before(line, run, 2)
-        following = _word_after(line, run)
+        previous = words_before(line, run, 2)
+        following = following_word(line, run)
         # a quotation mark before the determiner parts nothing ("„Kdo jin?,“")
         neighbours = [w.lstrip(_OPENERS) for w in previous[-1:]] + ([following.group(1)] if following else [])
         if len(previous) == 2 and self._likeliest_reading(self.lower(previous[1])).endswith(
@@ -2684,7 +2523,7 @@ class Resolver:
         definite, indefinite = next(((d, i) for d, i in self.data.feminine_heads if previous.endswith(d)), ("", ""))
         if definite and self.finder.frequency(previous[:-len(definite)] + indefinite):
             return True
-        before = _words_before(line, run, 2)
+        before = words_before(line, run, 2)
         return len(before) == 2 and previous.endswith(tuple(i for _, i in self.data.feminine_heads)) \
             and self._likeliest_reading(self.lower(before[0]).lstrip(_OPENERS)) in self.data.feminine_determiners \
             and bool(self.finder.frequency(previous))
@@ -2727,7 +2566,7 @@ class Resolver:
         a copula before it in its clause, takes from the copula or its subject (see
         :meth:`_predicate_agreement`); None where it is no such predicate.  Read once per
         resolution: none of it depends on the candidate."""
-        following = _word_after(line, run)
+        following = following_word(line, run)
         if following is not None and not self._oblique_adjective_after(line, run):
             low = self.lower(following.group(1))
             if len(low) >= MIN_AGREEING_NOUN and low not in self.data.prepositions \
@@ -2815,7 +2654,7 @@ class Resolver:
         to that person's auxiliary shows it in the sentence ("Sluchátka jsem si koupila … a
         jsem s nimi spokojená"); None where none does, or two disagree."""
         auxiliary = copula.removeprefix(self.data.negative_prefix) if self.data.negative_prefix else copula
-        start, end = _sentence_around(line, run)
+        start, end = sentence_around(line, run)
         words = [self.lower(w.strip(_TOKEN_PUNCTUATION)) for w in line[start:end].split()]
         genders: set[str] = set()
         for i, low in enumerate(words):
@@ -2830,7 +2669,7 @@ class Resolver:
         """Is the word right after the run, intact, an adjective in an oblique case (an
         ``adjective_endings`` one no ``stacked_adjective_endings`` nominative shares: "plná
         černých bobulí"), which agrees with no nominative before it?"""
-        following = _word_after(line, run)
+        following = following_word(line, run)
         if following is None or is_slot(line[following.end():following.end() + 1] or " "):
             return False
         low = self.lower(following.group(1))
@@ -2982,7 +2821,7 @@ class Resolver:
         endings, adverbs = self.data.degree_quantifiers
         if word not in adverbs:
             return False
-        following = _word_after(line, run)
+        following = following_word(line, run)
         if following is None or is_slot(line[following.end():following.end() + 1] or " "):
             return False
         noun = self.lower(following.group(1))
@@ -3121,13 +2960,13 @@ class Resolver:
         if not has_slot(core[-len(ending):]) or line[run.end:run.token_end] \
                 or len(word) - len(ending) < MIN_CASE_STEM:
             return False  # "tím způsobem" is a pronoun, not "tým" (team)
-        following = _NEXT_WORD.match(line, run.token_end)
+        following = NEXT_WORD.match(line, run.token_end)
         if following is not None and self.lower(following.group(1)) in self.data.predicate_coordinators:
             # "tvrdým a hlubokým spánkem": an adjective joined to it agrees with the same noun
-            joined = _NEXT_WORD.match(line, following.end())
+            joined = NEXT_WORD.match(line, following.end())
             if joined is None or not self.lower(joined.group(1)).endswith(tuple(self.data.adjective_endings)):
                 return False
-            following = _NEXT_WORD.match(line, joined.end())
+            following = NEXT_WORD.match(line, joined.end())
         if following is None or is_slot(line[following.end():following.end() + 1] or " "):
             return False  # the noun's own ending was lost
         noun = self.lower(following.group(1))
@@ -3195,7 +3034,7 @@ class Resolver:
             if not is_slot(core[-2]):
                 return False
             # the noun after it agreeing with a case ending its slot may hold
-            following = _word_after(line, run)
+            following = following_word(line, run)
             noun = self.lower(following.group(1)) if following is not None else ""
             if any(noun.endswith(nouns) and all(a == b or is_slot(a) for a, b in zip(core[-len(ending):], ending))
                    for ending, nouns in self.data.case_agreement):
@@ -3247,7 +3086,7 @@ class Resolver:
         ("na oddělení se", "po šesté se", "několik starých mostů je").  An adverb set apart
         in parentheses modifies the verb after them as well ("(zamyšleně) vytáhl")."""
         parenthesised = line[run.token_start:run.start] == "(" and line[run.end:run.token_end] == ")"
-        following = _NEXT_WORD.match(line, run.token_end) \
+        following = NEXT_WORD.match(line, run.token_end) \
             if line[run.end:run.token_end] == "" or parenthesised else None
         if following is None or is_slot(line[following.end():following.end() + 1] or " "):
             return False
@@ -3284,11 +3123,11 @@ class Resolver:
         among them: "dodala zadumaně.", "zvolal poutník nadšeně.", "tváří se lhostejně a"),
         or right after an adverb and a conjunction ("šťastně a spokojeně.")?"""
         after = line[run.token_end:].lstrip()
-        following = _WORDS.match(after)
+        following = LETTER_RUN.match(after)
         # punctuation glued to the word ends the clause whatever follows ("Tvářil se
         # naštvaně, měl pomačkané sako")
         if following is not None and self.lower(following.group(0)) not in self.data.predicate_coordinators \
-                and not _CLAUSE_BREAK.search(line, run.end, run.token_end):
+                and not CLAUSE_BREAK.search(line, run.end, run.token_end):
             return False  # "zvolal nadšený dav": a noun after it
         clause = clause_before(line, run.token_start).split()
         if len(clause) >= 2 and self.lower(clause[-1]) in self.data.predicate_coordinators \
@@ -3314,7 +3153,7 @@ class Resolver:
     def _before_adjective(self, line: str, run: DamagedRun) -> bool:
         """Is the word after the run an adjective (``adjective_endings``), which an adverb
         may modify ("stejně opálená", "krásně kulaté") as an adjective may agree with it?"""
-        following = _word_after(line, run)
+        following = following_word(line, run)
         if following is None or is_slot(line[following.end():following.end() + 1] or " "):
             return False
         low = self.lower(following.group(1))
@@ -3323,7 +3162,7 @@ class Resolver:
             # a soft adjective, known by its "-ího", standing for its noun: a verb or the
             # clause's end after it ("nově příchozí obdržel"); before a noun an adjective of
             # any gender may agree with that noun past it ("silná stropní lampa")
-            further = _NEXT_WORD.match(line, following.end())
+            further = NEXT_WORD.match(line, following.end())
             return further is None or self._is_participle(self.lower(further.group(1))) \
                 or self._is_present_verb(self.lower(further.group(1)))
         return len(low) >= MIN_ADJECTIVE and low.endswith(self.data.adjective_endings) and not self._plural_noun(low)
@@ -3351,11 +3190,11 @@ class Resolver:
         (``oblique_demonstratives``: "v téhle"), before a word that is no adjective or verb?
         It is then an adjective of the noun phrase they open ("v téhle denní době"), not an
         adverb, which would modify an adjective or a verb after it ("v téhle úplně nové")."""
-        before = _words_before(line, run, 2)
+        before = words_before(line, run, 2)
         if len(before) < 2 or self.lower(before[1]) not in self.data.oblique_demonstratives \
                 or self.lower(before[0]) not in self.data.prepositions:
             return False
-        following = _word_after(line, run)
+        following = following_word(line, run)
         return following is not None and not self._before_adjective(line, run) and not self._before_verb(line, run)
 
     def _unstacked_before_adjective(self, word: str, line: str, run: DamagedRun) -> bool:
@@ -3372,7 +3211,7 @@ class Resolver:
     def _stacked_adjective_after(self, line: str, run: DamagedRun) -> str | None:
         """The agreeing ending of the adjective right after the run's word, intact and in
         lower case (:meth:`_stacked_adjective`), None if none follows it."""
-        following = _word_after(line, run)
+        following = following_word(line, run)
         # the next word as written, not as read: a repaired one may be wrong ("jedna jedin?
         # prav?" read "pravé" first)
         if following is None or following.group(1)[:1].isupper() \
@@ -3481,7 +3320,7 @@ class Resolver:
         """The persons of the sure verb forms in the run's sentence, between the
         subordinating conjunctions around it (see :meth:`_person_in_sentence`).  Read once
         per resolution: none of it depends on the candidate."""
-        start, end = _sentence_around(line, run)
+        start, end = sentence_around(line, run)
         persons: set[str] = set()
         for side in (line[start:run.token_start].split()[::-1], line[run.token_end:end].split()):
             for token in side:
@@ -3505,7 +3344,7 @@ class Resolver:
     def _before_reflexive(self, line: str, run: DamagedRun) -> bool:
         """Is the word right after ``run``'s the reflexive (``reach_clitics``: "się"), which
         follows verbs, not nouns?"""
-        following = _word_after(line, run)
+        following = following_word(line, run)
         return following is not None and self.lower(following.group(1)) in self.data.reach_clitics
 
     def _speaker_person(self, word: str, line: str, run: DamagedRun) -> bool:
@@ -3516,7 +3355,7 @@ class Resolver:
         ending = self.data.subject_endings[0][0]
         if not word.endswith(ending) or not self._present_person_form(word, ending, line, run):
             return False
-        start = _sentence_around(line, run)[0]
+        start = sentence_around(line, run)[0]
         opening = line[start:run.token_start].lstrip()
         if len(opening) < 2 or opening[0] not in self.data.speech_dashes or not opening[1].isspace():
             return False
@@ -3621,14 +3460,14 @@ class Resolver:
     def _infinitive_governed(self, line: str, run: DamagedRun) -> bool:
         """Is a governing word within reach before the run in its clause ("mógł sobie na to
         pozwolić"), or a future auxiliary or modal right after it ("startować będą")?"""
-        before = _WORDS.findall(clause_before(line, run.token_start))[::-1]
+        before = LETTER_RUN.findall(clause_before(line, run.token_start))[::-1]
         words = _within_reach(before, GOVERNOR_REACH, self.data.reach_clitics)
         if any(self.data.governs_infinitive(self.lower(w)) for w in words):
             return True
         if self.data.simple_prepositions and self._governed_past_prepositions(before):
             return True
         # from the run's end: punctuation glued to the word ends its clause ("majaczył, miał")
-        after = _WORDS.findall(clause_after(line, run.end))
+        after = LETTER_RUN.findall(clause_after(line, run.end))
         return any(self.lower(w) in self.data.infinitive_governors_after
                    for w in _within_reach(after, GOVERNOR_REACH_AFTER, self.data.reach_clitics))
 
@@ -3717,7 +3556,7 @@ class Resolver:
                 and self._ends_question(self._source, run.start):
             return []  # "Pourquoi … qu’avant ? Selon une étude": the question's own "?"
         tail = line[run.end:run.token_end]
-        before = line[:run.token_start - _run_length_before(line, run.token_start, _LAYOUT_RUN)]
+        before = line[:run.token_start - run_length_before(line, run.token_start, _LAYOUT_RUN)]
         following = line[run.token_end:].lstrip()
         if following[:1] in _QUOTE_OPENERS and following[1:2].isalpha():
             following = following[1:]  # "devido ? «entrada»": the word after opens a quotation
@@ -3930,7 +3769,7 @@ class Resolver:
         glued to a letter outside the run's token?  A damaged page shows it around its
         slots; a real question mark next to intact words does not ("Ai instalat Photoshop?
         Nu, încă nu", on a page damaged elsewhere)."""
-        start, end = _sentence_around(self._source, run)
+        start, end = sentence_around(self._source, run)
         return any(not run.token_start <= m.start() < run.token_end
                    for m in _GLUED_SLOT.finditer(self._source, start, end))
 
@@ -3964,7 +3803,7 @@ class Resolver:
         chain = last - first + 1
         if chain < 2:
             return None
-        home = self.lower(_last_word(line[:seps[first]]).strip(_OPENERS + ":"))
+        home = self.lower(last_word(line[:seps[first]]).strip(_OPENERS + ":"))
         # where quotation marks stand apart from their words, a chain of short parts is
         # quotations ("sa « grande » réforme de « moralisation »"): a breadcrumb only
         listed = not (self.data is not None and self.data.spaced_quotes)
@@ -4044,7 +3883,7 @@ class Resolver:
         """A slot glued after a number, before a word that makes a price a rate ("650? par
         mois", "15? por persona"): the price's sign, as when set apart."""
         number = line[run.token_start:run.start]
-        following = _NEXT_WORD.match(line, run.token_end)
+        following = NEXT_WORD.match(line, run.token_end)
         if following is None:
             return []
         word = self.lower(following.group(1))
@@ -4087,10 +3926,10 @@ class Resolver:
                            f"'?' after a number read as the ordinal indicator '{partner.group(1)}' of the one after it")
         # (the partner's token ends at the next space: "6?," is one)
         end = line.find(" ", run.end + partner.end()) if partner else run.token_end
-        following = _NEXT_WORD.match(line, end) if end >= 0 else None
+        following = NEXT_WORD.match(line, end) if end >= 0 else None
         word = self.lower(following.group(1)) if following else ""
         if self._sentence_follows(line[run.token_end:].strip()):
-            word = self.lower(_last_word(line[:run.token_start]))
+            word = self.lower(last_word(line[:run.token_start]))
         feminine_word = len(word) > 1 and any(_ends_like(word, ending) for ending in self.data.feminine_endings)
         after_feminine = re.search(r"\d" + re.escape(feminine) + r"\W+\S{0,3}\W*$", line[:run.start]) is not None
         char = feminine if feminine_word or after_feminine else masculine
@@ -4106,7 +3945,7 @@ class Resolver:
         before = line[slot - 1:slot]  # a letter, or a slot for one ("seguir as??, nos dijo")
         # a word of one letter is no quotation's end ("B?, dice Nauges" is "Bè"), and an
         # apocope's final slot is its apostrophe ("Be?, disse" is "Be’")
-        word = _word_before(line, slot)
+        word = preceding_word(line, slot)
         letters = sum(c.isalpha() for c in word.group()) if word else 0
         # two letters or more: a word stands there
         return ((before.isalpha() or is_slot(before)) and letters >= 2
@@ -4166,7 +4005,7 @@ class Resolver:
     def _lost_first_letter(self, line: str, slot: int) -> bool:
         """Is the slot at ``slot``, glued before a word, that word's lost first letter: the
         word without it unlisted, with a letter there listed ("?ltimo" is "último")?"""
-        word = _WORD_AFTER.match(line, slot + 1)
+        word = WORD_WITH_SLOTS.match(line, slot + 1)
         if word is None or self._known_frequency(word.group()):
             return False
         return self._known_frequency(line[slot:word.end()]) > 0
@@ -4760,7 +4599,7 @@ class Resolver:
         if last == "?" and not before[:-1].rstrip()[-1:].isalpha() and before[-2:-1] not in (" ", ".", "!", "…"):
             return False  # "(?)", "???"; a question trailing off ends its sentence ("ikimizi..? Âdetim")
         if last == "?" and before[-2:-1] == " " and self.data is not None \
-                and self.lower(_last_word(before[:-1])) in self.data.determiners:
+                and self.lower(last_word(before[:-1])) in self.data.determiners:
             return False  # "un ? état": a lost mark after a determiner ends no sentence
         return last in _SENTENCE_END
 

@@ -17,8 +17,8 @@ import pytest
 
 from cleanscrape import Cleaner
 from cleanscrape.document import apply_edits
+from cleanscrape.repair.clauses import clause_after, clause_before
 from cleanscrape.repair.language import language_data
-from cleanscrape.repair.resolve import clause_after, clause_before
 from cleanscrape.stages import lossy_repair
 
 DATA = Path(__file__).parent.parent / "data"
