@@ -11,7 +11,9 @@ still kept by earlier stages:
 ``truncated``
     the line ends with "..." or "…" and what precedes it starts another line
     ("… a déclaré M. Lavrov à..." against the full sentence): the teaser goes,
-    wherever it stands;
+    wherever it stands; so does a teaser cut without an ellipsis, if it is long
+    (``near_min_words``) and ends inside a sentence, as a cut at a word count does: a
+    paragraph of twenty words that another goes on from mid-sentence is its copy;
 ``joined``
     the line is other kept lines run together (a page's whole article body repeated as
     one line, as structured data or a print version put it): it goes, whichever copy
@@ -42,11 +44,14 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import LCSseq
 
 from ..document import LAYOUT_WHITESPACE, Document
-from ..features import ELLIPSES, line_features
+from ..features import ELLIPSES, SENTENCE_END, line_features
 from ..lexicon import normalize, normalized_lines
 from ..stage import Count, Share, Stage, register_stage
 
 _NUMBER = re.compile(r"\d+")
+#: what a line ends with where it was not cut: a sentence's end, its closing quote or bracket,
+#: a colon before a list
+_CUT_ENDS = frozenset(SENTENCE_END) | frozenset("\"'»”’)]:;")
 #: how a joined copy's pieces are found: by their first characters
 _JOINED_ANCHOR = 20
 #: what the near-copy sketch search costs a line, in ``max_candidates`` comparisons: its
@@ -188,19 +193,23 @@ class DuplicatesStage(Stage):
             raw = doc.lines[cand.index].text.rstrip(LAYOUT_WHITESPACE)
             if raw.endswith(ELLIPSES):  # most lines do not: one test in C, not one per ellipsis
                 teasers.append((cand, raw, next(e for e in ELLIPSES if raw.endswith(e))))
+            elif raw[-1:] not in _CUT_ENDS and cand.norm.count(" ") + 1 >= self.options.near_min_words:
+                teasers.append((cand, raw, ""))
         if not teasers:
             return  # most documents: no line to look up, and the lines need no sorting
         ordered = sorted((c.norm, c.index) for c in kept)
         keys = [norm for norm, _ in ordered]
         for cand, raw, ellipsis in teasers:
-            prefix = normalize(raw[: -len(ellipsis)])
+            prefix = normalize(raw[: -len(ellipsis)]) if ellipsis else cand.norm
             if len(prefix) < self.options.min_teaser_chars:
                 continue
             pos = bisect_left(keys, prefix)
             while pos < len(keys) and keys[pos].startswith(prefix):
                 full_index = ordered[pos][1]
-                if full_index != cand.index and full_index not in removed and len(keys[pos]) > len(prefix):
-                    self.remove_line(doc, cand.index, f"truncated copy ({ellipsis}) of line {full_index + 1}")
+                if full_index != cand.index and full_index not in removed and len(keys[pos]) > len(prefix) \
+                        and (ellipsis or keys[pos][len(prefix)] == " "):
+                    how = f"({ellipsis})" if ellipsis else "(cut mid-sentence, no ellipsis)"
+                    self.remove_line(doc, cand.index, f"truncated copy {how} of line {full_index + 1}")
                     removed.add(cand.index)
                     break
                 pos += 1

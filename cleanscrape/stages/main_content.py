@@ -1641,7 +1641,10 @@ class MainContentStage(Stage):
         """Positions of the article title: the longest line of three words or more,
         without a full stop and without digits (bylines and datelines have them),
         among the few lines above the region, and its copies there (a repeated title
-        is the ``duplicates`` stage's to report, as a copy of the first)."""
+        is the ``duplicates`` stage's to report, as a copy of the first): copies as that
+        stage tells them, normalised, since a page's heading and its article's title
+        differ in case or spacing ("LE DRIAN À LAVROV" over "Le Drian à Lavrov"), and the
+        longer one is not always the first."""
         candidates: list[int] = []
         for pos in range(max(0, first - self.options.title_distance), first):
             item = lines[pos]
@@ -1660,5 +1663,6 @@ class MainContentStage(Stage):
         if not candidates:
             return set()
         best = max(reversed(candidates), key=lambda pos: lines[pos].length)
-        title = doc.lines[lines[best].index].text.strip()
-        return {pos for pos in candidates if doc.lines[lines[pos].index].text.strip() == title}
+        norms = normalized_lines(doc)
+        title = norms[lines[best].index]
+        return {pos for pos in candidates if norms[lines[pos].index] == title}

@@ -41,6 +41,8 @@ _SHAPE = re.compile(
     r"|(?P<day>\d{1,2}(?:st|nd|rd|th|er))"
 )
 _DASHES = frozenset("-–—")
+#: what sets a dateline's stamps apart on one line (and a comma closing a stamp's last word)
+_STAMP_SEPARATORS = _DASHES | frozenset("|•·/")
 
 
 @lru_cache(maxsize=None)
@@ -119,7 +121,8 @@ class MetadataStage(LexiconStage):
                                                 "(a view or comment counter)")
                     taken.append(line.index)
                 continue
-            reason = self.dateline_reason(norm, date_words, dateline_words)
+            reason = self.dateline_reason(norm, date_words, dateline_words) \
+                or self.stamps_reason(norm, date_words, dateline_words)
             if reason:
                 self.remove_line(doc, line, reason)
                 taken.append(line.index)
@@ -166,6 +169,37 @@ class MetadataStage(LexiconStage):
                 and not self.dateline_reason(rest, date_words, dateline_words):
             return None
         return f"byline: {opener!r} and a name of {sum(runs)} capitalised words" + (", then a date" if rest else "")
+
+    def stamps_reason(self, normalized: str, date_words: frozenset[str], dateline_words: frozenset[str]) -> str | None:
+        """A dateline followed by more stamps, each set apart by a separator or a comma and
+        opened by a label ("Publié le 31/01/2017 à 08h00 - Mis à jour à 10h09", "Published
+        March 3, 2021 | Updated 10:00 AM"): pages print the publication and the update
+        times on one line.  A stamp opens with a label of three letters or more
+        ("published", "mis"), not with "le" or "on", and says nothing but dates, times and
+        labels; a span ("9:00 Uhr – 13:00 Uhr", "Tue – Sat 4PM") has no label after its
+        dash, and stays."""
+        raws = normalized.split()
+        parts: list[list[str]] = [[]]
+        for raw, following in zip(raws, raws[1:] + [""]):
+            if raw in _STAMP_SEPARATORS:
+                parts.append([])
+                continue
+            parts[-1].append(raw)
+            # a comma inside a date ("March 3, 2021") is no separator: only before a label
+            if raw.endswith(",") and len(following) >= 3 and following in dateline_words:
+                parts.append([])
+        parts = [part for part in parts if part]
+        if len(parts) < 2 or not self.dateline_reason(" ".join(parts[0]), date_words, dateline_words):
+            return None
+        for part in parts[1:]:
+            tokens = [raw.strip(_TOKEN_EDGE) for raw in part]
+            if len(tokens[0]) < 3 or tokens[0] not in dateline_words or len(tokens) > self.options.max_dateline_words:
+                return None
+            kinds = [_shape_kind(token) if token[:1].isdecimal() else "named" if token in date_words
+                     else "label" if token in dateline_words or not token else None for token in tokens]
+            if None in kinds or kinds.count("label") == len(kinds):
+                return None  # another word, or a label without its date or time
+        return f"dateline and {len(parts) - 1} more labelled stamps ({parts[1][0]!r}) on one line"
 
     def dateline_reason(self, normalized: str, date_words: frozenset[str],
                         dateline_words: frozenset[str]) -> str | None:

@@ -43,6 +43,23 @@ def test_truncated_teaser_after_the_full_paragraph():
     assert reasons(result) == {3: "truncated copy (...) of line 1"}
 
 
+def test_long_teaser_cut_mid_sentence_without_an_ellipsis_goes():
+    # a copy cut at a word count, as a page reprints its lead under the article
+    cut = " ".join(LEAD.split()[:20])
+    result = clean(f"{LEAD}\n{SECOND}\n{cut}")
+    assert reasons(result) == {3: "truncated copy (cut mid-sentence, no ellipsis) of line 1"}
+
+
+def test_paragraphs_opening_like_a_longer_one_stay_unless_cut_long_mid_sentence():
+    first_sentence = "Les chefs de la diplomatie française ont réaffirmé jeudi leur priorité commune."
+    short_cut = " ".join(LEAD.split()[:12])  # too few words to tell a copy from a shared opening
+    long = f"{LEAD} {SECOND} Il doit se rendre à Moscou en septembre pour une nouvelle série de discussions."
+    part_word = long[:long.index("renforcer") + 5]  # cut inside a word: "renfo" is no word of the paragraph
+    for line, full in ((first_sentence, f"{first_sentence} {LEAD}"), (short_cut, LEAD), (part_word, long)):
+        result = clean(f"{full}\n{TITLE}\n{line}")
+        assert reasons(result) == {}, line
+
+
 def test_truncated_teaser_before_the_full_paragraph_also_goes():
     teaser = LEAD[:60] + "…"
     result = clean(f"{teaser}\n{SECOND}\n{LEAD}")

@@ -107,3 +107,22 @@ def test_a_numbers_edges_are_told_by_isdecimal_as_re_tells_a_digit() -> None:
     # it against the bare number's pattern, whose \d must match both
     digit = re.compile(r"\d")
     assert all(bool(digit.fullmatch(char)) == char.isdecimal() for char in map(chr, range(sys.maxunicode + 1)))
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("fr", "Publié le 31 janvier 2017 à 10h08, mis à jour à 12h15"),
+    ("fr", "Publié le 31/01/2017 à 08h00 - Mis à jour le 31/01/2017 à 10h09"),
+    ("en", "Published March 3, 2021 | Updated 10:00 AM"),
+    ("de", "Veröffentlicht am 03.03.2021 | Aktualisiert am 04.03.2021, 10:15 Uhr"),
+])
+def test_publication_and_update_stamps_on_one_line_go(lang: str, line: str) -> None:
+    # pages print both times on one line, longer than one dateline: each stamp opens with its label
+    assert_removed("metadata", lang, [line], [line])
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("fr", "Le 31 janvier 2017 à 10h08 - le conseil a voté le plan"),  # a label of two letters opens prose
+    ("en", "March 3, 2021 | Updated guidance for the schools of the county"),  # a headline opening with a label
+])
+def test_a_dateline_before_other_text_stays(lang: str, line: str) -> None:
+    assert_kept("metadata", lang, [line])
