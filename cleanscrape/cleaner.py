@@ -369,7 +369,9 @@ class Cleaner:
             for name in set(stage_tables) - known:
                 with _from_config_file(config_file):
                     get_stage_class(name)  # a table of no stage (a typo) is refused, as in disable
-            known |= set(stage_tables)
+            # (the config's tables only: options given as arguments for a stage left out
+            # would change nothing, as they would without a config)
+            known |= set(stage_tables) - set(stage_options or {})
         stray = set(options) - known
         if stray:
             with _from_config_file(config_file if not stray & set(stage_options or {}) else None):

@@ -51,6 +51,11 @@ def test_a_stages_keyword_narrows_the_config_s_pipeline_without_refusing_its_tab
         Cleaner(stages=["navigation"], stage_options={"whitespace": {"max_blank_lines": 2}})
     with pytest.raises(StageConfigError, match="unknown stage 'nowhere'"):
         Cleaner(config={"stages": {"nowhere": {}}}, stages=["navigation"])
+    # only the config's tables: options given as arguments for a stage left out stay an
+    # error, a config's table of that stage beside them or not (they were passed unchecked)
+    for options in ({"max_blank_lines": 1}, {"bogus": 1}):
+        with pytest.raises(StageConfigError, match="not in the pipeline: whitespace"):
+            Cleaner(config=config, stages=["navigation"], stage_options={"whitespace": options})
 
 
 @pytest.mark.parametrize(
