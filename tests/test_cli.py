@@ -785,14 +785,15 @@ def test_lang_field_gives_each_record_its_language(tmp_path: Path) -> None:
     records = (b'{"id": "a", "text": "Zum Inhalt springen\\nDer Text.", "lang": "de"}\n'
                b'{"id": "b", "text": "Der Text.", "lang": null}\n'
                b'{"id": "c", "text": "Der Text.", "lang": 5}\n'
-               b'{"id": "d", "text": "Der Text."}\n')
+               b'{"id": "d", "text": "Der Text."}\n'
+               b'{"id": "e", "text": "Der Text.", "lang": " "}\n')  # blank: as empty (it was lang " ", given)
     report = tmp_path / "r.jsonl"
     result = run(["--format", "jsonl", "--lang-field", "lang", "--lang", "fr", "--report", str(report), "-"],
                  stdin=records)
     assert result.exit_code == 1  # record c failed
     rows = jsonl(report.read_bytes())
     assert [(r["lang"], r["lang_method"]) for r in rows] == [("de", "given"), ("fr", "given"), (None, None),
-                                                             ("fr", "given")]
+                                                             ("fr", "given"), ("fr", "given")]
     assert rows[2]["error"] == "stdin:3: field 'lang' is number, not a language code (a string such as 'fr') or null"
     out = jsonl(result.stdout_bytes)
     assert out[0]["lang"] == "de" and out[2]["status"] == "failed" and out[2]["lang"] == 5  # passed through

@@ -486,7 +486,8 @@ def _decode_jsonl(raw: RawRecord, options: ReadOptions) -> Record:
             record.error = (f"field {options.lang_field!r} is {_json_type(lang)}, not a language code "
                             "(a string such as 'fr') or null")
             return record
-        record.lang = lang or None
+        # (a blank one says no more than an empty one: " " was taken as the language, given)
+        record.lang = lang if lang and not lang.isspace() else None
     if options.html_field:
         record.html = text
         # the page is consumed: the output record carries the cleaned text, not the HTML
