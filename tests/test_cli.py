@@ -616,6 +616,23 @@ def test_a_file_named_json_is_read_as_text_with_a_warning(tmp_path: Path) -> Non
     assert "warning" not in forced.stderr and jsonl(forced.stdout_bytes)[0]["status"] == "ok"
 
 
+@pytest.mark.parametrize("name", ["f{}.json", "f{}.txt"])
+def test_a_folder_of_files_read_as_text_by_their_name_is_warned_of_once_not_per_file(tmp_path: Path,
+                                                                                    name: str) -> None:
+    # a warning each: a folder of 100 .json dumps filled the 100 lines of errors and warnings a
+    # run prints, and a record failing after them went unsaid
+    for i in range(4):
+        (tmp_path / name.format(i)).write_bytes(b'{"id": 1, "text": "one"}\n')
+    (tmp_path / "z.jsonl").write_bytes(b'{"text": 5}\n')
+    result = run([str(tmp_path)])
+    assert result.exit_code == 1
+    warnings = [line for line in result.stderr.splitlines() if "warning:" in line]
+    assert len(warnings) == 2, warnings
+    assert str(tmp_path / name.format(0)) in warnings[0] and name.format(1) in warnings[1]
+    assert "not named again" in warnings[1]
+    assert "error: z.jsonl:1: field 'text' is number" in result.stderr
+
+
 @pytest.mark.parametrize("args", [["--html-field", "html", "-"], ["--text-field", "body", "-"],
                                   ["--format", "text", "--id-field", "key", "-"], ["--lang-field", "lang", "-"]])
 def test_record_fields_where_no_input_is_jsonl_are_a_usage_error(args: list[str]) -> None:
