@@ -790,9 +790,9 @@ def test_a_page_brotli_compressed_without_a_content_encoding_is_decoded() -> Non
 
 
 def test_without_a_brotli_module_a_brotli_page_fails_saying_what_to_install(monkeypatch) -> None:
-    """brotli is an optional extra: without it (nor brotlicffi), a page served br was
-    handed out still encoded, and one brotli-compressed without a Content-Encoding went to
-    extraction as binary noise.  Both fail, saying what reads them; a page in UTF-16, and
+    """brotli is a dependency, which an install made without them lacks: without it (nor
+    brotlicffi), a page served br was handed out still encoded, and one brotli-compressed
+    without a Content-Encoding went to extraction as binary noise.  Both fail, saying what reads them; a page in UTF-16, and
     binary bytes with no Content-Type (no page), are not taken for brotli."""
     brotli = pytest.importorskip("brotli")
     from warcio.bufferedreaders import BufferedReader
