@@ -194,19 +194,17 @@ def _limits(cfg: Mapping[str, Any], config_file: str | Path | None, **given: int
     the CLI: TOML has no null), else the defaults (docs/reliability.md)."""
     values: dict[str, Any] = {}
     for key, default in _LIMIT_KEYS.items():
-        value = given[key]
-        if value is UNSET:
-            value = cfg.get(key, default)
-            if isinstance(value, (int, float)) and not isinstance(value, bool) and value == 0:
-                value = None
-            elif key in cfg:
-                with _from_config_file(config_file):
-                    try:
-                        Limits(**{key: value})
-                    except ValueError:
-                        raise StageConfigError(f"config {key!r} must be a positive number (0: no limit), "
-                                               f"not {_shown(value)}") from None
-        values[key] = value
+        value = cfg.get(key, default)
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and value == 0:
+            value = None
+        elif key in cfg:  # (checked with the keyword given too, as a config's lang is)
+            with _from_config_file(config_file):
+                try:
+                    Limits(**{key: value})
+                except ValueError:
+                    raise StageConfigError(f"config {key!r} must be a positive number (0: no limit), "
+                                           f"not {_shown(value)}") from None
+        values[key] = value if given[key] is UNSET else given[key]
     try:
         return Limits(**values)
     except ValueError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import typing
 from pathlib import Path
 from typing import Any
@@ -313,6 +314,7 @@ def test_an_empty_pipeline_in_a_config_runs_no_stage_as_an_empty_stages_list_doe
     # "lang must be a language code ..., not int 5" said neither the file nor that lang was its
     ("lang = 5\n", "'lang' must be a language code (a string such as 'fr'), not int 5"),
     ("max_doc_chars = 'x'\n", "'max_doc_chars' must be a positive number (0: no limit), not str 'x'"),
+    ("max_doc_seconds = -1\n", "'max_doc_seconds' must be a positive number (0: no limit), not int -1"),
     ("source_memory = 'no'\n", "'source_memory' must be true or false, not str 'no'"),
     ("disable = 'caption'\n", "'disable' must be a list of stage names, not str 'caption'"),
     ("pipeline = ['nope']\n", "unknown stage 'nope'"),
@@ -326,6 +328,11 @@ def test_a_bad_value_in_a_config_file_names_the_file_and_the_key(tmp_path: Path,
     with pytest.raises(StageConfigError) as raised:
         Cleaner(config=cfg)
     assert str(raised.value).startswith(f"config file {cfg}: {said}")
+    # refused with the keyword given too, as a bad 'lang' is with lang= (a bad limit passed
+    # unseen with max_doc_chars= or max_doc_seconds= given)
+    given = {"lang": "fr", "source_memory": False, "max_doc_chars": 10, "max_doc_seconds": 1.0}
+    with pytest.raises(StageConfigError, match=f"^config file {re.escape(str(cfg))}: "):
+        Cleaner(config=cfg, **{key: value for key, value in given.items() if key in toml})
 
 
 def test_a_bad_value_given_as_an_argument_names_no_config_file(tmp_path: Path) -> None:
