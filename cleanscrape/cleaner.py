@@ -298,7 +298,12 @@ class Cleaner:
                 raise StageConfigError("config 'stages' must be a table of per-stage options; the order is 'pipeline'")
             options: dict[str, dict[str, Any]] = {k: _stage_table(v, k, "config 'stages'")
                                                   for k, v in stage_tables.items()}
-            config_pipeline = stages is None and cfg.get("pipeline") is not None
+            config_order = None if cfg.get("pipeline") is None else _stage_list(cfg["pipeline"], "config 'pipeline'")
+            config_pipeline = stages is None and config_order is not None
+            if not config_pipeline:  # (checked all the same, as a config's lang is with lang= given)
+                for name in config_order or ():
+                    if isinstance(name, str):
+                        get_stage_class(name)
             config_disabled = set(_stage_list(cfg.get("disable", ()), "config 'disable'"))
             if cfg.get("lang") is not None and not isinstance(cfg["lang"], str):
                 raise StageConfigError(f"config 'lang' must be a language code (a string such as 'fr'), "
@@ -308,9 +313,8 @@ class Cleaner:
         self.limits = _limits(cfg, config_file, max_doc_chars=max_doc_chars, max_doc_seconds=max_doc_seconds)
         if stages is not None:
             order = _stage_list(stages, "stages")
-        elif config_pipeline:
-            with _from_config_file(config_file):
-                order = _stage_list(cfg["pipeline"], "config 'pipeline'")
+        elif config_order is not None:
+            order = config_order
         else:
             order = list(DEFAULT_STAGES)
         if stage_options is not None and not isinstance(stage_options, Mapping):

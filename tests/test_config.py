@@ -318,6 +318,7 @@ def test_an_empty_pipeline_in_a_config_runs_no_stage_as_an_empty_stages_list_doe
     ("source_memory = 'no'\n", "'source_memory' must be true or false, not str 'no'"),
     ("disable = 'caption'\n", "'disable' must be a list of stage names, not str 'caption'"),
     ("pipeline = ['nope']\n", "unknown stage 'nope'"),
+    ("pipeline = 'whitespace'\n", "'pipeline' must be a list of stage names, not str 'whitespace'"),
     ("disable = ['nope']\n", "unknown stage 'nope'"),
     ("[stages.whitespace]\nmax_blank_lines = 'a'\n", "stage 'whitespace': option 'max_blank_lines' must be"),
     ("[stages.whitespac]\nmax_blank_lines = 1\n", "options given for stage(s) not in the pipeline: whitespac"),
@@ -329,10 +330,12 @@ def test_a_bad_value_in_a_config_file_names_the_file_and_the_key(tmp_path: Path,
         Cleaner(config=cfg)
     assert str(raised.value).startswith(f"config file {cfg}: {said}")
     # refused with the keyword given too, as a bad 'lang' is with lang= (a bad limit passed
-    # unseen with max_doc_chars= or max_doc_seconds= given)
-    given = {"lang": "fr", "source_memory": False, "max_doc_chars": 10, "max_doc_seconds": 1.0}
+    # unseen with max_doc_chars= or max_doc_seconds= given, a bad pipeline with stages=)
+    given = {"lang": "fr", "source_memory": False, "max_doc_chars": 10, "max_doc_seconds": 1.0,
+             "pipeline": ["navigation"]}
     with pytest.raises(StageConfigError, match=f"^config file {re.escape(str(cfg))}: "):
-        Cleaner(config=cfg, **{key: value for key, value in given.items() if key in toml})
+        Cleaner(config=cfg, **{key.replace("pipeline", "stages"): value for key, value in given.items()
+                               if key in toml})
 
 
 def test_a_bad_value_given_as_an_argument_names_no_config_file(tmp_path: Path) -> None:
