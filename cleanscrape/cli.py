@@ -319,7 +319,7 @@ def _said_once(warn: Callable[[str], None], what: str) -> Callable[[str, str], N
         if said == 0:
             warn(f"{name}: {message}")
         elif said == 1:
-            warn(f"{name}: {what} too, as any more of this run will be: not named again")
+            warn(f"{name}: {what}, as any more of this run will be: not named again")
         said += 1
 
     return say
@@ -330,7 +330,7 @@ def _json_names_said(sources: Iterable[InputFile], forced_format: str | None,
     """The inputs, with a warning for the files named ``.json`` read by their name: as
     text, one document, where many dumps so named hold JSON lines (cleaned as one text, the
     run said nothing and exited 0)."""
-    say = _said_once(warn, "read as one text document by its name (.json)")
+    say = _said_once(warn, "read as one text document by its name (.json) too")
     for source in sources:
         if forced_format is None and source.error is None and _named_json(source):
             say(source.path, "read as one text document, by its name (.json); "
@@ -346,7 +346,7 @@ class _JsonLinesAsText:
 
     def __init__(self, text_field: str, warn: Callable[[str], None]) -> None:
         self._text_field = text_field
-        self._say = _said_once(warn, "read as text, its first line a JSON object")
+        self._say = _said_once(warn, "read as text too, though its first line is a JSON object")
         self._source: InputFile | None = None
 
     def sources(self, sources: Iterable[InputFile]) -> Iterator[InputFile]:
