@@ -194,19 +194,17 @@ def _limits(cfg: Mapping[str, Any], config_file: str | Path | None, **given: int
     the CLI: TOML has no null), else the defaults (docs/reliability.md)."""
     values: dict[str, Any] = {}
     for key, default in _LIMIT_KEYS.items():
-        value = given[key]
-        if value is UNSET:
-            value = cfg.get(key, default)
-            if isinstance(value, (int, float)) and not isinstance(value, bool) and value == 0:
-                value = None
-            elif key in cfg:
-                with _from_config_file(config_file):
-                    try:
-                        Limits(**{key: value})
-                    except ValueError:
-                        raise StageConfigError(f"config {key!r} must be a positive number (0: no limit), "
-                                               f"not {_shown(value)}") from None
-        values[key] = value
+        value = cfg.get(key, default)
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and value == 0:
+            value = None
+        elif key in cfg:  # (checked with the keyword given too, as a config's lang is)
+            with _from_config_file(config_file):
+                try:
+                    Limits(**{key: value})
+                except ValueError:
+                    raise StageConfigError(f"config {key!r} must be a positive number (0: no limit), "
+                                           f"not {_shown(value)}") from None
+        values[key] = value if given[key] is UNSET else given[key]
     try:
         return Limits(**values)
     except ValueError as exc:
@@ -300,7 +298,12 @@ class Cleaner:
                 raise StageConfigError("config 'stages' must be a table of per-stage options; the order is 'pipeline'")
             options: dict[str, dict[str, Any]] = {k: _stage_table(v, k, "config 'stages'")
                                                   for k, v in stage_tables.items()}
-            config_pipeline = stages is None and cfg.get("pipeline") is not None
+            config_order = None if cfg.get("pipeline") is None else _stage_list(cfg["pipeline"], "config 'pipeline'")
+            config_pipeline = stages is None and config_order is not None
+            if not config_pipeline:  # (checked all the same, as a config's lang is with lang= given)
+                for name in config_order or ():
+                    if isinstance(name, str):
+                        get_stage_class(name)
             config_disabled = set(_stage_list(cfg.get("disable", ()), "config 'disable'"))
             if cfg.get("lang") is not None and not isinstance(cfg["lang"], str):
                 raise StageConfigError(f"config 'lang' must be a language code (a string such as 'fr'), "
@@ -310,9 +313,8 @@ class Cleaner:
         self.limits = _limits(cfg, config_file, max_doc_chars=max_doc_chars, max_doc_seconds=max_doc_seconds)
         if stages is not None:
             order = _stage_list(stages, "stages")
-        elif config_pipeline:
-            with _from_config_file(config_file):
-                order = _stage_list(cfg["pipeline"], "config 'pipeline'")
+        elif config_order is not None:
+            order = config_order
         else:
             order = list(DEFAULT_STAGES)
         if stage_options is not None and not isinstance(stage_options, Mapping):
@@ -369,7 +371,9 @@ class Cleaner:
             for name in set(stage_tables) - known:
                 with _from_config_file(config_file):
                     get_stage_class(name)  # a table of no stage (a typo) is refused, as in disable
-            known |= set(stage_tables)
+            # (the config's tables only: options given as arguments for a stage left out
+            # would change nothing, as they would without a config)
+            known |= set(stage_tables) - set(stage_options or {})
         stray = set(options) - known
         if stray:
             with _from_config_file(config_file if not stray & set(stage_options or {}) else None):

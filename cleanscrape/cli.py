@@ -308,15 +308,33 @@ def _named_json(source: InputFile) -> bool:
     return not source.is_stdin and strip_compression_suffix(source.path.lower()).endswith(".json")
 
 
+def _said_once(warn: Callable[[str], None], what: str) -> Callable[[str, str], None]:
+    """``warn`` for the first input of a kind, one line more for the second, then nothing:
+    a folder of such files warned of each filled the lines of errors and warnings a run
+    prints (:data:`MAX_ERROR_LINES`), and the records failing after them went unsaid."""
+    said = 0
+
+    def say(name: str, message: str) -> None:
+        nonlocal said
+        if said == 0:
+            warn(f"{name}: {message}")
+        elif said == 1:
+            warn(f"{name}: {what}, as any more of this run will be: not named again")
+        said += 1
+
+    return say
+
+
 def _json_names_said(sources: Iterable[InputFile], forced_format: str | None,
                      warn: Callable[[str], None]) -> Iterator[InputFile]:
-    """The inputs, with a warning for each file named ``.json`` read by its name: as text,
-    one document, where many dumps so named hold JSON lines (cleaned as one text, the run
-    said nothing and exited 0)."""
+    """The inputs, with a warning for the files named ``.json`` read by their name: as
+    text, one document, where many dumps so named hold JSON lines (cleaned as one text, the
+    run said nothing and exited 0)."""
+    say = _said_once(warn, "read as one text document by its name (.json) too")
     for source in sources:
         if forced_format is None and source.error is None and _named_json(source):
-            warn(f"{source.path}: read as one text document, by its name (.json); "
-                 "JSON lines: --format jsonl, or name it .jsonl")
+            say(source.path, "read as one text document, by its name (.json); "
+                             "JSON lines: --format jsonl, or name it .jsonl")
         yield source
 
 
@@ -328,7 +346,7 @@ class _JsonLinesAsText:
 
     def __init__(self, text_field: str, warn: Callable[[str], None]) -> None:
         self._text_field = text_field
-        self._warn = warn
+        self._say = _said_once(warn, "read as text too, though its first line is a JSON object")
         self._source: InputFile | None = None
 
     def sources(self, sources: Iterable[InputFile]) -> Iterator[InputFile]:
@@ -341,8 +359,8 @@ class _JsonLinesAsText:
             source = self._source
             if (raw.format == "text" and source is not None and not _named_json(source)
                     and opens_as_json_lines(raw.payload, self._text_field)):
-                self._warn(f"{source.shown_as}: read as text, one document, but its first line is a JSON object "
-                           f"with a {self._text_field!r} field: for JSON lines, give --format jsonl")
+                self._say(source.shown_as, "read as text, one document, but its first line is a JSON object "
+                                           f"with a {self._text_field!r} field: for JSON lines, give --format jsonl")
             yield raw
 
 

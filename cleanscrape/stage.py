@@ -256,7 +256,8 @@ def check_stage_class(cls: type[Stage]) -> None:
         raise StageConfigError(f"stage {cls.name!r} declares no categories")
     if cls.process is Stage.process:
         raise StageConfigError(f"stage {cls.name!r} has no process(doc) method")
-    if inspect.isgeneratorfunction(cls.process) or inspect.iscoroutinefunction(cls.process):
+    if inspect.isgeneratorfunction(cls.process) or inspect.iscoroutinefunction(cls.process) \
+            or inspect.isasyncgenfunction(cls.process):
         # (its body never ran: each document came out as it went in, status ok)
         raise StageConfigError(f"stage {cls.name!r}: process(doc) is a generator or a coroutine; it marks "
                                "the document's removals and repairs and returns nothing")

@@ -616,6 +616,23 @@ def test_a_file_named_json_is_read_as_text_with_a_warning(tmp_path: Path) -> Non
     assert "warning" not in forced.stderr and jsonl(forced.stdout_bytes)[0]["status"] == "ok"
 
 
+@pytest.mark.parametrize("name", ["f{}.json", "f{}.txt"])
+def test_a_folder_of_files_read_as_text_by_their_name_is_warned_of_once_not_per_file(tmp_path: Path,
+                                                                                    name: str) -> None:
+    # a warning each: a folder of 100 .json dumps filled the 100 lines of errors and warnings a
+    # run prints, and a record failing after them went unsaid
+    for i in range(4):
+        (tmp_path / name.format(i)).write_bytes(b'{"id": 1, "text": "one"}\n')
+    (tmp_path / "z.jsonl").write_bytes(b'{"text": 5}\n')
+    result = run([str(tmp_path)])
+    assert result.exit_code == 1
+    warnings = [line for line in result.stderr.splitlines() if "warning:" in line]
+    assert len(warnings) == 2, warnings
+    assert str(tmp_path / name.format(0)) in warnings[0] and name.format(1) in warnings[1]
+    assert "not named again" in warnings[1]
+    assert "error: z.jsonl:1: field 'text' is number" in result.stderr
+
+
 @pytest.mark.parametrize("args", [["--html-field", "html", "-"], ["--text-field", "body", "-"],
                                   ["--format", "text", "--id-field", "key", "-"], ["--lang-field", "lang", "-"]])
 def test_record_fields_where_no_input_is_jsonl_are_a_usage_error(args: list[str]) -> None:
@@ -785,14 +802,15 @@ def test_lang_field_gives_each_record_its_language(tmp_path: Path) -> None:
     records = (b'{"id": "a", "text": "Zum Inhalt springen\\nDer Text.", "lang": "de"}\n'
                b'{"id": "b", "text": "Der Text.", "lang": null}\n'
                b'{"id": "c", "text": "Der Text.", "lang": 5}\n'
-               b'{"id": "d", "text": "Der Text."}\n')
+               b'{"id": "d", "text": "Der Text."}\n'
+               b'{"id": "e", "text": "Der Text.", "lang": " "}\n')  # blank: as empty (it was lang " ", given)
     report = tmp_path / "r.jsonl"
     result = run(["--format", "jsonl", "--lang-field", "lang", "--lang", "fr", "--report", str(report), "-"],
                  stdin=records)
     assert result.exit_code == 1  # record c failed
     rows = jsonl(report.read_bytes())
     assert [(r["lang"], r["lang_method"]) for r in rows] == [("de", "given"), ("fr", "given"), (None, None),
-                                                             ("fr", "given")]
+                                                             ("fr", "given"), ("fr", "given")]
     assert rows[2]["error"] == "stdin:3: field 'lang' is number, not a language code (a string such as 'fr') or null"
     out = jsonl(result.stdout_bytes)
     assert out[0]["lang"] == "de" and out[2]["status"] == "failed" and out[2]["lang"] == 5  # passed through

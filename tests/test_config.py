@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import typing
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,11 @@ def test_a_stages_keyword_narrows_the_config_s_pipeline_without_refusing_its_tab
         Cleaner(stages=["navigation"], stage_options={"whitespace": {"max_blank_lines": 2}})
     with pytest.raises(StageConfigError, match="unknown stage 'nowhere'"):
         Cleaner(config={"stages": {"nowhere": {}}}, stages=["navigation"])
+    # only the config's tables: options given as arguments for a stage left out stay an
+    # error, a config's table of that stage beside them or not (they were passed unchecked)
+    for options in ({"max_blank_lines": 1}, {"bogus": 1}):
+        with pytest.raises(StageConfigError, match="not in the pipeline: whitespace"):
+            Cleaner(config=config, stages=["navigation"], stage_options={"whitespace": options})
 
 
 @pytest.mark.parametrize(
@@ -308,9 +314,11 @@ def test_an_empty_pipeline_in_a_config_runs_no_stage_as_an_empty_stages_list_doe
     # "lang must be a language code ..., not int 5" said neither the file nor that lang was its
     ("lang = 5\n", "'lang' must be a language code (a string such as 'fr'), not int 5"),
     ("max_doc_chars = 'x'\n", "'max_doc_chars' must be a positive number (0: no limit), not str 'x'"),
+    ("max_doc_seconds = -1\n", "'max_doc_seconds' must be a positive number (0: no limit), not int -1"),
     ("source_memory = 'no'\n", "'source_memory' must be true or false, not str 'no'"),
     ("disable = 'caption'\n", "'disable' must be a list of stage names, not str 'caption'"),
     ("pipeline = ['nope']\n", "unknown stage 'nope'"),
+    ("pipeline = 'whitespace'\n", "'pipeline' must be a list of stage names, not str 'whitespace'"),
     ("disable = ['nope']\n", "unknown stage 'nope'"),
     ("[stages.whitespace]\nmax_blank_lines = 'a'\n", "stage 'whitespace': option 'max_blank_lines' must be"),
     ("[stages.whitespac]\nmax_blank_lines = 1\n", "options given for stage(s) not in the pipeline: whitespac"),
@@ -321,6 +329,13 @@ def test_a_bad_value_in_a_config_file_names_the_file_and_the_key(tmp_path: Path,
     with pytest.raises(StageConfigError) as raised:
         Cleaner(config=cfg)
     assert str(raised.value).startswith(f"config file {cfg}: {said}")
+    # refused with the keyword given too, as a bad 'lang' is with lang= (a bad limit passed
+    # unseen with max_doc_chars= or max_doc_seconds= given, a bad pipeline with stages=)
+    given = {"lang": "fr", "source_memory": False, "max_doc_chars": 10, "max_doc_seconds": 1.0,
+             "pipeline": ["navigation"]}
+    with pytest.raises(StageConfigError, match=f"^config file {re.escape(str(cfg))}: "):
+        Cleaner(config=cfg, **{key.replace("pipeline", "stages"): value for key, value in given.items()
+                               if key in toml})
 
 
 def test_a_bad_value_given_as_an_argument_names_no_config_file(tmp_path: Path) -> None:

@@ -60,8 +60,21 @@ def test_a_generator_process_is_refused_and_a_stage_of_its_own_init_has_a_repr()
         def process(self, doc):
             pass
 
-    with pytest.raises(StageConfigError, match="stage 'lazy': process.doc. is a generator"):
-        Cleaner(stages=[Lazy()])
+    class Awaited(Stage):  # a coroutine's body runs only when awaited: never
+        name, categories = "awaited", ("x",)
+
+        async def process(self, doc):
+            pass
+
+    class AsyncLazy(Stage):  # an async generator's neither
+        name, categories = "async_lazy", ("x",)
+
+        async def process(self, doc):
+            yield None
+
+    for lazy in (Lazy(), Awaited(), AsyncLazy()):
+        with pytest.raises(StageConfigError, match=f"stage '{lazy.name}': process.doc. is a generator"):
+            Cleaner(stages=[lazy])
     assert repr(Cleaner(stages=[OwnInit("ad")]).stages) == "[OwnInit()]"
 
 

@@ -276,7 +276,7 @@ def _id_string(value: Any) -> str | None:
     return json.dumps(value, ensure_ascii=False)
 
 
-def json_type(value: Any) -> str:
+def _json_type(value: Any) -> str:
     """JSON's name for the type of a value as read from JSON (``null``, ``object``, ...): the
     name a JSONL writer knows, where Python's (``NoneType``, ``dict``) is an implementation's."""
     if value is None:
@@ -468,7 +468,7 @@ def _decode_jsonl(raw: RawRecord, options: ReadOptions) -> Record:
             return record
         record.needs_stdlib_json = True
     if not isinstance(obj, dict):
-        record.error, record.raw = f"not a JSON object (got {json_type(obj)})", line
+        record.error, record.raw = f"not a JSON object (got {_json_type(obj)})", line
         return record
     record.fields = obj
     record.id = _id_string(obj.get(options.id_field))
@@ -478,15 +478,16 @@ def _decode_jsonl(raw: RawRecord, options: ReadOptions) -> Record:
         return record
     text = obj[source_field]
     if not isinstance(text, str):
-        record.error = f"field {source_field!r} is {json_type(text)}, not a string"
+        record.error = f"field {source_field!r} is {_json_type(text)}, not a string"
         return record
     if options.lang_field is not None:
         lang = obj.get(options.lang_field)
         if lang is not None and not isinstance(lang, str):
-            record.error = (f"field {options.lang_field!r} is {json_type(lang)}, not a language code "
+            record.error = (f"field {options.lang_field!r} is {_json_type(lang)}, not a language code "
                             "(a string such as 'fr') or null")
             return record
-        record.lang = lang or None
+        # (a blank one says no more than an empty one: " " was taken as the language, given)
+        record.lang = lang if lang and not lang.isspace() else None
     if options.html_field:
         record.html = text
         # the page is consumed: the output record carries the cleaned text, not the HTML
