@@ -211,7 +211,9 @@ def _limits(cfg: Mapping[str, Any], config_file: str | Path | None, **given: int
         raise StageConfigError(str(exc)) from None
 
 
-@lru_cache(maxsize=None)
+#: bounded: with --lang-field the values come from the input, one a record, and a dump of
+#: junk in that field would grow an unbounded cache for the whole run
+@lru_cache(maxsize=1024)
 def _warn_if_without_data(lang: str) -> None:
     """Warn, once a process, that ``lang``, given for documents, is one cleanscrape has no
     stopwords or phrases for (``"FR"``, ``"english"``): the cleaning is weaker for it, and

@@ -286,6 +286,15 @@ def test_cli_cleans_html_records_and_counts_the_skipped(tmp_path: Path) -> None:
         assert reason in result.stderr
 
 
+def test_a_failed_page_without_a_url_is_named_by_its_record_id_alone() -> None:
+    # (a resource record, or a response whose target URI was lost: "(None)" named nothing)
+    from cleanscrape.io.readers import RawRecord, ReadOptions, decode
+
+    raw = RawRecord("crawl.warc:1", "warc", b"", "crawl.warc", attrs={"warc_id": "<urn:uuid:1>"},
+                    error="payload unreadable")
+    assert decode(raw, ReadOptions()).error == "WARC record <urn:uuid:1>: payload unreadable"
+
+
 @pytest.mark.parametrize("gzip", [True, False])
 def test_a_page_over_the_byte_limit_fails_unread_with_its_url_and_the_next_are_read(tmp_path: Path, gzip: bool) -> None:
     from cleanscrape.io.readers import ReadOptions, decode, expand_inputs, iter_raw_records

@@ -624,6 +624,7 @@ def _may_be_brotli(payload: bytes) -> bool:
     return _holds_control_bytes(head) and head.count(0) * 8 < len(head)
 
 
+@lru_cache(maxsize=1)  # (asked for each binary payload: a failed import is not cached by Python)
 def _brotli() -> Any:
     """Google's brotli (a dependency; None in an install made without dependencies).  The
     bounded reading asks for brotli 1.2's output_buffer_limit and can_accept_more_data,
@@ -961,6 +962,7 @@ def decode_warc(raw: RawRecord) -> Record:
     names the record by both (the run's log line has its number in the file alone)."""
     attrs = raw.attrs or {}
     fields = {"id": attrs.get("warc_id"), "url": attrs.get("url"), "date": attrs.get("date")}
-    error = raw.error and f"WARC record {attrs.get('warc_id')} ({attrs.get('url')}): {raw.error}"
+    named = " ".join(str(part) for part in (attrs.get("warc_id"), attrs.get("url") and f"({attrs['url']})") if part)
+    error = raw.error and f"WARC record {named}: {raw.error}"
     return Record(raw.location, raw.format, raw.name, id=attrs.get("warc_id"),
                   html=raw.payload if raw.error is None else None, attrs=dict(attrs), fields=fields, error=error)
