@@ -26,17 +26,18 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache, wraps
+from functools import lru_cache
 from typing import Callable, Iterator
 
 from ..lang import stopwords
-from .candidates import APOSTROPHE, KNOWN, Candidate, CandidateFinder
-from .clauses import (CLAUSE_BREAK, LETTER_RUN, NEXT_WORD, WORD_WITH_SLOTS, clause_after, clause_before, following_word,
-                      last_word, letters_before_space, preceding_word, question_ends, run_length_before,
-                      sentence_around, words_before)
+from .candidates import APOSTROPHE, KNOWN, LISTED, Candidate, CandidateFinder
+from .clauses import (CLAUSE_BREAK, LETTER_RUN, NEXT_WORD, OPENERS, WORD_WITH_SLOTS, clause_after, clause_before,
+                      following_word, last_word, letters_before_space, preceding_word, question_ends,
+                      run_length_before, sentence_around, words_before)
 from .charset import CharsetEvidence
 from .damage import SLOT_PATTERN, SLOTS, DamagedRun, has_slot, is_slot, spells
 from .language import LanguageData, Symbol, symbols
+from .memo import per_document, per_run
 from .wordlist import shape
 
 __all__ = ["Reading", "Resolution", "Resolver", "LISTED", "SOFT_HYPHEN_HOW"]
@@ -385,10 +386,6 @@ QUESTION_WITHOUT_QUESTION_WORD = -1.0
 _SENTENCE_END = ".!?…:"
 #: a day's number and its ordinal point right before a word ("2. února")
 _DAY_ORDINAL_BEFORE = re.compile(r"(?<!\d)\d{1,2}\.\s+\Z")
-#: what may stand before a sentence's first word: opening marks, spaces, and the invisible
-#: layout no line shows (a text's byte-order mark: its first word, damaged, was not
-#: capitalised as at the text's start once the mark opened it)
-_OPENERS = " \t\ufeff\u200b\"'`«“„‚‹([{*•-–—"
 #: quotation marks glued to the word they open
 _QUOTE_OPENERS = "«“„\"'"
 _CLOSERS = "\"'»”“’›)]}"
@@ -411,8 +408,6 @@ SOFT_HYPHEN_COMPOUND = "compound"
 SOFT_HYPHEN_PRIOR = 0.0
 #: a soft hyphen before a vowel (hyphenation breaks before a consonant where it may)
 SOFT_HYPHEN_BEFORE_VOWEL = -0.5
-#: candidate sources that are known words, not spellings guessed by the letter model
-LISTED = KNOWN + ("elision", "suffix", "negation", "person", "final vowel", "stem")
 #: the letters after a word's last apostrophe, up to its end ("?elebi'yi")
 _SUFFIX_AFTER_APOSTROPHE = re.compile(r"['’]([^\W\d_]+)$")
 #: the conjunction and a dash before it, read past by the predicate coordination rule
@@ -498,42 +493,8 @@ def _all_capitals(text: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-_NOT_ASKED = object()
 #: a candidate's case that the words around its damaged word decide (see :meth:`Resolver._candidates_of`)
 _IN_CONTEXT = object()
-
-
-def _per_document(method):
-    """``method``, a question about words alone (their frequencies, their readings, the
-    forms the word list has of them) or about a line as the page wrote it, answered once
-    per resolver, which reads one document: the rules ask it again for every candidate and
-    every pass over a line."""
-    @wraps(method)
-    def remembered(self, *args):
-        key = (method, args)  # the call's own tuple of arguments, not a copy with the method first
-        answer = self._answers.get(key, _NOT_ASKED)
-        if answer is _NOT_ASKED:
-            answer = self._answers[key] = method(self, *args)
-        return answer
-    return remembered
-
-
-def _per_run(method):
-    """``method``, a question about the context of the run being resolved (the words
-    around it in ``line``), answered once per resolution: each of the run's candidates asks
-    it again.  What a resolution remembered is forgotten at the next one (the line it read
-    changes as the runs before are repaired).  Remembered by the method alone, the line and
-    the run being those of the resolution (asked ~100,000 times on the Czech damaged dev
-    docs: a key of the three was built and hashed for each); asked of others, it is worked out."""
-    @wraps(method)
-    def remembered(self, line: str, run: DamagedRun):
-        if line is not self._run_line or run is not self._run:
-            return method(self, line, run)
-        answer = self._run_answers.get(method, _NOT_ASKED)
-        if answer is _NOT_ASKED:
-            answer = self._run_answers[method] = method(self, line, run)
-        return answer
-    return remembered
 
 
 class _CoreCase:
@@ -673,9 +634,9 @@ class Resolver:
         #: the endings of the cases prepositions govern (``preposition_cases``), in order:
         #: most candidates end in none, which one test in C tells
         self._case_endings = tuple(e for e, _ in data.preposition_cases) if data else ()
-        #: what :func:`_per_document` questions were answered
+        #: what :func:`.memo.per_document` questions were answered
         self._answers: dict[tuple, object] = {}
-        #: what :func:`_per_run` questions were answered about the run being resolved, in its line
+        #: what :func:`.memo.per_run` questions were answered about the run being resolved, in its line
         self._run_answers: dict[Callable, object] = {}
         self._run_line = ""
         self._run: DamagedRun | None = None
@@ -1081,7 +1042,7 @@ class Resolver:
         opener = max((i for i in openers if i < pos), default=None)
         return opener is not None and self.data.quotes[0][1] in line[opener:pos]
 
-    @_per_document
+    @per_document
     def _quote_pairs(self, source: str) -> tuple[frozenset[int], frozenset[int]]:
         """Offsets of the slots of ``source`` read as glued quotation marks: an opening one
         (at a word's start, after a space or the line start) and the next closing one (at a
@@ -1213,7 +1174,7 @@ class Resolver:
         last = self.lower(stem[-1])
         return last.isascii() and last not in _VOWELS and not self._known_frequency(stem)
 
-    @_per_document
+    @per_document
     def _known_frequency(self, word: str, kinds: tuple[str, ...] = LISTED) -> float:
         """The frequency of ``word`` or, with slots, of its likeliest reading of ``kinds``
         (0: none); ``KNOWN`` for a word a list or the page has whole (no stem and suffix, no
@@ -1308,7 +1269,7 @@ class Resolver:
                                f"'{cand.text}' ({cand.how}) frequency {cand.frequency:.2g}", SOFT_HYPHEN_HOW))
         return out
 
-    @_per_document
+    @per_document
     def _lost_soft_hyphens(self) -> bool:
         """Did the page lose soft hyphens?  A page hyphenates its long words, not one: at least
         ``MIN_SOFT_HYPHEN_WORDS`` of its words are known words with (some of) their inner
@@ -1339,7 +1300,7 @@ class Resolver:
         finds too: remembered per document)?"""
         return any(c.known for c in self.finder.find(self.lower(word)))
 
-    @_per_document
+    @per_document
     def _soft_hyphen_fits(self, text: str) -> list[tuple[tuple[int, ...], str, Candidate]]:
         """The sets of ``text``'s inner slots (each between two letters or slots, the parts it
         leaves of ``MIN_SYLLABLE`` characters or more, as hyphenation leaves them) that, taken
@@ -1382,7 +1343,7 @@ class Resolver:
         return any(self.finder.frequency(word[:k]) and self.finder.frequency(word[k:])
                    for k in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1))
 
-    @_per_document
+    @per_document
     def _glued_words(self, text: str) -> list[Reading]:
         """A real "?" between two intact words with no space ("Kdo je to?zeptal").  Remembered
         for the document: every resolution of a run asks, in each of the stage's passes."""
@@ -1444,7 +1405,7 @@ class Resolver:
         own, cand, core, slots, run, line, prior, spelling, best_spelling = reading.context
         return self._word_score(own, cand, core, slots, run, line) + prior + spelling - best_spelling
 
-    @_per_document
+    @per_document
     def _candidates_of(self, core: str, regional_page: bool) -> _Candidates:
         """The candidates of ``core`` (a damaged word) with what holds of them wherever it
         stands: the page's spelling of each (:meth:`_page_spelling`), its description, the
@@ -1521,7 +1482,7 @@ class Resolver:
         if self.data is None or not self.data.regional_progressive:
             return False
         if self._progressive_of[0] != line:
-            words = [self.lower(w.strip(_OPENERS + _CLOSERS + ".,;:!?")) for w in line.split()]
+            words = [self.lower(w.strip(OPENERS + _CLOSERS + ".,;:!?")) for w in line.split()]
             # the link first ("a"), in one set lookup a word: the auxiliaries only after it
             links = {link for _, link in self.data.regional_progressive}
             found = any(
@@ -1879,7 +1840,7 @@ class Resolver:
             following = None  # "co? robić": a lost letter ("coś"), no question's end
         return self.lower(previous), self.lower(following.group(1)) if following else ""
 
-    @_per_run
+    @per_run
     def _verbless_clause(self, line: str, run: DamagedRun) -> list[str] | None:
         """The words after the run in its clause (between punctuation or ``clause_openers``)
         when there are some, none of them or of those before it a possible finite verb, and
@@ -1912,7 +1873,7 @@ class Resolver:
         ends = [i for i, w in enumerate(after) if w in openers]
         return before[starts[-1] + (0 if opened else 1):] if starts else before, after[:ends[0]] if ends else after
 
-    @_per_document
+    @per_document
     def _likeliest_reading(self, word: str) -> str:
         """``word`` (lower-case), or if damaged its likeliest listed reading ("p?estav?t" →
         "přestavět"; itself when none is listed)."""
@@ -1926,7 +1887,7 @@ class Resolver:
         persons = [self._present_person(self._likeliest_reading(w)) for w in self._clause_words(line, run)[1]]
         return THIRD_PERSON in persons and OTHER_PERSON not in persons
 
-    @_per_run
+    @per_run
     def _previous_word(self, line: str, run: DamagedRun) -> str:
         """The word right before the run's word, lower-case, when a space parts them ("" when
         none does): a question of several rules, asked again by each candidate."""
@@ -2046,7 +2007,7 @@ class Resolver:
         return bool(self.finder.frequency(stem + case_ending)) and self.finder.frequency(
             stem + self.data.stacked_adjective_endings[0]) <= SOFT_ADJECTIVE_RATIO * self.finder.frequency(word)
 
-    @_per_run
+    @per_run
     def _agreement_after(self, line: str, run: DamagedRun) -> tuple[str | None, bool]:
         """The ending an adjective in the run's place takes from what follows it (see
         :meth:`_agrees`), None where nothing after it gives one; and whether an adjective
@@ -2296,7 +2257,7 @@ class Resolver:
             return None  # no masculine form: a noun ("manželé", "lidé")
         return ending
 
-    @_per_document
+    @per_document
     def _is_present_verb(self, word: str) -> bool:
         """Is ``word`` a present-tense verb form: its infinitive listed (``present_endings``:
         "hledá" → "hledat"; a stem of 3 letters or more: "nám" is no verb), or in an ending
@@ -2454,14 +2415,14 @@ class Resolver:
             return None
         return ending
 
-    @_per_run
+    @per_run
     def _determiner_around(self, line: str, run: DamagedRun) -> tuple[str, str] | None:
         """The demonstrative (lower-case, a damaged one by its likeliest reading) next to the
         run that :meth:`_determiner_ending` reads, and the ending it shows; None if none."""
         previous = words_before(line, run, 2)
         following = following_word(line, run)
         # a quotation mark before the determiner parts nothing ("„Kdo jin?,“")
-        neighbours = [w.lstrip(_OPENERS) for w in previous[-1:]] + ([following.group(1)] if following else [])
+        neighbours = [w.lstrip(OPENERS) for w in previous[-1:]] + ([following.group(1)] if following else [])
         if len(previous) == 2 and self._likeliest_reading(self.lower(previous[1])).endswith(
                 tuple(self.data.stacked_adjective_endings)) and len(previous[1]) >= MIN_ADJECTIVE:
             neighbours.append(previous[0])
@@ -2507,7 +2468,7 @@ class Resolver:
         stem = next(noun[:-len(e)] for e in self.data.participle_subject_endings if noun.endswith(e))
         return bool(self.finder.frequency(stem + instrumental))
 
-    @_per_run
+    @per_run
     def _after_feminine_head(self, line: str, run: DamagedRun) -> bool:
         """Does a feminine singular noun phrase stand right before the run: a noun with its
         article (``feminine_heads``: "valoarea", whose "valoare" is listed; a damaged one by
@@ -2515,7 +2476,7 @@ class Resolver:
         and a noun of a feminine indefinite ending (``feminine_heads``' second: "o fișă")?
         The word after it agrees with it ("valoarea minim?" is "minimă", "o fișă biografic?
         Céline" "biografică", no question's end)."""
-        previous = self._likeliest_reading(self._previous_word(line, run).lstrip(_OPENERS))
+        previous = self._likeliest_reading(self._previous_word(line, run).lstrip(OPENERS))
         if previous in self.data.feminine_determiners:
             return True
         if len(previous) < MIN_FEMININE_HEAD or not previous.isalpha():
@@ -2525,7 +2486,7 @@ class Resolver:
             return True
         before = words_before(line, run, 2)
         return len(before) == 2 and previous.endswith(tuple(i for _, i in self.data.feminine_heads)) \
-            and self._likeliest_reading(self.lower(before[0]).lstrip(_OPENERS)) in self.data.feminine_determiners \
+            and self._likeliest_reading(self.lower(before[0]).lstrip(OPENERS)) in self.data.feminine_determiners \
             and bool(self.finder.frequency(previous))
 
     def _present_finite(self, word: str) -> bool:
@@ -2560,7 +2521,7 @@ class Resolver:
         endings = self._predicate_ending(line, run)
         return None if endings is None else word.endswith(endings)
 
-    @_per_run
+    @per_run
     def _predicate_ending(self, line: str, run: DamagedRun) -> str | tuple[str, ...] | None:
         """The ending (or endings) that the run's word, read as the predicate adjective of
         a copula before it in its clause, takes from the copula or its subject (see
@@ -2664,7 +2625,7 @@ class Resolver:
                 genders.update(e for e, participles in self.data.participle_agreement if low.endswith(participles))
         return genders.pop() if len(genders) == 1 else None
 
-    @_per_run
+    @per_run
     def _oblique_adjective_after(self, line: str, run: DamagedRun) -> bool:
         """Is the word right after the run, intact, an adjective in an oblique case (an
         ``adjective_endings`` one no ``stacked_adjective_endings`` nominative shares: "plná
@@ -2702,7 +2663,7 @@ class Resolver:
                 return False
         return False
 
-    @_per_run
+    @per_run
     def _copula_before_subject(self, line: str, run: DamagedRun) -> str | None:
         """The past copula (lower-case) of a clause the run's word ends (punctuation after it)
         where the copula's subject stands between them: a noun agreeing with the copula right
@@ -2827,7 +2788,7 @@ class Resolver:
         noun = self.lower(following.group(1))
         return len(noun) >= MIN_CASE_NOUN and noun.isalpha() and noun.endswith(endings)
 
-    @_per_run
+    @per_run
     def _governed_endings(self, line: str, run: DamagedRun) -> frozenset[str]:
         """The endings that the word governing the run's word gives it: a preposition (after
         a numeral a partitive one: "jeden z žáků"), or a quantifier (noun and adjectives:
@@ -2865,7 +2826,7 @@ class Resolver:
         governed = self._verb_case(line, run)
         return governed is not None and word.endswith(governed) and self._declined_noun(word[:-len(governed)])
 
-    @_per_run
+    @per_run
     def _verb_case(self, line: str, run: DamagedRun) -> str | None:
         """The case ending the verb before the run's word governs in it (see
         :meth:`_verb_governs`), None where no such verb stands there.  Read once per
@@ -3012,7 +2973,7 @@ class Resolver:
         mých návštěv": "jedné", not "jedná")?"""
         return self._after_preposition(line, run) and (self._is_participle(word) or self._present_finite(word))
 
-    @_per_run
+    @per_run
     def _after_preposition(self, line: str, run: DamagedRun) -> bool:
         """Is the last word before the run's word (whatever space parts them) a preposition
         (``prepositions``)?  Asked of every candidate."""
@@ -3041,7 +3002,7 @@ class Resolver:
                 return False
         return self._is_present(word)
 
-    @_per_document
+    @per_document
     def _is_present(self, word: str, min_stem: int = 0) -> bool:
         """Is ``word`` a present-tense form by its listed infinitive (``present_endings``:
         "stará" → "starat", "mrzí" → "mrzet"), its stem ``min_stem`` letters at least?"""
@@ -3135,7 +3096,7 @@ class Resolver:
             return True  # "žili šťastně a spokojeně.": joined to an adverb, an adverb
         return any(self.lower(word) in self.data.adverb_after_verbs for word in clause[-ADVERB_VERB_REACH:])
 
-    @_per_document
+    @per_document
     def _has_adjective(self, stem: str) -> bool:
         """Does ``stem`` make a listed adjective, its masculine nominative (the first of
         ``stacked_adjective_endings``: "mlad" → "mladý"; a noun's stem makes none:
@@ -3207,7 +3168,7 @@ class Resolver:
         ending = self._stacked_adjective(word)
         return ending is not None and ending != next_ending
 
-    @_per_run
+    @per_run
     def _stacked_adjective_after(self, line: str, run: DamagedRun) -> str | None:
         """The agreeing ending of the adjective right after the run's word, intact and in
         lower case (:meth:`_stacked_adjective`), None if none follows it."""
@@ -3236,7 +3197,7 @@ class Resolver:
             return False  # "niż" is no "nią" after "uczniowie czytają dziś mniej"
         return self._subject_near(line, run) == ending
 
-    @_per_run
+    @per_run
     def _listed_subject_before(self, line: str, run: DamagedRun) -> str | None:
         """The person ending of the listed subject (``subject_endings``) nearest before the
         run's word in its clause, within ``GOVERNOR_REACH`` words; None if none stands there."""
@@ -3246,7 +3207,7 @@ class Resolver:
                 return subject
         return None
 
-    @_per_run
+    @per_run
     def _subject_near(self, line: str, run: DamagedRun) -> str | None:
         """The person ending of the subject nearest the run's word in its clause, before it
         or after it (:meth:`_subject_person`: a listed one or a masculine personal plural);
@@ -3315,7 +3276,7 @@ class Resolver:
             return False  # "postawę" is the noun's, though "postawisz" is listed
         return self._sure_persons(line, run) == {ending}
 
-    @_per_run
+    @per_run
     def _sure_persons(self, line: str, run: DamagedRun) -> set[str]:
         """The persons of the sure verb forms in the run's sentence, between the
         subordinating conjunctions around it (see :meth:`_person_in_sentence`).  Read once
@@ -3388,7 +3349,7 @@ class Resolver:
                    and self.finder.frequency(word[:len(word) - len(ending)] + self.data.second_person_from_third)
                    for ending in self.data.present_person_endings)
 
-    @_per_document
+    @per_document
     def _present_stem(self, stem: str) -> bool:
         """Is ``stem`` a present tense's: is its second person singular listed
         (``second_person_endings``, after the stem's consonant alternates as
@@ -3456,7 +3417,7 @@ class Resolver:
                     return True
         return False
 
-    @_per_run
+    @per_run
     def _infinitive_governed(self, line: str, run: DamagedRun) -> bool:
         """Is a governing word within reach before the run in its clause ("mógł sobie na to
         pozwolić"), or a future auxiliary or modal right after it ("startować będą")?"""
@@ -3594,7 +3555,7 @@ class Resolver:
             if tail[0] in ".,;:)" and before and self.data is not None:
                 # "isto ?, à beira", "paroquial ?, sem dúvida": a one-letter word that may end a
                 # clause (the verb "é"; a preposition, "à", never does)
-                word_before = before.rsplit(None, 1)[-1].lstrip(_OPENERS)
+                word_before = before.rsplit(None, 1)[-1].lstrip(OPENERS)
                 return [r for r in self._one_letter_readings(word_before, "", self._sentence_start(line, run.start))
                         if self.lower(r.text) not in self.data.never_final]
             return []
@@ -3635,7 +3596,7 @@ class Resolver:
         sentence_start = self._sentence_start(line, run.start)
         if nxt.isalnum():
             # the token right before: "de 1949 ? 1976" follows a number, not the determiner "de"
-            word_before = before.rsplit(None, 1)[-1].lstrip(_OPENERS) if before else ""
+            word_before = before.rsplit(None, 1)[-1].lstrip(OPENERS) if before else ""
             word_after = following.split(None, 1)[0].rstrip(_CLOSERS + ".,;:!")
             readings += self._one_letter_readings(word_before, word_after, sentence_start,
                                                   after_name=self._name_before(before) or self._subject_before(before),
@@ -3803,7 +3764,7 @@ class Resolver:
         chain = last - first + 1
         if chain < 2:
             return None
-        home = self.lower(last_word(line[:seps[first]]).strip(_OPENERS + ":"))
+        home = self.lower(last_word(line[:seps[first]]).strip(OPENERS + ":"))
         # where quotation marks stand apart from their words, a chain of short parts is
         # quotations ("sa « grande » réforme de « moralisation »"): a breadcrumb only
         listed = not (self.data is not None and self.data.spaced_quotes)
@@ -3988,14 +3949,14 @@ class Resolver:
         # the verb may have lost letters itself ("suficiente?, lament? el"), not read yet
         return has_slot(verb) and any(spells(verb, v) for v in verbs)
 
-    @_per_document
+    @per_document
     def _attributed_closer_after(self, line: str, pos: int) -> bool:
         """Is the next glued slot after ``pos`` at a word's edge one before a verb of stating
         ("?Já perdemos … figurinhas?, desabafou"), with no slot opening a word before it that
         may be a quotation mark (a listed word's lost first letter is none: "?Hemos sufrido
         hasta el ?ltimo minuto?, celebr?")?"""
         for i in _slot_positions(line, pos, len(line)):
-            if i + 1 < len(line) and line[i + 1].isalpha() and (line[i - 1].isspace() or line[i - 1] in _OPENERS) \
+            if i + 1 < len(line) and line[i + 1].isalpha() and (line[i - 1].isspace() or line[i - 1] in OPENERS) \
                     and not self._lost_first_letter(line, i):
                 return False  # another quotation opens first
             if self._before_attribution(line, i):
@@ -4126,7 +4087,7 @@ class Resolver:
         # a slot at a word's start that may have opened it: not one the line, repaired to the
         # left, reads as a word's letter ("?al??arak ikimizi..?" is "çalışarak ikimizi..?", a
         # question trailing off)
-        if run.end != run.token_end or not any((i == 0 or source[i - 1] in _OPENERS) and not line[i].isalpha()
+        if run.end != run.token_end or not any((i == 0 or source[i - 1] in OPENERS) and not line[i].isalpha()
                                                for i in _slot_positions(source, 0, run.start)):
             return []
         return [Reading(closing, QUOTE_PAIRED, "'?' after a full stop read as the closing quotation mark of a pair")]
@@ -4208,7 +4169,7 @@ class Resolver:
         tokens = before.split()
         if len(tokens) < 2 or re.search(r"[.!?:…]$", tokens[-2]):
             return False
-        word = tokens[-1].lstrip(_OPENERS).rstrip(")")
+        word = tokens[-1].lstrip(OPENERS).rstrip(")")
         return word[:1].isupper() and word.isalpha()
 
     def _clitic_infinitive_after(self, before: str, following: str) -> bool:
@@ -4265,7 +4226,7 @@ class Resolver:
         tokens = before.split()
         if len(tokens) < 2:
             return False
-        article, noun = tokens[-2].lstrip(_OPENERS), tokens[-1]
+        article, noun = tokens[-2].lstrip(OPENERS), tokens[-1]
         return self.lower(article) in self.data.subject_determiners and noun.isalpha() and noun.islower()
 
     def _numeral_range(self, word_before: str, word_after: str) -> bool:
@@ -4309,7 +4270,7 @@ class Resolver:
         """Does ``following`` start a new sentence: a capitalised function word ("Le", "Il",
         "Pour"), not a name ("Paris")?"""
         first = re.split("['’]", following.split(None, 1)[0])[0]  # "L'enclave": "L"
-        word = first.strip(_CLOSERS + _OPENERS + ".,;:!?")
+        word = first.strip(_CLOSERS + OPENERS + ".,;:!?")
         if not word[:1].isupper():
             return False
         return self.lower(word) in stopwords(self.lang)
@@ -4332,7 +4293,7 @@ class Resolver:
                for i in _slot_positions(source, pos + 1, end.start() if end else len(source))):
             return False  # "Pourquoi aller ? Paris … ? Je": the question ends further on
         words = source[start:pos].split()
-        if len(words) > 1 and words[-1].lstrip(_OPENERS)[:1].isupper():
+        if len(words) > 1 and words[-1].lstrip(OPENERS)[:1].isupper():
             return False
         return self._opens_question(source[start:pos])
 
@@ -4363,7 +4324,7 @@ class Resolver:
         after it ("Pourquoi les élèves lisent-ils"), or one word at most after it, an elliptic
         question ("Qui sait ? Harold", "Pourquoi pas ? Les"): an interrogative before a plain
         subject and its verb opens a clause ("Quand il est arrivé ? Paris," is "à Paris")."""
-        sentence = sentence.lstrip(_OPENERS)
+        sentence = sentence.lstrip(OPENERS)
         opening = self.data.question_opening
         if opening and sentence[:1] == opening:
             return True
@@ -4409,7 +4370,7 @@ class Resolver:
             readings = [r for r in readings if not r.text.startswith(openings)]
         return readings
 
-    @_per_document
+    @per_document
     def _slots_ending_question(self, source: str, start: int, end: int) -> list[int] | None:
         """Where the slots of the token ``source[start:end]`` stand, when its last one ends
         a question (:meth:`_ends_question`); None otherwise.  Remembered for the document:
@@ -4426,7 +4387,7 @@ class Resolver:
         of its lost letters counts)."""
         start = max(line.rfind(c, 0, run.token_start) for c in ".!?…:;\n") + 1
         words = [self.lower(w) for w in line[start:run.token_start].split()] + [self.lower(core)]
-        words = [w.strip(_OPENERS + _CLOSERS + ",") for w in words]
+        words = [w.strip(OPENERS + _CLOSERS + ",") for w in words]
         if self.lower(core) in self.data.question_words:
             return QUESTION_AFTER_QUESTION_WORD
         if any(self._may_be_question_word(w) for w in words):
@@ -4497,7 +4458,7 @@ class Resolver:
 
     @staticmethod
     def _at_token_start(run: DamagedRun, line: str) -> bool:
-        return all(c in _OPENERS for c in line[run.token_start:run.start])
+        return all(c in OPENERS for c in line[run.token_start:run.start])
 
     @staticmethod
     def _at_token_end(run: DamagedRun, line: str) -> bool:
@@ -4529,7 +4490,7 @@ class Resolver:
     def _opening_slot_before(self, line: str, pos: int) -> bool:
         """A slot before ``pos`` where an opening quotation mark could have been."""
         for i in _slot_positions(line, 0, pos):
-            if i > 0 and line[i - 1] not in _OPENERS:
+            if i > 0 and line[i - 1] not in OPENERS:
                 continue  # no opening mark stands there (told before the word after it is looked up)
             if self.data.spaced_quotes:
                 after_ok = i + 1 < len(line) and (line[i + 1].isalnum() or line[i + 1] == " ")
@@ -4557,7 +4518,7 @@ class Resolver:
             return False
         return self._quote_not_letter(line[pos:end], line[pos - 1:end])
 
-    @_per_document
+    @per_document
     def _quote_not_letter(self, word: str, with_slot: str) -> bool:
         """A slot glued to ``word`` is a quotation mark's only if ``word`` is listed and no
         listed word has the slot as a letter ("?Wort", but not "?ey": "şey")."""
@@ -4587,10 +4548,10 @@ class Resolver:
     def _question_may_open(self, line: str, pos: int) -> bool:
         """May a question open at ``pos``: at a sentence start, or after ";" or "," (Spanish
         "…del departamento; ¿Cómo es posible?")?"""
-        return self._sentence_start(line, pos) or line[:pos].rstrip(_OPENERS)[-1:] in (";", ",")
+        return self._sentence_start(line, pos) or line[:pos].rstrip(OPENERS)[-1:] in (";", ",")
 
     def _sentence_start(self, line: str, pos: int) -> bool:
-        before = line[:pos].rstrip(_OPENERS)
+        before = line[:pos].rstrip(OPENERS)
         if not before:
             return True
         last = before[-1]
@@ -4905,10 +4866,10 @@ class Resolver:
             before = self.lower(line[run.token_start:run.start].rstrip("'" + APOSTROPHE))
         else:
             words = line[:run.token_start].rsplit(None, 1)[-1:]
-            before = self.lower(words[-1].strip(_OPENERS + _CLOSERS)) if words else ""
+            before = self.lower(words[-1].strip(OPENERS + _CLOSERS)) if words else ""
         tail = line[run.end:run.token_end]
         following = tail[1:] if tail.startswith("-") else line[run.token_end:]
-        after = re.split(r"['’\s]", following.strip().lstrip(_OPENERS), maxsplit=1)[0]
+        after = re.split(r"['’\s]", following.strip().lstrip(OPENERS), maxsplit=1)[0]
         after = self.lower(after.rstrip(_CLOSERS + ".,;:!?"))
         return any(before in befores and after not in not_after for befores, not_after in senses)
 
