@@ -26,7 +26,7 @@ from .source_memory import SourceWords
 from .vocabulary import DocumentVocabulary
 from .wordlist import Wordlist, shape, wordlist
 
-__all__ = ["Candidate", "CandidateFinder", "KNOWN"]
+__all__ = ["Candidate", "CandidateFinder", "KNOWN", "LISTED"]
 
 _APOSTROPHES = re.compile(r"['’]")
 #: the characters a word may be split at: a slot or an apostrophe
@@ -104,6 +104,8 @@ SPELLING_BEAM = 12
 MIN_FOREIGN_KEPT = 3
 #: how a candidate known as a whole word was found (the others are spelled or split)
 KNOWN = ("word list", "document", "source")
+#: candidate sources that are known words, not spellings guessed by the letter model
+LISTED = KNOWN + ("elision", "suffix", "negation", "person", "final vowel", "stem")
 #: the tables of a language without any (no letters, no suffixes), read where there is no language data
 _NO_LANGUAGE = LanguageData(lang="", letters="")
 

@@ -14,10 +14,14 @@ from functools import lru_cache
 
 from .damage import LETTERS_AND_SLOTS, SLOT_PATTERN, DamagedRun
 
-__all__ = ["CLAUSE_BREAK", "LETTER_RUN", "NEXT_WORD", "WORD_WITH_SLOTS", "clause_after", "clause_before",
+__all__ = ["CLAUSE_BREAK", "LETTER_RUN", "NEXT_WORD", "OPENERS", "WORD_WITH_SLOTS", "clause_after", "clause_before",
            "following_word", "last_word", "letters_before_space", "preceding_word", "question_ends",
            "run_length_before", "sentence_around", "words_before"]
 
+#: what may stand before a sentence's first word: opening marks, spaces, and the invisible
+#: layout no line shows (a text's byte-order mark: its first word, damaged, was not
+#: capitalised as at the text's start once the mark opened it)
+OPENERS = " \t\ufeff\u200b\"'`«“„‚‹([{*•-–—"
 #: a word's letters (no slot, no apostrophe)
 LETTER_RUN = re.compile(r"[^\W\d_]+")
 #: a word after an opening slot / before a closing one (its own lost letters included)
