@@ -60,6 +60,7 @@ else:  # pragma: no cover
 __all__ = [
     "Hit",
     "normalize",
+    "copy_key",
     "Lexicon",
     "load_lexicon",
     "lexicon_languages",
@@ -158,6 +159,18 @@ def normalize(text: str) -> str:
     decoration at both ends: a normalised line's only whitespace is single spaces between
     its words."""
     return _fold(text).strip(EDGE_CHARS)
+
+
+#: the quotation marks, apostrophes and dashes inside a line, which one text's copies print in
+#: different forms (« », " " or “ ”; ' or ‘; - or –): :func:`copy_key` drops them
+_QUOTES_AND_DASHES = str.maketrans("", "", "\"'‘‚“”„«»‹›-‐‑‒–—")
+
+
+def copy_key(normalized: str) -> str:
+    """A normalised line as its copies are told: without its quotation marks, apostrophes and
+    dashes (a page's heading prints its article's title with « », the article with " ")."""
+    folded = normalized.translate(_QUOTES_AND_DASHES)
+    return normalized if len(folded) == len(normalized) else normalize(folded)
 
 
 def _phrase_key(phrase: str, kind: str) -> str:

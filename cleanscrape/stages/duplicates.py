@@ -7,7 +7,8 @@ still kept by earlier stages:
 
 ``exact``
     the normalised line (:func:`cleanscrape.lexicon.normalize`: case, spaces,
-    apostrophes and edge punctuation folded) equals an earlier one;
+    apostrophes and edge punctuation folded) equals an earlier one, its quotation marks and
+    dashes aside (:func:`cleanscrape.lexicon.copy_key`: « » or " ", - or –);
 ``truncated``
     the line ends with "..." or "…" and what precedes it starts another line
     ("… a déclaré M. Lavrov à..." against the full sentence): the teaser goes,
@@ -45,7 +46,7 @@ from rapidfuzz.distance import LCSseq
 
 from ..document import LAYOUT_WHITESPACE, Document
 from ..features import ELLIPSES, SENTENCE_END, line_features
-from ..lexicon import normalize, normalized_lines
+from ..lexicon import copy_key, normalize, normalized_lines
 from ..stage import Count, Share, Stage, register_stage
 
 _NUMBER = re.compile(r"\d+")
@@ -128,11 +129,12 @@ class DuplicatesStage(Stage):
         self._near(doc, [c for c in candidates if c.index not in removed], removed)
 
     def _exact(self, doc: Document, candidates: list[_Candidate], removed: set[int]) -> None:
-        first_seen: dict[str, int] = {}
+        first_seen: dict[str, _Candidate] = {}
         for cand in candidates:
-            original = first_seen.setdefault(cand.norm, cand.index)
-            if original != cand.index:
-                self.remove_line(doc, cand.index, f"exact copy of line {original + 1}")
+            original = first_seen.setdefault(copy_key(cand.norm), cand)
+            if original is not cand:
+                marks = "" if original.norm == cand.norm else ", but for its quotation marks, apostrophes or dashes"
+                self.remove_line(doc, cand.index, f"exact copy of line {original.index + 1}{marks}")
                 removed.add(cand.index)
 
     def _joined(self, doc: Document, candidates: list[_Candidate], removed: set[int]) -> None:
