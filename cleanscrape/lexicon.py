@@ -83,10 +83,11 @@ KINDS = ("line", "prefix", "contains", "line_near", "contains_near")
 #: categories that are word classes a rule looks words up in (month names and the words a
 #: dateline may carry; the names of picture agencies, the labels a picture credit opens with,
 #: the words that say a credit follows a caption or join its owners; the verbs of an
-#: invitation to follow; the word a byline opens with), not boilerplate phrases: they are not
-#: matched, see :func:`word_class`
+#: invitation to follow; the word a byline opens with; the words a view counter says), not
+#: boilerplate phrases: they are not matched, see :func:`word_class`
 WORD_CLASS_CATEGORIES = frozenset({"date_words", "dateline_words", "credit_names", "credit_labels",
-                                   "credit_signs", "credit_joiners", "follow_words", "byline_words"})
+                                   "credit_signs", "credit_joiners", "follow_words", "byline_words",
+                                   "counter_words"})
 #: kinds whose phrase must span the whole normalised line
 WHOLE_LINE_KINDS = frozenset({"line", "line_near"})
 CONTAINS_KINDS = frozenset({"contains", "contains_near"})
