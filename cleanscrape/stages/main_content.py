@@ -86,7 +86,7 @@ import regex
 from ..charclass import bmp_class
 from ..document import Document
 from ..features import ELLIPSES, SENTENCE_END, LineFeatures, line_features
-from ..lexicon import Hit, category_hits, hits_by_line, lines_opening, normalize, normalized_lines, whole_line_phrases, word_class
+from ..lexicon import Hit, category_hits, copy_keys, hits_by_line, lines_opening, normalize, normalized_lines, whole_line_phrases, word_class
 from ..stage import Count, Range, Share, Stage, register_stage
 
 #: the digits 1-9 written 0 (records' figures fold to one shape), as a string of the ASCII
@@ -1643,8 +1643,8 @@ class MainContentStage(Stage):
         among the few lines above the region, and its copies there (a repeated title
         is the ``duplicates`` stage's to report, as a copy of the first): copies as that
         stage tells them, normalised, since a page's heading and its article's title
-        differ in case or spacing ("LE DRIAN À LAVROV" over "Le Drian à Lavrov"), and the
-        longer one is not always the first."""
+        differ in case, spacing or quotation marks ("LE DRIAN À LAVROV" over "Le Drian à
+        Lavrov", « » over " "), and the longer one is not always the first."""
         candidates: list[int] = []
         for pos in range(max(0, first - self.options.title_distance), first):
             item = lines[pos]
@@ -1664,5 +1664,5 @@ class MainContentStage(Stage):
             return set()
         best = max(reversed(candidates), key=lambda pos: lines[pos].length)
         norms = normalized_lines(doc)
-        title = norms[lines[best].index]
-        return {pos for pos in candidates if norms[lines[pos].index] == title}
+        keys = dict(zip(candidates, copy_keys([norms[lines[pos].index] for pos in candidates])))
+        return {pos for pos in candidates if keys[pos] == keys[best]}

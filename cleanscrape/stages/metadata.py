@@ -12,6 +12,11 @@ Three shapes need no label:
   Uhr – 13:00 Uhr", "29 November 2018 | 20 January 2019"), which pages print as content;
 * a counter: a bare number next to removed boilerplate ("URL courte" / "17303").
   A bare number elsewhere (a score, a list item) stays;
+* a counter of views, reads or shares: numbers and the words such a counter says
+  (``counter_words``: "vues", "Lu … fois", "Aufrufe") and nothing else on a line ("1 245 vues",
+  "12.3K views", "Aufrufe: 1.234").  A counter in a sentence ("The video has 1,245 views since
+  Monday.") is the article's; a comment count ("13 Comments") is none of these words, as
+  ``main_content`` reads it as the head of a comment thread;
 * a byline whose word is no phrase (German "Von", which headlines open with too: the
   ``byline_words`` class): the word and a name of two or three capitalised words, alone or
   before a dateline ("Von Georg Kasch", "Von Fanny Guénon des Mesnards, 3. März 2022").
@@ -61,6 +66,9 @@ def _digit() -> re.Pattern[str]:
 #: non-digits after a digit are taken back at most once, and each run follows one digit)
 _TWO_NUMBERS = re.compile(r"\d\D+\d")
 _NUMBER = re.compile(r"\d{1,3}(?:[ .,']?\d{3})*|\d+")
+#: a counter's number, one token of it: "1245", "1.234", "1,245", a group of "1 245" alone,
+#: or rounded to thousands or millions ("12.3k", "2m")
+_COUNT = re.compile(r"\d+(?:[.,']\d{3})*|\d+(?:[.,]\d{1,2})?[km]")
 _TOKEN_EDGE = ",.;:()[]|/-–—•·∙"
 
 
@@ -93,6 +101,8 @@ class MetadataStage(LexiconStage):
         #: most capitalised words of a name after a byline word ("Von Fanny Guénon des
         #: Mesnards"), of each name where two are joined ("… und Sebastian Drescher")
         max_byline_name_words: Count = 3
+        #: most words of a view counter besides its numbers ("Lu 1245 fois")
+        max_counter_words: Count = 3
 
     options: MetadataStage.Options
 
@@ -103,6 +113,7 @@ class MetadataStage(LexiconStage):
         norms = normalized_lines(doc)
         date_words = word_class(doc, "date_words")
         dateline_words = word_class(doc, "dateline_words")
+        counter_words = word_class(doc, "counter_words")
         taken: list[int] = []
         # the short lines with a digit, each searched alone: cheaper than a scan of the whole
         # text, most of which is in the long lines
@@ -121,7 +132,8 @@ class MetadataStage(LexiconStage):
                                                 "(a view or comment counter)")
                     taken.append(line.index)
                 continue
-            reason = self.dateline_reason(norm, date_words, dateline_words) \
+            reason = self.counter_reason(norm, counter_words) \
+                or self.dateline_reason(norm, date_words, dateline_words) \
                 or self.stamps_reason(norm, date_words, dateline_words)
             if reason:
                 self.remove_line(doc, line, reason)
@@ -136,6 +148,21 @@ class MetadataStage(LexiconStage):
                     self.remove_line(doc, line, reason)
                     taken.append(index)
         return taken
+
+    def counter_reason(self, normalized: str, counter_words: frozenset[str]) -> str | None:
+        """A counter of views, reads or shares: numbers and counter words only, separators
+        aside ("1 245 vues", "Lu 1245 fois", "Aufrufe: 1.234", "12.3K views")."""
+        words: list[str] = []
+        for raw in normalized.split():
+            token = raw.strip(_TOKEN_EDGE)
+            if not token or token[0].isdecimal() and _COUNT.fullmatch(token):
+                continue
+            if token not in counter_words or len(words) == self.options.max_counter_words:
+                return None
+            words.append(token)
+        if not words:
+            return None
+        return f"counter of views, reads or shares: a number and {' '.join(map(repr, words))}"
 
     def byline_reason(self, text: str, date_words: frozenset[str], dateline_words: frozenset[str]) -> str | None:
         """A byline opened by a byline word ("Von"): a name of two or three capitalised

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from itertools import combinations
 
+import pytest
 from rapidfuzz import fuzz
 
 from cleanscrape import Cleaner
@@ -35,6 +36,17 @@ def test_repeated_title_keeps_the_first_copy():
 def test_copy_differing_only_in_case_spacing_and_edge_punctuation_is_exact():
     result = clean(f"{LEAD}\n{SECOND}\n  {LEAD.upper().rstrip('.')}  ")
     assert reasons(result) == {3: "exact copy of line 1"}
+
+
+@pytest.mark.parametrize(("first", "copy"), [
+    (TITLE, 'Le Drian à Lavrov : "Nous faisons face à un ennemi commun"'),
+    (TITLE, "Le Drian à Lavrov : “Nous faisons face à un ennemi commun”"),
+    (TITLE, "Le Drian à Lavrov : « Nous faisons face à un ennemi commun »"),
+    ("Lavrov - Kerry : se mettre d'accord sur une liste", "Lavrov – Kerry : se mettre d‘accord sur une liste"),
+], ids=["straight", "curly", "spaced guillemets", "dash and apostrophe"])
+def test_copy_in_other_quotation_marks_apostrophes_or_dashes_is_exact(first: str, copy: str):
+    result = clean(f"{first}\n\n{copy}\n{LEAD}")
+    assert reasons(result) == {3: "exact copy of line 1, but for its quotation marks, apostrophes or dashes"}
 
 
 def test_truncated_teaser_after_the_full_paragraph():
