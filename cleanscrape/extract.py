@@ -356,7 +356,7 @@ _UTF8_SEQUENCES = re.compile("[\u0080-\udc7f\udd00-\U0010ffff]+")
 _WINDOWS_CODE_PAGES = tuple(f"cp{number}" for number in range(1250, 1259))
 #: a run of multi-byte UTF-8 sequences with ASCII (or the text's edge) on both sides, in
 #: bytes decoded with surrogateescape
-_ISOLATED_SEQUENCES = re.compile("(?<![^\x00-\x7f])[\u0080-\udc7f\udd00-\U0010ffff]++(?![^\x00-\x7f])")
+_ISOLATED_SEQUENCES = re.compile("(?<![^\x00-\x7f])[\u0080-\udc7f\udd00-\U0010ffff]+(?![^\x00-\x7f])")
 _ASCII_BYTES = bytes(range(0x80))
 
 
