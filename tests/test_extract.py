@@ -114,6 +114,41 @@ def test_a_page_of_utf8_and_another_single_byte_code_page_reads_the_rest_as_that
     assert utf8 in decoded.text and pasted in decoded.text
 
 
+#: code-page text whose capitals before "»", "—", "Ż" or "Š" form UTF-8 sequences by accident:
+#: "С»" is D1 BB ("ѻ"), "Т—" D2 97 ("җ"), "ÓŻ" D3 AF ("ӯ"), "ĚŠ" CC 8A (a combining ring),
+#: "ÍŠ" CD 8A (a combining mark)
+RUSSIAN_ACCIDENTS = "Сообщает агентство «ТАСС». Счёт «СПАРТАК»: 2:1, ТАСС» и ИТАР-ТАСС»."
+POLISH_ACCIDENTS = "RÓŻNE SPRAWY: ÚSPĚŠNÝ PŘÍŠTÍ ROK, RÓŻNE."
+
+
+@pytest.mark.parametrize("legacy, utf8, codec, declared", [
+    (RUSSIAN_ACCIDENTS, RUSSIAN, "cp1251", {"http_charset": "windows-1251"}),
+    (RUSSIAN_ACCIDENTS, RUSSIAN, "cp1251", {}),
+    (POLISH_ACCIDENTS, CZECH, "cp1250", {"head": b'<meta charset="windows-1250">'}),
+    (POLISH_ACCIDENTS, CZECH, "cp1250", {"html_attrs": b' lang="pl"'}),
+], ids=["ru-http", "ru-detected", "cs-meta", "pl-lang"])
+@pytest.mark.parametrize("utf8_share", [1, 20])
+def test_code_page_bytes_that_form_a_utf8_sequence_by_accident_stay_the_code_page_beside_real_utf8(
+        legacy: str, utf8: str, codec: str, declared: dict[str, Any], utf8_share: int) -> None:
+    """A measure of the whole text read both ways decided for every sequence at once: a
+    page of many such accidents and one UTF-8 paragraph was read whole as the code page
+    (the paragraph mojibake), one of much UTF-8 read every accident as UTF-8 ("ТАСѻ",
+    "RӯNE").  Each sequence is decided where it is."""
+    data = _page([legacy.encode(codec)] * (21 - utf8_share) + [utf8.encode()] * utf8_share,
+                 declared.get("html_attrs", b""), declared.get("head", b""))
+    decoded = decode_html(data, declared.get("http_charset"))
+    assert (decoded.charset, decoded.source) == (f"utf-8+{codec}", "mixed")
+    assert decoded.text.count(legacy) == 21 - utf8_share and utf8 in decoded.text
+
+
+@pytest.mark.parametrize("legacy, codec", [(RUSSIAN_ACCIDENTS, "cp1251"), (POLISH_ACCIDENTS, "cp1250")])
+def test_a_declared_code_page_whose_bytes_form_utf8_sequences_only_by_accident_is_read_as_declared(
+        legacy: str, codec: str) -> None:
+    label = {"cp1251": "windows-1251", "cp1250": "windows-1250"}[codec]
+    decoded = decode_html(_page([legacy.encode(codec)] * 20), http_charset=label)
+    assert (decoded.charset, decoded.source, decoded.text.count(legacy)) == (codec, "http", 20)
+
+
 @pytest.mark.parametrize("pasted, codec, stray, declared", [
     (POLISH_PASTED, "cp1250", b"\x90", {"head": b'<meta charset="windows-1250">'}),
     (POLISH_PASTED, "cp1250", b"\x81", {"http_charset": "windows-1250"}),
