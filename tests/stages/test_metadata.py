@@ -111,6 +111,9 @@ def test_a_numbers_edges_are_told_by_isdecimal_as_re_tells_a_digit() -> None:
 
 @pytest.mark.parametrize(("lang", "line"), [
     ("fr", "Publié le 31 janvier 2017 à 10h08, mis à jour à 12h15"),
+    # the word before the label's comma ends with a comma of its own (what a quick search for
+    # a comma and the word after it has to look ahead for, not take)
+    ("fr", "Publié le 31 janvier 2017, 10h08, mis à jour à 12h15"),
     ("fr", "Publié le 31/01/2017 à 08h00 - Mis à jour le 31/01/2017 à 10h09"),
     ("en", "Published March 3, 2021 | Updated 10:00 AM"),
     ("de", "Veröffentlicht am 03.03.2021 | Aktualisiert am 04.03.2021, 10:15 Uhr"),
