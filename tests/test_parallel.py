@@ -387,6 +387,18 @@ def test_an_unforeseen_exception_costs_one_record(monkeypatch) -> None:
     assert records[0]["error"] == "p.html: RuntimeError: extractor bug"
 
 
+def test_a_page_that_fails_extraction_is_a_failed_record_naming_it() -> None:
+    # extract_within_limits gives a failed Result, not only a limit's: the warning for a
+    # limit read its flags[0], and the record failed as "IndexError: list index out of range"
+    page = RawRecord("p.html", "html", b"\x00\x01binary\x00 data", "p.html")
+    outcomes = list(clean_stream(Cleaner(stages=["whitespace"]), Job(output_format="jsonl"),
+                                 [page, *make_raws(1)], workers=1))
+    records = [json.loads(o.item.data) for o in outcomes]
+    assert [r["status"] for r in records] == ["failed", "ok"]
+    assert records[0]["error"] == "p.html: page not parseable as HTML" and records[0]["text"] is None
+    assert outcomes[0].warning is None and not outcomes[0].empty
+
+
 # ------------------------------------------------------------------ the CLI, as a process
 
 def write_dump(path: Path, n: int) -> None:
