@@ -399,6 +399,20 @@ def test_a_page_that_fails_extraction_is_a_failed_record_naming_it() -> None:
     assert outcomes[0].warning is None and not outcomes[0].empty
 
 
+def test_a_page_whose_extraction_raises_is_a_failed_record_naming_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("cleanscrape.extract._load_tree", broken)
+    page = RawRecord("p.html", "html", b"<html><body><p>text</p></body></html>", "p.html")
+    outcomes = list(clean_stream(Cleaner(stages=["whitespace"]), Job(output_format="jsonl"),
+                                 [page, *make_raws(1)], workers=1))
+    records = [json.loads(o.item.data) for o in outcomes]
+    # (it was an empty ok record, as if the page held no text)
+    assert [r["status"] for r in records] == ["failed", "ok"]
+    assert records[0]["error"] == "p.html: extraction failed: RuntimeError: boom"
+
+
 # ------------------------------------------------------------------ the CLI, as a process
 
 def write_dump(path: Path, n: int) -> None:
