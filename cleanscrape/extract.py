@@ -1109,13 +1109,15 @@ def extract_within_limits(cleaner: Cleaner, html: str | bytes, *, id: str | None
     extraction outlasts the time limit (trafilatura has run without end on some pages, its
     issues #189 and #704), gives the Result passing it through: not extracted, its text
     empty, flagged ``limit:size`` or ``limit:time``, and why in ``metadata["extraction"]``.
-    A page that is not blank and parses to no tree (:data:`NOT_PARSEABLE`) gives a failed
-    Result."""
+    A page that is not blank and parses to no tree (:data:`NOT_PARSEABLE`), or whose
+    extraction raises, gives a failed Result."""
     problem = document_problem(metadata=metadata, url=url)
     if problem is not None:
         return cleaner._failed(id, "", problem, metadata if isinstance(metadata, Mapping) else None)
-    # (what is no page is left to extract_for_cleaning, which never raises on it)
-    too_large = cleaner.limits.size_exceeded(html) if isinstance(html, (str, bytes)) else None
+    if not isinstance(html, (str, bytes)):  # (as Cleaner.clean fails a text that is no string)
+        return cleaner._failed(id, "", f"page must be a string or bytes, got {type(html).__name__}",
+                               metadata if isinstance(metadata, Mapping) else None)
+    too_large = cleaner.limits.size_exceeded(html)
     if too_large is not None:
         return _unextracted(cleaner, id, url, metadata, options, "limit:size", f"the page's HTML is {too_large}")
     try:
@@ -1126,8 +1128,11 @@ def extract_within_limits(cleaner: Cleaner, html: str | bytes, *, id: str | None
         return _unextracted(cleaner, id, url, metadata, options, "limit:time",
                             f"extraction took longer than max_doc_seconds={cleaner.limits.max_doc_seconds}")
     # an empty ok record would say the page had no text, when it could not be read at all
-    if meta["extraction"].get("error") == NOT_PARSEABLE:
-        return cleaner._failed(id, "", f"page {NOT_PARSEABLE}", meta)
+    # (docs/reliability.md: every record is cleaned or marked failed with the reason)
+    error = meta["extraction"].get("error")
+    if error is not None:
+        return cleaner._failed(id, "", f"page {error}" if error == NOT_PARSEABLE else f"extraction failed: {error}",
+                               meta)
     return text, meta
 
 

@@ -274,6 +274,9 @@ def _clean_raw(cleaner: Cleaner, job: Job, raw: RawRecord, memory: SourceMemory 
         extracted = extract_within_limits(cleaner, record.html, id=record.id, url=attrs.get("url"),
                                           http_charset=attrs.get("http_charset"), metadata=attrs,
                                           options=job.extract_options)
+        if isinstance(extracted, Result) and extracted.error is not None:  # failed, as a damaged page is
+            extracted.error = f"{record.location}: {extracted.error}"
+            return _outcome(job, raw, record, extracted)
         if isinstance(extracted, Result):  # not extracted: over a limit
             record.text = ""
             outcome = _outcome(job, raw, record, extracted)

@@ -23,6 +23,7 @@ from cleanscrape.extract import (
     decode_html,
     domain_of,
     extract,
+    extract_for_cleaning,
     html_cleaner,
 )
 
@@ -547,16 +548,22 @@ def test_clean_html_reports_extraction_and_stages_separately() -> None:
     assert result.text.startswith("Residents of the lower valley")
 
 
-def test_clean_html_survives_an_extractor_crash(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_extractor_crash_fails_the_page_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     import cleanscrape.extract as module
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(module, "_load_tree", broken)
-    result = clean_html(Cleaner(stages=["whitespace"]), page("article.html"), id="x")
-    assert result.text == ""
+    # extract_for_cleaning never raises: the error is in the extraction record
+    text, meta = extract_for_cleaning(page("article.html"))
+    assert text == "" and meta["extraction"]["error"] == "RuntimeError: boom"
+    # and the page's Result fails (it was an empty ok one, as if the page held no text)
+    cleaner = Cleaner(stages=["whitespace"])
+    result = clean_html(cleaner, page("article.html"), id="x")
+    assert (result.ok, result.text, result.error) == (False, "", "extraction failed: RuntimeError: boom")
     assert result.metadata["extraction"]["error"] == "RuntimeError: boom"
+    assert cleaner.clean("the next document", id="y").ok
 
 
 @pytest.mark.parametrize("fragment", ["<p>Hello there, this is a page.</p>",
@@ -636,10 +643,11 @@ def test_a_page_over_the_size_limit_is_not_extracted_but_flagged() -> None:
     assert within.text.startswith("Residents of the lower valley") and within.flags == []
 
 
-def test_clean_html_of_no_page_gives_an_empty_result_not_an_error() -> None:
+def test_clean_html_of_no_page_fails_it_as_clean_fails_no_text() -> None:
+    # (it was an empty ok Result, "AttributeError: 'NoneType' object has no attribute
+    # 'startswith'" in its extraction record)
     result = clean_html(Cleaner(stages=["whitespace"]), None, id="nothing")  # type: ignore[arg-type]
-    assert (result.text, result.ok) == ("", True)
-    assert "error" in result.metadata["extraction"]
+    assert (result.text, result.ok, result.error) == ("", False, "page must be a string or bytes, got NoneType")
 
 
 def _endless_extraction(monkeypatch: pytest.MonkeyPatch) -> None:

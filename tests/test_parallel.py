@@ -374,17 +374,43 @@ class _Sleepy(Stage):
         time.sleep(0.01)
 
 
-def test_an_unforeseen_exception_costs_one_record(monkeypatch) -> None:
-    def broken_extraction(*args, **kwargs):
-        raise RuntimeError("extractor bug")
-
-    monkeypatch.setattr("cleanscrape.parallel.extract_within_limits", broken_extraction)
-    page = RawRecord("p.html", "html", b"<html><body><p>text</p></body></html>", "p.html")
+def _page_and_records(payload: bytes, others: int) -> tuple[list[Outcome], list[dict]]:
+    """A page, then ``others`` JSONL records, through the worker's code in process."""
+    page = RawRecord("p.html", "html", payload, "p.html")
     outcomes = list(clean_stream(Cleaner(stages=["whitespace"]), Job(output_format="jsonl"),
-                                 [page, *make_raws(2)], workers=1))
-    records = [json.loads(o.item.data) for o in outcomes]
+                                 [page, *make_raws(others)], workers=1))
+    return outcomes, [json.loads(o.item.data) for o in outcomes]
+
+
+def _raising(message: str):
+    def broken(*args, **kwargs):
+        raise RuntimeError(message)
+
+    return broken
+
+
+def test_an_unforeseen_exception_costs_one_record(monkeypatch) -> None:
+    monkeypatch.setattr("cleanscrape.parallel.extract_within_limits", _raising("extractor bug"))
+    _, records = _page_and_records(b"<html><body><p>text</p></body></html>", 2)
     assert [r["status"] for r in records] == ["failed", "ok", "ok"]
     assert records[0]["error"] == "p.html: RuntimeError: extractor bug"
+
+
+def test_a_page_that_fails_extraction_is_a_failed_record_naming_it() -> None:
+    # extract_within_limits gives a failed Result, not only a limit's: the warning for a
+    # limit read its flags[0], and the record failed as "IndexError: list index out of range"
+    outcomes, records = _page_and_records(b"\x00\x01binary\x00 data", 1)
+    assert [r["status"] for r in records] == ["failed", "ok"]
+    assert records[0]["error"] == "p.html: page not parseable as HTML" and records[0]["text"] is None
+    assert outcomes[0].warning is None and not outcomes[0].empty
+
+
+def test_a_page_whose_extraction_raises_is_a_failed_record_naming_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("cleanscrape.extract._load_tree", _raising("boom"))
+    _, records = _page_and_records(b"<html><body><p>text</p></body></html>", 1)
+    # (it was an empty ok record, as if the page held no text)
+    assert [r["status"] for r in records] == ["failed", "ok"]
+    assert records[0]["error"] == "p.html: extraction failed: RuntimeError: boom"
 
 
 # ------------------------------------------------------------------ the CLI, as a process
