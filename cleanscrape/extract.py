@@ -104,10 +104,6 @@ class ExtractOptions:
     #: let trafilatura's boilerplate patterns see class and id names spelled with capitals
     #: (see :func:`_lower_case_names`)
     lower_case_names: bool = True
-    #: in ``balanced`` mode, put back the lines trafilatura's ``precision`` extraction keeps
-    #: and the balanced one lacks (see :func:`_strict_lines`); off: a second trafilatura run
-    #: on every page (~60 % of the HTML path's speed) for 5 of 689 dev snippets, all on one half
-    strict_lines: bool = False
 
     def __post_init__(self) -> None:
         if self.mode not in EXTRACTION_MODES:
@@ -920,13 +916,9 @@ def extract(
     parts = _join_body_parts(tree) if options.body_parts else 0
     if parts:
         info["body_parts"] = parts
-    text = _trafilatura_text(tree, url, options, options.mode)
+    text = _trafilatura_text(tree, url, options)
     if text.strip():
         info["extractor"] = "trafilatura"
-        if options.strict_lines and options.mode == "balanced":
-            text, added = _strict_lines(text, _trafilatura_text(tree, url, options, "precision"))
-            if added:
-                info["strict_lines"] = added
     elif options.fallback:
         from trafilatura import baseline
 
@@ -957,7 +949,7 @@ def extract(
     return Extraction(text, info, title)
 
 
-def _trafilatura_text(tree: HtmlElement, url: str | None, options: ExtractOptions, mode: str) -> str:
+def _trafilatura_text(tree: HtmlElement, url: str | None, options: ExtractOptions) -> str:
     import trafilatura
 
     return trafilatura.extract(
@@ -966,57 +958,8 @@ def _trafilatura_text(tree: HtmlElement, url: str | None, options: ExtractOption
         include_tables=options.tables,
         include_comments=options.comments,
         include_formatting=False,
-        **_MODE_ARGUMENTS[mode],
+        **_MODE_ARGUMENTS[options.mode],
     ) or ""
-
-
-#: a line of the strict extraction is new when more than this share of its word trigrams
-#: is not in the balanced text (the two lay tables and line breaks out differently)
-STRICT_NEW_SHARE = 0.5
-#: a line put back is a sentence: this many words or more, ending as a sentence does
-#: (headings, prices, menu entries and a video's title are where the two disagree as
-#: often, and the stricter pass is no better judge of them)
-STRICT_MIN_WORDS = 5
-_SENTENCE_END = re.compile(r"[.!?…:][\"'”’»«)]*\s*$")
-
-
-def _strict_lines(text: str, strict: str) -> tuple[str, int]:
-    """``text`` with the lines of ``strict`` it lacks put back, and how many.
-
-    trafilatura's balanced extraction compares its own result with its fallback extractors'
-    (readability, jusText) and keeps one of them whole; its precision extraction, stricter
-    in what it calls main text, sometimes keeps another: a paragraph, a list or a table the
-    balanced result lost (a body taken from the wrong container, a lead, list items).  A
-    sentence the strict extraction keeps (:data:`STRICT_MIN_WORDS`, a sentence's end) is
-    main text by the stricter test, so it is put back, after the line of ``text`` the strict
-    extraction has before it (at the top when none).  It is lacking when most of its word
-    trigrams are not in ``text`` (the two lay tables and line breaks out differently)."""
-    words = _WORD.findall(text.lower())
-    trigrams = {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
-    lines = text.split("\n")
-    place = {_norm(line): i for i, line in enumerate(lines) if _norm(line)}
-    after: dict[int, list[str]] = {}
-    anchor = -1
-    for line in strict.split("\n"):
-        own = _WORD.findall(line.lower())
-        if not own:
-            continue
-        if len(own) < STRICT_MIN_WORDS or not _SENTENCE_END.search(line):
-            new = False
-        else:
-            grams = [tuple(own[i:i + 3]) for i in range(len(own) - 2)]
-            new = sum(gram not in trigrams for gram in grams) > STRICT_NEW_SHARE * len(grams)
-        if new:
-            after.setdefault(anchor, []).append(line.strip())
-        else:
-            anchor = place.get(_norm(line), anchor)
-    if not after:
-        return text, 0
-    out = list(after.get(-1, ()))
-    for i, line in enumerate(lines):
-        out.append(line)
-        out.extend(after.get(i, ()))
-    return "\n".join(out), sum(map(len, after.values()))
 
 
 #: Stages skipped on extracted text because trafilatura already did their job, with the

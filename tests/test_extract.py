@@ -17,7 +17,6 @@ from cleanscrape.extract import (
     HTML_STAGE_OPTIONS,
     ExtractOptions,
     _charset_defaults,
-    _strict_lines,
     charset_from_content_type,
     clean_html,
     decode_html,
@@ -342,53 +341,6 @@ def test_a_teaser_of_links_to_other_articles_is_no_lead() -> None:
         b'<a href="/b">New bus line links the two villages</a> and more')
     result = extract(html)
     assert "lead" not in result.info and "Harbour fees" not in result.text
-
-
-def test_sentences_only_the_precision_extraction_kept_are_put_back_in_place() -> None:
-    balanced = "The ferry sailed again on Monday.\nThe harbour master was pleased with the crossing."
-    strict = ("The ferry sailed again on Monday.\n"
-              "Forty passengers were on board for the first crossing in four months.\n"
-              "Subscribe now\n"
-              "Annual digital access for readers everywhere\n"
-              "The harbour master was pleased with the crossing.")
-    text, added = _strict_lines(balanced, strict)
-    assert added == 1
-    assert text.split("\n") == ["The ferry sailed again on Monday.",
-                                 "Forty passengers were on board for the first crossing in four months.",
-                                 "The harbour master was pleased with the crossing."]
-
-
-def test_a_line_the_balanced_text_holds_laid_out_otherwise_is_not_put_back() -> None:
-    balanced = "| Player | Plays | Stats |\n| Joe Schobert | 63 | 9 tackles and a sack. |"
-    strict = "Player Plays Stats\nJoe Schobert 63 9 tackles and a sack."
-    assert _strict_lines(balanced, strict) == (balanced, 0)
-
-
-def test_a_sentence_before_any_line_of_the_balanced_text_goes_first() -> None:
-    text, added = _strict_lines("The vessel had been out of service since the storm.",
-                                "After four months the ferry sailed again with forty passengers.\n"
-                                "The vessel had been out of service since the storm.")
-    assert added == 1 and text.startswith("After four months")
-
-
-def test_the_precision_extraction_runs_in_balanced_mode_only_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
-    import cleanscrape.extract as extract_module
-
-    modes: list[str] = []
-    real = extract_module._trafilatura_text
-
-    def recording(tree: object, url: str | None, options: ExtractOptions, mode: str) -> str:
-        modes.append(mode)
-        return real(tree, url, options, mode)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(extract_module, "_trafilatura_text", recording)
-    extract(page("article.html"), options=ExtractOptions(strict_lines=True))
-    assert modes == ["balanced", "precision"]
-    for options in (ExtractOptions(mode="fast", strict_lines=True), ExtractOptions(mode="recall", strict_lines=True),
-                    ExtractOptions()):
-        modes.clear()
-        extract(page("article.html"), options=options)
-        assert modes == [options.mode]
 
 
 def test_a_body_split_into_parts_is_read_whole() -> None:
