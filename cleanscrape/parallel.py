@@ -275,12 +275,12 @@ def _clean_raw(cleaner: Cleaner, job: Job, raw: RawRecord, memory: SourceMemory 
                                           http_charset=attrs.get("http_charset"), metadata=attrs,
                                           options=job.extract_options)
         if isinstance(extracted, Result) and extracted.error is not None:  # failed, as a damaged page is
-            extracted.error = f"{record.location}: {extracted.error}"
+            extracted.error = f"{record.called}: {extracted.error}"
             return _outcome(job, raw, record, extracted)
         if isinstance(extracted, Result):  # not extracted: over a limit
             record.text = ""
             outcome = _outcome(job, raw, record, extracted)
-            outcome.warning = f"{record.location}: page not extracted ({extracted.flags[0]}: " \
+            outcome.warning = f"{record.called}: page not extracted ({extracted.flags[0]}: " \
                               f"{PAGE_LIMIT_MEANING[extracted.flags[0]]})"
             return outcome
         record.text, metadata = extracted
@@ -291,13 +291,13 @@ def _clean_raw(cleaner: Cleaner, job: Job, raw: RawRecord, memory: SourceMemory 
     result = cleaner.clean(record.text, id=record.id, lang=record.lang, metadata=metadata,  # type: ignore[arg-type]
                            memory=memory, source=source)
     if result.error is not None:
-        result.error = f"{record.location}: {result.error}"
+        result.error = f"{record.called}: {result.error}"
     return _outcome(job, raw, record, result)
 
 
 def _failed_outcome(job: Job, raw: RawRecord, reason: str) -> Outcome:
     record = decode(raw, job.read_options)
-    record.error = reason
+    record.error = f"{record.named}: {reason}" if record.named else reason
     return _outcome(job, raw, record, failed_result(record))
 
 
@@ -315,7 +315,7 @@ def _outcome(job: Job, raw: RawRecord, record: Record, result: Result) -> Outcom
         empty=record.text is not None and not record.text.strip(),
     )
     if result.flags:
-        outcome.warning = f"{record.location}: passed through unchanged (" + \
+        outcome.warning = f"{record.called}: passed through unchanged (" + \
             "; ".join(f"{flag}: {LIMIT_FLAG_MEANING.get(flag, flag)}" for flag in result.flags) + ")"
     if result.ok and job.summary_counts:
         outcome.text_bytes_in = _utf8_len(record.text or "")

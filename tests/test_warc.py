@@ -1138,3 +1138,54 @@ def test_a_member_that_fails_to_inflate_is_one_failed_page_not_a_skip_too() -> N
         ("https://a.example/0", None), ("https://a.example/1", DAMAGED_MEMBER), ("https://a.example/2", None)]
     assert stats.skipped == {}
     assert stats.records == 3
+
+
+def _pages_warc(bodies: list[tuple[str, bytes]]) -> bytes:
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=False)
+    for url, body in bodies:
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=http))
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_page_failing_past_the_reader_is_named_by_its_record_as_a_reader_failure_is(tmp_path: Path,
+                                                                                      jobs: str) -> None:
+    # (by its number in the file alone, the page was found in no other tool: docs/cli.md)
+    import json
+
+    from click.testing import CliRunner
+
+    from cleanscrape.cli import cli
+
+    warc = tmp_path / "crawl.warc"
+    warc.write_bytes(_pages_warc([("https://a.example/binary", bytes(range(256)) * 4),
+                                  ("https://a.example/long", b"<html><body><p>" + b"Long text. " * 2000 + b"</p></body></html>"),
+                                  ("https://a.example/fine", ARTICLE)]))
+    runner = CliRunner(mix_stderr=False) if "mix_stderr" in CliRunner.__init__.__code__.co_varnames else CliRunner()
+    result = runner.invoke(cli, ["clean", "-j", jobs, "--max-doc-chars", "10000", str(warc)], catch_exceptions=False)
+    out = [json.loads(line) for line in result.stdout_bytes.decode().splitlines()]
+    assert [o["status"] for o in out] == ["failed", "ok", "ok"]
+    binary, long = (f"WARC record {o['id']} ({o['url']})" for o in out[:2])
+    assert out[0]["error"] == f"crawl.warc:1: {binary}: page not parseable as HTML"
+    assert f"error: crawl.warc:1: {binary}: page not parseable as HTML\n" in result.stderr
+    assert f"warning: crawl.warc:2: {long}: page not extracted (limit:size: " in result.stderr
+
+
+def test_a_page_whose_cleaning_raises_is_named_by_its_record(monkeypatch) -> None:
+    import orjson
+
+    import cleanscrape.parallel as parallel
+    from cleanscrape import Cleaner
+    from cleanscrape.io.readers import RawRecord
+
+    def raising(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(parallel, "extract_within_limits", raising)
+    raw = RawRecord("crawl.warc:3", "warc", ARTICLE, "crawl.warc",
+                    attrs={"warc_id": "<urn:uuid:3>", "url": "https://a.example/3"})
+    outcome = parallel.clean_raw(Cleaner(), parallel.Job(output_format="jsonl"), raw)
+    assert outcome.error == "crawl.warc:3: WARC record <urn:uuid:3> (https://a.example/3): RuntimeError: boom"
+    assert orjson.loads(outcome.item.data)["error"] == outcome.error

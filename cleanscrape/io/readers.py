@@ -169,6 +169,16 @@ class Record:
     error: str | None = None
     #: the input bytes of a record that could not be decoded, to pass through
     raw: bytes | None = None
+    #: what a message calls the record besides its location: a WARC page's record
+    #: (``WARC record <urn:uuid:…> (https://…)``, its failures found by the reader and
+    #: later alike: docs/cli.md); None for the others
+    named: str | None = None
+
+    @property
+    def called(self) -> str:
+        """The record as a message about it names it: ``crawl.warc:2: WARC record <…> (…)``,
+        ``dump.jsonl:17``."""
+        return f"{self.location}: {self.named}" if self.named else self.location
 
 
 @dataclass(frozen=True, slots=True)

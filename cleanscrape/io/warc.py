@@ -958,11 +958,14 @@ def _found(stats: WarcStats, told: int, source: InputFile) -> Iterator[InputWarn
 
 def decode_warc(raw: RawRecord) -> Record:
     """A WARC page as a Record: the id is the WARC-Record-ID; URL and date also go to the
-    output record (as pass-through fields), of a page that failed unread too, whose error
-    names the record by both (the run's log line has its number in the file alone)."""
+    output record (as pass-through fields), of a page that failed unread too.  The record is
+    named by both (:attr:`Record.named`) in its errors, the reader's here and any later one
+    (the file location alone, its number in the file, finds it in no other tool)."""
     attrs = raw.attrs or {}
     fields = {"id": attrs.get("warc_id"), "url": attrs.get("url"), "date": attrs.get("date")}
-    named = " ".join(str(part) for part in (attrs.get("warc_id"), attrs.get("url") and f"({attrs['url']})") if part)
-    error = raw.error and f"WARC record {named}: {raw.error}"
+    named = " ".join(str(part) for part in ("WARC record", attrs.get("warc_id"), attrs.get("url") and f"({attrs['url']})")
+                     if part)
+    error = raw.error and f"{named}: {raw.error}"
     return Record(raw.location, raw.format, raw.name, id=attrs.get("warc_id"),
-                  html=raw.payload if raw.error is None else None, attrs=dict(attrs), fields=fields, error=error)
+                  html=raw.payload if raw.error is None else None, attrs=dict(attrs), fields=fields, error=error,
+                  named=named)
